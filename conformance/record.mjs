@@ -1,0 +1,483 @@
+#!/usr/bin/env node
+// Records ground-truth behaviour of the real Go runtime for the gmpsim conformance suite.
+//
+//   node conformance/record.mjs [name ...] [options]
+//
+// Builds every program in conformance/programs (or only the named ones) once with `go build`, runs each
+// variant declared in the program's header several times with a per-run timeout, and writes
+// conformance/reference/<name>.json (see conformance/README.md for the format).
+//
+// Options:
+//   --runs N          override the run count of every variant
+//   --runs-scale F    multiply every declared run count by F (rounded, at least 1)
+//   --variant ID      record only the variants with this id (repeatable)
+//   --out DIR         output directory (default conformance/reference)
+//   --go PATH         go binary (default $GO, then /usr/lib/go-1.19/bin/go, then `go` on PATH)
+//   --list            list programs and their variants, run nothing
+//   --dry-run         parse and build, run nothing
+//   --quiet           less progress output
+//
+// Header convention (lines at the top of each program, before `package main`):
+//   // conformance: variant=ID [runs=N] [timeout=5s] [expect=0|2|timeout|nonzero] [ENV=VALUE ...]
+//       one line per variant; keys in UPPER case are environment variables for the run, e.g.
+//       GOMAXPROCS=1 GODEBUG=schedtrace=100,scheddetail=1 (the value is everything after the first '=').
+//       `godebug=` is accepted as a lower-case alias for GODEBUG.
+//   // conformance-build: cgo=1            build with CGO_ENABLED=1 (default 0)
+//   // conformance-output: costs.json      also write reference/costs.json from the MEASURE lines
+// Measurement convention (stdout, one per line):
+//   MEASURE <name>=<number> [<unit>]
+//   A name may repeat within a run; every value is kept.
+//
+// Dependencies: none (Node >= 18). Never hangs: every child runs in its own process group that is
+// SIGKILLed at the timeout, builds have a timeout too.
+
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PROGRAMS = path.join(HERE, 'programs');
+const MAX_OUTPUT = 8 * 1024 * 1024; // bytes kept per stream per run
+const MAX_TEXT_IN_JSON = 20000; // chars kept per distinct text in the reference file
+const BUILD_TIMEOUT_MS = 300_000;
+
+// ---------------------------------------------------------------- CLI
+function parseArgs(argv) {
+  const o = { names: [], runs: null, runsScale: 1, variants: [], out: path.join(HERE, 'reference'), go: null,
+    list: false, dryRun: false, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
+    if (a === '--runs') o.runs = Math.max(1, parseInt(next(), 10));
+    else if (a === '--runs-scale') o.runsScale = parseFloat(next());
+    else if (a === '--variant') o.variants.push(next());
+    else if (a === '--out') o.out = path.resolve(next());
+    else if (a === '--go') o.go = next();
+    else if (a === '--list') o.list = true;
+    else if (a === '--dry-run') o.dryRun = true;
+    else if (a === '--quiet') o.quiet = true;
+    else if (a === '-h' || a === '--help') {
+      const src = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+      console.log(src.slice(1, src.findIndex((l) => l.startsWith('import'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else o.names.push(a.replace(/\.go$/, ''));
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------- helpers
+function findGo(opt) {
+  const cands = [opt.go, process.env.GO, '/usr/lib/go-1.19/bin/go', 'go'].filter(Boolean);
+  for (const c of cands) {
+    try { execFileSync(c, ['version'], { stdio: 'pipe', timeout: 30000 }); return c; } catch { /* next */ }
+  }
+  throw new Error('no usable go binary found (tried ' + cands.join(', ') + ')');
+}
+
+function parseDuration(s) {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(String(s).trim());
+  if (!m) throw new Error(`bad duration ${s}`);
+  const v = parseFloat(m[1]);
+  return m[2] === 'ms' ? v : m[2] === 'm' ? v * 60000 : v * 1000; // bare number = seconds
+}
+
+function stats(values) {
+  const v = values.filter((x) => Number.isFinite(x)).slice().sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const q = (p) => {
+    const idx = (v.length - 1) * p, lo = Math.floor(idx), hi = Math.ceil(idx);
+    return v[lo] + (v[hi] - v[lo]) * (idx - lo);
+  };
+  const round = (x) => Math.round(x * 1e4) / 1e4;
+  return { n: v.length, min: round(v[0]), p10: round(q(0.1)), median: round(q(0.5)), p90: round(q(0.9)),
+    max: round(v[v.length - 1]), mean: round(v.reduce((a, b) => a + b, 0) / v.length) };
+}
+
+function parseHeader(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const desc = [];
+  const variants = [];
+  const build = { cgo: false };
+  const outputs = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') { if (desc.length) desc.push(''); continue; }
+    if (!line.startsWith('//')) break;
+    const body = line.replace(/^\/\/ ?/, '');
+    let m;
+    if ((m = /^conformance:\s*(.*)$/.exec(body))) {
+      const v = { id: null, runs: 5, timeoutMs: 10000, expect: null, env: {} };
+      for (const tok of m[1].split(/\s+/).filter(Boolean)) {
+        const eq = tok.indexOf('=');
+        if (eq < 0) throw new Error(`${file}: bad token ${tok}`);
+        const k = tok.slice(0, eq), val = tok.slice(eq + 1);
+        if (k === 'variant') v.id = val;
+        else if (k === 'runs') v.runs = parseInt(val, 10);
+        else if (k === 'timeout') v.timeoutMs = parseDuration(val);
+        else if (k === 'expect') v.expect = val;
+        else if (k === 'godebug') v.env.GODEBUG = val;
+        else if (/^[A-Z_][A-Z0-9_]*$/.test(k)) v.env[k] = val;
+        else throw new Error(`${file}: unknown key ${k}`);
+      }
+      if (!v.id) v.id = Object.entries(v.env).map(([a, b]) => `${a}=${b}`).join(',') || 'default';
+      variants.push(v);
+    } else if ((m = /^conformance-build:\s*(.*)$/.exec(body))) {
+      for (const tok of m[1].split(/\s+/).filter(Boolean)) {
+        const [k, val] = tok.split('=');
+        if (k === 'cgo') build.cgo = val === '1' || val === 'true';
+        else throw new Error(`${file}: unknown build key ${k}`);
+      }
+    } else if ((m = /^conformance-output:\s*(\S+)/.exec(body))) {
+      outputs.push(m[1]);
+    } else desc.push(body);
+  }
+  while (desc.length && desc[desc.length - 1] === '') desc.pop();
+  if (variants.length === 0) variants.push({ id: 'default', runs: 5, timeoutMs: 10000, expect: null, env: {} });
+  const ids = new Set();
+  for (const v of variants) {
+    if (ids.has(v.id)) throw new Error(`${file}: duplicate variant id ${v.id}`);
+    ids.add(v.id);
+  }
+  return { description: desc.join('\n'), variants, build, outputs };
+}
+
+// ---------------------------------------------------------------- output parsing
+const MEASURE_RE = /^MEASURE\s+([A-Za-z0-9_.:\-\/]+)=(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:\s+(\S+))?\s*$/;
+
+function parseMeasures(stdout) {
+  const out = {};
+  for (const line of stdout.split('\n')) {
+    const m = MEASURE_RE.exec(line.trim());
+    if (!m) continue;
+    const e = (out[m[1]] ??= { unit: m[3] ?? null, values: [] });
+    e.values.push(parseFloat(m[2]));
+  }
+  return out;
+}
+
+function kvFields(s) {
+  const f = {};
+  const re = /([A-Za-z]+)=(\S*)/g;
+  let m;
+  while ((m = re.exec(s))) {
+    const n = Number(m[2]);
+    f[m[1]] = m[2] !== '' && Number.isFinite(n) ? n : m[2];
+  }
+  return f;
+}
+
+// SCHED lines (short and scheddetail form) from raw stderr.
+function parseSched(stderr) {
+  const res = [];
+  let cur = null;
+  let fatal = false;
+  for (const line of stderr.split('\n')) {
+    let m;
+    if (/^fatal error: /.test(line)) fatal = true;
+    if ((m = /^SCHED (\d+)ms: (.*)$/.exec(line))) {
+      const rest = m[2];
+      const list = /\[([\d ]*)\]\s*$/.exec(rest);
+      const fields = kvFields(rest.replace(/\[[\d ]*\]\s*$/, ''));
+      cur = { t: parseInt(m[1], 10), ...fields };
+      if (fatal) cur.afterFatal = true; // the dump printed by the crash path (§21.2), not a periodic line
+      if (list) cur.runqs = list[1].trim() === '' ? [] : list[1].trim().split(/\s+/).map(Number);
+      res.push(cur);
+    } else if (cur && (m = /^  ([PMG])(\d+): (.*)$/.exec(line))) {
+      const kind = m[1], id = parseInt(m[2], 10);
+      let rest = m[3];
+      const rec = { id };
+      if (kind === 'G') {
+        const st = /^status=(\d+)\((.*)\)(?=\s+m=)\s*/.exec(rest);
+        if (st) { rec.status = parseInt(st[1], 10); rec.waitreason = st[2]; rest = rest.slice(st[0].length); }
+      }
+      Object.assign(rec, kvFields(rest));
+      (cur[kind] ??= []).push(rec);
+    } else if (!/^\s/.test(line)) cur = null;
+  }
+  return res;
+}
+
+function normaliseText(s, ctx) {
+  let t = s;
+  if (ctx.buildDir) t = t.split(ctx.buildDir).join('$BUILD');
+  if (ctx.goroot) t = t.split(ctx.goroot).join('$GOROOT');
+  t = t.replace(/\b0x[0-9a-fA-F]+\b/g, '0x?');
+  t = t.replace(/(goroutine \d+ \[[^\]]*?), \d+ minutes\]/g, '$1]');
+  return t;
+}
+
+function stripSchedLines(stderr) {
+  return stderr.split('\n').filter((l) => !/^SCHED \d+ms: /.test(l) && !/^  [PMG]\d+: /.test(l)).join('\n');
+}
+
+function stripMeasureLines(stdout) {
+  return stdout.split('\n').filter((l) => !MEASURE_RE.test(l.trim())).join('\n');
+}
+
+function textSummary(texts) {
+  const counts = new Map();
+  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const distinct = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const cut = (s) => (s.length > MAX_TEXT_IN_JSON ? s.slice(0, MAX_TEXT_IN_JSON) + `\n…[truncated, ${s.length} chars]` : s);
+  return {
+    identical: distinct.length === 1,
+    text: cut(distinct[0]?.[0] ?? ''),
+    distinctCount: distinct.length,
+    distinct: distinct.length === 1 ? undefined : distinct.slice(0, 6).map(([text, count]) => ({ count, text: cut(text) })),
+  };
+}
+
+// ---------------------------------------------------------------- processes
+const live = new Set();
+function killGroup(child, sig = 'SIGKILL') {
+  try { process.kill(-child.pid, sig); } catch { /* gone */ }
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => { for (const c of live) killGroup(c); process.exit(130); });
+}
+
+function runOnce(bin, env, timeoutMs, cwd) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(bin, [], { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    live.add(child);
+    const bufs = { stdout: [], stderr: [] }, sizes = { stdout: 0, stderr: 0 };
+    for (const k of ['stdout', 'stderr']) {
+      child[k].on('data', (d) => {
+        if (sizes[k] < MAX_OUTPUT) { bufs[k].push(d); sizes[k] += d.length; }
+      });
+    }
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; killGroup(child); }, timeoutMs);
+    let spawnError = null;
+    child.on('error', (e) => { spawnError = String(e); });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      killGroup(child); // stray descendants, if any
+      live.delete(child);
+      const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      resolve({
+        wallMs, exitCode: code, signal: timedOut ? null : signal, timedOut, spawnError,
+        stdout: Buffer.concat(bufs.stdout).toString('utf8'), stderr: Buffer.concat(bufs.stderr).toString('utf8'),
+      });
+    });
+  });
+}
+
+function runEnv(variantEnv) {
+  const env = {};
+  for (const k of ['PATH', 'HOME', 'LANG', 'TMPDIR', 'USER']) if (process.env[k] !== undefined) env[k] = process.env[k];
+  // Nothing Go-specific leaks in from the caller's environment.
+  return { ...env, ...variantEnv };
+}
+
+function buildProgram(goBin, name, src, build, workRoot) {
+  const dir = path.join(workRoot, name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'go.mod'), 'module conformance\n\ngo 1.19\n');
+  fs.copyFileSync(src, path.join(dir, `${name}.go`));
+  const bin = path.join(dir, name);
+  const env = {
+    ...process.env,
+    GOFLAGS: process.env.GOFLAGS ?? '-mod=mod',
+    GOCACHE: process.env.GOCACHE ?? '/tmp/gocache',
+    GOPATH: process.env.GOPATH ?? '/tmp/gopath',
+    GO111MODULE: 'on',
+    CGO_ENABLED: build.cgo ? '1' : '0',
+  };
+  delete env.GOOS; delete env.GOARCH;
+  const t0 = Date.now();
+  execFileSync(goBin, ['build', '-trimpath', '-o', bin, '.'], { cwd: dir, env, stdio: 'pipe', timeout: BUILD_TIMEOUT_MS });
+  return { bin, dir, buildMs: Date.now() - t0 };
+}
+
+function environmentInfo(goBin) {
+  const sh = (cmd, args) => { try { return execFileSync(cmd, args, { stdio: 'pipe', timeout: 30000 }).toString().trim(); } catch { return null; } };
+  let cpuModel = null;
+  try { cpuModel = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? null; } catch { /* */ }
+  return {
+    goVersion: sh(goBin, ['version']),
+    goroot: sh(goBin, ['env', 'GOROOT']),
+    kernel: sh('uname', ['-r']),
+    os: sh('uname', ['-sm']),
+    cpuModel: cpuModel ?? os.cpus()[0]?.model ?? null,
+    cores: os.availableParallelism ? os.availableParallelism() : os.cpus().length,
+    nproc: Number(sh('nproc', [])) || null,
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+}
+
+// ---------------------------------------------------------------- aggregation
+function summariseVariant(v, runs, ctx) {
+  const measureNames = new Set();
+  for (const r of runs) for (const k of Object.keys(r.measures)) measureNames.add(k);
+  const measures = {};
+  for (const name of [...measureNames].sort()) {
+    const perRun = runs.map((r) => r.measures[name]?.values ?? []);
+    const all = perRun.flat();
+    const unit = runs.map((r) => r.measures[name]?.unit).find((u) => u != null) ?? null;
+    const perRunMedian = perRun.filter((x) => x.length).map((x) => stats(x).median);
+    measures[name] = { unit, ...stats(all), runsWithValue: perRunMedian.length,
+      perRunMedian: perRun.some((x) => x.length > 1) ? stats(perRunMedian) : undefined,
+      perRun: perRun.map((x) => (x.length > 50 ? { n: x.length, ...stats(x) } : x)) };
+  }
+  const exitCounts = {};
+  for (const r of runs) {
+    const key = r.timedOut ? 'timeout' : r.signal ? `signal:${r.signal}` : String(r.exitCode);
+    exitCounts[key] = (exitCounts[key] ?? 0) + 1;
+  }
+  const expectOk = (r) => {
+    if (v.expect == null) return true;
+    if (v.expect === 'timeout') return r.timedOut;
+    if (v.expect === 'nonzero') return !r.timedOut && r.exitCode !== 0;
+    return !r.timedOut && String(r.exitCode) === v.expect;
+  };
+  const sched = runs.map((r) => r.sched);
+  const hasSched = sched.some((s) => s.length);
+  const peak = sched.filter((s) => s.length).map((s) => Math.max(...s.map((l) => l.threads ?? 0)));
+  const first = sched.filter((s) => s.length).map((s) => s[0].threads);
+  const last = sched.filter((s) => s.length).map((s) => s[s.length - 1].threads);
+  const periodic = sched.map((s) => s.filter((l) => !l.afterFatal));
+  const maxLines = Math.max(0, ...periodic.map((s) => s.length));
+  const timesByIndex = [];
+  for (let i = 0; i < maxLines; i++) timesByIndex.push(stats(periodic.map((s) => s[i]?.t).filter((x) => x !== undefined)));
+  const stdoutNorm = runs.map((r) => normaliseText(stripMeasureLines(r.stdout), ctx));
+  const stderrNorm = runs.map((r) => normaliseText(stripSchedLines(r.stderr), ctx));
+  return {
+    id: v.id,
+    env: v.env,
+    runs: runs.length,
+    timeoutMs: v.timeoutMs,
+    expect: v.expect,
+    expectMet: `${runs.filter(expectOk).length}/${runs.length}`,
+    exit: exitCounts,
+    wallMs: stats(runs.map((r) => r.wallMs)),
+    stdout: textSummary(stdoutNorm),
+    stderr: textSummary(stderrNorm),
+    measures,
+    sched: hasSched ? {
+      peakThreads: stats(peak),
+      firstThreads: stats(first),
+      lastThreads: stats(last),
+      lineTimesMs: timesByIndex.map((s) => s && { n: s.n, min: s.min, median: s.median, max: s.max }),
+      perRun: sched,
+    } : null,
+    perRun: runs.map((r) => ({ wallMs: Math.round(r.wallMs * 100) / 100, exitCode: r.exitCode, signal: r.signal,
+      timedOut: r.timedOut, spawnError: r.spawnError ?? undefined })),
+  };
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const opt = parseArgs(process.argv.slice(2));
+  const all = fs.readdirSync(PROGRAMS).filter((f) => f.endsWith('.go')).map((f) => f.slice(0, -3)).sort();
+  const names = opt.names.length ? opt.names : all;
+  for (const n of names) if (!all.includes(n)) throw new Error(`no program ${n}.go in ${PROGRAMS}`);
+  const headers = Object.fromEntries(names.map((n) => [n, parseHeader(path.join(PROGRAMS, `${n}.go`))]));
+  const runsFor = (v) => (opt.runs != null ? opt.runs : Math.max(1, Math.round(v.runs * opt.runsScale)));
+  const selected = (v) => opt.variants.length === 0 || opt.variants.includes(v.id);
+
+  if (opt.list) {
+    for (const n of names) {
+      const h = headers[n];
+      console.log(`${n}${h.build.cgo ? ' (cgo)' : ''}`);
+      for (const v of h.variants) console.log(`   ${v.id}: runs=${runsFor(v)} timeout=${v.timeoutMs}ms expect=${v.expect ?? '-'} ${JSON.stringify(v.env)}`);
+    }
+    return;
+  }
+
+  const goBin = findGo(opt);
+  const envInfo = environmentInfo(goBin);
+  const log = (...a) => { if (!opt.quiet) console.log(...a); };
+  log(`go: ${envInfo.goVersion}  kernel ${envInfo.kernel}  ${envInfo.cpuModel} x${envInfo.cores}`);
+  fs.mkdirSync(opt.out, { recursive: true });
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-conformance-'));
+  const tStart = Date.now();
+  let failures = 0;
+  try {
+    for (const name of names) {
+      const h = headers[name];
+      const src = path.join(PROGRAMS, `${name}.go`);
+      let built;
+      try {
+        built = buildProgram(goBin, name, src, h.build, workRoot);
+      } catch (e) {
+        failures++;
+        console.error(`BUILD FAILED ${name}: ${e.stderr?.toString() ?? e}`);
+        continue;
+      }
+      log(`== ${name} (built in ${built.buildMs} ms)`);
+      if (opt.dryRun) continue;
+      const ctx = { buildDir: built.dir, goroot: envInfo.goroot };
+      const outFile = path.join(opt.out, `${name}.json`);
+      let previous = null;
+      try { previous = JSON.parse(fs.readFileSync(outFile, 'utf8')); } catch { /* none */ }
+      const variantsOut = [];
+      for (const v of h.variants) {
+        if (!selected(v)) {
+          const old = previous?.variants?.find((x) => x.id === v.id);
+          if (old) variantsOut.push(old);
+          continue;
+        }
+        const n = runsFor(v);
+        const runs = [];
+        for (let i = 0; i < n; i++) {
+          const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir);
+          r.measures = parseMeasures(r.stdout);
+          r.sched = parseSched(r.stderr);
+          runs.push(r);
+        }
+        const s = summariseVariant(v, runs, ctx);
+        variantsOut.push(s);
+        log(`   ${v.id}: exit ${JSON.stringify(s.exit)} expect ${s.expectMet} wall median ${s.wallMs.median.toFixed(1)} ms` +
+          (s.sched ? ` peak threads ${s.sched.peakThreads?.median}` : '') +
+          (s.stdout.identical ? '' : ` stdout differs (${s.stdout.distinctCount})`) +
+          (s.stderr.identical ? '' : ` stderr differs (${s.stderr.distinctCount})`));
+      }
+      const ref = {
+        program: name,
+        source: `programs/${name}.go`,
+        description: h.description,
+        build: { cgo: h.build.cgo, flags: '-trimpath' },
+        env: envInfo,
+        variants: variantsOut,
+      };
+      fs.writeFileSync(outFile, JSON.stringify(ref, null, 1) + '\n');
+      for (const o of h.outputs) writeExtraOutput(o, ref, opt.out);
+    }
+  } finally {
+    fs.rmSync(workRoot, { recursive: true, force: true });
+  }
+  log(`done in ${((Date.now() - tStart) / 1000).toFixed(1)} s${failures ? `, ${failures} build failures` : ''}`);
+  if (failures) process.exitCode = 1;
+}
+
+// costs.json: a flat view of the first variant's measurements (each run prints one value per cost, itself a
+// median over many iterations; we report the median/min/max of those per-run values).
+function writeExtraOutput(name, ref, outDir) {
+  if (name !== 'costs.json') throw new Error(`unknown conformance-output ${name}`);
+  const v = ref.variants[0];
+  if (!v) return;
+  const costs = {};
+  for (const [k, m] of Object.entries(v.measures)) {
+    const perRun = m.perRun.map((x) => (Array.isArray(x) ? (x.length ? stats(x).median : null) : x.median)).filter((x) => x != null);
+    const s = stats(perRun);
+    costs[k] = { unit: m.unit, median: s?.median ?? null, min: s?.min ?? null, max: s?.max ?? null, runs: perRun.length };
+  }
+  const descr = {};
+  for (const line of v.stdout.text.split('\n')) {
+    const m = /^DESCRIBE\s+(\S+)\s+(.*)$/.exec(line);
+    if (m) descr[m[1]] = m[2];
+  }
+  for (const k of Object.keys(costs)) if (descr[k]) costs[k].what = descr[k];
+  fs.writeFileSync(path.join(outDir, name), JSON.stringify({
+    source: ref.source, variant: v.id, variantEnv: v.env, env: ref.env, costs,
+  }, null, 1) + '\n');
+}
+
+main().catch((e) => { console.error(e.stack ?? String(e)); for (const c of live) killGroup(c); process.exit(1); });

@@ -1,0 +1,321 @@
+/**
+ * The structured event log: the single source every view is derived from.
+ *
+ * The runtime model calls `log.ev(kind, g, m, p, a, b)` at every state change and every scheduler
+ * decision, stamped with the simulated time. Views (program output, schedtrace, the summary, plots,
+ * the browser picture, tests) never read scheduler state on their own: they either listen to the
+ * stream or replay the stored columns (see replay.ts, which rebuilds G/M/P state from the log).
+ *
+ * Storage is columnar (typed arrays, grown by doubling) so a run with millions of events costs
+ * ~28 bytes an event and no per-event objects. Strings (output text, function names, fatal texts)
+ * are interned once and referenced by id. Storage can be switched off (`store = false`) for
+ * benchmarks; listeners still see every event.
+ *
+ * Ids: g = goid, m = M id, p = P id; −1 = none. Field meanings per kind are given below as
+ * (g, m, p, a, b); unused fields are −1 or 0.
+ */
+
+/** G locations (where a G is after a `GLoc` event). Status follows from the location. */
+export const Loc = {
+  /** Runnable, in transit (popped from a queue, not yet running). */
+  None: 0,
+  /** P's runnext slot (a = p). */
+  Runnext: 1,
+  /** Tail of P's local run queue (a = p). */
+  Runq: 2,
+  /** Tail of the global run queue. */
+  Global: 3,
+  /** Head of the global run queue (globrunqputhead: a destroyed P's Gs). */
+  GlobalHead: 4,
+  /** Running on M (a = m). */
+  Running: 5,
+  /** In a system call or cgo call on M (a = m). */
+  Syscall: 6,
+  /** Parked (gopark); b = interned wait reason. */
+  Waiting: 7,
+  /** Parked on the netpoller (IO wait). */
+  Netpoll: 8,
+  /** Dead (goexit0). */
+  Dead: 9,
+} as const;
+export type LocCode = (typeof Loc)[keyof typeof Loc];
+
+/** What an M is doing (the simulator's view of the thread; Go has no single field for it). */
+export const MS = {
+  /** Being created (clone in flight). */
+  Starting: 0,
+  /** In the scheduler (schedule/findRunnable), holding a P. */
+  Scheduling: 1,
+  /** Running user G `g`. */
+  Running: 2,
+  /** Blocked in a syscall/cgo call with G `g`. */
+  Syscall: 3,
+  /** Parked on the idle list (stopm). */
+  Idle: 4,
+  /** Parked waiting for its locked G (stoplockedm). */
+  LockedIdle: 5,
+  /** Blocked in netpoll (epoll_wait) with a timeout of `b` ns (−1 = forever). */
+  Netpoll: 6,
+  /** Woken (notewakeup), not running yet. */
+  Waking: 7,
+  /** sysmon running one loop iteration. */
+  Sysmon: 8,
+  /** sysmon in usleep(b ns) or deep sleep (b = −1 when woken only by a note). */
+  SysmonSleep: 9,
+  /** The template thread, parked. */
+  Template: 10,
+  /** Exited (mexit). */
+  Dead: 11,
+} as const;
+export type MStateCode = (typeof MS)[keyof typeof MS];
+
+/** Event kinds. */
+export const E = {
+  // ---- state changes (the replayer applies these) ----
+  /** New goroutine g created by goroutine a (−1: runtime) on P p; b = interned function name. */
+  GoCreate: 1,
+  /** G g moved to location a (see Loc); b = location argument (p, m, or interned wait reason). */
+  GLoc: 2,
+  /** P p: status a (Go's _P codes), owner M m (−1 none). */
+  PState: 3,
+  /** M m: activity a (see MS), holding P p, with G g; b = extra (netpoll timeout, sleep). */
+  MState: 4,
+  /** M m created (thread id m); a = 1 if a system M (sysmon, template thread). */
+  MCreate: 5,
+  /** M m's spinning flag became a (0/1). */
+  MSpin: 6,
+  /** A P's local run queue was stolen from: victim p, thief a, count b (Gs follow as GLoc events). */
+  Steal: 7,
+  /** GOMAXPROCS changed to a (P records ≥ a are destroyed, new ones created). */
+  Procs: 8,
+
+  // ---- decisions and annotations (the "why"; no state of their own) ----
+  /** newproc by g on p: new goroutine a. */
+  NewProc: 20,
+  /** execute: g on m, p; a = inheritTime (0/1); b = P's schedtick after. */
+  Execute: 21,
+  /** gopark: g, reason b (interned). */
+  Park: 22,
+  /** goready/ready: g readied by goroutine a into p's runnext. */
+  Ready: 23,
+  /** findRunnable found a G by rule a (see FoundBy). */
+  Found: 24,
+  /** wakep on p's behalf: a = 1 started an M, 0 = nothing to do (b = why: 0 no idle P, 1 a spinner exists). */
+  Wakep: 25,
+  /** startm: M m gets P p; a = spinning; b = 1 if a new thread was made. */
+  StartM: 26,
+  /** stopm: M m parks on the idle list. */
+  StopM: 27,
+  /** handoffp(p) from m: a = which case fired (1–9, spec §6.5), b = M started (−1 none). */
+  Handoff: 28,
+  /** sysmon retake of P p from M m (in a syscall): a = reason (see RetakeWhy). */
+  Retake: 29,
+  /** sysmon preemptone: G g on P p, M m ran ≥ 10 ms; a = 1 if a signal was sent. */
+  Preempt: 30,
+  /** SIGURG delivered to M m; a = 1 if G g was preempted asynchronously. */
+  Signal: 31,
+  /** gopreempt_m: G g goes to the global queue (a = 1 async, 0 cooperative). */
+  Preempted: 32,
+  /** entersyscall by g on m from p; a = mode (0 syscall, 1 cgo, 2 block); b = duration ns. */
+  EnterSyscall: 33,
+  /** exitsyscall of g on m: a = path (see ExitPath), p = the P it got (−1 none). */
+  ExitSyscall: 34,
+  /** netpoll by m: a = Gs returned, b = timeout ns (0 non-blocking, −1 forever). */
+  Netpoll: 35,
+  /** netpollBreak by m. */
+  NetpollBreak: 36,
+  /** injectglist: a Gs injected, b Ms started; p = caller's P (−1: none). */
+  Inject: 37,
+  /** A timer ran on P p (by M m): G g readied (a = timer kind). */
+  TimerRun: 38,
+  /** sysmon loop iteration: a = delay ns it will sleep, b = idle count. */
+  SysmonTick: 39,
+  /** sysmon deep sleep until at most a ns from now. */
+  SysmonWait: 40,
+  /** schedtrace line printed (a = interned text). */
+  SchedTrace: 41,
+  /** Program output on fd a: interned text b. */
+  Write: 42,
+  /** Global queue overflow (runqputslow): p moved a Gs. */
+  RunqOverflow: 43,
+  /** checkdead ran: a = result (0 progress possible, 1 deadlock). */
+  Checkdead: 44,
+  /** Fatal error / panic / exit: a = exit status, b = interned message. */
+  Exit: 45,
+  /** LockOSThread (a=1) / UnlockOSThread (a=0) by g on m. */
+  Lock: 46,
+  /** startlockedm: m hands p to locked M a for G g. */
+  StartLockedM: 47,
+  /** stoplockedm: m parks waiting for its locked G g. */
+  StopLockedM: 48,
+  /** mexit: thread m exits (a locked G exited). */
+  MExit: 49,
+  /** Stop-the-world (a=1 start, 0 end). */
+  STW: 50,
+} as const;
+export type EventKind = (typeof E)[keyof typeof E];
+
+/** How findRunnable found its G (E.Found's a). */
+export const FoundBy = {
+  Fairness: 1,
+  Runnext: 2,
+  Local: 3,
+  Global: 4,
+  Netpoll: 5,
+  Steal: 6,
+  StealRunnext: 7,
+  Timer: 8,
+  BlockingNetpoll: 9,
+} as const;
+
+/** Why sysmon retook a P in a syscall (E.Retake's a), spec §8.1 step 2. */
+export const RetakeWhy = {
+  /** The P's local run queue had work. */
+  RunqNotEmpty: 1,
+  /** No idle P and no spinning M: nobody else could pick up new work. */
+  NoIdle: 2,
+  /** The syscall has been seen for ≥ 10 ms. */
+  Long: 3,
+} as const;
+
+/** exitsyscall outcome (E.ExitSyscall's a). */
+export const ExitPath = {
+  /** exitsyscallfast: reacquired the old P by CAS. */
+  FastOldP: 1,
+  /** exitsyscallfast: took an idle P. */
+  FastIdleP: 2,
+  /** exitsyscall0: got an idle P under the lock. */
+  SlowIdleP: 3,
+  /** exitsyscall0: no P: G to the global queue, M stops. */
+  SlowGlobal: 4,
+} as const;
+
+export interface EventListener {
+  (t: number, k: number, g: number, m: number, p: number, a: number, b: number): void;
+}
+
+/** A read-only view of one stored event. */
+export interface EventRecord {
+  i: number;
+  t: number;
+  k: EventKind;
+  g: number;
+  m: number;
+  p: number;
+  a: number;
+  b: number;
+}
+
+export class EventLog {
+  /** Keep events in memory (for replay, the web app, tests). */
+  store: boolean;
+  length = 0;
+  t: Float64Array;
+  k: Uint8Array;
+  g: Int32Array;
+  m: Int32Array;
+  p: Int32Array;
+  a: Float64Array;
+  b: Float64Array;
+  private strings: string[] = [];
+  private stringIds = new Map<string, number>();
+  private listeners: EventListener[] = [];
+  /** Where the current simulated time is read from (the kernel's Sim). */
+  clock: { readonly now: number } = { now: 0 };
+
+  constructor(store = true, capacity = 1024) {
+    this.store = store;
+    const c = store ? capacity : 0;
+    this.t = new Float64Array(c);
+    this.k = new Uint8Array(c);
+    this.g = new Int32Array(c);
+    this.m = new Int32Array(c);
+    this.p = new Int32Array(c);
+    this.a = new Float64Array(c);
+    this.b = new Float64Array(c);
+  }
+
+  listen(fn: EventListener): void {
+    this.listeners.push(fn);
+  }
+
+  /** Intern a string; events carry its id. */
+  str(s: string): number {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, id);
+    }
+    return id;
+  }
+
+  /** Store a string without interning (program output: rarely repeated, possibly large). */
+  text(s: string): number {
+    this.strings.push(s);
+    return this.strings.length - 1;
+  }
+
+  string(id: number): string {
+    return this.strings[id] ?? '';
+  }
+
+  ev(k: EventKind, g: number, m: number, p: number, a: number, b: number): void {
+    const t = this.clock.now;
+    if (this.store) {
+      const i = this.length;
+      if (i === this.t.length) this.grow();
+      this.t[i] = t;
+      this.k[i] = k;
+      this.g[i] = g;
+      this.m[i] = m;
+      this.p[i] = p;
+      this.a[i] = a;
+      this.b[i] = b;
+      this.length = i + 1;
+    }
+    const ls = this.listeners;
+    for (let j = 0; j < ls.length; j++) ls[j]!(t, k, g, m, p, a, b);
+  }
+
+  get(i: number): EventRecord {
+    return {
+      i,
+      t: this.t[i]!,
+      k: this.k[i]! as EventKind,
+      g: this.g[i]!,
+      m: this.m[i]!,
+      p: this.p[i]!,
+      a: this.a[i]!,
+      b: this.b[i]!,
+    };
+  }
+
+  private grow(): void {
+    const n = Math.max(1024, this.t.length * 2);
+    const f64 = (old: Float64Array): Float64Array => {
+      const x = new Float64Array(n);
+      x.set(old);
+      return x;
+    };
+    const i32 = (old: Int32Array): Int32Array => {
+      const x = new Int32Array(n);
+      x.set(old);
+      return x;
+    };
+    const k = new Uint8Array(n);
+    k.set(this.k);
+    this.k = k;
+    this.t = f64(this.t);
+    this.a = f64(this.a);
+    this.b = f64(this.b);
+    this.g = i32(this.g);
+    this.m = i32(this.m);
+    this.p = i32(this.p);
+  }
+}
+
+/** Human names of event kinds, for dumps and the web app. */
+export const EventName: Record<number, string> = Object.fromEntries(
+  Object.entries(E).map(([name, code]) => [code, name]),
+);

@@ -1,0 +1,275 @@
+/**
+ * Channels and select (Go: chan.go, select.go). Spec §12.
+ *
+ * A channel has a ring buffer of `cap` values and two FIFO wait queues of sudogs. A blocked sender
+ * or receiver parks ("chan send" / "chan receive"; on a nil channel the "(nil chan)" variants,
+ * forever). The partner that completes the operation copies the value and calls goready, so the
+ * woken G lands in the runnext of the *partner's* P. close() readies every waiter: readers see
+ * (zero, false), writers panic when they run. As in Go, the woken Gs are collected on a gList
+ * (a stack) and readied in reverse, each kicking the previous from runnext.
+ *
+ * select polls its cases in a random order drawn from the seeded generator (selectgo's
+ * pollorder); if none is ready and there is no default it enqueues a sudog on every channel and
+ * parks ("select"); the first partner to fire one case wins (g.selectDone) and the G dequeues the
+ * rest.
+ */
+import type { Runtime } from './runtime.js';
+import type { G, M, P } from './runtime2.js';
+import { goready, gopark } from './proc.js';
+import type { SelectCase } from '../workload/ops.js';
+
+let chanIds = 0;
+
+/** A waiting goroutine on a channel (sudog). */
+export class Sudog {
+  g: G;
+  /** Value to send (send waiters). */
+  elem: unknown;
+  /** Case index within a select (−1: plain send/recv). */
+  caseIndex: number;
+  isSelect: boolean;
+  constructor(g: G, elem: unknown, caseIndex: number, isSelect: boolean) {
+    this.g = g;
+    this.elem = elem;
+    this.caseIndex = caseIndex;
+    this.isSelect = isSelect;
+  }
+}
+
+export class Chan<T = unknown> {
+  readonly cap: number;
+  readonly id = ++chanIds;
+  /** Ring buffer. */
+  private buf: unknown[];
+  private head = 0;
+  count = 0;
+  closed = false;
+  recvq: Sudog[] = [];
+  sendq: Sudog[] = [];
+  /** Phantom field so Chan<T> stays generic for the workload API's types. */
+  declare readonly _t?: T;
+  constructor(cap = 0) {
+    if (!Number.isInteger(cap) || cap < 0) throw new Error(`makechan: size out of range`);
+    this.cap = cap;
+    this.buf = new Array(cap);
+  }
+  /** len(ch) */
+  get len(): number {
+    return this.count;
+  }
+  push(v: unknown): void {
+    this.buf[(this.head + this.count) % this.cap] = v;
+    this.count++;
+  }
+  shift(): unknown {
+    const v = this.buf[this.head];
+    this.buf[this.head] = undefined;
+    this.head = (this.head + 1) % this.cap;
+    this.count--;
+    return v;
+  }
+}
+
+/** The value a closed-channel writer sees when it runs again: it panics. */
+export const SEND_ON_CLOSED = { panic: 'send on closed channel' };
+
+/** Dequeue the first sudog whose select has not already fired (chan.go dequeue). */
+function dequeue(q: Sudog[]): Sudog | null {
+  while (q.length > 0) {
+    const sg = q.shift()!;
+    if (sg.isSelect) {
+      if (sg.g.selectDone) continue;
+      sg.g.selectDone = true;
+    }
+    return sg;
+  }
+  return null;
+}
+
+/** The value a woken G receives for its send/recv/select. */
+function recvResult(sg: Sudog, v: unknown, ok: boolean): unknown {
+  return sg.isSelect ? [sg.caseIndex, v, ok] : [v, ok];
+}
+
+/** After a select G was woken through one case, remove its sudogs from the other channels. */
+function selectDequeueAll(gp: G): void {
+  const cases = gp.selectCases;
+  if (cases === null) return;
+  for (const c of cases) {
+    if (c.ch === null) continue;
+    const q = c.dir === 'send' ? c.ch.sendq : c.ch.recvq;
+    for (let i = 0; i < q.length; i++) {
+      if (q[i]!.g === gp) {
+        q.splice(i, 1);
+        break;
+      }
+    }
+  }
+  gp.selectCases = null;
+}
+
+function wake(rt: Runtime, sg: Sudog, pp: P, by: G | null, value: unknown): void {
+  if (sg.isSelect) selectDequeueAll(sg.g);
+  goready(rt, sg.g, pp, by, value);
+}
+
+/** chansend. Returns true if the G continues, false if it parked. Throws a Go panic message. */
+export function chansend(rt: Runtime, mp: M, gp: G, c: Chan | null, v: unknown): boolean {
+  if (c === null) {
+    gopark(rt, mp, gp, 'chan send (nil chan)');
+    return false;
+  }
+  if (c.closed) throw new GoPanic('send on closed channel');
+  const sg = dequeue(c.recvq);
+  if (sg !== null) {
+    wake(rt, sg, mp.p!, gp, recvResult(sg, v, true));
+    return true;
+  }
+  if (c.count < c.cap) {
+    c.push(v);
+    return true;
+  }
+  c.sendq.push(new Sudog(gp, v, -1, false));
+  gopark(rt, mp, gp, 'chan send');
+  return false;
+}
+
+/** chanrecv. Returns the [value, ok] result, or PARKED. */
+export function chanrecv(rt: Runtime, mp: M, gp: G, c: Chan | null): unknown {
+  if (c === null) {
+    gopark(rt, mp, gp, 'chan receive (nil chan)');
+    return PARKED;
+  }
+  const r = tryRecv(rt, mp, gp, c);
+  if (r !== NOT_READY) return r;
+  c.recvq.push(new Sudog(gp, undefined, -1, false));
+  gopark(rt, mp, gp, 'chan receive');
+  return PARKED;
+}
+
+export const PARKED = { parked: true };
+const NOT_READY = { notReady: true };
+
+/** The non-blocking part of a receive: from a waiting sender, the buffer, or a closed channel. */
+function tryRecv(rt: Runtime, mp: M, gp: G, c: Chan): unknown {
+  const sg = dequeue(c.sendq);
+  if (sg !== null) {
+    let v: unknown;
+    if (c.cap === 0) {
+      v = sg.elem;
+    } else {
+      // Full buffer: take the head, the sender's value goes to the tail.
+      v = c.shift();
+      c.push(sg.elem);
+    }
+    wake(rt, sg, mp.p!, gp, sg.isSelect ? [sg.caseIndex, undefined, true] : undefined);
+    return [v, true];
+  }
+  if (c.count > 0) return [c.shift(), true];
+  if (c.closed) return [undefined, false];
+  return NOT_READY;
+}
+
+function trySend(rt: Runtime, mp: M, gp: G, c: Chan, v: unknown): boolean {
+  if (c.closed) throw new GoPanic('send on closed channel');
+  const sg = dequeue(c.recvq);
+  if (sg !== null) {
+    wake(rt, sg, mp.p!, gp, recvResult(sg, v, true));
+    return true;
+  }
+  if (c.count < c.cap) {
+    c.push(v);
+    return true;
+  }
+  return false;
+}
+
+/** closechan: wake all readers (zero, false) and writers (panic), readied in gList (LIFO) order. */
+export function closechan(rt: Runtime, mp: M, gp: G, c: Chan | null): void {
+  if (c === null) throw new GoPanic('close of nil channel');
+  if (c.closed) throw new GoPanic('close of closed channel');
+  c.closed = true;
+  const glist: [Sudog, unknown][] = [];
+  for (;;) {
+    const sg = dequeue(c.recvq);
+    if (sg === null) break;
+    glist.push([sg, recvResult(sg, undefined, false)]);
+  }
+  for (;;) {
+    const sg = dequeue(c.sendq);
+    if (sg === null) break;
+    glist.push([sg, SEND_ON_CLOSED]);
+  }
+  for (let i = glist.length - 1; i >= 0; i--) wake(rt, glist[i]![0], mp.p!, gp, glist[i]![1]);
+}
+
+/**
+ * selectgo. Returns [caseIndex, value, ok] if a case (or default, −1) completed, or PARKED.
+ */
+export function selectgo(rt: Runtime, mp: M, gp: G, cases: SelectCase[], dflt: boolean): unknown {
+  const n = cases.length;
+  if (n === 0 && !dflt) {
+    gopark(rt, mp, gp, 'select (no cases)');
+    return PARKED;
+  }
+  // pollorder: a random permutation (Fisher–Yates inside-out, as selectgo builds it).
+  const order = new Array<number>(n);
+  let norder = 0;
+  for (let i = 0; i < n; i++) {
+    if (cases[i]!.ch === null) continue;
+    const j = rt.rand.intn(norder + 1);
+    order[norder] = order[j]!;
+    order[j] = i;
+    norder++;
+  }
+  for (let k = 0; k < norder; k++) {
+    const i = order[k]!;
+    const cs = cases[i]!;
+    const c = cs.ch!;
+    if (cs.dir === 'recv') {
+      const r = tryRecv(rt, mp, gp, c);
+      if (r !== NOT_READY) {
+        const [v, ok] = r as [unknown, boolean];
+        return [i, v, ok];
+      }
+    } else if (trySend(rt, mp, gp, c, cs.v)) {
+      return [i, undefined, true];
+    }
+  }
+  if (dflt) return [-1, undefined, false];
+  if (norder === 0) {
+    // Only nil channels: blocks forever.
+    gopark(rt, mp, gp, 'select (no cases)');
+    return PARKED;
+  }
+  gp.selectDone = false;
+  gp.selectCases = cases;
+  for (let i = 0; i < n; i++) {
+    const cs = cases[i]!;
+    if (cs.ch === null) continue;
+    const sg = new Sudog(gp, cs.v, i, true);
+    if (cs.dir === 'recv') cs.ch.recvq.push(sg);
+    else cs.ch.sendq.push(sg);
+  }
+  gopark(rt, mp, gp, 'select');
+  return PARKED;
+}
+
+/** A non-blocking send made by the runtime itself (a timer's sendTime) on behalf of P `cur`. */
+export function chanTrySendFromRuntime(rt: Runtime, c: Chan, v: unknown, cur: P): void {
+  const sg = dequeue(c.recvq);
+  if (sg !== null) {
+    wake(rt, sg, cur, null, recvResult(sg, v, true));
+    return;
+  }
+  if (c.count < c.cap) c.push(v);
+}
+
+/** A Go panic raised by the runtime (printed as `panic: <msg>`, exit status 2). */
+export class GoPanic extends Error {
+  goMessage: string;
+  constructor(msg: string) {
+    super(msg);
+    this.goMessage = msg;
+  }
+}

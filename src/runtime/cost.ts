@@ -1,0 +1,88 @@
+/**
+ * The cost model: how long the things that are not scheduler decisions take on a real machine.
+ *
+ * The runtime's decisions are modelled exactly; the time between them depends on the hardware and
+ * the kernel. Every such duration is one named parameter here, in nanoseconds, with a default taken
+ * from real Go 1.19 on Linux x86-64 (sources given per field: spec §19 "environment parameters",
+ * measurements recorded in conformance/reference/costs.json). Users override any of them per run
+ * (`--cost name=value`, `RunOptions.cost`), e.g. to calibrate to their own machine.
+ */
+export interface CostModel {
+  /** newproc: allocate/reuse a G, set it up, queue it. Go ~0.3–1 µs incl. stack reuse. */
+  goroutineCreate: number;
+  /** goexit0 + the schedule() that follows: tear down a G. */
+  goroutineExit: number;
+  /** One goroutine switch (schedule → execute → gogo). Spec §19: ≈0.2 µs. */
+  goroutineSwitch: number;
+  /** A channel operation that does not block (send/recv/close/select case). */
+  chanOp: number;
+  /** A semaphore/mutex fast path operation. */
+  semOp: number;
+  /** Cost of one non-blocking runtime query (nanotime, NumGoroutine…). */
+  runtimeCall: number;
+  /** entersyscall + exitsyscall overhead around a system call. Spec §19: 0.1–0.3 µs. */
+  syscallOverhead: number;
+  /** A write(2) to stdout/stderr (fmt.Print*): the time the thread is in the kernel. */
+  writeSyscall: number;
+  /** Builtin print: a raw write that never enters the scheduler. */
+  printCost: number;
+  /** clone() of a new M until it runs mstart. Spec §19: ≈30–80 µs. */
+  threadCreate: number;
+  /** notewakeup (futex wake) of a parked M until it runs. Spec §19: ≈5–50 µs. */
+  futexWake: number;
+  /** Extra sleep the kernel adds to usleep/epoll timeouts (timer slack). Spec §8 step 1: ≈50 µs. */
+  timerSlack: number;
+  /** SIGURG sent by preemptM until the handler runs on the target thread. Spec §19: ≈5–20 µs. */
+  signalDelivery: number;
+  /** One epoll_wait call (non-blocking) / return from a blocking one. */
+  epollCall: number;
+  /** One pass of findRunnable that finds nothing locally (checks, steal attempts). */
+  findRunnable: number;
+  /** One sysmon loop body (retake walk etc.). */
+  sysmonLoop: number;
+  /** Stop-the-world latency (GOMAXPROCS change): preempt all and wait. */
+  stopTheWorld: number;
+}
+
+export const defaultCosts: Readonly<CostModel> = Object.freeze({
+  goroutineCreate: 350,
+  goroutineExit: 150,
+  goroutineSwitch: 200,
+  chanOp: 60,
+  semOp: 30,
+  runtimeCall: 20,
+  syscallOverhead: 200,
+  writeSyscall: 1_500,
+  printCost: 1_000,
+  threadCreate: 50_000,
+  futexWake: 10_000,
+  timerSlack: 50_000,
+  signalDelivery: 10_000,
+  epollCall: 500,
+  findRunnable: 500,
+  sysmonLoop: 300,
+  stopTheWorld: 30_000,
+});
+
+export const costNames = Object.keys(defaultCosts) as (keyof CostModel)[];
+
+/** Documentation of each parameter, for `--help` and the README. */
+export const costDocs: Record<keyof CostModel, string> = {
+  goroutineCreate: 'newproc: create and queue a goroutine',
+  goroutineExit: 'goexit0: tear down an exiting goroutine',
+  goroutineSwitch: 'one goroutine switch (schedule → execute)',
+  chanOp: 'a channel operation that does not block',
+  semOp: 'a semaphore / mutex fast path',
+  runtimeCall: 'a non-blocking runtime query (nanotime, NumGoroutine)',
+  syscallOverhead: 'entersyscall + exitsyscall bookkeeping around a syscall',
+  writeSyscall: 'write(2) of program output (fmt.Print*)',
+  printCost: 'builtin print/println (raw write, no scheduler involvement)',
+  threadCreate: 'clone() of a new M until it runs',
+  futexWake: 'futex wake of a parked M until it runs',
+  timerSlack: 'kernel timer slack added to usleep and epoll_wait timeouts',
+  signalDelivery: 'SIGURG delivery for async preemption',
+  epollCall: 'one epoll_wait call',
+  findRunnable: 'one findRunnable pass that finds nothing locally',
+  sysmonLoop: 'one sysmon loop body',
+  stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
+};

@@ -1,0 +1,463 @@
+/**
+ * Running a goroutine's code: the boundary between user code and the runtime.
+ *
+ * When an M's T.Run event fires, the M asks its current G's body for the next Op (body.next(v))
+ * and performs it as the corresponding runtime entry point (chansend, gopark via timeSleep,
+ * entersyscall, newproc…). Each Op either completes (the G continues after the op's cost: the
+ * next T.Run) or parks/yields the G (the M schedules).
+ *
+ * Preemption (spec §9):
+ * - cooperative: every Op is a function call into the runtime, so a G whose `preempt` flag is set
+ *   stops before its next Op (gopreempt_m → goschedImpl: global queue tail). Work ops with
+ *   `every > 0` have call points inside them too (sysmon schedules T.CoopPreempt at the next one).
+ * - asynchronous: SIGURG reaches the M after `signalDelivery`; if its G is inside a Work op (user
+ *   code: an async safe point) and wants preemption, the remaining work is kept as the G's pending
+ *   op and the G goes to the global queue tail. Runtime code (between Ops) is not a safe point.
+ *   GODEBUG=asyncpreemptoff=1 disables the signal: a Work op without calls then runs to its end.
+ */
+import { E, Loc, MS } from '../log/events.js';
+import { K, type GoBody, type Op, type SyscallMode } from '../workload/ops.js';
+import type { Runtime } from './runtime.js';
+import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, wakep, acquirep, releasep, pidleput, pidleget, startm, stopm, notewakeup } from './proc.js';
+import { globrunqput, globrunqputhead, runqempty, runqget } from './runq.js';
+import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
+import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
+import { entersyscall, entersyscallblock, SyscallModeCode } from './syscall.js';
+import { netpollArm, netpollblock } from './netpoll.js';
+import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
+
+/** T.Run: continue the M's current G. */
+export function runG(rt: Runtime, mp: M): void {
+  const gp = mp.curg!;
+  let op = gp.pendingOp;
+  if (op !== null) {
+    gp.pendingOp = null;
+  } else {
+    const v = gp.resume;
+    gp.resume = undefined;
+    if (v === SEND_ON_CLOSED) {
+      rt.goPanic(gp, 'send on closed channel');
+      return;
+    }
+    let r: IteratorResult<Op, unknown>;
+    try {
+      r = gp.body!.next(v);
+    } catch (e) {
+      rt.goPanic(gp, panicMessage(e));
+      return;
+    }
+    if (r.done === true) {
+      if (gp.goid === 1 && !gp.system) return; // (never: G1 runs runtime.main, which exits)
+      goexit0(rt, mp, gp);
+      return;
+    }
+    op = r.value;
+  }
+  // Every op is a call: a G asked to stop does so here (cooperative preemption).
+  if (gp.preempt) {
+    gp.pendingOp = op;
+    gopreempt(rt, mp, gp, false);
+    return;
+  }
+  try {
+    dispatch(rt, mp, gp, op);
+  } catch (e) {
+    if (rt.exited) return;
+    rt.goPanic(gp, panicMessage(e));
+  }
+}
+
+export function panicMessage(e: unknown): string {
+  if (e instanceof GoPanic) return e.goMessage;
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'string') return e;
+  return String(e);
+}
+
+/** The G continues after `cost` ns. */
+function cont(rt: Runtime, mp: M, cost: number): void {
+  rt.sim.after(cost, mp, T.Run, mp.gen);
+}
+
+function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
+  const cost = rt.cost;
+  switch (op.k) {
+    case K.Work: {
+      const ns = op.ns;
+      if (!(ns > 0)) return cont(rt, mp, 0);
+      gp.workStart = rt.sim.now;
+      gp.workEnd = rt.sim.now + ns;
+      gp.workEvery = op.every;
+      rt.sim.at(gp.workEnd, mp, T.Run, mp.gen);
+      return;
+    }
+    case K.Go: {
+      const body = (op.fn as (...a: unknown[]) => GoBody)(...op.args);
+      const ng = newproc(rt, mp.p!, gp, body, op.name, op.system === true);
+      gp.resume = ng.goid;
+      return cont(rt, mp, cost.goroutineCreate);
+    }
+    case K.Gosched:
+      gosched(rt, mp, gp);
+      return;
+    case K.Goexit:
+      goexit0(rt, mp, gp);
+      return;
+    case K.Send:
+      if (chansend(rt, mp, gp, op.ch, op.v)) cont(rt, mp, cost.chanOp);
+      return;
+    case K.Recv: {
+      const r = chanrecv(rt, mp, gp, op.ch);
+      if (r !== PARKED) {
+        gp.resume = r;
+        cont(rt, mp, cost.chanOp);
+      }
+      return;
+    }
+    case K.Close:
+      closechan(rt, mp, gp, op.ch);
+      return cont(rt, mp, cost.chanOp);
+    case K.Select: {
+      const r = selectgo(rt, mp, gp, op.cases, op.dflt);
+      if (r !== PARKED) {
+        gp.resume = r;
+        cont(rt, mp, cost.chanOp);
+      }
+      return;
+    }
+    case K.Sleep:
+      timeSleep(rt, mp, gp, op.ns);
+      return;
+    case K.Syscall:
+      syscallOp(rt, mp, gp, op.ns, op.mode);
+      return;
+    case K.NetWait:
+      if (!netpollblock(rt, mp, gp, op.pd)) cont(rt, mp, cost.runtimeCall);
+      return;
+    case K.NetReady:
+      netpollArm(rt, op.pd, op.ns);
+      return cont(rt, mp, cost.runtimeCall);
+    case K.SemAcquire:
+      if (semacquire(rt, mp, gp, op.sema, op.lifo, op.reason, op)) cont(rt, mp, cost.semOp);
+      return;
+    case K.SemRelease:
+      if (semrelease(rt, mp, gp, op.sema, op.handoff)) cont(rt, mp, cost.semOp);
+      return;
+    case K.CanSpin: {
+      // sync_runtime_canSpin: a few tries, only on a multicore machine with other running Ps
+      // and nothing queued locally.
+      const s = rt.sched;
+      gp.resume = op.iter < 4 && rt.ncpu > 1 && rt.gomaxprocs > s.npidle + s.nmspinning + 1 && runqempty(mp.p!);
+      return cont(rt, mp, cost.runtimeCall);
+    }
+    case K.Print:
+      rt.write(2, op.text);
+      return cont(rt, mp, cost.printCost);
+    case K.Write:
+      rt.write(op.fd, op.text);
+      entersyscall(rt, mp, gp, cost.writeSyscall, SyscallModeCode.syscall);
+      return;
+    case K.LockOSThread:
+      lockOSThread(rt, mp, gp, true);
+      return cont(rt, mp, cost.runtimeCall);
+    case K.UnlockOSThread:
+      unlockOSThread(mp, gp, true);
+      rt.log.ev(E.Lock, gp.goid, mp.id, -1, 0, 0);
+      return cont(rt, mp, cost.runtimeCall);
+    case K.GOMAXPROCS: {
+      const old = rt.gomaxprocs;
+      gp.resume = old;
+      if (op.n > 0 && op.n !== old) {
+        changeGOMAXPROCS(rt, mp, op.n);
+        return cont(rt, mp, cost.stopTheWorld);
+      }
+      return cont(rt, mp, cost.runtimeCall);
+    }
+    case K.NumGoroutine:
+      gp.resume = rt.nUserG;
+      return cont(rt, mp, cost.runtimeCall);
+    case K.NumCPU:
+      gp.resume = rt.ncpu;
+      return cont(rt, mp, cost.runtimeCall);
+    case K.SetMaxThreads: {
+      const old = rt.sched.maxmcount;
+      gp.resume = old;
+      rt.sched.maxmcount = Math.min(op.n, 0x7fffffff);
+      // debug.SetMaxThreads re-checks the limit at once (checkmcount).
+      if (rt.sched.mnext - rt.sched.nmfreed > rt.sched.maxmcount) {
+        rt.throw('thread exhaustion', `runtime: program exceeds ${rt.sched.maxmcount}-thread limit\n`, ['checkmcount', 'setMaxThreads']);
+        return;
+      }
+      return cont(rt, mp, cost.runtimeCall);
+    }
+    case K.Nanotime:
+      gp.resume = rt.sim.now;
+      return cont(rt, mp, cost.runtimeCall);
+    case K.Exit:
+      rt.exit(op.code);
+      return;
+    case K.Park:
+      gopark(rt, mp, gp, op.reason);
+      return;
+    case K.TimerStart: {
+      const t = op.t;
+      resettimer(rt, t, t.when, mp.p!);
+      return cont(rt, mp, cost.runtimeCall);
+    }
+    case K.TimerStop:
+      gp.resume = deltimer(op.t);
+      return cont(rt, mp, cost.runtimeCall);
+    case K.TimerReset:
+      gp.resume = resettimer(rt, op.t, rt.sim.now + op.ns, mp.p!);
+      return cont(rt, mp, cost.runtimeCall);
+    case K.NotifyWait:
+      if (notifyListWait(rt, mp, gp, op.nl, op.ticket)) cont(rt, mp, cost.semOp);
+      return;
+    case K.Notify:
+      notifyListNotify(rt, mp, gp, op.nl, op.all);
+      return cont(rt, mp, cost.semOp);
+    case K.Panic:
+      rt.goPanic(gp, op.msg);
+      return;
+    default: {
+      const bad: never = op;
+      throw new Error(`unknown op ${JSON.stringify(bad)}`);
+    }
+  }
+}
+
+/** time.Sleep (timeSleep): park, then arm g.timer on the current P (resetForSleep). */
+function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
+  if (!(ns > 0)) return cont(rt, mp, rt.cost.runtimeCall);
+  let t = gp.timer;
+  if (t === null) {
+    t = new Timer(TimerKind.Sleep);
+    t.g = gp;
+    gp.timer = t;
+  }
+  const when = rt.sim.now + ns;
+  const pp = mp.p!;
+  // gopark(resetForSleep): the timer is armed after the G is parked, still on this M's P.
+  gp.atomicstatus = 4;
+  gp.waitreason = 'sleep';
+  gp.m = null;
+  mp.curg = null;
+  const rid = rt.log.str('sleep');
+  rt.log.ev(E.Park, gp.goid, mp.id, pp.id, 0, rid);
+  rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Waiting, rid);
+  resettimer(rt, t, when, pp);
+  schedule(rt, mp);
+}
+
+function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode): void {
+  switch (mode) {
+    case 'raw':
+      // RawSyscall: the scheduler is never told; the P stays _Prunning with this M.
+      rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.Run, mp.gen);
+      return;
+    case 'block':
+      entersyscallblock(rt, mp, gp, ns);
+      return;
+    case 'cgo':
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.cgo);
+      return;
+    default:
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.syscall);
+  }
+}
+
+/** runtime.Gosched: G to the global queue tail, schedule. */
+function gosched(rt: Runtime, mp: M, gp: G): void {
+  gp.atomicstatus = _Grunnable;
+  gp.m = null;
+  mp.curg = null;
+  globrunqput(rt, gp);
+  schedule(rt, mp);
+}
+
+/** gopreempt_m → goschedImpl: a preempted G goes to the global queue tail. */
+export function gopreempt(rt: Runtime, mp: M, gp: G, async: boolean): void {
+  rt.log.ev(E.Preempted, gp.goid, mp.id, mp.p ? mp.p.id : -1, async ? 1 : 0, 0);
+  gp.preempt = false;
+  gosched(rt, mp, gp);
+}
+
+/** T.Signal: SIGURG arrives at mp (doSigPreempt). */
+export function sigPreempt(rt: Runtime, mp: M): void {
+  mp.signalPending = false;
+  const gp = mp.curg;
+  const now = rt.sim.now;
+  const inUserCode = gp !== null && mp.state === MS.Running && gp.workEnd > now;
+  const want = gp !== null && (gp.preempt || (mp.p !== null && mp.p.preempt));
+  const ok = inUserCode && want && !rt.debug.asyncpreemptoff;
+  rt.log.ev(E.Signal, gp ? gp.goid : -1, mp.id, mp.p ? mp.p.id : -1, ok ? 1 : 0, 0);
+  if (!ok) return;
+  interruptWork(rt, mp, gp!);
+  gopreempt(rt, mp, gp!, true);
+}
+
+/** T.CoopPreempt: a G in a Work op with calls reached a call point with preempt set. */
+export function coopPreempt(rt: Runtime, mp: M): void {
+  const gp = mp.curg;
+  if (gp === null || !gp.preempt || gp.workEnd <= rt.sim.now) {
+    // Nothing to do: re-arm the work's end (this event consumed the generation).
+    if (gp !== null && gp.workEnd > rt.sim.now) rt.sim.at(gp.workEnd, mp, T.Run, mp.gen);
+    else if (gp !== null) rt.sim.after(0, mp, T.Run, mp.gen);
+    return;
+  }
+  interruptWork(rt, mp, gp);
+  gopreempt(rt, mp, gp, false);
+}
+
+/** Cut the running Work op short; the rest becomes the G's pending op. */
+function interruptWork(rt: Runtime, mp: M, gp: G): void {
+  mp.gen++; // cancel the work's end event
+  const left = gp.workEnd - rt.sim.now;
+  gp.workEnd = 0;
+  if (left > 0) gp.pendingOp = { k: K.Work, ns: left, every: gp.workEvery };
+}
+
+// ---- LockOSThread (spec §15) ----
+
+export function lockOSThread(rt: Runtime, mp: M, gp: G, external: boolean): void {
+  if (external) {
+    if (rt.templateThread === null && rt.mainStarted) rt.startTemplateThread();
+    mp.lockedExt++;
+  } else mp.lockedInt++;
+  mp.lockedg = gp;
+  gp.lockedm = mp;
+  rt.log.ev(E.Lock, gp.goid, mp.id, -1, 1, 0);
+}
+
+export function unlockOSThread(mp: M, gp: G, external: boolean): void {
+  if (external) {
+    if (mp.lockedExt > 0) mp.lockedExt--;
+  } else if (mp.lockedInt > 0) mp.lockedInt--;
+  if (mp.lockedExt === 0 && mp.lockedInt === 0) {
+    mp.lockedg = null;
+    gp.lockedm = null;
+  }
+}
+
+// ---- runtime.GOMAXPROCS(n): stop the world, procresize, start the world ----
+
+/**
+ * Simplified stop-the-world: every other running G is preempted at once (to the global queue),
+ * their Ms stop, Ps in syscalls are taken; then procresize and startTheWorld. Go waits for each P
+ * to reach a safe point; the wait is charged as `stopTheWorld` to the caller.
+ */
+function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
+  rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 1, 0);
+  for (const m2 of rt.allm) {
+    if (m2 === mp || m2.isSys || m2.dead) continue;
+    const p2 = m2.p;
+    if (p2 === null) continue;
+    if (m2.state === MS.Running && m2.curg !== null) {
+      const g2 = m2.curg;
+      if (g2.workEnd > rt.sim.now) interruptWork(rt, m2, g2);
+      else if (g2.pendingOp === null) m2.gen++;
+      else m2.gen++;
+      g2.atomicstatus = _Grunnable;
+      g2.m = null;
+      m2.curg = null;
+      globrunqput(rt, g2);
+    } else {
+      m2.gen++; // cancel a steal back-off
+      if (m2.spinning) {
+        m2.spinning = false;
+        rt.sched.nmspinning--;
+        rt.log.ev(E.MSpin, -1, m2.id, p2.id, 0, 0);
+      }
+    }
+    releasep(rt, m2);
+    p2.status = _Pgcstop;
+    setMState(rt, m2, MS.Scheduling);
+    stopm(rt, m2);
+    if (rt.exited) return;
+  }
+  for (const p2 of rt.allp) {
+    if (p2.status === _Psyscall) {
+      p2.status = _Pgcstop;
+      p2.syscallm = null;
+    }
+  }
+  const runnable = procresize(rt, n, mp);
+  rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, 0);
+  for (const p2 of runnable) startm(rt, p2, false);
+  wakep(rt);
+}
+
+/**
+ * procresize: make the P set `nprocs` long. Ps beyond it are destroyed (their Gs to the global
+ * queue head, their timers to the current P); the others go idle (LIFO list, so P1 is handed out
+ * first, spec §6.8) unless they have work. Returns the Ps that need an M. `mp` keeps its P if it
+ * survives, else takes P0.
+ */
+export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
+  const old = rt.allp.length;
+  for (let i = old; i < nprocs; i++) {
+    const pp = new P(i);
+    rt.allp.push(pp);
+    rt.idlepMask[i] = false;
+    rt.timerpMask[i] = false;
+  }
+  const cur = mp.p;
+  // Rebuild the idle list from scratch.
+  rt.sched.pidle = null;
+  rt.sched.npidle = 0;
+  for (const pp of rt.allp) pp.link = null;
+  let target = cur;
+  if (target === null || target.id >= nprocs) {
+    if (cur !== null) releasep(rt, mp);
+    target = rt.allp[0]!;
+    target.status = _Pidle;
+    acquirep(rt, mp, target);
+  }
+  for (let i = nprocs; i < old; i++) {
+    const pp = rt.allp[i]!;
+    // destroy: runnext first to the global head, then the ring from its tail, so the global
+    // queue starts with the ring in order followed by runnext.
+    if (pp.runnext !== null) {
+      globrunqputhead(rt, pp.runnext);
+      pp.runnext = null;
+    }
+    while (pp.runqtail !== pp.runqhead) {
+      pp.runqtail--;
+      const g = pp.runq[pp.runqtail % pp.runq.length]!;
+      pp.runq[pp.runqtail % pp.runq.length] = null;
+      globrunqputhead(rt, g);
+    }
+    moveTimers(rt, pp, target);
+    if (pp.m !== null) {
+      pp.m.p = null;
+      pp.m = null;
+    }
+    for (const m2 of rt.allm) if (m2.nextp === pp) m2.nextp = null;
+    pp.status = _Pdead;
+    rt.log.ev(E.PState, -1, -1, pp.id, _Pdead, 0);
+  }
+  rt.allp.length = nprocs;
+  rt.idlepMask.length = nprocs;
+  rt.timerpMask.length = nprocs;
+  rt.gomaxprocs = nprocs;
+  rt.log.ev(E.Procs, -1, mp.id, target.id, nprocs, old);
+  const runnable: P[] = [];
+  for (let i = nprocs - 1; i >= 0; i--) {
+    const pp = rt.allp[i]!;
+    if (pp === target) continue;
+    // Ps owned by a waking M (nextp) stay with it.
+    if (pp.status === _Prunning && pp.m !== null) continue;
+    if (rt.allm.some((m2) => m2.nextp === pp)) continue;
+    pp.status = _Pidle;
+    if (runqempty(pp)) pidleput(rt, pp);
+    else runnable.push(pp);
+  }
+  rt.stealOrder.reset(nprocs);
+  return runnable.reverse().map((pp) => {
+    rt.idlepMask[pp.id] = false;
+    return pp;
+  });
+}
+
+export { runqget, pidleget, notewakeup, _Pidle, _Prunning };

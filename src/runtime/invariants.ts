@@ -1,0 +1,87 @@
+/**
+ * The runtime's invariants, checked after every event when `checkInvariants` is on (tests and
+ * property tests). A violation throws: it is a bug in the model, never in the workload.
+ *
+ * - every live G is in exactly one place: a P's runnext or ring, the global queue, running or in
+ *   a syscall on exactly one M, or parked;
+ * - P↔M links agree both ways; an idle P is on the idle list, owned by nobody, with an empty runq;
+ * - sched.npidle, nmidle, nmspinning and mcount() equal their values recomputed from the records.
+ */
+import type { Runtime } from './runtime.js';
+import { G, _Gdead, _Grunnable, _Grunning, _Gsyscall, _Gwaiting, _Pidle, _Prunning, runqSize } from './runtime2.js';
+import { MS } from '../log/events.js';
+
+export class InvariantError extends Error {}
+
+function fail(rt: Runtime, msg: string): never {
+  throw new InvariantError(`invariant violated at t=${rt.sim.now}ns (event ${rt.sim.fired}): ${msg}`);
+}
+
+export function checkInvariants(rt: Runtime): void {
+  const where = new Map<G, string>();
+  const place = (g: G, loc: string): void => {
+    const prev = where.get(g);
+    if (prev !== undefined) fail(rt, `G${g.goid} is both in ${prev} and ${loc}`);
+    where.set(g, loc);
+  };
+  // Ps
+  let idle = 0;
+  for (const pp of rt.allp) {
+    if (pp.runnext) place(pp.runnext, `P${pp.id}.runnext`);
+    const n = pp.runqtail - pp.runqhead;
+    if (n < 0 || n > runqSize) fail(rt, `P${pp.id} runq length ${n}`);
+    for (let i = pp.runqhead; i < pp.runqtail; i++) place(pp.runq[i % runqSize]!, `P${pp.id}.runq`);
+    if (pp.m && pp.m.p !== pp) fail(rt, `P${pp.id}.m = M${pp.m.id} but M${pp.m.id}.p = ${pp.m.p ? 'P' + pp.m.p.id : 'nil'}`);
+    if (pp.status === _Pidle && rt.idlepMask[pp.id]) {
+      idle++;
+      if (pp.m) fail(rt, `idle P${pp.id} owned by M${pp.m.id}`);
+      if (n !== 0 || pp.runnext) fail(rt, `idle P${pp.id} has queued Gs`);
+    }
+    if (pp.status === _Prunning && !pp.m) fail(rt, `running P${pp.id} has no M`);
+  }
+  let listed = 0;
+  for (let pp = rt.sched.pidle; pp; pp = pp.link) {
+    listed++;
+    if (listed > rt.allp.length) fail(rt, 'idle P list has a cycle');
+    if (!rt.idlepMask[pp.id]) fail(rt, `P${pp.id} on the idle list but not in idlepMask`);
+  }
+  if (listed !== rt.sched.npidle || idle !== rt.sched.npidle) fail(rt, `npidle=${rt.sched.npidle} but ${listed} listed, ${idle} idle`);
+  for (const g of rt.sched.runq) place(g, 'global runq');
+  // Ms
+  let nmidle = 0;
+  let spinning = 0;
+  for (let mp = rt.sched.midle; mp; mp = mp.schedlink) {
+    nmidle++;
+    if (mp.state !== MS.Idle && mp.state !== MS.Waking) fail(rt, `M${mp.id} on the idle list in state ${mp.state}`);
+  }
+  if (nmidle !== rt.sched.nmidle) fail(rt, `nmidle=${rt.sched.nmidle} but ${nmidle} Ms on the list`);
+  for (const mp of rt.allm) {
+    if (mp.spinning) spinning++;
+    if (mp.p && mp.p.m !== mp) fail(rt, `M${mp.id}.p = P${mp.p.id} but P${mp.p.id}.m = ${mp.p.m ? 'M' + mp.p.m.id : 'nil'}`);
+    if (mp.curg) {
+      const s = mp.curg.atomicstatus;
+      if (s === _Grunning) place(mp.curg, `running on M${mp.id}`);
+      else if (s === _Gsyscall) place(mp.curg, `syscall on M${mp.id}`);
+      else fail(rt, `M${mp.id}.curg G${mp.curg.goid} has status ${s}`);
+      if (mp.curg.m !== mp) fail(rt, `M${mp.id}.curg = G${mp.curg.goid} but its m is ${mp.curg.m ? 'M' + mp.curg.m.id : 'nil'}`);
+    }
+  }
+  // nmspinning counts Ms that will be spinning (startm increments before the M runs) — it can
+  // exceed the flags set only transiently inside one event, never between events.
+  if (spinning !== rt.sched.nmspinning) fail(rt, `nmspinning=${rt.sched.nmspinning} but ${spinning} Ms spinning`);
+  const mc = rt.sched.mnext - rt.sched.nmfreed;
+  const alive = rt.allm.filter((m) => !m.dead).length;
+  if (mc !== alive) fail(rt, `mcount()=${mc} but ${alive} Ms alive`);
+  // Gs
+  for (const g of rt.allgs) {
+    const s = g.atomicstatus;
+    const at = where.get(g);
+    if (s === _Gdead || s === _Gwaiting) {
+      if (at !== undefined) fail(rt, `G${g.goid} with status ${s} is in ${at}`);
+    } else if (s === _Grunnable) {
+      // The one cross-event transit: a locked G handed to its waking M (startlockedm).
+      const inTransit = g.lockedm !== null && g.lockedm.state === MS.Waking && g.lockedm.lockedg === g;
+      if (at === undefined && !inTransit) fail(rt, `runnable G${g.goid} is in no run queue`);
+    } else if (at === undefined) fail(rt, `G${g.goid} with status ${s} is nowhere`);
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The network poller (Go: netpoll.go + netpoll_epoll.go). Spec §10.
+ *
+ * A PollDesc is one non-blocking fd. A goroutine that would block on it parks in netpollblock
+ * ("IO wait") and its M moves on. The device side (the peer, the network) makes the fd ready at
+ * some time: that puts it on the epoll ready list, but nobody runs until someone calls netpoll():
+ *   - findRunnable, non-blocking, before stealing (runs the first G, injects the rest);
+ *   - findRunnable, blocking, by the one M that gave up its P (sched.lastpoll = 0 while it waits);
+ *   - sysmon, non-blocking, when the last poll is more than 10 ms old.
+ * netpoll returns at most 128 Gs, pushed to the head of the list (LIFO in event order).
+ *
+ * epoll_wait's timeout is whole milliseconds: <0 → forever, 0 → non-blocking, (0,1ms) → 1 ms, else
+ * truncated; a timed-out wait also gets the kernel's timer slack. netpollBreak writes a pipe that
+ * the poller watches; the write is remembered (netpollWakeSig) so the next blocking poll returns at
+ * once if nobody was polling. 1.19 never decrements netpollWaiters on the ready path (spec §10), so
+ * once a G has waited on the network, findRunnable always tries the non-blocking poll.
+ */
+import { E, Loc, MS } from '../log/events.js';
+import type { EventTarget } from '../kernel/sim.js';
+import type { Runtime } from './runtime.js';
+import { G, M, _Grunnable } from './runtime2.js';
+import { T, acquirep, gopark, pidleget, runFound, schedule, setMState, setSpinning, stopm } from './proc.js';
+import { injectglist } from './runq.js';
+
+/** Maximum events one epoll_wait returns (netpoll's events array). */
+export const netpollMaxEvents = 128;
+
+export class PollDesc implements EventTarget {
+  /** Set when the descriptor is first used with a runtime. */
+  rt: Runtime | null;
+  /** The G parked reading it (pd.rg), or null. */
+  rg: G | null = null;
+  /** Ready and not yet consumed (pd.rg == pdReady). */
+  ready = false;
+  /** On the epoll ready list, waiting for a netpoll call. */
+  queued = false;
+  name: string;
+  constructor(rt: Runtime | null = null, name = 'fd') {
+    this.rt = rt;
+    this.name = name;
+  }
+  /** Device event: the fd became ready. */
+  fire(): void {
+    netpollReadyEvent(this.rt!, this);
+  }
+}
+
+/** The device made pd ready: queue it for epoll and wake a blocked poller. */
+function netpollReadyEvent(rt: Runtime, pd: PollDesc): void {
+  if (rt.exited) return;
+  if (!pd.queued) {
+    pd.queued = true;
+    rt.netReady.push(pd);
+  }
+  const poller = rt.netpoller;
+  if (poller !== null) wakePoller(rt, poller);
+}
+
+/** epoll_wait returns in the blocked poller's thread (after a thread wake-up). */
+function wakePoller(rt: Runtime, mp: M): void {
+  if (mp.pollWoken) return;
+  mp.pollWoken = true;
+  mp.gen++;
+  rt.sim.after(rt.cost.futexWake, mp, T.NetpollDone, mp.gen);
+}
+
+/** netpollblock: park gp on pd until it is ready (or return at once if it already is). */
+export function netpollblock(rt: Runtime, mp: M, gp: G, pd: PollDesc): boolean {
+  rt.netpollInited = true;
+  if (pd.ready) {
+    pd.ready = false;
+    return false;
+  }
+  pd.rg = gp;
+  rt.netpollWaiters++;
+  gopark(rt, mp, gp, 'IO wait', Loc.Netpoll);
+  return true;
+}
+
+/** Arm pd to become ready `ns` from now (the peer writes, the packet arrives). */
+export function netpollArm(rt: Runtime, pd: PollDesc, ns: number): void {
+  rt.netpollInited = true;
+  pd.rt = rt;
+  rt.sim.after(ns, pd, 0);
+}
+
+/**
+ * netpoll(0): collect ready Gs without blocking (at most 128, LIFO). The caller injects them.
+ */
+export function netpoll(rt: Runtime, mp: M | null, delay: number): G[] {
+  const list: G[] = [];
+  const ready = rt.netReady;
+  let taken = 0;
+  while (taken < ready.length && list.length < netpollMaxEvents) {
+    const pd = ready[taken++]!;
+    pd.queued = false;
+    const gp = pd.rg;
+    if (gp !== null) {
+      pd.rg = null;
+      pd.ready = false;
+      list.unshift(gp);
+    } else {
+      pd.ready = true;
+    }
+  }
+  if (taken > 0) ready.splice(0, taken);
+  rt.log.ev(E.Netpoll, -1, mp ? mp.id : -1, mp && mp.p ? mp.p.id : -1, list.length, delay);
+  return list;
+}
+
+/** epoll_wait's timeout in ms for a netpoll delay in ns (−1 = forever). */
+export function epollTimeoutMs(delay: number): number {
+  if (delay < 0) return -1;
+  if (delay === 0) return 0;
+  if (delay < 1e6) return 1;
+  if (delay < 1e15) return Math.floor(delay / 1e6);
+  return 1e9;
+}
+
+/** findRunnable step 13: mp (no P) blocks in netpoll(delay). */
+export function netpollBlock(rt: Runtime, mp: M, delay: number): void {
+  rt.netpoller = mp;
+  mp.pollWoken = false;
+  mp.blocked = false;
+  const ms = epollTimeoutMs(delay);
+  setMState(rt, mp, MS.Netpoll, ms < 0 ? -1 : ms * 1e6);
+  if (rt.netReady.length > 0 || rt.netpollWakeSig) {
+    // Events (or a break) are already pending: epoll_wait returns at once.
+    mp.pollWoken = true;
+    rt.sim.after(rt.cost.epollCall, mp, T.NetpollDone, mp.gen);
+    return;
+  }
+  if (ms >= 0) {
+    const wait = ms === 0 ? 0 : ms * 1e6 + rt.cost.timerSlack;
+    rt.sim.after(wait + rt.cost.epollCall, mp, T.NetpollDone, mp.gen);
+  }
+  // ms < 0: blocks until a ready fd or netpollBreak.
+}
+
+/** T.NetpollDone: epoll_wait returned in the blocked poller; continue findRunnable after it. */
+export function netpollDone(rt: Runtime, mp: M): void {
+  rt.netpoller = null;
+  mp.pollWoken = false;
+  // Reading the break pipe clears the wake signal (delay != 0).
+  rt.netpollWakeSig = false;
+  const list = netpoll(rt, mp, -1);
+  const sched = rt.sched;
+  sched.pollUntil = 0;
+  sched.lastpoll = Math.max(rt.sim.now, 1);
+  const pp = pidleget(rt);
+  if (pp === null) {
+    injectglist(rt, list, null);
+    if (rt.exited) return;
+    setMState(rt, mp, MS.Scheduling);
+    stopm(rt, mp);
+    return;
+  }
+  acquirep(rt, mp, pp);
+  setMState(rt, mp, MS.Scheduling);
+  if (list.length > 0) {
+    const gp = list.pop()!;
+    injectglist(rt, list, pp);
+    gp.atomicstatus = _Grunnable;
+    rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
+    rt.inheritTime = false;
+    runFound(rt, mp, gp);
+    return;
+  }
+  if (mp.wasSpinning) {
+    setSpinning(rt, mp, true);
+    sched.nmspinning++;
+  }
+  schedule(rt, mp);
+}
+
+/** netpollBreak: interrupt the blocked poller (coalesced by netpollWakeSig). */
+export function netpollBreak(rt: Runtime): void {
+  if (rt.netpollWakeSig) return;
+  rt.netpollWakeSig = true;
+  const mp = rt.netpoller;
+  rt.log.ev(E.NetpollBreak, -1, rt.curm ? rt.curm.id : -1, -1, mp ? mp.id : -1, 0);
+  if (mp !== null) wakePoller(rt, mp);
+}

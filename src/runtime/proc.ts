@@ -1,0 +1,721 @@
+/**
+ * The scheduler proper (Go: proc.go): goroutine creation, parking and readying, the scheduling
+ * loop (schedule → findRunnable → execute), work stealing, and the M lifecycle (wakep, startm,
+ * stopm, handoffp, newm, locked Ms), plus checkdead. Spec §3–§6, §13–§15.
+ *
+ * How a thread's life maps onto events. Each M is a process of the kernel. Runtime code runs
+ * instantaneously inside one event (each event is one atomic step, like holding sched.lock); the
+ * time it costs is charged to the M's next event (cost.ts). An M blocks in exactly these places,
+ * each a pending event or a wait for someone else's wakeup:
+ *   running a G's op (T.Run / T.CoopPreempt), a syscall (T.SyscallDone), epoll_wait (T.NetpollDone),
+ *   the 3 µs runnext-steal back-off (T.StealRetry), parked on m.park (woken by notewakeup → T.Wake),
+ *   thread creation (T.Start). SIGURG (T.Signal) is delivered beside whatever the M does.
+ * `findRunnable` therefore either returns a G or leaves the M blocked in one of those states; the
+ * code after the blocking point in Go (e.g. after netpoll returns, after stopm wakes) is the
+ * handler of the corresponding event.
+ *
+ * Invariant: handoffp starts an M in exactly the cases findRunnable would find work on that P.
+ */
+import { E, FoundBy, Loc, MS } from '../log/events.js';
+import type { Runtime } from './runtime.js';
+import {
+  G,
+  M,
+  P,
+  Resume,
+  fairnessTicks,
+  goidCacheBatch,
+  stealTries,
+  runnextStealBackoff,
+  _Gdead,
+  _Grunnable,
+  _Grunning,
+  _Gwaiting,
+  _Gsyscall,
+  _Gpreempted,
+  _Pidle,
+  _Prunning,
+} from './runtime2.js';
+import { globrunqget, injectglist, runqempty, runqget, runqput, runqsteal } from './runq.js';
+import { checkTimers, nobarrierWakeTime } from './time.js';
+import { netpoll, netpollBreak, netpollBlock } from './netpoll.js';
+import type { GoBody } from '../workload/ops.js';
+
+/** Event tags of an M (see the module note). */
+export const T = {
+  Run: 1,
+  SyscallDone: 2,
+  Wake: 3,
+  Start: 4,
+  NetpollDone: 5,
+  StealRetry: 6,
+  Signal: 7,
+  CoopPreempt: 8,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// goroutine ids, creation, exit
+
+/** Take the next goroutine id from pp's batch (goidcache), refilling 16 at a time. */
+function newGoid(rt: Runtime, pp: P): number {
+  if (pp.goidcache === pp.goidcacheend) {
+    rt.sched.goidgen += goidCacheBatch;
+    pp.goidcache = rt.sched.goidgen - goidCacheBatch + 1;
+    pp.goidcacheend = rt.sched.goidgen + 1;
+  }
+  return pp.goidcache++;
+}
+
+/**
+ * newproc: create a goroutine running `body` on pp's runnext (kicking the previous one to the
+ * tail), then wakep() once runtime.main has started. Spec §3.
+ */
+export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name: string, system = false): G {
+  const gp = new G(newGoid(rt, pp), name, parent ? parent.goid : 0, body);
+  gp.system = system;
+  if (pp.gFreeCount > 0) pp.gFreeCount--;
+  rt.allgs.push(gp);
+  if (!system) rt.nUserG++;
+  gp.atomicstatus = _Grunnable;
+  rt.log.ev(E.GoCreate, gp.goid, -1, pp.id, parent ? parent.goid : -1, rt.log.str(name));
+  if (parent) rt.log.ev(E.NewProc, parent.goid, -1, pp.id, gp.goid, 0);
+  runqput(rt, pp, gp, true);
+  if (rt.mainStarted) wakep(rt);
+  return gp;
+}
+
+/**
+ * goexit0: the G is dead; cache it on the P; a G that exits while locked to its thread takes the
+ * thread with it (mexit). Then schedule().
+ */
+export function goexit0(rt: Runtime, mp: M, gp: G): void {
+  gp.atomicstatus = _Gdead;
+  gp.body = null;
+  gp.m = null;
+  mp.curg = null;
+  if (!gp.system) rt.nUserG--;
+  rt.log.ev(E.GLoc, gp.goid, mp.id, mp.p ? mp.p.id : -1, Loc.Dead, 0);
+  const pp = mp.p!;
+  pp.gFreeCount++;
+  mp.debt += rt.cost.goroutineExit;
+  const locked = gp.lockedm !== null;
+  if (locked) {
+    gp.lockedm = null;
+    mp.lockedg = null;
+    const wasExternal = mp.lockedExt !== 0;
+    mp.lockedExt = 0;
+    mp.lockedInt = 0;
+    if (wasExternal) {
+      // The thread may be in an arbitrary state: it exits (spec §15).
+      mexit(rt, mp);
+      return;
+    }
+  }
+  schedule(rt, mp);
+}
+
+// ---------------------------------------------------------------------------------------------
+// parking and readying
+
+/**
+ * gopark: the running G goes to _Gwaiting with `reason`, M drops it and schedules. The "unlock
+ * function" work (enqueueing the G on a channel, arming a timer) is done by the caller before.
+ */
+export function gopark(rt: Runtime, mp: M, gp: G, reason: string, loc: number = Loc.Waiting): void {
+  gp.atomicstatus = _Gwaiting;
+  gp.waitreason = reason;
+  gp.m = null;
+  mp.curg = null;
+  const rid = rt.log.str(reason);
+  rt.log.ev(E.Park, gp.goid, mp.id, mp.p ? mp.p.id : -1, 0, rid);
+  rt.log.ev(E.GLoc, gp.goid, mp.id, mp.p ? mp.p.id : -1, loc, rid);
+  schedule(rt, mp);
+}
+
+/**
+ * goready/ready: make gp runnable in the runnext of pp (the waker's P) and wakep(). `value` is the
+ * result the G sees when it runs (e.g. the received value).
+ */
+export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown): void {
+  gp.resume = value;
+  gp.atomicstatus = _Grunnable;
+  rt.log.ev(E.Ready, gp.goid, -1, pp.id, by ? by.goid : -1, 0);
+  runqput(rt, pp, gp, true);
+  wakep(rt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// P and M bookkeeping
+
+export function acquirep(rt: Runtime, mp: M, pp: P): void {
+  mp.p = pp;
+  pp.m = mp;
+  pp.status = _Prunning;
+  rt.log.ev(E.PState, -1, mp.id, pp.id, _Prunning, 0);
+}
+
+export function releasep(rt: Runtime, mp: M): P {
+  const pp = mp.p!;
+  mp.p = null;
+  pp.m = null;
+  pp.status = _Pidle;
+  rt.log.ev(E.PState, -1, -1, pp.id, _Pidle, 0);
+  return pp;
+}
+
+/** pidleput: put an idle P (empty runq) on the LIFO idle list. */
+export function pidleput(rt: Runtime, pp: P): void {
+  pp.status = _Pidle;
+  pp.m = null;
+  rt.idlepMask[pp.id] = true;
+  rt.timerpMask[pp.id] = pp.timers.length > 0;
+  pp.link = rt.sched.pidle;
+  rt.sched.pidle = pp;
+  rt.sched.npidle++;
+  rt.log.ev(E.PState, -1, -1, pp.id, _Pidle, 1);
+}
+
+export function pidleget(rt: Runtime): P | null {
+  const pp = rt.sched.pidle;
+  if (pp !== null) {
+    rt.timerpMask[pp.id] = true;
+    rt.idlepMask[pp.id] = false;
+    rt.sched.pidle = pp.link;
+    pp.link = null;
+    rt.sched.npidle--;
+  }
+  return pp;
+}
+
+function mput(rt: Runtime, mp: M): void {
+  mp.schedlink = rt.sched.midle;
+  rt.sched.midle = mp;
+  rt.sched.nmidle++;
+  checkdead(rt);
+}
+
+function mget(rt: Runtime): M | null {
+  const mp = rt.sched.midle;
+  if (mp !== null) {
+    rt.sched.midle = mp.schedlink;
+    mp.schedlink = null;
+    rt.sched.nmidle--;
+  }
+  return mp;
+}
+
+export function setMState(rt: Runtime, mp: M, state: number, extra = 0): void {
+  mp.state = state as M['state'];
+  rt.log.ev(E.MState, mp.curg ? mp.curg.goid : -1, mp.id, mp.p ? mp.p.id : -1, state, extra);
+}
+
+export function setSpinning(rt: Runtime, mp: M, on: boolean): void {
+  mp.spinning = on;
+  rt.log.ev(E.MSpin, -1, mp.id, mp.p ? mp.p.id : -1, on ? 1 : 0, 0);
+}
+
+/** notewakeup(&mp.park): the parked M runs again after a futex wake. */
+export function notewakeup(rt: Runtime, mp: M): void {
+  setMState(rt, mp, MS.Waking);
+  rt.sim.after(rt.cost.futexWake, mp, T.Wake, mp.gen);
+}
+
+/** stopm: park on the idle list (checkdead runs in mput). Woken by startm with a nextp. */
+export function stopm(rt: Runtime, mp: M): void {
+  rt.log.ev(E.StopM, -1, mp.id, -1, 0, 0);
+  mp.resume = Resume.Schedule;
+  mp.blocked = true;
+  setMState(rt, mp, MS.Idle);
+  mput(rt, mp);
+}
+
+/** mcount(): threads ever created minus threads that exited (schedtrace's threads=). */
+export function mcount(rt: Runtime): number {
+  return rt.sched.mnext - rt.sched.nmfreed;
+}
+
+/** mReserveID: take the next M id and check the thread limit (checkmcount). */
+function mReserveID(rt: Runtime): number | null {
+  const id = rt.sched.mnext;
+  rt.sched.mnext++;
+  if (mcount(rt) > rt.sched.maxmcount) {
+    rt.throw(`thread exhaustion`, `runtime: program exceeds ${rt.sched.maxmcount}-thread limit\n`, ['checkmcount', 'mReserveID']);
+    return null;
+  }
+  return id;
+}
+
+/**
+ * newm: a new thread for M `id` that will start by acquiring `pp` (may be null). From a locked M
+ * the request goes through the template thread (one more wakeup). Spec §6.3.
+ */
+export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): M {
+  const mp = new M(rt, id);
+  rt.allm.push(mp);
+  mp.nextp = pp;
+  mp.spinning = spinning;
+  rt.log.ev(E.MCreate, -1, mp.id, pp ? pp.id : -1, 0, 0);
+  if (spinning) rt.log.ev(E.MSpin, -1, mp.id, -1, 1, 0);
+  let delay = rt.cost.threadCreate;
+  const cur = rt.curm;
+  if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.cost.futexWake;
+  rt.sim.after(delay, mp, T.Start, mp.gen);
+  return mp;
+}
+
+/** mstart for a user M: acquire the P it was created for and schedule. */
+export function mstart(rt: Runtime, mp: M): void {
+  if (mp.nextp !== null) {
+    const pp = mp.nextp;
+    mp.nextp = null;
+    acquirep(rt, mp, pp);
+  }
+  setMState(rt, mp, MS.Scheduling);
+  schedule(rt, mp);
+}
+
+/** T.Wake: a parked M runs again (stopm or stoplockedm returns). */
+export function mwake(rt: Runtime, mp: M): void {
+  mp.blocked = false;
+  const pp = mp.nextp!;
+  mp.nextp = null;
+  acquirep(rt, mp, pp);
+  if (mp.resume === Resume.ExecuteLocked) {
+    execute(rt, mp, mp.lockedg!, false);
+    return;
+  }
+  setMState(rt, mp, MS.Scheduling);
+  schedule(rt, mp);
+}
+
+/**
+ * startm: run P `pp` (or an idle P) on an idle M, or a new one. If no P is free, do nothing (and
+ * undo the caller's nmspinning increment, 1.19).
+ */
+export function startm(rt: Runtime, pp: P | null, spinning: boolean): void {
+  if (pp === null) {
+    pp = pidleget(rt);
+    if (pp === null) {
+      if (spinning) rt.sched.nmspinning--;
+      return;
+    }
+  }
+  const nmp = mget(rt);
+  if (nmp === null) {
+    const id = mReserveID(rt);
+    if (id === null) return;
+    const mp = newm(rt, pp, id, spinning);
+    rt.log.ev(E.StartM, -1, mp.id, pp.id, spinning ? 1 : 0, 1);
+    return;
+  }
+  nmp.nextp = pp;
+  rt.log.ev(E.StartM, -1, nmp.id, pp.id, spinning ? 1 : 0, 0);
+  if (spinning) setSpinning(rt, nmp, true);
+  notewakeup(rt, nmp);
+}
+
+/** wakep: if there is an idle P and nobody is spinning, start a spinning M. */
+export function wakep(rt: Runtime): void {
+  const sched = rt.sched;
+  if (sched.npidle === 0) return;
+  if (sched.nmspinning !== 0) return;
+  sched.nmspinning++;
+  rt.log.ev(E.Wakep, -1, -1, -1, 1, 0);
+  startm(rt, null, true);
+}
+
+/**
+ * handoffp: the P's M is about to block (syscall retake, entersyscallblock, a locked M parking,
+ * mexit). Start an M for it if findRunnable would find work there; otherwise idle it. Spec §6.5.
+ */
+export function handoffp(rt: Runtime, pp: P): void {
+  const sched = rt.sched;
+  // 1. local or global work
+  if (!runqempty(pp) || sched.runq.size !== 0) {
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 1, 0);
+    startm(rt, pp, false);
+    return;
+  }
+  // 2, 3: trace reader and GC mark work are not modelled.
+  // 4. nobody is spinning or idle: this P supplies a searcher.
+  if (sched.nmspinning + sched.npidle === 0) {
+    sched.nmspinning++;
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 4, 0);
+    startm(rt, pp, true);
+    return;
+  }
+  // 5, 6: stop-the-world is handled by stopTheWorld(); no safe-point functions.
+  // 7. global work (checked again under the lock)
+  if (sched.runq.size !== 0) {
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 7, 0);
+    startm(rt, pp, false);
+    return;
+  }
+  // 8. the last running P and nobody polls the network: keep someone polling.
+  if (sched.npidle === rt.gomaxprocs - 1 && sched.lastpoll !== 0) {
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 8, 0);
+    startm(rt, pp, false);
+    return;
+  }
+  // 9. idle the P; make sure its timers are watched.
+  const when = nobarrierWakeTime(pp);
+  rt.log.ev(E.Handoff, -1, -1, pp.id, 9, 0);
+  pidleput(rt, pp);
+  if (when !== 0) wakeNetPoller(rt, when);
+}
+
+/** wakeNetPoller: make sure someone will notice a timer at `when`. */
+export function wakeNetPoller(rt: Runtime, when: number): void {
+  if (rt.sched.lastpoll === 0) {
+    const pollerPollUntil = rt.sched.pollUntil;
+    if (pollerPollUntil === 0 || pollerPollUntil > when) netpollBreak(rt);
+  } else {
+    wakep(rt);
+  }
+}
+
+/** resetspinning: a spinning M found work; keep one searcher alive (wakep). */
+function resetspinning(rt: Runtime, mp: M): void {
+  setSpinning(rt, mp, false);
+  rt.sched.nmspinning--;
+  if (rt.sched.nmspinning < 0) rt.throw('findrunnable: negative nmspinning');
+  wakep(rt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// the scheduling loop
+
+/** execute: run gp on mp; a new time slice unless inheritTime. */
+export function execute(rt: Runtime, mp: M, gp: G, inheritTime: boolean): void {
+  const pp = mp.p!;
+  mp.curg = gp;
+  gp.m = mp;
+  gp.atomicstatus = _Grunning;
+  gp.preempt = false;
+  if (!inheritTime) pp.schedtick++;
+  rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Running, mp.id);
+  rt.log.ev(E.Execute, gp.goid, mp.id, pp.id, inheritTime ? 1 : 0, pp.schedtick);
+  setMState(rt, mp, MS.Running);
+  const delay = rt.cost.goroutineSwitch + mp.debt;
+  mp.debt = 0;
+  rt.sim.after(delay, mp, T.Run, mp.gen);
+}
+
+/** schedule: one round of the scheduler on mp. Spec §4.1. */
+export function schedule(rt: Runtime, mp: M): void {
+  if (rt.exited) return;
+  if (mp.lockedg !== null) {
+    stoplockedm(rt, mp);
+    return;
+  }
+  if (mp.state !== MS.Scheduling) setMState(rt, mp, MS.Scheduling);
+  mp.p!.preempt = false;
+  const gp = findRunnable(rt, mp);
+  if (gp !== null) runFound(rt, mp, gp);
+}
+
+/** The part of schedule() after findRunnable returned gp (also reached from blocking points). */
+export function runFound(rt: Runtime, mp: M, gp: G): void {
+  const inheritTime = rt.inheritTime;
+  if (mp.spinning) resetspinning(rt, mp);
+  if (rt.exited) return;
+  if (gp.lockedm !== null && gp.lockedm !== mp) {
+    startlockedm(rt, mp, gp);
+    return;
+  }
+  execute(rt, mp, gp, inheritTime);
+}
+
+/**
+ * findRunnable: find a G to run, or block the M (returns null). Order of checks as in 1.19,
+ * spec §4.2. Sets rt.inheritTime for the returned G.
+ */
+export function findRunnable(rt: Runtime, mp: M): G | null {
+  const sched = rt.sched;
+  for (;;) {
+    const pp = mp.p!;
+    const now = rt.sim.now;
+    // 2. run expired timers (may ready Gs into pp's runnext)
+    let pollUntil = checkTimers(rt, pp, now, pp);
+    if (rt.exited) return null;
+
+    // 4. fairness: one G from the global queue every 61 schedticks
+    if (pp.schedtick % fairnessTicks === 0 && sched.runq.size > 0) {
+      const gp = globrunqget(rt, pp, 1);
+      if (gp !== null) {
+        rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.Fairness, 0);
+        return gp;
+      }
+    }
+    // 6. local run queue (runnext first)
+    {
+      const gp = runqget(rt, pp);
+      if (gp !== null) {
+        rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
+        rt.log.ev(E.Found, gp.goid, mp.id, pp.id, rt.inheritTime ? FoundBy.Runnext : FoundBy.Local, 0);
+        return gp;
+      }
+    }
+    // 7. global run queue
+    if (sched.runq.size !== 0) {
+      const gp = globrunqget(rt, pp, 0);
+      if (gp !== null) {
+        rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.Global, 0);
+        return gp;
+      }
+    }
+    // 8. non-blocking netpoll, an optimisation before stealing
+    if (rt.netpollInited && rt.netpollWaiters > 0 && sched.lastpoll !== 0) {
+      const list = netpoll(rt, mp, 0);
+      if (list.length > 0) {
+        const gp = list.pop()!;
+        injectglist(rt, list, pp);
+        gp.atomicstatus = _Grunnable;
+        rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
+        rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.Netpoll, 0);
+        rt.inheritTime = false;
+        return gp;
+      }
+    }
+    // 9. spin and steal (at most half the busy Ps may have a spinning M)
+    if (mp.spinning || 2 * sched.nmspinning < rt.gomaxprocs - sched.npidle) {
+      if (!mp.spinning) {
+        setSpinning(rt, mp, true);
+        sched.nmspinning++;
+      }
+      const gp = stealWork(rt, mp, now, false);
+      if (gp === BACKOFF) {
+        rt.sim.after(runnextStealBackoff + rt.cost.timerSlack, mp, T.StealRetry, mp.gen);
+        return null;
+      }
+      if (gp !== null) {
+        rt.log.ev(E.Found, gp.goid, mp.id, pp.id, rt.stealFromRunnext ? FoundBy.StealRunnext : FoundBy.Steal, 0);
+        return gp;
+      }
+      if (rt.stealNewWork) continue;
+      const w = rt.stealPollUntil;
+      if (w !== 0 && (pollUntil === 0 || w < pollUntil)) pollUntil = w;
+    }
+    // 11. give up the P
+    if (sched.runq.size !== 0) {
+      const gp = globrunqget(rt, pp, 0);
+      if (gp !== null) {
+        rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.Global, 0);
+        return gp;
+      }
+    }
+    releasep(rt, mp);
+    pidleput(rt, pp);
+    const wasSpinning = mp.spinning;
+    if (mp.spinning) {
+      setSpinning(rt, mp, false);
+      sched.nmspinning--;
+      if (sched.nmspinning < 0) rt.throw('findrunnable: negative nmspinning');
+      // 12. re-check all run queues: work may have been submitted meanwhile
+      let again = false;
+      for (const p2 of rt.allp) {
+        if (!rt.idlepMask[p2.id] && !runqempty(p2)) {
+          const np = pidleget(rt);
+          if (np !== null) {
+            acquirep(rt, mp, np);
+            setSpinning(rt, mp, true);
+            sched.nmspinning++;
+            again = true;
+          }
+          break;
+        }
+      }
+      if (again) continue;
+      // check timers of all Ps to lower pollUntil (checkTimersNoP)
+      for (const p2 of rt.allp) {
+        if (rt.timerpMask[p2.id]) {
+          const w = nobarrierWakeTime(p2);
+          if (w !== 0 && (pollUntil === 0 || w < pollUntil)) pollUntil = w;
+        }
+      }
+    }
+    // 13. blocking netpoll: only one M at a time
+    if (rt.netpollInited && (rt.netpollWaiters > 0 || pollUntil !== 0) && sched.lastpoll !== 0) {
+      sched.lastpoll = 0;
+      sched.pollUntil = pollUntil;
+      let delay = -1;
+      if (pollUntil !== 0) {
+        delay = pollUntil - now;
+        if (delay < 0) delay = 0;
+      }
+      mp.wasSpinning = wasSpinning;
+      netpollBlock(rt, mp, delay);
+      return null;
+    } else if (pollUntil !== 0 && rt.netpollInited) {
+      const pollerPollUntil = sched.pollUntil;
+      if (pollerPollUntil === 0 || pollerPollUntil > pollUntil) netpollBreak(rt);
+    }
+    stopm(rt, mp);
+    return null;
+  }
+}
+
+/** Returned by stealWork when the thief must back off before taking a running P's runnext. */
+const BACKOFF = {} as G;
+
+/**
+ * stealWork: 4 rounds over all Ps in a random coprime order; in the last round run the victims'
+ * expired timers and consider their runnext. Spec §5. Results go in rt.stealNewWork / stealPollUntil.
+ */
+function stealWork(rt: Runtime, mp: M, now: number, afterBackoff: boolean): G | null {
+  const pp = mp.p!;
+  rt.stealNewWork = false;
+  rt.stealPollUntil = 0;
+  rt.stealFromRunnext = false;
+  let ranTimer = false;
+  const n = rt.gomaxprocs;
+  for (let i = 0; i < stealTries; i++) {
+    const lastRound = i === stealTries - 1;
+    const order = rt.stealOrder;
+    const r = rt.rand.uint32();
+    let pos = r % n;
+    const inc = order.coprimes[Math.floor(r / n) % order.coprimes.length]!;
+    for (let k = 0; k < n; k++, pos = (pos + inc) % n) {
+      const p2 = rt.allp[pos]!;
+      if (p2 === pp) continue;
+      if (lastRound && rt.timerpMask[p2.id]) {
+        const before = rt.timerRuns;
+        const w = checkTimers(rt, p2, now, pp);
+        if (rt.exited) return null;
+        if (w !== 0 && (rt.stealPollUntil === 0 || w < rt.stealPollUntil)) rt.stealPollUntil = w;
+        if (rt.timerRuns !== before) {
+          const gp = runqget(rt, pp);
+          if (gp !== null) {
+            rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
+            return gp;
+          }
+          ranTimer = true;
+        }
+      }
+      if (!rt.idlepMask[p2.id]) {
+        const gp = runqsteal(rt, pp, p2, lastRound, afterBackoff && p2 === mp.stealVictim);
+        if (gp === 'backoff') {
+          mp.stealVictim = p2;
+          return BACKOFF;
+        }
+        if (gp !== null) return gp;
+      }
+    }
+  }
+  rt.stealNewWork = ranTimer;
+  return null;
+}
+
+/** T.StealRetry: the 3 µs back-off is over; take the victim's runnext if it is still there. */
+export function stealRetry(rt: Runtime, mp: M): void {
+  const victim = mp.stealVictim;
+  mp.stealVictim = null;
+  const pp = mp.p!;
+  if (victim !== null && !rt.idlepMask[victim.id]) {
+    const gp = runqsteal(rt, pp, victim, true, true);
+    if (gp !== null && gp !== 'backoff') {
+      rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.StealRunnext, 0);
+      runFound(rt, mp, gp);
+      return;
+    }
+  }
+  schedule(rt, mp);
+}
+
+/** The orders stealWork visits Ps in: a random start and a random step coprime to gomaxprocs. */
+export class RandomOrder {
+  count = 0;
+  coprimes: number[] = [];
+  reset(count: number): void {
+    this.count = count;
+    this.coprimes = [];
+    for (let i = 1; i <= count; i++) if (gcd(i, count) === 1) this.coprimes.push(i);
+  }
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+// ---------------------------------------------------------------------------------------------
+// locked Ms (LockOSThread), spec §15
+
+/** stoplockedm: the locked G blocked; give the P away and park until the G is runnable again. */
+export function stoplockedm(rt: Runtime, mp: M): void {
+  if (mp.p !== null) {
+    const pp = releasep(rt, mp);
+    handoffp(rt, pp);
+  }
+  rt.log.ev(E.StopLockedM, mp.lockedg!.goid, mp.id, -1, 0, 0);
+  mp.resume = Resume.ExecuteLocked;
+  mp.blocked = true;
+  setMState(rt, mp, MS.LockedIdle);
+  incidlelocked(rt, 1);
+}
+
+/** startlockedm: gp is locked to another M: hand it our P, wake it, and stop ourselves. */
+function startlockedm(rt: Runtime, mp: M, gp: G): void {
+  const lm = gp.lockedm!;
+  incidlelocked(rt, -1);
+  const pp = releasep(rt, mp);
+  lm.nextp = pp;
+  rt.log.ev(E.StartLockedM, gp.goid, mp.id, pp.id, lm.id, 0);
+  notewakeup(rt, lm);
+  stopm(rt, mp);
+}
+
+export function incidlelocked(rt: Runtime, v: number): void {
+  rt.sched.nmidlelocked += v;
+  if (v > 0) checkdead(rt);
+}
+
+/** mexit: the thread exits (a G exited while locked to it). Spec §14. */
+function mexit(rt: Runtime, mp: M): void {
+  rt.log.ev(E.MExit, -1, mp.id, mp.p ? mp.p.id : -1, 0, 0);
+  if (mp.p !== null) {
+    const pp = releasep(rt, mp);
+    handoffp(rt, pp);
+  }
+  mp.dead = true;
+  setMState(rt, mp, MS.Dead);
+  rt.sched.nmfreed++;
+  checkdead(rt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// checkdead, spec §13
+
+export function checkdead(rt: Runtime): void {
+  if (rt.exited) return;
+  const sched = rt.sched;
+  const run = mcount(rt) - sched.nmidle - sched.nmidlelocked - sched.nmsys;
+  if (run > 0) return;
+  if (run < 0) {
+    rt.throw('checkdead: inconsistent counts', `runtime: checkdead: nmidle=${sched.nmidle} nmidlelocked=${sched.nmidlelocked} mcount=${mcount(rt)} nmsys=${sched.nmsys}\n`);
+    return;
+  }
+  let grunning = 0;
+  for (const gp of rt.allgs) {
+    if (gp.system) continue;
+    const s = gp.atomicstatus;
+    if (s === _Gwaiting || s === _Gpreempted) grunning++;
+    else if (s === _Grunnable || s === _Grunning || s === _Gsyscall) {
+      rt.throw('checkdead: runnable g', `runtime: checkdead: find g ${gp.goid} in status ${s}\n`);
+      return;
+    }
+  }
+  if (grunning === 0) {
+    rt.log.ev(E.Checkdead, -1, -1, -1, 1, 0);
+    rt.fatal('no goroutines (main called runtime.Goexit) - deadlock!');
+    return;
+  }
+  for (const pp of rt.allp) if (pp.timers.length > 0) return;
+  rt.log.ev(E.Checkdead, -1, -1, -1, 1, 0);
+  rt.fatal('all goroutines are asleep - deadlock!');
+}
+
+/** Gs a dump would list: user goroutines that are not dead. */
+export function liveUserGs(rt: Runtime): G[] {
+  return rt.allgs.filter((g) => !g.system && g.atomicstatus !== _Gdead);
+}

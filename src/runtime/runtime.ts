@@ -1,0 +1,484 @@
+/**
+ * The simulated Go runtime: state, startup (schedinit + runtime.main), the M event dispatcher, and
+ * how a process ends (exit, fatal error, throw, panic). Spec §16, §18.
+ *
+ * Layering: kernel (sim.ts) < runtime model (this folder) < workload API (../workload) < views.
+ * Everything here is pure TypeScript with no Node APIs: the same engine runs in Node and in a
+ * browser Web Worker.
+ *
+ * Startup, as in go1.19 (spec §16): schedinit makes GOMAXPROCS Ps (m0 takes P0, the rest go on
+ * the idle list with P1 at its head); newproc(runtime.main) puts G1 in P0's runnext; m0 schedules
+ * it. runtime.main starts sysmon (M1), locks G1 to m0 during init, starts forcegchelper, bgsweep
+ * and bgscavenge and waits for the latter two on a channel (each wait hands P0 to another M:
+ * that is where the third thread at GOMAXPROCS=1 comes from), creates the finalizer goroutine when
+ * the program links package os, unlocks, and calls main.main. When main.main returns the process
+ * exits with status 0; other goroutines are not waited for.
+ */
+import { Sim, type StopReason } from '../kernel/sim.js';
+import { Rand } from '../kernel/rand.js';
+import { EventLog, E, MS } from '../log/events.js';
+import { defaultCosts, type CostModel } from './cost.js';
+import { G, M, P, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
+import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
+import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize } from './exec.js';
+import { exitsyscall } from './syscall.js';
+import { netpollDone, type PollDesc } from './netpoll.js';
+import { Sysmon, startSysmon } from './sysmon.js';
+import { schedtraceText } from './trace.js';
+import { Chan } from './chan.js';
+import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
+import { checkInvariants } from './invariants.js';
+
+export interface GodebugFlags {
+  /** schedtrace=N: print a SCHED line every N ms (0 = off). */
+  schedtrace: number;
+  /** scheddetail=1: the long form. */
+  scheddetail: number;
+  /** asyncpreemptoff=1: no SIGURG preemption. */
+  asyncpreemptoff: boolean;
+}
+
+export interface RunOptions {
+  /** main.main. */
+  main: GoFunc;
+  /** GOMAXPROCS (default: ncpu). */
+  gomaxprocs?: number;
+  /** runtime.NumCPU() of the simulated machine (default 8). */
+  ncpu?: number;
+  /** Seed of the runtime's random choices (steal order, select). Default 1. */
+  seed?: number;
+  /** GODEBUG flags (parsed, see parseGODEBUG). */
+  godebug?: Partial<GodebugFlags>;
+  /** Cost model overrides (ns). */
+  cost?: Partial<CostModel>;
+  /** The program links package os (fmt, os, net…): the finalizer goroutine exists (default true). */
+  linksOS?: boolean;
+  /** Stop after this much simulated time (ns). */
+  until?: number;
+  /** Stop after this many events. Default 50M. */
+  maxEvents?: number;
+  /** Keep the full event log in memory (default true). */
+  storeLog?: boolean;
+  /** Check the runtime's invariants after every event (tests; slow). */
+  checkInvariants?: boolean;
+  /** Name of the workload file, for tracebacks. */
+  file?: string;
+}
+
+export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
+
+export interface RunResult {
+  /** Process exit status (Go's), or 124 when gmpsim had to stop the program (budget, hang). */
+  exitCode: number;
+  reason: EndReason;
+  /** One line explaining a budget stop or a hang (empty otherwise). */
+  message: string;
+  /** Simulated time at the end (ns). */
+  simTime: number;
+  /** Events fired by the kernel. */
+  events: number;
+  stdout: string;
+  stderr: string;
+  log: EventLog;
+  runtime: Runtime;
+}
+
+export const defaultMaxEvents = 50_000_000;
+
+/** Parse a GODEBUG string ("schedtrace=100,scheddetail=1"). Unknown keys are reported, not fatal. */
+export function parseGODEBUG(s: string): { flags: GodebugFlags; errors: string[]; ignored: string[] } {
+  const flags: GodebugFlags = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false };
+  const errors: string[] = [];
+  const ignored: string[] = [];
+  for (const part of s.split(',')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    if (eq <= 0) {
+      errors.push(`GODEBUG entry "${part}" is not of the form key=value`);
+      continue;
+    }
+    const key = part.slice(0, eq);
+    const val = part.slice(eq + 1);
+    const known = key === 'schedtrace' || key === 'scheddetail' || key === 'asyncpreemptoff';
+    if (!known) {
+      ignored.push(key);
+      continue;
+    }
+    if (!/^\d+$/.test(val)) {
+      errors.push(`GODEBUG ${key}=${val}: the value must be a non-negative integer`);
+      continue;
+    }
+    const n = Number(val);
+    if (key === 'schedtrace') flags.schedtrace = n;
+    else if (key === 'scheddetail') flags.scheddetail = n;
+    else flags.asyncpreemptoff = n !== 0;
+  }
+  return { flags, errors, ignored };
+}
+
+export class Runtime {
+  readonly sim = new Sim();
+  readonly log: EventLog;
+  readonly rand: Rand;
+  readonly cost: CostModel;
+  readonly debug: GodebugFlags;
+  readonly ncpu: number;
+  readonly opts: RunOptions;
+
+  sched = new Sched();
+  allp: P[] = [];
+  /** All Ms in creation order (Go's allm is newest first; views reverse it). */
+  allm: M[] = [];
+  allgs: G[] = [];
+  gomaxprocs = 0;
+  /** P is on the idle list (idlepMask). */
+  idlepMask: boolean[] = [];
+  /** P may have timers (timerpMask). */
+  timerpMask: boolean[] = [];
+  stealOrder = new RandomOrder();
+  m0: M;
+  sysmon: Sysmon | null = null;
+  templateThread: M | null = null;
+  /** runtime.main has started (newproc calls wakep from then on). */
+  mainStarted = false;
+  /** User goroutines alive (runtime.NumGoroutine counts user Gs). */
+  nUserG = 0;
+  /** The M whose event is being handled (getg().m); null for device events. */
+  curm: M | null = null;
+
+  // findRunnable's secondary results (Go returns them as extra values)
+  inheritTime = false;
+  stealNewWork = false;
+  stealPollUntil = 0;
+  stealFromRunnext = false;
+  /** Count of timer functions run (to detect "ran a timer"). */
+  timerRuns = 0;
+
+  // netpoll state
+  netpollInited = false;
+  netpollWaiters = 0;
+  netpollWakeSig = false;
+  /** Descriptors made ready by their device, waiting for a netpoll call (the epoll ready list). */
+  netReady: PollDesc[] = [];
+  /** The M blocked in netpoll, if any (sched.lastpoll === 0). */
+  netpoller: M | null = null;
+
+  // how the process ended
+  exited = false;
+  exitCode = 0;
+  endReason: EndReason = 'exit';
+  private out: string[] = [];
+  private err: string[] = [];
+  /** Frames of the runtime functions currently executing (for `runtime stack:` in throws). */
+  stack: string[] = [];
+  private check: boolean;
+
+  constructor(opts: RunOptions) {
+    this.opts = opts;
+    this.log = new EventLog(opts.storeLog ?? true);
+    this.log.clock = this.sim;
+    this.rand = new Rand(opts.seed ?? 1);
+    this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
+    this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
+    this.ncpu = opts.ncpu ?? 8;
+    this.check = opts.checkInvariants ?? false;
+    const n = opts.gomaxprocs ?? this.ncpu;
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
+    // schedinit
+    this.m0 = new M(this, 0);
+    this.sched.mnext = 1;
+    this.allm.push(this.m0);
+    this.log.ev(E.MCreate, -1, 0, -1, 0, 0);
+    procresize(this, Math.min(n, 1024), this.m0);
+    this.sched.lastpoll = 1;
+    // newproc(runtime.main) on P0: G1 in runnext; no wakep yet.
+    const g1 = newproc(this, this.allp[0]!, null, this.runtimeMain(), 'main.main');
+    void g1;
+    this.sim.after(0, this.m0, T.Start, this.m0.gen);
+  }
+
+  /** runtime.main, as G1's code. */
+  private *runtimeMain(): Generator<Op, void, unknown> {
+    this.mainStarted = true;
+    this.startSysmonM();
+    const mp = this.curm!;
+    const g1 = mp.curg!;
+    lockOSThread(this, mp, g1, false);
+    yield { k: K.Go, fn: parkForever, args: ['force gc (idle)'], name: 'runtime.forcegchelper', system: true };
+    const c = new Chan<number>(2);
+    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC sweep wait'], name: 'runtime.bgsweep', system: true };
+    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC scavenge wait'], name: 'runtime.bgscavenge', system: true };
+    yield { k: K.Recv, ch: c };
+    yield { k: K.Recv, ch: c };
+    if (this.opts.linksOS ?? true) {
+      // Package os's init sets a finalizer, which creates the finalizer goroutine (createfing).
+      yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: 'runtime.runfinq', system: true };
+    }
+    const cur = this.curm!;
+    unlockOSThread(cur, cur.curg!, false);
+    const userMain = this.opts.main();
+    yield* { [Symbol.iterator]: () => userMain };
+    yield { k: K.Exit, code: 0 };
+  }
+
+  private startSysmonM(): void {
+    const id = this.sched.mnext++;
+    const m = new M(this, id);
+    m.isSys = true;
+    this.allm.push(m);
+    this.log.ev(E.MCreate, -1, id, -1, 1, 0);
+    setMState(this, m, MS.Starting);
+    this.sysmon = startSysmon(this, m);
+  }
+
+  /** startTemplateThread: one more system M that creates threads for locked Ms. */
+  startTemplateThread(): void {
+    const id = this.sched.mnext++;
+    if (mcount(this) > this.sched.maxmcount) {
+      this.throw('thread exhaustion', `runtime: program exceeds ${this.sched.maxmcount}-thread limit\n`, ['checkmcount', 'mReserveID', 'newm', 'startTemplateThread']);
+      return;
+    }
+    const m = new M(this, id);
+    m.isSys = true;
+    this.allm.push(m);
+    this.templateThread = m;
+    this.sched.nmsys++;
+    this.log.ev(E.MCreate, -1, id, -1, 1, 0);
+    m.blocked = true;
+    setMState(this, m, MS.Template);
+  }
+
+  /** Dispatch of an M's events (see proc.ts's module note). */
+  mfire(mp: M, tag: number, gen: number): void {
+    if (this.exited) return;
+    this.curm = mp;
+    if (tag === T.Signal) {
+      sigPreempt(this, mp);
+    } else {
+      if (gen !== mp.gen) return;
+      mp.gen++;
+      switch (tag) {
+        case T.Run:
+          runG(this, mp);
+          break;
+        case T.SyscallDone:
+          exitsyscall(this, mp);
+          break;
+        case T.Wake:
+          mwake(this, mp);
+          break;
+        case T.Start:
+          mstart(this, mp);
+          break;
+        case T.NetpollDone:
+          netpollDone(this, mp);
+          break;
+        case T.StealRetry:
+          stealRetry(this, mp);
+          break;
+        case T.CoopPreempt:
+          coopPreempt(this, mp);
+          break;
+      }
+    }
+    this.curm = null;
+  }
+
+  /** Program output (fd 1 or 2). */
+  write(fd: number, text: string): void {
+    if (this.exited) return;
+    (fd === 1 ? this.out : this.err).push(text);
+    this.log.ev(E.Write, -1, this.curm ? this.curm.id : -1, -1, fd, this.log.text(text));
+  }
+
+  /** exit(code): the process ends now. */
+  exit(code: number, reason: EndReason = 'exit'): void {
+    if (this.exited) return;
+    this.log.ev(E.Exit, -1, this.curm ? this.curm.id : -1, -1, code, -1);
+    this.exited = true;
+    this.exitCode = code;
+    this.endReason = reason;
+    this.sim.stop();
+  }
+
+  /** fatal(s): a user-caused fatal error (deadlock): message, all goroutines, exit 2. */
+  fatal(msg: string): void {
+    if (this.exited) return;
+    let s = `fatal error: ${msg}\n`;
+    if (this.debug.schedtrace > 0) s += schedtraceText(this, true, this.sim.now - (this.sysmon?.starttime ?? 0));
+    s += this.goroutineDump(null);
+    this.write(2, s);
+    this.exit(2, 'fatal');
+  }
+
+  /** throw(s): a runtime-internal fatal error: message, runtime stack, all goroutines, exit 2. */
+  throw(msg: string, prefix = '', frames: string[] = []): void {
+    if (this.exited) return;
+    let s = `${prefix}fatal error: ${msg}\n`;
+    const stack = ['throw', ...frames.slice().reverse(), ...this.stack.slice().reverse()];
+    const base = this.curm && this.sysmon && this.curm === this.sysmon.m ? ['sysmon', 'mstart1', 'mstart0', 'mstart'] : ['schedule', 'mstart1', 'mstart0', 'mstart'];
+    s += '\nruntime stack:\n';
+    for (const f of [...stack, ...base]) s += `runtime.${f}(...)\n`;
+    s += this.goroutineDump(null);
+    this.write(2, s);
+    this.exit(2, 'fatal');
+  }
+
+  /** An unrecovered panic in gp: `panic: msg`, gp's traceback, exit 2. */
+  goPanic(gp: G, msg: string): void {
+    if (this.exited) return;
+    let s = `panic: ${msg}\n\ngoroutine ${gp.goid} [running]:\n`;
+    s += this.frames(gp);
+    this.write(2, s);
+    this.exit(2, 'panic');
+  }
+
+  /** The goroutine header + frames for each live user goroutine (tracebackothers). */
+  goroutineDump(skip: G | null): string {
+    let s = '';
+    for (const gp of this.allgs) {
+      if (gp === skip || gp.system || gp.atomicstatus === _Gdead) continue;
+      s += `\ngoroutine ${gp.goid} [${goroutineStatus(gp)}${gp.lockedm ? ', locked to thread' : ''}]:\n`;
+      if (gp.atomicstatus === _Grunning) {
+        s += '\tgoroutine running on other thread; stack unavailable\n';
+      } else {
+        s += this.frames(gp);
+      }
+    }
+    return s;
+  }
+
+  private frames(gp: G): string {
+    const body = gp.body as (GoBody & { traceback?: () => string }) | null;
+    const custom = body && typeof body.traceback === 'function' ? body.traceback() : null;
+    if (custom !== null) return custom;
+    const file = this.opts.file ?? 'main';
+    let s = `${goName(gp.startfn)}()\n\t${file}\n`;
+    if (gp.parentGoid !== 0) {
+      const parent = this.allgs.find((g) => g.goid === gp.parentGoid);
+      s += `created by ${goName(parent ? parent.startfn : 'main.main')}\n\t${file}\n`;
+    }
+    return s;
+  }
+
+  /** Run the program to its end or a budget. */
+  run(): RunResult {
+    const until = this.opts.until ?? Infinity;
+    const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
+    let why: StopReason;
+    if (this.check) {
+      const limit = maxEvents;
+      let n = 0;
+      for (;;) {
+        if (this.exited) {
+          why = 'stopped';
+          break;
+        }
+        if (this.sim.pending === 0) {
+          why = 'empty';
+          break;
+        }
+        if (this.sim.livePending === 0) {
+          why = 'quiescent';
+          break;
+        }
+        if (this.sim.peek() > until) {
+          why = 'until';
+          break;
+        }
+        if (n++ >= limit) {
+          why = 'maxEvents';
+          break;
+        }
+        this.sim.step();
+        if (!this.exited) checkInvariants(this);
+      }
+    } else {
+      why = this.sim.run(until, maxEvents);
+    }
+    let message = '';
+    if (!this.exited) {
+      if (why === 'until' || why === 'maxEvents') {
+        message =
+          why === 'until'
+            ? `gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`
+            : `gmpsim: stopped after ${this.sim.fired} events at simulated time ${fmtDuration(this.sim.now)}: the --max-events budget ran out while the program was still running`;
+        this.exited = true;
+        this.exitCode = 124;
+        this.endReason = 'budget';
+      } else {
+        message = `gmpsim: the program can make no more progress at simulated time ${fmtDuration(this.sim.now)}: ${this.hangReason()}; a real process would hang here forever`;
+        this.exited = true;
+        this.exitCode = 124;
+        this.endReason = 'hang';
+      }
+    }
+    return {
+      exitCode: this.exitCode,
+      reason: this.endReason,
+      message,
+      simTime: this.sim.now,
+      events: this.sim.fired,
+      stdout: this.out.join(''),
+      stderr: this.err.join(''),
+      log: this.log,
+      runtime: this,
+    };
+  }
+
+  private hangReason(): string {
+    const waiting = this.allgs.filter((g) => !g.system && g.atomicstatus === _Gwaiting).length;
+    const why: string[] = [];
+    if (this.netpoller !== null) why.push('an M is blocked in netpoll (network waiters keep checkdead from reporting a deadlock)');
+    const locked = this.sched.nmidlelocked;
+    if (locked > 0) why.push(`${locked} locked M(s) wait for their goroutines`);
+    return `all ${waiting} user goroutines are blocked and nothing is pending${why.length ? ', but ' + why.join(' and ') : ''}`;
+  }
+}
+
+/** Status text in a goroutine header: the wait reason, or the status name. */
+function goroutineStatus(gp: G): string {
+  switch (gp.atomicstatus) {
+    case _Gwaiting:
+      return gp.waitreason || 'waiting';
+    case _Grunnable:
+      return 'runnable';
+    case _Grunning:
+      return 'running';
+    case _Gsyscall:
+      return 'syscall';
+    default:
+      return 'dead';
+  }
+}
+
+function goName(fn: string): string {
+  return fn.includes('.') ? fn : `main.${fn}`;
+}
+
+/** Go-style duration text (1.5ms, 2s, 300µs). */
+export function fmtDuration(ns: number): string {
+  if (ns === 0) return '0s';
+  if (ns < 1e3) return `${ns}ns`;
+  if (ns < 1e6) return `${trim(ns / 1e3)}µs`;
+  if (ns < 1e9) return `${trim(ns / 1e6)}ms`;
+  return `${trim(ns / 1e9)}s`;
+}
+
+function trim(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+function* parkForever(reason: string): Generator<Op, void, unknown> {
+  yield { k: K.Park, reason };
+}
+
+function* signalThenPark(c: Chan<number>, reason: string): Generator<Op, void, unknown> {
+  yield { k: K.Send, ch: c, v: 1 };
+  yield { k: K.Park, reason };
+}
+
+/** Run a program on the simulated runtime. */
+export function run(opts: RunOptions): RunResult {
+  return new Runtime(opts).run();
+}

@@ -1,0 +1,270 @@
+/**
+ * The runtime's records: G, M, P and the global `sched` (Go: runtime2.go), with Go's state codes.
+ *
+ * Fields mirror Go's names and are documented by why the model needs them. Fields Go has that play
+ * no part in scheduling (stack bounds, mcache, GC state) are left out. Spec §1.
+ *
+ * Invariants (checked by invariants.ts after every event in tests):
+ * - a G is in exactly one place: a P's runnext or runq, the global queue, running on one M, in a
+ *   syscall on one M, parked (waiting/netpoll), or dead;
+ * - p.m === m ⇔ m.p === p; an idle P is on the idle list and owned by nobody;
+ * - npidle, nmidle, nmspinning and mcount() equal their recomputed values.
+ */
+import type { GoBody, Op, SelectCase } from '../workload/ops.js';
+import type { Timer } from './time.js';
+import type { Runtime } from './runtime.js';
+import type { EventTarget } from '../kernel/sim.js';
+import { MS, type MStateCode } from '../log/events.js';
+
+// ---- constants (spec §19; Go 1.19 source names) ----
+/** Local run queue capacity (p.runq [256]guintptr). */
+export const runqSize = 256;
+/** Goroutine ids are handed to each P in batches of this size (_GoidCacheBatch). */
+export const goidCacheBatch = 16;
+/** Fairness: every 61st schedtick takes one G from the global queue (findRunnable). */
+export const fairnessTicks = 61;
+/** stealWork rounds (stealTries). */
+export const stealTries = 4;
+/** runqgrab's back-off before stealing a running P's runnext (usleep(3)). */
+export const runnextStealBackoff = 3_000;
+/** sysmon's time slice for preemption (forcePreemptNS = 10 ms). */
+export const forcePreemptNS = 10_000_000;
+/** forcegcperiod = 2 minutes. */
+export const forcegcperiod = 2 * 60 * 1_000_000_000;
+/** Default thread limit (sched.maxmcount). */
+export const defaultMaxThreads = 10_000;
+
+// ---- G status (g.atomicstatus) ----
+export const _Gidle = 0;
+export const _Grunnable = 1;
+export const _Grunning = 2;
+export const _Gsyscall = 3;
+export const _Gwaiting = 4;
+export const _Gdead = 6;
+export const _Gpreempted = 9;
+
+// ---- P status ----
+export const _Pidle = 0;
+export const _Prunning = 1;
+export const _Psyscall = 2;
+export const _Pgcstop = 3;
+export const _Pdead = 4;
+
+export class G {
+  goid: number;
+  atomicstatus = _Gidle;
+  /** The M running it (running or in a syscall). */
+  m: M | null = null;
+  /** LockOSThread: the M this G must run on. */
+  lockedm: M | null = null;
+  /** sysmon/STW asked this G to stop at the next safe point. */
+  preempt = false;
+  /** Why it is parked. Never cleared on wake: scheddetail shows the stale reason (spec §1.1). */
+  waitreason = '';
+  /** Runtime goroutines are not counted by checkdead or NumGoroutine, nor listed in dumps. */
+  system = false;
+  /** Name of the function it started in (for dumps and the event log). */
+  startfn: string;
+  parentGoid: number;
+  /** The goroutine's code. */
+  body: GoBody | null;
+  /** Value handed to body.next() when it runs next (an Op's result). */
+  resume: unknown = undefined;
+  /** An op that was interrupted (preempted before or during it) and must be redone first. */
+  pendingOp: Op | null = null;
+  /** While running a Work op: when it ends, and its function-call period. */
+  workStart = 0;
+  workEnd = 0;
+  workEvery = 0;
+  /** time.Sleep's reusable timer (g.timer). */
+  timer: Timer | null = null;
+  /** select: set when one case of a blocked select has fired (g.selectDone). */
+  selectDone = false;
+  /** The cases of the select it is blocked in, to dequeue the others when one fires. */
+  selectCases: SelectCase[] | null = null;
+  /** When it last parked (goroutine dumps print "N minutes" after a minute). */
+  waitsince = 0;
+  constructor(goid: number, startfn: string, parentGoid: number, body: GoBody | null) {
+    this.goid = goid;
+    this.startfn = startfn;
+    this.parentGoid = parentGoid;
+    this.body = body;
+  }
+}
+
+export class SysmonTick {
+  schedtick = 0;
+  schedwhen = 0;
+  syscalltick = 0;
+  syscallwhen = 0;
+}
+
+export class P {
+  id: number;
+  status = _Pgcstop;
+  /** Idle list link (sched.pidle is LIFO through these). */
+  link: P | null = null;
+  /** +1 on each execute that starts a new time slice (not on inheritTime). */
+  schedtick = 0;
+  /** +1 on each syscall exit, entersyscallblock and retake. */
+  syscalltick = 0;
+  /** sysmon's last observation of this P (retake). */
+  sysmontick = new SysmonTick();
+  /** Owner M (nil when idle or in _Psyscall). */
+  m: M | null = null;
+  runqhead = 0;
+  runqtail = 0;
+  runq: (G | null)[] = new Array<G | null>(runqSize).fill(null);
+  runnext: G | null = null;
+  /** Dead Gs cached for reuse (gFree); only the count matters (gfreecnt in scheddetail). */
+  gFreeCount = 0;
+  goidcache = 0;
+  goidcacheend = 0;
+  /** Timer heap (1.19 model: a min-heap on `when`). */
+  timers: Timer[] = [];
+  /** Ask whatever runs on this P to stop for async preemption (p.preempt). */
+  preempt = false;
+  /** The M in a syscall that left this P in _Psyscall (like newest Go's p.oldm; for the log). */
+  syscallm: M | null = null;
+  constructor(id: number) {
+    this.id = id;
+  }
+}
+
+/** What a parked M does when it is woken (the continuation Go keeps on the M's g0 stack). */
+export const Resume = {
+  /** stopm → acquirep(nextp) → schedule(). */
+  Schedule: 0,
+  /** stoplockedm → acquirep(nextp) → execute(lockedg). */
+  ExecuteLocked: 1,
+} as const;
+
+export class M implements EventTarget {
+  id: number;
+  rt: Runtime;
+  curg: G | null = null;
+  p: P | null = null;
+  /** P handed to it while parked; acquired when it wakes. */
+  nextp: P | null = null;
+  /** P it held before the syscall (exitsyscallfast tries it first). */
+  oldp: P | null = null;
+  spinning = false;
+  /** Parked on a note (scheddetail's blocked=). */
+  blocked = false;
+  lockedg: G | null = null;
+  lockedExt = 0;
+  lockedInt = 0;
+  incgo = false;
+  ncgocall = 0;
+  syscalltick = 0;
+  /** A SIGURG is in flight to this thread (at most one: m.signalPending). */
+  signalPending = false;
+  /** Idle list link (sched.midle). */
+  schedlink: M | null = null;
+  /** sysmon and the template thread are counted in nmsys and never run Gs. */
+  isSys = false;
+  /** The simulator's view of what the thread is doing (for the log and invariants). */
+  state: MStateCode = MS.Starting;
+  /** Continuation after a park. */
+  resume: number = Resume.Schedule;
+  /** Generation of the M's primary pending event; bump to cancel it (kernel: lazy cancellation). */
+  gen = 0;
+  /** When blocked in netpoll: the absolute time its epoll_wait times out (Infinity = forever). */
+  pollDeadline = Infinity;
+  /** Pending runnext steal after the 3 µs back-off: the victim P. */
+  stealVictim: P | null = null;
+  /** The M exited (mexit). */
+  dead = false;
+  /** Runtime work done in this event whose time is charged to the M's next event (cost.ts). */
+  debt = 0;
+  /** Blocked in netpoll and already woken (an event is on its way). */
+  pollWoken = false;
+  /** findRunnable's wasSpinning, kept across the blocking netpoll. */
+  wasSpinning = false;
+
+  constructor(rt: Runtime, id: number) {
+    this.rt = rt;
+    this.id = id;
+  }
+
+  fire(tag: number, gen: number): void {
+    this.rt.mfire(this, tag, gen);
+  }
+}
+
+/** A FIFO of Gs (the global run queue; also used for gLists). Ring buffer, grows by doubling. */
+export class GQueue {
+  private buf: (G | null)[] = new Array<G | null>(16).fill(null);
+  private head = 0;
+  size = 0;
+
+  pushBack(g: G): void {
+    if (this.size === this.buf.length) this.grow();
+    this.buf[(this.head + this.size) & (this.buf.length - 1)] = g;
+    this.size++;
+  }
+
+  pushFront(g: G): void {
+    if (this.size === this.buf.length) this.grow();
+    this.head = (this.head - 1) & (this.buf.length - 1);
+    this.buf[this.head] = g;
+    this.size++;
+  }
+
+  popFront(): G | null {
+    if (this.size === 0) return null;
+    const g = this.buf[this.head]!;
+    this.buf[this.head] = null;
+    this.head = (this.head + 1) & (this.buf.length - 1);
+    this.size--;
+    return g;
+  }
+
+  at(i: number): G {
+    return this.buf[(this.head + i) & (this.buf.length - 1)]!;
+  }
+
+  *[Symbol.iterator](): IterableIterator<G> {
+    for (let i = 0; i < this.size; i++) yield this.at(i);
+  }
+
+  private grow(): void {
+    const n = this.buf.length * 2;
+    const nb = new Array<G | null>(n).fill(null);
+    for (let i = 0; i < this.size; i++) nb[i] = this.at(i);
+    this.buf = nb;
+    this.head = 0;
+  }
+}
+
+/** The global scheduler state (Go: schedt). */
+export class Sched {
+  /** Idle Ms (LIFO through m.schedlink). */
+  midle: M | null = null;
+  nmidle = 0;
+  /** Locked Ms parked waiting for their G. */
+  nmidlelocked = 0;
+  /** Ms ever created = next M id. */
+  mnext = 0;
+  /** Ms that exited (mexit). */
+  nmfreed = 0;
+  maxmcount = defaultMaxThreads;
+  /** System Ms not counted by checkdead (sysmon, template thread). */
+  nmsys = 0;
+  /** Idle Ps (LIFO through p.link). */
+  pidle: P | null = null;
+  npidle = 0;
+  nmspinning = 0;
+  /** The global run queue. */
+  runq = new GQueue();
+  /** A stop-the-world is in progress. */
+  gcwaiting = false;
+  stopwait = 0;
+  /** sysmon is in deep sleep on sysmonnote. */
+  sysmonwait = false;
+  /** Time of the last netpoll; 0 = an M is blocked in netpoll right now. */
+  lastpoll = 0;
+  /** Deadline of that blocking poll (0 = none). */
+  pollUntil = 0;
+  goidgen = 0;
+}

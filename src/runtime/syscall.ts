@@ -1,0 +1,142 @@
+/**
+ * System calls and cgo calls (Go 1.19 proc.go: entersyscall, exitsyscall, exitsyscallfast,
+ * exitsyscall0, entersyscallblock). Spec §7.1–§7.2.
+ *
+ * 1.19 model: entersyscall unwires the P (p.m = nil, m.p = nil, m.oldp = p) and marks it _Psyscall;
+ * no thread is woken and no lock is taken, so a short syscall costs nothing but bookkeeping. If the
+ * syscall lasts, sysmon's retake (sysmon.ts) takes the P (_Psyscall → _Pidle) and handoffp gives it
+ * to another M. On return, exitsyscallfast first CASes the old P back (_Psyscall → _Pidle → wired),
+ * else takes any idle P; exitsyscall0 tries an idle P once more, else puts the G on the global queue
+ * and stops the M (or parks it, if the G is locked to it).
+ *
+ * A cgo call is exactly a syscall (plus m.incgo). RawSyscall never tells the scheduler: the P stays
+ * _Prunning with its M for the whole call. entersyscallblock (a call known to block) hands the P off
+ * at once.
+ */
+import { E, Loc, MS, ExitPath } from '../log/events.js';
+import type { Runtime } from './runtime.js';
+import { G, M, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } from './runtime2.js';
+import { T, acquirep, execute, handoffp, pidleget, releasep, schedule, setMState, stoplockedm, stopm } from './proc.js';
+import { globrunqput } from './runq.js';
+import { sysmonWake } from './sysmon.js';
+
+export const SyscallModeCode = { syscall: 0, cgo: 1, block: 2 } as const;
+
+/** entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. */
+export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number): void {
+  const pp = mp.p!;
+  gp.atomicstatus = _Gsyscall;
+  if (rt.sched.sysmonwait) sysmonWake(rt);
+  mp.syscalltick = pp.syscalltick;
+  mp.incgo = mode === SyscallModeCode.cgo;
+  if (mp.incgo) mp.ncgocall++;
+  rt.log.ev(E.EnterSyscall, gp.goid, mp.id, pp.id, mode, ns);
+  pp.m = null;
+  mp.p = null;
+  mp.oldp = pp;
+  pp.syscallm = mp;
+  pp.status = _Psyscall;
+  rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
+  rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
+  setMState(rt, mp, MS.Syscall);
+  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+}
+
+/** entersyscallblock: the call will block; hand the P off now. */
+export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number): void {
+  const pp = mp.p!;
+  mp.syscalltick = pp.syscalltick;
+  pp.syscalltick++;
+  gp.atomicstatus = _Gsyscall;
+  rt.log.ev(E.EnterSyscall, gp.goid, mp.id, pp.id, SyscallModeCode.block, ns);
+  rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
+  const released = releasep(rt, mp);
+  mp.oldp = null;
+  setMState(rt, mp, MS.Syscall);
+  handoffp(rt, released);
+  if (rt.exited) return;
+  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+}
+
+/** T.SyscallDone: the kernel returned; exitsyscall. */
+export function exitsyscall(rt: Runtime, mp: M): void {
+  const gp = mp.curg!;
+  const oldp = mp.oldp;
+  mp.oldp = null;
+  mp.incgo = false;
+  const path = exitsyscallfast(rt, mp, oldp);
+  if (path !== 0) {
+    const pp = mp.p!;
+    pp.syscalltick++;
+    gp.atomicstatus = _Grunning;
+    rt.log.ev(E.ExitSyscall, gp.goid, mp.id, pp.id, path, 0);
+    rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Running, mp.id);
+    setMState(rt, mp, MS.Running);
+    // The G keeps running on this M at once: no schedule(), no schedtick change.
+    rt.sim.after(0, mp, T.Run, mp.gen);
+    return;
+  }
+  exitsyscall0(rt, mp, gp);
+}
+
+/** exitsyscallfast: reacquire the old P by CAS, else any idle P. Returns the ExitPath or 0. */
+function exitsyscallfast(rt: Runtime, mp: M, oldp: M['oldp']): number {
+  if (oldp !== null && oldp.status === _Psyscall) {
+    // CAS _Psyscall → _Pidle, then wirep. Works even if another M took oldp and is now in a
+    // syscall with it: that M loses it.
+    const other = oldp.m;
+    if (other !== null) {
+      // Unreachable in 1.19: a _Psyscall P has no owner.
+      rt.throw('exitsyscallfast: _Psyscall P has an owner');
+    }
+    oldp.status = _Pidle;
+    oldp.syscallm = null;
+    acquirep(rt, mp, oldp);
+    if (mp.syscalltick !== oldp.syscalltick) oldp.syscalltick++;
+    return ExitPath.FastOldP;
+  }
+  if (rt.sched.pidle !== null) {
+    const pp = pidleget(rt);
+    if (pp !== null) {
+      if (rt.sched.sysmonwait) sysmonWake(rt);
+      acquirep(rt, mp, pp);
+      return ExitPath.FastIdleP;
+    }
+  }
+  return 0;
+}
+
+/** exitsyscall0: no P on the fast path. Try once more under the lock, else queue G globally. */
+function exitsyscall0(rt: Runtime, mp: M, gp: G): void {
+  gp.atomicstatus = _Grunnable;
+  gp.m = null;
+  mp.curg = null;
+  const pp = pidleget(rt);
+  if (pp !== null) {
+    if (rt.sched.sysmonwait) sysmonWake(rt);
+    acquirep(rt, mp, pp);
+    rt.log.ev(E.ExitSyscall, gp.goid, mp.id, pp.id, ExitPath.SlowIdleP, 0);
+    execute(rt, mp, gp, false);
+    return;
+  }
+  rt.log.ev(E.ExitSyscall, gp.goid, mp.id, -1, ExitPath.SlowGlobal, 0);
+  globrunqput(rt, gp);
+  if (mp.lockedg !== null) {
+    // Wait until another thread schedules gp and so this M again.
+    setMState(rt, mp, MS.Scheduling);
+    stoplockedm(rt, mp);
+    return;
+  }
+  setMState(rt, mp, MS.Scheduling);
+  stopm(rt, mp);
+}
+
+/** Used by retake: the CAS _Psyscall → _Pidle that takes a P from a syscalling M. */
+export function retakeSyscallP(rt: Runtime, pp: M['oldp'] & object): boolean {
+  if (pp.status !== _Psyscall) return false;
+  pp.status = _Pidle;
+  rt.log.ev(E.PState, -1, -1, pp.id, _Pidle, 0);
+  return true;
+}
+
+export { schedule, _Prunning };

@@ -1,0 +1,240 @@
+/**
+ * sysmon (Go: proc.go's sysmon, retake, preemptone; preempt.go's preemptM). Spec §8, §9.
+ *
+ * sysmon runs on its own M without a P (counted in nmsys) in a loop:
+ *   1. usleep(delay): 20 µs while it keeps retaking Ps from syscalls; after 50 idle iterations the
+ *      delay doubles each iteration up to 10 ms. The kernel adds timer slack to every sleep.
+ *   2. deep sleep: with schedtrace off, if every P is idle (or a STW is pending), it sleeps on
+ *      sysmonnote until the next timer (at most 60 s). entersyscall and an exitsyscall that takes an
+ *      idle P wake it early (then idle = 0, delay = 20 µs). wakep/startm do not.
+ *   3. netpoll(0) if nobody polled for 10 ms; inject what it finds (no P: global queue + startm).
+ *   4. retake: preempt Gs that ran ≥ 10 ms in one time slice; take Ps from syscalls that sysmon saw
+ *      on two successive iterations unless (local runq empty ∧ someone idle/spinning ∧ < 10 ms).
+ *   5. schedtrace when the period has passed (so lines drift by up to one delay per period).
+ * forcegc is not modelled: without an allocation model no GC ever runs, and forcegc only fires
+ * when a GC has happened before.
+ *
+ * Its events are daemon events: they do not keep the simulation alive on their own.
+ */
+import { E, MS, RetakeWhy } from '../log/events.js';
+import type { EventTarget } from '../kernel/sim.js';
+import type { Runtime } from './runtime.js';
+import { M, forcePreemptNS, forcegcperiod, _Prunning, _Psyscall } from './runtime2.js';
+import { T, checkdead, handoffp, incidlelocked, setMState } from './proc.js';
+import { runqempty, injectglist } from './runq.js';
+import { netpoll } from './netpoll.js';
+import { timeSleepUntil } from './time.js';
+import { retakeSyscallP } from './syscall.js';
+import { schedtrace } from './trace.js';
+
+/** Sysmon's own event tags. */
+const S = { Tick: 1, DeepWake: 2, NoteWake: 3, Start: 4 } as const;
+
+export class Sysmon implements EventTarget {
+  rt: Runtime;
+  m: M;
+  idle = 0;
+  /** Current usleep delay in µs. */
+  delay = 0;
+  lasttrace = 0;
+  /** First schedtrace time (schedtrace prints time since it). */
+  starttime = -1;
+  gen = 0;
+  constructor(rt: Runtime, m: M) {
+    this.rt = rt;
+    this.m = m;
+  }
+
+  fire(tag: number, gen: number): void {
+    const rt = this.rt;
+    if (rt.exited) return;
+    if (tag !== S.Start && gen !== this.gen) return;
+    this.gen++;
+    rt.curm = this.m;
+    switch (tag) {
+      case S.Start:
+        rt.sched.nmsys++;
+        setMState(rt, this.m, MS.Sysmon);
+        // sysmon starts by running checkdead under the lock.
+        checkdead(rt);
+        if (rt.exited) return;
+        this.sleepThenLoop();
+        return;
+      case S.Tick:
+        this.afterUsleep();
+        return;
+      case S.DeepWake:
+        this.afterDeepSleep(false);
+        return;
+      case S.NoteWake:
+        this.afterDeepSleep(true);
+        return;
+    }
+  }
+
+  /** Top of the loop: pick the delay and usleep. */
+  private sleepThenLoop(): void {
+    const rt = this.rt;
+    if (this.idle === 0) this.delay = 20;
+    else if (this.idle > 50) this.delay *= 2;
+    if (this.delay > 10_000) this.delay = 10_000;
+    const ns = this.delay * 1000 + rt.cost.timerSlack;
+    rt.log.ev(E.SysmonTick, -1, this.m.id, -1, ns, this.idle);
+    setMState(rt, this.m, MS.SysmonSleep, ns);
+    rt.sim.after(ns, this, S.Tick, this.gen, true);
+  }
+
+  private afterUsleep(): void {
+    const rt = this.rt;
+    const now = rt.sim.now;
+    const sched = rt.sched;
+    if (rt.debug.schedtrace <= 0 && (sched.gcwaiting || sched.npidle === rt.gomaxprocs)) {
+      const next = timeSleepUntil(rt);
+      if (next > now) {
+        sched.sysmonwait = true;
+        let sleep = forcegcperiod / 2;
+        if (next - now < sleep) sleep = next - now;
+        rt.log.ev(E.SysmonWait, -1, this.m.id, -1, sleep, 0);
+        setMState(rt, this.m, MS.SysmonSleep, -1);
+        rt.sim.after(sleep + rt.cost.timerSlack, this, S.DeepWake, this.gen, true);
+        return;
+      }
+    }
+    this.body();
+  }
+
+  private afterDeepSleep(syscallWake: boolean): void {
+    this.rt.sched.sysmonwait = false;
+    if (syscallWake) {
+      this.idle = 0;
+      this.delay = 20;
+    }
+    this.body();
+  }
+
+  /** notewakeup(&sched.sysmonnote) from entersyscall/exitsyscall. */
+  noteWakeup(): void {
+    const rt = this.rt;
+    rt.sched.sysmonwait = false;
+    this.gen++;
+    rt.sim.after(rt.cost.futexWake, this, S.NoteWake, this.gen, true);
+  }
+
+  /** Steps 3–5 of the loop, then sleep again. */
+  private body(): void {
+    const rt = this.rt;
+    setMState(rt, this.m, MS.Sysmon);
+    const now = rt.sim.now;
+    const sched = rt.sched;
+    const lastpoll = sched.lastpoll;
+    if (rt.netpollInited && lastpoll !== 0 && lastpoll + 10_000_000 < now) {
+      sched.lastpoll = now;
+      const list = netpoll(rt, this.m, 0);
+      if (list.length > 0) {
+        incidlelocked(rt, -1);
+        injectglist(rt, list, null);
+        incidlelocked(rt, 1);
+        if (rt.exited) return;
+      }
+    }
+    if (retake(rt, now) !== 0) this.idle = 0;
+    else this.idle++;
+    if (rt.exited) return;
+    if (rt.debug.schedtrace > 0 && this.lasttrace + rt.debug.schedtrace * 1_000_000 <= now) {
+      this.lasttrace = now;
+      if (this.starttime < 0) this.starttime = now;
+      schedtrace(rt, rt.debug.scheddetail > 0, now - this.starttime);
+    }
+    this.sleepThenLoop();
+  }
+}
+
+/** Wake sysmon from deep sleep (entersyscall, exitsyscall taking an idle P). */
+export function sysmonWake(rt: Runtime): void {
+  if (rt.sysmon !== null && rt.sched.sysmonwait) rt.sysmon.noteWakeup();
+}
+
+/** Start sysmon on its own M (newm(sysmon, nil, -1)). */
+export function startSysmon(rt: Runtime, m: M): Sysmon {
+  const s = new Sysmon(rt, m);
+  m.isSys = true;
+  rt.sim.after(rt.cost.threadCreate, s, S.Start, 0, true);
+  return s;
+}
+
+/** retake: preempt long-running Gs and take Ps from long syscalls. Returns Ps retaken. Spec §8.1. */
+export function retake(rt: Runtime, now: number): number {
+  let n = 0;
+  const sched = rt.sched;
+  for (let i = 0; i < rt.allp.length; i++) {
+    const pp = rt.allp[i]!;
+    const pd = pp.sysmontick;
+    const s = pp.status;
+    let sysretake = false;
+    if (s === _Prunning || s === _Psyscall) {
+      const t = pp.schedtick;
+      if (pd.schedtick !== t) {
+        pd.schedtick = t;
+        pd.schedwhen = now;
+      } else if (pd.schedwhen + forcePreemptNS <= now) {
+        preemptone(rt, pp);
+        sysretake = true;
+      }
+    }
+    if (s === _Psyscall) {
+      const t = pp.syscalltick;
+      if (!sysretake && pd.syscalltick !== t) {
+        pd.syscalltick = t;
+        pd.syscallwhen = now;
+        continue;
+      }
+      const qempty = runqempty(pp);
+      const someoneFree = sched.nmspinning + sched.npidle > 0;
+      if (qempty && someoneFree && pd.syscallwhen + 10_000_000 > now) continue;
+      const why = !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
+      incidlelocked(rt, -1);
+      if (retakeSyscallP(rt, pp)) {
+        const sm = pp.syscallm;
+        pp.syscallm = null;
+        rt.log.ev(E.Retake, sm && sm.curg ? sm.curg.goid : -1, sm ? sm.id : -1, pp.id, why, 0);
+        n++;
+        pp.syscalltick++;
+        handoffp(rt, pp);
+      }
+      if (rt.exited) return n;
+      incidlelocked(rt, 1);
+      if (rt.exited) return n;
+    }
+  }
+  return n;
+}
+
+/** preemptone: ask the G running on pp to stop (flag + SIGURG unless asyncpreemptoff). */
+export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
+  const mp = pp.m;
+  if (mp === null || mp === rt.curm) return false;
+  const gp = mp.curg;
+  if (gp === null) return false;
+  gp.preempt = true;
+  let signalled = 0;
+  if (!rt.debug.asyncpreemptoff) {
+    pp.preempt = true;
+    if (preemptM(rt, mp)) signalled = 1;
+  }
+  rt.log.ev(E.Preempt, gp.goid, mp.id, pp.id, signalled, 0);
+  // A G in a loop with function calls stops at its next call.
+  if (gp.workEnd > rt.sim.now && gp.workEvery > 0 && mp.state === MS.Running) {
+    const since = rt.sim.now - gp.workStart;
+    const nextCall = gp.workStart + Math.ceil(since / gp.workEvery) * gp.workEvery;
+    if (nextCall < gp.workEnd) rt.sim.at(nextCall, mp, T.CoopPreempt, mp.gen);
+  }
+  return true;
+}
+
+/** preemptM: send SIGURG to mp (at most one in flight). */
+function preemptM(rt: Runtime, mp: M): boolean {
+  if (mp.signalPending) return false;
+  mp.signalPending = true;
+  rt.sim.after(rt.cost.signalDelivery, mp, T.Signal, 0);
+  return true;
+}

@@ -1,0 +1,198 @@
+/**
+ * Timers (Go 1.19 time.go): per-P min-heaps ordered by `when`, run only by an M that holds a P,
+ * at the top of findRunnable (the owner) or in stealWork's last round (a thief). Spec §11.
+ *
+ * - A timer is added to the heap of the P of the goroutine that starts it; resetting a timer that
+ *   is still in a heap keeps it there (1.19 modtimer). time.Sleep re-arms g.timer on the current P
+ *   after the G has parked (resetForSleep).
+ * - A timer's function readies Gs through goready on the *running* M's P, so a sleeper lands in the
+ *   runnext of whichever P ran its timer.
+ * - Adding a timer that becomes the earliest calls wakeNetPoller so a blocked poller shortens its
+ *   timeout (netpollBreak) or, with no poller, wakep starts one.
+ * - sysmon never runs timers. checkdead treats any non-empty heap as possible progress.
+ *
+ * Simplifications: the heap is binary with a (when, seq) order instead of Go's 4-ary heap (same
+ * firing order except among timers due at the same nanosecond, which Go leaves unspecified);
+ * deleted timers leave the heap at once instead of being marked and cleaned lazily, so a stopped
+ * timer no longer suppresses a deadlock report.
+ */
+import { E } from '../log/events.js';
+import type { Runtime } from './runtime.js';
+import type { G, P } from './runtime2.js';
+import type { Chan } from './chan.js';
+import { goready, newproc, wakeNetPoller } from './proc.js';
+import { chanTrySendFromRuntime } from './chan.js';
+import type { GoBody } from '../workload/ops.js';
+
+export const TimerKind = {
+  /** goroutineReady: wake a sleeping G (time.Sleep). */
+  Sleep: 0,
+  /** sendTime: non-blocking send of the time on a channel (NewTimer, After, Ticker). */
+  ChanSend: 1,
+  /** goFunc: start a goroutine (AfterFunc). */
+  Func: 2,
+} as const;
+
+let timerSeq = 0;
+
+export class Timer {
+  /** The P whose heap holds it, or null. */
+  pp: P | null = null;
+  /** Index in pp.timers (−1 when not in a heap). */
+  index = -1;
+  when = 0;
+  /** Ticker period (0 = one-shot). */
+  period = 0;
+  kind: number;
+  seq = 0;
+  g: G | null = null;
+  ch: Chan | null = null;
+  fn: (() => GoBody) | null = null;
+  name = '';
+  constructor(kind: number) {
+    this.kind = kind;
+  }
+}
+
+function less(a: Timer, b: Timer): boolean {
+  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
+}
+
+function siftUp(h: Timer[], i: number): void {
+  const t = h[i]!;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = h[parent]!;
+    if (!less(t, p)) break;
+    h[i] = p;
+    p.index = i;
+    i = parent;
+  }
+  h[i] = t;
+  t.index = i;
+}
+
+function siftDown(h: Timer[], i: number): void {
+  const n = h.length;
+  const t = h[i]!;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    let c = l;
+    if (l + 1 < n && less(h[l + 1]!, h[l]!)) c = l + 1;
+    if (!less(h[c]!, t)) break;
+    h[i] = h[c]!;
+    h[i]!.index = i;
+    i = c;
+  }
+  h[i] = t;
+  t.index = i;
+}
+
+function heapRemove(pp: P, t: Timer): void {
+  const h = pp.timers;
+  const i = t.index;
+  const last = h.pop()!;
+  if (i < h.length) {
+    h[i] = last;
+    last.index = i;
+    siftDown(h, i);
+    siftUp(h, last.index);
+  }
+  t.index = -1;
+  t.pp = null;
+}
+
+/** The P's earliest timer (0 = none): 1.19's nobarrierWakeTime. */
+export function nobarrierWakeTime(pp: P): number {
+  return pp.timers.length > 0 ? pp.timers[0]!.when : 0;
+}
+
+/** addtimer/modtimer: (re)arm t at `when` on pp (or its current heap). */
+export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean {
+  const wasPending = t.pp !== null;
+  rt.netpollInited = true;
+  t.when = when;
+  t.seq = timerSeq++;
+  if (t.pp !== null) {
+    const h = t.pp.timers;
+    siftUp(h, t.index);
+    siftDown(h, t.index);
+    if (h[0] === t) wakeNetPoller(rt, when);
+    return wasPending;
+  }
+  t.pp = pp;
+  pp.timers.push(t);
+  siftUp(pp.timers, pp.timers.length - 1);
+  rt.timerpMask[pp.id] = true;
+  if (pp.timers[0] === t) wakeNetPoller(rt, when);
+  return wasPending;
+}
+
+/** deltimer: stop t. Returns whether it was pending. */
+export function deltimer(t: Timer): boolean {
+  if (t.pp === null) return false;
+  heapRemove(t.pp, t);
+  return true;
+}
+
+/**
+ * checkTimers: run pp's expired timers on behalf of `cur` (the running M's P, which gets any
+ * readied G). Returns the next timer's `when` (0 = none).
+ */
+export function checkTimers(rt: Runtime, pp: P, now: number, cur: P): number {
+  const h = pp.timers;
+  while (h.length > 0) {
+    const t = h[0]!;
+    if (t.when > now) return t.when;
+    if (t.period > 0) {
+      const delta = now - t.when;
+      t.when += t.period * (1 + Math.floor(delta / t.period));
+      t.seq = timerSeq++;
+      siftDown(h, 0);
+    } else {
+      heapRemove(pp, t);
+    }
+    runOneTimer(rt, t, cur);
+    if (rt.exited) return 0;
+  }
+  return 0;
+}
+
+function runOneTimer(rt: Runtime, t: Timer, cur: P): void {
+  rt.timerRuns++;
+  switch (t.kind) {
+    case TimerKind.Sleep: {
+      const gp = t.g!;
+      rt.log.ev(E.TimerRun, gp.goid, rt.curm ? rt.curm.id : -1, cur.id, t.kind, 0);
+      goready(rt, gp, cur, null, undefined);
+      break;
+    }
+    case TimerKind.ChanSend:
+      rt.log.ev(E.TimerRun, -1, rt.curm ? rt.curm.id : -1, cur.id, t.kind, 0);
+      chanTrySendFromRuntime(rt, t.ch!, rt.sim.now, cur);
+      break;
+    case TimerKind.Func:
+      rt.log.ev(E.TimerRun, -1, rt.curm ? rt.curm.id : -1, cur.id, t.kind, 0);
+      newproc(rt, cur, null, t.fn!(), t.name);
+      break;
+  }
+}
+
+/** timeSleepUntil: the earliest timer over all Ps (Infinity = none). */
+export function timeSleepUntil(rt: Runtime): number {
+  let next = Infinity;
+  for (const pp of rt.allp) if (pp.timers.length > 0 && pp.timers[0]!.when < next) next = pp.timers[0]!.when;
+  return next;
+}
+
+/** Move all of pp's timers to `to` (a P destroyed by GOMAXPROCS). */
+export function moveTimers(rt: Runtime, pp: P, to: P): void {
+  const ts = pp.timers.slice();
+  pp.timers.length = 0;
+  for (const t of ts) {
+    t.pp = null;
+    t.index = -1;
+    resettimer(rt, t, t.when, to);
+  }
+}

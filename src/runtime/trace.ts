@@ -1,0 +1,51 @@
+/**
+ * GODEBUG=schedtrace=N[,scheddetail=1] output in go1.19's exact format (Go: proc.go schedtrace).
+ * Spec §17. Printed by sysmon to stderr; the text is emitted as an E.SchedTrace event and as
+ * program stderr (E.Write fd 2), so every view shows the same bytes.
+ *
+ * Format notes (1.19): per-P numbers are tail−head (runnext excluded); missing ids print −1;
+ * gcwaiting/sysmonwait print 0/1; Ms are listed newest first (allm), Gs in creation order
+ * including dead ones; sysmon's own M shows locks=2 while it prints.
+ */
+import { E } from '../log/events.js';
+import type { Runtime } from './runtime.js';
+import { mcount } from './proc.js';
+
+export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: number): string {
+  const sched = rt.sched;
+  let s = `SCHED ${Math.floor(sinceStartNs / 1e6)}ms: gomaxprocs=${rt.gomaxprocs} idleprocs=${sched.npidle} threads=${mcount(rt)} spinningthreads=${sched.nmspinning} idlethreads=${sched.nmidle} runqueue=${sched.runq.size}`;
+  if (detailed) {
+    s += ` gcwaiting=${sched.gcwaiting ? 1 : 0} nmidlelocked=${sched.nmidlelocked} stopwait=${sched.stopwait} sysmonwait=${sched.sysmonwait ? 1 : 0}\n`;
+  }
+  const allp = rt.allp;
+  for (let i = 0; i < allp.length; i++) {
+    const pp = allp[i]!;
+    const n = pp.runqtail - pp.runqhead;
+    if (detailed) {
+      s += `  P${i}: status=${pp.status} schedtick=${pp.schedtick} syscalltick=${pp.syscalltick} m=${pp.m ? pp.m.id : -1} runqsize=${n} gfreecnt=${pp.gFreeCount} timerslen=${pp.timers.length}\n`;
+    } else {
+      s += ' ';
+      if (i === 0) s += '[';
+      s += n;
+      if (i === allp.length - 1) s += ']\n';
+    }
+  }
+  if (!detailed) return s;
+  for (let i = rt.allm.length - 1; i >= 0; i--) {
+    const mp = rt.allm[i]!;
+    if (mp.dead) continue;
+    const locks = mp === rt.curm && rt.sysmon !== null && mp === rt.sysmon.m ? 2 : 0;
+    s += `  M${mp.id}: p=${mp.p ? mp.p.id : -1} curg=${mp.curg ? mp.curg.goid : -1} mallocing=0 throwing=0 preemptoff= locks=${locks} dying=0 spinning=${mp.spinning} blocked=${mp.blocked} lockedg=${mp.lockedg ? mp.lockedg.goid : -1}\n`;
+  }
+  for (const gp of rt.allgs) {
+    s += `  G${gp.goid}: status=${gp.atomicstatus}(${gp.waitreason}) m=${gp.m ? gp.m.id : -1} lockedm=${gp.lockedm ? gp.lockedm.id : -1}\n`;
+  }
+  return s;
+}
+
+export function schedtrace(rt: Runtime, detailed: boolean, sinceStartNs: number): void {
+  const text = schedtraceText(rt, detailed, sinceStartNs);
+  const id = rt.log.str(text);
+  rt.log.ev(E.SchedTrace, -1, rt.curm ? rt.curm.id : -1, -1, id, 0);
+  rt.write(2, text);
+}

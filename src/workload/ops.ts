@@ -1,0 +1,138 @@
+/**
+ * The contract between a goroutine body and the simulated runtime.
+ *
+ * A goroutine body is any `Iterator<Op, unknown, unknown>`: a TypeScript generator (the workload
+ * API, `yield*` composes helpers) or the Go interpreter's VM. The runtime drives it with `next(v)`:
+ * each yielded Op is one thing the goroutine asks of the runtime (CPU work, a channel operation, a
+ * syscall…); `v` is the Op's result when the goroutine next runs. Returning ends the goroutine
+ * (goexit); throwing is an unrecovered panic.
+ *
+ * Ops are the runtime's entry points (the calls a Go program makes into package runtime: chansend,
+ * gopark via sleep, entersyscall…). Library behaviour that Go implements in ordinary Go on top of
+ * those entry points (sync.Mutex's state machine over semacquire, WaitGroup over a semaphore) lives
+ * in the workload layer, as it does in Go.
+ *
+ * Durations are nanoseconds (numbers). Results are documented per op.
+ */
+
+import type { Chan } from '../runtime/chan.js';
+import type { Sema } from '../runtime/sema.js';
+import type { Timer } from '../runtime/time.js';
+import type { PollDesc } from '../runtime/netpoll.js';
+import type { NotifyList } from '../runtime/sema.js';
+
+/** Op codes. Numeric so the runtime's dispatch is a dense switch. */
+export const K = {
+  /** CPU work of `ns`; a function-call (cooperative preemption) point every `every` ns (0 = none: async-only). */
+  Work: 1,
+  /** `go fn(args…)` (newproc). Result: the new goroutine's id. */
+  Go: 2,
+  /** runtime.Gosched(). */
+  Gosched: 3,
+  /** runtime.Goexit(). */
+  Goexit: 4,
+  /** ch <- v. Panics on a closed channel; blocks forever on nil. */
+  Send: 5,
+  /** <-ch. Result: [value, ok]. */
+  Recv: 6,
+  /** close(ch). */
+  Close: 7,
+  /** select. Result: [caseIndex, value, ok]; caseIndex −1 = default. */
+  Select: 8,
+  /** time.Sleep(ns). */
+  Sleep: 9,
+  /** A system call that blocks its thread for `ns` (mode: syscall | raw | cgo | block). Result: 0. */
+  Syscall: 10,
+  /** Wait on a netpoll descriptor until it is ready (netpollblock). */
+  NetWait: 11,
+  /** Arrange for a netpoll descriptor to become ready `ns` from now (the device/peer side). */
+  NetReady: 12,
+  /** semacquire(sema) (sync_runtime_Semacquire / SemacquireMutex with lifo). */
+  SemAcquire: 13,
+  /** semrelease(sema, handoff). */
+  SemRelease: 14,
+  /** sync_runtime_canSpin(iter). Result: boolean. */
+  CanSpin: 15,
+  /** Builtin print/println: a raw write to fd 2 that does not enter the scheduler. */
+  Print: 16,
+  /** A write(2) through entersyscall/exitsyscall (fmt.Print*, os.Stdout.Write). */
+  Write: 17,
+  LockOSThread: 18,
+  UnlockOSThread: 19,
+  /** runtime.GOMAXPROCS(n). Result: previous value. n ≤ 0 only queries. */
+  GOMAXPROCS: 20,
+  /** runtime.NumGoroutine(). */
+  NumGoroutine: 21,
+  /** debug.SetMaxThreads(n). Result: previous limit. */
+  SetMaxThreads: 22,
+  /** nanotime(). Result: ns since the process started. */
+  Nanotime: 23,
+  /** os.Exit(code). */
+  Exit: 24,
+  /** Start (or restart) a runtime timer (time.NewTimer, AfterFunc, Ticker). */
+  TimerStart: 25,
+  /** Stop a timer. Result: true if it was pending. */
+  TimerStop: 26,
+  /** Reset a timer to fire `ns` from now. Result: true if it was pending. */
+  TimerReset: 27,
+  /** notifyListWait (sync.Cond.Wait's park). */
+  NotifyWait: 28,
+  /** notifyListNotifyOne / NotifyAll. */
+  Notify: 29,
+  /** runtime.NumCPU(). */
+  NumCPU: 30,
+  /** Raise a Go panic with a message (the runtime prints it and exits 2 unless recovered). */
+  Panic: 31,
+  /** Park forever with a wait reason (runtime goroutines: forcegchelper, bgsweep…). */
+  Park: 32,
+} as const;
+export type OpCode = (typeof K)[keyof typeof K];
+
+export type SyscallMode = 'syscall' | 'raw' | 'cgo' | 'block';
+
+/** A goroutine body as the runtime sees it. */
+export type GoBody = Iterator<Op, unknown, unknown>;
+/** A function that can be started with `go`. */
+export type GoFunc = (...args: never[]) => GoBody;
+
+export interface SelectCase {
+  /** 'send' or 'recv'. */
+  dir: 'send' | 'recv';
+  ch: Chan | null;
+  /** Value to send (send cases). */
+  v?: unknown;
+}
+
+export type Op =
+  | { k: typeof K.Work; ns: number; every: number }
+  | { k: typeof K.Go; fn: (...args: never[]) => GoBody; args: unknown[]; name: string; system?: boolean }
+  | { k: typeof K.Gosched }
+  | { k: typeof K.Goexit }
+  | { k: typeof K.Send; ch: Chan | null; v: unknown }
+  | { k: typeof K.Recv; ch: Chan | null }
+  | { k: typeof K.Close; ch: Chan | null }
+  | { k: typeof K.Select; cases: SelectCase[]; dflt: boolean }
+  | { k: typeof K.Sleep; ns: number }
+  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string }
+  | { k: typeof K.NetWait; pd: PollDesc }
+  | { k: typeof K.NetReady; pd: PollDesc; ns: number }
+  | { k: typeof K.SemAcquire; sema: Sema; lifo: boolean; reason: string }
+  | { k: typeof K.SemRelease; sema: Sema; handoff: boolean }
+  | { k: typeof K.CanSpin; iter: number }
+  | { k: typeof K.Print; text: string }
+  | { k: typeof K.Write; fd: number; text: string }
+  | { k: typeof K.LockOSThread }
+  | { k: typeof K.UnlockOSThread }
+  | { k: typeof K.GOMAXPROCS; n: number }
+  | { k: typeof K.NumGoroutine }
+  | { k: typeof K.SetMaxThreads; n: number }
+  | { k: typeof K.Nanotime }
+  | { k: typeof K.Exit; code: number }
+  | { k: typeof K.TimerStart; t: Timer }
+  | { k: typeof K.TimerStop; t: Timer }
+  | { k: typeof K.TimerReset; t: Timer; ns: number }
+  | { k: typeof K.NotifyWait; nl: NotifyList; ticket: number }
+  | { k: typeof K.Notify; nl: NotifyList; all: boolean }
+  | { k: typeof K.NumCPU }
+  | { k: typeof K.Panic; msg: string }
+  | { k: typeof K.Park; reason: string };
