@@ -3,13 +3,13 @@
 // GOMAXPROCS=1; goroutines P and Q pass a token over unbuffered channels as fast as they can; B spins in
 // `for { atomic.AddUint64(&x, 1) }` (no call). Each handoff readies the partner into runnext, so schedtick
 // does not advance and sysmon sees one long slice: after ~10–20 ms it preempts whichever of P/Q is running,
-// and B gets the P. P timestamps every round trip; a jump > 100 µs during which x advanced is a period in
-// which B ran (jumps without x moving are OS/VM stalls, counted as hiccups).
+// and B gets the P. P timestamps every round trip and then reads x; when x advanced, B ran in between and
+// the clock jump is B's slice (jumps > 100 µs without x moving are OS/VM stalls, counted as hiccups).
 // MEASURE pair_slice_ms (the pair's run segments), b_slice_ms (B's), roundtrip_ns (median round trip while
 // running), switches, hiccups.
 // Look for: pair_slice_ms ≈ b_slice_ms ≈ 20 ms (if every handoff counted as a new slice, B would starve).
 //
-// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=3 timeout=10s expect=0
+// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=5 timeout=10s expect=0
 package main
 
 import (
@@ -49,19 +49,29 @@ func main() {
 		last := time.Since(base)
 		lastX := atomic.LoadUint64(&x)
 		cur := seg{start: last}
+		pending := false
 		for i := 0; atomic.LoadInt32(&stop) == 0; i++ {
 			ping <- i
 			<-pong
 			now := time.Since(base)
 			nx := atomic.LoadUint64(&x)
-			if d := now - last; d > 100*time.Microsecond {
-				if nx != lastX {
-					cur.end = last
-					r.segs = append(r.segs, cur)
-					cur = seg{start: now}
+			d := now - last
+			switched := false
+			if pending {
+				switched, pending = true, false // B ran after the previous clock read
+			} else if nx != lastX {
+				if d > 100*time.Microsecond {
+					switched = true
 				} else {
-					r.hiccups++
+					pending = true // B ran between this clock read and the load of x
 				}
+			}
+			if switched {
+				cur.end = last
+				r.segs = append(r.segs, cur)
+				cur = seg{start: now}
+			} else if d > 100*time.Microsecond {
+				r.hiccups++
 			} else if len(r.rtts) < cap(r.rtts) {
 				r.rtts = append(r.rtts, d)
 			}

@@ -45,17 +45,28 @@ func main() {
 		last := time.Since(base)
 		lastX := atomic.LoadUint64(&x)
 		cur := seg{start: last}
+		pending := false
 		for atomic.LoadInt32(&stop) == 0 {
 			now := time.Since(base)
 			nx := atomic.LoadUint64(&x)
-			if now-last > 100*time.Microsecond {
-				if nx != lastX {
-					cur.end = last
-					r.segs = append(r.segs, cur)
-					cur = seg{start: now}
+			gap := now - last
+			switched := false
+			if pending {
+				// B ran after the previous clock read, so this gap holds its slice.
+				switched, pending = true, false
+			} else if nx != lastX {
+				if gap > 100*time.Microsecond {
+					switched = true
 				} else {
-					r.hiccups++
+					pending = true // B ran between this clock read and the load of x
 				}
+			}
+			if switched {
+				cur.end = last
+				r.segs = append(r.segs, cur)
+				cur = seg{start: now}
+			} else if gap > 100*time.Microsecond {
+				r.hiccups++
 			}
 			last, lastX = now, nx
 		}

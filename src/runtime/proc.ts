@@ -183,6 +183,7 @@ export function pidleget(rt: Runtime): P | null {
     rt.sched.pidle = pp.link;
     pp.link = null;
     rt.sched.npidle--;
+    rt.log.ev(E.PState, -1, -1, pp.id, pp.status, 0);
   }
   return pp;
 }

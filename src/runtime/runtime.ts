@@ -63,6 +63,8 @@ export interface RunOptions {
   checkInvariants?: boolean;
   /** Name of the workload file, for tracebacks. */
   file?: string;
+  /** Called after every event (tests: compare views with the engine). Slows the run down. */
+  afterEvent?: (rt: Runtime) => void;
 }
 
 export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
@@ -366,7 +368,8 @@ export class Runtime {
     const until = this.opts.until ?? Infinity;
     const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
     let why: StopReason;
-    if (this.check) {
+    const after = this.opts.afterEvent;
+    if (this.check || after) {
       const limit = maxEvents;
       let n = 0;
       for (;;) {
@@ -391,7 +394,10 @@ export class Runtime {
           break;
         }
         this.sim.step();
-        if (!this.exited) checkInvariants(this);
+        if (!this.exited) {
+          if (this.check) checkInvariants(this);
+          if (after) after(this);
+        }
       }
     } else {
       why = this.sim.run(until, maxEvents);

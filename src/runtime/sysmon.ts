@@ -36,7 +36,8 @@ export class Sysmon implements EventTarget {
   idle = 0;
   /** Current usleep delay in µs. */
   delay = 0;
-  lasttrace = 0;
+  /** Last schedtrace time; −Infinity so the first iteration prints (Go: lasttrace 0 vs a large nanotime). */
+  lasttrace = -Infinity;
   /** First schedtrace time (schedtrace prints time since it). */
   starttime = -1;
   gen = 0;
