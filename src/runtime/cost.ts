@@ -42,6 +42,19 @@ export interface CostModel {
   sysmonLoop: number;
   /** Stop-the-world latency (GOMAXPROCS change): preempt all and wait. */
   stopTheWorld: number;
+  /**
+   * CPU time of the runtime's and the packages' init tasks, run by G1 (locked to m0) before
+   * main.main. A Go hello-world spends ≈0.1–0.3 ms here; it is why the first schedtrace line comes
+   * before main.main's goroutines exist (spec §16, §20.11).
+   */
+  init: number;
+  /**
+   * Spread of thread wake-up latencies (futexWake, threadCreate, signalDelivery) as a fraction of
+   * their value: each one is drawn uniformly from value × [1 − jitter/2, 1 + jitter/2] with the
+   * run's seeded generator. Real kernels are not metronomes (spec §19 gives 5–50 µs for a futex
+   * wake); 0 makes every latency exact.
+   */
+  jitter: number;
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
@@ -62,6 +75,8 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   findRunnable: 500,
   sysmonLoop: 300,
   stopTheWorld: 30_000,
+  init: 150_000,
+  jitter: 1,
 });
 
 export const costNames = Object.keys(defaultCosts) as (keyof CostModel)[];
@@ -85,4 +100,6 @@ export const costDocs: Record<keyof CostModel, string> = {
   findRunnable: 'one findRunnable pass that finds nothing locally',
   sysmonLoop: 'one sysmon loop body',
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
+  init: 'runtime + package init work on G1 before main.main',
+  jitter: 'spread of thread wake-up latencies, as a fraction (0 = exact)',
 };

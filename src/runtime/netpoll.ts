@@ -61,7 +61,7 @@ function wakePoller(rt: Runtime, mp: M): void {
   if (mp.pollWoken) return;
   mp.pollWoken = true;
   mp.gen++;
-  rt.sim.after(rt.cost.futexWake, mp, T.NetpollDone, mp.gen);
+  rt.sim.after(rt.latency(rt.cost.futexWake), mp, T.NetpollDone, mp.gen);
 }
 
 /** netpollblock: park gp on pd until it is ready (or return at once if it already is). */

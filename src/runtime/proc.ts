@@ -218,7 +218,7 @@ export function setSpinning(rt: Runtime, mp: M, on: boolean): void {
 /** notewakeup(&mp.park): the parked M runs again after a futex wake. */
 export function notewakeup(rt: Runtime, mp: M): void {
   setMState(rt, mp, MS.Waking);
-  rt.sim.after(rt.cost.futexWake, mp, T.Wake, mp.gen);
+  rt.sim.after(rt.latency(rt.cost.futexWake), mp, T.Wake, mp.gen);
 }
 
 /** stopm: park on the idle list (checkdead runs in mput). Woken by startm with a nextp. */
@@ -257,9 +257,9 @@ export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): 
   mp.spinning = spinning;
   rt.log.ev(E.MCreate, -1, mp.id, pp ? pp.id : -1, 0, 0);
   if (spinning) rt.log.ev(E.MSpin, -1, mp.id, -1, 1, 0);
-  let delay = rt.cost.threadCreate;
+  let delay = rt.latency(rt.cost.threadCreate);
   const cur = rt.curm;
-  if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.cost.futexWake;
+  if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.latency(rt.cost.futexWake);
   rt.sim.after(delay, mp, T.Start, mp.gen);
   return mp;
 }
@@ -294,6 +294,12 @@ export function mwake(rt: Runtime, mp: M): void {
  * undo the caller's nmspinning increment, 1.19).
  */
 export function startm(rt: Runtime, pp: P | null, spinning: boolean): void {
+  rt.stack.push('startm');
+  startm1(rt, pp, spinning);
+  rt.stack.pop();
+}
+
+function startm1(rt: Runtime, pp: P | null, spinning: boolean): void {
   if (pp === null) {
     pp = pidleget(rt);
     if (pp === null) {
@@ -322,7 +328,9 @@ export function wakep(rt: Runtime): void {
   if (sched.nmspinning !== 0) return;
   sched.nmspinning++;
   rt.log.ev(E.Wakep, -1, -1, -1, 1, 0);
+  rt.stack.push('wakep');
   startm(rt, null, true);
+  rt.stack.pop();
 }
 
 /**
@@ -330,6 +338,12 @@ export function wakep(rt: Runtime): void {
  * mexit). Start an M for it if findRunnable would find work there; otherwise idle it. Spec §6.5.
  */
 export function handoffp(rt: Runtime, pp: P): void {
+  rt.stack.push('handoffp');
+  handoffp1(rt, pp);
+  rt.stack.pop();
+}
+
+function handoffp1(rt: Runtime, pp: P): void {
   const sched = rt.sched;
   // 1. local or global work
   if (!runqempty(pp) || sched.runq.size !== 0) {

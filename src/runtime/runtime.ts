@@ -216,6 +216,8 @@ export class Runtime {
       // Package os's init sets a finalizer, which creates the finalizer goroutine (createfing).
       yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: 'runtime.runfinq', system: true };
     }
+    // The runtime's remaining init tasks and the packages' init functions.
+    yield { k: K.Work, ns: this.cost.init, every: 0 };
     const cur = this.curm!;
     unlockOSThread(cur, cur.curg!, false);
     const userMain = this.opts.main();
@@ -286,6 +288,13 @@ export class Runtime {
     this.curm = null;
   }
 
+  /** A thread wake-up latency with the run's seeded jitter (see CostModel.jitter). */
+  latency(base: number): number {
+    const j = this.cost.jitter;
+    if (j <= 0) return base;
+    return Math.round(base * (1 - j / 2 + j * (this.rand.uint32() / 4294967296)));
+  }
+
   /** Program output (fd 1 or 2). */
   write(fd: number, text: string): void {
     if (this.exited) return;
@@ -317,7 +326,8 @@ export class Runtime {
   throw(msg: string, prefix = '', frames: string[] = []): void {
     if (this.exited) return;
     let s = `${prefix}fatal error: ${msg}\n`;
-    const stack = ['throw', ...frames.slice().reverse(), ...this.stack.slice().reverse()];
+    const stack = ['throw', ...frames, ...this.stack.slice().reverse()];
+    this.stack.length = 0;
     const base = this.curm && this.sysmon && this.curm === this.sysmon.m ? ['sysmon', 'mstart1', 'mstart0', 'mstart'] : ['schedule', 'mstart1', 'mstart0', 'mstart'];
     s += '\nruntime stack:\n';
     for (const f of [...stack, ...base]) s += `runtime.${f}(...)\n`;

@@ -118,7 +118,7 @@ export class Sysmon implements EventTarget {
     const rt = this.rt;
     rt.sched.sysmonwait = false;
     this.gen++;
-    rt.sim.after(rt.cost.futexWake, this, S.NoteWake, this.gen, true);
+    rt.sim.after(rt.latency(rt.cost.futexWake), this, S.NoteWake, this.gen, true);
   }
 
   /** Steps 3–5 of the loop, then sleep again. */
@@ -138,7 +138,10 @@ export class Sysmon implements EventTarget {
         if (rt.exited) return;
       }
     }
-    if (retake(rt, now) !== 0) this.idle = 0;
+    rt.stack.push('retake');
+    const n = retake(rt, now);
+    rt.stack.pop();
+    if (n !== 0) this.idle = 0;
     else this.idle++;
     if (rt.exited) return;
     if (rt.debug.schedtrace > 0 && this.lasttrace + rt.debug.schedtrace * 1_000_000 <= now) {
@@ -159,7 +162,7 @@ export function sysmonWake(rt: Runtime): void {
 export function startSysmon(rt: Runtime, m: M): Sysmon {
   const s = new Sysmon(rt, m);
   m.isSys = true;
-  rt.sim.after(rt.cost.threadCreate, s, S.Start, 0, true);
+  rt.sim.after(rt.latency(rt.cost.threadCreate), s, S.Start, 0, true);
   return s;
 }
 
@@ -236,6 +239,6 @@ export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
 function preemptM(rt: Runtime, mp: M): boolean {
   if (mp.signalPending) return false;
   mp.signalPending = true;
-  rt.sim.after(rt.cost.signalDelivery, mp, T.Signal, 0);
+  rt.sim.after(rt.latency(rt.cost.signalDelivery), mp, T.Signal, 0);
   return true;
 }

@@ -115,17 +115,22 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
   t.when = when;
   t.seq = timerSeq++;
   if (t.pp !== null) {
+    // modtimer on a timer still in its heap: it stays there; only an earlier time wakes the poller
+    // (1.19: timerModifiedEarlier → wakeNetPoller).
+    const earlier = when < t.pp.timers[t.index]!.when || t.index === 0;
     const h = t.pp.timers;
     siftUp(h, t.index);
     siftDown(h, t.index);
-    if (h[0] === t) wakeNetPoller(rt, when);
+    if (earlier) wakeNetPoller(rt, when);
     return wasPending;
   }
+  // addtimer / modtimer of a removed timer: add to the current P, then wakeNetPoller(when)
+  // unconditionally, as go1.19 does.
   t.pp = pp;
   pp.timers.push(t);
   siftUp(pp.timers, pp.timers.length - 1);
   rt.timerpMask[pp.id] = true;
-  if (pp.timers[0] === t) wakeNetPoller(rt, when);
+  wakeNetPoller(rt, when);
   return wasPending;
 }
 

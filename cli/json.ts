@@ -1,0 +1,80 @@
+/**
+ * `gmpsim run --json`: one JSON object on stdout (schema "gmpsim-run/1", cli/summary-schema.md).
+ * Program output is captured into it, not printed, so stdout is exactly one parseable object.
+ */
+import type { EventLog } from '../src/index.js';
+import { summarySchemaId, type Summary } from '../src/views/summary.js';
+import { execute } from './execute.js';
+import type { Instance } from './load.js';
+import type { Settings } from './settings.js';
+
+export const runSchemaId = 'gmpsim-run/1';
+
+export interface RunJson {
+  schema: typeof runSchemaId;
+  file: string;
+  settings: {
+    gomaxprocs: number;
+    ncpu: number;
+    seed: number;
+    godebug: { schedtrace: number; scheddetail: number; asyncpreemptoff: boolean };
+    untilNs: number | null;
+    maxEvents: number;
+    linksOS: boolean;
+    cost: Record<string, number>;
+    params: Record<string, unknown>;
+  };
+  exit: { code: number; reason: string; message: string };
+  stdout: string;
+  stderr: string;
+  /** Wall-clock time of the simulation (ms): the only field that differs between identical runs. */
+  wallTimeMs: number;
+  summary: Summary;
+}
+
+export function settingsJson(s: Settings): RunJson['settings'] {
+  return {
+    gomaxprocs: s.gomaxprocs,
+    ncpu: s.ncpu,
+    seed: s.seed,
+    godebug: { ...s.godebug },
+    untilNs: s.until,
+    maxEvents: s.maxEvents,
+    linksOS: s.linksOS,
+    cost: { ...s.cost },
+    params: { ...s.params },
+  };
+}
+
+export function runJson(
+  inst: Instance,
+  settings: Settings,
+  file: string,
+  storeLog: boolean,
+  plot: (log: EventLog, gomaxprocs: number) => void,
+): { exitCode: number; text: string } {
+  let out = '';
+  let err = '';
+  const ex = execute(inst, settings, file, {
+    write: (fd, text) => {
+      if (fd === 1) out += text;
+      else err += text;
+    },
+    summary: true,
+    storeLog,
+  });
+  const r = ex.result;
+  if (storeLog) plot(r.log, settings.gomaxprocs);
+  const obj: RunJson = {
+    schema: runSchemaId,
+    file,
+    settings: settingsJson(settings),
+    exit: { code: r.exitCode, reason: r.reason, message: r.message },
+    stdout: out,
+    stderr: err,
+    wallTimeMs: Math.round(ex.wallMs * 1000) / 1000,
+    summary: ex.summary!,
+  };
+  void summarySchemaId;
+  return { exitCode: r.exitCode, text: JSON.stringify(obj, null, 2) };
+}

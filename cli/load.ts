@@ -1,0 +1,184 @@
+/**
+ * Loading a workload: bundle the user's TypeScript/JavaScript file with esbuild (the `gmpsim`
+ * import resolved to this package's engine, bundled in), then import the bundle from memory.
+ *
+ * The bundle contains the engine as well as the workload, and every `instantiate()` imports it
+ * afresh: each run (each sweep cell) gets its own module instances, so module-level state in the
+ * workload or the workload API (anonymous function counters…) can never leak from one run into
+ * the next, and a run's output does not depend on which worker thread ran it.
+ *
+ * Go sources (`gmpsim run prog.go` or a directory of .go files) go through src/golang's
+ * compileGo when that frontend is present.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { GoFunc, RunOptions, RunResult, Runtime, CostModel } from '../src/index.js';
+import { LoadError } from './options.js';
+
+/** The engine's entry point in the built package (dist/src/index.js). */
+export const engineEntry = fileURLToPath(new URL('../src/index.js', import.meta.url));
+
+/** What a workload module exports (see README-cli.md "The workload file"). */
+export interface WorkloadConfig {
+  gomaxprocs?: number;
+  ncpu?: number;
+  seed?: number;
+  linksOS?: boolean;
+  godebug?: string;
+  cost?: Partial<CostModel>;
+  until?: number | string;
+  maxEvents?: number;
+}
+
+export interface Instance {
+  main: GoFunc;
+  config: WorkloadConfig;
+  /** The workload's exported `params` object (mutable: the CLI assigns --param values to it). */
+  params: Record<string, unknown> | null;
+  /** The engine bundled with this instance. */
+  Runtime: new (opts: RunOptions) => Runtime & { run(): RunResult };
+  linksOS?: boolean;
+}
+
+export interface Loaded {
+  /** As the user typed it (for messages and tracebacks). */
+  file: string;
+  kind: 'ts' | 'go';
+  /** The bundled ES module (kind 'ts'). */
+  code: string;
+  instantiate(): Promise<Instance>;
+  /** The instance made while checking the exports (use it for the first run). */
+  first: Instance | null;
+}
+
+const scriptExt = /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/;
+
+/** Find, bundle and check a workload. Throws LoadError with a one-line message. */
+export async function loadWorkload(file: string): Promise<Loaded> {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new LoadError(`${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}`);
+  }
+  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory());
+  if (!scriptExt.test(file)) throw new LoadError(`${file}: not a workload file (expected .ts or .js, or Go sources: .go files or a directory)`);
+  const code = await bundle(file);
+  // Instantiate once now, so a missing main is reported before anything runs.
+  const first = await instantiate(code, file);
+  return { file, kind: 'ts', code, instantiate: () => instantiate(code, file), first };
+}
+
+async function bundle(file: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const abs = path.resolve(file);
+  const entry = [
+    `import * as W from ${JSON.stringify(abs)};`,
+    `export { W as workload };`,
+    `export { Runtime } from ${JSON.stringify(engineEntry)};`,
+  ].join('\n');
+  try {
+    const out = await esbuild.build({
+      stdin: { contents: entry, resolveDir: path.dirname(abs), sourcefile: '<gmpsim>', loader: 'js' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+      sourcemap: false,
+      plugins: [
+        {
+          name: 'gmpsim',
+          setup(b) {
+            b.onResolve({ filter: /^gmpsim$/ }, () => ({ path: engineEntry }));
+          },
+        },
+      ],
+    });
+    return out.outputFiles[0]!.text;
+  } catch (e) {
+    const errs = (e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
+    if (errs && errs.length > 0) {
+      const first = errs[0]!;
+      const loc = first.location;
+      const where = loc ? `${loc.file}:${loc.line}:${loc.column + 1}` : file;
+      const more = errs.length > 1 ? ` (and ${errs.length - 1} more error${errs.length > 2 ? 's' : ''})` : '';
+      throw new LoadError(`${where}: ${first.text}${more}`);
+    }
+    throw new LoadError(`${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+let instances = 0;
+
+async function instantiate(code: string, file: string): Promise<Instance> {
+  // A distinct URL per instance: a fresh module graph (engine and workload) every time.
+  const src = `${code}\n//# sourceURL=gmpsim-workload-${++instances}\n`;
+  let mod: { workload: Record<string, unknown>; Runtime: Instance['Runtime'] };
+  try {
+    mod = (await import(`data:text/javascript;base64,${Buffer.from(src).toString('base64')}`)) as typeof mod;
+  } catch (e) {
+    throw new LoadError(`${file}: the workload threw while loading: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const w = mod.workload;
+  const main = w['main'];
+  if (main === undefined) {
+    const def = w['default'];
+    const hint = typeof def === 'function' ? ' (it has a default export: use `export function* main()` instead)' : '';
+    throw new LoadError(`${file}: the workload has no exported main: add \`export function* main() { … }\`${hint}`);
+  }
+  if (typeof main !== 'function' || main.constructor?.name !== 'GeneratorFunction') {
+    throw new LoadError(`${file}: the exported main must be a generator function: \`export function* main() { … }\``);
+  }
+  const config = w['config'] ?? {};
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new LoadError(`${file}: the exported config must be an object such as { gomaxprocs: 2 }`);
+  }
+  const params = w['params'] ?? null;
+  if (params !== null && (typeof params !== 'object' || Array.isArray(params))) {
+    throw new LoadError(`${file}: the exported params must be an object of default values such as { n: 100 }`);
+  }
+  return {
+    main: main as GoFunc,
+    config: config as WorkloadConfig,
+    params: params as Record<string, unknown> | null,
+    Runtime: mod.Runtime,
+  };
+}
+
+/** Go sources, through src/golang (optional). */
+async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
+  const names = isDir
+    ? fs
+        .readdirSync(file)
+        .filter((n) => n.endsWith('.go') && !n.endsWith('_test.go'))
+        .sort()
+    : [path.basename(file)];
+  const dir = isDir ? file : path.dirname(file);
+  if (names.length === 0) throw new LoadError(`${file}: no Go files in the directory (and a directory is not a TypeScript workload)`);
+  const frontend = fileURLToPath(new URL('../src/golang/index.js', import.meta.url));
+  if (!fs.existsSync(frontend)) throw new LoadError(`${file}: running Go sources needs the Go frontend (src/golang), which is not in this build`);
+  const files = names.map((n) => ({ name: isDir ? path.join(file, n) : file, text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  type Compiled = { ok: true; main: GoFunc; linksOS?: boolean } | { ok: false; errors: unknown[] };
+  const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[]): Compiled };
+  const c = golang.compileGo(files);
+  if (!c.ok) {
+    // go run prints each compile error as file:line:col: message, then exits 1.
+    const lines = c.errors.map((e) => (typeof e === 'string' ? e : formatGoError(e)));
+    throw new LoadError(lines.join('\n'), true);
+  }
+  const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
+  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true };
+  return { file, kind: 'go', code: '', instantiate: async () => inst, first: inst };
+}
+
+function formatGoError(e: unknown): string {
+  const o = e as { file?: string; name?: string; line?: number; col?: number; column?: number; msg?: string; message?: string };
+  const f = o.file ?? o.name;
+  const col = o.col ?? o.column;
+  const where = f ? `${f}${o.line ? `:${o.line}${col ? `:${col}` : ''}` : ''}: ` : '';
+  return `${where}${o.msg ?? o.message ?? JSON.stringify(e)}`;
+}

@@ -1,0 +1,183 @@
+/**
+ * The `gmpsim` command. See cli/README-cli.md for the reference.
+ *
+ *   gmpsim run <workload.ts|prog.go|dir> [flags]     run like `go run`
+ *   gmpsim sweep <workload.ts> --gomaxprocs 1,2,4   run a grid of settings in parallel
+ *
+ * Exit status: the program's (Go's: 0, 2 for fatal errors and panics, os.Exit's code; 124 when
+ * gmpsim stopped it at a budget or a hang), 1 when the workload cannot be loaded (missing file,
+ * syntax error, no main: like `go run`'s build failures), 2 for usage errors (flags, GOMAXPROCS,
+ * GODEBUG), 70 for an internal gmpsim error.
+ */
+import * as fs from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { defaultCosts, costNames, costDocs } from '../src/index.js';
+import { formatSummary } from '../src/views/summary.js';
+import { renderPlotSvg, wrapHtml } from '../src/views/plot.js';
+import { loadWorkload } from './load.js';
+import { LoadError, UsageError } from './options.js';
+import { resolveSettings, type RunFlags } from './settings.js';
+import { execute } from './execute.js';
+import { sweepCommand, type SweepFlags } from './sweep.js';
+import { runJson } from './json.js';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const collect = (v: string, prev: string[]): string[] => prev.concat([v]);
+
+function costHelp(): string {
+  const w = Math.max(...costNames.map((k) => k.length));
+  return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)} ns  ${costDocs[k]}`).join('\n');
+}
+
+const envHelp = `
+Environment:
+  GOMAXPROCS=n     number of Ps, as in Go (a positive integer; gmpsim rejects 0 and junk,
+                   which Go would silently ignore). --gomaxprocs takes precedence.
+  GODEBUG=k=v,…    schedtrace=N (SCHED line every N ms on stderr), scheddetail=1 (long form),
+                   asyncpreemptoff=1 (no signal preemption). Other Go keys are ignored with a
+                   warning; a malformed value is an error.`;
+
+const exitHelp = `
+Exit status:
+  the program's, as Go gives it: 0 (main returned), 2 (fatal error, panic), n (os.Exit(n));
+  124 gmpsim stopped the program (--until / --max-events budget, or it would hang forever)
+  1   the workload could not be loaded (missing file, syntax error, no exported main)
+  2   usage error (unknown flag, bad value, bad GOMAXPROCS or GODEBUG)
+  70  internal gmpsim error`;
+
+function commonRunOptions(cmd: Command, sweep: boolean): Command {
+  return cmd
+    .option(sweep ? '--gomaxprocs <list>' : '--gomaxprocs <n>', sweep ? 'GOMAXPROCS values to sweep, e.g. 1,2,4,8' : 'number of Ps (default: $GOMAXPROCS, config.gomaxprocs, or --ncpu)')
+    .option('--ncpu <n>', 'runtime.NumCPU() of the simulated machine (default 8)')
+    .option(sweep ? '--seed <list>' : '--seed <n>', sweep ? 'seeds of the runtime\'s random choices to sweep, e.g. 1,2,3' : 'seed of the runtime\'s random choices: steal order, select (default 1)')
+    .option('--until <duration>', 'stop at this simulated time (Go duration: 300ms, 1.5s); exit 124')
+    .option('--max-events <n>', `stop after this many simulation events; exit 124 (default ${50_000_000})`)
+    .option('--cost <name=value>', 'override a cost parameter, in ns or as a duration (repeatable; see below)', collect, [])
+    .option(sweep ? '--param <name=v1,v2,…>' : '--param <name=value>', sweep ? 'values of a workload parameter to sweep (repeatable)' : 'set a workload parameter (its exported `params`; repeatable)', collect, [])
+    .option('--json', sweep ? 'print the results as one JSON object' : 'print one JSON object (settings, exit, program output, summary) instead of the program output')
+    .option('--plot <file.svg|file.html>', sweep ? 'draw the results against GOMAXPROCS' : 'draw threads, goroutine states and run queues over simulated time');
+}
+
+function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('gmpsim')
+    .description('Run a workload on a deterministic simulation of the Go 1.19 scheduler (G/M/P, syscalls, netpoller, sysmon).')
+    .version(pkg.version, '-v, --version', 'print the gmpsim version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, outputError: () => {} })
+    .addHelpText('after', `\nRun \`gmpsim run --help\` for the flags, the environment and the cost parameters.\n${exitHelp}`);
+
+  const run = commonRunOptions(
+    program
+      .command('run')
+      .description('run a workload like `go run`: program output on stdout, runtime output on stderr, Go\'s exit status')
+      .argument('<file>', 'workload: a .ts/.js file exporting `function* main()`, or Go sources (.go file or directory)')
+      .exitOverride()
+      .configureOutput({ writeErr: () => {}, outputError: () => {} }),
+    false,
+  ).option('--summary', 'after the run, print a summary of what the runtime did on stderr (includes wall time)');
+  run.addHelpText('after', `${envHelp}\n\nCost parameters (--cost name=value; value in ns or a Go duration such as 50us):\n${costHelp()}\n${exitHelp}\n`);
+  run.action(async (file: string, opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }) => {
+    process.exitCode = await runCommand(file, opts);
+  });
+
+  const sweep = commonRunOptions(
+    program
+      .command('sweep')
+      .description('run a workload over a grid of GOMAXPROCS values, seeds and parameters, in parallel; print a table')
+      .argument('<file>', 'workload (.ts/.js)')
+      .exitOverride()
+      .configureOutput({ writeErr: () => {}, outputError: () => {} }),
+    true,
+  ).option('-j, --jobs <n>', 'worker threads (default: os.availableParallelism())');
+  sweep.addHelpText('after', `${envHelp}\n\nCost parameters: see \`gmpsim run --help\`.\n\nExit status: 0 when every cell ran (each cell's own exit status is in the table), 1/2 as for run.\n`);
+  sweep.action(async (file: string, opts: SweepFlags) => {
+    process.exitCode = await sweepCommand(file, opts);
+  });
+  return program;
+}
+
+function checkPlotPath(p: string | undefined): void {
+  if (p === undefined) return;
+  if (!/\.(svg|html?)$/i.test(p)) throw new UsageError(`--plot ${p}: the file name must end in .svg or .html`);
+}
+
+async function runCommand(file: string, opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }): Promise<number> {
+  checkPlotPath(opts.plot);
+  const loaded = await loadWorkload(file);
+  const inst = loaded.first ?? (await loaded.instantiate());
+  const warnings: string[] = [];
+  const settings = resolveSettings(file, opts, process.env, inst, warnings);
+  for (const w of warnings) process.stderr.write(w + '\n');
+  if (opts.json) {
+    const { exitCode, text } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
+    process.stdout.write(text + '\n');
+    return exitCode;
+  }
+  const ex = execute(inst, settings, file, {
+    write: (fd, text) => void (fd === 1 ? process.stdout : process.stderr).write(text),
+    summary: !!opts.summary,
+    storeLog: !!opts.plot,
+  });
+  const r = ex.result;
+  if (r.message) process.stderr.write(r.message + '\n');
+  if (opts.plot) writePlot(opts.plot, r.log, settings.gomaxprocs, file);
+  if (ex.summary) process.stderr.write('\n' + formatSummary(ex.summary, { file, exitCode: r.exitCode, reason: r.reason, wallMs: ex.wallMs }));
+  return r.exitCode;
+}
+
+function writePlot(out: string, log: Parameters<typeof renderPlotSvg>[0], gomaxprocs: number, file: string): void {
+  const title = `${file} — GOMAXPROCS=${gomaxprocs}`;
+  const svg = renderPlotSvg(log, { title });
+  const text = /\.html?$/i.test(out) ? wrapHtml(svg, title) : svg;
+  try {
+    fs.writeFileSync(out, text);
+  } catch (e) {
+    throw new UsageError(`--plot ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+  }
+}
+
+function handleError(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    const msg = e.message.replace(/^error: /, '');
+    process.stderr.write(`gmpsim: ${msg.split('\n')[0]} (see gmpsim --help)\n`);
+    return 2;
+  }
+  if (e instanceof LoadError && e.raw) {
+    process.stderr.write(e.message + '\n');
+    return e.exitCode;
+  }
+  if (e instanceof UsageError) {
+    process.stderr.write(`gmpsim: ${e.message}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  process.stderr.write(`gmpsim: internal error: ${err && err.message ? err.message.split('\n')[0] : String(e)} (set GMPSIM_DEBUG=1 for details)\n`);
+  if (process.env['GMPSIM_DEBUG']) process.stderr.write(String(err?.stack ?? e) + '\n');
+  return 70;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  // A reader that goes away (gmpsim run x | head) is not an error of ours.
+  for (const s of [process.stdout, process.stderr]) {
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    process.stderr.write(program.helpInformation());
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    process.exitCode = handleError(e);
+  }
+}

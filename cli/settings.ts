@@ -1,0 +1,147 @@
+/**
+ * The settings of one run, resolved from (highest precedence first) command-line flags, the
+ * environment (GOMAXPROCS, GODEBUG), the workload's exported `config`, and the defaults.
+ */
+import { defaultCosts, defaultMaxEvents, costNames, type CostModel, type GodebugFlags } from '../src/index.js';
+import type { Instance, WorkloadConfig } from './load.js';
+import { UsageError, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
+
+/** Flags shared by `run` and `sweep` (raw strings from commander). */
+export interface RunFlags {
+  gomaxprocs?: string;
+  ncpu?: string;
+  seed?: string;
+  until?: string;
+  maxEvents?: string;
+  cost?: string[];
+  param?: string[];
+}
+
+export interface Settings {
+  gomaxprocs: number;
+  ncpu: number;
+  seed: number;
+  godebug: GodebugFlags;
+  /** Simulated-time budget (ns), null = none. */
+  until: number | null;
+  maxEvents: number;
+  /** The full cost model used (defaults with overrides applied). */
+  cost: CostModel;
+  /** Only the overridden cost parameters. */
+  costOverrides: Partial<CostModel>;
+  linksOS: boolean;
+  /** Workload parameters after --param (the workload's `params` export with overrides). */
+  params: Record<string, unknown>;
+}
+
+const configKeys = ['gomaxprocs', 'ncpu', 'seed', 'linksOS', 'godebug', 'cost', 'until', 'maxEvents'];
+
+function configError(file: string, msg: string): UsageError {
+  return new UsageError(`${file}: config.${msg}`, 1);
+}
+
+function checkConfig(file: string, c: WorkloadConfig): void {
+  for (const k of Object.keys(c)) {
+    if (!configKeys.includes(k)) throw configError(file, `${k}: unknown setting (known: ${configKeys.join(', ')})`);
+  }
+  const posInt = (k: keyof WorkloadConfig, max = Number.MAX_SAFE_INTEGER): void => {
+    const v = c[k];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max)) throw configError(file, `${k}: must be an integer from 1 to ${max}, got ${JSON.stringify(v)}`);
+  };
+  posInt('gomaxprocs', 1024);
+  posInt('ncpu', 1024);
+  posInt('maxEvents');
+  if (c.seed !== undefined && (typeof c.seed !== 'number' || !Number.isInteger(c.seed) || c.seed < 0)) throw configError(file, `seed: must be a non-negative integer`);
+  if (c.linksOS !== undefined && typeof c.linksOS !== 'boolean') throw configError(file, `linksOS: must be true or false`);
+  if (c.godebug !== undefined && typeof c.godebug !== 'string') throw configError(file, `godebug: must be a GODEBUG string such as "schedtrace=10"`);
+  if (c.until !== undefined && typeof c.until !== 'number' && typeof c.until !== 'string') throw configError(file, `until: must be nanoseconds or a duration string such as "2s"`);
+  if (c.cost !== undefined) {
+    if (typeof c.cost !== 'object' || c.cost === null) throw configError(file, `cost: must be an object of cost parameters (ns)`);
+    for (const [k, v] of Object.entries(c.cost)) {
+      if (!(costNames as string[]).includes(k)) throw configError(file, `cost.${k}: unknown cost parameter (known: ${costNames.join(', ')})`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw configError(file, `cost.${k}: must be a non-negative number of nanoseconds`);
+    }
+  }
+}
+
+/** Resolve one run's settings. `gomaxprocsOverride` is a sweep cell's value. */
+export function resolveSettings(
+  file: string,
+  flags: RunFlags,
+  env: Record<string, string | undefined>,
+  inst: Instance,
+  warnings: string[],
+): Settings {
+  const config = inst.config;
+  checkConfig(file, config);
+  // GODEBUG: the workload's config.godebug first, then the environment's keys on top.
+  const base = config.godebug ? parseGodebugEnv(config.godebug) : { flags: {}, warnings: [] };
+  const fromEnv = parseGodebugEnv(env['GODEBUG']);
+  warnings.push(...base.warnings, ...fromEnv.warnings);
+  const godebug: GodebugFlags = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...base.flags, ...fromEnv.flags };
+
+  const ncpu = flags.ncpu !== undefined ? gomaxprocsValue('--ncpu', flags.ncpu) : (config.ncpu ?? 8);
+  const envProcs = parseGomaxprocsEnv(env['GOMAXPROCS']);
+  const gomaxprocs = flags.gomaxprocs !== undefined ? gomaxprocsValue('--gomaxprocs', flags.gomaxprocs) : (envProcs ?? config.gomaxprocs ?? ncpu);
+  const seed = flags.seed !== undefined ? nonNegativeInt('--seed', flags.seed) : (config.seed ?? 1);
+  let until: number | null = null;
+  if (flags.until !== undefined) until = parseDuration('--until', flags.until);
+  else if (typeof config.until === 'string') until = parseDuration(`${file}: config.until`, config.until);
+  else if (typeof config.until === 'number') until = config.until;
+  const maxEvents = flags.maxEvents !== undefined ? positiveInt('--max-events', flags.maxEvents) : (config.maxEvents ?? defaultMaxEvents);
+  const costOverrides: Partial<CostModel> = { ...(config.cost ?? {}), ...parseCost(flags.cost ?? []) };
+  const params = applyParams(file, inst.params, flags.param ?? []);
+  return {
+    gomaxprocs,
+    ncpu,
+    seed,
+    godebug,
+    until,
+    maxEvents,
+    cost: { ...defaultCosts, ...costOverrides },
+    costOverrides,
+    linksOS: config.linksOS ?? inst.linksOS ?? true,
+    params,
+  };
+}
+
+/** Split `name=value` (run) — values may be lists for sweeps, handled by the caller. */
+export function splitParam(item: string): [string, string] {
+  const eq = item.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--param ${item}: expected name=value`);
+  return [item.slice(0, eq), item.slice(eq + 1)];
+}
+
+/** Convert a --param value to the type of the workload's default. */
+export function coerceParam(file: string, params: Record<string, unknown> | null, name: string, raw: string): unknown {
+  if (params === null) throw new UsageError(`--param ${name}: ${file} exports no params (add \`export const params = { ${name}: … }\`)`);
+  if (!Object.prototype.hasOwnProperty.call(params, name)) {
+    const known = Object.keys(params);
+    throw new UsageError(`--param ${name}: unknown parameter (${file} has ${known.length ? known.join(', ') : 'none'})`);
+  }
+  const def = params[name];
+  if (typeof def === 'number') {
+    if (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim())) return Number(raw);
+    try {
+      return parseDuration(`--param ${name}`, raw);
+    } catch {
+      throw new UsageError(`--param ${name}=${raw}: expected a number or a Go duration (the default is ${def})`);
+    }
+  }
+  if (typeof def === 'boolean') {
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    throw new UsageError(`--param ${name}=${raw}: expected true or false`);
+  }
+  if (typeof def === 'string') return raw;
+  throw new UsageError(`--param ${name}: only number, boolean and string parameters can be set from the command line`);
+}
+
+function applyParams(file: string, params: Record<string, unknown> | null, items: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(params ?? {}) };
+  for (const item of items) {
+    const [name, raw] = splitParam(item);
+    out[name] = coerceParam(file, params, name, raw);
+  }
+  return out;
+}

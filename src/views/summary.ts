@@ -1,0 +1,442 @@
+/**
+ * The run summary: what the runtime did, computed from the event log only (never from engine
+ * state). Pure TypeScript, no Node APIs: the CLI (`--summary`, `--json`) and the web app share it.
+ *
+ * Two ways in:
+ *   - `new SummaryAccumulator()` as a live `EventLog` listener (`log.listen(acc.event)`): works even
+ *     when the log is not stored (`storeLog: false`), so long runs cost no memory;
+ *   - `summarize(log, end)` over a stored log.
+ * Both give the same `Summary` (schema "gmpsim-summary/1", documented in cli/summary-schema.md).
+ *
+ * Definitions (all from events, see log/events.ts):
+ *   - threads: Ms alive (E.MCreate +1, E.MState to MS.Dead −1), as schedtrace's `threads=` (mcount);
+ *   - a syscall is "handed off" when its P left it while it was in the kernel: sysmon retook the P
+ *     (E.Retake for that M) or the call used entersyscallblock (E.EnterSyscall a = 2);
+ *   - exits: E.ExitSyscall a = path: fast = exitsyscallfast (own P again, or an idle P), slow =
+ *     exitsyscall0 (an idle P under the lock, or none: the G goes to the global queue, the M stops);
+ *   - P time: per P, the simulated time spent in each _P status (E.PState), up to the end of the run.
+ */
+import { E, ExitPath, MS, RetakeWhy, Loc, type EventLog } from '../log/events.js';
+
+export const summarySchemaId = 'gmpsim-summary/1';
+
+export interface PTime {
+  /** P id. */
+  p: number;
+  idleNs: number;
+  runningNs: number;
+  syscallNs: number;
+  /** _Pgcstop (startup, stop-the-world) and _Pdead (after a GOMAXPROCS decrease). */
+  otherNs: number;
+}
+
+export interface Summary {
+  schema: typeof summarySchemaId;
+  /** Simulated time at the end of the run (ns). */
+  simTimeNs: number;
+  /** Events in the log. */
+  events: number;
+  gomaxprocs: { initial: number; final: number; peak: number };
+  threads: {
+    /** Highest number of live Ms at any moment (schedtrace's threads=, mcount). */
+    peak: number;
+    /** Live Ms at the end. */
+    final: number;
+    /** Ms ever created (including sysmon and the template thread). */
+    created: number;
+    /** Ms created as system threads (sysmon, template thread): they never hold a P for user code. */
+    system: number;
+    /** Simulated time (ns) at which the peak was first reached. */
+    peakAtNs: number;
+    /** peak − final GOMAXPROCS (how far the thread count went past GOMAXPROCS; may be negative). */
+    peakOverGomaxprocs: number;
+  };
+  goroutines: {
+    /** User goroutines created, including main (runtime.* goroutines excluded). */
+    created: number;
+    /** Runtime goroutines created (runtime.main's helpers, timers' goroutines excluded from `created`). */
+    system: number;
+    /** Highest number of live user goroutines. */
+    peakAlive: number;
+    /** Live user goroutines at the end. */
+    finalAlive: number;
+  };
+  syscalls: {
+    /** entersyscall/entersyscallblock count (system calls and cgo calls). */
+    total: number;
+    /** By mode: ordinary syscalls, cgo calls, entersyscallblock. */
+    byMode: { syscall: number; cgo: number; block: number };
+    /** Calls whose P was taken away while they were in the kernel (retake or entersyscallblock). */
+    handedOff: number;
+    /** Calls that completed with their P never taken away. */
+    keptP: number;
+    /** exitsyscall outcomes. */
+    exits: { fastOldP: number; fastIdleP: number; slowIdleP: number; slowNoP: number };
+    /** exitsyscallfast (fastOldP + fastIdleP). */
+    fastExits: number;
+    /** exitsyscall0 (slowIdleP + slowNoP). */
+    slowExits: number;
+    /** Still in the kernel when the run ended. */
+    unfinished: number;
+  };
+  retakes: { total: number; runqNotEmpty: number; noIdleP: number; long: number };
+  /** handoffp calls (all causes, spec §6.5). */
+  handoffs: number;
+  preemptions: {
+    /** sysmon preemption requests (a G ran ≥ 10 ms). */
+    requests: number;
+    /** Requests that sent SIGURG. */
+    signals: number;
+    /** Goroutines actually preempted asynchronously (at the signal). */
+    async: number;
+    /** Goroutines preempted cooperatively (at a function call). */
+    cooperative: number;
+  };
+  steals: { count: number; goroutines: number };
+  netpoll: {
+    /** netpoll calls (blocking and non-blocking). */
+    calls: number;
+    /** Calls that returned at least one goroutine. */
+    wakeups: number;
+    /** Goroutines made runnable by netpoll. */
+    goroutinesReady: number;
+  };
+  threadsStarted: { startm: number; newThreads: number };
+  /** Per P, time spent in each status; `total` sums all Ps. */
+  pTime: { total: Omit<PTime, 'p'>; perP: PTime[] };
+  /** schedtrace lines printed. */
+  schedtraceLines: number;
+}
+
+const P_IDLE = 0;
+const P_RUNNING = 1;
+const P_SYSCALL = 2;
+
+interface MInfo {
+  dead: boolean;
+  inSyscall: boolean;
+  handedOff: boolean;
+}
+
+/** Builds a Summary from events, one at a time. `event` is bound: pass it to `log.listen`. */
+export class SummaryAccumulator {
+  private t = 0;
+  private n = 0;
+  private gmpInitial = -1;
+  private gmp = 0;
+  private gmpPeak = 0;
+  private threads = 0;
+  private threadsPeak = 0;
+  private threadsPeakAt = 0;
+  private mCreated = 0;
+  private mSystem = 0;
+  private ms: MInfo[] = [];
+  private userG = new Set<number>();
+  private gCreated = 0;
+  private gSystem = 0;
+  private gAlive = 0;
+  private gPeak = 0;
+  private sys = { total: 0, syscall: 0, cgo: 0, block: 0, handedOff: 0, keptP: 0, fastOldP: 0, fastIdleP: 0, slowIdleP: 0, slowNoP: 0 };
+  private retake = { total: 0, runqNotEmpty: 0, noIdleP: 0, long: 0 };
+  private handoffs = 0;
+  private pre = { requests: 0, signals: 0, async: 0, cooperative: 0 };
+  private steal = { count: 0, goroutines: 0 };
+  private np = { calls: 0, wakeups: 0, goroutinesReady: 0 };
+  private startm = { startm: 0, newThreads: 0 };
+  private traces = 0;
+  /** Per P: current status, since when, accumulated ns per status (0..4). */
+  private pStatus: number[] = [];
+  private pSince: number[] = [];
+  private pAcc: number[][] = [];
+
+  readonly event = (t: number, k: number, g: number, m: number, p: number, a: number, b: number): void => {
+    this.t = t;
+    this.n++;
+    switch (k) {
+      case E.MCreate:
+        this.ms[m] = { dead: false, inSyscall: false, handedOff: false };
+        this.mCreated++;
+        if (a === 1) this.mSystem++;
+        this.threads++;
+        if (this.threads > this.threadsPeak) {
+          this.threadsPeak = this.threads;
+          this.threadsPeakAt = t;
+        }
+        break;
+      case E.MState: {
+        const mi = this.ms[m];
+        if (a === MS.Dead && mi && !mi.dead) {
+          mi.dead = true;
+          this.threads--;
+        }
+        break;
+      }
+      case E.GoCreate:
+        if (this.userGoroutine(b)) {
+          this.userG.add(g);
+          this.gCreated++;
+          this.gAlive++;
+          if (this.gAlive > this.gPeak) this.gPeak = this.gAlive;
+        } else {
+          this.gSystem++;
+        }
+        break;
+      case E.GLoc:
+        if (a === Loc.Dead && this.userG.delete(g)) this.gAlive--;
+        break;
+      case E.PState:
+        this.pstate(t, p, a);
+        break;
+      case E.Procs:
+        if (this.gmpInitial < 0) this.gmpInitial = a;
+        this.gmp = a;
+        if (a > this.gmpPeak) this.gmpPeak = a;
+        break;
+      case E.EnterSyscall: {
+        this.sys.total++;
+        if (a === 1) this.sys.cgo++;
+        else if (a === 2) this.sys.block++;
+        else this.sys.syscall++;
+        const mi = this.m(m);
+        mi.inSyscall = true;
+        mi.handedOff = a === 2;
+        break;
+      }
+      case E.Retake: {
+        this.retake.total++;
+        if (a === RetakeWhy.RunqNotEmpty) this.retake.runqNotEmpty++;
+        else if (a === RetakeWhy.NoIdle) this.retake.noIdleP++;
+        else if (a === RetakeWhy.Long) this.retake.long++;
+        if (m >= 0) {
+          const mi = this.m(m);
+          if (mi.inSyscall) mi.handedOff = true;
+        }
+        break;
+      }
+      case E.ExitSyscall: {
+        if (a === ExitPath.FastOldP) this.sys.fastOldP++;
+        else if (a === ExitPath.FastIdleP) this.sys.fastIdleP++;
+        else if (a === ExitPath.SlowIdleP) this.sys.slowIdleP++;
+        else if (a === ExitPath.SlowGlobal) this.sys.slowNoP++;
+        const mi = this.m(m);
+        if (mi.inSyscall) {
+          if (mi.handedOff) this.sys.handedOff++;
+          else this.sys.keptP++;
+        }
+        mi.inSyscall = false;
+        mi.handedOff = false;
+        break;
+      }
+      case E.Handoff:
+        this.handoffs++;
+        break;
+      case E.Preempt:
+        this.pre.requests++;
+        if (a === 1) this.pre.signals++;
+        break;
+      case E.Preempted:
+        if (a === 1) this.pre.async++;
+        else this.pre.cooperative++;
+        break;
+      case E.Steal:
+        this.steal.count++;
+        this.steal.goroutines += b;
+        break;
+      case E.Netpoll:
+        this.np.calls++;
+        if (a > 0) {
+          this.np.wakeups++;
+          this.np.goroutinesReady += a;
+        }
+        break;
+      case E.StartM:
+        this.startm.startm++;
+        if (b === 1) this.startm.newThreads++;
+        break;
+      case E.SchedTrace:
+        this.traces++;
+        break;
+      default:
+        break;
+    }
+  };
+
+  /** The log whose strings name goroutines (GoCreate's b). Set before listening. */
+  constructor(private readonly names?: { string(id: number): string }) {}
+
+  private userGoroutine(nameId: number): boolean {
+    const name = this.names ? this.names.string(nameId) : '';
+    return !name.startsWith('runtime.');
+  }
+
+  private m(id: number): MInfo {
+    let mi = this.ms[id];
+    if (!mi) {
+      mi = { dead: false, inSyscall: false, handedOff: false };
+      this.ms[id] = mi;
+    }
+    return mi;
+  }
+
+  private pstate(t: number, p: number, status: number): void {
+    if (p < 0) return;
+    if (this.pAcc[p] === undefined) {
+      this.pAcc[p] = [0, 0, 0, 0, 0];
+      this.pStatus[p] = status;
+      this.pSince[p] = t;
+      return;
+    }
+    const prev = this.pStatus[p]!;
+    this.pAcc[p]![prev] = (this.pAcc[p]![prev] ?? 0) + (t - this.pSince[p]!);
+    this.pStatus[p] = status;
+    this.pSince[p] = t;
+  }
+
+  /** The summary at the current point (the end of the run when called after it). `endNs` defaults to the last event's time. */
+  result(endNs = this.t): Summary {
+    const perP: PTime[] = [];
+    const total = { idleNs: 0, runningNs: 0, syscallNs: 0, otherNs: 0 };
+    for (let p = 0; p < this.pAcc.length; p++) {
+      const acc = this.pAcc[p];
+      if (!acc) continue;
+      const a = acc.slice();
+      const st = this.pStatus[p]!;
+      a[st] = (a[st] ?? 0) + Math.max(0, endNs - this.pSince[p]!);
+      const row: PTime = {
+        p,
+        idleNs: a[P_IDLE]!,
+        runningNs: a[P_RUNNING]!,
+        syscallNs: a[P_SYSCALL]!,
+        otherNs: a[3]! + a[4]!,
+      };
+      perP.push(row);
+      total.idleNs += row.idleNs;
+      total.runningNs += row.runningNs;
+      total.syscallNs += row.syscallNs;
+      total.otherNs += row.otherNs;
+    }
+    const unfinished = this.ms.filter((m) => m && m.inSyscall && !m.dead).length;
+    const s = this.sys;
+    return {
+      schema: summarySchemaId,
+      simTimeNs: endNs,
+      events: this.n,
+      gomaxprocs: { initial: Math.max(this.gmpInitial, 0), final: this.gmp, peak: this.gmpPeak },
+      threads: {
+        peak: this.threadsPeak,
+        final: this.threads,
+        created: this.mCreated,
+        system: this.mSystem,
+        peakAtNs: this.threadsPeakAt,
+        peakOverGomaxprocs: this.threadsPeak - this.gmp,
+      },
+      goroutines: { created: this.gCreated, system: this.gSystem, peakAlive: this.gPeak, finalAlive: this.gAlive },
+      syscalls: {
+        total: s.total,
+        byMode: { syscall: s.syscall, cgo: s.cgo, block: s.block },
+        handedOff: s.handedOff,
+        keptP: s.keptP,
+        exits: { fastOldP: s.fastOldP, fastIdleP: s.fastIdleP, slowIdleP: s.slowIdleP, slowNoP: s.slowNoP },
+        fastExits: s.fastOldP + s.fastIdleP,
+        slowExits: s.slowIdleP + s.slowNoP,
+        unfinished,
+      },
+      retakes: { ...this.retake },
+      handoffs: this.handoffs,
+      preemptions: { ...this.pre },
+      steals: { ...this.steal },
+      netpoll: { ...this.np },
+      threadsStarted: { ...this.startm },
+      pTime: { total, perP },
+      schedtraceLines: this.traces,
+    };
+  }
+}
+
+/** Summarize a stored log. */
+export function summarize(log: EventLog, endNs?: number): Summary {
+  const acc = new SummaryAccumulator(log);
+  for (let i = 0; i < log.length; i++) {
+    acc.event(log.t[i]!, log.k[i]!, log.g[i]!, log.m[i]!, log.p[i]!, log.a[i]!, log.b[i]!);
+  }
+  return acc.result(endNs);
+}
+
+/** Go-style duration text for the summary (1.5ms, 2s, 300µs, 0s). */
+export function durationText(ns: number): string {
+  if (ns === 0) return '0s';
+  const abs = Math.abs(ns);
+  const r = (x: number): string => String(Math.round(x * 1000) / 1000);
+  if (abs < 1e3) return `${r(ns)}ns`;
+  if (abs < 1e6) return `${r(ns / 1e3)}µs`;
+  if (abs < 1e9) return `${r(ns / 1e6)}ms`;
+  return `${r(ns / 1e9)}s`;
+}
+
+function pct(part: number, whole: number): string {
+  if (whole <= 0) return '0%';
+  return `${Math.round((1000 * part) / whole) / 10}%`;
+}
+
+export interface SummaryTextInfo {
+  /** Shown in the title line. */
+  file?: string;
+  exitCode?: number;
+  reason?: string;
+  /** Wall-clock time of the run (ms); omitted when undefined. */
+  wallMs?: number;
+}
+
+/** The human summary (a few aligned lines). */
+export function formatSummary(s: Summary, info: SummaryTextInfo = {}): string {
+  const L: string[] = [];
+  const row = (k: string, v: string): void => {
+    L.push(`  ${k.padEnd(16)}${v}`);
+  };
+  L.push(`── gmpsim summary${info.file ? `: ${info.file}` : ''} ──`);
+  if (info.exitCode !== undefined) row('exit status', `${info.exitCode}${info.reason ? ` (${reasonText(info.reason)})` : ''}`);
+  row('simulated time', `${durationText(s.simTimeNs)}${info.wallMs !== undefined ? `   wall ${Math.round(info.wallMs)}ms` : ''}   ${s.events} events`);
+  const g = s.gomaxprocs;
+  row('GOMAXPROCS', g.initial === g.final ? `${g.final}` : `${g.initial} → ${g.final}`);
+  const t = s.threads;
+  const over = t.peak - g.final;
+  row('threads', `peak ${t.peak} at ${durationText(t.peakAtNs)}, final ${t.final} (${over > 0 ? `${over} more than` : over === 0 ? 'equal to' : `${-over} fewer than`} GOMAXPROCS; ${t.system} system)`);
+  row('goroutines', `${s.goroutines.created} created, peak ${s.goroutines.peakAlive} alive, ${s.goroutines.finalAlive} alive at the end`);
+  const sc = s.syscalls;
+  const modes = [sc.byMode.cgo ? `${sc.byMode.cgo} cgo` : '', sc.byMode.block ? `${sc.byMode.block} entersyscallblock` : ''].filter(Boolean).join(', ');
+  row('syscalls', `${sc.total}${modes ? ` (${modes})` : ''}: ${sc.handedOff} handed off their P, ${sc.keptP} kept it${sc.unfinished ? `, ${sc.unfinished} unfinished` : ''}`);
+  row('  exits', `${sc.fastExits} fast (${sc.exits.fastOldP} own P, ${sc.exits.fastIdleP} idle P), ${sc.slowExits} slow (${sc.exits.slowIdleP} idle P, ${sc.exits.slowNoP} no P → global queue)`);
+  const r = s.retakes;
+  row('retakes', `${r.total} (${r.runqNotEmpty} run queue not empty, ${r.noIdleP} no idle P, ${r.long} syscall ≥ 10ms); ${s.handoffs} handoffp`);
+  const p = s.preemptions;
+  row('preemptions', `${p.async + p.cooperative} (${p.async} async by signal, ${p.cooperative} cooperative); ${p.requests} sysmon requests`);
+  row('steals', `${s.steals.count} (${s.steals.goroutines} goroutines)`);
+  row('netpoll', `${s.netpoll.goroutinesReady} goroutines woken in ${s.netpoll.wakeups} of ${s.netpoll.calls} calls`);
+  const pt = s.pTime.total;
+  const all = pt.idleNs + pt.runningNs + pt.syscallNs + pt.otherNs;
+  row('P time', `running ${pct(pt.runningNs, all)}, idle ${pct(pt.idleNs, all)}, in syscall ${pct(pt.syscallNs, all)}${pt.otherNs > 0 ? `, stopped ${pct(pt.otherNs, all)}` : ''} (of ${s.pTime.perP.length} P × run time)`);
+  if (s.pTime.perP.length > 1 && s.pTime.perP.length <= 16) {
+    for (const q of s.pTime.perP) {
+      const tot = q.idleNs + q.runningNs + q.syscallNs + q.otherNs;
+      row(`  P${q.p}`, `running ${pct(q.runningNs, tot)}, idle ${pct(q.idleNs, tot)}, in syscall ${pct(q.syscallNs, tot)}`);
+    }
+  }
+  return L.join('\n') + '\n';
+}
+
+function reasonText(reason: string): string {
+  switch (reason) {
+    case 'exit':
+      return 'exited';
+    case 'fatal':
+      return 'fatal error';
+    case 'panic':
+      return 'panic';
+    case 'budget':
+      return 'stopped by gmpsim: budget';
+    case 'hang':
+      return 'stopped by gmpsim: hang';
+    default:
+      return reason;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Messages between the page and the engine worker. The worker owns everything that executes user
+ * code (transpile + evaluate + run); the page only receives plain data: the event log's columns
+ * (transferred, not copied) and its string table.
+ */
+
+export type Lang = 'ts' | 'go';
+
+/** Run settings; an absent field means "the workload's exported config, else the default". */
+export interface Knobs {
+  gomaxprocs?: number;
+  seed?: number;
+  /** GODEBUG string, e.g. "schedtrace=10,asyncpreemptoff=1". */
+  godebug?: string;
+  /** Cost model overrides (ns), only the changed ones. */
+  cost: Record<string, number>;
+  /** Event budget (the CLI's --max-events). */
+  maxEvents?: number;
+}
+
+/** The settings a run actually used. */
+export interface Effective {
+  gomaxprocs: number;
+  seed: number;
+  godebug: string;
+  maxEvents: number;
+  ncpu: number;
+}
+
+export interface RunRequest {
+  type: 'run';
+  lang: Lang;
+  code: string;
+  file: string;
+  knobs: Knobs;
+}
+
+export interface WorkloadError {
+  /** 'syntax' (transpile), 'load' (evaluating the module), 'options' (bad knobs). */
+  kind: 'syntax' | 'load' | 'options';
+  message: string;
+  /** 1-based line in the user's source, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface Columns {
+  length: number;
+  t: Float64Array;
+  k: Uint8Array;
+  g: Int32Array;
+  m: Int32Array;
+  p: Int32Array;
+  a: Float64Array;
+  b: Float64Array;
+  strings: string[];
+}
+
+export interface RunDone {
+  type: 'done';
+  exitCode: number;
+  reason: 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
+  message: string;
+  simTime: number;
+  events: number;
+  stdout: string;
+  stderr: string;
+  effective: Effective;
+  godebugWarnings: string[];
+  wallMs: number;
+  cols: Columns;
+}
+
+export interface RunFailed {
+  type: 'error';
+  error: WorkloadError;
+}
+
+export type WorkerReply = RunDone | RunFailed;
