@@ -75,6 +75,17 @@ export function panicMessage(e: unknown): string {
   return String(e);
 }
 
+/** Name of an anonymous function started by gp: `<gp's function>.func1` (cached per name). */
+const closureNames = new Map<string, string>();
+function closureName(gp: G): string {
+  let n = closureNames.get(gp.startfn);
+  if (n === undefined) {
+    n = `${gp.startfn}.func1`;
+    closureNames.set(gp.startfn, n);
+  }
+  return n;
+}
+
 /** The G continues after `cost` ns. */
 function cont(rt: Runtime, mp: M, cost: number): void {
   rt.sim.after(cost, mp, T.Run, mp.gen);
@@ -94,7 +105,8 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
     }
     case K.Go: {
       const body = (op.fn as (...a: unknown[]) => GoBody)(...op.args);
-      const ng = newproc(rt, mp.p!, gp, body, op.name, op.system === true);
+      const name = op.name !== '' ? op.name : closureName(gp);
+      const ng = newproc(rt, mp.p!, gp, body, name, op.system === true);
       gp.resume = ng.goid;
       return cont(rt, mp, cost.goroutineCreate);
     }

@@ -90,20 +90,30 @@ export function netpollArm(rt: Runtime, pd: PollDesc, ns: number): void {
 export function netpoll(rt: Runtime, mp: M | null, delay: number): G[] {
   const list: G[] = [];
   const ready = rt.netReady;
+  // At most 128 events per epoll_wait; the Gs are pushed on a gList (head first): LIFO.
   let taken = 0;
-  while (taken < ready.length && list.length < netpollMaxEvents) {
-    const pd = ready[taken++]!;
+  while (rt.netReadyHead < ready.length && taken < netpollMaxEvents) {
+    const pd = ready[rt.netReadyHead]!;
+    ready[rt.netReadyHead++] = null as never;
+    taken++;
     pd.queued = false;
     const gp = pd.rg;
     if (gp !== null) {
       pd.rg = null;
       pd.ready = false;
-      list.unshift(gp);
+      list.push(gp);
     } else {
       pd.ready = true;
     }
   }
-  if (taken > 0) ready.splice(0, taken);
+  list.reverse();
+  if (rt.netReadyHead === ready.length) {
+    ready.length = 0;
+    rt.netReadyHead = 0;
+  } else if (rt.netReadyHead > 4096 && rt.netReadyHead * 2 > ready.length) {
+    ready.splice(0, rt.netReadyHead);
+    rt.netReadyHead = 0;
+  }
   rt.log.ev(E.Netpoll, -1, mp ? mp.id : -1, mp && mp.p ? mp.p.id : -1, list.length, delay);
   return list;
 }
@@ -124,7 +134,7 @@ export function netpollBlock(rt: Runtime, mp: M, delay: number): void {
   mp.blocked = false;
   const ms = epollTimeoutMs(delay);
   setMState(rt, mp, MS.Netpoll, ms < 0 ? -1 : ms * 1e6);
-  if (rt.netReady.length > 0 || rt.netpollWakeSig) {
+  if (rt.netReady.length > rt.netReadyHead || rt.netpollWakeSig) {
     // Events (or a break) are already pending: epoll_wait returns at once.
     mp.pollWoken = true;
     rt.sim.after(rt.cost.epollCall, mp, T.NetpollDone, mp.gen);

@@ -71,10 +71,15 @@ function newGoid(rt: Runtime, pp: P): number {
  * tail), then wakep() once runtime.main has started. Spec §3.
  */
 export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name: string, system = false): G {
-  const gp = new G(newGoid(rt, pp), name, parent ? parent.goid : 0, body);
+  const goid = newGoid(rt, pp);
+  let gp = gfget(rt, pp);
+  if (gp === null) {
+    gp = new G(goid, name, parent ? parent.goid : 0, body);
+    rt.allgs.push(gp);
+  } else {
+    gp.reuse(goid, name, parent ? parent.goid : 0, body);
+  }
   gp.system = system;
-  if (pp.gFreeCount > 0) pp.gFreeCount--;
-  rt.allgs.push(gp);
   if (!system) rt.nUserG++;
   gp.atomicstatus = _Grunnable;
   rt.log.ev(E.GoCreate, gp.goid, -1, pp.id, parent ? parent.goid : -1, rt.log.str(name));
@@ -96,7 +101,7 @@ export function goexit0(rt: Runtime, mp: M, gp: G): void {
   if (!gp.system) rt.nUserG--;
   rt.log.ev(E.GLoc, gp.goid, mp.id, mp.p ? mp.p.id : -1, Loc.Dead, 0);
   const pp = mp.p!;
-  pp.gFreeCount++;
+  gfput(rt, pp, gp);
   mp.debt += rt.cost.goroutineExit;
   const locked = gp.lockedm !== null;
   if (locked) {
@@ -112,6 +117,23 @@ export function goexit0(rt: Runtime, mp: M, gp: G): void {
     }
   }
   schedule(rt, mp);
+}
+
+/** gfput: cache a dead G on pp; beyond 64, move a batch of 32 to the global cache. */
+function gfput(rt: Runtime, pp: P, gp: G): void {
+  pp.gFree.push(gp);
+  if (pp.gFree.length >= 64) {
+    const batch = pp.gFree.splice(pp.gFree.length - 32, 32);
+    for (const g of batch) rt.sched.gFree.push(g);
+  }
+}
+
+/** gfget: reuse a dead G from pp's cache, refilling up to 32 from the global cache. */
+function gfget(rt: Runtime, pp: P): G | null {
+  if (pp.gFree.length === 0 && rt.sched.gFree.length > 0) {
+    for (let i = 0; i < 32 && rt.sched.gFree.length > 0; i++) pp.gFree.push(rt.sched.gFree.pop()!);
+  }
+  return pp.gFree.pop() ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

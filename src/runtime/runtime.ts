@@ -162,6 +162,8 @@ export class Runtime {
   netpollWakeSig = false;
   /** Descriptors made ready by their device, waiting for a netpoll call (the epoll ready list). */
   netReady: PollDesc[] = [];
+  /** First unconsumed entry of netReady (a queue without O(n) shifts). */
+  netReadyHead = 0;
   /** The M blocked in netpoll, if any (sched.lastpoll === 0). */
   netpoller: M | null = null;
 

@@ -90,6 +90,24 @@ export class G {
     this.parentGoid = parentGoid;
     this.body = body;
   }
+
+  /** Reinitialise a dead G taken from a free list (gfget) for a new goroutine. */
+  reuse(goid: number, startfn: string, parentGoid: number, body: GoBody): void {
+    this.goid = goid;
+    this.startfn = startfn;
+    this.parentGoid = parentGoid;
+    this.body = body;
+    this.m = null;
+    this.lockedm = null;
+    this.preempt = false;
+    this.resume = undefined;
+    this.pendingOp = null;
+    this.workStart = this.workEnd = this.workEvery = 0;
+    this.selectDone = false;
+    this.selectCases = null;
+    this.system = false;
+    // waitreason is not cleared: Go keeps the stale reason (spec §1.1).
+  }
 }
 
 export class SysmonTick {
@@ -116,8 +134,8 @@ export class P {
   runqtail = 0;
   runq: (G | null)[] = new Array<G | null>(runqSize).fill(null);
   runnext: G | null = null;
-  /** Dead Gs cached for reuse (gFree); only the count matters (gfreecnt in scheddetail). */
-  gFreeCount = 0;
+  /** Dead Gs cached for reuse (p.gFree; gfreecnt in scheddetail). */
+  gFree: G[] = [];
   goidcache = 0;
   goidcacheend = 0;
   /** Timer heap (1.19 model: a min-heap on `when`). */
@@ -257,6 +275,8 @@ export class Sched {
   nmspinning = 0;
   /** The global run queue. */
   runq = new GQueue();
+  /** Global cache of dead Gs (sched.gFree), fed by Ps with more than 64 cached. */
+  gFree: G[] = [];
   /** A stop-the-world is in progress. */
   gcwaiting = false;
   stopwait = 0;

@@ -22,7 +22,7 @@ export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: num
     const pp = allp[i]!;
     const n = pp.runqtail - pp.runqhead;
     if (detailed) {
-      s += `  P${i}: status=${pp.status} schedtick=${pp.schedtick} syscalltick=${pp.syscalltick} m=${pp.m ? pp.m.id : -1} runqsize=${n} gfreecnt=${pp.gFreeCount} timerslen=${pp.timers.length}\n`;
+      s += `  P${i}: status=${pp.status} schedtick=${pp.schedtick} syscalltick=${pp.syscalltick} m=${pp.m ? pp.m.id : -1} runqsize=${n} gfreecnt=${pp.gFree.length} timerslen=${pp.timers.length}\n`;
     } else {
       s += ' ';
       if (i === 0) s += '[';

@@ -19,6 +19,8 @@ export interface PlotSamples {
   end: number;
   gomaxprocs: number[];
   threads: number[];
+  /** Ms parked on the idle list (stopm), schedtrace's idlethreads=. */
+  idlethreads: number[];
   running: number[];
   runnable: number[];
   syscall: number[];
@@ -57,9 +59,10 @@ function cat(g: GView | undefined): number {
 /** Replay the log once and take a sample at the end of every distinct event time. */
 export function samplePlot(log: EventLog): PlotSamples {
   const r = new Replay(log, 1 << 30);
-  const S: PlotSamples = { t: [], end: 0, gomaxprocs: [], threads: [], running: [], runnable: [], syscall: [], waiting: [], iowait: [], global: [], pq: [], pseg: [] };
+  const S: PlotSamples = { t: [], end: 0, gomaxprocs: [], threads: [], idlethreads: [], running: [], runnable: [], syscall: [], waiting: [], iowait: [], global: [], pq: [], pseg: [] };
   const gc = [0, 0, 0, 0, 0];
   let threads = 0;
+  let idle = 0;
   const pStat: number[] = [];
   const pFrom: number[] = [];
   const n = log.length;
@@ -67,6 +70,7 @@ export function samplePlot(log: EventLog): PlotSamples {
     S.t.push(t);
     S.gomaxprocs.push(r.gomaxprocs);
     S.threads.push(threads);
+    S.idlethreads.push(idle);
     S.running.push(gc[CAT_RUNNING]!);
     S.runnable.push(gc[CAT_RUNNABLE]!);
     S.syscall.push(gc[CAT_SYSCALL]!);
@@ -104,15 +108,24 @@ export function samplePlot(log: EventLog): PlotSamples {
       threads++;
     } else if (k === E.MState) {
       const m = log.m[i]!;
-      const was = r.ms[m]?.dead ?? true;
+      const before = r.ms[m];
+      const was = before?.dead ?? true;
+      const wasIdle = before !== undefined && !before.dead && before.state === MS.Idle;
       r.step();
       if (!was && log.a[i] === MS.Dead) threads--;
+      const after = r.ms[m];
+      const isIdle = after !== undefined && !after.dead && after.state === MS.Idle;
+      idle += (isIdle ? 1 : 0) - (wasIdle ? 1 : 0);
     } else if (k === E.PState) {
       const p = log.p[i]!;
       r.step();
-      if (pStat[p] !== undefined && pFrom[p]! < t) S.pseg.push([p, pStat[p]!, pFrom[p]!, t]);
-      if (pStat[p] === undefined || pFrom[p]! < t || pStat[p] !== log.a[i]) {
-        pStat[p] = log.a[i]!;
+      const st = log.a[i]!;
+      if (pStat[p] === undefined) {
+        pStat[p] = st;
+        pFrom[p] = t;
+      } else if (pStat[p] !== st) {
+        if (pFrom[p]! < t) S.pseg.push([p, pStat[p]!, pFrom[p]!, t]);
+        pStat[p] = st;
         pFrom[p] = t;
       }
     } else {
@@ -250,7 +263,8 @@ function linePanel(fr: Frame, top: number, height: number, title: string, t: num
   let max = 1;
   for (const se of series) for (const v of se.values) if (v > max) max = v;
   const step = niceStep(max, 4, true);
-  const ymax = Math.ceil(max / step) * step;
+  let ymax = Math.ceil(max / step) * step;
+  if (ymax <= max) ymax += step; // headroom: a series at its maximum stays off the frame
   const bot = top + height;
   const fy = (v: number): number => bot - (v / ymax) * height;
   const fx = (tv: number): number => fr.x0 + ((tv - fr.t0) / (fr.t1 - fr.t0 || 1)) * (fr.x1 - fr.x0);
@@ -263,7 +277,8 @@ function linePanel(fr: Frame, top: number, height: number, title: string, t: num
     s += `<text x="${fr.x0 - 6}" y="${f1(y + 4)}" text-anchor="end" class="tick">${v}</text>`;
   }
   s += xGrid(fr, top, bot);
-  for (const se of series) {
+  // Drawn bottom-up: the first series (first in the legend) ends on top.
+  for (const se of series.slice().reverse()) {
     s += `<path d="${stepPath(t, se.values, end, fx, fy)}" fill="none" stroke="${se.color}" stroke-width="${se.width ?? 1.8}" stroke-linejoin="round"${se.dash ? ` stroke-dasharray="${se.dash}"` : ''} data-series="${esc(se.name)}"><title>${esc(se.name)}</title></path>`;
   }
   s += xAxis(fr, bot, true);
@@ -283,7 +298,7 @@ const pColors: Record<number, { name: string; color: string }> = {
 function pStatusPanel(fr: Frame, top: number, S: PlotSamples, nP: number, rowH: number): string {
   const fx = (tv: number): number => fr.x0 + ((tv - fr.t0) / (fr.t1 - fr.t0 || 1)) * (fr.x1 - fr.x0);
   const height = nP * rowH;
-  let s = `<g class="pstatus">`;
+  let s = `<g class="pstatus" shape-rendering="crispEdges">`;
   s += `<text x="${fr.x0}" y="${top - 8}" class="ptitle">P status</text>`;
   for (const [p, st, a, b] of S.pseg) {
     if (st === 4 || p >= nP) continue;
@@ -319,9 +334,9 @@ export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): strin
   const fr: Frame = { x0: left, x1: W - right, t0: 0, t1: Math.max(S0.end, 1) };
   const cols = Math.max(50, Math.floor(fr.x1 - fr.x0));
   const nP = S0.pq.length;
-  const base = [S0.gomaxprocs, S0.threads, S0.running, S0.runnable, S0.syscall, S0.waiting, S0.iowait, S0.global, ...S0.pq];
+  const base = [S0.gomaxprocs, S0.threads, S0.idlethreads, S0.running, S0.runnable, S0.syscall, S0.waiting, S0.iowait, S0.global, ...S0.pq];
   const { t, v } = reduce(S0.t, S0.end, base, cols);
-  const [gmp, thr, run, rbl, sys, wai, iow, glob, ...pq] = v as [number[], number[], number[], number[], number[], number[], number[], number[], ...number[][]];
+  const [gmp, thr, idl, run, rbl, sys, wai, iow, glob, ...pq] = v as [number[], number[], number[], number[], number[], number[], number[], number[], number[], ...number[][]];
   const peakThreads = Math.max(0, ...S0.threads);
   const finalGmp = S0.gomaxprocs[S0.gomaxprocs.length - 1] ?? 0;
 
@@ -332,6 +347,7 @@ export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): strin
   body += linePanel(fr, y, panelH, 'OS threads (M)', t, S0.end, [
     { name: 'threads', color: '#4e79a7', values: thr, width: 2.4 },
     { name: 'GOMAXPROCS', color: '#e15759', values: gmp, dash: '6 4', width: 1.8 },
+    { name: 'idle threads (stopm)', color: '#a0cbe8', values: idl, width: 1.6 },
   ], 'threads');
   y += panelH + gap;
   body += linePanel(fr, y, panelH, 'Goroutines by state (user goroutines)', t, S0.end, [
@@ -401,7 +417,7 @@ export interface SweepPoint {
 }
 
 /** Sweep results: one panel per metric, x = GOMAXPROCS (log2 spacing when ≥ 3 distinct values double), one line per group. */
-export function renderSweepSvg(points: SweepPoint[], metrics: { key: string; title: string; format?: (v: number) => string }[], title: string): string {
+export function renderSweepSvg(points: SweepPoint[], metrics: { key: string; title: string; integer?: boolean; format?: (v: number) => string }[], title: string): string {
   const W = 900;
   const left = 80;
   const right = 200;
@@ -421,8 +437,9 @@ export function renderSweepSvg(points: SweepPoint[], metrics: { key: string; tit
   for (const m of metrics) {
     let max = 0;
     for (const p of points) max = Math.max(max, p.values[m.key] ?? 0);
-    const step = niceStep(max || 1, 4, false);
-    const ymax = Math.ceil((max || 1) / step) * step;
+    const step = niceStep(max || 1, 4, m.integer ?? false);
+    let ymax = Math.ceil((max || 1) / step) * step;
+    if (ymax <= max) ymax += step;
     const bot = y + panelH;
     const fy = (v: number): number => bot - (v / ymax) * panelH;
     const fmtv = m.format ?? ((v: number) => String(Math.round(v * 1000) / 1000));

@@ -39,10 +39,11 @@ export const ms = (n: number): number => n * 1e6;
 export const s = (n: number): number => n * 1e9;
 
 // ---- the go statement ----
-let anon = 0;
 /** `go fn(args…)`. Returns the new goroutine's id. */
 export function go<A extends unknown[]>(fn: (...args: A) => GoBody, ...args: A): Go<number> {
-  const name = fn.name && fn.name !== 'anonymous' ? `main.${fn.name}` : `main.main.func${++anon}`;
+  // Anonymous functions get their name from the runtime: <creator>.func1, Go's name for the usual
+  // `go func() { … }()` (Go numbers closures by position, which JavaScript does not expose cheaply).
+  const name = fn.name && fn.name !== 'anonymous' ? `main.${fn.name}` : '';
   return op<number>({ k: K.Go, fn: fn as unknown as (...a: never[]) => GoBody, args, name });
 }
 

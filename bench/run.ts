@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: simulation speed on the workloads issue 2 names, median of several runs.
+ *
+ *   node dist/bench/run.js [--runs N] [--only name,name]
+ *
+ * Each scenario runs with the event log's storage off (listeners only), as the CLI does for long
+ * runs; figures are simulated events per second of wall time, wall time, and the process's peak
+ * RSS. Targets (issue 2): ≥ 5M events/s; 1M goroutines in < 3 s and < 2 GiB.
+ */
+import { run, type RunOptions } from '../src/runtime/runtime.js';
+import { go, sync, chan, send, recv, syscall, net, ms, s, type Chan } from '../src/workload/api.js';
+
+interface Scenario {
+  name: string;
+  opts: () => RunOptions;
+}
+
+// Named generator functions: a closure created per `go` gives every generator object its own hidden
+// class in V8 (each closure has its own prototype), which costs ≈3× (README: performance notes).
+function* done(wg: sync.WaitGroup): Generator<import('../src/workload/ops.js').Op, void, unknown> {
+  yield* wg.Done();
+}
+function* pinger(a: Chan<number>, b: Chan<number>, wg: sync.WaitGroup): Generator<import('../src/workload/ops.js').Op, void, unknown> {
+  for (let i = 0; i < 100; i++) {
+    yield* send(a, i);
+    yield* recv(b);
+  }
+  yield* wg.Done();
+}
+function* ponger(a: Chan<number>, b: Chan<number>, wg: sync.WaitGroup): Generator<import('../src/workload/ops.js').Op, void, unknown> {
+  for (let i = 0; i < 100; i++) {
+    const [v] = yield* recv(a);
+    yield* send(b, v);
+  }
+  yield* wg.Done();
+}
+function* reader(latency: number, wg: sync.WaitGroup): Generator<import('../src/workload/ops.js').Op, void, unknown> {
+  yield* syscall.Syscall(latency, 'read');
+  yield* wg.Done();
+}
+function* netReader(latency: number, wg: sync.WaitGroup): Generator<import('../src/workload/ops.js').Op, void, unknown> {
+  yield* net.Read(latency);
+  yield* wg.Done();
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: '1M goroutines spawned and exiting (GOMAXPROCS=8)',
+    opts: () => ({
+      gomaxprocs: 8,
+      storeLog: false,
+      maxEvents: 1e9,
+      main: function* () {
+        const wg = new sync.WaitGroup();
+        yield* wg.Add(1_000_000);
+        for (let i = 0; i < 1_000_000; i++) yield* go(done, wg);
+        yield* wg.Wait();
+      },
+    }),
+  },
+  {
+    name: '10k pairs ping-ponging 100× over unbuffered channels (GOMAXPROCS=8)',
+    opts: () => ({
+      gomaxprocs: 8,
+      storeLog: false,
+      maxEvents: 1e9,
+      main: function* () {
+        const wg = new sync.WaitGroup();
+        for (let p = 0; p < 10_000; p++) {
+          const a = chan<number>();
+          const b = chan<number>();
+          yield* wg.Add(2);
+          yield* go(pinger, a, b, wg);
+          yield* go(ponger, a, b, wg);
+        }
+        yield* wg.Wait();
+      },
+    }),
+  },
+  {
+    name: '10k goroutines in 1 ms blocking syscalls (GOMAXPROCS=8)',
+    opts: () => ({
+      gomaxprocs: 8,
+      storeLog: false,
+      maxEvents: 1e9,
+      main: function* () {
+        const wg = new sync.WaitGroup();
+        for (let i = 0; i < 10_000; i++) {
+          yield* wg.Add(1);
+          yield* go(reader, ms(1), wg);
+        }
+        yield* wg.Wait();
+      },
+    }),
+  },
+  {
+    name: '100k goroutines waiting on the netpoller (GOMAXPROCS=8)',
+    opts: () => ({
+      gomaxprocs: 8,
+      storeLog: false,
+      maxEvents: 1e9,
+      main: function* () {
+        const wg = new sync.WaitGroup();
+        for (let i = 0; i < 100_000; i++) {
+          yield* wg.Add(1);
+          yield* go(netReader, ms(1) + (i % 1000) * 1000, wg);
+        }
+        yield* wg.Wait();
+      },
+    }),
+  },
+];
+
+function median(xs: number[]): number {
+  const a = [...xs].sort((x, y) => x - y);
+  return a[Math.floor(a.length / 2)]!;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const runsArg = args.indexOf('--runs');
+  const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+  const onlyArg = args.indexOf('--only');
+  const only = onlyArg >= 0 ? args[onlyArg + 1]!.split(',') : null;
+  console.log(`gmpsim benchmarks — median of ${runs} runs (node ${process.version}, ${process.arch})`);
+  console.log('');
+  for (const sc of scenarios) {
+    if (only && !only.some((o) => sc.name.toLowerCase().includes(o.toLowerCase()))) continue;
+    const rates: number[] = [];
+    const walls: number[] = [];
+    let events = 0;
+    let simTime = 0;
+    let peakRss = 0;
+    for (let i = 0; i < runs; i++) {
+      if (global.gc) global.gc();
+      const t0 = performance.now();
+      const r = run(sc.opts());
+      const wall = (performance.now() - t0) / 1000;
+      if (r.exitCode !== 0) throw new Error(`${sc.name}: exit ${r.exitCode} ${r.message} ${r.stderr.slice(0, 300)}`);
+      events = r.events;
+      simTime = r.simTime;
+      rates.push(r.events / wall);
+      walls.push(wall);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+    console.log(sc.name);
+    console.log(
+      `  events ${events.toLocaleString('en-US')}  simulated ${(simTime / 1e6).toFixed(1)} ms  ` +
+        `wall ${median(walls).toFixed(3)} s  ${(median(rates) / 1e6).toFixed(2)} M events/s  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+    );
+  }
+  void s;
+}
+
+main();
