@@ -19,7 +19,7 @@ import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallMode } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, newproc, schedule, setMState, wakep, acquirep, releasep, pidleput, pidleget, startm, stopm, notewakeup } from './proc.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, wakep, acquirep, releasep, pidleput, pidleget, startm, stopm, notewakeup, incidlelocked } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqget } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
@@ -354,6 +354,11 @@ export function unlockOSThread(mp: M, gp: G, external: boolean): void {
 
 // ---- runtime.GOMAXPROCS(n): stop the world, procresize, start the world ----
 
+function setPStatus(rt: Runtime, pp: P, status: number): void {
+  pp.status = status;
+  rt.log.ev(E.PState, -1, pp.m ? pp.m.id : -1, pp.id, status, 0);
+}
+
 /**
  * Simplified stop-the-world: every other running G is preempted at once (to the global queue),
  * their Ms stop, Ps in syscalls are taken; then procresize and startTheWorld. Go waits for each P
@@ -363,6 +368,22 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 1, 0);
   for (const m2 of rt.allm) {
     if (m2 === mp || m2.isSys || m2.dead) continue;
+    if (m2.nextp !== null) {
+      // An M being woken (or created) for a P: Go's STW waits for it to run and gcstopm. Here it
+      // loses the P now and stops as soon as it runs (mwake/mstart with no nextp).
+      setPStatus(rt, m2.nextp, _Pgcstop);
+      m2.nextp = null;
+      // A locked G on its way to this M (startlockedm) goes back to the global queue; whoever
+      // picks it up hands it to its M again.
+      const lg = m2.lockedg;
+      if (m2.resume === 1 && lg !== null && lg.atomicstatus === _Grunnable) globrunqput(rt, lg);
+      if (m2.spinning) {
+        m2.spinning = false;
+        rt.sched.nmspinning--;
+        rt.log.ev(E.MSpin, -1, m2.id, -1, 0, 0);
+      }
+      continue;
+    }
     const p2 = m2.p;
     if (p2 === null) continue;
     if (m2.state === MS.Running && m2.curg !== null) {
@@ -383,14 +404,23 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       }
     }
     releasep(rt, m2);
-    p2.status = _Pgcstop;
+    setPStatus(rt, p2, _Pgcstop);
     setMState(rt, m2, MS.Scheduling);
-    stopm(rt, m2);
+    if (m2.lockedg !== null) {
+      // A locked M parks for its G (stoplockedm without the handoff: its P is stopped).
+      rt.log.ev(E.StopLockedM, m2.lockedg.goid, m2.id, -1, 0, 0);
+      m2.resume = 1;
+      m2.blocked = true;
+      setMState(rt, m2, MS.LockedIdle);
+      incidlelocked(rt, 1);
+    } else {
+      stopm(rt, m2);
+    }
     if (rt.exited) return;
   }
   for (const p2 of rt.allp) {
     if (p2.status === _Psyscall) {
-      p2.status = _Pgcstop;
+      setPStatus(rt, p2, _Pgcstop);
       p2.syscallm = null;
     }
   }
@@ -418,12 +448,14 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
   // Rebuild the idle list from scratch.
   rt.sched.pidle = null;
   rt.sched.npidle = 0;
-  for (const pp of rt.allp) pp.link = null;
+  for (const pp of rt.allp) {
+    pp.link = null;
+    rt.idlepMask[pp.id] = false;
+  }
   let target = cur;
   if (target === null || target.id >= nprocs) {
     if (cur !== null) releasep(rt, mp);
     target = rt.allp[0]!;
-    target.status = _Pidle;
     acquirep(rt, mp, target);
   }
   for (let i = nprocs; i < old; i++) {
@@ -461,9 +493,11 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
     // Ps owned by a waking M (nextp) stay with it.
     if (pp.status === _Prunning && pp.m !== null) continue;
     if (rt.allm.some((m2) => m2.nextp === pp)) continue;
-    pp.status = _Pidle;
     if (runqempty(pp)) pidleput(rt, pp);
-    else runnable.push(pp);
+    else {
+      setPStatus(rt, pp, _Pidle);
+      runnable.push(pp);
+    }
   }
   rt.stealOrder.reset(nprocs);
   return runnable.reverse().map((pp) => {

@@ -288,11 +288,21 @@ export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): 
 
 /** mstart for a user M: acquire the P it was created for and schedule. */
 export function mstart(rt: Runtime, mp: M): void {
-  if (mp.nextp !== null) {
-    const pp = mp.nextp;
-    mp.nextp = null;
-    acquirep(rt, mp, pp);
+  if (mp.p !== null) {
+    // m0 starts holding P0 (schedinit's procresize).
+    setMState(rt, mp, MS.Scheduling);
+    schedule(rt, mp);
+    return;
   }
+  if (mp.nextp === null) {
+    // Its P was taken by a stop-the-world while the thread was being created.
+    setMState(rt, mp, MS.Scheduling);
+    stopm(rt, mp);
+    return;
+  }
+  const pp = mp.nextp;
+  mp.nextp = null;
+  acquirep(rt, mp, pp);
   setMState(rt, mp, MS.Scheduling);
   schedule(rt, mp);
 }
@@ -300,7 +310,20 @@ export function mstart(rt: Runtime, mp: M): void {
 /** T.Wake: a parked M runs again (stopm or stoplockedm returns). */
 export function mwake(rt: Runtime, mp: M): void {
   mp.blocked = false;
-  const pp = mp.nextp!;
+  const pp = mp.nextp;
+  if (pp === null) {
+    // A stop-the-world took the P it was woken for (gcstopm): park again.
+    setMState(rt, mp, MS.Scheduling);
+    if (mp.resume === Resume.ExecuteLocked) {
+      // Back to waiting for its G (startlockedm had counted it out of nmidlelocked).
+      mp.blocked = true;
+      setMState(rt, mp, MS.LockedIdle);
+      incidlelocked(rt, 1);
+      return;
+    }
+    stopm(rt, mp);
+    return;
+  }
   mp.nextp = null;
   acquirep(rt, mp, pp);
   if (mp.resume === Resume.ExecuteLocked) {
