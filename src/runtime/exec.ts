@@ -192,6 +192,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
     case K.NumCPU:
       gp.resume = rt.ncpu;
       return cont(rt, mp, cost.runtimeCall);
+    case K.ThreadCount:
+      gp.resume = rt.sched.mnext - rt.sched.nmfreed;
+      return cont(rt, mp, cost.runtimeCall);
     case K.SetMaxThreads: {
       const old = rt.sched.maxmcount;
       gp.resume = old;

@@ -165,6 +165,19 @@ export const runtime = {
   },
 };
 
+// ---- package runtime/pprof ----
+export const pprof = {
+  /**
+   * pprof.Lookup(name).Count(): "threadcreate" = threads the runtime has (every M on allm, the
+   * same number as schedtrace's threads=), "goroutine" = runtime.NumGoroutine().
+   */
+  Lookup(name: 'threadcreate' | 'goroutine'): { Count(): Go<number> } {
+    if (name === 'threadcreate') return { Count: () => op<number>({ k: K.ThreadCount }) };
+    if (name === 'goroutine') return { Count: () => op<number>({ k: K.NumGoroutine }) };
+    throw new Error(`pprof.Lookup: profile ${JSON.stringify(name)} is not modelled (threadcreate, goroutine)`);
+  },
+};
+
 // ---- package runtime/debug ----
 export const debug = {
   SetMaxThreads(n: number): Go<number> {

@@ -85,6 +85,8 @@ export const K = {
   Panic: 31,
   /** Park forever with a wait reason (runtime goroutines: forcegchelper, bgsweep…). */
   Park: 32,
+  /** pprof.Lookup("threadcreate").Count(): the Ms on allm (created minus exited). */
+  ThreadCount: 33,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -135,4 +137,5 @@ export type Op =
   | { k: typeof K.Notify; nl: NotifyList; all: boolean }
   | { k: typeof K.NumCPU }
   | { k: typeof K.Panic; msg: string }
-  | { k: typeof K.Park; reason: string };
+  | { k: typeof K.Park; reason: string }
+  | { k: typeof K.ThreadCount };
