@@ -28,8 +28,46 @@ import { formatValues, sprintf } from './fmt.js';
 /** A goroutine's code: `function* f(...): Go { ... }`. */
 export type Go<T = void> = Generator<Op, T, unknown>;
 
-function* op<T>(o: Op): Go<T> {
-  return (yield o) as T;
+/**
+ * One runtime call as something `yield*` can delegate to: it yields its Op once and returns the
+ * runtime's answer. A tiny iterator object instead of a generator: this is the hottest allocation
+ * of every workload (one per channel operation, lock, sleep…), and a plain object with a reused
+ * result record costs a fraction of a generator's set-up.
+ */
+class Call<T> implements Generator<Op, T, unknown> {
+  private o: Op | null;
+  private r: IteratorResult<Op, T> = { done: false, value: undefined as never };
+  constructor(o: Op) {
+    this.o = o;
+  }
+  next(v?: unknown): IteratorResult<Op, T> {
+    const r = this.r as { done: boolean; value: unknown };
+    if (this.o !== null) {
+      r.value = this.o;
+      this.o = null;
+      return this.r;
+    }
+    r.done = true;
+    r.value = v;
+    return this.r;
+  }
+  return(value: T): IteratorResult<Op, T> {
+    this.o = null;
+    return { done: true, value };
+  }
+  throw(e: unknown): IteratorResult<Op, T> {
+    throw e;
+  }
+  [Symbol.iterator](): Generator<Op, T, unknown> {
+    return this;
+  }
+  get [Symbol.toStringTag](): string {
+    return 'Call';
+  }
+}
+
+function op<T>(o: Op): Go<T> {
+  return new Call<T>(o);
 }
 
 // ---- durations (time.Duration is int64 nanoseconds) ----
