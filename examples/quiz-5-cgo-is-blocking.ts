@@ -12,7 +12,7 @@
 //   node bin/gmpsim.js run examples/quiz-5-cgo-is-blocking.ts --summary
 import { go, cgo, net, sync, fmt, ms, pprof, type Go } from 'gmpsim';
 
-export const config = { gomaxprocs: 4 };
+export const config = { gomaxprocs: 4, linksCgo: true };
 
 function* cCall(wg: sync.WaitGroup): Go {
   yield* cgo.Call(ms(20), 'C.usleep');

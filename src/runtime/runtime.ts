@@ -53,6 +53,12 @@ export interface RunOptions {
   cost?: Partial<CostModel>;
   /** The program links package os (fmt, os, net…): the finalizer goroutine exists (default true). */
   linksOS?: boolean;
+  /**
+   * The binary is cgo-linked (`import "C"`, or net with the cgo resolver): m0 allocates an extra M
+   * for callbacks from C at start (so sysmon is M2), runtime.main starts the template thread, and
+   * checkdead can never conclude (the extra M is never idle), spec §6.7, §8, §21.5. Default false.
+   */
+  linksCgo?: boolean;
   /** Stop after this much simulated time (ns). */
   until?: number;
   /** Stop after this many events. Default 50M. */
@@ -194,6 +200,15 @@ export class Runtime {
     this.allm.push(this.m0);
     this.log.ev(E.MCreate, -1, 0, -1, 0, 0);
     procresize(this, Math.min(n, 1024), this.m0);
+    if (opts.linksCgo === true) {
+      // mstartm0 → newextram: one M parked on the extra list for C-created threads. It counts in
+      // mcount() and is neither idle nor a system M, so checkdead never sees "no M running".
+      const extra = new M(this, this.sched.mnext++);
+      extra.blocked = true;
+      this.allm.push(extra);
+      this.log.ev(E.MCreate, -1, extra.id, -1, 1, 0);
+      setMState(this, extra, MS.Template);
+    }
     this.sched.lastpoll = 1;
     // newproc(runtime.main) on P0: G1 in runnext; no wakep yet.
     const g1 = newproc(this, this.allp[0]!, null, this.runtimeMain(), 'main.main');
@@ -214,6 +229,8 @@ export class Runtime {
     yield { k: K.Go, fn: signalThenPark, args: [c, 'GC scavenge wait'], name: 'runtime.bgscavenge', system: true };
     yield { k: K.Recv, ch: c };
     yield { k: K.Recv, ch: c };
+    // cgo programs start the template thread here, in case C calls into Go on a C thread.
+    if (this.opts.linksCgo === true && this.templateThread === null) this.startTemplateThread();
     if (this.opts.linksOS ?? true) {
       // Package os's init sets a finalizer, which creates the finalizer goroutine (createfing).
       yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: 'runtime.runfinq', system: true };
@@ -448,6 +465,7 @@ export class Runtime {
     const waiting = this.allgs.filter((g) => !g.system && g.atomicstatus === _Gwaiting).length;
     const why: string[] = [];
     if (this.netpoller !== null) why.push('an M is blocked in netpoll (network waiters keep checkdead from reporting a deadlock)');
+    if (this.opts.linksCgo === true) why.push("the cgo extra M keeps checkdead from reporting a deadlock (runtime-spec §21.5)");
     const locked = this.sched.nmidlelocked;
     if (locked > 0) why.push(`${locked} locked M(s) wait for their goroutines`);
     return `all ${waiting} user goroutines are blocked and nothing is pending${why.length ? ', but ' + why.join(' and ') : ''}`;

@@ -722,3 +722,24 @@ describe('panics and budgets', () => {
   });
 });
 
+
+describe('spec §21.5: cgo-linked binaries', () => {
+  it('have an extra M (sysmon is M2), a template thread, and never report a deadlock', () => {
+    const r = run({
+      gomaxprocs: 1,
+      linksCgo: true,
+      until: s(5),
+      godebug: { schedtrace: 1000, scheddetail: 1 },
+      main: function* () {
+        const ch = chan<number>();
+        yield* recv(ch);
+      },
+    });
+    // §21.5: deadlock detection never fires in a cgo-linked binary; the process hangs.
+    expect(r.stderr).not.toContain('deadlock');
+    expect(r.reason).toBe('hang');
+    expect(r.message).toContain('cgo extra M');
+    // §8: sysmon is normally M1, M2 with cgo (the extra M is allocated first): it prints with locks=2.
+    expect(r.stderr).toMatch(/\n {2}M2: p=-1 curg=-1 mallocing=0 throwing=0 preemptoff= locks=2 /);
+  });
+});
