@@ -97,7 +97,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   timerSlack: 'kernel timer slack added to usleep and epoll_wait timeouts',
   signalDelivery: 'SIGURG delivery for async preemption',
   epollCall: 'one epoll_wait call',
-  findRunnable: 'one findRunnable pass that finds nothing locally',
+  findRunnable: 'one findRunnable pass that finds nothing locally and goes stealing',
   sysmonLoop: 'one sysmon loop body',
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
   init: 'runtime + package init work on G1 before main.main',

@@ -130,6 +130,7 @@ export function epollTimeoutMs(delay: number): number {
 /** findRunnable step 13: mp (no P) blocks in netpoll(delay). */
 export function netpollBlock(rt: Runtime, mp: M, delay: number): void {
   rt.netpoller = mp;
+  mp.debt = 0;
   mp.pollWoken = false;
   mp.blocked = false;
   const ms = epollTimeoutMs(delay);

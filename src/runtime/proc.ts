@@ -246,6 +246,7 @@ export function notewakeup(rt: Runtime, mp: M): void {
 /** stopm: park on the idle list (checkdead runs in mput). Woken by startm with a nextp. */
 export function stopm(rt: Runtime, mp: M): void {
   rt.log.ev(E.StopM, -1, mp.id, -1, 0, 0);
+  mp.debt = 0; // time spent before parking is not charged to the next wake-up
   mp.resume = Resume.Schedule;
   mp.blocked = true;
   setMState(rt, mp, MS.Idle);
@@ -543,6 +544,8 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
         setSpinning(rt, mp, true);
         sched.nmspinning++;
       }
+      // The local checks came up empty: this pass costs time (charged to what the M runs next).
+      mp.debt += rt.cost.findRunnable;
       const gp = stealWork(rt, mp, now, false);
       if (gp === BACKOFF) {
         rt.sim.after(runnextStealBackoff + rt.cost.timerSlack, mp, T.StealRetry, mp.gen);

@@ -79,7 +79,7 @@ export class Sysmon implements EventTarget {
     if (this.idle === 0) this.delay = 20;
     else if (this.idle > 50) this.delay *= 2;
     if (this.delay > 10_000) this.delay = 10_000;
-    const ns = this.delay * 1000 + rt.cost.timerSlack;
+    const ns = this.delay * 1000 + rt.cost.timerSlack + rt.cost.sysmonLoop;
     rt.log.ev(E.SysmonTick, -1, this.m.id, -1, ns, this.idle);
     setMState(rt, this.m, MS.SysmonSleep, ns);
     rt.sim.after(ns, this, S.Tick, this.gen, true);
