@@ -281,9 +281,12 @@ export const net = {
     yield { k: K.NetReady, pd, ns: latency };
     yield { k: K.NetWait, pd };
   },
-  /** A write that completes without blocking (socket buffer has room). */
-  Write(): Go {
-    return op({ k: K.Nanotime });
+  /**
+   * A write with room in the socket buffer: a short write(2) through entersyscall (poll.FD.Write →
+   * syscall.Write), never a netpoll wait.
+   */
+  Write(nsDur = us(2)): Go {
+    return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name: 'write socket' });
   },
 };
 

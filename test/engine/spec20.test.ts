@@ -743,3 +743,39 @@ describe('spec §21.5: cgo-linked binaries', () => {
     expect(r.stderr).toMatch(/\n {2}M2: p=-1 curg=-1 mallocing=0 throwing=0 preemptoff= locks=2 /);
   });
 });
+
+describe('spec §21.1: schedtrace is not a passive observer', () => {
+  /** After 50 ms with every P idle, a goroutine enters a long syscall while main is runnable. */
+  function handoffAfterIdle(schedtrace: number): number {
+    const r = run({
+      gomaxprocs: 1,
+      godebug: { schedtrace },
+      main: function* () {
+        yield* syscall.Syscall(us(1), 'getpid');
+        yield* time.Sleep(ms(50)); // all Ps idle: without schedtrace sysmon deep-sleeps
+        yield* go(function* () {
+          yield* syscall.Nanosleep(s(1));
+        });
+        yield* runtime.Gosched();
+        yield* println('resumed');
+      },
+    });
+    let enter = -1;
+    for (let i = 0; i < r.log.length; i++) {
+      if (enter < 0 && r.log.k[i] === E.EnterSyscall && r.log.b[i] === s(1)) enter = r.log.t[i]!;
+      if (enter >= 0 && r.log.k[i] === E.Execute && r.log.g[i] === 1) return r.log.t[i]! - enter;
+    }
+    throw new Error('main never resumed');
+  }
+
+  it('without schedtrace, entersyscall wakes a deep-sleeping sysmon: handoff in tens to hundreds of µs', () => {
+    const d = handoffAfterIdle(0);
+    expect(d).toBeLessThan(us(400));
+  });
+
+  it('with schedtrace on, sysmon never deep-sleeps and has backed off: the same handoff takes ms (0–10 ms band)', () => {
+    const d = handoffAfterIdle(1000);
+    expect(d).toBeGreaterThan(ms(1));
+    expect(d).toBeLessThan(ms(21));
+  });
+});
