@@ -32,11 +32,14 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
     godebug: settings.godebug,
     cost: settings.costOverrides,
     linksOS: settings.linksOS,
+    linksCgo: settings.linksCgo,
     until: settings.until ?? undefined,
     maxEvents: settings.maxEvents,
-    storeLog: sinks.storeLog ?? false,
+    // Plots replay the stored log; otherwise listeners are enough.
+    storeLog: sinks.storeLog === true,
     file,
   });
+  // The runtime boots in run(): listeners attached here see every event from schedinit on.
   const log = rt.log;
   const write = sinks.write;
   if (write) {

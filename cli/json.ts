@@ -21,6 +21,7 @@ export interface RunJson {
     untilNs: number | null;
     maxEvents: number;
     linksOS: boolean;
+    linksCgo: boolean;
     cost: Record<string, number>;
     params: Record<string, unknown>;
   };
@@ -41,6 +42,7 @@ export function settingsJson(s: Settings): RunJson['settings'] {
     untilNs: s.until,
     maxEvents: s.maxEvents,
     linksOS: s.linksOS,
+    linksCgo: s.linksCgo,
     cost: { ...s.cost },
     params: { ...s.params },
   };

@@ -25,6 +25,7 @@ export interface WorkloadConfig {
   ncpu?: number;
   seed?: number;
   linksOS?: boolean;
+  linksCgo?: boolean;
   godebug?: string;
   cost?: Partial<CostModel>;
   until?: number | string;
@@ -39,6 +40,7 @@ export interface Instance {
   /** The engine bundled with this instance. */
   Runtime: new (opts: RunOptions) => Runtime & { run(): RunResult };
   linksOS?: boolean;
+  linksCgo?: boolean;
 }
 
 export interface Loaded {
@@ -114,7 +116,7 @@ async function bundle(file: string): Promise<string> {
 
 let instances = 0;
 
-async function instantiate(code: string, file: string): Promise<Instance> {
+export async function instantiate(code: string, file: string): Promise<Instance> {
   // A distinct URL per instance: a fresh module graph (engine and workload) every time.
   const src = `${code}\n//# sourceURL=gmpsim-workload-${++instances}\n`;
   let mod: { workload: Record<string, unknown>; Runtime: Instance['Runtime'] };
@@ -162,7 +164,7 @@ async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
   const frontend = fileURLToPath(new URL('../src/golang/index.js', import.meta.url));
   if (!fs.existsSync(frontend)) throw new LoadError(`${file}: running Go sources needs the Go frontend (src/golang), which is not in this build`);
   const files = names.map((n) => ({ name: isDir ? path.join(file, n) : file, text: fs.readFileSync(path.join(dir, n), 'utf8') }));
-  type Compiled = { ok: true; main: GoFunc; linksOS?: boolean } | { ok: false; errors: unknown[] };
+  type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean } | { ok: false; errors: unknown[] };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[]): Compiled };
   const c = golang.compileGo(files);
   if (!c.ok) {
@@ -171,7 +173,7 @@ async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
     throw new LoadError(lines.join('\n'), true);
   }
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
-  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true };
+  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false };
   return { file, kind: 'go', code: '', instantiate: async () => inst, first: inst };
 }
 

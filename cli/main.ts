@@ -13,21 +13,22 @@ import * as fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { defaultCosts, costNames, costDocs } from '../src/index.js';
 import { formatSummary } from '../src/views/summary.js';
-import { renderPlotSvg, wrapHtml } from '../src/views/plot.js';
+import { renderPlot, wrapHtml } from '../src/views/plot.js';
 import { loadWorkload } from './load.js';
 import { LoadError, UsageError } from './options.js';
 import { resolveSettings, type RunFlags } from './settings.js';
 import { execute } from './execute.js';
 import { sweepCommand, type SweepFlags } from './sweep.js';
 import { runJson } from './json.js';
+import { userEnv } from './env.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const collect = (v: string, prev: string[]): string[] => prev.concat([v]);
+const collect = (v: string, prev: string[] | undefined): string[] => (prev ?? []).concat([v]);
 
 function costHelp(): string {
   const w = Math.max(...costNames.map((k) => k.length));
-  return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)} ns  ${costDocs[k]}`).join('\n');
+  return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)}${/fraction/.test(costDocs[k]) ? '   ' : ' ns'}  ${costDocs[k]}`).join('\n');
 }
 
 const envHelp = `
@@ -53,8 +54,8 @@ function commonRunOptions(cmd: Command, sweep: boolean): Command {
     .option(sweep ? '--seed <list>' : '--seed <n>', sweep ? 'seeds of the runtime\'s random choices to sweep, e.g. 1,2,3' : 'seed of the runtime\'s random choices: steal order, select (default 1)')
     .option('--until <duration>', 'stop at this simulated time (Go duration: 300ms, 1.5s); exit 124')
     .option('--max-events <n>', `stop after this many simulation events; exit 124 (default ${50_000_000})`)
-    .option('--cost <name=value>', 'override a cost parameter, in ns or as a duration (repeatable; see below)', collect, [])
-    .option(sweep ? '--param <name=v1,v2,…>' : '--param <name=value>', sweep ? 'values of a workload parameter to sweep (repeatable)' : 'set a workload parameter (its exported `params`; repeatable)', collect, [])
+    .option('--cost <name=value>', 'override a cost parameter, in ns or as a duration (repeatable; see below)', collect)
+    .option(sweep ? '--param <name=v1,v2,…>' : '--param <name=value>', sweep ? 'values of a workload parameter to sweep (repeatable)' : 'set a workload parameter (its exported `params`; repeatable)', collect)
     .option('--json', sweep ? 'print the results as one JSON object' : 'print one JSON object (settings, exit, program output, summary) instead of the program output')
     .option('--plot <file.svg|file.html>', sweep ? 'draw the results against GOMAXPROCS' : 'draw threads, goroutine states and run queues over simulated time');
 }
@@ -111,7 +112,7 @@ async function runCommand(file: string, opts: RunFlags & { summary?: boolean; js
   const loaded = await loadWorkload(file);
   const inst = loaded.first ?? (await loaded.instantiate());
   const warnings: string[] = [];
-  const settings = resolveSettings(file, opts, process.env, inst, warnings);
+  const settings = resolveSettings(file, opts, userEnv, inst, warnings);
   for (const w of warnings) process.stderr.write(w + '\n');
   if (opts.json) {
     const { exitCode, text } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
@@ -130,10 +131,10 @@ async function runCommand(file: string, opts: RunFlags & { summary?: boolean; js
   return r.exitCode;
 }
 
-function writePlot(out: string, log: Parameters<typeof renderPlotSvg>[0], gomaxprocs: number, file: string): void {
+function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxprocs: number, file: string): void {
   const title = `${file} — GOMAXPROCS=${gomaxprocs}`;
-  const svg = renderPlotSvg(log, { title });
-  const text = /\.html?$/i.test(out) ? wrapHtml(svg, title) : svg;
+  const { svg, data } = renderPlot(log, { title });
+  const text = /\.html?$/i.test(out) ? wrapHtml(svg, title, data) : svg;
   try {
     fs.writeFileSync(out, text);
   } catch (e) {
@@ -163,6 +164,9 @@ function handleError(e: unknown): number {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // For the simulated program only, not for esbuild (see env.ts).
+  delete process.env['GOMAXPROCS'];
+  delete process.env['GODEBUG'];
   // A reader that goes away (gmpsim run x | head) is not an error of ours.
   for (const s of [process.stdout, process.stderr]) {
     s.on('error', (e: NodeJS.ErrnoException) => {

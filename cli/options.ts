@@ -91,6 +91,9 @@ export function parseCost(items: string[]): Partial<CostModel> {
       }
     }
     if (!Number.isFinite(ns) || ns < 0) throw new UsageError(`--cost ${key}=${val}: the value must be a non-negative number of nanoseconds`);
+    if (/fraction/.test(costDocs[key as keyof CostModel]) && (!/^\d+(\.\d+)?$/.test(val.trim()) || ns > 2)) {
+      throw new UsageError(`--cost ${key}=${val}: the value is a fraction from 0 to 2 (${costDocs[key as keyof CostModel]})`);
+    }
     out[key as keyof CostModel] = ns;
   }
   return out;
@@ -128,10 +131,4 @@ export function parseList<T>(what: string, v: string, each: (what: string, s: st
   const parts = v.split(',').map((s) => s.trim());
   if (parts.some((s) => s === '')) throw new UsageError(`${what}: empty item in the list "${v}"`);
   return parts.map((s) => each(what, s));
-}
-
-/** Cost parameters, for --help. */
-export function costHelp(): string {
-  const w = Math.max(...costNames.map((k) => k.length));
-  return costNames.map((k) => `  ${k.padEnd(w)}  ${costDocs[k]}`).join('\n');
 }

@@ -30,11 +30,13 @@ export interface Settings {
   /** Only the overridden cost parameters. */
   costOverrides: Partial<CostModel>;
   linksOS: boolean;
+  /** The binary is cgo-linked (RunOptions.linksCgo). */
+  linksCgo: boolean;
   /** Workload parameters after --param (the workload's `params` export with overrides). */
   params: Record<string, unknown>;
 }
 
-const configKeys = ['gomaxprocs', 'ncpu', 'seed', 'linksOS', 'godebug', 'cost', 'until', 'maxEvents'];
+const configKeys = ['gomaxprocs', 'ncpu', 'seed', 'linksOS', 'linksCgo', 'godebug', 'cost', 'until', 'maxEvents'];
 
 function configError(file: string, msg: string): UsageError {
   return new UsageError(`${file}: config.${msg}`, 1);
@@ -53,6 +55,7 @@ function checkConfig(file: string, c: WorkloadConfig): void {
   posInt('maxEvents');
   if (c.seed !== undefined && (typeof c.seed !== 'number' || !Number.isInteger(c.seed) || c.seed < 0)) throw configError(file, `seed: must be a non-negative integer`);
   if (c.linksOS !== undefined && typeof c.linksOS !== 'boolean') throw configError(file, `linksOS: must be true or false`);
+  if (c.linksCgo !== undefined && typeof c.linksCgo !== 'boolean') throw configError(file, `linksCgo: must be true or false`);
   if (c.godebug !== undefined && typeof c.godebug !== 'string') throw configError(file, `godebug: must be a GODEBUG string such as "schedtrace=10"`);
   if (c.until !== undefined && typeof c.until !== 'number' && typeof c.until !== 'string') throw configError(file, `until: must be nanoseconds or a duration string such as "2s"`);
   if (c.cost !== undefined) {
@@ -101,6 +104,7 @@ export function resolveSettings(
     cost: { ...defaultCosts, ...costOverrides },
     costOverrides,
     linksOS: config.linksOS ?? inst.linksOS ?? true,
+    linksCgo: config.linksCgo ?? inst.linksCgo ?? false,
     params,
   };
 }

@@ -10,13 +10,13 @@
 // Go program reads (and allocates) until memory runs out. Here each read takes `readLatencyUs` and
 // ends, so the run finishes and shows the thread growth the seed describes.
 //
-//   GODEBUG=schedtrace=1 node bin/gmpsim.js run examples/urandom.ts
+//   GODEBUG=schedtrace=100 node bin/gmpsim.js run examples/urandom.ts
 import { go, sync, os, fmt, pprof, us, type Go } from 'gmpsim';
 
 export const config = { gomaxprocs: 2 };
 
-/** How long one os.ReadFile("/dev/urandom") keeps its thread in the kernel (it reads a lot). */
-export const params = { readLatencyUs: 2000 };
+/** How long one os.ReadFile("/dev/urandom") keeps its thread in the kernel (it reads a lot: 300 ms). */
+export const params = { readLatencyUs: 300_000 };
 
 function* reader(wg: sync.WaitGroup): Go {
   yield* os.ReadFile('/dev/urandom', { latency: us(params.readLatencyUs) });

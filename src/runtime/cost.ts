@@ -3,9 +3,24 @@
  *
  * The runtime's decisions are modelled exactly; the time between them depends on the hardware and
  * the kernel. Every such duration is one named parameter here, in nanoseconds, with a default taken
- * from real Go 1.19 on Linux x86-64 (sources given per field: spec §19 "environment parameters",
- * measurements recorded in conformance/reference/costs.json). Users override any of them per run
- * (`--cost name=value`, `RunOptions.cost`), e.g. to calibrate to their own machine.
+ * from real go1.19.8 on Linux x86-64: measured on this project's machine (2-core AMD EPYC VM) by
+ * conformance/programs/calibrate.go into conformance/reference/costs.json (medians), cross-checked
+ * with runtime-spec §19's ranges. Users override any of them per run (`--cost name=value`,
+ * `RunOptions.cost`), e.g. to calibrate to their own machine (conformance/README.md).
+ *
+ * Calibration (costs.json key → parameter):
+ *   goroutine_switch_ns 223 (ping-pong half round trip = chanOp + switch)   → goroutineSwitch 180, chanOp 20
+ *   chan_buffered_op_ns 18                                                 → chanOp 20
+ *   goroutine_create_exit_ns 351 (create + switch + Done + exit)           → goroutineCreate 110, goroutineExit 50
+ *   mutex_uncontended_ns 5.5                                               → semOp 10
+ *   time_now_ns 64                                                         → runtimeCall 60
+ *   entersyscall_exitsyscall_ns 51                                         → syscallOverhead 50
+ *   thread_create_est_us 36                                                → threadCreate 36 µs
+ *   usleep_slack_us 87 (nanosleep(20µs) takes 107 µs; Sleep(10µs) ≈ 1.10 ms) → timerSlack 90 µs
+ *   futex_handoff_us 4.7 hot, p90 28; a woken idle M steals a 10 µs timer
+ *     in ≈40 µs, missing it ≈10% of the time (sleep_granularity.json)  → futexWake 16 µs ± 50%
+ *   sigurg_preempt_us 57 (signal + handler + switch, seen by the stopper)  → signalDelivery 45 µs
+ *   stw_idle_us 15, stw_spinner_us 72                                      → stopTheWorld 40 µs
  */
 export interface CostModel {
   /** newproc: allocate/reuse a G, set it up, queue it. Go ~0.3–1 µs incl. stack reuse. */
@@ -58,23 +73,23 @@ export interface CostModel {
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
-  goroutineCreate: 350,
-  goroutineExit: 150,
-  goroutineSwitch: 200,
-  chanOp: 60,
-  semOp: 30,
-  runtimeCall: 20,
-  syscallOverhead: 200,
+  goroutineCreate: 110,
+  goroutineExit: 50,
+  goroutineSwitch: 180,
+  chanOp: 20,
+  semOp: 10,
+  runtimeCall: 60,
+  syscallOverhead: 50,
   writeSyscall: 1_500,
   printCost: 1_000,
-  threadCreate: 50_000,
-  futexWake: 10_000,
-  timerSlack: 50_000,
-  signalDelivery: 10_000,
+  threadCreate: 36_000,
+  futexWake: 16_000,
+  timerSlack: 90_000,
+  signalDelivery: 45_000,
   epollCall: 500,
   findRunnable: 500,
   sysmonLoop: 300,
-  stopTheWorld: 30_000,
+  stopTheWorld: 40_000,
   init: 150_000,
   jitter: 1,
 });

@@ -16,7 +16,7 @@
  */
 import { Sim, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
-import { EventLog, E, MS } from '../log/events.js';
+import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { defaultCosts, type CostModel } from './cost.js';
 import { G, M, P, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
@@ -71,6 +71,8 @@ export interface RunOptions {
   file?: string;
   /** Called after every event (tests: compare views with the engine). Slows the run down. */
   afterEvent?: (rt: Runtime) => void;
+  /** Event-log listeners attached before startup, so they see every event (views stream from these). */
+  listeners?: EventListener[];
 }
 
 export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
@@ -187,6 +189,7 @@ export class Runtime {
     this.opts = opts;
     this.log = new EventLog(opts.storeLog ?? true);
     this.log.clock = this.sim;
+    for (const l of opts.listeners ?? []) this.log.listen(l);
     this.rand = new Rand(opts.seed ?? 1);
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
@@ -194,8 +197,16 @@ export class Runtime {
     this.check = opts.checkInvariants ?? false;
     const n = opts.gomaxprocs ?? this.ncpu;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
-    // schedinit
     this.m0 = new M(this, 0);
+  }
+
+  /**
+   * schedinit + newproc(runtime.main) + mstart(m0). Done by run(), not the constructor, so views
+   * can attach event-log listeners first and see every event.
+   */
+  private boot(): void {
+    const opts = this.opts;
+    const n = opts.gomaxprocs ?? this.ncpu;
     this.sched.mnext = 1;
     this.allm.push(this.m0);
     this.log.ev(E.MCreate, -1, 0, -1, 0, 0);
@@ -392,8 +403,14 @@ export class Runtime {
     return s;
   }
 
+  private booted = false;
+
   /** Run the program to its end or a budget. */
   run(): RunResult {
+    if (!this.booted) {
+      this.booted = true;
+      this.boot();
+    }
     const until = this.opts.until ?? Infinity;
     const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
     let why: StopReason;

@@ -300,11 +300,49 @@ function pStatusPanel(fr: Frame, top: number, S: PlotSamples, nP: number, rowH: 
   const height = nP * rowH;
   let s = `<g class="pstatus" shape-rendering="crispEdges">`;
   s += `<text x="${fr.x0}" y="${top - 8}" class="ptitle">P status</text>`;
+  // Per pixel column, the status the P spent most of that column in; equal neighbours merge into one rect.
+  const cols = Math.max(1, Math.floor(fr.x1 - fr.x0));
+  const span = fr.t1 - fr.t0 || 1;
+  const acc: Float64Array[] = [];
   for (const [p, st, a, b] of S.pseg) {
-    if (st === 4 || p >= nP) continue;
-    const x = fx(a);
-    const w = Math.max(fx(b) - x, 0.3);
-    s += `<rect x="${f1(x)}" y="${f1(top + p * rowH + 1)}" width="${f1(w)}" height="${rowH - 2}" fill="${pColors[st]?.color ?? '#ccc'}"/>`;
+    if (p >= nP) continue;
+    const arr = (acc[p] ??= new Float64Array(cols * 5));
+    let c = Math.max(0, Math.floor(((a - fr.t0) / span) * cols));
+    while (c < cols) {
+      const c0 = fr.t0 + (c / cols) * span;
+      const c1 = fr.t0 + ((c + 1) / cols) * span;
+      const ov = Math.min(b, c1) - Math.max(a, c0);
+      if (ov > 0) arr[c * 5 + st]! += ov;
+      if (b <= c1) break;
+      c++;
+    }
+  }
+  for (let p = 0; p < nP; p++) {
+    const arr = acc[p];
+    if (!arr) continue;
+    let runSt = -1;
+    let runFrom = 0;
+    const flush = (to: number): void => {
+      if (runSt < 0 || runSt === 4) return;
+      const x = fr.x0 + runFrom;
+      s += `<rect x="${f1(x)}" y="${f1(top + p * rowH + 1)}" width="${f1(to - runFrom)}" height="${rowH - 2}" fill="${pColors[runSt]?.color ?? '#ccc'}"/>`;
+    };
+    for (let c = 0; c < cols; c++) {
+      let best = -1;
+      let bestT = 0;
+      for (let k = 0; k < 5; k++) {
+        if (arr[c * 5 + k]! > bestT) {
+          bestT = arr[c * 5 + k]!;
+          best = k;
+        }
+      }
+      if (best !== runSt) {
+        flush(c);
+        runSt = best;
+        runFrom = c;
+      }
+    }
+    flush(cols);
   }
   for (let p = 0; p < nP; p++) {
     if (nP <= 32 || p % Math.ceil(nP / 16) === 0) s += `<text x="${fr.x0 - 6}" y="${f1(top + p * rowH + rowH / 2 + 4)}" text-anchor="end" class="tick">P${p}</text>`;
@@ -322,12 +360,24 @@ export interface PlotOptions {
   width?: number;
 }
 
+/** The values under the HTML page's cursor: the plotted (reduced) series. */
+export interface PlotData {
+  t: number[];
+  end: number;
+  series: { name: string; values: number[] }[];
+}
+
 /** The run's plot as a standalone SVG document. */
 export function renderPlotSvg(log: EventLog, opts: PlotOptions = {}): string {
+  return renderSamplesSvg(samplePlot(log), opts).svg;
+}
+
+/** The SVG and the plotted series (for `wrapHtml`'s hover read-out). */
+export function renderPlot(log: EventLog, opts: PlotOptions = {}): { svg: string; data: PlotData } {
   return renderSamplesSvg(samplePlot(log), opts);
 }
 
-export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): string {
+export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): { svg: string; data: PlotData } {
   const W = opts.width ?? 1100;
   const left = 64;
   const right = 190;
@@ -375,7 +425,23 @@ export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): strin
   const H = y + 10;
   const title = opts.title ?? 'gmpsim run';
   const sub = `simulated time ${tickDuration(S0.end)} · GOMAXPROCS ${finalGmp} · peak threads ${peakThreads} · ${nP} P${nP === 1 ? '' : 's'}`;
-  return [
+  const data: PlotData = {
+    t,
+    end: S0.end,
+    series: [
+      { name: 'threads', values: thr },
+      { name: 'GOMAXPROCS', values: gmp },
+      { name: 'idle threads', values: idl },
+      { name: 'running', values: run },
+      { name: 'runnable', values: rbl },
+      { name: 'in syscall', values: sys },
+      { name: 'waiting', values: wai },
+      { name: 'IO wait', values: iow },
+      { name: 'global runq', values: glob },
+      ...pq.map((values, p) => ({ name: `P${p} runq`, values })),
+    ],
+  };
+  const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" data-t0="${fr.t0}" data-t1="${fr.t1}" data-x0="${fr.x0}" data-x1="${fr.x1}">`,
     `<style>.tick{font-size:11px;fill:#555}.legend{font-size:12px;fill:#333}.ptitle{font-size:13px;font-weight:600;fill:#222}.grid{stroke:#e6e6e6;stroke-width:1}.frame{fill:none;stroke:#999;stroke-width:1}.title{font-size:17px;font-weight:700;fill:#111}.sub{font-size:12px;fill:#555}</style>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
@@ -385,22 +451,28 @@ export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): strin
     body,
     `</svg>`,
   ].join('\n');
+  return { svg, data };
 }
 
 /** An HTML page around an SVG, with a hover cursor showing the simulated time. */
-export function wrapHtml(svg: string, title: string): string {
+export function wrapHtml(svg: string, title: string, data?: PlotData): string {
+  const json = data ? JSON.stringify(data).replace(/</g, '\\u003c') : 'null';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{margin:16px;background:#fafafa;font-family:system-ui,sans-serif}#wrap{position:relative;display:inline-block;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.15)}#cursor{position:absolute;top:0;bottom:0;width:1px;background:rgba(0,0,0,.35);pointer-events:none;display:none}#tip{position:absolute;top:56px;font-size:12px;background:#222;color:#fff;padding:2px 6px;border-radius:3px;pointer-events:none;display:none}</style>
+<style>body{margin:16px;background:#fafafa;font-family:system-ui,sans-serif}#wrap{position:relative;display:inline-block;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.15)}#cursor{position:absolute;top:0;bottom:0;width:1px;background:rgba(0,0,0,.35);pointer-events:none;display:none}#tip{position:absolute;top:56px;font-size:12px;line-height:1.35;background:rgba(34,34,34,.92);color:#fff;padding:4px 8px;border-radius:3px;pointer-events:none;display:none;white-space:pre;font-family:ui-monospace,monospace}</style>
 </head><body><div id="wrap">${svg}<div id="cursor"></div><div id="tip"></div></div>
 <script>
+var DATA=${json};
 (function(){var w=document.getElementById('wrap'),s=w.querySelector('svg'),c=document.getElementById('cursor'),tip=document.getElementById('tip');
 var x0=+s.dataset.x0,x1=+s.dataset.x1,t0=+s.dataset.t0,t1=+s.dataset.t1;
 function fmt(ns){if(ns<1e3)return ns.toFixed(0)+'ns';if(ns<1e6)return (ns/1e3).toFixed(2)+'µs';if(ns<1e9)return (ns/1e6).toFixed(3)+'ms';return (ns/1e9).toFixed(4)+'s'}
 w.addEventListener('mousemove',function(e){var r=s.getBoundingClientRect(),x=(e.clientX-r.left)*(s.viewBox.baseVal.width/r.width);
 if(x<x0||x>x1){c.style.display=tip.style.display='none';return}
 var px=e.clientX-r.left;c.style.left=px+'px';c.style.display='block';tip.style.left=(px+6)+'px';tip.style.display='block';
-tip.textContent='t = '+fmt(t0+(x-x0)/(x1-x0)*(t1-t0));});
+var t=t0+(x-x0)/(x1-x0)*(t1-t0),txt='t = '+fmt(t);
+if(DATA){var lo=0,hi=DATA.t.length-1;while(lo<hi){var mid=(lo+hi+1)>>1;if(DATA.t[mid]<=t)lo=mid;else hi=mid-1}
+DATA.series.forEach(function(s){txt+='\\n'+s.name+': '+s.values[lo]})}
+tip.textContent=txt;if(px>r.width*0.6)tip.style.left=(px-tip.offsetWidth-6)+'px';});
 w.addEventListener('mouseleave',function(){c.style.display=tip.style.display='none'});})();
 </script></body></html>
 `;

@@ -545,7 +545,7 @@ describe('spec §20: syscalls and threads', () => {
 });
 
 describe('spec §20: timers and the netpoller', () => {
-  it('§20.12 Sleep granularity at GOMAXPROCS=1: 10 µs ≈ 1.05 ms, 1.5 ms ≈ 2.1 ms (whole-ms epoll timeouts) [V]', () => {
+  it('§20.12 Sleep granularity: whole-ms epoll timeouts at GOMAXPROCS=1, a thief runs the timer at GOMAXPROCS=2 [V]', () => {
     const avg = (gmp: number, d: number): number => {
       const r = runChecked({
         gomaxprocs: gmp,
@@ -561,16 +561,19 @@ describe('spec §20: timers and the netpoller', () => {
       });
       return Number(r.stderr.trim());
     };
+    // Real go1.19.8 on this project's machine (conformance/reference/sleep_granularity.json, 5 runs):
+    // Sleep(10µs) median of per-run medians 1.104 ms (1.101–1.107), Sleep(1.5ms) mean 2.257 ms
+    // (2.245–2.289), and at GOMAXPROCS=2 Sleep(10µs) mean 0.170 ms (0.102–0.611): the woken
+    // spinning M usually runs the timer itself. (The spec's machine: 1.05, 2.17, ≈0.5 ms.)
     const a = avg(1, us(10));
-    expect(a).toBeGreaterThan(ms(1));
-    expect(a).toBeLessThan(ms(1.12));
+    expect(a).toBeGreaterThan(ms(1.05));
+    expect(a).toBeLessThan(ms(1.16));
     const b = avg(1, us(1500));
-    expect(b).toBeGreaterThan(ms(2.05));
-    expect(b).toBeLessThan(ms(2.25));
-    // §20.12: with GOMAXPROCS=2 a spinning thief sometimes runs the timer first: ≈0.5 ms on average.
+    expect(b).toBeGreaterThan(ms(2.15));
+    expect(b).toBeLessThan(ms(2.3));
     const c = avg(2, us(10));
-    expect(c).toBeGreaterThan(ms(0.2));
-    expect(c).toBeLessThan(ms(0.9));
+    expect(c).toBeGreaterThan(ms(0.1));
+    expect(c).toBeLessThan(ms(0.62));
   });
 
   it('§20.13 schedtrace cadence drifts by one sysmon delay per period: 0, ~1004, ~2014, ~3024 ms [V]', () => {

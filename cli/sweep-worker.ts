@@ -1,0 +1,21 @@
+/** A sweep worker thread: runs cells of one bundled workload, each in a fresh module instance. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { instantiate } from './load.js';
+import { execute } from './execute.js';
+import type { Settings } from './settings.js';
+import type { CellResult } from './sweep.js';
+
+const { code, file } = workerData as { code: string; file: string };
+
+parentPort!.on('message', async (msg: { id: number; settings: Settings }) => {
+  let res: CellResult;
+  try {
+    const inst = await instantiate(code, file);
+    const ex = execute(inst, msg.settings, file, { summary: true });
+    const r = ex.result;
+    res = { id: msg.id, exit: { code: r.exitCode, reason: r.reason, message: r.message }, summary: ex.summary!, wallMs: ex.wallMs };
+  } catch (e) {
+    res = { id: msg.id, error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(res);
+});
