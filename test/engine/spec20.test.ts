@@ -50,6 +50,19 @@ function spawnOrder(n: number): number[] {
   return lines(r.stderr).map(Number);
 }
 
+/**
+ * How long main (G1) waited for the P after a goroutine entered its 1 s syscall: from that
+ * EnterSyscall event to main's next execute (the retake → handoffp → startm path).
+ */
+function mainWaitAfterSyscall(r: import('../../src/runtime/runtime.js').RunResult): number {
+  let enter = -1;
+  for (let i = 0; i < r.log.length; i++) {
+    if (enter < 0 && r.log.k[i] === E.EnterSyscall && r.log.b[i] === s(1)) enter = r.log.t[i]!;
+    if (enter >= 0 && r.log.k[i] === E.Execute && r.log.g[i] === 1) return r.log.t[i]! - enter;
+  }
+  throw new Error('main never resumed after the syscall');
+}
+
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
 describe('spec §20: run queues', () => {
@@ -421,17 +434,9 @@ describe('spec §20: syscalls and threads', () => {
       },
     });
     expect(r.exitCode).toBe(0);
-    let enter = -1;
-    let resume = -1;
-    for (let i = 0; i < r.log.length; i++) {
-      if (enter < 0 && r.log.k[i] === E.EnterSyscall && r.log.b[i] === s(1)) enter = r.log.t[i]!;
-      if (enter >= 0 && r.log.k[i] === E.Execute && r.log.g[i] === 1) {
-        resume = r.log.t[i]!;
-        break;
-      }
-    }
-    expect(resume - enter).toBeGreaterThanOrEqual(us(50));
-    expect(resume - enter).toBeLessThanOrEqual(us(370));
+    const waited = mainWaitAfterSyscall(r);
+    expect(waited).toBeGreaterThanOrEqual(us(50));
+    expect(waited).toBeLessThanOrEqual(us(370));
   });
 
   it('§20.9 retake latency after ≥11 ms of CPU-busy time without retakes: 7–16 ms [V]', () => {
@@ -451,17 +456,9 @@ describe('spec §20: syscalls and threads', () => {
         yield* println('resumed');
       },
     });
-    let enter = -1;
-    let resume = -1;
-    for (let i = 0; i < r.log.length; i++) {
-      if (enter < 0 && r.log.k[i] === E.EnterSyscall && r.log.b[i] === s(1)) enter = r.log.t[i]!;
-      if (enter >= 0 && r.log.k[i] === E.Execute && r.log.g[i] === 1) {
-        resume = r.log.t[i]!;
-        break;
-      }
-    }
-    expect(resume - enter).toBeGreaterThanOrEqual(ms(7));
-    expect(resume - enter).toBeLessThanOrEqual(ms(16));
+    const waited = mainWaitAfterSyscall(r);
+    expect(waited).toBeGreaterThanOrEqual(ms(7));
+    expect(waited).toBeLessThanOrEqual(ms(16));
   });
 
   it('§20.15 a lone long syscall still loses its P (npidle+nmspinning == 0), threads stay 3', () => {
@@ -763,12 +760,7 @@ describe('spec §21.1: schedtrace is not a passive observer', () => {
         yield* println('resumed');
       },
     });
-    let enter = -1;
-    for (let i = 0; i < r.log.length; i++) {
-      if (enter < 0 && r.log.k[i] === E.EnterSyscall && r.log.b[i] === s(1)) enter = r.log.t[i]!;
-      if (enter >= 0 && r.log.k[i] === E.Execute && r.log.g[i] === 1) return r.log.t[i]! - enter;
-    }
-    throw new Error('main never resumed');
+    return mainWaitAfterSyscall(r);
   }
 
   it('without schedtrace, entersyscall wakes a deep-sleeping sysmon: handoff in tens to hundreds of µs', () => {
