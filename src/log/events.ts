@@ -206,9 +206,10 @@ export interface EventRecord {
   b: number;
 }
 
+function ignore(_k: EventKind, _g: number, _m: number, _p: number, _a: number, _b: number): void {}
+
 export class EventLog {
-  /** Keep events in memory (for replay, the web app, tests). */
-  store: boolean;
+  private storing: boolean;
   length = 0;
   t: Float64Array;
   k: Uint8Array;
@@ -223,8 +224,15 @@ export class EventLog {
   /** Where the current simulated time is read from (the kernel's Sim). */
   clock: { readonly now: number } = { now: 0 };
 
+  /**
+   * Record an event at the current simulated time (see the kinds above for the fields). While the
+   * log neither stores nor has listeners this is a no-op function, so the runtime's many call
+   * sites cost next to nothing in benchmarks.
+   */
+  ev: (k: EventKind, g: number, m: number, p: number, a: number, b: number) => void = ignore;
+
   constructor(store = true, capacity = 1024) {
-    this.store = store;
+    this.storing = store;
     const c = store ? capacity : 0;
     this.t = new Float64Array(c);
     this.k = new Uint8Array(c);
@@ -233,10 +241,26 @@ export class EventLog {
     this.p = new Int32Array(c);
     this.a = new Float64Array(c);
     this.b = new Float64Array(c);
+    this.record = (k, g, m, p, a, b) => this.recordEvent(k, g, m, p, a, b);
+    this.rewire();
+  }
+
+  /** Keep events in memory (for replay, the web app, tests). */
+  get store(): boolean {
+    return this.storing;
+  }
+  set store(on: boolean) {
+    this.storing = on;
+    this.rewire();
   }
 
   listen(fn: EventListener): void {
     this.listeners.push(fn);
+    this.rewire();
+  }
+
+  private rewire(): void {
+    this.ev = this.storing || this.listeners.length > 0 ? this.record : ignore;
   }
 
   /** Intern a string; events carry its id. */
@@ -260,9 +284,11 @@ export class EventLog {
     return this.strings[id] ?? '';
   }
 
-  ev(k: EventKind, g: number, m: number, p: number, a: number, b: number): void {
+  private record: (k: EventKind, g: number, m: number, p: number, a: number, b: number) => void;
+
+  private recordEvent(k: EventKind, g: number, m: number, p: number, a: number, b: number): void {
     const t = this.clock.now;
-    if (this.store) {
+    if (this.storing) {
       const i = this.length;
       if (i === this.t.length) this.grow();
       this.t[i] = t;
