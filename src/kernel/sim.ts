@@ -88,6 +88,26 @@ export class Sim {
     return h.length > 0 ? h[0]!.at : Infinity;
   }
 
+  /**
+   * Run-ahead: move the clock to `t` inside the current event, as if an event at `t` had been
+   * scheduled and fired, when nothing else is due before it. Returns false (and changes nothing)
+   * if some pending event is due at or before `t`, if `t` passes `limitTime`, or if the event
+   * budget is spent — the caller then schedules a real event. Counts as a fired event, so budgets
+   * and rates stay the same; the run is identical to the one that went through the heap.
+   */
+  advance(t: number): boolean {
+    const h = this.heap;
+    if (h.length > 0 && h[0]!.at <= t) return false;
+    if (t > this.limitTime || this.fired >= this.limitEvents || this.stopRequested) return false;
+    this.now = t;
+    this.fired++;
+    return true;
+  }
+
+  /** The current run's bounds, for advance(). */
+  private limitTime = Infinity;
+  private limitEvents = Infinity;
+
   /** Ask `run` to return after the current event. */
   stop(): void {
     this.stopRequested = true;
@@ -145,6 +165,8 @@ export class Sim {
   run(until = Infinity, maxEvents = Infinity): StopReason {
     this.stopRequested = false;
     const limit = this.fired + maxEvents;
+    this.limitTime = until;
+    this.limitEvents = limit;
     const h = this.heap;
     for (;;) {
       if (this.stopRequested) return 'stopped';

@@ -163,6 +163,9 @@ export class Runtime {
   stealFromRunnext = false;
   /** Count of timer functions run (to detect "ran a timer"). */
   timerRuns = 0;
+  /** An op asked for its G to continue after contDelay ns (see exec.ts runG). */
+  contM: M | null = null;
+  contDelay = 0;
 
   // netpoll state
   netpollInited = false;

@@ -149,6 +149,7 @@ export function explainEvent(log: EventLog, i: number, st?: ExplainState): strin
       return `${G(g, st)} blocks (gopark: ${why || 'waiting'}); M${m} stays free and looks for other work`;
     }
     case E.Ready:
+      if (i > 0 && log.k[i - 1] === E.TimerRun && log.g[i - 1] === g) return `goready puts it in P${p}'s runnext`;
       return a >= 0 ? `${G(a, st)} readies ${G(g, st)} (goready) → P${p}'s runnext` : `${G(g, st)} is readied (goready) → P${p}'s runnext`;
     case E.Found:
       return `schedule on M${m}/P${p}: findRunnable takes ${G(g, st)} ${foundText[a] ?? ''}`.trimEnd();
@@ -282,7 +283,7 @@ export function explainGroup(log: EventLog, i: number, st?: ExplainState): Expla
   for (const { i: j, text: s } of shown) {
     const k = log.k[j]!;
     if (text === '') text = s;
-    else if (continues.has(k) || (k === E.Wakep && prevK !== -1)) text += ` → ${s}`;
+    else if (continues.has(k) || (k === E.Wakep && prevK !== -1) || (k === E.Ready && prevK === E.TimerRun)) text += ` → ${s}`;
     else text += `; ${s}`;
     prevK = k;
   }
