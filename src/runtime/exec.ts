@@ -33,18 +33,20 @@ import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema
  * scheduling a T.Run per op, without the heap traffic.
  */
 export function runG(rt: Runtime, mp: M): void {
+  rt.inRunG = mp;
   for (;;) {
     rt.contM = null;
     runG1(rt, mp);
-    const c: M | null = rt.contM as M | null; // set by cont() inside runG1
-    if (c !== mp) return;
+    const c: M | null = rt.contM as M | null; // set by cont() or execute() inside runG1
+    if (c !== mp || rt.exited) break;
     rt.contM = null;
     if (!rt.sim.advance(rt.sim.now + rt.contDelay)) {
       rt.sim.after(rt.contDelay, mp, T.Run, mp.gen);
-      return;
+      break;
     }
     mp.gen++; // what firing the T.Run event would have done
   }
+  rt.inRunG = null;
 }
 
 function runG1(rt: Runtime, mp: M): void {

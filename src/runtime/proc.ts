@@ -459,6 +459,12 @@ export function execute(rt: Runtime, mp: M, gp: G, inheritTime: boolean): void {
   setMState(rt, mp, MS.Running);
   const delay = rt.cost.goroutineSwitch + mp.debt;
   mp.debt = 0;
+  if (rt.inRunG === mp) {
+    // Inside this M's run loop (exec.ts runG): it runs the new G next, ahead if it can.
+    rt.contM = mp;
+    rt.contDelay = delay;
+    return;
+  }
   rt.sim.after(delay, mp, T.Run, mp.gen);
 }
 

@@ -165,6 +165,8 @@ export class Runtime {
   timerRuns = 0;
   /** An op asked for its G to continue after contDelay ns (see exec.ts runG). */
   contM: M | null = null;
+  /** The M whose run loop (exec.ts runG) is on the stack, if any. */
+  inRunG: M | null = null;
   contDelay = 0;
 
   // netpoll state
