@@ -263,7 +263,7 @@ function mReserveID(rt: Runtime): number | null {
   const id = rt.sched.mnext;
   rt.sched.mnext++;
   if (mcount(rt) > rt.sched.maxmcount) {
-    rt.throw(`thread exhaustion`, `runtime: program exceeds ${rt.sched.maxmcount}-thread limit\n`, ['checkmcount', 'mReserveID']);
+    rt.throw(`thread exhaustion`, `runtime: program exceeds ${rt.sched.maxmcount}-thread limit\n`, ['checkmcount', 'mReserveID'], true);
     return null;
   }
   return id;

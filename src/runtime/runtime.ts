@@ -184,6 +184,8 @@ export class Runtime {
   exited = false;
   exitCode = 0;
   endReason: EndReason = 'exit';
+  /** A one-line explanation when the runtime itself ends in a hang (RunResult.message). */
+  exitMessage = '';
   private out: string[] = [];
   private err: string[] = [];
   /** Frames of the runtime functions currently executing (for `runtime stack:` in throws). */
@@ -351,21 +353,34 @@ export class Runtime {
   fatal(msg: string): void {
     if (this.exited) return;
     let s = `fatal error: ${msg}\n`;
-    if (this.debug.schedtrace > 0) s += schedtraceText(this, true, this.sim.now - (this.sysmon?.starttime ?? 0));
+    // With schedtrace on, the crash path prints a scheddetail dump; the dying M shows it.
+    if (this.debug.schedtrace > 0) s += schedtraceText(this, true, this.sim.now - (this.sysmon?.starttime ?? 0), this.curm);
     s += this.goroutineDump(null);
     this.write(2, s);
     this.exit(2, 'fatal');
   }
 
-  /** throw(s): a runtime-internal fatal error: message, runtime stack, all goroutines, exit 2. */
-  throw(msg: string, prefix = '', frames: string[] = []): void {
+  /**
+   * throw(s): a runtime-internal fatal error: message, `runtime stack:` of the throwing M, the
+   * goroutines, exit 2. `underSchedLock`: thrown with sched.lock held (checkmcount): with
+   * schedtrace on, go1.19's crash path calls schedtrace(true), which takes sched.lock again and
+   * hangs the process after the first two lines (runtime-spec §21.2).
+   */
+  throw(msg: string, prefix = '', frames: string[] = [], underSchedLock = false): void {
     if (this.exited) return;
+    if (underSchedLock && this.debug.schedtrace > 0) {
+      this.write(2, `${prefix}fatal error: ${msg}\n`);
+      this.exitMessage =
+        'gmpsim: the runtime hung in its own crash path: with GODEBUG=schedtrace set, go1.19 prints a scheduler dump while crashing and takes sched.lock, which the throwing thread already holds (runtime-spec §21.2); a real process would hang here forever';
+      this.exit(124, 'hang');
+      return;
+    }
     let s = `${prefix}fatal error: ${msg}\n`;
     const stack = ['throw', ...frames, ...this.stack.slice().reverse()];
     this.stack.length = 0;
     const base = this.curm && this.sysmon && this.curm === this.sysmon.m ? ['sysmon', 'mstart1', 'mstart0', 'mstart'] : ['schedule', 'mstart1', 'mstart0', 'mstart'];
     s += '\nruntime stack:\n';
-    for (const f of [...stack, ...base]) s += `runtime.${f}(...)\n`;
+    for (const f of [...stack, ...base]) s += runtimeFrame(f);
     s += this.goroutineDump(null);
     this.write(2, s);
     this.exit(2, 'fatal');
@@ -399,7 +414,7 @@ export class Runtime {
     const body = gp.body as (GoBody & { traceback?: () => string }) | null;
     const custom = body && typeof body.traceback === 'function' ? body.traceback() : null;
     if (custom !== null) return custom;
-    const file = this.opts.file ?? 'main';
+    const file = this.opts.file ?? 'workload';
     let s = `${goName(gp.startfn)}()\n\t${file}\n`;
     if (gp.parentGoid !== 0) {
       const parent = this.allgs.find((g) => g.goid === gp.parentGoid);
@@ -453,7 +468,7 @@ export class Runtime {
     } else {
       why = this.sim.run(until, maxEvents);
     }
-    let message = '';
+    let message = this.exitMessage;
     if (!this.exited) {
       if (why === 'until' || why === 'maxEvents') {
         message =
@@ -492,6 +507,26 @@ export class Runtime {
     if (locked > 0) why.push(`${locked} locked M(s) wait for their goroutines`);
     return `all ${waiting} user goroutines are blocked and nothing is pending${why.length ? ', but ' + why.join(' and ') : ''}`;
   }
+}
+
+/** Where go1.19's runtime functions seen in crash stacks live (file:line of the call site). */
+const runtimeFrameSites: Record<string, [string, string]> = {
+  throw: ['({0x0, 0x0})', 'runtime/panic.go:1047'],
+  checkmcount: ['()', 'runtime/proc.go:765'],
+  mReserveID: ['()', 'runtime/proc.go:781'],
+  startm: ['(0x0, 0x0)', 'runtime/proc.go:2317'],
+  handoffp: ['(0x0)', 'runtime/proc.go:2360'],
+  retake: ['(0x0)', 'runtime/proc.go:5350'],
+  sysmon: ['()', 'runtime/proc.go:5258'],
+  mstart1: ['()', 'runtime/proc.go:1425'],
+  mstart0: ['()', 'runtime/proc.go:1382'],
+  mstart: ['()', 'runtime/asm_amd64.s:390'],
+};
+
+/** One frame of a `runtime stack:` in go1.19's shape (addresses are zero: the model has none). */
+function runtimeFrame(f: string): string {
+  const site = runtimeFrameSites[f];
+  return site ? `runtime.${f}${site[0]}\n\t${site[1]} +0x0 fp=0x0 sp=0x0 pc=0x0\n` : `runtime.${f}(...)\n\t?\n`;
 }
 
 /** Status text in a goroutine header: the wait reason, or the status name. */

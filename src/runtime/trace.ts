@@ -10,8 +10,9 @@
 import { E } from '../log/events.js';
 import type { Runtime } from './runtime.js';
 import { mcount } from './proc.js';
+import type { M } from './runtime2.js';
 
-export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: number): string {
+export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: number, dying: M | null = null): string {
   const sched = rt.sched;
   let s = `SCHED ${Math.floor(sinceStartNs / 1e6)}ms: gomaxprocs=${rt.gomaxprocs} idleprocs=${sched.npidle} threads=${mcount(rt)} spinningthreads=${sched.nmspinning} idlethreads=${sched.nmidle} runqueue=${sched.runq.size}`;
   if (detailed) {
@@ -34,8 +35,11 @@ export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: num
   for (let i = rt.allm.length - 1; i >= 0; i--) {
     const mp = rt.allm[i]!;
     if (mp.dead) continue;
-    const locks = mp === rt.curm && rt.sysmon !== null && mp === rt.sysmon.m ? 2 : 0;
-    s += `  M${mp.id}: p=${mp.p ? mp.p.id : -1} curg=${mp.curg ? mp.curg.goid : -1} mallocing=0 throwing=0 preemptoff= locks=${locks} dying=0 spinning=${mp.spinning} blocked=${mp.blocked} lockedg=${mp.lockedg ? mp.lockedg.goid : -1}\n`;
+    // sysmon holds two locks while it prints; a crashing M is mid-throw (mallocing, throwing, dying).
+    const d = mp === dying;
+    const locks = d || (mp === rt.curm && rt.sysmon !== null && mp === rt.sysmon.m) ? 2 : 0;
+    const flag = d ? 1 : 0;
+    s += `  M${mp.id}: p=${mp.p ? mp.p.id : -1} curg=${mp.curg ? mp.curg.goid : -1} mallocing=${flag} throwing=${flag} preemptoff= locks=${locks} dying=${flag} spinning=${mp.spinning} blocked=${d ? false : mp.blocked} lockedg=${mp.lockedg ? mp.lockedg.goid : -1}\n`;
   }
   for (const gp of rt.allgs) {
     s += `  G${gp.goid}: status=${gp.atomicstatus}(${gp.waitreason}) m=${gp.m ? gp.m.id : -1} lockedm=${gp.lockedm ? gp.lockedm.id : -1}\n`;

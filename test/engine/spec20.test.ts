@@ -774,3 +774,49 @@ describe('spec §21.1: schedtrace is not a passive observer', () => {
     expect(d).toBeLessThan(ms(21));
   });
 });
+
+describe('spec §21.2: fatal errors with schedtrace on', () => {
+  it('thread exhaustion under sched.lock hangs go1.19 after its first two lines (conformance/reference/thread_limit.json: timeout)', () => {
+    const r = run({
+      gomaxprocs: 2,
+      godebug: { schedtrace: 100 },
+      main: function* () {
+        yield* debug.SetMaxThreads(20);
+        const wg = new sync.WaitGroup();
+        for (let i = 0; i < 30; i++) {
+          yield* wg.Add(1);
+          yield* go(function* () {
+            yield* syscall.Nanosleep(s(1));
+            yield* wg.Done();
+          });
+        }
+        yield* wg.Wait();
+      },
+    });
+    expect(r.reason).toBe('hang');
+    expect(r.exitCode).toBe(124);
+    const l = r.stderr.split('\n').filter((x) => !x.startsWith('SCHED'));
+    expect(l.slice(0, 3)).toEqual(['runtime: program exceeds 20-thread limit', 'fatal error: thread exhaustion', '']);
+  });
+
+  it('a deadlock prints a scheddetail dump between the fatal line and the goroutines, the dying M mid-throw [V]', () => {
+    const r = run({
+      gomaxprocs: 1,
+      linksOS: false,
+      godebug: { schedtrace: 1000 },
+      main: function* () {
+        const ch = chan<number>();
+        yield* go(function* () {
+          yield* select([]);
+        });
+        yield* recv(ch);
+      },
+    });
+    expect(r.exitCode).toBe(2);
+    const l = r.stderr.split('\n');
+    const i = l.indexOf('fatal error: all goroutines are asleep - deadlock!');
+    expect(l[i + 1]).toMatch(/^SCHED \d+ms: gomaxprocs=1 .* gcwaiting=0 nmidlelocked=0 stopwait=0 sysmonwait=0$/);
+    expect(r.stderr).toMatch(/\n {2}M\d+: p=-1 curg=-1 mallocing=1 throwing=1 preemptoff= locks=2 dying=1 /);
+    expect(r.stderr).toContain('\n  G5: status=4(select (no cases)) m=-1 lockedm=-1\n\ngoroutine 1 [chan receive]:\n');
+  });
+});
