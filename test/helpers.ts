@@ -33,6 +33,9 @@ export function runChecked(opts: RunOptions): RunResult {
       const q: number[] = [];
       for (let i = pp.runqhead; i < pp.runqtail; i++) q.push(pp.runq[i % 256]!.goid);
       const rn = pp.runnext ? pp.runnext.goid : -1;
+      if (pv.timers !== pp.timers.length) {
+        throw new Error(`replay diverged on P${pp.id}'s timers at event ${r.sim.fired}: engine ${pp.timers.length} replay ${pv.timers}`);
+      }
       if (pv.runnext !== rn || pv.runq.join(',') !== q.join(',') || pv.status !== pp.status) {
         throw new Error(`replay diverged on P${pp.id} at event ${r.sim.fired}: engine status=${pp.status} runnext=${rn} runq=[${q}] replay status=${pv.status} runnext=${pv.runnext} runq=[${pv.runq}]`);
       }

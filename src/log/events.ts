@@ -88,6 +88,12 @@ export const E = {
   Steal: 7,
   /** GOMAXPROCS changed to a (P records ≥ a are destroyed, new ones created). */
   Procs: 8,
+  /**
+   * P p's timer heap changed: a = its length now (scheddetail's timerslen), b = the earliest
+   * `when` (−1 = empty); g = the sleeping G whose timer was added or removed (−1: a channel or
+   * AfterFunc timer).
+   */
+  Timers: 9,
 
   // ---- decisions and annotations (the "why"; no state of their own) ----
   /** newproc by g on p: new goroutine a. */
@@ -106,9 +112,16 @@ export const E = {
   StartM: 26,
   /** stopm: M m parks on the idle list. */
   StopM: 27,
-  /** handoffp(p) from m: a = which case fired (1–9, spec §6.5), b = M started (−1 none). */
+  /**
+   * handoffp(p): a = which case fired (1–9, spec §6.5); b = −1. The decision is logged first; in
+   * cases 1, 4, 7 and 8 the StartM event that follows names the M that gets the P.
+   */
   Handoff: 28,
-  /** sysmon retake of P p from M m (in a syscall): a = reason (see RetakeWhy). */
+  /**
+   * sysmon retake of P p from M m (in a syscall) with G g: a = reason (see RetakeWhy), b = ns since
+   * sysmon first saw this syscall (0 when retaken at first sight: the P's syscalltick was still
+   * the one sysmon last recorded, or the time-slice check forced it).
+   */
   Retake: 29,
   /** sysmon preemptone: G g on P p, M m ran ≥ 10 ms; a = 1 if a signal was sent. */
   Preempt: 30,
@@ -278,6 +291,11 @@ export class EventLog {
   text(s: string): number {
     this.strings.push(s);
     return this.strings.length - 1;
+  }
+
+  /** Every string the events reference by id (for copying a log, e.g. out of a Web Worker). */
+  allStrings(): readonly string[] {
+    return this.strings;
   }
 
   string(id: number): string {

@@ -37,6 +37,11 @@ export interface PView {
   runq: number[];
   schedtick: number;
   dead: boolean;
+  /** Timer heap length (scheddetail's timerslen) and earliest when (−1 = none). */
+  timers: number;
+  nextTimer: number;
+  /** Goroutines sleeping on this P's timer heap (time.Sleep). */
+  sleepers: number[];
 }
 
 export interface MView {
@@ -84,7 +89,7 @@ function cloneState(s: State): State {
     t: s.t,
     gomaxprocs: s.gomaxprocs,
     gs,
-    ps: s.ps.map((p) => ({ ...p, runq: p.runq.slice() })),
+    ps: s.ps.map((p) => ({ ...p, runq: p.runq.slice(), sleepers: p.sleepers.slice() })),
     ms: s.ms.map((m) => ({ ...m })),
     global: s.global.slice(),
   };
@@ -95,7 +100,7 @@ function emptyState(): State {
 }
 
 function newP(id: number): PView {
-  return { id, status: 3, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false };
+  return { id, status: 3, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false, timers: 0, nextTimer: -1, sleepers: [] };
 }
 
 export class Replay {
@@ -204,6 +209,19 @@ export class Replay {
       case E.Execute:
         this.p(p).schedtick = b;
         break;
+      case E.Timers: {
+        const pp = this.p(p);
+        const before = pp.timers;
+        pp.timers = a;
+        pp.nextTimer = b;
+        if (g >= 0) {
+          const j = pp.sleepers.indexOf(g);
+          if (a > before && j < 0) pp.sleepers.push(g);
+          else if (a < before && j >= 0) pp.sleepers.splice(j, 1);
+        }
+        if (a === 0) pp.sleepers.length = 0;
+        break;
+      }
       case E.Procs: {
         s.gomaxprocs = a;
         for (let id = 0; id < a; id++) {

@@ -243,7 +243,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       return cont(rt, mp, cost.runtimeCall);
     }
     case K.TimerStop:
-      gp.resume = deltimer(op.t);
+      gp.resume = deltimer(rt, op.t);
       return cont(rt, mp, cost.runtimeCall);
     case K.TimerReset:
       gp.resume = resettimer(rt, op.t, rt.sim.now + op.ns, mp.p!);

@@ -339,32 +339,35 @@ export function mwake(rt: Runtime, mp: M): void {
  * startm: run P `pp` (or an idle P) on an idle M, or a new one. If no P is free, do nothing (and
  * undo the caller's nmspinning increment, 1.19).
  */
-export function startm(rt: Runtime, pp: P | null, spinning: boolean): void {
+export function startm(rt: Runtime, pp: P | null, spinning: boolean): M | null {
   rt.stack.push('startm');
-  startm1(rt, pp, spinning);
+  const mp = startm1(rt, pp, spinning);
   rt.stack.pop();
+  return mp;
 }
 
-function startm1(rt: Runtime, pp: P | null, spinning: boolean): void {
+/** Returns the M that will run the P (woken or new), or null when no P was free. */
+function startm1(rt: Runtime, pp: P | null, spinning: boolean): M | null {
   if (pp === null) {
     pp = pidleget(rt);
     if (pp === null) {
       if (spinning) rt.sched.nmspinning--;
-      return;
+      return null;
     }
   }
   const nmp = mget(rt);
   if (nmp === null) {
     const id = mReserveID(rt);
-    if (id === null) return;
+    if (id === null) return null;
     const mp = newm(rt, pp, id, spinning);
     rt.log.ev(E.StartM, -1, mp.id, pp.id, spinning ? 1 : 0, 1);
-    return;
+    return mp;
   }
   nmp.nextp = pp;
   rt.log.ev(E.StartM, -1, nmp.id, pp.id, spinning ? 1 : 0, 0);
   if (spinning) setSpinning(rt, nmp, true);
   notewakeup(rt, nmp);
+  return nmp;
 }
 
 /** wakep: if there is an idle P and nobody is spinning, start a spinning M. */
@@ -393,7 +396,7 @@ function handoffp1(rt: Runtime, pp: P): void {
   const sched = rt.sched;
   // 1. local or global work
   if (!runqempty(pp) || sched.runq.size !== 0) {
-    rt.log.ev(E.Handoff, -1, -1, pp.id, 1, 0);
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 1, -1);
     startm(rt, pp, false);
     return;
   }
@@ -401,26 +404,26 @@ function handoffp1(rt: Runtime, pp: P): void {
   // 4. nobody is spinning or idle: this P supplies a searcher.
   if (sched.nmspinning + sched.npidle === 0) {
     sched.nmspinning++;
-    rt.log.ev(E.Handoff, -1, -1, pp.id, 4, 0);
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 4, -1);
     startm(rt, pp, true);
     return;
   }
   // 5, 6: stop-the-world is handled by stopTheWorld(); no safe-point functions.
   // 7. global work (checked again under the lock)
   if (sched.runq.size !== 0) {
-    rt.log.ev(E.Handoff, -1, -1, pp.id, 7, 0);
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 7, -1);
     startm(rt, pp, false);
     return;
   }
   // 8. the last running P and nobody polls the network: keep someone polling.
   if (sched.npidle === rt.gomaxprocs - 1 && sched.lastpoll !== 0) {
-    rt.log.ev(E.Handoff, -1, -1, pp.id, 8, 0);
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 8, -1);
     startm(rt, pp, false);
     return;
   }
   // 9. idle the P; make sure its timers are watched.
   const when = nobarrierWakeTime(pp);
-  rt.log.ev(E.Handoff, -1, -1, pp.id, 9, 0);
+  rt.log.ev(E.Handoff, -1, -1, pp.id, 9, -1);
   pidleput(rt, pp);
   if (when !== 0) wakeNetPoller(rt, when);
 }

@@ -200,7 +200,7 @@ export function retake(rt: Runtime, now: number): number {
       if (retakeSyscallP(rt, pp)) {
         const sm = pp.syscallm;
         pp.syscallm = null;
-        rt.log.ev(E.Retake, sm && sm.curg ? sm.curg.goid : -1, sm ? sm.id : -1, pp.id, why, 0);
+        rt.log.ev(E.Retake, sm && sm.curg ? sm.curg.goid : -1, sm ? sm.id : -1, pp.id, why, now - pd.syscallwhen);
         n++;
         pp.syscalltick++;
         handoffp(rt, pp);

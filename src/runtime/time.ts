@@ -103,6 +103,12 @@ function heapRemove(pp: P, t: Timer): void {
   t.pp = null;
 }
 
+/** Log P pp's heap after a change (E.Timers): its length and earliest when. */
+function logTimers(rt: Runtime, pp: P, t: Timer): void {
+  const h = pp.timers;
+  rt.log.ev(E.Timers, t.g !== null ? t.g.goid : -1, -1, pp.id, h.length, h.length > 0 ? h[0]!.when : -1);
+}
+
 /** The P's earliest timer (0 = none): 1.19's nobarrierWakeTime. */
 export function nobarrierWakeTime(pp: P): number {
   return pp.timers.length > 0 ? pp.timers[0]!.when : 0;
@@ -121,6 +127,7 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
     const h = t.pp.timers;
     siftUp(h, t.index);
     siftDown(h, t.index);
+    logTimers(rt, t.pp, t);
     if (earlier) wakeNetPoller(rt, when);
     return wasPending;
   }
@@ -130,14 +137,17 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
   pp.timers.push(t);
   siftUp(pp.timers, pp.timers.length - 1);
   rt.timerpMask[pp.id] = true;
+  logTimers(rt, pp, t);
   wakeNetPoller(rt, when);
   return wasPending;
 }
 
 /** deltimer: stop t. Returns whether it was pending. */
-export function deltimer(t: Timer): boolean {
-  if (t.pp === null) return false;
-  heapRemove(t.pp, t);
+export function deltimer(rt: Runtime, t: Timer): boolean {
+  const pp = t.pp;
+  if (pp === null) return false;
+  heapRemove(pp, t);
+  logTimers(rt, pp, t);
   return true;
 }
 
@@ -158,6 +168,7 @@ export function checkTimers(rt: Runtime, pp: P, now: number, cur: P): number {
     } else {
       heapRemove(pp, t);
     }
+    logTimers(rt, pp, t);
     runOneTimer(rt, t, cur);
     if (rt.exited) return 0;
   }
@@ -195,6 +206,7 @@ export function timeSleepUntil(rt: Runtime): number {
 export function moveTimers(rt: Runtime, pp: P, to: P): void {
   const ts = pp.timers.slice();
   pp.timers.length = 0;
+  rt.log.ev(E.Timers, -1, -1, pp.id, 0, -1);
   for (const t of ts) {
     t.pp = null;
     t.index = -1;
