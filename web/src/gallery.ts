@@ -1,7 +1,7 @@
 /**
  * The gallery: the project's examples (../examples/*.ts and *.go, shared with the CLI) plus the
- * app's own fallback scenarios (src/workloads/*.ts; used for names the examples do not provide, and
- * for the 10k-goroutine stress scenario). Each file starts with a comment: its first line is the
+ * app's own scenarios (src/workloads/*.ts: the 10k-goroutine stress run; an example with the same
+ * name wins). Each file starts with a comment: its first line is the
  * title, the rest says what to look for.
  */
 import type { Lang } from './protocol';
@@ -16,8 +16,6 @@ export interface GalleryItem {
   origin: 'examples' | 'web';
 }
 
-const examples = import.meta.glob<string>(['../../examples/*.ts', '../../examples/*.go'], { query: '?raw', import: 'default', eager: true });
-const own = import.meta.glob<string>('./workloads/*.ts', { query: '?raw', import: 'default', eager: true });
 
 /** The leading comment of a file (block or line comments), as plain text. */
 export function leadingComment(code: string): string {
@@ -44,12 +42,45 @@ function item(path: string, code: string, origin: GalleryItem['origin']): Galler
   const id = file.replace(/\.(ts|go)$/, '');
   const lang: Lang = file.endsWith('.go') ? 'go' : 'ts';
   const comment = leadingComment(code);
-  const [first = id, ...rest] = comment.split('\n');
-  const title = first.replace(/[.:]$/, '').trim() || id;
-  return { id, title, description: rest.join('\n').trim(), code, lang, file, origin };
+  // Title: the first sentence; a long one is cut at its colon ("The seed's processFiles: one
+  // goroutine reads…" → "The seed's processFiles") or at a word.
+  const firstPara = (comment.split(/\n\s*\n/)[0] ?? '').replace(/\s*\n\s*/g, ' ');
+  const sentence = /^(.*?[.?!]["”]?)(\s|$)/.exec(firstPara);
+  let title = (sentence ? sentence[1]! : firstPara).replace(/\.$/, '').trim();
+  if (title.length > 70) {
+    const colon = title.indexOf(': ');
+    title = colon > 0 && colon <= 60 ? title.slice(0, colon) : title.slice(0, 68).replace(/\s+\S*$/, '') + '…';
+  }
+  if (title === '') title = id;
+  // Description: the whole comment, wrapped lines joined. In a paragraph with list items ("- "),
+  // indented lines continue the item above; elsewhere indented lines are code and keep their line.
+  const description = comment
+    .split(/\n\s*\n/)
+    .map((para) => {
+      const lines = para.split('\n');
+      const list = lines.some((l) => /^\s*[-*] /.test(l));
+      let out = '';
+      for (const l of lines) {
+        if (out === '') out = l;
+        else if (/^\s*[-*] /.test(l)) out += '\n' + l.trim();
+        else if (/^\s/.test(l) && !list) out += '\n' + l;
+        else out += ' ' + l.trim();
+      }
+      return out;
+    })
+    .join('\n\n');
+  return { id, title, description, code, lang, file, origin };
 }
 
+/** The gallery as bundled by Vite. */
 export function loadGallery(): GalleryItem[] {
+  const examples = import.meta.glob<string>(['../../examples/*.ts', '../../examples/*.go'], { query: '?raw', import: 'default', eager: true });
+  const own = import.meta.glob<string>('./workloads/*.ts', { query: '?raw', import: 'default', eager: true });
+  return galleryFrom(examples, own);
+}
+
+/** The gallery from path → source maps (also used by the e2e tests, reading the files). */
+export function galleryFrom(examples: Record<string, string>, own: Record<string, string>): GalleryItem[] {
   const out: GalleryItem[] = [];
   const seen = new Set<string>();
   for (const [p, code] of Object.entries(examples).sort(([a], [b]) => a.localeCompare(b))) {
@@ -57,12 +88,9 @@ export function loadGallery(): GalleryItem[] {
     out.push(it);
     seen.add(it.id);
   }
-  const haveExamples = out.length > 0;
   for (const [p, code] of Object.entries(own).sort(([a], [b]) => a.localeCompare(b))) {
     const it = item(p, code, 'web');
-    // Fallbacks stand in only while ../examples is empty; the stress scenario is the app's own.
-    if (seen.has(it.id) || (haveExamples && !it.id.startsWith('stress'))) continue;
-    out.push(it);
+    if (!seen.has(it.id)) out.push(it);
   }
   return out;
 }

@@ -81,7 +81,9 @@ export class RunModel {
   constructor(done: RunDone) {
     this.result = done;
     this.log = rebuildLog(done.cols);
-    this.replay = new Replay(this.log, 1024);
+    // Checkpoints: about 100 per run (a step back replays at most one interval), at least 1024
+    // events apart; each holds a copy of every G, so big runs space them out.
+    this.replay = new Replay(this.log, Math.max(1024, Math.min(16384, Math.ceil(this.log.length / 100))));
     const { series, maxThreads, maxG } = this.scan();
     this.series = series;
     this.maxThreads = maxThreads;
@@ -102,6 +104,19 @@ export class RunModel {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (tt[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Number of events at or before simulated time t (the cursor that shows the state at t). */
+  indexAfterTime(t: number): number {
+    const tt = this.log.t;
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tt[mid]! <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -16,6 +16,8 @@ export interface Knobs {
   cost: Record<string, number>;
   /** Event budget (the CLI's --max-events). */
   maxEvents?: number;
+  /** Values for the workload's exported `params` (the CLI's --param name=value). */
+  params?: Record<string, number | string | boolean>;
 }
 
 /** The settings a run actually used. */
@@ -66,6 +68,8 @@ export interface RunDone {
   stdout: string;
   stderr: string;
   effective: Effective;
+  /** The workload's `params` defaults. */
+  params: Record<string, number | string | boolean>;
   godebugWarnings: string[];
   wallMs: number;
   cols: Columns;

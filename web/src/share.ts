@@ -46,6 +46,8 @@ export async function encodeShare(st: ShareState): Promise<string> {
   if (k.maxEvents !== undefined) q.set('max', String(k.maxEvents));
   const cost = Object.entries(k.cost);
   if (cost.length) q.set('cost', cost.map(([n, v]) => `${n}:${v}`).join(','));
+  const params = Object.entries(k.params ?? {});
+  if (params.length) q.set('param', params.map(([n, v]) => `${n}:${v}`).join(','));
   if (st.at !== undefined) q.set('at', String(st.at));
   return '#' + q.toString();
 }
@@ -75,6 +77,14 @@ export async function decodeShare(hash: string): Promise<ShareState | null> {
   if (gd !== null) knobs.godebug = gd;
   const max = int(q.get('max'));
   if (max !== undefined) knobs.maxEvents = max;
+  const par = q.get('param');
+  if (par) {
+    knobs.params = {};
+    for (const part of par.split(',')) {
+      const j = part.indexOf(':');
+      if (j > 0) knobs.params[part.slice(0, j)] = part.slice(j + 1);
+    }
+  }
   const st: ShareState = { lang, knobs };
   const at = int(q.get('at'));
   if (at !== undefined) st.at = at;

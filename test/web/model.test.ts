@@ -1,0 +1,138 @@
+/** Unit tests of the web app's pure modules (Node): runner, model, share links, gallery parsing. */
+import { describe, expect, it } from 'vitest';
+import { Replay } from '../../src/log/replay.js';
+import { E } from '../../src/index.js';
+import { runWorkload } from '../../web/src/runner';
+import { RunModel } from '../../web/src/model';
+import { encodeShare, decodeShare } from '../../web/src/share';
+import { galleryFrom, leadingComment } from '../../web/src/gallery';
+import type { RunDone } from '../../web/src/protocol';
+
+// 100 blocking reads on GOMAXPROCS=4: threads grow far past GOMAXPROCS.
+const code = `import { go, os, sync, ms, type Go } from 'gmpsim';
+export const config = { gomaxprocs: 4 };
+function* reader(wg: sync.WaitGroup): Go {
+  yield* os.ReadFile('/dev/urandom', { latency: ms(20) });
+  yield* wg.Done();
+}
+export function* main(): Go {
+  const wg = new sync.WaitGroup();
+  for (let i = 0; i < 100; i++) {
+    yield* wg.Add(1);
+    yield* go(reader, wg);
+  }
+  yield* wg.Wait();
+}
+`;
+
+async function model(src: string): Promise<RunModel> {
+  const out = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'w.ts', knobs: { cost: {} } });
+  if (!out.ok) throw new Error(out.error.message);
+  const log = out.result.log;
+  const n = log.length;
+  const done: RunDone = {
+    type: 'done',
+    exitCode: out.result.exitCode,
+    reason: out.result.reason,
+    message: out.result.message,
+    simTime: out.result.simTime,
+    events: out.result.events,
+    stdout: out.result.stdout,
+    stderr: out.result.stderr,
+    effective: out.effective,
+    params: out.params,
+    godebugWarnings: out.warnings,
+    wallMs: 0,
+    cols: { length: n, t: log.t.slice(0, n), k: log.k.slice(0, n), g: log.g.slice(0, n), m: log.m.slice(0, n), p: log.p.slice(0, n), a: log.a.slice(0, n), b: log.b.slice(0, n), strings: (log as unknown as { strings: string[] }).strings },
+  };
+  return new RunModel(done);
+}
+
+describe('web runner', () => {
+  it('uses the workload config and reports syntax errors at their line, in the CLI wording', async () => {
+    const ok = await runWorkload({ type: 'run', lang: 'ts', code, file: 'u.ts', knobs: { cost: {} } });
+    expect(ok.ok && ok.effective.gomaxprocs).toBe(4);
+    const bad = await runWorkload({ type: 'run', lang: 'ts', code: 'import { go } from "gmpsim";\n\nexport function* main() {\n  let = 3;\n}\n', file: 'b.ts', knobs: { cost: {} } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.line).toBe(4);
+      expect(bad.error.message).toMatch(/^gmpsim: b\.ts:4:\d+: /);
+    }
+    const noMain = await runWorkload({ type: 'run', lang: 'ts', code: 'export const x = 1;\n', file: 'n.ts', knobs: { cost: {} } });
+    expect(!noMain.ok && noMain.error.message).toBe('gmpsim: n.ts: the workload has no exported main: add `export function* main() { … }`');
+  });
+
+  it("applies the workload's params like the CLI's --param", async () => {
+    const src = 'import { work, us, fmt } from "gmpsim";\nexport const params = { n: 3 };\nexport function* main() {\n  for (let i = 0; i < params.n; i++) yield* work(us(1));\n  yield* fmt.Println(params.n);\n}\n';
+    const a = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'p.ts', knobs: { cost: {} } });
+    const b = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'p.ts', knobs: { cost: {}, params: { n: '5' } } });
+    expect(a.ok && a.params).toEqual({ n: 3 });
+    expect(a.ok && a.result.stdout).toBe('3\n');
+    expect(b.ok && b.result.stdout).toBe('5\n');
+  });
+
+  it('is deterministic: same workload and knobs, same log', async () => {
+    const a = await model(code);
+    const b = await model(code);
+    expect(a.length).toBe(b.length);
+    expect(Buffer.from(a.log.k.buffer).equals(Buffer.from(b.log.k.buffer))).toBe(true);
+  });
+});
+
+describe('RunModel', () => {
+  it("series agree with the replay's counts at every change point", async () => {
+    const m = await model(code);
+    const rp = new Replay(m.log);
+    const s = m.series;
+    for (let j = 0; j < s.n; j += Math.max(1, Math.floor(s.n / 200))) {
+      rp.seek(s.i[j]!);
+      const c = rp.counts();
+      expect([s.threads[j], s.running[j], s.runnable[j], s.syscall[j], s.waiting[j], s.netpoll[j]]).toEqual([c.threads, c.running, c.runnable, c.syscall, c.waiting, c.netpoll]);
+    }
+    expect(m.maxThreads).toBeGreaterThan(50);
+  });
+
+  it('indexes jumps just after their event, both ways', async () => {
+    const m = await model(code);
+    const first = m.jumps.retake[0]!;
+    expect(m.log.k[first]).toBe(E.Retake);
+    expect(m.nextOf('retake', 0, 1)).toBe(first + 1);
+    expect(m.nextOf('retake', first + 1, -1)).toBe(-1);
+    expect(m.nextOf('thread', m.length, -1)).toBe(m.jumps.thread[m.jumps.thread.length - 1]! + 1);
+  });
+
+  it('P activity segments are ordered and within the run', async () => {
+    const m = await model(code);
+    for (const segs of m.segments) {
+      let t = 0;
+      for (const sg of segs ?? []) {
+        expect(sg.t0).toBeGreaterThanOrEqual(t);
+        expect(sg.t1).toBeGreaterThan(sg.t0);
+        t = sg.t1;
+      }
+      expect(t).toBeLessThanOrEqual(m.endTime);
+    }
+    expect(m.segments[0]!.some((s) => s.act === 'syscall')).toBe(true);
+  });
+});
+
+describe('share links', () => {
+  it('round-trip code, knobs and cursor', async () => {
+    const st = { code: 'export function* main() {}\n// ü ✓', lang: 'ts' as const, knobs: { gomaxprocs: 3, seed: 9, godebug: 'schedtrace=1', maxEvents: 5000, cost: { threadCreate: 1234 }, params: { n: '7' } }, at: 42 };
+    const h = await encodeShare(st);
+    expect(h.startsWith('#')).toBe(true);
+    expect(await decodeShare(h)).toEqual(st);
+    expect(await decodeShare('#w=urandom&lang=ts')).toEqual({ id: 'urandom', lang: 'ts', knobs: { cost: {} } });
+    expect(await decodeShare('#code=%%%')).toBeNull();
+  });
+});
+
+describe('gallery', () => {
+  it('takes the title and description from the leading comment', () => {
+    expect(leadingComment('// A. B\n// c\nimport x;')).toBe('A. B\nc');
+    const [g] = galleryFrom({ '../../examples/x.ts': '// Blocking scenario 1 of 4: channel. More text\n// here.\n//\n// Look for: this.\nexport function* main() {}' }, {});
+    expect(g!.title).toBe('Blocking scenario 1 of 4: channel');
+    expect(g!.description).toBe('Blocking scenario 1 of 4: channel. More text here.\n\nLook for: this.');
+    expect(g!.lang).toBe('ts');
+  });
+});

@@ -1,0 +1,645 @@
+/**
+ * The app controller: gallery + editor + knobs → worker run → RunModel → picture, why-panel,
+ * charts, inspector, all driven by one time cursor (the number of events applied).
+ *
+ * Design notes:
+ *  - One source of truth per run: the event log. Every panel reads the Replay positioned at the
+ *    cursor (or the model's precomputed series), never the engine.
+ *  - Rendering happens in requestAnimationFrame only, when something changed (`dirty`). Playing
+ *    advances the cursor by speed × elapsed time; at high speed the picture is redrawn without
+ *    move animations.
+ *  - User code never runs in the page: the worker transpiles and runs it; a run that exceeds the
+ *    wall-clock limit is terminated.
+ */
+import './style.css';
+import { costNames, costDocs, defaultCosts, E, EventName } from '../../src/index.js';
+import { explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
+import { loadGallery, type GalleryItem } from './gallery';
+import { RunModel, jumpKinds, type JumpKind } from './model';
+import type { Knobs, Lang, RunDone, RunRequest, WorkerReply } from './protocol';
+import { decodeShare, encodeShare } from './share';
+import { Editor } from './editor';
+import { Picture, fmtNs, type Selection } from './views/picture';
+import { Charts } from './views/charts';
+import { Inspector } from './views/inspector';
+
+/** Wall-clock limit of one run (ms); `?wall=N` in the page URL overrides it (tests). */
+const WALL_LIMIT_MS = Number(new URLSearchParams(location.search).get('wall')) || 30_000;
+const speeds = [1, 4, 15, 60, 250, 1000, 5000, 20000, 100000];
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+interface AppState {
+  gallery: GalleryItem[];
+  item: GalleryItem | null;
+  lang: Lang;
+  knobs: Knobs;
+  model: RunModel | null;
+  /** Identity of the workload of the current model (re-runs of the same one keep the cursor time). */
+  runKey: string;
+  cursor: number;
+  playing: boolean;
+  speed: number;
+  sel: Selection;
+  worker: Worker | null;
+  dirty: boolean;
+  lastStepSize: number;
+}
+
+const st: AppState = {
+  gallery: loadGallery(),
+  item: null,
+  lang: 'ts',
+  knobs: { cost: {} },
+  model: null,
+  runKey: '',
+  cursor: 0,
+  playing: false,
+  speed: 15,
+  sel: null,
+  worker: null,
+  dirty: true,
+  lastStepSize: 0,
+};
+
+// ---------------------------------------------------------------- panels
+const editor = new Editor($('editor'), () => onEdit(), () => void run());
+const picture = new Picture($('picture'), (s) => {
+  st.sel = s;
+  st.dirty = true;
+});
+const charts = new Charts($('charts'), (t) => {
+  if (st.model) seek(st.model.indexAtTime(t));
+});
+const inspector = new Inspector($('inspector'), (c) => seek(c));
+
+// ---------------------------------------------------------------- controls
+function buildControls(): void {
+  const c = $('controls');
+  c.innerHTML = `
+    <button data-testid="first" title="Start (Home)">⇤</button>
+    <button data-testid="back" title="Step one event back (←)">◀︎ step</button>
+    <button data-testid="play" class="primary" title="Play / pause (space)">▶ play</button>
+    <button data-testid="fwd" title="Step one event forward (→)">step ▶︎</button>
+    <button data-testid="last" title="End (End)">⇥</button>
+    <label>speed <select data-testid="speed">${speeds.map((s) => `<option value="${s}" ${s === st.speed ? 'selected' : ''}>${s.toLocaleString('en')} ev/s</option>`).join('')}</select></label>
+    <span class="scrub"><input type="range" min="0" max="0" value="0" data-testid="scrub" aria-label="time cursor"></span>
+    <span class="pos" data-testid="pos"></span>
+    <div class="jumps"><span class="lbl">jump to:</span>${(Object.keys(jumpKinds) as JumpKind[])
+      .map((k) => `<span class="jump"><button data-jump="${k}" data-dir="-1" title="previous ${jumpKinds[k]}">◂</button><b>${jumpKinds[k]}</b><small data-count="${k}"></small><button data-jump="${k}" data-dir="1" data-testid="next-${k}" title="next ${jumpKinds[k]}">▸</button></span>`)
+      .join('')}</div>`;
+  const q = (sel: string): HTMLElement => c.querySelector(sel) as HTMLElement;
+  q('[data-testid=first]').onclick = () => seek(0);
+  q('[data-testid=last]').onclick = () => seek(st.model?.length ?? 0);
+  q('[data-testid=back]').onclick = () => step(-1);
+  q('[data-testid=fwd]').onclick = () => step(1);
+  q('[data-testid=play]').onclick = () => togglePlay();
+  (q('[data-testid=speed]') as HTMLSelectElement).onchange = (ev) => {
+    st.speed = Number((ev.target as HTMLSelectElement).value);
+  };
+  (q('[data-testid=scrub]') as HTMLInputElement).oninput = (ev) => seek(Number((ev.target as HTMLInputElement).value));
+  c.querySelectorAll<HTMLButtonElement>('[data-jump]').forEach((b) => {
+    b.onclick = () => {
+      if (!st.model) return;
+      const to = st.model.nextOf(b.dataset['jump'] as JumpKind, st.cursor, Number(b.dataset['dir']) as 1 | -1);
+      if (to >= 0) {
+        st.playing = false;
+        seek(to, true);
+      }
+    };
+  });
+}
+
+function seek(n: number, animate = false): void {
+  const m = st.model;
+  if (!m) return;
+  const to = Math.max(0, Math.min(m.length, Math.round(n)));
+  st.lastStepSize = animate ? 1 : Math.abs(to - st.cursor);
+  st.cursor = to;
+  st.dirty = true;
+}
+
+function step(d: 1 | -1): void {
+  st.playing = false;
+  seek(st.cursor + d, true);
+  st.lastStepSize = 1;
+}
+
+function togglePlay(): void {
+  if (!st.model) return;
+  if (!st.playing && st.cursor >= st.model.length) seek(0);
+  st.playing = !st.playing;
+  lastFrame = performance.now();
+  playAcc = 0;
+  st.dirty = true;
+}
+
+document.addEventListener('keydown', (ev) => {
+  const t = ev.target as HTMLElement;
+  if (t.closest('.cm-editor') || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') return;
+  if (ev.key === 'ArrowRight') step(1);
+  else if (ev.key === 'ArrowLeft') step(-1);
+  else if (ev.key === ' ') togglePlay();
+  else if (ev.key === 'Home') seek(0);
+  else if (ev.key === 'End') seek(st.model?.length ?? 0);
+  else return;
+  ev.preventDefault();
+});
+
+// ---------------------------------------------------------------- knobs
+function buildKnobs(): void {
+  const k = $('knobs');
+  const costRows = costNames
+    .map((n) => `<label for="cost-${n}" title="${esc(costDocs[n])}">${n}</label><input id="cost-${n}" data-cost="${n}" type="number" min="0" placeholder="${defaultCosts[n]}" title="${esc(costDocs[n])} (ns, default ${defaultCosts[n]})">`)
+    .join('');
+  k.innerHTML = `
+    <label for="k-procs">GOMAXPROCS</label><input id="k-procs" data-testid="k-procs" type="number" min="1" max="1024">
+    <label for="k-seed">seed</label><input id="k-seed" data-testid="k-seed" type="number">
+    <label for="k-godebug">GODEBUG</label><input id="k-godebug" data-testid="k-godebug" type="text" placeholder="schedtrace=10,asyncpreemptoff=1">
+    <label for="k-max">max events</label><input id="k-max" data-testid="k-max" type="number" min="1000" step="1000">
+    <span class="hint">Empty fields use the workload's <code>export const config</code>, then the defaults (shown greyed). Changing a knob re-runs and keeps the time cursor.</span>
+    <div class="params" id="k-params"></div>
+    <details><summary>Cost model (ns)</summary><div class="costs">${costRows}</div></details>`;
+  k.addEventListener('input', () => {
+    readKnobs();
+    clearTimeout(knobTimer);
+    knobTimer = window.setTimeout(() => void run(), 350);
+  });
+}
+let knobTimer = 0;
+
+function readKnobs(): void {
+  const num = (id: string): number | undefined => {
+    const v = ($(id) as HTMLInputElement).value.trim();
+    return v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
+  };
+  const knobs: Knobs = { cost: {} };
+  const procs = num('k-procs');
+  if (procs !== undefined) knobs.gomaxprocs = procs;
+  const seed = num('k-seed');
+  if (seed !== undefined) knobs.seed = seed;
+  const gd = ($('k-godebug') as HTMLInputElement).value.trim();
+  if (gd !== '') knobs.godebug = gd;
+  const max = num('k-max');
+  if (max !== undefined) knobs.maxEvents = max;
+  document.querySelectorAll<HTMLInputElement>('[data-cost]').forEach((el) => {
+    if (el.value.trim() !== '' && Number.isFinite(Number(el.value))) knobs.cost[el.dataset['cost']!] = Number(el.value);
+  });
+  document.querySelectorAll<HTMLInputElement>('[data-param]').forEach((el) => {
+    if (el.value.trim() !== '') (knobs.params ??= {})[el.dataset['param']!] = el.value.trim();
+  });
+  st.knobs = knobs;
+}
+
+function writeKnobs(): void {
+  const k = st.knobs;
+  const set = (id: string, v: string | number | undefined): void => {
+    ($(id) as HTMLInputElement).value = v === undefined ? '' : String(v);
+  };
+  set('k-procs', k.gomaxprocs);
+  set('k-seed', k.seed);
+  set('k-godebug', k.godebug);
+  set('k-max', k.maxEvents);
+  document.querySelectorAll<HTMLInputElement>('[data-cost]').forEach((el) => {
+    const v = k.cost[el.dataset['cost']!];
+    el.value = v === undefined ? '' : String(v);
+  });
+  document.querySelectorAll<HTMLInputElement>('[data-param]').forEach((el) => {
+    const v = k.params?.[el.dataset['param']!];
+    el.value = v === undefined ? '' : String(v);
+  });
+}
+
+/** The workload's params as knob fields (rebuilt when the set of names changes). */
+function showParams(defaults: Record<string, number | string | boolean>): void {
+  const box = $('k-params');
+  const names = Object.keys(defaults);
+  const sig = names.join(',');
+  if (box.dataset['sig'] !== sig) {
+    box.dataset['sig'] = sig;
+    box.innerHTML = names.length
+      ? `<div class="sub">Workload params (<code>export const params</code>, the CLI's <code>--param</code>)</div>` +
+        names.map((n) => `<label for="param-${esc(n)}">${esc(n)}</label><input id="param-${esc(n)}" data-param="${esc(n)}" data-testid="param-${esc(n)}" type="text">`).join('')
+      : '';
+  }
+  for (const n of names) {
+    const el = document.querySelector<HTMLInputElement>(`[data-param="${CSS.escape(n)}"]`);
+    if (!el) continue;
+    el.placeholder = String(defaults[n]);
+    const v = st.knobs.params?.[n];
+    if (v !== undefined && el.value === '') el.value = String(v);
+  }
+}
+
+function showEffective(d: RunDone): void {
+  showParams(d.params);
+  const ph = (id: string, v: string | number): void => {
+    ($(id) as HTMLInputElement).placeholder = String(v);
+  };
+  ph('k-procs', d.effective.gomaxprocs);
+  ph('k-seed', d.effective.seed);
+  ph('k-godebug', d.effective.godebug || 'schedtrace=10,asyncpreemptoff=1');
+  ph('k-max', d.effective.maxEvents);
+}
+
+// ---------------------------------------------------------------- gallery / editor
+function buildGallery(): void {
+  const sel = $<HTMLSelectElement>('gallery');
+  // Groups by file-name prefix: the seeds' four blocking kinds, the quiz answers, the rest.
+  const groupOf = (g: GalleryItem): string => (g.id.startsWith('block') ? 'The four blocking kinds' : g.id.startsWith('quiz') ? 'Quiz answers' : g.origin === 'web' && g.id.startsWith('stress') ? 'Stress' : 'Scenarios');
+  const groups = new Map<string, GalleryItem[]>();
+  for (const g of st.gallery) {
+    const k = groupOf(g);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(g);
+  }
+  let html = '';
+  for (const [name, items] of groups) html += `<optgroup label="${esc(name)}">${items.map((g) => `<option value="${esc(g.id)}">${esc(g.title)}${g.lang === 'go' ? ' (Go)' : ''}</option>`).join('')}</optgroup>`;
+  sel.innerHTML = html + '<option value="__custom">✎ your own workload</option>';
+  sel.onchange = () => {
+    const it = st.gallery.find((g) => g.id === sel.value);
+    if (it) selectItem(it, { cost: {} });
+    else {
+      st.item = null;
+      describe();
+    }
+  };
+}
+
+function setLang(lang: Lang): void {
+  st.lang = lang;
+  $<HTMLSelectElement>('lang').value = lang;
+  editor.setLanguage(lang);
+}
+
+$<HTMLSelectElement>('lang').onchange = (ev) => {
+  setLang((ev.target as HTMLSelectElement).value === 'go' ? 'go' : 'ts');
+  onEdit();
+  if (st.item && st.item.lang !== st.lang) {
+    st.item = null;
+    $<HTMLSelectElement>('gallery').value = '__custom';
+    describe();
+  }
+};
+
+function selectItem(it: GalleryItem, knobs: Knobs): void {
+  st.item = it;
+  setLang(it.lang);
+  st.knobs = knobs;
+  writeKnobs();
+  editor.set(it.code);
+  $<HTMLSelectElement>('gallery').value = it.id;
+  describe();
+  void run();
+}
+
+function describe(): void {
+  const it = st.item;
+  $('wl-title').textContent = it ? it.title : 'Your own workload';
+  $('wl-desc').textContent = it
+    ? it.description
+    : "Edit the code and press Run (Ctrl+Enter). Write TypeScript that imports from 'gmpsim' and exports function* main()" + (st.lang === 'go' ? ' — or Go.' : '.');
+}
+
+/** The editor diverged from the gallery item: it becomes "your own workload". */
+function onEdit(): void {
+  if (st.item && editor.text !== st.item.code) {
+    st.item = null;
+    $<HTMLSelectElement>('gallery').value = '__custom';
+    describe();
+  }
+}
+
+// ---------------------------------------------------------------- running
+function setStatus(text: string, cls = ''): void {
+  const s = $('status');
+  s.textContent = text;
+  s.className = `status ${cls}`;
+}
+
+function fileName(): string {
+  return st.item ? st.item.file : st.lang === 'go' ? 'main.go' : 'workload.ts';
+}
+
+async function run(): Promise<void> {
+  readKnobs();
+  st.worker?.terminate();
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  st.worker = w;
+  const code = editor.text;
+  const key = st.item ? `id:${st.item.id}` : `code:${code}`;
+  const req: RunRequest = { type: 'run', lang: st.lang, code, file: fileName(), knobs: st.knobs };
+  setStatus('running…', 'busy');
+  $('errors').textContent = '';
+  editor.clearError();
+  void updateHash();
+  const started = performance.now();
+  const timer = window.setTimeout(() => {
+    if (st.worker !== w) return;
+    w.terminate();
+    st.worker = null;
+    const msg = `gmpsim: the run was stopped after ${WALL_LIMIT_MS / 1000} s of wall-clock time (the page's limit); lower "max events" or the workload's size`;
+    $('errors').textContent = msg;
+    $('output').innerHTML = `<span class="msg">${esc(msg)}</span>`;
+    clearRun();
+    setStatus('stopped: wall-clock limit', 'bad');
+    markDone();
+  }, WALL_LIMIT_MS);
+  const reply = await new Promise<WorkerReply | null>((resolve) => {
+    w.onmessage = (ev: MessageEvent<WorkerReply>) => resolve(ev.data);
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      resolve({ type: 'error', error: { kind: 'load', message: `gmpsim: internal error: ${ev.message}` } });
+    };
+    w.postMessage(req);
+  });
+  clearTimeout(timer);
+  if (st.worker !== w) return; // superseded
+  w.terminate();
+  st.worker = null;
+  if (!reply) return;
+  if (reply.type === 'error') {
+    const e = reply.error;
+    $('errors').textContent = e.message + (e.line !== undefined ? `\n(line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''})` : '');
+    if (e.line !== undefined) editor.error(e.message, e.line, e.column);
+    $('output').innerHTML = `<span class="err">${esc(e.message)}</span>\n<span class="exit">exit status 1</span>`;
+    clearRun();
+    setStatus(e.kind === 'syntax' ? `syntax error${e.line !== undefined ? ` at line ${e.line}` : ''}` : 'the workload did not load', 'bad');
+    markDone();
+    return;
+  }
+  const prevTime = st.model && st.runKey === key ? st.model.replay.time : -1;
+  const prevAtEnd = st.model !== null && st.cursor >= st.model.length;
+  const model = new RunModel(reply);
+  st.model = model;
+  // Re-running the same workload keeps the cursor at the same simulated time. A new workload
+  // starts at the beginning, or at the end when the run failed (the state it died in).
+  let cursor = reply.reason === 'exit' && reply.exitCode === 0 ? 0 : model.length;
+  if (prevTime >= 0) cursor = prevAtEnd ? model.length : model.indexAfterTime(prevTime);
+  if (pendingAt !== undefined) {
+    cursor = pendingAt;
+    pendingAt = undefined;
+  }
+  st.runKey = key;
+  st.cursor = Math.min(cursor, model.length);
+  st.playing = false;
+  st.sel = null;
+  showEffective(reply);
+  charts.setModel(model);
+  showOutput(model);
+  const scrub = document.querySelector<HTMLInputElement>('[data-testid=scrub]')!;
+  scrub.max = String(model.length);
+  for (const k of Object.keys(jumpKinds) as JumpKind[]) {
+    const el = document.querySelector(`[data-count=${k}]`);
+    if (el) el.textContent = String(model.jumps[k].length);
+  }
+  const wall = performance.now() - started;
+  const bad = reply.reason !== 'exit' || reply.exitCode !== 0;
+  setStatus(`${reply.reason === 'exit' ? `exit ${reply.exitCode}` : reply.reason} · ${model.length.toLocaleString('en')} events · ${fmtNs(reply.simTime)} simulated · ${(wall / 1000).toFixed(2)} s`, bad ? 'bad' : '');
+  st.dirty = true;
+  markDone();
+}
+
+/** No run to show (the workload failed to load): empty the picture and the panels. */
+function clearRun(): void {
+  st.model = null;
+  st.runKey = '';
+  st.playing = false;
+  picture.clear('No run to show: the workload did not load (see the error on the right).');
+  $('stats').innerHTML = '';
+  lastStats = '';
+  $('why').innerHTML = '';
+  charts.clear();
+  st.sel = null;
+  inspector.clear();
+  document.querySelectorAll<HTMLElement>('[data-count]').forEach((el) => (el.textContent = ''));
+  const pos = document.querySelector<HTMLElement>('[data-testid=pos]')!;
+  pos.textContent = 'no run';
+  pos.dataset['cursor'] = '0';
+}
+
+/** Tests wait on this counter (one per finished run, whatever its outcome). */
+function markDone(): void {
+  document.body.dataset['done'] = String(Number(document.body.dataset['done'] ?? 0) + 1);
+}
+
+/** Program output in event order (as the CLI writes it), then the engine's message and the status. */
+function showOutput(m: RunModel): void {
+  const log = m.log;
+  const r = m.result;
+  let h = '';
+  for (const w of r.godebugWarnings) h += `<span class="msg">${esc(w)}</span>\n`;
+  for (let i = 0; i < log.length; i++) {
+    if (log.k[i] !== E.Write) continue;
+    const text = esc(log.string(log.b[i]!));
+    h += log.a[i] === 2 ? `<span class="err">${text}</span>` : text;
+  }
+  if (r.message) h += `<span class="msg">${esc(r.message)}</span>\n`;
+  h += `<span class="exit">exit status ${r.exitCode}</span>`;
+  $('output').innerHTML = h;
+  $('errors').textContent = r.reason === 'exit' ? '' : r.message || r.stderr.split('\n').slice(0, 3).join('\n');
+}
+
+// ---------------------------------------------------------------- share
+let pendingAt: number | undefined;
+
+async function updateHash(): Promise<void> {
+  const h = await encodeShare(st.item ? { id: st.item.id, lang: st.lang, knobs: st.knobs } : { code: editor.text, lang: st.lang, knobs: st.knobs });
+  history.replaceState(null, '', h);
+}
+
+$('share').onclick = async () => {
+  const h = await encodeShare({ ...(st.item ? { id: st.item.id } : { code: editor.text }), lang: st.lang, knobs: st.knobs, at: st.cursor });
+  history.replaceState(null, '', h);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    setStatus('link copied to the clipboard');
+  } catch {
+    setStatus('link is in the address bar');
+  }
+};
+
+// ---------------------------------------------------------------- frame loop
+let lastFrame = performance.now();
+let lastRender = 0;
+/** Moving average of one render's main-thread cost (ms). */
+let renderCost = 0;
+let playAcc = 0;
+const counters = ['threads', 'gomaxprocs', 'idleprocs', 'idlethreads', 'spinningthreads', 'runqueue', 'running', 'runnable', 'syscall', 'netpoll', 'waiting'] as const;
+const counterLabel: Record<(typeof counters)[number], string> = {
+  threads: 'threads',
+  gomaxprocs: 'GOMAXPROCS',
+  idleprocs: 'idle Ps',
+  idlethreads: 'idle Ms',
+  spinningthreads: 'spinning Ms',
+  runqueue: 'global queue',
+  running: 'G running',
+  runnable: 'G runnable',
+  syscall: 'G in syscall',
+  netpoll: 'G on netpoller',
+  waiting: 'G parked',
+};
+
+function frame(now: number): void {
+  const m = st.model;
+  if (m && st.playing) {
+    playAcc += ((now - lastFrame) / 1000) * st.speed;
+    const n = Math.floor(playAcc);
+    if (n > 0) {
+      playAcc -= n;
+      st.lastStepSize = n;
+      st.cursor = Math.min(m.length, st.cursor + n);
+      st.dirty = true;
+      if (st.cursor >= m.length) st.playing = false;
+    }
+  }
+  lastFrame = now;
+  // While playing, the picture is redrawn as often as the machine allows with the page staying
+  // responsive: at most a third of the time goes to rendering (cost = script + style + layout of
+  // the last renders). Small runs redraw every frame; the 10k-goroutine run ~10–15 times a second.
+  const minGap = st.playing ? Math.min(250, renderCost * 3) : 0;
+  if (m && st.dirty && now - lastRender >= minGap) {
+    st.dirty = false;
+    lastRender = now;
+    const t0 = performance.now();
+    render(m);
+    void document.body.offsetHeight; // style + layout now, inside the measurement (it is due anyway)
+    renderCost = renderCost * 0.7 + (performance.now() - t0) * 0.3;
+  } else if (m && st.dirty) {
+    charts.cursor(m.log.t[Math.max(0, st.cursor - 1)] ?? 0);
+  }
+  requestAnimationFrame(frame);
+}
+
+/** Time spent per render phase (ms, cumulative), for performance work: window.gmpsim.prof. */
+const prof: Record<string, number> = { frames: 0, seek: 0, picture: 0, stats: 0, why: 0, charts: 0, rest: 0 };
+let lastStats = '';
+
+function render(m: RunModel): void {
+  let t0 = performance.now();
+  m.replay.seek(st.cursor);
+  const r = m.replay;
+  const c = r.counts();
+  let t1 = performance.now();
+  prof['seek']! += t1 - t0;
+  t0 = t1;
+  const animate = st.lastStepSize <= 3 || (st.playing && st.speed <= 60);
+  picture.render(m, st.sel, animate, st.playing && (st.speed > 1000 || renderCost > 8));
+  t1 = performance.now();
+  prof['picture']! += t1 - t0;
+  t0 = t1;
+  prof['frames']!++;
+  // stats
+  let s = '';
+  for (const k of counters) s += `<span class="stat ${k === 'threads' ? 'threads' : k === 'gomaxprocs' ? 'procs' : ''}">${counterLabel[k]}<b data-testid="stat-${k}">${c[k]}</b></span>`;
+  if (s !== lastStats) {
+    $('stats').innerHTML = s;
+    lastStats = s;
+  }
+  // controls
+  const pos = document.querySelector<HTMLElement>('[data-testid=pos]')!;
+  pos.textContent = `event ${st.cursor.toLocaleString('en')} / ${m.length.toLocaleString('en')} · t = ${fmtNs(r.time)}`;
+  pos.dataset['cursor'] = String(st.cursor);
+  const scrub = document.querySelector<HTMLInputElement>('[data-testid=scrub]')!;
+  if (Number(scrub.value) !== st.cursor) scrub.value = String(st.cursor);
+  const playLabel = st.playing ? '⏸ pause' : '▶ play';
+  const playBtn = document.querySelector('[data-testid=play]')!;
+  if (playBtn.textContent !== playLabel) playBtn.textContent = playLabel;
+  t1 = performance.now();
+  prof['stats']! += t1 - t0;
+  t0 = t1;
+  // why
+  renderWhy(m);
+  t1 = performance.now();
+  prof['why']! += t1 - t0;
+  t0 = t1;
+  charts.cursor(r.time);
+  t1 = performance.now();
+  prof['charts']! += t1 - t0;
+  t0 = t1;
+  inspector.render(m, st.sel);
+  prof['rest']! += performance.now() - t0;
+}
+
+function renderWhy(m: RunModel): void {
+  const el = $('why');
+  const i = st.cursor - 1;
+  if (i < 0) {
+    el.innerHTML = '<div class="now">Before the first event. Step forward (→) or press play.</div>';
+    return;
+  }
+  const log = m.log;
+  const ex = explainGroup(log, i, m.replay);
+  let recent = '';
+  let j = ex.first - 1;
+  const fast = st.playing && (st.speed > 1000 || renderCost > 8);
+  for (let n = 0; n < 5 && j >= 0 && !fast; n++) {
+    const [a] = groupRange(log, j);
+    const g = explainGroup(log, j, m.replay);
+    recent += `<li data-i="${g.last}">${fmtNs(log.t[j]!)} — ${esc(g.text)}</li>`;
+    j = a - 1;
+  }
+  el.innerHTML = `<div class="now" data-testid="why-text">${esc(ex.text)}</div><div class="ev" data-testid="why-event">#${i} · ${fmtNs(log.t[i]!)} · ${EventName[log.k[i]!]}: ${esc(describeEvent(log, i, m.replay))}</div>${recent ? `<ol reversed>${recent}</ol>` : ''}`;
+}
+
+$('why').addEventListener('click', (ev) => {
+  const li = (ev.target as HTMLElement).closest<HTMLElement>('li[data-i]');
+  if (li) seek(Number(li.dataset['i']) + 1, true);
+});
+
+$('run').onclick = () => void run();
+
+// ---------------------------------------------------------------- start
+async function start(): Promise<void> {
+  buildControls();
+  buildKnobs();
+  buildGallery();
+  requestAnimationFrame(frame);
+  const shared = await decodeShare(location.hash);
+  if (shared) {
+    pendingAt = shared.at;
+    const it = shared.id !== undefined ? st.gallery.find((g) => g.id === shared.id) : undefined;
+    if (it) {
+      selectItem(it, shared.knobs);
+      return;
+    }
+    st.item = null;
+    setLang(shared.lang);
+    st.knobs = shared.knobs;
+    writeKnobs();
+    editor.set(shared.code ?? '');
+    $<HTMLSelectElement>('gallery').value = '__custom';
+    describe();
+    void run();
+    return;
+  }
+  const first = st.gallery[0];
+  if (first) selectItem(first, { cost: {} });
+}
+
+void start();
+
+// For the e2e tests and the curious: read-only access to the current model.
+declare global {
+  interface Window {
+    gmpsim: { prof: Record<string, number>; time: () => number; cursor: () => number; length: () => number; seek: (n: number) => void; play: (speed: number) => void; pause: () => void };
+  }
+}
+window.gmpsim = {
+  prof,
+  time: () => (st.model ? st.model.replay.time : 0),
+  cursor: () => st.cursor,
+  length: () => st.model?.length ?? 0,
+  seek: (n) => seek(n),
+  play: (speed) => {
+    st.speed = speed;
+    const sel = document.querySelector<HTMLSelectElement>('[data-testid=speed]')!;
+    if (![...sel.options].some((o) => o.value === String(speed))) sel.add(new Option(`${speed.toLocaleString('en')} ev/s`, String(speed)));
+    sel.value = String(speed);
+    if (!st.playing) togglePlay();
+  },
+  pause: () => {
+    st.playing = false;
+  },
+};

@@ -1,0 +1,195 @@
+/**
+ * Load and run one workload: transpile (TypeScript via sucrase, Go via src/golang when present),
+ * evaluate with 'gmpsim' resolved to the engine, merge knobs with the workload's exported config,
+ * run. Shared by the worker (the browser) and the e2e tests (Node), so both compute the same log.
+ * Messages follow the CLI's wording (cli/load.ts, cli/main.ts: "gmpsim: FILE:LINE:COL: …").
+ */
+import { transform } from 'sucrase';
+import * as gmpsim from '../../src/index.js';
+import type { GoFunc, RunResult } from '../../src/index.js';
+import type { Effective, RunRequest, WorkloadError } from './protocol';
+
+export type GoLoader = () => Promise<{ compileGo?: (files: { name: string; text: string }[]) => Compiled } | null>;
+
+export type RunOutcome = { ok: true; result: RunResult; effective: Effective; params: Record<string, number | string | boolean>; warnings: string[] } | { ok: false; error: WorkloadError };
+
+let failed: WorkloadError | null = null;
+function fail(error: WorkloadError): void {
+  failed = error;
+}
+
+function lineOf(e: unknown): { line?: number; column?: number } {
+  const loc = (e as { loc?: { line: number; column: number } }).loc;
+  if (loc) return { line: loc.line, column: loc.column + 1 };
+  // Errors thrown while evaluating the module: "<anonymous>:LINE:COL" of the Function body.
+  const stack = e instanceof Error ? e.stack ?? '' : '';
+  const m = /(?:<anonymous>|Function):(\d+):(\d+)/.exec(stack);
+  // new Function adds 2 header lines ("function anonymous(...\n) {\n").
+  if (m) return { line: Number(m[1]) - 2, column: Number(m[2]) };
+  return {};
+}
+
+export type Compiled = { ok: true; main: GoFunc; linksOS?: boolean } | { ok: false; errors: unknown[] };
+
+/** What a workload module may export besides main (as the CLI reads it, cli/settings.ts). */
+interface WorkloadConfig {
+  gomaxprocs?: number;
+  ncpu?: number;
+  seed?: number;
+  linksOS?: boolean;
+  godebug?: string;
+  cost?: Record<string, number>;
+  until?: number | string;
+  maxEvents?: number;
+}
+
+interface Loaded {
+  main: GoFunc;
+  config: WorkloadConfig;
+  /** The module's exported `params` object (mutable, as with the CLI's --param). */
+  params: Record<string, unknown> | null;
+  linksOS?: boolean;
+}
+
+/** "2s", "150ms", "20us" → ns (the CLI's duration syntax). */
+function parseDuration(v: number | string | undefined): number | undefined {
+  if (v === undefined || typeof v === 'number') return v;
+  const m = /^(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m)$/.exec(v.trim());
+  if (!m) return undefined;
+  const mult: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9 };
+  return Number(m[1]) * mult[m[2]!]!;
+}
+
+function formatGoError(file: string, e: unknown): { text: string; line?: number; column?: number } {
+  if (typeof e === 'string') {
+    const m = /:(\d+):(\d+):/.exec(e);
+    return { text: e, ...(m ? { line: Number(m[1]), column: Number(m[2]) } : {}) };
+  }
+  const o = e as { file?: string; name?: string; line?: number; col?: number; column?: number; msg?: string; message?: string };
+  const f = o.file ?? o.name ?? file;
+  const col = o.col ?? o.column;
+  const where = `${f}${o.line ? `:${o.line}${col ? `:${col}` : ''}` : ''}: `;
+  return { text: `${where}${o.msg ?? o.message ?? JSON.stringify(e)}`, ...(o.line ? { line: o.line } : {}), ...(col ? { column: col } : {}) };
+}
+
+async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | null> {
+  const file = req.file;
+  if (req.lang === 'go') {
+    const mod = goLoader ? await goLoader() : null;
+    if (!mod || typeof mod.compileGo !== 'function') {
+      fail({ kind: 'load', message: `gmpsim: ${file}: running Go sources needs the Go frontend (src/golang), which is not in this build` });
+      return null;
+    }
+    let c: Compiled;
+    try {
+      c = mod.compileGo([{ name: file, text: req.code }]);
+    } catch (e) {
+      fail({ kind: 'load', message: `gmpsim: ${file}: ${e instanceof Error ? e.message : String(e)}` });
+      return null;
+    }
+    if (!c.ok) {
+      const errs = c.errors.map((e) => formatGoError(file, e));
+      const firstLine = errs.find((x) => x.line !== undefined);
+      fail({ kind: 'syntax', message: errs.map((x) => x.text).join('\n'), ...(firstLine ? { line: firstLine.line, column: firstLine.column } : {}) });
+      return null;
+    }
+    return { main: c.main, config: {}, params: null, linksOS: c.linksOS ?? true };
+  }
+  let js: string;
+  try {
+    js = transform(req.code, { transforms: ['typescript', 'imports'], filePath: file }).code;
+  } catch (e) {
+    const text = e instanceof Error ? e.message.replace(/\s*\(\d+:\d+\)$/, '').replace(/^Error transforming [^:]*: /, '') : String(e);
+    const where = lineOf(e);
+    fail({ kind: 'syntax', message: `gmpsim: ${file}${where.line ? `:${where.line}:${where.column}` : ''}: ${text}`, ...where });
+    return null;
+  }
+  const exports: Record<string, unknown> = {};
+  const module = { exports };
+  const require = (name: string): unknown => {
+    if (name === 'gmpsim') return gmpsim;
+    throw new Error(`Cannot find module '${name}': a workload in the browser can import only from 'gmpsim'`);
+  };
+  try {
+    new Function('require', 'exports', 'module', js)(require, exports, module);
+  } catch (e) {
+    fail({ kind: 'load', message: `gmpsim: ${file}: the workload threw while loading: ${e instanceof Error ? e.message : String(e)}`, ...lineOf(e) });
+    return null;
+  }
+  const ex = module.exports as Record<string, unknown>;
+  const main = ex['main'];
+  if (typeof main !== 'function') {
+    fail({ kind: 'load', message: `gmpsim: ${file}: the workload has no exported main: add \`export function* main() { … }\`` });
+    return null;
+  }
+  if (main.constructor?.name !== 'GeneratorFunction') {
+    fail({ kind: 'load', message: `gmpsim: ${file}: the exported main must be a generator function: \`export function* main() { … }\`` });
+    return null;
+  }
+  const config = ex['config'];
+  if (config !== undefined && (typeof config !== 'object' || config === null)) {
+    fail({ kind: 'load', message: `gmpsim: ${file}: the exported config must be an object such as { gomaxprocs: 2 }` });
+    return null;
+  }
+  const params = ex['params'];
+  if (params !== undefined && (typeof params !== 'object' || params === null)) {
+    fail({ kind: 'load', message: `gmpsim: ${file}: the exported params must be an object of default values such as { n: 100 }` });
+    return null;
+  }
+  return { main: main as GoFunc, config: (config ?? {}) as WorkloadConfig, params: (params ?? null) as Record<string, unknown> | null };
+}
+
+export async function runWorkload(req: RunRequest, goLoader?: GoLoader): Promise<RunOutcome> {
+  failed = null;
+  const loaded = await loadMain(req, goLoader);
+  if (!loaded) return { ok: false, error: failed! };
+  const cfg = loaded.config;
+  // Knobs left empty fall back to the workload's exported config, then to the engine's defaults.
+  const k = req.knobs;
+  // GODEBUG: the workload's config.godebug first, the knob's keys on top (as the CLI does with
+  // the environment's GODEBUG).
+  const godebug = [cfg.godebug ?? '', k.godebug ?? ''].filter((x) => x !== '').join(',');
+  const { flags, errors, ignored } = gmpsim.parseGODEBUG(godebug);
+  if (errors.length) {
+    return { ok: false, error: { kind: 'options', message: errors.map((e) => `gmpsim: ${e}`).join('\n') } };
+  }
+  // Workload params: defaults reported back, knob values applied (type of the default kept).
+  const paramDefaults: Record<string, number | string | boolean> = {};
+  if (loaded.params) {
+    for (const [name, v] of Object.entries(loaded.params)) if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') paramDefaults[name] = v;
+    for (const [name, raw] of Object.entries(k.params ?? {})) {
+      if (!(name in paramDefaults)) continue;
+      const def = paramDefaults[name]!;
+      const v = typeof def === 'number' ? Number(raw) : typeof def === 'boolean' ? raw === true || raw === 'true' || raw === '1' : String(raw);
+      if (typeof v === 'number' && !Number.isFinite(v)) return { ok: false, error: { kind: 'options', message: `gmpsim: --param ${name}=${raw}: not a number` } };
+      loaded.params[name] = v;
+    }
+  }
+  const ncpu = cfg.ncpu ?? 8;
+  const effective = {
+    gomaxprocs: k.gomaxprocs ?? cfg.gomaxprocs ?? ncpu,
+    seed: k.seed ?? cfg.seed ?? 1,
+    godebug,
+    maxEvents: k.maxEvents ?? cfg.maxEvents ?? 2_000_000,
+    ncpu,
+  };
+  const t0 = performance.now();
+  let r: gmpsim.RunResult;
+  try {
+    r = gmpsim.run({
+      main: loaded.main,
+      gomaxprocs: effective.gomaxprocs,
+      ncpu,
+      seed: effective.seed,
+      godebug: flags,
+      cost: { ...(cfg.cost ?? {}), ...k.cost },
+      maxEvents: effective.maxEvents,
+      until: parseDuration(cfg.until),
+      linksOS: loaded.linksOS ?? cfg.linksOS ?? true,
+      file: req.file,
+    });
+  } catch (e) {
+    return { ok: false, error: { kind: 'options', message: `gmpsim: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+  return { ok: true, result: r, effective, params: paramDefaults, warnings: ignored.map((k) => `GODEBUG: unknown key "${k}" ignored`) };
+}
