@@ -19,8 +19,8 @@ import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallMode } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, newproc, schedule, setMState, wakep, acquirep, releasep, pidleput, pidleget, startm, stopm, notewakeup, incidlelocked } from './proc.js';
-import { globrunqput, globrunqputhead, runqempty, runqget } from './runq.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
+import { globrunqput, globrunqputhead, runqempty } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
 import { entersyscall, entersyscallblock, SyscallModeCode } from './syscall.js';
@@ -531,4 +531,3 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
   });
 }
 
-export { runqget, pidleget, notewakeup, _Pidle, _Prunning };

@@ -12,7 +12,7 @@
  */
 import { E, Loc } from '../log/events.js';
 import type { Runtime } from './runtime.js';
-import { G, P, runqSize, _Grunnable, _Prunning, GQueue } from './runtime2.js';
+import { G, P, runqSize, _Grunnable, _Prunning } from './runtime2.js';
 import { startm } from './proc.js';
 
 export function runqempty(pp: P): boolean {
@@ -180,4 +180,3 @@ export function injectglist(rt: Runtime, list: G[], pp: P | null): void {
   rt.log.ev(E.Inject, -1, -1, pp.id, list.length, started);
 }
 
-export { GQueue };

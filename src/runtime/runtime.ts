@@ -395,7 +395,11 @@ export class Runtime {
     this.exit(2, 'panic');
   }
 
-  /** The goroutine header + frames for each live user goroutine (tracebackothers). */
+  /**
+   * The goroutine header + frames for each live user goroutine (tracebackothers). Go adds
+   * ", N minutes" for long waits, but g.waitsince is only set by the GC's stack scan, which the
+   * model does not have, so headers never carry it.
+   */
   goroutineDump(skip: G | null): string {
     let s = '';
     for (const gp of this.allgs) {

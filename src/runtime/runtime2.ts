@@ -82,8 +82,6 @@ export class G {
   selectDone = false;
   /** The cases of the select it is blocked in, to dequeue the others when one fires. */
   selectCases: SelectCase[] | null = null;
-  /** When it last parked (goroutine dumps print "N minutes" after a minute). */
-  waitsince = 0;
   constructor(goid: number, startfn: string, parentGoid: number, body: GoBody | null) {
     this.goid = goid;
     this.startfn = startfn;

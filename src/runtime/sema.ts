@@ -14,7 +14,6 @@
  * Simplification: Go keys waiters by address in a treap of semaRoots; here each Sema object owns
  * its queue, which gives the same order for each address.
  */
-import { E, Loc } from '../log/events.js';
 import type { Runtime } from './runtime.js';
 import type { G, M } from './runtime2.js';
 import { _Grunnable } from './runtime2.js';
@@ -108,4 +107,3 @@ export function notifyListNotify(rt: Runtime, mp: M, gp: G, l: NotifyList, all: 
   }
 }
 
-export { E, Loc };

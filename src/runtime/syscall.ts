@@ -16,7 +16,7 @@
 import { E, Loc, MS, ExitPath } from '../log/events.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } from './runtime2.js';
-import { T, acquirep, execute, handoffp, pidleget, releasep, schedule, setMState, stoplockedm, stopm } from './proc.js';
+import { T, acquirep, execute, handoffp, pidleget, releasep, setMState, stoplockedm, stopm } from './proc.js';
 import { globrunqput } from './runq.js';
 import { sysmonWake } from './sysmon.js';
 
@@ -139,4 +139,3 @@ export function retakeSyscallP(rt: Runtime, pp: M['oldp'] & object): boolean {
   return true;
 }
 
-export { schedule, _Prunning };
