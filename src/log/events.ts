@@ -258,6 +258,11 @@ export class EventLog {
     this.rewire();
   }
 
+  /** Someone records or listens: worth building event arguments (interning strings). */
+  get active(): boolean {
+    return this.ev !== ignore;
+  }
+
   /** Keep events in memory (for replay, the web app, tests). */
   get store(): boolean {
     return this.storing;

@@ -82,7 +82,7 @@ export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name
   gp.system = system;
   if (!system) rt.nUserG++;
   gp.atomicstatus = _Grunnable;
-  rt.log.ev(E.GoCreate, gp.goid, -1, pp.id, parent ? parent.goid : -1, rt.log.str(name));
+  if (rt.log.active) rt.log.ev(E.GoCreate, gp.goid, -1, pp.id, parent ? parent.goid : -1, rt.log.str(name));
   if (parent) rt.log.ev(E.NewProc, parent.goid, -1, pp.id, gp.goid, 0);
   runqput(rt, pp, gp, true);
   if (rt.mainStarted) wakep(rt);
@@ -148,9 +148,11 @@ export function gopark(rt: Runtime, mp: M, gp: G, reason: string, loc: number = 
   gp.waitreason = reason;
   gp.m = null;
   mp.curg = null;
-  const rid = rt.log.str(reason);
-  rt.log.ev(E.Park, gp.goid, mp.id, mp.p ? mp.p.id : -1, 0, rid);
-  rt.log.ev(E.GLoc, gp.goid, mp.id, mp.p ? mp.p.id : -1, loc, rid);
+  if (rt.log.active) {
+    const rid = rt.log.str(reason);
+    rt.log.ev(E.Park, gp.goid, mp.id, mp.p ? mp.p.id : -1, 0, rid);
+    rt.log.ev(E.GLoc, gp.goid, mp.id, mp.p ? mp.p.id : -1, loc, rid);
+  }
   schedule(rt, mp);
 }
 
