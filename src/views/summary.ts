@@ -102,6 +102,8 @@ export interface Summary {
     goroutinesReady: number;
   };
   threadsStarted: { startm: number; newThreads: number };
+  /** Spinning Ms (looking for work with a P, spec §6.1): total M-time spent spinning and the most at once. */
+  spinning: { totalNs: number; peak: number };
   /** Per P, time spent in each status; `total` sums all Ps. */
   pTime: { total: Omit<PTime, 'p'>; perP: PTime[] };
   /** schedtrace lines printed. */
@@ -144,6 +146,11 @@ export class SummaryAccumulator {
   private np = { calls: 0, wakeups: 0, goroutinesReady: 0 };
   private startm = { startm: 0, newThreads: 0 };
   private traces = 0;
+  /** When each M started spinning (−1: not spinning), the spinning count, total and peak. */
+  private spinSince: number[] = [];
+  private spinNow = 0;
+  private spinTotal = 0;
+  private spinPeak = 0;
   /** Per P: current status, since when, accumulated ns per status (0..4). */
   private pStatus: number[] = [];
   private pSince: number[] = [];
@@ -256,6 +263,19 @@ export class SummaryAccumulator {
       case E.SchedTrace:
         this.traces++;
         break;
+      case E.MSpin: {
+        const since = this.spinSince[m] ?? -1;
+        if (a === 1 && since < 0) {
+          this.spinSince[m] = t;
+          this.spinNow++;
+          if (this.spinNow > this.spinPeak) this.spinPeak = this.spinNow;
+        } else if (a === 0 && since >= 0) {
+          this.spinTotal += t - since;
+          this.spinSince[m] = -1;
+          this.spinNow--;
+        }
+        break;
+      }
       default:
         break;
     }
@@ -348,6 +368,7 @@ export class SummaryAccumulator {
       netpoll: { ...this.np },
       threadsStarted: { ...this.startm },
       pTime: { total, perP },
+      spinning: { totalNs: this.spinTotal + this.spinSince.reduce((acc, since) => acc + (since >= 0 ? endNs - since : 0), 0), peak: this.spinPeak },
       schedtraceLines: this.traces,
     };
   }
@@ -412,6 +433,7 @@ export function formatSummary(s: Summary, info: SummaryTextInfo = {}): string {
   row('preemptions', `${p.async + p.cooperative} (${p.async} async by signal, ${p.cooperative} cooperative); ${p.requests} sysmon requests`);
   row('steals', `${s.steals.count} (${s.steals.goroutines} goroutines)`);
   row('netpoll', `${s.netpoll.goroutinesReady} goroutines woken in ${s.netpoll.wakeups} of ${s.netpoll.calls} calls`);
+  row('spinning', `${durationText(s.spinning.totalNs)} of M time spent spinning (at most ${s.spinning.peak} at once)`);
   const pt = s.pTime.total;
   const all = pt.idleNs + pt.runningNs + pt.syscallNs + pt.otherNs;
   row('P time', `running ${pct(pt.runningNs, all)}, idle ${pct(pt.idleNs, all)}, in syscall ${pct(pt.syscallNs, all)}${pt.otherNs > 0 ? `, stopped ${pct(pt.otherNs, all)}` : ''} (of ${s.pTime.perP.length} P × run time)`);
