@@ -312,6 +312,47 @@ describe('spec §20: preemption', () => {
   });
 });
 
+describe('spec §20.18: a runnext ping-pong pair is preempted as one time slice', () => {
+  it('sysmon preempts the pair about every 10–20 ms although it switches goroutines constantly', () => {
+    const r = runChecked({
+      gomaxprocs: 1,
+      main: function* () {
+        const a = chan<number>();
+        const b = chan<number>();
+        const wg = new sync.WaitGroup();
+        yield* wg.Add(2);
+        yield* go(function* ping() {
+          for (let i = 0; i < 20000; i++) {
+            yield* work(us(1));
+            yield* send(a, i);
+            yield* recv(b);
+          }
+          yield* wg.Done();
+        });
+        yield* go(function* pong() {
+          for (let i = 0; i < 20000; i++) {
+            const [v] = yield* recv(a);
+            yield* work(us(1));
+            yield* send(b, v);
+          }
+          yield* wg.Done();
+        });
+        yield* wg.Wait();
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    const t: number[] = [];
+    for (let i = 0; i < r.log.length; i++) if (r.log.k[i] === E.Preempted) t.push(r.log.t[i]!);
+    // ≈ 50 ms of exchanges: the pair shares one schedtick (inheritTime), so sysmon sees a 10 ms
+    // slice and preempts whichever of the two is running; it goes to the global queue.
+    expect(t.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < t.length; i++) {
+      expect(t[i]! - t[i - 1]!).toBeGreaterThan(ms(9));
+      expect(t[i]! - t[i - 1]!).toBeLessThan(ms(25));
+    }
+  });
+});
+
 describe('spec §20: syscalls and threads', () => {
   it('§20.7 50 goroutines in 1 s syscall.Nanosleep at GOMAXPROCS=2: threads=52, then 50 idle, staying 52 [V]', () => {
     const r = run({
