@@ -9,6 +9,7 @@
  * syntax error, no main: like `go run`'s build failures), 2 for usage errors (flags, GOMAXPROCS,
  * GODEBUG), 70 for an internal gmpsim error.
  */
+import { calibrateCommand, type CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { defaultCosts, costNames, costDocs } from '../src/index.js';
@@ -99,6 +100,18 @@ function buildProgram(): Command {
   sweep.action(async (file: string, opts: SweepFlags) => {
     process.exitCode = await sweepCommand(file, opts);
   });
+
+  program
+    .command('calibrate')
+    .description('measure the cost model on this machine with real Go (needs a Go toolchain); print --cost flags')
+    .option('--go <path>', 'the go command to use (default: go on PATH, else /usr/lib/go-1.19/bin/go)')
+    .option('--runs <n>', 'runs of the calibration program; medians are used (default 3)')
+    .option('--json', 'print the measurements and parameters as JSON')
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, outputError: () => {} })
+    .action((opts: CalibrateFlags) => {
+      process.exitCode = calibrateCommand(opts);
+    });
   return program;
 }
 

@@ -8,19 +8,9 @@
  * with runtime-spec §19's ranges. Users override any of them per run (`--cost name=value`,
  * `RunOptions.cost`), e.g. to calibrate to their own machine (conformance/README.md).
  *
- * Calibration (costs.json key → parameter):
- *   goroutine_switch_ns 223 (ping-pong half round trip = chanOp + switch)   → goroutineSwitch 180, chanOp 20
- *   chan_buffered_op_ns 18                                                 → chanOp 20
- *   goroutine_create_exit_ns 351 (create + switch + Done + exit)           → goroutineCreate 110, goroutineExit 50
- *   mutex_uncontended_ns 5.5                                               → semOp 10
- *   time_now_ns 64                                                         → runtimeCall 60
- *   entersyscall_exitsyscall_ns 51                                         → syscallOverhead 50
- *   thread_create_est_us 36                                                → threadCreate 36 µs
- *   usleep_slack_us 87 (nanosleep(20µs) takes 107 µs; Sleep(10µs) ≈ 1.10 ms) → timerSlack 90 µs
- *   futex_handoff_us 4.7 hot, p90 28; a woken idle M steals a 10 µs timer
- *     in ≈40 µs, missing it ≈10% of the time (sleep_granularity.json)  → futexWake 16 µs ± 50%
- *   sigurg_preempt_us 57 (signal + handler + switch, seen by the stopper)  → signalDelivery 45 µs
- *   stw_idle_us 15, stw_spinner_us 72                                      → stopTheWorld 40 µs
+ * Calibration: the defaults marked (c) are `costsFromMeasurements(costs.json medians)`
+ * (calibration.ts, which documents each formula); test/engine/calibration.test.ts checks it.
+ * `gmpsim calibrate` measures the same on your machine.
  */
 export interface CostModel {
   /** newproc: allocate/reuse a G, set it up, queue it. Go ~0.3–1 µs incl. stack reuse. */
@@ -73,25 +63,25 @@ export interface CostModel {
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
-  goroutineCreate: 110,
-  goroutineExit: 50,
-  goroutineSwitch: 180,
-  chanOp: 20,
-  semOp: 10,
-  runtimeCall: 60,
-  syscallOverhead: 50,
-  writeSyscall: 1_500,
-  printCost: 1_000,
-  threadCreate: 36_000,
-  futexWake: 16_000,
-  timerSlack: 90_000,
-  signalDelivery: 45_000,
-  epollCall: 500,
-  findRunnable: 500,
-  sysmonLoop: 300,
-  stopTheWorld: 40_000,
-  init: 150_000,
-  jitter: 1,
+  goroutineCreate: 97, // (c)
+  goroutineExit: 49, // (c)
+  goroutineSwitch: 200, // (c)
+  chanOp: 18, // (c)
+  semOp: 10, // (c)
+  runtimeCall: 64, // (c)
+  syscallOverhead: 51, // (c)
+  writeSyscall: 1_500, // estimate: write(2) of a short line to a pipe or terminal, ≈ 1–2 µs
+  printCost: 1_000, // estimate: the same write without entersyscall
+  threadCreate: 36_000, // (c)
+  futexWake: 16_000, // (c)
+  timerSlack: 87_000, // (c)
+  signalDelivery: 45_000, // (c)
+  epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
+  findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
+  sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
+  stopTheWorld: 43_000, // (c)
+  init: 150_000, // spec §16/§21.4: threads at main match only if init outlasts sysmon's first tick
+  jitter: 1, // futex_handoff_us spans 4–28 µs (median–p90): ±50 % around futexWake
 });
 
 export const costNames = Object.keys(defaultCosts) as (keyof CostModel)[];

@@ -1,0 +1,70 @@
+/**
+ * From measurements of real Go to cost-model parameters: one mapping, used by `gmpsim calibrate`
+ * (on the user's machine) and by the test that checks the shipped defaults (cost.ts) are what the
+ * recorded measurements of this project's machine (conformance/reference/costs.json) map to.
+ *
+ * The measurements are the MEASURE lines of conformance/programs/calibrate.go (names below). Each
+ * parameter documents which measurement it comes from and why it is not simply equal to it.
+ */
+import type { CostModel } from './cost.js';
+
+/** Names of calibrate.go's measurements (ns or µs as their suffix says). */
+export type Measurements = Partial<Record<
+  | 'goroutine_switch_ns'
+  | 'chan_buffered_op_ns'
+  | 'goroutine_create_exit_ns'
+  | 'mutex_uncontended_ns'
+  | 'time_now_ns'
+  | 'entersyscall_exitsyscall_ns'
+  | 'thread_create_est_us'
+  | 'usleep_slack_us'
+  | 'futex_handoff_us'
+  | 'futex_handoff_p90_us'
+  | 'sigurg_preempt_us'
+  | 'stw_idle_us'
+  | 'stw_spinner_us',
+  number
+>>;
+
+/** Round to a "nice" number: 2 significant digits (calibration noise is larger than that). */
+function nice(x: number): number {
+  if (!(x > 0)) return 0;
+  const p = Math.pow(10, Math.floor(Math.log10(x)) - 1);
+  return Math.round(x / p) * p;
+}
+
+/**
+ * The cost parameters the measurements determine (the others keep their defaults).
+ * - goroutineSwitch = (ping-pong half round trip) − chanOp: the half round trip is one channel
+ *   handoff plus one switch.
+ * - goroutineCreate / goroutineExit: create+run+exit of `go wg.Done()` minus the switch and the
+ *   Done, split 2:1 between newproc and goexit0.
+ * - timerSlack = what nanosleep(20µs) adds beyond 20 µs.
+ * - futexWake: a woken idle M takes several hot-futex hand-offs to run; the median of the hot
+ *   measurement and its 90th percentile, averaged, matches how often a woken thief beats a 10 µs
+ *   timer on the reference machine (sleep_granularity.json).
+ * - signalDelivery: the stopper-side preemption latency less one goroutine switch.
+ * - stopTheWorld: the mean of an idle STW and one that must preempt a running goroutine.
+ */
+export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
+  const out: Partial<CostModel> = {};
+  const chan = m.chan_buffered_op_ns;
+  if (chan !== undefined) out.chanOp = nice(chan);
+  if (m.goroutine_switch_ns !== undefined) out.goroutineSwitch = nice(m.goroutine_switch_ns - (out.chanOp ?? 20));
+  if (m.goroutine_create_exit_ns !== undefined) {
+    const rest = Math.max(0, m.goroutine_create_exit_ns - (out.goroutineSwitch ?? 180) - (m.mutex_uncontended_ns ?? 10));
+    out.goroutineCreate = nice((rest * 2) / 3);
+    out.goroutineExit = nice(rest / 3);
+  }
+  if (m.mutex_uncontended_ns !== undefined) out.semOp = nice(Math.max(m.mutex_uncontended_ns, 10));
+  if (m.time_now_ns !== undefined) out.runtimeCall = nice(m.time_now_ns);
+  if (m.entersyscall_exitsyscall_ns !== undefined) out.syscallOverhead = nice(m.entersyscall_exitsyscall_ns);
+  if (m.thread_create_est_us !== undefined) out.threadCreate = nice(m.thread_create_est_us * 1000);
+  if (m.usleep_slack_us !== undefined) out.timerSlack = nice(m.usleep_slack_us * 1000);
+  if (m.futex_handoff_us !== undefined && m.futex_handoff_p90_us !== undefined) {
+    out.futexWake = nice(((m.futex_handoff_us + m.futex_handoff_p90_us) / 2) * 1000);
+  }
+  if (m.sigurg_preempt_us !== undefined) out.signalDelivery = nice(m.sigurg_preempt_us * 1000 - (out.goroutineSwitch ?? 180) - 12_000);
+  if (m.stw_idle_us !== undefined && m.stw_spinner_us !== undefined) out.stopTheWorld = nice(((m.stw_idle_us + m.stw_spinner_us) / 2) * 1000);
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * The cost model's defaults come from real go1.19 measured on this project's machine
+ * (conformance/reference/costs.json, recorded by conformance/record.mjs from
+ * conformance/programs/calibrate.go): the defaults marked (c) in cost.ts must be exactly what
+ * costsFromMeasurements makes of the recorded medians, so re-recording and re-deriving them is
+ * one step and they cannot drift apart silently.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { defaultCosts } from '../../src/runtime/cost.js';
+import { costsFromMeasurements, type Measurements } from '../../src/runtime/calibration.js';
+
+describe('calibration', () => {
+  it('the measured defaults are costsFromMeasurements(conformance/reference/costs.json)', () => {
+    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/costs.json', import.meta.url), 'utf8')) as {
+      costs: Record<string, { median: number }>;
+    };
+    const m: Record<string, number> = {};
+    for (const [k, v] of Object.entries(ref.costs)) m[k] = v.median;
+    const derived = costsFromMeasurements(m as Measurements);
+    expect(Object.keys(derived).length).toBeGreaterThanOrEqual(12);
+    for (const [k, v] of Object.entries(derived)) expect([k, defaultCosts[k as keyof typeof defaultCosts]]).toEqual([k, v]);
+  });
+});
