@@ -2,6 +2,8 @@
 import { expect } from 'vitest';
 import { Runtime, type RunOptions, type RunResult } from '../src/runtime/runtime.js';
 import { Replay } from '../src/log/replay.js';
+import { go, sync } from '../src/workload/api.js';
+import type { Op } from '../src/workload/ops.js';
 
 /** Run with the invariant checker on and the replay compared with the engine after every event. */
 export function runChecked(opts: RunOptions): RunResult {
@@ -44,6 +46,19 @@ export function runChecked(opts: RunOptions): RunResult {
     if (replay.global.join(',') !== global) throw new Error(`replay global queue diverged at event ${r.sim.fired}`);
   };
   return rt.run();
+}
+
+/** main's usual shape: start n goroutines running `body` and wait for them all (sync.WaitGroup). */
+export function* fanOut(n: number, body: (i: number) => Generator<Op, void, unknown>): Generator<Op, void, unknown> {
+  const wg = new sync.WaitGroup();
+  for (let i = 0; i < n; i++) {
+    yield* wg.Add(1);
+    yield* go(function* (i: number) {
+      yield* body(i);
+      yield* wg.Done();
+    }, i);
+  }
+  yield* wg.Wait();
 }
 
 export function lines(s: string): string[] {

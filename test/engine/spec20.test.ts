@@ -5,7 +5,7 @@
  * after every event (test/helpers.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { runChecked, schedLines, parseSched, lines } from '../helpers.js';
+import { runChecked, schedLines, parseSched, lines, fanOut } from '../helpers.js';
 import { run } from '../../src/runtime/runtime.js';
 import { E } from '../../src/log/events.js';
 import {
@@ -359,15 +359,9 @@ describe('spec §20: syscalls and threads', () => {
       gomaxprocs: 2,
       godebug: { schedtrace: 100 },
       main: function* () {
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 50; i++) {
-          yield* wg.Add(1);
-          yield* go(function* () {
-            yield* syscall.Nanosleep(s(1));
-            yield* wg.Done();
-          });
-        }
-        yield* wg.Wait();
+        yield* fanOut(50, function* () {
+          yield* syscall.Nanosleep(s(1));
+        });
         yield* time.Sleep(ms(500));
       },
     });
@@ -383,15 +377,9 @@ describe('spec §20: syscalls and threads', () => {
     const r = runChecked({
       gomaxprocs: 2,
       main: function* () {
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 50; i++) {
-          yield* wg.Add(1);
-          yield* go(function* () {
-            yield* time.Sleep(s(1));
-            yield* wg.Done();
-          });
-        }
-        yield* wg.Wait();
+        yield* fanOut(50, function* () {
+          yield* time.Sleep(s(1));
+        });
       },
     });
     expect(r.runtime.sched.mnext).toBeLessThanOrEqual(2 + 3);
@@ -401,15 +389,9 @@ describe('spec §20: syscalls and threads', () => {
     const r = run({
       gomaxprocs: 4,
       main: function* () {
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 100; i++) {
-          yield* wg.Add(1);
-          yield* go(function* () {
-            yield* cgo.Call(s(1), 'C.sleep');
-            yield* wg.Done();
-          });
-        }
-        yield* wg.Wait();
+        yield* fanOut(100, function* () {
+          yield* cgo.Call(s(1), 'C.sleep');
+        });
       },
     });
     const threads = r.runtime.sched.mnext;
@@ -422,15 +404,9 @@ describe('spec §20: syscalls and threads', () => {
       gomaxprocs: 2,
       main: function* () {
         yield* debug.SetMaxThreads(20);
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 30; i++) {
-          yield* wg.Add(1);
-          yield* go(function* () {
-            yield* syscall.Nanosleep(s(1));
-            yield* wg.Done();
-          });
-        }
-        yield* wg.Wait();
+        yield* fanOut(30, function* () {
+          yield* syscall.Nanosleep(s(1));
+        });
       },
     });
     expect(r.exitCode).toBe(2);
@@ -656,15 +632,9 @@ describe('spec §20: timers and the netpoller', () => {
     const r = runChecked({
       gomaxprocs: 4,
       main: function* () {
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 6; i++) {
-          yield* wg.Add(1);
-          yield* go(function* () {
-            yield* net.Read(ms(5));
-            yield* wg.Done();
-          });
-        }
-        yield* wg.Wait();
+        yield* fanOut(6, function* () {
+          yield* net.Read(ms(5));
+        });
       },
     });
     expect(r.exitCode).toBe(0);
@@ -823,15 +793,9 @@ describe('spec §21.2: fatal errors with schedtrace on', () => {
       godebug: { schedtrace: 100 },
       main: function* () {
         yield* debug.SetMaxThreads(20);
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 30; i++) {
-          yield* wg.Add(1);
-          yield* go(function* () {
-            yield* syscall.Nanosleep(s(1));
-            yield* wg.Done();
-          });
-        }
-        yield* wg.Wait();
+        yield* fanOut(30, function* () {
+          yield* syscall.Nanosleep(s(1));
+        });
       },
     });
     expect(r.reason).toBe('hang');
