@@ -119,6 +119,32 @@ describe('spec §20: run queues', () => {
   });
 });
 
+describe('spec §12: close wakes every waiter', () => {
+  it('readied from a gList (a stack), each kicking the last from runnext: 3 2 1 0 [real go1.19.8, GOMAXPROCS=1]', () => {
+    // Observed here with Debian's go1.19.8 on the Go twin of this program (prints 3 2 1 0 every run).
+    // The spec's §12 prose says "in queue order"; the runtime's gList pops in reverse, as here.
+    const r = runChecked({
+      gomaxprocs: 1,
+      linksOS: false,
+      main: function* () {
+        const ch = chan<number>();
+        const done = chan<boolean>();
+        for (let i = 0; i < 4; i++) {
+          yield* go(function* (i: number) {
+            yield* recv(ch);
+            yield* println(i);
+            yield* send(done, true);
+          }, i);
+        }
+        yield* time.Sleep(ms(10));
+        yield* close(ch);
+        for (let i = 0; i < 4; i++) yield* recv(done);
+      },
+    });
+    expect(lines(r.stderr)).toEqual(['3', '2', '1', '0']);
+  });
+});
+
 describe('spec §20: deadlock detection', () => {
   it('§20.3 deadlock report: exact text, goroutines 1 and 5, exit status 2 [V]', () => {
     const r = runChecked({
