@@ -26,9 +26,13 @@ export type Measurements = Partial<Record<
   number
 >>;
 
-/** Round to a "nice" number: 2 significant digits (calibration noise is larger than that). */
+/**
+ * Round to a "nice" number: 2 significant digits (calibration noise is larger than that). A cost
+ * derived by subtraction can come out ≤ 0 on a noisy machine; nothing in the model is free, so the
+ * floor is 1 ns.
+ */
 function nice(x: number): number {
-  if (!(x > 0)) return 0;
+  if (!(x > 1)) return 1;
   const p = Math.pow(10, Math.floor(Math.log10(x)) - 1);
   return Math.round(x / p) * p;
 }

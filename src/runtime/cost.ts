@@ -37,6 +37,13 @@ export interface CostModel {
   futexWake: number;
   /** Extra sleep the kernel adds to usleep/epoll timeouts (timer slack). Spec §8 step 1: ≈50 µs. */
   timerSlack: number;
+  /**
+   * The part of the oversleep that grows with the requested time, as a fraction of it: on the
+   * reference VM a 1 ms epoll_wait returns 105–125 µs late and sysmon's 10 ms usleep takes
+   * 10.3–10.8 ms (conformance/reference/sleep_granularity.json, the 100 ms schedtrace line spacing
+   * in syscall_threads50.json), more than timerSlack alone.
+   */
+  timerSlackFraction: number;
   /** SIGURG sent by preemptM until the handler runs on the target thread. Spec §19: ≈5–20 µs. */
   signalDelivery: number;
   /** One epoll_wait call (non-blocking) / return from a blocking one. */
@@ -75,6 +82,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   threadCreate: 36_000, // (c)
   futexWake: 16_000, // (c)
   timerSlack: 87_000, // (c)
+  timerSlackFraction: 0.03, // 1 ms epoll: 87 + 30 = 117 µs late; 10 ms usleep: 10.39 ms
   signalDelivery: 45_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
@@ -100,6 +108,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   threadCreate: 'clone() of a new M until it runs',
   futexWake: 'futex wake of a parked M until it runs',
   timerSlack: 'kernel timer slack added to usleep and epoll_wait timeouts',
+  timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
   signalDelivery: 'SIGURG delivery for async preemption',
   epollCall: 'one epoll_wait call',
   findRunnable: 'one findRunnable pass that finds nothing locally and goes stealing',

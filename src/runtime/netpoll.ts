@@ -142,7 +142,7 @@ export function netpollBlock(rt: Runtime, mp: M, delay: number): void {
     return;
   }
   if (ms >= 0) {
-    const wait = ms === 0 ? 0 : ms * 1e6 + rt.cost.timerSlack;
+    const wait = ms === 0 ? 0 : rt.oversleep(ms * 1e6);
     rt.sim.after(wait + rt.cost.epollCall, mp, T.NetpollDone, mp.gen);
   }
   // ms < 0: blocks until a ready fd or netpollBreak.

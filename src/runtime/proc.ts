@@ -559,7 +559,7 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
       mp.debt += rt.cost.findRunnable;
       const gp = stealWork(rt, mp, now, false);
       if (gp === BACKOFF) {
-        rt.sim.after(runnextStealBackoff + rt.cost.timerSlack, mp, T.StealRetry, mp.gen);
+        rt.sim.after(rt.oversleep(runnextStealBackoff), mp, T.StealRetry, mp.gen);
         return null;
       }
       if (gp !== null) {

@@ -250,8 +250,13 @@ export class Runtime {
     // cgo programs start the template thread here, in case C calls into Go on a C thread.
     if (this.opts.linksCgo === true && this.templateThread === null) this.startTemplateThread();
     if (this.opts.linksOS ?? true) {
-      // Package os's init sets a finalizer, which creates the finalizer goroutine (createfing).
+      // Package os's init: NewFile for fds 0, 1, 2, each an fcntl(F_GETFL) through entersyscall
+      // (so P0's syscalltick is 3 when main starts, which retake's two-observation rule depends on)
+      // and a SetFinalizer, the first of which creates the finalizer goroutine (createfing).
+      yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
       yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: 'runtime.runfinq', system: true };
+      yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
+      yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
     }
     // The runtime's remaining init tasks and the packages' init functions.
     yield { k: K.Work, ns: this.cost.init, every: 0 };
@@ -325,6 +330,11 @@ export class Runtime {
     this.curm = null;
   }
 
+  /** How long a timed kernel sleep of `ns` really lasts (usleep, epoll_wait, notetsleep). */
+  oversleep(ns: number): number {
+    return ns + this.cost.timerSlack + ns * this.cost.timerSlackFraction;
+  }
+
   /** A thread wake-up latency with the run's seeded jitter (see CostModel.jitter). */
   latency(base: number): number {
     const j = this.cost.jitter;
@@ -381,7 +391,8 @@ export class Runtime {
     const base = this.curm && this.sysmon && this.curm === this.sysmon.m ? ['sysmon', 'mstart1', 'mstart0', 'mstart'] : ['schedule', 'mstart1', 'mstart0', 'mstart'];
     s += '\nruntime stack:\n';
     for (const f of [...stack, ...base]) s += runtimeFrame(f);
-    s += this.goroutineDump(null);
+    // A throw's traceback level also shows the runtime's own goroutines (fatal's does not).
+    s += this.goroutineDump(null, true);
     this.write(2, s);
     this.exit(2, 'fatal');
   }
@@ -400,10 +411,10 @@ export class Runtime {
    * ", N minutes" for long waits, but g.waitsince is only set by the GC's stack scan, which the
    * model does not have, so headers never carry it.
    */
-  goroutineDump(skip: G | null): string {
+  goroutineDump(skip: G | null, withSystem = false): string {
     let s = '';
     for (const gp of this.allgs) {
-      if (gp === skip || gp.system || gp.atomicstatus === _Gdead) continue;
+      if (gp === skip || (gp.system && !withSystem) || gp.atomicstatus === _Gdead) continue;
       s += `\ngoroutine ${gp.goid} [${goroutineStatus(gp)}${gp.lockedm ? ', locked to thread' : ''}]:\n`;
       if (gp.atomicstatus === _Grunning) {
         s += '\tgoroutine running on other thread; stack unavailable\n';
@@ -418,6 +429,7 @@ export class Runtime {
     const body = gp.body as (GoBody & { traceback?: () => string }) | null;
     const custom = body && typeof body.traceback === 'function' ? body.traceback() : null;
     if (custom !== null) return custom;
+    if (gp.system) return `runtime.gopark(...)\n\truntime/proc.go:363 +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n`;
     const file = this.opts.file ?? 'workload';
     let s = `${goName(gp.startfn)}()\n\t${file}\n`;
     if (gp.parentGoid !== 0) {

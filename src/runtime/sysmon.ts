@@ -79,7 +79,7 @@ export class Sysmon implements EventTarget {
     if (this.idle === 0) this.delay = 20;
     else if (this.idle > 50) this.delay *= 2;
     if (this.delay > 10_000) this.delay = 10_000;
-    const ns = this.delay * 1000 + rt.cost.timerSlack + rt.cost.sysmonLoop;
+    const ns = rt.oversleep(this.delay * 1000) + rt.cost.sysmonLoop;
     rt.log.ev(E.SysmonTick, -1, this.m.id, -1, ns, this.idle);
     setMState(rt, this.m, MS.SysmonSleep, ns);
     rt.sim.after(ns, this, S.Tick, this.gen, true);
@@ -97,7 +97,7 @@ export class Sysmon implements EventTarget {
         if (next - now < sleep) sleep = next - now;
         rt.log.ev(E.SysmonWait, -1, this.m.id, -1, sleep, 0);
         setMState(rt, this.m, MS.SysmonSleep, -1);
-        rt.sim.after(sleep + rt.cost.timerSlack, this, S.DeepWake, this.gen, true);
+        rt.sim.after(rt.oversleep(sleep), this, S.DeepWake, this.gen, true);
         return;
       }
     }
