@@ -61,7 +61,7 @@ export interface CostModel {
    */
   init: number;
   /**
-   * Spread of thread wake-up latencies (futexWake, threadCreate, signalDelivery) as a fraction of
+   * Spread of thread wake-up latencies (futexWake, signalDelivery) as a fraction of
    * their value: each one is drawn uniformly from value × [1 − jitter/2, 1 + jitter/2] with the
    * run's seeded generator. Real kernels are not metronomes (spec §19 gives 5–50 µs for a futex
    * wake); 0 makes every latency exact.
@@ -115,5 +115,5 @@ export const costDocs: Record<keyof CostModel, string> = {
   sysmonLoop: 'one sysmon loop body',
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
   init: 'runtime + package init work on G1 before main.main',
-  jitter: 'spread of thread wake-up latencies, as a fraction (0 = exact)',
+  jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
 };

@@ -162,7 +162,7 @@ export function sysmonWake(rt: Runtime): void {
 export function startSysmon(rt: Runtime, m: M): Sysmon {
   const s = new Sysmon(rt, m);
   m.isSys = true;
-  rt.sim.after(rt.latency(rt.cost.threadCreate), s, S.Start, 0, true);
+  rt.sim.after(rt.cost.threadCreate, s, S.Start, 0, true);
   return s;
 }
 
