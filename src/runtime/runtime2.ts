@@ -193,6 +193,11 @@ export class M implements EventTarget {
   dead = false;
   /** Runtime work done in this event whose time is charged to the M's next event (cost.ts). */
   debt = 0;
+  /**
+   * Until when the M is still in the scheduler on g0 before its new curg really runs: Go's
+   * curg is nil there (dropg … execute), so sysmon's preemptone finds nothing to preempt.
+   */
+  g0Until = 0;
   /** Blocked in netpoll and already woken (an event is on its way). */
   pollWoken = false;
   /** findRunnable's wasSpinning, kept across the blocking netpoll. */

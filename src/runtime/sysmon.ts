@@ -218,7 +218,8 @@ export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
   const mp = pp.m;
   if (mp === null || mp === rt.curm) return false;
   const gp = mp.curg;
-  if (gp === null) return false;
+  // In the scheduler on g0 (curg nil in Go): nothing to preempt; sysmon tries again next tick.
+  if (gp === null || rt.sim.now < mp.g0Until) return false;
   gp.preempt = true;
   let signalled = 0;
   if (!rt.debug.asyncpreemptoff) {
