@@ -75,8 +75,9 @@ function runG1(rt: Runtime, mp: M): void {
     }
     op = r.value;
   }
-  // Every op is a call: a G asked to stop does so here (cooperative preemption).
-  if (gp.preempt) {
+  // Every op is a call — except the next chunk of a call-free loop — so a G asked to stop does so
+  // here (cooperative preemption).
+  if (gp.preempt && !(op.k === K.Work && op.cont === true)) {
     gp.pendingOp = op;
     gopreempt(rt, mp, gp, false);
     return;

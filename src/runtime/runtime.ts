@@ -188,6 +188,8 @@ export class Runtime {
   exitMessage = '';
   private out: string[] = [];
   private err: string[] = [];
+  /** main.main's body: G1's frames in dumps come from it (G1's own body is runtime.main). */
+  private userMain: GoBody | null = null;
   /** Frames of the runtime functions currently executing (for `runtime stack:` in throws). */
   stack: string[] = [];
   private check: boolean;
@@ -263,6 +265,7 @@ export class Runtime {
     const cur = this.curm!;
     unlockOSThread(cur, cur.curg!, false);
     const userMain = this.opts.main();
+    this.userMain = userMain;
     yield* { [Symbol.iterator]: () => userMain };
     yield { k: K.Exit, code: 0 };
   }
@@ -419,15 +422,20 @@ export class Runtime {
       if (gp.atomicstatus === _Grunning) {
         s += '\tgoroutine running on other thread; stack unavailable\n';
       } else {
-        s += this.frames(gp);
+        s += this.frames(gp, withSystem);
       }
     }
     return s;
   }
 
-  private frames(gp: G): string {
-    const body = gp.body as (GoBody & { traceback?: () => string }) | null;
-    const custom = body && typeof body.traceback === 'function' ? body.traceback() : null;
+  /**
+   * gp's frames. A body may provide `traceback(system)`: its own frames in Go's format; `system`
+   * asks for the long form a throw prints (fp/sp/pc, runtime frames).
+   */
+  private frames(gp: G, system = false): string {
+    const own = gp.goid === 1 && !gp.system && this.userMain !== null ? this.userMain : gp.body;
+    const body = own as (GoBody & { traceback?: (system?: boolean) => string }) | null;
+    const custom = body && typeof body.traceback === 'function' ? body.traceback(system) : null;
     if (custom !== null) return custom;
     if (gp.system) return `runtime.gopark(...)\n\truntime/proc.go:363 +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n`;
     const file = this.opts.file ?? 'workload';

@@ -23,7 +23,11 @@ import type { NotifyList } from '../runtime/sema.js';
 
 /** Op codes. Numeric so the runtime's dispatch is a dense switch. */
 export const K = {
-  /** CPU work of `ns`; a function-call (cooperative preemption) point every `every` ns (0 = none: async-only). */
+  /**
+   * CPU work of `ns`; a function-call (cooperative preemption) point every `every` ns (0 = none:
+   * async-only). `cont`: the op continues a call-free loop (an interpreter emitting CPU time in
+   * chunks), so its start is not a function call either.
+   */
   Work: 1,
   /** `go fn(args…)` (newproc). Result: the new goroutine's id. */
   Go: 2,
@@ -106,7 +110,7 @@ export interface SelectCase {
 }
 
 export type Op =
-  | { k: typeof K.Work; ns: number; every: number }
+  | { k: typeof K.Work; ns: number; every: number; cont?: boolean }
   | { k: typeof K.Go; fn: (...args: never[]) => GoBody; args: unknown[]; name: string; system?: boolean }
   | { k: typeof K.Gosched }
   | { k: typeof K.Goexit }

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+type T struct{ a int }
+
+func main() {
+	var t T
+	fmt.Println(t.b)
+}

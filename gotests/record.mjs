@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Records the behaviour of real Go (Debian's golang-1.19-go) for every program in gotests/*.go and
+// gotests/errors/*.go into gotests/reference/<name>.json:
+//   { go, env, stdout, stderr (normalised), exit, timedOut } for runnable programs,
+//   { go, buildErrors, exit: 1 } for programs that do not compile.
+// Usage: node gotests/record.mjs [name…]      (no dependencies; needs /usr/lib/go-1.19/bin/go)
+//
+// A program may start with `// gmpsim: KEY=VALUE …` lines: environment for the run (GOMAXPROCS,
+// GODEBUG) and `timeout=<seconds>` (the run is killed after it; `timedOut: true` is recorded).
+//
+// Normalisation of stderr (so the simulator's tracebacks can be compared): the temporary build
+// directory becomes /tmp/gmpsim, `+0x…` offsets become +0x0, frame arguments `(0x…, …)` become
+// `(...)`, `pc=0x…` becomes pc=0x0, and `goroutine N [...]` headers are kept as they are.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync, copyFileSync, rmSync, existsSync } from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const GO = '/usr/lib/go-1.19/bin/go';
+const goEnv = { ...process.env, GOCACHE: '/tmp/gocache', GOPATH: '/tmp/gopath', GO111MODULE: 'off', CGO_ENABLED: '0', GOFLAGS: '' };
+const version = execFileSync(GO, ['version'], { env: goEnv }).toString().trim();
+const refDir = join(here, 'reference');
+mkdirSync(refDir, { recursive: true });
+
+export function normalise(s, dir) {
+  return s
+    .split(dir)
+    .join('/tmp/gmpsim')
+    .replace(/\+0x[0-9a-f]+/g, '+0x0')
+    .replace(/pc=0x[0-9a-f]+/g, 'pc=0x0')
+    .replace(/^([\w./*()]+)\((0x[^)]*|\.\.\.|[^)]+)\)$/gm, '$1(...)')
+    .replace(/^exit status \d+\n/m, '');
+}
+
+function header(src) {
+  const env = {};
+  let timeout = 10;
+  const cgo = /^import "C"/m.test(src) || /^\s*"C"$/m.test(src);
+  for (const m of src.matchAll(/^\/\/ gmpsim: (.*)$/gm)) {
+    for (const kv of m[1].trim().split(/\s+/)) {
+      const [k, v] = kv.split('=');
+      if (k === 'timeout') timeout = Number(v);
+      else if (/^[A-Z]/.test(k)) env[k] = v;
+    }
+  }
+  return { env, timeout, cgo };
+}
+
+function record(file, isError) {
+  const name = basename(file, '.go');
+  const src = readFileSync(file, 'utf8');
+  const { env, timeout, cgo } = header(src);
+  const dir = mkdtempSync(join(tmpdir(), 'gorec-'));
+  writeFileSync(join(dir, 'main.go'), src);
+  const b = spawnSync(GO, ['build', '-o', 'prog', 'main.go'], { cwd: dir, env: { ...goEnv, CGO_ENABLED: cgo ? '1' : '0' }, encoding: 'utf8' });
+  let out;
+  if (b.status !== 0) {
+    out = { go: version, buildErrors: b.stderr.split(dir).join('.'), exit: 1 };
+  } else {
+    const r = spawnSync(join(dir, 'prog'), [], { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', timeout: timeout * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
+    const timedOut = r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL';
+    out = { go: version, env, stdout: r.stdout, stderr: normalise(r.stderr, dir), exit: timedOut ? null : r.status, timedOut };
+  }
+  if (isError && b.status === 0) console.warn(`warning: ${name} was expected not to compile`);
+  writeFileSync(join(refDir, `${isError ? 'err_' : ''}${name}.json`), JSON.stringify(out, null, 1) + '\n');
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`${isError ? 'err_' : ''}${name}: exit ${out.exit}${out.timedOut ? ' (timeout)' : ''}`);
+}
+
+const only = new Set(process.argv.slice(2));
+for (const f of readdirSync(here).filter((f) => f.endsWith('.go')).sort()) if (!only.size || only.has(basename(f, '.go'))) record(join(here, f), false);
+const errDir = join(here, 'errors');
+if (existsSync(errDir)) for (const f of readdirSync(errDir).filter((f) => f.endsWith('.go')).sort()) if (!only.size || only.has(basename(f, '.go'))) record(join(errDir, f), true);
+void copyFileSync;

@@ -1,0 +1,391 @@
+/**
+ * Calls: user functions and closures (generator calls with `yield*`), methods, the builtins,
+ * conversions, and standard-library functions (stdlib.ts generates their code).
+ *
+ * Hoisting for `go` and `defer`: when `c.hoist` is set, the callee and the arguments of the
+ * outermost call are evaluated into temporaries first (Go evaluates them at the go/defer
+ * statement), and the call itself is compiled against those temporaries.
+ */
+import type { Node } from './syntax.js';
+import { text, kid } from './syntax.js';
+import type { Compiler } from './core.js';
+import {
+  type Type,
+  type FuncType,
+  tInt,
+  tString,
+  tUntypedInt,
+  tUntypedFloat,
+  underlying,
+  isUntyped,
+  isInteger,
+  isFloat,
+  isNumeric,
+  isString,
+  identical,
+  defaultType,
+  sizeOf,
+} from './types.js';
+import { type Val, expr, convert, zero, describe, ts, findMethod, wrap, lit, valueOf, assignable, intRange } from './expr.js';
+import { methodCallCode, composite } from './expr2.js';
+
+/** Hoist a code fragment into a temporary when compiling a go/defer call. */
+function h(c: Compiler, code: string): string {
+  if (!c.hoist || /^[\w$.]+$/.test(code) && !code.includes('.')) {
+    if (!c.hoist) return code;
+  }
+  const id = c.id('h');
+  c.hoist.push(`const ${id} = ${code};`);
+  return id;
+}
+
+function tupleTypes(t: FuncType): Type {
+  return t.results.length === 1 ? t.results[0]! : { k: 'tuple', types: t.results };
+}
+
+export function call(c: Compiler, n: Node): Val {
+  const fnNode = n.kids[0]!;
+  const argsNode = kid(n, 'Arguments');
+  const argNodes = argsNode ? argsNode.kids.filter((k) => k.name !== '...') : n.kids.slice(1).filter((k) => k.name !== '...');
+  const spread = argsNode ? argsNode.kids.some((k) => k.name === '...') : false;
+  // cost model: a call of a Go function 2 ops, a builtin or library call 1, a conversion 0
+  c.ops += 2;
+  // builtins
+  if (fnNode.name === 'VariableName' || fnNode.name.endsWith('Keyword') || ['make', 'new', 'len', 'cap', 'append'].includes(fnNode.name)) {
+    const o = c.scope.lookup(text(fnNode));
+    if (o && o.kind === 'builtin') return builtin(c, n, text(fnNode), argNodes, spread);
+  }
+  // conversions
+  if (n.name === 'Conversion') {
+    const t = c.resolveType(fnNode.name === 'FunctionType' ? { ...fnNode, name: 'FuncType' } : fnNode);
+    return conversion(c, n, t, argNodes);
+  }
+  // package functions
+  if (fnNode.name === 'SelectorExpr' && fnNode.kids[0]!.name === 'VariableName') {
+    const po = c.scope.lookup(text(fnNode.kids[0]!));
+    if (po && po.kind === 'pkg') {
+      const name = text(fnNode.kids[fnNode.kids.length - 1]!);
+      const m = c.pkgMember(fnNode, text(fnNode.kids[0]!), name);
+      if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
+      if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
+      c.ops -= 1;
+      const sig = m.t as FuncType;
+      const saved = c.hoist;
+      c.hoist = null;
+      const args = argList(c, n, sig, argNodes, spread, text(fnNode)).map((a) => (saved ? hh2(c, saved, a) : a));
+      c.hoist = saved;
+      return result(n, m.call!(args, c, n), sig);
+    }
+  }
+  // method calls
+  if (fnNode.name === 'SelectorExpr') {
+    const xn = fnNode.kids[0]!;
+    const name = text(fnNode.kids[fnNode.kids.length - 1]!);
+    const saved = c.hoist;
+    c.hoist = null;
+    const x = expr(c, xn);
+    if (x.mode !== 'type') {
+      const fld = findFieldQuick(x.t, name);
+      const m = fld ? null : findMethod(x.t, name);
+      if (m) {
+        const args = argList(c, n, m.sig, argNodes, spread, text(fnNode));
+        let recv = x.c;
+        if (saved) {
+          const id = c.id('h');
+          saved.push(`const ${id} = ${x.mode === 'var' && !m.ptrRecv ? x.c : x.c};`);
+          recv = id;
+          for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
+        }
+        c.hoist = saved;
+        const xv = x.mode === 'var' && m.ptrRecv && x.c.endsWith('.v') ? x : { ...x, c: recv };
+        const code = m.native ? methodCallCode(c, xv, m, name, recv, args.join(', ')) : methodCallCode(c, xv, m, name, xv === x ? x.c : recv, args.join(', '));
+        return result(n, code, m.sig);
+      }
+    }
+    c.hoist = saved;
+  }
+  // function values
+  const saved = c.hoist;
+  c.hoist = null;
+  const f = expr(c, fnNode);
+  if (f.mode === 'type') {
+    c.hoist = saved;
+    return conversion(c, n, f.t, argNodes);
+  }
+  const u = underlying(f.t);
+  if (u.k !== 'func') c.fail(n, `invalid operation: cannot call non-function ${describe(f)}`);
+  const args = argList(c, n, u, argNodes, spread, text(fnNode));
+  let fc = f.c;
+  if (saved) {
+    fc = hh2(c, saved, f.c);
+    for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
+  }
+  c.hoist = saved;
+  return result(n, `(yield* $L.nf(${fc})(${args.join(', ')}))`, u);
+}
+
+function hh2(c: Compiler, list: string[], code: string): string {
+  if (/^(\d+|'[^']*'|"[^"]*"|true|false|null)$/.test(code)) return code;
+  const id = c.id('h');
+  list.push(`const ${id} = ${code};`);
+  return id;
+}
+void h;
+
+function findFieldQuick(t: Type, name: string): boolean {
+  let u = underlying(t);
+  if (u.k === 'ptr') u = underlying(u.elem);
+  return u.k === 'struct' && u.fields.some((f) => f.name === name && underlying(f.type).k === 'func');
+}
+
+function result(n: Node, code: string, sig: FuncType): Val {
+  if (sig.results.length === 0) return { c: code, t: { k: 'tuple', types: [] }, mode: 'novalue', n };
+  if (sig.results.length === 1) return { c: code, t: sig.results[0]!, mode: 'value', n };
+  return { c: code, t: tupleTypes(sig), mode: 'tuple', n, tuple: sig.results };
+}
+
+/** Check and convert arguments against a signature (variadics packed into a slice). */
+export function argList(c: Compiler, n: Node, sig: FuncType, argNodes: Node[], spread: boolean, fname: string): string[] {
+  // f(g()) with a multi-value g
+  if (argNodes.length === 1 && (sig.params.length > 1 || sig.variadic) && !spread) {
+    const v = expr(c, argNodes[0]!);
+    if (v.mode === 'tuple' && v.tuple!.length > 1) {
+      const tv = c.id('m');
+      const types = v.tuple!;
+      if (!sig.variadic && types.length !== sig.params.length) arity(c, n, sig, types.map((t) => ts(t)), fname, types.length > sig.params.length);
+      const parts = types.map((t, i) => {
+        const pt = sig.variadic && i >= sig.params.length - 1 ? (sig.params[sig.params.length - 1] as { elem: Type }).elem : sig.params[i]!;
+        return convert(c, { c: `${tv}[${i}]`, t, mode: 'value', n: argNodes[0]! }, pt, 'argument');
+      });
+      c.lets.push(tv);
+      const fixed = sig.variadic ? sig.params.length - 1 : sig.params.length;
+      const out = parts.slice(0, fixed);
+      if (sig.variadic) out.push(`$L.sliceLit([${parts.slice(fixed).join(', ')}])`);
+      out[0] = `(${tv} = ${v.c}, ${out[0]})`;
+      return out;
+    }
+    return convArgs(c, n, sig, [v], spread, fname);
+  }
+  return convArgs(
+    c,
+    n,
+    sig,
+    argNodes.map((a) => expr(c, a)),
+    spread,
+    fname,
+  );
+}
+
+function arity(c: Compiler, n: Node, sig: FuncType, have: string[], fname: string, tooMany: boolean): never {
+  const want = sig.params.map((p, i) => (sig.variadic && i === sig.params.length - 1 ? '...' + ts((p as { elem: Type }).elem) : ts(p)));
+  c.fail(tooMany ? n : n, `${tooMany ? 'too many' : 'not enough'} arguments in call to ${fname}\n\thave (${have.join(', ')})\n\twant (${want.join(', ')})`);
+}
+
+function haveType(v: Val): string {
+  if (v.mode === 'const' && isUntyped(v.t)) return isNumeric(v.t) ? 'number' : ts(defaultType(v.t));
+  if (v.mode === 'nil') return 'nil';
+  return ts(v.t);
+}
+
+function convArgs(c: Compiler, n: Node, sig: FuncType, vals: Val[], spread: boolean, fname: string): string[] {
+  const np = sig.params.length;
+  const fixed = sig.variadic && !spread ? np - 1 : np;
+  if (vals.length < fixed || (!sig.variadic && vals.length > np) || (spread && vals.length !== np)) {
+    const tooMany = vals.length > fixed;
+    const errNode = tooMany ? vals[np]?.n ?? n : n;
+    c.fail(tooMany ? errNode : (kid(n, 'Arguments')?.kids.slice(-1)[0] ?? n), `${tooMany ? 'too many' : 'not enough'} arguments in call to ${fname}\n\thave (${vals.map(haveType).join(', ')})\n\twant (${sig.params.map((p, i) => (sig.variadic && i === np - 1 ? '...' + ts((p as { elem: Type }).elem) : ts(p))).join(', ')})`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < fixed; i++) out.push(convert(c, vals[i]!, sig.params[i]!, 'argument'));
+  if (sig.variadic && !spread) {
+    const et = (sig.params[np - 1] as { elem: Type }).elem;
+    const rest = vals.slice(fixed).map((v) => convert(c, v, et, 'argument'));
+    out.push(rest.length ? `$L.sliceLit([${rest.join(', ')}])` : 'null');
+  }
+  return out;
+}
+
+function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: boolean): Val {
+  c.ops -= 1;
+  const saved = c.hoist;
+  c.hoist = null;
+  const arg = (i: number): Val => {
+    if (!argNodes[i]) c.fail(n, `not enough arguments for ${text(n)} (expected ${i + 1}, found ${argNodes.length})`);
+    return expr(c, argNodes[i]!);
+  };
+  const H = (code: string): string => (saved ? hh2(c, saved, code) : code);
+  const done = (v: Val): Val => {
+    c.hoist = saved;
+    return v;
+  };
+  switch (name) {
+    case 'len':
+    case 'cap': {
+      const v = arg(0);
+      const u = underlying(v.t);
+      if (v.cv !== undefined && typeof v.cv === 'string') return done({ c: String(v.cv.length), t: tInt, mode: 'const', n, cv: v.cv.length });
+      if (isString(v.t) && name === 'len') return done({ c: `${v.c}.length`, t: tInt, mode: 'value', n });
+      if (u.k === 'slice') return done({ c: `$L.${name}(${v.c})`, t: tInt, mode: 'value', n });
+      if (u.k === 'array') return done({ c: String(u.len), t: tInt, mode: 'const', n, cv: u.len });
+      if (u.k === 'ptr' && underlying(u.elem).k === 'array') return done({ c: String((underlying(u.elem) as { len: number }).len), t: tInt, mode: 'value', n });
+      if (u.k === 'map' && name === 'len') return done({ c: `$L.mlen(${v.c})`, t: tInt, mode: 'value', n });
+      if (u.k === 'chan') return done({ c: name === 'len' ? `$L.clen(${v.c})` : `$L.ccap(${v.c})`, t: tInt, mode: 'value', n });
+      c.fail(n, `invalid argument: ${describe(v)} for ${name}`);
+    }
+    // falls through
+    case 'append': {
+      const s = arg(0);
+      if (s.mode === 'nil') c.fail(n, 'first argument to append must be a typed slice; have untyped nil');
+      const u = underlying(s.t);
+      if (u.k !== 'slice') c.fail(n, `invalid argument: ${describe(s)} is not a slice`);
+      const es = sizeOf(u.elem);
+      if (spread) {
+        const v = arg(1);
+        if (isString(v.t)) return done({ c: `$L.appendString(${H(s.c)}, ${H(v.c)})`, t: s.t, mode: 'value', n });
+        const vc = convert(c, v, s.t.k === 'named' ? c.types.intern({ k: 'slice', elem: u.elem }) : s.t, 'append');
+        return done({ c: `$L.append(${H(s.c)}, $L.sliceToArray(${H(vc)}), ${es})`, t: s.t, mode: 'value', n });
+      }
+      const rest = argNodes.slice(1).map((a) => H(convert(c, expr(c, a), u.elem, 'argument')));
+      if (rest.length === 1) return done({ c: `$L.append1(${H(s.c)}, ${rest[0]}, ${es})`, t: s.t, mode: 'value', n });
+      return done({ c: `$L.append(${H(s.c)}, [${rest.join(', ')}], ${es})`, t: s.t, mode: 'value', n });
+    }
+    case 'make': {
+      if (argNodes.length === 0) c.fail(n, 'not enough arguments for make() (expected 1, found 0)');
+      const t = c.resolveType(argNodes[0]!);
+      const u = underlying(t);
+      const ints = argNodes.slice(1).map((a) => {
+        const v = expr(c, a);
+        if (!isInteger(v.t) && !(v.cv !== undefined && Number.isInteger(v.cv))) c.fail(a, `cannot convert ${describe(v)} to type int`);
+        if (v.cv !== undefined && (v.cv as number) < 0) c.fail(a, `invalid argument: index ${text(a)} (constant of type int) must not be negative`);
+        return H(v.cv !== undefined ? lit(v.cv) : v.c);
+      });
+      if (u.k === 'slice') {
+        if (ints.length === 0) c.fail(n, `invalid operation: ${text(n)} expects 2 or 3 arguments; found 1`);
+        const z = zero(c, u.elem);
+        return done({ c: `$L.makeSlice(${ints[0]}, ${ints[1] ?? ints[0]}, () => ${z})`, t, mode: 'value', n });
+      }
+      if (u.k === 'map') return done({ c: 'new Map()', t, mode: 'value', n });
+      if (u.k === 'chan') return done({ c: `$L.makeChan(${ints[0] ?? 0})`, t, mode: 'value', n });
+      c.fail(n, `invalid argument: cannot make ${ts(t)}; type must be slice, map, or channel`);
+    }
+    // falls through
+    case 'new': {
+      if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? 'not enough arguments for new() (expected 1, found 0)' : `too many arguments for new(${argNodes.map(text).join(', ')}) (expected 1, found ${argNodes.length})`);
+      const t = c.resolveType(argNodes[0]!);
+      const u = underlying(t);
+      const pt = c.types.intern({ k: 'ptr', elem: t });
+      if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: zero(c, t), t: pt, mode: 'value', n });
+      return done({ c: `new $L.Box(${zero(c, t)})`, t: pt, mode: 'value', n });
+    }
+    case 'delete': {
+      const m = arg(0);
+      const u = underlying(m.t);
+      if (u.k !== 'map') c.fail(n, `invalid argument: ${describe(m)} is not a map`);
+      const k = convert(c, arg(1), u.key, 'argument to delete');
+      const ck = underlying(u.key).k === 'struct' || underlying(u.key).k === 'array' || underlying(u.key).k === 'iface';
+      return done({ c: `$L.mdel(${H(m.c)}, ${H(ck ? `$L.mapKey(${k})` : k)})`, t: tInt, mode: 'novalue', n });
+    }
+    case 'copy': {
+      const d = arg(0);
+      const s = arg(1);
+      return done({ c: `$L.copySlice(${H(d.c)}, ${H(s.c)})`, t: tInt, mode: 'value', n });
+    }
+    case 'panic': {
+      if (argNodes.length !== 1) c.fail(n, `wrong number of arguments to panic`);
+      const v = convert(c, arg(0), c.scope.lookup('any')!.t, 'argument to panic');
+      return done({ c: `$L.gopanic(${H(v)})`, t: tInt, mode: 'novalue', n });
+    }
+    case 'recover':
+      return done({ c: `$R.recover()`, t: c.scope.lookup('any')!.t, mode: 'value', n });
+    case 'print':
+    case 'println': {
+      const parts = argNodes.map((a) => {
+        const v = expr(c, a);
+        const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
+        const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
+        return `$L.printArg(${H(code)}, ${c.typeRef(t)})`;
+      });
+      const sep = name === 'println' ? "' '" : "''";
+      const tail = name === 'println' ? " + '\\n'" : '';
+      return done({ c: `(yield* $op({k: 16, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
+    }
+    case 'close': {
+      const ch = arg(0);
+      const u = underlying(ch.t);
+      if (u.k !== 'chan') c.fail(n, `invalid operation: non-chan argument ${describe(ch)}`);
+      if (u.dir === 'recv') c.fail(n, `invalid operation: cannot close receive-only channel ${describe(ch)}`);
+      const hc = H(ch.c);
+      return done({ c: `(yield* $op({k: 7, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
+    }
+    default:
+      c.unsupported(n, `builtin ${name}`);
+  }
+}
+
+/** T(x) */
+export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val {
+  c.ops -= 2;
+  if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? `missing argument in conversion to ${ts(t)}` : `too many arguments in conversion to ${ts(t)}`);
+  const v = expr(c, argNodes[0]!);
+  const tu = underlying(t);
+  const vu = underlying(v.t);
+  const bad = (): never => c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)}`);
+  if (v.mode === 'nil') {
+    if (!assignable(v, t)) bad();
+    return { c: 'null', t, mode: 'value', n };
+  }
+  // constants stay constant when converted to basic types
+  if (v.cv !== undefined && tu.k === 'basic') {
+    let cv = v.cv;
+    if (isString(t) && typeof cv === 'number') {
+      if (!isInteger(v.t) && v.t !== tUntypedInt && !(isUntyped(v.t) && Number.isInteger(cv))) bad();
+      cv = runeStr(cv);
+    } else if (isInteger(t) && typeof cv === 'number') {
+      if (!Number.isInteger(cv)) {
+        if (isFloat(v.t) && !isUntyped(v.t)) return { c: wrap(t, `Math.trunc(${lit(cv)})`), t, mode: 'value', n };
+        c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
+      }
+      const r = intRange(tu.name);
+      if (cv < r[0] || cv > r[1]) {
+        if (isUntyped(v.t)) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (overflows)`);
+        return { c: wrap(t, lit(cv)), t, mode: 'value', n };
+      }
+    } else if (isFloat(t) && typeof cv === 'number') {
+      if (tu.name === 'float32') cv = Math.fround(cv);
+    } else if (!assignable({ ...v, t: defaultType(v.t) }, t) && !(isString(t) && typeof cv === 'string') && !(tu.name === 'bool' && typeof cv === 'boolean')) bad();
+    return { c: lit(cv), t, mode: 'const', n, cv };
+  }
+  if (v.mode === 'const' && isUntyped(v.t) && assignable(v, t)) return { c: convert(c, v, t, 'conversion'), t, mode: 'value', n };
+  // unsafe.Pointer: from any pointer, to uintptr (the JS reference travels unchanged)
+  if (tu.k === 'basic' && tu.name === 'unsafe.Pointer' && (vu.k === 'ptr' || (vu.k === 'basic' && vu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
+  if (vu.k === 'basic' && vu.name === 'unsafe.Pointer' && (tu.k === 'ptr' || (tu.k === 'basic' && tu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
+  if (identical(tu, vu) || assignable(v, t)) return { c: convert(c, { ...v, t: tu.k === 'iface' ? v.t : t }, t, 'conversion'), t, mode: 'value', n };
+  if (isNumeric(t) && isNumeric(v.t)) {
+    if (isInteger(t)) return { c: wrap(t, isFloat(v.t) ? `Math.trunc(${v.c})` : v.c), t, mode: 'value', n };
+    if (tu.k === 'basic' && tu.name === 'float32') return { c: `Math.fround(${v.c})`, t, mode: 'value', n };
+    return { c: v.c, t, mode: 'value', n };
+  }
+  if (isString(t)) {
+    if (isInteger(v.t)) return { c: `$L.runeToString(${v.c})`, t, mode: 'value', n };
+    if (vu.k === 'slice') {
+      const eu = underlying(vu.elem);
+      if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.bytesToString(${v.c})`, t, mode: 'value', n };
+      if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.runesToString(${v.c})`, t, mode: 'value', n };
+    }
+  }
+  if (tu.k === 'slice' && isString(v.t)) {
+    const eu = underlying(tu.elem);
+    if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.stringToBytes(${v.c})`, t, mode: 'value', n };
+    if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.stringToRunes(${v.c})`, t, mode: 'value', n };
+  }
+  if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem))) return { c: v.c, t, mode: 'value', n };
+  return bad();
+}
+
+function runeStr(r: number): string {
+  if (r < 0 || r > 0x10ffff) r = 0xfffd;
+  const b = [...new TextEncoder().encode(String.fromCodePoint(r))];
+  return String.fromCharCode(...b);
+}
+
+export { composite, valueOf, tString, tUntypedFloat, tUntypedInt };

@@ -1,0 +1,356 @@
+/**
+ * Control flow: for (three-clause, condition, infinite), range (slices, arrays, strings, maps,
+ * channels), switch, type switch, select.
+ *
+ * Loop variables are declared once per loop (Go 1.19 semantics: closures capture the same
+ * variable). Loop heads are where accumulated CPU time becomes a Work op once it reaches the
+ * chunk size; a loop without calls therefore yields Work ops with `every = 0` (only asynchronous
+ * preemption can stop it, as in Go).
+ */
+import type { Node } from './syntax.js';
+import { text, kid } from './syntax.js';
+import type { Compiler } from './core.js';
+import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString, defaultType, identical } from './types.js';
+import { type Val, expr, convert, zero, describe, ts, valueOf } from './expr.js';
+import { block, stmt } from './stmt.js';
+import { lvalue } from './assign.js';
+
+function loopHead(c: Compiler, cost: number): string {
+  return `$c += ${cost}; if ($c >= $CH) yield $W();\n`;
+}
+
+/**
+ * A loop whose body makes no call and no runtime entry (no `yield` in its code) is call-free: its
+ * chunks of CPU time are Work ops marked `cont` (a continuation of the same call-free stretch,
+ * every = 0), which only asynchronous preemption may interrupt — see the engine proposal in
+ * index.ts: the runtime's cooperative check before each op must skip `cont` Work ops.
+ */
+function markCallFree(code: string): string {
+  const head = 'if ($c >= $CH) yield $W();';
+  const rest = code.split(head).join('');
+  if (/\byield\b/.test(rest)) return code;
+  return code.split(head).join('if ($c >= $CH) yield $Wc();');
+}
+
+export function forStmt(c: Compiler, n: Node, label: string | null): string {
+  c.pushScope();
+  const fc = kid(n, 'ForClause');
+  const body = kid(n, 'Block')!;
+  let init = '';
+  let cond = 'true';
+  let post = '';
+  let cost = 0;
+  if (fc) {
+    // kids: [init] ';' [cond] ';' [post]
+    const slots: (Node | null)[] = [null, null, null];
+    let s = 0;
+    for (const k of fc.kids) {
+      if (k.name === ';') s++;
+      else slots[s] = k;
+    }
+    if (slots[0]) init = stmt(c, slots[0]);
+    if (slots[1]) {
+      c.ops = 0;
+      const v = expr(c, slots[1]);
+      if (!isBoolean(v.t)) c.fail(v.n, `non-boolean condition in for statement`);
+      cond = v.c;
+      cost += c.ops;
+    }
+    if (slots[2]) {
+      const p = stmt(c, slots[2]);
+      post = p.replace(/\n$/, '').replace(/;\s*$/, '');
+      cost += 1;
+    }
+  } else {
+    const condN = n.kids.find((k) => k.name !== 'for' && k.name !== 'Block');
+    if (condN) {
+      c.ops = 0;
+      const v = expr(c, condN);
+      if (!isBoolean(v.t)) c.fail(v.n, `non-boolean condition in for statement`);
+      cond = v.c;
+      cost += c.ops;
+    }
+  }
+  const b = block(c, body.kids);
+  c.popScope();
+  const lbl = label ? `${label}: ` : '';
+  if (post) {
+    const inner = c.id('body');
+    const bb = replaceContinues(b, label, inner);
+    return markCallFree(`{ ${init}/*$loop{*/${lbl}for (;;) { if (!(${cond})) break; ${loopHead(c, cost)}${inner}: {\n${bb}}\n${post};\n}/*$loop}*/ }\n`);
+  }
+  return markCallFree(`{ ${init}/*$loop{*/${lbl}for (;;) { if (!(${cond})) break; ${loopHead(c, cost)}${b}}/*$loop}*/ }\n`);
+}
+
+/**
+ * Rewrite `continue;` statements that belong to this loop into `break <inner>;`. Nested loops'
+ * own continues are left alone: we only rewrite at loop depth 0 (tracked by the `for (` markers
+ * emitted by this module and the `$loop{` / `$loop}` comments).
+ */
+function replaceContinues(b: string, label: string | null, inner: string): string {
+  let depth = 0;
+  let out = '';
+  const re = /\/\*\$loop\{\*\/|\/\*\$loop\}\*\/|continue( L_\w+)?;/g;
+  let last = 0;
+  for (let m = re.exec(b); m !== null; m = re.exec(b)) {
+    out += b.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (m[0] === '/*$loop{*/') depth++;
+    else if (m[0] === '/*$loop}*/') depth--;
+    else if ((m[1] === undefined && depth === 0) || (m[1] !== undefined && label !== null && m[1].trim() === label)) {
+      out += `break ${inner};`;
+      continue;
+    }
+    out += m[0];
+  }
+  return out + b.slice(last);
+}
+
+export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
+  const rc = kid(n, 'RangeClause')!;
+  const body = kid(n, 'Block')!;
+  const defineVars = rc.kids.some((k) => k.name === ':=');
+  const ri = rc.kids.findIndex((k) => k.name === 'range');
+  const lhs = rc.kids.slice(0, ri).filter((k) => k.name !== ':=' && k.name !== '=');
+  const xn = rc.kids[ri + 1]!;
+  c.pushScope();
+  const x = expr(c, xn);
+  const u = underlying(x.t);
+  let kt: Type;
+  let vt: Type | null;
+  if (u.k === 'slice' || u.k === 'array') [kt, vt] = [tInt, u.elem];
+  else if (u.k === 'ptr' && underlying(u.elem).k === 'array') [kt, vt] = [tInt, (underlying(u.elem) as { elem: Type }).elem];
+  else if (isString(x.t)) [kt, vt] = [tInt, tInt32];
+  else if (u.k === 'map') [kt, vt] = [u.key, u.elem];
+  else if (u.k === 'chan') [kt, vt] = [u.elem, null];
+  else c.fail(xn, `cannot range over ${describe(x)}`);
+  if (u.k === 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
+  let decl = '';
+  const setK = lhs[0] ? target(c, lhs[0], kt, defineVars, (s) => (decl += s)) : null;
+  const setV = lhs[1] && vt ? target(c, lhs[1], vt, defineVars, (s) => (decl += s)) : null;
+  const b = block(c, body.kids);
+  c.popScope();
+  const lbl = label ? `${label}: ` : '';
+  const head = loopHead(c, 1);
+  const xs = c.id('x');
+  const i = c.id('i');
+  const assignKV = (k: string, v: string): string => `${setK ? setK(k) + ' ' : ''}${setV ? setV(v) + ' ' : ''}`;
+  let loop: string;
+  if (u.k === 'slice') {
+    loop = `const ${xs} = ${x.c}; const ${i}n = $L.len(${xs}); ${lbl}for (let ${i} = 0; ${i} < ${i}n; ${i}++) { ${head}${assignKV(i, `${xs}.a[${xs}.o + ${i}]`)}\n${b}}`;
+  } else if (u.k === 'array' || u.k === 'ptr') {
+    const arr = u.k === 'ptr' ? `$L.deref(${x.c})` : setV ? `${x.c}.slice()` : x.c;
+    loop = `const ${xs} = ${arr}; ${lbl}for (let ${i} = 0; ${i} < ${xs}.length; ${i}++) { ${head}${assignKV(i, `${xs}[${i}]`)}\n${b}}`;
+  } else if (isString(x.t)) {
+    loop = `const ${xs} = ${x.c}; ${lbl}for (let ${i} = 0, ${i}r; ${i} < ${xs}.length; ${i} += ${i}r[1]) { ${i}r = $L.decodeRune(${xs}, ${i}); ${head}${assignKV(i, `${i}r[0]`)}\n${b}}`;
+  } else if (u.k === 'map') {
+    const ck = ['struct', 'array', 'iface'].includes(underlying(u.key).k);
+    const kv = ck ? `${i}[1][0]` : `${i}[0]`;
+    const vv = ck ? `${i}[1][1]` : `${i}[1]`;
+    loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${head}${assignKV(kv, vv)}\n${b}}`;
+  } else {
+    const z = zero(c, (u as { elem: Type }).elem);
+    loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: 6, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
+  }
+  return markCallFree(`{ $f.l = ${c.line(n)}; ${decl}/*$loop{*/${loop}/*$loop}*/ }\n`);
+}
+
+/** An iteration variable: declared (:=) or assigned (=). */
+function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string) => void): ((v: string) => string) | null {
+  if (text(n) === '_') return null;
+  if (define) {
+    const nm = text(n);
+    const js = c.local(nm);
+    const boxed = c.fn!.boxed.has(nm) && underlying(t).k !== 'struct';
+    decl(`let ${js} = ${boxed ? `new $L.Box(${zero(c, t)})` : zero(c, t)}; `);
+    c.declare(n, { kind: 'var', name: nm, t, js, boxed, node: n });
+    return (v) => (boxed ? `${js}.v = ${v};` : `${js} = ${v};`);
+  }
+  const l = lvalue(c, n);
+  return (v) => `${l.set(convert(c, { c: v, t, mode: 'value', n }, l.t, 'range'))};`;
+}
+
+/** Split a SwitchBlock / SelectBlock into clauses: [Case node, statements]. */
+function clauses(blk: Node): [Node, Node[]][] {
+  const out: [Node, Node[]][] = [];
+  for (const k of blk.kids) {
+    if (k.name === 'Case') out.push([k, []]);
+    else if (out.length && !['{', '}', ';'].includes(k.name)) out[out.length - 1]![1].push(k);
+  }
+  return out;
+}
+
+function isDefault(cs: Node): boolean {
+  return cs.kids[0]?.name === 'default';
+}
+
+export function switchStmt(c: Compiler, n: Node, label: string | null): string {
+  c.pushScope();
+  const blk = kid(n, 'SwitchBlock')!;
+  const heads = n.kids.filter((k) => k !== blk && k.name !== 'switch' && k.name !== ';');
+  let init = '';
+  let tag: Val | null = null;
+  if (heads.length === 2 || (heads.length === 1 && n.kids.some((k) => k.name === ';') && heads[0] !== undefined && ['VarDecl', 'Assignment', 'ExprStatement', 'IncDecStatement'].includes(heads[0].name))) {
+    init = stmt(c, heads[0]!);
+    if (heads[1]) tag = expr(c, heads[1]);
+  } else if (heads.length === 1) tag = expr(c, heads[0]!);
+  const tv = c.id('s');
+  let tagT: Type = tBool;
+  let pre = '';
+  if (tag) {
+    const r = valueOf(c, tag, 'switch expression');
+    tagT = r.t;
+    pre = `const ${tv} = ${r.c};`;
+  }
+  const cls = clauses(blk);
+  const ci = c.id('c');
+  let sel = '';
+  let dflt = -1;
+  cls.forEach(([cs], idx) => {
+    if (isDefault(cs)) {
+      dflt = idx;
+      return;
+    }
+    const exprs = cs.kids.filter((k) => k.name !== 'case');
+    const conds = exprs.map((e) => {
+      const v = expr(c, e);
+      if (!tag) {
+        if (!isBoolean(v.t)) c.fail(e, `invalid case ${text(e)} in switch (mismatched types ${ts(v.t)} and bool)`);
+        return v.c;
+      }
+      const cv = convert(c, v, underlying(tagT).k === 'iface' ? tagT : tagT, 'switch case');
+      const u = underlying(tagT);
+      if (u.k === 'iface' || u.k === 'struct' || u.k === 'array') return `$L.equal(${tv}, ${cv})`;
+      return `${tv} === ${cv}`;
+    });
+    sel += `${sel ? ' else ' : ''}if (${conds.join(' || ')}) ${ci} = ${idx};`;
+  });
+  const bodies = cls.map(([, stmts], idx) => {
+    const b = block(c, stmts);
+    const ft = stmts.length > 0 && stmts[stmts.length - 1]!.name === 'FallthroughStatement';
+    return `case ${idx}: {\n${b}}${ft ? '' : ' break;'}\n`;
+  });
+  c.popScope();
+  const lbl = label ? `${label}: ` : '';
+  return `{ ${init}$f.l = ${c.line(n)}; $c += ${cls.length + 1}; ${pre} let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
+}
+
+export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): string {
+  c.pushScope();
+  const blk = kid(n, 'SwitchBlock')!;
+  const defIdx = n.kids.findIndex((k) => k.name === ':=');
+  const bind = defIdx > 0 ? n.kids[defIdx - 1]! : null;
+  let init = '';
+  const first = n.kids.find((k) => k.name !== 'switch');
+  if (first && first.name !== 'DefName' && n.kids.some((k) => k.name === ';')) init = stmt(c, first);
+  // the expression: the node before '.' '(' 'type' ')'
+  const dot = n.kids.findIndex((k) => k.name === 'type');
+  let xn = n.kids[dot - 1]!;
+  if (xn.name === '.' || xn.name === '(') xn = n.kids.slice(0, dot).reverse().find((k) => !['.', '(', ')'].includes(k.name))!;
+  const x = expr(c, xn);
+  if (underlying(x.t).k !== 'iface') c.fail(xn, `${text(xn)} (variable of type ${ts(x.t)}) is not an interface`);
+  const xv = c.id('x');
+  const ci = c.id('c');
+  const cls = clauses(blk);
+  let sel = '';
+  let dflt = -1;
+  let bindUsed = false;
+  const bodies: string[] = [];
+  cls.forEach(([cs, stmts], idx) => {
+    let single: Type | null = null;
+    if (isDefault(cs)) dflt = idx;
+    else {
+      const tns = cs.kids.filter((k) => k.name !== 'case');
+      const conds = tns.map((tn) => {
+        if (text(tn) === 'nil') return `${xv} === null`;
+        const t = c.resolveType(tn);
+        const tu = underlying(t);
+        if (tu.k === 'iface') return `$L.assertI2(${xv}, ${JSON.stringify([...tu.methods.keys()])})[1]`;
+        return `(${xv} !== null && ${xv}.t === ${c.typeRef(t)})`;
+      });
+      if (tns.length === 1 && text(tns[0]!) !== 'nil') single = c.resolveType(tns[0]!);
+      sel += `${sel ? ' else ' : ''}if (${conds.join(' || ')}) ${ci} = ${idx};`;
+    }
+    c.pushScope();
+    let pre = '';
+    if (bind) {
+      const t = single ?? x.t;
+      const js = c.local(text(bind));
+      const boxed = c.fn!.boxed.has(text(bind)) && underlying(t).k !== 'struct';
+      const val = single && underlying(single).k !== 'iface' ? `${xv}.v` : xv;
+      pre = `let ${js} = ${boxed ? `new $L.Box(${val})` : val};`;
+      c.declare(bind, { kind: 'var', name: text(bind), t, js, boxed, node: bind, used: false });
+    }
+    const b = block(c, stmts);
+    if (bind && c.scope.m.get(text(bind))?.used) bindUsed = true;
+    c.popScope(false);
+    bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
+  });
+  if (bind && !bindUsed) c.err(bind, `${text(bind)} declared but not used`);
+  c.popScope();
+  const lbl = label ? `${label}: ` : '';
+  return `{ ${init}$f.l = ${c.line(n)}; $c += ${cls.length + 1}; const ${xv} = ${x.c}; let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
+}
+
+export function selectStmt(c: Compiler, n: Node, label: string | null): string {
+  const blk = kid(n, 'SelectBlock')!;
+  const cls = clauses(blk);
+  const cases: string[] = [];
+  const bodies: string[] = [];
+  let hasDefault = false;
+  const r = c.id('sel');
+  cls.forEach(([cs, stmts]) => {
+    if (isDefault(cs)) {
+      hasDefault = true;
+      bodies.push(`case -1: {\n${block(c, stmts)}} break;\n`);
+      return;
+    }
+    const idx = cases.length;
+    const comm = cs.kids.find((k) => k.name !== 'case')!;
+    c.pushScope();
+    let pre = '';
+    if (comm.name === 'SendStatement') {
+      const ch = expr(c, comm.kids[0]!);
+      const u = underlying(ch.t);
+      if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot send to non-channel ${describe(ch)}`);
+      const v = convert(c, expr(c, comm.kids[comm.kids.length - 1]!), u.elem, 'send');
+      cases.push(`{dir: 'send', ch: $L.sendCheck(${ch.c}), v: ${v}}`);
+    } else {
+      // ExprStatement(<-ch) or ReceiveStatement (v[, ok] := / = <-ch)
+      const recvE = comm.name === 'ExprStatement' ? comm.kids[0]! : comm.kids[comm.kids.length - 1]!;
+      let inner = recvE;
+      while (inner.name === 'ParenthesizedExpr') inner = inner.kids[0]!;
+      if (!(inner.name === 'UnaryExp' && text(inner.kids[0]!) === '<-')) c.fail(comm, 'select case must be receive, send or assign recv');
+      const ch = expr(c, inner.kids[1]!);
+      const u = underlying(ch.t);
+      if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot receive from non-channel ${describe(ch)}`);
+      cases.push(`{dir: 'recv', ch: ${ch.c}}`);
+      if (comm.name === 'ReceiveStatement') {
+        const isDef = comm.kids.some((k) => k.name === ':=');
+        const lhs = comm.kids.filter((k) => k !== recvE && k.name !== ':=' && k.name !== '=');
+        const z = zero(c, u.elem);
+        const vals = [`(${r}[2] ? ${r}[1] : ${z})`, `${r}[2]`];
+        const types = [u.elem, tBool];
+        lhs.forEach((ln, i) => {
+          if (text(ln) === '_') return;
+          if (isDef) {
+            const js = c.local(text(ln));
+            const boxed = c.fn!.boxed.has(text(ln)) && underlying(types[i]!).k !== 'struct';
+            pre += `let ${js} = ${boxed ? `new $L.Box(${vals[i]})` : vals[i]}; `;
+            c.declare(ln, { kind: 'var', name: text(ln), t: types[i]!, js, boxed, node: ln });
+          } else {
+            const l = lvalue(c, ln);
+            pre += `${l.set(convert(c, { c: vals[i]!, t: types[i]!, mode: 'value', n: ln }, l.t, 'assignment'))}; `;
+          }
+        });
+      }
+    }
+    const b = block(c, stmts);
+    c.popScope();
+    bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
+  });
+  const lbl = label ? `${label}: ` : '';
+  return `{ $f.l = ${c.line(n)}; $c += ${cls.length + 1}; const ${r} = yield* $op({k: 8, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
+}
+
+export { identical, defaultType };

@@ -1,0 +1,458 @@
+/**
+ * The compiler's core: scopes, objects, error reporting, type expressions, and the package-level
+ * pass (collect declarations, resolve types, compile functions, emit the program).
+ *
+ * Compilation strategy: one pass per function body that type-checks and emits JavaScript source
+ * at the same time (expr.ts, stmt.ts). The whole program becomes one JavaScript module body,
+ * instantiated with `new Function` (no Node API: it runs in a browser Web Worker too). Every Go
+ * function is a JavaScript generator function; calls are `yield*`, runtime entry points are
+ * `yield`ed Ops (see rt.ts). No tree is walked at run time.
+ */
+import type { Node, SourceFile } from './syntax.js';
+import { text, kid } from './syntax.js';
+import {
+  type Type,
+  type FuncType,
+  type NamedType,
+  type StructType,
+  type Field,
+  type IfaceType,
+  basic,
+  tBool,
+  tInt,
+  tInt32,
+  tUint8,
+  tFloat64,
+  tString,
+  tEmptyIface,
+  tByte,
+  tRuneAlias,
+  newNamed,
+  underlying,
+  TypeTable,
+  typeString,
+} from './types.js';
+
+export class CompileError extends Error {
+  constructor(
+    public node: Node | null,
+    msg: string,
+  ) {
+    super(msg);
+  }
+}
+
+/** A follow-on error of an earlier one (use of a variable whose declaration failed): not reported. */
+export class Silent extends CompileError {}
+/** The type of variables whose declaration failed. */
+export const tInvalid: Type = { k: 'tuple', types: [] };
+
+/** Thrown for constructs outside the supported subset (one clear message, compilation stops). */
+export class Unsupported extends CompileError {}
+
+export type ConstVal = number | string | boolean;
+
+export interface Obj {
+  kind: 'var' | 'const' | 'type' | 'func' | 'pkg' | 'builtin' | 'nil';
+  name: string;
+  t: Type;
+  /** JS expression naming it. */
+  js: string;
+  /** Variable stored in a Box (its address is taken). */
+  boxed?: boolean;
+  used?: boolean;
+  node?: Node;
+  cv?: ConstVal;
+  pkg?: string;
+  global?: boolean;
+}
+
+export class Scope {
+  m = new Map<string, Obj>();
+  constructor(
+    public parent: Scope | null,
+    public fn: FuncCtx | null,
+  ) {}
+  lookup(name: string): Obj | undefined {
+    for (let s: Scope | null = this; s; s = s.parent) {
+      const o = s.m.get(name);
+      if (o) return o;
+    }
+    return undefined;
+  }
+}
+
+export interface FuncCtx {
+  /** Go name for tracebacks: main.f, main.(*T).M, main.main.func1 */
+  name: string;
+  sig: FuncType;
+  parent: FuncCtx | null;
+  closures: number;
+  /** Names whose address is taken somewhere in the body (stored boxed). */
+  boxed: Set<string>;
+  /** JS names of result variables when results are named or the function defers. */
+  resVars: string[] | null;
+  hasDefer: boolean;
+  /** Active labels → JS label. */
+  labels: Map<string, string>;
+}
+
+export interface GoError {
+  file: string;
+  line: number;
+  col: number;
+  msg: string;
+}
+
+export interface CompileOptions {
+  /** Directory the program's files appear to live in (tracebacks). Default /tmp/gmpsim. */
+  dir?: string;
+  /** Simulated ns per simple operation (default 1). */
+  nsPerOp?: number;
+}
+
+/** Package members visible after `import`: filled in by stdlib.ts. */
+export interface PkgMember {
+  kind: 'func' | 'var' | 'const' | 'type';
+  t: Type;
+  /** func: JS code for a call given compiled argument codes; var/const: JS code. */
+  call?: (args: string[], c: Compiler, n: Node) => string;
+  js?: string;
+  cv?: ConstVal;
+}
+
+export let universe: Scope;
+/** One type table for all programs: the standard library's types are interned first. */
+export const globalTypes = new TypeTable();
+
+export class Compiler {
+  errors: { node: Node | null; file?: SourceFile; from?: number; msg: string }[] = [];
+  types = globalTypes;
+  /** JS class generated for each struct type (per program). */
+  structCls = new Map<Type, string>();
+  files: SourceFile[] = [];
+  pkgScope: Scope;
+  /** Per-file scopes holding imports. */
+  fileScopes = new Map<SourceFile, Scope>();
+  out: string[] = [];
+  uid = 0;
+  /** The function being compiled. */
+  fn: FuncCtx | null = null;
+  scope: Scope;
+  /** Op counter of the statement being compiled (cost model). */
+  ops = 0;
+  nsPerOp: number;
+  dir: string;
+  /** Packages linked (transitively): decides linksOS. */
+  linked = new Set<string>();
+  /** Named types declared by the program (method tables are emitted for them). */
+  named: NamedType[] = [];
+  /** Extra declarations emitted at top level (type descriptors, struct classes). */
+  decls: string[] = [];
+  typeIds = new Map<Type, string>();
+  warnings: string[] = [];
+  /** go/defer argument hoisting (see call.ts). */
+  hoist: string[] | null = null;
+  /** Temporaries declared at the top of the current function. */
+  lets: string[] = [];
+
+  constructor(opts: CompileOptions) {
+    this.pkgScope = new Scope(universe, null);
+    this.scope = this.pkgScope;
+    this.nsPerOp = opts.nsPerOp ?? 1;
+    this.dir = opts.dir ?? '/tmp/gmpsim';
+  }
+
+  id(prefix = 't'): string {
+    return `$${prefix}${++this.uid}`;
+  }
+
+  err(n: Node | null, msg: string): void {
+    this.errors.push({ node: n, msg });
+    if (this.errors.length > 10) throw new CompileError(n, 'too many errors');
+  }
+  /** Report and abort the current declaration. */
+  fail(n: Node | null, msg: string): never {
+    throw new CompileError(n, msg);
+  }
+  unsupported(n: Node, what: string): never {
+    const p = n.file.pos(n.from);
+    throw new Unsupported(n, `unsupported: ${what} (at ${n.file.name}:${p.line}:${p.col}) is outside the Go subset gmpsim runs`);
+  }
+
+  /** JS expression referring to a type descriptor (interned, hoisted). */
+  typeRef(t: Type): string {
+    t = this.types.intern(canonical(t));
+    let id = this.typeIds.get(t);
+    if (id === undefined) {
+      id = `$T${this.typeIds.size}`;
+      this.typeIds.set(t, id);
+    }
+    return id;
+  }
+
+  pushScope(): Scope {
+    this.scope = new Scope(this.scope, this.fn);
+    return this.scope;
+  }
+  popScope(checkUnused = true): void {
+    const s = this.scope;
+    if (checkUnused)
+      for (const o of s.m.values()) {
+        if (o.kind === 'var' && !o.used && o.node && o.name !== '_' && !o.global) this.err(o.node, `${o.name} declared but not used`);
+      }
+    this.scope = s.parent!;
+  }
+
+  declare(n: Node | undefined, o: Obj): void {
+    if (o.name === '_') return;
+    const prev = this.scope.m.get(o.name);
+    if (prev && n) {
+      const p = prev.node ? prev.node.file.pos(prev.node.from) : null;
+      this.err(n, `${o.name} redeclared in this block${p ? `\n\t${'./' + prev.node!.file.name}:${p.line}:${p.col}: other declaration of ${o.name}` : ''}`);
+    }
+    o.node = o.node ?? n;
+    this.scope.m.set(o.name, o);
+  }
+
+  /** A fresh JS identifier for a Go local. */
+  local(name: string): string {
+    return name === '_' ? this.id('_') : `${name}$${++this.uid}`;
+  }
+
+  // ------------------------------------------------------------- type expressions
+
+  resolveType(n: Node): Type {
+    switch (n.name) {
+      case 'TypeName': {
+        const name = text(n);
+        const o = this.scope.lookup(name);
+        if (!o) this.fail(n, `undefined: ${name}`);
+        if (o.kind !== 'type') this.fail(n, `${name} is not a type`);
+        o.used = true;
+        return o.t;
+      }
+      case 'QualifiedType': {
+        const pk = text(n.kids[0]!);
+        const name = text(n.kids[n.kids.length - 1]!);
+        const m = this.pkgMember(n, pk, name);
+        if (m.kind !== 'type') this.fail(n, `${pk}.${name} is not a type`);
+        return m.t;
+      }
+      case 'PointerType':
+        return this.types.intern({ k: 'ptr', elem: this.resolveType(n.kids[n.kids.length - 1]!) });
+      case 'SliceType':
+        return this.types.intern({ k: 'slice', elem: this.resolveType(n.kids[n.kids.length - 1]!) });
+      case 'ArrayType': {
+        const lenNode = n.kids[0]!;
+        const elem = this.resolveType(n.kids[n.kids.length - 1]!);
+        if (lenNode.name === '...') this.fail(n, 'invalid use of [...] array (outside a composite literal)');
+        const cv = this.constExpr(lenNode);
+        if (typeof cv !== 'number' || !Number.isInteger(cv) || cv < 0) this.fail(lenNode, `array length ${text(lenNode)} must be a non-negative integer constant`);
+        return this.types.intern({ k: 'array', elem, len: cv });
+      }
+      case 'MapType':
+        return this.types.intern({ k: 'map', key: this.resolveType(n.kids[1]!), elem: this.resolveType(n.kids[2]!) });
+      case 'ChannelType': {
+        const s = text(n);
+        const dir = s.startsWith('<-') ? 'recv' : /^chan\s*<-/.test(s) ? 'send' : 'both';
+        return this.types.intern({ k: 'chan', elem: this.resolveType(n.kids[n.kids.length - 1]!), dir });
+      }
+      case 'FuncType':
+      case 'FunctionType':
+        return this.types.intern(this.signature(n, null).sig);
+      case 'StructType':
+        return this.types.intern(this.structType(n));
+      case 'InterfaceType':
+        return this.types.intern(this.ifaceType(n));
+      case 'ParenthesizedType':
+        return this.resolveType(n.kids[0]!);
+      default:
+        if (n.name === 'VariableName' || n.name === 'DefName') return this.resolveType({ ...n, name: 'TypeName' });
+        if (n.name === 'ParenthesizedExpr') return this.resolveType(n.kids[0]!);
+        if (n.name === 'SelectorExpr' || n.name === 'QualifiedType') return this.resolveType({ ...n, name: 'QualifiedType' });
+        if (n.name === 'UnaryExp' && text(n.kids[0]!) === '*') return this.types.intern({ k: 'ptr', elem: this.resolveType(n.kids[1]!) });
+        if (n.name === 'TypeParams' || n.name === 'TypeArgs') this.unsupported(n, 'generics (type parameters)');
+        this.fail(n, `${text(n)} is not a type`);
+    }
+  }
+
+  /** Parameters → [names, types]. */
+  params(n: Node | undefined): { names: (Node | null)[]; types: Type[]; variadic: boolean } {
+    const names: (Node | null)[] = [];
+    const types: Type[] = [];
+    let variadic = false;
+    if (!n) return { names, types, variadic };
+    if (n.name !== 'Parameters') {
+      // a single unparenthesised result type
+      return { names: [null], types: [this.resolveType(n)], variadic };
+    }
+    for (const p of n.kids) {
+      if (p.name !== 'Parameter') continue;
+      const defs = p.kids.filter((k) => k.name === 'DefName');
+      const tn = p.kids.filter((k) => k.name !== 'DefName' && k.name !== '...');
+      const isVar = p.kids.some((k) => k.name === '...');
+      let t = this.resolveType(tn[tn.length - 1]!);
+      if (isVar) {
+        t = this.types.intern({ k: 'slice', elem: t });
+        variadic = true;
+      }
+      if (defs.length === 0) {
+        names.push(null);
+        types.push(t);
+      } else
+        for (const d of defs) {
+          names.push(d);
+          types.push(t);
+        }
+    }
+    return { names, types, variadic };
+  }
+
+  /** A func signature from FunctionDecl / MethodDecl / FunctionLiteral / FuncType kids. */
+  signature(n: Node, skipRecv: Node | null): { sig: FuncType; pnames: (Node | null)[]; rnames: (Node | null)[] } {
+    const ps = n.kids.filter((k) => k !== skipRecv && (k.name === 'Parameters' || k.name === 'TypeParams'));
+    if (ps.some((k) => k.name === 'TypeParams')) this.unsupported(n, 'generics (type parameters)');
+    const pin = this.params(ps[0]);
+    let res: Node | undefined = ps[1];
+    if (!res) {
+      // single unparenthesised result: any type node after the parameters, before the Block
+      const idx = n.kids.indexOf(ps[0]!);
+      const after = n.kids.slice(idx + 1).find((k) => k.name !== 'Block' && k.name !== 'func' && k.name !== 'FieldName' && k.name !== 'DefName');
+      res = after;
+    }
+    const rout = this.params(res);
+    const sig: FuncType = { k: 'func', params: pin.types, results: rout.types, variadic: pin.variadic };
+    return { sig: this.types.intern(sig) as FuncType, pnames: pin.names, rnames: rout.names };
+  }
+
+  structType(n: Node): StructType {
+    const body = kid(n, 'StructBody');
+    const fields: Field[] = [];
+    for (const fd of body ? body.kids : []) {
+      if (fd.name !== 'FieldDecl' && fd.name !== 'EmbeddedField') continue;
+      const names = fd.kids.filter((k) => k.name === 'FieldName');
+      const tnodes = fd.kids.filter((k) => k.name !== 'FieldName' && k.name !== 'String' && k.name !== '*');
+      if (names.length === 0 || fd.name === 'EmbeddedField') {
+        // embedded field
+        const star = fd.kids.some((k) => k.name === '*') || tnodes[0]?.name === 'PointerType';
+        let t = this.resolveType(tnodes[0]!);
+        if (star && t.k !== 'ptr') t = this.types.intern({ k: 'ptr', elem: t });
+        const base = t.k === 'ptr' ? t.elem : t;
+        const nm = base.k === 'named' ? base.name : text(tnodes[0]!).replace(/^\*/, '').replace(/.*\./, '');
+        fields.push({ name: nm, type: t, embedded: true, js: nm });
+        continue;
+      }
+      const t = this.resolveType(tnodes[tnodes.length - 1]!);
+      for (const f of names) fields.push({ name: text(f), type: t, embedded: false, js: text(f) === '_' ? `_${fields.length}` : text(f) });
+    }
+    return { k: 'struct', fields };
+  }
+
+  ifaceType(n: Node): IfaceType {
+    const body = kid(n, 'InterfaceBody');
+    const methods = new Map<string, FuncType>();
+    for (const el of body ? body.kids : []) {
+      if (el.name === 'MethodElem') {
+        const name = text(el.kids[0]!);
+        methods.set(name, this.signature(el, null).sig);
+      } else if (el.name === 'TypeElem' || el.name === 'TypeName' || el.name === 'QualifiedType') {
+        const inner = el.name === 'TypeElem' ? el.kids[0]! : el;
+        if (el.name === 'TypeElem' && el.kids.length !== 1) this.unsupported(el, 'type sets in interfaces (generics)');
+        const t = underlying(this.resolveType(inner));
+        if (t.k !== 'iface') this.unsupported(el, 'type constraints in interfaces (generics)');
+        for (const [k, v] of t.methods) methods.set(k, v);
+      }
+    }
+    return { k: 'iface', methods: new Map([...methods].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
+  }
+
+  pkgMember(n: Node, pk: string, name: string): PkgMember {
+    const o = this.scope.lookup(pk);
+    if (!o || o.kind !== 'pkg') this.fail(n, `undefined: ${pk}`);
+    o.used = true;
+    const m = pkgs.get(o.pkg!)?.get(name);
+    if (!m) {
+      if (pkgs.get(o.pkg!)?.has('$unsupported')) this.unsupported(n, `${o.pkg}.${name}`);
+      this.fail(n, `undefined: ${pk}.${name}`);
+    }
+    return m;
+  }
+
+  /** Evaluate a constant expression (array lengths). */
+  constExpr(n: Node): ConstVal {
+    const v = constHook(this, n);
+    if (v === undefined) this.fail(n, `${text(n)} (value) is not constant`);
+    return v;
+  }
+
+  pos(n: Node): string {
+    const p = n.file.pos(n.from);
+    return `${this.dir}/${n.file.name}:${p.line}`;
+  }
+  /** The absolute path Go prints for the file of n (dir + base name). */
+  path(n: Node): string {
+    return `${this.dir}/${n.file.name.split('/').pop()}`;
+  }
+  line(n: Node): number {
+    return n.file.pos(n.from).line;
+  }
+}
+
+/** Standard-library packages: import path → members (stdlib.ts fills it). */
+export const pkgs = new Map<string, Map<string, PkgMember>>();
+/** Which import paths link package os (fmt, os, log, net, io/ioutil…). */
+export const linksOSPkgs = new Set<string>();
+
+/** Set by expr.ts (breaks the import cycle). */
+export let constHook: (c: Compiler, n: Node) => ConstVal | undefined = () => undefined;
+export function setConstHook(f: typeof constHook): void {
+  constHook = f;
+}
+
+// ---------------------------------------------------------------- universe
+
+export const tError = newNamed('error', '', { k: 'iface', methods: new Map() });
+(tError.under as IfaceType).methods.set('Error', { k: 'func', params: [], results: [tString], variadic: false });
+export const tRune = tInt32;
+export const tAny = tEmptyIface;
+
+function initUniverse(): void {
+  universe = new Scope(null, null);
+  const ty = (name: string, t: Type): void => {
+    universe.m.set(name, { kind: 'type', name, t, js: '' });
+  };
+  for (const n of ['bool', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'string'] as const) ty(n, basic(n));
+  ty('byte', tByte);
+  ty('rune', tRuneAlias);
+  ty('error', tError);
+  ty('any', tEmptyIface);
+  universe.m.set('true', { kind: 'const', name: 'true', t: basic('untyped bool'), js: 'true', cv: true });
+  universe.m.set('false', { kind: 'const', name: 'false', t: basic('untyped bool'), js: 'false', cv: false });
+  universe.m.set('nil', { kind: 'nil', name: 'nil', t: basic('untyped nil'), js: 'null' });
+  universe.m.set('iota', { kind: 'const', name: 'iota', t: basic('untyped int'), js: '0', cv: 0 });
+  for (const b of ['append', 'cap', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'new', 'panic', 'print', 'println', 'real', 'recover'])
+    universe.m.set(b, { kind: 'builtin', name: b, t: tInt, js: '' });
+}
+initUniverse();
+
+export { tBool, tInt, tFloat64, tString, typeString, underlying };
+
+/** The run-time descriptor form of a type: byte/rune aliases replaced by uint8/int32. */
+export function canonical(t: Type): Type {
+  switch (t.k) {
+    case 'basic':
+      return t.alias ? basic(t.name) : t;
+    case 'ptr':
+    case 'slice':
+      return { ...t, elem: canonical(t.elem) };
+    case 'array':
+      return { ...t, elem: canonical(t.elem) };
+    case 'map':
+      return { ...t, key: canonical(t.key), elem: canonical(t.elem) };
+    case 'chan':
+      return { ...t, elem: canonical(t.elem) };
+    default:
+      return t;
+  }
+}

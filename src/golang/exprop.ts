@@ -1,0 +1,286 @@
+/**
+ * Expressions, operators: unary (`-x`, `!x`, `^x`, `<-ch`, `&x`, `*p`) and binary operators with
+ * constant folding, Go's untyped-constant rules, integer wrapping to the operand's width.
+ */
+import type { Node } from './syntax.js';
+import { text } from './syntax.js';
+import type { Compiler, ConstVal } from './core.js';
+import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable } from './types.js';
+import { type Val, expr, convert, zero, describe, ts, lit, intRange, assignable } from './expr.js';
+import { composite } from './expr2.js';
+
+export function unary(c: Compiler, n: Node): Val {
+  const op = text(n.kids[0]!);
+  const xn = n.kids[1]!;
+  c.ops++;
+  if (op === '&') {
+    // &T{...} or &x
+    const inner = xn.name === 'ParenthesizedExpr' ? xn.kids[0]! : xn;
+    if (inner.name === 'TypedLiteral') {
+      const v = composite(c, inner, null);
+      const u = underlying(v.t);
+      const pt = c.types.intern({ k: 'ptr', elem: v.t });
+      if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: v.c, t: pt, mode: 'value', n };
+      return { c: `new $L.Box(${v.c})`, t: pt, mode: 'value', n };
+    }
+    return addressOf(c, inner, n);
+  }
+  if (op === '<-') {
+    const v = expr(c, xn);
+    const u = underlying(v.t);
+    if (u.k !== 'chan') c.fail(n, `invalid operation: cannot receive from non-channel ${describe(v)}`);
+    if (u.dir === 'send') c.fail(n, `invalid operation: cannot receive from send-only channel ${describe(v)}`);
+    const z = zero(c, u.elem);
+    const r = `(yield* $op({k: 6, ch: ${v.c}}))`;
+    return { c: `$L.rz(${r}, ${z})[0]`, t: u.elem, mode: 'value', n, ok2: `$L.rz(${r}, ${z})` };
+  }
+  if (op === '*') {
+    const v = expr(c, xn);
+    if (v.mode === 'type') return { c: '', t: c.types.intern({ k: 'ptr', elem: v.t }), mode: 'type', n };
+    const u = underlying(v.t);
+    if (u.k !== 'ptr') c.fail(n, `invalid operation: cannot indirect ${describe(v)}`);
+    const eu = underlying(u.elem);
+    if (eu.k === 'struct' || (u.elem.k === 'named' && u.elem.native)) return { c: `$L.nn(${v.c})`, t: u.elem, mode: 'var', n };
+    return { c: `$L.deref(${v.c})`, t: u.elem, mode: 'var', n, lv: (x) => `$L.nn(${v.c}).v = ${x}` };
+  }
+  const v = expr(c, xn);
+  if (v.mode === 'type') c.fail(n, `${text(xn)} (type) is not an expression`);
+  if (op === '!') {
+    if (!isBoolean(v.t)) c.fail(n, `invalid operation: operator ! not defined on ${describe(v)}`);
+    if (v.cv !== undefined) return { c: String(!v.cv), t: v.t, mode: 'const', n, cv: !v.cv };
+    return { c: `!${v.c}`, t: v.t, mode: 'value', n };
+  }
+  if (!isNumeric(v.t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(v)}`);
+  if (v.cv !== undefined) {
+    const x = v.cv as number;
+    const r = op === '-' ? -x : op === '+' ? x : isUnsigned(v.t) ? intRange(ts(underlying(v.t)))[1] - x : -x - 1;
+    return { c: lit(r), t: v.t, mode: 'const', n, cv: r };
+  }
+  if (op === '+') return { ...v, mode: 'value', n };
+  if (op === '-') return { c: wrap(v.t, `(-${v.c})`), t: v.t, mode: 'value', n };
+  return { c: wrap(v.t, `$L.bnot(${v.c})`), t: v.t, mode: 'value', n };
+}
+
+/** &x: the pointer to a variable / field / element. */
+function addressOf(c: Compiler, xn: Node, n: Node): Val {
+  const v = expr(c, xn);
+  if (v.mode !== 'var') c.fail(n, `invalid operation: cannot take address of ${describe(v)}`);
+  const pt = c.types.intern({ k: 'ptr', elem: v.t });
+  const u = underlying(v.t);
+  if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: v.c, t: pt, mode: 'value', n };
+  if (xn.name === 'VariableName') {
+    const o = c.scope.lookup(text(xn))!;
+    if (!o.boxed) c.fail(n, `gmpsim internal: variable ${o.name} not boxed`);
+    return { c: o.js, t: pt, mode: 'value', n };
+  }
+  if (xn.name === 'SelectorExpr') {
+    const base = v.c.slice(0, v.c.lastIndexOf('.'));
+    const f = v.c.slice(v.c.lastIndexOf('.') + 1);
+    return { c: `$L.ref(${base}, ${JSON.stringify(f)})`, t: pt, mode: 'value', n };
+  }
+  if (xn.name === 'IndexExpr') {
+    const b = expr(c, xn.kids[0]!);
+    const i = convert(c, expr(c, xn.kids[1]!), tInt, 'index');
+    if (underlying(b.t).k === 'slice') return { c: `$L.refIndex(${b.c}, ${i})`, t: pt, mode: 'value', n };
+    return { c: `$L.refArr(${b.c}, ${i})`, t: pt, mode: 'value', n };
+  }
+  if (v.c.startsWith('$L.deref(')) return { c: v.c.slice(9, -1), t: pt, mode: 'value', n };
+  c.unsupported(n, 'taking the address of this expression');
+}
+
+/** Wrap integer results to the width of t. */
+export function wrap(t: Type, code: string): string {
+  const u = underlying(t);
+  if (u.k !== 'basic') return code;
+  switch (u.name) {
+    case 'int8':
+      return `((${code}) << 24 >> 24)`;
+    case 'int16':
+      return `((${code}) << 16 >> 16)`;
+    case 'int32':
+      return `((${code}) | 0)`;
+    case 'uint8':
+      return `((${code}) & 255)`;
+    case 'uint16':
+      return `((${code}) & 65535)`;
+    case 'uint32':
+      return `((${code}) >>> 0)`;
+    case 'int':
+    case 'int64':
+      return `$L.w64(${code})`;
+    case 'uint':
+    case 'uint64':
+    case 'uintptr':
+      return `$L.wu64(${code})`;
+    default:
+      return code;
+  }
+}
+
+function foldBin(op: string, a: ConstVal, b: ConstVal, intDiv: boolean): ConstVal {
+  const x = a as number;
+  const y = b as number;
+  switch (op) {
+    case '+':
+      return typeof a === 'string' ? a + (b as string) : x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return intDiv ? Math.trunc(x / y) : x / y;
+    case '%':
+      return x % y;
+    case '<<':
+      return x * 2 ** y;
+    case '>>':
+      return Math.floor(x / 2 ** y);
+    case '&':
+      return Number(BigInt(x) & BigInt(y));
+    case '|':
+      return Number(BigInt(x) | BigInt(y));
+    case '^':
+      return Number(BigInt(x) ^ BigInt(y));
+    case '&^':
+      return Number(BigInt(x) & ~BigInt(y));
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '&&':
+      return (a as boolean) && (b as boolean);
+    case '||':
+      return (a as boolean) || (b as boolean);
+  }
+  return 0;
+}
+
+const rank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 2, 'untyped float': 3 };
+
+export function binary(c: Compiler, n: Node): Val {
+  const [an, opn, bn] = n.kids as [Node, Node, Node];
+  const op = text(opn);
+  let a = expr(c, an);
+  let b = expr(c, bn);
+  c.ops++;
+  for (const v of [a, b]) {
+    if (v.mode === 'type') c.fail(v.n, `${text(v.n)} (type) is not an expression`);
+    if (v.mode === 'tuple') c.fail(v.n, `multiple-value ${text(v.n)} (value of type ${ts({ k: 'tuple', types: v.tuple! })}) in single-value context`);
+    if (v.mode === 'novalue') c.fail(v.n, `${text(v.n)} (no value) used as value`);
+  }
+  const src = text(n);
+  if (op === '<<' || op === '>>') {
+    if (!isInteger(b.t) && !(b.cv !== undefined && Number.isInteger(b.cv))) c.fail(bn, `invalid operation: shift count ${describe(b)} must be integer`);
+    if (a.cv !== undefined && b.cv !== undefined) {
+      const r = foldBin(op, a.cv, b.cv, true);
+      return { c: lit(r), t: a.t === tUntypedFloat ? tUntypedInt : a.t, mode: 'const', n, cv: r };
+    }
+    const bc = b.cv !== undefined ? lit(b.cv) : b.c;
+    if (isUntyped(a.t)) {
+      // Non-constant shift of an untyped constant: the result takes the type the context gives
+      // it (an untyped non-constant value; int when nothing does).
+      return { c: op === '<<' ? `$L.shl(${a.c}, ${bc})` : `$L.shr(${a.c}, ${bc})`, t: tUntypedInt, mode: 'value', n };
+    }
+    return { c: wrap(a.t, op === '<<' ? `$L.shl(${a.c}, ${bc})` : `$L.shr(${a.c}, ${bc})`), t: a.t, mode: 'value', n };
+  }
+  if (op === '&&' || op === '||') {
+    if (!isBoolean(a.t) || !isBoolean(b.t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(isBoolean(a.t) ? b : a)}`);
+    if (a.cv !== undefined && b.cv !== undefined) {
+      const r = foldBin(op, a.cv, b.cv, false);
+      return { c: lit(r), t: a.t, mode: 'const', n, cv: r };
+    }
+    return { c: `(${a.c} ${op} ${b.c})`, t: isUntyped(a.t) ? b.t : a.t, mode: 'value', n };
+  }
+  // operand types: untyped operands take the other's type
+  let t: Type;
+  if (a.mode === 'nil' || b.mode === 'nil') {
+    const other = a.mode === 'nil' ? b : a;
+    if (op !== '==' && op !== '!=') c.fail(n, `invalid operation: operator ${op} not defined on nil`);
+    if (!assignable(a.mode === 'nil' ? a : b, other.t) || other.mode === 'nil') c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
+    return { c: `(${other.c} ${op === '==' ? '===' : '!=='} null)`, t: tUntypedBool, mode: 'value', n };
+  }
+  if (isUntyped(a.t) && isUntyped(b.t)) {
+    t = (rank[(a.t as { name: string }).name] ?? 0) >= (rank[(b.t as { name: string }).name] ?? 0) ? a.t : b.t;
+  } else if (isUntyped(a.t)) t = b.t;
+  else if (isUntyped(b.t)) t = a.t;
+  else t = a.t;
+  const cmp = op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=';
+  const ifaceMix = cmp && (op === '==' || op === '!=') && (underlying(a.t).k === 'iface') !== (underlying(b.t).k === 'iface');
+  if (!ifaceMix) {
+    if (isUntyped(a.t) && !isUntyped(t)) {
+      if (!assignable(a, t)) c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
+      a = { ...a, c: convert(c, a, t, 'operand'), t };
+    }
+    if (isUntyped(b.t) && !isUntyped(t)) {
+      if (!assignable(b, t)) c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
+      b = { ...b, c: convert(c, b, t, 'operand'), t };
+    }
+    const bothUntypedNum = isUntyped(a.t) && isUntyped(b.t) && isNumeric(a.t) && isNumeric(b.t);
+    const ifaces = underlying(a.t).k === 'iface' && underlying(b.t).k === 'iface' && (assignable(a, b.t) || assignable(b, a.t));
+    if (!identical(a.t, b.t) && !bothUntypedNum && !ifaces) c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
+  }
+  const intDiv = isInteger(t);
+  if (a.cv !== undefined && b.cv !== undefined) {
+    if ((op === '/' || op === '%') && b.cv === 0) c.fail(n, 'invalid operation: division by zero');
+    const r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
+    return { c: lit(r), t: cmp ? tUntypedBool : t, mode: 'const', n, cv: r };
+  }
+  const u = underlying(t);
+  if (cmp) {
+    if (op === '==' || op === '!=') {
+      if (ifaceMix) {
+        const [iv, cv] = underlying(a.t).k === 'iface' ? [a, b] : [b, a];
+        const boxed = convert(c, cv, iv.t, 'comparison');
+        return { c: `${op === '!=' ? '!' : ''}$L.equal(${iv.c}, ${boxed})`, t: tUntypedBool, mode: 'value', n };
+      }
+      if (!comparable(t)) c.fail(n, `invalid operation: ${src} (${ts(t)} cannot be compared)`);
+      if (u.k === 'struct' || u.k === 'array' || u.k === 'iface') return { c: `${op === '!=' ? '!' : ''}$L.equal(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
+      return { c: `(${a.c} ${op}= ${b.c})`, t: tUntypedBool, mode: 'value', n };
+    }
+    if (!(isNumeric(t) || isString(t))) c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);
+    return { c: `(${a.c} ${op} ${b.c})`, t: tUntypedBool, mode: 'value', n };
+  }
+  // arithmetic
+  if (op === '+' && isString(t)) return { c: `(${a.c} + ${b.c})`, t, mode: 'value', n };
+  if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+  if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+  if (b.cv === 0 && (op === '/' || op === '%') && isInteger(t)) c.fail(n, 'invalid operation: division by zero');
+  let code: string;
+  switch (op) {
+    case '/':
+      code = intDiv ? (b.cv !== undefined ? `Math.trunc(${a.c} / ${b.c})` : `$L.idiv(${a.c}, ${b.c})`) : `(${a.c} / ${b.c})`;
+      break;
+    case '%':
+      code = b.cv !== undefined ? `(${a.c} % ${b.c})` : `$L.imod(${a.c}, ${b.c})`;
+      break;
+    case '&':
+      code = `$L.band(${a.c}, ${b.c})`;
+      break;
+    case '|':
+      code = `$L.bor(${a.c}, ${b.c})`;
+      break;
+    case '^':
+      code = `$L.bxor(${a.c}, ${b.c})`;
+      break;
+    case '&^':
+      code = `$L.bandnot(${a.c}, ${b.c})`;
+      break;
+    case '*':
+      code = u.k === 'basic' && (u.name === 'int32' || u.name === 'uint32') ? `Math.imul(${a.c}, ${b.c})` : `(${a.c} * ${b.c})`;
+      break;
+    default:
+      code = `(${a.c} ${op} ${b.c})`;
+  }
+  if (isInteger(t) && (op !== '%' && (op !== '/' || !(u.k === 'basic' && (u.name === 'int' || u.name === 'int64'))))) code = wrap(t, code);
+  if (u.k === 'basic' && u.name === 'float32') code = `Math.fround(${code})`;
+  return { c: code, t, mode: 'value', n };
+}
+

@@ -1,0 +1,241 @@
+/**
+ * Go source → a goroutine body for the simulated runtime.
+ *
+ *   const r = compileGo([{ name: 'main.go', text }]);
+ *   if (r.ok) run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1 });
+ *   else for (const e of r.errors) console.error(formatGoError(e));   // exit status 1
+ *
+ * Pipeline: @lezer/go parse (syntax.ts) → one pass that type-checks and emits JavaScript
+ * (core/expr/expr2/call/assign/stmt/control/program.ts) → `new Function` (no Node API: the same
+ * code runs in a browser Web Worker). Every Go function is a generator function; blocking
+ * operations are Ops yielded to the runtime (workload/ops.ts).
+ *
+ * COST MODEL (simulated CPU time of interpreted code):
+ * - each statement costs max(1, ops) × `nsPerOp` (default 1 ns), where ops counts its operators,
+ *   index/selector/composite operations, 2 per call of a Go function, 1 per builtin or library call
+ *   and 0 per conversion; a loop iteration adds its condition's ops and 1 for its post statement
+ *   (or 1 for a range step). `for i := 0; i < n; i++ { sum += i }` is 3 ns per iteration;
+ * - the time accumulates and becomes a Work op (a) at every function entry once it reaches the
+ *   chunk size (`chunk`, default 10 µs) — a function call: cooperative preemption point, with
+ *   `every` = accumulated ns / calls made; (b) at loop heads once it reaches the chunk — a loop
+ *   without calls yields Work with every = 0 (async preemption only, as in Go); (c) before every
+ *   other Op, so time is always charged before the goroutine blocks or talks to the runtime.
+ * - runtime entry points cost what the engine's CostModel says (chanOp, syscall overheads…).
+ *
+ * I/O MODEL (`io` option, pkgrt.ts IoModel): regular-file read(2) 20 µs, /dev/urandom read 5 µs +
+ * 0.25 ns/byte (os.ReadFile of /dev/urandom reads for ever, as in Go, unless `urandomLimit`),
+ * open 2 µs, pipes wake the reader after 10 µs (through the netpoller); sockets: write(2) 45 µs (calibrated: netpoll_wait), then
+ * the peer's fd is ready 20 µs later (NetReady/NetWait on a PollDesc), read(2) with data 3 µs. Files live in a virtual file system (`io.files`,
+ * os.WriteFile/Create add to it). cgo: C.usleep/C.sleep are known; other C functions take
+ * `cgo[name]` ns (default `cgoDefault` = 1 µs).
+ *
+ * STANDARD LIBRARY SUBSET (stdlib.ts, stdlib2.ts): fmt (Print*, Sprint*, Fprint*, Errorf with %w,
+ * Sscanf, Stringer), errors (New, Is, Unwrap), time (Duration + String, Sleep, Now, Since, Until, After,
+ * Tick, NewTimer, NewTicker, AfterFunc), sync (WaitGroup, Mutex, RWMutex, Once, Cond, Map), sync/atomic
+ * (functions and typed atomics), runtime (GOMAXPROCS, Gosched, Goexit, NumGoroutine, NumCPU,
+ * LockOSThread, UnlockOSThread, GC, ReadMemStats…), runtime/debug (SetMaxThreads), runtime/pprof
+ * (Lookup("threadcreate").Count() = the runtime's M count), os (ReadFile, WriteFile, Open, Create,
+ * ReadDir — /proc/self/task lists one entry per M —, Pipe, Exit, Args, Getenv, Stdout/Stderr, MkdirTemp,
+ * RemoveAll, ErrNotExist), io (Reader, Writer, EOF, ReadAll, ReadFull), io/ioutil, bufio (Reader.ReadString,
+ * Writer), log, syscall (Nanosleep, Read, Write, Pipe, Syscall, RawSyscall, Getpid, Gettid, Tgkill),
+ * os/signal (Notify: the signal_recv goroutine in entersyscallblock for ever), net (Listen, Dial,
+ * Accept, Conn Read/Write/Close on the simulated loopback), context, strings, strings.Builder,
+ * bytes.Buffer, strconv, math, math/rand, sort, path/filepath, unicode/utf8, unsafe.Pointer, and
+ * `import "C"`. Anything else: `unsupported: <package or member> (at file:line:col)`.
+ *
+ * SIMPLIFICATIONS (documented): integers are JS numbers (int64 exact to ±2^53, wrapping beyond is
+ * approximate); no generics, complex numbers, goto, unsafe, reflect; maps iterate in insertion
+ * order (Go randomises); a recovered runtime panic raised inside the engine (send on a channel
+ * closed while blocked) cannot be recovered; traceback arguments print as (...) and offsets +0x0;
+ * recursion depth is bounded by the JavaScript stack (a few thousand Go frames); slices and arrays
+ * hold at most 2^25 elements; math/rand's sequence differs from Go's.
+ *
+ * ENGINE HOOKS USED: the runtime shows main.main's frames for G1 through the body returned by
+ * `main()` (its `traceback(system)`); pprof's threadcreate count and /proc/self/task use the
+ * ThreadCount op; Work ops of call-free loops carry `cont: true`, which keeps them
+ * async-preemptible only (a cooperative preemption needs a real function call).
+ */
+import { Compiler, CompileError, Unsupported, globalTypes, type GoError, type CompileOptions as CoreOptions } from './core.js';
+import { compileProgram } from './program.js';
+import type { GoFunc } from '../workload/ops.js';
+import * as lib from './lib.js';
+import * as lib2 from './lib2.js';
+import * as libfmt from './libfmt.js';
+import * as R from './rt.js';
+import * as P1 from './pkgrt.js';
+import * as P2 from './pkgrt2.js';
+import * as P3 from './pkgrt3.js';
+import { tErrorString, tFile, tWaitGroup, tMutex, tRWMutex, tOnce, tCond } from './stdlib.js';
+import { tDuration, tTime, tTimer, tTicker, tConn, tTCPAddr, tBufReader, tBufWriter, tBuilder, tBuffer, tCancelCtx, tSyncMap } from './stdlib2.js';
+import { type Type, type NamedType, newNamed, tString, tFloat64, underlying } from './types.js';
+import { fn } from './stdlib.js';
+import { tError } from './core.js';
+import { pkgs } from './core.js';
+
+export type { GoError };
+
+export interface CompileOptions extends CoreOptions {
+  /** CPU time is turned into a Work op once this many ns accumulated (default 10 µs). */
+  chunk?: number;
+  /** I/O durations and the virtual file system. */
+  io?: Partial<P1.IoModel>;
+  /** Durations (ns) of C functions called through cgo. */
+  cgo?: Record<string, number>;
+  /** Duration of a C function not in `cgo` (default 1 µs). */
+  cgoDefault?: number;
+  /** os.Args[1:] */
+  args?: string[];
+  /** Environment for os.Getenv. */
+  env?: Record<string, string>;
+}
+
+/**
+ * linksOS: package os is linked (the finalizer goroutine exists: RunOptions.linksOS).
+ * linksCgo: the program imports "C" (RunOptions.linksCgo: extra M, template thread, no checkdead).
+ * js: the generated JavaScript (for debugging).
+ */
+export type CompileResult = { ok: true; main: GoFunc; linksOS: boolean; linksCgo: boolean; warnings: string[]; js: string } | { ok: false; errors: GoError[] };
+
+/** `./main.go:12:5: undefined: x` */
+export function formatGoError(e: GoError): string {
+  if (!e.file) return e.msg;
+  return `./${e.file}:${e.line}:${e.col}: ${e.msg}`;
+}
+
+/** What `go run` prints for errors (without the exit status line). */
+export function formatGoErrors(errs: GoError[]): string {
+  if (errs.length === 1 && errs[0]!.msg.startsWith('unsupported:')) return errs[0]!.msg + '\n';
+  return '# command-line-arguments\n' + errs.map(formatGoError).join('\n') + '\n';
+}
+
+// ---- library type descriptors and method tables (once)
+const P: Record<string, unknown> = { ...P1, ...P2, ...P3 };
+let inited = false;
+function init(): void {
+  if (inited) return;
+  inited = true;
+  const pt = (t: NamedType): Type => globalTypes.intern({ k: 'ptr', elem: t });
+  for (const t of [tErrorString, tFile, tWaitGroup, tMutex, tRWMutex, tOnce, tCond, tTimer, tTicker]) P3.methodTable(t, pt(t), P);
+  for (const t of [tDuration, tTime, tBufReader, tBufWriter, tBuilder, tBuffer, tSyncMap]) P3.methodTable(t, pt(t), P);
+  for (const name of ['Errno']) {
+    const t = pkgs.get('syscall')!.get(name)!.t as NamedType;
+    P3.methodTable(t, pt(t), P);
+  }
+  const prof = pkgs.get('runtime/pprof')!.get('Profile')!.t as NamedType;
+  P3.methodTable(prof, pt(prof), P);
+  for (const nm of ['Int32', 'Int64', 'Uint32', 'Uint64', 'Bool', 'Value']) {
+    const t = pkgs.get('sync/atomic')!.get(nm)!.t as NamedType;
+    P3.methodTable(t, pt(t), P);
+  }
+  P1.setErrType(pt(tErrorString));
+  P1.initEOF();
+  P3.ErrNotExist.t = pt(tErrorString);
+  P3.methodTable(tCancelCtx, pt(tCancelCtx), P);
+  P3.setCtxType(pt(tCancelCtx), pt(tErrorString));
+  P2.setFileType(pt(tFile));
+  // net: *net.TCPConn and *net.TCPListener
+  const conn = newNamed('TCPConn', 'net', { k: 'struct', fields: [] }, '$P.Conn');
+  for (const m of ['Read', 'Write']) conn.methods.set(m, { name: m, sig: fn([], []), ptrRecv: true, fn: '', native: true, gen: true });
+  conn.methods.set('Close', { name: 'Close', sig: fn([], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
+  const lis = newNamed('TCPListener', 'net', { k: 'struct', fields: [] }, '$P.Listener');
+  lis.methods.set('Close', { name: 'Close', sig: fn([], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
+  lis.methods.set('Accept', { name: 'Accept', sig: fn([], [tConn, tError]), ptrRecv: true, fn: '', native: true, gen: true });
+  const connP = pt(conn);
+  const lisP = pt(lis);
+  P3.methodTable(conn, connP, P);
+  P3.methodTable(lis, lisP, P);
+  // Accept returns a net.Conn interface value
+  (lisP as unknown as { $m: Record<string, unknown> }).$m.Accept = function* (r: P1.Listener) {
+    const [c, err] = yield* r.Accept();
+    return P2.wrapConn([c, err]);
+  };
+  P3.methodTable(tTCPAddr, null, P);
+  (lisP as unknown as { $m: Record<string, unknown> }).$m.Addr = function* (r: P1.Listener) {
+    return { t: tTCPAddr, v: lib.encodeUTF8(r.addr) };
+  };
+  P2.setNetTypes(connP, lisP);
+  const sigT = newNamed('Signal', 'syscall', tFloat64);
+  sigT.methods.set('String', { name: 'String', sig: fn([], [tString]), ptrRecv: false, fn: "(() => 'interrupt')", native: false, gen: false });
+  sigT.methods.set('Signal', { name: 'Signal', sig: fn([], []), ptrRecv: false, fn: '(() => undefined)', native: false, gen: false });
+  P3.methodTable(sigT, null, P);
+  P2.sigint.t = sigT;
+  P3.tStringRef.t = tString;
+  (P as Record<string, unknown>).tString = tString;
+  (P as Record<string, unknown>).tFloat64 = tFloat64;
+  lib.setRuntimeErrorType(runtimeErrorType());
+  lib.setStringType(tString);
+  const caller = (t: Type, name: string, v: unknown): unknown => {
+    const tab = (t as unknown as { $m?: Record<string, (r: unknown) => Iterator<never>> }).$m;
+    if (!tab || !tab[name]) return undefined;
+    return R.callSync(tab[name]!(v));
+  };
+  libfmt.setMethodCaller(caller);
+  lib2.setCallMethod(caller);
+}
+
+function runtimeErrorType(): Type {
+  const t = newNamed('boundsError', 'runtime', { k: 'struct', fields: [] }, null);
+  t.methods.set('Error', { name: 'Error', sig: fn([], [tString]), ptrRecv: false, fn: '((e) => e.msg)', native: false, gen: false });
+  t.methods.set('RuntimeError', { name: 'RuntimeError', sig: fn([], []), ptrRecv: false, fn: '(() => undefined)', native: false, gen: false });
+  P3.methodTable(t, null, P);
+  return t;
+}
+
+const L: Record<string, unknown> = { ...lib, ...libfmt, ...lib2 };
+
+/** Compile a `package main` program (one or more files). */
+export function compileGo(files: { name: string; text: string }[], opts: CompileOptions = {}): CompileResult {
+  init();
+  const c = new Compiler(opts);
+  let emitted: ReturnType<typeof compileProgram> = null;
+  try {
+    emitted = compileProgram(c, files, opts.cgo ?? {}, opts.cgoDefault ?? 1000);
+  } catch (e) {
+    if (e instanceof Unsupported) return { ok: false, errors: [toGoError(c, e.node, e.message, undefined, undefined, true)] };
+    if (!(e instanceof CompileError)) {
+      // never a crash: a bug of gmpsim's compiler is reported as one message
+      return { ok: false, errors: [{ file: files[0]?.name ?? 'main.go', line: 1, col: 1, msg: `unsupported: gmpsim's Go compiler failed on this program (internal error: ${(e as Error).message}); please report it` }] };
+    }
+    if (e.message !== 'too many errors') c.errors.push({ node: e.node, msg: e.message });
+  }
+  if (!emitted || c.errors.length) {
+    const errs = c.errors.map((e) => toGoError(c, e.node, e.msg, e.file, e.from));
+    errs.sort((a, b) => (a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1));
+    const dedup = errs.filter((e, i) => i === 0 || formatGoError(e) !== formatGoError(errs[i - 1]!));
+    return { ok: false, errors: dedup.slice(0, 10).concat(dedup.length > 10 ? [{ file: '', line: 0, col: 0, msg: 'too many errors' }] : []) };
+  }
+  const chunk = opts.chunk ?? 10_000;
+  let factory: (...a: unknown[]) => () => Iterator<never>;
+  try {
+    factory = new Function('$L', '$R', '$P', '$types', '$opts', emitted.code) as typeof factory;
+  } catch (e) {
+    return { ok: false, errors: [{ file: files[0]?.name ?? 'main.go', line: 1, col: 1, msg: `unsupported: gmpsim's Go compiler produced invalid code for this program (internal error: ${(e as Error).message}); please report it` }] };
+  }
+  const io: P1.IoModel = { ...P1.defaultIo, ...(opts.io ?? {}) };
+  const file = `${c.dir}/${files[0]!.name.split('/').pop()}`;
+  const main: GoFunc = () => {
+    P1.envRef.env = new P1.Env(io);
+    P1.listeners.clear();
+    P2.resetSignals();
+    P3.rand.seed(1);
+    P2.setArgs([`/tmp/go-build/exe/${files[0]!.name.replace(/\.go$/, '')}`, ...(opts.args ?? [])]);
+    P2.setEnv(opts.env ?? {});
+    R.S.file = file;
+    const gen = factory(L, R, P, emitted!.types, { chunk })();
+    const body = new R.Body(gen, null);
+    R.S.mainBody = body;
+    return body;
+  };
+  return { ok: true, main, linksOS: emitted.linksOS, linksCgo: c.linked.has('C'), warnings: c.warnings, js: emitted.code };
+}
+
+function toGoError(c: Compiler, node: { from: number; file: { name: string; pos(o: number): { line: number; col: number } } } | null, msg: string, file?: { name: string; pos(o: number): { line: number; col: number } }, from?: number, unsupported = false): GoError {
+  const f = node ? node.file : file;
+  const off = node ? node.from : from ?? 0;
+  if (!f) return { file: c.files[0]?.name ?? 'main.go', line: 1, col: 1, msg };
+  const p = f.pos(off);
+  void unsupported;
+  return { file: f.name, line: p.line, col: p.col, msg };
+}
+
+export { underlying };

@@ -1,0 +1,413 @@
+/**
+ * Go's fmt formatting driven by type descriptors (Print/Println/Printf/Sprintf verbs, flags, width,
+ * precision, %v of composites, Stringer/error methods) and the builtin print's formatting.
+ */
+import { formatFloat } from '../workload/fmt.js';
+import type { Type, StructType } from './types.js';
+import { underlying, typeString } from './types.js';
+import { type Iface, type Ref, Slice, sliceToArray, decodeRune, runeToString, runeCount } from './lib.js';
+
+// ---------------------------------------------------------------- fmt
+
+/** Calls a method of a value's dynamic type synchronously (String/Error from fmt). */
+export type MethodCaller = (t: Type, name: string, v: unknown) => unknown | undefined;
+let callMethod: MethodCaller = () => undefined;
+export function setMethodCaller(f: MethodCaller): void {
+  callMethod = f;
+}
+
+function hasMethod(t: Type, name: string): boolean {
+  if (t.k === 'named') return t.methods.has(name) && !t.methods.get(name)!.ptrRecv;
+  if (t.k === 'ptr' && t.elem.k === 'named') return t.elem.methods.has(name);
+  return false;
+}
+
+function quoteGo(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; ) {
+    const [r, n] = decodeRune(s, i);
+    if (r === 0xfffd && n === 1) {
+      out += '\\x' + s.charCodeAt(i).toString(16).padStart(2, '0');
+    } else if (r === 34) out += '\\"';
+    else if (r === 92) out += '\\\\';
+    else if (r === 10) out += '\\n';
+    else if (r === 9) out += '\\t';
+    else if (r === 13) out += '\\r';
+    else if (r < 32 || r === 127) out += '\\x' + r.toString(16).padStart(2, '0');
+    else out += s.substring(i, i + n);
+    i += n;
+  }
+  return out + '"';
+}
+
+interface Flags {
+  /** %+v: field names (the plus flag then no longer applies to numbers). */
+  plusV?: boolean;
+  plus: boolean;
+  sharp: boolean;
+  minus: boolean;
+  zero: boolean;
+  space: boolean;
+  width: number;
+  prec: number;
+}
+const noFlags: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
+
+function fmtInt(v: number, base: number, f: Flags, upper = false): string {
+  let s = Math.abs(v).toString(base);
+  if (upper) s = s.toUpperCase();
+  if (f.prec >= 0 && s.length < f.prec) s = '0'.repeat(f.prec - s.length) + s;
+  if (f.sharp) {
+    if (base === 16) s = (upper ? '0X' : '0x') + s;
+    else if (base === 8 && s[0] !== '0') s = '0' + s;
+  }
+  if (v < 0) s = '-' + s;
+  else if (f.plus) s = '+' + s;
+  else if (f.space) s = ' ' + s;
+  return s;
+}
+
+function fmtE(v: number, prec: number): string {
+  return v.toExponential(prec).replace(/e([+-])(\d)$/, 'e$10$2');
+}
+function fmtG(v: number, prec: number): string {
+  if (prec < 0) return formatFloat(v);
+  if (v === 0) return '0';
+  const p = prec === 0 ? 1 : prec;
+  const exp = Math.floor(Math.log10(Math.abs(v)));
+  let s: string;
+  if (exp < -4 || exp >= p) {
+    s = v.toExponential(p - 1);
+    s = s.replace(/\.?0+e/, 'e').replace(/e([+-])(\d)$/, 'e$10$2');
+  } else {
+    s = v.toFixed(Math.max(0, p - 1 - exp));
+    if (s.includes('.')) s = s.replace(/\.?0+$/, '');
+  }
+  return s;
+}
+
+function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
+  let s: string;
+  if (!Number.isFinite(v)) s = Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+  else
+    switch (verb) {
+      case 'e':
+        s = fmtE(v, f.prec < 0 ? 6 : f.prec);
+        break;
+      case 'f':
+      case 'F':
+        s = v.toFixed(f.prec < 0 ? 6 : f.prec);
+        break;
+      case 'g':
+        s = fmtG(v, f.prec);
+        break;
+      default: {
+        const u = underlying(t);
+        s = u.k === 'basic' && u.name === 'float32' ? formatFloat(Math.fround(v) === v ? Number(v.toPrecision(8)) : v) : formatFloat(v);
+        if (f.prec >= 0) s = fmtG(v, f.prec);
+      }
+    }
+  if (f.plus && v >= 0 && !s.startsWith('+')) s = '+' + s;
+  else if (f.space && v >= 0) s = ' ' + s;
+  if (s === '+Inf' && !f.plus) s = '+Inf';
+  return s;
+}
+
+/** %v (and friends) of a value with static type t. depth > 0: inside a composite. */
+export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: number): string {
+  // Interfaces: format the dynamic value.
+  const u = underlying(t);
+  if (u.k === 'iface') {
+    if (v === null || v === undefined) return depth > 0 || verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
+    const iv = v as Iface;
+    return fmtValue(iv.v, iv.t, verb, f, depth);
+  }
+  if (verb !== 'T' && verb !== 'p' && !(f.sharp && verb === 'v')) {
+    if ((verb === 'v' || verb === 's' || verb === 'q') && !(v === null && u.k === 'ptr')) {
+      if (hasMethod(t, 'Error')) {
+        const r = callMethod(t, 'Error', v);
+        if (typeof r === 'string') return fmtString(r, verb, f);
+      }
+      if (hasMethod(t, 'String')) {
+        const r = callMethod(t, 'String', v);
+        if (typeof r === 'string') return fmtString(r, verb, f);
+      }
+    }
+  }
+  switch (u.k) {
+    case 'basic': {
+      const n = u.name;
+      if (n === 'bool' || n === 'untyped bool') return verb === 'v' || verb === 't' ? String(v) : bad(verb, t, String(v));
+      if (n === 'string' || n === 'untyped string') {
+        if (verb === 'v' && f.sharp) return quoteGo(v as string);
+        if (verb === 'v' || verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') return fmtString(v as string, verb, f);
+        return bad(verb, t, v as string);
+      }
+      if (n === 'float32' || n === 'float64' || n === 'untyped float') {
+        if ('vefFgG'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
+        return bad(verb, t, formatFloat(v as number));
+      }
+      // integers
+      const x = v as number;
+      switch (verb) {
+        case 'v':
+        case 'd':
+          return fmtInt(x, 10, f);
+        case 'x':
+          return fmtInt(x, 16, f);
+        case 'X':
+          return fmtInt(x, 16, f, true);
+        case 'o':
+          return fmtInt(x, 8, f);
+        case 'b':
+          return fmtInt(x, 2, f);
+        case 'c':
+          return runeToString(x);
+        case 'q':
+          return "'" + runeToString(x) + "'";
+        case 'U':
+          return 'U+' + x.toString(16).toUpperCase().padStart(4, '0');
+        default:
+          return bad(verb, t, String(x));
+      }
+    }
+    case 'ptr': {
+      if (v === null) return verb === 'p' || verb === 'v' ? (depth > 0 || verb === 'p' ? (verb === 'p' ? '0x0' : '<nil>') : '<nil>') : '<nil>';
+      const e = underlying(u.elem);
+      if (depth === 0 && verb === 'v' && (e.k === 'struct' || e.k === 'array' || e.k === 'slice' || e.k === 'map')) {
+        return '&' + fmtValue(e.k === 'struct' ? v : (v as Ref).v, u.elem, verb, f, depth + 1);
+      }
+      return '0xc000010000';
+    }
+    case 'struct': {
+      const st = u as StructType;
+      if (v === null || v === undefined) return '{}';
+      const o = v as Record<string, unknown>;
+      const parts = st.fields.map((fd) => (f.plusV ? fd.name + ':' : '') + fmtValue(o[fd.js], fd.type, verb, f, depth + 1));
+      if (f.sharp && verb === 'v') return typeString(t) + '{' + st.fields.map((fd) => fd.name + ':' + fmtValue(o[fd.js], fd.type, verb, f, depth + 1)).join(', ') + '}';
+      return '{' + parts.join(' ') + '}';
+    }
+    case 'slice':
+    case 'array': {
+      let items: unknown[];
+      if (u.k === 'slice') {
+        if (v === null && f.sharp && verb === 'v') return typeString(t) + '(nil)';
+        items = sliceToArray(v as Slice | null);
+      } else items = v as unknown[];
+      const et = u.elem;
+      const eu = underlying(et);
+      if ((verb === 's' || verb === 'x' || verb === 'q') && eu.k === 'basic' && eu.name === 'uint8') {
+        return fmtString(items.map((b) => String.fromCharCode(b as number)).join(''), verb, f);
+      }
+      if (verb === 'p') return '0xc000010000';
+      if (f.sharp && verb === 'v') return typeString(t) + '{' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(', ') + '}';
+      return '[' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(' ') + ']';
+    }
+    case 'map': {
+      if (v === null) return 'map[]';
+      const m = v as Map<unknown, unknown>;
+      const complexKey = isComplexKey(u.key);
+      let entries: [unknown, unknown][] = complexKey ? [...m.values()].map((p) => p as [unknown, unknown]) : [...m.entries()];
+      entries = entries.sort((a, b) => compareKeys(a[0], b[0], u.key));
+      return 'map[' + entries.map(([k, x]) => fmtValue(k, u.key, verb, f, depth + 1) + ':' + fmtValue(x, u.elem, verb, f, depth + 1)).join(' ') + ']';
+    }
+    case 'chan':
+      return v === null ? '<nil>' : '0xc000020060';
+    case 'func':
+      return v === null ? '<nil>' : '0x47b1e0';
+    default:
+      return '?';
+  }
+}
+
+export function isComplexKey(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface';
+}
+
+function compareKeys(a: unknown, b: unknown, t: Type): number {
+  const u = underlying(t);
+  if (u.k === 'iface') {
+    const ia = a as Iface | null;
+    const ib = b as Iface | null;
+    if (ia === null || ib === null) return ia === ib ? 0 : ia === null ? -1 : 1;
+    if (ia.t !== ib.t) return typeString(ia.t) < typeString(ib.t) ? -1 : 1;
+    return compareKeys(ia.v, ib.v, ia.t);
+  }
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean') return a === b ? 0 : a ? 1 : -1;
+  if (u.k === 'struct') {
+    for (const fd of u.fields) {
+      const c = compareKeys((a as Record<string, unknown>)[fd.js], (b as Record<string, unknown>)[fd.js], fd.type);
+      if (c !== 0) return c;
+    }
+    return 0;
+  }
+  if (u.k === 'array') {
+    for (let i = 0; i < u.len; i++) {
+      const c = compareKeys((a as unknown[])[i], (b as unknown[])[i], u.elem);
+      if (c !== 0) return c;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+function fmtString(s: string, verb: string, f: Flags): string {
+  switch (verb) {
+    case 'q':
+      return quoteGo(f.prec >= 0 ? s.slice(0, f.prec) : s);
+    case 'x':
+    case 'X': {
+      let o = '';
+      for (let i = 0; i < s.length; i++) o += s.charCodeAt(i).toString(16).padStart(2, '0');
+      return verb === 'X' ? o.toUpperCase() : o;
+    }
+    default:
+      return f.prec >= 0 ? truncRunes(s, f.prec) : s;
+  }
+}
+function truncRunes(s: string, n: number): string {
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) i += decodeRune(s, i)[1];
+  return s.slice(0, i);
+}
+
+function bad(verb: string, t: Type, s: string): string {
+  return `%!${verb}(${typeString(t)}=${s})`;
+}
+
+function pad(s: string, f: Flags, numeric: boolean): string {
+  const w = f.width;
+  const n = runeCount(s);
+  if (w <= n) return s;
+  if (f.minus) return s + ' '.repeat(w - n);
+  if (f.zero && numeric) {
+    const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
+    return sign + '0'.repeat(w - n) + s.slice(sign.length);
+  }
+  return ' '.repeat(w - n) + s;
+}
+
+function isNumericType(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && u.name !== 'string' && u.name !== 'bool';
+}
+
+/** Operand of Print/Println: interface values. */
+export function sprint(args: (Iface | null)[], ln: boolean): string {
+  let s = '';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const isStr = a !== null && underlying(a.t).k === 'basic' && (underlying(a.t) as { name: string }).name === 'string';
+    if (i > 0) {
+      const prev = args[i - 1]!;
+      const prevStr = prev !== null && underlying(prev.t).k === 'basic' && (underlying(prev.t) as { name: string }).name === 'string';
+      if (ln || (!isStr && !prevStr)) s += ' ';
+    }
+    s += a === null ? '<nil>' : fmtValue(a.v, a.t, 'v', noFlags, 0);
+  }
+  return ln ? s + '\n' : s;
+}
+
+/** fmt.Sprintf */
+export function sprintf(format: string, args: (Iface | null)[]): string {
+  let out = '';
+  let argi = 0;
+  const n = format.length;
+  for (let i = 0; i < n; i++) {
+    const c = format.charCodeAt(i);
+    if (c !== 37) {
+      out += format[i];
+      continue;
+    }
+    i++;
+    const f: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
+    for (; i < n; i++) {
+      const ch = format[i];
+      if (ch === '-') f.minus = true;
+      else if (ch === '+') f.plus = true;
+      else if (ch === '0') f.zero = true;
+      else if (ch === ' ') f.space = true;
+      else if (ch === '#') f.sharp = true;
+      else break;
+    }
+    if (format[i] === '*') {
+      const a = args[argi++];
+      f.width = a ? Number(a.v) : 0;
+      if (f.width < 0) {
+        f.minus = true;
+        f.width = -f.width;
+      }
+      i++;
+    } else {
+      let w = '';
+      while (i < n && format[i]! >= '0' && format[i]! <= '9') w += format[i++];
+      if (w) f.width = Number(w);
+    }
+    if (format[i] === '.') {
+      i++;
+      if (format[i] === '*') {
+        const a = args[argi++];
+        f.prec = a ? Number(a.v) : 0;
+        i++;
+      } else {
+        let p = '';
+        while (i < n && format[i]! >= '0' && format[i]! <= '9') p += format[i++];
+        f.prec = p ? Number(p) : 0;
+      }
+    }
+    if (i >= n) {
+      out += '%!(NOVERB)';
+      break;
+    }
+    // the verb is a rune
+    const [r, rn] = decodeRune(format, i);
+    const verb = format.substring(i, i + rn);
+    i += rn - 1;
+    if (r === 37) {
+      out += '%';
+      continue;
+    }
+    if (argi >= args.length) {
+      out += `%!${verb}(MISSING)`;
+      continue;
+    }
+    const a = args[argi++]!;
+    let s: string;
+    if (verb === 'v' && f.plus) {
+      f.plus = false;
+      f.plusV = true;
+    }
+    if (verb === 'T') s = a === null ? '<nil>' : typeString(a.t);
+    else if (a === null) s = verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
+    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t)) s = fmtValue(a.v, a.t, 'v', noFlags, 0);
+    else s = fmtValue(a.v, a.t, verb, f, 0);
+    out += pad(s, f, a !== null && isNumericType(a.t) && verb !== 'c' && verb !== 'q' && verb !== 's' && verb !== 'T');
+  }
+  if (argi < args.length) {
+    out += '%!(EXTRA ' + args.slice(argi).map((a) => (a === null ? '<nil>' : `${typeString(a.t)}=${fmtValue(a.v, a.t, 'v', noFlags, 0)}`)).join(', ') + ')';
+  }
+  return out;
+}
+
+/** Builtin print/println formatting (runtime printing, not fmt). */
+export function printArg(v: unknown, t: Type): string {
+  const u = underlying(t);
+  if (u.k === 'basic') {
+    if (u.name === 'float64' || u.name === 'float32' || u.name === 'untyped float') {
+      const x = v as number;
+      if (Number.isNaN(x)) return 'NaN';
+      if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+      let s = x.toExponential(6);
+      s = s.replace(/e([+-])(\d+)$/, (_m, sg: string, d: string) => 'e' + sg + d.padStart(3, '0'));
+      return (x >= 0 ? '+' : '') + s;
+    }
+    return String(v);
+  }
+  if (u.k === 'iface') return v === null ? '(0x0,0x0)' : '(0x4b2f20,0xc000012345)';
+  if (v === null) return '0x0';
+  return '0xc000012345';
+}
+

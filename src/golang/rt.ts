@@ -1,0 +1,192 @@
+/**
+ * Run-time support the generated code calls (besides lib.ts's value helpers): goroutine bodies
+ * with tracebacks, frames, defer/panic/recover, and the goroutine context.
+ *
+ * Goroutine body: `Body` wraps the generator of the goroutine's first function. The runtime calls
+ * `next(v)`; Body first makes its context current (`S.cur`), so frames pushed by the code land in
+ * the right goroutine. `traceback()` prints Go's frames:
+ *
+ *   main.f(...)
+ *   \t/tmp/gmpsim/main.go:12 +0x0
+ *   main.main()
+ *   \t/tmp/gmpsim/main.go:20 +0x0
+ *   created by main.main
+ *   \t/tmp/gmpsim/main.go:18 +0x0
+ *
+ * The format is Go 1.19's with two stable simplifications: arguments are printed as `(...)` (or
+ * `()` for functions without parameters) and every pc offset is `+0x0`.
+ */
+import type { GoBody, Op } from '../workload/ops.js';
+import { GoPanic, toPanic, type Iface } from './lib.js';
+
+export interface Frame {
+  /** Go function name (main.f). */
+  fn: string;
+  /** Current line (updated at statements). */
+  l: number;
+  /** Function has parameters (prints `(...)`). */
+  a: boolean;
+  /** Panic (or runtime.Goexit) in flight through this frame (defer handling). */
+  p: GoPanic | GoexitSignal | null;
+  /** Recovered during this frame's defers. */
+  r: boolean;
+  /** Source file of the function (absolute, as Go prints it). */
+  file: string;
+}
+
+export class GCtx {
+  fr: Frame[] = [];
+  /** `created by` lines (creator function + location), null for main. */
+  created: string | null = null;
+  /** Frame count of the deferred function allowed to recover (0 = none). */
+  recDepth = 0;
+  recFrame: Frame | null = null;
+  /** Frames captured when a panic left the goroutine. */
+  trace: string | null = null;
+}
+
+/** runtime.Goexit unwinding the goroutine's frames (deferred calls run; recover() returns nil). */
+export class GoexitSignal {}
+
+/** Shared mutable state (the current goroutine; the main goroutine's body). */
+export const S = { cur: new GCtx(), file: '/tmp/gmpsim/main.go', mainBody: null as Body | null };
+
+export function enter(fn: string, a: boolean, file?: string): Frame {
+  const f: Frame = { fn, l: 0, a, p: null, r: false, file: file ?? S.file };
+  S.cur.fr.push(f);
+  return f;
+}
+export function leave(): void {
+  S.cur.fr.pop();
+}
+
+function frameText(fr: Frame[]): string {
+  let s = '';
+  for (let i = fr.length - 1; i >= 0; i--) {
+    const f = fr[i]!;
+    s += `${f.fn}(${f.a ? '...' : ''})\n\t${f.file}:${f.l} +0x0\n`;
+  }
+  return s;
+}
+
+/** catch handler of every generated function: normalise, and snapshot the frames once. */
+export function unw(e: unknown): GoPanic {
+  if (e instanceof GoexitSignal) return e as unknown as GoPanic;
+  const p = toPanic(e);
+  if (p.trace === null) p.trace = frameText(S.cur.fr);
+  return p;
+}
+
+/** Run the deferred calls of frame f (LIFO). A panic in one replaces the current panic. */
+export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown> {
+  const ctx = S.cur;
+  while (d.length > 0) {
+    const fn = d.pop()!;
+    const saveDepth = ctx.recDepth;
+    const saveFrame = ctx.recFrame;
+    ctx.recDepth = f.p !== null ? ctx.fr.length + 1 : 0;
+    ctx.recFrame = f;
+    try {
+      const it = fn();
+      let v: unknown;
+      for (;;) {
+        S.cur = ctx;
+        const r = it.next(v);
+        if (r.done) break;
+        v = yield r.value;
+      }
+    } catch (e) {
+      S.cur = ctx;
+      const p = unw(e);
+      if (f.p instanceof GoPanic && p instanceof GoPanic && p !== f.p) p.message = f.p.message.replace(/\n\[signal[^\n]*$/, '') + ' [recovered]\n\tpanic: ' + p.message;
+      f.p = p;
+    }
+    S.cur = ctx;
+    ctx.recDepth = saveDepth;
+    ctx.recFrame = saveFrame;
+  }
+}
+
+/** recover(): the panic value if called directly by a deferred function of a panicking frame. */
+export function recover(): Iface | null {
+  const ctx = S.cur;
+  const f = ctx.recFrame;
+  if (f === null || !(f.p instanceof GoPanic) || ctx.fr.length !== ctx.recDepth) return null;
+  const p = f.p;
+  f.p = null;
+  f.r = true;
+  ctx.recDepth = 0;
+  return p.value ?? null;
+}
+
+/** A goroutine body: a generator with Go tracebacks. */
+export class Body implements Iterator<Op, unknown, unknown> {
+  ctx = new GCtx();
+  constructor(
+    private gen: Iterator<Op, unknown, unknown>,
+    created: string | null,
+    /** Frame shown before the goroutine first runs (`main.f(...)` at the function's line). */
+    private entry: string | null = null,
+  ) {
+    this.ctx.created = created;
+  }
+  next(v?: unknown): IteratorResult<Op, unknown> {
+    S.cur = this.ctx;
+    try {
+      return this.gen.next(v);
+    } catch (e) {
+      if (e instanceof GoexitSignal) return { done: false, value: { k: 4 } };
+      const p = unw(e);
+      this.ctx.trace = p.trace;
+      if (p.fatal) {
+        const err = new Error(p.fatal);
+        throw err;
+      }
+      throw p;
+    }
+  }
+  /**
+   * Go's traceback of this goroutine. `system`: the form runtime.throw prints (GOTRACEBACK=system):
+   * frame lines carry ` fp=0x0 sp=0x0 pc=0x0` and the goroutine ends in runtime.goexit (proposed
+   * engine use: Runtime.throw's goroutine dump passes true).
+   */
+  traceback(system = false): string {
+    let s = this.ctx.trace ?? (this.ctx.fr.length === 0 && this.entry !== null ? this.entry : frameText(this.ctx.fr));
+    if (system) {
+      const unstarted = this.ctx.trace === null && this.ctx.fr.length === 0 && this.entry !== null;
+      s = s.replace(/^(\t.*?)( \+0x0)?$/gm, (_m, loc: string, off: string | undefined) => `${loc}${unstarted ? '' : off ?? ''} fp=0x0 sp=0x0 pc=0x0`);
+      if (this.ctx.created !== null) s += 'runtime.goexit()\n\truntime/asm_amd64.s:1594 +0x0 fp=0x0 sp=0x0 pc=0x0\n';
+    }
+    if (this.ctx.created !== null) s += this.ctx.created;
+    return s;
+  }
+}
+
+/** The Go op for `go f(args)`: `fn` is a generator function; the body gets its traceback. */
+export function goOp(fn: (...a: unknown[]) => Iterator<Op, unknown, unknown>, args: unknown[], name: string, entryLine = 0, entryArgs = false, entryFile?: string): Op {
+  const cur = S.cur;
+  const top = cur.fr[cur.fr.length - 1];
+  const created = top ? `created by ${top.fn}\n\t${top.file}:${top.l} +0x0\n` : null;
+  const entry = entryLine > 0 ? `${name}(${entryArgs ? '...' : ''})\n\t${entryFile ?? S.file}:${entryLine} +0x0\n` : null;
+  return { k: 2, fn: ((...a: unknown[]) => new Body(fn(...a), created, entry)) as never, args, name };
+}
+
+/** Drive a generator to completion synchronously (String()/Error() methods called by fmt). */
+export function callSync(it: Iterator<Op, unknown, unknown>): unknown {
+  const ctx = S.cur;
+  let v: unknown;
+  for (let i = 0; i < 1e7; i++) {
+    const r = it.next(v);
+    S.cur = ctx;
+    if (r.done) return r.value;
+    v = undefined;
+    if (r.value.k !== 1) throw new GoPanic(null, 'gmpsim: a String/Error method called by fmt blocked (not supported)');
+  }
+  return undefined;
+}
+
+export { GoPanic };
+
+export function goexit(): never {
+  throw new GoexitSignal();
+}

@@ -1,0 +1,428 @@
+/**
+ * Statements and function bodies.
+ *
+ * Cost model (documented in index.ts): every statement adds `ops × nsPerOp` simulated ns to the
+ * accumulator `$c` (ops = 1 + operators, calls, index/selector operations in it). The accumulator
+ * is turned into a Work op (`$W()`) at function entry (a call: cooperative preemption point), at
+ * loop heads once it reaches the chunk size (`$CH`), and before every other Op (`$op`).
+ */
+import type { Node } from './syntax.js';
+import { text, kid } from './syntax.js';
+import { type Compiler, type FuncCtx, type Obj, Scope, CompileError, Unsupported, Silent, tInvalid } from './core.js';
+import { type Type, type FuncType, tBool, tInt, tInt32, underlying, isBoolean, isString, identical, defaultType } from './types.js';
+import { type Val, expr, convert, zero, describe, ts, valueOf, wrap, setIota, iotaVal } from './expr.js';
+import { complexKey } from './expr2.js';
+import { assign, assignOp, define, lvalue } from './assign.js';
+import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt } from './control.js';
+import { varSpec, constDecl, localTypes } from './decl.js';
+export { varSpec, constDecl, localTypes };
+
+/** Collect identifiers whose address is taken (&x) in a function body: they live in Boxes. */
+function scanAddr(n: Node, out: Set<string>): void {
+  if (n.name === 'UnaryExp' && n.kids[0] && (n.kids[0].name === 'DerefOp' || text(n.kids[0]) === '&') && text(n.kids[0]) === '&') {
+    let x = n.kids[1]!;
+    while (x.name === 'ParenthesizedExpr') x = x.kids[0]!;
+    if (x.name === 'VariableName') out.add(text(x));
+  }
+  // method calls with pointer receivers on plain variables also need the address
+  for (const k of n.kids) scanAddr(k, out);
+}
+
+/** Compile a function (declaration or literal). Returns the JS generator function expression. */
+export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType } {
+  const { sig, pnames, rnames } = c.signature(n, recv);
+  const body = kid(n, 'Block');
+  const fn: FuncCtx = { name, sig, parent: c.fn, closures: 0, boxed: new Set(), resVars: null, hasDefer: false, labels: new Map() };
+  if (body) scanAddr(body, fn.boxed);
+  const savedFn = c.fn;
+  const savedScope = c.scope;
+  const savedLets = c.lets;
+  const savedOps = c.ops;
+  c.fn = fn;
+  c.lets = [];
+  c.scope = new Scope(c.scope, fn);
+  const params: string[] = [];
+  const pre: string[] = [];
+  const declParam = (dn: Node | null, t: Type, isParam: boolean): string => {
+    const nm = dn ? text(dn) : '_';
+    const js = c.local(nm);
+    const boxed = fn.boxed.has(nm) && underlying(t).k !== 'struct';
+    if (boxed) pre.push(`${js} = new $L.Box(${js});`);
+    if (nm !== '_') c.declare(undefined, { kind: 'var', name: nm, t, js, boxed, used: true, node: dn ?? undefined });
+    void isParam;
+    return js;
+  };
+  if (recv) {
+    const rp = recv.kids.find((k) => k.name === 'Parameter');
+    const dn = rp?.kids.find((k) => k.name === 'DefName') ?? null;
+    const rt = c.resolveType(rp!.kids[rp!.kids.length - 1]!);
+    params.push(declParam(dn, rt, true));
+  }
+  pnames.forEach((dn, i) => params.push(declParam(dn, sig.params[i]!, true)));
+  let hasDefer = false;
+  if (body) scanDefer(body, (d) => (hasDefer = d));
+  fn.hasDefer = hasDefer;
+  const named = rnames.length > 0 && rnames[0] !== null;
+  if (named || hasDefer) {
+    fn.resVars = sig.results.map((t, i) => {
+      const dn = named ? rnames[i]! : null;
+      const js = dn ? c.local(text(dn)) : c.id('r');
+      const boxed = dn ? fn.boxed.has(text(dn)) && underlying(t).k !== 'struct' : false;
+      pre.push(`let ${js} = ${boxed ? `new $L.Box(${zero(c, t)})` : zero(c, t)};`);
+      if (dn && text(dn) !== '_') c.declare(dn, { kind: 'var', name: text(dn), t, js, boxed, used: true });
+      return boxed ? `${js}.v` : js;
+    });
+  }
+  c.ops = 0;
+  const stmts = body ? block(c, body.kids, false) : '';
+  if (body && sig.results.length > 0 && !terminates(body)) c.err(body.kids.length ? lastBrace(body) : body, 'missing return');
+  c.popScope();
+  const lets = c.lets.length ? `let ${c.lets.join(', ')};` : '';
+  const hasParams = sig.params.length > 0 || recv !== null;
+  const head = `function* ${jsName ?? ''}(${params.join(', ')}) {\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
+  let code: string;
+  if (hasDefer) {
+    const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
+    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n$k++; if ($c >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
+  } else {
+    code = `${head}${pre.join(' ')}\ntry {\n$k++; if ($c >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
+  }
+  c.fn = savedFn;
+  c.scope = savedScope;
+  c.lets = savedLets;
+  c.ops = savedOps;
+  return { code, sig };
+}
+
+function lastBrace(body: Node): Node {
+  return { ...body, from: body.to - 1 };
+}
+
+function scanDefer(n: Node, set: (d: boolean) => void): void {
+  for (const k of n.kids) {
+    if (k.name === 'DeferStatement') set(true);
+    if (k.name === 'FunctionLiteral') continue;
+    scanDefer(k, set);
+  }
+}
+
+/** Terminating statements (spec), simplified. */
+export function terminates(n: Node): boolean {
+  const stmts = n.kids.filter((k) => !['{', '}', ';', 'LineComment', 'BlockComment'].includes(k.name));
+  const last = stmts[stmts.length - 1];
+  if (!last) return false;
+  switch (last.name) {
+    case 'ReturnStatement':
+      return true;
+    case 'GotoStatement':
+      return text(last).startsWith('goto');
+    case 'ExprStatement': {
+      const e = last.kids[0]!;
+      if (e.name === 'CallExpr') {
+        const f = text(e.kids[0]!);
+        return f === 'panic' || f === 'os.Exit' || f === 'log.Fatal' || f === 'log.Fatalf' || f === 'log.Fatalln' || f === 'runtime.Goexit';
+      }
+      return false;
+    }
+    case 'Block':
+      return terminates(last);
+    case 'IfStatement': {
+      const blocks = last.kids.filter((k) => k.name === 'Block' || k.name === 'IfStatement');
+      if (!last.kids.some((k) => k.name === 'else')) return false;
+      return blocks.every((b) => (b.name === 'Block' ? terminates(b) : terminates({ ...last, kids: [b] })));
+    }
+    case 'ForStatement': {
+      if (last.kids.some((k) => k.name === 'RangeClause')) return false;
+      const fc = kid(last, 'ForClause');
+      const hasCond = fc ? fc.kids.some((k, i) => i > 0 && k.name !== ';' && fc.kids[i - 1]?.name === ';' && fc.kids[i + 1]?.name === ';') : last.kids.length > 2;
+      if (hasCond) return false;
+      return !hasBreak(kid(last, 'Block')!, labelOf(last));
+    }
+    case 'LabeledStatement':
+      return terminates({ ...last, kids: [last.kids[last.kids.length - 1]!] });
+    case 'SelectStatement':
+    case 'SwitchStatement':
+    case 'TypeSwitchStatement': {
+      const blk = last.kids[last.kids.length - 1]!;
+      const cases: Node[][] = [];
+      for (const k of blk.kids) {
+        if (k.name === 'Case') cases.push([]);
+        else if (cases.length && !['{', '}'].includes(k.name)) cases[cases.length - 1]!.push(k);
+      }
+      const hasDefault = blk.kids.some((k) => k.name === 'Case' && k.kids[0]?.name === 'default');
+      if (last.name !== 'SelectStatement' && !hasDefault) return false;
+      if (hasBreak(blk, labelOf(last))) return false;
+      return cases.every((cs) => {
+        const l = cs[cs.length - 1];
+        return l !== undefined && (l.name === 'FallthroughStatement' || terminates({ ...blk, kids: cs }));
+      });
+    }
+    default:
+      return false;
+  }
+}
+function labelOf(_n: Node): string | null {
+  return null;
+}
+function hasBreak(n: Node, label: string | null): boolean {
+  for (const k of n.kids) {
+    if (k.name === 'GotoStatement' && text(k).startsWith('break')) {
+      const l = kid(k, 'LabelName');
+      if (!l || text(l) === label) return true;
+    }
+    if (k.name === 'FunctionLiteral') continue;
+    if (['ForStatement', 'SwitchStatement', 'TypeSwitchStatement', 'SelectStatement'].includes(k.name)) {
+      // unlabeled breaks inside belong to the inner statement
+      if (label !== null && hasBreak(k, label)) return true;
+      continue;
+    }
+    if (hasBreak(k, label)) return true;
+  }
+  return false;
+}
+
+/** A block's statements (with a new scope unless `noScope`). */
+export function block(c: Compiler, kids: Node[], scoped = true): string {
+  if (scoped) c.pushScope();
+  let out = '';
+  for (const k of kids) {
+    if (['{', '}', ';', 'LineComment', 'BlockComment', ':'].includes(k.name)) continue;
+    out += stmt(c, k);
+  }
+  if (scoped) c.popScope();
+  return out;
+}
+
+const noLine = /\$L\.w64|\$L\.wu64/g;
+/** Prefix a compiled simple statement with its line and cost. */
+function simple(c: Compiler, n: Node, code: string): string {
+  const cost = Math.max(1, c.ops) * c.nsPerOp;
+  c.ops = 0;
+  const needLine = /yield|\$L\.|\.|\[/.test(code.replace(noLine, ''));
+  return `${needLine ? `$f.l = ${c.line(n)}; ` : ''}$c += ${cost}; ${code}\n`;
+}
+
+export function stmt(c: Compiler, n: Node): string {
+  c.ops = 0;
+  try {
+    return stmt1(c, n);
+  } catch (e) {
+    if (e instanceof CompileError && !(e instanceof Unsupported)) {
+      if (!(e instanceof Silent)) {
+        c.errors.push({ node: e.node ?? n, msg: e.message });
+        if (c.errors.length > 10) throw e;
+      }
+      // names a failed declaration would have declared exist from here on (no follow-on errors)
+      const defs: Node[] = [];
+      const collect = (k: Node): void => {
+        if (k.name === 'DefName') defs.push(k);
+        if (k.name === 'VarSpec' || k.name === 'SpecList') k.kids.forEach(collect);
+      };
+      if (n.name === 'VarDecl') n.kids.forEach(collect);
+      for (const d of defs) if (!c.scope.m.has(text(d))) c.declare(d, { kind: 'var', name: text(d), t: tInvalid, js: '', used: true, node: d });
+      return '';
+    }
+    throw e;
+  }
+}
+
+function stmt1(c: Compiler, n: Node): string {
+  switch (n.name) {
+    case 'ExprStatement': {
+      const e = n.kids[0]!;
+      const v = expr(c, e);
+      const isCall = e.name === 'CallExpr' || (e.name === 'UnaryExp' && text(e.kids[0]!) === '<-') || e.name === 'ParenthesizedExpr';
+      if (!isCall || v.mode === 'type') c.fail(e, `${text(e)} (${v.mode === 'const' ? (v.t.k === 'basic' && v.t.name.startsWith('untyped') ? `${v.t.name} constant` : `constant of type ${ts(v.t)}`) : `value of type ${ts(v.t)}`}) is not used`);
+      return simple(c, n, `${v.c};`);
+    }
+    case 'VarDecl':
+      return varDecl(c, n);
+    case 'ConstDecl':
+      constDecl(c, n);
+      return '';
+    case 'TypeDecl':
+      localTypes(c, n);
+      return '';
+    case 'Assignment': {
+      const opn = n.kids.find((k) => k.name === 'UpdateOp' || k.name === '=' || k.name === ':=')!;
+      if (opn.name === 'UpdateOp') return simple(c, n, assignOp(c, n, text(opn)));
+      return simple(c, n, assign(c, n));
+    }
+    case 'IncDecStatement': {
+      const op = text(n.kids[1]!);
+      return simple(c, n, assignOp(c, n, op === '++' ? '+=' : '-=', true));
+    }
+    case 'SendStatement': {
+      const ch = expr(c, n.kids[0]!);
+      const u = underlying(ch.t);
+      if (u.k !== 'chan') c.fail(n, `invalid operation: cannot send to non-channel ${describe(ch)}`);
+      if (u.dir === 'recv') c.fail(n, `invalid operation: cannot send to receive-only channel ${describe(ch)}`);
+      const v = convert(c, expr(c, n.kids[n.kids.length - 1]!), u.elem, 'send');
+      return simple(c, n, `yield* $op({k: 5, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
+    }
+    case 'Block':
+      return `{\n${block(c, n.kids)}}\n`;
+    case 'IfStatement':
+      return ifStmt(c, n);
+    case 'ForStatement':
+      return n.kids.some((k) => k.name === 'RangeClause') ? rangeStmt(c, n, null) : forStmt(c, n, null);
+    case 'SwitchStatement':
+      return switchStmt(c, n, null);
+    case 'TypeSwitchStatement':
+      return typeSwitchStmt(c, n, null);
+    case 'SelectStatement':
+      return selectStmt(c, n, null);
+    case 'LabeledStatement': {
+      const l = text(n.kids[0]!);
+      const s = n.kids[n.kids.length - 1]!;
+      const js = `L_${l}`;
+      c.fn!.labels.set(l, js);
+      let code: string;
+      if (s.name === 'ForStatement') code = s.kids.some((k) => k.name === 'RangeClause') ? rangeStmt(c, s, js) : forStmt(c, s, js);
+      else if (s.name === 'SwitchStatement') code = switchStmt(c, s, js);
+      else if (s.name === 'TypeSwitchStatement') code = typeSwitchStmt(c, s, js);
+      else if (s.name === 'SelectStatement') code = selectStmt(c, s, js);
+      else code = `${js}: {\n${stmt(c, s)}}\n`;
+      c.fn!.labels.delete(l);
+      return code;
+    }
+    case 'GotoStatement': {
+      const kw = text(n).split(/\s/)[0]!;
+      const ln = kid(n, 'LabelName');
+      if (kw === 'goto') c.unsupported(n, 'goto statements');
+      if (ln) {
+        const js = c.fn!.labels.get(text(ln));
+        if (!js) c.fail(ln, `invalid ${kw} label ${text(ln)}`);
+        return `${kw} ${js};\n`;
+      }
+      return `${kw};\n`;
+    }
+    case 'ReturnStatement':
+      return returnStmt(c, n);
+    case 'GoStatement':
+      return goDefer(c, n, true);
+    case 'DeferStatement':
+      return goDefer(c, n, false);
+    case 'FallthroughStatement':
+      return '/*fallthrough*/\n';
+    case 'EmptyStatement':
+      return '';
+    default:
+      c.unsupported(n, `statement ${n.name}`);
+  }
+}
+
+function ifStmt(c: Compiler, n: Node): string {
+  c.pushScope();
+  let pre = '';
+  const parts = n.kids.filter((k) => k.name !== 'if' && k.name !== 'else' && k.name !== ';');
+  // [init] cond Block [else (Block|IfStatement)]
+  let i = 0;
+  const isInit = parts.length >= 3 && parts[1]!.name !== 'Block';
+  if (isInit) pre = stmt(c, parts[i++]!);
+  c.ops = 0;
+  const cv = expr(c, parts[i++]!);
+  if (!isBoolean(cv.t)) c.fail(cv.n, `non-boolean condition in if statement`);
+  const cost = Math.max(1, c.ops) * c.nsPerOp;
+  const thenB = block(c, parts[i++]!.kids);
+  let els = '';
+  const e = parts[i];
+  if (e) els = e.name === 'IfStatement' ? ` else {\n${ifStmt(c, e)}}` : ` else {\n${block(c, e.kids)}}`;
+  c.popScope();
+  const line = /yield|\$L\.|\.|\[/.test(cv.c.replace(noLine, '')) ? `$f.l = ${c.line(n)}; ` : '';
+  return `{ ${pre}${line}$c += ${cost};\nif (${cv.c}) {\n${thenB}}${els}\n}\n`;
+}
+
+function returnStmt(c: Compiler, n: Node): string {
+  const fn = c.fn!;
+  const sig = fn.sig;
+  const vals = n.kids.filter((k) => k.name !== 'return');
+  let code: string;
+  if (vals.length === 0) {
+    if (sig.results.length > 0 && !fn.resVars) c.fail(n, `not enough return values\n\thave ()\n\twant (${sig.results.map(ts).join(', ')})`);
+    if (sig.results.length > 0 && fn.resVars && !fn.hasDefer) code = sig.results.length === 1 ? `return ${fn.resVars[0]};` : `return [${fn.resVars.join(', ')}];`;
+    else code = 'return;';
+    return simple(c, n, code);
+  }
+  let vs: Val[] = vals.map((v) => expr(c, v));
+  let codes: string[];
+  if (vs.length === 1 && vs[0]!.mode === 'tuple' && sig.results.length > 1) {
+    const tv = c.id('m');
+    c.lets.push(tv);
+    const types = vs[0]!.tuple!;
+    if (types.length !== sig.results.length) c.fail(n, `${types.length > sig.results.length ? 'too many' : 'not enough'} return values`);
+    codes = types.map((t, i) => convert(c, { c: i === 0 ? `(${tv} = ${vs[0]!.c})[0]` : `${tv}[${i}]`, t, mode: 'value', n: vals[0]! }, sig.results[i]!, 'return statement'));
+  } else {
+    if (vs.length !== sig.results.length) {
+      const have = vs.map((v) => (v.mode === 'const' && v.t.k === 'basic' && v.t.name.startsWith('untyped') && v.t.name !== 'untyped string' && v.t.name !== 'untyped bool' ? 'number' : ts(defaultType(v.t))));
+      c.fail(vals[0]!, `${vs.length > sig.results.length ? 'too many' : 'not enough'} return values\n\thave (${have.join(', ')})\n\twant (${sig.results.map(ts).join(', ')})`);
+    }
+    codes = vs.map((v, i) => convert(c, v, sig.results[i]!, 'return statement'));
+  }
+  vs = [];
+  if (fn.hasDefer) {
+    const rv = fn.resVars!;
+    if (codes.length === 1) code = `${rv[0]} = ${codes[0]}; return;`;
+    else {
+      const tmp = codes.map(() => c.id('v'));
+      code = `{ ${codes.map((x, i) => `const ${tmp[i]} = ${x};`).join(' ')} ${rv.map((r, i) => `${r} = ${tmp[i]};`).join(' ')} return; }`;
+    }
+  } else code = codes.length === 1 ? `return ${codes[0]};` : `return [${codes.join(', ')}];`;
+  return simple(c, n, code);
+}
+
+/** go / defer: evaluate the function value and arguments now, run the call later. */
+function goDefer(c: Compiler, n: Node, isGo: boolean): string {
+  const callN = n.kids[n.kids.length - 1]!;
+  if (callN.name !== 'CallExpr' && callN.name !== 'Conversion') c.fail(callN, `expression in ${isGo ? 'go' : 'defer'} must be function call`);
+  c.hoist = [];
+  let v: Val;
+  try {
+    v = expr(c, callN);
+  } finally {
+    // (restored below)
+  }
+  const pre = c.hoist.join(' ');
+  c.hoist = null;
+  // name of the started function for the runtime (traceback's startfn)
+  const fnN = callN.kids[0]!;
+  let name = text(fnN);
+  let entryLine = 0;
+  let entryArgs = false;
+  let entryFile = c.path(n);
+  if (fnN.name === 'FunctionLiteral') {
+    name = c.fn!.parent ? `${c.fn!.name}.${c.fn!.closures}` : `${c.fn!.name}.func${c.fn!.closures}`;
+    entryLine = c.line(fnN);
+    const ps = fnN.kids.find((k) => k.name === 'Parameters');
+    entryArgs = !!ps && ps.kids.some((k) => k.name === 'Parameter');
+  } else if (!name.includes('.')) {
+    const o = c.scope.lookup(name);
+    if (o && o.kind === 'func' && o.node) {
+      entryLine = c.line(o.node);
+      entryFile = c.path(o.node);
+      entryArgs = (o.t as FuncType).params.length > 0;
+    }
+    name = `main.${name}`;
+  } else if (fnN.name === 'SelectorExpr' && c.scope.lookup(text(fnN.kids[0]!))?.kind !== 'pkg') name = `main.${name.split('.').pop()}`;
+  const thunk = `function* () { ${v.c}; }`;
+  if (isGo) return simple(c, n, `{ ${pre} yield* $op($R.goOp(${thunk}, [], ${JSON.stringify(name)}, ${entryLine}, ${entryArgs}, ${JSON.stringify(entryFile)})); }`);
+  return simple(c, n, `{ ${pre} $d.push(${thunk}); }`);
+}
+
+function varDecl(c: Compiler, n: Node): string {
+  if (n.kids.some((k) => k.name === ':=')) return simple(c, n, define(c, n));
+  let out = '';
+  for (const spec of n.kids.filter((k) => k.name === 'VarSpec')) out += simple(c, spec, varSpec(c, spec, false));
+  if (!n.kids.some((k) => k.name === 'VarSpec') && n.kids.some((k) => k.name === 'SpecList')) {
+    for (const spec of kid(n, 'SpecList')!.kids.filter((k) => k.name === 'VarSpec')) out += simple(c, spec, varSpec(c, spec, false));
+  }
+  return out;
+}
+
+/** var a, b T = x, y (local or global). Returns the JS code. */
+export { wrap, tInt32, isString, identical, complexKey, lvalue };
+
+/** The called function's name as go1.19 prints it in "f returns 2 values". */
+export function callName(n: Node): string {
+  return n.name === 'CallExpr' ? text(n.kids[0]!) : text(n);
+}

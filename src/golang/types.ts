@@ -1,0 +1,368 @@
+/**
+ * Go types for the checker and, at run time, as type descriptors.
+ *
+ * Design: one object per type. Types are interned (`intern`) so identical types are the same
+ * object; the interned object is also the run-time type descriptor carried by interface values
+ * ({ t, v }), so a type switch is a pointer comparison and %T prints `typeString(t, true)`.
+ * Named types are unique by construction (one object per declaration).
+ *
+ * Simplifications: no generics, no complex numbers; all integer kinds are JavaScript numbers
+ * (exact to 2^53; int64/uint64 arithmetic beyond that loses precision — documented in index.ts).
+ */
+
+export type BasicName =
+  | 'bool'
+  | 'int'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'uint'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'uint64'
+  | 'uintptr'
+  | 'float32'
+  | 'float64'
+  | 'string'
+  | 'unsafe.Pointer'
+  | 'untyped int'
+  | 'untyped float'
+  | 'untyped rune'
+  | 'untyped string'
+  | 'untyped bool'
+  | 'untyped nil';
+
+export interface Field {
+  name: string;
+  type: Type;
+  embedded: boolean;
+  /** JavaScript property name. */
+  js: string;
+}
+
+/** How to call a method: user methods are generated functions, natives are JS methods. */
+export interface MethodInfo {
+  name: string;
+  sig: FuncType;
+  ptrRecv: boolean;
+  /** JS identifier of the generated function (user methods): fn(recv, ...args). */
+  fn: string;
+  /** Native method: called as recv.name(...args). */
+  native: boolean;
+  /** Generator (may block) — called with yield*. */
+  gen: boolean;
+}
+
+export interface BasicType {
+  k: 'basic';
+  name: BasicName;
+  /** `byte` / `rune`: the same type as uint8 / int32, printed by its alias name in messages. */
+  alias?: string;
+}
+export interface NamedType {
+  k: 'named';
+  name: string;
+  pkg: string;
+  under: Type;
+  methods: Map<string, MethodInfo>;
+  /** Native struct implemented in JS: zero value is `new <native>()`. */
+  native: string | null;
+  id: number;
+}
+export interface PtrType {
+  k: 'ptr';
+  elem: Type;
+}
+export interface SliceType {
+  k: 'slice';
+  elem: Type;
+}
+export interface ArrayType {
+  k: 'array';
+  elem: Type;
+  len: number;
+}
+export interface MapType {
+  k: 'map';
+  key: Type;
+  elem: Type;
+}
+export interface ChanType {
+  k: 'chan';
+  elem: Type;
+  dir: 'both' | 'send' | 'recv';
+}
+export interface FuncType {
+  k: 'func';
+  params: Type[];
+  results: Type[];
+  variadic: boolean;
+}
+export interface StructType {
+  k: 'struct';
+  fields: Field[];
+  /** JS class name generated for this struct (per program). */
+  cls?: string;
+}
+export interface IfaceType {
+  k: 'iface';
+  methods: Map<string, FuncType>;
+  /** Embedded interface names resolved later. */
+}
+export interface TupleType {
+  k: 'tuple';
+  types: Type[];
+}
+export type Type = BasicType | NamedType | PtrType | SliceType | ArrayType | MapType | ChanType | FuncType | StructType | IfaceType | TupleType;
+
+const basics = new Map<BasicName, BasicType>();
+export function basic(name: BasicName): BasicType {
+  let t = basics.get(name);
+  if (!t) {
+    t = { k: 'basic', name };
+    basics.set(name, t);
+  }
+  return t;
+}
+
+export const tBool = basic('bool');
+export const tInt = basic('int');
+export const tInt64 = basic('int64');
+export const tInt32 = basic('int32');
+export const tUint8 = basic('uint8');
+export const tFloat64 = basic('float64');
+export const tString = basic('string');
+export const tUntypedInt = basic('untyped int');
+export const tUntypedFloat = basic('untyped float');
+export const tUntypedRune = basic('untyped rune');
+export const tUntypedString = basic('untyped string');
+export const tUntypedBool = basic('untyped bool');
+export const tUntypedNil = basic('untyped nil');
+export const tByte: BasicType = { k: 'basic', name: 'uint8', alias: 'byte' };
+export const tRuneAlias: BasicType = { k: 'basic', name: 'int32', alias: 'rune' };
+export const tEmptyIface: IfaceType = { k: 'iface', methods: new Map() };
+
+let namedIds = 0;
+export function newNamed(name: string, pkg: string, under: Type, native: string | null = null): NamedType {
+  return { k: 'named', name, pkg, under, methods: new Map(), native, id: ++namedIds };
+}
+
+export function underlying(t: Type): Type {
+  while (t.k === 'named') t = t.under;
+  return t;
+}
+
+export function isUntyped(t: Type): boolean {
+  return t.k === 'basic' && t.name.startsWith('untyped');
+}
+
+const intNames = new Set(['int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'untyped int', 'untyped rune']);
+export function isInteger(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && intNames.has(u.name);
+}
+export function isUnsigned(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && (u.name.startsWith('uint') || u.name === 'uintptr');
+}
+export function isFloat(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && (u.name === 'float32' || u.name === 'float64' || u.name === 'untyped float');
+}
+export function isNumeric(t: Type): boolean {
+  return isInteger(t) || isFloat(t);
+}
+export function isString(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && (u.name === 'string' || u.name === 'untyped string');
+}
+export function isBoolean(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && (u.name === 'bool' || u.name === 'untyped bool');
+}
+export function isIface(t: Type): boolean {
+  return underlying(t).k === 'iface';
+}
+
+/** The default type of an untyped constant. */
+export function defaultType(t: Type): Type {
+  if (t.k !== 'basic') return t;
+  switch (t.name) {
+    case 'untyped int':
+      return tInt;
+    case 'untyped float':
+      return tFloat64;
+    case 'untyped rune':
+      return tInt32;
+    case 'untyped string':
+      return tString;
+    case 'untyped bool':
+      return tBool;
+    default:
+      return t;
+  }
+}
+
+/** Go's type string. `qualified`: `main.T` (as %T prints it); otherwise `T` for package main. */
+export function typeString(t: Type, qualified = true): string {
+  switch (t.k) {
+    case 'basic':
+      if (t.alias && !qualified) return t.alias;
+      if (t.name === 'untyped nil') return 'untyped nil';
+      return t.name;
+    case 'named':
+      if (t.pkg === '') return t.name;
+      if (t.pkg === 'main' && !qualified) return t.name;
+      return `${t.pkg}.${t.name}`;
+    case 'ptr':
+      return '*' + typeString(t.elem, qualified);
+    case 'slice':
+      return '[]' + typeString(t.elem, qualified);
+    case 'array':
+      return `[${t.len}]` + typeString(t.elem, qualified);
+    case 'map':
+      return `map[${typeString(t.key, qualified)}]${typeString(t.elem, qualified)}`;
+    case 'chan':
+      return (t.dir === 'recv' ? '<-chan ' : t.dir === 'send' ? 'chan<- ' : 'chan ') + typeString(t.elem, qualified);
+    case 'func': {
+      const ps = t.params.map((p, i) => (t.variadic && i === t.params.length - 1 ? '...' + typeString((p as SliceType).elem, qualified) : typeString(p, qualified)));
+      let s = `func(${ps.join(', ')})`;
+      if (t.results.length === 1) s += ' ' + typeString(t.results[0]!, qualified);
+      else if (t.results.length > 1) s += ` (${t.results.map((r) => typeString(r, qualified)).join(', ')})`;
+      return s;
+    }
+    case 'struct':
+      if (t.fields.length === 0) return 'struct {}';
+      return `struct { ${t.fields.map((f) => (f.embedded ? typeString(f.type, qualified) : `${f.name} ${typeString(f.type, qualified)}`)).join('; ')} }`;
+    case 'iface':
+      if (t.methods.size === 0) return 'interface {}';
+      return `interface { ${[...t.methods].map(([n, f]) => n + typeString(f, qualified).slice(4)).join('; ')} }`;
+    case 'tuple':
+      return `(${t.types.map((x) => typeString(x, qualified)).join(', ')})`;
+  }
+}
+
+/** Structural identity (named types by identity). */
+export function identical(a: Type, b: Type): boolean {
+  if (a === b) return true;
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'basic':
+      return a.name === (b as BasicType).name;
+    case 'named':
+      return false;
+    case 'ptr':
+    case 'slice':
+      return identical(a.elem, (b as PtrType | SliceType).elem);
+    case 'array':
+      return a.len === (b as ArrayType).len && identical(a.elem, (b as ArrayType).elem);
+    case 'map':
+      return identical(a.key, (b as MapType).key) && identical(a.elem, (b as MapType).elem);
+    case 'chan':
+      return a.dir === (b as ChanType).dir && identical(a.elem, (b as ChanType).elem);
+    case 'func': {
+      const f = b as FuncType;
+      return (
+        a.variadic === f.variadic &&
+        a.params.length === f.params.length &&
+        a.results.length === f.results.length &&
+        a.params.every((p, i) => identical(p, f.params[i]!)) &&
+        a.results.every((p, i) => identical(p, f.results[i]!))
+      );
+    }
+    case 'struct': {
+      const s = b as StructType;
+      return a.fields.length === s.fields.length && a.fields.every((f, i) => f.name === s.fields[i]!.name && f.embedded === s.fields[i]!.embedded && identical(f.type, s.fields[i]!.type));
+    }
+    case 'iface': {
+      const s = b as IfaceType;
+      if (a.methods.size !== s.methods.size) return false;
+      for (const [n, f] of a.methods) {
+        const g = s.methods.get(n);
+        if (!g || !identical(f, g)) return false;
+      }
+      return true;
+    }
+    case 'tuple': {
+      const s = b as TupleType;
+      return a.types.length === s.types.length && a.types.every((x, i) => identical(x, s.types[i]!));
+    }
+  }
+}
+
+/** Interning: identical types map to one object (the run-time descriptor). */
+export class TypeTable {
+  private list: Type[] = [];
+  intern(t: Type): Type {
+    if (t.k === 'basic') return t.alias ? basic(t.name) : t;
+    if (t.k === 'named') return t;
+    for (const u of this.list) if (identical(u, t)) return u;
+    this.list.push(t);
+    return t;
+  }
+}
+
+/** Approximate size in bytes (for append's growth through malloc size classes). */
+export function sizeOf(t: Type): number {
+  const u = underlying(t);
+  switch (u.k) {
+    case 'basic':
+      switch (u.name) {
+        case 'bool':
+        case 'int8':
+        case 'uint8':
+          return 1;
+        case 'int16':
+        case 'uint16':
+          return 2;
+        case 'int32':
+        case 'uint32':
+        case 'float32':
+        case 'untyped rune':
+          return 4;
+        case 'string':
+        case 'untyped string':
+          return 16;
+        default:
+          return 8;
+      }
+    case 'slice':
+      return 24;
+    case 'iface':
+      return 16;
+    case 'array':
+      return u.len * sizeOf(u.elem);
+    case 'struct': {
+      let s = 0;
+      let align = 1;
+      for (const f of u.fields) {
+        const fs = sizeOf(f.type);
+        const a = Math.min(8, fs >= 8 ? 8 : fs >= 4 ? 4 : fs >= 2 ? 2 : 1);
+        align = Math.max(align, a);
+        s = Math.ceil(s / a) * a + fs;
+      }
+      return Math.ceil(s / align) * align;
+    }
+    default:
+      return 8;
+  }
+}
+
+/** Comparable types (==, map keys). */
+export function comparable(t: Type): boolean {
+  const u = underlying(t);
+  switch (u.k) {
+    case 'slice':
+    case 'map':
+    case 'func':
+      return false;
+    case 'array':
+      return comparable(u.elem);
+    case 'struct':
+      return u.fields.every((f) => comparable(f.type));
+    default:
+      return true;
+  }
+}

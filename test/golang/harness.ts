@@ -1,0 +1,79 @@
+/**
+ * Shared helpers for the Go frontend tests: run a gotests/ program with compileGo + run() and
+ * compare it with the behaviour of real go1.19 recorded by gotests/record.mjs in
+ * gotests/reference/<name>.json (the reference source of every comparison).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileGo, formatGoErrors, type CompileOptions } from '../../src/golang/index.js';
+import { run, parseGODEBUG, type RunResult } from '../../src/runtime/runtime.js';
+
+export const root = join(import.meta.dirname, '..', '..', 'gotests');
+
+export interface Reference {
+  go: string;
+  env?: Record<string, string>;
+  stdout?: string;
+  stderr?: string;
+  exit: number | null;
+  timedOut?: boolean;
+  buildErrors?: string;
+}
+
+export function reference(name: string): Reference {
+  return JSON.parse(readFileSync(join(root, 'reference', `${name}.json`), 'utf8')) as Reference;
+}
+
+export function corpus(): string[] {
+  return readdirSync(root)
+    .filter((f) => f.endsWith('.go'))
+    .map((f) => f.slice(0, -3))
+    .filter((n) => existsSync(join(root, 'reference', `${n}.json`)))
+    .sort();
+}
+
+export function errorCorpus(): string[] {
+  return readdirSync(join(root, 'errors'))
+    .filter((f) => f.endsWith('.go'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/** The recording machine had 2 CPUs: GOMAXPROCS defaults to 2 unless the program sets it. */
+export const recordNCPU = 2;
+
+export function runGo(src: string, env: Record<string, string> = {}, opts: CompileOptions = {}, until = 20e9): { compile: string | null; res: RunResult | null } {
+  const r = compileGo([{ name: 'main.go', text: src }], opts);
+  if (!r.ok) return { compile: formatGoErrors(r.errors), res: null };
+  const res = run({
+    main: r.main,
+    linksOS: r.linksOS,
+    linksCgo: r.linksCgo,
+    ncpu: recordNCPU,
+    gomaxprocs: env.GOMAXPROCS ? Number(env.GOMAXPROCS) : recordNCPU,
+    godebug: parseGODEBUG(env.GODEBUG ?? '').flags,
+    seed: 1,
+    storeLog: false,
+    until,
+  });
+  return { compile: null, res };
+}
+
+/**
+ * Normalised stderr for comparison: `+0x…` offsets dropped, frames of Go's own library (files
+ * outside the program) dropped, frame arguments as (...). The simulator prints the same shape.
+ */
+export function normStderr(s: string): string {
+  const lines = s.replace(/ \+0x[0-9a-f]+/g, '').split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1] ?? '';
+    if (/^[\w./*()]+\(.*\)$/.test(l) && next.startsWith('\t') && !next.includes('/tmp/gmpsim/')) {
+      i++;
+      continue;
+    }
+    out.push(l.replace(/^([\w./*()]+)\((.+)\)$/, '$1(...)'));
+  }
+  return out.join('\n').trimEnd();
+}

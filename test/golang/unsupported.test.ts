@@ -1,0 +1,35 @@
+/**
+ * Constructs outside the supported subset: each gives one clear message naming the construct and
+ * its position (`unsupported: <construct> (at main.go:L:C) is outside the Go subset gmpsim runs`),
+ * never a crash. Go 1.19 itself accepts every program here (except where noted), so these are
+ * limitations of gmpsim, not errors of the program.
+ */
+import { describe, it, expect } from 'vitest';
+import { compileGo, formatGoErrors } from '../../src/golang/index.js';
+
+const cases: [string, string, RegExp][] = [
+  ['generic function', 'package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() { _ = Map(1) }\n', /^unsupported: generics \(type parameters\) \(at main\.go:3:1\)/],
+  ['generic type', 'package main\n\ntype Box[T any] struct{ v T }\n\nfunc main() {}\n', /^unsupported: generic types \(at main\.go:3:6\)/],
+  ['goto', 'package main\n\nfunc main() {\n\tgoto end\nend:\n}\n', /^unsupported: goto statements \(at main\.go:4:2\)/],
+  ['complex numbers', 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(1 + 2i) }\n', /^unsupported: complex numbers \(at main\.go:5:31\)/],
+  ['package reflect', 'package main\n\nimport "reflect"\n\nfunc main() { _ = reflect.TypeOf(1) }\n', /^unsupported: package reflect \(at main\.go:3:8\)/],
+  ['package unsafe', 'package main\n\nimport "unsafe"\n\nfunc main() { _ = unsafe.Sizeof(1) }\n', /^unsupported: unsafe\.Sizeof \(at main\.go:5:19\)/],
+  ['package regexp', 'package main\n\nimport "regexp"\n\nfunc main() { _ = regexp.MustCompile("a") }\n', /^unsupported: package regexp \(at main\.go:3:8\)/],
+  ['dot import', 'package main\n\nimport . "fmt"\n\nfunc main() { Println(1) }\n', /^unsupported: dot imports \(at main\.go:3:8\)/],
+  ['unsupported member of a supported package', 'package main\n\nimport "os"\n\nfunc main() { _, _ = os.Hostname() }\n', /^unsupported: os\.Hostname \(at main\.go:5:22\)/],
+  ['strings.NewReplacer', 'package main\n\nimport "strings"\n\nfunc main() { _ = strings.NewReplacer("a", "b") }\n', /^unsupported: strings\.NewReplacer \(at main\.go:5:19\)/],
+  ['method expression on an interface type', 'package main\n\ntype I interface{ M() }\n\nfunc main() { _ = I.M }\n', /^unsupported: method expressions on interface or library types \(at main\.go:5:19\)/],
+];
+
+describe('unsupported constructs give one clear message', () => {
+  for (const [what, src, re] of cases) {
+    it(what, () => {
+      const r = compileGo([{ name: 'main.go', text: src }]);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]!.msg).toMatch(re);
+      expect(formatGoErrors(r.errors)).toMatch(/^unsupported: /);
+    });
+  }
+});
