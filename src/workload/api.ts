@@ -70,6 +70,20 @@ function op<T>(o: Op): Go<T> {
   return new Call<T>(o);
 }
 
+/** An already-finished call (fast paths that need no runtime entry): nothing to allocate. */
+const doneResult: IteratorResult<Op, void> = { done: true, value: undefined };
+const noCall: Go = {
+  next: () => doneResult,
+  return: () => doneResult,
+  throw: (e: unknown) => {
+    throw e;
+  },
+  [Symbol.iterator]() {
+    return this;
+  },
+  [Symbol.toStringTag]: 'Call',
+} as Go;
+
 // ---- durations (time.Duration is int64 nanoseconds) ----
 export const ns = (n: number): number => n;
 export const us = (n: number): number => n * 1e3;
@@ -383,10 +397,13 @@ class WaitGroup {
   private waiters = 0;
   private sema = new Sema();
   /** wg.Add(delta). Panics on a negative counter, like Go. */
-  *Add(delta: number): Go {
+  Add(delta: number): Go {
     this.counter += delta;
     if (this.counter < 0) throw new Error('sync: negative WaitGroup counter');
-    if (delta > 0 || this.counter > 0 || this.waiters === 0) return;
+    if (delta > 0 || this.counter > 0 || this.waiters === 0) return noCall;
+    return this.releaseWaiters();
+  }
+  private *releaseWaiters(): Go {
     const n = this.waiters;
     this.waiters = 0;
     for (let i = 0; i < n; i++) yield { k: K.SemRelease, sema: this.sema, handoff: false };
@@ -410,12 +427,12 @@ class WaitGroup {
 class Mutex {
   private state = 0;
   private sema = new Sema();
-  *Lock(): Go {
+  Lock(): Go {
     if (this.state === 0) {
       this.state = mutexLocked;
-      return;
+      return noCall;
     }
-    yield* this.lockSlow();
+    return this.lockSlow();
   }
   private *lockSlow(): Go {
     let waitStartTime = 0;
@@ -462,11 +479,11 @@ class Mutex {
       }
     }
   }
-  *Unlock(): Go {
+  Unlock(): Go {
     const nw = this.state - mutexLocked;
     this.state = nw;
     if (((nw + mutexLocked) & mutexLocked) === 0) throw new Error('sync: unlock of unlocked mutex');
-    if (nw !== 0) yield* this.unlockSlow(nw);
+    return nw !== 0 ? this.unlockSlow(nw) : noCall;
   }
   private *unlockSlow(nw: number): Go {
     if ((nw & mutexStarving) === 0) {
