@@ -70,26 +70,26 @@ export interface CostModel {
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
-  goroutineCreate: 97, // (c)
-  goroutineExit: 49, // (c)
+  goroutineCreate: 100, // (c)
+  goroutineExit: 51, // (c)
   goroutineSwitch: 200, // (c)
-  chanOp: 18, // (c)
+  chanOp: 29, // (c)
   semOp: 10, // (c)
-  runtimeCall: 64, // (c)
-  syscallOverhead: 51, // (c)
+  runtimeCall: 60, // (c)
+  syscallOverhead: 50, // (c)
   writeSyscall: 1_500, // estimate: write(2) of a short line to a pipe or terminal, ≈ 1–2 µs
   printCost: 1_000, // estimate: the same write without entersyscall
-  threadCreate: 36_000, // (c)
-  futexWake: 16_000, // (c)
-  timerSlack: 87_000, // (c)
-  timerSlackFraction: 0.03, // 1 ms epoll: 87 + 30 = 117 µs late; 10 ms usleep: 10.39 ms
-  signalDelivery: 45_000, // (c)
+  threadCreate: 17_000, // (c)
+  futexWake: 25_000, // (c)
+  timerSlack: 100_000, // (c)
+  timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late; 10 ms usleep: 10.4 ms
+  signalDelivery: 87_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
-  stopTheWorld: 43_000, // (c)
+  stopTheWorld: 67_000, // (c)
   init: 150_000, // spec §16/§21.4: threads at main match only if init outlasts sysmon's first tick
-  jitter: 1, // futex_handoff_us spans 4–28 µs (median–p90): ±50 % around futexWake
+  jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
 });
 
 export const costNames = Object.keys(defaultCosts) as (keyof CostModel)[];

@@ -396,18 +396,31 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
     if (m2 === mp || m2.isSys || m2.dead) continue;
     if (m2.nextp !== null) {
       // An M being woken (or created) for a P: Go's STW waits for it to run and gcstopm. Here it
-      // loses the P now and stops as soon as it runs (mwake/mstart with no nextp).
+      // loses the P now and is parked again at once.
       setPStatus(rt, m2.nextp, _Pgcstop);
       m2.nextp = null;
-      // A locked G on its way to this M (startlockedm) goes back to the global queue; whoever
-      // picks it up hands it to its M again.
-      const lg = m2.lockedg;
-      if (m2.resume === 1 && lg !== null && lg.atomicstatus === _Grunnable) globrunqput(rt, lg);
       if (m2.spinning) {
         m2.spinning = false;
         rt.sched.nmspinning--;
         rt.log.ev(E.MSpin, -1, m2.id, -1, 0, 0);
       }
+      if (m2.state === MS.Waking) {
+        m2.gen++; // cancel the wake-up in flight
+        setMState(rt, m2, MS.Scheduling);
+        if (m2.resume === 1 && m2.lockedg !== null) {
+          // A locked G on its way to this M (startlockedm) goes back to the global queue; whoever
+          // picks it up hands it to its M again. The M waits for it, counted again.
+          const lg = m2.lockedg;
+          if (lg.atomicstatus === _Grunnable) globrunqput(rt, lg);
+          m2.blocked = true;
+          setMState(rt, m2, MS.LockedIdle);
+          incidlelocked(rt, 1);
+        } else {
+          stopm(rt, m2);
+        }
+        if (rt.exited) return;
+      }
+      // A thread still being created stops when it starts (mstart without a nextp).
       continue;
     }
     const p2 = m2.p;
