@@ -14,6 +14,12 @@
 //   --out DIR         output directory (default conformance/reference)
 //   --go PATH         go binary (default $GO, then /usr/lib/go-1.19/bin/go, then `go` on PATH)
 //   --list            list programs and their variants, run nothing
+//   --summary         print a markdown summary of the existing reference files, run nothing
+//   --redo-noisy F    re-record only the variants whose reference has foreignCpu > F (or none recorded),
+//                     keeping the others as they are
+//   --idle-wait SEC   before each program wait up to SEC seconds (default 180) for the machine to be quiet
+//                     (other processes using < 25% of all CPUs over 0.5 s); 0 disables. The CPU use seen
+//                     before and after each program is stored in the reference file (host block).
 //   --dry-run         parse and build, run nothing
 //   --quiet           less progress output
 //
@@ -46,7 +52,7 @@ const BUILD_TIMEOUT_MS = 300_000;
 // ---------------------------------------------------------------- CLI
 function parseArgs(argv) {
   const o = { names: [], runs: null, runsScale: 1, variants: [], out: path.join(HERE, 'reference'), go: null,
-    list: false, dryRun: false, quiet: false };
+    list: false, summary: false, dryRun: false, quiet: false, idleWait: 180, redoNoisy: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -56,6 +62,9 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = path.resolve(next());
     else if (a === '--go') o.go = next();
     else if (a === '--list') o.list = true;
+    else if (a === '--summary') o.summary = true;
+    else if (a === '--idle-wait') o.idleWait = parseFloat(next());
+    else if (a === '--redo-noisy') o.redoNoisy = parseFloat(next());
     else if (a === '--dry-run') o.dryRun = true;
     else if (a === '--quiet') o.quiet = true;
     else if (a === '-h' || a === '--help') {
@@ -71,10 +80,26 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------- helpers
 function findGo(opt) {
   const cands = [opt.go, process.env.GO, '/usr/lib/go-1.19/bin/go', 'go'].filter(Boolean);
-  for (const c of cands) {
-    try { execFileSync(c, ['version'], { stdio: 'pipe', timeout: 30000 }); return c; } catch { /* next */ }
+  const tryAll = () => {
+    for (const c of cands) {
+      try { execFileSync(c, ['version'], { stdio: 'pipe', timeout: 30000 }); return c; } catch { /* next */ }
+    }
+    return null;
+  };
+  let go = tryAll();
+  if (go === null && !opt.go) {
+    // The references are go1.19's: install Debian's golang-1.19-go when no toolchain is there.
+    process.stderr.write('record: no Go toolchain found; installing Debian\'s golang-1.19-go (apt-get)…\n');
+    try {
+      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', timeout: 600000 });
+      execFileSync('apt-get', ['install', '-y', '-qq', 'golang-1.19-go'], { stdio: 'inherit', timeout: 900000 });
+    } catch (e) {
+      throw new Error('could not install golang-1.19-go with apt-get (' + (e && e.message ? e.message.split('\n')[0] : e) + '); install it or pass --go PATH');
+    }
+    go = tryAll();
   }
-  throw new Error('no usable go binary found (tried ' + cands.join(', ') + ')');
+  if (go === null) throw new Error('no usable go binary found (tried ' + cands.join(', ') + ')');
+  return go;
 }
 
 function parseDuration(s) {
@@ -231,6 +256,50 @@ function textSummary(texts) {
   };
 }
 
+// Fraction of all CPUs busy over `ms` milliseconds (from /proc/stat), or null if unavailable.
+function cpuTimes() {
+  try {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3] + (f[4] || 0);
+    return { idle, total: f.reduce((a, b) => a + b, 0) };
+  } catch { return null; }
+}
+// CPU time (clock ticks) used by this process and its waited-for children, from /proc/self/stat.
+function ownTicks() {
+  try {
+    const st = fs.readFileSync('/proc/self/stat', 'utf8');
+    const f = st.slice(st.lastIndexOf(')') + 2).split(' ').map(Number);
+    return f[11] + f[12] + f[13] + f[14]; // utime stime cutime cstime (fields 14–17)
+  } catch { return null; }
+}
+// Snapshot for foreignCpu(): the share of all CPUs used by OTHER processes between two snapshots.
+function cpuSnap() { return { t: cpuTimes(), own: ownTicks() }; }
+function foreignCpu(a, b) {
+  if (!a.t || !b.t || a.own == null || b.own == null || b.t.total === a.t.total) return null;
+  const total = b.t.total - a.t.total;
+  const busy = total - (b.t.idle - a.t.idle);
+  const own = b.own - a.own;
+  return Math.max(0, Math.round(((busy - own) / total) * 1000) / 1000);
+}
+async function cpuBusy(ms = 500) {
+  const a = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = cpuTimes();
+  if (!a || !b || b.total === a.total) return null;
+  return Math.round((1 - (b.idle - a.idle) / (b.total - a.total)) * 1000) / 1000;
+}
+async function waitQuiet(maxSec, log) {
+  let busy = await cpuBusy();
+  if (busy == null || maxSec <= 0) return { busy, waitedS: 0 };
+  const t0 = Date.now();
+  while (busy > 0.25 && (Date.now() - t0) / 1000 < maxSec) {
+    log(`   machine busy (${(busy * 100).toFixed(0)}% CPU), waiting…`);
+    await new Promise((r) => setTimeout(r, 5000));
+    busy = await cpuBusy();
+  }
+  return { busy, waitedS: Math.round((Date.now() - t0) / 1000) };
+}
+
 // ---------------------------------------------------------------- processes
 const live = new Set();
 function killGroup(child, sig = 'SIGKILL') {
@@ -380,8 +449,20 @@ async function main() {
   for (const n of names) if (!all.includes(n)) throw new Error(`no program ${n}.go in ${PROGRAMS}`);
   const headers = Object.fromEntries(names.map((n) => [n, parseHeader(path.join(PROGRAMS, `${n}.go`))]));
   const runsFor = (v) => (opt.runs != null ? opt.runs : Math.max(1, Math.round(v.runs * opt.runsScale)));
-  const selected = (v) => opt.variants.length === 0 || opt.variants.includes(v.id);
+  const previousRef = (name) => {
+    try { return JSON.parse(fs.readFileSync(path.join(opt.out, `${name}.json`), 'utf8')); } catch { return null; }
+  };
+  const selectedIn = (name) => {
+    const prev = opt.redoNoisy == null ? null : previousRef(name);
+    return (v) => {
+      if (opt.variants.length && !opt.variants.includes(v.id)) return false;
+      if (opt.redoNoisy == null) return true;
+      const old = prev?.variants?.find((x) => x.id === v.id);
+      return !old || old.foreignCpu == null || old.foreignCpu > opt.redoNoisy;
+    };
+  };
 
+  if (opt.summary) { printSummary(opt.out, opt.names); return; }
   if (opt.list) {
     for (const n of names) {
       const h = headers[n];
@@ -402,6 +483,8 @@ async function main() {
   try {
     for (const name of names) {
       const h = headers[name];
+      const selected = selectedIn(name);
+      if (!opt.list && !h.variants.some(selected)) continue;
       const src = path.join(PROGRAMS, `${name}.go`);
       let built;
       try {
@@ -413,10 +496,11 @@ async function main() {
       }
       log(`== ${name} (built in ${built.buildMs} ms)`);
       if (opt.dryRun) continue;
+      const quiet = await waitQuiet(opt.idleWait, log);
+      if (quiet.busy != null && quiet.busy > 0.25) log(`   WARNING: recording on a busy machine (${(quiet.busy * 100).toFixed(0)}% CPU)`);
       const ctx = { buildDir: built.dir, goroot: envInfo.goroot };
       const outFile = path.join(opt.out, `${name}.json`);
-      let previous = null;
-      try { previous = JSON.parse(fs.readFileSync(outFile, 'utf8')); } catch { /* none */ }
+      const previous = previousRef(name);
       const variantsOut = [];
       for (const v of h.variants) {
         if (!selected(v)) {
@@ -426,6 +510,7 @@ async function main() {
         }
         const n = runsFor(v);
         const runs = [];
+        const snap0 = cpuSnap();
         for (let i = 0; i < n; i++) {
           const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir);
           r.measures = parseMeasures(r.stdout);
@@ -433,11 +518,14 @@ async function main() {
           runs.push(r);
         }
         const s = summariseVariant(v, runs, ctx);
+        s.foreignCpu = foreignCpu(snap0, cpuSnap());
+        s.recordedAt = new Date().toISOString();
         variantsOut.push(s);
         log(`   ${v.id}: exit ${JSON.stringify(s.exit)} expect ${s.expectMet} wall median ${s.wallMs.median.toFixed(1)} ms` +
           (s.sched ? ` peak threads ${s.sched.peakThreads?.median}` : '') +
           (s.stdout.identical ? '' : ` stdout differs (${s.stdout.distinctCount})`) +
-          (s.stderr.identical ? '' : ` stderr differs (${s.stderr.distinctCount})`));
+          (s.stderr.identical ? '' : ` stderr differs (${s.stderr.distinctCount})`) +
+          (s.foreignCpu != null && s.foreignCpu > 0.15 ? ` NOISY: other processes used ${(s.foreignCpu * 100).toFixed(0)}% CPU` : ''));
       }
       const ref = {
         program: name,
@@ -445,6 +533,8 @@ async function main() {
         description: h.description,
         build: { cgo: h.build.cgo, flags: '-trimpath' },
         env: envInfo,
+        host: { cpuBusyBefore: quiet.busy, cpuBusyAfter: await cpuBusy(), waitedForQuietS: quiet.waitedS,
+          loadavg: fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').trim() : null },
         variants: variantsOut,
       };
       fs.writeFileSync(outFile, JSON.stringify(ref, null, 1) + '\n');
@@ -478,6 +568,29 @@ function writeExtraOutput(name, ref, outDir) {
   fs.writeFileSync(path.join(outDir, name), JSON.stringify({
     source: ref.source, variant: v.id, variantEnv: v.env, env: ref.env, costs,
   }, null, 1) + '\n');
+}
+
+function printSummary(dir, names) {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'costs.json').sort();
+  const fmt = (m) => (m == null ? '-' : m.min === m.max ? `${m.median}` : `${m.median} (${m.min}–${m.max})`);
+  const out = ['| program | variant | exit | wall ms | key values (median (min–max)) |', '|---|---|---|---|---|'];
+  for (const f of files) {
+    const ref = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    if (names.length && !names.includes(ref.program)) continue;
+    for (const v of ref.variants) {
+      const vals = [];
+      const order = /^ORDER (.*)$/m.exec(v.stdout.text);
+      if (order) vals.push(`ORDER ${order[1].slice(0, 80)}${v.stdout.identical ? '' : ` (${v.stdout.distinctCount} distinct)`}`);
+      const fe = /^(fatal error: .*|panic: .*)$/m.exec(v.stderr.text);
+      if (fe) vals.push(fe[1]);
+      for (const [k, m] of Object.entries(v.measures)) vals.push(`${k}=${fmt(m)}${m.unit ? ' ' + m.unit : ''}`);
+      if (v.sched) vals.push(`SCHED peak threads=${fmt(v.sched.peakThreads)}, first=${fmt(v.sched.firstThreads)}`);
+      if (v.foreignCpu > 0.15) vals.push(`(noisy: other processes used ${(v.foreignCpu * 100).toFixed(0)}% CPU)`);
+      out.push(`| ${ref.program} | ${v.id} | ${Object.entries(v.exit).map(([a, b]) => `${a}×${b}`).join(' ')} | ` +
+        `${v.wallMs.median.toFixed(0)} | ${vals.join('; ').replace(/\|/g, '\\|')} |`);
+    }
+  }
+  console.log(out.join('\n'));
 }
 
 main().catch((e) => { console.error(e.stack ?? String(e)); for (const c of live) killGroup(c); process.exit(1); });

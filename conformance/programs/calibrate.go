@@ -151,7 +151,7 @@ func main() {
 		r := median(repeat(30, fr))
 		report("syscall_getpid_ns", "ns", s, "syscall.Syscall(SYS_GETPID): kernel round trip + entersyscall/exitsyscall (fast path)")
 		report("rawsyscall_getpid_ns", "ns", r, "syscall.RawSyscall(SYS_GETPID): kernel round trip only")
-		report("entersyscall_exitsyscall_ns", "ns", s-r, "difference of the two: the runtime's syscall entry+exit overhead")
+		report("entersyscall_exitsyscall_ns", "ns", s-r, "syscall_getpid_ns − rawsyscall_getpid_ns: the runtime's entersyscall+exitsyscall overhead (fast path)")
 	}
 
 	// --- time.Now
@@ -175,7 +175,7 @@ func main() {
 			xs[i] = float64(time.Since(t).Nanoseconds())/1e3 - 20
 		}
 		report("usleep_slack_us", "us", median(xs), "raw nanosleep(20 µs): measured duration − 20 µs, median (what sysmon's usleep(20) really costs extra)")
-		report("usleep_slack_p90_us", "us", pct(xs, 0.9), "same, 90th percentile")
+		report("usleep_slack_p90_us", "us", pct(xs, 0.9), "usleep_slack_us, 90th percentile")
 	}
 
 	// --- futex handoff: ping-pong with a goroutine locked to its thread (GOMAXPROCS=1).
@@ -201,7 +201,7 @@ func main() {
 		close(ping)
 		futexOneWayUs = median(xs[100:])
 		report("futex_handoff_us", "us", futexOneWayUs, "GOMAXPROCS=1 ping-pong with a LockOSThread goroutine, round trip / 2: futex wake → other thread running")
-		report("futex_handoff_p90_us", "us", pct(xs[100:], 0.9), "same, 90th percentile")
+		report("futex_handoff_p90_us", "us", pct(xs[100:], 0.9), "futex_handoff_us, 90th percentile")
 	}
 
 	// --- new thread: a locked goroutine exits (its M exits, mexit → handoffp), the P must go to another M.
@@ -232,16 +232,18 @@ func main() {
 		nt := median(newThread)
 		report("locked_exit_newthread_us", "us", nt, "locked goroutine exits → its thread exits → P handed to a NEW thread (via template thread) → main runs; median")
 		report("locked_exit_newthread_trials", "count", float64(len(newThread)), "trials classified as new-thread")
-		if len(reused) > 0 {
-			report("locked_exit_idle_m_us", "us", median(reused), "same, when an idle M was woken instead (no thread created)")
-		}
+		// Usually only the first trial or two find an idle M; -1 when none did.
+		report("locked_exit_idle_m_us", "us", median(reused), "locked goroutine exits → P handed to an existing idle M (futex wake, no thread created) → main runs; -1 if no trial did")
 		report("thread_create_est_us", "us", nt-futexOneWayUs, "estimate of OS thread creation + start: locked_exit_newthread − futex_handoff")
 	}
 
 	runtime.GOMAXPROCS(2)
 
-	// --- SIGURG preemption: stop-the-world (runtime.ReadMemStats) with a non-yielding spinner on the other P
-	// versus with the other P idle. The difference ≈ preemptM signal → handler → asyncPreempt → P stopped.
+	// --- SIGURG preemption. (a) stop-the-world (runtime.ReadMemStats) with a non-yielding spinner on the
+	// other P versus with the other P idle: the difference is what preempting a running goroutine costs the
+	// stopper (tgkill to the spinner's thread + signal delivery + asyncPreempt + P stopped + futex wake of
+	// the waiting M). (b) the tgkill(SIGURG) syscall itself, sent to that spinning thread (the handler sees no
+	// preemption request and returns): the sender-side cost of preemptM on this machine.
 	{
 		var ms runtime.MemStats
 		measure := func() []float64 {
@@ -256,8 +258,12 @@ func main() {
 		}
 		base := median(measure())
 		var stop int32
-		var x uint64
+		var tid int64
 		go func() {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			atomic.StoreInt64(&tid, int64(syscall.Gettid()))
+			var x uint64
 			for atomic.LoadInt32(&stop) == 0 {
 				for i := 0; i < 1000000; i++ { // no calls inside: only async preemption stops this
 					x++
@@ -267,10 +273,19 @@ func main() {
 		}()
 		time.Sleep(5 * time.Millisecond)
 		with := median(measure())
+		pid := syscall.Getpid()
+		ks := make([]float64, 500)
+		for i := range ks {
+			t := time.Now()
+			syscall.Tgkill(pid, int(atomic.LoadInt64(&tid)), syscall.SIGURG)
+			ks[i] = float64(time.Since(t).Nanoseconds()) / 1e3
+			time.Sleep(100 * time.Microsecond)
+		}
 		atomic.StoreInt32(&stop, 1)
 		report("stw_idle_us", "us", base, "runtime.ReadMemStats (one stop-the-world) with the other P idle")
-		report("stw_spinner_us", "us", with, "same with a non-yielding goroutine running on the other P")
-		report("sigurg_preempt_us", "us", with-base, "difference: signal-based preemption of a running goroutine (SIGURG delivery + asyncPreempt)")
+		report("stw_spinner_us", "us", with, "runtime.ReadMemStats with a non-yielding goroutine running on the other P")
+		report("sigurg_preempt_us", "us", with-base, "stw_spinner_us − stw_idle_us: preempting a running goroutine by signal, as seen by the stopper (tgkill + delivery + asyncPreempt + futex wake of the waiter)")
+		report("sigurg_send_us", "us", median(ks), "tgkill(SIGURG) syscall to a thread spinning on the other CPU (sender-side cost of preemptM)")
 	}
 
 	// --- loopback TCP round trip between two goroutines (netpoller wake-ups)

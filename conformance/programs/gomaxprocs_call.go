@@ -3,9 +3,7 @@
 // main first calls runtime.GOMAXPROCS(1), then runs the overflow_order300 experiment (300 goroutines append
 // their index under a mutex, main waits in wg.Wait and prints the order compressed into runs).
 // Variant env1: GOMAXPROCS=1 in the environment too, so the call is a no-op → the canonical order
-//
-//	`299, 127…243, 0, 244…254, 256…298, 1…126, 255`.
-//
+// `299, 127…243, 0, 244…254, 256…298, 1…126, 255`.
 // Variant env2: the environment says 2; the call stops the world and resizes → compare the order.
 // MEASURE pos_of_0 as in overflow_order300.
 //

@@ -1,13 +1,9 @@
 // Behaviour: unrecovered panics: output shape and exit status.
 // Spec: §18.
 // PANIC_WHERE=main: panic("boom in main") after a deferred print (the deferred call runs first, then
-//
-//	`panic: boom in main`, a blank line, `goroutine 1 [running]:`, main.main() frames), exit 2.
-//
-// PANIC_WHERE=goroutine: a second goroutine panics while main waits on a channel; main's defer does NOT run;
-//
-//	the trace shows that goroutine `[running]` and `created by main.main`.
-//
+// `panic: boom in main`, a blank line, `goroutine 1 [running]:`, main.main() frames), exit 2.
+// PANIC_WHERE=goroutine: a second goroutine panics while main waits on a channel; main's defer does NOT
+// run; the trace shows that goroutine `[running]` and `created by main.main`.
 // PANIC_WHERE=nilmap: a runtime error (assignment to entry in nil map): `panic: assignment to entry in nil map`.
 // PANIC_WHERE=error: panic(err) with an error value: printed through its Error method.
 // Look for: exact normalised stderr per variant, exit 2.

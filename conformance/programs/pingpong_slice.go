@@ -7,7 +7,9 @@
 // the clock jump is B's slice (jumps > 100 µs without x moving are OS/VM stalls, counted as hiccups).
 // MEASURE pair_slice_ms (the pair's run segments), b_slice_ms (B's), roundtrip_ns (median round trip while
 // running), switches, hiccups.
-// Look for: pair_slice_ms ≈ b_slice_ms ≈ 20 ms (if every handoff counted as a new slice, B would starve).
+// Look for: B is not starved (if every handoff counted as a new slice it would be) and b_slice_ms ≈ 20 ms.
+// Measured on go1.19.8: pair_slice_ms is often longer than 20 ms (median ≈ 40 ms, up to ≈ 300 ms): a
+// preemption request that lands while P or Q is inside channel code is often lost.
 //
 // conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=5 timeout=10s expect=0
 package main

@@ -1,13 +1,11 @@
 // Behaviour: length of the time slices of CPU-bound goroutines under sysmon preemption.
 // Spec: §21.7 (≈20 ms, not 10 ms), §8.1 retake/preemptone, §9.
-// GOMAXPROCS=1; two CPU-bound goroutines share the P for ~1.5 s:
-//
-//	B loops `for { atomic.AddUint64(&x, 1) }` (an inlined instruction, no call: only async preemption can
-//	  stop it).
-//	A (observer) loops reading the monotonic clock and x. A jump > 100 µs between two clock reads during
-//	  which x advanced means B ran in between: that closes one of A's slices and the jump is B's slice.
-//	  Jumps in which x did not move are the VM/OS taking the CPU away (counted as hiccups, not switches).
-//
+// GOMAXPROCS=1; two CPU-bound goroutines share the P for ~1.5 s.
+// B loops `for { atomic.AddUint64(&x, 1) }` (an inlined instruction, no call: only async preemption can
+// stop it). A (observer) loops reading the monotonic clock, then x. When x advanced since the previous
+// iteration, B ran in between: that closes one of A's slices and the clock jump is B's slice (if the jump
+// is small, B ran after the clock read and the jump shows in the next iteration). Jumps > 100 µs in which
+// x did not move are the VM/OS taking the CPU away (counted as hiccups, not switches).
 // The first and last segment are dropped. MEASURE a_slice_ms (each of A's slices), b_slice_ms (each of B's),
 // switches (goroutine switches seen), hiccups (OS-level stalls > 100 µs inside A's slices).
 // Look for: both ≈ 20 ms (sysmon's delay has backed off to 10 ms; the 10 ms slice check needs a first

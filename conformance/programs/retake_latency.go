@@ -5,15 +5,13 @@
 // runtime.Gosched(): main goes to the global queue, S (in runnext) runs, stamps t0 and enters
 // syscall.Nanosleep(SYSCALL_MS). The P stays in _Psyscall until sysmon retakes it and hands it to an M that
 // runs main; main stamps t1. MEASURE retake_us = t1 − t0 for every trial, retake_first_us for trial 0.
-// Variants:
-//
-//	fresh     – BUSY_MS=0: trial 0 runs right after start-up (sysmon's delay still at 20 µs); later trials
-//	            start right after S's previous syscall returned.
-//	busy15    – 15 ms of CPU before every trial: no retakes for > 11 ms so sysmon has backed off to 10 ms.
-//	busy50    – 50 ms of CPU before every trial.
-//	presleep  – main sleeps 50 ms first (all Ps idle → sysmon deep-sleeps), then trials with BUSY_MS=0.
-//	busy15_schedtrace – busy15 with GODEBUG=schedtrace=1000.
-//
+// Variant fresh: BUSY_MS=0; trial 0 runs right after start-up (sysmon's delay still small), later trials
+// start right after S's previous syscall returned.
+// Variant busy15: 15 ms of CPU before every trial (no retakes for a while: sysmon backs off).
+// Variant busy50: 50 ms of CPU before every trial (sysmon fully backed off to its 10 ms delay).
+// Variant presleep: main sleeps 50 ms first (all Ps idle → sysmon deep-sleeps; entersyscall wakes it and
+// resets its delay), then trials with BUSY_MS=0.
+// Variant busy15_schedtrace: busy15 with GODEBUG=schedtrace=1000.
 // Look for (spec): 50–370 µs when sysmon was recently active, 7–16 ms after it backed off.
 //
 // conformance: variant=fresh GOMAXPROCS=1 BUSY_MS=0 runs=7 timeout=10s expect=0

@@ -4,12 +4,9 @@
 // entersyscall). sysmon retakes each P stuck in _Psyscall and hands it to another M, so every sleeping
 // goroutine ends up owning a thread, and the count stays there after the calls return (the extra Ms park as
 // idle threads: idlethreads=50 in the SCHED lines afterwards).
-// How main waits matters by one thread:
-//
-//	wg      – main blocks in wg.Wait (the spec's program): threads=52.
-//	sample300 (SAMPLE_300MS=1) – main first sleeps 300 ms in time.Sleep and samples the count, then waits:
-//	          a pending timer with all Ps idle keeps one more M busy (netpoll with a timeout) → 53.
-//
+// How main waits matters by one thread. Variant wg: main blocks in wg.Wait (the spec's program):
+// threads=52. Variant sample300 (SAMPLE_300MS=1): main first sleeps 300 ms in time.Sleep and samples the
+// count, then waits: a pending timer with all Ps idle keeps one more M busy (netpoll with a timeout) → 53.
 // Measurements (runtime/pprof "threadcreate" count = Ms in allm = mcount; os_threads = entries in
 // /proc/self/task): threads_start, threads_300ms (sample300 only), threads_after (200 ms after all calls
 // returned), os_threads_*, elapsed_ms (spawn → all 50 done), eintr (Nanosleeps that returned EINTR and

@@ -1,14 +1,10 @@
 // Behaviour: a pending heap timer suppresses the deadlock report until it fires.
 // Spec: §20 item 4, §13 step 7.
-// TIMER_KIND=newtimer300: `time.NewTimer(300ms); select{}` → checkdead returns early while the timer is in a
-//
-//	P's heap; when it fires (nobody receives, the channel is buffered) the heap is empty and the next
-//	checkdead reports `all goroutines are asleep - deadlock!` → exit 2 at ≈300 ms (see wallMs).
-//
-// TIMER_KIND=afterfunc300: `time.AfterFunc(300ms, f); select{}` → f runs at 300 ms on its own goroutine, then the
-//
-//	deadlock is reported (stdout shows f ran).
-//
+// TIMER_KIND=newtimer300: `time.NewTimer(300ms); select{}` → checkdead returns early while the timer is
+// in a P's heap; when it fires (nobody receives, the channel is buffered) the heap is empty and the next
+// checkdead reports `all goroutines are asleep - deadlock!` → exit 2 at ≈300 ms (see wallMs).
+// TIMER_KIND=afterfunc300: `time.AfterFunc(300ms, f); select{}` → f runs at 300 ms on its own goroutine,
+// then the deadlock is reported (stdout shows f ran).
 // TIMER_KIND=newtimer1h: the timer is an hour away → no report, the process hangs (expect timeout).
 // Look for: exit 2 with wallMs ≈ 300 ms (+ process start-up, a few ms) for the first two; timeout for the
 // third.

@@ -44,6 +44,11 @@ export interface CostModel {
    * in syscall_threads50.json), more than timerSlack alone.
    */
   timerSlackFraction: number;
+  /**
+   * Upper bound of that proportional part: long sleeps do not oversleep more (a 300 ms
+   * AfterFunc fires at 300.6 ms, conformance/reference/timer_deadlock.json).
+   */
+  timerSlackFractionMax: number;
   /** SIGURG sent by preemptM until the handler runs on the target thread. Spec §19: ≈5–20 µs. */
   signalDelivery: number;
   /** One epoll_wait call (non-blocking) / return from a blocking one. */
@@ -83,6 +88,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   futexWake: 25_000, // (c)
   timerSlack: 100_000, // (c)
   timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late; 10 ms usleep: 10.4 ms
+  timerSlackFractionMax: 500_000, // 300 ms epoll: 300.6 ms
   signalDelivery: 87_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
@@ -109,6 +115,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   futexWake: 'futex wake of a parked M until it runs',
   timerSlack: 'kernel timer slack added to usleep and epoll_wait timeouts',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
+  timerSlackFractionMax: 'upper bound of that growing part',
   signalDelivery: 'SIGURG delivery for async preemption',
   epollCall: 'one epoll_wait call',
   findRunnable: 'one findRunnable pass that finds nothing locally and goes stealing',

@@ -335,7 +335,7 @@ export class Runtime {
 
   /** How long a timed kernel sleep of `ns` really lasts (usleep, epoll_wait, notetsleep). */
   oversleep(ns: number): number {
-    return ns + this.cost.timerSlack + ns * this.cost.timerSlackFraction;
+    return ns + this.cost.timerSlack + Math.min(ns * this.cost.timerSlackFraction, this.cost.timerSlackFractionMax);
   }
 
   /** A thread wake-up latency with the run's seeded jitter (see CostModel.jitter). */

@@ -1,0 +1,410 @@
+/**
+ * The conformance comparison: every recorded real-Go reference (conformance/reference/<name>.json, written
+ * by record.mjs) against gmpsim running the same program.
+ *
+ * Program source, per program: the Go frontend (src/golang, `compileGo`, with the variant's environment for
+ * os.Getenv) when it compiles the program, else the TypeScript twin conformance/twins/<name>.ts (which
+ * mirrors the Go program statement by statement). gmpsim runs with the variant's GOMAXPROCS (default: the
+ * recording machine's cores), its GODEBUG (parseGODEBUG), ncpu = the recording machine's cores, and a
+ * simulated-time budget equal to the recorder's timeout (a real-Go timeout ↔ a gmpsim budget stop or hang,
+ * exit 124), over `seeds` seeds.
+ *
+ * Checks per variant (each one a row; a mismatch is identified by program/variant/check):
+ * - exit: every seed's exit status is one real Go showed (`timeout` for budget/hang);
+ * - stdout (MEASURE lines removed): when real Go's was identical across runs, every seed's must equal it;
+ *   when it varied and the recorded distinct texts cover every run, every seed's must be one of them;
+ *   otherwise not compared (n/a);
+ * - stderr-fatal: when real Go's stderr has fatal/panic/runtime texts, the list of those lines and the
+ *   goroutine headers (`goroutine N [reason]:`) must be equal (identical runs) or one real Go showed;
+ *   stderr: otherwise the whole stderr (SCHED lines removed, e.g. println output or nothing) the same way;
+ * - measure:<name>: the median of gmpsim's values (all seeds) inside real Go's [min, max] over all runs —
+ *   for timing measures (unit ms/us/ns) the range is at least ±2% of the real median (stated tolerance:
+ *   a handful of runs cannot show the spread of a sub-percent timing); a measure gmpsim cannot produce
+ *   (os_threads_*: /proc/self/task) is n/a;
+ * - sched:peakThreads, sched:lastThreads, sched:line<i> (first 4 periodic SCHED line times): the median
+ *   over seeds inside real Go's [min, max] (line times ±1 ms: they are printed in whole ms).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { run, parseGODEBUG, type RunResult } from '../src/runtime/runtime.js';
+import type { GoFunc } from '../src/workload/ops.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The repository root (this file is conformance/compare-lib.ts, or dist/conformance/compare-lib.js). */
+export const ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.join(HERE, '..') : path.join(HERE, '..', '..');
+export const REF_DIR = path.join(ROOT, 'conformance', 'reference');
+export const PROGRAM_DIR = path.join(ROOT, 'conformance', 'programs');
+export const KNOWN_FILE = path.join(ROOT, 'conformance', 'known-mismatches.json');
+export const DOC_FILE = path.join(ROOT, 'docs', 'fidelity.md');
+/** References that are not conformance programs. */
+export const SKIP = new Set(['costs', 'calibrate']);
+/** Seeds per variant (the doc and the test use this number). */
+export const DEFAULT_SEEDS = 3;
+
+// ---------------------------------------------------------------- reference format (record.mjs)
+export interface Stats { n: number; min: number; median: number; max: number }
+export interface TextSummary { identical: boolean; text: string; distinctCount: number; distinct?: { count: number; text: string }[] }
+export interface RefVariant {
+  id: string;
+  env: Record<string, string>;
+  runs: number;
+  timeoutMs: number;
+  expect: string | null;
+  exit: Record<string, number>;
+  wallMs: Stats;
+  stdout: TextSummary;
+  stderr: TextSummary;
+  measures: Record<string, Stats & { unit: string | null }>;
+  sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[] };
+}
+export interface RefFile {
+  program: string;
+  description: string;
+  build: { cgo: boolean };
+  env: { goVersion: string; kernel: string; os: string; cpuModel: string; cores: number; date: string };
+  variants: RefVariant[];
+}
+
+export function loadRefs(only: string[] = []): RefFile[] {
+  const out: RefFile[] = [];
+  for (const f of fs.readdirSync(REF_DIR).filter((f) => f.endsWith('.json')).sort()) {
+    const name = f.slice(0, -5);
+    if (SKIP.has(name)) continue;
+    if (only.length && !only.includes(name)) continue;
+    out.push(JSON.parse(fs.readFileSync(path.join(REF_DIR, f), 'utf8')) as RefFile);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- program sources
+export interface Prepared {
+  main: GoFunc;
+  linksOS: boolean;
+  linksCgo: boolean;
+}
+export interface Source {
+  kind: 'go' | 'twin';
+  /** Why the twin is used (the frontend's first error), or ''. */
+  why: string;
+  prepare(env: Record<string, string>): Prepared;
+}
+type CompileGo = (files: { name: string; text: string }[], opts?: { env?: Record<string, string> }) =>
+  | { ok: true; main: GoFunc; linksOS: boolean; linksCgo?: boolean }
+  | { ok: false; errors: { line: number; col: number; msg: string }[] };
+
+let frontend: CompileGo | null | undefined;
+async function loadFrontend(): Promise<CompileGo | null> {
+  if (frontend !== undefined) return frontend;
+  frontend = null;
+  // Next to this module: dist/src/golang/index.js when built, src/golang/index.ts under vitest.
+  for (const rel of ['../src/golang/index.js', '../src/golang/index.ts']) {
+    const p = path.join(HERE, rel);
+    if (!fs.existsSync(p)) continue;
+    try {
+      const mod = (await import(rel.endsWith('.ts') ? '../src/golang/index.js' : pathToFileURL(p).href)) as { compileGo?: CompileGo };
+      if (typeof mod.compileGo === 'function') frontend = mod.compileGo;
+    } catch {
+      frontend = null;
+    }
+    break;
+  }
+  return frontend;
+}
+
+type TwinModule = { program(env: Record<string, string>): { main: GoFunc; linksOS?: boolean; linksCgo?: boolean } };
+async function loadTwin(name: string): Promise<TwinModule | null> {
+  const js = path.join(HERE, 'twins', `${name}.js`);
+  const ts = path.join(HERE, 'twins', `${name}.ts`);
+  if (!fs.existsSync(js) && !fs.existsSync(ts)) return null;
+  // Built: dist/conformance/twins/<name>.js; under vitest: the .ts source (vite transforms it).
+  return (await import(/* @vite-ignore */ pathToFileURL(fs.existsSync(js) ? js : ts).href)) as TwinModule;
+}
+
+export type SourceMode = 'auto' | 'go' | 'twin';
+
+/**
+ * Programs whose twin is used even when the frontend compiles them (mode auto; `--source go` overrides):
+ * their real-Go runs spend seconds in tight CPU loops, which the frontend interprets statement by statement
+ * (≈3–12 s of wall time per seed and variant), too slow for `npm test`. The twin expresses each loop as Work.
+ */
+export const TWIN_PREFERRED: Record<string, string> = {
+  pingpong_slice: '1.5 s of channel ping-pong next to a spinning goroutine: ≈12 s of interpretation per seed through the frontend',
+  schedtrace_cadence: '3.5 s of a spinning goroutine (BUSY=1): ≈11 s of interpretation per seed through the frontend',
+  retake_latency: 'up to 250 ms of `for time.Now().Before(end) {}` per run: ≈4 s of interpretation per seed through the frontend',
+  preempt_slices: '1.5 s of a clock-reading loop next to a spinning goroutine, too slow to interpret per seed',
+  file_worker_pool: 'generates and checksums ≈51 MB byte by byte, far too slow to interpret',
+  net_echo_disk: 'generates and checksums ≈2 MB byte by byte per run, slow to interpret',
+};
+export async function sourceFor(name: string, mode: SourceMode): Promise<Source> {
+  const text = fs.readFileSync(path.join(PROGRAM_DIR, `${name}.go`), 'utf8');
+  const cgo = /^\s*import\s+"C"/m.test(text);
+  let why = 'the Go frontend is not built';
+  if (mode === 'twin') why = '--source twin';
+  else if (mode === 'auto' && TWIN_PREFERRED[name]) why = `speed: ${TWIN_PREFERRED[name]}`;
+  else {
+    const compileGo = await loadFrontend();
+    if (compileGo) {
+      let r: ReturnType<CompileGo>;
+      try {
+        r = compileGo([{ name: `${name}.go`, text }], { env: {} });
+      } catch (e) {
+        r = { ok: false, errors: [{ line: 0, col: 0, msg: `frontend crashed: ${(e as Error).message.split('\n')[0]}` }] };
+      }
+      if (r.ok) {
+        return {
+          kind: 'go',
+          why: '',
+          prepare(env) {
+            const c = compileGo([{ name: `${name}.go`, text }], { env });
+            if (!c.ok) throw new Error(`${name}: the frontend compiled it without env but not with ${JSON.stringify(env)}`);
+            return { main: c.main, linksOS: c.linksOS, linksCgo: c.linksCgo ?? cgo };
+          },
+        };
+      }
+      const e = r.errors[0]!;
+      why = `frontend: ${e.line ? `${name}.go:${e.line}: ` : ''}${e.msg}`;
+    }
+    if (mode === 'go') throw new Error(`${name}: ${why}`);
+  }
+  const twin = await loadTwin(name);
+  if (!twin) throw new Error(`${name}: no twin conformance/twins/${name}.ts and ${why}`);
+  return {
+    kind: 'twin',
+    why,
+    prepare(env) {
+      const p = twin.program(env);
+      return { main: p.main, linksOS: p.linksOS ?? true, linksCgo: p.linksCgo ?? false };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- output parsing (as record.mjs)
+const MEASURE_RE = /^MEASURE\s+([A-Za-z0-9_.:\-/]+)=(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:\s+(\S+))?\s*$/;
+export function parseMeasures(stdout: string): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const line of stdout.split('\n')) {
+    const m = MEASURE_RE.exec(line.trim());
+    if (m) (out[m[1]!] ??= []).push(parseFloat(m[2]!));
+  }
+  return out;
+}
+export const stripMeasureLines = (s: string): string => s.split('\n').filter((l) => !MEASURE_RE.test(l.trim())).join('\n');
+export const stripSchedLines = (s: string): string =>
+  s.split('\n').filter((l) => !/^SCHED \d+ms: /.test(l) && !/^ {2}[PMG]\d+: /.test(l)).join('\n');
+/** record.mjs's normalisation (addresses, durations in goroutine headers). */
+export function normaliseText(s: string): string {
+  return s.replace(/\b0x[0-9a-fA-F]+\b/g, '0x?').replace(/(goroutine \d+ \[[^\]]*?), \d+ minutes\]/g, '$1]');
+}
+export interface SchedLine { t: number; threads: number; afterFatal: boolean }
+export function parseSched(stderr: string): SchedLine[] {
+  const out: SchedLine[] = [];
+  let fatal = false;
+  for (const line of stderr.split('\n')) {
+    if (/^fatal error: /.test(line)) fatal = true;
+    const m = /^SCHED (\d+)ms: .*?\bthreads=(\d+)/.exec(line);
+    if (m) out.push({ t: Number(m[1]), threads: Number(m[2]), afterFatal: fatal });
+  }
+  return out;
+}
+/** Measures gmpsim cannot produce: OS threads from /proc/self/task (gmpsim counts Ms, not OS threads). */
+export const NOT_MODELLED_MEASURE = /^os_threads_/;
+const FATAL_RE = /^(fatal error: |panic: |runtime: |goroutine \d+ \[)/;
+export const fatalLines = (s: string): string => s.split('\n').filter((l) => FATAL_RE.test(l)).join('\n');
+
+// ---------------------------------------------------------------- comparison
+export type Verdict = 'pass' | 'FAIL' | 'n/a';
+export interface Check {
+  program: string;
+  variant: string;
+  behaviour: string;
+  check: string;
+  real: string;
+  sim: string;
+  verdict: Verdict;
+}
+export interface ProgramInfo { name: string; source: 'go' | 'twin'; why: string; behaviour: string }
+export interface Comparison {
+  checks: Check[];
+  programs: ProgramInfo[];
+  env: RefFile['env'] | null;
+  seeds: number;
+}
+export const checkId = (c: { program: string; variant: string; check: string }): string => `${c.program} · ${c.variant} · ${c.check}`;
+
+const median = (xs: number[]): number => {
+  const v = xs.slice().sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const i = (v.length - 1) / 2;
+  return (v[Math.floor(i)]! + v[Math.ceil(i)]!) / 2;
+};
+const num = (x: number): string => (Number.isInteger(x) ? String(x) : String(Math.round(x * 1000) / 1000));
+const range = (s: { median: number; min: number; max: number }): string =>
+  s.min === s.max ? num(s.median) : `${num(s.median)} [${num(s.min)}–${num(s.max)}]`;
+const short = (s: string, n = 60): string => {
+  const one = s.replace(/\n/g, '⏎');
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+};
+
+export function behaviourOf(ref: RefFile): string {
+  const m = /Behaviour:\s*([^\n]*)/.exec(ref.description);
+  return (m ? m[1]! : ref.description.split('\n')[0] ?? '').trim();
+}
+
+export interface CompareOptions {
+  seeds?: number;
+  only?: string[];
+  source?: SourceMode;
+  /** Progress callback (one call per variant). */
+  progress?: (msg: string) => void;
+}
+
+function simExit(r: RunResult): string {
+  return r.reason === 'budget' || r.reason === 'hang' ? 'timeout' : String(r.exitCode);
+}
+
+/** Compare the texts of every seed with real Go's summary. */
+function textCheck(real: TextSummary, runs: number, sims: string[], transform: (s: string) => string): { verdict: Verdict; real: string; sim: string } {
+  const distinctSims = [...new Set(sims)];
+  const simShown = distinctSims.length === 1 ? short(distinctSims[0]!) : `${distinctSims.length} different texts over the seeds`;
+  if (real.identical) {
+    const want = transform(real.text);
+    return { verdict: sims.every((s) => s === want) ? 'pass' : 'FAIL', real: short(want), sim: simShown };
+  }
+  const dist = real.distinct ?? [];
+  const covered = dist.reduce((a, d) => a + d.count, 0) === runs;
+  if (!covered) return { verdict: 'n/a', real: `varies (${real.distinctCount} texts in ${runs} runs)`, sim: simShown };
+  const wants = new Set(dist.map((d) => transform(d.text)));
+  return {
+    verdict: sims.every((s) => wants.has(s)) ? 'pass' : 'FAIL',
+    real: `one of ${real.distinctCount}: ${short(transform(dist[0]!.text), 40)}`,
+    sim: simShown,
+  };
+}
+
+export async function compareAll(opts: CompareOptions = {}): Promise<Comparison> {
+  const seeds = opts.seeds ?? DEFAULT_SEEDS;
+  const refs = loadRefs(opts.only ?? []);
+  const checks: Check[] = [];
+  const programs: ProgramInfo[] = [];
+  for (const ref of refs) {
+    const name = ref.program;
+    const behaviour = behaviourOf(ref);
+    const src = await sourceFor(name, opts.source ?? 'auto');
+    programs.push({ name, source: src.kind, why: src.why, behaviour });
+    for (const v of ref.variants) {
+      const add = (check: string, real: string, sim: string, verdict: Verdict): void => {
+        checks.push({ program: name, variant: v.id, behaviour, check, real, sim, verdict });
+      };
+      const t0 = Date.now();
+      const { flags } = parseGODEBUG(v.env.GODEBUG ?? '');
+      const cores = ref.env.cores || 2;
+      const gomaxprocs = v.env.GOMAXPROCS ? Number(v.env.GOMAXPROCS) : cores;
+      const results: RunResult[] = [];
+      for (let seed = 1; seed <= seeds; seed++) {
+        const prog = src.prepare(v.env);
+        results.push(
+          run({
+            main: prog.main,
+            linksOS: prog.linksOS,
+            linksCgo: prog.linksCgo,
+            gomaxprocs,
+            ncpu: cores,
+            seed,
+            godebug: flags,
+            until: v.timeoutMs * 1e6,
+            storeLog: false,
+            file: `conformance/${name}.go`,
+          }),
+        );
+      }
+      opts.progress?.(`${name} · ${v.id}: ${seeds} seeds in ${Date.now() - t0} ms`);
+
+      // exit status
+      const realExits = Object.keys(v.exit);
+      const exits = results.map(simExit);
+      add('exit', Object.entries(v.exit).map(([k, n]) => `${k}×${n}`).join(' '), [...new Set(exits)].join(' '),
+        exits.every((e) => realExits.includes(e)) ? 'pass' : 'FAIL');
+
+      // stdout
+      const outs = results.map((r) => normaliseText(stripMeasureLines(r.stdout)));
+      const so = textCheck(v.stdout, v.runs, outs, (s) => s);
+      add('stdout', so.real, so.sim, so.verdict);
+
+      // stderr
+      const realHasFatal = fatalLines(v.stderr.text) !== '' || (v.stderr.distinct ?? []).some((d) => fatalLines(d.text) !== '');
+      const errs = results.map((r) => normaliseText(stripSchedLines(r.stderr)));
+      if (realHasFatal) {
+        const se = textCheck(v.stderr, v.runs, errs.map(fatalLines), fatalLines);
+        add('stderr-fatal', se.real, se.sim, se.verdict);
+      } else {
+        const se = textCheck(v.stderr, v.runs, errs, (s) => s);
+        add('stderr', se.real === '' ? '(empty)' : se.real, se.sim === '' ? '(empty)' : se.sim, se.verdict);
+      }
+
+      // measures
+      const simMeasures = results.map((r) => parseMeasures(r.stdout));
+      for (const [mname, st] of Object.entries(v.measures)) {
+        const vals = simMeasures.flatMap((m) => m[mname] ?? []);
+        const unit = st.unit ? ` ${st.unit}` : '';
+        if (NOT_MODELLED_MEASURE.test(mname)) {
+          // The Go frontend prints a value (its virtual /proc has no task entries), the twins print none.
+          add(`measure:${mname}`, range(st) + unit, 'not modelled', 'n/a');
+          continue;
+        }
+        if (vals.length === 0) {
+          add(`measure:${mname}`, range(st) + unit, 'missing', 'FAIL');
+          continue;
+        }
+        const med = median(vals);
+        let lo = st.min;
+        let hi = st.max;
+        let tol = '';
+        if (st.unit === 'ms' || st.unit === 'us' || st.unit === 'ns') {
+          const t = Math.abs(st.median) * 0.02;
+          if (st.median - lo < t || hi - st.median < t) tol = ' (±2%)';
+          lo = Math.min(lo, st.median - t);
+          hi = Math.max(hi, st.median + t);
+        }
+        const spread = vals.length > 1 ? ` [${num(Math.min(...vals))}–${num(Math.max(...vals))}]` : '';
+        add(`measure:${mname}`, range(st) + unit + tol, `${num(med)}${spread}`, med >= lo && med <= hi ? 'pass' : 'FAIL');
+      }
+
+      // schedtrace
+      if (v.sched) {
+        const scheds = results.map((r) => parseSched(r.stderr));
+        const withLines = scheds.filter((s) => s.length > 0);
+        if (withLines.length === 0) {
+          add('sched:lines', `${v.sched.lineTimesMs.length} lines`, 'no SCHED lines', 'FAIL');
+        } else {
+          const inRange = (x: number, s: Stats, slack = 0): boolean => x >= s.min - slack && x <= s.max + slack;
+          const peak = median(withLines.map((s) => Math.max(...s.map((l) => l.threads))));
+          add('sched:peakThreads', range(v.sched.peakThreads), num(peak), inRange(peak, v.sched.peakThreads) ? 'pass' : 'FAIL');
+          const last = median(withLines.map((s) => s[s.length - 1]!.threads));
+          add('sched:lastThreads', range(v.sched.lastThreads), num(last), inRange(last, v.sched.lastThreads) ? 'pass' : 'FAIL');
+          const periodic = withLines.map((s) => s.filter((l) => !l.afterFatal));
+          for (let i = 0; i < Math.min(4, v.sched.lineTimesMs.length); i++) {
+            const st = v.sched.lineTimesMs[i];
+            if (!st) continue;
+            const ts = periodic.map((s) => s[i]?.t).filter((x): x is number => x !== undefined);
+            if (ts.length === 0) {
+              add(`sched:line${i}`, `${range(st)} ms`, 'no such line', 'FAIL');
+              continue;
+            }
+            const med = median(ts);
+            add(`sched:line${i}`, `${range(st)} ms (±1)`, num(med), inRange(med, st, 1) ? 'pass' : 'FAIL');
+          }
+        }
+      }
+    }
+  }
+  return { checks, programs, env: refs[0]?.env ?? null, seeds };
+}
+
+// ---------------------------------------------------------------- known mismatches
+export interface KnownMismatch { program: string; variant: string; check: string; cause: string }
+export function loadKnown(): KnownMismatch[] {
+  if (!fs.existsSync(KNOWN_FILE)) return [];
+  const j = JSON.parse(fs.readFileSync(KNOWN_FILE, 'utf8')) as { mismatches: KnownMismatch[] };
+  return j.mismatches;
+}

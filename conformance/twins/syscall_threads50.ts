@@ -1,0 +1,39 @@
+/**
+ * Twin of conformance/programs/syscall_threads50.go (50 goroutines in a 1 s syscall.Nanosleep at
+ * GOMAXPROCS=2: threads multiply and are never given back; SAMPLE_300MS=1 samples at 300 ms).
+ * Twin notes: os_threads_* (entries of /proc/self/task) are not printed — gmpsim has no OS thread list
+ * distinct from allm; the model has no EINTR, so eintr is always 0. A twin because the Go frontend cannot
+ * compile every program yet.
+ */
+import { fmt, go, ms, s, sync, time, type Go } from '../../src/workload/api.js';
+import { msOfNs, sleepSyscall, threads, type Env, type TwinProgram } from './_common.js';
+
+export function program(env: Env): TwinProgram {
+  function* main(): Go {
+    const eintr = 0;
+    let m = yield* threads();
+    yield* fmt.Printf('MEASURE threads_start=%d threads\n', m);
+    const start = yield* time.Now();
+    const wg = new sync.WaitGroup();
+    for (let i = 0; i < 50; i++) {
+      yield* wg.Add(1);
+      yield* go(function* (): Go {
+        yield* sleepSyscall(s(1));
+        yield* wg.Done();
+      });
+    }
+    if (env.SAMPLE_300MS === '1') {
+      yield* time.Sleep(ms(300));
+      m = yield* threads();
+      yield* fmt.Printf('MEASURE threads_300ms=%d threads\n', m);
+    }
+    yield* wg.Wait();
+    yield* fmt.Printf('MEASURE elapsed_ms=%.2f ms\n', msOfNs(yield* time.Since(start)));
+    yield* time.Sleep(ms(200));
+    m = yield* threads();
+    yield* fmt.Printf('MEASURE threads_after=%d threads\n', m);
+    yield* fmt.Printf('MEASURE eintr=%d count\n', eintr);
+    yield* fmt.Println('done');
+  }
+  return { main, linksOS: true };
+}
