@@ -10,6 +10,7 @@
  * (Sim.advance): each is one scheduler step at its own simulated time.
  */
 import { run, type RunOptions } from '../src/runtime/runtime.js';
+import { benchGo } from '../src/golang/bench.js';
 import { go, sync, chan, send, recv, syscall, net, ms, s, type Chan } from '../src/workload/api.js';
 
 interface Scenario {
@@ -157,6 +158,14 @@ function main(): void {
     );
   }
   void s;
+  if (!only || only.some((o) => 'go'.includes(o.toLowerCase()) || o.toLowerCase().includes('interpreted'))) {
+    const g = benchGo({ runs });
+    console.log('interpreted Go: a loop summing integers (src/golang/bench.ts)');
+    console.log(
+      `  ${g.iterations.toLocaleString('en-US')} iterations  wall ${(g.wallMs / 1000).toFixed(3)} s  ` +
+        `${(g.opsPerSec / 1e6).toFixed(1)} M simple Go operations per second of wall time (target ≥ 20M)`,
+    );
+  }
 }
 
 main();
