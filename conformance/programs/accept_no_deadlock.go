@@ -4,7 +4,7 @@
 // parks in the netpoller, and an M blocks in epoll_wait (netpoll(-1)); that M is not idle, so checkdead
 // never reports. Look for: timeout, nothing on stderr.
 //
-// conformance: variant=default runs=2 timeout=1500ms expect=timeout
+// conformance: variant=default runs=5 timeout=1500ms expect=timeout
 package main
 
 import (

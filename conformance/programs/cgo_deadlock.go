@@ -5,7 +5,7 @@
 // never reports. Look for: the process hangs (expect timeout), no `fatal error` text.
 //
 // conformance-build: cgo=1
-// conformance: variant=default runs=2 timeout=2s expect=timeout
+// conformance: variant=default runs=5 timeout=2s expect=timeout
 package main
 
 // #include <unistd.h>

@@ -9,7 +9,7 @@
 //
 // conformance: variant=default runs=7 timeout=5s expect=2
 // conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=5 timeout=5s expect=2
-// conformance: variant=schedtrace GODEBUG=schedtrace=1000 runs=3 timeout=5s expect=2
+// conformance: variant=schedtrace GODEBUG=schedtrace=1000 runs=5 timeout=5s expect=2
 package main
 
 func main() {

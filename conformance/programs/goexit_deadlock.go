@@ -6,7 +6,7 @@
 // Look for: stdout `deferred call ran`, stderr exactly the fatal line, exit 2.
 //
 // conformance: variant=default runs=5 timeout=5s expect=2
-// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=3 timeout=5s expect=2
+// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=5 timeout=5s expect=2
 package main
 
 import (

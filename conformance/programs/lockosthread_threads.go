@@ -9,7 +9,7 @@
 // Look for (spec): threads 4 → 9 while they sleep, then a drop.
 //
 // conformance: variant=gomaxprocs2 GOMAXPROCS=2 runs=5 timeout=10s expect=0
-// conformance: variant=gomaxprocs2_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=20 runs=3 timeout=10s expect=0
+// conformance: variant=gomaxprocs2_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=20 runs=5 timeout=10s expect=0
 package main
 
 import (

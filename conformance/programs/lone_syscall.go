@@ -11,9 +11,9 @@
 // the next one retakes it (status=0). (Without the CPU burn sysmon is still at 20–40 µs and the retake
 // happens between two printed lines.)
 //
-// conformance: variant=scheddetail GOMAXPROCS=1 GODEBUG=schedtrace=100,scheddetail=1 runs=3 timeout=5s expect=0
-// conformance: variant=short GOMAXPROCS=1 GODEBUG=schedtrace=100 runs=3 timeout=5s expect=0
-// conformance: variant=detail_1ms GOMAXPROCS=1 BUSY_MS=60 SYSCALL_MS=150 GODEBUG=schedtrace=1,scheddetail=1 runs=3 timeout=5s expect=0
+// conformance: variant=scheddetail GOMAXPROCS=1 GODEBUG=schedtrace=100,scheddetail=1 runs=5 timeout=5s expect=0
+// conformance: variant=short GOMAXPROCS=1 GODEBUG=schedtrace=100 runs=5 timeout=5s expect=0
+// conformance: variant=detail_1ms GOMAXPROCS=1 BUSY_MS=60 SYSCALL_MS=150 GODEBUG=schedtrace=1,scheddetail=1 runs=5 timeout=5s expect=0
 package main
 
 import (

@@ -9,7 +9,7 @@
 //
 // conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=5 timeout=20s expect=0
 // conformance: variant=gomaxprocs2 GOMAXPROCS=2 runs=5 timeout=20s expect=0
-// conformance: variant=gomaxprocs2_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=10 runs=3 timeout=20s expect=0
+// conformance: variant=gomaxprocs2_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=10 runs=5 timeout=20s expect=0
 package main
 
 import (

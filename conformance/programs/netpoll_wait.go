@@ -8,7 +8,7 @@
 // Look for: threads_* stay at the start-up level (≈4) — no thread growth for 100 blocked reads.
 //
 // conformance: variant=gomaxprocs2 GOMAXPROCS=2 runs=5 timeout=10s expect=0
-// conformance: variant=gomaxprocs2_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=50 runs=3 timeout=10s expect=0
+// conformance: variant=gomaxprocs2_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=50 runs=5 timeout=10s expect=0
 package main
 
 import (

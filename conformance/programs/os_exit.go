@@ -3,7 +3,7 @@
 // Spec: §18.
 // Look for: stdout `before exit` only (not the deferred line, not the goroutine's line), exit status 3.
 //
-// conformance: variant=default runs=3 timeout=5s expect=3
+// conformance: variant=default runs=5 timeout=5s expect=3
 package main
 
 import (

@@ -8,10 +8,10 @@
 // PANIC_WHERE=error: panic(err) with an error value: printed through its Error method.
 // Look for: exact normalised stderr per variant, exit 2.
 //
-// conformance: variant=main PANIC_WHERE=main runs=3 timeout=5s expect=2
-// conformance: variant=goroutine PANIC_WHERE=goroutine runs=3 timeout=5s expect=2
-// conformance: variant=nilmap PANIC_WHERE=nilmap runs=3 timeout=5s expect=2
-// conformance: variant=error PANIC_WHERE=error runs=3 timeout=5s expect=2
+// conformance: variant=main PANIC_WHERE=main runs=5 timeout=5s expect=2
+// conformance: variant=goroutine PANIC_WHERE=goroutine runs=5 timeout=5s expect=2
+// conformance: variant=nilmap PANIC_WHERE=nilmap runs=5 timeout=5s expect=2
+// conformance: variant=error PANIC_WHERE=error runs=5 timeout=5s expect=2
 package main
 
 import (

@@ -9,8 +9,8 @@
 // main never wakes → the process hangs (expect timeout; nothing is printed).
 //
 // conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=7 timeout=5s expect=0
-// conformance: variant=gomaxprocs1_schedtrace GOMAXPROCS=1 GODEBUG=schedtrace=1000 runs=3 timeout=5s expect=0
-// conformance: variant=asyncpreemptoff GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 runs=2 timeout=2s expect=timeout
+// conformance: variant=gomaxprocs1_schedtrace GOMAXPROCS=1 GODEBUG=schedtrace=1000 runs=5 timeout=5s expect=0
+// conformance: variant=asyncpreemptoff GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 runs=5 timeout=2s expect=timeout
 package main
 
 import (

@@ -11,8 +11,8 @@
 // Look for: both ≈ 20 ms (sysmon's delay has backed off to 10 ms; the 10 ms slice check needs a first
 // observation and one more tick), not 10 ms.
 //
-// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=3 timeout=10s expect=0
-// conformance: variant=gomaxprocs1_schedtrace GOMAXPROCS=1 GODEBUG=schedtrace=1000 runs=2 timeout=10s expect=0
+// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=5 timeout=10s expect=0
+// conformance: variant=gomaxprocs1_schedtrace GOMAXPROCS=1 GODEBUG=schedtrace=1000 runs=5 timeout=10s expect=0
 package main
 
 import (

@@ -5,8 +5,8 @@
 // sysmon delay (10 ms once backed off) and the drift accumulates: 0, ~1004, ~2014, ~3024 ms (spec).
 // No line is printed at exit. The recorder's sched.lineTimesMs holds the times per line index.
 //
-// conformance: variant=idle GODEBUG=schedtrace=1000 runs=3 timeout=10s expect=0
-// conformance: variant=busy BUSY=1 GOMAXPROCS=2 GODEBUG=schedtrace=1000 runs=2 timeout=10s expect=0
+// conformance: variant=idle GODEBUG=schedtrace=1000 runs=5 timeout=10s expect=0
+// conformance: variant=busy BUSY=1 GOMAXPROCS=2 GODEBUG=schedtrace=1000 runs=5 timeout=10s expect=0
 package main
 
 import (

@@ -4,7 +4,7 @@
 // blocks in select{}. checkdead sees a running M and never reports: the process hangs.
 // Look for: timeout, nothing on stderr.
 //
-// conformance: variant=default runs=2 timeout=1500ms expect=timeout
+// conformance: variant=default runs=5 timeout=1500ms expect=timeout
 package main
 
 import (

@@ -6,8 +6,8 @@
 // os_threads_*, elapsed_ms. Look for: threads_* ≈ 4 and elapsed_ms ≈ 1000.
 //
 // conformance: variant=wg GOMAXPROCS=2 runs=5 timeout=10s expect=0
-// conformance: variant=wg_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=100 runs=3 timeout=10s expect=0
-// conformance: variant=sample300 GOMAXPROCS=2 SAMPLE_300MS=1 runs=3 timeout=10s expect=0
+// conformance: variant=wg_schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=100 runs=5 timeout=10s expect=0
+// conformance: variant=sample300 GOMAXPROCS=2 SAMPLE_300MS=1 runs=5 timeout=10s expect=0
 package main
 
 import (

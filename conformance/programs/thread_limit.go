@@ -8,8 +8,8 @@
 // path wants sched.lock again for the scheddetail dump and go1.19 hangs → expect timeout.
 //
 // conformance: variant=gomaxprocs2 GOMAXPROCS=2 runs=5 timeout=5s expect=2
-// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=3 timeout=5s expect=2
-// conformance: variant=schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=100 runs=2 timeout=4s expect=timeout
+// conformance: variant=gomaxprocs1 GOMAXPROCS=1 runs=5 timeout=5s expect=2
+// conformance: variant=schedtrace GOMAXPROCS=2 GODEBUG=schedtrace=100 runs=5 timeout=4s expect=timeout
 package main
 
 import (

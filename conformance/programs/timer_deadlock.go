@@ -10,8 +10,8 @@
 // third.
 //
 // conformance: variant=newtimer300 TIMER_KIND=newtimer300 runs=5 timeout=5s expect=2
-// conformance: variant=afterfunc300 TIMER_KIND=afterfunc300 runs=3 timeout=5s expect=2
-// conformance: variant=newtimer1h TIMER_KIND=newtimer1h runs=2 timeout=1500ms expect=timeout
+// conformance: variant=afterfunc300 TIMER_KIND=afterfunc300 runs=5 timeout=5s expect=2
+// conformance: variant=newtimer1h TIMER_KIND=newtimer1h runs=5 timeout=1500ms expect=timeout
 package main
 
 import (

@@ -172,7 +172,7 @@ export interface IoModel {
   pipeLatency: number;
   /** Loopback latency of a socket write / connect until the peer's fd is ready (ns). Default 20 µs. */
   netLatency: number;
-  /** A write(2) on a socket (ns): the thread is in the kernel. Default 45 µs (calibrated on conformance/netpoll_wait: real go1.19 on the recording VM). */
+  /** A write(2) on a socket (ns): the thread is in the kernel. Default 21 µs (calibrated on conformance/netpoll_wait: 100 writes take 1.4–3.4 ms on real go1.19, 2.1–3.5 ms with schedtrace). */
   netWrite: number;
   /** A read(2) on a socket that has data (ns). Default 3 µs. */
   netRead: number;
@@ -183,7 +183,7 @@ export interface IoModel {
   /** Bytes os.ReadFile gets from /dev/urandom before it stops (Go's never stops: Infinity). */
   urandomLimit: number;
 }
-export const defaultIo: IoModel = { fileRead: 20_000, urandomRead: 5_000, pipeLatency: 10_000, netLatency: 20_000, netWrite: 45_000, netRead: 3_000, perPath: {}, files: {}, urandomLimit: Infinity };
+export const defaultIo: IoModel = { fileRead: 20_000, urandomRead: 5_000, pipeLatency: 10_000, netLatency: 20_000, netWrite: 21_000, netRead: 3_000, perPath: {}, files: {}, urandomLimit: Infinity };
 
 export class Env {
   fs = new Map<string, string>();
