@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: simulation speed on the workloads issue 2 names, median of several runs.
  *
- *   node dist/bench/run.js [--runs N] [--only name,name]
+ *   node dist/bench/run.js [--runs N] [--only name,name]   (names match scenario titles; "interpreted" = the Go loop)
  *
  * Each scenario runs with the event log's storage off (listeners only), as the CLI does for long
  * runs; figures are simulated events per second of wall time, wall time, CPU time (steadier than
@@ -11,11 +11,16 @@
  */
 import { run, type RunOptions } from '../src/runtime/runtime.js';
 import { benchGo } from '../src/golang/bench.js';
-import { go, sync, chan, send, recv, syscall, net, ms, s, type Chan } from '../src/workload/api.js';
+import { go, sync, chan, send, recv, syscall, net, ms, type Chan } from '../src/workload/api.js';
 
+/** A scenario is main.main; every one runs with GOMAXPROCS=8, no stored log and no event budget. */
 interface Scenario {
   name: string;
-  opts: () => RunOptions;
+  main: () => Generator<import('../src/workload/ops.js').Op, void, unknown>;
+}
+
+function scenarioOptions(sc: Scenario): RunOptions {
+  return { gomaxprocs: 8, storeLog: false, maxEvents: 1e9, main: sc.main };
 }
 
 // Named generator functions: a closure created per `go` gives every generator object its own hidden
@@ -49,68 +54,48 @@ function* netReader(latency: number, wg: sync.WaitGroup): Generator<import('../s
 const scenarios: Scenario[] = [
   {
     name: '1M goroutines spawned and exiting (GOMAXPROCS=8)',
-    opts: () => ({
-      gomaxprocs: 8,
-      storeLog: false,
-      maxEvents: 1e9,
-      main: function* () {
-        const wg = new sync.WaitGroup();
-        yield* wg.Add(1_000_000);
-        for (let i = 0; i < 1_000_000; i++) yield* go(done, wg);
-        yield* wg.Wait();
-      },
-    }),
+    main: function* () {
+      const wg = new sync.WaitGroup();
+      yield* wg.Add(1_000_000);
+      for (let i = 0; i < 1_000_000; i++) yield* go(done, wg);
+      yield* wg.Wait();
+    },
   },
   {
     name: '10k pairs ping-ponging 100× over unbuffered channels (GOMAXPROCS=8)',
-    opts: () => ({
-      gomaxprocs: 8,
-      storeLog: false,
-      maxEvents: 1e9,
-      main: function* () {
-        const wg = new sync.WaitGroup();
-        for (let p = 0; p < 10_000; p++) {
-          const a = chan<number>();
-          const b = chan<number>();
-          yield* wg.Add(2);
-          yield* go(pinger, a, b, wg);
-          yield* go(ponger, a, b, wg);
-        }
-        yield* wg.Wait();
-      },
-    }),
+    main: function* () {
+      const wg = new sync.WaitGroup();
+      for (let p = 0; p < 10_000; p++) {
+        const a = chan<number>();
+        const b = chan<number>();
+        yield* wg.Add(2);
+        yield* go(pinger, a, b, wg);
+        yield* go(ponger, a, b, wg);
+      }
+      yield* wg.Wait();
+    },
   },
   {
     name: '10k goroutines in 1 ms blocking syscalls (GOMAXPROCS=8)',
-    opts: () => ({
-      gomaxprocs: 8,
-      storeLog: false,
-      maxEvents: 1e9,
-      main: function* () {
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 10_000; i++) {
-          yield* wg.Add(1);
-          yield* go(reader, ms(1), wg);
-        }
-        yield* wg.Wait();
-      },
-    }),
+    main: function* () {
+      const wg = new sync.WaitGroup();
+      for (let i = 0; i < 10_000; i++) {
+        yield* wg.Add(1);
+        yield* go(reader, ms(1), wg);
+      }
+      yield* wg.Wait();
+    },
   },
   {
     name: '100k goroutines waiting on the netpoller (GOMAXPROCS=8)',
-    opts: () => ({
-      gomaxprocs: 8,
-      storeLog: false,
-      maxEvents: 1e9,
-      main: function* () {
-        const wg = new sync.WaitGroup();
-        for (let i = 0; i < 100_000; i++) {
-          yield* wg.Add(1);
-          yield* go(netReader, ms(1) + (i % 1000) * 1000, wg);
-        }
-        yield* wg.Wait();
-      },
-    }),
+    main: function* () {
+      const wg = new sync.WaitGroup();
+      for (let i = 0; i < 100_000; i++) {
+        yield* wg.Add(1);
+        yield* go(netReader, ms(1) + (i % 1000) * 1000, wg);
+      }
+      yield* wg.Wait();
+    },
   },
 ];
 
@@ -139,7 +124,7 @@ function main(): void {
       if (global.gc) global.gc();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const r = run(sc.opts());
+      const r = run(scenarioOptions(sc));
       const wall = (performance.now() - t0) / 1000;
       const c = process.cpuUsage(c0);
       cpus.push((c.user + c.system) / 1e6);
@@ -157,8 +142,8 @@ function main(): void {
         `(CPU ${median(cpus).toFixed(3)} s, ${(events / median(cpus) / 1e6).toFixed(2)} M events per CPU-s)  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
     );
   }
-  void s;
-  if (!only || only.some((o) => 'go'.includes(o.toLowerCase()) || o.toLowerCase().includes('interpreted'))) {
+  // `--only interpreted` selects it; any other --only list leaves it out.
+  if (!only || only.some((o) => 'interpreted go'.includes(o.toLowerCase()))) {
     const g = benchGo({ runs });
     console.log('interpreted Go: a loop summing integers (src/golang/bench.ts)');
     console.log(

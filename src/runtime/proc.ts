@@ -793,7 +793,3 @@ export function checkdead(rt: Runtime): void {
   rt.fatal('all goroutines are asleep - deadlock!');
 }
 
-/** Gs a dump would list: user goroutines that are not dead. */
-export function liveUserGs(rt: Runtime): G[] {
-  return rt.allgs.filter((g) => !g.system && g.atomicstatus !== _Gdead);
-}

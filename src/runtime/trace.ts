@@ -10,6 +10,7 @@
 import { E } from '../log/events.js';
 import type { Runtime } from './runtime.js';
 import { mcount } from './proc.js';
+import { runqlen } from './runq.js';
 import type { M } from './runtime2.js';
 
 export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: number, dying: M | null = null): string {
@@ -21,7 +22,7 @@ export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: num
   const allp = rt.allp;
   for (let i = 0; i < allp.length; i++) {
     const pp = allp[i]!;
-    const n = pp.runqtail - pp.runqhead;
+    const n = runqlen(pp);
     if (detailed) {
       s += `  P${i}: status=${pp.status} schedtick=${pp.schedtick} syscalltick=${pp.syscalltick} m=${pp.m ? pp.m.id : -1} runqsize=${n} gfreecnt=${pp.gFree.length} timerslen=${pp.timers.length}\n`;
     } else {
