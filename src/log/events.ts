@@ -177,7 +177,7 @@ export const FoundBy = {
   Netpoll: 5,
   Steal: 6,
   StealRunnext: 7,
-  Timer: 8,
+  /** A timer readies its G into runnext, so timers show up as Runnext. */
   BlockingNetpoll: 9,
 } as const;
 

@@ -427,8 +427,8 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
     if (p2 === null) continue;
     if (m2.state === MS.Running && m2.curg !== null) {
       const g2 = m2.curg;
+      // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.
       if (g2.workEnd > rt.sim.now) interruptWork(rt, m2, g2);
-      else if (g2.pendingOp === null) m2.gen++;
       else m2.gen++;
       g2.atomicstatus = _Grunnable;
       g2.m = null;

@@ -15,7 +15,7 @@
  * once if nobody was polling. 1.19 never decrements netpollWaiters on the ready path (spec §10), so
  * once a G has waited on the network, findRunnable always tries the non-blocking poll.
  */
-import { E, Loc, MS } from '../log/events.js';
+import { E, FoundBy, Loc, MS } from '../log/events.js';
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable } from './runtime2.js';
@@ -173,6 +173,7 @@ export function netpollDone(rt: Runtime, mp: M): void {
     injectglist(rt, list, pp);
     gp.atomicstatus = _Grunnable;
     rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
+    rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.BlockingNetpoll, 0);
     rt.inheritTime = false;
     runFound(rt, mp, gp);
     return;

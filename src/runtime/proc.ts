@@ -315,18 +315,10 @@ export function mstart(rt: Runtime, mp: M): void {
 /** T.Wake: a parked M runs again (stopm or stoplockedm returns). */
 export function mwake(rt: Runtime, mp: M): void {
   mp.blocked = false;
+  // Whoever wakes an M hands it a P; a stop-the-world cancels the wake-up when it takes that P.
   const pp = mp.nextp;
   if (pp === null) {
-    // A stop-the-world took the P it was woken for (gcstopm): park again.
-    setMState(rt, mp, MS.Scheduling);
-    if (mp.resume === Resume.ExecuteLocked) {
-      // Back to waiting for its G (startlockedm had counted it out of nmidlelocked).
-      mp.blocked = true;
-      setMState(rt, mp, MS.LockedIdle);
-      incidlelocked(rt, 1);
-      return;
-    }
-    stopm(rt, mp);
+    rt.throw('mwake: woken without a P');
     return;
   }
   mp.nextp = null;

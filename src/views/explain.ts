@@ -96,7 +96,6 @@ const foundText: Record<number, string> = {
   [FoundBy.Netpoll]: 'from a non-blocking netpoll',
   [FoundBy.Steal]: "by stealing half of another P's queue (runqsteal)",
   [FoundBy.StealRunnext]: "by stealing another P's runnext",
-  [FoundBy.Timer]: 'readied by one of its timers (checkTimers)',
   [FoundBy.BlockingNetpoll]: 'from a blocking netpoll',
 };
 
