@@ -62,16 +62,25 @@ function runG1(rt: Runtime, mp: M): void {
       return;
     }
     let r: IteratorResult<Op, unknown>;
-    try {
-      r = gp.body!.next(v);
-    } catch (e) {
-      rt.goPanic(gp, panicMessage(e));
-      return;
-    }
-    if (r.done === true) {
-      if (gp.goid === 1 && !gp.system) return; // (never: G1 runs runtime.main, which exits)
-      goexit0(rt, mp, gp);
-      return;
+    for (;;) {
+      const body = gp.body!;
+      try {
+        r = body.next(v);
+      } catch (e) {
+        rt.goPanic(gp, panicMessage(e));
+        return;
+      }
+      if (r.done !== true) break;
+      if (gp.goid !== 1 || gp.system) {
+        goexit0(rt, mp, gp);
+        return;
+      }
+      // G1: runtime.main's init replaced its body with main.main's (a tail call, runtime.ts); when
+      // main.main returns, runtime.main calls exit(0).
+      if (gp.body === body) {
+        rt.exit(0);
+        return;
+      }
     }
     op = r.value;
   }

@@ -266,8 +266,10 @@ export class Runtime {
     unlockOSThread(cur, cur.curg!, false);
     const userMain = this.opts.main();
     this.userMain = userMain;
-    yield* { [Symbol.iterator]: () => userMain };
-    yield { k: K.Exit, code: 0 };
+    // Call main.main as a tail call: G1's body becomes main's own generator, so each of main's ops
+    // costs one generator resumption instead of two (exec.ts runG1). When it returns, runG1 does the
+    // rest of runtime.main: exit(0).
+    cur.curg!.body = userMain;
   }
 
   private startSysmonM(): void {
