@@ -1,0 +1,155 @@
+/**
+ * The discrete-event kernel (src/kernel/sim.ts) against its contract, independent of the runtime:
+ * - events fire in (time, schedule order) order — the determinism invariant every run relies on;
+ * - an event scheduled in the past fires now; lazy cancellation is the target's business (gen);
+ * - daemon events alone make the run `quiescent`; `until` and `maxEvents` stop where they say;
+ * - `advance` (run-ahead) refuses to jump over a pending event, and counts as a fired event.
+ * The property test drives the heap with random interleavings of schedule and fire (including
+ * many equal times, which only the schedule-order tie-break separates) and compares the firing
+ * order with a plain sorted-list model.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Sim, type EventTarget } from '../../src/kernel/sim.js';
+
+/** A target that records (time, tag, gen) of every firing. */
+function recorder(sim: Sim): EventTarget & { fired: [number, number, number][] } {
+  const fired: [number, number, number][] = [];
+  return {
+    fired,
+    fire(tag: number, gen: number): void {
+      fired.push([sim.now, tag, gen]);
+    },
+  };
+}
+
+describe('Sim', () => {
+  it('fires by time, then in schedule order at equal times', () => {
+    const sim = new Sim();
+    const r = recorder(sim);
+    sim.at(50, r, 1);
+    sim.at(10, r, 2);
+    sim.at(50, r, 3);
+    sim.at(10, r, 4);
+    sim.at(0, r, 5);
+    expect(sim.run()).toBe('empty');
+    expect(r.fired.map((f) => f[1])).toEqual([5, 2, 4, 1, 3]);
+    expect(r.fired.map((f) => f[0])).toEqual([0, 10, 10, 50, 50]);
+    expect(sim.fired).toBe(5);
+  });
+
+  it('clamps an event scheduled in the past to now and passes tag and gen through', () => {
+    const sim = new Sim();
+    const r = recorder(sim);
+    const late = {
+      fire(): void {
+        sim.at(3, r, 7, 42); // "at 3" while now = 100: fires at 100
+      },
+    };
+    sim.at(100, late, 0);
+    sim.run();
+    expect(r.fired).toEqual([[100, 7, 42]]);
+  });
+
+  it('stops when only daemon events remain, at `until`, and after `maxEvents`', () => {
+    const sim = new Sim();
+    const ticks: number[] = [];
+    const daemon = {
+      fire(): void {
+        ticks.push(sim.now);
+        sim.after(10, daemon, 0, 0, true);
+      },
+    };
+    const r = recorder(sim);
+    sim.at(0, daemon, 0, 0, true);
+    sim.at(25, r, 1);
+    expect(sim.run()).toBe('quiescent');
+    expect(ticks).toEqual([0, 10, 20]);
+    expect(r.fired).toEqual([[25, 1, 0]]);
+
+    sim.after(100, r, 2);
+    expect(sim.run(60)).toBe('until');
+    expect(sim.now).toBe(60);
+    expect(sim.run(Infinity, 2)).toBe('maxEvents');
+    expect(sim.livePending).toBe(1);
+    expect(sim.run()).toBe('quiescent');
+    expect(r.fired.at(-1)).toEqual([125, 2, 0]);
+  });
+
+  it('stop() ends the run after the current event', () => {
+    const sim = new Sim();
+    const stopper = {
+      fire(): void {
+        sim.stop();
+      },
+    };
+    const r = recorder(sim);
+    sim.at(1, stopper, 0);
+    sim.at(2, r, 1);
+    expect(sim.run()).toBe('stopped');
+    expect(r.fired).toEqual([]);
+    expect(sim.pending).toBe(1);
+  });
+
+  it('advance() runs ahead only when nothing is due first, within the bounds of the run', () => {
+    const sim = new Sim();
+    const r = recorder(sim);
+    const results: boolean[] = [];
+    const runner = {
+      fire(): void {
+        results.push(sim.advance(sim.now + 5)); // nothing until 20: ok → now 15
+        results.push(sim.advance(sim.now + 5)); // 20 is due at 20: refused (ties go to the heap)
+        results.push(sim.advance(sim.now + 1000)); // would pass `until`: refused
+      },
+    };
+    sim.at(10, runner, 0);
+    sim.at(20, r, 1);
+    expect(sim.run(500)).toBe('empty');
+    expect(results).toEqual([true, false, false]);
+    expect(r.fired).toEqual([[20, 1, 0]]);
+    expect(sim.fired).toBe(3); // two events and one run-ahead step
+  });
+
+  it('fires every event in (time, schedule order) through random schedule/fire interleavings', () => {
+    // Model: a list of pending (at, seq, id); the next to fire is the least (at, seq).
+    const action = fc.oneof(
+      fc.record({ kind: fc.constant('schedule' as const), delay: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1e6 })) }),
+      fc.record({ kind: fc.constant('fire' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 400 }), (actions) => {
+        const sim = new Sim();
+        const got: number[] = [];
+        const want: number[] = [];
+        const target = {
+          fire(tag: number): void {
+            got.push(tag);
+          },
+        };
+        const model: { at: number; seq: number; id: number }[] = [];
+        let seq = 0;
+        const fireOne = (): void => {
+          if (model.length === 0) return;
+          model.sort((a, b) => a.at - b.at || a.seq - b.seq);
+          const e = model.shift()!;
+          want.push(e.id);
+          expect(sim.step()).toBe(true);
+          expect(sim.now).toBe(e.at);
+        };
+        let id = 0;
+        for (const a of actions) {
+          if (a.kind === 'schedule') {
+            const at = sim.now + a.delay;
+            model.push({ at, seq: seq++, id });
+            sim.at(at, target, id++);
+          } else fireOne();
+          expect(sim.pending).toBe(model.length);
+        }
+        while (model.length > 0) fireOne();
+        expect(sim.step()).toBe(false);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
