@@ -38,15 +38,21 @@ export interface CostModel {
   /** Extra sleep the kernel adds to usleep/epoll timeouts (timer slack). Spec §8 step 1: ≈50 µs. */
   timerSlack: number;
   /**
-   * The part of the oversleep that grows with the requested time, as a fraction of it: on the
-   * reference VM a 1 ms epoll_wait returns 105–125 µs late and sysmon's 10 ms usleep takes
-   * 10.3–10.8 ms (conformance/reference/sleep_granularity.json, the 100 ms schedtrace line spacing
-   * in syscall_threads50.json), more than timerSlack alone.
+   * The part of the oversleep that grows with the requested time, as a fraction of it (the VM's
+   * wake-up from a longer idle period takes longer), up to timerSlackFractionMax. On the reference VM
+   * a 1 ms epoll_wait returns ≈120–130 µs late (conformance/reference/sleep_granularity.json: a
+   * Sleep(10µs) or Sleep(100µs) at GOMAXPROCS=1 is one 1 ms poll, median 1.117–1.118 ms, mean
+   * 1.125–1.134 ms), more than timerSlack alone.
    */
   timerSlackFraction: number;
   /**
-   * Upper bound of that proportional part: long sleeps do not oversleep more (a 300 ms
-   * AfterFunc fires at 300.6 ms, conformance/reference/timer_deadlock.json).
+   * Upper bound of that proportional part. Sysmon's backed-off usleep(10 ms) tick lasts ≈10.15 ms,
+   * not 10.4: a schedtrace=100 line follows the previous one after 10 ticks, 101.4–102.4 ms apart in
+   * every run (per-run SCHED times in cgo_usleep, lone_syscall, sleep_threads50, syscall_threads50
+   * .json), schedtrace=50 after 5 ticks, 50.7–51 ms (netpoll_wait.json), schedtrace=20 after 2,
+   * 20.3–20.4 ms (lockosthread_threads.json), schedtrace=1000 after 99, 1004–1006 ms
+   * (schedtrace_cadence.json); two ticks are one preempted slice, 20.2 ms (preempt_slices.json,
+   * preempt_sleep.json slept_ms). So a 10 ms usleep oversleeps ≈150 µs: timerSlack + 50 µs.
    */
   timerSlackFractionMax: number;
   /** SIGURG sent by preemptM until the handler runs on the target thread. Spec §19: ≈5–20 µs. */
@@ -87,8 +93,8 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   threadCreate: 17_000, // (c)
   futexWake: 25_000, // (c)
   timerSlack: 100_000, // (c)
-  timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late; 10 ms usleep: 10.4 ms
-  timerSlackFractionMax: 500_000, // 300 ms epoll: 300.6 ms
+  timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late (sleep_granularity.json)
+  timerSlackFractionMax: 50_000, // a 10 ms usleep lasts 10.15 ms: schedtrace line spacing 101.4–102.4 ms per 10 ticks (see above)
   signalDelivery: 87_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
