@@ -12,7 +12,7 @@
 import { calibrateCommand, type CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { defaultCosts, costNames, costDocs } from '../src/index.js';
+import { defaultCosts, costNames, costDocs, isFractionCost } from '../src/index.js';
 import { formatSummary } from '../src/views/summary.js';
 import { renderPlot, wrapHtml } from '../src/views/plot.js';
 import { loadWorkload } from './load.js';
@@ -29,7 +29,7 @@ const collect = (v: string, prev: string[] | undefined): string[] => (prev ?? []
 
 function costHelp(): string {
   const w = Math.max(...costNames.map((k) => k.length));
-  return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)}${/fraction/.test(costDocs[k]) ? '   ' : ' ns'}  ${costDocs[k]}`).join('\n');
+  return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)}${isFractionCost(k) ? '   ' : ' ns'}  ${costDocs[k]}`).join('\n');
 }
 
 const envHelp = `

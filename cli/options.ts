@@ -2,7 +2,7 @@
  * Parsing and validation of everything a user types: flags, environment variables, the workload's
  * `config` export. Every failure is a UsageError: one line, `gmpsim: …`, exit status 2.
  */
-import { costNames, costDocs, parseGODEBUG, type CostModel, type GodebugFlags } from '../src/index.js';
+import { costNames, costDocs, isFractionCost, parseGODEBUG, type CostModel, type GodebugFlags } from '../src/index.js';
 
 /** A problem with the command line, the environment or the workload's config: exit status 2. */
 export class UsageError extends Error {
@@ -91,7 +91,7 @@ export function parseCost(items: string[]): Partial<CostModel> {
       }
     }
     if (!Number.isFinite(ns) || ns < 0) throw new UsageError(`--cost ${key}=${val}: the value must be a non-negative number of nanoseconds`);
-    if (/fraction/.test(costDocs[key as keyof CostModel]) && (!/^\d+(\.\d+)?$/.test(val.trim()) || ns > 2)) {
+    if (isFractionCost(key as keyof CostModel) && (!/^\d+(\.\d+)?$/.test(val.trim()) || ns > 2)) {
       throw new UsageError(`--cost ${key}=${val}: the value is a fraction from 0 to 2 (${costDocs[key as keyof CostModel]})`);
     }
     out[key as keyof CostModel] = ns;

@@ -33,6 +33,12 @@ export interface CostModel {
   printCost: number;
   /** clone() of a new M until it runs mstart. Spec §19: ≈30–80 µs. */
   threadCreate: number;
+  /**
+   * The part of that the CALLING thread spends inside clone() (newm → newosproc runs on the caller's
+   * system stack): the M that asked for the thread — a goroutine's `go` statement through wakep, a
+   * handoffp, sysmon's retake — does nothing else meanwhile. The child may start before it returns.
+   */
+  cloneCall: number;
   /** notewakeup (futex wake) of a parked M until it runs. Spec §19: ≈5–50 µs. */
   futexWake: number;
   /** Extra sleep the kernel adds to usleep/epoll timeouts (timer slack). Spec §8 step 1: ≈50 µs. */
@@ -91,6 +97,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   writeSyscall: 1_500, // estimate: write(2) of a short line to a pipe or terminal, ≈ 1–2 µs
   printCost: 1_000, // estimate: the same write without entersyscall
   threadCreate: 17_000, // (c)
+  cloneCall: 16_000, // conformance/reference/newm_clone.json: a `go` statement that creates a thread takes 16.3 µs (go_newthread_us median; 15.5–24) − goroutineCreate
   futexWake: 25_000, // (c)
   timerSlack: 100_000, // (c)
   timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late (sleep_granularity.json)
@@ -118,6 +125,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   writeSyscall: 'write(2) of program output (fmt.Print*)',
   printCost: 'builtin print/println (raw write, no scheduler involvement)',
   threadCreate: 'clone() of a new M until it runs',
+  cloneCall: 'time the calling thread spends in clone() when it creates an M',
   futexWake: 'futex wake of a parked M until it runs',
   timerSlack: 'kernel timer slack added to usleep and epoll_wait timeouts',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
@@ -130,3 +138,21 @@ export const costDocs: Record<keyof CostModel, string> = {
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
 };
+
+/** Whether a parameter is a dimensionless fraction rather than a duration in ns. */
+export function isFractionCost(name: keyof CostModel): boolean {
+  return /fraction/.test(costDocs[name]);
+}
+
+/** The cost table as Markdown (README's "The cost model"; a test keeps the README in step). */
+export function costTableMarkdown(costs: Readonly<CostModel> = defaultCosts): string {
+  const fmt = (name: keyof CostModel): string => {
+    const v = costs[name];
+    if (isFractionCost(name)) return String(v);
+    if (v < 1e3) return `${v} ns`;
+    if (v < 1e6) return `${Math.round((v / 1e3) * 100) / 100} µs`;
+    return `${Math.round((v / 1e6) * 100) / 100} ms`;
+  };
+  const rows = costNames.map((n) => `| \`${n}\` | ${fmt(n)} | ${costDocs[n]} |`);
+  return ['| parameter | default | what it is |', '|---|---|---|', ...rows].join('\n');
+}

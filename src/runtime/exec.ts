@@ -120,7 +120,8 @@ function closureName(gp: G): string {
 /** The G continues after `cost` ns (runG schedules that, or runs ahead). */
 function cont(rt: Runtime, mp: M, cost: number): void {
   rt.contM = mp;
-  rt.contDelay = cost;
+  rt.contDelay = cost + mp.debt;
+  mp.debt = 0;
 }
 
 function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {

@@ -287,6 +287,7 @@ export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): 
   let delay = rt.cost.threadCreate;
   const cur = rt.curm;
   if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.latency(rt.cost.futexWake);
+  else if (cur !== null) cur.debt += rt.cost.cloneCall; // the caller is inside clone() meanwhile (newosproc)
   rt.sim.after(delay, mp, T.Start, mp.gen);
   return mp;
 }

@@ -79,7 +79,9 @@ export class Sysmon implements EventTarget {
     if (this.idle === 0) this.delay = 20;
     else if (this.idle > 50) this.delay *= 2;
     if (this.delay > 10_000) this.delay = 10_000;
-    const ns = rt.oversleep(this.delay * 1000) + rt.cost.sysmonLoop;
+    // The loop body's time, plus any clone() it made (retake → handoffp → startm → newm).
+    const ns = rt.oversleep(this.delay * 1000) + rt.cost.sysmonLoop + this.m.debt;
+    this.m.debt = 0;
     rt.log.ev(E.SysmonTick, -1, this.m.id, -1, ns, this.idle);
     setMState(rt, this.m, MS.SysmonSleep, ns);
     rt.sim.after(ns, this, S.Tick, this.gen, true);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { defaultCosts } from '../../src/runtime/cost.js';
+import { costTableMarkdown, defaultCosts } from '../../src/runtime/cost.js';
 import { costsFromMeasurements, type Measurements } from '../../src/runtime/calibration.js';
 
 describe('calibration', () => {
@@ -20,5 +20,19 @@ describe('calibration', () => {
     const derived = costsFromMeasurements(m as Measurements);
     expect(Object.keys(derived).length).toBeGreaterThanOrEqual(12);
     for (const [k, v] of Object.entries(derived)) expect([k, defaultCosts[k as keyof typeof defaultCosts]]).toEqual([k, v]);
+  });
+
+  it('cloneCall is what a thread-creating `go` statement took in real go1.19 (conformance/reference/newm_clone.json)', () => {
+    // go_newthread_us = goroutineCreate + wakep/startm + clone() in the caller; cloneCall is the clone part.
+    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/newm_clone.json', import.meta.url), 'utf8')) as {
+      variants: { measures: Record<string, { median: number }> }[];
+    };
+    const us = ref.variants[0]!.measures['go_newthread_us']!.median;
+    expect(Math.abs(defaultCosts.cloneCall + defaultCosts.goroutineCreate - us * 1000)).toBeLessThan(500);
+  });
+
+  it("README's cost table lists every parameter with its current default", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(costTableMarkdown());
   });
 });
