@@ -66,6 +66,44 @@ class Call<T> implements Generator<Op, T, unknown> {
   }
 }
 
+/** Two runtime calls in a row as one `yield*`-able object (a fixed sequence needs no generator). */
+class Calls<T> implements Generator<Op, T, unknown> {
+  private o1: Op | null;
+  private o2: Op | null;
+  private r: IteratorResult<Op, T> = { done: false, value: undefined as never };
+  constructor(o1: Op, o2: Op) {
+    this.o1 = o1;
+    this.o2 = o2;
+  }
+  next(v?: unknown): IteratorResult<Op, T> {
+    const r = this.r as { done: boolean; value: unknown };
+    if (this.o1 !== null) {
+      r.value = this.o1;
+      this.o1 = null;
+    } else if (this.o2 !== null) {
+      r.value = this.o2;
+      this.o2 = null;
+    } else {
+      r.done = true;
+      r.value = v;
+    }
+    return this.r;
+  }
+  return(value: T): IteratorResult<Op, T> {
+    this.o1 = this.o2 = null;
+    return { done: true, value };
+  }
+  throw(e: unknown): IteratorResult<Op, T> {
+    throw e;
+  }
+  [Symbol.iterator](): Generator<Op, T, unknown> {
+    return this;
+  }
+  get [Symbol.toStringTag](): string {
+    return 'Call';
+  }
+}
+
 function op<T>(o: Op): Go<T> {
   return new Call<T>(o);
 }
@@ -304,10 +342,9 @@ export const net = {
    * A read on a network connection whose data arrives `latency` ns from now: the G parks on the
    * netpoller (IO wait) and its M moves on.
    */
-  *Read(latency: number): Go {
+  Read(latency: number): Go {
     const pd = new PollDesc(null, 'conn');
-    yield { k: K.NetReady, pd, ns: latency };
-    yield { k: K.NetWait, pd };
+    return new Calls<void>({ k: K.NetReady, pd, ns: latency }, { k: K.NetWait, pd });
   },
   /**
    * A write with room in the socket buffer: a short write(2) through entersyscall (poll.FD.Write →
