@@ -5,7 +5,8 @@
  *
  * How a thread's life maps onto events. Each M is a process of the kernel. Runtime code runs
  * instantaneously inside one event (each event is one atomic step, like holding sched.lock); the
- * time it costs is charged to the M's next event (cost.ts). An M blocks in exactly these places,
+ * time it costs is charged to the M's next event (cost.ts; `M.debt` carries costs incurred inside
+ * runtime calls, such as a clone() in newm, to the M's next step). An M blocks in exactly these places,
  * each a pending event or a wait for someone else's wakeup:
  *   running a G's op (T.Run / T.CoopPreempt), a syscall (T.SyscallDone), epoll_wait (T.NetpollDone),
  *   the 3 µs runnext-steal back-off (T.StealRetry), parked on m.park (woken by notewakeup → T.Wake),
@@ -274,6 +275,12 @@ function mReserveID(rt: Runtime): number | null {
 /**
  * newm: a new thread for M `id` that will start by acquiring `pp` (may be null). From a locked M
  * the request goes through the template thread (one more wakeup). Spec §6.3.
+ *
+ * Otherwise newm1 → newosproc runs clone() on the calling thread: the caller (a `go` statement's
+ * wakep, a handoffp, sysmon's retake) is busy for cost.cloneCall, charged as debt to its next
+ * step, while the child starts threadCreate after the call began. That time matters: in go1.19's
+ * start-up, m0 is inside clone() for forcegchelper's M while that M already spins, so it steals
+ * the GC goroutines and main ends up on P1 (conformance deadlock_text: goroutine 17).
  */
 export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): M {
   const mp = new M(rt, id);
