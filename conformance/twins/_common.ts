@@ -18,7 +18,7 @@ export interface TwinProgram {
 }
 export type Env = Record<string, string>;
 
-/** `pprof.Lookup("threadcreate").Count()` — the Ms on allm (mcount). os_threads (/proc/self/task) is not modelled. */
+/** `pprof.Lookup("threadcreate").Count()` — the Ms on allm (mcount, plus m0 once it has wedged). os_threads (/proc/self/task) is not modelled. */
 export function threads(): Go<number> {
   return pprof.Lookup('threadcreate').Count();
 }

@@ -139,7 +139,7 @@ export function* readDir(path: string): Go<[Slice | null, Iface | null]> {
   if (p === './') p = '';
   yield { k: K.Syscall, ns: 5_000, mode: 'syscall', name: `getdents ${p}` };
   if (p === '/proc/self/task/') {
-    // one entry per OS thread: the runtime's M count (Ms are never destroyed in this model)
+    // one entry per OS thread: the Ms on allm (exited Ms are gone, a wedged m0 stays)
     const n = yield* threadCount();
     return [lib.sliceLit(Array.from({ length: n }, (_, i) => new DirEntry(String(4242 + i), true))), null];
   }

@@ -161,7 +161,7 @@ export const E = {
   StartLockedM: 47,
   /** stoplockedm: m parks waiting for its locked G g. */
   StopLockedM: 48,
-  /** mexit: thread m exits (a locked G exited). */
+  /** mexit: thread m exits (a locked G exited); a = 1: m0, which wedges instead (parked for good, still on allm). */
   MExit: 49,
   /** Stop-the-world (a=1 start, 0 end). */
   STW: 50,

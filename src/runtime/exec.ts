@@ -226,7 +226,8 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       gp.resume = rt.ncpu;
       return cont(rt, mp, cost.runtimeCall);
     case K.ThreadCount:
-      gp.resume = rt.sched.mnext - rt.sched.nmfreed;
+      // pprof's threadcreate profile walks allm: mcount() plus a wedged m0 (mexit).
+      gp.resume = rt.sched.mnext - rt.sched.nmfreed + (rt.m0.wedged ? 1 : 0);
       return cont(rt, mp, cost.runtimeCall);
     case K.SetMaxThreads: {
       const old = rt.sched.maxmcount;

@@ -70,7 +70,7 @@ export function checkInvariants(rt: Runtime): void {
   // exceed the flags set only transiently inside one event, never between events.
   if (spinning !== rt.sched.nmspinning) fail(rt, `nmspinning=${rt.sched.nmspinning} but ${spinning} Ms spinning`);
   const mc = rt.sched.mnext - rt.sched.nmfreed;
-  const alive = rt.allm.filter((m) => !m.dead).length;
+  const alive = rt.allm.filter((m) => !m.dead && !m.wedged).length;
   if (mc !== alive) fail(rt, `mcount()=${mc} but ${alive} Ms alive`);
   // Gs
   for (const g of rt.allgs) {

@@ -108,11 +108,11 @@ export function goexit0(rt: Runtime, mp: M, gp: G): void {
   if (locked) {
     gp.lockedm = null;
     mp.lockedg = null;
-    const wasExternal = mp.lockedExt !== 0;
-    mp.lockedExt = 0;
     mp.lockedInt = 0;
-    if (wasExternal) {
-      // The thread may be in an arbitrary state: it exits (spec §15).
+    if (mp.lockedExt !== 0) {
+      // The thread may be in an arbitrary state: it exits (spec §15). go1.19 (linux) leaves
+      // m.lockedExt set on the way out (goexit0 clears it only on plan9), so a thread that mexit's
+      // handoffp has to create is still asked of the template thread (newm), not cloned from here.
       mexit(rt, mp);
       return;
     }
@@ -748,14 +748,27 @@ export function incidlelocked(rt: Runtime, v: number): void {
   if (v > 0) checkdead(rt);
 }
 
-/** mexit: the thread exits (a G exited while locked to it). Spec §14. */
+/**
+ * mexit: the thread exits (a G exited while locked to it). Spec §14. go1.19 takes it off allm, hands
+ * its P off and counts it in nmfreed. m0 cannot exit (on Linux the process would become a zombie):
+ * it hands its P off, counts itself in nmfreed and parks forever ("wedges"). It stays on allm, so
+ * pprof's threadcreate count (and /proc/self/task) still see it while schedtrace's threads=
+ * (mcount) no longer does.
+ */
 function mexit(rt: Runtime, mp: M): void {
-  rt.log.ev(E.MExit, -1, mp.id, mp.p ? mp.p.id : -1, 0, 0);
+  const wedge = mp === rt.m0;
+  rt.log.ev(E.MExit, -1, mp.id, mp.p ? mp.p.id : -1, wedge ? 1 : 0, 0);
+  if (wedge) {
+    mp.wedged = true;
+    mp.blocked = true; // mPark
+  } else {
+    mp.dead = true; // off allm before the handoff
+  }
   if (mp.p !== null) {
     const pp = releasep(rt, mp);
     handoffp(rt, pp);
   }
-  mp.dead = true;
+  mp.lockedExt = 0;
   setMState(rt, mp, MS.Dead);
   rt.sched.nmfreed++;
   checkdead(rt);

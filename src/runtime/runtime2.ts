@@ -189,8 +189,13 @@ export class M implements EventTarget {
   pollDeadline = Infinity;
   /** Pending runnext steal after the 3 µs back-off: the victim P. */
   stealVictim: P | null = null;
-  /** The M exited (mexit). */
+  /** The M exited (mexit): no longer on Go's allm. */
   dead = false;
+  /**
+   * m0 after its locked G exited: parked forever, counted in nmfreed (not in mcount), but still on
+   * allm (pprof's threadcreate count, scheddetail).
+   */
+  wedged = false;
   /** Runtime work done in this event whose time is charged to the M's next event (cost.ts). */
   debt = 0;
   /**

@@ -208,7 +208,9 @@ export function explainEvent(log: EventLog, i: number, st?: ExplainState): strin
     case E.StopLockedM:
       return `M${m} parks until its locked ${G(g, st)} is runnable (stoplockedm → handoffp)`;
     case E.MExit:
-      return `thread M${m} exits (mexit: its locked G exited)`;
+      return a === 1
+        ? `M${m} (the main thread, which cannot exit) wedges: mexit hands its P off and parks it for good (its locked G exited)`
+        : `thread M${m} exits (mexit: its locked G exited)`;
     case E.STW:
       return a === 1 ? 'stop-the-world begins' : 'the world restarts (startTheWorld)';
     case E.Procs:
@@ -249,6 +251,7 @@ export function describeEvent(log: EventLog, i: number, st?: ExplainState): stri
       let s = `M${m} ${mStateText[a] ?? `state ${a}`}`;
       if (a === MS.SysmonSleep) s = b < 0 ? `sysmon (M${m}) sleeps until a note wakes it` : `sysmon (M${m}) sleeps ${fmtDuration(b)}`;
       if (a === MS.Netpoll) s += b < 0 ? ' with no timeout' : ` for up to ${fmtDuration(b)}`;
+      if (a === MS.Dead && m === 0) s = 'M0 is parked for good: it no longer counts in threads= (mcount)';
       return s;
     }
     case E.MSpin:
