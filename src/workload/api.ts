@@ -272,8 +272,9 @@ export const runtime = {
 // ---- package runtime/pprof ----
 export const pprof = {
   /**
-   * pprof.Lookup(name).Count(): "threadcreate" = threads the runtime has (every M on allm, the
-   * same number as schedtrace's threads=), "goroutine" = runtime.NumGoroutine().
+   * pprof.Lookup(name).Count(): "threadcreate" = threads the runtime has (every M on allm:
+   * schedtrace's threads=, plus m0 once it has wedged — a locked goroutine exited on it and it
+   * cannot exit), "goroutine" = runtime.NumGoroutine().
    */
   Lookup(name: 'threadcreate' | 'goroutine'): { Count(): Go<number> } {
     if (name === 'threadcreate') return { Count: () => op<number>({ k: K.ThreadCount }) };
