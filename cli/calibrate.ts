@@ -1,9 +1,9 @@
 /**
  * `gmpsim calibrate`: measure the cost model's machine-dependent parameters with real Go on this
- * machine. Builds conformance/programs/calibrate.go with the Go toolchain it finds, runs it a few
- * times, takes the median of each measurement and maps them to parameters with the same formulas
- * the shipped defaults come from (src/runtime/calibration.ts). Prints them as `--cost` flags and as
- * a workload `config.cost` object.
+ * machine. Builds conformance/programs/calibrate.go and newm_clone.go with the Go toolchain it
+ * finds, runs each a few times at GOMAXPROCS=2, takes the median of each measurement and maps them
+ * to parameters with the same formulas the shipped defaults come from (src/runtime/calibration.ts).
+ * Prints them as `--cost` flags and as a workload `config.cost` object.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,7 +14,10 @@ import { defaultCosts, type CostModel } from '../src/runtime/cost.js';
 import { costsFromMeasurements, type Measurements } from '../src/runtime/calibration.js';
 import { UsageError } from './options.js';
 
-const programPath = fileURLToPath(new URL('../../conformance/programs/calibrate.go', import.meta.url));
+const programs = ['calibrate', 'newm_clone'].map((name) => ({
+  name,
+  path: fileURLToPath(new URL(`../../conformance/programs/${name}.go`, import.meta.url)),
+}));
 
 function findGo(explicit: string | undefined): string {
   const candidates = explicit ? [explicit] : ['go', '/usr/lib/go-1.19/bin/go', '/usr/local/go/bin/go'];
@@ -46,19 +49,21 @@ export function calibrateCommand(flags: CalibrateFlags): number {
   const go = findGo(flags.go);
   const version = execFileSync(go, ['version'], { encoding: 'utf8' }).trim();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-calibrate-'));
-  const bin = path.join(dir, 'calibrate');
   const env = { ...process.env, GO111MODULE: 'off', CGO_ENABLED: '0', GOCACHE: path.join(dir, 'cache'), GOPATH: path.join(dir, 'gopath') };
-  process.stderr.write(`gmpsim: building calibrate.go with ${version}\n`);
-  const build = spawnSync(go, ['build', '-o', bin, programPath], { env, encoding: 'utf8' });
-  if (build.status !== 0) throw new UsageError(`calibrate: go build failed: ${(build.stderr || '').trim().split('\n')[0]}`);
   const samples: Record<string, number[]> = {};
-  for (let i = 0; i < runs; i++) {
-    process.stderr.write(`gmpsim: calibration run ${i + 1}/${runs}…\n`);
-    const r = spawnSync(bin, [], { env: { ...env, GOMAXPROCS: '2' }, encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0) throw new UsageError(`calibrate: the calibration program failed (exit ${r.status})`);
-    for (const line of r.stdout.split('\n')) {
-      const m = /^MEASURE ([\w]+)=([-\d.e+]+)/.exec(line);
-      if (m) (samples[m[1]!] ??= []).push(Number(m[2]));
+  for (const prog of programs) {
+    const bin = path.join(dir, prog.name);
+    process.stderr.write(`gmpsim: building ${prog.name}.go with ${version}\n`);
+    const build = spawnSync(go, ['build', '-o', bin, prog.path], { env, encoding: 'utf8' });
+    if (build.status !== 0) throw new UsageError(`calibrate: go build of ${prog.name}.go failed: ${(build.stderr || '').trim().split('\n')[0]}`);
+    for (let i = 0; i < runs; i++) {
+      process.stderr.write(`gmpsim: ${prog.name} run ${i + 1}/${runs}…\n`);
+      const r = spawnSync(bin, [], { env: { ...env, GOMAXPROCS: '2' }, encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) throw new UsageError(`calibrate: ${prog.name}.go failed (exit ${r.status})`);
+      for (const line of r.stdout.split('\n')) {
+        const m = /^MEASURE ([\w]+)=([-\d.e+]+)/.exec(line);
+        if (m) (samples[m[1]!] ??= []).push(Number(m[2]));
+      }
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,9 @@
  * (on the user's machine) and by the test that checks the shipped defaults (cost.ts) are what the
  * recorded measurements of this project's machine (conformance/reference/costs.json) map to.
  *
- * The measurements are the MEASURE lines of conformance/programs/calibrate.go (names below). Each
- * parameter documents which measurement it comes from and why it is not simply equal to it.
+ * The measurements are the MEASURE lines of conformance/programs/calibrate.go and newm_clone.go
+ * (names below). Each parameter documents which measurement it comes from and why it is not simply
+ * equal to it.
  */
 import type { CostModel } from './cost.js';
 
@@ -22,7 +23,9 @@ export type Measurements = Partial<Record<
   | 'futex_handoff_p90_us'
   | 'sigurg_preempt_us'
   | 'stw_idle_us'
-  | 'stw_spinner_us',
+  | 'stw_spinner_us'
+  // newm_clone.go
+  | 'go_newthread_us',
   number
 >>;
 
@@ -49,6 +52,9 @@ function nice(x: number): number {
  *   timer on the reference machine (sleep_granularity.json).
  * - signalDelivery: the stopper-side preemption latency less one goroutine switch.
  * - stopTheWorld: the mean of an idle STW and one that must preempt a running goroutine.
+ * - cloneCall = a `go` statement that had to create a thread (newm_clone.go) less newproc: the
+ *   rest is wakep → startm → newm, i.e. the clone() the calling thread makes. −1 (no trial created
+ *   a thread) leaves the default.
  */
 export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   const out: Partial<CostModel> = {};
@@ -70,5 +76,6 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   }
   if (m.sigurg_preempt_us !== undefined) out.signalDelivery = nice(m.sigurg_preempt_us * 1000 - (out.goroutineSwitch ?? 180) - 12_000);
   if (m.stw_idle_us !== undefined && m.stw_spinner_us !== undefined) out.stopTheWorld = nice(((m.stw_idle_us + m.stw_spinner_us) / 2) * 1000);
+  if (m.go_newthread_us !== undefined && m.go_newthread_us > 0) out.cloneCall = nice(m.go_newthread_us * 1000 - (out.goroutineCreate ?? 100));
   return out;
 }

@@ -97,7 +97,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   writeSyscall: 1_500, // estimate: write(2) of a short line to a pipe or terminal, ≈ 1–2 µs
   printCost: 1_000, // estimate: the same write without entersyscall
   threadCreate: 17_000, // (c)
-  cloneCall: 16_000, // conformance/reference/newm_clone.json: a `go` statement that creates a thread takes 16.3 µs (go_newthread_us median; 15.5–24) − goroutineCreate
+  cloneCall: 16_000, // (c) from conformance/reference/newm_clone.json: a `go` statement that creates a thread takes 16.3 µs (go_newthread_us; 15.5–24) − goroutineCreate
   futexWake: 25_000, // (c)
   timerSlack: 100_000, // (c)
   timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late (sleep_granularity.json)

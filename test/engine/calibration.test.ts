@@ -22,12 +22,14 @@ describe('calibration', () => {
     for (const [k, v] of Object.entries(derived)) expect([k, defaultCosts[k as keyof typeof defaultCosts]]).toEqual([k, v]);
   });
 
-  it('cloneCall is what a thread-creating `go` statement took in real go1.19 (conformance/reference/newm_clone.json)', () => {
-    // go_newthread_us = goroutineCreate + wakep/startm + clone() in the caller; cloneCall is the clone part.
+  it('cloneCall is costsFromMeasurements of newm_clone.go as recorded on go1.19 (conformance/reference/newm_clone.json)', () => {
+    // go_newthread_us = newproc + wakep/startm + clone() in the caller; cloneCall is the clone part.
     const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/newm_clone.json', import.meta.url), 'utf8')) as {
       variants: { measures: Record<string, { median: number }> }[];
     };
     const us = ref.variants[0]!.measures['go_newthread_us']!.median;
+    const derived = costsFromMeasurements({ go_newthread_us: us });
+    expect(derived.cloneCall).toBe(defaultCosts.cloneCall);
     expect(Math.abs(defaultCosts.cloneCall + defaultCosts.goroutineCreate - us * 1000)).toBeLessThan(500);
   });
 
