@@ -14,6 +14,10 @@
  *   code: an async safe point) and wants preemption, the remaining work is kept as the G's pending
  *   op and the G goes to the global queue tail. Runtime code (between Ops) is not a safe point.
  *   GODEBUG=asyncpreemptoff=1 disables the signal: a Work op without calls then runs to its end.
+ * - lost requests: a request sysmon makes while the M switches goroutines (the goroutineSwitch
+ *   delay after a G blocked, yielded or exited) is dropped, as go1.19 drops it (M.g0Until): the G
+ *   that is leaving parks before its next prologue check, or curg is nil. One made during an op's
+ *   cost after a non-blocking op (chanOp, semOp…) is honoured before the next op.
  */
 import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallMode } from '../workload/ops.js';

@@ -199,8 +199,23 @@ export class M implements EventTarget {
   /** Runtime work done in this event whose time is charged to the M's next event (cost.ts). */
   debt = 0;
   /**
-   * Until when the M is still in the scheduler on g0 before its new curg really runs: Go's
-   * curg is nil there (dropg … execute), so sysmon's preemptone finds nothing to preempt.
+   * Until when the M is switching goroutines (execute's goroutineSwitch delay, + debt): a preemption
+   * request sysmon makes in that window is lost, as in go1.19 (spec §9, §20.18):
+   * - the switch's cost is the blocking runtime path of the G that left (calibrate.go
+   *   goroutine_switch_ns: chanrecv's lock(&c.lock), gopark, park_m, schedule, execute). While that
+   *   G still holds c.lock, preemptone flags it (gp.preempt, stackguard0 = stackPreempt), but
+   *   newstack cannot preempt with m.locks > 0 (stack.go: resets stackguard0, "gp->preempt is set,
+   *   so it will be preempted next time"), and the lock is released by park_m's chanparkcommit on g0,
+   *   so unlock2 (lock_futex.go) does not restore stackguard0 on the user G; execute() then clears
+   *   gp.preempt when the G runs again. SIGURG is ignored there too (runtime code is no async safe
+   *   point; schedule() clears p.preempt before it lands).
+   * - from dropg to execute Go's curg is nil, so preemptone finds nothing to preempt.
+   * Either way nothing preempts the pair, and sysmon, whose pd.schedwhen stays put (inheritTime),
+   * asks again one tick later. The end of the switch (gogo, back through gopark to the first
+   * prologue, releaseSudog's in chanrecv) is a few instructions and not split out.
+   * A request in a non-blocking op's cost (chanOp, semOp) is NOT lost: there the G releases its own
+   * lock and unlock2/releasem restore stackguard0 = stackPreempt when m.locks drops to 0, so it
+   * stops at its next prologue — the model's check before the next op (exec.ts runG1).
    */
   g0Until = 0;
   /** Blocked in netpoll and already woken (an event is on its way). */

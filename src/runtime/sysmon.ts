@@ -220,7 +220,7 @@ export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
   const mp = pp.m;
   if (mp === null || mp === rt.curm) return false;
   const gp = mp.curg;
-  // In the scheduler on g0 (curg nil in Go): nothing to preempt; sysmon tries again next tick.
+  // During a goroutine switch the request is lost (M.g0Until): sysmon tries again next tick.
   if (gp === null || rt.sim.now < mp.g0Until) return false;
   gp.preempt = true;
   let signalled = 0;
