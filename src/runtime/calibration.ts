@@ -19,6 +19,7 @@ export type Measurements = Partial<Record<
   | 'entersyscall_exitsyscall_ns'
   | 'thread_create_est_us'
   | 'usleep_slack_us'
+  | 'usleep_slack_p90_us'
   | 'futex_handoff_us'
   | 'futex_handoff_p90_us'
   | 'sigurg_preempt_us'
@@ -46,7 +47,8 @@ function nice(x: number): number {
  *   handoff plus one switch.
  * - goroutineCreate / goroutineExit: create+run+exit of `go wg.Done()` minus the switch and the
  *   Done, split 2:1 between newproc and goexit0.
- * - timerSlack = what nanosleep(20µs) adds beyond 20 µs.
+ * - timerSlack = what nanosleep(20µs) adds beyond 20 µs; slackJitter from its 90th percentile: the
+ *   slack is drawn uniformly from ×[1 − j/2, 1 + j/2], whose p90 is 1 + 0.4 j.
  * - futexWake: a woken idle M takes several hot-futex hand-offs to run; the median of the hot
  *   measurement and its 90th percentile, averaged, matches how often a woken thief beats a 10 µs
  *   timer on the reference machine (sleep_granularity.json).
@@ -71,6 +73,9 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   if (m.entersyscall_exitsyscall_ns !== undefined) out.syscallOverhead = nice(m.entersyscall_exitsyscall_ns);
   if (m.thread_create_est_us !== undefined) out.threadCreate = nice(m.thread_create_est_us * 1000);
   if (m.usleep_slack_us !== undefined) out.timerSlack = nice(m.usleep_slack_us * 1000);
+  if (m.usleep_slack_us !== undefined && m.usleep_slack_p90_us !== undefined && m.usleep_slack_us > 0) {
+    out.slackJitter = Math.max(0, Math.round(((m.usleep_slack_p90_us / m.usleep_slack_us - 1) / 0.4) * 100) / 100);
+  }
   if (m.futex_handoff_us !== undefined && m.futex_handoff_p90_us !== undefined) {
     out.futexWake = nice(((m.futex_handoff_us + m.futex_handoff_p90_us) / 2) * 1000);
   }

@@ -84,6 +84,14 @@ export interface CostModel {
    * wake); 0 makes every latency exact.
    */
   jitter: number;
+  /**
+   * Spread of the oversleep of sysmon's usleep calls, as a fraction of it: each sleep's slack is
+   * drawn uniformly from slack × [1 − slackJitter/2, 1 + slackJitter/2] (a stream of its own, so
+   * the other seeded choices do not move). Real wake-ups are not periodic to the nanosecond; an
+   * exact tick can alias with a goroutine's own period (a 1 µs ping-pong pair and a 10.15 ms tick
+   * land in the same phase for many ticks in a row, so every preemption request is lost there).
+   */
+  slackJitter: number;
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
@@ -108,6 +116,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
   stopTheWorld: 67_000, // (c)
   init: 150_000, // spec §16/§21.4: threads at main match only if init outlasts sysmon's first tick
+  slackJitter: 0.34, // (c) usleep_slack_us median 99.8 µs, p90 113.4 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
   jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
 });
 
@@ -137,6 +146,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
+  slackJitter: "spread of sysmon's usleep oversleep, as a fraction (0 = exact)",
 };
 
 /** Whether a parameter is a dimensionless fraction rather than a duration in ns. */

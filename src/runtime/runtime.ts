@@ -130,6 +130,8 @@ export class Runtime {
   readonly sim = new Sim();
   readonly log: EventLog;
   readonly rand: Rand;
+  /** sysmon's sleep spread draws from its own stream, so they do not move the runtime's choices. */
+  readonly sleepRand: Rand;
   readonly cost: CostModel;
   readonly debug: GodebugFlags;
   readonly ncpu: number;
@@ -200,6 +202,7 @@ export class Runtime {
     this.log.clock = this.sim;
     for (const l of opts.listeners ?? []) this.log.listen(l);
     this.rand = new Rand(opts.seed ?? 1);
+    this.sleepRand = new Rand(((opts.seed ?? 1) ^ 0x5bd1e995) >>> 0);
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? 8;
@@ -338,6 +341,14 @@ export class Runtime {
   /** How long a timed kernel sleep of `ns` really lasts (usleep, epoll_wait, notetsleep). */
   oversleep(ns: number): number {
     return ns + this.cost.timerSlack + Math.min(ns * this.cost.timerSlackFraction, this.cost.timerSlackFractionMax);
+  }
+
+  /** sysmon's usleep(ns): oversleep with its seeded spread (CostModel.slackJitter). */
+  usleep(ns: number): number {
+    const slack = this.oversleep(ns) - ns;
+    const j = this.cost.slackJitter;
+    if (j <= 0) return ns + slack;
+    return ns + Math.round(slack * (1 - j / 2 + j * (this.sleepRand.uint32() / 4294967296)));
   }
 
   /** A thread wake-up latency with the run's seeded jitter (see CostModel.jitter). */

@@ -80,7 +80,7 @@ export class Sysmon implements EventTarget {
     else if (this.idle > 50) this.delay *= 2;
     if (this.delay > 10_000) this.delay = 10_000;
     // The loop body's time, plus any clone() it made (retake → handoffp → startm → newm).
-    const ns = rt.oversleep(this.delay * 1000) + rt.cost.sysmonLoop + this.m.debt;
+    const ns = rt.usleep(this.delay * 1000) + rt.cost.sysmonLoop + this.m.debt;
     this.m.debt = 0;
     rt.log.ev(E.SysmonTick, -1, this.m.id, -1, ns, this.idle);
     setMState(rt, this.m, MS.SysmonSleep, ns);

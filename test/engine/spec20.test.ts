@@ -356,7 +356,7 @@ describe('spec §20.18: a runnext ping-pong pair is preempted as one time slice'
         yield* wg.Add(2);
         yield* go(function* ping() {
           for (let i = 0; i < 20000; i++) {
-            yield* work(us(2));
+            yield* work(us(1));
             yield* send(a, i);
             yield* recv(b);
           }
@@ -365,7 +365,7 @@ describe('spec §20.18: a runnext ping-pong pair is preempted as one time slice'
         yield* go(function* pong() {
           for (let i = 0; i < 20000; i++) {
             const [v] = yield* recv(a);
-            yield* work(us(2));
+            yield* work(us(1));
             yield* send(b, v);
           }
           yield* wg.Done();
@@ -375,11 +375,10 @@ describe('spec §20.18: a runnext ping-pong pair is preempted as one time slice'
     });
     expect(r.exitCode).toBe(0);
     const t = eventTimes(r, E.Preempted);
-    // (2 µs, not 1: sysmon's backed-off tick is exactly 10.1503 ms in the model, ≈ 4129.5 round trips
-    // of 2 × (1 µs + chanOp + goroutineSwitch), so every tick would land ≈11 ns later in the same
-    // half round trip and, once inside a switch, keep missing for ≈18 ticks. Real sysmon ticks vary
-    // by tens of µs (b_slice_ms p10–p90 spans 110 µs over two ticks), which the model lacks.)
-    // ≈ 90 ms of exchanges: the pair shares one schedtick (inheritTime), so sysmon sees a 10 ms
+    // (sysmon's ticks vary by tens of µs, cost.slackJitter: with exactly periodic 10.15 ms ticks,
+    // ≈ 4129.5 round trips of this pair, every tick would land ≈11 ns later in the same half round
+    // trip and, once inside a switch, keep missing for ≈18 ticks in a row.)
+    // ≈ 50 ms of exchanges: the pair shares one schedtick (inheritTime), so sysmon sees a 10 ms
     // slice and preempts whichever of the two is running; it goes to the global queue. Never
     // sooner than the 10 ms slice; later when sysmon's tick lands while the M is switching
     // goroutines (the request is lost until the next tick, M.g0Until): real go1.19's pair
