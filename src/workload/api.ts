@@ -29,22 +29,26 @@ import { formatValues, sprintf } from './fmt.js';
 export type Go<T = void> = Generator<Op, T, unknown>;
 
 /**
- * One runtime call as something `yield*` can delegate to: it yields its Op once and returns the
- * runtime's answer. A tiny iterator object instead of a generator: this is the hottest allocation
- * of every workload (one per channel operation, lock, sleep…), and a plain object with a reused
- * result record costs a fraction of a generator's set-up.
+ * One runtime call (or a fixed pair of them, such as net.Read's arm-then-wait) as something
+ * `yield*` can delegate to: it yields its Op(s) and returns the runtime's answer to the last one. A
+ * tiny iterator object instead of a generator: this is the hottest allocation of every workload (one
+ * per channel operation, lock, sleep…), and a plain object with a reused result record costs a
+ * fraction of a generator's set-up. One class for both shapes keeps `yield*`'s call site monomorphic.
  */
 class Call<T> implements Generator<Op, T, unknown> {
   private o: Op | null;
+  private then: Op | null;
   private r: IteratorResult<Op, T> = { done: false, value: undefined as never };
-  constructor(o: Op) {
+  constructor(o: Op, then: Op | null = null) {
     this.o = o;
+    this.then = then;
   }
   next(v?: unknown): IteratorResult<Op, T> {
     const r = this.r as { done: boolean; value: unknown };
     if (this.o !== null) {
       r.value = this.o;
-      this.o = null;
+      this.o = this.then;
+      this.then = null;
       return this.r;
     }
     r.done = true;
@@ -52,45 +56,7 @@ class Call<T> implements Generator<Op, T, unknown> {
     return this.r;
   }
   return(value: T): IteratorResult<Op, T> {
-    this.o = null;
-    return { done: true, value };
-  }
-  throw(e: unknown): IteratorResult<Op, T> {
-    throw e;
-  }
-  [Symbol.iterator](): Generator<Op, T, unknown> {
-    return this;
-  }
-  get [Symbol.toStringTag](): string {
-    return 'Call';
-  }
-}
-
-/** Two runtime calls in a row as one `yield*`-able object (a fixed sequence needs no generator). */
-class Calls<T> implements Generator<Op, T, unknown> {
-  private o1: Op | null;
-  private o2: Op | null;
-  private r: IteratorResult<Op, T> = { done: false, value: undefined as never };
-  constructor(o1: Op, o2: Op) {
-    this.o1 = o1;
-    this.o2 = o2;
-  }
-  next(v?: unknown): IteratorResult<Op, T> {
-    const r = this.r as { done: boolean; value: unknown };
-    if (this.o1 !== null) {
-      r.value = this.o1;
-      this.o1 = null;
-    } else if (this.o2 !== null) {
-      r.value = this.o2;
-      this.o2 = null;
-    } else {
-      r.done = true;
-      r.value = v;
-    }
-    return this.r;
-  }
-  return(value: T): IteratorResult<Op, T> {
-    this.o1 = this.o2 = null;
+    this.o = this.then = null;
     return { done: true, value };
   }
   throw(e: unknown): IteratorResult<Op, T> {
@@ -345,7 +311,7 @@ export const net = {
    */
   Read(latency: number): Go {
     const pd = new PollDesc(null, 'conn');
-    return new Calls<void>({ k: K.NetReady, pd, ns: latency }, { k: K.NetWait, pd });
+    return new Call<void>({ k: K.NetReady, pd, ns: latency }, { k: K.NetWait, pd });
   },
   /**
    * A write with room in the socket buffer: a short write(2) through entersyscall (poll.FD.Write →
