@@ -24,6 +24,12 @@ export interface EventTarget {
   fire(tag: number, gen: number): void;
 }
 
+/** `to` (a larger typed array of the same kind) holding `from`'s elements first. */
+function grown<A extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(from: A, to: A): A {
+  to.set(from);
+  return to;
+}
+
 export type StopReason = 'empty' | 'quiescent' | 'until' | 'maxEvents' | 'stopped';
 
 export class Sim {
@@ -99,33 +105,19 @@ export class Sim {
   /** Double the slot arrays (slots keep their numbers). */
   private growSlots(): void {
     const n = this.sTag.length * 2;
-    const gen = new Float64Array(n);
-    gen.set(this.sGen);
-    this.sGen = gen;
-    const tag = new Int32Array(n);
-    tag.set(this.sTag);
-    this.sTag = tag;
-    const d = new Uint8Array(n);
-    d.set(this.sDaemon);
-    this.sDaemon = d;
+    this.sGen = grown(this.sGen, new Float64Array(n));
+    this.sTag = grown(this.sTag, new Int32Array(n));
+    this.sDaemon = grown(this.sDaemon, new Uint8Array(n));
+    this.free = grown(this.free, new Int32Array(n));
     for (let i = this.sTarget.length; i < n; i++) this.sTarget.push(null);
-    const fr = new Int32Array(n);
-    fr.set(this.free);
-    this.free = fr;
   }
 
   /** Double the heap arrays. */
   private growHeap(): void {
     const n = this.hAt.length * 2;
-    const at = new Float64Array(n);
-    at.set(this.hAt);
-    this.hAt = at;
-    const seq = new Float64Array(n);
-    seq.set(this.hSeq);
-    this.hSeq = seq;
-    const slot = new Int32Array(n);
-    slot.set(this.hSlot);
-    this.hSlot = slot;
+    this.hAt = grown(this.hAt, new Float64Array(n));
+    this.hSeq = grown(this.hSeq, new Float64Array(n));
+    this.hSlot = grown(this.hSlot, new Int32Array(n));
   }
 
   get pending(): number {
