@@ -219,6 +219,22 @@ export interface EventRecord {
   b: number;
 }
 
+/**
+ * A stored log as plain data: its columns trimmed to `length` and its string table. What a Web
+ * Worker transfers to the page (the typed arrays move, they are not copied).
+ */
+export interface EventColumns {
+  length: number;
+  t: Float64Array;
+  k: Uint8Array;
+  g: Int32Array;
+  m: Int32Array;
+  p: Int32Array;
+  a: Float64Array;
+  b: Float64Array;
+  strings: string[];
+}
+
 function ignore(_k: EventKind, _g: number, _m: number, _p: number, _a: number, _b: number): void {}
 
 export class EventLog {
@@ -298,9 +314,35 @@ export class EventLog {
     return this.strings.length - 1;
   }
 
-  /** Every string the events reference by id (for copying a log, e.g. out of a Web Worker). */
-  allStrings(): readonly string[] {
-    return this.strings;
+  /** The stored events as plain data (copies, trimmed to `length`): see EventColumns. */
+  toColumns(): EventColumns {
+    const n = this.length;
+    return {
+      length: n,
+      t: this.t.slice(0, n),
+      k: this.k.slice(0, n),
+      g: this.g.slice(0, n),
+      m: this.m.slice(0, n),
+      p: this.p.slice(0, n),
+      a: this.a.slice(0, n),
+      b: this.b.slice(0, n),
+      strings: this.strings.slice(),
+    };
+  }
+
+  /** A stored log over columns made by toColumns (it takes the arrays, it does not copy them). */
+  static fromColumns(cols: EventColumns): EventLog {
+    const log = new EventLog(true, 0);
+    log.t = cols.t;
+    log.k = cols.k;
+    log.g = cols.g;
+    log.m = cols.m;
+    log.p = cols.p;
+    log.a = cols.a;
+    log.b = cols.b;
+    log.length = cols.length;
+    for (const s of cols.strings) log.text(s);
+    return log;
   }
 
   string(id: number): string {

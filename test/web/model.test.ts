@@ -29,7 +29,6 @@ async function model(src: string): Promise<RunModel> {
   const out = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'w.ts', knobs: { cost: {} } });
   if (!out.ok) throw new Error(out.error.message);
   const log = out.result.log;
-  const n = log.length;
   const done: RunDone = {
     type: 'done',
     exitCode: out.result.exitCode,
@@ -43,7 +42,7 @@ async function model(src: string): Promise<RunModel> {
     params: out.params,
     godebugWarnings: out.warnings,
     wallMs: 0,
-    cols: { length: n, t: log.t.slice(0, n), k: log.k.slice(0, n), g: log.g.slice(0, n), m: log.m.slice(0, n), p: log.p.slice(0, n), a: log.a.slice(0, n), b: log.b.slice(0, n), strings: (log as unknown as { strings: string[] }).strings },
+    cols: log.toColumns(),
   };
   return new RunModel(done);
 }

@@ -45,20 +45,6 @@ export const jumpKinds = {
 } as const;
 export type JumpKind = keyof typeof jumpKinds;
 
-export function rebuildLog(cols: Columns): EventLog {
-  const log = new EventLog(true, 0);
-  log.t = cols.t;
-  log.k = cols.k;
-  log.g = cols.g;
-  log.m = cols.m;
-  log.p = cols.p;
-  log.a = cols.a;
-  log.b = cols.b;
-  log.length = cols.length;
-  for (const s of cols.strings) log.text(s);
-  return log;
-}
-
 class Grow {
   n = 0;
   cols: Record<string, Float64Array | Int32Array> = {};
@@ -80,7 +66,7 @@ export class RunModel {
 
   constructor(done: RunDone) {
     this.result = done;
-    this.log = rebuildLog(done.cols);
+    this.log = EventLog.fromColumns(done.cols);
     // Checkpoints: about 100 per run (a step back replays at most one interval), at least 1024
     // events apart; each holds a copy of every G, so big runs space them out.
     this.replay = new Replay(this.log, Math.max(1024, Math.min(16384, Math.ceil(this.log.length / 100))));

@@ -3,6 +3,7 @@
  * code (transpile + evaluate + run); the page only receives plain data: the event log's columns
  * (transferred, not copied) and its string table.
  */
+import type { EventColumns } from '../../src/index.js';
 
 export type Lang = 'ts' | 'go';
 
@@ -46,17 +47,8 @@ export interface WorkloadError {
   column?: number;
 }
 
-export interface Columns {
-  length: number;
-  t: Float64Array;
-  k: Uint8Array;
-  g: Int32Array;
-  m: Int32Array;
-  p: Int32Array;
-  a: Float64Array;
-  b: Float64Array;
-  strings: string[];
-}
+/** The event log's columns (src/log/events.ts EventColumns). */
+export type Columns = EventColumns;
 
 export interface RunDone {
   type: 'done';

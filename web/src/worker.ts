@@ -25,20 +25,7 @@ async function handle(req: RunRequest): Promise<void> {
     return;
   }
   const r = out.result;
-  const log = r.log;
-  const n = log.length;
-  const strings = log.allStrings().slice();
-  const cols: Columns = {
-    length: n,
-    t: log.t.slice(0, n),
-    k: log.k.slice(0, n),
-    g: log.g.slice(0, n),
-    m: log.m.slice(0, n),
-    p: log.p.slice(0, n),
-    a: log.a.slice(0, n),
-    b: log.b.slice(0, n),
-    strings,
-  };
+  const cols: Columns = r.log.toColumns();
   const done: WorkerReply = {
     type: 'done',
     exitCode: r.exitCode,
