@@ -23,7 +23,7 @@ import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallMode } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, newproc, schedule, setMState, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
@@ -414,11 +414,7 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       // loses the P now and is parked again at once.
       setPStatus(rt, m2.nextp, _Pgcstop);
       m2.nextp = null;
-      if (m2.spinning) {
-        m2.spinning = false;
-        rt.sched.nmspinning--;
-        rt.log.ev(E.MSpin, -1, m2.id, -1, 0, 0);
-      }
+      stwStopSpinning(rt, m2);
       if (m2.state === MS.Waking) {
         m2.gen++; // cancel the wake-up in flight
         setMState(rt, m2, MS.Scheduling);
@@ -427,9 +423,7 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
           // picks it up hands it to its M again. The M waits for it, counted again.
           const lg = m2.lockedg;
           if (lg.atomicstatus === _Grunnable) globrunqput(rt, lg);
-          m2.blocked = true;
-          setMState(rt, m2, MS.LockedIdle);
-          incidlelocked(rt, 1);
+          stwWaitForLockedG(rt, m2);
         } else {
           stopm(rt, m2);
         }
@@ -451,11 +445,7 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       globrunqput(rt, g2);
     } else {
       m2.gen++; // cancel a steal back-off
-      if (m2.spinning) {
-        m2.spinning = false;
-        rt.sched.nmspinning--;
-        rt.log.ev(E.MSpin, -1, m2.id, p2.id, 0, 0);
-      }
+      stwStopSpinning(rt, m2);
     }
     releasep(rt, m2);
     setPStatus(rt, p2, _Pgcstop);
@@ -464,9 +454,7 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       // A locked M parks for its G (stoplockedm without the handoff: its P is stopped).
       rt.log.ev(E.StopLockedM, m2.lockedg.goid, m2.id, -1, 0, 0);
       m2.resume = 1;
-      m2.blocked = true;
-      setMState(rt, m2, MS.LockedIdle);
-      incidlelocked(rt, 1);
+      stwWaitForLockedG(rt, m2);
     } else {
       stopm(rt, m2);
     }
@@ -482,6 +470,20 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, 0);
   for (const p2 of runnable) startm(rt, p2, false);
   wakep(rt);
+}
+
+/** An M the stop-the-world took the P from is no longer spinning. */
+function stwStopSpinning(rt: Runtime, m2: M): void {
+  if (!m2.spinning) return;
+  setSpinning(rt, m2, false);
+  rt.sched.nmspinning--;
+}
+
+/** A locked M the stop-the-world stopped parks for its G alone (stoplockedm), counted in nmidlelocked. */
+function stwWaitForLockedG(rt: Runtime, m2: M): void {
+  m2.blocked = true;
+  setMState(rt, m2, MS.LockedIdle);
+  incidlelocked(rt, 1);
 }
 
 /**
