@@ -15,7 +15,7 @@
  *   op and the G goes to the global queue tail. Runtime code (between Ops) is not a safe point.
  *   GODEBUG=asyncpreemptoff=1 disables the signal: a Work op without calls then runs to its end.
  * - lost requests: a request sysmon makes while the M switches goroutines (the goroutineSwitch
- *   delay after a G blocked, yielded or exited) is dropped, as go1.19 drops it (M.g0Until): the G
+ *   delay after a G blocked, yielded or exited) is dropped, as go1.19 drops it (M.switchingUntil): the G
  *   that is leaving parks before its next prologue check, or curg is nil. One made during an op's
  *   cost after a non-blocking op (chanOp, semOp…) is honoured before the next op.
  */

@@ -466,8 +466,8 @@ export function execute(rt: Runtime, mp: M, gp: G, inheritTime: boolean): void {
   setMState(rt, mp, MS.Running);
   const delay = rt.cost.goroutineSwitch + mp.debt;
   mp.debt = 0;
-  // A preemption request that sysmon makes during the switch is lost (M.g0Until says why).
-  mp.g0Until = rt.sim.now + delay;
+  // A preemption request that sysmon makes during the switch is lost (M.switchingUntil says why).
+  mp.switchingUntil = rt.sim.now + delay;
   if (rt.inRunG === mp) {
     // Inside this M's run loop (exec.ts runG): it runs the new G next, ahead if it can.
     rt.contM = mp;

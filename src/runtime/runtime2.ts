@@ -217,7 +217,7 @@ export class M implements EventTarget {
    * lock and unlock2/releasem restore stackguard0 = stackPreempt when m.locks drops to 0, so it
    * stops at its next prologue — the model's check before the next op (exec.ts runG1).
    */
-  g0Until = 0;
+  switchingUntil = 0;
   /** Blocked in netpoll and already woken (an event is on its way). */
   pollWoken = false;
   /** findRunnable's wasSpinning, kept across the blocking netpoll. */

@@ -220,8 +220,8 @@ export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
   const mp = pp.m;
   if (mp === null || mp === rt.curm) return false;
   const gp = mp.curg;
-  // During a goroutine switch the request is lost (M.g0Until): sysmon tries again next tick.
-  if (gp === null || rt.sim.now < mp.g0Until) return false;
+  // During a goroutine switch the request is lost (M.switchingUntil): sysmon tries again next tick.
+  if (gp === null || rt.sim.now < mp.switchingUntil) return false;
   gp.preempt = true;
   let signalled = 0;
   if (!rt.debug.asyncpreemptoff) {

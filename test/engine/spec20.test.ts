@@ -381,7 +381,7 @@ describe('spec §20.18: a runnext ping-pong pair is preempted as one time slice'
     // ≈ 50 ms of exchanges: the pair shares one schedtick (inheritTime), so sysmon sees a 10 ms
     // slice and preempts whichever of the two is running; it goes to the global queue. Never
     // sooner than the 10 ms slice; later when sysmon's tick lands while the M is switching
-    // goroutines (the request is lost until the next tick, M.g0Until): real go1.19's pair
+    // goroutines (the request is lost until the next tick, M.switchingUntil): real go1.19's pair
     // slices were 20–214 ms, median 40 ms (conformance/reference/pingpong_slice.json, pair_slice_ms).
     expect(t.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < t.length; i++) {
