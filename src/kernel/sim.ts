@@ -11,11 +11,22 @@
  *   the kernel knows nothing about Go.
  * - Cancellation is lazy: a target keeps a generation counter and ignores events whose `gen` is
  *   stale. That keeps `schedule` O(log n) with no search, and costs nothing when nothing is cancelled.
- * - No object per event: an event's payload lives in a slot of parallel typed arrays, and the heap
- *   (4-ary, keys stored inline) holds (at, seq, slot) in three more. Sifting compares numbers side
- *   by side in memory instead of chasing a pointer per record, which matters with 100k pending
- *   events (the netpoll benchmark); freed slots are reused, so the hot path allocates nothing once
- *   the arrays have grown to the run's peak.
+ * - No object per event: an event's payload (target, gen, tag, daemon) lives in a slot (an object
+ *   array and one interleaved typed array), and the heap (4-ary, keys stored inline) holds (at,
+ *   seq, slot) in three more. Sifting compares numbers side by side in memory instead of chasing a
+ *   pointer per record; freed slots are reused, so the hot path allocates nothing once the arrays
+ *   have grown to the run's peak.
+ * - Far-future events wait outside the heap. An event due at least `farDelay` after now, while the
+ *   heap is already large (`farMinHeap`), goes into a bucket of width `bucketWidth` (a list of
+ *   (at, seq, slot) triples: O(1) to add), and a bucket's events enter the heap, with their
+ *   original (at, seq), only when the heap's earliest event is no earlier than the bucket's start.
+ *   With 100k fds armed a millisecond ahead (the netpoll benchmark) the heap then holds a bucket's
+ *   worth of events instead of all of them, so its sifts stay in cache (measured: ≈8 % less CPU
+ *   on that benchmark, no change on ping-pong). The firing order is the (at, seq) order exactly: a
+ *   bucket's events are never earlier than its start, and the heap's top is taken as the next
+ *   event only while it is earlier than every bucket's start (`settle`). Buckets are found through
+ *   a Map and ordered by a small heap of bucket numbers; events due within `farDelay` (an M's next
+ *   step, a wake-up) never touch them.
  * - `daemon` events (sysmon ticks) do not keep the simulation alive: when only daemon events remain
  *   the simulated program can make no more progress, which `runUntil` reports as `quiescent`.
  */
@@ -30,6 +41,23 @@ function grown<A extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | U
   return to;
 }
 
+/**
+ * Bucket width and the far-future threshold, in ns (2^14 ≈ 16 µs). Most of what an M does next is
+ * due within a few µs (op costs, switches, wake-ups) and goes straight to the heap; device
+ * latencies, long Work ops and sysmon's longer sleeps are far. The width trades the heap's size
+ * (events of one bucket) against the number of buckets (one Map entry each): at 16 µs, 100k fds
+ * armed over 1 ms make ≈60 buckets of ≈1600 events.
+ */
+const bucketWidth = 16384;
+const farDelay = bucketWidth;
+/** Numbers per slot in Sim.sData. */
+const slotStride = 2;
+/**
+ * Buckets are used only once the heap holds this many events: a smaller heap fits in cache anyway,
+ * and a bucket holding one or two events costs a Map entry more than it saves.
+ */
+const farMinHeap = 512;
+
 export type StopReason = 'empty' | 'quiescent' | 'until' | 'maxEvents' | 'stopped';
 
 export class Sim {
@@ -38,10 +66,14 @@ export class Sim {
   /** Events fired so far (the figure `npm run bench` reports per second). */
   fired = 0;
 
-  // Event slots (struct of arrays, indexed by slot number): what to do when the event fires.
-  private sGen = new Float64Array(64);
-  private sTag = new Int32Array(64);
-  private sDaemon = new Uint8Array(64);
+  // Event slots (indexed by slot number): what to do when the event fires.
+  /**
+   * Two numbers per slot, side by side: gen and tag·2 + daemon. Interleaved rather than one array
+   * per field: with 100k pending events the slot of the event that fires is rarely in cache, and
+   * reading it then costs one miss instead of one per field.
+   */
+  private sData = new Float64Array(64 * slotStride);
+  private nslots = 64;
   private sTarget: (EventTarget | null)[] = new Array<EventTarget | null>(64).fill(null);
   /** Free slot numbers (a stack); slots never handed out are `fresh` and above. */
   private free = new Int32Array(64);
@@ -62,21 +94,39 @@ export class Sim {
   private live = 0;
   private stopRequested = false;
 
+  // Far-future buckets (see module note): bucket number → its slots; the bucket numbers in a
+  // binary min-heap; the earliest bucket's start time (Infinity when there is none).
+  private buckets = new Map<number, number[]>();
+  // (A bucket list holds (at, seq, slot) triples, so moving a bucket into the heap reads it in
+  // order instead of visiting each event's slot.)
+  private bucketHeap: number[] = [];
+  private farStart = Infinity;
+  /** Events waiting in buckets. */
+  private nfar = 0;
+  /** Emptied bucket lists, reused (a bucket is created and drained every 16 µs of a busy run). */
+  private spareLists: number[][] = [];
+
   /** Schedule `target.fire(tag, gen)` at absolute time `at` (clamped to now). */
   at(at: number, target: EventTarget, tag: number, gen = 0, daemon = false): void {
     let slot: number;
     if (this.nfree > 0) slot = this.free[--this.nfree]!;
     else {
-      if (this.fresh === this.sTag.length) this.growSlots();
+      if (this.fresh === this.nslots) this.growSlots();
       slot = this.fresh++;
     }
-    this.sGen[slot] = gen;
-    this.sTag[slot] = tag;
-    this.sDaemon[slot] = daemon ? 1 : 0;
+    const d = this.sData;
+    d[slot * slotStride] = gen;
+    d[slot * slotStride + 1] = tag * 2 + (daemon ? 1 : 0);
     this.sTarget[slot] = target;
     if (!daemon) this.live++;
     const t = at < this.now ? this.now : at;
     const seq = this.seq++;
+    if (t - this.now >= farDelay && this.size >= farMinHeap) this.putFar(slot, t, seq);
+    else this.push(slot, t, seq);
+  }
+
+  /** Add an event to the heap. */
+  private push(slot: number, t: number, seq: number): void {
     if (this.size === this.hAt.length) this.growHeap();
     // sift up, moving the hole instead of swapping
     const hAt = this.hAt;
@@ -97,6 +147,64 @@ export class Sim {
     hSlot[i] = slot;
   }
 
+  /** Put a far event in its bucket. */
+  private putFar(slot: number, t: number, seq: number): void {
+    this.nfar++;
+    const b = Math.floor(t / bucketWidth);
+    let list = this.buckets.get(b);
+    if (list === undefined) {
+      list = this.spareLists.pop() ?? [];
+      this.buckets.set(b, list);
+      // sift b up the bucket-number heap
+      const h = this.bucketHeap;
+      let i = h.length;
+      h.push(b);
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (h[parent]! <= b) break;
+        h[i] = h[parent]!;
+        i = parent;
+      }
+      h[i] = b;
+      this.farStart = h[0]! * bucketWidth;
+    }
+    list.push(t, seq, slot);
+  }
+
+  /**
+   * Make the heap's top the earliest pending event: move buckets into the heap while the heap is
+   * empty or its top is not earlier than the earliest bucket's start. Cheap when nothing is due
+   * (one comparison); every reader of the heap's top calls it first.
+   */
+  private settle(): void {
+    while (this.nfar > 0 && (this.size === 0 || this.hAt[0]! >= this.farStart)) {
+      const h = this.bucketHeap;
+      const b = h[0]!;
+      // pop the least bucket number
+      const last = h.pop()!;
+      if (h.length > 0) {
+        let i = 0;
+        const n = h.length;
+        for (;;) {
+          let c = 2 * i + 1;
+          if (c >= n) break;
+          if (c + 1 < n && h[c + 1]! < h[c]!) c++;
+          if (last <= h[c]!) break;
+          h[i] = h[c]!;
+          i = c;
+        }
+        h[i] = last;
+      }
+      this.farStart = h.length > 0 ? h[0]! * bucketWidth : Infinity;
+      const list = this.buckets.get(b)!;
+      this.buckets.delete(b);
+      for (let j = 0; j < list.length; j += 3) this.push(list[j + 2]!, list[j]!, list[j + 1]!);
+      this.nfar -= list.length / 3;
+      list.length = 0;
+      this.spareLists.push(list);
+    }
+  }
+
   /** Schedule after a delay from now. */
   after(delay: number, target: EventTarget, tag: number, gen = 0, daemon = false): void {
     this.at(this.now + delay, target, tag, gen, daemon);
@@ -104,10 +212,9 @@ export class Sim {
 
   /** Double the slot arrays (slots keep their numbers). */
   private growSlots(): void {
-    const n = this.sTag.length * 2;
-    this.sGen = grown(this.sGen, new Float64Array(n));
-    this.sTag = grown(this.sTag, new Int32Array(n));
-    this.sDaemon = grown(this.sDaemon, new Uint8Array(n));
+    const n = this.nslots * 2;
+    this.nslots = n;
+    this.sData = grown(this.sData, new Float64Array(n * slotStride));
     this.free = grown(this.free, new Int32Array(n));
     for (let i = this.sTarget.length; i < n; i++) this.sTarget.push(null);
   }
@@ -121,7 +228,7 @@ export class Sim {
   }
 
   get pending(): number {
-    return this.size;
+    return this.size + this.nfar;
   }
 
   /** Pending non-daemon events: zero means nothing but background ticks can ever happen again. */
@@ -131,6 +238,7 @@ export class Sim {
 
   /** Time of the next event, or Infinity. */
   peek(): number {
+    this.settle();
     return this.size > 0 ? this.hAt[0]! : Infinity;
   }
 
@@ -142,6 +250,7 @@ export class Sim {
    * and rates stay the same; the run is identical to the one that went through the heap.
    */
   advance(t: number): boolean {
+    if (this.nfar > 0) this.settle();
     if (this.size > 0 && this.hAt[0]! <= t) return false;
     if (t > this.limitTime || this.fired >= this.limitEvents || this.stopRequested) return false;
     this.now = t;
@@ -199,15 +308,18 @@ export class Sim {
 
   /** Fire exactly one event. Returns false if there was none. */
   step(): boolean {
+    if (this.nfar > 0) this.settle();
     if (this.size === 0) return false;
     const slot = this.hSlot[0]!;
     this.now = this.hAt[0]!;
     this.pop();
-    if (this.sDaemon[slot] === 0) this.live--;
+    const d = this.sData;
+    const tagd = d[slot * slotStride + 1]!;
+    if ((tagd & 1) === 0) this.live--;
     this.fired++;
     const target = this.sTarget[slot]!;
-    const tag = this.sTag[slot]!;
-    const gen = this.sGen[slot]!;
+    const tag = tagd >> 1;
+    const gen = d[slot * slotStride]!;
     this.sTarget[slot] = null;
     this.free[this.nfree++] = slot;
     target.fire(tag, gen);
@@ -225,6 +337,7 @@ export class Sim {
     this.limitEvents = limit;
     for (;;) {
       if (this.stopRequested) return 'stopped';
+      if (this.nfar > 0) this.settle();
       if (this.size === 0) return 'empty';
       if (this.live === 0) return 'quiescent';
       if (this.hAt[0]! > until) {

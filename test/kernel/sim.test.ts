@@ -4,9 +4,11 @@
  * - an event scheduled in the past fires now; lazy cancellation is the target's business (gen);
  * - daemon events alone make the run `quiescent`; `until` and `maxEvents` stop where they say;
  * - `advance` (run-ahead) refuses to jump over a pending event, and counts as a fired event.
- * The property test drives the heap with random interleavings of schedule and fire (including
- * many equal times, which only the schedule-order tie-break separates) and compares the firing
- * order with a plain sorted-list model.
+ * The property tests drive the queue with random interleavings of schedule and fire (including
+ * many equal times, which only the schedule-order tie-break separates) and compare the firing
+ * order with a plain sorted-list model — once with a small queue (the heap alone) and once with
+ * 600+ pending events and far-future delays, where events wait in time buckets before entering the
+ * heap, with run-ahead attempts checked against the model too.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -150,6 +152,67 @@ describe('Sim', () => {
         expect(got).toEqual(want);
       }),
       { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('keeps (time, schedule order) with hundreds of pending far-future events (time buckets) and run-ahead', () => {
+    // Delays: near (heap), 16 µs – 2 ms (buckets once ≥ 512 are pending), and a few fixed far
+    // instants that many events share (equal times inside one bucket and across the heap).
+    const delay = fc.oneof(
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 20_000 }),
+      fc.integer({ min: 16_000, max: 2_000_000 }),
+      fc.constantFrom(16_384, 50_000, 1_000_000),
+    );
+    const action = fc.oneof(
+      { arbitrary: fc.record({ kind: fc.constant('schedule' as const), delay }), weight: 3 },
+      { arbitrary: fc.record({ kind: fc.constant('fire' as const) }), weight: 3 },
+      { arbitrary: fc.record({ kind: fc.constant('advance' as const), delay }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 512, max: 900 }), fc.array(action, { minLength: 1, maxLength: 1500 }), (prefill, actions) => {
+        const sim = new Sim();
+        const got: number[] = [];
+        const want: number[] = [];
+        const target = {
+          fire(tag: number): void {
+            got.push(tag);
+          },
+        };
+        const model: { at: number; seq: number; id: number }[] = [];
+        let seq = 0;
+        let id = 0;
+        const schedule = (d: number): void => {
+          const at = sim.now + d;
+          model.push({ at, seq: seq++, id });
+          sim.at(at, target, id++);
+        };
+        const fireOne = (): void => {
+          if (model.length === 0) return;
+          model.sort((a, b) => a.at - b.at || a.seq - b.seq);
+          const e = model.shift()!;
+          want.push(e.id);
+          expect(sim.step()).toBe(true);
+          expect(sim.now).toBe(e.at);
+        };
+        for (let i = 0; i < prefill; i++) schedule((i * 7919) % 1_500_000);
+        for (const a of actions) {
+          if (a.kind === 'schedule') schedule(a.delay);
+          else if (a.kind === 'fire') fireOne();
+          else {
+            // Run-ahead succeeds exactly when no pending event is due at or before the target time.
+            const t = sim.now + a.delay;
+            const earliest = model.reduce((m, e) => Math.min(m, e.at), Infinity);
+            expect(sim.advance(t)).toBe(earliest > t);
+            if (earliest > t) expect(sim.now).toBe(t);
+          }
+          expect(sim.pending).toBe(model.length);
+        }
+        while (model.length > 0) fireOne();
+        expect(sim.step()).toBe(false);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 60, seed: 11 },
     );
   });
 });
