@@ -38,22 +38,23 @@ export type Go<T = void> = Generator<Op, T, unknown>;
 class Call<T> implements Generator<Op, T, unknown> {
   private o: Op | null;
   private then: Op | null;
-  private r: IteratorResult<Op, T> = { done: false, value: undefined as never };
+  // The Call is its own iterator result ({done, value}): one object per runtime call, not two.
+  done = false;
+  value: unknown = undefined;
   constructor(o: Op, then: Op | null = null) {
     this.o = o;
     this.then = then;
   }
   next(v?: unknown): IteratorResult<Op, T> {
-    const r = this.r as { done: boolean; value: unknown };
     if (this.o !== null) {
-      r.value = this.o;
+      this.value = this.o;
       this.o = this.then;
       this.then = null;
-      return this.r;
+      return this as IteratorResult<Op, T>;
     }
-    r.done = true;
-    r.value = v;
-    return this.r;
+    this.done = true;
+    this.value = v;
+    return this as IteratorResult<Op, T>;
   }
   return(value: T): IteratorResult<Op, T> {
     this.o = this.then = null;
