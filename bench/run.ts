@@ -6,18 +6,26 @@
  * Each scenario runs with the event log's storage off (listeners only), as the CLI does for long
  * runs; figures are simulated events per second of wall time, wall time, CPU time (steadier than
  * wall time on a shared machine), and the process's peak RSS. Targets (issue 2): ≥ 5M events/s;
- * 1M goroutines in < 3 s and < 2 GiB. Each scenario runs once untimed first (JIT warm-up).
+ * 1M goroutines in < 3 s and < 2 GiB. Each scenario first runs untimed for ≥ 3 runs and ≥ 1 s
+ * (JIT and heap warm-up: steady-state figures); a scenario shorter than 0.3 s runs several times
+ * inside each timed sample. The wall time printed is per run. The first warm-up run's time is
+ * printed too: for the first scenario that is what one CLI invocation pays (a cold process),
+ * 1.5–3× the steady figure on the big scenarios.
  *
- * Two counts of "events", both printed:
+ * Two counts of "events", both printed; the first is the figure the target applies to:
+ * - simulated events: the state changes the event log records (G/M/P transitions, runq moves,
+ *   steals, syscalls, netpoll wake-ups… src/log/events.ts): what the simulated runtime did, at
+ *   the granularity of Go's execution tracer (GoCreate, GoStart, GoBlock, GoUnblock, ProcStart,
+ *   GoSysCall…), and what a user steps through in the web app or gets from --json. The count is a
+ *   property of the model, not of how the engine is built. Counted in one extra run with a
+ *   counting listener (the simulation is deterministic, so the count is the timed runs' count; the
+ *   kernel event counts are checked to agree), timed with the log off.
  * - kernel events: events the discrete-event kernel fired plus run-ahead steps (Sim.advance), each
  *   one stretch of an M's work at its own simulated time (an M running its G until it blocks, a
- *   device becoming ready, a sysmon tick). The coarsest unit: one kernel event often covers a
- *   whole schedule → findRunnable → execute → gopark chain.
- * - runtime events: the state changes the event log records (G/M/P transitions, runq moves,
- *   steals, syscalls, netpoll wake-ups… src/log/events.ts), the same granularity as Go's execution
- *   tracer events (GoCreate, GoStart, GoBlock, GoUnblock, ProcStart, GoSysCall…). Counted in one
- *   extra run with a counting listener (the simulation is deterministic, so the count is the timed
- *   runs' count; the kernel event counts are checked to agree), timed with the log off.
+ *   device becoming ready, a sysmon tick). The coarsest unit, and an artefact of the engine's
+ *   design: one kernel event often covers a whole schedule → findRunnable → execute → gopark
+ *   chain, and the count falls as the engine batches more work per event (run-ahead made it
+ *   faster and lowered it). Printed for engine work, not as the target's measure.
  */
 import { run, type RunOptions } from '../src/runtime/runtime.js';
 import { benchGo } from '../src/golang/bench.js';
@@ -114,57 +122,83 @@ function median(xs: number[]): number {
   return a[Math.floor(a.length / 2)]!;
 }
 
+/** Shortest timed sample: shorter scenarios run several times back to back inside one sample. */
+const minSampleSeconds = 0.3;
+/** Untimed warm-up per scenario (and at least 3 runs). */
+const warmupSeconds = 1;
+
 function main(): void {
   const args = process.argv.slice(2);
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
   const onlyArg = args.indexOf('--only');
   const only = onlyArg >= 0 ? args[onlyArg + 1]!.split(',') : null;
-  console.log(`gmpsim benchmarks — median of ${runs} runs (node ${process.version}, ${process.arch})`);
-  console.log('kernel events = DES events + run-ahead steps; runtime events = state changes in the event log (see bench/run.ts)');
+  console.log(`gmpsim benchmarks — median of ${runs} samples (node ${process.version}, ${process.arch}); target ≥ 5M simulated events/s`);
+  console.log('simulated events = state changes in the event log; kernel events = DES events + run-ahead steps (see bench/run.ts)');
   console.log('');
   for (const sc of scenarios) {
     if (only && !only.some((o) => sc.name.toLowerCase().includes(o.toLowerCase()))) continue;
-    const rates: number[] = [];
+    // A full collection first (as Go's testing.B does before a benchmark), so a scenario does not
+    // pay for the previous one's garbage; none between samples: a forced collection empties and
+    // shrinks the heap, and the next sample would then time the heap's regrowth, which a
+    // steady-state run does not have.
+    if (global.gc) global.gc();
+    // Warm-up, untimed: V8 compiles the hot paths over the first runs, and its heap settles to the
+    // workload's size (measured here: the netpoll scenario's first runs take 2–3× its steady
+    // time, settling after 3–5 runs). At least 3 runs and 1 s of them. The last warm-up run's
+    // duration sets how many runs one timed sample holds: a 10 ms scenario timed alone measures
+    // the clock's and the machine's jitter more than the simulator, so it is repeated until a
+    // sample lasts ≥ 0.3 s.
+    let first = 0;
+    let last = 0;
+    for (let w = 0, spent = 0; w < 3 || spent < warmupSeconds; w++) {
+      const w0 = performance.now();
+      run(scenarioOptions(sc));
+      last = (performance.now() - w0) / 1000;
+      if (w === 0) first = last;
+      spent += last;
+    }
+    const reps = Math.max(1, Math.min(100, Math.ceil(minSampleSeconds / Math.max(last, 1e-4))));
     const walls: number[] = [];
     const cpus: number[] = [];
     let events = 0;
     let simTime = 0;
     let peakRss = 0;
-    // One untimed run first: V8 compiles the hot paths during it (the small scenarios would
-    // otherwise measure the JIT's warm-up more than the simulator).
-    run(scenarioOptions(sc));
     for (let i = 0; i < runs; i++) {
-      if (global.gc) global.gc();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const r = run(scenarioOptions(sc));
-      const wall = (performance.now() - t0) / 1000;
+      for (let j = 0; j < reps; j++) {
+        const r = run(scenarioOptions(sc));
+        if (r.exitCode !== 0) throw new Error(`${sc.name}: exit ${r.exitCode} ${r.message} ${r.stderr.slice(0, 300)}`);
+        events = r.events;
+        simTime = r.simTime;
+      }
       const c = process.cpuUsage(c0);
-      cpus.push((c.user + c.system) / 1e6);
-      if (r.exitCode !== 0) throw new Error(`${sc.name}: exit ${r.exitCode} ${r.message} ${r.stderr.slice(0, 300)}`);
-      events = r.events;
-      simTime = r.simTime;
-      rates.push(r.events / wall);
-      walls.push(wall);
+      // Per run: the sample divided by the runs it held.
+      walls.push((performance.now() - t0) / 1000 / reps);
+      cpus.push((c.user + c.system) / 1e6 / reps);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
-    // The runtime events: one more run, with a listener that counts what the log would record.
+    // The simulated events: one more run, with a listener that counts what the log would record.
     let stateChanges = 0;
     const counted = run({ ...scenarioOptions(sc), listeners: [() => void stateChanges++] });
     if (counted.events !== events) throw new Error(`${sc.name}: not deterministic (${counted.events} vs ${events} kernel events)`);
     const wall = median(walls);
+    const cpu = median(cpus);
+    const rate = stateChanges / wall;
     console.log(sc.name);
     console.log(
-      `  simulated ${(simTime / 1e6).toFixed(1)} ms  wall ${wall.toFixed(3)} s  CPU ${median(cpus).toFixed(3)} s  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+      `  simulated ${(simTime / 1e6).toFixed(1)} ms  wall ${wall.toFixed(3)} s  CPU ${cpu.toFixed(3)} s  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB` +
+        (reps > 1 ? `  (${reps} runs per sample)` : ''),
+    );
+    console.log(`  first run in this process ${first.toFixed(3)} s (before warm-up)`);
+    console.log(
+      `  simulated events ${stateChanges.toLocaleString('en-US').padStart(11)}  ${(rate / 1e6).toFixed(2)} M/s` +
+        `  (${(stateChanges / cpu / 1e6).toFixed(2)} M per CPU-s)  ${rate >= 5e6 ? 'target met' : 'BELOW the 5M/s target'}`,
     );
     console.log(
-      `  kernel events  ${events.toLocaleString('en-US').padStart(11)}  ${(median(rates) / 1e6).toFixed(2)} M/s` +
-        `  (${(events / median(cpus) / 1e6).toFixed(2)} M per CPU-s)`,
-    );
-    console.log(
-      `  runtime events ${stateChanges.toLocaleString('en-US').padStart(11)}  ${(stateChanges / wall / 1e6).toFixed(2)} M/s` +
-        `  (${(stateChanges / median(cpus) / 1e6).toFixed(2)} M per CPU-s)`,
+      `  kernel events    ${events.toLocaleString('en-US').padStart(11)}  ${(events / wall / 1e6).toFixed(2)} M/s` +
+        `  (${(events / cpu / 1e6).toFixed(2)} M per CPU-s)`,
     );
   }
   // `--only interpreted` selects it; any other --only list leaves it out.
