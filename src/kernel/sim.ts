@@ -58,6 +58,25 @@ const slotStride = 2;
  */
 const farMinHeap = 512;
 
+/**
+ * One bucket's events as (at, seq, slot) triples in arrival order: moving a bucket into the heap
+ * reads them in order instead of visiting each event's slot, and a drained bucket keeps its
+ * storage for reuse.
+ */
+class Bucket {
+  e = new Float64Array(96);
+  /** Numbers in use (3 per event). */
+  n = 0;
+  add(at: number, seq: number, slot: number): void {
+    if (this.n === this.e.length) this.e = grown(this.e, new Float64Array(this.e.length * 2));
+    const e = this.e;
+    e[this.n] = at;
+    e[this.n + 1] = seq;
+    e[this.n + 2] = slot;
+    this.n += 3;
+  }
+}
+
 export type StopReason = 'empty' | 'quiescent' | 'until' | 'maxEvents' | 'stopped';
 
 export class Sim {
@@ -96,15 +115,13 @@ export class Sim {
 
   // Far-future buckets (see module note): bucket number → its slots; the bucket numbers in a
   // binary min-heap; the earliest bucket's start time (Infinity when there is none).
-  private buckets = new Map<number, number[]>();
-  // (A bucket list holds (at, seq, slot) triples, so moving a bucket into the heap reads it in
-  // order instead of visiting each event's slot.)
+  private buckets = new Map<number, Bucket>();
   private bucketHeap: number[] = [];
   private farStart = Infinity;
   /** Events waiting in buckets. */
   private nfar = 0;
-  /** Emptied bucket lists, reused (a bucket is created and drained every 16 µs of a busy run). */
-  private spareLists: number[][] = [];
+  /** Drained buckets, reused with their storage (one is created and drained every 16 µs of a busy run). */
+  private spare: Bucket[] = [];
 
   /** Schedule `target.fire(tag, gen)` at absolute time `at` (clamped to now). */
   at(at: number, target: EventTarget, tag: number, gen = 0, daemon = false): void {
@@ -151,10 +168,10 @@ export class Sim {
   private putFar(slot: number, t: number, seq: number): void {
     this.nfar++;
     const b = Math.floor(t / bucketWidth);
-    let list = this.buckets.get(b);
-    if (list === undefined) {
-      list = this.spareLists.pop() ?? [];
-      this.buckets.set(b, list);
+    let bk = this.buckets.get(b);
+    if (bk === undefined) {
+      bk = this.spare.pop() ?? new Bucket();
+      this.buckets.set(b, bk);
       // sift b up the bucket-number heap
       const h = this.bucketHeap;
       let i = h.length;
@@ -168,7 +185,7 @@ export class Sim {
       h[i] = b;
       this.farStart = h[0]! * bucketWidth;
     }
-    list.push(t, seq, slot);
+    bk.add(t, seq, slot);
   }
 
   /**
@@ -196,12 +213,13 @@ export class Sim {
         h[i] = last;
       }
       this.farStart = h.length > 0 ? h[0]! * bucketWidth : Infinity;
-      const list = this.buckets.get(b)!;
+      const bk = this.buckets.get(b)!;
       this.buckets.delete(b);
-      for (let j = 0; j < list.length; j += 3) this.push(list[j + 2]!, list[j]!, list[j + 1]!);
-      this.nfar -= list.length / 3;
-      list.length = 0;
-      this.spareLists.push(list);
+      const e = bk.e;
+      for (let j = 0; j < bk.n; j += 3) this.push(e[j + 2]!, e[j]!, e[j + 1]!);
+      this.nfar -= bk.n / 3;
+      bk.n = 0;
+      this.spare.push(bk);
     }
   }
 
