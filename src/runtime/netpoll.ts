@@ -50,7 +50,7 @@ function netpollReadyEvent(rt: Runtime, pd: PollDesc): void {
   if (rt.exited) return;
   if (!pd.queued) {
     pd.queued = true;
-    rt.netReady.push(pd);
+    rt.netReady.pushBack(pd);
   }
   const poller = rt.netpoller;
   if (poller !== null) wakePoller(rt, poller);
@@ -88,35 +88,36 @@ export function netpollArm(rt: Runtime, pd: PollDesc, ns: number): void {
  * netpoll(0): collect ready Gs without blocking (at most 128, LIFO). The caller injects them.
  */
 export function netpoll(rt: Runtime, mp: M | null, delay: number): G[] {
-  const list: G[] = [];
   const ready = rt.netReady;
-  // At most 128 events per epoll_wait; the Gs are pushed on a gList (head first): LIFO.
-  let taken = 0;
-  while (rt.netReadyHead < ready.length && taken < netpollMaxEvents) {
-    const pd = ready[rt.netReadyHead]!;
-    ready[rt.netReadyHead++] = null as never;
-    taken++;
+  if (ready.size === 0) {
+    // Nothing ready (most calls from findRunnable): no list to allocate.
+    rt.log.ev(E.Netpoll, -1, mp ? mp.id : -1, mp && mp.p ? mp.p.id : -1, 0, delay);
+    return noGs;
+  }
+  // At most 128 events per epoll_wait; the Gs are pushed on a gList (head first): LIFO. The list
+  // is filled from its end, sized for every event taken, and trimmed if some fd had no waiter.
+  const n = ready.size < netpollMaxEvents ? ready.size : netpollMaxEvents;
+  let list: G[] = new Array<G>(n);
+  let j = n;
+  for (let taken = 0; taken < n; taken++) {
+    const pd = ready.popFront()!;
     pd.queued = false;
     const gp = pd.rg;
     if (gp !== null) {
       pd.rg = null;
       pd.ready = false;
-      list.push(gp);
+      list[--j] = gp;
     } else {
       pd.ready = true;
     }
   }
-  list.reverse();
-  if (rt.netReadyHead === ready.length) {
-    ready.length = 0;
-    rt.netReadyHead = 0;
-  } else if (rt.netReadyHead > 4096 && rt.netReadyHead * 2 > ready.length) {
-    ready.splice(0, rt.netReadyHead);
-    rt.netReadyHead = 0;
-  }
+  if (j > 0) list = list.slice(j);
   rt.log.ev(E.Netpoll, -1, mp ? mp.id : -1, mp && mp.p ? mp.p.id : -1, list.length, delay);
   return list;
 }
+
+/** What netpoll returns when nothing is ready. Never mutated: callers only read an empty list. */
+const noGs: G[] = Object.freeze([]) as unknown as G[];
 
 /** epoll_wait's timeout in ms for a netpoll delay in ns (−1 = forever). */
 export function epollTimeoutMs(delay: number): number {
@@ -135,7 +136,7 @@ export function netpollBlock(rt: Runtime, mp: M, delay: number): void {
   mp.blocked = false;
   const ms = epollTimeoutMs(delay);
   setMState(rt, mp, MS.Netpoll, ms < 0 ? -1 : ms * 1e6);
-  if (rt.netReady.length > rt.netReadyHead || rt.netpollWakeSig) {
+  if (rt.netReady.size > 0 || rt.netpollWakeSig) {
     // Events (or a break) are already pending: epoll_wait returns at once.
     mp.pollWoken = true;
     rt.sim.after(rt.cost.epollCall, mp, T.NetpollDone, mp.gen);

@@ -18,7 +18,7 @@ import { Sim, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { defaultCosts, type CostModel } from './cost.js';
-import { G, M, P, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
+import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
 import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize } from './exec.js';
 import { exitsyscall } from './syscall.js';
@@ -176,9 +176,7 @@ export class Runtime {
   netpollWaiters = 0;
   netpollWakeSig = false;
   /** Descriptors made ready by their device, waiting for a netpoll call (the epoll ready list). */
-  netReady: PollDesc[] = [];
-  /** First unconsumed entry of netReady (a queue without O(n) shifts). */
-  netReadyHead = 0;
+  netReady = new Ring<PollDesc>();
   /** The M blocked in netpoll, if any (sched.lastpoll === 0). */
   netpoller: M | null = null;
 

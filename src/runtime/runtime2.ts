@@ -233,50 +233,57 @@ export class M implements EventTarget {
   }
 }
 
-/** A FIFO of Gs (the global run queue; also used for gLists). Ring buffer, grows by doubling. */
-export class GQueue {
-  private buf: (G | null)[] = new Array<G | null>(16).fill(null);
+/**
+ * A FIFO ring buffer that grows by doubling and never shrinks: the global run queue and gLists
+ * (GQueue), the epoll ready list (netpoll.ts). Never shrinking matters for the hot queues: an
+ * array emptied with `length = 0` gives its storage back and pays for growing it again.
+ */
+export class Ring<T extends object> {
+  private buf: (T | null)[] = new Array<T | null>(16).fill(null);
   private head = 0;
   size = 0;
 
-  pushBack(g: G): void {
+  pushBack(x: T): void {
     if (this.size === this.buf.length) this.grow();
-    this.buf[(this.head + this.size) & (this.buf.length - 1)] = g;
+    this.buf[(this.head + this.size) & (this.buf.length - 1)] = x;
     this.size++;
   }
 
-  pushFront(g: G): void {
+  pushFront(x: T): void {
     if (this.size === this.buf.length) this.grow();
     this.head = (this.head - 1) & (this.buf.length - 1);
-    this.buf[this.head] = g;
+    this.buf[this.head] = x;
     this.size++;
   }
 
-  popFront(): G | null {
+  popFront(): T | null {
     if (this.size === 0) return null;
-    const g = this.buf[this.head]!;
+    const x = this.buf[this.head]!;
     this.buf[this.head] = null;
     this.head = (this.head + 1) & (this.buf.length - 1);
     this.size--;
-    return g;
+    return x;
   }
 
-  at(i: number): G {
+  at(i: number): T {
     return this.buf[(this.head + i) & (this.buf.length - 1)]!;
   }
 
-  *[Symbol.iterator](): IterableIterator<G> {
+  *[Symbol.iterator](): IterableIterator<T> {
     for (let i = 0; i < this.size; i++) yield this.at(i);
   }
 
   private grow(): void {
     const n = this.buf.length * 2;
-    const nb = new Array<G | null>(n).fill(null);
+    const nb = new Array<T | null>(n).fill(null);
     for (let i = 0; i < this.size; i++) nb[i] = this.at(i);
     this.buf = nb;
     this.head = 0;
   }
 }
+
+/** A FIFO of Gs: the global run queue, gLists. */
+export class GQueue extends Ring<G> {}
 
 /** The global scheduler state (Go: schedt). */
 export class Sched {
