@@ -12,7 +12,8 @@
  * date, each event adjusting them for the records it changes, so a view can read the counts after
  * every event (the web page's chart scan does, on 10k-goroutine runs) where a recount over all Gs
  * and Ms each time would be quadratic. The counters live in the State, so checkpoints and seek
- * carry them. `recount()` is the definition they follow, recomputed from the records.
+ * carry them. `recount()` is the definition they follow, recomputed from the records. For the same
+ * reason a G leaving a queue's head costs O(1) (the global queue keeps a moving head index).
  *
  * Invariants (tested): after every event, the replayed counts and queues equal the engine's, and
  * the incremental counts equal `recount()`.
@@ -89,7 +90,9 @@ interface State extends Counters {
   gs: Map<number, GView>;
   ps: PView[];
   ms: MView[];
+  /** The global run queue from index `globalHead` on (see takeGlobal). */
   global: number[];
+  globalHead: number;
 }
 
 function cloneState(s: State): State {
@@ -102,7 +105,8 @@ function cloneState(s: State): State {
     gs,
     ps: s.ps.map((p) => ({ ...p, runq: p.runq.slice(), sleepers: p.sleepers.slice() })),
     ms: s.ms.map((m) => ({ ...m })),
-    global: s.global.slice(),
+    global: s.global.slice(s.globalHead),
+    globalHead: 0,
     threads: s.threads,
     idlethreads: s.idlethreads,
     spinningthreads: s.spinningthreads,
@@ -116,7 +120,7 @@ function cloneState(s: State): State {
 }
 
 function emptyState(): State {
-  return { i: 0, t: 0, gomaxprocs: 0, gs: new Map(), ps: [], ms: [], global: [], ...zeroCounters() };
+  return { i: 0, t: 0, gomaxprocs: 0, gs: new Map(), ps: [], ms: [], global: [], globalHead: 0, ...zeroCounters() };
 }
 
 function zeroCounters(): Counters {
@@ -146,6 +150,17 @@ function countM(s: Counters, mm: MView | undefined, d: 1 | -1): void {
   s.threads += d;
   if (mm.state === MS.Idle) s.idlethreads += d;
   if (mm.spinning) s.spinningthreads += d;
+}
+
+/**
+ * Take the element at `j` (−1: none) out of queue `q`. Gs leave queues from the head (runqget, a
+ * steal, the earliest sleeper), where shift() is O(1) in V8 for arrays up to several thousand
+ * elements (it moves the array's start) while splice(0, 1) moves every element. (The global queue,
+ * which grows to tens of thousands, has its own head index: takeGlobal.)
+ */
+function removeAt(q: number[], j: number): void {
+  if (j === 0) q.shift();
+  else if (j > 0) q.splice(j, 1);
 }
 
 function newP(id: number): PView {
@@ -183,8 +198,14 @@ export class Replay {
   get ms(): readonly MView[] {
     return this.s.ms;
   }
+  /** The global run queue, head first. Read it again after moving the replay. */
   get global(): readonly number[] {
-    return this.s.global;
+    const s = this.s;
+    if (s.globalHead > 0) {
+      s.global.splice(0, s.globalHead);
+      s.globalHead = 0;
+    }
+    return s.global;
   }
 
   /** Move to the state after the first `n` events (0 ≤ n ≤ log.length). */
@@ -283,7 +304,7 @@ export class Replay {
         if (g >= 0) {
           const j = pp.sleepers.indexOf(g);
           if (a > before && j < 0) pp.sleepers.push(g);
-          else if (a < before && j >= 0) pp.sleepers.splice(j, 1);
+          else if (a < before && j >= 0) removeAt(pp.sleepers, j);
         }
         if (a === 0) pp.sleepers.length = 0;
         break;
@@ -331,18 +352,13 @@ export class Replay {
       }
       case Loc.Runq: {
         const pp = s.ps[gv.where];
-        if (pp) {
-          const j = pp.runq.indexOf(goid);
-          if (j >= 0) pp.runq.splice(j, 1);
-        }
+        if (pp) removeAt(pp.runq, pp.runq.indexOf(goid));
         break;
       }
       case Loc.Global:
-      case Loc.GlobalHead: {
-        const j = s.global.indexOf(goid);
-        if (j >= 0) s.global.splice(j, 1);
+      case Loc.GlobalHead:
+        this.takeGlobal(goid);
         break;
-      }
       case Loc.Running:
       case Loc.Syscall: {
         const mm = s.ms[gv.where];
@@ -374,7 +390,8 @@ export class Replay {
         break;
       case Loc.GlobalHead:
         gv.status = GStatus.Runnable;
-        s.global.unshift(goid);
+        if (s.globalHead > 0) s.global[--s.globalHead] = goid;
+        else s.global.unshift(goid);
         break;
       case Loc.Running:
       case Loc.Syscall: {
@@ -400,6 +417,32 @@ export class Replay {
     }
   }
 
+  /**
+   * Take G `goid` out of the global queue. Gs leave it from the head (globrunqget), one at a time,
+   * and it holds thousands of Gs in 10k-goroutine runs: removing each by moving the rest (splice,
+   * or shift past V8's in-place limit) made a replay quadratic. Instead the head index moves past
+   * it; the dead prefix is dropped when it is half the array (amortised O(1)) or when `global` is
+   * read.
+   */
+  private takeGlobal(goid: number): void {
+    const s = this.s;
+    const q = s.global;
+    const j = q.indexOf(goid, s.globalHead);
+    if (j < 0) return;
+    if (j > s.globalHead) {
+      q.splice(j, 1);
+      return;
+    }
+    s.globalHead++;
+    if (s.globalHead === q.length) {
+      q.length = 0;
+      s.globalHead = 0;
+    } else if (s.globalHead >= 1024 && 2 * s.globalHead >= q.length) {
+      q.splice(0, s.globalHead);
+      s.globalHead = 0;
+    }
+  }
+
   /** The numbers schedtrace prints, and G counts by state, at the current position. O(1). */
   counts(): Counts {
     const s = this.s;
@@ -410,7 +453,7 @@ export class Replay {
       idlethreads: s.idlethreads,
       spinningthreads: s.spinningthreads,
       idleprocs: s.idleprocs,
-      runqueue: s.global.length,
+      runqueue: s.global.length - s.globalHead,
       running: s.running,
       runnable: s.runnable,
       waiting: s.waiting,
@@ -441,7 +484,7 @@ export class Replay {
       idlethreads: c.idlethreads,
       spinningthreads: c.spinningthreads,
       idleprocs: c.idleprocs,
-      runqueue: s.global.length,
+      runqueue: s.global.length - s.globalHead,
       running: c.running,
       runnable: c.runnable,
       waiting: c.waiting,

@@ -1,6 +1,9 @@
-/** Replay's incrementally kept counts: equal to a recount of its records after every event and after any seek. */
+/**
+ * Replay's incrementally kept state: counts equal to a recount of its records after every event and
+ * after any seek; the global queue (kept with a moving head) equal to one compacted at every read.
+ */
 import { describe, expect, it } from 'vitest';
-import { run, go, work, syscall, net, time, chan, send, recv, runtime, sync, ms, us, type Chan, type Go } from '../../src/index.js';
+import { run, go, work, syscall, net, time, chan, send, recv, runtime, sync, ms, us, E, Loc, type Chan, type Go } from '../../src/index.js';
 import { Replay, type Counts } from '../../src/log/replay.js';
 
 // Everything that moves a counter: threads created by syscalls and exiting (a locked G returns),
@@ -84,6 +87,47 @@ describe('Replay counts', () => {
       s.seek(at);
       expect(s.counts(), `at ${at}`).toEqual(fwd[at]);
       expect(s.counts()).toEqual(s.recount());
+    }
+  });
+
+  it('keep the global queue with a moving head: read now and then, it equals one read after every event', () => {
+    // main's goroutines overflow P0's queue: thousands wait on the global queue, P1 takes from its
+    // head; then GOMAXPROCS=1 destroys P1, whose queued Gs go back to the head (Loc.GlobalHead).
+    const big = run({
+      main: function* (): Go {
+        const wg = new sync.WaitGroup();
+        for (let i = 0; i < 3000; i++) {
+          yield* wg.Add(1);
+          yield* go(function* (): Go {
+            yield* work(us(2));
+            yield* wg.Done();
+          });
+        }
+        yield* runtime.GOMAXPROCS(1);
+        yield* wg.Wait();
+      },
+      gomaxprocs: 2,
+    }).log;
+    const every = new Replay(big, big.length + 1);
+    const sometimes = new Replay(big, 1000);
+    let most = 0;
+    let toHead = 0;
+    for (let i = 0; i < big.length; i++) {
+      every.step();
+      sometimes.step();
+      const q = every.global;
+      most = Math.max(most, q.length);
+      expect(sometimes.counts().runqueue).toBe(q.length);
+      const last = big.k[i] === E.GLoc && big.a[i] === Loc.GlobalHead && big.k[i + 1] !== E.GLoc;
+      if (last) toHead++;
+      if (i % 15000 === 0 || last) expect(sometimes.global, `after event ${i}`).toEqual(q);
+    }
+    expect(most).toBeGreaterThan(2500);
+    expect(toHead).toBeGreaterThan(0);
+    for (const at of [big.length >> 1, 10, big.length, 3]) {
+      sometimes.seek(at);
+      every.seek(at);
+      expect(sometimes.global).toEqual(every.global);
     }
   });
 });
