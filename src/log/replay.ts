@@ -15,6 +15,9 @@
  * carry them. `recount()` is the definition they follow, recomputed from the records. For the same
  * reason a G leaving a queue's head costs O(1) (the global queue keeps a moving head index).
  *
+ * `pActivity` classifies what a P is doing (the web page's per-P timeline) from the same records,
+ * so no view keeps its own mirror of P and M state for it.
+ *
  * Invariants (tested): after every event, the replayed counts and queues equal the engine's, and
  * the incremental counts equal `recount()`.
  */
@@ -78,6 +81,9 @@ export interface Counts {
   syscall: number;
   netpoll: number;
 }
+
+/** What a P is doing, for the web timeline: see pActivity. */
+export type PActivity = 'run' | 'syscall' | 'idle' | 'spin' | 'sched' | 'gc' | 'dead';
 
 /** The counts() numbers that apply() maintains (all but the time, GOMAXPROCS and the global queue). */
 type Counters = Omit<Counts, 't' | 'gomaxprocs' | 'runqueue'>;
@@ -492,4 +498,30 @@ export class Replay {
       netpoll: c.netpoll,
     };
   }
+}
+
+/**
+ * What P `pp` is doing, from its status and its M (the web timeline's per-P bars). By Go's _P
+ * status: _Pdead (also no record: destroyed by GOMAXPROCS) 'dead', _Pidle 'idle', _Psyscall
+ * 'syscall' (the P is detached from its M), _Pgcstop 'gc'. A _Prunning P is 'run' while its M runs
+ * G `g`, 'spin' while its M spins, else 'sched' (the M is in the scheduler: between a G leaving it
+ * and the next one, or not started yet). It reads only `pp` and its M, ms[pp.m].
+ */
+export function pActivity(pp: PView | undefined, ms: readonly MView[]): { act: PActivity; g: number } {
+  if (pp === undefined) return { act: 'dead', g: -1 };
+  switch (pp.status) {
+    case 4:
+      return { act: 'dead', g: -1 };
+    case 0:
+      return { act: 'idle', g: -1 };
+    case 2:
+      return { act: 'syscall', g: -1 };
+    case 3:
+      return { act: 'gc', g: -1 };
+  }
+  const mm = pp.m >= 0 ? ms[pp.m] : undefined;
+  if (mm === undefined) return { act: 'sched', g: -1 };
+  if (mm.spinning) return { act: 'spin', g: -1 };
+  if (mm.state === MS.Running && mm.g >= 0) return { act: 'run', g: mm.g };
+  return { act: 'sched', g: -1 };
 }
