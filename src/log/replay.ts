@@ -8,7 +8,18 @@
  * full copy taken every `checkpointEvery` events) and replays forward, so stepping back in the web
  * app is O(checkpointEvery) at worst.
  *
- * Invariant (tested): after every event, the replayed counts and queues equal the engine's.
+ * `counts()` (schedtrace's numbers, user Gs by state) is O(1): apply() keeps the counters up to
+ * date, each event adjusting them for the records it changes, so a view can read the counts after
+ * every event (the web page's chart scan does, on 10k-goroutine runs) where a recount over all Gs
+ * and Ms each time would be quadratic. The counters live in the State, so checkpoints and seek
+ * carry them. `recount()` is the definition they follow, recomputed from the records. For the same
+ * reason a G leaving a queue's head costs O(1) (the global queue keeps a moving head index).
+ *
+ * `pActivity` classifies what a P is doing (the web page's per-P timeline) from the same records,
+ * so no view keeps its own mirror of P and M state for it.
+ *
+ * Invariants (tested): after every event, the replayed counts and queues equal the engine's, and
+ * the incremental counts equal `recount()`.
  */
 import { E, Loc, MS, type EventLog, type LocCode, type MStateCode } from './events.js';
 
@@ -71,14 +82,23 @@ export interface Counts {
   netpoll: number;
 }
 
-interface State {
+/** What a P is doing, for the web timeline: see pActivity. */
+export type PActivity = 'run' | 'syscall' | 'idle' | 'spin' | 'sched' | 'gc' | 'dead';
+
+/** The counts() numbers that apply() maintains (all but the time, GOMAXPROCS and the global queue). */
+type Counters = Omit<Counts, 't' | 'gomaxprocs' | 'runqueue'>;
+
+/** Everything a checkpoint copies: the records, and the counters apply() keeps in step with them. */
+interface State extends Counters {
   i: number;
   t: number;
   gomaxprocs: number;
   gs: Map<number, GView>;
   ps: PView[];
   ms: MView[];
+  /** The global run queue from index `globalHead` on (see takeGlobal). */
   global: number[];
+  globalHead: number;
 }
 
 function cloneState(s: State): State {
@@ -91,12 +111,62 @@ function cloneState(s: State): State {
     gs,
     ps: s.ps.map((p) => ({ ...p, runq: p.runq.slice(), sleepers: p.sleepers.slice() })),
     ms: s.ms.map((m) => ({ ...m })),
-    global: s.global.slice(),
+    global: s.global.slice(s.globalHead),
+    globalHead: 0,
+    threads: s.threads,
+    idlethreads: s.idlethreads,
+    spinningthreads: s.spinningthreads,
+    idleprocs: s.idleprocs,
+    running: s.running,
+    runnable: s.runnable,
+    waiting: s.waiting,
+    syscall: s.syscall,
+    netpoll: s.netpoll,
   };
 }
 
 function emptyState(): State {
-  return { i: 0, t: 0, gomaxprocs: 0, gs: new Map(), ps: [], ms: [], global: [] };
+  return { i: 0, t: 0, gomaxprocs: 0, gs: new Map(), ps: [], ms: [], global: [], globalHead: 0, ...zeroCounters() };
+}
+
+function zeroCounters(): Counters {
+  return { threads: 0, idlethreads: 0, spinningthreads: 0, idleprocs: 0, running: 0, runnable: 0, waiting: 0, syscall: 0, netpoll: 0 };
+}
+
+/** The user-G counter a G is counted in (system Gs, `runtime.*`, and dead Gs: none). */
+function gCounter(gv: GView): 'running' | 'runnable' | 'waiting' | 'syscall' | 'netpoll' | null {
+  if (gv.system) return null;
+  switch (gv.status) {
+    case GStatus.Running:
+      return 'running';
+    case GStatus.Runnable:
+      return 'runnable';
+    case GStatus.Syscall:
+      return 'syscall';
+    case GStatus.Waiting:
+      return gv.loc === Loc.Netpoll ? 'netpoll' : 'waiting';
+    default:
+      return null;
+  }
+}
+
+/** Add (d = 1) or remove (d = −1) an M's share of the thread counters: a dead M has none. */
+function countM(s: Counters, mm: MView | undefined, d: 1 | -1): void {
+  if (mm === undefined || mm.dead) return;
+  s.threads += d;
+  if (mm.state === MS.Idle) s.idlethreads += d;
+  if (mm.spinning) s.spinningthreads += d;
+}
+
+/**
+ * Take the element at `j` (−1: none) out of queue `q`. Gs leave queues from the head (runqget, a
+ * steal, the earliest sleeper), where shift() is O(1) in V8 for arrays up to several thousand
+ * elements (it moves the array's start) while splice(0, 1) moves every element. (The global queue,
+ * which grows to tens of thousands, has its own head index: takeGlobal.)
+ */
+function removeAt(q: number[], j: number): void {
+  if (j === 0) q.shift();
+  else if (j > 0) q.splice(j, 1);
 }
 
 function newP(id: number): PView {
@@ -134,8 +204,14 @@ export class Replay {
   get ms(): readonly MView[] {
     return this.s.ms;
   }
+  /** The global run queue, head first. Read it again after moving the replay. */
   get global(): readonly number[] {
-    return this.s.global;
+    const s = this.s;
+    if (s.globalHead > 0) {
+      s.global.splice(0, s.globalHead);
+      s.globalHead = 0;
+    }
+    return s.global;
   }
 
   /** Move to the state after the first `n` events (0 ≤ n ≤ log.length). */
@@ -160,8 +236,11 @@ export class Replay {
     const s = this.s;
     s.t = t;
     switch (k) {
-      case E.GoCreate:
-        s.gs.set(g, {
+      case E.GoCreate: {
+        const old = s.gs.get(g);
+        const was = old === undefined ? null : gCounter(old);
+        if (was !== null) s[was]--;
+        const gv: GView = {
           goid: g,
           status: GStatus.Runnable,
           loc: Loc.None,
@@ -170,8 +249,12 @@ export class Replay {
           name: this.log.string(b),
           parent: a,
           system: this.log.string(b).startsWith('runtime.'),
-        });
+        };
+        s.gs.set(g, gv);
+        const now = gCounter(gv);
+        if (now !== null) s[now]++;
         break;
+      }
       case E.GLoc:
         this.move(g, a as LocCode, b);
         break;
@@ -186,26 +269,36 @@ export class Replay {
         }
         pp.status = a;
         pp.m = m;
+        if (pp.idle) s.idleprocs--;
         if (a === 0) pp.idle = b === 1 ? true : false;
         else pp.idle = false;
+        if (pp.idle) s.idleprocs++;
         if (a === 4) pp.dead = true;
         break;
       }
       case E.MCreate:
+        countM(s, s.ms[m], -1);
         s.ms[m] = { id: m, state: MS.Starting, p: p, g: -1, spinning: false, sys: a === 1, dead: false, extra: 0 };
+        countM(s, s.ms[m], 1);
         break;
       case E.MState: {
         const mm = s.ms[m]!;
+        countM(s, mm, -1);
         mm.state = a as MStateCode;
         mm.p = p;
         mm.g = g;
         mm.extra = b;
         if (a === MS.Dead) mm.dead = true;
+        countM(s, mm, 1);
         break;
       }
-      case E.MSpin:
-        s.ms[m]!.spinning = a === 1;
+      case E.MSpin: {
+        const mm = s.ms[m]!;
+        countM(s, mm, -1);
+        mm.spinning = a === 1;
+        countM(s, mm, 1);
         break;
+      }
       case E.Execute:
         this.p(p).schedtick = b;
         break;
@@ -217,7 +310,7 @@ export class Replay {
         if (g >= 0) {
           const j = pp.sleepers.indexOf(g);
           if (a > before && j < 0) pp.sleepers.push(g);
-          else if (a < before && j >= 0) pp.sleepers.splice(j, 1);
+          else if (a < before && j >= 0) removeAt(pp.sleepers, j);
         }
         if (a === 0) pp.sleepers.length = 0;
         break;
@@ -228,6 +321,7 @@ export class Replay {
           const pp = this.p(id);
           pp.dead = false;
         }
+        for (let id = Math.max(a, 0); id < s.ps.length; id++) if (s.ps[id]?.idle) s.idleprocs--;
         s.ps.length = Math.max(a, 0);
         break;
       }
@@ -254,6 +348,7 @@ export class Replay {
     const s = this.s;
     const gv = s.gs.get(goid);
     if (gv === undefined) return;
+    const was = gCounter(gv);
     // leave the old place
     switch (gv.loc) {
       case Loc.Runnext: {
@@ -263,18 +358,13 @@ export class Replay {
       }
       case Loc.Runq: {
         const pp = s.ps[gv.where];
-        if (pp) {
-          const j = pp.runq.indexOf(goid);
-          if (j >= 0) pp.runq.splice(j, 1);
-        }
+        if (pp) removeAt(pp.runq, pp.runq.indexOf(goid));
         break;
       }
       case Loc.Global:
-      case Loc.GlobalHead: {
-        const j = s.global.indexOf(goid);
-        if (j >= 0) s.global.splice(j, 1);
+      case Loc.GlobalHead:
+        this.takeGlobal(goid);
         break;
-      }
       case Loc.Running:
       case Loc.Syscall: {
         const mm = s.ms[gv.where];
@@ -306,7 +396,8 @@ export class Replay {
         break;
       case Loc.GlobalHead:
         gv.status = GStatus.Runnable;
-        s.global.unshift(goid);
+        if (s.globalHead > 0) s.global[--s.globalHead] = goid;
+        else s.global.unshift(goid);
         break;
       case Loc.Running:
       case Loc.Syscall: {
@@ -325,58 +416,112 @@ export class Replay {
         gv.status = GStatus.Dead;
         break;
     }
+    const now = gCounter(gv);
+    if (was !== now) {
+      if (was !== null) s[was]--;
+      if (now !== null) s[now]++;
+    }
   }
 
-  /** The numbers schedtrace prints, and G counts by state, at the current position. */
+  /**
+   * Take G `goid` out of the global queue. Gs leave it from the head (globrunqget), one at a time,
+   * and it holds thousands of Gs in 10k-goroutine runs: removing each by moving the rest (splice,
+   * or shift past V8's in-place limit) made a replay quadratic. Instead the head index moves past
+   * it; the dead prefix is dropped when it is half the array (amortised O(1)) or when `global` is
+   * read.
+   */
+  private takeGlobal(goid: number): void {
+    const s = this.s;
+    const q = s.global;
+    const j = q.indexOf(goid, s.globalHead);
+    if (j < 0) return;
+    if (j > s.globalHead) {
+      q.splice(j, 1);
+      return;
+    }
+    s.globalHead++;
+    if (s.globalHead === q.length) {
+      q.length = 0;
+      s.globalHead = 0;
+    } else if (s.globalHead >= 1024 && 2 * s.globalHead >= q.length) {
+      q.splice(0, s.globalHead);
+      s.globalHead = 0;
+    }
+  }
+
+  /** The numbers schedtrace prints, and G counts by state, at the current position. O(1). */
   counts(): Counts {
     const s = this.s;
-    let threads = 0;
-    let idlethreads = 0;
-    let spinning = 0;
-    for (const m of s.ms) {
-      if (!m || m.dead) continue;
-      threads++;
-      if (m.state === MS.Idle) idlethreads++;
-      if (m.spinning) spinning++;
-    }
-    let idleprocs = 0;
-    for (const p of s.ps) if (p && p.idle) idleprocs++;
-    let running = 0;
-    let runnable = 0;
-    let waiting = 0;
-    let syscall = 0;
-    let netpoll = 0;
+    return {
+      t: s.t,
+      gomaxprocs: s.gomaxprocs,
+      threads: s.threads,
+      idlethreads: s.idlethreads,
+      spinningthreads: s.spinningthreads,
+      idleprocs: s.idleprocs,
+      runqueue: s.global.length - s.globalHead,
+      running: s.running,
+      runnable: s.runnable,
+      waiting: s.waiting,
+      syscall: s.syscall,
+      netpoll: s.netpoll,
+    };
+  }
+
+  /**
+   * counts() recomputed from the records (O(#Gs + #Ms)), the definition the incremental counters
+   * follow: threads = Ms not dead, idlethreads = those parked on the idle list (MS.Idle),
+   * spinningthreads = those spinning; idleprocs = Ps on the idle list; G counts = user Gs (not
+   * `runtime.*`) by status, IO wait (Loc.Netpoll) apart from other waits. For tests.
+   */
+  recount(): Counts {
+    const s = this.s;
+    const c: Counters = zeroCounters();
+    for (const m of s.ms) countM(c, m, 1);
+    for (const p of s.ps) if (p && p.idle) c.idleprocs++;
     for (const gv of s.gs.values()) {
-      if (gv.system) continue;
-      switch (gv.status) {
-        case GStatus.Running:
-          running++;
-          break;
-        case GStatus.Runnable:
-          runnable++;
-          break;
-        case GStatus.Syscall:
-          syscall++;
-          break;
-        case GStatus.Waiting:
-          if (gv.loc === Loc.Netpoll) netpoll++;
-          else waiting++;
-          break;
-      }
+      const k = gCounter(gv);
+      if (k !== null) c[k]++;
     }
     return {
       t: s.t,
       gomaxprocs: s.gomaxprocs,
-      threads,
-      idlethreads,
-      spinningthreads: spinning,
-      idleprocs,
-      runqueue: s.global.length,
-      running,
-      runnable,
-      waiting,
-      syscall,
-      netpoll,
+      threads: c.threads,
+      idlethreads: c.idlethreads,
+      spinningthreads: c.spinningthreads,
+      idleprocs: c.idleprocs,
+      runqueue: s.global.length - s.globalHead,
+      running: c.running,
+      runnable: c.runnable,
+      waiting: c.waiting,
+      syscall: c.syscall,
+      netpoll: c.netpoll,
     };
   }
+}
+
+/**
+ * What P `pp` is doing, from its status and its M (the web timeline's per-P bars). By Go's _P
+ * status: _Pdead (also no record: destroyed by GOMAXPROCS) 'dead', _Pidle 'idle', _Psyscall
+ * 'syscall' (the P is detached from its M), _Pgcstop 'gc'. A _Prunning P is 'run' while its M runs
+ * G `g`, 'spin' while its M spins, else 'sched' (the M is in the scheduler: between a G leaving it
+ * and the next one, or not started yet). It reads only `pp` and its M, ms[pp.m].
+ */
+export function pActivity(pp: PView | undefined, ms: readonly MView[]): { act: PActivity; g: number } {
+  if (pp === undefined) return { act: 'dead', g: -1 };
+  switch (pp.status) {
+    case 4:
+      return { act: 'dead', g: -1 };
+    case 0:
+      return { act: 'idle', g: -1 };
+    case 2:
+      return { act: 'syscall', g: -1 };
+    case 3:
+      return { act: 'gc', g: -1 };
+  }
+  const mm = pp.m >= 0 ? ms[pp.m] : undefined;
+  if (mm === undefined) return { act: 'sched', g: -1 };
+  if (mm.spinning) return { act: 'spin', g: -1 };
+  if (mm.state === MS.Running && mm.g >= 0) return { act: 'run', g: mm.g };
+  return { act: 'sched', g: -1 };
 }

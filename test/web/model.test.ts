@@ -1,6 +1,6 @@
 /** Unit tests of the web app's pure modules (Node): runner, model, share links, gallery parsing. */
 import { describe, expect, it } from 'vitest';
-import { Replay } from '../../src/log/replay.js';
+import { Replay, pActivity } from '../../src/log/replay.js';
 import { E } from '../../src/index.js';
 import { runWorkload } from '../../web/src/runner';
 import { RunModel } from '../../web/src/model';
@@ -24,6 +24,77 @@ export function* main(): Go {
   yield* wg.Wait();
 }
 `;
+
+// Sleeps, IO waits, spinning Ms and GOMAXPROCS shrinking and growing (Ps destroyed and re-made).
+const mixed = `import { go, work, net, time, runtime, sync, us, type Go } from 'gmpsim';
+export const config = { gomaxprocs: 4 };
+function* task(i: number, wg: sync.WaitGroup): Go {
+  yield* work(us(30 + (i % 4) * 10));
+  if (i % 2 === 0) yield* net.Read(us(400));
+  else yield* time.Sleep(us(300));
+  yield* work(us(20));
+  yield* wg.Done();
+}
+export function* main(): Go {
+  const wg = new sync.WaitGroup();
+  for (let i = 0; i < 60; i++) {
+    yield* wg.Add(1);
+    yield* go(task, i, wg);
+  }
+  yield* runtime.GOMAXPROCS(2);
+  yield* work(us(100));
+  yield* runtime.GOMAXPROCS(6);
+  yield* wg.Wait();
+}
+`;
+
+/**
+ * The model's series and P timelines against a Replay stepped over the whole log: after every
+ * event, the series row in force holds the replay's counts, and at the end of every instant each
+ * P's segment in force is the replay's pActivity for it (so the scan, which reclassifies only the
+ * Ps an event can change, missed no change). Rows and segments are contiguous.
+ */
+function checkAgainstReplay(m: RunModel): void {
+  const L = m.log;
+  const s = m.series;
+  const rp = new Replay(L, L.length + 1);
+  for (let j = 1; j < s.n; j++) {
+    const same = ['threads', 'procs', 'running', 'runnable', 'waiting', 'syscall', 'netpoll'].every((k) => s[k as 'threads'][j] === s[k as 'threads'][j - 1]);
+    expect(same, `row ${j} repeats row ${j - 1}`).toBe(false);
+  }
+  const segAt = m.segments.map(() => 0);
+  let row = -1;
+  for (let i = 0; i < L.length; i++) {
+    rp.step();
+    while (row + 1 < s.n && s.i[row + 1]! <= i + 1) row++;
+    const c = rp.counts();
+    expect([s.t[row], s.threads[row], s.procs[row], s.running[row], s.runnable[row], s.waiting[row], s.syscall[row], s.netpoll[row]], `row in force after event ${i}`).toEqual([
+      L.t[s.i[row]! - 1],
+      c.threads,
+      c.gomaxprocs,
+      c.running,
+      c.runnable,
+      c.waiting,
+      c.syscall,
+      c.netpoll,
+    ]);
+    const t = L.t[i]!;
+    if (i + 1 < L.length && L.t[i + 1] === t) continue;
+    for (let p = 0; p < m.segments.length; p++) {
+      const segs = m.segments[p] ?? [];
+      while (segAt[p]! < segs.length && segs[segAt[p]!]!.t1 <= t) segAt[p]!++;
+      const sg = segs[segAt[p]!];
+      if (sg === undefined || sg.t0 > t) continue;
+      const { act, g } = pActivity(rp.ps[p], rp.ms);
+      expect({ act, g }, `P${p} at ${t}`).toEqual({ act: sg.act, g: sg.g });
+    }
+  }
+  for (const segs of m.segments) {
+    const l = segs ?? [];
+    for (let j = 1; j < l.length; j++) expect(l[j]!.t0).toBe(l[j - 1]!.t1);
+    if (l.length) expect(l[l.length - 1]!.t1).toBe(m.endTime);
+  }
+}
 
 async function model(src: string): Promise<RunModel> {
   const out = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'w.ts', knobs: { cost: {} } });
@@ -79,16 +150,15 @@ describe('web runner', () => {
 });
 
 describe('RunModel', () => {
-  it("series agree with the replay's counts at every change point", async () => {
+  it("series and P timelines agree with the replay's counts and P activities after every event", async () => {
     const m = await model(code);
-    const rp = new Replay(m.log);
-    const s = m.series;
-    for (let j = 0; j < s.n; j += Math.max(1, Math.floor(s.n / 200))) {
-      rp.seek(s.i[j]!);
-      const c = rp.counts();
-      expect([s.threads[j], s.running[j], s.runnable[j], s.syscall[j], s.waiting[j], s.netpoll[j]]).toEqual([c.threads, c.running, c.runnable, c.syscall, c.waiting, c.netpoll]);
-    }
+    checkAgainstReplay(m);
     expect(m.maxThreads).toBeGreaterThan(50);
+    const mx = await model(mixed);
+    checkAgainstReplay(mx);
+    expect(new Set(mx.series.procs.subarray(0, mx.series.n))).toEqual(new Set([0, 1, 4, 2, 6]));
+    const acts = new Set(mx.segments.flatMap((l) => (l ?? []).map((sg) => sg.act)));
+    for (const a of ['run', 'idle', 'spin', 'dead'] as const) expect(acts.has(a), a).toBe(true);
   });
 
   it('indexes jumps just after their event, both ways', async () => {

@@ -6,12 +6,17 @@
  *  - per-P activity segments (running G, syscall, idle, spinning, scheduling);
  *  - per-G / per-M / per-P event indices (click-for-history, sleep-timer owner);
  *  - per-kind event indices (jump to the next handoff, retake…).
+ *
+ * The pass drives a Replay of its own and reads the series from its `counts()` and the segments
+ * from `pActivity` (src/log/replay.ts), like every other view: the page keeps no mirror of G, M or
+ * P state. (It used to keep one, with its own rules for G buckets, M.p and thread counts; replaying
+ * the gallery gives the same series and segments both ways.)
  */
-import { EventLog, E, Loc, MS } from '../../src/index.js';
-import { Replay } from '../../src/log/replay.js';
+import { EventLog, E, Loc } from '../../src/index.js';
+import { Replay, pActivity, type PActivity } from '../../src/log/replay.js';
 import type { Columns, RunDone } from './protocol';
 
-export type Activity = 'run' | 'syscall' | 'idle' | 'spin' | 'sched' | 'gc' | 'dead';
+export type Activity = PActivity;
 
 export interface Segment {
   t0: number;
@@ -164,72 +169,62 @@ export class RunModel {
     return -1;
   }
 
+  /**
+   * One pass over the log with a Replay of its own (checkpoints off: this pass never seeks back,
+   * and the model's replay builds its checkpoints only where the user goes), reading the series
+   * from `counts()` after every event and the P timelines from `pActivity`. The event indices
+   * (byG/byM/byP) are filled in the same pass.
+   */
   private scan(): { series: Series; maxThreads: number; maxG: number } {
     const L = this.log;
     const n = L.length;
-    // per-G location and system flag; per-M state, P, G, spinning; per-P status and M
-    const gLoc = new Map<number, number>();
-    const gSys = new Set<number>();
-    const mState: number[] = [];
-    const mP: number[] = [];
-    const mG: number[] = [];
-    const mSpin: boolean[] = [];
-    const pStatus: number[] = [];
-    const pM: number[] = [];
-    const pAct: Activity[] = [];
+    const r = new Replay(L, n + 1);
+    // Per P: the activity (and running G) of the segment in progress, since when.
+    const pAct: (Activity | undefined)[] = [];
     const pG: number[] = [];
     const pSince: number[] = [];
-    let threads = 0;
-    let procs = 0;
-    const cnt = { running: 0, runnable: 0, waiting: 0, syscall: 0, netpoll: 0 };
-    const bucket = (loc: number | undefined): keyof typeof cnt | null => {
-      switch (loc) {
-        case undefined:
-        case Loc.Dead:
-          return null;
-        case Loc.Running:
-          return 'running';
-        case Loc.Syscall:
-          return 'syscall';
-        case Loc.Waiting:
-          return 'waiting';
-        case Loc.Netpoll:
-          return 'netpoll';
-        default:
-          return 'runnable';
-      }
-    };
     const cap = 1024;
     const grow = new Grow();
     const keys = ['t', 'i', 'threads', 'procs', 'running', 'runnable', 'waiting', 'syscall', 'netpoll'] as const;
     for (const k of keys) grow.cols[k] = k === 't' ? new Float64Array(cap) : new Int32Array(cap);
-    let last = '';
     let maxThreads = 0;
     let maxG = 0;
+    // A row when any value differs from the previous row's.
     const push = (i: number, t: number): void => {
-      const sig = `${threads},${procs},${cnt.running},${cnt.runnable},${cnt.waiting},${cnt.syscall},${cnt.netpoll}`;
-      if (sig === last) return;
-      last = sig;
-      if (grow.n === grow.cols['t']!.length) {
+      const c = r.counts();
+      const cc = grow.cols;
+      const j0 = grow.n - 1;
+      if (
+        j0 >= 0 &&
+        cc['threads']![j0] === c.threads &&
+        cc['procs']![j0] === c.gomaxprocs &&
+        cc['running']![j0] === c.running &&
+        cc['runnable']![j0] === c.runnable &&
+        cc['waiting']![j0] === c.waiting &&
+        cc['syscall']![j0] === c.syscall &&
+        cc['netpoll']![j0] === c.netpoll
+      )
+        return;
+      if (grow.n === cc['t']!.length) {
         for (const k of keys) {
-          const old = grow.cols[k]!;
+          const old = cc[k]!;
           const x = k === 't' ? new Float64Array(old.length * 2) : new Int32Array(old.length * 2);
           x.set(old);
-          grow.cols[k] = x;
+          cc[k] = x;
         }
       }
       const j = grow.n++;
-      grow.cols['t']![j] = t;
-      grow.cols['i']![j] = i;
-      grow.cols['threads']![j] = threads;
-      grow.cols['procs']![j] = procs;
-      grow.cols['running']![j] = cnt.running;
-      grow.cols['runnable']![j] = cnt.runnable;
-      grow.cols['waiting']![j] = cnt.waiting;
-      grow.cols['syscall']![j] = cnt.syscall;
-      grow.cols['netpoll']![j] = cnt.netpoll;
-      maxThreads = Math.max(maxThreads, threads);
-      maxG = Math.max(maxG, cnt.running + cnt.runnable + cnt.waiting + cnt.syscall + cnt.netpoll);
+      cc['t']![j] = t;
+      cc['i']![j] = i;
+      cc['threads']![j] = c.threads;
+      cc['procs']![j] = c.gomaxprocs;
+      cc['running']![j] = c.running;
+      cc['runnable']![j] = c.runnable;
+      cc['waiting']![j] = c.waiting;
+      cc['syscall']![j] = c.syscall;
+      cc['netpoll']![j] = c.netpoll;
+      maxThreads = Math.max(maxThreads, c.threads);
+      maxG = Math.max(maxG, c.running + c.runnable + c.waiting + c.syscall + c.netpoll);
     };
     const add = (map: Map<number, number[]>, id: number, i: number): void => {
       if (id < 0) return;
@@ -237,21 +232,10 @@ export class RunModel {
       if (!l) map.set(id, (l = []));
       if (l[l.length - 1] !== i) l.push(i);
     };
-    const actOf = (p: number): [Activity, number] => {
-      const st = pStatus[p] ?? 0;
-      if (st === 4) return ['dead', -1];
-      if (st === 0) return ['idle', -1];
-      if (st === 2) return ['syscall', -1];
-      if (st === 3) return ['gc', -1];
-      const m = pM[p] ?? -1;
-      if (m < 0) return ['sched', -1];
-      if (mSpin[m]) return ['spin', -1];
-      if (mState[m] === MS.Running && (mG[m] ?? -1) >= 0) return ['run', mG[m]!];
-      return ['sched', -1];
-    };
+    // Reclassify P p at time t: a change closes its segment in progress (unless it lasted no time).
     const touchP = (p: number, t: number): void => {
       if (p < 0) return;
-      const [act, g] = actOf(p);
+      const { act, g } = pActivity(r.ps[p], r.ms);
       if (pAct[p] === act && pG[p] === g) return;
       if (pAct[p] !== undefined) {
         const segs = (this.segments[p] ??= []);
@@ -261,76 +245,46 @@ export class RunModel {
       pG[p] = g;
       pSince[p] = t;
     };
+    // The P an M holds (−1: none, or no such M).
+    const pOf = (m: number): number => (m >= 0 ? r.ms[m]?.p ?? -1 : -1);
     for (let i = 0; i < n; i++) {
       const k = L.k[i]!;
       const t = L.t[i]!;
       const g = L.g[i]!;
       const m = L.m[i]!;
       const p = L.p[i]!;
-      const a = L.a[i]!;
       if (k !== E.SysmonTick && k !== E.Write) {
         add(this.byG, g, i);
         add(this.byM, m, i);
         add(this.byP, p, i);
       }
-      switch (k) {
-        case E.GoCreate:
-          if (L.string(L.b[i]!).startsWith('runtime.')) gSys.add(g);
-          gLoc.set(g, Loc.None);
-          if (!gSys.has(g)) cnt.runnable++;
-          break;
-        case E.GLoc: {
-          if (!gSys.has(g)) {
-            const from = bucket(gLoc.get(g));
-            const to = bucket(a);
-            if (from) cnt[from]--;
-            if (to) cnt[to]++;
-          }
-          gLoc.set(g, a);
-          // Running/Syscall name the M in b; keep mG in step for the activity timeline.
-          const bm = L.b[i]!;
-          if (a === Loc.Running && bm >= 0) {
-            mG[bm] = g;
-            touchP(mP[bm] ?? -1, t);
-          }
-          break;
-        }
-        case E.MCreate:
-          threads++;
-          mState[m] = MS.Starting;
-          mP[m] = p;
-          break;
-        case E.MState: {
-          const oldP = mP[m] ?? -1;
-          if (a === MS.Dead && mState[m] !== MS.Dead) threads--;
-          mState[m] = a;
-          mP[m] = p;
-          mG[m] = g;
-          if (oldP !== p) touchP(oldP, t);
-          touchP(p, t);
-          break;
-        }
-        case E.MSpin:
-          mSpin[m] = a === 1;
-          touchP(mP[m] ?? -1, t);
-          break;
-        case E.PState: {
-          const oldM = pM[p] ?? -1;
-          if (oldM !== m && oldM >= 0 && mP[oldM] === p) mP[oldM] = -1;
-          if (m >= 0) mP[m] = p;
-          pStatus[p] = a;
-          pM[p] = m;
-          if (p >= procs && a !== 4) procs = Math.max(procs, p + 1);
-          touchP(p, t);
-          break;
-        }
-        case E.Procs:
-          procs = a;
-          for (let q = a; q < pStatus.length; q++) {
-            pStatus[q] = 4;
-            touchP(q, t);
-          }
-          break;
+      if (k >= E.NewProc) {
+        // decisions and annotations: no state of their own (Execute's schedtick is no activity)
+        r.step();
+        push(i + 1, t);
+        continue;
+      }
+      // The Ps this event may reclassify: a P's activity reads its status and owner M (the P it
+      // names) and that M's state, spinning flag and G. Replay keeps P.m → M.p in step, so the Ps
+      // of the Ms it names, before and after, cover the rest: the event's M, and for a G's move,
+      // the M it leaves and the M it joins.
+      const pm0 = pOf(m);
+      let leaves = -1;
+      if (k === E.GLoc) {
+        const gv = r.gs.get(g);
+        if (gv && (gv.loc === Loc.Running || gv.loc === Loc.Syscall)) leaves = pOf(gv.where);
+      }
+      const before = r.ps.length;
+      r.step();
+      touchP(p, t);
+      touchP(pm0, t);
+      touchP(pOf(m), t);
+      if (k === E.GLoc) {
+        touchP(leaves, t);
+        const a = L.a[i]!;
+        if (a === Loc.Running || a === Loc.Syscall) touchP(pOf(L.b[i]!), t);
+      } else if (k === E.Procs) {
+        for (let q = 0; q < Math.max(before, r.ps.length, pAct.length); q++) touchP(q, t);
       }
       push(i + 1, t);
     }
