@@ -10,8 +10,8 @@
  * Sampling: the state at the end of every distinct event time is one sample. When there are more
  * samples than pixels, each pixel column shows the maximum in its interval (peaks stay visible).
  */
-import { E, Loc, MS, type EventLog } from '../log/events.js';
-import { Replay, GStatus, type GView } from '../log/replay.js';
+import { E, type EventLog } from '../log/events.js';
+import { Replay } from '../log/replay.js';
 
 export interface PlotSamples {
   /** Sample times (ns). A sample's values hold from its time to the next sample's. */
@@ -33,50 +33,29 @@ export interface PlotSamples {
   pseg: [number, number, number, number][];
 }
 
-const CAT_NONE = -1;
-const CAT_RUNNING = 0;
-const CAT_RUNNABLE = 1;
-const CAT_SYSCALL = 2;
-const CAT_WAITING = 3;
-const CAT_IOWAIT = 4;
-
-function cat(g: GView | undefined): number {
-  if (!g || g.system) return CAT_NONE;
-  switch (g.status) {
-    case GStatus.Running:
-      return CAT_RUNNING;
-    case GStatus.Runnable:
-      return CAT_RUNNABLE;
-    case GStatus.Syscall:
-      return CAT_SYSCALL;
-    case GStatus.Waiting:
-      return g.loc === Loc.Netpoll ? CAT_IOWAIT : CAT_WAITING;
-    default:
-      return CAT_NONE;
-  }
-}
-
-/** Replay the log once and take a sample at the end of every distinct event time. */
+/**
+ * Replay the log once and take a sample at the end of every distinct event time. Every number
+ * comes from the Replay (its O(1) counts(), its P and queue records): the plot keeps no scheduler
+ * state of its own, only the P status segments it draws.
+ */
 export function samplePlot(log: EventLog): PlotSamples {
   const r = new Replay(log, 1 << 30);
   const S: PlotSamples = { t: [], end: 0, gomaxprocs: [], threads: [], idlethreads: [], running: [], runnable: [], syscall: [], waiting: [], iowait: [], global: [], pq: [], pseg: [] };
-  const gc = [0, 0, 0, 0, 0];
-  let threads = 0;
-  let idle = 0;
   const pStat: number[] = [];
   const pFrom: number[] = [];
   const n = log.length;
   const sample = (t: number): void => {
+    const c = r.counts();
     S.t.push(t);
-    S.gomaxprocs.push(r.gomaxprocs);
-    S.threads.push(threads);
-    S.idlethreads.push(idle);
-    S.running.push(gc[CAT_RUNNING]!);
-    S.runnable.push(gc[CAT_RUNNABLE]!);
-    S.syscall.push(gc[CAT_SYSCALL]!);
-    S.waiting.push(gc[CAT_WAITING]!);
-    S.iowait.push(gc[CAT_IOWAIT]!);
-    S.global.push(r.global.length);
+    S.gomaxprocs.push(c.gomaxprocs);
+    S.threads.push(c.threads);
+    S.idlethreads.push(c.idlethreads);
+    S.running.push(c.running);
+    S.runnable.push(c.runnable);
+    S.syscall.push(c.syscall);
+    S.waiting.push(c.waiting);
+    S.iowait.push(c.netpoll);
+    S.global.push(c.runqueue);
     const ps = r.ps;
     for (let p = 0; p < Math.max(ps.length, S.pq.length); p++) {
       let q = S.pq[p];
@@ -90,36 +69,11 @@ export function samplePlot(log: EventLog): PlotSamples {
   };
   for (let i = 0; i < n; i++) {
     const t = log.t[i]!;
-    const k = log.k[i]!;
     if (i > 0 && t !== log.t[i - 1]) sample(log.t[i - 1]!);
-    if (k === E.GLoc) {
-      const g = log.g[i]!;
-      const before = cat(r.gs.get(g));
-      r.step();
-      const after = cat(r.gs.get(g));
-      if (before >= 0) gc[before]!--;
-      if (after >= 0) gc[after]!++;
-    } else if (k === E.GoCreate) {
-      r.step();
-      const c = cat(r.gs.get(log.g[i]!));
-      if (c >= 0) gc[c]!++;
-    } else if (k === E.MCreate) {
-      r.step();
-      threads++;
-    } else if (k === E.MState) {
-      const m = log.m[i]!;
-      const before = r.ms[m];
-      const was = before?.dead ?? true;
-      const wasIdle = before !== undefined && !before.dead && before.state === MS.Idle;
-      r.step();
-      if (!was && log.a[i] === MS.Dead) threads--;
-      const after = r.ms[m];
-      const isIdle = after !== undefined && !after.dead && after.state === MS.Idle;
-      idle += (isIdle ? 1 : 0) - (wasIdle ? 1 : 0);
-    } else if (k === E.PState) {
+    r.step();
+    if (log.k[i] === E.PState) {
       const p = log.p[i]!;
-      r.step();
-      const st = log.a[i]!;
+      const st = r.ps[p]!.status;
       if (pStat[p] === undefined) {
         pStat[p] = st;
         pFrom[p] = t;
@@ -128,8 +82,6 @@ export function samplePlot(log: EventLog): PlotSamples {
         pStat[p] = st;
         pFrom[p] = t;
       }
-    } else {
-      r.step();
     }
   }
   const end = n > 0 ? log.t[n - 1]! : 0;
@@ -296,7 +248,6 @@ const pColors: Record<number, { name: string; color: string }> = {
 };
 
 function pStatusPanel(fr: Frame, top: number, S: PlotSamples, nP: number, rowH: number): string {
-  const fx = (tv: number): number => fr.x0 + ((tv - fr.t0) / (fr.t1 - fr.t0 || 1)) * (fr.x1 - fr.x0);
   const height = nP * rowH;
   let s = `<g class="pstatus" shape-rendering="crispEdges">`;
   s += `<text x="${fr.x0}" y="${top - 8}" class="ptitle">P status</text>`;
