@@ -21,7 +21,6 @@ import {
   tBool,
   tInt,
   tInt32,
-  tUint8,
   tFloat64,
   tString,
   tEmptyIface,

@@ -25,15 +25,12 @@ import {
   underlying,
   isUntyped,
   isInteger,
-  isUnsigned,
-  isFloat,
   isNumeric,
   isString,
   isBoolean,
   defaultType,
   identical,
   typeString,
-  comparable,
 } from './types.js';
 import { encodeUTF8, runeToString } from './lib.js';
 import { call } from './call.js';

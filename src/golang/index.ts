@@ -132,7 +132,6 @@ function init(): void {
   P3.ErrNotExist.t = pt(tErrorString);
   P3.methodTable(tCancelCtx, pt(tCancelCtx), P);
   P3.setCtxType(pt(tCancelCtx), pt(tErrorString));
-  P2.setFileType(pt(tFile));
   // net: *net.TCPConn and *net.TCPListener
   const conn = newNamed('TCPConn', 'net', { k: 'struct', fields: [] }, '$P.Conn');
   for (const m of ['Read', 'Write']) conn.methods.set(m, { name: m, sig: fn([], []), ptrRecv: true, fn: '', native: true, gen: true });

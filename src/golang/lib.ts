@@ -15,7 +15,7 @@
  * - func: a JS generator function (null = nil); chan: runtime Chan (null = nil).
  */
 import { formatFloat } from '../workload/fmt.js';
-import type { Type, NamedType, StructType } from './types.js';
+import type { Type, NamedType } from './types.js';
 import { underlying, typeString } from './types.js';
 
 // ---------------------------------------------------------------- panics

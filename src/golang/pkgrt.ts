@@ -10,7 +10,6 @@ import { Sema, NotifyList } from '../runtime/sema.js';
 import { Timer as RTimer, TimerKind } from '../runtime/time.js';
 import { PollDesc } from '../runtime/netpoll.js';
 import { Chan } from '../runtime/chan.js';
-import type { Runtime } from '../runtime/runtime.js';
 import { GoPanic, Slice, type Iface } from './lib.js';
 import * as lib from './lib.js';
 import { S } from './rt.js';

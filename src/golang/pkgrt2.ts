@@ -2,13 +2,13 @@
  * Run-time package functions, part 2 (`$P.*`): os/io/log/syscall/net glue, strconv, math/rand,
  * signal.Notify, and the method tables of the standard library's types.
  */
-import { K, type GoBody, type Op } from '../workload/ops.js';
+import { K, type Op } from '../workload/ops.js';
 import { Chan } from '../runtime/chan.js';
 import * as lib from './lib.js';
-import { GoPanic, Slice, type Iface } from './lib.js';
-import type { Type, NamedType } from './types.js';
-import { File, Pipe, EOF, newError, envRef, listen, dial, Listener, Conn, ErrorString, setErrType, initEOF, threadCount, newTimer as newTimerFn } from './pkgrt.js';
-import { Body, S } from './rt.js';
+import { Slice, type Iface } from './lib.js';
+import type { Type } from './types.js';
+import { File, Pipe, EOF, newError, envRef, Listener, Conn, ErrorString, setErrType, initEOF, threadCount } from './pkgrt.js';
+import { Body } from './rt.js';
 import { callSync } from './rt.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -30,10 +30,6 @@ export function getenv(k: string): string {
   return lib.encodeUTF8(env[lib.decodeUTF8(k)] ?? '');
 }
 
-let fileT: Type = null as unknown as Type;
-export function setFileType(t: Type): void {
-  fileT = t;
-}
 /** fmt.Print* to stdout: a write(2); results (n, err). */
 export function* pw(fd: number, s: string): Go<[number, Iface | null]> {
   yield { k: K.Write, fd, text: lib.decodeUTF8(s) };

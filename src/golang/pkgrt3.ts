@@ -9,9 +9,8 @@ import * as lib from './lib.js';
 import * as libfmt from './libfmt.js';
 import { GoPanic, Slice, type Iface } from './lib.js';
 import type { Type, NamedType } from './types.js';
-import { File, Pipe, EOF, newError, envRef, listen, dial, Listener, Conn, ErrorString, setErrType, initEOF, threadCount, newTimer as newTimerFn } from './pkgrt.js';
+import { EOF, newError, envRef, ErrorString, newTimer as newTimerFn } from './pkgrt.js';
 import { Body, S } from './rt.js';
-import { callSync } from './rt.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 import { fwrite } from './pkgrt2.js';

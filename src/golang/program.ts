@@ -3,7 +3,7 @@
  * the emitted JavaScript module.
  */
 import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
-import { Compiler, CompileError, Unsupported, Silent, Scope, pkgs, linksOSPkgs, type Obj, type CompileOptions } from './core.js';
+import { Compiler, CompileError, Unsupported, Silent, Scope, pkgs, linksOSPkgs, type Obj } from './core.js';
 import { type Type, type NamedType, type FuncType, underlying, newNamed, tInt } from './types.js';
 import { expr, zero, findMethod } from './expr.js';
 import { typeString } from './types.js';

@@ -8,9 +8,9 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import { type Compiler, type FuncCtx, type Obj, Scope, CompileError, Unsupported, Silent, tInvalid } from './core.js';
-import { type Type, type FuncType, tBool, tInt, tInt32, underlying, isBoolean, isString, identical, defaultType } from './types.js';
-import { type Val, expr, convert, zero, describe, ts, valueOf, wrap, setIota, iotaVal } from './expr.js';
+import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid } from './core.js';
+import { type Type, type FuncType, tInt32, underlying, isBoolean, isString, identical, defaultType } from './types.js';
+import { type Val, expr, convert, zero, describe, ts, wrap } from './expr.js';
 import { complexKey } from './expr2.js';
 import { assign, assignOp, define, lvalue } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt } from './control.js';
