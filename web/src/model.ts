@@ -14,7 +14,7 @@
  */
 import { EventLog, E, Loc } from '../../src/index.js';
 import { Replay, pActivity, type PActivity } from '../../src/log/replay.js';
-import type { Columns, RunDone } from './protocol';
+import type { RunDone } from './protocol';
 
 export type Activity = PActivity;
 

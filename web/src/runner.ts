@@ -173,7 +173,6 @@ export async function runWorkload(req: RunRequest, goLoader?: GoLoader): Promise
     maxEvents: k.maxEvents ?? cfg.maxEvents ?? 2_000_000,
     ncpu,
   };
-  const t0 = performance.now();
   let r: gmpsim.RunResult;
   try {
     r = gmpsim.run({
