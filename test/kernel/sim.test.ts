@@ -113,43 +113,18 @@ describe('Sim', () => {
   });
 
   it('fires every event in (time, schedule order) through random schedule/fire interleavings', () => {
-    // Model: a list of pending (at, seq, id); the next to fire is the least (at, seq).
     const action = fc.oneof(
       fc.record({ kind: fc.constant('schedule' as const), delay: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1e6 })) }),
       fc.record({ kind: fc.constant('fire' as const) }),
     );
     fc.assert(
       fc.property(fc.array(action, { minLength: 1, maxLength: 400 }), (actions) => {
-        const sim = new Sim();
-        const got: number[] = [];
-        const want: number[] = [];
-        const target = {
-          fire(tag: number): void {
-            got.push(tag);
-          },
-        };
-        const model: { at: number; seq: number; id: number }[] = [];
-        let seq = 0;
-        const fireOne = (): void => {
-          if (model.length === 0) return;
-          model.sort((a, b) => a.at - b.at || a.seq - b.seq);
-          const e = model.shift()!;
-          want.push(e.id);
-          expect(sim.step()).toBe(true);
-          expect(sim.now).toBe(e.at);
-        };
-        let id = 0;
+        const m = new Modelled();
         for (const a of actions) {
-          if (a.kind === 'schedule') {
-            const at = sim.now + a.delay;
-            model.push({ at, seq: seq++, id });
-            sim.at(at, target, id++);
-          } else fireOne();
-          expect(sim.pending).toBe(model.length);
+          if (a.kind === 'schedule') m.schedule(a.delay);
+          else m.fireOne();
         }
-        while (model.length > 0) fireOne();
-        expect(sim.step()).toBe(false);
-        expect(got).toEqual(want);
+        m.drain();
       }),
       { numRuns: 300, seed: 7 },
     );
@@ -171,48 +146,66 @@ describe('Sim', () => {
     );
     fc.assert(
       fc.property(fc.integer({ min: 512, max: 900 }), fc.array(action, { minLength: 1, maxLength: 1500 }), (prefill, actions) => {
-        const sim = new Sim();
-        const got: number[] = [];
-        const want: number[] = [];
-        const target = {
-          fire(tag: number): void {
-            got.push(tag);
-          },
-        };
-        const model: { at: number; seq: number; id: number }[] = [];
-        let seq = 0;
-        let id = 0;
-        const schedule = (d: number): void => {
-          const at = sim.now + d;
-          model.push({ at, seq: seq++, id });
-          sim.at(at, target, id++);
-        };
-        const fireOne = (): void => {
-          if (model.length === 0) return;
-          model.sort((a, b) => a.at - b.at || a.seq - b.seq);
-          const e = model.shift()!;
-          want.push(e.id);
-          expect(sim.step()).toBe(true);
-          expect(sim.now).toBe(e.at);
-        };
-        for (let i = 0; i < prefill; i++) schedule((i * 7919) % 1_500_000);
+        const m = new Modelled();
+        for (let i = 0; i < prefill; i++) m.schedule((i * 7919) % 1_500_000);
         for (const a of actions) {
-          if (a.kind === 'schedule') schedule(a.delay);
-          else if (a.kind === 'fire') fireOne();
-          else {
-            // Run-ahead succeeds exactly when no pending event is due at or before the target time.
-            const t = sim.now + a.delay;
-            const earliest = model.reduce((m, e) => Math.min(m, e.at), Infinity);
-            expect(sim.advance(t)).toBe(earliest > t);
-            if (earliest > t) expect(sim.now).toBe(t);
-          }
-          expect(sim.pending).toBe(model.length);
+          if (a.kind === 'schedule') m.schedule(a.delay);
+          else if (a.kind === 'fire') m.fireOne();
+          else m.advance(a.delay);
         }
-        while (model.length > 0) fireOne();
-        expect(sim.step()).toBe(false);
-        expect(got).toEqual(want);
+        m.drain();
       }),
       { numRuns: 60, seed: 11 },
     );
   });
 });
+
+/**
+ * A Sim driven side by side with the model: a plain list of pending (at, seq, id) whose next event
+ * is the least (at, seq). Every step checks the Sim against it.
+ */
+class Modelled {
+  readonly sim = new Sim();
+  private readonly got: number[] = [];
+  private readonly want: number[] = [];
+  private readonly model: { at: number; seq: number; id: number }[] = [];
+  private seq = 0;
+  private id = 0;
+  private readonly target = {
+    fire: (tag: number): void => {
+      this.got.push(tag);
+    },
+  };
+
+  schedule(delay: number): void {
+    const at = this.sim.now + delay;
+    this.model.push({ at, seq: this.seq++, id: this.id });
+    this.sim.at(at, this.target, this.id++);
+    expect(this.sim.pending).toBe(this.model.length);
+  }
+
+  fireOne(): void {
+    if (this.model.length === 0) return;
+    this.model.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const e = this.model.shift()!;
+    this.want.push(e.id);
+    expect(this.sim.step()).toBe(true);
+    expect(this.sim.now).toBe(e.at);
+    expect(this.sim.pending).toBe(this.model.length);
+  }
+
+  /** Run-ahead succeeds exactly when no pending event is due at or before the target time. */
+  advance(delay: number): void {
+    const t = this.sim.now + delay;
+    const earliest = this.model.reduce((m, e) => Math.min(m, e.at), Infinity);
+    expect(this.sim.advance(t)).toBe(earliest > t);
+    if (earliest > t) expect(this.sim.now).toBe(t);
+  }
+
+  /** Fire the rest; the Sim fired exactly the model's order. */
+  drain(): void {
+    while (this.model.length > 0) this.fireOne();
+    expect(this.sim.step()).toBe(false);
+    expect(this.got).toEqual(this.want);
+  }
+}
