@@ -113,7 +113,7 @@ export class Sim {
   private live = 0;
   private stopRequested = false;
 
-  // Far-future buckets (see module note): bucket number → its slots; the bucket numbers in a
+  // Far-future buckets (see module note): bucket number → its events; the bucket numbers in a
   // binary min-heap; the earliest bucket's start time (Infinity when there is none).
   private buckets = new Map<number, Bucket>();
   private bucketHeap: number[] = [];
