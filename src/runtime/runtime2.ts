@@ -10,7 +10,8 @@
  * - p.m === m ⇔ m.p === p; an idle P is on the idle list and owned by nobody;
  * - npidle, nmidle, nmspinning and mcount() equal their recomputed values.
  */
-import type { GoBody, Op, SelectCase } from '../workload/ops.js';
+import type { GoBody, Op } from '../workload/ops.js';
+import type { Sudog } from './chan.js';
 import type { Timer } from './time.js';
 import type { Runtime } from './runtime.js';
 import type { EventTarget } from '../kernel/sim.js';
@@ -80,8 +81,8 @@ export class G {
   timer: Timer | null = null;
   /** select: set when one case of a blocked select has fired (g.selectDone). */
   selectDone = false;
-  /** The cases of the select it is blocked in, to dequeue the others when one fires. */
-  selectCases: SelectCase[] | null = null;
+  /** The sudogs of the select it is blocked in (Go: gp.waiting, linked by waitlink), to dequeue the others when one fires. */
+  waiting: Sudog | null = null;
   constructor(goid: number, startfn: string, parentGoid: number, body: GoBody | null) {
     this.goid = goid;
     this.startfn = startfn;
@@ -102,7 +103,7 @@ export class G {
     this.pendingOp = null;
     this.workStart = this.workEnd = this.workEvery = 0;
     this.selectDone = false;
-    this.selectCases = null;
+    this.waiting = null;
     this.system = false;
     // waitreason is not cleared: Go keeps the stale reason (spec §1.1).
   }

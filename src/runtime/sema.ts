@@ -16,7 +16,7 @@
  */
 import type { Runtime } from './runtime.js';
 import type { G, M } from './runtime2.js';
-import { _Grunnable } from './runtime2.js';
+import { GQueue, _Grunnable } from './runtime2.js';
 import { goready, gopark, schedule } from './proc.js';
 import { runqput } from './runq.js';
 import type { Op } from '../workload/ops.js';
@@ -24,8 +24,8 @@ import type { Op } from '../workload/ops.js';
 export class Sema {
   /** The semaphore's value (*addr). */
   count = 0;
-  /** Waiting Gs in wake order. */
-  waiters: G[] = [];
+  /** Waiting Gs in wake order (a ring: O(1) at both ends with any number of waiters). */
+  waiters = new GQueue();
 }
 
 export class NotifyList {
@@ -42,8 +42,8 @@ export function semacquire(rt: Runtime, mp: M, gp: G, s: Sema, lifo: boolean, re
     s.count--;
     return true;
   }
-  if (lifo) s.waiters.unshift(gp);
-  else s.waiters.push(gp);
+  if (lifo) s.waiters.pushFront(gp);
+  else s.waiters.pushBack(gp);
   // When woken without a ticket the G runs semacquire again (cansemacquire may fail).
   gp.pendingOp = op;
   gopark(rt, mp, gp, reason);
@@ -55,8 +55,8 @@ export function semacquire(rt: Runtime, mp: M, gp: G, s: Sema, lifo: boolean, re
  */
 export function semrelease(rt: Runtime, mp: M, gp: G, s: Sema, handoff: boolean): boolean {
   s.count++;
-  if (s.waiters.length === 0) return true;
-  const w = s.waiters.shift()!;
+  const w = s.waiters.popFront();
+  if (w === null) return true;
   let ticket = false;
   if (handoff && s.count > 0) {
     s.count--;
