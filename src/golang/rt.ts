@@ -19,6 +19,9 @@
 import type { GoBody, Op } from '../workload/ops.js';
 import { GoPanic, toPanic, type Iface } from './lib.js';
 
+/** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
+export { Call } from '../workload/call.js';
+
 export interface Frame {
   /** Go function name (main.f). */
   fn: string;

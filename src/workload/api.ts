@@ -24,52 +24,10 @@ import { Sema, NotifyList } from '../runtime/sema.js';
 import { Timer as RTimer, TimerKind } from '../runtime/time.js';
 import { PollDesc } from '../runtime/netpoll.js';
 import { formatValues, sprintf } from './fmt.js';
+import { Call } from './call.js';
 
 /** A goroutine's code: `function* f(...): Go { ... }`. */
 export type Go<T = void> = Generator<Op, T, unknown>;
-
-/**
- * One runtime call (or a fixed pair of them, such as net.Read's arm-then-wait) as something
- * `yield*` can delegate to: it yields its Op(s) and returns the runtime's answer to the last one. A
- * tiny iterator object instead of a generator: this is the hottest allocation of every workload (one
- * per channel operation, lock, sleep…), and a plain object with a reused result record costs a
- * fraction of a generator's set-up. One class for both shapes keeps `yield*`'s call site monomorphic.
- */
-class Call<T> implements Generator<Op, T, unknown> {
-  private o: Op | null;
-  private then: Op | null;
-  // The Call is its own iterator result ({done, value}): one object per runtime call, not two.
-  done = false;
-  value: unknown = undefined;
-  constructor(o: Op, then: Op | null = null) {
-    this.o = o;
-    this.then = then;
-  }
-  next(v?: unknown): IteratorResult<Op, T> {
-    if (this.o !== null) {
-      this.value = this.o;
-      this.o = this.then;
-      this.then = null;
-      return this as IteratorResult<Op, T>;
-    }
-    this.done = true;
-    this.value = v;
-    return this as IteratorResult<Op, T>;
-  }
-  return(value: T): IteratorResult<Op, T> {
-    this.o = this.then = null;
-    return { done: true, value };
-  }
-  throw(e: unknown): IteratorResult<Op, T> {
-    throw e;
-  }
-  [Symbol.iterator](): Generator<Op, T, unknown> {
-    return this;
-  }
-  get [Symbol.toStringTag](): string {
-    return 'Call';
-  }
-}
 
 function op<T>(o: Op): Go<T> {
   return new Call<T>(o);

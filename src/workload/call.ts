@@ -1,0 +1,50 @@
+/**
+ * `Call`: how a runtime entry point is handed to `yield*` without a generator (module of its own
+ * because the TypeScript workload API and the Go frontend's generated code both use it).
+ */
+import type { Op } from './ops.js';
+
+/**
+ * One runtime call (or a fixed pair of them, such as net.Read's arm-then-wait) as something
+ * `yield*` can delegate to: it yields its Op(s) and returns the runtime's answer to the last one. A
+ * tiny iterator object instead of a generator: this is the hottest allocation of every workload (one
+ * per channel operation, lock, sleep…), and a plain object that is its own result record costs a
+ * fraction of a generator's set-up. One class for both shapes keeps `yield*`'s call site monomorphic.
+ * The Go frontend's generated code uses it too (rt.ts `$op`: a CPU-work op then the runtime op).
+ */
+export class Call<T> implements Generator<Op, T, unknown> {
+  private o: Op | null;
+  private then: Op | null;
+  // The Call is its own iterator result ({done, value}): one object per runtime call, not two.
+  done = false;
+  value: unknown = undefined;
+  constructor(o: Op, then: Op | null = null) {
+    this.o = o;
+    this.then = then;
+  }
+  next(v?: unknown): IteratorResult<Op, T> {
+    if (this.o !== null) {
+      this.value = this.o;
+      this.o = this.then;
+      this.then = null;
+      return this as IteratorResult<Op, T>;
+    }
+    this.done = true;
+    this.value = v;
+    return this as IteratorResult<Op, T>;
+  }
+  return(value: T): IteratorResult<Op, T> {
+    this.o = this.then = null;
+    return { done: true, value };
+  }
+  throw(e: unknown): IteratorResult<Op, T> {
+    throw e;
+  }
+  [Symbol.iterator](): Generator<Op, T, unknown> {
+    return this;
+  }
+  get [Symbol.toStringTag](): string {
+    return 'Call';
+  }
+}
+
