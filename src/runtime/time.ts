@@ -11,10 +11,15 @@
  *   timeout (netpollBreak) or, with no poller, wakep starts one.
  * - sysmon never runs timers. checkdead treats any non-empty heap as possible progress.
  *
- * Simplifications: the heap is binary with a (when, seq) order instead of Go's 4-ary heap (same
- * firing order except among timers due at the same nanosecond, which Go leaves unspecified);
- * deleted timers leave the heap at once instead of being marked and cleaned lazily, so a stopped
- * timer no longer suppresses a deadlock report.
+ * The heap is 4-ary and ordered by `when` alone, as 1.19's: an element moves up while it is
+ * strictly earlier than its parent, and down to its earliest child (the first of equals) while that
+ * child is strictly earlier; so timers due at the same nanosecond come out in the order Go's heap
+ * gives them. (Four children per level also halves the depth: with 100k sleepers, popping the
+ * earliest timer visits ≈8 levels instead of ≈17.)
+ *
+ * Simplification: deleted timers leave the heap at once instead of being marked and cleaned
+ * lazily, so a stopped timer no longer suppresses a deadlock report, and a reset timer is re-sifted
+ * where it is instead of being re-added by adjusttimers.
  */
 import { E } from '../log/events.js';
 import type { Runtime } from './runtime.js';
@@ -33,8 +38,6 @@ export const TimerKind = {
   Func: 2,
 } as const;
 
-let timerSeq = 0;
-
 export class Timer {
   /** The P whose heap holds it, or null. */
   pp: P | null = null;
@@ -44,7 +47,6 @@ export class Timer {
   /** Ticker period (0 = one-shot). */
   period = 0;
   kind: number;
-  seq = 0;
   g: G | null = null;
   ch: Chan | null = null;
   fn: (() => GoBody) | null = null;
@@ -54,16 +56,13 @@ export class Timer {
   }
 }
 
-function less(a: Timer, b: Timer): boolean {
-  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
-}
-
 function siftUp(h: Timer[], i: number): void {
   const t = h[i]!;
+  const when = t.when;
   while (i > 0) {
-    const parent = (i - 1) >> 1;
+    const parent = (i - 1) >> 2;
     const p = h[parent]!;
-    if (!less(t, p)) break;
+    if (when >= p.when) break;
     h[i] = p;
     p.index = i;
     i = parent;
@@ -75,14 +74,25 @@ function siftUp(h: Timer[], i: number): void {
 function siftDown(h: Timer[], i: number): void {
   const n = h.length;
   const t = h[i]!;
+  const when = t.when;
   for (;;) {
-    const l = 2 * i + 1;
-    if (l >= n) break;
-    let c = l;
-    if (l + 1 < n && less(h[l + 1]!, h[l]!)) c = l + 1;
-    if (!less(h[c]!, t)) break;
-    h[i] = h[c]!;
-    h[i]!.index = i;
+    const first = 4 * i + 1;
+    if (first >= n) break;
+    // the earliest child, the first of equals
+    let c = first;
+    let cw = h[first]!.when;
+    const end = first + 4 < n ? first + 4 : n;
+    for (let j = first + 1; j < end; j++) {
+      const w = h[j]!.when;
+      if (w < cw) {
+        c = j;
+        cw = w;
+      }
+    }
+    if (cw >= when) break;
+    const ct = h[c]!;
+    h[i] = ct;
+    ct.index = i;
     i = c;
   }
   h[i] = t;
@@ -119,7 +129,6 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
   const wasPending = t.pp !== null;
   rt.netpollInited = true;
   t.when = when;
-  t.seq = timerSeq++;
   if (t.pp !== null) {
     // modtimer on a timer still in its heap: it stays there; only an earlier time wakes the poller
     // (1.19: timerModifiedEarlier → wakeNetPoller).
@@ -163,7 +172,6 @@ export function checkTimers(rt: Runtime, pp: P, now: number, cur: P): number {
     if (t.period > 0) {
       const delta = now - t.when;
       t.when += t.period * (1 + Math.floor(delta / t.period));
-      t.seq = timerSeq++;
       siftDown(h, 0);
     } else {
       heapRemove(pp, t);
