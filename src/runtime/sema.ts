@@ -28,12 +28,21 @@ export class Sema {
   waiters = new GQueue();
 }
 
+/** A G parked in notifyListWait with its ticket (Go: a sudog on the notifyList). */
+interface NotifyWaiter {
+  g: G;
+  ticket: number;
+  next: NotifyWaiter | null;
+}
+
 export class NotifyList {
   /** Next ticket handed to a waiter (notifyListAdd). */
   wait = 0;
   /** Next ticket to be notified. */
   notify = 0;
-  waiters: { g: G; ticket: number }[] = [];
+  /** Parked waiters in park order, a singly linked list as Go's (head, tail). */
+  head: NotifyWaiter | null = null;
+  tail: NotifyWaiter | null = null;
 }
 
 /** semacquire1. Returns true if the G continues, false if it parked (and will retry `op`). */
@@ -83,7 +92,10 @@ export function goyield(rt: Runtime, mp: M, gp: G): void {
 /** notifyListWait: park unless the ticket was already notified. */
 export function notifyListWait(rt: Runtime, mp: M, gp: G, l: NotifyList, t: number): boolean {
   if (t < l.notify) return true;
-  l.waiters.push({ g: gp, ticket: t });
+  const w: NotifyWaiter = { g: gp, ticket: t, next: null };
+  if (l.tail !== null) l.tail.next = w;
+  else l.head = w;
+  l.tail = w;
   gopark(rt, mp, gp, 'sync.Cond.Wait');
   return false;
 }
@@ -93,17 +105,21 @@ export function notifyListNotify(rt: Runtime, mp: M, gp: G, l: NotifyList, all: 
   if (l.wait === l.notify) return;
   if (all) {
     l.notify = l.wait;
-    const ws = l.waiters;
-    l.waiters = [];
-    for (const w of ws) goready(rt, w.g, mp.p!, gp, undefined);
+    let w = l.head;
+    l.head = l.tail = null;
+    for (; w !== null; w = w.next) goready(rt, w.g, mp.p!, gp, undefined);
     return;
   }
+  // notifyListNotifyOne: ready the waiter holding ticket `notify` (usually the head; a G that took
+  // its ticket but has not parked yet is not in the list, and is then skipped: it will not park).
   const t = l.notify;
   l.notify++;
-  const i = l.waiters.findIndex((w) => w.ticket === t);
-  if (i >= 0) {
-    const w = l.waiters.splice(i, 1)[0]!;
+  for (let prev: NotifyWaiter | null = null, w = l.head; w !== null; prev = w, w = w.next) {
+    if (w.ticket !== t) continue;
+    if (prev !== null) prev.next = w.next;
+    else l.head = w.next;
+    if (l.tail === w) l.tail = prev;
     goready(rt, w.g, mp.p!, gp, undefined);
+    return;
   }
 }
-
