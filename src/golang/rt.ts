@@ -122,16 +122,55 @@ export function recover(): Iface | null {
   return p.value ?? null;
 }
 
+/**
+ * Where a `go` statement started a goroutine: the traceback's `created by` lines and the frame
+ * shown before the goroutine first runs, kept as their parts and formatted only if a traceback is
+ * printed (a program starting 100k goroutines prints none).
+ */
+export class Origin {
+  constructor(
+    /** The creating frame (null: no frame, as for runtime-started goroutines). */
+    readonly creatorFn: string | null,
+    readonly creatorFile: string,
+    /** Its line at the go statement (the frame's line moves on afterwards). */
+    readonly creatorLine: number,
+    readonly name: string,
+    /** Line of the started function (0: none shown before it runs). */
+    readonly entryLine: number,
+    readonly entryArgs: boolean,
+    readonly entryFile: string,
+  ) {}
+  created(): string | null {
+    return this.creatorFn === null ? null : `created by ${this.creatorFn}\n\t${this.creatorFile}:${this.creatorLine} +0x0\n`;
+  }
+  entry(): string | null {
+    return this.entryLine > 0 ? `${this.name}(${this.entryArgs ? '...' : ''})\n\t${this.entryFile}:${this.entryLine} +0x0\n` : null;
+  }
+}
+
 /** A goroutine body: a generator with Go tracebacks. */
 export class Body implements Iterator<Op, unknown, unknown> {
   ctx = new GCtx();
-  constructor(
-    private gen: Iterator<Op, unknown, unknown>,
-    created: string | null,
-    /** Frame shown before the goroutine first runs (`main.f(...)` at the function's line). */
-    private entry: string | null = null,
-  ) {
-    this.ctx.created = created;
+  /** Frame shown before the goroutine first runs (`main.f(...)` at the function's line). */
+  private entry: string | null;
+  private origin: Origin | null;
+  constructor(private gen: Iterator<Op, unknown, unknown>, created: string | Origin | null, entry: string | null = null) {
+    if (created instanceof Origin) {
+      this.origin = created;
+      this.entry = null;
+    } else {
+      this.origin = null;
+      this.ctx.created = created;
+      this.entry = entry;
+    }
+  }
+  /** The `created by` lines and the not-yet-started frame, formatting an Origin on first use. */
+  private materialise(): void {
+    const o = this.origin;
+    if (o === null) return;
+    this.origin = null;
+    this.ctx.created = o.created();
+    this.entry = o.entry();
   }
   next(v?: unknown): IteratorResult<Op, unknown> {
     S.cur = this.ctx;
@@ -154,6 +193,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
    * engine use: Runtime.throw's goroutine dump passes true).
    */
   traceback(system = false): string {
+    this.materialise();
     let s = this.ctx.trace ?? (this.ctx.fr.length === 0 && this.entry !== null ? this.entry : frameText(this.ctx.fr));
     if (system) {
       const unstarted = this.ctx.trace === null && this.ctx.fr.length === 0 && this.entry !== null;
@@ -169,9 +209,13 @@ export class Body implements Iterator<Op, unknown, unknown> {
 export function goOp(fn: (...a: unknown[]) => Iterator<Op, unknown, unknown>, args: unknown[], name: string, entryLine = 0, entryArgs = false, entryFile?: string): Op {
   const cur = S.cur;
   const top = cur.fr[cur.fr.length - 1];
-  const created = top ? `created by ${top.fn}\n\t${top.file}:${top.l} +0x0\n` : null;
-  const entry = entryLine > 0 ? `${name}(${entryArgs ? '...' : ''})\n\t${entryFile ?? S.file}:${entryLine} +0x0\n` : null;
-  return { k: 2, fn: ((...a: unknown[]) => new Body(fn(...a), created, entry)) as never, args, name };
+  const origin = new Origin(top ? top.fn : null, top ? top.file : '', top ? top.l : 0, name, entryLine, entryArgs, entryFile ?? S.file);
+  return { k: 2, fn: startGoroutine as never, args: [fn, args, origin], name };
+}
+
+/** newproc's call of a Go op's fn: the goroutine's body (one shared function, no closure per go statement). */
+function startGoroutine(fn: (...a: unknown[]) => Iterator<Op, unknown, unknown>, args: unknown[], origin: Origin): Body {
+  return new Body(args.length === 0 ? fn() : fn(...args), origin);
 }
 
 /** Drive a generator to completion synchronously (String()/Error() methods called by fmt). */

@@ -390,7 +390,10 @@ function goDefer(c: Compiler, n: Node, isGo: boolean): string {
   let entryLine = 0;
   let entryArgs = false;
   let entryFile = c.path(n);
+  // The callee cannot be nil (a function literal or a declared function): see `direct` below.
+  let neverNil = false;
   if (fnN.name === 'FunctionLiteral') {
+    neverNil = true;
     name = c.fn!.parent ? `${c.fn!.name}.${c.fn!.closures}` : `${c.fn!.name}.func${c.fn!.closures}`;
     entryLine = c.line(fnN);
     const ps = fnN.kids.find((k) => k.name === 'Parameters');
@@ -398,6 +401,7 @@ function goDefer(c: Compiler, n: Node, isGo: boolean): string {
   } else if (!name.includes('.')) {
     const o = c.scope.lookup(name);
     if (o && o.kind === 'func' && o.node) {
+      neverNil = true;
       entryLine = c.line(o.node);
       entryFile = c.path(o.node);
       entryArgs = (o.t as FuncType).params.length > 0;
@@ -405,7 +409,17 @@ function goDefer(c: Compiler, n: Node, isGo: boolean): string {
     name = `main.${name}`;
   } else if (fnN.name === 'SelectorExpr' && c.scope.lookup(text(fnN.kids[0]!))?.kind !== 'pkg') name = `main.${name.split('.').pop()}`;
   const thunk = `function* () { ${v.c}; }`;
-  if (isGo) return simple(c, n, `{ ${pre} yield* $op($R.goOp(${thunk}, [], ${JSON.stringify(name)}, ${entryLine}, ${entryArgs}, ${JSON.stringify(entryFile)})); }`);
+  if (isGo) {
+    // A call of a Go function compiles to `(yield* <make the callee's generator>)` with its
+    // arguments already hoisted into `pre`: the new goroutine can then start on the callee's own
+    // generator, made at the go statement (a generator runs nothing before its first next()),
+    // instead of a thunk generator delegating every op of the goroutine's life to it. Only for a
+    // callee that cannot be nil: `go f()` with a nil func value panics in the NEW goroutine
+    // (go1.19 wraps the call in a closure, main.main.func1), which the thunk reproduces.
+    const direct = neverNil ? /^\(yield\* (.*)\)$/s.exec(v.c) : null;
+    const start = direct !== null && !direct[1]!.includes('yield') ? `() => ${direct[1]}` : thunk;
+    return simple(c, n, `{ ${pre} yield* $op($R.goOp(${start}, [], ${JSON.stringify(name)}, ${entryLine}, ${entryArgs}, ${JSON.stringify(entryFile)})); }`);
+  }
   return simple(c, n, `{ ${pre} $d.push(${thunk}); }`);
 }
 
