@@ -149,9 +149,12 @@ export const costDocs: Record<keyof CostModel, string> = {
   slackJitter: "spread of sysmon's usleep oversleep, as a fraction (0 = exact)",
 };
 
+/** The parameters that are dimensionless fractions; every other one is a duration in ns. */
+const fractionCosts: ReadonlySet<keyof CostModel> = new Set<keyof CostModel>(['timerSlackFraction', 'jitter', 'slackJitter']);
+
 /** Whether a parameter is a dimensionless fraction rather than a duration in ns. */
 export function isFractionCost(name: keyof CostModel): boolean {
-  return /fraction/.test(costDocs[name]);
+  return fractionCosts.has(name);
 }
 
 /** The cost table as Markdown (README's "The cost model"; a test keeps the README in step). */
