@@ -22,6 +22,7 @@
  * the incremental counts equal `recount()`.
  */
 import { E, Loc, MS, type EventLog, type LocCode, type MStateCode } from './events.js';
+import { _Pdead, _Pgcstop, _Pidle, _Psyscall } from '../runtime/runtime2.js';
 
 export const GStatus = { Runnable: 1, Running: 2, Syscall: 3, Waiting: 4, Dead: 6 } as const;
 
@@ -170,7 +171,7 @@ function removeAt(q: number[], j: number): void {
 }
 
 function newP(id: number): PView {
-  return { id, status: 3, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false, timers: 0, nextTimer: -1, sleepers: [] };
+  return { id, status: _Pgcstop, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false, timers: 0, nextTimer: -1, sleepers: [] };
 }
 
 export class Replay {
@@ -270,10 +271,9 @@ export class Replay {
         pp.status = a;
         pp.m = m;
         if (pp.idle) s.idleprocs--;
-        if (a === 0) pp.idle = b === 1 ? true : false;
-        else pp.idle = false;
+        pp.idle = a === _Pidle && b === 1;
         if (pp.idle) s.idleprocs++;
-        if (a === 4) pp.dead = true;
+        if (a === _Pdead) pp.dead = true;
         break;
       }
       case E.MCreate:
@@ -451,21 +451,7 @@ export class Replay {
 
   /** The numbers schedtrace prints, and G counts by state, at the current position. O(1). */
   counts(): Counts {
-    const s = this.s;
-    return {
-      t: s.t,
-      gomaxprocs: s.gomaxprocs,
-      threads: s.threads,
-      idlethreads: s.idlethreads,
-      spinningthreads: s.spinningthreads,
-      idleprocs: s.idleprocs,
-      runqueue: s.global.length - s.globalHead,
-      running: s.running,
-      runnable: s.runnable,
-      waiting: s.waiting,
-      syscall: s.syscall,
-      netpoll: s.netpoll,
-    };
+    return this.withCounters(this.s);
   }
 
   /**
@@ -483,6 +469,12 @@ export class Replay {
       const k = gCounter(gv);
       if (k !== null) c[k]++;
     }
+    return this.withCounters(c);
+  }
+
+  /** Counts at the current position with the given counters (the kept ones, or a recount's). */
+  private withCounters(c: Counters): Counts {
+    const s = this.s;
     return {
       t: s.t,
       gomaxprocs: s.gomaxprocs,
@@ -510,13 +502,13 @@ export class Replay {
 export function pActivity(pp: PView | undefined, ms: readonly MView[]): { act: PActivity; g: number } {
   if (pp === undefined) return { act: 'dead', g: -1 };
   switch (pp.status) {
-    case 4:
+    case _Pdead:
       return { act: 'dead', g: -1 };
-    case 0:
+    case _Pidle:
       return { act: 'idle', g: -1 };
-    case 2:
+    case _Psyscall:
       return { act: 'syscall', g: -1 };
-    case 3:
+    case _Pgcstop:
       return { act: 'gc', g: -1 };
   }
   const mm = pp.m >= 0 ? ms[pp.m] : undefined;

@@ -12,6 +12,7 @@
  */
 import { E, type EventLog } from '../log/events.js';
 import { Replay } from '../log/replay.js';
+import { _Pdead } from '../runtime/runtime2.js';
 
 export interface PlotSamples {
   /** Sample times (ns). A sample's values hold from its time to the next sample's. */
@@ -274,7 +275,7 @@ function pStatusPanel(fr: Frame, top: number, S: PlotSamples, nP: number, rowH: 
     let runSt = -1;
     let runFrom = 0;
     const flush = (to: number): void => {
-      if (runSt < 0 || runSt === 4) return;
+      if (runSt < 0 || runSt === _Pdead) return;
       const x = fr.x0 + runFrom;
       s += `<rect x="${f1(x)}" y="${f1(top + p * rowH + 1)}" width="${f1(to - runFrom)}" height="${rowH - 2}" fill="${pColors[runSt]?.color ?? '#ccc'}"/>`;
     };
