@@ -328,6 +328,12 @@ export class Sim {
   step(): boolean {
     if (this.nfar > 0) this.settle();
     if (this.size === 0) return false;
+    this.fireTop();
+    return true;
+  }
+
+  /** Fire the heap's top, which settle() has made the earliest pending event. */
+  private fireTop(): void {
     const slot = this.hSlot[0]!;
     this.now = this.hAt[0]!;
     this.pop();
@@ -341,7 +347,6 @@ export class Sim {
     this.sTarget[slot] = null;
     this.free[this.nfree++] = slot;
     target.fire(tag, gen);
-    return true;
   }
 
   /**
@@ -363,7 +368,7 @@ export class Sim {
         return 'until';
       }
       if (this.fired >= limit) return 'maxEvents';
-      this.step();
+      this.fireTop();
     }
   }
 }
