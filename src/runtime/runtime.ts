@@ -343,10 +343,10 @@ export class Runtime {
 
   /** sysmon's usleep(ns): oversleep with its seeded spread (CostModel.slackJitter). */
   usleep(ns: number): number {
-    const slack = this.oversleep(ns) - ns;
+    const t = this.oversleep(ns);
     const j = this.cost.slackJitter;
-    if (j <= 0) return ns + slack;
-    return ns + Math.round(slack * (1 - j / 2 + j * (this.sleepRand.uint32() / 4294967296)));
+    if (j <= 0) return t;
+    return ns + Math.round((t - ns) * (1 - j / 2 + j * (this.sleepRand.uint32() / 4294967296)));
   }
 
   /** A thread wake-up latency with the run's seeded jitter (see CostModel.jitter). */
