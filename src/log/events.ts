@@ -220,20 +220,11 @@ export interface EventRecord {
 }
 
 /**
- * A stored log as plain data: its columns trimmed to `length` and its string table. What a Web
- * Worker transfers to the page (the typed arrays move, they are not copied).
+ * A stored log as plain data: its columns trimmed to `length` (the log's own fields, so the two
+ * cannot drift apart) and its string table. What a Web Worker transfers to the page (the typed
+ * arrays move, they are not copied).
  */
-export interface EventColumns {
-  length: number;
-  t: Float64Array;
-  k: Uint8Array;
-  g: Int32Array;
-  m: Int32Array;
-  p: Int32Array;
-  a: Float64Array;
-  b: Float64Array;
-  strings: string[];
-}
+export type EventColumns = Pick<EventLog, 'length' | 't' | 'k' | 'g' | 'm' | 'p' | 'a' | 'b'> & { strings: string[] };
 
 function ignore(_k: EventKind, _g: number, _m: number, _p: number, _a: number, _b: number): void {}
 

@@ -47,9 +47,6 @@ export interface WorkloadError {
   column?: number;
 }
 
-/** The event log's columns (src/log/events.ts EventColumns). */
-export type Columns = EventColumns;
-
 export interface RunDone {
   type: 'done';
   exitCode: number;
@@ -64,7 +61,7 @@ export interface RunDone {
   params: Record<string, number | string | boolean>;
   godebugWarnings: string[];
   wallMs: number;
-  cols: Columns;
+  cols: EventColumns;
 }
 
 export interface RunFailed {

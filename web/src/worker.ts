@@ -3,7 +3,8 @@
  * workload (runner.ts) and sends back the event log's columns, transferred, not copied. The page
  * enforces a wall-clock limit by terminating this worker; the engine enforces the event budget.
  */
-import type { Columns, RunRequest, WorkerReply, WorkloadError } from './protocol';
+import type { EventColumns } from '../../src/index.js';
+import type { RunRequest, WorkerReply, WorkloadError } from './protocol';
 import { runWorkload, type Compiled } from './runner';
 
 // The Go frontend (src/golang) is optional (see vite.config.ts) and loaded on first use.
@@ -25,7 +26,7 @@ async function handle(req: RunRequest): Promise<void> {
     return;
   }
   const r = out.result;
-  const cols: Columns = r.log.toColumns();
+  const cols: EventColumns = r.log.toColumns();
   const done: WorkerReply = {
     type: 'done',
     exitCode: r.exitCode,
