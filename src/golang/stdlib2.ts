@@ -398,7 +398,7 @@ pkg('context', {
   Canceled: V(tError, '$P.Canceled'),
   DeadlineExceeded: V(tError, '$P.DeadlineExceeded'),
   Background: F(fn([], [tContext]), () => '$P.background()'),
-  // context.TODO is Go's own name (an empty context, like Background), not a marker.
+  // Go's own name for an empty context (like Background), not an unfinished-work marker.
   'TODO': F(fn([], [tContext]), () => '$P.background()'),
   WithCancel: F(fn([tContext], [tContext, tCancelFunc]), (a) => `(yield* $P.withCancel(${a[0]}))`),
   WithTimeout: F(fn([tContext, tDuration], [tContext, tCancelFunc]), (a) => `(yield* $P.withTimeout(${a[0]}, ${a[1]}))`),

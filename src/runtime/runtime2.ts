@@ -235,8 +235,8 @@ export class M implements EventTarget {
 }
 
 /**
- * A FIFO ring buffer that grows by doubling and never shrinks: the global run queue and gLists
- * (GQueue), the epoll ready list (netpoll.ts). Never shrinking matters for the hot queues: an
+ * A FIFO ring buffer that grows by doubling and never shrinks: the global run queue, gLists and
+ * semaphore waiters (GQueue), the epoll ready list (netpoll.ts). Never shrinking matters for the hot queues: an
  * array emptied with `length = 0` gives its storage back and pays for growing it again.
  */
 export class Ring<T extends object> {
