@@ -16,7 +16,7 @@
  * The format is Go 1.19's with two stable simplifications: arguments are printed as `(...)` (or
  * `()` for functions without parameters) and every pc offset is `+0x0`.
  */
-import type { GoBody, Op } from '../workload/ops.js';
+import { K, type GoBody, type Op } from '../workload/ops.js';
 import { GoPanic, toPanic, type Iface } from './lib.js';
 
 /** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
@@ -205,17 +205,21 @@ export class Body implements Iterator<Op, unknown, unknown> {
   }
 }
 
-/** The Go op for `go f(args)`: `fn` is a generator function; the body gets its traceback. */
-export function goOp(fn: (...a: unknown[]) => Iterator<Op, unknown, unknown>, args: unknown[], name: string, entryLine = 0, entryArgs = false, entryFile?: string): Op {
+/**
+ * The Go op for `go f(args)`. `start` makes the goroutine's generator; the compiled code has already
+ * evaluated the function value and the arguments (Go evaluates them in the calling goroutine). The
+ * body gets its traceback.
+ */
+export function goOp(start: () => Iterator<Op, unknown, unknown>, name: string, entryLine = 0, entryArgs = false, entryFile?: string): Op {
   const cur = S.cur;
   const top = cur.fr[cur.fr.length - 1];
   const origin = new Origin(top ? top.fn : null, top ? top.file : '', top ? top.l : 0, name, entryLine, entryArgs, entryFile ?? S.file);
-  return { k: 2, fn: startGoroutine as never, args: [fn, args, origin], name };
+  return { k: K.Go, fn: startGoroutine as never, args: [start, origin], name };
 }
 
 /** newproc's call of a Go op's fn: the goroutine's body (one shared function, no closure per go statement). */
-function startGoroutine(fn: (...a: unknown[]) => Iterator<Op, unknown, unknown>, args: unknown[], origin: Origin): Body {
-  return new Body(args.length === 0 ? fn() : fn(...args), origin);
+function startGoroutine(start: () => Iterator<Op, unknown, unknown>, origin: Origin): Body {
+  return new Body(start(), origin);
 }
 
 /** Drive a generator to completion synchronously (String()/Error() methods called by fmt). */

@@ -418,7 +418,7 @@ function goDefer(c: Compiler, n: Node, isGo: boolean): string {
     // (go1.19 wraps the call in a closure, main.main.func1), which the thunk reproduces.
     const direct = neverNil ? /^\(yield\* (.*)\)$/s.exec(v.c) : null;
     const start = direct !== null && !direct[1]!.includes('yield') ? `() => ${direct[1]}` : thunk;
-    return simple(c, n, `{ ${pre} yield* $op($R.goOp(${start}, [], ${JSON.stringify(name)}, ${entryLine}, ${entryArgs}, ${JSON.stringify(entryFile)})); }`);
+    return simple(c, n, `{ ${pre} yield* $op($R.goOp(${start}, ${JSON.stringify(name)}, ${entryLine}, ${entryArgs}, ${JSON.stringify(entryFile)})); }`);
   }
   return simple(c, n, `{ ${pre} $d.push(${thunk}); }`);
 }
