@@ -18,7 +18,8 @@ import { Sim, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { defaultCosts, type CostModel } from './cost.js';
-import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
+import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting, _Psyscall } from './runtime2.js';
+import { runqempty } from './runq.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
 import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize } from './exec.js';
 import { exitsyscall } from './syscall.js';
@@ -459,6 +460,19 @@ export class Runtime {
   }
 
   private booted = false;
+  /** Threads asleep in the kernel on a wait queue (syscall.ts kernelSleep): no event of theirs is pending. */
+  kernelSleepers = 0;
+
+  /**
+   * Only sysmon's ticks are pending, but some thread sleeps in a system call: sysmon can still
+   * retake its P and hand it to a new thread if there is work for one (a runnable G or a timer).
+   */
+  private progressBySysmon(): boolean {
+    if (this.kernelSleepers === 0) return false;
+    if (this.sched.runq.size > 0) return true;
+    for (const pp of this.allp) if (pp.status === _Psyscall && (!runqempty(pp) || pp.timers.length > 0)) return true;
+    return false;
+  }
 
   /** Run the program to its end or a budget. */
   run(): RunResult {
@@ -470,6 +484,7 @@ export class Runtime {
     const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
     let why: StopReason;
     const after = this.opts.afterEvent;
+    for (;;) {
     if (this.check || after) {
       const limit = maxEvents;
       let n = 0;
@@ -502,6 +517,12 @@ export class Runtime {
       }
     } else {
       why = this.sim.run(until, maxEvents);
+    }
+    if (why === 'quiescent' && !this.exited && this.progressBySysmon()) {
+      this.sim.step();
+      continue;
+    }
+    break;
     }
     let message = this.exitMessage;
     if (!this.exited) {

@@ -107,11 +107,13 @@ describe('compileGo', () => {
     expect(b.simNs).toBeGreaterThan(200_000);
   });
 
-  it('src/golang uses no Node-only API (it runs in a Web Worker)', () => {
-    const dir = join(import.meta.dirname, '..', '..', 'src', 'golang');
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
-      const t = readFileSync(join(dir, f), 'utf8');
-      expect(t, f).not.toMatch(/from 'node:|require\(|process\.|Buffer\./);
+  it('src/golang and src/sys use no Node-only API (they run in a Web Worker)', () => {
+    const src = join(import.meta.dirname, '..', '..', 'src');
+    for (const dir of [join(src, 'golang'), join(src, 'golang', 'std'), join(src, 'sys')]) {
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+        const t = readFileSync(join(dir, f), 'utf8');
+        expect(t, f).not.toMatch(/from 'node:|require\(|(?<![\w./])process\.|Buffer\./);
+      }
     }
   });
 });
