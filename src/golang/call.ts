@@ -49,8 +49,10 @@ export function call(c: Compiler, n: Node): Val {
   const argsNode = kid(n, 'Arguments');
   const argNodes = argsNode ? argsNode.kids.filter((k) => k.name !== '...') : n.kids.slice(1).filter((k) => k.name !== '...');
   const spread = argsNode ? argsNode.kids.some((k) => k.name === '...') : false;
-  // cost model: a call of a Go function 2 ops, a builtin or library call 1, a conversion 0
+  // cost model (cost.ts): a call of a Go function 2 ops + `call`, a builtin or library call 1, a
+  // conversion 0 (the builtin/library/conversion paths take the difference back)
   c.ops += 2;
+  c.charge(c.cpu.call);
   // builtins
   if (fnNode.name === 'VariableName' || fnNode.name.endsWith('Keyword') || ['make', 'new', 'len', 'cap', 'append'].includes(fnNode.name)) {
     const o = c.scope.lookup(text(fnNode));
@@ -70,6 +72,7 @@ export function call(c: Compiler, n: Node): Val {
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
       c.ops -= 1;
+      c.charge(-c.cpu.call);
       const sig = m.t as FuncType;
       const saved = c.hoist;
       c.hoist = null;
@@ -208,6 +211,7 @@ function convArgs(c: Compiler, n: Node, sig: FuncType, vals: Val[], spread: bool
 
 function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: boolean): Val {
   c.ops -= 1;
+  c.charge(-c.cpu.call);
   const saved = c.hoist;
   c.hoist = null;
   const arg = (i: number): Val => {
@@ -235,6 +239,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     }
     // falls through
     case 'append': {
+      c.charge(c.cpu.append);
       const s = arg(0);
       if (s.mode === 'nil') c.fail(n, 'first argument to append must be a typed slice; have untyped nil');
       const u = underlying(s.t);
@@ -326,6 +331,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
 /** T(x) */
 export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val {
   c.ops -= 2;
+  c.charge(-c.cpu.call);
   if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? `missing argument in conversion to ${ts(t)}` : `too many arguments in conversion to ${ts(t)}`);
   const v = expr(c, argNodes[0]!);
   const tu = underlying(t);

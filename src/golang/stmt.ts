@@ -1,7 +1,7 @@
 /**
  * Statements and function bodies.
  *
- * Cost model (documented in index.ts): every statement adds `ops × nsPerOp` simulated ns to the
+ * Cost model (cost.ts, documented in index.ts): every statement adds `ops × op` simulated ns to the
  * accumulator `$c` (ops = 1 + operators, calls, index/selector operations in it). The accumulator
  * is turned into a Work op (`$W()`) at function entry (a call: cooperative preemption point), at
  * loop heads once it reaches the chunk size (`$CH`), and before every other Op (`$op`).
@@ -197,7 +197,7 @@ export function block(c: Compiler, kids: Node[], scoped = true): string {
 const noLine = /\$L\.w64|\$L\.wu64/g;
 /** Prefix a compiled simple statement with its line and cost. */
 function simple(c: Compiler, n: Node, code: string): string {
-  const cost = Math.max(1, c.ops) * c.nsPerOp;
+  const cost = c.nsOf(Math.max(1, c.ops));
   c.ops = 0;
   const needLine = /yield|\$L\.|\.|\[/.test(code.replace(noLine, ''));
   return `${needLine ? `$f.l = ${c.line(n)}; ` : ''}$c += ${cost}; ${code}\n`;
@@ -324,7 +324,7 @@ function ifStmt(c: Compiler, n: Node): string {
   c.ops = 0;
   const cv = expr(c, parts[i++]!);
   if (!isBoolean(cv.t)) c.fail(cv.n, `non-boolean condition in if statement`);
-  const cost = Math.max(1, c.ops) * c.nsPerOp;
+  const cost = c.nsOf(Math.max(1, c.ops));
   const thenB = block(c, parts[i++]!.kids);
   let els = '';
   const e = parts[i];

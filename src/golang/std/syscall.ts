@@ -113,6 +113,8 @@ export function* sys(p: Process, name: string, mode: SyscallMode, call: () => Sy
 
 /** read(2)/pread(2) (off ≥ 0) into b. */
 export function* read(p: Process, fd: number, b: Slice | null, off = -1, mode: SyscallMode = 'syscall'): Go<[number, number]> {
+  // /proc/self/status reports the process's threads: the runtime's Ms, counted when it is read
+  if (p.kernel.file(fd)?.inode?.kind === 'proc') p.kernel.threads = (yield { k: K.ThreadCount }) as number;
   return yield* sys(p, off >= 0 ? 'pread' : 'read', mode, () => p.kernel.read(fd, b, off));
 }
 
