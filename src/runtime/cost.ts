@@ -41,7 +41,11 @@ export interface CostModel {
   cloneCall: number;
   /** notewakeup (futex wake) of a parked M until it runs. Spec §19: ≈5–50 µs. */
   futexWake: number;
-  /** Extra sleep the kernel adds to usleep/epoll timeouts (timer slack). Spec §8 step 1: ≈50 µs. */
+  /**
+   * Extra sleep the kernel adds to a timed sleep — usleep/nanosleep, epoll_wait and futex timeouts
+   * (timer slack + waking the thread). Spec §8 step 1: ≈50 µs; a raw nanosleep(20 ms) returns
+   * ≈150 µs late on the reference VM (handoff_latency.json nanosleep_late_us), this + the growing part.
+   */
   timerSlack: number;
   /**
    * The part of the oversleep that grows with the requested time, as a fraction of it (the VM's
@@ -85,9 +89,12 @@ export interface CostModel {
    */
   jitter: number;
   /**
-   * Spread of the oversleep of sysmon's usleep calls, as a fraction of it: each sleep's slack is
-   * drawn uniformly from slack × [1 − slackJitter/2, 1 + slackJitter/2] (a stream of its own, so
-   * the other seeded choices do not move). Real wake-ups are not periodic to the nanosecond; an
+   * Spread of the oversleep of every timed kernel sleep (sysmon's usleep, a goroutine's
+   * syscall.Nanosleep or C.usleep, epoll_wait's and notetsleep's timeouts), as a fraction of it:
+   * each sleep's slack is drawn uniformly from slack × [1 − slackJitter/2, 1 + slackJitter/2] (a
+   * stream of its own, so the other seeded choices do not move). Real wake-ups are not periodic to
+   * the nanosecond, and two threads sleeping towards the same moment (sysmon's deep sleep and the M
+   * polling for the same timer) do not wake in a fixed order. An
    * exact tick can alias with a goroutine's own period (a 1 µs ping-pong pair and a 10.15 ms tick
    * land in the same phase for many ticks in a row, so every preemption request is lost there).
    */
@@ -136,7 +143,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   threadCreate: 'clone() of a new M until it runs',
   cloneCall: 'time the calling thread spends in clone() when it creates an M',
   futexWake: 'futex wake of a parked M until it runs',
-  timerSlack: 'kernel timer slack added to usleep and epoll_wait timeouts',
+  timerSlack: 'kernel timer slack + wake-up added to timed sleeps (usleep, nanosleep, epoll_wait)',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
   timerSlackFractionMax: 'upper bound of that growing part',
   signalDelivery: 'SIGURG delivery for async preemption',
@@ -146,7 +153,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
-  slackJitter: "spread of sysmon's usleep oversleep, as a fraction (0 = exact)",
+  slackJitter: 'spread of the oversleep of timed kernel sleeps (usleep, nanosleep, epoll/futex timeouts), as a fraction (0 = exact)',
 };
 
 /** The parameters that are dimensionless fractions; every other one is a duration in ns. */

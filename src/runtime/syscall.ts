@@ -12,6 +12,11 @@
  * A cgo call is exactly a syscall (plus m.incgo). RawSyscall never tells the scheduler: the P stays
  * _Prunning with its M for the whole call. entersyscallblock (a call known to block) hands the P off
  * at once.
+ *
+ * A timed sleep in the kernel (nanosleep, C.usleep, C.sleep) does not return on time: its hrtimer
+ * expires through the kernel's timer slack and the thread then has to be woken (on a VM, its vCPU
+ * resumed), so the call lasts Runtime.oversleep(ns), like sysmon's usleep and epoll_wait's timeout.
+ * Other syscalls last what the workload says.
  */
 import { E, Loc, MS, ExitPath } from '../log/events.js';
 import type { Runtime } from './runtime.js';
@@ -22,8 +27,19 @@ import { sysmonWake } from './sysmon.js';
 
 export const SyscallModeCode = { syscall: 0, cgo: 1, block: 2 } as const;
 
-/** entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. */
-export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number): void {
+/** The syscalls (by their op name) that are timed kernel sleeps: they oversleep (see above). */
+const timedSleepSyscalls: ReadonlySet<string> = new Set(['nanosleep', 'C.usleep', 'C.sleep']);
+
+/** How long the thread really stays in the kernel for a syscall op named `name` asking for `ns`. */
+export function syscallKernelTime(rt: Runtime, name: string, ns: number): number {
+  return timedSleepSyscalls.has(name) ? rt.oversleep(ns) : ns;
+}
+
+/**
+ * entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. The call asked for `ns`
+ * (logged); the thread returns after `kernel` ns (syscallKernelTime).
+ */
+export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number, kernel = ns): void {
   const pp = mp.p!;
   gp.atomicstatus = _Gsyscall;
   if (rt.sched.sysmonwait) sysmonWake(rt);
@@ -39,11 +55,11 @@ export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number
   rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
   setMState(rt, mp, MS.Syscall);
-  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
 }
 
 /** entersyscallblock: the call will block; hand the P off now. */
-export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number): void {
+export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel = ns): void {
   const pp = mp.p!;
   mp.syscalltick = pp.syscalltick;
   pp.syscalltick++;
@@ -55,7 +71,7 @@ export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number): void {
   setMState(rt, mp, MS.Syscall);
   handoffp(rt, released);
   if (rt.exited) return;
-  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
 }
 
 /** T.SyscallDone: the kernel returned; exitsyscall. */
