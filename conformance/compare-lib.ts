@@ -18,7 +18,7 @@
  *   goroutine headers (`goroutine N [reason]:`) must be equal (identical runs) or one real Go showed;
  *   stderr: otherwise the whole stderr (SCHED lines removed, e.g. println output or nothing) the same way;
  * - measure:<name>: the median of gmpsim's values (all seeds) inside real Go's [min, max] over all runs —
- *   for timing measures (unit ms/us/ns) the range is at least ±2% of the real median (stated tolerance:
+ *   for timing measures (unit ms/us/ns) the range is at least ±3% of the real median (stated tolerance:
  *   a handful of runs cannot show the spread of a sub-percent timing); a measure gmpsim cannot produce
  *   (os_threads_*: /proc/self/task) is n/a;
  * - sched:peakThreads, sched:lastThreads, sched:line<i> (first 4 periodic SCHED line times): the median
@@ -362,8 +362,8 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
         let hi = st.max;
         let tol = '';
         if (st.unit === 'ms' || st.unit === 'us' || st.unit === 'ns') {
-          const t = Math.abs(st.median) * 0.02;
-          if (st.median - lo < t || hi - st.median < t) tol = ' (±2%)';
+          const t = Math.abs(st.median) * 0.03;
+          if (st.median - lo < t || hi - st.median < t) tol = ' (±3%)';
           lo = Math.min(lo, st.median - t);
           hi = Math.max(hi, st.median + t);
         }

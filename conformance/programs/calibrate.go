@@ -80,6 +80,39 @@ func main() {
 			"GOMAXPROCS=1: `go wg.Done()` ×1000 then Wait; per goroutine (newproc + run + goexit, G reused from the free list)")
 	}
 
+	// --- the go statement alone (GOMAXPROCS=1: the new goroutines do not run during the loop), with a
+	// fresh G (gfget finds no dead G: malg allocates the G and its stack, allgadd) and with a G reused
+	// from the P's free list
+	{
+		block := make(chan struct{})
+		var wg sync.WaitGroup
+		const n = 200
+		spawn := func() int {
+			wg.Add(n)
+			for i := 0; i < n; i++ {
+				go func() {
+					<-block
+					wg.Done()
+				}()
+			}
+			return n
+		}
+		// fresh: every G created so far is still blocked, so each go statement allocates one
+		fresh := repeat(10, spawn)
+		close(block)
+		wg.Wait()
+		// reused: the 2000 dead Gs are on the free lists; each round's Gs exit before the next
+		var reused []float64
+		for r := 0; r < 10; r++ {
+			block = make(chan struct{})
+			reused = append(reused, repeat(1, spawn)...)
+			close(block)
+			wg.Wait()
+		}
+		report("goroutine_create_fresh_ns", "ns", median(fresh), "GOMAXPROCS=1: one go statement whose G is new (no dead G to reuse: malg + stack + allgadd), per goroutine")
+		report("goroutine_create_reused_ns", "ns", median(reused), "GOMAXPROCS=1: one go statement whose G comes from the free list, per goroutine")
+	}
+
 	// --- goroutine switch via unbuffered channel ping-pong (GOMAXPROCS=1)
 	{
 		ping, pong := make(chan int), make(chan int)

@@ -14,6 +14,8 @@ export type Measurements = Partial<Record<
   | 'goroutine_switch_ns'
   | 'chan_buffered_op_ns'
   | 'goroutine_create_exit_ns'
+  | 'goroutine_create_fresh_ns'
+  | 'goroutine_create_reused_ns'
   | 'mutex_uncontended_ns'
   | 'time_now_ns'
   | 'entersyscall_exitsyscall_ns'
@@ -47,6 +49,8 @@ function nice(x: number): number {
  *   handoff plus one switch.
  * - goroutineCreate / goroutineExit: create+run+exit of `go wg.Done()` minus the switch and the
  *   Done, split 2:1 between newproc and goexit0.
+ * - goroutineAlloc = a go statement with a new G less one with a G from the free list (both
+ *   timed at GOMAXPROCS=1, where the new goroutines do not run during the loop).
  * - timerSlack = what nanosleep(20µs) adds beyond 20 µs; slackJitter from its 90th percentile: the
  *   slack is drawn uniformly from ×[1 − j/2, 1 + j/2], whose p90 is 1 + 0.4 j.
  * - futexWake: a woken idle M takes several hot-futex hand-offs to run; the median of the hot
@@ -67,6 +71,9 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
     const rest = Math.max(0, m.goroutine_create_exit_ns - (out.goroutineSwitch ?? 180) - (m.mutex_uncontended_ns ?? 10));
     out.goroutineCreate = nice((rest * 2) / 3);
     out.goroutineExit = nice(rest / 3);
+  }
+  if (m.goroutine_create_fresh_ns !== undefined && m.goroutine_create_reused_ns !== undefined) {
+    out.goroutineAlloc = nice(m.goroutine_create_fresh_ns - m.goroutine_create_reused_ns);
   }
   if (m.mutex_uncontended_ns !== undefined) out.semOp = nice(Math.max(m.mutex_uncontended_ns, 10));
   if (m.time_now_ns !== undefined) out.runtimeCall = nice(m.time_now_ns);

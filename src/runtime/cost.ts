@@ -15,6 +15,11 @@
 export interface CostModel {
   /** newproc: allocate/reuse a G, set it up, queue it. Go ~0.3–1 µs incl. stack reuse. */
   goroutineCreate: number;
+  /**
+   * The extra cost of a go statement that finds no dead G to reuse (gfget returns nil): malg
+   * allocates the G and its stack and allgadd records it. A reused G costs only goroutineCreate.
+   */
+  goroutineAlloc: number;
   /** goexit0 + the schedule() that follows: tear down a G. */
   goroutineExit: number;
   /** One goroutine switch (schedule → execute → gogo). Spec §19: ≈0.2 µs. */
@@ -103,6 +108,7 @@ export interface CostModel {
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
   goroutineCreate: 100, // (c)
+  goroutineAlloc: 300, // estimate until costs.json has goroutine_create_fresh_ns: calibrate.go on a busy machine gave fresh 325–590 ns, reused 85–130 ns
   goroutineExit: 51, // (c)
   goroutineSwitch: 200, // (c)
   chanOp: 29, // (c)
@@ -132,6 +138,7 @@ export const costNames = Object.keys(defaultCosts) as (keyof CostModel)[];
 /** Documentation of each parameter, for `--help` and the README. */
 export const costDocs: Record<keyof CostModel, string> = {
   goroutineCreate: 'newproc: create and queue a goroutine',
+  goroutineAlloc: 'extra cost of a go statement that allocates a new G (no dead G to reuse)',
   goroutineExit: 'goexit0: tear down an exiting goroutine',
   goroutineSwitch: 'one goroutine switch (schedule → execute)',
   chanOp: 'a channel operation that does not block',
