@@ -211,6 +211,19 @@ func main() {
 		report("usleep_slack_p90_us", "us", pct(xs, 0.9), "usleep_slack_us, 90th percentile")
 	}
 
+	// --- long nanosleep: a raw nanosleep(20 ms), how late it returns (timer slack + the wake-up of a
+	// CPU that has been idle for 20 ms)
+	{
+		ts := syscall.NsecToTimespec(20e6)
+		xs := make([]float64, 15)
+		for i := range xs {
+			t := time.Now()
+			syscall.RawSyscall(syscall.SYS_NANOSLEEP, uintptr(unsafe.Pointer(&ts)), 0, 0)
+			xs[i] = float64(time.Since(t).Nanoseconds())/1e3 - 20000
+		}
+		report("nanosleep_20ms_late_us", "us", median(xs), "raw nanosleep(20 ms): measured duration − 20 ms, median")
+	}
+
 	// --- futex handoff: ping-pong with a goroutine locked to its thread (GOMAXPROCS=1).
 	// Every handoff goes thread → thread: startlockedm / stoplockedm park one M (futex sleep) and wake the
 	// other (futex wake), so a one-way trip = futex wake + OS wake-up + a little runtime bookkeeping.

@@ -22,6 +22,7 @@ export type Measurements = Partial<Record<
   | 'thread_create_est_us'
   | 'usleep_slack_us'
   | 'usleep_slack_p90_us'
+  | 'nanosleep_20ms_late_us'
   | 'futex_handoff_us'
   | 'futex_handoff_p90_us'
   | 'sigurg_preempt_us'
@@ -53,6 +54,8 @@ function nice(x: number): number {
  *   timed at GOMAXPROCS=1, where the new goroutines do not run during the loop).
  * - timerSlack = what nanosleep(20µs) adds beyond 20 µs; slackJitter from its 90th percentile: the
  *   slack is drawn uniformly from ×[1 − j/2, 1 + j/2], whose p90 is 1 + 0.4 j.
+ * - timerSlackFractionMax = how late a raw nanosleep(20 ms) returns less timerSlack: at 20 ms the
+ *   growing part (timerSlackFraction × 20 ms) is past its cap, so the rest is the cap.
  * - futexWake: a woken idle M takes several hot-futex hand-offs to run; the median of the hot
  *   measurement and its 90th percentile, averaged, matches how often a woken thief beats a 10 µs
  *   timer on the reference machine (sleep_granularity.json).
@@ -82,6 +85,9 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   if (m.usleep_slack_us !== undefined) out.timerSlack = nice(m.usleep_slack_us * 1000);
   if (m.usleep_slack_us !== undefined && m.usleep_slack_p90_us !== undefined && m.usleep_slack_us > 0) {
     out.slackJitter = Math.max(0, Math.round(((m.usleep_slack_p90_us / m.usleep_slack_us - 1) / 0.4) * 100) / 100);
+  }
+  if (m.nanosleep_20ms_late_us !== undefined && out.timerSlack !== undefined) {
+    out.timerSlackFractionMax = nice(m.nanosleep_20ms_late_us * 1000 - out.timerSlack);
   }
   if (m.futex_handoff_us !== undefined && m.futex_handoff_p90_us !== undefined) {
     out.futexWake = nice(((m.futex_handoff_us + m.futex_handoff_p90_us) / 2) * 1000);
