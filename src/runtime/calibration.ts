@@ -23,6 +23,7 @@ export type Measurements = Partial<Record<
   | 'usleep_slack_us'
   | 'usleep_slack_p90_us'
   | 'nanosleep_20ms_late_us'
+  | 'usleep_slack_busy_us'
   | 'futex_handoff_us'
   | 'futex_handoff_p90_us'
   | 'sigurg_preempt_us'
