@@ -22,7 +22,8 @@
  *   a handful of runs cannot show the spread of a sub-percent timing); a measure gmpsim cannot produce
  *   (os_threads_*: /proc/self/task) is n/a;
  * - sched:peakThreads, sched:lastThreads, sched:line<i> (first 4 periodic SCHED line times): the median
- *   over seeds inside real Go's [min, max] (line times ±1 ms: they are printed in whole ms).
+ *   over seeds inside real Go's [min, max] (line times ±1 ms: they are printed in whole ms); sched:lineCount:
+ *   the number of periodic SCHED lines of a run, the median over seeds inside real Go's [min, max].
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,7 +57,7 @@ export interface RefVariant {
   stdout: TextSummary;
   stderr: TextSummary;
   measures: Record<string, Stats & { unit: string | null }>;
-  sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[] };
+  sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[]; perRun?: { afterFatal?: boolean }[][] };
 }
 export interface RefFile {
   program: string;
@@ -384,6 +385,15 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
           const last = median(withLines.map((s) => s[s.length - 1]!.threads));
           add('sched:lastThreads', range(v.sched.lastThreads), num(last), inRange(last, v.sched.lastThreads) ? 'pass' : 'FAIL');
           const periodic = withLines.map((s) => s.filter((l) => !l.afterFatal));
+          if (v.sched.perRun && v.sched.perRun.length > 0) {
+            // How many periodic lines the whole run printed: a run that ends early or a tick that drifts
+            // differently shows here before it shows in any single line's time.
+            const counts = v.sched.perRun.map((run) => run.filter((l) => !l.afterFatal).length);
+            const lo = Math.min(...counts);
+            const hi = Math.max(...counts);
+            const n = median(periodic.map((s) => s.length));
+            add('sched:lineCount', lo === hi ? String(lo) : `${lo}–${hi}`, num(n), n >= lo && n <= hi ? 'pass' : 'FAIL');
+          }
           for (let i = 0; i < Math.min(4, v.sched.lineTimesMs.length); i++) {
             const st = v.sched.lineTimesMs[i];
             if (!st) continue;

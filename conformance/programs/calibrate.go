@@ -288,6 +288,33 @@ func main() {
 
 	runtime.GOMAXPROCS(2)
 
+	// --- one write(2) of a print argument: a 1-byte write to a pipe whose reader runs on another thread
+	// (how the runtime's print reaches a captured stderr: one write per argument), GOMAXPROCS=2
+	{
+		pr, pw, err := os.Pipe()
+		if err == nil {
+			go func() {
+				buf := make([]byte, 4096)
+				for {
+					if _, err := pr.Read(buf); err != nil {
+						return
+					}
+				}
+			}()
+			fd := int(pw.Fd())
+			one := []byte{'x'}
+			xs := make([]float64, 2000)
+			for i := range xs {
+				t := time.Now()
+				syscall.Write(fd, one)
+				xs[i] = float64(time.Since(t).Nanoseconds()) / 1e3
+			}
+			pw.Close()
+			report("print_write_us", "us", median(xs), "write(2) of 1 byte to a pipe read by another goroutine (one argument of the runtime's print)")
+		}
+	}
+
+
 	// --- SIGURG preemption. (a) stop-the-world (runtime.ReadMemStats) with a non-yielding spinner on the
 	// other P versus with the other P idle: the difference is what preempting a running goroutine costs the
 	// stopper (tgkill to the spinner's thread + signal delivery + asyncPreempt + P stopped + futex wake of

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecked } from '../helpers.js';
-import { ms, runtime, syscall } from '../../src/workload/api.js';
+import { chan, close, go, ms, recv, runtime, sync, syscall } from '../../src/workload/api.js';
 import { program as handoffLatency } from '../../conformance/twins/handoff_latency.js';
 import { parseMeasures } from '../../conformance/compare-lib.js';
 
@@ -74,5 +74,55 @@ describe('handoff of a syscall\'s P after sysmon deep-slept (issue #19 item 2)',
     const m = median(simHandoff('p1_sleep100', 4));
     expect(m).toBeGreaterThanOrEqual(percentile(real, 0.25));
     expect(m).toBeLessThanOrEqual(percentile(real, 0.75));
+  });
+});
+
+describe('newproc: a new G costs more than one reused from gFree (issue #19 item 8)', () => {
+  it('a go statement that allocates a G costs goroutine_create_fresh_ns, one that reuses a dead G goroutine_create_reused_ns, as measured on real go1.19.8', () => {
+    // Real: conformance/reference/costs.json (calibrate.go: 10 rounds × 200 go statements at
+    // GOMAXPROCS=1 whose goroutines block, so none is reused; then rounds whose Gs all exited first).
+    const costs = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'conformance', 'reference', 'costs.json'), 'utf8')) as {
+      env: { goVersion: string };
+      costs: Record<string, { median: number }>;
+    });
+    expect(costs.env.goVersion).toMatch(/go1\.19\.8/);
+    const fresh: number[] = [];
+    const reused: number[] = [];
+    const r = runChecked({
+      gomaxprocs: 1,
+      main: function* () {
+        const n = 200;
+        const wg = new sync.WaitGroup();
+        let block = chan<void>();
+        function* spawn(): Generator<import('../../src/workload/ops.js').Op, number, unknown> {
+          yield* wg.Add(n);
+          const b = block;
+          const t = yield* runtime.nanotime();
+          for (let i = 0; i < n; i++) {
+            yield* go(function* () {
+              yield* recv(b);
+              yield* wg.Done();
+            });
+          }
+          return ((yield* runtime.nanotime()) - t) / n;
+        }
+        for (let r = 0; r < 10; r++) fresh.push(yield* spawn());
+        yield* close(block);
+        yield* wg.Wait();
+        for (let r = 0; r < 10; r++) {
+          block = chan<void>();
+          reused.push(yield* spawn());
+          yield* close(block);
+          yield* wg.Wait();
+        }
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    const near = (sim: number, real: number): void => {
+      expect(sim).toBeGreaterThanOrEqual(real * 0.6);
+      expect(sim).toBeLessThanOrEqual(real * 1.4);
+    };
+    near(median(fresh), costs.costs.goroutine_create_fresh_ns!.median);
+    near(median(reused), costs.costs.goroutine_create_reused_ns!.median);
   });
 });
