@@ -108,7 +108,7 @@ export interface CostModel {
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
   goroutineCreate: 100, // (c)
-  goroutineAlloc: 300, // estimate until costs.json has goroutine_create_fresh_ns: calibrate.go on a busy machine gave fresh 325–590 ns, reused 85–130 ns
+  goroutineAlloc: 240, // (c) goroutine_create_fresh_ns 333 − goroutine_create_reused_ns 93 (costs.json; recorded on a busy machine, see its note)
   goroutineExit: 51, // (c)
   goroutineSwitch: 200, // (c)
   chanOp: 29, // (c)
