@@ -337,17 +337,28 @@ export class Runtime {
     this.curm = null;
   }
 
-  /** How long a timed kernel sleep of `ns` really lasts (usleep, epoll_wait, notetsleep). */
-  oversleep(ns: number): number {
+  /** The median time a timed kernel sleep of `ns` really lasts (timer slack + the VM's wake-up). */
+  oversleepMedian(ns: number): number {
     return ns + this.cost.timerSlack + Math.min(ns * this.cost.timerSlackFraction, this.cost.timerSlackFractionMax);
   }
 
-  /** sysmon's usleep(ns): oversleep with its seeded spread (CostModel.slackJitter). */
-  usleep(ns: number): number {
-    const t = this.oversleep(ns);
+  /**
+   * How long one timed kernel sleep of `ns` really lasts: usleep and nanosleep (hrtimer sleeps),
+   * epoll_wait's timeout and notetsleep's futex timeout all expire through the same hrtimer slack, so
+   * each gets the median oversleep with the seeded spread (CostModel.slackJitter). Without the
+   * spread two threads that sleep from related moments (sysmon's deep sleep and the M polling for
+   * the same timer) wake in a fixed order and phase every time, which real kernels never do.
+   */
+  oversleep(ns: number): number {
+    const t = this.oversleepMedian(ns);
     const j = this.cost.slackJitter;
     if (j <= 0) return t;
     return ns + Math.round((t - ns) * (1 - j / 2 + j * (this.sleepRand.uint32() / 4294967296)));
+  }
+
+  /** sysmon's usleep(ns): one timed kernel sleep. */
+  usleep(ns: number): number {
+    return this.oversleep(ns);
   }
 
   /** A thread wake-up latency with the run's seeded jitter (see CostModel.jitter). */

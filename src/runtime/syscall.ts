@@ -18,6 +18,11 @@
  * syscall (and so the P is retaken and handed off as for any long call) until another thread's
  * system call wakes it (`kernelWake`), then returns after the wake-up latency. The runtime does not
  * see the kernel's wait: to it this is just a syscall that has not returned yet.
+ *
+ * A timed sleep in the kernel (nanosleep, C.usleep, C.sleep) does not return on time: its hrtimer
+ * expires through the kernel's timer slack and the thread then has to be woken (on a VM, its vCPU
+ * resumed), so the call lasts Runtime.oversleep(ns), like sysmon's usleep and epoll_wait's timeout.
+ * Other syscalls last what the workload says.
  */
 import { E, Loc, MS, ExitPath } from '../log/events.js';
 import type { Runtime } from './runtime.js';
@@ -63,8 +68,19 @@ export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, laten
   }
 }
 
-/** entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. */
-export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number, wq: KernelWaitQueue | null = null): void {
+/** The syscalls (by their op name) that are timed kernel sleeps: they oversleep (see above). */
+const timedSleepSyscalls: ReadonlySet<string> = new Set(['nanosleep', 'C.usleep', 'C.sleep']);
+
+/** How long the thread really stays in the kernel for a syscall op named `name` asking for `ns`. */
+export function syscallKernelTime(rt: Runtime, name: string, ns: number): number {
+  return timedSleepSyscalls.has(name) ? rt.oversleep(ns) : ns;
+}
+
+/**
+ * entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. The call asked for `ns`
+ * (logged); the thread returns after `kernel` ns (syscallKernelTime).
+ */
+export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number, kernel = ns, wq: KernelWaitQueue | null = null): void {
   const pp = mp.p!;
   gp.atomicstatus = _Gsyscall;
   if (rt.sched.sysmonwait) sysmonWake(rt);
@@ -81,11 +97,11 @@ export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
   setMState(rt, mp, MS.Syscall);
   if (wq !== null) kernelSleep(rt, wq, mp, T.SyscallDone);
-  else rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
 }
 
 /** entersyscallblock: the call will block; hand the P off now. */
-export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, wq: KernelWaitQueue | null = null): void {
+export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel = ns, wq: KernelWaitQueue | null = null): void {
   const pp = mp.p!;
   mp.syscalltick = pp.syscalltick;
   pp.syscalltick++;
@@ -98,7 +114,7 @@ export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, wq: Ker
   handoffp(rt, released);
   if (rt.exited) return;
   if (wq !== null) kernelSleep(rt, wq, mp, T.SyscallDone);
-  else rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
 }
 
 /** T.SyscallDone: the kernel returned; exitsyscall. */
