@@ -135,6 +135,7 @@ export const TWIN_PREFERRED: Record<string, string> = {
   retake_latency: 'up to 250 ms of `for time.Now().Before(end) {}` per run: ≈4 s of interpretation per seed through the frontend',
   handoff_latency: 'the spin variants run 250 ms of `for time.Now().Before(end) {}` per run: seconds of interpretation per seed through the frontend',
   preempt_slices: '1.5 s of a clock-reading loop next to a spinning goroutine, too slow to interpret per seed',
+  preempt_sleep: '≈100 ms of `for { x++ }` on a uint64 per run: ≈350M iterations at go1.19\'s speed (cost.ts), ≈16 s of interpretation per seed',
   file_worker_pool: 'generates and checksums ≈51 MB byte by byte, far too slow to interpret',
   net_echo_disk: 'generates and checksums ≈2 MB byte by byte per run, slow to interpret',
 };
