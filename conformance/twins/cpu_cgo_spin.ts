@@ -8,5 +8,5 @@ import { type Env, type TwinProgram } from './_common.js';
 import { soloCpu, spinProgram } from './cpu_oversubscribed.js';
 
 export function program(env: Env): TwinProgram {
-  return { main: spinProgram(env, () => cgo.Call(soloCpu, 'C.spin')), linksOS: true, linksCgo: true };
+  return { main: spinProgram(env, () => cgo.Call(soloCpu, 'C.spin', { cpu: true })), linksOS: true, linksCgo: true };
 }

@@ -29,6 +29,7 @@ import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectg
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
 import { entersyscall, entersyscallblock, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
+import { cpuStart, cpuStop } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 
 /**
@@ -135,9 +136,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       const ns = op.ns;
       if (!(ns > 0)) return cont(rt, mp, 0);
       gp.workStart = rt.sim.now;
-      gp.workEnd = rt.sim.now + ns;
+      gp.workNs = ns;
       gp.workEvery = op.every;
-      rt.sim.at(gp.workEnd, mp, T.Run, mp.gen);
+      gp.workEnd = cpuStart(rt, mp, ns, T.Run);
       return;
     }
     case K.Go: {
@@ -179,7 +180,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       timeSleep(rt, mp, gp, op.ns);
       return;
     case K.Syscall:
-      syscallOp(rt, mp, gp, op.ns, op.mode);
+      syscallOp(rt, mp, gp, op.ns, op.mode, op.cpu === true);
       return;
     case K.NetWait:
       if (!netpollblock(rt, mp, gp, op.pd)) cont(rt, mp, cost.runtimeCall);
@@ -303,20 +304,22 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
   schedule(rt, mp);
 }
 
-function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode): void {
+/** A system or cgo call of `ns`; `cpu`: the thread computes for the whole call (os.ts), else it blocks. */
+function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode, cpu: boolean): void {
   switch (mode) {
     case 'raw':
       // RawSyscall: the scheduler is never told; the P stays _Prunning with this M.
-      rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.Run, mp.gen);
+      if (cpu) cpuStart(rt, mp, ns + rt.cost.syscallOverhead, T.Run);
+      else rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.Run, mp.gen);
       return;
     case 'block':
-      entersyscallblock(rt, mp, gp, ns);
+      entersyscallblock(rt, mp, gp, ns, cpu);
       return;
     case 'cgo':
-      entersyscall(rt, mp, gp, ns, SyscallModeCode.cgo);
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.cgo, cpu);
       return;
     default:
-      entersyscall(rt, mp, gp, ns, SyscallModeCode.syscall);
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.syscall, cpu);
   }
 }
 
@@ -363,10 +366,10 @@ export function coopPreempt(rt: Runtime, mp: M): void {
   gopreempt(rt, mp, gp, false);
 }
 
-/** Cut the running Work op short; the rest becomes the G's pending op. */
+/** Cut the running Work op short; the rest (its CPU ns still to run) becomes the G's pending op. */
 function interruptWork(rt: Runtime, mp: M, gp: G): void {
   mp.gen++; // cancel the work's end event
-  const left = gp.workEnd - rt.sim.now;
+  const left = cpuStop(rt, mp);
   gp.workEnd = 0;
   if (left > 0) gp.pendingOp = { k: K.Work, ns: left, every: gp.workEvery };
 }
@@ -438,7 +441,11 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       const g2 = m2.curg;
       // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.
       if (g2.workEnd > rt.sim.now) interruptWork(rt, m2, g2);
-      else m2.gen++;
+      else {
+        m2.gen++;
+        // A CPU-bound raw syscall in flight is cut short with it: its core share ends too.
+        if (m2.cpuIdx >= 0) cpuStop(rt, m2);
+      }
       g2.atomicstatus = _Grunnable;
       g2.m = null;
       m2.curg = null;

@@ -28,6 +28,7 @@ import { schedtraceText } from './trace.js';
 import { Chan } from './chan.js';
 import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
+import { CPUSched, cpuStop } from './os.js';
 
 export interface GodebugFlags {
   /** schedtrace=N: print a SCHED line every N ms (0 = off). */
@@ -135,6 +136,8 @@ export class Runtime {
   readonly cost: CostModel;
   readonly debug: GodebugFlags;
   readonly ncpu: number;
+  /** The OS's CPU scheduler: the ncpu cores the threads share (os.ts). */
+  readonly os: CPUSched;
   readonly opts: RunOptions;
 
   sched = new Sched();
@@ -204,6 +207,8 @@ export class Runtime {
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? 8;
+    if (!Number.isInteger(this.ncpu) || this.ncpu < 1) throw new RangeError(`ncpu must be a positive integer, got ${this.ncpu}`);
+    this.os = new CPUSched(this, this.ncpu);
     this.check = opts.checkInvariants ?? false;
     const n = opts.gomaxprocs ?? this.ncpu;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
@@ -309,6 +314,8 @@ export class Runtime {
     } else {
       if (gen !== mp.gen) return;
       mp.gen++;
+      // The end of a CPU stretch (a Work op, a CPU-bound syscall) frees the M's share of the cores.
+      if (mp.cpuIdx >= 0 && tag === mp.cpuTag) cpuStop(this, mp);
       switch (tag) {
         case T.Run:
           runG(this, mp);

@@ -19,11 +19,15 @@ import { G, M, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } 
 import { T, acquirep, execute, handoffp, pidleget, releasep, setMState, stoplockedm, stopm } from './proc.js';
 import { globrunqput } from './runq.js';
 import { sysmonWake } from './sysmon.js';
+import { cpuStart } from './os.js';
 
 export const SyscallModeCode = { syscall: 0, cgo: 1, block: 2 } as const;
 
-/** entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. */
-export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number): void {
+/**
+ * entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. `cpu`: the thread computes
+ * for the whole call (a CPU stretch, os.ts), else it is blocked in the kernel.
+ */
+export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number, cpu = false): void {
   const pp = mp.p!;
   gp.atomicstatus = _Gsyscall;
   if (rt.sched.sysmonwait) sysmonWake(rt);
@@ -39,11 +43,17 @@ export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number
   rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
   setMState(rt, mp, MS.Syscall);
-  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  syscallEnd(rt, mp, ns, cpu);
+}
+
+/** Schedule the syscall's return: after `ns` + the overhead, stretched by the OS if it is CPU time. */
+function syscallEnd(rt: Runtime, mp: M, ns: number, cpu: boolean): void {
+  if (cpu) cpuStart(rt, mp, ns + rt.cost.syscallOverhead, T.SyscallDone);
+  else rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
 }
 
 /** entersyscallblock: the call will block; hand the P off now. */
-export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number): void {
+export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, cpu = false): void {
   const pp = mp.p!;
   mp.syscalltick = pp.syscalltick;
   pp.syscalltick++;
@@ -55,7 +65,7 @@ export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number): void {
   setMState(rt, mp, MS.Syscall);
   handoffp(rt, released);
   if (rt.exited) return;
-  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  syscallEnd(rt, mp, ns, cpu);
 }
 
 /** T.SyscallDone: the kernel returned; exitsyscall. */

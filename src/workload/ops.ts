@@ -45,7 +45,13 @@ export const K = {
   Select: 8,
   /** time.Sleep(ns). */
   Sleep: 9,
-  /** A system call that blocks its thread for `ns` (mode: syscall | raw | cgo | block). Result: 0. */
+  /**
+   * A system or cgo call that holds its thread for `ns` (mode: syscall | raw | cgo | block). `cpu`: the
+   * thread computes all that time (a CPU-bound C function, the kernel work of getrandom or of reading
+   * /dev/urandom) and shares the cores with the other running threads (runtime/os.ts); without it the
+   * thread sleeps in the kernel (nanosleep, a read that waits for a pipe or a disk, C.usleep) and takes
+   * no CPU. Result: 0.
+   */
   Syscall: 10,
   /** Wait on a netpoll descriptor until it is ready (netpollblock). */
   NetWait: 11,
@@ -119,7 +125,7 @@ export type Op =
   | { k: typeof K.Close; ch: Chan | null }
   | { k: typeof K.Select; cases: SelectCase[]; dflt: boolean }
   | { k: typeof K.Sleep; ns: number }
-  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string }
+  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; cpu?: boolean }
   | { k: typeof K.NetWait; pd: PollDesc }
   | { k: typeof K.NetReady; pd: PollDesc; ns: number }
   | { k: typeof K.SemAcquire; sema: Sema; lifo: boolean; reason: string }
