@@ -45,6 +45,14 @@ import type { G, M } from './runtime2.js';
 import { MS } from '../log/events.js';
 import { T } from './proc.js';
 
+/**
+ * The simulated machine's cores when a run does not say (runtime.NumCPU(), and so the default GOMAXPROCS):
+ * the reference machine, a 2-vCPU AMD EPYC VM (Linux 6.18, Firecracker) on which every recorded reference
+ * (conformance/README.md) and every measured cost default (cost.ts, conformance/reference/costs.json) were
+ * taken, so that a run with no options predicts that machine.
+ */
+export const defaultNcpu = 2;
+
 /** The OS CPU scheduler of one run (Runtime.os). */
 export class CPUSched implements EventTarget {
   readonly rt: Runtime;

@@ -28,7 +28,7 @@ import { schedtraceText } from './trace.js';
 import { Chan } from './chan.js';
 import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
-import { CPUSched, cpuStop } from './os.js';
+import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 
 export interface GodebugFlags {
   /** schedtrace=N: print a SCHED line every N ms (0 = off). */
@@ -44,7 +44,10 @@ export interface RunOptions {
   main: GoFunc;
   /** GOMAXPROCS (default: ncpu). */
   gomaxprocs?: number;
-  /** runtime.NumCPU() of the simulated machine (default 8). */
+  /**
+   * Cores of the simulated machine: runtime.NumCPU(), and the cores the threads share (os.ts). Default
+   * defaultNcpu (2: the reference machine the costs were measured on).
+   */
   ncpu?: number;
   /** Seed of the runtime's random choices (steal order, select). Default 1. */
   seed?: number;
@@ -206,7 +209,7 @@ export class Runtime {
     this.sleepRand = new Rand(((opts.seed ?? 1) ^ 0x5bd1e995) >>> 0);
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
-    this.ncpu = opts.ncpu ?? 8;
+    this.ncpu = opts.ncpu ?? defaultNcpu;
     if (!Number.isInteger(this.ncpu) || this.ncpu < 1) throw new RangeError(`ncpu must be a positive integer, got ${this.ncpu}`);
     this.os = new CPUSched(this, this.ncpu);
     this.check = opts.checkInvariants ?? false;
