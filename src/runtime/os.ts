@@ -15,8 +15,10 @@
  * conformance/reference/cpu_oversubscribed.json (go1.19.8) shows the fluid picture: at GOMAXPROCS=4 with
  * four 100 ms goroutines on 2 cores, in 3 of 5 runs all four finish within 3–10 ms of each other at
  * ≈200 ms (2 × solo), which is processor sharing up to a couple of ticks; slicing at 4 ms would move
- * the finish times by at most one tick. The other two runs (first finish at 115 and 140 ms) are the
- * kernel's placement/wake-up luck, which neither model reproduces deterministically.
+ * the finish times by at most one tick. The other two runs (first finish at 115 and 140 ms), and most
+ * CPU-bound cgo runs (cpu_cgo_spin.json: one thread done at 115–140 ms), come from Linux's per-CPU run
+ * queues: a thread alone on its CPU runs at full speed until the periodic load balancer evens the
+ * queues out. Neither a fluid share nor global time slices reproduce that; per-CPU queues would.
  *
  * Re-timing. A stretch's end is an event of its M (T.Run for a Work op or a raw syscall, T.SyscallDone
  * for a syscall), scheduled at start + cpu / rate. When the number of stretches crosses or is above
@@ -37,7 +39,8 @@
  *   except the 3 µs runnext back-off) and sysmon's loop bodies are not slowed down and take no share;
  * - a sharing change is seen by all stretches at once, at the instant it happens (no wake-up latency,
  *   migration or cache effects, no per-thread weights: every thread has nice 0);
- * - the cores belong to this process alone (no other load on the machine).
+ * - the cores belong to this process alone (no other load on the machine);
+ * - one pool of cores, not per-CPU run queues and a load balancer (see above).
  */
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
