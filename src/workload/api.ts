@@ -221,9 +221,13 @@ export const os = {
   Exit(code: number): Go<never> {
     return op<never>({ k: K.Exit, code });
   },
-  /** os.ReadFile: blocking read(2)s on a regular file (files are never pollable). */
-  ReadFile(path: string, opts: { latency?: number } = {}): Go {
-    return op({ k: K.Syscall, ns: opts.latency ?? us(20), mode: 'syscall', name: `read ${path}` });
+  /**
+   * os.ReadFile: blocking read(2)s on a regular file (files are never pollable), taking `latency`. With
+   * `cpu` the kernel computes during the read (copying from the page cache, /dev/urandom's generator)
+   * and the thread takes a core (runtime/os.ts); without it the thread waits for the device.
+   */
+  ReadFile(path: string, opts: { latency?: number; cpu?: boolean } = {}): Go {
+    return op({ k: K.Syscall, ns: opts.latency ?? us(20), mode: 'syscall', name: `read ${path}`, cpu: opts.cpu === true });
   },
 };
 
