@@ -444,7 +444,7 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       else {
         m2.gen++;
         // A CPU-bound raw syscall in flight is cut short with it: its core share ends too.
-        if (m2.cpuIdx >= 0) cpuStop(rt, m2);
+        if (m2.onCpu) cpuStop(rt, m2);
       }
       g2.atomicstatus = _Grunnable;
       g2.m = null;

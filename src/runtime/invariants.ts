@@ -94,18 +94,21 @@ export function checkInvariants(rt: Runtime): void {
 function checkCPU(rt: Runtime): void {
   const os = rt.os;
   const now = rt.sim.now;
-  const n = os.on.length;
+  const on = os.stretches();
+  const n = on.length;
+  if (n !== os.n) fail(rt, `${n} CPU stretches listed but n = ${os.n}`);
+  if ((os.head === null) !== (n === 0) || (n > 0 && (os.tail !== on[n - 1] || os.head!.cpuPrev !== null))) fail(rt, 'CPU stretch list ends disagree');
   if (!os.settlePending && n * os.rate > os.ncpu + 1e-9) fail(rt, `${n} threads on CPU at rate ${os.rate} use more than ${os.ncpu} cores`);
   if (!os.settlePending && os.rate !== os.wanted()) fail(rt, `CPU rate ${os.rate} but ${n} threads on ${os.ncpu} cores want ${os.wanted()}`);
-  os.on.forEach((mp, i) => {
-    if (mp.cpuIdx !== i) fail(rt, `M${mp.id} is CPU stretch ${i} but its cpuIdx is ${mp.cpuIdx}`);
+  on.forEach((mp, i) => {
+    if (!mp.onCpu || (i > 0 && mp.cpuPrev !== on[i - 1])) fail(rt, `M${mp.id} is CPU stretch ${i} but its links disagree`);
     if (mp.state !== MS.Running && mp.state !== MS.Syscall) fail(rt, `M${mp.id} holds a CPU share in state ${mp.state}`);
     if (mp.curg === null) fail(rt, `M${mp.id} holds a CPU share without a G`);
     if (mp.cpuEnd < now) fail(rt, `M${mp.id}'s CPU stretch ended at ${mp.cpuEnd}`);
   });
   for (const mp of rt.allm) {
-    if (mp.cpuIdx >= 0 && os.on[mp.cpuIdx] !== mp) fail(rt, `M${mp.id}.cpuIdx = ${mp.cpuIdx} but it is not listed there`);
+    if (mp.onCpu && !on.includes(mp)) fail(rt, `M${mp.id} has a CPU stretch but is not listed`);
     const gp = mp.curg;
-    if (gp !== null && mp.state === MS.Running && gp.workEnd > now && mp.cpuIdx < 0) fail(rt, `G${gp.goid} runs a Work op on M${mp.id} without a CPU share`);
+    if (gp !== null && mp.state === MS.Running && gp.workEnd > now && !mp.onCpu) fail(rt, `G${gp.goid} runs a Work op on M${mp.id} without a CPU share`);
   }
 }

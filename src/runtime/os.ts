@@ -27,11 +27,12 @@
  * if the rate changed, moves every in-flight end: the CPU left is (end − now) × old rate, the new end
  * now + left / new rate (rounded up to whole ns), rescheduled under a new M generation (the old event is
  * cancelled lazily). A pending cooperative-preemption point (sysmon's T.CoopPreempt) is re-armed at its
- * new time. Everything is deterministic: the order of `on` is the order of starts.
+ * new time. Everything is deterministic: stretches are re-timed in the order they started.
  *
  * Fast path. While n ≤ ncpu and the rate is 1, starting and stopping a stretch schedules exactly the
  * event the model without an OS scheduled (end = start + cpu), and nothing else: a program whose CPU
- * demand never exceeds the cores runs event for event as before.
+ * demand never exceeds the cores runs event for event as before. The stretches are an intrusive list
+ * through the Ms (M.cpuPrev/cpuNext): linking and unlinking one is a few field writes, no allocation.
  *
  * What it simplifies:
  * - only CPU stretches compete. The runtime's own costs between ops (cost.ts: chanOp, goroutine
@@ -61,9 +62,12 @@ export class CPUSched implements EventTarget {
   readonly rt: Runtime;
   /** Cores of the simulated machine (runtime.NumCPU()). */
   readonly ncpu: number;
-  /** Ms with a CPU stretch in flight, in the order they started (M.cpuIdx is the index). */
-  readonly on: M[] = [];
-  /** The speed every stretch progresses at, as last applied: min(1, ncpu / on.length). */
+  /** Ms with a CPU stretch in flight, in the order they started (linked through M.cpuNext/cpuPrev). */
+  head: M | null = null;
+  tail: M | null = null;
+  /** Their number. */
+  n = 0;
+  /** The speed every stretch progresses at, as last applied: min(1, ncpu / n). */
   rate = 1;
   /** A settle event is due at the current instant. */
   settlePending = false;
@@ -77,14 +81,21 @@ export class CPUSched implements EventTarget {
 
   /** The rate the current demand asks for. */
   wanted(): number {
-    const n = this.on.length;
+    const n = this.n;
     return n > this.ncpu ? this.ncpu / n : 1;
+  }
+
+  /** The Ms with a CPU stretch in flight, in start order (invariants, tests). */
+  stretches(): M[] {
+    const out: M[] = [];
+    for (let mp = this.head; mp !== null; mp = mp.cpuNext) out.push(mp);
+    return out;
   }
 
   /** After a start or a stop: settle once at this instant when the demand is or was above the cores. */
   changed(): void {
     if (this.settlePending) return;
-    if (this.on.length <= this.ncpu && this.rate === 1) return;
+    if (this.n <= this.ncpu && this.rate === 1) return;
     this.settlePending = true;
     this.rt.sim.after(0, this, 0, 0);
   }
@@ -100,7 +111,7 @@ export class CPUSched implements EventTarget {
     this.rate = r;
     this.changes++;
     const now = rt.sim.now;
-    for (const mp of this.on) {
+    for (let mp = this.head; mp !== null; mp = mp.cpuNext) {
       const left = (mp.cpuEnd - now) * old; // CPU ns left
       const end = now + Math.ceil(left / r);
       mp.cpuEnd = end;
@@ -125,13 +136,19 @@ export class CPUSched implements EventTarget {
  */
 export function cpuStart(rt: Runtime, mp: M, cpu: number, tag: number): number {
   const os = rt.os;
-  const end = os.rate === 1 ? rt.sim.now + cpu : rt.sim.now + Math.ceil(cpu / os.rate);
+  const rate = os.rate;
+  const end = rate === 1 ? rt.sim.now + cpu : rt.sim.now + Math.ceil(cpu / rate);
   mp.cpuEnd = end;
   mp.cpuTag = tag;
-  mp.cpuIdx = os.on.length;
-  os.on.push(mp);
+  mp.onCpu = true;
+  const t = os.tail;
+  mp.cpuPrev = t;
+  mp.cpuNext = null;
+  if (t === null) os.head = mp;
+  else t.cpuNext = mp;
+  os.tail = mp;
   rt.sim.at(end, mp, tag, mp.gen);
-  os.changed();
+  if (++os.n > os.ncpu || rate !== 1) os.changed();
   return end;
 }
 
@@ -141,18 +158,17 @@ export function cpuStart(rt: Runtime, mp: M, cpu: number, tag: number): number {
  */
 export function cpuStop(rt: Runtime, mp: M): number {
   const os = rt.os;
-  const i = mp.cpuIdx;
-  const on = os.on;
   const left = Math.max(0, (mp.cpuEnd - rt.sim.now) * os.rate);
-  // Remove, keeping the start order (the re-timing order).
-  for (let j = i; j < on.length - 1; j++) {
-    const m2 = on[j + 1]!;
-    on[j] = m2;
-    m2.cpuIdx = j;
-  }
-  on.length--;
-  mp.cpuIdx = -1;
-  os.changed();
+  const prev = mp.cpuPrev;
+  const next = mp.cpuNext;
+  if (prev === null) os.head = next;
+  else prev.cpuNext = next;
+  if (next === null) os.tail = prev;
+  else next.cpuPrev = prev;
+  mp.cpuPrev = mp.cpuNext = null;
+  mp.onCpu = false;
+  os.n--;
+  if (os.rate !== 1) os.changed();
   return left;
 }
 
@@ -163,7 +179,7 @@ export function cpuStop(rt: Runtime, mp: M): number {
  */
 export function nextCallPoint(rt: Runtime, gp: G): number {
   const now = rt.sim.now;
-  const rate = gp.m !== null && gp.m.cpuIdx >= 0 ? rt.os.rate : 1;
+  const rate = gp.m !== null && gp.m.onCpu ? rt.os.rate : 1;
   // With the full core since the op started this is exactly now − workStart.
   const done = gp.workNs - (gp.workEnd - now) * rate;
   const next = Math.ceil(done / gp.workEvery) * gp.workEvery;

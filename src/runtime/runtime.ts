@@ -318,7 +318,7 @@ export class Runtime {
       if (gen !== mp.gen) return;
       mp.gen++;
       // The end of a CPU stretch (a Work op, a CPU-bound syscall) frees the M's share of the cores.
-      if (mp.cpuIdx >= 0 && tag === mp.cpuTag) cpuStop(this, mp);
+      if (mp.onCpu && tag === mp.cpuTag) cpuStop(this, mp);
       switch (tag) {
         case T.Run:
           runG(this, mp);

@@ -227,10 +227,15 @@ export class M implements EventTarget {
   pollWoken = false;
   /** findRunnable's wasSpinning, kept across the blocking netpoll. */
   wasSpinning = false;
-  /** Its CPU stretch (os.ts): index in Runtime.os.on (−1: none in flight), projected end, end event tag. */
-  cpuIdx = -1;
+  /**
+   * Its CPU stretch (os.ts): one is in flight, its projected end and end event tag, and its neighbours in
+   * Runtime.os's list of stretches.
+   */
+  onCpu = false;
   cpuEnd = 0;
   cpuTag = 0;
+  cpuPrev: M | null = null;
+  cpuNext: M | null = null;
 
   constructor(rt: Runtime, id: number) {
     this.rt = rt;
