@@ -109,6 +109,12 @@ export interface SysResult {
   errno: number;
   /** Time the thread spends in the kernel (ns). */
   ns: number;
+  /**
+   * Whether that time is CPU work (copying from the page cache, generating /dev/urandom's bytes:
+   * the thread takes a core, runtime/os.ts) rather than waiting for a device (a read that misses
+   * the page cache, O_DIRECT, fsync: the thread sleeps).
+   */
+  cpu: boolean;
   /** Sleep on this queue, then call again (a blocking read or write that must wait). */
   block: KernelWaitQueue | null;
   /** Wake the sleepers of this queue once the call is done. */
@@ -133,7 +139,7 @@ export class Kernel {
   private stdinOff = 0;
   private rnd = 0x9e3779b9;
   private netpollFds = false;
-  private res: SysResult = { r: 0, errno: 0, ns: 0, block: null, wake: null, wakeAll: false, ready: null };
+  private res: SysResult = { r: 0, errno: 0, ns: 0, cpu: true, block: null, wake: null, wakeAll: false, ready: null };
 
   constructor(costs: Partial<IoCosts> = {}, files: Record<string, Uint8Array> = {}, stdin: Uint8Array = new Uint8Array(0)) {
     this.costs = { ...defaultIoCosts, ...costs };
@@ -150,6 +156,7 @@ export class Kernel {
     s.r = r;
     s.errno = 0;
     s.ns = ns;
+    s.cpu = true;
     s.block = null;
     s.wake = null;
     s.wakeAll = false;
@@ -281,13 +288,19 @@ export class Kernel {
         copyOut(ino.data, at, dst, n);
         if (off < 0) f.off += n;
         let ns: number;
-        if (f.flags & O.DIRECT) ns = c.directReadCall + n * c.directReadPerByte;
-        else {
+        let device = false;
+        if (f.flags & O.DIRECT) {
+          ns = c.directReadCall + n * c.directReadPerByte;
+          device = true;
+        } else {
           const miss = ino.uncachedBytes(at, n);
-          ns = miss > 0 ? c.missReadCall + miss * c.missReadPerByte + (n - miss) * c.cachedReadPerByte : c.cachedReadCall + n * c.cachedReadPerByte;
+          device = miss > 0;
+          ns = device ? c.missReadCall + miss * c.missReadPerByte + (n - miss) * c.cachedReadPerByte : c.cachedReadCall + n * c.cachedReadPerByte;
           ino.cache(at, n, false);
         }
-        return this.ok(n, ns);
+        const r = this.ok(n, ns);
+        r.cpu = !device;
+        return r;
       }
     }
   }
@@ -352,7 +365,9 @@ export class Kernel {
     ino.cache(at, n, true);
     ino.mtime = this.now;
     if (off < 0) f.off = at + n;
-    return this.ok(n, f.flags & O.DIRECT ? c.directReadCall + n * c.directReadPerByte : c.writeCall + n * c.writePerByte);
+    const r = this.ok(n, f.flags & O.DIRECT ? c.directReadCall + n * c.directReadPerByte : c.writeCall + n * c.writePerByte);
+    r.cpu = !(f.flags & O.DIRECT);
+    return r;
   }
 
   /** lseek(2); whence 0 SEEK_SET, 1 SEEK_CUR, 2 SEEK_END. */
@@ -371,7 +386,9 @@ export class Kernel {
     if (f === null) return this.fail(Errno.EBADF, this.costs.otherCall);
     if (f.pipe !== null || f.std >= 0) return this.fail(Errno.EINVAL, this.costs.otherCall);
     const dirty = f.inode !== null && f.inode.kind === 'file' && f.inode.clean();
-    return this.ok(0, dirty ? this.costs.fsyncCall : this.costs.otherCall);
+    const r = this.ok(0, dirty ? this.costs.fsyncCall : this.costs.otherCall);
+    r.cpu = !dirty; // writing dirty pages back waits for the device
+    return r;
   }
 
   fadvise(fd: number, advice: number): SysResult {

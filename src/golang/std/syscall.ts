@@ -97,14 +97,14 @@ function* quick(p: Process, name: string, mode: SyscallMode = 'syscall'): Go {
 export function* sys(p: Process, name: string, mode: SyscallMode, call: () => SysResult): Go<[number, number]> {
   for (;;) {
     const r = call();
-    const { ns, block, wake, wakeAll, ready } = r;
+    const { ns, cpu, block, wake, wakeAll, ready } = r;
     const value = r.r;
     const errno = r.errno;
     if (block !== null) {
       yield { k: K.Syscall, ns, mode, name, wq: block };
       continue;
     }
-    yield { k: K.Syscall, ns, mode, name };
+    yield { k: K.Syscall, ns, mode, name, cpu };
     if (wake !== null && wake.length > 0) yield { k: K.KernelWake, wq: wake, all: wakeAll, ns: p.kernel.costs.pipeWake };
     if (ready !== null) yield { k: K.NetReady, pd: ready as never, ns: 0 };
     return [value, errno];
