@@ -61,8 +61,13 @@ export interface RunOptions {
   linksCgo?: boolean;
   /** Stop after this much simulated time (ns). */
   until?: number;
-  /** Stop after this many events. Default 50M. */
+  /** Stop after this many event-log events (RunResult.events). Default 50M; Infinity for none. */
   maxEvents?: number;
+  /**
+   * Checked every `every` kernel events (default 65536): a message stops the run with exit status
+   * 124 and that message (a host's wall-clock or memory budget; the engine itself reads no clock).
+   */
+  watchdog?: Watchdog;
   /** Keep the full event log in memory (default true). */
   storeLog?: boolean;
   /** Check the runtime's invariants after every event (tests; slow). */
@@ -75,6 +80,13 @@ export interface RunOptions {
   listeners?: EventListener[];
 }
 
+export interface Watchdog {
+  /** Kernel events between checks (default Sim's defaultPollEvery, 65536). */
+  every?: number;
+  /** A one-line message stops the run (exit 124); null lets it go on. */
+  check(rt: Runtime): string | null;
+}
+
 export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
 
 export interface RunResult {
@@ -85,8 +97,13 @@ export interface RunResult {
   message: string;
   /** Simulated time at the end (ns). */
   simTime: number;
-  /** Events fired by the kernel. */
+  /**
+   * Events in the event log (the summary's `events`, what --max-events counts). Counted when the
+   * log stores, has listeners, or the run has an event budget; 0 otherwise.
+   */
   events: number;
+  /** Events the discrete-event kernel fired, run-ahead steps included (engine work; see bench/run.ts). */
+  kernelEvents: number;
   stdout: string;
   stderr: string;
   log: EventLog;
@@ -460,72 +477,80 @@ export class Runtime {
 
   private booted = false;
 
-  /** Run the program to its end or a budget. */
+  /**
+   * Run the program to its end or a budget. The loop is the kernel's (Sim.run): the event budget
+   * counts log events (what every view counts), the per-event test hook and the watchdog are its
+   * hooks.
+   */
   run(): RunResult {
     if (!this.booted) {
       this.booted = true;
+      const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
+      if (maxEvents < Infinity) this.log.setBudget(maxEvents, () => this.sim.stop());
       this.boot();
     }
     const until = this.opts.until ?? Infinity;
-    const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
-    let why: StopReason;
     const after = this.opts.afterEvent;
-    if (this.check || after) {
-      const limit = maxEvents;
-      let n = 0;
-      for (;;) {
-        if (this.exited) {
-          why = 'stopped';
-          break;
-        }
-        if (this.sim.pending === 0) {
-          why = 'empty';
-          break;
-        }
-        if (this.sim.livePending === 0) {
-          why = 'quiescent';
-          break;
-        }
-        if (this.sim.peek() > until) {
-          why = 'until';
-          break;
-        }
-        if (n++ >= limit) {
-          why = 'maxEvents';
-          break;
-        }
-        this.sim.step();
-        if (!this.exited) {
-          if (this.check) checkInvariants(this);
-          if (after) after(this);
-        }
-      }
-    } else {
-      why = this.sim.run(until, maxEvents);
-    }
-    let message = this.exitMessage;
+    const check = this.check;
+    const wd = this.opts.watchdog;
+    let stopMessage = '';
+    const why: StopReason = this.sim.run(until, Infinity, {
+      afterEvent:
+        check || after
+          ? () => {
+              if (this.exited) return;
+              if (check) checkInvariants(this);
+              if (after) after(this);
+            }
+          : undefined,
+      poll: wd
+        ? () => {
+            stopMessage = wd.check(this) ?? '';
+            return stopMessage !== '';
+          }
+        : undefined,
+      pollEvery: wd?.every,
+    });
     if (!this.exited) {
-      if (why === 'until' || why === 'maxEvents') {
-        message =
-          why === 'until'
-            ? `gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`
-            : `gmpsim: stopped after ${this.sim.fired} events at simulated time ${fmtDuration(this.sim.now)}: the --max-events budget ran out while the program was still running`;
-        this.exited = true;
-        this.exitCode = 124;
-        this.endReason = 'budget';
+      if (why === 'until') this.stopBudget(`gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`);
+      else if (why === 'polled') this.stopBudget(stopMessage);
+      else if (why === 'stopped' && this.log.count >= (this.opts.maxEvents ?? defaultMaxEvents)) {
+        this.stopBudget(
+          `gmpsim: stopped after ${this.log.count} events at simulated time ${fmtDuration(this.sim.now)}: the --max-events budget of ${this.opts.maxEvents ?? defaultMaxEvents} ran out while the program was still running`,
+        );
       } else {
-        message = `gmpsim: the program can make no more progress at simulated time ${fmtDuration(this.sim.now)}: ${this.hangReason()}; a real process would hang here forever`;
+        this.exitMessage = `gmpsim: the program can make no more progress at simulated time ${fmtDuration(this.sim.now)}: ${this.hangReason()}; a real process would hang here forever`;
         this.exited = true;
         this.exitCode = 124;
         this.endReason = 'hang';
       }
     }
+    return this.result();
+  }
+
+  /**
+   * gmpsim stops the program at a budget (simulated time, events, a watchdog's wall-clock or
+   * memory limit): exit status 124 with a one-line `message`. Also what a host calls when it had
+   * to interrupt run() from outside (a goroutine that never yields): then `result()` gives the
+   * partial run.
+   */
+  stopBudget(message: string): void {
+    if (this.exited) return;
+    this.exitMessage = message;
+    this.exited = true;
+    this.exitCode = 124;
+    this.endReason = 'budget';
+  }
+
+  /** The run's result so far (after run(), or after a host interrupted it and called stopBudget). */
+  result(): RunResult {
     return {
       exitCode: this.exitCode,
       reason: this.endReason,
-      message,
+      message: this.exitMessage,
       simTime: this.sim.now,
-      events: this.sim.fired,
+      events: this.log.count,
+      kernelEvents: this.sim.fired,
       stdout: this.out.join(''),
       stderr: this.err.join(''),
       log: this.log,
