@@ -18,7 +18,8 @@ import { renderPlot, wrapHtml } from '../src/views/plot.js';
 import { loadWorkload } from './load.js';
 import { LoadError, UsageError } from './options.js';
 import { resolveSettings, type RunFlags } from './settings.js';
-import { execute } from './execute.js';
+import { execute, heapBudget } from './execute.js';
+import { spawnSync } from 'node:child_process';
 import { sweepCommand, type SweepFlags } from './sweep.js';
 import { runJson } from './json.js';
 import { userEnv } from './env.js';
@@ -43,7 +44,8 @@ Environment:
 const exitHelp = `
 Exit status:
   the program's, as Go gives it: 0 (main returned), 2 (fatal error, panic), n (os.Exit(n));
-  124 gmpsim stopped the program (--until / --max-events budget, or it would hang forever)
+  124 gmpsim stopped the program (--until, --max-events, --timeout or --max-heap budget; a goroutine
+      that never yields; or it would hang forever)
   1   the workload could not be loaded (missing file, syntax error, no exported main)
   2   usage error (unknown flag, bad value, bad GOMAXPROCS or GODEBUG)
   70  internal gmpsim error`;
@@ -55,6 +57,8 @@ function commonRunOptions(cmd: Command, sweep: boolean): Command {
     .option(sweep ? '--seed <list>' : '--seed <n>', sweep ? 'seeds of the runtime\'s random choices to sweep, e.g. 1,2,3' : 'seed of the runtime\'s random choices: steal order, select (default 1)')
     .option('--until <duration>', 'stop at this simulated time (Go duration: 300ms, 1.5s); exit 124')
     .option('--max-events <n>', `stop after this many simulation events; exit 124 (default ${50_000_000})`)
+    .option('--timeout <duration>', `wall-clock budget of ${sweep ? 'each run' : 'the run'}, as go test's -timeout (0 = none); exit 124 (default 10m)`)
+    .option('--max-heap <MiB>', `memory budget of ${sweep ? 'each run' : 'the run'} in MiB; stops the run before Node runs out of heap; exit 124 (default: Node's heap limit)`)
     .option('--cost <name=value>', 'override a cost parameter, in ns or as a duration (repeatable; see below)', collect)
     .option(sweep ? '--param <name=v1,v2,…>' : '--param <name=value>', sweep ? 'values of a workload parameter to sweep (repeatable)' : 'set a workload parameter (its exported `params`; repeatable)', collect)
     .option('--json', sweep ? 'print the results as one JSON object' : 'print one JSON object (settings, exit, program output, summary) instead of the program output')
@@ -176,7 +180,38 @@ function handleError(e: unknown): number {
   return 70;
 }
 
+/**
+ * V8 fixes its heap limit at start-up: a --max-heap above this process's limit is honoured by
+ * running the command again in a Node with a large enough --max-old-space-size. Returns the exit
+ * status of that run, or null when this process will do.
+ */
+function relaunchForHeap(argv: string[]): number | null {
+  if (process.env['GMPSIM_HEAP_RELAUNCHED'] === '1') return null;
+  const i = argv.findIndex((a) => a === '--max-heap' || a.startsWith('--max-heap='));
+  if (i < 0) return null;
+  const raw = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1];
+  if (raw === undefined || !/^\d+$/.test(raw.trim())) return null; // the parser reports it
+  const mib = Number(raw);
+  // The watchdog stops at 85 % of V8's limit (execute.ts heapBudget): ask for a limit above that.
+  const needed = Math.ceil(mib / 0.85) + 64;
+  if (heapBudgetMiB() >= mib) return null;
+  const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${needed}`, ...argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, GMPSIM_HEAP_RELAUNCHED: '1' },
+  });
+  return r.status ?? 70;
+}
+
+function heapBudgetMiB(): number {
+  return heapBudget(null) / 2 ** 20;
+}
+
 export async function main(argv: string[]): Promise<void> {
+  const relaunched = relaunchForHeap(argv);
+  if (relaunched !== null) {
+    process.exitCode = relaunched;
+    return;
+  }
   // For the simulated program only, not for esbuild (see env.ts).
   delete process.env['GOMAXPROCS'];
   delete process.env['GODEBUG'];

@@ -152,7 +152,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
       `${all > 0 ? Math.round((1000 * pt.runningNs) / all) / 10 : 0}%`,
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
   const exitCol = 1 + (showSeed ? 1 : 0) + paramNames.length;
   const line = (cols: string[]): string => cols.map((c, i) => (i === exitCol ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   let out = line(header) + '\n';
@@ -193,7 +193,9 @@ async function runCells(
       w.postMessage({ id: c.id, settings: c.settings });
     };
     for (let j = 0; j < jobs; j++) {
-      const w = new Worker(workerUrl, { workerData: { code, file } });
+      // A worker's heap has its own limit: --max-heap sets it (execute.ts stops a cell before it).
+      const maxHeap = cells[0]!.settings.maxHeapMiB;
+      const w = new Worker(workerUrl, { workerData: { code, file }, resourceLimits: maxHeap !== null ? { maxOldGenerationSizeMb: Math.ceil(maxHeap / 0.85) + 64 } : undefined });
       live++;
       workers.push(w);
       w.on('message', (r: CellResult) => {

@@ -189,6 +189,13 @@ export const RetakeWhy = {
   NoIdle: 2,
   /** The syscall has been seen for ≥ 10 ms. */
   Long: 3,
+  /**
+   * The P's time slice ran out: its schedtick had not moved for forcePreemptNS (10 ms: the same
+   * goroutine has held the P, making syscalls), so retake's preemptone set sysretake and the P was
+   * taken although sysmon had not seen this syscall before (go1.19 proc.go retake: `if !sysretake
+   * && int64(pd.syscalltick) != t`).
+   */
+  TimeSlice: 4,
 } as const;
 
 /** exitsyscall outcome (E.ExitSyscall's a). */

@@ -45,7 +45,7 @@ export interface RunOptions {
   gomaxprocs?: number;
   /** runtime.NumCPU() of the simulated machine (default 8). */
   ncpu?: number;
-  /** Seed of the runtime's random choices (steal order, select). Default 1. */
+  /** Seed of the runtime's random choices (steal order, select): a non-negative safe integer. Default 1. */
   seed?: number;
   /** GODEBUG flags (parsed, see parseGODEBUG). */
   godebug?: Partial<GodebugFlags>;
@@ -85,9 +85,18 @@ export interface Watchdog {
   every?: number;
   /** A one-line message stops the run (exit 124); null lets it go on. */
   check(rt: Runtime): string | null;
+  /**
+   * Asked after `check` lets the run go on: true makes run() return now with reason 'paused'. The
+   * run is not over: calling run() again continues it, and the run is the same as one that was never
+   * paused (pauses fall on the same kernel-event boundaries as the checks). A host uses the pause
+   * to re-arm its own timers between slices of a run (the CLI's guard against a goroutine that never
+   * yields, cli/execute.ts).
+   */
+  pause?(rt: Runtime): boolean;
 }
 
-export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
+/** How a run ended; 'paused' = not ended: a Watchdog paused it, run() again to go on. */
+export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang' | 'paused';
 
 export interface RunResult {
   /** Process exit status (Go's), or 124 when gmpsim had to stop the program (budget, hang). */
@@ -217,13 +226,16 @@ export class Runtime {
     this.log.clock = this.sim;
     for (const l of opts.listeners ?? []) this.log.listen(l);
     this.rand = new Rand(opts.seed ?? 1);
-    this.sleepRand = new Rand(((opts.seed ?? 1) ^ 0x5bd1e995) >>> 0);
+    // The same seed with its low 32 bits salted (the high bits kept: seeds are 53-bit, see Rand).
+    const seed = opts.seed ?? 1;
+    this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? 8;
     this.check = opts.checkInvariants ?? false;
     const n = opts.gomaxprocs ?? this.ncpu;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
+    if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`the seed must be a non-negative integer up to 2^53 − 1, got ${seed}`);
     this.m0 = new M(this, 0);
   }
 
@@ -237,7 +249,8 @@ export class Runtime {
     this.sched.mnext = 1;
     this.allm.push(this.m0);
     this.log.ev(E.MCreate, -1, 0, -1, 0, 0);
-    procresize(this, Math.min(n, 1024), this.m0);
+    // schedinit: procresize(procs) with GOMAXPROCS as given (go1.19 has no upper limit: see cli/options.ts).
+    procresize(this, n, this.m0);
     if (opts.linksCgo === true) {
       // mstartm0 → newextram: one M parked on the extra list for C-created threads. It counts in
       // mcount() and is neither idle nor a system M, so checkdead never sees "no M running".
@@ -494,6 +507,7 @@ export class Runtime {
     const check = this.check;
     const wd = this.opts.watchdog;
     let stopMessage = '';
+    let paused = false;
     const why: StopReason = this.sim.run(until, Infinity, {
       afterEvent:
         check || after
@@ -506,11 +520,14 @@ export class Runtime {
       poll: wd
         ? () => {
             stopMessage = wd.check(this) ?? '';
-            return stopMessage !== '';
+            if (stopMessage !== '') return true;
+            paused = wd.pause !== undefined && wd.pause(this);
+            return paused;
           }
         : undefined,
       pollEvery: wd?.every,
     });
+    if (paused && !this.exited) return { ...this.result(), reason: 'paused' };
     if (!this.exited) {
       if (why === 'until') this.stopBudget(`gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`);
       else if (why === 'polled') this.stopBudget(stopMessage);
