@@ -16,7 +16,7 @@ import { defaultCosts, costNames, costDocs, isFractionCost } from '../src/index.
 import { formatSummary } from '../src/views/summary.js';
 import { renderPlot, wrapHtml } from '../src/views/plot.js';
 import { loadWorkload } from './load.js';
-import { LoadError, UsageError } from './options.js';
+import { LoadError, UsageError, checkPlotPath } from './options.js';
 import { resolveSettings, type RunFlags } from './settings.js';
 import { execute, heapBudget } from './execute.js';
 import { spawnSync } from 'node:child_process';
@@ -109,7 +109,7 @@ function buildProgram(): Command {
     .command('calibrate')
     .description('measure the cost model on this machine with real Go (needs a Go toolchain); print --cost flags')
     .option('--go <path>', 'the go command to use (default: go on PATH, else /usr/lib/go-1.19/bin/go)')
-    .option('--runs <n>', 'runs of the calibration program; medians are used (default 3)')
+    .option('--runs <n>', 'runs of the calibration program; medians are used, the spread shown (default 5)')
     .option('--json', 'print the measurements and parameters as JSON')
     .exitOverride()
     .configureOutput({ writeErr: () => {}, outputError: () => {} })
@@ -117,11 +117,6 @@ function buildProgram(): Command {
       process.exitCode = calibrateCommand(opts);
     });
   return program;
-}
-
-function checkPlotPath(p: string | undefined): void {
-  if (p === undefined) return;
-  if (!/\.(svg|html?)$/i.test(p)) throw new UsageError(`--plot ${p}: the file name must end in .svg or .html`);
 }
 
 async function runCommand(file: string, opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }): Promise<number> {
@@ -132,8 +127,10 @@ async function runCommand(file: string, opts: RunFlags & { summary?: boolean; js
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);
   for (const w of warnings) process.stderr.write(w + '\n');
   if (opts.json) {
-    const { exitCode, text } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
+    // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
+    const { exitCode, text, summaryText } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
     process.stdout.write(text + '\n');
+    if (opts.summary) process.stderr.write(summaryText);
     return exitCode;
   }
   const ex = execute(inst, settings, file, {
@@ -155,7 +152,7 @@ function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxproc
   try {
     fs.writeFileSync(out, text);
   } catch (e) {
-    throw new UsageError(`--plot ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+    throw new UsageError(`--plot ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
@@ -221,6 +218,8 @@ export async function main(argv: string[]): Promise<void> {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     });
   }
+  // Workload stack traces through the bundle's source map (panic tracebacks, load.ts).
+  process.setSourceMapsEnabled(true);
   const program = buildProgram();
   if (argv.length <= 2) {
     process.stderr.write(program.helpInformation());

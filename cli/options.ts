@@ -2,6 +2,8 @@
  * Parsing and validation of everything a user types: flags, environment variables, the workload's
  * `config` export. Every failure is a UsageError: one line, `gmpsim: …`, exit status 2.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { costNames, costDocs, isFractionCost, parseGODEBUG, type CostModel, type GodebugFlags } from '../src/index.js';
 
 /** A problem with the command line, the environment or the workload's config: exit status 2. */
@@ -159,4 +161,27 @@ export function parseList<T>(what: string, v: string, each: (what: string, s: st
   const parts = v.split(',').map((s) => s.trim());
   if (parts.some((s) => s === '')) throw new UsageError(`${what}: empty item in the list "${v}"`);
   return parts.map((s) => each(what, s));
+}
+
+/**
+ * --plot's file: the right extension, and a place we can write to, checked before the run (a run
+ * can take minutes; finding out afterwards that the plot cannot be written wastes them).
+ */
+export function checkPlotPath(p: string | undefined): void {
+  if (p === undefined) return;
+  if (!/\.(svg|html?)$/i.test(p)) throw new UsageError(`--plot ${p}: the file name must end in .svg or .html`);
+  const dir = path.dirname(path.resolve(p));
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    throw new UsageError(`--plot ${p}: the directory ${dir} does not exist`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`--plot ${p}: ${dir} is not a directory`);
+  try {
+    fs.accessSync(fs.existsSync(p) ? p : dir, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`--plot ${p}: cannot write there (permission denied)`);
+  }
+  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) throw new UsageError(`--plot ${p}: is a directory`);
 }

@@ -12,7 +12,7 @@ import type { Summary } from '../src/views/summary.js';
 import { durationText } from '../src/views/summary.js';
 import { renderSweepSvg, wrapHtml, type SweepPoint } from '../src/views/plot.js';
 import { loadWorkload } from './load.js';
-import { UsageError, gomaxprocsValue, nonNegativeInt, parseList, positiveInt } from './options.js';
+import { UsageError, checkPlotPath, gomaxprocsValue, nonNegativeInt, parseList, positiveInt } from './options.js';
 import { coerceParam, resolveSettings, splitParam, type RunFlags, type Settings } from './settings.js';
 import { execute } from './execute.js';
 import { userEnv } from './env.js';
@@ -39,7 +39,7 @@ interface Cell {
 export const sweepSchemaId = 'gmpsim-sweep/1';
 
 export async function sweepCommand(file: string, flags: SweepFlags): Promise<number> {
-  if (flags.plot !== undefined && !/\.(svg|html?)$/i.test(flags.plot)) throw new UsageError(`--plot ${flags.plot}: the file name must end in .svg or .html`);
+  checkPlotPath(flags.plot);
   const jobsMax = flags.jobs !== undefined ? positiveInt('--jobs', flags.jobs) : os.availableParallelism();
   const procsList = flags.gomaxprocs !== undefined ? parseList('--gomaxprocs', flags.gomaxprocs, gomaxprocsValue) : null;
   const seedList = flags.seed !== undefined ? parseList('--seed', flags.seed, nonNegativeInt) : null;
@@ -76,7 +76,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     }
   }
 
-  const results = await runCells(loaded.kind === 'ts' ? loaded.code : null, file, cells, Math.min(jobsMax, cells.length), async (c) => {
+  const results = await runCells(loaded.kind === 'ts' ? loaded.bundle : null, file, cells, Math.min(jobsMax, cells.length), async (c) => {
     const i = await loaded.instantiate();
     const ex = execute(i, c.settings, file, { summary: true });
     return { id: c.id, exit: { code: ex.result.exitCode, reason: ex.result.reason, message: ex.result.message }, summary: ex.summary!, wallMs: ex.wallMs };
@@ -111,7 +111,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     try {
       fs.writeFileSync(flags.plot, /\.html?$/i.test(flags.plot) ? wrapHtml(svg, `gmpsim sweep: ${file}`) : svg);
     } catch (e) {
-      throw new UsageError(`--plot ${flags.plot}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+      throw new UsageError(`--plot ${flags.plot}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
 
@@ -195,7 +195,7 @@ async function runCells(
     for (let j = 0; j < jobs; j++) {
       // A worker's heap has its own limit: --max-heap sets it (execute.ts stops a cell before it).
       const maxHeap = cells[0]!.settings.maxHeapMiB;
-      const w = new Worker(workerUrl, { workerData: { code, file }, resourceLimits: maxHeap !== null ? { maxOldGenerationSizeMb: Math.ceil(maxHeap / 0.85) + 64 } : undefined });
+      const w = new Worker(workerUrl, { workerData: { bundle: code, file }, resourceLimits: maxHeap !== null ? { maxOldGenerationSizeMb: Math.ceil(maxHeap / 0.85) + 64 } : undefined });
       live++;
       workers.push(w);
       w.on('message', (r: CellResult) => {

@@ -71,7 +71,7 @@ function runG1(rt: Runtime, mp: M): void {
       try {
         r = body.next(v);
       } catch (e) {
-        rt.goPanic(gp, panicMessage(e));
+        rt.goPanic(gp, panicMessage(e), e);
         return;
       }
       if (r.done !== true) break;
@@ -99,7 +99,7 @@ function runG1(rt: Runtime, mp: M): void {
     dispatch(rt, mp, gp, op);
   } catch (e) {
     if (rt.exited) return;
-    rt.goPanic(gp, panicMessage(e));
+    rt.goPanic(gp, panicMessage(e), e);
   }
 }
 

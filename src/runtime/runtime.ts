@@ -25,7 +25,7 @@ import { exitsyscall } from './syscall.js';
 import { netpollDone, type PollDesc } from './netpoll.js';
 import { Sysmon, startSysmon } from './sysmon.js';
 import { schedtraceText } from './trace.js';
-import { Chan } from './chan.js';
+import { Chan, GoPanic } from './chan.js';
 import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
 
@@ -441,11 +441,16 @@ export class Runtime {
     this.exit(2, 'fatal');
   }
 
-  /** An unrecovered panic in gp: `panic: msg`, gp's traceback, exit 2. */
-  goPanic(gp: G, msg: string): void {
+  /**
+   * An unrecovered panic in gp: `panic: msg`, gp's traceback, exit 2. `cause`: what the goroutine
+   * threw; a JavaScript error's stack gives the traceback its frames with file and line, as Go's
+   * traceback has them (`main.main()` / `\t/path/main.go:7 +0x1d`).
+   */
+  goPanic(gp: G, msg: string, cause?: unknown): void {
     if (this.exited) return;
     let s = `panic: ${msg}\n\ngoroutine ${gp.goid} [running]:\n`;
-    s += this.frames(gp);
+    const own = cause instanceof Error && !(cause instanceof GoPanic) ? workloadFrames(cause) : '';
+    s += own !== '' ? own + this.createdBy(gp) : this.frames(gp);
     this.write(2, s);
     this.exit(2, 'panic');
   }
@@ -480,12 +485,15 @@ export class Runtime {
     if (custom !== null) return custom;
     if (gp.system) return `runtime.gopark(...)\n\truntime/proc.go:363 +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n`;
     const file = this.opts.file ?? 'workload';
-    let s = `${goName(gp.startfn)}()\n\t${file}\n`;
-    if (gp.parentGoid !== 0) {
-      const parent = this.allgs.find((g) => g.goid === gp.parentGoid);
-      s += `created by ${goName(parent ? parent.startfn : 'main.main')}\n\t${file}\n`;
-    }
-    return s;
+    return `${goName(gp.startfn)}()\n\t${file}\n` + this.createdBy(gp);
+  }
+
+  /** The `created by` frame of a goroutine's traceback (none for main). */
+  private createdBy(gp: G): string {
+    if (gp.parentGoid === 0) return '';
+    const file = this.opts.file ?? 'workload';
+    const parent = this.allgs.find((g) => g.goid === gp.parentGoid);
+    return `created by ${goName(parent ? parent.startfn : 'main.main')}\n\t${file}\n`;
   }
 
   private booted = false;
@@ -584,6 +592,30 @@ export class Runtime {
     if (locked > 0) why.push(`${locked} locked M(s) wait for their goroutines`);
     return `all ${waiting} user goroutines are blocked and nothing is pending${why.length ? ', but ' + why.join(' and ') : ''}`;
   }
+}
+
+/**
+ * The workload's own frames of a JavaScript error's stack, innermost first, in Go's traceback form:
+ * `main.worker()` / `\t/abs/path/worker.ts:12 +0x0`. Frames of the engine (the workload API
+ * that threw on the workload's behalf), of Node, and everything from the engine's resumption of
+ * the goroutine on are left out. Empty when the stack names no workload frame.
+ */
+const engineFrame = /(^|[\\/])(node_modules|dist[\\/]src|src[\\/](runtime|workload|kernel|log|views))[\\/]/;
+export function workloadFrames(e: Error): string {
+  let s = '';
+  for (const line of String(e.stack ?? '').split('\n')) {
+    const m = /^\s+at (?:(.*?) \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (!m) continue; // not a frame, or a generator's next (<anonymous>) between two of the goroutine's frames
+    const where = m[2]!.replace(/^file:\/\//, '');
+    if (engineFrame.test(where) || where.startsWith('node:') || where.startsWith('evalmachine')) {
+      // The engine resuming the goroutine is where the goroutine's frames end.
+      if (s !== '') break;
+      continue;
+    }
+    const name = (m[1] ?? '').replace(/^(Module|Object|Generator)\./, '').replace(/^async /, '') || 'func1';
+    s += `${goName(name)}()\n\t${decodeURIComponent(where)}:${m[3]} +0x0\n`;
+  }
+  return s;
 }
 
 /** Where go1.19's runtime functions seen in crash stacks live (file:line of the call site). */
