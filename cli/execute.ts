@@ -122,7 +122,7 @@ function runSliced(
   for (;;) {
     const start = performance.now();
     clock.sliceStart = start;
-    clock.lastCheck = start;
+    clock.lastCheck = -Infinity;
     // The slice's timer: the stall limit, or the wall-clock budget if that comes first.
     const timeout = Math.max(1, Math.ceil(Math.min(sliceMs + stallMs, deadline - start)));
     let r: RunResult;
@@ -131,9 +131,9 @@ function runSliced(
     } catch (e) {
       if ((e as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
       const now = performance.now();
-      // Checks still coming round: the run was making progress when --timeout interrupted it.
+      // Checks still coming round in this slice: the run was making progress when --timeout interrupted it.
       const progressing = now - clock.lastCheck < checkGapMs;
-      rt.stopBudget(progressing ? timeoutMessage(rt, now) : runawayMessage(rt, now - t0, now - clock.lastCheck));
+      rt.stopBudget(progressing ? timeoutMessage(rt, now) : runawayMessage(rt, now - t0, now - Math.max(start, clock.lastCheck)));
       return rt.result();
     }
     if (r.reason !== 'paused') return r;
