@@ -20,7 +20,7 @@ import { LoadError, UsageError, checkPlotPath } from './options.js';
 import { resolveSettings, type RunFlags } from './settings.js';
 import { execute, heapBudget } from './execute.js';
 import { spawnSync } from 'node:child_process';
-import { sweepCommand, type SweepFlags } from './sweep.js';
+import { mergeCommand, sweepCommand, type SweepFlags } from './sweep.js';
 import { runJson } from './json.js';
 import { userEnv } from './env.js';
 
@@ -95,14 +95,26 @@ function buildProgram(): Command {
     program
       .command('sweep')
       .description('run a workload over a grid of GOMAXPROCS values, seeds and parameters, in parallel; print a table')
-      .argument('<file>', 'workload (.ts/.js)')
+      .argument('<file...>', 'workload (.ts/.js); with --merge, the shard files to combine')
       .exitOverride()
       .configureOutput({ writeErr: () => {}, outputError: () => {} }),
     true,
-  ).option('-j, --jobs <n>', 'worker threads (default: os.availableParallelism())');
-  sweep.addHelpText('after', `${envHelp}\n\nCost parameters: see \`gmpsim run --help\`.\n\nExit status: 0 when every cell ran (each cell's own exit status is in the table), 1/2 as for run.\n`);
-  sweep.action(async (file: string, opts: SweepFlags) => {
-    process.exitCode = await sweepCommand(file, opts);
+  )
+    .option('-j, --jobs <n>', 'worker threads (default: os.availableParallelism())')
+    .option('--shard <K/N>', 'run only the K-th of N slices of the grid (cells K, K+N, K+2N, … in grid order); use with --out')
+    .option('--out <file.jsonl>', "write the cells' results as JSON lines to this file (for --merge) instead of printing them")
+    .option('--merge', 'combine shard files written with --out into the table (or --json, --plot) of the whole grid');
+  sweep.addHelpText(
+    'after',
+    `${envHelp}\n\nCost parameters: see \`gmpsim run --help\`.\n\nA grid too big for one machine: run \`gmpsim sweep w.ts … --shard K/N --out shard-K.jsonl\` for K = 1…N\n(on N machines, with the same flags), then \`gmpsim sweep --merge shard-*.jsonl\`.\n\nExit status: 0 when every cell ran (each cell's own exit status is in the table), 1/2 as for run.\n`,
+  );
+  sweep.action(async (files: string[], opts: SweepFlags) => {
+    if (opts.merge) {
+      process.exitCode = mergeCommand(files, opts);
+      return;
+    }
+    if (files.length !== 1) throw new UsageError(`sweep: give one workload file (got ${files.length}; --merge combines shard files)`);
+    process.exitCode = await sweepCommand(files[0]!, opts);
   });
 
   program

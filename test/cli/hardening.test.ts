@@ -203,3 +203,36 @@ describe('the plot of a long run (item 2)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });
+
+describe('sweeps in shards (--shard K/N --out, --merge)', () => {
+  it('three shards merged print the table one machine prints, and the same JSON but for wall times', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-shards-'));
+    const grid = ['--gomaxprocs', '1,2,4', '--seed', '1,2', '--jobs', '1'];
+    const whole = await gmpsim(['sweep', fx('hello.ts'), ...grid]);
+    const wholeJson = await gmpsim(['sweep', fx('hello.ts'), ...grid, '--json']);
+    expect(whole.code, whole.stderr).toBe(0);
+    const outs = [1, 2, 3].map((k) => path.join(dir, `s${k}.jsonl`));
+    for (const [i, out] of outs.entries()) {
+      const o = await gmpsim(['sweep', fx('hello.ts'), ...grid, '--shard', `${i + 1}/3`, '--out', out]);
+      expect(o.code, o.stderr).toBe(0);
+      expect(o.stderr).toBe(`gmpsim: wrote 2 of the grid's 6 cells to ${out} (shard ${i + 1}/3)\n`);
+    }
+    const merged = await gmpsim(['sweep', '--merge', outs[2]!, outs[0]!, outs[1]!]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
+    const mergedJson = await gmpsim(['sweep', '--merge', ...outs, '--json']);
+    const strip = (t: string): unknown => JSON.parse(t.replace(/"wallTimeMs": [\d.]+/g, '"wallTimeMs": 0'));
+    expect(strip(mergedJson.stdout)).toEqual(strip(wholeJson.stdout));
+    // A missing shard is named.
+    expectOneLineError(await gmpsim(['sweep', '--merge', outs[0]!, outs[2]!]), 1, /2 of 6 cells are missing \(shard 2\/3\)/);
+    // Shards of another grid do not merge.
+    const other = path.join(dir, 'other.jsonl');
+    await gmpsim(['sweep', fx('hello.ts'), '--gomaxprocs', '1,2', '--shard', '1/3', '--out', other]);
+    expectOneLineError(await gmpsim(['sweep', '--merge', outs[0]!, other]), 1, /is not a shard of the same sweep .*: the grid differs/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('--shard takes K/N with 1 ≤ K ≤ N', async () => {
+    expectOneLineError(await gmpsim(['sweep', fx('hello.ts'), '--shard', '4/3', '--out', '/tmp/x.jsonl']), 2, /--shard 4\/3: K must be from 1 to N/);
+  });
+});
