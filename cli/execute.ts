@@ -9,8 +9,8 @@
  *     it can still print its views, before V8 would abort the process;
  *   - a goroutine that never yields (a `for (;;) x++` in a TypeScript workload) never returns to the
  *     engine, so no check inside the engine can stop it. The run therefore goes in slices: the
- *     engine pauses at a check at least `sliceMs` after the slice began (Watchdog.pause: the run is
- *     the same as an unpaused one), and each slice runs inside `vm.runInNewContext(…, { timeout })`,
+ *     engine pauses at a check at least `sliceMs` after the slice began (Watchdog.pause, Runtime.runSome:
+ *     the run is the same as an unpaused one), and each slice runs inside `vm.runInNewContext(…, { timeout })`,
  *     whose timer V8 enforces from another thread by interrupting whatever JavaScript runs. A
  *     slice that outlives `stallMs` is a runaway: the run stops there (exit 124) with its partial
  *     views. The state is consistent except for the interrupted goroutine, which never runs again.
@@ -118,16 +118,16 @@ function runSliced(
   clock: { sliceStart: number; lastCheck: number },
   timeoutMessage: (r: Runtime, now: number) => string,
 ): RunResult {
-  const ctx = vm.createContext({ run: () => rt.run() });
+  const ctx = vm.createContext({ run: () => rt.runSome() });
   for (;;) {
     const start = performance.now();
     clock.sliceStart = start;
     clock.lastCheck = -Infinity;
     // The slice's timer: the stall limit, or the wall-clock budget if that comes first.
     const timeout = Math.max(1, Math.ceil(Math.min(sliceMs + stallMs, deadline - start)));
-    let r: RunResult;
+    let r: RunResult | null;
     try {
-      r = vm.runInContext('run()', ctx, { timeout }) as RunResult;
+      r = vm.runInContext('run()', ctx, { timeout }) as RunResult | null;
     } catch (e) {
       if ((e as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
       const now = performance.now();
@@ -136,7 +136,7 @@ function runSliced(
       rt.stopBudget(progressing ? timeoutMessage(rt, now) : runawayMessage(rt, now - t0, now - Math.max(start, clock.lastCheck)));
       return rt.result();
     }
-    if (r.reason !== 'paused') return r;
+    if (r !== null) return r;
   }
 }
 

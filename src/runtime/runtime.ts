@@ -86,17 +86,17 @@ export interface Watchdog {
   /** A one-line message stops the run (exit 124); null lets it go on. */
   check(rt: Runtime): string | null;
   /**
-   * Asked after `check` lets the run go on: true makes run() return now with reason 'paused'. The
-   * run is not over: calling run() again continues it, and the run is the same as one that was never
-   * paused (pauses fall on the same kernel-event boundaries as the checks). A host uses the pause
+   * Asked after `check` lets the run go on: true makes runSome() return null now. The run is not
+   * over: calling runSome() (or run()) again continues it, and the run is the same as one that was
+   * never paused (pauses fall on the same kernel-event boundaries as the checks). run() itself
+   * goes on through pauses. A host uses the pause
    * to re-arm its own timers between slices of a run (the CLI's guard against a goroutine that never
    * yields, cli/execute.ts).
    */
   pause?(rt: Runtime): boolean;
 }
 
-/** How a run ended; 'paused' = not ended: a Watchdog paused it, run() again to go on. */
-export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang' | 'paused';
+export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
 
 export interface RunResult {
   /** Process exit status (Go's), or 124 when gmpsim had to stop the program (budget, hang). */
@@ -449,7 +449,10 @@ export class Runtime {
   goPanic(gp: G, msg: string, cause?: unknown): void {
     if (this.exited) return;
     let s = `panic: ${msg}\n\ngoroutine ${gp.goid} [running]:\n`;
-    const own = cause instanceof Error && !(cause instanceof GoPanic) ? workloadFrames(cause) : '';
+    // A body with its own traceback (the Go frontend's) knows its frames better than a JS stack.
+    const body = (gp.goid === 1 && !gp.system && this.userMain !== null ? this.userMain : gp.body) as { traceback?: unknown } | null;
+    const custom = body !== null && typeof body.traceback === 'function';
+    const own = !custom && cause instanceof Error && !(cause instanceof GoPanic) ? workloadFrames(cause) : '';
     s += own !== '' ? own + this.createdBy(gp) : this.frames(gp);
     this.write(2, s);
     this.exit(2, 'panic');
@@ -504,6 +507,14 @@ export class Runtime {
    * hooks.
    */
   run(): RunResult {
+    for (;;) {
+      const r = this.runSome();
+      if (r !== null) return r;
+    }
+  }
+
+  /** run(), except that it returns null when the watchdog paused the run (Watchdog.pause): call it again to go on. */
+  runSome(): RunResult | null {
     if (!this.booted) {
       this.booted = true;
       const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
@@ -535,7 +546,7 @@ export class Runtime {
         : undefined,
       pollEvery: wd?.every,
     });
-    if (paused && !this.exited) return { ...this.result(), reason: 'paused' };
+    if (paused && !this.exited) return null;
     if (!this.exited) {
       if (why === 'until') this.stopBudget(`gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`);
       else if (why === 'polled') this.stopBudget(stopMessage);
@@ -612,7 +623,7 @@ export function workloadFrames(e: Error): string {
       if (s !== '') break;
       continue;
     }
-    const name = (m[1] ?? '').replace(/^(Module|Object|Generator)\./, '').replace(/^async /, '') || 'func1';
+    const name = (m[1] ?? '').replace(/ \[as [^\]]+\]$/, '').replace(/^(Module|Object|Generator)\./, '').replace(/^async /, '') || 'func1';
     s += `${goName(name)}()\n\t${decodeURIComponent(where)}:${m[3]} +0x0\n`;
   }
   return s;

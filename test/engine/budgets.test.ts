@@ -121,6 +121,23 @@ describe('watchdog', () => {
     expect(Array.from(watched.log.k.slice(0, watched.log.length))).toEqual(Array.from(base.log.k.slice(0, base.log.length)));
   });
 
+  it('a run paused by its watchdog (runSome returns null) and continued is the run that was never paused', () => {
+    const base = run({ gomaxprocs: 4, main: small, storeLog: true });
+    let n = 0;
+    const rt = new Runtime({ gomaxprocs: 4, main: small, storeLog: true, watchdog: { every: 5, check: () => null, pause: () => ++n % 3 === 0 } });
+    let r = rt.runSome();
+    let pauses = 0;
+    while (r === null) {
+      pauses++;
+      r = rt.runSome();
+    }
+    expect(pauses).toBeGreaterThan(2);
+    expect(r.events).toBe(base.events);
+    expect(r.simTime).toBe(base.simTime);
+    expect(r.stdout).toBe(base.stdout);
+    expect(Array.from(r.log.k.slice(0, r.log.length))).toEqual(Array.from(base.log.k.slice(0, base.log.length)));
+  });
+
   it('a watchdog message stops the run with exit status 124 and that message, also inside one long run-ahead', () => {
     let polls = 0;
     const r = run({
