@@ -7,6 +7,7 @@ import { Runtime } from '../../src/runtime/runtime.js';
 import { SummaryAccumulator, formatSummary, type Summary } from '../../src/views/summary.js';
 import { renderSamplesSvg, type PlotSamples } from '../../src/views/plot.js';
 import { E, RetakeWhy } from '../../src/log/events.js';
+import { _Pdead } from '../../src/runtime/runtime2.js';
 import { runtime, syscall, us, ms, work, type Go } from '../../src/workload/api.js';
 
 function summarized(rt: Runtime): { sum: Summary; simTime: number } {
@@ -68,7 +69,7 @@ describe('P time after runtime.GOMAXPROCS(1) (item 9)', () => {
     const all = t.idleNs + t.runningNs + t.syscallNs + t.otherNs;
     // When each P was destroyed, from the log.
     let destroyedAt = 0;
-    for (let i = 0; i < rt.log.length; i++) if (rt.log.k[i] === E.PState && rt.log.a[i] === 4 /* _Pdead */) destroyedAt += rt.log.t[i]!;
+    for (let i = 0; i < rt.log.length; i++) if (rt.log.k[i] === E.PState && rt.log.a[i] === _Pdead) destroyedAt += rt.log.t[i]!;
     expect(all).toBe(simTime + destroyedAt);
     expect(t.otherNs / all).toBeLessThan(0.05);
     expect(formatSummary(sum)).not.toMatch(/stopped [1-9]\d(\.\d)?%/);
