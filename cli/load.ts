@@ -188,8 +188,13 @@ async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
   if (!fs.existsSync(frontend)) throw new LoadError(`${file}: running Go sources needs the Go frontend (src/golang), which is not in this build`);
   const files = names.map((n) => ({ name: isDir ? path.join(file, n) : file, text: fs.readFileSync(path.join(dir, n), 'utf8') }));
   type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean } | { ok: false; errors: unknown[] };
-  const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[]): Compiled };
-  const c = golang.compileGo(files);
+  type GoOpts = { env?: Record<string, string>; stdin?: Uint8Array };
+  const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
+  // The program sees the environment gmpsim was started with (as `go run` does) and, when standard
+  // input is not a terminal, its bytes.
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  const c = golang.compileGo(files, { env, stdin: readStdin() });
   if (!c.ok) {
     // go run prints each compile error as file:line:col: message, then exits 1.
     const lines = c.errors.map((e) => (typeof e === 'string' ? e : formatGoError(e)));
@@ -198,6 +203,17 @@ async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
   const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false };
   return { file, kind: 'go', bundle: '', instantiate: async () => inst, first: inst };
+}
+
+/** Standard input's bytes when it is a file or a pipe; nothing when it is a terminal (never waits on a user). */
+function readStdin(): Uint8Array {
+  try {
+    const st = fs.fstatSync(0);
+    if (!st.isFIFO() && !st.isFile()) return new Uint8Array(0);
+    return fs.readFileSync(0);
+  } catch {
+    return new Uint8Array(0);
+  }
 }
 
 function formatGoError(e: unknown): string {

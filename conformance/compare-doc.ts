@@ -94,7 +94,7 @@ export function renderDoc(cmp: Comparison, sum: Summary, known: KnownMismatch[])
   L.push('- **stderr-fatal**: the `fatal error:` / `panic:` / `runtime:` lines and the `goroutine N [reason]:`');
   L.push('  headers; **stderr**: the whole stderr (SCHED lines removed) when real Go printed no fatal text;');
   L.push('- **measure:NAME**: the median of gmpsim\'s values inside real Go\'s [min, max] over all runs; timing');
-  L.push('  measures (ms/µs/ns) get at least ±2% of the real median (a few runs cannot show a sub-percent spread);');
+  L.push('  measures (ms/µs/ns) get at least ±3% of the real median (a few runs cannot show a sub-percent spread);');
   L.push('  a tolerance is never widened to hide a mismatch;');
   L.push('- **sched:peakThreads / lastThreads / lineN**: from the `SCHED` lines, median over seeds inside real');
   L.push('  Go\'s range (line times ±1 ms, they are printed in whole milliseconds).');

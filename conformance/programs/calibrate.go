@@ -80,6 +80,39 @@ func main() {
 			"GOMAXPROCS=1: `go wg.Done()` ×1000 then Wait; per goroutine (newproc + run + goexit, G reused from the free list)")
 	}
 
+	// --- the go statement alone (GOMAXPROCS=1: the new goroutines do not run during the loop), with a
+	// fresh G (gfget finds no dead G: malg allocates the G and its stack, allgadd) and with a G reused
+	// from the P's free list
+	{
+		block := make(chan struct{})
+		var wg sync.WaitGroup
+		const n = 200
+		spawn := func() int {
+			wg.Add(n)
+			for i := 0; i < n; i++ {
+				go func() {
+					<-block
+					wg.Done()
+				}()
+			}
+			return n
+		}
+		// fresh: every G created so far is still blocked, so each go statement allocates one
+		fresh := repeat(10, spawn)
+		close(block)
+		wg.Wait()
+		// reused: the 2000 dead Gs are on the free lists; each round's Gs exit before the next
+		var reused []float64
+		for r := 0; r < 10; r++ {
+			block = make(chan struct{})
+			reused = append(reused, repeat(1, spawn)...)
+			close(block)
+			wg.Wait()
+		}
+		report("goroutine_create_fresh_ns", "ns", median(fresh), "GOMAXPROCS=1: one go statement whose G is new (no dead G to reuse: malg + stack + allgadd), per goroutine")
+		report("goroutine_create_reused_ns", "ns", median(reused), "GOMAXPROCS=1: one go statement whose G comes from the free list, per goroutine")
+	}
+
 	// --- goroutine switch via unbuffered channel ping-pong (GOMAXPROCS=1)
 	{
 		ping, pong := make(chan int), make(chan int)
@@ -178,6 +211,22 @@ func main() {
 		report("usleep_slack_p90_us", "us", pct(xs, 0.9), "usleep_slack_us, 90th percentile")
 	}
 
+	// --- long nanosleep: a raw nanosleep(20 ms), how late it returns (timer slack + the wake-up of a
+	// CPU that has been idle for 20 ms)
+	{
+		// (a sleep cut short by a signal — sysmon's preemption SIGURG — is not a sample)
+		ts := syscall.NsecToTimespec(20e6)
+		var xs []float64
+		for try := 0; try < 60 && len(xs) < 15; try++ {
+			t := time.Now()
+			_, _, e := syscall.Syscall(syscall.SYS_NANOSLEEP, uintptr(unsafe.Pointer(&ts)), 0, 0)
+			if e == 0 {
+				xs = append(xs, float64(time.Since(t).Nanoseconds())/1e3-20000)
+			}
+		}
+		report("nanosleep_20ms_late_us", "us", median(xs), "raw nanosleep(20 ms): measured duration − 20 ms, median")
+	}
+
 	// --- futex handoff: ping-pong with a goroutine locked to its thread (GOMAXPROCS=1).
 	// Every handoff goes thread → thread: startlockedm / stoplockedm park one M (futex sleep) and wake the
 	// other (futex wake), so a one-way trip = futex wake + OS wake-up + a little runtime bookkeeping.
@@ -239,6 +288,33 @@ func main() {
 
 	runtime.GOMAXPROCS(2)
 
+	// --- one write(2) of a print argument: a 1-byte write to a pipe whose reader runs on another thread
+	// (how the runtime's print reaches a captured stderr: one write per argument), GOMAXPROCS=2
+	{
+		pr, pw, err := os.Pipe()
+		if err == nil {
+			go func() {
+				buf := make([]byte, 4096)
+				for {
+					if _, err := pr.Read(buf); err != nil {
+						return
+					}
+				}
+			}()
+			fd := int(pw.Fd())
+			one := []byte{'x'}
+			xs := make([]float64, 2000)
+			for i := range xs {
+				t := time.Now()
+				syscall.Write(fd, one)
+				xs[i] = float64(time.Since(t).Nanoseconds()) / 1e3
+			}
+			pw.Close()
+			report("print_write_us", "us", median(xs), "write(2) of 1 byte to a pipe read by another goroutine (one argument of the runtime's print)")
+		}
+	}
+
+
 	// --- SIGURG preemption. (a) stop-the-world (runtime.ReadMemStats) with a non-yielding spinner on the
 	// other P versus with the other P idle: the difference is what preempting a running goroutine costs the
 	// stopper (tgkill to the spinner's thread + signal delivery + asyncPreempt + P stopped + futex wake of
@@ -281,7 +357,20 @@ func main() {
 			ks[i] = float64(time.Since(t).Nanoseconds()) / 1e3
 			time.Sleep(100 * time.Microsecond)
 		}
+		// usleep slack while the other CPU is busy (the spinner): a raw nanosleep(20 µs) on a locked thread
+		bs := make([]float64, 1000)
+		func() {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			ts := syscall.NsecToTimespec(20000)
+			for i := range bs {
+				t := time.Now()
+				syscall.RawSyscall(syscall.SYS_NANOSLEEP, uintptr(unsafe.Pointer(&ts)), 0, 0)
+				bs[i] = float64(time.Since(t).Nanoseconds())/1e3 - 20
+			}
+		}()
 		atomic.StoreInt32(&stop, 1)
+		report("usleep_slack_busy_us", "us", median(bs), "raw nanosleep(20 µs) while a goroutine spins on the other CPU: measured duration − 20 µs, median (usleep_slack_us is with every other CPU idle)")
 		report("stw_idle_us", "us", base, "runtime.ReadMemStats (one stop-the-world) with the other P idle")
 		report("stw_spinner_us", "us", with, "runtime.ReadMemStats with a non-yielding goroutine running on the other P")
 		report("sigurg_preempt_us", "us", with-base, "stw_spinner_us − stw_idle_us: preempting a running goroutine by signal, as seen by the stopper (tgkill + delivery + asyncPreempt + futex wake of the waiter)")

@@ -6,6 +6,7 @@
  * outermost call are evaluated into temporaries first (Go evaluates them at the go/defer
  * statement), and the call itself is compiled against those temporaries.
  */
+import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler } from './core.js';
@@ -48,8 +49,10 @@ export function call(c: Compiler, n: Node): Val {
   const argsNode = kid(n, 'Arguments');
   const argNodes = argsNode ? argsNode.kids.filter((k) => k.name !== '...') : n.kids.slice(1).filter((k) => k.name !== '...');
   const spread = argsNode ? argsNode.kids.some((k) => k.name === '...') : false;
-  // cost model: a call of a Go function 2 ops, a builtin or library call 1, a conversion 0
+  // cost model (cost.ts): a call of a Go function 2 ops + `call`, a builtin or library call 1, a
+  // conversion 0 (the builtin/library/conversion paths take the difference back)
   c.ops += 2;
+  c.charge(c.cpu.call);
   // builtins
   if (fnNode.name === 'VariableName' || fnNode.name.endsWith('Keyword') || ['make', 'new', 'len', 'cap', 'append'].includes(fnNode.name)) {
     const o = c.scope.lookup(text(fnNode));
@@ -69,6 +72,7 @@ export function call(c: Compiler, n: Node): Val {
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
       c.ops -= 1;
+      c.charge(-c.cpu.call);
       const sig = m.t as FuncType;
       const saved = c.hoist;
       c.hoist = null;
@@ -207,6 +211,7 @@ function convArgs(c: Compiler, n: Node, sig: FuncType, vals: Val[], spread: bool
 
 function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: boolean): Val {
   c.ops -= 1;
+  c.charge(-c.cpu.call);
   const saved = c.hoist;
   c.hoist = null;
   const arg = (i: number): Val => {
@@ -234,6 +239,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     }
     // falls through
     case 'append': {
+      c.charge(c.cpu.append);
       const s = arg(0);
       if (s.mode === 'nil') c.fail(n, 'first argument to append must be a typed slice; have untyped nil');
       const u = underlying(s.t);
@@ -307,7 +313,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       });
       const sep = name === 'println' ? "' '" : "''";
       const tail = name === 'println' ? " + '\\n'" : '';
-      return done({ c: `(yield* $op({k: 16, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
+      return done({ c: `(yield* $op({k: ${K.Print}, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
     }
     case 'close': {
       const ch = arg(0);
@@ -315,7 +321,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (u.k !== 'chan') c.fail(n, `invalid operation: non-chan argument ${describe(ch)}`);
       if (u.dir === 'recv') c.fail(n, `invalid operation: cannot close receive-only channel ${describe(ch)}`);
       const hc = H(ch.c);
-      return done({ c: `(yield* $op({k: 7, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
+      return done({ c: `(yield* $op({k: ${K.Close}, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
     }
     default:
       c.unsupported(n, `builtin ${name}`);
@@ -325,6 +331,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
 /** T(x) */
 export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val {
   c.ops -= 2;
+  c.charge(-c.cpu.call);
   if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? `missing argument in conversion to ${ts(t)}` : `too many arguments in conversion to ${ts(t)}`);
   const v = expr(c, argNodes[0]!);
   const tu = underlying(t);

@@ -7,6 +7,7 @@
  * chunk size; a loop without calls therefore yields Work ops with `every = 0` (only asynchronous
  * preemption can stop it, as in Go).
  */
+import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler } from './core.js';
@@ -15,8 +16,9 @@ import { type Val, expr, convert, zero, describe, ts, valueOf } from './expr.js'
 import { block, stmt } from './stmt.js';
 import { lvalue } from './assign.js';
 
-function loopHead(c: Compiler, cost: number): string {
-  return `$c += ${cost}; if ($c >= $CH) yield $W();\n`;
+/** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
+function loopHead(c: Compiler, ops: number): string {
+  return `$c += ${c.nsOf(ops)}; if ($c >= $CH) yield $W();\n`;
 }
 
 /**
@@ -74,6 +76,11 @@ export function forStmt(c: Compiler, n: Node, label: string | null): string {
   const b = block(c, body.kids);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
+  // Every iteration costs at least its jump (go1.19 runs `for {}` as one jmp: cost.ts's `op`). An
+  // empty `for {}` does nothing but burn CPU, so it takes a whole chunk per step: the same simulated
+  // time, without running 70k empty JS iterations per chunk; only async preemption stops it.
+  if (cond === 'true' && !post && b.trim() === '') return `{ ${init}${lbl}for (;;) { $c += $CH; yield $Wc(); } }\n`;
+  cost = Math.max(1, cost);
   if (post) {
     const inner = c.id('body');
     const bb = replaceContinues(b, label, inner);
@@ -150,7 +157,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${head}${assignKV(kv, vv)}\n${b}}`;
   } else {
     const z = zero(c, (u as { elem: Type }).elem);
-    loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: 6, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
+    loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: ${K.Recv}, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
   }
   return markCallFree(`{ $f.l = ${c.line(n)}; ${decl}/*$loop{*/${loop}/*$loop}*/ }\n`);
 }
@@ -232,7 +239,7 @@ export function switchStmt(c: Compiler, n: Node, label: string | null): string {
   });
   c.popScope();
   const lbl = label ? `${label}: ` : '';
-  return `{ ${init}$f.l = ${c.line(n)}; $c += ${cls.length + 1}; ${pre} let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
+  return `{ ${init}$f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; ${pre} let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
 }
 
 export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): string {
@@ -289,7 +296,7 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
   if (bind && !bindUsed) c.err(bind, `${text(bind)} declared but not used`);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
-  return `{ ${init}$f.l = ${c.line(n)}; $c += ${cls.length + 1}; const ${xv} = ${x.c}; let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
+  return `{ ${init}$f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${xv} = ${x.c}; let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
 }
 
 export function selectStmt(c: Compiler, n: Node, label: string | null): string {
@@ -350,7 +357,7 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
     bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
   });
   const lbl = label ? `${label}: ` : '';
-  return `{ $f.l = ${c.line(n)}; $c += ${cls.length + 1}; const ${r} = yield* $op({k: 8, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
+  return `{ $f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${r} = yield* $op({k: ${K.Select}, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
 }
 
 export { identical, defaultType };

@@ -8,6 +8,7 @@
  * function is a JavaScript generator function; calls are `yield*`, runtime entry points are
  * `yield`ed Ops (see rt.ts). No tree is walked at run time.
  */
+import { type GoCpuCosts, defaultGoCpuCosts } from './cost.js';
 import type { Node, SourceFile } from './syntax.js';
 import { text, kid } from './syntax.js';
 import {
@@ -106,8 +107,10 @@ export interface GoError {
 export interface CompileOptions {
   /** Directory the program's files appear to live in (tracebacks). Default /tmp/gmpsim. */
   dir?: string;
-  /** Simulated ns per simple operation (default 1). */
+  /** Simulated ns per counted operation (default: cost.ts's `op`). */
   nsPerOp?: number;
+  /** The CPU cost model of compiled Go (cost.ts); `nsPerOp` overrides its `op`. */
+  cpu?: Partial<GoCpuCosts>;
 }
 
 /** Package members visible after `import`: filled in by stdlib.ts. */
@@ -141,6 +144,15 @@ export class Compiler {
   /** Op counter of the statement being compiled (cost model). */
   ops = 0;
   nsPerOp: number;
+  cpu: GoCpuCosts;
+  /** Charge `ns` of CPU beyond the counted operations to the statement being compiled. */
+  charge(ns: number): void {
+    this.ops += ns / this.nsPerOp;
+  }
+  /** The ns of `ops` counted operations, as emitted in code (to the picosecond). */
+  nsOf(ops: number): number {
+    return Math.round(ops * this.nsPerOp * 1000) / 1000;
+  }
   dir: string;
   /** Packages linked (transitively): decides linksOS. */
   linked = new Set<string>();
@@ -158,7 +170,8 @@ export class Compiler {
   constructor(opts: CompileOptions) {
     this.pkgScope = new Scope(universe, null);
     this.scope = this.pkgScope;
-    this.nsPerOp = opts.nsPerOp ?? 1;
+    this.cpu = { ...defaultGoCpuCosts, ...(opts.cpu ?? {}) };
+    this.nsPerOp = opts.nsPerOp ?? this.cpu.op;
     this.dir = opts.dir ?? '/tmp/gmpsim';
   }
 

@@ -97,6 +97,7 @@ export function index(c: Compiler, n: Node): Val {
   if (x.mode === 'type' || n.kids.length > 2) c.unsupported(n, 'generic instantiation');
   const u = underlying(x.t);
   if (u.k === 'map') {
+    c.charge(c.cpu.mapAccess);
     const k = convert(c, expr(c, n.kids[1]!), u.key, 'map index');
     const z = zero(c, u.elem);
     const key = complexKey(u.key) ? `$L.mapKey(${k})` : k;

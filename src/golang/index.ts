@@ -10,11 +10,13 @@
  * code runs in a browser Web Worker). Every Go function is a generator function; blocking
  * operations are Ops yielded to the runtime (workload/ops.ts).
  *
- * COST MODEL (simulated CPU time of interpreted code):
- * - each statement costs max(1, ops) × `nsPerOp` (default 1 ns), where ops counts its operators,
+ * COST MODEL (simulated CPU time of compiled code, cost.ts, calibrated on real go1.19):
+ * - each statement costs max(1, ops) × `op` (0.14 ns), where ops counts its operators,
  *   index/selector/composite operations, 2 per call of a Go function, 1 per builtin or library call
  *   and 0 per conversion; a loop iteration adds its condition's ops and 1 for its post statement
- *   (or 1 for a range step). `for i := 0; i < n; i++ { sum += i }` is 3 ns per iteration;
+ *   (or 1 for a range step); calls of Go functions, map accesses and appends cost extra (`call`,
+ *   `mapAccess`, `append`). `for i := 0; i < n; i++ { sum += i }` is 0.56 ns per iteration
+ *   (real go1.19: 0.53);
  * - the time accumulates and becomes a Work op (a) at every function entry once it reaches the
  *   chunk size (`chunk`, default 10 µs) — a function call: cooperative preemption point, with
  *   `every` = accumulated ns / calls made; (b) at loop heads once it reaches the chunk — a loop
@@ -22,12 +24,11 @@
  *   other Op, so time is always charged before the goroutine blocks or talks to the runtime.
  * - runtime entry points cost what the engine's CostModel says (chanOp, syscall overheads…).
  *
- * I/O MODEL (`io` option, pkgrt.ts IoModel): regular-file read(2) 20 µs, /dev/urandom read 5 µs +
- * 0.25 ns/byte (os.ReadFile of /dev/urandom reads for ever, as in Go, unless `urandomLimit`),
- * open 2 µs, pipes wake the reader after 10 µs (through the netpoller); sockets: write(2) 21 µs (calibrated: netpoll_wait's 100 writes take 1.4–3.5 ms), then
- * the peer's fd is ready 20 µs later (NetReady/NetWait on a PollDesc), read(2) with data 3 µs. Files live in a virtual file system (`io.files`,
- * os.WriteFile/Create add to it). cgo: C.usleep/C.sleep are known; other C functions take
- * `cgo[name]` ns (default `cgoDefault` = 1 µs).
+ * I/O MODEL: the simulated kernel (src/sys): files in a file system with a page cache, pipes,
+ * devices, sockets on a loopback; every system call costs what sys/costs.ts says for its kind and
+ * size (calibrated on real go1.19: conformance/reference/io_costs.json). `files` gives the files
+ * present at start, `stdin` standard input, `io` overrides costs. cgo: C.usleep/C.sleep are known;
+ * other C functions take `cgo[name]` ns (default `cgoDefault` = 1 µs).
  *
  * STANDARD LIBRARY SUBSET (stdlib.ts, stdlib2.ts): fmt (Print*, Sprint*, Fprint*, Errorf with %w,
  * Sscanf, Stringer), errors (New, Is, Unwrap), time (Duration + String, Sleep, Now, Since, Until, After,
@@ -65,11 +66,17 @@ import * as R from './rt.js';
 import * as P1 from './pkgrt.js';
 import * as P2 from './pkgrt2.js';
 import * as P3 from './pkgrt3.js';
-import { tErrorString, tFile, tWaitGroup, tMutex, tRWMutex, tOnce, tCond } from './stdlib.js';
-import { tDuration, tTime, tTimer, tTicker, tConn, tTCPAddr, tBufReader, tBufWriter, tBuilder, tBuffer, tCancelCtx, tSyncMap } from './stdlib2.js';
+import { tErrorString, tWaitGroup, tMutex, tRWMutex, tOnce, tCond } from './stdlib.js';
+import { tBufReader, tBufWriter, tBuilder, tBuffer, tCancelCtx, tSyncMap } from './stdlib2.js';
+import * as osPkg from './std/os.js';
+import * as syscallPkg from './std/syscall.js';
+import * as timePkg from './std/time.js';
+import * as logPkg from './std/log.js';
+import * as netPkg from './std/net.js';
+import { Process } from './std/process.js';
+import type { IoCosts } from '../sys/costs.js';
 import { type Type, type NamedType, newNamed, tString, tFloat64, underlying } from './types.js';
-import { fn } from './stdlib.js';
-import { tError } from './core.js';
+import { fn } from './std/registry.js';
 import { pkgs } from './core.js';
 
 export type { GoError };
@@ -77,8 +84,14 @@ export type { GoError };
 export interface CompileOptions extends CoreOptions {
   /** CPU time is turned into a Work op once this many ns accumulated (default 10 µs). */
   chunk?: number;
-  /** I/O durations and the virtual file system. */
-  io?: Partial<P1.IoModel>;
+  /** Overrides of the kernel's I/O costs (sys/costs.ts). */
+  io?: Partial<IoCosts>;
+  /** Files present when the program starts: path → contents (a string is UTF-8 text). */
+  files?: Record<string, string | Uint8Array>;
+  /** Standard input (fd 0). */
+  stdin?: string | Uint8Array;
+  /** os.ReadFile of /dev/urandom or /dev/zero stops after this many bytes (Go's never does). */
+  deviceReadLimit?: number;
   /** Durations (ns) of C functions called through cgo. */
   cgo?: Record<string, number>;
   /** Duration of a C function not in `cgo` (default 1 µs). */
@@ -109,50 +122,30 @@ export function formatGoErrors(errs: GoError[]): string {
 }
 
 // ---- library type descriptors and method tables (once)
-const P: Record<string, unknown> = { ...P1, ...P2, ...P3 };
+/** The run-time code generated programs call: `$P.<name>` for the packages not yet in std/, `$P.<pkg>.<name>` for those that are. */
+const P: Record<string, unknown> = { ...P1, ...P2, ...P3, os: osPkg, syscall: syscallPkg, time: timePkg, log: logPkg, net: netPkg };
 let inited = false;
 function init(): void {
   if (inited) return;
   inited = true;
   const pt = (t: NamedType): Type => globalTypes.intern({ k: 'ptr', elem: t });
-  for (const t of [tErrorString, tFile, tWaitGroup, tMutex, tRWMutex, tOnce, tCond, tTimer, tTicker]) P3.methodTable(t, pt(t), P);
-  for (const t of [tDuration, tTime, tBufReader, tBufWriter, tBuilder, tBuffer, tSyncMap]) P3.methodTable(t, pt(t), P);
-  for (const name of ['Errno']) {
-    const t = pkgs.get('syscall')!.get(name)!.t as NamedType;
-    P3.methodTable(t, pt(t), P);
-  }
+  const tables = (ts: NamedType[]): void => {
+    for (const t of ts) P3.methodTable(t, pt(t), P);
+  };
+  tables([tErrorString, tWaitGroup, tMutex, tRWMutex, tOnce, tCond, timePkg.tTimer, timePkg.tTicker, timePkg.tDuration, timePkg.tTime]);
+  tables([tBufReader, tBufWriter, tBuilder, tBuffer, tSyncMap, tCancelCtx]);
+  tables([osPkg.tFile, osPkg.tFileMode, osPkg.tFileStat, osPkg.tDirEntryImpl, syscallPkg.tErrno, syscallPkg.tSysSignal, netPkg.tTCPConn, netPkg.tTCPListener]);
+  P3.methodTable(netPkg.tTCPAddr, null, P);
+  osPkg.setInterfaceTypes(pt(osPkg.tFileStat), pt(osPkg.tDirEntryImpl));
+  netPkg.setPointerTypes(pt(netPkg.tTCPConn), pt(netPkg.tTCPListener));
   const prof = pkgs.get('runtime/pprof')!.get('Profile')!.t as NamedType;
-  P3.methodTable(prof, pt(prof), P);
-  for (const nm of ['Int32', 'Int64', 'Uint32', 'Uint64', 'Bool', 'Value']) {
-    const t = pkgs.get('sync/atomic')!.get(nm)!.t as NamedType;
-    P3.methodTable(t, pt(t), P);
-  }
+  tables([prof]);
+  tables(['Int32', 'Int64', 'Uint32', 'Uint64', 'Bool', 'Value'].map((nm) => pkgs.get('sync/atomic')!.get(nm)!.t as NamedType));
   P1.setErrType(pt(tErrorString));
   P1.initEOF();
   P3.ErrNotExist.t = pt(tErrorString);
-  P3.methodTable(tCancelCtx, pt(tCancelCtx), P);
+  osPkg.ErrExist.t = pt(tErrorString);
   P3.setCtxType(pt(tCancelCtx), pt(tErrorString));
-  // net: *net.TCPConn and *net.TCPListener
-  const conn = newNamed('TCPConn', 'net', { k: 'struct', fields: [] }, '$P.Conn');
-  for (const m of ['Read', 'Write']) conn.methods.set(m, { name: m, sig: fn([], []), ptrRecv: true, fn: '', native: true, gen: true });
-  conn.methods.set('Close', { name: 'Close', sig: fn([], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
-  const lis = newNamed('TCPListener', 'net', { k: 'struct', fields: [] }, '$P.Listener');
-  lis.methods.set('Close', { name: 'Close', sig: fn([], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
-  lis.methods.set('Accept', { name: 'Accept', sig: fn([], [tConn, tError]), ptrRecv: true, fn: '', native: true, gen: true });
-  const connP = pt(conn);
-  const lisP = pt(lis);
-  P3.methodTable(conn, connP, P);
-  P3.methodTable(lis, lisP, P);
-  // Accept returns a net.Conn interface value
-  (lisP as unknown as { $m: Record<string, unknown> }).$m.Accept = function* (r: P1.Listener) {
-    const [c, err] = yield* r.Accept();
-    return P2.wrapConn([c, err]);
-  };
-  P3.methodTable(tTCPAddr, null, P);
-  (lisP as unknown as { $m: Record<string, unknown> }).$m.Addr = function* (r: P1.Listener) {
-    return { t: tTCPAddr, v: lib.encodeUTF8(r.addr) };
-  };
-  P2.setNetTypes(connP, lisP);
   const sigT = newNamed('Signal', 'syscall', tFloat64);
   sigT.methods.set('String', { name: 'String', sig: fn([], [tString]), ptrRecv: false, fn: "(() => 'interrupt')", native: false, gen: false });
   sigT.methods.set('Signal', { name: 'Signal', sig: fn([], []), ptrRecv: false, fn: '(() => undefined)', native: false, gen: false });
@@ -206,21 +199,27 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
   const chunk = opts.chunk ?? 10_000;
   let factory: (...a: unknown[]) => () => Iterator<never>;
   try {
-    factory = new Function('$L', '$R', '$P', '$types', '$opts', emitted.code) as typeof factory;
+    factory = new Function('$L', '$R', '$P', '$types', '$opts', '$proc', emitted.code) as typeof factory;
   } catch (e) {
     return { ok: false, errors: [{ file: files[0]?.name ?? 'main.go', line: 1, col: 1, msg: `unsupported: gmpsim's Go compiler produced invalid code for this program (internal error: ${(e as Error).message}); please report it` }] };
   }
-  const io: P1.IoModel = { ...P1.defaultIo, ...(opts.io ?? {}) };
+  const bytes = (v: string | Uint8Array): Uint8Array => (typeof v === 'string' ? new TextEncoder().encode(v) : v);
+  const initial: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(opts.files ?? {})) initial[k] = bytes(v);
   const file = `${c.dir}/${files[0]!.name.split('/').pop()}`;
   const main: GoFunc = () => {
-    P1.envRef.env = new P1.Env(io);
-    P1.listeners.clear();
-    P2.resetSignals();
-    P3.rand.seed(1);
-    P2.setArgs([`/tmp/go-build/exe/${files[0]!.name.replace(/\.go$/, '')}`, ...(opts.args ?? [])]);
-    P2.setEnv(opts.env ?? {});
+    // Every run gets its own Process: fds, files, ports, log flags and rand start the same each time.
+    const proc = new Process({
+      argv0: `/tmp/go-build/exe/${files[0]!.name.replace(/\.go$/, '')}`,
+      args: opts.args ?? [],
+      env: opts.env ?? {},
+      stdin: bytes(opts.stdin ?? ''),
+      files: initial,
+      io: opts.io ?? {},
+      deviceReadLimit: opts.deviceReadLimit ?? Infinity,
+    });
     R.S.file = file;
-    const gen = factory(L, R, P, emitted!.types, { chunk })();
+    const gen = factory(L, R, P, emitted!.types, { chunk }, proc)();
     const body = new R.Body(gen, null);
     R.S.mainBody = body;
     return body;

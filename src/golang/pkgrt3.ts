@@ -9,7 +9,8 @@ import * as lib from './lib.js';
 import * as libfmt from './libfmt.js';
 import { GoPanic, Slice, type Iface } from './lib.js';
 import type { Type, NamedType } from './types.js';
-import { EOF, newError, envRef, ErrorString, newTimer as newTimerFn } from './pkgrt.js';
+import { EOF, newError, ErrorString } from './pkgrt.js';
+import { newTimer as newTimerFn } from './std/time.js';
 import { Body, S } from './rt.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -43,10 +44,6 @@ export function atof(s: string): [number, Iface | null] {
 }
 export function round(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
-}
-export function tickerPeriod(d: number): number {
-  if (!(d > 0)) throw new GoPanic(null, 'non-positive interval for NewTicker');
-  return d;
 }
 /** A func value as a goroutine body factory (time.AfterFunc). */
 export function goBody(f: () => Iterator<Op, unknown, unknown>): () => GoBody {
@@ -91,9 +88,8 @@ export class Rand {
     return lib.sliceLit(a);
   }
 }
-export const rand = new Rand();
-export function* shuffle(n: number, swap: (i: number, j: number) => Go<unknown>): Go {
-  for (let i = n - 1; i > 0; i--) yield* swap(i, rand.intn(i + 1));
+export function* shuffle(p: { rand: Rand }, n: number, swap: (i: number, j: number) => Go<unknown>): Go {
+  for (let i = n - 1; i > 0; i--) yield* swap(i, p.rand.intn(i + 1));
 }
 
 // ---- typed atomics
@@ -212,6 +208,9 @@ export function errorsIs(e: Iface | null, target: Iface | null): boolean {
   for (let x = e, i = 0; i < 100; x = errorsUnwrap(x), i++) {
     if (x === null) return target === null;
     if (lib.equal(x, target)) return true;
+    // an Is method (fs.PathError's: ENOENT is fs.ErrNotExist)
+    const is = (x.v as { is?: (t: Iface | null) => boolean } | null)?.is;
+    if (typeof is === 'function' && is.call(x.v, target)) return true;
   }
   return false;
 }
@@ -244,19 +243,7 @@ export function sscanf(str: string, format: string | null, ptrs: (Iface | null)[
   return [n, null];
 }
 
-// ---- os temp dirs, filepath
-let tmpSeq = 0;
-export function* mkdirTemp(dir: string, pattern: string): Go<[string, Iface | null]> {
-  yield { k: K.Syscall, ns: 5_000, mode: 'syscall', name: 'mkdir' };
-  const d = lib.decodeUTF8(dir) || '/tmp';
-  return [lib.encodeUTF8(`${d}/${lib.decodeUTF8(pattern).replace('*', '')}${1000 + ++tmpSeq}`), null];
-}
-export function* removeAll(path: string): Go<Iface | null> {
-  const p = lib.decodeUTF8(path);
-  yield { k: K.Syscall, ns: 5_000, mode: 'syscall', name: 'unlink' };
-  for (const k of [...envRef.env.fs.keys()]) if (k === p || k.startsWith(p + '/')) envRef.env.fs.delete(k);
-  return null;
-}
+// ---- path, path/filepath
 export function pathJoin(parts: string[]): string {
   const j = parts.filter((p) => p !== '').join('/');
   if (j === '') return '';

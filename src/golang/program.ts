@@ -2,6 +2,7 @@
  * The package-level pass: imports, declarations (types, consts, vars, funcs, methods), bodies, and
  * the emitted JavaScript module.
  */
+import { K } from '../workload/ops.js';
 import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
 import { Compiler, CompileError, Unsupported, Silent, Scope, pkgs, linksOSPkgs, type Obj } from './core.js';
 import { type Type, type NamedType, type FuncType, underlying, newNamed, tInt } from './types.js';
@@ -261,11 +262,12 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
   const code = [
     '"use strict";',
     `let $c = 0, $k = 0; const $CH = $opts.chunk;`,
-    'function $W() { const ns = $c, k = $k; $c = 0; $k = 0; return {k: 1, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0}; }',
-    'function $Wc() { const ns = $c; $c = 0; $k = 0; return {k: 1, ns, every: 0, cont: true}; }',
+    // whole ns go to the runtime; the fraction stays in $c for the next Work op
+    `function $W() { const ns = Math.floor($c), k = $k; $c -= ns; $k = 0; return {k: ${K.Work}, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0}; }`,
+    `function $Wc() { const ns = Math.floor($c); $c -= ns; $k = 0; return {k: ${K.Work}, ns, every: 0, cont: true}; }`,
     // A runtime op, preceded by the CPU work counted since the last one: a Call (a plain iterator,
     // src/workload/call.ts), not a generator, since every channel op, sleep or lock goes through it.
-    'const $Call = $R.Call; function $op(o) { return $c > 0 ? new $Call($W(), o) : new $Call(o, null); }',
+    'const $Call = $R.Call; function $op(o) { return $c >= 1 ? new $Call($W(), o) : new $Call(o, null); }',
     'function $PKG(n) { throw new Error("gmpsim: package function " + n + " used as a value is not supported"); }',
     types.map((_, i) => `const $T${i} = $types[${i}];`).join('\n'),
     ...c.decls,

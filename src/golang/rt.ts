@@ -177,7 +177,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
     try {
       return this.gen.next(v);
     } catch (e) {
-      if (e instanceof GoexitSignal) return { done: false, value: { k: 4 } };
+      if (e instanceof GoexitSignal) return { done: false, value: { k: K.Goexit } };
       const p = unw(e);
       this.ctx.trace = p.trace;
       if (p.fatal) {

@@ -1,70 +1,13 @@
 /**
- * The standard-library subset: each package member has a Go type (for the checker) and a code
- * generator (for calls). Runtime implementations live in pkgrt.ts (`$P`), value helpers in
- * lib.ts/lib2.ts (`$L`). Blocking calls are `yield*`ed generators or yielded Ops.
- *
- * Packages that link package os (and so create the finalizer goroutine at start-up, shifting
- * goroutine ids by one, as real Go does) are listed in `linksOSPkgs`.
+ * The standard-library subset not yet in a module of its own under std/ (errors, fmt, io, sync,
+ * sync/atomic): each package member has a Go type (for the checker) and a code generator (for
+ * calls), declared with std/registry.ts. Runtime implementations live in pkgrt*.ts (`$P`), value
+ * helpers in lib.ts/lib2.ts (`$L`).
  */
-import { pkgs, linksOSPkgs, tError, type PkgMember } from './core.js';
-import {
-  type Type,
-  type FuncType,
-  type NamedType,
-  basic,
-  tBool,
-  tInt,
-  tInt32,
-  tInt64,
-  tUint8,
-  tFloat64,
-  tString,
-  tEmptyIface,
-  newNamed,
-} from './types.js';
-
-export const tUint32 = basic('uint32');
-export const tUint64 = basic('uint64');
-export const tUintptr = basic('uintptr');
-const tAny = tEmptyIface;
-const sl = (elem: Type): Type => ({ k: 'slice', elem });
-const ptr = (elem: Type): Type => ({ k: 'ptr', elem });
-export const tBytes = sl(tUint8);
-export function fn(params: Type[], results: Type[] = [], variadic = false): FuncType {
-  return { k: 'func', params, results, variadic };
-}
-const vAny = sl(tAny);
-
-function pkg(path: string, members: Record<string, PkgMember>, linksOS = false): Map<string, PkgMember> {
-  const m = new Map(Object.entries(members));
-  pkgs.set(path, m);
-  if (linksOS) linksOSPkgs.add(path);
-  return m;
-}
-/** A function member. */
-function F(t: FuncType, call: (a: string[]) => string): PkgMember {
-  return { kind: 'func', t, call: (a) => call(a) };
-}
-function C(t: Type, cv: number | string | boolean): PkgMember {
-  return { kind: 'const', t, cv };
-}
-function T(t: Type): PkgMember {
-  return { kind: 'type', t };
-}
-function V(t: Type, js: string): PkgMember {
-  return { kind: 'var', t, js };
-}
-/** A native named type implemented by JS class `cls` (zero value `new cls()`). */
-function native(name: string, pkgName: string, cls: string | null, under: Type = { k: 'struct', fields: [] }): NamedType {
-  return newNamed(name, pkgName, under, cls);
-}
-function method(t: NamedType, name: string, sig: FuncType, gen: boolean, ptrRecv = true): void {
-  t.methods.set(name, { name, sig, ptrRecv, fn: '', native: true, gen });
-}
-
-const op = (o: string): string => `(yield* $op(${o}))`;
-const write = (fd: string, text: string): string => op(`{k: 17, fd: ${fd}, text: $L.decodeUTF8(${text})}`);
-const arr = (a: string): string => `$L.sliceToArray(${a})`;
+import { pkgs, tError, type PkgMember } from './core.js';
+import { type Type, tBool, tInt, tInt32, tInt64, tUint8, tFloat64, tString, newNamed } from './types.js';
+import { tUint32, tUint64, tUintptr, tAny, sl, ptr, tBytes, fn, vAny, pkg, F, C, T, V, native, method, op, write, arr } from './std/registry.js';
+import './std/os.js';
 
 // ---------------------------------------------------------------- errors, fmt, io
 
@@ -108,56 +51,7 @@ pkg('io', {
   $unsupported: C(tInt, 0),
 });
 
-// ---------------------------------------------------------------- os
-
-export const tFile = native('File', 'os', '$P.File');
-export const tFilePtr: Type = ptr(tFile);
-method(tFile, 'Read', fn([tBytes], [tInt, tError]), true);
-method(tFile, 'Write', fn([tBytes], [tInt, tError]), true);
-method(tFile, 'WriteString', fn([tString], [tInt, tError]), true);
-method(tFile, 'Close', fn([], [tError]), true);
-method(tFile, 'Name', fn([], [tString]), false);
-method(tFile, 'Fd', fn([], [tUintptr]), false);
-export const tSignal = newNamed('Signal', 'os', { k: 'iface', methods: new Map([['String', fn([], [tString])], ['Signal', fn([], [])]]) });
-export const tDirEntry = native('DirEntry', 'os', '$P.DirEntry');
-method(tDirEntry, 'Name', fn([], [tString]), false);
-method(tDirEntry, 'IsDir', fn([], [tBool]), false);
-
-pkg(
-  'os',
-  {
-    Exit: F(fn([tInt]), (a) => op(`{k: 24, code: ${a[0]}}`)),
-    Args: V(sl(tString), '$P.args'),
-    Stdout: V(tFilePtr, '$P.stdout'),
-    Stderr: V(tFilePtr, '$P.stderr'),
-    Stdin: V(tFilePtr, '$P.stdin'),
-    File: T(tFile),
-    Signal: T(tSignal),
-    Interrupt: V(tSignal, '$P.sigint'),
-    Getenv: F(fn([tString], [tString]), (a) => `$P.getenv(${a[0]})`),
-    Getpid: F(fn([], [tInt]), () => '4242'),
-    ReadFile: F(fn([tString], [tBytes, tError]), (a) => `(yield* $P.readFile(${a[0]}))`),
-    WriteFile: F(fn([tString, tBytes, basic('uint32')], [tError]), (a) => `(yield* $P.writeFile(${a[0]}, ${a[1]}))`),
-    Open: F(fn([tString], [tFilePtr, tError]), (a) => `(yield* $P.open(${a[0]}))`),
-    Create: F(fn([tString], [tFilePtr, tError]), (a) => `(yield* $P.create(${a[0]}))`),
-    Pipe: F(fn([], [tFilePtr, tFilePtr, tError]), () => `$P.pipe()`),
-    ReadDir: F(fn([tString], [sl(tDirEntry), tError]), (a) => `(yield* $P.readDir(${a[0]}))`),
-    $unsupported: C(tInt, 0),
-  },
-  true,
-);
 pkg('io/ioutil', { ReadFile: pkgs.get('os')!.get('ReadFile')!, ReadAll: pkgs.get('io')!.get('ReadAll')!, WriteFile: pkgs.get('os')!.get('WriteFile')! }, true);
-pkg('log', {
-  Println: F(fn([vAny], [], true), (a) => write('2', `$P.logPrefix() + $L.sprint(${arr(a[0]!)}, true)`)),
-  Printf: F(fn([tString, vAny], [], true), (a) => write('2', `$P.logLine($L.sprintf(${a[0]}, ${arr(a[1]!)}))`)),
-  Print: F(fn([vAny], [], true), (a) => write('2', `$P.logLine($L.sprint(${arr(a[0]!)}, false))`)),
-  Fatal: F(fn([vAny], [], true), (a) => `(${write('2', `$P.logLine($L.sprint(${arr(a[0]!)}, false))`)}, ${op('{k: 24, code: 1}')})`),
-  Fatalf: F(fn([tString, vAny], [], true), (a) => `(${write('2', `$P.logLine($L.sprintf(${a[0]}, ${arr(a[1]!)}))`)}, ${op('{k: 24, code: 1}')})`),
-  Fatalln: F(fn([vAny], [], true), (a) => `(${write('2', `$P.logPrefix() + $L.sprint(${arr(a[0]!)}, true)`)}, ${op('{k: 24, code: 1}')})`),
-  SetFlags: F(fn([tInt]), (a) => `$P.setLogFlags(${a[0]})`),
-  $unsupported: C(tInt, 0),
-}, true);
-
 // ---------------------------------------------------------------- sync, sync/atomic
 
 export const tLocker = newNamed('Locker', 'sync', { k: 'iface', methods: new Map([['Lock', fn([])], ['Unlock', fn([])]]) });
@@ -226,4 +120,4 @@ method(tAtomicValue, 'Store', fn([tAny]), false);
 atomicMembers.Value = T(tAtomicValue);
 pkg('sync/atomic', atomicMembers);
 
-export { tAny, tInt, tInt64, tFloat64, tString, tBool, tUint8, tError, F, C, T, V, pkg, native, method, op, write, arr, sl, ptr, vAny };
+export { tAny, tInt, tInt64, tFloat64, tString, tBool, tUint8, tError, tUint32, tUint64, tUintptr, tBytes, fn, F, C, T, V, pkg, native, method, op, write, arr, sl, ptr, vAny };

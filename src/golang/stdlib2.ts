@@ -1,5 +1,5 @@
 /**
- * Standard library, part 2: time, runtime, runtime/debug, runtime/pprof, syscall, os/signal, net,
+ * Standard library, part 2: runtime, runtime/debug, runtime/pprof, os/signal, net,
  * strings, strconv, math, math/rand, and cgo (`import "C"`).
  *
  * cgo: `C.usleep(n)` and `C.sleep(n)` block for n µs / n s; any other C function is a call of
@@ -7,63 +7,12 @@
  * `{ compute: 2e6 }`). Each is a cgo call to the scheduler (entersyscall/exitsyscall).
  */
 import { pkgs, tError } from './core.js';
-import { type Type, type NamedType, basic, tBool, tInt, tInt32, tInt64, tFloat64, tString, tUint8, newNamed } from './types.js';
-import { F, C, T, V, pkg, native, method, op, fn, sl, ptr, tAny, tUint32, tUint64, tUintptr, tBytes, tFilePtr, tSignal, vAny } from './stdlib.js';
-
-// ---------------------------------------------------------------- time
-
-export const tDuration: NamedType = newNamed('Duration', 'time', tInt64);
-tDuration.methods.set('String', { name: 'String', sig: fn([], [tString]), ptrRecv: false, fn: '$P.durationString', native: false, gen: false });
-for (const [m, div] of [
-  ['Seconds', 1e9],
-  ['Minutes', 60e9],
-  ['Hours', 3600e9],
-] as const)
-  tDuration.methods.set(m, { name: m, sig: fn([], [tFloat64]), ptrRecv: false, fn: `((d) => d / ${div})`, native: false, gen: false });
-for (const [m, div] of [
-  ['Milliseconds', 1e6],
-  ['Microseconds', 1e3],
-  ['Nanoseconds', 1],
-] as const)
-  tDuration.methods.set(m, { name: m, sig: fn([], [tInt64]), ptrRecv: false, fn: `((d) => Math.trunc(d / ${div}))`, native: false, gen: false });
-export const tTime: NamedType = newNamed('Time', 'time', tInt64);
-tTime.methods.set('Sub', { name: 'Sub', sig: fn([tTime], [tDuration]), ptrRecv: false, fn: '((a, b) => a - b)', native: false, gen: false });
-tTime.methods.set('Add', { name: 'Add', sig: fn([tDuration], [tTime]), ptrRecv: false, fn: '((a, b) => a + b)', native: false, gen: false });
-tTime.methods.set('Before', { name: 'Before', sig: fn([tTime], [tBool]), ptrRecv: false, fn: '((a, b) => a < b)', native: false, gen: false });
-tTime.methods.set('After', { name: 'After', sig: fn([tTime], [tBool]), ptrRecv: false, fn: '((a, b) => a > b)', native: false, gen: false });
-tTime.methods.set('UnixNano', { name: 'UnixNano', sig: fn([], [tInt64]), ptrRecv: false, fn: '((a) => a + 1700000000e9)', native: false, gen: false });
-tTime.methods.set('Unix', { name: 'Unix', sig: fn([], [tInt64]), ptrRecv: false, fn: '((a) => Math.floor(a / 1e9) + 1700000000)', native: false, gen: false });
-const chTime: Type = { k: 'chan', elem: tTime, dir: 'recv' };
-export const tTimer = native('Timer', 'time', '$P.TimeTimer', { k: 'struct', fields: [{ name: 'C', type: chTime, embedded: false, js: 'C' }] });
-method(tTimer, 'Stop', fn([], [tBool]), true);
-method(tTimer, 'Reset', fn([tDuration], [tBool]), true);
-export const tTicker = native('Ticker', 'time', '$P.TimeTimer', { k: 'struct', fields: [{ name: 'C', type: chTime, embedded: false, js: 'C' }] });
-method(tTicker, 'Stop', fn([], [tBool]), true);
-method(tTicker, 'Reset', fn([tDuration], [tBool]), true);
-const D = (v: number) => C(tDuration, v);
-const now = op('{k: 23}');
-pkg('time', {
-  Duration: T(tDuration),
-  Time: T(tTime),
-  Timer: T(tTimer),
-  Ticker: T(tTicker),
-  Nanosecond: D(1),
-  Microsecond: D(1e3),
-  Millisecond: D(1e6),
-  Second: D(1e9),
-  Minute: D(60e9),
-  Hour: D(3600e9),
-  Sleep: F(fn([tDuration]), (a) => op(`{k: 9, ns: ${a[0]}}`)),
-  Now: F(fn([], [tTime]), () => now),
-  Since: F(fn([tTime], [tDuration]), (a) => `(${now} - ${a[0]})`),
-  Until: F(fn([tTime], [tDuration]), (a) => `(${a[0]} - ${now})`),
-  After: F(fn([tDuration], [chTime]), (a) => `(yield* $P.newTimer(${a[0]}, 0, null)).C`),
-  Tick: F(fn([tDuration], [chTime]), (a) => `(yield* $P.newTimer(${a[0]}, ${a[0]}, null)).C`),
-  NewTimer: F(fn([tDuration], [ptr(tTimer)]), (a) => `(yield* $P.newTimer(${a[0]}, 0, null))`),
-  NewTicker: F(fn([tDuration], [ptr(tTicker)]), (a) => `(yield* $P.newTimer(${a[0]}, $P.tickerPeriod(${a[0]}), null))`),
-  AfterFunc: F(fn([tDuration, fn([])], [ptr(tTimer)]), (a) => `(yield* $P.newTimer(${a[0]}, 0, $P.goBody(${a[1]}), 'time.goFunc'))`),
-  $unsupported: C(tInt, 0),
-});
+import { K } from '../workload/ops.js';
+import './stdlib.js'; // declares errors and fmt, which this module extends
+import { type Type, basic, tBool, tInt, tInt32, tInt64, tFloat64, tString, tUint8, newNamed } from './types.js';
+import { F, C, T, V, pkg, native, method, op, fn, sl, ptr, tAny, tUint32, tUint64, tBytes, vAny } from './std/registry.js';
+import { tDuration, tTime } from './std/time.js';
+import { tFilePtr, tSignal } from './std/os.js';
 
 // ---------------------------------------------------------------- runtime, debug, pprof
 
@@ -72,13 +21,13 @@ const tMemStats = newNamed('MemStats', 'runtime', {
   fields: ['Alloc', 'TotalAlloc', 'Sys', 'Mallocs', 'Frees', 'HeapAlloc', 'HeapSys', 'HeapObjects', 'NumGC'].map((n) => ({ name: n, type: n === 'NumGC' ? tUint32 : tUint64, embedded: false, js: n })),
 });
 pkg('runtime', {
-  GOMAXPROCS: F(fn([tInt], [tInt]), (a) => op(`{k: 20, n: ${a[0]}}`)),
-  Gosched: F(fn([]), () => op('{k: 3}')),
+  GOMAXPROCS: F(fn([tInt], [tInt]), (a) => op(`{k: ${K.GOMAXPROCS}, n: ${a[0]}}`)),
+  Gosched: F(fn([]), () => op(`{k: ${K.Gosched}}`)),
   Goexit: F(fn([]), () => `$R.goexit()`),
-  NumGoroutine: F(fn([], [tInt]), () => op('{k: 21}')),
-  NumCPU: F(fn([], [tInt]), () => op('{k: 30}')),
-  LockOSThread: F(fn([]), () => op('{k: 18}')),
-  UnlockOSThread: F(fn([]), () => op('{k: 19}')),
+  NumGoroutine: F(fn([], [tInt]), () => op(`{k: ${K.NumGoroutine}}`)),
+  NumCPU: F(fn([], [tInt]), () => op(`{k: ${K.NumCPU}}`)),
+  LockOSThread: F(fn([]), () => op(`{k: ${K.LockOSThread}}`)),
+  UnlockOSThread: F(fn([]), () => op(`{k: ${K.UnlockOSThread}}`)),
   GC: F(fn([]), () => '$c += 100000'),
   ReadMemStats: F(fn([ptr(tMemStats)]), () => '$c += 10000'),
   MemStats: T(tMemStats),
@@ -90,7 +39,7 @@ pkg('runtime', {
   $unsupported: C(tInt, 0),
 });
 pkg('runtime/debug', {
-  SetMaxThreads: F(fn([tInt], [tInt]), (a) => op(`{k: 22, n: ${a[0]}}`)),
+  SetMaxThreads: F(fn([tInt], [tInt]), (a) => op(`{k: ${K.SetMaxThreads}, n: ${a[0]}}`)),
   SetGCPercent: F(fn([tInt], [tInt]), () => '100'),
   FreeOSMemory: F(fn([]), () => 'void 0'),
   $unsupported: C(tInt, 0),
@@ -100,86 +49,15 @@ method(tProfile, 'Count', fn([], [tInt]), true);
 method(tProfile, 'Name', fn([], [tString]), false);
 pkg('runtime/pprof', { Lookup: F(fn([tString], [ptr(tProfile)]), (a) => `new $P.Profile(${a[0]})`), Profile: T(tProfile), $unsupported: C(tInt, 0) });
 
-// ---------------------------------------------------------------- syscall
-
-const tErrno = newNamed('Errno', 'syscall', tUintptr);
-tErrno.methods.set('Error', { name: 'Error', sig: fn([], [tString]), ptrRecv: false, fn: '$P.errnoString', native: false, gen: false });
-const tTimespec = newNamed('Timespec', 'syscall', {
-  k: 'struct',
-  fields: [
-    { name: 'Sec', type: tInt64, embedded: false, js: 'Sec' },
-    { name: 'Nsec', type: tInt64, embedded: false, js: 'Nsec' },
-  ],
-});
-const u = tUintptr;
-const sysc = (mode: string) => (a: string[]) => `(yield* $P.syscall(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, '${mode}'))`;
-pkg('syscall', {
-  Errno: T(tErrno),
-  Timespec: T(tTimespec),
-  EINTR: C(tErrno, 4),
-  EAGAIN: C(tErrno, 11),
-  SYS_READ: C(basic('untyped int'), 0),
-  SYS_WRITE: C(basic('untyped int'), 1),
-  SYS_NANOSLEEP: C(basic('untyped int'), 35),
-  SYS_GETPID: C(basic('untyped int'), 39),
-  SYS_SCHED_YIELD: C(basic('untyped int'), 24),
-  Stdin: C(basic('untyped int'), 0),
-  Stdout: C(basic('untyped int'), 1),
-  Stderr: C(basic('untyped int'), 2),
-  NsecToTimespec: F(fn([tInt64], [tTimespec]), (a) => `$P.nsecToTimespec(${a[0]})`),
-  Nanosleep: F(fn([ptr(tTimespec), ptr(tTimespec)], [tError]), (a) => `(yield* $P.nanosleep(${a[0]}))`),
-  Read: F(fn([tInt, tBytes], [tInt, tError]), (a) => `(yield* $P.sysRead(${a[0]}, ${a[1]}))`),
-  Write: F(fn([tInt, tBytes], [tInt, tError]), (a) => `(yield* $P.sysWrite(${a[0]}, ${a[1]}))`),
-  Pipe: F(fn([sl(tInt)], [tError]), (a) => `$P.sysPipe(${a[0]})`),
-  Getpid: F(fn([], [tInt]), () => `(${op(`{k: 10, ns: 300, mode: 'raw', name: 'getpid'}`)}, 4242)`),
-  Syscall: F(fn([u, u, u, u], [u, u, tErrno]), sysc('syscall')),
-  RawSyscall: F(fn([u, u, u, u], [u, u, tErrno]), sysc('raw')),
-  Syscall6: F(fn([u, u, u, u, u, u, u], [u, u, tErrno]), sysc('syscall')),
-  $unsupported: C(tInt, 0),
-});
-
 // ---------------------------------------------------------------- os/signal
 
 pkg('os/signal', {
-  Notify: F(fn([{ k: 'chan', elem: tSignal, dir: 'both' }, sl(tSignal)], [], true), (a) => `(yield* $P.signalNotify(${a[0]}))`),
+  Notify: F(fn([{ k: 'chan', elem: tSignal, dir: 'both' }, sl(tSignal)], [], true), (a) => `(yield* $P.signalNotify($proc, ${a[0]}))`),
   $unsupported: C(tInt, 0),
 });
 pkg('syscall$signals', {});
 
 // ---------------------------------------------------------------- net
-
-const tAddr = newNamed('Addr', 'net', { k: 'iface', methods: new Map([['String', fn([], [tString])], ['Network', fn([], [tString])]]) });
-export const tConn = newNamed('Conn', 'net', {
-  k: 'iface',
-  methods: new Map([
-    ['Close', fn([], [tError])],
-    ['Read', fn([tBytes], [tInt, tError])],
-    ['Write', fn([tBytes], [tInt, tError])],
-  ]),
-});
-const tListener = newNamed('Listener', 'net', {
-  k: 'iface',
-  methods: new Map([
-    ['Accept', fn([], [tConn, tError])],
-    ['Addr', fn([], [tAddr])],
-    ['Close', fn([], [tError])],
-  ]),
-});
-export const tTCPAddr = newNamed('TCPAddr', 'net', tString);
-tTCPAddr.methods.set('String', { name: 'String', sig: fn([], [tString]), ptrRecv: false, fn: '((a) => a)', native: false, gen: false });
-tTCPAddr.methods.set('Network', { name: 'Network', sig: fn([], [tString]), ptrRecv: false, fn: "(() => 'tcp')", native: false, gen: false });
-pkg(
-  'net',
-  {
-    Conn: T(tConn),
-    Listener: T(tListener),
-    Addr: T(tAddr),
-    Listen: F(fn([tString, tString], [tListener, tError]), (a) => `$P.wrapListener(yield* $P.listen(${a[0]}, ${a[1]}))`),
-    Dial: F(fn([tString, tString], [tConn, tError]), (a) => `$P.wrapConn(yield* $P.dial(${a[0]}, ${a[1]}))`),
-    $unsupported: C(tInt, 0),
-  },
-  true,
-);
 
 // ---------------------------------------------------------------- strings, strconv, math, rand
 
@@ -247,15 +125,15 @@ pkg('math', {
   $unsupported: C(tInt, 0),
 });
 pkg('math/rand', {
-  Intn: F(fn([tInt], [tInt]), (a) => `$P.rand.intn(${a[0]})`),
-  Int: F(fn([], [tInt]), () => `$P.rand.int63()`),
-  Int63: F(fn([], [tInt64]), () => `$P.rand.int63()`),
-  Int31n: F(fn([tInt32], [tInt32]), (a) => `$P.rand.intn(${a[0]})`),
-  Int63n: F(fn([tInt64], [tInt64]), (a) => `$P.rand.intn(${a[0]})`),
-  Float64: F(fn([], [F64]), () => `$P.rand.float64()`),
-  Seed: F(fn([tInt64]), (a) => `$P.rand.seed(${a[0]})`),
-  Shuffle: F(fn([tInt, fn([tInt, tInt])], []), (a) => `(yield* $P.shuffle(${a[0]}, ${a[1]}))`),
-  Perm: F(fn([tInt], [sl(tInt)]), (a) => `$P.rand.perm(${a[0]})`),
+  Intn: F(fn([tInt], [tInt]), (a) => `$proc.rand.intn(${a[0]})`),
+  Int: F(fn([], [tInt]), () => `$proc.rand.int63()`),
+  Int63: F(fn([], [tInt64]), () => `$proc.rand.int63()`),
+  Int31n: F(fn([tInt32], [tInt32]), (a) => `$proc.rand.intn(${a[0]})`),
+  Int63n: F(fn([tInt64], [tInt64]), (a) => `$proc.rand.intn(${a[0]})`),
+  Float64: F(fn([], [F64]), () => `$proc.rand.float64()`),
+  Seed: F(fn([tInt64]), (a) => `$proc.rand.seed(${a[0]})`),
+  Shuffle: F(fn([tInt, fn([tInt, tInt])], []), (a) => `(yield* $P.shuffle($proc, ${a[0]}, ${a[1]}))`),
+  Perm: F(fn([tInt], [sl(tInt)]), (a) => `$proc.rand.perm(${a[0]})`),
   $unsupported: C(tInt, 0),
 });
 pkg('unicode/utf8', {
@@ -268,12 +146,12 @@ pkg('C', { $unsupported: C(tInt, 0) });
 
 export function cgoMember(name: string, cgo: Record<string, number>, dflt: number): import('./core.js').PkgMember {
   const ci = basic('int32');
-  if (name === 'usleep') return F(fn([tUint32], [ci]), (a) => `(${op(`{k: 10, ns: (${a[0]}) * 1000, mode: 'cgo', name: 'C.usleep'}`)}, 0)`);
-  if (name === 'sleep') return F(fn([tUint32], [ci]), (a) => `(${op(`{k: 10, ns: (${a[0]}) * 1e9, mode: 'cgo', name: 'C.sleep'}`)}, 0)`);
+  if (name === 'usleep') return F(fn([tUint32], [ci]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1000, mode: 'cgo', name: 'C.usleep'}`)}, 0)`);
+  if (name === 'sleep') return F(fn([tUint32], [ci]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1e9, mode: 'cgo', name: 'C.sleep'}`)}, 0)`);
   const ns = cgo[name] ?? dflt;
   // Any other C function: a cgo call of `ns`, returning a C int (getpid returns a plausible pid).
   const ret = name === 'getpid' ? '4242' : '0';
-  return F({ k: 'func', params: [sl(tAny)], results: [ci], variadic: true }, () => `(${op(`{k: 10, ns: ${ns}, mode: 'cgo', name: 'C.${name}'}`)}, ${ret})`);
+  return F({ k: 'func', params: [sl(tAny)], results: [ci], variadic: true }, () => `(${op(`{k: ${K.Syscall}, ns: ${ns}, mode: 'cgo', name: 'C.${name}'}`)}, ${ret})`);
 }
 export function cgoType(name: string): Type | null {
   const m: Record<string, Type> = { int: tInt32, uint: tUint32, long: tInt64, ulong: tUint64, char: basic('int8'), double: tFloat64, uint32_t: tUint32, int64_t: tInt64 };
@@ -302,23 +180,6 @@ pkg('sort', {
   fmtp.set('Errorf', F(fn([tString, vAny], [tError], true), (a) => `$P.errorf(${a[0]}, $L.sliceToArray(${a[1]}))`));
   fmtp.set('Sscanf', F(fn([tString, tString, vAny], [tInt, tError], true), (a) => `$P.sscanf(${a[0]}, ${a[1]}, $L.sliceToArray(${a[2]}))`));
   fmtp.set('Sscan', F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.sscanf(${a[0]}, null, $L.sliceToArray(${a[1]}))`));
-  const osp = pkgs.get('os')!;
-  osp.set('ErrNotExist', V(tError, '$P.ErrNotExist'));
-  osp.set('MkdirTemp', F(fn([tString, tString], [tString, tError]), (a) => `(yield* $P.mkdirTemp(${a[0]}, ${a[1]}))`));
-  osp.set('RemoveAll', F(fn([tString], [tError]), (a) => `(yield* $P.removeAll(${a[0]}))`));
-  osp.set('Remove', F(fn([tString], [tError]), (a) => `(yield* $P.removeAll(${a[0]}))`));
-  osp.set('TempDir', F(fn([], [tString]), () => `'/tmp'`));
-  osp.set('Getwd', F(fn([], [tString, tError]), () => `['/tmp/gmpsim', null]`));
-  const sc = pkgs.get('syscall')!;
-  const tSysSignal = newNamed('Signal', 'syscall', tInt);
-  sc.set('Signal', T(tSysSignal));
-  sc.set('SIGURG', C(tSysSignal, 23));
-  sc.set('SIGINT', C(tSysSignal, 2));
-  sc.set('SIGTERM', C(tSysSignal, 15));
-  sc.set('Gettid', F(fn([], [tInt]), () => `(${op(`{k: 10, ns: 300, mode: 'raw', name: 'gettid'}`)}, $R.S.cur.fr.length + 10000)`));
-  sc.set('Tgkill', F(fn([tInt, tInt, tSysSignal], [tError]), () => `(${op(`{k: 10, ns: 1500, mode: 'raw', name: 'tgkill'}`)}, null)`));
-  sc.set('SYS_GETTID', C(basic('untyped int'), 186));
-  sc.set('SYS_TGKILL', C(basic('untyped int'), 234));
 }
 pkg('path/filepath', {
   Join: F(fn([sl(tString)], [tString], true), (a) => `$P.pathJoin($L.sliceToArray(${a[0]}))`),
@@ -402,7 +263,7 @@ pkg('context', {
   'TODO': F(fn([], [tContext]), () => '$P.background()'),
   WithCancel: F(fn([tContext], [tContext, tCancelFunc]), (a) => `(yield* $P.withCancel(${a[0]}))`),
   WithTimeout: F(fn([tContext, tDuration], [tContext, tCancelFunc]), (a) => `(yield* $P.withTimeout(${a[0]}, ${a[1]}))`),
-  WithDeadline: F(fn([tContext, tTime], [tContext, tCancelFunc]), (a) => `(yield* $P.withTimeout(${a[0]}, ${a[1]} - ${op('{k: 23}')}))`),
+  WithDeadline: F(fn([tContext, tTime], [tContext, tCancelFunc]), (a) => `(yield* $P.withTimeout(${a[0]}, ${a[1]} - ${op(`{k: ${K.Nanotime}}`)}))`),
   WithValue: F(fn([tContext, tAny, tAny], [tContext]), (a) => `$P.withValue(${a[0]}, ${a[1]}, ${a[2]})`),
   $unsupported: C(tInt, 0),
 });

@@ -1,11 +1,12 @@
 /**
  * Statements and function bodies.
  *
- * Cost model (documented in index.ts): every statement adds `ops × nsPerOp` simulated ns to the
+ * Cost model (cost.ts, documented in index.ts): every statement adds `ops × op` simulated ns to the
  * accumulator `$c` (ops = 1 + operators, calls, index/selector operations in it). The accumulator
  * is turned into a Work op (`$W()`) at function entry (a call: cooperative preemption point), at
  * loop heads once it reaches the chunk size (`$CH`), and before every other Op (`$op`).
  */
+import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid } from './core.js';
@@ -196,7 +197,7 @@ export function block(c: Compiler, kids: Node[], scoped = true): string {
 const noLine = /\$L\.w64|\$L\.wu64/g;
 /** Prefix a compiled simple statement with its line and cost. */
 function simple(c: Compiler, n: Node, code: string): string {
-  const cost = Math.max(1, c.ops) * c.nsPerOp;
+  const cost = c.nsOf(Math.max(1, c.ops));
   c.ops = 0;
   const needLine = /yield|\$L\.|\.|\[/.test(code.replace(noLine, ''));
   return `${needLine ? `$f.l = ${c.line(n)}; ` : ''}$c += ${cost}; ${code}\n`;
@@ -258,7 +259,7 @@ function stmt1(c: Compiler, n: Node): string {
       if (u.k !== 'chan') c.fail(n, `invalid operation: cannot send to non-channel ${describe(ch)}`);
       if (u.dir === 'recv') c.fail(n, `invalid operation: cannot send to receive-only channel ${describe(ch)}`);
       const v = convert(c, expr(c, n.kids[n.kids.length - 1]!), u.elem, 'send');
-      return simple(c, n, `yield* $op({k: 5, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
+      return simple(c, n, `yield* $op({k: ${K.Send}, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
     }
     case 'Block':
       return `{\n${block(c, n.kids)}}\n`;
@@ -323,7 +324,7 @@ function ifStmt(c: Compiler, n: Node): string {
   c.ops = 0;
   const cv = expr(c, parts[i++]!);
   if (!isBoolean(cv.t)) c.fail(cv.n, `non-boolean condition in if statement`);
-  const cost = Math.max(1, c.ops) * c.nsPerOp;
+  const cost = c.nsOf(Math.max(1, c.ops));
   const thenB = block(c, parts[i++]!.kids);
   let els = '';
   const e = parts[i];

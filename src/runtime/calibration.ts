@@ -14,12 +14,16 @@ export type Measurements = Partial<Record<
   | 'goroutine_switch_ns'
   | 'chan_buffered_op_ns'
   | 'goroutine_create_exit_ns'
+  | 'goroutine_create_fresh_ns'
+  | 'goroutine_create_reused_ns'
   | 'mutex_uncontended_ns'
   | 'time_now_ns'
   | 'entersyscall_exitsyscall_ns'
   | 'thread_create_est_us'
   | 'usleep_slack_us'
   | 'usleep_slack_p90_us'
+  | 'nanosleep_20ms_late_us'
+  | 'usleep_slack_busy_us'
   | 'futex_handoff_us'
   | 'futex_handoff_p90_us'
   | 'sigurg_preempt_us'
@@ -47,8 +51,12 @@ function nice(x: number): number {
  *   handoff plus one switch.
  * - goroutineCreate / goroutineExit: create+run+exit of `go wg.Done()` minus the switch and the
  *   Done, split 2:1 between newproc and goexit0.
+ * - goroutineAlloc = a go statement with a new G less one with a G from the free list (both
+ *   timed at GOMAXPROCS=1, where the new goroutines do not run during the loop).
  * - timerSlack = what nanosleep(20µs) adds beyond 20 µs; slackJitter from its 90th percentile: the
  *   slack is drawn uniformly from ×[1 − j/2, 1 + j/2], whose p90 is 1 + 0.4 j.
+ * - timerSlackFractionMax = how late a raw nanosleep(20 ms) returns less timerSlack: at 20 ms the
+ *   growing part (timerSlackFraction × 20 ms) is past its cap, so the rest is the cap.
  * - futexWake: a woken idle M takes several hot-futex hand-offs to run; the median of the hot
  *   measurement and its 90th percentile, averaged, matches how often a woken thief beats a 10 µs
  *   timer on the reference machine (sleep_granularity.json).
@@ -68,6 +76,9 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
     out.goroutineCreate = nice((rest * 2) / 3);
     out.goroutineExit = nice(rest / 3);
   }
+  if (m.goroutine_create_fresh_ns !== undefined && m.goroutine_create_reused_ns !== undefined) {
+    out.goroutineAlloc = nice(m.goroutine_create_fresh_ns - m.goroutine_create_reused_ns);
+  }
   if (m.mutex_uncontended_ns !== undefined) out.semOp = nice(Math.max(m.mutex_uncontended_ns, 10));
   if (m.time_now_ns !== undefined) out.runtimeCall = nice(m.time_now_ns);
   if (m.entersyscall_exitsyscall_ns !== undefined) out.syscallOverhead = nice(m.entersyscall_exitsyscall_ns);
@@ -75,6 +86,9 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   if (m.usleep_slack_us !== undefined) out.timerSlack = nice(m.usleep_slack_us * 1000);
   if (m.usleep_slack_us !== undefined && m.usleep_slack_p90_us !== undefined && m.usleep_slack_us > 0) {
     out.slackJitter = Math.max(0, Math.round(((m.usleep_slack_p90_us / m.usleep_slack_us - 1) / 0.4) * 100) / 100);
+  }
+  if (m.nanosleep_20ms_late_us !== undefined && out.timerSlack !== undefined) {
+    out.timerSlackFractionMax = nice(m.nanosleep_20ms_late_us * 1000 - out.timerSlack);
   }
   if (m.futex_handoff_us !== undefined && m.futex_handoff_p90_us !== undefined) {
     out.futexWake = nice(((m.futex_handoff_us + m.futex_handoff_p90_us) / 2) * 1000);

@@ -15,6 +15,11 @@
 export interface CostModel {
   /** newproc: allocate/reuse a G, set it up, queue it. Go ~0.3–1 µs incl. stack reuse. */
   goroutineCreate: number;
+  /**
+   * The extra cost of a go statement that finds no dead G to reuse (gfget returns nil): malg
+   * allocates the G and its stack and allgadd records it. A reused G costs only goroutineCreate.
+   */
+  goroutineAlloc: number;
   /** goexit0 + the schedule() that follows: tear down a G. */
   goroutineExit: number;
   /** One goroutine switch (schedule → execute → gogo). Spec §19: ≈0.2 µs. */
@@ -41,7 +46,11 @@ export interface CostModel {
   cloneCall: number;
   /** notewakeup (futex wake) of a parked M until it runs. Spec §19: ≈5–50 µs. */
   futexWake: number;
-  /** Extra sleep the kernel adds to usleep/epoll timeouts (timer slack). Spec §8 step 1: ≈50 µs. */
+  /**
+   * Extra sleep the kernel adds to a timed sleep — usleep/nanosleep, epoll_wait and futex timeouts
+   * (timer slack + waking the thread). Spec §8 step 1: ≈50 µs; a raw nanosleep(20 ms) returns
+   * ≈150 µs late on the reference VM (handoff_latency.json nanosleep_late_us), this + the growing part.
+   */
   timerSlack: number;
   /**
    * The part of the oversleep that grows with the requested time, as a fraction of it (the VM's
@@ -85,9 +94,12 @@ export interface CostModel {
    */
   jitter: number;
   /**
-   * Spread of the oversleep of sysmon's usleep calls, as a fraction of it: each sleep's slack is
-   * drawn uniformly from slack × [1 − slackJitter/2, 1 + slackJitter/2] (a stream of its own, so
-   * the other seeded choices do not move). Real wake-ups are not periodic to the nanosecond; an
+   * Spread of the oversleep of every timed kernel sleep (sysmon's usleep, a goroutine's
+   * syscall.Nanosleep or C.usleep, epoll_wait's and notetsleep's timeouts), as a fraction of it:
+   * each sleep's slack is drawn uniformly from slack × [1 − slackJitter/2, 1 + slackJitter/2] (a
+   * stream of its own, so the other seeded choices do not move). Real wake-ups are not periodic to
+   * the nanosecond, and two threads sleeping towards the same moment (sysmon's deep sleep and the M
+   * polling for the same timer) do not wake in a fixed order. An
    * exact tick can alias with a goroutine's own period (a 1 µs ping-pong pair and a 10.15 ms tick
    * land in the same phase for many ticks in a row, so every preemption request is lost there).
    */
@@ -96,6 +108,7 @@ export interface CostModel {
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
   goroutineCreate: 100, // (c)
+  goroutineAlloc: 240, // (c) goroutine_create_fresh_ns 333 − goroutine_create_reused_ns 93 (costs.json; recorded on a busy machine, see its note)
   goroutineExit: 51, // (c)
   goroutineSwitch: 200, // (c)
   chanOp: 29, // (c)
@@ -125,6 +138,7 @@ export const costNames = Object.keys(defaultCosts) as (keyof CostModel)[];
 /** Documentation of each parameter, for `--help` and the README. */
 export const costDocs: Record<keyof CostModel, string> = {
   goroutineCreate: 'newproc: create and queue a goroutine',
+  goroutineAlloc: 'extra cost of a go statement that allocates a new G (no dead G to reuse)',
   goroutineExit: 'goexit0: tear down an exiting goroutine',
   goroutineSwitch: 'one goroutine switch (schedule → execute)',
   chanOp: 'a channel operation that does not block',
@@ -136,7 +150,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   threadCreate: 'clone() of a new M until it runs',
   cloneCall: 'time the calling thread spends in clone() when it creates an M',
   futexWake: 'futex wake of a parked M until it runs',
-  timerSlack: 'kernel timer slack added to usleep and epoll_wait timeouts',
+  timerSlack: 'kernel timer slack + wake-up added to timed sleeps (usleep, nanosleep, epoll_wait)',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
   timerSlackFractionMax: 'upper bound of that growing part',
   signalDelivery: 'SIGURG delivery for async preemption',
@@ -146,7 +160,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
-  slackJitter: "spread of sysmon's usleep oversleep, as a fraction (0 = exact)",
+  slackJitter: 'spread of the oversleep of timed kernel sleeps (usleep, nanosleep, epoll/futex timeouts), as a fraction (0 = exact)',
 };
 
 /** The parameters that are dimensionless fractions; every other one is a duration in ns. */

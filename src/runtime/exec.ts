@@ -27,7 +27,7 @@ import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, a
 import { globrunqput, globrunqputhead, runqempty } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
-import { entersyscall, entersyscallblock, SyscallModeCode } from './syscall.js';
+import { entersyscall, entersyscallblock, kernelSleep, kernelWake, KernelWaitQueue, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 
@@ -179,8 +179,11 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       timeSleep(rt, mp, gp, op.ns);
       return;
     case K.Syscall:
-      syscallOp(rt, mp, gp, op.ns, op.mode);
+      syscallOp(rt, mp, gp, op.ns, op.mode, syscallKernelTime(rt, op.name, op.ns), op.wq ?? null);
       return;
+    case K.KernelWake:
+      kernelWake(rt, op.wq, op.all, op.ns);
+      return cont(rt, mp, 0);
     case K.NetWait:
       if (!netpollblock(rt, mp, gp, op.pd)) cont(rt, mp, cost.runtimeCall);
       return;
@@ -303,20 +306,22 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
   schedule(rt, mp);
 }
 
-function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode): void {
+/** A syscall op asking for `ns`; the thread stays `kernel` ns in the kernel (syscallKernelTime), or sleeps on `wq` until woken. */
+function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode, kernel: number, wq: KernelWaitQueue | null): void {
   switch (mode) {
     case 'raw':
       // RawSyscall: the scheduler is never told; the P stays _Prunning with this M.
-      rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.Run, mp.gen);
+      if (wq !== null) kernelSleep(rt, wq, mp, T.Run);
+      else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.Run, mp.gen);
       return;
     case 'block':
-      entersyscallblock(rt, mp, gp, ns);
+      entersyscallblock(rt, mp, gp, ns, kernel, wq);
       return;
     case 'cgo':
-      entersyscall(rt, mp, gp, ns, SyscallModeCode.cgo);
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.cgo, kernel, wq);
       return;
     default:
-      entersyscall(rt, mp, gp, ns, SyscallModeCode.syscall);
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.syscall, kernel, wq);
   }
 }
 

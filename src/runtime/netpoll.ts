@@ -10,7 +10,9 @@
  * netpoll returns at most 128 Gs, pushed to the head of the list (LIFO in event order).
  *
  * epoll_wait's timeout is whole milliseconds: <0 → forever, 0 → non-blocking, (0,1ms) → 1 ms, else
- * truncated; a timed-out wait also gets the kernel's timer slack. netpollBreak writes a pipe that
+ * truncated; a timed-out wait also gets the kernel's timer slack. Unlike nanosleep's and futex's
+ * fixed slack (the thread's timer_slack_ns, 50 µs), epoll_wait's is 0.1 % of the timeout when that
+ * is larger (Linux fs/select.c select_estimate_accuracy), so a 99 ms poll returns ≈50 µs later still. netpollBreak writes a pipe that
  * the poller watches; the write is remembered (netpollWakeSig) so the next blocking poll returns at
  * once if nobody was polling. 1.19 never decrements netpollWaiters on the ready path (spec §10), so
  * once a G has waited on the network, findRunnable always tries the non-blocking poll.
@@ -119,6 +121,16 @@ export function netpoll(rt: Runtime, mp: M | null, delay: number): G[] {
 /** What netpoll returns when nothing is ready. Never mutated: callers only read an empty list. */
 const noGs: G[] = Object.freeze([]) as unknown as G[];
 
+/** Linux's default timer_slack_ns (init_task.timer_slack_ns): the slack of nanosleep/futex timeouts. */
+export const linuxTimerSlackNs = 50_000;
+/** select_estimate_accuracy: a poll/epoll timeout's slack is timeout / 1000 (nice ≤ 0), at least timer_slack_ns. */
+export const pollSlackDivisor = 1000;
+
+/** The slack epoll_wait adds beyond a nanosleep's for a timeout of `ns` (0 up to 50 ms). */
+export function epollExtraSlack(ns: number): number {
+  return Math.max(0, ns / pollSlackDivisor - linuxTimerSlackNs);
+}
+
 /** epoll_wait's timeout in ms for a netpoll delay in ns (−1 = forever). */
 export function epollTimeoutMs(delay: number): number {
   if (delay < 0) return -1;
@@ -143,7 +155,7 @@ export function netpollBlock(rt: Runtime, mp: M, delay: number): void {
     return;
   }
   if (ms >= 0) {
-    const wait = ms === 0 ? 0 : rt.oversleep(ms * 1e6);
+    const wait = ms === 0 ? 0 : rt.oversleep(ms * 1e6) + epollExtraSlack(ms * 1e6);
     rt.sim.after(wait + rt.cost.epollCall, mp, T.NetpollDone, mp.gen);
   }
   // ms < 0: blocks until a ready fd or netpollBreak.

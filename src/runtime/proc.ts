@@ -75,8 +75,10 @@ export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name
   const goid = newGoid(rt, pp);
   let gp = gfget(rt, pp);
   if (gp === null) {
+    // malg + allgadd: the thread running newproc pays for a new G and its stack.
     gp = new G(goid, name, parent ? parent.goid : 0, body);
     rt.allgs.push(gp);
+    if (rt.curm !== null) rt.curm.debt += rt.cost.goroutineAlloc;
   } else {
     gp.reuse(goid, name, parent ? parent.goid : 0, body);
   }

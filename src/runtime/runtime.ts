@@ -14,11 +14,12 @@
  * the program links package os, unlocks, and calls main.main. When main.main returns the process
  * exits with status 0; other goroutines are not waited for.
  */
-import { Sim, type StopReason } from '../kernel/sim.js';
+import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { defaultCosts, type CostModel } from './cost.js';
-import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
+import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting, _Psyscall } from './runtime2.js';
+import { runqempty } from './runq.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
 import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize } from './exec.js';
 import { exitsyscall } from './syscall.js';
@@ -366,17 +367,28 @@ export class Runtime {
     this.curm = null;
   }
 
-  /** How long a timed kernel sleep of `ns` really lasts (usleep, epoll_wait, notetsleep). */
-  oversleep(ns: number): number {
+  /** The median time a timed kernel sleep of `ns` really lasts (timer slack + the VM's wake-up). */
+  oversleepMedian(ns: number): number {
     return ns + this.cost.timerSlack + Math.min(ns * this.cost.timerSlackFraction, this.cost.timerSlackFractionMax);
   }
 
-  /** sysmon's usleep(ns): oversleep with its seeded spread (CostModel.slackJitter). */
-  usleep(ns: number): number {
-    const t = this.oversleep(ns);
+  /**
+   * How long one timed kernel sleep of `ns` really lasts: usleep and nanosleep (hrtimer sleeps),
+   * epoll_wait's timeout and notetsleep's futex timeout all expire through the same hrtimer slack, so
+   * each gets the median oversleep with the seeded spread (CostModel.slackJitter). Without the
+   * spread two threads that sleep from related moments (sysmon's deep sleep and the M polling for
+   * the same timer) wake in a fixed order and phase every time, which real kernels never do.
+   */
+  oversleep(ns: number): number {
+    const t = this.oversleepMedian(ns);
     const j = this.cost.slackJitter;
     if (j <= 0) return t;
     return ns + Math.round((t - ns) * (1 - j / 2 + j * (this.sleepRand.uint32() / 4294967296)));
+  }
+
+  /** sysmon's usleep(ns): one timed kernel sleep. */
+  usleep(ns: number): number {
+    return this.oversleep(ns);
   }
 
   /** A thread wake-up latency with the run's seeded jitter (see CostModel.jitter). */
@@ -500,6 +512,21 @@ export class Runtime {
   }
 
   private booted = false;
+  /** The event budget (RunOptions.maxEvents) ran out: the run stops, whatever else is pending. */
+  private eventBudgetSpent = false;
+  /** Threads asleep in the kernel on a wait queue (syscall.ts kernelSleep): no event of theirs is pending. */
+  kernelSleepers = 0;
+
+  /**
+   * Only sysmon's ticks are pending, but some thread sleeps in a system call: sysmon can still
+   * retake its P and hand it to a new thread if there is work for one (a runnable G or a timer).
+   */
+  private progressBySysmon(): boolean {
+    if (this.kernelSleepers === 0) return false;
+    if (this.sched.runq.size > 0) return true;
+    for (const pp of this.allp) if (pp.status === _Psyscall && (!runqempty(pp) || pp.timers.length > 0)) return true;
+    return false;
+  }
 
   /**
    * Run the program to its end or a budget. The loop is the kernel's (Sim.run): the event budget
@@ -518,7 +545,12 @@ export class Runtime {
     if (!this.booted) {
       this.booted = true;
       const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
-      if (maxEvents < Infinity) this.log.setBudget(maxEvents, () => this.sim.stop());
+      if (maxEvents < Infinity) {
+        this.log.setBudget(maxEvents, () => {
+          this.eventBudgetSpent = true;
+          this.sim.stop();
+        });
+      }
       this.boot();
     }
     const until = this.opts.until ?? Infinity;
@@ -527,7 +559,7 @@ export class Runtime {
     const wd = this.opts.watchdog;
     let stopMessage = '';
     let paused = false;
-    const why: StopReason = this.sim.run(until, Infinity, {
+    const hooks: RunHooks = {
       afterEvent:
         check || after
           ? () => {
@@ -545,12 +577,22 @@ export class Runtime {
           }
         : undefined,
       pollEvery: wd?.every,
-    });
-    if (paused && !this.exited) return null;
+    };
+    let why: StopReason;
+    for (;;) {
+      why = this.sim.run(until, Infinity, hooks);
+      if (paused && !this.exited) return null;
+      // Only daemon events (sysmon's ticks) are pending, but one can still make progress.
+      if (why === 'quiescent' && !this.exited && !this.eventBudgetSpent && this.progressBySysmon()) {
+        this.sim.step();
+        continue;
+      }
+      break;
+    }
     if (!this.exited) {
       if (why === 'until') this.stopBudget(`gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`);
       else if (why === 'polled') this.stopBudget(stopMessage);
-      else if (why === 'stopped' && this.log.count >= (this.opts.maxEvents ?? defaultMaxEvents)) {
+      else if (this.eventBudgetSpent) {
         this.stopBudget(
           `gmpsim: stopped after ${this.log.count} events at simulated time ${fmtDuration(this.sim.now)}: the --max-events budget of ${this.opts.maxEvents ?? defaultMaxEvents} ran out while the program was still running`,
         );

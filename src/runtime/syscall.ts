@@ -12,6 +12,17 @@
  * A cgo call is exactly a syscall (plus m.incgo). RawSyscall never tells the scheduler: the P stays
  * _Prunning with its M for the whole call. entersyscallblock (a call known to block) hands the P off
  * at once.
+ *
+ * Most calls last a known time (the kernel's work, sys/costs.ts). A call that waits for an event —
+ * read(2) of an empty blocking pipe — sleeps on a KernelWaitQueue instead: the thread stays in the
+ * syscall (and so the P is retaken and handed off as for any long call) until another thread's
+ * system call wakes it (`kernelWake`), then returns after the wake-up latency. The runtime does not
+ * see the kernel's wait: to it this is just a syscall that has not returned yet.
+ *
+ * A timed sleep in the kernel (nanosleep, C.usleep, C.sleep) does not return on time: its hrtimer
+ * expires through the kernel's timer slack and the thread then has to be woken (on a VM, its vCPU
+ * resumed), so the call lasts Runtime.oversleep(ns), like sysmon's usleep and epoll_wait's timeout.
+ * Other syscalls last what the workload says.
  */
 import { E, Loc, MS, ExitPath } from '../log/events.js';
 import type { Runtime } from './runtime.js';
@@ -22,8 +33,54 @@ import { sysmonWake } from './sysmon.js';
 
 export const SyscallModeCode = { syscall: 0, cgo: 1, block: 2 } as const;
 
-/** entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. */
-export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number): void {
+/**
+ * Threads asleep in the kernel on one event (Linux's wait_queue_head_t: a pipe's readers…), in the
+ * order they went to sleep. Each entry is an M and the event that ends its syscall: T.SyscallDone
+ * (exitsyscall follows) or, for a RawSyscall, T.Run (the G simply continues).
+ */
+export class KernelWaitQueue {
+  readonly ms: M[] = [];
+  readonly tags: number[] = [];
+  constructor(readonly what: string) {}
+  get length(): number {
+    return this.ms.length;
+  }
+}
+
+/** Put mp to sleep on wq; `tag` is the M event that ends its syscall when woken. */
+export function kernelSleep(rt: Runtime, wq: KernelWaitQueue, mp: M, tag: number): void {
+  wq.ms.push(mp);
+  wq.tags.push(tag);
+  rt.kernelSleepers++;
+}
+
+/**
+ * Wake the first sleeper of wq (an exclusive wait, as pipe_read's), or all of them: each returns from
+ * its system call `latency` ns from now (the woken thread is scheduled by the kernel and runs).
+ */
+export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, latency: number): void {
+  const n = all ? wq.ms.length : Math.min(1, wq.ms.length);
+  for (let i = 0; i < n; i++) {
+    const mp = wq.ms.shift()!;
+    const tag = wq.tags.shift()!;
+    rt.kernelSleepers--;
+    rt.sim.after(latency + rt.cost.syscallOverhead, mp, tag, mp.gen);
+  }
+}
+
+/** The syscalls (by their op name) that are timed kernel sleeps: they oversleep (see above). */
+const timedSleepSyscalls: ReadonlySet<string> = new Set(['nanosleep', 'C.usleep', 'C.sleep']);
+
+/** How long the thread really stays in the kernel for a syscall op named `name` asking for `ns`. */
+export function syscallKernelTime(rt: Runtime, name: string, ns: number): number {
+  return timedSleepSyscalls.has(name) ? rt.oversleep(ns) : ns;
+}
+
+/**
+ * entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. The call asked for `ns`
+ * (logged); the thread returns after `kernel` ns (syscallKernelTime).
+ */
+export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number, kernel = ns, wq: KernelWaitQueue | null = null): void {
   const pp = mp.p!;
   gp.atomicstatus = _Gsyscall;
   if (rt.sched.sysmonwait) sysmonWake(rt);
@@ -39,11 +96,12 @@ export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number
   rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
   setMState(rt, mp, MS.Syscall);
-  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  if (wq !== null) kernelSleep(rt, wq, mp, T.SyscallDone);
+  else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
 }
 
 /** entersyscallblock: the call will block; hand the P off now. */
-export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number): void {
+export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel = ns, wq: KernelWaitQueue | null = null): void {
   const pp = mp.p!;
   mp.syscalltick = pp.syscalltick;
   pp.syscalltick++;
@@ -55,7 +113,8 @@ export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number): void {
   setMState(rt, mp, MS.Syscall);
   handoffp(rt, released);
   if (rt.exited) return;
-  rt.sim.after(ns + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  if (wq !== null) kernelSleep(rt, wq, mp, T.SyscallDone);
+  else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
 }
 
 /** T.SyscallDone: the kernel returned; exitsyscall. */

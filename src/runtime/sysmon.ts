@@ -10,7 +10,8 @@
  *   3. netpoll(0) if nobody polled for 10 ms; inject what it finds (no P: global queue + startm).
  *   4. retake: preempt Gs that ran ≥ 10 ms in one time slice; take Ps from syscalls that sysmon saw
  *      on two successive iterations unless (local runq empty ∧ someone idle/spinning ∧ < 10 ms).
- *   5. schedtrace when the period has passed (so lines drift by up to one delay per period).
+ *   5. schedtrace when the period has passed (so lines drift by up to one delay per period); its
+ *      write(2) calls delay the next usleep (trace.ts).
  * forcegc is not modelled: without an allocation model no GC ever runs, and forcegc only fires
  * when a GC has happened before.
  *
@@ -149,7 +150,7 @@ export class Sysmon implements EventTarget {
     if (rt.debug.schedtrace > 0 && this.lasttrace + rt.debug.schedtrace * 1_000_000 <= now) {
       this.lasttrace = now;
       if (this.starttime < 0) this.starttime = now;
-      schedtrace(rt, rt.debug.scheddetail > 0, now - this.starttime);
+      this.m.debt += schedtrace(rt, rt.debug.scheddetail > 0, now - this.starttime);
     }
     this.sleepThenLoop();
   }

@@ -6,6 +6,11 @@
  * Format notes (1.19): per-P numbers are tail−head (runnext excluded); missing ids print −1;
  * gcwaiting/sysmonwait print 0/1; Ms are listed newest first (allm), Gs in creation order
  * including dead ones; sysmon's own M shows locks=2 while it prints.
+ *
+ * Cost: the runtime's print writes every argument of a print call with its own write(2) (print.go
+ * gwrite → writeErr: no buffer outside a panic), so a scheddetail dump is hundreds of write calls;
+ * sysmon pays printCost for each before it sleeps again (a 1-byte write to a pipe with a reader:
+ * ≈0.5–0.7 µs, calibrate.go print_write_us), ≈0.1–0.2 ms per scheddetail dump.
  */
 import { E } from '../log/events.js';
 import type { Runtime } from './runtime.js';
@@ -48,9 +53,24 @@ export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: num
   return s;
 }
 
-export function schedtrace(rt: Runtime, detailed: boolean, sinceStartNs: number): void {
+/**
+ * The number of write(2) calls go1.19's schedtrace makes: one per argument of its print calls
+ * (proc.go schedtrace: the SCHED line 14, its scheddetail tail 9; a P 19 detailed, else " ", the
+ * count, "[" before the first and "]\n" after the last; an M 27; a G 12).
+ */
+export function schedtraceWrites(rt: Runtime, detailed: boolean): number {
+  const nP = rt.allp.length;
+  if (!detailed) return 14 + 2 * nP + (nP > 0 ? 2 : 0);
+  let nM = 0;
+  for (const mp of rt.allm) if (!mp.dead) nM++;
+  return 14 + 9 + 19 * nP + 27 * nM + 12 * rt.allgs.length;
+}
+
+/** sysmon prints a trace; returns the time its write(2) calls take (schedtraceWrites × printCost). */
+export function schedtrace(rt: Runtime, detailed: boolean, sinceStartNs: number): number {
   const text = schedtraceText(rt, detailed, sinceStartNs);
   const id = rt.log.str(text);
   rt.log.ev(E.SchedTrace, -1, rt.curm ? rt.curm.id : -1, -1, id, 0);
   rt.write(2, text);
+  return schedtraceWrites(rt, detailed) * rt.cost.printCost;
 }

@@ -20,6 +20,7 @@ import type { Sema } from '../runtime/sema.js';
 import type { Timer } from '../runtime/time.js';
 import type { PollDesc } from '../runtime/netpoll.js';
 import type { NotifyList } from '../runtime/sema.js';
+import type { KernelWaitQueue } from '../runtime/syscall.js';
 
 /** Op codes. Numeric so the runtime's dispatch is a dense switch. */
 export const K = {
@@ -45,7 +46,10 @@ export const K = {
   Select: 8,
   /** time.Sleep(ns). */
   Sleep: 9,
-  /** A system call that blocks its thread for `ns` (mode: syscall | raw | cgo | block). Result: 0. */
+  /**
+   * A system call that blocks its thread for `ns` (mode: syscall | raw | cgo | block). Result: 0.
+   * With `wq`, the thread instead sleeps in the kernel on that wait queue until a KernelWake.
+   */
   Syscall: 10,
   /** Wait on a netpoll descriptor until it is ready (netpollblock). */
   NetWait: 11,
@@ -91,6 +95,11 @@ export const K = {
   Park: 32,
   /** pprof.Lookup("threadcreate").Count(): the Ms on allm (created minus exited). */
   ThreadCount: 33,
+  /**
+   * Wake the thread(s) asleep in the kernel on `wq` (one, or `all`): each returns from its system
+   * call `ns` later. Issued by the system call that made the event happen (a pipe write).
+   */
+  KernelWake: 34,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -119,7 +128,7 @@ export type Op =
   | { k: typeof K.Close; ch: Chan | null }
   | { k: typeof K.Select; cases: SelectCase[]; dflt: boolean }
   | { k: typeof K.Sleep; ns: number }
-  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string }
+  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; wq?: KernelWaitQueue }
   | { k: typeof K.NetWait; pd: PollDesc }
   | { k: typeof K.NetReady; pd: PollDesc; ns: number }
   | { k: typeof K.SemAcquire; sema: Sema; lifo: boolean; reason: string }
@@ -142,4 +151,5 @@ export type Op =
   | { k: typeof K.NumCPU }
   | { k: typeof K.Panic; msg: string }
   | { k: typeof K.Park; reason: string }
-  | { k: typeof K.ThreadCount };
+  | { k: typeof K.ThreadCount }
+  | { k: typeof K.KernelWake; wq: KernelWaitQueue; all: boolean; ns: number };

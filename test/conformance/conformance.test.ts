@@ -17,7 +17,7 @@ describe('conformance against recorded go1.19 references', () => {
     cmp = await compareAll();
     expect(cmp.programs.length).toBeGreaterThanOrEqual(20);
     expect(cmp.checks.length).toBeGreaterThan(0);
-  }, 110_000);
+  }, 240_000); // ≈70 s on a quiet 2-core machine; other helpers' test runs can double it
 
   it('mismatches are exactly the documented known-mismatches.json, each with a cause', () => {
     const known = loadKnown();

@@ -1,0 +1,159 @@
+/**
+ * Package net: TCP over a simulated loopback. Sockets are non-blocking and live in the netpoller,
+ * as in Go: a Read with no data parks the goroutine on the socket's poll descriptor (the seed's
+ * "network I/O: the M stays free"); the peer's Write makes it ready after the loopback latency;
+ * Accept waits the same way for a connection. The bytes move for real (an echo server echoes).
+ *
+ * Listeners and ephemeral ports are run state (Process). Costs: sys/costs.ts (netWrite, netRead,
+ * netLatency). Simplified: no kernel socket buffers or TCP windows (a write never blocks), no
+ * network beyond the loopback (a Dial to any other address is refused).
+ */
+import { K, type Op } from '../../workload/ops.js';
+import { PollDesc } from '../../runtime/netpoll.js';
+import * as lib from '../lib.js';
+import { type Iface, type Slice } from '../lib.js';
+import { EOF, newError } from '../pkgrt.js';
+import { type Type, newNamed, tInt, tString } from '../types.js';
+import { tError } from '../core.js';
+import type { Process } from './process.js';
+import { pkg, F, T, fn, tBytes, subset, jsMethod } from './registry.js';
+
+type Go<T = void> = Generator<Op, T, unknown>;
+
+export class Listener {
+  backlog: Conn[] = [];
+  pd = new PollDesc(null, 'listener');
+  closed = false;
+  constructor(public addr: string) {}
+  *Accept(): Go<[Iface | null, Iface | null]> {
+    while (this.backlog.length === 0 && !this.closed) yield { k: K.NetWait, pd: this.pd };
+    if (this.closed) return [null, newError('use of closed network connection')];
+    return [{ t: types.conn, v: this.backlog.shift()! }, null];
+  }
+  *Close(): Go<Iface | null> {
+    this.closed = true;
+    yield { k: K.NetReady, pd: this.pd, ns: 0 };
+    return null;
+  }
+  *Addr(): Go<Iface> {
+    return { t: tTCPAddr, v: lib.encodeUTF8(this.addr) };
+  }
+}
+
+export class Conn {
+  buf = '';
+  closed = false;
+  peer: Conn | null = null;
+  pd = new PollDesc(null, 'conn');
+  constructor(public p: Process) {}
+  *Read(b: Slice | null): Go<[number, Iface | null]> {
+    while (this.buf.length === 0 && !this.closed) yield { k: K.NetWait, pd: this.pd };
+    yield { k: K.Syscall, ns: this.p.kernel.costs.netRead, mode: 'syscall', name: 'read' };
+    if (this.buf.length === 0) return [0, EOF];
+    const n = Math.min(b === null ? 0 : b.n, this.buf.length);
+    for (let i = 0; i < n; i++) b!.a[b!.o + i] = this.buf.charCodeAt(i);
+    this.buf = this.buf.slice(n);
+    return [n, null];
+  }
+  *Write(b: Slice | null): Go<[number, Iface | null]> {
+    const s = lib.bytesToString(b);
+    const peer = this.peer!;
+    const c = this.p.kernel.costs;
+    yield { k: K.Syscall, ns: c.netWrite, mode: 'syscall', name: 'write' };
+    peer.buf += s;
+    yield { k: K.NetReady, pd: peer.pd, ns: c.netLatency };
+    return [s.length, null];
+  }
+  *Close(): Go<Iface | null> {
+    if (this.peer && !this.peer.closed) {
+      this.peer.closed = true;
+      yield { k: K.NetReady, pd: this.peer.pd, ns: this.p.kernel.costs.netLatency };
+    }
+    this.closed = true;
+    return null;
+  }
+}
+
+export function* Listen(p: Process, network: string, addr: string): Go<[Iface | null, Iface | null]> {
+  let a = addr;
+  if (a.endsWith(':0')) a = a.slice(0, -1) + String(p.nextPort++);
+  if (a.startsWith(':')) a = '127.0.0.1' + a;
+  void network;
+  p.kernel.netpollInit();
+  yield { k: K.Syscall, ns: 2_000, mode: 'syscall', name: 'listen' };
+  const l = new Listener(a);
+  p.listeners.set(a, l);
+  return [{ t: types.listener, v: l }, null];
+}
+
+export function* Dial(p: Process, network: string, addr: string): Go<[Iface | null, Iface | null]> {
+  let a = addr;
+  if (a.startsWith(':')) a = '127.0.0.1' + a;
+  a = a.replace(/^localhost:/, '127.0.0.1:');
+  p.kernel.netpollInit();
+  const l = p.listeners.get(a);
+  if (!l || l.closed) {
+    yield { k: K.Syscall, ns: 2_000, mode: 'syscall', name: 'connect' };
+    return [null, newError(`dial ${network} ${a}: connect: connection refused`)];
+  }
+  const c1 = new Conn(p);
+  const c2 = new Conn(p);
+  c1.peer = c2;
+  c2.peer = c1;
+  l.backlog.push(c2);
+  const lat = p.kernel.costs.netLatency;
+  yield { k: K.NetReady, pd: l.pd, ns: lat };
+  yield { k: K.NetReady, pd: c1.pd, ns: lat };
+  yield { k: K.NetWait, pd: c1.pd };
+  return [{ t: types.conn, v: c1 }, null];
+}
+
+const tAddr = newNamed('Addr', 'net', { k: 'iface', methods: new Map([['String', fn([], [tString])], ['Network', fn([], [tString])]]) });
+export const tConn = newNamed('Conn', 'net', {
+  k: 'iface',
+  methods: new Map([
+    ['Close', fn([], [tError])],
+    ['Read', fn([tBytes], [tInt, tError])],
+    ['Write', fn([tBytes], [tInt, tError])],
+  ]),
+});
+const tListener = newNamed('Listener', 'net', {
+  k: 'iface',
+  methods: new Map([
+    ['Accept', fn([], [tConn, tError])],
+    ['Addr', fn([], [tAddr])],
+    ['Close', fn([], [tError])],
+  ]),
+});
+export const tTCPAddr = newNamed('TCPAddr', 'net', tString);
+jsMethod(tTCPAddr, 'String', fn([], [tString]), '((a) => a)');
+jsMethod(tTCPAddr, 'Network', fn([], [tString]), "(() => 'tcp')");
+
+/** *net.TCPConn and *net.TCPListener: the dynamic types of the interface values (method tables). */
+export const tTCPConn = newNamed('TCPConn', 'net', { k: 'struct', fields: [] }, '$P.net.Conn');
+export const tTCPListener = newNamed('TCPListener', 'net', { k: 'struct', fields: [] }, '$P.net.Listener');
+for (const [t, ms] of [
+  [tTCPConn, [['Read', fn([tBytes], [tInt, tError])], ['Write', fn([tBytes], [tInt, tError])], ['Close', fn([], [tError])]]],
+  [tTCPListener, [['Accept', fn([], [tConn, tError])], ['Close', fn([], [tError])], ['Addr', fn([], [tAddr])]]],
+] as const)
+  for (const [m, sig] of ms) t.methods.set(m, { name: m, sig, ptrRecv: true, fn: '', native: true, gen: true });
+
+/** The interned *TCPConn / *TCPListener types (set once at init by the frontend). */
+const types: { conn: Type; listener: Type } = { conn: tTCPConn, listener: tTCPListener };
+export function setPointerTypes(conn: Type, listener: Type): void {
+  types.conn = conn;
+  types.listener = listener;
+}
+
+pkg(
+  'net',
+  {
+    Conn: T(tConn),
+    Listener: T(tListener),
+    Addr: T(tAddr),
+    Listen: F(fn([tString, tString], [tListener, tError]), (a) => `(yield* $P.net.Listen($proc, ${a[0]}, ${a[1]}))`),
+    Dial: F(fn([tString, tString], [tConn, tError]), (a) => `(yield* $P.net.Dial($proc, ${a[0]}, ${a[1]}))`),
+    $unsupported: subset(),
+  },
+  true,
+);

@@ -1,0 +1,63 @@
+/**
+ * The run state of a Go program's standard library: one Process per run, made when the program's
+ * main goroutine starts and handed to the generated code as `$proc`. Nothing the library keeps
+ * between calls lives anywhere else, so running a program twice in one process (a sweep, the web
+ * app, a test) gives the same fds, ports, file names and random numbers both times.
+ *
+ * It holds the simulated operating system beneath the program (sys/kernel.ts: files, fds, pipes,
+ * standard input), the process's arguments and environment, and the packages' own globals: log's
+ * flags and prefix, math/rand's global source, os/signal's receiving goroutine, the loopback
+ * network's listeners and ephemeral ports, os.MkdirTemp's names.
+ */
+import { Kernel } from '../../sys/kernel.js';
+import type { IoCosts } from '../../sys/costs.js';
+import { Rand } from '../pkgrt3.js';
+import type { Listener } from './net.js';
+import * as lib from '../lib.js';
+import type { Slice } from '../lib.js';
+
+export interface ProcessOptions {
+  /** os.Args[0] (Go's build cache path of the binary). */
+  argv0: string;
+  /** os.Args[1:]. */
+  args: string[];
+  /** The environment (os.Getenv). */
+  env: Record<string, string>;
+  /** Standard input's bytes. */
+  stdin: Uint8Array;
+  /** Files present when the program starts: path → bytes. */
+  files: Record<string, Uint8Array>;
+  /** Overrides of the kernel's I/O costs. */
+  io: Partial<IoCosts>;
+  /** os.ReadFile of an endless device stops after this many bytes (Go's never does: Infinity). */
+  deviceReadLimit: number;
+}
+
+export class Process {
+  readonly kernel: Kernel;
+  readonly args: Slice;
+  readonly env: Map<string, string>;
+  readonly deviceReadLimit: number;
+  /** *os.File values of fds 0, 1, 2 (made by package os on first use). */
+  stdFiles: unknown[] = [];
+  /** log's flags (LstdFlags = Ldate|Ltime) and prefix. */
+  logFlags = 3;
+  logPrefix = '';
+  /** math/rand's global source: Go 1.19 seeds it with 1. */
+  readonly rand = new Rand();
+  /** os/signal.Notify has started the signal_recv goroutine. */
+  signalStarted = false;
+  /** Loopback listeners by address, and the next ephemeral port. */
+  readonly listeners = new Map<string, Listener>();
+  nextPort = 40000;
+  /** Names os.MkdirTemp / os.CreateTemp made so far (Go draws random digits; we count). */
+  tmpSeq = 0;
+
+  constructor(o: ProcessOptions) {
+    this.kernel = new Kernel(o.io, o.files, o.stdin);
+    this.args = lib.sliceLit([o.argv0, ...o.args].map(lib.encodeUTF8));
+    this.env = new Map(Object.entries(o.env));
+    this.deviceReadLimit = o.deviceReadLimit;
+    this.rand.seed(1);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * What the kernel charges a thread for file, device, pipe and socket system calls: the I/O half of
+ * the cost model (the runtime's half is src/runtime/cost.ts).
+ *
+ * A system call's duration is the time its thread is inside the kernel: the runtime sees it between
+ * entersyscall and exitsyscall, and sysmon retakes the P if it lasts past a 20 µs–10 ms tick. What
+ * makes a read long is its size and where the bytes come from, so reads cost `call + bytes × perByte`
+ * by kind: the page cache (a memcpy), a page-cache miss (the block device, through readahead), the
+ * device with O_DIRECT, /dev/urandom (ChaCha20 in the kernel). A read that waits for data (a pipe or
+ * a terminal with nothing to read) sleeps until a writer wakes it, `pipeWake` after the write.
+ *
+ * Defaults: medians of conformance/reference/io_costs.json, recorded with go1.19.8
+ * (/usr/lib/go-1.19/bin/go) on the project's reference machine (2 vCPU AMD EPYC KVM guest, ext4 on a
+ * virtio disk, Linux 6.x); `call` terms are the 4 KiB read minus 4 KiB × perByte. Reads are timed
+ * around the raw syscall, so each includes Go's entersyscall/exitsyscall (≈50 ns, syscallOverhead),
+ * which is subtracted. Other machines differ (NVMe vs network disks by 10×): override per run
+ * (`--io name=value`, CompileOptions.io) or re-record io_costs.go on the target machine.
+ */
+export interface IoCosts {
+  /** open(2) or close(2) of a file: half of os.Open + Close (open_close_us 4.06 µs). */
+  openCall: number;
+  /** stat(2)/fstat(2) (stat_us 1.83 µs). */
+  statCall: number;
+  /** Fixed part of a read(2) served from the page cache. */
+  cachedReadCall: number;
+  /** Page-cache copy per byte (cached_read_per_byte_ns). */
+  cachedReadPerByte: number;
+  /** Fixed part of a read(2) that misses the page cache (after fadvise(DONTNEED) or on a cold file). */
+  missReadCall: number;
+  /** Per byte of such a read (the device through readahead): (dontneed_read_1m − dontneed_read_4k) / bytes. */
+  missReadPerByte: number;
+  /** Fixed part of an O_DIRECT read(2) (the device's request latency). */
+  directReadCall: number;
+  /** Per byte of an O_DIRECT read (direct_per_byte_ns). */
+  directReadPerByte: number;
+  /** Fixed part of a read(2) of /dev/urandom. */
+  urandomCall: number;
+  /** /dev/urandom per byte (urandom_per_byte_ns: the kernel's ChaCha20). */
+  urandomPerByte: number;
+  /** Fixed part of a write(2) into the page cache (a regular file). */
+  writeCall: number;
+  /** Page-cache write per byte (write_per_byte_ns). */
+  writePerByte: number;
+  /** fsync(2) of a file with dirty pages (fsync_4k_us − write_4k_us). */
+  fsyncCall: number;
+  /** A read(2) or write(2) on a pipe that does not block (pipe_write_us). */
+  pipeCall: number;
+  /** A write(2) to a pipe until the reader asleep in read(2) returns (pipe_wake_us). */
+  pipeWake: number;
+  /** Loopback latency of a socket write or connect until the peer's fd is ready. */
+  netLatency: number;
+  /** A write(2) on a socket: the thread is in the kernel. */
+  netWrite: number;
+  /** A read(2) on a socket that has data. */
+  netRead: number;
+  /** Any other system call a program makes (getpid-class: a few hundred ns). */
+  otherCall: number;
+}
+
+export const defaultIoCosts: Readonly<IoCosts> = Object.freeze({
+  openCall: 2_000, // open_close_us 4.06 / 2
+  statCall: 1_800, // stat_us 1.83
+  cachedReadCall: 600, // cached_read_4k_us 0.771 − 4096 × 0.0348 ns − 50 ns
+  cachedReadPerByte: 0.0348, // cached_read_per_byte_ns
+  missReadCall: 73_000, // dontneed_read_4k_us 75.7 − 4096 × 0.66 ns
+  missReadPerByte: 1.95, // (dontneed_read_1m_us 2115 − 75.7) / (1 MiB − 4 KiB)
+  directReadCall: 60_000, // direct_read_4k_us 63.1 − 4096 × 0.74 ns
+  directReadPerByte: 0.741, // direct_per_byte_ns
+  urandomCall: 300, // urandom_read_4k_us 12.59 − 4096 × 3.0 ns
+  urandomPerByte: 3.0, // urandom_per_byte_ns (1 MiB: 3.15 ms)
+  writeCall: 950, // write_4k_us 1.11 − 4096 × 0.035 ns
+  writePerByte: 0.035, // write_per_byte_ns
+  fsyncCall: 126_000, // fsync_4k_us 127.2 − write_4k_us 1.1
+  pipeCall: 550, // pipe_write_us 0.60 − 50 ns
+  pipeWake: 9_200, // pipe_wake_us 9.22 (write → the reader's goroutine runs again)
+  netLatency: 20_000, // loopback wake-up of the peer (conformance/netpoll_wait)
+  netWrite: 21_000, // netpoll_wait: 100 writes take 1.4–3.4 ms on go1.19 (2.1–3.5 with schedtrace)
+  netRead: 3_000, // a read(2) of a socket with data
+  otherCall: 300, // a getpid-class syscall (calibrate.go: raw getpid ≈ 230 ns + overhead)
+});
+
+export const ioCostNames = Object.keys(defaultIoCosts) as (keyof IoCosts)[];
+
+/** The parameters that are per-byte rates (ns per byte); the others are durations in ns. */
+export const perByteIoCosts: ReadonlySet<keyof IoCosts> = new Set<keyof IoCosts>(['cachedReadPerByte', 'missReadPerByte', 'directReadPerByte', 'urandomPerByte', 'writePerByte']);

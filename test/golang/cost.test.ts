@@ -1,0 +1,34 @@
+/**
+ * The CPU cost model of compiled Go (src/golang/cost.ts) against real go1.19: the ns per iteration
+ * of the loop shapes of conformance/programs/cpu_costs.go, recorded in
+ * conformance/reference/cpu_costs.json (go1.19.8, 5 runs). gmpsim runs the same program with a
+ * smaller n (the per-iteration figure does not depend on n in the model).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGo } from '../../src/golang/index.js';
+import { run } from '../../src/runtime/runtime.js';
+
+const root = join(import.meta.dirname, '..', '..', 'conformance');
+
+describe('compiled Go runs at real Go speed', () => {
+  it('every loop shape of cpu_costs.go is within ±35 % of go1.19.8’s median ns per iteration', () => {
+    const src = readFileSync(join(root, 'programs', 'cpu_costs.go'), 'utf8').replace('const n = 20_000_000', 'const n = 100_000');
+    const r = compileGo([{ name: 'cpu_costs.go', text: src }]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
+    const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false });
+    const ref = JSON.parse(readFileSync(join(root, 'reference', 'cpu_costs.json'), 'utf8')) as { variants: { measures: Record<string, { median: number }> }[] };
+    const real = ref.variants[0]!.measures;
+    const sim: Record<string, number> = {};
+    for (const m of res.stdout.matchAll(/^MEASURE (\w+)=([\d.]+) ns$/gm)) sim[m[1]!] = Number(m[2]);
+    expect(Object.keys(sim).sort()).toEqual(Object.keys(real).sort());
+    // Known mismatch: loop_nested — go1.19 keeps the inner loop in registers (0.37 ns per inner
+    // iteration); the model counts 4 operations for it (0.57 ns, +53 %).
+    const known = new Set(['loop_nested']);
+    const off = Object.keys(real)
+      .filter((k) => Math.abs(sim[k]! / real[k]!.median - 1) > 0.35 !== known.has(k))
+      .map((k) => `${k}: gmpsim ${sim[k]} ns vs go1.19 ${real[k]!.median} ns`);
+    expect(off).toEqual([]);
+  });
+});
