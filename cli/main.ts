@@ -53,7 +53,7 @@ Exit status:
 function commonRunOptions(cmd: Command, sweep: boolean): Command {
   return cmd
     .option(sweep ? '--gomaxprocs <list>' : '--gomaxprocs <n>', sweep ? 'GOMAXPROCS values to sweep, e.g. 1,2,4,8' : 'number of Ps (default: $GOMAXPROCS, config.gomaxprocs, or --ncpu)')
-    .option('--ncpu <n>', 'runtime.NumCPU() of the simulated machine (default 8)')
+    .option('--ncpu <n>', 'cores of the simulated machine: runtime.NumCPU(), shared by the threads that compute (default 2, the reference machine the costs were measured on)')
     .option(sweep ? '--seed <list>' : '--seed <n>', sweep ? 'seeds of the runtime\'s random choices to sweep, e.g. 1,2,3' : 'seed of the runtime\'s random choices: steal order, select (default 1)')
     .option('--until <duration>', 'stop at this simulated time (Go duration: 300ms, 1.5s); exit 124')
     .option('--max-events <n>', `stop after this many simulation events; exit 124 (default ${50_000_000})`)

@@ -2,7 +2,7 @@
  * The settings of one run, resolved from (highest precedence first) command-line flags, the
  * environment (GOMAXPROCS, GODEBUG), the workload's exported `config`, and the defaults.
  */
-import { defaultCosts, defaultMaxEvents, costNames, type CostModel, type GodebugFlags } from '../src/index.js';
+import { defaultCosts, defaultMaxEvents, defaultNcpu, costNames, type CostModel, type GodebugFlags } from '../src/index.js';
 import type { Instance, WorkloadConfig } from './load.js';
 import { UsageError, costValueError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
 
@@ -93,7 +93,7 @@ export function resolveSettings(
   warnings.push(...base.warnings, ...fromEnv.warnings);
   const godebug: GodebugFlags = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...base.flags, ...fromEnv.flags };
 
-  const ncpu = flags.ncpu !== undefined ? gomaxprocsValue('--ncpu', flags.ncpu) : (config.ncpu ?? 8);
+  const ncpu = flags.ncpu !== undefined ? gomaxprocsValue('--ncpu', flags.ncpu) : (config.ncpu ?? defaultNcpu);
   const envProcs = parseGomaxprocsEnv(env['GOMAXPROCS']);
   const gomaxprocs = flags.gomaxprocs !== undefined ? gomaxprocsValue('--gomaxprocs', flags.gomaxprocs) : (envProcs ?? config.gomaxprocs ?? ncpu);
   const seed = flags.seed !== undefined ? nonNegativeInt('--seed', flags.seed) : (config.seed ?? 1);

@@ -135,8 +135,11 @@ export const TWIN_PREFERRED: Record<string, string> = {
   retake_latency: 'up to 250 ms of `for time.Now().Before(end) {}` per run: ≈4 s of interpretation per seed through the frontend',
   handoff_latency: 'the spin variants run 250 ms of `for time.Now().Before(end) {}` per run: seconds of interpretation per seed through the frontend',
   preempt_slices: '1.5 s of a clock-reading loop next to a spinning goroutine, too slow to interpret per seed',
+  preempt_sleep: '≈100 ms of `for { x++ }` on a uint64 per run: ≈350M iterations at go1.19\'s speed (cost.ts), ≈16 s of interpretation per seed',
   file_worker_pool: 'generates and checksums ≈51 MB byte by byte, far too slow to interpret',
   net_echo_disk: 'generates and checksums ≈2 MB byte by byte per run, slow to interpret',
+  cpu_cgo_spin: 'its C loop is C code, which the frontend does not run (a C call costs it nothing); the twin states the loop as a CPU-bound cgo call',
+  cpu_oversubscribed: 'runs a 60e6-step loop 3–9 times per run (≈0.3–0.9 s of CPU on go1.19), far too slow to interpret',
 };
 export async function sourceFor(name: string, mode: SourceMode): Promise<Source> {
   const text = fs.readFileSync(path.join(PROGRAM_DIR, `${name}.go`), 'utf8');

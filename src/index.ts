@@ -9,3 +9,4 @@ export { run, Runtime, parseGODEBUG, fmtDuration, defaultMaxEvents, type RunOpti
 export { defaultCosts, costNames, costDocs, isFractionCost, costTableMarkdown, type CostModel } from './runtime/cost.js';
 export { EventLog, E, Loc, MS, EventName, FoundBy, RetakeWhy, ExitPath, type EventRecord, type EventKind, type EventColumns } from './log/events.js';
 export { PollDesc } from './runtime/netpoll.js';
+export { defaultNcpu } from './runtime/os.js';

@@ -27,8 +27,9 @@ import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, a
 import { globrunqput, globrunqputhead, runqempty } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
-import { entersyscall, entersyscallblock, kernelSleep, kernelWake, KernelWaitQueue, syscallKernelTime, SyscallModeCode } from './syscall.js';
+import { entersyscall, entersyscallblock, kernelWake, KernelWaitQueue, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
+import { cpuStart, cpuStop } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 
 /**
@@ -135,9 +136,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       const ns = op.ns;
       if (!(ns > 0)) return cont(rt, mp, 0);
       gp.workStart = rt.sim.now;
-      gp.workEnd = rt.sim.now + ns;
+      gp.workNs = ns;
       gp.workEvery = op.every;
-      rt.sim.at(gp.workEnd, mp, T.Run, mp.gen);
+      gp.workEnd = cpuStart(rt, mp, ns, T.Run);
       return;
     }
     case K.Go: {
@@ -179,7 +180,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       timeSleep(rt, mp, gp, op.ns);
       return;
     case K.Syscall:
-      syscallOp(rt, mp, gp, op.ns, op.mode, syscallKernelTime(rt, op.name, op.ns), op.wq ?? null);
+      syscallOp(rt, mp, gp, op.ns, op.mode, syscallKernelTime(rt, op.name, op.ns), op.cpu === true, op.wq ?? null);
       return;
     case K.KernelWake:
       kernelWake(rt, op.wq, op.all, op.ns);
@@ -306,22 +307,24 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
   schedule(rt, mp);
 }
 
-/** A syscall op asking for `ns`; the thread stays `kernel` ns in the kernel (syscallKernelTime), or sleeps on `wq` until woken. */
-function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode, kernel: number, wq: KernelWaitQueue | null): void {
+/**
+ * A system or cgo call asking for `ns`: the thread stays `kernel` ns in the kernel (syscallKernelTime),
+ * computing if `cpu` (a CPU stretch, os.ts), or sleeps on `wq` until another call wakes it.
+ */
+function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode, kernel: number, cpu: boolean, wq: KernelWaitQueue | null): void {
   switch (mode) {
     case 'raw':
       // RawSyscall: the scheduler is never told; the P stays _Prunning with this M.
-      if (wq !== null) kernelSleep(rt, wq, mp, T.Run);
-      else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.Run, mp.gen);
+      syscallEnd(rt, mp, kernel, cpu, wq, T.Run);
       return;
     case 'block':
-      entersyscallblock(rt, mp, gp, ns, kernel, wq);
+      entersyscallblock(rt, mp, gp, ns, kernel, cpu, wq);
       return;
     case 'cgo':
-      entersyscall(rt, mp, gp, ns, SyscallModeCode.cgo, kernel, wq);
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.cgo, kernel, cpu, wq);
       return;
     default:
-      entersyscall(rt, mp, gp, ns, SyscallModeCode.syscall, kernel, wq);
+      entersyscall(rt, mp, gp, ns, SyscallModeCode.syscall, kernel, cpu, wq);
   }
 }
 
@@ -368,10 +371,10 @@ export function coopPreempt(rt: Runtime, mp: M): void {
   gopreempt(rt, mp, gp, false);
 }
 
-/** Cut the running Work op short; the rest becomes the G's pending op. */
+/** Cut the running Work op short; the rest (its CPU ns still to run) becomes the G's pending op. */
 function interruptWork(rt: Runtime, mp: M, gp: G): void {
   mp.gen++; // cancel the work's end event
-  const left = gp.workEnd - rt.sim.now;
+  const left = cpuStop(rt, mp);
   gp.workEnd = 0;
   if (left > 0) gp.pendingOp = { k: K.Work, ns: left, every: gp.workEvery };
 }
@@ -443,7 +446,11 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       const g2 = m2.curg;
       // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.
       if (g2.workEnd > rt.sim.now) interruptWork(rt, m2, g2);
-      else m2.gen++;
+      else {
+        m2.gen++;
+        // A CPU-bound raw syscall in flight is cut short with it: its core share ends too.
+        if (m2.onCpu) cpuStop(rt, m2);
+      }
       g2.atomicstatus = _Grunnable;
       g2.m = null;
       m2.curg = null;

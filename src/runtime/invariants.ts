@@ -5,7 +5,10 @@
  * - every live G is in exactly one place: a P's runnext or ring, the global queue, running or in
  *   a syscall on exactly one M, or parked;
  * - P↔M links agree both ways; an idle P is on the idle list, owned by nobody, with an empty runq;
- * - sched.npidle, nmidle, nmspinning and mcount() equal their values recomputed from the records.
+ * - sched.npidle, nmidle, nmspinning and mcount() equal their values recomputed from the records;
+ * - the OS (os.ts): the threads on CPU use at most ncpu cores (n × rate ≤ ncpu, outside the instant
+ *   of a change whose settle event is pending); every M with a CPU stretch is listed once, is running
+ *   a G or in a syscall, and ends it in the future; every G inside a Work op holds a stretch.
  */
 import type { Runtime } from './runtime.js';
 import { G, _Gdead, _Grunnable, _Grunning, _Gsyscall, _Gwaiting, _Pidle, _Prunning, runqSize } from './runtime2.js';
@@ -69,6 +72,7 @@ export function checkInvariants(rt: Runtime): void {
   // nmspinning counts Ms that will be spinning (startm increments before the M runs) — it can
   // exceed the flags set only transiently inside one event, never between events.
   if (spinning !== rt.sched.nmspinning) fail(rt, `nmspinning=${rt.sched.nmspinning} but ${spinning} Ms spinning`);
+  checkCPU(rt);
   const mc = rt.sched.mnext - rt.sched.nmfreed;
   const alive = rt.allm.filter((m) => !m.dead && !m.wedged).length;
   if (mc !== alive) fail(rt, `mcount()=${mc} but ${alive} Ms alive`);
@@ -83,5 +87,28 @@ export function checkInvariants(rt: Runtime): void {
       const inTransit = g.lockedm !== null && g.lockedm.state === MS.Waking && g.lockedm.lockedg === g;
       if (at === undefined && !inTransit) fail(rt, `runnable G${g.goid} is in no run queue`);
     } else if (at === undefined) fail(rt, `G${g.goid} with status ${s} is nowhere`);
+  }
+}
+
+/** The OS CPU scheduler's records (os.ts) against the Ms. */
+function checkCPU(rt: Runtime): void {
+  const os = rt.os;
+  const now = rt.sim.now;
+  const on = os.stretches();
+  const n = on.length;
+  if (n !== os.n) fail(rt, `${n} CPU stretches listed but n = ${os.n}`);
+  if ((os.head === null) !== (n === 0) || (n > 0 && (os.tail !== on[n - 1] || os.head!.cpuPrev !== null))) fail(rt, 'CPU stretch list ends disagree');
+  if (!os.settlePending && n * os.rate > os.ncpu + 1e-9) fail(rt, `${n} threads on CPU at rate ${os.rate} use more than ${os.ncpu} cores`);
+  if (!os.settlePending && os.rate !== os.wanted()) fail(rt, `CPU rate ${os.rate} but ${n} threads on ${os.ncpu} cores want ${os.wanted()}`);
+  on.forEach((mp, i) => {
+    if (!mp.onCpu || (i > 0 && mp.cpuPrev !== on[i - 1])) fail(rt, `M${mp.id} is CPU stretch ${i} but its links disagree`);
+    if (mp.state !== MS.Running && mp.state !== MS.Syscall) fail(rt, `M${mp.id} holds a CPU share in state ${mp.state}`);
+    if (mp.curg === null) fail(rt, `M${mp.id} holds a CPU share without a G`);
+    if (mp.cpuEnd < now) fail(rt, `M${mp.id}'s CPU stretch ended at ${mp.cpuEnd}`);
+  });
+  for (const mp of rt.allm) {
+    if (mp.onCpu && !on.includes(mp)) fail(rt, `M${mp.id} has a CPU stretch but is not listed`);
+    const gp = mp.curg;
+    if (gp !== null && mp.state === MS.Running && gp.workEnd > now && !mp.onCpu) fail(rt, `G${gp.goid} runs a Work op on M${mp.id} without a CPU share`);
   }
 }

@@ -29,6 +29,7 @@ import { schedtraceText } from './trace.js';
 import { Chan, GoPanic } from './chan.js';
 import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
+import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 
 export interface GodebugFlags {
   /** schedtrace=N: print a SCHED line every N ms (0 = off). */
@@ -44,7 +45,10 @@ export interface RunOptions {
   main: GoFunc;
   /** GOMAXPROCS (default: ncpu). */
   gomaxprocs?: number;
-  /** runtime.NumCPU() of the simulated machine (default 8). */
+  /**
+   * Cores of the simulated machine: runtime.NumCPU(), and the cores the threads share (os.ts). Default
+   * defaultNcpu (2: the reference machine the costs were measured on).
+   */
   ncpu?: number;
   /** Seed of the runtime's random choices (steal order, select): a non-negative safe integer. Default 1. */
   seed?: number;
@@ -162,6 +166,8 @@ export class Runtime {
   readonly cost: CostModel;
   readonly debug: GodebugFlags;
   readonly ncpu: number;
+  /** The OS's CPU scheduler: the ncpu cores the threads share (os.ts). */
+  readonly os: CPUSched;
   readonly opts: RunOptions;
 
   sched = new Sched();
@@ -232,7 +238,9 @@ export class Runtime {
     this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
-    this.ncpu = opts.ncpu ?? 8;
+    this.ncpu = opts.ncpu ?? defaultNcpu;
+    if (!Number.isInteger(this.ncpu) || this.ncpu < 1) throw new RangeError(`ncpu must be a positive integer, got ${this.ncpu}`);
+    this.os = new CPUSched(this, this.ncpu);
     this.check = opts.checkInvariants ?? false;
     const n = opts.gomaxprocs ?? this.ncpu;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
@@ -340,6 +348,8 @@ export class Runtime {
     } else {
       if (gen !== mp.gen) return;
       mp.gen++;
+      // The end of a CPU stretch (a Work op, a CPU-bound syscall) frees the M's share of the cores.
+      if (mp.onCpu && tag === mp.cpuTag) cpuStop(this, mp);
       switch (tag) {
         case T.Run:
           runG(this, mp);

@@ -73,9 +73,13 @@ export class G {
   resume: unknown = undefined;
   /** An op that was interrupted (preempted before or during it) and must be redone first. */
   pendingOp: Op | null = null;
-  /** While running a Work op: when it ends, and its function-call period. */
+  /**
+   * While running a Work op: when it started and (projected, os.ts) ends in wall time, its CPU ns, and
+   * its function-call period.
+   */
   workStart = 0;
   workEnd = 0;
+  workNs = 0;
   workEvery = 0;
   /** time.Sleep's reusable timer (g.timer). */
   timer: Timer | null = null;
@@ -101,7 +105,7 @@ export class G {
     this.preempt = false;
     this.resume = undefined;
     this.pendingOp = null;
-    this.workStart = this.workEnd = this.workEvery = 0;
+    this.workStart = this.workEnd = this.workNs = this.workEvery = 0;
     this.selectDone = false;
     this.waiting = null;
     this.system = false;
@@ -223,6 +227,15 @@ export class M implements EventTarget {
   pollWoken = false;
   /** findRunnable's wasSpinning, kept across the blocking netpoll. */
   wasSpinning = false;
+  /**
+   * Its CPU stretch (os.ts): one is in flight, its projected end and end event tag, and its neighbours in
+   * Runtime.os's list of stretches.
+   */
+  onCpu = false;
+  cpuEnd = 0;
+  cpuTag = 0;
+  cpuPrev: M | null = null;
+  cpuNext: M | null = null;
 
   constructor(rt: Runtime, id: number) {
     this.rt = rt;

@@ -30,6 +30,7 @@ import { G, M, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } 
 import { T, acquirep, execute, handoffp, pidleget, releasep, setMState, stoplockedm, stopm } from './proc.js';
 import { globrunqput } from './runq.js';
 import { sysmonWake } from './sysmon.js';
+import { cpuStart } from './os.js';
 
 export const SyscallModeCode = { syscall: 0, cgo: 1, block: 2 } as const;
 
@@ -78,9 +79,10 @@ export function syscallKernelTime(rt: Runtime, name: string, ns: number): number
 
 /**
  * entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. The call asked for `ns`
- * (logged); the thread returns after `kernel` ns (syscallKernelTime).
+ * (logged); the thread returns after `kernel` ns (syscallKernelTime), computing if `cpu` (a CPU
+ * stretch, os.ts), or sleeps on `wq` until woken.
  */
-export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number, kernel = ns, wq: KernelWaitQueue | null = null): void {
+export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number, kernel = ns, cpu = false, wq: KernelWaitQueue | null = null): void {
   const pp = mp.p!;
   gp.atomicstatus = _Gsyscall;
   if (rt.sched.sysmonwait) sysmonWake(rt);
@@ -96,12 +98,21 @@ export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number
   rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
   setMState(rt, mp, MS.Syscall);
-  if (wq !== null) kernelSleep(rt, wq, mp, T.SyscallDone);
-  else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  syscallEnd(rt, mp, kernel, cpu, wq, T.SyscallDone);
+}
+
+/**
+ * The system call's return (M event `tag`): after `kernel` ns + the overhead, stretched by the OS if
+ * it is CPU time, or when a KernelWake wakes the thread asleep on `wq`.
+ */
+export function syscallEnd(rt: Runtime, mp: M, kernel: number, cpu: boolean, wq: KernelWaitQueue | null, tag: number): void {
+  if (wq !== null) kernelSleep(rt, wq, mp, tag);
+  else if (cpu) cpuStart(rt, mp, kernel + rt.cost.syscallOverhead, tag);
+  else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, tag, mp.gen);
 }
 
 /** entersyscallblock: the call will block; hand the P off now. */
-export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel = ns, wq: KernelWaitQueue | null = null): void {
+export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel = ns, cpu = false, wq: KernelWaitQueue | null = null): void {
   const pp = mp.p!;
   mp.syscalltick = pp.syscalltick;
   pp.syscalltick++;
@@ -113,8 +124,7 @@ export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel 
   setMState(rt, mp, MS.Syscall);
   handoffp(rt, released);
   if (rt.exited) return;
-  if (wq !== null) kernelSleep(rt, wq, mp, T.SyscallDone);
-  else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, T.SyscallDone, mp.gen);
+  syscallEnd(rt, mp, kernel, cpu, wq, T.SyscallDone);
 }
 
 /** T.SyscallDone: the kernel returned; exitsyscall. */

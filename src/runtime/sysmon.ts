@@ -27,6 +27,7 @@ import { netpoll } from './netpoll.js';
 import { timeSleepUntil } from './time.js';
 import { retakeSyscallP } from './syscall.js';
 import { schedtrace } from './trace.js';
+import { nextCallPoint } from './os.js';
 
 /** Sysmon's own event tags. */
 const S = { Tick: 1, DeepWake: 2, NoteWake: 3, Start: 4 } as const;
@@ -235,8 +236,7 @@ export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
   rt.log.ev(E.Preempt, gp.goid, mp.id, pp.id, signalled, 0);
   // A G in a loop with function calls stops at its next call.
   if (gp.workEnd > rt.sim.now && gp.workEvery > 0 && mp.state === MS.Running) {
-    const since = rt.sim.now - gp.workStart;
-    const nextCall = gp.workStart + Math.ceil(since / gp.workEvery) * gp.workEvery;
+    const nextCall = nextCallPoint(rt, gp);
     if (nextCall < gp.workEnd) rt.sim.at(nextCall, mp, T.CoopPreempt, mp.gen);
   }
   return true;

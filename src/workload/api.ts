@@ -221,42 +221,62 @@ export const os = {
   Exit(code: number): Go<never> {
     return op<never>({ k: K.Exit, code });
   },
-  /** os.ReadFile: blocking read(2)s on a regular file (files are never pollable). */
-  ReadFile(path: string, opts: { latency?: number } = {}): Go {
-    return op({ k: K.Syscall, ns: opts.latency ?? us(20), mode: 'syscall', name: `read ${path}` });
+  /**
+   * os.ReadFile: blocking read(2)s on a regular file (files are never pollable), taking `latency`. With
+   * `cpu` the kernel computes during the read (copying from the page cache, /dev/urandom's generator)
+   * and the thread takes a core (runtime/os.ts); without it the thread waits for the device.
+   */
+  ReadFile(path: string, opts: { latency?: number; cpu?: boolean } = {}): Go {
+    return op({ k: K.Syscall, ns: opts.latency ?? us(20), mode: 'syscall', name: `read ${path}`, cpu: opts.cpu === true });
   },
 };
 
 // ---- package syscall ----
 export const syscall = {
-  /** syscall.Syscall: a system call that blocks its thread for `ns`. */
-  Syscall(nsDur: number, name = 'syscall'): Go {
-    return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name });
+  /**
+   * syscall.Syscall: a system call that holds its thread for `ns`, blocked in the kernel; with `cpu`
+   * the kernel computes all that time (getrandom, reading /dev/urandom) and the thread takes a core.
+   */
+  Syscall(nsDur: number, name = 'syscall', opts: CallOpts = {}): Go {
+    return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name, cpu: opts.cpu === true });
   },
   /** syscall.RawSyscall: the scheduler is not told; the P stays busy for the whole call. */
-  RawSyscall(nsDur: number, name = 'rawsyscall'): Go {
-    return op({ k: K.Syscall, ns: nsDur, mode: 'raw', name });
+  RawSyscall(nsDur: number, name = 'rawsyscall', opts: CallOpts = {}): Go {
+    return op({ k: K.Syscall, ns: nsDur, mode: 'raw', name, cpu: opts.cpu === true });
   },
   /** syscall.Nanosleep: sleeps in the kernel, holding the thread. */
   Nanosleep(nsDur: number): Go {
     return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name: 'nanosleep' });
   },
-  /** syscall.Read on a blocking fd (a slow device, /dev/urandom) taking `ns`. */
-  Read(fd: number, nsDur: number): Go {
-    return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name: `read fd ${fd}` });
+  /**
+   * syscall.Read on a blocking fd taking `ns`: waiting for a slow device or a pipe by default; with `cpu`
+   * the kernel computes the data (/dev/urandom) and the thread takes a core.
+   */
+  Read(fd: number, nsDur: number, opts: CallOpts = {}): Go {
+    return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name: `read fd ${fd}`, cpu: opts.cpu === true });
   },
   /** A call the runtime knows will block: the P is handed off at once (entersyscallblock). */
-  Blocking(nsDur: number, name = 'blocking'): Go {
-    return op({ k: K.Syscall, ns: nsDur, mode: 'block', name });
+  Blocking(nsDur: number, name = 'blocking', opts: CallOpts = {}): Go {
+    return op({ k: K.Syscall, ns: nsDur, mode: 'block', name, cpu: opts.cpu === true });
   },
 };
 
-/** A cgo call (`C.f()`): exactly a syscall to the scheduler (entersyscall/exitsyscall). */
+/**
+ * A cgo call (`C.f()`): exactly a syscall to the scheduler (entersyscall/exitsyscall). The C function
+ * holds the thread for `ns`: sleeping or waiting (C.usleep, blocking I/O) by default; with `cpu` it
+ * computes and takes a core (runtime/os.ts).
+ */
 export const cgo = {
-  Call(nsDur: number, name = 'C.call'): Go {
-    return op({ k: K.Syscall, ns: nsDur, mode: 'cgo', name });
+  Call(nsDur: number, name = 'C.call', opts: CallOpts = {}): Go {
+    return op({ k: K.Syscall, ns: nsDur, mode: 'cgo', name, cpu: opts.cpu === true });
   },
 };
+
+/** Options of a system or cgo call. */
+export interface CallOpts {
+  /** The thread computes during the call (CPU time) instead of waiting in the kernel. */
+  cpu?: boolean;
+}
 
 export function syscallOp(nsDur: number, mode: SyscallMode, name: string): Go {
   return op({ k: K.Syscall, ns: nsDur, mode, name });

@@ -47,8 +47,12 @@ export const K = {
   /** time.Sleep(ns). */
   Sleep: 9,
   /**
-   * A system call that blocks its thread for `ns` (mode: syscall | raw | cgo | block). Result: 0.
-   * With `wq`, the thread instead sleeps in the kernel on that wait queue until a KernelWake.
+   * A system or cgo call that holds its thread for `ns` (mode: syscall | raw | cgo | block). `cpu`: the
+   * thread computes all that time (a CPU-bound C function, the kernel work of getrandom or of reading
+   * /dev/urandom or the page cache) and shares the cores with the other running threads
+   * (runtime/os.ts); without it the thread sleeps in the kernel (nanosleep, a read that waits for a
+   * pipe or a disk, C.usleep) and takes no CPU. With `wq`, the thread instead sleeps in the kernel on
+   * that wait queue until a KernelWake. Result: 0.
    */
   Syscall: 10,
   /** Wait on a netpoll descriptor until it is ready (netpollblock). */
@@ -128,7 +132,7 @@ export type Op =
   | { k: typeof K.Close; ch: Chan | null }
   | { k: typeof K.Select; cases: SelectCase[]; dflt: boolean }
   | { k: typeof K.Sleep; ns: number }
-  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; wq?: KernelWaitQueue }
+  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; cpu?: boolean; wq?: KernelWaitQueue }
   | { k: typeof K.NetWait; pd: PollDesc }
   | { k: typeof K.NetReady; pd: PollDesc; ns: number }
   | { k: typeof K.SemAcquire; sema: Sema; lifo: boolean; reason: string }

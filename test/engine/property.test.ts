@@ -1,7 +1,9 @@
 /**
  * Property tests: thousands of random workloads mixing every blocking kind (CPU work, channels,
  * select, mutexes, sleeps, syscalls, cgo, raw syscalls, entersyscallblock, network waits, Gosched,
- * LockOSThread, runtime.GOMAXPROCS (stop-the-world + procresize), goroutine creation) run with the invariant checker and the replay comparison on.
+ * LockOSThread, runtime.GOMAXPROCS (stop-the-world + procresize), goroutine creation) run with the invariant checker and the replay comparison on,
+ * on machines of 1–4 cores, so that the threads wanting CPU (Work ops, CPU-bound syscalls and cgo calls) often
+ * outnumber the cores and share them (runtime/os.ts).
  *
  * Properties (issue 2):
  * - the model never violates its invariants and its log replays to the engine's state;
@@ -21,7 +23,7 @@ import { chan, cgo, go, net, onRecv, onSend, println, recv, runtime, select, sen
 type Action =
   | { k: 'work'; ns: number; calls: boolean }
   | { k: 'sleep'; ns: number }
-  | { k: 'syscall'; ns: number; mode: 'syscall' | 'cgo' | 'raw' | 'block' }
+  | { k: 'syscall'; ns: number; mode: 'syscall' | 'cgo' | 'raw' | 'block'; cpu: boolean }
   | { k: 'net'; ns: number }
   | { k: 'send'; c: number }
   | { k: 'recv'; c: number }
@@ -34,6 +36,7 @@ type Action =
 
 interface Program {
   gomaxprocs: number;
+  ncpu: number;
   seed: number;
   chanCaps: number[];
   scripts: Action[][];
@@ -48,7 +51,12 @@ const action = (nChans: number, nScripts: number): fc.Arbitrary<Action> =>
     { weight: 2, arbitrary: fc.record({ k: fc.constant('sleep' as const), ns: dur }) },
     {
       weight: 2,
-      arbitrary: fc.record({ k: fc.constant('syscall' as const), ns: dur.map((x) => x * 20), mode: fc.constantFrom('syscall' as const, 'cgo' as const, 'raw' as const, 'block' as const) }),
+      arbitrary: fc.record({
+        k: fc.constant('syscall' as const),
+        ns: dur.map((x) => x * 20),
+        mode: fc.constantFrom('syscall' as const, 'cgo' as const, 'raw' as const, 'block' as const),
+        cpu: fc.boolean(),
+      }),
     },
     { weight: 1, arbitrary: fc.record({ k: fc.constant('net' as const), ns: dur.map((x) => x * 10) }) },
     { weight: 3, arbitrary: fc.record({ k: fc.constant('send' as const), c: fc.nat(nChans - 1) }) },
@@ -66,6 +74,7 @@ const programArb: fc.Arbitrary<Program> = fc
   .chain(({ nChans, nScripts }) =>
     fc.record({
       gomaxprocs: fc.integer({ min: 1, max: 4 }),
+      ncpu: fc.integer({ min: 1, max: 4 }),
       seed: fc.nat(1000),
       chanCaps: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: nChans, maxLength: nChans }),
       scripts: fc.array(fc.array(action(nChans, nScripts), { maxLength: 8 }), { minLength: nScripts, maxLength: nScripts }),
@@ -98,10 +107,10 @@ function build(p: Program): Outcome {
           yield* time.Sleep(a.ns);
           break;
         case 'syscall':
-          if (a.mode === 'cgo') yield* cgo.Call(a.ns);
-          else if (a.mode === 'raw') yield* syscall.RawSyscall(a.ns);
-          else if (a.mode === 'block') yield* syscall.Blocking(a.ns);
-          else yield* syscall.Syscall(a.ns);
+          if (a.mode === 'cgo') yield* cgo.Call(a.ns, 'C.f', { cpu: a.cpu });
+          else if (a.mode === 'raw') yield* syscall.RawSyscall(a.ns, 'raw', { cpu: a.cpu });
+          else if (a.mode === 'block') yield* syscall.Blocking(a.ns, 'block', { cpu: a.cpu });
+          else yield* syscall.Syscall(a.ns, 'syscall', { cpu: a.cpu });
           break;
         case 'net':
           yield* net.Read(a.ns);
@@ -148,6 +157,7 @@ function build(p: Program): Outcome {
   }
   const opts: RunOptions = {
     gomaxprocs: p.gomaxprocs,
+    ncpu: p.ncpu,
     seed: p.seed,
     maxEvents: 2_000_000,
     main: function* () {
@@ -166,10 +176,14 @@ function build(p: Program): Outcome {
 
 describe('property: random workloads', () => {
   it('keep every invariant, lose no goroutine, and end as Go would (exit 0 or checkdead)', () => {
+    let shared = 0;
+    let runs = 0;
     fc.assert(
       fc.property(programArb, (p) => {
         const o = build(p) as Outcome & { spawnedCount: number };
         const r = runChecked(o.opts);
+        runs++;
+        if (r.runtime.os.changes > 0) shared++;
         expect(['exit', 'fatal', 'hang']).toContain(r.reason);
         if (r.reason === 'hang') {
           // go1.19 never decrements netpollWaiters when a network wait completes (spec §10): once a
@@ -194,6 +208,8 @@ describe('property: random workloads', () => {
       }),
       { numRuns: Number(process.env.GMPSIM_PROPERTY_RUNS ?? 2000), seed: Number(process.env.GMPSIM_PROPERTY_SEED ?? 20261123) },
     );
+    // The OS model is exercised: in a good share of the programs the CPU demand exceeded the cores.
+    expect(shared).toBeGreaterThan(runs / 10);
   });
 
   it('replays byte-identically from the same seed (output and the full event log)', () => {

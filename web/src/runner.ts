@@ -165,7 +165,7 @@ export async function runWorkload(req: RunRequest, goLoader?: GoLoader): Promise
       loaded.params[name] = v;
     }
   }
-  const ncpu = cfg.ncpu ?? 8;
+  const ncpu = cfg.ncpu ?? gmpsim.defaultNcpu;
   const effective = {
     gomaxprocs: k.gomaxprocs ?? cfg.gomaxprocs ?? ncpu,
     seed: k.seed ?? cfg.seed ?? 1,
