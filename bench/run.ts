@@ -38,7 +38,7 @@ interface Scenario {
 }
 
 function scenarioOptions(sc: Scenario): RunOptions {
-  return { gomaxprocs: 8, storeLog: false, maxEvents: 1e9, main: sc.main };
+  return { gomaxprocs: 8, storeLog: false, maxEvents: Infinity, main: sc.main };
 }
 
 // Named generator functions: a closure created per `go` gives every generator object its own hidden
@@ -185,7 +185,7 @@ function main(): void {
       for (let j = 0; j < reps; j++) {
         const r = run(scenarioOptions(sc));
         if (r.exitCode !== 0) throw new Error(`${sc.name}: exit ${r.exitCode} ${r.message} ${r.stderr.slice(0, 300)}`);
-        events = r.events;
+        events = r.kernelEvents;
         simTime = r.simTime;
       }
       const c = process.cpuUsage(c0);
@@ -197,7 +197,8 @@ function main(): void {
     // The simulated events: one more run, with a listener that counts what the log would record.
     let stateChanges = 0;
     const counted = run({ ...scenarioOptions(sc), listeners: [() => void stateChanges++] });
-    if (counted.events !== events) throw new Error(`${sc.name}: not deterministic (${counted.events} vs ${events} kernel events)`);
+    if (counted.kernelEvents !== events) throw new Error(`${sc.name}: not deterministic (${counted.kernelEvents} vs ${events} kernel events)`);
+    if (counted.events !== stateChanges) throw new Error(`${sc.name}: RunResult.events ${counted.events} is not the log's ${stateChanges}`);
     const wall = median(walls);
     const cpu = median(cpus);
     const rate = stateChanges / wall;

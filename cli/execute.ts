@@ -1,8 +1,25 @@
 /**
  * One run of a loaded workload with resolved settings: the engine, fed the settings, its event
- * log streamed to the sinks (program output in event order, the summary accumulator).
+ * log streamed to the sinks (program output in event order, the summary accumulator), under a
+ * watchdog.
+ *
+ * The watchdog (what `go test -timeout` is to a test binary, for a simulation):
+ *   - wall-clock budget (--timeout): checked by the engine every 64k kernel events (Watchdog.check);
+ *   - memory budget (--max-heap): the same check reads V8's heap statistics and stops the run while
+ *     it can still print its views, before V8 would abort the process;
+ *   - a goroutine that never yields (a `for (;;) x++` in a TypeScript workload) never returns to the
+ *     engine, so no check inside the engine can stop it. The run therefore goes in slices: the
+ *     engine pauses at a check at least `sliceMs` after the slice began (Watchdog.pause, Runtime.runSome:
+ *     the run is the same as an unpaused one), and each slice runs inside `vm.runInNewContext(…, { timeout })`,
+ *     whose timer V8 enforces from another thread by interrupting whatever JavaScript runs. A
+ *     slice that outlives `stallMs` is a runaway: the run stops there (exit 124) with its partial
+ *     views. The state is consistent except for the interrupted goroutine, which never runs again.
+ * All three end like the other budgets: exit status 124, a one-line `gmpsim: …` message, and the
+ * summary, plot and JSON of the partial run.
  */
-import { E, type RunResult } from '../src/index.js';
+import * as vm from 'node:vm';
+import * as v8 from 'node:v8';
+import { E, fmtDuration, type RunResult, type Runtime } from '../src/index.js';
 import { SummaryAccumulator, type Summary } from '../src/views/summary.js';
 import type { Instance } from './load.js';
 import type { Settings } from './settings.js';
@@ -22,8 +39,34 @@ export interface Executed {
   wallMs: number;
 }
 
+/** A slice of a run lasts at least this long (wall ms) before the engine pauses to re-arm the stall timer. */
+const sliceMs = 500;
+/**
+ * How long one slice may run past `sliceMs` without reaching a watchdog check (wall ms): the engine
+ * checks every 64k kernel events (≈10–60 ms of work), so only code that does not return to the
+ * scheduler (or a pathological GC pause) gets near it.
+ */
+export const stallMs = 5000;
+/** A run whose last watchdog check is more recent than this (wall ms) is making progress. */
+const checkGapMs = 1000;
+/** Stop when the heap in use passes this fraction of V8's limit: room left for the views. */
+const heapLimitFraction = 0.85;
+
+/** The memory budget (bytes) of a run: --max-heap, capped by what V8 can reach in this process. */
+export function heapBudget(maxHeapMiB: number | null): number {
+  const limit = v8.getHeapStatistics().heap_size_limit * heapLimitFraction;
+  return maxHeapMiB === null ? limit : Math.min(limit, maxHeapMiB * 2 ** 20);
+}
+
 export function execute(inst: Instance, settings: Settings, file: string, sinks: Sinks): Executed {
   if (inst.params) Object.assign(inst.params, settings.params);
+  const t0 = performance.now();
+  const deadline = settings.timeoutMs > 0 ? t0 + settings.timeoutMs : Infinity;
+  const heapMax = heapBudget(settings.maxHeapMiB);
+  /** When the current slice began and when the engine last reached a watchdog check (wall ms). */
+  const clock = { sliceStart: t0, lastCheck: t0 };
+  const timeoutMessage = (r: Runtime, now: number): string =>
+    `gmpsim: stopped after ${fmtDuration(Math.round(now - t0) * 1e6)} of wall-clock time at simulated time ${fmtDuration(r.sim.now)}: the --timeout budget of ${fmtDuration(settings.timeoutMs * 1e6)} ran out while the program was still running`;
   const rt = new inst.Runtime({
     main: inst.main,
     gomaxprocs: settings.gomaxprocs,
@@ -38,6 +81,19 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
     // Plots replay the stored log; otherwise listeners are enough.
     storeLog: sinks.storeLog === true,
     file,
+    watchdog: {
+      check: (r) => {
+        const now = performance.now();
+        clock.lastCheck = now;
+        if (now >= deadline) return timeoutMessage(r, now);
+        const used = v8.getHeapStatistics().used_heap_size;
+        if (used >= heapMax) {
+          return `gmpsim: stopped at simulated time ${fmtDuration(r.sim.now)} with ${r.nUserG} goroutines alive: the simulation's memory reached ${Math.round(used / 2 ** 20)} MiB, its budget of ${Math.round(heapMax / 2 ** 20)} MiB (raise it with --max-heap <MiB>)`;
+        }
+        return null;
+      },
+      pause: () => performance.now() - clock.sliceStart >= sliceMs,
+    },
   });
   // The runtime boots in run(): listeners attached here see every event from schedinit on.
   const log = rt.log;
@@ -49,8 +105,44 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
   }
   const acc = sinks.summary ? new SummaryAccumulator(log) : null;
   if (acc) log.listen(acc.event);
-  const t0 = performance.now();
-  const result = rt.run();
+  const result = runSliced(rt, deadline, t0, clock, timeoutMessage);
   const wallMs = performance.now() - t0;
   return { result, summary: acc ? acc.result(result.simTime) : null, wallMs };
+}
+
+/** Run `rt` to its end in slices, each under a V8 timeout (see the module note). */
+function runSliced(
+  rt: Runtime,
+  deadline: number,
+  t0: number,
+  clock: { sliceStart: number; lastCheck: number },
+  timeoutMessage: (r: Runtime, now: number) => string,
+): RunResult {
+  const ctx = vm.createContext({ run: () => rt.runSome() });
+  for (;;) {
+    const start = performance.now();
+    clock.sliceStart = start;
+    clock.lastCheck = -Infinity;
+    // The slice's timer: the stall limit, or the wall-clock budget if that comes first.
+    const timeout = Math.max(1, Math.ceil(Math.min(sliceMs + stallMs, deadline - start)));
+    let r: RunResult | null;
+    try {
+      r = vm.runInContext('run()', ctx, { timeout }) as RunResult | null;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
+      const now = performance.now();
+      // Checks still coming round in this slice: the run was making progress when --timeout interrupted it.
+      const progressing = now - clock.lastCheck < checkGapMs;
+      rt.stopBudget(progressing ? timeoutMessage(rt, now) : runawayMessage(rt, now - t0, now - Math.max(start, clock.lastCheck)));
+      return rt.result();
+    }
+    if (r !== null) return r;
+  }
+}
+
+function runawayMessage(rt: Runtime, wallMs: number, stalledMs: number): string {
+  const mp = rt.curm;
+  const gp = mp?.curg ?? null;
+  const who = gp && mp ? `goroutine ${gp.goid} (${gp.startfn.includes('.') ? gp.startfn : `main.${gp.startfn}`}) on M${mp.id}` : 'the workload';
+  return `gmpsim: stopped after ${fmtDuration(Math.round(wallMs) * 1e6)} of wall-clock time at simulated time ${fmtDuration(rt.sim.now)}: ${who} ran JavaScript for ${fmtDuration(Math.round(stalledMs) * 1e6)} without returning to the scheduler (a loop that never yields: a goroutine's loop must \`yield*\` a runtime call, such as work(d), to let time pass)`;
 }

@@ -3,7 +3,7 @@
  * Program output is captured into it, not printed, so stdout is exactly one parseable object.
  */
 import type { EventLog } from '../src/index.js';
-import { summarySchemaId, type Summary } from '../src/views/summary.js';
+import { formatSummary, summarySchemaId, type Summary } from '../src/views/summary.js';
 import { execute } from './execute.js';
 import type { Instance } from './load.js';
 import type { Settings } from './settings.js';
@@ -54,7 +54,7 @@ export function runJson(
   file: string,
   storeLog: boolean,
   plot: (log: EventLog, gomaxprocs: number) => void,
-): { exitCode: number; text: string } {
+): { exitCode: number; text: string; summaryText: string } {
   let out = '';
   let err = '';
   const ex = execute(inst, settings, file, {
@@ -78,5 +78,6 @@ export function runJson(
     summary: ex.summary!,
   };
   void summarySchemaId;
-  return { exitCode: r.exitCode, text: JSON.stringify(obj, null, 2) };
+  const summaryText = '\n' + formatSummary(ex.summary!, { file, exitCode: r.exitCode, reason: r.reason, wallMs: ex.wallMs });
+  return { exitCode: r.exitCode, text: JSON.stringify(obj, null, 2), summaryText };
 }

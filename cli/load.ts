@@ -11,6 +11,7 @@
  * compileGo when that frontend is present.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GoFunc, RunOptions, RunResult, Runtime, CostModel } from '../src/index.js';
@@ -47,8 +48,8 @@ export interface Loaded {
   /** As the user typed it (for messages and tracebacks). */
   file: string;
   kind: 'ts' | 'go';
-  /** The bundled ES module (kind 'ts'). */
-  code: string;
+  /** Path of the bundled ES module, a temporary file (kind 'ts'; '' for Go). */
+  bundle: string;
   instantiate(): Promise<Instance>;
   /** The instance made while checking the exports (use it for the first run). */
   first: Instance | null;
@@ -67,14 +68,32 @@ export async function loadWorkload(file: string): Promise<Loaded> {
   }
   if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory());
   if (!scriptExt.test(file)) throw new LoadError(`${file}: not a workload file (expected .ts or .js, or Go sources: .go files or a directory)`);
-  const code = await bundle(file);
+  const out = await bundle(file);
   // Instantiate once now, so a missing main is reported before anything runs.
-  const first = await instantiate(code, file);
-  return { file, kind: 'ts', code, instantiate: () => instantiate(code, file), first };
+  const first = await instantiate(out, file);
+  return { file, kind: 'ts', bundle: out, instantiate: () => instantiate(out, file), first };
 }
+
+/**
+ * Where bundles go: one temporary directory per process, removed when the process exits. A bundle
+ * is a file rather than a data: URL so that Node applies its inline source map: a JavaScript
+ * exception in the workload then names the workload's own file and line (its panic traceback).
+ */
+let bundleDir: string | null = null;
+
+function bundlePath(): string {
+  if (bundleDir === null) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-'));
+    bundleDir = dir;
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  return path.join(bundleDir, `workload-${++bundles}.mjs`);
+}
+let bundles = 0;
 
 async function bundle(file: string): Promise<string> {
   const esbuild = await import('esbuild');
+  const outfile = bundlePath();
   const abs = path.resolve(file);
   const entry = [
     `import * as W from ${JSON.stringify(abs)};`,
@@ -90,7 +109,10 @@ async function bundle(file: string): Promise<string> {
       platform: 'node',
       target: 'node20',
       logLevel: 'silent',
-      sourcemap: false,
+      sourcemap: 'inline',
+      sourcesContent: false,
+      // Source paths in the map are relative to the bundle's own place.
+      outfile,
       plugins: [
         {
           name: 'gmpsim',
@@ -100,7 +122,8 @@ async function bundle(file: string): Promise<string> {
         },
       ],
     });
-    return out.outputFiles[0]!.text;
+    fs.writeFileSync(outfile, out.outputFiles[0]!.text);
+    return outfile;
   } catch (e) {
     const errs = (e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
     if (errs && errs.length > 0) {
@@ -116,12 +139,12 @@ async function bundle(file: string): Promise<string> {
 
 let instances = 0;
 
-export async function instantiate(code: string, file: string): Promise<Instance> {
+export async function instantiate(bundleFile: string, file: string): Promise<Instance> {
   // A distinct URL per instance: a fresh module graph (engine and workload) every time.
-  const src = `${code}\n//# sourceURL=gmpsim-workload-${++instances}\n`;
+  const url = `${pathToFileURL(bundleFile).href}?instance=${++instances}`;
   let mod: { workload: Record<string, unknown>; Runtime: Instance['Runtime'] };
   try {
-    mod = (await import(`data:text/javascript;base64,${Buffer.from(src).toString('base64')}`)) as typeof mod;
+    mod = (await import(url)) as typeof mod;
   } catch (e) {
     throw new LoadError(`${file}: the workload threw while loading: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -179,7 +202,7 @@ async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
   }
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
   const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false };
-  return { file, kind: 'go', code: '', instantiate: async () => inst, first: inst };
+  return { file, kind: 'go', bundle: '', instantiate: async () => inst, first: inst };
 }
 
 /** Standard input's bytes when it is a file or a pipe; nothing when it is a terminal (never waits on a user). */

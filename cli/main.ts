@@ -16,10 +16,11 @@ import { defaultCosts, costNames, costDocs, isFractionCost } from '../src/index.
 import { formatSummary } from '../src/views/summary.js';
 import { renderPlot, wrapHtml } from '../src/views/plot.js';
 import { loadWorkload } from './load.js';
-import { LoadError, UsageError } from './options.js';
+import { LoadError, UsageError, checkPlotPath } from './options.js';
 import { resolveSettings, type RunFlags } from './settings.js';
-import { execute } from './execute.js';
-import { sweepCommand, type SweepFlags } from './sweep.js';
+import { execute, heapBudget } from './execute.js';
+import { spawnSync } from 'node:child_process';
+import { mergeCommand, sweepCommand, type SweepFlags } from './sweep.js';
 import { runJson } from './json.js';
 import { userEnv } from './env.js';
 
@@ -43,7 +44,8 @@ Environment:
 const exitHelp = `
 Exit status:
   the program's, as Go gives it: 0 (main returned), 2 (fatal error, panic), n (os.Exit(n));
-  124 gmpsim stopped the program (--until / --max-events budget, or it would hang forever)
+  124 gmpsim stopped the program (--until, --max-events, --timeout or --max-heap budget; a goroutine
+      that never yields; or it would hang forever)
   1   the workload could not be loaded (missing file, syntax error, no exported main)
   2   usage error (unknown flag, bad value, bad GOMAXPROCS or GODEBUG)
   70  internal gmpsim error`;
@@ -55,6 +57,8 @@ function commonRunOptions(cmd: Command, sweep: boolean): Command {
     .option(sweep ? '--seed <list>' : '--seed <n>', sweep ? 'seeds of the runtime\'s random choices to sweep, e.g. 1,2,3' : 'seed of the runtime\'s random choices: steal order, select (default 1)')
     .option('--until <duration>', 'stop at this simulated time (Go duration: 300ms, 1.5s); exit 124')
     .option('--max-events <n>', `stop after this many simulation events; exit 124 (default ${50_000_000})`)
+    .option('--timeout <duration>', `wall-clock budget of ${sweep ? 'each run' : 'the run'}, as go test's -timeout (0 = none); exit 124 (default 10m)`)
+    .option('--max-heap <MiB>', `memory budget of ${sweep ? 'each run' : 'the run'} in MiB; stops the run before Node runs out of heap; exit 124 (default: Node's heap limit)`)
     .option('--cost <name=value>', 'override a cost parameter, in ns or as a duration (repeatable; see below)', collect)
     .option(sweep ? '--param <name=v1,v2,…>' : '--param <name=value>', sweep ? 'values of a workload parameter to sweep (repeatable)' : 'set a workload parameter (its exported `params`; repeatable)', collect)
     .option('--json', sweep ? 'print the results as one JSON object' : 'print one JSON object (settings, exit, program output, summary) instead of the program output')
@@ -91,21 +95,33 @@ function buildProgram(): Command {
     program
       .command('sweep')
       .description('run a workload over a grid of GOMAXPROCS values, seeds and parameters, in parallel; print a table')
-      .argument('<file>', 'workload (.ts/.js)')
+      .argument('<file...>', 'workload (.ts/.js); with --merge, the shard files to combine')
       .exitOverride()
       .configureOutput({ writeErr: () => {}, outputError: () => {} }),
     true,
-  ).option('-j, --jobs <n>', 'worker threads (default: os.availableParallelism())');
-  sweep.addHelpText('after', `${envHelp}\n\nCost parameters: see \`gmpsim run --help\`.\n\nExit status: 0 when every cell ran (each cell's own exit status is in the table), 1/2 as for run.\n`);
-  sweep.action(async (file: string, opts: SweepFlags) => {
-    process.exitCode = await sweepCommand(file, opts);
+  )
+    .option('-j, --jobs <n>', 'worker threads (default: os.availableParallelism())')
+    .option('--shard <K/N>', 'run only the K-th of N slices of the grid (cells K, K+N, K+2N, … in grid order); use with --out')
+    .option('--out <file.jsonl>', "write the cells' results as JSON lines to this file (for --merge) instead of printing them")
+    .option('--merge', 'combine shard files written with --out into the table (or --json, --plot) of the whole grid');
+  sweep.addHelpText(
+    'after',
+    `${envHelp}\n\nCost parameters: see \`gmpsim run --help\`.\n\nA grid too big for one machine: run \`gmpsim sweep w.ts … --shard K/N --out shard-K.jsonl\` for K = 1…N\n(on N machines, with the same flags), then \`gmpsim sweep --merge shard-*.jsonl\`.\n\nExit status: 0 when every cell ran (each cell's own exit status is in the table), 1/2 as for run.\n`,
+  );
+  sweep.action(async (files: string[], opts: SweepFlags) => {
+    if (opts.merge) {
+      process.exitCode = mergeCommand(files, opts);
+      return;
+    }
+    if (files.length !== 1) throw new UsageError(`sweep: give one workload file (got ${files.length}; --merge combines shard files)`);
+    process.exitCode = await sweepCommand(files[0]!, opts);
   });
 
   program
     .command('calibrate')
     .description('measure the cost model on this machine with real Go (needs a Go toolchain); print --cost flags')
     .option('--go <path>', 'the go command to use (default: go on PATH, else /usr/lib/go-1.19/bin/go)')
-    .option('--runs <n>', 'runs of the calibration program; medians are used (default 3)')
+    .option('--runs <n>', 'runs of the calibration program; medians are used, the spread shown (default 5)')
     .option('--json', 'print the measurements and parameters as JSON')
     .exitOverride()
     .configureOutput({ writeErr: () => {}, outputError: () => {} })
@@ -113,11 +129,6 @@ function buildProgram(): Command {
       process.exitCode = calibrateCommand(opts);
     });
   return program;
-}
-
-function checkPlotPath(p: string | undefined): void {
-  if (p === undefined) return;
-  if (!/\.(svg|html?)$/i.test(p)) throw new UsageError(`--plot ${p}: the file name must end in .svg or .html`);
 }
 
 async function runCommand(file: string, opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }): Promise<number> {
@@ -128,8 +139,10 @@ async function runCommand(file: string, opts: RunFlags & { summary?: boolean; js
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);
   for (const w of warnings) process.stderr.write(w + '\n');
   if (opts.json) {
-    const { exitCode, text } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
+    // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
+    const { exitCode, text, summaryText } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
     process.stdout.write(text + '\n');
+    if (opts.summary) process.stderr.write(summaryText);
     return exitCode;
   }
   const ex = execute(inst, settings, file, {
@@ -151,7 +164,7 @@ function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxproc
   try {
     fs.writeFileSync(out, text);
   } catch (e) {
-    throw new UsageError(`--plot ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+    throw new UsageError(`--plot ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
@@ -176,7 +189,38 @@ function handleError(e: unknown): number {
   return 70;
 }
 
+/**
+ * V8 fixes its heap limit at start-up: a --max-heap above this process's limit is honoured by
+ * running the command again in a Node with a large enough --max-old-space-size. Returns the exit
+ * status of that run, or null when this process will do.
+ */
+function relaunchForHeap(argv: string[]): number | null {
+  if (process.env['GMPSIM_HEAP_RELAUNCHED'] === '1') return null;
+  const i = argv.findIndex((a) => a === '--max-heap' || a.startsWith('--max-heap='));
+  if (i < 0) return null;
+  const raw = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1];
+  if (raw === undefined || !/^\d+$/.test(raw.trim())) return null; // the parser reports it
+  const mib = Number(raw);
+  // The watchdog stops at 85 % of V8's limit (execute.ts heapBudget): ask for a limit above that.
+  const needed = Math.ceil(mib / 0.85) + 64;
+  if (heapBudgetMiB() >= mib) return null;
+  const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${needed}`, ...argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, GMPSIM_HEAP_RELAUNCHED: '1' },
+  });
+  return r.status ?? 70;
+}
+
+function heapBudgetMiB(): number {
+  return heapBudget(null) / 2 ** 20;
+}
+
 export async function main(argv: string[]): Promise<void> {
+  const relaunched = relaunchForHeap(argv);
+  if (relaunched !== null) {
+    process.exitCode = relaunched;
+    return;
+  }
   // For the simulated program only, not for esbuild (see env.ts).
   delete process.env['GOMAXPROCS'];
   delete process.env['GODEBUG'];
@@ -186,6 +230,8 @@ export async function main(argv: string[]): Promise<void> {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     });
   }
+  // Workload stack traces through the bundle's source map (panic tracebacks, load.ts).
+  process.setSourceMapsEnabled(true);
   const program = buildProgram();
   if (argv.length <= 2) {
     process.stderr.write(program.helpInformation());

@@ -2,6 +2,8 @@
  * Parsing and validation of everything a user types: flags, environment variables, the workload's
  * `config` export. Every failure is a UsageError: one line, `gmpsim: …`, exit status 2.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { costNames, costDocs, isFractionCost, parseGODEBUG, type CostModel, type GodebugFlags } from '../src/index.js';
 
 /** A problem with the command line, the environment or the workload's config: exit status 2. */
@@ -38,10 +40,20 @@ export function nonNegativeInt(what: string, v: string): number {
   return Number(s);
 }
 
-/** GOMAXPROCS as the runtime accepts it: 1..1024 (Go caps larger values at _MaxGomaxprocs = 1024). */
+/**
+ * The most Ps gmpsim simulates. Go has no such limit: go1.19's schedinit takes any GOMAXPROCS that
+ * atoi32 accepts (1..2^31−1; 2^31−1 itself crashes in procresize's maskWords arithmetic with
+ * "slice bounds out of range", larger values are ignored), and go1.26 the same through
+ * strconv.ParseInt(…, 10, 32) (both recorded in test/cli/hardening.test.ts). The limit is gmpsim's
+ * own: every simulated P holds a 256-entry run queue and per-P records, and a run's Ps are all
+ * created at start-up, before any memory budget can act.
+ */
+export const maxSimulatedProcs = 100_000;
+
+/** GOMAXPROCS (and --ncpu): a positive integer up to gmpsim's maxSimulatedProcs. */
 export function gomaxprocsValue(what: string, v: string): number {
   const n = positiveInt(what, v);
-  if (n > 1024) throw new UsageError(`${what}: ${n} is more than Go's limit of 1024 Ps`);
+  if (n > maxSimulatedProcs) throw new UsageError(`${what}: ${n} Ps is more than gmpsim simulates (at most ${maxSimulatedProcs}; real Go accepts up to 2147483646)`);
   return n;
 }
 
@@ -70,7 +82,24 @@ export function parseDuration(what: string, v: string): number {
   return Math.round(total);
 }
 
-/** `--cost key=value` (value in ns, or a Go duration such as 50us). */
+/**
+ * The largest cost gmpsim takes, in ns: one simulated day. The simulated clock is a double, exact
+ * to 2^53 ns (≈104 days, src/kernel/sim.ts); a single step longer than a day leaves a run no room.
+ */
+export const maxCostNs = 86_400e9;
+
+/** Check one cost value (a --cost flag or a config.cost entry); returns an error text or null. */
+export function costValueError(key: keyof CostModel, ns: number): string | null {
+  if (isFractionCost(key)) {
+    if (!Number.isFinite(ns) || ns < 0 || ns > 2) return `the value is a fraction from 0 to 2 (${costDocs[key]})`;
+    return null;
+  }
+  if (!Number.isFinite(ns) || ns < 0) return 'the value must be a non-negative number of nanoseconds or a Go duration (e.g. 50us)';
+  if (ns > maxCostNs) return `the value is more than gmpsim takes (at most 24h: the simulated clock is exact to 2^53 ns)`;
+  return null;
+}
+
+/** `--cost key=value` (value in ns, or a Go duration such as 50us; a plain number for the fractions). */
 export function parseCost(items: string[]): Partial<CostModel> {
   const out: Partial<CostModel> = {};
   for (const item of items) {
@@ -81,20 +110,21 @@ export function parseCost(items: string[]): Partial<CostModel> {
     if (!(costNames as string[]).includes(key)) {
       throw new UsageError(`--cost ${key}: unknown cost parameter (known: ${costNames.join(', ')})`);
     }
+    const k = key as keyof CostModel;
+    const plain = /^\d+(\.\d+)?$/.test(val.trim());
     let ns: number;
-    if (/^\d+(\.\d+)?$/.test(val.trim())) ns = Number(val);
+    if (plain) ns = Number(val);
+    else if (isFractionCost(k)) ns = NaN;
     else {
       try {
         ns = parseDuration(`--cost ${key}`, val);
       } catch {
-        throw new UsageError(`--cost ${key}=${val}: the value must be a non-negative number of nanoseconds or a Go duration (e.g. 50us)`);
+        ns = NaN;
       }
     }
-    if (!Number.isFinite(ns) || ns < 0) throw new UsageError(`--cost ${key}=${val}: the value must be a non-negative number of nanoseconds`);
-    if (isFractionCost(key as keyof CostModel) && (!/^\d+(\.\d+)?$/.test(val.trim()) || ns > 2)) {
-      throw new UsageError(`--cost ${key}=${val}: the value is a fraction from 0 to 2 (${costDocs[key as keyof CostModel]})`);
-    }
-    out[key as keyof CostModel] = ns;
+    const err = costValueError(k, ns);
+    if (err !== null) throw new UsageError(`--cost ${key}=${val}: ${err}`);
+    out[k] = ns;
   }
   return out;
 }
@@ -131,4 +161,27 @@ export function parseList<T>(what: string, v: string, each: (what: string, s: st
   const parts = v.split(',').map((s) => s.trim());
   if (parts.some((s) => s === '')) throw new UsageError(`${what}: empty item in the list "${v}"`);
   return parts.map((s) => each(what, s));
+}
+
+/**
+ * --plot's file: the right extension, and a place we can write to, checked before the run (a run
+ * can take minutes; finding out afterwards that the plot cannot be written wastes them).
+ */
+export function checkPlotPath(p: string | undefined): void {
+  if (p === undefined) return;
+  if (!/\.(svg|html?)$/i.test(p)) throw new UsageError(`--plot ${p}: the file name must end in .svg or .html`);
+  const dir = path.dirname(path.resolve(p));
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    throw new UsageError(`--plot ${p}: the directory ${dir} does not exist`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`--plot ${p}: ${dir} is not a directory`);
+  try {
+    fs.accessSync(fs.existsSync(p) ? p : dir, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`--plot ${p}: cannot write there (permission denied)`);
+  }
+  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) throw new UsageError(`--plot ${p}: is a directory`);
 }

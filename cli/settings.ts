@@ -4,7 +4,7 @@
  */
 import { defaultCosts, defaultMaxEvents, defaultNcpu, costNames, type CostModel, type GodebugFlags } from '../src/index.js';
 import type { Instance, WorkloadConfig } from './load.js';
-import { UsageError, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
+import { UsageError, costValueError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
 
 /** Flags shared by `run` and `sweep` (raw strings from commander). */
 export interface RunFlags {
@@ -15,7 +15,12 @@ export interface RunFlags {
   maxEvents?: string;
   cost?: string[];
   param?: string[];
+  timeout?: string;
+  maxHeap?: string;
 }
+
+/** --timeout's default, as `go test -timeout`'s: 10 minutes of wall-clock time. */
+export const defaultTimeoutMs = 10 * 60 * 1000;
 
 export interface Settings {
   gomaxprocs: number;
@@ -25,6 +30,10 @@ export interface Settings {
   /** Simulated-time budget (ns), null = none. */
   until: number | null;
   maxEvents: number;
+  /** Wall-clock budget (ms) of one run; 0 = none (--timeout). */
+  timeoutMs: number;
+  /** Memory budget (MiB) of one run (--max-heap); null = V8's heap limit in this process. */
+  maxHeapMiB: number | null;
   /** The full cost model used (defaults with overrides applied). */
   cost: CostModel;
   /** Only the overridden cost parameters. */
@@ -50,8 +59,8 @@ function checkConfig(file: string, c: WorkloadConfig): void {
     const v = c[k];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max)) throw configError(file, `${k}: must be an integer from 1 to ${max}, got ${JSON.stringify(v)}`);
   };
-  posInt('gomaxprocs', 1024);
-  posInt('ncpu', 1024);
+  posInt('gomaxprocs', maxSimulatedProcs);
+  posInt('ncpu', maxSimulatedProcs);
   posInt('maxEvents');
   if (c.seed !== undefined && (typeof c.seed !== 'number' || !Number.isInteger(c.seed) || c.seed < 0)) throw configError(file, `seed: must be a non-negative integer`);
   if (c.linksOS !== undefined && typeof c.linksOS !== 'boolean') throw configError(file, `linksOS: must be true or false`);
@@ -62,7 +71,8 @@ function checkConfig(file: string, c: WorkloadConfig): void {
     if (typeof c.cost !== 'object' || c.cost === null) throw configError(file, `cost: must be an object of cost parameters (ns)`);
     for (const [k, v] of Object.entries(c.cost)) {
       if (!(costNames as string[]).includes(k)) throw configError(file, `cost.${k}: unknown cost parameter (known: ${costNames.join(', ')})`);
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw configError(file, `cost.${k}: must be a non-negative number of nanoseconds`);
+      const err = typeof v === 'number' ? costValueError(k as keyof CostModel, v) : 'must be a number';
+      if (err !== null) throw configError(file, `cost.${k}: ${err}`);
     }
   }
 }
@@ -93,6 +103,8 @@ export function resolveSettings(
   else if (typeof config.until === 'number') until = config.until;
   const maxEvents = flags.maxEvents !== undefined ? positiveInt('--max-events', flags.maxEvents) : (config.maxEvents ?? defaultMaxEvents);
   const costOverrides: Partial<CostModel> = { ...(config.cost ?? {}), ...parseCost(flags.cost ?? []) };
+  const timeoutMs = flags.timeout !== undefined ? parseDuration('--timeout', flags.timeout) / 1e6 : defaultTimeoutMs;
+  const maxHeapMiB = flags.maxHeap !== undefined ? positiveInt('--max-heap', flags.maxHeap) : null;
   const params = applyParams(file, inst.params, flags.param ?? []);
   return {
     gomaxprocs,
@@ -101,6 +113,8 @@ export function resolveSettings(
     godebug,
     until,
     maxEvents,
+    timeoutMs,
+    maxHeapMiB,
     cost: { ...defaultCosts, ...costOverrides },
     costOverrides,
     linksOS: config.linksOS ?? inst.linksOS ?? true,

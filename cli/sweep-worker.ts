@@ -5,12 +5,14 @@ import { execute } from './execute.js';
 import type { Settings } from './settings.js';
 import type { CellResult } from './sweep.js';
 
-const { code, file } = workerData as { code: string; file: string };
+// Stack traces of the workload name its own file and line (see load.ts).
+process.setSourceMapsEnabled(true);
+const { bundle, file } = workerData as { bundle: string; file: string };
 
 parentPort!.on('message', async (msg: { id: number; settings: Settings }) => {
   let res: CellResult;
   try {
-    const inst = await instantiate(code, file);
+    const inst = await instantiate(bundle, file);
     const ex = execute(inst, msg.settings, file, { summary: true });
     const r = ex.result;
     res = { id: msg.id, exit: { code: r.exitCode, reason: r.reason, message: r.message }, summary: ex.summary!, wallMs: ex.wallMs };

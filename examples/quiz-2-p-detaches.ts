@@ -3,8 +3,8 @@
 // sysmon retakes it and handoffp gives it to another M, which keeps running the P's goroutines.
 // The original M stays blocked with its G until the kernel returns.
 //
-// With GOMAXPROCS=1 — a single P — one goroutine makes a 50 ms syscall while another ticks every
-// millisecond of CPU work. The ticker keeps printing during the syscall: the only P was handed to
+// With GOMAXPROCS=1 — a single P — one goroutine makes a 50 ms syscall while main ticks after
+// every 8 ms of CPU work. The ticker keeps printing during the syscall: the only P was handed to
 // another thread.
 //
 // Look for: ticks continue while "in syscall"; with GODEBUG=schedtrace=10,scheddetail=1 the P's

@@ -14,8 +14,14 @@ export class Rand {
    */
   private s = new Int32Array(4);
 
+  /**
+   * `seed`: any non-negative safe integer (up to 2^53 − 1). The low 32 bits seed splitmix32; the
+   * high bits, when there are any, are mixed into the state words, so seeds that differ only above
+   * bit 31 give different runs (and seeds below 2^32 the same state as a 32-bit seed always did).
+   */
   constructor(seed: number) {
     let s = seed >>> 0;
+    const hi = Math.floor(seed / 4294967296) >>> 0;
     const next = (): number => {
       s = (s + 0x9e3779b9) | 0;
       let z = s;
@@ -25,6 +31,14 @@ export class Rand {
     };
     const st = this.s;
     for (let i = 0; i < 4; i++) st[i] = next();
+    if (hi !== 0) {
+      let h = hi;
+      for (let i = 0; i < 4; i++) {
+        h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + 0x297a2d39 * (i + 1);
+        h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
+        st[i] = st[i]! ^ (h ^ (h >>> 15));
+      }
+    }
     if ((st[0]! | st[1]! | st[2]! | st[3]!) === 0) st[0] = 1;
   }
 

@@ -77,7 +77,24 @@ class Bucket {
   }
 }
 
-export type StopReason = 'empty' | 'quiescent' | 'until' | 'maxEvents' | 'stopped';
+/** Why Sim.run returned: `polled` = the hooks' poll asked to stop. */
+export type StopReason = 'empty' | 'quiescent' | 'until' | 'maxEvents' | 'stopped' | 'polled';
+
+/** Per-run hooks of Sim.run. */
+export interface RunHooks {
+  /** Called after every fired event (tests: invariants, views against the engine). Slows the run down. */
+  afterEvent?: () => void;
+  /** Called once every `pollEvery` kernel events; returning true stops the run ('polled'). */
+  poll?: () => boolean;
+  /** Kernel events between polls (default 65536). */
+  pollEvery?: number;
+}
+
+/**
+ * Kernel events between two watchdog polls: 2^16, ≈10–60 ms of work at the engine's rates, so a
+ * wall-clock or memory check (a few µs) costs well under 0.1 %.
+ */
+export const defaultPollEvery = 65536;
 
 export class Sim {
   /** Current simulated time in ns. Only moves forward. */
@@ -351,13 +368,22 @@ export class Sim {
 
   /**
    * Run until the queue empties, only daemon events remain, the clock would pass `until`, `maxEvents`
-   * more events have fired, or `stop()` was called.
+   * more events have fired, `stop()` was called, or the hooks' `poll` asked to stop.
+   *
+   * This is the only run loop: the runtime's per-event checks (invariants, views compared with the
+   * engine) go through `hooks.afterEvent`, and its watchdog (wall-clock and memory budgets) through
+   * `hooks.poll`, which runs once every `hooks.pollEvery` kernel events. The poll shares the event
+   * budget's comparison (`limitEvents`, also read by advance()), so it costs the hot path nothing;
+   * run-ahead stops at a poll boundary and goes through the heap, which gives the same run.
    */
-  run(until = Infinity, maxEvents = Infinity): StopReason {
+  run(until = Infinity, maxEvents = Infinity, hooks: RunHooks = {}): StopReason {
     this.stopRequested = false;
     const limit = this.fired + maxEvents;
+    const after = hooks.afterEvent ?? null;
+    const poll = hooks.poll ?? null;
+    const every = Math.max(1, hooks.pollEvery ?? defaultPollEvery);
     this.limitTime = until;
-    this.limitEvents = limit;
+    this.limitEvents = poll !== null ? Math.min(limit, this.fired + every) : limit;
     for (;;) {
       if (this.stopRequested) return 'stopped';
       if (this.nfar > 0) this.settle();
@@ -367,8 +393,13 @@ export class Sim {
         this.now = until;
         return 'until';
       }
-      if (this.fired >= limit) return 'maxEvents';
+      if (this.fired >= this.limitEvents) {
+        if (this.fired >= limit) return 'maxEvents';
+        this.limitEvents = Math.min(limit, this.fired + every);
+        if (poll!()) return 'polled';
+      }
       this.fireTop();
+      if (after !== null) after();
     }
   }
 }

@@ -189,6 +189,13 @@ export const RetakeWhy = {
   NoIdle: 2,
   /** The syscall has been seen for ≥ 10 ms. */
   Long: 3,
+  /**
+   * The P's time slice ran out: its schedtick had not moved for forcePreemptNS (10 ms: the same
+   * goroutine has held the P, making syscalls), so retake's preemptone set sysretake and the P was
+   * taken although sysmon had not seen this syscall before (go1.19 proc.go retake: `if !sysretake
+   * && int64(pd.syscalltick) != t`).
+   */
+  TimeSlice: 4,
 } as const;
 
 /** exitsyscall outcome (E.ExitSyscall's a). */
@@ -228,9 +235,21 @@ export type EventColumns = Pick<EventLog, 'length' | 't' | 'k' | 'g' | 'm' | 'p'
 
 function ignore(_k: EventKind, _g: number, _m: number, _p: number, _a: number, _b: number): void {}
 
+/** Nothing to do when an event budget runs out (see EventLog.setBudget). */
+function noBudget(): void {}
+
 export class EventLog {
   private storing: boolean;
+  /** Events stored (the columns' length). */
   length = 0;
+  /**
+   * Events recorded, stored or not: the run's event count (RunResult.events, the summary's
+   * `events`, the --max-events budget). Counted whenever someone stores, listens, or set a budget.
+   */
+  count = 0;
+  /** When `count` reaches it, `onBudget` runs once (RunOptions.maxEvents). */
+  private budget = Infinity;
+  private onBudget: () => void = noBudget;
   t: Float64Array;
   k: Uint8Array;
   g: Int32Array;
@@ -265,9 +284,19 @@ export class EventLog {
     this.rewire();
   }
 
-  /** Someone records or listens: worth building event arguments (interning strings). */
+  /** Someone records, listens or counts: worth building event arguments (interning strings). */
   get active(): boolean {
     return this.ev !== ignore;
+  }
+
+  /**
+   * Call `fn` once, when the `n`th event is recorded (the run's event budget). With a budget the
+   * log counts its events even when it neither stores nor has listeners.
+   */
+  setBudget(n: number, fn: () => void): void {
+    this.budget = n;
+    this.onBudget = fn;
+    this.rewire();
   }
 
   /** Keep events in memory (for replay, the web app, tests). */
@@ -285,8 +314,12 @@ export class EventLog {
   }
 
   private rewire(): void {
-    this.ev = this.storing || this.listeners.length > 0 ? this.record : ignore;
+    this.ev = this.storing || this.listeners.length > 0 ? this.record : this.budget < Infinity ? this.countOnly : ignore;
   }
+
+  private readonly countOnly = (_k: EventKind, _g: number, _m: number, _p: number, _a: number, _b: number): void => {
+    if (++this.count === this.budget) this.onBudget();
+  };
 
   /** Intern a string; events carry its id. */
   str(s: string): number {
@@ -332,6 +365,7 @@ export class EventLog {
     log.a = cols.a;
     log.b = cols.b;
     log.length = cols.length;
+    log.count = cols.length;
     for (const s of cols.strings) log.text(s);
     return log;
   }
@@ -344,6 +378,7 @@ export class EventLog {
 
   private recordEvent(k: EventKind, g: number, m: number, p: number, a: number, b: number): void {
     const t = this.clock.now;
+    if (++this.count === this.budget) this.onBudget();
     if (this.storing) {
       const i = this.length;
       if (i === this.t.length) this.grow();

@@ -72,7 +72,7 @@ function runG1(rt: Runtime, mp: M): void {
       try {
         r = body.next(v);
       } catch (e) {
-        rt.goPanic(gp, panicMessage(e));
+        rt.goPanic(gp, panicMessage(e), e);
         return;
       }
       if (r.done !== true) break;
@@ -100,7 +100,7 @@ function runG1(rt: Runtime, mp: M): void {
     dispatch(rt, mp, gp, op);
   } catch (e) {
     if (rt.exited) return;
-    rt.goPanic(gp, panicMessage(e));
+    rt.goPanic(gp, panicMessage(e), e);
   }
 }
 

@@ -14,7 +14,7 @@
  * the program links package os, unlocks, and calls main.main. When main.main returns the process
  * exits with status 0; other goroutines are not waited for.
  */
-import { Sim, type StopReason } from '../kernel/sim.js';
+import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { defaultCosts, type CostModel } from './cost.js';
@@ -26,7 +26,7 @@ import { exitsyscall } from './syscall.js';
 import { netpollDone, type PollDesc } from './netpoll.js';
 import { Sysmon, startSysmon } from './sysmon.js';
 import { schedtraceText } from './trace.js';
-import { Chan } from './chan.js';
+import { Chan, GoPanic } from './chan.js';
 import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
@@ -50,7 +50,7 @@ export interface RunOptions {
    * defaultNcpu (2: the reference machine the costs were measured on).
    */
   ncpu?: number;
-  /** Seed of the runtime's random choices (steal order, select). Default 1. */
+  /** Seed of the runtime's random choices (steal order, select): a non-negative safe integer. Default 1. */
   seed?: number;
   /** GODEBUG flags (parsed, see parseGODEBUG). */
   godebug?: Partial<GodebugFlags>;
@@ -66,8 +66,13 @@ export interface RunOptions {
   linksCgo?: boolean;
   /** Stop after this much simulated time (ns). */
   until?: number;
-  /** Stop after this many events. Default 50M. */
+  /** Stop after this many event-log events (RunResult.events). Default 50M; Infinity for none. */
   maxEvents?: number;
+  /**
+   * Checked every `every` kernel events (default 65536): a message stops the run with exit status
+   * 124 and that message (a host's wall-clock or memory budget; the engine itself reads no clock).
+   */
+  watchdog?: Watchdog;
   /** Keep the full event log in memory (default true). */
   storeLog?: boolean;
   /** Check the runtime's invariants after every event (tests; slow). */
@@ -80,6 +85,22 @@ export interface RunOptions {
   listeners?: EventListener[];
 }
 
+export interface Watchdog {
+  /** Kernel events between checks (default Sim's defaultPollEvery, 65536). */
+  every?: number;
+  /** A one-line message stops the run (exit 124); null lets it go on. */
+  check(rt: Runtime): string | null;
+  /**
+   * Asked after `check` lets the run go on: true makes runSome() return null now. The run is not
+   * over: calling runSome() (or run()) again continues it, and the run is the same as one that was
+   * never paused (pauses fall on the same kernel-event boundaries as the checks). run() itself
+   * goes on through pauses. A host uses the pause
+   * to re-arm its own timers between slices of a run (the CLI's guard against a goroutine that never
+   * yields, cli/execute.ts).
+   */
+  pause?(rt: Runtime): boolean;
+}
+
 export type EndReason = 'exit' | 'fatal' | 'panic' | 'budget' | 'hang';
 
 export interface RunResult {
@@ -90,8 +111,13 @@ export interface RunResult {
   message: string;
   /** Simulated time at the end (ns). */
   simTime: number;
-  /** Events fired by the kernel. */
+  /**
+   * Events in the event log (the summary's `events`, what --max-events counts). Counted when the
+   * log stores, has listeners, or the run has an event budget; 0 otherwise.
+   */
   events: number;
+  /** Events the discrete-event kernel fired, run-ahead steps included (engine work; see bench/run.ts). */
+  kernelEvents: number;
   stdout: string;
   stderr: string;
   log: EventLog;
@@ -207,7 +233,9 @@ export class Runtime {
     this.log.clock = this.sim;
     for (const l of opts.listeners ?? []) this.log.listen(l);
     this.rand = new Rand(opts.seed ?? 1);
-    this.sleepRand = new Rand(((opts.seed ?? 1) ^ 0x5bd1e995) >>> 0);
+    // The same seed with its low 32 bits salted (the high bits kept: seeds are 53-bit, see Rand).
+    const seed = opts.seed ?? 1;
+    this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? defaultNcpu;
@@ -216,6 +244,7 @@ export class Runtime {
     this.check = opts.checkInvariants ?? false;
     const n = opts.gomaxprocs ?? this.ncpu;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
+    if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`the seed must be a non-negative integer up to 2^53 − 1, got ${seed}`);
     this.m0 = new M(this, 0);
   }
 
@@ -229,7 +258,8 @@ export class Runtime {
     this.sched.mnext = 1;
     this.allm.push(this.m0);
     this.log.ev(E.MCreate, -1, 0, -1, 0, 0);
-    procresize(this, Math.min(n, 1024), this.m0);
+    // schedinit: procresize(procs) with GOMAXPROCS as given (go1.19 has no upper limit: see cli/options.ts).
+    procresize(this, n, this.m0);
     if (opts.linksCgo === true) {
       // mstartm0 → newextram: one M parked on the extra list for C-created threads. It counts in
       // mcount() and is neither idle nor a system M, so checkdead never sees "no M running".
@@ -433,11 +463,19 @@ export class Runtime {
     this.exit(2, 'fatal');
   }
 
-  /** An unrecovered panic in gp: `panic: msg`, gp's traceback, exit 2. */
-  goPanic(gp: G, msg: string): void {
+  /**
+   * An unrecovered panic in gp: `panic: msg`, gp's traceback, exit 2. `cause`: what the goroutine
+   * threw; a JavaScript error's stack gives the traceback its frames with file and line, as Go's
+   * traceback has them (`main.main()` / `\t/path/main.go:7 +0x1d`).
+   */
+  goPanic(gp: G, msg: string, cause?: unknown): void {
     if (this.exited) return;
     let s = `panic: ${msg}\n\ngoroutine ${gp.goid} [running]:\n`;
-    s += this.frames(gp);
+    // A body with its own traceback (the Go frontend's) knows its frames better than a JS stack.
+    const body = (gp.goid === 1 && !gp.system && this.userMain !== null ? this.userMain : gp.body) as { traceback?: unknown } | null;
+    const custom = body !== null && typeof body.traceback === 'function';
+    const own = !custom && cause instanceof Error && !(cause instanceof GoPanic) ? workloadFrames(cause) : '';
+    s += own !== '' ? own + this.createdBy(gp) : this.frames(gp);
     this.write(2, s);
     this.exit(2, 'panic');
   }
@@ -472,15 +510,20 @@ export class Runtime {
     if (custom !== null) return custom;
     if (gp.system) return `runtime.gopark(...)\n\truntime/proc.go:363 +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n`;
     const file = this.opts.file ?? 'workload';
-    let s = `${goName(gp.startfn)}()\n\t${file}\n`;
-    if (gp.parentGoid !== 0) {
-      const parent = this.allgs.find((g) => g.goid === gp.parentGoid);
-      s += `created by ${goName(parent ? parent.startfn : 'main.main')}\n\t${file}\n`;
-    }
-    return s;
+    return `${goName(gp.startfn)}()\n\t${file}\n` + this.createdBy(gp);
+  }
+
+  /** The `created by` frame of a goroutine's traceback (none for main). */
+  private createdBy(gp: G): string {
+    if (gp.parentGoid === 0) return '';
+    const file = this.opts.file ?? 'workload';
+    const parent = this.allgs.find((g) => g.goid === gp.parentGoid);
+    return `created by ${goName(parent ? parent.startfn : 'main.main')}\n\t${file}\n`;
   }
 
   private booted = false;
+  /** The event budget (RunOptions.maxEvents) ran out: the run stops, whatever else is pending. */
+  private eventBudgetSpent = false;
   /** Threads asleep in the kernel on a wait queue (syscall.ts kernelSleep): no event of theirs is pending. */
   kernelSleepers = 0;
 
@@ -495,79 +538,107 @@ export class Runtime {
     return false;
   }
 
-  /** Run the program to its end or a budget. */
+  /**
+   * Run the program to its end or a budget. The loop is the kernel's (Sim.run): the event budget
+   * counts log events (what every view counts), the per-event test hook and the watchdog are its
+   * hooks.
+   */
   run(): RunResult {
+    for (;;) {
+      const r = this.runSome();
+      if (r !== null) return r;
+    }
+  }
+
+  /** run(), except that it returns null when the watchdog paused the run (Watchdog.pause): call it again to go on. */
+  runSome(): RunResult | null {
     if (!this.booted) {
       this.booted = true;
+      const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
+      if (maxEvents < Infinity) {
+        this.log.setBudget(maxEvents, () => {
+          this.eventBudgetSpent = true;
+          this.sim.stop();
+        });
+      }
       this.boot();
     }
     const until = this.opts.until ?? Infinity;
-    const maxEvents = this.opts.maxEvents ?? defaultMaxEvents;
-    let why: StopReason;
     const after = this.opts.afterEvent;
+    const check = this.check;
+    const wd = this.opts.watchdog;
+    let stopMessage = '';
+    let paused = false;
+    const hooks: RunHooks = {
+      afterEvent:
+        check || after
+          ? () => {
+              if (this.exited) return;
+              if (check) checkInvariants(this);
+              if (after) after(this);
+            }
+          : undefined,
+      poll: wd
+        ? () => {
+            stopMessage = wd.check(this) ?? '';
+            if (stopMessage !== '') return true;
+            paused = wd.pause !== undefined && wd.pause(this);
+            return paused;
+          }
+        : undefined,
+      pollEvery: wd?.every,
+    };
+    let why: StopReason;
     for (;;) {
-    if (this.check || after) {
-      const limit = maxEvents;
-      let n = 0;
-      for (;;) {
-        if (this.exited) {
-          why = 'stopped';
-          break;
-        }
-        if (this.sim.pending === 0) {
-          why = 'empty';
-          break;
-        }
-        if (this.sim.livePending === 0) {
-          why = 'quiescent';
-          break;
-        }
-        if (this.sim.peek() > until) {
-          why = 'until';
-          break;
-        }
-        if (n++ >= limit) {
-          why = 'maxEvents';
-          break;
-        }
+      why = this.sim.run(until, Infinity, hooks);
+      if (paused && !this.exited) return null;
+      // Only daemon events (sysmon's ticks) are pending, but one can still make progress.
+      if (why === 'quiescent' && !this.exited && !this.eventBudgetSpent && this.progressBySysmon()) {
         this.sim.step();
-        if (!this.exited) {
-          if (this.check) checkInvariants(this);
-          if (after) after(this);
-        }
+        continue;
       }
-    } else {
-      why = this.sim.run(until, maxEvents);
+      break;
     }
-    if (why === 'quiescent' && !this.exited && this.progressBySysmon()) {
-      this.sim.step();
-      continue;
-    }
-    break;
-    }
-    let message = this.exitMessage;
     if (!this.exited) {
-      if (why === 'until' || why === 'maxEvents') {
-        message =
-          why === 'until'
-            ? `gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`
-            : `gmpsim: stopped after ${this.sim.fired} events at simulated time ${fmtDuration(this.sim.now)}: the --max-events budget ran out while the program was still running`;
-        this.exited = true;
-        this.exitCode = 124;
-        this.endReason = 'budget';
+      if (why === 'until') this.stopBudget(`gmpsim: stopped at simulated time ${fmtDuration(this.sim.now)}: the --until budget ran out while the program was still running`);
+      else if (why === 'polled') this.stopBudget(stopMessage);
+      else if (this.eventBudgetSpent) {
+        this.stopBudget(
+          `gmpsim: stopped after ${this.log.count} events at simulated time ${fmtDuration(this.sim.now)}: the --max-events budget of ${this.opts.maxEvents ?? defaultMaxEvents} ran out while the program was still running`,
+        );
       } else {
-        message = `gmpsim: the program can make no more progress at simulated time ${fmtDuration(this.sim.now)}: ${this.hangReason()}; a real process would hang here forever`;
+        this.exitMessage = `gmpsim: the program can make no more progress at simulated time ${fmtDuration(this.sim.now)}: ${this.hangReason()}; a real process would hang here forever`;
         this.exited = true;
         this.exitCode = 124;
         this.endReason = 'hang';
       }
     }
+    return this.result();
+  }
+
+  /**
+   * gmpsim stops the program at a budget (simulated time, events, a watchdog's wall-clock or
+   * memory limit): exit status 124 with a one-line `message`. Also what a host calls when it had
+   * to interrupt run() from outside (a goroutine that never yields): then `result()` gives the
+   * partial run.
+   */
+  stopBudget(message: string): void {
+    if (this.exited) return;
+    this.exitMessage = message;
+    this.exited = true;
+    this.exitCode = 124;
+    this.endReason = 'budget';
+  }
+
+  /** The run's result so far (after run(), or after a host interrupted it and called stopBudget). */
+  result(): RunResult {
     return {
       exitCode: this.exitCode,
       reason: this.endReason,
-      message,
+      message: this.exitMessage,
       simTime: this.sim.now,
-      events: this.sim.fired,
+      events: this.log.count,
+      kernelEvents: this.sim.fired,
       stdout: this.out.join(''),
       stderr: this.err.join(''),
       log: this.log,
@@ -584,6 +655,30 @@ export class Runtime {
     if (locked > 0) why.push(`${locked} locked M(s) wait for their goroutines`);
     return `all ${waiting} user goroutines are blocked and nothing is pending${why.length ? ', but ' + why.join(' and ') : ''}`;
   }
+}
+
+/**
+ * The workload's own frames of a JavaScript error's stack, innermost first, in Go's traceback form:
+ * `main.worker()` / `\t/abs/path/worker.ts:12 +0x0`. Frames of the engine (the workload API
+ * that threw on the workload's behalf), of Node, and everything from the engine's resumption of
+ * the goroutine on are left out. Empty when the stack names no workload frame.
+ */
+const engineFrame = /(^|[\\/])(node_modules|dist[\\/]src|src[\\/](runtime|workload|kernel|log|views))[\\/]/;
+export function workloadFrames(e: Error): string {
+  let s = '';
+  for (const line of String(e.stack ?? '').split('\n')) {
+    const m = /^\s+at (?:(.*?) \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (!m) continue; // not a frame, or a generator's next (<anonymous>) between two of the goroutine's frames
+    const where = m[2]!.replace(/^file:\/\//, '');
+    if (engineFrame.test(where) || where.startsWith('node:') || where.startsWith('evalmachine')) {
+      // The engine resuming the goroutine is where the goroutine's frames end.
+      if (s !== '') break;
+      continue;
+    }
+    const name = (m[1] ?? '').replace(/ \[as [^\]]+\]$/, '').replace(/^(Module|Object|Generator)\./, '').replace(/^async /, '') || 'func1';
+    s += `${goName(name)}()\n\t${decodeURIComponent(where)}:${m[3]} +0x0\n`;
+  }
+  return s;
 }
 
 /** Where go1.19's runtime functions seen in crash stacks live (file:line of the call site). */

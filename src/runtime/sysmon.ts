@@ -199,12 +199,15 @@ export function retake(rt: Runtime, now: number): number {
       const qempty = runqempty(pp);
       const someoneFree = sched.nmspinning + sched.npidle > 0;
       if (qempty && someoneFree && pd.syscallwhen + 10_000_000 > now) continue;
-      const why = !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
+      // sysretake skipped the first-sight rule above: a syscall sysmon never saw is retaken because
+      // the P's time slice ran out, and pd.syscallwhen is an older syscall's (not this one's age).
+      const firstSight = sysretake && pd.syscalltick !== t;
+      const why = firstSight ? RetakeWhy.TimeSlice : !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
       incidlelocked(rt, -1);
       if (retakeSyscallP(rt, pp)) {
         const sm = pp.syscallm;
         pp.syscallm = null;
-        rt.log.ev(E.Retake, sm && sm.curg ? sm.curg.goid : -1, sm ? sm.id : -1, pp.id, why, now - pd.syscallwhen);
+        rt.log.ev(E.Retake, sm && sm.curg ? sm.curg.goid : -1, sm ? sm.id : -1, pp.id, why, firstSight ? 0 : now - pd.syscallwhen);
         n++;
         pp.syscalltick++;
         handoffp(rt, pp);

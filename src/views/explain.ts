@@ -103,6 +103,7 @@ const retakeWhy: Record<number, string> = {
   [RetakeWhy.RunqNotEmpty]: 'its local queue is not empty',
   [RetakeWhy.NoIdle]: 'no P is idle and no M is spinning (nobody else could pick up new work)',
   [RetakeWhy.Long]: 'the syscall has been seen for ≥ 10 ms',
+  [RetakeWhy.TimeSlice]: "its time slice ran out (the same goroutine has held it for ≥ 10 ms, so sysmon's preemption check takes it at this syscall)",
 };
 
 const exitText: Record<number, string> = {

@@ -329,6 +329,16 @@ export function renderPlot(log: EventLog, opts: PlotOptions = {}): { svg: string
   return renderSamplesSvg(samplePlot(log), opts);
 }
 
+/**
+ * The largest value of `xs`, at least 0. A loop, not Math.max(...xs): a spread passes every element
+ * as an argument on the stack, which overflows it past about a million samples (a long run).
+ */
+function maxOf(xs: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) if (xs[i]! > m) m = xs[i]!;
+  return m;
+}
+
 export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): { svg: string; data: PlotData } {
   const W = opts.width ?? 1100;
   const left = 64;
@@ -339,7 +349,7 @@ export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): { svg
   const base = [S0.gomaxprocs, S0.threads, S0.idlethreads, S0.running, S0.runnable, S0.syscall, S0.waiting, S0.iowait, S0.global, ...S0.pq];
   const { t, v } = reduce(S0.t, S0.end, base, cols);
   const [gmp, thr, idl, run, rbl, sys, wai, iow, glob, ...pq] = v as [number[], number[], number[], number[], number[], number[], number[], number[], number[], ...number[][]];
-  const peakThreads = Math.max(0, ...S0.threads);
+  const peakThreads = maxOf(S0.threads);
   const finalGmp = S0.gomaxprocs[S0.gomaxprocs.length - 1] ?? 0;
 
   const panelH = 150;
@@ -366,7 +376,11 @@ export function renderSamplesSvg(S0: PlotSamples, opts: PlotOptions = {}): { svg
     if (p < maxLegend || nP <= maxLegend + 1) qSeries.push({ name: `P${p} local runq`, color: palette[p % palette.length]!, values: vals, width: 1.4 });
   });
   if (nP > maxLegend + 1) {
-    const rest = t.map((_, i) => Math.max(0, ...pq.slice(maxLegend).map((a) => a[i]!)));
+    const rest = t.map((_, i) => {
+      let m = 0;
+      for (let p = maxLegend; p < nP; p++) m = Math.max(m, pq[p]![i]!);
+      return m;
+    });
     qSeries.push({ name: `max of P${maxLegend}–P${nP - 1}`, color: '#bbbbbb', values: rest, width: 1.4 });
   }
   body += linePanel(fr, y, panelH, 'Run queue lengths (local queues exclude runnext, as schedtrace)', t, S0.end, qSeries, 'runqueues');

@@ -26,7 +26,7 @@ export interface PTime {
   idleNs: number;
   runningNs: number;
   syscallNs: number;
-  /** _Pgcstop (startup, stop-the-world) and _Pdead (after a GOMAXPROCS decrease). */
+  /** _Pgcstop (startup, stop-the-world). Time a P spends destroyed (_Pdead, after a GOMAXPROCS decrease) is not P time. */
   otherNs: number;
 }
 
@@ -79,7 +79,11 @@ export interface Summary {
     /** Still in the kernel when the run ended. */
     unfinished: number;
   };
-  retakes: { total: number; runqNotEmpty: number; noIdleP: number; long: number };
+  /**
+   * sysmon retakes by reason (E.Retake's a): the P's run queue had work, no P was idle, the syscall
+   * was seen for ≥ 10 ms, or the P's 10 ms time slice ran out while its goroutine was in a syscall.
+   */
+  retakes: { total: number; runqNotEmpty: number; noIdleP: number; long: number; timeSlice: number };
   /** handoffp calls (all causes, spec §6.5). */
   handoffs: number;
   preemptions: {
@@ -104,7 +108,7 @@ export interface Summary {
   threadsStarted: { startm: number; newThreads: number };
   /** Spinning Ms (looking for work with a P, spec §6.1): total M-time spent spinning and the most at once. */
   spinning: { totalNs: number; peak: number };
-  /** Per P, time spent in each status; `total` sums all Ps. */
+  /** Per P, time spent in each status while it existed (not _Pdead); `total` sums all Ps. */
   pTime: { total: Omit<PTime, 'p'>; perP: PTime[] };
   /** schedtrace lines printed. */
   schedtraceLines: number;
@@ -139,7 +143,7 @@ export class SummaryAccumulator {
   private gAlive = 0;
   private gPeak = 0;
   private sys = { total: 0, syscall: 0, cgo: 0, block: 0, handedOff: 0, keptP: 0, fastOldP: 0, fastIdleP: 0, slowIdleP: 0, slowNoP: 0 };
-  private retake = { total: 0, runqNotEmpty: 0, noIdleP: 0, long: 0 };
+  private retake = { total: 0, runqNotEmpty: 0, noIdleP: 0, long: 0, timeSlice: 0 };
   private handoffs = 0;
   private pre = { requests: 0, signals: 0, async: 0, cooperative: 0 };
   private steal = { count: 0, goroutines: 0 };
@@ -214,6 +218,7 @@ export class SummaryAccumulator {
         if (a === RetakeWhy.RunqNotEmpty) this.retake.runqNotEmpty++;
         else if (a === RetakeWhy.NoIdle) this.retake.noIdleP++;
         else if (a === RetakeWhy.Long) this.retake.long++;
+        else if (a === RetakeWhy.TimeSlice) this.retake.timeSlice++;
         if (m >= 0) {
           const mi = this.m(m);
           if (mi.inSyscall) mi.handedOff = true;
@@ -327,7 +332,8 @@ export class SummaryAccumulator {
         idleNs: a[P_IDLE]!,
         runningNs: a[P_RUNNING]!,
         syscallNs: a[P_SYSCALL]!,
-        otherNs: a[3]! + a[4]!,
+        // a[4] (_Pdead) is left out: a destroyed P is not one of the run's Ps (allp) any more.
+        otherNs: a[3]!,
       };
       perP.push(row);
       total.idleNs += row.idleNs;
@@ -428,7 +434,7 @@ export function formatSummary(s: Summary, info: SummaryTextInfo = {}): string {
   row('syscalls', `${sc.total}${modes ? ` (${modes})` : ''}: ${sc.handedOff} handed off their P, ${sc.keptP} kept it${sc.unfinished ? `, ${sc.unfinished} unfinished` : ''}`);
   row('  exits', `${sc.fastExits} fast (${sc.exits.fastOldP} own P, ${sc.exits.fastIdleP} idle P), ${sc.slowExits} slow (${sc.exits.slowIdleP} idle P, ${sc.exits.slowNoP} no P → global queue)`);
   const r = s.retakes;
-  row('retakes', `${r.total} (${r.runqNotEmpty} run queue not empty, ${r.noIdleP} no idle P, ${r.long} syscall ≥ 10ms); ${s.handoffs} handoffp`);
+  row('retakes', `${r.total} (${r.runqNotEmpty} run queue not empty, ${r.noIdleP} no idle P, ${r.long} syscall ≥ 10ms${r.timeSlice ? `, ${r.timeSlice} time slice over` : ''}); ${s.handoffs} handoffp`);
   const p = s.preemptions;
   row('preemptions', `${p.async + p.cooperative} (${p.async} async by signal, ${p.cooperative} cooperative); ${p.requests} sysmon requests`);
   row('steals', `${s.steals.count} (${s.steals.goroutines} goroutines)`);
@@ -436,7 +442,7 @@ export function formatSummary(s: Summary, info: SummaryTextInfo = {}): string {
   row('spinning', `${durationText(s.spinning.totalNs)} of M time spent spinning (at most ${s.spinning.peak} at once)`);
   const pt = s.pTime.total;
   const all = pt.idleNs + pt.runningNs + pt.syscallNs + pt.otherNs;
-  row('P time', `running ${pct(pt.runningNs, all)}, idle ${pct(pt.idleNs, all)}, in syscall ${pct(pt.syscallNs, all)}${pt.otherNs > 0 ? `, stopped ${pct(pt.otherNs, all)}` : ''} (of ${s.pTime.perP.length} P × run time)`);
+  row('P time', `running ${pct(pt.runningNs, all)}, idle ${pct(pt.idleNs, all)}, in syscall ${pct(pt.syscallNs, all)}${pt.otherNs > 0 ? `, stopped ${pct(pt.otherNs, all)}` : ''} (of the time each P existed)`);
   if (s.pTime.perP.length > 1 && s.pTime.perP.length <= 16) {
     for (const q of s.pTime.perP) {
       const tot = q.idleNs + q.runningNs + q.syscallNs + q.otherNs;

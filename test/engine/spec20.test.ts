@@ -836,7 +836,13 @@ describe('panics and budgets', () => {
     const r = run({ gomaxprocs: 1, maxEvents: 10_000, main: function* () { for (;;) yield* runtime.Gosched(); } });
     expect(r.reason).toBe('budget');
     expect(r.exitCode).toBe(124);
-    expect(r.message).toMatch(/^gmpsim: stopped after 10000 events at simulated time .*--max-events/);
+    // The budget counts event-log events (RunResult.events, the summary's count); the run stops at
+    // the end of the kernel step in which the 10000th was recorded.
+    const m = /^gmpsim: stopped after (\d+) events at simulated time .*--max-events budget of 10000/.exec(r.message);
+    expect(m, r.message).not.toBeNull();
+    expect(Number(m![1])).toBe(r.events);
+    expect(r.events).toBeGreaterThanOrEqual(10_000);
+    expect(r.events).toBeLessThan(10_100);
   });
 
   it('select picks uniformly among ready cases with the seeded generator, and replays identically', () => {
