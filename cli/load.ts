@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GoFunc, RunOptions, RunResult, Runtime, CostModel } from '../src/index.js';
-import { LoadError } from './options.js';
+import { LoadError, UsageError } from './options.js';
 
 /** The engine's entry point in the built package (dist/src/index.js). */
 export const engineEntry = fileURLToPath(new URL('../src/index.js', import.meta.url));
@@ -58,7 +58,8 @@ export interface Loaded {
 const scriptExt = /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/;
 
 /** Find, bundle and check a workload. Throws LoadError with a one-line message. */
-export async function loadWorkload(file: string): Promise<Loaded> {
+/** `args`: a Go program's os.Args[1:] (a TypeScript workload takes --param instead). */
+export async function loadWorkload(file: string, args: string[] = []): Promise<Loaded> {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -66,7 +67,8 @@ export async function loadWorkload(file: string): Promise<Loaded> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new LoadError(`${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}`);
   }
-  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory());
+  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args);
+  if (args.length > 0) throw new UsageError(`${args[0]}: a TypeScript workload takes no arguments; set its parameters with --param name=value`);
   if (!scriptExt.test(file)) throw new LoadError(`${file}: not a workload file (expected .ts or .js, or Go sources: .go files or a directory)`);
   const out = await bundle(file);
   // Instantiate once now, so a missing main is reported before anything runs.
@@ -175,7 +177,7 @@ export async function instantiate(bundleFile: string, file: string): Promise<Ins
 }
 
 /** Go sources, through src/golang (optional). */
-async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
+async function loadGo(file: string, isDir: boolean, args: string[]): Promise<Loaded> {
   const names = isDir
     ? fs
         .readdirSync(file)
@@ -188,13 +190,13 @@ async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
   if (!fs.existsSync(frontend)) throw new LoadError(`${file}: running Go sources needs the Go frontend (src/golang), which is not in this build`);
   const files = names.map((n) => ({ name: isDir ? path.join(file, n) : file, text: fs.readFileSync(path.join(dir, n), 'utf8') }));
   type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean } | { ok: false; errors: unknown[] };
-  type GoOpts = { env?: Record<string, string>; stdin?: Uint8Array };
+  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[] };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
-  // The program sees the environment gmpsim was started with (as `go run` does) and, when standard
-  // input is not a terminal, its bytes.
+  // The program sees the environment gmpsim was started with (as `go run` does) and standard input,
+  // read when the program first reads fd 0 (a program that never reads it never waits for it).
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  const c = golang.compileGo(files, { env, stdin: readStdin() });
+  const c = golang.compileGo(files, { env, stdin: readStdin, args });
   if (!c.ok) {
     // go run prints each compile error as file:line:col: message, then exits 1.
     const lines = c.errors.map((e) => (typeof e === 'string' ? e : formatGoError(e)));
@@ -205,11 +207,12 @@ async function loadGo(file: string, isDir: boolean): Promise<Loaded> {
   return { file, kind: 'go', bundle: '', instantiate: async () => inst, first: inst };
 }
 
-/** Standard input's bytes when it is a file or a pipe; nothing when it is a terminal (never waits on a user). */
+/**
+ * Standard input's bytes, to its end (a terminal too: the program waits for the user's Ctrl-D, as a
+ * Go program reading os.Stdin would); nothing when there is no stdin.
+ */
 function readStdin(): Uint8Array {
   try {
-    const st = fs.fstatSync(0);
-    if (!st.isFIFO() && !st.isFile()) return new Uint8Array(0);
     return fs.readFileSync(0);
   } catch {
     return new Uint8Array(0);

@@ -82,13 +82,14 @@ function buildProgram(): Command {
       .command('run')
       .description('run a workload like `go run`: program output on stdout, runtime output on stderr, Go\'s exit status')
       .argument('<file>', 'workload: a .ts/.js file exporting `function* main()`, or Go sources (.go file or directory)')
+      .argument('[args...]', "a Go program's arguments (os.Args[1:]), as with go run; put them after -- when they start with -")
       .exitOverride()
       .configureOutput({ writeErr: () => {}, outputError: () => {} }),
     false,
   ).option('--summary', 'after the run, print a summary of what the runtime did on stderr (includes wall time)');
   run.addHelpText('after', `${envHelp}\n\nCost parameters (--cost name=value; value in ns or a Go duration such as 50us):\n${costHelp()}\n${exitHelp}\n`);
-  run.action(async (file: string, opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }) => {
-    process.exitCode = await runCommand(file, opts);
+  run.action(async (file: string, args: string[], opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }) => {
+    process.exitCode = await runCommand(file, args, opts);
   });
 
   const sweep = commonRunOptions(
@@ -131,9 +132,9 @@ function buildProgram(): Command {
   return program;
 }
 
-async function runCommand(file: string, opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }): Promise<number> {
+async function runCommand(file: string, args: string[], opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }): Promise<number> {
   checkPlotPath(opts.plot);
-  const loaded = await loadWorkload(file);
+  const loaded = await loadWorkload(file, args);
   const inst = loaded.first ?? (await loaded.instantiate());
   const warnings: string[] = [];
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);

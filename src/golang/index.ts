@@ -88,8 +88,8 @@ export interface CompileOptions extends CoreOptions {
   io?: Partial<IoCosts>;
   /** Files present when the program starts: path → contents (a string is UTF-8 text). */
   files?: Record<string, string | Uint8Array>;
-  /** Standard input (fd 0). */
-  stdin?: string | Uint8Array;
+  /** Standard input (fd 0); a function is called when the program first reads it (and only then). */
+  stdin?: string | Uint8Array | (() => Uint8Array);
   /** os.ReadFile of /dev/urandom or /dev/zero stops after this many bytes (Go's never does). */
   deviceReadLimit?: number;
   /** Durations (ns) of C functions called through cgo. */
@@ -213,7 +213,7 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
       argv0: `/tmp/go-build/exe/${files[0]!.name.replace(/\.go$/, '')}`,
       args: opts.args ?? [],
       env: opts.env ?? {},
-      stdin: bytes(opts.stdin ?? ''),
+      stdin: typeof opts.stdin === 'function' ? opts.stdin : bytes(opts.stdin ?? ''),
       files: initial,
       io: opts.io ?? {},
       deviceReadLimit: opts.deviceReadLimit ?? Infinity,

@@ -134,14 +134,14 @@ export class Kernel {
   now = 0;
   /** Threads of the process, for /proc/self/status (set by the caller before reading /proc). */
   threads = 0;
-  /** Bytes of standard input (fd 0), as given to the run. */
-  private stdin: Uint8Array;
+  /** Bytes of standard input (fd 0), as given to the run; a function is asked on the first read only. */
+  private stdin: Uint8Array | (() => Uint8Array);
   private stdinOff = 0;
   private rnd = 0x9e3779b9;
   private netpollFds = false;
   private res: SysResult = { r: 0, errno: 0, ns: 0, cpu: true, block: null, wake: null, wakeAll: false, ready: null };
 
-  constructor(costs: Partial<IoCosts> = {}, files: Record<string, Uint8Array> = {}, stdin: Uint8Array = new Uint8Array(0)) {
+  constructor(costs: Partial<IoCosts> = {}, files: Record<string, Uint8Array> = {}, stdin: Uint8Array | (() => Uint8Array) = new Uint8Array(0)) {
     this.costs = { ...defaultIoCosts, ...costs };
     this.stdin = stdin;
     this.fs.create(this.cwd, 'dir', 0o755);
@@ -255,6 +255,7 @@ export class Kernel {
       return this.pipeRead(f, f.pipe, dst, want);
     }
     if (f.std === 0) {
+      if (typeof this.stdin === 'function') this.stdin = this.stdin();
       const n = Math.min(want, this.stdin.length - this.stdinOff);
       copyOut(this.stdin, this.stdinOff, dst, n);
       this.stdinOff += n;

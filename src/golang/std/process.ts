@@ -23,8 +23,8 @@ export interface ProcessOptions {
   args: string[];
   /** The environment (os.Getenv). */
   env: Record<string, string>;
-  /** Standard input's bytes. */
-  stdin: Uint8Array;
+  /** Standard input's bytes, or a function that gives them when the program first reads fd 0. */
+  stdin: Uint8Array | (() => Uint8Array);
   /** Files present when the program starts: path → bytes. */
   files: Record<string, Uint8Array>;
   /** Overrides of the kernel's I/O costs. */
