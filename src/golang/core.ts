@@ -166,6 +166,8 @@ export class Compiler {
   hoist: string[] | null = null;
   /** Temporaries declared at the top of the current function. */
   lets: string[] = [];
+  /** The packages as this compilation sees them (program.ts gives it its own package C). */
+  pkgs: ReadonlyMap<string, ReadonlyMap<string, PkgMember>> = pkgs;
 
   constructor(opts: CompileOptions) {
     this.pkgScope = new Scope(universe, null);
@@ -383,9 +385,9 @@ export class Compiler {
     const o = this.scope.lookup(pk);
     if (!o || o.kind !== 'pkg') this.fail(n, `undefined: ${pk}`);
     o.used = true;
-    const m = pkgs.get(o.pkg!)?.get(name);
+    const m = this.pkgs.get(o.pkg!)?.get(name);
     if (!m) {
-      if (pkgs.get(o.pkg!)?.has('$unsupported')) this.unsupported(n, `${o.pkg}.${name}`);
+      if (this.pkgs.get(o.pkg!)?.has('$unsupported')) this.unsupported(n, `${o.pkg}.${name}`);
       this.fail(n, `undefined: ${pk}.${name}`);
     }
     return m;

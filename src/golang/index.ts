@@ -56,28 +56,16 @@
  * ThreadCount op; Work ops of call-free loops carry `cont: true`, which keeps them
  * async-preemptible only (a cooperative preemption needs a real function call).
  */
-import { Compiler, CompileError, Unsupported, globalTypes, type GoError, type CompileOptions as CoreOptions } from './core.js';
+import { Compiler, CompileError, Unsupported, type GoError, type CompileOptions as CoreOptions } from './core.js';
 import { compileProgram } from './program.js';
 import type { GoFunc } from '../workload/ops.js';
 import * as lib from './lib.js';
 import * as lib2 from './lib2.js';
 import * as libfmt from './libfmt.js';
 import * as R from './rt.js';
-import * as P1 from './pkgrt.js';
-import * as P2 from './pkgrt2.js';
-import * as P3 from './pkgrt3.js';
-import { tErrorString, tWaitGroup, tMutex, tRWMutex, tOnce, tCond } from './stdlib.js';
-import { tBufReader, tBufWriter, tBuilder, tBuffer, tCancelCtx, tSyncMap } from './stdlib2.js';
-import * as osPkg from './std/os.js';
-import * as syscallPkg from './std/syscall.js';
-import * as timePkg from './std/time.js';
-import * as logPkg from './std/log.js';
-import * as netPkg from './std/net.js';
-import { Process } from './std/process.js';
+import { $P, Process } from './std/index.js';
 import type { IoCosts } from '../sys/costs.js';
-import { type Type, type NamedType, newNamed, tString, tFloat64, underlying } from './types.js';
-import { fn } from './std/registry.js';
-import { pkgs } from './core.js';
+import { underlying } from './types.js';
 
 export type { GoError };
 
@@ -121,63 +109,10 @@ export function formatGoErrors(errs: GoError[]): string {
   return '# command-line-arguments\n' + errs.map(formatGoError).join('\n') + '\n';
 }
 
-// ---- library type descriptors and method tables (once)
-/** The run-time code generated programs call: `$P.<name>` for the packages not yet in std/, `$P.<pkg>.<name>` for those that are. */
-const P: Record<string, unknown> = { ...P1, ...P2, ...P3, os: osPkg, syscall: syscallPkg, time: timePkg, log: logPkg, net: netPkg };
-let inited = false;
-function init(): void {
-  if (inited) return;
-  inited = true;
-  const pt = (t: NamedType): Type => globalTypes.intern({ k: 'ptr', elem: t });
-  const tables = (ts: NamedType[]): void => {
-    for (const t of ts) P3.methodTable(t, pt(t), P);
-  };
-  tables([tErrorString, tWaitGroup, tMutex, tRWMutex, tOnce, tCond, timePkg.tTimer, timePkg.tTicker, timePkg.tDuration, timePkg.tTime]);
-  tables([tBufReader, tBufWriter, tBuilder, tBuffer, tSyncMap, tCancelCtx]);
-  tables([osPkg.tFile, osPkg.tFileMode, osPkg.tFileStat, osPkg.tDirEntryImpl, syscallPkg.tErrno, syscallPkg.tSysSignal, netPkg.tTCPConn, netPkg.tTCPListener]);
-  P3.methodTable(netPkg.tTCPAddr, null, P);
-  osPkg.setInterfaceTypes(pt(osPkg.tFileStat), pt(osPkg.tDirEntryImpl));
-  netPkg.setPointerTypes(pt(netPkg.tTCPConn), pt(netPkg.tTCPListener));
-  const prof = pkgs.get('runtime/pprof')!.get('Profile')!.t as NamedType;
-  tables([prof]);
-  tables(['Int32', 'Int64', 'Uint32', 'Uint64', 'Bool', 'Value'].map((nm) => pkgs.get('sync/atomic')!.get(nm)!.t as NamedType));
-  P1.setErrType(pt(tErrorString));
-  P1.initEOF();
-  P3.ErrNotExist.t = pt(tErrorString);
-  osPkg.ErrExist.t = pt(tErrorString);
-  P3.setCtxType(pt(tCancelCtx), pt(tErrorString));
-  const sigT = newNamed('Signal', 'syscall', tFloat64);
-  sigT.methods.set('String', { name: 'String', sig: fn([], [tString]), ptrRecv: false, fn: "(() => 'interrupt')", native: false, gen: false });
-  sigT.methods.set('Signal', { name: 'Signal', sig: fn([], []), ptrRecv: false, fn: '(() => undefined)', native: false, gen: false });
-  P3.methodTable(sigT, null, P);
-  P2.sigint.t = sigT;
-  P3.tStringRef.t = tString;
-  (P as Record<string, unknown>).tString = tString;
-  (P as Record<string, unknown>).tFloat64 = tFloat64;
-  lib.setRuntimeErrorType(runtimeErrorType());
-  lib.setStringType(tString);
-  const caller = (t: Type, name: string, v: unknown): unknown => {
-    const tab = (t as unknown as { $m?: Record<string, (r: unknown) => Iterator<never>> }).$m;
-    if (!tab || !tab[name]) return undefined;
-    return R.callSync(tab[name]!(v));
-  };
-  libfmt.setMethodCaller(caller);
-  lib2.setCallMethod(caller);
-}
-
-function runtimeErrorType(): Type {
-  const t = newNamed('boundsError', 'runtime', { k: 'struct', fields: [] }, null);
-  t.methods.set('Error', { name: 'Error', sig: fn([], [tString]), ptrRecv: false, fn: '((e) => e.msg)', native: false, gen: false });
-  t.methods.set('RuntimeError', { name: 'RuntimeError', sig: fn([], []), ptrRecv: false, fn: '(() => undefined)', native: false, gen: false });
-  P3.methodTable(t, null, P);
-  return t;
-}
-
 const L: Record<string, unknown> = { ...lib, ...libfmt, ...lib2 };
 
 /** Compile a `package main` program (one or more files). */
 export function compileGo(files: { name: string; text: string }[], opts: CompileOptions = {}): CompileResult {
-  init();
   const c = new Compiler(opts);
   let emitted: ReturnType<typeof compileProgram> = null;
   try {
@@ -219,7 +154,7 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
       deviceReadLimit: opts.deviceReadLimit ?? Infinity,
     });
     R.S.file = file;
-    const gen = factory(L, R, P, emitted!.types, { chunk }, proc)();
+    const gen = factory(L, R, $P, emitted!.types, { chunk }, proc)();
     const body = new R.Body(gen, null);
     R.S.mainBody = body;
     return body;

@@ -16,7 +16,7 @@
  */
 import { formatFloat } from '../workload/fmt.js';
 import type { Type, NamedType } from './types.js';
-import { underlying, typeString } from './types.js';
+import { underlying, typeString, newNamed, tString } from './types.js';
 
 // ---------------------------------------------------------------- panics
 
@@ -38,16 +38,18 @@ export interface Iface {
   v: unknown;
 }
 
-let errorType: Type | null = null;
-/** The compiler registers the `error` / runtime.Error descriptor used for runtime error values. */
-export function setRuntimeErrorType(t: Type): void {
-  errorType = t;
-}
+/**
+ * The dynamic type of run-time error values (a runtime.Error: Error() is the message). Its `$m`
+ * method table is built with the library's (std/index.ts).
+ */
+export const tRuntimeError: NamedType = newNamed('boundsError', 'runtime', { k: 'struct', fields: [] }, null);
+tRuntimeError.methods.set('Error', { name: 'Error', sig: { k: 'func', params: [], results: [tString], variadic: false }, ptrRecv: false, fn: '((e) => e.msg)', native: false, gen: false });
+tRuntimeError.methods.set('RuntimeError', { name: 'RuntimeError', sig: { k: 'func', params: [], results: [], variadic: false }, ptrRecv: false, fn: '(() => undefined)', native: false, gen: false });
 
 /** A run-time error panic (`panic: runtime error: …`). */
 export function rtPanic(msg: string, extra = ''): GoPanic {
   const text = 'runtime error: ' + msg;
-  return new GoPanic(errorType ? { t: errorType, v: new RuntimeError(text) } : { t: stringT, v: text }, text + extra);
+  return new GoPanic({ t: tRuntimeError, v: new RuntimeError(text) }, text + extra);
 }
 export class RuntimeError {
   constructor(public msg: string) {}
@@ -67,7 +69,7 @@ export function toPanic(e: unknown): GoPanic {
     return p;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  return new GoPanic({ t: stringT, v: msg }, msg);
+  return new GoPanic({ t: tString, v: msg }, msg);
 }
 declare module './lib.js' {
   interface GoPanic {
@@ -76,10 +78,6 @@ declare module './lib.js' {
   }
 }
 
-let stringT: Type = { k: 'basic', name: 'string' };
-export function setStringType(t: Type): void {
-  stringT = t;
-}
 
 export function oob(i: number, n: number): never {
   throw rtPanic(`index out of range [${i}] with length ${n}`);
@@ -302,7 +300,7 @@ export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown)
   return v === undefined && !m.has(k) ? zero : v;
 }
 export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown): void {
-  if (m === null) throw new GoPanic({ t: stringT, v: 'assignment to entry in nil map' }, 'assignment to entry in nil map');
+  if (m === null) throw new GoPanic({ t: tString, v: 'assignment to entry in nil map' }, 'assignment to entry in nil map');
   m.set(k, v);
 }
 /** Key encoding for struct/array/interface keys. */

@@ -182,8 +182,8 @@ export function panicText(v: Iface | null): string {
   if (v === null) return 'nil';
   const t = v.t as Type & { $m?: Record<string, (...a: unknown[]) => Iterator<unknown>> };
   const u = underlying(t);
-  if (t.$m && t.$m.Error) return String(callMethod(t, 'Error', v.v));
-  if (t.$m && t.$m.String && u.k !== 'basic') return String(callMethod(t, 'String', v.v));
+  if (t.$m && t.$m.Error) return String(libfmt.callMethod(t, 'Error', v.v));
+  if (t.$m && t.$m.String && u.k !== 'basic') return String(libfmt.callMethod(t, 'String', v.v));
   if (u.k === 'basic') {
     let s: string;
     if (u.name === 'string') s = lib.decodeUTF8(v.v as string);
@@ -196,10 +196,6 @@ export function panicText(v: Iface | null): string {
   return `(${typeString(t)}) ${libfmt.fmtValue(v.v, t, 'v', { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 }, 0)}`;
 }
 
-let callMethod: (t: Type, name: string, v: unknown) => unknown = () => '';
-export function setCallMethod(f: typeof callMethod): void {
-  callMethod = f;
-}
 
 /** Calling a nil func value panics with a nil dereference. */
 export function nf<T>(f: T | null): T {

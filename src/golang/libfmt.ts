@@ -6,14 +6,18 @@ import { formatFloat } from '../workload/fmt.js';
 import type { Type, StructType } from './types.js';
 import { underlying, typeString } from './types.js';
 import { type Iface, type Ref, Slice, sliceToArray, decodeRune, runeToString, runeCount } from './lib.js';
+import { callSync } from './rt.js';
 
 // ---------------------------------------------------------------- fmt
 
-/** Calls a method of a value's dynamic type synchronously (String/Error from fmt). */
-export type MethodCaller = (t: Type, name: string, v: unknown) => unknown | undefined;
-let callMethod: MethodCaller = () => undefined;
-export function setMethodCaller(f: MethodCaller): void {
-  callMethod = f;
+/**
+ * Calls a method of a value's dynamic type synchronously (String/Error from fmt), through the type's
+ * `$m` method table (undefined when it has no such method).
+ */
+export function callMethod(t: Type, name: string, v: unknown): unknown {
+  const tab = (t as unknown as { $m?: Record<string, (r: unknown) => Iterator<never>> }).$m;
+  if (!tab || !tab[name]) return undefined;
+  return callSync(tab[name]!(v));
 }
 
 function hasMethod(t: Type, name: string): boolean {

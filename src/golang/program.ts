@@ -10,13 +10,10 @@ import { expr, zero, findMethod } from './expr.js';
 import { typeString } from './types.js';
 import { methodCallCode } from './expr2.js';
 import { funcBody, varSpec, constDecl } from './stmt.js';
-import { cgoMember } from './stdlib2.js';
+import { cgoMember, cPkg } from './std/index.js';
 
 /** Go packages that exist but are outside the subset (a clear message instead of "not in GOROOT"). */
 const knownStd = /^(crypto(\/.*)?|encoding(\/.*)?|flag|hash(\/.*)?|html(\/.*)?|net\/http|os\/exec|path(\/filepath)?|reflect|regexp|text\/.*|unicode|container\/.*|io\/fs|sync\/errgroup|testing|embed|expvar|plugin)$/;
-
-/** The plain `C` package (before per-compilation proxies that resolve C functions lazily). */
-let cBase: Map<string, import('./core.js').PkgMember> | null = null;
 
 export interface Emitted {
   code: string;
@@ -92,9 +89,8 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
       }
   }
   if (c.errors.length) return null;
-  // cgo members are resolved lazily
-  const cpkg = cBase ?? (cBase = pkgs.get('C')!);
-  const cproxy = new Proxy(cpkg, {
+  // cgo members are resolved lazily, with this compilation's durations: its own view of package C
+  const cproxy = new Proxy(cPkg, {
     get(target, prop) {
       if (prop === 'get') return (name: string) => target.get(name) ?? (name === '$unsupported' ? undefined : cgoMember(name, cgo, cgoDefault));
       if (prop === 'has') return (name: string) => name !== '$unsupported' || target.has(name);
@@ -102,7 +98,7 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
-  pkgs.set('C', cproxy);
+  c.pkgs = new Map(pkgs).set('C', cproxy);
   // ---- declarations
   const decls: { n: Node; scope: Scope }[] = [];
   for (const r of roots) for (const d of r.kids) if (['TypeDecl', 'ConstDecl', 'VarDecl', 'FunctionDecl', 'MethodDecl'].includes(d.name)) decls.push({ n: d, scope: fileScope.get(r)! });

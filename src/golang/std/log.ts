@@ -7,6 +7,7 @@
  */
 import { K } from '../../workload/ops.js';
 import { tInt, tString } from '../types.js';
+import { gopanic } from '../lib2.js';
 import type { Process } from './process.js';
 import { pkg, F, C, fn, op, write, arr, vAny, subset } from './registry.js';
 
@@ -35,6 +36,11 @@ export function SetPrefix(p: Process, s: string): void {
   p.logPrefix = s;
 }
 
+/** log.Panic's panic(s): the message as a string value. */
+export function panic(s: string): never {
+  gopanic({ t: tString, v: s });
+}
+
 const out = (text: string): string => write('2', `$P.log.line($proc, ${text})`);
 const exit1 = op(`{k: ${K.Exit}, code: 1}`);
 const print = (a: string[]) => `$L.sprint(${arr(a[0]!)}, false)`;
@@ -49,8 +55,8 @@ pkg(
     Fatal: F(fn([vAny], [], true), (a) => `(${out(print(a))}, ${exit1})`),
     Fatalln: F(fn([vAny], [], true), (a) => `(${out(println(a))}, ${exit1})`),
     Fatalf: F(fn([tString, vAny], [], true), (a) => `(${out(printf(a))}, ${exit1})`),
-    Panic: F(fn([vAny], [], true), (a) => `(${out(print(a))}, $L.gopanic({t: $P.tString, v: ${print(a)}}))`),
-    Panicf: F(fn([tString, vAny], [], true), (a) => `(${out(printf(a))}, $L.gopanic({t: $P.tString, v: ${printf(a)}}))`),
+    Panic: F(fn([vAny], [], true), (a) => `(${out(print(a))}, $P.log.panic(${print(a)}))`),
+    Panicf: F(fn([tString, vAny], [], true), (a) => `(${out(printf(a))}, $P.log.panic(${printf(a)}))`),
     SetFlags: F(fn([tInt]), (a) => `$P.log.SetFlags($proc, ${a[0]})`),
     SetPrefix: F(fn([tString]), (a) => `$P.log.SetPrefix($proc, ${a[0]})`),
     Flags: F(fn([], [tInt]), () => `$proc.logFlags`),

@@ -12,11 +12,12 @@ import { K, type Op } from '../../workload/ops.js';
 import { PollDesc } from '../../runtime/netpoll.js';
 import * as lib from '../lib.js';
 import { type Iface, type Slice } from '../lib.js';
-import { EOF, newError } from '../pkgrt.js';
+import { newError } from './errors.js';
+import { EOF } from './io.js';
 import { type Type, newNamed, tInt, tString } from '../types.js';
-import { tError } from '../core.js';
+import { globalTypes, tError } from '../core.js';
 import type { Process } from './process.js';
-import { pkg, F, T, fn, tBytes, subset, jsMethod } from './registry.js';
+import { pkg, F, T, fn, ptr, tBytes, subset, jsMethod } from './registry.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -138,12 +139,8 @@ for (const [t, ms] of [
 ] as const)
   for (const [m, sig] of ms) t.methods.set(m, { name: m, sig, ptrRecv: true, fn: '', native: true, gen: true });
 
-/** The interned *TCPConn / *TCPListener types (set once at init by the frontend). */
-const types: { conn: Type; listener: Type } = { conn: tTCPConn, listener: tTCPListener };
-export function setPointerTypes(conn: Type, listener: Type): void {
-  types.conn = conn;
-  types.listener = listener;
-}
+/** The interned *TCPConn / *TCPListener: the dynamic types of the net.Conn / net.Listener values. */
+const types: { readonly conn: Type; readonly listener: Type } = { conn: globalTypes.intern(ptr(tTCPConn)), listener: globalTypes.intern(ptr(tTCPListener)) };
 
 pkg(
   'net',

@@ -20,9 +20,9 @@ import { PollDesc } from '../../runtime/netpoll.js';
 import type { Process } from './process.js';
 import * as lib from '../lib.js';
 import { type Iface, type Slice } from '../lib.js';
-import { EOF, ErrorString, newError, errType } from '../pkgrt.js';
-import { ErrNotExist } from '../pkgrt3.js';
-import { type NamedType, type Type, basic, newNamed, tBool, tInt, tInt64, tString } from '../types.js';
+import { ErrorString, newError, tErrorStringPtr as errType } from './errors.js';
+import { EOF } from './io.js';
+import { type NamedType, type Type, basic, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
 import { tError } from '../core.js';
 import { tTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
@@ -58,7 +58,8 @@ export class PathError extends ErrorString {
     return (target === ErrNotExist && this.errno === Errno.ENOENT) || (target === ErrExist && this.errno === Errno.EEXIST);
   }
 }
-export const ErrExist: Iface = { t: null as never, v: new ErrorString('file already exists') };
+export const ErrExist: Iface = { t: errType, v: new ErrorString('file already exists') };
+export const ErrNotExist: Iface = { t: errType, v: new ErrorString('file does not exist') };
 function pathErr(op: string, path: string, errno: number): Iface {
   return { t: errType as never, v: new PathError(op, path, errno) };
 }
@@ -517,6 +518,11 @@ method(tFile, 'Name', fn([], [tString]), false);
 method(tFile, 'Fd', fn([], [tUintptr]), false);
 
 export const tSignal = newNamed('Signal', 'os', { k: 'iface', methods: new Map([['String', fn([], [tString])], ['Signal', fn([], [])]]) });
+/** os.Interrupt (and os.Kill): a syscall.Signal of value 2 whose String is "interrupt". */
+export const tInterrupt = newNamed('Signal', 'syscall', tFloat64);
+jsMethod(tInterrupt, 'String', fn([], [tString]), "(() => 'interrupt')");
+jsMethod(tInterrupt, 'Signal', fn([], []), '(() => undefined)');
+export const Interrupt: Iface = { t: tInterrupt, v: 2 };
 
 /** Wrap results whose Go type is an interface (fs.FileInfo, []fs.DirEntry) around the native values. */
 export function info(r: [FileInfo | null, Iface | null]): [Iface | null, Iface | null] {
@@ -549,9 +555,9 @@ pkg(
     FileMode: T(tFileMode),
     DirEntry: T(tDirEntry),
     Signal: T(tSignal),
-    Interrupt: V(tSignal, '$P.sigint'),
-    Kill: V(tSignal, '$P.sigint'),
-    ErrNotExist: V(tError, '$P.ErrNotExist'),
+    Interrupt: V(tSignal, '$P.os.Interrupt'),
+    Kill: V(tSignal, '$P.os.Interrupt'),
+    ErrNotExist: V(tError, '$P.os.ErrNotExist'),
     ErrExist: V(tError, '$P.os.ErrExist'),
     O_RDONLY: C(tInt, O.RDONLY),
     O_WRONLY: C(tInt, O.WRONLY),
@@ -596,4 +602,4 @@ pkg(
   },
   true,
 );
-pkg('io/fs', { FileInfo: T(tFileInfo), FileMode: T(tFileMode), DirEntry: T(tDirEntry), ErrNotExist: V(tError, '$P.ErrNotExist'), ErrExist: V(tError, '$P.os.ErrExist'), ModeDir: C(tFileMode, MODE_DIR), ModePerm: C(tFileMode, 0o777), $unsupported: subset() });
+pkg('io/fs', { FileInfo: T(tFileInfo), FileMode: T(tFileMode), DirEntry: T(tDirEntry), ErrNotExist: V(tError, '$P.os.ErrNotExist'), ErrExist: V(tError, '$P.os.ErrExist'), ModeDir: C(tFileMode, MODE_DIR), ModePerm: C(tFileMode, 0o777), $unsupported: subset() });

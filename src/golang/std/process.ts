@@ -11,7 +11,7 @@
  */
 import { Kernel } from '../../sys/kernel.js';
 import type { IoCosts } from '../../sys/costs.js';
-import { Rand } from '../pkgrt3.js';
+import { Rand } from './math_rand.js';
 import type { Listener } from './net.js';
 import * as lib from '../lib.js';
 import type { Slice } from '../lib.js';

@@ -11,6 +11,7 @@ import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { Timer as RTimer, TimerKind } from '../../runtime/time.js';
 import { Chan } from '../../runtime/chan.js';
 import { GoPanic } from '../lib.js';
+import { Body } from '../rt.js';
 import * as lib from '../lib.js';
 import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt64, tString } from '../types.js';
 import { pkg, F, C, T, fn, ptr, op, native, method, jsMethod, subset } from './registry.js';
@@ -71,6 +72,10 @@ export function* newTimer(d: number, period: number, fn: (() => GoBody) | null, 
   yield { k: K.TimerStart, t };
   return new TimeTimer(t);
 }
+/** A func value as the body of the goroutine a timer starts (time.AfterFunc's goFunc). */
+export function goBody(f: () => Iterator<Op, unknown, unknown>): () => GoBody {
+  return () => new Body(f(), 'created by time.goFunc\n\t/usr/lib/go-1.19/src/time/sleep.go:176 +0x0\n');
+}
 export function tickerPeriod(d: number): number {
   if (!(d > 0)) throw new GoPanic(null, 'non-positive interval for NewTicker');
   return d;
@@ -125,6 +130,6 @@ pkg('time', {
   Tick: F(fn([tDuration], [chTime]), (a) => `(yield* $P.time.newTimer(${a[0]}, ${a[0]}, null)).C`),
   NewTimer: F(fn([tDuration], [ptr(tTimer)]), (a) => `(yield* $P.time.newTimer(${a[0]}, 0, null))`),
   NewTicker: F(fn([tDuration], [ptr(tTicker)]), (a) => `(yield* $P.time.newTimer(${a[0]}, $P.time.tickerPeriod(${a[0]}), null))`),
-  AfterFunc: F(fn([tDuration, fn([])], [ptr(tTimer)]), (a) => `(yield* $P.time.newTimer(${a[0]}, 0, $P.goBody(${a[1]}), 'time.goFunc'))`),
+  AfterFunc: F(fn([tDuration, fn([])], [ptr(tTimer)]), (a) => `(yield* $P.time.newTimer(${a[0]}, 0, $P.time.goBody(${a[1]}), 'time.goFunc'))`),
   $unsupported: subset(),
 });

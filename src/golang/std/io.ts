@@ -1,0 +1,66 @@
+/**
+ * Package io: the Reader and Writer interfaces, io.EOF, ReadAll and ReadFull — written, as in Go,
+ * only against the interfaces: a call goes through the dynamic type's method table (`$m`), so a
+ * *os.File, a net.Conn, a *bufio.Reader or the program's own type all work.
+ *
+ * Simplified: ReadAll grows by 512-byte reads (Go's bytes grow the same way but reuse the buffer);
+ * io.Copy, Pipe, MultiWriter… are not supported.
+ */
+import type { Op } from '../../workload/ops.js';
+import * as lib from '../lib.js';
+import { type Iface, type Slice } from '../lib.js';
+import { newNamed, tInt } from '../types.js';
+import { tError } from '../core.js';
+import { ErrorString, tErrorStringPtr, newError } from './errors.js';
+import { pkg, F, T, V, fn, tBytes, subset } from './registry.js';
+
+type Go<T = void> = Generator<Op, T, unknown>;
+type MethodTable = Record<string, (...a: unknown[]) => Go<unknown>>;
+
+/** io.EOF = errors.New("EOF") (io/io.go). */
+export const EOF: Iface = { t: tErrorStringPtr, v: new ErrorString('EOF') };
+
+/** r.Read(b) through the interface value's method table. */
+export function* read(r: Iface | null, b: Slice | null): Go<[number, Iface | null]> {
+  if (r === null) lib.nilDeref();
+  return (yield* (r.t as unknown as { $m: MethodTable }).$m.Read!(r.v, b)) as [number, Iface | null];
+}
+/** w.Write([]byte(s)) through the interface value's method table (what io.WriteString does). */
+export function* writeString(w: Iface | null, s: string): Go<[number, Iface | null]> {
+  if (w === null) lib.nilDeref();
+  return (yield* (w.t as unknown as { $m: MethodTable }).$m.Write!(w.v, lib.stringToBytes(s))) as [number, Iface | null];
+}
+
+/** io.ReadAll: reads until an error; EOF is success. */
+export function* ReadAll(r: Iface | null): Go<[Slice | null, Iface | null]> {
+  let out = '';
+  for (;;) {
+    const b = lib.makeSlice(512, 512, () => 0);
+    const [n, err] = yield* read(r, b);
+    out += lib.bytesToString(lib.reslice(b, 0, n, -1));
+    if (err !== null) return [lib.stringToBytes(out), err === EOF ? null : err];
+  }
+}
+/** io.ReadFull: exactly len(b) bytes, or ErrUnexpectedEOF after a partial read. */
+export function* ReadFull(r: Iface | null, b: Slice | null): Go<[number, Iface | null]> {
+  let got = 0;
+  const n = b === null ? 0 : b.n;
+  while (got < n) {
+    const [k, err] = yield* read(r, lib.reslice(b, got, -1, -1)!);
+    got += k;
+    if (err !== null) return [got, got > 0 && err === EOF ? newError('unexpected EOF') : err];
+  }
+  return [got, null];
+}
+
+export const tWriter = newNamed('Writer', 'io', { k: 'iface', methods: new Map([['Write', fn([tBytes], [tInt, tError])]]) });
+export const tReader = newNamed('Reader', 'io', { k: 'iface', methods: new Map([['Read', fn([tBytes], [tInt, tError])]]) });
+
+pkg('io', {
+  Writer: T(tWriter),
+  Reader: T(tReader),
+  EOF: V(tError, '$P.io.EOF'),
+  ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
+  ReadFull: F(fn([tReader, tBytes], [tInt, tError]), (a) => `(yield* $P.io.ReadFull(${a[0]}, ${a[1]}))`),
+  $unsupported: subset(),
+});

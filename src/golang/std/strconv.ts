@@ -1,0 +1,47 @@
+/**
+ * Package strconv: Itoa/Atoi, FormatInt/ParseInt, ParseFloat/FormatFloat, Quote, with Go's error
+ * texts (`strconv.Atoi: parsing "x": invalid syntax`). Quote and FormatFloat are fmt's %q and
+ * %e/%f/%g (libfmt.ts), which is how Go's own strconv formats.
+ *
+ * Simplified: the *strconv.NumError is an *errors.errorString with the same text; out-of-range
+ * inputs are not reported (integers are JS numbers); ParseFloat accepts what JS's Number accepts.
+ */
+import * as libfmt from '../libfmt.js';
+import { type Iface } from '../lib.js';
+import { tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
+import { tError } from '../core.js';
+import { newError } from './errors.js';
+import { pkg, F, fn, subset } from './registry.js';
+
+const quote = (s: string): string => libfmt.sprintf('%q', [{ t: tString, v: s }]);
+/** strconv.Atoi, and ParseInt(s, base, _). */
+export function Atoi(s: string, base = 10): [number, Iface | null] {
+  const ok = base === 10 ? /^[+-]?\d+$/.test(s) : /^[+-]?[0-9a-zA-Z]+$/.test(s);
+  const v = parseInt(s, base);
+  if (!ok || Number.isNaN(v)) return [0, newError(`strconv.Atoi: parsing ${quote(s)}: invalid syntax`)];
+  return [v, null];
+}
+export function ParseFloat(s: string): [number, Iface | null] {
+  const v = Number(s);
+  if (s.trim() === '' || Number.isNaN(v)) return [0, newError(`strconv.ParseFloat: parsing ${quote(s)}: invalid syntax`)];
+  return [v, null];
+}
+export function Quote(s: string): string {
+  return quote(s);
+}
+/** strconv.FormatFloat(f, fmt, prec, _): fmt's %.<prec><fmt> (no precision when prec < 0). */
+export function FormatFloat(f: number, verb: number, prec: number): string {
+  return libfmt.sprintf('%' + (prec >= 0 ? '.' + prec : '') + String.fromCharCode(verb), [{ t: tFloat64, v: f }]);
+}
+
+const S = tString;
+pkg('strconv', {
+  Itoa: F(fn([tInt], [S]), (a) => `String(${a[0]})`),
+  Atoi: F(fn([S], [tInt, tError]), (a) => `$P.strconv.Atoi(${a[0]})`),
+  Quote: F(fn([S], [S]), (a) => `$P.strconv.Quote(${a[0]})`),
+  FormatInt: F(fn([tInt64, tInt], [S]), (a) => `${a[0]}.toString(${a[1]})`),
+  ParseInt: F(fn([S, tInt, tInt], [tInt64, tError]), (a) => `$P.strconv.Atoi(${a[0]}, ${a[1]})`),
+  ParseFloat: F(fn([S, tInt], [tFloat64, tError]), (a) => `$P.strconv.ParseFloat(${a[0]})`),
+  FormatFloat: F(fn([tFloat64, tUint8, tInt, tInt], [S]), (a) => `$P.strconv.FormatFloat(${a[0]}, ${a[1]}, ${a[2]})`),
+  $unsupported: subset(),
+});

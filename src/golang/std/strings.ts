@@ -1,0 +1,99 @@
+/**
+ * Package strings: the common functions (Contains, Split, Fields, Join, Replace, Trim* …) and
+ * strings.Builder. Go strings are byte strings here (one JS char per byte, lib.ts), so JS's string
+ * methods give Go's byte-wise results (Index counts bytes, Repeat and Split work on bytes).
+ *
+ * Simplified: ToUpper, ToLower and TrimSpace are JS's string methods on the bytes, right for ASCII
+ * only (the bytes of non-ASCII UTF-8 are seen as Latin-1 characters); Builder is a growing byte
+ * string (no Grow, Cap).
+ */
+import type { Iface, Slice } from '../lib.js';
+import * as lib from '../lib.js';
+import { tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
+import { tError } from '../core.js';
+import { pkg, F, T, fn, sl, tBytes, native, method, subset } from './registry.js';
+
+/** strings.Replace(s, old, new, n): the first n (all when n < 0) non-overlapping instances. */
+export function Replace(s: string, a: string, b: string, n: number): string {
+  if (n < 0) return s.split(a).join(b);
+  let out = s;
+  for (let i = 0; i < n; i++) {
+    const j = out.indexOf(a);
+    if (j < 0) break;
+    out = out.slice(0, j) + b + out.slice(j + a.length);
+  }
+  return out;
+}
+export const TrimPrefix = (s: string, p: string): string => (s.startsWith(p) ? s.slice(p.length) : s);
+export const TrimSuffix = (s: string, p: string): string => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s);
+
+/** strings.Builder (and bytes.Buffer, its writing half): a byte string that grows. */
+export class Builder {
+  s = '';
+  static of(s: string): Builder {
+    const b = new Builder();
+    b.s = s;
+    return b;
+  }
+  WriteString(x: string): [number, Iface | null] {
+    this.s += x;
+    return [x.length, null];
+  }
+  WriteByte(c: number): Iface | null {
+    this.s += String.fromCharCode(c & 255);
+    return null;
+  }
+  WriteRune(r: number): [number, Iface | null] {
+    const x = lib.runeToString(r);
+    this.s += x;
+    return [x.length, null];
+  }
+  Write(b: Slice | null): [number, Iface | null] {
+    const x = lib.bytesToString(b);
+    this.s += x;
+    return [x.length, null];
+  }
+  String(): string {
+    return this.s;
+  }
+  Len(): number {
+    return this.s.length;
+  }
+  Reset(): void {
+    this.s = '';
+  }
+}
+/** The methods of strings.Builder and bytes.Buffer (one JS class implements both). */
+export function builderMethods(t: ReturnType<typeof native>): void {
+  method(t, 'WriteString', fn([tString], [tInt, tError]), false);
+  method(t, 'WriteByte', fn([tUint8], [tError]), false);
+  method(t, 'WriteRune', fn([tInt32], [tInt, tError]), false);
+  method(t, 'Write', fn([tBytes], [tInt, tError]), false);
+  method(t, 'String', fn([], [tString]), false);
+  method(t, 'Len', fn([], [tInt]), false);
+  method(t, 'Reset', fn([]), false);
+}
+export const tBuilder = native('Builder', 'strings', '$P.strings.Builder');
+builderMethods(tBuilder);
+
+const S = tString;
+pkg('strings', {
+  Contains: F(fn([S, S], [tBool]), (a) => `${a[0]}.includes(${a[1]})`),
+  HasPrefix: F(fn([S, S], [tBool]), (a) => `${a[0]}.startsWith(${a[1]})`),
+  HasSuffix: F(fn([S, S], [tBool]), (a) => `${a[0]}.endsWith(${a[1]})`),
+  Index: F(fn([S, S], [tInt]), (a) => `${a[0]}.indexOf(${a[1]})`),
+  Repeat: F(fn([S, tInt], [S]), (a) => `${a[0]}.repeat(${a[1]})`),
+  ToUpper: F(fn([S], [S]), (a) => `${a[0]}.toUpperCase()`),
+  ToLower: F(fn([S], [S]), (a) => `${a[0]}.toLowerCase()`),
+  TrimSpace: F(fn([S], [S]), (a) => `${a[0]}.trim()`),
+  Split: F(fn([S, S], [sl(S)]), (a) => `$L.sliceLit(${a[0]}.split(${a[1]}))`),
+  Fields: F(fn([S], [sl(S)]), (a) => `$L.sliceLit(${a[0]}.split(/[ \\t\\n\\r]+/).filter((x) => x !== ''))`),
+  Join: F(fn([sl(S), S], [S]), (a) => `$L.sliceToArray(${a[0]}).join(${a[1]})`),
+  Replace: F(fn([S, S, S, tInt], [S]), (a) => `$P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
+  ReplaceAll: F(fn([S, S, S], [S]), (a) => `${a[0]}.split(${a[1]}).join(${a[2]})`),
+  Count: F(fn([S, S], [tInt]), (a) => `(${a[0]}.split(${a[1]}).length - 1)`),
+  TrimPrefix: F(fn([S, S], [S]), (a) => `$P.strings.TrimPrefix(${a[0]}, ${a[1]})`),
+  TrimSuffix: F(fn([S, S], [S]), (a) => `$P.strings.TrimSuffix(${a[0]}, ${a[1]})`),
+  $unsupported: subset(),
+  Builder: T(tBuilder),
+});

@@ -1,0 +1,154 @@
+/**
+ * Package sync: WaitGroup, Mutex and Once are the workload API's (workload/api.ts: Go's algorithms —
+ * the mutex's spinning and starvation mode, the WaitGroup counter — over the runtime's semaphores);
+ * RWMutex (readerCount/readerWait over two semaphores, sync/rwmutex.go), Cond (the runtime's notify
+ * list, sync/cond.go) and Map are here.
+ *
+ * Simplified: RWMutex.TryLock is always false; Map is one JS Map keyed like a map[any]any (Go's
+ * read/dirty split only changes its costs); Pool is not supported.
+ */
+import { K, type GoBody, type Op } from '../../workload/ops.js';
+import { sync as wsync } from '../../workload/api.js';
+import { Sema, NotifyList } from '../../runtime/sema.js';
+import * as lib from '../lib.js';
+import { GoPanic, type Iface } from '../lib.js';
+import { newNamed, tBool, tInt } from '../types.js';
+import { pkg, F, T, fn, ptr, tAny, native, method, subset } from './registry.js';
+
+type Go<T = void> = Generator<Op, T, unknown>;
+
+interface Locker {
+  Lock(): Go;
+  Unlock(): Go;
+}
+export const WaitGroup = wsync.WaitGroup as unknown as new () => { Add(d: number): Go; Done(): Go; Wait(): Go };
+export const Mutex = wsync.Mutex as unknown as new () => Locker & { TryLock(): boolean };
+export const Once = wsync.Once as unknown as new () => { Do(f: () => GoBody): Go };
+
+/** rwmutexMaxReaders (sync/rwmutex.go). */
+const rwmutexMaxReaders = 1 << 30;
+
+/** sync.RWMutex (Go's algorithm: readerCount/readerWait over two semaphores and a Mutex). */
+export class RWMutex {
+  private w = new Mutex();
+  private writerSem = new Sema();
+  private readerSem = new Sema();
+  private readerCount = 0;
+  private readerWait = 0;
+  *RLock(): Go {
+    if (++this.readerCount < 0) yield { k: K.SemAcquire, sema: this.readerSem, lifo: false, reason: 'sync.RWMutex.RLock' };
+  }
+  *RUnlock(): Go {
+    const r = --this.readerCount;
+    if (r < 0) {
+      if (r + 1 === 0 || r + 1 === -rwmutexMaxReaders) throw new GoPanic(null, 'fatal error: sync: RUnlock of unlocked RWMutex');
+      if (--this.readerWait === 0) yield { k: K.SemRelease, sema: this.writerSem, handoff: false };
+    }
+  }
+  *Lock(): Go {
+    yield* this.w.Lock();
+    const r = this.readerCount;
+    this.readerCount -= rwmutexMaxReaders;
+    if (r !== 0 && (this.readerWait += r) !== 0) yield { k: K.SemAcquire, sema: this.writerSem, lifo: false, reason: 'sync.RWMutex.Lock' };
+  }
+  *Unlock(): Go {
+    this.readerCount += rwmutexMaxReaders;
+    const r = this.readerCount;
+    for (let i = 0; i < r; i++) yield { k: K.SemRelease, sema: this.readerSem, handoff: false };
+    yield* this.w.Unlock();
+  }
+  TryLock(): boolean {
+    return false;
+  }
+}
+
+type MethodTable = Record<string, (r: unknown, ...a: unknown[]) => Go<unknown>>;
+function im(l: Iface, name: string): Go<unknown> {
+  const tab = (l.t as unknown as { $m: MethodTable }).$m;
+  return tab[name]!(l.v);
+}
+
+/** sync.Cond over a Locker interface value, with the runtime's notify list. */
+export class Cond {
+  nl = new NotifyList();
+  constructor(public L: Iface) {}
+  *Wait(): Go {
+    const t = this.nl.wait++;
+    yield* im(this.L, 'Unlock');
+    yield { k: K.NotifyWait, nl: this.nl, ticket: t };
+    yield* im(this.L, 'Lock');
+  }
+  *Signal(): Go {
+    yield { k: K.Notify, nl: this.nl, all: false };
+  }
+  *Broadcast(): Go {
+    yield { k: K.Notify, nl: this.nl, all: true };
+  }
+}
+
+/** sync.Map (keys compared like map keys of interface type). */
+export class SyncMap {
+  m = new Map<unknown, [Iface | null, Iface | null]>();
+  Store(k: Iface | null, v: Iface | null): void {
+    this.m.set(lib.mapKey(k), [k, v]);
+  }
+  Load(k: Iface | null): [Iface | null, boolean] {
+    const e = this.m.get(lib.mapKey(k));
+    return e ? [e[1], true] : [null, false];
+  }
+  LoadOrStore(k: Iface | null, v: Iface | null): [Iface | null, boolean] {
+    const e = this.m.get(lib.mapKey(k));
+    if (e) return [e[1], true];
+    this.m.set(lib.mapKey(k), [k, v]);
+    return [v, false];
+  }
+  LoadAndDelete(k: Iface | null): [Iface | null, boolean] {
+    const key = lib.mapKey(k);
+    const e = this.m.get(key);
+    this.m.delete(key);
+    return e ? [e[1], true] : [null, false];
+  }
+  Delete(k: Iface | null): void {
+    this.m.delete(lib.mapKey(k));
+  }
+  *Range(f: (k: Iface | null, v: Iface | null) => Go<unknown>): Go {
+    for (const [, [k, v]] of [...this.m]) if (!((yield* f(k, v)) as boolean)) return;
+  }
+}
+
+export const tLocker = newNamed('Locker', 'sync', { k: 'iface', methods: new Map([['Lock', fn([])], ['Unlock', fn([])]]) });
+export const tWaitGroup = native('WaitGroup', 'sync', '$P.sync.WaitGroup');
+method(tWaitGroup, 'Add', fn([tInt]), true);
+method(tWaitGroup, 'Done', fn([]), true);
+method(tWaitGroup, 'Wait', fn([]), true);
+export const tMutex = native('Mutex', 'sync', '$P.sync.Mutex');
+method(tMutex, 'Lock', fn([]), true);
+method(tMutex, 'Unlock', fn([]), true);
+method(tMutex, 'TryLock', fn([], [tBool]), false);
+export const tRWMutex = native('RWMutex', 'sync', '$P.sync.RWMutex');
+for (const m of ['Lock', 'Unlock', 'RLock', 'RUnlock']) method(tRWMutex, m, fn([]), true);
+export const tOnce = native('Once', 'sync', '$P.sync.Once');
+method(tOnce, 'Do', fn([fn([])]), true);
+export const tCond = native('Cond', 'sync', '$P.sync.Cond', { k: 'struct', fields: [{ name: 'L', type: tLocker, embedded: false, js: 'L' }] });
+method(tCond, 'Wait', fn([]), true);
+method(tCond, 'Signal', fn([]), true);
+method(tCond, 'Broadcast', fn([]), true);
+export const tSyncMap = native('Map', 'sync', '$P.sync.SyncMap');
+method(tSyncMap, 'Store', fn([tAny, tAny]), false);
+method(tSyncMap, 'Load', fn([tAny], [tAny, tBool]), false);
+method(tSyncMap, 'LoadOrStore', fn([tAny, tAny], [tAny, tBool]), false);
+method(tSyncMap, 'LoadAndDelete', fn([tAny], [tAny, tBool]), false);
+method(tSyncMap, 'Delete', fn([tAny]), false);
+method(tSyncMap, 'Range', fn([fn([tAny, tAny], [tBool])]), true);
+
+pkg('sync', {
+  WaitGroup: T(tWaitGroup),
+  Mutex: T(tMutex),
+  RWMutex: T(tRWMutex),
+  Once: T(tOnce),
+  Cond: T(tCond),
+  Locker: T(tLocker),
+  NewCond: F(fn([tLocker], [ptr(tCond)]), (a) => `new $P.sync.Cond(${a[0]})`),
+  $unsupported: subset(),
+  Map: T(tSyncMap),
+});

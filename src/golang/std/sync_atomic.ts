@@ -1,0 +1,100 @@
+/**
+ * Package sync/atomic: the functions (AddInt64, LoadInt32, CompareAndSwapUint64 …) on pointers, and
+ * Go 1.19's typed atomics (atomic.Int64, Bool, Value …).
+ *
+ * The simulation runs one goroutine step at a time, so every operation is atomic as it stands: an
+ * atomic is a plain read-modify-write with Go's wrap-around for its width. Simplified: no memory
+ * ordering to model (the engine is sequentially consistent); no atomic.Pointer[T] (no generics).
+ */
+import type { PkgMember } from '../core.js';
+import { type NamedType, tBool, tInt32, tInt64 } from '../types.js';
+import { pkg, F, T, fn, ptr, tAny, tUint32, tUint64, tUintptr, native, method } from './registry.js';
+
+/** atomic.Int32 … Uint64 (one class: the width is in the generated code of the functions). */
+export class AtomicBox {
+  v = 0;
+  Load(): number {
+    return this.v;
+  }
+  Store(x: number): void {
+    this.v = x;
+  }
+  Add(d: number): number {
+    return (this.v += d);
+  }
+  Swap(x: number): number {
+    const o = this.v;
+    this.v = x;
+    return o;
+  }
+  CompareAndSwap(o: number, x: number): boolean {
+    if (this.v !== o) return false;
+    this.v = x;
+    return true;
+  }
+}
+export class AtomicBool {
+  v = false;
+  Load(): boolean {
+    return this.v;
+  }
+  Store(x: boolean): void {
+    this.v = x;
+  }
+  CompareAndSwap(o: boolean, x: boolean): boolean {
+    if (this.v !== o) return false;
+    this.v = x;
+    return true;
+  }
+}
+export class AtomicValue {
+  v: unknown = null;
+  Load(): unknown {
+    return this.v;
+  }
+  Store(x: unknown): void {
+    this.v = x;
+  }
+}
+
+const members: Record<string, PkgMember> = {};
+const typedList: NamedType[] = [];
+for (const [nm, t] of [
+  ['Int32', tInt32],
+  ['Int64', tInt64],
+  ['Uint32', tUint32],
+  ['Uint64', tUint64],
+  ['Uintptr', tUintptr],
+] as const) {
+  const p = ptr(t);
+  const w = nm === 'Int32' ? (x: string): string => `((${x}) | 0)` : nm === 'Uint32' ? (x: string): string => `((${x}) >>> 0)` : nm.startsWith('Uint') ? (x: string): string => `$L.wu64(${x})` : (x: string): string => `$L.w64(${x})`;
+  members[`Add${nm}`] = F(fn([p, t], [t]), (a) => `((r, d) => (r.v = ${w('r.v + d')}))($L.nn(${a[0]}), ${a[1]})`);
+  members[`Load${nm}`] = F(fn([p], [t]), (a) => `$L.nn(${a[0]}).v`);
+  members[`Store${nm}`] = F(fn([p, t]), (a) => `void ($L.nn(${a[0]}).v = ${a[1]})`);
+  members[`Swap${nm}`] = F(fn([p, t], [t]), (a) => `((r, v) => { const o = r.v; r.v = v; return o; })($L.nn(${a[0]}), ${a[1]})`);
+  members[`CompareAndSwap${nm}`] = F(fn([p, t, t], [tBool]), (a) => `((r, o, v) => r.v === o ? (r.v = v, true) : false)($L.nn(${a[0]}), ${a[1]}, ${a[2]})`);
+  // the typed atomics of Go 1.19 (atomic.Int64 …)
+  if (nm !== 'Uintptr') {
+    const at = native(nm, 'atomic', '$P.sync_atomic.AtomicBox');
+    method(at, 'Load', fn([], [t]), false);
+    method(at, 'Store', fn([t]), false);
+    method(at, 'Add', fn([t], [t]), false);
+    method(at, 'Swap', fn([t], [t]), false);
+    method(at, 'CompareAndSwap', fn([t, t], [tBool]), false);
+    members[nm] = T(at);
+    typedList.push(at);
+  }
+}
+const tAtomicBool = native('Bool', 'atomic', '$P.sync_atomic.AtomicBool');
+method(tAtomicBool, 'Load', fn([], [tBool]), false);
+method(tAtomicBool, 'Store', fn([tBool]), false);
+method(tAtomicBool, 'CompareAndSwap', fn([tBool, tBool], [tBool]), false);
+members.Bool = T(tAtomicBool);
+const tAtomicValue = native('Value', 'atomic', '$P.sync_atomic.AtomicValue');
+method(tAtomicValue, 'Load', fn([], [tAny]), false);
+method(tAtomicValue, 'Store', fn([tAny]), false);
+members.Value = T(tAtomicValue);
+typedList.push(tAtomicBool, tAtomicValue);
+/** The typed atomics (their `$m` method tables are built by std/index.ts's init). */
+export const typed: readonly NamedType[] = typedList;
+pkg('sync/atomic', members);
