@@ -1,6 +1,6 @@
 /**
  * Calls: user functions and closures (generator calls with `yield*`), methods, the builtins,
- * conversions, and standard-library functions (stdlib.ts generates their code).
+ * conversions, and standard-library functions (their package modules in std/ generate their code).
  *
  * Hoisting for `go` and `defer`: when `c.hoist` is set, the callee and the arguments of the
  * outermost call are evaluated into temporaries first (Go evaluates them at the go/defer

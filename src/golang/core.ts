@@ -113,7 +113,7 @@ export interface CompileOptions {
   cpu?: Partial<GoCpuCosts>;
 }
 
-/** Package members visible after `import`: filled in by stdlib.ts. */
+/** Package members visible after `import`: declared by the package modules (std/). */
 export interface PkgMember {
   kind: 'func' | 'var' | 'const' | 'type';
   t: Type;
@@ -123,13 +123,13 @@ export interface PkgMember {
   cv?: ConstVal;
 }
 
-export let universe: Scope;
-/** One type table for all programs: the standard library's types are interned first. */
+/** The standard library's type table (interned while std/ is evaluated); each compilation's table extends it. */
 export const globalTypes = new TypeTable();
 
 export class Compiler {
   errors: { node: Node | null; file?: SourceFile; from?: number; msg: string }[] = [];
-  types = globalTypes;
+  /** This compilation's types (the library's are found in globalTypes first). */
+  types = new TypeTable(globalTypes);
   /** JS class generated for each struct type (per program). */
   structCls = new Map<Type, string>();
   files: SourceFile[] = [];
@@ -166,6 +166,8 @@ export class Compiler {
   hoist: string[] | null = null;
   /** Temporaries declared at the top of the current function. */
   lets: string[] = [];
+  /** The iota of the ConstSpec being compiled (−1 outside one): per compilation, so an error inside a spec cannot leave it set. */
+  iota = -1;
   /** The packages as this compilation sees them (program.ts gives it its own package C). */
   pkgs: ReadonlyMap<string, ReadonlyMap<string, PkgMember>> = pkgs;
 
@@ -413,12 +415,12 @@ export class Compiler {
   }
 }
 
-/** Standard-library packages: import path → members (stdlib.ts fills it). */
+/** Standard-library packages: import path → members (each std/<package>.ts declares its own). */
 export const pkgs = new Map<string, Map<string, PkgMember>>();
 /** Which import paths link package os (fmt, os, log, net, io/ioutil…). */
 export const linksOSPkgs = new Set<string>();
 
-/** Set by expr.ts (breaks the import cycle). */
+/** Set once by expr.ts when it is evaluated (breaks the import cycle): a constant function, not state. */
 export let constHook: (c: Compiler, n: Node) => ConstVal | undefined = () => undefined;
 export function setConstHook(f: typeof constHook): void {
   constHook = f;
@@ -431,8 +433,10 @@ export const tError = newNamed('error', '', { k: 'iface', methods: new Map() });
 export const tRune = tInt32;
 export const tAny = tEmptyIface;
 
-function initUniverse(): void {
-  universe = new Scope(null, null);
+/** The universe scope: Go's predeclared identifiers (made once; compilations only read it). */
+export const universe = makeUniverse();
+function makeUniverse(): Scope {
+  const universe = new Scope(null, null);
   const ty = (name: string, t: Type): void => {
     universe.m.set(name, { kind: 'type', name, t, js: '' });
   };
@@ -447,8 +451,8 @@ function initUniverse(): void {
   universe.m.set('iota', { kind: 'const', name: 'iota', t: basic('untyped int'), js: '0', cv: 0 });
   for (const b of ['append', 'cap', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'new', 'panic', 'print', 'println', 'real', 'recover'])
     universe.m.set(b, { kind: 'builtin', name: b, t: tInt, js: '' });
+  return universe;
 }
-initUniverse();
 
 export { tBool, tInt, tFloat64, tString, typeString, underlying };
 

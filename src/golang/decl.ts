@@ -6,7 +6,7 @@ import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler, Obj } from './core.js';
 import { type Type, tBool, tInt, underlying } from './types.js';
-import { expr, convert, zero, ts, valueOf, setIota, iotaVal } from './expr.js';
+import { expr, convert, zero, ts, valueOf } from './expr.js';
 import { callName } from './assign.js';
 
 export function varSpec(c: Compiler, spec: Node, global: boolean): string {
@@ -86,24 +86,27 @@ export function constDecl(c: Compiler, n: Node): void {
       lastType = typeN;
     }
     const t = typeN ? c.resolveType(typeN) : null;
-    const saved = iotaVal;
-    setIota(iota);
-    names.forEach((dn, i) => {
-      const vn = vals[i];
-      if (!vn) c.fail(dn, 'missing init expr for const declaration');
-      const v = expr(c, vn);
-      if (v.cv === undefined) c.fail(vn, `${text(vn)} (value of type ${ts(v.t)}) is not constant`);
-      let cv = v.cv;
-      let ct = v.t;
-      if (t) {
-        convert(c, v, t, 'constant declaration');
-        ct = t;
-        if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name.startsWith('int') && !Number.isInteger(cv)) c.fail(vn, 'constant truncated');
-        cv = v.cv!;
-      }
-      c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true });
-    });
-    setIota(saved);
+    const saved = c.iota;
+    c.iota = iota;
+    try {
+      names.forEach((dn, i) => {
+        const vn = vals[i];
+        if (!vn) c.fail(dn, 'missing init expr for const declaration');
+        const v = expr(c, vn);
+        if (v.cv === undefined) c.fail(vn, `${text(vn)} (value of type ${ts(v.t)}) is not constant`);
+        let cv = v.cv;
+        let ct = v.t;
+        if (t) {
+          convert(c, v, t, 'constant declaration');
+          ct = t;
+          if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name.startsWith('int') && !Number.isInteger(cv)) c.fail(vn, 'constant truncated');
+          cv = v.cv!;
+        }
+        c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true });
+      });
+    } finally {
+      c.iota = saved;
+    }
   });
 }
 
@@ -118,7 +121,7 @@ export function localTypes(c: Compiler, n: Node): void {
       c.declare(dn, { kind: 'type', name: text(dn), t: c.resolveType(tn), js: '', used: true });
       continue;
     }
-    const nt = { k: 'named' as const, name: text(dn), pkg: 'main', under: tInt as Type, methods: new Map(), native: null, id: ++c.uid };
+    const nt = { k: 'named' as const, name: text(dn), pkg: 'main', under: tInt as Type, methods: new Map(), native: null };
     c.declare(dn, { kind: 'type', name: text(dn), t: nt, js: '', used: true });
     nt.under = underlying(c.resolveType(tn));
   }

@@ -419,8 +419,8 @@ export function ident(c: Compiler, n: Node): Val {
     case 'var':
       return { c: o.boxed ? `${o.js}.v` : o.js, t: o.t, mode: 'var', n };
     case 'const':
-      if (name === 'iota' && o.js === '0' && iotaVal < 0) c.fail(n, 'cannot use iota outside constant declaration');
-      if (name === 'iota') return { c: String(iotaVal), t: tUntypedInt, mode: 'const', n, cv: iotaVal };
+      if (name === 'iota' && o.js === '0' && c.iota < 0) c.fail(n, 'cannot use iota outside constant declaration');
+      if (name === 'iota') return { c: String(c.iota), t: tUntypedInt, mode: 'const', n, cv: c.iota };
       return { c: lit(o.cv!), t: o.t, mode: 'const', n, cv: o.cv! };
     case 'type':
       return { c: '', t: o.t, mode: 'type', n };
@@ -436,11 +436,6 @@ export function ident(c: Compiler, n: Node): Val {
   }
 }
 
-/** The iota of the ConstSpec being compiled (−1 outside). */
-export let iotaVal = -1;
-export function setIota(v: number): void {
-  iotaVal = v;
-}
 
 // selector, index, slices, assertions, composites and function literals live in expr2.ts
 import { selector, index, sliceExpr, assertion, composite, funcLit } from './expr2.js';

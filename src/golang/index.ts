@@ -30,19 +30,10 @@
  * present at start, `stdin` standard input, `io` overrides costs. cgo: C.usleep/C.sleep are known;
  * other C functions take `cgo[name]` ns (default `cgoDefault` = 1 µs).
  *
- * STANDARD LIBRARY SUBSET (stdlib.ts, stdlib2.ts): fmt (Print*, Sprint*, Fprint*, Errorf with %w,
- * Sscanf, Stringer), errors (New, Is, Unwrap), time (Duration + String, Sleep, Now, Since, Until, After,
- * Tick, NewTimer, NewTicker, AfterFunc), sync (WaitGroup, Mutex, RWMutex, Once, Cond, Map), sync/atomic
- * (functions and typed atomics), runtime (GOMAXPROCS, Gosched, Goexit, NumGoroutine, NumCPU,
- * LockOSThread, UnlockOSThread, GC, ReadMemStats…), runtime/debug (SetMaxThreads), runtime/pprof
- * (Lookup("threadcreate").Count() = the runtime's M count), os (ReadFile, WriteFile, Open, Create,
- * ReadDir — /proc/self/task lists one entry per M —, Pipe, Exit, Args, Getenv, Stdout/Stderr, MkdirTemp,
- * RemoveAll, ErrNotExist), io (Reader, Writer, EOF, ReadAll, ReadFull), io/ioutil, bufio (Reader.ReadString,
- * Writer), log, syscall (Nanosleep, Read, Write, Pipe, Syscall, RawSyscall, Getpid, Gettid, Tgkill),
- * os/signal (Notify: the signal_recv goroutine in entersyscallblock for ever), net (Listen, Dial,
- * Accept, Conn Read/Write/Close on the simulated loopback), context, strings, strings.Builder,
- * bytes.Buffer, strconv, math, math/rand, sort, path/filepath, unicode/utf8, unsafe.Pointer, and
- * `import "C"`. Anything else: `unsupported: <package or member> (at file:line:col)`.
+ * STANDARD LIBRARY SUBSET: one module per Go package under std/ (std/index.ts lists them and builds
+ * `$P`, the run-time code the generated program calls as `$P.<module>.<name>`); what each package
+ * offers is the README's support table, generated from those modules (std/support.ts). Anything
+ * else: `unsupported: <package or member> (at file:line:col)`.
  *
  * SIMPLIFICATIONS (documented): integers are JS numbers (int64 exact to ±2^53, wrapping beyond is
  * approximate); no generics, complex numbers, goto, unsafe, reflect; maps iterate in insertion
@@ -141,7 +132,6 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
   const bytes = (v: string | Uint8Array): Uint8Array => (typeof v === 'string' ? new TextEncoder().encode(v) : v);
   const initial: Record<string, Uint8Array> = {};
   for (const [k, v] of Object.entries(opts.files ?? {})) initial[k] = bytes(v);
-  const file = `${c.dir}/${files[0]!.name.split('/').pop()}`;
   const main: GoFunc = () => {
     // Every run gets its own Process: fds, files, ports, log flags and rand start the same each time.
     const proc = new Process({
@@ -153,11 +143,8 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
       io: opts.io ?? {},
       deviceReadLimit: opts.deviceReadLimit ?? Infinity,
     });
-    R.S.file = file;
     const gen = factory(L, R, $P, emitted!.types, { chunk }, proc)();
-    const body = new R.Body(gen, null);
-    R.S.mainBody = body;
-    return body;
+    return new R.Body(gen, null);
   };
   return { ok: true, main, linksOS: emitted.linksOS, linksCgo: c.linked.has('C'), warnings: c.warnings, js: emitted.code };
 }

@@ -270,7 +270,7 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     ...globalDecl,
     ...bodies,
     ...tables,
-    `function* $init() { const $f = $R.enter("main.init", false); ${globalInit.join('\n')}\n$R.leave(); ${inits.map((i) => `yield* ${i}();`).join(' ')} }`,
+    `function* $init() { const $f = $R.enter("main.init", false, ${JSON.stringify(c.path(roots[0]!))}); ${globalInit.join('\n')}\n$R.leave(); ${inits.map((i) => `yield* ${i}();`).join(' ')} }`,
     'return function* $main() { yield* $init(); yield* F_main(); };',
   ].join('\n');
   return { code, types, linksOS };

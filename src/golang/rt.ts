@@ -51,11 +51,15 @@ export class GCtx {
 /** runtime.Goexit unwinding the goroutine's frames (deferred calls run; recover() returns nil). */
 export class GoexitSignal {}
 
-/** Shared mutable state (the current goroutine; the main goroutine's body). */
-export const S = { cur: new GCtx(), file: '/tmp/gmpsim/main.go', mainBody: null as Body | null };
+/**
+ * The goroutine whose code is running: a register, not run state — every Body makes its own context
+ * current before it runs a step (and callSync restores it), as Go's g lives in a thread register, so
+ * interleaved runs (a sweep, the web app) never see each other's goroutines through it.
+ */
+export const S = { cur: new GCtx() };
 
-export function enter(fn: string, a: boolean, file?: string): Frame {
-  const f: Frame = { fn, l: 0, a, p: null, r: false, file: file ?? S.file };
+export function enter(fn: string, a: boolean, file: string): Frame {
+  const f: Frame = { fn, l: 0, a, p: null, r: false, file };
   S.cur.fr.push(f);
   return f;
 }
@@ -210,10 +214,10 @@ export class Body implements Iterator<Op, unknown, unknown> {
  * evaluated the function value and the arguments (Go evaluates them in the calling goroutine). The
  * body gets its traceback.
  */
-export function goOp(start: () => Iterator<Op, unknown, unknown>, name: string, entryLine = 0, entryArgs = false, entryFile?: string): Op {
+export function goOp(start: () => Iterator<Op, unknown, unknown>, name: string, entryLine: number, entryArgs: boolean, entryFile: string): Op {
   const cur = S.cur;
   const top = cur.fr[cur.fr.length - 1];
-  const origin = new Origin(top ? top.fn : null, top ? top.file : '', top ? top.l : 0, name, entryLine, entryArgs, entryFile ?? S.file);
+  const origin = new Origin(top ? top.fn : null, top ? top.file : '', top ? top.l : 0, name, entryLine, entryArgs, entryFile);
   return { k: K.Go, fn: startGoroutine as never, args: [start, origin], name };
 }
 

@@ -69,7 +69,6 @@ export interface NamedType {
   methods: Map<string, MethodInfo>;
   /** Native struct implemented in JS: zero value is `new <native>()`. */
   native: string | null;
-  id: number;
 }
 export interface PtrType {
   k: 'ptr';
@@ -144,9 +143,8 @@ export const tByte: BasicType = { k: 'basic', name: 'uint8', alias: 'byte' };
 export const tRuneAlias: BasicType = { k: 'basic', name: 'int32', alias: 'rune' };
 export const tEmptyIface: IfaceType = { k: 'iface', methods: new Map() };
 
-let namedIds = 0;
 export function newNamed(name: string, pkg: string, under: Type, native: string | null = null): NamedType {
-  return { k: 'named', name, pkg, under, methods: new Map(), native, id: ++namedIds };
+  return { k: 'named', name, pkg, under, methods: new Map(), native };
 }
 
 export function underlying(t: Type): Type {
@@ -293,12 +291,23 @@ export function identical(a: Type, b: Type): boolean {
 }
 
 /** Interning: identical types map to one object (the run-time descriptor). */
+/**
+ * Canonical instances of composite types (one object per identical type, so type descriptors can be
+ * compared by identity). A compilation's table looks in its parent first — the standard library's
+ * table, filled while the package modules are evaluated — and keeps the program's own types to
+ * itself, so no compilation adds to what the next one sees.
+ */
 export class TypeTable {
   private list: Type[] = [];
+  constructor(private readonly parent: TypeTable | null = null) {}
+  private find(t: Type): Type | undefined {
+    return this.parent?.find(t) ?? this.list.find((u) => identical(u, t));
+  }
   intern(t: Type): Type {
     if (t.k === 'basic') return t.alias ? basic(t.name) : t;
     if (t.k === 'named') return t;
-    for (const u of this.list) if (identical(u, t)) return u;
+    const u = this.find(t);
+    if (u) return u;
     this.list.push(t);
     return t;
   }

@@ -17,4 +17,13 @@ describe('checker errors vs go1.19 `go build`', () => {
       expect(compile).toBe(ref.buildErrors);
     });
   }
+
+  it("a const declaration that fails to compile does not leave its iota behind for the next compilation (iota_bad_const, then iota_outside)", () => {
+    // The checker's iota used to be module state set around each ConstSpec: an error inside the spec
+    // skipped the reset, and the next program's `x := iota` compiled instead of failing as in Go.
+    for (const name of ['iota_bad_const', 'iota_outside']) {
+      const { compile } = runGo(readFileSync(join(root, 'errors', `${name}.go`), 'utf8'));
+      expect(compile, name).toBe(reference(`err_${name}`).buildErrors);
+    }
+  });
 });

@@ -1,0 +1,10 @@
+package main
+
+const (
+	a = iota
+	b = missing
+)
+
+func main() {
+	println(a)
+}
