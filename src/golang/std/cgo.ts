@@ -12,6 +12,9 @@ import type { PkgMember } from '../core.js';
 import { basic } from '../types.js';
 import { pkg, F, fn, op, sl, tAny, tUint32, subset } from './registry.js';
 
+/** What package C offers, for the README's support list (its members are not declared). */
+export const supportNote = 'any C function, as a cgo call (`C.usleep`, `C.sleep` block; others take `CompileOptions.cgo[name]` ns)';
+
 /** The declared package C (only its subset marker: the functions come from `cgoMember`). */
 export const cPkg = pkg('C', { $unsupported: subset() });
 
