@@ -142,4 +142,3 @@ for (const t of [
   methodTable(t, pt(t));
 // … and types whose values are only used directly.
 for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError]) methodTable(t, null);
-os.setInterfaceTypes(pt(os.tFileStat), pt(os.tDirEntryImpl));

@@ -23,7 +23,7 @@ import { type Iface, type Slice } from '../lib.js';
 import { ErrorString, newError, tErrorStringPtr as errType } from './errors.js';
 import { EOF } from './io.js';
 import { type NamedType, type Type, basic, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
-import { tError } from '../core.js';
+import { globalTypes, tError } from '../core.js';
 import { tTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
 import * as sc from './syscall.js';
@@ -532,13 +532,9 @@ export function dirents(r: [Slice | null, Iface | null]): [Slice | null, Iface |
   if (r[0] !== null) for (let i = 0; i < r[0].n; i++) r[0].a[r[0].o + i] = { t: tDirEntryPtr, v: r[0].a[r[0].o + i] };
   return r;
 }
-let tFileStatPtr: Type = tFileStat;
-let tDirEntryPtr: Type = tDirEntryImpl;
-/** The interned pointer types of the native FileInfo/DirEntry (their method tables), set once at init. */
-export function setInterfaceTypes(fileStatPtr: Type, direntPtr: Type): void {
-  tFileStatPtr = fileStatPtr;
-  tDirEntryPtr = direntPtr;
-}
+/** The interned pointer types of the native FileInfo/DirEntry (their method tables). */
+const tFileStatPtr: Type = globalTypes.intern(ptr(tFileStat));
+const tDirEntryPtr: Type = globalTypes.intern(ptr(tDirEntryImpl));
 
 const g = (f: string, wrap = '') => (a: string[]) => `${wrap}((yield* $P.os.${f}($proc${a.map((x) => ', ' + x).join('')})))`;
 const s = (f: string) => (a: string[]) => `$P.os.${f}($proc${a.map((x) => ', ' + x).join('')})`;

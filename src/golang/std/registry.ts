@@ -7,6 +7,10 @@
  *
  * Packages that link package os (and so create the finalizer goroutine at start-up, shifting
  * goroutine ids by one, as real Go does) are declared with `linksOS`.
+ *
+ * The registry (core.ts `pkgs`, `linksOSPkgs`) is filled while the package modules are evaluated
+ * and only read afterwards: it is the library's description, the same for every program, not run
+ * state (program.ts gives each compilation its own view of it, with that compilation's package C).
  */
 import { pkgs, linksOSPkgs, type PkgMember } from '../core.js';
 import { type Type, type FuncType, type NamedType, basic, tUint8, tEmptyIface, newNamed } from '../types.js';
