@@ -3,8 +3,9 @@
  * only against the interfaces: a call goes through the dynamic type's method table (`$m`), so a
  * *os.File, a net.Conn, a *bufio.Reader or the program's own type all work.
  *
- * Simplified: ReadAll grows by 512-byte reads (Go's bytes grow the same way but reuse the buffer);
- * io.Copy, Pipe, MultiWriter… are not supported.
+ * Simplified: ReadAll reads 512 bytes at a time (Go's starts with 512 and reads into the remaining
+ * capacity as append grows the buffer, so it makes fewer, larger reads of a big input); io.Copy,
+ * Pipe, MultiWriter… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
 import * as lib from '../lib.js';

@@ -6,7 +6,7 @@
  * less function, a Go function that may block or be preempted, so it is an insertion sort written
  * as a generator: stable, and O(n²) calls of less (Go's pdqsort makes O(n log n) calls, so the CPU
  * time charged for large slices is higher than Go's, and the order of equal elements under Slice is
- * the stable one).
+ * the stable one). Float64s does not put NaNs first as Go's does (a NaN compares equal to all).
  */
 import type { Op } from '../../workload/ops.js';
 import type { Iface, Slice as GoSlice } from '../lib.js';

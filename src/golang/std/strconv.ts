@@ -1,7 +1,7 @@
 /**
  * Package strconv: Itoa/Atoi, FormatInt/ParseInt, ParseFloat/FormatFloat, Quote, with Go's error
- * texts (`strconv.Atoi: parsing "x": invalid syntax`). Quote and FormatFloat are fmt's %q and
- * %e/%f/%g (libfmt.ts), which is how Go's own strconv formats.
+ * texts (`strconv.Atoi: parsing "x": invalid syntax`). Quote and FormatFloat use the frontend's fmt
+ * formatting (%q, %e/%f/%g in libfmt.ts), which in Go is strconv's own (fmt calls strconv).
  *
  * Simplified: the *strconv.NumError is an *errors.errorString with the same text; out-of-range
  * inputs are not reported (integers are JS numbers); ParseFloat accepts what JS's Number accepts.

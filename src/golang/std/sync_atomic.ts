@@ -3,8 +3,9 @@
  * Go 1.19's typed atomics (atomic.Int64, Bool, Value …).
  *
  * The simulation runs one goroutine step at a time, so every operation is atomic as it stands: an
- * atomic is a plain read-modify-write with Go's wrap-around for its width. Simplified: no memory
- * ordering to model (the engine is sequentially consistent); no atomic.Pointer[T] (no generics).
+ * atomic is a plain read-modify-write; the functions wrap around at their width as Go's do.
+ * Simplified: the typed atomics' Add does not wrap (one class for every width); no memory ordering
+ * to model (the engine is sequentially consistent); no atomic.Pointer[T] (no generics).
  */
 import type { PkgMember } from '../core.js';
 import { type NamedType, tBool, tInt32, tInt64 } from '../types.js';
