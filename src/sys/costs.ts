@@ -13,8 +13,9 @@
  * (/usr/lib/go-1.19/bin/go) on the project's reference machine (2 vCPU AMD EPYC KVM guest, ext4 on a
  * virtio disk, Linux 6.x); `call` terms are the 4 KiB read minus 4 KiB × perByte. Reads are timed
  * around the raw syscall, so each includes Go's entersyscall/exitsyscall (≈50 ns, syscallOverhead),
- * which is subtracted. Other machines differ (NVMe vs network disks by 10×): override per run
- * (`--io name=value`, CompileOptions.io) or re-record io_costs.go on the target machine.
+ * which is subtracted. Other machines differ (NVMe vs network disks by 10×): override per run with
+ * the Go frontend's CompileOptions.io (the CLI has no flag for them yet), or re-record io_costs.go on
+ * the target machine.
  */
 export interface IoCosts {
   /** open(2) or close(2) of a file: half of os.Open + Close (open_close_us 4.06 µs). */
