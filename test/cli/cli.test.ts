@@ -7,73 +7,13 @@
  * line format from §17.1 (runtime/proc.go schedtrace, go1.19).
  */
 import { defaultCosts } from '../../src/runtime/cost.js';
-import { describe, it, expect, beforeAll } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { describe, it, expect } from 'vitest';
+import { root, fx, gmpsim, ensureBuilt, expectOneLineError } from './harness.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fx = (name: string): string => path.join('test/cli/fixtures', name);
-
-interface Out {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the built command (asynchronously, so concurrent tests overlap). */
-function gmpsim(args: string[], env: Record<string, string> = {}): Promise<Out> {
-  const baseEnv = { ...process.env };
-  delete baseEnv['GOMAXPROCS'];
-  delete baseEnv['GODEBUG'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/gmpsim.js', ...args], { cwd: root, env: { ...baseEnv, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) t = Math.max(t, newestMtime(p));
-    else if (e.name.endsWith('.ts')) t = Math.max(t, fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-beforeAll(() => {
-  const built = path.join(root, 'dist/cli/main.js');
-  const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(newestMtime(path.join(root, 'cli')), newestMtime(path.join(root, 'src')));
-  if (stale) {
-    try {
-      execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
-    } catch (e) {
-      // tsc still emits when other parts of the tree have type errors; the CLI's own files must build.
-      const out = String((e as { stdout?: Buffer }).stdout ?? '');
-      const ours = out.split('\n').filter((l) => /^(cli|src\/views)\//.test(l));
-      if (ours.length > 0 || !fs.existsSync(built)) throw new Error(`the build failed:\n${out}`);
-    }
-  }
-}, 120_000);
-
-/** A gmpsim error: exactly one line `gmpsim: …`, no JavaScript stack trace. */
-function expectOneLineError(o: Out, code: number, mentions: RegExp): void {
-  expect(o.code, o.stderr).toBe(code);
-  const lines = o.stderr.split('\n').filter((l) => l !== '');
-  expect(lines, o.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^gmpsim: /);
-  expect(lines[0]).toMatch(mentions);
-  expect(o.stderr).not.toMatch(/\n\s+at /);
-  expect(o.stdout).toBe('');
-}
+ensureBuilt();
 
 /** go1.19 short-form schedtrace line (spec §17.1). */
 const schedRe = /^SCHED (\d+)ms: gomaxprocs=(\d+) idleprocs=(\d+) threads=(\d+) spinningthreads=(\d+) idlethreads=(\d+) runqueue=(\d+) \[(\d+(?: \d+)*)\]$/;
