@@ -195,10 +195,12 @@ async function loadGo(file: string, isDir: boolean, args: string[]): Promise<Loa
   for (const r of raw) {
     // go1.19 cmd/go/internal/imports/read.go: errNUL "unexpected NUL in input", reported as "go: reading FILE: …".
     if (r.bytes.includes(0)) throw new LoadError(`go: reading ${r.shown}: unexpected NUL in input`, true);
-    const eof = eofWithoutPackage(r.bytes);
-    if (eof) throw new LoadError(`${shortPath(path.resolve(r.shown))}:${eof.line}:${eof.col}: expected 'package', found 'EOF'`, true);
+    const np = missingPackageClause(r.bytes);
+    if (np) throw new LoadError(`${shortPath(path.resolve(r.shown))}:${np.line}:${np.col}: expected 'package', found ${np.found}`, true);
   }
-  const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8') }));
+  // go/scanner skips a leading byte order mark; gmpsim's parser does not know it: a space in its
+  // place keeps the offsets of everything after it.
+  const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8').replace(/^\uFEFF/, ' ') }));
   type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean } | { ok: false; errors: unknown[] };
   type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
@@ -253,22 +255,38 @@ function shortPath(abs: string): string {
   return rel.length < abs.length ? rel : abs;
 }
 
+/** Go's keywords (go/token), printed quoted by go/parser's "found" part. */
+const goKeywords = new Set(['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var']);
+
 /**
- * A file of only white space and comments has no package clause: go/parser reports
- * "expected 'package', found 'EOF'" at the end of the file. Returns that position (go/token: a line
- * starts after each newline that is not the file's last byte; columns count bytes), or null when
- * the file has a token.
+ * A file whose first token is not `package` has no package clause: go/parser reports
+ * "expected 'package', found X" at that token, X being 'EOF', a quoted keyword ('func') or an
+ * identifier as written (go/parser errorExpected). Returns that position (go/token: a line starts
+ * after each newline that is not the file's last byte; columns count bytes) and X, or null when
+ * the file starts with `package` or with another token (left to the compiler's messages).
  */
-function eofWithoutPackage(b: Buffer): { line: number; col: number } | null {
-  const s = b.toString('latin1');
-  if (s.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/[ \t\r\n]/g, '') !== '') return null;
+function missingPackageClause(b: Buffer): { line: number; col: number; found: string } | null {
+  const s = b.toString('latin1'); // one character per byte: offsets are byte offsets
+  let o = s.startsWith('\xef\xbb\xbf') ? 3 : 0; // go/scanner skips a leading byte order mark
+  for (;;) {
+    const m = /^(?:[ \t\r\n]+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)/.exec(s.slice(o));
+    if (!m) break;
+    o += m[0].length;
+  }
+  let found: string;
+  if (o === s.length) found = "'EOF'";
+  else {
+    const w = /^[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*/.exec(s.slice(o));
+    if (!w || w[0] === 'package') return null;
+    found = goKeywords.has(w[0]) ? `'${w[0]}'` : Buffer.from(w[0], 'latin1').toString('utf8');
+  }
   let line = 1;
   let start = 0;
-  for (let i = 0; i < b.length - 1; i++) {
+  for (let i = 0; i < Math.min(o, b.length - 1); i++) {
     if (b[i] === 0x0a) {
       line++;
       start = i + 1;
     }
   }
-  return { line, col: b.length - start + 1 };
+  return { line, col: o - start + 1, found };
 }

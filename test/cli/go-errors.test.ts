@@ -78,6 +78,19 @@ describe('gmpsim run x.go: errors as go1.19 go run reports them', () => {
     expect(run('ws.go').stderr).toBe("ws.go:2:3: expected 'package', found 'EOF'\n");
   });
 
+  it('a file starting with another token: "expected \'package\', found …" at that token', () => {
+    write('nopkg.go', 'func main() {}\n');
+    write('ident.go', '// x\nfoo bar\n');
+    write('bom.go', '\ufeffpackage main\n\nfunc main() {}\n');
+    // real go1.19 and go1.26: a keyword is quoted, an identifier is not; exit status 1
+    const o = run('nopkg.go');
+    expect(o.stderr).toBe("nopkg.go:1:1: expected 'package', found 'func'\n");
+    expect(o.status).toBe(1);
+    expect(run('ident.go').stderr).toBe("ident.go:2:1: expected 'package', found foo\n");
+    // a leading byte order mark is skipped (go/scanner): the program runs
+    expect(run('bom.go').status).toBe(0);
+  });
+
   it('a binary file named .go: one line "go: reading FILE: unexpected NUL in input", exit status 1, no raw bytes', () => {
     const bytes = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x03, 0x00, 0x3e, 0x00]);
     const f = write('bin.go', bytes);
