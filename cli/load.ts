@@ -188,19 +188,38 @@ async function loadGo(file: string, isDir: boolean, args: string[]): Promise<Loa
   if (names.length === 0) throw new LoadError(`${file}: no Go files in the directory (and a directory is not a TypeScript workload)`);
   const frontend = fileURLToPath(new URL('../src/golang/index.js', import.meta.url));
   if (!fs.existsSync(frontend)) throw new LoadError(`${file}: running Go sources needs the Go frontend (src/golang), which is not in this build`);
-  const files = names.map((n) => ({ name: isDir ? path.join(file, n) : file, text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  // What `go run` checks before compiling (cmd/go's go list step): a NUL byte (a binary file) and a
+  // file without a package clause are one-line errors with exit status 1, without the
+  // `# command-line-arguments` header of compile errors.
+  const raw = names.map((n) => ({ shown: isDir ? path.join(file, n) : file, bytes: fs.readFileSync(path.join(dir, n)) }));
+  for (const r of raw) {
+    // go1.19 cmd/go/internal/imports/read.go: errNUL "unexpected NUL in input", reported as "go: reading FILE: …".
+    if (r.bytes.includes(0)) throw new LoadError(`go: reading ${r.shown}: unexpected NUL in input`, true);
+    const np = missingPackageClause(r.bytes);
+    if (np) throw new LoadError(`${shortPath(path.resolve(r.shown))}:${np.line}:${np.col}: expected 'package', found ${np.found}`, true);
+  }
+  // go/scanner skips a leading byte order mark; gmpsim's parser does not know it: a space in its
+  // place keeps the offsets of everything after it.
+  const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8').replace(/^\uFEFF/, ' ') }));
   type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean } | { ok: false; errors: unknown[] };
-  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[] };
+  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
   // The program sees the environment gmpsim was started with (as `go run` does) and standard input,
   // read when the program first reads fd 0 (a program that never reads it never waits for it).
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  const c = golang.compileGo(files, { env, stdin: readStdin, args });
+  // Tracebacks name the source's absolute directory, as a binary built by `go run` does.
+  const c = golang.compileGo(files, { env, stdin: readStdin, args, dir: path.resolve(dir) });
   if (!c.ok) {
-    // go run prints each compile error as file:line:col: message, then exits 1.
-    const lines = c.errors.map((e) => (typeof e === 'string' ? e : formatGoError(e)));
-    throw new LoadError(lines.join('\n'), true);
+    const errs = c.errors as GoErr[];
+    // gmpsim's own "unsupported: … (at file:line:col) …" already names its position: printed alone.
+    if (errs.length === 1 && errs[0]!.msg.startsWith('unsupported:')) throw new LoadError(errs[0]!.msg, true);
+    // go1.19 `go run` prints compile errors under `# command-line-arguments`, each path the
+    // source directory shortened like cmd/go's base.ShortPath ("./main.go" in the current
+    // directory), then exits 2 (go1.26: exit status 1).
+    const shownDir = shortPath(path.resolve(dir));
+    const lines = errs.map((e) => (e.file ? `${shownDir}/${path.basename(e.file)}:${e.line}:${e.col}: ${e.msg}` : e.msg));
+    throw new LoadError(['# command-line-arguments', ...lines].join('\n'), true, goBuildFailed);
   }
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
   const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false };
@@ -219,10 +238,55 @@ function readStdin(): Uint8Array {
   }
 }
 
-function formatGoError(e: unknown): string {
-  const o = e as { file?: string; name?: string; line?: number; col?: number; column?: number; msg?: string; message?: string };
-  const f = o.file ?? o.name;
-  const col = o.col ?? o.column;
-  const where = f ? `${f}${o.line ? `:${o.line}${col ? `:${col}` : ''}` : ''}: ` : '';
-  return `${where}${o.msg ?? o.message ?? JSON.stringify(e)}`;
+/** A compile error from src/golang (its GoError). */
+interface GoErr {
+  file: string;
+  line: number;
+  col: number;
+  msg: string;
+}
+
+/** go1.19 cmd/go exits 2 when the build of `go run` fails (base.ExitIfErrors after a failed action; go1.26 exits 1). */
+const goBuildFailed = 2;
+
+/** cmd/go/internal/base.ShortPath: the path relative to the current directory when that is shorter. */
+function shortPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs) || '.';
+  return rel.length < abs.length ? rel : abs;
+}
+
+/** Go's keywords (go/token), printed quoted by go/parser's "found" part. */
+const goKeywords = new Set(['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var']);
+
+/**
+ * A file whose first token is not `package` has no package clause: go/parser reports
+ * "expected 'package', found X" at that token, X being 'EOF', a quoted keyword ('func') or an
+ * identifier as written (go/parser errorExpected). Returns that position (go/token: a line starts
+ * after each newline that is not the file's last byte; columns count bytes) and X, or null when
+ * the file starts with `package` or with another token (left to the compiler's messages).
+ */
+function missingPackageClause(b: Buffer): { line: number; col: number; found: string } | null {
+  const s = b.toString('latin1'); // one character per byte: offsets are byte offsets
+  let o = s.startsWith('\xef\xbb\xbf') ? 3 : 0; // go/scanner skips a leading byte order mark
+  for (;;) {
+    const m = /^(?:[ \t\r\n]+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)/.exec(s.slice(o));
+    if (!m) break;
+    o += m[0].length;
+  }
+  let found: string;
+  if (o === s.length) found = "'EOF'";
+  else {
+    const w = /^[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*/.exec(s.slice(o));
+    if (!w || w[0] === 'package') return null;
+    found = goKeywords.has(w[0]) ? `'${w[0]}'` : Buffer.from(w[0], 'latin1').toString('utf8');
+  }
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < Math.min(o, b.length - 1); i++) {
+    if (b[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: o - start + 1, found };
 }

@@ -6,8 +6,8 @@
  *
  * Exit status: the program's (Go's: 0, 2 for fatal errors and panics, os.Exit's code; 124 when
  * gmpsim stopped it at a budget or a hang), 1 when the workload cannot be loaded (missing file,
- * syntax error, no main: like `go run`'s build failures), 2 for usage errors (flags, GOMAXPROCS,
- * GODEBUG), 70 for an internal gmpsim error.
+ * syntax error, no main), 2 for a Go compile error (as go1.19's `go run`), 2 for usage errors
+ * (flags, GOMAXPROCS, GODEBUG), 70 for an internal gmpsim error.
  */
 import { calibrateCommand, type CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
@@ -46,8 +46,10 @@ Exit status:
   the program's, as Go gives it: 0 (main returned), 2 (fatal error, panic), n (os.Exit(n));
   124 gmpsim stopped the program (--until, --max-events, --timeout or --max-heap budget; a goroutine
       that never yields; or it would hang forever)
-  1   the workload could not be loaded (missing file, syntax error, no exported main)
-  2   usage error (unknown flag, bad value, bad GOMAXPROCS or GODEBUG)
+  1   the workload could not be loaded (missing file, syntax error, no exported main; a .go file
+      that is not Go source: empty, binary)
+  2   usage error (unknown flag, bad value, bad GOMAXPROCS or GODEBUG); a Go compile error
+      (\`# command-line-arguments\` and file:line:col lines, as go1.19's \`go run\`)
   70  internal gmpsim error`;
 
 function commonRunOptions(cmd: Command, sweep: boolean): Command {

@@ -19,8 +19,8 @@ export class UsageError extends Error {
 export class LoadError extends UsageError {
   /** Print the message as is (Go compiler errors, already file:line:col: …), without the `gmpsim: ` prefix. */
   readonly raw: boolean;
-  constructor(message: string, raw = false) {
-    super(message, 1);
+  constructor(message: string, raw = false, exitCode = 1) {
+    super(message, exitCode);
     this.raw = raw;
   }
 }

@@ -404,7 +404,7 @@ export class Compiler {
 
   pos(n: Node): string {
     const p = n.file.pos(n.from);
-    return `${this.dir}/${n.file.name}:${p.line}`;
+    return `${this.path(n)}:${p.line}`;
   }
   /** The absolute path Go prints for the file of n (dir + base name). */
   path(n: Node): string {
