@@ -303,3 +303,59 @@ func main() {
     expect(res.stdout).toBe('true\n');
   });
 });
+
+describe('bufio.Scanner', () => {
+  it('scans lines (CRLF, an empty line, a last line without newline), words, runes, and stops at a token over 64 KiB, as go1.19.8 does', () => {
+    // The expected output is go1.19.8's for the same program with the same standard input.
+    const res = exec(`package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+)
+
+func main() {
+	s := bufio.NewScanner(os.Stdin)
+	n := 0
+	for s.Scan() {
+		n++
+		fmt.Printf("%d %q\\n", n, s.Text())
+	}
+	fmt.Println("err", s.Err())
+	w := bufio.NewScanner(strings.NewReader("  alpha beta\\tgamma\\n\\ndelta  "))
+	w.Split(bufio.ScanWords)
+	for w.Scan() {
+		fmt.Printf("[%s]", w.Text())
+	}
+	fmt.Println()
+	r := bufio.NewScanner(strings.NewReader("héllo"))
+	r.Split(bufio.ScanRunes)
+	for r.Scan() {
+		fmt.Printf("<%s>", r.Text())
+	}
+	fmt.Println()
+	long := bufio.NewScanner(strings.NewReader(strings.Repeat("x", 70000) + "\\n"))
+	fmt.Println(long.Scan(), long.Err())
+	f, _ := os.Open("/proc/self/status")
+	ps := bufio.NewScanner(f)
+	for ps.Scan() {
+		if strings.HasPrefix(ps.Text(), "Threads:") {
+			fmt.Println("has threads line")
+		}
+	}
+}
+`, {}, 1, { stdin: 'one\r\ntwo\n\nlast' });
+    expect(res.stdout).toBe(`1 "one"
+2 "two"
+3 ""
+4 "last"
+err <nil>
+[alpha][beta][gamma][delta]
+<h><é><l><l><o>
+false bufio.Scanner: token too long
+has threads line
+`);
+  });
+});

@@ -4,16 +4,22 @@
  * 4096 bytes, a Writer calls the underlying Write when 4096 bytes are buffered and on Flush, so the
  * number of system calls beneath matches Go's.
  *
+ * Scanner is Go's algorithm (bufio/scan.go): read into a buffer that starts at 4096 bytes and doubles
+ * up to the maximum token size (64 KiB, or Buffer's), ask the split function for a token, read more
+ * when it needs more; the package's four split functions (ScanLines, ScanWords, ScanRunes,
+ * ScanBytes) run natively, a program's own SplitFunc is called as Go code.
+ *
  * Simplified: the buffers are byte strings that grow (Go's are fixed arrays: a Writer writes a full
- * buffer through, ours flushes after it passes 4096); no Scanner, ReadLine, Peek.
+ * buffer through, ours flushes after it passes 4096); no ReadLine, Peek.
  */
 import type { Op } from '../../workload/ops.js';
 import * as lib from '../lib.js';
 import { type Iface, type Slice } from '../lib.js';
-import { tInt, tString, tUint8 } from '../types.js';
+import { tBool, tInt, tString, tUint8 } from '../types.js';
 import { tError } from '../core.js';
 import { EOF, read, writeString, tReader, tWriter } from './io.js';
-import { pkg, F, T, fn, ptr, tBytes, native, method, subset } from './registry.js';
+import { New as newError } from './errors.js';
+import { pkg, F, T, V, C, fn, ptr, tBytes, native, method, subset } from './registry.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -76,6 +82,184 @@ export class Writer {
   }
 }
 
+// ---------------------------------------------------------------- Scanner
+
+/** bufio.MaxScanTokenSize. */
+const maxScanTokenSize = 64 * 1024;
+/** A split function over byte strings: [advance, token (null: none yet)], or an error text. */
+type NativeSplit = (data: string, atEOF: boolean) => [number, string | null] | string;
+/** A Go SplitFunc value: a generator of (data []byte, atEOF bool) → [advance, token, err]. */
+type GoSplit = ((data: Slice | null, atEOF: boolean) => Go<[number, Slice | null, Iface | null]>) & { native?: NativeSplit };
+
+const dropCR = (t: string): string => (t.endsWith('\r') ? t.slice(0, -1) : t);
+const scanLines: NativeSplit = (data, atEOF) => {
+  if (atEOF && data.length === 0) return [0, null];
+  const i = data.indexOf('\n');
+  if (i >= 0) return [i + 1, dropCR(data.slice(0, i))];
+  if (atEOF) return [data.length, dropCR(data)];
+  return [0, null];
+};
+/** unicode.IsSpace on the UTF-8 bytes at i: its width, or 0. */
+function spaceAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return 1;
+  const c1 = s.charCodeAt(i + 1);
+  const c2 = s.charCodeAt(i + 2);
+  if (c === 0xc2 && (c1 === 0x85 || c1 === 0xa0)) return 2;
+  if (c === 0xe1 && c1 === 0x9a && c2 === 0x80) return 3; // U+1680
+  if (c === 0xe2 && c1 === 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) || c2 === 0xa8 || c2 === 0xa9 || c2 === 0xaf)) return 3;
+  if (c === 0xe2 && c1 === 0x81 && c2 === 0x9f) return 3; // U+205F
+  if (c === 0xe3 && c1 === 0x80 && c2 === 0x80) return 3; // U+3000
+  return 0;
+}
+const scanWords: NativeSplit = (data, atEOF) => {
+  let start = 0;
+  for (let w; start < data.length && (w = spaceAt(data, start)) > 0; ) start += w;
+  for (let i = start; i < data.length; ) {
+    const w = spaceAt(data, i);
+    if (w > 0) return [i + w, data.slice(start, i)];
+    i += lib.decodeRune(data, i)[1];
+  }
+  if (atEOF && data.length > start) return [data.length, data.slice(start)];
+  return [start, null];
+};
+const scanRunes: NativeSplit = (data, atEOF) => {
+  if (data.length === 0) return [0, null];
+  const [r, w] = lib.decodeRune(data, 0);
+  if (r === 0xfffd && w <= 1 && !atEOF && data.length < 4) return [0, null]; // perhaps a rune cut short
+  return r === 0xfffd && w <= 1 ? [1, '\xef\xbf\xbd'] : [w, data.slice(0, w)];
+};
+const scanBytes: NativeSplit = (data) => (data.length === 0 ? [0, null] : [1, data.slice(0, 1)]);
+
+/** The package's split functions as Go func values (callable from Go code), each with its native form. */
+function splitFunc(f: NativeSplit): GoSplit {
+  const g = function* (data: Slice | null, atEOF: boolean): Go<[number, Slice | null, Iface | null]> {
+    const r = f(lib.bytesToString(data), atEOF);
+    if (typeof r === 'string') return [0, null, newError(r)];
+    return [r[0], r[1] === null ? null : lib.stringToBytes(r[1]), null];
+  } as GoSplit;
+  g.native = f;
+  return g;
+}
+export const ScanLines = splitFunc(scanLines);
+export const ScanWords = splitFunc(scanWords);
+export const ScanRunes = splitFunc(scanRunes);
+export const ScanBytes = splitFunc(scanBytes);
+
+export const ErrTooLong = newError('bufio.Scanner: token too long');
+export const ErrNegativeAdvance = newError('bufio.Scanner: SplitFunc returns negative advance count');
+export const ErrAdvanceTooFar = newError('bufio.Scanner: SplitFunc returns advance count beyond input');
+export const ErrFinalToken = newError('final token');
+const ErrNoProgress = newError('multiple Read calls return no data or error');
+
+/** bufio.Scanner (bufio/scan.go's Scan loop). */
+export class Scanner {
+  private split: GoSplit = ScanLines;
+  private maxTokenSize = maxScanTokenSize;
+  private data = '';
+  private token: string | null = null;
+  private err: Iface | null = null;
+  private eof = false;
+  private done = false;
+  private empties = 0;
+  private scanCalled = false;
+  private cap = 0;
+  constructor(public r: Iface | null) {}
+
+  /** One call of the split function on the buffered bytes. */
+  private *callSplit(atEOF: boolean): Go<[number, string | null, Iface | null]> {
+    const f = this.split;
+    if (f.native !== undefined) {
+      const r = f.native(this.data, atEOF);
+      return typeof r === 'string' ? [0, null, newError(r)] : [r[0], r[1], null];
+    }
+    const [adv, tok, err] = yield* f(lib.stringToBytes(this.data), atEOF);
+    return [adv, tok === null ? null : lib.bytesToString(tok), err];
+  }
+
+  *Scan(): Go<boolean> {
+    if (this.done) return false;
+    this.scanCalled = true;
+    for (;;) {
+      if (this.data.length > 0 || this.eof) {
+        const [adv, tok, err] = yield* this.callSplit(this.eof);
+        if (err !== null) {
+          if (err === ErrFinalToken) {
+            this.token = tok;
+            this.done = true;
+            return tok !== null;
+          }
+          this.err = err;
+          this.done = true;
+          return false;
+        }
+        if (adv < 0 || adv > this.data.length) {
+          this.err = adv < 0 ? ErrNegativeAdvance : ErrAdvanceTooFar;
+          this.done = true;
+          return false;
+        }
+        this.data = this.data.slice(adv);
+        this.token = tok;
+        if (tok !== null) {
+          if (adv > 0) this.empties = 0;
+          else if (++this.empties > 100) throw new lib.GoPanic(null, 'bufio.Scan: too many empty tokens without progressing');
+          return true;
+        }
+      }
+      if (this.eof) {
+        this.data = '';
+        this.done = true;
+        return false;
+      }
+      // Grow the buffer as Go does (double, up to the maximum token size), then read into its free part.
+      if (this.cap === 0) this.cap = Math.min(defaultBufSize, this.maxTokenSize);
+      if (this.data.length >= this.cap) {
+        if (this.cap >= this.maxTokenSize) {
+          this.err = ErrTooLong;
+          this.done = true;
+          return false;
+        }
+        this.cap = Math.min(this.cap * 2, this.maxTokenSize);
+      }
+      const room = this.cap - this.data.length;
+      for (let loop = 0; ; ) {
+        const b = lib.makeSlice(room, room, () => 0);
+        const [n, err] = yield* read(this.r, b);
+        this.data += lib.bytesToString(lib.reslice(b, 0, n, -1));
+        if (err !== null) {
+          this.eof = true;
+          if (err !== EOF) this.err = err;
+          break;
+        }
+        if (n > 0) break;
+        if (++loop > 100) {
+          this.err = ErrNoProgress;
+          this.eof = true;
+          break;
+        }
+      }
+    }
+  }
+  Text(): string {
+    return this.token ?? '';
+  }
+  Bytes(): Slice | null {
+    return this.token === null ? null : lib.stringToBytes(this.token);
+  }
+  Err(): Iface | null {
+    return this.err;
+  }
+  Split(f: GoSplit): void {
+    if (this.scanCalled) throw new lib.GoPanic(null, 'Split called after Scan');
+    this.split = f;
+  }
+  Buffer(buf: Slice | null, max: number): void {
+    if (this.scanCalled) throw new lib.GoPanic(null, 'Buffer called after Scan');
+    this.cap = buf === null ? 0 : buf.c;
+    this.maxTokenSize = max;
+  }
+}
+
 export const tBufReader = native('Reader', 'bufio', '$P.bufio.Reader');
 method(tBufReader, 'ReadString', fn([tUint8], [tString, tError]), true);
 method(tBufReader, 'Read', fn([tBytes], [tInt, tError]), true);
@@ -83,9 +267,27 @@ export const tBufWriter = native('Writer', 'bufio', '$P.bufio.Writer');
 method(tBufWriter, 'WriteString', fn([tString], [tInt, tError]), true);
 method(tBufWriter, 'Write', fn([tBytes], [tInt, tError]), true);
 method(tBufWriter, 'Flush', fn([], [tError]), true);
+const tSplitFunc = fn([tBytes, tBool], [tInt, tBytes, tError]);
+export const tScanner = native('Scanner', 'bufio', '$P.bufio.Scanner');
+method(tScanner, 'Scan', fn([], [tBool]), true);
+method(tScanner, 'Text', fn([], [tString]), false);
+method(tScanner, 'Bytes', fn([], [tBytes]), false);
+method(tScanner, 'Err', fn([], [tError]), false);
+method(tScanner, 'Split', fn([tSplitFunc]), false);
+method(tScanner, 'Buffer', fn([tBytes, tInt]), false);
 pkg('bufio', {
   Reader: T(tBufReader),
   Writer: T(tBufWriter),
+  Scanner: T(tScanner),
+  SplitFunc: T(tSplitFunc),
+  NewScanner: F(fn([tReader], [ptr(tScanner)]), (a) => `new $P.bufio.Scanner(${a[0]})`),
+  ScanLines: V(tSplitFunc, '$P.bufio.ScanLines'),
+  ScanWords: V(tSplitFunc, '$P.bufio.ScanWords'),
+  ScanRunes: V(tSplitFunc, '$P.bufio.ScanRunes'),
+  ScanBytes: V(tSplitFunc, '$P.bufio.ScanBytes'),
+  ErrTooLong: V(tError, '$P.bufio.ErrTooLong'),
+  ErrFinalToken: V(tError, '$P.bufio.ErrFinalToken'),
+  MaxScanTokenSize: C(tInt, maxScanTokenSize),
   NewReader: F(fn([tReader], [ptr(tBufReader)]), (a) => `new $P.bufio.Reader(${a[0]})`),
   NewWriter: F(fn([tWriter], [ptr(tBufWriter)]), (a) => `new $P.bufio.Writer(${a[0]})`),
   $unsupported: subset(),

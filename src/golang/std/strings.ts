@@ -9,9 +9,11 @@
  */
 import type { Iface, Slice } from '../lib.js';
 import * as lib from '../lib.js';
-import { tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
+import { basic, tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
+import { EOF } from './io.js';
+import { New as newError } from './errors.js';
 import { tError } from '../core.js';
-import { pkg, F, T, fn, sl, tBytes, native, method, subset } from './registry.js';
+import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
 
 /** strings.Replace(s, old, new, n): the first n (all when n < 0) non-overlapping instances. */
 export function Replace(s: string, a: string, b: string, n: number): string {
@@ -76,8 +78,44 @@ export function builderMethods(t: ReturnType<typeof native>): void {
 export const tBuilder = native('Builder', 'strings', '$P.strings.Builder');
 builderMethods(tBuilder);
 
+/** strings.Reader: an io.Reader (and io.ByteReader) over a string. */
+export class Reader {
+  i = 0;
+  constructor(public s: string) {}
+  *Read(b: Slice | null): Generator<never, [number, Iface | null], unknown> {
+    if (this.i >= this.s.length) return [0, EOF];
+    const n = Math.min(b === null ? 0 : b.n, this.s.length - this.i);
+    for (let k = 0; k < n; k++) b!.a[b!.o + k] = this.s.charCodeAt(this.i + k);
+    this.i += n;
+    return [n, null];
+  }
+  ReadByte(): [number, Iface | null] {
+    if (this.i >= this.s.length) return [0, EOF];
+    return [this.s.charCodeAt(this.i++), null];
+  }
+  UnreadByte(): Iface | null {
+    if (this.i <= 0) return newError('strings.Reader.UnreadByte: at beginning of string');
+    this.i--;
+    return null;
+  }
+  Len(): number {
+    return Math.max(0, this.s.length - this.i);
+  }
+  Size(): number {
+    return this.s.length;
+  }
+}
+export const tStringsReader = native('Reader', 'strings', '$P.strings.Reader');
+method(tStringsReader, 'Read', fn([tBytes], [tInt, tError]), true);
+method(tStringsReader, 'ReadByte', fn([], [tUint8, tError]), false);
+method(tStringsReader, 'UnreadByte', fn([], [tError]), false);
+method(tStringsReader, 'Len', fn([], [tInt]), false);
+method(tStringsReader, 'Size', fn([], [basic('int64')]), false);
+
 const S = tString;
 pkg('strings', {
+  Reader: T(tStringsReader),
+  NewReader: F(fn([tString], [ptr(tStringsReader)]), (a) => `new $P.strings.Reader(${a[0]})`),
   Contains: F(fn([S, S], [tBool]), (a) => `${a[0]}.includes(${a[1]})`),
   HasPrefix: F(fn([S, S], [tBool]), (a) => `${a[0]}.startsWith(${a[1]})`),
   HasSuffix: F(fn([S, S], [tBool]), (a) => `${a[0]}.endsWith(${a[1]})`),
