@@ -15,7 +15,7 @@ import { go, cgo, net, sync, fmt, ms, pprof, type Go } from 'gmpsim';
 export const config = { gomaxprocs: 4, linksCgo: true };
 
 function* cCall(wg: sync.WaitGroup): Go {
-  yield* cgo.Call(ms(20), 'C.usleep');
+  yield* cgo.Call(ms(20), 'C.usleep', { sleep: true });
   yield* wg.Done();
 }
 

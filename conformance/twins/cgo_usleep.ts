@@ -15,7 +15,7 @@ export function program(env: Env): TwinProgram {
     for (let i = 0; i < 50; i++) {
       yield* wg.Add(1);
       yield* go(function* (): Go {
-        yield* cgo.Call(s(1), 'C.usleep');
+        yield* cgo.Call(s(1), 'C.usleep', { sleep: true });
         yield* wg.Done();
       });
     }

@@ -20,14 +20,14 @@
  *   cost after a non-blocking op (chanOp, semOp…) is honoured before the next op.
  */
 import { E, Loc, MS } from '../log/events.js';
-import { K, type GoBody, type Op, type SyscallMode } from '../workload/ops.js';
+import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
-import { entersyscall, entersyscallblock, kernelWake, KernelWaitQueue, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
+import { entersyscall, entersyscallblock, kernelWake, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
 import { cpuStart, cpuStop } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
@@ -180,7 +180,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       timeSleep(rt, mp, gp, op.ns);
       return;
     case K.Syscall:
-      syscallOp(rt, mp, gp, op.ns, op.mode, syscallKernelTime(rt, op.name, op.ns), op.cpu === true, op.wq ?? null);
+      syscallOp(rt, mp, gp, op);
       return;
     case K.KernelWake:
       kernelWake(rt, op.wq, op.all, op.ns);
@@ -308,11 +308,16 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
 }
 
 /**
- * A system or cgo call asking for `ns`: the thread stays `kernel` ns in the kernel (syscallKernelTime),
- * computing if `cpu` (a CPU stretch, os.ts), or sleeps on `wq` until another call wakes it.
+ * A system or cgo call asking for `ns`: the thread stays `kernel` ns in the kernel (a timed sleep
+ * oversleeps: syscallKernelTime), computing if `cpu` (a CPU stretch, os.ts), or sleeps on `wq` until
+ * another call wakes it.
  */
-function syscallOp(rt: Runtime, mp: M, gp: G, ns: number, mode: SyscallMode, kernel: number, cpu: boolean, wq: KernelWaitQueue | null): void {
-  switch (mode) {
+function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
+  const ns = op.ns;
+  const kernel = syscallKernelTime(rt, ns, op.sleep === true);
+  const cpu = op.cpu === true;
+  const wq = op.wq ?? null;
+  switch (op.mode) {
     case 'raw':
       // RawSyscall: the scheduler is never told; the P stays _Prunning with this M.
       syscallEnd(rt, mp, kernel, cpu, wq, T.Run);

@@ -190,6 +190,8 @@ export class M implements EventTarget {
   resume: number = Resume.Schedule;
   /** Generation of the M's primary pending event; bump to cancel it (kernel: lazy cancellation). */
   gen = 0;
+  /** While asleep on a KernelWaitQueue (syscall.ts): the event that ends its syscall when woken. */
+  kernelWakeTag = 0;
   /** When blocked in netpoll: the absolute time its epoll_wait times out (Infinity = forever). */
   pollDeadline = Infinity;
   /** Pending runnext steal after the 3 µs back-off: the victim P. */

@@ -26,7 +26,7 @@
  */
 import { E, Loc, MS, ExitPath } from '../log/events.js';
 import type { Runtime } from './runtime.js';
-import { G, M, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } from './runtime2.js';
+import { G, M, Ring, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } from './runtime2.js';
 import { T, acquirep, execute, handoffp, pidleget, releasep, setMState, stoplockedm, stopm } from './proc.js';
 import { globrunqput } from './runq.js';
 import { sysmonWake } from './sysmon.js';
@@ -36,22 +36,19 @@ export const SyscallModeCode = { syscall: 0, cgo: 1, block: 2 } as const;
 
 /**
  * Threads asleep in the kernel on one event (Linux's wait_queue_head_t: a pipe's readers…), in the
- * order they went to sleep. Each entry is an M and the event that ends its syscall: T.SyscallDone
- * (exitsyscall follows) or, for a RawSyscall, T.Run (the G simply continues).
+ * order they went to sleep (a Ring: waking the first of many is O(1)). Each M's `kernelWakeTag` is
+ * the event that ends its syscall: T.SyscallDone (exitsyscall follows) or, for a RawSyscall, T.Run.
  */
-export class KernelWaitQueue {
-  readonly ms: M[] = [];
-  readonly tags: number[] = [];
-  constructor(readonly what: string) {}
-  get length(): number {
-    return this.ms.length;
+export class KernelWaitQueue extends Ring<M> {
+  constructor(readonly what: string) {
+    super();
   }
 }
 
 /** Put mp to sleep on wq; `tag` is the M event that ends its syscall when woken. */
 export function kernelSleep(rt: Runtime, wq: KernelWaitQueue, mp: M, tag: number): void {
-  wq.ms.push(mp);
-  wq.tags.push(tag);
+  mp.kernelWakeTag = tag;
+  wq.pushBack(mp);
   rt.kernelSleepers++;
 }
 
@@ -60,21 +57,15 @@ export function kernelSleep(rt: Runtime, wq: KernelWaitQueue, mp: M, tag: number
  * its system call `latency` ns from now (the woken thread is scheduled by the kernel and runs).
  */
 export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, latency: number): void {
-  const n = all ? wq.ms.length : Math.min(1, wq.ms.length);
-  for (let i = 0; i < n; i++) {
-    const mp = wq.ms.shift()!;
-    const tag = wq.tags.shift()!;
+  for (let mp = wq.popFront(); mp !== null; mp = all ? wq.popFront() : null) {
     rt.kernelSleepers--;
-    rt.sim.after(latency + rt.cost.syscallOverhead, mp, tag, mp.gen);
+    rt.sim.after(latency + rt.cost.syscallOverhead, mp, mp.kernelWakeTag, mp.gen);
   }
 }
 
-/** The syscalls (by their op name) that are timed kernel sleeps: they oversleep (see above). */
-const timedSleepSyscalls: ReadonlySet<string> = new Set(['nanosleep', 'C.usleep', 'C.sleep']);
-
-/** How long the thread really stays in the kernel for a syscall op named `name` asking for `ns`. */
-export function syscallKernelTime(rt: Runtime, name: string, ns: number): number {
-  return timedSleepSyscalls.has(name) ? rt.oversleep(ns) : ns;
+/** How long the thread really stays in the kernel for a call asking for `ns`: a timed sleep oversleeps (see above). */
+export function syscallKernelTime(rt: Runtime, ns: number, timedSleep: boolean): number {
+  return timedSleep ? rt.oversleep(ns) : ns;
 }
 
 /**

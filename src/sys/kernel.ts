@@ -24,6 +24,7 @@
 import { FileSystem, Inode, cleanPath, parentOf } from './fs.js';
 import { type IoCosts, defaultIoCosts } from './costs.js';
 import { KernelWaitQueue } from '../runtime/syscall.js';
+import type { PollDesc } from '../runtime/netpoll.js';
 
 /** Linux errno values (asm-generic/errno-base.h). */
 export const Errno = {
@@ -84,8 +85,8 @@ export class Pipe {
   rwait = new KernelWaitQueue('pipe read');
   wwait = new KernelWaitQueue('pipe write');
   /** The netpoller's descriptors of the two ends, when they are O_NONBLOCK files (os.Pipe). */
-  rpoll: unknown = null;
-  wpoll: unknown = null;
+  rpoll: PollDesc | null = null;
+  wpoll: PollDesc | null = null;
 }
 
 /** An open file description (what an fd refers to). */
@@ -122,7 +123,7 @@ export interface SysResult {
   /** Wake all of them (a close), not one. */
   wakeAll: boolean;
   /** A netpoll descriptor that became ready (a nonblocking pipe end). */
-  ready: unknown;
+  ready: PollDesc | null;
 }
 
 export class Kernel {

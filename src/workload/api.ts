@@ -246,7 +246,7 @@ export const syscall = {
   },
   /** syscall.Nanosleep: sleeps in the kernel, holding the thread. */
   Nanosleep(nsDur: number): Go {
-    return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name: 'nanosleep' });
+    return op({ k: K.Syscall, ns: nsDur, mode: 'syscall', name: 'nanosleep', sleep: true });
   },
   /**
    * syscall.Read on a blocking fd taking `ns`: waiting for a slow device or a pipe by default; with `cpu`
@@ -268,7 +268,7 @@ export const syscall = {
  */
 export const cgo = {
   Call(nsDur: number, name = 'C.call', opts: CallOpts = {}): Go {
-    return op({ k: K.Syscall, ns: nsDur, mode: 'cgo', name, cpu: opts.cpu === true });
+    return op({ k: K.Syscall, ns: nsDur, mode: 'cgo', name, cpu: opts.cpu === true, sleep: opts.sleep === true });
   },
 };
 
@@ -276,6 +276,8 @@ export const cgo = {
 export interface CallOpts {
   /** The thread computes during the call (CPU time) instead of waiting in the kernel. */
   cpu?: boolean;
+  /** The call is a timed sleep in the kernel (C.usleep, C.sleep): it returns late by the timer slack. */
+  sleep?: boolean;
 }
 
 export function syscallOp(nsDur: number, mode: SyscallMode, name: string): Go {

@@ -52,7 +52,8 @@ export const K = {
    * /dev/urandom or the page cache) and shares the cores with the other running threads
    * (runtime/os.ts); without it the thread sleeps in the kernel (nanosleep, a read that waits for a
    * pipe or a disk, C.usleep) and takes no CPU. With `wq`, the thread instead sleeps in the kernel on
-   * that wait queue until a KernelWake. Result: 0.
+   * that wait queue until a KernelWake. `sleep`: a timed sleep in the kernel (nanosleep, C.usleep),
+   * which returns late by the kernel's timer slack (Runtime.oversleep). Result: 0.
    */
   Syscall: 10,
   /** Wait on a netpoll descriptor until it is ready (netpollblock). */
@@ -108,6 +109,8 @@ export const K = {
 export type OpCode = (typeof K)[keyof typeof K];
 
 export type SyscallMode = 'syscall' | 'raw' | 'cgo' | 'block';
+/** The Syscall op (see K.Syscall). */
+export type SyscallOp = { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; cpu?: boolean; sleep?: boolean; wq?: KernelWaitQueue };
 
 /** A goroutine body as the runtime sees it. */
 export type GoBody = Iterator<Op, unknown, unknown>;
@@ -132,7 +135,7 @@ export type Op =
   | { k: typeof K.Close; ch: Chan | null }
   | { k: typeof K.Select; cases: SelectCase[]; dflt: boolean }
   | { k: typeof K.Sleep; ns: number }
-  | { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; cpu?: boolean; wq?: KernelWaitQueue }
+  | SyscallOp
   | { k: typeof K.NetWait; pd: PollDesc }
   | { k: typeof K.NetReady; pd: PollDesc; ns: number }
   | { k: typeof K.SemAcquire; sema: Sema; lifo: boolean; reason: string }

@@ -490,7 +490,7 @@ describe('spec §20: syscalls and threads', () => {
       gomaxprocs: 4,
       main: function* () {
         yield* fanOut(100, function* () {
-          yield* cgo.Call(s(1), 'C.sleep');
+          yield* cgo.Call(s(1), 'C.sleep', { sleep: true });
         });
       },
     });

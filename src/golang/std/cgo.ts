@@ -21,8 +21,8 @@ export const cPkg = pkg('C', { $unsupported: subset() });
 const cInt = basic('int32');
 /** The member `C.<name>` of a compilation whose C functions take `cgo[name]` ns (else `dflt`). */
 export function cgoMember(name: string, cgo: Record<string, number>, dflt: number): PkgMember {
-  if (name === 'usleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1000, mode: 'cgo', name: 'C.usleep'}`)}, 0)`);
-  if (name === 'sleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1e9, mode: 'cgo', name: 'C.sleep'}`)}, 0)`);
+  if (name === 'usleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1000, mode: 'cgo', name: 'C.usleep', sleep: true}`)}, 0)`);
+  if (name === 'sleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1e9, mode: 'cgo', name: 'C.sleep', sleep: true}`)}, 0)`);
   const ns = cgo[name] ?? dflt;
   // Any other C function: a cgo call of `ns`, returning a C int (getpid returns a plausible pid).
   const ret = name === 'getpid' ? '4242' : '0';

@@ -105,8 +105,8 @@ export function* sys(p: Process, name: string, mode: SyscallMode, call: () => Sy
       continue;
     }
     yield { k: K.Syscall, ns, mode, name, cpu };
-    if (wake !== null && wake.length > 0) yield { k: K.KernelWake, wq: wake, all: wakeAll, ns: p.kernel.costs.pipeWake };
-    if (ready !== null) yield { k: K.NetReady, pd: ready as never, ns: 0 };
+    if (wake !== null && wake.size > 0) yield { k: K.KernelWake, wq: wake, all: wakeAll, ns: p.kernel.costs.pipeWake };
+    if (ready !== null) yield { k: K.NetReady, pd: ready, ns: 0 };
     return [value, errno];
   }
 }
@@ -179,7 +179,7 @@ export function* Pipe2(p: Process, fds: Slice | null, flags: number): Go<Iface |
 }
 export function* Nanosleep(p: Process, ts: { Sec: number; Nsec: number } | null): Go<Iface | null> {
   if (ts === null) lib.nilDeref();
-  yield { k: K.Syscall, ns: ts.Sec * 1e9 + ts.Nsec, mode: 'syscall', name: 'nanosleep' };
+  yield { k: K.Syscall, ns: ts.Sec * 1e9 + ts.Nsec, mode: 'syscall', name: 'nanosleep', sleep: true };
   void p;
   return null;
 }
@@ -204,7 +204,7 @@ export function* Syscall(p: Process, mode: SyscallMode, trap: number, a1: unknow
   switch (trap) {
     case SYS.NANOSLEEP: {
       const ts = a1 as { Sec: number; Nsec: number } | null;
-      yield { k: K.Syscall, ns: ts && typeof ts === 'object' ? ts.Sec * 1e9 + ts.Nsec : 0, mode, name: 'nanosleep' };
+      yield { k: K.Syscall, ns: ts && typeof ts === 'object' ? ts.Sec * 1e9 + ts.Nsec : 0, mode, name: 'nanosleep', sleep: true };
       return [0, 0, 0];
     }
     case SYS.READ:
