@@ -594,6 +594,10 @@ export class Runtime {
       if (paused && !this.exited) return null;
       // Only daemon events (sysmon's ticks) are pending, but one can still make progress.
       if (why === 'quiescent' && !this.exited && !this.eventBudgetSpent && this.progressBySysmon()) {
+        if (this.sim.peek() > until) {
+          why = 'until';
+          break;
+        }
         this.sim.step();
         continue;
       }

@@ -150,6 +150,15 @@ export class FileSystem {
     return [...names].sort();
   }
 
+  /** Move `from` and everything under it to `to` (the inodes themselves: open files keep them). */
+  rename(from: string, to: string): void {
+    for (const k of this.subtree(from)) {
+      const n = this.nodes.get(k)!;
+      this.nodes.delete(k);
+      this.nodes.set(to + k.slice(from.length), n);
+    }
+  }
+
   /** Every path at or under `path`. */
   subtree(path: string): string[] {
     const pre = path === '/' ? '/' : path + '/';

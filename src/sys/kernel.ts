@@ -459,12 +459,7 @@ export class Kernel {
     const b = this.path(to);
     const n = this.fs.get(a);
     if (n === undefined) return this.fail(Errno.ENOENT, this.costs.openCall);
-    for (const k of this.fs.subtree(a)) {
-      const node = this.fs.get(k)!;
-      this.fs.remove(k);
-      this.fs.create(b + k.slice(a.length), node.kind === 'dir' ? 'dir' : 'file', node.mode);
-      Object.assign(this.fs.get(b + k.slice(a.length))!, node);
-    }
+    this.fs.rename(a, b);
     return this.ok(0, this.costs.openCall);
   }
 
