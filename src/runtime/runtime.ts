@@ -30,6 +30,7 @@ import { Chan, GoPanic } from './chan.js';
 import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
+import { defaultRelease, goReleases, profiles, type GoRelease, type VersionProfile } from './version.js';
 
 export interface GodebugFlags {
   /** schedtrace=N: print a SCHED line every N ms (0 = off). */
@@ -50,6 +51,11 @@ export interface RunOptions {
    * defaultNcpu (2: the reference machine the costs were measured on).
    */
   ncpu?: number;
+  /**
+   * The Go release whose runtime the run follows (version.ts): '1.19' or '1.26'. Default
+   * defaultRelease, the newest validated one.
+   */
+  go?: GoRelease;
   /** Seed of the runtime's random choices (steal order, select): a non-negative safe integer. Default 1. */
   seed?: number;
   /** GODEBUG flags (parsed, see parseGODEBUG). */
@@ -165,6 +171,8 @@ export class Runtime {
   readonly sleepRand: Rand;
   readonly cost: CostModel;
   readonly debug: GodebugFlags;
+  /** The Go release's differences the mechanisms follow (version.ts). */
+  readonly v: VersionProfile;
   readonly ncpu: number;
   /** The OS's CPU scheduler: the ncpu cores the threads share (os.ts). */
   readonly os: CPUSched;
@@ -237,6 +245,9 @@ export class Runtime {
     const seed = opts.seed ?? 1;
     this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
     this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
+    const release = opts.go ?? defaultRelease;
+    if (!(goReleases as readonly string[]).includes(release)) throw new RangeError(`go must be one of ${goReleases.join(', ')}, got ${String(release)}`);
+    this.v = profiles[release];
     this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? defaultNcpu;
     if (!Number.isInteger(this.ncpu) || this.ncpu < 1) throw new RangeError(`ncpu must be a positive integer, got ${this.ncpu}`);

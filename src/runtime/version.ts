@@ -1,0 +1,135 @@
+/**
+ * Go version profiles: which Go release's runtime the model follows.
+ *
+ * gmpsim models one mechanism per runtime concept (proc, syscall, sysmon, netpoll, time…) and lets a
+ * release choose, by name, where its runtime decides differently. A profile is that small set of
+ * named differences over the shared mechanisms, never a copy of the runtime: each field below says
+ * what the release does, from which Go version on, and where in Go's sources (read, never copied:
+ * go1.19.8 in /usr/lib/go-1.19/src/runtime, go1.26.8 in $(go env GOROOT)/src/runtime), and the
+ * mechanism modules test the field where the release's code differs. Adding Go 1.27 means a new
+ * entry in `profiles` with its differences, each backed by a conformance program recorded on the new
+ * toolchain (conformance/reference/go1.27/).
+ *
+ * Invariants: profiles are immutable data (no functions), so views, the CLI's A/B run and the README's
+ * generated table (`npm run readme:versions`) read the same facts the runtime follows. A profile is
+ * `validated` only when the conformance suite recorded on its toolchain passes (docs/fidelity.md);
+ * the default release is the newest validated one.
+ *
+ * Spec: ../shared/runtime-spec.md §1 (the version table), §7.3 (the 1.26 syscall model).
+ */
+
+/** The Go releases gmpsim can follow. */
+export const goReleases = ['1.19', '1.26'] as const;
+export type GoRelease = (typeof goReleases)[number];
+
+export interface VersionProfile {
+  /** The release ("1.26"): what `--go` and config.go take. */
+  readonly release: GoRelease;
+  /** The exact toolchain its references were recorded with (`go version` prints "go version <this> linux/amd64"). */
+  readonly toolchain: string;
+  /**
+   * The conformance suite recorded on `toolchain` passes (≥ 95 % of its checks, docs/fidelity.md). Only
+   * validated releases can be the default.
+   */
+  readonly validated: boolean;
+
+  // ---- syscalls (spec §7)
+  /**
+   * Since 1.26 (proc.go reentersyscall, setBlockOnExitSyscall, exitsyscallTryGetP): a P whose G
+   * enters a syscall stays _Prunning and wired to its M (_Psyscall is gone: `_Psyscall_unused`);
+   * sysmon's retake takes it with setBlockOnExitSyscall + takeP, and exitsyscall gets its P back
+   * unless it was taken. Before: the P is unwired and _Psyscall, retake CASes it to _Pidle.
+   */
+  readonly syscallKeepsP: boolean;
+
+  // ---- spinning Ms (spec §6)
+  /**
+   * Since 1.21 (proc.go findRunnable, pidlegetSpinning): sched.needspinning — a non-spinning M
+   * dropping its P while work appeared becomes spinning instead; schedtrace prints `needspinning=`.
+   */
+  readonly needspinning: boolean;
+  /** Newest (proc.go goschedImpl): runtime.Gosched and a preempted G call wakep() after queueing the G. */
+  readonly goschedWakep: boolean;
+
+  // ---- netpoll (spec §10)
+  /** Since 1.22 (netpoll.go netpollAdjustWaiters): netpoll returns a waiter delta that callers apply. */
+  readonly netpollWaiterDelta: boolean;
+
+  // ---- timers (spec §11)
+  /**
+   * Since 1.23 (time.go): the reworked per-P `timers` heap; channel timers (time.NewTimer, After,
+   * Tick) sit in a heap only while a goroutine is blocked on their channel, so an unreferenced or
+   * un-waited timer keeps nothing alive (deadlock detection sees through it).
+   */
+  readonly lazyChannelTimers: boolean;
+
+  // ---- GOMAXPROCS (spec §16)
+  /**
+   * Since 1.25 (cgroup_linux.go defaultGOMAXPROCS, proc.go sysmonUpdateGOMAXPROCS): the default
+   * GOMAXPROCS is the smaller of NumCPU and the cgroup's CPU quota, the quota rounded up and at
+   * least 2; sysmon re-reads it once per second while GOMAXPROCS was not set by hand
+   * (GODEBUG=updatemaxprocs=0 stops that, containermaxprocs=0 ignores the quota).
+   */
+  readonly containerAwareGOMAXPROCS: boolean;
+
+  // ---- what the program prints (spec §20, §21)
+  /**
+   * schedtrace/scheddetail format: '1.19' (gcwaiting=0, -1 for a missing M/P/G, no needspinning) or
+   * '1.26' (gcwaiting=false, nil, needspinning=, schedticks=[ … ] list).
+   */
+  readonly schedtraceFormat: '1.19' | '1.26';
+  /** Since 1.21: a traceback's `created by f` line ends with ` in goroutine <n>`. */
+  readonly createdByGoroutine: boolean;
+}
+
+const go119: VersionProfile = {
+  release: '1.19',
+  toolchain: 'go1.19.8',
+  validated: true,
+  syscallKeepsP: false,
+  needspinning: false,
+  goschedWakep: false,
+  netpollWaiterDelta: false,
+  lazyChannelTimers: false,
+  containerAwareGOMAXPROCS: false,
+  schedtraceFormat: '1.19',
+  createdByGoroutine: false,
+};
+
+const go126: VersionProfile = {
+  release: '1.26',
+  toolchain: 'go1.26.8',
+  validated: false,
+  syscallKeepsP: true,
+  needspinning: true,
+  goschedWakep: true,
+  netpollWaiterDelta: true,
+  lazyChannelTimers: true,
+  containerAwareGOMAXPROCS: true,
+  schedtraceFormat: '1.26',
+  createdByGoroutine: true,
+};
+
+export const profiles: Readonly<Record<GoRelease, VersionProfile>> = { '1.19': go119, '1.26': go126 };
+
+/** The newest validated release: what a run follows when nobody says. */
+export const defaultRelease: GoRelease = newestValidated();
+
+function newestValidated(): GoRelease {
+  let best: GoRelease = goReleases[0];
+  for (const r of goReleases) if (profiles[r].validated) best = r;
+  return best;
+}
+
+/**
+ * Parse what a user wrote for a release: "1.26", "go1.26", "1.26.8", "go1.26.8". Returns the release or
+ * an error message that lists the known ones.
+ */
+export function parseGoRelease(s: string): { release: GoRelease } | { error: string } {
+  const m = /^(?:go)?(\d+)\.(\d+)(?:\.\d+)?$/.exec(s.trim());
+  const known = goReleases.join(', ');
+  if (m === null) return { error: `"${s}" is not a Go version (expected one of ${known}, e.g. --go 1.26)` };
+  const r = `${m[1]}.${m[2]}`;
+  if ((goReleases as readonly string[]).includes(r)) return { release: r as GoRelease };
+  return { error: `gmpsim has no profile for Go ${r} (it models ${known})` };
+}
