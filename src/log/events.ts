@@ -338,20 +338,60 @@ export class EventLog {
     return this.strings.length - 1;
   }
 
-  /** The stored events as plain data (copies, trimmed to `length`): see EventColumns. */
-  toColumns(): EventColumns {
+  /**
+   * The stored events as plain data (copies, trimmed to `length`): see EventColumns. With `from` and
+   * `stringsFrom`, only the events and strings added since then: a chunk of a run still going (the web
+   * worker sends one now and then, so a run it has to kill still shows what happened up to there).
+   * Chunks taken in order join back with EventLog.concatColumns.
+   */
+  toColumns(from = 0, stringsFrom = 0): EventColumns {
     const n = this.length;
     return {
-      length: n,
-      t: this.t.slice(0, n),
-      k: this.k.slice(0, n),
-      g: this.g.slice(0, n),
-      m: this.m.slice(0, n),
-      p: this.p.slice(0, n),
-      a: this.a.slice(0, n),
-      b: this.b.slice(0, n),
-      strings: this.strings.slice(),
+      length: n - from,
+      t: this.t.slice(from, n),
+      k: this.k.slice(from, n),
+      g: this.g.slice(from, n),
+      m: this.m.slice(from, n),
+      p: this.p.slice(from, n),
+      a: this.a.slice(from, n),
+      b: this.b.slice(from, n),
+      strings: this.strings.slice(stringsFrom),
     };
+  }
+
+  /** Strings interned or stored so far (the `stringsFrom` of the next toColumns chunk). */
+  get stringCount(): number {
+    return this.strings.length;
+  }
+
+  /** Chunks made by successive toColumns(from, stringsFrom) calls, joined into the columns of the whole run so far. */
+  static concatColumns(chunks: readonly EventColumns[]): EventColumns {
+    let n = 0;
+    for (const c of chunks) n += c.length;
+    const out: EventColumns = {
+      length: n,
+      t: new Float64Array(n),
+      k: new Uint8Array(n),
+      g: new Int32Array(n),
+      m: new Int32Array(n),
+      p: new Int32Array(n),
+      a: new Float64Array(n),
+      b: new Float64Array(n),
+      strings: [],
+    };
+    let at = 0;
+    for (const c of chunks) {
+      out.t.set(c.t, at);
+      out.k.set(c.k, at);
+      out.g.set(c.g, at);
+      out.m.set(c.m, at);
+      out.p.set(c.p, at);
+      out.a.set(c.a, at);
+      out.b.set(c.b, at);
+      for (const s of c.strings) out.strings.push(s);
+      at += c.length;
+    }
+    return out;
   }
 
   /** A stored log over columns made by toColumns (it takes the arrays, it does not copy them). */

@@ -229,6 +229,14 @@ export class Runtime {
   exitMessage = '';
   private out: string[] = [];
   private err: string[] = [];
+  /** What the program has written to standard output so far (RunResult.stdout when it ends). */
+  stdoutSoFar(): string {
+    return this.out.join('');
+  }
+  /** What the program has written to standard error so far. */
+  stderrSoFar(): string {
+    return this.err.join('');
+  }
   /** main.main's body: G1's frames in dumps come from it (G1's own body is runtime.main). */
   private userMain: GoBody | null = null;
   /** Frames of the runtime functions currently executing (for `runtime stack:` in throws). */

@@ -329,6 +329,35 @@ test('a runaway workload is stopped by the wall-clock limit and the page stays r
   assert(/stopped after 2\.5 s of wall-clock time/.test(err ?? ''), `errors: ${err}`);
 });
 
+test('a long run is stopped by the engine at the wall-clock limit and shows its partial run', async (page) => {
+  // Yields forever: the engine's watchdog (web/src/worker.ts) stops it at the limit, exit 124.
+  const code = `import { time, us } from 'gmpsim';\nexport function* main() {\n  for (;;) yield* time.Sleep(us(1));\n}\n`;
+  const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {}, maxEvents: 1e9 } });
+  await page.goto(`${base}?wall=1500${hash}`);
+  await waitRun(page, 0, 20_000); // a fresh page: its run count starts at 0
+  const status = (await page.locator('[data-testid=status]').textContent()) ?? '';
+  assert(/^stopped: wall-clock limit · [\d,]+ events/.test(status), `status: ${status}`);
+  const events = Number(/· ([\d,]+) events/.exec(status)![1]!.replace(/,/g, ''));
+  assert(events > 1000, `only ${events} events in the partial run`);
+  const err = (await page.locator('[data-testid=errors]').textContent()) ?? '';
+  assert(/stopped after 1\.5 s of wall-clock time \(the page's limit\), at [\d.]+ ?[mµn]?s simulated/.test(err), `errors: ${err}`);
+  // The partial run is a run like any other: the scrubber spans it and the cursor is at its end.
+  assert((await cursor(page)) === events, `cursor ${await cursor(page)} != ${events}`);
+});
+
+test('a workload that stops yielding is killed and shows the run up to its last progress', async (page) => {
+  const code = `import { time, us } from 'gmpsim';\nexport function* main() {\n  for (let i = 0; i < 3000; i++) yield* time.Sleep(us(1));\n  for (;;) {}\n}\n`;
+  const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {} } });
+  await page.goto(`${base}?wall=1500&case=stops-yielding${hash}`); // a new query: a fresh page, not a hash change
+  await waitRun(page, 0, 20_000);
+  const status = (await page.locator('[data-testid=status]').textContent()) ?? '';
+  assert(/^stopped: wall-clock limit · [\d,]+ events/.test(status), `status: ${status}`);
+  const events = Number(/· ([\d,]+) events/.exec(status)![1]!.replace(/,/g, ''));
+  assert(events > 1000, `only ${events} events shown`);
+  const err = (await page.locator('[data-testid=errors]').textContent()) ?? '';
+  assert(/stopped yielding to the runtime .*stopped after 1\.5 s of wall-clock time/.test(err), `errors: ${err}`);
+});
+
 test('a shared link restores the workload, the knobs and the cursor, and runs in the worker', async (page) => {
   const code = `// shared
 import { go, work, syscall, sync, ms, us, type Go } from 'gmpsim';

@@ -12,11 +12,11 @@
  *    wall-clock limit is terminated.
  */
 import './style.css';
-import { costNames, costDocs, defaultCosts, E, EventName } from '../../src/index.js';
+import { costNames, costDocs, defaultCosts, E, EventLog, EventName } from '../../src/index.js';
 import { explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
 import { loadGallery, type GalleryItem } from './gallery';
 import { RunModel, jumpKinds, type JumpKind } from './model';
-import type { Knobs, Lang, RunDone, RunRequest, WorkerReply } from './protocol';
+import type { Knobs, Lang, RunDone, RunProgress, RunRequest, WorkerReply } from './protocol';
 import { decodeShare, encodeShare } from './share';
 import { Editor } from './editor';
 import { Picture, fmtNs, type Selection } from './views/picture';
@@ -25,6 +25,11 @@ import { Inspector } from './views/inspector';
 
 /** Wall-clock limit of one run (ms); `?wall=N` in the page URL overrides it (tests). */
 const WALL_LIMIT_MS = Number(new URLSearchParams(location.search).get('wall')) || 30_000;
+/**
+ * How long after the limit the page kills a worker whose engine never stopped the run itself (a
+ * workload that stopped yielding: the engine's watchdog never gets a turn).
+ */
+const KILL_GRACE_MS = 1_500;
 const speeds = [1, 4, 15, 60, 250, 1000, 5000, 20000, 100000];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -329,38 +334,45 @@ async function run(): Promise<void> {
   st.worker = w;
   const code = editor.text;
   const key = st.item ? `id:${st.item.id}` : `code:${code}`;
-  const req: RunRequest = { type: 'run', lang: st.lang, code, file: fileName(), knobs: st.knobs };
+  const req: RunRequest = { type: 'run', lang: st.lang, code, file: fileName(), knobs: st.knobs, wallMs: WALL_LIMIT_MS };
   setStatus('running…', 'busy');
   $('errors').textContent = '';
   editor.clearError();
   void updateHash();
   const started = performance.now();
-  const timer = window.setTimeout(() => {
-    if (st.worker !== w) return;
-    w.terminate();
-    st.worker = null;
-    const msg = `gmpsim: the run was stopped after ${WALL_LIMIT_MS / 1000} s of wall-clock time (the page's limit); lower "max events" or the workload's size`;
-    $('errors').textContent = msg;
-    $('output').innerHTML = `<span class="msg">${esc(msg)}</span>`;
-    clearRun();
-    setStatus('stopped: wall-clock limit', 'bad');
-    markDone();
-  }, WALL_LIMIT_MS);
+  // The run so far (RunProgress), kept to show a run the page has to kill.
+  const progress: RunProgress[] = [];
+  // null: the page killed the worker (a workload that stopped yielding).
   const reply = await new Promise<WorkerReply | null>((resolve) => {
-    w.onmessage = (ev: MessageEvent<WorkerReply>) => resolve(ev.data);
+    // The engine stops a long run itself at WALL_LIMIT_MS (exit 124, with its log). Only a workload
+    // that stopped yielding misses that check: kill the worker a little later.
+    const timer = window.setTimeout(() => {
+      resolve(null);
+    }, WALL_LIMIT_MS + KILL_GRACE_MS);
+    w.onmessage = (ev: MessageEvent<WorkerReply>) => {
+      if (ev.data.type === 'progress') {
+        progress.push(ev.data);
+        setStatus(`running… ${ev.data.events.toLocaleString('en')} events · ${fmtNs(ev.data.simTime)} simulated`, 'busy');
+        return;
+      }
+      clearTimeout(timer);
+      resolve(ev.data);
+    };
     w.onerror = (ev) => {
       ev.preventDefault();
+      clearTimeout(timer);
       resolve({ type: 'error', error: { kind: 'load', message: `gmpsim: internal error: ${ev.message}` } });
     };
     w.postMessage(req);
   });
-  clearTimeout(timer);
   if (st.worker !== w) return; // superseded
   w.terminate();
   st.worker = null;
-  if (!reply) return;
-  if (reply.type === 'error') {
-    const e = reply.error;
+  const done = reply ?? killedRun(progress);
+  if (done === null) return showKilledEmpty();
+  if (done.type === 'progress') return;
+  if (done.type === 'error') {
+    const e = done.error;
     $('errors').textContent = e.message + (e.line !== undefined ? `\n(line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''})` : '');
     if (e.line !== undefined) editor.error(e.message, e.line, e.column);
     $('output').innerHTML = `<span class="err">${esc(e.message)}</span>\n<span class="exit">exit status 1</span>`;
@@ -371,11 +383,11 @@ async function run(): Promise<void> {
   }
   const prevTime = st.model && st.runKey === key ? st.model.replay.time : -1;
   const prevAtEnd = st.model !== null && st.cursor >= st.model.length;
-  const model = new RunModel(reply);
+  const model = new RunModel(done);
   st.model = model;
   // Re-running the same workload keeps the cursor at the same simulated time. A new workload
   // starts at the beginning, or at the end when the run failed (the state it died in).
-  let cursor = reply.reason === 'exit' && reply.exitCode === 0 ? 0 : model.length;
+  let cursor = done.reason === 'exit' && done.exitCode === 0 ? 0 : model.length;
   if (prevTime >= 0) cursor = prevAtEnd ? model.length : model.indexAfterTime(prevTime);
   if (pendingAt !== undefined) {
     cursor = pendingAt;
@@ -385,7 +397,7 @@ async function run(): Promise<void> {
   st.cursor = Math.min(cursor, model.length);
   st.playing = false;
   st.sel = null;
-  showEffective(reply);
+  showEffective(done);
   charts.setModel(model);
   showOutput(model);
   const scrub = document.querySelector<HTMLInputElement>('[data-testid=scrub]')!;
@@ -395,9 +407,46 @@ async function run(): Promise<void> {
     if (el) el.textContent = String(model.jumps[k].length);
   }
   const wall = performance.now() - started;
-  const bad = reply.reason !== 'exit' || reply.exitCode !== 0;
-  setStatus(`${reply.reason === 'exit' ? `exit ${reply.exitCode}` : reply.reason} · ${model.length.toLocaleString('en')} events · ${fmtNs(reply.simTime)} simulated · ${(wall / 1000).toFixed(2)} s`, bad ? 'bad' : '');
+  const bad = done.reason !== 'exit' || done.exitCode !== 0;
+  const what = done.reason === 'exit' ? `exit ${done.exitCode}` : done.wallStopped ? 'stopped: wall-clock limit' : done.reason;
+  setStatus(`${what} · ${model.length.toLocaleString('en')} events · ${fmtNs(done.simTime)} simulated · ${(wall / 1000).toFixed(2)} s`, bad ? 'bad' : '');
   st.dirty = true;
+  markDone();
+}
+
+/**
+ * The reply for a worker the page killed: the run up to its last progress message, ended as the CLI
+ * ends a workload that never yields (exit 124, reason 'hang'). Null when it never reported.
+ */
+function killedRun(progress: RunProgress[]): RunDone | null {
+  const last = progress[progress.length - 1];
+  if (last === undefined) return null;
+  const message = `gmpsim: the workload stopped yielding to the runtime (a loop with no yield*?): it was stopped after ${WALL_LIMIT_MS / 1000} s of wall-clock time (the page's limit); the picture shows the run up to ${fmtNs(last.simTime)} simulated, where it last reported`;
+  return {
+    type: 'done',
+    exitCode: 124,
+    reason: 'hang',
+    message,
+    simTime: last.simTime,
+    events: last.events,
+    stdout: last.stdout,
+    stderr: last.stderr,
+    effective: last.effective,
+    params: {},
+    godebugWarnings: [],
+    wallMs: WALL_LIMIT_MS,
+    wallStopped: true,
+    cols: EventLog.concatColumns(progress.map((p) => p.cols)),
+  };
+}
+
+/** A worker killed before it reported anything: nothing to show but why. */
+function showKilledEmpty(): void {
+  const msg = `gmpsim: the run was stopped after ${WALL_LIMIT_MS / 1000} s of wall-clock time (the page's limit) before it reported any progress (a workload that never yields?); lower "max events" or the workload's size`;
+  $('errors').textContent = msg;
+  $('output').innerHTML = `<span class="msg">${esc(msg)}</span>`;
+  clearRun();
+  setStatus('stopped: wall-clock limit', 'bad');
   markDone();
 }
 

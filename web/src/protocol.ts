@@ -36,6 +36,27 @@ export interface RunRequest {
   code: string;
   file: string;
   knobs: Knobs;
+  /**
+   * Wall-clock budget of the run (ms): the engine stops the run there (exit 124) and sends what it
+   * has. A workload that stops yielding never reaches that check; the page kills the worker a little
+   * later and shows the last progress (RunProgress).
+   */
+  wallMs: number;
+}
+
+/**
+ * The run so far, sent by the worker every `progressEveryMs` of wall time while it runs: the events
+ * and strings added since the previous progress message (EventLog.toColumns(from, stringsFrom)),
+ * and the output so far. The page keeps them only to show a run it has to kill.
+ */
+export interface RunProgress {
+  type: 'progress';
+  cols: EventColumns;
+  stdout: string;
+  stderr: string;
+  simTime: number;
+  events: number;
+  effective: Effective;
 }
 
 export interface WorkloadError {
@@ -61,6 +82,8 @@ export interface RunDone {
   params: Record<string, number | string | boolean>;
   godebugWarnings: string[];
   wallMs: number;
+  /** The run ended at the page's wall-clock limit (its message says how), not by itself. */
+  wallStopped?: boolean;
   cols: EventColumns;
 }
 
@@ -69,4 +92,4 @@ export interface RunFailed {
   error: WorkloadError;
 }
 
-export type WorkerReply = RunDone | RunFailed;
+export type WorkerReply = RunDone | RunFailed | RunProgress;

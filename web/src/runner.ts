@@ -139,7 +139,12 @@ async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | 
   return { main: main as GoFunc, config: (config ?? {}) as WorkloadConfig, params: (params ?? null) as Record<string, unknown> | null };
 }
 
-export async function runWorkload(req: RunRequest, goLoader?: GoLoader): Promise<RunOutcome> {
+/**
+ * `watchdog`: makes the host's wall-clock guard for the run about to start with these settings (the
+ * worker's, see worker.ts); the engine checks it every few thousand events, and a run it stops ends
+ * with exit 124 and keeps its partial log.
+ */
+export async function runWorkload(req: RunRequest, goLoader?: GoLoader, watchdog?: (effective: Effective) => gmpsim.Watchdog): Promise<RunOutcome> {
   failed = null;
   const loaded = await loadMain(req, goLoader);
   if (!loaded) return { ok: false, error: failed! };
@@ -186,6 +191,7 @@ export async function runWorkload(req: RunRequest, goLoader?: GoLoader): Promise
       until: parseDuration(cfg.until),
       linksOS: loaded.linksOS ?? cfg.linksOS ?? true,
       file: req.file,
+      watchdog: watchdog?.(effective),
     });
   } catch (e) {
     return { ok: false, error: { kind: 'options', message: `gmpsim: ${e instanceof Error ? e.message : String(e)}` } };
