@@ -15,8 +15,10 @@ import { Command, CommanderError } from 'commander';
 import { defaultCosts, costNames, costDocs, isFractionCost } from '../src/index.js';
 import { formatSummary } from '../src/views/summary.js';
 import { renderPlot, wrapHtml } from '../src/views/plot.js';
+import { writePerfetto } from '../src/views/perfetto.js';
 import { loadWorkload } from './load.js';
-import { LoadError, UsageError, checkPlotPath } from './options.js';
+import { LoadError, UsageError, checkPerfettoPath, checkPlotPath } from './options.js';
+import type { EventLog } from '../src/log/events.js';
 import { resolveSettings, type RunFlags } from './settings.js';
 import { execute, heapBudget } from './execute.js';
 import { spawnSync } from 'node:child_process';
@@ -88,9 +90,11 @@ function buildProgram(): Command {
       .exitOverride()
       .configureOutput({ writeErr: () => {}, outputError: () => {} }),
     false,
-  ).option('--summary', 'after the run, print a summary of what the runtime did on stderr (includes wall time)');
+  )
+    .option('--summary', 'after the run, print a summary of what the runtime did on stderr (includes wall time)')
+    .option('--perfetto <file.json>', 'write the run as a trace-event JSON file for Perfetto (ui.perfetto.dev) or chrome://tracing: a track per P, thread and goroutine, counters, flow arrows');
   run.addHelpText('after', `${envHelp}\n\nCost parameters (--cost name=value; value in ns or a Go duration such as 50us):\n${costHelp()}\n${exitHelp}\n`);
-  run.action(async (file: string, args: string[], opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }) => {
+  run.action(async (file: string, args: string[], opts: RunCommandFlags) => {
     process.exitCode = await runCommand(file, args, opts);
   });
 
@@ -134,8 +138,17 @@ function buildProgram(): Command {
   return program;
 }
 
-async function runCommand(file: string, args: string[], opts: RunFlags & { summary?: boolean; json?: boolean; plot?: string }): Promise<number> {
+type RunCommandFlags = RunFlags & { summary?: boolean; json?: boolean; plot?: string; perfetto?: string };
+
+async function runCommand(file: string, args: string[], opts: RunCommandFlags): Promise<number> {
   checkPlotPath(opts.plot);
+  checkPerfettoPath(opts.perfetto);
+  const storeLog = opts.plot !== undefined || opts.perfetto !== undefined;
+  /** The views that read the whole stored log, after the run. */
+  const afterRun = (log: EventLog, gomaxprocs: number): void => {
+    if (opts.plot !== undefined) writePlot(opts.plot, log, gomaxprocs, file);
+    if (opts.perfetto !== undefined) writePerfettoFile(opts.perfetto, log, `${file} — GOMAXPROCS=${gomaxprocs}`);
+  };
   const loaded = await loadWorkload(file, args);
   const inst = loaded.first ?? (await loaded.instantiate());
   const warnings: string[] = [];
@@ -143,7 +156,7 @@ async function runCommand(file: string, args: string[], opts: RunFlags & { summa
   for (const w of warnings) process.stderr.write(w + '\n');
   if (opts.json) {
     // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
-    const { exitCode, text, summaryText } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
+    const { exitCode, text, summaryText } = runJson(inst, settings, file, storeLog, afterRun);
     process.stdout.write(text + '\n');
     if (opts.summary) process.stderr.write(summaryText);
     return exitCode;
@@ -151,11 +164,11 @@ async function runCommand(file: string, args: string[], opts: RunFlags & { summa
   const ex = execute(inst, settings, file, {
     write: (fd, text) => void (fd === 1 ? process.stdout : process.stderr).write(text),
     summary: !!opts.summary,
-    storeLog: !!opts.plot,
+    storeLog,
   });
   const r = ex.result;
   if (r.message) process.stderr.write(r.message + '\n');
-  if (opts.plot) writePlot(opts.plot, r.log, settings.gomaxprocs, file);
+  if (storeLog) afterRun(r.log, settings.gomaxprocs);
   if (ex.summary) process.stderr.write('\n' + formatSummary(ex.summary, { file, exitCode: r.exitCode, reason: r.reason, wallMs: ex.wallMs }));
   return r.exitCode;
 }
@@ -168,6 +181,21 @@ function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxproc
     fs.writeFileSync(out, text);
   } catch (e) {
     throw new UsageError(`--plot ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Stream the trace-event JSON to the file (never the whole text in memory). */
+function writePerfettoFile(out: string, log: EventLog, title: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(out, 'w');
+  } catch (e) {
+    throw new UsageError(`--perfetto ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    writePerfetto(log, (chunk) => void fs.writeSync(fd, chunk), title);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -168,20 +168,29 @@ export function parseList<T>(what: string, v: string, each: (what: string, s: st
  * can take minutes; finding out afterwards that the plot cannot be written wastes them).
  */
 export function checkPlotPath(p: string | undefined): void {
+  checkOutPath('--plot', p, /\.(svg|html?)$/i, '.svg or .html');
+}
+
+/** --perfetto's file, checked before the run as --plot's is. */
+export function checkPerfettoPath(p: string | undefined): void {
+  checkOutPath('--perfetto', p, /\.json$/i, '.json');
+}
+
+function checkOutPath(flag: string, p: string | undefined, ext: RegExp, exts: string): void {
   if (p === undefined) return;
-  if (!/\.(svg|html?)$/i.test(p)) throw new UsageError(`--plot ${p}: the file name must end in .svg or .html`);
+  if (!ext.test(p)) throw new UsageError(`${flag} ${p}: the file name must end in ${exts}`);
   const dir = path.dirname(path.resolve(p));
   let st: fs.Stats;
   try {
     st = fs.statSync(dir);
   } catch {
-    throw new UsageError(`--plot ${p}: the directory ${dir} does not exist`);
+    throw new UsageError(`${flag} ${p}: the directory ${dir} does not exist`);
   }
-  if (!st.isDirectory()) throw new UsageError(`--plot ${p}: ${dir} is not a directory`);
+  if (!st.isDirectory()) throw new UsageError(`${flag} ${p}: ${dir} is not a directory`);
   try {
     fs.accessSync(fs.existsSync(p) ? p : dir, fs.constants.W_OK);
   } catch {
-    throw new UsageError(`--plot ${p}: cannot write there (permission denied)`);
+    throw new UsageError(`${flag} ${p}: cannot write there (permission denied)`);
   }
-  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) throw new UsageError(`--plot ${p}: is a directory`);
+  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) throw new UsageError(`${flag} ${p}: is a directory`);
 }

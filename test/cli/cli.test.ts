@@ -198,6 +198,23 @@ describe.concurrent('gmpsim run', () => {
     expect(html).toContain('<svg xmlns=');
   });
 
+  it('--perfetto out.json writes the run as trace-event JSON (also with --json, whose stdout stays one object)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-'));
+    const file = path.join(dir, 'run.json');
+    const o = await gmpsim(['run', fx('urandom.ts'), '--perfetto', file]);
+    expect(o.code).toBe(0);
+    expect(o.stdout).toBe('read 100 times\n');
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { traceEvents: { ph: string; name: string; args?: { name?: string } }[] };
+    const threads = doc.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.args!.name!);
+    // urandom.ts: 100 reads of /dev/urandom, each long enough to be retaken: 102 threads at the peak.
+    expect(threads.filter((n) => /^M\d+/.test(n)).length).toBeGreaterThanOrEqual(102);
+    expect(doc.traceEvents.filter((e) => e.ph === 's' && e.name === 'handoffp').length).toBeGreaterThanOrEqual(100);
+    const j = await gmpsim(['run', fx('urandom.ts'), '--json', '--perfetto', file]);
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.stdout).exit.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).traceEvents.length).toBe(doc.traceEvents.length);
+  });
+
   it('the same command twice gives byte-identical stdout and stderr', async () => {
     const args = ['run', fx('urandom.ts'), '--param', 'n=40'];
     const env = { GODEBUG: 'schedtrace=2,scheddetail=1' };
@@ -282,6 +299,8 @@ describe.concurrent('bad input: one clear line, non-zero exit, no stack trace', 
     expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--until', '5']), 2, /--until: invalid duration "5"/);
     expectOneLineError(await gmpsim(['run', fx('urandom.ts'), '--param', 'm=3']), 2, /--param m: unknown parameter/);
     expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--plot', 'out.png']), 2, /--plot out\.png/);
+    expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--perfetto', 'out.trace']), 2, /--perfetto out\.trace: the file name must end in \.json/);
+    expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--perfetto', '/nonexistent/x.json']), 2, /--perfetto \/nonexistent\/x\.json: the directory \/nonexistent does not exist/);
   });
   it('a bad exported config', async () => expectOneLineError(await gmpsim(['run', fx('badconfig.ts')]), 1, /badconfig\.ts: config\.gomaxprocs: must be an integer from 1 to 100000/));
   it('sweep with a bad GOMAXPROCS list', async () => expectOneLineError(await gmpsim(['sweep', fx('cpu.ts'), '--gomaxprocs', '1,,2']), 2, /--gomaxprocs/));
@@ -295,7 +314,7 @@ describe.concurrent('help and version', () => {
   it('run --help documents flags, environment and every cost parameter', async () => {
     const o = await gmpsim(['run', '--help']);
     expect(o.code).toBe(0);
-    for (const s of ['--gomaxprocs', '--seed', '--until', '--max-events', '--cost', '--summary', '--json', '--plot', 'GODEBUG', 'GOMAXPROCS', 'threadCreate', 'syscallOverhead', 'Exit status']) {
+    for (const s of ['--gomaxprocs', '--seed', '--until', '--max-events', '--cost', '--summary', '--json', '--plot', '--perfetto', 'GODEBUG', 'GOMAXPROCS', 'threadCreate', 'syscallOverhead', 'Exit status']) {
       expect(o.stdout).toContain(s);
     }
     expect((await gmpsim(['--help'])).stdout).toContain('sweep');
