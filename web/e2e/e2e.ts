@@ -471,8 +471,16 @@ test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
  * toolchain on this machine, never copied into the repository.
  */
 function catapultDir(): string {
-  const goroot = execFileSync('/usr/local/go/bin/go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
-  return path.join(goroot, 'src/internal/trace/traceviewer/static');
+  for (const go of ['/usr/local/go/bin/go', 'go']) {
+    try {
+      const goroot = execFileSync(go, ['env', 'GOROOT'], { encoding: 'utf8', timeout: 30_000 }).trim();
+      const dir = path.join(goroot, 'src/internal/trace/traceviewer/static');
+      if (fs.existsSync(path.join(dir, 'trace_viewer_full.html'))) return dir;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error('the trace viewer test needs a Go ≥ 1.22 toolchain (go1.26.8: /usr/local/go/bin/go), whose GOROOT holds src/internal/trace/traceviewer/static/trace_viewer_full.html');
 }
 
 /** A page embedding the viewer as Catapult's embedding guide describes; it reports what the importer read. */
