@@ -110,7 +110,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     for (const seed of seeds) {
       for (const g of procs) {
         const params = { ...base.params, ...combo };
-        cells.push({ id: cells.length, gomaxprocs: g, seed, params: combo, settings: { ...base, gomaxprocs: g, seed, params } });
+        cells.push({ id: cells.length, gomaxprocs: g, seed, params: combo, settings: { ...base, gomaxprocs: g, gomaxprocsSet: base.gomaxprocsSet || procsList !== null, seed, params } });
       }
     }
   }

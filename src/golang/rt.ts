@@ -18,6 +18,10 @@
  */
 import { K, type GoBody, type Op } from '../workload/ops.js';
 import { GoPanic, toPanic, type Iface } from './lib.js';
+import type { TracebackStyle } from '../runtime/runtime.js';
+
+/** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
+const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
 
 /** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
 export { Call } from '../workload/call.js';
@@ -194,17 +198,19 @@ export class Body implements Iterator<Op, unknown, unknown> {
   /**
    * Go's traceback of this goroutine. `system`: the form runtime.throw prints (GOTRACEBACK=system):
    * frame lines carry ` fp=0x0 sp=0x0 pc=0x0` and the goroutine ends in runtime.goexit (proposed
-   * engine use: Runtime.throw's goroutine dump passes true).
+   * engine use: Runtime.throw's goroutine dump passes true). `style`: the run's release's parts
+   * (Runtime.tracebackStyle): ` in goroutine N` after `created by f` (Go 1.21+), the goexit frame.
    */
-  traceback(system = false): string {
+  traceback(system = false, style: TracebackStyle = go119Style): string {
     this.materialise();
     let s = this.ctx.trace ?? (this.ctx.fr.length === 0 && this.entry !== null ? this.entry : frameText(this.ctx.fr));
     if (system) {
       const unstarted = this.ctx.trace === null && this.ctx.fr.length === 0 && this.entry !== null;
       s = s.replace(/^(\t.*?)( \+0x0)?$/gm, (_m, loc: string, off: string | undefined) => `${loc}${unstarted ? '' : off ?? ''} fp=0x0 sp=0x0 pc=0x0`);
-      if (this.ctx.created !== null) s += 'runtime.goexit()\n\truntime/asm_amd64.s:1594 +0x0 fp=0x0 sp=0x0 pc=0x0\n';
+      if (this.ctx.created !== null) s += `${style.goexit} +0x0 fp=0x0 sp=0x0 pc=0x0\n`;
     }
-    if (this.ctx.created !== null) s += this.ctx.created;
+    const created = this.ctx.created;
+    if (created !== null) s += style.createdIn === 0 ? created : created.replace('\n', ` in goroutine ${style.createdIn}\n`);
     return s;
   }
 }

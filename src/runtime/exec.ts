@@ -221,6 +221,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
     case K.GOMAXPROCS: {
       const old = rt.gomaxprocs;
       gp.resume = old;
+      // runtime.GOMAXPROCS(n) by hand: Go 1.25+ stops updating it from the CPU limit (debug.go);
+      // the updater goroutine's own call (`auto`, maxprocs.ts) does not.
+      if (op.n > 0 && op.auto !== true) rt.sched.customGOMAXPROCS = true;
       if (op.n > 0 && op.n !== old) {
         changeGOMAXPROCS(rt, mp, op.n);
         return cont(rt, mp, cost.stopTheWorld);
