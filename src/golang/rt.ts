@@ -37,6 +37,8 @@ export interface Frame {
   p: GoPanic | GoexitSignal | null;
   /** Recovered during this frame's defers. */
   r: boolean;
+  /** The panic a deferred call of this frame recovered, while that call runs (it links a new panic to it). */
+  rp?: GoPanic | null;
   /** Source file of the function (absolute, as Go prints it). */
   file: string;
 }
@@ -106,10 +108,16 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
         if (r.done) break;
         v = yield r.value;
       }
+      // The deferred call returned: a panic it recovered is gone from the chain.
+      f.rp = null;
     } catch (e) {
       S.cur = ctx;
       const p = unw(e);
-      if (f.p instanceof GoPanic && p instanceof GoPanic && p !== f.p) p.message = f.p.message.replace(/\n\[signal[^\n]*$/, '') + ' [recovered]\n\tpanic: ' + p.message;
+      // The panic this deferred call ran for (or recovered and then panicked anyway) stays on the
+      // chain under the new one (panic.go gopanic: p.link = gp._panic).
+      const prev = f.p instanceof GoPanic ? f.p : (f.rp ?? null);
+      if (prev !== null && p instanceof GoPanic && p !== prev && p.link === null) p.link = prev;
+      f.rp = null;
       f.p = p;
     }
     S.cur = ctx;
@@ -126,6 +134,8 @@ export function recover(): Iface | null {
   const p = f.p;
   f.p = null;
   f.r = true;
+  p.recovered = true;
+  f.rp = p;
   ctx.recDepth = 0;
   return p.value ?? null;
 }
