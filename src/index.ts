@@ -10,5 +10,5 @@ export { defaultCosts, costNames, costDocs, isFractionCost, costTableMarkdown, t
 export { EventLog, E, Loc, MS, EventName, FoundBy, RetakeWhy, ExitPath, type EventRecord, type EventKind, type EventColumns } from './log/events.js';
 export { PollDesc } from './runtime/netpoll.js';
 export { defaultNcpu } from './runtime/os.js';
-export { profiles, goReleases, defaultRelease, parseGoRelease, type GoRelease, type VersionProfile } from './runtime/version.js';
+export { profiles, goReleases, defaultRelease, parseGoRelease, profileFieldDocs, type GoRelease, type VersionProfile, type ProfileFieldDoc } from './runtime/version.js';
 export { defaultGOMAXPROCS, normalizeQuota, quotaAt, maxprocsUpdatePeriod, type CpuQuotaStep } from './runtime/maxprocs.js';

@@ -174,3 +174,32 @@ export function parseGoRelease(s: string): { release: GoRelease } | { error: str
   if ((goReleases as readonly string[]).includes(r)) return { release: r as GoRelease };
   return { error: `gmpsim has no profile for Go ${r} (it models ${known})` };
 }
+
+/** How the README's table (`npm run readme:versions`, src/views/versions.ts) describes each difference. */
+export interface ProfileFieldDoc {
+  /** What differs, in a few words. */
+  what: string;
+  /** The first Go release that does it the new way ('' for facts of the profile itself). */
+  since: string;
+  /** Where in Go's runtime (or cmd/go) sources. */
+  source: string;
+}
+
+/** One entry per profile field, in the table's order (a test keeps it complete). */
+export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 'release'>, ProfileFieldDoc>> = {
+  toolchain: { what: 'references recorded with', since: '', source: '`go version`' },
+  validated: { what: 'conformance suite passes (≥ 95 %): can be the default', since: '', source: 'docs/fidelity.md' },
+  syscallKeepsP: { what: 'a P stays `_Prunning` with its M during a syscall (no `_Psyscall`); sysmon takes it with setBlockOnExitSyscall', since: '1.26', source: 'proc.go reentersyscall, exitsyscallTryGetP' },
+  needspinning: { what: '`sched.needspinning`: an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go findRunnable' },
+  goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '1.26', source: 'proc.go goschedImpl' },
+  netpollWaiterDelta: { what: 'netpoll returns a waiter delta its callers apply', since: '1.22', source: 'netpoll.go netpollAdjustWaiters' },
+  lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them', since: '1.23', source: 'time.go' },
+  containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },
+  schedtraceFormat: { what: 'schedtrace/scheddetail format (`needspinning=`, `gcwaiting=false`, `nil`, `schedticks=[ … ]`)', since: '1.21–1.26', source: 'proc.go schedtrace' },
+  createdByGoroutine: { what: 'tracebacks say `created by f in goroutine N`', since: '1.21', source: 'traceback.go printcreatedby1' },
+  repanicked: { what: 'a re-panic of the recovered value prints `[recovered, repanicked]` once', since: '1.23', source: 'panic.go printpanics' },
+  syncWaitReasons: { what: 'sync waits show `sync.Mutex.Lock`, `sync.RWMutex.RLock`/`Lock`, `sync.WaitGroup.Wait` (not `semacquire`)', since: '≤ 1.26', source: 'runtime2.go waitReasonSync…' },
+  headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
+  runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
+  compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
+};
