@@ -219,8 +219,14 @@ export class Body implements Iterator<Op, unknown, unknown> {
       s = s.replace(/^(\t.*?)( \+0x0)?$/gm, (_m, loc: string, off: string | undefined) => `${loc}${unstarted ? '' : off ?? ''} fp=0x0 sp=0x0 pc=0x0`);
       if (this.ctx.created !== null) s += `${style.goexit} +0x0 fp=0x0 sp=0x0 pc=0x0\n`;
     }
-    const created = this.ctx.created;
-    if (created !== null) s += style.createdIn === 0 ? created : created.replace('\n', ` in goroutine ${style.createdIn}\n`);
+    let created = this.ctx.created;
+    if (created !== null) {
+      // A goroutine the standard library started: its go statement's site in the run's release.
+      const m = /^created by (\S+)\n\t(\S+)/.exec(created);
+      const site = m ? style.stdCreators?.[m[1]!] : undefined;
+      if (m && site !== undefined) created = created.replace(m[2]!, site);
+      s += style.createdIn === 0 ? created : created.replace('\n', ` in goroutine ${style.createdIn}\n`);
+    }
     return s;
   }
 }

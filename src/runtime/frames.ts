@@ -29,6 +29,11 @@ export interface RuntimeFrames {
   readonly finalizer: string;
   /** runtime.updateMaxProcsGoroutine (1.25+: version.ts containerAwareGOMAXPROCS). */
   readonly updateMaxProcs: string;
+  /**
+   * Where the standard library's own `go` statements are, for the `created by` lines of the
+   * goroutines they start (time.AfterFunc's, os/signal's loop), as each toolchain prints them.
+   */
+  readonly stdCreators: Readonly<Record<string, string>>;
 }
 
 /** go1.19.8 (/usr/lib/go-1.19/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -52,6 +57,7 @@ const go119: RuntimeFrames = {
   bgscavenge: 'runtime.bgscavenge',
   finalizer: 'runtime.runfinq',
   updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
+  stdCreators: { 'time.goFunc': '/usr/lib/go-1.19/src/time/sleep.go:176', 'os/signal.Notify.func1.1': '/usr/lib/go-1.19/src/os/signal/signal.go:151' },
 };
 
 /** go1.26.8 ($(go env GOROOT)/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -75,6 +81,9 @@ const go126: RuntimeFrames = {
   bgscavenge: 'runtime.bgscavenge',
   finalizer: 'runtime.runFinalizers',
   updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
+  // go1.26.8: a time.AfterFunc goroutine panicking prints `created by time.goFunc` /
+  // `\t/usr/local/go/src/time/sleep.go:215` (no ` in goroutine`: the timer ran on the system stack).
+  stdCreators: { 'time.goFunc': '/usr/local/go/src/time/sleep.go:215', 'os/signal.Notify.func1.1': '/usr/local/go/src/os/signal/signal.go:152' },
 };
 
 const byRelease: Readonly<Record<VersionProfile['runtimeFrames'], RuntimeFrames>> = { '1.19': go119, '1.26': go126 };

@@ -585,7 +585,7 @@ export class Runtime {
 
   /** How a body with its own traceback prints the release's parts of it (TracebackStyle). */
   tracebackStyle(gp: G): TracebackStyle {
-    return { createdIn: this.v.createdByGoroutine ? gp.parentGoid : 0, goexit: this.rf.goexit };
+    return { createdIn: this.v.createdByGoroutine ? gp.parentGoid : 0, goexit: this.rf.goexit, stdCreators: this.rf.stdCreators };
   }
 
   private booted = false;
@@ -766,6 +766,8 @@ function runtimeFrame(rf: RuntimeFrames, f: string): string {
 export interface TracebackStyle {
   createdIn: number;
   goexit: string;
+  /** The release's file:line of the standard library's go statements, by creating function (frames.ts). */
+  stdCreators?: Readonly<Record<string, string>>;
 }
 
 /** Status text in a goroutine header: the wait reason, or the status name. */

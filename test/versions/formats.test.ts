@@ -67,7 +67,12 @@ export function skeleton(exit: number, stdout: string, stderr: string): string {
       continue;
     }
     if (l.startsWith('goroutine ')) out.push(l.replace(/ m=\d+ /, ' m=N '));
-    else if (l.startsWith('created by ') && !l.startsWith('created by runtime.')) out.push(l);
+    else if (l.startsWith('created by ') && !l.startsWith('created by runtime.')) {
+      out.push(l);
+      // A standard-library creator's site is the toolchain's (the program's own path is the caller's).
+      const next = lines[i + 1] ?? '';
+      if (next.startsWith('\t/usr/')) out.push(next.replace(/ \+0x0$/, ''));
+    }
   }
   return out.join('\n');
 }
