@@ -38,6 +38,12 @@ describe('--go picks the release', () => {
     expect(text).toMatch(/--cpu-quota <cores>/);
   });
 
+  it('the summary names the release when it is not the default', async () => {
+    const [a, b] = await Promise.all([gmpsim(['run', '--go', '1.26', fx('hello.ts'), '--summary']), gmpsim(['run', fx('hello.ts'), '--summary'])]);
+    expect(a.stderr).toMatch(/^── gmpsim summary: test\/cli\/fixtures\/hello\.ts \(Go 1\.26\) ──$/m);
+    expect(b.stderr).toMatch(/^── gmpsim summary: test\/cli\/fixtures\/hello\.ts ──$/m);
+  });
+
   it("a workload's config.go chooses it (and --go overrides it); an unknown one is the workload's error", async () => {
     const o = await gmpsim(['run', fx('go126config.ts')]);
     expect(o.code, o.stderr).toBe(0);
