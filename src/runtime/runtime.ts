@@ -12,7 +12,11 @@
  * and bgscavenge and waits for the latter two on a channel (each wait hands P0 to another M:
  * that is where the third thread at GOMAXPROCS=1 comes from), creates the finalizer goroutine when
  * the program links package os, unlocks, and calls main.main. When main.main returns the process
- * exits with status 0; other goroutines are not waited for.
+ * exits with status 0; other goroutines are not waited for. Go 1.25+ (go1.26.8's runtime.main, recorded
+ * in test/versions/recorded/startup.*): right after gcenable, the GOMAXPROCS updater goroutine
+ * (maxprocs.ts; not with GODEBUG=updatemaxprocs=0), so the finalizer goroutine and the first user
+ * goroutine get ids one higher (7 instead of 6 at GOMAXPROCS=1); NumGoroutine and the threads at
+ * main.main are unchanged. The release's names for these goroutines are in frames.ts.
  */
 import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
@@ -296,15 +300,15 @@ export class Runtime {
     this.m0 = new M(this, 0);
   }
 
-  /**
-   * schedinit + newproc(runtime.main) + mstart(m0). Done by run(), not the constructor, so views
-   * can attach event-log listeners first and see every event.
-   */
   /** schedinit's GOMAXPROCS: the environment's (custom), else the release's default under the CPU limit. */
   initialGOMAXPROCS(): number {
     return this.opts.gomaxprocs ?? defaultGOMAXPROCS(this.v, this.ncpu, quotaAt(this.cpuQuota, 0), this.debug);
   }
 
+  /**
+   * schedinit + newproc(runtime.main) + mstart(m0). Done by run(), not the constructor, so views
+   * can attach event-log listeners first and see every event.
+   */
   private boot(): void {
     const opts = this.opts;
     const n = this.initialGOMAXPROCS();
