@@ -216,7 +216,10 @@ async function loadGo(file: string, isDir: boolean, args: string[], buildFailedE
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   // Tracebacks name the source's absolute directory, as a binary built by `go run` does.
-  const c = golang.compileGo(files, { env, stdin: readStdin, args, dir: path.resolve(dir) });
+  // Read once and kept: an A/B run (--go 1.19,1.26) gives both runs the same input.
+  let stdinBytes: Uint8Array | null = null;
+  const stdin = (): Uint8Array => (stdinBytes ??= readStdin());
+  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir) });
   if (!c.ok) {
     const errs = c.errors as GoErr[];
     // gmpsim's own "unsupported: … (at file:line:col) …" already names its position: printed alone.

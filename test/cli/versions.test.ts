@@ -4,7 +4,8 @@
  * test/versions/formats.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { ensureBuilt, expectOneLineError, fx, gmpsim } from './harness.js';
+import { spawnSync } from 'node:child_process';
+import { ensureBuilt, expectOneLineError, fx, gmpsim, root } from './harness.js';
 
 ensureBuilt();
 
@@ -68,6 +69,12 @@ describe('A/B: --go 1.19,1.26', () => {
     // Deterministic: the same text again.
     const again = await gmpsim(['run', '--go', '1.19,1.26', fx('versions.go'), '--summary']);
     expect(again.stderr).toBe(o.stderr);
+  });
+
+  it('gives both runs the same standard input', () => {
+    const o = spawnSync(process.execPath, ['bin/gmpsim.js', 'run', '--go', '1.19,1.26', fx('countlines.go')], { cwd: root, input: 'a\nb\nc\n', encoding: 'utf8' });
+    expect(o.status, o.stderr).toBe(0);
+    expect(o.stdout).toBe('==> Go 1.19 <==\nlines 3\n\n==> Go 1.26 <==\nlines 3\n');
   });
 
   it('--json gives one object with a run per release; --plot wants one release', async () => {
