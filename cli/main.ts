@@ -158,7 +158,7 @@ async function runCommand(file: string, args: string[], opts: RunFlags & { summa
   for (const w of warnings) process.stderr.write(w + '\n');
   if (opts.json) {
     // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
-    const { exitCode, text, summaryText } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file));
+    const { exitCode, text, summaryText } = runJson(inst, settings, file, !!opts.plot, (log, s) => writePlot(opts.plot!, log, s, file, settings.go));
     process.stdout.write(text + '\n');
     if (opts.summary) process.stderr.write(summaryText);
     return exitCode;
@@ -170,7 +170,7 @@ async function runCommand(file: string, args: string[], opts: RunFlags & { summa
   });
   const r = ex.result;
   if (r.message) process.stderr.write(r.message + '\n');
-  if (opts.plot) writePlot(opts.plot, r.log, settings.gomaxprocs, file);
+  if (opts.plot) writePlot(opts.plot, r.log, settings.gomaxprocs, file, settings.go);
   if (ex.summary) process.stderr.write('\n' + formatSummary(ex.summary, { file, exitCode: r.exitCode, reason: r.reason, wallMs: ex.wallMs, go: settings.go !== defaultRelease ? settings.go : undefined }));
   return r.exitCode;
 }
@@ -223,8 +223,9 @@ async function runAB(file: string, args: string[], opts: RunFlags & { summary?: 
   return exit;
 }
 
-function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxprocs: number, file: string): void {
-  const title = `${file} — GOMAXPROCS=${gomaxprocs}`;
+function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxprocs: number, file: string, go: GoRelease): void {
+  // The release is named when it is not the default (as in the summary's title).
+  const title = `${file} — GOMAXPROCS=${gomaxprocs}${go !== defaultRelease ? ` — Go ${go}` : ''}`;
   const { svg, data } = renderPlot(log, { title });
   const text = /\.html?$/i.test(out) ? wrapHtml(svg, title, data) : svg;
   try {
