@@ -23,9 +23,14 @@ export function schedtraceText(rt: Runtime, detailed: boolean, sinceStartNs: num
   return rt.v.schedtraceFormat === '1.26' ? schedtrace126(rt, detailed, sinceStartNs, dying) : schedtrace119(rt, detailed, sinceStartNs, dying);
 }
 
-/** The locks a dumped M holds: sysmon holds two while it prints; a crashing M is mid-throw (mallocing, throwing, dying). */
+/**
+ * The locks a dumped M holds: sysmon holds two while it prints; a crashing M is mid-throw (mallocing,
+ * throwing, dying) and holds two in go1.19, three in go1.26 (a deadlock's dump with schedtrace on,
+ * recorded in test/versions/recorded/deaddump.p1-trace.*).
+ */
 function mLocks(rt: Runtime, mp: M, dying: M | null): number {
-  return mp === dying || (mp === rt.curm && rt.sysmon !== null && mp === rt.sysmon.m) ? 2 : 0;
+  if (mp === dying) return rt.v.schedtraceFormat === '1.26' ? 3 : 2;
+  return mp === rt.curm && rt.sysmon !== null && mp === rt.sysmon.m ? 2 : 0;
 }
 
 /** go1.19's proc.go schedtrace: -1 for a missing M/P/G, gcwaiting/sysmonwait as 0/1, `[a b]` run queues. */

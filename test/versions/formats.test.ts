@@ -48,7 +48,16 @@ export function skeleton(exit: number, stdout: string, stderr: string): string {
   let i = 0;
   // The message block: up to the first blank line (a compile error's paths are the caller's).
   const msg: string[] = [];
-  for (; i < lines.length && lines[i] !== ''; i++) msg.push(lines[i]!.replace(/^[^\s:]*\.go:/, 'FILE.go:'));
+  for (; i < lines.length && lines[i] !== ''; i++) {
+    const l = lines[i]!;
+    // A crash's scheddetail dump (schedtrace on): its form, and the dying M's line in full but for its ids.
+    if (/^(SCHED |  [PMG]\d)/.test(l)) {
+      if (/dying=1/.test(l)) msg.push(l.replace(/^  M\d+: p=\S+/, '  MN: p=X'));
+      else if (l.startsWith('SCHED ') || l.startsWith('  P')) msg.push(shape(l));
+      continue;
+    }
+    msg.push(l.replace(/^[^\s:]*\.go:/, 'FILE.go:'));
+  }
   out.push('message ' + msg.join('\n'));
   let inRuntimeStack = false;
   for (; i < lines.length; i++) {
