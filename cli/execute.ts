@@ -69,7 +69,9 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
     `gmpsim: stopped after ${fmtDuration(Math.round(now - t0) * 1e6)} of wall-clock time at simulated time ${fmtDuration(r.sim.now)}: the --timeout budget of ${fmtDuration(settings.timeoutMs * 1e6)} ran out while the program was still running`;
   const rt = new inst.Runtime({
     main: inst.main,
-    gomaxprocs: settings.gomaxprocs,
+    go: settings.go,
+    gomaxprocs: settings.gomaxprocsSet ? settings.gomaxprocs : undefined,
+    cpuQuota: settings.cpuQuota.length > 0 ? settings.cpuQuota : undefined,
     ncpu: settings.ncpu,
     seed: settings.seed,
     godebug: settings.godebug,

@@ -2,7 +2,7 @@
  * `gmpsim run --json`: one JSON object on stdout (schema "gmpsim-run/1", cli/summary-schema.md).
  * Program output is captured into it, not printed, so stdout is exactly one parseable object.
  */
-import type { EventLog } from '../src/index.js';
+import type { EventLog, GodebugFlags } from '../src/index.js';
 import { formatSummary, summarySchemaId, type Summary } from '../src/views/summary.js';
 import { execute } from './execute.js';
 import type { Instance } from './load.js';
@@ -14,10 +14,14 @@ export interface RunJson {
   schema: typeof runSchemaId;
   file: string;
   settings: {
+    /** The Go release the run followed. */
+    go: string;
     gomaxprocs: number;
+    /** The simulated CPU limit's steps ({ atNs, cores }); empty: none. */
+    cpuQuota: { atNs: number; cores: number }[];
     ncpu: number;
     seed: number;
-    godebug: { schedtrace: number; scheddetail: number; asyncpreemptoff: boolean };
+    godebug: GodebugFlags;
     untilNs: number | null;
     maxEvents: number;
     linksOS: boolean;
@@ -35,7 +39,9 @@ export interface RunJson {
 
 export function settingsJson(s: Settings): RunJson['settings'] {
   return {
+    go: s.go,
     gomaxprocs: s.gomaxprocs,
+    cpuQuota: s.cpuQuota.map((q) => ({ atNs: q.at, cores: q.cores })),
     ncpu: s.ncpu,
     seed: s.seed,
     godebug: { ...s.godebug },

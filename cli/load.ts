@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { GoFunc, RunOptions, RunResult, Runtime, CostModel } from '../src/index.js';
+import { defaultRelease, profiles, type GoFunc, type GoRelease, type RunOptions, type RunResult, type Runtime, type CostModel } from '../src/index.js';
 import { LoadError, UsageError } from './options.js';
 
 /** The engine's entry point in the built package (dist/src/index.js). */
@@ -22,6 +22,10 @@ export const engineEntry = fileURLToPath(new URL('../src/index.js', import.meta.
 
 /** What a workload module exports (see README-cli.md "The workload file"). */
 export interface WorkloadConfig {
+  /** The Go release to follow ("1.19", "1.26", "go1.26.8"); --go overrides it. */
+  go?: string;
+  /** A simulated cgroup CPU limit in cores (--cpu-quota overrides it). */
+  cpuQuota?: number;
   gomaxprocs?: number;
   ncpu?: number;
   seed?: number;
@@ -58,8 +62,11 @@ export interface Loaded {
 const scriptExt = /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/;
 
 /** Find, bundle and check a workload. Throws LoadError with a one-line message. */
-/** `args`: a Go program's os.Args[1:] (a TypeScript workload takes --param instead). */
-export async function loadWorkload(file: string, args: string[] = []): Promise<Loaded> {
+/**
+ * `args`: a Go program's os.Args[1:] (a TypeScript workload takes --param instead). `go`: the release
+ * whose `go run` the Go error paths follow (a compile error exits 2 under go1.19, 1 under go1.26).
+ */
+export async function loadWorkload(file: string, args: string[] = [], go: GoRelease = defaultRelease): Promise<Loaded> {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -67,7 +74,7 @@ export async function loadWorkload(file: string, args: string[] = []): Promise<L
     const code = (e as NodeJS.ErrnoException).code;
     throw new LoadError(`${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}`);
   }
-  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args);
+  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args, profiles[go].compileErrorExit);
   if (args.length > 0) throw new UsageError(`${args[0]}: a TypeScript workload takes no arguments; set its parameters with --param name=value`);
   if (!scriptExt.test(file)) throw new LoadError(`${file}: not a workload file (expected .ts or .js, or Go sources: .go files or a directory)`);
   const out = await bundle(file);
@@ -177,7 +184,7 @@ export async function instantiate(bundleFile: string, file: string): Promise<Ins
 }
 
 /** Go sources, through src/golang (optional). */
-async function loadGo(file: string, isDir: boolean, args: string[]): Promise<Loaded> {
+async function loadGo(file: string, isDir: boolean, args: string[], buildFailedExit: number): Promise<Loaded> {
   const names = isDir
     ? fs
         .readdirSync(file)
@@ -209,17 +216,20 @@ async function loadGo(file: string, isDir: boolean, args: string[]): Promise<Loa
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   // Tracebacks name the source's absolute directory, as a binary built by `go run` does.
-  const c = golang.compileGo(files, { env, stdin: readStdin, args, dir: path.resolve(dir) });
+  // Read once and kept: an A/B run (--go 1.19,1.26) gives both runs the same input.
+  let stdinBytes: Uint8Array | null = null;
+  const stdin = (): Uint8Array => (stdinBytes ??= readStdin());
+  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir) });
   if (!c.ok) {
     const errs = c.errors as GoErr[];
     // gmpsim's own "unsupported: … (at file:line:col) …" already names its position: printed alone.
     if (errs.length === 1 && errs[0]!.msg.startsWith('unsupported:')) throw new LoadError(errs[0]!.msg, true);
     // go1.19 `go run` prints compile errors under `# command-line-arguments`, each path the
     // source directory shortened like cmd/go's base.ShortPath ("./main.go" in the current
-    // directory), then exits 2 (go1.26: exit status 1).
+    // directory), then exits 2 (go1.26: exit status 1; VersionProfile.compileErrorExit).
     const shownDir = shortPath(path.resolve(dir));
     const lines = errs.map((e) => (e.file ? `${shownDir}/${path.basename(e.file)}:${e.line}:${e.col}: ${e.msg}` : e.msg));
-    throw new LoadError(['# command-line-arguments', ...lines].join('\n'), true, goBuildFailed);
+    throw new LoadError(['# command-line-arguments', ...lines].join('\n'), true, buildFailedExit);
   }
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
   const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false };
@@ -245,9 +255,6 @@ interface GoErr {
   col: number;
   msg: string;
 }
-
-/** go1.19 cmd/go exits 2 when the build of `go run` fails (base.ExitIfErrors after a failed action; go1.26 exits 1). */
-const goBuildFailed = 2;
 
 /** cmd/go/internal/base.ShortPath: the path relative to the current directory when that is shorter. */
 function shortPath(abs: string): string {

@@ -12,14 +12,14 @@
 import { calibrateCommand, type CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { defaultCosts, costNames, costDocs, isFractionCost } from '../src/index.js';
-import { formatSummary } from '../src/views/summary.js';
+import { defaultCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, type GoRelease } from '../src/index.js';
+import { formatSummary, formatSummaryAB, type SummaryColumn } from '../src/views/summary.js';
 import { renderPlot, wrapHtml } from '../src/views/plot.js';
 import { writePerfetto } from '../src/views/perfetto.js';
 import { loadWorkload } from './load.js';
 import { LoadError, UsageError, checkPerfettoPath, checkPlotPath } from './options.js';
 import type { EventLog } from '../src/log/events.js';
-import { resolveSettings, type RunFlags } from './settings.js';
+import { parseGoList, resolveSettings, type RunFlags } from './settings.js';
 import { execute, heapBudget } from './execute.js';
 import { spawnSync } from 'node:child_process';
 import { mergeCommand, sweepCommand, type SweepFlags } from './sweep.js';
@@ -35,13 +35,24 @@ function costHelp(): string {
   return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)}${isFractionCost(k) ? '   ' : ' ns'}  ${costDocs[k]}`).join('\n');
 }
 
+/** What --go's help says: the releases, the default and why it is the default. */
+function goHelp(list: boolean): string {
+  const pending = goReleases.filter((r) => !profiles[r].validated);
+  return (
+    `Go release whose runtime the simulation follows: ${goReleases.join(' or ')} (also go1.26, 1.26.8)${list ? '; two, comma-separated (1.19,1.26), run both and compare them (A/B)' : ''}. ` +
+    `Default ${defaultRelease}: the newest release whose conformance suite passes on its real toolchain (≥ 95 %)` +
+    (pending.length > 0 ? `; ${pending.join(', ')} ${pending.length > 1 ? 'are' : 'is'} modelled but not yet validated` : '')
+  );
+}
+
 const envHelp = `
 Environment:
   GOMAXPROCS=n     number of Ps, as in Go (a positive integer; gmpsim rejects 0 and junk,
                    which Go would silently ignore). --gomaxprocs takes precedence.
   GODEBUG=k=v,…    schedtrace=N (SCHED line every N ms on stderr), scheddetail=1 (long form),
-                   asyncpreemptoff=1 (no signal preemption). Other Go keys are ignored with a
-                   warning; a malformed value is an error.`;
+                   asyncpreemptoff=1 (no signal preemption); Go 1.25+: updatemaxprocs=0 (GOMAXPROCS
+                   never follows the CPU limit), containermaxprocs=0 (the default ignores it).
+                   Other Go keys are ignored with a warning; a malformed value is an error.`;
 
 const exitHelp = `
 Exit status:
@@ -56,6 +67,8 @@ Exit status:
 
 function commonRunOptions(cmd: Command, sweep: boolean): Command {
   return cmd
+    .option(sweep ? '--go <release>' : '--go <release[,release]>', goHelp(!sweep))
+    .option('--cpu-quota <cores>', "a simulated cgroup CPU limit in cores (cpu.max quota/period), e.g. 1.5; it caps the CPU the threads get, and from Go 1.25 the default GOMAXPROCS (min(ncpu, max(2, ceil(limit)))). A limit that changes: 4,1.5@2s")
     .option(sweep ? '--gomaxprocs <list>' : '--gomaxprocs <n>', sweep ? 'GOMAXPROCS values to sweep, e.g. 1,2,4,8' : 'number of Ps (default: $GOMAXPROCS, config.gomaxprocs, or --ncpu)')
     .option('--ncpu <n>', 'cores of the simulated machine: runtime.NumCPU(), shared by the threads that compute (default 2, the reference machine the costs were measured on)')
     .option(sweep ? '--seed <list>' : '--seed <n>', sweep ? 'seeds of the runtime\'s random choices to sweep, e.g. 1,2,3' : 'seed of the runtime\'s random choices: steal order, select (default 1)')
@@ -73,7 +86,7 @@ function buildProgram(): Command {
   const program = new Command();
   program
     .name('gmpsim')
-    .description('Run a workload on a deterministic simulation of the Go 1.19 scheduler (G/M/P, syscalls, netpoller, sysmon).')
+    .description(`Run a workload on a deterministic simulation of the Go scheduler (G/M/P, syscalls, netpoller, sysmon) of Go ${goReleases.join(' or ')} (default ${defaultRelease}).`)
     .version(pkg.version, '-v, --version', 'print the gmpsim version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
@@ -143,17 +156,19 @@ type RunCommandFlags = RunFlags & { summary?: boolean; json?: boolean; plot?: st
 async function runCommand(file: string, args: string[], opts: RunCommandFlags): Promise<number> {
   checkPlotPath(opts.plot);
   checkPerfettoPath(opts.perfetto);
+  const releases = opts.go !== undefined ? parseGoList(opts.go) : null;
+  if (releases !== null && releases.length > 1) return runAB(file, args, opts, releases);
   const storeLog = opts.plot !== undefined || opts.perfetto !== undefined;
-  /** The views that read the whole stored log, after the run. */
-  const afterRun = (log: EventLog, gomaxprocs: number): void => {
-    if (opts.plot !== undefined) writePlot(opts.plot, log, gomaxprocs, file);
-    if (opts.perfetto !== undefined) writePerfettoFile(opts.perfetto, log, `${file} — GOMAXPROCS=${gomaxprocs}`);
-  };
-  const loaded = await loadWorkload(file, args);
+  const loaded = await loadWorkload(file, args, releases?.[0]);
   const inst = loaded.first ?? (await loaded.instantiate());
   const warnings: string[] = [];
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);
   for (const w of warnings) process.stderr.write(w + '\n');
+  /** The views that read the whole stored log, after the run. */
+  const afterRun = (log: EventLog, gomaxprocs: number): void => {
+    if (opts.plot !== undefined) writePlot(opts.plot, log, gomaxprocs, file, settings.go);
+    if (opts.perfetto !== undefined) writePerfettoFile(opts.perfetto, log, `${file} — GOMAXPROCS=${gomaxprocs}${settings.go !== defaultRelease ? ` — Go ${settings.go}` : ''}`);
+  };
   if (opts.json) {
     // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
     const { exitCode, text, summaryText } = runJson(inst, settings, file, storeLog, afterRun);
@@ -169,12 +184,62 @@ async function runCommand(file: string, args: string[], opts: RunCommandFlags): 
   const r = ex.result;
   if (r.message) process.stderr.write(r.message + '\n');
   if (storeLog) afterRun(r.log, settings.gomaxprocs);
-  if (ex.summary) process.stderr.write('\n' + formatSummary(ex.summary, { file, exitCode: r.exitCode, reason: r.reason, wallMs: ex.wallMs }));
+  if (ex.summary) process.stderr.write('\n' + formatSummary(ex.summary, { file, exitCode: r.exitCode, reason: r.reason, wallMs: ex.wallMs, go: settings.go !== defaultRelease ? settings.go : undefined }));
   return r.exitCode;
 }
 
-function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxprocs: number, file: string): void {
-  const title = `${file} — GOMAXPROCS=${gomaxprocs}`;
+/**
+ * An A/B run (`--go 1.19,1.26`): the same workload and settings under each release, one after the
+ * other, each from a fresh instance. Each run's output is captured and printed under a
+ * `==> Go 1.19 <==` header (on stdout before its stdout, on stderr before its stderr, as head(1)
+ * marks files), then with --summary the side-by-side summary on stderr; with --json one object
+ * { schema: "gmpsim-ab/1", runs: [one gmpsim-run/1 object per release] }. Exit status: the first
+ * non-zero one of the runs, in --go order (0 when all exit 0).
+ */
+async function runAB(file: string, args: string[], opts: RunCommandFlags, releases: GoRelease[]): Promise<number> {
+  if (opts.plot) throw new UsageError('--plot draws one run: give one --go release (an A/B run compares summaries: --summary)');
+  if (opts.perfetto) throw new UsageError('--perfetto writes one run: give one --go release (an A/B run compares summaries: --summary)');
+  const loaded = await loadWorkload(file, args, releases[0]);
+  const cols: SummaryColumn[] = [];
+  const jsons: unknown[] = [];
+  let exit = 0;
+  for (let i = 0; i < releases.length; i++) {
+    const go = releases[i]!;
+    const inst = i === 0 && loaded.first ? loaded.first : await loaded.instantiate();
+    const warnings: string[] = [];
+    const settings = resolveSettings(file, { ...opts, go }, userEnv, inst, warnings);
+    if (i === 0) for (const w of warnings) process.stderr.write(w + '\n');
+    const label = `Go ${go}`;
+    if (opts.json) {
+      const { exitCode, text } = runJson(inst, settings, file, false, () => {});
+      jsons.push(JSON.parse(text));
+      if (exit === 0) exit = exitCode;
+      continue;
+    }
+    let out = '';
+    let err = '';
+    const ex = execute(inst, settings, file, {
+      write: (fd, text) => {
+        if (fd === 1) out += text;
+        else err += text;
+      },
+      summary: !!opts.summary,
+    });
+    const r = ex.result;
+    if (r.message) err += r.message + '\n';
+    process.stdout.write(`${i > 0 ? '\n' : ''}==> ${label} <==\n${out}`);
+    if (err !== '') process.stderr.write(`==> ${label} <==\n${err}`);
+    if (ex.summary) cols.push({ label, summary: ex.summary, exitCode: r.exitCode, reason: r.reason });
+    if (exit === 0) exit = r.exitCode;
+  }
+  if (opts.json) process.stdout.write(JSON.stringify({ schema: 'gmpsim-ab/1', file, runs: jsons }, null, 2) + '\n');
+  if (cols.length > 0) process.stderr.write('\n' + formatSummaryAB(cols, file));
+  return exit;
+}
+
+function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxprocs: number, file: string, go: GoRelease): void {
+  // The release is named when it is not the default (as in the summary's title).
+  const title = `${file} — GOMAXPROCS=${gomaxprocs}${go !== defaultRelease ? ` — Go ${go}` : ''}`;
   const { svg, data } = renderPlot(log, { title });
   const text = /\.html?$/i.test(out) ? wrapHtml(svg, title, data) : svg;
   try {

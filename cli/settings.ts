@@ -2,12 +2,16 @@
  * The settings of one run, resolved from (highest precedence first) command-line flags, the
  * environment (GOMAXPROCS, GODEBUG), the workload's exported `config`, and the defaults.
  */
-import { defaultCosts, defaultMaxEvents, defaultNcpu, costNames, type CostModel, type GodebugFlags } from '../src/index.js';
+import { defaultCosts, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
 import type { Instance, WorkloadConfig } from './load.js';
 import { UsageError, costValueError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
 
 /** Flags shared by `run` and `sweep` (raw strings from commander). */
 export interface RunFlags {
+  /** --go: one release (run's A/B list is split by the caller). */
+  go?: string;
+  /** --cpu-quota: cores, or steps `4,1.5@2s`. */
+  cpuQuota?: string;
   gomaxprocs?: string;
   ncpu?: string;
   seed?: string;
@@ -23,7 +27,14 @@ export interface RunFlags {
 export const defaultTimeoutMs = 10 * 60 * 1000;
 
 export interface Settings {
+  /** The Go release the run follows (--go, config.go, or defaultRelease). */
+  go: GoRelease;
+  /** GOMAXPROCS at start: the user's (flag, environment, config), or the release's default. */
   gomaxprocs: number;
+  /** GOMAXPROCS was set by the user (passed to the engine; Go 1.25+ then never updates it). */
+  gomaxprocsSet: boolean;
+  /** The simulated cgroup CPU limit's steps (empty: none). */
+  cpuQuota: CpuQuotaStep[];
   ncpu: number;
   seed: number;
   godebug: GodebugFlags;
@@ -45,7 +56,7 @@ export interface Settings {
   params: Record<string, unknown>;
 }
 
-const configKeys = ['gomaxprocs', 'ncpu', 'seed', 'linksOS', 'linksCgo', 'godebug', 'cost', 'until', 'maxEvents'];
+const configKeys = ['go', 'cpuQuota', 'gomaxprocs', 'ncpu', 'seed', 'linksOS', 'linksCgo', 'godebug', 'cost', 'until', 'maxEvents'];
 
 function configError(file: string, msg: string): UsageError {
   return new UsageError(`${file}: config.${msg}`, 1);
@@ -59,6 +70,11 @@ function checkConfig(file: string, c: WorkloadConfig): void {
     const v = c[k];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max)) throw configError(file, `${k}: must be an integer from 1 to ${max}, got ${JSON.stringify(v)}`);
   };
+  if (c.go !== undefined) {
+    const r = typeof c.go === 'string' ? parseGoRelease(c.go) : { error: `must be a string such as "1.26", got ${JSON.stringify(c.go)}` };
+    if ('error' in r) throw configError(file, `go: ${r.error}`);
+  }
+  if (c.cpuQuota !== undefined && (typeof c.cpuQuota !== 'number' || !(c.cpuQuota > 0) || !Number.isFinite(c.cpuQuota))) throw configError(file, `cpuQuota: must be a positive number of cores such as 1.5, got ${JSON.stringify(c.cpuQuota)}`);
   posInt('gomaxprocs', maxSimulatedProcs);
   posInt('ncpu', maxSimulatedProcs);
   posInt('maxEvents');
@@ -91,11 +107,14 @@ export function resolveSettings(
   const base = config.godebug ? parseGodebugEnv(config.godebug) : { flags: {}, warnings: [] };
   const fromEnv = parseGodebugEnv(env['GODEBUG']);
   warnings.push(...base.warnings, ...fromEnv.warnings);
-  const godebug: GodebugFlags = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...base.flags, ...fromEnv.flags };
+  const godebug: GodebugFlags = { ...defaultGodebug(), ...base.flags, ...fromEnv.flags };
 
+  const go = resolveGo(flags.go, config.go);
   const ncpu = flags.ncpu !== undefined ? gomaxprocsValue('--ncpu', flags.ncpu) : (config.ncpu ?? defaultNcpu);
+  const cpuQuota = flags.cpuQuota !== undefined ? parseCpuQuota(flags.cpuQuota) : normalizeQuota(config.cpuQuota);
   const envProcs = parseGomaxprocsEnv(env['GOMAXPROCS']);
-  const gomaxprocs = flags.gomaxprocs !== undefined ? gomaxprocsValue('--gomaxprocs', flags.gomaxprocs) : (envProcs ?? config.gomaxprocs ?? ncpu);
+  const userProcs = flags.gomaxprocs !== undefined ? gomaxprocsValue('--gomaxprocs', flags.gomaxprocs) : (envProcs ?? config.gomaxprocs);
+  const gomaxprocs = userProcs ?? defaultGOMAXPROCS(profiles[go], ncpu, quotaAt(cpuQuota, 0), godebug);
   const seed = flags.seed !== undefined ? nonNegativeInt('--seed', flags.seed) : (config.seed ?? 1);
   let until: number | null = null;
   if (flags.until !== undefined) until = parseDuration('--until', flags.until);
@@ -107,7 +126,10 @@ export function resolveSettings(
   const maxHeapMiB = flags.maxHeap !== undefined ? positiveInt('--max-heap', flags.maxHeap) : null;
   const params = applyParams(file, inst.params, flags.param ?? []);
   return {
+    go,
     gomaxprocs,
+    gomaxprocsSet: userProcs !== undefined,
+    cpuQuota,
     ncpu,
     seed,
     godebug,
@@ -162,4 +184,46 @@ function applyParams(file: string, params: Record<string, unknown> | null, items
     out[name] = coerceParam(file, params, name, raw);
   }
   return out;
+}
+
+/** The release of a run: --go (one release), else the workload's config.go, else defaultRelease. */
+export function resolveGo(flag: string | undefined, config: string | undefined): GoRelease {
+  const raw = flag ?? config;
+  if (raw === undefined) return defaultRelease;
+  const r = parseGoRelease(raw);
+  if ('error' in r) throw new UsageError(`--go ${raw}: ${r.error}`);
+  return r.release;
+}
+
+/**
+ * --go's value for `run`: one release, or a comma-separated list for an A/B run ("1.19,1.26"); each
+ * release at most once.
+ */
+export function parseGoList(v: string): GoRelease[] {
+  const parts = v.split(',').map((x) => x.trim());
+  if (parts.some((x) => x === '')) throw new UsageError(`--go ${v}: empty item in the list`);
+  const out: GoRelease[] = [];
+  for (const p of parts) {
+    const r = parseGoRelease(p);
+    if ('error' in r) throw new UsageError(`--go ${p}: ${r.error}`);
+    if (out.includes(r.release)) throw new UsageError(`--go ${v}: Go ${r.release} is listed twice`);
+    out.push(r.release);
+  }
+  return out;
+}
+
+/**
+ * --cpu-quota: a CPU limit in cores ("1.5"), or one that changes during the run: "4,1.5@2s" (4 cores
+ * from the start, 1.5 from 2 s of simulated time on; a step's time is a Go duration).
+ */
+export function parseCpuQuota(v: string): CpuQuotaStep[] {
+  const steps: CpuQuotaStep[] = [];
+  for (const item of v.split(',')) {
+    const [c, at] = item.trim().split('@') as [string, string | undefined];
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(c) || !(Number(c) > 0)) throw new UsageError(`--cpu-quota ${v}: "${c}" is not a positive number of cores (e.g. --cpu-quota 1.5, or 4,1.5@2s)`);
+    const t = at === undefined ? 0 : parseDuration('--cpu-quota', at);
+    if (steps.length > 0 && t <= steps[steps.length - 1]!.at) throw new UsageError(`--cpu-quota ${v}: the steps' times must increase (e.g. 4,1.5@2s,3@5s)`);
+    steps.push({ at: t, cores: Number(c) });
+  }
+  return steps;
 }

@@ -110,7 +110,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     for (const seed of seeds) {
       for (const g of procs) {
         const params = { ...base.params, ...combo };
-        cells.push({ id: cells.length, gomaxprocs: g, seed, params: combo, settings: { ...base, gomaxprocs: g, seed, params } });
+        cells.push({ id: cells.length, gomaxprocs: g, seed, params: combo, settings: { ...base, gomaxprocs: g, gomaxprocsSet: base.gomaxprocsSet || procsList !== null, seed, params } });
       }
     }
   }
@@ -186,7 +186,7 @@ function sourceHash(file: string): string {
 export function mergeCommand(files: string[], flags: SweepFlags): number {
   checkPlotPath(flags.plot);
   if (files.length === 0) throw new UsageError('sweep --merge: give the shard files to combine (written with --out)');
-  for (const k of ['gomaxprocs', 'seed', 'param', 'cost', 'until', 'maxEvents', 'shard', 'out', 'timeout', 'maxHeap'] as const) {
+  for (const k of ['go', 'cpuQuota', 'gomaxprocs', 'seed', 'param', 'cost', 'until', 'maxEvents', 'shard', 'out', 'timeout', 'maxHeap'] as const) {
     if (flags[k] !== undefined && !(Array.isArray(flags[k]) && (flags[k] as unknown[]).length === 0)) {
       throw new UsageError(`sweep --merge: --${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} does not apply (the grid and settings come from the shard files)`);
     }

@@ -9,6 +9,11 @@
 // Look for: threads stay at GOMAXPROCS + 2 (sysmon and the startup thread); goroutines are
 // "waiting" (chan receive / semacquire) rather than "syscall"; handoffs and retakes are 0.
 //
+// Go version: shown with go1.19 (gmpsim's default). Go 1.26 (--go 1.26) schedules this the same way:
+// channel and mutex waits never involved threads. What reads differently: a 1.26 goroutine dump
+// names the wait `sync.Mutex.Lock` where 1.19 says `semacquire`, and a 1.26 process has one more
+// runtime goroutine (the GOMAXPROCS updater), so --summary's system goroutines are 5, not 4.
+//
 //   node bin/gmpsim.js run examples/blocking-1-channel.ts --summary
 import { go, chan, send, recv, close, sync, fmt, work, us, pprof, type Chan, type Go } from 'gmpsim';
 

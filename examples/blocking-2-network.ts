@@ -8,6 +8,10 @@
 // Look for: threads stay at about GOMAXPROCS + 2 however many connections wait; Gs wait in
 // "IO wait" (the netpoller), not in syscalls; netpoll wake-ups in --summary.
 //
+// Go version: shown with go1.19 (the default). Go 1.26 parks and wakes network waiters the same
+// way; its netpoll returns a waiter-count delta that the callers apply (netpollAdjustWaiters, since
+// 1.22), which changes the bookkeeping, not what you see here.
+//
 //   GODEBUG=schedtrace=5 node bin/gmpsim.js run examples/blocking-2-network.ts --summary
 import { go, net, sync, fmt, work, ms, us, pprof, type Go } from 'gmpsim';
 

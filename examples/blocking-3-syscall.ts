@@ -9,6 +9,12 @@
 // Look for: schedtrace's threads= climbs past gomaxprocs=; --summary's "handed off their P" and
 // retakes "run queue not empty"; exits that took the old P back vs. an idle P vs. the global queue.
 //
+// Go version: shown with go1.19 (the default). Go 1.26 differs in how the P waits: entersyscall
+// leaves it _Prunning and wired to the blocked M (there is no _Psyscall any more); sysmon's retake
+// takes it with setBlockOnExitSyscall and hands it off as before, and exitsyscall gets it back
+// unless it was taken. Threads still climb past GOMAXPROCS; in a 1.26 scheddetail dump a P whose M
+// is in a syscall shows status=1 with that M, never status=2. Compare: --go 1.19,1.26 --summary.
+//
 //   GODEBUG=schedtrace=5 node bin/gmpsim.js run examples/blocking-3-syscall.ts --summary
 import { go, syscall, sync, fmt, work, ms, us, pprof, type Go } from 'gmpsim';
 

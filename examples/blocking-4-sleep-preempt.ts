@@ -11,6 +11,10 @@
 // Look for: main wakes only every ≈10–20 ms, not every 1 ms (it must wait for the spinner's
 // preemption); with GODEBUG=asyncpreemptoff=1 main never wakes (the run stops at --until).
 //
+// Go version: shown with go1.19 (the default). Go 1.26 preempts the spinner the same way (sysmon,
+// 10 ms, SIGURG); its timers live in the reworked per-P heap of Go 1.23, and a preempted goroutine's
+// requeue also wakes an idle P (goschedImpl → wakep), which does not matter at GOMAXPROCS=1.
+//
 //   node bin/gmpsim.js run examples/blocking-4-sleep-preempt.ts
 //   GODEBUG=asyncpreemptoff=1 node bin/gmpsim.js run examples/blocking-4-sleep-preempt.ts --until 1s
 import { go, time, work, fmt, ms, s, type Go } from 'gmpsim';

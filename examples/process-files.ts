@@ -15,6 +15,10 @@
 //
 // Look for (--summary): syscalls split into "handed off" and "kept it"; retakes; threads > 2.
 //
+// Go version: shown with go1.19 (the default). Under Go 1.26 the worker's P is not put in _Psyscall
+// during read(2): it stays _Prunning with the blocked M until sysmon takes it (setBlockOnExitSyscall);
+// the handoff that keeps the other goroutines running is the same. Compare: --go 1.19,1.26 --summary.
+//
 //   node bin/gmpsim.js run examples/process-files.ts --summary
 import { go, sync, os, fmt, work, us, ms, type Go } from 'gmpsim';
 

@@ -8,6 +8,10 @@
 //
 // Look for: the network phase leaves threads where they were; the file phase adds ~100.
 //
+// Go version: shown with go1.19 (the default); the answer is the same for Go 1.26: network waits
+// park goroutines, blocking file reads hold threads. (1.26 only changes how the P waits during the
+// file read: see blocking-3-syscall.ts.)
+//
 //   node bin/gmpsim.js run examples/quiz-1-network-does-not-block-threads.ts
 import { go, net, syscall, sync, fmt, ms, pprof, type Go } from 'gmpsim';
 

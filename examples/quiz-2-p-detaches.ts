@@ -10,6 +10,12 @@
 // Look for: ticks continue while "in syscall"; with GODEBUG=schedtrace=10,scheddetail=1 the P's
 // m= changes and the syscall's M shows p=-1 curg=<its G>.
 //
+// Go version: the answer above is go1.19's (the default). Go 1.26 answers differently in form: the P
+// does not detach when the syscall starts — it stays _Prunning, wired to the blocked M — and sysmon
+// detaches it (setBlockOnExitSyscall + takeP) when it retakes, then handoffp gives it to another M as
+// before, so the ticks still continue. With --go 1.26 and scheddetail, the P keeps m=<the blocked M>
+// until the retake, and there is no status=2.
+//
 //   node bin/gmpsim.js run examples/quiz-2-p-detaches.ts
 import { go, syscall, time, fmt, work, ms, us, type Go } from 'gmpsim';
 

@@ -8,6 +8,10 @@
 //
 // Look for: threads=52 in the SCHED lines, staying there after the calls return.
 //
+// Go version: shown with go1.19 (the default); Go 1.26 also exceeds GOMAXPROCS here (every thread
+// in nanosleep still needs its P handed to another thread), and its SCHED lines add needspinning=
+// and schedticks=[ … ].
+//
 //   GODEBUG=schedtrace=200 node bin/gmpsim.js run examples/quiz-3-threads-exceed-gomaxprocs.ts
 import { go, syscall, sync, time, fmt, s, ms, runtime, pprof, type Go } from 'gmpsim';
 

@@ -11,6 +11,9 @@
 // Look for: tens to hundreds of µs the first time, around 10 ms the second (real go1.19: 50–370 µs
 // and 7–16 ms, runtime-spec §20.9).
 //
+// Go version: shown with go1.19 (the default); sysmon's tick and back-off are the same in Go 1.26,
+// which retakes a P from a syscall through setBlockOnExitSyscall instead of a _Psyscall CAS.
+//
 //   node bin/gmpsim.js run examples/quiz-4-sysmon.ts
 import { go, syscall, runtime, time, fmt, work, ms, s, us, type Go } from 'gmpsim';
 

@@ -9,6 +9,10 @@
 //
 // Look for: ~100 extra threads after the cgo phase; none added by the network phase.
 //
+// Go version: shown with go1.19 (the default); in Go 1.26 a cgo call is still entered like a blocking
+// syscall, so the answer and the thread count are the same (the P's state during the call differs
+// as for syscalls: see blocking-3-syscall.ts).
+//
 //   node bin/gmpsim.js run examples/quiz-5-cgo-is-blocking.ts --summary
 import { go, cgo, net, sync, fmt, ms, pprof, type Go } from 'gmpsim';
 

@@ -10,6 +10,10 @@
 // Go program reads (and allocates) until memory runs out. Here each read takes `readLatencyUs` and
 // ends, so the run finishes and shows the thread growth the seed describes.
 //
+// Go version: shown with go1.19 (the default). Go 1.26 grows threads the same way; the difference is
+// the P's state during each read (stays _Prunning with its M until sysmon takes it, no _Psyscall),
+// and its SCHED lines have needspinning= and schedticks=[ … ]. Compare: --go 1.19,1.26 --summary.
+//
 //   GODEBUG=schedtrace=100 node bin/gmpsim.js run examples/urandom.ts
 import { go, sync, os, fmt, pprof, us, type Go } from 'gmpsim';
 

@@ -20,17 +20,59 @@ import { underlying, typeString, newNamed, tString } from './types.js';
 
 // ---------------------------------------------------------------- panics
 
-/** A Go panic travelling as a JS exception. `message` is what `panic: …` prints. */
+/**
+ * A Go panic travelling as a JS exception. `message` is its own `panic: …` text; `link` is the panic
+ * it interrupted (Go's _panic.link: a deferred call, run for that panic or after recovering it,
+ * panicked), and `goText` prints the chain as the runtime's printpanics does.
+ */
 export class GoPanic extends Error {
   /** The panic value (an interface value). */
   value: Iface | null;
+  /** recover() stopped it (the deferred call that recovered it had not returned when `link`'s successor began). */
   recovered = false;
+  /** The earlier panic on the goroutine's chain, or null. */
+  link: GoPanic | null = null;
   /** Traceback captured where the panic left the goroutine (filled by the body wrapper). */
   trace: string | null = null;
   constructor(value: Iface | null, message: string) {
     super(message);
     this.value = value;
   }
+
+  /**
+   * What follows `panic: ` for this panic and the ones it interrupted, oldest first (panic.go
+   * printpanics): each earlier one `v [recovered]` when recovered, then `\n\tpanic: ` and the next.
+   * `repanicked` (Go 1.23+, preprintpanics): a panic whose value is the one of the panic before it
+   * is not printed again and marks that one `[recovered, repanicked]` (or nothing when it was not
+   * recovered). Go compares the two interface words; here type and value (the same for strings
+   * and numbers, whose data Go shares; two equal composite values built apart would differ in Go).
+   */
+  goText(repanicked: boolean): string {
+    const chain: GoPanic[] = [];
+    for (let p: GoPanic | null = this; p !== null; p = p.link) chain.unshift(p);
+    const signal = /\n\[signal[^\n]*$/;
+    let s = '';
+    let prevRepanicked = false;
+    for (let i = 0; i < chain.length; i++) {
+      const p = chain[i]!;
+      const next = chain[i + 1];
+      const rep = repanicked && next !== undefined && sameValue(p.value, next.value);
+      // printpanics: a panic after one marked repanicked is not printed.
+      if (!(i > 0 && prevRepanicked)) {
+        s += (i > 0 ? '\n\tpanic: ' : '') + p.message.replace(signal, '');
+        if (p.recovered) s += rep ? ' [recovered, repanicked]' : ' [recovered]';
+      }
+      prevRepanicked = rep;
+    }
+    // The signal line ([signal SIGSEGV …]) follows the whole chain (panic.go fatalpanic → dopanic_m).
+    const sig = signal.exec(this.message);
+    return sig ? s + sig[0] : s;
+  }
+}
+
+function sameValue(a: Iface | null, b: Iface | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.t === b.t && a.v === b.v;
 }
 
 export interface Iface {

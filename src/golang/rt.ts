@@ -18,6 +18,10 @@
  */
 import { K, type GoBody, type Op } from '../workload/ops.js';
 import { GoPanic, toPanic, type Iface } from './lib.js';
+import type { TracebackStyle } from '../runtime/runtime.js';
+
+/** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
+const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
 
 /** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
 export { Call } from '../workload/call.js';
@@ -33,6 +37,8 @@ export interface Frame {
   p: GoPanic | GoexitSignal | null;
   /** Recovered during this frame's defers. */
   r: boolean;
+  /** The panic a deferred call of this frame recovered, while that call runs (it links a new panic to it). */
+  rp?: GoPanic | null;
   /** Source file of the function (absolute, as Go prints it). */
   file: string;
 }
@@ -102,10 +108,16 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
         if (r.done) break;
         v = yield r.value;
       }
+      // The deferred call returned: a panic it recovered is gone from the chain.
+      f.rp = null;
     } catch (e) {
       S.cur = ctx;
       const p = unw(e);
-      if (f.p instanceof GoPanic && p instanceof GoPanic && p !== f.p) p.message = f.p.message.replace(/\n\[signal[^\n]*$/, '') + ' [recovered]\n\tpanic: ' + p.message;
+      // The panic this deferred call ran for (or recovered and then panicked anyway) stays on the
+      // chain under the new one (panic.go gopanic: p.link = gp._panic).
+      const prev = f.p instanceof GoPanic ? f.p : (f.rp ?? null);
+      if (prev !== null && p instanceof GoPanic && p !== prev && p.link === null) p.link = prev;
+      f.rp = null;
       f.p = p;
     }
     S.cur = ctx;
@@ -122,6 +134,8 @@ export function recover(): Iface | null {
   const p = f.p;
   f.p = null;
   f.r = true;
+  p.recovered = true;
+  f.rp = p;
   ctx.recDepth = 0;
   return p.value ?? null;
 }
@@ -194,17 +208,25 @@ export class Body implements Iterator<Op, unknown, unknown> {
   /**
    * Go's traceback of this goroutine. `system`: the form runtime.throw prints (GOTRACEBACK=system):
    * frame lines carry ` fp=0x0 sp=0x0 pc=0x0` and the goroutine ends in runtime.goexit (proposed
-   * engine use: Runtime.throw's goroutine dump passes true).
+   * engine use: Runtime.throw's goroutine dump passes true). `style`: the run's release's parts
+   * (Runtime.tracebackStyle): ` in goroutine N` after `created by f` (Go 1.21+), the goexit frame.
    */
-  traceback(system = false): string {
+  traceback(system = false, style: TracebackStyle = go119Style): string {
     this.materialise();
     let s = this.ctx.trace ?? (this.ctx.fr.length === 0 && this.entry !== null ? this.entry : frameText(this.ctx.fr));
     if (system) {
       const unstarted = this.ctx.trace === null && this.ctx.fr.length === 0 && this.entry !== null;
       s = s.replace(/^(\t.*?)( \+0x0)?$/gm, (_m, loc: string, off: string | undefined) => `${loc}${unstarted ? '' : off ?? ''} fp=0x0 sp=0x0 pc=0x0`);
-      if (this.ctx.created !== null) s += 'runtime.goexit()\n\truntime/asm_amd64.s:1594 +0x0 fp=0x0 sp=0x0 pc=0x0\n';
+      if (this.ctx.created !== null) s += `${style.goexit} +0x0 fp=0x0 sp=0x0 pc=0x0\n`;
     }
-    if (this.ctx.created !== null) s += this.ctx.created;
+    let created = this.ctx.created;
+    if (created !== null) {
+      // A goroutine the standard library started: its go statement's site in the run's release.
+      const m = /^created by (\S+)\n\t(\S+)/.exec(created);
+      const site = m ? style.stdCreators?.[m[1]!] : undefined;
+      if (m && site !== undefined) created = created.replace(m[2]!, site);
+      s += style.createdIn === 0 ? created : created.replace('\n', ` in goroutine ${style.createdIn}\n`);
+    }
     return s;
   }
 }

@@ -22,6 +22,7 @@
 import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
+import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty } from './runq.js';
@@ -72,7 +73,7 @@ function runG1(rt: Runtime, mp: M): void {
       try {
         r = body.next(v);
       } catch (e) {
-        rt.goPanic(gp, panicMessage(e), e);
+        rt.goPanic(gp, panicMessage(e, rt.v), e);
         return;
       }
       if (r.done !== true) break;
@@ -100,12 +101,15 @@ function runG1(rt: Runtime, mp: M): void {
     dispatch(rt, mp, gp, op);
   } catch (e) {
     if (rt.exited) return;
-    rt.goPanic(gp, panicMessage(e), e);
+    rt.goPanic(gp, panicMessage(e, rt.v), e);
   }
 }
 
-export function panicMessage(e: unknown): string {
+export function panicMessage(e: unknown, v?: VersionProfile): string {
   if (e instanceof GoPanic) return e.goMessage;
+  // A panic chain that prints itself (the Go frontend's GoPanic: recovered and re-panicked panics).
+  const chain = e as { goText?: (repanicked: boolean) => string } | null;
+  if (v !== undefined && chain !== null && typeof chain === 'object' && typeof chain.goText === 'function') return chain.goText(v.repanicked);
   if (e instanceof Error) return e.message;
   if (typeof e === 'string') return e;
   return String(e);
@@ -221,6 +225,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
     case K.GOMAXPROCS: {
       const old = rt.gomaxprocs;
       gp.resume = old;
+      // runtime.GOMAXPROCS(n) by hand: Go 1.25+ stops updating it from the CPU limit (debug.go);
+      // the updater goroutine's own call (`auto`, maxprocs.ts) does not.
+      if (op.n > 0 && op.auto !== true) rt.sched.customGOMAXPROCS = true;
       if (op.n > 0 && op.n !== old) {
         changeGOMAXPROCS(rt, mp, op.n);
         return cont(rt, mp, cost.stopTheWorld);

@@ -6,7 +6,7 @@
  *   a syscall on exactly one M, or parked;
  * - P↔M links agree both ways; an idle P is on the idle list, owned by nobody, with an empty runq;
  * - sched.npidle, nmidle, nmspinning and mcount() equal their values recomputed from the records;
- * - the OS (os.ts): the threads on CPU use at most ncpu cores (n × rate ≤ ncpu, outside the instant
+ * - the OS (os.ts): the threads on CPU use at most `cores` (ncpu, or less under a CPU limit) (n × rate ≤ ncpu, outside the instant
  *   of a change whose settle event is pending); every M with a CPU stretch is listed once, is running
  *   a G or in a syscall, and ends it in the future; every G inside a Work op holds a stretch.
  */
@@ -98,8 +98,8 @@ function checkCPU(rt: Runtime): void {
   const n = on.length;
   if (n !== os.n) fail(rt, `${n} CPU stretches listed but n = ${os.n}`);
   if ((os.head === null) !== (n === 0) || (n > 0 && (os.tail !== on[n - 1] || os.head!.cpuPrev !== null))) fail(rt, 'CPU stretch list ends disagree');
-  if (!os.settlePending && n * os.rate > os.ncpu + 1e-9) fail(rt, `${n} threads on CPU at rate ${os.rate} use more than ${os.ncpu} cores`);
-  if (!os.settlePending && os.rate !== os.wanted()) fail(rt, `CPU rate ${os.rate} but ${n} threads on ${os.ncpu} cores want ${os.wanted()}`);
+  if (!os.settlePending && n * os.rate > os.cores + 1e-9) fail(rt, `${n} threads on CPU at rate ${os.rate} use more than ${os.cores} cores`);
+  if (!os.settlePending && os.rate !== os.wanted()) fail(rt, `CPU rate ${os.rate} but ${n} threads on ${os.cores} cores want ${os.wanted()}`);
   on.forEach((mp, i) => {
     if (!mp.onCpu || (i > 0 && mp.cpuPrev !== on[i - 1])) fail(rt, `M${mp.id} is CPU stretch ${i} but its links disagree`);
     if (mp.state !== MS.Running && mp.state !== MS.Syscall) fail(rt, `M${mp.id} holds a CPU share in state ${mp.state}`);

@@ -41,13 +41,22 @@
  * - a sharing change is seen by all stretches at once, at the instant it happens (no wake-up latency,
  *   migration or cache effects, no per-thread weights: every thread has nice 0);
  * - the cores belong to this process alone (no other load on the machine);
- * - one pool of cores, not per-CPU run queues and a load balancer (see above).
+ * - one pool of cores, not per-CPU run queues and a load balancer (see above);
+ * - a cgroup CPU limit (RunOptions.cpuQuota, maxprocs.ts) lowers the pool to `cores` = min(ncpu, limit)
+ *   cores' worth, shared the same fluid way. Linux's CFS bandwidth control instead lets the threads run
+ *   at full speed until the period's quota (limit × 100 ms) is spent and then stops them all until the
+ *   period ends: the model keeps the average (no 100 ms throttling bursts, so no throttled-period
+ *   latency spikes), which is what GOMAXPROCS-vs-limit comparisons over many periods see.
  */
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
 import type { G, M } from './runtime2.js';
 import { MS } from '../log/events.js';
 import { T } from './proc.js';
+import type { CpuQuotaStep } from './maxprocs.js';
+
+/** The CPU scheduler's own events: a settle of the sharing rate, a step of the CPU limit. */
+const OsTag = { Settle: 0, Quota: 1 } as const;
 
 /**
  * The simulated machine's cores when a run does not say (runtime.NumCPU(), and so the default GOMAXPROCS):
@@ -62,6 +71,14 @@ export class CPUSched implements EventTarget {
   readonly rt: Runtime;
   /** Cores of the simulated machine (runtime.NumCPU()). */
   readonly ncpu: number;
+  /**
+   * The cores' worth of CPU the process may use now: ncpu, or less under a cgroup CPU limit
+   * (maxprocs.ts; may be fractional, e.g. 1.5).
+   */
+  cores: number;
+  /** The CPU limit's steps still to come (each re-caps `cores` at its time). */
+  private quotaSteps: readonly CpuQuotaStep[];
+  private nextStep = 0;
   /** Ms with a CPU stretch in flight, in the order they started (linked through M.cpuNext/cpuPrev). */
   head: M | null = null;
   tail: M | null = null;
@@ -74,15 +91,20 @@ export class CPUSched implements EventTarget {
   /** Times the rate changed (tests, summaries). */
   changes = 0;
 
-  constructor(rt: Runtime, ncpu: number) {
+  constructor(rt: Runtime, ncpu: number, quota: readonly CpuQuotaStep[] = []) {
     this.rt = rt;
     this.ncpu = ncpu;
+    this.cores = ncpu;
+    this.quotaSteps = quota;
+    // Steps at time 0 apply now; later ones are daemon events (they keep nothing alive).
+    while (this.nextStep < quota.length && quota[this.nextStep]!.at <= 0) this.cores = Math.min(ncpu, quota[this.nextStep++]!.cores);
+    if (this.nextStep < quota.length) rt.sim.at(quota[this.nextStep]!.at, this, OsTag.Quota, 0, true);
   }
 
   /** The rate the current demand asks for. */
   wanted(): number {
     const n = this.n;
-    return n > this.ncpu ? this.ncpu / n : 1;
+    return n > this.cores ? this.cores / n : 1;
   }
 
   /** The Ms with a CPU stretch in flight, in start order (invariants, tests). */
@@ -95,16 +117,23 @@ export class CPUSched implements EventTarget {
   /** After a start or a stop: settle once at this instant when the demand is or was above the cores. */
   changed(): void {
     if (this.settlePending) return;
-    if (this.n <= this.ncpu && this.rate === 1) return;
+    if (this.n <= this.cores && this.rate === 1) return;
     this.settlePending = true;
-    this.rt.sim.after(0, this, 0, 0);
+    this.rt.sim.after(0, this, OsTag.Settle, 0);
   }
 
-  /** The settle event: apply the rate the demand asks for, re-timing every in-flight stretch. */
-  fire(): void {
-    this.settlePending = false;
+  /** The settle event: apply the rate the demand asks for, re-timing every in-flight stretch. A quota step first re-caps the cores. */
+  fire(tag: number): void {
     const rt = this.rt;
     if (rt.exited) return;
+    if (tag === OsTag.Quota) {
+      const steps = this.quotaSteps;
+      while (this.nextStep < steps.length && steps[this.nextStep]!.at <= rt.sim.now) this.cores = Math.min(this.ncpu, steps[this.nextStep++]!.cores);
+      if (this.nextStep < steps.length) rt.sim.at(steps[this.nextStep]!.at, this, OsTag.Quota, 0, true);
+      this.changed();
+      return;
+    }
+    this.settlePending = false;
     const r = this.wanted();
     const old = this.rate;
     if (r === old) return;
@@ -148,7 +177,7 @@ export function cpuStart(rt: Runtime, mp: M, cpu: number, tag: number): number {
   else t.cpuNext = mp;
   os.tail = mp;
   rt.sim.at(end, mp, tag, mp.gen);
-  if (++os.n > os.ncpu || rate !== 1) os.changed();
+  if (++os.n > os.cores || rate !== 1) os.changed();
   return end;
 }
 

@@ -12,7 +12,11 @@
  * and bgscavenge and waits for the latter two on a channel (each wait hands P0 to another M:
  * that is where the third thread at GOMAXPROCS=1 comes from), creates the finalizer goroutine when
  * the program links package os, unlocks, and calls main.main. When main.main returns the process
- * exits with status 0; other goroutines are not waited for.
+ * exits with status 0; other goroutines are not waited for. Go 1.25+ (go1.26.8's runtime.main, recorded
+ * in test/versions/recorded/startup.*): right after gcenable, the GOMAXPROCS updater goroutine
+ * (maxprocs.ts; not with GODEBUG=updatemaxprocs=0), so the finalizer goroutine and the first user
+ * goroutine get ids one higher (7 instead of 6 at GOMAXPROCS=1); NumGoroutine and the threads at
+ * main.main are unchanged. The release's names for these goroutines are in frames.ts.
  */
 import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
@@ -31,6 +35,8 @@ import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 import { defaultRelease, goReleases, profiles, type GoRelease, type VersionProfile } from './version.js';
+import { runtimeFrames, type RuntimeFrames } from './frames.js';
+import { MaxProcsState, defaultGOMAXPROCS, normalizeQuota, quotaAt, updateMaxProcsGoroutine, type CpuQuotaStep } from './maxprocs.js';
 
 export interface GodebugFlags {
   /** schedtrace=N: print a SCHED line every N ms (0 = off). */
@@ -39,13 +45,38 @@ export interface GodebugFlags {
   scheddetail: number;
   /** asyncpreemptoff=1: no SIGURG preemption. */
   asyncpreemptoff: boolean;
+  /**
+   * updatemaxprocs=0 (Go 1.25+): no GOMAXPROCS updater goroutine, sysmon never re-reads the CPU
+   * limit (proc.go defaultGOMAXPROCSUpdateEnable). Default 1. Ignored by releases before 1.25.
+   */
+  updatemaxprocs: number;
+  /** containermaxprocs=0 (Go 1.25+): the default GOMAXPROCS ignores the cgroup CPU limit (cgroup_linux.go). Default 1. */
+  containermaxprocs: number;
 }
+
+/** GODEBUG's defaults: everything off except the 1.25+ GOMAXPROCS updates (on unless set to 0). */
+export function defaultGodebug(): GodebugFlags {
+  return { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, updatemaxprocs: 1, containermaxprocs: 1 };
+}
+
+/** The GODEBUG keys gmpsim models (others are reported as ignored). */
+export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs'] as const;
 
 export interface RunOptions {
   /** main.main. */
   main: GoFunc;
-  /** GOMAXPROCS (default: ncpu). */
+  /**
+   * GOMAXPROCS as the environment sets it. Default: the release's default (maxprocs.ts
+   * defaultGOMAXPROCS): ncpu, or under Go 1.25+ with a cpuQuota min(ncpu, max(2, ⌈quota⌉)). A value
+   * given here is "custom" for Go 1.25+: sysmon never changes it.
+   */
   gomaxprocs?: number;
+  /**
+   * A simulated cgroup CPU limit in cores (cpu.max quota/period, e.g. 1.5), or steps of one that
+   * changes during the run (`[{ at: 0, cores: 4 }, { at: 2e9, cores: 1.5 }]`). It caps the CPU the
+   * threads get (os.ts) and, for Go 1.25+, the default GOMAXPROCS (maxprocs.ts). Default: none.
+   */
+  cpuQuota?: number | readonly CpuQuotaStep[];
   /**
    * Cores of the simulated machine: runtime.NumCPU(), and the cores the threads share (os.ts). Default
    * defaultNcpu (2: the reference machine the costs were measured on).
@@ -134,7 +165,7 @@ export const defaultMaxEvents = 50_000_000;
 
 /** Parse a GODEBUG string ("schedtrace=100,scheddetail=1"). Unknown keys are reported, not fatal. */
 export function parseGODEBUG(s: string): { flags: GodebugFlags; errors: string[]; ignored: string[] } {
-  const flags: GodebugFlags = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false };
+  const flags: GodebugFlags = defaultGodebug();
   const errors: string[] = [];
   const ignored: string[] = [];
   for (const part of s.split(',')) {
@@ -146,7 +177,7 @@ export function parseGODEBUG(s: string): { flags: GodebugFlags; errors: string[]
     }
     const key = part.slice(0, eq);
     const val = part.slice(eq + 1);
-    const known = key === 'schedtrace' || key === 'scheddetail' || key === 'asyncpreemptoff';
+    const known = (godebugKeys as readonly string[]).includes(key);
     if (!known) {
       ignored.push(key);
       continue;
@@ -158,6 +189,8 @@ export function parseGODEBUG(s: string): { flags: GodebugFlags; errors: string[]
     const n = Number(val);
     if (key === 'schedtrace') flags.schedtrace = n;
     else if (key === 'scheddetail') flags.scheddetail = n;
+    else if (key === 'updatemaxprocs') flags.updatemaxprocs = n;
+    else if (key === 'containermaxprocs') flags.containermaxprocs = n;
     else flags.asyncpreemptoff = n !== 0;
   }
   return { flags, errors, ignored };
@@ -173,7 +206,13 @@ export class Runtime {
   readonly debug: GodebugFlags;
   /** The Go release's differences the mechanisms follow (version.ts). */
   readonly v: VersionProfile;
+  /** The release's own runtime frames and goroutine names in crash output (frames.ts). */
+  readonly rf: RuntimeFrames;
   readonly ncpu: number;
+  /** The CPU limit's steps (maxprocs.ts; empty: no limit). */
+  readonly cpuQuota: CpuQuotaStep[];
+  /** The Go 1.25+ GOMAXPROCS updater's state (maxprocs.ts). */
+  readonly maxprocs = new MaxProcsState();
   /** The OS's CPU scheduler: the ncpu cores the threads share (os.ts). */
   readonly os: CPUSched;
   readonly opts: RunOptions;
@@ -256,15 +295,22 @@ export class Runtime {
     const release = opts.go ?? defaultRelease;
     if (!(goReleases as readonly string[]).includes(release)) throw new RangeError(`go must be one of ${goReleases.join(', ')}, got ${String(release)}`);
     this.v = profiles[release];
-    this.debug = { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, ...(opts.godebug ?? {}) };
+    this.rf = runtimeFrames(this.v);
+    this.debug = { ...defaultGodebug(), ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? defaultNcpu;
     if (!Number.isInteger(this.ncpu) || this.ncpu < 1) throw new RangeError(`ncpu must be a positive integer, got ${this.ncpu}`);
-    this.os = new CPUSched(this, this.ncpu);
+    this.cpuQuota = normalizeQuota(opts.cpuQuota);
+    this.os = new CPUSched(this, this.ncpu, this.cpuQuota);
     this.check = opts.checkInvariants ?? false;
-    const n = opts.gomaxprocs ?? this.ncpu;
+    const n = this.initialGOMAXPROCS();
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
     if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`the seed must be a non-negative integer up to 2^53 − 1, got ${seed}`);
     this.m0 = new M(this, 0);
+  }
+
+  /** schedinit's GOMAXPROCS: the environment's (custom), else the release's default under the CPU limit. */
+  initialGOMAXPROCS(): number {
+    return this.opts.gomaxprocs ?? defaultGOMAXPROCS(this.v, this.ncpu, quotaAt(this.cpuQuota, 0), this.debug);
   }
 
   /**
@@ -273,7 +319,8 @@ export class Runtime {
    */
   private boot(): void {
     const opts = this.opts;
-    const n = opts.gomaxprocs ?? this.ncpu;
+    const n = this.initialGOMAXPROCS();
+    this.sched.customGOMAXPROCS = opts.gomaxprocs !== undefined;
     this.sched.mnext = 1;
     this.allm.push(this.m0);
     this.log.ev(E.MCreate, -1, 0, -1, 0, 0);
@@ -302,12 +349,19 @@ export class Runtime {
     const mp = this.curm!;
     const g1 = mp.curg!;
     lockOSThread(this, mp, g1, false);
-    yield { k: K.Go, fn: parkForever, args: ['force gc (idle)'], name: 'runtime.forcegchelper', system: true };
+    const rf = this.rf;
+    yield { k: K.Go, fn: parkForever, args: ['force gc (idle)'], name: rf.forcegc, system: true };
     const c = new Chan<number>(2);
-    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC sweep wait'], name: 'runtime.bgsweep', system: true };
-    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC scavenge wait'], name: 'runtime.bgscavenge', system: true };
+    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC sweep wait'], name: rf.bgsweep, system: true };
+    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC scavenge wait'], name: rf.bgscavenge, system: true };
     yield { k: K.Recv, ch: c };
     yield { k: K.Recv, ch: c };
+    // Go 1.25+ defaultGOMAXPROCSUpdateEnable, right after gcenable: the GOMAXPROCS updater goroutine,
+    // which sysmon wakes when the CPU limit changes (maxprocs.ts); none with updatemaxprocs=0.
+    if (this.v.containerAwareGOMAXPROCS && this.debug.updatemaxprocs !== 0) {
+      const goid = (yield { k: K.Go, fn: updateMaxProcsGoroutine, args: [this], name: rf.updateMaxProcs, system: true }) as number;
+      this.maxprocs.g = this.allgs.find((g) => g.goid === goid) ?? null;
+    }
     // cgo programs start the template thread here, in case C calls into Go on a C thread.
     if (this.opts.linksCgo === true && this.templateThread === null) this.startTemplateThread();
     if (this.opts.linksOS ?? true) {
@@ -315,7 +369,7 @@ export class Runtime {
       // (so P0's syscalltick is 3 when main starts, which retake's two-observation rule depends on)
       // and a SetFinalizer, the first of which creates the finalizer goroutine (createfing).
       yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
-      yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: 'runtime.runfinq', system: true };
+      yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: rf.finalizer, system: true };
       yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
       yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
     }
@@ -475,7 +529,7 @@ export class Runtime {
     this.stack.length = 0;
     const base = this.curm && this.sysmon && this.curm === this.sysmon.m ? ['sysmon', 'mstart1', 'mstart0', 'mstart'] : ['schedule', 'mstart1', 'mstart0', 'mstart'];
     s += '\nruntime stack:\n';
-    for (const f of [...stack, ...base]) s += runtimeFrame(f);
+    for (const f of [...stack, ...base]) s += runtimeFrame(this.rf, f);
     // A throw's traceback level also shows the runtime's own goroutines (fatal's does not).
     s += this.goroutineDump(null, true);
     this.write(2, s);
@@ -508,7 +562,7 @@ export class Runtime {
     let s = '';
     for (const gp of this.allgs) {
       if (gp === skip || (gp.system && !withSystem) || gp.atomicstatus === _Gdead) continue;
-      s += `\ngoroutine ${gp.goid} [${goroutineStatus(gp)}${gp.lockedm ? ', locked to thread' : ''}]:\n`;
+      s += `\ngoroutine ${gp.goid}${withSystem && this.v.headerGp ? ` gp=0x0 m=${gp.m ? `${gp.m.id} mp=0x0` : 'nil'}` : ''} [${goroutineStatus(gp)}${gp.lockedm ? ', locked to thread' : ''}]:\n`;
       if (gp.atomicstatus === _Grunning) {
         s += '\tgoroutine running on other thread; stack unavailable\n';
       } else {
@@ -524,10 +578,10 @@ export class Runtime {
    */
   private frames(gp: G, system = false): string {
     const own = gp.goid === 1 && !gp.system && this.userMain !== null ? this.userMain : gp.body;
-    const body = own as (GoBody & { traceback?: (system?: boolean) => string }) | null;
-    const custom = body && typeof body.traceback === 'function' ? body.traceback(system) : null;
+    const body = own as (GoBody & { traceback?: (system?: boolean, style?: TracebackStyle) => string }) | null;
+    const custom = body && typeof body.traceback === 'function' ? body.traceback(system, this.tracebackStyle(gp)) : null;
     if (custom !== null) return custom;
-    if (gp.system) return `runtime.gopark(...)\n\truntime/proc.go:363 +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n`;
+    if (gp.system) return `runtime.gopark(...)\n\t${this.rf.gopark} +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n`;
     const file = this.opts.file ?? 'workload';
     return `${goName(gp.startfn)}()\n\t${file}\n` + this.createdBy(gp);
   }
@@ -537,7 +591,13 @@ export class Runtime {
     if (gp.parentGoid === 0) return '';
     const file = this.opts.file ?? 'workload';
     const parent = this.allgs.find((g) => g.goid === gp.parentGoid);
-    return `created by ${goName(parent ? parent.startfn : 'main.main')}\n\t${file}\n`;
+    const inG = this.v.createdByGoroutine ? ` in goroutine ${gp.parentGoid}` : '';
+    return `created by ${goName(parent ? parent.startfn : 'main.main')}${inG}\n\t${file}\n`;
+  }
+
+  /** How a body with its own traceback prints the release's parts of it (TracebackStyle). */
+  tracebackStyle(gp: G): TracebackStyle {
+    return { createdIn: this.v.createdByGoroutine ? gp.parentGoid : 0, goexit: this.rf.goexit, stdCreators: this.rf.stdCreators };
   }
 
   private booted = false;
@@ -704,24 +764,22 @@ export function workloadFrames(e: Error): string {
   return s;
 }
 
-/** Where go1.19's runtime functions seen in crash stacks live (file:line of the call site). */
-const runtimeFrameSites: Record<string, [string, string]> = {
-  throw: ['({0x0, 0x0})', 'runtime/panic.go:1047'],
-  checkmcount: ['()', 'runtime/proc.go:765'],
-  mReserveID: ['()', 'runtime/proc.go:781'],
-  startm: ['(0x0, 0x0)', 'runtime/proc.go:2317'],
-  handoffp: ['(0x0)', 'runtime/proc.go:2360'],
-  retake: ['(0x0)', 'runtime/proc.go:5350'],
-  sysmon: ['()', 'runtime/proc.go:5258'],
-  mstart1: ['()', 'runtime/proc.go:1425'],
-  mstart0: ['()', 'runtime/proc.go:1382'],
-  mstart: ['()', 'runtime/asm_amd64.s:390'],
-};
-
-/** One frame of a `runtime stack:` in go1.19's shape (addresses are zero: the model has none). */
-function runtimeFrame(f: string): string {
-  const site = runtimeFrameSites[f];
+/** One frame of a `runtime stack:` in the release's shape (addresses are zero: the model has none). */
+function runtimeFrame(rf: RuntimeFrames, f: string): string {
+  const site = rf.sites[f];
   return site ? `runtime.${f}${site[0]}\n\t${site[1]} +0x0 fp=0x0 sp=0x0 pc=0x0\n` : `runtime.${f}(...)\n\t?\n`;
+}
+
+/**
+ * What a goroutine body that prints its own traceback (the Go frontend's, `traceback(system, style)`)
+ * takes from the run's release: the `created by` line's ` in goroutine N` (Go 1.21+; 0 = none) and
+ * the `runtime.goexit` frame ending a stack at traceback level system (frames.ts).
+ */
+export interface TracebackStyle {
+  createdIn: number;
+  goexit: string;
+  /** The release's file:line of the standard library's go statements, by creating function (frames.ts). */
+  stdCreators?: Readonly<Record<string, string>>;
 }
 
 /** Status text in a goroutine header: the wait reason, or the status name. */

@@ -319,6 +319,16 @@ export class Sched {
   pidle: P | null = null;
   npidle = 0;
   nmspinning = 0;
+  /**
+   * sched.needspinning (Go 1.21+, proc.go findRunnable): an M dropping its P saw work appear and
+   * asks for a spinning M. Always 0 under go1.19's profile; schedtrace prints it from 1.21 on.
+   */
+  needspinning = 0;
+  /**
+   * sched.customGOMAXPROCS (Go 1.25+, proc.go): GOMAXPROCS was set by the environment or by
+   * runtime.GOMAXPROCS(n), so sysmon no longer updates it from the CPU quota (maxprocs.ts).
+   */
+  customGOMAXPROCS = false;
   /** The global run queue. */
   runq = new GQueue();
   /** Global cache of dead Gs (sched.gFree), fed by Ps with more than 64 cached. */

@@ -2,8 +2,9 @@
  * Semaphores and notify lists (Go: sema.go). The runtime half of package sync. Spec §12.
  *
  * semacquire takes a unit if one is free, else queues the G (FIFO, or at the head for a mutex
- * waiter that already waited: lifo) and parks it ("semacquire", 1.19's single reason for all of
- * sync). semrelease adds a unit and readies the first waiter into the releaser's runnext
+ * waiter that already waited: lifo) and parks it. The wait reason: the caller names what waits
+ * (syncWaitReasons below); releases with VersionProfile.syncWaitReasons show that name, go1.19
+ * shows "semacquire" for all of sync. semrelease adds a unit and readies the first waiter into the releaser's runnext
  * (readyWithTime → goready). The woken G must still win the unit (cansemacquire) and re-queues
  * if someone barged in — except on a starvation-mode handoff, where the unit goes straight to the
  * waiter (ticket) and the releaser yields its P to it (goyield: to the local runq tail).
@@ -45,6 +46,19 @@ export class NotifyList {
   tail: NotifyWaiter | null = null;
 }
 
+/**
+ * The wait reasons newer releases give package sync's semaphore waits (runtime2.go
+ * waitReasonSyncMutexLock, …RWMutexRLock, …RWMutexLock, …WaitGroupWait; go1.26.8 prints
+ * `goroutine 1 [sync.WaitGroup.Wait]:`, go1.19.8 `goroutine 1 [semacquire]:`, recorded in
+ * test/versions/recorded). A caller passes one of these; the release decides what is shown.
+ */
+export const syncWaitReasons: ReadonlySet<string> = new Set(['sync.Mutex.Lock', 'sync.RWMutex.RLock', 'sync.RWMutex.Lock', 'sync.WaitGroup.Wait']);
+
+/** The wait reason a semaphore wait shows under the run's release. */
+export function semaWaitReason(rt: Runtime, reason: string): string {
+  return !rt.v.syncWaitReasons && syncWaitReasons.has(reason) ? 'semacquire' : reason;
+}
+
 /** semacquire1. Returns true if the G continues, false if it parked (and will retry `op`). */
 export function semacquire(rt: Runtime, mp: M, gp: G, s: Sema, lifo: boolean, reason: string, op: Op): boolean {
   if (s.count > 0) {
@@ -55,7 +69,7 @@ export function semacquire(rt: Runtime, mp: M, gp: G, s: Sema, lifo: boolean, re
   else s.waiters.pushBack(gp);
   // When woken without a ticket the G runs semacquire again (cansemacquire may fail).
   gp.pendingOp = op;
-  gopark(rt, mp, gp, reason);
+  gopark(rt, mp, gp, semaWaitReason(rt, reason));
   return false;
 }
 

@@ -28,6 +28,7 @@ import { timeSleepUntil } from './time.js';
 import { retakeSyscallP } from './syscall.js';
 import { schedtrace } from './trace.js';
 import { nextCallPoint } from './os.js';
+import { sysmonUpdateGOMAXPROCS } from './maxprocs.js';
 
 /** Sysmon's own event tags. */
 const S = { Tick: 1, DeepWake: 2, NoteWake: 3, Start: 4 } as const;
@@ -142,6 +143,8 @@ export class Sysmon implements EventTarget {
         if (rt.exited) return;
       }
     }
+    // Go 1.25+: at most once per second, follow a changed CPU limit (maxprocs.ts).
+    sysmonUpdateGOMAXPROCS(rt, now);
     rt.stack.push('retake');
     const n = retake(rt, now);
     rt.stack.pop();

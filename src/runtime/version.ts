@@ -68,7 +68,10 @@ export interface VersionProfile {
    * Since 1.25 (cgroup_linux.go defaultGOMAXPROCS, proc.go sysmonUpdateGOMAXPROCS): the default
    * GOMAXPROCS is the smaller of NumCPU and the cgroup's CPU quota, the quota rounded up and at
    * least 2; sysmon re-reads it once per second while GOMAXPROCS was not set by hand
-   * (GODEBUG=updatemaxprocs=0 stops that, containermaxprocs=0 ignores the quota).
+   * (GODEBUG=updatemaxprocs=0 stops that, containermaxprocs=0 ignores the quota). runtime.main starts
+   * the system goroutine runtime.updateMaxProcsGoroutine (wait reason `GOMAXPROCS updater (idle)`,
+   * proc.go defaultGOMAXPROCSUpdateEnable) right after gcenable, unless updatemaxprocs=0: it takes a
+   * goroutine id, so user goroutines' ids are one higher than in 1.19.
    */
   readonly containerAwareGOMAXPROCS: boolean;
 
@@ -78,8 +81,36 @@ export interface VersionProfile {
    * '1.26' (gcwaiting=false, nil, needspinning=, schedticks=[ … ] list).
    */
   readonly schedtraceFormat: '1.19' | '1.26';
-  /** Since 1.21: a traceback's `created by f` line ends with ` in goroutine <n>`. */
+  /** Since 1.21 (traceback.go printcreatedby1): a traceback's `created by f` line ends with ` in goroutine <n>`. */
   readonly createdByGoroutine: boolean;
+  /**
+   * Since 1.23 (panic.go preprintpanics, printpanics): a panic re-raised with the value it recovered
+   * prints once, as `panic: v [recovered, repanicked]`; before, twice (`panic: v [recovered]` and
+   * `\tpanic: v`).
+   */
+  readonly repanicked: boolean;
+  /**
+   * By 1.26 (runtime2.go waitReasonSyncMutexLock, …RWMutexRLock, …RWMutexLock, …WaitGroupWait): a
+   * goroutine blocked in sync.Mutex.Lock, RWMutex.RLock/Lock or WaitGroup.Wait shows that as its wait
+   * reason (goroutine dumps, scheddetail); go1.19 shows `semacquire` for all four.
+   */
+  readonly syncWaitReasons: boolean;
+  /**
+   * By 1.26 (traceback.go goroutineheader): at traceback level system (a runtime throw), each
+   * goroutine header carries ` gp=0x… m=<id> mp=0x…` (or ` m=nil`).
+   */
+  readonly headerGp: boolean;
+  /**
+   * The runtime's own frames and names in crash output (runtime.throw's stack, system goroutines):
+   * which release's file:line sites and function names (frames.ts), e.g. 1.26's `runtime.init.7`,
+   * `runtime.runFinalizers`, `runtime.goexit({})`.
+   */
+  readonly runtimeFrames: '1.19' | '1.26';
+  /**
+   * `go run`'s exit status for a compile error (cmd/go: go1.19 exits 2, go1.26 exits 1; recorded
+   * with both toolchains, test/cli/go-errors.test.ts).
+   */
+  readonly compileErrorExit: number;
 }
 
 const go119: VersionProfile = {
@@ -94,6 +125,11 @@ const go119: VersionProfile = {
   containerAwareGOMAXPROCS: false,
   schedtraceFormat: '1.19',
   createdByGoroutine: false,
+  repanicked: false,
+  syncWaitReasons: false,
+  headerGp: false,
+  runtimeFrames: '1.19',
+  compileErrorExit: 2,
 };
 
 const go126: VersionProfile = {
@@ -108,6 +144,11 @@ const go126: VersionProfile = {
   containerAwareGOMAXPROCS: true,
   schedtraceFormat: '1.26',
   createdByGoroutine: true,
+  repanicked: true,
+  syncWaitReasons: true,
+  headerGp: true,
+  runtimeFrames: '1.26',
+  compileErrorExit: 1,
 };
 
 export const profiles: Readonly<Record<GoRelease, VersionProfile>> = { '1.19': go119, '1.26': go126 };
@@ -133,3 +174,32 @@ export function parseGoRelease(s: string): { release: GoRelease } | { error: str
   if ((goReleases as readonly string[]).includes(r)) return { release: r as GoRelease };
   return { error: `gmpsim has no profile for Go ${r} (it models ${known})` };
 }
+
+/** How the README's table (`npm run readme:versions`, src/views/versions.ts) describes each difference. */
+export interface ProfileFieldDoc {
+  /** What differs, in a few words. */
+  what: string;
+  /** The first Go release that does it the new way ('' for facts of the profile itself). */
+  since: string;
+  /** Where in Go's runtime (or cmd/go) sources. */
+  source: string;
+}
+
+/** One entry per profile field, in the table's order (a test keeps it complete). */
+export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 'release'>, ProfileFieldDoc>> = {
+  toolchain: { what: 'references recorded with', since: '', source: '`go version`' },
+  validated: { what: 'conformance suite passes (≥ 95 %): can be the default', since: '', source: 'docs/fidelity.md' },
+  syscallKeepsP: { what: 'a P stays `_Prunning` with its M during a syscall (no `_Psyscall`); sysmon takes it with setBlockOnExitSyscall', since: '1.26', source: 'proc.go reentersyscall, exitsyscallTryGetP' },
+  needspinning: { what: '`sched.needspinning`: an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go findRunnable' },
+  goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '1.26', source: 'proc.go goschedImpl' },
+  netpollWaiterDelta: { what: 'netpoll returns a waiter delta its callers apply', since: '1.22', source: 'netpoll.go netpollAdjustWaiters' },
+  lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them', since: '1.23', source: 'time.go' },
+  containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },
+  schedtraceFormat: { what: 'schedtrace/scheddetail format (`needspinning=`, `gcwaiting=false`, `nil`, `schedticks=[ … ]`)', since: '1.21–1.26', source: 'proc.go schedtrace' },
+  createdByGoroutine: { what: 'tracebacks say `created by f in goroutine N`', since: '1.21', source: 'traceback.go printcreatedby1' },
+  repanicked: { what: 'a re-panic of the recovered value prints `[recovered, repanicked]` once', since: '1.23', source: 'panic.go printpanics' },
+  syncWaitReasons: { what: 'sync waits show `sync.Mutex.Lock`, `sync.RWMutex.RLock`/`Lock`, `sync.WaitGroup.Wait` (not `semacquire`)', since: '≤ 1.26', source: 'runtime2.go waitReasonSync…' },
+  headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
+  runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
+  compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
+};

@@ -412,6 +412,8 @@ export interface SummaryTextInfo {
   reason?: string;
   /** Wall-clock time of the run (ms); omitted when undefined. */
   wallMs?: number;
+  /** The Go release, shown in the title line when given (the CLI gives it when it is not the default). */
+  go?: string;
 }
 
 /** The human summary (a few aligned lines). */
@@ -420,7 +422,7 @@ export function formatSummary(s: Summary, info: SummaryTextInfo = {}): string {
   const row = (k: string, v: string): void => {
     L.push(`  ${k.padEnd(16)}${v}`);
   };
-  L.push(`── gmpsim summary${info.file ? `: ${info.file}` : ''} ──`);
+  L.push(`── gmpsim summary${info.file ? `: ${info.file}` : ''}${info.go ? ` (Go ${info.go})` : ''} ──`);
   if (info.exitCode !== undefined) row('exit status', `${info.exitCode}${info.reason ? ` (${reasonText(info.reason)})` : ''}`);
   row('simulated time', `${durationText(s.simTimeNs)}${info.wallMs !== undefined ? `   wall ${Math.round(info.wallMs)}ms` : ''}   ${s.events} events`);
   const g = s.gomaxprocs;
@@ -467,4 +469,57 @@ function reasonText(reason: string): string {
     default:
       return reason;
   }
+}
+
+/** One run of an A/B comparison (`gmpsim run --go 1.19,1.26 --summary`). */
+export interface SummaryColumn {
+  /** Column heading, e.g. "Go 1.19". */
+  label: string;
+  summary: Summary;
+  exitCode: number;
+  reason: string;
+}
+
+/**
+ * The A/B summary: one row per figure, one column per run, and `≠` before every row whose values
+ * differ. Only simulated figures (no wall time), so the text is deterministic.
+ */
+export function formatSummaryAB(cols: SummaryColumn[], file?: string): string {
+  const rows: [string, (c: SummaryColumn) => string][] = [
+    ['exit status', (c) => `${c.exitCode} (${reasonText(c.reason)})`],
+    ['simulated time', (c) => durationText(c.summary.simTimeNs)],
+    ['events', (c) => String(c.summary.events)],
+    ['GOMAXPROCS', (c) => (c.summary.gomaxprocs.initial === c.summary.gomaxprocs.final ? `${c.summary.gomaxprocs.final}` : `${c.summary.gomaxprocs.initial} → ${c.summary.gomaxprocs.final}`)],
+    ['threads peak', (c) => `${c.summary.threads.peak} at ${durationText(c.summary.threads.peakAtNs)}`],
+    ['threads final', (c) => `${c.summary.threads.final} (${c.summary.threads.system} system)`],
+    ['goroutines', (c) => `${c.summary.goroutines.created} created, peak ${c.summary.goroutines.peakAlive}`],
+    ['system goroutines', (c) => String(c.summary.goroutines.system)],
+    ['syscalls', (c) => String(c.summary.syscalls.total)],
+    ['  handed off P', (c) => String(c.summary.syscalls.handedOff)],
+    ['  kept P', (c) => String(c.summary.syscalls.keptP)],
+    ['  fast exits', (c) => `${c.summary.syscalls.fastExits} (${c.summary.syscalls.exits.fastOldP} own P)`],
+    ['  slow exits', (c) => String(c.summary.syscalls.slowExits)],
+    ['retakes', (c) => String(c.summary.retakes.total)],
+    ['handoffp', (c) => String(c.summary.handoffs)],
+    ['preemptions', (c) => `${c.summary.preemptions.async} async, ${c.summary.preemptions.cooperative} coop`],
+    ['steals', (c) => `${c.summary.steals.count} (${c.summary.steals.goroutines} Gs)`],
+    ['netpoll wakeups', (c) => `${c.summary.netpoll.wakeups} of ${c.summary.netpoll.calls}`],
+    ['threads started', (c) => `${c.summary.threadsStarted.newThreads} new, ${c.summary.threadsStarted.startm} startm`],
+    ['spinning', (c) => durationText(c.summary.spinning.totalNs)],
+    ['P running', (c) => pTimeShare(c.summary, 'runningNs')],
+    ['P idle', (c) => pTimeShare(c.summary, 'idleNs')],
+    ['P in syscall', (c) => pTimeShare(c.summary, 'syscallNs')],
+  ];
+  const cells = rows.map(([k, f]) => [k, ...cols.map(f)] as string[]);
+  const head = ['', ...cols.map((c) => c.label)];
+  const w = head.map((_, i) => Math.max(head[i]!.length, ...cells.map((r) => r[i]!.length)));
+  const line = (r: string[], mark: string): string => `${mark} ${r.map((x, i) => (i === r.length - 1 ? x : x.padEnd(w[i]! + 2))).join('')}`.trimEnd();
+  const L: string[] = [`── gmpsim A/B summary${file ? `: ${file}` : ''} (≠ marks a difference) ──`, line(head, ' ')];
+  for (const r of cells) L.push(line(r, r.slice(2).some((x) => x !== r[1]) ? '≠' : ' '));
+  return L.join('\n') + '\n';
+}
+
+function pTimeShare(s: Summary, k: 'runningNs' | 'idleNs' | 'syscallNs'): string {
+  const t = s.pTime.total;
+  return pct(t[k], t.idleNs + t.runningNs + t.syscallNs + t.otherNs);
 }

@@ -413,7 +413,7 @@ class WaitGroup {
   *Wait(): Go {
     if (this.counter === 0) return;
     this.waiters++;
-    yield { k: K.SemAcquire, sema: this.sema, lifo: false, reason: 'semacquire' };
+    yield { k: K.SemAcquire, sema: this.sema, lifo: false, reason: 'sync.WaitGroup.Wait' };
   }
 }
 
@@ -461,7 +461,7 @@ class Mutex {
         if ((old & (mutexLocked | mutexStarving)) === 0) return; // locked with CAS
         const queueLifo = waitStartTime !== 0;
         if (waitStartTime === 0) waitStartTime = (yield { k: K.Nanotime }) as number;
-        yield { k: K.SemAcquire, sema: this.sema, lifo: queueLifo, reason: 'semacquire' };
+        yield { k: K.SemAcquire, sema: this.sema, lifo: queueLifo, reason: 'sync.Mutex.Lock' };
         const now = (yield { k: K.Nanotime }) as number;
         starving = starving || now - waitStartTime > starvationThresholdNs;
         old = this.state;

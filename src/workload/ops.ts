@@ -145,7 +145,7 @@ export type Op =
   | { k: typeof K.Write; fd: number; text: string }
   | { k: typeof K.LockOSThread }
   | { k: typeof K.UnlockOSThread }
-  | { k: typeof K.GOMAXPROCS; n: number }
+  | { k: typeof K.GOMAXPROCS; n: number; auto?: boolean }
   | { k: typeof K.NumGoroutine }
   | { k: typeof K.SetMaxThreads; n: number }
   | { k: typeof K.Nanotime }

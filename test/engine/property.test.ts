@@ -17,7 +17,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runChecked } from '../helpers.js';
-import { run, type RunOptions } from '../../src/runtime/runtime.js';
+import { run, type RunOptions, type RunResult } from '../../src/runtime/runtime.js';
+import { goReleases } from '../../src/runtime/version.js';
 import { chan, cgo, go, net, onRecv, onSend, println, recv, runtime, select, send, sync, syscall, time, us, work, type Chan, type Go } from '../../src/workload/api.js';
 
 type Action =
@@ -174,42 +175,67 @@ function build(p: Program): Outcome {
   return { opts, spawned: 0, finished: () => finished, get spawnedCount() { return spawned; } } as Outcome & { spawnedCount: number };
 }
 
+/** Run a random program with the invariant checker; check that it ends as Go would (see the module note). */
+function checkOutcome(p: Program, extra: Partial<RunOptions>): RunResult {
+  const o = build(p) as Outcome & { spawnedCount: number };
+  const r = runChecked({ ...o.opts, ...extra });
+  expect(['exit', 'fatal', 'hang']).toContain(r.reason);
+  if (r.reason === 'hang') {
+    // go1.19 never decrements netpollWaiters when a network wait completes (spec §10): once a
+    // goroutine has waited on the network, an M blocks in netpoll forever and checkdead can
+    // never conclude. The real program hangs; gmpsim says so. Nothing else may hang.
+    expect(r.runtime.netpollWaiters).toBeGreaterThan(0);
+    expect(r.runtime.netpoller).not.toBeNull();
+    expect(o.finished()).toBeLessThan(o.spawnedCount);
+    expect(r.message).toContain('blocked in netpoll');
+  } else if (r.reason === 'exit') {
+    expect(r.exitCode).toBe(0);
+    expect(o.finished()).toBe(o.spawnedCount);
+    expect(r.stderr).toBe(`done ${o.spawnedCount}\n`);
+  } else {
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('fatal error: all goroutines are asleep - deadlock!');
+    // Listed: main (waiting on the WaitGroup) and every goroutine that never finished.
+    const listed = (r.stderr.match(/^goroutine \d+ \[/gm) ?? []).length;
+    expect(listed).toBe(1 + o.spawnedCount - o.finished());
+    for (const g of r.runtime.allgs) if (!g.system) expect([4, 6]).toContain(g.atomicstatus);
+  }
+  return r;
+}
+
 describe('property: random workloads', () => {
   it('keep every invariant, lose no goroutine, and end as Go would (exit 0 or checkdead)', () => {
     let shared = 0;
     let runs = 0;
     fc.assert(
       fc.property(programArb, (p) => {
-        const o = build(p) as Outcome & { spawnedCount: number };
-        const r = runChecked(o.opts);
+        const r = checkOutcome(p, {});
         runs++;
         if (r.runtime.os.changes > 0) shared++;
-        expect(['exit', 'fatal', 'hang']).toContain(r.reason);
-        if (r.reason === 'hang') {
-          // go1.19 never decrements netpollWaiters when a network wait completes (spec §10): once a
-          // goroutine has waited on the network, an M blocks in netpoll forever and checkdead can
-          // never conclude. The real program hangs; gmpsim says so. Nothing else may hang.
-          expect(r.runtime.netpollWaiters).toBeGreaterThan(0);
-          expect(r.runtime.netpoller).not.toBeNull();
-          expect(o.finished()).toBeLessThan(o.spawnedCount);
-          expect(r.message).toContain('blocked in netpoll');
-        } else if (r.reason === 'exit') {
-          expect(r.exitCode).toBe(0);
-          expect(o.finished()).toBe(o.spawnedCount);
-          expect(r.stderr).toBe(`done ${o.spawnedCount}\n`);
-        } else {
-          expect(r.exitCode).toBe(2);
-          expect(r.stderr.split('\n')[0]).toBe('fatal error: all goroutines are asleep - deadlock!');
-          // Listed: main (waiting on the WaitGroup) and every goroutine that never finished.
-          const listed = (r.stderr.match(/^goroutine \d+ \[/gm) ?? []).length;
-          expect(listed).toBe(1 + o.spawnedCount - o.finished());
-          for (const g of r.runtime.allgs) if (!g.system) expect([4, 6]).toContain(g.atomicstatus);
-        }
       }),
       { numRuns: Number(process.env.GMPSIM_PROPERTY_RUNS ?? 2000), seed: Number(process.env.GMPSIM_PROPERTY_SEED ?? 20261123) },
     );
     // The OS model is exercised: in a good share of the programs the CPU demand exceeded the cores.
     expect(shared).toBeGreaterThan(runs / 10);
+  });
+
+  it('hold on every release, under a CPU limit that changes during the run (os.ts, maxprocs.ts)', () => {
+    const quotaArb = fc.option(
+      fc.array(fc.record({ at: fc.integer({ min: 0, max: 2_000_000 }), cores: fc.integer({ min: 3, max: 40 }).map((x) => x / 10) }), { minLength: 1, maxLength: 3 }),
+      { nil: undefined },
+    );
+    let limited = 0;
+    fc.assert(
+      fc.property(programArb, fc.constantFrom(...goReleases), quotaArb, fc.boolean(), (p, go, steps, setProcs) => {
+        const quota = steps?.map((q) => ({ at: q.at, cores: q.cores })).sort((x, y) => x.at - y.at);
+        // Unset GOMAXPROCS half the time, so the release picks it from ncpu and the limit.
+        const r = checkOutcome(p, { go, cpuQuota: quota, ...(setProcs ? {} : { gomaxprocs: undefined }) });
+        if (quota !== undefined && r.runtime.os.cores < r.runtime.ncpu) limited++;
+        expect(r.runtime.v.release).toBe(go);
+      }),
+      { numRuns: Number(process.env.GMPSIM_PROPERTY_RUNS_VERSIONS ?? 400), seed: 20261206 },
+    );
+    expect(limited).toBeGreaterThan(20);
   });
 
   it('replays byte-identically from the same seed (output and the full event log)', () => {

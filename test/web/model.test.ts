@@ -194,6 +194,23 @@ describe('share links', () => {
     expect(await decodeShare('#w=urandom&lang=ts')).toEqual({ id: 'urandom', lang: 'ts', knobs: { cost: {} } });
     expect(await decodeShare('#code=%%%')).toBeNull();
   });
+  it('carry the Go release and the A/B box', async () => {
+    const st = { id: 'urandom', lang: 'ts' as const, knobs: { go: '1.26', compare: true, cost: {} } };
+    expect(await decodeShare(await encodeShare(st))).toEqual(st);
+  });
+});
+
+describe('runner: the Go release', () => {
+  it('follows the knob, else config.go, and the A/B text has a column per release', async () => {
+    const src = `import { runtime, fmt } from 'gmpsim';\nexport const config = { go: '1.26' };\nexport function* main() {\n  yield* fmt.Println(yield* runtime.NumGoroutine());\n}\n`;
+    const a = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'w.ts', knobs: { cost: {} } });
+    expect(a.ok && a.effective.go).toBe('1.26');
+    const b = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'w.ts', knobs: { cost: {}, go: '1.19', compare: true } });
+    expect(b.ok && b.effective.go).toBe('1.19');
+    expect(b.ok && b.ab).toMatch(/^\s+Go 1\.19\s+Go 1\.26$/m);
+    const c = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'w.ts', knobs: { cost: {}, go: '1.21' } });
+    expect(!c.ok && c.error.message).toBe('gmpsim: --go 1.21: gmpsim has no profile for Go 1.21 (it models 1.19, 1.26)');
+  });
 });
 
 describe('gallery', () => {

@@ -305,6 +305,42 @@ for (const [name, code, knobs] of failing) {
   });
 }
 
+test('the Go version selector runs Go 1.26 and the A/B box shows both releases side by side', async (page) => {
+  const code = `import { go, chan, send, recv, work, us } from 'gmpsim';\nexport function* main() {\n  const c = chan<number>();\n  yield* go(function* () {\n    yield* work(us(50));\n    yield* send(c, 1);\n  });\n  yield* recv(c);\n}\n`;
+  await typeCode(page, code);
+  await page.fill('[data-testid=k-max]', '');
+  await page.fill('[data-testid=k-godebug]', 'schedtrace=1');
+  await page.selectOption('[data-testid=k-go]', '1.26');
+  await page.check('[data-testid=k-ab]');
+  await page.waitForTimeout(500); // the knobs' debounced re-run
+  const before = await doneCount(page);
+  await page.click('[data-testid=run]');
+  await waitRun(page, before);
+  await page.waitForTimeout(500);
+  const knobs: Knobs = { cost: {}, go: '1.26', compare: true, godebug: 'schedtrace=1' };
+  const out = await nodeRun(code, 'workload.ts', knobs);
+  assert(out.ok && out.ab !== undefined, 'node run with compare');
+  const n = await page.evaluate(() => window.gmpsim.length());
+  assert(n === out.result.log.length, `Go 1.26 run: page ${n} events, engine ${out.result.log.length}`);
+  const output = (await page.locator('[data-testid=output]').textContent()) ?? '';
+  // go1.26.8's schedtrace form (needspinning=, schedticks=[ … ]) and the release named with the status.
+  assert(/needspinning=0 .*schedticks=\[ /.test(output), `no Go 1.26 SCHED line in\n${output}`);
+  assert(output.includes('exit status 0 (Go 1.26)'), output);
+  const ab = (await page.locator('[data-testid=ab]').textContent()) ?? '';
+  assert(ab === out.ab, `A/B panel:\n${ab}\nengine:\n${out.ab}`);
+  assert(/Go 1\.19\s+Go 1\.26/.test(ab) && /^≠ system goroutines/m.test(ab), ab);
+  await page.screenshot({ path: path.join(shots, 'versions-ab.png'), fullPage: true });
+  // back to the defaults for the tests that follow
+  await page.selectOption('[data-testid=k-go]', '');
+  await page.uncheck('[data-testid=k-ab]');
+  await page.fill('[data-testid=k-godebug]', '');
+  await page.waitForTimeout(500);
+  const b2 = await doneCount(page);
+  await page.click('[data-testid=run]');
+  await waitRun(page, b2);
+  assert(await page.locator('[data-testid=ab]').isHidden(), 'the A/B panel hides again');
+});
+
 test('a runaway workload is stopped by the wall-clock limit and the page stays responsive', async (page) => {
   const code = `import { work, us } from 'gmpsim';\nexport function* main() {\n  for (;;) {}\n}\n`;
   const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {} } });

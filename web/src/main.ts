@@ -12,7 +12,7 @@
  *    wall-clock limit is terminated.
  */
 import './style.css';
-import { costNames, costDocs, defaultCosts, E, EventLog, EventName } from '../../src/index.js';
+import { costNames, costDocs, defaultCosts, defaultRelease, E, EventLog, EventName, goReleases, profiles } from '../../src/index.js';
 import { explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
 import { loadGallery, type GalleryItem } from './gallery';
 import { RunModel, jumpKinds, type JumpKind } from './model';
@@ -159,6 +159,8 @@ function buildKnobs(): void {
     .map((n) => `<label for="cost-${n}" title="${esc(costDocs[n])}">${n}</label><input id="cost-${n}" data-cost="${n}" type="number" min="0" placeholder="${defaultCosts[n]}" title="${esc(costDocs[n])} (ns, default ${defaultCosts[n]})">`)
     .join('');
   k.innerHTML = `
+    <label for="k-go">Go</label><select id="k-go" data-testid="k-go" title="The Go release whose runtime the run follows (the CLI's --go)"><option value="">default (workload config, else ${esc(defaultRelease)})</option>${goReleases.map((r) => `<option value="${r}">Go ${r}${profiles[r].validated ? '' : ' (not yet validated)'}</option>`).join('')}</select>
+    <label for="k-ab">A/B</label><span><input id="k-ab" data-testid="k-ab" type="checkbox"> compare the summaries of ${goReleases.map((r) => `Go ${r}`).join(' and ')}</span>
     <label for="k-procs">GOMAXPROCS</label><input id="k-procs" data-testid="k-procs" type="number" min="1" max="1024">
     <label for="k-seed">seed</label><input id="k-seed" data-testid="k-seed" type="number">
     <label for="k-godebug">GODEBUG</label><input id="k-godebug" data-testid="k-godebug" type="text" placeholder="schedtrace=10,asyncpreemptoff=1">
@@ -180,6 +182,9 @@ function readKnobs(): void {
     return v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
   };
   const knobs: Knobs = { cost: {} };
+  const goSel = ($('k-go') as HTMLSelectElement).value;
+  if (goSel !== '') knobs.go = goSel;
+  if (($('k-ab') as HTMLInputElement).checked) knobs.compare = true;
   const procs = num('k-procs');
   if (procs !== undefined) knobs.gomaxprocs = procs;
   const seed = num('k-seed');
@@ -202,6 +207,8 @@ function writeKnobs(): void {
   const set = (id: string, v: string | number | undefined): void => {
     ($(id) as HTMLInputElement).value = v === undefined ? '' : String(v);
   };
+  ($('k-go') as HTMLSelectElement).value = k.go ?? '';
+  ($('k-ab') as HTMLInputElement).checked = k.compare === true;
   set('k-procs', k.gomaxprocs);
   set('k-seed', k.seed);
   set('k-godebug', k.godebug);
@@ -485,8 +492,11 @@ function showOutput(m: RunModel): void {
     h += log.a[i] === 2 ? `<span class="err">${text}</span>` : text;
   }
   if (r.message) h += `<span class="msg">${esc(r.message)}</span>\n`;
-  h += `<span class="exit">exit status ${r.exitCode}</span>`;
+  h += `<span class="exit">exit status ${r.exitCode} (Go ${esc(r.effective.go)})</span>`;
   $('output').innerHTML = h;
+  const ab = $('ab');
+  ab.hidden = r.ab === undefined;
+  ab.textContent = r.ab ?? '';
   $('errors').textContent = r.reason === 'exit' ? '' : r.message || r.stderr.split('\n').slice(0, 3).join('\n');
 }
 

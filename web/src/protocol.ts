@@ -9,6 +9,10 @@ export type Lang = 'ts' | 'go';
 
 /** Run settings; an absent field means "the workload's exported config, else the default". */
 export interface Knobs {
+  /** The Go release (the CLI's --go): "1.19", "1.26"; absent: the workload's config.go, else the default. */
+  go?: string;
+  /** Also run every release and show the A/B summary (the CLI's --go 1.19,1.26 --summary). */
+  compare?: boolean;
   gomaxprocs?: number;
   seed?: number;
   /** GODEBUG string, e.g. "schedtrace=10,asyncpreemptoff=1". */
@@ -23,6 +27,8 @@ export interface Knobs {
 
 /** The settings a run actually used. */
 export interface Effective {
+  /** The Go release the run followed. */
+  go: string;
   gomaxprocs: number;
   seed: number;
   godebug: string;
@@ -81,6 +87,8 @@ export interface RunDone {
   /** The workload's `params` defaults. */
   params: Record<string, number | string | boolean>;
   godebugWarnings: string[];
+  /** With Knobs.compare: the A/B summary of the workload under every release (formatSummaryAB). */
+  ab?: string;
   wallMs: number;
   /** The run ended at the page's wall-clock limit (its message says how), not by itself. */
   wallStopped?: boolean;

@@ -7,11 +7,12 @@
 import { transform } from 'sucrase';
 import * as gmpsim from '../../src/index.js';
 import type { GoFunc, RunResult } from '../../src/index.js';
+import { SummaryAccumulator, formatSummaryAB, type SummaryColumn } from '../../src/views/summary.js';
 import type { Effective, RunRequest, WorkloadError } from './protocol';
 
 export type GoLoader = () => Promise<{ compileGo?: (files: { name: string; text: string }[]) => Compiled } | null>;
 
-export type RunOutcome = { ok: true; result: RunResult; effective: Effective; params: Record<string, number | string | boolean>; warnings: string[] } | { ok: false; error: WorkloadError };
+export type RunOutcome = { ok: true; result: RunResult; effective: Effective; params: Record<string, number | string | boolean>; warnings: string[]; ab?: string } | { ok: false; error: WorkloadError };
 
 let failed: WorkloadError | null = null;
 function fail(error: WorkloadError): void {
@@ -33,6 +34,7 @@ export type Compiled = { ok: true; main: GoFunc; linksOS?: boolean } | { ok: fal
 
 /** What a workload module may export besides main (as the CLI reads it, cli/settings.ts). */
 interface WorkloadConfig {
+  go?: string;
   gomaxprocs?: number;
   ncpu?: number;
   seed?: number;
@@ -171,30 +173,54 @@ export async function runWorkload(req: RunRequest, goLoader?: GoLoader, watchdog
     }
   }
   const ncpu = cfg.ncpu ?? gmpsim.defaultNcpu;
+  // The release: the knob, else the workload's config.go, else the default (as the CLI's --go).
+  const goRaw = k.go ?? cfg.go;
+  let go: gmpsim.GoRelease = gmpsim.defaultRelease;
+  if (goRaw !== undefined) {
+    const pr = gmpsim.parseGoRelease(goRaw);
+    if ('error' in pr) return { ok: false, error: { kind: 'options', message: `gmpsim: --go ${goRaw}: ${pr.error}` } };
+    go = pr.release;
+  }
   const effective = {
-    gomaxprocs: k.gomaxprocs ?? cfg.gomaxprocs ?? ncpu,
+    go,
+    gomaxprocs: k.gomaxprocs ?? cfg.gomaxprocs ?? gmpsim.defaultGOMAXPROCS(gmpsim.profiles[go], ncpu, Infinity, flags),
     seed: k.seed ?? cfg.seed ?? 1,
     godebug,
     maxEvents: k.maxEvents ?? cfg.maxEvents ?? 2_000_000,
     ncpu,
   };
+  const setProcs = k.gomaxprocs ?? cfg.gomaxprocs;
+  const options = (release: gmpsim.GoRelease): gmpsim.RunOptions => ({
+    main: loaded.main,
+    go: release,
+    gomaxprocs: setProcs,
+    ncpu,
+    seed: effective.seed,
+    godebug: flags,
+    cost: { ...(cfg.cost ?? {}), ...k.cost },
+    maxEvents: effective.maxEvents,
+    until: parseDuration(cfg.until),
+    linksOS: loaded.linksOS ?? cfg.linksOS ?? true,
+    file: req.file,
+  });
   let r: gmpsim.RunResult;
+  let ab: string | undefined;
   try {
-    r = gmpsim.run({
-      main: loaded.main,
-      gomaxprocs: effective.gomaxprocs,
-      ncpu,
-      seed: effective.seed,
-      godebug: flags,
-      cost: { ...(cfg.cost ?? {}), ...k.cost },
-      maxEvents: effective.maxEvents,
-      until: parseDuration(cfg.until),
-      linksOS: loaded.linksOS ?? cfg.linksOS ?? true,
-      file: req.file,
-      watchdog: watchdog?.(effective),
-    });
+    r = gmpsim.run({ ...options(go), watchdog: watchdog?.(effective) });
+    if (k.compare === true) {
+      // The A/B summary: every release, the same settings, summaries streamed (no stored log).
+      const cols: SummaryColumn[] = [];
+      for (const rel of gmpsim.goReleases) {
+        const rt = new gmpsim.Runtime({ ...options(rel), storeLog: false });
+        const acc = new SummaryAccumulator(rt.log);
+        rt.log.listen(acc.event);
+        const res = rt.run();
+        cols.push({ label: `Go ${rel}`, summary: acc.result(res.simTime), exitCode: res.exitCode, reason: res.reason });
+      }
+      ab = formatSummaryAB(cols, req.file);
+    }
   } catch (e) {
     return { ok: false, error: { kind: 'options', message: `gmpsim: ${e instanceof Error ? e.message : String(e)}` } };
   }
-  return { ok: true, result: r, effective, params: paramDefaults, warnings: ignored.map((k) => `GODEBUG: unknown key "${k}" ignored`) };
+  return { ok: true, result: r, effective, params: paramDefaults, warnings: ignored.map((k) => `GODEBUG: unknown key "${k}" ignored`), ab };
 }

@@ -40,6 +40,8 @@ export async function encodeShare(st: ShareState): Promise<string> {
   else if (st.code !== undefined) q.set('code', b64url(await pipe(new TextEncoder().encode(st.code), new CompressionStream('deflate-raw'))));
   q.set('lang', st.lang);
   const k = st.knobs;
+  if (k.go !== undefined) q.set('go', k.go);
+  if (k.compare === true) q.set('ab', '1');
   if (k.gomaxprocs !== undefined) q.set('procs', String(k.gomaxprocs));
   if (k.seed !== undefined) q.set('seed', String(k.seed));
   if (k.godebug !== undefined) q.set('godebug', k.godebug);
@@ -69,6 +71,9 @@ export async function decodeShare(hash: string): Promise<ShareState | null> {
     if (n && v !== undefined && Number.isFinite(Number(v))) cost[n] = Number(v);
   }
   const knobs: Knobs = { cost };
+  const go = q.get('go');
+  if (go !== null && go !== '') knobs.go = go;
+  if (q.get('ab') === '1') knobs.compare = true;
   const procs = int(q.get('procs'));
   if (procs !== undefined) knobs.gomaxprocs = procs;
   const seed = int(q.get('seed'));

@@ -83,6 +83,7 @@ async function handle(req: RunRequest): Promise<void> {
     effective: out.effective,
     params: out.params,
     godebugWarnings: out.warnings,
+    ...(out.ab !== undefined ? { ab: out.ab } : {}),
     wallMs: performance.now() - t0,
     wallStopped: stopped.wall,
     cols,

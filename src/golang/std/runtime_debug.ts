@@ -1,6 +1,8 @@
 /**
  * Package runtime/debug: SetMaxThreads is the engine's limit on Ms (exceeding it is Go's
  * "fatal error: thread exhaustion"); the garbage-collector knobs do nothing, as there is no GC.
+ * It links package os (runtime/debug imports os: `go list -deps runtime/debug` with go1.19.8 and
+ * go1.26.8), so a program importing it has the finalizer goroutine and os's start-up syscalls.
  */
 import { K } from '../../workload/ops.js';
 import { tInt } from '../types.js';
@@ -12,4 +14,4 @@ pkg('runtime/debug', {
   SetGCPercent: F(fn([tInt], [tInt]), () => '100'),
   FreeOSMemory: F(fn([]), () => 'void 0'),
   $unsupported: subset(),
-});
+}, true);

@@ -1,0 +1,94 @@
+/**
+ * The runtime's own frames as a release prints them in crash output: the `runtime stack:` of a
+ * throw, the frames of the system goroutines, the `runtime.goexit` frame that ends a goroutine at
+ * traceback level system, and the names runtime.main gives its goroutines.
+ *
+ * What it models: only names and file:line sites, which move between releases (go1.26's proc.go is
+ * longer, `runtime.goexit` gained an argument list `({})`, package runtime's init that starts
+ * forcegchelper is `init.7` instead of `init.6`, the finalizer goroutine runs `runFinalizers`
+ * instead of `runfinq`, gcenable's go statements are `gowrap1/2` instead of `func1/2`). The sites
+ * are taken from crash dumps recorded with each toolchain (test/versions/recorded/*.json, made by
+ * tools/record-versions.mjs: go1.19.8's thread_exhaustion and go1.26.8's), never from the model.
+ *
+ * Simplified: addresses, arguments and pc offsets print as 0x0 (the model has no memory), and a
+ * system goroutine shows only gopark and its start function (Go shows goparkunlock and helpers too).
+ */
+import type { VersionProfile } from './version.js';
+
+export interface RuntimeFrames {
+  /** runtime function → [argument text, file:line] of its call site in a throw's `runtime stack:`. */
+  readonly sites: Readonly<Record<string, readonly [string, string]>>;
+  /** gopark's site, the top frame of every parked system goroutine. */
+  readonly gopark: string;
+  /** The frame that ends a goroutine's stack at traceback level system. */
+  readonly goexit: string;
+  /** The function names of the goroutines runtime.main starts (G.startfn). */
+  readonly forcegc: string;
+  readonly bgsweep: string;
+  readonly bgscavenge: string;
+  readonly finalizer: string;
+  /** runtime.updateMaxProcsGoroutine (1.25+: version.ts containerAwareGOMAXPROCS). */
+  readonly updateMaxProcs: string;
+  /**
+   * Where the standard library's own `go` statements are, for the `created by` lines of the
+   * goroutines they start (time.AfterFunc's, os/signal's loop), as each toolchain prints them.
+   */
+  readonly stdCreators: Readonly<Record<string, string>>;
+}
+
+/** go1.19.8 (/usr/lib/go-1.19/src/runtime), from its thread-exhaustion and deadlock dumps. */
+const go119: RuntimeFrames = {
+  sites: {
+    throw: ['({0x0, 0x0})', 'runtime/panic.go:1047'],
+    checkmcount: ['()', 'runtime/proc.go:765'],
+    mReserveID: ['()', 'runtime/proc.go:781'],
+    startm: ['(0x0, 0x0)', 'runtime/proc.go:2317'],
+    handoffp: ['(0x0)', 'runtime/proc.go:2360'],
+    retake: ['(0x0)', 'runtime/proc.go:5350'],
+    sysmon: ['()', 'runtime/proc.go:5258'],
+    mstart1: ['()', 'runtime/proc.go:1425'],
+    mstart0: ['()', 'runtime/proc.go:1382'],
+    mstart: ['()', 'runtime/asm_amd64.s:390'],
+  },
+  gopark: 'runtime/proc.go:363',
+  goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594',
+  forcegc: 'runtime.forcegchelper',
+  bgsweep: 'runtime.bgsweep',
+  bgscavenge: 'runtime.bgscavenge',
+  finalizer: 'runtime.runfinq',
+  updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
+  stdCreators: { 'time.goFunc': '/usr/lib/go-1.19/src/time/sleep.go:176', 'os/signal.Notify.func1.1': '/usr/lib/go-1.19/src/os/signal/signal.go:151' },
+};
+
+/** go1.26.8 ($(go env GOROOT)/src/runtime), from its thread-exhaustion and deadlock dumps. */
+const go126: RuntimeFrames = {
+  sites: {
+    throw: ['({0x0, 0x0})', 'runtime/panic.go:1229'],
+    checkmcount: ['()', 'runtime/proc.go:977'],
+    mReserveID: ['()', 'runtime/proc.go:993'],
+    startm: ['(0x0, 0x0, 0x0)', 'runtime/proc.go:3088'],
+    handoffp: ['(0x0)', 'runtime/proc.go:3137'],
+    retake: ['(0x0)', 'runtime/proc.go:6715'],
+    sysmon: ['()', 'runtime/proc.go:6597'],
+    mstart1: ['()', 'runtime/proc.go:1935'],
+    mstart0: ['()', 'runtime/proc.go:1888'],
+    mstart: ['()', 'runtime/asm_amd64.s:426'],
+  },
+  gopark: 'runtime/proc.go:462',
+  goexit: 'runtime.goexit({})\n\truntime/asm_amd64.s:1771',
+  forcegc: 'runtime.forcegchelper',
+  bgsweep: 'runtime.bgsweep',
+  bgscavenge: 'runtime.bgscavenge',
+  finalizer: 'runtime.runFinalizers',
+  updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
+  // go1.26.8: a time.AfterFunc goroutine panicking prints `created by time.goFunc` /
+  // `\t/usr/local/go/src/time/sleep.go:215` (no ` in goroutine`: the timer ran on the system stack).
+  stdCreators: { 'time.goFunc': '/usr/local/go/src/time/sleep.go:215', 'os/signal.Notify.func1.1': '/usr/local/go/src/os/signal/signal.go:152' },
+};
+
+const byRelease: Readonly<Record<VersionProfile['runtimeFrames'], RuntimeFrames>> = { '1.19': go119, '1.26': go126 };
+
+/** The runtime frames of a profile's release. */
+export function runtimeFrames(v: VersionProfile): RuntimeFrames {
+  return byRelease[v.runtimeFrames];
+}
