@@ -145,6 +145,9 @@ function firstDiff(want: string, got: string): string {
   return '';
 }
 
+/** Go's predeclared identifiers (the spec's universe block): `undefined: <one of these>` is a gap of gmpsim. */
+const predeclared = ['any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64', 'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'true', 'false', 'iota', 'nil', 'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover'];
+
 /** Groups a compile message of gmpsim into a cause: `unsupported: pkg.Member` stays named. */
 function compileCause(text: string): { category: Category; detail: string; key: string } {
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
@@ -155,6 +158,13 @@ function compileCause(text: string): { category: Category; detail: string; key: 
     return { category: 'unsupported', detail: what, key: `unsupported: ${what.replace(/\s*\(at [^)]*\)/g, '').replace(/\b\d+\b/g, 'N')}` };
   }
   const first = lines[0] ?? text;
+  // Gaps of gmpsim that it reports in Go's words for a missing thing: still gaps, not program errors.
+  const pkg = /package (\S+) is not in GOROOT/.exec(first);
+  if (pkg) return { category: 'unsupported', detail: first, key: `unsupported: package ${pkg[1]} (reported as "not in GOROOT")` };
+  const mem = /undefined \(type (\*?[\w/]+\.\w+) has no field or method (\w+)\)/.exec(first);
+  if (mem) return { category: 'unsupported', detail: first, key: `unsupported: ${mem[1]}.${mem[2]} (reported as a type error)` };
+  const pre = new RegExp(`undefined: (${predeclared.join('|')})$`).exec(first);
+  if (pre) return { category: 'unsupported', detail: first, key: `unsupported: predeclared ${pre[1]} (reported as undefined)` };
   return { category: 'compile error', detail: first.replace(/^[^:\s]*\.go:/, 'main.go:'), key: keyOf(first) };
 }
 
@@ -173,6 +183,8 @@ const jsError = /Maximum call stack size exceeded|is not a function|Cannot read 
 /** gmpsim's run ended with a panic where real Go's did not end so: what kind of gap that is. */
 function panicCause(p: string, exit: number, ref: Reference): { category: Category; detail: string; key: string } {
   const detail = `exit ${exit} (want ${ref.exit}): ${p}`;
+  const gap = /gmpsim: (.*) is not supported/.exec(p);
+  if (gap) return { category: 'unsupported', detail, key: `unsupported at run time: ${keyOf(gap[1]!.replace(/^package function \S+/, 'package function'))}` };
   if (jsError.test(p)) {
     const what = /Maximum call stack size exceeded/.test(p) ? 'JS stack overflow (deep recursion; Go grows the stack)' : keyOf(p.replace(/^panic: /, ''));
     return { category: 'runtime crash', detail, key: `runtime crash: ${what}` };
