@@ -127,7 +127,7 @@ const simBudget = 20e9;
 /** Takes a compile error apart into a ranking key: positions, quoted names and numbers out. */
 function keyOf(msg: string): string {
   return msg
-    .replace(/^[^:\s]*\.go:\d+(:\d+)?:\s*/, '')
+    .replace(/^(\.\/)?[^:\s]*\.go:\d+(:\d+)?:\s*/, '')
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\b\d+\b/g, 'N')
     .trim();
@@ -157,7 +157,7 @@ function compileCause(text: string): { category: Category; detail: string; key: 
     const what = (m?.[1] ?? uns).replace(/\s*is outside the Go subset gmpsim runs\.?$/, '').trim();
     return { category: 'unsupported', detail: what, key: `unsupported: ${what.replace(/\s*\(at [^)]*\)/g, '').replace(/\b\d+\b/g, 'N')}` };
   }
-  const first = lines[0] ?? text;
+  const first = (lines[0] ?? text).replace(/^(\.\/)?[^:\s]*\.go:/, 'main.go:');
   // Gaps of gmpsim that it reports in Go's words for a missing thing: still gaps, not program errors.
   const pkg = /package (\S+) is not in GOROOT/.exec(first);
   if (pkg) return { category: 'unsupported', detail: first, key: `unsupported: package ${pkg[1]} (reported as "not in GOROOT")` };
@@ -165,7 +165,7 @@ function compileCause(text: string): { category: Category; detail: string; key: 
   if (mem) return { category: 'unsupported', detail: first, key: `unsupported: ${mem[1]}.${mem[2]} (reported as a type error)` };
   const pre = new RegExp(`undefined: (${predeclared.join('|')})$`).exec(first);
   if (pre) return { category: 'unsupported', detail: first, key: `unsupported: predeclared ${pre[1]} (reported as undefined)` };
-  return { category: 'compile error', detail: first.replace(/^[^:\s]*\.go:/, 'main.go:'), key: keyOf(first) };
+  return { category: 'compile error', detail: first, key: keyOf(first) };
 }
 
 /** The Go panic/fatal message in stderr (from `panic:`/`fatal error:` on), or ''. */
