@@ -3,7 +3,7 @@
 // the named toolchain and runs it (no arguments, empty stdin, a fixed environment), writing
 // <root>/reference/go<release>/<source>/<name>.json:
 //   { go, goBinary, env, runs, stdout, stderr (normalised as gotests/record.mjs does), exit }.
-// Stability: a program is run 3 times; if the runs differ it is run 3 more times with GOMAXPROCS=1
+// Stability: a program is run 3 times; if the runs differ it is run 10 times with GOMAXPROCS=1
 // (the recorded env then says so); if those differ too it is not a corpus program for that toolchain.
 // Programs that do not build, time out (10 s) or are unstable are listed with their reason in
 // <root>/reference/go<release>/excluded.json instead.
@@ -25,6 +25,8 @@ const args = process.argv.slice(2);
 let GO = '';
 let root = here;
 let runs = 3;
+/** Runs with GOMAXPROCS=1 after the default runs differed. */
+const fallbackRuns = 10;
 const only = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--go') GO = args[++i];
@@ -84,18 +86,21 @@ function record(name) {
     const b = spawnSync(GO, ['build', '-o', 'prog', 'main.go'], { cwd: dir, env: goEnv, encoding: 'utf8' });
     if (b.status !== 0) return { excluded: `does not build: ${b.stderr.split(dir).join('.').trim().split('\n').slice(0, 3).join(' | ')}` };
     for (const env of [{}, { GOMAXPROCS: '1' }]) {
+      // A program that already varied needs more evidence that GOMAXPROCS=1 made it stable (map
+      // iteration order, for one, does not depend on it and has few orders for a small map).
+      const n = env.GOMAXPROCS ? Math.max(runs, fallbackRuns) : runs;
       const rs = [];
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0; i < n; i++) {
         rs.push(runOnce(dir, env));
         if (rs[i].timedOut) return { excluded: 'runs longer than 10 s on real Go' };
         if (i > 0 && !same(rs[0], rs[i])) break;
       }
-      if (rs.length === runs && rs.every((r) => same(rs[0], r))) {
+      if (rs.length === n && rs.every((r) => same(rs[0], r))) {
         const r = rs[0];
-        return { ref: { go: version, goBinary: GO, env: { ...runEnv, ...env }, runs, stdout: r.stdout, stderr: r.stderr, exit: r.exit, ...(r.signal ? { signal: r.signal } : {}) } };
+        return { ref: { go: version, goBinary: GO, env: { ...runEnv, ...env }, runs: n, stdout: r.stdout, stderr: r.stderr, exit: r.exit, ...(r.signal ? { signal: r.signal } : {}) } };
       }
     }
-    return { excluded: `output differs between runs, also with GOMAXPROCS=1 (${runs} runs each)` };
+    return { excluded: `output differs between runs, also with GOMAXPROCS=1 (${runs} runs, then ${Math.max(runs, fallbackRuns)})` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
