@@ -157,14 +157,20 @@ function compileCause(text: string): { category: Category; detail: string; key: 
     const what = (m?.[1] ?? uns).replace(/\s*is outside the Go subset gmpsim runs\.?$/, '').trim();
     return { category: 'unsupported', detail: what, key: `unsupported: ${what.replace(/\s*\(at [^)]*\)/g, '').replace(/\b\d+\b/g, 'N')}` };
   }
-  const first = (lines[0] ?? text).replace(/^(\.\/)?[^:\s]*\.go:/, 'main.go:');
+  const msgs = lines.map((l) => l.replace(/^(\.\/)?[^:\s]*\.go:/, 'main.go:'));
   // Gaps of gmpsim that it reports in Go's words for a missing thing: still gaps, not program errors.
-  const pkg = /package (\S+) is not in GOROOT/.exec(first);
-  if (pkg) return { category: 'unsupported', detail: first, key: `unsupported: package ${pkg[1]} (reported as "not in GOROOT")` };
-  const mem = /undefined \(type (\*?[\w/]+\.\w+) has no field or method (\w+)\)/.exec(first);
-  if (mem) return { category: 'unsupported', detail: first, key: `unsupported: ${mem[1]}.${mem[2]} (reported as a type error)` };
-  const pre = new RegExp(`undefined: (${predeclared.join('|')})$`).exec(first);
-  if (pre) return { category: 'unsupported', detail: first, key: `unsupported: predeclared ${pre[1]} (reported as undefined)` };
+  for (const l of msgs) {
+    const pkg = /package (\S+) is not in GOROOT/.exec(l);
+    if (pkg) return { category: 'unsupported', detail: l, key: `unsupported: package ${pkg[1]} (reported as "not in GOROOT")` };
+    const mem = /undefined \(type (\*?[\w/]+\.\w+) has no field or method (\w+)\)/.exec(l);
+    if (mem) return { category: 'unsupported', detail: l, key: `unsupported: ${mem[1]}.${mem[2]} (reported as a type error)` };
+    const pre = new RegExp(`undefined: (${predeclared.join('|')})$`).exec(l);
+    if (pre) return { category: 'unsupported', detail: l, key: `unsupported: predeclared ${pre[1]} (reported as undefined)` };
+  }
+  // Errors are listed by position: an unused import or variable is usually the echo of a statement
+  // gmpsim could not compile further down, so the cause is the first other error.
+  const echo = /imported and not used|declared but not used|declared and not used/;
+  const first = msgs.find((l) => !echo.test(l)) ?? msgs[0] ?? text;
   return { category: 'compile error', detail: first, key: keyOf(first) };
 }
 
