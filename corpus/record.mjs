@@ -6,7 +6,8 @@
 // Stability: a program is run 3 times; if the runs differ it is run 10 times with GOMAXPROCS=1
 // (the recorded env then says so); if those differ too it is not a corpus program for that toolchain.
 // Programs that do not build, time out (10 s) or are unstable are listed with their reason in
-// <root>/reference/go<release>/excluded.json instead.
+// <root>/reference/go<release>/excluded.json instead. A source with a RELEASES file (one release a
+// line) is recorded for those releases only.
 //
 // Usage: node corpus/record.mjs --go /usr/lib/go-1.19/bin/go [--root DIR] [source | source/name]…
 //        node corpus/record.mjs --go /usr/local/go/bin/go …
@@ -66,6 +67,9 @@ function programs() {
   for (const s of readdirSync(root).sort()) {
     const p = join(root, s);
     if (s === 'reference' || s === 'node_modules' || !statSync(p).isDirectory()) continue;
+    // A source may be meant for some releases only (RELEASES: one per line), e.g. tests of later Go.
+    const rel = join(p, 'RELEASES');
+    if (existsSync(rel) && !readFileSync(rel, 'utf8').split(/\s+/).includes(release)) continue;
     walk(p);
   }
   return out.filter((n) => !only.length || only.some((o) => n === o || n.startsWith(o + '/')));
