@@ -1,8 +1,8 @@
 /**
  * Assignments: `=`, `:=`, `op=`, `++`/`--`, with comma-ok forms and tuple results.
  *
- * Struct and array values are assigned in place (`$L.setStruct`, `$L.setArr`) so that pointers
- * taken earlier (`p := &x`; `x = y`) keep seeing the variable, as in Go.
+ * Struct values are assigned in place (`$L.setStruct`) so that pointers taken earlier
+ * (`p := &x`; `x = y`) keep seeing the variable, as in Go; arrays are copied on assignment.
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';

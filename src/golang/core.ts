@@ -6,7 +6,7 @@
  * at the same time (expr.ts, stmt.ts). The whole program becomes one JavaScript module body,
  * instantiated with `new Function` (no Node API: it runs in a browser Web Worker too). Every Go
  * function is a JavaScript generator function; calls are `yield*`, runtime entry points are
- * `yield`ed Ops (see rt.ts). No tree is walked at run time.
+ * `yield`ed Ops (see rt/goroutine.ts). No tree is walked at run time.
  */
 import { type GoCpuCosts, defaultGoCpuCosts } from './cost.js';
 import type { Node, SourceFile } from './syntax.js';

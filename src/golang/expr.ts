@@ -32,7 +32,6 @@ import {
   identical,
   typeString,
 } from './types.js';
-import { encodeUTF8, runeToString } from './lib.js';
 import { call } from './call.js';
 
 export type Mode = 'value' | 'var' | 'const' | 'type' | 'tuple' | 'novalue' | 'nil';
@@ -441,6 +440,7 @@ export function ident(c: Compiler, n: Node): Val {
 import { selector, index, sliceExpr, assertion, composite, funcLit } from './expr2.js';
 // unary and binary operators live in exprop.ts
 import { unary, binary, wrap } from './exprop.js';
+import { encodeUTF8, runeToString } from './rt/strings.js';
 export { wrap };
 
 setConstHook((c, n) => {

@@ -8,7 +8,9 @@
  * Pipeline: @lezer/go parse (syntax.ts) → one pass that type-checks and emits JavaScript
  * (core/expr/expr2/call/assign/stmt/control/program.ts) → `new Function` (no Node API: the same
  * code runs in a browser Web Worker). Every Go function is a generator function; blocking
- * operations are Ops yielded to the runtime (workload/ops.ts).
+ * operations are Ops yielded to the runtime (workload/ops.ts). The generated code calls the run-time
+ * support in rt/, one module per concept (values, pointers, integers, strings, slices, maps,
+ * equality, channels, type assertions, panics, fmt formatting, goroutines), as `$L` and `$R`.
  *
  * COST MODEL (simulated CPU time of compiled code, cost.ts, calibrated on real go1.19):
  * - each statement costs max(1, ops) × `op` (0.14 ns), where ops counts its operators,
@@ -50,10 +52,7 @@
 import { Compiler, CompileError, Unsupported, type GoError, type CompileOptions as CoreOptions } from './core.js';
 import { compileProgram } from './program.js';
 import type { GoFunc } from '../workload/ops.js';
-import * as lib from './lib.js';
-import * as lib2 from './lib2.js';
-import * as libfmt from './libfmt.js';
-import * as R from './rt.js';
+import { L, R } from './rt/index.js';
 import { $P, Process } from './std/index.js';
 import type { IoCosts } from '../sys/costs.js';
 import { underlying } from './types.js';
@@ -99,8 +98,6 @@ export function formatGoErrors(errs: GoError[]): string {
   if (errs.length === 1 && errs[0]!.msg.startsWith('unsupported:')) return errs[0]!.msg + '\n';
   return '# command-line-arguments\n' + errs.map(formatGoError).join('\n') + '\n';
 }
-
-const L: Record<string, unknown> = { ...lib, ...libfmt, ...lib2 };
 
 /** Compile a `package main` program (one or more files). */
 export function compileGo(files: { name: string; text: string }[], opts: CompileOptions = {}): CompileResult {

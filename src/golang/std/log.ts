@@ -7,9 +7,9 @@
  */
 import { K } from '../../workload/ops.js';
 import { tInt, tString } from '../types.js';
-import { gopanic } from '../lib2.js';
 import type { Process } from './process.js';
 import { pkg, F, C, fn, op, write, arr, vAny, subset } from './registry.js';
+import { gopanic } from '../rt/panicval.js';
 
 /** log.Ldate | log.Ltime … (log/log.go). */
 export const Ldate = 1;

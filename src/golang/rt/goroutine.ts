@@ -1,5 +1,5 @@
 /**
- * Run-time support the generated code calls (besides lib.ts's value helpers): goroutine bodies
+ * Goroutines as the generated code runs them (runtime/proc.go, runtime/panic.go, runtime/traceback.go): bodies
  * with tracebacks, frames, defer/panic/recover, and the goroutine context.
  *
  * Goroutine body: `Body` wraps the generator of the goroutine's first function. The runtime calls
@@ -16,11 +16,12 @@
  * The format is Go 1.19's with two stable simplifications: arguments are printed as `(...)` (or
  * `()` for functions without parameters) and every pc offset is `+0x0`.
  */
-import { K, type GoBody, type Op } from '../workload/ops.js';
-import { GoPanic, toPanic, type Iface } from './lib.js';
+import { K, type GoBody, type Op } from '../../workload/ops.js';
+import { GoPanic, toPanic } from './panics.js';
+import type { Iface } from './values.js';
 
 /** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
-export { Call } from '../workload/call.js';
+export { Call } from '../../workload/call.js';
 
 export interface Frame {
   /** Go function name (main.f). */
@@ -235,7 +236,7 @@ export function callSync(it: Iterator<Op, unknown, unknown>): unknown {
     S.cur = ctx;
     if (r.done) return r.value;
     v = undefined;
-    if (r.value.k !== 1) throw new GoPanic(null, 'gmpsim: a String/Error method called by fmt blocked (not supported)');
+    if (r.value.k !== K.Work) throw new GoPanic(null, 'gmpsim: a String/Error method called by fmt blocked (not supported)');
   }
   return undefined;
 }
