@@ -6,7 +6,6 @@
  * outermost call are evaluated into temporaries first (Go evaluates them at the go/defer
  * statement), and the call itself is compiled against those temporaries.
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler } from './core.js';
@@ -313,7 +312,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       });
       const sep = name === 'println' ? "' '" : "''";
       const tail = name === 'println' ? " + '\\n'" : '';
-      return done({ c: `(yield* $op({k: ${K.Print}, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
+      return done({ c: `(yield* $op({k: $K.Print, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
     }
     case 'close': {
       const ch = arg(0);
@@ -321,7 +320,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (u.k !== 'chan') c.fail(n, `invalid operation: non-chan argument ${describe(ch)}`);
       if (u.dir === 'recv') c.fail(n, `invalid operation: cannot close receive-only channel ${describe(ch)}`);
       const hc = H(ch.c);
-      return done({ c: `(yield* $op({k: ${K.Close}, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
+      return done({ c: `(yield* $op({k: $K.Close, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
     }
     default:
       c.unsupported(n, `builtin ${name}`);

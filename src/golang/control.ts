@@ -7,7 +7,6 @@
  * chunk size; a loop without calls therefore yields Work ops with `every = 0` (only asynchronous
  * preemption can stop it, as in Go).
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler } from './core.js';
@@ -157,7 +156,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${head}${assignKV(kv, vv)}\n${b}}`;
   } else {
     const z = zero(c, (u as { elem: Type }).elem);
-    loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: ${K.Recv}, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
+    loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: $K.Recv, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
   }
   return markCallFree(`{ $f.l = ${c.line(n)}; ${decl}/*$loop{*/${loop}/*$loop}*/ }\n`);
 }
@@ -357,7 +356,7 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
     bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
   });
   const lbl = label ? `${label}: ` : '';
-  return `{ $f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${r} = yield* $op({k: ${K.Select}, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
+  return `{ $f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${r} = yield* $op({k: $K.Select, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
 }
 
 export { identical, defaultType };

@@ -2,7 +2,6 @@
  * Expressions, operators: unary (`-x`, `!x`, `^x`, `<-ch`, `&x`, `*p`) and binary operators with
  * constant folding, Go's untyped-constant rules, integer wrapping to the operand's width.
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, ConstVal } from './core.js';
@@ -32,7 +31,7 @@ export function unary(c: Compiler, n: Node): Val {
     if (u.k !== 'chan') c.fail(n, `invalid operation: cannot receive from non-channel ${describe(v)}`);
     if (u.dir === 'send') c.fail(n, `invalid operation: cannot receive from send-only channel ${describe(v)}`);
     const z = zero(c, u.elem);
-    const r = `(yield* $op({k: ${K.Recv}, ch: ${v.c}}))`;
+    const r = `(yield* $op({k: $K.Recv, ch: ${v.c}}))`;
     return { c: `$L.rz(${r}, ${z})[0]`, t: u.elem, mode: 'value', n, ok2: `$L.rz(${r}, ${z})` };
   }
   if (op === '*') {

@@ -10,7 +10,8 @@
  * code runs in a browser Web Worker). Every Go function is a generator function; blocking
  * operations are Ops yielded to the runtime (workload/ops.ts). The generated code calls the run-time
  * support in rt/, one module per concept (values, pointers, integers, strings, slices, maps,
- * equality, channels, type assertions, panics, fmt formatting, goroutines), as `$L` and `$R`.
+ * equality, channels, type assertions, panics, fmt formatting, goroutines), as `$L` and `$R`; it
+ * names runtime ops by their name in workload/ops.ts's table (`{k: $K.Send, …}`), never by number.
  *
  * COST MODEL (simulated CPU time of compiled code, cost.ts, calibrated on real go1.19):
  * - each statement costs max(1, ops) × `op` (0.14 ns), where ops counts its operators,
@@ -51,7 +52,7 @@
  */
 import { Compiler, CompileError, Unsupported, type GoError, type CompileOptions as CoreOptions } from './core.js';
 import { compileProgram } from './program.js';
-import type { GoFunc } from '../workload/ops.js';
+import { K, type GoFunc } from '../workload/ops.js';
 import { L, R } from './rt/index.js';
 import { $P, Process } from './std/index.js';
 import type { IoCosts } from '../sys/costs.js';
@@ -122,7 +123,7 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
   const chunk = opts.chunk ?? 10_000;
   let factory: (...a: unknown[]) => () => Iterator<never>;
   try {
-    factory = new Function('$L', '$R', '$P', '$types', '$opts', '$proc', emitted.code) as typeof factory;
+    factory = new Function('$L', '$R', '$P', '$K', '$types', '$opts', '$proc', emitted.code) as typeof factory;
   } catch (e) {
     return { ok: false, errors: [{ file: files[0]?.name ?? 'main.go', line: 1, col: 1, msg: `unsupported: gmpsim's Go compiler produced invalid code for this program (internal error: ${(e as Error).message}); please report it` }] };
   }
@@ -140,7 +141,7 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
       io: opts.io ?? {},
       deviceReadLimit: opts.deviceReadLimit ?? Infinity,
     });
-    const gen = factory(L, R, $P, emitted!.types, { chunk }, proc)();
+    const gen = factory(L, R, $P, K, emitted!.types, { chunk }, proc)();
     return new R.Body(gen, null);
   };
   return { ok: true, main, linksOS: emitted.linksOS, linksCgo: c.linked.has('C'), warnings: c.warnings, js: emitted.code };

@@ -2,7 +2,6 @@
  * The package-level pass: imports, declarations (types, consts, vars, funcs, methods), bodies, and
  * the emitted JavaScript module.
  */
-import { K } from '../workload/ops.js';
 import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
 import { Compiler, CompileError, Unsupported, Silent, Scope, pkgs, linksOSPkgs, type Obj } from './core.js';
 import { type Type, type NamedType, type FuncType, underlying, newNamed, tInt } from './types.js';
@@ -259,8 +258,8 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     '"use strict";',
     `let $c = 0, $k = 0; const $CH = $opts.chunk;`,
     // whole ns go to the runtime; the fraction stays in $c for the next Work op
-    `function $W() { const ns = Math.floor($c), k = $k; $c -= ns; $k = 0; return {k: ${K.Work}, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0}; }`,
-    `function $Wc() { const ns = Math.floor($c); $c -= ns; $k = 0; return {k: ${K.Work}, ns, every: 0, cont: true}; }`,
+    `function $W() { const ns = Math.floor($c), k = $k; $c -= ns; $k = 0; return {k: $K.Work, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0}; }`,
+    `function $Wc() { const ns = Math.floor($c); $c -= ns; $k = 0; return {k: $K.Work, ns, every: 0, cont: true}; }`,
     // A runtime op, preceded by the CPU work counted since the last one: a Call (a plain iterator,
     // src/workload/call.ts), not a generator, since every channel op, sleep or lock goes through it.
     'const $Call = $R.Call; function $op(o) { return $c >= 1 ? new $Call($W(), o) : new $Call(o, null); }',

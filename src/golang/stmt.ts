@@ -6,7 +6,6 @@
  * is turned into a Work op (`$W()`) at function entry (a call: cooperative preemption point), at
  * loop heads once it reaches the chunk size (`$CH`), and before every other Op (`$op`).
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid } from './core.js';
@@ -259,7 +258,7 @@ function stmt1(c: Compiler, n: Node): string {
       if (u.k !== 'chan') c.fail(n, `invalid operation: cannot send to non-channel ${describe(ch)}`);
       if (u.dir === 'recv') c.fail(n, `invalid operation: cannot send to receive-only channel ${describe(ch)}`);
       const v = convert(c, expr(c, n.kids[n.kids.length - 1]!), u.elem, 'send');
-      return simple(c, n, `yield* $op({k: ${K.Send}, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
+      return simple(c, n, `yield* $op({k: $K.Send, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
     }
     case 'Block':
       return `{\n${block(c, n.kids)}}\n`;

@@ -1,13 +1,16 @@
 /**
  * The Go frontend's layout (issue #11): the run-time support of compiled code is one module per
  * concept under src/golang/rt/ without import cycles, and `$L` — the object the generated code
- * calls them through — has each name from exactly one module and has every name the frontend emits.
+ * calls them through — has each name from exactly one module and has every name the frontend emits;
+ * emitted code names runtime ops by their name in workload/ops.ts's table, never by number.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importGraph, cycles } from './import-graph.js';
 import { L, valueModules } from '../../src/golang/rt/index.js';
+import { compileGo } from '../../src/golang/index.js';
+import { K } from '../../src/workload/ops.js';
 
 const golang = join(import.meta.dirname, '..', '..', 'src', 'golang');
 
@@ -55,5 +58,27 @@ describe('src/golang layout', () => {
       }
     }
     expect(n).toBeGreaterThan(100);
+  });
+});
+
+describe('emitted code', () => {
+  it('names every runtime op ($K.<name>, workload/ops.ts), never by its number', () => {
+    const dirs = [join(golang, '..', '..', 'gotests'), join(golang, '..', '..', 'conformance', 'programs')];
+    let compiled = 0;
+    let named = 0;
+    for (const d of dirs)
+      for (const f of readdirSync(d).filter((x) => x.endsWith('.go'))) {
+        const r = compileGo([{ name: f, text: readFileSync(join(d, f), 'utf8') }]);
+        if (!r.ok) continue;
+        compiled++;
+        // an op object literal is `{k: <code>, …}`: its code must be a $K member
+        for (const m of r.js.matchAll(/[{,]\s*k\s*:\s*([^,}\s]+)/g)) {
+          expect(m[1], `${f}: ${m[0]}`).toMatch(/^\$K\.\w+$/);
+          expect(K[m[1]!.slice(3) as keyof typeof K], `${f}: ${m[0]}`).toBeDefined();
+          named++;
+        }
+      }
+    expect(compiled).toBeGreaterThan(60);
+    expect(named).toBeGreaterThan(500);
   });
 });

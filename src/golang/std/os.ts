@@ -542,7 +542,7 @@ const s = (f: string) => (a: string[]) => `$P.os.${f}($proc${a.map((x) => ', ' +
 pkg(
   'os',
   {
-    Exit: F(fn([tInt]), (a) => op(`{k: ${K.Exit}, code: ${a[0]}}`)),
+    Exit: F(fn([tInt]), (a) => op(`{k: $K.Exit, code: ${a[0]}}`)),
     Args: V(sl(tString), '$proc.args'),
     Stdout: V(tFilePtr, '$P.os.std($proc, 1)'),
     Stderr: V(tFilePtr, '$P.os.std($proc, 2)'),

@@ -110,7 +110,7 @@ export const tTicker = native('Ticker', 'time', '$P.time.TimeTimer', { k: 'struc
 method(tTicker, 'Stop', fn([], [tBool]), true);
 method(tTicker, 'Reset', fn([tDuration], [tBool]), true);
 const D = (v: number) => C(tDuration, v);
-const now = op(`{k: ${K.Nanotime}}`);
+const now = op(`{k: $K.Nanotime}`);
 pkg('time', {
   Duration: T(tDuration),
   Time: T(tTime),
@@ -122,7 +122,7 @@ pkg('time', {
   Second: D(1e9),
   Minute: D(60e9),
   Hour: D(3600e9),
-  Sleep: F(fn([tDuration]), (a) => op(`{k: ${K.Sleep}, ns: ${a[0]}}`)),
+  Sleep: F(fn([tDuration]), (a) => op(`{k: $K.Sleep, ns: ${a[0]}}`)),
   Now: F(fn([], [tTime]), () => now),
   Since: F(fn([tTime], [tDuration]), (a) => `(${now} - ${a[0]})`),
   Until: F(fn([tTime], [tDuration]), (a) => `(${a[0]} - ${now})`),
