@@ -8,14 +8,12 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler } from './core.js';
+import type { Compiler, Val } from './core.js';
 import {
   type Type,
   type FuncType,
   tInt,
-  tString,
   tUntypedInt,
-  tUntypedFloat,
   underlying,
   isUntyped,
   isInteger,
@@ -26,8 +24,7 @@ import {
   defaultType,
   sizeOf,
 } from './types.js';
-import { type Val, expr, convert, zero, describe, ts, findMethod, wrap, lit, valueOf, assignable, intRange } from './expr.js';
-import { methodCallCode, composite } from './expr2.js';
+import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode } from './operand.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -86,7 +83,7 @@ export function call(c: Compiler, n: Node): Val {
     const name = text(fnNode.kids[fnNode.kids.length - 1]!);
     const saved = c.hoist;
     c.hoist = null;
-    const x = expr(c, xn);
+    const x = c.expr(xn);
     if (x.mode !== 'type') {
       const fld = findFieldQuick(x.t, name);
       const m = fld ? null : findMethod(x.t, name);
@@ -110,7 +107,7 @@ export function call(c: Compiler, n: Node): Val {
   // function values
   const saved = c.hoist;
   c.hoist = null;
-  const f = expr(c, fnNode);
+  const f = c.expr(fnNode);
   if (f.mode === 'type') {
     c.hoist = saved;
     return conversion(c, n, f.t, argNodes);
@@ -151,7 +148,7 @@ function result(n: Node, code: string, sig: FuncType): Val {
 export function argList(c: Compiler, n: Node, sig: FuncType, argNodes: Node[], spread: boolean, fname: string): string[] {
   // f(g()) with a multi-value g
   if (argNodes.length === 1 && (sig.params.length > 1 || sig.variadic) && !spread) {
-    const v = expr(c, argNodes[0]!);
+    const v = c.expr(argNodes[0]!);
     if (v.mode === 'tuple' && v.tuple!.length > 1) {
       const tv = c.id('m');
       const types = v.tuple!;
@@ -173,7 +170,7 @@ export function argList(c: Compiler, n: Node, sig: FuncType, argNodes: Node[], s
     c,
     n,
     sig,
-    argNodes.map((a) => expr(c, a)),
+    argNodes.map((a) => c.expr(a)),
     spread,
     fname,
   );
@@ -215,7 +212,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
   c.hoist = null;
   const arg = (i: number): Val => {
     if (!argNodes[i]) c.fail(n, `not enough arguments for ${text(n)} (expected ${i + 1}, found ${argNodes.length})`);
-    return expr(c, argNodes[i]!);
+    return c.expr(argNodes[i]!);
   };
   const H = (code: string): string => (saved ? hh2(c, saved, code) : code);
   const done = (v: Val): Val => {
@@ -250,7 +247,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         const vc = convert(c, v, s.t.k === 'named' ? c.types.intern({ k: 'slice', elem: u.elem }) : s.t, 'append');
         return done({ c: `$L.append(${H(s.c)}, $L.sliceToArray(${H(vc)}), ${es})`, t: s.t, mode: 'value', n });
       }
-      const rest = argNodes.slice(1).map((a) => H(convert(c, expr(c, a), u.elem, 'argument')));
+      const rest = argNodes.slice(1).map((a) => H(convert(c, c.expr(a), u.elem, 'argument')));
       if (rest.length === 1) return done({ c: `$L.append1(${H(s.c)}, ${rest[0]}, ${es})`, t: s.t, mode: 'value', n });
       return done({ c: `$L.append(${H(s.c)}, [${rest.join(', ')}], ${es})`, t: s.t, mode: 'value', n });
     }
@@ -259,7 +256,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const t = c.resolveType(argNodes[0]!);
       const u = underlying(t);
       const ints = argNodes.slice(1).map((a) => {
-        const v = expr(c, a);
+        const v = c.expr(a);
         if (!isInteger(v.t) && !(v.cv !== undefined && Number.isInteger(v.cv))) c.fail(a, `cannot convert ${describe(v)} to type int`);
         if (v.cv !== undefined && (v.cv as number) < 0) c.fail(a, `invalid argument: index ${text(a)} (constant of type int) must not be negative`);
         return H(v.cv !== undefined ? lit(v.cv) : v.c);
@@ -305,7 +302,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     case 'print':
     case 'println': {
       const parts = argNodes.map((a) => {
-        const v = expr(c, a);
+        const v = c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
         const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
         return `$L.printArg(${H(code)}, ${c.typeRef(t)})`;
@@ -332,7 +329,7 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   c.ops -= 2;
   c.charge(-c.cpu.call);
   if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? `missing argument in conversion to ${ts(t)}` : `too many arguments in conversion to ${ts(t)}`);
-  const v = expr(c, argNodes[0]!);
+  const v = c.expr(argNodes[0]!);
   const tu = underlying(t);
   const vu = underlying(v.t);
   const bad = (): never => c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)}`);
@@ -394,4 +391,3 @@ function runeStr(r: number): string {
   return String.fromCharCode(...b);
 }
 
-export { composite, valueOf, tString, tUntypedFloat, tUntypedInt };

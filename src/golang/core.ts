@@ -3,7 +3,10 @@
  * pass (collect declarations, resolve types, compile functions, emit the program).
  *
  * Compilation strategy: one pass per function body that type-checks and emits JavaScript source
- * at the same time (expr.ts, stmt.ts). The whole program becomes one JavaScript module body,
+ * at the same time (expr.ts, stmt.ts). The modules compiling one construct each (expr2, exprop,
+ * call, assign, control, decl) recurse through the Compiler (`c.expr(n)`, `c.stmt(n)`, `c.block`,
+ * `c.funcBody`: the `Descent` table index.ts hands in), never by importing each other, and share
+ * the non-recursive rules of operand.ts. The whole program becomes one JavaScript module body,
  * instantiated with `new Function` (no Node API: it runs in a browser Web Worker too). Every Go
  * function is a JavaScript generator function; calls are `yield*`, runtime entry points are
  * `yield`ed Ops (see rt/goroutine.ts). No tree is walked at run time.
@@ -51,6 +54,22 @@ export const tInvalid: Type = { k: 'tuple', types: [] };
 export class Unsupported extends CompileError {}
 
 export type ConstVal = number | string | boolean;
+
+export type Mode = 'value' | 'var' | 'const' | 'type' | 'tuple' | 'novalue' | 'nil';
+/** An operand: its JS code, its Go type, how it may be used (mode), and its constant value if constant. */
+export interface Val {
+  c: string;
+  t: Type;
+  mode: Mode;
+  n: Node;
+  cv?: ConstVal;
+  /** Code producing [value, ok] for comma-ok forms. */
+  ok2?: string;
+  /** Tuple element types (mode 'tuple'). */
+  tuple?: Type[];
+  /** Store code for addressable elements that are not plain JS lvalues. */
+  lv?: (x: string) => string;
+}
 
 export interface Obj {
   kind: 'var' | 'const' | 'type' | 'func' | 'pkg' | 'builtin' | 'nil';
@@ -123,6 +142,19 @@ export interface PkgMember {
   cv?: ConstVal;
 }
 
+/**
+ * The compiler's recursive entry points: expressions, function bodies, blocks and statements. The
+ * modules that compile one construct call them as `c.expr(n)`, `c.stmt(n)`… instead of importing
+ * each other, so no compiler module imports another that imports it back; index.ts assembles the
+ * table (descent.ts).
+ */
+export interface Descent {
+  expr(c: Compiler, n: Node): Val;
+  funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType };
+  block(c: Compiler, kids: Node[], scoped?: boolean): string;
+  stmt(c: Compiler, n: Node): string;
+}
+
 /** The standard library's type table (interned while std/ is evaluated); each compilation's table extends it. */
 export const globalTypes = new TypeTable();
 
@@ -171,12 +203,32 @@ export class Compiler {
   /** The packages as this compilation sees them (program.ts gives it its own package C). */
   pkgs: ReadonlyMap<string, ReadonlyMap<string, PkgMember>> = pkgs;
 
-  constructor(opts: CompileOptions) {
+  constructor(
+    opts: CompileOptions,
+    private readonly descent: Descent,
+  ) {
     this.pkgScope = new Scope(universe, null);
     this.scope = this.pkgScope;
     this.cpu = { ...defaultGoCpuCosts, ...(opts.cpu ?? {}) };
     this.nsPerOp = opts.nsPerOp ?? this.cpu.op;
     this.dir = opts.dir ?? '/tmp/gmpsim';
+  }
+
+  /** Type-check and compile an expression. */
+  expr(n: Node): Val {
+    return this.descent.expr(this, n);
+  }
+  /** Compile a function declaration or literal: the JS generator function and its signature. */
+  funcBody(n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType } {
+    return this.descent.funcBody(this, n, name, recv, jsName);
+  }
+  /** Compile a statement list (in a new scope unless `scoped` is false). */
+  block(kids: Node[], scoped?: boolean): string {
+    return this.descent.block(this, kids, scoped);
+  }
+  /** Compile a statement. */
+  stmt(n: Node): string {
+    return this.descent.stmt(this, n);
   }
 
   id(prefix = 't'): string {
@@ -397,7 +449,7 @@ export class Compiler {
 
   /** Evaluate a constant expression (array lengths). */
   constExpr(n: Node): ConstVal {
-    const v = constHook(this, n);
+    const v = this.expr(n).cv;
     if (v === undefined) this.fail(n, `${text(n)} (value) is not constant`);
     return v;
   }
@@ -420,11 +472,6 @@ export const pkgs = new Map<string, Map<string, PkgMember>>();
 /** Which import paths link package os (fmt, os, log, net, io/ioutil…). */
 export const linksOSPkgs = new Set<string>();
 
-/** Set once by expr.ts when it is evaluated (breaks the import cycle): a constant function, not state. */
-export let constHook: (c: Compiler, n: Node) => ConstVal | undefined = () => undefined;
-export function setConstHook(f: typeof constHook): void {
-  constHook = f;
-}
 
 // ---------------------------------------------------------------- universe
 

@@ -6,8 +6,8 @@ import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler, Obj } from './core.js';
 import { type Type, tBool, tInt, underlying } from './types.js';
-import { expr, convert, zero, ts, valueOf } from './expr.js';
 import { callName } from './assign.js';
+import { convert, zero, ts, valueOf } from './operand.js';
 
 export function varSpec(c: Compiler, spec: Node, global: boolean): string {
   const names = spec.kids.filter((k) => k.name === 'DefName');
@@ -34,7 +34,7 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
       code += `${decl}${o.js} = ${o.boxed ? `new $L.Box(${z})` : z}; `;
     }
   } else if (vals.length === 1 && names.length > 1) {
-    const v = expr(c, vals[0]!);
+    const v = c.expr(vals[0]!);
     const tmp = c.id('m');
     const types = v.mode === 'tuple' ? v.tuple! : v.ok2 ? [v.t, tBool] : null;
     if (!types || types.length !== names.length) c.fail(spec, `assignment mismatch: ${names.length} variables but ${v.mode === 'tuple' ? `${callName(vals[0]!)} returns ${v.tuple!.length} values` : '1 value'}`);
@@ -49,7 +49,7 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
   } else {
     if (vals.length !== names.length) c.fail(spec, `assignment mismatch: ${names.length} variable${names.length > 1 ? 's' : ''} but ${vals.length} value${vals.length > 1 ? 's' : ''}`);
     names.forEach((dn, i) => {
-      const v = expr(c, vals[i]!);
+      const v = c.expr(vals[i]!);
       let cv: string;
       let vt: Type;
       if (t) {
@@ -92,7 +92,7 @@ export function constDecl(c: Compiler, n: Node): void {
       names.forEach((dn, i) => {
         const vn = vals[i];
         if (!vn) c.fail(dn, 'missing init expr for const declaration');
-        const v = expr(c, vn);
+        const v = c.expr(vn);
         if (v.cv === undefined) c.fail(vn, `${text(vn)} (value of type ${ts(v.t)}) is not constant`);
         let cv = v.cv;
         let ct = v.t;

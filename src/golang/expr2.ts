@@ -4,25 +4,10 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler } from './core.js';
-import { type Type, type StructType, tInt, tString, underlying, isInteger, isString, identical } from './types.js';
-import { type Val, expr, convert, zero, structClass, findMethod, describe, ts, implementsIface, lit } from './expr.js';
-import { funcBody } from './stmt.js';
+import type { Compiler, Val } from './core.js';
+import { type Type, type StructType, tInt, tString, underlying, isInteger, isString } from './types.js';
+import { convert, zero, structClass, findMethod, describe, ts, implementsIface, lit, findField, complexKey, methodCallCode } from './operand.js';
 
-/** Find a field (with embedding): JS path. */
-export function findField(t: Type, name: string, depth = 0): { path: string[]; t: Type } | null {
-  if (depth > 4) return null;
-  let u = underlying(t);
-  if (u.k === 'ptr') u = underlying(u.elem);
-  if (u.k !== 'struct') return null;
-  for (const f of u.fields) if (f.name === name) return { path: [f.js], t: f.type };
-  for (const f of u.fields) {
-    if (!f.embedded) continue;
-    const r = findField(f.type, name, depth + 1);
-    if (r) return { path: [f.js, ...r.path], t: r.t };
-  }
-  return null;
-}
 
 export function selector(c: Compiler, n: Node): Val {
   const xn = n.kids[0]!;
@@ -37,7 +22,7 @@ export function selector(c: Compiler, n: Node): Val {
       return { c: `$PKG(${JSON.stringify(text(xn) + '.' + name)})`, t: m.t, mode: 'value', n };
     }
   }
-  const x = expr(c, xn);
+  const x = c.expr(xn);
   c.ops++;
   if (x.mode === 'type') {
     // method expression T.M
@@ -66,45 +51,21 @@ export function selector(c: Compiler, n: Node): Val {
   c.fail(n.kids[n.kids.length - 1]!, `${text(n)} undefined (type ${ts(x.t)} has no field or method ${name})`);
 }
 
-/** JS code calling method m on the receiver code `recv` (already evaluated) with arg code. */
-export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMethod> & object, name: string, recv: string, args: string): string {
-  let r = recv;
-  for (const p of m.path) r = `${r}.${p}`;
-  const sep = args === '' ? '' : ', ';
-  if (m.iface) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
-  if (m.native) {
-    const call = `${r}.${name}(${args})`;
-    return m.gen ? `(yield* ${call})` : call;
-  }
-  if (!m.gen) return `${m.fn}(${underlying(x.t).k === 'ptr' && m.path.length === 0 ? `$L.deref(${r})` : r}${sep}${args})`;
-  // user method: value receivers get a copy
-  const recvT = m.recvT;
-  const ru = underlying(recvT);
-  let rc = r;
-  if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
-  else if (!m.ptrRecv && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = ru.k === 'struct' ? r : `$L.deref(${r})`;
-  else if (m.ptrRecv && ru.k !== 'struct' && underlying(x.t).k !== 'ptr' && m.path.length === 0) {
-    // pointer method on an addressable non-struct variable: needs its Box
-    if (x.mode === 'var' && x.c.endsWith('.v')) rc = x.c.slice(0, -2);
-    else c.unsupported(x.n, 'calling a pointer method on a non-struct value that is not a boxed variable');
-  }
-  return `(yield* ${m.fn}(${rc}${sep}${args}))`;
-}
 
 export function index(c: Compiler, n: Node): Val {
-  const x = expr(c, n.kids[0]!);
+  const x = c.expr(n.kids[0]!);
   c.ops++;
   if (x.mode === 'type' || n.kids.length > 2) c.unsupported(n, 'generic instantiation');
   const u = underlying(x.t);
   if (u.k === 'map') {
     c.charge(c.cpu.mapAccess);
-    const k = convert(c, expr(c, n.kids[1]!), u.key, 'map index');
+    const k = convert(c, c.expr(n.kids[1]!), u.key, 'map index');
     const z = zero(c, u.elem);
     const key = complexKey(u.key) ? `$L.mapKey(${k})` : k;
     if (complexKey(u.key)) return { c: `$L.cmget(${x.c}, ${key}, ${z})`, t: u.elem, mode: 'value', n, ok2: `$L.cmget2(${x.c}, ${key}, ${z})` };
     return { c: `$L.mget(${x.c}, ${key}, ${z})`, t: u.elem, mode: 'value', n, ok2: `$L.mget2(${x.c}, ${key}, ${z})` };
   }
-  const iv = expr(c, n.kids[1]!);
+  const iv = c.expr(n.kids[1]!);
   if (!isInteger(iv.t)) c.fail(iv.n, `invalid argument: index ${describe(iv)} must be integer`);
   const i = convert(c, iv, isInteger(iv.t) && iv.mode !== 'const' ? iv.t : tInt, 'index');
   if (iv.cv !== undefined && (iv.cv as number) < 0) c.fail(iv.n, `invalid argument: index ${text(iv.n)} (constant of type int) must not be negative`);
@@ -118,13 +79,9 @@ export function index(c: Compiler, n: Node): Val {
   c.fail(n, `invalid operation: cannot index ${describe(x)}`);
 }
 
-export function complexKey(t: Type): boolean {
-  const u = underlying(t);
-  return u.k === 'struct' || u.k === 'array' || u.k === 'iface';
-}
 
 export function sliceExpr(c: Compiler, n: Node): Val {
-  const x = expr(c, n.kids[0]!);
+  const x = c.expr(n.kids[0]!);
   c.ops++;
   // kids: x, then index exprs and ':' markers
   const parts: (Node | null)[] = [null, null, null];
@@ -134,7 +91,7 @@ export function sliceExpr(c: Compiler, n: Node): Val {
     else parts[slot] = k;
   }
   const three = slot === 2;
-  const ix = (p: Node | null, d: string): string => (p ? convert(c, expr(c, p), tInt, 'slice index') : d);
+  const ix = (p: Node | null, d: string): string => (p ? convert(c, c.expr(p), tInt, 'slice index') : d);
   const lo = ix(parts[0]!, '0');
   const hi = ix(parts[1]!, '-1');
   const max = three ? ix(parts[2]!, '-1') : '-1';
@@ -148,7 +105,7 @@ export function sliceExpr(c: Compiler, n: Node): Val {
 }
 
 export function assertion(c: Compiler, n: Node): Val {
-  const x = expr(c, n.kids[0]!);
+  const x = c.expr(n.kids[0]!);
   const tn = n.kids[n.kids.length - 1]!;
   if (tn.name === 'type' || text(n).endsWith('.(type)')) c.fail(n, 'invalid syntax tree: use of .(type) outside type switch');
   c.ops++;
@@ -197,7 +154,7 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
       if (eu.k === 'ptr') return composite(c, vn, eu.elem).c;
       return composite(c, vn, et).c;
     }
-    return convert(c, expr(c, vn), et, 'struct literal');
+    return convert(c, c.expr(vn), et, 'struct literal');
   };
   const keyOf = (e: Node): Node | null => {
     const k = e.kids.find((x) => x.name === 'Key');
@@ -253,7 +210,7 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
       const entries = elems.map((e) => {
         const kn = keyOf(e);
         if (!kn) c.fail(e, 'missing key in map literal');
-        const k = kn.name === 'LiteralValue' ? composite(c, kn, u.key).c : convert(c, expr(c, kn), u.key, 'map literal');
+        const k = kn.name === 'LiteralValue' ? composite(c, kn, u.key).c : convert(c, c.expr(kn), u.key, 'map literal');
         const v = val(e, u.elem);
         return ck ? `[$L.mapKey(${k}), [${k}, ${v}]]` : `[${k}, ${v}]`;
       });
@@ -280,8 +237,7 @@ export function funcLit(c: Compiler, n: Node): Val {
   const parent = c.fn!;
   parent.closures++;
   const name = parent.parent ? `${parent.name}.${parent.closures}` : `${parent.name}.func${parent.closures}`;
-  const { code, sig } = funcBody(c, n, name, null, null);
+  const { code, sig } = c.funcBody(n, name, null, null);
   return { c: `(${code})`, t: sig, mode: 'value', n };
 }
 
-export { identical };

@@ -52,6 +52,7 @@
  */
 import { Compiler, CompileError, Unsupported, type GoError, type CompileOptions as CoreOptions } from './core.js';
 import { compileProgram } from './program.js';
+import { descent } from './descent.js';
 import { K, type GoFunc } from '../workload/ops.js';
 import { L, R } from './rt/index.js';
 import { $P, Process } from './std/index.js';
@@ -102,7 +103,7 @@ export function formatGoErrors(errs: GoError[]): string {
 
 /** Compile a `package main` program (one or more files). */
 export function compileGo(files: { name: string; text: string }[], opts: CompileOptions = {}): CompileResult {
-  const c = new Compiler(opts);
+  const c = new Compiler(opts, descent);
   let emitted: ReturnType<typeof compileProgram> = null;
   try {
     emitted = compileProgram(c, files, opts.cgo ?? {}, opts.cgoDefault ?? 1000);

@@ -5,11 +5,10 @@
 import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
 import { Compiler, CompileError, Unsupported, Silent, Scope, pkgs, linksOSPkgs, type Obj } from './core.js';
 import { type Type, type NamedType, type FuncType, underlying, newNamed, tInt } from './types.js';
-import { expr, zero, findMethod } from './expr.js';
 import { typeString } from './types.js';
-import { methodCallCode } from './expr2.js';
-import { funcBody, varSpec, constDecl } from './stmt.js';
+import { varSpec, constDecl } from './decl.js';
 import { cgoMember, cPkg } from './std/index.js';
+import { findMethod, methodCallCode } from './operand.js';
 
 /** Go packages that exist but are outside the subset (a clear message instead of "not in GOROOT"). */
 const knownStd = /^(crypto(\/.*)?|encoding(\/.*)?|flag|hash(\/.*)?|html(\/.*)?|net\/http|os\/exec|path(\/filepath)?|reflect|regexp|text\/.*|unicode|container\/.*|io\/fs|sync\/errgroup|testing|embed|expvar|plugin)$/;
@@ -227,7 +226,7 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
   for (const f of funcs)
     guard(c, f.n, () =>
       inScope(f.scope, () => {
-        const { code } = funcBody(c, f.n, f.name, f.recv, f.js);
+        const { code } = c.funcBody(f.n, f.name, f.recv, f.js);
         bodies.push(code);
         if (f.js.startsWith('F_init')) inits.push(f.js);
       }),
@@ -295,4 +294,3 @@ function inPkg(c: Compiler, f: () => void, boxed: Set<string> = new Set()): void
   }
 }
 
-export { expr, zero };

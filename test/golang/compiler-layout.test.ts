@@ -1,6 +1,7 @@
 /**
- * The Go frontend's layout (issue #11): the run-time support of compiled code is one module per
- * concept under src/golang/rt/ without import cycles, and `$L` — the object the generated code
+ * The Go frontend's layout (issue #11): no module of src/golang imports one that imports it back
+ * (the compiler's modules recurse through the Compiler's `Descent` table, core.ts); the run-time
+ * support of compiled code is one module per concept under src/golang/rt/, and `$L` — the object the generated code
  * calls them through — has each name from exactly one module and has every name the frontend emits;
  * emitted code names runtime ops by their name in workload/ops.ts's table, never by number.
  */
@@ -37,6 +38,20 @@ describe('src/golang layout', () => {
   it('rt/ (run-time support) has no import cycle, type-only imports included', () => {
     const g = importGraph(join(golang, 'rt'));
     expect(g.size).toBeGreaterThan(10);
+    expect(cycles(g)).toEqual([]);
+  });
+
+  it('the compiler modules (src/golang/*.ts) have no import cycle, type-only imports included', () => {
+    const g = importGraph(golang);
+    expect(g.get('expr.ts')).toContain('call.ts');
+    const compiler = new Map([...g].filter(([f]) => !f.includes('/')).map(([f, deps]) => [f, deps.filter((d) => !d.includes('/'))]));
+    expect(compiler.size).toBeGreaterThan(15);
+    expect(cycles(compiler)).toEqual([]);
+  });
+
+  it('src/golang as a whole (compiler, rt/, std/) has no cycle of value imports (std/ has type-only ones, e.g. Process ↔ net.Listener)', () => {
+    const g = importGraph(golang, { types: false });
+    expect(g.size).toBeGreaterThan(60);
     expect(cycles(g)).toEqual([]);
   });
 

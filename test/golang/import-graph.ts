@@ -1,14 +1,14 @@
 /**
  * The import graph of a tree of TypeScript modules, and its cycles (strongly connected components
  * of more than one module, or a module importing itself), for the layout tests. Every relative
- * `import … from './x.js'` and `export … from './x.js'` is an edge, type-only imports included: a
- * cycle of types still means two modules that cannot be read, or changed, one without the other.
+ * `import … from './x.js'` and `export … from './x.js'` is an edge; with `types: false` an import of
+ * types only (`import type`, or braces holding only `type X` names: erased by tsc) is not.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname, relative, resolve } from 'node:path';
 
 /** Module (path relative to `root`) → the modules under `root` it imports. */
-export function importGraph(root: string): Map<string, string[]> {
+export function importGraph(root: string, opts: { types: boolean } = { types: true }): Map<string, string[]> {
   const files: string[] = [];
   const walk = (d: string): void => {
     for (const f of readdirSync(d)) {
@@ -22,8 +22,10 @@ export function importGraph(root: string): Map<string, string[]> {
   for (const p of files) {
     const src = readFileSync(p, 'utf8');
     const deps = new Set<string>();
-    for (const m of src.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)\.js';/gms)) {
-      const target = resolve(dirname(p), m[1]! + '.ts');
+    for (const m of src.matchAll(/^(?:import|export)\b([^;]*?)\bfrom\s+'(\.[^']+)\.js';/gms)) {
+      const clause = m[1]!.trim();
+      if (!opts.types && (clause.startsWith('type ') || /^\{\s*(type\s+\w+\s*,?\s*)*\}$/.test(clause))) continue;
+      const target = resolve(dirname(p), m[2]! + '.ts');
       if (!target.startsWith(root)) continue;
       deps.add(relative(root, target));
     }

@@ -1,0 +1,338 @@
+/**
+ * Operands and what the compiler knows of them: the JavaScript code of a value, its Go type and
+ * constant value (`Val`, core.ts), and the rules that do not recurse into expressions —
+ * assignability, interface satisfaction, method and field lookup with embedding, conversion of a
+ * value for assignment (boxing into interfaces, copying structs and arrays, untyped constants to
+ * their type with Go's representability errors), zero values, struct classes, integer wrapping.
+ * Every other compiler module uses these; this one uses none of them (no import cycle).
+ */
+import { text } from './syntax.js';
+import { type Compiler, type ConstVal, type Val, Unsupported } from './core.js';
+import {
+  type Type,
+  type StructType,
+  type FuncType,
+  tUntypedFloat,
+  tUntypedRune,
+  tUntypedString,
+  tUntypedBool,
+  underlying,
+  isUntyped,
+  isInteger,
+  isNumeric,
+  isString,
+  isBoolean,
+  defaultType,
+  identical,
+  typeString,
+} from './types.js';
+
+export function ts(t: Type): string {
+  return typeString(t, false);
+}
+
+/** How go1.19 describes an operand in messages: `x (variable of type int)`. */
+export function describe(v: Val): string {
+  const src = text(v.n);
+  if (v.mode === 'const' && isUntyped(v.t)) return `${src} (${v.t.k === 'basic' ? v.t.name : ''} constant)`;
+  if (v.mode === 'const') return `${src} (constant ${constText(v.cv!)} of type ${ts(v.t)})`;
+  if (v.mode === 'nil') return 'nil';
+  return `${src} (${v.mode === 'var' ? 'variable' : 'value'} of type ${ts(v.t)})`;
+}
+function constText(cv: ConstVal): string {
+  return typeof cv === 'string' ? JSON.stringify(cv) : String(cv);
+}
+
+export function lit(cv: ConstVal): string {
+  if (typeof cv === 'string') return JSON.stringify(cv);
+  if (typeof cv === 'number') return Object.is(cv, -0) ? '0' : cv < 0 ? `(${cv})` : String(cv);
+  return String(cv);
+}
+
+/** JS code for the zero value of t. */
+export function zero(c: Compiler, t: Type): string {
+  const u = underlying(t);
+  if (t.k === 'named' && t.native) return `new ${t.native}()`;
+  switch (u.k) {
+    case 'basic':
+      return u.name === 'bool' ? 'false' : u.name === 'string' ? "''" : '0';
+    case 'struct':
+      return `new ${structClass(c, u)}()`;
+    case 'array': {
+      if (u.len > 1 << 25) throw new Unsupported(null, `unsupported: arrays of more than ${1 << 25} elements ([${u.len}]${ts(u.elem)}) are outside what gmpsim can represent`);
+      const ez = zero(c, u.elem);
+      if (/^(0|false|''|null)$/.test(ez)) return `new Array(${u.len}).fill(${ez})`;
+      return `$L.arr(${u.len}, () => ${ez})`;
+    }
+    default:
+      return 'null';
+  }
+}
+
+/** The generated class of a struct type (fields in order; constructor args default to zero). */
+export function structClass(c: Compiler, st: StructType): string {
+  const t = c.types.intern(st) as StructType;
+  const have = c.structCls.get(t);
+  if (have) return have;
+  const cls = `$S${c.decls.length}_${++c.uid}`;
+  c.structCls.set(t, cls);
+  const ps = t.fields.map((f) => `${f.js} = ${zero(c, f.type)}`).join(', ');
+  const as = t.fields.map((f) => `this.${f.js} = ${f.js};`).join(' ');
+  const cl = t.fields.map((f) => clone(c, f.type, `this.${f.js}`)).join(', ');
+  c.decls.push(`class ${cls} { constructor(${ps}) { ${as} } $c() { return new ${cls}(${cl}); } }`);
+  return cls;
+}
+
+/** Copy a value of type t (structs and arrays have value semantics). */
+export function clone(c: Compiler, t: Type, code: string): string {
+  const u = underlying(t);
+  if (t.k === 'named' && t.native) return code;
+  if (u.k === 'struct') return `${code}.$c()`;
+  if (u.k === 'array') {
+    const eu = underlying(u.elem);
+    if (eu.k === 'struct' || eu.k === 'array') return `${code}.map((e) => ${clone(c, u.elem, 'e')})`;
+    return `${code}.slice()`;
+  }
+  return code;
+}
+
+/** Does the value need a copy when assigned (a struct/array read from a location)? */
+function needsCopy(v: Val): boolean {
+  const u = underlying(v.t);
+  return (u.k === 'struct' || u.k === 'array') && (v.mode === 'var' || v.mode === 'value') && !/^new |^\$L\.arr|^new Array/.test(v.c);
+}
+
+/** Representable check + conversion of an untyped constant to t. */
+function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
+  const cv = v.cv!;
+  const u = underlying(t);
+  const bad = (): never => c.fail(v.n, `cannot use ${describe(v)} as ${ts(t)} value in ${ctx}`);
+  if (u.k === 'iface') {
+    const dt = defaultType(v.t);
+    return `{t: ${c.typeRef(dt)}, v: ${lit(cv)}}`;
+  }
+  if (u.k !== 'basic') bad();
+  if (isString(t)) {
+    if (typeof cv !== 'string') bad();
+    return lit(cv);
+  }
+  if (isBoolean(t)) {
+    if (typeof cv !== 'boolean') bad();
+    return lit(cv);
+  }
+  if (typeof cv !== 'number') bad();
+  if (isInteger(t)) {
+    if (!Number.isInteger(cv)) {
+      if (v.t === tUntypedFloat) c.fail(v.n, `cannot use ${text(v.n)} (untyped float constant) as ${ts(t)} value in ${ctx} (truncated)`);
+      bad();
+    }
+    const r = intRange(u.k === 'basic' ? u.name : 'int');
+    if ((cv as number) < r[0] || (cv as number) > r[1]) c.fail(v.n, `cannot use ${text(v.n)} (untyped ${v.t === tUntypedRune ? 'rune' : 'int'} constant${String(cv) === text(v.n) ? '' : ' ' + String(cv)}) as ${ts(t)} value in ${ctx} (overflows)`);
+  }
+  return lit(cv);
+}
+
+export function intRange(k: string): [number, number] {
+  switch (k) {
+    case 'int8':
+      return [-128, 127];
+    case 'int16':
+      return [-32768, 32767];
+    case 'int32':
+    case 'untyped rune':
+      return [-2147483648, 2147483647];
+    case 'uint8':
+      return [0, 255];
+    case 'uint16':
+      return [0, 65535];
+    case 'uint32':
+      return [0, 4294967295];
+    case 'uint':
+    case 'uint64':
+    case 'uintptr':
+      return [0, 18446744073709551615];
+    default:
+      return [-9223372036854775808, 9223372036854775807];
+  }
+}
+
+/** Assignability (spec) of v to t. */
+export function assignable(v: Val, t: Type): boolean {
+  const vt = v.t;
+  if (identical(vt, t)) return true;
+  const tu = underlying(t);
+  if (v.mode === 'nil') return tu.k === 'ptr' || tu.k === 'slice' || tu.k === 'map' || tu.k === 'chan' || tu.k === 'func' || tu.k === 'iface' || (tu.k === 'basic' && tu.name === 'unsafe.Pointer');
+  if (isUntyped(vt)) {
+    if (tu.k === 'iface') return tu.methods.size === 0;
+    if (tu.k !== 'basic') return false;
+    if (vt === tUntypedBool) return isBoolean(t);
+    if (vt === tUntypedString) return isString(t);
+    return isNumeric(t);
+  }
+  const vu = underlying(vt);
+  if (identical(vu, tu) && (vt.k !== 'named' || t.k !== 'named')) return true;
+  if (tu.k === 'iface') return implementsIface(vt, tu.methods).ok;
+  if (vu.k === 'chan' && tu.k === 'chan' && vu.dir === 'both' && identical(vu.elem, tu.elem) && (vt.k !== 'named' || t.k !== 'named')) return true;
+  return false;
+}
+
+/** Method set check: which method is missing, if any. */
+export function implementsIface(t: Type, methods: Map<string, FuncType>): { ok: boolean; missing?: string; ptr?: boolean } {
+  for (const [name, sig] of methods) {
+    const m = findMethod(t, name);
+    if (!m) {
+      if (t.k === 'named' && !isIfaceType(t) && findMethod({ k: 'ptr', elem: t }, name)) return { ok: false, missing: name, ptr: true };
+      return { ok: false, missing: name };
+    }
+    if (!identical(m.sig, sig)) return { ok: false, missing: name };
+  }
+  return { ok: true };
+}
+function isIfaceType(t: Type): boolean {
+  return underlying(t).k === 'iface';
+}
+
+export interface MethodRef {
+  sig: FuncType;
+  /** Path of embedded fields to the receiver. */
+  path: string[];
+  ptrRecv: boolean;
+  native: boolean;
+  gen: boolean;
+  fn: string;
+  recvT: Type;
+  iface: boolean;
+}
+
+/** Find method `name` in the method set of t (with embedding). */
+export function findMethod(t: Type, name: string, depth = 0): MethodRef | null {
+  if (depth > 4) return null;
+  const isPtr = t.k === 'ptr';
+  const base = isPtr ? t.elem : t;
+  if (underlying(base).k === 'iface') {
+    const sig = (underlying(base) as { methods: Map<string, FuncType> }).methods.get(name);
+    return sig && !isPtr ? { sig, path: [], ptrRecv: false, native: false, gen: true, fn: '', recvT: base, iface: true } : null;
+  }
+  if (base.k === 'named') {
+    const m = base.methods.get(name);
+    if (m) {
+      if (m.ptrRecv && !isPtr && depth === 0) return { sig: m.sig, path: [], ptrRecv: true, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false };
+      return { sig: m.sig, path: [], ptrRecv: m.ptrRecv, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false };
+    }
+  }
+  const u = underlying(base);
+  if (u.k === 'struct') {
+    for (const f of u.fields) {
+      if (!f.embedded) continue;
+      const r = findMethod(f.type, name, depth + 1);
+      if (r) return { ...r, path: [f.js, ...r.path] };
+    }
+  }
+  return null;
+}
+
+/** Convert v to type t for assignment/passing (boxing into interfaces, copying values). */
+export function convert(c: Compiler, v: Val, t: Type, ctx: string): string {
+  if (v.mode === 'tuple') c.fail(v.n, `multiple-value ${text(v.n)} (value of type ${ts({ k: 'tuple', types: v.tuple! })}) in single-value context`);
+  if (v.mode === 'novalue') c.fail(v.n, `${text(v.n)} (no value) used as value`);
+  if (v.mode === 'type') c.fail(v.n, `${text(v.n)} (type) is not an expression`);
+  if (!assignable(v, t)) {
+    const tu = underlying(t);
+    if (tu.k === 'iface' && v.mode !== 'nil') {
+      const r = implementsIface(v.t, tu.methods);
+      c.fail(v.n, `cannot use ${describe(v)} as type ${ts(t)} in ${ctx}:\n\t${ts(v.t)} does not implement ${ts(t)} (${r.ptr ? `method ${r.missing} has pointer receiver` : `missing ${r.missing} method`})`);
+    }
+    if (v.mode === 'const' && isUntyped(v.t)) c.fail(v.n, `cannot use ${describe(v)} as ${ts(t)} value in ${ctx}`);
+    c.fail(v.n, `cannot use ${describe(v)} as type ${ts(t)} in ${ctx}`);
+  }
+  if (v.mode === 'nil') return 'null';
+  if (v.mode === 'const' && isUntyped(v.t)) return constTo(c, v, t, ctx);
+  if (isUntyped(v.t) && v.cv === undefined && underlying(t).k !== 'iface') return wrap(t, v.c);
+  const tu = underlying(t);
+  if (tu.k === 'iface' && underlying(v.t).k !== 'iface') {
+    const code = needsCopy(v) ? clone(c, v.t, v.c) : v.c;
+    return `{t: ${c.typeRef(v.t)}, v: ${code}}`;
+  }
+  return needsCopy(v) ? clone(c, v.t, v.c) : v.c;
+}
+
+/** An rvalue of type-default for untyped operands (x := 1). */
+export function valueOf(c: Compiler, v: Val, ctx = 'assignment'): { c: string; t: Type } {
+  if (v.mode === 'nil') c.fail(v.n, `use of untyped nil in ${ctx}`);
+  const t = defaultType(v.t);
+  return { c: convert(c, v, t, ctx), t };
+}
+
+/** Wrap integer results to the width of t. */
+export function wrap(t: Type, code: string): string {
+  const u = underlying(t);
+  if (u.k !== 'basic') return code;
+  switch (u.name) {
+    case 'int8':
+      return `((${code}) << 24 >> 24)`;
+    case 'int16':
+      return `((${code}) << 16 >> 16)`;
+    case 'int32':
+      return `((${code}) | 0)`;
+    case 'uint8':
+      return `((${code}) & 255)`;
+    case 'uint16':
+      return `((${code}) & 65535)`;
+    case 'uint32':
+      return `((${code}) >>> 0)`;
+    case 'int':
+    case 'int64':
+      return `$L.w64(${code})`;
+    case 'uint':
+    case 'uint64':
+    case 'uintptr':
+      return `$L.wu64(${code})`;
+    default:
+      return code;
+  }
+}
+
+/** Find a field (with embedding): JS path. */
+export function findField(t: Type, name: string, depth = 0): { path: string[]; t: Type } | null {
+  if (depth > 4) return null;
+  let u = underlying(t);
+  if (u.k === 'ptr') u = underlying(u.elem);
+  if (u.k !== 'struct') return null;
+  for (const f of u.fields) if (f.name === name) return { path: [f.js], t: f.type };
+  for (const f of u.fields) {
+    if (!f.embedded) continue;
+    const r = findField(f.type, name, depth + 1);
+    if (r) return { path: [f.js, ...r.path], t: r.t };
+  }
+  return null;
+}
+
+export function complexKey(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface';
+}
+
+/** JS code calling method m on the receiver code `recv` (already evaluated) with arg code. */
+export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMethod> & object, name: string, recv: string, args: string): string {
+  let r = recv;
+  for (const p of m.path) r = `${r}.${p}`;
+  const sep = args === '' ? '' : ', ';
+  if (m.iface) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
+  if (m.native) {
+    const call = `${r}.${name}(${args})`;
+    return m.gen ? `(yield* ${call})` : call;
+  }
+  if (!m.gen) return `${m.fn}(${underlying(x.t).k === 'ptr' && m.path.length === 0 ? `$L.deref(${r})` : r}${sep}${args})`;
+  // user method: value receivers get a copy
+  const recvT = m.recvT;
+  const ru = underlying(recvT);
+  let rc = r;
+  if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
+  else if (!m.ptrRecv && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = ru.k === 'struct' ? r : `$L.deref(${r})`;
+  else if (m.ptrRecv && ru.k !== 'struct' && underlying(x.t).k !== 'ptr' && m.path.length === 0) {
+    // pointer method on an addressable non-struct variable: needs its Box
+    if (x.mode === 'var' && x.c.endsWith('.v')) rc = x.c.slice(0, -2);
+    else c.unsupported(x.n, 'calling a pointer method on a non-struct value that is not a boxed variable');
+  }
+  return `(yield* ${m.fn}(${rc}${sep}${args}))`;
+}
