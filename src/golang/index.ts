@@ -5,8 +5,11 @@
  *   if (r.ok) run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1 });
  *   else for (const e of r.errors) console.error(formatGoError(e));   // exit status 1
  *
- * Pipeline: @lezer/go parse (syntax.ts) → one pass that type-checks and emits JavaScript
- * (core/expr/expr2/call/assign/stmt/control/program.ts) → `new Function` (no Node API: the same
+ * Pipeline: @lezer/go parse (syntax.ts) → resolve (resolve.ts: package clauses, imports, the
+ * package-level declarations and type names) → one pass that type-checks and emits JavaScript
+ * (program.ts for the package; expr/expr2/exprop/call/assign/control/decl/stmt.ts for each
+ * construct, recursing through the Compiler's Descent table, core.ts; the shared rules in
+ * operand.ts) → `new Function` (no Node API: the same
  * code runs in a browser Web Worker). Every Go function is a generator function; blocking
  * operations are Ops yielded to the runtime (workload/ops.ts). The generated code calls the run-time
  * support in rt/, one module per concept (values, pointers, integers, strings, slices, maps,

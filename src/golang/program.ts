@@ -1,28 +1,21 @@
 /**
- * The package-level pass: imports, declarations (types, consts, vars, funcs, methods), bodies, and
- * the emitted JavaScript module.
+ * The package pass after resolve.ts: resolves the declared types, checks and compiles the
+ * constants, function and method signatures, package-level variables (initialised in source order
+ * in $init) and function bodies, reports unused imports, builds the method tables of the
+ * program's named types, and emits the JavaScript module (the program's prologue: the CPU-work
+ * accumulator `$c`, `$W`/`$Wc` Work ops, `$op`; type descriptors; struct classes; globals; bodies).
  */
-import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
-import { Compiler, CompileError, Unsupported, Silent, Scope, pkgs, linksOSPkgs, type Obj } from './core.js';
-import { type Type, type NamedType, type FuncType, underlying, newNamed, tInt } from './types.js';
-import { typeString } from './types.js';
+import { type Node, text, kid } from './syntax.js';
+import { Compiler, CompileError, Unsupported, Silent, Scope } from './core.js';
+import { type Type, type NamedType, type FuncType, underlying, typeString } from './types.js';
 import { varSpec, constDecl } from './decl.js';
-import { cgoMember, cPkg } from './std/index.js';
 import { findMethod, methodCallCode } from './operand.js';
-
-/** Go packages that exist but are outside the subset (a clear message instead of "not in GOROOT"). */
-const knownStd = /^(crypto(\/.*)?|encoding(\/.*)?|flag|hash(\/.*)?|html(\/.*)?|net\/http|os\/exec|path(\/filepath)?|reflect|regexp|text\/.*|unicode|container\/.*|io\/fs|sync\/errgroup|testing|embed|expvar|plugin)$/;
+import { resolve, specs } from './resolve.js';
 
 export interface Emitted {
   code: string;
   types: Type[];
   linksOS: boolean;
-}
-
-function specs(n: Node, spec: string): Node[] {
-  const direct = n.kids.filter((k) => k.name === spec);
-  const list = kid(n, 'SpecList');
-  return list ? direct.concat(list.kids.filter((k) => k.name === spec)) : direct;
 }
 
 /** Run `f`, recording a CompileError (Unsupported aborts everything). */
@@ -41,65 +34,9 @@ function guard(c: Compiler, n: Node | null, f: () => void): void {
 }
 
 export function compileProgram(c: Compiler, files: { name: string; text: string }[], cgo: Record<string, number>, cgoDefault: number): Emitted | null {
-  const roots: Node[] = [];
-  for (const f of files) {
-    const sf = new SourceFile(f.name, f.text);
-    c.files.push(sf);
-    const { root, errors } = parseFile(sf);
-    for (const e of errors) c.errors.push({ node: null, file: sf, from: e.from, msg: e.msg });
-    roots.push(root);
-  }
-  if (c.errors.length) return null;
-  for (const r of roots) {
-    const pc = kid(r, 'PackageClause');
-    if (!pc || text(pc.kids[pc.kids.length - 1]!) !== 'main') c.err(pc ?? r, `package ${pc ? text(pc.kids[pc.kids.length - 1]!) : '?'} is not a main package`);
-  }
-  if (c.errors.length) return null;
-  // ---- imports (file scopes)
-  const fileScope = new Map<Node, Scope>();
-  let linksOS = false;
-  const importObjs: { o: Obj; n: Node; path: string }[] = [];
-  for (const r of roots) {
-    const fs = new Scope(c.pkgScope, null);
-    fileScope.set(r, fs);
-    for (const d of r.kids.filter((k) => k.name === 'ImportDecl'))
-      for (const sp of specs(d, 'ImportSpec')) {
-        const s = kid(sp, 'String')!;
-        const path = text(s).slice(1, -1);
-        const alias = sp.kids.find((k) => k.name === 'DefName');
-        if (/^\.\s/.test(text(sp))) c.unsupported(sp, 'dot imports');
-        if (!pkgs.has(path)) {
-          if (knownStd.test(path)) c.unsupported(s, `package ${path}`);
-          c.err(s, `package ${path} is not in GOROOT (/usr/lib/go-1.19/src/${path})`);
-          continue;
-        }
-        c.linked.add(path);
-        if (linksOSPkgs.has(path)) linksOS = true;
-        if (path === 'C') c.warnings.push('cgo: C functions other than usleep/sleep take CompileOptions.cgo[name] ns (default ' + cgoDefault + ' ns)');
-        const name = alias ? text(alias) : path.split('/').pop()!;
-        if (name === '_' || name === '.') {
-          if (name === '.') c.unsupported(sp, 'dot imports');
-          continue;
-        }
-        const o: Obj = { kind: 'pkg', name, t: tInt, js: '', pkg: path, used: path === 'C', node: s };
-        fs.m.set(name, o);
-        importObjs.push({ o, n: s, path });
-      }
-  }
-  if (c.errors.length) return null;
-  // cgo members are resolved lazily, with this compilation's durations: its own view of package C
-  const cproxy = new Proxy(cPkg, {
-    get(target, prop) {
-      if (prop === 'get') return (name: string) => target.get(name) ?? (name === '$unsupported' ? undefined : cgoMember(name, cgo, cgoDefault));
-      if (prop === 'has') return (name: string) => name !== '$unsupported' || target.has(name);
-      const v = Reflect.get(target, prop) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-  c.pkgs = new Map(pkgs).set('C', cproxy);
-  // ---- declarations
-  const decls: { n: Node; scope: Scope }[] = [];
-  for (const r of roots) for (const d of r.kids) if (['TypeDecl', 'ConstDecl', 'VarDecl', 'FunctionDecl', 'MethodDecl'].includes(d.name)) decls.push({ n: d, scope: fileScope.get(r)! });
+  const pkg = resolve(c, files, cgo, cgoDefault);
+  if (!pkg) return null;
+  const { roots, importObjs, linksOS, decls, typeSpecs, addrTaken } = pkg;
   const inScope = (s: Scope, f: () => void): void => {
     const saved = c.scope;
     c.scope = s;
@@ -109,21 +46,6 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
       c.scope = saved;
     }
   };
-  // types: declare names first, then resolve
-  const typeSpecs: { spec: Node; nt: NamedType | null; scope: Scope }[] = [];
-  for (const { n, scope } of decls)
-    if (n.name === 'TypeDecl')
-      for (const spec of specs(n, 'TypeSpec')) {
-        const dn = spec.kids[0]!;
-        if (spec.kids.some((k) => k.name === 'TypeParams')) c.unsupported(spec, 'generic types');
-        const alias = spec.kids.some((k) => k.name === '=');
-        const nt = alias ? null : newNamed(text(dn), 'main', tInt);
-        if (nt) {
-          c.named.push(nt);
-          c.pkgScope.m.set(text(dn), { kind: 'type', name: text(dn), t: nt, js: '', node: dn, used: true });
-        }
-        typeSpecs.push({ spec, nt, scope });
-      }
   for (const { spec, nt, scope } of typeSpecs)
     guard(c, spec, () =>
       inScope(scope, () => {
@@ -189,13 +111,6 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
       );
     }
   }
-  // globals whose address is taken anywhere are boxed
-  const addrTaken = new Set<string>();
-  const scanAddr = (n: Node): void => {
-    if (n.name === 'UnaryExp' && text(n.kids[0]!) === '&' && n.kids[1]?.name === 'VariableName') addrTaken.add(text(n.kids[1]));
-    for (const k of n.kids) scanAddr(k);
-  };
-  roots.forEach(scanAddr);
   // global vars (initialised in source order inside $init)
   const globalInit: string[] = [];
   const globalDecl: string[] = [];
