@@ -3,8 +3,8 @@
  * pass (collect declarations, resolve types, compile functions, emit the program).
  *
  * Compilation strategy: one pass per function body that type-checks and emits JavaScript source
- * at the same time (expr.ts, stmt.ts). The modules compiling one construct each (expr2, exprop,
- * call, assign, control, decl) recurse through the Compiler (`c.expr(n)`, `c.stmt(n)`, `c.block`,
+ * at the same time (expr.ts, stmt.ts). The modules compiling one construct each (selector,
+ * indexing, assertion, composite, operators, call, assign, control, decl) recurse through the Compiler (`c.expr(n)`, `c.stmt(n)`, `c.block`,
  * `c.funcBody`: the `Descent` table index.ts hands in), never by importing each other, and share
  * the non-recursive rules of operand.ts. The whole program becomes one JavaScript module body,
  * instantiated with `new Function` (no Node API: it runs in a browser Web Worker too). Every Go

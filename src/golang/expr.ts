@@ -1,16 +1,20 @@
 /**
  * Expressions: type-check and emit JavaScript at once. `expr(c, n)` returns a `Val`: the JS code,
  * the Go type, and the constant value for constant expressions (folded at compile time). This
- * module dispatches on the node kind to the modules compiling each kind (call.ts, expr2.ts,
- * exprop.ts) and compiles literals and identifiers itself; they recurse through `c.expr`.
+ * module dispatches on the node kind to the modules compiling each kind (call.ts, selector.ts,
+ * indexing.ts, assertion.ts, composite.ts, operators.ts) and compiles literals (basic and function
+ * literals) and identifiers itself; those modules recurse through `c.expr`.
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import { type Compiler, type Obj, type Val, tInvalid, Silent } from './core.js';
 import { lit } from './operand.js';
 import { call } from './call.js';
-import { selector, index, sliceExpr, assertion, composite, funcLit } from './expr2.js';
-import { unary, binary } from './exprop.js';
+import { selector } from './selector.js';
+import { index, sliceExpr } from './indexing.js';
+import { assertion } from './assertion.js';
+import { composite } from './composite.js';
+import { unary, binary } from './operators.js';
 import { encodeUTF8, runeToString } from './rt/strings.js';
 import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from './types.js';
 
@@ -164,3 +168,11 @@ export function ident(c: Compiler, n: Node): Val {
   }
 }
 
+/** A function literal: a closure named as Go names it in tracebacks (main.f.func1, main.f.func1.1). */
+export function funcLit(c: Compiler, n: Node): Val {
+  const parent = c.fn!;
+  parent.closures++;
+  const name = parent.parent ? `${parent.name}.${parent.closures}` : `${parent.name}.func${parent.closures}`;
+  const { code, sig } = c.funcBody(n, name, null, null);
+  return { c: `(${code})`, t: sig, mode: 'value', n };
+}

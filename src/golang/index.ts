@@ -7,7 +7,8 @@
  *
  * Pipeline: @lezer/go parse (syntax.ts) → resolve (resolve.ts: package clauses, imports, the
  * package-level declarations and type names) → one pass that type-checks and emits JavaScript
- * (program.ts for the package; expr/expr2/exprop/call/assign/control/decl/stmt.ts for each
+ * (program.ts for the package; expr/selector/indexing/assertion/composite/operators/call/assign/
+ * control/decl/stmt.ts for each
  * construct, recursing through the Compiler's Descent table, core.ts; the shared rules in
  * operand.ts) → `new Function` (no Node API: the same
  * code runs in a browser Web Worker). Every Go function is a generator function; blocking
