@@ -1,19 +1,21 @@
 /**
- * The compiler's core: scopes, objects, error reporting, type expressions, and the package-level
- * pass (collect declarations, resolve types, compile functions, emit the program).
+ * The compiler's state (Compiler: scopes, objects, error reporting, type expressions, the type
+ * table) and what the package modules (std/) declare into: the package registry and the universe.
  *
- * Compilation strategy: one pass per function body that type-checks and emits JavaScript source
- * at the same time (expr.ts, stmt.ts). The modules compiling one construct each (selector,
- * indexing, assertion, composite, operators, call, assign, control, decl) recurse through the Compiler (`c.expr(n)`, `c.stmt(n)`, `c.block`,
- * `c.funcBody`: the `Descent` table index.ts hands in), never by importing each other, and share
- * the non-recursive rules of operand.ts. The whole program becomes one JavaScript module body,
- * instantiated with `new Function` (no Node API: it runs in a browser Web Worker too). Every Go
- * function is a JavaScript generator function; calls are `yield*`, runtime entry points are
- * `yield`ed Ops (see rt/goroutine.ts). No tree is walked at run time.
+ * Compilation strategy: after parsing and resolving (compiler/syntax.ts, compiler/resolve.ts), one
+ * pass per function body type-checks and emits JavaScript source at the same time
+ * (compiler/expr.ts, compiler/stmt.ts). The modules compiling one construct each (selector,
+ * indexing, assertion, composite, operators, call, assign, control, decl) recurse through the
+ * Compiler (`c.expr(n)`, `c.stmt(n)`, `c.block`, `c.funcBody`: the `Descent` table index.ts hands
+ * in), never by importing each other, and share the non-recursive rules of compiler/operand.ts.
+ * The whole program becomes one JavaScript module body, instantiated with `new Function` (no Node
+ * API: it runs in a browser Web Worker too). Every Go function is a JavaScript generator function;
+ * calls are `yield*`, runtime entry points are `yield`ed Ops (see rt/goroutine.ts). No tree is
+ * walked at run time.
  */
 import { type GoCpuCosts, defaultGoCpuCosts } from './cost.js';
-import type { Node, SourceFile } from './syntax.js';
-import { text, kid } from './syntax.js';
+import type { Node, SourceFile } from './compiler/syntax.js';
+import { text, kid } from './compiler/syntax.js';
 import {
   type Type,
   type FuncType,

@@ -5,17 +5,17 @@
  *   if (r.ok) run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1 });
  *   else for (const e of r.errors) console.error(formatGoError(e));   // exit status 1
  *
- * Pipeline: @lezer/go parse (syntax.ts) → resolve (resolve.ts: package clauses, imports, the
- * package-level declarations and type names) → one pass that type-checks and emits JavaScript
- * (program.ts for the package; expr/selector/indexing/assertion/composite/operators/call/assign/
- * control/decl/stmt.ts for each
- * construct, recursing through the Compiler's Descent table, core.ts; the shared rules in
- * operand.ts) → `new Function` (no Node API: the same
- * code runs in a browser Web Worker). Every Go function is a generator function; blocking
- * operations are Ops yielded to the runtime (workload/ops.ts). The generated code calls the run-time
- * support in rt/, one module per concept (values, pointers, integers, strings, slices, maps,
- * equality, channels, type assertions, panics, fmt formatting, goroutines), as `$L` and `$R`; it
- * names runtime ops by their name in workload/ops.ts's table (`{k: $K.Send, …}`), never by number.
+ * Pipeline (src/golang/compiler/): @lezer/go parse (syntax.ts) → resolve (resolve.ts: package
+ * clauses, imports, the package-level declarations and type names) → one pass that type-checks
+ * and emits JavaScript (program.ts for the package; expr, selector, indexing, assertion,
+ * composite, operators, call, assign, control, decl and stmt.ts for each construct, recursing
+ * through the Compiler's Descent table, core.ts; the shared rules in operand.ts) → `new Function`
+ * (no Node API: the same code runs in a browser Web Worker). Every Go function is a generator
+ * function; blocking operations are Ops yielded to the runtime (workload/ops.ts). The generated
+ * code calls the run-time support in rt/, one module per concept (values, pointers, integers,
+ * strings, slices, maps, equality, channels, type assertions, panics, fmt formatting, goroutines),
+ * as `$L` and `$R`; it names runtime ops by their name in workload/ops.ts's table
+ * (`{k: $K.Send, …}`), never by number.
  *
  * COST MODEL (simulated CPU time of compiled code, cost.ts, calibrated on real go1.19):
  * - each statement costs max(1, ops) × `op` (0.14 ns), where ops counts its operators,
@@ -55,8 +55,8 @@
  * async-preemptible only (a cooperative preemption needs a real function call).
  */
 import { Compiler, CompileError, Unsupported, type GoError, type CompileOptions as CoreOptions } from './core.js';
-import { compileProgram } from './program.js';
-import { descent } from './descent.js';
+import { compileProgram } from './compiler/program.js';
+import { descent } from './compiler/descent.js';
 import { K, type GoFunc } from '../workload/ops.js';
 import { L, R } from './rt/index.js';
 import { $P, Process } from './std/index.js';

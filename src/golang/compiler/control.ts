@@ -9,8 +9,8 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Val } from './core.js';
-import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString } from './types.js';
+import type { Compiler, Val } from '../core.js';
+import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString } from '../types.js';
 import { lvalue } from './assign.js';
 import { convert, zero, describe, ts, valueOf } from './operand.js';
 

@@ -6,8 +6,8 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, Obj, Val } from './core.js';
-import { type Type, tBool, underlying, isString, isNumeric, isInteger } from './types.js';
+import type { Compiler, Obj, Val } from '../core.js';
+import { type Type, tBool, underlying, isString, isNumeric, isInteger } from '../types.js';
 import { convert, valueOf, describe, ts, wrap, complexKey } from './operand.js';
 
 export interface LVal {

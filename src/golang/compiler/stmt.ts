@@ -8,8 +8,8 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid, type Val } from './core.js';
-import { type Type, type FuncType, underlying, isBoolean, defaultType } from './types.js';
+import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid, type Val } from '../core.js';
+import { type Type, type FuncType, underlying, isBoolean, defaultType } from '../types.js';
 import { assign, assignOp, define } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt } from './control.js';
 import { varSpec, constDecl, localTypes } from './decl.js';

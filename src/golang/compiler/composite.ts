@@ -4,8 +4,8 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Val } from './core.js';
-import { type Type, type StructType, underlying } from './types.js';
+import type { Compiler, Val } from '../core.js';
+import { type Type, type StructType, underlying } from '../types.js';
 import { convert, zero, structClass, ts, complexKey } from './operand.js';
 
 /** Composite literal; `hint` is the element type for elided inner literal types. */

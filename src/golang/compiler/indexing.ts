@@ -4,8 +4,8 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, Val } from './core.js';
-import { type Type, tInt, tString, underlying, isInteger, isString } from './types.js';
+import type { Compiler, Val } from '../core.js';
+import { type Type, tInt, tString, underlying, isInteger, isString } from '../types.js';
 import { convert, zero, describe, complexKey } from './operand.js';
 
 export function index(c: Compiler, n: Node): Val {

@@ -4,8 +4,8 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, ConstVal, Val } from './core.js';
-import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable } from './types.js';
+import type { Compiler, ConstVal, Val } from '../core.js';
+import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable } from '../types.js';
 import { composite } from './composite.js';
 import { convert, zero, describe, ts, lit, intRange, assignable, wrap } from './operand.js';
 

@@ -11,9 +11,9 @@
  * Imports of Go packages outside the subset are `unsupported:`.
  */
 import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
-import { type Compiler, type Obj, Scope, pkgs, linksOSPkgs } from './core.js';
-import { type NamedType, newNamed, tInt } from './types.js';
-import { cgoMember, cPkg } from './std/index.js';
+import { type Compiler, type Obj, Scope, pkgs, linksOSPkgs } from '../core.js';
+import { type NamedType, newNamed, tInt } from '../types.js';
+import { cgoMember, cPkg } from '../std/index.js';
 
 /** Go packages that exist but are outside the subset (a clear message instead of "not in GOROOT"). */
 const knownStd = /^(crypto(\/.*)?|encoding(\/.*)?|flag|hash(\/.*)?|html(\/.*)?|net\/http|os\/exec|path(\/filepath)?|reflect|regexp|text\/.*|unicode|container\/.*|io\/fs|sync\/errgroup|testing|embed|expvar|plugin)$/;

@@ -4,8 +4,8 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, Val } from './core.js';
-import { underlying } from './types.js';
+import type { Compiler, Val } from '../core.js';
+import { underlying } from '../types.js';
 import { zero, ts, implementsIface } from './operand.js';
 
 export function assertion(c: Compiler, n: Node): Val {

@@ -6,8 +6,8 @@
  * accumulator `$c`, `$W`/`$Wc` Work ops, `$op`; type descriptors; struct classes; globals; bodies).
  */
 import { type Node, text, kid } from './syntax.js';
-import { Compiler, CompileError, Unsupported, Silent, Scope } from './core.js';
-import { type Type, type NamedType, type FuncType, underlying, typeString } from './types.js';
+import { Compiler, CompileError, Unsupported, Silent, Scope } from '../core.js';
+import { type Type, type NamedType, type FuncType, underlying, typeString } from '../types.js';
 import { varSpec, constDecl } from './decl.js';
 import { findMethod, methodCallCode } from './operand.js';
 import { resolve, specs } from './resolve.js';

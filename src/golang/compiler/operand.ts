@@ -7,7 +7,7 @@
  * Every other compiler module uses these; this one uses none of them (no import cycle).
  */
 import { text } from './syntax.js';
-import { type Compiler, type ConstVal, type Val, Unsupported } from './core.js';
+import { type Compiler, type ConstVal, type Val, Unsupported } from '../core.js';
 import {
   type Type,
   type StructType,
@@ -25,7 +25,7 @@ import {
   defaultType,
   identical,
   typeString,
-} from './types.js';
+} from '../types.js';
 
 export function ts(t: Type): string {
   return typeString(t, false);

@@ -4,8 +4,8 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Obj } from './core.js';
-import { type Type, tBool, tInt, underlying } from './types.js';
+import type { Compiler, Obj } from '../core.js';
+import { type Type, tBool, tInt, underlying } from '../types.js';
 import { callName } from './assign.js';
 import { convert, zero, ts, valueOf } from './operand.js';
 

@@ -8,7 +8,7 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Val } from './core.js';
+import type { Compiler, Val } from '../core.js';
 import {
   type Type,
   type FuncType,
@@ -23,7 +23,7 @@ import {
   identical,
   defaultType,
   sizeOf,
-} from './types.js';
+} from '../types.js';
 import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode } from './operand.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */

@@ -4,8 +4,8 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, Val } from './core.js';
-import { underlying } from './types.js';
+import type { Compiler, Val } from '../core.js';
+import { underlying } from '../types.js';
 import { findMethod, ts, lit, findField, methodCallCode } from './operand.js';
 
 export function selector(c: Compiler, n: Node): Val {

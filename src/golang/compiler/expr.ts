@@ -7,7 +7,7 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import { type Compiler, type Obj, type Val, tInvalid, Silent } from './core.js';
+import { type Compiler, type Obj, type Val, tInvalid, Silent } from '../core.js';
 import { lit } from './operand.js';
 import { call } from './call.js';
 import { selector } from './selector.js';
@@ -15,8 +15,8 @@ import { index, sliceExpr } from './indexing.js';
 import { assertion } from './assertion.js';
 import { composite } from './composite.js';
 import { unary, binary } from './operators.js';
-import { encodeUTF8, runeToString } from './rt/strings.js';
-import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from './types.js';
+import { encodeUTF8, runeToString } from '../rt/strings.js';
+import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
 
 // ------------------------------------------------------------------ expressions
 
