@@ -1,6 +1,7 @@
 /**
- * The compiler's state (Compiler: scopes, objects, error reporting, type expressions, the type
+ * The compiler's state (Compiler: scopes, objects, error reporting, the type table, the recursion
  * table) and what the package modules (std/) declare into: the package registry and the universe.
+ * Type expressions are checked by compiler/check/typexpr.ts.
  *
  * Compilation strategy: after parsing and resolving (compiler/syntax.ts, compiler/resolve.ts), one
  * pass per function body type-checks and emits JavaScript source at the same time
@@ -15,13 +16,10 @@
  */
 import { type GoCpuCosts, defaultGoCpuCosts } from './cost.js';
 import type { Node, SourceFile } from './compiler/syntax.js';
-import { text, kid } from './compiler/syntax.js';
 import {
   type Type,
   type FuncType,
   type NamedType,
-  type StructType,
-  type Field,
   type IfaceType,
   basic,
   tBool,
@@ -288,172 +286,6 @@ export class Compiler {
   /** A fresh JS identifier for a Go local. */
   local(name: string): string {
     return name === '_' ? this.id('_') : `${name}$${++this.uid}`;
-  }
-
-  // ------------------------------------------------------------- type expressions
-
-  resolveType(n: Node): Type {
-    switch (n.name) {
-      case 'TypeName': {
-        const name = text(n);
-        const o = this.scope.lookup(name);
-        if (!o) this.fail(n, `undefined: ${name}`);
-        if (o.kind !== 'type') this.fail(n, `${name} is not a type`);
-        o.used = true;
-        return o.t;
-      }
-      case 'QualifiedType': {
-        const pk = text(n.kids[0]!);
-        const name = text(n.kids[n.kids.length - 1]!);
-        const m = this.pkgMember(n, pk, name);
-        if (m.kind !== 'type') this.fail(n, `${pk}.${name} is not a type`);
-        return m.t;
-      }
-      case 'PointerType':
-        return this.types.intern({ k: 'ptr', elem: this.resolveType(n.kids[n.kids.length - 1]!) });
-      case 'SliceType':
-        return this.types.intern({ k: 'slice', elem: this.resolveType(n.kids[n.kids.length - 1]!) });
-      case 'ArrayType': {
-        const lenNode = n.kids[0]!;
-        const elem = this.resolveType(n.kids[n.kids.length - 1]!);
-        if (lenNode.name === '...') this.fail(n, 'invalid use of [...] array (outside a composite literal)');
-        const cv = this.constExpr(lenNode);
-        if (typeof cv !== 'number' || !Number.isInteger(cv) || cv < 0) this.fail(lenNode, `array length ${text(lenNode)} must be a non-negative integer constant`);
-        return this.types.intern({ k: 'array', elem, len: cv });
-      }
-      case 'MapType':
-        return this.types.intern({ k: 'map', key: this.resolveType(n.kids[1]!), elem: this.resolveType(n.kids[2]!) });
-      case 'ChannelType': {
-        const s = text(n);
-        const dir = s.startsWith('<-') ? 'recv' : /^chan\s*<-/.test(s) ? 'send' : 'both';
-        return this.types.intern({ k: 'chan', elem: this.resolveType(n.kids[n.kids.length - 1]!), dir });
-      }
-      case 'FuncType':
-      case 'FunctionType':
-        return this.types.intern(this.signature(n, null).sig);
-      case 'StructType':
-        return this.types.intern(this.structType(n));
-      case 'InterfaceType':
-        return this.types.intern(this.ifaceType(n));
-      case 'ParenthesizedType':
-        return this.resolveType(n.kids[0]!);
-      default:
-        if (n.name === 'VariableName' || n.name === 'DefName') return this.resolveType({ ...n, name: 'TypeName' });
-        if (n.name === 'ParenthesizedExpr') return this.resolveType(n.kids[0]!);
-        if (n.name === 'SelectorExpr' || n.name === 'QualifiedType') return this.resolveType({ ...n, name: 'QualifiedType' });
-        if (n.name === 'UnaryExp' && text(n.kids[0]!) === '*') return this.types.intern({ k: 'ptr', elem: this.resolveType(n.kids[1]!) });
-        if (n.name === 'TypeParams' || n.name === 'TypeArgs') this.unsupported(n, 'generics (type parameters)');
-        this.fail(n, `${text(n)} is not a type`);
-    }
-  }
-
-  /** Parameters → [names, types]. */
-  params(n: Node | undefined): { names: (Node | null)[]; types: Type[]; variadic: boolean } {
-    const names: (Node | null)[] = [];
-    const types: Type[] = [];
-    let variadic = false;
-    if (!n) return { names, types, variadic };
-    if (n.name !== 'Parameters') {
-      // a single unparenthesised result type
-      return { names: [null], types: [this.resolveType(n)], variadic };
-    }
-    for (const p of n.kids) {
-      if (p.name !== 'Parameter') continue;
-      const defs = p.kids.filter((k) => k.name === 'DefName');
-      const tn = p.kids.filter((k) => k.name !== 'DefName' && k.name !== '...');
-      const isVar = p.kids.some((k) => k.name === '...');
-      let t = this.resolveType(tn[tn.length - 1]!);
-      if (isVar) {
-        t = this.types.intern({ k: 'slice', elem: t });
-        variadic = true;
-      }
-      if (defs.length === 0) {
-        names.push(null);
-        types.push(t);
-      } else
-        for (const d of defs) {
-          names.push(d);
-          types.push(t);
-        }
-    }
-    return { names, types, variadic };
-  }
-
-  /** A func signature from FunctionDecl / MethodDecl / FunctionLiteral / FuncType kids. */
-  signature(n: Node, skipRecv: Node | null): { sig: FuncType; pnames: (Node | null)[]; rnames: (Node | null)[] } {
-    const ps = n.kids.filter((k) => k !== skipRecv && (k.name === 'Parameters' || k.name === 'TypeParams'));
-    if (ps.some((k) => k.name === 'TypeParams')) this.unsupported(n, 'generics (type parameters)');
-    const pin = this.params(ps[0]);
-    let res: Node | undefined = ps[1];
-    if (!res) {
-      // single unparenthesised result: any type node after the parameters, before the Block
-      const idx = n.kids.indexOf(ps[0]!);
-      const after = n.kids.slice(idx + 1).find((k) => k.name !== 'Block' && k.name !== 'func' && k.name !== 'FieldName' && k.name !== 'DefName');
-      res = after;
-    }
-    const rout = this.params(res);
-    const sig: FuncType = { k: 'func', params: pin.types, results: rout.types, variadic: pin.variadic };
-    return { sig: this.types.intern(sig) as FuncType, pnames: pin.names, rnames: rout.names };
-  }
-
-  structType(n: Node): StructType {
-    const body = kid(n, 'StructBody');
-    const fields: Field[] = [];
-    for (const fd of body ? body.kids : []) {
-      if (fd.name !== 'FieldDecl' && fd.name !== 'EmbeddedField') continue;
-      const names = fd.kids.filter((k) => k.name === 'FieldName');
-      const tnodes = fd.kids.filter((k) => k.name !== 'FieldName' && k.name !== 'String' && k.name !== '*');
-      if (names.length === 0 || fd.name === 'EmbeddedField') {
-        // embedded field
-        const star = fd.kids.some((k) => k.name === '*') || tnodes[0]?.name === 'PointerType';
-        let t = this.resolveType(tnodes[0]!);
-        if (star && t.k !== 'ptr') t = this.types.intern({ k: 'ptr', elem: t });
-        const base = t.k === 'ptr' ? t.elem : t;
-        const nm = base.k === 'named' ? base.name : text(tnodes[0]!).replace(/^\*/, '').replace(/.*\./, '');
-        fields.push({ name: nm, type: t, embedded: true, js: nm });
-        continue;
-      }
-      const t = this.resolveType(tnodes[tnodes.length - 1]!);
-      for (const f of names) fields.push({ name: text(f), type: t, embedded: false, js: text(f) === '_' ? `_${fields.length}` : text(f) });
-    }
-    return { k: 'struct', fields };
-  }
-
-  ifaceType(n: Node): IfaceType {
-    const body = kid(n, 'InterfaceBody');
-    const methods = new Map<string, FuncType>();
-    for (const el of body ? body.kids : []) {
-      if (el.name === 'MethodElem') {
-        const name = text(el.kids[0]!);
-        methods.set(name, this.signature(el, null).sig);
-      } else if (el.name === 'TypeElem' || el.name === 'TypeName' || el.name === 'QualifiedType') {
-        const inner = el.name === 'TypeElem' ? el.kids[0]! : el;
-        if (el.name === 'TypeElem' && el.kids.length !== 1) this.unsupported(el, 'type sets in interfaces (generics)');
-        const t = underlying(this.resolveType(inner));
-        if (t.k !== 'iface') this.unsupported(el, 'type constraints in interfaces (generics)');
-        for (const [k, v] of t.methods) methods.set(k, v);
-      }
-    }
-    return { k: 'iface', methods: new Map([...methods].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
-  }
-
-  pkgMember(n: Node, pk: string, name: string): PkgMember {
-    const o = this.scope.lookup(pk);
-    if (!o || o.kind !== 'pkg') this.fail(n, `undefined: ${pk}`);
-    o.used = true;
-    const m = this.pkgs.get(o.pkg!)?.get(name);
-    if (!m) {
-      if (this.pkgs.get(o.pkg!)?.has('$unsupported')) this.unsupported(n, `${o.pkg}.${name}`);
-      this.fail(n, `undefined: ${pk}.${name}`);
-    }
-    return m;
-  }
-
-  /** Evaluate a constant expression (array lengths). */
-  constExpr(n: Node): ConstVal {
-    const v = this.expr(n).cv;
-    if (v === undefined) this.fail(n, `${text(n)} (value) is not constant`);
-    return v;
   }
 
   pos(n: Node): string {

@@ -7,6 +7,7 @@ import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import { underlying } from '../types.js';
 import { zero, ts, implementsIface } from './operand.js';
+import { resolveType } from './check/typexpr.js';
 
 export function assertion(c: Compiler, n: Node): Val {
   const x = c.expr(n.kids[0]!);
@@ -14,7 +15,7 @@ export function assertion(c: Compiler, n: Node): Val {
   if (tn.name === 'type' || text(n).endsWith('.(type)')) c.fail(n, 'invalid syntax tree: use of .(type) outside type switch');
   c.ops++;
   if (underlying(x.t).k !== 'iface') c.fail(x.n, `invalid operation: ${text(x.n)} (${x.mode === 'var' ? 'variable' : 'value'} of type ${ts(x.t)}) is not an interface`);
-  const t = c.resolveType(tn);
+  const t = resolveType(c, tn);
   const tu = underlying(t);
   const tr = c.typeRef(t);
   const z = zero(c, t);

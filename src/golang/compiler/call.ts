@@ -25,6 +25,7 @@ import {
   sizeOf,
 } from '../types.js';
 import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode } from './operand.js';
+import { resolveType, pkgMember } from './check/typexpr.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -56,7 +57,7 @@ export function call(c: Compiler, n: Node): Val {
   }
   // conversions
   if (n.name === 'Conversion') {
-    const t = c.resolveType(fnNode.name === 'FunctionType' ? { ...fnNode, name: 'FuncType' } : fnNode);
+    const t = resolveType(c, fnNode.name === 'FunctionType' ? { ...fnNode, name: 'FuncType' } : fnNode);
     return conversion(c, n, t, argNodes);
   }
   // package functions
@@ -64,7 +65,7 @@ export function call(c: Compiler, n: Node): Val {
     const po = c.scope.lookup(text(fnNode.kids[0]!));
     if (po && po.kind === 'pkg') {
       const name = text(fnNode.kids[fnNode.kids.length - 1]!);
-      const m = c.pkgMember(fnNode, text(fnNode.kids[0]!), name);
+      const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
       c.ops -= 1;
@@ -253,7 +254,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     }
     case 'make': {
       if (argNodes.length === 0) c.fail(n, 'not enough arguments for make() (expected 1, found 0)');
-      const t = c.resolveType(argNodes[0]!);
+      const t = resolveType(c, argNodes[0]!);
       const u = underlying(t);
       const ints = argNodes.slice(1).map((a) => {
         const v = c.expr(a);
@@ -273,7 +274,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     // falls through
     case 'new': {
       if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? 'not enough arguments for new() (expected 1, found 0)' : `too many arguments for new(${argNodes.map(text).join(', ')}) (expected 1, found ${argNodes.length})`);
-      const t = c.resolveType(argNodes[0]!);
+      const t = resolveType(c, argNodes[0]!);
       const u = underlying(t);
       const pt = c.types.intern({ k: 'ptr', elem: t });
       if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: zero(c, t), t: pt, mode: 'value', n });

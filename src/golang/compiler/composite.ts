@@ -7,6 +7,7 @@ import { text, kid } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import { type Type, type StructType, underlying } from '../types.js';
 import { convert, zero, structClass, ts, complexKey } from './operand.js';
+import { resolveType, constExpr } from './check/typexpr.js';
 
 /** Composite literal; `hint` is the element type for elided inner literal types. */
 export function composite(c: Compiler, n: Node, hint: Type | null): Val {
@@ -20,10 +21,10 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
     const tn = n.kids[0]!;
     body = kid(n, 'LiteralValue')!;
     if (tn.name === 'ArrayType' && tn.kids[0]?.name === '...') {
-      const elem = c.resolveType(tn.kids[tn.kids.length - 1]!);
+      const elem = resolveType(c, tn.kids[tn.kids.length - 1]!);
       const count = countElems(c, body);
       t = c.types.intern({ k: 'array', elem, len: count });
-    } else t = c.resolveType(tn);
+    } else t = resolveType(c, tn);
   }
   c.ops++;
   const u = underlying(t);
@@ -70,7 +71,7 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
       let max = 0;
       for (const e of elems) {
         const kn = keyOf(e);
-        if (kn) idx = c.constExpr(kn) as number;
+        if (kn) idx = constExpr(c, kn) as number;
         keyed.push([idx, val(e, u.elem)]);
         idx++;
         max = Math.max(max, idx);
@@ -107,7 +108,7 @@ function countElems(c: Compiler, body: Node): number {
   let max = 0;
   for (const e of body.kids.filter((k) => k.name === 'Element')) {
     const k = e.kids.find((x) => x.name === 'Key');
-    if (k) idx = c.constExpr(k.kids[0]!) as number;
+    if (k) idx = constExpr(c, k.kids[0]!) as number;
     idx++;
     max = Math.max(max, idx);
   }

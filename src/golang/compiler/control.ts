@@ -13,6 +13,7 @@ import type { Compiler, Val } from '../core.js';
 import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString } from '../types.js';
 import { lvalue } from './assign.js';
 import { convert, zero, describe, ts, valueOf } from './operand.js';
+import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
 function loopHead(c: Compiler, ops: number): string {
@@ -268,12 +269,12 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
       const tns = cs.kids.filter((k) => k.name !== 'case');
       const conds = tns.map((tn) => {
         if (text(tn) === 'nil') return `${xv} === null`;
-        const t = c.resolveType(tn);
+        const t = resolveType(c, tn);
         const tu = underlying(t);
         if (tu.k === 'iface') return `$L.assertI2(${xv}, ${JSON.stringify([...tu.methods.keys()])})[1]`;
         return `(${xv} !== null && ${xv}.t === ${c.typeRef(t)})`;
       });
-      if (tns.length === 1 && text(tns[0]!) !== 'nil') single = c.resolveType(tns[0]!);
+      if (tns.length === 1 && text(tns[0]!) !== 'nil') single = resolveType(c, tns[0]!);
       sel += `${sel ? ' else ' : ''}if (${conds.join(' || ')}) ${ci} = ${idx};`;
     }
     c.pushScope();

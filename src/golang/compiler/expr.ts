@@ -17,6 +17,7 @@ import { composite } from './composite.js';
 import { unary, binary } from './operators.js';
 import { encodeUTF8, runeToString } from '../rt/strings.js';
 import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
+import { resolveType } from './check/typexpr.js';
 
 // ------------------------------------------------------------------ expressions
 
@@ -67,7 +68,7 @@ export function expr(c: Compiler, n: Node): Val {
     case 'InterfaceType':
     case 'QualifiedType':
     case 'TypeName':
-      return { c: '', t: c.resolveType(n.name === 'FunctionType' ? { ...n, name: 'FuncType' } : n), mode: 'type', n };
+      return { c: '', t: resolveType(c, n.name === 'FunctionType' ? { ...n, name: 'FuncType' } : n), mode: 'type', n };
     case 'Imaginary':
       c.unsupported(n, 'complex numbers');
     // falls through

@@ -7,6 +7,7 @@ import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import { underlying } from '../types.js';
 import { findMethod, ts, lit, findField, methodCallCode } from './operand.js';
+import { pkgMember } from './check/typexpr.js';
 
 export function selector(c: Compiler, n: Node): Val {
   const xn = n.kids[0]!;
@@ -14,7 +15,7 @@ export function selector(c: Compiler, n: Node): Val {
   if (xn.name === 'VariableName') {
     const o = c.scope.lookup(text(xn));
     if (o && o.kind === 'pkg') {
-      const m = c.pkgMember(n, text(xn), name);
+      const m = pkgMember(c, n, text(xn), name);
       if (m.kind === 'type') return { c: '', t: m.t, mode: 'type', n };
       if (m.kind === 'const') return { c: lit(m.cv!), t: m.t, mode: 'const', n, cv: m.cv };
       if (m.kind === 'var') return { c: m.js!, t: m.t, mode: 'var', n };

@@ -12,8 +12,10 @@ import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, 
 import { type Type, type FuncType, underlying, isBoolean, defaultType } from '../types.js';
 import { assign, assignOp, define } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt } from './control.js';
-import { varSpec, constDecl, localTypes } from './decl.js';
+import { varSpec } from './decl.js';
+import { constDecl, localTypes } from './check/decls.js';
 import { convert, zero, describe, ts } from './operand.js';
+import { resolveType, signature } from './check/typexpr.js';
 
 /** Collect identifiers whose address is taken (&x) in a function body: they live in Boxes. */
 function scanAddr(n: Node, out: Set<string>): void {
@@ -28,7 +30,7 @@ function scanAddr(n: Node, out: Set<string>): void {
 
 /** Compile a function (declaration or literal). Returns the JS generator function expression. */
 export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType } {
-  const { sig, pnames, rnames } = c.signature(n, recv);
+  const { sig, pnames, rnames } = signature(c, n, recv);
   const body = kid(n, 'Block');
   const fn: FuncCtx = { name, sig, parent: c.fn, closures: 0, boxed: new Set(), resVars: null, hasDefer: false, labels: new Map() };
   if (body) scanAddr(body, fn.boxed);
@@ -53,7 +55,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   if (recv) {
     const rp = recv.kids.find((k) => k.name === 'Parameter');
     const dn = rp?.kids.find((k) => k.name === 'DefName') ?? null;
-    const rt = c.resolveType(rp!.kids[rp!.kids.length - 1]!);
+    const rt = resolveType(c, rp!.kids[rp!.kids.length - 1]!);
     params.push(declParam(dn, rt, true));
   }
   pnames.forEach((dn, i) => params.push(declParam(dn, sig.params[i]!, true)));
