@@ -10,9 +10,11 @@ import type { Iface } from './values.js';
 import { decodeUTF8 } from './strings.js';
 import { callMethod, printArg, fmtValue } from './format.js';
 
+/** panic(v): a GoPanic carrying v, its message the text Go prints after `panic: `. */
 export function gopanic(v: Iface | null): never {
   throw new GoPanic(v, panicText(v));
 }
+/** printpanicval: how Go prints a panic value. */
 export function panicText(v: Iface | null): string {
   if (v === null) return 'nil';
   const t = v.t as Type & { $m?: Record<string, (...a: unknown[]) => Iterator<unknown>> };
