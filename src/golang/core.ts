@@ -1,22 +1,25 @@
 /**
- * The compiler's core: scopes, objects, error reporting, type expressions, and the package-level
- * pass (collect declarations, resolve types, compile functions, emit the program).
+ * The compiler's state (Compiler: scopes, objects, error reporting, the type table, the recursion
+ * table) and what the package modules (std/) declare into: the package registry and the universe.
+ * Type expressions are checked by compiler/check/typexpr.ts.
  *
- * Compilation strategy: one pass per function body that type-checks and emits JavaScript source
- * at the same time (expr.ts, stmt.ts). The whole program becomes one JavaScript module body,
- * instantiated with `new Function` (no Node API: it runs in a browser Web Worker too). Every Go
- * function is a JavaScript generator function; calls are `yield*`, runtime entry points are
- * `yield`ed Ops (see rt.ts). No tree is walked at run time.
+ * Compilation strategy: after parsing and resolving (compiler/syntax.ts, compiler/resolve.ts), one
+ * pass per function body type-checks and emits JavaScript source at the same time
+ * (compiler/expr.ts, compiler/stmt.ts). The modules compiling one construct each (selector,
+ * indexing, assertion, composite, operators, call, assign, control, decl) recurse through the
+ * Compiler (`c.expr(n)`, `c.stmt(n)`, `c.block`, `c.funcBody`: the `Descent` table index.ts hands
+ * in), never by importing each other, and share the non-recursive rules of compiler/operand.ts.
+ * The whole program becomes one JavaScript module body, instantiated with `new Function` (no Node
+ * API: it runs in a browser Web Worker too). Every Go function is a JavaScript generator function;
+ * calls are `yield*`, runtime entry points are `yield`ed Ops (see rt/goroutine.ts). No tree is
+ * walked at run time.
  */
 import { type GoCpuCosts, defaultGoCpuCosts } from './cost.js';
-import type { Node, SourceFile } from './syntax.js';
-import { text, kid } from './syntax.js';
+import type { Node, SourceFile } from './compiler/syntax.js';
 import {
   type Type,
   type FuncType,
   type NamedType,
-  type StructType,
-  type Field,
   type IfaceType,
   basic,
   tBool,
@@ -51,6 +54,22 @@ export const tInvalid: Type = { k: 'tuple', types: [] };
 export class Unsupported extends CompileError {}
 
 export type ConstVal = number | string | boolean;
+
+export type Mode = 'value' | 'var' | 'const' | 'type' | 'tuple' | 'novalue' | 'nil';
+/** An operand: its JS code, its Go type, how it may be used (mode), and its constant value if constant. */
+export interface Val {
+  c: string;
+  t: Type;
+  mode: Mode;
+  n: Node;
+  cv?: ConstVal;
+  /** Code producing [value, ok] for comma-ok forms. */
+  ok2?: string;
+  /** Tuple element types (mode 'tuple'). */
+  tuple?: Type[];
+  /** Store code for addressable elements that are not plain JS lvalues. */
+  lv?: (x: string) => string;
+}
 
 export interface Obj {
   kind: 'var' | 'const' | 'type' | 'func' | 'pkg' | 'builtin' | 'nil';
@@ -123,6 +142,19 @@ export interface PkgMember {
   cv?: ConstVal;
 }
 
+/**
+ * The compiler's recursive entry points: expressions, function bodies, blocks and statements. The
+ * modules that compile one construct call them as `c.expr(n)`, `c.stmt(n)`… instead of importing
+ * each other, so no compiler module imports another that imports it back; index.ts assembles the
+ * table (descent.ts).
+ */
+export interface Descent {
+  expr(c: Compiler, n: Node): Val;
+  funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType };
+  block(c: Compiler, kids: Node[], scoped?: boolean): string;
+  stmt(c: Compiler, n: Node): string;
+}
+
 /** The standard library's type table (interned while std/ is evaluated); each compilation's table extends it. */
 export const globalTypes = new TypeTable();
 
@@ -171,12 +203,32 @@ export class Compiler {
   /** The packages as this compilation sees them (program.ts gives it its own package C). */
   pkgs: ReadonlyMap<string, ReadonlyMap<string, PkgMember>> = pkgs;
 
-  constructor(opts: CompileOptions) {
+  constructor(
+    opts: CompileOptions,
+    private readonly descent: Descent,
+  ) {
     this.pkgScope = new Scope(universe, null);
     this.scope = this.pkgScope;
     this.cpu = { ...defaultGoCpuCosts, ...(opts.cpu ?? {}) };
     this.nsPerOp = opts.nsPerOp ?? this.cpu.op;
     this.dir = opts.dir ?? '/tmp/gmpsim';
+  }
+
+  /** Type-check and compile an expression. */
+  expr(n: Node): Val {
+    return this.descent.expr(this, n);
+  }
+  /** Compile a function declaration or literal: the JS generator function and its signature. */
+  funcBody(n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType } {
+    return this.descent.funcBody(this, n, name, recv, jsName);
+  }
+  /** Compile a statement list (in a new scope unless `scoped` is false). */
+  block(kids: Node[], scoped?: boolean): string {
+    return this.descent.block(this, kids, scoped);
+  }
+  /** Compile a statement. */
+  stmt(n: Node): string {
+    return this.descent.stmt(this, n);
   }
 
   id(prefix = 't'): string {
@@ -236,172 +288,6 @@ export class Compiler {
     return name === '_' ? this.id('_') : `${name}$${++this.uid}`;
   }
 
-  // ------------------------------------------------------------- type expressions
-
-  resolveType(n: Node): Type {
-    switch (n.name) {
-      case 'TypeName': {
-        const name = text(n);
-        const o = this.scope.lookup(name);
-        if (!o) this.fail(n, `undefined: ${name}`);
-        if (o.kind !== 'type') this.fail(n, `${name} is not a type`);
-        o.used = true;
-        return o.t;
-      }
-      case 'QualifiedType': {
-        const pk = text(n.kids[0]!);
-        const name = text(n.kids[n.kids.length - 1]!);
-        const m = this.pkgMember(n, pk, name);
-        if (m.kind !== 'type') this.fail(n, `${pk}.${name} is not a type`);
-        return m.t;
-      }
-      case 'PointerType':
-        return this.types.intern({ k: 'ptr', elem: this.resolveType(n.kids[n.kids.length - 1]!) });
-      case 'SliceType':
-        return this.types.intern({ k: 'slice', elem: this.resolveType(n.kids[n.kids.length - 1]!) });
-      case 'ArrayType': {
-        const lenNode = n.kids[0]!;
-        const elem = this.resolveType(n.kids[n.kids.length - 1]!);
-        if (lenNode.name === '...') this.fail(n, 'invalid use of [...] array (outside a composite literal)');
-        const cv = this.constExpr(lenNode);
-        if (typeof cv !== 'number' || !Number.isInteger(cv) || cv < 0) this.fail(lenNode, `array length ${text(lenNode)} must be a non-negative integer constant`);
-        return this.types.intern({ k: 'array', elem, len: cv });
-      }
-      case 'MapType':
-        return this.types.intern({ k: 'map', key: this.resolveType(n.kids[1]!), elem: this.resolveType(n.kids[2]!) });
-      case 'ChannelType': {
-        const s = text(n);
-        const dir = s.startsWith('<-') ? 'recv' : /^chan\s*<-/.test(s) ? 'send' : 'both';
-        return this.types.intern({ k: 'chan', elem: this.resolveType(n.kids[n.kids.length - 1]!), dir });
-      }
-      case 'FuncType':
-      case 'FunctionType':
-        return this.types.intern(this.signature(n, null).sig);
-      case 'StructType':
-        return this.types.intern(this.structType(n));
-      case 'InterfaceType':
-        return this.types.intern(this.ifaceType(n));
-      case 'ParenthesizedType':
-        return this.resolveType(n.kids[0]!);
-      default:
-        if (n.name === 'VariableName' || n.name === 'DefName') return this.resolveType({ ...n, name: 'TypeName' });
-        if (n.name === 'ParenthesizedExpr') return this.resolveType(n.kids[0]!);
-        if (n.name === 'SelectorExpr' || n.name === 'QualifiedType') return this.resolveType({ ...n, name: 'QualifiedType' });
-        if (n.name === 'UnaryExp' && text(n.kids[0]!) === '*') return this.types.intern({ k: 'ptr', elem: this.resolveType(n.kids[1]!) });
-        if (n.name === 'TypeParams' || n.name === 'TypeArgs') this.unsupported(n, 'generics (type parameters)');
-        this.fail(n, `${text(n)} is not a type`);
-    }
-  }
-
-  /** Parameters → [names, types]. */
-  params(n: Node | undefined): { names: (Node | null)[]; types: Type[]; variadic: boolean } {
-    const names: (Node | null)[] = [];
-    const types: Type[] = [];
-    let variadic = false;
-    if (!n) return { names, types, variadic };
-    if (n.name !== 'Parameters') {
-      // a single unparenthesised result type
-      return { names: [null], types: [this.resolveType(n)], variadic };
-    }
-    for (const p of n.kids) {
-      if (p.name !== 'Parameter') continue;
-      const defs = p.kids.filter((k) => k.name === 'DefName');
-      const tn = p.kids.filter((k) => k.name !== 'DefName' && k.name !== '...');
-      const isVar = p.kids.some((k) => k.name === '...');
-      let t = this.resolveType(tn[tn.length - 1]!);
-      if (isVar) {
-        t = this.types.intern({ k: 'slice', elem: t });
-        variadic = true;
-      }
-      if (defs.length === 0) {
-        names.push(null);
-        types.push(t);
-      } else
-        for (const d of defs) {
-          names.push(d);
-          types.push(t);
-        }
-    }
-    return { names, types, variadic };
-  }
-
-  /** A func signature from FunctionDecl / MethodDecl / FunctionLiteral / FuncType kids. */
-  signature(n: Node, skipRecv: Node | null): { sig: FuncType; pnames: (Node | null)[]; rnames: (Node | null)[] } {
-    const ps = n.kids.filter((k) => k !== skipRecv && (k.name === 'Parameters' || k.name === 'TypeParams'));
-    if (ps.some((k) => k.name === 'TypeParams')) this.unsupported(n, 'generics (type parameters)');
-    const pin = this.params(ps[0]);
-    let res: Node | undefined = ps[1];
-    if (!res) {
-      // single unparenthesised result: any type node after the parameters, before the Block
-      const idx = n.kids.indexOf(ps[0]!);
-      const after = n.kids.slice(idx + 1).find((k) => k.name !== 'Block' && k.name !== 'func' && k.name !== 'FieldName' && k.name !== 'DefName');
-      res = after;
-    }
-    const rout = this.params(res);
-    const sig: FuncType = { k: 'func', params: pin.types, results: rout.types, variadic: pin.variadic };
-    return { sig: this.types.intern(sig) as FuncType, pnames: pin.names, rnames: rout.names };
-  }
-
-  structType(n: Node): StructType {
-    const body = kid(n, 'StructBody');
-    const fields: Field[] = [];
-    for (const fd of body ? body.kids : []) {
-      if (fd.name !== 'FieldDecl' && fd.name !== 'EmbeddedField') continue;
-      const names = fd.kids.filter((k) => k.name === 'FieldName');
-      const tnodes = fd.kids.filter((k) => k.name !== 'FieldName' && k.name !== 'String' && k.name !== '*');
-      if (names.length === 0 || fd.name === 'EmbeddedField') {
-        // embedded field
-        const star = fd.kids.some((k) => k.name === '*') || tnodes[0]?.name === 'PointerType';
-        let t = this.resolveType(tnodes[0]!);
-        if (star && t.k !== 'ptr') t = this.types.intern({ k: 'ptr', elem: t });
-        const base = t.k === 'ptr' ? t.elem : t;
-        const nm = base.k === 'named' ? base.name : text(tnodes[0]!).replace(/^\*/, '').replace(/.*\./, '');
-        fields.push({ name: nm, type: t, embedded: true, js: nm });
-        continue;
-      }
-      const t = this.resolveType(tnodes[tnodes.length - 1]!);
-      for (const f of names) fields.push({ name: text(f), type: t, embedded: false, js: text(f) === '_' ? `_${fields.length}` : text(f) });
-    }
-    return { k: 'struct', fields };
-  }
-
-  ifaceType(n: Node): IfaceType {
-    const body = kid(n, 'InterfaceBody');
-    const methods = new Map<string, FuncType>();
-    for (const el of body ? body.kids : []) {
-      if (el.name === 'MethodElem') {
-        const name = text(el.kids[0]!);
-        methods.set(name, this.signature(el, null).sig);
-      } else if (el.name === 'TypeElem' || el.name === 'TypeName' || el.name === 'QualifiedType') {
-        const inner = el.name === 'TypeElem' ? el.kids[0]! : el;
-        if (el.name === 'TypeElem' && el.kids.length !== 1) this.unsupported(el, 'type sets in interfaces (generics)');
-        const t = underlying(this.resolveType(inner));
-        if (t.k !== 'iface') this.unsupported(el, 'type constraints in interfaces (generics)');
-        for (const [k, v] of t.methods) methods.set(k, v);
-      }
-    }
-    return { k: 'iface', methods: new Map([...methods].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
-  }
-
-  pkgMember(n: Node, pk: string, name: string): PkgMember {
-    const o = this.scope.lookup(pk);
-    if (!o || o.kind !== 'pkg') this.fail(n, `undefined: ${pk}`);
-    o.used = true;
-    const m = this.pkgs.get(o.pkg!)?.get(name);
-    if (!m) {
-      if (this.pkgs.get(o.pkg!)?.has('$unsupported')) this.unsupported(n, `${o.pkg}.${name}`);
-      this.fail(n, `undefined: ${pk}.${name}`);
-    }
-    return m;
-  }
-
-  /** Evaluate a constant expression (array lengths). */
-  constExpr(n: Node): ConstVal {
-    const v = constHook(this, n);
-    if (v === undefined) this.fail(n, `${text(n)} (value) is not constant`);
-    return v;
-  }
-
   pos(n: Node): string {
     const p = n.file.pos(n.from);
     return `${this.path(n)}:${p.line}`;
@@ -420,11 +306,6 @@ export const pkgs = new Map<string, Map<string, PkgMember>>();
 /** Which import paths link package os (fmt, os, log, net, io/ioutil…). */
 export const linksOSPkgs = new Set<string>();
 
-/** Set once by expr.ts when it is evaluated (breaks the import cycle): a constant function, not state. */
-export let constHook: (c: Compiler, n: Node) => ConstVal | undefined = () => undefined;
-export function setConstHook(f: typeof constHook): void {
-  constHook = f;
-}
 
 // ---------------------------------------------------------------- universe
 

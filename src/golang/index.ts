@@ -5,10 +5,17 @@
  *   if (r.ok) run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1 });
  *   else for (const e of r.errors) console.error(formatGoError(e));   // exit status 1
  *
- * Pipeline: @lezer/go parse (syntax.ts) → one pass that type-checks and emits JavaScript
- * (core/expr/expr2/call/assign/stmt/control/program.ts) → `new Function` (no Node API: the same
- * code runs in a browser Web Worker). Every Go function is a generator function; blocking
- * operations are Ops yielded to the runtime (workload/ops.ts).
+ * Pipeline (src/golang/compiler/): @lezer/go parse (syntax.ts) → resolve (resolve.ts: package
+ * clauses, imports, the package-level declarations and type names) → one pass that type-checks
+ * and emits JavaScript (program.ts for the package; expr, selector, indexing, assertion,
+ * composite, operators, call, assign, control, decl and stmt.ts for each construct, recursing
+ * through the Compiler's Descent table, core.ts; the shared rules in operand.ts) → `new Function`
+ * (no Node API: the same code runs in a browser Web Worker). Every Go function is a generator
+ * function; blocking operations are Ops yielded to the runtime (workload/ops.ts). The generated
+ * code calls the run-time support in rt/, one module per concept (values, pointers, integers,
+ * strings, slices, maps, equality, channels, type assertions, panics, fmt formatting, goroutines),
+ * as `$L` and `$R`; it names runtime ops by their name in workload/ops.ts's table
+ * (`{k: $K.Send, …}`), never by number.
  *
  * COST MODEL (simulated CPU time of compiled code, cost.ts, calibrated on real go1.19):
  * - each statement costs max(1, ops) × `op` (0.14 ns), where ops counts its operators,
@@ -48,12 +55,10 @@
  * async-preemptible only (a cooperative preemption needs a real function call).
  */
 import { Compiler, CompileError, Unsupported, type GoError, type CompileOptions as CoreOptions } from './core.js';
-import { compileProgram } from './program.js';
-import type { GoFunc } from '../workload/ops.js';
-import * as lib from './lib.js';
-import * as lib2 from './lib2.js';
-import * as libfmt from './libfmt.js';
-import * as R from './rt.js';
+import { compileProgram } from './compiler/program.js';
+import { descent } from './compiler/descent.js';
+import { K, type GoFunc } from '../workload/ops.js';
+import { L, R } from './rt/index.js';
 import { $P, Process } from './std/index.js';
 import type { IoCosts } from '../sys/costs.js';
 import { underlying } from './types.js';
@@ -100,11 +105,9 @@ export function formatGoErrors(errs: GoError[]): string {
   return '# command-line-arguments\n' + errs.map(formatGoError).join('\n') + '\n';
 }
 
-const L: Record<string, unknown> = { ...lib, ...libfmt, ...lib2 };
-
 /** Compile a `package main` program (one or more files). */
 export function compileGo(files: { name: string; text: string }[], opts: CompileOptions = {}): CompileResult {
-  const c = new Compiler(opts);
+  const c = new Compiler(opts, descent);
   let emitted: ReturnType<typeof compileProgram> = null;
   try {
     emitted = compileProgram(c, files, opts.cgo ?? {}, opts.cgoDefault ?? 1000);
@@ -125,7 +128,7 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
   const chunk = opts.chunk ?? 10_000;
   let factory: (...a: unknown[]) => () => Iterator<never>;
   try {
-    factory = new Function('$L', '$R', '$P', '$types', '$opts', '$proc', emitted.code) as typeof factory;
+    factory = new Function('$L', '$R', '$P', '$K', '$types', '$opts', '$proc', emitted.code) as typeof factory;
   } catch (e) {
     return { ok: false, errors: [{ file: files[0]?.name ?? 'main.go', line: 1, col: 1, msg: `unsupported: gmpsim's Go compiler produced invalid code for this program (internal error: ${(e as Error).message}); please report it` }] };
   }
@@ -143,7 +146,7 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
       io: opts.io ?? {},
       deviceReadLimit: opts.deviceReadLimit ?? Infinity,
     });
-    const gen = factory(L, R, $P, emitted!.types, { chunk }, proc)();
+    const gen = factory(L, R, $P, K, emitted!.types, { chunk }, proc)();
     return new R.Body(gen, null);
   };
   return { ok: true, main, linksOS: emitted.linksOS, linksCgo: c.linked.has('C'), warnings: c.warnings, js: emitted.code };

@@ -10,7 +10,7 @@ import type { Op } from './ops.js';
  * tiny iterator object instead of a generator: this is the hottest allocation of every workload (one
  * per channel operation, lock, sleep…), and a plain object that is its own result record costs a
  * fraction of a generator's set-up. One class for both shapes keeps `yield*`'s call site monomorphic.
- * The Go frontend's generated code uses it too (rt.ts `$op`: a CPU-work op then the runtime op).
+ * The Go frontend's generated code uses it too (src/golang/program.ts `$op`: a CPU-work op then the runtime op).
  */
 export class Call<T> implements Generator<Op, T, unknown> {
   private o: Op | null;

@@ -124,7 +124,7 @@ describe('compileGo', () => {
 
   it('src/golang and src/sys use no Node-only API (they run in a Web Worker)', () => {
     const src = join(import.meta.dirname, '..', '..', 'src');
-    for (const dir of [join(src, 'golang'), join(src, 'golang', 'std'), join(src, 'sys')]) {
+    for (const dir of [join(src, 'golang'), join(src, 'golang', 'std'), join(src, 'golang', 'rt'), join(src, 'golang', 'compiler'), join(src, 'sys')]) {
       for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
         const t = readFileSync(join(dir, f), 'utf8');
         expect(t, f).not.toMatch(/from 'node:|require\(|(?<![\w./])process\.|Buffer\./);

@@ -13,13 +13,15 @@
  * buffer through, ours flushes after it passes 4096); no ReadLine, Peek.
  */
 import type { Op } from '../../workload/ops.js';
-import * as lib from '../lib.js';
-import { type Iface, type Slice } from '../lib.js';
 import { tBool, tInt, tString, tUint8 } from '../types.js';
 import { tError } from '../core.js';
 import { EOF, read, writeString, tReader, tWriter } from './io.js';
 import { New as newError } from './errors.js';
 import { pkg, F, T, V, C, fn, ptr, tBytes, native, method, subset } from './registry.js';
+import { GoPanic } from '../rt/panics.js';
+import { type Slice, makeSlice, reslice } from '../rt/slices.js';
+import { bytesToString, decodeRune, stringToBytes } from '../rt/strings.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -32,9 +34,9 @@ export class Reader {
   constructor(public r: Iface | null) {}
   private *fill(): Go<boolean> {
     if (this.eof) return false;
-    const b = lib.makeSlice(defaultBufSize, defaultBufSize, () => 0);
+    const b = makeSlice(defaultBufSize, defaultBufSize, () => 0);
     const [n, err] = yield* read(this.r, b);
-    this.buf += lib.bytesToString(lib.reslice(b, 0, n, -1));
+    this.buf += bytesToString(reslice(b, 0, n, -1));
     if (err) this.eof = err;
     return n > 0;
   }
@@ -71,7 +73,7 @@ export class Writer {
     return [s.length, null];
   }
   *Write(b: Slice | null): Go<[number, Iface | null]> {
-    return yield* this.WriteString(lib.bytesToString(b));
+    return yield* this.WriteString(bytesToString(b));
   }
   *Flush(): Go<Iface | null> {
     if (this.buf === '') return null;
@@ -118,14 +120,14 @@ const scanWords: NativeSplit = (data, atEOF) => {
   for (let i = start; i < data.length; ) {
     const w = spaceAt(data, i);
     if (w > 0) return [i + w, data.slice(start, i)];
-    i += lib.decodeRune(data, i)[1];
+    i += decodeRune(data, i)[1];
   }
   if (atEOF && data.length > start) return [data.length, data.slice(start)];
   return [start, null];
 };
 const scanRunes: NativeSplit = (data, atEOF) => {
   if (data.length === 0) return [0, null];
-  const [r, w] = lib.decodeRune(data, 0);
+  const [r, w] = decodeRune(data, 0);
   if (r === 0xfffd && w <= 1 && !atEOF && data.length < 4) return [0, null]; // perhaps a rune cut short
   return r === 0xfffd && w <= 1 ? [1, '\xef\xbf\xbd'] : [w, data.slice(0, w)];
 };
@@ -134,9 +136,9 @@ const scanBytes: NativeSplit = (data) => (data.length === 0 ? [0, null] : [1, da
 /** The package's split functions as Go func values (callable from Go code), each with its native form. */
 function splitFunc(f: NativeSplit): GoSplit {
   const g = function* (data: Slice | null, atEOF: boolean): Go<[number, Slice | null, Iface | null]> {
-    const r = f(lib.bytesToString(data), atEOF);
+    const r = f(bytesToString(data), atEOF);
     if (typeof r === 'string') return [0, null, newError(r)];
-    return [r[0], r[1] === null ? null : lib.stringToBytes(r[1]), null];
+    return [r[0], r[1] === null ? null : stringToBytes(r[1]), null];
   } as GoSplit;
   g.native = f;
   return g;
@@ -173,8 +175,8 @@ export class Scanner {
       const r = f.native(this.data, atEOF);
       return typeof r === 'string' ? [0, null, newError(r)] : [r[0], r[1], null];
     }
-    const [adv, tok, err] = yield* f(lib.stringToBytes(this.data), atEOF);
-    return [adv, tok === null ? null : lib.bytesToString(tok), err];
+    const [adv, tok, err] = yield* f(stringToBytes(this.data), atEOF);
+    return [adv, tok === null ? null : bytesToString(tok), err];
   }
 
   *Scan(): Go<boolean> {
@@ -202,7 +204,7 @@ export class Scanner {
         this.token = tok;
         if (tok !== null) {
           if (adv > 0) this.empties = 0;
-          else if (++this.empties > 100) throw new lib.GoPanic(null, 'bufio.Scan: too many empty tokens without progressing');
+          else if (++this.empties > 100) throw new GoPanic(null, 'bufio.Scan: too many empty tokens without progressing');
           return true;
         }
       }
@@ -223,9 +225,9 @@ export class Scanner {
       }
       const room = this.cap - this.data.length;
       for (let loop = 0; ; ) {
-        const b = lib.makeSlice(room, room, () => 0);
+        const b = makeSlice(room, room, () => 0);
         const [n, err] = yield* read(this.r, b);
-        this.data += lib.bytesToString(lib.reslice(b, 0, n, -1));
+        this.data += bytesToString(reslice(b, 0, n, -1));
         if (err !== null) {
           this.eof = true;
           if (err !== EOF) this.err = err;
@@ -244,17 +246,17 @@ export class Scanner {
     return this.token ?? '';
   }
   Bytes(): Slice | null {
-    return this.token === null ? null : lib.stringToBytes(this.token);
+    return this.token === null ? null : stringToBytes(this.token);
   }
   Err(): Iface | null {
     return this.err;
   }
   Split(f: GoSplit): void {
-    if (this.scanCalled) throw new lib.GoPanic(null, 'Split called after Scan');
+    if (this.scanCalled) throw new GoPanic(null, 'Split called after Scan');
     this.split = f;
   }
   Buffer(buf: Slice | null, max: number): void {
-    if (this.scanCalled) throw new lib.GoPanic(null, 'Buffer called after Scan');
+    if (this.scanCalled) throw new GoPanic(null, 'Buffer called after Scan');
     this.cap = buf === null ? 0 : buf.c;
     this.maxTokenSize = max;
   }

@@ -7,7 +7,6 @@
  * Package C has no fixed members: the compiler resolves them on use with `cgoMember` (program.ts
  * gives each compilation its own view of package C with that compilation's durations).
  */
-import { K } from '../../workload/ops.js';
 import type { PkgMember } from '../core.js';
 import { basic } from '../types.js';
 import { pkg, F, fn, op, sl, tAny, tUint32, subset } from './registry.js';
@@ -21,10 +20,10 @@ export const cPkg = pkg('C', { $unsupported: subset() });
 const cInt = basic('int32');
 /** The member `C.<name>` of a compilation whose C functions take `cgo[name]` ns (else `dflt`). */
 export function cgoMember(name: string, cgo: Record<string, number>, dflt: number): PkgMember {
-  if (name === 'usleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1000, mode: 'cgo', name: 'C.usleep', sleep: true}`)}, 0)`);
-  if (name === 'sleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: ${K.Syscall}, ns: (${a[0]}) * 1e9, mode: 'cgo', name: 'C.sleep', sleep: true}`)}, 0)`);
+  if (name === 'usleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: $K.Syscall, ns: (${a[0]}) * 1000, mode: 'cgo', name: 'C.usleep', sleep: true}`)}, 0)`);
+  if (name === 'sleep') return F(fn([tUint32], [cInt]), (a) => `(${op(`{k: $K.Syscall, ns: (${a[0]}) * 1e9, mode: 'cgo', name: 'C.sleep', sleep: true}`)}, 0)`);
   const ns = cgo[name] ?? dflt;
   // Any other C function: a cgo call of `ns`, returning a C int (getpid returns a plausible pid).
   const ret = name === 'getpid' ? '4242' : '0';
-  return F(fn([sl(tAny)], [cInt], true), () => `(${op(`{k: ${K.Syscall}, ns: ${ns}, mode: 'cgo', name: 'C.${name}'}`)}, ${ret})`);
+  return F(fn([sl(tAny)], [cInt], true), () => `(${op(`{k: $K.Syscall, ns: ${ns}, mode: 'cgo', name: 'C.${name}'}`)}, ${ret})`);
 }

@@ -10,14 +10,14 @@
  */
 import { K, type Op } from '../../workload/ops.js';
 import { Chan } from '../../runtime/chan.js';
-import * as lib from '../lib.js';
-import { type Iface } from '../lib.js';
 import { type Type, newNamed } from '../types.js';
 import { globalTypes, tError } from '../core.js';
-import { Body } from '../rt.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
 import { newTimer, tDuration, tTime } from './time.js';
 import { pkg, F, T, V, fn, ptr, op, tAny, native, method, subset } from './registry.js';
+import { equal } from '../rt/alg.js';
+import { Body } from '../rt/goroutine.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -39,7 +39,7 @@ export class Ctx {
     return this.err;
   }
   Value(k: Iface | null): Iface | null {
-    for (let c: Ctx | null = this; c; c = c.parent) if (c.key !== null && lib.equal(c.key, k)) return c.val;
+    for (let c: Ctx | null = this; c; c = c.parent) if (c.key !== null && equal(c.key, k)) return c.val;
     return null;
   }
   *cancel(err: Iface): Go {
@@ -126,7 +126,7 @@ pkg('context', {
   'TODO': F(fn([], [tContext]), () => '$P.context.Background()'),
   WithCancel: F(fn([tContext], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithCancel(${a[0]}))`),
   WithTimeout: F(fn([tContext, tDuration], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithTimeout(${a[0]}, ${a[1]}))`),
-  WithDeadline: F(fn([tContext, tTime], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithTimeout(${a[0]}, ${a[1]} - ${op(`{k: ${K.Nanotime}}`)}))`),
+  WithDeadline: F(fn([tContext, tTime], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithTimeout(${a[0]}, ${a[1]} - ${op(`{k: $K.Nanotime}`)}))`),
   WithValue: F(fn([tContext, tAny, tAny], [tContext]), (a) => `$P.context.WithValue(${a[0]}, ${a[1]}, ${a[2]})`),
   $unsupported: subset(),
 });

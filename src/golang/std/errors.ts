@@ -10,11 +10,11 @@
  * with %w returns a *fmt.wrapError: same Error text, different %T); errors.As is not supported.
  * The pointer type is interned once when the module is evaluated (a constant, not run state).
  */
-import * as lib from '../lib.js';
-import { type Iface } from '../lib.js';
 import { type Type, tBool, tString } from '../types.js';
 import { globalTypes, tError } from '../core.js';
 import { pkg, F, fn, ptr, native, method } from './registry.js';
+import { equal } from '../rt/alg.js';
+import type { Iface } from '../rt/values.js';
 
 /** errors.errorString: `s` is the message (a byte string). */
 export class ErrorString {
@@ -43,7 +43,7 @@ export function Unwrap(e: Iface | null): Iface | null {
 export function Is(e: Iface | null, target: Iface | null): boolean {
   for (let x = e, i = 0; i < 100; x = Unwrap(x), i++) {
     if (x === null) return target === null;
-    if (lib.equal(x, target)) return true;
+    if (equal(x, target)) return true;
     // an Is method (fs.PathError's: ENOENT is fs.ErrNotExist)
     const is = (x.v as { is?: (t: Iface | null) => boolean } | null)?.is;
     if (typeof is === 'function' && is.call(x.v, target)) return true;

@@ -1,7 +1,7 @@
 /**
  * Package fmt: printing (Print*, Sprint*, Fprint*), Errorf with %w, Sscan/Sscanf, Stringer.
  *
- * The formatting itself is libfmt.ts (`$L.sprint` / `$L.sprintf`, driven by type descriptors and
+ * The formatting itself is rt/format.ts (`$L.sprint` / `$L.sprintf`, driven by type descriptors and
  * shared with the builtin print); this module is fmt's entry points: Print* to stdout is one
  * write(2) (the op K.Write, as Go's Fprintf to os.Stdout makes one write), Fprint* calls the
  * writer's Write method, Errorf keeps the %w operand for errors.Unwrap.
@@ -10,20 +10,20 @@
  * *errors.errorString (Go: *fmt.wrapError when %w is used).
  */
 import { K, type Op } from '../../workload/ops.js';
-import * as lib from '../lib.js';
-import * as libfmt from '../libfmt.js';
-import { type Iface } from '../lib.js';
 import { type Type, newNamed, tInt, tString } from '../types.js';
 import { tError } from '../core.js';
 import { type ErrorString, newError } from './errors.js';
 import { tWriter, writeString } from './io.js';
 import { pkg, F, T, fn, arr, vAny } from './registry.js';
+import { sprintf } from '../rt/format.js';
+import { decodeUTF8 } from '../rt/strings.js';
+import type { Iface, Ref } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
 /** fmt.Print* to stdout (fd 1): one write(2); results (n, err). */
 export function* print(fd: number, s: string): Go<[number, Iface | null]> {
-  yield { k: K.Write, fd, text: lib.decodeUTF8(s) };
+  yield { k: K.Write, fd, text: decodeUTF8(s) };
   return [s.length, null];
 }
 /** fmt.Fprint* to an io.Writer: its Write method with the formatted bytes. */
@@ -40,7 +40,7 @@ export function Errorf(format: string, args: (Iface | null)[]): Iface {
     const before = format.slice(0, i).replace(/%%/g, '').match(/%[^a-zA-Z%]*[a-zA-Z]/g);
     wrapped = args[before ? before.length : 0] ?? null;
   }
-  const e = newError(libfmt.sprintf(format.replace(/%w/g, '%v'), args));
+  const e = newError(sprintf(format.replace(/%w/g, '%v'), args));
   (e.v as ErrorString & { unwrap?: Iface | null }).unwrap = wrapped;
   return e;
 }
@@ -55,7 +55,7 @@ export function Sscanf(str: string, format: string | null, ptrs: (Iface | null)[
     const tok = toks[i];
     if (tok === undefined) return [n, newError(i === 0 ? 'EOF' : 'unexpected EOF')];
     if (!p) return [n, newError("can't scan type")];
-    const ref = p.v as lib.Ref;
+    const ref = p.v as Ref;
     const v = verbs[i] ?? 'v';
     const elem = (p.t as { elem?: Type }).elem;
     const u = elem ? (elem as { k: string; name?: string; under?: Type }) : null;

@@ -16,7 +16,6 @@
  */
 import { globalTypes } from '../core.js';
 import { type NamedType, type Type } from '../types.js';
-import { tRuntimeError } from '../lib.js';
 import * as errors from './errors.js';
 import * as io from './io.js';
 import * as fmt from './fmt.js';
@@ -45,6 +44,7 @@ import * as path from './path.js';
 import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
 import * as cgo from './cgo.js';
+import { tRuntimeError } from '../rt/panics.js';
 
 export { Process, type ProcessOptions } from './process.js';
 export { cgoMember, cPkg } from './cgo.js';

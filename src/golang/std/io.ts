@@ -8,12 +8,14 @@
  * Pipe, MultiWriter… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
-import * as lib from '../lib.js';
-import { type Iface, type Slice } from '../lib.js';
 import { newNamed, tInt } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr, newError } from './errors.js';
 import { pkg, F, T, V, fn, tBytes, subset } from './registry.js';
+import { nilDeref } from '../rt/panics.js';
+import { type Slice, makeSlice, reslice } from '../rt/slices.js';
+import { bytesToString, stringToBytes } from '../rt/strings.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 type MethodTable = Record<string, (...a: unknown[]) => Go<unknown>>;
@@ -23,23 +25,23 @@ export const EOF: Iface = { t: tErrorStringPtr, v: new ErrorString('EOF') };
 
 /** r.Read(b) through the interface value's method table. */
 export function* read(r: Iface | null, b: Slice | null): Go<[number, Iface | null]> {
-  if (r === null) lib.nilDeref();
+  if (r === null) nilDeref();
   return (yield* (r.t as unknown as { $m: MethodTable }).$m.Read!(r.v, b)) as [number, Iface | null];
 }
 /** w.Write([]byte(s)) through the interface value's method table (what io.WriteString does). */
 export function* writeString(w: Iface | null, s: string): Go<[number, Iface | null]> {
-  if (w === null) lib.nilDeref();
-  return (yield* (w.t as unknown as { $m: MethodTable }).$m.Write!(w.v, lib.stringToBytes(s))) as [number, Iface | null];
+  if (w === null) nilDeref();
+  return (yield* (w.t as unknown as { $m: MethodTable }).$m.Write!(w.v, stringToBytes(s))) as [number, Iface | null];
 }
 
 /** io.ReadAll: reads until an error; EOF is success. */
 export function* ReadAll(r: Iface | null): Go<[Slice | null, Iface | null]> {
   let out = '';
   for (;;) {
-    const b = lib.makeSlice(512, 512, () => 0);
+    const b = makeSlice(512, 512, () => 0);
     const [n, err] = yield* read(r, b);
-    out += lib.bytesToString(lib.reslice(b, 0, n, -1));
-    if (err !== null) return [lib.stringToBytes(out), err === EOF ? null : err];
+    out += bytesToString(reslice(b, 0, n, -1));
+    if (err !== null) return [stringToBytes(out), err === EOF ? null : err];
   }
 }
 /** io.ReadFull: exactly len(b) bytes, or ErrUnexpectedEOF after a partial read. */
@@ -47,7 +49,7 @@ export function* ReadFull(r: Iface | null, b: Slice | null): Go<[number, Iface |
   let got = 0;
   const n = b === null ? 0 : b.n;
   while (got < n) {
-    const [k, err] = yield* read(r, lib.reslice(b, got, -1, -1)!);
+    const [k, err] = yield* read(r, reslice(b, got, -1, -1)!);
     got += k;
     if (err !== null) return [got, got > 0 && err === EOF ? newError('unexpected EOF') : err];
   }

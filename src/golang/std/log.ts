@@ -5,11 +5,10 @@
  * The date and time come from the simulated clock's fixed epoch, as Go's playground prints them
  * (2009/11/10 23:00:00): a simulated run has no wall clock.
  */
-import { K } from '../../workload/ops.js';
 import { tInt, tString } from '../types.js';
-import { gopanic } from '../lib2.js';
 import type { Process } from './process.js';
 import { pkg, F, C, fn, op, write, arr, vAny, subset } from './registry.js';
+import { gopanic } from '../rt/panicval.js';
 
 /** log.Ldate | log.Ltime … (log/log.go). */
 export const Ldate = 1;
@@ -42,7 +41,7 @@ export function panic(s: string): never {
 }
 
 const out = (text: string): string => write('2', `$P.log.line($proc, ${text})`);
-const exit1 = op(`{k: ${K.Exit}, code: 1}`);
+const exit1 = op(`{k: $K.Exit, code: 1}`);
 const print = (a: string[]) => `$L.sprint(${arr(a[0]!)}, false)`;
 const println = (a: string[]) => `$L.sprint(${arr(a[0]!)}, true)`;
 const printf = (a: string[]) => `$L.sprintf(${a[0]}, ${arr(a[1]!)})`;

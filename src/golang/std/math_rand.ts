@@ -8,10 +8,10 @@
  * rand.New / rand.Source.
  */
 import type { Op } from '../../workload/ops.js';
-import * as lib from '../lib.js';
-import { GoPanic, type Slice } from '../lib.js';
 import { tFloat64, tInt, tInt32, tInt64 } from '../types.js';
 import { pkg, F, fn, sl, subset } from './registry.js';
+import { GoPanic } from '../rt/panics.js';
+import { type Slice, sliceLit } from '../rt/slices.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -47,7 +47,7 @@ export class Rand {
       const j = this.intn(i + 1);
       [a[i], a[j]] = [a[j]!, a[i]!];
     }
-    return lib.sliceLit(a);
+    return sliceLit(a);
   }
 }
 /** rand.Shuffle(n, swap): Fisher–Yates through the program's swap function. */

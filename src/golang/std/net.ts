@@ -10,14 +10,15 @@
  */
 import { K, type Op } from '../../workload/ops.js';
 import { PollDesc } from '../../runtime/netpoll.js';
-import * as lib from '../lib.js';
-import { type Iface, type Slice } from '../lib.js';
 import { newError } from './errors.js';
 import { EOF } from './io.js';
 import { type Type, newNamed, tInt, tString } from '../types.js';
 import { globalTypes, tError } from '../core.js';
 import type { Process } from './process.js';
 import { pkg, F, T, fn, ptr, tBytes, subset, jsMethod } from './registry.js';
+import type { Slice } from '../rt/slices.js';
+import { bytesToString, encodeUTF8 } from '../rt/strings.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -37,7 +38,7 @@ export class Listener {
     return null;
   }
   *Addr(): Go<Iface> {
-    return { t: tTCPAddr, v: lib.encodeUTF8(this.addr) };
+    return { t: tTCPAddr, v: encodeUTF8(this.addr) };
   }
 }
 
@@ -57,7 +58,7 @@ export class Conn {
     return [n, null];
   }
   *Write(b: Slice | null): Go<[number, Iface | null]> {
-    const s = lib.bytesToString(b);
+    const s = bytesToString(b);
     const peer = this.peer!;
     const c = this.p.kernel.costs;
     yield { k: K.Syscall, ns: c.netWrite, mode: 'syscall', name: 'write' };

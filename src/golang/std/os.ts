@@ -18,8 +18,6 @@ import { Errno, O } from '../../sys/kernel.js';
 import type { Inode } from '../../sys/fs.js';
 import { PollDesc } from '../../runtime/netpoll.js';
 import type { Process } from './process.js';
-import * as lib from '../lib.js';
-import { type Iface, type Slice } from '../lib.js';
 import { ErrorString, newError, tErrorStringPtr as errType } from './errors.js';
 import { EOF } from './io.js';
 import { type NamedType, type Type, basic, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
@@ -27,6 +25,9 @@ import { globalTypes, tError } from '../core.js';
 import { tTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
 import * as sc from './syscall.js';
+import { type Slice, makeSlice, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
+import { decodeUTF8, encodeUTF8, stringToBytes } from '../rt/strings.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -50,7 +51,7 @@ export class PathError extends ErrorString {
     public path: string,
     public errno: number,
   ) {
-    super(lib.encodeUTF8(`${op} ${lib.decodeUTF8(path)}: `) + sc.errnoString(errno));
+    super(encodeUTF8(`${op} ${decodeUTF8(path)}: `) + sc.errnoString(errno));
     this.unwrap = sc.errnoErr(errno);
   }
   /** errors.Is: a PathError of ENOENT is fs.ErrNotExist, of EEXIST fs.ErrExist. */
@@ -100,10 +101,10 @@ export class File {
     }
   }
   *ReadAt(b: Slice | null, off: number): Go<[number, Iface | null]> {
-    if (off < 0) return [0, newError(lib.encodeUTF8('negative offset'))];
+    if (off < 0) return [0, newError(encodeUTF8('negative offset'))];
     let got = 0;
     while (b !== null && got < b.n) {
-      const [n, e] = yield* sc.read(this.p, this.fd, lib.reslice(b, got, -1, -1), off + got);
+      const [n, e] = yield* sc.read(this.p, this.fd, reslice(b, got, -1, -1), off + got);
       if (e !== 0) return [got, this.err('read', e)];
       if (n === 0) return [got, EOF];
       got += n;
@@ -115,7 +116,7 @@ export class File {
     let done = 0;
     const total = b === null ? 0 : b.n;
     while (done < total || total === 0) {
-      const [n, e] = yield* sc.write(this.p, this.fd, lib.reslice(b, done, -1, -1));
+      const [n, e] = yield* sc.write(this.p, this.fd, reslice(b, done, -1, -1));
       if (e === Errno.EAGAIN && this.pd !== null) {
         yield { k: K.NetWait, pd: this.pd };
         continue;
@@ -131,14 +132,14 @@ export class File {
     return [n, e === 0 ? null : this.err('write', e)];
   }
   *WriteString(s: string): Go<[number, Iface | null]> {
-    return yield* this.Write(lib.stringToBytes(s));
+    return yield* this.Write(stringToBytes(s));
   }
   *Seek(off: number, whence: number): Go<[number, Iface | null]> {
     const [r, e] = yield* sc.sys(this.p, 'lseek', 'syscall', () => this.p.kernel.seek(this.fd, off, whence));
     return [e === 0 ? r : 0, e === 0 ? null : this.err('seek', e)];
   }
   *Close(): Go<Iface | null> {
-    if (this.closed) return newError(lib.encodeUTF8(`close ${lib.decodeUTF8(this.name)}: file already closed`));
+    if (this.closed) return newError(encodeUTF8(`close ${decodeUTF8(this.name)}: file already closed`));
     this.closed = true;
     const [, e] = yield* sc.sys(this.p, 'close', 'syscall', () => this.p.kernel.close(this.fd));
     return e === 0 ? null : this.err('close', e);
@@ -171,7 +172,7 @@ export class File {
   }
   *Readdirnames(n: number): Go<[Slice | null, Iface | null]> {
     const [ents, err] = yield* ReadDir(this.p, this.name, n);
-    return [ents === null ? null : lib.sliceLit(lib.sliceToArray(ents).map((d) => (d as DirEntry).Name())), err];
+    return [ents === null ? null : sliceLit(sliceToArray(ents).map((d) => (d as DirEntry).Name())), err];
   }
   Name(): string {
     return this.name;
@@ -188,7 +189,7 @@ export class File {
 
 /** The *os.File of fd 0, 1 or 2. */
 export function std(p: Process, fd: number): File {
-  return (p.stdFiles[fd] ??= new File(p, fd, lib.encodeUTF8(['/dev/stdin', '/dev/stdout', '/dev/stderr'][fd]!))) as File;
+  return (p.stdFiles[fd] ??= new File(p, fd, encodeUTF8(['/dev/stdin', '/dev/stdout', '/dev/stderr'][fd]!))) as File;
 }
 
 /** newFile(kindOpenFile): offer the fd to the netpoller (devices accept, regular files refuse). */
@@ -210,7 +211,7 @@ export class FileInfo {
     public ino: Inode | null,
   ) {}
   Name(): string {
-    return lib.encodeUTF8(this.name);
+    return encodeUTF8(this.name);
   }
   Size(): number {
     return this.ino !== null && this.ino.kind === 'file' ? this.ino.size : 0;
@@ -238,7 +239,7 @@ export class DirEntry {
     public ino: Inode | null,
   ) {}
   Name(): string {
-    return lib.encodeUTF8(this.n);
+    return encodeUTF8(this.n);
   }
   IsDir(): boolean {
     return this.ino !== null && this.ino.kind === 'dir';
@@ -264,18 +265,18 @@ export function modeString(m: number): string {
   if (s === '') s = '-';
   const rwx = 'rwxrwxrwx';
   for (let i = 0; i < 9; i++) s += m & (1 << (8 - i)) ? rwx[i] : '-';
-  return lib.encodeUTF8(s);
+  return encodeUTF8(s);
 }
 
 function baseName(p: string): string {
-  const s = lib.decodeUTF8(p).replace(/\/+$/, '');
+  const s = decodeUTF8(p).replace(/\/+$/, '');
   return s.slice(s.lastIndexOf('/') + 1) || '/';
 }
 
 // ---------------------------------------------------------------- functions
 
 export function* OpenFile(p: Process, name: string, flag: number, perm: number): Go<[File | null, Iface | null]> {
-  const path = lib.decodeUTF8(name);
+  const path = decodeUTF8(name);
   const [fd, e] = yield* sc.sys(p, 'openat', 'syscall', () => p.kernel.open(path, flag | O.CLOEXEC, perm));
   if (e !== 0) return [null, pathErr('open', name, e)];
   const ino = p.kernel.file(fd)!.inode;
@@ -314,17 +315,17 @@ export function* ReadFile(p: Process, name: string): Go<[Slice | null, Iface | n
     }
     yield* f.Close();
     const kept = Math.min(len, 1 << 20);
-    return [lib.makeSlice(kept, kept, () => 0), null];
+    return [makeSlice(kept, kept, () => 0), null];
   }
-  let data = lib.makeSlice(0, size, () => 0);
+  let data = makeSlice(0, size, () => 0);
   for (;;) {
     if (data.n >= data.c) {
       const nc = growCap(data.c, data.c + 1);
-      const d = lib.makeSlice(data.n, nc, () => 0);
+      const d = makeSlice(data.n, nc, () => 0);
       for (let i = 0; i < data.n; i++) d.a[i] = data.a[data.o + i];
       data = d;
     }
-    const [n, e] = yield* f.Read(lib.reslice(data, data.n, data.c, -1));
+    const [n, e] = yield* f.Read(reslice(data, data.n, data.c, -1));
     data.n += n;
     if (e !== null) {
       yield* f.Close();
@@ -342,7 +343,7 @@ export function* WriteFile(p: Process, name: string, data: Slice | null, perm: n
 }
 
 export function* ReadDir(p: Process, name: string, n = -1): Go<[Slice | null, Iface | null]> {
-  const path = lib.decodeUTF8(name);
+  const path = decodeUTF8(name);
   if (path === '/proc/self/task') p.kernel.threads = (yield { k: K.ThreadCount }) as number;
   let names: string[] = [];
   const [, e] = yield* sc.sys(p, 'getdents64', 'syscall', () => {
@@ -353,13 +354,13 @@ export function* ReadDir(p: Process, name: string, n = -1): Go<[Slice | null, If
   if (e !== 0) return [null, pathErr('open', name, e)];
   const dir = p.kernel.path(path);
   const ents = names.map((nm) => new DirEntry(nm, p.kernel.fs.get(dir === '/' ? '/' + nm : `${dir}/${nm}`) ?? p.kernel.fs.get('/proc')!));
-  return [lib.sliceLit(n > 0 ? ents.slice(0, n) : ents), null];
+  return [sliceLit(n > 0 ? ents.slice(0, n) : ents), null];
 }
 
 export function* Stat(p: Process, name: string): Go<[FileInfo | null, Iface | null]> {
   let ino: Inode | undefined;
   const [, e] = yield* sc.sys(p, 'newfstatat', 'syscall', () => {
-    const r = p.kernel.stat(lib.decodeUTF8(name));
+    const r = p.kernel.stat(decodeUTF8(name));
     ino = r.inode;
     return r;
   });
@@ -368,57 +369,57 @@ export function* Stat(p: Process, name: string): Go<[FileInfo | null, Iface | nu
 }
 
 export function* Mkdir(p: Process, name: string, perm: number): Go<Iface | null> {
-  const [, e] = yield* sc.sys(p, 'mkdirat', 'syscall', () => p.kernel.mkdir(lib.decodeUTF8(name), perm));
+  const [, e] = yield* sc.sys(p, 'mkdirat', 'syscall', () => p.kernel.mkdir(decodeUTF8(name), perm));
   return e === 0 ? null : pathErr('mkdir', name, e);
 }
 export function* MkdirAll(p: Process, name: string, perm: number): Go<Iface | null> {
-  const path = p.kernel.path(lib.decodeUTF8(name));
+  const path = p.kernel.path(decodeUTF8(name));
   let at = '';
   for (const seg of path.split('/').filter((x) => x !== '')) {
     at += '/' + seg;
     const ino = p.kernel.fs.get(at);
     if (ino !== undefined) {
-      if (ino.kind !== 'dir') return pathErr('mkdir', lib.encodeUTF8(at), Errno.ENOTDIR);
+      if (ino.kind !== 'dir') return pathErr('mkdir', encodeUTF8(at), Errno.ENOTDIR);
       continue;
     }
-    const err = yield* Mkdir(p, lib.encodeUTF8(at), perm);
+    const err = yield* Mkdir(p, encodeUTF8(at), perm);
     if (err !== null) return err;
   }
   return null;
 }
 export function* Remove(p: Process, name: string): Go<Iface | null> {
-  const path = lib.decodeUTF8(name);
+  const path = decodeUTF8(name);
   const [, e] = yield* sc.sys(p, 'unlinkat', 'syscall', () => p.kernel.unlink(path, false));
   if (e === 0) return null;
   const [, e2] = yield* sc.sys(p, 'unlinkat', 'syscall', () => p.kernel.unlink(path, true));
   return e2 === 0 ? null : pathErr('remove', name, e2 === Errno.ENOTDIR ? e : e2);
 }
 export function* RemoveAll(p: Process, name: string): Go<Iface | null> {
-  const path = p.kernel.path(lib.decodeUTF8(name));
+  const path = p.kernel.path(decodeUTF8(name));
   const all = p.kernel.fs.subtree(path).sort().reverse();
   for (const q of all) yield* sc.sys(p, 'unlinkat', 'syscall', () => p.kernel.unlink(q, p.kernel.fs.get(q)!.kind === 'dir'));
   return null;
 }
 export function* Rename(p: Process, from: string, to: string): Go<Iface | null> {
-  const [, e] = yield* sc.sys(p, 'renameat', 'syscall', () => p.kernel.rename(lib.decodeUTF8(from), lib.decodeUTF8(to)));
-  return e === 0 ? null : newError(lib.encodeUTF8(`rename ${lib.decodeUTF8(from)} ${lib.decodeUTF8(to)}: `) + sc.errnoString(e));
+  const [, e] = yield* sc.sys(p, 'renameat', 'syscall', () => p.kernel.rename(decodeUTF8(from), decodeUTF8(to)));
+  return e === 0 ? null : newError(encodeUTF8(`rename ${decodeUTF8(from)} ${decodeUTF8(to)}: `) + sc.errnoString(e));
 }
 
 /** os.MkdirTemp / os.CreateTemp name: the pattern's last "*" replaced by a number (Go: random digits). */
 function tempName(p: Process, dir: string, pattern: string): string {
-  const d = lib.decodeUTF8(dir) || '/tmp';
-  const pat = lib.decodeUTF8(pattern);
+  const d = decodeUTF8(dir) || '/tmp';
+  const pat = decodeUTF8(pattern);
   const i = pat.lastIndexOf('*');
   const num = String(1000000000 + ++p.tmpSeq * 7919);
   return `${d}/${i >= 0 ? pat.slice(0, i) + num + pat.slice(i + 1) : pat + num}`;
 }
 export function* MkdirTemp(p: Process, dir: string, pattern: string): Go<[string, Iface | null]> {
-  const name = lib.encodeUTF8(tempName(p, dir, pattern));
+  const name = encodeUTF8(tempName(p, dir, pattern));
   const err = yield* Mkdir(p, name, 0o700);
   return err === null ? [name, null] : ['', err];
 }
 export function* CreateTemp(p: Process, dir: string, pattern: string): Go<[File | null, Iface | null]> {
-  return yield* OpenFile(p, lib.encodeUTF8(tempName(p, dir, pattern)), O.RDWR | O.CREAT | O.EXCL, 0o600);
+  return yield* OpenFile(p, encodeUTF8(tempName(p, dir, pattern)), O.RDWR | O.CREAT | O.EXCL, 0o600);
 }
 
 /** os.Pipe: pipe2(O_CLOEXEC), both ends registered with the netpoller (non-blocking). */
@@ -429,8 +430,8 @@ export function* Pipe(p: Process): Go<[File | null, File | null, Iface | null]> 
     fds = r.fds!;
     return r;
   });
-  const r = newFile(p, fds[0], lib.encodeUTF8('|0'), true);
-  const w = newFile(p, fds[1], lib.encodeUTF8('|1'), true);
+  const r = newFile(p, fds[0], encodeUTF8('|0'), true);
+  const w = newFile(p, fds[1], encodeUTF8('|1'), true);
   const pp = p.kernel.file(fds[0])!.pipe!;
   pp.rpoll = r.pd;
   pp.wpoll = w.pd;
@@ -438,22 +439,22 @@ export function* Pipe(p: Process): Go<[File | null, File | null, Iface | null]> 
 }
 
 export function Getenv(p: Process, k: string): string {
-  return lib.encodeUTF8(p.env.get(lib.decodeUTF8(k)) ?? '');
+  return encodeUTF8(p.env.get(decodeUTF8(k)) ?? '');
 }
 export function LookupEnv(p: Process, k: string): [string, boolean] {
-  const v = p.env.get(lib.decodeUTF8(k));
-  return v === undefined ? ['', false] : [lib.encodeUTF8(v), true];
+  const v = p.env.get(decodeUTF8(k));
+  return v === undefined ? ['', false] : [encodeUTF8(v), true];
 }
 export function Setenv(p: Process, k: string, v: string): Iface | null {
-  p.env.set(lib.decodeUTF8(k), lib.decodeUTF8(v));
+  p.env.set(decodeUTF8(k), decodeUTF8(v));
   return null;
 }
 export function Unsetenv(p: Process, k: string): Iface | null {
-  p.env.delete(lib.decodeUTF8(k));
+  p.env.delete(decodeUTF8(k));
   return null;
 }
 export function Environ(p: Process): Slice {
-  return lib.sliceLit([...p.env].map(([k, v]) => lib.encodeUTF8(`${k}=${v}`)));
+  return sliceLit([...p.env].map(([k, v]) => encodeUTF8(`${k}=${v}`)));
 }
 
 // ---------------------------------------------------------------- declarations
@@ -541,7 +542,7 @@ const s = (f: string) => (a: string[]) => `$P.os.${f}($proc${a.map((x) => ', ' +
 pkg(
   'os',
   {
-    Exit: F(fn([tInt]), (a) => op(`{k: ${K.Exit}, code: ${a[0]}}`)),
+    Exit: F(fn([tInt]), (a) => op(`{k: $K.Exit, code: ${a[0]}}`)),
     Args: V(sl(tString), '$proc.args'),
     Stdout: V(tFilePtr, '$P.os.std($proc, 1)'),
     Stderr: V(tFilePtr, '$P.os.std($proc, 2)'),

@@ -9,10 +9,10 @@
  */
 import { K, type Op } from '../../workload/ops.js';
 import type { Chan } from '../../runtime/chan.js';
-import { Body } from '../rt.js';
 import type { Process } from './process.js';
 import { tSignal } from './os.js';
 import { pkg, F, fn, sl, subset } from './registry.js';
+import { Body } from '../rt/goroutine.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 

@@ -13,8 +13,8 @@ import { Kernel } from '../../sys/kernel.js';
 import type { IoCosts } from '../../sys/costs.js';
 import { Rand } from './math_rand.js';
 import type { Listener } from './net.js';
-import * as lib from '../lib.js';
-import type { Slice } from '../lib.js';
+import { type Slice, sliceLit } from '../rt/slices.js';
+import { encodeUTF8 } from '../rt/strings.js';
 
 export interface ProcessOptions {
   /** os.Args[0] (Go's build cache path of the binary). */
@@ -55,7 +55,7 @@ export class Process {
 
   constructor(o: ProcessOptions) {
     this.kernel = new Kernel(o.io, o.files, o.stdin);
-    this.args = lib.sliceLit([o.argv0, ...o.args].map(lib.encodeUTF8));
+    this.args = sliceLit([o.argv0, ...o.args].map(encodeUTF8));
     this.env = new Map(Object.entries(o.env));
     this.deviceReadLimit = o.deviceReadLimit;
     this.rand.seed(1);

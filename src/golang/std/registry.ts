@@ -14,7 +14,6 @@
  */
 import { pkgs, linksOSPkgs, type PkgMember } from '../core.js';
 import { type Type, type FuncType, type NamedType, basic, tUint8, tEmptyIface, newNamed } from '../types.js';
-import { K } from '../../workload/ops.js';
 
 export const tUint32 = basic('uint32');
 export const tUint64 = basic('uint64');
@@ -65,7 +64,7 @@ export function jsMethod(t: NamedType, name: string, sig: FuncType, js: string):
 /** The JS of a runtime op yielded by generated code (CPU time counted so far is charged first). */
 export const op = (o: string): string => `(yield* $op(${o}))`;
 /** A write(2) of program output to fd 1 or 2 (the op K.Write). */
-export const write = (fd: string, text: string): string => op(`{k: ${K.Write}, fd: ${fd}, text: $L.decodeUTF8(${text})}`);
+export const write = (fd: string, text: string): string => op(`{k: $K.Write, fd: ${fd}, text: $L.decodeUTF8(${text})}`);
 export const arr = (a: string): string => `$L.sliceToArray(${a})`;
 /** Marks a package as a subset: a member not declared is reported as unsupported, not undefined. */
 export const subset = (): PkgMember => C(basic('int'), 0);

@@ -6,7 +6,6 @@
  * Simplified: there is no garbage collector, so GC and ReadMemStats only cost CPU time (100 µs and
  * 10 µs) and leave MemStats at zero, SetFinalizer never runs its finalizer, NumCgoCall is 0.
  */
-import { K } from '../../workload/ops.js';
 import { basic, newNamed, tInt, tInt64, tString } from '../types.js';
 import { pkg, F, C, T, fn, ptr, op, tAny, tUint32, tUint64, subset } from './registry.js';
 
@@ -15,13 +14,13 @@ export const tMemStats = newNamed('MemStats', 'runtime', {
   fields: ['Alloc', 'TotalAlloc', 'Sys', 'Mallocs', 'Frees', 'HeapAlloc', 'HeapSys', 'HeapObjects', 'NumGC'].map((n) => ({ name: n, type: n === 'NumGC' ? tUint32 : tUint64, embedded: false, js: n })),
 });
 pkg('runtime', {
-  GOMAXPROCS: F(fn([tInt], [tInt]), (a) => op(`{k: ${K.GOMAXPROCS}, n: ${a[0]}}`)),
-  Gosched: F(fn([]), () => op(`{k: ${K.Gosched}}`)),
+  GOMAXPROCS: F(fn([tInt], [tInt]), (a) => op(`{k: $K.GOMAXPROCS, n: ${a[0]}}`)),
+  Gosched: F(fn([]), () => op(`{k: $K.Gosched}`)),
   Goexit: F(fn([]), () => `$R.goexit()`),
-  NumGoroutine: F(fn([], [tInt]), () => op(`{k: ${K.NumGoroutine}}`)),
-  NumCPU: F(fn([], [tInt]), () => op(`{k: ${K.NumCPU}}`)),
-  LockOSThread: F(fn([]), () => op(`{k: ${K.LockOSThread}}`)),
-  UnlockOSThread: F(fn([]), () => op(`{k: ${K.UnlockOSThread}}`)),
+  NumGoroutine: F(fn([], [tInt]), () => op(`{k: $K.NumGoroutine}`)),
+  NumCPU: F(fn([], [tInt]), () => op(`{k: $K.NumCPU}`)),
+  LockOSThread: F(fn([]), () => op(`{k: $K.LockOSThread}`)),
+  UnlockOSThread: F(fn([]), () => op(`{k: $K.UnlockOSThread}`)),
   GC: F(fn([]), () => '$c += 100000'),
   ReadMemStats: F(fn([ptr(tMemStats)]), () => '$c += 10000'),
   MemStats: T(tMemStats),

@@ -9,9 +9,10 @@
  * the stable one). Float64s does not put NaNs first as Go's does (a NaN compares equal to all).
  */
 import type { Op } from '../../workload/ops.js';
-import type { Iface, Slice as GoSlice } from '../lib.js';
 import { tBool, tFloat64, tInt, tString } from '../types.js';
 import { pkg, F, fn, sl, tAny, subset } from './registry.js';
+import type { Slice as GoSlice } from '../rt/slices.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 

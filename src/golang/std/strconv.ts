@@ -1,19 +1,19 @@
 /**
  * Package strconv: Itoa/Atoi, FormatInt/ParseInt, ParseFloat/FormatFloat, Quote, with Go's error
  * texts (`strconv.Atoi: parsing "x": invalid syntax`). Quote and FormatFloat use the frontend's fmt
- * formatting (%q, %e/%f/%g in libfmt.ts), which in Go is strconv's own (fmt calls strconv).
+ * formatting (%q, %e/%f/%g in rt/format.ts), which in Go is strconv's own (fmt calls strconv).
  *
  * Simplified: the *strconv.NumError is an *errors.errorString with the same text; out-of-range
  * inputs are not reported (integers are JS numbers); ParseFloat accepts what JS's Number accepts.
  */
-import * as libfmt from '../libfmt.js';
-import { type Iface } from '../lib.js';
 import { tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
 import { tError } from '../core.js';
 import { newError } from './errors.js';
 import { pkg, F, fn, subset } from './registry.js';
+import { sprintf } from '../rt/format.js';
+import type { Iface } from '../rt/values.js';
 
-const quote = (s: string): string => libfmt.sprintf('%q', [{ t: tString, v: s }]);
+const quote = (s: string): string => sprintf('%q', [{ t: tString, v: s }]);
 /** strconv.Atoi, and ParseInt(s, base, _). */
 export function Atoi(s: string, base = 10): [number, Iface | null] {
   const ok = base === 10 ? /^[+-]?\d+$/.test(s) : /^[+-]?[0-9a-zA-Z]+$/.test(s);
@@ -31,7 +31,7 @@ export function Quote(s: string): string {
 }
 /** strconv.FormatFloat(f, fmt, prec, _): fmt's %.<prec><fmt> (no precision when prec < 0). */
 export function FormatFloat(f: number, verb: number, prec: number): string {
-  return libfmt.sprintf('%' + (prec >= 0 ? '.' + prec : '') + String.fromCharCode(verb), [{ t: tFloat64, v: f }]);
+  return sprintf('%' + (prec >= 0 ? '.' + prec : '') + String.fromCharCode(verb), [{ t: tFloat64, v: f }]);
 }
 
 const S = tString;

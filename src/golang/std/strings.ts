@@ -1,19 +1,20 @@
 /**
  * Package strings: the common functions (Contains, Split, Fields, Join, Replace, Trim* …) and
- * strings.Builder. Go strings are byte strings here (one JS char per byte, lib.ts), so JS's string
+ * strings.Builder. Go strings are byte strings here (one JS char per byte, rt/strings.ts), so JS's string
  * methods give Go's byte-wise results (Index counts bytes, Repeat and Split work on bytes).
  *
  * Simplified: ToUpper, ToLower and TrimSpace are JS's string methods on the bytes, right for ASCII
  * only (the bytes of non-ASCII UTF-8 are seen as Latin-1 characters); Builder is a growing byte
  * string (no Grow, Cap).
  */
-import type { Iface, Slice } from '../lib.js';
-import * as lib from '../lib.js';
 import { basic, tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
 import { EOF } from './io.js';
 import { New as newError } from './errors.js';
 import { tError } from '../core.js';
 import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
+import type { Slice } from '../rt/slices.js';
+import { bytesToString, runeToString } from '../rt/strings.js';
+import type { Iface } from '../rt/values.js';
 
 /** strings.Replace(s, old, new, n): the first n (all when n < 0) non-overlapping instances. */
 export function Replace(s: string, a: string, b: string, n: number): string {
@@ -46,12 +47,12 @@ export class Builder {
     return null;
   }
   WriteRune(r: number): [number, Iface | null] {
-    const x = lib.runeToString(r);
+    const x = runeToString(r);
     this.s += x;
     return [x.length, null];
   }
   Write(b: Slice | null): [number, Iface | null] {
-    const x = lib.bytesToString(b);
+    const x = bytesToString(b);
     this.s += x;
     return [x.length, null];
   }

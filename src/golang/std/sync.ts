@@ -10,10 +10,11 @@
 import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { sync as wsync } from '../../workload/api.js';
 import { Sema, NotifyList } from '../../runtime/sema.js';
-import * as lib from '../lib.js';
-import { GoPanic, type Iface } from '../lib.js';
 import { newNamed, tBool, tInt } from '../types.js';
 import { pkg, F, T, fn, ptr, tAny, native, method, subset } from './registry.js';
+import { mapKey } from '../rt/alg.js';
+import { GoPanic } from '../rt/panics.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -90,26 +91,26 @@ export class Cond {
 export class SyncMap {
   m = new Map<unknown, [Iface | null, Iface | null]>();
   Store(k: Iface | null, v: Iface | null): void {
-    this.m.set(lib.mapKey(k), [k, v]);
+    this.m.set(mapKey(k), [k, v]);
   }
   Load(k: Iface | null): [Iface | null, boolean] {
-    const e = this.m.get(lib.mapKey(k));
+    const e = this.m.get(mapKey(k));
     return e ? [e[1], true] : [null, false];
   }
   LoadOrStore(k: Iface | null, v: Iface | null): [Iface | null, boolean] {
-    const e = this.m.get(lib.mapKey(k));
+    const e = this.m.get(mapKey(k));
     if (e) return [e[1], true];
-    this.m.set(lib.mapKey(k), [k, v]);
+    this.m.set(mapKey(k), [k, v]);
     return [v, false];
   }
   LoadAndDelete(k: Iface | null): [Iface | null, boolean] {
-    const key = lib.mapKey(k);
+    const key = mapKey(k);
     const e = this.m.get(key);
     this.m.delete(key);
     return e ? [e[1], true] : [null, false];
   }
   Delete(k: Iface | null): void {
-    this.m.delete(lib.mapKey(k));
+    this.m.delete(mapKey(k));
   }
   *Range(f: (k: Iface | null, v: Iface | null) => Go<unknown>): Go {
     for (const [, [k, v]] of [...this.m]) if (!((yield* f(k, v)) as boolean)) return;

@@ -15,11 +15,13 @@
 import { K, type Op, type SyscallMode } from '../../workload/ops.js';
 import { Errno, O, FADV_DONTNEED, type SysResult } from '../../sys/kernel.js';
 import type { Process } from './process.js';
-import { type Iface, type Slice } from '../lib.js';
-import * as lib from '../lib.js';
 import { type NamedType, basic, newNamed, tInt, tInt64, tString } from '../types.js';
 import { tError } from '../core.js';
 import { pkg, F, C, T, fn, sl, ptr, op, subset, jsMethod, tUintptr, tBytes } from './registry.js';
+import { nilDeref } from '../rt/panics.js';
+import { type Slice, sset } from '../rt/slices.js';
+import { bytesToString, decodeUTF8, encodeUTF8 } from '../rt/strings.js';
+import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -65,7 +67,7 @@ const errnoText: Record<number, string> = {
   38: 'function not implemented',
 };
 export function errnoString(e: number): string {
-  return lib.encodeUTF8(errnoText[e] ?? `errno ${e}`);
+  return encodeUTF8(errnoText[e] ?? `errno ${e}`);
 }
 
 export const tErrno: NamedType = newNamed('Errno', 'syscall', tUintptr);
@@ -122,8 +124,8 @@ export function* read(p: Process, fd: number, b: Slice | null, off = -1, mode: S
 export function* write(p: Process, fd: number, b: Slice | null, off = -1, mode: SyscallMode = 'syscall'): Go<[number, number]> {
   const f = p.kernel.file(fd);
   if (f !== null && (f.std === 1 || f.std === 2)) {
-    const s = lib.bytesToString(b);
-    yield { k: K.Write, fd: f.std, text: lib.decodeUTF8(s) };
+    const s = bytesToString(b);
+    yield { k: K.Write, fd: f.std, text: decodeUTF8(s) };
     return [s.length, 0];
   }
   return yield* sys(p, off >= 0 ? 'pwrite' : 'write', mode, () => p.kernel.write(fd, b, off));
@@ -148,7 +150,7 @@ export function* Pwrite(p: Process, fd: number, b: Slice | null, off: number): G
   return [n, errnoErr(e)];
 }
 export function* Open(p: Process, path: string, flags: number, mode: number): Go<[number, Iface | null]> {
-  const [fd, e] = yield* sys(p, 'open', 'syscall', () => p.kernel.open(lib.decodeUTF8(path), flags, mode));
+  const [fd, e] = yield* sys(p, 'open', 'syscall', () => p.kernel.open(decodeUTF8(path), flags, mode));
   return [fd, errnoErr(e)];
 }
 export function* Close(p: Process, fd: number): Go<Iface | null> {
@@ -173,12 +175,12 @@ export function* Pipe2(p: Process, fds: Slice | null, flags: number): Go<Iface |
     got = r.fds!;
     return r;
   });
-  lib.sset(fds, 0, got[0]);
-  lib.sset(fds, 1, got[1]);
+  sset(fds, 0, got[0]);
+  sset(fds, 1, got[1]);
   return errnoErr(e);
 }
 export function* Nanosleep(p: Process, ts: { Sec: number; Nsec: number } | null): Go<Iface | null> {
-  if (ts === null) lib.nilDeref();
+  if (ts === null) nilDeref();
   yield { k: K.Syscall, ns: ts.Sec * 1e9 + ts.Nsec, mode: 'syscall', name: 'nanosleep', sleep: true };
   void p;
   return null;
@@ -317,8 +319,8 @@ pkg('syscall', {
   Pipe: F(fn([sl(tInt)], [tError]), (a) => `(yield* $P.syscall.Pipe2($proc, ${a[0]}, 0))`),
   Pipe2: F(fn([sl(tInt), tInt], [tError]), p1('Pipe2')),
   Getpid: F(fn([], [tInt]), () => `(yield* $P.syscall.Getpid($proc))`),
-  Gettid: F(fn([], [tInt]), () => `(${op(`{k: ${K.Syscall}, ns: 300, mode: 'raw', name: 'gettid'}`)}, $R.S.cur.fr.length + 10000)`),
-  Tgkill: F(fn([tInt, tInt, tSysSignal], [tError]), () => `(${op(`{k: ${K.Syscall}, ns: 1500, mode: 'raw', name: 'tgkill'}`)}, null)`),
+  Gettid: F(fn([], [tInt]), () => `(${op(`{k: $K.Syscall, ns: 300, mode: 'raw', name: 'gettid'}`)}, $R.S.cur.fr.length + 10000)`),
+  Tgkill: F(fn([tInt, tInt, tSysSignal], [tError]), () => `(${op(`{k: $K.Syscall, ns: 1500, mode: 'raw', name: 'tgkill'}`)}, null)`),
   Syscall: F(fn([u, u, u, u], [u, u, tErrno]), sysc('syscall')),
   Syscall6: F(fn([u, u, u, u, u, u, u], [u, u, tErrno]), sysc('syscall')),
   RawSyscall: F(fn([u, u, u, u], [u, u, tErrno]), sysc('raw')),

@@ -10,11 +10,11 @@
 import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { Timer as RTimer, TimerKind } from '../../runtime/time.js';
 import { Chan } from '../../runtime/chan.js';
-import { GoPanic } from '../lib.js';
-import { Body } from '../rt.js';
-import * as lib from '../lib.js';
 import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt64, tString } from '../types.js';
 import { pkg, F, C, T, fn, ptr, op, native, method, jsMethod, subset } from './registry.js';
+import { Body } from '../rt/goroutine.js';
+import { GoPanic } from '../rt/panics.js';
+import { encodeUTF8 } from '../rt/strings.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -38,7 +38,7 @@ export function durationString(d: number): string {
     out += `${fmtFrac(u, 1e9)}s`;
     s = out;
   }
-  return lib.encodeUTF8(neg ? '-' + s : s);
+  return encodeUTF8(neg ? '-' + s : s);
 }
 function fmtFrac(v: number, unit: number): string {
   const whole = Math.floor(v / unit);
@@ -110,7 +110,7 @@ export const tTicker = native('Ticker', 'time', '$P.time.TimeTimer', { k: 'struc
 method(tTicker, 'Stop', fn([], [tBool]), true);
 method(tTicker, 'Reset', fn([tDuration], [tBool]), true);
 const D = (v: number) => C(tDuration, v);
-const now = op(`{k: ${K.Nanotime}}`);
+const now = op(`{k: $K.Nanotime}`);
 pkg('time', {
   Duration: T(tDuration),
   Time: T(tTime),
@@ -122,7 +122,7 @@ pkg('time', {
   Second: D(1e9),
   Minute: D(60e9),
   Hour: D(3600e9),
-  Sleep: F(fn([tDuration]), (a) => op(`{k: ${K.Sleep}, ns: ${a[0]}}`)),
+  Sleep: F(fn([tDuration]), (a) => op(`{k: $K.Sleep, ns: ${a[0]}}`)),
   Now: F(fn([], [tTime]), () => now),
   Since: F(fn([tTime], [tDuration]), (a) => `(${now} - ${a[0]})`),
   Until: F(fn([tTime], [tDuration]), (a) => `(${a[0]} - ${now})`),

@@ -1,6 +1,6 @@
 /**
  * Package unicode/utf8: rune counting, decoding and validation over Go's byte strings, with the
- * decoder the frontend uses for `for range` over a string (lib.ts decodeRune: invalid bytes decode
+ * decoder the frontend uses for `for range` over a string (rt/strings.ts decodeRune: invalid bytes decode
  * as RuneError, width 1).
  */
 import { basic, tBool, tInt, tInt32, tString } from '../types.js';

@@ -1,15 +1,14 @@
 /**
  * Assignments: `=`, `:=`, `op=`, `++`/`--`, with comma-ok forms and tuple results.
  *
- * Struct and array values are assigned in place (`$L.setStruct`, `$L.setArr`) so that pointers
- * taken earlier (`p := &x`; `x = y`) keep seeing the variable, as in Go.
+ * Struct values are assigned in place (`$L.setStruct`) so that pointers taken earlier
+ * (`p := &x`; `x = y`) keep seeing the variable, as in Go; arrays are copied on assignment.
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, Obj } from './core.js';
-import { type Type, tBool, underlying, isString, isNumeric, isInteger } from './types.js';
-import { type Val, expr, convert, valueOf, describe, ts, wrap } from './expr.js';
-import { complexKey } from './expr2.js';
+import type { Compiler, Obj, Val } from '../core.js';
+import { type Type, tBool, underlying, isString, isNumeric, isInteger } from '../types.js';
+import { convert, valueOf, describe, ts, wrap, complexKey } from './operand.js';
 
 export interface LVal {
   t: Type;
@@ -24,10 +23,10 @@ export function lvalue(c: Compiler, n: Node): LVal {
   if (n.name === 'VariableName' && text(n) === '_') return { t: { k: 'basic', name: 'untyped nil' }, set: (v) => `void (${v})`, get: '', blank: true };
   if (n.name === 'ParenthesizedExpr') return lvalue(c, n.kids[0]!);
   if (n.name === 'IndexExpr') {
-    const x = expr(c, n.kids[0]!);
+    const x = c.expr(n.kids[0]!);
     const u = underlying(x.t);
     if (u.k === 'map') {
-      const k = convert(c, expr(c, n.kids[1]!), u.key, 'map index');
+      const k = convert(c, c.expr(n.kids[1]!), u.key, 'map index');
       const kk = c.id('k');
       c.lets.push(kk);
       const ck = complexKey(u.key);
@@ -43,10 +42,10 @@ export function lvalue(c: Compiler, n: Node): LVal {
   let wasUsed: boolean | undefined;
   const obj = n.name === 'VariableName' ? c.scope.lookup(text(n)) : undefined;
   if (obj && obj.kind === 'var') wasUsed = obj.used;
-  const v = expr(c, n);
+  const v = c.expr(n);
   if (obj && obj.kind === 'var') obj.used = wasUsed;
   if (v.mode !== 'var') {
-    if (n.name === 'IndexExpr' && isString(expr(c, n.kids[0]!).t)) c.fail(n, `cannot assign to ${text(n)} (value of type byte)`);
+    if (n.name === 'IndexExpr' && isString(c.expr(n.kids[0]!).t)) c.fail(n, `cannot assign to ${text(n)} (value of type byte)`);
     c.fail(n, `cannot assign to ${text(n)} (${v.mode === 'const' ? 'constant' : 'value'} of type ${ts(v.t)})`);
   }
   const u = underlying(v.t);
@@ -66,7 +65,7 @@ export function assign(c: Compiler, n: Node): string {
 
 function assignLists(c: Compiler, n: Node, ls: LVal[], rhs: Node[], lhsNodes: Node[]): string {
   if (rhs.length === 1 && ls.length > 1) {
-    const v = expr(c, rhs[0]!);
+    const v = c.expr(rhs[0]!);
     const types = v.mode === 'tuple' ? v.tuple! : v.ok2 ? [v.t, tBool] : null;
     if (!types || types.length !== ls.length) c.fail(n, `assignment mismatch: ${ls.length} variables but ${v.mode === 'tuple' ? `${callName(rhs[0]!)} returns ${v.tuple!.length} value${v.tuple!.length > 1 ? 's' : ''}` : '1 value'}`);
     const tmp = c.id('m');
@@ -79,7 +78,7 @@ function assignLists(c: Compiler, n: Node, ls: LVal[], rhs: Node[], lhsNodes: No
   }
   if (rhs.length !== ls.length) c.fail(n, `assignment mismatch: ${ls.length} variable${ls.length > 1 ? 's' : ''} but ${rhs.length} value${rhs.length > 1 ? 's' : ''}`);
   const vals = rhs.map((r, i) => {
-    const v = expr(c, r);
+    const v = c.expr(r);
     if (ls[i]!.blank) {
       if (v.mode === 'nil') c.fail(r, 'use of untyped nil in assignment');
       return convertBlank(c, v);
@@ -106,7 +105,7 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
   }
   const bop = op.slice(0, -1);
   if (l.blank) c.fail(n, 'cannot use _ as value');
-  const rv: Val = incdec ? { c: '1', t: { k: 'basic', name: 'untyped int' }, mode: 'const', n, cv: 1 } : expr(c, n.kids[n.kids.length - 1]!);
+  const rv: Val = incdec ? { c: '1', t: { k: 'basic', name: 'untyped int' }, mode: 'const', n, cv: 1 } : c.expr(n.kids[n.kids.length - 1]!);
   const cur: Val = { c: l.get, t: l.t, mode: 'var', n: n.kids[0]! };
   if (incdec && !isNumeric(l.t)) c.fail(n, `invalid operation: ${text(n)} (non-numeric type ${ts(l.t)})`);
   if (bop === '<<' || bop === '>>') {
@@ -158,7 +157,7 @@ export function define(c: Compiler, n: Node): string {
   let codes: string[];
   let pre = '';
   if (rhs.length === 1 && names.length > 1) {
-    const v = expr(c, rhs[0]!);
+    const v = c.expr(rhs[0]!);
     const ts2 = v.mode === 'tuple' ? v.tuple! : v.ok2 ? [v.t, tBool] : null;
     if (!ts2 || ts2.length !== names.length) c.fail(n, `assignment mismatch: ${names.length} variables but ${v.mode === 'tuple' ? `${callName(rhs[0]!)} returns ${v.tuple!.length} value${v.tuple!.length > 1 ? 's' : ''}` : '1 value'}`);
     const tmp = c.id('m');
@@ -167,7 +166,7 @@ export function define(c: Compiler, n: Node): string {
     codes = ts2.map((_, i) => `${tmp}[${i}]`);
   } else {
     if (rhs.length !== names.length) c.fail(n, `assignment mismatch: ${names.length} variable${names.length > 1 ? 's' : ''} but ${rhs.length} value${rhs.length > 1 ? 's' : ''}`);
-    const vs = rhs.map((r) => expr(c, r));
+    const vs = rhs.map((r) => c.expr(r));
     types = [];
     codes = [];
     vs.forEach((v) => {

@@ -6,17 +6,16 @@
  * is turned into a Work op (`$W()`) at function entry (a call: cooperative preemption point), at
  * loop heads once it reaches the chunk size (`$CH`), and before every other Op (`$op`).
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid } from './core.js';
-import { type Type, type FuncType, tInt32, underlying, isBoolean, isString, identical, defaultType } from './types.js';
-import { type Val, expr, convert, zero, describe, ts, wrap } from './expr.js';
-import { complexKey } from './expr2.js';
-import { assign, assignOp, define, lvalue } from './assign.js';
+import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid, type Val } from '../core.js';
+import { type Type, type FuncType, underlying, isBoolean, defaultType } from '../types.js';
+import { assign, assignOp, define } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt } from './control.js';
-import { varSpec, constDecl, localTypes } from './decl.js';
-export { varSpec, constDecl, localTypes };
+import { varSpec } from './decl.js';
+import { constDecl, localTypes } from './check/decls.js';
+import { convert, zero, describe, ts } from './operand.js';
+import { resolveType, signature } from './check/typexpr.js';
 
 /** Collect identifiers whose address is taken (&x) in a function body: they live in Boxes. */
 function scanAddr(n: Node, out: Set<string>): void {
@@ -31,7 +30,7 @@ function scanAddr(n: Node, out: Set<string>): void {
 
 /** Compile a function (declaration or literal). Returns the JS generator function expression. */
 export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType } {
-  const { sig, pnames, rnames } = c.signature(n, recv);
+  const { sig, pnames, rnames } = signature(c, n, recv);
   const body = kid(n, 'Block');
   const fn: FuncCtx = { name, sig, parent: c.fn, closures: 0, boxed: new Set(), resVars: null, hasDefer: false, labels: new Map() };
   if (body) scanAddr(body, fn.boxed);
@@ -56,7 +55,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   if (recv) {
     const rp = recv.kids.find((k) => k.name === 'Parameter');
     const dn = rp?.kids.find((k) => k.name === 'DefName') ?? null;
-    const rt = c.resolveType(rp!.kids[rp!.kids.length - 1]!);
+    const rt = resolveType(c, rp!.kids[rp!.kids.length - 1]!);
     params.push(declParam(dn, rt, true));
   }
   pnames.forEach((dn, i) => params.push(declParam(dn, sig.params[i]!, true)));
@@ -231,7 +230,7 @@ function stmt1(c: Compiler, n: Node): string {
   switch (n.name) {
     case 'ExprStatement': {
       const e = n.kids[0]!;
-      const v = expr(c, e);
+      const v = c.expr(e);
       const isCall = e.name === 'CallExpr' || (e.name === 'UnaryExp' && text(e.kids[0]!) === '<-') || e.name === 'ParenthesizedExpr';
       if (!isCall || v.mode === 'type') c.fail(e, `${text(e)} (${v.mode === 'const' ? (v.t.k === 'basic' && v.t.name.startsWith('untyped') ? `${v.t.name} constant` : `constant of type ${ts(v.t)}`) : `value of type ${ts(v.t)}`}) is not used`);
       return simple(c, n, `${v.c};`);
@@ -254,12 +253,12 @@ function stmt1(c: Compiler, n: Node): string {
       return simple(c, n, assignOp(c, n, op === '++' ? '+=' : '-=', true));
     }
     case 'SendStatement': {
-      const ch = expr(c, n.kids[0]!);
+      const ch = c.expr(n.kids[0]!);
       const u = underlying(ch.t);
       if (u.k !== 'chan') c.fail(n, `invalid operation: cannot send to non-channel ${describe(ch)}`);
       if (u.dir === 'recv') c.fail(n, `invalid operation: cannot send to receive-only channel ${describe(ch)}`);
-      const v = convert(c, expr(c, n.kids[n.kids.length - 1]!), u.elem, 'send');
-      return simple(c, n, `yield* $op({k: ${K.Send}, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
+      const v = convert(c, c.expr(n.kids[n.kids.length - 1]!), u.elem, 'send');
+      return simple(c, n, `yield* $op({k: $K.Send, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
     }
     case 'Block':
       return `{\n${block(c, n.kids)}}\n`;
@@ -322,7 +321,7 @@ function ifStmt(c: Compiler, n: Node): string {
   const isInit = parts.length >= 3 && parts[1]!.name !== 'Block';
   if (isInit) pre = stmt(c, parts[i++]!);
   c.ops = 0;
-  const cv = expr(c, parts[i++]!);
+  const cv = c.expr(parts[i++]!);
   if (!isBoolean(cv.t)) c.fail(cv.n, `non-boolean condition in if statement`);
   const cost = c.nsOf(Math.max(1, c.ops));
   const thenB = block(c, parts[i++]!.kids);
@@ -345,7 +344,7 @@ function returnStmt(c: Compiler, n: Node): string {
     else code = 'return;';
     return simple(c, n, code);
   }
-  let vs: Val[] = vals.map((v) => expr(c, v));
+  let vs: Val[] = vals.map((v) => c.expr(v));
   let codes: string[];
   if (vs.length === 1 && vs[0]!.mode === 'tuple' && sig.results.length > 1) {
     const tv = c.id('m');
@@ -379,7 +378,7 @@ function goDefer(c: Compiler, n: Node, isGo: boolean): string {
   c.hoist = [];
   let v: Val;
   try {
-    v = expr(c, callN);
+    v = c.expr(callN);
   } finally {
     // (restored below)
   }
@@ -435,7 +434,6 @@ function varDecl(c: Compiler, n: Node): string {
 }
 
 /** var a, b T = x, y (local or global). Returns the JS code. */
-export { wrap, tInt32, isString, identical, complexKey, lvalue };
 
 /** The called function's name as go1.19 prints it in "f returns 2 values". */
 export function callName(n: Node): string {

@@ -2,13 +2,12 @@
  * Expressions, operators: unary (`-x`, `!x`, `^x`, `<-ch`, `&x`, `*p`) and binary operators with
  * constant folding, Go's untyped-constant rules, integer wrapping to the operand's width.
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, ConstVal } from './core.js';
-import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable } from './types.js';
-import { type Val, expr, convert, zero, describe, ts, lit, intRange, assignable } from './expr.js';
-import { composite } from './expr2.js';
+import type { Compiler, ConstVal, Val } from '../core.js';
+import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable } from '../types.js';
+import { composite } from './composite.js';
+import { convert, zero, describe, ts, lit, intRange, assignable, wrap } from './operand.js';
 
 export function unary(c: Compiler, n: Node): Val {
   const op = text(n.kids[0]!);
@@ -27,16 +26,16 @@ export function unary(c: Compiler, n: Node): Val {
     return addressOf(c, inner, n);
   }
   if (op === '<-') {
-    const v = expr(c, xn);
+    const v = c.expr(xn);
     const u = underlying(v.t);
     if (u.k !== 'chan') c.fail(n, `invalid operation: cannot receive from non-channel ${describe(v)}`);
     if (u.dir === 'send') c.fail(n, `invalid operation: cannot receive from send-only channel ${describe(v)}`);
     const z = zero(c, u.elem);
-    const r = `(yield* $op({k: ${K.Recv}, ch: ${v.c}}))`;
+    const r = `(yield* $op({k: $K.Recv, ch: ${v.c}}))`;
     return { c: `$L.rz(${r}, ${z})[0]`, t: u.elem, mode: 'value', n, ok2: `$L.rz(${r}, ${z})` };
   }
   if (op === '*') {
-    const v = expr(c, xn);
+    const v = c.expr(xn);
     if (v.mode === 'type') return { c: '', t: c.types.intern({ k: 'ptr', elem: v.t }), mode: 'type', n };
     const u = underlying(v.t);
     if (u.k !== 'ptr') c.fail(n, `invalid operation: cannot indirect ${describe(v)}`);
@@ -44,7 +43,7 @@ export function unary(c: Compiler, n: Node): Val {
     if (eu.k === 'struct' || (u.elem.k === 'named' && u.elem.native)) return { c: `$L.nn(${v.c})`, t: u.elem, mode: 'var', n };
     return { c: `$L.deref(${v.c})`, t: u.elem, mode: 'var', n, lv: (x) => `$L.nn(${v.c}).v = ${x}` };
   }
-  const v = expr(c, xn);
+  const v = c.expr(xn);
   if (v.mode === 'type') c.fail(n, `${text(xn)} (type) is not an expression`);
   if (op === '!') {
     if (!isBoolean(v.t)) c.fail(n, `invalid operation: operator ! not defined on ${describe(v)}`);
@@ -64,7 +63,7 @@ export function unary(c: Compiler, n: Node): Val {
 
 /** &x: the pointer to a variable / field / element. */
 function addressOf(c: Compiler, xn: Node, n: Node): Val {
-  const v = expr(c, xn);
+  const v = c.expr(xn);
   if (v.mode !== 'var') c.fail(n, `invalid operation: cannot take address of ${describe(v)}`);
   const pt = c.types.intern({ k: 'ptr', elem: v.t });
   const u = underlying(v.t);
@@ -80,8 +79,8 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
     return { c: `$L.ref(${base}, ${JSON.stringify(f)})`, t: pt, mode: 'value', n };
   }
   if (xn.name === 'IndexExpr') {
-    const b = expr(c, xn.kids[0]!);
-    const i = convert(c, expr(c, xn.kids[1]!), tInt, 'index');
+    const b = c.expr(xn.kids[0]!);
+    const i = convert(c, c.expr(xn.kids[1]!), tInt, 'index');
     if (underlying(b.t).k === 'slice') return { c: `$L.refIndex(${b.c}, ${i})`, t: pt, mode: 'value', n };
     return { c: `$L.refArr(${b.c}, ${i})`, t: pt, mode: 'value', n };
   }
@@ -89,34 +88,6 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
   c.unsupported(n, 'taking the address of this expression');
 }
 
-/** Wrap integer results to the width of t. */
-export function wrap(t: Type, code: string): string {
-  const u = underlying(t);
-  if (u.k !== 'basic') return code;
-  switch (u.name) {
-    case 'int8':
-      return `((${code}) << 24 >> 24)`;
-    case 'int16':
-      return `((${code}) << 16 >> 16)`;
-    case 'int32':
-      return `((${code}) | 0)`;
-    case 'uint8':
-      return `((${code}) & 255)`;
-    case 'uint16':
-      return `((${code}) & 65535)`;
-    case 'uint32':
-      return `((${code}) >>> 0)`;
-    case 'int':
-    case 'int64':
-      return `$L.w64(${code})`;
-    case 'uint':
-    case 'uint64':
-    case 'uintptr':
-      return `$L.wu64(${code})`;
-    default:
-      return code;
-  }
-}
 
 function foldBin(op: string, a: ConstVal, b: ConstVal, intDiv: boolean): ConstVal {
   const x = a as number;
@@ -169,8 +140,8 @@ const rank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 2, 'unt
 export function binary(c: Compiler, n: Node): Val {
   const [an, opn, bn] = n.kids as [Node, Node, Node];
   const op = text(opn);
-  let a = expr(c, an);
-  let b = expr(c, bn);
+  let a = c.expr(an);
+  let b = c.expr(bn);
   c.ops++;
   for (const v of [a, b]) {
     if (v.mode === 'type') c.fail(v.n, `${text(v.n)} (type) is not an expression`);

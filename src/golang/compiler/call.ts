@@ -6,17 +6,14 @@
  * outermost call are evaluated into temporaries first (Go evaluates them at the go/defer
  * statement), and the call itself is compiled against those temporaries.
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler } from './core.js';
+import type { Compiler, Val } from '../core.js';
 import {
   type Type,
   type FuncType,
   tInt,
-  tString,
   tUntypedInt,
-  tUntypedFloat,
   underlying,
   isUntyped,
   isInteger,
@@ -26,9 +23,9 @@ import {
   identical,
   defaultType,
   sizeOf,
-} from './types.js';
-import { type Val, expr, convert, zero, describe, ts, findMethod, wrap, lit, valueOf, assignable, intRange } from './expr.js';
-import { methodCallCode, composite } from './expr2.js';
+} from '../types.js';
+import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode } from './operand.js';
+import { resolveType, pkgMember } from './check/typexpr.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -60,7 +57,7 @@ export function call(c: Compiler, n: Node): Val {
   }
   // conversions
   if (n.name === 'Conversion') {
-    const t = c.resolveType(fnNode.name === 'FunctionType' ? { ...fnNode, name: 'FuncType' } : fnNode);
+    const t = resolveType(c, fnNode.name === 'FunctionType' ? { ...fnNode, name: 'FuncType' } : fnNode);
     return conversion(c, n, t, argNodes);
   }
   // package functions
@@ -68,7 +65,7 @@ export function call(c: Compiler, n: Node): Val {
     const po = c.scope.lookup(text(fnNode.kids[0]!));
     if (po && po.kind === 'pkg') {
       const name = text(fnNode.kids[fnNode.kids.length - 1]!);
-      const m = c.pkgMember(fnNode, text(fnNode.kids[0]!), name);
+      const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
       c.ops -= 1;
@@ -87,7 +84,7 @@ export function call(c: Compiler, n: Node): Val {
     const name = text(fnNode.kids[fnNode.kids.length - 1]!);
     const saved = c.hoist;
     c.hoist = null;
-    const x = expr(c, xn);
+    const x = c.expr(xn);
     if (x.mode !== 'type') {
       const fld = findFieldQuick(x.t, name);
       const m = fld ? null : findMethod(x.t, name);
@@ -111,7 +108,7 @@ export function call(c: Compiler, n: Node): Val {
   // function values
   const saved = c.hoist;
   c.hoist = null;
-  const f = expr(c, fnNode);
+  const f = c.expr(fnNode);
   if (f.mode === 'type') {
     c.hoist = saved;
     return conversion(c, n, f.t, argNodes);
@@ -152,7 +149,7 @@ function result(n: Node, code: string, sig: FuncType): Val {
 export function argList(c: Compiler, n: Node, sig: FuncType, argNodes: Node[], spread: boolean, fname: string): string[] {
   // f(g()) with a multi-value g
   if (argNodes.length === 1 && (sig.params.length > 1 || sig.variadic) && !spread) {
-    const v = expr(c, argNodes[0]!);
+    const v = c.expr(argNodes[0]!);
     if (v.mode === 'tuple' && v.tuple!.length > 1) {
       const tv = c.id('m');
       const types = v.tuple!;
@@ -174,7 +171,7 @@ export function argList(c: Compiler, n: Node, sig: FuncType, argNodes: Node[], s
     c,
     n,
     sig,
-    argNodes.map((a) => expr(c, a)),
+    argNodes.map((a) => c.expr(a)),
     spread,
     fname,
   );
@@ -216,7 +213,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
   c.hoist = null;
   const arg = (i: number): Val => {
     if (!argNodes[i]) c.fail(n, `not enough arguments for ${text(n)} (expected ${i + 1}, found ${argNodes.length})`);
-    return expr(c, argNodes[i]!);
+    return c.expr(argNodes[i]!);
   };
   const H = (code: string): string => (saved ? hh2(c, saved, code) : code);
   const done = (v: Val): Val => {
@@ -251,16 +248,16 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         const vc = convert(c, v, s.t.k === 'named' ? c.types.intern({ k: 'slice', elem: u.elem }) : s.t, 'append');
         return done({ c: `$L.append(${H(s.c)}, $L.sliceToArray(${H(vc)}), ${es})`, t: s.t, mode: 'value', n });
       }
-      const rest = argNodes.slice(1).map((a) => H(convert(c, expr(c, a), u.elem, 'argument')));
+      const rest = argNodes.slice(1).map((a) => H(convert(c, c.expr(a), u.elem, 'argument')));
       if (rest.length === 1) return done({ c: `$L.append1(${H(s.c)}, ${rest[0]}, ${es})`, t: s.t, mode: 'value', n });
       return done({ c: `$L.append(${H(s.c)}, [${rest.join(', ')}], ${es})`, t: s.t, mode: 'value', n });
     }
     case 'make': {
       if (argNodes.length === 0) c.fail(n, 'not enough arguments for make() (expected 1, found 0)');
-      const t = c.resolveType(argNodes[0]!);
+      const t = resolveType(c, argNodes[0]!);
       const u = underlying(t);
       const ints = argNodes.slice(1).map((a) => {
-        const v = expr(c, a);
+        const v = c.expr(a);
         if (!isInteger(v.t) && !(v.cv !== undefined && Number.isInteger(v.cv))) c.fail(a, `cannot convert ${describe(v)} to type int`);
         if (v.cv !== undefined && (v.cv as number) < 0) c.fail(a, `invalid argument: index ${text(a)} (constant of type int) must not be negative`);
         return H(v.cv !== undefined ? lit(v.cv) : v.c);
@@ -277,7 +274,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     // falls through
     case 'new': {
       if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? 'not enough arguments for new() (expected 1, found 0)' : `too many arguments for new(${argNodes.map(text).join(', ')}) (expected 1, found ${argNodes.length})`);
-      const t = c.resolveType(argNodes[0]!);
+      const t = resolveType(c, argNodes[0]!);
       const u = underlying(t);
       const pt = c.types.intern({ k: 'ptr', elem: t });
       if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: zero(c, t), t: pt, mode: 'value', n });
@@ -306,14 +303,14 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     case 'print':
     case 'println': {
       const parts = argNodes.map((a) => {
-        const v = expr(c, a);
+        const v = c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
         const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
         return `$L.printArg(${H(code)}, ${c.typeRef(t)})`;
       });
       const sep = name === 'println' ? "' '" : "''";
       const tail = name === 'println' ? " + '\\n'" : '';
-      return done({ c: `(yield* $op({k: ${K.Print}, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
+      return done({ c: `(yield* $op({k: $K.Print, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
     }
     case 'close': {
       const ch = arg(0);
@@ -321,7 +318,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (u.k !== 'chan') c.fail(n, `invalid operation: non-chan argument ${describe(ch)}`);
       if (u.dir === 'recv') c.fail(n, `invalid operation: cannot close receive-only channel ${describe(ch)}`);
       const hc = H(ch.c);
-      return done({ c: `(yield* $op({k: ${K.Close}, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
+      return done({ c: `(yield* $op({k: $K.Close, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
     }
     default:
       c.unsupported(n, `builtin ${name}`);
@@ -333,7 +330,7 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   c.ops -= 2;
   c.charge(-c.cpu.call);
   if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? `missing argument in conversion to ${ts(t)}` : `too many arguments in conversion to ${ts(t)}`);
-  const v = expr(c, argNodes[0]!);
+  const v = c.expr(argNodes[0]!);
   const tu = underlying(t);
   const vu = underlying(v.t);
   const bad = (): never => c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)}`);
@@ -395,4 +392,3 @@ function runeStr(r: number): string {
   return String.fromCharCode(...b);
 }
 
-export { composite, valueOf, tString, tUntypedFloat, tUntypedInt };

@@ -1,27 +1,21 @@
 /**
- * Expressions: type-check and emit JavaScript at once. `expr(c, n)` returns a `Val`: the JS code,
- * the Go type, and the constant value for constant expressions (folded at compile time).
+ * Operands and what the compiler knows of them: the JavaScript code of a value, its Go type and
+ * constant value (`Val`, core.ts), and the rules that do not recurse into expressions —
+ * assignability, interface satisfaction, method and field lookup with embedding, conversion of a
+ * value for assignment (boxing into interfaces, copying structs and arrays, untyped constants to
+ * their type with Go's representability errors), zero values, struct classes, integer wrapping.
+ * Every other compiler module uses these; this one uses none of them (no import cycle).
  */
-import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import { Compiler, type ConstVal, type Obj, setConstHook, tError, tInvalid, Silent, Unsupported } from './core.js';
+import { type Compiler, type ConstVal, type Val, Unsupported } from '../core.js';
 import {
   type Type,
-  type NamedType,
   type StructType,
   type FuncType,
-  basic,
-  tBool,
-  tInt,
-  tInt32,
-  tFloat64,
-  tString,
-  tUntypedInt,
   tUntypedFloat,
   tUntypedRune,
   tUntypedString,
   tUntypedBool,
-  tUntypedNil,
   underlying,
   isUntyped,
   isInteger,
@@ -31,24 +25,7 @@ import {
   defaultType,
   identical,
   typeString,
-} from './types.js';
-import { encodeUTF8, runeToString } from './lib.js';
-import { call } from './call.js';
-
-export type Mode = 'value' | 'var' | 'const' | 'type' | 'tuple' | 'novalue' | 'nil';
-export interface Val {
-  c: string;
-  t: Type;
-  mode: Mode;
-  n: Node;
-  cv?: ConstVal;
-  /** Code producing [value, ok] for comma-ok forms. */
-  ok2?: string;
-  /** Tuple element types (mode 'tuple'). */
-  tuple?: Type[];
-  /** Store code for addressable elements that are not plain JS lvalues. */
-  lv?: (x: string) => string;
-}
+} from '../types.js';
 
 export function ts(t: Type): string {
   return typeString(t, false);
@@ -286,167 +263,76 @@ export function valueOf(c: Compiler, v: Val, ctx = 'assignment'): { c: string; t
   return { c: convert(c, v, t, ctx), t };
 }
 
-// ------------------------------------------------------------------ expressions
-
-export function expr(c: Compiler, n: Node): Val {
-  switch (n.name) {
-    case 'Number':
-      return number(c, n);
-    case 'String':
-      return { c: lit(stringLit(c, n)), t: tUntypedString, mode: 'const', n, cv: stringLit(c, n) };
-    case 'Rune': {
-      const r = runeLit(c, n);
-      return { c: String(r), t: tUntypedRune, mode: 'const', n, cv: r };
-    }
-    case 'Bool':
-    case 'Nil':
-    case 'VariableName':
-      return ident(c, n);
-    case 'ParenthesizedExpr': {
-      const v = expr(c, n.kids[0]!);
-      return { ...v, c: `(${v.c})`, n };
-    }
-    case 'UnaryExp':
-      return unary(c, n);
-    case 'BinaryExp':
-      return binary(c, n);
-    case 'CallExpr':
-    case 'Conversion':
-      return call(c, n);
-    case 'SelectorExpr':
-      return selector(c, n);
-    case 'IndexExpr':
-      return index(c, n);
-    case 'SliceExpr':
-      return sliceExpr(c, n);
-    case 'TypeAssertion':
-      return assertion(c, n);
-    case 'TypedLiteral':
-      return composite(c, n, null);
-    case 'FunctionLiteral':
-      return funcLit(c, n);
-    case 'SliceType':
-    case 'ArrayType':
-    case 'MapType':
-    case 'ChannelType':
-    case 'PointerType':
-    case 'FunctionType':
-    case 'StructType':
-    case 'InterfaceType':
-    case 'QualifiedType':
-    case 'TypeName':
-      return { c: '', t: c.resolveType(n.name === 'FunctionType' ? { ...n, name: 'FuncType' } : n), mode: 'type', n };
-    case 'Imaginary':
-      c.unsupported(n, 'complex numbers');
-    // falls through
+/** Wrap integer results to the width of t. */
+export function wrap(t: Type, code: string): string {
+  const u = underlying(t);
+  if (u.k !== 'basic') return code;
+  switch (u.name) {
+    case 'int8':
+      return `((${code}) << 24 >> 24)`;
+    case 'int16':
+      return `((${code}) << 16 >> 16)`;
+    case 'int32':
+      return `((${code}) | 0)`;
+    case 'uint8':
+      return `((${code}) & 255)`;
+    case 'uint16':
+      return `((${code}) & 65535)`;
+    case 'uint32':
+      return `((${code}) >>> 0)`;
+    case 'int':
+    case 'int64':
+      return `$L.w64(${code})`;
+    case 'uint':
+    case 'uint64':
+    case 'uintptr':
+      return `$L.wu64(${code})`;
     default:
-      c.unsupported(n, `expression ${n.name}`);
+      return code;
   }
 }
 
-function number(c: Compiler, n: Node): Val {
-  const s = text(n).replace(/_/g, '');
-  if (s.endsWith('i')) c.unsupported(n, 'complex numbers');
-  let v: number;
-  let t: Type = tUntypedInt;
-  if (/^0[xX]/.test(s) && !/[pP]/.test(s)) v = parseInt(s.slice(2), 16);
-  else if (/^0[bB]/.test(s)) v = parseInt(s.slice(2), 2);
-  else if (/^0[oO]/.test(s)) v = parseInt(s.slice(2), 8);
-  else if (/^0[0-7]+$/.test(s)) v = parseInt(s.slice(1), 8);
-  else if (/^\d+$/.test(s)) v = Number(s);
-  else {
-    v = Number(s);
-    t = tUntypedFloat;
+/** Find a field (with embedding): JS path. */
+export function findField(t: Type, name: string, depth = 0): { path: string[]; t: Type } | null {
+  if (depth > 4) return null;
+  let u = underlying(t);
+  if (u.k === 'ptr') u = underlying(u.elem);
+  if (u.k !== 'struct') return null;
+  for (const f of u.fields) if (f.name === name) return { path: [f.js], t: f.type };
+  for (const f of u.fields) {
+    if (!f.embedded) continue;
+    const r = findField(f.type, name, depth + 1);
+    if (r) return { path: [f.js, ...r.path], t: r.t };
   }
-  if (Number.isNaN(v)) c.fail(n, `invalid number ${s}`);
-  return { c: lit(v), t, mode: 'const', n, cv: v };
+  return null;
 }
 
-const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
-/** Decode a Go string literal into a byte string. */
-export function stringLit(c: Compiler, n: Node): string {
-  const s = text(n);
-  if (s[0] === '`') return encodeUTF8(s.slice(1, -1).replace(/\r/g, ''));
-  let out = '';
-  const body = s.slice(1, -1);
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (ch !== '\\') {
-      const cp = body.codePointAt(i)!;
-      out += encodeUTF8(String.fromCodePoint(cp));
-      if (cp > 0xffff) i++;
-      continue;
-    }
-    const e = body[++i]!;
-    if (escapes[e] !== undefined) out += escapes[e];
-    else if (e === 'x') {
-      out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (e === 'u' || e === 'U') {
-      const len = e === 'u' ? 4 : 8;
-      out += runeToString(parseInt(body.slice(i + 1, i + 1 + len), 16));
-      i += len;
-    } else if (e >= '0' && e <= '7') {
-      out += String.fromCharCode(parseInt(body.slice(i, i + 3), 8));
-      i += 2;
-    } else c.fail(n, 'unknown escape sequence');
+export function complexKey(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface';
+}
+
+/** JS code calling method m on the receiver code `recv` (already evaluated) with arg code. */
+export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMethod> & object, name: string, recv: string, args: string): string {
+  let r = recv;
+  for (const p of m.path) r = `${r}.${p}`;
+  const sep = args === '' ? '' : ', ';
+  if (m.iface) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
+  if (m.native) {
+    const call = `${r}.${name}(${args})`;
+    return m.gen ? `(yield* ${call})` : call;
   }
-  return out;
-}
-function runeLit(c: Compiler, n: Node): number {
-  const s = text(n);
-  const body = s.slice(1, -1);
-  if (body[0] !== '\\') return body.codePointAt(0)!;
-  const e = body[1]!;
-  if (escapes[e] !== undefined) return escapes[e]!.charCodeAt(0);
-  if (e === 'x' || e === 'u' || e === 'U') return parseInt(body.slice(2), 16);
-  if (e >= '0' && e <= '7') return parseInt(body.slice(1), 8);
-  c.fail(n, 'unknown escape sequence');
-}
-
-export function useObj(c: Compiler, o: Obj): void {
-  o.used = true;
-}
-
-export function ident(c: Compiler, n: Node): Val {
-  const name = text(n);
-  if (name === '_') c.fail(n, 'cannot use _ as value');
-  const o = c.scope.lookup(name);
-  if (!o) c.fail(n, `undefined: ${name}`);
-  o.used = true;
-  if (o.t === tInvalid) throw new Silent(n, '');
-  switch (o.kind) {
-    case 'var':
-      return { c: o.boxed ? `${o.js}.v` : o.js, t: o.t, mode: 'var', n };
-    case 'const':
-      if (name === 'iota' && o.js === '0' && c.iota < 0) c.fail(n, 'cannot use iota outside constant declaration');
-      if (name === 'iota') return { c: String(c.iota), t: tUntypedInt, mode: 'const', n, cv: c.iota };
-      return { c: lit(o.cv!), t: o.t, mode: 'const', n, cv: o.cv! };
-    case 'type':
-      return { c: '', t: o.t, mode: 'type', n };
-    case 'func':
-      return { c: o.js, t: o.t, mode: 'value', n };
-    case 'nil':
-      return { c: 'null', t: tUntypedNil, mode: 'nil', n };
-    case 'pkg':
-      c.fail(n, `use of package ${name} without selector`);
-    // falls through
-    default:
-      c.fail(n, `${name} (built-in function) must be called`);
+  if (!m.gen) return `${m.fn}(${underlying(x.t).k === 'ptr' && m.path.length === 0 ? `$L.deref(${r})` : r}${sep}${args})`;
+  // user method: value receivers get a copy
+  const recvT = m.recvT;
+  const ru = underlying(recvT);
+  let rc = r;
+  if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
+  else if (!m.ptrRecv && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = ru.k === 'struct' ? r : `$L.deref(${r})`;
+  else if (m.ptrRecv && ru.k !== 'struct' && underlying(x.t).k !== 'ptr' && m.path.length === 0) {
+    // pointer method on an addressable non-struct variable: needs its Box
+    if (x.mode === 'var' && x.c.endsWith('.v')) rc = x.c.slice(0, -2);
+    else c.unsupported(x.n, 'calling a pointer method on a non-struct value that is not a boxed variable');
   }
+  return `(yield* ${m.fn}(${rc}${sep}${args}))`;
 }
-
-
-// selector, index, slices, assertions, composites and function literals live in expr2.ts
-import { selector, index, sliceExpr, assertion, composite, funcLit } from './expr2.js';
-// unary and binary operators live in exprop.ts
-import { unary, binary, wrap } from './exprop.js';
-export { wrap };
-
-setConstHook((c, n) => {
-  const v = expr(c, n);
-  return v.cv;
-});
-
-export { tBool, tInt, tInt32, tFloat64, tString, basic, tError };
-export type { NamedType };

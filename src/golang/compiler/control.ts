@@ -7,14 +7,13 @@
  * chunk size; a loop without calls therefore yields Work ops with `every = 0` (only asynchronous
  * preemption can stop it, as in Go).
  */
-import { K } from '../workload/ops.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler } from './core.js';
-import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString, defaultType, identical } from './types.js';
-import { type Val, expr, convert, zero, describe, ts, valueOf } from './expr.js';
-import { block, stmt } from './stmt.js';
+import type { Compiler, Val } from '../core.js';
+import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString } from '../types.js';
 import { lvalue } from './assign.js';
+import { convert, zero, describe, ts, valueOf } from './operand.js';
+import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
 function loopHead(c: Compiler, ops: number): string {
@@ -50,16 +49,16 @@ export function forStmt(c: Compiler, n: Node, label: string | null): string {
       if (k.name === ';') s++;
       else slots[s] = k;
     }
-    if (slots[0]) init = stmt(c, slots[0]);
+    if (slots[0]) init = c.stmt(slots[0]);
     if (slots[1]) {
       c.ops = 0;
-      const v = expr(c, slots[1]);
+      const v = c.expr(slots[1]);
       if (!isBoolean(v.t)) c.fail(v.n, `non-boolean condition in for statement`);
       cond = v.c;
       cost += c.ops;
     }
     if (slots[2]) {
-      const p = stmt(c, slots[2]);
+      const p = c.stmt(slots[2]);
       post = p.replace(/\n$/, '').replace(/;\s*$/, '');
       cost += 1;
     }
@@ -67,13 +66,13 @@ export function forStmt(c: Compiler, n: Node, label: string | null): string {
     const condN = n.kids.find((k) => k.name !== 'for' && k.name !== 'Block');
     if (condN) {
       c.ops = 0;
-      const v = expr(c, condN);
+      const v = c.expr(condN);
       if (!isBoolean(v.t)) c.fail(v.n, `non-boolean condition in for statement`);
       cond = v.c;
       cost += c.ops;
     }
   }
-  const b = block(c, body.kids);
+  const b = c.block(body.kids);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
   // Every iteration costs at least its jump (go1.19 runs `for {}` as one jmp: cost.ts's `op`). An
@@ -121,7 +120,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   const lhs = rc.kids.slice(0, ri).filter((k) => k.name !== ':=' && k.name !== '=');
   const xn = rc.kids[ri + 1]!;
   c.pushScope();
-  const x = expr(c, xn);
+  const x = c.expr(xn);
   const u = underlying(x.t);
   let kt: Type;
   let vt: Type | null;
@@ -135,7 +134,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   let decl = '';
   const setK = lhs[0] ? target(c, lhs[0], kt, defineVars, (s) => (decl += s)) : null;
   const setV = lhs[1] && vt ? target(c, lhs[1], vt, defineVars, (s) => (decl += s)) : null;
-  const b = block(c, body.kids);
+  const b = c.block(body.kids);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
   const head = loopHead(c, 1);
@@ -157,7 +156,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${head}${assignKV(kv, vv)}\n${b}}`;
   } else {
     const z = zero(c, (u as { elem: Type }).elem);
-    loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: ${K.Recv}, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
+    loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: $K.Recv, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
   }
   return markCallFree(`{ $f.l = ${c.line(n)}; ${decl}/*$loop{*/${loop}/*$loop}*/ }\n`);
 }
@@ -198,9 +197,9 @@ export function switchStmt(c: Compiler, n: Node, label: string | null): string {
   let init = '';
   let tag: Val | null = null;
   if (heads.length === 2 || (heads.length === 1 && n.kids.some((k) => k.name === ';') && heads[0] !== undefined && ['VarDecl', 'Assignment', 'ExprStatement', 'IncDecStatement'].includes(heads[0].name))) {
-    init = stmt(c, heads[0]!);
-    if (heads[1]) tag = expr(c, heads[1]);
-  } else if (heads.length === 1) tag = expr(c, heads[0]!);
+    init = c.stmt(heads[0]!);
+    if (heads[1]) tag = c.expr(heads[1]);
+  } else if (heads.length === 1) tag = c.expr(heads[0]!);
   const tv = c.id('s');
   let tagT: Type = tBool;
   let pre = '';
@@ -220,7 +219,7 @@ export function switchStmt(c: Compiler, n: Node, label: string | null): string {
     }
     const exprs = cs.kids.filter((k) => k.name !== 'case');
     const conds = exprs.map((e) => {
-      const v = expr(c, e);
+      const v = c.expr(e);
       if (!tag) {
         if (!isBoolean(v.t)) c.fail(e, `invalid case ${text(e)} in switch (mismatched types ${ts(v.t)} and bool)`);
         return v.c;
@@ -233,7 +232,7 @@ export function switchStmt(c: Compiler, n: Node, label: string | null): string {
     sel += `${sel ? ' else ' : ''}if (${conds.join(' || ')}) ${ci} = ${idx};`;
   });
   const bodies = cls.map(([, stmts], idx) => {
-    const b = block(c, stmts);
+    const b = c.block(stmts);
     const ft = stmts.length > 0 && stmts[stmts.length - 1]!.name === 'FallthroughStatement';
     return `case ${idx}: {\n${b}}${ft ? '' : ' break;'}\n`;
   });
@@ -249,12 +248,12 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
   const bind = defIdx > 0 ? n.kids[defIdx - 1]! : null;
   let init = '';
   const first = n.kids.find((k) => k.name !== 'switch');
-  if (first && first.name !== 'DefName' && n.kids.some((k) => k.name === ';')) init = stmt(c, first);
+  if (first && first.name !== 'DefName' && n.kids.some((k) => k.name === ';')) init = c.stmt(first);
   // the expression: the node before '.' '(' 'type' ')'
   const dot = n.kids.findIndex((k) => k.name === 'type');
   let xn = n.kids[dot - 1]!;
   if (xn.name === '.' || xn.name === '(') xn = n.kids.slice(0, dot).reverse().find((k) => !['.', '(', ')'].includes(k.name))!;
-  const x = expr(c, xn);
+  const x = c.expr(xn);
   if (underlying(x.t).k !== 'iface') c.fail(xn, `${text(xn)} (variable of type ${ts(x.t)}) is not an interface`);
   const xv = c.id('x');
   const ci = c.id('c');
@@ -270,12 +269,12 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
       const tns = cs.kids.filter((k) => k.name !== 'case');
       const conds = tns.map((tn) => {
         if (text(tn) === 'nil') return `${xv} === null`;
-        const t = c.resolveType(tn);
+        const t = resolveType(c, tn);
         const tu = underlying(t);
         if (tu.k === 'iface') return `$L.assertI2(${xv}, ${JSON.stringify([...tu.methods.keys()])})[1]`;
         return `(${xv} !== null && ${xv}.t === ${c.typeRef(t)})`;
       });
-      if (tns.length === 1 && text(tns[0]!) !== 'nil') single = c.resolveType(tns[0]!);
+      if (tns.length === 1 && text(tns[0]!) !== 'nil') single = resolveType(c, tns[0]!);
       sel += `${sel ? ' else ' : ''}if (${conds.join(' || ')}) ${ci} = ${idx};`;
     }
     c.pushScope();
@@ -288,7 +287,7 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
       pre = `let ${js} = ${boxed ? `new $L.Box(${val})` : val};`;
       c.declare(bind, { kind: 'var', name: text(bind), t, js, boxed, node: bind, used: false });
     }
-    const b = block(c, stmts);
+    const b = c.block(stmts);
     if (bind && c.scope.m.get(text(bind))?.used) bindUsed = true;
     c.popScope(false);
     bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
@@ -309,7 +308,7 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
   cls.forEach(([cs, stmts]) => {
     if (isDefault(cs)) {
       hasDefault = true;
-      bodies.push(`case -1: {\n${block(c, stmts)}} break;\n`);
+      bodies.push(`case -1: {\n${c.block(stmts)}} break;\n`);
       return;
     }
     const idx = cases.length;
@@ -317,10 +316,10 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
     c.pushScope();
     let pre = '';
     if (comm.name === 'SendStatement') {
-      const ch = expr(c, comm.kids[0]!);
+      const ch = c.expr(comm.kids[0]!);
       const u = underlying(ch.t);
       if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot send to non-channel ${describe(ch)}`);
-      const v = convert(c, expr(c, comm.kids[comm.kids.length - 1]!), u.elem, 'send');
+      const v = convert(c, c.expr(comm.kids[comm.kids.length - 1]!), u.elem, 'send');
       cases.push(`{dir: 'send', ch: $L.sendCheck(${ch.c}), v: ${v}}`);
     } else {
       // ExprStatement(<-ch) or ReceiveStatement (v[, ok] := / = <-ch)
@@ -328,7 +327,7 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
       let inner = recvE;
       while (inner.name === 'ParenthesizedExpr') inner = inner.kids[0]!;
       if (!(inner.name === 'UnaryExp' && text(inner.kids[0]!) === '<-')) c.fail(comm, 'select case must be receive, send or assign recv');
-      const ch = expr(c, inner.kids[1]!);
+      const ch = c.expr(inner.kids[1]!);
       const u = underlying(ch.t);
       if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot receive from non-channel ${describe(ch)}`);
       cases.push(`{dir: 'recv', ch: ${ch.c}}`);
@@ -352,12 +351,11 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
         });
       }
     }
-    const b = block(c, stmts);
+    const b = c.block(stmts);
     c.popScope();
     bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
   });
   const lbl = label ? `${label}: ` : '';
-  return `{ $f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${r} = yield* $op({k: ${K.Select}, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
+  return `{ $f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${r} = yield* $op({k: $K.Select, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
 }
 
-export { identical, defaultType };

@@ -1,14 +1,15 @@
 /**
- * Go's fmt formatting driven by type descriptors (Print/Println/Printf/Sprintf verbs, flags, width,
- * precision, %v of composites, Stringer/error methods) and the builtin print's formatting.
+ * Go's fmt formatting driven by type descriptors (fmt/print.go, fmt/format.go): Print/Println/
+ * Printf/Sprintf verbs, flags, width, precision, %v of composites, Stringer/error methods, and the
+ * builtin print's formatting (printArg, runtime/print.go).
  */
-import { formatFloat } from '../workload/fmt.js';
-import type { Type, StructType } from './types.js';
-import { underlying, typeString } from './types.js';
-import { type Iface, type Ref, Slice, sliceToArray, decodeRune, runeToString, runeCount } from './lib.js';
-import { callSync } from './rt.js';
-
-// ---------------------------------------------------------------- fmt
+import { formatFloat } from '../../workload/fmt.js';
+import type { Type, StructType } from '../types.js';
+import { underlying, typeString } from '../types.js';
+import type { Iface, Ref } from './values.js';
+import { Slice, sliceToArray } from './slices.js';
+import { decodeRune, runeToString, runeCount } from './strings.js';
+import { callSync } from './goroutine.js';
 
 /**
  * Calls a method of a value's dynamic type synchronously (String/Error from fmt), through the type's
@@ -414,4 +415,3 @@ export function printArg(v: unknown, t: Type): string {
   if (v === null) return '0x0';
   return '0xc000012345';
 }
-

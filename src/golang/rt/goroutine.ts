@@ -1,5 +1,5 @@
 /**
- * Run-time support the generated code calls (besides lib.ts's value helpers): goroutine bodies
+ * Goroutines as the generated code runs them (runtime/proc.go, runtime/panic.go, runtime/traceback.go): bodies
  * with tracebacks, frames, defer/panic/recover, and the goroutine context.
  *
  * Goroutine body: `Body` wraps the generator of the goroutine's first function. The runtime calls
@@ -16,15 +16,16 @@
  * The format is Go 1.19's with two stable simplifications: arguments are printed as `(...)` (or
  * `()` for functions without parameters) and every pc offset is `+0x0`.
  */
-import { K, type GoBody, type Op } from '../workload/ops.js';
-import { GoPanic, toPanic, type Iface } from './lib.js';
-import type { TracebackStyle } from '../runtime/runtime.js';
+import { K, type GoBody, type Op } from '../../workload/ops.js';
+import { GoPanic, toPanic } from './panics.js';
+import type { Iface } from './values.js';
+import type { TracebackStyle } from '../../runtime/runtime.js';
 
 /** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
 const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
 
 /** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
-export { Call } from '../workload/call.js';
+export { Call } from '../../workload/call.js';
 
 export interface Frame {
   /** Go function name (main.f). */
@@ -257,7 +258,7 @@ export function callSync(it: Iterator<Op, unknown, unknown>): unknown {
     S.cur = ctx;
     if (r.done) return r.value;
     v = undefined;
-    if (r.value.k !== 1) throw new GoPanic(null, 'gmpsim: a String/Error method called by fmt blocked (not supported)');
+    if (r.value.k !== K.Work) throw new GoPanic(null, 'gmpsim: a String/Error method called by fmt blocked (not supported)');
   }
   return undefined;
 }

@@ -1,0 +1,191 @@
+/**
+ * Declarations (go/types decl.go): the package-level objects — the underlying types of the
+ * declared type names, the constants (iota, implicit repetition of the previous spec), the
+ * signatures of functions and methods (methods go into their receiver type's method set) — and
+ * the same for constants and types declared inside functions. Pure checking: constants fold to
+ * values, types to descriptors; no code is emitted here (package variables and function bodies
+ * are compiled by program.ts).
+ */
+import { type Node, text, kid } from '../syntax.js';
+import { type Compiler, CompileError, Unsupported, Silent, type Scope } from '../../core.js';
+import { type Type, type NamedType, type FuncType, tInt, underlying, typeString } from '../../types.js';
+import { convert, ts } from '../operand.js';
+import type { Package } from '../resolve.js';
+import { resolveType, signature } from './typexpr.js';
+
+/** A function or method declaration to compile: its Go name (tracebacks), JS name, receiver. */
+export interface FuncDecl {
+  n: Node;
+  scope: Scope;
+  name: string;
+  js: string;
+  recv: Node | null;
+  recvT: NamedType | null;
+}
+
+/** Run `f`, recording a CompileError (Unsupported aborts everything). */
+export function guard(c: Compiler, n: Node | null, f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof Unsupported) throw e;
+    if (e instanceof CompileError) {
+      if (e instanceof Silent) return;
+      if (e.message === 'too many errors') throw e;
+      c.errors.push({ node: e.node ?? n, msg: e.message });
+      if (c.errors.length > 10) throw e;
+    } else throw e;
+  }
+}
+
+/** Run `f` with `s` as the current scope (a file's scope for a package-level declaration). */
+export function inScope(c: Compiler, s: Scope, f: () => void): void {
+  const saved = c.scope;
+  c.scope = s;
+  try {
+    f();
+  } finally {
+    c.scope = saved;
+  }
+}
+
+/** Package-level objects declared while compiling in a file scope move to the package scope. */
+export function hoist(c: Compiler, scope: Scope, f: () => void): void {
+  const before = new Set(scope.m.keys());
+  try {
+    f();
+  } finally {
+    for (const [k, o] of [...scope.m]) {
+      if (before.has(k) || o.kind === 'pkg') continue;
+      scope.m.delete(k);
+      if (c.pkgScope.m.has(k)) c.err(o.node ?? null, `${k} redeclared in this block`);
+      c.pkgScope.m.set(k, o);
+    }
+  }
+}
+
+/** Package-level declarations compile with a pseudo function context (for iota, closures). */
+export function inPkg(c: Compiler, f: () => void, boxed: Set<string> = new Set()): void {
+  const saved = c.fn;
+  if (!c.fn) c.fn = { name: 'main.init', sig: { k: 'func', params: [], results: [], variadic: false } as FuncType, parent: null, closures: 0, boxed, resVars: null, hasDefer: false, labels: new Map() };
+  try {
+    f();
+  } finally {
+    c.fn = saved;
+  }
+}
+
+/** The package-level objects of `pkg`: types, constants, function and method signatures, in Go's order. */
+export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
+  const { decls, typeSpecs } = pkg;
+  // the underlying types of the declared type names (all names are declared by now: resolve.ts)
+  for (const { spec, nt, scope } of typeSpecs)
+    guard(c, spec, () =>
+      inScope(c, scope, () => {
+        const t = resolveType(c, spec.kids[spec.kids.length - 1]!);
+        if (nt) nt.under = underlying(t);
+        else c.pkgScope.m.set(text(spec.kids[0]!), { kind: 'type', name: text(spec.kids[0]!), t, js: '', used: true });
+      }),
+    );
+  // consts
+  for (const { n, scope } of decls) if (n.name === 'ConstDecl') guard(c, n, () => inScope(c, scope, () => hoist(c, scope, () => inPkg(c, () => constDecl(c, n)))));
+  // function and method signatures
+  const funcs: FuncDecl[] = [];
+  for (const { n, scope } of decls) {
+    if (n.name === 'FunctionDecl') {
+      const name = text(kid(n, 'DefName')!);
+      guard(c, n, () =>
+        inScope(c, scope, () => {
+          const { sig } = signature(c, n, null);
+          const js = `F_${name}`;
+          if (name === 'init') {
+            if (sig.params.length || sig.results.length) c.err(n, 'func init must have no arguments and no return values');
+          } else if (name === 'main' && (sig.params.length || sig.results.length)) c.err(n, 'func main must have no arguments and no return values');
+          if (name !== 'init' && name !== '_') {
+            if (c.pkgScope.m.has(name)) c.err(kid(n, 'DefName')!, `${name} redeclared in this block`);
+            c.pkgScope.m.set(name, { kind: 'func', name, t: sig, js, node: n, used: true });
+          }
+          funcs.push({ n, scope, name: `main.${name}`, js: name === 'init' ? `F_init${funcs.length}` : js, recv: null, recvT: null });
+        }),
+      );
+    } else if (n.name === 'MethodDecl') {
+      guard(c, n, () =>
+        inScope(c, scope, () => {
+          const recv = n.kids.find((k) => k.name === 'Parameters')!;
+          const rp = recv.kids.find((k) => k.name === 'Parameter');
+          if (!rp) c.fail(n, 'method has no receiver');
+          const rtn = rp.kids[rp.kids.length - 1]!;
+          const rt = resolveType(c, rtn);
+          const ptrRecv = rt.k === 'ptr';
+          const base = ptrRecv ? (rt as { elem: Type }).elem : rt;
+          if (base.k !== 'named' || base.pkg !== 'main') c.fail(rtn, `cannot define new methods on non-local type ${typeString(base)}`);
+          const mname = text(n.kids.find((k) => k.name === 'FieldName')!);
+          if (mname === '_') return;
+          const { sig } = signature(c, n, recv);
+          const js = `M_${base.name}$${mname}`;
+          if (base.methods.has(mname)) c.err(n, `method ${base.name}.${mname} already declared`);
+          base.methods.set(mname, { name: mname, sig, ptrRecv, fn: js, native: false, gen: true });
+          funcs.push({ n, scope, name: ptrRecv ? `main.(*${base.name}).${mname}` : `main.${base.name}.${mname}`, js, recv, recvT: base });
+        }),
+      );
+    }
+  }
+  return funcs;
+}
+
+export function constDecl(c: Compiler, n: Node): void {
+  const specs = n.kids.filter((k) => k.name === 'ConstSpec').concat(kid(n, 'SpecList')?.kids.filter((k) => k.name === 'ConstSpec') ?? []);
+  let lastVals: Node[] = [];
+  let lastType: Node | undefined;
+  specs.forEach((spec, iota) => {
+    const names = spec.kids.filter((k) => k.name === 'DefName');
+    const eq = spec.kids.findIndex((k) => k.name === '=');
+    let typeN = spec.kids.find((k, i) => k.name !== 'DefName' && (eq < 0 || i < eq) && k.name !== 'const');
+    let vals = eq >= 0 ? spec.kids.slice(eq + 1) : [];
+    if (vals.length === 0) {
+      vals = lastVals;
+      typeN = lastType;
+    } else {
+      lastVals = vals;
+      lastType = typeN;
+    }
+    const t = typeN ? resolveType(c, typeN) : null;
+    const saved = c.iota;
+    c.iota = iota;
+    try {
+      names.forEach((dn, i) => {
+        const vn = vals[i];
+        if (!vn) c.fail(dn, 'missing init expr for const declaration');
+        const v = c.expr(vn);
+        if (v.cv === undefined) c.fail(vn, `${text(vn)} (value of type ${ts(v.t)}) is not constant`);
+        let cv = v.cv;
+        let ct = v.t;
+        if (t) {
+          convert(c, v, t, 'constant declaration');
+          ct = t;
+          if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name.startsWith('int') && !Number.isInteger(cv)) c.fail(vn, 'constant truncated');
+          cv = v.cv!;
+        }
+        c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true });
+      });
+    } finally {
+      c.iota = saved;
+    }
+  });
+}
+
+export function localTypes(c: Compiler, n: Node): void {
+  const specs = n.kids.filter((k) => k.name === 'TypeSpec').concat(kid(n, 'SpecList')?.kids.filter((k) => k.name === 'TypeSpec') ?? []);
+  for (const spec of specs) {
+    const dn = spec.kids[0]!;
+    const alias = spec.kids.some((k) => k.name === '=');
+    const tn = spec.kids[spec.kids.length - 1]!;
+    if (alias) {
+      c.declare(dn, { kind: 'type', name: text(dn), t: resolveType(c, tn), js: '', used: true });
+      continue;
+    }
+    const nt = { k: 'named' as const, name: text(dn), pkg: 'main', under: tInt as Type, methods: new Map(), native: null };
+    c.declare(dn, { kind: 'type', name: text(dn), t: nt, js: '', used: true });
+    nt.under = underlying(resolveType(c, tn));
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The compiler's recursive entry points assembled (core.ts `Descent`): the one module that imports
+ * both the expression and the statement compilers, handed to each Compiler by index.ts.
+ */
+import type { Descent } from '../core.js';
+import { expr } from './expr.js';
+import { funcBody, block, stmt } from './stmt.js';
+
+export const descent: Descent = { expr, funcBody, block, stmt };

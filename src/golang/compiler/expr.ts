@@ -1,0 +1,179 @@
+/**
+ * Expressions: type-check and emit JavaScript at once. `expr(c, n)` returns a `Val`: the JS code,
+ * the Go type, and the constant value for constant expressions (folded at compile time). This
+ * module dispatches on the node kind to the modules compiling each kind (call.ts, selector.ts,
+ * indexing.ts, assertion.ts, composite.ts, operators.ts) and compiles literals (basic and function
+ * literals) and identifiers itself; those modules recurse through `c.expr`.
+ */
+import type { Node } from './syntax.js';
+import { text } from './syntax.js';
+import { type Compiler, type Obj, type Val, tInvalid, Silent } from '../core.js';
+import { lit } from './operand.js';
+import { call } from './call.js';
+import { selector } from './selector.js';
+import { index, sliceExpr } from './indexing.js';
+import { assertion } from './assertion.js';
+import { composite } from './composite.js';
+import { unary, binary } from './operators.js';
+import { encodeUTF8, runeToString } from '../rt/strings.js';
+import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
+import { resolveType } from './check/typexpr.js';
+
+// ------------------------------------------------------------------ expressions
+
+export function expr(c: Compiler, n: Node): Val {
+  switch (n.name) {
+    case 'Number':
+      return number(c, n);
+    case 'String':
+      return { c: lit(stringLit(c, n)), t: tUntypedString, mode: 'const', n, cv: stringLit(c, n) };
+    case 'Rune': {
+      const r = runeLit(c, n);
+      return { c: String(r), t: tUntypedRune, mode: 'const', n, cv: r };
+    }
+    case 'Bool':
+    case 'Nil':
+    case 'VariableName':
+      return ident(c, n);
+    case 'ParenthesizedExpr': {
+      const v = expr(c, n.kids[0]!);
+      return { ...v, c: `(${v.c})`, n };
+    }
+    case 'UnaryExp':
+      return unary(c, n);
+    case 'BinaryExp':
+      return binary(c, n);
+    case 'CallExpr':
+    case 'Conversion':
+      return call(c, n);
+    case 'SelectorExpr':
+      return selector(c, n);
+    case 'IndexExpr':
+      return index(c, n);
+    case 'SliceExpr':
+      return sliceExpr(c, n);
+    case 'TypeAssertion':
+      return assertion(c, n);
+    case 'TypedLiteral':
+      return composite(c, n, null);
+    case 'FunctionLiteral':
+      return funcLit(c, n);
+    case 'SliceType':
+    case 'ArrayType':
+    case 'MapType':
+    case 'ChannelType':
+    case 'PointerType':
+    case 'FunctionType':
+    case 'StructType':
+    case 'InterfaceType':
+    case 'QualifiedType':
+    case 'TypeName':
+      return { c: '', t: resolveType(c, n.name === 'FunctionType' ? { ...n, name: 'FuncType' } : n), mode: 'type', n };
+    case 'Imaginary':
+      c.unsupported(n, 'complex numbers');
+    // falls through
+    default:
+      c.unsupported(n, `expression ${n.name}`);
+  }
+}
+
+function number(c: Compiler, n: Node): Val {
+  const s = text(n).replace(/_/g, '');
+  if (s.endsWith('i')) c.unsupported(n, 'complex numbers');
+  let v: number;
+  let t: Type = tUntypedInt;
+  if (/^0[xX]/.test(s) && !/[pP]/.test(s)) v = parseInt(s.slice(2), 16);
+  else if (/^0[bB]/.test(s)) v = parseInt(s.slice(2), 2);
+  else if (/^0[oO]/.test(s)) v = parseInt(s.slice(2), 8);
+  else if (/^0[0-7]+$/.test(s)) v = parseInt(s.slice(1), 8);
+  else if (/^\d+$/.test(s)) v = Number(s);
+  else {
+    v = Number(s);
+    t = tUntypedFloat;
+  }
+  if (Number.isNaN(v)) c.fail(n, `invalid number ${s}`);
+  return { c: lit(v), t, mode: 'const', n, cv: v };
+}
+
+const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+/** Decode a Go string literal into a byte string. */
+export function stringLit(c: Compiler, n: Node): string {
+  const s = text(n);
+  if (s[0] === '`') return encodeUTF8(s.slice(1, -1).replace(/\r/g, ''));
+  let out = '';
+  const body = s.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\') {
+      const cp = body.codePointAt(i)!;
+      out += encodeUTF8(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    const e = body[++i]!;
+    if (escapes[e] !== undefined) out += escapes[e];
+    else if (e === 'x') {
+      out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (e === 'u' || e === 'U') {
+      const len = e === 'u' ? 4 : 8;
+      out += runeToString(parseInt(body.slice(i + 1, i + 1 + len), 16));
+      i += len;
+    } else if (e >= '0' && e <= '7') {
+      out += String.fromCharCode(parseInt(body.slice(i, i + 3), 8));
+      i += 2;
+    } else c.fail(n, 'unknown escape sequence');
+  }
+  return out;
+}
+function runeLit(c: Compiler, n: Node): number {
+  const s = text(n);
+  const body = s.slice(1, -1);
+  if (body[0] !== '\\') return body.codePointAt(0)!;
+  const e = body[1]!;
+  if (escapes[e] !== undefined) return escapes[e]!.charCodeAt(0);
+  if (e === 'x' || e === 'u' || e === 'U') return parseInt(body.slice(2), 16);
+  if (e >= '0' && e <= '7') return parseInt(body.slice(1), 8);
+  c.fail(n, 'unknown escape sequence');
+}
+
+export function useObj(c: Compiler, o: Obj): void {
+  o.used = true;
+}
+
+export function ident(c: Compiler, n: Node): Val {
+  const name = text(n);
+  if (name === '_') c.fail(n, 'cannot use _ as value');
+  const o = c.scope.lookup(name);
+  if (!o) c.fail(n, `undefined: ${name}`);
+  o.used = true;
+  if (o.t === tInvalid) throw new Silent(n, '');
+  switch (o.kind) {
+    case 'var':
+      return { c: o.boxed ? `${o.js}.v` : o.js, t: o.t, mode: 'var', n };
+    case 'const':
+      if (name === 'iota' && o.js === '0' && c.iota < 0) c.fail(n, 'cannot use iota outside constant declaration');
+      if (name === 'iota') return { c: String(c.iota), t: tUntypedInt, mode: 'const', n, cv: c.iota };
+      return { c: lit(o.cv!), t: o.t, mode: 'const', n, cv: o.cv! };
+    case 'type':
+      return { c: '', t: o.t, mode: 'type', n };
+    case 'func':
+      return { c: o.js, t: o.t, mode: 'value', n };
+    case 'nil':
+      return { c: 'null', t: tUntypedNil, mode: 'nil', n };
+    case 'pkg':
+      c.fail(n, `use of package ${name} without selector`);
+    // falls through
+    default:
+      c.fail(n, `${name} (built-in function) must be called`);
+  }
+}
+
+/** A function literal: a closure named as Go names it in tracebacks (main.f.func1, main.f.func1.1). */
+export function funcLit(c: Compiler, n: Node): Val {
+  const parent = c.fn!;
+  parent.closures++;
+  const name = parent.parent ? `${parent.name}.${parent.closures}` : `${parent.name}.func${parent.closures}`;
+  const { code, sig } = c.funcBody(n, name, null, null);
+  return { c: `(${code})`, t: sig, mode: 'value', n };
+}

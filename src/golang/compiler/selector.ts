@@ -1,0 +1,50 @@
+/**
+ * Selector expressions x.f: a package member (pkg.Name), a struct field (through embedded fields
+ * and pointers), a method value (bound to its receiver), or a method expression T.m.
+ */
+import type { Node } from './syntax.js';
+import { text } from './syntax.js';
+import type { Compiler, Val } from '../core.js';
+import { underlying } from '../types.js';
+import { findMethod, ts, lit, findField, methodCallCode } from './operand.js';
+import { pkgMember } from './check/typexpr.js';
+
+export function selector(c: Compiler, n: Node): Val {
+  const xn = n.kids[0]!;
+  const name = text(n.kids[n.kids.length - 1]!);
+  if (xn.name === 'VariableName') {
+    const o = c.scope.lookup(text(xn));
+    if (o && o.kind === 'pkg') {
+      const m = pkgMember(c, n, text(xn), name);
+      if (m.kind === 'type') return { c: '', t: m.t, mode: 'type', n };
+      if (m.kind === 'const') return { c: lit(m.cv!), t: m.t, mode: 'const', n, cv: m.cv };
+      if (m.kind === 'var') return { c: m.js!, t: m.t, mode: 'var', n };
+      return { c: `$PKG(${JSON.stringify(text(xn) + '.' + name)})`, t: m.t, mode: 'value', n };
+    }
+  }
+  const x = c.expr(xn);
+  c.ops++;
+  if (x.mode === 'type') {
+    // method expression T.M
+    const m = findMethod(x.t, name);
+    if (!m || m.native || m.iface || !m.gen) c.unsupported(n, 'method expressions on interface or library types');
+    return { c: m.fn, t: c.types.intern({ k: 'func', params: [x.t, ...m.sig.params], results: m.sig.results, variadic: m.sig.variadic }), mode: 'value', n };
+  }
+  const f = findField(x.t, name);
+  if (f) {
+    let base = x.c;
+    const u = underlying(x.t);
+    if (u.k === 'ptr' && underlying(u.elem).k !== 'struct') c.fail(n, `${text(n)} undefined`);
+    for (let i = 0; i < f.path.length - 1; i++) base = `${base}.${f.path[i]}`;
+    return { c: `${base}.${f.path[f.path.length - 1]}`, t: f.t, mode: 'var', n };
+  }
+  const m = findMethod(x.t, name);
+  if (m) {
+    // method value: bind the receiver now
+    const recv = c.id('r');
+    const call = methodCallCode(c, x, m, name, recv, '...a');
+    const bound = !m.ptrRecv && !m.iface && !m.native && m.path.length === 0 && underlying(m.recvT).k === 'struct' ? `$L.nn(${x.c}).$c()` : x.c;
+    return { c: `((${recv}) => function* (...a) { return ${call}; })(${bound})`, t: m.sig, mode: 'value', n };
+  }
+  c.fail(n.kids[n.kids.length - 1]!, `${text(n)} undefined (type ${ts(x.t)} has no field or method ${name})`);
+}

@@ -1,0 +1,48 @@
+/**
+ * Equality and hashing of values (runtime/alg.go): == on struct, array and interface values (with
+ * Go's panic comparing uncomparable dynamic types), and the key encoding of struct/array/interface
+ * map keys (Go hashes them; here equal keys encode to the same JS string, hashing panics alike).
+ */
+import { underlying, typeString } from '../types.js';
+import { rtPanic } from './panics.js';
+import type { Iface } from './values.js';
+import { Slice } from './slices.js';
+
+/** == on values of struct/array/interface type. */
+export function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b || (a !== a && b !== b && false);
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    for (let i = 0; i < a.length; i++) if (!equal(a[i], bb[i])) return false;
+    return true;
+  }
+  const ia = a as Partial<Iface>;
+  if (ia.t !== undefined && 'v' in ia) {
+    const ib = b as Iface;
+    if (ia.t !== ib.t) return false;
+    const u = underlying(ia.t);
+    if (u.k === 'slice' || u.k === 'map' || u.k === 'func') throw rtPanic(`comparing uncomparable type ${typeString(ia.t)}`);
+    if (u.k === 'ptr' || u.k === 'chan') return ia.v === ib.v;
+    return equal(ia.v, ib.v);
+  }
+  if (a.constructor !== b.constructor) return false;
+  const bo = b as Record<string, unknown>;
+  const ao = a as Record<string, unknown>;
+  for (const k of Object.keys(ao)) if (!equal(ao[k], bo[k])) return false;
+  return true;
+}
+
+/** Key encoding for struct/array/interface keys. */
+export function mapKey(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Slice) return v;
+  if (Array.isArray(v)) return '[' + v.map((x) => String(mapKey(x))).join(',') + ']';
+  const iv = v as Partial<Iface>;
+  if (iv.t !== undefined && 'v' in iv) {
+    const u = underlying(iv.t);
+    if (u.k === 'slice' || u.k === 'map' || u.k === 'func') throw rtPanic(`hash of unhashable type ${typeString(iv.t)}`);
+    return `${typeString(iv.t)}:${typeof iv.v === 'object' && iv.v !== null ? String(mapKey(iv.v)) : typeof iv.v + ':' + String(iv.v)}`;
+  }
+  return '{' + Object.keys(v).map((k) => String(mapKey((v as Record<string, unknown>)[k]))).join(',') + '}';
+}

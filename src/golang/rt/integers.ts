@@ -1,0 +1,87 @@
+/**
+ * Integer arithmetic with Go's semantics on JS numbers: wrap-around to a sized integer kind,
+ * truncated division and remainder with the divide-by-zero panic, 64-bit bitwise operations and
+ * shifts (through BigInt beyond 32 bits).
+ *
+ * Simplification (see index.ts): int64/uint64 are JS doubles, exact only within ±2^53.
+ */
+import { rtPanic, divZero } from './panics.js';
+
+/** Wrap a number to an integer kind. */
+export function wrapInt(kind: string, x: number): number {
+  switch (kind) {
+    case 'int8':
+      return (x << 24) >> 24;
+    case 'int16':
+      return (x << 16) >> 16;
+    case 'int32':
+      return x | 0;
+    case 'uint8':
+      return x & 255;
+    case 'uint16':
+      return x & 65535;
+    case 'uint32':
+      return x >>> 0;
+    case 'uint':
+    case 'uint64':
+    case 'uintptr':
+      if (x < 0) return x + 18446744073709551616;
+      return x;
+    default:
+      return x;
+  }
+}
+export function idiv(a: number, b: number): number {
+  if (b === 0) divZero();
+  return Math.trunc(a / b);
+}
+export function imod(a: number, b: number): number {
+  if (b === 0) divZero();
+  const r = a % b;
+  return r === 0 ? 0 : r;
+}
+
+const TWO64 = 18446744073709551616;
+const TWO63 = 9223372036854775808;
+
+/** int/int64: wrap on overflow (exact only within ±2^53; see index.ts). */
+export function w64(x: number): number {
+  if (x >= TWO63 || x < -TWO63) return Number(BigInt.asIntN(64, BigInt(Math.trunc(x))));
+  return x;
+}
+export function wu64(x: number): number {
+  if (x < 0 || x >= TWO64) return Number(BigInt.asUintN(64, BigInt(Math.trunc(x))));
+  return x;
+}
+function small(a: number, b: number): boolean {
+  return a >= -2147483648 && a <= 2147483647 && b >= -2147483648 && b <= 2147483647;
+}
+export function band(a: number, b: number): number {
+  if (small(a, b)) return a & b;
+  return Number(BigInt.asIntN(64, BigInt(a)) & BigInt.asIntN(64, BigInt(b)));
+}
+export function bor(a: number, b: number): number {
+  if (small(a, b)) return a | b;
+  return Number(BigInt(a) | BigInt(b));
+}
+export function bxor(a: number, b: number): number {
+  if (small(a, b)) return a ^ b;
+  return Number(BigInt(a) ^ BigInt(b));
+}
+export function bandnot(a: number, b: number): number {
+  if (small(a, b)) return a & ~b;
+  return Number(BigInt(a) & ~BigInt(b));
+}
+export function bnot(a: number): number {
+  return -a - 1;
+}
+export function shl(a: number, b: number): number {
+  if (b < 0) throw rtPanic('negative shift amount');
+  if (b >= 64) return 0;
+  return a * 2 ** b;
+}
+export function shr(a: number, b: number): number {
+  if (b < 0) throw rtPanic('negative shift amount');
+  if (b >= 64) return a < 0 ? -1 : 0;
+  return Math.floor(a / 2 ** b);
+}

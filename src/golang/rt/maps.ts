@@ -1,0 +1,50 @@
+/**
+ * Maps (runtime/map.go): a JS Map, nil map = null. Keys of basic kinds are the Map's keys; keys of
+ * struct, array or interface type ("complex" keys) are encoded with `mapKey` and the Map then holds
+ * [key, value] pairs (cm* functions). Simplification: iteration is in insertion order (Go randomises).
+ */
+import { tString } from '../types.js';
+import { GoPanic } from './panics.js';
+import { mapKey } from './alg.js';
+
+export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown): unknown {
+  if (m === null) return zero;
+  const v = m.get(k);
+  return v === undefined && !m.has(k) ? zero : v;
+}
+export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown): void {
+  if (m === null) throw new GoPanic({ t: tString, v: 'assignment to entry in nil map' }, 'assignment to entry in nil map');
+  m.set(k, v);
+}
+export function mget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown): [unknown, boolean] {
+  if (m === null) return [z, false];
+  const v = m.get(k);
+  if (v === undefined && !m.has(k)) return [z, false];
+  return [v, true];
+}
+export function cmget(m: Map<unknown, unknown> | null, k: unknown, z: unknown): unknown {
+  if (m === null) return z;
+  const p = m.get(k) as [unknown, unknown] | undefined;
+  return p === undefined ? z : p[1];
+}
+export function cmget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown): [unknown, boolean] {
+  if (m === null) return [z, false];
+  const p = m.get(k) as [unknown, unknown] | undefined;
+  return p === undefined ? [z, false] : [p[1], true];
+}
+export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown): void {
+  if (m === null) throw new GoPanic(null, 'assignment to entry in nil map');
+  m.set(mapKey(k), [k, v]);
+}
+export function mdel(m: Map<unknown, unknown> | null, k: unknown): void {
+  if (m !== null) m.delete(k);
+}
+export function mlen(m: Map<unknown, unknown> | null): number {
+  return m === null ? 0 : m.size;
+}
+export function mentries(m: Map<unknown, unknown> | null): [unknown, unknown][] {
+  return m === null ? [] : [...m.entries()];
+}
+export function mhas(m: Map<unknown, unknown> | null, k: unknown): boolean {
+  return m !== null && m.has(k);
+}

@@ -1,0 +1,34 @@
+/**
+ * panic(v) and how Go prints a panic's value (runtime/panic.go gopanic, runtime/error.go
+ * printpanicval): an error's Error(), a Stringer's String(), basic values (a named type's in the
+ * form `main.T(5)`), composites as `(T) {…}` in %v form.
+ */
+import type { Type } from '../types.js';
+import { typeString, underlying } from '../types.js';
+import { GoPanic } from './panics.js';
+import type { Iface } from './values.js';
+import { decodeUTF8 } from './strings.js';
+import { callMethod, printArg, fmtValue } from './format.js';
+
+/** panic(v): a GoPanic carrying v, its message the text Go prints after `panic: `. */
+export function gopanic(v: Iface | null): never {
+  throw new GoPanic(v, panicText(v));
+}
+/** printpanicval: how Go prints a panic value. */
+export function panicText(v: Iface | null): string {
+  if (v === null) return 'nil';
+  const t = v.t as Type & { $m?: Record<string, (...a: unknown[]) => Iterator<unknown>> };
+  const u = underlying(t);
+  if (t.$m && t.$m.Error) return String(callMethod(t, 'Error', v.v));
+  if (t.$m && t.$m.String && u.k !== 'basic') return String(callMethod(t, 'String', v.v));
+  if (u.k === 'basic') {
+    let s: string;
+    if (u.name === 'string') s = decodeUTF8(v.v as string);
+    else if (u.name === 'float64' || u.name === 'float32') s = printArg(v.v, t);
+    else s = String(v.v);
+    if (t.k === 'named') return u.name === 'string' ? `${typeString(t)}("${s}")` : `${typeString(t)}(${s})`;
+    if (u.name === 'string') return s;
+    return s;
+  }
+  return `(${typeString(t)}) ${fmtValue(v.v, t, 'v', { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 }, 0)}`;
+}

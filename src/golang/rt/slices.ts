@@ -1,0 +1,173 @@
+/**
+ * Slices and arrays (runtime/slice.go): the Slice header over a shared JS array, bounds-checked
+ * element access, append with go1.19's growslice capacities (size classes of runtime/sizeclasses.go),
+ * copy, slicing expressions with Go's out-of-range messages, make.
+ *
+ * Invariants: a nil slice is null; `o + n <= o + c <= a.length`; elements past n are Go's spare
+ * capacity (appending writes them in place, so two slices of one array see each other's writes).
+ * Simplification: at most 2^25 elements are materialised (maxSliceElems).
+ */
+import { GoPanic, rtPanic, oob } from './panics.js';
+import { type Ref, PropRef } from './values.js';
+
+export class Slice {
+  constructor(
+    public a: unknown[],
+    public o: number,
+    public n: number,
+    public c: number,
+  ) {}
+}
+
+export function sget(s: Slice | null, i: number): unknown {
+  if (s === null || !(i >= 0 && i < s.n)) oob(i, s === null ? 0 : s.n);
+  return s.a[s.o + i];
+}
+export function sset(s: Slice | null, i: number, v: unknown): void {
+  if (s === null || !(i >= 0 && i < s.n)) oob(i, s === null ? 0 : s.n);
+  s.a[s.o + i] = v;
+}
+export function aget(a: unknown[], i: number): unknown {
+  if (!(i >= 0 && i < a.length)) oob(i, a.length);
+  return a[i];
+}
+export function aset(a: unknown[], i: number, v: unknown): void {
+  if (!(i >= 0 && i < a.length)) oob(i, a.length);
+  a[i] = v;
+}
+export function len(s: Slice | null): number {
+  return s === null ? 0 : s.n;
+}
+export function cap(s: Slice | null): number {
+  return s === null ? 0 : s.c;
+}
+
+const sizeClasses = [
+  0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
+  2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+];
+function roundupsize(n: number): number {
+  if (n <= 32768) {
+    for (const c of sizeClasses) if (c >= n) return c;
+  }
+  return Math.ceil(n / 8192) * 8192;
+}
+
+/** growslice (go1.19): double below 256 elements, then grow by (n + 3·256)/4, round to a size class. */
+function growCap(old: number, need: number, esize: number): number {
+  let newcap = old;
+  const dbl = old + old;
+  if (need > dbl) newcap = need;
+  else if (old < 256) newcap = dbl;
+  else {
+    while (newcap < need) newcap += (newcap + 3 * 256) >> 2;
+  }
+  if (esize === 0) return newcap;
+  return Math.floor(roundupsize(newcap * esize) / esize);
+}
+
+
+/** append(s, vals...) */
+export function append(s: Slice | null, vals: unknown[], esize: number): Slice {
+  const k = vals.length;
+  if (s === null) {
+    if (k === 0) return null as unknown as Slice;
+    const c = growCap(0, k, esize);
+    const a = new Array(c);
+    for (let i = 0; i < k; i++) a[i] = vals[i];
+    return new Slice(a, 0, k, c);
+  }
+  const n = s.n + k;
+  if (n <= s.c) {
+    const a = s.a;
+    const o = s.o + s.n;
+    for (let i = 0; i < k; i++) a[o + i] = vals[i];
+    return new Slice(a, s.o, n, s.c);
+  }
+  const c = growCap(s.c, n, esize);
+  const a = new Array(c);
+  for (let i = 0; i < s.n; i++) a[i] = s.a[s.o + i];
+  for (let i = 0; i < k; i++) a[s.n + i] = vals[i];
+  return new Slice(a, 0, n, c);
+}
+/** append(s, x) — the common one-element case without an array allocation. */
+export function append1(s: Slice | null, v: unknown, esize: number): Slice {
+  if (s !== null && s.n < s.c) {
+    s.a[s.o + s.n] = v;
+    return new Slice(s.a, s.o, s.n + 1, s.c);
+  }
+  return append(s, [v], esize);
+}
+export function sliceToArray(s: Slice | null): unknown[] {
+  if (s === null) return [];
+  return s.a.slice(s.o, s.o + s.n);
+}
+export function copySlice(dst: Slice | null, src: Slice | string | null): number {
+  if (dst === null || src === null) return 0;
+  if (typeof src === 'string') {
+    const n = Math.min(dst.n, src.length);
+    for (let i = 0; i < n; i++) dst.a[dst.o + i] = src.charCodeAt(i);
+    return n;
+  }
+  const n = Math.min(dst.n, src.n);
+  if (dst.a === src.a && dst.o > src.o) for (let i = n - 1; i >= 0; i--) dst.a[dst.o + i] = src.a[src.o + i];
+  else for (let i = 0; i < n; i++) dst.a[dst.o + i] = src.a[src.o + i];
+  return n;
+}
+function sliceOOB(lo: number, hi: number, max: number, cap: number, three: boolean): never {
+  if (three) {
+    if (max > cap) throw rtPanic(`slice bounds out of range [::${max}] with capacity ${cap}`);
+    if (hi > max) throw rtPanic(`slice bounds out of range [:${hi}:${max}]`);
+    throw rtPanic(`slice bounds out of range [${lo}:${hi}:]`);
+  }
+  if (hi > cap) throw rtPanic(`slice bounds out of range [:${hi}] with capacity ${cap}`);
+  throw rtPanic(`slice bounds out of range [${lo}:${hi}]`);
+}
+/** s[lo:hi:max] on a slice (hi/max = -1: omitted). */
+export function reslice(s: Slice | null, lo: number, hi: number, max: number): Slice | null {
+  const c = s === null ? 0 : s.c;
+  const n = s === null ? 0 : s.n;
+  const three = max >= 0;
+  if (hi < 0) hi = n;
+  if (max < 0) max = c;
+  if (!(max <= c && hi <= max && lo >= 0 && lo <= hi)) sliceOOB(lo, hi, max, c, three);
+  if (s === null) return null;
+  return new Slice(s.a, s.o + lo, hi - lo, max - lo);
+}
+/** arr[lo:hi:max] on an array. */
+export function sliceArray(a: unknown[], lo: number, hi: number, max: number): Slice {
+  const c = a.length;
+  const three = max >= 0;
+  if (hi < 0) hi = c;
+  if (max < 0) max = c;
+  if (!(max <= c && hi <= max && lo >= 0 && lo <= hi)) sliceOOB(lo, hi, max, c, three);
+  return new Slice(a, lo, hi - lo, max - lo);
+}
+/** Largest slice the simulator materialises (elements). Go would allocate more; JS cannot. */
+export const maxSliceElems = 1 << 25;
+export function makeSlice(n: number, c: number, zero: () => unknown): Slice {
+  if (c < n) c = n;
+  if (n < 0 || !Number.isInteger(n)) throw rtPanic('makeslice: len out of range');
+  if (c > maxSliceElems) throw new GoPanic(null, `gmpsim: make of a slice of ${c} elements exceeds the simulator's limit of ${maxSliceElems} elements`);
+  const a = new Array(c);
+  for (let i = 0; i < c; i++) a[i] = zero();
+  return new Slice(a, 0, n, c);
+}
+export function sliceLit(vals: unknown[]): Slice {
+  return new Slice(vals, 0, vals.length, vals.length);
+}
+export function refIndex(s: Slice | null, i: number): Ref {
+  if (s === null || !(i >= 0 && i < s.n)) oob(i, s === null ? 0 : s.n);
+  return new PropRef(s.a as unknown as Record<number, unknown>, s.o + i);
+}
+
+/** The value of an array type [n]T whose zero value is not a primitive: n fresh zeros. */
+export function arr(n: number, z: () => unknown): unknown[] {
+  const a = new Array(n);
+  for (let i = 0; i < n; i++) a[i] = z();
+  return a;
+}
+export function refArr(a: unknown[], i: number): Ref {
+  if (!(i >= 0 && i < a.length)) oob(i, a.length);
+  return new PropRef(a as unknown as Record<number, unknown>, i);
+}

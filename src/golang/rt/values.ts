@@ -1,0 +1,43 @@
+/**
+ * How compiled Go values are represented in JavaScript, and the operations on them that are not
+ * tied to one kind: the interface value and the pointer forms (Ref, Box, PropRef).
+ *
+ * Value representation (invariants the compiler relies on):
+ * - integers and floats: JS numbers; bool: boolean;
+ * - string: a "byte string" — a JS string whose char codes are the UTF-8 bytes (0–255), so len,
+ *   indexing and slicing are Go's; text is decoded only when written out (strings.ts `decodeUTF8`);
+ * - slice: `Slice` {a, o, n, c} over a shared JS array, nil slice = null (slices.ts); array: JS array;
+ * - map: JS Map (nil map = null); keys of struct/array/interface type are encoded with `mapKey`
+ *   and the Map then holds [key, value] pairs (`complex` maps, maps.ts);
+ * - struct: an instance of a generated class (fields are properties); a pointer to a struct is the
+ *   object itself; a pointer to anything else is a `Ref` ({ v } get/set);
+ * - interface: null (nil) or `Iface` { t: type descriptor, v: value };
+ * - func: a JS generator function (null = nil); chan: runtime Chan (null = nil).
+ */
+import type { Type } from '../types.js';
+
+/** An interface value (nil is null): its dynamic type's descriptor and the value. */
+export interface Iface {
+  t: Type;
+  v: unknown;
+}
+
+/** A pointer to a non-struct location: a Box (a variable whose address is taken) or a PropRef. */
+export interface Ref {
+  v: unknown;
+}
+export class Box implements Ref {
+  constructor(public v: unknown) {}
+}
+export class PropRef implements Ref {
+  constructor(
+    private o: Record<string | number, unknown>,
+    private k: string | number,
+  ) {}
+  get v(): unknown {
+    return this.o[this.k];
+  }
+  set v(x: unknown) {
+    this.o[this.k] = x;
+  }
+}
