@@ -24,7 +24,8 @@
  * Format decisions: the trace clock is simulated time, 1 tick = 1 ns (EvFrequency 1e9), wall clock 0
  * (the Unix epoch) at simulated time 0; M ids are gmpsim's M ids (Go writes the thread's procid); P and
  * goroutine ids are gmpsim's. Stacks are one frame, the goroutine's start function (the log knows no call
- * sites), file = the workload's file, line 0, with a made-up PC per distinct frame. Threads appear as
+ * sites), file = the workload's file (none for runtime.* goroutines), line 0, with a made-up PC per
+ * distinct frame. Threads appear as
  * per-M batches (the format has no thread-creation event): an M that never held a P, ran a G or took a P
  * has no events.
  *
@@ -314,7 +315,8 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
       kb.uvarint(1);
       kb.uvarint(0x401000 + 0x10 * (s.id - 1));
       kb.uvarint(str(s.frame));
-      kb.uvarint(fileId);
+      // The runtime's own goroutines (runtime.bgsweep…) are not in the workload's file.
+      kb.uvarint(s.frame.startsWith('runtime.') ? 0 : fileId);
       kb.uvarint(0);
     }
     if (kb.n > 1) stackBatches.push(kb.take());
