@@ -534,8 +534,19 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
     if (status === _Psyscall || s === undefined || s.m < 0) return;
     if (s.st === ProcSt.Running && status === _Prunning) return;
     // Idle, GC stop or destroyed: released by its M, or stolen from a syscall by the M retaking it.
-    // The acting M: sysmon in its loop for a retake, the M itself for releasep or entersyscallblock.
-    releaseP(p, actor >= 0 ? actor : s.m, t);
+    // Who takes it: an M that acquires it at this same instant (go1.26 exitsyscall taking its old P
+    // back from another M's syscall: takeP's ProcSteal), else the acting M (sysmon in its loop for a
+    // retake; the M itself for releasep or entersyscallblock's handoff).
+    let by = actor >= 0 ? actor : s.m;
+    if (s.st === ProcSt.Syscall) {
+      for (let j = cur + 1; j < log.length && log.t[j] === log.t[cur]; j++) {
+        if (log.k[j] === E.PState && log.p[j] === p) {
+          if (log.a[j] === _Prunning && log.m[j]! >= 0) by = log.m[j]!;
+          break;
+        }
+      }
+    }
+    releaseP(p, by, t);
   };
 
   /** Open a generation: every P's and live G's status, on the M they are bound to (traceAdvance). */
@@ -562,7 +573,10 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
 
   const n = log.length;
   let began = false;
+  /** The log event being translated. */
+  let cur = 0;
   for (let i = 0; i < n; i++) {
+    cur = i;
     const t = Math.round(log.t[i]!);
     const k = log.k[i]!;
     const g = log.g[i]!;
