@@ -5,8 +5,8 @@
  * What it models: what go1.26's tracer (runtime/traceruntime.go, traceevent.go, tracebuf.go) would have
  * written had it watched the simulated run. It is a view over the one event log, read through a Replay:
  * after each log event it compares the replayed G/P state with what the trace has said so far (`tg`,
- * `tp`, `tm`: the parser's view, internal/trace/order.go) and writes the events that move the second
- * to the first, in the runtime's order:
+ * `tp`, `tmP`/`tmG`: the parser's view, internal/trace/order.go) and writes the events that move the
+ * second to the first, in the runtime's order:
  *  - goroutines: GoCreate (new stack = the goroutine's function), GoStart, GoStop ("preempted" or
  *    "runtime.Gosched"), GoBlock (Go's traceBlockReason for the wait reason, traceBlockReasonStrings),
  *    GoUnblock, GoDestroy, GoSyscallBegin/End, and GoSyscallEndBlocked when the P was lost during the call;
@@ -25,9 +25,18 @@
  * (the Unix epoch) at simulated time 0; M ids are gmpsim's M ids (Go writes the thread's procid); P and
  * goroutine ids are gmpsim's. Stacks are one frame, the goroutine's start function (the log knows no call
  * sites), file = the workload's file (none for runtime.* goroutines), line 0, with a made-up PC per
- * distinct frame. Threads appear as
- * per-M batches (the format has no thread-creation event): an M that never held a P, ran a G or took a P
- * has no events.
+ * distinct frame. Threads appear as per-M batches (the format has no thread-creation event): an M that
+ * never held a P, ran a G or took a P has no events.
+ *
+ * Which M writes an event the log does not tie to one (it names the new owner, not the actor): the M of
+ * the last log event that named one — sysmon's in its loop for a retake, the M itself for releasep or
+ * entersyscallblock's handoff — except that a P taken from a syscall by an M that acquires it at the
+ * same instant is that M's ProcSteal (go1.26 exitsyscall's takeP); a GoUnblock goes on the M running the
+ * readier goroutine (E.Ready's a) when there is one.
+ *
+ * Invariants (test/views/gotrace.test.ts, with go1.26's parser): every trace written for the examples
+ * and the Go programs tested parses; goroutines, their state sequences, syscalls (and which lost their
+ * P), threads, steals and GOMAXPROCS values read back equal the log's.
  *
  * Not in the trace: spinning, netpoll and sysmon's sleeps (the format has no events for them; go1.26
  * does not write them either), GC (gmpsim does not model it), timers and run queues.
@@ -35,7 +44,7 @@
  * Streaming: a generation's per-M batches are written to the sink when full (64 KiB, MaxBatchSize) or
  * when the generation ends, so memory holds one generation's batches, never the whole trace.
  */
-import { E, Loc, type EventLog } from '../log/events.js';
+import { E, type EventLog } from '../log/events.js';
 import { GStatus, Replay } from '../log/replay.js';
 import { _Prunning, _Psyscall } from '../runtime/runtime2.js';
 
@@ -78,8 +87,17 @@ const header = 'go 1.26 trace\x00\x00\x00';
 const maxBatchSize = 64 << 10;
 /** tracev2.MaxEventTrailerDataSize: a string is at most 1 KiB. */
 const maxStringSize = 1 << 10;
-/** Room for one event: a type byte and up to 5 arguments of at most 10 bytes each. */
-const maxEventSize = 1 + 6 * 10;
+/** A uvarint of a uint64 takes at most 10 bytes (encoding/binary MaxVarintLen64). */
+const maxVarint = 10;
+/** Room for one event: a type byte, the timestamp delta and up to 5 arguments (MaxTimedEventArgs). */
+const maxEventSize = 1 + 6 * maxVarint;
+/** Room for one stack-table entry: a type byte, id, frame count and one frame's 4 fields. */
+const maxStackEntry = 1 + 6 * maxVarint;
+/** Room for a string entry's header: a type byte, id and length. */
+const maxStringHeader = 1 + 2 * maxVarint;
+/** The made-up PCs of stack frames: the first, and the step between distinct frames. */
+const pcBase = 0x401000;
+const pcStep = 0x10;
 /** runtime/trace.go defaultTraceAdvancePeriod: a new generation every second. */
 export const defaultTraceAdvancePeriod = 1e9;
 /** Trace clock units per second: 1 tick = 1 simulated ns. */
@@ -160,7 +178,7 @@ class Bytes {
   }
   /** An unsigned varint; −1 is written as uint64 ^0 (Go's traceArg(-1)). */
   uvarint(x: number): void {
-    this.room(10);
+    this.room(maxVarint);
     if (x < 0) {
       for (let i = 0; i < 9; i++) this.buf[this.n++] = 0xff;
       this.buf[this.n++] = 0x01;
@@ -305,7 +323,7 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
     kb.byte(Ev.Stacks);
     const fileId = str(file);
     for (const s of stacks) {
-      if (kb.n + 60 > maxBatchSize) {
+      if (kb.n + maxStackEntry > maxBatchSize) {
         stackBatches.push(kb.take());
         kb = new Bytes();
         kb.byte(Ev.Stacks);
@@ -313,7 +331,7 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
       kb.byte(Ev.Stack);
       kb.uvarint(s.id);
       kb.uvarint(1);
-      kb.uvarint(0x401000 + 0x10 * (s.id - 1));
+      kb.uvarint(pcBase + pcStep * (s.id - 1));
       kb.uvarint(str(s.frame));
       // The runtime's own goroutines (runtime.bgsweep…) are not in the workload's file.
       kb.uvarint(s.frame.startsWith('runtime.') ? 0 : fileId);
@@ -326,7 +344,7 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
     for (const [s, id] of strings) {
       let b = enc.encode(s);
       if (b.length > maxStringSize) b = b.slice(0, maxStringSize);
-      if (sb.n + b.length + 21 > maxBatchSize) {
+      if (sb.n + b.length + maxStringHeader > maxBatchSize) {
         writeBatch(noThread, genStart, sb.take());
         sb = new Bytes();
         sb.byte(Ev.Strings);
@@ -359,7 +377,6 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
   let preempted = -1;
   /** GOMAXPROCS to report with the next running goroutine (ProcsChange needs one). */
   let pendingProcs = -1;
-  let procs = -1;
 
   const gname = (g: number): string => tg.get(g)?.name ?? '';
   /** The stack of what M m is running (its goroutine's function), 0 for none. */
@@ -609,13 +626,12 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
       }
       case E.GLoc:
         moveG(g, t);
-        if (a !== Loc.Running) readier = -1;
+        readier = -1;
         break;
       case E.PState:
         moveP(p, t);
         break;
       case E.Procs: {
-        procs = a;
         pendingProcs = a;
         for (let id = a; id < tp.length; id++) moveP(id, t);
         const on = actor >= 0 && mG(actor) >= 0 && mP(actor) >= 0 ? actor : -1;
@@ -632,7 +648,6 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
         break;
     }
   }
-  void procs;
   if (began) endGeneration();
   stats.threads = threads.size;
   return stats;

@@ -174,7 +174,7 @@ function expected(log: EventLog): Expected {
         block = log.a[i] === 2;
         break;
       case E.Retake: {
-        const sysmon = rp.ms.find((mv) => mv !== undefined && mv.sys && !mv.dead && mv.state === 8 /* MS.Sysmon */);
+        const sysmon = rp.ms.find((mv) => mv !== undefined && mv.sys && !mv.dead && mv.state === MS.Sysmon);
         if (sysmon !== undefined) threads.add(sysmon.id);
         break;
       }
