@@ -14,7 +14,8 @@
  *    takes a P from an M in a system call (sysmon's retake, or the M that gets it from handoffp) —
  *    whether the profile puts the P in _Psyscall (go1.19) or keeps it _Prunning (go1.26): after
  *    GoSyscallBegin the trace's P is in ProcSyscall either way (exitsyscall's "lost P" is the trace's);
- *  - ProcsChange (GOMAXPROCS) from the goroutine that changed it (the initial one from the first G run);
+ *  - ProcsChange (GOMAXPROCS) from the goroutine that changed it (the initial one from the first G run),
+ *    inside an STWBegin/STWEnd "GOMAXPROCS" range on that goroutine (no generation starts inside it);
  *  - generations: a new one every defaultTraceAdvancePeriod (1 s) of simulated time (runtime/trace.go),
  *    each opening with a ProcStatus for every P and a GoStatus for every live G (traceAdvance's
  *    forEachGRace/forEachP), written on the M they are bound to, as the parser requires; each with its
@@ -71,6 +72,8 @@ export const Ev = {
   GoSyscallEnd: 23,
   GoSyscallEndBlocked: 24,
   GoStatus: 25,
+  STWBegin: 26,
+  STWEnd: 27,
   Sync: 50,
   ClockSnapshot: 51,
   EndOfGeneration: 52,
@@ -135,6 +138,9 @@ const blockReason: Record<string, string> = {
   panicwait: 'forever',
   preempted: 'preempted',
 };
+
+/** The stop-the-world kind of runtime.GOMAXPROCS (proc.go stwReasonStrings[stwGOMAXPROCS]). */
+const stwGOMAXPROCS = 'GOMAXPROCS';
 
 /** traceGoStopReasonStrings. */
 const stopPreempted = 'preempted';
@@ -375,6 +381,8 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
   let readier = -1;
   /** The G last preempted (E.Preempted): its GoStop says "preempted". */
   let preempted = -1;
+  /** The M whose goroutine stopped the world (STWBegin written), else −1: no new generation until it ends. */
+  let stwM = -1;
   /** GOMAXPROCS to report with the next running goroutine (ProcsChange needs one). */
   let pendingProcs = -1;
 
@@ -603,7 +611,7 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
     if (!began) {
       began = true;
       genStart = t;
-    } else if (t >= genStart + period) {
+    } else if (t >= genStart + period && stwM < 0) {
       endGeneration();
       gen++;
       beginGeneration(t);
@@ -638,6 +646,18 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
         if (on >= 0) writeProcs(on, t);
         break;
       }
+      case E.STW:
+        // stopTheWorld/startTheWorld around procresize (runtime.GOMAXPROCS): a range on the calling
+        // goroutine (traceruntime.go STWStart/STWDone), which needs its G running on its M and P.
+        if (a === 1 && m >= 0 && mG(m) >= 0 && mP(m) >= 0) {
+          ev(m, Ev.STWBegin, t, str(stwGOMAXPROCS), mstack(m));
+          stwM = m;
+        } else if (a === 0 && stwM >= 0) {
+          ensureP(stwM, t);
+          ev(stwM, Ev.STWEnd, t);
+          stwM = -1;
+        }
+        break;
       case E.Ready:
         readier = a;
         break;

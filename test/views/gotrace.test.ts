@@ -49,6 +49,7 @@ interface Read {
   blocks: Record<string, number>;
   stops: Record<string, number>;
   gomaxprocs: number[];
+  ranges: Record<string, number>;
 }
 
 let reader = '';
@@ -98,6 +99,8 @@ interface Expected {
   threads: number[];
   steals: number;
   gomaxprocs: number[];
+  /** Stop-the-worlds (E.STW a=1): runtime.GOMAXPROCS's. */
+  stws: number;
   blocks: number;
   /** Running → Runnable, and those after a preemption (E.Preempted). */
   stops: number;
@@ -119,6 +122,7 @@ function expected(log: EventLog): Expected {
   let steals = 0;
   let blocks = 0;
   let stops = 0;
+  let stws = 0;
   let preempts = 0;
   let preempted = -1;
   const gomaxprocs: number[] = [];
@@ -170,6 +174,9 @@ function expected(log: EventLog): Expected {
       case E.Preempted:
         preempted = g;
         break;
+      case E.STW:
+        if (log.a[i] === 1) stws++;
+        break;
       case E.EnterSyscall:
         block = log.a[i] === 2;
         break;
@@ -185,7 +192,7 @@ function expected(log: EventLog): Expected {
         break;
     }
   }
-  return { goroutines, states, functions, syscalls, threads: [...threads].sort((a, b) => a - b), steals, gomaxprocs, blocks, stops, preempts };
+  return { goroutines, states, functions, syscalls, threads: [...threads].sort((a, b) => a - b), steals, gomaxprocs, blocks, stops, preempts, stws };
 }
 
 /** Go's traceBlockReasonStrings and traceGoStopReasonStrings (runtime/traceruntime.go, go1.26.8). */
@@ -193,7 +200,7 @@ const goBlockReasons = ['unspecified', 'forever', 'network', 'select', 'sync.(*C
 const goStopReasons = ['unspecified', 'runtime.Gosched', 'preempted'];
 
 /** What the runs checked so far exercised (the last test asserts every case came up). */
-const covered = { steals: 0, blocked: 0, kept: 0, preempts: 0, gomaxprocsChanges: 0, generations: 0, blocks: 0 };
+const covered = { stws: 0, steals: 0, blocked: 0, kept: 0, preempts: 0, gomaxprocsChanges: 0, generations: 0, blocks: 0 };
 
 function check(log: EventLog, name: string, file: string): void {
   const want = expected(log);
@@ -201,6 +208,7 @@ function check(log: EventLog, name: string, file: string): void {
   covered.blocked += want.syscalls.filter((x) => x.blocked).length;
   covered.kept += want.syscalls.filter((x) => !x.blocked).length;
   covered.preempts += want.preempts;
+  covered.stws += want.stws;
   covered.gomaxprocsChanges += want.gomaxprocs.length - 1;
   covered.blocks += want.blocks;
   for (const generationNs of [undefined, 200_000]) {
@@ -230,6 +238,7 @@ function check(log: EventLog, name: string, file: string): void {
     expect(got.threads, label).toEqual(want.threads);
     expect(got.steals, label).toBe(want.steals);
     expect(got.gomaxprocs, label).toEqual(want.gomaxprocs);
+    expect(got.ranges['stop-the-world (GOMAXPROCS)'] ?? 0, label).toBe(want.stws);
     let nblocks = 0;
     for (const [r, c] of Object.entries(got.blocks)) {
       expect(goBlockReasons, label).toContain(r);

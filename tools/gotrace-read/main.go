@@ -47,6 +47,8 @@ type Summary struct {
 	BlockNs    map[string]int64 `json:"blockNs"`
 	Stops      map[string]int   `json:"stops"`
 	Gomaxprocs []uint64         `json:"gomaxprocs"`
+	// Ranges: range events begun, by name (e.g. "stop-the-world (GOMAXPROCS)").
+	Ranges map[string]int `json:"ranges"`
 	// Scheduling latency: Runnable -> Running, ns.
 	Latency Percentiles `json:"latency"`
 	// Duration: first to last event, ns.
@@ -93,6 +95,7 @@ func main() {
 		Blocks:    map[string]int{},
 		BlockNs:   map[string]int64{},
 		Stops:     map[string]int{},
+		Ranges:    map[string]int{},
 		Syscalls:  []Syscall{},
 		Threads:   []int64{},
 		Procs:     []int64{},
@@ -124,6 +127,8 @@ func main() {
 		switch ev.Kind() {
 		case trace.EventSync:
 			s.Generations++
+		case trace.EventRangeBegin:
+			s.Ranges[ev.Range().Name]++
 		case trace.EventMetric:
 			if m := ev.Metric(); m.Name == "/sched/gomaxprocs:threads" {
 				s.Gomaxprocs = append(s.Gomaxprocs, m.Value.Uint64())
