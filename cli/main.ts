@@ -11,13 +11,15 @@
  */
 import { calibrateCommand, type CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { defaultCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, type GoRelease } from '../src/index.js';
 import { formatSummary, formatSummaryAB, type SummaryColumn } from '../src/views/summary.js';
 import { renderPlot, wrapHtml } from '../src/views/plot.js';
 import { writePerfetto } from '../src/views/perfetto.js';
+import { writeGoTrace } from '../src/views/gotrace.js';
 import { loadWorkload } from './load.js';
-import { LoadError, UsageError, checkPerfettoPath, checkPlotPath } from './options.js';
+import { LoadError, UsageError, checkGoTracePath, checkPerfettoPath, checkPlotPath } from './options.js';
 import type { EventLog } from '../src/log/events.js';
 import { parseGoList, resolveSettings, type RunFlags } from './settings.js';
 import { execute, heapBudget } from './execute.js';
@@ -105,7 +107,8 @@ function buildProgram(): Command {
     false,
   )
     .option('--summary', 'after the run, print a summary of what the runtime did on stderr (includes wall time)')
-    .option('--perfetto <file.json>', 'write the run as a trace-event JSON file for Perfetto (ui.perfetto.dev) or chrome://tracing: a track per P, thread and goroutine, counters, flow arrows');
+    .option('--perfetto <file.json>', 'write the run as a trace-event JSON file for Perfetto (ui.perfetto.dev) or chrome://tracing: a track per P, thread and goroutine, counters, flow arrows')
+    .option('--trace <file.trace>', "write the run in Go's execution-trace format (as go1.26 writes it): open it with `go tool trace file.trace`");
   run.addHelpText('after', `${envHelp}\n\nCost parameters (--cost name=value; value in ns or a Go duration such as 50us):\n${costHelp()}\n${exitHelp}\n`);
   run.action(async (file: string, args: string[], opts: RunCommandFlags) => {
     process.exitCode = await runCommand(file, args, opts);
@@ -151,14 +154,15 @@ function buildProgram(): Command {
   return program;
 }
 
-type RunCommandFlags = RunFlags & { summary?: boolean; json?: boolean; plot?: string; perfetto?: string };
+type RunCommandFlags = RunFlags & { summary?: boolean; json?: boolean; plot?: string; perfetto?: string; trace?: string };
 
 async function runCommand(file: string, args: string[], opts: RunCommandFlags): Promise<number> {
   checkPlotPath(opts.plot);
   checkPerfettoPath(opts.perfetto);
+  checkGoTracePath(opts.trace);
   const releases = opts.go !== undefined ? parseGoList(opts.go) : null;
   if (releases !== null && releases.length > 1) return runAB(file, args, opts, releases);
-  const storeLog = opts.plot !== undefined || opts.perfetto !== undefined;
+  const storeLog = opts.plot !== undefined || opts.perfetto !== undefined || opts.trace !== undefined;
   const loaded = await loadWorkload(file, args, releases?.[0]);
   const inst = loaded.first ?? (await loaded.instantiate());
   const warnings: string[] = [];
@@ -168,6 +172,7 @@ async function runCommand(file: string, args: string[], opts: RunCommandFlags): 
   const afterRun = (log: EventLog, gomaxprocs: number): void => {
     if (opts.plot !== undefined) writePlot(opts.plot, log, gomaxprocs, file, settings.go);
     if (opts.perfetto !== undefined) writePerfettoFile(opts.perfetto, log, `${file} — GOMAXPROCS=${gomaxprocs}${settings.go !== defaultRelease ? ` — Go ${settings.go}` : ''}`);
+    if (opts.trace !== undefined) writeGoTraceFile(opts.trace, log, file);
   };
   if (opts.json) {
     // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
@@ -199,6 +204,7 @@ async function runCommand(file: string, args: string[], opts: RunCommandFlags): 
 async function runAB(file: string, args: string[], opts: RunCommandFlags, releases: GoRelease[]): Promise<number> {
   if (opts.plot) throw new UsageError('--plot draws one run: give one --go release (an A/B run compares summaries: --summary)');
   if (opts.perfetto) throw new UsageError('--perfetto writes one run: give one --go release (an A/B run compares summaries: --summary)');
+  if (opts.trace) throw new UsageError('--trace writes one run: give one --go release (an A/B run compares summaries: --summary)');
   const loaded = await loadWorkload(file, args, releases[0]);
   const cols: SummaryColumn[] = [];
   const jsons: unknown[] = [];
@@ -259,6 +265,21 @@ function writePerfettoFile(out: string, log: EventLog, title: string): void {
   }
   try {
     writePerfetto(log, (chunk) => void fs.writeSync(fd, chunk), title);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Stream the Go execution trace to the file, a generation's batches at a time. */
+function writeGoTraceFile(out: string, log: EventLog, file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(out, 'w');
+  } catch (e) {
+    throw new UsageError(`--trace ${out}: cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    writeGoTrace(log, (chunk) => void fs.writeSync(fd, chunk), { file: path.basename(file) });
   } finally {
     fs.closeSync(fd);
   }

@@ -174,6 +174,11 @@ export function checkPerfettoPath(p: string | undefined): void {
   checkOutPath('--perfetto', p, /\.json$/i, '.json');
 }
 
+/** --trace's file (a Go execution trace: `go test -trace` names it trace.out), checked before the run. */
+export function checkGoTracePath(p: string | undefined): void {
+  checkOutPath('--trace', p, /\.(trace|out)$/i, '.trace or .out');
+}
+
 function checkOutPath(flag: string, p: string | undefined, ext: RegExp, exts: string): void {
   if (p === undefined) return;
   if (!ext.test(p)) throw new UsageError(`${flag} ${p}: the file name must end in ${exts}`);

@@ -215,6 +215,22 @@ describe.concurrent('gmpsim run', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).traceEvents.length).toBe(doc.traceEvents.length);
   });
 
+  it('--trace out.trace writes a go1.26 execution trace (header, generations ending in EvEndOfGeneration), the same bytes with --json', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-'));
+    const file = path.join(dir, 'run.trace');
+    const o = await gmpsim(['run', fx('urandom.ts'), '--trace', file]);
+    expect(o.code).toBe(0);
+    expect(o.stdout).toBe('read 100 times\n');
+    const b = fs.readFileSync(file);
+    // runtime/trace.go ReadTrace's header, then batches; the last byte closes the last generation (tracev2 EvEndOfGeneration = 52).
+    expect(b.subarray(0, 16).toString('latin1')).toBe('go 1.26 trace\x00\x00\x00');
+    expect(b[b.length - 1]).toBe(52);
+    const j = await gmpsim(['run', fx('urandom.ts'), '--json', '--trace', file]);
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.stdout).exit.code).toBe(0);
+    expect(fs.readFileSync(file).equals(b)).toBe(true);
+  });
+
   it('the same command twice gives byte-identical stdout and stderr', async () => {
     const args = ['run', fx('urandom.ts'), '--param', 'n=40'];
     const env = { GODEBUG: 'schedtrace=2,scheddetail=1' };
@@ -301,6 +317,8 @@ describe.concurrent('bad input: one clear line, non-zero exit, no stack trace', 
     expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--plot', 'out.png']), 2, /--plot out\.png/);
     expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--perfetto', 'out.trace']), 2, /--perfetto out\.trace: the file name must end in \.json/);
     expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--perfetto', '/nonexistent/x.json']), 2, /--perfetto \/nonexistent\/x\.json: the directory \/nonexistent does not exist/);
+    expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--trace', 'out.json']), 2, /--trace out\.json: the file name must end in \.trace or \.out/);
+    expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--trace', '/nonexistent/x.trace']), 2, /--trace \/nonexistent\/x\.trace: the directory \/nonexistent does not exist/);
   });
   it('a bad exported config', async () => expectOneLineError(await gmpsim(['run', fx('badconfig.ts')]), 1, /badconfig\.ts: config\.gomaxprocs: must be an integer from 1 to 100000/));
   it('sweep with a bad GOMAXPROCS list', async () => expectOneLineError(await gmpsim(['sweep', fx('cpu.ts'), '--gomaxprocs', '1,,2']), 2, /--gomaxprocs/));
@@ -314,7 +332,7 @@ describe.concurrent('help and version', () => {
   it('run --help documents flags, environment and every cost parameter', async () => {
     const o = await gmpsim(['run', '--help']);
     expect(o.code).toBe(0);
-    for (const s of ['--gomaxprocs', '--seed', '--until', '--max-events', '--cost', '--summary', '--json', '--plot', '--perfetto', 'GODEBUG', 'GOMAXPROCS', 'threadCreate', 'syscallOverhead', 'Exit status']) {
+    for (const s of ['--gomaxprocs', '--seed', '--until', '--max-events', '--cost', '--summary', '--json', '--plot', '--perfetto', '--trace', 'GODEBUG', 'GOMAXPROCS', 'threadCreate', 'syscallOverhead', 'Exit status']) {
       expect(o.stdout).toContain(s);
     }
     expect((await gmpsim(['--help'])).stdout).toContain('sweep');

@@ -8,11 +8,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { Replay } from '../../src/log/replay.js';
 import { E } from '../../src/index.js';
 import { writePerfetto } from '../../src/views/perfetto.js';
-import { execFileSync } from 'node:child_process';
+import { writeGoTrace } from '../../src/views/gotrace.js';
+import { execFileSync, spawn } from 'node:child_process';
 import { runWorkload } from '../src/runner';
 import { galleryFrom, type GalleryItem } from '../src/gallery';
 import { encodeShare } from '../src/share';
@@ -594,6 +596,72 @@ test('the trace-event export (--perfetto) opens in Catapult\'s trace viewer (go 
     await page.screenshot({ path: path.join(shots, 'trace-viewer.png') });
   } finally {
     srv.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * `go tool trace -http=127.0.0.1:0 FILE` (go1.26.8), started on a file written by the --trace export;
+ * resolves to its URL once it prints "Trace viewer is listening on http://…".
+ */
+function goToolTrace(file: string): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/local/go/bin/go', ['tool', 'trace', '-http=127.0.0.1:0', file], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } });
+    let text = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`go tool trace did not start: ${text}`));
+    }, 60_000);
+    const onData = (d: Buffer): void => {
+      text += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, stop: () => child.kill() });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`go tool trace exited (${code}): ${text}`));
+    });
+  });
+}
+
+test('the Go execution-trace export (--trace) opens in go1.26\'s `go tool trace`: goroutine analysis and the per-P timeline', async (page) => {
+  const item = gallery.find((g) => g.id === 'quiz-2-p-detaches');
+  assert(item, 'quiz-2-p-detaches example');
+  const out = await nodeRun(item.code, item.file, { cost: {} });
+  assert(out.ok, 'quiz-2 ran');
+  const log = out.result.log;
+  const dir = fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'gmpsim-gotooltrace-'));
+  const file = path.join(dir, 'quiz-2.trace');
+  const fd = fs.openSync(file, 'w');
+  writeGoTrace(log, (c) => void fs.writeSync(fd, c), { file: 'quiz-2-p-detaches.ts' });
+  fs.closeSync(fd);
+  const srv = await goToolTrace(file);
+  try {
+    // The goroutine analysis lists each start function with its count of goroutines: as in the log.
+    const want = new Map<string, number>();
+    for (let i = 0; i < log.length; i++) if (log.k[i] === E.GoCreate) want.set(log.string(log.b[i]!), (want.get(log.string(log.b[i]!)) ?? 0) + 1);
+    await page.goto(`${srv.url}/goroutines`);
+    const rows = await page.evaluate(() => [...document.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const got = new Map<string, number>();
+    for (const r of rows) if (r.length >= 2 && /^\d+$/.test(r[1]!)) got.set(r[0]!, Number(r[1]));
+    assert(JSON.stringify([...got].sort()) === JSON.stringify([...want].sort()), `goroutine groups ${JSON.stringify([...got])} != log ${JSON.stringify([...want])}`);
+    // The syscall profile (pprof, gzipped protobuf) has the blocker's 50 ms call.
+    const raw = Buffer.from(await (await fetch(`${srv.url}/syscall?raw=1`)).arrayBuffer());
+    const prof = zlib.gunzipSync(raw).toString('latin1');
+    assert(prof.includes('main.blocker'), 'the syscall profile has no main.blocker');
+    // The timeline by P: the viewer loads the trace and draws P0 and the goroutines on it.
+    await page.goto(`${srv.url}/trace?view=proc`);
+    await page.waitForFunction(() => document.querySelector('tr-ui-timeline-view') !== null, null, { timeout: 60_000 });
+    await page.waitForTimeout(3000);
+    await page.locator('text=Hide').first().click({ timeout: 5_000 }).catch(() => {});
+    await page.screenshot({ path: path.join(shots, 'go-tool-trace.png') });
+  } finally {
+    srv.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
