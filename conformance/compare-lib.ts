@@ -34,7 +34,7 @@ import type { GoFunc } from '../src/workload/ops.js';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file is conformance/compare-lib.ts, or dist/conformance/compare-lib.js). */
 export const ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.join(HERE, '..') : path.join(HERE, '..', '..');
-export const REF_DIR = path.join(ROOT, 'conformance', 'reference');
+export const REF_DIR = path.join(ROOT, 'conformance', 'reference', 'go1.19');
 export const PROGRAM_DIR = path.join(ROOT, 'conformance', 'programs');
 export const KNOWN_FILE = path.join(ROOT, 'conformance', 'known-mismatches.json');
 export const DOC_FILE = path.join(ROOT, 'docs', 'fidelity.md');

@@ -5,14 +5,20 @@
 //
 // Builds every program in conformance/programs (or only the named ones) once with `go build`, runs each
 // variant declared in the program's header several times with a per-run timeout, and writes
-// conformance/reference/<name>.json (see conformance/README.md for the format).
+// conformance/reference/go<release>/<name>.json (see conformance/README.md for the format).
+//
+//   node conformance/record.mjs --go 1.26 [name ...]    record on go1.26.8 into reference/go1.26/
+//   node conformance/record.mjs --go 1.19 [name ...]    record on go1.19.8 into reference/go1.19/
 //
 // Options:
 //   --runs N          override the run count of every variant
 //   --runs-scale F    multiply every declared run count by F (rounded, at least 1)
 //   --variant ID      record only the variants with this id (repeatable)
-//   --out DIR         output directory (default conformance/reference)
-//   --go PATH         go binary (default $GO, then /usr/lib/go-1.19/bin/go, then `go` on PATH)
+//   --go RELEASE|PATH which toolchain (required to record): a release (1.19, 1.26) is resolved to the exact
+//                     toolchain its gmpsim profile names (src/runtime/version.ts `toolchain`, checked with
+//                     `<bin> version`; conformance/toolchain.mjs); a path to a go binary is accepted when its
+//                     version is one of those toolchains. Never `go` from the PATH by luck.
+//   --out DIR         output directory (default conformance/reference/go<release>)
 //   --list            list programs and their variants, run nothing
 //   --summary         print a markdown summary of the existing reference files, run nothing
 //   --redo-noisy F    re-record only the variants whose reference has foreignCpu > F (or none recorded),
@@ -42,6 +48,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveGo, releaseOf } from './toolchain.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PROGRAMS = path.join(HERE, 'programs');
@@ -51,7 +58,7 @@ const BUILD_TIMEOUT_MS = 300_000;
 
 // ---------------------------------------------------------------- CLI
 function parseArgs(argv) {
-  const o = { names: [], runs: null, runsScale: 1, variants: [], out: path.join(HERE, 'reference'), go: null,
+  const o = { names: [], runs: null, runsScale: 1, variants: [], out: null, go: null,
     list: false, summary: false, dryRun: false, quiet: false, idleWait: 180, redoNoisy: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -78,30 +85,6 @@ function parseArgs(argv) {
 }
 
 // ---------------------------------------------------------------- helpers
-function findGo(opt) {
-  const cands = [opt.go, process.env.GO, '/usr/lib/go-1.19/bin/go', 'go'].filter(Boolean);
-  const tryAll = () => {
-    for (const c of cands) {
-      try { execFileSync(c, ['version'], { stdio: 'pipe', timeout: 30000 }); return c; } catch { /* next */ }
-    }
-    return null;
-  };
-  let go = tryAll();
-  if (go === null && !opt.go) {
-    // The references are go1.19's: install Debian's golang-1.19-go when no toolchain is there.
-    process.stderr.write('record: no Go toolchain found; installing Debian\'s golang-1.19-go (apt-get)…\n');
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', timeout: 600000 });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'golang-1.19-go'], { stdio: 'inherit', timeout: 900000 });
-    } catch (e) {
-      throw new Error('could not install golang-1.19-go with apt-get (' + (e && e.message ? e.message.split('\n')[0] : e) + '); install it or pass --go PATH');
-    }
-    go = tryAll();
-  }
-  if (go === null) throw new Error('no usable go binary found (tried ' + cands.join(', ') + ')');
-  return go;
-}
-
 function parseDuration(s) {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(String(s).trim());
   if (!m) throw new Error(`bad duration ${s}`);
@@ -344,10 +327,13 @@ function runEnv(variantEnv) {
   return { ...env, ...variantEnv };
 }
 
-function buildProgram(goBin, name, src, build, workRoot) {
+// The module's `go` line is the release recorded: it sets the language version and the GODEBUG defaults
+// (go1.26 building a `go 1.19` module would run with asynctimerchan=1, containermaxprocs=0,
+// updatemaxprocs=0, panicnil=1: go1.19's timers and GOMAXPROCS, not go1.26's; internal/godebugs/table.go).
+function buildProgram(goBin, goLine, name, src, build, workRoot) {
   const dir = path.join(workRoot, name);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'go.mod'), 'module conformance\n\ngo 1.19\n');
+  fs.writeFileSync(path.join(dir, 'go.mod'), `module conformance\n\n${goLine}\n`);
   fs.copyFileSync(src, path.join(dir, `${name}.go`));
   const bin = path.join(dir, name);
   const env = {
@@ -356,6 +342,7 @@ function buildProgram(goBin, name, src, build, workRoot) {
     GOCACHE: process.env.GOCACHE ?? '/tmp/gocache',
     GOPATH: process.env.GOPATH ?? '/tmp/gopath',
     GO111MODULE: 'on',
+    GOTOOLCHAIN: 'local', // never switch to another toolchain
     CGO_ENABLED: build.cgo ? '1' : '0',
   };
   delete env.GOOS; delete env.GOARCH;
@@ -462,7 +449,12 @@ async function main() {
     };
   };
 
-  if (opt.summary) { printSummary(opt.out, opt.names); return; }
+  if (opt.summary) {
+    const release = releaseOf(opt.go ?? '');
+    if (!opt.out && !release) throw new Error('--summary: say which references: --go 1.19|1.26 (or --out DIR)');
+    printSummary(opt.out ?? path.join(HERE, 'reference', `go${release}`), opt.names);
+    return;
+  }
   if (opt.list) {
     for (const n of names) {
       const h = headers[n];
@@ -472,10 +464,13 @@ async function main() {
     return;
   }
 
-  const goBin = findGo(opt);
+  const tc = resolveGo(opt.go);
+  const goBin = tc.bin;
+  const goLine = `go ${tc.release}`;
+  opt.out ??= path.join(HERE, 'reference', tc.outName);
   const envInfo = environmentInfo(goBin);
   const log = (...a) => { if (!opt.quiet) console.log(...a); };
-  log(`go: ${envInfo.goVersion}  kernel ${envInfo.kernel}  ${envInfo.cpuModel} x${envInfo.cores}`);
+  log(`go: ${envInfo.goVersion} (${goBin}, module ${goLine}) -> ${path.relative(process.cwd(), opt.out) || '.'}  kernel ${envInfo.kernel}  ${envInfo.cpuModel} x${envInfo.cores}`);
   fs.mkdirSync(opt.out, { recursive: true });
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-conformance-'));
   const tStart = Date.now();
@@ -488,7 +483,7 @@ async function main() {
       const src = path.join(PROGRAMS, `${name}.go`);
       let built;
       try {
-        built = buildProgram(goBin, name, src, h.build, workRoot);
+        built = buildProgram(goBin, goLine, name, src, h.build, workRoot);
       } catch (e) {
         failures++;
         console.error(`BUILD FAILED ${name}: ${e.stderr?.toString() ?? e}`);
@@ -501,6 +496,10 @@ async function main() {
       const ctx = { buildDir: built.dir, goroot: envInfo.goroot };
       const outFile = path.join(opt.out, `${name}.json`);
       const previous = previousRef(name);
+      if (previous && previous.env?.goVersion !== envInfo.goVersion && h.variants.some((v) => !selected(v))) {
+        // Keeping variants recorded on another toolchain would stamp them with this one's version.
+        throw new Error(`${outFile} was recorded with ${previous.env?.goVersion}, not ${envInfo.goVersion}: record all its variants (no --variant/--redo-noisy) or use another --out`);
+      }
       const variantsOut = [];
       for (const v of h.variants) {
         if (!selected(v)) {
@@ -531,7 +530,7 @@ async function main() {
         program: name,
         source: `programs/${name}.go`,
         description: h.description,
-        build: { cgo: h.build.cgo, flags: '-trimpath' },
+        build: { cgo: h.build.cgo, flags: '-trimpath', goMod: goLine },
         env: envInfo,
         host: { cpuBusyBefore: quiet.busy, cpuBusyAfter: await cpuBusy(), waitedForQuietS: quiet.waitedS,
           loadavg: fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').trim() : null },
@@ -593,4 +592,4 @@ function printSummary(dir, names) {
   console.log(out.join('\n'));
 }
 
-main().catch((e) => { console.error(e.stack ?? String(e)); for (const c of live) killGroup(c); process.exit(1); });
+main().catch((e) => { console.error(process.env.RECORD_DEBUG ? e.stack ?? String(e) : `record: ${e.message ?? e}`); for (const c of live) killGroup(c); process.exit(1); });
