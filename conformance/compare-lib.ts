@@ -1,6 +1,8 @@
 /**
- * The conformance comparison: every recorded real-Go reference (conformance/reference/<name>.json, written
- * by record.mjs) against gmpsim running the same program.
+ * The conformance comparison: every recorded real-Go reference (conformance/reference/go<release>/<name>.json,
+ * written by `record.mjs --go <release>`) against gmpsim running the same program under that release's
+ * profile (RunOptions.go, src/runtime/version.ts). Each release with a reference directory is one
+ * comparison; its mismatches are pinned in its own section of known-mismatches.json.
  *
  * Program source, per program: the Go frontend (src/golang, `compileGo`, with the variant's environment for
  * os.Getenv) when it compiles the program, else the TypeScript twin conformance/twins/<name>.ts (which
@@ -30,11 +32,17 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run, parseGODEBUG, type RunResult } from '../src/runtime/runtime.js';
 import type { GoFunc } from '../src/workload/ops.js';
+import { goReleases, type GoRelease } from '../src/runtime/version.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file is conformance/compare-lib.ts, or dist/conformance/compare-lib.js). */
 export const ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.join(HERE, '..') : path.join(HERE, '..', '..');
-export const REF_DIR = path.join(ROOT, 'conformance', 'reference', 'go1.19');
+/** conformance/reference/go<release>/: what `record.mjs --go <release>` wrote. */
+export const refDir = (release: GoRelease): string => path.join(ROOT, 'conformance', 'reference', `go${release}`);
+/** The releases whose toolchain recorded references (a directory conformance/reference/go<release>/ with files). */
+export function recordedReleases(): GoRelease[] {
+  return goReleases.filter((r) => fs.existsSync(refDir(r)) && fs.readdirSync(refDir(r)).some((f) => f.endsWith('.json')));
+}
 export const PROGRAM_DIR = path.join(ROOT, 'conformance', 'programs');
 export const KNOWN_FILE = path.join(ROOT, 'conformance', 'known-mismatches.json');
 export const DOC_FILE = path.join(ROOT, 'docs', 'fidelity.md');
@@ -62,18 +70,20 @@ export interface RefVariant {
 export interface RefFile {
   program: string;
   description: string;
-  build: { cgo: boolean };
+  build: { cgo: boolean; goMod?: string };
   env: { goVersion: string; kernel: string; os: string; cpuModel: string; cores: number; date: string };
   variants: RefVariant[];
 }
 
-export function loadRefs(only: string[] = []): RefFile[] {
+export function loadRefs(release: GoRelease, only: string[] = []): RefFile[] {
   const out: RefFile[] = [];
-  for (const f of fs.readdirSync(REF_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  const dir = refDir(release);
+  if (!fs.existsSync(dir)) return out;
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const name = f.slice(0, -5);
     if (SKIP.has(name)) continue;
     if (only.length && !only.includes(name)) continue;
-    out.push(JSON.parse(fs.readFileSync(path.join(REF_DIR, f), 'utf8')) as RefFile);
+    out.push(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as RefFile);
   }
   return out;
 }
@@ -230,6 +240,8 @@ export interface Check {
 }
 export interface ProgramInfo { name: string; source: 'go' | 'twin'; why: string; behaviour: string }
 export interface Comparison {
+  /** The release whose references and profile were compared. */
+  release: GoRelease;
   checks: Check[];
   programs: ProgramInfo[];
   env: RefFile['env'] | null;
@@ -257,6 +269,8 @@ export function behaviourOf(ref: RefFile): string {
 }
 
 export interface CompareOptions {
+  /** Which release: its references (conformance/reference/go<release>/) and its profile. Default '1.19'. */
+  release?: GoRelease;
   seeds?: number;
   only?: string[];
   source?: SourceMode;
@@ -289,7 +303,8 @@ function textCheck(real: TextSummary, runs: number, sims: string[], transform: (
 
 export async function compareAll(opts: CompareOptions = {}): Promise<Comparison> {
   const seeds = opts.seeds ?? DEFAULT_SEEDS;
-  const refs = loadRefs(opts.only ?? []);
+  const release = opts.release ?? '1.19';
+  const refs = loadRefs(release, opts.only ?? []);
   const checks: Check[] = [];
   const programs: ProgramInfo[] = [];
   for (const ref of refs) {
@@ -315,6 +330,7 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
             linksCgo: prog.linksCgo,
             gomaxprocs,
             ncpu: cores,
+            go: release,
             seed,
             godebug: flags,
             until: v.timeoutMs * 1e6,
@@ -323,7 +339,7 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
           }),
         );
       }
-      opts.progress?.(`${name} · ${v.id}: ${seeds} seeds in ${Date.now() - t0} ms`);
+      opts.progress?.(`go${release} ${name} · ${v.id}: ${seeds} seeds in ${Date.now() - t0} ms`);
 
       // exit status
       const realExits = Object.keys(v.exit);
@@ -412,13 +428,17 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
       }
     }
   }
-  return { checks, programs, env: refs[0]?.env ?? null, seeds };
+  return { release, checks, programs, env: refs[0]?.env ?? null, seeds };
 }
 
 // ---------------------------------------------------------------- known mismatches
 export interface KnownMismatch { program: string; variant: string; check: string; cause: string }
-export function loadKnown(): KnownMismatch[] {
-  if (!fs.existsSync(KNOWN_FILE)) return [];
-  const j = JSON.parse(fs.readFileSync(KNOWN_FILE, 'utf8')) as { mismatches: KnownMismatch[] };
-  return j.mismatches;
+/** known-mismatches.json: one section per release, `"go1.26": [ {program, variant, check, cause} … ]`. */
+export type KnownFile = { comment?: string } & Partial<Record<`go${GoRelease}`, KnownMismatch[]>>;
+export function loadKnownFile(): KnownFile {
+  if (!fs.existsSync(KNOWN_FILE)) return {};
+  return JSON.parse(fs.readFileSync(KNOWN_FILE, 'utf8')) as KnownFile;
+}
+export function loadKnown(release: GoRelease): KnownMismatch[] {
+  return loadKnownFile()[`go${release}`] ?? [];
 }

@@ -34,6 +34,8 @@
 //       one line per variant; keys in UPPER case are environment variables for the run, e.g.
 //       GOMAXPROCS=1 GODEBUG=schedtrace=100,scheddetail=1 (the value is everything after the first '=').
 //       `godebug=` is accepted as a lower-case alias for GODEBUG.
+//       cpuquota=Q runs the variant in a fresh cgroup limited to Q CPUs (v1 cpu.cfs_quota_us, or v2 cpu.max),
+//       which the child joins before it execs the program; the variant fails when no cgroup can be made.
 //   // conformance-build: cgo=1            build with CGO_ENABLED=1 (default 0)
 //   // conformance-output: costs.json      also write reference/costs.json from the MEASURE lines
 // Measurement convention (stdout, one per line):
@@ -118,7 +120,7 @@ function parseHeader(file) {
     const body = line.replace(/^\/\/ ?/, '');
     let m;
     if ((m = /^conformance:\s*(.*)$/.exec(body))) {
-      const v = { id: null, runs: 5, timeoutMs: 10000, expect: null, env: {} };
+      const v = { id: null, runs: 5, timeoutMs: 10000, expect: null, env: {}, cpuQuota: null };
       for (const tok of m[1].split(/\s+/).filter(Boolean)) {
         const eq = tok.indexOf('=');
         if (eq < 0) throw new Error(`${file}: bad token ${tok}`);
@@ -128,6 +130,7 @@ function parseHeader(file) {
         else if (k === 'timeout') v.timeoutMs = parseDuration(val);
         else if (k === 'expect') v.expect = val;
         else if (k === 'godebug') v.env.GODEBUG = val;
+        else if (k === 'cpuquota') v.cpuQuota = parseFloat(val);
         else if (/^[A-Z_][A-Z0-9_]*$/.test(k)) v.env[k] = val;
         else throw new Error(`${file}: unknown key ${k}`);
       }
@@ -187,10 +190,14 @@ function parseSched(stderr) {
     let m;
     if (/^fatal error: /.test(line)) fatal = true;
     if ((m = /^SCHED (\d+)ms: (.*)$/.exec(line))) {
-      const rest = m[2];
+      let rest = m[2];
+      // go1.21+: the short form ends with ` schedticks=[ t0 t1 … ]` after the run queues.
+      const ticks = /\s*schedticks=\[([\d ]*)\]\s*$/.exec(rest);
+      if (ticks) rest = rest.slice(0, ticks.index);
       const list = /\[([\d ]*)\]\s*$/.exec(rest);
       const fields = kvFields(rest.replace(/\[[\d ]*\]\s*$/, ''));
       cur = { t: parseInt(m[1], 10), ...fields };
+      if (ticks) cur.schedticks = ticks[1].trim() === '' ? [] : ticks[1].trim().split(/\s+/).map(Number);
       if (fatal) cur.afterFatal = true; // the dump printed by the crash path (§21.2), not a periodic line
       if (list) cur.runqs = list[1].trim() === '' ? [] : list[1].trim().split(/\s+/).map(Number);
       res.push(cur);
@@ -283,6 +290,53 @@ async function waitQuiet(maxSec, log) {
   return { busy, waitedS: Math.round((Date.now() - t0) / 1000) };
 }
 
+// ---------------------------------------------------------------- CPU quota (cgroup)
+// The cgroup hierarchy that has the cpu controller: v1 (a `cgroup` mount with option cpu) or v2.
+function cgroupCpuRoot() {
+  let lines = [];
+  try { lines = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n'); } catch { return null; }
+  const mounts = lines.map((l) => {
+    const [pre, post] = l.split(' - ');
+    if (!post) return null;
+    const [fstype, , opts] = post.split(' ');
+    return { dir: pre.split(' ')[4], fstype, opts: (opts ?? '').split(',') };
+  }).filter(Boolean);
+  const v1 = mounts.find((m) => m.fstype === 'cgroup' && m.opts.includes('cpu'));
+  if (v1) return { version: 1, dir: v1.dir };
+  for (const m of mounts.filter((x) => x.fstype === 'cgroup2')) {
+    try { if (/\bcpu\b/.test(fs.readFileSync(path.join(m.dir, 'cgroup.subtree_control'), 'utf8'))) return { version: 2, dir: m.dir }; } catch { /* next */ }
+  }
+  return null;
+}
+// A fresh cgroup limited to `q` CPUs; the run's shell joins it (cgroup.procs) and execs the program.
+function makeQuotaCgroup(q, tag) {
+  const root = cgroupCpuRoot();
+  if (!root) throw new Error('no cgroup hierarchy with the cpu controller on this machine: cannot run a cpuquota variant');
+  const dir = path.join(root.dir, `gmpsim-record-${process.pid}-${tag.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
+  fs.mkdirSync(dir);
+  let desc;
+  if (root.version === 1) {
+    const period = Number(fs.readFileSync(path.join(dir, 'cpu.cfs_period_us'), 'utf8').trim());
+    const quota = Math.round(q * period);
+    fs.writeFileSync(path.join(dir, 'cpu.cfs_quota_us'), String(quota));
+    desc = `cgroup v1 cpu.cfs_quota_us=${fs.readFileSync(path.join(dir, 'cpu.cfs_quota_us'), 'utf8').trim()} cpu.cfs_period_us=${period}`;
+  } else {
+    const period = 100000;
+    fs.writeFileSync(path.join(dir, 'cpu.max'), `${Math.round(q * period)} ${period}`);
+    desc = `cgroup v2 cpu.max=${fs.readFileSync(path.join(dir, 'cpu.max'), 'utf8').trim()}`;
+  }
+  return {
+    procs: path.join(dir, 'cgroup.procs'),
+    desc,
+    async remove() {
+      for (let i = 0; i < 50; i++) {
+        try { fs.rmdirSync(dir); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
+      }
+      console.error(`warning: could not remove ${dir}`);
+    },
+  };
+}
+
 // ---------------------------------------------------------------- processes
 const live = new Set();
 function killGroup(child, sig = 'SIGKILL') {
@@ -292,10 +346,13 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => { for (const c of live) killGroup(c); process.exit(130); });
 }
 
-function runOnce(bin, env, timeoutMs, cwd) {
+function runOnce(bin, env, timeoutMs, cwd, cgroupProcs = null) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(bin, [], { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // In a cgroup: the shell moves itself into it, then becomes the program (same pid, same process group).
+    const child = cgroupProcs
+      ? spawn('/bin/sh', ['-c', 'echo $$ > "$1" && exec "$0"', bin, cgroupProcs], { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(bin, [], { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(child);
     const bufs = { stdout: [], stderr: [] }, sizes = { stdout: 0, stderr: 0 };
     for (const k of ['stdout', 'stderr']) {
@@ -459,7 +516,7 @@ async function main() {
     for (const n of names) {
       const h = headers[n];
       console.log(`${n}${h.build.cgo ? ' (cgo)' : ''}`);
-      for (const v of h.variants) console.log(`   ${v.id}: runs=${runsFor(v)} timeout=${v.timeoutMs}ms expect=${v.expect ?? '-'} ${JSON.stringify(v.env)}`);
+      for (const v of h.variants) console.log(`   ${v.id}: runs=${runsFor(v)} timeout=${v.timeoutMs}ms expect=${v.expect ?? '-'}${v.cpuQuota != null ? ` cpuquota=${v.cpuQuota}` : ''} ${JSON.stringify(v.env)}`);
     }
     return;
   }
@@ -509,14 +566,20 @@ async function main() {
         }
         const n = runsFor(v);
         const runs = [];
+        const cg = v.cpuQuota != null ? makeQuotaCgroup(v.cpuQuota, `${name}-${v.id}`) : null;
         const snap0 = cpuSnap();
-        for (let i = 0; i < n; i++) {
-          const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir);
-          r.measures = parseMeasures(r.stdout);
-          r.sched = parseSched(r.stderr);
-          runs.push(r);
+        try {
+          for (let i = 0; i < n; i++) {
+            const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir, cg?.procs ?? null);
+            r.measures = parseMeasures(r.stdout);
+            r.sched = parseSched(r.stderr);
+            runs.push(r);
+          }
+        } finally {
+          await cg?.remove();
         }
         const s = summariseVariant(v, runs, ctx);
+        if (cg) { s.cpuQuota = v.cpuQuota; s.cgroup = cg.desc; }
         s.foreignCpu = foreignCpu(snap0, cpuSnap());
         s.recordedAt = new Date().toISOString();
         variantsOut.push(s);
