@@ -123,7 +123,9 @@ export function renderDoc(cmps: Comparison[], known: Partial<Record<GoRelease, K
   L.push('  measures (ms/µs/ns) get at least ±3% of the real median (a few runs cannot show a sub-percent spread);');
   L.push('  a tolerance is never widened to hide a mismatch;');
   L.push('- **sched:peakThreads / lastThreads / lineN**: from the `SCHED` lines, median over seeds inside real');
-  L.push('  Go\'s range (line times ±1 ms, they are printed in whole milliseconds).');
+  L.push('  Go\'s range (line times ±1 ms, they are printed in whole milliseconds);');
+  L.push('- **sched:syscallP**: in scheddetail dumps, where the P of a goroutine in a syscall is (kept by its M,');
+  L.push('  `_Psyscall` with m=-1, or retaken): gmpsim\'s most frequent state over all dumps is real Go\'s.');
   L.push('');
   L.push('Re-record: `flock /tmp/gorecord.lock node conformance/record.mjs --go 1.19|1.26 [name…] --idle-wait 60` (the');
   L.push('release is resolved to its exact toolchain; conformance/README.md). Re-compare: `npm run conformance` (tables,');

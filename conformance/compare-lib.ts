@@ -25,7 +25,9 @@
  *   (os_threads_*: /proc/self/task) is n/a;
  * - sched:peakThreads, sched:lastThreads, sched:line<i> (first 4 periodic SCHED line times): the median
  *   over seeds inside real Go's [min, max] (line times ±1 ms: they are printed in whole ms); sched:lineCount:
- *   the number of periodic SCHED lines of a run, the median over seeds inside real Go's [min, max].
+ *   the number of periodic SCHED lines of a run, the median over seeds inside real Go's [min, max];
+ *   sched:syscallP (scheddetail dumps with a goroutine in a syscall): the most frequent state of that
+ *   goroutine's P over all dumps — kept by its M (go1.26), _Psyscall (go1.19) or retaken — is real Go's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,7 +67,7 @@ export interface RefVariant {
   stdout: TextSummary;
   stderr: TextSummary;
   measures: Record<string, Stats & { unit: string | null }>;
-  sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[]; perRun?: { afterFatal?: boolean }[][] };
+  sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[]; perRun?: DetailDump[][] };
 }
 export interface RefFile {
   program: string;
@@ -222,6 +224,91 @@ export function parseSched(stderr: string): SchedLine[] {
   }
   return out;
 }
+/** One scheddetail dump: its P, M and G lines (record.mjs stores the same shape in sched.perRun). */
+export interface DetailDump {
+  t: number;
+  afterFatal?: boolean;
+  P?: Record<string, number | string>[];
+  M?: Record<string, number | string>[];
+  G?: Record<string, number | string>[];
+}
+const kv = (s: string): Record<string, number | string> => {
+  const f: Record<string, number | string> = {};
+  for (const m of s.matchAll(/([A-Za-z]+)=(\S*)/g)) {
+    const n = Number(m[2]);
+    f[m[1]!] = m[2] !== '' && Number.isFinite(n) ? n : m[2]!;
+  }
+  return f;
+};
+/** The scheddetail dumps of a stderr (as record.mjs's parseSched). */
+export function parseDetail(stderr: string): DetailDump[] {
+  const out: DetailDump[] = [];
+  let cur: DetailDump | null = null;
+  let fatal = false;
+  for (const line of stderr.split('\n')) {
+    if (/^fatal error: /.test(line)) fatal = true;
+    let m = /^SCHED (\d+)ms: /.exec(line);
+    if (m) {
+      cur = { t: Number(m[1]), ...(fatal ? { afterFatal: true } : {}) };
+      out.push(cur);
+      continue;
+    }
+    m = /^ {2}([PMG])(\d+): (.*)$/.exec(line);
+    if (cur && m) {
+      let rest = m[3]!;
+      const rec: Record<string, number | string> = { id: Number(m[2]) };
+      if (m[1] === 'G') {
+        const st = /^status=(\d+)\((.*)\)(?=\s+m=)\s*/.exec(rest);
+        if (st) {
+          rec.status = Number(st[1]);
+          rec.waitreason = st[2]!;
+          rest = rest.slice(st[0].length);
+        }
+      }
+      Object.assign(rec, kv(rest));
+      ((cur as unknown as Record<string, unknown[]>)[m[1]!] ??= []).push(rec);
+    } else if (!/^\s/.test(line)) cur = null;
+  }
+  return out;
+}
+/** A P/M/G reference field: an id, or -1 for none (go1.19 prints -1, go1.21+ prints nil). */
+const idOf = (x: number | string | undefined): number => (typeof x === 'number' ? x : -1);
+/** _Gsyscall (runtime2.go, unchanged from go1.19 to go1.26) and _Psyscall (go1.19; unused since go1.26). */
+const G_SYSCALL = 3;
+const P_SYSCALL = 2;
+/**
+ * What a dump shows about the P of each goroutine in a syscall (G status=3): wired to the syscall's M
+ * (go1.26 keeps it _Prunning with m=<M>), unwired in _Psyscall (go1.19: status=2, m=-1), or gone to
+ * someone else (retaken and handed off or idle). One state per syscalling G per periodic dump.
+ */
+export function syscallPStates(dumps: DetailDump[]): string[] {
+  const out: string[] = [];
+  for (const d of dumps) {
+    if (d.afterFatal || !d.P || !d.M || !d.G) continue;
+    for (const g of d.G) {
+      if (g.status !== G_SYSCALL) continue;
+      const m = d.M.find((x) => idOf(x.curg) === g.id) ?? d.M.find((x) => x.id === idOf(g.m));
+      const pid = m ? idOf(m.p) : -1;
+      const p = pid >= 0 ? d.P.find((x) => x.id === pid) : undefined;
+      if (p) out.push(`kept by its M (P status=${p.status})`);
+      else if (d.P.some((x) => x.status === P_SYSCALL)) out.push('_Psyscall (status=2, m=-1)');
+      else out.push('not held (retaken)');
+    }
+  }
+  return out;
+}
+
+/** The most frequent of some states, and all of them with their shares ("a 90 %, b 10 %"). */
+function tally(xs: string[]): { top: string; shown: string } {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return {
+    top: sorted[0]?.[0] ?? '',
+    shown: sorted.map(([k, n]) => `${k} ${Math.round((100 * n) / xs.length)} %`).join(', '),
+  };
+}
+
 /** Measures gmpsim cannot produce: OS threads from /proc/self/task (gmpsim counts Ms, not OS threads). */
 export const NOT_MODELLED_MEASURE = /^os_threads_/;
 const FATAL_RE = /^(fatal error: |panic: |runtime: |goroutine \d+ \[)/;
@@ -412,6 +499,15 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
             const hi = Math.max(...counts);
             const n = median(periodic.map((s) => s.length));
             add('sched:lineCount', lo === hi ? String(lo) : `${lo}–${hi}`, num(n), n >= lo && n <= hi ? 'pass' : 'FAIL');
+          }
+          // scheddetail: where the P of a goroutine in a syscall is, in most dumps (a dump taken inside
+          // entersyscall/exitsyscall can catch a transient state, so the most frequent one is compared).
+          const realStates = (v.sched.perRun ?? []).flatMap((run) => syscallPStates(run));
+          if (realStates.length > 0) {
+            const simStates = results.flatMap((r) => syscallPStates(parseDetail(r.stderr)));
+            const rs = tally(realStates);
+            const ss = tally(simStates);
+            add('sched:syscallP', rs.shown, ss.shown || 'no dump with a G in a syscall', ss.top !== '' && ss.top === rs.top ? 'pass' : 'FAIL');
           }
           for (let i = 0; i < Math.min(4, v.sched.lineTimesMs.length); i++) {
             const st = v.sched.lineTimesMs[i];
