@@ -12,7 +12,7 @@ import { costsFromMeasurements, type Measurements } from '../../src/runtime/cali
 
 describe('calibration', () => {
   it('the measured defaults are costsFromMeasurements(conformance/reference/go1.19/costs.json)', () => {
-    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/go1.19/go1.19/costs.json', import.meta.url), 'utf8')) as {
+    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/go1.19/costs.json', import.meta.url), 'utf8')) as {
       costs: Record<string, { median: number }>;
     };
     const m: Record<string, number> = {};
@@ -24,7 +24,7 @@ describe('calibration', () => {
 
   it('cloneCall is costsFromMeasurements of newm_clone.go as recorded on go1.19 (conformance/reference/go1.19/newm_clone.json)', () => {
     // go_newthread_us = newproc + wakep/startm + clone() in the caller; cloneCall is the clone part.
-    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/go1.19/go1.19/newm_clone.json', import.meta.url), 'utf8')) as {
+    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/go1.19/newm_clone.json', import.meta.url), 'utf8')) as {
       variants: { measures: Record<string, { median: number }> }[];
     };
     const us = ref.variants[0]!.measures['go_newthread_us']!.median;
