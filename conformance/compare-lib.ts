@@ -68,6 +68,9 @@ export interface RefVariant {
   stderr: TextSummary;
   measures: Record<string, Stats & { unit: string | null }>;
   sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[]; perRun?: DetailDump[][] };
+  /** `cpuquota=Q` variants: the CPU limit of the cgroup the runs were in, and how it was set. */
+  cpuQuota?: number;
+  cgroup?: string;
 }
 export interface RefFile {
   program: string;
@@ -427,6 +430,11 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
         );
       }
       opts.progress?.(`go${release} ${name} · ${v.id}: ${seeds} seeds in ${Date.now() - t0} ms`);
+
+      if (v.cpuQuota !== undefined) {
+        // gmpsim has no simulated CPU quota yet (RunOptions), so the variant runs without one: say so.
+        add('cpuquota', `${v.cpuQuota} CPUs (${v.cgroup ?? 'cgroup'})`, 'not modelled: run without a quota', 'n/a');
+      }
 
       // exit status
       const realExits = Object.keys(v.exit);
