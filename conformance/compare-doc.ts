@@ -136,13 +136,17 @@ export function renderDoc(cmps: Comparison[], known: Partial<Record<GoRelease, K
   L.push('');
   L.push('## Summary');
   L.push('');
-  L.push('| release | real toolchain | profile validated | checks passing | mismatches (pinned with their cause) | not compared | programs |');
-  L.push('|---|---|---|---|---|---|---|');
+  L.push('| release | real toolchain | profile validated | checks passing | mismatches (pinned with their cause) | not compared | programs | variants recorded on a busy machine |');
+  L.push('|---|---|---|---|---|---|---|---|');
   for (const c of cmps) {
     const sum = sums.get(c.release)!;
     const p = profiles[c.release];
-    L.push(`| go${c.release} | \`${c.env?.goVersion ?? p.toolchain}\` | ${p.validated ? 'yes' : 'no'} | ${sum.pass} of ${sum.pass + sum.fail} (${pct(sum)}) | ${sum.fail} | ${sum.na} | ${c.programs.length} |`);
+    L.push(`| go${c.release} | \`${c.env?.goVersion ?? p.toolchain}\` | ${p.validated ? 'yes' : 'no'} | ${sum.pass} of ${sum.pass + sum.fail} (${pct(sum)}) | ${sum.fail} | ${sum.na} | ${c.programs.length} | ${c.noisyVariants} of ${c.variants} |`);
   }
+  L.push('');
+  L.push('A variant is recorded on a busy machine when other processes used more than 15 % of the CPUs meanwhile');
+  L.push('(`foreignCpu`, conformance/README.md); its timings and thread counts are not trustworthy on this 2-vCPU');
+  L.push('machine; where they mismatch they are pinned as such until the variant is re-recorded (`--redo-noisy 0.15`).');
   L.push('');
   L.push('### Checks passing per area');
   L.push('');

@@ -68,6 +68,8 @@ export interface RefVariant {
   stderr: TextSummary;
   measures: Record<string, Stats & { unit: string | null }>;
   sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[]; perRun?: DetailDump[][] };
+  /** Share of all CPUs other processes used while the variant was recorded (record.mjs). */
+  foreignCpu?: number | null;
   /** `cpuquota=Q` variants: the CPU limit of the cgroup the runs were in, and how it was set. */
   cpuQuota?: number;
   cgroup?: string;
@@ -336,6 +338,9 @@ export interface Comparison {
   programs: ProgramInfo[];
   env: RefFile['env'] | null;
   seeds: number;
+  /** Variants compared, and those recorded while other processes used > 15 % of the CPUs (NOISY). */
+  variants: number;
+  noisyVariants: number;
 }
 export const checkId = (c: { program: string; variant: string; check: string }): string => `${c.program} · ${c.variant} · ${c.check}`;
 
@@ -532,7 +537,8 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
       }
     }
   }
-  return { release, checks, programs, env: refs[0]?.env ?? null, seeds };
+  const all = refs.flatMap((r) => r.variants);
+  return { release, checks, programs, env: refs[0]?.env ?? null, seeds, variants: all.length, noisyVariants: all.filter((v) => (v.foreignCpu ?? 0) > 0.15).length };
 }
 
 // ---------------------------------------------------------------- known mismatches
