@@ -1,6 +1,8 @@
 /**
- * The conformance comparison: every recorded real-Go reference (conformance/reference/<name>.json, written
- * by record.mjs) against gmpsim running the same program.
+ * The conformance comparison: every recorded real-Go reference (conformance/reference/go<release>/<name>.json,
+ * written by `record.mjs --go <release>`) against gmpsim running the same program under that release's
+ * profile (RunOptions.go, src/runtime/version.ts). Each release with a reference directory is one
+ * comparison; its mismatches are pinned in its own section of known-mismatches.json.
  *
  * Program source, per program: the Go frontend (src/golang, `compileGo`, with the variant's environment for
  * os.Getenv) when it compiles the program, else the TypeScript twin conformance/twins/<name>.ts (which
@@ -23,18 +25,26 @@
  *   (os_threads_*: /proc/self/task) is n/a;
  * - sched:peakThreads, sched:lastThreads, sched:line<i> (first 4 periodic SCHED line times): the median
  *   over seeds inside real Go's [min, max] (line times ±1 ms: they are printed in whole ms); sched:lineCount:
- *   the number of periodic SCHED lines of a run, the median over seeds inside real Go's [min, max].
+ *   the number of periodic SCHED lines of a run, the median over seeds inside real Go's [min, max];
+ *   sched:syscallP (scheddetail dumps with a goroutine in a syscall): the most frequent state of that
+ *   goroutine's P over all dumps — kept by its M (go1.26), _Psyscall (go1.19) or retaken — is real Go's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run, parseGODEBUG, type RunResult } from '../src/runtime/runtime.js';
 import type { GoFunc } from '../src/workload/ops.js';
+import { goReleases, type GoRelease } from '../src/runtime/version.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file is conformance/compare-lib.ts, or dist/conformance/compare-lib.js). */
 export const ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.join(HERE, '..') : path.join(HERE, '..', '..');
-export const REF_DIR = path.join(ROOT, 'conformance', 'reference');
+/** conformance/reference/go<release>/: what `record.mjs --go <release>` wrote. */
+export const refDir = (release: GoRelease): string => path.join(ROOT, 'conformance', 'reference', `go${release}`);
+/** The releases whose toolchain recorded references (a directory conformance/reference/go<release>/ with files). */
+export function recordedReleases(): GoRelease[] {
+  return goReleases.filter((r) => fs.existsSync(refDir(r)) && fs.readdirSync(refDir(r)).some((f) => f.endsWith('.json')));
+}
 export const PROGRAM_DIR = path.join(ROOT, 'conformance', 'programs');
 export const KNOWN_FILE = path.join(ROOT, 'conformance', 'known-mismatches.json');
 export const DOC_FILE = path.join(ROOT, 'docs', 'fidelity.md');
@@ -57,23 +67,30 @@ export interface RefVariant {
   stdout: TextSummary;
   stderr: TextSummary;
   measures: Record<string, Stats & { unit: string | null }>;
-  sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[]; perRun?: { afterFatal?: boolean }[][] };
+  sched: null | { peakThreads: Stats; firstThreads: Stats; lastThreads: Stats; lineTimesMs: (Stats | null)[]; perRun?: DetailDump[][] };
+  /** Share of all CPUs other processes used while the variant was recorded (record.mjs). */
+  foreignCpu?: number | null;
+  /** `cpuquota=Q` variants: the CPU limit of the cgroup the runs were in, and how it was set. */
+  cpuQuota?: number;
+  cgroup?: string;
 }
 export interface RefFile {
   program: string;
   description: string;
-  build: { cgo: boolean };
+  build: { cgo: boolean; goMod?: string };
   env: { goVersion: string; kernel: string; os: string; cpuModel: string; cores: number; date: string };
   variants: RefVariant[];
 }
 
-export function loadRefs(only: string[] = []): RefFile[] {
+export function loadRefs(release: GoRelease, only: string[] = []): RefFile[] {
   const out: RefFile[] = [];
-  for (const f of fs.readdirSync(REF_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  const dir = refDir(release);
+  if (!fs.existsSync(dir)) return out;
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const name = f.slice(0, -5);
     if (SKIP.has(name)) continue;
     if (only.length && !only.includes(name)) continue;
-    out.push(JSON.parse(fs.readFileSync(path.join(REF_DIR, f), 'utf8')) as RefFile);
+    out.push(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as RefFile);
   }
   return out;
 }
@@ -212,6 +229,91 @@ export function parseSched(stderr: string): SchedLine[] {
   }
   return out;
 }
+/** One scheddetail dump: its P, M and G lines (record.mjs stores the same shape in sched.perRun). */
+export interface DetailDump {
+  t: number;
+  afterFatal?: boolean;
+  P?: Record<string, number | string>[];
+  M?: Record<string, number | string>[];
+  G?: Record<string, number | string>[];
+}
+const kv = (s: string): Record<string, number | string> => {
+  const f: Record<string, number | string> = {};
+  for (const m of s.matchAll(/([A-Za-z]+)=(\S*)/g)) {
+    const n = Number(m[2]);
+    f[m[1]!] = m[2] !== '' && Number.isFinite(n) ? n : m[2]!;
+  }
+  return f;
+};
+/** The scheddetail dumps of a stderr (as record.mjs's parseSched). */
+export function parseDetail(stderr: string): DetailDump[] {
+  const out: DetailDump[] = [];
+  let cur: DetailDump | null = null;
+  let fatal = false;
+  for (const line of stderr.split('\n')) {
+    if (/^fatal error: /.test(line)) fatal = true;
+    let m = /^SCHED (\d+)ms: /.exec(line);
+    if (m) {
+      cur = { t: Number(m[1]), ...(fatal ? { afterFatal: true } : {}) };
+      out.push(cur);
+      continue;
+    }
+    m = /^ {2}([PMG])(\d+): (.*)$/.exec(line);
+    if (cur && m) {
+      let rest = m[3]!;
+      const rec: Record<string, number | string> = { id: Number(m[2]) };
+      if (m[1] === 'G') {
+        const st = /^status=(\d+)\((.*)\)(?=\s+m=)\s*/.exec(rest);
+        if (st) {
+          rec.status = Number(st[1]);
+          rec.waitreason = st[2]!;
+          rest = rest.slice(st[0].length);
+        }
+      }
+      Object.assign(rec, kv(rest));
+      ((cur as unknown as Record<string, unknown[]>)[m[1]!] ??= []).push(rec);
+    } else if (!/^\s/.test(line)) cur = null;
+  }
+  return out;
+}
+/** A P/M/G reference field: an id, or -1 for none (go1.19 prints -1, go1.21+ prints nil). */
+const idOf = (x: number | string | undefined): number => (typeof x === 'number' ? x : -1);
+/** _Gsyscall (runtime2.go, unchanged from go1.19 to go1.26) and _Psyscall (go1.19; unused since go1.26). */
+const G_SYSCALL = 3;
+const P_SYSCALL = 2;
+/**
+ * What a dump shows about the P of each goroutine in a syscall (G status=3): wired to the syscall's M
+ * (go1.26 keeps it _Prunning with m=<M>), unwired in _Psyscall (go1.19: status=2, m=-1), or gone to
+ * someone else (retaken and handed off or idle). One state per syscalling G per periodic dump.
+ */
+export function syscallPStates(dumps: DetailDump[]): string[] {
+  const out: string[] = [];
+  for (const d of dumps) {
+    if (d.afterFatal || !d.P || !d.M || !d.G) continue;
+    for (const g of d.G) {
+      if (g.status !== G_SYSCALL) continue;
+      const m = d.M.find((x) => idOf(x.curg) === g.id) ?? d.M.find((x) => x.id === idOf(g.m));
+      const pid = m ? idOf(m.p) : -1;
+      const p = pid >= 0 ? d.P.find((x) => x.id === pid) : undefined;
+      if (p) out.push(`kept by its M (P status=${p.status})`);
+      else if (d.P.some((x) => x.status === P_SYSCALL)) out.push('_Psyscall (status=2, m=-1)');
+      else out.push('not held (retaken)');
+    }
+  }
+  return out;
+}
+
+/** The most frequent of some states, and all of them with their shares ("a 90 %, b 10 %"). */
+function tally(xs: string[]): { top: string; shown: string } {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return {
+    top: sorted[0]?.[0] ?? '',
+    shown: sorted.map(([k, n]) => `${k} ${Math.round((100 * n) / xs.length)} %`).join(', '),
+  };
+}
+
 /** Measures gmpsim cannot produce: OS threads from /proc/self/task (gmpsim counts Ms, not OS threads). */
 export const NOT_MODELLED_MEASURE = /^os_threads_/;
 const FATAL_RE = /^(fatal error: |panic: |runtime: |goroutine \d+ \[)/;
@@ -230,10 +332,15 @@ export interface Check {
 }
 export interface ProgramInfo { name: string; source: 'go' | 'twin'; why: string; behaviour: string }
 export interface Comparison {
+  /** The release whose references and profile were compared. */
+  release: GoRelease;
   checks: Check[];
   programs: ProgramInfo[];
   env: RefFile['env'] | null;
   seeds: number;
+  /** Variants compared, and those recorded while other processes used > 15 % of the CPUs (NOISY). */
+  variants: number;
+  noisyVariants: number;
 }
 export const checkId = (c: { program: string; variant: string; check: string }): string => `${c.program} · ${c.variant} · ${c.check}`;
 
@@ -257,6 +364,8 @@ export function behaviourOf(ref: RefFile): string {
 }
 
 export interface CompareOptions {
+  /** Which release: its references (conformance/reference/go<release>/) and its profile. Default '1.19'. */
+  release?: GoRelease;
   seeds?: number;
   only?: string[];
   source?: SourceMode;
@@ -289,7 +398,8 @@ function textCheck(real: TextSummary, runs: number, sims: string[], transform: (
 
 export async function compareAll(opts: CompareOptions = {}): Promise<Comparison> {
   const seeds = opts.seeds ?? DEFAULT_SEEDS;
-  const refs = loadRefs(opts.only ?? []);
+  const release = opts.release ?? '1.19';
+  const refs = loadRefs(release, opts.only ?? []);
   const checks: Check[] = [];
   const programs: ProgramInfo[] = [];
   for (const ref of refs) {
@@ -315,6 +425,7 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
             linksCgo: prog.linksCgo,
             gomaxprocs,
             ncpu: cores,
+            go: release,
             seed,
             godebug: flags,
             until: v.timeoutMs * 1e6,
@@ -323,7 +434,12 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
           }),
         );
       }
-      opts.progress?.(`${name} · ${v.id}: ${seeds} seeds in ${Date.now() - t0} ms`);
+      opts.progress?.(`go${release} ${name} · ${v.id}: ${seeds} seeds in ${Date.now() - t0} ms`);
+
+      if (v.cpuQuota !== undefined) {
+        // gmpsim has no simulated CPU quota yet (RunOptions), so the variant runs without one: say so.
+        add('cpuquota', `${v.cpuQuota} CPUs (${v.cgroup ?? 'cgroup'})`, 'not modelled: run without a quota', 'n/a');
+      }
 
       // exit status
       const realExits = Object.keys(v.exit);
@@ -397,6 +513,15 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
             const n = median(periodic.map((s) => s.length));
             add('sched:lineCount', lo === hi ? String(lo) : `${lo}–${hi}`, num(n), n >= lo && n <= hi ? 'pass' : 'FAIL');
           }
+          // scheddetail: where the P of a goroutine in a syscall is, in most dumps (a dump taken inside
+          // entersyscall/exitsyscall can catch a transient state, so the most frequent one is compared).
+          const realStates = (v.sched.perRun ?? []).flatMap((run) => syscallPStates(run));
+          if (realStates.length > 0) {
+            const simStates = results.flatMap((r) => syscallPStates(parseDetail(r.stderr)));
+            const rs = tally(realStates);
+            const ss = tally(simStates);
+            add('sched:syscallP', rs.shown, ss.shown || 'no dump with a G in a syscall', ss.top !== '' && ss.top === rs.top ? 'pass' : 'FAIL');
+          }
           for (let i = 0; i < Math.min(4, v.sched.lineTimesMs.length); i++) {
             const st = v.sched.lineTimesMs[i];
             if (!st) continue;
@@ -412,13 +537,18 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
       }
     }
   }
-  return { checks, programs, env: refs[0]?.env ?? null, seeds };
+  const all = refs.flatMap((r) => r.variants);
+  return { release, checks, programs, env: refs[0]?.env ?? null, seeds, variants: all.length, noisyVariants: all.filter((v) => (v.foreignCpu ?? 0) > 0.15).length };
 }
 
 // ---------------------------------------------------------------- known mismatches
 export interface KnownMismatch { program: string; variant: string; check: string; cause: string }
-export function loadKnown(): KnownMismatch[] {
-  if (!fs.existsSync(KNOWN_FILE)) return [];
-  const j = JSON.parse(fs.readFileSync(KNOWN_FILE, 'utf8')) as { mismatches: KnownMismatch[] };
-  return j.mismatches;
+/** known-mismatches.json: one section per release, `"go1.26": [ {program, variant, check, cause} … ]`. */
+export type KnownFile = { comment?: string } & Partial<Record<`go${GoRelease}`, KnownMismatch[]>>;
+export function loadKnownFile(): KnownFile {
+  if (!fs.existsSync(KNOWN_FILE)) return {};
+  return JSON.parse(fs.readFileSync(KNOWN_FILE, 'utf8')) as KnownFile;
+}
+export function loadKnown(release: GoRelease): KnownMismatch[] {
+  return loadKnownFile()[`go${release}`] ?? [];
 }

@@ -1,19 +1,24 @@
 /**
- * gmpsim vs real go1.19: run every conformance program on gmpsim and compare it with the recorded
- * reference (conformance/reference/<name>.json). See compare-lib.ts for what is compared and how.
+ * gmpsim vs real Go, per release: run every conformance program on gmpsim under each release's profile
+ * (src/runtime/version.ts) and compare it with the reference recorded on that release's toolchain
+ * (conformance/reference/go<release>/<name>.json). See compare-lib.ts for what is compared and how.
  *
- *   npm run conformance                        table + pass count; exit 1 on any mismatch
- *   npm run conformance -- --write             also regenerate docs/fidelity.md
+ *   npm run conformance                        tables + pass counts of every recorded release; exit 1 on
+ *                                              a mismatch not pinned in known-mismatches.json
+ *   npm run conformance -- --go 1.26           only this release (repeatable)
+ *   npm run conformance -- --write             also regenerate docs/fidelity.md (every release)
  *   npm run conformance -- --only NAME [--only NAME2] [--seeds N] [--source auto|go|twin] [--quiet]
- *   npm run conformance -- --sync-known        after a re-recording: drop fixed entries from
- *       known-mismatches.json, add new mismatches reusing the cause of the same program's same check (or of
- *       its only cause for that kind of check); anything else gets an empty cause, which the test rejects
- *       until someone writes the analysis.
+ *   npm run conformance -- --sync-known        re-pin after a change or a re-recording: per release, drop
+ *       fixed entries from known-mismatches.json and add new mismatches, reusing the cause of the same
+ *       program's same check (or of its only cause for that kind of check) in that release; anything else
+ *       gets an empty cause, which the test rejects until someone writes the analysis.
+ *   npm run conformance -- --sync-known --write   both: the usual command after changing a mechanism.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareAll, loadKnown, checkId, DOC_FILE, KNOWN_FILE, DEFAULT_SEEDS, type Check, type KnownMismatch, type SourceMode } from './compare-lib.js';
+import { compareAll, loadKnown, loadKnownFile, recordedReleases, checkId, DOC_FILE, KNOWN_FILE, DEFAULT_SEEDS, type Check, type Comparison, type KnownMismatch, type SourceMode } from './compare-lib.js';
 import { renderDoc, renderTable, summarise } from './compare-doc.js';
+import { parseGoRelease, type GoRelease } from '../src/runtime/version.js';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -23,6 +28,7 @@ async function main(): Promise<void> {
   let quiet = false;
   let syncKnown = false;
   const only: string[] = [];
+  const releases: GoRelease[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = (): string => {
@@ -35,32 +41,52 @@ async function main(): Promise<void> {
     else if (a === '--source') source = next() as SourceMode;
     else if (a === '--quiet') quiet = true;
     else if (a === '--sync-known') syncKnown = true;
-    else if (a === '-h' || a === '--help') {
-      console.log('usage: compare [--write] [--only NAME]… [--seeds N] [--source auto|go|twin] [--quiet]');
+    else if (a === '--go') {
+      const r = parseGoRelease(next());
+      if ('error' in r) throw new Error(r.error);
+      releases.push(r.release);
+    } else if (a === '-h' || a === '--help') {
+      console.log('usage: compare [--go 1.19|1.26]… [--write] [--sync-known] [--only NAME]… [--seeds N] [--source auto|go|twin] [--quiet]');
       return;
     } else throw new Error(`unknown argument ${a}`);
   }
   if ((write || syncKnown) && (only.length || seeds !== DEFAULT_SEEDS || source !== 'auto')) {
-    throw new Error('--write regenerates the whole document: no --only, --seeds or --source with it');
+    throw new Error('--write and --sync-known cover whole releases: no --only, --seeds or --source with them');
   }
-  const cmp = await compareAll({ seeds, only, source, progress: quiet ? undefined : (m) => process.stderr.write(`  ${m}\n`) });
-  let known = loadKnown();
-  if (syncKnown) {
-    known = syncKnownList(known, cmp.checks.filter((c) => c.verdict === 'FAIL'));
-    const old = JSON.parse(fs.readFileSync(KNOWN_FILE, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(KNOWN_FILE, JSON.stringify({ ...old, mismatches: known }, null, 1) + '\n');
-    const empty = known.filter((k) => !k.cause).length;
-    console.error(`synced ${path.relative(process.cwd(), KNOWN_FILE)}: ${known.length} entries, ${empty} without a cause`);
+  if (write && releases.length) throw new Error('--write regenerates the document of every release: no --go with it');
+  const recorded = recordedReleases();
+  const todo = releases.length ? releases : recorded;
+  for (const r of todo) if (!recorded.includes(r)) throw new Error(`no references for go${r} (conformance/reference/go${r}/)`);
+
+  const cmps: Comparison[] = [];
+  const file = loadKnownFile();
+  let unpinned = 0;
+  for (const release of todo) {
+    const cmp = await compareAll({ release, seeds, only, source, progress: quiet ? undefined : (m) => process.stderr.write(`  ${m}\n`) });
+    cmps.push(cmp);
+    let known = loadKnown(release);
+    if (syncKnown) {
+      known = syncKnownList(known, cmp.checks.filter((c) => c.verdict === 'FAIL'));
+      file[`go${release}`] = known;
+      const empty = known.filter((k) => !k.cause).length;
+      console.error(`synced go${release} in ${path.relative(process.cwd(), KNOWN_FILE)}: ${known.length} entries, ${empty} without a cause`);
+    }
+    const sum = summarise(cmp, known);
+    console.log(`\n===== go${release} =====`);
+    console.log(renderTable(cmp, sum));
+    unpinned += sum.undocumented.length + sum.fixed.length;
   }
-  const sum = summarise(cmp, known);
-  console.log(renderTable(cmp, sum));
+  if (syncKnown) fs.writeFileSync(KNOWN_FILE, JSON.stringify(file, null, 1) + '\n');
   if (write) {
     fs.mkdirSync(path.dirname(DOC_FILE), { recursive: true });
-    fs.writeFileSync(DOC_FILE, renderDoc(cmp, sum, known));
+    fs.writeFileSync(DOC_FILE, renderDoc(cmps, Object.fromEntries(cmps.map((c) => [c.release, loadKnownFileFrom(file, c.release)]))));
     console.log(`wrote ${path.relative(process.cwd(), DOC_FILE)}`);
   }
-  if (sum.fail > 0) process.exitCode = 1;
+  console.log('\n' + cmps.map((c) => { const s = summarise(c, loadKnownFileFrom(file, c.release)); return `go${c.release}: ${s.pass} of ${s.pass + s.fail} checks pass`; }).join('; '));
+  if (unpinned > 0) process.exitCode = 1;
 }
+
+const loadKnownFileFrom = (file: ReturnType<typeof loadKnownFile>, release: GoRelease): KnownMismatch[] => file[`go${release}`] ?? [];
 
 const kind = (check: string): string => check.split(':')[0]!;
 

@@ -5,14 +5,20 @@
 //
 // Builds every program in conformance/programs (or only the named ones) once with `go build`, runs each
 // variant declared in the program's header several times with a per-run timeout, and writes
-// conformance/reference/<name>.json (see conformance/README.md for the format).
+// conformance/reference/go<release>/<name>.json (see conformance/README.md for the format).
+//
+//   node conformance/record.mjs --go 1.26 [name ...]    record on go1.26.8 into reference/go1.26/
+//   node conformance/record.mjs --go 1.19 [name ...]    record on go1.19.8 into reference/go1.19/
 //
 // Options:
 //   --runs N          override the run count of every variant
 //   --runs-scale F    multiply every declared run count by F (rounded, at least 1)
 //   --variant ID      record only the variants with this id (repeatable)
-//   --out DIR         output directory (default conformance/reference)
-//   --go PATH         go binary (default $GO, then /usr/lib/go-1.19/bin/go, then `go` on PATH)
+//   --go RELEASE|PATH which toolchain (required to record): a release (1.19, 1.26) is resolved to the exact
+//                     toolchain its gmpsim profile names (src/runtime/version.ts `toolchain`, checked with
+//                     `<bin> version`; conformance/toolchain.mjs); a path to a go binary is accepted when its
+//                     version is one of those toolchains. Never `go` from the PATH by luck.
+//   --out DIR         output directory (default conformance/reference/go<release>)
 //   --list            list programs and their variants, run nothing
 //   --summary         print a markdown summary of the existing reference files, run nothing
 //   --redo-noisy F    re-record only the variants whose reference has foreignCpu > F (or none recorded),
@@ -28,6 +34,8 @@
 //       one line per variant; keys in UPPER case are environment variables for the run, e.g.
 //       GOMAXPROCS=1 GODEBUG=schedtrace=100,scheddetail=1 (the value is everything after the first '=').
 //       `godebug=` is accepted as a lower-case alias for GODEBUG.
+//       cpuquota=Q runs the variant in a fresh cgroup limited to Q CPUs (v1 cpu.cfs_quota_us, or v2 cpu.max),
+//       which the child joins before it execs the program; the variant fails when no cgroup can be made.
 //   // conformance-build: cgo=1            build with CGO_ENABLED=1 (default 0)
 //   // conformance-output: costs.json      also write reference/costs.json from the MEASURE lines
 // Measurement convention (stdout, one per line):
@@ -42,6 +50,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveGo, releaseOf } from './toolchain.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PROGRAMS = path.join(HERE, 'programs');
@@ -51,7 +60,7 @@ const BUILD_TIMEOUT_MS = 300_000;
 
 // ---------------------------------------------------------------- CLI
 function parseArgs(argv) {
-  const o = { names: [], runs: null, runsScale: 1, variants: [], out: path.join(HERE, 'reference'), go: null,
+  const o = { names: [], runs: null, runsScale: 1, variants: [], out: null, go: null,
     list: false, summary: false, dryRun: false, quiet: false, idleWait: 180, redoNoisy: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -78,30 +87,6 @@ function parseArgs(argv) {
 }
 
 // ---------------------------------------------------------------- helpers
-function findGo(opt) {
-  const cands = [opt.go, process.env.GO, '/usr/lib/go-1.19/bin/go', 'go'].filter(Boolean);
-  const tryAll = () => {
-    for (const c of cands) {
-      try { execFileSync(c, ['version'], { stdio: 'pipe', timeout: 30000 }); return c; } catch { /* next */ }
-    }
-    return null;
-  };
-  let go = tryAll();
-  if (go === null && !opt.go) {
-    // The references are go1.19's: install Debian's golang-1.19-go when no toolchain is there.
-    process.stderr.write('record: no Go toolchain found; installing Debian\'s golang-1.19-go (apt-get)…\n');
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', timeout: 600000 });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'golang-1.19-go'], { stdio: 'inherit', timeout: 900000 });
-    } catch (e) {
-      throw new Error('could not install golang-1.19-go with apt-get (' + (e && e.message ? e.message.split('\n')[0] : e) + '); install it or pass --go PATH');
-    }
-    go = tryAll();
-  }
-  if (go === null) throw new Error('no usable go binary found (tried ' + cands.join(', ') + ')');
-  return go;
-}
-
 function parseDuration(s) {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(String(s).trim());
   if (!m) throw new Error(`bad duration ${s}`);
@@ -135,7 +120,7 @@ function parseHeader(file) {
     const body = line.replace(/^\/\/ ?/, '');
     let m;
     if ((m = /^conformance:\s*(.*)$/.exec(body))) {
-      const v = { id: null, runs: 5, timeoutMs: 10000, expect: null, env: {} };
+      const v = { id: null, runs: 5, timeoutMs: 10000, expect: null, env: {}, cpuQuota: null };
       for (const tok of m[1].split(/\s+/).filter(Boolean)) {
         const eq = tok.indexOf('=');
         if (eq < 0) throw new Error(`${file}: bad token ${tok}`);
@@ -145,6 +130,7 @@ function parseHeader(file) {
         else if (k === 'timeout') v.timeoutMs = parseDuration(val);
         else if (k === 'expect') v.expect = val;
         else if (k === 'godebug') v.env.GODEBUG = val;
+        else if (k === 'cpuquota') v.cpuQuota = parseFloat(val);
         else if (/^[A-Z_][A-Z0-9_]*$/.test(k)) v.env[k] = val;
         else throw new Error(`${file}: unknown key ${k}`);
       }
@@ -204,10 +190,14 @@ function parseSched(stderr) {
     let m;
     if (/^fatal error: /.test(line)) fatal = true;
     if ((m = /^SCHED (\d+)ms: (.*)$/.exec(line))) {
-      const rest = m[2];
+      let rest = m[2];
+      // go1.21+: the short form ends with ` schedticks=[ t0 t1 … ]` after the run queues.
+      const ticks = /\s*schedticks=\[([\d ]*)\]\s*$/.exec(rest);
+      if (ticks) rest = rest.slice(0, ticks.index);
       const list = /\[([\d ]*)\]\s*$/.exec(rest);
       const fields = kvFields(rest.replace(/\[[\d ]*\]\s*$/, ''));
       cur = { t: parseInt(m[1], 10), ...fields };
+      if (ticks) cur.schedticks = ticks[1].trim() === '' ? [] : ticks[1].trim().split(/\s+/).map(Number);
       if (fatal) cur.afterFatal = true; // the dump printed by the crash path (§21.2), not a periodic line
       if (list) cur.runqs = list[1].trim() === '' ? [] : list[1].trim().split(/\s+/).map(Number);
       res.push(cur);
@@ -300,6 +290,53 @@ async function waitQuiet(maxSec, log) {
   return { busy, waitedS: Math.round((Date.now() - t0) / 1000) };
 }
 
+// ---------------------------------------------------------------- CPU quota (cgroup)
+// The cgroup hierarchy that has the cpu controller: v1 (a `cgroup` mount with option cpu) or v2.
+function cgroupCpuRoot() {
+  let lines = [];
+  try { lines = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n'); } catch { return null; }
+  const mounts = lines.map((l) => {
+    const [pre, post] = l.split(' - ');
+    if (!post) return null;
+    const [fstype, , opts] = post.split(' ');
+    return { dir: pre.split(' ')[4], fstype, opts: (opts ?? '').split(',') };
+  }).filter(Boolean);
+  const v1 = mounts.find((m) => m.fstype === 'cgroup' && m.opts.includes('cpu'));
+  if (v1) return { version: 1, dir: v1.dir };
+  for (const m of mounts.filter((x) => x.fstype === 'cgroup2')) {
+    try { if (/\bcpu\b/.test(fs.readFileSync(path.join(m.dir, 'cgroup.subtree_control'), 'utf8'))) return { version: 2, dir: m.dir }; } catch { /* next */ }
+  }
+  return null;
+}
+// A fresh cgroup limited to `q` CPUs; the run's shell joins it (cgroup.procs) and execs the program.
+function makeQuotaCgroup(q, tag) {
+  const root = cgroupCpuRoot();
+  if (!root) throw new Error('no cgroup hierarchy with the cpu controller on this machine: cannot run a cpuquota variant');
+  const dir = path.join(root.dir, `gmpsim-record-${process.pid}-${tag.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
+  fs.mkdirSync(dir);
+  let desc;
+  if (root.version === 1) {
+    const period = Number(fs.readFileSync(path.join(dir, 'cpu.cfs_period_us'), 'utf8').trim());
+    const quota = Math.round(q * period);
+    fs.writeFileSync(path.join(dir, 'cpu.cfs_quota_us'), String(quota));
+    desc = `cgroup v1 cpu.cfs_quota_us=${fs.readFileSync(path.join(dir, 'cpu.cfs_quota_us'), 'utf8').trim()} cpu.cfs_period_us=${period}`;
+  } else {
+    const period = 100000;
+    fs.writeFileSync(path.join(dir, 'cpu.max'), `${Math.round(q * period)} ${period}`);
+    desc = `cgroup v2 cpu.max=${fs.readFileSync(path.join(dir, 'cpu.max'), 'utf8').trim()}`;
+  }
+  return {
+    procs: path.join(dir, 'cgroup.procs'),
+    desc,
+    async remove() {
+      for (let i = 0; i < 50; i++) {
+        try { fs.rmdirSync(dir); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
+      }
+      console.error(`warning: could not remove ${dir}`);
+    },
+  };
+}
+
 // ---------------------------------------------------------------- processes
 const live = new Set();
 function killGroup(child, sig = 'SIGKILL') {
@@ -309,10 +346,13 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => { for (const c of live) killGroup(c); process.exit(130); });
 }
 
-function runOnce(bin, env, timeoutMs, cwd) {
+function runOnce(bin, env, timeoutMs, cwd, cgroupProcs = null) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(bin, [], { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // In a cgroup: the shell moves itself into it, then becomes the program (same pid, same process group).
+    const child = cgroupProcs
+      ? spawn('/bin/sh', ['-c', 'echo $$ > "$1" && exec "$0"', bin, cgroupProcs], { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(bin, [], { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(child);
     const bufs = { stdout: [], stderr: [] }, sizes = { stdout: 0, stderr: 0 };
     for (const k of ['stdout', 'stderr']) {
@@ -344,10 +384,13 @@ function runEnv(variantEnv) {
   return { ...env, ...variantEnv };
 }
 
-function buildProgram(goBin, name, src, build, workRoot) {
+// The module's `go` line is the release recorded: it sets the language version and the GODEBUG defaults
+// (go1.26 building a `go 1.19` module would run with asynctimerchan=1, containermaxprocs=0,
+// updatemaxprocs=0, panicnil=1: go1.19's timers and GOMAXPROCS, not go1.26's; internal/godebugs/table.go).
+function buildProgram(goBin, goLine, name, src, build, workRoot) {
   const dir = path.join(workRoot, name);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'go.mod'), 'module conformance\n\ngo 1.19\n');
+  fs.writeFileSync(path.join(dir, 'go.mod'), `module conformance\n\n${goLine}\n`);
   fs.copyFileSync(src, path.join(dir, `${name}.go`));
   const bin = path.join(dir, name);
   const env = {
@@ -356,6 +399,7 @@ function buildProgram(goBin, name, src, build, workRoot) {
     GOCACHE: process.env.GOCACHE ?? '/tmp/gocache',
     GOPATH: process.env.GOPATH ?? '/tmp/gopath',
     GO111MODULE: 'on',
+    GOTOOLCHAIN: 'local', // never switch to another toolchain
     CGO_ENABLED: build.cgo ? '1' : '0',
   };
   delete env.GOOS; delete env.GOARCH;
@@ -462,20 +506,28 @@ async function main() {
     };
   };
 
-  if (opt.summary) { printSummary(opt.out, opt.names); return; }
+  if (opt.summary) {
+    const release = releaseOf(opt.go ?? '');
+    if (!opt.out && !release) throw new Error('--summary: say which references: --go 1.19|1.26 (or --out DIR)');
+    printSummary(opt.out ?? path.join(HERE, 'reference', `go${release}`), opt.names);
+    return;
+  }
   if (opt.list) {
     for (const n of names) {
       const h = headers[n];
       console.log(`${n}${h.build.cgo ? ' (cgo)' : ''}`);
-      for (const v of h.variants) console.log(`   ${v.id}: runs=${runsFor(v)} timeout=${v.timeoutMs}ms expect=${v.expect ?? '-'} ${JSON.stringify(v.env)}`);
+      for (const v of h.variants) console.log(`   ${v.id}: runs=${runsFor(v)} timeout=${v.timeoutMs}ms expect=${v.expect ?? '-'}${v.cpuQuota != null ? ` cpuquota=${v.cpuQuota}` : ''} ${JSON.stringify(v.env)}`);
     }
     return;
   }
 
-  const goBin = findGo(opt);
+  const tc = resolveGo(opt.go);
+  const goBin = tc.bin;
+  const goLine = `go ${tc.release}`;
+  opt.out ??= path.join(HERE, 'reference', tc.outName);
   const envInfo = environmentInfo(goBin);
   const log = (...a) => { if (!opt.quiet) console.log(...a); };
-  log(`go: ${envInfo.goVersion}  kernel ${envInfo.kernel}  ${envInfo.cpuModel} x${envInfo.cores}`);
+  log(`go: ${envInfo.goVersion} (${goBin}, module ${goLine}) -> ${path.relative(process.cwd(), opt.out) || '.'}  kernel ${envInfo.kernel}  ${envInfo.cpuModel} x${envInfo.cores}`);
   fs.mkdirSync(opt.out, { recursive: true });
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-conformance-'));
   const tStart = Date.now();
@@ -488,7 +540,7 @@ async function main() {
       const src = path.join(PROGRAMS, `${name}.go`);
       let built;
       try {
-        built = buildProgram(goBin, name, src, h.build, workRoot);
+        built = buildProgram(goBin, goLine, name, src, h.build, workRoot);
       } catch (e) {
         failures++;
         console.error(`BUILD FAILED ${name}: ${e.stderr?.toString() ?? e}`);
@@ -501,6 +553,10 @@ async function main() {
       const ctx = { buildDir: built.dir, goroot: envInfo.goroot };
       const outFile = path.join(opt.out, `${name}.json`);
       const previous = previousRef(name);
+      if (previous && previous.env?.goVersion !== envInfo.goVersion && h.variants.some((v) => !selected(v))) {
+        // Keeping variants recorded on another toolchain would stamp them with this one's version.
+        throw new Error(`${outFile} was recorded with ${previous.env?.goVersion}, not ${envInfo.goVersion}: record all its variants (no --variant/--redo-noisy) or use another --out`);
+      }
       const variantsOut = [];
       for (const v of h.variants) {
         if (!selected(v)) {
@@ -510,14 +566,20 @@ async function main() {
         }
         const n = runsFor(v);
         const runs = [];
+        const cg = v.cpuQuota != null ? makeQuotaCgroup(v.cpuQuota, `${name}-${v.id}`) : null;
         const snap0 = cpuSnap();
-        for (let i = 0; i < n; i++) {
-          const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir);
-          r.measures = parseMeasures(r.stdout);
-          r.sched = parseSched(r.stderr);
-          runs.push(r);
+        try {
+          for (let i = 0; i < n; i++) {
+            const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir, cg?.procs ?? null);
+            r.measures = parseMeasures(r.stdout);
+            r.sched = parseSched(r.stderr);
+            runs.push(r);
+          }
+        } finally {
+          await cg?.remove();
         }
         const s = summariseVariant(v, runs, ctx);
+        if (cg) { s.cpuQuota = v.cpuQuota; s.cgroup = cg.desc; }
         s.foreignCpu = foreignCpu(snap0, cpuSnap());
         s.recordedAt = new Date().toISOString();
         variantsOut.push(s);
@@ -531,7 +593,7 @@ async function main() {
         program: name,
         source: `programs/${name}.go`,
         description: h.description,
-        build: { cgo: h.build.cgo, flags: '-trimpath' },
+        build: { cgo: h.build.cgo, flags: '-trimpath', goMod: goLine },
         env: envInfo,
         host: { cpuBusyBefore: quiet.busy, cpuBusyAfter: await cpuBusy(), waitedForQuietS: quiet.waitedS,
           loadavg: fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').trim() : null },
@@ -593,4 +655,4 @@ function printSummary(dir, names) {
   console.log(out.join('\n'));
 }
 
-main().catch((e) => { console.error(e.stack ?? String(e)); for (const c of live) killGroup(c); process.exit(1); });
+main().catch((e) => { console.error(process.env.RECORD_DEBUG ? e.stack ?? String(e) : `record: ${e.message ?? e}`); for (const c of live) killGroup(c); process.exit(1); });

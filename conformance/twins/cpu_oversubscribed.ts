@@ -10,7 +10,7 @@ import { msOfNs, type Env, type TwinProgram } from './_common.js';
 
 /**
  * CPU time of one 60e6-step xorshift loop on the recording machine (AMD EPYC, 2 vCPUs): the median of
- * solo_ms in conformance/reference/cpu_oversubscribed.json and cpu_cgo_spin.json (per-variant medians
+ * solo_ms in conformance/reference/go1.19/cpu_oversubscribed.json and cpu_cgo_spin.json (per-variant medians
  * 99.1–103.0 ms; the Go and the C loop compile to the same three shift-xor pairs).
  */
 export const soloCpu = ms(100);

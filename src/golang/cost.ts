@@ -9,7 +9,7 @@
  * map lookup or assignment (`mapAccess`: hashing and probing), an append (`append`, growth
  * amortised). The time accumulates and reaches the runtime as Work ops (preemptible CPU).
  *
- * Defaults: fitted to conformance/reference/cpu_costs.json (go1.19.8, GOMAXPROCS=1, 5 runs on the
+ * Defaults: fitted to conformance/reference/go1.19/cpu_costs.json (go1.19.8, GOMAXPROCS=1, 5 runs on the
  * reference machine, 2 vCPU AMD EPYC): ns per loop iteration of nine loop shapes, divided by the
  * operations this compiler counts for them. `op` is the median ns per counted operation of the six
  * shapes made of simple operations (empty 0.40 ns/3 ops, sum 0.53/4, count_until 0.84/5, slice

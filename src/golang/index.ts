@@ -33,7 +33,7 @@
  *
  * I/O MODEL: the simulated kernel (src/sys): files in a file system with a page cache, pipes,
  * devices, sockets on a loopback; every system call costs what sys/costs.ts says for its kind and
- * size (calibrated on real go1.19: conformance/reference/io_costs.json). `files` gives the files
+ * size (calibrated on real go1.19: conformance/reference/go1.19/io_costs.json). `files` gives the files
  * present at start, `stdin` standard input, `io` overrides costs. cgo: C.usleep/C.sleep are known;
  * other C functions take `cgo[name]` ns (default `cgoDefault` = 1 µs).
  *

@@ -1,7 +1,7 @@
 /**
  * From measurements of real Go to cost-model parameters: one mapping, used by `gmpsim calibrate`
  * (on the user's machine) and by the test that checks the shipped defaults (cost.ts) are what the
- * recorded measurements of this project's machine (conformance/reference/costs.json) map to.
+ * recorded measurements of this project's machine (conformance/reference/go1.19/costs.json) map to.
  *
  * The measurements are the MEASURE lines of conformance/programs/calibrate.go and newm_clone.go
  * (names below). Each parameter documents which measurement it comes from and why it is not simply

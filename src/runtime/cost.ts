@@ -4,7 +4,7 @@
  * The runtime's decisions are modelled exactly; the time between them depends on the hardware and
  * the kernel. Every such duration is one named parameter here, in nanoseconds, with a default taken
  * from real go1.19.8 on Linux x86-64: measured on this project's machine (2-core AMD EPYC VM) by
- * conformance/programs/calibrate.go into conformance/reference/costs.json (medians), cross-checked
+ * conformance/programs/calibrate.go into conformance/reference/go1.19/costs.json (medians), cross-checked
  * with runtime-spec §19's ranges. Users override any of them per run (`--cost name=value`,
  * `RunOptions.cost`), e.g. to calibrate to their own machine (conformance/README.md).
  *
@@ -55,7 +55,7 @@ export interface CostModel {
   /**
    * The part of the oversleep that grows with the requested time, as a fraction of it (the VM's
    * wake-up from a longer idle period takes longer), up to timerSlackFractionMax. On the reference VM
-   * a 1 ms epoll_wait returns ≈120–130 µs late (conformance/reference/sleep_granularity.json: a
+   * a 1 ms epoll_wait returns ≈120–130 µs late (conformance/reference/go1.19/sleep_granularity.json: a
    * Sleep(10µs) or Sleep(100µs) at GOMAXPROCS=1 is one 1 ms poll, median 1.117–1.118 ms, mean
    * 1.125–1.134 ms), more than timerSlack alone.
    */
@@ -118,7 +118,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   writeSyscall: 1_500, // estimate: write(2) of a short line to a pipe or terminal, ≈ 1–2 µs
   printCost: 1_000, // estimate: the same write without entersyscall
   threadCreate: 17_000, // (c)
-  cloneCall: 16_000, // (c) from conformance/reference/newm_clone.json: a `go` statement that creates a thread takes 16.3 µs (go_newthread_us; 15.5–24) − goroutineCreate
+  cloneCall: 16_000, // (c) from conformance/reference/go1.19/newm_clone.json: a `go` statement that creates a thread takes 16.3 µs (go_newthread_us; 15.5–24) − goroutineCreate
   futexWake: 25_000, // (c)
   timerSlack: 100_000, // (c)
   timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late (sleep_granularity.json)

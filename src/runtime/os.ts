@@ -12,7 +12,7 @@
  * CPU-bound thread base_slice = 0.75 ms × (1 + ilog2(min(ncpu, 8))) = 1.5 ms on 2 cores (kernel/sched/
  * fair.c: sysctl_sched_base_slice, SCHED_TUNABLESCALING_LOG), enforced at the next 4 ms tick: threads
  * alternate every ≈4 ms, far below the Go-level effects (sysmon's 10–20 ms preemption, 100 ms loops).
- * conformance/reference/cpu_oversubscribed.json (go1.19.8) shows the fluid picture: at GOMAXPROCS=4 with
+ * conformance/reference/go1.19/cpu_oversubscribed.json (go1.19.8) shows the fluid picture: at GOMAXPROCS=4 with
  * four 100 ms goroutines on 2 cores, in 3 of 5 runs all four finish within 3–10 ms of each other at
  * ≈200 ms (2 × solo), which is processor sharing up to a couple of ticks; slicing at 4 ms would move
  * the finish times by at most one tick. The other two runs (first finish at 115 and 140 ms), and most
@@ -61,7 +61,7 @@ const OsTag = { Settle: 0, Quota: 1 } as const;
 /**
  * The simulated machine's cores when a run does not say (runtime.NumCPU(), and so the default GOMAXPROCS):
  * the reference machine, a 2-vCPU AMD EPYC VM (Linux 6.18, Firecracker) on which every recorded reference
- * (conformance/README.md) and every measured cost default (cost.ts, conformance/reference/costs.json) were
+ * (conformance/README.md) and every measured cost default (cost.ts, conformance/reference/go1.19/costs.json) were
  * taken, so that a run with no options predicts that machine.
  */
 export const defaultNcpu = 2;

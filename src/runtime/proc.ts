@@ -292,7 +292,7 @@ export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): 
   rt.log.ev(E.MCreate, -1, mp.id, pp ? pp.id : -1, 0, 0);
   if (spinning) rt.log.ev(E.MSpin, -1, mp.id, -1, 1, 0);
   // No jitter here: threads start in the order they were cloned (go1.19's startup thread counts
-  // depend on it: conformance/reference/startup_threads.json, 5 threads at GOMAXPROCS=4 in 9/9 runs).
+  // depend on it: conformance/reference/go1.19/startup_threads.json, 5 threads at GOMAXPROCS=4 in 9/9 runs).
   let delay = rt.cost.threadCreate;
   const cur = rt.curm;
   if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.latency(rt.cost.futexWake);

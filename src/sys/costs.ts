@@ -9,7 +9,7 @@
  * device with O_DIRECT, /dev/urandom (ChaCha20 in the kernel). A read that waits for data (a pipe or
  * a terminal with nothing to read) sleeps until a writer wakes it, `pipeWake` after the write.
  *
- * Defaults: medians of conformance/reference/io_costs.json, recorded with go1.19.8
+ * Defaults: medians of conformance/reference/go1.19/io_costs.json, recorded with go1.19.8
  * (/usr/lib/go-1.19/bin/go) on the project's reference machine (2 vCPU AMD EPYC KVM guest, ext4 on a
  * virtio disk, Linux 6.x); `call` terms are the 4 KiB read minus 4 KiB × perByte. Reads are timed
  * around the raw syscall, so each includes Go's entersyscall/exitsyscall (≈50 ns, syscallOverhead),

@@ -1,6 +1,6 @@
 /**
  * The cost model's defaults come from real go1.19 measured on this project's machine
- * (conformance/reference/costs.json, recorded by conformance/record.mjs from
+ * (conformance/reference/go1.19/costs.json, recorded by conformance/record.mjs from
  * conformance/programs/calibrate.go): the defaults marked (c) in cost.ts must be exactly what
  * costsFromMeasurements makes of the recorded medians, so re-recording and re-deriving them is
  * one step and they cannot drift apart silently.
@@ -11,8 +11,8 @@ import { costTableMarkdown, defaultCosts } from '../../src/runtime/cost.js';
 import { costsFromMeasurements, type Measurements } from '../../src/runtime/calibration.js';
 
 describe('calibration', () => {
-  it('the measured defaults are costsFromMeasurements(conformance/reference/costs.json)', () => {
-    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/costs.json', import.meta.url), 'utf8')) as {
+  it('the measured defaults are costsFromMeasurements(conformance/reference/go1.19/costs.json)', () => {
+    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/go1.19/costs.json', import.meta.url), 'utf8')) as {
       costs: Record<string, { median: number }>;
     };
     const m: Record<string, number> = {};
@@ -22,9 +22,9 @@ describe('calibration', () => {
     for (const [k, v] of Object.entries(derived)) expect([k, defaultCosts[k as keyof typeof defaultCosts]]).toEqual([k, v]);
   });
 
-  it('cloneCall is costsFromMeasurements of newm_clone.go as recorded on go1.19 (conformance/reference/newm_clone.json)', () => {
+  it('cloneCall is costsFromMeasurements of newm_clone.go as recorded on go1.19 (conformance/reference/go1.19/newm_clone.json)', () => {
     // go_newthread_us = newproc + wakep/startm + clone() in the caller; cloneCall is the clone part.
-    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/newm_clone.json', import.meta.url), 'utf8')) as {
+    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/go1.19/newm_clone.json', import.meta.url), 'utf8')) as {
       variants: { measures: Record<string, { median: number }> }[];
     };
     const us = ref.variants[0]!.measures['go_newthread_us']!.median;

@@ -1,7 +1,7 @@
 /**
  * The OS CPU model (src/runtime/os.ts): threads that want CPU share `ncpu` cores.
  *
- * Real-Go figures are from conformance/reference/cpu_oversubscribed.json and cpu_cgo_spin.json, recorded with
+ * Real-Go figures are from conformance/reference/go1.19/cpu_oversubscribed.json and cpu_cgo_spin.json, recorded with
  * go version go1.19.8 linux/amd64 on the 2-vCPU AMD EPYC VM (kernel 6.18.44), 5 runs per variant, foreignCpu
  * ≤ 0.03: a 60e6-step xorshift loop takes ≈100 ms alone (solo_ms medians 99.1–103.0 ms).
  */

@@ -263,7 +263,7 @@ describe('spec §20: preemption', () => {
     expect(r.exitCode).toBe(0);
     const slept = Number(r.stderr.trim());
     // Real go1.19.8 here: the first such sleep lasts 10.8 ms [10.76–10.96]
-    // (conformance/reference/preempt_sleep.json); the model's ≈12 ms is a listed mismatch.
+    // (conformance/reference/go1.19/preempt_sleep.json); the model's ≈12 ms is a listed mismatch.
     expect(slept).toBeGreaterThanOrEqual(ms(10));
     expect(slept).toBeLessThanOrEqual(ms(21));
   });
@@ -382,7 +382,7 @@ describe('spec §20.18: a runnext ping-pong pair is preempted as one time slice'
     // slice and preempts whichever of the two is running; it goes to the global queue. Never
     // sooner than the 10 ms slice; later when sysmon's tick lands while the M is switching
     // goroutines (the request is lost until the next tick, M.switchingUntil): real go1.19's pair
-    // slices were 20–214 ms, median 40 ms (conformance/reference/pingpong_slice.json, pair_slice_ms).
+    // slices were 20–214 ms, median 40 ms (conformance/reference/go1.19/pingpong_slice.json, pair_slice_ms).
     expect(t.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < t.length; i++) {
       expect(t[i]! - t[i - 1]!).toBeGreaterThan(ms(9));
@@ -440,7 +440,7 @@ describe('spec §9/§20.18: a preemption request that lands during a goroutine s
     // Pure channel ping-pong: each half is chanOp (29 ns, user side) + goroutineSwitch (200 ns,
     // the blocking chanrecv → park_m → schedule → execute path, where go1.19 loses the request),
     // so ≈ 7 of 8 requests are lost and sysmon asks again 10 ms later (go1.19: pair slices 20–214 ms,
-    // median 40, conformance/reference/pingpong_slice.json).
+    // median 40, conformance/reference/go1.19/pingpong_slice.json).
     const pure = pairPreemptions(0);
     const gaps = (t: number[]): number[] => t.slice(1).map((x, i) => x - t[i]!);
     // busy: a cycle is the pair's ≈20 ms slice plus B's ≈20 ms (40.6 ms here); one lost request
@@ -710,7 +710,7 @@ describe('spec §20: timers and the netpoller', () => {
       });
       return Number(r.stderr.trim());
     };
-    // Real go1.19.8 on this project's machine (conformance/reference/sleep_granularity.json: mean
+    // Real go1.19.8 on this project's machine (conformance/reference/go1.19/sleep_granularity.json: mean
     // per run, median [min–max] over runs): GOMAXPROCS=1 Sleep(10µs) 1.125 ms [1.112–1.166],
     // Sleep(1.5ms) 2.259 ms [2.254–2.335]; GOMAXPROCS=2 Sleep(10µs) 0.100 ms [0.080–0.624]: the woken
     // spinning M usually runs the timer itself. (The spec's machine: 1.05, 2.17, ≈0.5 ms.)
@@ -928,7 +928,7 @@ describe('spec §21.1: schedtrace is not a passive observer', () => {
 });
 
 describe('spec §21.2: fatal errors with schedtrace on', () => {
-  it('thread exhaustion under sched.lock hangs go1.19 after its first two lines (conformance/reference/thread_limit.json: timeout)', () => {
+  it('thread exhaustion under sched.lock hangs go1.19 after its first two lines (conformance/reference/go1.19/thread_limit.json: timeout)', () => {
     const r = run({
       gomaxprocs: 2,
       godebug: { schedtrace: 100 },

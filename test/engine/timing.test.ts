@@ -14,7 +14,7 @@ import { parseMeasures } from '../../conformance/compare-lib.js';
 interface MeasureStats { n: number; min: number; p10: number; median: number; p90: number; max: number; perRun: number[][] }
 interface Ref { env: { goVersion: string }; variants: { id: string; env: Record<string, string>; measures: Record<string, MeasureStats> }[] }
 function reference(name: string): Ref {
-  const ref = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'conformance', 'reference', `${name}.json`), 'utf8')) as Ref;
+  const ref = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'conformance', 'reference', 'go1.19', `${name}.json`), 'utf8')) as Ref;
   expect(ref.env.goVersion).toMatch(/go1\.19\.8/);
   return ref;
 }
@@ -79,9 +79,9 @@ describe('handoff of a syscall\'s P after sysmon deep-slept (issue #19 item 2)',
 
 describe('newproc: a new G costs more than one reused from gFree (issue #19 item 8)', () => {
   it('a go statement that allocates a G costs goroutine_create_fresh_ns, one that reuses a dead G goroutine_create_reused_ns, as measured on real go1.19.8', () => {
-    // Real: conformance/reference/costs.json (calibrate.go: 10 rounds × 200 go statements at
+    // Real: conformance/reference/go1.19/costs.json (calibrate.go: 10 rounds × 200 go statements at
     // GOMAXPROCS=1 whose goroutines block, so none is reused; then rounds whose Gs all exited first).
-    const costs = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'conformance', 'reference', 'costs.json'), 'utf8')) as {
+    const costs = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'conformance', 'reference', 'go1.19', 'costs.json'), 'utf8')) as {
       env: { goVersion: string };
       costs: Record<string, { median: number }>;
     });

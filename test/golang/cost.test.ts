@@ -1,7 +1,7 @@
 /**
  * The CPU cost model of compiled Go (src/golang/cost.ts) against real go1.19: the ns per iteration
  * of the loop shapes of conformance/programs/cpu_costs.go, recorded in
- * conformance/reference/cpu_costs.json (go1.19.8, 5 runs). gmpsim runs the same program with a
+ * conformance/reference/go1.19/cpu_costs.json (go1.19.8, 5 runs). gmpsim runs the same program with a
  * smaller n (the per-iteration figure does not depend on n in the model).
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ describe('compiled Go runs at real Go speed', () => {
     const r = compileGo([{ name: 'cpu_costs.go', text: src }]);
     if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
     const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false });
-    const ref = JSON.parse(readFileSync(join(root, 'reference', 'cpu_costs.json'), 'utf8')) as { variants: { measures: Record<string, { median: number }> }[] };
+    const ref = JSON.parse(readFileSync(join(root, 'reference', 'go1.19', 'cpu_costs.json'), 'utf8')) as { variants: { measures: Record<string, { median: number }> }[] };
     const real = ref.variants[0]!.measures;
     const sim: Record<string, number> = {};
     for (const m of res.stdout.matchAll(/^MEASURE (\w+)=([\d.]+) ns$/gm)) sim[m[1]!] = Number(m[2]);

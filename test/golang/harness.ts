@@ -1,12 +1,14 @@
 /**
- * Shared helpers for the Go frontend tests: run a gotests/ program with compileGo + run() and
- * compare it with the behaviour of real go1.19 recorded by gotests/record.mjs in
- * gotests/reference/<name>.json (the reference source of every comparison).
+ * Shared helpers for the Go frontend tests: run a gotests/ program with compileGo + run() under a Go
+ * release's profile and compare it with the behaviour of that release's real toolchain, recorded by
+ * `node gotests/record.mjs --go <release>` in gotests/reference/go<release>/<name>.json (the reference
+ * source of every comparison).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileGo, formatGoErrors, type CompileOptions } from '../../src/golang/index.js';
 import { run, parseGODEBUG, type RunResult } from '../../src/runtime/runtime.js';
+import { goReleases, type GoRelease } from '../../src/runtime/version.js';
 
 export const root = join(import.meta.dirname, '..', '..', 'gotests');
 
@@ -20,15 +22,23 @@ export interface Reference {
   buildErrors?: string;
 }
 
-export function reference(name: string): Reference {
-  return JSON.parse(readFileSync(join(root, 'reference', `${name}.json`), 'utf8')) as Reference;
+/** gotests/reference/go<release>/ */
+export const refDir = (release: GoRelease): string => join(root, 'reference', `go${release}`);
+
+/** The releases whose toolchain recorded the corpus (a directory gotests/reference/go<release>/). */
+export function recordedReleases(): GoRelease[] {
+  return goReleases.filter((r) => existsSync(refDir(r)));
 }
 
-export function corpus(): string[] {
+export function reference(name: string, release: GoRelease = '1.19'): Reference {
+  return JSON.parse(readFileSync(join(refDir(release), `${name}.json`), 'utf8')) as Reference;
+}
+
+export function corpus(release: GoRelease = '1.19'): string[] {
   return readdirSync(root)
     .filter((f) => f.endsWith('.go'))
     .map((f) => f.slice(0, -3))
-    .filter((n) => existsSync(join(root, 'reference', `${n}.json`)))
+    .filter((n) => existsSync(join(refDir(release), `${n}.json`)))
     .sort();
 }
 
@@ -39,10 +49,19 @@ export function errorCorpus(): string[] {
     .sort();
 }
 
+/**
+ * gotests/known-failures.json: per release ("go1.26"), the programs (reference names: `err_<name>` for
+ * gotests/errors/) whose real-Go behaviour gmpsim does not reproduce yet → the cause.
+ */
+export function knownFailures(release: GoRelease): Record<string, string> {
+  const j = JSON.parse(readFileSync(join(root, 'known-failures.json'), 'utf8')) as Record<string, unknown>;
+  return (j[`go${release}`] ?? {}) as Record<string, string>;
+}
+
 /** The recording machine had 2 CPUs: GOMAXPROCS defaults to 2 unless the program sets it. */
 export const recordNCPU = 2;
 
-export function runGo(src: string, env: Record<string, string> = {}, opts: CompileOptions = {}, until = 20e9): { compile: string | null; res: RunResult | null } {
+export function runGo(src: string, env: Record<string, string> = {}, opts: CompileOptions = {}, until = 20e9, release: GoRelease = '1.19'): { compile: string | null; res: RunResult | null } {
   const r = compileGo([{ name: 'main.go', text: src }], opts);
   if (!r.ok) return { compile: formatGoErrors(r.errors), res: null };
   const res = run({
@@ -50,6 +69,7 @@ export function runGo(src: string, env: Record<string, string> = {}, opts: Compi
     linksOS: r.linksOS,
     linksCgo: r.linksCgo,
     ncpu: recordNCPU,
+    go: release,
     gomaxprocs: env.GOMAXPROCS ? Number(env.GOMAXPROCS) : recordNCPU,
     godebug: parseGODEBUG(env.GODEBUG ?? '').flags,
     seed: 1,

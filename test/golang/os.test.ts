@@ -5,7 +5,7 @@
  *
  * Expected values come from real Go: the outputs below were printed by the same programs built
  * with go1.19.8 (/usr/lib/go-1.19/bin/go) on the reference machine (temp-dir names aside), and
- * conformance/reference/{pipe_block_threads,io_costs}.json.
+ * conformance/reference/go1.19/{pipe_block_threads,io_costs}.json.
  */
 import { describe, expect, it } from 'vitest';
 import { compileGo } from '../../src/golang/index.js';
@@ -233,7 +233,7 @@ func main() {
 }
 `;
   it('N readers of empty blocking pipes (syscall.Pipe) reach N + 2 threads at GOMAXPROCS=1, as go1.19 (12 at N=10)', () => {
-    // conformance/reference/pipe_block_threads.json, variant n10_p1: threads_blocked 12 in every run
+    // conformance/reference/go1.19/pipe_block_threads.json, variant n10_p1: threads_blocked 12 in every run
     const res = exec(pipeProgram(10));
     expect(res.stdout).toBe('12\nwoke\n');
   });
