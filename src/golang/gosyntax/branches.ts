@@ -69,9 +69,12 @@ class LabelScope {
     private readonly file: string,
   ) {}
 
-  /** A position as Go's %s of a syntax.Pos prints it: file:line:col. */
+  /**
+   * A position as Go's %s of a syntax.Pos prints it: its file as cmd/go names it to the compiler
+   * (`./NAME.go`, relative to the package directory, whatever directory `go run` was started in).
+   */
   where(p: Pos): string {
-    return `${this.file}:${posString(p)}`;
+    return `./${this.file.slice(this.file.lastIndexOf('/') + 1)}:${posString(p)}`;
   }
 
   private declare(b: Block, s: Node): Label {

@@ -39,7 +39,12 @@ export interface SyntaxProfile {
   readonly strictTypeList: boolean;
   /** go1.26 paramList: "missing parameter name/type", "missing type parameter name", and `...` checks. */
   readonly paramMessages126: boolean;
-  /** go1.26 header: `cannot use assignment x = 1 as value` parenthesises only binary operands (emphasize). */
+  /**
+   * go1.19's types2 (collectParams) reports each `...T` that is not a function's final parameter as
+   * "can only use ... with final parameter in list"; go1.26's paramList reports the first one.
+   */
+  readonly dotsInListError: boolean;
+    /** go1.26 header: `cannot use assignment x = 1 as value` parenthesises only binary operands (emphasize). */
   readonly emphasizeBinaryOnly: boolean;
   /** go1.26 positions.go StartPos descends into a KeyValueExpr's key. */
   readonly startPosKeyValue: boolean;
@@ -55,6 +60,7 @@ export const syntax119: SyntaxProfile = {
   emptyIndexParses: false,
   strictTypeList: false,
   paramMessages126: false,
+  dotsInListError: true,
   emphasizeBinaryOnly: false,
   startPosKeyValue: false,
 };
@@ -69,6 +75,7 @@ export const syntax126: SyntaxProfile = {
   emptyIndexParses: true,
   strictTypeList: true,
   paramMessages126: true,
+  dotsInListError: false,
   emphasizeBinaryOnly: true,
   startPosKeyValue: true,
 };
@@ -1283,6 +1290,11 @@ export class Parser extends Scanner {
         this.syntaxErrorAt(errPos, msg);
       }
     }
+    if (this.v.dotsInListError)
+      for (let i = 0; i < list.length; i++) {
+        const t = list[i]!.type;
+        if (t && t.k === 'DotsType' && (!dddok || i + 1 < list.length)) this.errorAt(t.pos, 'can only use ... with final parameter in list');
+      }
     if (this.v.paramMessages126) {
       // check use of ...
       let first = true; // only report first occurrence

@@ -25,7 +25,9 @@ const names = readdirSync(here)
   .sort();
 
 const env = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', GO111MODULE: 'on', GOWORK: 'off' };
-const result = { toolchains: {}, cases: only.length ? prev.cases : {} };
+const result = { toolchains: {}, cases: {} };
+// re-recording some programs keeps the others' recordings (of programs still here)
+if (only.length) for (const n of names) if (prev.cases[n]) result.cases[n] = prev.cases[n];
 for (const [rel, bin] of Object.entries(toolchains)) {
   const version = execFileSync(bin, ['version'], { env, encoding: 'utf8' }).trim();
   result.toolchains[rel] = { binary: bin, version };
@@ -44,6 +46,7 @@ for (const name of names) {
     }
   }
   result.cases[name] = rec;
+  result.cases = Object.fromEntries(Object.entries(result.cases).sort(([a], [b]) => (a < b ? -1 : 1)));
   process.stdout.write(`${name}: ${rec['1.19'].exit}/${rec['1.26'].exit} ${rec['1.19'].stderr.split('\n')[1] ?? ''}\n`);
 }
 writeFileSync(out, JSON.stringify(result, null, 1) + '\n');

@@ -1,6 +1,5 @@
 package main
 
 func main() {
-	x := `abc
-	println(x)
+	println(`abc
 }

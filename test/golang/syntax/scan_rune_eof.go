@@ -1,4 +1,4 @@
 package main
 
 func main() {
-	x := 'a
+	println('a

@@ -1,6 +1,4 @@
 package main
 
-func f(a, b) {}
-
 func main() {
-}
+	println("abc

@@ -1,7 +1,6 @@
 package main
 
+type I interface { m() n() }
+
 func main() {
-	for i := 0; i < 3
-	{
-	}
 }

@@ -1,6 +1,0 @@
-package main
-
-func main() {
-	var c chan int
-	_ = <-chan<- int(c)
-}
