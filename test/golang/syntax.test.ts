@@ -53,14 +53,22 @@ describe('syntax errors vs real go run', () => {
 });
 
 describe('no false syntax errors', () => {
-  const dirs = ['gotests', 'gotests/errors', 'conformance/programs'];
-  for (const d of dirs)
-    it(`every program in ${d}/ passes on both releases`, () => {
-      const names = readdirSync(join(repo, d)).filter((f) => f.endsWith('.go'));
-      expect(names.length).toBeGreaterThan(0);
-      for (const f of names) {
-        const text = readFileSync(join(repo, d, f), 'utf8');
-        for (const release of goReleases) expect(checkSyntax([{ name: f, text }], release).errors, `${d}/${f} go${release}`).toEqual([]);
-      }
-    });
+  /** Every .go file of the project outside this corpus: valid programs (Go's own test programs among them). */
+  function goFiles(dir: string, out: string[] = []): string[] {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!['node_modules', 'dist', '.git'].includes(e.name) && p !== here) goFiles(p, out);
+      } else if (e.name.endsWith('.go')) out.push(p);
+    }
+    return out;
+  }
+  it('every other .go file of the project passes on both releases', () => {
+    const files = goFiles(repo);
+    expect(files.length).toBeGreaterThan(400);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      for (const release of goReleases) expect(checkSyntax([{ name: f, text }], release).errors, `${f} go${release}`).toEqual([]);
+    }
+  });
 });
