@@ -14,6 +14,7 @@
 import { Parser, syntax119, syntax126, type SyntaxProfile } from './parser.js';
 import { checkBranches } from './branches.js';
 import { type Pos, posLine, posCol } from './scanner.js';
+import type { GoRelease } from '../../runtime/version.js';
 
 /** A compile error as gc prints it: `./FILE:LINE:COL: MSG` (src/golang's GoError). */
 export interface SyntaxError {
@@ -32,10 +33,8 @@ export interface SyntaxCheck {
   tooMany: boolean;
 }
 
-/** The Go release a check follows (src/runtime/version.ts GoRelease). */
-export type SyntaxRelease = '1.19' | '1.26';
-
-export const syntaxProfiles: Readonly<Record<SyntaxRelease, SyntaxProfile>> = { '1.19': syntax119, '1.26': syntax126 };
+/** The parser's differences for each release gmpsim models. */
+export const syntaxProfiles: Readonly<Record<GoRelease, SyntaxProfile>> = { '1.19': syntax119, '1.26': syntax126 };
 
 /** base.ErrorfAt: after this many errors gc stops with "too many errors" (unless -e). */
 const maxErrors = 10;
@@ -47,7 +46,7 @@ interface Reported {
 }
 
 /** Parse every file as gc does and return what it prints for them (nothing for a valid program). */
-export function checkSyntax(files: readonly { name: string; text: string }[], release: SyntaxRelease): SyntaxCheck {
+export function checkSyntax(files: readonly { name: string; text: string }[], release: GoRelease): SyntaxCheck {
   const v = syntaxProfiles[release];
   const kept: Reported[] = [];
   let numSyntax = 0;
