@@ -74,7 +74,7 @@ export async function loadWorkload(file: string, args: string[] = [], go: GoRele
     const code = (e as NodeJS.ErrnoException).code;
     throw new LoadError(`${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}`);
   }
-  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args, profiles[go].compileErrorExit);
+  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args, go);
   if (args.length > 0) throw new UsageError(`${args[0]}: a TypeScript workload takes no arguments; set its parameters with --param name=value`);
   if (!scriptExt.test(file)) throw new LoadError(`${file}: not a workload file (expected .ts or .js, or Go sources: .go files or a directory)`);
   const out = await bundle(file);
@@ -184,7 +184,8 @@ export async function instantiate(bundleFile: string, file: string): Promise<Ins
 }
 
 /** Go sources, through src/golang (optional). */
-async function loadGo(file: string, isDir: boolean, args: string[], buildFailedExit: number): Promise<Loaded> {
+async function loadGo(file: string, isDir: boolean, args: string[], go: GoRelease): Promise<Loaded> {
+  const buildFailedExit = profiles[go].compileErrorExit;
   const names = isDir
     ? fs
         .readdirSync(file)
@@ -209,7 +210,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], buildFailedE
   // place keeps the offsets of everything after it.
   const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8').replace(/^\uFEFF/, ' ') }));
   type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean } | { ok: false; errors: unknown[] };
-  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string };
+  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string; go?: GoRelease };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
   // The program sees the environment gmpsim was started with (as `go run` does) and standard input,
   // read when the program first reads fd 0 (a program that never reads it never waits for it).
@@ -219,7 +220,8 @@ async function loadGo(file: string, isDir: boolean, args: string[], buildFailedE
   // Read once and kept: an A/B run (--go 1.19,1.26) gives both runs the same input.
   let stdinBytes: Uint8Array | null = null;
   const stdin = (): Uint8Array => (stdinBytes ??= readStdin());
-  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir) });
+  // `go`: the release whose compiler's messages (syntax errors) the compilation gives
+  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir), go });
   if (!c.ok) {
     const errs = c.errors as GoErr[];
     // gmpsim's own "unsupported: … (at file:line:col) …" already names its position: printed alone.

@@ -5,7 +5,9 @@
  *   if (r.ok) run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1 });
  *   else for (const e of r.errors) console.error(formatGoError(e));   // exit status 1
  *
- * Pipeline (src/golang/compiler/): @lezer/go parse (syntax.ts) → resolve (resolve.ts: package
+ * Pipeline (src/golang/compiler/): the syntax check of the chosen release's cmd/compile (gosyntax/:
+ * its scanner, parser and error reporting, so syntax errors read as `go run` prints them) → @lezer/go
+ * parse (syntax.ts) → resolve (resolve.ts: package
  * clauses, imports, the package-level declarations and type names) → one pass that type-checks
  * and emits JavaScript (program.ts for the package; expr, selector, indexing, assertion,
  * composite, operators, call, assign, control, decl and stmt.ts for each construct, recursing
@@ -62,6 +64,8 @@ import { L, R } from './rt/index.js';
 import { $P, Process } from './std/index.js';
 import type { IoCosts } from '../sys/costs.js';
 import { underlying } from './types.js';
+import { checkSyntax } from './gosyntax/check.js';
+import { type GoRelease, defaultRelease } from '../runtime/version.js';
 
 export type { GoError };
 
@@ -84,6 +88,8 @@ export interface CompileOptions extends CoreOptions {
   args?: string[];
   /** Environment for os.Getenv. */
   env?: Record<string, string>;
+  /** The Go release whose compiler's messages (syntax errors) to give (default: the default release). */
+  go?: GoRelease;
 }
 
 /**
@@ -91,7 +97,9 @@ export interface CompileOptions extends CoreOptions {
  * linksCgo: the program imports "C" (RunOptions.linksCgo: extra M, template thread, no checkdead).
  * js: the generated JavaScript (for debugging).
  */
-export type CompileResult = { ok: true; main: GoFunc; linksOS: boolean; linksCgo: boolean; warnings: string[]; js: string } | { ok: false; errors: GoError[] };
+type Compiled = { ok: true; main: GoFunc; linksOS: boolean; linksCgo: boolean; warnings: string[]; js: string } | { ok: false; errors: GoError[] };
+/** release: the Go release the compilation followed (its messages; `go run` exits 2 on go1.19, 1 on go1.26). */
+export type CompileResult = Compiled & { release: GoRelease };
 
 /** `./main.go:12:5: undefined: x` */
 export function formatGoError(e: GoError): string {
@@ -105,8 +113,21 @@ export function formatGoErrors(errs: GoError[]): string {
   return '# command-line-arguments\n' + errs.map(formatGoError).join('\n') + '\n';
 }
 
-/** Compile a `package main` program (one or more files). */
+/**
+ * Compile a `package main` program (one or more files). Its syntax is checked first as the release's
+ * cmd/compile does (gosyntax/check.ts): errors of that pass (syntax errors, the scanner's, misplaced
+ * branches and labels) are what gc prints for the file. gc goes on to type-check a file whose errors
+ * are none of them "syntax error"s; gmpsim stops there (a type error elsewhere in such a file is not
+ * reported: gc's type checker skips the malformed parts silently, gmpsim's would not).
+ */
 export function compileGo(files: { name: string; text: string }[], opts: CompileOptions = {}): CompileResult {
+  const release = opts.go ?? defaultRelease;
+  const syn = checkSyntax(files, release);
+  if (syn.errors.length) return { ok: false, errors: syn.errors, release };
+  return { ...compileChecked(files, opts), release };
+}
+
+function compileChecked(files: { name: string; text: string }[], opts: CompileOptions): Compiled {
   const c = new Compiler(opts, descent);
   let emitted: ReturnType<typeof compileProgram> = null;
   try {

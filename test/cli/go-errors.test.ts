@@ -28,8 +28,8 @@ function write(name: string, text: string | Buffer): string {
 }
 
 /** `gmpsim run ARG` from directory cwd (default: the file's directory). */
-function run(arg: string, cwd = tmp) {
-  return spawnSync(process.execPath, [path.join(root, 'bin/gmpsim.js'), 'run', arg], { cwd, encoding: 'utf8' });
+function run(arg: string, cwd = tmp, flags: string[] = []) {
+  return spawnSync(process.execPath, [path.join(root, 'bin/gmpsim.js'), 'run', ...flags, arg], { cwd, encoding: 'utf8' });
 }
 
 describe('gmpsim run x.go: errors as go1.19 go run reports them', () => {
@@ -53,12 +53,26 @@ describe('gmpsim run x.go: errors as go1.19 go run reports them', () => {
   it('a syntax error: same header, path shape and exit status', () => {
     write('syntax.go', 'package main\n\nfunc main() {\n\tx := \n}\n');
     const o = run('syntax.go');
-    // go1.19: "./syntax.go:5:1: syntax error: unexpected }, expecting expression" (go1.26: "expected
-    // expression", exit 1). gmpsim's parser words the message differently ("unexpected EOF"): only the
-    // header, the position and the exit status are checked here.
-    const lines = o.stderr.split('\n');
-    expect(lines[0]).toBe('# command-line-arguments');
-    expect(lines[1]).toMatch(/^\.\/syntax\.go:5:1: syntax error: /);
+    // go1.19.8 `go run syntax.go` (go1.26: "expected expression", exit 1; every message of the
+    // syntax checker is compared with both toolchains in test/golang/syntax.test.ts)
+    expect(o.stderr).toBe('# command-line-arguments\n./syntax.go:5:1: syntax error: unexpected }, expecting expression\n');
+    expect(o.status).toBe(2);
+  });
+
+  it('--go 1.26: the syntax error in go1.26 words ("expected"), exit status 1', () => {
+    write('syntax126.go', 'package main\n\nfunc main() {\n\tx := \n}\n');
+    const o = run('syntax126.go', tmp, ['--go', '1.26']);
+    // go1.26.8 `go run syntax126.go` (the same program: test/golang/syntax/expr_missing_operand.go, expected.json)
+    expect(o.stderr).toBe('# command-line-arguments\n./syntax126.go:5:1: syntax error: unexpected }, expected expression\n');
+    expect(o.status).toBe(1);
+  });
+
+  it('a program that only an error-tolerant parser accepts is a syntax error (issue #11), not a run', () => {
+    // gmpsim's Lezer parser recovered from the brace on the next line and ran the loop (exit 0).
+    write('forbrace.go', 'package main\n\nfunc main() {\n\tfor i := 0; i < 3; i++ \n\t{\n\t\tprintln(i)\n\t}\n}\n');
+    const o = run('forbrace.go');
+    // go1.19.8 `go run forbrace.go`
+    expect(o.stderr).toBe('# command-line-arguments\n./forbrace.go:4:25: syntax error: unexpected newline, expecting { after for clause\n');
     expect(o.status).toBe(2);
   });
 

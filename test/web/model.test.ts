@@ -132,6 +132,16 @@ describe('web runner', () => {
     expect(!noMain.ok && noMain.error.message).toBe('gmpsim: n.ts: the workload has no exported main: add `export function* main() { … }`');
   });
 
+  it("reports a Go syntax error in the words of the release knob's compiler", async () => {
+    const goLoader = async () => await import('../../src/golang/index.js');
+    const src = 'package main\n\nfunc main() {\n\tx := \n}\n';
+    // go1.19.8 / go1.26.8 `go run` (test/golang/syntax/expr_missing_operand.go, expected.json)
+    for (const [go, word] of [['1.19', 'expecting'], ['1.26', 'expected']] as const) {
+      const r = await runWorkload({ type: 'run', lang: 'go', code: src, file: 'm.go', knobs: { cost: {}, go } }, goLoader);
+      expect(!r.ok && r.error.message).toBe(`m.go:5:1: syntax error: unexpected }, ${word} expression`);
+    }
+  });
+
   it("applies the workload's params like the CLI's --param", async () => {
     const src = 'import { work, us, fmt } from "gmpsim";\nexport const params = { n: 3 };\nexport function* main() {\n  for (let i = 0; i < params.n; i++) yield* work(us(1));\n  yield* fmt.Println(params.n);\n}\n';
     const a = await runWorkload({ type: 'run', lang: 'ts', code: src, file: 'p.ts', knobs: { cost: {} } });

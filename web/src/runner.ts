@@ -10,7 +10,7 @@ import type { GoFunc, RunResult } from '../../src/index.js';
 import { SummaryAccumulator, formatSummaryAB, type SummaryColumn } from '../../src/views/summary.js';
 import type { Effective, RunRequest, WorkloadError } from './protocol';
 
-export type GoLoader = () => Promise<{ compileGo?: (files: { name: string; text: string }[]) => Compiled } | null>;
+export type GoLoader = () => Promise<{ compileGo?: (files: { name: string; text: string }[], opts?: { go?: gmpsim.GoRelease }) => Compiled } | null>;
 
 export type RunOutcome = { ok: true; result: RunResult; effective: Effective; params: Record<string, number | string | boolean>; warnings: string[]; ab?: string } | { ok: false; error: WorkloadError };
 
@@ -84,7 +84,9 @@ async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | 
     }
     let c: Compiled;
     try {
-      c = mod.compileGo([{ name: file, text: req.code }]);
+      // the release knob picks the compiler whose syntax errors are shown (an invalid knob is reported later)
+      const rel = req.knobs.go !== undefined ? gmpsim.parseGoRelease(req.knobs.go) : null;
+      c = mod.compileGo([{ name: file, text: req.code }], rel && 'release' in rel ? { go: rel.release } : {});
     } catch (e) {
       fail({ kind: 'load', message: `gmpsim: ${file}: ${e instanceof Error ? e.message : String(e)}` });
       return null;

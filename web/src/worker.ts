@@ -9,12 +9,12 @@
  * (RunProgress), and the page, which kills the worker a little after the budget, shows the run up to
  * the last progress.
  */
-import { fmtDuration, type EventColumns, type Runtime, type Watchdog } from '../../src/index.js';
+import { fmtDuration, type EventColumns, type GoRelease, type Runtime, type Watchdog } from '../../src/index.js';
 import type { Effective, RunProgress, RunRequest, WorkerReply, WorkloadError } from './protocol';
 import { runWorkload, type Compiled } from './runner';
 
 // The Go frontend (src/golang) is optional (see vite.config.ts) and loaded on first use.
-const loadGo = async (): Promise<{ compileGo?: (files: { name: string; text: string }[]) => Compiled } | null> => {
+const loadGo = async (): Promise<{ compileGo?: (files: { name: string; text: string }[], opts?: { go?: GoRelease }) => Compiled } | null> => {
   const mod = await import('virtual:gmpsim-golang');
   return mod.compileGo ? { compileGo: mod.compileGo } : null;
 };

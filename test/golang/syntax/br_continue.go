@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	switch {
+	default:
+		continue
+	}
+}

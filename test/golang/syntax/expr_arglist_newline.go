@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	println(1,
+		2
+	)
+}

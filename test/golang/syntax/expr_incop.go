@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	y := 1
+	x := ++y
+	_ = x
+}

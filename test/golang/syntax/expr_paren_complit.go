@@ -1,0 +1,8 @@
+package main
+
+type P struct{ x, y int }
+
+func main() {
+	p := (P){1, 2}
+	_ = p
+}

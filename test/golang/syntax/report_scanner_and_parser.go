@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := "abc
+	y := 1 2
+	_, _ = x, y
+}

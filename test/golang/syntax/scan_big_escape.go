@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := '\U00110000'
+	println(x)
+}

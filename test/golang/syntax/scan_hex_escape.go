@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := "\xg0"
+	println(x)
+}

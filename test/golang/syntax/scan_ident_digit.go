@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	١x := 1
+	println(١x)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 0o718
+	println(x)
+}

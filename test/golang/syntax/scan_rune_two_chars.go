@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 'ab'
+	println(x)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 1__000
+	println(x)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 0x_1_
+	println(x)
+}

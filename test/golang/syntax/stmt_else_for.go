@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	x := 1
+	if x == 1 {
+	} else for {
+	}
+}

@@ -1,0 +1,7 @@
+package main
+
+var x = 1 2
+
+func main() {
+	println(x)
+}

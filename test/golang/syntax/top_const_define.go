@@ -1,0 +1,7 @@
+package main
+
+const x := 1
+
+func main() {
+	println(x)
+}

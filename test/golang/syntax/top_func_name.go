@@ -1,0 +1,7 @@
+package main
+
+func 1() {
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+var (
+	a int b int
+)
+
+func main() {
+	println(a)
+}

@@ -1,0 +1,8 @@
+package main
+
+type T int
+
+func (a, b T) f() {}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+var 1 = 2
+
+func main() {
+}

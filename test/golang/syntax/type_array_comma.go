@@ -1,0 +1,7 @@
+package main
+
+var a [3,]int
+
+func main() {
+	_ = a
+}

@@ -1,0 +1,7 @@
+package main
+
+var c chan
+
+func main() {
+	_ = c
+}

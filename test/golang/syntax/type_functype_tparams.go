@@ -1,0 +1,7 @@
+package main
+
+var f func[T any]()
+
+func main() {
+	_ = f
+}

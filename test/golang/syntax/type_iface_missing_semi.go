@@ -1,0 +1,6 @@
+package main
+
+type I interface { m() n() }
+
+func main() {
+}

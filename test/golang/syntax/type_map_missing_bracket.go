@@ -1,0 +1,7 @@
+package main
+
+var m map[string int
+
+func main() {
+	_ = m
+}

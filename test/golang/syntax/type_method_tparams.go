@@ -1,0 +1,8 @@
+package main
+
+type T int
+
+func (t T) m[P any]() {}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+func f(a, b int, c) {}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+func f[T any, int]() {}
+
+func main() {
+}

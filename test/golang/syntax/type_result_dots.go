@@ -1,0 +1,7 @@
+package main
+
+func f() (a ...int) { return }
+
+func main() {
+	f()
+}

@@ -1,0 +1,10 @@
+package main
+
+type E int
+
+type T struct {
+	(E)
+}
+
+func main() {
+}
