@@ -28,7 +28,7 @@ import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, a
 import { globrunqput, globrunqputhead, runqempty } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
-import { entersyscall, entersyscallblock, kernelWake, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
+import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
 import { cpuStart, cpuStop } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
@@ -454,6 +454,15 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
     }
     const p2 = m2.p;
     if (p2 === null) continue;
+    if (rt.v.syscallKeepsP && setBlockOnExitSyscall(p2) === m2) {
+      // 1.26 stopTheWorldWithSema: a P whose G is in a syscall is taken with
+      // setBlockOnExitSyscall + gcstopP (releaseP(_Pgcstop)); the M stays in its syscall.
+      p2.m = null;
+      m2.p = null;
+      setPStatus(rt, p2, _Pgcstop);
+      p2.syscalltick++;
+      continue;
+    }
     if (m2.state === MS.Running && m2.curg !== null) {
       const g2 = m2.curg;
       // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.

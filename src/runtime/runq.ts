@@ -12,7 +12,7 @@
  */
 import { E, Loc } from '../log/events.js';
 import type { Runtime } from './runtime.js';
-import { G, P, runqSize, _Grunnable, _Prunning } from './runtime2.js';
+import { G, P, runqSize, _Grunnable, _Gsyscall, _Prunning } from './runtime2.js';
 import { startm } from './proc.js';
 
 export function runqempty(pp: P): boolean {
@@ -119,7 +119,10 @@ export function runqsteal(rt: Runtime, pp: P, p2: P, stealRunNext: boolean, afte
   const n = p2.runqtail - p2.runqhead;
   if (n === 0) {
     if (stealRunNext && p2.runnext !== null) {
-      if (p2.status === _Prunning && !afterBackoff) return 'backoff';
+      // 1.26 runqgrab backs off only if p2's M is not in a syscall: with syscallKeepsP such a P is
+      // _Prunning, and its G cannot run runnext soon (1.19 gets the same from _Psyscall).
+      const inSyscall = rt.v.syscallKeepsP && p2.m !== null && p2.m.curg !== null && p2.m.curg.atomicstatus === _Gsyscall;
+      if (p2.status === _Prunning && !inSyscall && !afterBackoff) return 'backoff';
       const g = p2.runnext;
       p2.runnext = null;
       rt.stealFromRunnext = true;
