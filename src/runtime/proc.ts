@@ -39,7 +39,7 @@ import {
 } from './runtime2.js';
 import { globrunqget, injectglist, runqempty, runqget, runqput, runqsteal } from './runq.js';
 import { checkTimers, nobarrierWakeTime } from './time.js';
-import { netpoll, netpollBreak, netpollBlock } from './netpoll.js';
+import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
 
 /** Event tags of an M (see the module note). */
@@ -546,8 +546,10 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
     if (rt.netpollInited && rt.netpollWaiters > 0 && sched.lastpoll !== 0) {
       const list = netpoll(rt, mp, 0);
       if (list.length > 0) {
+        const n = list.length;
         const gp = list.pop()!;
         injectglist(rt, list, pp);
+        netpollAdjustWaiters(rt, -n);
         gp.atomicstatus = _Grunnable;
         rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
         rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.Netpoll, 0);

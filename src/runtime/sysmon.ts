@@ -23,7 +23,7 @@ import type { Runtime } from './runtime.js';
 import { M, forcePreemptNS, forcegcperiod, _Gsyscall, _Prunning, _Psyscall } from './runtime2.js';
 import { T, checkdead, handoffp, incidlelocked, setMState } from './proc.js';
 import { runqempty, injectglist } from './runq.js';
-import { netpoll } from './netpoll.js';
+import { netpoll, netpollAdjustWaiters } from './netpoll.js';
 import { timeSleepUntil } from './time.js';
 import { retakeSyscallP, setBlockOnExitSyscall, takeP } from './syscall.js';
 import { schedtrace } from './trace.js';
@@ -137,9 +137,11 @@ export class Sysmon implements EventTarget {
       sched.lastpoll = now;
       const list = netpoll(rt, this.m, 0);
       if (list.length > 0) {
+        const n = list.length;
         incidlelocked(rt, -1);
         injectglist(rt, list, null);
         incidlelocked(rt, 1);
+        netpollAdjustWaiters(rt, -n);
         if (rt.exited) return;
       }
     }
