@@ -340,12 +340,18 @@ function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
   }
 }
 
-/** runtime.Gosched: G to the global queue tail, schedule. */
+/**
+ * runtime.Gosched (goschedImpl): G to the global queue tail, schedule. Newer releases call wakep()
+ * after queueing it (VersionProfile.goschedWakep, go1.26.8 proc.go goschedImpl), so an idle P gets
+ * a spinning M for the G. (Their other change, a G preempted while a stop-the-world is pending going
+ * to its P's runnext, cannot happen here: the model's stop-the-world is one atomic step.)
+ */
 function gosched(rt: Runtime, mp: M, gp: G): void {
   gp.atomicstatus = _Grunnable;
   gp.m = null;
   mp.curg = null;
   globrunqput(rt, gp);
+  if (rt.v.goschedWakep && rt.mainStarted) wakep(rt);
   schedule(rt, mp);
 }
 
@@ -521,8 +527,8 @@ function stwWaitForLockedG(rt: Runtime, m2: M): void {
 
 /**
  * procresize: make the P set `nprocs` long. Ps beyond it are destroyed (their Gs to the global
- * queue head, their timers to the current P); the others go idle (LIFO list, so P1 is handed out
- * first, spec §6.8) unless they have work. Returns the Ps that need an M. `mp` keeps its P if it
+ * queue head, their timers to the current P); the others go idle (LIFO list: 1.19 hands P1 out
+ * first, newer releases P(n−1), spec §6.8) unless they have work. Returns the Ps that need an M. `mp` keeps its P if it
  * survives, else takes P0.
  */
 export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
@@ -576,18 +582,25 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
   rt.gomaxprocs = nprocs;
   rt.log.ev(E.Procs, -1, mp.id, target.id, nprocs, old);
   const runnable: P[] = [];
+  // Go 1.19 pidleputs the idle Ps as it walks down from P(n−1), so P1 ends at the list's head; newer
+  // procresize collects them first (P1 in front) and then pidleputs them in that order, so P(n−1)
+  // is handed out first (VersionProfile.procresizeIdleHighFirst).
+  const idlePs: P[] = [];
   for (let i = nprocs - 1; i >= 0; i--) {
     const pp = rt.allp[i]!;
     if (pp === target) continue;
     // Ps owned by a waking M (nextp) stay with it.
     if (pp.status === _Prunning && pp.m !== null) continue;
     if (rt.allm.some((m2) => m2.nextp === pp)) continue;
-    if (runqempty(pp)) pidleput(rt, pp);
-    else {
+    if (runqempty(pp)) {
+      if (rt.v.procresizeIdleHighFirst) idlePs.unshift(pp);
+      else pidleput(rt, pp);
+    } else {
       setPStatus(rt, pp, _Pidle);
       runnable.push(pp);
     }
   }
+  for (const pp of idlePs) pidleput(rt, pp);
   rt.stealOrder.reset(nprocs);
   return runnable.reverse().map((pp) => {
     rt.idlepMask[pp.id] = false;

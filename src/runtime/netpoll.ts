@@ -25,7 +25,7 @@ import { E, FoundBy, Loc, MS } from '../log/events.js';
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable } from './runtime2.js';
-import { T, acquirep, gopark, pidleget, runFound, schedule, setMState, setSpinning, stopm } from './proc.js';
+import { T, acquirep, becomeSpinning, gopark, pidleget, runFound, schedule, setMState, stopm } from './proc.js';
 import { injectglist } from './runq.js';
 
 /** Maximum events one epoll_wait returns (netpoll's events array). */
@@ -207,10 +207,7 @@ export function netpollDone(rt: Runtime, mp: M): void {
     runFound(rt, mp, gp);
     return;
   }
-  if (mp.wasSpinning) {
-    setSpinning(rt, mp, true);
-    sched.nmspinning++;
-  }
+  if (mp.wasSpinning) becomeSpinning(rt, mp);
   schedule(rt, mp);
 }
 

@@ -320,8 +320,9 @@ export class Sched {
   npidle = 0;
   nmspinning = 0;
   /**
-   * sched.needspinning (Go 1.21+, proc.go findRunnable): an M dropping its P saw work appear and
-   * asks for a spinning M. Always 0 under go1.19's profile; schedtrace prints it from 1.21 on.
+   * Go ≥ 1.21 (VersionProfile.needspinning): 1 when someone found work but no idle P for a spinning
+   * M (pidlegetSpinning failed); a non-spinning M about to drop its P becomes spinning instead, and
+   * becomeSpinning clears it. Always 0 under Go 1.19. schedtrace's `needspinning=`.
    */
   needspinning = 0;
   /**

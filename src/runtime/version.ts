@@ -44,12 +44,32 @@ export interface VersionProfile {
 
   // ---- spinning Ms (spec §6)
   /**
-   * Since 1.21 (proc.go findRunnable, pidlegetSpinning): sched.needspinning — a non-spinning M
-   * dropping its P while work appeared becomes spinning instead; schedtrace prints `needspinning=`.
+   * Since 1.21 (proc.go wakep, pidlegetSpinning, becomeSpinning, findRunnable, handoffp,
+   * injectglist): sched.needspinning. Whoever finds work for a spinning M takes the idle P itself
+   * under sched.lock (pidlegetSpinning; wakep no longer checks npidle first and no longer lets
+   * startm pick the P); when none is idle it sets needspinning, and a non-spinning M about to drop
+   * its P in findRunnable becomes spinning instead. A spinning M dropping its P re-checks the global
+   * queue too, not only the Ps' run queues. becomeSpinning and handoffp's "nobody spins" case clear
+   * it. schedtrace prints `needspinning=`. Checked in go1.26.8's proc.go.
    */
   readonly needspinning: boolean;
-  /** Newest (proc.go goschedImpl): runtime.Gosched and a preempted G call wakep() after queueing the G. */
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go goschedImpl): runtime.Gosched and a preempted G
+   * call wakep() after putting the G on the global queue.
+   */
   readonly goschedWakep: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go injectglist): injecting Gs (netpoll, sysmon) from
+   * a thread that holds a P ends with wakep(), in case a P went idle meanwhile.
+   */
+  readonly injectglistWakep: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go procresize): the idle Ps are collected first and
+   * pidleput from P1 upwards, so the idle list's head (the first P a woken M gets) is P(n−1); 1.19
+   * pidleputs them walking down, so its head is P1. Spec §6.8. (procresize's other change, running
+   * a P with work on its previous M `oldm`, is not modelled.)
+   */
+  readonly procresizeIdleHighFirst: boolean;
 
   // ---- netpoll (spec §10)
   /** Since 1.22 (netpoll.go netpollAdjustWaiters): netpoll returns a waiter delta that callers apply. */
@@ -120,6 +140,8 @@ const go119: VersionProfile = {
   syscallKeepsP: false,
   needspinning: false,
   goschedWakep: false,
+  injectglistWakep: false,
+  procresizeIdleHighFirst: false,
   netpollWaiterDelta: false,
   lazyChannelTimers: false,
   containerAwareGOMAXPROCS: false,
@@ -139,6 +161,8 @@ const go126: VersionProfile = {
   syscallKeepsP: true,
   needspinning: true,
   goschedWakep: true,
+  injectglistWakep: true,
+  procresizeIdleHighFirst: true,
   netpollWaiterDelta: true,
   lazyChannelTimers: true,
   containerAwareGOMAXPROCS: true,
@@ -190,10 +214,12 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   toolchain: { what: 'references recorded with', since: '', source: '`go version`' },
   validated: { what: 'conformance suite passes (≥ 95 %): can be the default', since: '', source: 'docs/fidelity.md' },
   syscallKeepsP: { what: 'a P stays `_Prunning` with its M during a syscall (no `_Psyscall`); sysmon takes it with setBlockOnExitSyscall', since: '1.26', source: 'proc.go reentersyscall, exitsyscallTryGetP' },
-  needspinning: { what: '`sched.needspinning`: an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go findRunnable' },
-  goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '1.26', source: 'proc.go goschedImpl' },
+  needspinning: { what: '`sched.needspinning`: whoever finds work takes the idle P itself (pidlegetSpinning); an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go wakep, pidlegetSpinning, findRunnable' },
+  goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '≤ 1.26', source: 'proc.go goschedImpl' },
+  injectglistWakep: { what: 'injecting readied Gs (netpoll) from a thread with a P ends with wakep', since: '≤ 1.26', source: 'proc.go injectglist' },
+  procresizeIdleHighFirst: { what: 'the idle P list after procresize hands out P(n−1) first (1.19: P1)', since: '≤ 1.26', source: 'proc.go procresize' },
   netpollWaiterDelta: { what: 'netpoll returns a waiter delta its callers apply', since: '1.22', source: 'netpoll.go netpollAdjustWaiters' },
-  lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them', since: '1.23', source: 'time.go' },
+  lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them (on its P); Stop/Reset drain the channel', since: '1.23', source: 'time.go blockTimerChan, maybeRunChan' },
   containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },
   schedtraceFormat: { what: 'schedtrace/scheddetail format (`needspinning=`, `gcwaiting=false`, `nil`, `schedticks=[ … ]`)', since: '1.21–1.26', source: 'proc.go schedtrace' },
   createdByGoroutine: { what: 'tracebacks say `created by f in goroutine N`', since: '1.21', source: 'traceback.go printcreatedby1' },
