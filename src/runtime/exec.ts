@@ -27,7 +27,7 @@ import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } f
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
-import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
+import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
 import { cpuStart, cpuStop } from './os.js';
@@ -265,15 +265,14 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       gopark(rt, mp, gp, op.reason);
       return;
     case K.TimerStart: {
-      const t = op.t;
-      resettimer(rt, t, t.when, mp.p!);
+      timerStart(rt, op.t, mp.p!);
       return cont(rt, mp, cost.runtimeCall);
     }
     case K.TimerStop:
-      gp.resume = deltimer(rt, op.t);
+      gp.resume = timerStop(rt, op.t);
       return cont(rt, mp, cost.runtimeCall);
     case K.TimerReset:
-      gp.resume = resettimer(rt, op.t, rt.sim.now + op.ns, mp.p!);
+      gp.resume = timerReset(rt, op.t, rt.sim.now + op.ns, mp.p!);
       return cont(rt, mp, cost.runtimeCall);
     case K.NotifyWait:
       if (notifyListWait(rt, mp, gp, op.nl, op.ticket)) cont(rt, mp, cost.semOp);
