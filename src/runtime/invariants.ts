@@ -86,6 +86,8 @@ export function checkInvariants(rt: Runtime): void {
   // nmspinning counts Ms that will be spinning (startm increments before the M runs) — it can
   // exceed the flags set only transiently inside one event, never between events.
   if (spinning !== rt.sched.nmspinning) fail(rt, `nmspinning=${rt.sched.nmspinning} but ${spinning} Ms spinning`);
+  const ns = rt.sched.needspinning;
+  if (ns !== 0 && (ns !== 1 || !rt.v.needspinning)) fail(rt, `needspinning=${ns} under Go ${rt.v.release}`);
   checkCPU(rt);
   const mc = rt.sched.mnext - rt.sched.nmfreed;
   const alive = rt.allm.filter((m) => !m.dead && !m.wedged).length;

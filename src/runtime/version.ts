@@ -39,6 +39,14 @@ export interface VersionProfile {
    * enters a syscall stays _Prunning and wired to its M (_Psyscall is gone: `_Psyscall_unused`);
    * sysmon's retake takes it with setBlockOnExitSyscall + takeP, and exitsyscall gets its P back
    * unless it was taken. Before: the P is unwired and _Psyscall, retake CASes it to _Pidle.
+   * With it (all checked in go1.26.8's proc.go): exitsyscall's fast path is "m.p still set"
+   * (ExitPath.KeptP), else exitsyscallTryGetP (oldp through setBlockOnExitSyscall, even from
+   * another M now in a syscall with it; then an idle P), else exitsyscallNoP; a stop-the-world takes
+   * such a P with gcstopP; preemptone skips a G in a syscall; runqgrab skips its 3 µs back-off when
+   * the victim's G is in a syscall. Cgo calls (entersyscall + incgo) and LockOSThread'd Ms follow
+   * the same paths: a locked G whose P was taken still goes to the global queue and its M to
+   * stoplockedm (exitsyscallNoP). Views read "P in syscall" from the log for both (replay.ts
+   * pShownStatus).
    */
   readonly syscallKeepsP: boolean;
 
@@ -72,14 +80,22 @@ export interface VersionProfile {
   readonly procresizeIdleHighFirst: boolean;
 
   // ---- netpoll (spec §10)
-  /** Since 1.22 (netpoll.go netpollAdjustWaiters): netpoll returns a waiter delta that callers apply. */
+  /**
+   * Since 1.22 (netpoll.go netpollAdjustWaiters, netpollunblock; proc.go findRunnable, sysmon): netpoll
+   * returns a waiter delta (−1 per waiting G it readies) that callers apply, so netpollWaiters counts
+   * the Gs in "IO wait" now; in 1.19 it never drops on that path and, once a G has waited on the
+   * network, an idle M blocks in netpoll for good and checkdead can never report a deadlock.
+   */
   readonly netpollWaiterDelta: boolean;
 
   // ---- timers (spec §11)
   /**
-   * Since 1.23 (time.go): the reworked per-P `timers` heap; channel timers (time.NewTimer, After,
-   * Tick) sit in a heap only while a goroutine is blocked on their channel, so an unreferenced or
-   * un-waited timer keeps nothing alive (deadlock detection sees through it).
+   * Since 1.23 (time.go needsAdd, blockTimerChan, unblockTimerChan, maybeRunChan, stop, modify; chan.go
+   * timerchandrain), with the module's default asynctimerchan=0 (a main module whose go.mod says
+   * go ≥ 1.23): channel timers (time.NewTimer, After, NewTicker, Tick) sit in a heap only while a
+   * goroutine is blocked on their channel, on that goroutine's P, so an un-waited timer keeps nothing
+   * alive (checkdead reports at once); a receive runs an expired unheaped one; the channel is
+   * synchronous (Stop/Reset drain a sent value and report it pending).
    */
   readonly lazyChannelTimers: boolean;
 

@@ -5,15 +5,19 @@
  * function) or from real runs recorded with both toolchains (named where used). Every run has the
  * invariant checker on and the replay compared with the engine after every event (test/helpers.ts).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { compileGo } from '../../src/golang/index.js';
 import { runChecked } from '../helpers.js';
 import { E, ExitPath, RetakeWhy } from '../../src/log/events.js';
 import { Replay, pShownStatus } from '../../src/log/replay.js';
 import { summarize } from '../../src/views/summary.js';
 import type { EventLog } from '../../src/log/events.js';
-import type { RunResult } from '../../src/runtime/runtime.js';
+import { run, type RunResult } from '../../src/runtime/runtime.js';
 import { _Pidle, _Prunning, _Psyscall } from '../../src/runtime/runtime2.js';
-import { chan, go, ms, recv, runtime, send, syscall, us, work } from '../../src/workload/api.js';
+import { chan, go, ms, net, recv, runtime, send, syscall, time, us, work } from '../../src/workload/api.js';
 import type { GoRelease } from '../../src/runtime/version.js';
 
 /** Indices of the log's events of kind k (optionally for goroutine g). */
@@ -40,6 +44,7 @@ function replayAt(r: RunResult, i: number): Replay {
 }
 
 const both: GoRelease[] = ['1.19', '1.26'];
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 describe('syscallKeepsP: a syscall nobody retakes (GOMAXPROCS=2, P1 idle, 3 ms)', () => {
   // retake (both versions) leaves a P in a syscall while its run queue is empty, a P is idle and
@@ -209,5 +214,226 @@ describe('syscallKeepsP: stop-the-world with a goroutine in a syscall', () => {
     const rp = replayAt(r, stw + 1);
     expect(rp.ms[log.m[enter]!]!.p).toBe(-1);
     expect(r.runtime.gomaxprocs).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Real programs run on both toolchains: test/engine/fixtures/go126-<name>.go, outcomes recorded in
+// test/engine/fixtures/go126-mechanisms.txt (go1.19.8 with `go 1.19`, go1.26.8 with `go 1.26` in go.mod).
+
+const fixture = (name: string): string => fs.readFileSync(path.join(HERE, 'fixtures', `go126-${name}.go`), 'utf8');
+
+function runFixture(name: string, goRelease: GoRelease, env: Record<string, string> = {}, gomaxprocs = 2, until = 3e9): RunResult {
+  const c = compileGo([{ name: 'main.go', text: fixture(name) }], { env });
+  if (!c.ok) throw new Error(`${name}: ${JSON.stringify(c.errors)}`);
+  return runChecked({ main: c.main, linksOS: c.linksOS, linksCgo: c.linksCgo ?? false, go: goRelease, gomaxprocs, ncpu: 2, until });
+}
+
+describe('netpollWaiterDelta: a finished network wait keeps nothing alive (go126-netdelta.go, CGO_ENABLED=0)', () => {
+  // main reads one byte over loopback TCP, closes everything and blocks on a nil channel. Real runs:
+  // go1.19.8 hangs (killed by the timeout, 5/5: netpollWaiters never drops, an M blocks in netpoll and
+  // checkdead never concludes); go1.26.8 reports the deadlock (5/5: netpoll's delta brought the
+  // count back to 0, so the last M stops and checkdead runs).
+  it('Go 1.19: hangs with an M in netpoll', () => {
+    const r = runFixture('netdelta', '1.19');
+    expect(r.stdout).toBe('read 1\n');
+    expect(r.reason).toBe('hang');
+    expect(r.message).toContain('blocked in netpoll');
+    expect(r.runtime.netpollWaiters).toBeGreaterThan(0);
+  });
+  it('Go 1.26: all goroutines are asleep - deadlock!', () => {
+    const r = runFixture('netdelta', '1.26');
+    expect(r.stdout).toBe('read 1\n');
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('fatal error: all goroutines are asleep - deadlock!');
+    expect(r.runtime.netpollWaiters).toBe(0);
+  });
+});
+
+describe('lazyChannelTimers: an un-waited channel timer keeps nothing alive (go126-timerdl.go)', () => {
+  // `time.NewTimer(d); select {}`. Real runs: go1.19.8 reports the deadlock when the 300 ms timer has
+  // fired (wall 307–315 ms, 3/3) and hangs with a 1 h timer (2/2); go1.26.8 reports it at once (wall
+  // 9–22 ms including start-up) in both cases: the timer was never in a heap (time.go needsAdd).
+  it.each([
+    ['1.19', '', 'deadlock after the timer fired'],
+    ['1.26', '', 'deadlock at once'],
+    ['1.19', '1', 'hang'],
+    ['1.26', '1', 'deadlock at once'],
+  ] as const)('Go %s LONG=%s: %s', (goRelease, long, what) => {
+    const r = runFixture('timerdl', goRelease, long ? { LONG: long } : {}, 2, 2e9);
+    expect(r.stderr.split('\n')[0]).toBe('started true');
+    if (what === 'hang') {
+      expect(r.reason).toBe('budget');
+      return;
+    }
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split('\n')[1]).toBe('fatal error: all goroutines are asleep - deadlock!');
+    if (what === 'deadlock at once') expect(r.simTime).toBeLessThan(ms(5));
+    else expect(r.simTime).toBeGreaterThanOrEqual(ms(300));
+  });
+});
+
+describe('lazyChannelTimers: Reset and Stop on a timer whose time has passed (go126-timerreset.go)', () => {
+  // A 1 ms timer nobody waits on, 5 ms later Reset(20ms) then <-t.C; another Stop()ped after 5 ms.
+  // Real runs (3/3 each): go1.19.8 — the timer fired into the buffered channel: Reset reports it
+  // not pending and the receive gets the stale value at once, Stop reports false; go1.26.8 — the
+  // timer never ran (not heaped): Reset and Stop report it pending and the receive waits the new
+  // 20 ms (time.go modify/stop, the synchronous channel).
+  it.each([
+    ['1.19', 'reset_pending false waited_over_10ms false\nstop_pending false\n'],
+    ['1.26', 'reset_pending true waited_over_10ms true\nstop_pending true\n'],
+  ] as const)('Go %s', (goRelease, out) => {
+    const r = runFixture('timerreset', goRelease);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(out);
+  });
+});
+
+describe('lazyChannelTimers: a channel timer runs on the P of the goroutine blocked on it', () => {
+  // go1.26.8 blockTimerChan → maybeAdd puts the timer in the heap of the P the blocking goroutine
+  // runs on (getg().m.p), not of the P that called NewTimer; go1.19.8 addtimer uses the P that
+  // started it. Here a goroutine on the other P starts the timer while main works, then main
+  // blocks on its channel.
+  it.each(both)('Go %s', (goRelease) => {
+    let starter = -1;
+    const r = runChecked({
+      go: goRelease,
+      gomaxprocs: 2,
+      main: function* () {
+        const got = chan<import('../../src/workload/api.js').TimeTimer>(1);
+        starter = yield* go(function* () {
+          const t = yield* time.NewTimer(ms(2));
+          yield* send(got, t);
+        });
+        yield* work(ms(1));
+        const [t] = yield* recv(got);
+        yield* recv(t!.C!);
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    const log = r.log;
+    const startP = events(log, E.Execute, starter).map((i) => log.p[i]!)[0]!;
+    const park = events(log, E.Park, 1).at(-1)!;
+    const mainP = log.p[park]!;
+    expect(startP).not.toBe(mainP);
+    const heaped = events(log, E.Timers).filter((i) => log.g[i] === -1 && log.a[i]! > 0).map((i) => log.p[i]!);
+    expect(heaped.length).toBeGreaterThan(0);
+    expect(heaped[0]).toBe(goRelease === '1.26' ? mainP : startP);
+  });
+});
+
+describe('needspinning: wakep with no idle P (go126-needspin.go, GOMAXPROCS=1)', () => {
+  // main starts a goroutine and both spin 350 ms. go1.26.8 wakep finds no idle P for a spinning M
+  // (pidlegetSpinning) and sets sched.needspinning: real schedtrace lines say needspinning=1 on
+  // every line (3/3 runs, GOMAXPROCS=1); go1.19.8 has no such field (wakep returns at npidle == 0).
+  it.each(both)('Go %s', (goRelease) => {
+    const r = runFixture('needspin', goRelease, {}, 1, ms(2));
+    expect(r.runtime.sched.needspinning).toBe(goRelease === '1.26' ? 1 : 0);
+  });
+
+  it('Go 1.26: an M that becomes spinning clears it (becomeSpinning, handoffp)', () => {
+    // GOMAXPROCS=2 with both Ps busy: `go` statements set needspinning (no idle P); proc.go
+    // becomeSpinning (findRunnable) and handoffp's "nobody spinning" case clear it. Every 1 → 0
+    // step happens in a kernel event that logged one of those.
+    let prev = 0;
+    let from = 0;
+    let cleared = 0;
+    const r = run({
+      go: '1.26',
+      gomaxprocs: 2,
+      until: ms(20),
+      main: function* () {
+        yield* go(function* () {
+          yield* work(ms(2));
+        });
+        yield* work(ms(1));
+        yield* go(function* () {
+          yield* work(ms(1));
+        });
+        yield* work(ms(5));
+      },
+      afterEvent: (rt) => {
+        const ns = rt.sched.needspinning;
+        const log = rt.log;
+        if (prev === 1 && ns === 0) {
+          let why = false;
+          for (let i = from; i < log.length; i++) if ((log.k[i] === E.MSpin && log.a[i] === 1) || (log.k[i] === E.Handoff && log.a[i] === 4)) why = true;
+          expect(why).toBe(true);
+          cleared++;
+        }
+        prev = ns;
+        from = log.length;
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    expect(cleared).toBeGreaterThan(0);
+  });
+});
+
+describe('goschedWakep: runtime.Gosched wakes an idle P', () => {
+  // go1.26.8 goschedImpl calls wakep() after putting the G on the global queue (mainStarted);
+  // go1.19.8 does not. GOMAXPROCS=2, P1 idle, nobody spinning: only 1.26 logs a Wakep at the Gosched.
+  it.each(both)('Go %s', (goRelease) => {
+    const r = runChecked({
+      go: goRelease,
+      gomaxprocs: 2,
+      main: function* () {
+        yield* work(ms(2));
+        yield* runtime.Gosched();
+        yield* work(us(10));
+      },
+    });
+    const log = r.log;
+    const gs = events(log, E.GLoc, 1).filter((i) => log.a[i] === 3 /* Loc.Global */ && log.t[i]! >= ms(2));
+    expect(gs.length).toBe(1);
+    const t = log.t[gs[0]!]!;
+    const wakeps = events(log, E.Wakep).filter((i) => log.t[i] === t && i > gs[0]!);
+    expect(wakeps.length).toBe(goRelease === '1.26' ? 1 : 0);
+  });
+});
+
+describe('procresizeIdleHighFirst: which idle P the first woken M gets', () => {
+  // go1.19.8 procresize pidleputs P(n−1)…P1 walking down, so the idle list's head is P1;
+  // go1.26.8 collects the idle Ps first and pidleputs them from P1 up, so the head is P(n−1).
+  it.each([
+    ['1.19', 1],
+    ['1.26', 3],
+  ] as const)('Go %s, GOMAXPROCS=4: the first startm gets P%i', (goRelease, want) => {
+    const r = runChecked({ go: goRelease, gomaxprocs: 4, ncpu: 4, main: function* () {} });
+    const first = events(r.log, E.StartM)[0]!;
+    expect(r.log.p[first]).toBe(want);
+  });
+});
+
+describe('injectglistWakep: netpoll injecting from a thread with a P ends with wakep', () => {
+  // go1.26.8 injectglist calls wakep() at its end when the caller has a P; go1.19.8 does not.
+  // GOMAXPROCS=4, main busy: three goroutines' reads complete together; the M that polls takes an
+  // idle P, injects the rest (one per idle P goes global with an M started for it), and then —
+  // 1.26 only — wakep starts a spinning M on an idle P that is left.
+  it.each(both)('Go %s', (goRelease) => {
+    const r = runChecked({
+      go: goRelease,
+      gomaxprocs: 4,
+      ncpu: 4,
+      main: function* () {
+        const done = chan<number>(3);
+        for (let i = 0; i < 3; i++)
+          yield* go(function* () {
+            yield* net.Read(ms(1));
+            yield* work(us(300));
+            yield* send(done, 1);
+          });
+        yield* work(ms(3));
+        for (let i = 0; i < 3; i++) yield* recv(done);
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    const log = r.log;
+    const injects = events(log, E.Inject).filter((i) => log.p[i]! >= 0);
+    expect(injects.length).toBeGreaterThan(0);
+    // Right after the Inject (after the PState of the P it takes): 1.26's wakep, or nothing of the kind.
+    const followed = injects.filter((i) => log.k[i + 1] === E.Wakep || (log.k[i + 1] === E.PState && log.k[i + 2] === E.Wakep)).length;
+    if (goRelease === '1.26') expect(followed).toBeGreaterThan(0);
+    else expect(followed).toBe(0);
   });
 });
