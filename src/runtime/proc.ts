@@ -16,6 +16,11 @@
  * handler of the corresponding event.
  *
  * Invariant: handoffp starts an M in exactly the cases findRunnable would find work on that P.
+ *
+ * Versions (version.ts): since Go 1.21 (`needspinning`) whoever finds work for a spinning M takes the
+ * idle P itself (pidlegetSpinning, which sets sched.needspinning when none is idle), a non-spinning M
+ * about to drop its P spins instead while needspinning is set, and a spinning M dropping its P
+ * re-checks the global queue as well as the Ps' run queues; becomeSpinning clears the flag.
  */
 import { E, FoundBy, Loc, MS } from '../log/events.js';
 import type { Runtime } from './runtime.js';

@@ -10,6 +10,8 @@
  *   3. netpoll(0) if nobody polled for 10 ms; inject what it finds (no P: global queue + startm).
  *   4. retake: preempt Gs that ran ≥ 10 ms in one time slice; take Ps from syscalls that sysmon saw
  *      on two successive iterations unless (local runq empty ∧ someone idle/spinning ∧ < 10 ms).
+ *      Go 1.19 finds those Ps by their _Psyscall status; since Go 1.26 (syscallKeepsP) they are
+ *      _Prunning and setBlockOnExitSyscall picks them out, and takeP unwires them.
  *   5. schedtrace when the period has passed (so lines drift by up to one delay per period); its
  *      write(2) calls delay the next usleep (trace.ts).
  * forcegc is not modelled: without an allocation model no GC ever runs, and forcegc only fires
