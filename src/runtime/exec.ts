@@ -24,8 +24,8 @@ import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
-import { globrunqput, globrunqputhead, runqempty } from './runq.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
+import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
@@ -343,7 +343,8 @@ function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
  * runtime.Gosched (goschedImpl): G to the global queue tail, schedule. Newer releases call wakep()
  * after queueing it (VersionProfile.goschedWakep, go1.26.8 proc.go goschedImpl), so an idle P gets
  * a spinning M for the G. (Their other change, a G preempted while a stop-the-world is pending going
- * to its P's runnext, cannot happen here: the model's stop-the-world is one atomic step.)
+ * to its P's runnext, is in changeGOMAXPROCS: the model's stop-the-world stops the running Gs itself,
+ * VersionProfile.stwPreemptToRunnext.)
  */
 function gosched(rt: Runtime, mp: M, gp: G): void {
   gp.atomicstatus = _Grunnable;
@@ -480,7 +481,11 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       g2.atomicstatus = _Grunnable;
       g2.m = null;
       m2.curg = null;
-      globrunqput(rt, g2);
+      // goschedImpl(preempted) with a stop-the-world pending: newer releases keep the G in its own
+      // P's runnext so it goes on right after (VersionProfile.stwPreemptToRunnext); 1.19 queues it
+      // globally like any preempted G.
+      if (rt.v.stwPreemptToRunnext) runqput(rt, p2, g2, true);
+      else globrunqput(rt, g2);
     } else {
       m2.gen++; // cancel a steal back-off
       stwStopSpinning(rt, m2);
@@ -506,7 +511,19 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
   }
   const runnable = procresize(rt, n, mp);
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, 0);
-  for (const p2 of runnable) startm(rt, p2, false);
+  if (rt.v.procresizeOldm) {
+    // Newer procresize gives each P with work its previous M (p.oldm) when that M is idle
+    // (mgetSpecific), and only then other idle Ms to the rest; startTheWorld wakes them.
+    const rest: P[] = [];
+    for (const p2 of runnable) {
+      const om = p2.oldm !== null ? mgetSpecific(rt, p2.oldm) : null;
+      if (om !== null) startmOn(rt, p2, om);
+      else rest.push(p2);
+    }
+    for (const p2 of rest) startm(rt, p2, false);
+  } else {
+    for (const p2 of runnable) startm(rt, p2, false);
+  }
   wakep(rt);
 }
 

@@ -182,6 +182,7 @@ export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown)
 export function acquirep(rt: Runtime, mp: M, pp: P): void {
   mp.p = pp;
   pp.m = mp;
+  pp.oldm = mp;
   pp.status = _Prunning;
   rt.log.ev(E.PState, -1, mp.id, pp.id, _Prunning, 0);
 }
@@ -235,6 +236,27 @@ function mget(rt: Runtime): M | null {
     rt.sched.nmidle--;
   }
   return mp;
+}
+
+/** mgetSpecific (newer proc.go): take M mp off the idle list if it is there (null if it is not idle). */
+export function mgetSpecific(rt: Runtime, mp: M): M | null {
+  let prev: M | null = null;
+  for (let m = rt.sched.midle; m !== null; prev = m, m = m.schedlink) {
+    if (m !== mp) continue;
+    if (prev === null) rt.sched.midle = m.schedlink;
+    else prev.schedlink = m.schedlink;
+    m.schedlink = null;
+    rt.sched.nmidle--;
+    return m;
+  }
+  return null;
+}
+
+/** Hand P pp to the idle M nmp (taken off the idle list) and wake it: startm's path with a given M. */
+export function startmOn(rt: Runtime, pp: P, nmp: M): void {
+  nmp.nextp = pp;
+  rt.log.ev(E.StartM, -1, nmp.id, pp.id, 0, 0);
+  notewakeup(rt, nmp);
 }
 
 export function setMState(rt: Runtime, mp: M, state: number, extra = 0): void {

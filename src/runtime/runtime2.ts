@@ -145,8 +145,10 @@ export class P {
   timers: Timer[] = [];
   /** Ask whatever runs on this P to stop for async preemption (p.preempt). */
   preempt = false;
-  /** The M in a syscall that left this P in _Psyscall (like newest Go's p.oldm; for the log). */
+  /** The M in a syscall that left this P in _Psyscall (Go 1.19; for the log and retake's event). */
   syscallm: M | null = null;
+  /** The M that last acquired this P (newer Go's p.oldm, set in acquirep): procresize prefers it (VersionProfile.procresizeOldm). */
+  oldm: M | null = null;
   constructor(id: number) {
     this.id = id;
   }

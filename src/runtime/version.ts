@@ -74,10 +74,21 @@ export interface VersionProfile {
   /**
    * Present in go1.26.8, not in go1.19.8 (proc.go procresize): the idle Ps are collected first and
    * pidleput from P1 upwards, so the idle list's head (the first P a woken M gets) is P(n−1); 1.19
-   * pidleputs them walking down, so its head is P1. Spec §6.8. (procresize's other change, running
-   * a P with work on its previous M `oldm`, is not modelled.)
+   * pidleputs them walking down, so its head is P1. Spec §6.8.
    */
   readonly procresizeIdleHighFirst: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go procresize, mgetSpecific, acquirepNoTrace's
+   * p.oldm): when the world starts again, a P with work is given back to the M that last ran it
+   * if that M is idle, before other Ps take idle Ms in LIFO order.
+   */
+  readonly procresizeOldm: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go goschedImpl): a goroutine preempted because a
+   * stop-the-world is pending goes to its own P's runnext instead of the global queue, so it runs
+   * first on that P when the world starts again (with procresizeOldm: on the same M).
+   */
+  readonly stwPreemptToRunnext: boolean;
 
   // ---- netpoll (spec §10)
   /**
@@ -158,6 +169,8 @@ const go119: VersionProfile = {
   goschedWakep: false,
   injectglistWakep: false,
   procresizeIdleHighFirst: false,
+  procresizeOldm: false,
+  stwPreemptToRunnext: false,
   netpollWaiterDelta: false,
   lazyChannelTimers: false,
   containerAwareGOMAXPROCS: false,
@@ -179,6 +192,8 @@ const go126: VersionProfile = {
   goschedWakep: true,
   injectglistWakep: true,
   procresizeIdleHighFirst: true,
+  procresizeOldm: true,
+  stwPreemptToRunnext: true,
   netpollWaiterDelta: true,
   lazyChannelTimers: true,
   containerAwareGOMAXPROCS: true,

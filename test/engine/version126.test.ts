@@ -437,3 +437,54 @@ describe('injectglistWakep: netpoll injecting from a thread with a P ends with w
     else expect(followed).toBe(0);
   });
 });
+
+describe('stwPreemptToRunnext + procresizeOldm: goroutines stopped by a stop-the-world', () => {
+  // runtime.GOMAXPROCS(5) at GOMAXPROCS=4 stops the world while three workers run.
+  // go1.26.8 goschedImpl puts a G preempted for the STW in its own P's runnext, and procresize gives
+  // each such P back to its previous M (p.oldm, mgetSpecific) before handing out other idle Ms
+  // (here the stop-the-world parks their Ms in an order that LIFO would hand out wrongly for all
+  // three Ps). Who then runs the worker races
+  // with startTheWorld's wakep (a spinning M may steal it), as in Go, so the test reads the
+  // decisions: where the worker was put and which M each P was given. go1.19.8 puts them on the
+  // global queue (goschedImpl) and procresize leaves their Ps idle.
+  it.each(both)('Go %s', (goRelease) => {
+    const workers: number[] = [];
+    const r = runChecked({
+      go: goRelease,
+      gomaxprocs: 4,
+      ncpu: 4,
+      main: function* () {
+        const done = chan<number>(3);
+        for (let k = 0; k < 3; k++)
+          workers.push(
+            yield* go(function* () {
+              yield* work(ms(3));
+              yield* send(done, 1);
+            }),
+          );
+        yield* work(ms(1));
+        yield* runtime.GOMAXPROCS(5);
+        for (let k = 0; k < 3; k++) yield* recv(done);
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    const log = r.log;
+    const stwStart = events(log, E.STW).find((i) => log.a[i] === 1)!;
+    expect(stwStart).toBeDefined();
+    const stwEnd = events(log, E.STW).find((i) => log.a[i] === 0 && i > stwStart)!;
+    for (const w of workers) {
+      const before = events(log, E.Execute, w).filter((i) => i < stwStart).at(-1)!;
+      expect(before).toBeDefined();
+      // Where the stop-the-world put the worker: its P's runnext (Loc.Runnext = 1) or the global queue (3).
+      const moved = events(log, E.GLoc, w).find((i) => i > stwStart && i < stwEnd)!;
+      if (goRelease === '1.26') {
+        expect([log.a[moved], log.b[moved]]).toEqual([1, log.p[before]]);
+        // startTheWorld: the StartM for that P names the M that ran it (p.oldm).
+        const sm = events(log, E.StartM).find((i) => i > stwEnd && log.p[i] === log.p[before])!;
+        expect(log.m[sm]).toBe(log.m[before]);
+      } else {
+        expect(log.a[moved]).toBe(3);
+      }
+    }
+  });
+});
