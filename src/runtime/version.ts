@@ -249,6 +249,8 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '≤ 1.26', source: 'proc.go goschedImpl' },
   injectglistWakep: { what: 'injecting readied Gs (netpoll) from a thread with a P ends with wakep', since: '≤ 1.26', source: 'proc.go injectglist' },
   procresizeIdleHighFirst: { what: 'the idle P list after procresize hands out P(n−1) first (1.19: P1)', since: '≤ 1.26', source: 'proc.go procresize' },
+  procresizeOldm: { what: 'after a stop-the-world a P with work goes back to the M that last ran it (p.oldm)', since: '≤ 1.26', source: 'proc.go procresize, mgetSpecific' },
+  stwPreemptToRunnext: { what: 'a G preempted for a stop-the-world waits in its P\'s runnext (1.19: global queue)', since: '≤ 1.26', source: 'proc.go goschedImpl' },
   netpollWaiterDelta: { what: 'netpoll returns a waiter delta its callers apply', since: '1.22', source: 'netpoll.go netpollAdjustWaiters' },
   lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them (on its P); Stop/Reset drain the channel', since: '1.23', source: 'time.go blockTimerChan, maybeRunChan' },
   containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },
