@@ -208,6 +208,12 @@ export const ExitPath = {
   SlowIdleP: 3,
   /** exitsyscall0: no P: G to the global queue, M stops. */
   SlowGlobal: 4,
+  /**
+   * Go 1.26 exitsyscall's fast path: m.p is still set, nobody took the P (it stayed _Prunning and
+   * wired to this M through the call: VersionProfile.syscallKeepsP). In 1.19 the same outcome is
+   * FastOldP (the CAS back from _Psyscall).
+   */
+  KeptP: 5,
 } as const;
 
 export interface EventListener {

@@ -22,7 +22,7 @@
  * the incremental counts equal `recount()`.
  */
 import { E, Loc, MS, type EventLog, type LocCode, type MStateCode } from './events.js';
-import { _Pdead, _Pgcstop, _Pidle, _Psyscall } from '../runtime/runtime2.js';
+import { _Pdead, _Pgcstop, _Pidle, _Prunning, _Psyscall } from '../runtime/runtime2.js';
 
 export const GStatus = { Runnable: 1, Running: 2, Syscall: 3, Waiting: 4, Dead: 6 } as const;
 
@@ -493,15 +493,62 @@ export class Replay {
 }
 
 /**
- * What P `pp` is doing, from its status and its M (the web timeline's per-P bars). By Go's _P
- * status: _Pdead (also no record: destroyed by GOMAXPROCS) 'dead', _Pidle 'idle', _Psyscall
- * 'syscall' (the P is detached from its M), _Pgcstop 'gc'. A _Prunning P is 'run' while its M runs
- * G `g`, 'spin' while its M spins, else 'sched' (the M is in the scheduler: between a G leaving it
- * and the next one, or not started yet). It reads only `pp` and its M, ms[pp.m].
+ * P `pp`'s status as the views show it: Go's _P status code, except that a P whose goroutine is in a
+ * system call shows as _Psyscall in every Go version. Go 1.19 sets _Psyscall itself (the P is
+ * detached from its M); since Go 1.26 the P stays _Prunning and wired to its M, which is in a
+ * syscall (MS.Syscall: entersyscall's MState event) until it returns or the P is taken (takeP's
+ * PState event unwires it). So "P in syscall" reads the same from a 1.19 and a 1.26 log.
+ */
+export function pShownStatus(pp: PView, ms: readonly MView[]): number {
+  if (pp.status === _Prunning && pp.m >= 0 && ms[pp.m]?.state === MS.Syscall) return _Psyscall;
+  return pp.status;
+}
+
+/**
+ * pShownStatus for listeners that keep no Replay (the summary streams a run whose log is not
+ * stored): the P and M records it needs (status, owner, the M's activity), applied from the same
+ * PState and MState events, read the same way.
+ */
+export class PStatusTrack {
+  private readonly st: number[] = [];
+  private readonly owner: number[] = [];
+  private readonly mstate: number[] = [];
+
+  /** Apply one event; returns the P whose shown status may have changed (−1: none). */
+  apply(k: number, m: number, p: number, a: number): number {
+    if (k === E.PState) {
+      this.st[p] = a;
+      this.owner[p] = m;
+      return p;
+    }
+    if (k === E.MState) {
+      this.mstate[m] = a;
+      return p >= 0 && this.owner[p] === m ? p : -1;
+    }
+    return -1;
+  }
+
+  /** The P's shown status (pShownStatus); −1 before its first PState event. */
+  shown(p: number): number {
+    const st = this.st[p];
+    if (st === undefined) return -1;
+    const m = this.owner[p]!;
+    if (st === _Prunning && m >= 0 && this.mstate[m] === MS.Syscall) return _Psyscall;
+    return st;
+  }
+}
+
+/**
+ * What P `pp` is doing, from its status and its M (the web timeline's per-P bars). By the shown _P
+ * status (pShownStatus): _Pdead (also no record: destroyed by GOMAXPROCS) 'dead', _Pidle 'idle',
+ * _Psyscall 'syscall' (1.19: the P is detached from its M; 1.26: its M is in the syscall with it),
+ * _Pgcstop 'gc'. A _Prunning P is 'run' while its M runs G `g`, 'spin' while its M spins, else
+ * 'sched' (the M is in the scheduler: between a G leaving it and the next one, or not started yet).
+ * It reads only `pp` and its M, ms[pp.m].
  */
 export function pActivity(pp: PView | undefined, ms: readonly MView[]): { act: PActivity; g: number } {
   if (pp === undefined) return { act: 'dead', g: -1 };
-  switch (pp.status) {
+  switch (pShownStatus(pp, ms)) {
     case _Pdead:
       return { act: 'dead', g: -1 };
     case _Pidle:

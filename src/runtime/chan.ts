@@ -20,6 +20,7 @@
 import type { Runtime } from './runtime.js';
 import type { G, M, P } from './runtime2.js';
 import { goready, gopark } from './proc.js';
+import { blockTimerChan, maybeRunChan, unblockTimerChan, type Timer } from './time.js';
 import type { SelectCase } from '../workload/ops.js';
 
 let chanIds = 0;
@@ -38,6 +39,9 @@ export class Sudog {
   queue: WaitQ | null = null;
   /** select: the G's next sudog (gp.waiting → waitlink list). */
   waitlink: Sudog | null = null;
+  /** The channel it waits on, and whether to receive (for timer channels, Go ≥ 1.23). */
+  c: Chan | null = null;
+  recv = false;
   constructor(g: G, elem: unknown, caseIndex: number, isSelect: boolean) {
     this.g = g;
     this.elem = elem;
@@ -95,6 +99,8 @@ export class Chan<T = unknown> {
   closed = false;
   recvq = new WaitQ();
   sendq = new WaitQ();
+  /** The timer feeding this channel (hchan.timer: NewTimer, NewTicker), set when it starts. */
+  timer: Timer | null = null;
   /** Phantom field so Chan<T> stays generic for the workload API's types. */
   declare readonly _t?: T;
   constructor(cap = 0) {
@@ -136,8 +142,23 @@ function selectDequeueAll(gp: G): void {
 }
 
 function wake(rt: Runtime, sg: Sudog, pp: P, by: G | null, value: unknown): void {
+  if (rt.v.lazyChannelTimers) unblockTimers(rt, sg);
   if (sg.isSelect) selectDequeueAll(sg.g);
   goready(rt, sg.g, pp, by, value);
+}
+
+/**
+ * Go ≥ 1.23: the woken G no longer waits on any timer channel it was blocked on (chanrecv and
+ * selectgo call unblockTimerChan once the G runs again; here when it is readied).
+ */
+function unblockTimers(rt: Runtime, sg: Sudog): void {
+  if (!sg.isSelect) {
+    if (sg.c !== null && sg.c.timer !== null) unblockTimerChan(rt, sg.c.timer);
+    return;
+  }
+  for (let s2: Sudog | null = sg.g.waiting; s2 !== null; s2 = s2.waitlink) {
+    if (s2.c !== null && s2.c.timer !== null && s2.recv) unblockTimerChan(rt, s2.c.timer);
+  }
 }
 
 /** chansend. Returns true if the G continues, false if it parked. Throws a Go panic message. */
@@ -167,9 +188,15 @@ export function chanrecv(rt: Runtime, mp: M, gp: G, c: Chan | null): unknown {
     gopark(rt, mp, gp, 'chan receive (nil chan)');
     return PARKED;
   }
+  const lazyTimer = rt.v.lazyChannelTimers ? c.timer : null;
+  if (lazyTimer !== null) maybeRunChan(rt, lazyTimer, mp.p!);
   const r = tryRecv(rt, mp, gp, c);
   if (r !== NOT_READY) return r;
-  c.recvq.enqueue(new Sudog(gp, undefined, -1, false));
+  const sg = new Sudog(gp, undefined, -1, false);
+  sg.c = c;
+  sg.recv = true;
+  c.recvq.enqueue(sg);
+  if (lazyTimer !== null) blockTimerChan(rt, lazyTimer, mp.p!);
   gopark(rt, mp, gp, 'chan receive');
   return PARKED;
 }
@@ -254,6 +281,7 @@ export function selectgo(rt: Runtime, mp: M, gp: G, cases: SelectCase[], dflt: b
     const cs = cases[i]!;
     const c = cs.ch!;
     if (cs.dir === 'recv') {
+      if (rt.v.lazyChannelTimers && c.timer !== null) maybeRunChan(rt, c.timer, mp.p!);
       const r = tryRecv(rt, mp, gp, c);
       if (r !== NOT_READY) {
         const [v, ok] = r as [unknown, boolean];
@@ -276,11 +304,14 @@ export function selectgo(rt: Runtime, mp: M, gp: G, cases: SelectCase[], dflt: b
     const cs = cases[i]!;
     if (cs.ch === null) continue;
     const sg = new Sudog(gp, cs.v, i, true);
+    sg.c = cs.ch;
+    sg.recv = cs.dir === 'recv';
     if (tail === null) gp.waiting = sg;
     else tail.waitlink = sg;
     tail = sg;
     if (cs.dir === 'recv') cs.ch.recvq.enqueue(sg);
     else cs.ch.sendq.enqueue(sg);
+    if (sg.recv && rt.v.lazyChannelTimers && cs.ch.timer !== null) blockTimerChan(rt, cs.ch.timer, mp.p!);
   }
   gopark(rt, mp, gp, 'select');
   return PARKED;

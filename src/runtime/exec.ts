@@ -24,11 +24,11 @@ import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked } from './proc.js';
-import { globrunqput, globrunqputhead, runqempty } from './runq.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
+import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
-import { Timer, TimerKind, deltimer, resettimer, moveTimers } from './time.js';
-import { entersyscall, entersyscallblock, kernelWake, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
+import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
+import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
 import { cpuStart, cpuStop } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
@@ -265,15 +265,14 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       gopark(rt, mp, gp, op.reason);
       return;
     case K.TimerStart: {
-      const t = op.t;
-      resettimer(rt, t, t.when, mp.p!);
+      timerStart(rt, op.t, mp.p!);
       return cont(rt, mp, cost.runtimeCall);
     }
     case K.TimerStop:
-      gp.resume = deltimer(rt, op.t);
+      gp.resume = timerStop(rt, op.t);
       return cont(rt, mp, cost.runtimeCall);
     case K.TimerReset:
-      gp.resume = resettimer(rt, op.t, rt.sim.now + op.ns, mp.p!);
+      gp.resume = timerReset(rt, op.t, rt.sim.now + op.ns, mp.p!);
       return cont(rt, mp, cost.runtimeCall);
     case K.NotifyWait:
       if (notifyListWait(rt, mp, gp, op.nl, op.ticket)) cont(rt, mp, cost.semOp);
@@ -340,12 +339,19 @@ function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
   }
 }
 
-/** runtime.Gosched: G to the global queue tail, schedule. */
+/**
+ * runtime.Gosched (goschedImpl): G to the global queue tail, schedule. Newer releases call wakep()
+ * after queueing it (VersionProfile.goschedWakep, go1.26.8 proc.go goschedImpl), so an idle P gets
+ * a spinning M for the G. (Their other change, a G preempted while a stop-the-world is pending going
+ * to its P's runnext, is in changeGOMAXPROCS: the model's stop-the-world stops the running Gs itself,
+ * VersionProfile.stwPreemptToRunnext.)
+ */
 function gosched(rt: Runtime, mp: M, gp: G): void {
   gp.atomicstatus = _Grunnable;
   gp.m = null;
   mp.curg = null;
   globrunqput(rt, gp);
+  if (rt.v.goschedWakep && rt.mainStarted) wakep(rt);
   schedule(rt, mp);
 }
 
@@ -454,6 +460,15 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
     }
     const p2 = m2.p;
     if (p2 === null) continue;
+    if (rt.v.syscallKeepsP && setBlockOnExitSyscall(p2) === m2) {
+      // 1.26 stopTheWorldWithSema: a P whose G is in a syscall is taken with
+      // setBlockOnExitSyscall + gcstopP (releaseP(_Pgcstop)); the M stays in its syscall.
+      p2.m = null;
+      m2.p = null;
+      setPStatus(rt, p2, _Pgcstop);
+      p2.syscalltick++;
+      continue;
+    }
     if (m2.state === MS.Running && m2.curg !== null) {
       const g2 = m2.curg;
       // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.
@@ -466,7 +481,11 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       g2.atomicstatus = _Grunnable;
       g2.m = null;
       m2.curg = null;
-      globrunqput(rt, g2);
+      // goschedImpl(preempted) with a stop-the-world pending: newer releases keep the G in its own
+      // P's runnext so it goes on right after (VersionProfile.stwPreemptToRunnext); 1.19 queues it
+      // globally like any preempted G.
+      if (rt.v.stwPreemptToRunnext) runqput(rt, p2, g2, true);
+      else globrunqput(rt, g2);
     } else {
       m2.gen++; // cancel a steal back-off
       stwStopSpinning(rt, m2);
@@ -492,7 +511,19 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
   }
   const runnable = procresize(rt, n, mp);
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, 0);
-  for (const p2 of runnable) startm(rt, p2, false);
+  if (rt.v.procresizeOldm) {
+    // Newer procresize gives each P with work its previous M (p.oldm) when that M is idle
+    // (mgetSpecific), and only then other idle Ms to the rest; startTheWorld wakes them.
+    const rest: P[] = [];
+    for (const p2 of runnable) {
+      const om = p2.oldm !== null ? mgetSpecific(rt, p2.oldm) : null;
+      if (om !== null) startmOn(rt, p2, om);
+      else rest.push(p2);
+    }
+    for (const p2 of rest) startm(rt, p2, false);
+  } else {
+    for (const p2 of runnable) startm(rt, p2, false);
+  }
   wakep(rt);
 }
 
@@ -512,8 +543,8 @@ function stwWaitForLockedG(rt: Runtime, m2: M): void {
 
 /**
  * procresize: make the P set `nprocs` long. Ps beyond it are destroyed (their Gs to the global
- * queue head, their timers to the current P); the others go idle (LIFO list, so P1 is handed out
- * first, spec §6.8) unless they have work. Returns the Ps that need an M. `mp` keeps its P if it
+ * queue head, their timers to the current P); the others go idle (LIFO list: 1.19 hands P1 out
+ * first, newer releases P(n−1), spec §6.8) unless they have work. Returns the Ps that need an M. `mp` keeps its P if it
  * survives, else takes P0.
  */
 export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
@@ -567,18 +598,25 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
   rt.gomaxprocs = nprocs;
   rt.log.ev(E.Procs, -1, mp.id, target.id, nprocs, old);
   const runnable: P[] = [];
+  // Go 1.19 pidleputs the idle Ps as it walks down from P(n−1), so P1 ends at the list's head; newer
+  // procresize collects them first (P1 in front) and then pidleputs them in that order, so P(n−1)
+  // is handed out first (VersionProfile.procresizeIdleHighFirst).
+  const idlePs: P[] = [];
   for (let i = nprocs - 1; i >= 0; i--) {
     const pp = rt.allp[i]!;
     if (pp === target) continue;
     // Ps owned by a waking M (nextp) stay with it.
     if (pp.status === _Prunning && pp.m !== null) continue;
     if (rt.allm.some((m2) => m2.nextp === pp)) continue;
-    if (runqempty(pp)) pidleput(rt, pp);
-    else {
+    if (runqempty(pp)) {
+      if (rt.v.procresizeIdleHighFirst) idlePs.unshift(pp);
+      else pidleput(rt, pp);
+    } else {
       setPStatus(rt, pp, _Pidle);
       runnable.push(pp);
     }
   }
+  for (const pp of idlePs) pidleput(rt, pp);
   rt.stealOrder.reset(nprocs);
   return runnable.reverse().map((pp) => {
     rt.idlepMask[pp.id] = false;

@@ -6,12 +6,16 @@
  *   a syscall on exactly one M, or parked;
  * - P↔M links agree both ways; an idle P is on the idle list, owned by nobody, with an empty runq;
  * - sched.npidle, nmidle, nmspinning and mcount() equal their values recomputed from the records;
+ * - syscalls, per profile (version.ts syscallKeepsP): 1.19 — an M in a syscall holds no P, and a
+ *   _Psyscall P has no owner and names that M (p.syscallm); 1.26 — no P is ever _Psyscall, and an M
+ *   in a syscall either still holds its P (_Prunning, wired both ways) or lost it (m.p nil);
+ *   either way m.oldp is the P it entered with, unless entersyscallblock handed that off;
  * - the OS (os.ts): the threads on CPU use at most `cores` (ncpu, or less under a CPU limit) (n × rate ≤ ncpu, outside the instant
  *   of a change whose settle event is pending); every M with a CPU stretch is listed once, is running
  *   a G or in a syscall, and ends it in the future; every G inside a Work op holds a stretch.
  */
 import type { Runtime } from './runtime.js';
-import { G, _Gdead, _Grunnable, _Grunning, _Gsyscall, _Gwaiting, _Pidle, _Prunning, runqSize } from './runtime2.js';
+import { G, _Gdead, _Grunnable, _Grunning, _Gsyscall, _Gwaiting, _Pidle, _Prunning, _Psyscall, runqSize } from './runtime2.js';
 import { MS } from '../log/events.js';
 
 export class InvariantError extends Error {}
@@ -41,6 +45,12 @@ export function checkInvariants(rt: Runtime): void {
       if (n !== 0 || pp.runnext) fail(rt, `idle P${pp.id} has queued Gs`);
     }
     if (pp.status === _Prunning && !pp.m) fail(rt, `running P${pp.id} has no M`);
+    if (pp.status === _Psyscall) {
+      if (rt.v.syscallKeepsP) fail(rt, `P${pp.id} is _Psyscall under Go ${rt.v.release} (syscallKeepsP)`);
+      if (pp.m) fail(rt, `_Psyscall P${pp.id} owned by M${pp.m.id}`);
+      const sm = pp.syscallm;
+      if (!sm || sm.state !== MS.Syscall || sm.oldp !== pp) fail(rt, `_Psyscall P${pp.id} names no M in a syscall from it`);
+    }
   }
   let listed = 0;
   for (let pp = rt.sched.pidle; pp; pp = pp.link) {
@@ -61,6 +71,10 @@ export function checkInvariants(rt: Runtime): void {
   for (const mp of rt.allm) {
     if (mp.spinning) spinning++;
     if (mp.p && mp.p.m !== mp) fail(rt, `M${mp.id}.p = P${mp.p.id} but P${mp.p.id}.m = ${mp.p.m ? 'M' + mp.p.m.id : 'nil'}`);
+    if (mp.state === MS.Syscall && mp.curg && mp.curg.atomicstatus === _Gsyscall) {
+      if (!rt.v.syscallKeepsP && mp.p) fail(rt, `M${mp.id} is in a syscall holding P${mp.p.id} under Go ${rt.v.release}`);
+      if (rt.v.syscallKeepsP && mp.p && (mp.p.status !== _Prunning || mp.oldp !== mp.p)) fail(rt, `M${mp.id} in a syscall holds P${mp.p.id} with status ${mp.p.status}, oldp ${mp.oldp ? 'P' + mp.oldp.id : 'nil'}`);
+    }
     if (mp.curg) {
       const s = mp.curg.atomicstatus;
       if (s === _Grunning) place(mp.curg, `running on M${mp.id}`);
@@ -72,6 +86,8 @@ export function checkInvariants(rt: Runtime): void {
   // nmspinning counts Ms that will be spinning (startm increments before the M runs) — it can
   // exceed the flags set only transiently inside one event, never between events.
   if (spinning !== rt.sched.nmspinning) fail(rt, `nmspinning=${rt.sched.nmspinning} but ${spinning} Ms spinning`);
+  const ns = rt.sched.needspinning;
+  if (ns !== 0 && (ns !== 1 || !rt.v.needspinning)) fail(rt, `needspinning=${ns} under Go ${rt.v.release}`);
   checkCPU(rt);
   const mc = rt.sched.mnext - rt.sched.nmfreed;
   const alive = rt.allm.filter((m) => !m.dead && !m.wedged).length;

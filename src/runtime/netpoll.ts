@@ -15,13 +15,17 @@
  * is larger (Linux fs/select.c select_estimate_accuracy), so a 99 ms poll returns ≈50 µs later still. netpollBreak writes a pipe that
  * the poller watches; the write is remembered (netpollWakeSig) so the next blocking poll returns at
  * once if nobody was polling. 1.19 never decrements netpollWaiters on the ready path (spec §10), so
- * once a G has waited on the network, findRunnable always tries the non-blocking poll.
+ * once a G has waited on the network, findRunnable always tries the non-blocking poll, and the M
+ * that finds nothing to do blocks in netpoll for good (checkdead never sees all Ms idle). Since 1.22
+ * (VersionProfile.netpollWaiterDelta) netpoll returns a delta, −1 per waiting G it readies, that the
+ * callers apply (netpollAdjustWaiters) after injecting the list: netpollWaiters counts the Gs
+ * parked in "IO wait" now.
  */
 import { E, FoundBy, Loc, MS } from '../log/events.js';
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable } from './runtime2.js';
-import { T, acquirep, gopark, pidleget, runFound, schedule, setMState, setSpinning, stopm } from './proc.js';
+import { T, acquirep, becomeSpinning, gopark, pidleget, runFound, schedule, setMState, stopm } from './proc.js';
 import { injectglist } from './runq.js';
 
 /** Maximum events one epoll_wait returns (netpoll's events array). */
@@ -118,6 +122,15 @@ export function netpoll(rt: Runtime, mp: M | null, delay: number): G[] {
   return list;
 }
 
+/**
+ * netpollAdjustWaiters (1.22+ netpoll.go): apply the delta netpoll returned with its list, −1 per
+ * waiting G it unblocked (netpollunblock), so pass −list length. Go 1.19 has no such step: its
+ * counter only grows on this path (see the module note).
+ */
+export function netpollAdjustWaiters(rt: Runtime, delta: number): void {
+  if (rt.v.netpollWaiterDelta) rt.netpollWaiters += delta;
+}
+
 /** What netpoll returns when nothing is ready. Never mutated: callers only read an empty list. */
 const noGs: G[] = Object.freeze([]) as unknown as G[];
 
@@ -174,6 +187,7 @@ export function netpollDone(rt: Runtime, mp: M): void {
   const pp = pidleget(rt);
   if (pp === null) {
     injectglist(rt, list, null);
+    netpollAdjustWaiters(rt, -list.length);
     if (rt.exited) return;
     setMState(rt, mp, MS.Scheduling);
     stopm(rt, mp);
@@ -182,8 +196,10 @@ export function netpollDone(rt: Runtime, mp: M): void {
   acquirep(rt, mp, pp);
   setMState(rt, mp, MS.Scheduling);
   if (list.length > 0) {
+    const n = list.length;
     const gp = list.pop()!;
     injectglist(rt, list, pp);
+    netpollAdjustWaiters(rt, -n);
     gp.atomicstatus = _Grunnable;
     rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
     rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.BlockingNetpoll, 0);
@@ -191,10 +207,7 @@ export function netpollDone(rt: Runtime, mp: M): void {
     runFound(rt, mp, gp);
     return;
   }
-  if (mp.wasSpinning) {
-    setSpinning(rt, mp, true);
-    sched.nmspinning++;
-  }
+  if (mp.wasSpinning) becomeSpinning(rt, mp);
   schedule(rt, mp);
 }
 

@@ -16,6 +16,11 @@
  * handler of the corresponding event.
  *
  * Invariant: handoffp starts an M in exactly the cases findRunnable would find work on that P.
+ *
+ * Versions (version.ts): since Go 1.21 (`needspinning`) whoever finds work for a spinning M takes the
+ * idle P itself (pidlegetSpinning, which sets sched.needspinning when none is idle), a non-spinning M
+ * about to drop its P spins instead while needspinning is set, and a spinning M dropping its P
+ * re-checks the global queue as well as the Ps' run queues; becomeSpinning clears the flag.
  */
 import { E, FoundBy, Loc, MS } from '../log/events.js';
 import type { Runtime } from './runtime.js';
@@ -39,7 +44,7 @@ import {
 } from './runtime2.js';
 import { globrunqget, injectglist, runqempty, runqget, runqput, runqsteal } from './runq.js';
 import { checkTimers, nobarrierWakeTime } from './time.js';
-import { netpoll, netpollBreak, netpollBlock } from './netpoll.js';
+import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
 
 /** Event tags of an M (see the module note). */
@@ -177,6 +182,7 @@ export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown)
 export function acquirep(rt: Runtime, mp: M, pp: P): void {
   mp.p = pp;
   pp.m = mp;
+  pp.oldm = mp;
   pp.status = _Prunning;
   rt.log.ev(E.PState, -1, mp.id, pp.id, _Prunning, 0);
 }
@@ -230,6 +236,27 @@ function mget(rt: Runtime): M | null {
     rt.sched.nmidle--;
   }
   return mp;
+}
+
+/** mgetSpecific (newer proc.go): take M mp off the idle list if it is there (null if it is not idle). */
+export function mgetSpecific(rt: Runtime, mp: M): M | null {
+  let prev: M | null = null;
+  for (let m = rt.sched.midle; m !== null; prev = m, m = m.schedlink) {
+    if (m !== mp) continue;
+    if (prev === null) rt.sched.midle = m.schedlink;
+    else prev.schedlink = m.schedlink;
+    m.schedlink = null;
+    rt.sched.nmidle--;
+    return m;
+  }
+  return null;
+}
+
+/** Hand P pp to the idle M nmp (taken off the idle list) and wake it: startm's path with a given M. */
+export function startmOn(rt: Runtime, pp: P, nmp: M): void {
+  nmp.nextp = pp;
+  rt.log.ev(E.StartM, -1, nmp.id, pp.id, 0, 0);
+  notewakeup(rt, nmp);
 }
 
 export function setMState(rt: Runtime, mp: M, state: number, extra = 0): void {
@@ -376,9 +403,28 @@ function startm1(rt: Runtime, pp: P | null, spinning: boolean): M | null {
   return nmp;
 }
 
-/** wakep: if there is an idle P and nobody is spinning, start a spinning M. */
+/**
+ * wakep: if there is an idle P and nobody is spinning, start a spinning M. 1.19 looks at npidle first
+ * and lets startm take the P; since 1.21 (needspinning) nobody spinning is the only precondition and
+ * wakep takes the P itself under sched.lock with pidlegetSpinning, which sets sched.needspinning when
+ * none is idle (go1.26.8 proc.go wakep).
+ */
 export function wakep(rt: Runtime): void {
   const sched = rt.sched;
+  if (rt.v.needspinning) {
+    if (sched.nmspinning !== 0) return;
+    sched.nmspinning++;
+    const pp = pidlegetSpinning(rt);
+    if (pp === null) {
+      sched.nmspinning--;
+      return;
+    }
+    rt.log.ev(E.Wakep, -1, -1, -1, 1, 0);
+    rt.stack.push('wakep');
+    startm(rt, pp, true);
+    rt.stack.pop();
+    return;
+  }
   if (sched.npidle === 0) return;
   if (sched.nmspinning !== 0) return;
   sched.nmspinning++;
@@ -386,6 +432,23 @@ export function wakep(rt: Runtime): void {
   rt.stack.push('wakep');
   startm(rt, null, true);
   rt.stack.pop();
+}
+
+/**
+ * pidlegetSpinning (Go ≥ 1.21): pidleget for someone who found work for a spinning M; when no P is
+ * idle, set sched.needspinning so that a non-spinning M about to drop its P spins instead.
+ */
+export function pidlegetSpinning(rt: Runtime): P | null {
+  const pp = pidleget(rt);
+  if (pp === null) rt.sched.needspinning = 1;
+  return pp;
+}
+
+/** becomeSpinning: mp searches for work (nmspinning++); since 1.21 it also clears sched.needspinning. */
+export function becomeSpinning(rt: Runtime, mp: M): void {
+  setSpinning(rt, mp, true);
+  rt.sched.nmspinning++;
+  if (rt.v.needspinning) rt.sched.needspinning = 0;
 }
 
 /**
@@ -410,6 +473,7 @@ function handoffp1(rt: Runtime, pp: P): void {
   // 4. nobody is spinning or idle: this P supplies a searcher.
   if (sched.nmspinning + sched.npidle === 0) {
     sched.nmspinning++;
+    if (rt.v.needspinning) sched.needspinning = 0;
     rt.log.ev(E.Handoff, -1, -1, pp.id, 4, -1);
     startm(rt, pp, true);
     return;
@@ -546,8 +610,10 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
     if (rt.netpollInited && rt.netpollWaiters > 0 && sched.lastpoll !== 0) {
       const list = netpoll(rt, mp, 0);
       if (list.length > 0) {
+        const n = list.length;
         const gp = list.pop()!;
         injectglist(rt, list, pp);
+        netpollAdjustWaiters(rt, -n);
         gp.atomicstatus = _Grunnable;
         rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
         rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.Netpoll, 0);
@@ -557,10 +623,7 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
     }
     // 9. spin and steal (at most half the busy Ps may have a spinning M)
     if (mp.spinning || 2 * sched.nmspinning < rt.gomaxprocs - sched.npidle) {
-      if (!mp.spinning) {
-        setSpinning(rt, mp, true);
-        sched.nmspinning++;
-      }
+      if (!mp.spinning) becomeSpinning(rt, mp);
       // The local checks came up empty: this pass costs time (charged to what the M runs next).
       mp.debt += rt.cost.findRunnable;
       const gp = stealWork(rt, mp, now, false);
@@ -584,6 +647,11 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
         return gp;
       }
     }
+    // Since 1.21: someone found work but no P for a spinning M: spin instead of dropping the P.
+    if (rt.v.needspinning && !mp.spinning && sched.needspinning === 1) {
+      becomeSpinning(rt, mp);
+      continue;
+    }
     releasep(rt, mp);
     pidleput(rt, pp);
     const wasSpinning = mp.spinning;
@@ -591,15 +659,28 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
       setSpinning(rt, mp, false);
       sched.nmspinning--;
       if (sched.nmspinning < 0) rt.throw('findrunnable: negative nmspinning');
-      // 12. re-check all run queues: work may have been submitted meanwhile
+      // 12. re-check: work may have been submitted meanwhile. Since 1.21 the global queue first
+      // (with an idle P from pidlegetSpinning), then every P's run queue (checkRunqsNoP).
+      if (rt.v.needspinning && sched.runq.size !== 0) {
+        const np = pidlegetSpinning(rt);
+        if (np !== null) {
+          acquirep(rt, mp, np);
+          const gp = globrunqget(rt, np, 0);
+          becomeSpinning(rt, mp);
+          if (gp !== null) {
+            rt.log.ev(E.Found, gp.goid, mp.id, np.id, FoundBy.Global, 0);
+            return gp;
+          }
+          continue;
+        }
+      }
       let again = false;
       for (const p2 of rt.allp) {
         if (!rt.idlepMask[p2.id] && !runqempty(p2)) {
-          const np = pidleget(rt);
+          const np = rt.v.needspinning ? pidlegetSpinning(rt) : pidleget(rt);
           if (np !== null) {
             acquirep(rt, mp, np);
-            setSpinning(rt, mp, true);
-            sched.nmspinning++;
+            becomeSpinning(rt, mp);
             again = true;
           }
           break;

@@ -12,8 +12,8 @@
  */
 import { E, Loc } from '../log/events.js';
 import type { Runtime } from './runtime.js';
-import { G, P, runqSize, _Grunnable, _Prunning } from './runtime2.js';
-import { startm } from './proc.js';
+import { G, P, runqSize, _Grunnable, _Gsyscall, _Prunning } from './runtime2.js';
+import { pidlegetSpinning, startm, wakep } from './proc.js';
 
 export function runqempty(pp: P): boolean {
   return pp.runqhead === pp.runqtail && pp.runnext === null;
@@ -119,7 +119,10 @@ export function runqsteal(rt: Runtime, pp: P, p2: P, stealRunNext: boolean, afte
   const n = p2.runqtail - p2.runqhead;
   if (n === 0) {
     if (stealRunNext && p2.runnext !== null) {
-      if (p2.status === _Prunning && !afterBackoff) return 'backoff';
+      // 1.26 runqgrab backs off only if p2's M is not in a syscall: with syscallKeepsP such a P is
+      // _Prunning, and its G cannot run runnext soon (1.19 gets the same from _Psyscall).
+      const inSyscall = rt.v.syscallKeepsP && p2.m !== null && p2.m.curg !== null && p2.m.curg.atomicstatus === _Gsyscall;
+      if (p2.status === _Prunning && !inSyscall && !afterBackoff) return 'backoff';
       const g = p2.runnext;
       p2.runnext = null;
       rt.stealFromRunnext = true;
@@ -154,29 +157,42 @@ export function runqsteal(rt: Runtime, pp: P, p2: P, stealRunNext: boolean, afte
  * injectglist: make a list of waiting Gs runnable (netpoll, sysmon). Without a P, all go to the
  * global queue and an M is started per idle P (1.19: startm while npidle != 0). With a P, one G per
  * idle P goes global with an M started for each; the rest go to the caller's ring. Spec §2.3.
+ * Since 1.21 (needspinning) each M is started on a P taken with pidlegetSpinning (which sets
+ * sched.needspinning when none is left); newer releases end with wakep() when the caller has a P
+ * (VersionProfile.injectglistWakep; go1.26.8 proc.go injectglist).
  */
 export function injectglist(rt: Runtime, list: G[], pp: P | null): void {
   if (list.length === 0) return;
   for (const g of list) g.atomicstatus = _Grunnable;
   const sched = rt.sched;
+  const v126 = rt.v.needspinning;
   let started = 0;
-  if (pp === null) {
-    for (const g of list) globrunqput(rt, g);
-    for (let n = list.length; n > 0 && sched.npidle !== 0; n--) {
+  const startIdle = (n: number): void => {
+    if (v126) {
+      for (; n > 0; n--) {
+        const ip = pidlegetSpinning(rt);
+        if (ip === null) break;
+        startm(rt, ip, false);
+        started++;
+      }
+      return;
+    }
+    for (; n > 0 && sched.npidle !== 0; n--) {
       startm(rt, null, false);
       started++;
     }
+  };
+  if (pp === null) {
+    for (const g of list) globrunqput(rt, g);
+    startIdle(list.length);
     rt.log.ev(E.Inject, -1, -1, -1, list.length, started);
     return;
   }
   const npidle = sched.npidle;
   let i = 0;
   for (; i < npidle && i < list.length; i++) globrunqput(rt, list[i]!);
-  for (let n = i; n > 0 && sched.npidle !== 0; n--) {
-    startm(rt, null, false);
-    started++;
-  }
+  if (i > 0) startIdle(i);
   runqputbatch(rt, pp, list, i);
   rt.log.ev(E.Inject, -1, -1, pp.id, list.length, started);
+  if (rt.v.injectglistWakep) wakep(rt);
 }
-

@@ -22,11 +22,11 @@ import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { defaultCosts, type CostModel } from './cost.js';
-import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting, _Psyscall } from './runtime2.js';
+import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
 import { runqempty } from './runq.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
 import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize } from './exec.js';
-import { exitsyscall } from './syscall.js';
+import { exitsyscall, pInSyscall } from './syscall.js';
 import { netpollDone, type PollDesc } from './netpoll.js';
 import { Sysmon, startSysmon } from './sysmon.js';
 import { schedtraceText } from './trace.js';
@@ -613,7 +613,7 @@ export class Runtime {
   private progressBySysmon(): boolean {
     if (this.kernelSleepers === 0) return false;
     if (this.sched.runq.size > 0) return true;
-    for (const pp of this.allp) if (pp.status === _Psyscall && (!runqempty(pp) || pp.timers.length > 0)) return true;
+    for (const pp of this.allp) if (pInSyscall(this, pp) && (!runqempty(pp) || pp.timers.length > 0)) return true;
     return false;
   }
 

@@ -145,8 +145,10 @@ export class P {
   timers: Timer[] = [];
   /** Ask whatever runs on this P to stop for async preemption (p.preempt). */
   preempt = false;
-  /** The M in a syscall that left this P in _Psyscall (like newest Go's p.oldm; for the log). */
+  /** The M in a syscall that left this P in _Psyscall (Go 1.19; for the log and retake's event). */
   syscallm: M | null = null;
+  /** The M that last acquired this P (newer Go's p.oldm, set in acquirep): procresize prefers it (VersionProfile.procresizeOldm). */
+  oldm: M | null = null;
   constructor(id: number) {
     this.id = id;
   }
@@ -320,8 +322,9 @@ export class Sched {
   npidle = 0;
   nmspinning = 0;
   /**
-   * sched.needspinning (Go 1.21+, proc.go findRunnable): an M dropping its P saw work appear and
-   * asks for a spinning M. Always 0 under go1.19's profile; schedtrace prints it from 1.21 on.
+   * Go ≥ 1.21 (VersionProfile.needspinning): 1 when someone found work but no idle P for a spinning
+   * M (pidlegetSpinning failed); a non-spinning M about to drop its P becomes spinning instead, and
+   * becomeSpinning clears it. Always 0 under Go 1.19. schedtrace's `needspinning=`.
    */
   needspinning = 0;
   /**

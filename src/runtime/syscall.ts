@@ -1,6 +1,7 @@
 /**
  * System calls and cgo calls (Go 1.19 proc.go: entersyscall, exitsyscall, exitsyscallfast,
- * exitsyscall0, entersyscallblock). Spec §7.1–§7.2.
+ * exitsyscall0, entersyscallblock; Go 1.26 proc.go: reentersyscall, exitsyscall,
+ * exitsyscallTryGetP, exitsyscallNoP, setBlockOnExitSyscall). Spec §7.1–§7.3.
  *
  * 1.19 model: entersyscall unwires the P (p.m = nil, m.p = nil, m.oldp = p) and marks it _Psyscall;
  * no thread is woken and no lock is taken, so a short syscall costs nothing but bookkeeping. If the
@@ -8,6 +9,17 @@
  * to another M. On return, exitsyscallfast first CASes the old P back (_Psyscall → _Pidle → wired),
  * else takes any idle P; exitsyscall0 tries an idle P once more, else puts the G on the global queue
  * and stops the M (or parks it, if the G is locked to it).
+ *
+ * 1.26 model (VersionProfile.syscallKeepsP): reentersyscall leaves the P _Prunning and wired to
+ * its M (m.p, p.m stay set; m.oldp = p); only the G's _Gsyscall says the P may be taken. Whoever
+ * takes it (sysmon's retake, another M's exitsyscallTryGetP, a stop-the-world) first checks
+ * setBlockOnExitSyscall (the P is _Prunning, its M's curg is in _Gsyscall and still on that M and
+ * P), then takeP unwires it (_Pidle, p.syscalltick++). exitsyscall's fast path is "m.p is still
+ * set"; else exitsyscallTryGetP takes oldp back the same way (even from another M now in a
+ * syscall with it) or an idle P; else exitsyscallNoP queues the G globally and stops the M.
+ * entersyscallblock hands the P off (handoffp(releasep())) before the G goes to _Gsyscall. In
+ * both models a P whose G is in a syscall can be stolen from and counts as busy; `pInSyscall`
+ * says which P that is, for both.
  *
  * A cgo call is exactly a syscall (plus m.incgo). RawSyscall never tells the scheduler: the P stays
  * _Prunning with its M for the whole call. entersyscallblock (a call known to block) hands the P off
@@ -26,7 +38,7 @@
  */
 import { E, Loc, MS, ExitPath } from '../log/events.js';
 import type { Runtime } from './runtime.js';
-import { G, M, Ring, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } from './runtime2.js';
+import { G, M, P, Ring, _Gsyscall, _Grunning, _Grunnable, _Psyscall, _Pidle, _Prunning } from './runtime2.js';
 import { T, acquirep, execute, handoffp, pidleget, releasep, setMState, stoplockedm, stopm } from './proc.js';
 import { globrunqput } from './runq.js';
 import { sysmonWake } from './sysmon.js';
@@ -69,7 +81,8 @@ export function syscallKernelTime(rt: Runtime, ns: number, timedSleep: boolean):
 }
 
 /**
- * entersyscall (reentersyscall): G → _Gsyscall, P → _Psyscall and unwired. The call asked for `ns`
+ * entersyscall (reentersyscall): G → _Gsyscall; 1.19: P → _Psyscall and unwired; 1.26
+ * (syscallKeepsP): the P stays _Prunning and wired, only m.oldp records it. The call asked for `ns`
  * (logged); the thread returns after `kernel` ns (syscallKernelTime), computing if `cpu` (a CPU
  * stretch, os.ts), or sleeps on `wq` until woken.
  */
@@ -81,12 +94,14 @@ export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number
   mp.incgo = mode === SyscallModeCode.cgo;
   if (mp.incgo) mp.ncgocall++;
   rt.log.ev(E.EnterSyscall, gp.goid, mp.id, pp.id, mode, ns);
-  pp.m = null;
-  mp.p = null;
   mp.oldp = pp;
-  pp.syscallm = mp;
-  pp.status = _Psyscall;
-  rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
+  if (!rt.v.syscallKeepsP) {
+    pp.m = null;
+    mp.p = null;
+    pp.syscallm = mp;
+    pp.status = _Psyscall;
+    rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
+  }
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
   setMState(rt, mp, MS.Syscall);
   syscallEnd(rt, mp, kernel, cpu, wq, T.SyscallDone);
@@ -102,7 +117,10 @@ export function syscallEnd(rt: Runtime, mp: M, kernel: number, cpu: boolean, wq:
   else rt.sim.after(kernel + rt.cost.syscallOverhead, mp, tag, mp.gen);
 }
 
-/** entersyscallblock: the call will block; hand the P off now. */
+/**
+ * entersyscallblock: the call will block; hand the P off now. (1.26 hands it off before the G goes
+ * to _Gsyscall; inside one event the order is not observable.)
+ */
 export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel = ns, cpu = false, wq: KernelWaitQueue | null = null): void {
   const pp = mp.p!;
   mp.syscalltick = pp.syscalltick;
@@ -124,7 +142,7 @@ export function exitsyscall(rt: Runtime, mp: M): void {
   const oldp = mp.oldp;
   mp.oldp = null;
   mp.incgo = false;
-  const path = exitsyscallfast(rt, mp, oldp);
+  const path = rt.v.syscallKeepsP ? exitsyscallTryGetP(rt, mp, oldp) : exitsyscallfast(rt, mp, oldp);
   if (path !== 0) {
     const pp = mp.p!;
     pp.syscalltick++;
@@ -139,7 +157,7 @@ export function exitsyscall(rt: Runtime, mp: M): void {
   exitsyscall0(rt, mp, gp);
 }
 
-/** exitsyscallfast: reacquire the old P by CAS, else any idle P. Returns the ExitPath or 0. */
+/** exitsyscallfast (1.19): reacquire the old P by CAS, else any idle P. Returns the ExitPath or 0. */
 function exitsyscallfast(rt: Runtime, mp: M, oldp: M['oldp']): number {
   if (oldp !== null && oldp.status === _Psyscall) {
     // CAS _Psyscall → _Pidle, then wirep. Works even if another M took oldp and is now in a
@@ -155,6 +173,11 @@ function exitsyscallfast(rt: Runtime, mp: M, oldp: M['oldp']): number {
     if (mp.syscalltick !== oldp.syscalltick) oldp.syscalltick++;
     return ExitPath.FastOldP;
   }
+  return exitsyscallIdleP(rt, mp);
+}
+
+/** Both versions' second try: an idle P (waking sysmon from its deep sleep). */
+function exitsyscallIdleP(rt: Runtime, mp: M): number {
   if (rt.sched.pidle !== null) {
     const pp = pidleget(rt);
     if (pp !== null) {
@@ -166,7 +189,61 @@ function exitsyscallfast(rt: Runtime, mp: M, oldp: M['oldp']): number {
   return 0;
 }
 
-/** exitsyscall0: no P on the fast path. Try once more under the lock, else queue G globally. */
+/**
+ * 1.26 exitsyscall with exitsyscallTryGetP (proc.go): the fast path is that m.p is still set (nobody
+ * took the P: ExitPath.KeptP); else take oldp back through setBlockOnExitSyscall + takeP (also from
+ * another M that is now in a syscall with it), else an idle P. Returns the ExitPath or 0.
+ */
+function exitsyscallTryGetP(rt: Runtime, mp: M, oldp: M['oldp']): number {
+  if (mp.p !== null) return ExitPath.KeptP;
+  if (oldp !== null) {
+    const other = setBlockOnExitSyscall(oldp);
+    if (other !== null) {
+      takeP(rt, oldp, other);
+      acquirep(rt, mp, oldp);
+      return ExitPath.FastOldP;
+    }
+  }
+  return exitsyscallIdleP(rt, mp);
+}
+
+/**
+ * setBlockOnExitSyscall (1.26 proc.go): pp's G is in a syscall and may be kept there while its P is
+ * taken: pp is _Prunning, its M's curg is in _Gsyscall, and that G is still on the same M and P.
+ * Returns that M, or null. (The scan bit that holds the G in the syscall meanwhile needs no model:
+ * each event is atomic.)
+ */
+export function setBlockOnExitSyscall(pp: P): M | null {
+  if (pp.status !== _Prunning) return null;
+  const mp = pp.m;
+  if (mp === null) return null;
+  const gp = mp.curg;
+  if (gp === null || gp.atomicstatus !== _Gsyscall) return null;
+  if (gp.m !== mp || mp.p !== pp) return null;
+  return mp;
+}
+
+/** syscallingThread.takeP (1.26 releaseP(_Pidle)): unwire pp from the M in the syscall; p.syscalltick++. */
+export function takeP(rt: Runtime, pp: P, mp: M): void {
+  pp.m = null;
+  mp.p = null;
+  pp.status = _Pidle;
+  rt.log.ev(E.PState, -1, -1, pp.id, _Pidle, 0);
+  pp.syscalltick++;
+}
+
+/**
+ * The P a goroutine in a syscall still holds in the sense both versions share: 1.19's _Psyscall P,
+ * or 1.26's _Prunning P whose M's G is in _Gsyscall (setBlockOnExitSyscall would succeed).
+ */
+export function pInSyscall(rt: Runtime, pp: P): boolean {
+  return rt.v.syscallKeepsP ? setBlockOnExitSyscall(pp) !== null : pp.status === _Psyscall;
+}
+
+/**
+ * exitsyscall0 (1.19) / exitsyscallNoP (1.26): no P on the fast path. Try once more under the lock,
+ * else queue G globally.
+ */
 function exitsyscall0(rt: Runtime, mp: M, gp: G): void {
   gp.atomicstatus = _Grunnable;
   gp.m = null;

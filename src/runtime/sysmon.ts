@@ -10,6 +10,8 @@
  *   3. netpoll(0) if nobody polled for 10 ms; inject what it finds (no P: global queue + startm).
  *   4. retake: preempt Gs that ran ≥ 10 ms in one time slice; take Ps from syscalls that sysmon saw
  *      on two successive iterations unless (local runq empty ∧ someone idle/spinning ∧ < 10 ms).
+ *      Go 1.19 finds those Ps by their _Psyscall status; since Go 1.26 (syscallKeepsP) they are
+ *      _Prunning and setBlockOnExitSyscall picks them out, and takeP unwires them.
  *   5. schedtrace when the period has passed (so lines drift by up to one delay per period); its
  *      write(2) calls delay the next usleep (trace.ts).
  * forcegc is not modelled: without an allocation model no GC ever runs, and forcegc only fires
@@ -20,12 +22,12 @@
 import { E, MS, RetakeWhy } from '../log/events.js';
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
-import { M, forcePreemptNS, forcegcperiod, _Prunning, _Psyscall } from './runtime2.js';
+import { M, forcePreemptNS, forcegcperiod, _Gsyscall, _Prunning, _Psyscall } from './runtime2.js';
 import { T, checkdead, handoffp, incidlelocked, setMState } from './proc.js';
 import { runqempty, injectglist } from './runq.js';
-import { netpoll } from './netpoll.js';
+import { netpoll, netpollAdjustWaiters } from './netpoll.js';
 import { timeSleepUntil } from './time.js';
-import { retakeSyscallP } from './syscall.js';
+import { retakeSyscallP, setBlockOnExitSyscall, takeP } from './syscall.js';
 import { schedtrace } from './trace.js';
 import { nextCallPoint } from './os.js';
 import { sysmonUpdateGOMAXPROCS } from './maxprocs.js';
@@ -137,9 +139,11 @@ export class Sysmon implements EventTarget {
       sched.lastpoll = now;
       const list = netpoll(rt, this.m, 0);
       if (list.length > 0) {
+        const n = list.length;
         incidlelocked(rt, -1);
         injectglist(rt, list, null);
         incidlelocked(rt, 1);
+        netpollAdjustWaiters(rt, -n);
         if (rt.exited) return;
       }
     }
@@ -173,10 +177,16 @@ export function startSysmon(rt: Runtime, m: M): Sysmon {
   return s;
 }
 
-/** retake: preempt long-running Gs and take Ps from long syscalls. Returns Ps retaken. Spec §8.1. */
+/**
+ * retake: preempt long-running Gs and take Ps from long syscalls. Returns Ps retaken. Spec §8.1.
+ * 1.19 takes a _Psyscall P with a CAS to _Pidle; 1.26 (syscallKeepsP) looks only at _Prunning Ps and
+ * takes one whose G is in a syscall with setBlockOnExitSyscall + takeP (proc.go retake). The rules
+ * (two observations, the three-way skip, the time-slice shortcut) are the same in both.
+ */
 export function retake(rt: Runtime, now: number): number {
   let n = 0;
   const sched = rt.sched;
+  const keepsP = rt.v.syscallKeepsP;
   for (let i = 0; i < rt.allp.length; i++) {
     const pp = rt.allp[i]!;
     const pd = pp.sysmontick;
@@ -192,33 +202,62 @@ export function retake(rt: Runtime, now: number): number {
         sysretake = true;
       }
     }
-    if (s === _Psyscall) {
-      const t = pp.syscalltick;
-      if (!sysretake && pd.syscalltick !== t) {
-        pd.syscalltick = t;
-        pd.syscallwhen = now;
+    let sm: M | null;
+    if (keepsP) {
+      if (s !== _Prunning) continue;
+      // 1.26 drops allpLock and counts one more running M around every _Prunning P's check.
+      incidlelocked(rt, -1);
+      sm = setBlockOnExitSyscall(pp);
+      if (sm === null) {
+        incidlelocked(rt, 1);
+        if (rt.exited) return n;
         continue;
       }
-      const qempty = runqempty(pp);
-      const someoneFree = sched.nmspinning + sched.npidle > 0;
-      if (qempty && someoneFree && pd.syscallwhen + 10_000_000 > now) continue;
-      // sysretake skipped the first-sight rule above: a syscall sysmon never saw is retaken because
-      // the P's time slice ran out, and pd.syscallwhen is an older syscall's (not this one's age).
-      const firstSight = sysretake && pd.syscalltick !== t;
-      const why = firstSight ? RetakeWhy.TimeSlice : !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
-      incidlelocked(rt, -1);
-      if (retakeSyscallP(rt, pp)) {
-        const sm = pp.syscallm;
-        pp.syscallm = null;
-        rt.log.ev(E.Retake, sm && sm.curg ? sm.curg.goid : -1, sm ? sm.id : -1, pp.id, why, firstSight ? 0 : now - pd.syscallwhen);
-        n++;
-        pp.syscalltick++;
-        handoffp(rt, pp);
-      }
-      if (rt.exited) return n;
-      incidlelocked(rt, 1);
-      if (rt.exited) return n;
+    } else {
+      if (s !== _Psyscall) continue;
+      sm = pp.syscallm;
     }
+    const t = pp.syscalltick;
+    let retakeIt = true;
+    if (!sysretake && pd.syscalltick !== t) {
+      pd.syscalltick = t;
+      pd.syscallwhen = now;
+      retakeIt = false;
+    }
+    const qempty = runqempty(pp);
+    const someoneFree = sched.nmspinning + sched.npidle > 0;
+    if (retakeIt && qempty && someoneFree && pd.syscallwhen + 10_000_000 > now) retakeIt = false;
+    if (!retakeIt) {
+      if (keepsP) {
+        incidlelocked(rt, 1);
+        if (rt.exited) return n;
+      }
+      continue;
+    }
+    // sysretake skipped the first-sight rule above: a syscall sysmon never saw is retaken because
+    // the P's time slice ran out, and pd.syscallwhen is an older syscall's (not this one's age).
+    const firstSight = sysretake && pd.syscalltick !== t;
+    const why = firstSight ? RetakeWhy.TimeSlice : !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
+    if (!keepsP) incidlelocked(rt, -1);
+    let taken: boolean;
+    if (keepsP) {
+      takeP(rt, pp, sm!);
+      taken = true;
+    } else {
+      taken = retakeSyscallP(rt, pp);
+      if (taken) {
+        pp.syscallm = null;
+        pp.syscalltick++;
+      }
+    }
+    if (taken) {
+      rt.log.ev(E.Retake, sm && sm.curg ? sm.curg.goid : -1, sm ? sm.id : -1, pp.id, why, firstSight ? 0 : now - pd.syscallwhen);
+      n++;
+      handoffp(rt, pp);
+    }
+    if (rt.exited) return n;
+    incidlelocked(rt, 1);
+    if (rt.exited) return n;
   }
   return n;
 }
@@ -230,6 +269,9 @@ export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
   const gp = mp.curg;
   // During a goroutine switch the request is lost (M.switchingUntil): sysmon tries again next tick.
   if (gp === null || rt.sim.now < mp.switchingUntil) return false;
+  // 1.26 (preemptone): a G in a syscall is not asked to stop; its P stays wired to it (syscallKeepsP).
+  // In 1.19 such a P is _Psyscall with no M, so the check above already returned.
+  if (rt.v.syscallKeepsP && gp.atomicstatus === _Gsyscall) return false;
   gp.preempt = true;
   let signalled = 0;
   if (!rt.debug.asyncpreemptoff) {

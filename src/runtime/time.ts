@@ -20,6 +20,18 @@
  * Simplification: deleted timers leave the heap at once instead of being marked and cleaned
  * lazily, so a stopped timer no longer suppresses a deadlock report, and a reset timer is re-sifted
  * where it is instead of being re-added by adjusttimers.
+ *
+ * Go 1.23's rework (VersionProfile.lazyChannelTimers; go1.26.8 time.go needsAdd, maybeAdd,
+ * blockTimerChan, unblockTimerChan, maybeRunChan, stop, modify; chan.go timerchandrain): a channel
+ * timer (NewTimer, After, NewTicker, Tick) is in a heap only while some goroutine is blocked
+ * receiving from its channel. Starting or resetting it only records `when`; the first goroutine to
+ * block on the channel adds it to *its* P's heap (and wakes the poller); the last one to leave
+ * takes it out (Go marks it a zombie and cleans it later: here it leaves at once, as a deleted timer
+ * does). A receive or select that finds the timer expired but unheaped runs it on the spot
+ * (maybeRunChan). The channel is synchronous: Stop and Reset drain a value already sent and
+ * count it as pending. What follows: an un-waited channel timer keeps nothing alive (checkdead sees
+ * an empty heap and reports the deadlock at once), and it fires on the P of the goroutine waiting
+ * for it. AfterFunc and time.Sleep timers are unchanged.
  */
 import { E } from '../log/events.js';
 import type { Runtime } from './runtime.js';
@@ -51,6 +63,8 @@ export class Timer {
   ch: Chan | null = null;
   fn: (() => GoBody) | null = null;
   name = '';
+  /** Goroutines blocked receiving from its channel (1.23+ t.blocked; lazyChannelTimers). */
+  blocked = 0;
   constructor(kind: number) {
     this.kind = kind;
   }
@@ -151,6 +165,78 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
   return wasPending;
 }
 
+/** A channel timer under Go ≥ 1.23's lazy model (t.isChan && !asynctimerchan). */
+function lazyChan(rt: Runtime, t: Timer): boolean {
+  return rt.v.lazyChannelTimers && t.kind === TimerKind.ChanSend;
+}
+
+/**
+ * Start a timer (NewTimer, NewTicker, AfterFunc): arm it on pp. A 1.23+ channel timer only records
+ * its `when` (needsAdd is false while nobody is blocked on its channel).
+ */
+export function timerStart(rt: Runtime, t: Timer, pp: P): void {
+  if (t.ch !== null) t.ch.timer = t;
+  if (lazyChan(rt, t)) {
+    rt.netpollInited = true;
+    return;
+  }
+  resettimer(rt, t, t.when, pp);
+}
+
+/**
+ * timer.Stop. Returns whether it was pending. A 1.23+ channel timer is pending while `when` is set,
+ * and a value already in its channel is drained and counts as pending too (time.go stop).
+ */
+export function timerStop(rt: Runtime, t: Timer): boolean {
+  if (!lazyChan(rt, t)) return deltimer(rt, t);
+  let pending = t.when > 0;
+  t.when = 0;
+  deltimer(rt, t);
+  if (timerchandrain(t)) pending = true;
+  return pending;
+}
+
+/** timer.Reset(d): re-arm at `when`. A 1.23+ channel timer is re-heaped only if someone is blocked on it (time.go modify). */
+export function timerReset(rt: Runtime, t: Timer, when: number, pp: P): boolean {
+  if (!lazyChan(rt, t)) return resettimer(rt, t, when, pp);
+  let pending = t.when > 0;
+  if (t.pp !== null || t.blocked > 0) resettimer(rt, t, when, pp);
+  else t.when = when;
+  if (timerchandrain(t)) pending = true;
+  return pending;
+}
+
+/** timerchandrain (chan.go): drop the values in a timer channel's buffer; true if there were any. */
+function timerchandrain(t: Timer): boolean {
+  const c = t.ch;
+  if (c === null || c.count === 0) return false;
+  while (c.count > 0) c.shift();
+  return true;
+}
+
+/** blockTimerChan (1.23+): a goroutine on P pp blocks receiving from t's channel; the first one heaps the timer there. */
+export function blockTimerChan(rt: Runtime, t: Timer, pp: P): void {
+  t.blocked++;
+  if (t.pp === null && t.when > 0) resettimer(rt, t, t.when, pp);
+}
+
+/** unblockTimerChan (1.23+): a goroutine stops waiting on t's channel; the last one takes the timer out of its heap. */
+export function unblockTimerChan(rt: Runtime, t: Timer): void {
+  t.blocked--;
+  if (t.blocked === 0 && t.pp !== null) deltimer(rt, t);
+}
+
+/**
+ * maybeRunChan (1.23+): a channel operation on an unheaped channel timer that has expired runs it
+ * now, on the operating goroutine's P `cur` (the value lands in the channel's buffer).
+ */
+export function maybeRunChan(rt: Runtime, t: Timer, cur: P): void {
+  if (t.pp !== null || t.when === 0 || t.when > rt.sim.now) return;
+  if (t.period > 0) t.when += t.period * (1 + Math.floor((rt.sim.now - t.when) / t.period));
+  else t.when = 0;
+  runOneTimer(rt, t, cur);
+}
+
 /** deltimer: stop t. Returns whether it was pending. */
 export function deltimer(rt: Runtime, t: Timer): boolean {
   const pp = t.pp;
@@ -175,6 +261,8 @@ export function checkTimers(rt: Runtime, pp: P, now: number, cur: P): number {
       siftDown(h, 0);
     } else {
       heapRemove(pp, t);
+      // 1.23+ unlockAndRun clears a fired one-shot timer's when (Stop then reports it not pending).
+      if (rt.v.lazyChannelTimers) t.when = 0;
     }
     logTimers(rt, pp, t);
     runOneTimer(rt, t, cur);

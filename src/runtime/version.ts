@@ -39,27 +39,74 @@ export interface VersionProfile {
    * enters a syscall stays _Prunning and wired to its M (_Psyscall is gone: `_Psyscall_unused`);
    * sysmon's retake takes it with setBlockOnExitSyscall + takeP, and exitsyscall gets its P back
    * unless it was taken. Before: the P is unwired and _Psyscall, retake CASes it to _Pidle.
+   * With it (all checked in go1.26.8's proc.go): exitsyscall's fast path is "m.p still set"
+   * (ExitPath.KeptP), else exitsyscallTryGetP (oldp through setBlockOnExitSyscall, even from
+   * another M now in a syscall with it; then an idle P), else exitsyscallNoP; a stop-the-world takes
+   * such a P with gcstopP; preemptone skips a G in a syscall; runqgrab skips its 3 µs back-off when
+   * the victim's G is in a syscall. Cgo calls (entersyscall + incgo) and LockOSThread'd Ms follow
+   * the same paths: a locked G whose P was taken still goes to the global queue and its M to
+   * stoplockedm (exitsyscallNoP). Views read "P in syscall" from the log for both (replay.ts
+   * pShownStatus).
    */
   readonly syscallKeepsP: boolean;
 
   // ---- spinning Ms (spec §6)
   /**
-   * Since 1.21 (proc.go findRunnable, pidlegetSpinning): sched.needspinning — a non-spinning M
-   * dropping its P while work appeared becomes spinning instead; schedtrace prints `needspinning=`.
+   * Since 1.21 (proc.go wakep, pidlegetSpinning, becomeSpinning, findRunnable, handoffp,
+   * injectglist): sched.needspinning. Whoever finds work for a spinning M takes the idle P itself
+   * under sched.lock (pidlegetSpinning; wakep no longer checks npidle first and no longer lets
+   * startm pick the P); when none is idle it sets needspinning, and a non-spinning M about to drop
+   * its P in findRunnable becomes spinning instead. A spinning M dropping its P re-checks the global
+   * queue too, not only the Ps' run queues. becomeSpinning and handoffp's "nobody spins" case clear
+   * it. schedtrace prints `needspinning=`. Checked in go1.26.8's proc.go.
    */
   readonly needspinning: boolean;
-  /** Newest (proc.go goschedImpl): runtime.Gosched and a preempted G call wakep() after queueing the G. */
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go goschedImpl): runtime.Gosched and a preempted G
+   * call wakep() after putting the G on the global queue.
+   */
   readonly goschedWakep: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go injectglist): injecting Gs (netpoll, sysmon) from
+   * a thread that holds a P ends with wakep(), in case a P went idle meanwhile.
+   */
+  readonly injectglistWakep: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go procresize): the idle Ps are collected first and
+   * pidleput from P1 upwards, so the idle list's head (the first P a woken M gets) is P(n−1); 1.19
+   * pidleputs them walking down, so its head is P1. Spec §6.8.
+   */
+  readonly procresizeIdleHighFirst: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go procresize, mgetSpecific, acquirepNoTrace's
+   * p.oldm): when the world starts again, a P with work is given back to the M that last ran it
+   * if that M is idle, before other Ps take idle Ms in LIFO order.
+   */
+  readonly procresizeOldm: boolean;
+  /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go goschedImpl): a goroutine preempted because a
+   * stop-the-world is pending goes to its own P's runnext instead of the global queue, so it runs
+   * first on that P when the world starts again (with procresizeOldm: on the same M).
+   */
+  readonly stwPreemptToRunnext: boolean;
 
   // ---- netpoll (spec §10)
-  /** Since 1.22 (netpoll.go netpollAdjustWaiters): netpoll returns a waiter delta that callers apply. */
+  /**
+   * Since 1.22 (netpoll.go netpollAdjustWaiters, netpollunblock; proc.go findRunnable, sysmon): netpoll
+   * returns a waiter delta (−1 per waiting G it readies) that callers apply, so netpollWaiters counts
+   * the Gs in "IO wait" now; in 1.19 it never drops on that path and, once a G has waited on the
+   * network, an idle M blocks in netpoll for good and checkdead can never report a deadlock.
+   */
   readonly netpollWaiterDelta: boolean;
 
   // ---- timers (spec §11)
   /**
-   * Since 1.23 (time.go): the reworked per-P `timers` heap; channel timers (time.NewTimer, After,
-   * Tick) sit in a heap only while a goroutine is blocked on their channel, so an unreferenced or
-   * un-waited timer keeps nothing alive (deadlock detection sees through it).
+   * Since 1.23 (time.go needsAdd, blockTimerChan, unblockTimerChan, maybeRunChan, stop, modify; chan.go
+   * timerchandrain), with the module's default asynctimerchan=0 (a main module whose go.mod says
+   * go ≥ 1.23): channel timers (time.NewTimer, After, NewTicker, Tick) sit in a heap only while a
+   * goroutine is blocked on their channel, on that goroutine's P, so an un-waited timer keeps nothing
+   * alive (checkdead reports at once); a receive runs an expired unheaped one; the channel is
+   * synchronous (Stop/Reset drain a sent value and report it pending).
    */
   readonly lazyChannelTimers: boolean;
 
@@ -120,6 +167,10 @@ const go119: VersionProfile = {
   syscallKeepsP: false,
   needspinning: false,
   goschedWakep: false,
+  injectglistWakep: false,
+  procresizeIdleHighFirst: false,
+  procresizeOldm: false,
+  stwPreemptToRunnext: false,
   netpollWaiterDelta: false,
   lazyChannelTimers: false,
   containerAwareGOMAXPROCS: false,
@@ -139,6 +190,10 @@ const go126: VersionProfile = {
   syscallKeepsP: true,
   needspinning: true,
   goschedWakep: true,
+  injectglistWakep: true,
+  procresizeIdleHighFirst: true,
+  procresizeOldm: true,
+  stwPreemptToRunnext: true,
   netpollWaiterDelta: true,
   lazyChannelTimers: true,
   containerAwareGOMAXPROCS: true,
@@ -190,10 +245,14 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   toolchain: { what: 'references recorded with', since: '', source: '`go version`' },
   validated: { what: 'conformance suite passes (≥ 95 %): can be the default', since: '', source: 'docs/fidelity.md' },
   syscallKeepsP: { what: 'a P stays `_Prunning` with its M during a syscall (no `_Psyscall`); sysmon takes it with setBlockOnExitSyscall', since: '1.26', source: 'proc.go reentersyscall, exitsyscallTryGetP' },
-  needspinning: { what: '`sched.needspinning`: an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go findRunnable' },
-  goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '1.26', source: 'proc.go goschedImpl' },
+  needspinning: { what: '`sched.needspinning`: whoever finds work takes the idle P itself (pidlegetSpinning); an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go wakep, pidlegetSpinning, findRunnable' },
+  goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '≤ 1.26', source: 'proc.go goschedImpl' },
+  injectglistWakep: { what: 'injecting readied Gs (netpoll) from a thread with a P ends with wakep', since: '≤ 1.26', source: 'proc.go injectglist' },
+  procresizeIdleHighFirst: { what: 'the idle P list after procresize hands out P(n−1) first (1.19: P1)', since: '≤ 1.26', source: 'proc.go procresize' },
+  procresizeOldm: { what: 'after a stop-the-world a P with work goes back to the M that last ran it (p.oldm)', since: '≤ 1.26', source: 'proc.go procresize, mgetSpecific' },
+  stwPreemptToRunnext: { what: 'a G preempted for a stop-the-world waits in its P\'s runnext (1.19: global queue)', since: '≤ 1.26', source: 'proc.go goschedImpl' },
   netpollWaiterDelta: { what: 'netpoll returns a waiter delta its callers apply', since: '1.22', source: 'netpoll.go netpollAdjustWaiters' },
-  lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them', since: '1.23', source: 'time.go' },
+  lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them (on its P); Stop/Reset drain the channel', since: '1.23', source: 'time.go blockTimerChan, maybeRunChan' },
   containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },
   schedtraceFormat: { what: 'schedtrace/scheddetail format (`needspinning=`, `gcwaiting=false`, `nil`, `schedticks=[ … ]`)', since: '1.21–1.26', source: 'proc.go schedtrace' },
   createdByGoroutine: { what: 'tracebacks say `created by f in goroutine N`', since: '1.21', source: 'traceback.go printcreatedby1' },

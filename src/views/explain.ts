@@ -14,6 +14,7 @@
  */
 import { E, EventName, ExitPath, FoundBy, Loc, MS, RetakeWhy, type EventLog } from '../log/events.js';
 import { fmtDuration } from '../runtime/runtime.js';
+import { _Psyscall } from '../runtime/runtime2.js';
 
 /** What explain reads from the replayed state (optional): goroutine names. */
 export interface ExplainState {
@@ -111,6 +112,7 @@ const exitText: Record<number, string> = {
   [ExitPath.FastIdleP]: 'lost its P, takes idle P{p} (exitsyscallfast_pidle)',
   [ExitPath.SlowIdleP]: 'gets idle P{p} under the lock (exitsyscall0)',
   [ExitPath.SlowGlobal]: 'finds no P: the G goes to the global queue and the M stops (exitsyscall0 → stopm)',
+  [ExitPath.KeptP]: 'still has its P{p}: nobody took it during the call (exitsyscall fast path, Go ≥ 1.26)',
 };
 
 /** Kinds whose piece continues the previous decision (joined with "→"). */
@@ -174,7 +176,10 @@ export function explainEvent(log: EventLog, i: number, st?: ExplainState): strin
       return `gopreempt_m: ${G(g, st)} is preempted (${a === 1 ? 'asynchronously' : 'cooperatively, at a function call'}) and goes to the tail of the global queue`;
     case E.EnterSyscall:
       if (a === 2) return `${G(g, st)} enters a call the runtime knows will block (entersyscallblock): P${p} is handed off at once`;
-      return `${G(g, st)} enters a ${a === 1 ? 'cgo call' : 'system call'} of ${fmtDuration(b)} (entersyscall): P${p} goes to _Psyscall, still with M${m}; sysmon may retake it`;
+      // Go 1.19 detaches the P (its PState _Psyscall event follows at once); since Go 1.26 nothing happens to the P.
+      if (i + 1 < log.length && log.k[i + 1] === E.PState && log.a[i + 1] === _Psyscall && log.p[i + 1] === p)
+        return `${G(g, st)} enters a ${a === 1 ? 'cgo call' : 'system call'} of ${fmtDuration(b)} (entersyscall): P${p} goes to _Psyscall, still with M${m}; sysmon may retake it`;
+      return `${G(g, st)} enters a ${a === 1 ? 'cgo call' : 'system call'} of ${fmtDuration(b)} (entersyscall): P${p} stays _Prunning, wired to M${m} (Go ≥ 1.26); sysmon may take it (setBlockOnExitSyscall + takeP)`;
     case E.ExitSyscall:
       return `${G(g, st)} returns from its syscall on M${m} and ${(exitText[a] ?? 'exits the syscall').replace('{p}', String(p))}`;
     case E.Netpoll:

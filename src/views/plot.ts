@@ -11,7 +11,7 @@
  * samples than pixels, each pixel column shows the maximum in its interval (peaks stay visible).
  */
 import { E, type EventLog } from '../log/events.js';
-import { Replay } from '../log/replay.js';
+import { Replay, pShownStatus } from '../log/replay.js';
 import { _Pdead } from '../runtime/runtime2.js';
 
 export interface PlotSamples {
@@ -72,9 +72,13 @@ export function samplePlot(log: EventLog): PlotSamples {
     const t = log.t[i]!;
     if (i > 0 && t !== log.t[i - 1]) sample(log.t[i - 1]!);
     r.step();
-    if (log.k[i] === E.PState) {
-      const p = log.p[i]!;
-      const st = r.ps[p]!.status;
+    const k = log.k[i]!;
+    // A P's shown status (pShownStatus) changes with its PState events, and since Go 1.26 with the
+    // MState of its M entering or leaving a syscall while it keeps the P.
+    const p = k === E.PState || k === E.MState ? log.p[i]! : -1;
+    const pp = p >= 0 ? r.ps[p] : undefined;
+    if (pp !== undefined && (k === E.PState || (pp.m === log.m[i] && pStat[p] !== undefined))) {
+      const st = pShownStatus(pp, r.ms);
       if (pStat[p] === undefined) {
         pStat[p] = st;
         pFrom[p] = t;

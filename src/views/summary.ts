@@ -14,9 +14,12 @@
  *     (E.Retake for that M) or the call used entersyscallblock (E.EnterSyscall a = 2);
  *   - exits: E.ExitSyscall a = path: fast = exitsyscallfast (own P again, or an idle P), slow =
  *     exitsyscall0 (an idle P under the lock, or none: the G goes to the global queue, the M stops);
- *   - P time: per P, the simulated time spent in each _P status (E.PState), up to the end of the run.
+ *   - P time: per P, the simulated time spent in each _P status as views show it (src/log/replay.ts
+ *     pShownStatus: E.PState, and since Go 1.26 the E.MState of a P's M entering or leaving a
+ *     syscall with it), up to the end of the run.
  */
 import { E, ExitPath, MS, RetakeWhy, Loc, type EventLog } from '../log/events.js';
+import { PStatusTrack } from '../log/replay.js';
 
 export const summarySchemaId = 'gmpsim-summary/1';
 
@@ -159,6 +162,8 @@ export class SummaryAccumulator {
   private pStatus: number[] = [];
   private pSince: number[] = [];
   private pAcc: number[][] = [];
+  /** The P statuses as views show them (a P whose M is in a syscall counts as in syscall in every version). */
+  private readonly pTrack = new PStatusTrack();
 
   readonly event = (t: number, k: number, g: number, m: number, p: number, a: number, b: number): void => {
     this.t = t;
@@ -180,6 +185,9 @@ export class SummaryAccumulator {
           mi.dead = true;
           this.threads--;
         }
+        // An M entering or leaving a syscall with its P (Go ≥ 1.26) changes the P's shown status.
+        const sp = this.pTrack.apply(k, m, p, a);
+        if (sp >= 0 && this.pAcc[sp] !== undefined && this.pTrack.shown(sp) !== this.pStatus[sp]) this.pstate(t, sp, this.pTrack.shown(sp));
         break;
       }
       case E.GoCreate:
@@ -196,7 +204,8 @@ export class SummaryAccumulator {
         if (a === Loc.Dead && this.userG.delete(g)) this.gAlive--;
         break;
       case E.PState:
-        this.pstate(t, p, a);
+        this.pTrack.apply(k, m, p, a);
+        this.pstate(t, p, this.pTrack.shown(p));
         break;
       case E.Procs:
         if (this.gmpInitial < 0) this.gmpInitial = a;
@@ -226,7 +235,8 @@ export class SummaryAccumulator {
         break;
       }
       case E.ExitSyscall: {
-        if (a === ExitPath.FastOldP) this.sys.fastOldP++;
+        // KeptP (Go ≥ 1.26: nobody took the P) is the same outcome as 1.19's FastOldP: the G goes on with its own P.
+        if (a === ExitPath.FastOldP || a === ExitPath.KeptP) this.sys.fastOldP++;
         else if (a === ExitPath.FastIdleP) this.sys.fastIdleP++;
         else if (a === ExitPath.SlowIdleP) this.sys.slowIdleP++;
         else if (a === ExitPath.SlowGlobal) this.sys.slowNoP++;

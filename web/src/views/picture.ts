@@ -346,6 +346,11 @@ export class Picture {
     if (p.dead) cls = 'st-dead';
     if (m && m.spinning) cls = 'st-spin';
     if (p.status === 1 && m && m.g < 0) st = m.spinning ? 'running · spinning' : 'running · schedule';
+    // Go ≥ 1.26: the P stays _Prunning and wired to its M through a syscall (pShownStatus).
+    if (p.status === 1 && m && m.state === MS.Syscall) {
+      st = 'running · M in syscall';
+      cls = 'st-syscall';
+    }
     const selCls = sel?.kind === 'p' && sel.id === p.id ? ' sel' : '';
     let h = `<div class="pbox ${cls}${selCls}" data-p="${p.id}" data-testid="p${p.id}" data-runq="${p.runq.length}" data-runnext="${p.runnext}" data-pm="${p.m}" data-status="${p.status}">`;
     h += `<header><span class="pid">P${p.id}</span><span class="pst">_P${st}</span><span class="tick">schedtick ${p.schedtick}</span></header>`;
