@@ -12,7 +12,8 @@ import * as zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { Replay } from '../../src/log/replay.js';
 import { E } from '../../src/index.js';
-import { writePerfetto } from '../../src/views/perfetto.js';
+import { perfettoJSON, writePerfetto } from '../../src/views/perfetto.js';
+import { goTraceBytes } from '../../src/views/gotrace.js';
 import { writeGoTrace } from '../../src/views/gotrace.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { runWorkload } from '../src/runner';
@@ -501,6 +502,31 @@ test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
   assert(res.fps >= 30, `fps ${res.fps.toFixed(1)} < 30`);
   await page.screenshot({ path: path.join(shots, 'stress-10k-playing.png'), fullPage: true });
 }, 240_000);
+
+test('"Download trace" saves the run on screen for Perfetto and for go tool trace, byte for byte what the library writes', async (page) => {
+  const item = gallery.find((g) => g.id === 'quiz-2-p-detaches') ?? gallery[0]!;
+  await page.goto(`${base}?case=download`);
+  await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
+  const before = await doneCount(page);
+  await page.selectOption('[data-testid=gallery]', item.id);
+  await waitRun(page, before);
+  const out = await nodeRun(item.code, item.file, { cost: {} });
+  assert(out.ok, `${item.id} ran`);
+  for (const [kind, ext] of [['perfetto', '.json'], ['go', '.trace']] as const) {
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.selectOption('[data-testid=download]', kind)]);
+    assert(dl.suggestedFilename() === item.file.replace(/^.*\//, '').replace(/\.(ts|go)$/, '') + ext, `file name ${dl.suggestedFilename()}`);
+    const file = await dl.path();
+    const got = fs.readFileSync(file!);
+    if (kind === 'perfetto') {
+      const doc = JSON.parse(got.toString('utf8')) as { traceEvents: unknown[] };
+      const want = JSON.parse(perfettoJSON(out.result.log)) as { traceEvents: unknown[] };
+      assert(JSON.stringify(doc.traceEvents) === JSON.stringify(want.traceEvents), 'the page\'s Perfetto file differs from perfettoJSON of the same run');
+    } else {
+      const want = goTraceBytes(out.result.log, { file: item.file });
+      assert(Buffer.compare(got, Buffer.from(want)) === 0, `the page's go trace (${got.length} B) differs from goTraceBytes (${want.length} B)`);
+    }
+  }
+});
 
 // ---------------------------------------------------------------- the trace-event export in a real viewer
 /**

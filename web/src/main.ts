@@ -19,6 +19,8 @@ import { RunModel, jumpKinds, type JumpKind } from './model';
 import type { Knobs, Lang, RunDone, RunProgress, RunRequest, WorkerReply } from './protocol';
 import { decodeShare, encodeShare } from './share';
 import { Editor } from './editor';
+import { writePerfetto } from '../../src/views/perfetto.js';
+import { writeGoTrace } from '../../src/views/gotrace.js';
 import { Picture, fmtNs, type Selection } from './views/picture';
 import { Charts } from './views/charts';
 import { Inspector } from './views/inspector';
@@ -392,6 +394,7 @@ async function run(): Promise<void> {
   const prevAtEnd = st.model !== null && st.cursor >= st.model.length;
   const model = new RunModel(done);
   st.model = model;
+  $<HTMLSelectElement>('download').disabled = false;
   // Re-running the same workload keeps the cursor at the same simulated time. A new workload
   // starts at the beginning, or at the end when the run failed (the state it died in).
   let cursor = done.reason === 'exit' && done.exitCode === 0 ? 0 : model.length;
@@ -460,6 +463,7 @@ function showKilledEmpty(): void {
 /** No run to show (the workload failed to load): empty the picture and the panels. */
 function clearRun(): void {
   st.model = null;
+  $<HTMLSelectElement>('download').disabled = true;
   st.runKey = '';
   st.playing = false;
   picture.clear('No run to show: the workload did not load (see the error on the right).');
@@ -507,6 +511,43 @@ async function updateHash(): Promise<void> {
   const h = await encodeShare(st.item ? { id: st.item.id, lang: st.lang, knobs: st.knobs } : { code: editor.text, lang: st.lang, knobs: st.knobs });
   history.replaceState(null, '', h);
 }
+
+/**
+ * "Download trace": the run on screen as a file for Perfetto / chrome://tracing (Trace Event Format
+ * JSON, src/views/perfetto.ts) or for `go tool trace` (go1.26's execution-trace format,
+ * src/views/gotrace.ts) — the exports the CLI writes with --perfetto and --trace, made here from the
+ * page's copy of the event log.
+ */
+$<HTMLSelectElement>('download').onchange = () => {
+  const sel = $<HTMLSelectElement>('download');
+  const kind = sel.value;
+  sel.value = '';
+  const model = st.model;
+  if (model === null || kind === '') return;
+  const base = fileName().replace(/^.*\//, '').replace(/\.(ts|go|js)$/, '');
+  const title = `${fileName()} — GOMAXPROCS=${model.result.effective.gomaxprocs} — Go ${model.result.effective.go}`;
+  let blob: Blob;
+  let name: string;
+  if (kind === 'perfetto') {
+    const parts: string[] = [];
+    writePerfetto(model.log, (c) => parts.push(c), title);
+    blob = new Blob(parts, { type: 'application/json' });
+    name = `${base}.json`;
+  } else {
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    writeGoTrace(model.log, (c) => parts.push(new Uint8Array(c)), { file: fileName() });
+    blob = new Blob(parts, { type: 'application/octet-stream' });
+    name = `${base}.trace`;
+  }
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  setStatus(`saved ${name} (${(blob.size / 1024).toFixed(0)} KiB)`);
+};
 
 $('share').onclick = async () => {
   const h = await encodeShare({ ...(st.item ? { id: st.item.id } : { code: editor.text }), lang: st.lang, knobs: st.knobs, at: st.cursor });
