@@ -47,8 +47,19 @@ const sliceMs = 500;
  * scheduler (or a pathological GC pause) gets near it.
  */
 export const stallMs = 5000;
-/** A run whose last watchdog check is more recent than this (wall ms) is making progress. */
-const checkGapMs = 1000;
+/**
+ * A run that has used less CPU than this (ms) since its last watchdog check is making progress: the
+ * engine checks every 64k kernel events, ≈10–60 ms of CPU, so 500 ms of CPU without a check is a loop
+ * that never yields. CPU time, not wall time: a process starved by a loaded machine (or stopped,
+ * SIGSTOP) reaches no check for seconds of wall time while doing nothing wrong.
+ */
+const checkGapCpuMs = 500;
+
+/** CPU time this process has used (ms, user + system). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 /** Stop when the heap in use passes this fraction of V8's limit: room left for the views. */
 const heapLimitFraction = 0.85;
 
@@ -64,7 +75,7 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
   const deadline = settings.timeoutMs > 0 ? t0 + settings.timeoutMs : Infinity;
   const heapMax = heapBudget(settings.maxHeapMiB);
   /** When the current slice began and when the engine last reached a watchdog check (wall ms). */
-  const clock = { sliceStart: t0, lastCheck: t0 };
+  const clock: Clock = { sliceStart: t0, lastCheck: t0, lastCheckCpu: cpuMs() };
   const timeoutMessage = (r: Runtime, now: number): string =>
     `gmpsim: stopped after ${fmtDuration(Math.round(now - t0) * 1e6)} of wall-clock time at simulated time ${fmtDuration(r.sim.now)}: the --timeout budget of ${fmtDuration(settings.timeoutMs * 1e6)} ran out while the program was still running`;
   const rt = new inst.Runtime({
@@ -87,6 +98,7 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
       check: (r) => {
         const now = performance.now();
         clock.lastCheck = now;
+        clock.lastCheckCpu = cpuMs();
         if (now >= deadline) return timeoutMessage(r, now);
         const used = v8.getHeapStatistics().used_heap_size;
         if (used >= heapMax) {
@@ -112,12 +124,19 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
   return { result, summary: acc ? acc.result(result.simTime) : null, wallMs };
 }
 
+/** Wall times (ms) of the current slice's start and of the last watchdog check, and the CPU time at that check (or at the slice's start). */
+interface Clock {
+  sliceStart: number;
+  lastCheck: number;
+  lastCheckCpu: number;
+}
+
 /** Run `rt` to its end in slices, each under a V8 timeout (see the module note). */
 function runSliced(
   rt: Runtime,
   deadline: number,
   t0: number,
-  clock: { sliceStart: number; lastCheck: number },
+  clock: Clock,
   timeoutMessage: (r: Runtime, now: number) => string,
 ): RunResult {
   const ctx = vm.createContext({ run: () => rt.runSome() });
@@ -125,6 +144,7 @@ function runSliced(
     const start = performance.now();
     clock.sliceStart = start;
     clock.lastCheck = -Infinity;
+    clock.lastCheckCpu = cpuMs();
     // The slice's timer: the stall limit, or the wall-clock budget if that comes first.
     const timeout = Math.max(1, Math.ceil(Math.min(sliceMs + stallMs, deadline - start)));
     let r: RunResult | null;
@@ -133,8 +153,9 @@ function runSliced(
     } catch (e) {
       if ((e as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
       const now = performance.now();
-      // Checks still coming round in this slice: the run was making progress when --timeout interrupted it.
-      const progressing = now - clock.lastCheck < checkGapMs;
+      // Little CPU used since the last check (or the slice's start): the run was making progress (or was
+      // starved of CPU) when the timer fired, not stuck in a loop that never yields.
+      const progressing = cpuMs() - clock.lastCheckCpu < checkGapCpuMs;
       rt.stopBudget(progressing ? timeoutMessage(rt, now) : runawayMessage(rt, now - t0, now - Math.max(start, clock.lastCheck)));
       return rt.result();
     }

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gmpsim, fx, expectOneLineError, ensureBuilt } from './harness.js';
+import { spawn } from 'node:child_process';
+import { gmpsim, fx, root, expectOneLineError, ensureBuilt } from './harness.js';
 import { calibrationText } from '../../cli/calibrate.js';
 
 ensureBuilt();
@@ -61,6 +62,23 @@ describe('a goroutine that never yields (item 3)', () => {
     const o = await gmpsim(['run', fx('forever.ts'), '--timeout', '1s', '--max-events', '1000000000']);
     expect(o.code, o.stderr).toBe(124);
     expect(stopLine(o.stderr)).toMatch(/^gmpsim: stopped after [\d.]+m?s of wall-clock time at simulated time .*: the --timeout budget of 1s ran out while the program was still running$/);
+  });
+});
+
+describe('a starved process is not a runaway', () => {
+  it('a run stopped by SIGSTOP past its --timeout ends with the timeout message, not "never yields"', async () => {
+    // The process makes progress but gets no CPU for 2.5 s of wall time (as on a loaded machine): the
+    // stop must be blamed on the budget, not on a loop that never yields (it used no CPU meanwhile).
+    const child = spawn(process.execPath, ['bin/gmpsim.js', 'run', fx('forever.ts'), '--timeout', '2s', '--max-events', '1000000000'], { cwd: root });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGSTOP');
+    await new Promise((r) => setTimeout(r, 2500));
+    child.kill('SIGCONT');
+    expect(await code, stderr).toBe(124);
+    expect(stopLine(stderr)).toMatch(/the --timeout budget of 2s ran out while the program was still running$/);
   });
 });
 
