@@ -54,12 +54,13 @@ export function settingsJson(s: Settings): RunJson['settings'] {
   };
 }
 
+/** Run once and build the --json object; `afterRun` gets the stored log when `storeLog` (--plot, --perfetto, --trace). */
 export function runJson(
   inst: Instance,
   settings: Settings,
   file: string,
   storeLog: boolean,
-  plot: (log: EventLog, gomaxprocs: number) => void,
+  afterRun: (log: EventLog, gomaxprocs: number) => void,
 ): { exitCode: number; text: string; summaryText: string } {
   let out = '';
   let err = '';
@@ -72,7 +73,7 @@ export function runJson(
     storeLog,
   });
   const r = ex.result;
-  if (storeLog) plot(r.log, settings.gomaxprocs);
+  if (storeLog) afterRun(r.log, settings.gomaxprocs);
   const obj: RunJson = {
     schema: runSchemaId,
     file,

@@ -11,16 +11,16 @@
 //
 // Usage: node corpus/record.mjs --go /usr/lib/go-1.19/bin/go [--root DIR] [source | source/name]…
 //        node corpus/record.mjs --go /usr/local/go/bin/go …
-// The toolchain is always named by its path and checked with `go version` (go1.19.8 or go1.26.8),
+// The toolchain is named by its release or path (--go 1.19|1.26|PATH) and checked with `go version` (go1.19.8 or go1.26.8),
 // never taken from PATH. Output-only: no timing is recorded, so no quiet machine or lock is needed.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { resolveGo } from '../conformance/toolchain.mjs';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, existsSync, statSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const toolchains = { 'go1.19.8': '1.19', 'go1.26.8': '1.26' };
 
 const args = process.argv.slice(2);
 let GO = '';
@@ -35,12 +35,13 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === '--runs') runs = Number(args[++i]);
   else only.push(args[i].replace(/\.go$/, ''));
 }
-if (!GO) throw new Error('name the toolchain: --go /usr/lib/go-1.19/bin/go or --go /usr/local/go/bin/go');
-const release = GO.includes('1.19') ? '1.19' : '1.26';
+// The release and its exact toolchain, as the other recorders resolve them (conformance/toolchain.mjs:
+// a release or a path, checked with `go version` against the profiles in src/runtime/version.ts).
+const resolved = resolveGo(GO);
+GO = resolved.bin;
+const release = resolved.release;
 const goEnv = { PATH: '/usr/bin:/bin', HOME: '/tmp', GOCACHE: `/tmp/gocache-corpus-${release}`, GOPATH: '/tmp/gopath', GO111MODULE: 'off', CGO_ENABLED: '0', GOFLAGS: '', GOTOOLCHAIN: 'local' };
-const version = execFileSync(GO, ['version'], { env: goEnv }).toString().trim();
-const tc = /go version (go[\d.]+) /.exec(version)?.[1];
-if (!tc || toolchains[tc] !== release) throw new Error(`${GO} is "${version}", expected go1.19.8 or go1.26.8 matching its path`);
+const version = resolved.versionLine;
 const refDir = join(root, 'reference', `go${release}`);
 
 /** The environment of every run (recorded in the reference): nothing from the recording shell. */

@@ -540,8 +540,9 @@ export class Parser extends Scanner {
         return node('Operation', pos, { op: Op.Recv, x });
       }
     }
-    // TODO(mdempsky): We need parens here so we can report an error for "(x) := true". It
-    // should be possible to detect and reject that more efficiently though.
+    // keep_parens = true, as cmd/compile's parser does here: the parentheses must survive so that
+    // "(x) := true" can be reported as an error (gc marks this with a note that it could be done
+    // more cheaply; the behaviour is what matters).
     return this.pexpr(null, true);
   }
 
