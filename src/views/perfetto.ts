@@ -207,9 +207,12 @@ export function writePerfetto(log: EventLog, sink: (chunk: string) => void, titl
         return null; // parked: Idle, LockedIdle, Template, Dead
     }
   };
+  /** sysmon's M (the thread whose track gets its decisions), known once it has run its loop. */
+  let sysmonM = -1;
   const mState = (id: number, t: number): void => {
     const mv = rp.ms[id];
     if (mv === undefined) return;
+    if (mv.state === MS.Sysmon || mv.state === MS.SysmonSleep) sysmonM = id;
     if (!namedM.has(id)) {
       namedM.add(id);
       meta(PID.Threads, id, 'thread_name', mv.sys ? `M${id} (system)` : `M${id}`, id);
@@ -317,10 +320,7 @@ export function writePerfetto(log: EventLog, sink: (chunk: string) => void, titl
       }
       case E.Retake:
       case E.Preempt:
-        if (m >= 0) {
-          const sysm = rp.ms.find((mv) => mv !== undefined && mv.sys && (mv.state === MS.Sysmon || mv.state === MS.SysmonSleep));
-          instant(PID.Threads, sysm?.id ?? m, t, describeEvent(log, i));
-        }
+        if (m >= 0) instant(PID.Threads, sysmonM >= 0 ? sysmonM : m, t, describeEvent(log, i));
         break;
       case E.Ready:
         if (a >= 0 && g >= 0 && rp.gs.has(a)) flow('wakes', [PID.Goroutines, a], [PID.Goroutines, g], t);
