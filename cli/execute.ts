@@ -49,11 +49,11 @@ const sliceMs = 500;
 export const stallMs = 5000;
 /**
  * A run that has used less CPU than this (ms) since its last watchdog check is making progress: the
- * engine checks every 64k kernel events, ≈10–60 ms of CPU, so 500 ms of CPU without a check is a loop
- * that never yields. CPU time, not wall time: a process starved by a loaded machine (or stopped,
+ * engine checks every 64k kernel events, ≈10–60 ms of CPU, so 200 ms of CPU (over three times the
+ * longest gap) without a check is a loop that never yields. CPU time, not wall time: a process starved by a loaded machine (or stopped,
  * SIGSTOP) reaches no check for seconds of wall time while doing nothing wrong.
  */
-const checkGapCpuMs = 500;
+const checkGapCpuMs = 200;
 
 /** CPU time this process has used (ms, user + system). */
 function cpuMs(): number {

@@ -37,6 +37,9 @@ import type { GoFunc } from '../src/workload/ops.js';
 import { goReleases, type GoRelease } from '../src/runtime/version.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The event budget of one conformance run (see compareAll). */
+const conformanceMaxEvents = 200_000_000;
+
 /** The repository root (this file is conformance/compare-lib.ts, or dist/conformance/compare-lib.js). */
 export const ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.join(HERE, '..') : path.join(HERE, '..', '..');
 /** conformance/reference/go<release>/: what `record.mjs --go <release>` wrote. */
@@ -429,6 +432,10 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
             seed,
             godebug: flags,
             until: v.timeoutMs * 1e6,
+            // The simulated-time budget is the recorder's timeout; the event budget must not stop a
+            // run real Go finishes: pingpong_slice's 1.5 s of 350 ns round trips is ≈55M events,
+            // past the CLI's default of 50M (runtime.ts defaultMaxEvents).
+            maxEvents: conformanceMaxEvents,
             storeLog: false,
             file: `conformance/${name}.go`,
           }),

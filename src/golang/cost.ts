@@ -10,12 +10,13 @@
  * amortised). The time accumulates and reaches the runtime as Work ops (preemptible CPU).
  *
  * Defaults: fitted to conformance/reference/go1.19/cpu_costs.json (go1.19.8, GOMAXPROCS=1, 5 runs on the
- * reference machine, 2 vCPU AMD EPYC): ns per loop iteration of nine loop shapes, divided by the
- * operations this compiler counts for them. `op` is the median ns per counted operation of the six
- * shapes made of simple operations (empty 0.40 ns/3 ops, sum 0.53/4, count_until 0.84/5, slice
- * 0.88/6, arith 1.12/7, nested 0.37/4: 0.09–0.17 ns, median 0.14); `call`, `mapAccess` and
- * `append` are what loop_call (2.05 ns), loop_map (9.29 ns) and loop_append (3.70 ns) take beyond
- * their counted operations. Simplified: no inlining decisions, caches or branch prediction — a
+ * reference machine, 2 vCPU AMD EPYC, recorded 2026-12-06): ns per loop iteration of nine loop shapes,
+ * divided by the operations this compiler counts for them. `op` is the median ns per counted operation
+ * of the six shapes made of simple operations (empty 0.278 ns/3 ops, sum 0.277/4, count_until 0.632/5,
+ * slice 0.554/6, arith 1.096/7, nested 0.300/4: 0.069–0.157 ns, median 0.092); `call`, `mapAccess` and
+ * `append` are what loop_call (1.65 ns), loop_map (5.69 ns) and loop_append (3.17 ns) take beyond
+ * their counted operations; `atomic` is half of an uncontended sync.Mutex Lock+Unlock (calibrate.json), the
+ * two locked instructions it is made of. Simplified: no inlining decisions, caches or branch prediction — a
  * loop's speed is right within ≈±30 % for simple bodies, not per instruction.
  */
 export interface GoCpuCosts {
@@ -27,11 +28,17 @@ export interface GoCpuCosts {
   mapAccess: number;
   /** An append, beyond its counted operations (ns, growth amortised). */
   append: number;
+  /**
+   * A sync/atomic read-modify-write (Add, Swap, CompareAndSwap, Store: LOCK XADD / XCHG / LOCK
+   * CMPXCHG on amd64), beyond its counted operation. A plain atomic Load is a MOV and costs `op`.
+   */
+  atomic: number;
 }
 
 export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
-  op: 0.14, // median of 0.13, 0.13, 0.17, 0.15, 0.16, 0.09 ns per counted op (cpu_costs.json)
-  call: 1.2, // loop_call 2.05 ns − 6 ops × 0.14
-  mapAccess: 8.4, // loop_map 9.29 ns − 6 ops × 0.14
-  append: 3.1, // loop_append 3.70 ns − 4 ops × 0.14
+  op: 0.092, // median of 0.093, 0.069, 0.126, 0.092, 0.157, 0.075 ns per counted op (cpu_costs.json)
+  call: 1.1, // loop_call 1.65 ns − 6 ops × 0.092
+  mapAccess: 5.1, // loop_map 5.69 ns − 6 ops × 0.092
+  append: 2.8, // loop_append 3.17 ns − 4 ops × 0.092
+  atomic: 2.4, // calibrate.json mutex_uncontended_ns 4.89 / 2: an uncontended Lock+Unlock is one LOCK CMPXCHG and one LOCK XADD (both inlined)
 });

@@ -30,7 +30,8 @@ export type Measurements = Partial<Record<
   | 'stw_idle_us'
   | 'stw_spinner_us'
   // newm_clone.go
-  | 'go_newthread_us',
+  | 'go_newthread_us'
+  | 'go_wake_us',
   number
 >>;
 
@@ -65,6 +66,8 @@ function nice(x: number): number {
  * - cloneCall = a `go` statement that had to create a thread (newm_clone.go) less newproc: the
  *   rest is wakep → startm → newm, i.e. the clone() the calling thread makes. −1 (no trial created
  *   a thread) leaves the default.
+ * - futexWakeCall = a `go` statement that woke an idle M (newm_clone.go go_wake_us) less newproc:
+ *   the rest is wakep → startm → notewakeup, the futex(FUTEX_WAKE) the calling thread makes.
  */
 export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   const out: Partial<CostModel> = {};
@@ -96,5 +99,6 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   if (m.sigurg_preempt_us !== undefined) out.signalDelivery = nice(m.sigurg_preempt_us * 1000 - (out.goroutineSwitch ?? 180) - 12_000);
   if (m.stw_idle_us !== undefined && m.stw_spinner_us !== undefined) out.stopTheWorld = nice(((m.stw_idle_us + m.stw_spinner_us) / 2) * 1000);
   if (m.go_newthread_us !== undefined && m.go_newthread_us > 0) out.cloneCall = nice(m.go_newthread_us * 1000 - (out.goroutineCreate ?? 100));
+  if (m.go_wake_us !== undefined && m.go_wake_us > 0) out.futexWakeCall = nice(m.go_wake_us * 1000 - (out.goroutineCreate ?? 100));
   return out;
 }

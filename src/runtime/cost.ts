@@ -47,6 +47,13 @@ export interface CostModel {
   /** notewakeup (futex wake) of a parked M until it runs. Spec §19: ≈5–50 µs. */
   futexWake: number;
   /**
+   * The WAKER's side of a wake-up: the time the calling thread spends in futex(FUTEX_WAKE) when a
+   * thread sleeps on the futex (the kernel's try_to_wake_up and the IPI to the sleeper's CPU), or in
+   * a write(2) whose data wakes a thread blocked in epoll_wait. A `go` statement that wakes an idle
+   * M takes this long (newm_clone.go go_wake_us), not a few ns.
+   */
+  futexWakeCall: number;
+  /**
    * Extra sleep the kernel adds to a timed sleep — usleep/nanosleep, epoll_wait and futex timeouts
    * (timer slack + waking the thread). Spec §8 step 1: ≈50 µs; a raw nanosleep(20 ms) returns
    * ≈150 µs late on the reference VM (handoff_latency.json nanosleep_late_us), this + the growing part.
@@ -55,9 +62,9 @@ export interface CostModel {
   /**
    * The part of the oversleep that grows with the requested time, as a fraction of it (the VM's
    * wake-up from a longer idle period takes longer), up to timerSlackFractionMax. On the reference VM
-   * a 1 ms epoll_wait returns ≈120–130 µs late (conformance/reference/go1.19/sleep_granularity.json: a
-   * Sleep(10µs) or Sleep(100µs) at GOMAXPROCS=1 is one 1 ms poll, median 1.117–1.118 ms, mean
-   * 1.125–1.134 ms), more than timerSlack alone.
+   * a 1 ms epoll_wait returns ≈90–100 µs late (conformance/reference/go1.19/sleep_granularity.json: a
+   * Sleep(10µs) or Sleep(100µs) at GOMAXPROCS=1 is one 1 ms poll, mean 1.091–1.101 ms; go1.26.8 on the
+   * same machine 1.090–1.097), more than timerSlack alone.
    */
   timerSlackFraction: number;
   /**
@@ -107,29 +114,30 @@ export interface CostModel {
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
-  goroutineCreate: 100, // (c)
-  goroutineAlloc: 240, // (c) goroutine_create_fresh_ns 333 − goroutine_create_reused_ns 93 (costs.json; recorded on a busy machine, see its note)
-  goroutineExit: 51, // (c)
-  goroutineSwitch: 200, // (c)
-  chanOp: 29, // (c)
+  goroutineCreate: 83, // (c)
+  goroutineAlloc: 300, // (c) goroutine_create_fresh_ns 380 − goroutine_create_reused_ns 82 (costs.json)
+  goroutineExit: 41, // (c)
+  goroutineSwitch: 86, // (c)
+  chanOp: 13, // (c)
   semOp: 10, // (c)
-  runtimeCall: 60, // (c)
-  syscallOverhead: 50, // (c)
+  runtimeCall: 47, // (c)
+  syscallOverhead: 25, // (c)
   writeSyscall: 1_500, // estimate: write(2) of a short line to a pipe or terminal, ≈ 1–2 µs
   printCost: 1_000, // estimate: the same write without entersyscall
-  threadCreate: 17_000, // (c)
-  cloneCall: 16_000, // (c) from conformance/reference/go1.19/newm_clone.json: a `go` statement that creates a thread takes 16.3 µs (go_newthread_us; 15.5–24) − goroutineCreate
-  futexWake: 25_000, // (c)
-  timerSlack: 100_000, // (c)
-  timerSlackFraction: 0.03, // 1 ms epoll: 100 + 30 = 130 µs late (sleep_granularity.json)
-  timerSlackFractionMax: 50_000, // a 10 ms usleep lasts 10.15 ms: schedtrace line spacing 101.4–102.4 ms per 10 ticks (see above)
-  signalDelivery: 87_000, // (c)
+  threadCreate: 32_000, // (c)
+  cloneCall: 24_000, // (c) from conformance/reference/go1.19/newm_clone.json: a `go` statement that creates a thread takes 24.1 µs (go_newthread_us) − goroutineCreate
+  futexWake: 8_900, // (c)
+  futexWakeCall: 1_700, // (c) newm_clone.json go_wake_us 1.76 µs − goroutineCreate
+  timerSlack: 73_000, // (c)
+  timerSlackFraction: 0.02, // 1 ms epoll: 73 + 20 = 93 µs late (sleep_granularity.json, see above)
+  timerSlackFractionMax: 77_000, // (c) nanosleep_20ms_late_us 149.7 − timerSlack; a 10 ms usleep lasts 10.15 ms: schedtrace line spacing ≈101.5 ms per 10 ticks (see above)
+  signalDelivery: 57_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
-  stopTheWorld: 67_000, // (c)
+  stopTheWorld: 43_000, // (c)
   init: 150_000, // spec §16/§21.4: threads at main match only if init outlasts sysmon's first tick
-  slackJitter: 0.34, // (c) usleep_slack_us median 99.8 µs, p90 113.4 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
+  slackJitter: 0.41, // (c) usleep_slack_us median 72.6 µs, p90 84.7 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
   jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
 });
 
@@ -150,6 +158,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   threadCreate: 'clone() of a new M until it runs',
   cloneCall: 'time the calling thread spends in clone() when it creates an M',
   futexWake: 'futex wake of a parked M until it runs',
+  futexWakeCall: 'time the waking thread spends in futex(FUTEX_WAKE) (or a write that wakes an epoll waiter)',
   timerSlack: 'kernel timer slack + wake-up added to timed sleeps (usleep, nanosleep, epoll_wait)',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
   timerSlackFractionMax: 'upper bound of that growing part',

@@ -187,14 +187,18 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       syscallOp(rt, mp, gp, op);
       return;
     case K.KernelWake:
-      kernelWake(rt, op.wq, op.all, op.ns);
-      return cont(rt, mp, 0);
+      // The waker is in the kernel waking each sleeper (try_to_wake_up): futexWakeCall apiece.
+      return cont(rt, mp, kernelWake(rt, op.wq, op.all, op.ns) * cost.futexWakeCall);
     case K.NetWait:
       if (!netpollblock(rt, mp, gp, op.pd)) cont(rt, mp, cost.runtimeCall);
       return;
-    case K.NetReady:
+    case K.NetReady: {
       netpollArm(rt, op.pd, op.ns);
-      return cont(rt, mp, cost.runtimeCall);
+      // The write that readies the peer wakes the thread blocked in epoll_wait (if one is and
+      // nobody woke it yet) from inside the write: the writer pays the wake-up (futexWakeCall).
+      const poller = rt.netpoller;
+      return cont(rt, mp, cost.runtimeCall + (poller !== null && !poller.pollWoken ? cost.futexWakeCall : 0));
+    }
     case K.SemAcquire:
       if (semacquire(rt, mp, gp, op.sema, op.lifo, op.reason, op)) cont(rt, mp, cost.semOp);
       return;

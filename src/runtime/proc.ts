@@ -269,8 +269,14 @@ export function setSpinning(rt: Runtime, mp: M, on: boolean): void {
   rt.log.ev(E.MSpin, -1, mp.id, mp.p ? mp.p.id : -1, on ? 1 : 0, 0);
 }
 
-/** notewakeup(&mp.park): the parked M runs again after a futex wake. */
+/**
+ * notewakeup(&mp.park): the parked M runs again after a futex wake. The calling thread (the M
+ * running now, if any: a device or timer event has none) is in futex(FUTEX_WAKE) meanwhile, charged
+ * as debt to its next step (cost.futexWakeCall).
+ */
 export function notewakeup(rt: Runtime, mp: M): void {
+  const cur = rt.curm;
+  if (cur !== null && cur !== mp) cur.debt += rt.cost.futexWakeCall;
   setMState(rt, mp, MS.Waking);
   rt.sim.after(rt.latency(rt.cost.futexWake), mp, T.Wake, mp.gen);
 }

@@ -67,12 +67,16 @@ export function kernelSleep(rt: Runtime, wq: KernelWaitQueue, mp: M, tag: number
 /**
  * Wake the first sleeper of wq (an exclusive wait, as pipe_read's), or all of them: each returns from
  * its system call `latency` ns from now (the woken thread is scheduled by the kernel and runs).
+ * Returns how many it woke (the waker pays cost.futexWakeCall for each).
  */
-export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, latency: number): void {
+export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, latency: number): number {
+  let woken = 0;
   for (let mp = wq.popFront(); mp !== null; mp = all ? wq.popFront() : null) {
     rt.kernelSleepers--;
+    woken++;
     rt.sim.after(latency + rt.cost.syscallOverhead, mp, mp.kernelWakeTag, mp.gen);
   }
+  return woken;
 }
 
 /** How long the thread really stays in the kernel for a call asking for `ns`: a timed sleep oversleeps (see above). */

@@ -10,8 +10,8 @@
  * a terminal with nothing to read) sleeps until a writer wakes it, `pipeWake` after the write.
  *
  * Defaults: medians of conformance/reference/go1.19/io_costs.json, recorded with go1.19.8
- * (/usr/lib/go-1.19/bin/go) on the project's reference machine (2 vCPU AMD EPYC KVM guest, ext4 on a
- * virtio disk, Linux 6.x); `call` terms are the 4 KiB read minus 4 KiB × perByte. Reads are timed
+ * (/usr/lib/go-1.19/bin/go) on the project's reference machine (2 vCPU AMD EPYC Firecracker guest, ext4
+ * on a virtio disk, Linux 6.18; recorded 2026-12-06); `call` terms are the 4 KiB read minus 4 KiB × perByte. Reads are timed
  * around the raw syscall, so each includes Go's entersyscall/exitsyscall (≈50 ns, syscallOverhead),
  * which is subtracted. Other machines differ (NVMe vs network disks by 10×): override per run with
  * the Go frontend's CompileOptions.io (the CLI has no flag for them yet), or re-record io_costs.go on
@@ -50,8 +50,17 @@ export interface IoCosts {
   pipeWake: number;
   /** Loopback latency of a socket write or connect until the peer's fd is ready. */
   netLatency: number;
-  /** A write(2) on a socket: the thread is in the kernel. */
+  /**
+   * A write(2) on a loopback TCP socket: the thread is in the kernel for the whole transmit and
+   * receive path (loopback delivers in the writer's softirq), so the peer's data is queued when it
+   * returns.
+   */
   netWrite: number;
+  /**
+   * The extra time of the process's first socket write (cold kernel paths, socket buffer
+   * allocation): real writes after it are several times faster.
+   */
+  netWriteCold: number;
   /** A read(2) on a socket that has data. */
   netRead: number;
   /** Any other system call a program makes (getpid-class: a few hundred ns). */
@@ -59,23 +68,24 @@ export interface IoCosts {
 }
 
 export const defaultIoCosts: Readonly<IoCosts> = Object.freeze({
-  openCall: 2_000, // open_close_us 4.06 / 2
-  statCall: 1_800, // stat_us 1.83
-  cachedReadCall: 600, // cached_read_4k_us 0.771 − 4096 × 0.0348 ns − 50 ns
-  cachedReadPerByte: 0.0348, // cached_read_per_byte_ns
-  missReadCall: 73_000, // dontneed_read_4k_us 75.7 − 4096 × 0.66 ns
-  missReadPerByte: 1.95, // (dontneed_read_1m_us 2115 − 75.7) / (1 MiB − 4 KiB)
-  directReadCall: 60_000, // direct_read_4k_us 63.1 − 4096 × 0.74 ns
-  directReadPerByte: 0.741, // direct_per_byte_ns
-  urandomCall: 300, // urandom_read_4k_us 12.59 − 4096 × 3.0 ns
-  urandomPerByte: 3.0, // urandom_per_byte_ns (1 MiB: 3.15 ms)
-  writeCall: 950, // write_4k_us 1.11 − 4096 × 0.035 ns
-  writePerByte: 0.035, // write_per_byte_ns
-  fsyncCall: 126_000, // fsync_4k_us 127.2 − write_4k_us 1.1
-  pipeCall: 550, // pipe_write_us 0.60 − 50 ns
-  pipeWake: 9_200, // pipe_wake_us 9.22 (write → the reader's goroutine runs again)
-  netLatency: 20_000, // loopback wake-up of the peer (conformance/netpoll_wait)
-  netWrite: 21_000, // netpoll_wait: 100 writes take 1.4–3.4 ms on go1.19 (2.1–3.5 with schedtrace)
+  openCall: 1_600, // open_close_us 3.17 / 2
+  statCall: 1_300, // stat_us 1.32
+  cachedReadCall: 440, // cached_read_4k_us 0.601 − 4096 × 0.0331 ns − 25 ns
+  cachedReadPerByte: 0.0331, // cached_read_per_byte_ns
+  missReadCall: 54_000, // dontneed_read_4k_us 59.5 − 4096 × 1.38 ns
+  missReadPerByte: 1.38, // (dontneed_read_1m_us 1505 − 59.5) / (1 MiB − 4 KiB)
+  directReadCall: 44_000, // direct_read_4k_us 46.1 − 4096 × 0.594 ns
+  directReadPerByte: 0.594, // direct_per_byte_ns
+  urandomCall: 270, // urandom_read_4k_us 10.40 − 4096 × 2.474 ns
+  urandomPerByte: 2.474, // urandom_per_byte_ns (1 MiB: 2.59 ms)
+  writeCall: 720, // write_4k_us 0.841 − 4096 × 0.0283 ns
+  writePerByte: 0.0283, // write_per_byte_ns
+  fsyncCall: 75_000, // fsync_4k_us 75.8 − write_4k_us 0.84
+  pipeCall: 530, // pipe_write_us 0.55 − 25 ns
+  pipeWake: 3_800, // pipe_wake_us 3.84 (write → the reader's goroutine runs again)
+  netLatency: 1_000, // loopback delivers inside the writer's write(2) (softirq): the peer's fd is ready when it returns; netpoll_wake.json n1_p1: the reader returns 12 µs after its write (first_us 77.8 − write_ms 66 on go1.19.8), its own read and print included
+  netWrite: 10_000, // netpoll_wake.json write_ms / N at GOMAXPROCS=1, N=1000: go1.19.8 10.27 µs, go1.26.8 9.13 (N=100: 11.05, 8.39), less the loop's Go code
+  netWriteCold: 55_000, // netpoll_wake.json n1_p1 write_ms: one write 66 µs (go1.19.8), 72 µs (go1.26.8), − netWrite
   netRead: 3_000, // a read(2) of a socket with data
   otherCall: 300, // a getpid-class syscall (calibrate.go: raw getpid ≈ 230 ns + overhead)
 });

@@ -33,6 +33,15 @@ describe('calibration', () => {
     expect(Math.abs(defaultCosts.cloneCall + defaultCosts.goroutineCreate - us * 1000)).toBeLessThan(500);
   });
 
+  it('futexWakeCall is costsFromMeasurements of newm_clone.go as recorded on go1.19 (go_wake_us: a `go` statement that woke an idle M)', () => {
+    const ref = JSON.parse(readFileSync(new URL('../../conformance/reference/go1.19/newm_clone.json', import.meta.url), 'utf8')) as {
+      variants: { measures: Record<string, { median: number }> }[];
+    };
+    const us = ref.variants[0]!.measures['go_wake_us']!.median;
+    expect(costsFromMeasurements({ go_wake_us: us }).futexWakeCall).toBe(defaultCosts.futexWakeCall);
+    expect(Math.abs(defaultCosts.futexWakeCall + defaultCosts.goroutineCreate - us * 1000)).toBeLessThan(100);
+  });
+
   it("README's cost table lists every parameter with its current default", () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(costTableMarkdown());

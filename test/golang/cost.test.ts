@@ -23,9 +23,10 @@ describe('compiled Go runs at real Go speed', () => {
     const sim: Record<string, number> = {};
     for (const m of res.stdout.matchAll(/^MEASURE (\w+)=([\d.]+) ns$/gm)) sim[m[1]!] = Number(m[2]);
     expect(Object.keys(sim).sort()).toEqual(Object.keys(real).sort());
-    // Known mismatch: loop_nested — go1.19 keeps the inner loop in registers (0.37 ns per inner
-    // iteration); the model counts 4 operations for it (0.57 ns, +53 %).
-    const known = new Set(['loop_nested']);
+    // Known mismatch: loop_arith — `x = x*31 + i ^ (x >> 3)` is a loop-carried dependency chain,
+    // ≈3 cycles of latency per iteration whatever the instruction count (1.10 ns on the recording
+    // machine); the model counts throughput, 7 operations × op (0.64 ns, −41 %).
+    const known = new Set(['loop_arith']);
     const off = Object.keys(real)
       .filter((k) => Math.abs(sim[k]! / real[k]!.median - 1) > 0.35 !== known.has(k))
       .map((k) => `${k}: gmpsim ${sim[k]} ns vs go1.19 ${real[k]!.median} ns`);

@@ -43,9 +43,9 @@ describe('compileGo', () => {
     }
     const work = ops.filter((o) => o.k === K.Work) as { ns: number; every: number; cont?: boolean }[];
     const total = work.reduce((s, o) => s + o.ns, 0);
-    // ≈0.5 ns per iteration, as go1.19 runs this loop (cpu_costs.json loop_sum: 0.53 ns)
-    expect(total).toBeGreaterThan(1_000_000 * 0.45);
-    expect(total).toBeLessThan(1_000_000 * 0.65);
+    // as go1.19 runs this loop within ±35 % (conformance/reference/go1.19/cpu_costs.json loop_sum: 0.277 ns)
+    expect(total).toBeGreaterThan(1_000_000 * 0.277 * 0.65);
+    expect(total).toBeLessThan(1_000_000 * 0.277 * 1.35);
     // the loop's chunks: every = 0 (no calls inside), marked as a continuation of call-free code
     expect(work.filter((o) => o.cont === true && o.every === 0).length).toBeGreaterThan(10);
     // the sleep comes after all of the loop's CPU time

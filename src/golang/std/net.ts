@@ -4,8 +4,8 @@
  * "network I/O: the M stays free"); the peer's Write makes it ready after the loopback latency;
  * Accept waits the same way for a connection. The bytes move for real (an echo server echoes).
  *
- * Listeners and ephemeral ports are run state (Process). Costs: sys/costs.ts (netWrite, netRead,
- * netLatency). Simplified: no kernel socket buffers or TCP windows (a write never blocks), no
+ * Listeners, ephemeral ports and the count of socket writes are run state (Process). Costs:
+ * sys/costs.ts (netWrite, netWriteCold for the process's first write, netRead, netLatency). Simplified: no kernel socket buffers or TCP windows (a write never blocks), no
  * network beyond the loopback (a Dial to any other address is refused).
  */
 import { K, type Op } from '../../workload/ops.js';
@@ -61,7 +61,8 @@ export class Conn {
     const s = bytesToString(b);
     const peer = this.peer!;
     const c = this.p.kernel.costs;
-    yield { k: K.Syscall, ns: c.netWrite, mode: 'syscall', name: 'write' };
+    const cold = this.p.netWrites++ === 0 ? c.netWriteCold : 0;
+    yield { k: K.Syscall, ns: c.netWrite + cold, mode: 'syscall', name: 'write' };
     peer.buf += s;
     yield { k: K.NetReady, pd: peer.pd, ns: c.netLatency };
     return [s.length, null];

@@ -50,6 +50,8 @@ export class Process {
   /** Loopback listeners by address, and the next ephemeral port. */
   readonly listeners = new Map<string, Listener>();
   nextPort = 40000;
+  /** Socket writes so far (the first one pays sys/costs.ts netWriteCold). */
+  netWrites = 0;
   /** Names os.MkdirTemp / os.CreateTemp made so far (Go draws random digits; we count). */
   tmpSeq = 0;
 

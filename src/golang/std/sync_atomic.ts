@@ -4,11 +4,13 @@
  *
  * The simulation runs one goroutine step at a time, so every operation is atomic as it stands: an
  * atomic is a plain read-modify-write; the functions wrap around at their width as Go's do.
- * Simplified: the typed atomics' Add does not wrap (one class for every width); no memory ordering
- * to model (the engine is sequentially consistent); no atomic.Pointer[T] (no generics).
+ * CPU: the read-modify-write functions charge src/golang/cost.ts `atomic` (a locked instruction); the
+ * typed atomics' methods are charged as calls. Simplified: the typed atomics' Add does not wrap (one
+ * class for every width); no memory ordering to model (the engine is sequentially consistent); no
+ * atomic.Pointer[T] (no generics).
  */
 import type { PkgMember } from '../core.js';
-import { type NamedType, tBool, tInt32, tInt64 } from '../types.js';
+import { type FuncType, type NamedType, tBool, tInt32, tInt64 } from '../types.js';
 import { pkg, F, T, fn, ptr, tAny, tUint32, tUint64, tUintptr, native, method } from './registry.js';
 
 /** atomic.Int32 … Uint64 (one class: the width is in the generated code of the functions). */
@@ -58,6 +60,21 @@ export class AtomicValue {
   }
 }
 
+/**
+ * A read-modify-write function: a LOCK-prefixed instruction on amd64 (Store is XCHG), which costs
+ * the CPU `atomic` ns more than the plain operation (src/golang/cost.ts).
+ */
+function RMW(t: FuncType, call: (a: string[]) => string): PkgMember {
+  return {
+    kind: 'func',
+    t,
+    call: (a, c) => {
+      c.charge(c.cpu.atomic);
+      return call(a);
+    },
+  };
+}
+
 const members: Record<string, PkgMember> = {};
 const typedList: NamedType[] = [];
 for (const [nm, t] of [
@@ -69,11 +86,11 @@ for (const [nm, t] of [
 ] as const) {
   const p = ptr(t);
   const w = nm === 'Int32' ? (x: string): string => `((${x}) | 0)` : nm === 'Uint32' ? (x: string): string => `((${x}) >>> 0)` : nm.startsWith('Uint') ? (x: string): string => `$L.wu64(${x})` : (x: string): string => `$L.w64(${x})`;
-  members[`Add${nm}`] = F(fn([p, t], [t]), (a) => `((r, d) => (r.v = ${w('r.v + d')}))($L.nn(${a[0]}), ${a[1]})`);
+  members[`Add${nm}`] = RMW(fn([p, t], [t]), (a) => `((r, d) => (r.v = ${w('r.v + d')}))($L.nn(${a[0]}), ${a[1]})`);
   members[`Load${nm}`] = F(fn([p], [t]), (a) => `$L.nn(${a[0]}).v`);
-  members[`Store${nm}`] = F(fn([p, t]), (a) => `void ($L.nn(${a[0]}).v = ${a[1]})`);
-  members[`Swap${nm}`] = F(fn([p, t], [t]), (a) => `((r, v) => { const o = r.v; r.v = v; return o; })($L.nn(${a[0]}), ${a[1]})`);
-  members[`CompareAndSwap${nm}`] = F(fn([p, t, t], [tBool]), (a) => `((r, o, v) => r.v === o ? (r.v = v, true) : false)($L.nn(${a[0]}), ${a[1]}, ${a[2]})`);
+  members[`Store${nm}`] = RMW(fn([p, t]), (a) => `void ($L.nn(${a[0]}).v = ${a[1]})`);
+  members[`Swap${nm}`] = RMW(fn([p, t], [t]), (a) => `((r, v) => { const o = r.v; r.v = v; return o; })($L.nn(${a[0]}), ${a[1]})`);
+  members[`CompareAndSwap${nm}`] = RMW(fn([p, t, t], [tBool]), (a) => `((r, o, v) => r.v === o ? (r.v = v, true) : false)($L.nn(${a[0]}), ${a[1]}, ${a[2]})`);
   // the typed atomics of Go 1.19 (atomic.Int64 …)
   if (nm !== 'Uintptr') {
     const at = native(nm, 'atomic', '$P.sync_atomic.AtomicBox');
