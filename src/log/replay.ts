@@ -23,6 +23,7 @@
  */
 import { E, Loc, MS, type EventLog, type LocCode, type MStateCode } from './events.js';
 import { _Pdead, _Pgcstop, _Pidle, _Prunning, _Psyscall } from '../runtime/runtime2.js';
+import { SyscallModeCode } from '../runtime/syscall.js';
 
 export const GStatus = { Runnable: 1, Running: 2, Syscall: 3, Waiting: 4, Dead: 6 } as const;
 
@@ -66,6 +67,13 @@ export interface MView {
   dead: boolean;
   /** Extra value of the last MState (netpoll timeout, sysmon sleep). */
   extra: number;
+  /**
+   * The P this M left to enter its current system call (Go's m.oldp, set by reentersyscall and
+   * cleared by exitsyscall; −1: none). entersyscallblock hands the P off at once and leaves it
+   * unset, as the runtime does. A view reads it to draw an M whose P is still in _Psyscall beside
+   * that P, not also among the Ms without a P.
+   */
+  oldp: number;
 }
 
 export interface Counts {
@@ -278,7 +286,7 @@ export class Replay {
       }
       case E.MCreate:
         countM(s, s.ms[m], -1);
-        s.ms[m] = { id: m, state: MS.Starting, p: p, g: -1, spinning: false, sys: a === 1, dead: false, extra: 0 };
+        s.ms[m] = { id: m, state: MS.Starting, p: p, g: -1, spinning: false, sys: a === 1, dead: false, extra: 0, oldp: -1 };
         countM(s, s.ms[m], 1);
         break;
       case E.MState: {
@@ -302,6 +310,17 @@ export class Replay {
       case E.Execute:
         this.p(p).schedtick = b;
         break;
+      case E.EnterSyscall: {
+        // reentersyscall: m.oldp = pp (entersyscallblock: handoffp(releasep()), no oldp).
+        const mm = s.ms[m];
+        if (mm) mm.oldp = a === SyscallModeCode.block ? -1 : p;
+        break;
+      }
+      case E.ExitSyscall: {
+        const mm = s.ms[m];
+        if (mm) mm.oldp = -1;
+        break;
+      }
       case E.Timers: {
         const pp = this.p(p);
         const before = pp.timers;
@@ -563,4 +582,16 @@ export function pActivity(pp: PView | undefined, ms: readonly MView[]): { act: P
   if (mm.spinning) return { act: 'spin', g: -1 };
   if (mm.state === MS.Running && mm.g >= 0) return { act: 'run', g: mm.g };
   return { act: 'sched', g: -1 };
+}
+
+/**
+ * The P an M in a system call is still tied to: its m.oldp while that P sits in _Psyscall with no
+ * owner (Go 1.19's entersyscall detaches the P; sysmon has not retaken it, so exitsyscallfast can
+ * reacquire it). −1 otherwise: the M has no P (retaken, or entersyscallblock), or the P is wired to
+ * it (Go ≥ 1.26: P.m is the M itself). Views draw such an M with that P, and only there.
+ */
+export function syscallOldP(mm: MView, ps: readonly PView[]): number {
+  if (mm.dead || mm.state !== MS.Syscall || mm.oldp < 0) return -1;
+  const pp = ps[mm.oldp];
+  return pp !== undefined && !pp.dead && pp.status === _Psyscall && pp.m < 0 ? mm.oldp : -1;
 }

@@ -16,15 +16,13 @@ import { perfettoJSON, writePerfetto } from '../../src/views/perfetto.js';
 import { goTraceBytes } from '../../src/views/gotrace.js';
 import { writeGoTrace } from '../../src/views/gotrace.js';
 import { execFileSync, spawn } from 'node:child_process';
-import { runWorkload } from '../src/runner';
-import { galleryFrom, type GalleryItem } from '../src/gallery';
 import { encodeShare } from '../src/share';
 import type { Knobs } from '../src/protocol';
-import { build, launch, serve, repoDir, webDir } from './harness';
+import { build, launch, serve, repoDir } from './harness';
+import { assert, cursor, doneCount, env, gallery, nodeRun, shots, test, tests, typeCode, waitCursor, waitRun } from './lib';
+import './frame';
 
 const WATCHDOG_MS = Number(process.env['GMPSIM_E2E_TIMEOUT'] ?? 15 * 60_000);
-const shots = path.join(webDir, 'screenshots');
-fs.mkdirSync(shots, { recursive: true });
 
 const watchdog = setTimeout(() => {
   console.error(`test:web: watchdog: the suite took longer than ${WATCHDOG_MS / 1000} s; giving up`);
@@ -32,38 +30,6 @@ const watchdog = setTimeout(() => {
 }, WATCHDOG_MS);
 watchdog.unref();
 
-function readDir(dir: string, exts: string[], prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!fs.existsSync(dir)) return out;
-  for (const f of fs.readdirSync(dir)) if (exts.some((e) => f.endsWith(e))) out[`${prefix}/${f}`] = fs.readFileSync(path.join(dir, f), 'utf8');
-  return out;
-}
-const gallery: GalleryItem[] = galleryFrom(readDir(path.join(repoDir, 'examples'), ['.ts', '.go'], '../../examples'), readDir(path.join(webDir, 'src/workloads'), ['.ts'], './workloads'));
-
-async function nodeRun(code: string, file: string, knobs: Knobs, lang: 'ts' | 'go' = 'ts') {
-  let goLoader;
-  if (lang === 'go' && fs.existsSync(path.join(repoDir, 'src/golang/index.ts'))) goLoader = async () => (await import('../../src/golang/index.js')) as never;
-  const out = await runWorkload({ type: 'run', lang, code, file, knobs }, goLoader);
-  return out;
-}
-
-function assert(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(msg);
-}
-
-// ---------------------------------------------------------------- page helpers
-async function doneCount(page: Page): Promise<number> {
-  return Number((await page.evaluate(() => document.body.dataset['done'])) ?? 0);
-}
-async function waitRun(page: Page, before: number, timeout = 60_000): Promise<void> {
-  await page.waitForFunction((n) => Number(document.body.dataset['done'] ?? 0) > n, before, { timeout });
-}
-async function waitCursor(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid=pos]')?.dataset['cursor'] === String(n), n, { timeout: 10_000 });
-}
-async function cursor(page: Page): Promise<number> {
-  return Number(await page.locator('[data-testid=pos]').getAttribute('data-cursor'));
-}
 
 /** The numbers and queues the page shows at its cursor. */
 async function shown(page: Page) {
@@ -108,14 +74,9 @@ async function checkAt(page: Page, replay: Replay, at: number, what: string): Pr
 }
 
 // ---------------------------------------------------------------- tests
-type Test = { name: string; fn: (page: Page) => Promise<void>; timeout?: number };
-const tests: Test[] = [];
-const test = (name: string, fn: Test['fn'], timeout = 120_000): void => void tests.push({ name, fn, timeout });
-
-let base = '';
 
 test('the app opens and runs the first gallery scenario', async (page) => {
-  await page.goto(base);
+  await page.goto(env.base);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   const status = await page.locator('[data-testid=status]').textContent();
   assert(/exit 0/.test(status ?? ''), `status: ${status}`);
@@ -204,15 +165,6 @@ test('clicking a P shows its state and history in the inspector', async (page) =
   assert(items > 0, 'inspector shows history entries');
   await page.screenshot({ path: path.join(shots, 'inspector.png'), fullPage: true });
 });
-
-async function typeCode(page: Page, code: string): Promise<void> {
-  await page.click('.cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-  const text = await page.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).innerText);
-  assert(text.replace(/\s+/g, '') === code.replace(/\s+/g, ''), `the editor holds\n${text}`);
-}
 
 const badSyntax = `import { go, work, us } from 'gmpsim';
 
@@ -347,7 +299,7 @@ test('the Go version selector runs Go 1.26 and the A/B box shows both releases s
 test('a runaway workload is stopped by the wall-clock limit and the page stays responsive', async (page) => {
   const code = `import { work, us } from 'gmpsim';\nexport function* main() {\n  for (;;) {}\n}\n`;
   const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {} } });
-  await page.goto(`${base}?wall=2500${hash}`);
+  await page.goto(`${env.base}?wall=2500${hash}`);
   const t0 = Date.now();
   // while the worker spins, the page still paints frames
   const frames = await page.evaluate(
@@ -374,7 +326,7 @@ test('a long run is stopped by the engine at the wall-clock limit and shows its 
   // Yields forever: the engine's watchdog (web/src/worker.ts) stops it at the limit, exit 124.
   const code = `import { time, us } from 'gmpsim';\nexport function* main() {\n  for (;;) yield* time.Sleep(us(1));\n}\n`;
   const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {}, maxEvents: 1e9 } });
-  await page.goto(`${base}?wall=1500${hash}`);
+  await page.goto(`${env.base}?wall=1500${hash}`);
   await waitRun(page, 0, 20_000); // a fresh page: its run count starts at 0
   const status = (await page.locator('[data-testid=status]').textContent()) ?? '';
   assert(/^stopped: wall-clock limit · [\d,]+ events/.test(status), `status: ${status}`);
@@ -389,7 +341,7 @@ test('a long run is stopped by the engine at the wall-clock limit and shows its 
 test('a workload that stops yielding is killed and shows the run up to its last progress', async (page) => {
   const code = `import { time, us } from 'gmpsim';\nexport function* main() {\n  for (let i = 0; i < 3000; i++) yield* time.Sleep(us(1));\n  for (;;) {}\n}\n`;
   const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {} } });
-  await page.goto(`${base}?wall=1500&case=stops-yielding${hash}`); // a new query: a fresh page, not a hash change
+  await page.goto(`${env.base}?wall=1500&case=stops-yielding${hash}`); // a new query: a fresh page, not a hash change
   await waitRun(page, 0, 20_000);
   const status = (await page.locator('[data-testid=status]').textContent()) ?? '';
   assert(/^stopped: wall-clock limit · [\d,]+ events/.test(status), `status: ${status}`);
@@ -419,7 +371,7 @@ export function* main(): Go {
   const at = Math.floor(out.result.log.length / 2);
   const hash = await encodeShare({ code, lang: 'ts', knobs, at });
   await page.goto('about:blank');
-  await page.goto(base + hash);
+  await page.goto(env.base + hash);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   await waitCursor(page, at);
   assert((await page.inputValue('[data-testid=k-procs]')) === '3', 'GOMAXPROCS knob restored');
@@ -455,7 +407,7 @@ let fps = 0;
 test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
   const item = gallery.find((g) => g.id.startsWith('stress'));
   assert(item, 'a stress scenario in the gallery');
-  await page.goto(base);
+  await page.goto(env.base);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   const before = await doneCount(page);
   await page.selectOption('[data-testid=gallery]', item.id);
@@ -505,7 +457,7 @@ test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
 
 test('"Download trace" saves the run on screen for Perfetto and for go tool trace, byte for byte what the library writes', async (page) => {
   const item = gallery.find((g) => g.id === 'quiz-2-p-detaches') ?? gallery[0]!;
-  await page.goto(`${base}?case=download`);
+  await page.goto(`${env.base}?case=download`);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   const before = await doneCount(page);
   await page.selectOption('[data-testid=gallery]', item.id);
@@ -697,7 +649,7 @@ async function main(): Promise<void> {
   console.log('# building the app');
   build();
   const srv = await serve();
-  base = srv.url;
+  env.base = srv.url;
   const browser = await launch({ width: 1500, height: 1000 });
   // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(): define it.
   await browser.ctx.addInitScript('window.__name = (f) => f;');
@@ -706,7 +658,7 @@ async function main(): Promise<void> {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const only = process.env['GMPSIM_E2E_ONLY'];
   if (only) {
-    await page.goto(base);
+    await page.goto(env.base);
     await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   }
   let passed = 0;

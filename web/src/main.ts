@@ -13,7 +13,7 @@
  */
 import './style.css';
 import { costNames, costDocs, defaultCosts, defaultRelease, E, EventLog, EventName, goReleases, profiles } from '../../src/index.js';
-import { explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
+import { explainEvent, explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
 import { loadGallery, type GalleryItem } from './gallery';
 import { RunModel, jumpKinds, type JumpKind } from './model';
 import type { Knobs, Lang, RunDone, RunProgress, RunRequest, WorkerReply } from './protocol';
@@ -273,6 +273,8 @@ function buildGallery(): void {
   sel.innerHTML = html + '<option value="__custom">✎ your own workload</option>';
   sel.onchange = () => {
     const it = st.gallery.find((g) => g.id === sel.value);
+    // Hand the keys back to the picture: → and ← step the run, they do not browse the gallery.
+    $('picture').focus({ preventScroll: true });
     if (it) selectItem(it, { cost: {} });
     else {
       st.item = null;
@@ -397,7 +399,7 @@ async function run(): Promise<void> {
   $<HTMLSelectElement>('download').disabled = false;
   // Re-running the same workload keeps the cursor at the same simulated time. A new workload
   // starts at the beginning, or at the end when the run failed (the state it died in).
-  let cursor = done.reason === 'exit' && done.exitCode === 0 ? 0 : model.length;
+  let cursor = done.reason === 'exit' && done.exitCode === 0 ? model.firstScene() : model.length;
   if (prevTime >= 0) cursor = prevAtEnd ? model.length : model.indexAfterTime(prevTime);
   if (pendingAt !== undefined) {
     cursor = pendingAt;
@@ -578,7 +580,7 @@ const counterLabel: Record<(typeof counters)[number], string> = {
   runnable: 'G runnable',
   syscall: 'G in syscall',
   netpoll: 'G on netpoller',
-  waiting: 'G parked',
+  waiting: 'G parked (not IO)',
 };
 
 function frame(now: number): void {
@@ -662,30 +664,47 @@ function render(m: RunModel): void {
   prof['rest']! += performance.now() - t0;
 }
 
+/**
+ * The why-panel, from the events applied so far: the sentence of the current instant up to the
+ * cursor (its last piece is what the current event did), the current event itself, and — marked,
+ * not yet applied — what the same instant still holds. The picture shows the same state.
+ */
 function renderWhy(m: RunModel): void {
   const el = $('why');
   const i = st.cursor - 1;
   if (i < 0) {
-    el.innerHTML = '<div class="now">Before the first event. Step forward (→) or press play.</div>';
+    el.innerHTML = '<div class="now" data-testid="why-text">Before the first event. Step forward (→) or press play.</div>';
     return;
   }
   const log = m.log;
-  const ex = explainGroup(log, i, m.replay);
+  const ex = explainGroup(log, i, m.replay, true);
+  const [, end] = groupRange(log, i);
+  let next = '';
+  let pending = 0;
+  for (let j = i + 1; j <= end; j++) {
+    const s = explainEvent(log, j, m.replay);
+    pending++;
+    if (s !== null && next.length < 400) next += (next ? '; ' : '') + s;
+  }
   let recent = '';
   let j = ex.first - 1;
   const fast = st.playing && (st.speed > 1000 || renderCost > 8);
   for (let n = 0; n < 5 && j >= 0 && !fast; n++) {
     const [a] = groupRange(log, j);
-    const g = explainGroup(log, j, m.replay);
-    recent += `<li data-i="${g.last}">${fmtNs(log.t[j]!)} — ${esc(g.text)}</li>`;
+    const g = explainGroup(log, j, m.replay, true);
+    recent += `<li><button type="button" class="linkish" data-i="${g.last}">${fmtNs(log.t[j]!)} — ${esc(g.text)}</button></li>`;
     j = a - 1;
   }
-  el.innerHTML = `<div class="now" data-testid="why-text">${esc(ex.text)}</div><div class="ev" data-testid="why-event">#${i} · ${fmtNs(log.t[i]!)} · ${EventName[log.k[i]!]}: ${esc(describeEvent(log, i, m.replay))}</div>${recent ? `<ol reversed>${recent}</ol>` : ''}`;
+  el.innerHTML =
+    `<div class="now" data-testid="why-text" data-first="${ex.first}" data-last="${ex.last}">${esc(ex.text)}</div>` +
+    `<div class="ev" data-testid="why-event"><span class="tag">this step</span> #${i} · ${fmtNs(log.t[i]!)} · ${EventName[log.k[i]!]}: ${esc(describeEvent(log, i, m.replay))}</div>` +
+    (pending ? `<div class="next" data-testid="why-next" data-pending="${pending}"><span class="tag">not yet applied</span> ${pending} more event${pending > 1 ? 's' : ''} at this instant${next ? `: ${esc(next)}` : ''} (step → to apply)</div>` : '') +
+    (recent ? `<h3 class="sr-only">Earlier steps</h3><ol reversed>${recent}</ol>` : '');
 }
 
 $('why').addEventListener('click', (ev) => {
-  const li = (ev.target as HTMLElement).closest<HTMLElement>('li[data-i]');
-  if (li) seek(Number(li.dataset['i']) + 1, true);
+  const b = (ev.target as HTMLElement).closest<HTMLElement>('[data-i]');
+  if (b) seek(Number(b.dataset['i']) + 1, true);
 });
 
 $('run').onclick = () => void run();
@@ -723,7 +742,7 @@ void start();
 // For the e2e tests and the curious: read-only access to the current model.
 declare global {
   interface Window {
-    gmpsim: { prof: Record<string, number>; time: () => number; cursor: () => number; length: () => number; seek: (n: number) => void; play: (speed: number) => void; pause: () => void };
+    gmpsim: { prof: Record<string, number>; time: () => number; cursor: () => number; length: () => number; seek: (n: number) => void; renderNow: () => void; play: (speed: number) => void; pause: () => void };
   }
 }
 window.gmpsim = {
@@ -732,6 +751,13 @@ window.gmpsim = {
   cursor: () => st.cursor,
   length: () => st.model?.length ?? 0,
   seek: (n) => seek(n),
+  /** Draw the cursor's frame now (the tests read every step without waiting for a frame). */
+  renderNow: () => {
+    if (!st.model) return;
+    st.dirty = false;
+    st.lastStepSize = Number.POSITIVE_INFINITY; // no slides: a test reads frame after frame
+    render(st.model);
+  },
   play: (speed) => {
     st.speed = speed;
     const sel = document.querySelector<HTMLSelectElement>('[data-testid=speed]')!;

@@ -158,6 +158,34 @@ export class RunModel {
     return out;
   }
 
+  /**
+   * Where a finished run opens: just after the instant of its first scheduler decision worth a
+   * look (the first handoff, retake, steal, preemption or netpoll wake, with the rest of its
+   * instant applied), else the first moment the most goroutines are alive. Never event 0, where
+   * nothing exists yet.
+   */
+  firstScene(): number {
+    const L = this.log;
+    let first = L.length;
+    for (const k of ['handoff', 'retake', 'steal', 'preempt', 'netpoll'] as const) if (this.jumps[k].length) first = Math.min(first, this.jumps[k][0]!);
+    if (first < L.length) {
+      let end = first;
+      while (end + 1 < L.length && L.t[end + 1] === L.t[first]) end++;
+      return end + 1;
+    }
+    const s = this.series;
+    let best = -1;
+    let at = L.length;
+    for (let j = 0; j < s.n; j++) {
+      const live = s.running[j]! + s.runnable[j]! + s.waiting[j]! + s.syscall[j]! + s.netpoll[j]!;
+      if (live > best) {
+        best = live;
+        at = s.i[j]!;
+      }
+    }
+    return at;
+  }
+
   /** Cursor position to stop at for a jump: just after the event, so the picture shows its effect. */
   nextOf(kind: JumpKind, cursor: number, dir: 1 | -1): number {
     const arr = this.jumps[kind];
