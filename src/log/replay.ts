@@ -55,6 +55,12 @@ export interface PView {
   nextTimer: number;
   /** Goroutines sleeping on this P's timer heap (time.Sleep). */
   sleepers: number[];
+  /**
+   * The M that left this P in _Psyscall (the latest M whose m.oldp is this P), while the P stays
+   * there; −1 otherwise. An earlier M whose P was retaken and later re-entered _Psyscall under
+   * another M keeps its stale m.oldp, as in the runtime; this says which M the P belongs with.
+   */
+  syscallM: number;
 }
 
 export interface MView {
@@ -179,7 +185,7 @@ function removeAt(q: number[], j: number): void {
 }
 
 function newP(id: number): PView {
-  return { id, status: _Pgcstop, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false, timers: 0, nextTimer: -1, sleepers: [] };
+  return { id, status: _Pgcstop, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false, timers: 0, nextTimer: -1, sleepers: [], syscallM: -1 };
 }
 
 export class Replay {
@@ -278,6 +284,7 @@ export class Replay {
         }
         pp.status = a;
         pp.m = m;
+        if (a !== _Psyscall) pp.syscallM = -1;
         if (pp.idle) s.idleprocs--;
         pp.idle = a === _Pidle && b === 1;
         if (pp.idle) s.idleprocs++;
@@ -314,6 +321,7 @@ export class Replay {
         // reentersyscall: m.oldp = pp (entersyscallblock: handoffp(releasep()), no oldp).
         const mm = s.ms[m];
         if (mm) mm.oldp = a === SyscallModeCode.block ? -1 : p;
+        if (a !== SyscallModeCode.block && p >= 0) this.p(p).syscallM = m;
         break;
       }
       case E.ExitSyscall: {
@@ -585,13 +593,13 @@ export function pActivity(pp: PView | undefined, ms: readonly MView[]): { act: P
 }
 
 /**
- * The P an M in a system call is still tied to: its m.oldp while that P sits in _Psyscall with no
- * owner (Go 1.19's entersyscall detaches the P; sysmon has not retaken it, so exitsyscallfast can
- * reacquire it). −1 otherwise: the M has no P (retaken, or entersyscallblock), or the P is wired to
+ * The P an M in a system call is still tied to: its m.oldp (set by entersyscall, cleared by
+ * exitsyscall) while that P sits in _Psyscall with no owner and this M is the one that left it there (Go 1.19's entersyscall detaches the P; sysmon
+ * has not retaken it, so exitsyscallfast can reacquire it). −1 otherwise: the M has no P (retaken, or entersyscallblock), or the P is wired to
  * it (Go ≥ 1.26: P.m is the M itself). Views draw such an M with that P, and only there.
  */
 export function syscallOldP(mm: MView, ps: readonly PView[]): number {
-  if (mm.dead || mm.state !== MS.Syscall || mm.oldp < 0) return -1;
+  if (mm.dead || mm.oldp < 0) return -1;
   const pp = ps[mm.oldp];
-  return pp !== undefined && !pp.dead && pp.status === _Psyscall && pp.m < 0 ? mm.oldp : -1;
+  return pp !== undefined && !pp.dead && pp.status === _Psyscall && pp.m < 0 && pp.syscallM === mm.id ? mm.oldp : -1;
 }

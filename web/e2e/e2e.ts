@@ -144,7 +144,10 @@ test('jump to the next retake / thread creation lands just after that event, wit
     await waitCursor(page, first + 1);
     const why = await page.locator('[data-testid=why-text]').textContent();
     if (kind === 'retake') {
-      assert(/sysmon: P\d has been in a syscall .* → retake → handoffp/.test(why ?? ''), `why-sentence for a retake: ${why}`);
+      // The sentence stops at the cursor (the retake); the handoff of the same instant is marked as next.
+      assert(/sysmon: P\d has been in a syscall .* → retake$/.test(why ?? ''), `why-sentence for a retake: ${why}`);
+      const next = await page.locator('[data-testid=why-next]').textContent();
+      assert(/not yet applied.*handoffp/.test(next ?? ''), `the rest of the retake's instant: ${next}`);
       // the move is animated: an arrow from sysmon to the P, chips sliding
       const anims = await page.evaluate(() => document.getAnimations().length);
       assert(anims > 0, 'no animation after a step');

@@ -49,8 +49,11 @@ function readFrames(page: Page, from: number, to: number): Promise<Frame[]> {
         let gMore = 0;
         let mMore = 0;
         for (const e of pic.querySelectorAll<HTMLElement>('[data-more]')) {
-          if (e.closest('.lane')) mMore += Number(e.dataset['more']);
-          else gMore += Number(e.dataset['more']);
+          // A lane's "+N more" hides N Ms and the Gs they hold.
+          if (e.closest('.lane')) {
+            mMore += Number(e.dataset['more']);
+            gMore += Number(e.dataset['moreG'] ?? 0);
+          } else gMore += Number(e.dataset['more']);
         }
         const num = (id: string): number => Number(document.querySelector(`[data-testid=${id}]`)?.textContent ?? NaN);
         out.push({
@@ -72,12 +75,17 @@ function readFrames(page: Page, from: number, to: number): Promise<Frame[]> {
   );
 }
 
-/** The Gs the picture has a place for: queues, Ms, the netpoller, timers. */
+/**
+ * The Gs the picture has a place for, as the records holding them say: each P's runnext, local
+ * queue and timers, the global queue, each M's G, the netpoller. (Read from the queues, not from
+ * each G's location: inside an instant runqput has put the new G in runnext before the G it kicks
+ * out has its own move event.)
+ */
 function placedGs(r: Replay): number {
-  let n = 0;
-  for (const g of r.gs.values()) if (g.loc === Loc.Runnext || g.loc === Loc.Runq || g.loc === Loc.Global || g.loc === Loc.GlobalHead || g.loc === Loc.Netpoll) n++;
+  let n = r.global.length;
+  for (const g of r.gs.values()) if (g.loc === Loc.Netpoll) n++;
   for (const m of r.ms) if (m && !m.dead && m.g >= 0) n++;
-  for (const p of r.ps) if (p) n += p.sleepers.length;
+  for (const p of r.ps) if (p) n += (p.runnext >= 0 ? 1 : 0) + p.runq.length + p.sleepers.length;
   return n;
 }
 

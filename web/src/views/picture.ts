@@ -102,6 +102,8 @@ export class Picture {
   private last = new Map<Element, string>();
   /** Multiplier of the chip caps. */
   private cap = 1;
+  /** The cursor the arrows were drawn for (−1: none). */
+  private arrowsAt = -1;
 
 
   constructor(root: HTMLElement, onSelect: (s: Selection) => void) {
@@ -158,6 +160,7 @@ export class Picture {
 
   clear(message: string): void {
     this.last.clear();
+    this.arrowsAt = -1;
     this.psEl.innerHTML = '';
     this.lanes.innerHTML = '';
     this.wait.innerHTML = '';
@@ -197,15 +200,20 @@ export class Picture {
     }
     changed = this.set(this.lanes, parts.lanes) || changed;
     changed = this.set(this.wait, parts.wait) || changed;
-    if (!changed) return;
-    if (focused && !this.root.contains(document.activeElement)) {
+    if (changed && focused && !this.root.contains(document.activeElement)) {
       const el = this.root.querySelector<HTMLElement>(focused);
       (el ?? this.root).focus({ preventScroll: true });
     }
-    // Arrows first, from the layout (final) positions; then the chips start sliding.
-    if (animate) this.arrows(model);
-    else this.svg.innerHTML = '';
-    if (before) this.flip(before);
+    // Arrows first, from the layout (final) positions; then the chips start sliding. A decision
+    // that changes no record (startm, a retake's verdict) still gets its arrow.
+    if (!animate) {
+      this.svg.innerHTML = '';
+      this.arrowsAt = -1;
+    } else if (model.replay.index !== this.arrowsAt) {
+      this.arrowsAt = model.replay.index;
+      this.arrows(model);
+    }
+    if (changed && before) this.flip(before);
   }
 
   private measure(): Map<string, DOMRect> {
@@ -373,7 +381,7 @@ export class Picture {
     const lane = (ls: MView[], max: number, extra: (m: MView) => string): string => {
       let s = '';
       for (const m of ls.slice(0, max)) s += m.g >= 0 ? `<span class="pair">${mChip(m, sel, extra(m))}${gChip(m.g, gs.get(m.g), false, sel)}</span>` : mChip(m, sel, extra(m));
-      if (ls.length > max) s += `<span class="more" data-more="${ls.length - max}">+${ls.length - max} more</span>`;
+      if (ls.length > max) s += `<span class="more" data-more="${ls.length - max}" data-more-g="${ls.slice(max).filter((m) => m.g >= 0).length}">+${ls.length - max} more</span>`;
       return s;
     };
     h = `<section class="box lane syscall" data-box="syscall"><h3>Ms in a syscall, without a P <span class="len" data-testid="syscall-ms">${inSyscall.length}</span></h3><div class="qrow">${lane(inSyscall, 24, () => '')}</div></section>`;
