@@ -138,14 +138,14 @@ for (const [id, knobs] of [
   }, 300_000);
 }
 
-test('on load the cursor shows a scene: the first scheduler decision, applied with its whole instant', async (page) => {
+test('on load the cursor shows a scene: the first retake / preemption / netpoll wake, applied with its whole instant', async (page) => {
   const item = gallery.find((g) => g.id === 'urandom')!;
   await openRun(page, 'urandom', { cost: {} });
   const out = await nodeRun(item.code, item.file, { cost: {} });
   assert(out.ok, 'urandom runs');
   const log = out.result.log;
   let first = -1;
-  for (let i = 0; i < log.length && first < 0; i++) if ([E.Handoff, E.Retake, E.Steal, E.Preempted].includes(log.k[i]!) || (log.k[i] === E.Netpoll && log.a[i]! > 0)) first = i;
+  for (let i = 0; i < log.length && first < 0; i++) if (log.k[i] === E.Retake || log.k[i] === E.Preempted || (log.k[i] === E.Netpoll && log.a[i]! > 0)) first = i;
   let end = first;
   while (end + 1 < log.length && log.t[end + 1] === log.t[first]) end++;
   await waitCursor(page, end + 1);

@@ -72,14 +72,64 @@ const st: AppState = {
 
 // ---------------------------------------------------------------- panels
 const editor = new Editor($('editor'), () => onEdit(), () => void run());
-const picture = new Picture($('picture'), (s) => {
+const picture = new Picture($('picture'), (s, anchor) => {
   st.sel = s;
   st.dirty = true;
+  if (st.model) inspector.render(st.model, s);
+  placeInspector(anchor);
 });
 const charts = new Charts($('charts'), (t) => {
   if (st.model) seek(st.model.indexAtTime(t));
 });
 const inspector = new Inspector($('inspector'), (c) => seek(c));
+
+/**
+ * The inspector opens beside what was clicked: to its right, else to its left, else under it,
+ * kept inside the viewport (in page coordinates, so it scrolls with the picture). On a phone it is
+ * a bottom sheet (CSS).
+ */
+function placeInspector(anchor: HTMLElement): void {
+  const pop = $('inspector-panel');
+  pop.hidden = false;
+  inspectorAnchor = anchor;
+  if (matchMedia('(max-width: 640px)').matches) {
+    pop.style.left = '';
+    pop.style.top = '';
+    return;
+  }
+  const r = anchor.getBoundingClientRect();
+  const w = pop.offsetWidth;
+  const h = pop.offsetHeight;
+  const gap = 8;
+  const vw = document.documentElement.clientWidth;
+  let left = r.right + gap;
+  let top = r.top;
+  if (left + w > vw - gap) left = r.left - w - gap;
+  if (left < gap) {
+    // no room at either side: under the element
+    left = Math.max(gap, Math.min(vw - w - gap, r.left));
+    top = r.bottom + gap;
+  }
+  if (top + h > innerHeight - gap) top = Math.max(gap, innerHeight - h - gap);
+  pop.style.left = `${Math.round(left + scrollX)}px`;
+  pop.style.top = `${Math.round(top + scrollY)}px`;
+}
+let inspectorAnchor: HTMLElement | null = null;
+
+function closeInspector(): void {
+  const pop = $('inspector-panel');
+  if (pop.hidden) return;
+  pop.hidden = true;
+  st.sel = null;
+  st.dirty = true;
+  const key = inspectorAnchor?.dataset;
+  inspectorAnchor = null;
+  // Focus returns to the chip or box that opened it (found again: the picture redraws).
+  const sel = key ? (key['g'] !== undefined ? `[data-g="${key['g']}"]` : key['m'] !== undefined ? `[data-m="${key['m']}"]` : `[data-p="${key['p']}"]`) : '';
+  const back = sel ? $('picture').querySelector<HTMLElement>(sel) : null;
+  (back ?? $('picture')).focus({ preventScroll: true });
+}
+$('inspector-close').onclick = () => closeInspector();
 
 // ---------------------------------------------------------------- controls
 function buildControls(): void {
@@ -144,6 +194,11 @@ function togglePlay(): void {
 
 document.addEventListener('keydown', (ev) => {
   const t = ev.target as HTMLElement;
+  if (ev.key === 'Escape' && !$('inspector-panel').hidden && !t.closest('.cm-editor')) {
+    closeInspector();
+    ev.preventDefault();
+    return;
+  }
   if (t.closest('.cm-editor') || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') return;
   if (ev.key === 'ArrowRight') step(1);
   else if (ev.key === 'ArrowLeft') step(-1);
@@ -409,6 +464,7 @@ async function run(): Promise<void> {
   st.cursor = Math.min(cursor, model.length);
   st.playing = false;
   st.sel = null;
+  $('inspector-panel').hidden = true;
   showEffective(done);
   charts.setModel(model);
   showOutput(model);
@@ -475,6 +531,7 @@ function clearRun(): void {
   charts.clear();
   st.sel = null;
   inspector.clear();
+  $('inspector-panel').hidden = true;
   document.querySelectorAll<HTMLElement>('[data-count]').forEach((el) => (el.textContent = ''));
   const pos = document.querySelector<HTMLElement>('[data-testid=pos]')!;
   pos.textContent = 'no run';

@@ -160,14 +160,21 @@ export class RunModel {
 
   /**
    * Where a finished run opens: just after the instant of its first scheduler decision worth a
-   * look (the first handoff, retake, steal, preemption or netpoll wake, with the rest of its
-   * instant applied), else the first moment the most goroutines are alive. Never event 0, where
+   * look (the first retake, preemption or netpoll wake, else the first handoff or steal, with the
+   * rest of its instant applied), else the first moment the most goroutines are alive. Never event 0, where
    * nothing exists yet.
    */
   firstScene(): number {
     const L = this.log;
-    let first = L.length;
-    for (const k of ['handoff', 'retake', 'steal', 'preempt', 'netpoll'] as const) if (this.jumps[k].length) first = Math.min(first, this.jumps[k][0]!);
+    // The story-telling decisions first (sysmon taking a P, a preemption, the netpoller waking a
+    // G); a handoff or steal (the runtime's own goroutines shuffled at start-up) only without them.
+    const earliest = (kinds: readonly JumpKind[]): number => {
+      let at = L.length;
+      for (const k of kinds) if (this.jumps[k].length) at = Math.min(at, this.jumps[k][0]!);
+      return at;
+    };
+    let first = earliest(['retake', 'preempt', 'netpoll']);
+    if (first === L.length) first = earliest(['handoff', 'steal']);
     if (first < L.length) {
       let end = first;
       while (end + 1 < L.length && L.t[end + 1] === L.t[first]) end++;

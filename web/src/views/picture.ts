@@ -106,7 +106,7 @@ export class Picture {
   private arrowsAt = -1;
 
 
-  constructor(root: HTMLElement, onSelect: (s: Selection) => void) {
+  constructor(root: HTMLElement, onSelect: (s: Selection, anchor: HTMLElement) => void) {
     this.root = root;
     this.pic = document.createElement('div');
     this.pic.className = 'pic';
@@ -152,9 +152,9 @@ export class Picture {
     root.addEventListener('click', (ev) => {
       const el = (ev.target as HTMLElement).closest<HTMLElement>('[data-g],[data-m],[data-p]');
       if (!el) return;
-      if (el.dataset['g'] !== undefined) onSelect({ kind: 'g', id: Number(el.dataset['g']) });
-      else if (el.dataset['m'] !== undefined) onSelect({ kind: 'm', id: Number(el.dataset['m']) });
-      else onSelect({ kind: 'p', id: Number(el.dataset['p']) });
+      if (el.dataset['g'] !== undefined) onSelect({ kind: 'g', id: Number(el.dataset['g']) }, el);
+      else if (el.dataset['m'] !== undefined) onSelect({ kind: 'm', id: Number(el.dataset['m']) }, el);
+      else onSelect({ kind: 'p', id: Number(el.dataset['p']) }, el);
     });
   }
 
