@@ -21,6 +21,8 @@ import type { Knobs } from '../src/protocol';
 import { build, launch, serve, repoDir } from './harness';
 import { assert, cursor, doneCount, env, gallery, nodeRun, shots, test, tests, typeCode, waitCursor, waitRun } from './lib';
 import './frame';
+import './layout';
+import './editing';
 
 const WATCHDOG_MS = Number(process.env['GMPSIM_E2E_TIMEOUT'] ?? 15 * 60_000);
 

@@ -13,6 +13,9 @@ import { repoDir, webDir } from './harness';
 export const shots = path.join(webDir, 'screenshots');
 fs.mkdirSync(shots, { recursive: true });
 
+/** A file of the repository. */
+export const repoFile = (p: string): string => path.join(repoDir, p);
+
 /** The page's URL (set by the runner once the server is up). */
 export const env = { base: '' };
 

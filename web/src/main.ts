@@ -40,6 +40,8 @@ const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', 
 interface AppState {
   gallery: GalleryItem[];
   item: GalleryItem | null;
+  /** The editor no longer holds the item's code (the item stays selected). */
+  edited: boolean;
   lang: Lang;
   knobs: Knobs;
   model: RunModel | null;
@@ -57,6 +59,7 @@ interface AppState {
 const st: AppState = {
   gallery: loadGallery(),
   item: null,
+  edited: false,
   lang: 'ts',
   knobs: { cost: {} },
   model: null,
@@ -333,6 +336,7 @@ function buildGallery(): void {
     if (it) selectItem(it, { cost: {} });
     else {
       st.item = null;
+      st.edited = false;
       describe();
     }
   };
@@ -346,9 +350,10 @@ function setLang(lang: Lang): void {
 
 $<HTMLSelectElement>('lang').onchange = (ev) => {
   setLang((ev.target as HTMLSelectElement).value === 'go' ? 'go' : 'ts');
-  onEdit();
+  // A gallery item in the other language is no longer what the editor holds: say so.
   if (st.item && st.item.lang !== st.lang) {
     st.item = null;
+    st.edited = false;
     $<HTMLSelectElement>('gallery').value = '__custom';
     describe();
   }
@@ -360,6 +365,7 @@ function selectItem(it: GalleryItem, knobs: Knobs): void {
   st.knobs = knobs;
   writeKnobs();
   editor.set(it.code);
+  st.edited = false;
   $<HTMLSelectElement>('gallery').value = it.id;
   describe();
   void run();
@@ -367,17 +373,21 @@ function selectItem(it: GalleryItem, knobs: Knobs): void {
 
 function describe(): void {
   const it = st.item;
-  $('wl-title').textContent = it ? it.title : 'Your own workload';
+  $('wl-title').textContent = it ? it.title + (st.edited ? ' (edited)' : '') : 'Your own workload';
+  $('revert').hidden = !(it && st.edited);
   $('wl-desc').textContent = it
     ? it.description
     : "Edit the code and press Run (Ctrl+Enter). Write TypeScript that imports from 'gmpsim' and exports function* main()" + (st.lang === 'go' ? ' — or Go.' : '.');
 }
 
-/** The editor diverged from the gallery item: it becomes "your own workload". */
+/**
+ * The editor diverged from (or came back to) the gallery item: the item stays selected, marked
+ * "edited" with a way back; Run runs the edited code and a share link carries the code.
+ */
 function onEdit(): void {
-  if (st.item && editor.text !== st.item.code) {
-    st.item = null;
-    $<HTMLSelectElement>('gallery').value = '__custom';
+  const edited = st.item !== null && editor.text !== st.item.code;
+  if (edited !== st.edited) {
+    st.edited = edited;
     describe();
   }
 }
@@ -399,7 +409,7 @@ async function run(): Promise<void> {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   st.worker = w;
   const code = editor.text;
-  const key = st.item ? `id:${st.item.id}` : `code:${code}`;
+  const key = st.item && !st.edited ? `id:${st.item.id}` : `code:${code}`;
   const req: RunRequest = { type: 'run', lang: st.lang, code, file: fileName(), knobs: st.knobs, wallMs: WALL_LIMIT_MS };
   setStatus('running…', 'busy');
   $('errors').textContent = '';
@@ -443,7 +453,8 @@ async function run(): Promise<void> {
     if (e.line !== undefined) editor.error(e.message, e.line, e.column);
     $('output').innerHTML = `<span class="err">${esc(e.message)}</span>\n<span class="exit">exit status 1</span>`;
     clearRun();
-    setStatus(e.kind === 'syntax' ? `syntax error${e.line !== undefined ? ` at line ${e.line}` : ''}` : 'the workload did not load', 'bad');
+    const at = e.line !== undefined ? ` at line ${e.line}` : '';
+    setStatus(e.kind === 'syntax' ? `syntax error${at}` : e.kind === 'compile' ? `compile error${at}` : e.kind === 'options' ? 'a knob is not valid' : 'the workload did not load', 'bad');
     markDone();
     return;
   }
@@ -567,7 +578,7 @@ function showOutput(m: RunModel): void {
 let pendingAt: number | undefined;
 
 async function updateHash(): Promise<void> {
-  const h = await encodeShare(st.item ? { id: st.item.id, lang: st.lang, knobs: st.knobs } : { code: editor.text, lang: st.lang, knobs: st.knobs });
+  const h = await encodeShare(st.item && !st.edited ? { id: st.item.id, lang: st.lang, knobs: st.knobs } : { code: editor.text, lang: st.lang, knobs: st.knobs });
   history.replaceState(null, '', h);
 }
 
@@ -609,7 +620,7 @@ $<HTMLSelectElement>('download').onchange = () => {
 };
 
 $('share').onclick = async () => {
-  const h = await encodeShare({ ...(st.item ? { id: st.item.id } : { code: editor.text }), lang: st.lang, knobs: st.knobs, at: st.cursor });
+  const h = await encodeShare({ ...(st.item && !st.edited ? { id: st.item.id } : { code: editor.text }), lang: st.lang, knobs: st.knobs, at: st.cursor });
   history.replaceState(null, '', h);
   try {
     await navigator.clipboard.writeText(location.href);
@@ -765,31 +776,41 @@ $('why').addEventListener('click', (ev) => {
 });
 
 $('run').onclick = () => void run();
+$('revert').onclick = () => {
+  if (st.item) selectItem(st.item, st.knobs);
+};
 
 // ---------------------------------------------------------------- start
+/** Load what a share link holds (gallery item or code, knobs, cursor); false when the hash holds none. */
+async function loadShared(hash: string): Promise<boolean> {
+  const shared = await decodeShare(hash);
+  if (!shared) return false;
+  pendingAt = shared.at;
+  const it = shared.id !== undefined ? st.gallery.find((g) => g.id === shared.id) : undefined;
+  if (it) {
+    selectItem(it, shared.knobs);
+    return true;
+  }
+  st.item = null;
+  st.edited = false;
+  setLang(shared.lang);
+  st.knobs = shared.knobs;
+  writeKnobs();
+  editor.set(shared.code ?? '');
+  $<HTMLSelectElement>('gallery').value = '__custom';
+  describe();
+  void run();
+  return true;
+}
+
 async function start(): Promise<void> {
   buildControls();
   buildKnobs();
   buildGallery();
   requestAnimationFrame(frame);
-  const shared = await decodeShare(location.hash);
-  if (shared) {
-    pendingAt = shared.at;
-    const it = shared.id !== undefined ? st.gallery.find((g) => g.id === shared.id) : undefined;
-    if (it) {
-      selectItem(it, shared.knobs);
-      return;
-    }
-    st.item = null;
-    setLang(shared.lang);
-    st.knobs = shared.knobs;
-    writeKnobs();
-    editor.set(shared.code ?? '');
-    $<HTMLSelectElement>('gallery').value = '__custom';
-    describe();
-    void run();
-    return;
-  }
+  // A link pasted into the address bar of an open tab changes only the hash: load it too.
+  window.addEventListener('hashchange', () => void loadShared(location.hash));
+  if (await loadShared(location.hash)) return;
   const first = st.gallery[0];
   if (first) selectItem(first, { cost: {} });
 }
