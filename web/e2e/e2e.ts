@@ -23,6 +23,7 @@ import { assert, cursor, doneCount, env, gallery, nodeRun, shots, test, tests, t
 import './frame';
 import './layout';
 import './editing';
+import './a11y';
 
 const WATCHDOG_MS = Number(process.env['GMPSIM_E2E_TIMEOUT'] ?? 15 * 60_000);
 

@@ -46,7 +46,8 @@ export class Editor {
           lintGutter(),
           // Above the default keymap, whose Mod-Enter inserts a blank line.
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }])),
-          EditorView.contentAttributes.of({ 'aria-label': 'Workload source (Ctrl+Enter runs; Escape then Tab leaves the editor)' }),
+          // tabindex: the content is a tab stop anyway (contenteditable); said so, checkers see the scroller is reachable.
+          EditorView.contentAttributes.of({ 'aria-label': 'Workload source (Ctrl+Enter runs; Escape then Tab leaves the editor)', tabindex: '0' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) this.onChange();
           }),

@@ -138,16 +138,16 @@ $('inspector-close').onclick = () => closeInspector();
 function buildControls(): void {
   const c = $('controls');
   c.innerHTML = `
-    <button data-testid="first" title="Start (Home)">⇤</button>
+    <button data-testid="first" title="Start (Home)" aria-label="Go to the start (Home)">⇤</button>
     <button data-testid="back" title="Step one event back (←)">◀︎ step</button>
     <button data-testid="play" class="primary" title="Play / pause (space)">▶ play</button>
     <button data-testid="fwd" title="Step one event forward (→)">step ▶︎</button>
-    <button data-testid="last" title="End (End)">⇥</button>
+    <button data-testid="last" title="End (End)" aria-label="Go to the end (End)">⇥</button>
     <label>speed <select data-testid="speed">${speeds.map((s) => `<option value="${s}" ${s === st.speed ? 'selected' : ''}>${s.toLocaleString('en')} ev/s</option>`).join('')}</select></label>
-    <span class="scrub"><input type="range" min="0" max="0" value="0" data-testid="scrub" aria-label="time cursor"></span>
+    <span class="scrub"><input type="range" min="0" max="0" value="0" data-testid="scrub" aria-label="Time cursor (event)"></span>
     <span class="pos" data-testid="pos"></span>
     <div class="jumps"><span class="lbl">jump to:</span>${(Object.keys(jumpKinds) as JumpKind[])
-      .map((k) => `<span class="jump"><button data-jump="${k}" data-dir="-1" title="previous ${jumpKinds[k]}">◂</button><b>${jumpKinds[k]}</b><small data-count="${k}"></small><button data-jump="${k}" data-dir="1" data-testid="next-${k}" title="next ${jumpKinds[k]}">▸</button></span>`)
+      .map((k) => `<span class="jump"><button data-jump="${k}" data-dir="-1" title="previous ${jumpKinds[k]}" aria-label="previous ${jumpKinds[k]}">◂</button><b>${jumpKinds[k]}</b><small data-count="${k}"></small><button data-jump="${k}" data-dir="1" data-testid="next-${k}" title="next ${jumpKinds[k]}" aria-label="next ${jumpKinds[k]}">▸</button></span>`)
       .join('')}</div>`;
   const q = (sel: string): HTMLElement => c.querySelector(sel) as HTMLElement;
   q('[data-testid=first]').onclick = () => seek(0);

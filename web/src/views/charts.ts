@@ -89,6 +89,12 @@ export class Charts {
     psChart.canvas.style.height = `${psChart.height}px`;
     this.width = 0;
     this.layout();
+    // Text alternatives: what each chart shows, in numbers (screen readers, and anyone reading).
+    const [a, b, c] = describeCharts(m);
+    for (const [chart, label] of [[this.charts[0]!, a], [this.charts[1]!, b], [this.charts[2]!, c]] as const) {
+      chart.canvas.setAttribute('role', 'img');
+      chart.canvas.setAttribute('aria-label', label);
+    }
   }
 
   private layout(): void {
@@ -125,6 +131,45 @@ export class Charts {
     const x = xOf(t, m, this.width);
     for (const c of this.charts) c.line.style.transform = `translateX(${x.toFixed(1)}px)`;
   }
+}
+
+/** One sentence per chart: threads vs GOMAXPROCS, goroutines by state, each P's time by activity. */
+function describeCharts(m: RunModel): [string, string, string] {
+  const s = m.series;
+  const end = fmtNs(m.endTime);
+  let peak = 0;
+  let peakAt = 0;
+  let procsMin = Infinity;
+  let procsMax = 0;
+  let gPeak = 0;
+  let gPeakAt = 0;
+  for (let j = 0; j < s.n; j++) {
+    if (s.threads[j]! > peak) {
+      peak = s.threads[j]!;
+      peakAt = s.t[j]!;
+    }
+    procsMin = Math.min(procsMin, s.procs[j]!);
+    procsMax = Math.max(procsMax, s.procs[j]!);
+    const live = s.running[j]! + s.runnable[j]! + s.syscall[j]! + s.netpoll[j]! + s.waiting[j]!;
+    if (live > gPeak) {
+      gPeak = live;
+      gPeakAt = s.t[j]!;
+    }
+  }
+  const last = s.n - 1;
+  const procs = s.n === 0 ? 'none' : procsMin === procsMax ? String(procsMax) : `${procsMin} to ${procsMax}`;
+  const threads = s.n === 0 ? 'Threads vs GOMAXPROCS: no data.' : `Threads (Ms) over ${end}: peak ${peak} at ${fmtNs(peakAt)}, ${s.threads[last]} at the end; GOMAXPROCS ${procs}.`;
+  const states =
+    s.n === 0
+      ? 'Goroutines by state: no data.'
+      : `Goroutines by state over ${end}: at most ${gPeak} alive (at ${fmtNs(gPeakAt)}); at the end ${s.running[last]} running, ${s.runnable[last]} runnable, ${s.syscall[last]} in a syscall, ${s.netpoll[last]} on the netpoller, ${s.waiting[last]} parked.`;
+  const ps = m.segments.map((segs, p) => {
+    const tot: Record<string, number> = {};
+    for (const g of segs ?? []) tot[g.act] = (tot[g.act] ?? 0) + (g.t1 - g.t0);
+    const pct = (k: string): number => (m.endTime > 0 ? Math.round((100 * (tot[k] ?? 0)) / m.endTime) : 0);
+    return `P${p} running ${pct('run')}%, syscall ${pct('syscall')}%, spinning ${pct('spin')}%, scheduling ${pct('sched')}%`;
+  });
+  return [threads, states, `P activity over ${end} (share of the run's time): ${ps.join('; ') || 'no Ps'}.`];
 }
 
 function xOf(t: number, m: RunModel, w: number): number {

@@ -65,7 +65,8 @@ function mChip(m: MView, sel: Selection, extra = ''): string {
   else if (m.state === MS.Scheduling) cls += ' sched';
   if (sel?.kind === 'm' && sel.id === m.id) cls += ' sel';
   const st = m.spinning ? 'spinning' : mStateName[m.state] ?? '';
-  return `<span class="${cls}" data-m="${m.id}" title="M${m.id}: ${esc(st)}" tabindex="-1" role="button" aria-label="M${m.id}: ${esc(st)}">M${m.id}<span class="st">${extra || esc(st)}</span></span>`;
+  // Named by its text ("M3 syscall"), as it reads; the title adds the state when the text shows something else.
+  return `<span class="${cls}" data-m="${m.id}" title="M${m.id}: ${esc(st)}" tabindex="-1" role="button">M${m.id} <span class="st">${extra || esc(st)}</span></span>`;
 }
 
 function chips(ids: readonly number[], gs: ReadonlyMap<number, GView>, max: number, sel: Selection): string {
@@ -125,21 +126,25 @@ export class Picture {
     this.wait.dataset['testid'] = 'waiting';
     this.pic.append(this.top, this.psEl, this.lanes, this.wait);
     root.append(this.pic, this.svg);
-    // Keyboard: the picture is one tab stop; arrow keys move between its chips and boxes (Ps, Ms,
-    // Gs in reading order), Enter or Space inspects the focused one. Focus survives a redraw.
+    // Keyboard: the picture is one tab stop. On it, ← and → step the run (the page's keys) and ↓
+    // or Enter goes into it; there, the arrow keys move between its Ps, Ms and goroutines (reading
+    // order), Enter or Space inspects the focused one, Tab leaves. Focus survives a redraw.
     root.tabIndex = 0;
     root.setAttribute('role', 'group');
-    root.setAttribute('aria-label', 'The scheduler at the cursor: arrow keys move between Ps, Ms and goroutines, Enter inspects');
+    root.setAttribute('aria-label', 'The scheduler at the cursor. Left and right arrows step the run; down arrow or Enter moves into the picture, then arrow keys move between Ps, Ms and goroutines and Enter inspects one');
     root.addEventListener('keydown', (ev) => {
       const items = [...root.querySelectorAll<HTMLElement>('[data-g],[data-m],[data-p]')];
       if (!items.length) return;
       const at = items.indexOf(document.activeElement as HTMLElement);
       let to = -1;
-      if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') to = at < 0 ? 0 : Math.min(items.length - 1, at + 1);
-      else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') to = at < 0 ? 0 : Math.max(0, at - 1);
+      if (at < 0) {
+        if (ev.key !== 'ArrowDown' && ev.key !== 'Enter') return;
+        to = 0;
+      } else if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') to = Math.min(items.length - 1, at + 1);
+      else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') to = Math.max(0, at - 1);
       else if (ev.key === 'Home') to = 0;
       else if (ev.key === 'End') to = items.length - 1;
-      else if ((ev.key === 'Enter' || ev.key === ' ') && at >= 0) {
+      else if (ev.key === 'Enter' || ev.key === ' ') {
         items[at]!.click();
         ev.preventDefault();
         ev.stopPropagation();
@@ -407,7 +412,7 @@ export class Picture {
       cls = 'st-syscall';
     }
     const selCls = sel?.kind === 'p' && sel.id === p.id ? ' sel' : '';
-    let h = `<div class="pbox ${cls}${selCls}" data-p="${p.id}" data-testid="p${p.id}" data-runq="${p.runq.length}" data-runnext="${p.runnext}" data-pm="${p.m}" data-status="${p.status}" tabindex="-1" role="button" aria-label="P${p.id}, _P${esc(st)}">`;
+    let h = `<div class="pbox ${cls}${selCls}" data-p="${p.id}" data-testid="p${p.id}" data-runq="${p.runq.length}" data-runnext="${p.runnext}" data-pm="${p.m}" data-status="${p.status}" tabindex="-1" role="group" aria-label="P${p.id} _P${esc(st)}">`;
     h += `<header><span class="pid">P${p.id}</span><span class="pst">_P${st}</span><span class="tick">schedtick ${p.schedtick}</span></header>`;
     h += '<div class="mline">';
     if (m) {
