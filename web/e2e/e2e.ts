@@ -25,6 +25,7 @@ import './frame';
 import './layout';
 import './editing';
 import './a11y';
+import './tracks';
 
 const WATCHDOG_MS = Number(process.env['GMPSIM_E2E_TIMEOUT'] ?? 15 * 60_000);
 

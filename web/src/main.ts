@@ -24,6 +24,7 @@ import { writeGoTrace } from '../../src/views/gotrace.js';
 import { Picture, fmtNs, type Selection } from './views/picture';
 import { Charts } from './views/charts';
 import { Inspector } from './views/inspector';
+import { Timeline } from './views/timeline';
 
 /** Wall-clock limit of one run (ms); `?wall=N` in the page URL overrides it (tests). */
 const WALL_LIMIT_MS = Number(new URLSearchParams(location.search).get('wall')) || 30_000;
@@ -33,6 +34,8 @@ const WALL_LIMIT_MS = Number(new URLSearchParams(location.search).get('wall')) |
  */
 const KILL_GRACE_MS = 1_500;
 const speeds = [1, 4, 15, 60, 250, 1000, 5000, 20000, 100000];
+/** Play in simulated time: ns of simulated time per second of wall time (1 µs/s … 10 ms/s). */
+const simRates = [1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -50,6 +53,8 @@ interface AppState {
   cursor: number;
   playing: boolean;
   speed: number;
+  /** Simulated ns per wall second when playing in simulated time (0: play in events, `speed`). */
+  simRate: number;
   sel: Selection;
   worker: Worker | null;
   dirty: boolean;
@@ -67,6 +72,7 @@ const st: AppState = {
   cursor: 0,
   playing: false,
   speed: 15,
+  simRate: 0,
   sel: null,
   worker: null,
   dirty: true,
@@ -80,11 +86,15 @@ const picture = new Picture($('picture'), (s, anchor) => {
   st.dirty = true;
   if (st.model) inspector.render(st.model, s);
   placeInspector(anchor);
+  if (s?.kind === 'g') timeline.pin(s.id);
 });
 const charts = new Charts($('charts'), (t) => {
   if (st.model) seek(st.model.indexAtTime(t));
 });
 const inspector = new Inspector($('inspector'), (c) => seek(c));
+const timeline = new Timeline($('timeline'), (t) => {
+  if (st.model) seek(st.model.indexAfterTime(t));
+});
 
 /**
  * The inspector opens beside what was clicked: to its right, else to its left, else under it,
@@ -143,7 +153,7 @@ function buildControls(): void {
     <button data-testid="play" class="primary" title="Play / pause (space)">▶ play</button>
     <button data-testid="fwd" title="Step one event forward (→)">step ▶︎</button>
     <button data-testid="last" title="End (End)" aria-label="Go to the end (End)">⇥</button>
-    <label>speed <select data-testid="speed">${speeds.map((s) => `<option value="${s}" ${s === st.speed ? 'selected' : ''}>${s.toLocaleString('en')} ev/s</option>`).join('')}</select></label>
+    <label>speed <select data-testid="speed"><optgroup label="events per second">${speeds.map((s) => `<option value="${s}" ${s === st.speed ? 'selected' : ''}>${s.toLocaleString('en')} ev/s</option>`).join('')}</optgroup><optgroup label="simulated time per second">${simRates.map((r) => `<option value="t${r}">${fmtNs(r)}/s</option>`).join('')}</optgroup></select></label>
     <span class="scrub"><input type="range" min="0" max="0" value="0" data-testid="scrub" aria-label="Time cursor (event)"></span>
     <span class="pos" data-testid="pos"></span>
     <div class="jumps"><span class="lbl">jump to:</span>${(Object.keys(jumpKinds) as JumpKind[])
@@ -156,7 +166,11 @@ function buildControls(): void {
   q('[data-testid=fwd]').onclick = () => step(1);
   q('[data-testid=play]').onclick = () => togglePlay();
   (q('[data-testid=speed]') as HTMLSelectElement).onchange = (ev) => {
-    st.speed = Number((ev.target as HTMLSelectElement).value);
+    const v = (ev.target as HTMLSelectElement).value;
+    // "tN": N ns of simulated time per second; else events per second
+    st.simRate = v.startsWith('t') ? Number(v.slice(1)) : 0;
+    if (!st.simRate) st.speed = Number(v);
+    playTime = st.model?.replay.time ?? 0;
   };
   (q('[data-testid=scrub]') as HTMLInputElement).oninput = (ev) => seek(Number((ev.target as HTMLInputElement).value));
   c.querySelectorAll<HTMLButtonElement>('[data-jump]').forEach((b) => {
@@ -192,6 +206,7 @@ function togglePlay(): void {
   st.playing = !st.playing;
   lastFrame = performance.now();
   playAcc = 0;
+  playTime = st.cursor > 0 ? st.model.log.t[st.cursor - 1]! : 0;
   st.dirty = true;
 }
 
@@ -478,6 +493,7 @@ async function run(): Promise<void> {
   $('inspector-panel').hidden = true;
   showEffective(done);
   charts.setModel(model);
+  timeline.setModel(model);
   showOutput(model);
   const scrub = document.querySelector<HTMLInputElement>('[data-testid=scrub]')!;
   scrub.max = String(model.length);
@@ -540,6 +556,7 @@ function clearRun(): void {
   lastStats = '';
   $('why').innerHTML = '';
   charts.clear();
+  timeline.setModel(null);
   st.sel = null;
   inspector.clear();
   $('inspector-panel').hidden = true;
@@ -636,6 +653,8 @@ let lastRender = 0;
 /** Moving average of one render's main-thread cost (ms). */
 let renderCost = 0;
 let playAcc = 0;
+/** The simulated clock of simulated-time play (ns). */
+let playTime = 0;
 const counters = ['threads', 'gomaxprocs', 'idleprocs', 'idlethreads', 'spinningthreads', 'runqueue', 'running', 'runnable', 'syscall', 'netpoll', 'waiting'] as const;
 const counterLabel: Record<(typeof counters)[number], string> = {
   threads: 'threads',
@@ -653,7 +672,17 @@ const counterLabel: Record<(typeof counters)[number], string> = {
 
 function frame(now: number): void {
   const m = st.model;
-  if (m && st.playing) {
+  if (m && st.playing && st.simRate > 0) {
+    // Simulated-time play: the clock advances rate × elapsed; the cursor shows the state at it.
+    playTime += ((now - lastFrame) / 1000) * st.simRate;
+    const to = m.indexAfterTime(playTime);
+    if (to !== st.cursor) {
+      st.lastStepSize = to - st.cursor;
+      st.cursor = to;
+      st.dirty = true;
+    }
+    if (playTime >= m.endTime) st.playing = false;
+  } else if (m && st.playing) {
     playAcc += ((now - lastFrame) / 1000) * st.speed;
     const n = Math.floor(playAcc);
     if (n > 0) {
@@ -725,6 +754,7 @@ function render(m: RunModel): void {
   prof['why']! += t1 - t0;
   t0 = t1;
   charts.cursor(r.time);
+  timeline.cursor(r.time);
   t1 = performance.now();
   prof['charts']! += t1 - t0;
   t0 = t1;
@@ -820,7 +850,7 @@ void start();
 // For the e2e tests and the curious: read-only access to the current model.
 declare global {
   interface Window {
-    gmpsim: { prof: Record<string, number>; time: () => number; cursor: () => number; length: () => number; seek: (n: number) => void; renderNow: () => void; play: (speed: number) => void; pause: () => void };
+    gmpsim: { prof: Record<string, number>; time: () => number; cursor: () => number; length: () => number; seek: (n: number) => void; renderNow: () => void; playTime: () => number; play: (speed: number) => void; pause: () => void };
   }
 }
 window.gmpsim = {
@@ -836,8 +866,10 @@ window.gmpsim = {
     st.lastStepSize = Number.POSITIVE_INFINITY; // no slides: a test reads frame after frame
     render(st.model);
   },
+  playTime: () => playTime,
   play: (speed) => {
     st.speed = speed;
+    st.simRate = 0;
     const sel = document.querySelector<HTMLSelectElement>('[data-testid=speed]')!;
     if (![...sel.options].some((o) => o.value === String(speed))) sel.add(new Option(`${speed.toLocaleString('en')} ev/s`, String(speed)));
     sel.value = String(speed);
