@@ -56,12 +56,10 @@ test('axe-core: no serious or critical WCAG 2.2 AA violation on any view (light,
       await page.waitForSelector('[data-testid=inspect-title]');
       await scan(`${scheme}: inspector open`);
       await page.keyboard.press('Escape');
-      if (await page.locator('[data-testid=view-timeline]').count()) {
-        await page.click('[data-testid=view-timeline]');
-        await page.waitForTimeout(200);
-        await scan(`${scheme}: timeline`);
-        await page.click('[data-testid=view-picture]');
-      }
+      // the timeline with a goroutine track pinned
+      await page.locator('#picture [data-g]').first().click();
+      await page.keyboard.press('Escape');
+      await scan(`${scheme}: timeline with a goroutine track`);
       await page.check('[data-testid=k-ab]');
       await page.waitForFunction(() => !(document.querySelector('[data-testid=ab]') as HTMLElement).hidden, null, { timeout: 60_000 });
       await scan(`${scheme}: A/B summaries`);

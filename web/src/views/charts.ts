@@ -172,25 +172,43 @@ function describeCharts(m: RunModel): [string, string, string] {
   return [threads, states, `P activity over ${end} (share of the run's time): ${ps.join('; ') || 'no Ps'}.`];
 }
 
+/** A colour token of the page (light or dark scheme), for text and lines drawn on the canvases. */
+function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#596070';
+}
+
 function xOf(t: number, m: RunModel, w: number): number {
   return padL + (m.endTime > 0 ? t / m.endTime : 0) * (w - padL - padR);
 }
 
+/** Time labels along the bottom at "nice" steps (1, 2, 5 × 10^k ns), not only at both ends. */
+function timeTicks(ctx: CanvasRenderingContext2D, w: number, h: number, m: RunModel): void {
+  const end = m.endTime;
+  if (end <= 0) return;
+  const raw = end / Math.max(2, Math.floor((w - padL - padR) / 90));
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map((k) => k * p).find((s) => s >= raw) ?? 10 * p;
+  ctx.fillStyle = cssVar('--mute');
+  for (let t = 0; t <= end; t += step) {
+    const x = xOf(t, m, w);
+    ctx.fillRect(x, h - 14, 1, 3);
+    ctx.textAlign = t === 0 ? 'left' : x > w - padR - 30 ? 'right' : 'center';
+    ctx.fillText(fmtNs(Math.round(t)), x, h - 2);
+  }
+}
+
 function axes(ctx: CanvasRenderingContext2D, w: number, h: number, max: number, m: RunModel): void {
-  ctx.fillStyle = '#6b7385';
+  ctx.fillStyle = cssVar('--mute');
   ctx.font = '10px system-ui, sans-serif';
   ctx.textAlign = 'right';
   ctx.fillText(String(max), padL - 4, 10);
   ctx.fillText('0', padL - 4, h - 12);
-  ctx.strokeStyle = '#e9ecef';
+  ctx.strokeStyle = cssVar('--line');
   ctx.beginPath();
   ctx.moveTo(padL, h - 14.5);
   ctx.lineTo(w - padR, h - 14.5);
   ctx.stroke();
-  ctx.textAlign = 'left';
-  ctx.fillText('0', padL, h - 2);
-  ctx.textAlign = 'right';
-  ctx.fillText(fmtNs(m.endTime), w - padR, h - 2);
+  timeTicks(ctx, w, h, m);
 }
 
 /** Last value of a column in each pixel column (step plot). */
@@ -266,9 +284,9 @@ function drawPs(ctx: CanvasRenderingContext2D, w: number, h: number, m: RunModel
   ctx.textAlign = 'right';
   for (let p = 0; p < rows; p++) {
     const y = 2 + p * (rh + 2);
-    ctx.fillStyle = '#6b7385';
+    ctx.fillStyle = cssVar('--mute');
     ctx.fillText(`P${p}`, padL - 4, y + rh - 2);
-    ctx.fillStyle = '#f1f3f5';
+    ctx.fillStyle = cssVar('--panel2');
     ctx.fillRect(padL, y, w - padL - padR, rh);
     for (const seg of m.segments[p] ?? []) {
       if (seg.act === 'idle' || seg.act === 'dead') continue;
@@ -285,9 +303,6 @@ function drawPs(ctx: CanvasRenderingContext2D, w: number, h: number, m: RunModel
       }
     }
   }
-  ctx.fillStyle = '#6b7385';
-  ctx.textAlign = 'left';
-  ctx.fillText('0', padL, h - 2);
-  ctx.textAlign = 'right';
-  ctx.fillText(fmtNs(m.endTime), w - padR, h - 2);
+  ctx.fillStyle = cssVar('--mute');
+  timeTicks(ctx, w, h, m);
 }
