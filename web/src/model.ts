@@ -3,7 +3,9 @@
  * Replay positioned at the time cursor, and what the charts and the inspector need, computed in one
  * pass over the log (never by asking the engine):
  *  - series: threads / GOMAXPROCS / goroutines by state at every change point;
- *  - per-P activity segments (running G, syscall, idle, spinning, scheduling);
+ *  - per-P activity segments (running G, syscall, idle, spinning, scheduling), per-M activity
+ *    segments (mActivity: running, syscall, idle, spinning, netpoll, sysmon) for the timeline, and
+ *    per-G segments on demand (gSegments, from the G's own moves);
  *  - per-G / per-M / per-P event indices (click-for-history, sleep-timer owner);
  *  - per-kind event indices (jump to the next handoff, retake…).
  *
