@@ -52,6 +52,7 @@ test('axe-core: no serious or critical WCAG 2.2 AA violation on any view (light,
       await page.emulateMedia({ colorScheme: scheme });
       await open(page, 'blocking-3-syscall', `axe-${scheme}`);
       await scan(`${scheme}: the run`);
+      if (scheme === 'dark') await page.screenshot({ path: path.join(shots, 'dark.png') });
       await page.locator('.pbox[data-p="0"]').first().click({ position: { x: 30, y: 12 } });
       await page.waitForSelector('[data-testid=inspect-title]');
       await scan(`${scheme}: inspector open`);
@@ -68,7 +69,6 @@ test('axe-core: no serious or critical WCAG 2.2 AA violation on any view (light,
       await page.click('[data-testid=run]');
       await waitRun(page, before);
       await scan(`${scheme}: a syntax error`);
-      if (scheme === 'dark') await page.screenshot({ path: path.join(shots, 'dark.png') });
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });

@@ -188,10 +188,13 @@ test('a syntax error in the editor is shown at its line', async (page) => {
   await page.click('[data-testid=run]');
   await waitRun(page, before);
   const err = (await page.locator('[data-testid=errors]').textContent()) ?? '';
-  const out = await nodeRun(badSyntax, 'workload.ts', { cost: {} });
+  // An edited gallery workload keeps its file name (the gallery item stays selected, marked edited).
+  const selected = await page.inputValue('[data-testid=gallery]');
+  const file = gallery.find((g) => g.id === selected)?.file ?? 'workload.ts';
+  const out = await nodeRun(badSyntax, file, { cost: {} });
   assert(!out.ok && out.error.line === 4, `node: ${JSON.stringify(out)}`);
   assert(err.includes(out.error.message), `errors panel: ${err}`);
-  assert(/workload\.ts:4:\d+: /.test(err), `the message names line 4: ${err}`);
+  assert(/[\w-]+\.ts:4:\d+: /.test(err), `the message names line 4: ${err}`);
   await page.waitForSelector('.cm-lintRange-error, .cm-lintPoint-error', { state: 'attached', timeout: 5000 });
   // the diagnostic sits on line 4
   const line = await page.evaluate(() => {

@@ -43,6 +43,7 @@ test('an edit keeps the gallery item selected, marked "edited", and Revert bring
   assert(await page.locator('[data-testid=revert]').isVisible(), 'a Revert button');
   // Share carries the edited code, not the gallery id.
   await page.click('[data-testid=share]');
+  await page.waitForFunction(() => /[#&]at=/.test(location.hash), null, { timeout: 10_000 }); // the link is written asynchronously
   const url = page.url();
   assert(/[#&]code=/.test(url) && !/[#&]w=/.test(url), `the share link after an edit: ${url}`);
   const before = await doneCount(page);

@@ -265,7 +265,7 @@ export class Timeline {
     this.t0 = a;
     this.t1 = a + span;
     const el = this.root.querySelector<HTMLElement>('[data-testid=tl-span]')!;
-    el.textContent = `${fmtNs(Math.round(this.t0))} – ${fmtNs(Math.round(this.t1))} (${fmtNs(Math.round(span))} shown)`;
+    el.textContent = this.model ? `${fmtNs(Math.round(this.t0))} – ${fmtNs(Math.round(this.t1))} (${fmtNs(Math.round(span))} shown)` : 'no run';
     el.dataset['t0'] = String(this.t0);
     el.dataset['t1'] = String(this.t1);
     this.draw();
@@ -289,9 +289,9 @@ export class Timeline {
     const w = this.width;
     const h = axisH + this.tracks.length * rowH + 4;
     const dpr = window.devicePixelRatio || 1;
-    this.canvas.style.height = `${h}px`;
+    this.canvas.style.height = `${this.model ? h : 0}px`;
     this.line.style.height = `${h}px`;
-    if (w === 0) return;
+    if (w === 0 || !this.model) return;
     this.canvas.width = Math.round(w * dpr);
     this.canvas.height = Math.round(h * dpr);
     const ctx = this.canvas.getContext('2d')!;
