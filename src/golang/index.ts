@@ -99,7 +99,11 @@ export interface CompileOptions extends CoreOptions {
  */
 type Compiled = { ok: true; main: GoFunc; linksOS: boolean; linksCgo: boolean; warnings: string[]; js: string } | { ok: false; errors: GoError[] };
 /** release: the Go release the compilation followed (its messages; `go run` exits 2 on go1.19, 1 on go1.26). */
-export type CompileResult = Compiled & { release: GoRelease };
+export type CompileResult = Compiled & {
+  release: GoRelease;
+  /** Set when the errors are the syntax pass's (gc's parser and its checks), not the type checker's. */
+  syntaxPass?: true;
+};
 
 /** `./main.go:12:5: undefined: x` */
 export function formatGoError(e: GoError): string {
@@ -123,7 +127,7 @@ export function formatGoErrors(errs: GoError[]): string {
 export function compileGo(files: { name: string; text: string }[], opts: CompileOptions = {}): CompileResult {
   const release = opts.go ?? defaultRelease;
   const syn = checkSyntax(files, release);
-  if (syn.errors.length) return { ok: false, errors: syn.errors, release };
+  if (syn.errors.length) return { ok: false, errors: syn.errors, release, syntaxPass: true };
   return { ...compileChecked(files, opts), release };
 }
 

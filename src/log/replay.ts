@@ -23,6 +23,7 @@
  */
 import { E, Loc, MS, type EventLog, type LocCode, type MStateCode } from './events.js';
 import { _Pdead, _Pgcstop, _Pidle, _Prunning, _Psyscall } from '../runtime/runtime2.js';
+import { SyscallModeCode } from '../runtime/syscall.js';
 
 export const GStatus = { Runnable: 1, Running: 2, Syscall: 3, Waiting: 4, Dead: 6 } as const;
 
@@ -54,6 +55,12 @@ export interface PView {
   nextTimer: number;
   /** Goroutines sleeping on this P's timer heap (time.Sleep). */
   sleepers: number[];
+  /**
+   * The M that left this P in _Psyscall (the latest M whose m.oldp is this P), while the P stays
+   * there; −1 otherwise. An earlier M whose P was retaken and later re-entered _Psyscall under
+   * another M keeps its stale m.oldp, as in the runtime; this says which M the P belongs with.
+   */
+  syscallM: number;
 }
 
 export interface MView {
@@ -66,6 +73,13 @@ export interface MView {
   dead: boolean;
   /** Extra value of the last MState (netpoll timeout, sysmon sleep). */
   extra: number;
+  /**
+   * The P this M left to enter its current system call (Go's m.oldp, set by reentersyscall and
+   * cleared by exitsyscall; −1: none). entersyscallblock hands the P off at once and leaves it
+   * unset, as the runtime does. A view reads it to draw an M whose P is still in _Psyscall beside
+   * that P, not also among the Ms without a P.
+   */
+  oldp: number;
 }
 
 export interface Counts {
@@ -102,9 +116,15 @@ interface State extends Counters {
   globalHead: number;
 }
 
+/**
+ * A checkpoint's copy of the state. A dead G's record never changes again (goids are not reused:
+ * GoCreate makes a new record), so copies share it; live ones are copied field by field (a
+ * literal of one shape, ~2× faster than a spread on 10k-goroutine runs).
+ */
 function cloneState(s: State): State {
   const gs = new Map<number, GView>();
-  for (const [k, v] of s.gs) gs.set(k, { ...v });
+  for (const [k, v] of s.gs)
+    gs.set(k, v.status === GStatus.Dead ? v : { goid: v.goid, status: v.status, loc: v.loc, where: v.where, reason: v.reason, name: v.name, parent: v.parent, system: v.system });
   return {
     i: s.i,
     t: s.t,
@@ -171,7 +191,7 @@ function removeAt(q: number[], j: number): void {
 }
 
 function newP(id: number): PView {
-  return { id, status: _Pgcstop, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false, timers: 0, nextTimer: -1, sleepers: [] };
+  return { id, status: _Pgcstop, m: -1, idle: false, runnext: -1, runq: [], schedtick: 0, dead: false, timers: 0, nextTimer: -1, sleepers: [], syscallM: -1 };
 }
 
 export class Replay {
@@ -270,6 +290,7 @@ export class Replay {
         }
         pp.status = a;
         pp.m = m;
+        if (a !== _Psyscall) pp.syscallM = -1;
         if (pp.idle) s.idleprocs--;
         pp.idle = a === _Pidle && b === 1;
         if (pp.idle) s.idleprocs++;
@@ -278,7 +299,7 @@ export class Replay {
       }
       case E.MCreate:
         countM(s, s.ms[m], -1);
-        s.ms[m] = { id: m, state: MS.Starting, p: p, g: -1, spinning: false, sys: a === 1, dead: false, extra: 0 };
+        s.ms[m] = { id: m, state: MS.Starting, p: p, g: -1, spinning: false, sys: a === 1, dead: false, extra: 0, oldp: -1 };
         countM(s, s.ms[m], 1);
         break;
       case E.MState: {
@@ -302,6 +323,18 @@ export class Replay {
       case E.Execute:
         this.p(p).schedtick = b;
         break;
+      case E.EnterSyscall: {
+        // reentersyscall: m.oldp = pp (entersyscallblock: handoffp(releasep()), no oldp).
+        const mm = s.ms[m];
+        if (mm) mm.oldp = a === SyscallModeCode.block ? -1 : p;
+        if (a !== SyscallModeCode.block && p >= 0) this.p(p).syscallM = m;
+        break;
+      }
+      case E.ExitSyscall: {
+        const mm = s.ms[m];
+        if (mm) mm.oldp = -1;
+        break;
+      }
       case E.Timers: {
         const pp = this.p(p);
         const before = pp.timers;
@@ -346,8 +379,13 @@ export class Replay {
 
   private move(goid: number, loc: LocCode, arg: number): void {
     const s = this.s;
-    const gv = s.gs.get(goid);
+    let gv = s.gs.get(goid);
     if (gv === undefined) return;
+    if (gv.status === GStatus.Dead) {
+      // checkpoints share dead records (cloneState): never change one in place
+      gv = { ...gv };
+      s.gs.set(goid, gv);
+    }
     const was = gCounter(gv);
     // leave the old place
     switch (gv.loc) {
@@ -563,4 +601,16 @@ export function pActivity(pp: PView | undefined, ms: readonly MView[]): { act: P
   if (mm.spinning) return { act: 'spin', g: -1 };
   if (mm.state === MS.Running && mm.g >= 0) return { act: 'run', g: mm.g };
   return { act: 'sched', g: -1 };
+}
+
+/**
+ * The P an M in a system call is still tied to: its m.oldp (set by entersyscall, cleared by
+ * exitsyscall) while that P sits in _Psyscall with no owner and this M is the one that left it there (Go 1.19's entersyscall detaches the P; sysmon
+ * has not retaken it, so exitsyscallfast can reacquire it). −1 otherwise: the M has no P (retaken, or entersyscallblock), or the P is wired to
+ * it (Go ≥ 1.26: P.m is the M itself). Views draw such an M with that P, and only there.
+ */
+export function syscallOldP(mm: MView, ps: readonly PView[]): number {
+  if (mm.dead || mm.oldp < 0) return -1;
+  const pp = ps[mm.oldp];
+  return pp !== undefined && !pp.dead && pp.status === _Psyscall && pp.m < 0 && pp.syscallM === mm.id ? mm.oldp : -1;
 }

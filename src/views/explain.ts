@@ -273,9 +273,14 @@ export function describeEvent(log: EventLog, i: number, st?: ExplainState): stri
   }
 }
 
-/** The sentence for the group of events around i. */
-export function explainGroup(log: EventLog, i: number, st?: ExplainState): Explanation {
-  const [first, last] = groupRange(log, i);
+/**
+ * The sentence for the group of events around i. `applied`: only the group's events up to i (a
+ * view positioned just after event i tells what has happened, not what the same instant still
+ * holds; the rest is `upcoming`).
+ */
+export function explainGroup(log: EventLog, i: number, st?: ExplainState, applied = false): Explanation {
+  const [first, end] = groupRange(log, i);
+  const last = applied ? i : end;
   const parts: { i: number; text: string }[] = [];
   for (let j = first; j <= last; j++) {
     const s = explainEvent(log, j, st);

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { run, go, work, syscall, net, time, chan, send, recv, runtime, sync, ms, us, E, Loc, type Chan, type Go } from '../../src/index.js';
-import { Replay, type Counts } from '../../src/log/replay.js';
+import { Replay, syscallOldP, type Counts } from '../../src/log/replay.js';
+import { MS } from '../../src/log/events.js';
+import { _Psyscall } from '../../src/runtime/runtime2.js';
 
 // Everything that moves a counter: threads created by syscalls and exiting (a locked G returns),
 // idle and spinning Ms, GOMAXPROCS shrinking (Ps destroyed while idle) and growing, Gs running,
@@ -129,5 +131,35 @@ describe('Replay counts', () => {
       every.seek(at);
       expect(sometimes.global).toEqual(every.global);
     }
+  });
+});
+
+describe('Replay: the M a P in _Psyscall belongs with (m.oldp)', () => {
+  // Go 1.19's reentersyscall: pp.m = 0; m.oldp = pp; pp.status = _Psyscall (proc.go). So at every
+  // event each P in _Psyscall with no owner has exactly one M blocked in the kernel tied to it, and
+  // no M is tied to a P it no longer belongs with (retaken, then left in _Psyscall by another M).
+  it('ties each ownerless _Psyscall P to exactly one M in a syscall, after every event', () => {
+    const r = new Replay(log, log.length + 1);
+    let tied = 0;
+    let retakenThenReentered = false;
+    for (let i = 0; i < log.length; i++) {
+      r.step();
+      const byP = new Map<number, number>();
+      for (const m of r.ms) {
+        if (!m) continue;
+        const p = syscallOldP(m, r.ps);
+        if (p >= 0) byP.set(p, (byP.get(p) ?? 0) + 1);
+        if (m.state === MS.Syscall && m.oldp >= 0 && p < 0 && r.ps[m.oldp]?.status === _Psyscall) retakenThenReentered = true;
+      }
+      for (const pp of r.ps) {
+        if (!pp || pp.dead || pp.status !== _Psyscall || pp.m >= 0) continue;
+        expect(byP.get(pp.id), `P${pp.id} in _Psyscall after event ${i}`).toBe(1);
+        tied++;
+      }
+      for (const [p, n] of byP) expect(r.ps[p]!.status, `P${p} with ${n} syscall M(s) after event ${i}`).toBe(_Psyscall);
+    }
+    expect(tied).toBeGreaterThan(0);
+    // the case a stale m.oldp would draw twice happened (urandom-like: retake, then re-enter)
+    expect(retakenThenReentered).toBe(true);
   });
 });

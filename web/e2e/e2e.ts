@@ -7,6 +7,7 @@
  * watchdog ends the run if anything hangs.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -16,15 +17,17 @@ import { perfettoJSON, writePerfetto } from '../../src/views/perfetto.js';
 import { goTraceBytes } from '../../src/views/gotrace.js';
 import { writeGoTrace } from '../../src/views/gotrace.js';
 import { execFileSync, spawn } from 'node:child_process';
-import { runWorkload } from '../src/runner';
-import { galleryFrom, type GalleryItem } from '../src/gallery';
 import { encodeShare } from '../src/share';
 import type { Knobs } from '../src/protocol';
-import { build, launch, serve, repoDir, webDir } from './harness';
+import { build, launch, serve, repoDir } from './harness';
+import { assert, cursor, doneCount, env, gallery, nodeRun, shots, test, tests, typeCode, waitCursor, waitRun } from './lib';
+import './frame';
+import './layout';
+import './editing';
+import './a11y';
+import './tracks';
 
 const WATCHDOG_MS = Number(process.env['GMPSIM_E2E_TIMEOUT'] ?? 15 * 60_000);
-const shots = path.join(webDir, 'screenshots');
-fs.mkdirSync(shots, { recursive: true });
 
 const watchdog = setTimeout(() => {
   console.error(`test:web: watchdog: the suite took longer than ${WATCHDOG_MS / 1000} s; giving up`);
@@ -32,38 +35,6 @@ const watchdog = setTimeout(() => {
 }, WATCHDOG_MS);
 watchdog.unref();
 
-function readDir(dir: string, exts: string[], prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!fs.existsSync(dir)) return out;
-  for (const f of fs.readdirSync(dir)) if (exts.some((e) => f.endsWith(e))) out[`${prefix}/${f}`] = fs.readFileSync(path.join(dir, f), 'utf8');
-  return out;
-}
-const gallery: GalleryItem[] = galleryFrom(readDir(path.join(repoDir, 'examples'), ['.ts', '.go'], '../../examples'), readDir(path.join(webDir, 'src/workloads'), ['.ts'], './workloads'));
-
-async function nodeRun(code: string, file: string, knobs: Knobs, lang: 'ts' | 'go' = 'ts') {
-  let goLoader;
-  if (lang === 'go' && fs.existsSync(path.join(repoDir, 'src/golang/index.ts'))) goLoader = async () => (await import('../../src/golang/index.js')) as never;
-  const out = await runWorkload({ type: 'run', lang, code, file, knobs }, goLoader);
-  return out;
-}
-
-function assert(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(msg);
-}
-
-// ---------------------------------------------------------------- page helpers
-async function doneCount(page: Page): Promise<number> {
-  return Number((await page.evaluate(() => document.body.dataset['done'])) ?? 0);
-}
-async function waitRun(page: Page, before: number, timeout = 60_000): Promise<void> {
-  await page.waitForFunction((n) => Number(document.body.dataset['done'] ?? 0) > n, before, { timeout });
-}
-async function waitCursor(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid=pos]')?.dataset['cursor'] === String(n), n, { timeout: 10_000 });
-}
-async function cursor(page: Page): Promise<number> {
-  return Number(await page.locator('[data-testid=pos]').getAttribute('data-cursor'));
-}
 
 /** The numbers and queues the page shows at its cursor. */
 async function shown(page: Page) {
@@ -108,14 +79,9 @@ async function checkAt(page: Page, replay: Replay, at: number, what: string): Pr
 }
 
 // ---------------------------------------------------------------- tests
-type Test = { name: string; fn: (page: Page) => Promise<void>; timeout?: number };
-const tests: Test[] = [];
-const test = (name: string, fn: Test['fn'], timeout = 120_000): void => void tests.push({ name, fn, timeout });
-
-let base = '';
 
 test('the app opens and runs the first gallery scenario', async (page) => {
-  await page.goto(base);
+  await page.goto(env.base);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   const status = await page.locator('[data-testid=status]').textContent();
   assert(/exit 0/.test(status ?? ''), `status: ${status}`);
@@ -183,7 +149,10 @@ test('jump to the next retake / thread creation lands just after that event, wit
     await waitCursor(page, first + 1);
     const why = await page.locator('[data-testid=why-text]').textContent();
     if (kind === 'retake') {
-      assert(/sysmon: P\d has been in a syscall .* → retake → handoffp/.test(why ?? ''), `why-sentence for a retake: ${why}`);
+      // The sentence stops at the cursor (the retake); the handoff of the same instant is marked as next.
+      assert(/sysmon: P\d has been in a syscall .* → retake$/.test(why ?? ''), `why-sentence for a retake: ${why}`);
+      const next = await page.locator('[data-testid=why-next]').textContent();
+      assert(/not yet applied.*handoffp/.test(next ?? ''), `the rest of the retake's instant: ${next}`);
       // the move is animated: an arrow from sysmon to the P, chips sliding
       const anims = await page.evaluate(() => document.getAnimations().length);
       assert(anims > 0, 'no animation after a step');
@@ -205,15 +174,6 @@ test('clicking a P shows its state and history in the inspector', async (page) =
   await page.screenshot({ path: path.join(shots, 'inspector.png'), fullPage: true });
 });
 
-async function typeCode(page: Page, code: string): Promise<void> {
-  await page.click('.cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-  const text = await page.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).innerText);
-  assert(text.replace(/\s+/g, '') === code.replace(/\s+/g, ''), `the editor holds\n${text}`);
-}
-
 const badSyntax = `import { go, work, us } from 'gmpsim';
 
 export function* main() {
@@ -228,10 +188,13 @@ test('a syntax error in the editor is shown at its line', async (page) => {
   await page.click('[data-testid=run]');
   await waitRun(page, before);
   const err = (await page.locator('[data-testid=errors]').textContent()) ?? '';
-  const out = await nodeRun(badSyntax, 'workload.ts', { cost: {} });
+  // An edited gallery workload keeps its file name (the gallery item stays selected, marked edited).
+  const selected = await page.inputValue('[data-testid=gallery]');
+  const file = gallery.find((g) => g.id === selected)?.file ?? 'workload.ts';
+  const out = await nodeRun(badSyntax, file, { cost: {} });
   assert(!out.ok && out.error.line === 4, `node: ${JSON.stringify(out)}`);
   assert(err.includes(out.error.message), `errors panel: ${err}`);
-  assert(/workload\.ts:4:\d+: /.test(err), `the message names line 4: ${err}`);
+  assert(/[\w-]+\.ts:4:\d+: /.test(err), `the message names line 4: ${err}`);
   await page.waitForSelector('.cm-lintRange-error, .cm-lintPoint-error', { state: 'attached', timeout: 5000 });
   // the diagnostic sits on line 4
   const line = await page.evaluate(() => {
@@ -347,7 +310,7 @@ test('the Go version selector runs Go 1.26 and the A/B box shows both releases s
 test('a runaway workload is stopped by the wall-clock limit and the page stays responsive', async (page) => {
   const code = `import { work, us } from 'gmpsim';\nexport function* main() {\n  for (;;) {}\n}\n`;
   const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {} } });
-  await page.goto(`${base}?wall=2500${hash}`);
+  await page.goto(`${env.base}?wall=2500${hash}`);
   const t0 = Date.now();
   // while the worker spins, the page still paints frames
   const frames = await page.evaluate(
@@ -374,7 +337,7 @@ test('a long run is stopped by the engine at the wall-clock limit and shows its 
   // Yields forever: the engine's watchdog (web/src/worker.ts) stops it at the limit, exit 124.
   const code = `import { time, us } from 'gmpsim';\nexport function* main() {\n  for (;;) yield* time.Sleep(us(1));\n}\n`;
   const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {}, maxEvents: 1e9 } });
-  await page.goto(`${base}?wall=1500${hash}`);
+  await page.goto(`${env.base}?wall=1500${hash}`);
   await waitRun(page, 0, 20_000); // a fresh page: its run count starts at 0
   const status = (await page.locator('[data-testid=status]').textContent()) ?? '';
   assert(/^stopped: wall-clock limit · [\d,]+ events/.test(status), `status: ${status}`);
@@ -389,7 +352,7 @@ test('a long run is stopped by the engine at the wall-clock limit and shows its 
 test('a workload that stops yielding is killed and shows the run up to its last progress', async (page) => {
   const code = `import { time, us } from 'gmpsim';\nexport function* main() {\n  for (let i = 0; i < 3000; i++) yield* time.Sleep(us(1));\n  for (;;) {}\n}\n`;
   const hash = await encodeShare({ code, lang: 'ts', knobs: { cost: {} } });
-  await page.goto(`${base}?wall=1500&case=stops-yielding${hash}`); // a new query: a fresh page, not a hash change
+  await page.goto(`${env.base}?wall=1500&case=stops-yielding${hash}`); // a new query: a fresh page, not a hash change
   await waitRun(page, 0, 20_000);
   const status = (await page.locator('[data-testid=status]').textContent()) ?? '';
   assert(/^stopped: wall-clock limit · [\d,]+ events/.test(status), `status: ${status}`);
@@ -419,7 +382,7 @@ export function* main(): Go {
   const at = Math.floor(out.result.log.length / 2);
   const hash = await encodeShare({ code, lang: 'ts', knobs, at });
   await page.goto('about:blank');
-  await page.goto(base + hash);
+  await page.goto(env.base + hash);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   await waitCursor(page, at);
   assert((await page.inputValue('[data-testid=k-procs]')) === '3', 'GOMAXPROCS knob restored');
@@ -451,11 +414,16 @@ test('re-running with a changed knob keeps the time cursor', async (page) => {
   assert(want > 0, 'the cursor was not at the start');
 });
 
-let fps = 0;
-test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
+let fps = '';
+/**
+ * The frame rate while playing the 10k-goroutine scenario at 20,000 events/s: ≥ 50 fps median and no
+ * frame over 50 ms when the machine is otherwise idle. The machine's load average is recorded beside
+ * the figure; above the core count (other jobs share the CPUs) the figure is reported, not judged.
+ */
+test('≥ 50 fps median, worst frame ≤ 50 ms, while playing the 10k-goroutine scenario at 20,000 ev/s (judged on an idle machine)', async (page) => {
   const item = gallery.find((g) => g.id.startsWith('stress'));
   assert(item, 'a stress scenario in the gallery');
-  await page.goto(base);
+  await page.goto(env.base);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   const before = await doneCount(page);
   await page.selectOption('[data-testid=gallery]', item.id);
@@ -468,44 +436,50 @@ test('≥ 30 fps while playing the 10k-goroutine scenario', async (page) => {
   await cdp.send('Performance.enable');
   const metrics = async (): Promise<Record<string, number>> => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
   const m0 = await metrics();
+  const load0 = os.loadavg()[0]!;
   const res = await page.evaluate(
     () =>
-      new Promise<{ fps: number; advanced: number; worst: number }>((resolve) => {
+      new Promise<{ median: number; mean: number; advanced: number; worst: number }>((resolve) => {
         const c0 = window.gmpsim.cursor();
         window.gmpsim.play(20000);
-        let frames = 0;
-        let worst = 0;
+        const gaps: number[] = [];
         const t0 = performance.now();
         let last = t0;
         const f = (now: number): void => {
-          frames++;
-          worst = Math.max(worst, now - last);
+          gaps.push(now - last);
           last = now;
           if (now - t0 < 4000) requestAnimationFrame(f);
           else {
             window.gmpsim.pause();
             performance.measure('play-10k', { start: t0, end: now });
-            resolve({ fps: (frames * 1000) / (now - t0), advanced: window.gmpsim.cursor() - c0, worst });
+            const sorted = gaps.slice(1).sort((a, b) => a - b);
+            resolve({ median: 1000 / sorted[sorted.length >> 1]!, mean: (gaps.length * 1000) / (now - t0), advanced: window.gmpsim.cursor() - c0, worst: sorted[sorted.length - 1]! });
           }
         };
         requestAnimationFrame(f);
       }),
   );
-  fps = res.fps;
+  const load = Math.max(load0, os.loadavg()[0]!);
+  const cores = os.cpus().length;
   const m1 = await metrics();
   const d = (k: string): string => ((m1[k]! - m0[k]!) * 1000).toFixed(0);
   console.log(`# main thread during play (ms): task ${d('TaskDuration')}, script ${d('ScriptDuration')}, layout ${d('LayoutDuration')}, style ${d('RecalcStyleDuration')}`);
   await cdp.detach();
   console.log(`# render time per phase (ms, cumulative): ${JSON.stringify(await page.evaluate(() => window.gmpsim.prof))}`);
-  console.log(`# fps while playing ${item.id} (${n} events) at 20000 ev/s: ${res.fps.toFixed(1)} (worst frame ${res.worst.toFixed(1)} ms, ${res.advanced} events played)`);
+  fps = `${res.median.toFixed(1)} fps median (${res.mean.toFixed(1)} mean), worst frame ${res.worst.toFixed(1)} ms, load average ${load.toFixed(2)} on ${cores} cores`;
+  console.log(`# playing ${item.id} (${n} events) at 20000 ev/s: ${fps}, ${res.advanced} events played`);
   assert(res.advanced > 10_000, `the cursor advanced by ${res.advanced}`);
-  assert(res.fps >= 30, `fps ${res.fps.toFixed(1)} < 30`);
+  if (load > cores) console.log(`# the machine is loaded (load ${load.toFixed(2)} > ${cores} cores): the frame rate is reported, not judged`);
+  else {
+    assert(res.median >= 50, `median ${res.median.toFixed(1)} fps < 50 on an idle machine (load ${load.toFixed(2)})`);
+    assert(res.worst <= 50, `worst frame ${res.worst.toFixed(1)} ms > 50 on an idle machine (load ${load.toFixed(2)})`);
+  }
   await page.screenshot({ path: path.join(shots, 'stress-10k-playing.png'), fullPage: true });
 }, 240_000);
 
 test('"Download trace" saves the run on screen for Perfetto and for go tool trace, byte for byte what the library writes', async (page) => {
   const item = gallery.find((g) => g.id === 'quiz-2-p-detaches') ?? gallery[0]!;
-  await page.goto(`${base}?case=download`);
+  await page.goto(`${env.base}?case=download`);
   await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   const before = await doneCount(page);
   await page.selectOption('[data-testid=gallery]', item.id);
@@ -697,7 +671,7 @@ async function main(): Promise<void> {
   console.log('# building the app');
   build();
   const srv = await serve();
-  base = srv.url;
+  env.base = srv.url;
   const browser = await launch({ width: 1500, height: 1000 });
   // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(): define it.
   await browser.ctx.addInitScript('window.__name = (f) => f;');
@@ -706,7 +680,7 @@ async function main(): Promise<void> {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const only = process.env['GMPSIM_E2E_ONLY'];
   if (only) {
-    await page.goto(base);
+    await page.goto(env.base);
     await page.waitForFunction(() => Number(document.body.dataset['done'] ?? 0) >= 1, null, { timeout: 60_000 });
   }
   let passed = 0;
@@ -727,7 +701,7 @@ async function main(): Promise<void> {
   }
   await browser.close();
   srv.close();
-  if (fps) console.log(`# fps: ${fps.toFixed(1)}`);
+  if (fps) console.log(`# frame rate: ${fps}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

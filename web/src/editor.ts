@@ -3,7 +3,7 @@
  * errors reported by the worker) shown at their line.
  */
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, highlightSpecialChars } from '@codemirror/view';
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { go } from '@codemirror/lang-go';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput, foldGutter } from '@codemirror/language';
@@ -44,7 +44,10 @@ export class Editor {
           basicSetup,
           this.lang.of(javascript({ typescript: true })),
           lintGutter(),
-          keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }]),
+          // Above the default keymap, whose Mod-Enter inserts a blank line.
+          Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }])),
+          // tabindex: the content is a tab stop anyway (contenteditable); said so, checkers see the scroller is reachable.
+          EditorView.contentAttributes.of({ 'aria-label': 'Workload source (Ctrl+Enter runs; Escape then Tab leaves the editor)', tabindex: '0' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) this.onChange();
           }),

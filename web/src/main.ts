@@ -13,7 +13,7 @@
  */
 import './style.css';
 import { costNames, costDocs, defaultCosts, defaultRelease, E, EventLog, EventName, goReleases, profiles } from '../../src/index.js';
-import { explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
+import { explainEvent, explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
 import { loadGallery, type GalleryItem } from './gallery';
 import { RunModel, jumpKinds, type JumpKind } from './model';
 import type { Knobs, Lang, RunDone, RunProgress, RunRequest, WorkerReply } from './protocol';
@@ -24,6 +24,7 @@ import { writeGoTrace } from '../../src/views/gotrace.js';
 import { Picture, fmtNs, type Selection } from './views/picture';
 import { Charts } from './views/charts';
 import { Inspector } from './views/inspector';
+import { Timeline } from './views/timeline';
 
 /** Wall-clock limit of one run (ms); `?wall=N` in the page URL overrides it (tests). */
 const WALL_LIMIT_MS = Number(new URLSearchParams(location.search).get('wall')) || 30_000;
@@ -33,6 +34,8 @@ const WALL_LIMIT_MS = Number(new URLSearchParams(location.search).get('wall')) |
  */
 const KILL_GRACE_MS = 1_500;
 const speeds = [1, 4, 15, 60, 250, 1000, 5000, 20000, 100000];
+/** Play in simulated time: ns of simulated time per second of wall time (1 µs/s … 10 ms/s). */
+const simRates = [1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -40,6 +43,8 @@ const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', 
 interface AppState {
   gallery: GalleryItem[];
   item: GalleryItem | null;
+  /** The editor no longer holds the item's code (the item stays selected). */
+  edited: boolean;
   lang: Lang;
   knobs: Knobs;
   model: RunModel | null;
@@ -48,6 +53,8 @@ interface AppState {
   cursor: number;
   playing: boolean;
   speed: number;
+  /** Simulated ns per wall second when playing in simulated time (0: play in events, `speed`). */
+  simRate: number;
   sel: Selection;
   worker: Worker | null;
   dirty: boolean;
@@ -57,6 +64,7 @@ interface AppState {
 const st: AppState = {
   gallery: loadGallery(),
   item: null,
+  edited: false,
   lang: 'ts',
   knobs: { cost: {} },
   model: null,
@@ -64,6 +72,7 @@ const st: AppState = {
   cursor: 0,
   playing: false,
   speed: 15,
+  simRate: 0,
   sel: null,
   worker: null,
   dirty: true,
@@ -72,29 +81,83 @@ const st: AppState = {
 
 // ---------------------------------------------------------------- panels
 const editor = new Editor($('editor'), () => onEdit(), () => void run());
-const picture = new Picture($('picture'), (s) => {
+const picture = new Picture($('picture'), (s, anchor) => {
   st.sel = s;
   st.dirty = true;
+  if (st.model) inspector.render(st.model, s);
+  placeInspector(anchor);
+  if (s?.kind === 'g') timeline.pin(s.id);
 });
 const charts = new Charts($('charts'), (t) => {
   if (st.model) seek(st.model.indexAtTime(t));
 });
 const inspector = new Inspector($('inspector'), (c) => seek(c));
+const timeline = new Timeline($('timeline'), (t) => {
+  if (st.model) seek(st.model.indexAfterTime(t));
+});
+
+/**
+ * The inspector opens beside what was clicked: to its right, else to its left, else under it,
+ * kept inside the viewport (in page coordinates, so it scrolls with the picture). On a phone it is
+ * a bottom sheet (CSS).
+ */
+function placeInspector(anchor: HTMLElement): void {
+  const pop = $('inspector-panel');
+  pop.hidden = false;
+  inspectorAnchor = anchor;
+  if (matchMedia('(max-width: 640px)').matches) {
+    pop.style.left = '';
+    pop.style.top = '';
+    return;
+  }
+  const r = anchor.getBoundingClientRect();
+  const w = pop.offsetWidth;
+  const h = pop.offsetHeight;
+  const gap = 8;
+  const vw = document.documentElement.clientWidth;
+  let left = r.right + gap;
+  let top = r.top;
+  if (left + w > vw - gap) left = r.left - w - gap;
+  if (left < gap) {
+    // no room at either side: under the element
+    left = Math.max(gap, Math.min(vw - w - gap, r.left));
+    top = r.bottom + gap;
+  }
+  if (top + h > innerHeight - gap) top = Math.max(gap, innerHeight - h - gap);
+  pop.style.left = `${Math.round(left + scrollX)}px`;
+  pop.style.top = `${Math.round(top + scrollY)}px`;
+}
+let inspectorAnchor: HTMLElement | null = null;
+
+function closeInspector(): void {
+  const pop = $('inspector-panel');
+  if (pop.hidden) return;
+  pop.hidden = true;
+  st.sel = null;
+  st.dirty = true;
+  const key = inspectorAnchor?.dataset;
+  inspectorAnchor = null;
+  // Focus returns to the chip or box that opened it (found again: the picture redraws).
+  const sel = key ? (key['g'] !== undefined ? `[data-g="${key['g']}"]` : key['m'] !== undefined ? `[data-m="${key['m']}"]` : `[data-p="${key['p']}"]`) : '';
+  const back = sel ? $('picture').querySelector<HTMLElement>(sel) : null;
+  (back ?? $('picture')).focus({ preventScroll: true });
+}
+$('inspector-close').onclick = () => closeInspector();
 
 // ---------------------------------------------------------------- controls
 function buildControls(): void {
   const c = $('controls');
   c.innerHTML = `
-    <button data-testid="first" title="Start (Home)">⇤</button>
+    <button data-testid="first" title="Start (Home)" aria-label="Go to the start (Home)">⇤</button>
     <button data-testid="back" title="Step one event back (←)">◀︎ step</button>
     <button data-testid="play" class="primary" title="Play / pause (space)">▶ play</button>
     <button data-testid="fwd" title="Step one event forward (→)">step ▶︎</button>
-    <button data-testid="last" title="End (End)">⇥</button>
-    <label>speed <select data-testid="speed">${speeds.map((s) => `<option value="${s}" ${s === st.speed ? 'selected' : ''}>${s.toLocaleString('en')} ev/s</option>`).join('')}</select></label>
-    <span class="scrub"><input type="range" min="0" max="0" value="0" data-testid="scrub" aria-label="time cursor"></span>
+    <button data-testid="last" title="End (End)" aria-label="Go to the end (End)">⇥</button>
+    <label>speed <select data-testid="speed"><optgroup label="events per second">${speeds.map((s) => `<option value="${s}" ${s === st.speed ? 'selected' : ''}>${s.toLocaleString('en')} ev/s</option>`).join('')}</optgroup><optgroup label="simulated time per second">${simRates.map((r) => `<option value="t${r}">${fmtNs(r)}/s</option>`).join('')}</optgroup></select></label>
+    <span class="scrub"><input type="range" min="0" max="0" value="0" data-testid="scrub" aria-label="Time cursor (event)"></span>
     <span class="pos" data-testid="pos"></span>
     <div class="jumps"><span class="lbl">jump to:</span>${(Object.keys(jumpKinds) as JumpKind[])
-      .map((k) => `<span class="jump"><button data-jump="${k}" data-dir="-1" title="previous ${jumpKinds[k]}">◂</button><b>${jumpKinds[k]}</b><small data-count="${k}"></small><button data-jump="${k}" data-dir="1" data-testid="next-${k}" title="next ${jumpKinds[k]}">▸</button></span>`)
+      .map((k) => `<span class="jump"><button data-jump="${k}" data-dir="-1" title="previous ${jumpKinds[k]}" aria-label="previous ${jumpKinds[k]}">◂</button><b>${jumpKinds[k]}</b><small data-count="${k}"></small><button data-jump="${k}" data-dir="1" data-testid="next-${k}" title="next ${jumpKinds[k]}" aria-label="next ${jumpKinds[k]}">▸</button></span>`)
       .join('')}</div>`;
   const q = (sel: string): HTMLElement => c.querySelector(sel) as HTMLElement;
   q('[data-testid=first]').onclick = () => seek(0);
@@ -103,7 +166,11 @@ function buildControls(): void {
   q('[data-testid=fwd]').onclick = () => step(1);
   q('[data-testid=play]').onclick = () => togglePlay();
   (q('[data-testid=speed]') as HTMLSelectElement).onchange = (ev) => {
-    st.speed = Number((ev.target as HTMLSelectElement).value);
+    const v = (ev.target as HTMLSelectElement).value;
+    // "tN": N ns of simulated time per second; else events per second
+    st.simRate = v.startsWith('t') ? Number(v.slice(1)) : 0;
+    if (!st.simRate) st.speed = Number(v);
+    playTime = st.model?.replay.time ?? 0;
   };
   (q('[data-testid=scrub]') as HTMLInputElement).oninput = (ev) => seek(Number((ev.target as HTMLInputElement).value));
   c.querySelectorAll<HTMLButtonElement>('[data-jump]').forEach((b) => {
@@ -139,11 +206,17 @@ function togglePlay(): void {
   st.playing = !st.playing;
   lastFrame = performance.now();
   playAcc = 0;
+  playTime = st.cursor > 0 ? st.model.log.t[st.cursor - 1]! : 0;
   st.dirty = true;
 }
 
 document.addEventListener('keydown', (ev) => {
   const t = ev.target as HTMLElement;
+  if (ev.key === 'Escape' && !$('inspector-panel').hidden && !t.closest('.cm-editor')) {
+    closeInspector();
+    ev.preventDefault();
+    return;
+  }
   if (t.closest('.cm-editor') || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') return;
   if (ev.key === 'ArrowRight') step(1);
   else if (ev.key === 'ArrowLeft') step(-1);
@@ -273,9 +346,12 @@ function buildGallery(): void {
   sel.innerHTML = html + '<option value="__custom">✎ your own workload</option>';
   sel.onchange = () => {
     const it = st.gallery.find((g) => g.id === sel.value);
+    // Hand the keys back to the picture: → and ← step the run, they do not browse the gallery.
+    $('picture').focus({ preventScroll: true });
     if (it) selectItem(it, { cost: {} });
     else {
       st.item = null;
+      st.edited = false;
       describe();
     }
   };
@@ -289,9 +365,10 @@ function setLang(lang: Lang): void {
 
 $<HTMLSelectElement>('lang').onchange = (ev) => {
   setLang((ev.target as HTMLSelectElement).value === 'go' ? 'go' : 'ts');
-  onEdit();
+  // A gallery item in the other language is no longer what the editor holds: say so.
   if (st.item && st.item.lang !== st.lang) {
     st.item = null;
+    st.edited = false;
     $<HTMLSelectElement>('gallery').value = '__custom';
     describe();
   }
@@ -303,6 +380,7 @@ function selectItem(it: GalleryItem, knobs: Knobs): void {
   st.knobs = knobs;
   writeKnobs();
   editor.set(it.code);
+  st.edited = false;
   $<HTMLSelectElement>('gallery').value = it.id;
   describe();
   void run();
@@ -310,17 +388,21 @@ function selectItem(it: GalleryItem, knobs: Knobs): void {
 
 function describe(): void {
   const it = st.item;
-  $('wl-title').textContent = it ? it.title : 'Your own workload';
+  $('wl-title').textContent = it ? it.title + (st.edited ? ' (edited)' : '') : 'Your own workload';
+  $('revert').hidden = !(it && st.edited);
   $('wl-desc').textContent = it
     ? it.description
     : "Edit the code and press Run (Ctrl+Enter). Write TypeScript that imports from 'gmpsim' and exports function* main()" + (st.lang === 'go' ? ' — or Go.' : '.');
 }
 
-/** The editor diverged from the gallery item: it becomes "your own workload". */
+/**
+ * The editor diverged from (or came back to) the gallery item: the item stays selected, marked
+ * "edited" with a way back; Run runs the edited code and a share link carries the code.
+ */
 function onEdit(): void {
-  if (st.item && editor.text !== st.item.code) {
-    st.item = null;
-    $<HTMLSelectElement>('gallery').value = '__custom';
+  const edited = st.item !== null && editor.text !== st.item.code;
+  if (edited !== st.edited) {
+    st.edited = edited;
     describe();
   }
 }
@@ -342,7 +424,7 @@ async function run(): Promise<void> {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   st.worker = w;
   const code = editor.text;
-  const key = st.item ? `id:${st.item.id}` : `code:${code}`;
+  const key = st.item && !st.edited ? `id:${st.item.id}` : `code:${code}`;
   const req: RunRequest = { type: 'run', lang: st.lang, code, file: fileName(), knobs: st.knobs, wallMs: WALL_LIMIT_MS };
   setStatus('running…', 'busy');
   $('errors').textContent = '';
@@ -386,7 +468,8 @@ async function run(): Promise<void> {
     if (e.line !== undefined) editor.error(e.message, e.line, e.column);
     $('output').innerHTML = `<span class="err">${esc(e.message)}</span>\n<span class="exit">exit status 1</span>`;
     clearRun();
-    setStatus(e.kind === 'syntax' ? `syntax error${e.line !== undefined ? ` at line ${e.line}` : ''}` : 'the workload did not load', 'bad');
+    const at = e.line !== undefined ? ` at line ${e.line}` : '';
+    setStatus(e.kind === 'syntax' ? `syntax error${at}` : e.kind === 'compile' ? `compile error${at}` : e.kind === 'options' ? 'a knob is not valid' : 'the workload did not load', 'bad');
     markDone();
     return;
   }
@@ -397,7 +480,7 @@ async function run(): Promise<void> {
   $<HTMLSelectElement>('download').disabled = false;
   // Re-running the same workload keeps the cursor at the same simulated time. A new workload
   // starts at the beginning, or at the end when the run failed (the state it died in).
-  let cursor = done.reason === 'exit' && done.exitCode === 0 ? 0 : model.length;
+  let cursor = done.reason === 'exit' && done.exitCode === 0 ? model.firstScene() : model.length;
   if (prevTime >= 0) cursor = prevAtEnd ? model.length : model.indexAfterTime(prevTime);
   if (pendingAt !== undefined) {
     cursor = pendingAt;
@@ -407,8 +490,10 @@ async function run(): Promise<void> {
   st.cursor = Math.min(cursor, model.length);
   st.playing = false;
   st.sel = null;
+  $('inspector-panel').hidden = true;
   showEffective(done);
   charts.setModel(model);
+  timeline.setModel(model);
   showOutput(model);
   const scrub = document.querySelector<HTMLInputElement>('[data-testid=scrub]')!;
   scrub.max = String(model.length);
@@ -471,8 +556,10 @@ function clearRun(): void {
   lastStats = '';
   $('why').innerHTML = '';
   charts.clear();
+  timeline.setModel(null);
   st.sel = null;
   inspector.clear();
+  $('inspector-panel').hidden = true;
   document.querySelectorAll<HTMLElement>('[data-count]').forEach((el) => (el.textContent = ''));
   const pos = document.querySelector<HTMLElement>('[data-testid=pos]')!;
   pos.textContent = 'no run';
@@ -508,7 +595,7 @@ function showOutput(m: RunModel): void {
 let pendingAt: number | undefined;
 
 async function updateHash(): Promise<void> {
-  const h = await encodeShare(st.item ? { id: st.item.id, lang: st.lang, knobs: st.knobs } : { code: editor.text, lang: st.lang, knobs: st.knobs });
+  const h = await encodeShare(st.item && !st.edited ? { id: st.item.id, lang: st.lang, knobs: st.knobs } : { code: editor.text, lang: st.lang, knobs: st.knobs });
   history.replaceState(null, '', h);
 }
 
@@ -550,7 +637,7 @@ $<HTMLSelectElement>('download').onchange = () => {
 };
 
 $('share').onclick = async () => {
-  const h = await encodeShare({ ...(st.item ? { id: st.item.id } : { code: editor.text }), lang: st.lang, knobs: st.knobs, at: st.cursor });
+  const h = await encodeShare({ ...(st.item && !st.edited ? { id: st.item.id } : { code: editor.text }), lang: st.lang, knobs: st.knobs, at: st.cursor });
   history.replaceState(null, '', h);
   try {
     await navigator.clipboard.writeText(location.href);
@@ -566,6 +653,8 @@ let lastRender = 0;
 /** Moving average of one render's main-thread cost (ms). */
 let renderCost = 0;
 let playAcc = 0;
+/** The simulated clock of simulated-time play (ns). */
+let playTime = 0;
 const counters = ['threads', 'gomaxprocs', 'idleprocs', 'idlethreads', 'spinningthreads', 'runqueue', 'running', 'runnable', 'syscall', 'netpoll', 'waiting'] as const;
 const counterLabel: Record<(typeof counters)[number], string> = {
   threads: 'threads',
@@ -578,12 +667,22 @@ const counterLabel: Record<(typeof counters)[number], string> = {
   runnable: 'G runnable',
   syscall: 'G in syscall',
   netpoll: 'G on netpoller',
-  waiting: 'G parked',
+  waiting: 'G parked (not IO)',
 };
 
 function frame(now: number): void {
   const m = st.model;
-  if (m && st.playing) {
+  if (m && st.playing && st.simRate > 0) {
+    // Simulated-time play: the clock advances rate × elapsed; the cursor shows the state at it.
+    playTime += ((now - lastFrame) / 1000) * st.simRate;
+    const to = m.indexAfterTime(playTime);
+    if (to !== st.cursor) {
+      st.lastStepSize = to - st.cursor;
+      st.cursor = to;
+      st.dirty = true;
+    }
+    if (playTime >= m.endTime) st.playing = false;
+  } else if (m && st.playing) {
     playAcc += ((now - lastFrame) / 1000) * st.speed;
     const n = Math.floor(playAcc);
     if (n > 0) {
@@ -655,6 +754,7 @@ function render(m: RunModel): void {
   prof['why']! += t1 - t0;
   t0 = t1;
   charts.cursor(r.time);
+  timeline.cursor(r.time);
   t1 = performance.now();
   prof['charts']! += t1 - t0;
   t0 = t1;
@@ -662,58 +762,85 @@ function render(m: RunModel): void {
   prof['rest']! += performance.now() - t0;
 }
 
+/**
+ * The why-panel, from the events applied so far: the sentence of the current instant up to the
+ * cursor (its last piece is what the current event did), the current event itself, and — marked,
+ * not yet applied — what the same instant still holds. The picture shows the same state.
+ */
 function renderWhy(m: RunModel): void {
   const el = $('why');
   const i = st.cursor - 1;
   if (i < 0) {
-    el.innerHTML = '<div class="now">Before the first event. Step forward (→) or press play.</div>';
+    el.innerHTML = '<div class="now" data-testid="why-text">Before the first event. Step forward (→) or press play.</div>';
     return;
   }
   const log = m.log;
-  const ex = explainGroup(log, i, m.replay);
+  const ex = explainGroup(log, i, m.replay, true);
+  const [, end] = groupRange(log, i);
+  let next = '';
+  let pending = 0;
+  for (let j = i + 1; j <= end; j++) {
+    const s = explainEvent(log, j, m.replay);
+    pending++;
+    if (s !== null && next.length < 400) next += (next ? '; ' : '') + s;
+  }
   let recent = '';
   let j = ex.first - 1;
   const fast = st.playing && (st.speed > 1000 || renderCost > 8);
   for (let n = 0; n < 5 && j >= 0 && !fast; n++) {
     const [a] = groupRange(log, j);
-    const g = explainGroup(log, j, m.replay);
-    recent += `<li data-i="${g.last}">${fmtNs(log.t[j]!)} — ${esc(g.text)}</li>`;
+    const g = explainGroup(log, j, m.replay, true);
+    recent += `<li><button type="button" class="linkish" data-i="${g.last}">${fmtNs(log.t[j]!)} — ${esc(g.text)}</button></li>`;
     j = a - 1;
   }
-  el.innerHTML = `<div class="now" data-testid="why-text">${esc(ex.text)}</div><div class="ev" data-testid="why-event">#${i} · ${fmtNs(log.t[i]!)} · ${EventName[log.k[i]!]}: ${esc(describeEvent(log, i, m.replay))}</div>${recent ? `<ol reversed>${recent}</ol>` : ''}`;
+  el.innerHTML =
+    `<div class="now" data-testid="why-text" data-first="${ex.first}" data-last="${ex.last}">${esc(ex.text)}</div>` +
+    `<div class="ev" data-testid="why-event"><span class="tag">this step</span> #${i} · ${fmtNs(log.t[i]!)} · ${EventName[log.k[i]!]}: ${esc(describeEvent(log, i, m.replay))}</div>` +
+    (pending ? `<div class="next" data-testid="why-next" data-pending="${pending}"><span class="tag">not yet applied</span> ${pending} more event${pending > 1 ? 's' : ''} at this instant${next ? `: ${esc(next)}` : ''} (step → to apply)</div>` : '') +
+    (recent ? `<h3 class="sr-only">Earlier steps</h3><ol reversed>${recent}</ol>` : '');
 }
 
 $('why').addEventListener('click', (ev) => {
-  const li = (ev.target as HTMLElement).closest<HTMLElement>('li[data-i]');
-  if (li) seek(Number(li.dataset['i']) + 1, true);
+  const b = (ev.target as HTMLElement).closest<HTMLElement>('[data-i]');
+  if (b) seek(Number(b.dataset['i']) + 1, true);
 });
 
 $('run').onclick = () => void run();
+$('revert').onclick = () => {
+  if (st.item) selectItem(st.item, st.knobs);
+};
 
 // ---------------------------------------------------------------- start
+/** Load what a share link holds (gallery item or code, knobs, cursor); false when the hash holds none. */
+async function loadShared(hash: string): Promise<boolean> {
+  const shared = await decodeShare(hash);
+  if (!shared) return false;
+  pendingAt = shared.at;
+  const it = shared.id !== undefined ? st.gallery.find((g) => g.id === shared.id) : undefined;
+  if (it) {
+    selectItem(it, shared.knobs);
+    return true;
+  }
+  st.item = null;
+  st.edited = false;
+  setLang(shared.lang);
+  st.knobs = shared.knobs;
+  writeKnobs();
+  editor.set(shared.code ?? '');
+  $<HTMLSelectElement>('gallery').value = '__custom';
+  describe();
+  void run();
+  return true;
+}
+
 async function start(): Promise<void> {
   buildControls();
   buildKnobs();
   buildGallery();
   requestAnimationFrame(frame);
-  const shared = await decodeShare(location.hash);
-  if (shared) {
-    pendingAt = shared.at;
-    const it = shared.id !== undefined ? st.gallery.find((g) => g.id === shared.id) : undefined;
-    if (it) {
-      selectItem(it, shared.knobs);
-      return;
-    }
-    st.item = null;
-    setLang(shared.lang);
-    st.knobs = shared.knobs;
-    writeKnobs();
-    editor.set(shared.code ?? '');
-    $<HTMLSelectElement>('gallery').value = '__custom';
-    describe();
-    void run();
-    return;
-  }
+  // A link pasted into the address bar of an open tab changes only the hash: load it too.
+  window.addEventListener('hashchange', () => void loadShared(location.hash));
+  if (await loadShared(location.hash)) return;
   const first = st.gallery[0];
   if (first) selectItem(first, { cost: {} });
 }
@@ -723,7 +850,7 @@ void start();
 // For the e2e tests and the curious: read-only access to the current model.
 declare global {
   interface Window {
-    gmpsim: { prof: Record<string, number>; time: () => number; cursor: () => number; length: () => number; seek: (n: number) => void; play: (speed: number) => void; pause: () => void };
+    gmpsim: { prof: Record<string, number>; time: () => number; cursor: () => number; length: () => number; seek: (n: number) => void; renderNow: () => void; playTime: () => number; play: (speed: number) => void; pause: () => void };
   }
 }
 window.gmpsim = {
@@ -732,8 +859,17 @@ window.gmpsim = {
   cursor: () => st.cursor,
   length: () => st.model?.length ?? 0,
   seek: (n) => seek(n),
+  /** Draw the cursor's frame now (the tests read every step without waiting for a frame). */
+  renderNow: () => {
+    if (!st.model) return;
+    st.dirty = false;
+    st.lastStepSize = Number.POSITIVE_INFINITY; // no slides: a test reads frame after frame
+    render(st.model);
+  },
+  playTime: () => playTime,
   play: (speed) => {
     st.speed = speed;
+    st.simRate = 0;
     const sel = document.querySelector<HTMLSelectElement>('[data-testid=speed]')!;
     if (![...sel.options].some((o) => o.value === String(speed))) sel.add(new Option(`${speed.toLocaleString('en')} ev/s`, String(speed)));
     sel.value = String(speed);

@@ -3,7 +3,9 @@
  * Replay positioned at the time cursor, and what the charts and the inspector need, computed in one
  * pass over the log (never by asking the engine):
  *  - series: threads / GOMAXPROCS / goroutines by state at every change point;
- *  - per-P activity segments (running G, syscall, idle, spinning, scheduling);
+ *  - per-P activity segments (running G, syscall, idle, spinning, scheduling), per-M activity
+ *    segments (mActivity: running, syscall, idle, spinning, netpoll, sysmon) for the timeline, and
+ *    per-G segments on demand (gSegments, from the G's own moves);
  *  - per-G / per-M / per-P event indices (click-for-history, sleep-timer owner);
  *  - per-kind event indices (jump to the next handoff, retake…).
  *
@@ -12,8 +14,8 @@
  * P state. (It used to keep one, with its own rules for G buckets, M.p and thread counts; replaying
  * the gallery gives the same series and segments both ways.)
  */
-import { EventLog, E, Loc } from '../../src/index.js';
-import { Replay, pActivity, type PActivity } from '../../src/log/replay.js';
+import { EventLog, E, Loc, MS } from '../../src/index.js';
+import { Replay, pActivity, type MView, type PActivity } from '../../src/log/replay.js';
 import type { RunDone } from './protocol';
 
 export type Activity = PActivity;
@@ -23,6 +25,29 @@ export interface Segment {
   t1: number;
   act: Activity;
   g: number;
+}
+
+/** What an M is doing, for the timeline's per-M tracks (from its MState, spinning flag and G). */
+export type MActivity = 'run' | 'syscall' | 'idle' | 'spin' | 'sched' | 'netpoll' | 'sysmon' | 'start' | 'other';
+
+export interface MSegment {
+  t0: number;
+  t1: number;
+  act: MActivity;
+  g: number;
+}
+
+/** What a goroutine is doing, for an on-demand G track (from its GLoc moves). */
+export type GActivity = 'runnable' | 'running' | 'syscall' | 'waiting' | 'netpoll';
+
+export interface GSegment {
+  t0: number;
+  t1: number;
+  act: GActivity;
+  /** The P (runnable) or M (running, syscall) it was on; −1 none. */
+  where: number;
+  /** Wait reason (waiting). */
+  reason: string;
 }
 
 /** Columnar time series, one row per change point. */
@@ -61,6 +86,8 @@ export class RunModel {
   readonly result: RunDone;
   readonly series: Series;
   readonly segments: Segment[][] = [];
+  /** Per M: its activity over time (the timeline's M tracks). */
+  readonly mSegments: MSegment[][] = [];
   readonly byG = new Map<number, number[]>();
   readonly byM = new Map<number, number[]>();
   readonly byP = new Map<number, number[]>();
@@ -113,6 +140,46 @@ export class RunModel {
     return lo;
   }
 
+  /**
+   * G g's states over time from its moves (GLoc events): runnable from creation or a move to a
+   * queue until it runs; running / in a syscall on an M; parked (with the reason) or on the
+   * netpoller; nothing once dead. Computed on demand (the timeline's G tracks).
+   */
+  gSegments(g: number): GSegment[] {
+    const L = this.log;
+    const out: GSegment[] = [];
+    let cur: GSegment | null = null;
+    const close = (t: number): void => {
+      if (cur && t > cur.t0) out.push({ ...cur, t1: t });
+      cur = null;
+    };
+    for (const i of this.byG.get(g) ?? []) {
+      const k = L.k[i]!;
+      if (L.g[i] !== g) continue;
+      const t = L.t[i]!;
+      if (k === E.GoCreate) {
+        close(t);
+        cur = { t0: t, t1: t, act: 'runnable', where: L.p[i]!, reason: '' };
+      } else if (k === E.GLoc) {
+        const a = L.a[i]!;
+        const b = L.b[i]!;
+        let next: GSegment | null = null;
+        if (a === Loc.Running) next = { t0: t, t1: t, act: 'running', where: b, reason: '' };
+        else if (a === Loc.Syscall) next = { t0: t, t1: t, act: 'syscall', where: b, reason: '' };
+        else if (a === Loc.Waiting) next = { t0: t, t1: t, act: 'waiting', where: -1, reason: L.string(b) };
+        else if (a === Loc.Netpoll) next = { t0: t, t1: t, act: 'netpoll', where: -1, reason: 'IO wait' };
+        else if (a !== Loc.Dead) next = { t0: t, t1: t, act: 'runnable', where: a === Loc.Runnext || a === Loc.Runq ? b : -1, reason: '' };
+        // Same state again (runnext → runq, a kick between queues): one runnable stretch.
+        const prev = cur as GSegment | null;
+        if (prev && next && prev.act === next.act && next.act === 'runnable') continue;
+        close(t);
+        cur = next;
+      }
+    }
+    close(this.endTime);
+    return out;
+  }
+
   /** Last event of G g before cursor `at` (exclusive) with kind k, or −1. */
   lastOf(g: number, k: number, at: number): number {
     const list = this.byG.get(g);
@@ -156,6 +223,41 @@ export class RunModel {
     const out = {} as Record<JumpKind, Int32Array>;
     for (const k of Object.keys(lists) as JumpKind[]) out[k] = Int32Array.from(lists[k]);
     return out;
+  }
+
+  /**
+   * Where a finished run opens: just after the instant of its first scheduler decision worth a
+   * look (the first retake, preemption or netpoll wake, else the first handoff or steal, with the
+   * rest of its instant applied), else the first moment the most goroutines are alive. Never event 0, where
+   * nothing exists yet.
+   */
+  firstScene(): number {
+    const L = this.log;
+    // The story-telling decisions first (sysmon taking a P, a preemption, the netpoller waking a
+    // G); a handoff or steal (the runtime's own goroutines shuffled at start-up) only without them.
+    const earliest = (kinds: readonly JumpKind[]): number => {
+      let at = L.length;
+      for (const k of kinds) if (this.jumps[k].length) at = Math.min(at, this.jumps[k][0]!);
+      return at;
+    };
+    let first = earliest(['retake', 'preempt', 'netpoll']);
+    if (first === L.length) first = earliest(['handoff', 'steal']);
+    if (first < L.length) {
+      let end = first;
+      while (end + 1 < L.length && L.t[end + 1] === L.t[first]) end++;
+      return end + 1;
+    }
+    const s = this.series;
+    let best = -1;
+    let at = L.length;
+    for (let j = 0; j < s.n; j++) {
+      const live = s.running[j]! + s.runnable[j]! + s.waiting[j]! + s.syscall[j]! + s.netpoll[j]!;
+      if (live > best) {
+        best = live;
+        at = s.i[j]!;
+      }
+    }
+    return at;
   }
 
   /** Cursor position to stop at for a jump: just after the event, so the picture shows its effect. */
@@ -247,6 +349,20 @@ export class RunModel {
     };
     // The P an M holds (−1: none, or no such M).
     const pOf = (m: number): number => (m >= 0 ? r.ms[m]?.p ?? -1 : -1);
+    // Per M: the activity (and G) of the segment in progress, since when.
+    const mAct: (MActivity | undefined)[] = [];
+    const mG: number[] = [];
+    const mSince: number[] = [];
+    const touchM = (id: number, t: number): void => {
+      const mm = id >= 0 ? r.ms[id] : undefined;
+      if (!mm) return;
+      const { act, g } = mActivity(mm);
+      if (mAct[id] === act && mG[id] === g) return;
+      if (mAct[id] !== undefined && t > mSince[id]!) (this.mSegments[id] ??= []).push({ t0: mSince[id]!, t1: t, act: mAct[id]!, g: mG[id]! });
+      mAct[id] = act;
+      mG[id] = g;
+      mSince[id] = t;
+    };
     for (let i = 0; i < n; i++) {
       const k = L.k[i]!;
       const t = L.t[i]!;
@@ -275,7 +391,14 @@ export class RunModel {
         if (gv && (gv.loc === Loc.Running || gv.loc === Loc.Syscall)) leaves = pOf(gv.where);
       }
       const before = r.ps.length;
+      const mLeft = k === E.GLoc ? r.gs.get(g) : undefined;
+      const mLeaves = mLeft && (mLeft.loc === Loc.Running || mLeft.loc === Loc.Syscall) ? mLeft.where : -1;
       r.step();
+      touchM(m, t);
+      if (k === E.GLoc) {
+        touchM(mLeaves, t);
+        if (L.a[i] === Loc.Running || L.a[i] === Loc.Syscall) touchM(L.b[i]!, t);
+      }
       touchP(p, t);
       touchP(pm0, t);
       touchP(pOf(m), t);
@@ -289,6 +412,9 @@ export class RunModel {
       push(i + 1, t);
     }
     const end = n ? L.t[n - 1]! : 0;
+    for (let q = 0; q < mAct.length; q++) {
+      if (mAct[q] !== undefined && end > mSince[q]!) (this.mSegments[q] ??= []).push({ t0: mSince[q]!, t1: end, act: mAct[q]!, g: mG[q]! });
+    }
     for (let q = 0; q < pAct.length; q++) {
       if (pAct[q] !== undefined && end > pSince[q]!) (this.segments[q] ??= []).push({ t0: pSince[q]!, t1: end, act: pAct[q]!, g: pG[q]! });
     }
@@ -306,5 +432,33 @@ export class RunModel {
       netpoll: c['netpoll'] as Int32Array,
     };
     return { series, maxThreads, maxG };
+  }
+}
+
+/** What M `mm` is doing (the timeline's M tracks): its MState, with spinning and its G. */
+export function mActivity(mm: MView): { act: MActivity; g: number } {
+  if (mm.dead) return { act: 'other', g: -1 };
+  if (mm.spinning) return { act: 'spin', g: -1 };
+  switch (mm.state) {
+    case MS.Running:
+      return mm.g >= 0 ? { act: 'run', g: mm.g } : { act: 'sched', g: -1 };
+    case MS.Syscall:
+      return { act: 'syscall', g: mm.g };
+    case MS.Idle:
+    case MS.LockedIdle:
+    case MS.Template:
+      return { act: 'idle', g: -1 };
+    case MS.Scheduling:
+    case MS.Waking:
+      return { act: 'sched', g: -1 };
+    case MS.Netpoll:
+      return { act: 'netpoll', g: -1 };
+    case MS.Sysmon:
+    case MS.SysmonSleep:
+      return { act: 'sysmon', g: -1 };
+    case MS.Starting:
+      return { act: 'start', g: -1 };
+    default:
+      return { act: 'other', g: -1 };
   }
 }

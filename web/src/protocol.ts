@@ -67,7 +67,8 @@ export interface RunProgress {
 
 export interface WorkloadError {
   /** 'syntax' (transpile), 'load' (evaluating the module), 'options' (bad knobs). */
-  kind: 'syntax' | 'load' | 'options';
+  /** syntax: the parser's; compile: Go's type checker (or an unsupported construct); load: the workload would not start; options: a knob. */
+  kind: 'syntax' | 'compile' | 'load' | 'options';
   message: string;
   /** 1-based line in the user's source, when known. */
   line?: number;

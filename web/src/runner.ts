@@ -30,7 +30,7 @@ function lineOf(e: unknown): { line?: number; column?: number } {
   return {};
 }
 
-export type Compiled = { ok: true; main: GoFunc; linksOS?: boolean } | { ok: false; errors: unknown[] };
+export type Compiled = { ok: true; main: GoFunc; linksOS?: boolean } | { ok: false; errors: unknown[]; syntaxPass?: true };
 
 /** What a workload module may export besides main (as the CLI reads it, cli/settings.ts). */
 interface WorkloadConfig {
@@ -94,7 +94,8 @@ async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | 
     if (!c.ok) {
       const errs = c.errors.map((e) => formatGoError(file, e));
       const firstLine = errs.find((x) => x.line !== undefined);
-      fail({ kind: 'syntax', message: errs.map((x) => x.text).join('\n'), ...(firstLine ? { line: firstLine.line, column: firstLine.column } : {}) });
+      // gc's syntax pass, or the type checker (`undefined: d` is no syntax error)
+      fail({ kind: c.syntaxPass ? 'syntax' : 'compile', message: errs.map((x) => x.text).join('\n'), ...(firstLine ? { line: firstLine.line, column: firstLine.column } : {}) });
       return null;
     }
     return { main: c.main, config: {}, params: null, linksOS: c.linksOS ?? true };

@@ -89,6 +89,12 @@ export class Charts {
     psChart.canvas.style.height = `${psChart.height}px`;
     this.width = 0;
     this.layout();
+    // Text alternatives: what each chart shows, in numbers (screen readers, and anyone reading).
+    const [a, b, c] = describeCharts(m);
+    for (const [chart, label] of [[this.charts[0]!, a], [this.charts[1]!, b], [this.charts[2]!, c]] as const) {
+      chart.canvas.setAttribute('role', 'img');
+      chart.canvas.setAttribute('aria-label', label);
+    }
   }
 
   private layout(): void {
@@ -127,25 +133,82 @@ export class Charts {
   }
 }
 
+/** One sentence per chart: threads vs GOMAXPROCS, goroutines by state, each P's time by activity. */
+function describeCharts(m: RunModel): [string, string, string] {
+  const s = m.series;
+  const end = fmtNs(m.endTime);
+  let peak = 0;
+  let peakAt = 0;
+  let procsMin = Infinity;
+  let procsMax = 0;
+  let gPeak = 0;
+  let gPeakAt = 0;
+  for (let j = 0; j < s.n; j++) {
+    if (s.threads[j]! > peak) {
+      peak = s.threads[j]!;
+      peakAt = s.t[j]!;
+    }
+    procsMin = Math.min(procsMin, s.procs[j]!);
+    procsMax = Math.max(procsMax, s.procs[j]!);
+    const live = s.running[j]! + s.runnable[j]! + s.syscall[j]! + s.netpoll[j]! + s.waiting[j]!;
+    if (live > gPeak) {
+      gPeak = live;
+      gPeakAt = s.t[j]!;
+    }
+  }
+  const last = s.n - 1;
+  const procs = s.n === 0 ? 'none' : procsMin === procsMax ? String(procsMax) : `${procsMin} to ${procsMax}`;
+  const threads = s.n === 0 ? 'Threads vs GOMAXPROCS: no data.' : `Threads (Ms) over ${end}: peak ${peak} at ${fmtNs(peakAt)}, ${s.threads[last]} at the end; GOMAXPROCS ${procs}.`;
+  const states =
+    s.n === 0
+      ? 'Goroutines by state: no data.'
+      : `Goroutines by state over ${end}: at most ${gPeak} alive (at ${fmtNs(gPeakAt)}); at the end ${s.running[last]} running, ${s.runnable[last]} runnable, ${s.syscall[last]} in a syscall, ${s.netpoll[last]} on the netpoller, ${s.waiting[last]} parked.`;
+  const ps = m.segments.map((segs, p) => {
+    const tot: Record<string, number> = {};
+    for (const g of segs ?? []) tot[g.act] = (tot[g.act] ?? 0) + (g.t1 - g.t0);
+    const pct = (k: string): number => (m.endTime > 0 ? Math.round((100 * (tot[k] ?? 0)) / m.endTime) : 0);
+    return `P${p} running ${pct('run')}%, syscall ${pct('syscall')}%, spinning ${pct('spin')}%, scheduling ${pct('sched')}%`;
+  });
+  return [threads, states, `P activity over ${end} (share of the run's time): ${ps.join('; ') || 'no Ps'}.`];
+}
+
+/** A colour token of the page (light or dark scheme), for text and lines drawn on the canvases. */
+function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#596070';
+}
+
 function xOf(t: number, m: RunModel, w: number): number {
   return padL + (m.endTime > 0 ? t / m.endTime : 0) * (w - padL - padR);
 }
 
+/** Time labels along the bottom at "nice" steps (1, 2, 5 × 10^k ns), not only at both ends. */
+function timeTicks(ctx: CanvasRenderingContext2D, w: number, h: number, m: RunModel): void {
+  const end = m.endTime;
+  if (end <= 0) return;
+  const raw = end / Math.max(2, Math.floor((w - padL - padR) / 90));
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map((k) => k * p).find((s) => s >= raw) ?? 10 * p;
+  ctx.fillStyle = cssVar('--mute');
+  for (let t = 0; t <= end; t += step) {
+    const x = xOf(t, m, w);
+    ctx.fillRect(x, h - 14, 1, 3);
+    ctx.textAlign = t === 0 ? 'left' : x > w - padR - 30 ? 'right' : 'center';
+    ctx.fillText(fmtNs(Math.round(t)), x, h - 2);
+  }
+}
+
 function axes(ctx: CanvasRenderingContext2D, w: number, h: number, max: number, m: RunModel): void {
-  ctx.fillStyle = '#6b7385';
+  ctx.fillStyle = cssVar('--mute');
   ctx.font = '10px system-ui, sans-serif';
   ctx.textAlign = 'right';
   ctx.fillText(String(max), padL - 4, 10);
   ctx.fillText('0', padL - 4, h - 12);
-  ctx.strokeStyle = '#e9ecef';
+  ctx.strokeStyle = cssVar('--line');
   ctx.beginPath();
   ctx.moveTo(padL, h - 14.5);
   ctx.lineTo(w - padR, h - 14.5);
   ctx.stroke();
-  ctx.textAlign = 'left';
-  ctx.fillText('0', padL, h - 2);
-  ctx.textAlign = 'right';
-  ctx.fillText(fmtNs(m.endTime), w - padR, h - 2);
+  timeTicks(ctx, w, h, m);
 }
 
 /** Last value of a column in each pixel column (step plot). */
@@ -221,9 +284,9 @@ function drawPs(ctx: CanvasRenderingContext2D, w: number, h: number, m: RunModel
   ctx.textAlign = 'right';
   for (let p = 0; p < rows; p++) {
     const y = 2 + p * (rh + 2);
-    ctx.fillStyle = '#6b7385';
+    ctx.fillStyle = cssVar('--mute');
     ctx.fillText(`P${p}`, padL - 4, y + rh - 2);
-    ctx.fillStyle = '#f1f3f5';
+    ctx.fillStyle = cssVar('--panel2');
     ctx.fillRect(padL, y, w - padL - padR, rh);
     for (const seg of m.segments[p] ?? []) {
       if (seg.act === 'idle' || seg.act === 'dead') continue;
@@ -240,9 +303,6 @@ function drawPs(ctx: CanvasRenderingContext2D, w: number, h: number, m: RunModel
       }
     }
   }
-  ctx.fillStyle = '#6b7385';
-  ctx.textAlign = 'left';
-  ctx.fillText('0', padL, h - 2);
-  ctx.textAlign = 'right';
-  ctx.fillText(fmtNs(m.endTime), w - padR, h - 2);
+  ctx.fillStyle = cssVar('--mute');
+  timeTicks(ctx, w, h, m);
 }

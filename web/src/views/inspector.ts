@@ -30,8 +30,8 @@ export class Inspector {
   constructor(root: HTMLElement, onSeek: (cursor: number) => void) {
     this.root = root;
     root.addEventListener('click', (ev) => {
-      const li = (ev.target as HTMLElement).closest<HTMLElement>('li[data-i]');
-      if (li) onSeek(Number(li.dataset['i']) + 1);
+      const b = (ev.target as HTMLElement).closest<HTMLElement>('[data-i]');
+      if (b) onSeek(Number(b.dataset['i']) + 1);
     });
   }
 
@@ -88,7 +88,7 @@ export class Inspector {
     for (let j = from; j < to; j++) {
       const i = list[j]!;
       const cls = i >= cur ? 'future' : i === cur - 1 ? 'cur' : '';
-      items += `<li data-i="${i}" class="${cls}"><span class="t">${fmtNs(model.log.t[i]!)}</span><span>${esc(describeEvent(model.log, i, r))}</span></li>`;
+      items += `<li class="${cls}"><button type="button" data-i="${i}"><span class="t">${fmtNs(model.log.t[i]!)}</span><span>${esc(describeEvent(model.log, i, r))}</span></button></li>`;
     }
     this.root.innerHTML = `<h3 data-testid="inspect-title">${title}</h3><dl>${dl}</dl><div class="sub">${list.length} events; ${from > 0 ? `${from} earlier not shown` : 'all shown'}</div><ol class="hist">${items}</ol>`;
     const curLi = this.root.querySelector('li.cur');

@@ -13,7 +13,10 @@
  * in an SVG overlay.
  */
 import { E, Loc, MS, ExitPath } from '../../../src/index.js';
-import type { GView, MView, PView } from '../../../src/log/replay.js';
+
+/** The user asked for less motion (prefers-reduced-motion): no sliding chips, no fading arrows. */
+export const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+import { syscallOldP, type GView, type MView, type PView } from '../../../src/log/replay.js';
 import type { RunModel } from '../model';
 
 export type Selection = { kind: 'g' | 'm' | 'p'; id: number } | null;
@@ -50,7 +53,7 @@ function gChip(g: number, gv: GView | undefined, big = false, sel: Selection = n
   const h = (g * 47) % 360;
   const cls = `g${big ? ' big' : ''}${gv?.system ? ' sys' : ''}${sel?.kind === 'g' && sel.id === g ? ' sel' : ''}`;
   const title = gv ? `G${g} ${gv.name}` : `G${g}`;
-  return `<span class="${cls}" data-g="${g}" style="--h:${h}" title="${esc(title)}">G${g}</span>`;
+  return `<span class="${cls}" data-g="${g}" style="--h:${h}" title="${esc(title)}" tabindex="-1" role="button" aria-label="${esc(title)}">G${g}</span>`;
 }
 
 function mChip(m: MView, sel: Selection, extra = ''): string {
@@ -62,15 +65,23 @@ function mChip(m: MView, sel: Selection, extra = ''): string {
   else if (m.state === MS.Scheduling) cls += ' sched';
   if (sel?.kind === 'm' && sel.id === m.id) cls += ' sel';
   const st = m.spinning ? 'spinning' : mStateName[m.state] ?? '';
-  return `<span class="${cls}" data-m="${m.id}" title="M${m.id}: ${esc(st)}">M${m.id}<span class="st">${extra || esc(st)}</span></span>`;
+  // Named by its text ("M3 syscall"), as it reads; the title adds the state when the text shows something else.
+  return `<span class="${cls}" data-m="${m.id}" title="M${m.id}: ${esc(st)}" tabindex="-1" role="button">M${m.id} <span class="st">${extra || esc(st)}</span></span>`;
 }
 
 function chips(ids: readonly number[], gs: ReadonlyMap<number, GView>, max: number, sel: Selection): string {
   let s = '';
   const n = Math.min(ids.length, max);
   for (let i = 0; i < n; i++) s += gChip(ids[i]!, gs.get(ids[i]!), false, sel);
-  if (ids.length > max) s += `<span class="more">+${ids.length - max} more</span>`;
+  if (ids.length > max) s += `<span class="more" data-more="${ids.length - max}">+${ids.length - max} more</span>`;
   return s;
+}
+
+/** The selector that finds the same chip or box after a redraw. */
+function keyOf(el: HTMLElement): string {
+  if (el.dataset['g'] !== undefined) return `[data-g="${el.dataset['g']}"]`;
+  if (el.dataset['m'] !== undefined) return `[data-m="${el.dataset['m']}"]`;
+  return `[data-p="${el.dataset['p']}"]`;
 }
 
 interface Parts {
@@ -92,8 +103,11 @@ export class Picture {
   private last = new Map<Element, string>();
   /** Multiplier of the chip caps. */
   private cap = 1;
+  /** The cursor the arrows were drawn for (−1: none). */
+  private arrowsAt = -1;
 
-  constructor(root: HTMLElement, onSelect: (s: Selection) => void) {
+
+  constructor(root: HTMLElement, onSelect: (s: Selection, anchor: HTMLElement) => void) {
     this.root = root;
     this.pic = document.createElement('div');
     this.pic.className = 'pic';
@@ -112,17 +126,46 @@ export class Picture {
     this.wait.dataset['testid'] = 'waiting';
     this.pic.append(this.top, this.psEl, this.lanes, this.wait);
     root.append(this.pic, this.svg);
+    // Keyboard: the picture is one tab stop. On it, ← and → step the run (the page's keys) and ↓
+    // or Enter goes into it; there, the arrow keys move between its Ps, Ms and goroutines (reading
+    // order), Enter or Space inspects the focused one, Tab leaves. Focus survives a redraw.
+    root.tabIndex = 0;
+    root.setAttribute('role', 'group');
+    root.setAttribute('aria-label', 'The scheduler at the cursor. Left and right arrows step the run; down arrow or Enter moves into the picture, then arrow keys move between Ps, Ms and goroutines and Enter inspects one');
+    root.addEventListener('keydown', (ev) => {
+      const items = [...root.querySelectorAll<HTMLElement>('[data-g],[data-m],[data-p]')];
+      if (!items.length) return;
+      const at = items.indexOf(document.activeElement as HTMLElement);
+      let to = -1;
+      if (at < 0) {
+        if (ev.key !== 'ArrowDown' && ev.key !== 'Enter') return;
+        to = 0;
+      } else if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') to = Math.min(items.length - 1, at + 1);
+      else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') to = Math.max(0, at - 1);
+      else if (ev.key === 'Home') to = 0;
+      else if (ev.key === 'End') to = items.length - 1;
+      else if (ev.key === 'Enter' || ev.key === ' ') {
+        items[at]!.click();
+        ev.preventDefault();
+        ev.stopPropagation();
+        return;
+      } else return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      items[to]!.focus();
+    });
     root.addEventListener('click', (ev) => {
       const el = (ev.target as HTMLElement).closest<HTMLElement>('[data-g],[data-m],[data-p]');
       if (!el) return;
-      if (el.dataset['g'] !== undefined) onSelect({ kind: 'g', id: Number(el.dataset['g']) });
-      else if (el.dataset['m'] !== undefined) onSelect({ kind: 'm', id: Number(el.dataset['m']) });
-      else onSelect({ kind: 'p', id: Number(el.dataset['p']) });
+      if (el.dataset['g'] !== undefined) onSelect({ kind: 'g', id: Number(el.dataset['g']) }, el);
+      else if (el.dataset['m'] !== undefined) onSelect({ kind: 'm', id: Number(el.dataset['m']) }, el);
+      else onSelect({ kind: 'p', id: Number(el.dataset['p']) }, el);
     });
   }
 
   clear(message: string): void {
     this.last.clear();
+    this.arrowsAt = -1;
     this.psEl.innerHTML = '';
     this.lanes.innerHTML = '';
     this.wait.innerHTML = '';
@@ -142,7 +185,11 @@ export class Picture {
     // Fast play shows shorter chip rows (fewer elements to lay out); counts stay exact.
     this.cap = fast ? 0.4 : 1;
     const parts = this.build(model, sel);
-    const before = animate ? this.measure() : null;
+    // The chip or box with keyboard focus, found again after the redraw replaced it.
+    const active = document.activeElement as HTMLElement | null;
+    const focused = active && active !== this.root && this.root.contains(active) ? keyOf(active) : '';
+    const moving = animate && !reducedMotion();
+    const before = moving ? this.measure() : null;
     let changed = this.set(this.top, parts.top);
     // one child per P
     const kids = this.psEl.children;
@@ -158,10 +205,20 @@ export class Picture {
     }
     changed = this.set(this.lanes, parts.lanes) || changed;
     changed = this.set(this.wait, parts.wait) || changed;
-    if (!changed) return;
-    if (before) this.flip(before);
-    if (animate) this.arrows(model);
-    else this.svg.innerHTML = '';
+    if (changed && focused && !this.root.contains(document.activeElement)) {
+      const el = this.root.querySelector<HTMLElement>(focused);
+      (el ?? this.root).focus({ preventScroll: true });
+    }
+    // Arrows first, from the layout (final) positions; then the chips start sliding. A decision
+    // that changes no record (startm, a retake's verdict) still gets its arrow.
+    if (!animate) {
+      this.svg.innerHTML = '';
+      this.arrowsAt = -1;
+    } else if (model.replay.index !== this.arrowsAt) {
+      this.arrowsAt = model.replay.index;
+      this.arrows(model);
+    }
+    if (changed && before) this.flip(before);
   }
 
   private measure(): Map<string, DOMRect> {
@@ -196,6 +253,7 @@ export class Picture {
     if (cur === 0) return;
     const t = log.t[cur - 1]!;
     const pairs: [string, string, string][] = [];
+    // The applied events of the current instant only (the group up to the cursor).
     for (let i = cur - 1; i >= 0 && log.t[i] === t && cur - i < 40; i--) {
       const k = log.k[i]!;
       const p = log.p[i]!;
@@ -236,74 +294,75 @@ export class Picture {
       }
     }
     if (!pairs.length) return;
-    const base = this.root.getBoundingClientRect();
-    let s = '<defs><marker id="ah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#e03131" stroke="none"/></marker></defs>';
+    let s = '<defs><marker id="ah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="head"/></marker></defs>';
     for (const [from, to, label] of pairs.slice(0, 6)) {
-      const a = this.root.querySelector(from);
-      const b = this.root.querySelector(to);
+      const a = this.root.querySelector<HTMLElement>(from);
+      const b = this.root.querySelector<HTMLElement>(to);
       if (!a || !b || a === b) continue;
-      const ra = a.getBoundingClientRect();
-      const rb = b.getBoundingClientRect();
-      const x1 = ra.left + ra.width / 2 - base.left;
-      const y1 = ra.top + ra.height / 2 - base.top;
-      const x2 = rb.left + rb.width / 2 - base.left;
-      const y2 = rb.top + rb.height / 2 - base.top;
-      const mx = (x1 + x2) / 2 + (y2 - y1) * 0.15;
-      const my = (y1 + y2) / 2 - (x2 - x1) * 0.15;
-      s += `<path d="M${x1},${y1} Q${mx},${my} ${x2},${y2}" marker-end="url(#ah)"/><text x="${mx}" y="${my}">${esc(label)}</text>`;
+      // Layout positions (offsetLeft/Top ignore transforms): where the chips end up, not where a
+      // sliding animation has them at this instant.
+      const ra = this.layoutRect(a);
+      const rb = this.layoutRect(b);
+      const x1 = ra.x + ra.w / 2;
+      const y1 = ra.y + ra.h / 2;
+      const x2 = rb.x + rb.w / 2;
+      const y2 = rb.y + rb.h / 2;
+      const cx = (x1 + x2) / 2 + (y2 - y1) * 0.15;
+      const cy = (y1 + y2) / 2 - (x2 - x1) * 0.15;
+      // The label sits on the curve (its point at t = ½), not at the control point off it.
+      const lx = 0.25 * x1 + 0.5 * cx + 0.25 * x2;
+      const ly = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
+      s += `<path d="M${x1},${y1} Q${cx},${cy} ${x2},${y2}" marker-end="url(#ah)" data-to='${esc(to)}'/><text x="${lx}" y="${ly - 4}" text-anchor="middle">${esc(label)}</text>`;
     }
     this.svg.innerHTML = s;
-    this.svg.animate([{ opacity: 1 }, { opacity: 1, offset: 0.7 }, { opacity: 0.25 }], { duration: 2500, fill: 'forwards' });
+    if (!reducedMotion()) this.svg.animate([{ opacity: 1 }, { opacity: 1, offset: 0.7 }, { opacity: 0.35 }], { duration: 2500, fill: 'forwards' });
+  }
+
+  /** An element's box relative to the picture's root, from layout offsets (transforms ignored). */
+  private layoutRect(el: HTMLElement): { x: number; y: number; w: number; h: number } {
+    let x = 0;
+    let y = 0;
+    let e: HTMLElement | null = el;
+    while (e && e !== this.root) {
+      x += e.offsetLeft;
+      y += e.offsetTop;
+      const parent = e.offsetParent as HTMLElement | null;
+      if (parent && parent !== this.root && !this.root.contains(parent)) break;
+      e = parent;
+    }
+    return { x, y, w: el.offsetWidth, h: el.offsetHeight };
   }
 
   private build(model: RunModel, sel: Selection): Parts {
     const r = model.replay;
-    const log = model.log;
-    const cur = r.index;
     const gs = r.gs;
     const ps = r.ps;
     const ms = r.ms;
     // One pass over the goroutines: netpoller list and wait reasons. Timers come from the replay
     // (E.Timers: each P's heap and the sleepers on it).
     const netpoll: number[] = [];
-    const timers = new Map<number, number[]>();
-    for (const p of ps) if (p) timers.set(p.id, p.sleepers);
     const reasons = new Map<string, number>();
     for (const gv of gs.values()) {
-      if (gv.loc === Loc.Netpoll) {
-        netpoll.push(gv.goid);
-        if (!gv.system) reasons.set('IO wait (netpoller)', (reasons.get('IO wait (netpoller)') ?? 0) + 1);
-      }
-      else if (gv.loc === Loc.Waiting) {
-        if (!gv.system) reasons.set(gv.reason || 'waiting', (reasons.get(gv.reason || 'waiting') ?? 0) + 1);
-      }
+      if (gv.loc === Loc.Netpoll) netpoll.push(gv.goid);
+      else if (gv.loc === Loc.Waiting && !gv.system) reasons.set(gv.reason || 'waiting', (reasons.get(gv.reason || 'waiting') ?? 0) + 1);
     }
-    // Which P an M in a syscall came from (its last entersyscall), for _Psyscall Ps.
-    const syscallFrom = new Map<number, number>();
-    for (const m of ms) {
-      if (!m || m.dead || m.state !== MS.Syscall) continue;
-      const list = model.byM.get(m.id) ?? [];
-      for (let j = list.length - 1; j >= 0; j--) {
-        const i = list[j]!;
-        if (i >= cur) continue;
-        if (log.k[i] === E.EnterSyscall) {
-          syscallFrom.set(m.id, log.p[i]!);
-          break;
-        }
-      }
-    }
+    // Every M is drawn in exactly one place: sysmon's box, the template thread's, the box of the P
+    // it owns (P.m), the box of the P it left in _Psyscall (m.oldp, Go 1.19, until sysmon retakes
+    // it), or one lane of Ms without a P.
     let sysmonM: MView | undefined;
     let templateM: MView | undefined;
     const inSyscall: MView[] = [];
     const idle: MView[] = [];
     const other: MView[] = [];
-    const withP = new Set<number>();
-    for (const p of ps) if (p && p.m >= 0 && !p.dead) withP.add(p.m);
+    const owner = new Set<number>();
+    for (const p of ps) if (p && p.m >= 0 && !p.dead) owner.add(p.m);
+    const syscallM = new Map<number, MView>();
     for (const m of ms) {
       if (!m || m.dead) continue;
       if (m.state === MS.Sysmon || m.state === MS.SysmonSleep || (m.sys && m.id === 1 && m.state === MS.Starting)) sysmonM = m;
       else if (m.state === MS.Template) templateM = m;
-      else if (withP.has(m.id)) continue;
+      else if (owner.has(m.id)) continue;
+      else if (syscallOldP(m, ps) >= 0) syscallM.set(m.oldp, m);
       else if (m.state === MS.Syscall) inSyscall.push(m);
       else if (m.state === MS.Idle || m.state === MS.LockedIdle) idle.push(m);
       else other.push(m);
@@ -322,24 +381,25 @@ export class Picture {
     const pboxes: string[] = [];
     for (const p of ps) {
       if (!p) continue;
-      pboxes.push(this.pbox(p, ms, gs, timers.get(p.id) ?? [], syscallFrom, sel));
+      pboxes.push(this.pbox(p, ms, gs, syscallM.get(p.id), sel));
     }
-    h = `<section class="box lane syscall" data-box="syscall"><h3>Ms in a syscall, without a P <span class="len" data-testid="syscall-ms">${inSyscall.length}</span></h3><div class="qrow">`;
-    for (const m of inSyscall.slice(0, 24)) h += `<span class="pair">${mChip(m, sel, '')}${m.g >= 0 ? gChip(m.g, gs.get(m.g), false, sel) : ''}</span>`;
-    if (inSyscall.length > 24) h += `<span class="more">+${inSyscall.length - 24} more</span>`;
-    h += `</div></section><section class="box lane idle" data-box="idle"><h3>Idle Ms <span class="sub">sched.midle</span><span class="len" data-testid="idle-ms">${idle.length}</span></h3><div class="qrow">`;
-    for (const m of idle.slice(0, 30)) h += mChip(m, sel, m.state === MS.LockedIdle ? 'locked' : '');
-    if (idle.length > 30) h += `<span class="more">+${idle.length - 30} more</span>`;
-    h += `</div></section><section class="box lane other" data-box="other"><h3>Other Ms without a P <span class="len">${other.length}</span></h3><div class="qrow">`;
-    for (const m of other.slice(0, 20)) h += mChip(m, sel);
-    h += '</div></section>';
+    const lane = (ls: MView[], max: number, extra: (m: MView) => string): string => {
+      let s = '';
+      for (const m of ls.slice(0, max)) s += m.g >= 0 ? `<span class="pair">${mChip(m, sel, extra(m))}${gChip(m.g, gs.get(m.g), false, sel)}</span>` : mChip(m, sel, extra(m));
+      if (ls.length > max) s += `<span class="more" data-more="${ls.length - max}" data-more-g="${ls.slice(max).filter((m) => m.g >= 0).length}">+${ls.length - max} more</span>`;
+      return s;
+    };
+    h = `<section class="box lane syscall" data-box="syscall"><h3>Ms in a syscall, without a P <span class="len" data-testid="syscall-ms">${inSyscall.length}</span></h3><div class="qrow">${lane(inSyscall, 24, () => '')}</div></section>`;
+    h += `<section class="box lane idle" data-box="idle"><h3>Idle Ms <span class="sub">sched.midle</span><span class="len" data-testid="idle-ms">${idle.length}</span></h3><div class="qrow">${lane(idle, 30, (m) => (m.state === MS.LockedIdle ? 'locked' : ''))}</div></section>`;
+    h += `<section class="box lane other" data-box="other"><h3>Other Ms without a P <span class="len" data-testid="other-ms">${other.length}</span></h3><div class="qrow">${lane(other, 20, () => '')}</div></section>`;
     const lanes = h;
-    h = `<span>Parked goroutines: <b data-testid="waiting-count">${c.waiting + c.netpoll}</b></span>`;
+    h = `<span>Parked goroutines (gopark, not on the netpoller): <b data-testid="waiting-count">${c.waiting}</b></span>`;
     for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8)) h += `<span class="reason">${esc(why)} <b>${n}</b></span>`;
+    h += `<span class="legend"><span class="g sys" aria-hidden="true">G</span> runtime goroutine (runtime.*): drawn, not in the G counters (as runtime.NumGoroutine)</span>`;
     return { top, ps: pboxes, lanes, wait: h };
   }
 
-  private pbox(p: PView, ms: readonly MView[], gs: ReadonlyMap<number, GView>, timers: number[], syscallFrom: Map<number, number>, sel: Selection): string {
+  private pbox(p: PView, ms: readonly MView[], gs: ReadonlyMap<number, GView>, sm: MView | undefined, sel: Selection): string {
     const m = p.m >= 0 ? ms[p.m] : undefined;
     let st = pStatusName[p.status] ?? String(p.status);
     let cls = `st-${st}`;
@@ -352,24 +412,25 @@ export class Picture {
       cls = 'st-syscall';
     }
     const selCls = sel?.kind === 'p' && sel.id === p.id ? ' sel' : '';
-    let h = `<div class="pbox ${cls}${selCls}" data-p="${p.id}" data-testid="p${p.id}" data-runq="${p.runq.length}" data-runnext="${p.runnext}" data-pm="${p.m}" data-status="${p.status}">`;
+    let h = `<div class="pbox ${cls}${selCls}" data-p="${p.id}" data-testid="p${p.id}" data-runq="${p.runq.length}" data-runnext="${p.runnext}" data-pm="${p.m}" data-status="${p.status}" tabindex="-1" role="group" aria-label="P${p.id} _P${esc(st)}">`;
     h += `<header><span class="pid">P${p.id}</span><span class="pst">_P${st}</span><span class="tick">schedtick ${p.schedtick}</span></header>`;
     h += '<div class="mline">';
     if (m) {
       h += mChip(m, sel);
-      h += '<span class="arrow">→</span>';
+      h += '<span class="arrow" aria-hidden="true">→</span>';
       h += m.g >= 0 ? gChip(m.g, gs.get(m.g), true, sel) : '<span class="slot"><span class="empty"></span> no G</span>';
+    } else if (sm) {
+      // Go 1.19: the P is detached (_Psyscall) but its M, blocked in the kernel, may come back for it.
+      h += `<span class="slot">${mChip(sm, sel, 'in syscall')} ⇢ ${sm.g >= 0 ? gChip(sm.g, gs.get(sm.g), false, sel) : ''}</span>`;
     } else if (p.status === 2) {
-      let sm: MView | undefined;
-      for (const [mid, pid] of syscallFrom) if (pid === p.id) sm = ms[mid];
-      h += sm ? `<span class="slot">${mChip(sm, sel, 'in syscall')} ⇢ ${sm.g >= 0 ? gChip(sm.g, gs.get(sm.g), false, sel) : ''}</span>` : '<span class="slot">in syscall</span>';
+      h += '<span class="slot">in syscall</span>';
     } else {
       h += `<span class="slot">no M${p.idle ? ' · on the idle P list' : ''}</span>`;
     }
     h += '</div>';
     h += `<div class="qlabel">runnext ${p.runnext >= 0 ? gChip(p.runnext, gs.get(p.runnext), false, sel) : '<span class="slot"><span class="empty"></span></span>'}</div>`;
     h += `<div class="qlabel">local queue <span class="n" data-testid="runq-len">${p.runq.length}</span>/256</div><div class="qrow">${chips(p.runq, gs, Math.round(24 * this.cap), sel)}</div>`;
-    if (p.timers) h += `<div class="qlabel">timers <span class="n">${p.timers}</span></div><div class="qrow">${chips(timers, gs, 8, sel)}</div>`;
+    if (p.timers) h += `<div class="qlabel">timers <span class="n">${p.timers}</span></div><div class="qrow">${chips(p.sleepers, gs, 8, sel)}</div>`;
     h += '</div>';
     return h;
   }
