@@ -68,7 +68,11 @@ function measure(rusage, argv, env, expect, label) {
   const r = spawnSync(rusage, [tf, ...argv], { env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const stdout = r.stdout ?? '';
   if (r.status !== 0 || !stdout.includes(expect)) {
-    throw new Error(`vs-go: ${label} failed (exit ${r.status}): ${stdout.slice(-300)} ${String(r.stderr).slice(-600)}`);
+    // Left out of the figures and listed at the end (a run gmpsim's watchdog stopped on a loaded
+    // machine must not end an hour-long measurement).
+    const message = `${label}: exit ${r.status}: ${stdout.slice(-200).trim()} ${String(r.stderr).slice(-400).trim()}`;
+    process.stdout.write(`FAILED ${message}\n`);
+    return { failed: message };
   }
   const [wall, user, sys, rssKiB] = fs.readFileSync(tf, 'utf8').trim().split('\n').pop().split(/\s+/).map(Number);
   fs.rmSync(tf, { force: true });
@@ -76,7 +80,8 @@ function measure(rusage, argv, env, expect, label) {
 }
 
 function quantiles(xs) {
-  const a = [...xs].sort((x, y) => x - y);
+  const a = xs.filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
+  if (a.length === 0) return { min: NaN, median: NaN, max: NaN };
   return { min: a[0], median: a[Math.floor((a.length - 1) / 2)], max: a[a.length - 1] };
 }
 
@@ -148,8 +153,8 @@ function main() {
   for (const w of workloads) {
     for (const rel of o.releases) {
       const s = samples[w.name][rel];
-      const cpuOf = (m) => m.cpu;
-      const rssOf = (m) => m.rssMiB;
+      const cpuOf = (m) => (m.failed ? NaN : m.cpu);
+      const rssOf = (m) => (m.failed ? NaN : m.rssMiB);
       // The start-up row's real process costs ≈ 1 ms (at the clock's resolution): no CPU ratio there.
       const ratio = (kind, f, to = 'real') => quantiles(s[kind].map((m, i) => (w.name === 'empty' && f === cpuOf && to === 'real' ? NaN : f(m) / f(s[to][i]))));
       const med = (kind, f) => quantiles(s[kind].map(f)).median;
@@ -170,6 +175,8 @@ function main() {
       );
     }
   }
+  const failed = rows.flatMap((r) => Object.values(r.samples).flat().filter((m) => m.failed).map((m) => m.failed));
+  if (failed.length > 0) process.stdout.write(`\n${failed.length} run(s) failed and are left out of the figures:\n${failed.map((f) => `  ${f}\n`).join('')}`);
   if (o.json) fs.writeFileSync(o.json, JSON.stringify({ node: process.version, toolchains, runs: o.runs, base: o.base, rows }, null, 1) + '\n');
 }
 
