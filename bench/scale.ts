@@ -17,7 +17,7 @@
  */
 import * as v8 from 'node:v8';
 import { run, Runtime, type RunOptions } from '../src/runtime/runtime.js';
-import { go, sync, net, time, ms, type Go } from '../src/workload/api.js';
+import { go, sync, net, time, ms, s, type Go } from '../src/workload/api.js';
 
 function* done(wg: sync.WaitGroup): Go {
   yield* wg.Done();
@@ -59,8 +59,9 @@ const workloads: Workload[] = [
         yield* gate.Add(1);
         yield* wg.Add(n);
         for (let i = 0; i < n; i++) yield* go(waiter, gate, wg);
-        // All are parked in gate.Wait by now (main yielded the Ps to them); measured here (until).
-        yield* time.Sleep(ms(1000));
+        // All are parked in gate.Wait long before this sleep ends (creating 10M goroutines takes a few
+        // simulated seconds); parkedBytes stops the run in the middle of it.
+        yield* time.Sleep(s(3600));
         yield* gate.Done();
         yield* wg.Wait();
       },
@@ -95,7 +96,7 @@ function gc(): void {
 function parkedBytes(w: Workload, n: number): number {
   gc();
   const h0 = process.memoryUsage().heapUsed;
-  const rt = new Runtime({ gomaxprocs: 8, storeLog: false, maxEvents: Infinity, until: ms(500), main: w.main(n) });
+  const rt = new Runtime({ gomaxprocs: 8, storeLog: false, maxEvents: Infinity, until: s(1800), main: w.main(n) });
   rt.run();
   gc();
   const bytes = (process.memoryUsage().heapUsed - h0) / n;
