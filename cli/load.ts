@@ -206,7 +206,9 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
     : [path.basename(file)];
   const dir = isDir ? file : path.dirname(file);
   if (names.length === 0) throw new LoadError(`${file}: no Go files in the directory (and a directory is not a TypeScript workload)`);
-  const frontend = fileURLToPath(new URL('../src/golang/index.js', import.meta.url));
+  // The frontend bundled into one module by the build (tools/bundle-golang.mjs: start-up), else its files.
+  const bundled = fileURLToPath(new URL('../src/golang.bundle.js', import.meta.url));
+  const frontend = fs.existsSync(bundled) ? bundled : fileURLToPath(new URL('../src/golang/index.js', import.meta.url));
   if (!fs.existsSync(frontend)) throw new LoadError(`${file}: running Go sources needs the Go frontend (src/golang), which is not in this build`);
   // What `go run` checks before compiling (cmd/go's go list step): a NUL byte (a binary file) and a
   // file without a package clause are one-line errors with exit status 1, without the
