@@ -2,6 +2,7 @@
  * `npm run bench`: simulation speed on the workloads issue 2 names (and a fan-in), median of several runs.
  *
  *   node dist/bench/run.js [--runs N] [--only name,name]   (names match scenario titles; "interpreted" = the Go loop)
+ *   node dist/bench/run.js --vs-go [--runs N] [--only spawn,…] [--go 1.19,1.26]   (against real Go: bench/vs-go.mjs)
  *
  * Each scenario runs with the event log's storage off (listeners only), as the CLI does for long
  * runs; figures are simulated events per second of wall time, wall time, CPU time (steadier than
@@ -27,6 +28,8 @@
  *   chain, and the count falls as the engine batches more work per event (run-ahead made it
  *   faster and lowered it). Printed for engine work, not as the target's measure.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { run, type RunOptions } from '../src/runtime/runtime.js';
 import { benchGo } from '../src/golang/bench.js';
 import { go, sync, chan, send, recv, syscall, net, time, ms, type Chan } from '../src/workload/api.js';
@@ -144,6 +147,12 @@ const warmupSeconds = 1;
 
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--vs-go')) {
+    // `npm run bench -- --vs-go [--runs N] [--only …] [--go …]`: gmpsim against real Go (bench/vs-go.mjs),
+    // a separate process so that its timings do not share this one's heap or JIT.
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../bench/vs-go.mjs', import.meta.url)), ...args], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
   const onlyArg = args.indexOf('--only');

@@ -19,13 +19,13 @@
  */
 import * as vm from 'node:vm';
 import * as v8 from 'node:v8';
-import { E, fmtDuration, type RunResult, type Runtime } from '../src/index.js';
+import { fmtDuration, type RunResult, type Runtime } from '../src/index.js';
 import { SummaryAccumulator, type Summary } from '../src/views/summary.js';
 import type { Instance } from './load.js';
 import type { Settings } from './settings.js';
 
 export interface Sinks {
-  /** Program output (E.Write events), in event order. */
+  /** Program output as the program writes it (RunOptions.onWrite), in order. */
   write?: (fd: number, text: string) => void;
   /** Compute the summary (from the log's events, as they happen). */
   summary?: boolean;
@@ -94,6 +94,8 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
     // Plots replay the stored log; otherwise listeners are enough.
     storeLog: sinks.storeLog === true,
     file,
+    // Program output streams through onWrite, not a log listener (a listener costs every event).
+    onWrite: sinks.write,
     watchdog: {
       check: (r) => {
         const now = performance.now();
@@ -111,12 +113,6 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
   });
   // The runtime boots in run(): listeners attached here see every event from schedinit on.
   const log = rt.log;
-  const write = sinks.write;
-  if (write) {
-    log.listen((_t, k, _g, _m, _p, a, b) => {
-      if (k === E.Write) write(a, log.string(b));
-    });
-  }
   const acc = sinks.summary ? new SummaryAccumulator(log) : null;
   if (acc) log.listen(acc.event);
   const result = runSliced(rt, deadline, t0, clock, timeoutMessage);

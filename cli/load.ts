@@ -1,16 +1,23 @@
 /**
- * Loading a workload: bundle the user's TypeScript/JavaScript file with esbuild (the `gmpsim`
- * import resolved to this package's engine, bundled in), then import the bundle from memory.
+ * Loading a workload: bundle the user's TypeScript/JavaScript file (and the files it imports) with
+ * esbuild, then import the bundle.
  *
- * The bundle contains the engine as well as the workload, and every `instantiate()` imports it
- * afresh: each run (each sweep cell) gets its own module instances, so module-level state in the
- * workload or the workload API (anonymous function counters…) can never leak from one run into
- * the next, and a run's output does not depend on which worker thread ran it.
+ * The `gmpsim` import is not bundled: it stays an import of this package's built engine
+ * (dist/src/index.js), the module the CLI itself has loaded. Bundling the engine into every workload
+ * made esbuild parse and Node compile ≈300 KB of engine again on each `gmpsim run` (≈0.07 s of the
+ * start-up's CPU; bench/vs-go.mjs's empty row). Sharing it is safe because the engine keeps no
+ * module-level mutable state (the house rule; its only module-level collections are caches of pure
+ * functions, such as Go names of functions): a run's state lives in its Runtime.
+ *
+ * Every `instantiate()` imports the bundle afresh (a new URL), so each run (each sweep cell) gets its
+ * own instance of the workload's modules: module-level state in the workload can never leak from one
+ * run into the next, and a run's output does not depend on which worker thread ran it.
  *
  * Go sources (`gmpsim run prog.go` or a directory of .go files) go through src/golang's
  * compileGo when that frontend is present.
  */
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +26,7 @@ import { LoadError, UsageError } from './options.js';
 
 /** The engine's entry point in the built package (dist/src/index.js). */
 export const engineEntry = fileURLToPath(new URL('../src/index.js', import.meta.url));
+const engineUrl = pathToFileURL(engineEntry).href;
 
 /** What a workload module exports (see README-cli.md "The workload file"). */
 export interface WorkloadConfig {
@@ -101,13 +109,15 @@ function bundlePath(): string {
 let bundles = 0;
 
 async function bundle(file: string): Promise<string> {
-  const esbuild = await import('esbuild');
+  // require, not import(): esbuild's package is CommonJS, and importing it from ESM makes Node scan its
+  // 100 KB main.js for export names (cjs-module-lexer), ≈25 ms of every run's start-up; require skips it.
+  const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const outfile = bundlePath();
   const abs = path.resolve(file);
   const entry = [
     `import * as W from ${JSON.stringify(abs)};`,
     `export { W as workload };`,
-    `export { Runtime } from ${JSON.stringify(engineEntry)};`,
+    `export { Runtime } from ${JSON.stringify(engineUrl)};`,
   ].join('\n');
   try {
     const out = await esbuild.build({
@@ -126,7 +136,9 @@ async function bundle(file: string): Promise<string> {
         {
           name: 'gmpsim',
           setup(b) {
-            b.onResolve({ filter: /^gmpsim$/ }, () => ({ path: engineEntry }));
+            // The engine stays an import of the built package (external): see the note at the top.
+            b.onResolve({ filter: /^gmpsim$/ }, () => ({ path: engineUrl, external: true }));
+            b.onResolve({ filter: /^file:/ }, (a) => (a.path === engineUrl ? { path: engineUrl, external: true } : undefined));
           },
         },
       ],
@@ -194,7 +206,9 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
     : [path.basename(file)];
   const dir = isDir ? file : path.dirname(file);
   if (names.length === 0) throw new LoadError(`${file}: no Go files in the directory (and a directory is not a TypeScript workload)`);
-  const frontend = fileURLToPath(new URL('../src/golang/index.js', import.meta.url));
+  // The frontend bundled into one module by the build (tools/bundle-golang.mjs: start-up), else its files.
+  const bundled = fileURLToPath(new URL('../src/golang.bundle.js', import.meta.url));
+  const frontend = fs.existsSync(bundled) ? bundled : fileURLToPath(new URL('../src/golang/index.js', import.meta.url));
   if (!fs.existsSync(frontend)) throw new LoadError(`${file}: running Go sources needs the Go frontend (src/golang), which is not in this build`);
   // What `go run` checks before compiling (cmd/go's go list step): a NUL byte (a binary file) and a
   // file without a package clause are one-line errors with exit status 1, without the

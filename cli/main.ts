@@ -9,22 +9,19 @@
  * syntax error, no main), 2 for a Go compile error (as go1.19's `go run`), 2 for usage errors
  * (flags, GOMAXPROCS, GODEBUG), 70 for an internal gmpsim error.
  */
-import { calibrateCommand, type CalibrateFlags } from './calibrate.js';
+import type { CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { defaultCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, type GoRelease } from '../src/index.js';
 import { formatSummary, formatSummaryAB, type SummaryColumn } from '../src/views/summary.js';
-import { renderPlot, wrapHtml } from '../src/views/plot.js';
-import { writePerfetto } from '../src/views/perfetto.js';
-import { writeGoTrace } from '../src/views/gotrace.js';
 import { loadWorkload } from './load.js';
 import { LoadError, UsageError, checkGoTracePath, checkPerfettoPath, checkPlotPath } from './options.js';
 import type { EventLog } from '../src/log/events.js';
 import { parseGoList, resolveSettings, type RunFlags } from './settings.js';
 import { execute, heapBudget } from './execute.js';
 import { spawnSync } from 'node:child_process';
-import { mergeCommand, sweepCommand, type SweepFlags } from './sweep.js';
+import type { SweepFlags } from './sweep.js';
 import { runJson } from './json.js';
 import { userEnv } from './env.js';
 
@@ -132,6 +129,7 @@ function buildProgram(): Command {
     `${envHelp}\n\nCost parameters: see \`gmpsim run --help\`.\n\nA grid too big for one machine: run \`gmpsim sweep w.ts … --shard K/N --out shard-K.jsonl\` for K = 1…N\n(on N machines, with the same flags), then \`gmpsim sweep --merge shard-*.jsonl\`.\n\nExit status: 0 when every cell ran (each cell's own exit status is in the table), 1/2 as for run.\n`,
   );
   sweep.action(async (files: string[], opts: SweepFlags) => {
+    const { mergeCommand, sweepCommand } = await import('./sweep.js');
     if (opts.merge) {
       process.exitCode = mergeCommand(files, opts);
       return;
@@ -148,7 +146,8 @@ function buildProgram(): Command {
     .option('--json', 'print the measurements and parameters as JSON')
     .exitOverride()
     .configureOutput({ writeErr: () => {}, outputError: () => {} })
-    .action((opts: CalibrateFlags) => {
+    .action(async (opts: CalibrateFlags) => {
+      const { calibrateCommand } = await import('./calibrate.js');
       process.exitCode = calibrateCommand(opts);
     });
   return program;
@@ -168,11 +167,14 @@ async function runCommand(file: string, args: string[], opts: RunCommandFlags): 
   const warnings: string[] = [];
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);
   for (const w of warnings) process.stderr.write(w + '\n');
+  // The views that read the whole stored log are loaded only when asked for (start-up: a plain run
+  // does not compile them).
+  const views = storeLog ? await loadLogViews() : null;
   /** The views that read the whole stored log, after the run. */
   const afterRun = (log: EventLog, gomaxprocs: number): void => {
-    if (opts.plot !== undefined) writePlot(opts.plot, log, gomaxprocs, file, settings.go);
-    if (opts.perfetto !== undefined) writePerfettoFile(opts.perfetto, log, `${file} — GOMAXPROCS=${gomaxprocs}${settings.go !== defaultRelease ? ` — Go ${settings.go}` : ''}`);
-    if (opts.trace !== undefined) writeGoTraceFile(opts.trace, log, file);
+    if (opts.plot !== undefined) writePlot(views!, opts.plot, log, gomaxprocs, file, settings.go);
+    if (opts.perfetto !== undefined) writePerfettoFile(views!, opts.perfetto, log, `${file} — GOMAXPROCS=${gomaxprocs}${settings.go !== defaultRelease ? ` — Go ${settings.go}` : ''}`);
+    if (opts.trace !== undefined) writeGoTraceFile(views!, opts.trace, log, file);
   };
   if (opts.json) {
     // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
@@ -243,7 +245,20 @@ async function runAB(file: string, args: string[], opts: RunCommandFlags, releas
   return exit;
 }
 
-function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxprocs: number, file: string, go: GoRelease): void {
+/** The writers of --plot, --perfetto and --trace. */
+interface LogViews {
+  renderPlot: typeof import('../src/views/plot.js').renderPlot;
+  wrapHtml: typeof import('../src/views/plot.js').wrapHtml;
+  writePerfetto: typeof import('../src/views/perfetto.js').writePerfetto;
+  writeGoTrace: typeof import('../src/views/gotrace.js').writeGoTrace;
+}
+
+async function loadLogViews(): Promise<LogViews> {
+  const [plot, perfetto, gotrace] = await Promise.all([import('../src/views/plot.js'), import('../src/views/perfetto.js'), import('../src/views/gotrace.js')]);
+  return { renderPlot: plot.renderPlot, wrapHtml: plot.wrapHtml, writePerfetto: perfetto.writePerfetto, writeGoTrace: gotrace.writeGoTrace };
+}
+
+function writePlot({ renderPlot, wrapHtml }: LogViews, out: string, log: EventLog, gomaxprocs: number, file: string, go: GoRelease): void {
   // The release is named when it is not the default (as in the summary's title).
   const title = `${file} — GOMAXPROCS=${gomaxprocs}${go !== defaultRelease ? ` — Go ${go}` : ''}`;
   const { svg, data } = renderPlot(log, { title });
@@ -256,7 +271,7 @@ function writePlot(out: string, log: Parameters<typeof renderPlot>[0], gomaxproc
 }
 
 /** Stream the trace-event JSON to the file (never the whole text in memory). */
-function writePerfettoFile(out: string, log: EventLog, title: string): void {
+function writePerfettoFile({ writePerfetto }: LogViews, out: string, log: EventLog, title: string): void {
   let fd: number;
   try {
     fd = fs.openSync(out, 'w');
@@ -271,7 +286,7 @@ function writePerfettoFile(out: string, log: EventLog, title: string): void {
 }
 
 /** Stream the Go execution trace to the file, a generation's batches at a time. */
-function writeGoTraceFile(out: string, log: EventLog, file: string): void {
+function writeGoTraceFile({ writeGoTrace }: LogViews, out: string, log: EventLog, file: string): void {
   let fd: number;
   try {
     fd = fs.openSync(out, 'w');

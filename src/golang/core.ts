@@ -88,14 +88,28 @@ export interface Obj {
 
 export class Scope {
   m = new Map<string, Obj>();
+  /**
+   * The scope is inside a for/range statement of its function (the loop's own scope or one within):
+   * a variable declared here is a new variable each iteration.
+   */
+  loop: boolean;
   constructor(
     public parent: Scope | null,
     public fn: FuncCtx | null,
-  ) {}
+  ) {
+    this.loop = parent !== null && parent.fn === fn && parent.loop;
+  }
   lookup(name: string): Obj | undefined {
     for (let s: Scope | null = this; s; s = s.parent) {
       const o = s.m.get(name);
-      if (o) return o;
+      if (o) {
+        // A function literal using a variable of a loop of its enclosing function: each iteration's
+        // closure is a different one (funcLit's closure cache).
+        if (s.loop && s.fn !== this.fn && o.kind === 'var') {
+          for (let f = this.fn; f !== null && f !== s.fn; f = f.parent) if (f.parent === s.fn) f.capturesLoopVar = true;
+        }
+        return o;
+      }
     }
     return undefined;
   }
@@ -114,6 +128,8 @@ export interface FuncCtx {
   hasDefer: boolean;
   /** Active labels → JS label. */
   labels: Map<string, string>;
+  /** A function literal that uses a variable declared in a loop of its enclosing function (Scope.lookup). */
+  capturesLoopVar?: boolean;
 }
 
 export interface GoError {
@@ -150,7 +166,7 @@ export interface PkgMember {
  */
 export interface Descent {
   expr(c: Compiler, n: Node): Val;
-  funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType };
+  funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType; fn: FuncCtx };
   block(c: Compiler, kids: Node[], scoped?: boolean): string;
   stmt(c: Compiler, n: Node): string;
 }
@@ -219,7 +235,7 @@ export class Compiler {
     return this.descent.expr(this, n);
   }
   /** Compile a function declaration or literal: the JS generator function and its signature. */
-  funcBody(n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType } {
+  funcBody(n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType; fn: FuncCtx } {
     return this.descent.funcBody(this, n, name, recv, jsName);
   }
   /** Compile a statement list (in a new scope unless `scoped` is false). */

@@ -23,8 +23,6 @@ import { goready, gopark } from './proc.js';
 import { blockTimerChan, maybeRunChan, unblockTimerChan, type Timer } from './time.js';
 import type { SelectCase } from '../workload/ops.js';
 
-let chanIds = 0;
-
 /** A waiting goroutine on a channel (sudog). */
 export class Sudog {
   g: G;
@@ -91,7 +89,6 @@ export class WaitQ {
 
 export class Chan<T = unknown> {
   readonly cap: number;
-  readonly id = ++chanIds;
   /** Ring buffer. */
   private buf: unknown[];
   private head = 0;

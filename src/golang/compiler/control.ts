@@ -34,7 +34,7 @@ function markCallFree(code: string): string {
 }
 
 export function forStmt(c: Compiler, n: Node, label: string | null): string {
-  c.pushScope();
+  c.pushScope().loop = true;
   const fc = kid(n, 'ForClause');
   const body = kid(n, 'Block')!;
   let init = '';
@@ -119,7 +119,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   const ri = rc.kids.findIndex((k) => k.name === 'range');
   const lhs = rc.kids.slice(0, ri).filter((k) => k.name !== ':=' && k.name !== '=');
   const xn = rc.kids[ri + 1]!;
-  c.pushScope();
+  c.pushScope().loop = true;
   const x = c.expr(xn);
   const u = underlying(x.t);
   let kt: Type;

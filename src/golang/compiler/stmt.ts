@@ -29,7 +29,7 @@ function scanAddr(n: Node, out: Set<string>): void {
 }
 
 /** Compile a function (declaration or literal). Returns the JS generator function expression. */
-export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType } {
+export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType; fn: FuncCtx } {
   const { sig, pnames, rnames } = signature(c, n, recv);
   const body = kid(n, 'Block');
   const fn: FuncCtx = { name, sig, parent: c.fn, closures: 0, boxed: new Set(), resVars: null, hasDefer: false, labels: new Map() };
@@ -91,7 +91,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   c.scope = savedScope;
   c.lets = savedLets;
   c.ops = savedOps;
-  return { code, sig };
+  return { code, sig, fn };
 }
 
 function lastBrace(body: Node): Node {
