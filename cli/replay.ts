@@ -32,6 +32,8 @@ export type ReplayFlags = RunFlags & {
 };
 
 export const replaySchemaId = 'gmpsim-replay/1';
+/** The profile a go1.22+ trace is replayed on by default. */
+const traceRelease = '1.26';
 
 /** A positive finite factor (--scale-*). */
 function factor(flag: string, v: string | undefined): number | undefined {
@@ -76,9 +78,11 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
   const t = loadTrace(file);
   const rec = reconstruct(t, traceCpus !== undefined ? { traceCpus } : {});
   if (rec.stats.goroutines === 0) throw new LoadError(`${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay`);
+  let startNs = 0;
   const inst: Instance = {
-    main: replayMain(rec, scale) as Instance['main'],
-    config: rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {},
+    main: replayMain(rec, scale, { started: (ns) => (startNs = ns) }) as Instance['main'],
+    // A go1.22+ trace is replayed on the newest release gmpsim models (1.26) unless --go says otherwise.
+    config: { go: traceRelease, ...(rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {}) },
     params: null,
     Runtime: Runtime as unknown as Instance['Runtime'],
     linksOS: true,
@@ -100,7 +104,7 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
   });
   const r = ex.result;
   after(r.log, settings.gomaxprocs);
-  const report = whatIfReport(t, rec, r.log, ex.summary?.threads.peak ?? null);
+  const report = whatIfReport(t, rec, r.log, startNs, r.simTime, ex.summary?.threads.peak ?? null);
   if (opts.json) {
     const obj = {
       schema: replaySchemaId,

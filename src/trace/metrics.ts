@@ -84,7 +84,8 @@ export interface TraceMetrics {
   threadsWithEvents: number;
 }
 
-export function traceMetrics(t: GoTrace): TraceMetrics {
+/** The figures of trace `t`, counting only events at or after `fromNs` (a replay's trace window). */
+export function traceMetrics(t: GoTrace, fromNs = 0): TraceMetrics {
   const user = userGoroutines(t);
   const since = new Map<number, number>();
   const lat: number[] = [];
@@ -93,7 +94,7 @@ export function traceMetrics(t: GoTrace): TraceMetrics {
   let first = -1;
   let last = 0;
   for (const e of t.events) {
-    if (e.type === EvSync) continue;
+    if (e.type === EvSync || e.time < fromNs) continue;
     if (first < 0) first = e.time;
     last = e.time;
     if (e.m !== -1) threads.add(e.m);

@@ -125,7 +125,7 @@ export function readGoTrace(bytes: Uint8Array): GoTrace {
     lastTs = e.time;
     out.events.push(e);
   };
-  const sync = (time: number, gen: number, off: number): void => emit({ type: EvSync, time, args: [], off, m: none, p: none, g: none, gen });
+  const sync = (time: number, gen: number, off: number): void => emit({ type: EvSync, time, args: [], off, m: none, p: none, g: none, gen, tr: undefined });
 
   let spill: Batch | undefined;
   let lastGen = 0;

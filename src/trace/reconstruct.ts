@@ -13,7 +13,10 @@
  *  - system calls: GoSyscallBegin → End (or EndBlocked) is the call's kernel time, replayed as a blocking
  *    syscall of that length (entersyscall/exitsyscall: sysmon's retake and handoffp decide as in Go);
  *  - waits, by Go's block reason and by who ended them (GoUnblock's goroutine):
- *     · "network" (IO wait): a netpoller wait of the measured latency (the peer's answer time);
+ *     · "network" (IO wait): when another goroutine of the program ended a write (write, writev,
+       sendto, sendmsg) while it waited, the last such write is taken as its peer's (loopback): a causal
+       edge from just after that write, then the rest of the wait as netpoller latency; otherwise a
+       netpoller wait of the measured latency (an outside peer's answer time);
  *     · "sleep": time.Sleep of the measured time;
  *     · channel, select, sync (Mutex, WaitGroup, RWMutex), sync.Cond, … ended by another of the program's
  *       goroutines: a causal edge — the waiter waits until the unblocker reaches the point of its script
@@ -64,6 +67,8 @@ export type Step =
   /** Wait for causal edge `edge` (signalled by another goroutine's `signal`). */
   | { k: 'wait'; edge: number; reason: string }
   | { k: 'signal'; edge: number }
+  /** After a write syscall: signal the network waits it ended (filled in when they are seen). */
+  | { k: 'signals'; edges: number[] }
   | { k: 'gosched' }
   | { k: 'gomaxprocs'; n: number }
   /** Wait until each of these goroutines has exited (a WaitGroup's invisible Done calls; main's end). */
@@ -109,6 +114,8 @@ export interface ReconstructionStats {
   timerWaits: number;
   gcWaits: number;
   edges: number;
+  /** Network waits tied to a write of another goroutine of the program (a loopback peer). */
+  loopbackEdges: number;
   /** Joins added for invisible synchronisation (WaitGroup Done calls, main's end). */
   joins: number;
   gomaxprocsCalls: number;
@@ -126,6 +133,8 @@ const reasonSleep = 'sleep';
 const chanReasons = new Set(['chan receive', 'chan send', 'select']);
 /** The stop-the-world kind of runtime.GOMAXPROCS (proc.go stwReasonStrings). */
 const stwGOMAXPROCS = 'GOMAXPROCS';
+/** Frames of a write to a file descriptor (a socket: the peer's network wait may end because of it). */
+const writeFrame = /^(syscall\.(write|writev|sendto|sendmsg|Write)|internal\/poll\.\(\*FD\)\.(Write|Writev|WriteTo|WriteMsg))$/;
 /** The frame of a WaitGroup wait (sync/waitgroup.go). */
 const waitGroupWait = 'sync.(*WaitGroup).Wait';
 
@@ -140,6 +149,8 @@ interface Live {
   stw: string;
   /** Blocked in sync.(*WaitGroup).Wait. */
   waitGroup: boolean;
+  /** The syscall under way writes to a file descriptor. */
+  writing: boolean;
 }
 
 /** Rebuild the program's goroutines as scripts (see the module note). */
@@ -147,7 +158,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   const cores = opts.traceCpus ?? 2;
   const user = userGoroutines(t);
   const gens = new Map(t.generations.map((g) => [g.gen, g]));
-  const stats: ReconstructionStats = { goroutines: 0, droppedGoroutines: 0, cpuNs: 0, runningNs: 0, syscalls: 0, syscallNs: 0, netWaits: 0, sleeps: 0, timerWaits: 0, gcWaits: 0, edges: 0, joins: 0, gomaxprocsCalls: 0 };
+  const stats: ReconstructionStats = { goroutines: 0, droppedGoroutines: 0, cpuNs: 0, runningNs: 0, syscalls: 0, syscallNs: 0, netWaits: 0, sleeps: 0, timerWaits: 0, gcWaits: 0, edges: 0, loopbackEdges: 0, joins: 0, gomaxprocsCalls: 0 };
   const scripts = new Map<number, Script>();
   const live = new Map<number, Live>();
   const allGs = new Set<number>();
@@ -164,12 +175,14 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
     phiAt = now;
   };
   const get = (g: number): Live | undefined => live.get(g);
+  /** The program's writes to file descriptors, in the order they ended, with their signal slot. */
+  const writes: { g: number; at: number; slot: { k: 'signals'; edges: number[] } }[] = [];
   /** When each of the program's goroutines exited, in exit order. */
   const exited: { g: number; at: number }[] = [];
   const open = (g: number, fn: string, start: Script['start']): Live => {
     const script: Script = { id: g, fn, steps: [], start, exits: false };
     scripts.set(g, script);
-    const l: Live = { script, runSince: -1, runSinceNs: 0, blockedAt: -1, blockReason: '', syscallAt: -1, stw: '', waitGroup: false };
+    const l: Live = { script, runSince: -1, runSinceNs: 0, blockedAt: -1, blockReason: '', syscallAt: -1, stw: '', waitGroup: false, writing: false };
     live.set(g, l);
     return l;
   };
@@ -276,7 +289,19 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
         const r = l.blockReason;
         const by = get(e.g);
         if (r === reasonNetwork) {
-          l.script.steps.push({ k: 'net', ns: wait });
+          // A peer in the same program (loopback): the last write of another goroutine that ended
+          // while this one waited is taken as what made its data arrive — a causal edge, plus the
+          // rest of the wait as network latency. No such write: an outside peer, the measured latency.
+          let w = writes.length - 1;
+          while (w >= 0 && (writes[w]!.g === id || writes[w]!.at > now)) w--;
+          if (w >= 0 && writes[w]!.at >= l.blockedAt) {
+            const edge = edges++;
+            writes[w]!.slot.edges.push(edge);
+            l.script.steps.push({ k: 'wait', edge, reason: r });
+            if (now > writes[w]!.at) l.script.steps.push({ k: 'net', ns: now - writes[w]!.at });
+            stats.edges++;
+            stats.loopbackEdges++;
+          } else l.script.steps.push({ k: 'net', ns: wait });
           stats.netWaits++;
         } else if (r === reasonSleep) {
           l.script.steps.push({ k: 'sleep', ns: wait, reason: r });
@@ -309,6 +334,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
       case Ev.GoSyscallBegin:
         stop(l, now);
         l.syscallAt = now;
+        l.writing = (g.stacks.get(e.args[1]!) ?? []).some((f) => writeFrame.test(f.fn));
         break;
       case Ev.GoSyscallEnd:
       case Ev.GoSyscallEndBlocked:
@@ -316,6 +342,11 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
           l.script.steps.push({ k: 'syscall', ns: now - l.syscallAt });
           stats.syscalls++;
           stats.syscallNs += now - l.syscallAt;
+          if (l.writing) {
+            const slot = { k: 'signals' as const, edges: [] as number[] };
+            l.script.steps.push(slot);
+            writes.push({ g: id, at: now, slot });
+          }
         }
         l.syscallAt = -1;
         if (e.type === Ev.GoSyscallEnd) {
@@ -356,6 +387,12 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   return { main: scripts.has(1) ? 1 : -1, scripts, edges, startNs: Math.max(0, startNs), endNs, gomaxprocs, stats };
 }
 
+/** Callbacks of one replay run. */
+export interface ReplayHooks {
+  /** The replay's main begins: the simulated time that corresponds to the trace's start. */
+  started?: (ns: number) => void;
+}
+
 /** A replayed goroutine's body. */
 type Gen = Generator<Op, void, unknown>;
 
@@ -374,11 +411,13 @@ export interface ReplayScale {
  * script (the program ends when it does, as in Go), or — for a trace without goroutine 1 — waits until
  * the trace's last moment. Each run gets its own channels (no state shared between runs).
  */
-export function replayMain(rec: Reconstruction, scale: ReplayScale = {}): () => GoBody {
+export function replayMain(rec: Reconstruction, scale: ReplayScale = {}, hooks: ReplayHooks = {}): () => GoBody {
   const sc = scale.cpu ?? 1;
   const ss = scale.syscalls ?? 1;
   const sn = scale.network ?? 1;
   return function* main(): Gen {
+    // The trace's window starts here: the runtime's start-up (before trace.Start in the real program) is not in it.
+    hooks.started?.((yield { k: K.Nanotime }) as number);
     const edge: Chan[] = [];
     for (let i = 0; i < rec.edges; i++) edge.push(new Chan(1));
     /** Closed when the goroutine's script ends (a join receives from it). */
@@ -417,6 +456,9 @@ export function replayMain(rec: Reconstruction, scale: ReplayScale = {}): () => 
             break;
           case 'signal':
             yield { k: K.Send, ch: edge[st.edge]!, v: 0 };
+            break;
+          case 'signals':
+            for (const x of st.edges) yield { k: K.Send, ch: edge[x]!, v: 0 };
             break;
           case 'gosched':
             yield { k: K.Gosched };

@@ -14,9 +14,13 @@ import { readGoTrace, type GoTrace } from './reader.js';
 import { traceMetrics, type TraceMetrics } from './metrics.js';
 import { type Reconstruction } from './reconstruct.js';
 
-/** The replay's figures, from its event log. */
-export function replayMetrics(log: EventLog): TraceMetrics {
-  return traceMetrics(readGoTrace(goTraceBytes(log)));
+/**
+ * The replay's figures, from its event log, over the trace's window: from `startNs` (the replay's main
+ * began: ReplayHooks.started) to the end. The wall time is the simulated time from `startNs` to the end.
+ */
+export function replayMetrics(log: EventLog, startNs: number, endNs: number): TraceMetrics {
+  const m = traceMetrics(readGoTrace(goTraceBytes(log)), startNs);
+  return { ...m, wallNs: endNs - startNs };
 }
 
 export interface WhatIfReport {
@@ -25,10 +29,10 @@ export interface WhatIfReport {
   reconstruction: Reconstruction['stats'] & { gomaxprocs: number };
 }
 
-export function whatIfReport(t: GoTrace, rec: Reconstruction, log: EventLog, threadsPeak: number | null): WhatIfReport {
+export function whatIfReport(t: GoTrace, rec: Reconstruction, log: EventLog, startNs: number, endNs: number, threadsPeak: number | null): WhatIfReport {
   return {
     traced: traceMetrics(t),
-    replay: { ...replayMetrics(log), threadsPeak },
+    replay: { ...replayMetrics(log, startNs, endNs), threadsPeak },
     reconstruction: { ...rec.stats, gomaxprocs: rec.gomaxprocs },
   };
 }
@@ -45,7 +49,7 @@ export function formatWhatIf(r: WhatIfReport, file: string): string {
     `  reconstructed   ${s.goroutines} goroutines (${s.droppedGoroutines} of the runtime's and runtime/trace's left out), GOMAXPROCS ${s.gomaxprocs} when traced`,
   );
   lines.push(`  steps           CPU ${dur(s.cpuNs)} (of ${dur(s.runningNs)} running), ${s.syscalls} syscalls (${dur(s.syscallNs)}), ${s.netWaits} network waits, ${s.sleeps} sleeps, ${s.timerWaits} timer waits, ${s.gcWaits} GC waits`);
-  lines.push(`  causal edges    ${s.edges} unblocks by another goroutine, ${s.joins} joins, ${s.gomaxprocsCalls} GOMAXPROCS calls`);
+  lines.push(`  causal edges    ${s.edges} unblocks by another goroutine (${s.loopbackEdges} network waits on a loopback write), ${s.joins} joins, ${s.gomaxprocsCalls} GOMAXPROCS calls`);
   lines.push('                  traced          replay');
   const row = (label: string, a: string, b: string, extra = ''): void => void lines.push(`  ${label.padEnd(16)}${a.padEnd(16)}${b}${extra}`);
   row('wall time', dur(r.traced.wallNs), dur(r.replay.wallNs), pct(r.replay.wallNs, r.traced.wallNs));
