@@ -29,6 +29,7 @@ export type ReplayFlags = RunFlags & {
   scaleSyscalls?: string;
   scaleNetwork?: string;
   traceCpus?: string;
+  cpuProfileRate?: string;
 };
 
 export const replaySchemaId = 'gmpsim-replay/1';
@@ -75,8 +76,13 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
     traceCpus = Number(opts.traceCpus.trim());
     if (!/^\d+$/.test(opts.traceCpus.trim()) || traceCpus < 1) throw new UsageError(`--trace-cpus ${JSON.stringify(opts.traceCpus)}: must be a positive integer (the cores of the machine the trace was recorded on)`);
   }
+  let cpuProfileRate: number | undefined;
+  if (opts.cpuProfileRate !== undefined) {
+    cpuProfileRate = Number(opts.cpuProfileRate.trim());
+    if (!/^\d+$/.test(opts.cpuProfileRate.trim()) || cpuProfileRate < 1) throw new UsageError(`--cpu-profile-rate ${JSON.stringify(opts.cpuProfileRate)}: must be a positive integer (samples per second of CPU; runtime/pprof's default is 100)`);
+  }
   const t = loadTrace(file);
-  const rec = reconstruct(t, traceCpus !== undefined ? { traceCpus } : {});
+  const rec = reconstruct(t, { ...(traceCpus !== undefined ? { traceCpus } : {}), ...(cpuProfileRate !== undefined ? { cpuProfileRate } : {}) });
   if (rec.stats.goroutines === 0) throw new LoadError(`${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay`);
   let startNs = 0;
   const inst: Instance = {
@@ -110,7 +116,7 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
       schema: replaySchemaId,
       file,
       traceVersion: `go1.${t.version}`,
-      settings: { ...settingsJson(settings), scale: { cpu: scale.cpu ?? 1, syscalls: scale.syscalls ?? 1, network: scale.network ?? 1 }, traceCpus: traceCpus ?? 2 },
+      settings: { ...settingsJson(settings), scale: { cpu: scale.cpu ?? 1, syscalls: scale.syscalls ?? 1, network: scale.network ?? 1 }, traceCpus: traceCpus ?? 2, cpuFactor: rec.cpuFactor },
       exit: { code: r.exitCode, reason: r.reason, message: r.message },
       stdout: out,
       stderr: err,

@@ -5,8 +5,10 @@
 // returns; nothing else in the program changes). Per run it keeps: wall time (trace.Start → trace.Stop,
 // measured in the program), threads (pprof threadcreate count at the end: the Ms the runtime made, its
 // peak), and from the trace (read with src/trace's reader): system calls, scheduling latency
-// (Runnable → Running) p50/p99. The first GOMAXPROCS=4 run's trace is kept as whatif/traces/NAME.trace:
-// the input of `gmpsim replay`.
+// (Runnable → Running) p50/p99. The CPU profiler runs with the trace (runtime/pprof at its default 100
+// Hz, to io.Discard): its samples, in the trace, measure the CPU the program really got on a shared
+// machine. Of the 5 GOMAXPROCS=4 runs, the one with the median wall time is kept as
+// whatif/traces/NAME.trace: the input of `gmpsim replay`.
 //
 //   npm run build && flock /tmp/gorecord.lock node whatif/record.mjs [--runs 5] [--idle-wait 60] [NAME...]
 //
@@ -41,6 +43,7 @@ const wrapper = `package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
@@ -57,6 +60,9 @@ func whatifBegin() {
 			panic(err)
 		}
 		whatifFile = f
+		if err := pprof.StartCPUProfile(io.Discard); err != nil {
+			panic(err)
+		}
 		if err := trace.Start(f); err != nil {
 			panic(err)
 		}
@@ -68,6 +74,7 @@ func whatifEnd() {
 	el := time.Since(whatifStart)
 	if whatifFile != nil {
 		trace.Stop()
+		pprof.StopCPUProfile()
 		whatifFile.Close()
 	}
 	fmt.Fprintf(os.Stderr, "WHATIF wall_ns=%d threads=%d\\n", el.Nanoseconds(), pprof.Lookup("threadcreate").Count())
@@ -136,11 +143,15 @@ try {
         const tm = traceMetrics(readGoTrace(bytes));
         const run = { wallNs: Number(m[1]), threads: Number(m[2]), syscalls: tm.syscalls, latencyP50: tm.latency.p50, latencyP99: tm.latency.p99, traceBytes: bytes.length };
         list.push(run);
-        if (gmp === 4 && i === 0) {
-          fs.copyFileSync(tf, path.join(root, 'whatif/traces', `${name}.trace`));
-          traced = run;
-        }
-        fs.rmSync(tf);
+        if (gmp !== 4) fs.rmSync(tf);
+      }
+      if (gmp === 4) {
+        // The median run (by wall time) is the traced one.
+        const order = list.map((r, i) => i).sort((a, b) => list[a].wallNs - list[b].wallNs);
+        const mid = order[(order.length - 1) >> 1];
+        fs.copyFileSync(path.join(work, `run-4-${mid}.trace`), path.join(root, 'whatif/traces', `${name}.trace`));
+        traced = { run: mid, ...list[mid] };
+        for (let i = 0; i < runs; i++) fs.rmSync(path.join(work, `run-4-${i}.trace`));
       }
       const agg = {};
       for (const k of ['wallNs', 'threads', 'syscalls', 'latencyP50', 'latencyP99']) {

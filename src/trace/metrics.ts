@@ -5,9 +5,9 @@
  *
  * What it models:
  *  - which goroutines are the program's: those not started by the runtime or by runtime/trace
- *    (`isSystemFunc`: the outermost frame of every stack seen for the goroutine is in package runtime
- *    or runtime/trace — bgsweep, the finalizer goroutine, GC workers, the trace reader/writer
- *    goroutines that tracing itself adds). gmpsim simulates the runtime's goroutines itself, and the
+ *    (`isSystemFunc`: the outermost frame of every stack seen for the goroutine is in package runtime,
+ *    runtime/trace or runtime/pprof — bgsweep, the finalizer goroutine, GC workers, the trace
+ *    reader/writer goroutines that tracing itself adds, the CPU profile's writer). gmpsim simulates the runtime's goroutines itself, and the
  *    trace writer exists only because the program was traced;
  *  - syscalls: the program's goroutines' Running → Syscall transitions;
  *  - scheduling latency: the program's goroutines' Runnable → Running delays, p50/p99 (nearest rank,
@@ -17,9 +17,9 @@
 import { EvSync, type GoTrace } from './reader.js';
 import { Ev } from './tracev2.js';
 
-/** Functions of the runtime's own goroutines (and runtime/trace's). */
+/** Functions of the runtime's own goroutines (and those of runtime/trace and runtime/pprof: the tracer's and the CPU profiler's writers). */
 export function isSystemFunc(fn: string): boolean {
-  return fn.startsWith('runtime.') || fn.startsWith('runtime/trace.');
+  return fn.startsWith('runtime.') || fn.startsWith('runtime/trace.') || fn.startsWith('runtime/pprof.');
 }
 
 /** Event types whose stack argument (index into args) belongs to the goroutine the event is about. */

@@ -34,6 +34,8 @@ export type { GoState, ProcState, Transition } from './order.js';
 
 /** The pseudo event type of a Sync event (the parser's generation boundary; not a wire type). */
 export const EvSync = -1;
+/** A CPU profile sample in the event list: type Ev.CPUSample, args [stack]; its m, p, g are the sampled thread's. */
+export { Ev };
 
 /** One generation's tables. */
 export interface Generation {
@@ -53,8 +55,18 @@ export interface GoTrace {
   /** Ordered events: Sync events (type EvSync) open every generation and close the trace. */
   events: TraceEvent[];
   generations: Generation[];
-  /** CPU samples seen and skipped. */
+  /** CPU profile samples (runtime/pprof running while tracing): also in `events`, as Ev.CPUSample. */
   cpuSamples: number;
+}
+
+/** A CPU sample of a generation (EvCPUSamples batch entry), its time in ns. */
+interface CPUSample {
+  time: number;
+  m: number;
+  p: number;
+  g: number;
+  stack: number;
+  off: number;
 }
 
 const dec = new TextDecoder('utf-8');
@@ -139,7 +151,11 @@ export function readGoTrace(bytes: Uint8Array): GoTrace {
     genTables.set(g.gen.gen, g.gen);
     out.generations.push(g.gen);
     sync(Math.trunc(g.minTs * g.gen.nsPerTick), g.gen.gen, g.gen.off);
-    orderGeneration(bytes, version, g.gen, g.batches, order, emit);
+    // Samples carry absolute timestamps (generation.go fixUpCPUSamples), sorted by time.
+    for (const x of g.samples) x.time = Math.trunc(x.time * g.gen.nsPerTick);
+    g.samples.sort((a, b) => a.time - b.time);
+    out.cpuSamples += g.samples.length;
+    orderGeneration(bytes, version, g.gen, g.batches, g.samples, order, emit);
     if (spill === undefined && version < Version.Go126) break;
   }
   sync(lastTs, lastGen, bytes.length);
@@ -186,6 +202,7 @@ interface ReadGen {
   batchMs: number[];
   minTs: number;
   spill: Batch | undefined;
+  samples: CPUSample[];
 }
 
 /** Read one generation's batches and tables (generation.go readGeneration / readGenerationWithSpill). */
@@ -197,6 +214,7 @@ function readGeneration(r: Bytes, version: number, spill: Batch | undefined, out
     batchMs: [],
     minTs: 0,
     spill: undefined,
+    samples: [],
   };
   const pcs = new Map<number, { fn: number; file: number; line: number }>();
   const stackPcs = new Map<number, number[]>();
@@ -215,7 +233,7 @@ function readGeneration(r: Bytes, version: number, spill: Batch | undefined, out
     const br = new Bytes(r.b, b.off + 1, b.end);
     if (first === Ev.Strings) readStrings(br, g.gen.strings);
     else if (first === Ev.Stacks) readStacks(br, stackPcs, pcs);
-    else if (first === Ev.CPUSamples) out.cpuSamples += readCPUSamples(br);
+    else if (first === Ev.CPUSamples) readCPUSamples(br, g.samples);
     else if ((first === Ev.Frequency && version < Version.Go125) || (first === Ev.Sync && version >= Version.Go125)) {
       const s = readSync(new Bytes(r.b, version >= Version.Go125 ? b.off + 1 : b.off, b.end), version, g.gen.nsPerTick);
       g.gen.nsPerTick = s.nsPerTick;
@@ -310,16 +328,18 @@ function readStacks(r: Bytes, stacks: Map<number, number[]>, pcs: Map<number, { 
   }
 }
 
-function readCPUSamples(r: Bytes): number {
-  let n = 0;
+function readCPUSamples(r: Bytes, out: CPUSample[]): void {
   while (r.more()) {
     const at = r.pos;
     const t = r.byte('CPU sample');
     if (t !== Ev.CPUSample) r.fail(`expected a CPU sample (type ${Ev.CPUSample}), found ${t}`, at);
-    for (const f of ['timestamp', 'thread', 'P', 'goroutine', 'stack']) r.uvarint(`CPU sample ${f}`);
-    n++;
+    const time = r.uvarint('CPU sample timestamp');
+    const m = r.uvarint('CPU sample thread');
+    const p = r.uvarint('CPU sample P');
+    const g = r.uvarint('CPU sample goroutine');
+    const stack = r.uvarint('CPU sample stack');
+    out.push({ time, m, p, g: g === 0 ? none : g, stack, off: at });
   }
-  return n;
 }
 
 function readSync(r: Bytes, version: number, prev: number): { nsPerTick: number; snapshot: boolean } {
@@ -354,7 +374,7 @@ interface Cursor {
 }
 
 /** Order one generation's events (reader.go ReadEvent's frontier loop). */
-function orderGeneration(bytes: Uint8Array, version: number, g: Generation, batches: Map<number, Batch[]>, order: Ordering, emit: (e: TraceEvent) => void): void {
+function orderGeneration(bytes: Uint8Array, version: number, g: Generation, batches: Map<number, Batch[]>, samples: CPUSample[], order: Ordering, emit: (e: TraceEvent) => void): void {
   const nextEvent = (c: Cursor): boolean => {
     while (c.idx < c.batches.length && c.pos === c.batches[c.idx]!.end) {
       c.idx++;
@@ -440,7 +460,16 @@ function orderGeneration(bytes: Uint8Array, version: number, g: Generation, batc
   const drain = (): void => {
     for (let e = order.next(); e !== undefined; e = order.next()) emit(e);
   };
-  while (heap.length > 0) {
+  let si = 0;
+  for (;;) {
+    // A CPU sample goes out when it comes before the frontier's earliest event (reader.go ReadEvent).
+    if (si < samples.length && (heap.length === 0 || samples[si]!.time < heap[0]!.ev.time)) {
+      const x = samples[si++]!;
+      if (x.stack !== 0 && !g.stacks.has(x.stack)) throw new TraceFormatError(x.off, `CPU sample names stack ${x.stack}, which is not in generation ${g.gen}'s stack table`);
+      emit({ type: Ev.CPUSample, time: x.time, args: [x.stack], off: x.off, m: x.m, p: x.p, g: x.g, gen: g.gen, tr: undefined });
+      continue;
+    }
+    if (heap.length === 0) break;
     if (!tryAdvance(0)) {
       // Rare: the earliest event waits on another thread's. Try the others in time order.
       heap = heap.slice().sort((a, b) => a.ev.time - b.ev.time);

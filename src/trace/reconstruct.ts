@@ -7,7 +7,11 @@
  * runtime/trace's own goroutines are left to gmpsim's runtime, or dropped):
  *  - CPU bursts: the time it was Running between two events, as CPU work. A thread that runs is not
  *    always on a core: when more goroutines ran than the traced machine had cores (`traceCpus`), each
- *    progressed at cores/running, so a burst's work is ∫ min(1, cores / running(t)) dt — the CPU it got;
+ *    progressed at cores/running, so a burst's work is ∫ min(1, cores / running(t)) dt — the CPU it got.
+ *    Other processes take cores too, and the trace cannot see them; when the program also ran the CPU
+ *    profiler (runtime/pprof, samples in the trace, `cpuProfileRate` per second of CPU), the samples
+ *    measure the CPU it really got, and every burst is scaled by sampled CPU / ∫ min(running, cores) dt
+ *    (at most 1; only with ≥ minCPUSamples samples: fewer say too little);
  *  - goroutine creation: `go` at the point where the creator created it (GoCreate), under the traced
  *    function's name; goroutines alive when the trace starts are started by the replay's main at once;
  *  - system calls: GoSyscallBegin → End (or EndBlocked) is the call's kernel time, replayed as a blocking
@@ -98,6 +102,8 @@ export interface Reconstruction {
   endNs: number;
   /** GOMAXPROCS when the trace started (its first ProcsChange). */
   gomaxprocs: number;
+  /** The CPU the program got per ns its bursts' estimate says (CPU samples), or 1. Applied at replay. */
+  cpuFactor: number;
   stats: ReconstructionStats;
 }
 
@@ -107,6 +113,8 @@ export interface ReconstructionStats {
   cpuNs: number;
   /** Running time in the trace (≥ cpuNs: the difference is time the traced machine's cores were shared). */
   runningNs: number;
+  /** CPU profile samples of goroutines in the trace (0: no profile). */
+  cpuSamples: number;
   syscalls: number;
   syscallNs: number;
   netWaits: number;
@@ -124,7 +132,14 @@ export interface ReconstructionStats {
 export interface ReconstructOptions {
   /** Cores of the machine the trace was recorded on (for the CPU a running goroutine got). Default 2. */
   traceCpus?: number;
+  /** Samples per second of CPU of the CPU profile in the trace (runtime/pprof's default: 100). */
+  cpuProfileRate?: number;
 }
+
+/** runtime/pprof's CPU profile rate (pprof.go StartCPUProfile: hz = 100). */
+export const defaultCPUProfileRate = 100;
+/** Fewer samples than this do not measure the program's CPU (±1/√n). */
+export const minCPUSamples = 20;
 
 /** Block reasons that end on the clock or the network, whoever readies them (traceBlockReasonStrings). */
 const reasonNetwork = 'network';
@@ -158,7 +173,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   const cores = opts.traceCpus ?? 2;
   const user = userGoroutines(t);
   const gens = new Map(t.generations.map((g) => [g.gen, g]));
-  const stats: ReconstructionStats = { goroutines: 0, droppedGoroutines: 0, cpuNs: 0, runningNs: 0, syscalls: 0, syscallNs: 0, netWaits: 0, sleeps: 0, timerWaits: 0, gcWaits: 0, edges: 0, loopbackEdges: 0, joins: 0, gomaxprocsCalls: 0 };
+  const stats: ReconstructionStats = { goroutines: 0, droppedGoroutines: 0, cpuNs: 0, runningNs: 0, cpuSamples: 0, syscalls: 0, syscallNs: 0, netWaits: 0, sleeps: 0, timerWaits: 0, gcWaits: 0, edges: 0, loopbackEdges: 0, joins: 0, gomaxprocsCalls: 0 };
   const scripts = new Map<number, Script>();
   const live = new Map<number, Live>();
   const allGs = new Set<number>();
@@ -170,8 +185,14 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   let phi = 0;
   let phiAt = -1;
   let running = 0;
+  /** ∫ min(running, cores) dt: the CPU the program could have had. */
+  let couldHave = 0;
+  let samples = 0;
   const advance = (now: number): void => {
-    if (phiAt >= 0 && now > phiAt) phi += (now - phiAt) * (running > cores ? cores / running : 1);
+    if (phiAt >= 0 && now > phiAt) {
+      phi += (now - phiAt) * (running > cores ? cores / running : 1);
+      couldHave += (now - phiAt) * Math.min(running, cores);
+    }
     phiAt = now;
   };
   const get = (g: number): Live | undefined => live.get(g);
@@ -212,6 +233,10 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
     advance(e.time);
     const now = e.time;
     const g = gens.get(e.gen)!;
+    if (e.type === Ev.CPUSample) {
+      if (e.g !== -1) samples++;
+      continue;
+    }
     if (e.type === Ev.ProcsChange) {
       if (gomaxprocs === 0) gomaxprocs = e.args[0]!;
       const l = get(e.g);
@@ -384,7 +409,11 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   }
   stats.goroutines = scripts.size;
   stats.droppedGoroutines = allGs.size - scripts.size;
-  return { main: scripts.has(1) ? 1 : -1, scripts, edges, startNs: Math.max(0, startNs), endNs, gomaxprocs, stats };
+  let cpuFactor = 1;
+  if (samples >= minCPUSamples && couldHave > 0) cpuFactor = Math.min(1, (samples * 1e9) / (opts.cpuProfileRate ?? defaultCPUProfileRate) / couldHave);
+  stats.cpuSamples = samples;
+  stats.cpuNs *= cpuFactor;
+  return { main: scripts.has(1) ? 1 : -1, scripts, edges, startNs: Math.max(0, startNs), endNs, gomaxprocs, cpuFactor, stats };
 }
 
 /** Callbacks of one replay run. */
@@ -412,7 +441,7 @@ export interface ReplayScale {
  * the trace's last moment. Each run gets its own channels (no state shared between runs).
  */
 export function replayMain(rec: Reconstruction, scale: ReplayScale = {}, hooks: ReplayHooks = {}): () => GoBody {
-  const sc = scale.cpu ?? 1;
+  const sc = (scale.cpu ?? 1) * rec.cpuFactor;
   const ss = scale.syscalls ?? 1;
   const sn = scale.network ?? 1;
   return function* main(): Gen {

@@ -48,7 +48,7 @@ export function formatWhatIf(r: WhatIfReport, file: string): string {
   lines.push(
     `  reconstructed   ${s.goroutines} goroutines (${s.droppedGoroutines} of the runtime's and runtime/trace's left out), GOMAXPROCS ${s.gomaxprocs} when traced`,
   );
-  lines.push(`  steps           CPU ${dur(s.cpuNs)} (of ${dur(s.runningNs)} running), ${s.syscalls} syscalls (${dur(s.syscallNs)}), ${s.netWaits} network waits, ${s.sleeps} sleeps, ${s.timerWaits} timer waits, ${s.gcWaits} GC waits`);
+  lines.push(`  steps           CPU ${dur(s.cpuNs)} (of ${dur(s.runningNs)} running${s.cpuSamples > 0 ? `; ${s.cpuSamples} CPU samples` : ''}), ${s.syscalls} syscalls (${dur(s.syscallNs)}), ${s.netWaits} network waits, ${s.sleeps} sleeps, ${s.timerWaits} timer waits, ${s.gcWaits} GC waits`);
   lines.push(`  causal edges    ${s.edges} unblocks by another goroutine (${s.loopbackEdges} network waits on a loopback write), ${s.joins} joins, ${s.gomaxprocsCalls} GOMAXPROCS calls`);
   lines.push('                  traced          replay');
   const row = (label: string, a: string, b: string, extra = ''): void => void lines.push(`  ${label.padEnd(16)}${a.padEnd(16)}${b}${extra}`);

@@ -1,4 +1,4 @@
-// Shape: a worker pool reading files: 300 files (4–64 KiB) written first, then 8 workers read them
+// Shape: a worker pool reading files: 200 files (4–64 KiB) written first, then 8 workers read them
 // (blocking read syscalls, page cache) and checksum them; results over a channel.
 package main
 
@@ -17,7 +17,7 @@ func main() {
 	defer os.RemoveAll(dir)
 	seed := uint32(12345)
 	var names []string
-	for i := 0; i < 300; i++ {
+	for i := 0; i < 200; i++ {
 		seed = seed*1103515245 + 12345
 		size := 4096 + int(seed>>8)%(60*1024)
 		b := make([]byte, size)

@@ -1,4 +1,4 @@
-// Shape: an HTTP server on loopback and 8 concurrent clients making 200 requests each (keep-alive):
+// Shape: an HTTP server on loopback and 8 concurrent clients making 100 requests each (keep-alive):
 // network waits (netpoller), short write syscalls, handler goroutines per connection.
 package main
 
@@ -30,7 +30,7 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := 0; i < 200; i++ {
+			for i := 0; i < 100; i++ {
 				resp, err := client.Get(url)
 				if err != nil {
 					panic(err)

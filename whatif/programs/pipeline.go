@@ -1,5 +1,5 @@
 // Shape: a pipeline of channels: a source, three transform stages (2 goroutines each, unbuffered
-// channels) doing a little CPU per item, and a sink; 20000 items.
+// channels) doing a little CPU per item, and a sink; 8000 items.
 package main
 
 import (
@@ -33,7 +33,7 @@ func stage(in <-chan int, work int) <-chan int {
 func main() {
 	src := make(chan int)
 	go func() {
-		for i := 0; i < 20000; i++ {
+		for i := 0; i < 8000; i++ {
 			src <- i
 		}
 		close(src)
