@@ -69,6 +69,19 @@ export function loadTrace(file: string): GoTrace {
   }
 }
 
+/** A trace as a workload instance with the default knobs (`gmpsim sweep app.trace`). */
+export function traceInstance(file: string): Instance {
+  const rec = reconstruct(loadTrace(file));
+  if (rec.stats.goroutines === 0) throw new LoadError(`${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay`);
+  return {
+    main: replayMain(rec) as Instance['main'],
+    config: { go: traceRelease, ...(rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {}) },
+    params: null,
+    Runtime: Runtime as unknown as Instance['Runtime'],
+    linksOS: true,
+  };
+}
+
 export function replayCommand(file: string, opts: ReplayFlags, after: (log: EventLog, gomaxprocs: number) => void): number {
   const scale = { cpu: factor('--scale-cpu', opts.scaleCpu), syscalls: factor('--scale-syscalls', opts.scaleSyscalls), network: factor('--scale-network', opts.scaleNetwork) };
   let traceCpus: number | undefined;
