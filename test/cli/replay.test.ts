@@ -44,6 +44,15 @@ describe('gmpsim replay', () => {
     expect(slow.settings.scale.syscalls).toBe(5);
     expect(slow.replay.wallNs).toBeGreaterThan(base.replay.wallNs * 3);
   });
+  it('gmpsim sweep takes a trace: one replay per GOMAXPROCS', async () => {
+    const o = await gmpsim(['sweep', cond, '--gomaxprocs', '1,2', '-j', '1', '--json']);
+    expect(o.code, o.stderr).toBe(0);
+    const j = JSON.parse(o.stdout);
+    expect(j.cells.map((c: { gomaxprocs: number; exit: { code: number } }) => [c.gomaxprocs, c.exit.code])).toEqual([
+      [1, 0],
+      [2, 0],
+    ]);
+  });
   it('--trace writes the replay as a go1.26 trace that replays again', async () => {
     const out = path.join(tmp, 'again.trace');
     const o = await gmpsim(['replay', cond, '--trace', out]);
