@@ -29,6 +29,11 @@
  *     · the same waits ended by no goroutine (a timer's channel — time.After, a Ticker — or the runtime):
  *       until the same moment after the trace's start (timers fire on the clock, not after the work);
  *     · GC waits (mark assist, "wait until GC ends", preempted for a stack scan): the measured time;
+ *  - synchronisation the trace does not show: a WaitGroup.Wait (its stack) returns after every Done,
+ *    but only the last Done's wakeup is an event — the goroutines that exited while it waited
+ *    (`defer wg.Done()`) are joined too; and main, before it returns (which ends the program), joins every
+ *    goroutine that had exited before the trace ended (results handed over without a wait: a buffered
+ *    send, an uncontended unlock). Joins wait for a goroutine's end (a channel closed when its script ends);
  *  - runtime.Gosched (GoStop "runtime.Gosched") and runtime.GOMAXPROCS(n) (ProcsChange inside a
  *    GOMAXPROCS stop-the-world, on the goroutine that called it); a preemption (GoStop "preempted") is no
  *    step: the replay's scheduler preempts by its own rules.
