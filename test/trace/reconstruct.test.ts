@@ -133,3 +133,20 @@ describe('a real HTTP server and client on loopback', () => {
     expect(rec.stats.loopbackEdges / rec.stats.netWaits).toBeGreaterThan(0.95);
   });
 });
+
+describe('the conformance programs\' real go1.26.8 traces replay at their own setting', () => {
+  const dir = path.join(root, 'test/trace/fixtures');
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.trace')).sort()) {
+    // Sub-millisecond traces (runnext_order10, gomaxprocs_call) differ by gmpsim's own costs of their few
+    // operations (a stop-the-world, goroutine creation): tens of µs, so 10 % or 150 µs.
+    it(`${f}: exits 0 with every syscall, within 10 % (or 150 µs) of the traced wall time`, () => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(dir, f)));
+      const t = readGoTrace(bytes);
+      const traced = traceMetrics(t);
+      const r = replay(bytes, reconstruct(t).gomaxprocs);
+      expect(r.exitCode).toBe(0);
+      expect(r.syscalls).toBe(traced.syscalls);
+      expect(Math.abs(r.wallNs - traced.wallNs)).toBeLessThanOrEqual(Math.max(traced.wallNs * 0.1, us(150)));
+    });
+  }
+});
