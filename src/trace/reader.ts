@@ -16,15 +16,21 @@
  *    (./order.ts) accepts goes next — the same frontier rule as reader.go, with the same heap, so events
  *    at equal timestamps come out in the same order as from Go's parser;
  *  - each event's time is made strictly increasing (an event at or before the previous one moves to
- *    1 ns after it), and a Sync event opens each generation and closes the trace, as Go's reader does.
+ *    1 ns after it), and a Sync event opens each generation and closes the trace, as Go's reader does;
+ *  - CPU profile samples (EvCPUSamples batches, when runtime/pprof ran with the trace) join the list as
+ *    Ev.CPUSample events where Go's reader puts them: before the frontier's earliest event when older.
  *
  * Invariants: an event's stack and string IDs exist in its generation's tables; every batch lies inside
  * the file; every varint ends inside its batch. Anything else is a TraceFormatError naming the byte
  * offset of what is wrong (a truncated file: where the data stops; a corrupt one: the field that makes no
  * sense; an impossible event order: the event no thread can advance past).
  *
- * Simplifications: CPU samples (EvCPUSamples) are checked for well-formedness and skipped; experimental
- * batches are skipped; timestamps are JS numbers (exact up to 2^53 ns ≈ 104 days of trace clock).
+ * Versions 1.22–1.25 are tested on real go1.26.8 traces converted to their format (test/trace/reader.test.ts),
+ * 1.26 on real traces.
+ *
+ * Simplifications: experimental batches (the AllocFree experiment) are skipped; the frontier's fallback
+ * sort is stable where Go's pdqsort is not (they agree up to 12 threads: insertion sort); timestamps
+ * are JS numbers (exact up to 2^53 ns ≈ 104 days of trace clock).
  */
 import { Ev, Version, headerSize, maxBatchSize, maxFramesPerStack, maxStringSize, timedSpec, v1Versions } from './tracev2.js';
 import { type Frame, Ordering, type RawEvent, type TraceEvent, TraceFormatError, none } from './order.js';
