@@ -69,9 +69,9 @@ Exit status:
       (\`# command-line-arguments\` and file:line:col lines, as go1.19's \`go run\`)
   70  internal gmpsim error`;
 
-function commonRunOptions(cmd: Command, sweep: boolean): Command {
+function commonRunOptions(cmd: Command, sweep: boolean, goText?: string): Command {
   return cmd
-    .option(sweep ? '--go <release>' : '--go <release[,release]>', goHelp(!sweep))
+    .option(sweep || goText !== undefined ? '--go <release>' : '--go <release[,release]>', goText ?? goHelp(!sweep))
     .option('--cpu-quota <cores>', "a simulated cgroup CPU limit in cores (cpu.max quota/period), e.g. 1.5; it caps the CPU the threads get, and from Go 1.25 the default GOMAXPROCS (min(ncpu, max(2, ceil(limit)))). A limit that changes: 4,1.5@2s")
     .option(sweep ? '--gomaxprocs <list>' : '--gomaxprocs <n>', sweep ? 'GOMAXPROCS values to sweep, e.g. 1,2,4,8' : 'number of Ps (default: $GOMAXPROCS, config.gomaxprocs, or --ncpu)')
     .option('--ncpu <n>', 'cores of the simulated machine: runtime.NumCPU(), shared by the threads that compute (default 2, the reference machine the costs were measured on)')
@@ -150,6 +150,7 @@ function buildProgram(): Command {
       .exitOverride()
       .configureOutput({ writeErr: () => {}, outputError: () => {} }),
     false,
+    `Go release whose runtime the replay follows: ${goReleases.join(' or ')} (also go1.26, 1.26.8). Default 1.26: a go1.22+ trace is replayed on the newest release gmpsim models`,
   )
     .option('--scale-cpu <factor>', 'multiply every CPU burst (e.g. 2: a CPU twice as slow)')
     .option('--scale-syscalls <factor>', "multiply every system call's kernel time (e.g. 5: a disk 5× slower)")
