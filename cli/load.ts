@@ -59,7 +59,7 @@ export interface Instance {
 export interface Loaded {
   /** As the user typed it (for messages and tracebacks). */
   file: string;
-  kind: 'ts' | 'go';
+  kind: 'ts' | 'go' | 'trace';
   /** Path of the bundled ES module, a temporary file (kind 'ts'; '' for Go). */
   bundle: string;
   instantiate(): Promise<Instance>;
@@ -83,6 +83,13 @@ export async function loadWorkload(file: string, args: string[] = [], go: GoRele
     throw new LoadError(`${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}`);
   }
   if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args, go);
+  if (file.endsWith('.trace')) {
+    // A real program's execution trace, rebuilt as a workload (gmpsim replay; here for sweep).
+    if (args.length > 0) throw new UsageError(`${args[0]}: a trace takes no arguments`);
+    const { traceInstance } = await import('./replay.js');
+    const make = (): Instance => traceInstance(file);
+    return { file, kind: 'trace', bundle: '', instantiate: async () => make(), first: make() };
+  }
   if (args.length > 0) throw new UsageError(`${args[0]}: a TypeScript workload takes no arguments; set its parameters with --param name=value`);
   if (!scriptExt.test(file)) throw new LoadError(`${file}: not a workload file (expected .ts or .js, or Go sources: .go files or a directory)`);
   const out = await bundle(file);

@@ -3,6 +3,7 @@
  *
  *   gmpsim run <workload.ts|prog.go|dir> [flags]     run like `go run`
  *   gmpsim sweep <workload.ts> --gomaxprocs 1,2,4   run a grid of settings in parallel
+ *   gmpsim replay <app.trace> [flags]                 a real program's execution trace, replayed under other settings
  *
  * Exit status: the program's (Go's: 0, 2 for fatal errors and panics, os.Exit's code; 124 when
  * gmpsim stopped it at a budget or a hang), 1 when the workload cannot be loaded (missing file,
@@ -24,6 +25,7 @@ import { spawnSync } from 'node:child_process';
 import type { SweepFlags } from './sweep.js';
 import { runJson } from './json.js';
 import { userEnv } from './env.js';
+import { replayCommand, type ReplayFlags } from './replay.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -64,9 +66,9 @@ Exit status:
       (\`# command-line-arguments\` and file:line:col lines, as go1.19's \`go run\`)
   70  internal gmpsim error`;
 
-function commonRunOptions(cmd: Command, sweep: boolean): Command {
+function commonRunOptions(cmd: Command, sweep: boolean, goText?: string): Command {
   return cmd
-    .option(sweep ? '--go <release>' : '--go <release[,release]>', goHelp(!sweep))
+    .option(sweep || goText !== undefined ? '--go <release>' : '--go <release[,release]>', goText ?? goHelp(!sweep))
     .option('--cpu-quota <cores>', "a simulated cgroup CPU limit in cores (cpu.max quota/period), e.g. 1.5; it caps the CPU the threads get, and from Go 1.25 the default GOMAXPROCS (min(ncpu, max(2, ceil(limit)))). A limit that changes: 4,1.5@2s")
     .option(sweep ? '--gomaxprocs <list>' : '--gomaxprocs <n>', sweep ? 'GOMAXPROCS values to sweep, e.g. 1,2,4,8' : 'number of Ps (default: $GOMAXPROCS, config.gomaxprocs, or --ncpu)')
     .option('--ncpu <n>', 'cores of the simulated machine: runtime.NumCPU(), shared by the threads that compute (default 2, the reference machine the costs were measured on)')
@@ -136,6 +138,40 @@ function buildProgram(): Command {
     }
     if (files.length !== 1) throw new UsageError(`sweep: give one workload file (got ${files.length}; --merge combines shard files)`);
     process.exitCode = await sweepCommand(files[0]!, opts);
+  });
+
+  const replay = commonRunOptions(
+    program
+      .command('replay')
+      .description("replay a real Go program's execution trace (go1.22+: runtime/trace, go test -trace, /debug/pprof/trace) as a workload, under other settings: what if it ran at another GOMAXPROCS, on another release, with slower disks?")
+      .argument('<file.trace>', 'a Go execution trace')
+      .exitOverride()
+      .configureOutput({ writeErr: () => {}, outputError: () => {} }),
+    false,
+    `Go release whose runtime the replay follows: ${goReleases.join(' or ')} (also go1.26, 1.26.8). Default 1.26: a go1.22+ trace is replayed on the newest release gmpsim models`,
+  )
+    .option('--scale-cpu <factor>', 'multiply every CPU burst (e.g. 2: a CPU twice as slow)')
+    .option('--scale-syscalls <factor>', "multiply every system call's kernel time (e.g. 5: a disk 5× slower)")
+    .option('--scale-network <factor>', 'multiply every network wait (e.g. 0.5: a peer that answers twice as fast)')
+    .option('--trace-cpus <n>', 'cores of the machine the trace was recorded on: a goroutine that ran while more ran than cores got a share of one (default 2)')
+    .option('--cpu-profile-rate <hz>', "the CPU profile's rate when runtime/pprof ran with the trace (its samples measure the CPU the program really got; default 100, pprof's)")
+    .option('--summary', "after the run, print gmpsim's summary and the replay next to the traced run on stderr")
+    .option('--perfetto <file.json>', 'write the replay as a trace-event JSON file for Perfetto')
+    .option('--trace <file.trace>', "write the replay in Go's execution-trace format (go1.26): `go tool trace file.trace`");
+  replay.addHelpText(
+    'after',
+    `\nGOMAXPROCS defaults to the traced value (its first ProcsChange); --gomaxprocs or $GOMAXPROCS override it.\nWhat the replay keeps and what it cannot know: see src/trace/reconstruct.ts.\n\nExit status: the replayed program's (0 when its main returns); 1 when the trace cannot be read\n(missing, truncated, corrupt, a pre-1.22 format); 2 for usage errors.\n`,
+  );
+  replay.action((file: string, opts: ReplayFlags) => {
+    checkPlotPath(opts.plot);
+    checkPerfettoPath(opts.perfetto);
+    checkGoTracePath(opts.trace);
+    if (opts.go !== undefined && parseGoList(opts.go).length > 1) throw new UsageError('replay: give one --go release');
+    process.exitCode = replayCommand(file, opts, (log, gomaxprocs) => {
+      if (opts.plot !== undefined) writePlot(opts.plot, log, gomaxprocs, file, opts.go !== undefined ? parseGoList(opts.go)[0]! : defaultRelease);
+      if (opts.perfetto !== undefined) writePerfettoFile(opts.perfetto, log, `replay of ${file} — GOMAXPROCS=${gomaxprocs}`);
+      if (opts.trace !== undefined) writeGoTraceFile(opts.trace, log, file);
+    });
   });
 
   program

@@ -48,48 +48,13 @@
 import { E, type EventLog } from '../log/events.js';
 import { GStatus, Replay } from '../log/replay.js';
 import { _Prunning, _Psyscall } from '../runtime/runtime2.js';
+import { Ev, GoStatus as GoSt, ProcStatus as ProcSt, maxBatchSize, maxStringSize, headerFor, Version } from '../trace/tracev2.js';
 
-/** tracev2 event types (internal/trace/tracev2/events.go, go1.26). */
-export const Ev = {
-  EventBatch: 1,
-  Stacks: 2,
-  Stack: 3,
-  Strings: 4,
-  String: 5,
-  Frequency: 8,
-  ProcsChange: 9,
-  ProcStart: 10,
-  ProcStop: 11,
-  ProcSteal: 12,
-  ProcStatus: 13,
-  GoCreate: 14,
-  GoStart: 16,
-  GoDestroy: 17,
-  GoStop: 19,
-  GoBlock: 20,
-  GoUnblock: 21,
-  GoSyscallBegin: 22,
-  GoSyscallEnd: 23,
-  GoSyscallEndBlocked: 24,
-  GoStatus: 25,
-  STWBegin: 26,
-  STWEnd: 27,
-  Sync: 50,
-  ClockSnapshot: 51,
-  EndOfGeneration: 52,
-} as const;
-
-/** tracev2.GoStatus. */
-const GoSt = { Runnable: 1, Running: 2, Syscall: 3, Waiting: 4 } as const;
-/** tracev2.ProcStatus. */
-const ProcSt = { Running: 1, Idle: 2, Syscall: 3 } as const;
+/** tracev2 event types: the shared wire format (src/trace/tracev2.ts). */
+export { Ev };
 
 /** The file header (runtime/trace.go ReadTrace: "go 1.26 trace\x00\x00\x00"). */
-const header = 'go 1.26 trace\x00\x00\x00';
-/** tracev2.MaxBatchSize: a batch's data is at most 64 KiB. */
-const maxBatchSize = 64 << 10;
-/** tracev2.MaxEventTrailerDataSize: a string is at most 1 KiB. */
-const maxStringSize = 1 << 10;
+const header = headerFor(Version.Go126);
 /** A uvarint of a uint64 takes at most 10 bytes (encoding/binary MaxVarintLen64). */
 const maxVarint = 10;
 /** Room for one event: a type byte, the timestamp delta and up to 5 arguments (MaxTimedEventArgs). */
