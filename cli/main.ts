@@ -162,15 +162,17 @@ function buildProgram(): Command {
     'after',
     `\nGOMAXPROCS defaults to the traced value (its first ProcsChange); --gomaxprocs or $GOMAXPROCS override it.\nWhat the replay keeps and what it cannot know: see src/trace/reconstruct.ts.\n\nExit status: the replayed program's (0 when its main returns); 1 when the trace cannot be read\n(missing, truncated, corrupt, a pre-1.22 format); 2 for usage errors.\n`,
   );
-  replay.action((file: string, opts: ReplayFlags) => {
+  replay.action(async (file: string, opts: ReplayFlags) => {
     checkPlotPath(opts.plot);
     checkPerfettoPath(opts.perfetto);
     checkGoTracePath(opts.trace);
     if (opts.go !== undefined && parseGoList(opts.go).length > 1) throw new UsageError('replay: give one --go release');
+    // The views that read the whole stored log are loaded only when asked for (as for run).
+    const views = opts.plot !== undefined || opts.perfetto !== undefined || opts.trace !== undefined ? await loadLogViews() : null;
     process.exitCode = replayCommand(file, opts, (log, gomaxprocs) => {
-      if (opts.plot !== undefined) writePlot(opts.plot, log, gomaxprocs, file, opts.go !== undefined ? parseGoList(opts.go)[0]! : defaultRelease);
-      if (opts.perfetto !== undefined) writePerfettoFile(opts.perfetto, log, `replay of ${file} — GOMAXPROCS=${gomaxprocs}`);
-      if (opts.trace !== undefined) writeGoTraceFile(opts.trace, log, file);
+      if (opts.plot !== undefined) writePlot(views!, opts.plot, log, gomaxprocs, file, opts.go !== undefined ? parseGoList(opts.go)[0]! : defaultRelease);
+      if (opts.perfetto !== undefined) writePerfettoFile(views!, opts.perfetto, log, `replay of ${file} — GOMAXPROCS=${gomaxprocs}`);
+      if (opts.trace !== undefined) writeGoTraceFile(views!, opts.trace, log, file);
     });
   });
 
