@@ -50,8 +50,8 @@ export function formatWhatIf(r: WhatIfReport, file: string): string {
   );
   lines.push(`  steps           CPU ${dur(s.cpuNs)} (of ${dur(s.runningNs)} running${s.cpuSamples > 0 ? `; ${s.cpuSamples} CPU samples` : ''}), ${s.syscalls} syscalls (${dur(s.syscallNs)}), ${s.netWaits} network waits, ${s.sleeps} sleeps, ${s.timerWaits} timer waits, ${s.gcWaits} GC waits`);
   lines.push(`  causal edges    ${s.edges} unblocks by another goroutine (${s.loopbackEdges} network waits on a loopback write), ${s.joins} joins, ${s.gomaxprocsCalls} GOMAXPROCS calls`);
-  lines.push('                  traced          replay');
-  const row = (label: string, a: string, b: string, extra = ''): void => void lines.push(`  ${label.padEnd(16)}${a.padEnd(16)}${b}${extra}`);
+  lines.push('                    traced          replay');
+  const row = (label: string, a: string, b: string, extra = ''): void => void lines.push(`  ${label.padEnd(18)}${a.padEnd(16)}${b}${extra}`);
   row('wall time', dur(r.traced.wallNs), dur(r.replay.wallNs), pct(r.replay.wallNs, r.traced.wallNs));
   row('syscalls', String(r.traced.syscalls), String(r.replay.syscalls), pct(r.replay.syscalls, r.traced.syscalls));
   row('sched lat p50', dur(r.traced.latency.p50), dur(r.replay.latency.p50));
