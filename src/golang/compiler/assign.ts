@@ -139,8 +139,9 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
     default:
       code = `(${l.get} ${bop} ${r})`;
   }
-  if (intT && bop !== '/' && bop !== '%') code = wrap(l.t, code);
   const u = underlying(l.t);
+  // x /= y wraps like x = x / y: int8(-128) / -1 is -128 (idiv itself wraps int64's one overflow)
+  if (intT && bop !== '%' && (bop !== '/' || !(u.k === 'basic' && (u.name === 'int' || u.name === 'int64')))) code = wrap(l.t, code);
   if (u.k === 'basic' && u.name === 'float32') code = `Math.fround(${code})`;
   return `${l.set(code)};`;
 }

@@ -228,7 +228,7 @@ export function binary(c: Compiler, n: Node): Val {
   let code: string;
   switch (op) {
     case '/':
-      code = intDiv ? (b.cv !== undefined ? `Math.trunc(${a.c} / ${b.c})` : `$L.idiv(${a.c}, ${b.c})`) : `(${a.c} / ${b.c})`;
+      code = intDiv ? (b.cv !== undefined && b.cv !== -1 ? `Math.trunc(${a.c} / ${b.c})` : `$L.idiv(${a.c}, ${b.c})`) : `(${a.c} / ${b.c})`;
       break;
     case '%':
       code = b.cv !== undefined ? `(${a.c} % ${b.c})` : `$L.imod(${a.c}, ${b.c})`;

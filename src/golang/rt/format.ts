@@ -10,6 +10,7 @@ import type { Iface, Ref } from './values.js';
 import { Slice, sliceToArray } from './slices.js';
 import { decodeRune, runeToString, runeCount } from './strings.js';
 import { callSync } from './goroutine.js';
+import { intString } from './integers.js';
 
 /**
  * Calls a method of a value's dynamic type synchronously (String/Error from fmt), through the type's
@@ -59,7 +60,7 @@ interface Flags {
 const noFlags: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
 
 function fmtInt(v: number, base: number, f: Flags, upper = false): string {
-  let s = Math.abs(v).toString(base);
+  let s = intString(Math.abs(v), base);
   if (upper) s = s.toUpperCase();
   if (f.prec >= 0 && s.length < f.prec) s = '0'.repeat(f.prec - s.length) + s;
   if (f.sharp) {
@@ -409,6 +410,7 @@ export function printArg(v: unknown, t: Type): string {
       s = s.replace(/e([+-])(\d+)$/, (_m, sg: string, d: string) => 'e' + sg + d.padStart(3, '0'));
       return (x >= 0 ? '+' : '') + s;
     }
+    if (typeof v === 'number') return intString(v);
     return String(v);
   }
   if (u.k === 'iface') return v === null ? '(0x0,0x0)' : '(0x4b2f20,0xc000012345)';
