@@ -2,11 +2,18 @@
  * Type assertions (runtime/iface.go): x.(T) for a concrete T compares type descriptors (interned,
  * so identity); x.(I) for an interface checks the dynamic type's method table `$m`. Failing forms
  * panic with Go's `interface conversion: …` text; comma-ok forms return [value, ok].
+ *
+ * The panic value is a runtime.Error (Go's *runtime.TypeAssertionError, iface.go panicdottypeE), so
+ * recover() returns it and `v.(error).Error()` is the text; it prints without "runtime error: ".
  */
 import type { Type } from '../types.js';
 import { typeString, underlying } from '../types.js';
-import { GoPanic } from './panics.js';
+import { plainPanic } from './panics.js';
 import type { Iface } from './values.js';
+
+function assertionError(msg: string): never {
+  throw plainPanic(msg);
+}
 
 function methodNames(t: Type): Record<string, unknown> | null {
   return (t as unknown as { $m?: Record<string, unknown> }).$m ?? null;
@@ -14,9 +21,9 @@ function methodNames(t: Type): Record<string, unknown> | null {
 export function assertI(x: Iface | null, ms: string[] | null, target: Type): Iface | null {
   const r = assertI2(x, ms);
   if (!r[1]) {
-    if (x === null) throw new GoPanic(null, `interface conversion: interface is nil, not ${typeString(target)}`);
+    if (x === null) throw assertionError(`interface conversion: interface is nil, not ${typeString(target)}`);
     const missing = ms!.find((m) => !methodNames(x.t) || !(m in methodNames(x.t)!));
-    throw new GoPanic(null, `interface conversion: ${typeString(x.t)} is not ${typeString(target)}: missing method ${missing}`);
+    throw assertionError(`interface conversion: ${typeString(x.t)} is not ${typeString(target)}: missing method ${missing}`);
   }
   return x;
 }
@@ -30,7 +37,7 @@ export function assertI2(x: Iface | null, ms: string[] | null): [Iface | null, b
 export function assertT(x: Iface | null, t: Type, from: Type): unknown {
   if (x === null || x.t !== t) {
     const fs = underlying(from).k === 'iface' && from.k !== 'named' ? 'interface {}' : typeString(from);
-    throw new GoPanic(null, `interface conversion: ${fs} is ${x === null ? 'nil' : typeString(x.t)}, not ${typeString(t)}`);
+    throw assertionError(`interface conversion: ${fs} is ${x === null ? 'nil' : typeString(x.t)}, not ${typeString(t)}`);
   }
   return x.v;
 }
