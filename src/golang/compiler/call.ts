@@ -228,8 +228,14 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (v.cv !== undefined && typeof v.cv === 'string') return done({ c: String(v.cv.length), t: tInt, mode: 'const', n, cv: v.cv.length });
       if (isString(v.t) && name === 'len') return done({ c: `${v.c}.length`, t: tInt, mode: 'value', n });
       if (u.k === 'slice') return done({ c: `$L.${name}(${v.c})`, t: tInt, mode: 'value', n });
-      if (u.k === 'array') return done({ c: String(u.len), t: tInt, mode: 'const', n, cv: u.len });
-      if (u.k === 'ptr' && underlying(u.elem).k === 'array') return done({ c: String((underlying(u.elem) as { len: number }).len), t: tInt, mode: 'value', n });
+      if (u.k === 'array' || (u.k === 'ptr' && underlying(u.elem).k === 'array')) {
+        // The spec: constant, and s not evaluated, unless s contains a channel receive or a
+        // (non-constant) function call — in the generated code a yield (Go calls, receives) or a
+        // library call; then s is evaluated and the result is a value.
+        const len = u.k === 'array' ? u.len : (underlying(u.elem) as { len: number }).len;
+        if (/yield|\$P\./.test(v.c)) return done({ c: `(${v.c}, ${len})`, t: tInt, mode: 'value', n });
+        return done({ c: String(len), t: tInt, mode: 'const', n, cv: len });
+      }
       if (u.k === 'map' && name === 'len') return done({ c: `$L.mlen(${v.c})`, t: tInt, mode: 'value', n });
       if (u.k === 'chan') return done({ c: name === 'len' ? `$L.clen(${v.c})` : `$L.ccap(${v.c})`, t: tInt, mode: 'value', n });
       c.fail(n, `invalid argument: ${describe(v)} for ${name}`);

@@ -132,15 +132,20 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   else c.fail(xn, `cannot range over ${describe(x)}`);
   if (u.k === 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
   let decl = '';
-  const setK = lhs[0] ? target(c, lhs[0], kt, defineVars, (s) => (decl += s)) : null;
-  const setV = lhs[1] && vt ? target(c, lhs[1], vt, defineVars, (s) => (decl += s)) : null;
+  // `for i, x[i] = range …` assigns as a tuple assignment each iteration: x[i]'s operands first
+  const pre: string[] | undefined = !defineVars && lhs.length > 1 ? [] : undefined;
+  const setK = lhs[0] ? target(c, lhs[0], kt, defineVars, (s) => (decl += s), pre) : null;
+  const setV = lhs[1] && vt ? target(c, lhs[1], vt, defineVars, (s) => (decl += s), pre) : null;
   const b = c.block(body.kids);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
   const head = loopHead(c, 1);
   const xs = c.id('x');
   const i = c.id('i');
-  const assignKV = (k: string, v: string): string => `${setK ? setK(k) + ' ' : ''}${setV ? setV(v) + ' ' : ''}`;
+  const assignKV = (k: string, v: string): string => {
+    const kv = `${setK ? setK(k) + ' ' : ''}${setV ? setV(v) + ' ' : ''}`;
+    return pre && pre.length ? `{ ${pre.join(' ')} ${kv}} ` : kv;
+  };
   let loop: string;
   if (u.k === 'slice') {
     loop = `const ${xs} = ${x.c}; const ${i}n = $L.len(${xs}); ${lbl}for (let ${i} = 0; ${i} < ${i}n; ${i}++) { ${head}${assignKV(i, `${xs}.a[${xs}.o + ${i}]`)}\n${b}}`;
@@ -162,7 +167,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
 }
 
 /** An iteration variable: declared (:=) or assigned (=). */
-function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string) => void): ((v: string) => string) | null {
+function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string) => void, pre?: string[]): ((v: string) => string) | null {
   if (text(n) === '_') return null;
   if (define) {
     const nm = text(n);
@@ -172,7 +177,7 @@ function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string
     c.declare(n, { kind: 'var', name: nm, t, js, boxed, node: n });
     return (v) => (boxed ? `${js}.v = ${v};` : `${js} = ${v};`);
   }
-  const l = lvalue(c, n);
+  const l = lvalue(c, n, pre);
   return (v) => `${l.set(convert(c, { c: v, t, mode: 'value', n }, l.t, 'range'))};`;
 }
 
