@@ -129,6 +129,8 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
     const r = intRange(u.k === 'basic' ? u.name : 'int');
     if ((cv as number) < r[0] || (cv as number) > r[1]) c.fail(v.n, `cannot use ${text(v.n)} (untyped ${v.t === tUntypedRune ? 'rune' : 'int'} constant${String(cv) === text(v.n) ? '' : ' ' + String(cv)}) as ${ts(t)} value in ${ctx} (overflows)`);
   }
+  // a constant becomes a float32 value rounded to float32 (go/types representable: roundFloat32)
+  if (u.k === 'basic' && u.name === 'float32') return lit(Math.fround(cv as number));
   return lit(cv);
 }
 

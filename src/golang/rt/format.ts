@@ -59,6 +59,19 @@ interface Flags {
 }
 const noFlags: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
 
+/**
+ * The shortest decimal that reads back as the same float32 (strconv.FormatFloat(f, 'g', -1, 32),
+ * which fmt's %v uses for a float32): fround(0.1)+fround(0.2) prints as 0.3, not 0.30000001.
+ */
+function shortest32(v: number): number {
+  if (!Number.isFinite(v) || v === 0 || Math.fround(v) !== v) return v;
+  for (let p = 1; p < 9; p++) {
+    const d = Number(v.toPrecision(p));
+    if (Math.fround(d) === v) return d;
+  }
+  return Number(v.toPrecision(9));
+}
+
 function fmtInt(v: number, base: number, f: Flags, upper = false): string {
   let s = intString(Math.abs(v), base);
   if (upper) s = s.toUpperCase();
@@ -109,7 +122,7 @@ function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
         break;
       default: {
         const u = underlying(t);
-        s = u.k === 'basic' && u.name === 'float32' ? formatFloat(Math.fround(v) === v ? Number(v.toPrecision(8)) : v) : formatFloat(v);
+        s = u.k === 'basic' && u.name === 'float32' ? formatFloat(shortest32(v)) : formatFloat(v);
         if (f.prec >= 0) s = fmtG(v, f.prec);
       }
     }
