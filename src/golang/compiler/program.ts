@@ -73,7 +73,8 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
       for (const name of names) {
         const m = findMethod(t, name);
         if (!m) continue;
-        if (t.k === 'named' && m.ptrRecv && m.path.length === 0) continue;
+        // the method set of T holds no pointer method unless it is promoted through an embedded *E
+        if (t.k === 'named' && m.ptrRecv && !m.lastPtr) continue;
         const x = { c: 'r', t, mode: 'value' as const, n: null as unknown as Node };
         entries.push(`${name}: function* (r, ...a) { return ${methodCallCode(c, x, m, name, 'r', '...a')}; }`);
       }
