@@ -10,7 +10,7 @@
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
-import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString } from '../types.js';
+import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString, typeString } from '../types.js';
 import { lvalue } from './assign.js';
 import { convert, zero, describe, ts, valueOf } from './operand.js';
 import { resolveType } from './check/typexpr.js';
@@ -276,7 +276,7 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
         if (text(tn) === 'nil') return `${xv} === null`;
         const t = resolveType(c, tn);
         const tu = underlying(t);
-        if (tu.k === 'iface') return `$L.assertI2(${xv}, ${JSON.stringify([...tu.methods.keys()])})[1]`;
+        if (tu.k === 'iface') return `$L.assertI2(${xv}, ${JSON.stringify([...tu.methods.keys()])}, ${JSON.stringify([...tu.methods.values()].map((s) => typeString(s)))})[1]`;
         return `(${xv} !== null && ${xv}.t === ${c.typeRef(t)})`;
       });
       if (tns.length === 1 && text(tns[0]!) !== 'nil') single = resolveType(c, tns[0]!);

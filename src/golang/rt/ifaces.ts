@@ -18,20 +18,32 @@ function assertionError(msg: string): never {
 function methodNames(t: Type): Record<string, unknown> | null {
   return (t as unknown as { $m?: Record<string, unknown> }).$m ?? null;
 }
-export function assertI(x: Iface | null, ms: string[] | null, target: Type): Iface | null {
-  const r = assertI2(x, ms);
+/**
+ * Does the dynamic type t have method ms[i] with signature sigs[i] (typeString of the func type)?
+ * A program's types carry `$sig` (name → signature; program.ts) beside `$m`: a method of the same
+ * name and another signature is missing (iface.go itab.init compares name and type).
+ */
+function hasMethod(t: Type, tab: Record<string, unknown> | null, m: string, sig: string | undefined): boolean {
+  if (!tab || !(m in tab)) return false;
+  if (sig === undefined) return true;
+  const st = (t as unknown as { $sig?: Record<string, string> }).$sig;
+  return st === undefined || st[m] === undefined || st[m] === sig;
+}
+export function assertI(x: Iface | null, ms: string[] | null, target: Type, sigs?: string[]): Iface | null {
+  const r = assertI2(x, ms, sigs);
   if (!r[1]) {
     if (x === null) throw assertionError(`interface conversion: interface is nil, not ${typeString(target)}`);
-    const missing = ms!.find((m) => !methodNames(x.t) || !(m in methodNames(x.t)!));
+    const tab = methodNames(x.t);
+    const missing = ms!.find((m, i) => !hasMethod(x.t, tab, m, sigs?.[i]));
     throw assertionError(`interface conversion: ${typeString(x.t)} is not ${typeString(target)}: missing method ${missing}`);
   }
   return x;
 }
-export function assertI2(x: Iface | null, ms: string[] | null): [Iface | null, boolean] {
+export function assertI2(x: Iface | null, ms: string[] | null, sigs?: string[]): [Iface | null, boolean] {
   if (x === null) return [null, false];
   if (ms === null) return [x, true];
   const tab = methodNames(x.t);
-  for (const m of ms) if (!tab || !(m in tab)) return [null, false];
+  for (let i = 0; i < ms.length; i++) if (!hasMethod(x.t, tab, ms[i]!, sigs?.[i])) return [null, false];
   return [x, true];
 }
 export function assertT(x: Iface | null, t: Type, from: Type): unknown {
