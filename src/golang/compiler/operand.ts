@@ -321,7 +321,13 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   let r = recv;
   for (const p of m.path) r = `${r}.${p}`;
   const sep = args === '' ? '' : ', ';
-  if (m.iface) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
+  if (m.iface) {
+    // the receiver is read twice (dynamic type, data word): evaluate it once (`i.a().a(i.b())`)
+    if (/^[\w$]+$/.test(r)) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
+    const t = c.id('r');
+    c.lets.push(t);
+    return `(yield* (${t} = ${r}).t.$m.${name}(${t}.v${sep}${args}))`;
+  }
   if (m.native) {
     const call = `${r}.${name}(${args})`;
     return m.gen ? `(yield* ${call})` : call;
