@@ -215,6 +215,8 @@ export function binary(c: Compiler, n: Node): Val {
       }
       if (!comparable(t)) c.fail(n, `invalid operation: ${src} (${ts(t)} cannot be compared)`);
       if (u.k === 'struct' || u.k === 'array' || u.k === 'iface') return { c: `${op === '!=' ? '!' : ''}$L.equal(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
+      // pointers to elements or fields are fresh PropRefs at each &: equal when they name the same place
+      if (u.k === 'ptr' && underlying(u.elem).k !== 'struct') return { c: `${op === '!=' ? '!' : ''}$L.peq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       return { c: `(${a.c} ${op}= ${b.c})`, t: tUntypedBool, mode: 'value', n };
     }
     if (!(isNumeric(t) || isString(t))) c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);

@@ -5,7 +5,8 @@
  */
 import { underlying, typeString, comparable } from '../types.js';
 import { rtPanic } from './panics.js';
-import type { Iface } from './values.js';
+import type { Iface, Ref } from './values.js';
+import { peq } from './pointers.js';
 import { Slice } from './slices.js';
 
 /** == on values of struct/array/interface type. */
@@ -30,7 +31,8 @@ export function equal(a: unknown, b: unknown): boolean {
     const u = underlying(ia.t);
     // a struct or array type with an uncomparable field or element is uncomparable as a whole
     if (!comparable(ia.t)) throw rtPanic(`comparing uncomparable type ${typeString(ia.t)}`);
-    if (u.k === 'ptr' || u.k === 'chan') return ia.v === ib.v;
+    if (u.k === 'ptr') return peq(ia.v as Ref | null, ib.v as Ref | null);
+    if (u.k === 'chan') return ia.v === ib.v;
     return equal(ia.v, ib.v);
   }
   if (a.constructor !== b.constructor) return false;
