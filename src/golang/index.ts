@@ -88,8 +88,6 @@ export interface CompileOptions extends CoreOptions {
   args?: string[];
   /** Environment for os.Getenv. */
   env?: Record<string, string>;
-  /** The Go release whose compiler's messages (syntax errors) to give (default: the default release). */
-  go?: GoRelease;
 }
 
 /**

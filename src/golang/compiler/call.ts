@@ -42,7 +42,16 @@ function tupleTypes(t: FuncType): Type {
 }
 
 export function call(c: Compiler, n: Node): Val {
-  const fnNode = n.kids[0]!;
+  let fnNode = n.kids[0]!;
+  // @lezer/go parses some calls of package functions as conversions to a qualified type
+  // (`for range 2 { fmt.Print("x") }`): a package member that is a function is a call
+  if (n.name === 'Conversion' && fnNode.name === 'QualifiedType' && fnNode.kids[0]?.name === 'VariableName') {
+    const po = c.scope.lookup(text(fnNode.kids[0]));
+    if (po && po.kind === 'pkg' && c.pkgs.get(po.pkg!)?.get(text(fnNode.kids[fnNode.kids.length - 1]!))?.kind === 'func') {
+      fnNode = { ...fnNode, name: 'SelectorExpr' };
+      n = { ...n, name: 'CallExpr' };
+    }
+  }
   const argsNode = kid(n, 'Arguments');
   const argNodes = argsNode ? argsNode.kids.filter((k) => k.name !== '...') : n.kids.slice(1).filter((k) => k.name !== '...');
   const spread = argsNode ? argsNode.kids.some((k) => k.name === '...') : false;
