@@ -169,6 +169,11 @@ export interface VersionProfile {
   readonly loopvarPerIteration: boolean;
   /** Since 1.22 (the spec's range clause): `for i := range n` over an integer n runs i = 0 … n−1. */
   readonly rangeOverInt: boolean;
+  /**
+   * By 1.26 (runtime/print.go printfloat64/printfloat32: strconv.AppendFloat(v, 'g', -1, …)): the
+   * builtin print/println write a float in its shortest form (`1.5`); go1.19 as `+1.500000e+000`.
+   */
+  readonly printFloatShortest: boolean;
 }
 
 const go119: VersionProfile = {
@@ -194,6 +199,7 @@ const go119: VersionProfile = {
   compileErrorExit: 2,
   loopvarPerIteration: false,
   rangeOverInt: false,
+  printFloatShortest: false,
 };
 
 const go126: VersionProfile = {
@@ -219,6 +225,7 @@ const go126: VersionProfile = {
   compileErrorExit: 1,
   loopvarPerIteration: true,
   rangeOverInt: true,
+  printFloatShortest: true,
 };
 
 export const profiles: Readonly<Record<GoRelease, VersionProfile>> = { '1.19': go119, '1.26': go126 };
@@ -278,4 +285,5 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },
   rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },
+  printFloatShortest: { what: 'builtin print/println write floats in shortest form (`1.5`, not `+1.500000e+000`)', since: '≤ 1.26', source: 'runtime/print.go printfloat64' },
 };

@@ -321,7 +321,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         const v = c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
         const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
-        return `$L.printArg(${H(code)}, ${c.typeRef(t)})`;
+        return `$L.printArg(${H(code)}, ${c.typeRef(t)}${c.lang.printFloatShortest ? ', true' : ''})`;
       });
       const sep = name === 'println' ? "' '" : "''";
       const tail = name === 'println' ? " + '\\n'" : '';

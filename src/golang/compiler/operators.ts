@@ -202,7 +202,9 @@ export function binary(c: Compiler, n: Node): Val {
   const intDiv = isInteger(t);
   if (a.cv !== undefined && b.cv !== undefined) {
     if ((op === '/' || op === '%') && b.cv === 0) c.fail(n, 'invalid operation: division by zero');
-    const r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
+    let r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
+    // a typed float32 constant is rounded to float32 (go/types roundFloat32)
+    if (!cmp && typeof r === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') r = Math.fround(r);
     return { c: lit(r), t: cmp ? tUntypedBool : t, mode: 'const', n, cv: r };
   }
   const u = underlying(t);

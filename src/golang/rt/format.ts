@@ -411,12 +411,17 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
   return out;
 }
 
-/** Builtin print/println formatting (runtime printing, not fmt). */
-export function printArg(v: unknown, t: Type): string {
+/**
+ * Builtin print/println formatting (runtime/print.go, not fmt). `shortest` (VersionProfile.
+ * printFloatShortest): floats as strconv.AppendFloat(v, 'g', -1, 64|32) (go1.26's printfloat64,
+ * printfloat32); otherwise go1.19's fixed `+d.dddddde±ddd`. A slice prints as `[len/cap]ptr`.
+ */
+export function printArg(v: unknown, t: Type, shortest = false): string {
   const u = underlying(t);
   if (u.k === 'basic') {
     if (u.name === 'float64' || u.name === 'float32' || u.name === 'untyped float') {
       const x = v as number;
+      if (shortest) return formatFloat(u.name === 'float32' ? shortest32(x) : x);
       if (Number.isNaN(x)) return 'NaN';
       if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
       let s = x.toExponential(6);
@@ -427,6 +432,7 @@ export function printArg(v: unknown, t: Type): string {
     return String(v);
   }
   if (u.k === 'iface') return v === null ? '(0x0,0x0)' : '(0x4b2f20,0xc000012345)';
+  if (u.k === 'slice') return v === null ? '[0/0]0x0' : `[${(v as Slice).n}/${(v as Slice).c}]0xc000012345`;
   if (v === null) return '0x0';
   return '0xc000012345';
 }
