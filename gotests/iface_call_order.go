@@ -29,6 +29,9 @@ func get(i I) I {
 	return i
 }
 
+// E's method table calls the embedded interface's methods (receiver r.I)
+type E struct{ I }
+
 func main() {
 	var i I = T1(0)
 	i.a("6").a(i.b("7")).a(i.b("8")).a(i.b("9"))
@@ -38,4 +41,7 @@ func main() {
 	fmt.Println(log, j)
 	log = ""
 	fmt.Println(get(get(i).a("x")).b(get(i).b("y")), log)
+	log = ""
+	var ie I = E{T1(4)}
+	fmt.Println(ie.b("z"), ie.a("w"), log)
 }

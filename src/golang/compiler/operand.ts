@@ -324,9 +324,7 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   if (m.iface) {
     // the receiver is read twice (dynamic type, data word): evaluate it once (`i.a().a(i.b())`)
     if (/^[\w$]+$/.test(r)) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
-    const t = c.id('r');
-    c.lets.push(t);
-    return `(yield* (${t} = ${r}).t.$m.${name}(${t}.v${sep}${args}))`;
+    return `(yield* $L.icall(${r}, ${JSON.stringify(name)}${sep}${args}))`;
   }
   if (m.native) {
     const call = `${r}.${name}(${args})`;

@@ -57,3 +57,12 @@ export function assertT2(x: Iface | null, t: Type, z: unknown): [unknown, boolea
   if (x === null || x.t !== t) return [z, false];
   return [x.v, true];
 }
+
+type MethodTable = Record<string, (...a: unknown[]) => Generator<unknown, unknown, unknown>>;
+/**
+ * x.name(args) through the dynamic type's method table, with x evaluated once before the
+ * arguments (the generated code inlines this when x is a plain variable).
+ */
+export function* icall(x: Iface, name: string, ...a: unknown[]): Generator<unknown, unknown, unknown> {
+  return yield* (x.t as unknown as { $m: MethodTable }).$m[name]!(x.v, ...a);
+}
