@@ -311,7 +311,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     case 'panic': {
       if (argNodes.length !== 1) c.fail(n, `wrong number of arguments to panic`);
       const v = convert(c, arg(0), c.scope.lookup('any')!.t, 'argument to panic');
-      return done({ c: `$L.gopanic(${H(v)})`, t: tInt, mode: 'novalue', n });
+      return done({ c: `$L.gopanic(${H(v)}${c.lang.printFloatShortest ? ', true' : ''})`, t: tInt, mode: 'novalue', n });
     }
     case 'recover':
       return done({ c: `$R.recover()`, t: c.scope.lookup('any')!.t, mode: 'value', n });
