@@ -15,6 +15,7 @@
  * walked at run time.
  */
 import { type GoCpuCosts, defaultGoCpuCosts } from './cost.js';
+import { type GoRelease, type VersionProfile, profiles, defaultRelease } from '../runtime/version.js';
 import type { Node, SourceFile } from './compiler/syntax.js';
 import {
   type Type,
@@ -146,6 +147,8 @@ export interface CompileOptions {
   nsPerOp?: number;
   /** The CPU cost model of compiled Go (cost.ts); `nsPerOp` overrides its `op`. */
   cpu?: Partial<GoCpuCosts>;
+  /** The Go release whose language and messages to follow (default: the default release). */
+  go?: GoRelease;
 }
 
 /** Package members visible after `import`: declared by the package modules (std/). */
@@ -228,7 +231,10 @@ export class Compiler {
     this.cpu = { ...defaultGoCpuCosts, ...(opts.cpu ?? {}) };
     this.nsPerOp = opts.nsPerOp ?? this.cpu.op;
     this.dir = opts.dir ?? '/tmp/gmpsim';
+    this.lang = profiles[opts.go ?? defaultRelease];
   }
+  /** The release whose language rules apply (loopvarPerIteration). */
+  readonly lang: VersionProfile;
 
   /** Type-check and compile an expression. */
   expr(n: Node): Val {

@@ -45,7 +45,7 @@
  * else: `unsupported: <package or member> (at file:line:col)`.
  *
  * SIMPLIFICATIONS (documented): integers are JS numbers (int64 exact to ±2^53, wrapping beyond is
- * approximate); no generics, complex numbers, goto, unsafe, reflect; maps iterate in insertion
+ * approximate); no generics, complex numbers, goto, unsafe; reflect is a subset (std/reflect.ts); maps iterate in insertion
  * order (Go randomises); a recovered runtime panic raised inside the engine (send on a channel
  * closed while blocked) cannot be recovered; traceback arguments print as (...) and offsets +0x0;
  * recursion depth is bounded by the JavaScript stack (a few thousand Go frames); slices and arrays
@@ -88,8 +88,6 @@ export interface CompileOptions extends CoreOptions {
   args?: string[];
   /** Environment for os.Getenv. */
   env?: Record<string, string>;
-  /** The Go release whose compiler's messages (syntax errors) to give (default: the default release). */
-  go?: GoRelease;
 }
 
 /**
@@ -171,6 +169,7 @@ function compileChecked(files: { name: string; text: string }[], opts: CompileOp
       io: opts.io ?? {},
       deviceReadLimit: opts.deviceReadLimit ?? Infinity,
     });
+    proc.types = c.types;
     const gen = factory(L, R, $P, K, emitted!.types, { chunk }, proc)();
     return new R.Body(gen, null);
   };

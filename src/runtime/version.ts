@@ -158,6 +158,22 @@ export interface VersionProfile {
    * with both toolchains, test/cli/go-errors.test.ts).
    */
   readonly compileErrorExit: number;
+
+  // ---- the language the Go frontend compiles (src/golang)
+  /**
+   * Since 1.22 (the spec's "For statements with for clause" / range clause; cmd/compile loopvar):
+   * each iteration of a 3-clause or range loop has its own variables declared by `:=`, and
+   * `for i := range n` ranges over an integer. gotests and the corpus are built without a go.mod
+   * (GO111MODULE=off), which gives the toolchain's own language version.
+   */
+  readonly loopvarPerIteration: boolean;
+  /** Since 1.22 (the spec's range clause): `for i := range n` over an integer n runs i = 0 … n−1. */
+  readonly rangeOverInt: boolean;
+  /**
+   * By 1.26 (runtime/print.go printfloat64/printfloat32: strconv.AppendFloat(v, 'g', -1, …)): the
+   * builtin print/println write a float in its shortest form (`1.5`); go1.19 as `+1.500000e+000`.
+   */
+  readonly printFloatShortest: boolean;
 }
 
 const go119: VersionProfile = {
@@ -181,6 +197,9 @@ const go119: VersionProfile = {
   headerGp: false,
   runtimeFrames: '1.19',
   compileErrorExit: 2,
+  loopvarPerIteration: false,
+  rangeOverInt: false,
+  printFloatShortest: false,
 };
 
 const go126: VersionProfile = {
@@ -204,6 +223,9 @@ const go126: VersionProfile = {
   headerGp: true,
   runtimeFrames: '1.26',
   compileErrorExit: 1,
+  loopvarPerIteration: true,
+  rangeOverInt: true,
+  printFloatShortest: true,
 };
 
 export const profiles: Readonly<Record<GoRelease, VersionProfile>> = { '1.19': go119, '1.26': go126 };
@@ -261,4 +283,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
   runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
+  loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },
+  rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },
+  printFloatShortest: { what: 'builtin print/println write floats in shortest form (`1.5`, not `+1.500000e+000`)', since: '≤ 1.26', source: 'runtime/print.go printfloat64' },
 };

@@ -5,7 +5,7 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
-import { underlying } from '../types.js';
+import { underlying, typeString } from '../types.js';
 import { zero, ts, implementsIface } from './operand.js';
 import { resolveType } from './check/typexpr.js';
 
@@ -22,7 +22,8 @@ export function assertion(c: Compiler, n: Node): Val {
   if (tu.k === 'iface') {
     if (tu.methods.size === 0) return { c: `$L.assertI(${x.c}, null, ${tr})`, t, mode: 'value', n, ok2: `$L.assertI2(${x.c}, null)` };
     const ms = JSON.stringify([...tu.methods.keys()]);
-    return { c: `$L.assertI(${x.c}, ${ms}, ${tr})`, t, mode: 'value', n, ok2: `$L.assertI2(${x.c}, ${ms})` };
+    const sigs = JSON.stringify([...tu.methods.values()].map((s) => typeString(s)));
+    return { c: `$L.assertI(${x.c}, ${ms}, ${tr}, ${sigs})`, t, mode: 'value', n, ok2: `$L.assertI2(${x.c}, ${ms}, ${sigs})` };
   }
   const xi = underlying(x.t) as unknown as { methods: Map<string, never> };
   if (xi.methods.size > 0) {

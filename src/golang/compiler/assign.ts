@@ -9,6 +9,7 @@ import { text } from './syntax.js';
 import type { Compiler, Obj, Val } from '../core.js';
 import { type Type, tBool, underlying, isString, isNumeric, isInteger } from '../types.js';
 import { convert, valueOf, describe, ts, wrap, complexKey } from './operand.js';
+import { index } from './indexing.js';
 
 export interface LVal {
   t: Type;
@@ -19,17 +20,31 @@ export interface LVal {
   blank?: boolean;
 }
 
-export function lvalue(c: Compiler, n: Node): LVal {
+/**
+ * `pre` (tuple assignments): code evaluating the index expressions' operands on the left side before
+ * the right side and before any store, into constants (the spec's first phase of an assignment).
+ */
+export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
   if (n.name === 'VariableName' && text(n) === '_') return { t: { k: 'basic', name: 'untyped nil' }, set: (v) => `void (${v})`, get: '', blank: true };
-  if (n.name === 'ParenthesizedExpr') return lvalue(c, n.kids[0]!);
+  if (n.name === 'ParenthesizedExpr') return lvalue(c, n.kids[0]!, pre);
   if (n.name === 'IndexExpr') {
     const x = c.expr(n.kids[0]!);
     const u = underlying(x.t);
     if (u.k === 'map') {
       const k = convert(c, c.expr(n.kids[1]!), u.key, 'map index');
+      const ck = complexKey(u.key);
+      if (pre) {
+        const m = c.id('x');
+        const kk = c.id('k');
+        pre.push(`const ${m} = ${x.c}, ${kk} = ${k};`);
+        return {
+          t: u.elem,
+          set: (v) => (ck ? `$L.cmset(${m}, ${kk}, ${v})` : `$L.mset(${m}, ${kk}, ${v})`),
+          get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${'null'})` : `$L.mget(${m}, ${kk}, 0)`,
+        };
+      }
       const kk = c.id('k');
       c.lets.push(kk);
-      const ck = complexKey(u.key);
       const m = x.c;
       return {
         t: u.elem,
@@ -38,11 +53,22 @@ export function lvalue(c: Compiler, n: Node): LVal {
       };
     }
   }
+  if (pre && n.name === 'UnaryExp' && text(n.kids[0]!) === '*') {
+    // `p, *p = q, 1` stores through the old p
+    const v = c.expr(n);
+    if (v.mode === 'var') {
+      const tp = c.id('x');
+      pre.push(`const ${tp} = ${c.expr(n.kids[1]!).c};`);
+      const u = underlying(v.t);
+      if (v.lv) return { t: v.t, set: (x) => `$L.nn(${tp}).v = ${x}`, get: `$L.deref(${tp})` };
+      if (u.k === 'struct' && !(v.t.k === 'named' && v.t.native)) return { t: v.t, set: (x) => `$L.setStruct($L.nn(${tp}), ${x})`, get: `$L.nn(${tp})` };
+    }
+  }
   // Assigning to a variable is not a use of it (go vet / the compiler: "declared but not used").
   let wasUsed: boolean | undefined;
   const obj = n.name === 'VariableName' ? c.scope.lookup(text(n)) : undefined;
   if (obj && obj.kind === 'var') wasUsed = obj.used;
-  const v = c.expr(n);
+  const v = pre && n.name === 'IndexExpr' ? index(c, n, pre) : c.expr(n);
   if (obj && obj.kind === 'var') obj.used = wasUsed;
   if (v.mode !== 'var') {
     if (n.name === 'IndexExpr' && isString(c.expr(n.kids[0]!).t)) c.fail(n, `cannot assign to ${text(n)} (value of type byte)`);
@@ -60,7 +86,9 @@ export function assign(c: Compiler, n: Node): string {
   const eq = n.kids.findIndex((k) => k.name === '=');
   const lhs = n.kids.slice(0, eq);
   const rhs = n.kids.slice(eq + 1);
-  return assignLists(c, n, lhs.map((l) => lvalue(c, l)), rhs, lhs);
+  const pre: string[] | undefined = lhs.length > 1 ? [] : undefined;
+  const code = assignLists(c, n, lhs.map((l) => lvalue(c, l, pre)), rhs, lhs);
+  return pre && pre.length ? `{ ${pre.join(' ')} ${code} }` : code;
 }
 
 function assignLists(c: Compiler, n: Node, ls: LVal[], rhs: Node[], lhsNodes: Node[]): string {
@@ -139,8 +167,9 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
     default:
       code = `(${l.get} ${bop} ${r})`;
   }
-  if (intT && bop !== '/' && bop !== '%') code = wrap(l.t, code);
   const u = underlying(l.t);
+  // x /= y wraps like x = x / y: int8(-128) / -1 is -128 (idiv itself wraps int64's one overflow)
+  if (intT && bop !== '%' && (bop !== '/' || !(u.k === 'basic' && (u.name === 'int' || u.name === 'int64')))) code = wrap(l.t, code);
   if (u.k === 'basic' && u.name === 'float32') code = `Math.fround(${code})`;
   return `${l.set(code)};`;
 }

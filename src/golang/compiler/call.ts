@@ -42,7 +42,16 @@ function tupleTypes(t: FuncType): Type {
 }
 
 export function call(c: Compiler, n: Node): Val {
-  const fnNode = n.kids[0]!;
+  let fnNode = n.kids[0]!;
+  // @lezer/go parses some calls of package functions as conversions to a qualified type
+  // (`for range 2 { fmt.Print("x") }`): a package member that is a function is a call
+  if (n.name === 'Conversion' && fnNode.name === 'QualifiedType' && fnNode.kids[0]?.name === 'VariableName') {
+    const po = c.scope.lookup(text(fnNode.kids[0]));
+    if (po && po.kind === 'pkg' && c.pkgs.get(po.pkg!)?.get(text(fnNode.kids[fnNode.kids.length - 1]!))?.kind === 'func') {
+      fnNode = { ...fnNode, name: 'SelectorExpr' };
+      n = { ...n, name: 'CallExpr' };
+    }
+  }
   const argsNode = kid(n, 'Arguments');
   const argNodes = argsNode ? argsNode.kids.filter((k) => k.name !== '...') : n.kids.slice(1).filter((k) => k.name !== '...');
   const spread = argsNode ? argsNode.kids.some((k) => k.name === '...') : false;
@@ -228,8 +237,14 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (v.cv !== undefined && typeof v.cv === 'string') return done({ c: String(v.cv.length), t: tInt, mode: 'const', n, cv: v.cv.length });
       if (isString(v.t) && name === 'len') return done({ c: `${v.c}.length`, t: tInt, mode: 'value', n });
       if (u.k === 'slice') return done({ c: `$L.${name}(${v.c})`, t: tInt, mode: 'value', n });
-      if (u.k === 'array') return done({ c: String(u.len), t: tInt, mode: 'const', n, cv: u.len });
-      if (u.k === 'ptr' && underlying(u.elem).k === 'array') return done({ c: String((underlying(u.elem) as { len: number }).len), t: tInt, mode: 'value', n });
+      if (u.k === 'array' || (u.k === 'ptr' && underlying(u.elem).k === 'array')) {
+        // The spec: constant, and s not evaluated, unless s contains a channel receive or a
+        // (non-constant) function call — in the generated code a yield (Go calls, receives) or a
+        // library call; then s is evaluated and the result is a value.
+        const len = u.k === 'array' ? u.len : (underlying(u.elem) as { len: number }).len;
+        if (/yield|\$P\./.test(v.c)) return done({ c: `(${v.c}, ${len})`, t: tInt, mode: 'value', n });
+        return done({ c: String(len), t: tInt, mode: 'const', n, cv: len });
+      }
       if (u.k === 'map' && name === 'len') return done({ c: `$L.mlen(${v.c})`, t: tInt, mode: 'value', n });
       if (u.k === 'chan') return done({ c: name === 'len' ? `$L.clen(${v.c})` : `$L.ccap(${v.c})`, t: tInt, mode: 'value', n });
       c.fail(n, `invalid argument: ${describe(v)} for ${name}`);
@@ -296,7 +311,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     case 'panic': {
       if (argNodes.length !== 1) c.fail(n, `wrong number of arguments to panic`);
       const v = convert(c, arg(0), c.scope.lookup('any')!.t, 'argument to panic');
-      return done({ c: `$L.gopanic(${H(v)})`, t: tInt, mode: 'novalue', n });
+      return done({ c: `$L.gopanic(${H(v)}${c.lang.printFloatShortest ? ', true' : ''})`, t: tInt, mode: 'novalue', n });
     }
     case 'recover':
       return done({ c: `$R.recover()`, t: c.scope.lookup('any')!.t, mode: 'value', n });
@@ -306,7 +321,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         const v = c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
         const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
-        return `$L.printArg(${H(code)}, ${c.typeRef(t)})`;
+        return `$L.printArg(${H(code)}, ${c.typeRef(t)}${c.lang.printFloatShortest ? ', true' : ''})`;
       });
       const sep = name === 'println' ? "' '" : "''";
       const tail = name === 'println' ? " + '\\n'" : '';

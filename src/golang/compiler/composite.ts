@@ -20,7 +20,8 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
   } else {
     const tn = n.kids[0]!;
     body = kid(n, 'LiteralValue')!;
-    if (tn.name === 'ArrayType' && tn.kids[0]?.name === '...') {
+    // @lezer/go parses `[...]T` as a SliceType whose first child is `...`
+    if ((tn.name === 'ArrayType' || tn.name === 'SliceType') && tn.kids[0]?.name === '...') {
       const elem = resolveType(c, tn.kids[tn.kids.length - 1]!);
       const count = countElems(c, body);
       t = c.types.intern({ k: 'array', elem, len: count });

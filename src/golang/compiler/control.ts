@@ -10,9 +10,9 @@
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
-import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString } from '../types.js';
+import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString, isInteger, isUntyped, typeString } from '../types.js';
 import { lvalue } from './assign.js';
-import { convert, zero, describe, ts, valueOf } from './operand.js';
+import { convert, zero, describe, ts, valueOf, clone } from './operand.js';
 import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
@@ -72,9 +72,30 @@ export function forStmt(c: Compiler, n: Node, label: string | null): string {
       cost += c.ops;
     }
   }
+  // Go 1.22+ (VersionProfile.loopvarPerIteration): each iteration has its own copy of the
+  // variables the init statement declared. The body sees a per-iteration `let` copy (a new Box
+  // when the variable is boxed) that is copied back before the post statement, which so runs on
+  // the next iteration's variable, as the spec says; closures keep their iteration's copy.
+  const perIter: { outer: string; inner: string; boxed: boolean; o: { js: string } }[] = [];
+  if (c.lang.loopvarPerIteration && fc) {
+    for (const o of c.scope.m.values()) {
+      if (o.kind !== 'var') continue;
+      const inner = c.id(o.name);
+      perIter.push({ outer: o.js, inner, boxed: !!o.boxed, o });
+      o.js = inner;
+    }
+  }
   const b = c.block(body.kids);
+  for (const p of perIter) p.o.js = p.outer;
   c.popScope();
   const lbl = label ? `${label}: ` : '';
+  if (perIter.length) {
+    const copyIn = perIter.map((p) => `let ${p.inner} = ${p.boxed ? `new $L.Box(${p.outer}.v)` : p.outer};`).join(' ');
+    const copyOut = perIter.map((p) => `${p.outer} = ${p.boxed ? `new $L.Box(${p.inner}.v)` : p.inner};`).join(' ');
+    const inner = c.id('body');
+    const bb = replaceContinues(b, label, inner);
+    return markCallFree(`{ ${init}/*$loop{*/${lbl}for (;;) { if (!(${cond})) break; ${loopHead(c, Math.max(1, cost))}{ ${copyIn} ${inner}: {\n${bb}}\n${copyOut} }\n${post ? post + ';' : ''}\n}/*$loop}*/ }\n`);
+  }
   // Every iteration costs at least its jump (go1.19 runs `for {}` as one jmp: cost.ts's `op`). An
   // empty `for {}` does nothing but burn CPU, so it takes a whole chunk per step: the same simulated
   // time, without running 70k empty JS iterations per chunk; only async preemption stops it.
@@ -129,18 +150,25 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   else if (isString(x.t)) [kt, vt] = [tInt, tInt32];
   else if (u.k === 'map') [kt, vt] = [u.key, u.elem];
   else if (u.k === 'chan') [kt, vt] = [u.elem, null];
+  else if (c.lang.rangeOverInt && isInteger(x.t)) [kt, vt] = [isUntyped(x.t) ? tInt : x.t, null];
   else c.fail(xn, `cannot range over ${describe(x)}`);
+  if (vt === null && u.k !== 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
   if (u.k === 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
   let decl = '';
-  const setK = lhs[0] ? target(c, lhs[0], kt, defineVars, (s) => (decl += s)) : null;
-  const setV = lhs[1] && vt ? target(c, lhs[1], vt, defineVars, (s) => (decl += s)) : null;
+  // `for i, x[i] = range …` assigns as a tuple assignment each iteration: x[i]'s operands first
+  const pre: string[] | undefined = !defineVars && lhs.length > 1 ? [] : undefined;
+  const setK = lhs[0] ? target(c, lhs[0], kt, defineVars, (s) => (decl += s), pre) : null;
+  const setV = lhs[1] && vt ? target(c, lhs[1], vt, defineVars, (s) => (decl += s), pre) : null;
   const b = c.block(body.kids);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
   const head = loopHead(c, 1);
   const xs = c.id('x');
   const i = c.id('i');
-  const assignKV = (k: string, v: string): string => `${setK ? setK(k) + ' ' : ''}${setV ? setV(v) + ' ' : ''}`;
+  const assignKV = (k: string, v: string): string => {
+    const kv = `${setK ? setK(k) + ' ' : ''}${setV ? setV(v) + ' ' : ''}`;
+    return pre && pre.length ? `{ ${pre.join(' ')} ${kv}} ` : kv;
+  };
   let loop: string;
   if (u.k === 'slice') {
     loop = `const ${xs} = ${x.c}; const ${i}n = $L.len(${xs}); ${lbl}for (let ${i} = 0; ${i} < ${i}n; ${i}++) { ${head}${assignKV(i, `${xs}.a[${xs}.o + ${i}]`)}\n${b}}`;
@@ -149,6 +177,9 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     loop = `const ${xs} = ${arr}; ${lbl}for (let ${i} = 0; ${i} < ${xs}.length; ${i}++) { ${head}${assignKV(i, `${xs}[${i}]`)}\n${b}}`;
   } else if (isString(x.t)) {
     loop = `const ${xs} = ${x.c}; ${lbl}for (let ${i} = 0, ${i}r; ${i} < ${xs}.length; ${i} += ${i}r[1]) { ${i}r = $L.decodeRune(${xs}, ${i}); ${head}${assignKV(i, `${i}r[0]`)}\n${b}}`;
+  } else if (u.k === 'basic' && isInteger(x.t)) {
+    const nv = isUntyped(x.t) ? convert(c, x, tInt, 'range') : x.c;
+    loop = `const ${xs} = ${nv}; ${lbl}for (let ${i} = 0; ${i} < ${xs}; ${i}++) { ${head}${assignKV(i, '')}\n${b}}`;
   } else if (u.k === 'map') {
     const ck = ['struct', 'array', 'iface'].includes(underlying(u.key).k);
     const kv = ck ? `${i}[1][0]` : `${i}[0]`;
@@ -162,17 +193,23 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
 }
 
 /** An iteration variable: declared (:=) or assigned (=). */
-function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string) => void): ((v: string) => string) | null {
+function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string) => void, pre?: string[]): ((v: string) => string) | null {
   if (text(n) === '_') return null;
   if (define) {
     const nm = text(n);
     const js = c.local(nm);
     const boxed = c.fn!.boxed.has(nm) && underlying(t).k !== 'struct';
-    decl(`let ${js} = ${boxed ? `new $L.Box(${zero(c, t)})` : zero(c, t)}; `);
     c.declare(n, { kind: 'var', name: nm, t, js, boxed, node: n });
-    return (v) => (boxed ? `${js}.v = ${v};` : `${js} = ${v};`);
+    // the element is copied into the variable (a struct or array value is not shared with it)
+    const cp = (v: string): string => clone(c, t, v);
+    // Go 1.22+: a new variable each iteration (declared in the JS loop body)
+    if (c.lang.loopvarPerIteration) return (v) => (boxed ? `let ${js} = new $L.Box(${cp(v)});` : `let ${js} = ${cp(v)};`);
+    decl(`let ${js} = ${boxed ? `new $L.Box(${zero(c, t)})` : zero(c, t)}; `);
+    // go1.19: one variable for the loop; a struct variable is updated in place (&p is the same each time)
+    if (underlying(t).k === 'struct' && !(t.k === 'named' && t.native)) return (v) => `$L.setStruct(${js}, ${v});`;
+    return (v) => (boxed ? `${js}.v = ${cp(v)};` : `${js} = ${cp(v)};`);
   }
-  const l = lvalue(c, n);
+  const l = lvalue(c, n, pre);
   return (v) => `${l.set(convert(c, { c: v, t, mode: 'value', n }, l.t, 'range'))};`;
 }
 
@@ -271,7 +308,7 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
         if (text(tn) === 'nil') return `${xv} === null`;
         const t = resolveType(c, tn);
         const tu = underlying(t);
-        if (tu.k === 'iface') return `$L.assertI2(${xv}, ${JSON.stringify([...tu.methods.keys()])})[1]`;
+        if (tu.k === 'iface') return `$L.assertI2(${xv}, ${JSON.stringify([...tu.methods.keys()])}, ${JSON.stringify([...tu.methods.values()].map((s) => typeString(s)))})[1]`;
         return `(${xv} !== null && ${xv}.t === ${c.typeRef(t)})`;
       });
       if (tns.length === 1 && text(tns[0]!) !== 'nil') single = resolveType(c, tns[0]!);

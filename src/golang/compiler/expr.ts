@@ -152,8 +152,11 @@ export function ident(c: Compiler, n: Node): Val {
     case 'var':
       return { c: o.boxed ? `${o.js}.v` : o.js, t: o.t, mode: 'var', n };
     case 'const':
-      if (name === 'iota' && o.js === '0' && c.iota < 0) c.fail(n, 'cannot use iota outside constant declaration');
-      if (name === 'iota') return { c: String(c.iota), t: tUntypedInt, mode: 'const', n, cv: c.iota };
+      // the predeclared iota (a constant declared `iota` in an inner scope is an ordinary constant)
+      if (name === 'iota' && o.node === undefined) {
+        if (c.iota < 0) c.fail(n, 'cannot use iota outside constant declaration');
+        return { c: String(c.iota), t: tUntypedInt, mode: 'const', n, cv: c.iota };
+      }
       return { c: lit(o.cv!), t: o.t, mode: 'const', n, cv: o.cv! };
     case 'type':
       return { c: '', t: o.t, mode: 'type', n };

@@ -8,7 +8,12 @@ import type { Compiler, Val } from '../core.js';
 import { type Type, tInt, tString, underlying, isInteger, isString } from '../types.js';
 import { convert, zero, describe, complexKey } from './operand.js';
 
-export function index(c: Compiler, n: Node): Val {
+/**
+ * `pre`: the index expression is an operand of a tuple assignment's left side, whose operands are
+ * evaluated before any assignment is made (the spec's first phase: `i, x[i] = 1, 2` stores into the
+ * old x[i]); the base and the index go into constants declared by the code pushed onto `pre`.
+ */
+export function index(c: Compiler, n: Node, pre?: string[]): Val {
   const x = c.expr(n.kids[0]!);
   c.ops++;
   if (x.mode === 'type' || n.kids.length > 2) c.unsupported(n, 'generic instantiation');
@@ -23,7 +28,14 @@ export function index(c: Compiler, n: Node): Val {
   }
   const iv = c.expr(n.kids[1]!);
   if (!isInteger(iv.t)) c.fail(iv.n, `invalid argument: index ${describe(iv)} must be integer`);
-  const i = convert(c, iv, isInteger(iv.t) && iv.mode !== 'const' ? iv.t : tInt, 'index');
+  let i = convert(c, iv, isInteger(iv.t) && iv.mode !== 'const' ? iv.t : tInt, 'index');
+  if (pre && !isString(x.t)) {
+    const tx = c.id('x');
+    const ti = c.id('i');
+    pre.push(`const ${tx} = ${x.c}, ${ti} = ${i};`);
+    x.c = tx;
+    i = ti;
+  }
   if (iv.cv !== undefined && (iv.cv as number) < 0) c.fail(iv.n, `invalid argument: index ${text(iv.n)} (constant of type int) must not be negative`);
   if (u.k === 'slice') return { c: `$L.sget(${x.c}, ${i})`, t: u.elem, mode: 'var', n, lv: (v) => `$L.sset(${x.c}, ${i}, ${v})` };
   if (u.k === 'array') {

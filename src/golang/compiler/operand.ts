@@ -129,6 +129,8 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
     const r = intRange(u.k === 'basic' ? u.name : 'int');
     if ((cv as number) < r[0] || (cv as number) > r[1]) c.fail(v.n, `cannot use ${text(v.n)} (untyped ${v.t === tUntypedRune ? 'rune' : 'int'} constant${String(cv) === text(v.n) ? '' : ' ' + String(cv)}) as ${ts(t)} value in ${ctx} (overflows)`);
   }
+  // a constant becomes a float32 value rounded to float32 (go/types representable: roundFloat32)
+  if (u.k === 'basic' && u.name === 'float32') return lit(Math.fround(cv as number));
   return lit(cv);
 }
 
@@ -202,6 +204,8 @@ export interface MethodRef {
   fn: string;
   recvT: Type;
   iface: boolean;
+  /** Promoted through embedded fields: the last embedded field is a pointer (*T), not a T value. */
+  lastPtr?: boolean;
 }
 
 /** Find method `name` in the method set of t (with embedding). */
@@ -225,7 +229,7 @@ export function findMethod(t: Type, name: string, depth = 0): MethodRef | null {
     for (const f of u.fields) {
       if (!f.embedded) continue;
       const r = findMethod(f.type, name, depth + 1);
-      if (r) return { ...r, path: [f.js, ...r.path] };
+      if (r) return { ...r, path: [f.js, ...r.path], lastPtr: r.path.length === 0 ? f.type.k === 'ptr' : r.lastPtr };
     }
   }
   return null;
@@ -317,7 +321,11 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   let r = recv;
   for (const p of m.path) r = `${r}.${p}`;
   const sep = args === '' ? '' : ', ';
-  if (m.iface) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
+  if (m.iface) {
+    // the receiver is read twice (dynamic type, data word): evaluate it once (`i.a().a(i.b())`)
+    if (/^[\w$]+$/.test(r)) return `(yield* ${r}.t.$m.${name}(${r}.v${sep}${args}))`;
+    return `(yield* $L.icall(${r}, ${JSON.stringify(name)}${sep}${args}))`;
+  }
   if (m.native) {
     const call = `${r}.${name}(${args})`;
     return m.gen ? `(yield* ${call})` : call;
@@ -329,6 +337,14 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   let rc = r;
   if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
   else if (!m.ptrRecv && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = ru.k === 'struct' ? r : `$L.deref(${r})`;
+  // promoted from an embedded *T whose T is not a struct: the field holds the pointer (a Box)
+  else if (!m.ptrRecv && m.path.length > 0 && m.lastPtr) rc = `$L.deref(${r})`;
+  // a pointer method promoted from an embedded non-struct T value: its receiver is &x.T
+  else if (m.ptrRecv && ru.k !== 'struct' && m.path.length > 0 && !m.lastPtr) {
+    let parent = recv;
+    for (const p of m.path.slice(0, -1)) parent = `${parent}.${p}`;
+    rc = `$L.ref(${parent}, ${JSON.stringify(m.path[m.path.length - 1])})`;
+  }
   else if (m.ptrRecv && ru.k !== 'struct' && underlying(x.t).k !== 'ptr' && m.path.length === 0) {
     // pointer method on an addressable non-struct variable: needs its Box
     if (x.mode === 'var' && x.c.endsWith('.v')) rc = x.c.slice(0, -2);

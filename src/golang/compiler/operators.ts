@@ -202,7 +202,9 @@ export function binary(c: Compiler, n: Node): Val {
   const intDiv = isInteger(t);
   if (a.cv !== undefined && b.cv !== undefined) {
     if ((op === '/' || op === '%') && b.cv === 0) c.fail(n, 'invalid operation: division by zero');
-    const r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
+    let r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
+    // a typed float32 constant is rounded to float32 (go/types roundFloat32)
+    if (!cmp && typeof r === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') r = Math.fround(r);
     return { c: lit(r), t: cmp ? tUntypedBool : t, mode: 'const', n, cv: r };
   }
   const u = underlying(t);
@@ -215,6 +217,8 @@ export function binary(c: Compiler, n: Node): Val {
       }
       if (!comparable(t)) c.fail(n, `invalid operation: ${src} (${ts(t)} cannot be compared)`);
       if (u.k === 'struct' || u.k === 'array' || u.k === 'iface') return { c: `${op === '!=' ? '!' : ''}$L.equal(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
+      // pointers to elements or fields are fresh PropRefs at each &: equal when they name the same place
+      if (u.k === 'ptr' && underlying(u.elem).k !== 'struct') return { c: `${op === '!=' ? '!' : ''}$L.peq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       return { c: `(${a.c} ${op}= ${b.c})`, t: tUntypedBool, mode: 'value', n };
     }
     if (!(isNumeric(t) || isString(t))) c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);
@@ -228,7 +232,7 @@ export function binary(c: Compiler, n: Node): Val {
   let code: string;
   switch (op) {
     case '/':
-      code = intDiv ? (b.cv !== undefined ? `Math.trunc(${a.c} / ${b.c})` : `$L.idiv(${a.c}, ${b.c})`) : `(${a.c} / ${b.c})`;
+      code = intDiv ? (b.cv !== undefined && b.cv !== -1 ? `Math.trunc(${a.c} / ${b.c})` : `$L.idiv(${a.c}, ${b.c})`) : `(${a.c} / ${b.c})`;
       break;
     case '%':
       code = b.cv !== undefined ? `(${a.c} % ${b.c})` : `$L.imod(${a.c}, ${b.c})`;

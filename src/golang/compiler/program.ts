@@ -7,7 +7,7 @@
  */
 import type { Node } from './syntax.js';
 import type { Compiler } from '../core.js';
-import { type Type, underlying } from '../types.js';
+import { type Type, underlying, typeString } from '../types.js';
 import { varSpec } from './decl.js';
 import { checkPackageObjects, guard, inScope, hoist, inPkg } from './check/decls.js';
 import { findMethod, methodCallCode } from './operand.js';
@@ -70,14 +70,19 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     if (names.size === 0) continue;
     for (const t of [nt, c.types.intern({ k: 'ptr', elem: nt })] as Type[]) {
       const entries: string[] = [];
+      const sigs: string[] = [];
       for (const name of names) {
         const m = findMethod(t, name);
         if (!m) continue;
-        if (t.k === 'named' && m.ptrRecv && m.path.length === 0) continue;
+        // the method set of T holds no pointer method unless it is promoted through an embedded *E
+        if (t.k === 'named' && m.ptrRecv && !m.lastPtr) continue;
         const x = { c: 'r', t, mode: 'value' as const, n: null as unknown as Node };
         entries.push(`${name}: function* (r, ...a) { return ${methodCallCode(c, x, m, name, 'r', '...a')}; }`);
+        sigs.push(`${name}: ${JSON.stringify(typeString(m.sig))}`);
       }
       tables.push(`${c.typeRef(t)}.$m = { ${entries.join(', ')} };`);
+      // the signatures, for type assertions to interfaces (rt/ifaces.ts hasMethod)
+      tables.push(`${c.typeRef(t)}.$sig = { ${sigs.join(', ')} };`);
     }
   }
   const types: Type[] = [];

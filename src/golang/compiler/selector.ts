@@ -26,9 +26,14 @@ export function selector(c: Compiler, n: Node): Val {
   c.ops++;
   if (x.mode === 'type') {
     // method expression T.M
+    // A function whose first parameter is the receiver, called as a method call on it: value
+    // receivers are copied, (*T).M of a value method dereferences, promoted methods follow the
+    // embedded fields, I.M calls through the dynamic type's method table.
     const m = findMethod(x.t, name);
-    if (!m || m.native || m.iface || !m.gen) c.unsupported(n, 'method expressions on interface or library types');
-    return { c: m.fn, t: c.types.intern({ k: 'func', params: [x.t, ...m.sig.params], results: m.sig.results, variadic: m.sig.variadic }), mode: 'value', n };
+    if (!m) c.fail(n.kids[n.kids.length - 1]!, `${text(n)} undefined (type ${ts(x.t)} has no method ${name})`);
+    if (m.ptrRecv && underlying(x.t).k !== 'ptr' && !m.lastPtr) c.fail(n, `invalid method expression ${text(n)} (needs pointer receiver (*${ts(x.t)}).${name})`);
+    const call = methodCallCode(c, { c: 'r', t: x.t, mode: 'value', n }, m, name, 'r', '...a');
+    return { c: `(function* (r, ...a) { return ${call}; })`, t: c.types.intern({ k: 'func', params: [x.t, ...m.sig.params], results: m.sig.results, variadic: m.sig.variadic }), mode: 'value', n };
   }
   const f = findField(x.t, name);
   if (f) {

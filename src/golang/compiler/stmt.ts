@@ -231,7 +231,7 @@ function stmt1(c: Compiler, n: Node): string {
     case 'ExprStatement': {
       const e = n.kids[0]!;
       const v = c.expr(e);
-      const isCall = e.name === 'CallExpr' || (e.name === 'UnaryExp' && text(e.kids[0]!) === '<-') || e.name === 'ParenthesizedExpr';
+      const isCall = e.name === 'CallExpr' || v.n?.name === 'CallExpr' || (e.name === 'UnaryExp' && text(e.kids[0]!) === '<-') || e.name === 'ParenthesizedExpr';
       if (!isCall || v.mode === 'type') c.fail(e, `${text(e)} (${v.mode === 'const' ? (v.t.k === 'basic' && v.t.name.startsWith('untyped') ? `${v.t.name} constant` : `constant of type ${ts(v.t)}`) : `value of type ${ts(v.t)}`}) is not used`);
       return simple(c, n, `${v.c};`);
     }

@@ -3,14 +3,21 @@
  * Go's panic comparing uncomparable dynamic types), and the key encoding of struct/array/interface
  * map keys (Go hashes them; here equal keys encode to the same JS string, hashing panics alike).
  */
-import { underlying, typeString } from '../types.js';
+import { underlying, typeString, comparable } from '../types.js';
 import { rtPanic } from './panics.js';
-import type { Iface } from './values.js';
+import type { Iface, Ref } from './values.js';
+import { peq } from './pointers.js';
 import { Slice } from './slices.js';
 
 /** == on values of struct/array/interface type. */
 export function equal(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (a === b) {
+    // efaceeq: the dynamic type's equality is looked up before the data words are compared, so
+    // comparing an interface holding a map with itself panics too
+    const ia = a as Partial<Iface> | null;
+    if (ia !== null && typeof ia === 'object' && ia.t !== undefined && 'v' in ia && !comparable(ia.t)) throw rtPanic(`comparing uncomparable type ${typeString(ia.t)}`);
+    return true;
+  }
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b || (a !== a && b !== b && false);
   if (Array.isArray(a)) {
     const bb = b as unknown[];
@@ -22,8 +29,10 @@ export function equal(a: unknown, b: unknown): boolean {
     const ib = b as Iface;
     if (ia.t !== ib.t) return false;
     const u = underlying(ia.t);
-    if (u.k === 'slice' || u.k === 'map' || u.k === 'func') throw rtPanic(`comparing uncomparable type ${typeString(ia.t)}`);
-    if (u.k === 'ptr' || u.k === 'chan') return ia.v === ib.v;
+    // a struct or array type with an uncomparable field or element is uncomparable as a whole
+    if (!comparable(ia.t)) throw rtPanic(`comparing uncomparable type ${typeString(ia.t)}`);
+    if (u.k === 'ptr') return peq(ia.v as Ref | null, ib.v as Ref | null);
+    if (u.k === 'chan') return ia.v === ib.v;
     return equal(ia.v, ib.v);
   }
   if (a.constructor !== b.constructor) return false;
@@ -40,8 +49,7 @@ export function mapKey(v: unknown): unknown {
   if (Array.isArray(v)) return '[' + v.map((x) => String(mapKey(x))).join(',') + ']';
   const iv = v as Partial<Iface>;
   if (iv.t !== undefined && 'v' in iv) {
-    const u = underlying(iv.t);
-    if (u.k === 'slice' || u.k === 'map' || u.k === 'func') throw rtPanic(`hash of unhashable type ${typeString(iv.t)}`);
+    if (!comparable(iv.t)) throw rtPanic(`hash of unhashable type ${typeString(iv.t)}`);
     return `${typeString(iv.t)}:${typeof iv.v === 'object' && iv.v !== null ? String(mapKey(iv.v)) : typeof iv.v + ':' + String(iv.v)}`;
   }
   return '{' + Object.keys(v).map((k) => String(mapKey((v as Record<string, unknown>)[k]))).join(',') + '}';

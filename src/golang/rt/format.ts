@@ -10,6 +10,7 @@ import type { Iface, Ref } from './values.js';
 import { Slice, sliceToArray } from './slices.js';
 import { decodeRune, runeToString, runeCount } from './strings.js';
 import { callSync } from './goroutine.js';
+import { intString } from './integers.js';
 
 /**
  * Calls a method of a value's dynamic type synchronously (String/Error from fmt), through the type's
@@ -58,8 +59,21 @@ interface Flags {
 }
 const noFlags: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
 
+/**
+ * The shortest decimal that reads back as the same float32 (strconv.FormatFloat(f, 'g', -1, 32),
+ * which fmt's %v uses for a float32): fround(0.1)+fround(0.2) prints as 0.3, not 0.30000001.
+ */
+function shortest32(v: number): number {
+  if (!Number.isFinite(v) || v === 0 || Math.fround(v) !== v) return v;
+  for (let p = 1; p < 9; p++) {
+    const d = Number(v.toPrecision(p));
+    if (Math.fround(d) === v) return d;
+  }
+  return Number(v.toPrecision(9));
+}
+
 function fmtInt(v: number, base: number, f: Flags, upper = false): string {
-  let s = Math.abs(v).toString(base);
+  let s = intString(Math.abs(v), base);
   if (upper) s = s.toUpperCase();
   if (f.prec >= 0 && s.length < f.prec) s = '0'.repeat(f.prec - s.length) + s;
   if (f.sharp) {
@@ -108,7 +122,7 @@ function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
         break;
       default: {
         const u = underlying(t);
-        s = u.k === 'basic' && u.name === 'float32' ? formatFloat(Math.fround(v) === v ? Number(v.toPrecision(8)) : v) : formatFloat(v);
+        s = u.k === 'basic' && u.name === 'float32' ? formatFloat(shortest32(v)) : formatFloat(v);
         if (f.prec >= 0) s = fmtG(v, f.prec);
       }
     }
@@ -397,21 +411,28 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
   return out;
 }
 
-/** Builtin print/println formatting (runtime printing, not fmt). */
-export function printArg(v: unknown, t: Type): string {
+/**
+ * Builtin print/println formatting (runtime/print.go, not fmt). `shortest` (VersionProfile.
+ * printFloatShortest): floats as strconv.AppendFloat(v, 'g', -1, 64|32) (go1.26's printfloat64,
+ * printfloat32); otherwise go1.19's fixed `+d.dddddde±ddd`. A slice prints as `[len/cap]ptr`.
+ */
+export function printArg(v: unknown, t: Type, shortest = false): string {
   const u = underlying(t);
   if (u.k === 'basic') {
     if (u.name === 'float64' || u.name === 'float32' || u.name === 'untyped float') {
       const x = v as number;
+      if (shortest) return formatFloat(u.name === 'float32' ? shortest32(x) : x);
       if (Number.isNaN(x)) return 'NaN';
       if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
       let s = x.toExponential(6);
       s = s.replace(/e([+-])(\d+)$/, (_m, sg: string, d: string) => 'e' + sg + d.padStart(3, '0'));
       return (x >= 0 ? '+' : '') + s;
     }
+    if (typeof v === 'number') return intString(v);
     return String(v);
   }
   if (u.k === 'iface') return v === null ? '(0x0,0x0)' : '(0x4b2f20,0xc000012345)';
+  if (u.k === 'slice') return v === null ? '[0/0]0x0' : `[${(v as Slice).n}/${(v as Slice).c}]0xc000012345`;
   if (v === null) return '0x0';
   return '0xc000012345';
 }

@@ -7,6 +7,9 @@
  */
 import { rtPanic, divZero } from './panics.js';
 
+const TWO64 = 18446744073709551616;
+const TWO63 = 9223372036854775808;
+
 /** Wrap a number to an integer kind. */
 export function wrapInt(kind: string, x: number): number {
   switch (kind) {
@@ -31,9 +34,15 @@ export function wrapInt(kind: string, x: number): number {
       return x;
   }
 }
+/**
+ * Truncated division. The one quotient outside int64, math.MinInt64 / -1 = 2^63, wraps to
+ * math.MinInt64 as in Go (the spec: "if the dividend x is the most negative value … q = x"); a uint64
+ * dividend is never negative, so the guard does not touch uint64 quotients ≥ 2^63.
+ */
 export function idiv(a: number, b: number): number {
   if (b === 0) divZero();
-  return Math.trunc(a / b);
+  const q = Math.trunc(a / b);
+  return q === TWO63 && a === -TWO63 ? a : q;
 }
 export function imod(a: number, b: number): number {
   if (b === 0) divZero();
@@ -41,8 +50,6 @@ export function imod(a: number, b: number): number {
   return r === 0 ? 0 : r;
 }
 
-const TWO64 = 18446744073709551616;
-const TWO63 = 9223372036854775808;
 
 /** int/int64: wrap on overflow (exact only within ±2^53; see index.ts). */
 export function w64(x: number): number {
@@ -84,4 +91,14 @@ export function shr(a: number, b: number): number {
   if (b < 0) throw rtPanic('negative shift amount');
   if (b >= 64) return a < 0 ? -1 : 0;
   return Math.floor(a / 2 ** b);
+}
+
+/**
+ * The decimal (or other base) digits of an integer value: exact for every value a JS number holds,
+ * beyond 2^53 too (Number.prototype.toString switches to exponent-free rounding there: -2^63 would
+ * print as -9223372036854776000, Go prints -9223372036854775808).
+ */
+export function intString(x: number, base = 10): string {
+  if (x > -9007199254740992 && x < 9007199254740992) return x.toString(base);
+  return BigInt(x).toString(base);
 }

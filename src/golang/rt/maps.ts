@@ -3,8 +3,7 @@
  * struct, array or interface type ("complex" keys) are encoded with `mapKey` and the Map then holds
  * [key, value] pairs (cm* functions). Simplification: iteration is in insertion order (Go randomises).
  */
-import { tString } from '../types.js';
-import { GoPanic } from './panics.js';
+import { plainPanic } from './panics.js';
 import { mapKey } from './alg.js';
 
 export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown): unknown {
@@ -13,7 +12,7 @@ export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown)
   return v === undefined && !m.has(k) ? zero : v;
 }
 export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown): void {
-  if (m === null) throw new GoPanic({ t: tString, v: 'assignment to entry in nil map' }, 'assignment to entry in nil map');
+  if (m === null) throw plainPanic('assignment to entry in nil map');
   m.set(k, v);
 }
 export function mget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown): [unknown, boolean] {
@@ -33,7 +32,7 @@ export function cmget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown):
   return p === undefined ? [z, false] : [p[1], true];
 }
 export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown): void {
-  if (m === null) throw new GoPanic(null, 'assignment to entry in nil map');
+  if (m === null) throw plainPanic('assignment to entry in nil map');
   m.set(mapKey(k), [k, v]);
 }
 export function mdel(m: Map<unknown, unknown> | null, k: unknown): void {

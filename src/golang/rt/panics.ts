@@ -118,9 +118,10 @@ export function nilDeref(): never {
   throw rtPanic('invalid memory address or nil pointer dereference', nilDerefExtra);
 }
 
-/** A runtime panic whose value is a runtime.Error but printed without "runtime error: " prefix. */
+/**
+ * A runtime panic whose value is a runtime.Error without the "runtime error: " prefix, in its
+ * Error() text as in the printed panic (runtime/error.go plainError, TypeAssertionError).
+ */
 export function plainPanic(msg: string): GoPanic {
-  const p = rtPanic(msg);
-  p.message = msg;
-  return p;
+  return new GoPanic({ t: tRuntimeError, v: new RuntimeError(msg) }, msg);
 }

@@ -10,12 +10,15 @@ import type { Iface } from './values.js';
 import { decodeUTF8 } from './strings.js';
 import { callMethod, printArg, fmtValue } from './format.js';
 
-/** panic(v): a GoPanic carrying v, its message the text Go prints after `panic: `. */
-export function gopanic(v: Iface | null): never {
-  throw new GoPanic(v, panicText(v));
+/**
+ * panic(v): a GoPanic carrying v, its message the text Go prints after `panic: `. `shortest`: the
+ * release's print writes floats in shortest form (VersionProfile.printFloatShortest).
+ */
+export function gopanic(v: Iface | null, shortest = false): never {
+  throw new GoPanic(v, panicText(v, shortest));
 }
-/** printpanicval: how Go prints a panic value. */
-export function panicText(v: Iface | null): string {
+/** printpanicval: how Go prints a panic value (it uses print's formats). */
+export function panicText(v: Iface | null, shortest = false): string {
   if (v === null) return 'nil';
   const t = v.t as Type & { $m?: Record<string, (...a: unknown[]) => Iterator<unknown>> };
   const u = underlying(t);
@@ -24,8 +27,7 @@ export function panicText(v: Iface | null): string {
   if (u.k === 'basic') {
     let s: string;
     if (u.name === 'string') s = decodeUTF8(v.v as string);
-    else if (u.name === 'float64' || u.name === 'float32') s = printArg(v.v, t);
-    else s = String(v.v);
+    else s = printArg(v.v, t, shortest);
     if (t.k === 'named') return u.name === 'string' ? `${typeString(t)}("${s}")` : `${typeString(t)}(${s})`;
     if (u.name === 'string') return s;
     return s;

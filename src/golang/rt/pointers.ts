@@ -10,6 +10,15 @@ export function ref(o: unknown, k: string | number): Ref {
   if (o === null || o === undefined) nilDeref();
   return new PropRef(o as Record<string | number, unknown>, k);
 }
+/**
+ * p == q for pointers to non-struct locations: each &x[i] or &s.f makes a new PropRef, so two
+ * pointers to one element are equal when they refer to the same object and key (a Box is its own
+ * variable: identity).
+ */
+export function peq(a: Ref | null, b: Ref | null): boolean {
+  if (a === b) return true;
+  return a instanceof PropRef && b instanceof PropRef && a.o === b.o && a.k === b.k;
+}
 export function deref(p: Ref | null): unknown {
   if (p === null) nilDeref();
   return p.v;

@@ -31,8 +31,8 @@ export class Box implements Ref {
 }
 export class PropRef implements Ref {
   constructor(
-    private o: Record<string | number, unknown>,
-    private k: string | number,
+    readonly o: Record<string | number, unknown>,
+    readonly k: string | number,
   ) {}
   get v(): unknown {
     return this.o[this.k];

@@ -44,6 +44,7 @@ import * as path from './path.js';
 import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
 import * as cgo from './cgo.js';
+import * as reflect from './reflect.js';
 import { tRuntimeError } from '../rt/panics.js';
 
 export { Process, type ProcessOptions } from './process.js';
@@ -79,6 +80,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   path_filepath,
   unsafe,
   cgo,
+  reflect,
 });
 
 type Go<T = void> = Generator<unknown, T, unknown>;
@@ -139,8 +141,10 @@ for (const t of [
   net.tTCPConn,
   net.tTCPListener,
   runtime_pprof.tProfile,
+  reflect.tRtype,
+  reflect.tValue,
   ...sync_atomic.typed,
 ])
   methodTable(t, pt(t));
 // … and types whose values are only used directly.
-for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError]) methodTable(t, null);
+for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind]) methodTable(t, null);

@@ -13,6 +13,22 @@ export function Round(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
+/**
+ * math.Float32bits / Float32frombits (math/unsafe.go): the IEEE 754 binary32 bits, through a
+ * DataView (exact: uint32 is a JS number). The float64 pair needs exact uint64 values, which the
+ * frontend does not have (integers are JS numbers), so it stays unsupported.
+ */
+export function Float32bits(f: number): number {
+  const d = new DataView(new ArrayBuffer(4));
+  d.setFloat32(0, f);
+  return d.getUint32(0);
+}
+export function Float32frombits(b: number): number {
+  const d = new DataView(new ArrayBuffer(4));
+  d.setUint32(0, b);
+  return d.getFloat32(0);
+}
+
 const F64 = tFloat64;
 const m1 = (js: string) => F(fn([F64], [F64]), (a) => `${js}(${a[0]})`);
 const untypedInt = basic('untyped int');
@@ -50,4 +66,6 @@ pkg('math', {
   NaN: F(fn([], [F64]), () => 'NaN'),
   IsInf: F(fn([F64, tInt], [tBool]), (a) => `(($x, $s) => ($s >= 0 && $x === Infinity) || ($s <= 0 && $x === -Infinity))(${a[0]}, ${a[1]})`),
   Mod: F(fn([F64, F64], [F64]), (a) => `(${a[0]} % ${a[1]})`),
+  Float32bits: F(fn([basic('float32')], [basic('uint32')]), (a) => `$P.math.Float32bits(${a[0]})`),
+  Float32frombits: F(fn([basic('uint32')], [basic('float32')]), (a) => `$P.math.Float32frombits(${a[0]})`),
 });

@@ -15,6 +15,7 @@ import { Rand } from './math_rand.js';
 import type { Listener } from './net.js';
 import { type Slice, sliceLit } from '../rt/slices.js';
 import { encodeUTF8 } from '../rt/strings.js';
+import type { TypeTable } from '../types.js';
 
 export interface ProcessOptions {
   /** os.Args[0] (Go's build cache path of the binary). */
@@ -54,6 +55,11 @@ export class Process {
   netWrites = 0;
   /** Names os.MkdirTemp / os.CreateTemp made so far (Go draws random digits; we count). */
   tmpSeq = 0;
+  /**
+   * The program's type table (its compilation's descriptors): package reflect interns the types it
+   * makes at run time there (std/reflect.ts), so they are the program's own descriptors.
+   */
+  types: TypeTable | null = null;
 
   constructor(o: ProcessOptions) {
     this.kernel = new Kernel(o.io, o.files, o.stdin);

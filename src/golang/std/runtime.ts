@@ -13,7 +13,10 @@ export const tMemStats = newNamed('MemStats', 'runtime', {
   k: 'struct',
   fields: ['Alloc', 'TotalAlloc', 'Sys', 'Mallocs', 'Frees', 'HeapAlloc', 'HeapSys', 'HeapObjects', 'NumGC'].map((n) => ({ name: n, type: n === 'NumGC' ? tUint32 : tUint64, embedded: false, js: n })),
 });
+/** runtime.Error (runtime/error.go): the interface of run-time panics' values (rt/panics.ts tRuntimeError). */
+export const tError = newNamed('Error', 'runtime', { k: 'iface', methods: new Map([['Error', fn([], [tString])], ['RuntimeError', fn([])]]) });
 pkg('runtime', {
+  Error: T(tError),
   GOMAXPROCS: F(fn([tInt], [tInt]), (a) => op(`{k: $K.GOMAXPROCS, n: ${a[0]}}`)),
   Gosched: F(fn([]), () => op(`{k: $K.Gosched}`)),
   Goexit: F(fn([]), () => `$R.goexit()`),

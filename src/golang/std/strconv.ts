@@ -36,10 +36,10 @@ export function FormatFloat(f: number, verb: number, prec: number): string {
 
 const S = tString;
 pkg('strconv', {
-  Itoa: F(fn([tInt], [S]), (a) => `String(${a[0]})`),
+  Itoa: F(fn([tInt], [S]), (a) => `$L.intString(${a[0]})`),
   Atoi: F(fn([S], [tInt, tError]), (a) => `$P.strconv.Atoi(${a[0]})`),
   Quote: F(fn([S], [S]), (a) => `$P.strconv.Quote(${a[0]})`),
-  FormatInt: F(fn([tInt64, tInt], [S]), (a) => `${a[0]}.toString(${a[1]})`),
+  FormatInt: F(fn([tInt64, tInt], [S]), (a) => `$L.intString(${a[0]}, ${a[1]})`),
   ParseInt: F(fn([S, tInt, tInt], [tInt64, tError]), (a) => `$P.strconv.Atoi(${a[0]}, ${a[1]})`),
   ParseFloat: F(fn([S, tInt], [tFloat64, tError]), (a) => `$P.strconv.ParseFloat(${a[0]})`),
   FormatFloat: F(fn([tFloat64, tUint8, tInt, tInt], [S]), (a) => `$P.strconv.FormatFloat(${a[0]}, ${a[1]}, ${a[2]})`),

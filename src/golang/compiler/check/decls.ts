@@ -165,6 +165,8 @@ export function constDecl(c: Compiler, n: Node): void {
           ct = t;
           if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name.startsWith('int') && !Number.isInteger(cv)) c.fail(vn, 'constant truncated');
           cv = v.cv!;
+          // a typed float32 constant holds its value rounded to float32 (go/types roundFloat32)
+          if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') cv = Math.fround(cv);
         }
         c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true });
       });

@@ -30,6 +30,8 @@ export function resolveType(c: Compiler, n: Node): Type {
     case 'PointerType':
       return c.types.intern({ k: 'ptr', elem: resolveType(c, n.kids[n.kids.length - 1]!) });
     case 'SliceType':
+      // @lezer/go parses `[...]T` as a SliceType whose first child is `...` (composite.ts takes it in literals)
+      if (n.kids[0]?.name === '...') c.fail(n, 'invalid use of [...] array (outside a composite literal)');
       return c.types.intern({ k: 'slice', elem: resolveType(c, n.kids[n.kids.length - 1]!) });
     case 'ArrayType': {
       const lenNode = n.kids[0]!;
