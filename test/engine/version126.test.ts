@@ -133,6 +133,41 @@ describe('syscallKeepsP: a lone long syscall is retaken (GOMAXPROCS=1, 50 ms)', 
   });
 });
 
+describe("osInitRawFcntl: main's first syscall and sysmon's first look at it (GOMAXPROCS=1)", () => {
+  // proc.go retake (both): a syscall is taken only if the P's syscalltick equals sysmon's record
+  // pd.syscalltick (0 at start); a different one is recorded and the P kept for one more tick.
+  // go1.19.8's os init makes three fcntl(F_GETFL) through syscall.Syscall (exitsyscall: syscalltick 3),
+  // go1.26.8's goes through runtime.fcntl (no entersyscall: 0). strace of both toolchains shows the
+  // fcntls; in go1.26.8 the futex wake of the M that gets the P follows the first sysmon usleep that
+  // ends after main's nanosleep began, in go1.19.8 the second (handoff_latency p1_none / retake_latency
+  // fresh: first handoff 70 µs median on go1.26.8 vs 187 µs on go1.19.8, same machine, same day).
+  it.each(both)('Go %s', (goRelease) => {
+    const r = runChecked({
+      go: goRelease,
+      gomaxprocs: 1,
+      main: function* () {
+        yield* go(function* () {
+          yield* work(us(10));
+        });
+        yield* syscall.Syscall(ms(20), 'nanosleep');
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    const log = r.log;
+    const enter = events(log, E.EnterSyscall, 1).find((i) => log.b[i] === ms(20))!;
+    expect(enter).toBeDefined();
+    const ret = events(log, E.Retake, 1).find((i) => i > enter)!;
+    expect(ret).toBeDefined();
+    expect(log.a[ret]).toBe(RetakeWhy.RunqNotEmpty);
+    // sysmon usleeps between the call and the retake: none when it takes the P at first sight.
+    const sleeps = events(log, E.SysmonTick).filter((i) => i > enter && i < ret).length;
+    expect(sleeps).toBe(goRelease === '1.26' ? 0 : 1);
+    // The event's age of the syscall: 0 at first sight, else since sysmon's first look (one tick).
+    if (goRelease === '1.26') expect(log.b[ret]).toBe(0);
+    else expect(log.b[ret]).toBeGreaterThan(us(20));
+  });
+});
+
 describe('syscallKeepsP: exitsyscall takes its old P back from another M in a syscall', () => {
   // GOMAXPROCS=2. A worker keeps P1 busy for 1 ms; main puts g2 in its runnext and enters an 8 ms
   // syscall: its run queue is not empty, so sysmon retakes P0 and hands it to a new M for g2. g2
