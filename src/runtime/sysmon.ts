@@ -238,9 +238,10 @@ export function retake(rt: Runtime, now: number): number {
     // the P's time slice ran out, and pd.syscallwhen is an older syscall's (not this one's age).
     const sliceFirst = sysretake && pd.syscalltick !== t;
     // Or sysmon never recorded a syscall on this P and its syscalltick is still the initial one
-    // (pd.syscallwhen 0): the P's first syscall with entersyscall passes the rule at first sight.
-    // With 1.26 that is main's first syscall (osInitRawFcntl: os init's fcntls are raw).
-    const firstSight = sliceFirst || pd.syscallwhen === 0;
+    // (pd.syscallwhen −Infinity): the P's first syscall with entersyscall passes the rule at first
+    // sight, and the "< 10 ms" skip does not hold for it. With 1.26 that is main's first syscall
+    // (osInitRawFcntl: os init's fcntls are raw).
+    const firstSight = sliceFirst || pd.syscallwhen === -Infinity;
     const why = sliceFirst ? RetakeWhy.TimeSlice : !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
     if (!keepsP) incidlelocked(rt, -1);
     let taken: boolean;

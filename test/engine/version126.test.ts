@@ -168,6 +168,32 @@ describe("osInitRawFcntl: main's first syscall and sysmon's first look at it (GO
   });
 });
 
+describe("retake: a P's first syscall is not \"seen for < 10 ms\" (GOMAXPROCS=2, the other P idle, 40 ms)", () => {
+  // proc.go retake (both releases) keeps a syscall's P while its run queue is empty, someone is idle
+  // and pd.syscallwhen+10ms > now. p.sysmontick starts zeroed and nanotime counts from boot, so for a
+  // syscall sysmon never recorded that test is false: with 1.26 (syscalltick still 0, osInitRawFcntl)
+  // main's first syscall is retaken at sysmon's first sight even in the run's first 10 ms. Recorded:
+  // syscall_pstatus one40_p2 on go1.26.8 shows both Ps idle in the dump at 1 ms; on go1.19.8 (P0's
+  // syscalltick 3 at main) the P stays in the syscall until ≈10–12 ms.
+  it.each(both)('Go %s', (goRelease) => {
+    const r = runChecked({
+      go: goRelease,
+      gomaxprocs: 2,
+      main: function* () {
+        yield* syscall.Syscall(ms(40), 'nanosleep');
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    const log = r.log;
+    const enter = events(log, E.EnterSyscall, 1).find((i) => log.b[i] === ms(40))!;
+    const ret = events(log, E.Retake, 1).find((i) => i > enter)!;
+    expect(ret).toBeDefined();
+    const after = log.t[ret]! - log.t[enter]!;
+    if (goRelease === '1.26') expect(after).toBeLessThan(ms(1));
+    else expect(after).toBeGreaterThanOrEqual(ms(10));
+  });
+});
+
 describe('syscallKeepsP: exitsyscall takes its old P back from another M in a syscall', () => {
   // GOMAXPROCS=2. A worker keeps P1 busy for 1 ms; main puts g2 in its runnext and enters an 8 ms
   // syscall: its run queue is not empty, so sysmon retakes P0 and hands it to a new M for g2. g2
