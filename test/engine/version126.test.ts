@@ -50,12 +50,14 @@ describe('syscallKeepsP: a syscall nobody retakes (GOMAXPROCS=2, P1 idle, 3 ms)'
   // retake (both versions) leaves a P in a syscall while its run queue is empty, a P is idle and
   // sysmon has seen the call for < 10 ms. go1.19 reentersyscall detaches the P (_Psyscall, p.m = nil)
   // and exitsyscallfast CASes it back; go1.26 reentersyscall leaves it _Prunning and wired, and
-  // exitsyscall's fast path finds m.p still set.
+  // exitsyscall's fast path finds m.p still set. A short syscall first moves the P's syscalltick off
+  // sysmon's initial record: a P's very first syscall is retaken at first sight (osInitRawFcntl test).
   const runOn = (goRelease: GoRelease): RunResult =>
     runChecked({
       go: goRelease,
       gomaxprocs: 2,
       main: function* () {
+        yield* syscall.Syscall(us(2), 'getpid');
         yield* work(us(100));
         yield* syscall.Syscall(ms(3), 'read');
         yield* work(us(100));
