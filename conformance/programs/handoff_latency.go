@@ -9,6 +9,9 @@
 // SYSCALL_MS (how late the raw nanosleep returned: timer slack + wake-up). All figures are printed at the
 // end, so no write syscall runs between trials.
 // With schedtrace sysmon never deep-sleeps (§21.1).
+// Go 1.26: trial 0's syscall is main's first with entersyscall, and P0's syscalltick is still 0 (package os's
+// init reads fds 0–2 with runtime.fcntl, not syscall.Syscall as in go1.19), so sysmon takes the P at its first
+// look instead of its second: one sysmon tick sooner (src/runtime/version.ts osInitRawFcntl).
 //
 // conformance: variant=p1_none GOMAXPROCS=1 PRE=none runs=7 timeout=10s expect=0
 // conformance: variant=p1_sleep1 GOMAXPROCS=1 PRE=sleep PRE_MS=1 runs=7 timeout=10s expect=0

@@ -13,6 +13,9 @@
 // resets its delay), then trials with BUSY_MS=0.
 // Variant busy15_schedtrace: busy15 with GODEBUG=schedtrace=1000.
 // Look for (spec): 50–370 µs when sysmon was recently active, 7–16 ms after it backed off.
+// Go 1.26: trial 0's syscall is main's first with entersyscall, and P0's syscalltick is still 0 (package os's
+// init reads fds 0–2 with runtime.fcntl, not syscall.Syscall as in go1.19), so sysmon takes the P at its first
+// look instead of its second: one sysmon tick sooner (src/runtime/version.ts osInitRawFcntl).
 //
 // conformance: variant=fresh GOMAXPROCS=1 BUSY_MS=0 runs=7 timeout=10s expect=0
 // conformance: variant=busy15 GOMAXPROCS=1 BUSY_MS=15 runs=7 timeout=10s expect=0

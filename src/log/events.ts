@@ -119,8 +119,8 @@ export const E = {
   Handoff: 28,
   /**
    * sysmon retake of P p from M m (in a syscall) with G g: a = reason (see RetakeWhy), b = ns since
-   * sysmon first saw this syscall (0 when retaken at first sight: the P's syscalltick was still
-   * the one sysmon last recorded, or the time-slice check forced it).
+   * sysmon first saw this syscall (0 when retaken at first sight: the time-slice check forced it,
+   * or the P's syscalltick was still the initial one sysmon holds, as for go1.26's first syscall).
    */
   Retake: 29,
   /** sysmon preemptone: G g on P p, M m ran ≥ 10 ms; a = 1 if a signal was sent. */

@@ -373,13 +373,16 @@ export class Runtime {
     // cgo programs start the template thread here, in case C calls into Go on a C thread.
     if (this.opts.linksCgo === true && this.templateThread === null) this.startTemplateThread();
     if (this.opts.linksOS ?? true) {
-      // Package os's init: NewFile for fds 0, 1, 2, each an fcntl(F_GETFL) through entersyscall
-      // (so P0's syscalltick is 3 when main starts, which retake's two-observation rule depends on)
-      // and a SetFinalizer, the first of which creates the finalizer goroutine (createfing).
-      yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
+      // Package os's init: NewFile for fds 0, 1, 2, each an fcntl(F_GETFL), and a SetFinalizer, the
+      // first of which creates the finalizer goroutine (createfing). 1.19 makes the fcntl through
+      // entersyscall, so P0's syscalltick is 3 when main starts (retake then needs two observations
+      // of main's first syscall); 1.26 calls runtime.fcntl, raw, and P0's syscalltick stays 0
+      // (osInitRawFcntl: sysmon retakes that first syscall at first sight).
+      const fcntl = this.v.osInitRawFcntl ? 'raw' : 'syscall';
+      yield { k: K.Syscall, ns: 300, mode: fcntl, name: 'fcntl' };
       yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: rf.finalizer, system: true };
-      yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
-      yield { k: K.Syscall, ns: 300, mode: 'syscall', name: 'fcntl' };
+      yield { k: K.Syscall, ns: 300, mode: fcntl, name: 'fcntl' };
+      yield { k: K.Syscall, ns: 300, mode: fcntl, name: 'fcntl' };
     }
     // The runtime's remaining init tasks and the packages' init functions.
     yield { k: K.Work, ns: this.cost.init, every: 0 };

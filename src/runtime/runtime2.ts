@@ -117,7 +117,13 @@ export class SysmonTick {
   schedtick = 0;
   schedwhen = 0;
   syscalltick = 0;
-  syscallwhen = 0;
+  /**
+   * When sysmon recorded the P's syscalltick. −Infinity until it first does: Go's p.sysmontick starts
+   * zeroed, and 0 is long ago for nanotime (it counts from boot), so retake's "seen for < 10 ms" test
+   * (`pd.syscallwhen+10*1000*1000 > now`) is false for a syscall sysmon never recorded. The model's
+   * clock starts at 0, where a 0 would read as "just now" for the run's first 10 ms.
+   */
+  syscallwhen = -Infinity;
 }
 
 export class P {

@@ -9,7 +9,10 @@
  *      idle P wake it early (then idle = 0, delay = 20 µs). wakep/startm do not.
  *   3. netpoll(0) if nobody polled for 10 ms; inject what it finds (no P: global queue + startm).
  *   4. retake: preempt Gs that ran ≥ 10 ms in one time slice; take Ps from syscalls that sysmon saw
- *      on two successive iterations unless (local runq empty ∧ someone idle/spinning ∧ < 10 ms).
+ *      on two successive iterations unless (local runq empty ∧ someone idle/spinning ∧ < 10 ms). A P
+ *      whose syscalltick is still sysmon's initial record (0: no syscall has exited on it) is taken at
+ *      first sight, the "< 10 ms" skip not holding either: with go1.26 that is main's first syscall
+ *      (VersionProfile.osInitRawFcntl), with go1.19 a first syscall on a P other than P0.
  *      Go 1.19 finds those Ps by their _Psyscall status; since Go 1.26 (syscallKeepsP) they are
  *      _Prunning and setBlockOnExitSyscall picks them out, and takeP unwires them.
  *   5. schedtrace when the period has passed (so lines drift by up to one delay per period); its
@@ -181,7 +184,8 @@ export function startSysmon(rt: Runtime, m: M): Sysmon {
  * retake: preempt long-running Gs and take Ps from long syscalls. Returns Ps retaken. Spec §8.1.
  * 1.19 takes a _Psyscall P with a CAS to _Pidle; 1.26 (syscallKeepsP) looks only at _Prunning Ps and
  * takes one whose G is in a syscall with setBlockOnExitSyscall + takeP (proc.go retake). The rules
- * (two observations, the three-way skip, the time-slice shortcut) are the same in both.
+ * (two observations, the three-way skip, the time-slice shortcut) are the same in both; what differs
+ * is P0's syscalltick when main starts (osInitRawFcntl).
  */
 export function retake(rt: Runtime, now: number): number {
   let n = 0;
@@ -236,8 +240,13 @@ export function retake(rt: Runtime, now: number): number {
     }
     // sysretake skipped the first-sight rule above: a syscall sysmon never saw is retaken because
     // the P's time slice ran out, and pd.syscallwhen is an older syscall's (not this one's age).
-    const firstSight = sysretake && pd.syscalltick !== t;
-    const why = firstSight ? RetakeWhy.TimeSlice : !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
+    const sliceFirst = sysretake && pd.syscalltick !== t;
+    // Or sysmon never recorded a syscall on this P and its syscalltick is still the initial one
+    // (pd.syscallwhen −Infinity): the P's first syscall with entersyscall passes the rule at first
+    // sight, and the "< 10 ms" skip does not hold for it. With 1.26 that is main's first syscall
+    // (osInitRawFcntl: os init's fcntls are raw).
+    const firstSight = sliceFirst || pd.syscallwhen === -Infinity;
+    const why = sliceFirst ? RetakeWhy.TimeSlice : !qempty ? RetakeWhy.RunqNotEmpty : !someoneFree ? RetakeWhy.NoIdle : RetakeWhy.Long;
     if (!keepsP) incidlelocked(rt, -1);
     let taken: boolean;
     if (keepsP) {

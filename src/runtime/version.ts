@@ -49,6 +49,18 @@ export interface VersionProfile {
    * pShownStatus).
    */
   readonly syscallKeepsP: boolean;
+  /**
+   * By 1.26 (os/file_unix.go newFileFromNewFile → internal/syscall/unix/fcntl_unix.go Fcntl, a
+   * linkname to runtime.fcntl): package os's init reads the flags of fds 0, 1 and 2 with the
+   * runtime's own raw fcntl, which never calls entersyscall/exitsyscall, so P0's syscalltick is still
+   * 0 when main.main starts. go1.19.8 (internal/syscall/unix/nonblocking.go IsNonblock) makes each
+   * fcntl(F_GETFL) through syscall.Syscall, so P0's syscalltick is 3. It matters to retake
+   * (proc.go): sysmon's per-P record (pd.syscalltick) starts at 0, so with 1.26 the program's first
+   * syscall on P0 already "was seen" and is retaken at sysmon's first sight of it (one tick) instead
+   * of the second (two ticks). Checked with strace on both toolchains (fcntl(F_GETFL) on fds 0–2
+   * during init in both) and handoff_latency/retake_latency's *_first_us, recorded on both.
+   */
+  readonly osInitRawFcntl: boolean;
 
   // ---- spinning Ms (spec §6)
   /**
@@ -181,6 +193,7 @@ const go119: VersionProfile = {
   toolchain: 'go1.19.8',
   validated: true,
   syscallKeepsP: false,
+  osInitRawFcntl: false,
   needspinning: false,
   goschedWakep: false,
   injectglistWakep: false,
@@ -207,6 +220,7 @@ const go126: VersionProfile = {
   toolchain: 'go1.26.8',
   validated: false,
   syscallKeepsP: true,
+  osInitRawFcntl: true,
   needspinning: true,
   goschedWakep: true,
   injectglistWakep: true,
@@ -267,6 +281,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   toolchain: { what: 'references recorded with', since: '', source: '`go version`' },
   validated: { what: 'conformance suite passes (≥ 95 %): can be the default', since: '', source: 'docs/fidelity.md' },
   syscallKeepsP: { what: 'a P stays `_Prunning` with its M during a syscall (no `_Psyscall`); sysmon takes it with setBlockOnExitSyscall', since: '1.26', source: 'proc.go reentersyscall, exitsyscallTryGetP' },
+  osInitRawFcntl: { what: 'package os\'s init reads fds 0–2\'s flags with runtime.fcntl (no entersyscall), so P0\'s syscalltick is 0 at main and sysmon retakes the first syscall at first sight', since: '≤ 1.26', source: 'os/file_unix.go newFileFromNewFile, internal/syscall/unix/fcntl_unix.go' },
   needspinning: { what: '`sched.needspinning`: whoever finds work takes the idle P itself (pidlegetSpinning); an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go wakep, pidlegetSpinning, findRunnable' },
   goschedWakep: { what: 'Gosched and preemption call wakep after queueing the G', since: '≤ 1.26', source: 'proc.go goschedImpl' },
   injectglistWakep: { what: 'injecting readied Gs (netpoll) from a thread with a P ends with wakep', since: '≤ 1.26', source: 'proc.go injectglist' },
