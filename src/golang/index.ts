@@ -126,11 +126,12 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
   const release = opts.go ?? defaultRelease;
   const syn = checkSyntax(files, release);
   if (syn.errors.length) return { ok: false, errors: syn.errors, release, syntaxPass: true };
-  return { ...compileChecked(files, opts), release };
+  return { ...compileChecked(files, opts, release), release };
 }
 
-function compileChecked(files: { name: string; text: string }[], opts: CompileOptions): Compiled {
+function compileChecked(files: { name: string; text: string }[], opts: CompileOptions, release: GoRelease): Compiled {
   const c = new Compiler(opts, descent);
+  c.release = release;
   let emitted: ReturnType<typeof compileProgram> = null;
   try {
     emitted = compileProgram(c, files, opts.cgo ?? {}, opts.cgoDefault ?? 1000);

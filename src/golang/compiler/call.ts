@@ -26,6 +26,7 @@ import {
 } from '../types.js';
 import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
+import { genericCallee, inferCall } from './check/generics.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -113,6 +114,19 @@ export function call(c: Compiler, n: Node): Val {
       }
     }
     c.hoist = saved;
+  }
+  // generic functions: instantiated with the explicit and inferred type arguments (check/generics.ts)
+  const gc = genericCallee(c, fnNode);
+  if (gc) {
+    const saved = c.hoist;
+    c.hoist = null;
+    const explicit = gc.explicit.map((a) => resolveType(c, a));
+    const vals = argNodes.map((a) => c.expr(a));
+    const { js, sig } = inferCall(c, n, gc.g, explicit, gc.explicit, vals);
+    const args = vals.length === 1 && vals[0]!.mode === 'tuple' ? argList(c, n, sig, argNodes, spread, text(fnNode)) : convArgs(c, n, sig, vals, spread, text(fnNode));
+    if (saved) for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
+    c.hoist = saved;
+    return result(n, `(yield* ${js}(${args.join(', ')}))`, sig);
   }
   // function values
   const saved = c.hoist;

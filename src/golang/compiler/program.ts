@@ -1,7 +1,7 @@
 /**
  * The program: resolve (resolve.ts), check the package-level objects (check/decls.ts), then
  * compile the package-level variables (initialised in source order in $init) and the function
- * bodies, report unused imports, build the method tables of the program's named types, and emit
+ * bodies, then the instances of generic functions and methods they made (check/generics.ts), report unused imports, build the method tables of the program's named types, and emit
  * the JavaScript module (the program's prologue: the CPU-work accumulator `$c`, `$W`/`$Wc` Work
  * ops, `$op`; type descriptors; struct classes; globals; bodies).
  */
@@ -60,6 +60,11 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
         if (f.js.startsWith('F_init')) inits.push(f.js);
       }),
     );
+  // instances of generic functions and methods, made while compiling the above (and each other)
+  for (let p = c.pending.shift(); p; p = c.pending.shift()) {
+    const q = p;
+    guard(c, q.n, () => inScope(c, q.scope, () => void bodies.push(c.funcBody(q.n, q.name, q.recv, q.js).code)));
+  }
   for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
   if (c.errors.length) return null;
   // method tables for the program's named types (and their pointers)
