@@ -355,7 +355,7 @@ const untypedRank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 
 
 /**
  * A call of generic function g with (some) explicit type arguments and the evaluated arguments:
- * infer the rest and instantiate. `n` is the call (errors at its closing parenthesis, as gc).
+ * infer the rest and instantiate. `n` is the call.
  */
 export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], explicitNodes: Node[], vals: Val[]): { js: string; sig: FuncType } {
   if (explicit.length > g.tparams.length) c.fail(explicitNodes[g.tparams.length]!, `got ${explicit.length} type arguments but want ${g.tparams.length}`);
@@ -366,15 +366,12 @@ export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], ex
   const { nodes, variadic } = paramNodes(g);
   const argTypes = vals.flatMap((v) => (v.mode === 'tuple' ? v.tuple!.map((t) => ({ t, untyped: false, v })) : [{ t: v.t, untyped: isUntyped(v.t) && v.mode !== 'nil', v }]));
   const pnode = (i: number): Node | undefined => (variadic && i >= nodes.length - 1 ? nodes[nodes.length - 1] : nodes[i]);
-  const unifyAt = new Map<string, Node>();
   inScope(c, s, () => {
     // typed arguments first
     argTypes.forEach((a, i) => {
       const pn = pnode(i);
       if (!pn || a.untyped || a.v.mode === 'nil') return;
-      const before = new Set([...b].filter(([, t]) => t !== undefined).map(([k]) => k));
       unify(c, pn, a.t, b);
-      for (const [k, t] of b) if (t !== undefined && !before.has(k)) unifyAt.set(k, a.v.n);
     });
     // then untyped constants, for parameters that are a bare type parameter still unknown
     const byParam = new Map<string, { t: Type; n: Node }[]>();
@@ -390,7 +387,6 @@ export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], ex
       let pick = list[0]!;
       if (c.release !== '1.19') for (const x of list) if ((untypedRank[(x.t as { name: string }).name] ?? 0) > (untypedRank[(pick.t as { name: string }).name] ?? 0)) pick = x;
       b.set(nm, defaultType(pick.t));
-      unifyAt.set(nm, pick.n);
     }
   });
   // constraint type inference through core types
@@ -414,13 +410,15 @@ export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], ex
       }
     }
   }
+  // types2 reports inference and inferred-argument errors at the call's opening parenthesis
+  const lparen = kid(n, 'Arguments') ?? n;
   const missing = g.tparams.find((p) => b.get(p.name) === undefined);
   if (missing) {
     const pos = missing.node.file.pos(missing.node.from);
-    c.fail({ ...n, from: n.to - 1 }, `cannot infer ${missing.name} (${c.dir}/${missing.node.file.name.split('/').pop()}:${pos.line}:${pos.col})`);
+    c.fail(lparen, `cannot infer ${missing.name} (${c.dir}/${missing.node.file.name.split('/').pop()}:${pos.line}:${pos.col})`);
   }
   const targs = g.tparams.map((p) => b.get(p.name)!);
-  return instantiateFunc(c, g, targs, (i) => (i < explicitNodes.length ? explicitNodes[i]! : unifyAt.get(g.tparams[i]!.name) ?? n));
+  return instantiateFunc(c, g, targs, (i) => (i < explicitNodes.length ? explicitNodes[i]! : lparen));
 }
 
 /** The callee of a call when it is a generic function, with its explicit type arguments. */
