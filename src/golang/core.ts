@@ -110,6 +110,8 @@ export interface Obj {
   cv?: ConstVal;
   pkg?: string;
   global?: boolean;
+  /** A type parameter (bound to its argument in an instance's scope). */
+  tparam?: boolean;
   /** A generic function or type: usable only instantiated. */
   generic?: Generic;
 }
@@ -249,7 +251,9 @@ export class Compiler {
   /** The iota of the ConstSpec being compiled (−1 outside one): per compilation, so an error inside a spec cannot leave it set. */
   iota = -1;
   /** Instances of generic functions and methods whose bodies are still to be compiled (program.ts drains it). */
-  pending: { n: Node; scope: Scope; name: string; js: string; recv: Node | null }[] = [];
+  pending: { n: Node; scope: Scope; name: string; js: string; recv: Node | null; recvT?: Type }[] = [];
+  /** The receiver type of the generic method instance being compiled (its receiver may name parameters `_`). */
+  recvT: Type | null = null;
   /** The Go release whose rules differ where the language changed (type inference of untyped arguments, comparable). */
   release: GoRelease = defaultRelease;
   /** The packages as this compilation sees them (program.ts gives it its own package C). */

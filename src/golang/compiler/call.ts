@@ -331,8 +331,18 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       return done({ c: `$R.recover()`, t: c.scope.lookup('any')!.t, mode: 'value', n });
     case 'print':
     case 'println': {
-      const parts = argNodes.map((a) => {
-        const v = c.expr(a);
+      // println(f()) with a multi-value f prints each of its results (spec: "Calls", f(g(…)))
+      const first = argNodes.length === 1 ? c.expr(argNodes[0]!) : null;
+      if (first && first.mode === 'tuple') {
+        const tv = c.id('m');
+        c.lets.push(tv);
+        const parts = first.tuple!.map((t, i) => `$L.printArg(${i === 0 ? `(${tv} = ${H(first.c)}, ${tv}[0])` : `${tv}[${i}]`}, ${c.typeRef(t)})`);
+        const sep = name === 'println' ? "' '" : "''";
+        const tail = name === 'println' ? " + '\\n'" : '';
+        return done({ c: `(yield* $op({k: $K.Print, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
+      }
+      const parts = argNodes.map((a, i) => {
+        const v = i === 0 && first ? first : c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
         const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
         return `$L.printArg(${H(code)}, ${c.typeRef(t)}${c.lang.printFloatShortest ? ', true' : ''})`;

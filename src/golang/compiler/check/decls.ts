@@ -13,7 +13,7 @@ import { type Type, type NamedType, type FuncType, tInt, underlying, typeString 
 import { convert, ts } from '../operand.js';
 import type { Package } from '../resolve.js';
 import { resolveType, signature } from './typexpr.js';
-import { newGeneric } from './generics.js';
+import { newGeneric, markImports } from './generics.js';
 
 /** A function or method declaration to compile: its Go name (tracebacks), JS name, receiver. */
 export interface FuncDecl {
@@ -165,6 +165,7 @@ function genericMethod(c: Compiler, n: Node, scope: Scope): boolean {
   if (names.length !== g.tparams.length) c.fail(rt, `got ${names.length} type parameters, but receiver base type declares ${g.tparams.length}`);
   const mname = text(n.kids.find((k) => k.name === 'FieldName')!);
   if (mname !== '_') g.methods.push({ n, scope, name: mname, ptrRecv, recvNames: names });
+  markImports(n, scope);
   return true;
 }
 

@@ -50,8 +50,25 @@ export function typeParams(n: Node): Generic['tparams'] {
   return out;
 }
 
+/**
+ * A generic declaration. The imports its body names count as used even if it is never instantiated
+ * (gc checks the generic body once; gmpsim only its instances).
+ */
 export function newGeneric(kind: 'func' | 'type', name: string, node: Node, scope: Scope): Generic {
+  markImports(node, scope);
   return { kind, name, node, scope, tparams: typeParams(kid(node, 'TypeParams')!), instances: [], methods: [] };
+}
+
+/** Mark the imports a generic declaration names as used. */
+export function markImports(node: Node, scope: Scope): void {
+  const mark = (n: Node): void => {
+    if ((n.name === 'SelectorExpr' || n.name === 'QualifiedType') && (n.kids[0]?.name === 'VariableName' || n.kids[0]?.name === 'PackageName' || n.kids[0]?.name === 'TypeName')) {
+      const o = scope.lookup(text(n.kids[0]));
+      if (o?.kind === 'pkg') o.used = true;
+    }
+    n.kids.forEach(mark);
+  };
+  mark(node);
 }
 
 /** The generic a name or selector refers to, if any (no error when it is not one). */
@@ -65,7 +82,7 @@ export function genericOf(c: Compiler, n: Node): Generic | null {
 function bindScope(g: Generic, names: string[], targs: Type[]): Scope {
   const s = new Scope(g.scope, null);
   names.forEach((nm, i) => {
-    if (nm !== '_') s.m.set(nm, { kind: 'type', name: nm, t: targs[i]!, js: '', used: true });
+    if (nm !== '_') s.m.set(nm, { kind: 'type', name: nm, t: targs[i]!, js: '', used: true, tparam: true });
   });
   return s;
 }
@@ -197,7 +214,7 @@ function instantiateMethod(c: Compiler, g: Generic, nt: NamedType, m: GenericMet
   const js = `M_${g.name}$${m.name}$${k}`;
   if (nt.methods.has(m.name)) c.fail(m.n, `method ${g.name}.${m.name} already declared`);
   nt.methods.set(m.name, { name: m.name, sig, ptrRecv: m.ptrRecv, fn: js, native: false, gen: true });
-  c.pending.push({ n: m.n, scope: s, name: m.ptrRecv ? `main.(*${g.name}[...]).${m.name}` : `main.${g.name}[...].${m.name}`, js, recv });
+  c.pending.push({ n: m.n, scope: s, name: m.ptrRecv ? `main.(*${g.name}[...]).${m.name}` : `main.${g.name}[...].${m.name}`, js, recv, recvT: m.ptrRecv ? c.types.intern({ k: 'ptr', elem: nt }) : nt });
 }
 
 /** The type arguments written in a TypeArgs node or the index list of `G[A, B]`. */
@@ -347,7 +364,7 @@ function coreTerm(n: Node): { node: Node; tilde: boolean } | null {
     return coreTerm(els[0]!);
   }
   if (n.name === 'UnderlyingType') return { node: n.kids[n.kids.length - 1]!, tilde: true };
-  if (['SliceType', 'ArrayType', 'MapType', 'ChannelType', 'PointerType', 'FunctionType', 'FuncType', 'ParameterizedType'].includes(n.name)) return { node: n, tilde: false };
+  if (['SliceType', 'ArrayType', 'MapType', 'ChannelType', 'PointerType', 'FunctionType', 'FuncType'].includes(n.name)) return { node: n, tilde: false };
   return null;
 }
 
@@ -394,7 +411,19 @@ export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], ex
     changed = false;
     for (const p of g.tparams) {
       const core = coreTerm(p.constraint);
-      if (!core) continue;
+      if (!core) {
+        // a named (possibly generic) constraint with a core type: `PT Setter[T]`, Setter[B] = interface{ *B; … }
+        if (b.get(p.name) !== undefined || (p.constraint.name !== 'ParameterizedType' && p.constraint.name !== 'TypeName')) continue;
+        const need = mentions(p.constraint, b, new Set());
+        if (![...need].every((nm) => b.get(nm) !== undefined)) continue;
+        const bound = bindScope(g, [...b.keys()], [...b.values()].map((t) => t ?? tInt));
+        const con = inScope(c, bound, () => constraintOf(c, p.constraint));
+        if (con.terms?.length === 1) {
+          b.set(p.name, con.terms[0]!.t);
+          changed = true;
+        }
+        continue;
+      }
       const have = b.get(p.name);
       if (have !== undefined) {
         const before = [...b.values()].filter((t) => t !== undefined).length;

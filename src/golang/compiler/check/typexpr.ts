@@ -134,7 +134,11 @@ export function structType(c: Compiler, n: Node): StructType {
       let t = resolveType(c, tnodes[0]!);
       if (star && t.k !== 'ptr') t = c.types.intern({ k: 'ptr', elem: t });
       const base = t.k === 'ptr' ? t.elem : t;
-      const nm = base.k === 'named' ? base.name : text(tnodes[0]!).replace(/^\*/, '').replace(/.*\./, '');
+      // the field's name is the type name as written (an alias's name, a generic type's without its arguments)
+      let tn = tnodes[0]!;
+      while (tn.name === 'PointerType' || tn.name === 'ParenthesizedType') tn = tn.kids[tn.kids.length - 1]!;
+      if (tn.name === 'ParameterizedType') tn = tn.kids[0]!;
+      const nm = base.k === 'named' && !base.targs && tn.name !== 'TypeName' ? base.name : text(tn).replace(/^\*/, '').replace(/.*\./, '');
       fields.push({ name: nm, type: t, embedded: true, js: nm });
       continue;
     }
