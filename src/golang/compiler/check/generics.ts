@@ -310,10 +310,20 @@ function unify(c: Compiler, pn: Node, at: Type, b: Bindings): void {
     case 'ParenthesizedType':
       return unify(c, pn.kids[0]!, at, b);
     case 'ParameterizedType': {
-      if (at.k !== 'named' || !at.targs) return;
-      const o = c.scope.lookup(text(pn.kids[0]!));
-      if (!o?.generic || at.origin !== o.generic) return;
-      typeArgNodes(pn).forEach((a, i) => at.targs![i] && unify(c, a, at.targs![i]!, b));
+      const g = c.scope.lookup(text(pn.kids[0]!))?.generic;
+      if (!g || g.kind !== 'type') return;
+      if (at.k === 'named' && at.targs) {
+        if (at.origin === g) typeArgNodes(pn).forEach((a, i) => at.targs![i] && unify(c, a, at.targs![i]!, b));
+        return;
+      }
+      // an instance of a generic type against a type literal (inexact unification): unify the
+      // generic type's declared type with it, then each type argument with what its parameter took
+      const inner: Bindings = new Map(g.tparams.map((p) => [p.name, undefined]));
+      unify(c, g.node.kids[g.node.kids.length - 1]!, at, inner);
+      typeArgNodes(pn).forEach((a, i) => {
+        const t = inner.get(g.tparams[i]!.name);
+        if (t) unify(c, a, t, b);
+      });
       return;
     }
   }
