@@ -32,7 +32,7 @@
 import { type Node, text, kid } from '../syntax.js';
 import { type Compiler, type Generic, type GenericMethod, type Obj, type Val, Scope } from '../../core.js';
 import { type Type, type FuncType, type NamedType, type IfaceType, type Term, tInt, identical, underlying, comparable, isUntyped, defaultType, newNamed } from '../../types.js';
-import { implementsIface, ts } from '../operand.js';
+import { implementsIface, findMethod, ts } from '../operand.js';
 import { resolveType, signature, ifaceType, uninstantiated } from './typexpr.js';
 export { uninstantiated };
 
@@ -133,25 +133,43 @@ function inTerms(t: Type, terms: Term[]): boolean {
   return terms.some((x) => (x.tilde ? identical(underlying(t), x.t) : identical(t, x.t)));
 }
 
-/** Why t does not satisfy constraint `con` (named `cname`), or null (go1.19 types2's texts). */
-function unsatisfied(c: Compiler, t: Type, con: IfaceType, cname: string): string | null {
+/**
+ * Why t does not satisfy constraint `con` (named `cname`), or null. The texts of the release's
+ * types2: go1.19 (instantiate.go) says "does not implement" and "(missing M method)", go1.20+
+ * "does not satisfy" and "(missing method M)".
+ */
+function unsatisfied(c: Compiler, t: Type, con: IfaceType, cname: string, pname: string, inCall: string | null): string | null {
   const tstr = ts(t);
+  const old = c.release === '1.19';
+  const verb = old ? 'does not implement' : 'does not satisfy';
   if (con.terms) {
-    if (underlying(t).k === 'iface') return `${tstr} does not implement ${cname}`;
+    if (underlying(t).k === 'iface') return `${tstr} ${verb} ${cname}`;
     if (!inTerms(t, con.terms)) {
       const set = con.terms.map((x) => (x.tilde ? '~' : '') + ts(x.t)).join(' | ');
       if (con.terms.length === 0) return `cannot use ${tstr} as ${cname} value: empty type set`;
-      return `${tstr} does not implement ${cname} (${tstr} missing in ${set})`;
+      return `${tstr} ${verb} ${cname} (${tstr} missing in ${set})`;
     }
   }
   if (con.comparable) {
     const isIface = underlying(t).k === 'iface';
     // go1.20 made interfaces satisfy comparable (spec: "Satisfying a type constraint")
-    if (!comparable(t) || (isIface && c.release === '1.19')) return `${tstr} does not implement comparable`;
+    if (!comparable(t) || (isIface && old)) return `${tstr} ${verb} comparable`;
   }
   if (con.methods.size) {
+    // the method set of a non-pointer named type lacks its pointer-receiver methods
     const r = implementsIface(t, con.methods);
-    if (!r.ok) return `${tstr} does not implement ${cname} (${r.ptr ? `method ${r.missing} has pointer receiver` : `missing ${r.missing} method`})`;
+    if (r.ok && t.k === 'named' && underlying(t).k !== 'iface')
+      for (const name of con.methods.keys()) {
+        const m = findMethod(t, name);
+        if (m && m.ptrRecv && m.path.length === 0) {
+          r.ok = false;
+          r.ptr = true;
+          r.missing = name;
+          break;
+        }
+      }
+    if (!r.ok && r.ptr) return old ? `${tstr} ${verb} ${cname} (${r.missing} method has pointer receiver)` : `${inCall ? `in call to ${inCall}, ${pname} (type ${tstr})` : tstr} ${verb} ${cname} (method ${r.missing} has pointer receiver)`;
+    if (!r.ok) return `${tstr} ${verb} ${cname} (${old ? `missing ${r.missing} method` : `missing method ${r.missing}`})`;
   }
   return null;
 }
@@ -159,11 +177,11 @@ function unsatisfied(c: Compiler, t: Type, con: IfaceType, cname: string): strin
 // ------------------------------------------------------------------ instantiation
 
 /** Check the type arguments against g's constraints (in the instance's scope: constraints may name other parameters). */
-function verify(c: Compiler, g: Generic, targs: Type[], s: Scope, at: (i: number) => Node): void {
+function verify(c: Compiler, g: Generic, targs: Type[], s: Scope, at: (i: number) => Node, inferred = 0): void {
   g.tparams.forEach((p, i) => {
     const con = inScope(c, s, () => constraintOf(c, p.constraint));
     const cname = p.constraint.name === 'TypeName' || p.constraint.name === 'QualifiedType' ? text(p.constraint) : ts(con);
-    const why = unsatisfied(c, targs[i]!, con, cname);
+    const why = unsatisfied(c, targs[i]!, con, cname, p.name, i >= inferred && g.kind === 'func' ? g.name : null);
     if (why) c.fail(at(i), why);
   });
 }
@@ -177,11 +195,11 @@ function count(c: Compiler): number {
 }
 
 /** The instance of generic function g for targs: its JS name and signature (its body is queued). */
-export function instantiateFunc(c: Compiler, g: Generic, targs: Type[], at: (i: number) => Node): { js: string; sig: FuncType } {
+export function instantiateFunc(c: Compiler, g: Generic, targs: Type[], at: (i: number) => Node, explicit = targs.length): { js: string; sig: FuncType } {
   const have = find(g, targs);
   if (have) return { js: have.js, sig: have.t as FuncType };
   const s = bindScope(g, g.tparams.map((p) => p.name), targs);
-  verify(c, g, targs, s, at);
+  verify(c, g, targs, s, at, explicit);
   if (count(c) > maxInstances) c.fail(g.node, `instantiation cycle`);
   const { sig } = inScope(c, s, () => signature(c, g.node, null));
   const js = `F_${g.name}$${g.instances.length}`;
@@ -232,7 +250,11 @@ export function instType(c: Compiler, n: Node): Type {
   const g = o.generic;
   if (!g || g.kind !== 'type') c.fail(base, `${text(base)} is not a generic type`);
   const args = typeArgNodes(n);
-  if (args.length !== g.tparams.length) c.fail(args.length > g.tparams.length ? args[g.tparams.length]! : n, `got ${args.length} type arguments but ${g.name}[${g.tparams.map((p) => p.name).join(', ')}] has ${g.tparams.length} type parameters`);
+  if (args.length !== g.tparams.length) {
+    // go1.19: `got 1 arguments but 2 type parameters`; go1.20+: `not enough type arguments for type Pair: have 1, want 2`
+    if (c.release === '1.19') c.fail(base, `got ${args.length} arguments but ${g.tparams.length} type parameters`);
+    c.fail(base, `${args.length < g.tparams.length ? 'not enough' : 'too many'} type arguments for type ${g.name}: have ${args.length}, want ${g.tparams.length}`);
+  }
   const targs = args.map((a) => resolveType(c, a));
   return instantiateType(c, g, targs, (i) => args[i]!);
 }
@@ -454,10 +476,13 @@ export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], ex
   const missing = g.tparams.find((p) => b.get(p.name) === undefined);
   if (missing) {
     const pos = missing.node.file.pos(missing.node.from);
-    c.fail(lparen, `cannot infer ${missing.name} (${c.dir}/${missing.node.file.name.split('/').pop()}:${pos.line}:${pos.col})`);
+    const file = missing.node.file.name.split('/').pop();
+    // go1.19: `cannot infer T (/abs/main.go:5:8)`; go1.20+: `in call to F, cannot infer T (declared at ./main.go:5:8)`
+    if (c.release === '1.19') c.fail(lparen, `cannot infer ${missing.name} (${c.dir}/${file}:${pos.line}:${pos.col})`);
+    c.fail(lparen, `in call to ${g.name}, cannot infer ${missing.name} (declared at ./${file}:${pos.line}:${pos.col})`);
   }
   const targs = g.tparams.map((p) => b.get(p.name)!);
-  return instantiateFunc(c, g, targs, (i) => (i < explicitNodes.length ? explicitNodes[i]! : lparen));
+  return instantiateFunc(c, g, targs, (i) => (i < explicitNodes.length ? explicitNodes[i]! : lparen), explicitNodes.length);
 }
 
 /** The callee of a call when it is a generic function, with its explicit type arguments. */
