@@ -82,6 +82,13 @@ export interface GenericMethod {
   recvNames: string[];
 }
 
+/** An instantiation and the instance whose body made it (compiler/check/generics.ts finds cycles through it). */
+export interface Instance {
+  g: Generic;
+  targs: Type[];
+  parent: Instance | null;
+}
+
 /** A generic function or type declaration and its instances (compiler/check/generics.ts). */
 export interface Generic {
   kind: 'func' | 'type';
@@ -251,7 +258,9 @@ export class Compiler {
   /** The iota of the ConstSpec being compiled (−1 outside one): per compilation, so an error inside a spec cannot leave it set. */
   iota = -1;
   /** Instances of generic functions and methods whose bodies are still to be compiled (program.ts drains it). */
-  pending: { n: Node; scope: Scope; name: string; js: string; recv: Node | null; recvT?: Type }[] = [];
+  pending: { n: Node; scope: Scope; name: string; js: string; recv: Node | null; recvT?: Type; inst: Instance }[] = [];
+  /** The instance whose body is being compiled (instances it makes are its children: instantiation cycles). */
+  inst: Instance | null = null;
   /** The receiver type of the generic method instance being compiled (its receiver may name parameters `_`). */
   recvT: Type | null = null;
   /** The Go release whose rules differ where the language changed (type inference of untyped arguments, comparable). */

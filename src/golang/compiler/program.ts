@@ -64,8 +64,10 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
   for (let p = c.pending.shift(); p; p = c.pending.shift()) {
     const q = p;
     c.recvT = q.recvT ?? null;
+    c.inst = q.inst;
     guard(c, q.n, () => inScope(c, q.scope, () => void bodies.push(c.funcBody(q.n, q.name, q.recv, q.js).code)));
     c.recvT = null;
+    c.inst = null;
   }
   for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
   if (c.errors.length) return null;

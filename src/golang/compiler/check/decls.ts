@@ -218,6 +218,11 @@ export function localTypes(c: Compiler, n: Node): void {
     const dn = spec.kids[0]!;
     const alias = spec.kids.some((k) => k.name === '=');
     const tn = spec.kids[spec.kids.length - 1]!;
+    if (kid(spec, 'TypeParams')) {
+      // a generic type local to the function: instantiated in the scope it is declared in
+      c.declare(dn, { kind: 'type', name: text(dn), t: tInt, js: '', used: true, generic: newGeneric('type', text(dn), spec, c.scope) });
+      continue;
+    }
     if (alias) {
       c.declare(dn, { kind: 'type', name: text(dn), t: resolveType(c, tn), js: '', used: true });
       continue;

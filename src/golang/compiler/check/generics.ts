@@ -27,17 +27,17 @@
  * the constraint's type set compiles); constants of type parameter type stay constants; a generic
  * type declared inside a function and generic constraint interfaces used for core-type inference
  * are outside the subset. Instances are compiled after the non-generic bodies (program.ts drains
- * `c.pending`); an instantiation cycle stops at `maxInstances`.
+ * `c.pending`); an instantiation cycle is an error (checkCycle).
  */
 import { type Node, text, kid } from '../syntax.js';
-import { type Compiler, type Generic, type GenericMethod, type Obj, type Val, Scope } from '../../core.js';
+import { type Compiler, type Generic, type GenericMethod, type Instance, type Obj, type Val, Scope } from '../../core.js';
 import { type Type, type FuncType, type NamedType, type IfaceType, type Term, tInt, identical, underlying, comparable, isUntyped, defaultType, newNamed } from '../../types.js';
 import { implementsIface, findMethod, ts } from '../operand.js';
 import { resolveType, signature, ifaceType, uninstantiated } from './typexpr.js';
 export { uninstantiated };
 
-/** Instances compiled per program at most (a generic function instantiating itself with ever larger types). */
-const maxInstances = 2000;
+/** Nested instances of one generic (each made by the previous one's body) before it counts as a cycle. */
+const maxDepth = 100;
 
 /** The type parameters of a TypeParams node: `[K comparable, E, R any]`. */
 export function typeParams(n: Node): Generic['tparams'] {
@@ -190,8 +190,55 @@ function find(g: Generic, targs: Type[]): Generic['instances'][number] | undefin
   return g.instances.find((x) => x.targs.every((t, i) => identical(t, targs[i]!)));
 }
 
-function count(c: Compiler): number {
-  return c.pending.length + c.named.length;
+/** Does type t contain u as a proper part ([]u, map[K]u, *u, func(u), List[u]…)? */
+function contains(t: Type, u: Type): boolean {
+  const kids = (x: Type): Type[] => {
+    switch (x.k) {
+      case 'ptr':
+      case 'slice':
+      case 'array':
+      case 'chan':
+        return [x.elem];
+      case 'map':
+        return [x.key, x.elem];
+      case 'func':
+        return [...x.params, ...x.results];
+      case 'struct':
+        return x.fields.map((f) => f.type);
+      case 'named':
+        return x.targs ?? [];
+      default:
+        return [];
+    }
+  };
+  return kids(t).some((k) => identical(k, u) || contains(k, u));
+}
+
+/**
+ * An instantiation cycle (types2 monomorph.go): g instantiated, inside one of its own instances,
+ * with an argument built from that instance's argument (`F[[]T]` in F's body) — infinitely many
+ * instances. Reported at the type parameter as gc does.
+ */
+function checkCycle(c: Compiler, g: Generic, targs: Type[], at: (i: number) => Node, explicit: number): void {
+  // an argument written in terms of the enclosing instance's type parameters (`[]T`, not `[]int`)
+  const derived = (k: number): boolean => {
+    if (k >= explicit) return false;
+    const uses = (n: Node): boolean => ((n.name === 'TypeName' || n.name === 'VariableName') && c.scope.lookup(text(n))?.tparam === true) || n.kids.some(uses);
+    return uses(at(k));
+  };
+  let depth = 0;
+  for (let p = c.inst; p; p = p.parent) {
+    if (p.g !== g) continue;
+    depth++;
+    const i = targs.findIndex((t, k) => derived(k) && contains(t, p.targs[k]!));
+    if (i >= 0 || depth > maxDepth) {
+      const k = Math.max(0, i);
+      const n = at(k);
+      const tp = g.tparams[k]!;
+      const pos = n.file.pos(n.from);
+      c.fail(tp.node, `instantiation cycle:\n\t./${n.file.name.split('/').pop()}:${pos.line}:${pos.col}: ${tp.name} instantiated as ${text(n).startsWith('(') ? ts(targs[k]!) : text(n)}`);
+    }
+  }
 }
 
 /** The instance of generic function g for targs: its JS name and signature (its body is queued). */
@@ -200,11 +247,11 @@ export function instantiateFunc(c: Compiler, g: Generic, targs: Type[], at: (i: 
   if (have) return { js: have.js, sig: have.t as FuncType };
   const s = bindScope(g, g.tparams.map((p) => p.name), targs);
   verify(c, g, targs, s, at, explicit);
-  if (count(c) > maxInstances) c.fail(g.node, `instantiation cycle`);
+  checkCycle(c, g, targs, at, explicit);
   const { sig } = inScope(c, s, () => signature(c, g.node, null));
   const js = `F_${g.name}$${g.instances.length}`;
   g.instances.push({ targs, js, t: sig });
-  c.pending.push({ n: g.node, scope: s, name: `main.${g.name}[...]`, js, recv: null });
+  c.pending.push({ n: g.node, scope: s, name: `main.${g.name}[...]`, js, recv: null, inst: { g, targs, parent: c.inst } });
   return { js, sig };
 }
 
@@ -213,6 +260,7 @@ export function instantiateType(c: Compiler, g: Generic, targs: Type[], at: (i: 
   const have = find(g, targs);
   if (have) return have.t as NamedType;
   const s = bindScope(g, g.tparams.map((p) => p.name), targs);
+  checkCycle(c, g, targs, at, targs.length);
   const nt = newNamed(g.name, 'main', tInt);
   nt.targs = targs;
   nt.origin = g;
@@ -220,11 +268,11 @@ export function instantiateType(c: Compiler, g: Generic, targs: Type[], at: (i: 
   c.named.push(nt);
   verify(c, g, targs, s, at);
   nt.under = underlying(inScope(c, s, () => resolveType(c, g.node.kids[g.node.kids.length - 1]!)));
-  for (const m of g.methods) instantiateMethod(c, g, nt, m, targs);
+  for (const m of g.methods) instantiateMethod(c, g, nt, m, targs, { g, targs, parent: c.inst });
   return nt;
 }
 
-function instantiateMethod(c: Compiler, g: Generic, nt: NamedType, m: GenericMethod, targs: Type[]): void {
+function instantiateMethod(c: Compiler, g: Generic, nt: NamedType, m: GenericMethod, targs: Type[], inst: Instance): void {
   const s = bindScope(g, m.recvNames, targs);
   const recv = m.n.kids.find((k) => k.name === 'Parameters')!;
   const { sig } = inScope(c, s, () => signature(c, m.n, recv));
@@ -232,7 +280,7 @@ function instantiateMethod(c: Compiler, g: Generic, nt: NamedType, m: GenericMet
   const js = `M_${g.name}$${m.name}$${k}`;
   if (nt.methods.has(m.name)) c.fail(m.n, `method ${g.name}.${m.name} already declared`);
   nt.methods.set(m.name, { name: m.name, sig, ptrRecv: m.ptrRecv, fn: js, native: false, gen: true });
-  c.pending.push({ n: m.n, scope: s, name: m.ptrRecv ? `main.(*${g.name}[...]).${m.name}` : `main.${g.name}[...].${m.name}`, js, recv, recvT: m.ptrRecv ? c.types.intern({ k: 'ptr', elem: nt }) : nt });
+  c.pending.push({ n: m.n, scope: s, name: m.ptrRecv ? `main.(*${g.name}[...]).${m.name}` : `main.${g.name}[...].${m.name}`, js, recv, recvT: m.ptrRecv ? c.types.intern({ k: 'ptr', elem: nt }) : nt, inst });
 }
 
 /** The type arguments written in a TypeArgs node or the index list of `G[A, B]`. */
