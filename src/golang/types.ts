@@ -77,6 +77,14 @@ export interface NamedType {
   targs?: Type[];
   /** An instance of a generic type: the generic declaration it was instantiated from. */
   origin?: object;
+  /**
+   * A type parameter, as a generic body is checked once (check/generics.ts): its constraint's name
+   * (`T constrained by Number`); `under` stands for its type set (the first term's underlying type,
+   * or the constraint interface when it has no terms).
+   */
+  tparamOf?: string;
+  /** A type parameter's type set (its constraint's terms; absent: no restriction). */
+  tset?: Term[];
 }
 export interface PtrType {
   k: 'ptr';

@@ -261,7 +261,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       }
       if (u.k === 'map' && name === 'len') return done({ c: `$L.mlen(${v.c})`, t: tInt, mode: 'value', n });
       if (u.k === 'chan') return done({ c: name === 'len' ? `$L.clen(${v.c})` : `$L.ccap(${v.c})`, t: tInt, mode: 'value', n });
-      c.fail(n, `invalid argument: ${describe(v)} for ${name}`);
+      // at the argument (types2 builtins.go), `for built-in len` since go1.20
+      c.fail(v.n, `invalid argument: ${describe(v)} for ${c.release === '1.19' ? '' : 'built-in '}${name}`);
     }
     // falls through
     case 'append': {

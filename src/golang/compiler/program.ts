@@ -12,6 +12,7 @@ import { varSpec } from './decl.js';
 import { checkPackageObjects, guard, inScope, hoist, inPkg } from './check/decls.js';
 import { findMethod, methodCallCode } from './operand.js';
 import { resolve, specs } from './resolve.js';
+import { checkGenericBodies } from './check/generics.js';
 
 export interface Emitted {
   code: string;
@@ -60,7 +61,8 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
         if (f.js.startsWith('F_init')) inits.push(f.js);
       }),
     );
-  // instances of generic functions and methods, made while compiling the above (and each other)
+  // generic bodies checked once (their errors), then the instances made while compiling the above (and each other)
+  checkGenericBodies(c);
   for (let p = c.pending.shift(); p; p = c.pending.shift()) {
     const q = p;
     c.recvT = q.recvT ?? null;
