@@ -17,17 +17,22 @@
  * size never notice.
  *
  * What is checked generically: instantiation (type-argument count, constraint satisfaction: method
- * sets, type sets of ~T terms and unions, comparable), inference (function argument type inference
- * by unifying the parameter types' syntax with the argument types, untyped constants last; then
- * constraint type inference through core types) with go1.19's error texts.
+ * sets, type sets of ~T terms and unions, comparable — interfaces satisfy it from go1.20 on),
+ * inference (function argument type inference by unifying the parameter types' syntax with the
+ * argument types, untyped constants last — go1.19 takes the first one's default type, go1.21+ the
+ * largest kind; then constraint type inference through core types), instantiation cycles, and each
+ * generic body once (checkGenericBodies: its type parameters as types of their own, so an error is
+ * reported even when the body is never instantiated), with the release's error texts.
  *
- * SIMPLIFICATIONS: the body of a generic function is checked only in its instances (an error in a
- * generic body is reported once per instantiation — identical messages are merged — and not at
- * all when it is never instantiated; an operation valid for the argument but not for every type of
- * the constraint's type set compiles); constants of type parameter type stay constants; a generic
- * type declared inside a function and generic constraint interfaces used for core-type inference
- * are outside the subset. Instances are compiled after the non-generic bodies (program.ts drains
- * `c.pending`); an instantiation cycle is an error (checkCycle).
+ * SIMPLIFICATIONS: in the once-only check of a generic body a type parameter's type set is stood
+ * for by its first term's type (operators are checked against every term), and only the errors
+ * that type-set approximation cannot cause are kept (operator not defined on `x (variable of type
+ * T constrained by C)`, no field or method, unused variables): an operation valid for one type
+ * argument but not for the whole type set may compile, and an instance's own errors are reported
+ * at the generic body (identical messages are merged). Constants of type parameter type stay
+ * constants in instances; core types are inferred only from constraints written in place
+ * (`~[]E`, `interface{ ~[]E }`) or named constraints whose type set is one term. Instances are
+ * compiled after the non-generic bodies (program.ts drains `c.pending`).
  */
 import { type Node, text, kid } from '../syntax.js';
 import { type Compiler, type Generic, type GenericMethod, type Instance, type Obj, type Val, Scope, CompileError, Unsupported, Silent } from '../../core.js';
