@@ -72,6 +72,38 @@ export interface Val {
   lv?: (x: string) => string;
 }
 
+/** A generic method declared on a generic type: instantiated with each instance of the type. */
+export interface GenericMethod {
+  n: Node;
+  scope: Scope;
+  name: string;
+  ptrRecv: boolean;
+  /** The receiver's type parameter names (`func (l *List[U]) …`: U). */
+  recvNames: string[];
+}
+
+/** An instantiation and the instance whose body made it (compiler/check/generics.ts finds cycles through it). */
+export interface Instance {
+  g: Generic;
+  targs: Type[];
+  parent: Instance | null;
+}
+
+/** A generic function or type declaration and its instances (compiler/check/generics.ts). */
+export interface Generic {
+  kind: 'func' | 'type';
+  name: string;
+  /** FunctionDecl or TypeSpec. */
+  node: Node;
+  /** The scope the declaration is resolved in (its file's). */
+  scope: Scope;
+  tparams: { name: string; node: Node; constraint: Node }[];
+  /** One per distinct type-argument list: the instance's JS name (functions) and type (signature or NamedType). */
+  instances: { targs: Type[]; js: string; t: Type }[];
+  /** Generic types: their methods. */
+  methods: GenericMethod[];
+}
+
 export interface Obj {
   kind: 'var' | 'const' | 'type' | 'func' | 'pkg' | 'builtin' | 'nil';
   name: string;
@@ -85,6 +117,10 @@ export interface Obj {
   cv?: ConstVal;
   pkg?: string;
   global?: boolean;
+  /** A type parameter (bound to its argument in an instance's scope). */
+  tparam?: boolean;
+  /** A generic function or type: usable only instantiated. */
+  generic?: Generic;
 }
 
 export class Scope {
@@ -172,6 +208,8 @@ export interface Descent {
   funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType; fn: FuncCtx };
   block(c: Compiler, kids: Node[], scoped?: boolean): string;
   stmt(c: Compiler, n: Node): string;
+  /** The instance a type expression `G[A, B]` denotes (compiler/check/generics.ts). */
+  instType(c: Compiler, n: Node): Type;
 }
 
 /** The standard library's type table (interned while std/ is evaluated); each compilation's table extends it. */
@@ -219,6 +257,14 @@ export class Compiler {
   lets: string[] = [];
   /** The iota of the ConstSpec being compiled (−1 outside one): per compilation, so an error inside a spec cannot leave it set. */
   iota = -1;
+  /** Instances of generic functions and methods whose bodies are still to be compiled (program.ts drains it). */
+  pending: { n: Node; scope: Scope; name: string; js: string; recv: Node | null; recvT?: Type; inst: Instance }[] = [];
+  /** The instance whose body is being compiled (instances it makes are its children: instantiation cycles). */
+  inst: Instance | null = null;
+  /** The receiver type of the generic method instance being compiled (its receiver may name parameters `_`). */
+  recvT: Type | null = null;
+  /** The Go release whose rules differ where the language changed (type inference of untyped arguments, comparable). */
+  release: GoRelease = defaultRelease;
   /** The packages as this compilation sees them (program.ts gives it its own package C). */
   pkgs: ReadonlyMap<string, ReadonlyMap<string, PkgMember>> = pkgs;
 
@@ -232,6 +278,7 @@ export class Compiler {
     this.nsPerOp = opts.nsPerOp ?? this.cpu.op;
     this.dir = opts.dir ?? '/tmp/gmpsim';
     this.lang = profiles[opts.go ?? defaultRelease];
+    this.release = opts.go ?? defaultRelease;
   }
   /** The release whose language rules apply (loopvarPerIteration). */
   readonly lang: VersionProfile;
@@ -251,6 +298,10 @@ export class Compiler {
   /** Compile a statement. */
   stmt(n: Node): string {
     return this.descent.stmt(this, n);
+  }
+  /** The instance of a generic type a type expression `G[A, B]` denotes. */
+  instType(n: Node): Type {
+    return this.descent.instType(this, n);
   }
 
   id(prefix = 't'): string {
@@ -348,6 +399,7 @@ function makeUniverse(): Scope {
   ty('rune', tRuneAlias);
   ty('error', tError);
   ty('any', tEmptyIface);
+  ty('comparable', newNamed('comparable', '', { k: 'iface', methods: new Map(), comparable: true }));
   universe.m.set('true', { kind: 'const', name: 'true', t: basic('untyped bool'), js: 'true', cv: true });
   universe.m.set('false', { kind: 'const', name: 'false', t: basic('untyped bool'), js: 'false', cv: false });
   universe.m.set('nil', { kind: 'nil', name: 'nil', t: basic('untyped nil'), js: 'null' });

@@ -45,7 +45,8 @@
  * else: `unsupported: <package or member> (at file:line:col)`.
  *
  * SIMPLIFICATIONS (documented): integers are JS numbers (int64 exact to ±2^53, wrapping beyond is
- * approximate); no generics, complex numbers, goto, unsafe; reflect is a subset (std/reflect.ts); maps iterate in insertion
+ * approximate); generics are compiled per instance (stenciling: compiler/check/generics.ts, which
+ * says what it simplifies); no complex numbers, goto, unsafe; reflect is a subset (std/reflect.ts); maps iterate in insertion
  * order (Go randomises); a recovered runtime panic raised inside the engine (send on a channel
  * closed while blocked) cannot be recovered; traceback arguments print as (...) and offsets +0x0;
  * recursion depth is bounded by the JavaScript stack (a few thousand Go frames); slices and arrays
@@ -126,11 +127,12 @@ export function compileGo(files: { name: string; text: string }[], opts: Compile
   const release = opts.go ?? defaultRelease;
   const syn = checkSyntax(files, release);
   if (syn.errors.length) return { ok: false, errors: syn.errors, release, syntaxPass: true };
-  return { ...compileChecked(files, opts), release };
+  return { ...compileChecked(files, opts, release), release };
 }
 
-function compileChecked(files: { name: string; text: string }[], opts: CompileOptions): Compiled {
+function compileChecked(files: { name: string; text: string }[], opts: CompileOptions, release: GoRelease): Compiled {
   const c = new Compiler(opts, descent);
+  c.release = release;
   let emitted: ReturnType<typeof compileProgram> = null;
   try {
     emitted = compileProgram(c, files, opts.cgo ?? {}, opts.cgoDefault ?? 1000);

@@ -6,7 +6,11 @@
  * ({ t, v }), so a type switch is a pointer comparison and %T prints `typeString(t, true)`.
  * Named types are unique by construction (one object per declaration).
  *
- * Simplifications: no generics, no complex numbers; all integer kinds are JavaScript numbers
+ * Generic types: an instantiated generic type is a NamedType with its type arguments (`targs`) and its
+ * generic declaration (`origin`), one object per distinct argument list (compiler/check/generics.ts);
+ * constraint interfaces carry their type set (`terms`, `comparable`).
+ *
+ * Simplifications: no complex numbers; all integer kinds are JavaScript numbers
  * (exact to 2^53; int64/uint64 arithmetic beyond that loses precision — documented in index.ts).
  */
 
@@ -69,6 +73,18 @@ export interface NamedType {
   methods: Map<string, MethodInfo>;
   /** Native struct implemented in JS: zero value is `new <native>()`. */
   native: string | null;
+  /** An instance of a generic type: its type arguments (printed `List[int]`, %T `main.List[int]`). */
+  targs?: Type[];
+  /** An instance of a generic type: the generic declaration it was instantiated from. */
+  origin?: object;
+  /**
+   * A type parameter, as a generic body is checked once (check/generics.ts): its constraint's name
+   * (`T constrained by Number`); `under` stands for its type set (the first term's underlying type,
+   * or the constraint interface when it has no terms).
+   */
+  tparamOf?: string;
+  /** A type parameter's type set (its constraint's terms; absent: no restriction). */
+  tset?: Term[];
 }
 export interface PtrType {
   k: 'ptr';
@@ -105,10 +121,18 @@ export interface StructType {
   /** JS class name generated for this struct (per program). */
   cls?: string;
 }
+/** A term of a type set: `T` or `~T` (spec, "Interface types"). */
+export interface Term {
+  tilde: boolean;
+  t: Type;
+}
 export interface IfaceType {
   k: 'iface';
   methods: Map<string, FuncType>;
-  /** Embedded interface names resolved later. */
+  /** A constraint's type set restriction: the union of these terms (absent: every type). */
+  terms?: Term[];
+  /** The predeclared `comparable` (or an interface embedding it): only comparable types. */
+  comparable?: boolean;
 }
 export interface TupleType {
   k: 'tuple';
@@ -210,10 +234,13 @@ export function typeString(t: Type, qualified = true): string {
       if (t.alias && !qualified) return t.alias;
       if (t.name === 'untyped nil') return 'untyped nil';
       return t.name;
-    case 'named':
-      if (t.pkg === '') return t.name;
-      if (t.pkg === 'main' && !qualified) return t.name;
-      return `${t.pkg}.${t.name}`;
+    case 'named': {
+      // an instance: go/types writes `List[int, string]`; the run time's type name (%T) `main.List[int,string]`
+      const args = t.targs ? `[${t.targs.map((a) => typeString(a, qualified)).join(qualified ? ',' : ', ')}]` : '';
+      if (t.pkg === '') return t.name + args;
+      if (t.pkg === 'main' && !qualified) return t.name + args;
+      return `${t.pkg}.${t.name}${args}`;
+    }
     case 'ptr':
       return '*' + typeString(t.elem, qualified);
     case 'slice':
@@ -235,6 +262,11 @@ export function typeString(t: Type, qualified = true): string {
       if (t.fields.length === 0) return 'struct {}';
       return `struct { ${t.fields.map((f) => (f.embedded ? typeString(f.type, qualified) : `${f.name} ${typeString(f.type, qualified)}`)).join('; ')} }`;
     case 'iface':
+      if (t.terms) {
+        const ts = t.terms.map((x) => (x.tilde ? '~' : '') + typeString(x.t, qualified)).join(' | ');
+        return t.methods.size === 0 ? ts : `interface { ${[...t.methods].map(([n, f]) => n + typeString(f, qualified).slice(4)).join('; ')}; ${ts} }`;
+      }
+      if (t.comparable && t.methods.size === 0) return 'comparable';
       if (t.methods.size === 0) return 'interface {}';
       return `interface { ${[...t.methods].map(([n, f]) => n + typeString(f, qualified).slice(4)).join('; ')} }`;
     case 'tuple':
@@ -277,6 +309,8 @@ export function identical(a: Type, b: Type): boolean {
     case 'iface': {
       const s = b as IfaceType;
       if (a.methods.size !== s.methods.size) return false;
+      if (!!a.comparable !== !!s.comparable || !!a.terms !== !!s.terms) return false;
+      if (a.terms && (a.terms.length !== s.terms!.length || a.terms.some((x, i) => x.tilde !== s.terms![i]!.tilde || !identical(x.t, s.terms![i]!.t)))) return false;
       for (const [n, f] of a.methods) {
         const g = s.methods.get(n);
         if (!g || !identical(f, g)) return false;

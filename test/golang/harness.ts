@@ -62,6 +62,7 @@ export function knownFailures(release: GoRelease): Record<string, string> {
 export const recordNCPU = 2;
 
 export function runGo(src: string, env: Record<string, string> = {}, opts: CompileOptions = {}, until = 20e9, release: GoRelease = '1.19'): { compile: string | null; res: RunResult | null } {
+  // the release's compiler: its syntax and type-checking rules where they differ (generics' inference, comparable)
   const r = compileGo([{ name: 'main.go', text: src }], { go: release, ...opts });
   if (!r.ok) return { compile: formatGoErrors(r.errors), res: null };
   const res = run({

@@ -8,8 +8,6 @@ import { describe, it, expect } from 'vitest';
 import { compileGo, formatGoErrors } from '../../src/golang/index.js';
 
 const cases: [string, string, RegExp][] = [
-  ['generic function', 'package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() { _ = Map(1) }\n', /^unsupported: generics \(type parameters\) \(at main\.go:3:1\)/],
-  ['generic type', 'package main\n\ntype Box[T any] struct{ v T }\n\nfunc main() {}\n', /^unsupported: generic types \(at main\.go:3:6\)/],
   ['goto', 'package main\n\nfunc main() {\n\tgoto end\nend:\n}\n', /^unsupported: goto statements \(at main\.go:4:2\)/],
   ['complex numbers', 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(1 + 2i) }\n', /^unsupported: complex numbers \(at main\.go:5:31\)/],
   ['package encoding/json', 'package main\n\nimport "encoding/json"\n\nfunc main() { _, _ = json.Marshal(1) }\n', /^unsupported: package encoding\/json \(at main\.go:3:8\)/],

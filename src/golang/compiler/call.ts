@@ -26,6 +26,7 @@ import {
 } from '../types.js';
 import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
+import { genericCallee, inferCall } from './check/generics.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -113,6 +114,19 @@ export function call(c: Compiler, n: Node): Val {
       }
     }
     c.hoist = saved;
+  }
+  // generic functions: instantiated with the explicit and inferred type arguments (check/generics.ts)
+  const gc = genericCallee(c, fnNode);
+  if (gc) {
+    const saved = c.hoist;
+    c.hoist = null;
+    const explicit = gc.explicit.map((a) => resolveType(c, a));
+    const vals = argNodes.map((a) => c.expr(a));
+    const { js, sig } = inferCall(c, n, gc.g, explicit, gc.explicit, vals);
+    const args = vals.length === 1 && vals[0]!.mode === 'tuple' ? argList(c, n, sig, argNodes, spread, text(fnNode)) : convArgs(c, n, sig, vals, spread, text(fnNode));
+    if (saved) for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
+    c.hoist = saved;
+    return result(n, `(yield* ${js}(${args.join(', ')}))`, sig);
   }
   // function values
   const saved = c.hoist;
@@ -247,7 +261,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       }
       if (u.k === 'map' && name === 'len') return done({ c: `$L.mlen(${v.c})`, t: tInt, mode: 'value', n });
       if (u.k === 'chan') return done({ c: name === 'len' ? `$L.clen(${v.c})` : `$L.ccap(${v.c})`, t: tInt, mode: 'value', n });
-      c.fail(n, `invalid argument: ${describe(v)} for ${name}`);
+      // at the argument (types2 builtins.go), `for built-in len` since go1.20
+      c.fail(v.n, `invalid argument: ${describe(v)} for ${c.release === '1.19' ? '' : 'built-in '}${name}`);
     }
     // falls through
     case 'append': {
@@ -317,8 +332,18 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       return done({ c: `$R.recover()`, t: c.scope.lookup('any')!.t, mode: 'value', n });
     case 'print':
     case 'println': {
-      const parts = argNodes.map((a) => {
-        const v = c.expr(a);
+      // println(f()) with a multi-value f prints each of its results (spec: "Calls", f(g(…)))
+      const first = argNodes.length === 1 ? c.expr(argNodes[0]!) : null;
+      if (first && first.mode === 'tuple') {
+        const tv = c.id('m');
+        c.lets.push(tv);
+        const parts = first.tuple!.map((t, i) => `$L.printArg(${i === 0 ? `(${tv} = ${H(first.c)}, ${tv}[0])` : `${tv}[${i}]`}, ${c.typeRef(t)})`);
+        const sep = name === 'println' ? "' '" : "''";
+        const tail = name === 'println' ? " + '\\n'" : '';
+        return done({ c: `(yield* $op({k: $K.Print, text: $L.decodeUTF8([${parts.join(', ')}].join(${sep})${tail})}))`, t: tInt, mode: 'novalue', n });
+      }
+      const parts = argNodes.map((a, i) => {
+        const v = i === 0 && first ? first : c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
         const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
         return `$L.printArg(${H(code)}, ${c.typeRef(t)}${c.lang.printFloatShortest ? ', true' : ''})`;

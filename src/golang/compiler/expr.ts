@@ -18,6 +18,7 @@ import { unary, binary } from './operators.js';
 import { encodeUTF8, runeToString } from '../rt/strings.js';
 import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
 import { resolveType } from './check/typexpr.js';
+import { genericOf, instExpr, uninstantiated } from './check/generics.js';
 
 // ------------------------------------------------------------------ expressions
 
@@ -49,7 +50,14 @@ export function expr(c: Compiler, n: Node): Val {
     case 'SelectorExpr':
       return selector(c, n);
     case 'IndexExpr':
+    case 'ParameterizedExpr': {
+      const g = genericOf(c, n.kids[0]!);
+      if (g) return instExpr(c, n, g);
+      if (n.name === 'ParameterizedExpr') c.fail(n.kids[0]!, `${text(n.kids[0]!)} is not a generic function or type`);
       return index(c, n);
+    }
+    case 'ParameterizedType':
+      return { c: '', t: resolveType(c, n), mode: 'type', n };
     case 'SliceExpr':
       return sliceExpr(c, n);
     case 'TypeAssertion':
@@ -148,6 +156,7 @@ export function ident(c: Compiler, n: Node): Val {
   if (!o) c.fail(n, `undefined: ${name}`);
   o.used = true;
   if (o.t === tInvalid) throw new Silent(n, '');
+  if (o.generic) c.fail(n, uninstantiated(o.generic));
   switch (o.kind) {
     case 'var':
       return { c: o.boxed ? `${o.js}.v` : o.js, t: o.t, mode: 'var', n };

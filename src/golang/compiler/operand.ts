@@ -37,7 +37,8 @@ export function describe(v: Val): string {
   if (v.mode === 'const' && isUntyped(v.t)) return `${src} (${v.t.k === 'basic' ? v.t.name : ''} constant)`;
   if (v.mode === 'const') return `${src} (constant ${constText(v.cv!)} of type ${ts(v.t)})`;
   if (v.mode === 'nil') return 'nil';
-  return `${src} (${v.mode === 'var' ? 'variable' : 'value'} of type ${ts(v.t)})`;
+  const tp = v.t.k === 'named' && v.t.tparamOf !== undefined ? ` constrained by ${v.t.tparamOf}` : '';
+  return `${src} (${v.mode === 'var' ? 'variable' : 'value'} of type ${ts(v.t)}${tp})`;
 }
 function constText(cv: ConstVal): string {
   return typeof cv === 'string' ? JSON.stringify(cv) : String(cv);

@@ -225,6 +225,13 @@ export function binary(c: Compiler, n: Node): Val {
     return { c: `(${a.c} ${op} ${b.c})`, t: tUntypedBool, mode: 'value', n };
   }
   // arithmetic
+  // on a type parameter (a generic body checked once): the operator must apply to every type of its type set
+  const tset = t.k === 'named' ? t.tset : undefined;
+  if (tset) {
+    const intOp = op === '%' || op === '&' || op === '|' || op === '^' || op === '&^';
+    const ok = (x: Type): boolean => (intOp ? isInteger(x) : isNumeric(x) || (op === '+' && isString(x)));
+    if (!tset.every((x) => ok(x.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+  }
   if (op === '+' && isString(t)) return { c: `(${a.c} + ${b.c})`, t, mode: 'value', n };
   if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);

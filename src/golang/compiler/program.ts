@@ -1,7 +1,7 @@
 /**
  * The program: resolve (resolve.ts), check the package-level objects (check/decls.ts), then
  * compile the package-level variables (initialised in source order in $init) and the function
- * bodies, report unused imports, build the method tables of the program's named types, and emit
+ * bodies, then the instances of generic functions and methods they made (check/generics.ts), report unused imports, build the method tables of the program's named types, and emit
  * the JavaScript module (the program's prologue: the CPU-work accumulator `$c`, `$W`/`$Wc` Work
  * ops, `$op`; type descriptors; struct classes; globals; bodies).
  */
@@ -12,6 +12,7 @@ import { varSpec } from './decl.js';
 import { checkPackageObjects, guard, inScope, hoist, inPkg } from './check/decls.js';
 import { findMethod, methodCallCode } from './operand.js';
 import { resolve, specs } from './resolve.js';
+import { checkGenericBodies } from './check/generics.js';
 
 export interface Emitted {
   code: string;
@@ -60,6 +61,16 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
         if (f.js.startsWith('F_init')) inits.push(f.js);
       }),
     );
+  // generic bodies checked once (their errors), then the instances made while compiling the above (and each other)
+  checkGenericBodies(c);
+  for (let p = c.pending.shift(); p; p = c.pending.shift()) {
+    const q = p;
+    c.recvT = q.recvT ?? null;
+    c.inst = q.inst;
+    guard(c, q.n, () => inScope(c, q.scope, () => void bodies.push(c.funcBody(q.n, q.name, q.recv, q.js).code)));
+    c.recvT = null;
+    c.inst = null;
+  }
   for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
   if (c.errors.length) return null;
   // method tables for the program's named types (and their pointers)

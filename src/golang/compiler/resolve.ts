@@ -2,7 +2,8 @@
  * The resolve pass (go/types' resolver.go, collectObjects): parses the files (syntax.ts), checks
  * their package clauses, gives each file its scope of imports, lists the package-level
  * declarations in source order with the file scope each is resolved in, declares the package's
- * type names (so types may refer to each other in any order), and finds the package-level
+ * type names (so types may refer to each other in any order; a generic type is declared as a
+ * Generic, instantiated on use), and finds the package-level
  * variables whose address is taken (they live in Boxes). What it returns is the Package the
  * checking and emitting pass (program.ts) compiles.
  *
@@ -14,6 +15,7 @@ import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
 import { type Compiler, type Obj, Scope, pkgs, linksOSPkgs } from '../core.js';
 import { type NamedType, newNamed, tInt } from '../types.js';
 import { cgoMember, cPkg } from '../std/index.js';
+import { newGeneric } from './check/generics.js';
 
 /** Go packages that exist but are outside the subset (a clear message instead of "not in GOROOT"). */
 const knownStd = /^(crypto(\/.*)?|encoding(\/.*)?|flag|hash(\/.*)?|html(\/.*)?|net\/http|os\/exec|path(\/filepath)?|reflect|regexp|text\/.*|unicode|container\/.*|io\/fs|sync\/errgroup|testing|embed|expvar|plugin)$/;
@@ -107,7 +109,11 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
     if (n.name === 'TypeDecl')
       for (const spec of specs(n, 'TypeSpec')) {
         const dn = spec.kids[0]!;
-        if (spec.kids.some((k) => k.name === 'TypeParams')) c.unsupported(spec, 'generic types');
+        if (spec.kids.some((k) => k.name === 'TypeParams')) {
+          // a generic type: instantiated on use (check/generics.ts)
+          c.pkgScope.m.set(text(dn), { kind: 'type', name: text(dn), t: tInt, js: '', node: dn, used: true, generic: newGeneric('type', text(dn), spec, scope) });
+          continue;
+        }
         const alias = spec.kids.some((k) => k.name === '=');
         const nt = alias ? null : newNamed(text(dn), 'main', tInt);
         if (nt) {

@@ -55,7 +55,9 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   if (recv) {
     const rp = recv.kids.find((k) => k.name === 'Parameter');
     const dn = rp?.kids.find((k) => k.name === 'DefName') ?? null;
-    const rt = resolveType(c, rp!.kids[rp!.kids.length - 1]!);
+    // a generic method's instance: the receiver type is the instance's (check/generics.ts)
+    const rt = c.recvT ?? resolveType(c, rp!.kids[rp!.kids.length - 1]!);
+    c.recvT = null;
     params.push(declParam(dn, rt, true));
   }
   pnames.forEach((dn, i) => params.push(declParam(dn, sig.params[i]!, true)));

@@ -110,8 +110,63 @@ export function protectBools(src: string): string {
   return out;
 }
 
+/**
+ * @lezer/go parses `F[A, B]` (an instantiation with several type arguments) only as the callee of a
+ * call; used as a value (`f := F[int, string]`, `g(F[A, B])`) its error recovery derails the rest of
+ * the statement and the next one. For the parser only, such an instantiation of a generic function
+ * declared in the file is written `F(A, B)` (same length, so offsets and lines are unchanged), and
+ * parseFile turns that call back into the instantiation (`at`: the offsets of the rewritten `[`).
+ */
+export function protectInstances(src: string): { src: string; at: Set<number> } {
+  const at = new Set<number>();
+  const funcs = new Set([...src.matchAll(/^func[ \t]+([A-Za-z_]\w*)[ \t]*\[/gm)].map((m) => m[1]!));
+  if (funcs.size === 0) return { src, at };
+  const out = src.split('');
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    const ch = src[i]!;
+    if (ch === '/' && src[i + 1] === '/') {
+      const j = src.indexOf('\n', i);
+      i = j < 0 ? n : j;
+    } else if (ch === '/' && src[i + 1] === '*') {
+      const j = src.indexOf('*/', i + 2);
+      i = j < 0 ? n : j + 1;
+    } else if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < n && src[j] !== ch && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (ch === '`') {
+      const j = src.indexOf('`', i + 1);
+      i = j < 0 ? n : j;
+    } else if (ch === '[') {
+      const name = /([A-Za-z_]\w*)$/.exec(src.slice(Math.max(0, i - 64), i))?.[1];
+      if (!name || !funcs.has(name) || /func[ \t]+$/.test(src.slice(Math.max(0, i - name.length - 16), i - name.length))) continue;
+      let depth = 0;
+      let comma = false;
+      let j = i;
+      for (; j < n; j++) {
+        const d = src[j]!;
+        if (d === '(' || d === '[' || d === '{') depth++;
+        else if (d === ')' || d === ']' || d === '}') {
+          if (--depth === 0) break;
+        } else if (d === ',' && depth === 1) comma = true;
+        else if (d === '"' || d === '`' || d === "'" || d === '/') break;
+      }
+      if (!comma || src[j] !== ']') continue;
+      let k = j + 1;
+      while (src[k] === ' ' || src[k] === '\t') k++;
+      if (src[k] === '(') continue;
+      out[i] = '(';
+      out[j] = ')';
+      at.add(i);
+    }
+  }
+  return { src: out.join(''), at };
+}
+
 export function parseFile(f: SourceFile): { root: Node; errors: ParseError[] } {
-  const tree = parser.parse(protectHeaders(protectBools(f.text)));
+  const inst = protectInstances(protectHeaders(protectBools(f.text)));
+  const tree = parser.parse(inst.src);
   const errors: ParseError[] = [];
   const conv = (sn: SyntaxNode): Node => {
     const kids: Node[] = [];
@@ -146,6 +201,14 @@ export function parseFile(f: SourceFile): { root: Node; errors: ParseError[] } {
         continue;
       }
       if (drop.has(c.name) && !((c.name === ':' && sn.name === 'SliceExpr') || (c.name === ';' && sn.name === 'ForClause'))) continue;
+      // `F(A, B)` written for `F[A, B]` by protectInstances: the instantiation
+      const args = c.name === 'CallExpr' ? c.lastChild : null;
+      if (args && args.name === 'Arguments' && inst.at.has(args.from)) {
+        const fn = conv(c.firstChild!);
+        const targs = conv(args);
+        kids.push({ name: 'ParameterizedExpr', from: c.from, to: c.to, kids: [fn, { ...targs, name: 'TypeArgs' }], file: f });
+        continue;
+      }
       kids.push(conv(c));
     }
     return { name: sn.name, from: sn.from, to: sn.to, kids, file: f };

@@ -2,7 +2,8 @@
  * Declarations (go/types decl.go): the package-level objects — the underlying types of the
  * declared type names, the constants (iota, implicit repetition of the previous spec), the
  * signatures of functions and methods (methods go into their receiver type's method set) — and
- * the same for constants and types declared inside functions. Pure checking: constants fold to
+ * the same for constants and types declared inside functions. Generic functions and the methods
+ * of generic types are registered as Generics (check/generics.ts), compiled per instance. Pure checking: constants fold to
  * values, types to descriptors; no code is emitted here (package variables and function bodies
  * are compiled by program.ts).
  */
@@ -12,6 +13,7 @@ import { type Type, type NamedType, type FuncType, tInt, underlying, typeString 
 import { convert, ts } from '../operand.js';
 import type { Package } from '../resolve.js';
 import { resolveType, signature } from './typexpr.js';
+import { newGeneric, markImports } from './generics.js';
 
 /** A function or method declaration to compile: its Go name (tracebacks), JS name, receiver. */
 export interface FuncDecl {
@@ -78,6 +80,9 @@ export function inPkg(c: Compiler, f: () => void, boxed: Set<string> = new Set()
 /** The package-level objects of `pkg`: types, constants, function and method signatures, in Go's order. */
 export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
   const { decls, typeSpecs } = pkg;
+  // methods of generic types: known before any type is resolved (an instance gets them when made)
+  const genericMethods = new Set<Node>();
+  for (const { n, scope } of decls) if (n.name === 'MethodDecl') guard(c, n, () => inScope(c, scope, () => genericMethod(c, n, scope) && genericMethods.add(n)));
   // the underlying types of the declared type names (all names are declared by now: resolve.ts)
   for (const { spec, nt, scope } of typeSpecs)
     guard(c, spec, () =>
@@ -92,7 +97,14 @@ export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
   // function and method signatures
   const funcs: FuncDecl[] = [];
   for (const { n, scope } of decls) {
-    if (n.name === 'FunctionDecl') {
+    if (n.name === 'FunctionDecl' && kid(n, 'TypeParams')) {
+      const name = text(kid(n, 'DefName')!);
+      guard(c, n, () => {
+        if (name === 'main' || name === 'init') c.fail(kid(n, 'DefName')!, `func ${name} must have no type parameters`);
+        if (c.pkgScope.m.has(name)) c.err(kid(n, 'DefName')!, `${name} redeclared in this block`);
+        c.pkgScope.m.set(name, { kind: 'func', name, t: { k: 'func', params: [], results: [], variadic: false }, js: '', node: n, used: true, generic: newGeneric('func', name, n, scope) });
+      });
+    } else if (n.name === 'FunctionDecl') {
       const name = text(kid(n, 'DefName')!);
       guard(c, n, () =>
         inScope(c, scope, () => {
@@ -108,7 +120,7 @@ export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
           funcs.push({ n, scope, name: `main.${name}`, js: name === 'init' ? `F_init${funcs.length}` : js, recv: null, recvT: null });
         }),
       );
-    } else if (n.name === 'MethodDecl') {
+    } else if (n.name === 'MethodDecl' && !genericMethods.has(n)) {
       guard(c, n, () =>
         inScope(c, scope, () => {
           const recv = n.kids.find((k) => k.name === 'Parameters')!;
@@ -131,6 +143,30 @@ export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
     }
   }
   return funcs;
+}
+
+/** A method whose receiver is a generic type (`func (l *List[T]) Push(v T)`): registered with that type. */
+function genericMethod(c: Compiler, n: Node, scope: Scope): boolean {
+  const recv = n.kids.find((k) => k.name === 'Parameters');
+  const rp = recv?.kids.find((k) => k.name === 'Parameter');
+  if (!rp) return false;
+  let rt = rp.kids[rp.kids.length - 1]!;
+  while (rt.name === 'ParenthesizedType') rt = rt.kids[0]!;
+  const ptrRecv = rt.name === 'PointerType';
+  if (ptrRecv) rt = rt.kids[rt.kids.length - 1]!;
+  while (rt.name === 'ParenthesizedType') rt = rt.kids[0]!;
+  const base = rt.name === 'ParameterizedType' || rt.name === 'IndexExpr' || rt.name === 'ParameterizedExpr' ? rt.kids[0]! : rt;
+  const o = c.scope.lookup(text(base));
+  const g = o?.generic;
+  if (!g || g.kind !== 'type') return false;
+  if (base === rt) c.fail(base, `cannot use generic type ${g.name} without instantiation`);
+  const ta = kid(rt, 'TypeArgs');
+  const names = (ta ? ta.kids : rt.kids.slice(1)).map((k) => text(k));
+  if (names.length !== g.tparams.length) c.fail(rt, `got ${names.length} type parameters, but receiver base type declares ${g.tparams.length}`);
+  const mname = text(n.kids.find((k) => k.name === 'FieldName')!);
+  if (mname !== '_') g.methods.push({ n, scope, name: mname, ptrRecv, recvNames: names });
+  markImports(n, scope);
+  return true;
 }
 
 export function constDecl(c: Compiler, n: Node): void {
@@ -182,6 +218,11 @@ export function localTypes(c: Compiler, n: Node): void {
     const dn = spec.kids[0]!;
     const alias = spec.kids.some((k) => k.name === '=');
     const tn = spec.kids[spec.kids.length - 1]!;
+    if (kid(spec, 'TypeParams')) {
+      // a generic type local to the function: instantiated in the scope it is declared in
+      c.declare(dn, { kind: 'type', name: text(dn), t: tInt, js: '', used: true, generic: newGeneric('type', text(dn), spec, c.scope) });
+      continue;
+    }
     if (alias) {
       c.declare(dn, { kind: 'type', name: text(dn), t: resolveType(c, tn), js: '', used: true });
       continue;

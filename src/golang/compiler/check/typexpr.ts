@@ -2,13 +2,14 @@
  * Type expressions (go/types typexpr.go): the Type a type expression denotes — names (in scope or
  * a package's), pointers, slices, arrays (with a constant length), maps, channels, function
  * signatures with their parameter and result names, structs (fields, embedded fields) and
- * interfaces (methods, embedded interfaces) — with go1.19's error texts; generics are
- * `unsupported:`. Pure checking: it emits no code (an array length is evaluated through c.expr,
+ * interfaces (methods, embedded interfaces, type-set elements of constraints) and instances of
+ * generic types (`List[int]`, through the Compiler: check/generics.ts) — with go1.19's error texts.
+ * Pure checking: it emits no code (an array length is evaluated through c.expr,
  * whose code is dropped).
  */
 import { type Node, text, kid } from '../syntax.js';
-import { type Compiler, type ConstVal, type PkgMember } from '../../core.js';
-import { type Type, type FuncType, type StructType, type Field, type IfaceType, underlying } from '../../types.js';
+import { type Compiler, type ConstVal, type PkgMember, type Generic } from '../../core.js';
+import { type Type, type FuncType, type StructType, type Field, type IfaceType, type Term, underlying, identical } from '../../types.js';
 
 export function resolveType(c: Compiler, n: Node): Type {
   switch (n.name) {
@@ -18,8 +19,11 @@ export function resolveType(c: Compiler, n: Node): Type {
       if (!o) c.fail(n, `undefined: ${name}`);
       if (o.kind !== 'type') c.fail(n, `${name} is not a type`);
       o.used = true;
+      if (o.generic) c.fail(n, uninstantiated(o.generic));
       return o.t;
     }
+    case 'ParameterizedType':
+      return c.instType(n);
     case 'QualifiedType': {
       const pk = text(n.kids[0]!);
       const name = text(n.kids[n.kids.length - 1]!);
@@ -62,6 +66,7 @@ export function resolveType(c: Compiler, n: Node): Type {
       if (n.name === 'ParenthesizedExpr') return resolveType(c, n.kids[0]!);
       if (n.name === 'SelectorExpr' || n.name === 'QualifiedType') return resolveType(c, { ...n, name: 'QualifiedType' });
       if (n.name === 'UnaryExp' && text(n.kids[0]!) === '*') return c.types.intern({ k: 'ptr', elem: resolveType(c, n.kids[1]!) });
+      if (n.name === 'ParameterizedExpr' || n.name === 'IndexExpr') return c.instType(n);
       if (n.name === 'TypeParams' || n.name === 'TypeArgs') c.unsupported(n, 'generics (type parameters)');
       c.fail(n, `${text(n)} is not a type`);
   }
@@ -101,8 +106,8 @@ export function params(c: Compiler, n: Node | undefined): { names: (Node | null)
 
 /** A func signature from FunctionDecl / MethodDecl / FunctionLiteral / FuncType kids. */
 export function signature(c: Compiler, n: Node, skipRecv: Node | null): { sig: FuncType; pnames: (Node | null)[]; rnames: (Node | null)[] } {
-  const ps = n.kids.filter((k) => k !== skipRecv && (k.name === 'Parameters' || k.name === 'TypeParams'));
-  if (ps.some((k) => k.name === 'TypeParams')) c.unsupported(n, 'generics (type parameters)');
+  // a generic function's TypeParams are bound by its instance's scope (check/generics.ts)
+  const ps = n.kids.filter((k) => k !== skipRecv && k.name === 'Parameters');
   const pin = params(c, ps[0]);
   let res: Node | undefined = ps[1];
   if (!res) {
@@ -129,7 +134,11 @@ export function structType(c: Compiler, n: Node): StructType {
       let t = resolveType(c, tnodes[0]!);
       if (star && t.k !== 'ptr') t = c.types.intern({ k: 'ptr', elem: t });
       const base = t.k === 'ptr' ? t.elem : t;
-      const nm = base.k === 'named' ? base.name : text(tnodes[0]!).replace(/^\*/, '').replace(/.*\./, '');
+      // the field's name is the type name as written (an alias's name, a generic type's without its arguments)
+      let tn = tnodes[0]!;
+      while (tn.name === 'PointerType' || tn.name === 'ParenthesizedType') tn = tn.kids[tn.kids.length - 1]!;
+      if (tn.name === 'ParameterizedType') tn = tn.kids[0]!;
+      const nm = base.k === 'named' && !base.targs && tn.name !== 'TypeName' ? base.name : text(tn).replace(/^\*/, '').replace(/.*\./, '');
       fields.push({ name: nm, type: t, embedded: true, js: nm });
       continue;
     }
@@ -139,22 +148,80 @@ export function structType(c: Compiler, n: Node): StructType {
   return { k: 'struct', fields };
 }
 
+/**
+ * An interface: its methods (embedded interfaces' included) and, for a constraint, its type set —
+ * the intersection of its union elements (`~int | ~float64`) and embedded constraints — and whether
+ * it is (or embeds) `comparable`.
+ */
 export function ifaceType(c: Compiler, n: Node): IfaceType {
   const body = kid(n, 'InterfaceBody');
   const methods = new Map<string, FuncType>();
+  let terms: Term[] | undefined;
+  let cmp = false;
   for (const el of body ? body.kids : []) {
     if (el.name === 'MethodElem') {
       const name = text(el.kids[0]!);
       methods.set(name, signature(c, el, null).sig);
-    } else if (el.name === 'TypeElem' || el.name === 'TypeName' || el.name === 'QualifiedType') {
-      const inner = el.name === 'TypeElem' ? el.kids[0]! : el;
-      if (el.name === 'TypeElem' && el.kids.length !== 1) c.unsupported(el, 'type sets in interfaces (generics)');
-      const t = underlying(resolveType(c, inner));
-      if (t.k !== 'iface') c.unsupported(el, 'type constraints in interfaces (generics)');
-      for (const [k, v] of t.methods) methods.set(k, v);
+    } else if (el.name !== 'LineComment' && el.name !== 'BlockComment') {
+      const inner = el.name === 'TypeElem' && el.kids.length === 1 ? el.kids[0]! : el;
+      const parts = inner.name === 'TypeElem' ? inner.kids.filter((k) => k.name !== 'LogicOp') : [inner];
+      const set: Term[] = [];
+      let embedded: IfaceType | null = null;
+      for (const p of parts) {
+        if (p.name === 'UnderlyingType') {
+          set.push({ tilde: true, t: resolveType(c, p.kids[p.kids.length - 1]!) });
+          continue;
+        }
+        const t = resolveType(c, p);
+        const u = underlying(t);
+        if (u.k === 'iface' && parts.length === 1) embedded = u;
+        else if (u.k === 'iface') set.push(...(u.terms ?? []));
+        else set.push({ tilde: false, t });
+      }
+      if (embedded) {
+        for (const [k, v] of embedded.methods) methods.set(k, v);
+        if (embedded.terms) terms = intersectTerms(terms, embedded.terms);
+        if (embedded.comparable) cmp = true;
+      } else terms = intersectTerms(terms, set);
     }
   }
-  return { k: 'iface', methods: new Map([...methods].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
+  const it: IfaceType = { k: 'iface', methods: new Map([...methods].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
+  if (terms) it.terms = terms;
+  if (cmp) it.comparable = true;
+  return it;
+}
+
+/** The intersection of two type sets given as unions of terms (spec: "the type set of an interface"). */
+export function intersectTerms(a: Term[] | undefined, b: Term[] | undefined): Term[] | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const out: Term[] = [];
+  for (const x of a)
+    for (const y of b) {
+      if (x.tilde && y.tilde) {
+        if (identical(x.t, y.t)) out.push(x);
+      } else if (x.tilde) {
+        if (identical(underlying(y.t), x.t)) out.push(y);
+      } else if (y.tilde) {
+        if (identical(underlying(x.t), y.t)) out.push(x);
+      } else if (identical(x.t, y.t)) out.push(x);
+    }
+  return out;
+}
+
+/** `L[T any]` as go/types writes a generic type in "cannot use generic type … without instantiation". */
+export function genericString(g: Generic): string {
+  const parts: string[] = [];
+  g.tparams.forEach((p, i) => {
+    const next = g.tparams[i + 1];
+    parts.push(next && next.constraint === p.constraint ? p.name : `${p.name} ${text(p.constraint)}`);
+  });
+  return `${g.name}[${parts.join(', ')}]`;
+}
+
+/** The message for a generic function or type used without instantiation. */
+export function uninstantiated(g: Generic): string {
+  return g.kind === 'func' ? `cannot use generic function ${g.name} without instantiation` : `cannot use generic type ${genericString(g)} without instantiation`;
 }
 
 export function pkgMember(c: Compiler, n: Node, pk: string, name: string): PkgMember {
