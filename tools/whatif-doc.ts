@@ -63,15 +63,21 @@ L.push(`(src/trace/reconstruct.ts) and runs it on gmpsim's go${replayRelease} pr
 L.push('machine (seed 1).');
 L.push('');
 const env0 = refs[names[0]!]!.env;
-L.push(`Recorded with \`${env0.goVersion}\` on ${env0.os}, ${env0.cpus} CPUs (${env0.cpuModel}), ${env0.recorded}. **The machine was`);
-L.push('shared with other work while recording** (1-minute load average per program below; the recorder found the CPUs');
-L.push('100 % busy before it started): the real figures carry that noise, the settings\' spread (min–max of 5 runs) shows it,');
-L.push('and so does the traced run the replays start from (its CPU bursts include waits for a core: see the causes).');
+// Quiet when no program's recording saw a 1-minute load average above the core count.
+const maxLoad = Math.max(...names.map((n) => Math.max(refs[n]!.env.loadavg1Before, refs[n]!.env.loadavg1After)));
+L.push(`Recorded with \`${env0.goVersion}\` on ${env0.os}, ${env0.cpus} CPUs (${env0.cpuModel}), ${env0.recorded}.`);
+if (maxLoad > env0.cpus) {
+  L.push('**The machine was shared with other work while recording** (1-minute load average per program below): the real');
+  L.push('figures carry that noise, the settings\' spread (min–max of 5 runs) shows it, and so does the traced run the');
+  L.push('replays start from (its CPU bursts include waits for a core: see the causes).');
+} else {
+  L.push(`The machine was otherwise quiet (1-minute load average at most ${maxLoad.toFixed(2)} on ${env0.cpus} CPUs, per program below).`);
+}
 const okOf = (metric: Check['metric']): string => `${all.filter((c) => c.setting === 'same' && c.metric === metric && c.ok).length} of ${names.length}`;
 L.push(`What the numbers say: at the traced setting the replay reproduces the syscalls (${okOf('syscalls')} programs) and the wall`);
-L.push(`time (${okOf('wall')}; the others' traced runs were slowed by the machine), less often the peak threads (${okOf('threads')}: tracing`);
-L.push(`adds threads of its own) and the latencies (p50 ${okOf('latencyP50')}, p99 ${okOf('latencyP99')}: the real ones carry the OS\'s`);
-L.push('scheduling of a loaded machine). Predictions at other settings are as good as the traced run is representative.');
+L.push(`time (${okOf('wall')}), less often the peak threads (${okOf('threads')}: tracing adds threads of its own) and the latencies`);
+L.push(`(p50 ${okOf('latencyP50')}, p99 ${okOf('latencyP99')}: the real ones carry the OS's wake-ups of threads, see the causes). Predictions at`);
+L.push('other settings are as good as the traced run is representative.');
 L.push('');
 L.push(`**Reproduction** (replay at the traced GOMAXPROCS=4 vs the traced run): ${same.filter((c) => c.ok).length} of ${same.length} checks within ±${sameTolerance * 100} %`);
 L.push(`(latency: or within ${latencyFloorNs / 1000} µs). **Prediction** (replay at 1, 2, 8 vs the real runs' median): ${pred.filter((c) => c.ok).length} of ${pred.length}`);
