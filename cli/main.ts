@@ -167,13 +167,8 @@ function buildProgram(): Command {
     checkPerfettoPath(opts.perfetto);
     checkGoTracePath(opts.trace);
     if (opts.go !== undefined && parseGoList(opts.go).length > 1) throw new UsageError('replay: give one --go release');
-    // The views that read the whole stored log are loaded only when asked for (as for run).
-    const views = opts.plot !== undefined || opts.perfetto !== undefined || opts.trace !== undefined ? await loadLogViews() : null;
-    process.exitCode = replayCommand(file, opts, (log, gomaxprocs) => {
-      if (opts.plot !== undefined) writePlot(views!, opts.plot, log, gomaxprocs, file, opts.go !== undefined ? parseGoList(opts.go)[0]! : defaultRelease);
-      if (opts.perfetto !== undefined) writePerfettoFile(views!, opts.perfetto, log, `replay of ${file} — GOMAXPROCS=${gomaxprocs}`);
-      if (opts.trace !== undefined) writeGoTraceFile(views!, opts.trace, log, file);
-    });
+    const go = opts.go !== undefined ? parseGoList(opts.go)[0]! : defaultRelease;
+    process.exitCode = replayCommand(file, opts, await logViewsAfterRun(opts, file, go, `replay of ${file}`));
   });
 
   program
@@ -205,15 +200,7 @@ async function runCommand(file: string, args: string[], opts: RunCommandFlags): 
   const warnings: string[] = [];
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);
   for (const w of warnings) process.stderr.write(w + '\n');
-  // The views that read the whole stored log are loaded only when asked for (start-up: a plain run
-  // does not compile them).
-  const views = storeLog ? await loadLogViews() : null;
-  /** The views that read the whole stored log, after the run. */
-  const afterRun = (log: EventLog, gomaxprocs: number): void => {
-    if (opts.plot !== undefined) writePlot(views!, opts.plot, log, gomaxprocs, file, settings.go);
-    if (opts.perfetto !== undefined) writePerfettoFile(views!, opts.perfetto, log, `${file} — GOMAXPROCS=${gomaxprocs}${settings.go !== defaultRelease ? ` — Go ${settings.go}` : ''}`);
-    if (opts.trace !== undefined) writeGoTraceFile(views!, opts.trace, log, file);
-  };
+  const afterRun = await logViewsAfterRun(opts, file, settings.go, file);
   if (opts.json) {
     // The JSON always holds the summary; --summary also prints it for people, on stderr as without --json.
     const { exitCode, text, summaryText } = runJson(inst, settings, file, storeLog, afterRun);
@@ -294,6 +281,24 @@ interface LogViews {
 async function loadLogViews(): Promise<LogViews> {
   const [plot, perfetto, gotrace] = await Promise.all([import('../src/views/plot.js'), import('../src/views/perfetto.js'), import('../src/views/gotrace.js')]);
   return { renderPlot: plot.renderPlot, wrapHtml: plot.wrapHtml, writePerfetto: perfetto.writePerfetto, writeGoTrace: gotrace.writeGoTrace };
+}
+
+/**
+ * The views that read the whole stored log (--plot, --perfetto, --trace), as one callback to call
+ * after the run. They are loaded only when asked for (start-up: a plain run does not compile them).
+ */
+async function logViewsAfterRun(
+  opts: { plot?: string; perfetto?: string; trace?: string },
+  file: string,
+  go: GoRelease,
+  title: string,
+): Promise<(log: EventLog, gomaxprocs: number) => void> {
+  const views = opts.plot !== undefined || opts.perfetto !== undefined || opts.trace !== undefined ? await loadLogViews() : null;
+  return (log, gomaxprocs) => {
+    if (opts.plot !== undefined) writePlot(views!, opts.plot, log, gomaxprocs, file, go);
+    if (opts.perfetto !== undefined) writePerfettoFile(views!, opts.perfetto, log, `${title} — GOMAXPROCS=${gomaxprocs}${go !== defaultRelease ? ` — Go ${go}` : ''}`);
+    if (opts.trace !== undefined) writeGoTraceFile(views!, opts.trace, log, file);
+  };
 }
 
 function writePlot({ renderPlot, wrapHtml }: LogViews, out: string, log: EventLog, gomaxprocs: number, file: string, go: GoRelease): void {
