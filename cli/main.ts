@@ -14,7 +14,7 @@ import type { CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { defaultCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, type GoRelease } from '../src/index.js';
+import { defaultCosts, releaseCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, type GoRelease } from '../src/index.js';
 import { formatSummary, formatSummaryAB, type SummaryColumn } from '../src/views/summary.js';
 import { loadWorkload } from './load.js';
 import { LoadError, UsageError, checkGoTracePath, checkPerfettoPath, checkPlotPath } from './options.js';
@@ -33,7 +33,11 @@ const collect = (v: string, prev: string[] | undefined): string[] => (prev ?? []
 
 function costHelp(): string {
   const w = Math.max(...costNames.map((k) => k.length));
-  return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)}${isFractionCost(k) ? '   ' : ' ns'}  ${costDocs[k]}`).join('\n');
+  const unit = (k: keyof typeof defaultCosts): string => (isFractionCost(k) ? '' : ' ns');
+  // A later release's own defaults where its code costs differ (src/runtime/cost.ts releaseCosts).
+  const later = (k: keyof typeof defaultCosts): string =>
+    goReleases.filter((r) => releaseCosts[r][k] !== undefined && releaseCosts[r][k] !== defaultCosts[k]).map((r) => ` (go${r}: ${releaseCosts[r][k]}${unit(k)})`).join('');
+  return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)}${isFractionCost(k) ? '   ' : ' ns'}  ${costDocs[k]}${later(k)}`).join('\n');
 }
 
 /** What --go's help says: the releases, the default and why it is the default. */

@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import { Runtime, defaultRelease, type EventLog } from '../src/index.js';
-import { readGoTrace, TraceFormatError, type GoTrace } from '../src/trace/reader.js';
+import { readGoTrace, traceErrorText, TraceFormatError, type GoTrace } from '../src/trace/reader.js';
 import { reconstruct, replayMain } from '../src/trace/reconstruct.js';
 import { formatWhatIf, whatIfReport } from '../src/trace/whatif.js';
 import { formatSummary } from '../src/views/summary.js';
@@ -59,13 +59,7 @@ export function loadTrace(file: string): GoTrace {
     return readGoTrace(bytes);
   } catch (e) {
     if (!(e instanceof TraceFormatError)) throw e;
-    const truncated = /truncated|file ends/.test(e.what);
-    const hint = truncated
-      ? 'the file is cut short: let the program call trace.Stop (or let `go test -trace` finish) before copying the file, and copy it whole'
-      : /older trace format|unknown trace version|not a Go execution trace/.test(e.what)
-        ? ''
-        : 'the file is damaged: record the trace again';
-    throw new LoadError(`${file}: cannot read the trace: ${e.what} (at byte ${e.offset} of ${bytes.length})${hint ? `; ${hint}` : ''}`);
+    throw new LoadError(`${file}: ${traceErrorText(e, bytes.length)}`);
   }
 }
 

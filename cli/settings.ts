@@ -2,7 +2,7 @@
  * The settings of one run, resolved from (highest precedence first) command-line flags, the
  * environment (GOMAXPROCS, GODEBUG), the workload's exported `config`, and the defaults.
  */
-import { defaultCosts, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
+import { costsFor, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
 import type { Instance, WorkloadConfig } from './load.js';
 import { UsageError, costValueError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
 
@@ -137,7 +137,7 @@ export function resolveSettings(
     maxEvents,
     timeoutMs,
     maxHeapMiB,
-    cost: { ...defaultCosts, ...costOverrides },
+    cost: { ...costsFor(go), ...costOverrides },
     costOverrides,
     linksOS: config.linksOS ?? inst.linksOS ?? true,
     linksCgo: config.linksCgo ?? inst.linksCgo ?? false,

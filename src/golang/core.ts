@@ -14,7 +14,7 @@
  * calls are `yield*`, runtime entry points are `yield`ed Ops (see rt/goroutine.ts). No tree is
  * walked at run time.
  */
-import { type GoCpuCosts, defaultGoCpuCosts } from './cost.js';
+import { type GoCpuCosts, defaultGoCpuCosts, releaseGoCpuCosts } from './cost.js';
 import { type GoRelease, type VersionProfile, profiles, defaultRelease } from '../runtime/version.js';
 import type { Node, SourceFile } from './compiler/syntax.js';
 import {
@@ -274,7 +274,7 @@ export class Compiler {
   ) {
     this.pkgScope = new Scope(universe, null);
     this.scope = this.pkgScope;
-    this.cpu = { ...defaultGoCpuCosts, ...(opts.cpu ?? {}) };
+    this.cpu = { ...defaultGoCpuCosts, ...releaseGoCpuCosts[opts.go ?? defaultRelease], ...(opts.cpu ?? {}) };
     this.nsPerOp = opts.nsPerOp ?? this.cpu.op;
     this.dir = opts.dir ?? '/tmp/gmpsim';
     this.lang = profiles[opts.go ?? defaultRelease];

@@ -19,6 +19,8 @@
  * two locked instructions it is made of. Simplified: no inlining decisions, caches or branch prediction — a
  * loop's speed is right within ≈±30 % for simple bodies, not per instruction.
  */
+import type { GoRelease } from '../runtime/version.js';
+
 export interface GoCpuCosts {
   /** One counted operation (ns). */
   op: number;
@@ -41,4 +43,56 @@ export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   mapAccess: 5.1, // loop_map 5.69 ns − 6 ops × 0.092
   append: 2.8, // loop_append 3.17 ns − 4 ops × 0.092
   atomic: 2.4, // calibrate.json mutex_uncontended_ns 4.89 / 2: an uncontended Lock+Unlock is one LOCK CMPXCHG and one LOCK XADD (both inlined)
+});
+
+/** cpu_costs.go's figures: ns per iteration of each loop shape (MEASURE loop_*). */
+export type LoopMeasurements = Record<'loop_empty' | 'loop_sum' | 'loop_count_until' | 'loop_slice' | 'loop_arith' | 'loop_nested' | 'loop_call' | 'loop_map' | 'loop_append', number>;
+
+/**
+ * The operations this compiler counts per iteration of each of cpu_costs.go's loop shapes (the loop's
+ * condition and step included): ns per iteration / ops is that shape's ns per counted operation.
+ */
+const opsPerIteration = { loop_empty: 3, loop_sum: 4, loop_count_until: 5, loop_slice: 6, loop_arith: 7, loop_nested: 4, loop_call: 6, loop_map: 6, loop_append: 4 } as const;
+
+/** 2 significant digits: the loops' run-to-run spread is larger than that. */
+function nice2(x: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(x)) - 1);
+  return Math.round(Math.round(x / p) * p * 1e6) / 1e6;
+}
+
+/**
+ * The fit documented above, from cpu_costs.go's medians and calibrate.go's uncontended Lock+Unlock:
+ * `op` is the lower median of the six simple shapes' ns per counted operation, `call`, `mapAccess` and
+ * `append` what their loops take beyond their counted operations, `atomic` half a Lock+Unlock.
+ * defaultGoCpuCosts is this of go1.19's recordings (test/golang/cost.test.ts checks it).
+ */
+export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontendedNs: number): GoCpuCosts {
+  const simple = (['loop_empty', 'loop_sum', 'loop_count_until', 'loop_slice', 'loop_arith', 'loop_nested'] as const).map((k) => m[k] / opsPerIteration[k]).sort((a, b) => a - b);
+  const op = nice2(simple[(simple.length - 1) >> 1]!);
+  return {
+    op,
+    call: nice2(m.loop_call - opsPerIteration.loop_call * op),
+    mapAccess: nice2(m.loop_map - opsPerIteration.loop_map * op),
+    append: nice2(m.loop_append - opsPerIteration.loop_append * op),
+    atomic: nice2(mutexUncontendedNs / 2),
+  };
+}
+
+/**
+ * What a later release's compiled code costs, where it differs from go1.19's: cpu_costs.go's go1.19
+ * medians times the release's median ratio to go1.19 in back-to-back pairs (the ratio of
+ * conformance/reference/release-costs.json; see src/runtime/cost.ts releaseCosts for why pairs), through
+ * goCpuCostsFromMeasurements. go1.26.8's compiler makes calls cheaper (register ABI and inlining work
+ * since 1.19) and its maps (Swiss tables, 1.24) and nested loops of this shape dearer.
+ */
+export const releaseGoCpuCosts: Readonly<Record<GoRelease, Readonly<Partial<GoCpuCosts>>>> = Object.freeze({
+  '1.19': Object.freeze({}),
+  '1.26': Object.freeze({
+    // release-costs:1.26 begin
+    op: 0.093,
+    call: 0.82,
+    mapAccess: 5.6,
+    append: 1.9,
+    // release-costs:1.26 end
+  }),
 });

@@ -102,3 +102,33 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   if (m.go_wake_us !== undefined && m.go_wake_us > 0) out.futexWakeCall = nice(m.go_wake_us * 1000 - (out.goroutineCreate ?? 100));
   return out;
 }
+
+/**
+ * The cost parameters a release's own code decides (its runtime's fast paths), as opposed to the
+ * machine's (the kernel's sleeps, wake-ups, clones and signals, which every release running on the
+ * machine shares). `releaseCosts` (cost.ts) overrides these per release.
+ */
+export const releaseDependentCosts = [
+  'chanOp', 'goroutineSwitch', 'goroutineCreate', 'goroutineExit', 'goroutineAlloc', 'semOp', 'runtimeCall', 'syscallOverhead',
+] as const satisfies readonly (keyof CostModel)[];
+
+/**
+ * A later release's costs on the machine whose go1.19 medians are `base`: each measurement of Go code
+ * times the release's median ratio to go1.19 measured in back-to-back pairs
+ * (conformance/release-costs.mjs → conformance/reference/release-costs.json); figures without a ratio
+ * stay go1.19's. entersyscall+exitsyscall is the difference of two measured calls (getpid through
+ * syscall.Syscall and through RawSyscall), so it moves by what each call moved rather than by a ratio of
+ * its own (a ratio of a small difference of noisy figures means nothing). Returns the release-dependent parameters only.
+ */
+export function releaseCostsFromRatios(base: Measurements & Record<string, number>, ratios: Readonly<Record<string, number>>): Partial<CostModel> {
+  const scaled: Record<string, number> = { ...base };
+  for (const [k, r] of Object.entries(ratios)) if (base[k] !== undefined) scaled[k] = base[k]! * r;
+  const sys = base['syscall_getpid_ns'], raw = base['rawsyscall_getpid_ns'], diff = base['entersyscall_exitsyscall_ns'];
+  if (sys !== undefined && raw !== undefined && diff !== undefined) {
+    scaled['entersyscall_exitsyscall_ns'] = diff + (scaled['syscall_getpid_ns']! - sys) - (scaled['rawsyscall_getpid_ns']! - raw);
+  }
+  const all = costsFromMeasurements(scaled as Measurements);
+  const out: Partial<CostModel> = {};
+  for (const k of releaseDependentCosts) if (all[k] !== undefined) out[k] = all[k];
+  return out;
+}

@@ -12,6 +12,8 @@
  * (calibration.ts, which documents each formula); test/engine/calibration.test.ts checks it.
  * `gmpsim calibrate` measures the same on your machine.
  */
+import { goReleases, type GoRelease } from './version.js';
+
 export interface CostModel {
   /** newproc: allocate/reuse a G, set it up, queue it. Go ~0.3–1 µs incl. stack reuse. */
   goroutineCreate: number;
@@ -182,13 +184,47 @@ export function isFractionCost(name: keyof CostModel): boolean {
 
 /** The cost table as Markdown (README's "The cost model"; a test keeps the README in step). */
 export function costTableMarkdown(costs: Readonly<CostModel> = defaultCosts): string {
-  const fmt = (name: keyof CostModel): string => {
-    const v = costs[name];
+  const fmt = (name: keyof CostModel, v: number = costs[name]): string => {
     if (isFractionCost(name)) return String(v);
     if (v < 1e3) return `${v} ns`;
     if (v < 1e6) return `${Math.round((v / 1e3) * 100) / 100} µs`;
     return `${Math.round((v / 1e6) * 100) / 100} ms`;
   };
-  const rows = costNames.map((n) => `| \`${n}\` | ${fmt(n)} | ${costDocs[n]} |`);
-  return ['| parameter | default | what it is |', '|---|---|---|', ...rows].join('\n');
+  const later = goReleases.filter((r) => r !== '1.19');
+  const rows = costNames.map((n) => `| \`${n}\` | ${fmt(n)} | ${later.map((r) => (releaseCosts[r][n] === undefined ? '″' : fmt(n, releaseCosts[r][n]))).join(' | ')} | ${costDocs[n]} |`);
+  return [
+    `| parameter | go1.19 | ${later.map((r) => `go${r}`).join(' | ')} | what it is |`,
+    `|---|---|${later.map(() => '---|').join('')}---|`,
+    ...rows,
+  ].join('\n');
+}
+
+/**
+ * What a later release's own code costs on the same machine, where it differs from go1.19's defaults:
+ * the release-dependent parameters (calibration.ts releaseDependentCosts: the runtime's fast paths; the
+ * kernel's costs are the machine's and shared) are go1.19's measurements times the release's median
+ * ratio to go1.19, measured in back-to-back pairs of calibrate.go runs
+ * (conformance/reference/release-costs.json, `conformance/release-costs.mjs`; two recordings made at
+ * different times of day differ more than the releases do on this VM). `releaseCostsFromRatios` maps
+ * the ratios to these values and test/engine/calibration.test.ts checks it.
+ */
+export const releaseCosts: Readonly<Record<GoRelease, Readonly<Partial<CostModel>>>> = Object.freeze({
+  '1.19': Object.freeze({}),
+  '1.26': Object.freeze({
+    // release-costs:1.26 begin
+    chanOp: 15,
+    goroutineSwitch: 110,
+    goroutineCreate: 82,
+    goroutineExit: 41,
+    goroutineAlloc: 430,
+    semOp: 10,
+    runtimeCall: 56,
+    syscallOverhead: 39,
+    // release-costs:1.26 end
+  }),
+});
+
+/** The default costs of a release: go1.19's, with the release's own code's costs where they differ. */
+export function costsFor(release: GoRelease): CostModel {
+  return { ...defaultCosts, ...releaseCosts[release] };
 }

@@ -21,7 +21,7 @@
 import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
-import { defaultCosts, type CostModel } from './cost.js';
+import { costsFor, type CostModel } from './cost.js';
 import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
 import { runqempty } from './runq.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
@@ -299,9 +299,10 @@ export class Runtime {
     // The same seed with its low 32 bits salted (the high bits kept: seeds are 53-bit, see Rand).
     const seed = opts.seed ?? 1;
     this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
-    this.cost = { ...defaultCosts, ...(opts.cost ?? {}) };
     const release = opts.go ?? defaultRelease;
     if (!(goReleases as readonly string[]).includes(release)) throw new RangeError(`go must be one of ${goReleases.join(', ')}, got ${String(release)}`);
+    // The release's own code's costs (cost.ts releaseCosts) over go1.19's; the user's override both.
+    this.cost = { ...costsFor(release), ...(opts.cost ?? {}) };
     this.v = profiles[release];
     this.rf = runtimeFrames(this.v);
     this.debug = { ...defaultGodebug(), ...(opts.godebug ?? {}) };

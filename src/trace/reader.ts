@@ -494,3 +494,17 @@ function orderGeneration(bytes: Uint8Array, version: number, g: Generation, batc
     drain();
   }
 }
+
+/**
+ * What a user is told when a trace cannot be read (the CLI's `gmpsim replay`, the web app's trace
+ * drop): what is wrong, at which byte of how many, and what to do about it.
+ */
+export function traceErrorText(e: TraceFormatError, size: number): string {
+  const truncated = /truncated|file ends/.test(e.what);
+  const hint = truncated
+    ? 'the file is cut short: let the program call trace.Stop (or let `go test -trace` finish) before copying the file, and copy it whole'
+    : /older trace format|unknown trace version|not a Go execution trace/.test(e.what)
+      ? ''
+      : 'the file is damaged: record the trace again';
+  return `cannot read the trace: ${e.what} (at byte ${e.offset} of ${size})${hint ? `; ${hint}` : ''}`;
+}

@@ -13,6 +13,7 @@
 import { E, type EventLog } from '../log/events.js';
 import { Replay, pShownStatus } from '../log/replay.js';
 import { _Pdead } from '../runtime/runtime2.js';
+import { escapeHtml as esc } from './html.js';
 
 export interface PlotSamples {
   /** Sample times (ns). A sample's values hold from its time to the next sample's. */
@@ -100,7 +101,6 @@ export function samplePlot(log: EventLog): PlotSamples {
 
 // ---------------------------------------------------------------- drawing helpers
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (x: number): string => (Math.round(x * 10) / 10).toString();
 
 /** Go-style duration label for an axis tick. */

@@ -19,7 +19,7 @@ interface AxeViolation {
 const axeSource = (): string => fs.readFileSync(repoFile('node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's WCAG 2.0–2.2 A/AA rules on the page as it is; the serious and critical violations. */
-async function axe(page: Page): Promise<AxeViolation[]> {
+export async function axe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource() });
   const res = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } };
@@ -29,7 +29,7 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   return res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-function show(vs: AxeViolation[]): string {
+export function show(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n      ${v.nodes.map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(0, 2).join(' ')}`).join('\n      ')}`).join('\n    ');
 }
 

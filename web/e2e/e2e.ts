@@ -20,12 +20,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import { encodeShare } from '../src/share';
 import type { Knobs } from '../src/protocol';
 import { build, launch, serve, repoDir } from './harness';
-import { assert, cursor, doneCount, env, gallery, nodeRun, shots, test, tests, typeCode, waitCursor, waitRun } from './lib';
+import { assert, cursor, doneCount, env, gallery, nodeRun, shots, test, tests, traceBytes, typeCode, waitCursor, waitRun } from './lib';
 import './frame';
 import './layout';
 import './editing';
 import './a11y';
 import './tracks';
+import './traces';
 
 const WATCHDOG_MS = Number(process.env['GMPSIM_E2E_TIMEOUT'] ?? 15 * 60_000);
 
@@ -86,7 +87,8 @@ test('the app opens and runs the first gallery scenario', async (page) => {
   const status = await page.locator('[data-testid=status]').textContent();
   assert(/exit 0/.test(status ?? ''), `status: ${status}`);
   const options = await page.locator('[data-testid=gallery] option').count();
-  assert(options === gallery.length + 1, `gallery shows ${options - 1} scenarios, expected ${gallery.length}`);
+  // + "your own workload" and the (hidden) "your trace file"
+  assert(options === gallery.length + 2, `gallery shows ${options - 2} scenarios, expected ${gallery.length}`);
 });
 
 for (const item of gallery) {
@@ -94,7 +96,7 @@ for (const item of gallery) {
     const before = await doneCount(page);
     await page.selectOption('[data-testid=gallery]', item.id);
     await waitRun(page, before, 90_000);
-    const out = await nodeRun(item.code, item.file, { cost: {} }, item.lang);
+    const out = await nodeRun(item.code, item.file, { cost: {} }, item.lang, item.lang === 'trace' ? traceBytes(item.traceUrl!) : undefined);
     assert(out.ok, `node run failed: ${JSON.stringify(!out.ok && out.error)}`);
     const log = out.result.log;
     const n = await page.evaluate(() => window.gmpsim.length());

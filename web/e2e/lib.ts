@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runWorkload } from '../src/runner';
 import { galleryFrom, type GalleryItem } from '../src/gallery';
-import type { Knobs } from '../src/protocol';
+import type { Knobs, Lang } from '../src/protocol';
 import { repoDir, webDir } from './harness';
 
 export const shots = path.join(webDir, 'screenshots');
@@ -25,12 +25,30 @@ function readDir(dir: string, exts: string[], prefix: string): Record<string, st
   for (const f of fs.readdirSync(dir)) if (exts.some((e) => f.endsWith(e))) out[`${prefix}/${f}`] = fs.readFileSync(path.join(dir, f), 'utf8');
   return out;
 }
-export const gallery: GalleryItem[] = galleryFrom(readDir(path.join(repoDir, 'examples'), ['.ts', '.go'], '../../examples'), readDir(path.join(webDir, 'src/workloads'), ['.ts'], './workloads'));
+/** whatif/traces/NAME.trace by path (the page's gallery has the bundled file's URL instead). */
+function traceFiles(): Record<string, string> {
+  const dir = path.join(repoDir, 'whatif/traces');
+  const out: Record<string, string> = {};
+  if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) if (f.endsWith('.trace')) out[`../../whatif/traces/${f}`] = path.join(dir, f);
+  return out;
+}
+export const gallery: GalleryItem[] = galleryFrom(
+  readDir(path.join(repoDir, 'examples'), ['.ts', '.go'], '../../examples'),
+  readDir(path.join(webDir, 'src/workloads'), ['.ts'], './workloads'),
+  readDir(path.join(repoDir, 'whatif/programs'), ['.go'], '../../whatif/programs'),
+  traceFiles(),
+);
 
-export async function nodeRun(code: string, file: string, knobs: Knobs, lang: 'ts' | 'go' = 'ts') {
+/** The bytes of a trace file of the repository (a gallery trace item's traceUrl is its path here). */
+export function traceBytes(file: string): ArrayBuffer {
+  const b = fs.readFileSync(file);
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+export async function nodeRun(code: string, file: string, knobs: Knobs, lang: Lang = 'ts', trace?: ArrayBuffer) {
   let goLoader;
   if (lang === 'go' && fs.existsSync(path.join(repoDir, 'src/golang/index.ts'))) goLoader = async () => (await import('../../src/golang/index.js')) as never;
-  const out = await runWorkload({ type: 'run', lang, code, file, knobs }, goLoader);
+  const out = await runWorkload({ type: 'run', lang, code, file, knobs, ...(trace ? { trace } : {}) }, goLoader);
   return out;
 }
 

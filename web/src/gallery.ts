@@ -1,7 +1,9 @@
 /**
  * The gallery: the project's examples (../examples/*.ts and *.go, shared with the CLI) plus the
  * app's own scenarios (src/workloads/*.ts: the 10k-goroutine stress run; an example with the same
- * name wins). Each file starts with a comment: its first line is the
+ * name wins), and real programs' execution traces (../whatif/traces/*.trace, recorded with go1.26.8 by
+ * whatif/record.mjs; their programs' comments in ../whatif/programs say what each does), which the page
+ * replays as `gmpsim replay` does. Each file starts with a comment: its first line is the
  * title, the rest says what to look for.
  */
 import type { Lang } from './protocol';
@@ -13,7 +15,9 @@ export interface GalleryItem {
   code: string;
   lang: Lang;
   file: string;
-  origin: 'examples' | 'web';
+  origin: 'examples' | 'web' | 'whatif';
+  /** lang 'trace': where the bundled trace file is served (fetched when the item is chosen). */
+  traceUrl?: string;
 }
 
 
@@ -37,11 +41,18 @@ export function leadingComment(code: string): string {
   return lines.join('\n').trim();
 }
 
-function item(path: string, code: string, origin: GalleryItem['origin']): GalleryItem {
+function item(path: string, code: string, origin: GalleryItem['origin'], traceUrl?: string): GalleryItem {
   const file = path.split('/').pop()!;
   const id = file.replace(/\.(ts|go)$/, '');
   const lang: Lang = file.endsWith('.go') ? 'go' : 'ts';
-  const comment = leadingComment(code);
+  const comment = leadingComment(code).replace(/^Shape: /, '');
+  if (traceUrl !== undefined) {
+    // A traced real program: its comment says what it does; the page replays its trace.
+    const name = `${id}.trace`;
+    const title = `${id.replace(/_/g, ' ')} (a real program's trace)`;
+    const description = `A real Go program (whatif/programs/${file}), traced with go1.26.8 at GOMAXPROCS=4 and replayed here as \`gmpsim replay ${name}\` does: ${comment.replace(/\s*\n\s*/g, ' ')}\n\nChange GOMAXPROCS, the release or the scale knobs (CPU, syscalls, network) to ask "what if"; the box under the output puts the replay next to the traced run.`;
+    return { id: `trace-${id}`, title, description, code: '', lang: 'trace', file: name, origin, traceUrl };
+  }
   // Title: the first sentence; a long one is cut at its colon ("The seed's processFiles: one
   // goroutine reads…" → "The seed's processFiles") or at a word.
   const firstPara = (comment.split(/\n\s*\n/)[0] ?? '').replace(/\s*\n\s*/g, ' ');
@@ -76,11 +87,13 @@ function item(path: string, code: string, origin: GalleryItem['origin']): Galler
 export function loadGallery(): GalleryItem[] {
   const examples = import.meta.glob<string>(['../../examples/*.ts', '../../examples/*.go'], { query: '?raw', import: 'default', eager: true });
   const own = import.meta.glob<string>('./workloads/*.ts', { query: '?raw', import: 'default', eager: true });
-  return galleryFrom(examples, own);
+  const traced = import.meta.glob<string>('../../whatif/programs/*.go', { query: '?raw', import: 'default', eager: true });
+  const traces = import.meta.glob<string>('../../whatif/traces/*.trace', { query: '?url', import: 'default', eager: true });
+  return galleryFrom(examples, own, traced, traces);
 }
 
 /** The gallery from path → source maps (also used by the e2e tests, reading the files). */
-export function galleryFrom(examples: Record<string, string>, own: Record<string, string>): GalleryItem[] {
+export function galleryFrom(examples: Record<string, string>, own: Record<string, string>, traced: Record<string, string> = {}, traces: Record<string, string> = {}): GalleryItem[] {
   const out: GalleryItem[] = [];
   const seen = new Set<string>();
   for (const [p, code] of Object.entries(examples).sort(([a], [b]) => a.localeCompare(b))) {
@@ -91,6 +104,12 @@ export function galleryFrom(examples: Record<string, string>, own: Record<string
   for (const [p, code] of Object.entries(own).sort(([a], [b]) => a.localeCompare(b))) {
     const it = item(p, code, 'web');
     if (!seen.has(it.id)) out.push(it);
+  }
+  // Traces: whatif/traces/NAME.trace with whatif/programs/NAME.go for what it is.
+  for (const [p, url] of Object.entries(traces).sort(([a], [b]) => a.localeCompare(b))) {
+    const name = p.split('/').pop()!.replace(/\.trace$/, '');
+    const src = Object.entries(traced).find(([q]) => q.endsWith(`/${name}.go`));
+    if (src) out.push(item(src[0], src[1], 'whatif', url));
   }
   return out;
 }

@@ -12,7 +12,7 @@
  *    wall-clock limit is terminated.
  */
 import './style.css';
-import { costNames, costDocs, defaultCosts, defaultRelease, E, EventLog, EventName, goReleases, profiles } from '../../src/index.js';
+import { costNames, costDocs, costsFor, defaultCosts, defaultRelease, E, EventLog, EventName, goReleases, profiles, type GoRelease } from '../../src/index.js';
 import { explainEvent, explainGroup, describeEvent, groupRange } from '../../src/views/explain.js';
 import { loadGallery, type GalleryItem } from './gallery';
 import { RunModel, jumpKinds, type JumpKind } from './model';
@@ -25,6 +25,7 @@ import { Picture, fmtNs, type Selection } from './views/picture';
 import { Charts } from './views/charts';
 import { Inspector } from './views/inspector';
 import { Timeline } from './views/timeline';
+import { escapeHtml as esc } from '../../src/views/html.js';
 
 /** Wall-clock limit of one run (ms); `?wall=N` in the page URL overrides it (tests). */
 const WALL_LIMIT_MS = Number(new URLSearchParams(location.search).get('wall')) || 30_000;
@@ -38,7 +39,6 @@ const speeds = [1, 4, 15, 60, 250, 1000, 5000, 20000, 100000];
 const simRates = [1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
-const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 interface AppState {
   gallery: GalleryItem[];
@@ -59,6 +59,8 @@ interface AppState {
   worker: Worker | null;
   dirty: boolean;
   lastStepSize: number;
+  /** The execution trace being replayed (lang 'trace'): a gallery item's, or a file the user opened. */
+  trace: { name: string; bytes: ArrayBuffer } | null;
 }
 
 const st: AppState = {
@@ -77,6 +79,7 @@ const st: AppState = {
   worker: null,
   dirty: true,
   lastStepSize: 0,
+  trace: null,
 };
 
 // ---------------------------------------------------------------- panels
@@ -242,6 +245,10 @@ function buildKnobs(): void {
     <label for="k-max">max events</label><input id="k-max" data-testid="k-max" type="number" min="1000" step="1000">
     <span class="hint">Empty fields use the workload's <code>export const config</code>, then the defaults (shown greyed). Changing a knob re-runs and keeps the time cursor.</span>
     <div class="params" id="k-params"></div>
+    <div class="params" id="k-scale" hidden><span class="hint">Replay: factors on the traced times (the CLI's <code>--scale-cpu</code>, <code>--scale-syscalls</code>, <code>--scale-network</code>)</span>
+      <label for="k-scale-cpu">× CPU</label><input id="k-scale-cpu" data-testid="k-scale-cpu" data-scale="cpu" type="number" min="0.01" step="0.1" placeholder="1">
+      <label for="k-scale-syscalls">× syscalls</label><input id="k-scale-syscalls" data-testid="k-scale-syscalls" data-scale="syscalls" type="number" min="0.01" step="0.1" placeholder="1">
+      <label for="k-scale-network">× network</label><input id="k-scale-network" data-testid="k-scale-network" data-scale="network" type="number" min="0.01" step="0.1" placeholder="1"></div>
     <details><summary>Cost model (ns)</summary><div class="costs">${costRows}</div></details>`;
   k.addEventListener('input', () => {
     readKnobs();
@@ -274,6 +281,10 @@ function readKnobs(): void {
   document.querySelectorAll<HTMLInputElement>('[data-param]').forEach((el) => {
     if (el.value.trim() !== '') (knobs.params ??= {})[el.dataset['param']!] = el.value.trim();
   });
+  document.querySelectorAll<HTMLInputElement>('[data-scale]').forEach((el) => {
+    const v = Number(el.value);
+    if (el.value.trim() !== '' && Number.isFinite(v) && v > 0) (knobs.scale ??= {})[el.dataset['scale'] as 'cpu' | 'syscalls' | 'network'] = v;
+  });
   st.knobs = knobs;
 }
 
@@ -294,6 +305,10 @@ function writeKnobs(): void {
   });
   document.querySelectorAll<HTMLInputElement>('[data-param]').forEach((el) => {
     const v = k.params?.[el.dataset['param']!];
+    el.value = v === undefined ? '' : String(v);
+  });
+  document.querySelectorAll<HTMLInputElement>('[data-scale]').forEach((el) => {
+    const v = k.scale?.[el.dataset['scale'] as 'cpu' | 'syscalls' | 'network'];
     el.value = v === undefined ? '' : String(v);
   });
 }
@@ -328,13 +343,24 @@ function showEffective(d: RunDone): void {
   ph('k-seed', d.effective.seed);
   ph('k-godebug', d.effective.godebug || 'schedtrace=10,asyncpreemptoff=1');
   ph('k-max', d.effective.maxEvents);
+  const ts = document.querySelector<HTMLElement>('[data-testid=trace-settings]');
+  if (ts && st.lang === 'trace') ts.textContent = `· replayed on Go ${d.effective.go} at GOMAXPROCS=${d.effective.gomaxprocs}`;
+  // The cost defaults are the run's release's (src/runtime/cost.ts releaseCosts).
+  const costs = (goReleases as readonly string[]).includes(d.effective.go) ? costsFor(d.effective.go as GoRelease) : defaultCosts;
+  for (const n of costNames) {
+    const el = document.getElementById(`cost-${n}`) as HTMLInputElement | null;
+    if (el) {
+      el.placeholder = String(costs[n]);
+      el.title = `${costDocs[n]} (ns, default ${costs[n]} on go${d.effective.go})`;
+    }
+  }
 }
 
 // ---------------------------------------------------------------- gallery / editor
 function buildGallery(): void {
   const sel = $<HTMLSelectElement>('gallery');
   // Groups by file-name prefix: the seeds' four blocking kinds, the quiz answers, the rest.
-  const groupOf = (g: GalleryItem): string => (g.id.startsWith('block') ? 'The four blocking kinds' : g.id.startsWith('quiz') ? 'Quiz answers' : g.origin === 'web' && g.id.startsWith('stress') ? 'Stress' : 'Scenarios');
+  const groupOf = (g: GalleryItem): string => (g.lang === 'trace' ? "Real programs' traces (replayed)" : g.id.startsWith('block') ? 'The four blocking kinds' : g.id.startsWith('quiz') ? 'Quiz answers' : g.origin === 'web' && g.id.startsWith('stress') ? 'Stress' : 'Scenarios');
   const groups = new Map<string, GalleryItem[]>();
   for (const g of st.gallery) {
     const k = groupOf(g);
@@ -343,15 +369,21 @@ function buildGallery(): void {
   }
   let html = '';
   for (const [name, items] of groups) html += `<optgroup label="${esc(name)}">${items.map((g) => `<option value="${esc(g.id)}">${esc(g.title)}${g.lang === 'go' ? ' (Go)' : ''}</option>`).join('')}</optgroup>`;
-  sel.innerHTML = html + '<option value="__custom">✎ your own workload</option>';
+  sel.innerHTML = html + '<option value="__custom">✎ your own workload</option><option value="__trace" hidden>▤ your trace file</option>';
   sel.onchange = () => {
     const it = st.gallery.find((g) => g.id === sel.value);
     // Hand the keys back to the picture: → and ← step the run, they do not browse the gallery.
     $('picture').focus({ preventScroll: true });
     if (it) selectItem(it, { cost: {} });
-    else {
+    else if (sel.value === '__trace' && st.trace) {
+      st.item = null;
+      setLang('trace');
+      describe();
+      void run();
+    } else {
       st.item = null;
       st.edited = false;
+      if (st.lang === 'trace') setLang('ts');
       describe();
     }
   };
@@ -360,11 +392,18 @@ function buildGallery(): void {
 function setLang(lang: Lang): void {
   st.lang = lang;
   $<HTMLSelectElement>('lang').value = lang;
-  editor.setLanguage(lang);
+  // A trace replaces the editor by its panel, and brings the replay's knobs.
+  const trace = lang === 'trace';
+  $('editor').hidden = trace;
+  $('trace-info').hidden = !trace;
+  $('k-scale').hidden = !trace;
+  $<HTMLOptionElement>('lang').querySelector<HTMLOptionElement>('option[value=trace]')!.disabled = st.trace === null;
+  if (!trace) editor.setLanguage(lang);
 }
 
 $<HTMLSelectElement>('lang').onchange = (ev) => {
-  setLang((ev.target as HTMLSelectElement).value === 'go' ? 'go' : 'ts');
+  const v = (ev.target as HTMLSelectElement).value;
+  setLang(v === 'go' ? 'go' : v === 'trace' && st.trace ? 'trace' : 'ts');
   // A gallery item in the other language is no longer what the editor holds: say so.
   if (st.item && st.item.lang !== st.lang) {
     st.item = null;
@@ -375,6 +414,12 @@ $<HTMLSelectElement>('lang').onchange = (ev) => {
 };
 
 function selectItem(it: GalleryItem, knobs: Knobs): void {
+  if (it.lang === 'trace') {
+    st.knobs = knobs;
+    writeKnobs();
+    void fetchTrace(it);
+    return;
+  }
   st.item = it;
   setLang(it.lang);
   st.knobs = knobs;
@@ -386,8 +431,92 @@ function selectItem(it: GalleryItem, knobs: Knobs): void {
   void run();
 }
 
+/** A gallery trace: fetch the bundled file, then replay it. */
+async function fetchTrace(it: GalleryItem): Promise<void> {
+  setStatus(`loading ${it.file}…`, 'busy');
+  try {
+    const res = await fetch(it.traceUrl!);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    openTrace(it.file, await res.arrayBuffer(), it);
+  } catch (e) {
+    setStatus(`could not load ${it.file}: ${e instanceof Error ? e.message : String(e)}`, 'bad');
+    markDone();
+  }
+}
+
+/**
+ * Replay an execution trace: a gallery item's, or a file the user opened or dropped on the page (read
+ * here, parsed by the worker: a file that is no trace gets the CLI's error in the errors box).
+ */
+function openTrace(name: string, bytes: ArrayBuffer, it: GalleryItem | null): void {
+  st.trace = { name, bytes };
+  st.item = it;
+  st.edited = false;
+  setLang('trace');
+  const sel = $<HTMLSelectElement>('gallery');
+  const own = sel.querySelector<HTMLOptionElement>('option[value=__trace]')!;
+  own.hidden = it !== null;
+  own.textContent = `▤ your trace file: ${name}`;
+  sel.value = it ? it.id : '__trace';
+  describe();
+  void run();
+}
+
+async function openTraceFile(f: File): Promise<void> {
+  // Traces of long runs are large; the page keeps one in memory (the worker parses a copy).
+  if (f.size > 512 * 1024 * 1024) {
+    setStatus(`${f.name}: ${(f.size / 1048576).toFixed(0)} MiB is more than this page replays (512 MiB): use \`gmpsim replay\``, 'bad');
+    return;
+  }
+  openTrace(f.name, await f.arrayBuffer(), null);
+}
+
+$<HTMLInputElement>('open-trace').onchange = (ev) => {
+  const input = ev.target as HTMLInputElement;
+  const f = input.files?.[0];
+  input.value = '';
+  if (f) void openTraceFile(f);
+};
+
+// Drop a trace anywhere on the page.
+let dragDepth = 0;
+const hasFiles = (ev: DragEvent): boolean => ev.dataTransfer?.types.includes('Files') === true;
+document.addEventListener('dragenter', (ev) => {
+  if (!hasFiles(ev)) return;
+  dragDepth++;
+  $('drop-hint').hidden = false;
+});
+document.addEventListener('dragleave', (ev) => {
+  if (!hasFiles(ev)) return;
+  if (--dragDepth <= 0) {
+    dragDepth = 0;
+    $('drop-hint').hidden = true;
+  }
+});
+document.addEventListener('dragover', (ev) => {
+  if (hasFiles(ev)) ev.preventDefault();
+});
+document.addEventListener('drop', (ev) => {
+  if (!hasFiles(ev)) return;
+  ev.preventDefault();
+  dragDepth = 0;
+  $('drop-hint').hidden = true;
+  const f = ev.dataTransfer?.files[0];
+  if (f) void openTraceFile(f);
+});
+
 function describe(): void {
   const it = st.item;
+  if (st.lang === 'trace' && st.trace) {
+    const t = st.trace;
+    $('wl-title').textContent = it ? it.title : `Your trace: ${t.name}`;
+    $('revert').hidden = true;
+    $('wl-desc').textContent = it
+      ? it.description
+      : 'Your execution trace, replayed as `gmpsim replay` does: each goroutine of the program becomes a script of its CPU bursts, system calls, network waits, sleeps and waits for the goroutine that woke it, run on the simulated runtime. Change GOMAXPROCS, the release or the scale knobs to ask "what if"; the box under the output puts the replay next to the traced run.';
+    $('trace-info').innerHTML = `<b>${esc(t.name)}</b> · ${(t.bytes.byteLength / 1024).toFixed(0)} KiB <span data-testid="trace-settings"></span><br>What the replay cannot know (which code ran, why a network peer answered when it did, the garbage collector's work) is kept as traced: see src/trace/reconstruct.ts.`;
+    return;
+  }
   $('wl-title').textContent = it ? it.title + (st.edited ? ' (edited)' : '') : 'Your own workload';
   $('revert').hidden = !(it && st.edited);
   $('wl-desc').textContent = it
@@ -415,6 +544,7 @@ function setStatus(text: string, cls = ''): void {
 }
 
 function fileName(): string {
+  if (st.lang === 'trace' && st.trace) return st.trace.name;
   return st.item ? st.item.file : st.lang === 'go' ? 'main.go' : 'workload.ts';
 }
 
@@ -423,9 +553,11 @@ async function run(): Promise<void> {
   st.worker?.terminate();
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   st.worker = w;
-  const code = editor.text;
-  const key = st.item && !st.edited ? `id:${st.item.id}` : `code:${code}`;
-  const req: RunRequest = { type: 'run', lang: st.lang, code, file: fileName(), knobs: st.knobs, wallMs: WALL_LIMIT_MS };
+  const tr = st.lang === 'trace' ? st.trace : null;
+  const code = tr ? '' : editor.text;
+  const key = tr ? `trace:${tr.name}:${tr.bytes.byteLength}` : st.item && !st.edited ? `id:${st.item.id}` : `code:${code}`;
+  // The trace's bytes are copied to the worker (structured clone): the page keeps them for re-runs.
+  const req: RunRequest = { type: 'run', lang: st.lang, code, ...(tr ? { trace: tr.bytes } : {}), file: fileName(), knobs: st.knobs, wallMs: WALL_LIMIT_MS };
   setStatus('running…', 'busy');
   $('errors').textContent = '';
   editor.clearError();
@@ -588,6 +720,9 @@ function showOutput(m: RunModel): void {
   const ab = $('ab');
   ab.hidden = r.ab === undefined;
   ab.textContent = r.ab ?? '';
+  const wi = $('whatif');
+  wi.hidden = r.whatif === undefined;
+  wi.textContent = r.whatif ?? '';
   $('errors').textContent = r.reason === 'exit' ? '' : r.message || r.stderr.split('\n').slice(0, 3).join('\n');
 }
 
@@ -595,6 +730,11 @@ function showOutput(m: RunModel): void {
 let pendingAt: number | undefined;
 
 async function updateHash(): Promise<void> {
+  // A trace file the user opened cannot go into a link (a gallery trace is shared by its id).
+  if (st.lang === 'trace' && !st.item) {
+    history.replaceState(null, '', location.pathname + location.search);
+    return;
+  }
   const h = await encodeShare(st.item && !st.edited ? { id: st.item.id, lang: st.lang, knobs: st.knobs } : { code: editor.text, lang: st.lang, knobs: st.knobs });
   history.replaceState(null, '', h);
 }
@@ -637,6 +777,10 @@ $<HTMLSelectElement>('download').onchange = () => {
 };
 
 $('share').onclick = async () => {
+  if (st.lang === 'trace' && !st.item) {
+    setStatus('a trace file you opened is not put in a link: share the file, and the knobs you set');
+    return;
+  }
   const h = await encodeShare({ ...(st.item && !st.edited ? { id: st.item.id } : { code: editor.text }), lang: st.lang, knobs: st.knobs, at: st.cursor });
   history.replaceState(null, '', h);
   try {

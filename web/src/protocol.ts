@@ -5,7 +5,8 @@
  */
 import type { EventColumns } from '../../src/index.js';
 
-export type Lang = 'ts' | 'go';
+/** What the page runs: a TypeScript workload, a Go program, or a real program's execution trace (replayed). */
+export type Lang = 'ts' | 'go' | 'trace';
 
 /** Run settings; an absent field means "the workload's exported config, else the default". */
 export interface Knobs {
@@ -23,6 +24,8 @@ export interface Knobs {
   maxEvents?: number;
   /** Values for the workload's exported `params` (the CLI's --param name=value). */
   params?: Record<string, number | string | boolean>;
+  /** A replayed trace's capacity knobs (the CLI's --scale-cpu, --scale-syscalls, --scale-network): factors on the traced times. */
+  scale?: { cpu?: number; syscalls?: number; network?: number };
 }
 
 /** The settings a run actually used. */
@@ -39,7 +42,10 @@ export interface Effective {
 export interface RunRequest {
   type: 'run';
   lang: Lang;
+  /** The source (ts, go); empty for a trace. */
   code: string;
+  /** lang 'trace': the execution trace's bytes (go1.22+: runtime/trace, `go test -trace`). */
+  trace?: ArrayBuffer;
   file: string;
   knobs: Knobs;
   /**
@@ -90,6 +96,8 @@ export interface RunDone {
   godebugWarnings: string[];
   /** With Knobs.compare: the A/B summary of the workload under every release (formatSummaryAB). */
   ab?: string;
+  /** A replayed trace: the replay next to the traced run (src/trace/whatif.ts formatWhatIf, as `gmpsim replay --summary`). */
+  whatif?: string;
   wallMs: number;
   /** The run ended at the page's wall-clock limit (its message says how), not by itself. */
   wallStopped?: boolean;

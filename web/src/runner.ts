@@ -7,12 +7,15 @@
 import { transform } from 'sucrase';
 import * as gmpsim from '../../src/index.js';
 import type { GoFunc, RunResult } from '../../src/index.js';
-import { SummaryAccumulator, formatSummaryAB, type SummaryColumn } from '../../src/views/summary.js';
+import { SummaryAccumulator, formatSummaryAB, summarize, type SummaryColumn } from '../../src/views/summary.js';
+import { readGoTrace, traceErrorText, TraceFormatError, type GoTrace } from '../../src/trace/reader.js';
+import { reconstruct, replayMain, type Reconstruction } from '../../src/trace/reconstruct.js';
+import { formatWhatIf, whatIfReport } from '../../src/trace/whatif.js';
 import type { Effective, RunRequest, WorkloadError } from './protocol';
 
 export type GoLoader = () => Promise<{ compileGo?: (files: { name: string; text: string }[], opts?: { go?: gmpsim.GoRelease }) => Compiled } | null>;
 
-export type RunOutcome = { ok: true; result: RunResult; effective: Effective; params: Record<string, number | string | boolean>; warnings: string[]; ab?: string } | { ok: false; error: WorkloadError };
+export type RunOutcome = { ok: true; result: RunResult; effective: Effective; params: Record<string, number | string | boolean>; warnings: string[]; ab?: string; whatif?: string } | { ok: false; error: WorkloadError };
 
 let failed: WorkloadError | null = null;
 function fail(error: WorkloadError): void {
@@ -51,6 +54,37 @@ interface Loaded {
   /** The module's exported `params` object (mutable, as with the CLI's --param). */
   params: Record<string, unknown> | null;
   linksOS?: boolean;
+  /** A replayed trace: what the what-if report compares the run with; startNs is set when the replay's main begins. */
+  replay?: { trace: GoTrace; rec: Reconstruction; startNs: number };
+}
+
+/** The release a go1.22+ trace is replayed on unless the Go knob says otherwise (as `gmpsim replay`). */
+const traceRelease = '1.26';
+
+/** A real program's execution trace, rebuilt as a workload (src/trace/reconstruct.ts), as `gmpsim replay` does. */
+function loadTrace(req: RunRequest): Loaded | null {
+  const file = req.file;
+  if (req.trace === undefined) {
+    fail({ kind: 'load', message: `gmpsim: ${file}: no trace to replay` });
+    return null;
+  }
+  const bytes = new Uint8Array(req.trace);
+  let trace: GoTrace;
+  try {
+    trace = readGoTrace(bytes);
+  } catch (e) {
+    if (!(e instanceof TraceFormatError)) throw e;
+    fail({ kind: 'load', message: `gmpsim: ${file}: ${traceErrorText(e, bytes.length)}` });
+    return null;
+  }
+  const rec = reconstruct(trace);
+  if (rec.stats.goroutines === 0) {
+    fail({ kind: 'load', message: `gmpsim: ${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay` });
+    return null;
+  }
+  const replay = { trace, rec, startNs: 0 };
+  const main = replayMain(rec, req.knobs.scale ?? {}, { started: (ns) => (replay.startNs = ns) });
+  return { main: main as unknown as GoFunc, config: { go: traceRelease, ...(rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {}) }, params: null, linksOS: true, replay };
 }
 
 /** "2s", "150ms", "20us" → ns (the CLI's duration syntax). */
@@ -76,6 +110,7 @@ function formatGoError(file: string, e: unknown): { text: string; line?: number;
 
 async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | null> {
   const file = req.file;
+  if (req.lang === 'trace') return loadTrace(req);
   if (req.lang === 'go') {
     const mod = goLoader ? await goLoader() : null;
     if (!mod || typeof mod.compileGo !== 'function') {
@@ -208,8 +243,13 @@ export async function runWorkload(req: RunRequest, goLoader?: GoLoader, watchdog
   });
   let r: gmpsim.RunResult;
   let ab: string | undefined;
+  let whatif: string | undefined;
   try {
     r = gmpsim.run({ ...options(go), watchdog: watchdog?.(effective) });
+    // A replayed trace: the replay's figures next to the traced run's (as `gmpsim replay --summary`),
+    // before an A/B run moves the replay's start.
+    const rp = loaded.replay;
+    if (rp) whatif = formatWhatIf(whatIfReport(rp.trace, rp.rec, r.log, rp.startNs, r.simTime, summarize(r.log, r.simTime).threads.peak), req.file);
     if (k.compare === true) {
       // The A/B summary: every release, the same settings, summaries streamed (no stored log).
       const cols: SummaryColumn[] = [];
@@ -225,5 +265,5 @@ export async function runWorkload(req: RunRequest, goLoader?: GoLoader, watchdog
   } catch (e) {
     return { ok: false, error: { kind: 'options', message: `gmpsim: ${e instanceof Error ? e.message : String(e)}` } };
   }
-  return { ok: true, result: r, effective, params: paramDefaults, warnings: ignored.map((k) => `GODEBUG: unknown key "${k}" ignored`), ab };
+  return { ok: true, result: r, effective, params: paramDefaults, warnings: ignored.map((k) => `GODEBUG: unknown key "${k}" ignored`), ab, ...(whatif !== undefined ? { whatif } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
  * Shareable links: the URL hash carries the workload (a gallery id, or the code itself, deflated
- * and base64url-encoded), the knobs and the time cursor. Decoding only produces data: the code is
+ * and base64url-encoded), the knobs and the time cursor. A trace from the gallery is shared by its id;
+ * a trace file the user opened is not in the link (the page says so). Decoding only produces data: the code is
  * handed to the worker, never evaluated in the page.
  */
 import type { Knobs, Lang } from './protocol';
@@ -50,6 +51,8 @@ export async function encodeShare(st: ShareState): Promise<string> {
   if (cost.length) q.set('cost', cost.map(([n, v]) => `${n}:${v}`).join(','));
   const params = Object.entries(k.params ?? {});
   if (params.length) q.set('param', params.map(([n, v]) => `${n}:${v}`).join(','));
+  const scale = Object.entries(k.scale ?? {}).filter(([, v]) => v !== undefined);
+  if (scale.length) q.set('scale', scale.map(([n, v]) => `${n}:${v}`).join(','));
   if (st.at !== undefined) q.set('at', String(st.at));
   return '#' + q.toString();
 }
@@ -64,7 +67,8 @@ export async function decodeShare(hash: string): Promise<ShareState | null> {
   const h = hash.replace(/^#/, '');
   if (!h) return null;
   const q = new URLSearchParams(h);
-  const lang: Lang = q.get('lang') === 'go' ? 'go' : 'ts';
+  const l = q.get('lang');
+  const lang: Lang = l === 'go' ? 'go' : l === 'trace' ? 'trace' : 'ts';
   const cost: Record<string, number> = {};
   for (const part of (q.get('cost') ?? '').split(',')) {
     const [n, v] = part.split(':');
@@ -89,6 +93,11 @@ export async function decodeShare(hash: string): Promise<ShareState | null> {
       const j = part.indexOf(':');
       if (j > 0) knobs.params[part.slice(0, j)] = part.slice(j + 1);
     }
+  }
+  for (const part of (q.get('scale') ?? '').split(',')) {
+    const [n, v] = part.split(':');
+    const x = Number(v);
+    if ((n === 'cpu' || n === 'syscalls' || n === 'network') && v !== undefined && Number.isFinite(x) && x > 0) (knobs.scale ??= {})[n] = x;
   }
   const st: ShareState = { lang, knobs };
   const at = int(q.get('at'));

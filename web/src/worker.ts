@@ -84,6 +84,7 @@ async function handle(req: RunRequest): Promise<void> {
     params: out.params,
     godebugWarnings: out.warnings,
     ...(out.ab !== undefined ? { ab: out.ab } : {}),
+    ...(out.whatif !== undefined ? { whatif: out.whatif } : {}),
     wallMs: performance.now() - t0,
     wallStopped: stopped.wall,
     cols,

@@ -7,6 +7,7 @@ import { Loc, MS } from '../../../src/index.js';
 import { describeEvent } from '../../../src/views/explain.js';
 import type { RunModel } from '../model';
 import { fmtNs, type Selection } from './picture';
+import { escapeHtml as esc } from '../../../src/views/html.js';
 
 const locName: Record<number, string> = {
   [Loc.None]: 'runnable (in transit)',
@@ -21,7 +22,6 @@ const locName: Record<number, string> = {
   [Loc.Dead]: 'dead',
 };
 const mName: Record<number, string> = Object.fromEntries(Object.entries(MS).map(([k, v]) => [v, k]));
-const esc = (s: string): string => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 export class Inspector {
   private root: HTMLElement;

@@ -18,10 +18,10 @@ import { E, Loc, MS, ExitPath } from '../../../src/index.js';
 export const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 import { syscallOldP, type GView, type MView, type PView } from '../../../src/log/replay.js';
 import type { RunModel } from '../model';
+import { escapeHtml as esc } from '../../../src/views/html.js';
 
 export type Selection = { kind: 'g' | 'm' | 'p'; id: number } | null;
 
-const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 const pStatusName = ['idle', 'running', 'syscall', 'gcstop', 'dead'];
 

@@ -1,0 +1,60 @@
+/**
+ * A later release's cost defaults are go1.19's measurements times the release's ratios to go1.19,
+ * measured in back-to-back pairs on the same machine (conformance/reference/release-costs.json, written
+ * by conformance/release-costs.mjs with the exact toolchains). The tables in src/runtime/cost.ts and
+ * src/golang/cost.ts must be exactly what the mappings make of the recordings, so re-recording and
+ * re-deriving are one step; and a run on a release must use them.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { costsFor, defaultCosts, releaseCosts } from '../../src/runtime/cost.js';
+import { releaseCostsFromRatios, releaseDependentCosts, type Measurements } from '../../src/runtime/calibration.js';
+import { defaultGoCpuCosts, goCpuCostsFromMeasurements, releaseGoCpuCosts, type LoopMeasurements } from '../../src/golang/cost.js';
+import { profiles } from '../../src/runtime/version.js';
+import { Runtime } from '../../src/runtime/runtime.js';
+
+const ref = (p: string): unknown => JSON.parse(readFileSync(new URL(`../../conformance/reference/${p}`, import.meta.url), 'utf8'));
+const medians = (o: Record<string, { median: number }>): Record<string, number> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.median]));
+
+const rc = ref('release-costs.json') as {
+  base: { release: string; env: { goVersion: string } };
+  releases: Record<string, { env: { goVersion: string }; ratios: Record<string, { median: number; pairs: number }> }>;
+};
+const base119 = medians((ref('go1.19/costs.json') as { costs: Record<string, { median: number }> }).costs);
+const loops119 = medians((ref('go1.19/cpu_costs.json') as { variants: { measures: Record<string, { median: number }> }[] }).variants[0]!.measures);
+
+describe('release costs', () => {
+  it('were recorded with the profiles\' exact toolchains, in pairs', () => {
+    expect(rc.base.env.goVersion).toBe(`go version ${profiles['1.19'].toolchain} linux/amd64`);
+    expect(rc.releases['1.26']!.env.goVersion).toBe(`go version ${profiles['1.26'].toolchain} linux/amd64`);
+    for (const r of Object.values(rc.releases['1.26']!.ratios)) expect(r.pairs).toBeGreaterThanOrEqual(5);
+  });
+
+  it('go1.19 has no overrides, and the go1.19 fit of cpu_costs.json is defaultGoCpuCosts', () => {
+    expect(releaseCosts['1.19']).toEqual({});
+    expect(costsFor('1.19')).toEqual(defaultCosts);
+    expect(goCpuCostsFromMeasurements(loops119 as LoopMeasurements, base119['mutex_uncontended_ns']!)).toEqual(defaultGoCpuCosts);
+    // Ratios of 1 give go1.19's own costs back (the syscall overhead is rebuilt from its two calls).
+    const ones = Object.fromEntries(Object.keys(rc.releases['1.26']!.ratios).map((k) => [k, 1]));
+    const same = releaseCostsFromRatios(base119 as Measurements & Record<string, number>, ones);
+    for (const k of releaseDependentCosts) expect([k, same[k]]).toEqual([k, defaultCosts[k]]);
+  });
+
+  it('go1.26\'s tables are the mappings of go1.19\'s medians times the recorded ratios', () => {
+    const ratios = Object.fromEntries(Object.entries(rc.releases['1.26']!.ratios).map(([k, v]) => [k, v.median]));
+    expect(releaseCosts['1.26']).toEqual(releaseCostsFromRatios(base119 as Measurements & Record<string, number>, ratios));
+    const loops = Object.fromEntries(Object.entries(loops119).map(([k, v]) => [k, v * (ratios[k] ?? 1)]));
+    const fit = goCpuCostsFromMeasurements(loops as LoopMeasurements, base119['mutex_uncontended_ns']! * (ratios['mutex_uncontended_ns'] ?? 1));
+    const want: Record<string, number> = {};
+    for (const [k, v] of Object.entries(fit)) if (v !== defaultGoCpuCosts[k as keyof typeof fit]) want[k] = v;
+    expect(releaseGoCpuCosts['1.26']).toEqual(want);
+    // Only what the release's own code decides moves; the machine's costs are shared.
+    for (const k of Object.keys(releaseCosts['1.26'])) expect(releaseDependentCosts as readonly string[]).toContain(k);
+  });
+
+  it('a run on a release uses its costs, and the user\'s --cost still wins', () => {
+    expect(new Runtime({ go: '1.26' }).cost).toEqual(costsFor('1.26'));
+    expect(new Runtime({ go: '1.19' }).cost).toEqual(defaultCosts);
+    expect(new Runtime({ go: '1.26', cost: { chanOp: 7 } }).cost.chanOp).toBe(7);
+  });
+});
