@@ -17,10 +17,9 @@ export type GoLoader = () => Promise<{ compileGo?: (files: { name: string; text:
 
 export type RunOutcome = { ok: true; result: RunResult; effective: Effective; params: Record<string, number | string | boolean>; warnings: string[]; ab?: string; whatif?: string } | { ok: false; error: WorkloadError };
 
-let failed: WorkloadError | null = null;
-function fail(error: WorkloadError): void {
-  failed = error;
-}
+/** A workload that did not load: why (the page shows it in the errors box). */
+type Failed = { error: WorkloadError };
+const fail = (error: WorkloadError): Failed => ({ error });
 
 function lineOf(e: unknown): { line?: number; column?: number } {
   const loc = (e as { loc?: { line: number; column: number } }).loc;
@@ -62,11 +61,10 @@ interface Loaded {
 const traceRelease = '1.26';
 
 /** A real program's execution trace, rebuilt as a workload (src/trace/reconstruct.ts), as `gmpsim replay` does. */
-function loadTrace(req: RunRequest): Loaded | null {
+function loadTrace(req: RunRequest): Loaded | Failed {
   const file = req.file;
   if (req.trace === undefined) {
-    fail({ kind: 'load', message: `gmpsim: ${file}: no trace to replay` });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: no trace to replay` });
   }
   const bytes = new Uint8Array(req.trace);
   let trace: GoTrace;
@@ -74,13 +72,11 @@ function loadTrace(req: RunRequest): Loaded | null {
     trace = readGoTrace(bytes);
   } catch (e) {
     if (!(e instanceof TraceFormatError)) throw e;
-    fail({ kind: 'load', message: `gmpsim: ${file}: ${traceErrorText(e, bytes.length)}` });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: ${traceErrorText(e, bytes.length)}` });
   }
   const rec = reconstruct(trace);
   if (rec.stats.goroutines === 0) {
-    fail({ kind: 'load', message: `gmpsim: ${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay` });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay` });
   }
   const replay = { trace, rec, startNs: 0 };
   const main = replayMain(rec, req.knobs.scale ?? {}, { started: (ns) => (replay.startNs = ns) });
@@ -108,14 +104,13 @@ function formatGoError(file: string, e: unknown): { text: string; line?: number;
   return { text: `${where}${o.msg ?? o.message ?? JSON.stringify(e)}`, ...(o.line ? { line: o.line } : {}), ...(col ? { column: col } : {}) };
 }
 
-async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | null> {
+async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | Failed> {
   const file = req.file;
   if (req.lang === 'trace') return loadTrace(req);
   if (req.lang === 'go') {
     const mod = goLoader ? await goLoader() : null;
     if (!mod || typeof mod.compileGo !== 'function') {
-      fail({ kind: 'load', message: `gmpsim: ${file}: running Go sources needs the Go frontend (src/golang), which is not in this build` });
-      return null;
+      return fail({ kind: 'load', message: `gmpsim: ${file}: running Go sources needs the Go frontend (src/golang), which is not in this build` });
     }
     let c: Compiled;
     try {
@@ -123,15 +118,13 @@ async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | 
       const rel = req.knobs.go !== undefined ? gmpsim.parseGoRelease(req.knobs.go) : null;
       c = mod.compileGo([{ name: file, text: req.code }], rel && 'release' in rel ? { go: rel.release } : {});
     } catch (e) {
-      fail({ kind: 'load', message: `gmpsim: ${file}: ${e instanceof Error ? e.message : String(e)}` });
-      return null;
+      return fail({ kind: 'load', message: `gmpsim: ${file}: ${e instanceof Error ? e.message : String(e)}` });
     }
     if (!c.ok) {
       const errs = c.errors.map((e) => formatGoError(file, e));
       const firstLine = errs.find((x) => x.line !== undefined);
       // gc's syntax pass, or the type checker (`undefined: d` is no syntax error)
-      fail({ kind: c.syntaxPass ? 'syntax' : 'compile', message: errs.map((x) => x.text).join('\n'), ...(firstLine ? { line: firstLine.line, column: firstLine.column } : {}) });
-      return null;
+      return fail({ kind: c.syntaxPass ? 'syntax' : 'compile', message: errs.map((x) => x.text).join('\n'), ...(firstLine ? { line: firstLine.line, column: firstLine.column } : {}) });
     }
     return { main: c.main, config: {}, params: null, linksOS: c.linksOS ?? true };
   }
@@ -141,8 +134,7 @@ async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | 
   } catch (e) {
     const text = e instanceof Error ? e.message.replace(/\s*\(\d+:\d+\)$/, '').replace(/^Error transforming [^:]*: /, '') : String(e);
     const where = lineOf(e);
-    fail({ kind: 'syntax', message: `gmpsim: ${file}${where.line ? `:${where.line}:${where.column}` : ''}: ${text}`, ...where });
-    return null;
+    return fail({ kind: 'syntax', message: `gmpsim: ${file}${where.line ? `:${where.line}:${where.column}` : ''}: ${text}`, ...where });
   }
   const exports: Record<string, unknown> = {};
   const module = { exports };
@@ -153,28 +145,23 @@ async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | 
   try {
     new Function('require', 'exports', 'module', js)(require, exports, module);
   } catch (e) {
-    fail({ kind: 'load', message: `gmpsim: ${file}: the workload threw while loading: ${e instanceof Error ? e.message : String(e)}`, ...lineOf(e) });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: the workload threw while loading: ${e instanceof Error ? e.message : String(e)}`, ...lineOf(e) });
   }
   const ex = module.exports as Record<string, unknown>;
   const main = ex['main'];
   if (typeof main !== 'function') {
-    fail({ kind: 'load', message: `gmpsim: ${file}: the workload has no exported main: add \`export function* main() { … }\`` });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: the workload has no exported main: add \`export function* main() { … }\`` });
   }
   if (main.constructor?.name !== 'GeneratorFunction') {
-    fail({ kind: 'load', message: `gmpsim: ${file}: the exported main must be a generator function: \`export function* main() { … }\`` });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: the exported main must be a generator function: \`export function* main() { … }\`` });
   }
   const config = ex['config'];
   if (config !== undefined && (typeof config !== 'object' || config === null)) {
-    fail({ kind: 'load', message: `gmpsim: ${file}: the exported config must be an object such as { gomaxprocs: 2 }` });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: the exported config must be an object such as { gomaxprocs: 2 }` });
   }
   const params = ex['params'];
   if (params !== undefined && (typeof params !== 'object' || params === null)) {
-    fail({ kind: 'load', message: `gmpsim: ${file}: the exported params must be an object of default values such as { n: 100 }` });
-    return null;
+    return fail({ kind: 'load', message: `gmpsim: ${file}: the exported params must be an object of default values such as { n: 100 }` });
   }
   return { main: main as GoFunc, config: (config ?? {}) as WorkloadConfig, params: (params ?? null) as Record<string, unknown> | null };
 }
@@ -185,9 +172,8 @@ async function loadMain(req: RunRequest, goLoader?: GoLoader): Promise<Loaded | 
  * with exit 124 and keeps its partial log.
  */
 export async function runWorkload(req: RunRequest, goLoader?: GoLoader, watchdog?: (effective: Effective) => gmpsim.Watchdog): Promise<RunOutcome> {
-  failed = null;
   const loaded = await loadMain(req, goLoader);
-  if (!loaded) return { ok: false, error: failed! };
+  if ('error' in loaded) return { ok: false, error: loaded.error };
   const cfg = loaded.config;
   // Knobs left empty fall back to the workload's exported config, then to the engine's defaults.
   const k = req.knobs;
