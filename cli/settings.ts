@@ -2,9 +2,9 @@
  * The settings of one run, resolved from (highest precedence first) command-line flags, the
  * environment (GOMAXPROCS, GODEBUG), the workload's exported `config`, and the defaults.
  */
-import { costsFor, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
+import { costsFor, costValueError, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
 import type { Instance, WorkloadConfig } from './load.js';
-import { UsageError, costValueError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
+import { UsageError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
 
 /** Flags shared by `run` and `sweep` (raw strings from commander). */
 export interface RunFlags {

@@ -228,3 +228,20 @@ export const releaseCosts: Readonly<Record<GoRelease, Readonly<Partial<CostModel
 export function costsFor(release: GoRelease): CostModel {
   return { ...defaultCosts, ...releaseCosts[release] };
 }
+
+/**
+ * The largest cost gmpsim takes, in ns: one simulated day. The simulated clock is a double, exact
+ * to 2^53 ns (≈104 days, src/kernel/sim.ts); a single step longer than a day leaves a run no room.
+ */
+export const maxCostNs = 86_400e9;
+
+/** Check one cost value (a --cost flag or a config.cost entry); returns an error text or null. */
+export function costValueError(key: keyof CostModel, ns: number): string | null {
+  if (isFractionCost(key)) {
+    if (!Number.isFinite(ns) || ns < 0 || ns > 2) return `the value is a fraction from 0 to 2 (${costDocs[key]})`;
+    return null;
+  }
+  if (!Number.isFinite(ns) || ns < 0) return 'the value must be a non-negative number of nanoseconds';
+  if (ns > maxCostNs) return `the value is more than gmpsim takes (at most 24h: the simulated clock is exact to 2^53 ns)`;
+  return null;
+}

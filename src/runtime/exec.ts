@@ -151,6 +151,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       const start = op.fn as (...a: unknown[]) => GoBody;
       const body = start.apply(undefined, op.args);
       const name = op.name !== '' ? op.name : closureName(gp);
+      if (typeof (body as Partial<GoBody> | null)?.next !== 'function') throw new TypeError(notGenerator(`go ${name}`, body));
       const ng = newproc(rt, mp.p!, gp, body, name, op.system === true);
       gp.resume = ng.goid;
       return cont(rt, mp, cost.goroutineCreate);
@@ -292,7 +293,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       return;
     default: {
       const bad: never = op;
-      throw new Error(`unknown op ${JSON.stringify(bad)}`);
+      throw new TypeError(`the goroutine yielded ${JSON.stringify(bad) ?? String(bad)}, which is no gmpsim operation: delegate to the API's functions with yield* (\`yield* send(ch, v)\`, \`yield* sleep(ms)\`), do not yield values`);
     }
   }
 }
@@ -631,3 +632,10 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
   });
 }
 
+/**
+ * What a user is told when a goroutine's function (or main) returned no generator: gmpsim runs each
+ * goroutine as a generator, so it must be written `function* f() { … }`.
+ */
+export function notGenerator(what: string, got: unknown): string {
+  return `${what}: the function returned ${got === undefined ? 'nothing' : typeof got === 'object' && got !== null ? 'an object that is not a generator' : String(got)}, not a generator: write it as a generator function (\`function* f() { … }\`) — every goroutine is one`;
+}

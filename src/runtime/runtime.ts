@@ -21,11 +21,11 @@
 import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
-import { costsFor, type CostModel } from './cost.js';
+import { costNames, costsFor, costValueError, type CostModel } from './cost.js';
 import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
 import { runqempty } from './runq.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
-import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize } from './exec.js';
+import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize, notGenerator } from './exec.js';
 import { exitsyscall, pInSyscall } from './syscall.js';
 import { netpollDone, type PollDesc } from './netpoll.js';
 import { Sysmon, startSysmon } from './sysmon.js';
@@ -299,8 +299,8 @@ export class Runtime {
     // The same seed with its low 32 bits salted (the high bits kept: seeds are 53-bit, see Rand).
     const seed = opts.seed ?? 1;
     this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
+    checkRunOptions(opts);
     const release = opts.go ?? defaultRelease;
-    if (!(goReleases as readonly string[]).includes(release)) throw new RangeError(`go must be one of ${goReleases.join(', ')}, got ${String(release)}`);
     // The release's own code's costs (cost.ts releaseCosts) over go1.19's; the user's override both.
     this.cost = { ...costsFor(release), ...(opts.cost ?? {}) };
     this.v = profiles[release];
@@ -390,6 +390,7 @@ export class Runtime {
     const cur = this.curm!;
     unlockOSThread(cur, cur.curg!, false);
     const userMain = this.opts.main();
+    if (typeof (userMain as Partial<GoBody> | null)?.next !== 'function') throw new TypeError(notGenerator('main', userMain));
     this.userMain = userMain;
     // Call main.main as a tail call: G1's body becomes main's own generator, so each of main's ops
     // costs one generator resumption instead of two (exec.ts runG1). When it returns, runG1 does the
@@ -813,6 +814,41 @@ function goroutineStatus(gp: G): string {
 
 function goName(fn: string): string {
   return fn.includes('.') ? fn : `main.${fn}`;
+}
+
+/** A value as an error message shows it. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'function') return `a function`;
+  if (v === null || typeof v !== 'object') return String(v);
+  return Array.isArray(v) ? 'an array' : 'an object';
+}
+
+/**
+ * The options a host gave, checked before anything runs (the library's counterpart of the CLI's
+ * usage errors): a TypeError or RangeError naming the option, what it must be and what it was — never
+ * a panic of the simulated program, and nothing silently dropped (an unknown cost or GODEBUG key is an
+ * error here; the CLI reports unknown GODEBUG keys of the environment as Go does, ignored).
+ */
+export function checkRunOptions(o: RunOptions): void {
+  if (o === null || typeof o !== 'object') throw new TypeError(`run options must be an object such as { main }, got ${shown(o)}`);
+  if (typeof o.main !== 'function') throw new TypeError(`main must be the program's main.main: a generator function (\`function* main() { … }\`), got ${shown(o.main)}`);
+  if (o.go !== undefined && !(goReleases as readonly string[]).includes(o.go)) throw new RangeError(`go must be one of ${goReleases.join(', ')}, got ${shown(o.go)}`);
+  for (const [k, v] of Object.entries(o.cost ?? {})) {
+    if (!(costNames as readonly string[]).includes(k)) throw new RangeError(`cost.${k}: no such cost parameter (known: ${costNames.join(', ')})`);
+    if (typeof v !== 'number') throw new RangeError(`cost.${k}: must be a number (ns), got ${shown(v)}`);
+    const err = costValueError(k as keyof CostModel, v);
+    if (err !== null) throw new RangeError(`cost.${k}=${v}: ${err}`);
+  }
+  for (const [k, v] of Object.entries(o.godebug ?? {})) {
+    if (!(godebugKeys as readonly string[]).includes(k)) throw new RangeError(`godebug.${k}: gmpsim models no such GODEBUG key (known: ${godebugKeys.join(', ')})`);
+    const ok = typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+    if (!ok) throw new RangeError(`godebug.${k}: must be a non-negative integer (or a boolean), got ${shown(v)}`);
+  }
+  if (o.until !== undefined && !(typeof o.until === 'number' && o.until >= 0)) throw new RangeError(`until must be a non-negative number of ns of simulated time, got ${shown(o.until)}`);
+  if (o.maxEvents !== undefined && !(typeof o.maxEvents === 'number' && o.maxEvents >= 1 && (Number.isInteger(o.maxEvents) || o.maxEvents === Infinity))) {
+    throw new RangeError(`maxEvents must be a positive integer (or Infinity), got ${shown(o.maxEvents)}`);
+  }
 }
 
 /** Go-style duration text (1.5ms, 2s, 300µs). */
