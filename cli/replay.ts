@@ -30,6 +30,7 @@ export type ReplayFlags = RunFlags & {
   scaleNetwork?: string;
   traceCpus?: string;
   cpuProfileRate?: string;
+  keepTracing?: boolean;
 };
 
 export const replaySchemaId = 'gmpsim-replay/1';
@@ -89,7 +90,7 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
     if (!/^\d+$/.test(opts.cpuProfileRate.trim()) || cpuProfileRate < 1) throw new UsageError(`--cpu-profile-rate ${JSON.stringify(opts.cpuProfileRate)}: must be a positive integer (samples per second of CPU; runtime/pprof's default is 100)`);
   }
   const t = loadTrace(file);
-  const rec = reconstruct(t, { ...(traceCpus !== undefined ? { traceCpus } : {}), ...(cpuProfileRate !== undefined ? { cpuProfileRate } : {}) });
+  const rec = reconstruct(t, { ...(traceCpus !== undefined ? { traceCpus } : {}), ...(cpuProfileRate !== undefined ? { cpuProfileRate } : {}), keepTracing: opts.keepTracing === true });
   if (rec.stats.goroutines === 0) throw new LoadError(`${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay`);
   let startNs = 0;
   const inst: Instance = {
@@ -123,7 +124,7 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
       schema: replaySchemaId,
       file,
       traceVersion: `go1.${t.version}`,
-      settings: { ...settingsJson(settings), scale: { cpu: scale.cpu ?? 1, syscalls: scale.syscalls ?? 1, network: scale.network ?? 1 }, traceCpus: traceCpus ?? 2, cpuFactor: rec.cpuFactor },
+      settings: { ...settingsJson(settings), scale: { cpu: scale.cpu ?? 1, syscalls: scale.syscalls ?? 1, network: scale.network ?? 1 }, traceCpus: traceCpus ?? 2, cpuFactor: rec.cpuFactor, keepTracing: opts.keepTracing === true },
       exit: { code: r.exitCode, reason: r.reason, message: r.message },
       stdout: out,
       stderr: err,

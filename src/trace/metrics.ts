@@ -17,9 +17,13 @@
 import { EvSync, type GoTrace } from './reader.js';
 import { Ev } from './tracev2.js';
 
-/** Functions of the runtime's own goroutines (and those of runtime/trace and runtime/pprof: the tracer's and the CPU profiler's writers). */
-export function isSystemFunc(fn: string): boolean {
-  return fn.startsWith('runtime.') || fn.startsWith('runtime/trace.') || fn.startsWith('runtime/pprof.');
+/**
+ * Functions of the runtime's own goroutines (and those of runtime/trace and runtime/pprof: the tracer's
+ * and the CPU profiler's writers, unless `keepTracing`: then they count as the program's, as they are
+ * when a replay is compared with runs that were traced too).
+ */
+export function isSystemFunc(fn: string, keepTracing = false): boolean {
+  return fn.startsWith('runtime.') || (!keepTracing && (fn.startsWith('runtime/trace.') || fn.startsWith('runtime/pprof.')));
 }
 
 /** Event types whose stack argument (index into args) belongs to the goroutine the event is about. */
@@ -37,7 +41,7 @@ const stackOf: Record<number, number> = {
  * A goroutine never seen with a stack (stated at the trace's start and never blocked) counts as the
  * program's only if it is goroutine 1 (main).
  */
-export function userGoroutines(t: GoTrace): Set<number> {
+export function userGoroutines(t: GoTrace, keepTracing = false): Set<number> {
   const seen = new Map<number, boolean>();
   const gens = new Map(t.generations.map((g) => [g.gen, g]));
   for (const e of t.events) {
@@ -50,7 +54,7 @@ export function userGoroutines(t: GoTrace): Set<number> {
     if (frames === undefined || frames.length === 0) continue;
     // GoCreate's new stack is the goroutine's entry; the others are where it is (outermost last).
     const outer = frames[frames.length - 1]!.fn;
-    if (!isSystemFunc(outer)) seen.set(id, true);
+    if (!isSystemFunc(outer, keepTracing)) seen.set(id, true);
     else if (e.type === Ev.GoCreate || e.type === Ev.GoCreateBlocked) seen.set(id, seen.get(id) === true);
   }
   const out = new Set<number>();

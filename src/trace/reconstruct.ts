@@ -4,7 +4,8 @@
  * profile and settings ("what if this ran at GOMAXPROCS=2? with 5× slower disks?").
  *
  * What it models, per goroutine of the program (metrics.ts userGoroutines: the runtime's and
- * runtime/trace's own goroutines are left to gmpsim's runtime, or dropped):
+ * runtime/trace's own goroutines are left to gmpsim's runtime, or dropped; with `keepTracing` the
+ * tracer's and profiler's goroutines are replayed like the program's):
  *  - CPU bursts: the time it was Running between two events, as CPU work. A thread that runs is not
  *    always on a core: when more goroutines ran than the traced machine had cores (`traceCpus`), each
  *    progressed at cores/running, so a burst's work is ∫ min(1, cores / running(t)) dt — the CPU it got.
@@ -139,12 +140,22 @@ export interface ReconstructOptions {
   traceCpus?: number;
   /** Samples per second of CPU of the CPU profile in the trace (runtime/pprof's default: 100). */
   cpuProfileRate?: number;
+  /**
+   * Replay runtime/trace's and runtime/pprof's own goroutines too (the trace writer, the CPU profile's
+   * writer reading /proc/self/maps, …) with their syscalls and waits, as the traced run had them. Off by
+   * default: a what-if question is about the program, which runs untraced. On to compare a replay with
+   * runs that were themselves traced and profiled (docs/whatif.md's references).
+   */
+  keepTracing?: boolean;
 }
 
 /** runtime/pprof's CPU profile rate (pprof.go StartCPUProfile: hz = 100). */
 export const defaultCPUProfileRate = 100;
 /** Fewer samples than this do not measure the program's CPU (±1/√n). */
 export const minCPUSamples = 20;
+
+/** Event types whose stack argument (index into args) is the goroutine's own, where it is (metrics.ts's list). */
+const ownStackArg: Readonly<Record<number, number>> = { [Ev.GoStatusStack]: 3, [Ev.GoBlock]: 1, [Ev.GoStop]: 1, [Ev.GoSyscallBegin]: 1 };
 
 /** Block reasons that end on the clock or the network, whoever readies them (traceBlockReasonStrings). */
 const reasonNetwork = 'network';
@@ -176,7 +187,7 @@ interface Live {
 /** Rebuild the program's goroutines as scripts (see the module note). */
 export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstruction {
   const cores = opts.traceCpus ?? 2;
-  const user = userGoroutines(t);
+  const user = userGoroutines(t, opts.keepTracing === true);
   const gens = new Map(t.generations.map((g) => [g.gen, g]));
   const stats: ReconstructionStats = { goroutines: 0, droppedGoroutines: 0, cpuNs: 0, runningNs: 0, cpuSamples: 0, syscalls: 0, syscallNs: 0, netWaits: 0, sleeps: 0, timerWaits: 0, gcWaits: 0, edges: 0, loopbackEdges: 0, joins: 0, gomaxprocsCalls: 0 };
   const scripts = new Map<number, Script>();
@@ -297,6 +308,14 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
       continue;
     }
     if (l === undefined) continue;
+    // A goroutine alive before the trace began has no creation stack: name it by the outermost frame
+    // of the first stack it shows (the replay's goroutine then counts as the runtime's or the program's
+    // as the traced one did: runtime/pprof.profileWriter is no program goroutine).
+    if (l.script.fn === '' && id !== 1) {
+      const i = ownStackArg[e.type];
+      const frames = i === undefined ? undefined : g.stacks.get(e.args[i]!);
+      if (frames !== undefined && frames.length > 0) l.script.fn = frames[frames.length - 1]!.fn;
+    }
     switch (e.type) {
       case Ev.GoStart:
         l.runSince = phi;

@@ -64,7 +64,9 @@ export const predictSettings = [1, 2, 8];
 export const replayRelease: GoRelease = '1.26';
 
 export function replayFigures(t: GoTrace, ref: WhatIfReference, gomaxprocs: number): { fig: ReplayFigures; result: RunResult } {
-  const rec = reconstruct(t, { traceCpus: ref.env.cpus });
+  // The real runs at every setting were traced and CPU-profiled (whatif/record.mjs), so the replay keeps
+  // the tracer's and the profiler's goroutines too: their syscalls and wake-ups cost the real runs threads.
+  const rec = reconstruct(t, { traceCpus: ref.env.cpus, keepTracing: true });
   let start = 0;
   const result = run({ main: replayMain(rec, {}, { started: (ns) => (start = ns) }) as never, gomaxprocs, ncpu: ref.env.cpus, go: replayRelease, seed: 1, storeLog: true, until: 600e9 });
   const m = replayMetrics(result.log, start, result.simTime);

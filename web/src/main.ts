@@ -248,7 +248,8 @@ function buildKnobs(): void {
     <div class="params" id="k-scale" hidden><span class="hint">Replay: factors on the traced times (the CLI's <code>--scale-cpu</code>, <code>--scale-syscalls</code>, <code>--scale-network</code>)</span>
       <label for="k-scale-cpu">× CPU</label><input id="k-scale-cpu" data-testid="k-scale-cpu" data-scale="cpu" type="number" min="0.01" step="0.1" placeholder="1">
       <label for="k-scale-syscalls">× syscalls</label><input id="k-scale-syscalls" data-testid="k-scale-syscalls" data-scale="syscalls" type="number" min="0.01" step="0.1" placeholder="1">
-      <label for="k-scale-network">× network</label><input id="k-scale-network" data-testid="k-scale-network" data-scale="network" type="number" min="0.01" step="0.1" placeholder="1"></div>
+      <label for="k-scale-network">× network</label><input id="k-scale-network" data-testid="k-scale-network" data-scale="network" type="number" min="0.01" step="0.1" placeholder="1">
+      <label for="k-keep-tracing">tracer</label><span><input id="k-keep-tracing" data-testid="k-keep-tracing" type="checkbox"> also replay runtime/trace's and runtime/pprof's goroutines (the CLI's <code>--keep-tracing</code>)</span></div>
     <details><summary>Cost model (ns)</summary><div class="costs">${costRows}</div></details>`;
   k.addEventListener('input', () => {
     readKnobs();
@@ -281,6 +282,7 @@ function readKnobs(): void {
   document.querySelectorAll<HTMLInputElement>('[data-param]').forEach((el) => {
     if (el.value.trim() !== '') (knobs.params ??= {})[el.dataset['param']!] = el.value.trim();
   });
+  if ($<HTMLInputElement>('k-keep-tracing').checked) knobs.keepTracing = true;
   document.querySelectorAll<HTMLInputElement>('[data-scale]').forEach((el) => {
     const v = Number(el.value);
     if (el.value.trim() !== '' && Number.isFinite(v) && v > 0) (knobs.scale ??= {})[el.dataset['scale'] as 'cpu' | 'syscalls' | 'network'] = v;
@@ -307,6 +309,7 @@ function writeKnobs(): void {
     const v = k.params?.[el.dataset['param']!];
     el.value = v === undefined ? '' : String(v);
   });
+  $<HTMLInputElement>('k-keep-tracing').checked = k.keepTracing === true;
   document.querySelectorAll<HTMLInputElement>('[data-scale]').forEach((el) => {
     const v = k.scale?.[el.dataset['scale'] as 'cpu' | 'syscalls' | 'network'];
     el.value = v === undefined ? '' : String(v);

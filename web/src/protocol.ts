@@ -26,6 +26,8 @@ export interface Knobs {
   params?: Record<string, number | string | boolean>;
   /** A replayed trace's capacity knobs (the CLI's --scale-cpu, --scale-syscalls, --scale-network): factors on the traced times. */
   scale?: { cpu?: number; syscalls?: number; network?: number };
+  /** A replayed trace: also replay the tracer's and profiler's own goroutines (the CLI's --keep-tracing). */
+  keepTracing?: boolean;
 }
 
 /** The settings a run actually used. */

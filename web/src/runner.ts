@@ -74,7 +74,7 @@ function loadTrace(req: RunRequest): Loaded | Failed {
     if (!(e instanceof TraceFormatError)) throw e;
     return fail({ kind: 'load', message: `gmpsim: ${file}: ${traceErrorText(e, bytes.length)}` });
   }
-  const rec = reconstruct(trace);
+  const rec = reconstruct(trace, { keepTracing: req.knobs.keepTracing === true });
   if (rec.stats.goroutines === 0) {
     return fail({ kind: 'load', message: `gmpsim: ${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay` });
   }

@@ -53,6 +53,7 @@ export async function encodeShare(st: ShareState): Promise<string> {
   if (params.length) q.set('param', params.map(([n, v]) => `${n}:${v}`).join(','));
   const scale = Object.entries(k.scale ?? {}).filter(([, v]) => v !== undefined);
   if (scale.length) q.set('scale', scale.map(([n, v]) => `${n}:${v}`).join(','));
+  if (k.keepTracing === true) q.set('tracer', '1');
   if (st.at !== undefined) q.set('at', String(st.at));
   return '#' + q.toString();
 }
@@ -99,6 +100,7 @@ export async function decodeShare(hash: string): Promise<ShareState | null> {
     const x = Number(v);
     if ((n === 'cpu' || n === 'syscalls' || n === 'network') && v !== undefined && Number.isFinite(x) && x > 0) (knobs.scale ??= {})[n] = x;
   }
+  if (q.get('tracer') === '1') knobs.keepTracing = true;
   const st: ShareState = { lang, knobs };
   const at = int(q.get('at'));
   if (at !== undefined) st.at = at;
