@@ -38,6 +38,16 @@ describe('gmpsim replay', () => {
     expect(ja.replay.syscalls).toBe(641);
     expect(ja.replay).toEqual(jb.replay);
   });
+  it('--keep-tracing also replays the tracer\'s and profiler\'s goroutines (their syscalls), and says so in --json', async () => {
+    // cond_queue.trace holds runtime/trace's multiplexer goroutine and runtime/pprof's profileWriter
+    // (which reads /proc/self/maps: ≈25 syscalls); the program's own syscalls stay 1 in both figures.
+    const plain = JSON.parse((await gmpsim(['replay', cond, '--json'])).stdout);
+    const kept = JSON.parse((await gmpsim(['replay', cond, '--json', '--keep-tracing'])).stdout);
+    expect([plain.settings.keepTracing, kept.settings.keepTracing]).toEqual([false, true]);
+    expect(kept.reconstruction.goroutines).toBe(plain.reconstruction.goroutines + 2);
+    expect(kept.reconstruction.syscalls).toBeGreaterThan(plain.reconstruction.syscalls + 20);
+    expect([plain.replay.syscalls, kept.replay.syscalls, kept.traced.syscalls]).toEqual([1, 1, 1]);
+  });
   it('--scale-syscalls 5: five times longer syscalls make the run longer', async () => {
     const base = JSON.parse((await gmpsim(['replay', sleeps, '--json'])).stdout);
     const slow = JSON.parse((await gmpsim(['replay', sleeps, '--json', '--scale-syscalls', '5'])).stdout);
