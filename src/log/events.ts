@@ -327,8 +327,12 @@ export class EventLog {
     if (++this.count === this.budget) this.onBudget();
   };
 
-  /** Intern a string; events carry its id. */
+  /**
+   * Intern a string; events carry its id. When the log only counts (an event budget, nothing stored,
+   * nobody listening) no one will read the id: 0, without the table lookup (2.5 % of a ping-pong run).
+   */
   str(s: string): number {
+    if (this.ev === this.countOnly) return 0;
     let id = this.stringIds.get(s);
     if (id === undefined) {
       id = this.strings.length;

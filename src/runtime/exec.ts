@@ -23,7 +23,7 @@ import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
-import { G, M, _Grunnable, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
+import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
@@ -310,7 +310,7 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
   const when = rt.sim.now + ns;
   const pp = mp.p!;
   // gopark(resetForSleep): the timer is armed after the G is parked, still on this M's P.
-  gp.atomicstatus = 4;
+  gp.atomicstatus = _Gwaiting;
   gp.waitreason = 'sleep';
   gp.m = null;
   mp.curg = null;
