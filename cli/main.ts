@@ -351,8 +351,15 @@ function writeGoTraceFile({ writeGoTrace }: LogViews, out: string, log: EventLog
 function handleError(e: unknown): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    const msg = e.message.replace(/^error: /, '');
-    process.stderr.write(`gmpsim: ${msg.split('\n')[0]} (see gmpsim --help)\n`);
+    const msg = e.message.replace(/^error: /, '').split('\n')[0]!;
+    // `go run prog.go -n 5` hands -n to the program; gmpsim reads its own flags anywhere, so a
+    // program's flags go after -- (say so where the user most likely meant the program's).
+    const opt = /'(-[^']*)'/.exec(msg)?.[1];
+    if (e.code === 'commander.unknownOption' && process.argv[2] === 'run' && opt !== undefined) {
+      process.stderr.write(`gmpsim: ${msg}: not a gmpsim flag (gmpsim run --help lists them); if it is the program's, put the program's arguments after --, as in: gmpsim run prog.go -- ${opt} …\n`);
+      return 2;
+    }
+    process.stderr.write(`gmpsim: ${msg} (see gmpsim --help)\n`);
     return 2;
   }
   if (e instanceof LoadError && e.raw) {

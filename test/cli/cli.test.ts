@@ -299,6 +299,8 @@ describe.concurrent('bad input: one clear line, non-zero exit, no stack trace', 
   it('TypeScript syntax error names file:line:col', async () => expectOneLineError(await gmpsim(['run', fx('syntax.ts')]), 1, /test\/cli\/fixtures\/syntax\.ts:4:13: /));
   it('no exported main', async () => expectOneLineError(await gmpsim(['run', fx('nomain.ts')]), 1, /no exported main/));
   it('unknown flag', async () => expectOneLineError(await gmpsim(['run', fx('hello.ts'), '--bogus']), 2, /unknown option '--bogus'/));
+  it("a program's own flag given as go run takes it: says to put it after --", async () =>
+    expectOneLineError(await gmpsim(['run', fx('hello.ts'), '-n', '5']), 2, /unknown option '-n': not a gmpsim flag .*put the program's arguments after --, as in: gmpsim run prog\.go -- -n/));
   it('unknown command', async () => expectOneLineError(await gmpsim(['frobnicate']), 2, /unknown command 'frobnicate'/));
   it('GOMAXPROCS=0', async () => expectOneLineError(await gmpsim(['run', fx('hello.ts')], { GOMAXPROCS: '0' }), 2, /GOMAXPROCS="0": must be a positive integer/));
   it('GOMAXPROCS=junk', async () => expectOneLineError(await gmpsim(['run', fx('hello.ts')], { GOMAXPROCS: 'junk' }), 2, /GOMAXPROCS="junk"/));
