@@ -36,6 +36,7 @@ import * as context from './context.js';
 import * as strings from './strings.js';
 import * as bytes from './bytes.js';
 import * as strconv from './strconv.js';
+import * as flag from './flag.js';
 import * as math from './math.js';
 import * as math_rand from './math_rand.js';
 import * as unicode_utf8 from './unicode_utf8.js';
@@ -72,6 +73,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   strings,
   bytes,
   strconv,
+  flag,
   math,
   math_rand,
   unicode_utf8,
@@ -128,6 +130,7 @@ for (const t of [
   bufio.tBufReader,
   bufio.tBufWriter,
   bufio.tScanner,
+  flag.tFlagSet,
   strings.tBuilder,
   strings.tStringsReader,
   bytes.tBuffer,

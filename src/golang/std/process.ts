@@ -60,6 +60,8 @@ export class Process {
    * makes at run time there (std/reflect.ts), so they are the program's own descriptors.
    */
   types: TypeTable | null = null;
+  /** Package flag's CommandLine and its Usage variable (std/flag.ts FlagState), made on first use. */
+  flagState: unknown = null;
 
   constructor(o: ProcessOptions) {
     this.kernel = new Kernel(o.io, o.files, o.stdin);

@@ -14,7 +14,10 @@ import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt64, tString }
 import { pkg, F, C, T, fn, ptr, op, native, method, jsMethod, subset } from './registry.js';
 import { Body } from '../rt/goroutine.js';
 import { GoPanic } from '../rt/panics.js';
-import { encodeUTF8 } from '../rt/strings.js';
+import { decodeUTF8, encodeUTF8 } from '../rt/strings.js';
+import { newError } from './errors.js';
+import type { Iface } from '../rt/values.js';
+import { tError } from '../core.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -45,6 +48,44 @@ function fmtFrac(v: number, unit: number): string {
   let frac = String(v - whole * unit).padStart(String(unit).length - 1, '0');
   frac = frac.replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
+}
+
+/** time.go's unitMap: ns per unit (µs as U+00B5 and U+03BC, both UTF-8 encoded as the byte strings hold them). */
+const units: Record<string, number> = { ns: 1, us: 1e3, [encodeUTF8('µ') + 's']: 1e3, [encodeUTF8('μ') + 's']: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/**
+ * time.ParseDuration (time/format.go): a signed sequence of decimal numbers with a unit each
+ * ("300ms", "-1.5h", "2h45m"); the Duration in ns, or Go's error text for `s` (a byte string).
+ */
+export function parseDuration(s: string): number | string {
+  const orig = s;
+  const q = encodeUTF8(JSON.stringify(decodeUTF8(orig)));
+  let neg = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (s === '0') return 0;
+  if (s === '') return `time: invalid duration ${q}`;
+  let d = 0;
+  while (s !== '') {
+    const m = /^([0-9]*)(\.([0-9]*))?/.exec(s)!;
+    if (m[1] === '' && (m[3] === undefined || m[3] === '')) return `time: invalid duration ${q}`;
+    s = s.slice(m[0].length);
+    const u = /^[^0-9.]*/.exec(s)![0];
+    if (u === '') return `time: missing unit in duration ${q}`;
+    const unit = units[u];
+    if (unit === undefined) return `time: unknown unit ${encodeUTF8(JSON.stringify(decodeUTF8(u)))} in duration ${q}`;
+    s = s.slice(u.length);
+    d += Number(m[1] || '0') * unit + (m[3] ? Math.floor(Number('0.' + m[3]) * unit) : 0);
+    if (d > 9223372036854775807) return `time: invalid duration ${q}`;
+  }
+  return neg ? -d : d;
+}
+/** time.ParseDuration's two results. */
+export function ParseDuration(s: string): [number, Iface | null] {
+  const d = parseDuration(s);
+  return typeof d === 'number' ? [d, null] : [0, newError(d)];
 }
 
 /** A time.Timer / time.Ticker. */
@@ -123,6 +164,7 @@ pkg('time', {
   Minute: D(60e9),
   Hour: D(3600e9),
   Sleep: F(fn([tDuration]), (a) => op(`{k: $K.Sleep, ns: ${a[0]}}`)),
+  ParseDuration: F(fn([tString], [tDuration, tError]), (a) => `$P.time.ParseDuration(${a[0]})`),
   Now: F(fn([], [tTime]), () => now),
   Since: F(fn([tTime], [tDuration]), (a) => `(${now} - ${a[0]})`),
   Until: F(fn([tTime], [tDuration]), (a) => `(${a[0]} - ${now})`),
