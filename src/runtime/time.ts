@@ -65,6 +65,11 @@ export class Timer {
   name = '';
   /** Goroutines blocked receiving from its channel (1.23+ t.blocked; lazyChannelTimers). */
   blocked = 0;
+  /**
+   * What a ChanSend timer sends when it fires, from the clock: the Go frontend's time.Time (sendTime's
+   * Now()); null sends the clock's ns (the TypeScript API's time.After receives a number).
+   */
+  value: ((now: number) => unknown) | null = null;
   constructor(kind: number) {
     this.kind = kind;
   }
@@ -282,7 +287,7 @@ function runOneTimer(rt: Runtime, t: Timer, cur: P): void {
     }
     case TimerKind.ChanSend:
       rt.log.ev(E.TimerRun, -1, rt.curm ? rt.curm.id : -1, cur.id, t.kind, 0);
-      chanTrySendFromRuntime(rt, t.ch!, rt.sim.now, cur);
+      chanTrySendFromRuntime(rt, t.ch!, t.value === null ? rt.sim.now : t.value(rt.sim.now), cur);
       break;
     case TimerKind.Func:
       rt.log.ev(E.TimerRun, -1, rt.curm ? rt.curm.id : -1, cur.id, t.kind, 0);

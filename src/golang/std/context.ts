@@ -126,7 +126,7 @@ pkg('context', {
   'TODO': F(fn([], [tContext]), () => '$P.context.Background()'),
   WithCancel: F(fn([tContext], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithCancel(${a[0]}))`),
   WithTimeout: F(fn([tContext, tDuration], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithTimeout(${a[0]}, ${a[1]}))`),
-  WithDeadline: F(fn([tContext, tTime], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithTimeout(${a[0]}, ${a[1]} - ${op(`{k: $K.Nanotime}`)}))`),
+  WithDeadline: F(fn([tContext, tTime], [tContext, tCancelFunc]), (a) => `(yield* $P.context.WithTimeout(${a[0]}, ${a[1]}.Sub($P.time.now(${op(`{k: $K.Nanotime}`)}))))`),
   WithValue: F(fn([tContext, tAny, tAny], [tContext]), (a) => `$P.context.WithValue(${a[0]}, ${a[1]}, ${a[2]})`),
   $unsupported: subset(),
 });

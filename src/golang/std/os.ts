@@ -22,7 +22,7 @@ import { ErrorString, newError, tErrorStringPtr as errType } from './errors.js';
 import { EOF } from './io.js';
 import { type NamedType, type Type, basic, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
 import { globalTypes, tError } from '../core.js';
-import { tTime } from './time.js';
+import { tTime, wallAt, type GoTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
 import * as sc from './syscall.js';
 import { type Slice, makeSlice, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
@@ -225,8 +225,9 @@ export class FileInfo {
     // + not |: ModeDir is bit 31, beyond JS's 32-bit signed bitwise operators
     return this.ino.kind === 'dir' ? m + MODE_DIR : this.ino.kind === 'file' ? m : m + MODE_DEVICE + MODE_CHAR;
   }
-  ModTime(): number {
-    return this.ino?.mtime ?? 0;
+  /** The simulated wall clock when the file was last written (fs.ts mtime: ns of the run's clock). */
+  ModTime(): GoTime {
+    return wallAt(this.ino?.mtime ?? 0);
   }
   Sys(): Iface | null {
     return null;
