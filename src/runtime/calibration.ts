@@ -132,3 +132,67 @@ export function releaseCostsFromRatios(base: Measurements & Record<string, numbe
   for (const k of releaseDependentCosts) if (all[k] !== undefined) out[k] = all[k];
   return out;
 }
+
+/** One point of conformance/programs/vcpu_wake.go's pinned variant: the target CPU idled `idleUs`, the wake-up took `wakeUs` (median). */
+export interface VcpuWakePoint {
+  idleUs: number;
+  wakeUs: number;
+}
+
+/**
+ * The VM's idle-CPU wake-up (runtime/os.ts wakeExtra) from vcpu_wake.go's medians (pinned variant:
+ * waker and sleeper on different CPUs, the sleeper's CPU idle for IDLE_US + 5 µs). Points at the same
+ * idle time (one per release) are averaged first; the extra over the model's hot wake-up is the median
+ * less futexWake. The recorded curve is flat from 15 µs to a knee (≈ futexWake + 11 µs: the host runs
+ * the halted vCPU again) and grows log-linearly beyond it (the host's own idle deepens). The model
+ * charges the extra from the knee on (haltPollWindow = the knee, vcpuWake = the flat level, then
+ * vcpuWakeGrowth per e-fold): below it, a Go thread's wake-up is the hot one (futexWake) — in real
+ * runs a thread woken after a short idle mostly shares its waker's CPU, which the model does not
+ * track (os.ts). The knee is the recorded idle time that fits best (least squares over every point
+ * from 15 µs on).
+ */
+export function vcpuWakeFromMeasurements(points: readonly VcpuWakePoint[], futexWake: number): Pick<CostModel, 'haltPollWindow' | 'vcpuWake' | 'vcpuWakeGrowth'> {
+  const by = new Map<number, number[]>();
+  for (const p of points) {
+    const xs = by.get(p.idleUs) ?? [];
+    xs.push(p.wakeUs);
+    by.set(p.idleUs, xs);
+  }
+  const idle = [...by.keys()].sort((a, b) => a - b);
+  const extra = idle.map((i) => (by.get(i)!.reduce((a, b) => a + b, 0) / by.get(i)!.length) * 1000 - futexWake);
+  let best = { sse: Infinity, flat: 0, growth: 0, knee: 0 };
+  // idle[0] (5 µs) is below the host's step (the vCPU may still be polled), so the fit starts at idle[1].
+  for (let k = 1; k < idle.length; k++) {
+    const knee = idle[k]!;
+    let sum = 0;
+    for (let i = 1; i <= k; i++) sum += extra[i]!;
+    const flat = sum / k;
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = k + 1; i < idle.length; i++) {
+      const x = Math.log(idle[i]! / knee);
+      sxy += x * (extra[i]! - flat);
+      sxx += x * x;
+    }
+    const growth = sxx > 0 ? Math.max(0, sxy / sxx) : 0;
+    let sse = 0;
+    for (let i = 1; i < idle.length; i++) {
+      const f = flat + (idle[i]! > knee ? growth * Math.log(idle[i]! / knee) : 0);
+      sse += (extra[i]! - f) ** 2;
+    }
+    if (sse < best.sse) best = { sse, flat, growth, knee };
+  }
+  return { haltPollWindow: nice(best.knee * 1000), vcpuWake: nice(best.flat), vcpuWakeGrowth: nice(best.growth) };
+}
+
+/**
+ * cost.newidlePull from vcpu_wake.go's free variants (no affinity): `sameFree` is the share of trials
+ * whose woken thread ran on the waker's CPU while the waker kept running (free), `sameBlock` the same
+ * share when the waker blocked right after the wake-up (free_block), each the mean over its trials. The
+ * extra share the blocking waker's CPU took, out of the wake-ups that would otherwise have gone
+ * elsewhere, is the probability that a CPU going idle takes over a cold wake-up in flight.
+ */
+export function newidlePullFromMeasurements(sameFree: number, sameBlock: number): number {
+  if (!(sameFree < 1)) return 0;
+  return Math.round(Math.max(0, (sameBlock - sameFree) / (1 - sameFree)) * 100) / 100;
+}

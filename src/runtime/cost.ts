@@ -56,6 +56,22 @@ export interface CostModel {
    */
   futexWakeCall: number;
   /**
+   * The VM's idle-CPU wake-up (runtime/os.ts): a futex/epoll wake-up of a thread whose CPU has idled
+   * at least this long waits for the host to run the halted vCPU again (the guest's haltpoll driver
+   * polls 0 ns). Below it the model charges the hot wake-up (futexWake). See calibration.ts
+   * vcpuWakeFromMeasurements.
+   */
+  haltPollWindow: number;
+  /** The extra latency of that wake-up, on top of futexWake, for a CPU idle haltPollWindow. */
+  vcpuWake: number;
+  /** How much more it takes per e-fold of idle beyond haltPollWindow (up to 100 ms of idle). */
+  vcpuWakeGrowth: number;
+  /**
+   * The share of such cold wake-ups that the waker's CPU takes over when the waker blocks before the
+   * wakee's vCPU is back (sched_balance_newidle pulls the wakee; runtime/os.ts newidlePull).
+   */
+  newidlePull: number;
+  /**
    * Extra sleep the kernel adds to a timed sleep — usleep/nanosleep, epoll_wait and futex timeouts
    * (timer slack + waking the thread). Spec §8 step 1: ≈50 µs; a raw nanosleep(20 ms) returns
    * ≈150 µs late on the reference VM (handoff_latency.json nanosleep_late_us), this + the growing part.
@@ -130,6 +146,10 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   cloneCall: 24_000, // (c) from conformance/reference/go1.19/newm_clone.json: a `go` statement that creates a thread takes 24.1 µs (go_newthread_us) − goroutineCreate
   futexWake: 8_900, // (c)
   futexWakeCall: 1_700, // (c) newm_clone.json go_wake_us 1.76 µs − goroutineCreate
+  haltPollWindow: 210_000, // (v) the knee of conformance/reference/go1.19+go1.26/vcpu_wake.json (pinned medians, calibration.ts vcpuWakeFromMeasurements)
+  vcpuWake: 12_000, // (v) its flat level: median wake-up onto a CPU idle 15–205 µs (≈20 µs) − futexWake
+  vcpuWakeGrowth: 7_800, // (v) its growth per e-fold beyond the knee (100 ms of idle: ≈55 µs extra)
+  newidlePull: 0.26, // (v) vcpu_wake.json, go1.19 + go1.26 pooled: the woken thread ran on the waker's CPU in 58 % of trials when the waker blocked at once (free_block), 43 % when it kept running (free): (0.58 − 0.43) / (1 − 0.43)
   timerSlack: 73_000, // (c)
   timerSlackFraction: 0.02, // 1 ms epoll: 73 + 20 = 93 µs late (sleep_granularity.json, see above)
   timerSlackFractionMax: 77_000, // (c) nanosleep_20ms_late_us 149.7 − timerSlack; a 10 ms usleep lasts 10.15 ms: schedtrace line spacing ≈101.5 ms per 10 ticks (see above)
@@ -161,6 +181,10 @@ export const costDocs: Record<keyof CostModel, string> = {
   cloneCall: 'time the calling thread spends in clone() when it creates an M',
   futexWake: 'futex wake of a parked M until it runs',
   futexWakeCall: 'time the waking thread spends in futex(FUTEX_WAKE) (or a write that wakes an epoll waiter)',
+  haltPollWindow: 'idle time after which a woken thread waits for the hypervisor to run its halted vCPU',
+  vcpuWake: 'extra wake-up latency onto a CPU idle haltPollWindow (the host runs the halted vCPU again)',
+  vcpuWakeGrowth: 'growth of that extra latency per e-fold of longer idle (up to 100 ms)',
+  newidlePull: 'share of those cold wake-ups the waker\'s CPU takes over when the waker blocks first (newidle balance)',
   timerSlack: 'kernel timer slack + wake-up added to timed sleeps (usleep, nanosleep, epoll_wait)',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
   timerSlackFractionMax: 'upper bound of that growing part',
@@ -175,7 +199,7 @@ export const costDocs: Record<keyof CostModel, string> = {
 };
 
 /** The parameters that are dimensionless fractions; every other one is a duration in ns. */
-const fractionCosts: ReadonlySet<keyof CostModel> = new Set<keyof CostModel>(['timerSlackFraction', 'jitter', 'slackJitter']);
+const fractionCosts: ReadonlySet<keyof CostModel> = new Set<keyof CostModel>(['timerSlackFraction', 'jitter', 'slackJitter', 'newidlePull']);
 
 /** Whether a parameter is a dimensionless fraction rather than a duration in ns. */
 export function isFractionCost(name: keyof CostModel): boolean {

@@ -67,7 +67,7 @@ function wakePoller(rt: Runtime, mp: M): void {
   if (mp.pollWoken) return;
   mp.pollWoken = true;
   mp.gen++;
-  rt.sim.after(rt.latency(rt.cost.futexWake), mp, T.NetpollDone, mp.gen);
+  rt.os.wakeSend(mp, mp, T.NetpollDone, rt.latency(rt.cost.futexWake));
 }
 
 /** netpollblock: park gp on pd until it is ready (or return at once if it already is). */

@@ -34,6 +34,37 @@
  * demand never exceeds the cores runs event for event as before. The stretches are an intrusive list
  * through the Ms (M.cpuPrev/cpuNext): linking and unlinking one is a few field writes, no allocation.
  *
+ * Which CPU a thread is on, and the VM's idle-CPU wake-up. The recording machine is a Firecracker/KVM
+ * guest whose idle vCPUs halt at once (cpuidle driver haltpoll with guest_halt_poll_ns = 0), so a
+ * thread woken onto an idle CPU waits for the host to run that vCPU again: conformance/reference/
+ * go1.19|go1.26/vcpu_wake.json (C threads, futex wake onto a CPU idle for a given time) measures it. The wake
+ * costs more the longer the CPU idled (the host's own idle states), and nothing extra when the woken
+ * thread's CPU is busy (it preempts the running thread there). The model keeps, per CPU, how many
+ * threads are on it (`nr`: Ms scheduling, running, in sysmon's loop, or woken and about to run —
+ * `onCpuState`) and when it went idle (`idleSince`); each M remembers the CPU it last ran on (M.cpu).
+ * Where a thread goes follows Linux's select_task_rq_fair (kernel/sched/fair.c) on this 2-CPU
+ * machine (one LLC, so wake_affine / select_idle_sibling decide):
+ * - a woken thread goes back to its previous CPU: select_idle_sibling returns prev when it is idle,
+ *   and when it is busy the idle scan is cut short on a busy LLC (SIS_UTIL), so the wakee stays and
+ *   preempts — vcpu_wake.json's free variant: the woken thread ran on the CPU it slept on in 100 %
+ *   of trials, whether that CPU was idle or the waker's;
+ * - a new thread (clone, SD_BALANCE_FORK → find_idlest_cpu) goes to an idle CPU, the most recently
+ *   idled one (latest_idle_timestamp), else to the one with the fewest threads.
+ * A futex or epoll wake-up (notewakeup, the netpoller's wake, sysmon's note) whose thread lands on an
+ * idle CPU pays `wakeExtra` on top of cost.futexWake: cost.vcpuWake when the CPU idled
+ * cost.haltPollWindow, growing by cost.vcpuWakeGrowth per e-fold of longer idle (vcpu_wake.json's
+ * medians, calibration.ts vcpuWakeFromMeasurements; up to 100 ms). The window is the recorded curve's
+ * knee (≈200 µs, KVM's default halt_poll_ns: after it the host stops polling the halted vCPU and its
+ * wake-up starts to grow); below it the model charges the hot futexWake, although the pinned recording
+ * shows ≈ +10 µs already from 15 µs of idle — calibrate.go's futex hand-off (3.5 µs median) and real
+ * thieves that beat a 10 µs timer (sleep_granularity.json, GOMAXPROCS=2) show that Go's threads mostly
+ * wake on a busy CPU after short idles, a placement history this model does not reproduce.
+ * A wake-up in flight onto a halted vCPU can be taken over by a CPU that goes idle meanwhile
+ * (`newidlePull`, sched_balance_newidle), as when a Go M wakes another and parks at once: with
+ * probability cost.newidlePull (vcpu_wake.json free_block vs free) the wakee runs there at its hot
+ * time and stays on that CPU. Timed wake-ups (timer slack) and pipe wake-ups keep their own recorded
+ * latencies, which already include the VM's wake-up.
+ *
  * What it simplifies:
  * - only CPU stretches compete. The runtime's own costs between ops (cost.ts: chanOp, goroutine
  *   switches, ≈0.1–1 µs each), a spinning M (findRunnable's spinning is instantaneous in this model,
@@ -41,7 +72,11 @@
  * - a sharing change is seen by all stretches at once, at the instant it happens (no wake-up latency,
  *   migration or cache effects, no per-thread weights: every thread has nice 0);
  * - the cores belong to this process alone (no other load on the machine);
- * - one pool of cores, not per-CPU run queues and a load balancer (see above);
+ * - one pool of cores, not per-CPU run queues and a load balancer (see above): M.cpu only decides the
+ *   wake-up latency, and a thread moves only by newidlePull (no periodic or idle load balancing, no
+ *   wake_affine move to the waker's CPU when its previous one is busy);
+ * - threads blocked in a syscall count as off CPU even while the kernel works for them, and a
+ *   thread's CPU counts as busy from the wake-up's send, not from when it runs;
  * - a cgroup CPU limit (RunOptions.cpuQuota, maxprocs.ts) lowers the pool to `cores` = min(ncpu, limit)
  *   cores' worth, shared the same fluid way. Linux's CFS bandwidth control instead lets the threads run
  *   at full speed until the period's quota (limit × 100 ms) is spent and then stops them all until the
@@ -65,6 +100,47 @@ const OsTag = { Settle: 0, Quota: 1 } as const;
  * taken, so that a run with no options predicts that machine.
  */
 export const defaultNcpu = 2;
+
+/** The longest idle the vCPU wake-up's growth was recorded for (vcpu_wake.go's longest idle, 100 ms). */
+const vcpuWakeMaxIdle = 100_000_000;
+
+/** Whether an M in state `s` (MS) is on a CPU, for the per-CPU accounting (CPUSched.nr). */
+export const onCpuState: readonly boolean[] = (() => {
+  const t: boolean[] = [];
+  t[MS.Starting] = false; // clone in flight: placed when it starts (fork balance)
+  t[MS.Scheduling] = true;
+  t[MS.Running] = true;
+  t[MS.Syscall] = false; // blocked in the kernel (a CPU-bound call's share is the stretch list's)
+  t[MS.Idle] = false;
+  t[MS.LockedIdle] = false;
+  t[MS.Netpoll] = false;
+  t[MS.Waking] = true; // the wake-up's target CPU is claimed when it is sent
+  t[MS.Sysmon] = true;
+  t[MS.SysmonSleep] = false;
+  t[MS.Template] = false;
+  t[MS.Dead] = false;
+  return t;
+})();
+
+/**
+ * A wake-up in flight onto a halted vCPU (CPUSched.coldWakes): the thread `mp`, the event that ends its
+ * wake-up (`tag` on `target` under generation `gen`), when it fires (`at`) and when a hot wake-up would
+ * have (`hotAt`), the CPU it was sent to and when that CPU had gone idle.
+ */
+interface ColdWake {
+  mp: M;
+  target: EventTarget & { gen: number };
+  tag: number;
+  daemon: boolean;
+  gen: number;
+  at: number;
+  hotAt: number;
+  cpu: number;
+  idleSince: number;
+}
+
+/** How long every CPU has idled when the process starts (the machine was idle before the exec): long. */
+const idleBeforeStart = -1e12;
 
 /** The OS CPU scheduler of one run (Runtime.os). */
 export class CPUSched implements EventTarget {
@@ -90,15 +166,131 @@ export class CPUSched implements EventTarget {
   settlePending = false;
   /** Times the rate changed (tests, summaries). */
   changes = 0;
+  /** Threads on each CPU now (see onCpuState; a woken thread counts from the wake-up's send). */
+  readonly nr: Int32Array;
+  /** When each CPU last went idle (meaningful while its nr is 0). */
+  readonly idleSince: Float64Array;
+  /** Wake-ups in flight onto halted vCPUs, oldest first (a CPU going idle pulls one: cpuOff). */
+  private coldWakes: ColdWake[] = [];
+  /** Wakees pulled by a CPU that went idle (tests, summaries). */
+  pulls = 0;
 
   constructor(rt: Runtime, ncpu: number, quota: readonly CpuQuotaStep[] = []) {
     this.rt = rt;
     this.ncpu = ncpu;
     this.cores = ncpu;
     this.quotaSteps = quota;
+    this.nr = new Int32Array(ncpu);
+    this.idleSince = new Float64Array(ncpu).fill(idleBeforeStart);
     // Steps at time 0 apply now; later ones are daemon events (they keep nothing alive).
     while (this.nextStep < quota.length && quota[this.nextStep]!.at <= 0) this.cores = Math.min(ncpu, quota[this.nextStep++]!.cores);
     if (this.nextStep < quota.length) rt.sim.at(quota[this.nextStep]!.at, this, OsTag.Quota, 0, true);
+  }
+
+  /**
+   * Where thread mp runs when it goes on CPU: its previous CPU (a wake-up: select_idle_sibling keeps
+   * prev), or, for a thread that never ran, fork balancing's choice (an idle CPU, the most recently
+   * idled; else the one with the fewest threads).
+   */
+  selectCpu(mp: M): number {
+    if (mp.cpu >= 0) return mp.cpu;
+    const nr = this.nr;
+    let best = 0;
+    for (let c = 1; c < nr.length; c++) {
+      if (nr[c]! < nr[best]! || (nr[c] === 0 && nr[best] === 0 && this.idleSince[c]! > this.idleSince[best]!)) best = c;
+    }
+    return best;
+  }
+
+  /** mp goes on CPU (setMState, off → on). */
+  cpuOn(mp: M): void {
+    const c = this.selectCpu(mp);
+    mp.cpu = c;
+    this.nr[c]!++;
+  }
+
+  /** mp goes off CPU: its CPU goes idle now if mp was its last thread — unless it pulls a wakee (newidle balance). */
+  cpuOff(mp: M, now: number): void {
+    const c = mp.cpu;
+    if (c < 0) return;
+    if (--this.nr[c]! === 0) {
+      this.idleSince[c] = now;
+      if (this.coldWakes.length > 0) this.newidlePull(c, now);
+    }
+  }
+
+  /**
+   * Send a futex/epoll wake-up to thread mp, ending with event `tag` on `target` (mp itself, or sysmon)
+   * after the hot latency `hot` (rt.latency(cost.futexWake), drawn by the caller) + wakeExtra. Call
+   * before mp goes on CPU (its state change to Waking/Sysmon claims the CPU).
+   */
+  wakeSend(mp: M, target: EventTarget & { gen: number }, tag: number, hot: number, daemon = false): void {
+    const now = this.rt.sim.now;
+    const extra = this.wakeExtra(mp, now);
+    const at = now + hot + extra;
+    this.rt.sim.at(at, target, tag, target.gen, daemon);
+    if (extra > 0) {
+      const c = this.selectCpu(mp);
+      this.coldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c, idleSince: this.idleSince[c]! });
+    }
+  }
+
+  /**
+   * sched_balance_newidle: CPU c just went idle while a woken thread waits for its halted vCPU to come
+   * back (a cold wake-up in flight): with probability cost.newidlePull c takes it over and runs it now,
+   * as a hot wake-up would have (not before hotAt); the thread's CPU is c from then on (so later
+   * wake-ups by the same waker find it on a busy CPU and stay hot). This is what a Go M that wakes
+   * another (wakep, netpollBreak, sysmon's note) and then parks at once sees: conformance/reference/
+   * go1.26/vcpu_wake.json free_block (the waker blocks right after the wake-up): the woken thread ran
+   * on the waker's CPU in ≈60 % of trials, median 6–11 µs after ≤ 1 ms of idle, against 30 % and
+   * ≈20 µs when the waker keeps running (free). Only the oldest cold wake-up in flight is considered.
+   * The wakee's old CPU never woke: its idle time goes on.
+   */
+  private newidlePull(c: number, now: number): void {
+    const list = this.coldWakes;
+    let i = 0;
+    while (i < list.length) {
+      const w = list[i]!;
+      if (w.at <= now || w.target.gen !== w.gen) {
+        list.splice(i, 1); // fired or cancelled
+        continue;
+      }
+      if (w.cpu === c || w.mp.cpu !== w.cpu) {
+        i++;
+        continue;
+      }
+      list.splice(i, 1);
+      // Not every time (the wakee may already be running on its own CPU, or the balancer skips): the
+      // recorded share (cost.newidlePull), drawn from the run's seeded generator.
+      if (this.rt.rand.uint32() / 4294967296 >= this.rt.cost.newidlePull) return;
+      this.pulls++;
+      const mp = w.mp;
+      if (onCpuState[mp.state]) {
+        // a parked M woken by notewakeup counts on its CPU from the send (MS.Waking); a poller or
+        // sysmon only when its wake-up fires
+        if (--this.nr[w.cpu]! === 0) this.idleSince[w.cpu] = w.idleSince;
+        this.nr[c]!++;
+      }
+      mp.cpu = c;
+      w.target.gen++;
+      this.rt.sim.at(Math.max(now, w.hotAt), w.target, w.tag, w.target.gen, w.daemon);
+      return;
+    }
+  }
+
+  /**
+   * The extra latency of a futex/epoll wake-up of mp sent now: 0 when the CPU it will run on is busy
+   * (it preempts there); when that CPU is idle, the host must run the halted vCPU again first:
+   * cost.vcpuWake once it idled cost.haltPollWindow, + cost.vcpuWakeGrowth per e-fold of longer idle
+   * (capped at 100 ms of idle, the longest recorded).
+   */
+  wakeExtra(mp: M, now: number): number {
+    const c = this.selectCpu(mp);
+    if (this.nr[c]! > 0) return 0;
+    const cost = this.rt.cost;
+    const idle = Math.min(now - this.idleSince[c]!, vcpuWakeMaxIdle);
+    if (idle < cost.haltPollWindow) return 0;
+    return Math.round(cost.vcpuWake + cost.vcpuWakeGrowth * Math.log(idle / cost.haltPollWindow));
   }
 
   /** The rate the current demand asks for. */

@@ -46,6 +46,7 @@ import { globrunqget, injectglist, runqempty, runqget, runqput, runqsteal } from
 import { checkTimers, nobarrierWakeTime } from './time.js';
 import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
+import { onCpuState } from './os.js';
 
 /** Event tags of an M (see the module note). */
 export const T = {
@@ -260,6 +261,12 @@ export function startmOn(rt: Runtime, pp: P, nmp: M): void {
 }
 
 export function setMState(rt: Runtime, mp: M, state: number, extra = 0): void {
+  const was = onCpuState[mp.state]!;
+  const now = onCpuState[state]!;
+  if (was !== now) {
+    if (now) rt.os.cpuOn(mp);
+    else rt.os.cpuOff(mp, rt.sim.now);
+  }
   mp.state = state as M['state'];
   rt.log.ev(E.MState, mp.curg ? mp.curg.goid : -1, mp.id, mp.p ? mp.p.id : -1, state, extra);
 }
@@ -277,8 +284,8 @@ export function setSpinning(rt: Runtime, mp: M, on: boolean): void {
 export function notewakeup(rt: Runtime, mp: M): void {
   const cur = rt.curm;
   if (cur !== null && cur !== mp) cur.debt += rt.cost.futexWakeCall;
+  rt.os.wakeSend(mp, mp, T.Wake, rt.latency(rt.cost.futexWake));
   setMState(rt, mp, MS.Waking);
-  rt.sim.after(rt.latency(rt.cost.futexWake), mp, T.Wake, mp.gen);
 }
 
 /** stopm: park on the idle list (checkdead runs in mput). Woken by startm with a nextp. */

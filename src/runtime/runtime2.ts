@@ -242,6 +242,8 @@ export class M implements EventTarget {
    * Runtime.os's list of stretches.
    */
   onCpu = false;
+  /** The CPU its thread last ran on (os.ts CPUSched.nr), −1 before it first ran. */
+  cpu = -1;
   cpuEnd = 0;
   cpuTag = 0;
   cpuPrev: M | null = null;

@@ -128,7 +128,7 @@ export class Sysmon implements EventTarget {
     const rt = this.rt;
     rt.sched.sysmonwait = false;
     this.gen++;
-    rt.sim.after(rt.latency(rt.cost.futexWake), this, S.NoteWake, this.gen, true);
+    rt.os.wakeSend(this.m, this, S.NoteWake, rt.latency(rt.cost.futexWake), true);
   }
 
   /** Steps 3–5 of the loop, then sleep again. */

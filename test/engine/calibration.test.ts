@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { costTableMarkdown, defaultCosts } from '../../src/runtime/cost.js';
-import { costsFromMeasurements, type Measurements } from '../../src/runtime/calibration.js';
+import { costsFromMeasurements, newidlePullFromMeasurements, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
 
 describe('calibration', () => {
   it('the measured defaults are costsFromMeasurements(conformance/reference/go1.19/costs.json)', () => {
@@ -40,6 +40,48 @@ describe('calibration', () => {
     const us = ref.variants[0]!.measures['go_wake_us']!.median;
     expect(costsFromMeasurements({ go_wake_us: us }).futexWakeCall).toBe(defaultCosts.futexWakeCall);
     expect(Math.abs(defaultCosts.futexWakeCall + defaultCosts.goroutineCreate - us * 1000)).toBeLessThan(100);
+  });
+
+  it('the VM idle-CPU wake-up costs are vcpuWakeFromMeasurements of vcpu_wake.go as recorded on go1.19.8 and go1.26.8 (pinned variant)', () => {
+    const points: VcpuWakePoint[] = [];
+    for (const rel of ['go1.19', 'go1.26']) {
+      const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${rel}/vcpu_wake.json`, import.meta.url), 'utf8')) as {
+        env: { goVersion: string };
+        variants: { id: string; measures: Record<string, { median: number }> }[];
+      };
+      expect(ref.env.goVersion).toContain(rel === 'go1.19' ? 'go1.19.8' : 'go1.26.8');
+      const v = ref.variants.find((x) => x.id === 'pinned')!;
+      // wake_us_i<IDLE_US>: the sleeper's CPU idled IDLE_US + 5 µs (vcpu_wake.go's 5 µs guard).
+      for (const [k, m] of Object.entries(v.measures)) points.push({ idleUs: Number(/_i(\d+)$/.exec(k)![1]) + 5, wakeUs: m.median });
+    }
+    expect(points.length).toBeGreaterThanOrEqual(20);
+    const d = vcpuWakeFromMeasurements(points, defaultCosts.futexWake);
+    expect(d).toEqual({ haltPollWindow: defaultCosts.haltPollWindow, vcpuWake: defaultCosts.vcpuWake, vcpuWakeGrowth: defaultCosts.vcpuWakeGrowth });
+  });
+
+  it('newidlePull is newidlePullFromMeasurements of vcpu_wake.go (free vs free_block: the waker keeps running / blocks at once), pooled over the releases that recorded both', () => {
+    let free = 0;
+    let block = 0;
+    let n = 0;
+    for (const rel of ['go1.19', 'go1.26']) {
+      const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${rel}/vcpu_wake.json`, import.meta.url), 'utf8')) as {
+        variants: { id: string; measures: Record<string, { mean: number; n: number }> }[];
+      };
+      const share = (id: string): number | null => {
+        const v = ref.variants.find((x) => x.id === id);
+        if (v === undefined) return null;
+        const ms = Object.entries(v.measures).filter(([k]) => k.startsWith('same_cpu_'));
+        return ms.reduce((a, [, m]) => a + m.mean * m.n, 0) / ms.reduce((a, [, m]) => a + m.n, 0);
+      };
+      const f = share('free');
+      const b = share('free_block');
+      if (f === null || b === null) continue;
+      free += f;
+      block += b;
+      n++;
+    }
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(newidlePullFromMeasurements(free / n, block / n)).toBe(defaultCosts.newidlePull);
   });
 
   it("README's cost table lists every parameter with its current default", () => {
