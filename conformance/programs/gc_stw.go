@@ -69,7 +69,7 @@ func main() {
 	var ms runtime.MemStats
 	var empty []float64
 	for i := 0; i < 9; i++ {
-		d, gap := timed(runtime.GC)
+		d, gap := timed(func() { runtime.GC() })
 		empty = append(empty, d)
 		fmt.Printf("MEASURE gc_empty_us=%.1f us\n", d)
 		if multi {
@@ -89,7 +89,7 @@ func main() {
 	}
 	var full []float64
 	for i := 0; i < 5; i++ {
-		d, gap := timed(runtime.GC)
+		d, gap := timed(func() { runtime.GC() })
 		full = append(full, d)
 		fmt.Printf("MEASURE gc_live_us=%.1f us\n", d)
 		if multi {

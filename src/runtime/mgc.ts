@@ -37,9 +37,12 @@
  * during a mark phase the running dedicated workers never exceed dedicatedMarkWorkersNeeded's quota
  * and the idle workers never exceed maxIdleMarkWorkers; outside it no worker runs.
  *
- * What it simplifies: the live heap is an estimate — a survival fraction (GCOptions.survival) of the
- * heap at the cycle's start plus what was allocated during the mark (allocate-black) — since the model
- * does not follow pointers; there are no spans, size classes or mcache refills (sweeping costs nothing
+ * What it simplifies: the live heap is an estimate, since the model follows no pointers: the part of
+ * the heap at a cycle's start that the mark finds live is a survival fraction (GCOptions.survival) of
+ * it, but never less than what the previous cycle found live (only what was allocated since can have
+ * died: a forced cycle right after another finds the same heap), plus what was allocated during the
+ * mark (allocate-black). A program whose live set stays constant while it allocates (a ring buffer)
+ * is therefore seen with a live heap that follows the heap's size, not the set's; there are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
  * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
@@ -200,6 +203,10 @@ export class GCState {
   dedicatedMarkTime = 0;
   fractionalMarkTime = 0;
   idleMarkTime = 0;
+  /** The live-heap estimate of the cycle in progress (the part of heap0 its mark finds live). */
+  markLive = 0;
+  /** The previous cycle's estimate (what can no longer die without new allocation). */
+  lastLive = 0;
   /** Scan work (bytes) the cycle still has to do, and what workers hold reserved in their current chunk. */
   scanWorkRemaining = 0;
   scanWorkTotal = 0;
@@ -496,7 +503,8 @@ function startCycle(rt: Runtime, now: number): void {
   const stacks = rt.allgs.reduce((n, g) => n + (g.atomicstatus !== 6 ? stackMin : 0), 0);
   c.lastStackScan = stacks;
   // Plus the fixed root and termination work (gcMarkBase, as scan work at the mark's rate).
-  c.scanWorkTotal = Math.floor(c.heap0 * c.survival) + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
+  c.markLive = Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
+  c.scanWorkTotal = c.markLive + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
   c.scanWorkRemaining = c.scanWorkTotal;
   const totalUtilizationGoal = procs * gcBackgroundUtilization;
   let dedicated = Math.floor(totalUtilizationGoal + 0.5);
@@ -724,12 +732,13 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const now = rt.sim.now;
   const procs = rt.gomaxprocs;
   // The live heap: the estimate's share of the heap at the start plus everything allocated black since.
-  const marked = Math.floor(c.heap0 * c.survival) + Math.max(0, c.heap1 - c.heap0);
+  const marked = c.markLive + Math.max(0, c.heap1 - c.heap0);
+  c.lastLive = c.markLive;
   const goalBefore = c.heapGoal;
   endCycle(rt, now, procs);
   c.heapMarked = marked;
   c.heapLive = marked;
-  c.lastHeapScan = Math.floor(c.heap0 * c.survival);
+  c.lastHeapScan = c.markLive;
   c.phase = GCPhase.off;
   c.numgc++;
   if (c.userForced) c.numforcedgc++;
@@ -919,6 +928,8 @@ export function* forcegchelper(rt: Runtime): Generator<Op, void, unknown> {
 export function sysmonForceGC(rt: Runtime, now: number): void {
   const c = rt.gc;
   if (!c.forcegcIdle || c.forcegcG === null) return;
+  // gcTrigger.test: false while a cycle is in progress (gcphase != _GCoff), for every kind.
+  if (c.phase !== GCPhase.off) return;
   if (!(c.gcPercent >= 0 && c.lastgc !== 0 && now - c.lastgc > forcegcperiod)) return;
   c.forcegcIdle = false;
   c.forcegcRuns++;

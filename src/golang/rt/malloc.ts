@@ -15,8 +15,6 @@
  * interface is not counted.
  */
 
-import { makeSlice, type Slice } from './slices.js';
-
 /** The allocation register (bytes since the running goroutine's last runtime op). */
 export const heap = { b: 0 };
 
@@ -31,12 +29,6 @@ export function scat(s: string, t: string): string {
 export function alloced<T>(v: T, n: number): T {
   heap.b += n;
   return v;
-}
-
-/** make([]T, n, c) with T of `esize` bytes: the backing array's bytes, then makeslice. */
-export function makeSliceA(n: number, c: number, zero: () => unknown, esize: number): Slice {
-  heap.b += c * esize;
-  return makeSlice(n, c, zero);
 }
 
 /** runtime.ReadMemStats: copy the engine's snapshot (runtime/mgc.ts readMemStats) into *m. */

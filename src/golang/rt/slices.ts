@@ -148,6 +148,11 @@ export function sliceArray(a: unknown[], lo: number, hi: number, max: number): S
 }
 /** Largest slice the simulator materialises (elements). Go would allocate more; JS cannot. */
 export const maxSliceElems = 1 << 25;
+/** make([]T, n, c) with T of `esize` bytes: the backing array's bytes (malloc.ts), then makeslice. */
+export function makeSliceA(n: number, c: number, zero: () => unknown, esize: number): Slice {
+  heap.b += c * esize;
+  return makeSlice(n, c, zero);
+}
 export function makeSlice(n: number, c: number, zero: () => unknown): Slice {
   if (c < n) c = n;
   if (n < 0 || !Number.isInteger(n)) throw rtPanic('makeslice: len out of range');
