@@ -199,6 +199,17 @@ export const FoundBy = {
   GCWorker: 10,
 } as const;
 
+/** gcphase (E.GCPhase's a): _GCoff, _GCmark, _GCmarktermination (runtime/mgc.ts). */
+export const GCPhase = { off: 0, mark: 1, marktermination: 2 } as const;
+/** gcTrigger kinds (E.GCStart's b): gcTriggerHeap, gcTriggerTime (forcegc), gcTriggerCycle (runtime.GC). */
+export const GCTrigger = { heap: 1, time: 2, cycle: 3 } as const;
+/** gcMarkWorkerMode (E.GCWorker's a; gcMarkWorkerNotWorker = 0: the worker stops). */
+export const GCMarkWorkerMode = { notWorker: 0, dedicated: 1, fractional: 2, idle: 3 } as const;
+/** Why the world was stopped (E.STW's b). */
+export const STWReason = { GOMAXPROCS: 0, GCSweepTerm: 1, GCMarkTerm: 2, ReadMemStats: 3 } as const;
+/** The stwReason text Go's execution tracer writes for each (go1.26 runtime/proc.go stwReasonStrings). */
+export const stwReasonText: readonly string[] = ['GOMAXPROCS', 'GC sweep termination', 'GC mark termination', 'read mem stats'];
+
 /** Why sysmon retook a P in a syscall (E.Retake's a), spec §8.1 step 2. */
 export const RetakeWhy = {
   /** The P's local run queue had work. */

@@ -133,24 +133,25 @@ export interface CostModel {
    * The GC's mark (and sweep) CPU time per byte of scan work, per worker (runtime/mgc.ts): go1.19's
    * runtime.GC() with 36 MB of live 64-byte objects with a pointer takes 235 ns per KB of live heap more
    * than with an empty heap at GOMAXPROCS=1 (conformance/reference/go1.19/gc_stw.json p1 mark_ns_per_kb,
-   * median of 5 runs, 234–241). The release's factor (VersionProfile.gcMarkCostFactor) scales it.
+   * median of 5 runs 234.92, 232.7–275.5). The release's factor (VersionProfile.gcMarkCostFactor) scales it.
    */
   gcMarkNsPerByte: number;
   /**
    * A GC cycle's fixed mark work (root marking, the mark termination handshake), as CPU ns: an empty
-   * heap's mark phase takes 40–42 µs of wall clock at GOMAXPROCS=1 after the first cycle (go1.19
-   * gc_stw.json p1 gctrace, the middle `ms clock` field of the forced cycles 2–9).
+   * heap's mark phase takes 43 µs of wall clock at GOMAXPROCS=1 after the first cycle (go1.19
+   * gc_stw.json p1 gctrace, the middle `ms clock` field of the forced cycles 2–9: median 0.043 ms,
+   * 0.032–0.18).
    */
   gcMarkBase: number;
   /**
    * The sweep termination stop-the-world's own time, once the world is stopped (gctrace's first `ms
-   * clock` field at GOMAXPROCS=1, where nothing else runs: 0.003 ms median over the 85 cycles of
+   * clock` field at GOMAXPROCS=1, where nothing else runs: 0.003 ms median over the 86 cycles of
    * go1.19 gc_stw.json p1). Stopping running goroutines adds signalDelivery.
    */
   gcSweepTermPause: number;
   /** The mark termination stop-the-world's own time (gctrace's third `ms clock` field, 0.001 ms median, same cycles). */
   gcMarkTermPause: number;
-  /** ReadMemStats' stop-the-world with nothing else running (go1.19 gc_stw.json p1 readmemstats_us: 1.0 µs median). */
+  /** ReadMemStats' stop-the-world with nothing else running (go1.19 gc_stw.json p1 readmemstats_us: 1.1 µs median). */
   readMemStatsPause: number;
   /**
    * Clearing newly allocated memory, per byte (mallocgc's memclr). An estimate: memclr runs at
@@ -195,11 +196,11 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
   stopTheWorld: 43_000, // (c)
   init: 150_000, // spec §16/§21.4: threads at main match only if init outlasts sysmon's first tick
-  gcMarkNsPerByte: 0.2297, // gc_stw.json p1 mark_ns_per_kb 235.21 / 1024 (see above)
-  gcMarkBase: 40_000, // gc_stw.json p1 gctrace, empty-heap mark clock (see above)
+  gcMarkNsPerByte: 0.2294, // gc_stw.json p1 mark_ns_per_kb 234.92 / 1024 (see above)
+  gcMarkBase: 43_000, // gc_stw.json p1 gctrace, empty-heap mark clock (see above)
   gcSweepTermPause: 3_000, // gc_stw.json p1 gctrace (see above)
   gcMarkTermPause: 1_000, // gc_stw.json p1 gctrace (see above)
-  readMemStatsPause: 1_000, // gc_stw.json p1 readmemstats_us (see above)
+  readMemStatsPause: 1_100, // gc_stw.json p1 readmemstats_us (see above)
   mallocNsPerByte: 0.033, // estimate: memclr at ≈ 30 GB/s (see above)
   heapGrowNsPerByte: 0.24, // gc_alloc_loop.json gogcoff vs p1 (see above)
   slackJitter: 0.41, // (c) usleep_slack_us median 72.6 µs, p90 84.7 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter

@@ -21,7 +21,8 @@
 import type { Runtime } from './runtime.js';
 import { G, _Gdead, _Grunnable, _Grunning, _Gsyscall, _Gwaiting, _Pidle, _Prunning, _Psyscall, runqSize } from './runtime2.js';
 import { MS } from '../log/events.js';
-import { GCMarkWorkerMode, GCPhase, gcWorkersRunning } from './mgc.js';
+import { gcWorkersRunning } from './mgc.js';
+import { GCMarkWorkerMode, GCPhase } from '../log/events.js';
 
 export class InvariantError extends Error {}
 

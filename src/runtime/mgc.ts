@@ -50,7 +50,7 @@
  *
  * No module-level mutable state: everything lives in the run's GCState (Runtime.gc).
  */
-import { E, FoundBy, Loc } from '../log/events.js';
+import { E, FoundBy, Loc, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason } from '../log/events.js';
 import { K, type GoBody, type Op } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import { G, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
@@ -82,16 +82,8 @@ const drainCheckThreshold = 100_000;
 /** A dedicated or fractional worker drains in chunks of this much work (bytes) between looks at its preemption flag. */
 const drainChunk = 256 << 10;
 
-/** gcphase: _GCoff, _GCmark, _GCmarktermination. */
-export const GCPhase = { off: 0, mark: 1, marktermination: 2 } as const;
-/** gcTrigger kinds (gcTriggerHeap, gcTriggerTime, gcTriggerCycle). */
-export const GCTrigger = { heap: 1, time: 2, cycle: 3 } as const;
-/** gcMarkWorkerMode (gcMarkWorkerNotWorker = 0). */
-export const GCMarkWorkerMode = { notWorker: 0, dedicated: 1, fractional: 2, idle: 3 } as const;
-/** Why the world was stopped (E.STW's b; Go's stwReason strings in gotrace). */
-export const STWReason = { GOMAXPROCS: 0, GCSweepTerm: 1, GCMarkTerm: 2, ReadMemStats: 3 } as const;
-/** The stwReason text Go's execution tracer writes for each (go1.26 runtime/proc.go stwReasonStrings). */
-export const stwReasonText: readonly string[] = ['GOMAXPROCS', 'GC sweep termination', 'GC mark termination', 'read mem stats'];
+// The GC's codes are event arguments too, so they live with the event log (log/events.ts).
+export { GCPhase, GCTrigger, GCMarkWorkerMode, STWReason, stwReasonText } from '../log/events.js';
 
 /** What runG continues when a G is inside a stop-the-world (G.gcstep). */
 export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4 } as const;

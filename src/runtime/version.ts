@@ -255,8 +255,8 @@ const go126: VersionProfile = {
   runtimeFrames: '1.26',
   compileErrorExit: 1,
   gcMemoryLimitHeadroom: { bytes: 0, percent: 3 },
-  // gc_stw.json p1 mark_ns_per_kb: go1.26.8 197.53 (194–213) / go1.19.8 235.21 (234–241), quiet machine
-  gcMarkCostFactor: 0.84,
+  // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
+  gcMarkCostFactor: 0.86,
   loopvarPerIteration: true,
   rangeOverInt: true,
   printFloatShortest: true,
