@@ -154,12 +154,6 @@ export interface CostModel {
   /** ReadMemStats' stop-the-world with nothing else running (go1.19 gc_stw.json p1 readmemstats_us: 1.1 µs median). */
   readMemStatsPause: number;
   /**
-   * Clearing newly allocated memory, per byte (mallocgc's memclr). An estimate: memclr runs at
-   * ≈ 30 GB/s on the reference machine's cores; the per-object cost of mallocgc is the Go frontend's
-   * (src/golang/cost.ts malloc).
-   */
-  mallocNsPerByte: number;
-  /**
    * Heap growth beyond what the process ever held: the page faults of fresh memory, per byte. go1.26.8
    * gc_alloc_loop.json: with GOGC=off (183 MB of fresh memory) the loop takes 149.0 ms, 49.7 ns per
    * 64-byte allocation; with GOGC=100 at GOMAXPROCS=1 (the heap reused) its mutator part is 34.6 ns:
@@ -201,7 +195,6 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   gcSweepTermPause: 3_000, // gc_stw.json p1 gctrace (see above)
   gcMarkTermPause: 1_000, // gc_stw.json p1 gctrace (see above)
   readMemStatsPause: 1_100, // gc_stw.json p1 readmemstats_us (see above)
-  mallocNsPerByte: 0.033, // estimate: memclr at ≈ 30 GB/s (see above)
   heapGrowNsPerByte: 0.24, // gc_alloc_loop.json gogcoff vs p1 (see above)
   slackJitter: 0.41, // (c) usleep_slack_us median 72.6 µs, p90 84.7 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
   jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
@@ -242,7 +235,6 @@ export const costDocs: Record<keyof CostModel, string> = {
   gcSweepTermPause: 'GC sweep termination stop-the-world, world already stopped',
   gcMarkTermPause: 'GC mark termination stop-the-world, world already stopped',
   readMemStatsPause: 'runtime.ReadMemStats stop-the-world, world already stopped',
-  mallocNsPerByte: 'clearing newly allocated heap memory, per byte',
   heapGrowNsPerByte: 'page faults of fresh heap memory (beyond the high-water mark), per byte',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',

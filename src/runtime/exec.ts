@@ -24,7 +24,7 @@ import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
@@ -569,6 +569,10 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
       p2.syscallm = null;
     }
   }
+  // stop idle Ps (stopTheWorldWithSema: pidleget + _Pgcstop), so that nobody takes one while the
+  // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
+  // them back on the idle list.
+  for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
   return stopped;
 }
 

@@ -254,7 +254,7 @@ export class GCState {
   forcegcIdle = false;
   /** The bgsweep goroutine (readied after each cycle). */
   sweepG: G | null = null;
-  /** The cycles finished so far. */
+  /** The last cycles finished (at most 4096 kept: a long run's memory stays bounded; the log has them all). */
   history: GCCycleRecord[] = [];
 
   constructor(o: GCOptions = {}) {
@@ -325,9 +325,9 @@ export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number): number {
   const c = rt.gc;
   c.heapLive += bytes;
   c.totalAlloc += bytes;
-  // Clearing the memory (memclrNoHeapPointers), per byte, and the page faults of memory the process
-  // never held before; the per-object cost is the caller's CPU (the Go frontend's malloc cost).
-  let clear = bytes * rt.cost.mallocNsPerByte;
+  // The page faults of memory the process never held before; mallocgc's own CPU (clearing a small
+  // object included) is the caller's (the Go frontend's malloc cost; append's is in its append cost).
+  let clear = 0;
   if (c.heapLive > c.heapRetained) {
     clear += (c.heapLive - c.heapRetained) * rt.cost.heapGrowNsPerByte;
     c.heapRetained = c.heapLive;
@@ -767,6 +767,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
     markTermCpu,
     cpuFraction: c.gcCpuFraction,
   };
+  if (c.history.length >= 4096) c.history.splice(0, 2048);
   c.history.push(rec);
   rt.log.ev(E.GCDone, gp.goid, mp.id, mp.p!.id, c.numgc, marked);
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);

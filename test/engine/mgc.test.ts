@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { runChecked } from '../helpers.js';
 import { run, type RunResult } from '../../src/runtime/runtime.js';
 import { E } from '../../src/log/events.js';
-import { alloc, go, runtime, debug, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
+import { alloc, go, runtime, debug, syscall, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
 import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason } from '../../src/runtime/mgc.js';
 import { forcegcperiod } from '../../src/runtime/runtime2.js';
+import { formatSummary, summarize } from '../../src/views/summary.js';
 import { goReleases } from '../../src/runtime/version.js';
 
 const MB = 1 << 20;
@@ -196,6 +197,36 @@ describe('a cycle as the scheduler sees it', () => {
   });
 });
 
+describe('stop-the-world takes the idle Ps too (stopTheWorldWithSema: pidleget → _Pgcstop)', () => {
+  for (const go of goReleases) {
+    it(`go${go}: a syscall that returns during a GC pause finds no idle P to run on (found by the property test)`, () => {
+      // Two goroutines leave 12 µs syscalls and call runtime.GC(); the second returns while the first's
+      // sweep termination has the world stopped: before the fix it took an idle P and ran.
+      const wg = new sync.WaitGroup();
+      function* body(): Go {
+        yield* syscall.Syscall(12_000, 'syscall');
+        yield* runtime.GC();
+        yield* wg.Done();
+      }
+      const r = runChecked({
+        go,
+        gomaxprocs: 3,
+        ncpu: 1,
+        seed: 182,
+        main: function* () {
+          for (let i = 0; i < 2; i++) {
+            yield* wg.Add(1);
+            yield* go_(body);
+          }
+          yield* wg.Wait();
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      expect(r.runtime.gc.numgc).toBe(2);
+    });
+  }
+});
+
 describe('forcegc (proc.go sysmon, forcegchelper; mgc.go gcTrigger.test)', () => {
   for (const go of goReleases) {
     it(`go${go}: after a cycle, ${forcegcperiod / 60e9} minutes without one make sysmon start a time-triggered cycle ("GC forced")`, () => {
@@ -242,6 +273,33 @@ describe('forcegc (proc.go sysmon, forcegchelper; mgc.go gcTrigger.test)', () =>
     });
     expect(events(r, E.ForceGC)).toEqual([]);
     expect(r.runtime.gc.numgc).toBe(1);
+  });
+});
+
+describe('the summary counts what sysmon and the GC did, from the log (views/summary.ts)', () => {
+  it('cycles by trigger, forced GCs, stop-the-world pauses and scavenger runs', () => {
+    const r = run({
+      gomaxprocs: 2,
+      // A live-heap estimate of 10 % of the heap (GCOptions.survival), so that the cycle shrinks it.
+      gc: { gogc: -1, survival: 0.1 },
+      main: function* () {
+        // 32 MB with GOGC=off, then a forced cycle: the heap shrinks to its live estimate (3.2 MB, goal
+        // 6.4 MB) and the scavenger returns what is retained beyond the goal + 10 % (retainExtraPercent).
+        yield* allocate(32 * MB);
+        yield* debug.SetGCPercent(100);
+        yield* runtime.GC();
+        yield* time.Sleep(s(150));
+      },
+    });
+    const sum = summarize(r.log, r.simTime);
+    expect(sum.gc.byTrigger).toEqual({ heap: 0, forcegc: 1, runtimeGC: 1 });
+    expect(sum.gc.cycles).toBe(2);
+    expect(sum.gc.finished).toBe(2);
+    expect(sum.gc.forcegcWakeups).toBe(1);
+    expect(sum.gc.stwPauses).toBe(4);
+    expect(sum.gc.scavengerRuns).toBeGreaterThanOrEqual(1);
+    expect(sum.gc.scavengedBytes).toBe(r.runtime.gc.scavengedBytes);
+    expect(formatSummary(sum)).toMatch(/GC +2 cycles \(0 heap goal, 1 forced by sysmon's forcegc, 1 runtime\.GC\)/);
   });
 });
 
