@@ -86,6 +86,7 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
     ncpu: settings.ncpu,
     seed: settings.seed,
     godebug: settings.godebug,
+    gc: settings.gc,
     cost: settings.costOverrides,
     linksOS: settings.linksOS,
     linksCgo: settings.linksCgo,

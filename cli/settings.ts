@@ -3,6 +3,7 @@
  * environment (GOMAXPROCS, GODEBUG), the workload's exported `config`, and the defaults.
  */
 import { costsFor, costValueError, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
+import { gcOptionsFromEnv, type GCOptions } from '../src/index.js';
 import type { Instance, WorkloadConfig } from './load.js';
 import { UsageError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
 
@@ -54,6 +55,8 @@ export interface Settings {
   linksCgo: boolean;
   /** Workload parameters after --param (the workload's `params` export with overrides). */
   params: Record<string, unknown>;
+  /** GOGC and GOMEMLIMIT from the environment (runtime/mgc.ts gcOptionsFromEnv). */
+  gc: GCOptions;
 }
 
 const configKeys = ['go', 'cpuQuota', 'gomaxprocs', 'ncpu', 'seed', 'linksOS', 'linksCgo', 'godebug', 'cost', 'until', 'maxEvents'];
@@ -142,6 +145,7 @@ export function resolveSettings(
     linksOS: config.linksOS ?? inst.linksOS ?? true,
     linksCgo: config.linksCgo ?? inst.linksCgo ?? false,
     params,
+    gc: gcOptionsFromEnv(env),
   };
 }
 

@@ -33,6 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run, parseGODEBUG, type RunResult } from '../src/runtime/runtime.js';
+import { gcOptionsFromEnv } from '../src/runtime/mgc.js';
 import type { GoFunc } from '../src/workload/ops.js';
 import { goReleases, type GoRelease } from '../src/runtime/version.js';
 
@@ -215,6 +216,20 @@ export function parseMeasures(stdout: string): Record<string, number[]> {
   return out;
 }
 export const stripMeasureLines = (s: string): string => s.split('\n').filter((l) => !MEASURE_RE.test(l.trim())).join('\n');
+/** GODEBUG=gctrace=1 output: the per-cycle lines and forcegc's `GC forced` (runtime/mgc.ts gctraceLine). */
+const GCTRACE_RE = /^(gc \d+ @[\d.]+s \d+%: .* P( \(forced\))?|GC forced)$/;
+export const stripGctraceLines = (s: string): string => s.split('\n').filter((l) => !GCTRACE_RE.test(l)).join('\n');
+/** One gctrace line's fields (go1.19 / go1.26 mgc.go gcMarkTermination's print). */
+export interface GctraceLine { n: number; pct: number; clock: number[]; heap0: number; heap1: number; heap2: number; goal: number; procs: number; forced: boolean }
+export function parseGctrace(stderr: string): GctraceLine[] {
+  const out: GctraceLine[] = [];
+  for (const l of stderr.split('\n')) {
+    const m = /^gc (\d+) @[\d.]+s (\d+)%: ([\d.]+)\+([\d.]+)\+([\d.]+) ms clock, .* ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, .* (\d+) P( \(forced\))?$/.exec(l);
+    if (!m) continue;
+    out.push({ n: +m[1]!, pct: +m[2]!, clock: [+m[3]!, +m[4]!, +m[5]!], heap0: +m[6]!, heap1: +m[7]!, heap2: +m[8]!, goal: +m[9]!, procs: +m[10]!, forced: m[11] !== undefined });
+  }
+  return out;
+}
 export const stripSchedLines = (s: string): string =>
   s.split('\n').filter((l) => !/^SCHED \d+ms: /.test(l) && !/^ {2}[PMG]\d+: /.test(l)).join('\n');
 /** record.mjs's normalisation (addresses, durations in goroutine headers). */
@@ -399,6 +414,51 @@ function textCheck(real: TextSummary, runs: number, sims: string[], transform: (
   };
 }
 
+/**
+ * The gctrace checks of a variant run with GODEBUG=gctrace=1: per run, the number of cycles, the
+ * median of each heap field (MB) and of the two pauses (ms clock), the `N P` and `(forced)` counts;
+ * gmpsim's median over its seeds must lie within real Go's spread over its runs (±3 % for times).
+ */
+function gctraceChecks(v: RefVariant, results: RunResult[], add: (check: string, real: string, sim: string, verdict: Verdict) => void): void {
+  const texts: string[] = v.stderr.identical ? Array.from({ length: v.runs }, () => v.stderr.text) : (v.stderr.distinct ?? []).flatMap((d) => Array.from({ length: d.count }, () => d.text));
+  if (texts.length < v.runs) {
+    add('gctrace', `varies (${v.stderr.distinctCount} texts in ${v.runs} runs)`, 'not compared', 'n/a');
+    return;
+  }
+  const real = texts.map(parseGctrace);
+  const sim = results.map((r) => parseGctrace(r.stderr));
+  const fields: [string, (ls: GctraceLine[]) => number, boolean][] = [
+    ['cycles', (ls) => ls.length, false],
+    ['forced', (ls) => ls.filter((l) => l.forced).length, false],
+    ['procs', (ls) => (ls.length ? median(ls.map((l) => l.procs)) : 0), false],
+    ['heap0MB', (ls) => (ls.length ? median(ls.map((l) => l.heap0)) : 0), false],
+    ['heap1MB', (ls) => (ls.length ? median(ls.map((l) => l.heap1)) : 0), false],
+    ['heap2MB', (ls) => (ls.length ? median(ls.map((l) => l.heap2)) : 0), false],
+    ['goalMB', (ls) => (ls.length ? median(ls.map((l) => l.goal)) : 0), false],
+    ['cpuPct', (ls) => (ls.length ? ls[ls.length - 1]!.pct : 0), false],
+    ['sweepTermMs', (ls) => (ls.length ? median(ls.map((l) => l.clock[0]!)) : 0), true],
+    ['markMs', (ls) => (ls.length ? median(ls.map((l) => l.clock[1]!)) : 0), true],
+    ['markTermMs', (ls) => (ls.length ? median(ls.map((l) => l.clock[2]!)) : 0), true],
+  ];
+  for (const [name, f, timed] of fields) {
+    const rv = real.map(f);
+    const sv = sim.map(f);
+    let lo = Math.min(...rv);
+    let hi = Math.max(...rv);
+    const mid = median(rv);
+    let tol = '';
+    if (timed) {
+      const t = Math.abs(mid) * 0.03;
+      if (mid - lo < t || hi - mid < t) tol = ' (±3%)';
+      lo = Math.min(lo, mid - t);
+      hi = Math.max(hi, mid + t);
+    }
+    const sm = median(sv);
+    const spread = sv.length > 1 ? ` [${num(Math.min(...sv))}–${num(Math.max(...sv))}]` : '';
+    add(`gctrace:${name}`, range({ median: mid, min: Math.min(...rv), max: Math.max(...rv) }) + tol, `${num(sm)}${spread}`, sm >= lo && sm <= hi ? 'pass' : 'FAIL');
+  }
+}
+
 export async function compareAll(opts: CompareOptions = {}): Promise<Comparison> {
   const seeds = opts.seeds ?? DEFAULT_SEEDS;
   const release = opts.release ?? '1.19';
@@ -431,6 +491,7 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
             go: release,
             seed,
             godebug: flags,
+            gc: gcOptionsFromEnv(v.env),
             until: v.timeoutMs * 1e6,
             // The simulated-time budget is the recorder's timeout; the event budget must not stop a
             // run real Go finishes: pingpong_slice's 1.5 s of 350 ns round trips is ≈55M events,
@@ -459,14 +520,19 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
       const so = textCheck(v.stdout, v.runs, outs, (s) => s);
       add('stdout', so.real, so.sim, so.verdict);
 
+      // gctrace: the cycles and their fields, compared per run (the lines' times differ from run to run)
+      const gctrace = /(^|,)gctrace=[1-9]/.test(v.env.GODEBUG ?? '');
+      if (gctrace) gctraceChecks(v, results, add);
+
       // stderr
       const realHasFatal = fatalLines(v.stderr.text) !== '' || (v.stderr.distinct ?? []).some((d) => fatalLines(d.text) !== '');
-      const errs = results.map((r) => normaliseText(stripSchedLines(r.stderr)));
+      const strip = gctrace ? stripGctraceLines : (s: string): string => s;
+      const errs = results.map((r) => strip(normaliseText(stripSchedLines(r.stderr))));
       if (realHasFatal) {
         const se = textCheck(v.stderr, v.runs, errs.map(fatalLines), fatalLines);
         add('stderr-fatal', se.real, se.sim, se.verdict);
       } else {
-        const se = textCheck(v.stderr, v.runs, errs, (s) => s);
+        const se = textCheck(v.stderr, v.runs, errs, strip);
         add('stderr', se.real === '' ? '(empty)' : se.real, se.sim === '' ? '(empty)' : se.sim, se.verdict);
       }
 

@@ -12,3 +12,4 @@ export { PollDesc } from './runtime/netpoll.js';
 export { defaultNcpu } from './runtime/os.js';
 export { profiles, goReleases, defaultRelease, parseGoRelease, profileFieldDocs, type GoRelease, type VersionProfile, type ProfileFieldDoc } from './runtime/version.js';
 export { defaultGOMAXPROCS, normalizeQuota, quotaAt, maxprocsUpdatePeriod, type CpuQuotaStep } from './runtime/maxprocs.js';
+export { gcOptionsFromEnv, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason, gctraceLine, type GCOptions, type GCCycleRecord, type MemStatsSnapshot } from './runtime/mgc.js';

@@ -35,13 +35,29 @@ export interface GoCpuCosts {
    * CMPXCHG on amd64), beyond its counted operation. A plain atomic Load is a MOV and costs `op`.
    */
   atomic: number;
+  /**
+   * A heap allocation (mallocgc of a small object: make, new, an escaping composite literal, a string
+   * concatenation), beyond its counted operations, clearing a small object included (an append's
+   * growth is in `append`, fitted on a loop that grows its slice; fresh memory's page faults are the
+   * runtime's: runtime/cost.ts heapGrowNsPerByte).
+   */
+  malloc: number;
 }
+
+/**
+ * mallocgc of a small object, from conformance/reference/go1.26/gc_alloc_loop.json p1 (go1.26.8, quiet
+ * machine): loop_ms 129.9 × (1 − gc_cpu_pct 20 %) / 3M iterations = 34.6 ns of mutator time per
+ * `&node{}` iteration, minus what this model charges for the rest of it (1.0 ns: 11 counted ops).
+ * Not from cpu_costs.go: its loops do not allocate (except loop_append, whose growth `append` holds).
+ */
+const mallocNs = 33.5;
 
 export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   op: 0.092, // median of 0.093, 0.069, 0.126, 0.092, 0.157, 0.075 ns per counted op (cpu_costs.json)
   call: 1.1, // loop_call 1.65 ns − 6 ops × 0.092
   mapAccess: 5.1, // loop_map 5.69 ns − 6 ops × 0.092
   append: 2.8, // loop_append 3.17 ns − 4 ops × 0.092
+  malloc: mallocNs, // gc_alloc_loop.json p1 (see mallocNs)
   atomic: 2.4, // calibrate.json mutex_uncontended_ns 4.89 / 2: an uncontended Lock+Unlock is one LOCK CMPXCHG and one LOCK XADD (both inlined)
 });
 
@@ -75,6 +91,7 @@ export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontended
     mapAccess: nice2(m.loop_map - opsPerIteration.loop_map * op),
     append: nice2(m.loop_append - opsPerIteration.loop_append * op),
     atomic: nice2(mutexUncontendedNs / 2),
+    malloc: mallocNs,
   };
 }
 

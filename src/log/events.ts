@@ -163,8 +163,24 @@ export const E = {
   StopLockedM: 48,
   /** mexit: thread m exits (a locked G exited); a = 1: m0, which wedges instead (parked for good, still on allm). */
   MExit: 49,
-  /** Stop-the-world (a=1 start, 0 end). */
+  /** Stop-the-world by m (a=1 start, 0 end); b = why (mgc.ts STWReason: 0 GOMAXPROCS, 1/2 GC sweep/mark termination, 3 ReadMemStats). */
   STW: 50,
+  /** gcStart by g: cycle a (work.cycles) begins; b = trigger kind (mgc.ts GCTrigger: 1 heap, 2 time, 3 runtime.GC). */
+  GCStart: 51,
+  /** The GC phase became a (mgc.ts GCPhase: 0 off, 1 mark, 2 mark termination) in cycle b. */
+  GCPhase: 52,
+  /** Mark worker g on P p starts in mode a (mgc.ts GCMarkWorkerMode: 1 dedicated, 2 fractional, 3 idle) or stops (a = 0); b = cycle. */
+  GCWorker: 53,
+  /** g assisted the mark (gcAssistAlloc): a = ns of CPU, b = bytes of scan work. */
+  GCAssist: 54,
+  /** Mark termination ended GC number a (memstats.numgc); b = heap marked (bytes). */
+  GCDone: 55,
+  /** The background sweeper g is readied after GC number a (sweeping is not costed). */
+  GCSweep: 56,
+  /** The scavenger returned a bytes to the OS (its b-th run). */
+  Scavenge: 57,
+  /** sysmon readied the forcegc goroutine g (no cycle for 2 minutes); a = forced GCs so far. */
+  ForceGC: 58,
 } as const;
 export type EventKind = (typeof E)[keyof typeof E];
 
@@ -179,7 +195,20 @@ export const FoundBy = {
   StealRunnext: 7,
   /** A timer readies its G into runnext, so timers show up as Runnext. */
   BlockingNetpoll: 9,
+  /** A GC mark worker (findRunnableGCWorker, or an idle worker before the P is given up); E.Found's b = its mode. */
+  GCWorker: 10,
 } as const;
+
+/** gcphase (E.GCPhase's a): _GCoff, _GCmark, _GCmarktermination (runtime/mgc.ts). */
+export const GCPhase = { off: 0, mark: 1, marktermination: 2 } as const;
+/** gcTrigger kinds (E.GCStart's b): gcTriggerHeap, gcTriggerTime (forcegc), gcTriggerCycle (runtime.GC). */
+export const GCTrigger = { heap: 1, time: 2, cycle: 3 } as const;
+/** gcMarkWorkerMode (E.GCWorker's a; gcMarkWorkerNotWorker = 0: the worker stops). */
+export const GCMarkWorkerMode = { notWorker: 0, dedicated: 1, fractional: 2, idle: 3 } as const;
+/** Why the world was stopped (E.STW's b). */
+export const STWReason = { GOMAXPROCS: 0, GCSweepTerm: 1, GCMarkTerm: 2, ReadMemStats: 3 } as const;
+/** The stwReason text Go's execution tracer writes for each (go1.26 runtime/proc.go stwReasonStrings). */
+export const stwReasonText: readonly string[] = ['GOMAXPROCS', 'GC sweep termination', 'GC mark termination', 'read mem stats'];
 
 /** Why sysmon retook a P in a syscall (E.Retake's a), spec §8.1 step 2. */
 export const RetakeWhy = {

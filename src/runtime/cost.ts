@@ -129,6 +129,37 @@ export interface CostModel {
    * land in the same phase for many ticks in a row, so every preemption request is lost there).
    */
   slackJitter: number;
+  /**
+   * The GC's mark (and sweep) CPU time per byte of scan work, per worker (runtime/mgc.ts): go1.19's
+   * runtime.GC() with 36 MB of live 64-byte objects with a pointer takes 235 ns per KB of live heap more
+   * than with an empty heap at GOMAXPROCS=1 (conformance/reference/go1.19/gc_stw.json p1 mark_ns_per_kb,
+   * median of 5 runs 234.92, 232.7–275.5). The release's factor (VersionProfile.gcMarkCostFactor) scales it.
+   */
+  gcMarkNsPerByte: number;
+  /**
+   * A GC cycle's fixed mark work (root marking, the mark termination handshake), as CPU ns: an empty
+   * heap's mark phase takes 43 µs of wall clock at GOMAXPROCS=1 after the first cycle (go1.19
+   * gc_stw.json p1 gctrace, the middle `ms clock` field of the forced cycles 2–9: median 0.043 ms,
+   * 0.032–0.18).
+   */
+  gcMarkBase: number;
+  /**
+   * The sweep termination stop-the-world's own time, once the world is stopped (gctrace's first `ms
+   * clock` field at GOMAXPROCS=1, where nothing else runs: 0.003 ms median over the 86 cycles of
+   * go1.19 gc_stw.json p1). Stopping running goroutines adds signalDelivery.
+   */
+  gcSweepTermPause: number;
+  /** The mark termination stop-the-world's own time (gctrace's third `ms clock` field, 0.001 ms median, same cycles). */
+  gcMarkTermPause: number;
+  /** ReadMemStats' stop-the-world with nothing else running (go1.19 gc_stw.json p1 readmemstats_us: 1.1 µs median). */
+  readMemStatsPause: number;
+  /**
+   * Heap growth beyond what the process ever held: the page faults of fresh memory, per byte. go1.26.8
+   * gc_alloc_loop.json: with GOGC=off (183 MB of fresh memory) the loop takes 149.0 ms, 49.7 ns per
+   * 64-byte allocation; with GOGC=100 at GOMAXPROCS=1 (the heap reused) its mutator part is 34.6 ns:
+   * 15.1 ns per 64 B ≈ 0.24 ns per byte (≈ 1 µs per 4 KB page).
+   */
+  heapGrowNsPerByte: number;
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
@@ -159,6 +190,12 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
   stopTheWorld: 43_000, // (c)
   init: 150_000, // spec §16/§21.4: threads at main match only if init outlasts sysmon's first tick
+  gcMarkNsPerByte: 0.2294, // gc_stw.json p1 mark_ns_per_kb 234.92 / 1024 (see above)
+  gcMarkBase: 43_000, // gc_stw.json p1 gctrace, empty-heap mark clock (see above)
+  gcSweepTermPause: 3_000, // gc_stw.json p1 gctrace (see above)
+  gcMarkTermPause: 1_000, // gc_stw.json p1 gctrace (see above)
+  readMemStatsPause: 1_100, // gc_stw.json p1 readmemstats_us (see above)
+  heapGrowNsPerByte: 0.24, // gc_alloc_loop.json gogcoff vs p1 (see above)
   slackJitter: 0.41, // (c) usleep_slack_us median 72.6 µs, p90 84.7 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
   jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
 });
@@ -193,6 +230,12 @@ export const costDocs: Record<keyof CostModel, string> = {
   findRunnable: 'one findRunnable pass that finds nothing locally and goes stealing',
   sysmonLoop: 'one sysmon loop body',
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
+  gcMarkNsPerByte: 'GC mark CPU per byte of live heap, per worker',
+  gcMarkBase: 'GC mark phase fixed work per cycle (roots, termination handshake)',
+  gcSweepTermPause: 'GC sweep termination stop-the-world, world already stopped',
+  gcMarkTermPause: 'GC mark termination stop-the-world, world already stopped',
+  readMemStatsPause: 'runtime.ReadMemStats stop-the-world, world already stopped',
+  heapGrowNsPerByte: 'page faults of fresh heap memory (beyond the high-water mark), per byte',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
   slackJitter: 'spread of the oversleep of timed kernel sleeps (usleep, nanosleep, epoll/futex timeouts), as a fraction (0 = exact)',

@@ -24,7 +24,7 @@ import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
@@ -32,6 +32,7 @@ import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, sys
 import { netpollArm, netpollblock } from './netpoll.js';
 import { cpuStart, cpuStop } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
+import { STWReason, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
 /**
  * T.Run: continue the M's current G. While its ops complete without blocking and nothing else is
@@ -57,6 +58,11 @@ export function runG(rt: Runtime, mp: M): void {
 
 function runG1(rt: Runtime, mp: M): void {
   const gp = mp.curg!;
+  // Inside a stop-the-world the G started (mgc.ts): continue it before anything else.
+  if (gp.gcstep !== 0) {
+    gcContinue(rt, mp, gp);
+    return;
+  }
   let op = gp.pendingOp;
   if (op !== null) {
     gp.pendingOp = null;
@@ -92,7 +98,7 @@ function runG1(rt: Runtime, mp: M): void {
   }
   // Every op is a call — except the next chunk of a call-free loop — so a G asked to stop does so
   // here (cooperative preemption).
-  if (gp.preempt && !(op.k === K.Work && op.cont === true)) {
+  if (gp.preempt && !(op.k === K.Work && op.cont === true) && !gp.markWorker) {
     gp.pendingOp = op;
     gopreempt(rt, mp, gp, false);
     return;
@@ -137,7 +143,18 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
   const cost = rt.cost;
   switch (op.k) {
     case K.Work: {
-      const ns = op.ns;
+      let ns = op.ns;
+      const alloc = op.alloc;
+      if (alloc !== undefined && alloc > 0) {
+        // mallocgc: heap accounting, an assist during a mark phase (more CPU for this G), or a cycle
+        // that starts here (the world stops; the work runs when this G goes on).
+        const extra = mallocgc(rt, mp, gp, alloc);
+        if (extra < 0) {
+          if (ns > 0) gp.pendingOp = { k: K.Work, ns, every: op.every };
+          return;
+        }
+        ns += extra;
+      }
       if (!(ns > 0)) return cont(rt, mp, 0);
       gp.workStart = rt.sim.now;
       gp.workNs = ns;
@@ -291,6 +308,24 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
     case K.Panic:
       rt.goPanic(gp, op.msg);
       return;
+    case K.GC:
+      gcUser(rt, mp, gp);
+      return;
+    case K.ReadMemStats:
+      readMemStatsOp(rt, mp, gp);
+      return;
+    case K.SetGCPercent:
+      gp.resume = setGCPercent(rt, op.n);
+      return cont(rt, mp, cost.runtimeCall);
+    case K.SetMemoryLimit:
+      gp.resume = setMemoryLimit(rt, op.n);
+      return cont(rt, mp, cost.runtimeCall);
+    case K.GCMarkDone:
+      gcMarkDone(rt, mp, gp);
+      return;
+    case K.GCStartTime:
+      if (!gcStart(rt, mp, gp, GCTrigger.time)) cont(rt, mp, cost.runtimeCall);
+      return;
     default: {
       const bad: never = op;
       throw new TypeError(`the goroutine yielded ${JSON.stringify(bad) ?? String(bad)}, which is no gmpsim operation: delegate to the API's functions with yield* (\`yield* send(ch, v)\`, \`yield* sleep(ms)\`), do not yield values`);
@@ -376,7 +411,8 @@ export function sigPreempt(rt: Runtime, mp: M): void {
   const gp = mp.curg;
   const now = rt.sim.now;
   const inUserCode = gp !== null && mp.state === MS.Running && gp.workEnd > now;
-  const want = gp !== null && (gp.preempt || (mp.p !== null && mp.p.preempt));
+  // A mark worker sees the request in its drain loop (mgc.ts), never through gopreempt.
+  const want = gp !== null && !gp.markWorker && (gp.preempt || (mp.p !== null && mp.p.preempt));
   const ok = inUserCode && want && !rt.debug.asyncpreemptoff;
   rt.log.ev(E.Signal, gp ? gp.goid : -1, mp.id, mp.p ? mp.p.id : -1, ok ? 1 : 0, 0);
   if (!ok) return;
@@ -387,7 +423,7 @@ export function sigPreempt(rt: Runtime, mp: M): void {
 /** T.CoopPreempt: a G in a Work op with calls reached a call point with preempt set. */
 export function coopPreempt(rt: Runtime, mp: M): void {
   const gp = mp.curg;
-  if (gp === null || !gp.preempt || gp.workEnd <= rt.sim.now) {
+  if (gp === null || !gp.preempt || gp.markWorker || gp.workEnd <= rt.sim.now) {
     // Nothing to do: re-arm the work's end (this event consumed the generation).
     if (gp !== null && gp.workEnd > rt.sim.now) rt.sim.at(gp.workEnd, mp, T.Run, mp.gen);
     else if (gp !== null) rt.sim.after(0, mp, T.Run, mp.gen);
@@ -435,12 +471,26 @@ function setPStatus(rt: Runtime, pp: P, status: number): void {
 }
 
 /**
- * Simplified stop-the-world: every other running G is preempted at once (to the global queue),
- * their Ms stop, Ps in syscalls are taken; then procresize and startTheWorld. Go waits for each P
- * to reach a safe point; the wait is charged as `stopTheWorld` to the caller.
+ * runtime.GOMAXPROCS(n): stop the world, procresize, start the world. Go waits for each P to reach
+ * a safe point; the wait is charged as `stopTheWorld` to the caller.
  */
 function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
-  rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 1, 0);
+  stopTheWorldWithSema(rt, mp, STWReason.GOMAXPROCS);
+  if (rt.exited) return;
+  startTheWorldWithSema(rt, mp, STWReason.GOMAXPROCS, n);
+}
+
+/**
+ * Simplified stopTheWorldWithSema: every other running G is preempted at once (to the global queue,
+ * or under newer releases its own P's runnext), their Ms stop, Ps in syscalls are taken, every P but
+ * the caller's is _Pgcstop and sched.gcwaiting is set until startTheWorldWithSema. Go waits for each
+ * P to reach a safe point; callers charge that wait as a cost (stopTheWorld, the GC's pauses).
+ * `reason` is the event's (mgc.ts STWReason).
+ */
+export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number {
+  rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 1, reason);
+  rt.sched.gcwaiting = true;
+  let stopped = 0;
   for (const m2 of rt.allm) {
     if (m2 === mp || m2.isSys || m2.dead) continue;
     if (m2.nextp !== null) {
@@ -461,7 +511,7 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
         } else {
           stopm(rt, m2);
         }
-        if (rt.exited) return;
+        if (rt.exited) return stopped;
       }
       // A thread still being created stops when it starts (mstart without a nextp).
       continue;
@@ -489,10 +539,12 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       g2.atomicstatus = _Grunnable;
       g2.m = null;
       m2.curg = null;
+      stopped++;
       // goschedImpl(preempted) with a stop-the-world pending: newer releases keep the G in its own
       // P's runnext so it goes on right after (VersionProfile.stwPreemptToRunnext); 1.19 queues it
-      // globally like any preempted G.
-      if (rt.v.stwPreemptToRunnext) runqput(rt, p2, g2, true);
+      // globally like any preempted G. A mark worker's drain loop sees the preemption and it parks.
+      if (g2.markWorker) gcStopWorker(rt, p2, g2);
+      else if (rt.v.stwPreemptToRunnext) runqput(rt, p2, g2, true);
       else globrunqput(rt, g2);
     } else {
       m2.gen++; // cancel a steal back-off
@@ -509,7 +561,7 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
     } else {
       stopm(rt, m2);
     }
-    if (rt.exited) return;
+    if (rt.exited) return stopped;
   }
   for (const p2 of rt.allp) {
     if (p2.status === _Psyscall) {
@@ -517,8 +569,22 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
       p2.syscallm = null;
     }
   }
+  // stop idle Ps (stopTheWorldWithSema: pidleget + _Pgcstop), so that nobody takes one while the
+  // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
+  // them back on the idle list.
+  for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
+  return stopped;
+}
+
+/**
+ * startTheWorldWithSema: procresize (to `n`, GOMAXPROCS unchanged by default), give the Ps with work
+ * an M each, wakep for the idle ones.
+ */
+export function startTheWorldWithSema(rt: Runtime, mp: M, reason: number, n: number = rt.gomaxprocs): void {
+  rt.sched.gcwaiting = false;
+  if (n !== rt.gomaxprocs) gcProcresize(rt, n);
   const runnable = procresize(rt, n, mp);
-  rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, 0);
+  rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, reason);
   if (rt.v.procresizeOldm) {
     // Newer procresize gives each P with work its previous M (p.oldm) when that M is idle
     // (mgetSpecific), and only then other idle Ms to the rest; startTheWorld wakes them.

@@ -29,6 +29,8 @@ export interface RuntimeFrames {
   readonly finalizer: string;
   /** runtime.updateMaxProcsGoroutine (1.25+: version.ts containerAwareGOMAXPROCS). */
   readonly updateMaxProcs: string;
+  /** The GC's mark worker goroutines (mgc.ts), started at the first cycle. */
+  readonly gcBgMarkWorker: string;
   /**
    * Where the standard library's own `go` statements are, for the `created by` lines of the
    * goroutines they start (time.AfterFunc's, os/signal's loop), as each toolchain prints them.
@@ -57,6 +59,7 @@ const go119: RuntimeFrames = {
   bgscavenge: 'runtime.bgscavenge',
   finalizer: 'runtime.runfinq',
   updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
+  gcBgMarkWorker: 'runtime.gcBgMarkWorker',
   stdCreators: { 'time.goFunc': '/usr/lib/go-1.19/src/time/sleep.go:176', 'os/signal.Notify.func1.1': '/usr/lib/go-1.19/src/os/signal/signal.go:151' },
 };
 
@@ -81,6 +84,7 @@ const go126: RuntimeFrames = {
   bgscavenge: 'runtime.bgscavenge',
   finalizer: 'runtime.runFinalizers',
   updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
+  gcBgMarkWorker: 'runtime.gcBgMarkWorker',
   // go1.26.8: a time.AfterFunc goroutine panicking prints `created by time.goFunc` /
   // `\t/usr/local/go/src/time/sleep.go:215` (no ` in goroutine`: the timer ran on the system stack).
   stdCreators: { 'time.goFunc': '/usr/local/go/src/time/sleep.go:215', 'os/signal.Notify.func1.1': '/usr/local/go/src/os/signal/signal.go:152' },

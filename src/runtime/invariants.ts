@@ -13,10 +13,16 @@
  * - the OS (os.ts): the threads on CPU use at most `cores` (ncpu, or less under a CPU limit) (n × rate ≤ ncpu, outside the instant
  *   of a change whose settle event is pending); every M with a CPU stretch is listed once, is running
  *   a G or in a syscall, and ends it in the future; every G inside a Work op holds a stretch.
+ * - the GC (mgc.ts): while the world is stopped (sched.gcwaiting) no goroutine runs but the one that
+ *   stopped it, and no P but its P is _Prunning; in a mark phase the running dedicated workers never
+ *   exceed the cycle's quota (dedicatedMarkWorkersNeeded at the start) nor the idle workers
+ *   maxIdleMarkWorkers; outside a mark phase no P runs a worker; a worker in the pool is parked.
  */
 import type { Runtime } from './runtime.js';
 import { G, _Gdead, _Grunnable, _Grunning, _Gsyscall, _Gwaiting, _Pidle, _Prunning, _Psyscall, runqSize } from './runtime2.js';
 import { MS } from '../log/events.js';
+import { gcWorkersRunning } from './mgc.js';
+import { GCMarkWorkerMode, GCPhase } from '../log/events.js';
 
 export class InvariantError extends Error {}
 
@@ -89,6 +95,7 @@ export function checkInvariants(rt: Runtime): void {
   const ns = rt.sched.needspinning;
   if (ns !== 0 && (ns !== 1 || !rt.v.needspinning)) fail(rt, `needspinning=${ns} under Go ${rt.v.release}`);
   checkCPU(rt);
+  checkGC(rt);
   const mc = rt.sched.mnext - rt.sched.nmfreed;
   const alive = rt.allm.filter((m) => !m.dead && !m.wedged).length;
   if (mc !== alive) fail(rt, `mcount()=${mc} but ${alive} Ms alive`);
@@ -104,6 +111,27 @@ export function checkInvariants(rt: Runtime): void {
       if (at === undefined && !inTransit) fail(rt, `runnable G${g.goid} is in no run queue`);
     } else if (at === undefined) fail(rt, `G${g.goid} with status ${s} is nowhere`);
   }
+}
+
+/** The GC's stop-the-world and mark worker quotas (mgc.ts). */
+function checkGC(rt: Runtime): void {
+  const c = rt.gc;
+  if (rt.sched.gcwaiting) {
+    let running = 0;
+    for (const mp of rt.allm) if (mp.curg !== null && mp.curg.atomicstatus === _Grunning) running++;
+    if (running > 1) fail(rt, `the world is stopped but ${running} goroutines run`);
+    const prunning = rt.allp.filter((pp) => pp.status === _Prunning).length;
+    if (prunning > 1) fail(rt, `the world is stopped but ${prunning} Ps are _Prunning`);
+  }
+  const w = gcWorkersRunning(rt);
+  if (c.phase === GCPhase.mark) {
+    if (w.dedicated > c.dedicatedQuota) fail(rt, `${w.dedicated} dedicated mark workers run, quota ${c.dedicatedQuota}`);
+    if (w.idle > c.maxIdleMarkWorkers) fail(rt, `${w.idle} idle mark workers run, at most ${c.maxIdleMarkWorkers}`);
+    if (c.dedicatedRunning + c.dedicatedMarkWorkersNeeded !== c.dedicatedQuota) fail(rt, `dedicated workers: ${c.dedicatedRunning} running + ${c.dedicatedMarkWorkersNeeded} needed ≠ quota ${c.dedicatedQuota}`);
+  } else {
+    for (const pp of rt.allp) if (pp.gcMarkWorkerMode !== GCMarkWorkerMode.notWorker) fail(rt, `P${pp.id} runs a mark worker (mode ${pp.gcMarkWorkerMode}) outside a mark phase`);
+  }
+  for (const g of c.workerPool) if (g.atomicstatus !== _Gwaiting) fail(rt, `mark worker G${g.goid} in the pool has status ${g.atomicstatus}`);
 }
 
 /** The OS CPU scheduler's records (os.ts) against the Ms. */

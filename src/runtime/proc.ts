@@ -47,6 +47,7 @@ import { checkTimers, nobarrierWakeTime } from './time.js';
 import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
 import { onCpuState } from './os.js';
+import { findRunnableGCWorker, findRunnableIdleGCWorker } from './mgc.js';
 
 /** Event tags of an M (see the module note). */
 export const T = {
@@ -77,7 +78,7 @@ function newGoid(rt: Runtime, pp: P): number {
  * newproc: create a goroutine running `body` on pp's runnext (kicking the previous one to the
  * tail), then wakep() once runtime.main has started. Spec §3.
  */
-export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name: string, system = false): G {
+export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name: string, system = false, queue = true): G {
   const goid = newGoid(rt, pp);
   let gp = gfget(rt, pp);
   if (gp === null) {
@@ -93,6 +94,8 @@ export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name
   gp.atomicstatus = _Grunnable;
   if (rt.log.active) rt.log.ev(E.GoCreate, gp.goid, -1, pp.id, parent ? parent.goid : -1, rt.log.str(name));
   if (parent) rt.log.ev(E.NewProc, parent.goid, -1, pp.id, gp.goid, 0);
+  // queue = false: the caller parks it at once (mgc.ts gcBgMarkStartWorkers).
+  if (!queue) return gp;
   runqput(rt, pp, gp, true);
   if (rt.mainStarted) wakep(rt);
   return gp;
@@ -594,6 +597,12 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
     let pollUntil = checkTimers(rt, pp, now, pp);
     if (rt.exited) return null;
 
+    // 3. a GC mark worker, during a mark phase (mgc.ts)
+    if (rt.gc.blackenEnabled) {
+      const gp = findRunnableGCWorker(rt, mp, pp, now);
+      if (gp !== null) return gp;
+    }
+
     // 4. fairness: one G from the global queue every 61 schedticks
     if (pp.schedtick % fairnessTicks === 0 && sched.runq.size > 0) {
       const gp = globrunqget(rt, pp, 1);
@@ -651,6 +660,11 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
       if (rt.stealNewWork) continue;
       const w = rt.stealPollUntil;
       if (w !== 0 && (pollUntil === 0 || w < pollUntil)) pollUntil = w;
+    }
+    // 10. nothing to do: in a mark phase, idle-time marking rather than giving up the P
+    if (rt.gc.blackenEnabled) {
+      const gp = findRunnableIdleGCWorker(rt, mp, pp);
+      if (gp !== null) return gp;
     }
     // 11. give up the P
     if (sched.runq.size !== 0) {

@@ -36,6 +36,7 @@ import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 import { defaultRelease, goReleases, profiles, type GoRelease, type VersionProfile } from './version.js';
 import { runtimeFrames, type RuntimeFrames } from './frames.js';
+import { GCState, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions } from './mgc.js';
 import { MaxProcsState, defaultGOMAXPROCS, normalizeQuota, quotaAt, updateMaxProcsGoroutine, type CpuQuotaStep } from './maxprocs.js';
 
 export interface GodebugFlags {
@@ -52,15 +53,17 @@ export interface GodebugFlags {
   updatemaxprocs: number;
   /** containermaxprocs=0 (Go 1.25+): the default GOMAXPROCS ignores the cgroup CPU limit (cgroup_linux.go). Default 1. */
   containermaxprocs: number;
+  /** gctrace=1: one line per GC cycle on stderr (mgc.ts gctraceLine). */
+  gctrace: number;
 }
 
 /** GODEBUG's defaults: everything off except the 1.25+ GOMAXPROCS updates (on unless set to 0). */
 export function defaultGodebug(): GodebugFlags {
-  return { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, updatemaxprocs: 1, containermaxprocs: 1 };
+  return { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, updatemaxprocs: 1, containermaxprocs: 1, gctrace: 0 };
 }
 
 /** The GODEBUG keys gmpsim models (others are reported as ignored). */
-export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs'] as const;
+export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs', 'gctrace'] as const;
 
 export interface RunOptions {
   /** main.main. */
@@ -93,6 +96,12 @@ export interface RunOptions {
   godebug?: Partial<GodebugFlags>;
   /** Cost model overrides (ns). */
   cost?: Partial<CostModel>;
+  /**
+   * The garbage collector's knobs (mgc.ts GCOptions): GOGC (`gogc`, negative = off), GOMEMLIMIT
+   * (`memoryLimit`, bytes), the live-heap estimate's survival fraction. A program that allocates
+   * nothing never starts a cycle.
+   */
+  gc?: GCOptions;
   /** The program links package os (fmt, os, net…): the finalizer goroutine exists (default true). */
   linksOS?: boolean;
   /**
@@ -197,6 +206,7 @@ export function parseGODEBUG(s: string): { flags: GodebugFlags; errors: string[]
     else if (key === 'scheddetail') flags.scheddetail = n;
     else if (key === 'updatemaxprocs') flags.updatemaxprocs = n;
     else if (key === 'containermaxprocs') flags.containermaxprocs = n;
+    else if (key === 'gctrace') flags.gctrace = n;
     else flags.asyncpreemptoff = n !== 0;
   }
   return { flags, errors, ignored };
@@ -221,6 +231,10 @@ export class Runtime {
   readonly maxprocs = new MaxProcsState();
   /** The OS's CPU scheduler: the ncpu cores the threads share (os.ts). */
   readonly os: CPUSched;
+  /** The garbage collector's state (mgc.ts). */
+  readonly gc: GCState;
+  /** runtimeInitTime: when runtime.main started (gctrace's `@` times count from it). */
+  runtimeInitTime = 0;
   readonly opts: RunOptions;
 
   sched = new Sched();
@@ -310,6 +324,7 @@ export class Runtime {
     if (!Number.isInteger(this.ncpu) || this.ncpu < 1) throw new RangeError(`ncpu must be a positive integer, got ${this.ncpu}`);
     this.cpuQuota = normalizeQuota(opts.cpuQuota);
     this.os = new CPUSched(this, this.ncpu, this.cpuQuota);
+    this.gc = new GCState(opts.gc);
     this.check = opts.checkInvariants ?? false;
     const n = this.initialGOMAXPROCS();
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS must be a positive integer, got ${n}`);
@@ -334,7 +349,9 @@ export class Runtime {
     this.allm.push(this.m0);
     this.log.ev(E.MCreate, -1, 0, -1, 0, 0);
     // schedinit: procresize(procs) with GOMAXPROCS as given (go1.19 has no upper limit: see cli/options.ts).
+    gcProcresize(this, n);
     procresize(this, n, this.m0);
+    gcinit(this);
     if (opts.linksCgo === true) {
       // mstartm0 → newextram: one M parked on the extra list for C-created threads. It counts in
       // mcount() and is neither idle nor a system M, so checkdead never sees "no M running".
@@ -354,14 +371,16 @@ export class Runtime {
   /** runtime.main, as G1's code. */
   private *runtimeMain(): Generator<Op, void, unknown> {
     this.mainStarted = true;
+    this.runtimeInitTime = this.sim.now;
     this.startSysmonM();
     const mp = this.curm!;
     const g1 = mp.curg!;
     lockOSThread(this, mp, g1, false);
     const rf = this.rf;
-    yield { k: K.Go, fn: parkForever, args: ['force gc (idle)'], name: rf.forcegc, system: true };
+    const fg = (yield { k: K.Go, fn: forcegchelper, args: [this], name: rf.forcegc, system: true }) as number;
     const c = new Chan<number>(2);
-    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC sweep wait'], name: rf.bgsweep, system: true };
+    const sw = (yield { k: K.Go, fn: signalThenPark, args: [c, 'GC sweep wait'], name: rf.bgsweep, system: true }) as number;
+    registerGCGoroutines(this, this.allgs.find((g) => g.goid === fg) ?? null, this.allgs.find((g) => g.goid === sw) ?? null);
     yield { k: K.Go, fn: signalThenPark, args: [c, 'GC scavenge wait'], name: rf.bgscavenge, system: true };
     yield { k: K.Recv, ch: c };
     yield { k: K.Recv, ch: c };

@@ -87,6 +87,15 @@ export class G {
   selectDone = false;
   /** The sudogs of the select it is blocked in (Go: gp.waiting, linked by waitlink), to dequeue the others when one fires. */
   waiting: Sudog | null = null;
+  /**
+   * gcAssistBytes (mgc.ts): the G's assist credit in bytes during a mark phase; negative is a debt the
+   * G pays by assisting before it allocates on.
+   */
+  gcAssistBytes = 0;
+  /** A stop-the-world this G is in the middle of (mgc.ts GCStep; 0 = none): runG continues it first. */
+  gcstep = 0;
+  /** A gcBgMarkWorker goroutine: sysmon's preemption requests reach its drain loop, never gopreempt. */
+  markWorker = false;
   constructor(goid: number, startfn: string, parentGoid: number, body: GoBody | null) {
     this.goid = goid;
     this.startfn = startfn;
@@ -109,6 +118,9 @@ export class G {
     this.selectDone = false;
     this.waiting = null;
     this.system = false;
+    this.gcAssistBytes = 0;
+    this.gcstep = 0;
+    this.markWorker = false;
     // waitreason is not cleared: Go keeps the stale reason (spec §1.1).
   }
 }
@@ -155,6 +167,10 @@ export class P {
   syscallm: M | null = null;
   /** The M that last acquired this P (newer Go's p.oldm, set in acquirep): procresize prefers it (VersionProfile.procresizeOldm). */
   oldm: M | null = null;
+  /** The mark worker mode of the worker running on this P (mgc.ts GCMarkWorkerMode; 0 = none). */
+  gcMarkWorkerMode = 0;
+  /** Nanoseconds of fractional mark work this P did in the current cycle (p.gcFractionalMarkTime). */
+  gcFractionalMarkTime = 0;
   constructor(id: number) {
     this.id = id;
   }

@@ -17,8 +17,9 @@
  *      _Prunning and setBlockOnExitSyscall picks them out, and takeP unwires them.
  *   5. schedtrace when the period has passed (so lines drift by up to one delay per period); its
  *      write(2) calls delay the next usleep (trace.ts).
- * forcegc is not modelled: without an allocation model no GC ever runs, and forcegc only fires
- * when a GC has happened before.
+ *   4b. forcegc (mgc.ts sysmonForceGC): when a GC cycle has run before and none for forcegcperiod
+ *      (2 minutes), inject the forcegc goroutine, which starts a time-triggered cycle. A program that
+ *      never had a cycle never gets one this way (gcTrigger.test: last_gc_nanotime != 0).
  *
  * Its events are daemon events: they do not keep the simulation alive on their own.
  */
@@ -34,6 +35,7 @@ import { retakeSyscallP, setBlockOnExitSyscall, takeP } from './syscall.js';
 import { schedtrace } from './trace.js';
 import { nextCallPoint } from './os.js';
 import { sysmonUpdateGOMAXPROCS } from './maxprocs.js';
+import { sysmonForceGC } from './mgc.js';
 
 /** Sysmon's own event tags. */
 const S = { Tick: 1, DeepWake: 2, NoteWake: 3, Start: 4 } as const;
@@ -158,6 +160,8 @@ export class Sysmon implements EventTarget {
     if (n !== 0) this.idle = 0;
     else this.idle++;
     if (rt.exited) return;
+    // check if we need to force a GC
+    sysmonForceGC(rt, now);
     if (rt.debug.schedtrace > 0 && this.lasttrace + rt.debug.schedtrace * 1_000_000 <= now) {
       this.lasttrace = now;
       if (this.starttime < 0) this.starttime = now;

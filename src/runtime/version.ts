@@ -171,6 +171,21 @@ export interface VersionProfile {
    */
   readonly compileErrorExit: number;
 
+  // ---- the garbage collector (runtime/mgc.ts)
+  /**
+   * The headroom the pacer leaves under GOMEMLIMIT (mgcpacer.go memoryLimitHeapGoal): go1.19 subtracts
+   * memoryLimitHeapGoalHeadroom = 1 << 20 bytes from the goal; since 1.21 (go1.26.8)
+   * memoryLimitHeapGoalHeadroomPercent = 3: `goal -= goal / 100 * 3`.
+   */
+  readonly gcMemoryLimitHeadroom: { readonly bytes: number; readonly percent: number };
+  /**
+   * Since 1.26 (internal/buildcfg/exp.go GreenTeaGC: true; mgcmark_greenteagc.go): the mark phase scans
+   * small objects span by span (the Green Tea collector), which changes the mark's cost per byte:
+   * gcMarkNsPerByte (cost.ts) is scaled by this factor, measured with conformance/programs/gc_stw.go on
+   * both toolchains (mark_ns_per_kb at GOMAXPROCS=1).
+   */
+  readonly gcMarkCostFactor: number;
+
   // ---- the language the Go frontend compiles (src/golang)
   /**
    * Since 1.22 (the spec's "For statements with for clause" / range clause; cmd/compile loopvar):
@@ -210,6 +225,8 @@ const go119: VersionProfile = {
   headerGp: false,
   runtimeFrames: '1.19',
   compileErrorExit: 2,
+  gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
+  gcMarkCostFactor: 1,
   loopvarPerIteration: false,
   rangeOverInt: false,
   printFloatShortest: false,
@@ -237,6 +254,9 @@ const go126: VersionProfile = {
   headerGp: true,
   runtimeFrames: '1.26',
   compileErrorExit: 1,
+  gcMemoryLimitHeadroom: { bytes: 0, percent: 3 },
+  // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
+  gcMarkCostFactor: 0.86,
   loopvarPerIteration: true,
   rangeOverInt: true,
   printFloatShortest: true,
@@ -297,6 +317,8 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   syncWaitReasons: { what: 'sync waits show `sync.Mutex.Lock`, `sync.RWMutex.RLock`/`Lock`, `sync.WaitGroup.Wait` (not `semacquire`)', since: '≤ 1.26', source: 'runtime2.go waitReasonSync…' },
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
   runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
+  gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
+  gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },
   rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },

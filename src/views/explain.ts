@@ -12,7 +12,7 @@
  * "; ". State-change events (GLoc, PState, MState, MSpin…) are described only when no decision in
  * their group covers them.
  */
-import { E, EventName, ExitPath, FoundBy, Loc, MS, RetakeWhy, type EventLog } from '../log/events.js';
+import { E, EventName, ExitPath, FoundBy, GCMarkWorkerMode, GCPhase, GCTrigger, Loc, MS, RetakeWhy, stwReasonText, type EventLog } from '../log/events.js';
 import { fmtDuration } from '../runtime/runtime.js';
 import { _Psyscall } from '../runtime/runtime2.js';
 
@@ -98,6 +98,18 @@ const foundText: Record<number, string> = {
   [FoundBy.Steal]: "by stealing half of another P's queue (runqsteal)",
   [FoundBy.StealRunnext]: "by stealing another P's runnext",
   [FoundBy.BlockingNetpoll]: 'from a blocking netpoll',
+  [FoundBy.GCWorker]: 'a GC mark worker (findRunnableGCWorker, or idle-time marking instead of giving up the P)',
+};
+
+const gcTriggerText: Record<number, string> = {
+  [GCTrigger.heap]: 'the heap reached the pacer\'s trigger',
+  [GCTrigger.time]: 'forcegc: no cycle for 2 minutes',
+  [GCTrigger.cycle]: 'runtime.GC()',
+};
+const gcWorkerText: Record<number, string> = {
+  [GCMarkWorkerMode.dedicated]: 'dedicated',
+  [GCMarkWorkerMode.fractional]: 'fractional',
+  [GCMarkWorkerMode.idle]: 'idle',
 };
 
 const retakeWhy: Record<number, string> = {
@@ -218,7 +230,23 @@ export function explainEvent(log: EventLog, i: number, st?: ExplainState): strin
         ? `M${m} (the main thread, which cannot exit) wedges: mexit hands its P off and parks it for good (its locked G exited)`
         : `thread M${m} exits (mexit: its locked G exited)`;
     case E.STW:
-      return a === 1 ? 'stop-the-world begins' : 'the world restarts (startTheWorld)';
+      return a === 1 ? `stop-the-world begins (${stwReasonText[b] ?? 'GOMAXPROCS'})` : `the world restarts (startTheWorld after ${stwReasonText[b] ?? 'GOMAXPROCS'})`;
+    case E.GCStart:
+      return `gcStart by ${G(g, st)}: GC cycle ${a} begins (${gcTriggerText[b] ?? 'trigger'}); sweep termination stops the world`;
+    case E.GCPhase:
+      return a === GCPhase.mark ? `GC cycle ${b}: the mark phase begins (mark workers and assists), the world runs again` : a === GCPhase.marktermination ? `GC cycle ${b}: no mark work left (gcMarkDone); mark termination stops the world` : `GC cycle ${b} is over (_GCoff)`;
+    case E.GCWorker:
+      return a === GCMarkWorkerMode.notWorker ? `mark worker ${G(g, st)} stops on P${p} and parks` : `P${p} runs ${gcWorkerText[a] ?? ''} mark worker ${G(g, st)}`;
+    case E.GCAssist:
+      return `${G(g, st)} allocates during the mark and assists it: ${fmtDuration(a)} of marking (gcAssistAlloc)`;
+    case E.GCDone:
+      return `gcMarkTermination: GC ${a} done, ${Math.round(b / 1024)} KB marked live`;
+    case E.GCSweep:
+      return `the background sweeper is readied after GC ${a}`;
+    case E.Scavenge:
+      return `the scavenger returns ${Math.round(a / 1024)} KB to the OS`;
+    case E.ForceGC:
+      return `sysmon: no GC for 2 minutes → it readies the forcegc goroutine ${G(g, st)}`;
     case E.Procs:
       return `procresize: GOMAXPROCS = ${a}`;
     case E.Steal:

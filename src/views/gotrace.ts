@@ -45,7 +45,7 @@
  * Streaming: a generation's per-M batches are written to the sink when full (64 KiB, MaxBatchSize) or
  * when the generation ends, so memory holds one generation's batches, never the whole trace.
  */
-import { E, type EventLog } from '../log/events.js';
+import { E, type EventLog , stwReasonText } from '../log/events.js';
 import { GStatus, Replay } from '../log/replay.js';
 import { _Prunning, _Psyscall } from '../runtime/runtime2.js';
 import { Ev, GoStatus as GoSt, ProcStatus as ProcSt, maxBatchSize, maxStringSize, headerFor, Version } from '../trace/tracev2.js';
@@ -573,6 +573,7 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
     const m = log.m[i]!;
     const p = log.p[i]!;
     const a = log.a[i]!;
+    const b = log.b[i]!;
     if (!began) {
       began = true;
       genStart = t;
@@ -615,7 +616,8 @@ export function writeGoTrace(log: EventLog, sink: (chunk: Uint8Array) => void, o
         // stopTheWorld/startTheWorld around procresize (runtime.GOMAXPROCS): a range on the calling
         // goroutine (traceruntime.go STWStart/STWDone), which needs its G running on its M and P.
         if (a === 1 && m >= 0 && mG(m) >= 0 && mP(m) >= 0) {
-          ev(m, Ev.STWBegin, t, str(stwGOMAXPROCS), mstack(m));
+          // The kind: GOMAXPROCS, or the GC's and ReadMemStats' (E.STW's b, proc.go stwReasonStrings).
+          ev(m, Ev.STWBegin, t, str(b === 0 ? stwGOMAXPROCS : (stwReasonText[b] ?? stwGOMAXPROCS)), mstack(m));
           stwM = m;
         } else if (a === 0 && stwM >= 0) {
           ensureP(stwM, t);

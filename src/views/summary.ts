@@ -18,7 +18,7 @@
  *     pShownStatus: E.PState, and since Go 1.26 the E.MState of a P's M entering or leaving a
  *     syscall with it), up to the end of the run.
  */
-import { E, ExitPath, MS, RetakeWhy, Loc, type EventLog } from '../log/events.js';
+import { E, ExitPath, MS, RetakeWhy, Loc, GCMarkWorkerMode, GCPhase, GCTrigger, STWReason, type EventLog } from '../log/events.js';
 import { PStatusTrack } from '../log/replay.js';
 
 export const summarySchemaId = 'gmpsim-summary/1';
@@ -115,6 +115,28 @@ export interface Summary {
   pTime: { total: Omit<PTime, 'p'>; perP: PTime[] };
   /** schedtrace lines printed. */
   schedtraceLines: number;
+  /**
+   * The garbage collector (runtime/mgc.ts events): cycles started by trigger (the heap reaching its
+   * goal, sysmon's forcegc after 2 minutes without one, runtime.GC()), cycles finished, the time the
+   * world was stopped for them (sweep and mark termination) and for ReadMemStats, the mark phase's
+   * wall time, mark assists, and the scavenger's runs (sysmon's duties in the seeds' table).
+   */
+  gc: {
+    cycles: number;
+    finished: number;
+    byTrigger: { heap: number; forcegc: number; runtimeGC: number };
+    /** Times sysmon readied the forcegc goroutine. */
+    forcegcWakeups: number;
+    stwPauses: number;
+    stwNs: number;
+    readMemStatsPauses: number;
+    markNs: number;
+    assists: number;
+    assistNs: number;
+    markWorkerStarts: { dedicated: number; fractional: number; idle: number };
+    scavengerRuns: number;
+    scavengedBytes: number;
+  };
 }
 
 const P_IDLE = 0;
@@ -164,6 +186,10 @@ export class SummaryAccumulator {
   private pAcc: number[][] = [];
   /** The P statuses as views show them (a P whose M is in a syscall counts as in syscall in every version). */
   private readonly pTrack = new PStatusTrack();
+  private gc = { cycles: 0, finished: 0, heap: 0, forcegc: 0, runtimeGC: 0, forcegcWakeups: 0, stwPauses: 0, stwNs: 0, readMemStatsPauses: 0, markNs: 0, assists: 0, assistNs: 0, dedicated: 0, fractional: 0, idle: 0, scavengerRuns: 0, scavengedBytes: 0 };
+  /** When the current stop-the-world and mark phase began (−1: none). */
+  private stwSince = -1;
+  private markSince = -1;
 
   readonly event = (t: number, k: number, g: number, m: number, p: number, a: number, b: number): void => {
     this.t = t;
@@ -278,6 +304,49 @@ export class SummaryAccumulator {
       case E.SchedTrace:
         this.traces++;
         break;
+      case E.GCStart:
+        this.gc.cycles++;
+        if (b === GCTrigger.heap) this.gc.heap++;
+        else if (b === GCTrigger.time) this.gc.forcegc++;
+        else if (b === GCTrigger.cycle) this.gc.runtimeGC++;
+        break;
+      case E.STW:
+        if (b === STWReason.GCSweepTerm || b === STWReason.GCMarkTerm) {
+          if (a === 1) {
+            this.gc.stwPauses++;
+            this.stwSince = t;
+          } else if (this.stwSince >= 0) {
+            this.gc.stwNs += t - this.stwSince;
+            this.stwSince = -1;
+          }
+        } else if (b === STWReason.ReadMemStats && a === 1) this.gc.readMemStatsPauses++;
+        break;
+      case E.GCPhase:
+        if (a === GCPhase.mark) this.markSince = t;
+        else if (a === GCPhase.marktermination && this.markSince >= 0) {
+          this.gc.markNs += t - this.markSince;
+          this.markSince = -1;
+        }
+        break;
+      case E.GCDone:
+        this.gc.finished++;
+        break;
+      case E.GCAssist:
+        this.gc.assists++;
+        this.gc.assistNs += a;
+        break;
+      case E.GCWorker:
+        if (a === GCMarkWorkerMode.dedicated) this.gc.dedicated++;
+        else if (a === GCMarkWorkerMode.fractional) this.gc.fractional++;
+        else if (a === GCMarkWorkerMode.idle) this.gc.idle++;
+        break;
+      case E.ForceGC:
+        this.gc.forcegcWakeups++;
+        break;
+      case E.Scavenge:
+        this.gc.scavengerRuns++;
+        this.gc.scavengedBytes += a;
+        break;
       case E.MSpin: {
         const since = this.spinSince[m] ?? -1;
         if (a === 1 && since < 0) {
@@ -386,6 +455,21 @@ export class SummaryAccumulator {
       pTime: { total, perP },
       spinning: { totalNs: this.spinTotal + this.spinSince.reduce((acc, since) => acc + (since >= 0 ? endNs - since : 0), 0), peak: this.spinPeak },
       schedtraceLines: this.traces,
+      gc: {
+        cycles: this.gc.cycles,
+        finished: this.gc.finished,
+        byTrigger: { heap: this.gc.heap, forcegc: this.gc.forcegc, runtimeGC: this.gc.runtimeGC },
+        forcegcWakeups: this.gc.forcegcWakeups,
+        stwPauses: this.gc.stwPauses,
+        stwNs: this.gc.stwNs,
+        readMemStatsPauses: this.gc.readMemStatsPauses,
+        markNs: this.gc.markNs,
+        assists: this.gc.assists,
+        assistNs: this.gc.assistNs,
+        markWorkerStarts: { dedicated: this.gc.dedicated, fractional: this.gc.fractional, idle: this.gc.idle },
+        scavengerRuns: this.gc.scavengerRuns,
+        scavengedBytes: this.gc.scavengedBytes,
+      },
     };
   }
 }
@@ -452,6 +536,14 @@ export function formatSummary(s: Summary, info: SummaryTextInfo = {}): string {
   row('steals', `${s.steals.count} (${s.steals.goroutines} goroutines)`);
   row('netpoll', `${s.netpoll.goroutinesReady} goroutines woken in ${s.netpoll.wakeups} of ${s.netpoll.calls} calls`);
   row('spinning', `${durationText(s.spinning.totalNs)} of M time spent spinning (at most ${s.spinning.peak} at once)`);
+  const gc = s.gc;
+  if (gc.cycles > 0 || gc.forcegcWakeups > 0 || gc.scavengerRuns > 0 || gc.readMemStatsPauses > 0) {
+    const tr = gc.byTrigger;
+    row('GC', `${gc.cycles} cycles (${tr.heap} heap goal, ${tr.forcegc} forced by sysmon's forcegc, ${tr.runtimeGC} runtime.GC), ${gc.finished} finished; world stopped ${gc.stwPauses}× for ${durationText(gc.stwNs)}${gc.readMemStatsPauses ? ` (+${gc.readMemStatsPauses} ReadMemStats)` : ''}`);
+    const w = gc.markWorkerStarts;
+    row('  mark', `${durationText(gc.markNs)} in mark phases; workers started ${w.dedicated} dedicated, ${w.fractional} fractional, ${w.idle} idle; ${gc.assists} assists (${durationText(gc.assistNs)})`);
+    row('  scavenger', `${gc.scavengerRuns} runs, ${Math.round(gc.scavengedBytes / 1024)} KB returned to the OS`);
+  }
   const pt = s.pTime.total;
   const all = pt.idleNs + pt.runningNs + pt.syscallNs + pt.otherNs;
   row('P time', `running ${pct(pt.runningNs, all)}, idle ${pct(pt.idleNs, all)}, in syscall ${pct(pt.syscallNs, all)}${pt.otherNs > 0 ? `, stopped ${pct(pt.otherNs, all)}` : ''} (of the time each P existed)`);

@@ -25,6 +25,7 @@ import { Timer as RTimer, TimerKind } from '../runtime/time.js';
 import { PollDesc } from '../runtime/netpoll.js';
 import { formatValues, sprintf } from './fmt.js';
 import { Call } from './call.js';
+import type { MemStatsSnapshot } from '../runtime/mgc.js';
 
 /** A goroutine's code: `function* f(...): Go { ... }`. */
 export type Go<T = void> = Generator<Op, T, unknown>;
@@ -81,8 +82,18 @@ function goFuncName(fn: object): string {
  * CPU-bound work for `ns` nanoseconds. With `callEvery`, the loop makes a function call every that
  * many ns (a cooperative preemption point); without it, only async preemption can stop it.
  */
-export function work(nsDur: number, opts: { callEvery?: number } = {}): Go {
+export function work(nsDur: number, opts: { callEvery?: number; alloc?: number } = {}): Go {
+  if (opts.alloc !== undefined) return op({ k: K.Work, ns: nsDur, every: opts.callEvery ?? 0, alloc: opts.alloc });
   return op({ k: K.Work, ns: nsDur, every: opts.callEvery ?? 0 });
+}
+
+/**
+ * Allocate `bytes` on the heap (mallocgc, runtime/mgc.ts): the heap grows, a GC mark phase makes the
+ * goroutine assist, and reaching the pacer's trigger starts a cycle. `work(ns, { alloc })` is the same
+ * for a stretch of CPU work that allocates as it goes.
+ */
+export function alloc(bytes: number): Go {
+  return op({ k: K.Work, ns: 0, every: 0, alloc: bytes });
 }
 
 // ---- channels ----
@@ -192,7 +203,16 @@ export const runtime = {
   nanotime(): Go<number> {
     return op<number>({ k: K.Nanotime });
   },
+  /** runtime.GC(): run a forced GC cycle and wait for it (runtime/mgc.ts). */
+  GC(): Go {
+    return op({ k: K.GC });
+  },
+  /** runtime.ReadMemStats: a stop-the-world that returns the GC model's statistics. */
+  ReadMemStats(): Go<MemStatsSnapshot> {
+    return op<MemStatsSnapshot>({ k: K.ReadMemStats });
+  },
 };
+
 
 // ---- package runtime/pprof ----
 export const pprof = {
@@ -212,6 +232,14 @@ export const pprof = {
 export const debug = {
   SetMaxThreads(n: number): Go<number> {
     return op<number>({ k: K.SetMaxThreads, n });
+  },
+  /** debug.SetGCPercent(pct): the new GOGC (negative: off). Returns the previous one (runtime/mgc.ts). */
+  SetGCPercent(pct: number): Go<number> {
+    return op<number>({ k: K.SetGCPercent, n: pct });
+  },
+  /** debug.SetMemoryLimit(bytes) (negative: only query). Returns the previous limit. */
+  SetMemoryLimit(bytes: number): Go<number> {
+    return op<number>({ k: K.SetMemoryLimit, n: bytes });
   },
 };
 

@@ -27,7 +27,8 @@ export const K = {
   /**
    * CPU work of `ns`; a function-call (cooperative preemption) point every `every` ns (0 = none:
    * async-only). `cont`: the op continues a call-free loop (an interpreter emitting CPU time in
-   * chunks), so its start is not a function call either.
+   * chunks), so its start is not a function call either. `alloc`: bytes the work allocated on the
+   * heap (mallocgc, runtime/mgc.ts), accounted when the op starts.
    */
   Work: 1,
   /** `go fn(args…)` (newproc). Result: the new goroutine's id. */
@@ -105,6 +106,18 @@ export const K = {
    * call `ns` later. Issued by the system call that made the event happen (a pipe write).
    */
   KernelWake: 34,
+  /** runtime.GC(): a forced cycle; returns after its mark termination (runtime/mgc.ts). */
+  GC: 35,
+  /** runtime.ReadMemStats: stop the world, copy the statistics. Result: a MemStatsSnapshot. */
+  ReadMemStats: 36,
+  /** debug.SetGCPercent(n). Result: the previous GOGC. */
+  SetGCPercent: 37,
+  /** debug.SetMemoryLimit(n) (n < 0 only queries). Result: the previous limit in bytes. */
+  SetMemoryLimit: 38,
+  /** The runtime's own: a mark worker found no work left (gcMarkDone on its M). */
+  GCMarkDone: 39,
+  /** The runtime's own: forcegchelper's gcStart(gcTrigger{kind: gcTriggerTime}). */
+  GCStartTime: 40,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -126,7 +139,7 @@ export interface SelectCase {
 }
 
 export type Op =
-  | { k: typeof K.Work; ns: number; every: number; cont?: boolean }
+  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number }
   | { k: typeof K.Go; fn: (...args: never[]) => GoBody; args: unknown[]; name: string; system?: boolean }
   | { k: typeof K.Gosched }
   | { k: typeof K.Goexit }
@@ -159,4 +172,10 @@ export type Op =
   | { k: typeof K.Panic; msg: string }
   | { k: typeof K.Park; reason: string }
   | { k: typeof K.ThreadCount }
-  | { k: typeof K.KernelWake; wq: KernelWaitQueue; all: boolean; ns: number };
+  | { k: typeof K.KernelWake; wq: KernelWaitQueue; all: boolean; ns: number }
+  | { k: typeof K.GC }
+  | { k: typeof K.ReadMemStats }
+  | { k: typeof K.SetGCPercent; n: number }
+  | { k: typeof K.SetMemoryLimit; n: number }
+  | { k: typeof K.GCMarkDone }
+  | { k: typeof K.GCStartTime };

@@ -1,7 +1,8 @@
 /**
  * Property tests: thousands of random workloads mixing every blocking kind (CPU work, channels,
  * select, mutexes, sleeps, syscalls, cgo, raw syscalls, entersyscallblock, network waits, Gosched,
- * LockOSThread, runtime.GOMAXPROCS (stop-the-world + procresize), goroutine creation) run with the invariant checker and the replay comparison on,
+ * LockOSThread, runtime.GOMAXPROCS (stop-the-world + procresize), goroutine creation, heap allocation
+ * and runtime.GC(): GC cycles with their stop-the-world phases and mark workers) run with the invariant checker and the replay comparison on,
  * on machines of 1–4 cores, so that the threads wanting CPU (Work ops, CPU-bound syscalls and cgo calls) often
  * outnumber the cores and share them (runtime/os.ts).
  *
@@ -40,7 +41,9 @@ type Action =
   | { k: 'gosched' }
   | { k: 'lockOS' }
   | { k: 'spawn'; script: number }
-  | { k: 'gomaxprocs'; n: number };
+  | { k: 'gomaxprocs'; n: number }
+  | { k: 'alloc'; bytes: number }
+  | { k: 'gc' };
 
 interface Program {
   gomaxprocs: number;
@@ -75,6 +78,10 @@ const action = (nChans: number, nScripts: number): fc.Arbitrary<Action> =>
     { weight: 1, arbitrary: fc.record({ k: fc.constant('lockOS' as const) }) },
     { weight: 1, arbitrary: fc.record({ k: fc.constant('spawn' as const), script: fc.nat(nScripts - 1) }) },
     { weight: 1, arbitrary: fc.record({ k: fc.constant('gomaxprocs' as const), n: fc.integer({ min: 1, max: 4 }) }) },
+    // GC cycles (runtime/mgc.ts): allocations of up to 2 MB reach the 4 MB minimum heap in a few steps;
+    // runtime.GC() forces one.
+    { weight: 2, arbitrary: fc.record({ k: fc.constant('alloc' as const), bytes: fc.integer({ min: 1, max: 2048 }).map((x) => x * 1024) }) },
+    { weight: 1, arbitrary: fc.record({ k: fc.constant('gc' as const) }) },
   );
 
 const programArb: fc.Arbitrary<Program> = fc
@@ -148,6 +155,12 @@ function build(p: Program, goRelease: GoRelease = defaultRelease): Outcome {
           break;
         case 'gomaxprocs':
           yield* runtime.GOMAXPROCS(a.n);
+          break;
+        case 'alloc':
+          yield* work(a.bytes / 64, { alloc: a.bytes });
+          break;
+        case 'gc':
+          yield* runtime.GC();
           break;
         case 'spawn':
           if (level < 2 && depth < 20) {

@@ -5,7 +5,7 @@
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
-import { type Type, type StructType, underlying } from '../types.js';
+import { type Type, type StructType, underlying, sizeOf } from '../types.js';
 import { convert, zero, structClass, ts, complexKey } from './operand.js';
 import { resolveType, constExpr } from './check/typexpr.js';
 
@@ -86,7 +86,9 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
         for (const [i, v] of keyed) items[i] = v;
       }
       const arr = `[${items.join(', ')}]`;
-      return { c: u.k === 'array' ? arr : `$L.sliceLit(${arr})`, t, mode: 'value', n };
+      // a slice literal's backing array is allocated (rt/malloc.ts)
+      if (u.k === 'slice') c.charge(c.cpu.malloc);
+      return { c: u.k === 'array' ? arr : `($A.b += ${len * sizeOf(u.elem)}, $L.sliceLit(${arr}))`, t, mode: 'value', n };
     }
     case 'map': {
       const ck = complexKey(u.key);
@@ -97,7 +99,8 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
         const v = val(e, u.elem);
         return ck ? `[$L.mapKey(${k}), [${k}, ${v}]]` : `[${k}, ${v}]`;
       });
-      return { c: `new Map([${entries.join(', ')}])`, t, mode: 'value', n };
+      c.charge(c.cpu.malloc);
+      return { c: `($A.b += ${48 + entries.length * (sizeOf(u.key) + sizeOf(u.elem))}, new Map([${entries.join(', ')}]))`, t, mode: 'value', n };
     }
     default:
       c.fail(n, `invalid composite literal type ${ts(t)}`);

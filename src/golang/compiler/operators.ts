@@ -5,7 +5,7 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, ConstVal, Val } from '../core.js';
-import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable } from '../types.js';
+import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
 import { composite } from './composite.js';
 import { convert, zero, describe, ts, lit, intRange, assignable, wrap } from './operand.js';
 
@@ -20,8 +20,11 @@ export function unary(c: Compiler, n: Node): Val {
       const v = composite(c, inner, null);
       const u = underlying(v.t);
       const pt = c.types.intern({ k: 'ptr', elem: v.t });
-      if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: v.c, t: pt, mode: 'value', n };
-      return { c: `new $L.Box(${v.c})`, t: pt, mode: 'value', n };
+      // &T{…} escapes: sizeOf(T) bytes on the heap (rt/malloc.ts)
+      const sz = Math.max(sizeOf(v.t), 1);
+      c.charge(c.cpu.malloc);
+      if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: `($A.b += ${sz}, ${v.c})`, t: pt, mode: 'value', n };
+      return { c: `($A.b += ${sz}, new $L.Box(${v.c}))`, t: pt, mode: 'value', n };
     }
     return addressOf(c, inner, n);
   }
@@ -232,7 +235,9 @@ export function binary(c: Compiler, n: Node): Val {
     const ok = (x: Type): boolean => (intOp ? isInteger(x) : isNumeric(x) || (op === '+' && isString(x)));
     if (!tset.every((x) => ok(x.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   }
-  if (op === '+' && isString(t)) return { c: `(${a.c} + ${b.c})`, t, mode: 'value', n };
+  // concatstrings: the result's bytes (rt/malloc.ts)
+  if (op === '+' && isString(t)) c.charge(c.cpu.malloc);
+  if (op === '+' && isString(t)) return { c: `$L.scat(${a.c}, ${b.c})`, t, mode: 'value', n };
   if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if (b.cv === 0 && (op === '/' || op === '%') && isInteger(t)) c.fail(n, 'invalid operation: division by zero');

@@ -21,16 +21,17 @@ import * as ifaces from './ifaces.js';
 import * as format from './format.js';
 import * as panicval from './panicval.js';
 import * as goroutine from './goroutine.js';
+import * as malloc from './malloc.js';
 
 /** The modules whose members the generated code calls as `$L.<name>`. */
-export const valueModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = { values, pointers, integers, strings, slices, maps, alg, chans, ifaces, format, panicval };
+export const valueModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = { values, pointers, integers, strings, slices, maps, alg, chans, ifaces, format, panicval, malloc };
 
 /**
  * `$L`: every value operation the generated code calls, by name. Built with one object spread so
  * V8 keeps it in fast-properties mode (Object.assign of ~80 names, or freezing it, turns it into a
  * dictionary: the Go frontend bench ran at 2/3 of its speed).
  */
-export const L: Readonly<Record<string, unknown>> = { ...values, ...pointers, ...integers, ...strings, ...slices, ...maps, ...alg, ...chans, ...ifaces, ...format, ...panicval };
+export const L: Readonly<Record<string, unknown>> = { ...values, ...pointers, ...integers, ...strings, ...slices, ...maps, ...alg, ...chans, ...ifaces, ...format, ...panicval, ...malloc };
 
 /** `$R`: goroutine bodies, frames, defer/panic/recover. */
 export const R = goroutine;

@@ -9,6 +9,7 @@
  */
 import { GoPanic, rtPanic, oob } from './panics.js';
 import { type Ref, PropRef } from './values.js';
+import { heap } from './malloc.js';
 
 export class Slice {
   constructor(
@@ -73,6 +74,7 @@ export function append(s: Slice | null, vals: unknown[], esize: number): Slice {
   if (s === null) {
     if (k === 0) return null as unknown as Slice;
     const c = growCap(0, k, esize);
+    heap.b += c * esize; // growslice's new backing array (malloc.ts)
     const a = new Array(c);
     for (let i = 0; i < k; i++) a[i] = vals[i];
     return new Slice(a, 0, k, c);
@@ -85,6 +87,7 @@ export function append(s: Slice | null, vals: unknown[], esize: number): Slice {
     return new Slice(a, s.o, n, s.c);
   }
   const c = growCap(s.c, n, esize);
+  heap.b += c * esize;
   const a = new Array(c);
   for (let i = 0; i < s.n; i++) a[i] = s.a[s.o + i];
   for (let i = 0; i < k; i++) a[s.n + i] = vals[i];
@@ -145,6 +148,11 @@ export function sliceArray(a: unknown[], lo: number, hi: number, max: number): S
 }
 /** Largest slice the simulator materialises (elements). Go would allocate more; JS cannot. */
 export const maxSliceElems = 1 << 25;
+/** make([]T, n, c) with T of `esize` bytes: the backing array's bytes (malloc.ts), then makeslice. */
+export function makeSliceA(n: number, c: number, zero: () => unknown, esize: number): Slice {
+  heap.b += c * esize;
+  return makeSlice(n, c, zero);
+}
 export function makeSlice(n: number, c: number, zero: () => unknown): Slice {
   if (c < n) c = n;
   if (n < 0 || !Number.isInteger(n)) throw rtPanic('makeslice: len out of range');

@@ -3,15 +3,23 @@
  * NumGoroutine, NumCPU, LockOSThread/UnlockOSThread) are ops handled by the engine (workload/ops.ts)
  * exactly where Go's runtime would act; the rest are constants of the recorded platform.
  *
- * Simplified: there is no garbage collector, so GC and ReadMemStats only cost CPU time (100 µs and
- * 10 µs) and leave MemStats at zero, SetFinalizer never runs its finalizer, NumCgoCall is 0.
+ * runtime.GC and ReadMemStats are the engine's (runtime/mgc.ts: a forced cycle; a stop-the-world that
+ * copies the GC model's statistics into MemStats: heap, goal, pauses, cycle counts, GC CPU fraction).
+ * Simplified: Mallocs, Frees and HeapObjects stay 0 (the model counts bytes, not objects),
+ * SetFinalizer never runs its finalizer, NumCgoCall is 0.
  */
-import { basic, newNamed, tInt, tInt64, tString } from '../types.js';
+import { basic, newNamed, tFloat64, tInt, tInt64, tString, type Type } from '../types.js';
 import { pkg, F, C, T, fn, ptr, op, tAny, tUint32, tUint64, subset } from './registry.js';
 
+const memStatsField: Record<string, Type> = { NumGC: tUint32, NumForcedGC: tUint32, GCCPUFraction: tFloat64, PauseNs: { k: 'array', elem: tUint64, len: 256 } };
 export const tMemStats = newNamed('MemStats', 'runtime', {
   k: 'struct',
-  fields: ['Alloc', 'TotalAlloc', 'Sys', 'Mallocs', 'Frees', 'HeapAlloc', 'HeapSys', 'HeapObjects', 'NumGC'].map((n) => ({ name: n, type: n === 'NumGC' ? tUint32 : tUint64, embedded: false, js: n })),
+  fields: ['Alloc', 'TotalAlloc', 'Sys', 'Mallocs', 'Frees', 'HeapAlloc', 'HeapSys', 'HeapObjects', 'NextGC', 'LastGC', 'PauseTotalNs', 'PauseNs', 'NumGC', 'NumForcedGC', 'GCCPUFraction'].map((n) => ({
+    name: n,
+    type: memStatsField[n] ?? tUint64,
+    embedded: false,
+    js: n,
+  })),
 });
 /** runtime.Error (runtime/error.go): the interface of run-time panics' values (rt/panics.ts tRuntimeError). */
 export const tError = newNamed('Error', 'runtime', { k: 'iface', methods: new Map([['Error', fn([], [tString])], ['RuntimeError', fn([])]]) });
@@ -24,8 +32,8 @@ pkg('runtime', {
   NumCPU: F(fn([], [tInt]), () => op(`{k: $K.NumCPU}`)),
   LockOSThread: F(fn([]), () => op(`{k: $K.LockOSThread}`)),
   UnlockOSThread: F(fn([]), () => op(`{k: $K.UnlockOSThread}`)),
-  GC: F(fn([]), () => '$c += 100000'),
-  ReadMemStats: F(fn([ptr(tMemStats)]), () => '$c += 10000'),
+  GC: F(fn([]), () => op(`{k: $K.GC}`)),
+  ReadMemStats: F(fn([ptr(tMemStats)]), (a) => `$L.setMemStats(${a[0]}, ${op(`{k: $K.ReadMemStats}`)})`),
   MemStats: T(tMemStats),
   NumCgoCall: F(fn([], [tInt64]), () => '0'),
   // the toolchain the references were recorded with

@@ -1,0 +1,992 @@
+/**
+ * The garbage collector as the scheduler sees it (Go: mgc.go, mgcpacer.go, mgcmark.go's gcAssistAlloc,
+ * proc.go's forcegchelper and sysmon's forcegc check, mgcscavenge.go). Issue #18.
+ *
+ * What it models:
+ * - Allocation: a goroutine's allocations reach the runtime with its CPU work (a Work op's `alloc`
+ *   bytes: the Go frontend's per-site counter, the workload API's `alloc(bytes)`); mallocgc adds them
+ *   to heapLive, makes the goroutine assist during a mark phase, and starts a cycle when heapLive
+ *   reaches the pacer's trigger (gcTrigger{kind: gcTriggerHeap}).
+ * - The pacer (gcControllerState): heap goal = heapMarked + (heapMarked + stacks + globals) × GOGC/100,
+ *   at least heapMinimum = 4 MB × GOGC/100, capped by GOMEMLIMIT (memoryLimitHeapGoal, with the
+ *   release's headroom: VersionProfile.gcMemoryLimitHeadroom); trigger = goal − runway within
+ *   [0.7, 0.95] of the way from heapMarked to the goal (triggerRatioDen/minTriggerRatioNum/
+ *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark the
+ *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: no heap goal at all.
+ * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
+ *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause; the mark phase runs with the world
+ *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle, parked in
+ *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
+ *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
+ *   worker for the rest of the 25 % goal, and idle workers on Ps that find nothing else to do (the
+ *   last check before a P is given up). The mark work — the live part of the heap at the cycle's
+ *   start plus 2 KB of stack per goroutine — is drained at gcMarkNsPerByte per worker; allocating
+ *   goroutines assist (gcAssistAlloc: debt × assistWorkPerByte, first from the workers' background
+ *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
+ *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
+ *   heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
+ *   readied, gctrace prints its line, runtime.GC's waiters are readied, and the scavenger counts a run
+ *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
+ * - runtime.GC() (gcTriggerCycle, `(forced)` in gctrace), runtime.ReadMemStats (a stop-the-world of
+ *   readMemStatsPause), debug.SetGCPercent, debug.SetMemoryLimit, and forcegc: sysmon readies the
+ *   forcegchelper goroutine when a cycle has run before (last_gc_nanotime ≠ 0) and none for
+ *   forcegcperiod = 2 minutes (gcTrigger{kind: gcTriggerTime}.test()); it prints "GC forced" under
+ *   gctrace and starts a cycle, which is not `(forced)` (work.userForced is only gcTriggerCycle).
+ *
+ * Invariants (invariants.ts): while the world is stopped only the M that stopped it runs a goroutine;
+ * during a mark phase the running dedicated workers never exceed dedicatedMarkWorkersNeeded's quota
+ * and the idle workers never exceed maxIdleMarkWorkers; outside it no worker runs.
+ *
+ * What it simplifies: the live heap is an estimate, since the model follows no pointers: the part of
+ * the heap at a cycle's start that the mark finds live is a survival fraction (GCOptions.survival) of
+ * it, but never less than what the previous cycle found live (only what was allocated since can have
+ * died: a forced cycle right after another finds the same heap), plus what was allocated during the
+ * mark (allocate-black). A program whose live set stays constant while it allocates (a ring buffer)
+ * is therefore seen with a live heap that follows the heap's size, not the set's; there are no spans, size classes or mcache refills (sweeping costs nothing
+ * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
+ * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
+ * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
+ * global queue and goes on, as gcBgMarkWorker does, but a fractional or idle one just parks.
+ *
+ * No module-level mutable state: everything lives in the run's GCState (Runtime.gc).
+ */
+import { E, FoundBy, Loc, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason } from '../log/events.js';
+import { K, type GoBody, type Op } from '../workload/ops.js';
+import type { Runtime } from './runtime.js';
+import { G, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
+import { gopark, goready, newproc } from './proc.js';
+import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
+import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
+
+// ---- constants (go1.19 and go1.26 mgcpacer.go / mgc.go; the same in both releases) ----
+/** gcBackgroundUtilization = 0.25 (= gcGoalUtilization). */
+export const gcBackgroundUtilization = 0.25;
+/** startCycle's maxUtilError = 0.3: dedicated workers are corrected when more than 30 % off the goal. */
+const maxUtilError = 0.3;
+/** defaultHeapMinimum = 4 << 20 (4 MB at GOGC=100; heapMinimum scales with GOGC). */
+export const defaultHeapMinimum = 4 << 20;
+/** triggerRatioDen / minTriggerRatioNum / maxTriggerRatioNum: the trigger lies 45/64–61/64 of the way to the goal. */
+const triggerRatioDen = 64;
+const minTriggerRatioNum = 45;
+const maxTriggerRatioNum = 61;
+/** gcOverAssistWork = 64 << 10: an assist does at least this much extra work, so it is not called for every byte. */
+const gcOverAssistWork = 64 << 10;
+/** _StackMin = 2048: the stack scan work a goroutine adds (its smallest stack). */
+const stackMin = 2048;
+/** retainExtraPercent = 10 (mgcscavenge.go): the scavenger keeps the heap goal + 10 %. */
+const retainExtraPercent = 10;
+/** How many cycles' cons/mark ratios endCycle keeps (lastConsMark [4]float64). */
+const consMarkHistory = 4;
+/** gcDrain's idle check (drainCheckThreshold = 100000 units of scan work): an idle worker looks for other work this often. */
+const drainCheckThreshold = 100_000;
+/** A dedicated or fractional worker drains in chunks of this much work (bytes) between looks at its preemption flag. */
+const drainChunk = 256 << 10;
+
+// The GC's codes are event arguments too, so they live with the event log (log/events.ts).
+export { GCPhase, GCTrigger, GCMarkWorkerMode, STWReason, stwReasonText } from '../log/events.js';
+
+/** What runG continues when a G is inside a stop-the-world (G.gcstep). */
+export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4 } as const;
+
+/** Per-run GC knobs (RunOptions.gc). */
+export interface GCOptions {
+  /** GOGC: percent; a negative value (GOGC=off) disables the heap goal. Default 100. */
+  gogc?: number;
+  /** GOMEMLIMIT in bytes (Infinity: none, the default). */
+  memoryLimit?: number;
+  /**
+   * The live-heap estimate: the fraction of the heap at a cycle's start that its mark finds live
+   * (an assumption, not a measurement: the model follows no pointers). Default 0.5.
+   */
+  survival?: number;
+  /** Bytes of globals to scan (gcController.globalsScan). Default 0. */
+  globals?: number;
+}
+
+/**
+ * GOGC and GOMEMLIMIT as the environment gives them (readGOGC, readGOMEMLIMIT): GOGC=off or a
+ * percent; GOMEMLIMIT=off or bytes with an optional B, KiB, MiB, GiB or TiB suffix. Junk is ignored
+ * (Go falls back to the defaults).
+ */
+export function gcOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): GCOptions {
+  const o: GCOptions = {};
+  const g = env.GOGC;
+  if (g === 'off') o.gogc = -1;
+  else if (g !== undefined && /^\d+$/.test(g)) o.gogc = Number(g);
+  const l = env.GOMEMLIMIT;
+  const m = l === undefined ? null : /^(\d+)(B|KiB|MiB|GiB|TiB)?$/.exec(l);
+  if (m) o.memoryLimit = Number(m[1]) * { B: 1, KiB: 1024, MiB: 1 << 20, GiB: 1 << 30, TiB: 2 ** 40 }[(m[2] ?? 'B') as 'B'];
+  return o;
+}
+
+/** runtime.MemStats as ReadMemStats returns it (the fields the model knows). */
+export interface MemStatsSnapshot {
+  Alloc: number;
+  TotalAlloc: number;
+  Sys: number;
+  Mallocs: number;
+  Frees: number;
+  HeapAlloc: number;
+  HeapSys: number;
+  HeapObjects: number;
+  NextGC: number;
+  LastGC: number;
+  PauseTotalNs: number;
+  PauseNs: number[];
+  NumGC: number;
+  NumForcedGC: number;
+  GCCPUFraction: number;
+}
+
+/** One finished cycle (what gctrace prints; kept for views and tests). */
+export interface GCCycleRecord {
+  n: number;
+  forced: boolean;
+  trigger: number;
+  tSweepTerm: number;
+  tMark: number;
+  tMarkTerm: number;
+  tEnd: number;
+  heap0: number;
+  heap1: number;
+  heap2: number;
+  goal: number;
+  stacks: number;
+  globals: number;
+  procs: number;
+  assistTime: number;
+  bgMarkTime: number;
+  idleMarkTime: number;
+  sweepTermCpu: number;
+  markTermCpu: number;
+  /** memstats.gc_cpu_fraction after the cycle, as a fraction. */
+  cpuFraction: number;
+}
+
+/** The run's GC state: gcController, work and the memstats the model needs. */
+export class GCState {
+  gcPercent: number;
+  memoryLimit: number;
+  survival: number;
+  globalsScan: number;
+  heapMinimum = defaultHeapMinimum;
+
+  // gcController
+  /** Bytes of heap in use: marked at the last cycle plus allocated since (heapLive). */
+  heapLive = 0;
+  heapMarked = 0;
+  heapGoal = 0;
+  trigger = 0;
+  /** The trigger of the cycle in progress (c.triggered). */
+  triggered = Infinity;
+  lastHeapScan = 0;
+  lastStackScan = 0;
+  consMark = 0;
+  lastConsMark: number[] = [];
+  dedicatedMarkWorkersNeeded = 0;
+  /** Dedicated workers running now (the quota the invariant checks against). */
+  dedicatedRunning = 0;
+  dedicatedQuota = 0;
+  fractionalUtilizationGoal = 0;
+  maxIdleMarkWorkers = 0;
+  idleMarkWorkers = 0;
+  markStartTime = 0;
+  assistTime = 0;
+  dedicatedMarkTime = 0;
+  fractionalMarkTime = 0;
+  idleMarkTime = 0;
+  /** The live-heap estimate of the cycle in progress (the part of heap0 its mark finds live). */
+  markLive = 0;
+  /** The previous cycle's estimate (what can no longer die without new allocation). */
+  lastLive = 0;
+  /** Scan work (bytes) the cycle still has to do, and what workers hold reserved in their current chunk. */
+  scanWorkRemaining = 0;
+  scanWorkTotal = 0;
+  scanWorkDone = 0;
+  inflight = 0;
+  bgScanCredit = 0;
+
+  // work
+  phase: number = GCPhase.off;
+  blackenEnabled = false;
+  /** work.cycles: cycles started. */
+  cycles = 0;
+  userForced = false;
+  triggerKind = 0;
+  markDoneStarted = false;
+  tSweepTerm = 0;
+  tMark = 0;
+  tMarkTerm = 0;
+  heap0 = 0;
+  heap1 = 0;
+  stwprocs = 0;
+  maxprocs = 0;
+  totaltime = 0;
+  /** sched.totaltime + procresize bookkeeping: GOMAXPROCS × elapsed up to procresizetime. */
+  schedTotaltime = 0;
+  procresizetime = 0;
+  procresizeProcs = 0;
+
+  // memstats
+  numgc = 0;
+  numforcedgc = 0;
+  lastgc = 0;
+  pauseTotalNs = 0;
+  pauseNs: number[] = new Array<number>(256).fill(0);
+  totalAlloc = 0;
+  gcCpuFraction = 0;
+  /** The heap the process holds from the OS (high-water mark, minus what the scavenger returned). */
+  heapRetained = 0;
+
+  // counted events
+  forcegcRuns = 0;
+  scavengeRuns = 0;
+  scavengedBytes = 0;
+  readMemStatsCalls = 0;
+
+  /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
+  workerPool: G[] = [];
+  nworkers = 0;
+  /** Goroutines in runtime.GC waiting for the cycle to end (gcWaitOnMark). */
+  markWaiters: G[] = [];
+  /** The forcegchelper goroutine and whether it is parked (forcegc.idle). */
+  forcegcG: G | null = null;
+  forcegcIdle = false;
+  /** The bgsweep goroutine (readied after each cycle). */
+  sweepG: G | null = null;
+  /** The last cycles finished (at most 4096 kept: a long run's memory stays bounded; the log has them all). */
+  history: GCCycleRecord[] = [];
+
+  constructor(o: GCOptions = {}) {
+    this.gcPercent = o.gogc ?? 100;
+    this.memoryLimit = o.memoryLimit ?? Infinity;
+    this.survival = o.survival ?? 0.5;
+    this.globalsScan = o.globals ?? 0;
+    if (!(this.survival >= 0 && this.survival <= 1)) throw new RangeError(`gc survival must be within [0, 1], got ${this.survival}`);
+    if (!(this.memoryLimit > 0)) throw new RangeError(`GOMEMLIMIT must be positive, got ${this.memoryLimit}`);
+    this.setHeapMinimum();
+  }
+
+  setHeapMinimum(): void {
+    this.heapMinimum = this.gcPercent >= 0 ? Math.floor((defaultHeapMinimum * this.gcPercent) / 100) : defaultHeapMinimum;
+  }
+}
+
+/** gcController.init + commit at start-up: the first goal and trigger. */
+export function gcinit(rt: Runtime): void {
+  commit(rt);
+}
+
+/**
+ * gcControllerState.commit: the heap goal from GOGC and the memory limit, the runway, the trigger.
+ * Go computes the trigger lazily (trigger()); the model computes it whenever its inputs change.
+ */
+export function commit(rt: Runtime): void {
+  const c = rt.gc;
+  let goal = Infinity;
+  if (c.gcPercent >= 0) {
+    goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + c.globalsScan) * c.gcPercent) / 100);
+    if (goal < c.heapMinimum) goal = c.heapMinimum;
+  }
+  if (c.memoryLimit < Infinity) {
+    // memoryLimitHeapGoal: the limit minus the non-heap memory (none in the model) minus the release's headroom.
+    const h = rt.v.gcMemoryLimitHeadroom;
+    let lim = c.memoryLimit;
+    if (h.percent > 0) lim -= Math.floor(lim / 100) * h.percent;
+    else lim = lim < 2 * h.bytes ? h.bytes : lim - h.bytes;
+    if (lim < goal) goal = lim;
+  }
+  c.heapGoal = goal;
+  const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + c.globalsScan);
+  c.trigger = triggerFor(c, goal, runway);
+}
+
+/** gcControllerState.trigger: the trigger from the goal and the runway, within its bounds. */
+function triggerFor(c: GCState, goal: number, runway: number): number {
+  if (goal === Infinity) return Infinity;
+  if (c.heapMarked >= goal) return goal;
+  const span = Math.floor((goal - c.heapMarked) / triggerRatioDen);
+  const minTrigger = span * minTriggerRatioNum + c.heapMarked;
+  let maxTrigger = span * maxTriggerRatioNum + c.heapMarked;
+  if (goal > defaultHeapMinimum && goal - defaultHeapMinimum > maxTrigger) maxTrigger = goal - defaultHeapMinimum;
+  if (maxTrigger < minTrigger) maxTrigger = minTrigger;
+  let t = runway > goal ? minTrigger : goal - runway;
+  if (t < minTrigger) t = minTrigger;
+  if (t > maxTrigger) t = maxTrigger;
+  return t;
+}
+
+/**
+ * mallocgc's GC part for `bytes` allocated by gp on mp: heapLive grows, a mark phase makes gp assist
+ * (the returned ns are CPU time gp spends in gcAssistAlloc), and reaching the trigger starts a cycle
+ * (returns −1: gcStart stopped the world and gp continues when it restarts; the caller keeps its op).
+ */
+export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number): number {
+  const c = rt.gc;
+  c.heapLive += bytes;
+  c.totalAlloc += bytes;
+  // The page faults of memory the process never held before; mallocgc's own CPU (clearing a small
+  // object included) is the caller's (the Go frontend's malloc cost; append's is in its append cost).
+  let clear = 0;
+  if (c.heapLive > c.heapRetained) {
+    clear += (c.heapLive - c.heapRetained) * rt.cost.heapGrowNsPerByte;
+    c.heapRetained = c.heapLive;
+  }
+  if (c.phase === GCPhase.mark) {
+    const a = gcAssistAlloc(rt, mp, gp, bytes);
+    return a < 0 ? a : a + clear;
+  }
+  if (c.phase === GCPhase.off && c.heapLive >= c.trigger) {
+    if (gcStart(rt, mp, gp, GCTrigger.heap)) return -1;
+  }
+  return clear;
+}
+
+/** gcAssistAlloc: pay the allocation's debt from the background credit or by marking; returns the ns spent. */
+function gcAssistAlloc(rt: Runtime, mp: M, gp: G, bytes: number): number {
+  const c = rt.gc;
+  gp.gcAssistBytes -= bytes;
+  if (gp.gcAssistBytes >= 0) return 0;
+  const perByte = assistWorkPerByte(c);
+  let debtWork = Math.ceil(-gp.gcAssistBytes * perByte);
+  // Steal the background workers' credit first (gcAssistAlloc: bgScanCredit).
+  if (c.bgScanCredit > 0) {
+    const steal = Math.min(c.bgScanCredit, debtWork);
+    c.bgScanCredit -= steal;
+    debtWork -= steal;
+    gp.gcAssistBytes += Math.ceil(steal / perByte);
+    if (debtWork <= 0) return 0;
+  }
+  // Do the work, over-assisting by gcOverAssistWork; with no work left the debt is forgiven.
+  const w = Math.min(debtWork + gcOverAssistWork, c.scanWorkRemaining);
+  gp.gcAssistBytes = w >= debtWork ? Math.floor((w - debtWork) / perByte) : 0;
+  if (w <= 0) return 0;
+  c.scanWorkRemaining -= w;
+  c.scanWorkDone += w;
+  const ns = Math.round(w * markNsPerByte(rt));
+  c.assistTime += ns;
+  rt.log.ev(E.GCAssist, gp.goid, mp.id, mp.p ? mp.p.id : -1, ns, w);
+  // The assist that finishes the work runs gcMarkDone after it (gcAssistAlloc1: "if this is the last
+  // worker and we ran out of work").
+  if (c.scanWorkRemaining <= 0 && c.inflight === 0 && !c.markDoneStarted) {
+    gp.gcstep = GCStep.markDone;
+    rt.contM = mp;
+    rt.contDelay = ns + mp.debt;
+    mp.debt = 0;
+    return -1;
+  }
+  return ns;
+}
+
+/** The mark's CPU cost per byte of scan work under the run's release. */
+function markNsPerByte(rt: Runtime): number {
+  return rt.cost.gcMarkNsPerByte * rt.v.gcMarkCostFactor;
+}
+
+/** assistWorkPerByte (revise): the scan work left over the heap distance left to the goal. */
+function assistWorkPerByte(c: GCState): number {
+  let dist = c.heapGoal - c.heapLive;
+  if (!(dist > 0) || dist === Infinity) dist = 1 << 20;
+  const work = Math.max(c.scanWorkRemaining, 1000);
+  return Math.max(work / dist, 1e-9);
+}
+
+/**
+ * gcStart: if the trigger holds, start a cycle from gp on mp — create the mark workers at the first
+ * cycle (gcBgMarkStartWorkers), stop the world for sweep termination. Returns false when no cycle
+ * starts. The world restarts when gp's gcstep continues (gcSweepTermDone).
+ */
+export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
+  const c = rt.gc;
+  if (c.phase !== GCPhase.off) return false;
+  if (kind === GCTrigger.heap && !(c.heapLive >= c.trigger)) return false;
+  if (kind === GCTrigger.time && !(c.gcPercent >= 0 && c.lastgc !== 0 && rt.sim.now - c.lastgc > forcegcperiod)) return false;
+  gcBgMarkStartWorkers(rt, mp, gp);
+  c.cycles++;
+  c.userForced = kind === GCTrigger.cycle;
+  c.triggerKind = kind;
+  c.heap0 = c.heapLive;
+  c.stwprocs = c.maxprocs = rt.gomaxprocs;
+  c.tSweepTerm = rt.sim.now;
+  c.markDoneStarted = false;
+  rt.log.ev(E.GCStart, gp.goid, mp.id, mp.p!.id, c.cycles, kind);
+  const stopped = stopTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
+  if (rt.exited) return true;
+  gp.gcstep = GCStep.sweepTermDone;
+  // The pause: waiting for running goroutines to stop (a preemption signal), then finishsweep_m,
+  // clearpools, gcResetMarkState (the caller's CPU time with the world stopped).
+  rt.contM = mp;
+  rt.contDelay = rt.cost.gcSweepTermPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  mp.debt = 0;
+  return true;
+}
+
+/** gcBgMarkStartWorkers: one parked gcBgMarkWorker goroutine per P (created by the cycle's starter). */
+function gcBgMarkStartWorkers(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  while (c.nworkers < rt.gomaxprocs) {
+    // Created parked: go1.19 waits for each to start in notetsleepg, go1.26 on a channel; the model
+    // skips that first run and charges the creation (goroutineCreate) to the starter.
+    const w = newproc(rt, mp.p!, gp, new GCBgMarkWorker(rt), rt.rf.gcBgMarkWorker, true, false);
+    w.markWorker = true;
+    w.atomicstatus = _Gwaiting;
+    w.waitreason = 'GC worker (idle)';
+    c.workerPool.push(w);
+    c.nworkers++;
+    mp.debt += rt.cost.goroutineCreate;
+  }
+}
+
+/** Continue a G that is inside a stop-the-world (runG's check of G.gcstep). */
+export function gcContinue(rt: Runtime, mp: M, gp: G): void {
+  const step = gp.gcstep;
+  gp.gcstep = GCStep.none;
+  switch (step) {
+    case GCStep.sweepTermDone:
+      gcSweepTermDone(rt, mp, gp);
+      return;
+    case GCStep.markTermDone:
+      gcMarkTermination(rt, mp, gp);
+      return;
+    case GCStep.markDone:
+      gcMarkDone(rt, mp, gp);
+      return;
+    case GCStep.readMemStatsDone:
+      startTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
+      rt.gc.pauseTotalNs += 0; // ReadMemStats' pause is not a GC pause (memstats.pause_total_ns counts GC pauses)
+      gp.resume = readMemStats(rt);
+      rt.contM = mp;
+      rt.contDelay = 0;
+      return;
+  }
+}
+
+/** The end of sweep termination: start the mark phase (gcController.startCycle) and the world. */
+function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  const now = rt.sim.now;
+  startCycle(rt, now);
+  c.phase = GCPhase.mark;
+  c.blackenEnabled = true;
+  c.tMark = now;
+  rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.mark, c.cycles);
+  startTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
+  if (rt.exited) return;
+  if (c.userForced && c.markWaiters.includes(gp)) {
+    // runtime.GC: gcWaitOnMark parks the caller until the cycle's mark termination.
+    gopark(rt, mp, gp, 'wait for GC cycle');
+    return;
+  }
+  rt.contM = mp;
+  rt.contDelay = 0;
+}
+
+/** gcControllerState.startCycle: the scan work expected, worker quotas, assist ratio. */
+function startCycle(rt: Runtime, now: number): void {
+  const c = rt.gc;
+  const procs = rt.gomaxprocs;
+  c.markStartTime = now;
+  c.triggered = c.heap0;
+  c.assistTime = c.dedicatedMarkTime = c.fractionalMarkTime = c.idleMarkTime = 0;
+  c.bgScanCredit = 0;
+  c.inflight = 0;
+  c.scanWorkDone = 0;
+  // The live part of the heap at the start is what the mark scans (allocate-black: not what comes after).
+  const stacks = rt.allgs.reduce((n, g) => n + (g.atomicstatus !== 6 ? stackMin : 0), 0);
+  c.lastStackScan = stacks;
+  // Plus the fixed root and termination work (gcMarkBase, as scan work at the mark's rate).
+  c.markLive = Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
+  c.scanWorkTotal = c.markLive + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
+  c.scanWorkRemaining = c.scanWorkTotal;
+  const totalUtilizationGoal = procs * gcBackgroundUtilization;
+  let dedicated = Math.floor(totalUtilizationGoal + 0.5);
+  const utilError = dedicated / totalUtilizationGoal - 1;
+  if (utilError < -maxUtilError || utilError > maxUtilError) {
+    if (dedicated > totalUtilizationGoal) dedicated--;
+    c.fractionalUtilizationGoal = (totalUtilizationGoal - dedicated) / procs;
+  } else c.fractionalUtilizationGoal = 0;
+  c.dedicatedMarkWorkersNeeded = dedicated;
+  c.dedicatedQuota = dedicated;
+  c.dedicatedRunning = 0;
+  for (const pp of rt.allp) pp.gcFractionalMarkTime = 0;
+  if (c.triggerKind === GCTrigger.time) c.maxIdleMarkWorkers = dedicated > 0 ? 0 : 1;
+  else c.maxIdleMarkWorkers = procs - dedicated;
+  c.idleMarkWorkers = 0;
+  for (const g of rt.allgs) g.gcAssistBytes = 0;
+}
+
+/**
+ * findRunnableGCWorker: the P's mark worker for this schedule round, if the mark phase wants one
+ * (a dedicated slot is free, or the P's fractional time is under its goal). Called at the top of
+ * findRunnable.
+ */
+export function findRunnableGCWorker(rt: Runtime, mp: M, pp: P, now: number): G | null {
+  const c = rt.gc;
+  if (c.workerPool.length === 0 || c.scanWorkRemaining <= 0) return null;
+  let mode: number;
+  if (c.dedicatedMarkWorkersNeeded > 0) {
+    c.dedicatedMarkWorkersNeeded--;
+    c.dedicatedRunning++;
+    mode = GCMarkWorkerMode.dedicated;
+  } else {
+    if (c.fractionalUtilizationGoal === 0) return null;
+    const delta = now - c.markStartTime;
+    if (delta > 0 && pp.gcFractionalMarkTime / delta > c.fractionalUtilizationGoal) return null;
+    mode = GCMarkWorkerMode.fractional;
+  }
+  return takeWorker(rt, mp, pp, mode);
+}
+
+/** findRunnable's last resort before giving up the P: an idle mark worker (gcMarkWorkAvailable + addIdleMarkWorker). */
+export function findRunnableIdleGCWorker(rt: Runtime, mp: M, pp: P): G | null {
+  const c = rt.gc;
+  if (c.workerPool.length === 0 || c.scanWorkRemaining <= 0) return null;
+  if (c.idleMarkWorkers >= c.maxIdleMarkWorkers) return null;
+  c.idleMarkWorkers++;
+  return takeWorker(rt, mp, pp, GCMarkWorkerMode.idle);
+}
+
+function takeWorker(rt: Runtime, mp: M, pp: P, mode: number): G {
+  const gp = rt.gc.workerPool.pop()!;
+  pp.gcMarkWorkerMode = mode;
+  gp.atomicstatus = _Grunnable;
+  rt.inheritTime = true;
+  rt.log.ev(E.GCWorker, gp.goid, mp.id, pp.id, mode, rt.gc.cycles);
+  rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.None, 0);
+  rt.log.ev(E.Found, gp.goid, mp.id, pp.id, FoundBy.GCWorker, mode);
+  return gp;
+}
+
+/** A worker leaves the mark loop (gcBgMarkWorker's markWorkerStop): its slot is free again. */
+function markWorkerStop(rt: Runtime, pp: P, gp: G): void {
+  const c = rt.gc;
+  const mode = pp.gcMarkWorkerMode;
+  if (mode === GCMarkWorkerMode.dedicated) {
+    c.dedicatedMarkWorkersNeeded++;
+    c.dedicatedRunning--;
+  } else if (mode === GCMarkWorkerMode.idle) c.idleMarkWorkers--;
+  pp.gcMarkWorkerMode = GCMarkWorkerMode.notWorker;
+  rt.log.ev(E.GCWorker, gp.goid, pp.m ? pp.m.id : -1, pp.id, GCMarkWorkerMode.notWorker, c.cycles);
+}
+
+/**
+ * gcBgMarkWorker: a goroutine body that parks in the worker pool, and when findRunnable picks it
+ * drains mark work in chunks (Work ops of gcMarkNsPerByte per byte) as its mode allows; the one that
+ * finishes the work runs gcMarkDone (an op: the stop-the-world happens on its M).
+ */
+class GCBgMarkWorker implements GoBody {
+  private readonly rt: Runtime;
+  /** The chunk in flight: its work (bytes) and CPU ns, charged when the worker is resumed. */
+  private chunkWork = 0;
+  private chunkNs = 0;
+  private running = false;
+  constructor(rt: Runtime) {
+    this.rt = rt;
+  }
+  next(): IteratorResult<Op, unknown> {
+    const rt = this.rt;
+    const c = rt.gc;
+    const mp = rt.curm!;
+    const gp = mp.curg!;
+    const pp = mp.p!;
+    const mode = pp.gcMarkWorkerMode;
+    if (this.chunkNs > 0) {
+      // The chunk ran: charge its time to the mode, its work to the background credit.
+      c.inflight--;
+      c.scanWorkDone += this.chunkWork;
+      c.bgScanCredit += this.chunkWork;
+      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += this.chunkNs;
+      else if (mode === GCMarkWorkerMode.fractional) {
+        c.fractionalMarkTime += this.chunkNs;
+        pp.gcFractionalMarkTime += this.chunkNs;
+      } else c.idleMarkTime += this.chunkNs;
+      this.chunkNs = this.chunkWork = 0;
+    }
+    if (!this.running) {
+      this.running = true;
+      if (mode === GCMarkWorkerMode.notWorker) return this.park(rt, pp, gp);
+    }
+    let stop = c.phase !== GCPhase.mark || c.scanWorkRemaining <= 0 || mode === GCMarkWorkerMode.notWorker;
+    if (!stop && gp.preempt) {
+      gp.preempt = false;
+      if (mode === GCMarkWorkerMode.dedicated) {
+        // Preempted: kick everything out of the P's run queue so it can run elsewhere, then drain on.
+        const q: G[] = [];
+        for (let g = runqget(rt, pp); g !== null; g = runqget(rt, pp)) q.push(g);
+        for (const g of q) globrunqput(rt, g);
+      } else stop = true;
+    }
+    if (!stop && mode === GCMarkWorkerMode.fractional) {
+      const delta = rt.sim.now - c.markStartTime;
+      if (delta > 0 && pp.gcFractionalMarkTime / delta > 1.2 * c.fractionalUtilizationGoal) stop = true;
+    }
+    if (!stop && mode === GCMarkWorkerMode.idle && (!runqempty(pp) || rt.sched.runq.size > 0)) stop = true;
+    if (stop) {
+      if (c.phase === GCPhase.mark && c.scanWorkRemaining <= 0 && c.inflight === 0 && !c.markDoneStarted) {
+        markWorkerStop(rt, pp, gp);
+        this.running = false;
+        return { done: false, value: { k: K.GCMarkDone } };
+      }
+      return this.park(rt, pp, gp);
+    }
+    const limit = mode === GCMarkWorkerMode.idle ? drainCheckThreshold : drainChunk;
+    const w = Math.min(c.scanWorkRemaining, limit);
+    c.scanWorkRemaining -= w;
+    c.inflight++;
+    this.chunkWork = w;
+    this.chunkNs = Math.max(1, Math.round(w * markNsPerByte(rt)));
+    return { done: false, value: { k: K.Work, ns: this.chunkNs, every: 0 } };
+  }
+  /**
+   * A stop-the-world stopped the worker inside a chunk (`left` ns of it not run): charge the part that
+   * ran, give the rest of its work back, and park it (gcDrain returns on preemption).
+   */
+  abandon(pp: P, gp: G, left: number): void {
+    const rt = this.rt;
+    const c = rt.gc;
+    if (this.chunkNs > 0) {
+      const ran = Math.max(0, this.chunkNs - left);
+      const done = Math.floor((this.chunkWork * ran) / this.chunkNs);
+      c.inflight--;
+      c.scanWorkRemaining += this.chunkWork - done;
+      c.scanWorkDone += done;
+      c.bgScanCredit += done;
+      const mode = pp.gcMarkWorkerMode;
+      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += ran;
+      else if (mode === GCMarkWorkerMode.fractional) {
+        c.fractionalMarkTime += ran;
+        pp.gcFractionalMarkTime += ran;
+      } else c.idleMarkTime += ran;
+      this.chunkNs = this.chunkWork = 0;
+    }
+    if (pp.gcMarkWorkerMode !== GCMarkWorkerMode.notWorker) markWorkerStop(rt, pp, gp);
+    this.running = false;
+    gp.atomicstatus = _Gwaiting;
+    gp.waitreason = 'GC worker (idle)';
+    c.workerPool.push(gp);
+  }
+  private park(rt: Runtime, pp: P, gp: G): IteratorResult<Op, unknown> {
+    if (pp.gcMarkWorkerMode !== GCMarkWorkerMode.notWorker) markWorkerStop(rt, pp, gp);
+    this.running = false;
+    rt.gc.workerPool.push(gp);
+    return { done: false, value: { k: K.Park, reason: 'GC worker (idle)' } };
+  }
+  return(): IteratorResult<Op, unknown> {
+    return { done: true, value: undefined };
+  }
+  throw(e: unknown): IteratorResult<Op, unknown> {
+    throw e;
+  }
+}
+
+/** A stop-the-world stops a running mark worker on pp (exec.ts stopTheWorldWithSema): it parks in the pool. */
+export function gcStopWorker(rt: Runtime, pp: P, gp: G): void {
+  const left = gp.pendingOp !== null && gp.pendingOp.k === K.Work ? gp.pendingOp.ns : 0;
+  gp.pendingOp = null;
+  const body = gp.body;
+  if (body instanceof GCBgMarkWorker) body.abandon(pp, gp, left);
+  if (rt.log.active) {
+    const rid = rt.log.str('GC worker (idle)');
+    rt.log.ev(E.Park, gp.goid, -1, pp.id, 0, rid);
+    rt.log.ev(E.GLoc, gp.goid, -1, pp.id, Loc.Waiting, rid);
+  }
+}
+
+/** gcMarkDone: no work left. Stop the world for mark termination (the G continues in gcMarkTermination). */
+export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  if (c.phase !== GCPhase.mark || c.markDoneStarted) {
+    rt.contM = mp;
+    rt.contDelay = 0;
+    return;
+  }
+  c.markDoneStarted = true;
+  c.blackenEnabled = false;
+  c.tMarkTerm = rt.sim.now;
+  c.heap1 = c.heapLive;
+  c.stwprocs = rt.gomaxprocs;
+  rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.marktermination, c.cycles);
+  const stopped = stopTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
+  if (rt.exited) return;
+  c.phase = GCPhase.marktermination;
+  gp.gcstep = GCStep.markTermDone;
+  rt.contM = mp;
+  rt.contDelay = rt.cost.gcMarkTermPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  mp.debt = 0;
+}
+
+/**
+ * gcMarkTermination after its pause: heapMarked, the pacer's endCycle and commit, memstats, the world
+ * restarts, gctrace, bgsweep and runtime.GC's waiters are readied, the scavenger checks its goal.
+ */
+function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  const now = rt.sim.now;
+  const procs = rt.gomaxprocs;
+  // The live heap: the estimate's share of the heap at the start plus everything allocated black since.
+  const marked = c.markLive + Math.max(0, c.heap1 - c.heap0);
+  c.lastLive = c.markLive;
+  const goalBefore = c.heapGoal;
+  endCycle(rt, now, procs);
+  c.heapMarked = marked;
+  c.heapLive = marked;
+  c.lastHeapScan = c.markLive;
+  c.phase = GCPhase.off;
+  c.numgc++;
+  if (c.userForced) c.numforcedgc++;
+  c.lastgc = now;
+  const sweepTermCpu = c.stwprocs * (c.tMark - c.tSweepTerm);
+  const markTermCpu = c.stwprocs * (now - c.tMarkTerm);
+  const markCpu = c.assistTime + c.dedicatedMarkTime + c.fractionalMarkTime;
+  c.totaltime += sweepTermCpu + markCpu + markTermCpu;
+  const pause = c.tMark - c.tSweepTerm + (now - c.tMarkTerm);
+  c.pauseNs[(c.numgc + 255) % 256] = pause;
+  c.pauseTotalNs += pause;
+  const totalCpu = c.schedTotaltime + (now - c.procresizetime) * c.procresizeProcs;
+  c.gcCpuFraction = totalCpu > 0 ? c.totaltime / totalCpu : 0;
+  commit(rt);
+  const rec: GCCycleRecord = {
+    n: c.numgc,
+    forced: c.userForced,
+    trigger: c.triggerKind,
+    tSweepTerm: c.tSweepTerm,
+    tMark: c.tMark,
+    tMarkTerm: c.tMarkTerm,
+    tEnd: now,
+    heap0: c.heap0,
+    heap1: c.heap1,
+    heap2: marked,
+    goal: goalBefore,
+    stacks: c.lastStackScan,
+    globals: c.globalsScan,
+    procs: c.maxprocs,
+    assistTime: c.assistTime,
+    bgMarkTime: c.dedicatedMarkTime + c.fractionalMarkTime,
+    idleMarkTime: c.idleMarkTime,
+    sweepTermCpu,
+    markTermCpu,
+    cpuFraction: c.gcCpuFraction,
+  };
+  if (c.history.length >= 4096) c.history.splice(0, 2048);
+  c.history.push(rec);
+  rt.log.ev(E.GCDone, gp.goid, mp.id, mp.p!.id, c.numgc, marked);
+  rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);
+  startTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
+  if (rt.exited) return;
+  if (rt.debug.gctrace > 0) rt.write(2, gctraceLine(rt, rec));
+  // gcSweep: ready the background sweeper (it sweeps concurrently; the model counts no cost for it).
+  const sw = c.sweepG;
+  if (sw !== null && sw.atomicstatus === _Gwaiting) {
+    rt.log.ev(E.GCSweep, sw.goid, mp.id, mp.p!.id, c.numgc, 0);
+  }
+  // The scavenger: after the sweep, memory beyond the retained goal goes back to the OS.
+  scavenge(rt, mp);
+  // runtime.GC's waiters (gcWaitOnMark) go on.
+  const waiters = c.markWaiters;
+  c.markWaiters = [];
+  for (const w of waiters) if (w !== gp && w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, gp, undefined);
+  // The G that ran mark termination goes on (a worker parks; a user G continues its op).
+  rt.contM = mp;
+  rt.contDelay = 0;
+}
+
+/** endCycle: this cycle's cons/mark ratio (the largest of the last 4 sets the runway). */
+function endCycle(rt: Runtime, now: number, procs: number): void {
+  const c = rt.gc;
+  const assistDuration = now - c.markStartTime;
+  let utilization = gcBackgroundUtilization;
+  if (assistDuration > 0) utilization += c.assistTime / (assistDuration * procs);
+  if (c.heapLive <= c.triggered || c.scanWorkDone <= 0) return;
+  const idleUtilization = assistDuration > 0 ? c.idleMarkTime / (assistDuration * procs) : 0;
+  const scanWork = Math.max(c.scanWorkDone, 1);
+  const current = ((c.heapLive - c.triggered) * (utilization + idleUtilization)) / (scanWork * (1 - utilization));
+  c.lastConsMark.push(current);
+  if (c.lastConsMark.length > consMarkHistory) c.lastConsMark.shift();
+  c.consMark = Math.max(...c.lastConsMark);
+}
+
+/** The scavenger's pass after a cycle: return what the process keeps beyond the heap goal + 10 %. */
+function scavenge(rt: Runtime, mp: M): void {
+  const c = rt.gc;
+  if (c.heapGoal === Infinity) return;
+  const retainedGoal = Math.floor((c.heapGoal * (100 + retainExtraPercent)) / 100);
+  if (c.heapRetained <= retainedGoal) return;
+  const released = c.heapRetained - Math.max(retainedGoal, c.heapLive);
+  if (released <= 0) return;
+  c.heapRetained -= released;
+  c.scavengeRuns++;
+  c.scavengedBytes += released;
+  rt.log.ev(E.Scavenge, -1, mp.id, mp.p ? mp.p.id : -1, released, c.scavengeRuns);
+}
+
+/** A GOMAXPROCS change moves gc_cpu_fraction's denominator (sched.totaltime, procresizetime). */
+export function gcProcresize(rt: Runtime, nprocs: number): void {
+  const c = rt.gc;
+  const now = rt.sim.now;
+  if (c.procresizeProcs > 0) c.schedTotaltime += (now - c.procresizetime) * c.procresizeProcs;
+  c.procresizetime = now;
+  c.procresizeProcs = nprocs;
+}
+
+// ---- entry points from user code ----
+
+/** runtime.GC(): wait for a cycle in progress, start a forced one and wait for its mark termination. */
+export function gcUser(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  if (c.phase !== GCPhase.off) {
+    // gcWaitOnMark(n): the cycle in progress ends first; then the G asks again (its op stays pending).
+    c.markWaiters.push(gp);
+    gp.pendingOp = { k: K.GC };
+    gopark(rt, mp, gp, 'wait for GC cycle');
+    return;
+  }
+  c.markWaiters.push(gp);
+  if (!gcStart(rt, mp, gp, GCTrigger.cycle)) {
+    c.markWaiters.pop();
+    rt.contM = mp;
+    rt.contDelay = rt.cost.runtimeCall;
+  }
+}
+
+/** runtime.ReadMemStats: stop the world, copy the statistics (readmemstats_m), start it again. */
+export function readMemStatsOp(rt: Runtime, mp: M, gp: G): void {
+  rt.gc.readMemStatsCalls++;
+  const stopped = stopTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
+  if (rt.exited) return;
+  gp.gcstep = GCStep.readMemStatsDone;
+  rt.contM = mp;
+  rt.contDelay = rt.cost.readMemStatsPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  mp.debt = 0;
+}
+
+/** The statistics runtime.MemStats shows (readmemstats_m). */
+export function readMemStats(rt: Runtime): MemStatsSnapshot {
+  const c = rt.gc;
+  return {
+    Alloc: c.heapLive,
+    TotalAlloc: c.totalAlloc,
+    Sys: c.heapRetained,
+    Mallocs: 0,
+    Frees: 0,
+    HeapAlloc: c.heapLive,
+    HeapSys: c.heapRetained,
+    HeapObjects: 0,
+    NextGC: c.heapGoal === Infinity ? 0 : c.heapGoal,
+    LastGC: c.lastgc,
+    PauseTotalNs: c.pauseTotalNs,
+    PauseNs: c.pauseNs.slice(),
+    NumGC: c.numgc,
+    NumForcedGC: c.numforcedgc,
+    GCCPUFraction: c.gcCpuFraction,
+  };
+}
+
+/** debug.SetGCPercent: the new GOGC (negative: off); returns the old one. A cycle may start at once (gcControllerCommit). */
+export function setGCPercent(rt: Runtime, pct: number): number {
+  const c = rt.gc;
+  const old = c.gcPercent;
+  c.gcPercent = pct < 0 ? -1 : pct;
+  c.setHeapMinimum();
+  commit(rt);
+  return old;
+}
+
+/** debug.SetMemoryLimit: the new limit in bytes (negative: only query); returns the old one. */
+export function setMemoryLimit(rt: Runtime, limit: number): number {
+  const c = rt.gc;
+  const old = c.memoryLimit === Infinity ? Number.MAX_SAFE_INTEGER : c.memoryLimit;
+  if (limit >= 0) {
+    c.memoryLimit = limit >= Number.MAX_SAFE_INTEGER ? Infinity : limit;
+    commit(rt);
+  }
+  return old;
+}
+
+// ---- forcegc ----
+
+/** forcegchelper: parks in "force gc (idle)"; sysmon readies it; it starts a time-triggered cycle. */
+export function* forcegchelper(rt: Runtime): Generator<Op, void, unknown> {
+  for (;;) {
+    rt.gc.forcegcIdle = true;
+    yield { k: K.Park, reason: 'force gc (idle)' };
+    if (rt.debug.gctrace > 0) yield { k: K.Print, text: 'GC forced\n' };
+    yield { k: K.GCStartTime };
+  }
+}
+
+/**
+ * sysmon's check (proc.go sysmon: gcTrigger{kind: gcTriggerTime}.test() && forcegc.idle): inject the
+ * forcegc goroutine when a cycle ran before and none for forcegcperiod. Called from sysmon's loop.
+ */
+export function sysmonForceGC(rt: Runtime, now: number): void {
+  const c = rt.gc;
+  if (!c.forcegcIdle || c.forcegcG === null) return;
+  // gcTrigger.test: false while a cycle is in progress (gcphase != _GCoff), for every kind.
+  if (c.phase !== GCPhase.off) return;
+  if (!(c.gcPercent >= 0 && c.lastgc !== 0 && now - c.lastgc > forcegcperiod)) return;
+  c.forcegcIdle = false;
+  c.forcegcRuns++;
+  rt.log.ev(E.ForceGC, c.forcegcG.goid, rt.curm ? rt.curm.id : -1, -1, c.forcegcRuns, 0);
+  injectglist(rt, [c.forcegcG], null);
+}
+
+// ---- gctrace ----
+
+/** itoaDiv(buf, val, dec): val with a decimal point `dec` digits from the right. */
+export function itoaDiv(val: number, dec: number): string {
+  let s = String(Math.floor(val));
+  if (dec <= 0) return s;
+  while (s.length <= dec) s = '0' + s;
+  return `${s.slice(0, s.length - dec)}.${s.slice(s.length - dec)}`;
+}
+
+/** fmtNSAsMS: ns as milliseconds, whole from 10 ms up, else two significant digits with at most three decimals. */
+export function fmtNSAsMS(ns: number): string {
+  if (ns >= 10e6) return itoaDiv(Math.floor(ns / 1e6), 0);
+  let x = Math.floor(ns / 1e3);
+  if (x === 0) return '0';
+  let dec = 3;
+  while (x >= 100) {
+    x = Math.floor(x / 10);
+    dec--;
+  }
+  return itoaDiv(x, dec);
+}
+
+/**
+ * One GODEBUG=gctrace=1 line, as gcMarkTermination prints it (go1.19 and go1.26 mgc.go: the same
+ * fields; `(forced)` only for runtime.GC()).
+ */
+export function gctraceLine(rt: Runtime, r: GCCycleRecord): string {
+  const MB = (x: number): number => Math.floor(x / (1 << 20));
+  const startNs = rt.runtimeInitTime;
+  let s = `gc ${r.n} @${itoaDiv(Math.floor(Math.max(0, r.tSweepTerm - startNs) / 1e6), 3)}s ${Math.floor(r.cpuFraction * 100)}%: `;
+  s += `${fmtNSAsMS(r.tMark - r.tSweepTerm)}+${fmtNSAsMS(r.tMarkTerm - r.tMark)}+${fmtNSAsMS(r.tEnd - r.tMarkTerm)} ms clock, `;
+  s += `${fmtNSAsMS(r.sweepTermCpu)}+${fmtNSAsMS(r.assistTime)}/${fmtNSAsMS(r.bgMarkTime)}/${fmtNSAsMS(r.idleMarkTime)}+${fmtNSAsMS(r.markTermCpu)} ms cpu, `;
+  s += `${MB(r.heap0)}->${MB(r.heap1)}->${MB(r.heap2)} MB, ${MB(r.goal)} MB goal, ${MB(r.stacks)} MB stacks, ${MB(r.globals)} MB globals, ${r.procs} P`;
+  if (r.forced) s += ' (forced)';
+  return s + '\n';
+}
+
+/** The forcegc and bgsweep goroutines' bodies are started by runtime.main; this records them. */
+export function registerGCGoroutines(rt: Runtime, forcegc: G | null, sweep: G | null): void {
+  if (forcegc !== null) rt.gc.forcegcG = forcegc;
+  if (sweep !== null) rt.gc.sweepG = sweep;
+}
+
+/** Goroutines the mark phase may still hand a P to: for the invariant checker. */
+export function gcWorkersRunning(rt: Runtime): { dedicated: number; idle: number; total: number } {
+  let dedicated = 0;
+  let idle = 0;
+  let total = 0;
+  for (const pp of rt.allp) {
+    const m = pp.m;
+    if (m === null || m.curg === null || !m.curg.markWorker) continue;
+    total++;
+    if (pp.gcMarkWorkerMode === GCMarkWorkerMode.dedicated) dedicated++;
+    else if (pp.gcMarkWorkerMode === GCMarkWorkerMode.idle) idle++;
+  }
+  return { dedicated, idle, total };
+}
+
+export type { P };

@@ -1,0 +1,331 @@
+/**
+ * The garbage collector as the scheduler sees it (src/runtime/mgc.ts, issue #18). Expected values come
+ * from Go's runtime sources (go1.19.8 /usr/lib/go-1.19/src/runtime and go1.26.8 $GOROOT/src/runtime:
+ * mgc.go, mgcpacer.go, proc.go) or from the recordings (conformance/reference/go1.{19,26}/gc_{alloc_loop,stw}.json), never
+ * from the code under test.
+ */
+import { describe, expect, it } from 'vitest';
+import { runChecked } from '../helpers.js';
+import { run, type RunResult } from '../../src/runtime/runtime.js';
+import { E } from '../../src/log/events.js';
+import { alloc, go, runtime, debug, syscall, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
+import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason } from '../../src/runtime/mgc.js';
+import { forcegcperiod } from '../../src/runtime/runtime2.js';
+import { formatSummary, summarize } from '../../src/views/summary.js';
+import { goReleases } from '../../src/runtime/version.js';
+
+const MB = 1 << 20;
+
+/** Events of kind k in a stored log, as {a, b, g}. */
+function events(r: RunResult, k: number): { a: number; b: number; g: number; t: number }[] {
+  const out: { a: number; b: number; g: number; t: number }[] = [];
+  const l = r.log;
+  for (let i = 0; i < l.length; i++) if (l.k[i] === k) out.push({ a: l.a[i]!, b: l.b[i]!, g: l.g[i]!, t: l.t[i]! });
+  return out;
+}
+
+/** A goroutine that allocates `total` bytes in `chunk`-byte steps, with 1 ns of CPU per 64 bytes. */
+function* allocate(total: number, chunk = 64 * 1024): Go {
+  for (let done = 0; done < total; done += chunk) yield* work(chunk / 64, { alloc: chunk });
+}
+
+describe('gctrace format (mgc.go fmtNSAsMS, itoaDiv)', () => {
+  it('fmtNSAsMS: whole ms from 10 ms, else two significant digits with at most three decimals', () => {
+    // From fmtNSAsMS's code: ns >= 10e6 → itoaDiv(ns/1e6, 0); x = ns/1e3, dec = 3, x /= 10 while x >= 100.
+    expect(fmtNSAsMS(12_345_678)).toBe('12');
+    expect(fmtNSAsMS(1_234_567)).toBe('1.2');
+    expect(fmtNSAsMS(123_456)).toBe('0.12');
+    expect(fmtNSAsMS(12_345)).toBe('0.012');
+    expect(fmtNSAsMS(3_000)).toBe('0.003');
+    expect(fmtNSAsMS(999)).toBe('0');
+    expect(itoaDiv(12, 3)).toBe('0.012');
+    expect(itoaDiv(4, 3)).toBe('0.004');
+    expect(itoaDiv(1234, 3)).toBe('1.234');
+  });
+
+  for (const go of goReleases) {
+    it(`go${go}: one line per cycle in the recorded shape; runtime.GC() cycles end in (forced)`, () => {
+      const r = run({
+        go,
+        gomaxprocs: 2,
+        godebug: { gctrace: 1 },
+        main: function* () {
+          yield* allocate(4.5 * MB);
+          yield* runtime.GC();
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      const lines = r.stderr.split('\n').filter((l) => l !== '');
+      expect(lines.length).toBe(2);
+      // The shape of every line recorded in conformance/reference/go1.{19,26}/gc_stw.json (gctrace=1).
+      const shape = /^gc \d+ @\d+\.\d{3}s \d+%: [\d.]+\+[\d.]+\+[\d.]+ ms clock, [\d.]+\+[\d.]+\/[\d.]+\/[\d.]+\+[\d.]+ ms cpu, \d+->\d+->\d+ MB, \d+ MB goal, \d+ MB stacks, \d+ MB globals, 2 P( \(forced\))?$/;
+      for (const l of lines) expect(l).toMatch(shape);
+      expect(lines[0]).toMatch(/^gc 1 .*, 3->\d+->\d+ MB, 4 MB goal, .* 2 P$/);
+      expect(lines[1]).toMatch(/^gc 2 .* \(forced\)$/);
+    });
+  }
+});
+
+describe('the pacer (mgcpacer.go)', () => {
+  it('the first cycle starts at 61/64 of the 4 MB minimum heap (maxTriggerRatioNum, defaultHeapMinimum)', () => {
+    // heapMarked = 0, goal = heapMinimum = 4 MB, runway 0 → trigger = maxTrigger = (4 MB / 64) × 61.
+    const r = run({ gomaxprocs: 1, main: () => allocate(5 * MB, 1024) });
+    const starts = events(r, E.GCStart);
+    expect(starts.length).toBeGreaterThanOrEqual(1);
+    expect(starts[0]!.b).toBe(GCTrigger.heap);
+    const heap0 = r.runtime.gc.history[0]!.heap0;
+    expect(heap0).toBeGreaterThanOrEqual(((4 * MB) / 64) * 61);
+    expect(heap0).toBeLessThan(((4 * MB) / 64) * 61 + 1024 + 1);
+  });
+
+  it('GOGC=50 halves the minimum heap (heapMinimum = defaultHeapMinimum × GOGC/100)', () => {
+    const r = run({ gomaxprocs: 1, gc: { gogc: 50 }, main: () => allocate(3 * MB, 1024) });
+    const heap0 = r.runtime.gc.history[0]!.heap0;
+    expect(heap0).toBeGreaterThanOrEqual(((2 * MB) / 64) * 61);
+    expect(heap0).toBeLessThan(((2 * MB) / 64) * 61 + 1025);
+  });
+
+  it('GOGC=off: no cycle however much is allocated; debug.SetGCPercent turns it back on', () => {
+    const off = run({ gomaxprocs: 2, gc: { gogc: -1 }, main: () => allocate(64 * MB) });
+    expect(events(off, E.GCStart)).toEqual([]);
+    expect(off.runtime.gc.numgc).toBe(0);
+    const on = run({
+      gomaxprocs: 2,
+      gc: { gogc: -1 },
+      main: function* () {
+        yield* allocate(8 * MB);
+        const old = yield* debug.SetGCPercent(100);
+        expect(old).toBe(-1);
+        yield* allocate(64 * 1024);
+      },
+    });
+    // 8 MB is past the 4 MB goal: the next allocation starts a cycle (main may exit before it ends).
+    expect(on.runtime.gc.cycles).toBe(1);
+  });
+
+  for (const [go, goal] of [
+    ['1.19', 16 * MB - MB], // memoryLimitHeapGoalHeadroom = 1 << 20
+    ['1.26', 16 * MB - Math.floor((16 * MB) / 100) * 3], // goal -= goal / 100 * memoryLimitHeapGoalHeadroomPercent
+  ] as const) {
+    it(`go${go}: GOMEMLIMIT caps the goal with the release's headroom even with GOGC=off`, () => {
+      const r = run({ go, gomaxprocs: 1, gc: { gogc: -1, memoryLimit: 16 * MB }, main: () => allocate(20 * MB) });
+      expect(r.runtime.gc.numgc).toBeGreaterThanOrEqual(1);
+      expect(r.runtime.gc.history[0]!.goal).toBe(goal);
+    });
+  }
+
+  it('a program that never allocates never runs a cycle, and its run is what it was without a GC', () => {
+    const r = run({ gomaxprocs: 2, main: () => work(ms(50)) });
+    expect(events(r, E.GCStart)).toEqual([]);
+    expect(r.runtime.gc.history).toEqual([]);
+  });
+});
+
+describe('a cycle as the scheduler sees it', () => {
+  for (const go of goReleases) {
+    it(`go${go}: two stop-the-world phases per cycle, mark workers within their quota, invariants hold`, () => {
+      for (const procs of [1, 2, 4]) {
+        const r = runChecked({
+          go,
+          gomaxprocs: procs,
+          ncpu: 4,
+          main: function* () {
+            const wg = new sync.WaitGroup();
+            for (let i = 0; i < 3; i++) {
+              yield* wg.Add(1);
+              yield* go_(function* () {
+                yield* allocate(12 * MB);
+                yield* wg.Done();
+              });
+            }
+            yield* wg.Wait();
+          },
+        });
+        expect(r.exitCode).toBe(0);
+        const n = r.runtime.gc.numgc;
+        expect(n).toBeGreaterThanOrEqual(2);
+        const stw = events(r, E.STW);
+        const gcStw = stw.filter((e) => e.b === STWReason.GCSweepTerm || e.b === STWReason.GCMarkTerm);
+        // Each cycle: sweep termination and mark termination, each a start and an end (the last cycle
+        // may still be in its mark phase when main returns).
+        const started = r.runtime.gc.cycles;
+        expect(started - n).toBeLessThanOrEqual(1);
+        expect(gcStw.length).toBe(4 * n + 2 * (started - n));
+        // startCycle: dedicated = round(0.25 × procs), corrected by maxUtilError: 0 at 1 and 2 Ps, 1 at 4.
+        const dedicated = events(r, E.GCWorker).filter((e) => e.a === 1).length;
+        if (procs < 4) expect(dedicated).toBe(0);
+        else expect(dedicated).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('runtime.GC() waits for its cycle: the caller parks in "wait for GC cycle" and goes on after mark termination', () => {
+    const r = runChecked({
+      gomaxprocs: 2,
+      main: function* () {
+        yield* allocate(MB);
+        const t0 = yield* runtime.nanotime();
+        yield* runtime.GC();
+        const t1 = yield* runtime.nanotime();
+        const m = yield* runtime.ReadMemStats();
+        expect(m.NumGC).toBe(1);
+        expect(m.NumForcedGC).toBe(1);
+        expect(m.PauseTotalNs).toBeGreaterThan(0);
+        expect(t1 - t0).toBeGreaterThan(0);
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    expect(events(r, E.GCStart)[0]!.b).toBe(GCTrigger.cycle);
+    expect(events(r, E.STW).filter((e) => e.b === STWReason.ReadMemStats).length).toBe(2);
+  });
+
+  it('ReadMemStats stops a running goroutine: it waits for the world to restart', () => {
+    const r = runChecked({
+      gomaxprocs: 2,
+      main: function* () {
+        yield* go_(function* () {
+          yield* work(ms(20));
+        });
+        yield* time.Sleep(ms(1));
+        yield* runtime.ReadMemStats();
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    expect(events(r, E.STW).filter((e) => e.b === STWReason.ReadMemStats && e.a === 1).length).toBe(1);
+    // The spinner was running on the other P: the stop-the-world preempted it.
+    expect(events(r, E.Preempted).length + events(r, E.GLoc).length).toBeGreaterThan(0);
+  });
+});
+
+describe('stop-the-world takes the idle Ps too (stopTheWorldWithSema: pidleget → _Pgcstop)', () => {
+  for (const go of goReleases) {
+    it(`go${go}: a syscall that returns during a GC pause finds no idle P to run on (found by the property test)`, () => {
+      // Two goroutines leave 12 µs syscalls and call runtime.GC(); the second returns while the first's
+      // sweep termination has the world stopped: before the fix it took an idle P and ran.
+      const wg = new sync.WaitGroup();
+      function* body(): Go {
+        yield* syscall.Syscall(12_000, 'syscall');
+        yield* runtime.GC();
+        yield* wg.Done();
+      }
+      const r = runChecked({
+        go,
+        gomaxprocs: 3,
+        ncpu: 1,
+        seed: 182,
+        main: function* () {
+          for (let i = 0; i < 2; i++) {
+            yield* wg.Add(1);
+            yield* go_(body);
+          }
+          yield* wg.Wait();
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      expect(r.runtime.gc.numgc).toBe(2);
+    });
+  }
+});
+
+describe('forcegc (proc.go sysmon, forcegchelper; mgc.go gcTrigger.test)', () => {
+  for (const go of goReleases) {
+    it(`go${go}: after a cycle, ${forcegcperiod / 60e9} minutes without one make sysmon start a time-triggered cycle ("GC forced")`, () => {
+      const r = run({
+        go,
+        gomaxprocs: 2,
+        godebug: { gctrace: 1 },
+        main: function* () {
+          yield* allocate(5 * MB);
+          yield* time.Sleep(s(150));
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      const starts = events(r, E.GCStart);
+      expect(starts.map((e) => e.b)).toEqual([GCTrigger.heap, GCTrigger.time]);
+      const forced = events(r, E.ForceGC);
+      expect(forced.length).toBe(1);
+      const lastgc = r.runtime.gc.history[0]!.tEnd;
+      // sysmon sleeps at most forcegcperiod/2 when idle, so it notices within a minute of the deadline.
+      expect(forced[0]!.t - lastgc).toBeGreaterThan(forcegcperiod);
+      expect(forced[0]!.t - lastgc).toBeLessThanOrEqual(forcegcperiod + forcegcperiod / 2 + ms(20));
+      // forcegchelper prints "GC forced"; the cycle is not userForced, so no "(forced)".
+      const lines = r.stderr.split('\n');
+      const i = lines.indexOf('GC forced');
+      expect(i).toBeGreaterThan(0);
+      expect(lines[i + 1]).toMatch(/^gc 2 @1[2-9]\d\.\d{3}s .* 2 P$/);
+    });
+  }
+
+  it('a program that never had a cycle is never forced (last_gc_nanotime == 0)', () => {
+    const r = run({ gomaxprocs: 2, main: () => time.Sleep(s(300)) });
+    expect(events(r, E.ForceGC)).toEqual([]);
+    expect(events(r, E.GCStart)).toEqual([]);
+  });
+
+  it('GOGC=off disables forcegc too (gcTrigger.test: gcPercent < 0)', () => {
+    const r = run({
+      gomaxprocs: 2,
+      main: function* () {
+        yield* runtime.GC();
+        yield* debug.SetGCPercent(-1);
+        yield* time.Sleep(s(300));
+      },
+    });
+    expect(events(r, E.ForceGC)).toEqual([]);
+    expect(r.runtime.gc.numgc).toBe(1);
+  });
+});
+
+describe('the summary counts what sysmon and the GC did, from the log (views/summary.ts)', () => {
+  it('cycles by trigger, forced GCs, stop-the-world pauses and scavenger runs', () => {
+    const r = run({
+      gomaxprocs: 2,
+      // A live-heap estimate of 10 % of the heap (GCOptions.survival), so that the cycle shrinks it.
+      gc: { gogc: -1, survival: 0.1 },
+      main: function* () {
+        // 32 MB with GOGC=off, then a forced cycle: the heap shrinks to its live estimate (3.2 MB, goal
+        // 6.4 MB) and the scavenger returns what is retained beyond the goal + 10 % (retainExtraPercent).
+        yield* allocate(32 * MB);
+        yield* debug.SetGCPercent(100);
+        yield* runtime.GC();
+        yield* time.Sleep(s(150));
+      },
+    });
+    const sum = summarize(r.log, r.simTime);
+    expect(sum.gc.byTrigger).toEqual({ heap: 0, forcegc: 1, runtimeGC: 1 });
+    expect(sum.gc.cycles).toBe(2);
+    expect(sum.gc.finished).toBe(2);
+    expect(sum.gc.forcegcWakeups).toBe(1);
+    expect(sum.gc.stwPauses).toBe(4);
+    expect(sum.gc.scavengerRuns).toBeGreaterThanOrEqual(1);
+    expect(sum.gc.scavengedBytes).toBe(r.runtime.gc.scavengedBytes);
+    expect(formatSummary(sum)).toMatch(/GC +2 cycles \(0 heap goal, 1 forced by sysmon's forcegc, 1 runtime\.GC\)/);
+  });
+});
+
+describe('determinism', () => {
+  it('the same allocating program and seed give byte-identical output and logs', () => {
+    const prog = (): RunResult =>
+      run({
+        gomaxprocs: 4,
+        seed: 7,
+        godebug: { gctrace: 1 },
+        main: function* () {
+          for (let i = 0; i < 4; i++) yield* go_(() => allocate(10 * MB));
+          yield* time.Sleep(ms(200));
+        },
+      });
+    const a = prog();
+    const b = prog();
+    expect(a.stderr).toBe(b.stderr);
+    expect(a.log.length).toBe(b.log.length);
+    expect(Array.from(a.log.t.subarray(0, a.log.length))).toEqual(Array.from(b.log.t.subarray(0, b.log.length)));
+  });
+});
+
+/** `go f()` for an argument-less generator function. */
+function go_(f: () => Go): Go<number> {
+  return go(f);
+}
+
+void alloc;
