@@ -10,7 +10,9 @@
  * generic declaration (`origin`), one object per distinct argument list (compiler/check/generics.ts);
  * constraint interfaces carry their type set (`terms`, `comparable`).
  *
- * Simplifications: no complex numbers; all integer kinds are JavaScript numbers
+ * Complex numbers: complex64/complex128 values are rt/complex.ts's immutable Complex objects.
+ *
+ * Simplifications: all integer kinds are JavaScript numbers
  * (exact to 2^53; int64/uint64 arithmetic beyond that loses precision — documented in index.ts).
  */
 
@@ -29,10 +31,13 @@ export type BasicName =
   | 'uintptr'
   | 'float32'
   | 'float64'
+  | 'complex64'
+  | 'complex128'
   | 'string'
   | 'unsafe.Pointer'
   | 'untyped int'
   | 'untyped float'
+  | 'untyped complex'
   | 'untyped rune'
   | 'untyped string'
   | 'untyped bool'
@@ -160,6 +165,8 @@ export const tString = basic('string');
 export const tUntypedInt = basic('untyped int');
 export const tUntypedFloat = basic('untyped float');
 export const tUntypedRune = basic('untyped rune');
+export const tUntypedComplex = basic('untyped complex');
+export const tComplex128 = basic('complex128');
 export const tUntypedString = basic('untyped string');
 export const tUntypedBool = basic('untyped bool');
 export const tUntypedNil = basic('untyped nil');
@@ -193,7 +200,16 @@ export function isFloat(t: Type): boolean {
   const u = underlying(t);
   return u.k === 'basic' && (u.name === 'float32' || u.name === 'float64' || u.name === 'untyped float');
 }
+export function isComplex(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && (u.name === 'complex64' || u.name === 'complex128' || u.name === 'untyped complex');
+}
+/** Integer, float and complex types (the spec's numeric types). */
 export function isNumeric(t: Type): boolean {
+  return isInteger(t) || isFloat(t) || isComplex(t);
+}
+/** Numeric types with an order (<, >): integers and floats, not complex. */
+export function isOrderedNumeric(t: Type): boolean {
   return isInteger(t) || isFloat(t);
 }
 export function isString(t: Type): boolean {
@@ -218,6 +234,8 @@ export function defaultType(t: Type): Type {
       return tFloat64;
     case 'untyped rune':
       return tInt32;
+    case 'untyped complex':
+      return tComplex128;
     case 'untyped string':
       return tString;
     case 'untyped bool':
@@ -367,6 +385,7 @@ export function sizeOf(t: Type): number {
           return 4;
         case 'string':
         case 'untyped string':
+        case 'complex128':
           return 16;
         default:
           return 8;

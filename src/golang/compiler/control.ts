@@ -12,7 +12,7 @@ import { text, kid } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString, isInteger, isUntyped, typeString } from '../types.js';
 import { lvalue } from './assign.js';
-import { convert, zero, describe, ts, valueOf, clone } from './operand.js';
+import { convert, zero, describe, ts, valueOf, clone, complexKey } from './operand.js';
 import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
@@ -181,7 +181,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     const nv = isUntyped(x.t) ? convert(c, x, tInt, 'range') : x.c;
     loop = `const ${xs} = ${nv}; ${lbl}for (let ${i} = 0; ${i} < ${xs}; ${i}++) { ${head}${assignKV(i, '')}\n${b}}`;
   } else if (u.k === 'map') {
-    const ck = ['struct', 'array', 'iface'].includes(underlying(u.key).k);
+    const ck = complexKey(u.key);
     const kv = ck ? `${i}[1][0]` : `${i}[0]`;
     const vv = ck ? `${i}[1][1]` : `${i}[1]`;
     loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${head}${assignKV(kv, vv)}\n${b}}`;

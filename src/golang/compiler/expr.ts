@@ -16,7 +16,8 @@ import { assertion } from './assertion.js';
 import { composite } from './composite.js';
 import { unary, binary } from './operators.js';
 import { encodeUTF8, runeToString } from '../rt/strings.js';
-import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
+import { Complex } from '../rt/complex.js';
+import { type Type, tUntypedInt, tUntypedFloat, tUntypedComplex, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
 import { resolveType } from './check/typexpr.js';
 import { genericOf, instExpr, uninstantiated } from './check/generics.js';
 
@@ -78,16 +79,23 @@ export function expr(c: Compiler, n: Node): Val {
     case 'TypeName':
       return { c: '', t: resolveType(c, n.name === 'FunctionType' ? { ...n, name: 'FuncType' } : n), mode: 'type', n };
     case 'Imaginary':
-      c.unsupported(n, 'complex numbers');
-    // falls through
+      return number(c, n);
     default:
       c.unsupported(n, `expression ${n.name}`);
   }
 }
 
-function number(c: Compiler, n: Node): Val {
-  const s = text(n).replace(/_/g, '');
-  if (s.endsWith('i')) c.unsupported(n, 'complex numbers');
+function number(c: Compiler, n: Node, digits?: string): Val {
+  const s = (digits ?? text(n)).replace(/_/g, '');
+  if (s.endsWith('i')) {
+    // an imaginary literal: its digits are decimal even with a leading 0 (spec, "Imaginary literals"),
+    // unless prefixed 0x/0b/0o
+    const d = s.slice(0, -1);
+    const im = /^0[xXbBoO]/.test(d) ? number(c, { ...n, name: 'Number' }, d).cv as number : Number(d);
+    if (Number.isNaN(im)) c.fail(n, `invalid number ${s}`);
+    const cv = new Complex(0, im);
+    return { c: lit(cv), t: tUntypedComplex, mode: 'const', n, cv };
+  }
   let v: number;
   let t: Type = tUntypedInt;
   if (/^0[xX]/.test(s) && !/[pP]/.test(s)) v = parseInt(s.slice(2), 16);

@@ -7,6 +7,7 @@
  * Every other compiler module uses these; this one uses none of them (no import cycle).
  */
 import { text } from './syntax.js';
+import { Complex } from '../rt/complex.js';
 import { type Compiler, type ConstVal, type Val, Unsupported } from '../core.js';
 import {
   type Type,
@@ -22,6 +23,7 @@ import {
   isNumeric,
   isString,
   isBoolean,
+  isComplex,
   defaultType,
   identical,
   typeString,
@@ -41,11 +43,18 @@ export function describe(v: Val): string {
   return `${src} (${v.mode === 'var' ? 'variable' : 'value'} of type ${ts(v.t)}${tp})`;
 }
 function constText(cv: ConstVal): string {
+  if (cv instanceof Complex) return `(${cv.re} + ${cv.im}i)`;
   return typeof cv === 'string' ? JSON.stringify(cv) : String(cv);
+}
+
+/** A number's JS literal (-0 as 0: Go constants have no negative zero). */
+function numLit(x: number): string {
+  return Object.is(x, -0) ? '0' : x < 0 ? `(${x})` : String(x);
 }
 
 export function lit(cv: ConstVal): string {
   if (typeof cv === 'string') return JSON.stringify(cv);
+  if (cv instanceof Complex) return `$L.cx(${numLit(cv.re)}, ${numLit(cv.im)})`;
   if (typeof cv === 'number') return Object.is(cv, -0) ? '0' : cv < 0 ? `(${cv})` : String(cv);
   return String(cv);
 }
@@ -56,7 +65,7 @@ export function zero(c: Compiler, t: Type): string {
   if (t.k === 'named' && t.native) return `new ${t.native}()`;
   switch (u.k) {
     case 'basic':
-      return u.name === 'bool' ? 'false' : u.name === 'string' ? "''" : '0';
+      return u.name === 'bool' ? 'false' : u.name === 'string' ? "''" : isComplex(u) ? '$L.cx(0, 0)' : '0';
     case 'struct':
       return `new ${structClass(c, u)}()`;
     case 'array': {
@@ -120,6 +129,16 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
   if (isBoolean(t)) {
     if (typeof cv !== 'boolean') bad();
     return lit(cv);
+  }
+  if (isComplex(t)) {
+    if (typeof cv !== 'number' && !(cv instanceof Complex)) bad();
+    const z = cv instanceof Complex ? cv : new Complex(cv as number, 0);
+    return lit(u.k === 'basic' && u.name === 'complex64' ? new Complex(Math.fround(z.re), Math.fround(z.im)) : z);
+  }
+  // a complex constant with no imaginary part is representable by integer and float types
+  if (cv instanceof Complex) {
+    if (cv.im !== 0) c.fail(v.n, `cannot use ${text(v.n)} (untyped complex constant${constText(cv) === text(v.n) ? '' : ' ' + constText(cv)}) as ${ts(t)} value in ${ctx} (truncated)`);
+    return constTo(c, { ...v, cv: cv.re, t: Number.isInteger(cv.re) ? v.t : tUntypedFloat }, t, ctx);
   }
   if (typeof cv !== 'number') bad();
   if (isInteger(t)) {
@@ -292,6 +311,8 @@ export function wrap(t: Type, code: string): string {
     case 'uint64':
     case 'uintptr':
       return `$L.wu64(${code})`;
+    case 'complex64':
+      return `$L.c64(${code})`;
     default:
       return code;
   }
@@ -314,7 +335,7 @@ export function findField(t: Type, name: string, depth = 0): { path: string[]; t
 
 export function complexKey(t: Type): boolean {
   const u = underlying(t);
-  return u.k === 'struct' || u.k === 'array' || u.k === 'iface';
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || isComplex(u);
 }
 
 /** JS code calling method m on the receiver code `recv` (already evaluated) with arg code. */
