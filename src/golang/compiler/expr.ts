@@ -103,12 +103,28 @@ function number(c: Compiler, n: Node, digits?: string): Val {
   else if (/^0[oO]/.test(s)) v = parseInt(s.slice(2), 8);
   else if (/^0[0-7]+$/.test(s)) v = parseInt(s.slice(1), 8);
   else if (/^\d+$/.test(s)) v = Number(s);
-  else {
+  else if (/^0[xX]/.test(s)) {
+    v = hexFloat(s);
+    t = tUntypedFloat;
+  } else {
     v = Number(s);
     t = tUntypedFloat;
   }
   if (Number.isNaN(v)) c.fail(n, `invalid number ${s}`);
   return { c: lit(v), t, mode: 'const', n, cv: v };
+}
+
+/** A hexadecimal floating-point literal, 0x1.8p-2 (spec, "Floating-point literals"): mantissa × 2^exp. */
+function hexFloat(s: string): number {
+  const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(s);
+  if (!m) return NaN;
+  const int = m[1]!;
+  const frac = m[2] ?? '';
+  if (int === '' && frac === '') return NaN;
+  // the digits as one BigInt (exact), then scaled once: rounding happens only in the final step
+  const digits = BigInt('0x' + (int + frac || '0'));
+  const exp = Number(m[3]) - 4 * frac.length;
+  return Number(digits) * 2 ** exp;
 }
 
 const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };

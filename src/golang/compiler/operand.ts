@@ -86,8 +86,9 @@ export function structClass(c: Compiler, st: StructType): string {
   if (have) return have;
   const cls = `$S${c.decls.length}_${++c.uid}`;
   c.structCls.set(t, cls);
-  const ps = t.fields.map((f) => `${f.js} = ${zero(c, f.type)}`).join(', ');
-  const as = t.fields.map((f) => `this.${f.js} = ${f.js};`).join(' ');
+  // parameters are named by position: a field may be named like a JS reserved word (`in`)
+  const ps = t.fields.map((f, i) => `$${i} = ${zero(c, f.type)}`).join(', ');
+  const as = t.fields.map((f, i) => `this.${f.js} = $${i};`).join(' ');
   const cl = t.fields.map((f) => clone(c, f.type, `this.${f.js}`)).join(', ');
   c.decls.push(`class ${cls} { constructor(${ps}) { ${as} } $c() { return new ${cls}(${cl}); } }`);
   return cls;
@@ -335,7 +336,8 @@ export function findField(t: Type, name: string, depth = 0): { path: string[]; t
 
 export function complexKey(t: Type): boolean {
   const u = underlying(t);
-  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || isComplex(u);
+  // float and complex keys too: NaN keys are all different (alg.ts mapKey)
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || isComplex(u) || (u.k === 'basic' && (u.name === 'float32' || u.name === 'float64'));
 }
 
 /** JS code calling method m on the receiver code `recv` (already evaluated) with arg code. */

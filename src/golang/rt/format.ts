@@ -256,7 +256,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
 
 export function isComplexKey(t: Type): boolean {
   const u = underlying(t);
-  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || (u.k === 'basic' && (u.name === 'complex64' || u.name === 'complex128'));
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || (u.k === 'basic' && (u.name === 'complex64' || u.name === 'complex128' || u.name === 'float32' || u.name === 'float64'));
 }
 
 function compareKeys(a: unknown, b: unknown, t: Type): number {
