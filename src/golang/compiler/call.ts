@@ -33,6 +33,7 @@ import { Complex } from '../rt/complex.js';
 import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode, complexKey } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
+import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -81,6 +82,13 @@ export function call(c: Compiler, n: Node): Val {
     const po = c.scope.lookup(text(fnNode.kids[0]!));
     if (po && po.kind === 'pkg') {
       const name = text(fnNode.kids[fnNode.kids.length - 1]!);
+      if (po.pkg === 'unsafe' && unsafeConstFuncs.has(name)) {
+        // compile-time constants: no call, no cost
+        po.used = true;
+        c.ops -= 2;
+        c.charge(-c.cpu.call);
+        return unsafeConst(c, n, name, argNodes);
+      }
       const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
@@ -307,7 +315,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       // makemap: an hmap (48 bytes) and its first bucket array grow with use (not counted)
       if (u.k === 'map') c.charge(c.cpu.malloc);
       if (u.k === 'map') return done({ c: '($A.b += 48, new Map())', t, mode: 'value', n });
-      if (u.k === 'chan') return done({ c: `$L.makeChan(${ints[0] ?? 0})`, t, mode: 'value', n });
+      if (u.k === 'chan') return done({ c: `$L.makeChan(${ints[0] ?? 0}, ${sizeOf(u.elem)})`, t, mode: 'value', n });
       c.fail(n, `invalid argument: cannot make ${ts(t)}; type must be slice, map, or channel`);
     }
     // falls through

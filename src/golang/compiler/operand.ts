@@ -319,19 +319,49 @@ export function wrap(t: Type, code: string): string {
   }
 }
 
-/** Find a field (with embedding): JS path. */
-export function findField(t: Type, name: string, depth = 0): { path: string[]; t: Type } | null {
-  if (depth > 4) return null;
-  let u = underlying(t);
-  if (u.k === 'ptr') u = underlying(u.elem);
-  if (u.k !== 'struct') return null;
-  for (const f of u.fields) if (f.name === name) return { path: [f.js], t: f.type };
-  for (const f of u.fields) {
-    if (!f.embedded) continue;
-    const r = findField(f.type, name, depth + 1);
-    if (r) return { path: [f.js, ...r.path], t: r.t };
+/**
+ * The field indices leading to field `name` of t's struct (or *struct), through embedded fields:
+ * breadth-first, so the shallowest field wins as the spec's selector rule says (lookupFieldOrMethod);
+ * an embedded type already searched at a shallower depth is not searched again (cycles through *T).
+ */
+export function fieldIndexPath(t: Type, name: string): number[] | null {
+  let level: { t: Type; path: number[] }[] = [{ t, path: [] }];
+  const seen = new Set<Type>();
+  while (level.length > 0) {
+    const next: { t: Type; path: number[] }[] = [];
+    for (const { t: lt, path } of level) {
+      let u = underlying(lt);
+      if (u.k === 'ptr') u = underlying(u.elem);
+      if (u.k !== 'struct') continue;
+      const i = u.fields.findIndex((f) => f.name === name);
+      if (i >= 0) return [...path, i];
+      u.fields.forEach((f, j) => {
+        if (!f.embedded) return;
+        const et = f.type.k === 'ptr' ? f.type.elem : f.type;
+        if (seen.has(et)) return;
+        seen.add(et);
+        next.push({ t: f.type, path: [...path, j] });
+      });
+    }
+    level = next;
   }
   return null;
+}
+
+/** Find a field (with embedding): JS path. */
+export function findField(t: Type, name: string): { path: string[]; t: Type } | null {
+  const idx = fieldIndexPath(t, name);
+  if (!idx) return null;
+  const path: string[] = [];
+  let ft = t;
+  for (const i of idx) {
+    let u = underlying(ft);
+    if (u.k === 'ptr') u = underlying(u.elem);
+    const f = (u as StructType).fields[i]!;
+    path.push(f.js);
+    ft = f.type;
+  }
+  return { path, t: ft };
 }
 
 export function complexKey(t: Type): boolean {

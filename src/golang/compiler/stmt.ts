@@ -81,7 +81,10 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   c.popScope();
   const lets = c.lets.length ? `let ${c.lets.join(', ')};` : '';
   const hasParams = sig.params.length > 0 || recv !== null;
-  const head = `function* ${jsName ?? ''}(${params.join(', ')}) {\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
+  // at a segment's limit of Go frames the function runs as a new segment of its goroutine's calls
+  // (rt/goroutine.ts segFrames): a fresh generator of itself, named `$self` when a literal
+  const self = jsName ?? '$self';
+  const head = `function* ${self}(${params.join(', ')}) {\nif ($R.deep()) return yield new $R.Segment(${self}(${params.join(', ')}));\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
   let code: string;
   if (hasDefer) {
     const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
