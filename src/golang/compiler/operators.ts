@@ -189,6 +189,9 @@ export function binary(c: Compiler, n: Node): Val {
   }
   const src = text(n);
   if (op === '<<' || op === '>>') {
+    // an untyped constant shift count must be representable as an integer (1.0, 1+0i)
+    if (b.cv instanceof Complex && b.cv.im === 0 && isUntyped(b.t)) b = { ...b, cv: b.cv.re, c: lit(b.cv.re), t: tUntypedFloat };
+    if (a.cv instanceof Complex && a.cv.im === 0 && isUntyped(a.t)) a = { ...a, cv: a.cv.re, c: lit(a.cv.re), t: tUntypedFloat };
     if (!isInteger(b.t) && !(b.cv !== undefined && Number.isInteger(b.cv))) c.fail(bn, `invalid operation: shift count ${describe(b)} must be integer`);
     if (a.cv !== undefined && b.cv !== undefined) {
       const r = foldBin(op, a.cv, b.cv, true);
@@ -236,7 +239,9 @@ export function binary(c: Compiler, n: Node): Val {
     }
     const bothUntypedNum = isUntyped(a.t) && isUntyped(b.t) && isNumeric(a.t) && isNumeric(b.t);
     const ifaces = underlying(a.t).k === 'iface' && underlying(b.t).k === 'iface' && (assignable(a, b.t) || assignable(b, a.t));
-    if (!identical(a.t, b.t) && !bothUntypedNum && !ifaces) c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
+    // spec, "Comparison operators": either operand assignable to the other's type (chan int and <-chan int)
+    const eitherWay = cmp && (assignable(a, b.t) || assignable(b, a.t));
+    if (!identical(a.t, b.t) && !bothUntypedNum && !ifaces && !eitherWay) c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
   }
   const intDiv = isInteger(t);
   if (a.cv !== undefined && b.cv !== undefined) {
