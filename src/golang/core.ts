@@ -167,6 +167,10 @@ export interface FuncCtx {
   hasDefer: boolean;
   /** Active labels → JS label. */
   labels: Map<string, string>;
+  /** Labels some goto of this function jumps to (stmt.ts gotoBlock). */
+  gotoLabels?: Set<string>;
+  /** Goto targets in scope: label → the dispatch loop of its statement list, its state variable and case. */
+  gotoTargets?: Map<string, { loop: string; state: string; idx: number }>;
   /** A function literal that uses a variable declared in a loop of its enclosing function (Scope.lookup). */
   capturesLoopVar?: boolean;
 }
