@@ -32,7 +32,17 @@ func g() {
 	}
 }
 
+func skip(b bool) {
+	if b {
+		goto out
+	}
+	fmt.Println("not skipped")
+out:
+}
+
 func main() {
+	skip(true)
+	skip(false)
 	fmt.Println(f(10))
 	g()
 	x := 0

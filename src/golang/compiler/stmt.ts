@@ -383,7 +383,8 @@ function stmt1(c: Compiler, n: Node): string {
       else if (s.name === 'SwitchStatement') code = switchStmt(c, s, js);
       else if (s.name === 'TypeSwitchStatement') code = typeSwitchStmt(c, s, js);
       else if (s.name === 'SelectStatement') code = selectStmt(c, s, js);
-      else code = `${js}: {\n${stmt(c, s)}}\n`;
+      // `L: }`: a label on the empty statement (the label is the node's only kid)
+      else code = n.kids.length === 1 ? `${js}: {}\n` : `${js}: {\n${stmt(c, s)}}\n`;
       c.fn!.labels.delete(l);
       return code;
     }
