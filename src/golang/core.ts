@@ -14,6 +14,7 @@
  * calls are `yield*`, runtime entry points are `yield`ed Ops (see rt/goroutine.ts). No tree is
  * walked at run time.
  */
+import type { Complex } from './rt/complex.js';
 import { type GoCpuCosts, defaultGoCpuCosts, releaseGoCpuCosts } from './cost.js';
 import { type GoRelease, type VersionProfile, profiles, defaultRelease } from '../runtime/version.js';
 import type { Node, SourceFile } from './compiler/syntax.js';
@@ -54,7 +55,8 @@ export const tInvalid: Type = { k: 'tuple', types: [] };
 /** Thrown for constructs outside the supported subset (one clear message, compilation stops). */
 export class Unsupported extends CompileError {}
 
-export type ConstVal = number | string | boolean;
+/** A constant's value; complex constants are rt/complex.ts's Complex (parts as doubles). */
+export type ConstVal = number | string | boolean | Complex;
 
 export type Mode = 'value' | 'var' | 'const' | 'type' | 'tuple' | 'novalue' | 'nil';
 /** An operand: its JS code, its Go type, how it may be used (mode), and its constant value if constant. */
@@ -165,6 +167,10 @@ export interface FuncCtx {
   hasDefer: boolean;
   /** Active labels → JS label. */
   labels: Map<string, string>;
+  /** Labels some goto of this function jumps to (stmt.ts gotoBlock). */
+  gotoLabels?: Set<string>;
+  /** Goto targets in scope: label → the dispatch loop of its statement list, its state variable and case. */
+  gotoTargets?: Map<string, { loop: string; state: string; idx: number }>;
   /** A function literal that uses a variable declared in a loop of its enclosing function (Scope.lookup). */
   capturesLoopVar?: boolean;
 }
@@ -394,7 +400,7 @@ function makeUniverse(): Scope {
   const ty = (name: string, t: Type): void => {
     universe.m.set(name, { kind: 'type', name, t, js: '' });
   };
-  for (const n of ['bool', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'string'] as const) ty(n, basic(n));
+  for (const n of ['bool', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'string'] as const) ty(n, basic(n));
   ty('byte', tByte);
   ty('rune', tRuneAlias);
   ty('error', tError);

@@ -46,10 +46,12 @@
  *
  * SIMPLIFICATIONS (documented): integers are JS numbers (int64 exact to ±2^53, wrapping beyond is
  * approximate); generics are compiled per instance (stenciling: compiler/check/generics.ts, which
- * says what it simplifies); no complex numbers, goto, unsafe; reflect is a subset (std/reflect.ts); maps iterate in insertion
+ * says what it simplifies); unsafe is Pointer and the compile-time Sizeof/Alignof/Offsetof (no pointer
+ * arithmetic); reflect is a subset (std/reflect.ts); maps iterate in insertion
  * order (Go randomises); a recovered runtime panic raised inside the engine (send on a channel
  * closed while blocked) cannot be recovered; traceback arguments print as (...) and offsets +0x0;
- * recursion depth is bounded by the JavaScript stack (a few thousand Go frames); slices and arrays
+ * recursion runs in segments of 1,000 Go frames up to 500,000 frames (rt/goroutine.ts segFrames,
+ * maxGoFrames; deeper is the fatal "stack overflow"); slices and arrays
  * hold at most 2^25 elements; math/rand's sequence differs from Go's.
  *
  * ENGINE HOOKS USED: the runtime shows main.main's frames for G1 through the body returned by

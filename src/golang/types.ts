@@ -10,7 +10,9 @@
  * generic declaration (`origin`), one object per distinct argument list (compiler/check/generics.ts);
  * constraint interfaces carry their type set (`terms`, `comparable`).
  *
- * Simplifications: no complex numbers; all integer kinds are JavaScript numbers
+ * Complex numbers: complex64/complex128 values are rt/complex.ts's immutable Complex objects.
+ *
+ * Simplifications: all integer kinds are JavaScript numbers
  * (exact to 2^53; int64/uint64 arithmetic beyond that loses precision — documented in index.ts).
  */
 
@@ -29,10 +31,13 @@ export type BasicName =
   | 'uintptr'
   | 'float32'
   | 'float64'
+  | 'complex64'
+  | 'complex128'
   | 'string'
   | 'unsafe.Pointer'
   | 'untyped int'
   | 'untyped float'
+  | 'untyped complex'
   | 'untyped rune'
   | 'untyped string'
   | 'untyped bool'
@@ -160,6 +165,8 @@ export const tString = basic('string');
 export const tUntypedInt = basic('untyped int');
 export const tUntypedFloat = basic('untyped float');
 export const tUntypedRune = basic('untyped rune');
+export const tUntypedComplex = basic('untyped complex');
+export const tComplex128 = basic('complex128');
 export const tUntypedString = basic('untyped string');
 export const tUntypedBool = basic('untyped bool');
 export const tUntypedNil = basic('untyped nil');
@@ -193,7 +200,16 @@ export function isFloat(t: Type): boolean {
   const u = underlying(t);
   return u.k === 'basic' && (u.name === 'float32' || u.name === 'float64' || u.name === 'untyped float');
 }
+export function isComplex(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'basic' && (u.name === 'complex64' || u.name === 'complex128' || u.name === 'untyped complex');
+}
+/** Integer, float and complex types (the spec's numeric types). */
 export function isNumeric(t: Type): boolean {
+  return isInteger(t) || isFloat(t) || isComplex(t);
+}
+/** Numeric types with an order (<, >): integers and floats, not complex. */
+export function isOrderedNumeric(t: Type): boolean {
   return isInteger(t) || isFloat(t);
 }
 export function isString(t: Type): boolean {
@@ -218,6 +234,8 @@ export function defaultType(t: Type): Type {
       return tFloat64;
     case 'untyped rune':
       return tInt32;
+    case 'untyped complex':
+      return tComplex128;
     case 'untyped string':
       return tString;
     case 'untyped bool':
@@ -347,49 +365,95 @@ export class TypeTable {
   }
 }
 
-/** Approximate size in bytes (for append's growth through malloc size classes). */
+/**
+ * Sizes and alignments as gc computes them for amd64 (cmd/compile/internal/noder/sizes.go gcSizes in
+ * go1.19, types2/gcsizes.go in go1.26; the same rules): unsafe.Sizeof/Alignof/Offsetof and append's
+ * growth through the malloc size classes. Word = 8 bytes; complex types align like [2]float; a
+ * struct's last zero-size field gets one byte of padding when the struct is not otherwise empty.
+ * An empty struct embedding sync/atomic's align64 (atomic.Int64, Uint64) aligns to 8.
+ */
+const wordSize = 8;
+function basicSize(name: BasicName): number {
+  switch (name) {
+    case 'bool':
+    case 'int8':
+    case 'uint8':
+      return 1;
+    case 'int16':
+    case 'uint16':
+      return 2;
+    case 'int32':
+    case 'uint32':
+    case 'float32':
+    case 'untyped rune':
+      return 4;
+    case 'string':
+    case 'untyped string':
+    case 'complex128':
+    case 'untyped complex':
+      return 16;
+    default:
+      return 8;
+  }
+}
+const rnd = (o: number, a: number): number => Math.ceil(o / a) * a;
+
+export function alignOf(t: Type): number {
+  const u = underlying(t);
+  switch (u.k) {
+    case 'array':
+      return alignOf(u.elem);
+    case 'struct': {
+      if (u.fields.length === 0 && t.k === 'named' && t.name === 'align64' && t.pkg === 'atomic') return 8;
+      let max = 1;
+      for (const f of u.fields) max = Math.max(max, alignOf(f.type));
+      return max;
+    }
+    case 'slice':
+    case 'iface':
+      return wordSize;
+    case 'basic':
+      if (u.name === 'string' || u.name === 'untyped string') return wordSize;
+      if (u.name === 'complex64' || u.name === 'complex128' || u.name === 'untyped complex') return basicSize(u.name) / 2;
+      return Math.min(basicSize(u.name), wordSize);
+    default:
+      return Math.max(1, Math.min(sizeOf(t), wordSize));
+  }
+}
+
+/** The offsets of a struct's fields (gcSizes.Offsetsof). */
+export function offsetsOf(st: StructType): number[] {
+  let o = 0;
+  return st.fields.map((f) => {
+    o = rnd(o, alignOf(f.type));
+    const at = o;
+    o += sizeOf(f.type);
+    return at;
+  });
+}
+
+/** unsafe.Sizeof (gcSizes.Sizeof). */
 export function sizeOf(t: Type): number {
   const u = underlying(t);
   switch (u.k) {
     case 'basic':
-      switch (u.name) {
-        case 'bool':
-        case 'int8':
-        case 'uint8':
-          return 1;
-        case 'int16':
-        case 'uint16':
-          return 2;
-        case 'int32':
-        case 'uint32':
-        case 'float32':
-        case 'untyped rune':
-          return 4;
-        case 'string':
-        case 'untyped string':
-          return 16;
-        default:
-          return 8;
-      }
+      return basicSize(u.name);
     case 'slice':
-      return 24;
+      return 3 * wordSize;
     case 'iface':
-      return 16;
+      return 2 * wordSize;
     case 'array':
-      return u.len * sizeOf(u.elem);
+      return u.len <= 0 ? 0 : u.len * sizeOf(u.elem);
     case 'struct': {
-      let s = 0;
-      let align = 1;
-      for (const f of u.fields) {
-        const fs = sizeOf(f.type);
-        const a = Math.min(8, fs >= 8 ? 8 : fs >= 4 ? 4 : fs >= 2 ? 2 : 1);
-        align = Math.max(align, a);
-        s = Math.ceil(s / a) * a + fs;
-      }
-      return Math.ceil(s / align) * align;
+      const n = u.fields.length;
+      if (n === 0) return 0;
+      const offs = offsetsOf(u);
+      let last = sizeOf(u.fields[n - 1]!.type);
+      if (last === 0 && offs[n - 1]! > 0) last = 1;
+      return rnd(offs[n - 1]! + last, alignOf(t));
     }
     default:
-      return 8;
+      return wordSize;
   }
 }
 

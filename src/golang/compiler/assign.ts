@@ -7,7 +7,7 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Obj, Val } from '../core.js';
-import { type Type, tBool, underlying, isString, isNumeric, isInteger } from '../types.js';
+import { type Type, tBool, underlying, isString, isNumeric, isInteger, isComplex } from '../types.js';
 import { convert, valueOf, describe, ts, wrap, complexKey } from './operand.js';
 import { index } from './indexing.js';
 
@@ -143,6 +143,11 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
   const r = convert(c, rv, l.t, 'assignment');
   if (!(isNumeric(l.t) || (bop === '+' && isString(l.t)))) c.fail(n, `invalid operation: operator ${bop} not defined on ${describe(cur)}`);
   c.ops++;
+  if (isComplex(l.t)) {
+    const fn = bop === '+' ? 'cadd' : bop === '-' ? 'csub' : bop === '*' ? 'cmul' : bop === '/' ? 'cdiv' : '';
+    if (fn === '') c.fail(n, `invalid operation: operator ${bop} not defined on ${describe(cur)}`);
+    return `${l.set(wrap(l.t, `$L.${fn}(${l.get}, ${incdec ? '$L.cx(1, 0)' : r})`))};`;
+  }
   let code: string;
   const intT = isInteger(l.t);
   switch (bop) {

@@ -23,10 +23,17 @@ import {
   identical,
   defaultType,
   sizeOf,
+  isComplex,
+  basic,
+  tFloat64,
+  tUntypedFloat,
+  tUntypedComplex,
 } from '../types.js';
-import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode } from './operand.js';
+import { Complex } from '../rt/complex.js';
+import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode, complexKey } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
+import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -75,6 +82,13 @@ export function call(c: Compiler, n: Node): Val {
     const po = c.scope.lookup(text(fnNode.kids[0]!));
     if (po && po.kind === 'pkg') {
       const name = text(fnNode.kids[fnNode.kids.length - 1]!);
+      if (po.pkg === 'unsafe' && unsafeConstFuncs.has(name)) {
+        // compile-time constants: no call, no cost
+        po.used = true;
+        c.ops -= 2;
+        c.charge(-c.cpu.call);
+        return unsafeConst(c, n, name, argNodes);
+      }
       const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
@@ -301,7 +315,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       // makemap: an hmap (48 bytes) and its first bucket array grow with use (not counted)
       if (u.k === 'map') c.charge(c.cpu.malloc);
       if (u.k === 'map') return done({ c: '($A.b += 48, new Map())', t, mode: 'value', n });
-      if (u.k === 'chan') return done({ c: `$L.makeChan(${ints[0] ?? 0})`, t, mode: 'value', n });
+      if (u.k === 'chan') return done({ c: `$L.makeChan(${ints[0] ?? 0}, ${sizeOf(u.elem)})`, t, mode: 'value', n });
       c.fail(n, `invalid argument: cannot make ${ts(t)}; type must be slice, map, or channel`);
     }
     // falls through
@@ -321,7 +335,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const u = underlying(m.t);
       if (u.k !== 'map') c.fail(n, `invalid argument: ${describe(m)} is not a map`);
       const k = convert(c, arg(1), u.key, 'argument to delete');
-      const ck = underlying(u.key).k === 'struct' || underlying(u.key).k === 'array' || underlying(u.key).k === 'iface';
+      const ck = complexKey(u.key);
       return done({ c: `$L.mdel(${H(m.c)}, ${H(ck ? `$L.mapKey(${k})` : k)})`, t: tInt, mode: 'novalue', n });
     }
     case 'copy': {
@@ -336,6 +350,53 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     }
     case 'recover':
       return done({ c: `$R.recover()`, t: c.scope.lookup('any')!.t, mode: 'value', n });
+    case 'complex': {
+      if (argNodes.length !== 2) c.fail(n, `${argNodes.length < 2 ? 'not enough' : 'too many'} arguments for ${text(n)} (expected 2, found ${argNodes.length})`);
+      let re = arg(0);
+      let im = arg(1);
+      // untyped operands take the other's type (types2 builtins.go _Complex); both untyped: float64's
+      if (isUntyped(re.t) && !isUntyped(im.t)) re = { ...re, c: convert(c, re, im.t, 'argument'), t: im.t };
+      if (isUntyped(im.t) && !isUntyped(re.t)) im = { ...im, c: convert(c, im, re.t, 'argument'), t: re.t };
+      const both = isUntyped(re.t) && isUntyped(im.t);
+      if (both && re.cv !== undefined && im.cv !== undefined) {
+        const part = (x: Val): number => {
+          if (typeof x.cv === 'number') return x.cv;
+          if (x.cv instanceof Complex && x.cv.im === 0) return x.cv.re;
+          return c.fail(x.n, `invalid argument: arguments have type ${ts(x.t)}, expected floating-point`);
+        };
+        const cv = new Complex(part(re), part(im));
+        return done({ c: lit(cv), t: tUntypedComplex, mode: 'const', n, cv });
+      }
+      const ft = both ? tFloat64 : re.t;
+      if (!identical(re.t, im.t) && !both) c.fail(n, `invalid operation: ${text(n)} (mismatched types ${ts(re.t)} and ${ts(im.t)})`);
+      if (!isFloat(ft)) c.fail(n, `invalid argument: arguments have type ${ts(ft)}, expected floating-point`);
+      const f32 = (underlying(ft) as { name: string }).name === 'float32';
+      const rt = basic(f32 ? 'complex64' : 'complex128');
+      if (re.cv !== undefined && im.cv !== undefined) {
+        const cv = new Complex(re.cv as number, im.cv as number);
+        return done({ c: lit(cv), t: rt, mode: 'const', n, cv });
+      }
+      const rc = both ? convert(c, re, tFloat64, 'argument') : re.cv !== undefined ? lit(re.cv) : re.c;
+      const ic = both ? convert(c, im, tFloat64, 'argument') : im.cv !== undefined ? lit(im.cv) : im.c;
+      return done({ c: `$L.cx(${H(rc)}, ${H(ic)})`, t: rt, mode: 'value', n });
+    }
+    case 'real':
+    case 'imag': {
+      if (argNodes.length !== 1) c.fail(n, `${argNodes.length < 1 ? 'not enough' : 'too many'} arguments for ${text(n)} (expected 1, found ${argNodes.length})`);
+      const z = arg(0);
+      if (z.cv !== undefined && isUntyped(z.t) && isNumeric(z.t)) {
+        const zc = z.cv instanceof Complex ? z.cv : new Complex(z.cv as number, 0);
+        const cv = name === 'real' ? zc.re : zc.im;
+        return done({ c: lit(cv), t: tUntypedFloat, mode: 'const', n, cv });
+      }
+      if (!isComplex(z.t)) c.fail(z.n, `invalid argument: ${describe(z)} not of complex type`);
+      const ft = basic((underlying(z.t) as { name: string }).name === 'complex64' ? 'float32' : 'float64');
+      if (z.cv instanceof Complex) {
+        const cv = name === 'real' ? z.cv.re : z.cv.im;
+        return done({ c: lit(cv), t: ft, mode: 'const', n, cv });
+      }
+      return done({ c: `${H(z.c)}.${name === 'real' ? 're' : 'im'}`, t: ft, mode: 'value', n });
+    }
     case 'print':
     case 'println': {
       // println(f()) with a multi-value f prints each of its results (spec: "Calls", f(g(…)))
@@ -387,6 +448,19 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   // constants stay constant when converted to basic types
   if (v.cv !== undefined && tu.k === 'basic') {
     let cv = v.cv;
+    if (isComplex(t)) {
+      if (typeof cv !== 'number' && !(cv instanceof Complex)) bad();
+      if (!isComplex(v.t) && !isUntyped(v.t)) bad();
+      let z = cv instanceof Complex ? cv : new Complex(cv as number, 0);
+      if (tu.name === 'complex64') z = new Complex(Math.fround(z.re), Math.fround(z.im));
+      return { c: lit(z), t, mode: 'const', n, cv: z };
+    }
+    if (cv instanceof Complex) {
+      // a complex constant converts to another numeric type only when untyped and without imaginary part
+      if (!isUntyped(v.t) || !isNumeric(t)) bad();
+      if (cv.im !== 0) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
+      cv = cv.re;
+    }
     if (isString(t) && typeof cv === 'number') {
       if (!isInteger(v.t) && v.t !== tUntypedInt && !(isUntyped(v.t) && Number.isInteger(cv))) bad();
       cv = runeStr(cv);
@@ -410,6 +484,11 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   if (tu.k === 'basic' && tu.name === 'unsafe.Pointer' && (vu.k === 'ptr' || (vu.k === 'basic' && vu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
   if (vu.k === 'basic' && vu.name === 'unsafe.Pointer' && (tu.k === 'ptr' || (tu.k === 'basic' && tu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
   if (identical(tu, vu) || assignable(v, t)) return { c: convert(c, { ...v, t: tu.k === 'iface' ? v.t : t }, t, 'conversion'), t, mode: 'value', n };
+  if (isComplex(t) || isComplex(v.t)) {
+    // complex values convert only to complex types (spec, "Conversions")
+    if (!isComplex(t) || !isComplex(v.t)) bad();
+    return { c: wrap(t, v.c), t, mode: 'value', n };
+  }
   if (isNumeric(t) && isNumeric(v.t)) {
     if (isInteger(t)) return { c: wrap(t, isFloat(v.t) ? `Math.trunc(${v.c})` : v.c), t, mode: 'value', n };
     if (tu.k === 'basic' && tu.name === 'float32') return { c: `Math.fround(${v.c})`, t, mode: 'value', n };

@@ -12,7 +12,7 @@ import { text, kid } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString, isInteger, isUntyped, typeString } from '../types.js';
 import { lvalue } from './assign.js';
-import { convert, zero, describe, ts, valueOf, clone } from './operand.js';
+import { convert, zero, describe, ts, valueOf, clone, complexKey, assignable } from './operand.js';
 import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
@@ -181,7 +181,7 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     const nv = isUntyped(x.t) ? convert(c, x, tInt, 'range') : x.c;
     loop = `const ${xs} = ${nv}; ${lbl}for (let ${i} = 0; ${i} < ${xs}; ${i}++) { ${head}${assignKV(i, '')}\n${b}}`;
   } else if (u.k === 'map') {
-    const ck = ['struct', 'array', 'iface'].includes(underlying(u.key).k);
+    const ck = complexKey(u.key);
     const kv = ck ? `${i}[1][0]` : `${i}[0]`;
     const vv = ck ? `${i}[1][1]` : `${i}[1]`;
     loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${head}${assignKV(kv, vv)}\n${b}}`;
@@ -233,7 +233,8 @@ export function switchStmt(c: Compiler, n: Node, label: string | null): string {
   const heads = n.kids.filter((k) => k !== blk && k.name !== 'switch' && k.name !== ';');
   let init = '';
   let tag: Val | null = null;
-  if (heads.length === 2 || (heads.length === 1 && n.kids.some((k) => k.name === ';') && heads[0] !== undefined && ['VarDecl', 'Assignment', 'ExprStatement', 'IncDecStatement'].includes(heads[0].name))) {
+  // `switch x := f(); {`: a lone head that is a statement is the init (the `;` is not among the kids)
+  if (heads.length === 2 || (heads.length === 1 && heads[0] !== undefined && ['VarDecl', 'Assignment', 'ExprStatement', 'IncDecStatement', 'SendStatement'].includes(heads[0].name))) {
     init = c.stmt(heads[0]!);
     if (heads[1]) tag = c.expr(heads[1]);
   } else if (heads.length === 1) tag = c.expr(heads[0]!);
@@ -257,11 +258,16 @@ export function switchStmt(c: Compiler, n: Node, label: string | null): string {
     const exprs = cs.kids.filter((k) => k.name !== 'case');
     const conds = exprs.map((e) => {
       const v = c.expr(e);
+      // a case of interface type against a non-interface tag (or a tagless switch's `true`):
+      // `tag == x` compares the tag boxed into the interface (spec, "Comparison operators")
+      const caseIface = underlying(v.t).k === 'iface' && underlying(tagT).k !== 'iface';
       if (!tag) {
+        if (caseIface && assignable({ c: 'true', t: tBool, mode: 'value', n: e }, v.t)) return `$L.equal(${v.c}, {t: ${c.typeRef(tBool)}, v: true})`;
         if (!isBoolean(v.t)) c.fail(e, `invalid case ${text(e)} in switch (mismatched types ${ts(v.t)} and bool)`);
         return v.c;
       }
-      const cv = convert(c, v, underlying(tagT).k === 'iface' ? tagT : tagT, 'switch case');
+      if (caseIface && assignable({ c: tv, t: tagT, mode: 'value', n: e }, v.t)) return `$L.equal(${v.c}, ${convert(c, { c: tv, t: tagT, mode: 'value', n: e }, v.t, 'switch case')})`;
+      const cv = convert(c, v, tagT, 'switch case');
       const u = underlying(tagT);
       if (u.k === 'iface' || u.k === 'struct' || u.k === 'array') return `$L.equal(${tv}, ${cv})`;
       return `${tv} === ${cv}`;

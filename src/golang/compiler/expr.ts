@@ -16,7 +16,8 @@ import { assertion } from './assertion.js';
 import { composite } from './composite.js';
 import { unary, binary } from './operators.js';
 import { encodeUTF8, runeToString } from '../rt/strings.js';
-import { type Type, tUntypedInt, tUntypedFloat, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
+import { Complex } from '../rt/complex.js';
+import { type Type, tUntypedInt, tUntypedFloat, tUntypedComplex, tUntypedRune, tUntypedString, tUntypedNil } from '../types.js';
 import { resolveType } from './check/typexpr.js';
 import { genericOf, instExpr, uninstantiated } from './check/generics.js';
 
@@ -78,16 +79,23 @@ export function expr(c: Compiler, n: Node): Val {
     case 'TypeName':
       return { c: '', t: resolveType(c, n.name === 'FunctionType' ? { ...n, name: 'FuncType' } : n), mode: 'type', n };
     case 'Imaginary':
-      c.unsupported(n, 'complex numbers');
-    // falls through
+      return number(c, n);
     default:
       c.unsupported(n, `expression ${n.name}`);
   }
 }
 
-function number(c: Compiler, n: Node): Val {
-  const s = text(n).replace(/_/g, '');
-  if (s.endsWith('i')) c.unsupported(n, 'complex numbers');
+function number(c: Compiler, n: Node, digits?: string): Val {
+  const s = (digits ?? text(n)).replace(/_/g, '');
+  if (s.endsWith('i')) {
+    // an imaginary literal: its digits are decimal even with a leading 0 (spec, "Imaginary literals"),
+    // unless prefixed 0x/0b/0o
+    const d = s.slice(0, -1);
+    const im = /^0[xXbBoO]/.test(d) ? number(c, { ...n, name: 'Number' }, d).cv as number : Number(d);
+    if (Number.isNaN(im)) c.fail(n, `invalid number ${s}`);
+    const cv = new Complex(0, im);
+    return { c: lit(cv), t: tUntypedComplex, mode: 'const', n, cv };
+  }
   let v: number;
   let t: Type = tUntypedInt;
   if (/^0[xX]/.test(s) && !/[pP]/.test(s)) v = parseInt(s.slice(2), 16);
@@ -95,12 +103,28 @@ function number(c: Compiler, n: Node): Val {
   else if (/^0[oO]/.test(s)) v = parseInt(s.slice(2), 8);
   else if (/^0[0-7]+$/.test(s)) v = parseInt(s.slice(1), 8);
   else if (/^\d+$/.test(s)) v = Number(s);
-  else {
+  else if (/^0[xX]/.test(s)) {
+    v = hexFloat(s);
+    t = tUntypedFloat;
+  } else {
     v = Number(s);
     t = tUntypedFloat;
   }
   if (Number.isNaN(v)) c.fail(n, `invalid number ${s}`);
   return { c: lit(v), t, mode: 'const', n, cv: v };
+}
+
+/** A hexadecimal floating-point literal, 0x1.8p-2 (spec, "Floating-point literals"): mantissa × 2^exp. */
+function hexFloat(s: string): number {
+  const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(s);
+  if (!m) return NaN;
+  const int = m[1]!;
+  const frac = m[2] ?? '';
+  if (int === '' && frac === '') return NaN;
+  // the digits as one BigInt (exact), then scaled once: rounding happens only in the final step
+  const digits = BigInt('0x' + (int + frac || '0'));
+  const exp = Number(m[3]) - 4 * frac.length;
+  return Number(digits) * 2 ** exp;
 }
 
 const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };

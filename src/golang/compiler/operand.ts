@@ -7,6 +7,7 @@
  * Every other compiler module uses these; this one uses none of them (no import cycle).
  */
 import { text } from './syntax.js';
+import { Complex } from '../rt/complex.js';
 import { type Compiler, type ConstVal, type Val, Unsupported } from '../core.js';
 import {
   type Type,
@@ -22,6 +23,7 @@ import {
   isNumeric,
   isString,
   isBoolean,
+  isComplex,
   defaultType,
   identical,
   typeString,
@@ -41,11 +43,18 @@ export function describe(v: Val): string {
   return `${src} (${v.mode === 'var' ? 'variable' : 'value'} of type ${ts(v.t)}${tp})`;
 }
 function constText(cv: ConstVal): string {
+  if (cv instanceof Complex) return `(${cv.re} + ${cv.im}i)`;
   return typeof cv === 'string' ? JSON.stringify(cv) : String(cv);
+}
+
+/** A number's JS literal (-0 as 0: Go constants have no negative zero). */
+function numLit(x: number): string {
+  return Object.is(x, -0) ? '0' : x < 0 ? `(${x})` : String(x);
 }
 
 export function lit(cv: ConstVal): string {
   if (typeof cv === 'string') return JSON.stringify(cv);
+  if (cv instanceof Complex) return `$L.cx(${numLit(cv.re)}, ${numLit(cv.im)})`;
   if (typeof cv === 'number') return Object.is(cv, -0) ? '0' : cv < 0 ? `(${cv})` : String(cv);
   return String(cv);
 }
@@ -56,7 +65,7 @@ export function zero(c: Compiler, t: Type): string {
   if (t.k === 'named' && t.native) return `new ${t.native}()`;
   switch (u.k) {
     case 'basic':
-      return u.name === 'bool' ? 'false' : u.name === 'string' ? "''" : '0';
+      return u.name === 'bool' ? 'false' : u.name === 'string' ? "''" : isComplex(u) ? '$L.cx(0, 0)' : '0';
     case 'struct':
       return `new ${structClass(c, u)}()`;
     case 'array': {
@@ -77,8 +86,9 @@ export function structClass(c: Compiler, st: StructType): string {
   if (have) return have;
   const cls = `$S${c.decls.length}_${++c.uid}`;
   c.structCls.set(t, cls);
-  const ps = t.fields.map((f) => `${f.js} = ${zero(c, f.type)}`).join(', ');
-  const as = t.fields.map((f) => `this.${f.js} = ${f.js};`).join(' ');
+  // parameters are named by position: a field may be named like a JS reserved word (`in`)
+  const ps = t.fields.map((f, i) => `$${i} = ${zero(c, f.type)}`).join(', ');
+  const as = t.fields.map((f, i) => `this.${f.js} = $${i};`).join(' ');
   const cl = t.fields.map((f) => clone(c, f.type, `this.${f.js}`)).join(', ');
   c.decls.push(`class ${cls} { constructor(${ps}) { ${as} } $c() { return new ${cls}(${cl}); } }`);
   return cls;
@@ -120,6 +130,16 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
   if (isBoolean(t)) {
     if (typeof cv !== 'boolean') bad();
     return lit(cv);
+  }
+  if (isComplex(t)) {
+    if (typeof cv !== 'number' && !(cv instanceof Complex)) bad();
+    const z = cv instanceof Complex ? cv : new Complex(cv as number, 0);
+    return lit(u.k === 'basic' && u.name === 'complex64' ? new Complex(Math.fround(z.re), Math.fround(z.im)) : z);
+  }
+  // a complex constant with no imaginary part is representable by integer and float types
+  if (cv instanceof Complex) {
+    if (cv.im !== 0) c.fail(v.n, `cannot use ${text(v.n)} (untyped complex constant${constText(cv) === text(v.n) ? '' : ' ' + constText(cv)}) as ${ts(t)} value in ${ctx} (truncated)`);
+    return constTo(c, { ...v, cv: cv.re, t: Number.isInteger(cv.re) ? v.t : tUntypedFloat }, t, ctx);
   }
   if (typeof cv !== 'number') bad();
   if (isInteger(t)) {
@@ -292,29 +312,62 @@ export function wrap(t: Type, code: string): string {
     case 'uint64':
     case 'uintptr':
       return `$L.wu64(${code})`;
+    case 'complex64':
+      return `$L.c64(${code})`;
     default:
       return code;
   }
 }
 
-/** Find a field (with embedding): JS path. */
-export function findField(t: Type, name: string, depth = 0): { path: string[]; t: Type } | null {
-  if (depth > 4) return null;
-  let u = underlying(t);
-  if (u.k === 'ptr') u = underlying(u.elem);
-  if (u.k !== 'struct') return null;
-  for (const f of u.fields) if (f.name === name) return { path: [f.js], t: f.type };
-  for (const f of u.fields) {
-    if (!f.embedded) continue;
-    const r = findField(f.type, name, depth + 1);
-    if (r) return { path: [f.js, ...r.path], t: r.t };
+/**
+ * The field indices leading to field `name` of t's struct (or *struct), through embedded fields:
+ * breadth-first, so the shallowest field wins as the spec's selector rule says (lookupFieldOrMethod);
+ * an embedded type already searched at a shallower depth is not searched again (cycles through *T).
+ */
+export function fieldIndexPath(t: Type, name: string): number[] | null {
+  let level: { t: Type; path: number[] }[] = [{ t, path: [] }];
+  const seen = new Set<Type>();
+  while (level.length > 0) {
+    const next: { t: Type; path: number[] }[] = [];
+    for (const { t: lt, path } of level) {
+      let u = underlying(lt);
+      if (u.k === 'ptr') u = underlying(u.elem);
+      if (u.k !== 'struct') continue;
+      const i = u.fields.findIndex((f) => f.name === name);
+      if (i >= 0) return [...path, i];
+      u.fields.forEach((f, j) => {
+        if (!f.embedded) return;
+        const et = f.type.k === 'ptr' ? f.type.elem : f.type;
+        if (seen.has(et)) return;
+        seen.add(et);
+        next.push({ t: f.type, path: [...path, j] });
+      });
+    }
+    level = next;
   }
   return null;
 }
 
+/** Find a field (with embedding): JS path. */
+export function findField(t: Type, name: string): { path: string[]; t: Type } | null {
+  const idx = fieldIndexPath(t, name);
+  if (!idx) return null;
+  const path: string[] = [];
+  let ft = t;
+  for (const i of idx) {
+    let u = underlying(ft);
+    if (u.k === 'ptr') u = underlying(u.elem);
+    const f = (u as StructType).fields[i]!;
+    path.push(f.js);
+    ft = f.type;
+  }
+  return { path, t: ft };
+}
+
 export function complexKey(t: Type): boolean {
   const u = underlying(t);
-  return u.k === 'struct' || u.k === 'array' || u.k === 'iface';
+  // float and complex keys too: NaN keys are all different (alg.ts mapKey)
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || isComplex(u) || (u.k === 'basic' && (u.name === 'float32' || u.name === 'float64'));
 }
 
 /** JS code calling method m on the receiver code `recv` (already evaluated) with arg code. */

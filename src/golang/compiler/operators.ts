@@ -5,7 +5,8 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, ConstVal, Val } from '../core.js';
-import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
+import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isOrderedNumeric, isComplex, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
+import { Complex } from '../rt/complex.js';
 import { composite } from './composite.js';
 import { convert, zero, describe, ts, lit, intRange, assignable, wrap } from './operand.js';
 
@@ -53,7 +54,14 @@ export function unary(c: Compiler, n: Node): Val {
     if (v.cv !== undefined) return { c: String(!v.cv), t: v.t, mode: 'const', n, cv: !v.cv };
     return { c: `!${v.c}`, t: v.t, mode: 'value', n };
   }
-  if (!isNumeric(v.t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(v)}`);
+  if (!isNumeric(v.t) || (op === '^' && !isInteger(v.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(v)}`);
+  if (isComplex(v.t)) {
+    if (v.cv instanceof Complex) {
+      const r = op === '-' ? new Complex(-v.cv.re, -v.cv.im) : v.cv;
+      return { c: lit(r), t: v.t, mode: 'const', n, cv: r };
+    }
+    return op === '+' ? { ...v, mode: 'value', n } : { c: `$L.cneg(${v.c})`, t: v.t, mode: 'value', n };
+  }
   if (v.cv !== undefined) {
     const x = v.cv as number;
     const r = op === '-' ? -x : op === '+' ? x : isUnsigned(v.t) ? intRange(ts(underlying(v.t)))[1] - x : -x - 1;
@@ -92,7 +100,33 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
 }
 
 
+/** A complex constant operation (go/constant's exact arithmetic, here on doubles). */
+function foldComplex(op: string, a: Complex, b: Complex): ConstVal {
+  switch (op) {
+    case '+':
+      return new Complex(a.re + b.re, a.im + b.im);
+    case '-':
+      return new Complex(a.re - b.re, a.im - b.im);
+    case '*':
+      return new Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
+    case '/': {
+      const d = b.re * b.re + b.im * b.im;
+      return new Complex((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d);
+    }
+    case '==':
+      return a.re === b.re && a.im === b.im;
+    case '!=':
+      return a.re !== b.re || a.im !== b.im;
+  }
+  return 0;
+}
+
 function foldBin(op: string, a: ConstVal, b: ConstVal, intDiv: boolean): ConstVal {
+  if (a instanceof Complex || b instanceof Complex) {
+    const za = a instanceof Complex ? a : new Complex(a as number, 0);
+    const zb = b instanceof Complex ? b : new Complex(b as number, 0);
+    return foldComplex(op, za, zb);
+  }
   const x = a as number;
   const y = b as number;
   switch (op) {
@@ -138,7 +172,9 @@ function foldBin(op: string, a: ConstVal, b: ConstVal, intDiv: boolean): ConstVa
   return 0;
 }
 
-const rank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 2, 'untyped float': 3 };
+const rank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 2, 'untyped float': 3, 'untyped complex': 4 };
+
+const isZero = (cv: ConstVal | undefined): boolean => cv === 0 || (cv instanceof Complex && cv.re === 0 && cv.im === 0);
 
 export function binary(c: Compiler, n: Node): Val {
   const [an, opn, bn] = n.kids as [Node, Node, Node];
@@ -153,6 +189,9 @@ export function binary(c: Compiler, n: Node): Val {
   }
   const src = text(n);
   if (op === '<<' || op === '>>') {
+    // an untyped constant shift count must be representable as an integer (1.0, 1+0i)
+    if (b.cv instanceof Complex && b.cv.im === 0 && isUntyped(b.t)) b = { ...b, cv: b.cv.re, c: lit(b.cv.re), t: tUntypedFloat };
+    if (a.cv instanceof Complex && a.cv.im === 0 && isUntyped(a.t)) a = { ...a, cv: a.cv.re, c: lit(a.cv.re), t: tUntypedFloat };
     if (!isInteger(b.t) && !(b.cv !== undefined && Number.isInteger(b.cv))) c.fail(bn, `invalid operation: shift count ${describe(b)} must be integer`);
     if (a.cv !== undefined && b.cv !== undefined) {
       const r = foldBin(op, a.cv, b.cv, true);
@@ -200,12 +239,19 @@ export function binary(c: Compiler, n: Node): Val {
     }
     const bothUntypedNum = isUntyped(a.t) && isUntyped(b.t) && isNumeric(a.t) && isNumeric(b.t);
     const ifaces = underlying(a.t).k === 'iface' && underlying(b.t).k === 'iface' && (assignable(a, b.t) || assignable(b, a.t));
-    if (!identical(a.t, b.t) && !bothUntypedNum && !ifaces) c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
+    // spec, "Comparison operators": either operand assignable to the other's type (chan int and <-chan int)
+    const eitherWay = cmp && (assignable(a, b.t) || assignable(b, a.t));
+    if (!identical(a.t, b.t) && !bothUntypedNum && !ifaces && !eitherWay) c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
   }
   const intDiv = isInteger(t);
   if (a.cv !== undefined && b.cv !== undefined) {
-    if ((op === '/' || op === '%') && b.cv === 0) c.fail(n, 'invalid operation: division by zero');
+    if ((op === '/' || op === '%') && isZero(b.cv)) c.fail(n, 'invalid operation: division by zero');
+    if (isComplex(t) && cmp && op !== '==' && op !== '!=') c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);
+    if (isComplex(t) && !cmp && op !== '+' && op !== '-' && op !== '*' && op !== '/') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
     let r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
+    // an untyped complex result with no imaginary part stays complex (its kind is the operands')
+    if (!cmp && isComplex(t) && typeof r === 'number') r = new Complex(r, 0);
+    if (r instanceof Complex && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'complex64') r = new Complex(Math.fround(r.re), Math.fround(r.im));
     // a typed float32 constant is rounded to float32 (go/types roundFloat32)
     if (!cmp && typeof r === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') r = Math.fround(r);
     return { c: lit(r), t: cmp ? tUntypedBool : t, mode: 'const', n, cv: r };
@@ -220,11 +266,12 @@ export function binary(c: Compiler, n: Node): Val {
       }
       if (!comparable(t)) c.fail(n, `invalid operation: ${src} (${ts(t)} cannot be compared)`);
       if (u.k === 'struct' || u.k === 'array' || u.k === 'iface') return { c: `${op === '!=' ? '!' : ''}$L.equal(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
+      if (isComplex(u)) return { c: `${op === '!=' ? '!' : ''}$L.ceq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       // pointers to elements or fields are fresh PropRefs at each &: equal when they name the same place
       if (u.k === 'ptr' && underlying(u.elem).k !== 'struct') return { c: `${op === '!=' ? '!' : ''}$L.peq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       return { c: `(${a.c} ${op}= ${b.c})`, t: tUntypedBool, mode: 'value', n };
     }
-    if (!(isNumeric(t) || isString(t))) c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);
+    if (!(isOrderedNumeric(t) || isString(t))) c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);
     return { c: `(${a.c} ${op} ${b.c})`, t: tUntypedBool, mode: 'value', n };
   }
   // arithmetic
@@ -241,6 +288,11 @@ export function binary(c: Compiler, n: Node): Val {
   if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if (b.cv === 0 && (op === '/' || op === '%') && isInteger(t)) c.fail(n, 'invalid operation: division by zero');
+  if (isComplex(t)) {
+    const fn = op === '+' ? 'cadd' : op === '-' ? 'csub' : op === '*' ? 'cmul' : op === '/' ? 'cdiv' : '';
+    if (fn === '') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+    return { c: wrap(t, `$L.${fn}(${a.c}, ${b.c})`), t, mode: 'value', n };
+  }
   let code: string;
   switch (op) {
     case '/':

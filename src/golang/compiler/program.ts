@@ -108,7 +108,6 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     // A runtime op, preceded by the CPU work counted since the last one: a Call (a plain iterator,
     // src/workload/call.ts), not a generator, since every channel op, sleep or lock goes through it.
     'const $Call = $R.Call; function $op(o) { return $c >= 1 || $A.b > 0 ? new $Call($W(), o) : new $Call(o, null); }',
-    'function $PKG(n) { throw new Error("gmpsim: package function " + n + " used as a value is not supported"); }',
     types.map((_, i) => `const $T${i} = $types[${i}];`).join('\n'),
     ...c.decls,
     ...globalDecl,

@@ -5,6 +5,7 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
+import type { FuncType } from '../types.js';
 import { underlying } from '../types.js';
 import { findMethod, ts, lit, findField, methodCallCode } from './operand.js';
 import { pkgMember } from './check/typexpr.js';
@@ -19,7 +20,10 @@ export function selector(c: Compiler, n: Node): Val {
       if (m.kind === 'type') return { c: '', t: m.t, mode: 'type', n };
       if (m.kind === 'const') return { c: lit(m.cv!), t: m.t, mode: 'const', n, cv: m.cv };
       if (m.kind === 'var') return { c: m.js!, t: m.t, mode: 'var', n };
-      return { c: `$PKG(${JSON.stringify(text(xn) + '.' + name)})`, t: m.t, mode: 'value', n };
+      // a package function used as a value: a Go function (generator) calling it with its parameters
+      const sig = m.t as FuncType;
+      const ps = sig.params.map(() => c.id('a'));
+      return { c: `(function* (${ps.join(', ')}) { return ${m.call!(ps, c, n)}; })`, t: m.t, mode: 'value', n };
     }
   }
   const x = c.expr(xn);

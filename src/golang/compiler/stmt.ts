@@ -34,6 +34,14 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   const body = kid(n, 'Block');
   const fn: FuncCtx = { name, sig, parent: c.fn, closures: 0, boxed: new Set(), resVars: null, hasDefer: false, labels: new Map() };
   if (body) scanAddr(body, fn.boxed);
+  if (body) {
+    const gl = new Set<string>();
+    scanGotos(body, gl);
+    if (gl.size > 0) {
+      fn.gotoLabels = gl;
+      fn.gotoTargets = new Map();
+    }
+  }
   const savedFn = c.fn;
   const savedScope = c.scope;
   const savedLets = c.lets;
@@ -81,7 +89,10 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   c.popScope();
   const lets = c.lets.length ? `let ${c.lets.join(', ')};` : '';
   const hasParams = sig.params.length > 0 || recv !== null;
-  const head = `function* ${jsName ?? ''}(${params.join(', ')}) {\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
+  // at a segment's limit of Go frames the function runs as a new segment of its goroutine's calls
+  // (rt/goroutine.ts segFrames): a fresh generator of itself, named `$self` when a literal
+  const self = jsName ?? '$self';
+  const head = `function* ${self}(${params.join(', ')}) {\nif ($R.deep()) return yield new $R.Segment(${self}(${params.join(', ')}));\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
   let code: string;
   if (hasDefer) {
     const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
@@ -183,16 +194,104 @@ function hasBreak(n: Node, label: string | null): boolean {
   return false;
 }
 
+/** The labels of a function's goto statements (not those of its function literals). */
+function scanGotos(n: Node, out: Set<string>): void {
+  for (const k of n.kids) {
+    if (k.name === 'FunctionLiteral') continue;
+    if (k.name === 'GotoStatement' && text(k).startsWith('goto')) {
+      const l = kid(k, 'LabelName');
+      if (l) out.add(text(l));
+    }
+    scanGotos(k, out);
+  }
+}
+
+/** An unlabeled break/continue of an enclosing statement (not inside a nested loop, switch or select). */
+function outerBreak(n: Node): Node | null {
+  for (const k of n.kids) {
+    if (k.name === 'FunctionLiteral' || ['ForStatement', 'SwitchStatement', 'TypeSwitchStatement', 'SelectStatement'].includes(k.name)) continue;
+    if (k.name === 'GotoStatement' && /^(break|continue)\b/.test(text(k)) && !kid(k, 'LabelName')) return k;
+    const r = outerBreak(k);
+    if (r) return r;
+  }
+  return null;
+}
+
 /** A block's statements (with a new scope unless `noScope`). */
 export function block(c: Compiler, kids: Node[], scoped = true): string {
   if (scoped) c.pushScope();
-  let out = '';
-  for (const k of kids) {
-    if (['{', '}', ';', 'LineComment', 'BlockComment', ':'].includes(k.name)) continue;
-    out += stmt(c, k);
-  }
+  const stmts = kids.filter((k) => !['{', '}', ';', 'LineComment', 'BlockComment', ':'].includes(k.name));
+  const gl = c.fn?.gotoLabels;
+  const out = gl && stmts.some((k) => k.name === 'LabeledStatement' && gl.has(text(k.kids[0]!))) ? gotoBlock(c, stmts) : stmts.map((k) => stmt(c, k)).join('');
   if (scoped) c.popScope();
   return out;
+}
+
+/**
+ * The statement's own declarations (`let`/`const` outside any bracket) as `var`: a goto back to a
+ * label re-enters the dispatch switch, whose block would otherwise have its variables in the
+ * temporal dead zone (every Go local has its own JS name, so function scope is safe).
+ */
+function varDecls(code: string): string {
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i]!;
+    if (ch === '"' || ch === "'" || ch === '`') {
+      let j = i + 1;
+      while (j < code.length && code[j] !== ch) j += code[j] === '\\' ? 2 : 1;
+      out += code.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === ']') depth--;
+    if (depth === 0 && (i === 0 || /[\s;]/.test(code[i - 1]!))) {
+      const m = /^(let|const) /.exec(code.slice(i, i + 6));
+      if (m) {
+        out += 'var ';
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * A statement list holding labels that gotos jump to (JS has no goto): the list is cut at those
+ * labels into the cases of a switch inside a dispatch loop; `goto L` (from this list or a block
+ * nested in it: Go's goto never jumps into a block) sets the state to L's case and continues the
+ * loop, cases falling through in order otherwise. Each goto is a preemption point like a loop's
+ * back edge. Simplified: an unlabeled break/continue of an enclosing loop directly in such a list
+ * is not supported (it would stop at the dispatch loop).
+ */
+function gotoBlock(c: Compiler, stmts: Node[]): string {
+  const fn = c.fn!;
+  const loop = c.id('G');
+  const state = c.id('g');
+  const targets = fn.gotoTargets!;
+  const mine: string[] = [];
+  let idx = 0;
+  for (const k of stmts) {
+    if (k.name === 'LabeledStatement' && fn.gotoLabels!.has(text(k.kids[0]!))) {
+      const l = text(k.kids[0]!);
+      targets.set(l, { loop, state, idx: ++idx });
+      mine.push(l);
+    }
+  }
+  for (const k of stmts) {
+    const b = outerBreak(k);
+    if (b) c.unsupported(b, 'an unlabeled break or continue in a statement list with goto labels');
+  }
+  let out = `let ${state} = 0; ${loop}: for (;;) { switch (${state}) {\ncase 0:\n`;
+  for (const k of stmts) {
+    if (k.name === 'LabeledStatement' && fn.gotoLabels!.has(text(k.kids[0]!))) out += `case ${targets.get(text(k.kids[0]!))!.idx}:\n`;
+    out += varDecls(stmt(c, k));
+  }
+  for (const l of mine) targets.delete(l);
+  return out + '}\nbreak; }\n';
 }
 
 const noLine = /\$L\.w64|\$L\.wu64/g;
@@ -284,14 +383,20 @@ function stmt1(c: Compiler, n: Node): string {
       else if (s.name === 'SwitchStatement') code = switchStmt(c, s, js);
       else if (s.name === 'TypeSwitchStatement') code = typeSwitchStmt(c, s, js);
       else if (s.name === 'SelectStatement') code = selectStmt(c, s, js);
-      else code = `${js}: {\n${stmt(c, s)}}\n`;
+      // `L: }`: a label on the empty statement (the label is the node's only kid)
+      else code = n.kids.length === 1 ? `${js}: {}\n` : `${js}: {\n${stmt(c, s)}}\n`;
       c.fn!.labels.delete(l);
       return code;
     }
     case 'GotoStatement': {
       const kw = text(n).split(/\s/)[0]!;
       const ln = kid(n, 'LabelName');
-      if (kw === 'goto') c.unsupported(n, 'goto statements');
+      if (kw === 'goto') {
+        const tg = ln ? c.fn!.gotoTargets?.get(text(ln)) : undefined;
+        // gosyntax/branches.ts reports undefined labels and jumps into blocks first (gc's checkBranches)
+        if (!tg) c.fail(ln ?? n, `goto ${ln ? text(ln) : ''} jumps into block`);
+        return `{ ${tg.state} = ${tg.idx}; if ($c >= $CH) yield $W(); continue ${tg.loop}; }\n`;
+      }
       if (ln) {
         const js = c.fn!.labels.get(text(ln));
         if (!js) c.fail(ln, `invalid ${kw} label ${text(ln)}`);

@@ -8,6 +8,7 @@ import { rtPanic } from './panics.js';
 import type { Iface, Ref } from './values.js';
 import { peq } from './pointers.js';
 import { Slice } from './slices.js';
+import { Complex } from './complex.js';
 
 /** == on values of struct/array/interface type. */
 export function equal(a: unknown, b: unknown): boolean {
@@ -42,15 +43,23 @@ export function equal(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Key encoding for struct/array/interface keys. */
+/**
+ * Key encoding for struct/array/interface/float/complex keys. NaN is not equal to itself, so a key
+ * holding a NaN encodes to a fresh object: every insertion makes a new entry and no lookup finds it
+ * (runtime/map.go: "NaN != NaN", the maplinear test).
+ */
 export function mapKey(v: unknown): unknown {
+  if (typeof v === 'number') return v !== v ? {} : v;
   if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Complex) return v.re !== v.re || v.im !== v.im ? {} : `(${v.re},${v.im})`;
   if (v instanceof Slice) return v;
   if (Array.isArray(v)) return '[' + v.map((x) => String(mapKey(x))).join(',') + ']';
   const iv = v as Partial<Iface>;
   if (iv.t !== undefined && 'v' in iv) {
     if (!comparable(iv.t)) throw rtPanic(`hash of unhashable type ${typeString(iv.t)}`);
-    return `${typeString(iv.t)}:${typeof iv.v === 'object' && iv.v !== null ? String(mapKey(iv.v)) : typeof iv.v + ':' + String(iv.v)}`;
+    const k = mapKey(iv.v);
+    if (typeof k === 'object' && k !== null && !(k instanceof Slice)) return k;
+    return `${typeString(iv.t)}:${typeof iv.v === 'object' && iv.v !== null ? String(k) : typeof iv.v + ':' + String(iv.v)}`;
   }
   return '{' + Object.keys(v).map((k) => String(mapKey((v as Record<string, unknown>)[k]))).join(',') + '}';
 }

@@ -5,10 +5,11 @@
  * runtime executes (workload/ops.ts), not here.
  */
 import { Chan } from '../../runtime/chan.js';
-import { rtPanic, plainPanic } from './panics.js';
+import { plainPanic } from './panics.js';
 
-export function makeChan(n: number): Chan {
-  if (!(n >= 0) || !Number.isInteger(n)) throw rtPanic('makechan: size out of range');
+/** make(chan T, n) (runtime.makechan): n × T's size ≤ maxAlloc − hchanSize (2^48 − 96 on amd64), n ≥ 0; a plainError. */
+export function makeChan(n: number, esize = 0): Chan {
+  if (!(n >= 0) || !Number.isInteger(n) || esize * n > 2 ** 48 - 96) throw plainPanic('makechan: size out of range');
   return new Chan(n);
 }
 export function clen(c: Chan | null): number {

@@ -5,12 +5,13 @@
  */
 import { formatFloat } from '../../workload/fmt.js';
 import type { Type, StructType } from '../types.js';
-import { underlying, typeString } from '../types.js';
+import { underlying, typeString, basic } from '../types.js';
 import type { Iface, Ref } from './values.js';
 import { Slice, sliceToArray } from './slices.js';
 import { decodeRune, runeToString, runeCount } from './strings.js';
 import { callSync } from './goroutine.js';
 import { intString } from './integers.js';
+import { Complex } from './complex.js';
 
 /**
  * Calls a method of a value's dynamic type synchronously (String/Error from fmt), through the type's
@@ -57,6 +58,8 @@ interface Flags {
   width: number;
   prec: number;
 }
+const tFloat32 = basic('float32');
+const tFloat64 = basic('float64');
 const noFlags: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
 
 /**
@@ -126,10 +129,21 @@ function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
         if (f.prec >= 0) s = fmtG(v, f.prec);
       }
     }
-  if (f.plus && v >= 0 && !s.startsWith('+')) s = '+' + s;
+  if (f.plus && (v >= 0 || Number.isNaN(v)) && !s.startsWith('+')) s = '+' + s;
   else if (f.space && v >= 0) s = ' ' + s;
   if (s === '+Inf' && !f.plus) s = '+Inf';
   return s;
+}
+
+/**
+ * fmt's fmtComplex (fmt/print.go): each part formatted (and padded to the width) as a float of half
+ * the size, the imaginary part always signed: (1+2i).
+ */
+function fmtComplex(z: Complex, part: Type, verb: string, f: Flags, t: Type): string {
+  if (!'vefFgG'.includes(verb)) return bad(verb, t, fmtComplex(z, part, 'v', noFlags, t));
+  const re = pad(fmtFloatVerb(z.re, verb, f, part), f, true);
+  const im = pad(fmtFloatVerb(z.im, verb, { ...f, plus: true }, part), { ...f, plus: true }, true);
+  return '(' + re + im + 'i)';
 }
 
 /** %v (and friends) of a value with static type t. depth > 0: inside a composite. */
@@ -166,6 +180,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         if ('vefFgG'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
         return bad(verb, t, formatFloat(v as number));
       }
+      if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
       // integers
       const x = v as number;
       switch (verb) {
@@ -241,7 +256,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
 
 export function isComplexKey(t: Type): boolean {
   const u = underlying(t);
-  return u.k === 'struct' || u.k === 'array' || u.k === 'iface';
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || (u.k === 'basic' && (u.name === 'complex64' || u.name === 'complex128' || u.name === 'float32' || u.name === 'float64'));
 }
 
 function compareKeys(a: unknown, b: unknown, t: Type): number {
@@ -254,6 +269,8 @@ function compareKeys(a: unknown, b: unknown, t: Type): number {
     return compareKeys(ia.v, ib.v, ia.t);
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // internal/fmtsort: complex keys by real part, then imaginary part
+  if (a instanceof Complex && b instanceof Complex) return a.re !== b.re ? a.re - b.re : a.im - b.im;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean') return a === b ? 0 : a ? 1 : -1;
   if (u.k === 'struct') {
@@ -418,6 +435,16 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
  */
 export function printArg(v: unknown, t: Type, shortest = false): string {
   const u = underlying(t);
+  if (u.k === 'basic' && (u.name === 'complex64' || u.name === 'complex128')) {
+    // go1.19 printcomplex: print("(", real(c), imag(c), "i)"); go1.26 printcomplex128/64:
+    // strconv.AppendComplex(c, 'g', -1, 128|64), whose imaginary part always has a sign
+    const z = v as Complex;
+    const part = u.name === 'complex64' ? tFloat32 : tFloat64;
+    const re = printArg(z.re, part, shortest);
+    let im = printArg(z.im, part, shortest);
+    if (shortest && im[0] !== '+' && im[0] !== '-') im = '+' + im;
+    return '(' + re + im + 'i)';
+  }
   if (u.k === 'basic') {
     if (u.name === 'float64' || u.name === 'float32' || u.name === 'untyped float') {
       const x = v as number;

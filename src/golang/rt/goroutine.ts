@@ -45,8 +45,38 @@ export interface Frame {
   file: string;
 }
 
+/**
+ * Deep recursion (Go grows a goroutine's stack up to 1 GB; a JS engine's stack holds a few thousand
+ * nested generator calls): a goroutine's calls run in segments of at most `segFrames` Go frames. A
+ * function entered at a segment's limit does not run in its caller's JS stack: it yields a
+ * `Segment` holding a fresh generator of itself, the goroutine's driver (Body.next, callSync) runs
+ * that generator as the new innermost segment straight from the driver's own stack, and resumes the
+ * caller with its result (or throws its panic into the caller). The JS stack depth is then bounded
+ * by one segment, whatever the Go depth; the cost is one comparison per call.
+ *
+ * `segFrames`: small enough that one segment fits V8's default stack beside the simulator's frames
+ * (a recursion overflowed it at 4,000–8,000 Go frames); the cost of a segment switch is negligible
+ * against 1,000 calls.
+ */
+export const segFrames = 1000;
+/**
+ * The simulator's limit on a goroutine's Go frames (its fatal "stack overflow"): each frame is a
+ * suspended generator on the JS heap (≈0.6 KB: a recursion 1,000,000 deep took 627 MB of RSS), so
+ * Go's limit (1 GB of stack, tens of millions of small frames) would exhaust the simulator's memory
+ * first. 500,000 frames (≈300 MB) holds the deepest recursion of Go's own test programs (peano:
+ * 9! = 362,880 nested calls); a deeper recursion, infinite or not, ends in the fatal error.
+ */
+export const maxGoFrames = 500_000;
+
+/** A function's body run as a new segment of its goroutine's calls (see segFrames). */
+export class Segment {
+  constructor(readonly gen: Iterator<Op, unknown, unknown>) {}
+}
+
 export class GCtx {
   fr: Frame[] = [];
+  /** Frame count at which a call starts a new segment (segFrames above the current segment's base). */
+  segTop = segFrames;
   /** `created by` lines (creator function + location), null for main. */
   created: string | null = null;
   /** Frame count of the deferred function allowed to recover (0 = none). */
@@ -65,6 +95,38 @@ export class GoexitSignal {}
  * interleaved runs (a sweep, the web app) never see each other's goroutines through it.
  */
 export const S = { cur: new GCtx() };
+
+/** At a segment's limit: the function entered now must run as a new segment (see segFrames). */
+export function deep(): boolean {
+  return S.cur.fr.length >= S.cur.segTop;
+}
+
+/**
+ * Run segment `seg` of goroutine `ctx` to completion from the driver's stack, forwarding the ops it
+ * yields (its own deeper segments run the same way): its result, or its exception rethrown.
+ */
+function* runSegment(ctx: GCtx, seg: Segment): Generator<Op, unknown, unknown> {
+  if (ctx.fr.length >= maxGoFrames) {
+    const p = new GoPanic(null, 'stack overflow');
+    p.fatal = 'stack overflow';
+    throw p;
+  }
+  const saveTop = ctx.segTop;
+  ctx.segTop = ctx.fr.length + segFrames;
+  try {
+    const it = seg.gen;
+    let v: unknown;
+    for (;;) {
+      S.cur = ctx;
+      const r = it.next(v);
+      if (r.done) return r.value;
+      v = r.value instanceof Segment ? yield* runSegment(ctx, r.value) : yield r.value;
+    }
+  } finally {
+    ctx.segTop = saveTop;
+    S.cur = ctx;
+  }
+}
 
 export function enter(fn: string, a: boolean, file: string): Frame {
   const f: Frame = { fn, l: 0, a, p: null, r: false, file };
@@ -108,7 +170,7 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
         S.cur = ctx;
         const r = it.next(v);
         if (r.done) break;
-        v = yield r.value;
+        v = r.value instanceof Segment ? yield* runSegment(ctx, r.value) : yield r.value;
       }
       // The deferred call returned: a panic it recovered is gone from the chain.
       f.rp = null;
@@ -192,11 +254,60 @@ export class Body implements Iterator<Op, unknown, unknown> {
     this.ctx.created = o.created();
     this.entry = o.entry();
   }
+  /** Deeper segments of this goroutine's calls (see segFrames), innermost last, each with its caller's segTop. */
+  private segs: { it: Iterator<Op, unknown, unknown>; top: number }[] = [];
+  /** Resume the innermost segment: a finished one resumes its caller with its result or exception. */
+  private step(v: unknown): IteratorResult<Op, unknown> {
+    const ctx = this.ctx;
+    let thrown: unknown = null;
+    let threw = false;
+    for (;;) {
+      S.cur = ctx;
+      const segs = this.segs;
+      const seg = segs.length > 0 ? segs[segs.length - 1]! : null;
+      const it = seg === null ? this.gen : seg.it;
+      let r: IteratorResult<Op, unknown>;
+      try {
+        if (threw) {
+          threw = false;
+          r = it.throw!(thrown);
+        } else r = it.next(v);
+      } catch (e) {
+        if (seg === null) throw e;
+        segs.pop();
+        ctx.segTop = seg.top;
+        thrown = e;
+        threw = true;
+        continue;
+      }
+      if (r.done) {
+        if (seg === null) return r;
+        segs.pop();
+        ctx.segTop = seg.top;
+        v = r.value;
+        continue;
+      }
+      if (r.value instanceof Segment) {
+        if (ctx.fr.length >= maxGoFrames) {
+          const p = new GoPanic(null, 'stack overflow');
+          p.fatal = 'stack overflow';
+          thrown = p;
+          threw = true;
+          continue;
+        }
+        segs.push({ it: r.value.gen, top: ctx.segTop });
+        ctx.segTop = ctx.fr.length + segFrames;
+        v = undefined;
+        continue;
+      }
+      return r;
+    }
+  }
   next(v?: unknown): IteratorResult<Op, unknown> {
     S.cur = this.ctx;
     heap.b = 0; // this step's allocations only (malloc.ts)
     try {
-      return this.gen.next(v);
+      return this.step(v);
     } catch (e) {
       if (e instanceof GoexitSignal) return { done: false, value: { k: K.Goexit } };
       const p = unw(e);
@@ -259,6 +370,17 @@ export function callSync(it: Iterator<Op, unknown, unknown>): unknown {
     const r = it.next(v);
     S.cur = ctx;
     if (r.done) return r.value;
+    if (r.value instanceof Segment) {
+      // a deep call inside a String/Error method: run its segment synchronously too
+      const saveTop = ctx.segTop;
+      ctx.segTop = ctx.fr.length + segFrames;
+      try {
+        v = callSync(r.value.gen);
+      } finally {
+        ctx.segTop = saveTop;
+      }
+      continue;
+    }
     v = undefined;
     if (r.value.k !== K.Work) throw new GoPanic(null, 'gmpsim: a String/Error method called by fmt blocked (not supported)');
   }
@@ -266,6 +388,17 @@ export function callSync(it: Iterator<Op, unknown, unknown>): unknown {
 }
 
 export { GoPanic };
+
+/**
+ * runtime.Breakpoint: gc's INT3 stops the process with SIGTRAP ("SIGTRAP: trace trap", exit 2). Here
+ * a fatal, unrecoverable error with that message and the goroutine's traceback (printed as a panic's:
+ * `panic: SIGTRAP: trace trap`, without the signal's PC line).
+ */
+export function breakpoint(): never {
+  const p = new GoPanic(null, 'SIGTRAP: trace trap');
+  p.fatal = 'SIGTRAP: trace trap';
+  throw p;
+}
 
 export function goexit(): never {
   throw new GoexitSignal();

@@ -4,6 +4,14 @@
  * shifts (through BigInt beyond 32 bits).
  *
  * Simplification (see index.ts): int64/uint64 are JS doubles, exact only within ±2^53.
+ *
+ * Representation (issue 11, measured by bench/int64-repr.mjs on the frontend bench's loop, 20M
+ * iterations of `sum += i` with Go's wrap-around, median of 5 interleaved runs on the 2-core
+ * machine under load): doubles + w64 73 ms, BigInt ×3.1, a {hi, lo} pair of int32 halves ×2.8, a
+ * number-or-BigInt hybrid ×1.9 (first, cold runs: BigInt ≈ ×9, pair ≈ ×4). `int` and `uint` (64-bit
+ * in Go on amd64) carry every index, length and loop counter, so they stay doubles: an exact `int`
+ * would slow every Go program 2–3×. An exact int64/uint64 alone (BigInt: values cross into the
+ * library as Duration, atomic and strconv arguments, each boundary converting) is the path left open.
  */
 import { rtPanic, divZero } from './panics.js';
 

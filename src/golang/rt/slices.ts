@@ -148,14 +148,24 @@ export function sliceArray(a: unknown[], lo: number, hi: number, max: number): S
 }
 /** Largest slice the simulator materialises (elements). Go would allocate more; JS cannot. */
 export const maxSliceElems = 1 << 25;
-/** make([]T, n, c) with T of `esize` bytes: the backing array's bytes (malloc.ts), then makeslice. */
+/** make([]T, n, c) with T of `esize` bytes: makeslice, then the backing array's bytes (malloc.ts). */
 export function makeSliceA(n: number, c: number, zero: () => unknown, esize: number): Slice {
+  const s = makeSlice(n, c, zero, esize);
   heap.b += c * esize;
-  return makeSlice(n, c, zero);
+  return s;
 }
-export function makeSlice(n: number, c: number, zero: () => unknown): Slice {
-  if (c < n) c = n;
-  if (n < 0 || !Number.isInteger(n)) throw rtPanic('makeslice: len out of range');
+/** runtime.maxAlloc on amd64 (malloc.go: 1 << heapAddrBits, heapAddrBits = 48). */
+const maxAlloc = 2 ** 48;
+/**
+ * make([]T, n, c) (runtime.makeslice): the length and the capacity in bytes must be ≤ maxAlloc, the
+ * length within [0, c]; `esize` is T's size (0: the size is not checked, as for the library's own
+ * buffers).
+ */
+export function makeSlice(n: number, c: number, zero: () => unknown, esize = 0): Slice {
+  if (!(esize * c <= maxAlloc) || n < 0 || n > c || !Number.isInteger(n) || !Number.isInteger(c)) {
+    if (!(esize * n <= maxAlloc) || n < 0 || !Number.isInteger(n)) throw rtPanic('makeslice: len out of range');
+    throw rtPanic('makeslice: cap out of range');
+  }
   if (c > maxSliceElems) throw new GoPanic(null, `gmpsim: make of a slice of ${c} elements exceeds the simulator's limit of ${maxSliceElems} elements`);
   const a = new Array(c);
   for (let i = 0; i < c; i++) a[i] = zero();

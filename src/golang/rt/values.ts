@@ -7,7 +7,7 @@
  * - string: a "byte string" — a JS string whose char codes are the UTF-8 bytes (0–255), so len,
  *   indexing and slicing are Go's; text is decoded only when written out (strings.ts `decodeUTF8`);
  * - slice: `Slice` {a, o, n, c} over a shared JS array, nil slice = null (slices.ts); array: JS array;
- * - map: JS Map (nil map = null); keys of struct/array/interface type are encoded with `mapKey`
+ * - map: JS Map (nil map = null); keys of struct/array/interface/float/complex type are encoded with `mapKey`
  *   and the Map then holds [key, value] pairs (`complex` maps, maps.ts);
  * - struct: an instance of a generated class (fields are properties); a pointer to a struct is the
  *   object itself; a pointer to anything else is a `Ref` ({ v } get/set);

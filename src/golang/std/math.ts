@@ -15,8 +15,7 @@ export function Round(x: number): number {
 
 /**
  * math.Float32bits / Float32frombits (math/unsafe.go): the IEEE 754 binary32 bits, through a
- * DataView (exact: uint32 is a JS number). The float64 pair needs exact uint64 values, which the
- * frontend does not have (integers are JS numbers), so it stays unsupported.
+ * DataView (exact: uint32 is a JS number).
  */
 export function Float32bits(f: number): number {
   const d = new DataView(new ArrayBuffer(4));
@@ -27,6 +26,31 @@ export function Float32frombits(b: number): number {
   const d = new DataView(new ArrayBuffer(4));
   d.setUint32(0, b);
   return d.getFloat32(0);
+}
+
+/**
+ * math.Float64bits / Float64frombits: the IEEE 754 binary64 bits as a uint64 — a JS number, so exact
+ * only when the bit pattern is below 2^53 or has enough trailing zeros (integers are JS numbers in the
+ * frontend; index.ts); ±0, ±Inf, the quiet NaN and powers of two are exact.
+ */
+export function Float64bits(f: number): number {
+  const d = new DataView(new ArrayBuffer(8));
+  d.setFloat64(0, f);
+  return Number(d.getBigUint64(0));
+}
+export function Float64frombits(b: number): number {
+  const d = new DataView(new ArrayBuffer(8));
+  d.setBigUint64(0, BigInt.asUintN(64, BigInt(b)));
+  return d.getFloat64(0);
+}
+/** math.Signbit: the sign bit (set for -0 and negative NaN payloads JS can see only as NaN). */
+export function Signbit(x: number): boolean {
+  return x < 0 || Object.is(x, -0);
+}
+/** math.Copysign(f, sign). */
+export function Copysign(f: number, sign: number): number {
+  const a = Math.abs(f);
+  return Signbit(sign) ? -a : a;
 }
 
 const F64 = tFloat64;
@@ -43,6 +67,24 @@ pkg('math', {
   Sin: m1('Math.sin'),
   Cos: m1('Math.cos'),
   Trunc: m1('Math.trunc'),
+  Tan: m1('Math.tan'),
+  Asin: m1('Math.asin'),
+  Acos: m1('Math.acos'),
+  Atan: m1('Math.atan'),
+  Sinh: m1('Math.sinh'),
+  Cosh: m1('Math.cosh'),
+  Tanh: m1('Math.tanh'),
+  Log2: m1('Math.log2'),
+  Log10: m1('Math.log10'),
+  Log1p: m1('Math.log1p'),
+  Expm1: m1('Math.expm1'),
+  Cbrt: m1('Math.cbrt'),
+  Atan2: F(fn([F64, F64], [F64]), (a) => `Math.atan2(${a[0]}, ${a[1]})`),
+  Hypot: F(fn([F64, F64], [F64]), (a) => `Math.hypot(${a[0]}, ${a[1]})`),
+  Signbit: F(fn([F64], [tBool]), (a) => `$P.math.Signbit(${a[0]})`),
+  Copysign: F(fn([F64, F64], [F64]), (a) => `$P.math.Copysign(${a[0]}, ${a[1]})`),
+  Float64bits: F(fn([F64], [basic('uint64')]), (a) => `$P.math.Float64bits(${a[0]})`),
+  Float64frombits: F(fn([basic('uint64')], [F64]), (a) => `$P.math.Float64frombits(${a[0]})`),
   Round: F(fn([F64], [F64]), (a) => `$P.math.Round(${a[0]})`),
   Pow: F(fn([F64, F64], [F64]), (a) => `Math.pow(${a[0]}, ${a[1]})`),
   Max: F(fn([F64, F64], [F64]), (a) => `Math.max(${a[0]}, ${a[1]})`),
@@ -58,6 +100,13 @@ pkg('math', {
   MaxInt32: C(untypedInt, 2147483647),
   MinInt32: C(untypedInt, -2147483648),
   MaxUint32: C(untypedInt, 4294967295),
+  MaxUint: C(untypedInt, 18446744073709551615),
+  MaxUint64: C(untypedInt, 18446744073709551615),
+  MaxUint16: C(untypedInt, 65535),
+  MinInt16: C(untypedInt, -32768),
+  MinInt8: C(untypedInt, -128),
+  MaxFloat32: C(untypedFloat, 3.4028234663852886e38),
+  SmallestNonzeroFloat64: C(untypedFloat, 5e-324),
   MaxInt16: C(untypedInt, 32767),
   MaxInt8: C(untypedInt, 127),
   MaxUint8: C(untypedInt, 255),

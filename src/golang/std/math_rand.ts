@@ -9,7 +9,7 @@
  */
 import type { Op } from '../../workload/ops.js';
 import { tFloat64, tInt, tInt32, tInt64 } from '../types.js';
-import { pkg, F, fn, sl, subset } from './registry.js';
+import { pkg, F, fn, sl, subset, tUint32 } from './registry.js';
 import { GoPanic } from '../rt/panics.js';
 import { type Slice, sliceLit } from '../rt/slices.js';
 
@@ -62,6 +62,8 @@ pkg('math/rand', {
   Int31n: F(fn([tInt32], [tInt32]), (a) => `$proc.rand.intn(${a[0]})`),
   Int63n: F(fn([tInt64], [tInt64]), (a) => `$proc.rand.intn(${a[0]})`),
   Float64: F(fn([], [tFloat64]), () => `$proc.rand.float64()`),
+  Uint32: F(fn([], [tUint32]), () => `$proc.rand.next()`),
+  Int31: F(fn([], [tInt32]), () => `($proc.rand.next() >>> 1)`),
   Seed: F(fn([tInt64]), (a) => `$proc.rand.seed(${a[0]})`),
   Shuffle: F(fn([tInt, fn([tInt, tInt])], []), (a) => `(yield* $P.math_rand.Shuffle($proc, ${a[0]}, ${a[1]}))`),
   Perm: F(fn([tInt], [sl(tInt)]), (a) => `$proc.rand.perm(${a[0]})`),

@@ -27,6 +27,8 @@ import { type Slice, sliceLit, sliceToArray } from '../rt/slices.js';
 import type { Iface, Ref } from '../rt/values.js';
 import { Box, PropRef } from '../rt/values.js';
 import { pkg, F, C, T, fn, sl, native, method, jsMethod, subset, tUintptr } from './registry.js';
+import { Complex, ceq, c64 } from '../rt/complex.js';
+import { isComplexKey } from '../rt/format.js';
 
 /** reflect.Kind values (reflect/type.go). */
 export const Kind = {
@@ -44,7 +46,7 @@ function kindOf(t: Type): number {
   const u = underlying(t);
   switch (u.k) {
     case 'basic': {
-      const b: Record<string, number> = { bool: 1, int: 2, int8: 3, int16: 4, int32: 5, int64: 6, uint: 7, uint8: 8, uint16: 9, uint32: 10, uint64: 11, uintptr: 12, float32: 13, float64: 14, string: 24, 'unsafe.Pointer': 26 };
+      const b: Record<string, number> = { bool: 1, int: 2, int8: 3, int16: 4, int32: 5, int64: 6, uint: 7, uint8: 8, uint16: 9, uint32: 10, uint64: 11, uintptr: 12, float32: 13, float64: 14, complex64: 15, complex128: 16, string: 24, 'unsafe.Pointer': 26 };
       return b[u.name] ?? 0;
     }
     case 'array':
@@ -278,6 +280,10 @@ export class RValue {
     this.kindIs('Float', Kind.Float32, Kind.Float64);
     return this.v as number;
   }
+  Complex(): Complex {
+    this.kindIs('Complex', Kind.Complex64, Kind.Complex128);
+    return this.v as Complex;
+  }
   String(): string {
     const t = this.t;
     if (t === null) return '<invalid Value>';
@@ -378,6 +384,10 @@ export class RValue {
     this.kindIs('SetFloat', Kind.Float32, Kind.Float64);
     this.set('SetFloat', kindOf(this.t!) === Kind.Float32 ? Math.fround(x) : x);
   }
+  SetComplex(x: Complex): void {
+    this.kindIs('SetComplex', Kind.Complex64, Kind.Complex128);
+    this.set('SetComplex', kindOf(this.t!) === Kind.Complex64 ? c64(x) : x);
+  }
   SetString(x: string): void {
     this.kindIs('SetString', Kind.String);
     this.set('SetString', x);
@@ -470,6 +480,7 @@ function deepValueEqual(a: unknown, b: unknown, t: Type, seen: Set<unknown>): bo
   const u = underlying(t);
   switch (u.k) {
     case 'basic':
+      if (a instanceof Complex) return ceq(a, b as Complex);
       return a === b;
     case 'array': {
       const xa = a as unknown[];
@@ -492,7 +503,7 @@ function deepValueEqual(a: unknown, b: unknown, t: Type, seen: Set<unknown>): bo
       if (ma === null || mb === null) return ma === mb;
       if (ma.size !== mb.size) return false;
       if (ma === mb) return true;
-      const ck = ['struct', 'array', 'iface'].includes(underlying(u.key).k);
+      const ck = isComplexKey(u.key);
       for (const [k, va] of ma) {
         if (!mb.has(k)) return false;
         const vb = mb.get(k);
@@ -611,6 +622,7 @@ const valueMethods: [string, FuncType, boolean][] = [
   ['Int', fn([], [basic('int64')]), false],
   ['Uint', fn([], [basic('uint64')]), false],
   ['Float', fn([], [basic('float64')]), false],
+  ['Complex', fn([], [basic('complex128')]), false],
   ['String', fn([], [tString]), false],
   ['Len', fn([], [tInt]), false],
   ['Index', fn([tInt], [tValue]), false],
@@ -626,6 +638,7 @@ const valueMethods: [string, FuncType, boolean][] = [
   ['SetInt', fn([basic('int64')]), false],
   ['SetUint', fn([basic('uint64')]), false],
   ['SetFloat', fn([basic('float64')]), false],
+  ['SetComplex', fn([basic('complex128')]), false],
   ['SetString', fn([tString]), false],
   ['SetBool', fn([tBool]), false],
   ['Set', fn([tValue]), false],

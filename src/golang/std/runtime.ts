@@ -28,6 +28,7 @@ pkg('runtime', {
   GOMAXPROCS: F(fn([tInt], [tInt]), (a) => op(`{k: $K.GOMAXPROCS, n: ${a[0]}}`)),
   Gosched: F(fn([]), () => op(`{k: $K.Gosched}`)),
   Goexit: F(fn([]), () => `$R.goexit()`),
+  Breakpoint: F(fn([]), () => `$R.breakpoint()`),
   NumGoroutine: F(fn([], [tInt]), () => op(`{k: $K.NumGoroutine}`)),
   NumCPU: F(fn([], [tInt]), () => op(`{k: $K.NumCPU}`)),
   LockOSThread: F(fn([]), () => op(`{k: $K.LockOSThread}`)),

@@ -31,6 +31,23 @@ export function Quote(s: string): string {
 }
 /** strconv.FormatFloat(f, fmt, prec, _): fmt's %.<prec><fmt> (no precision when prec < 0). */
 export function FormatFloat(f: number, verb: number, prec: number): string {
+  const v = String.fromCharCode(verb);
+  // the shortest digits that read back as f (strconv's prec −1), laid out as %e or %f
+  if (prec < 0 && (v === 'e' || v === 'E' || v === 'f') && Number.isFinite(f)) {
+    const [mant, expStr] = f.toExponential().split('e') as [string, string];
+    const exp = Number(expStr);
+    const neg = mant.startsWith('-') || Object.is(f, -0);
+    const digits = mant.replace('-', '').replace('.', '');
+    let out: string;
+    if (v !== 'f') {
+      const e = Math.abs(exp);
+      out = `${digits[0]}${digits.length > 1 ? '.' + digits.slice(1) : ''}${v}${exp < 0 ? '-' : '+'}${e < 10 ? '0' + e : e}`;
+    } else if (f === 0) out = '0';
+    else if (exp < 0) out = `0.${'0'.repeat(-exp - 1)}${digits}`;
+    else if (digits.length <= exp + 1) out = digits + '0'.repeat(exp + 1 - digits.length);
+    else out = `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+    return neg ? '-' + out : out;
+  }
   return sprintf('%' + (prec >= 0 ? '.' + prec : '') + String.fromCharCode(verb), [{ t: tFloat64, v: f }]);
 }
 

@@ -13,7 +13,7 @@ import { New as newError } from './errors.js';
 import { tError } from '../core.js';
 import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
 import type { Slice } from '../rt/slices.js';
-import { bytesToString, runeToString } from '../rt/strings.js';
+import { bytesToString, runeToString, decodeUTF8 } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
 /** strings.Replace(s, old, new, n): the first n (all when n < 0) non-overlapping instances. */
@@ -106,6 +106,10 @@ export class Reader {
     return this.s.length;
   }
 }
+/** strings.EqualFold: equal under simple Unicode case folding (here: JS's toLowerCase of the decoded text). */
+export function EqualFold(a: string, b: string): boolean {
+  return decodeUTF8(a).toLowerCase() === decodeUTF8(b).toLowerCase();
+}
 export const tStringsReader = native('Reader', 'strings', '$P.strings.Reader');
 method(tStringsReader, 'Read', fn([tBytes], [tInt, tError]), true);
 method(tStringsReader, 'ReadByte', fn([], [tUint8, tError]), false);
@@ -133,6 +137,7 @@ pkg('strings', {
   Count: F(fn([S, S], [tInt]), (a) => `(${a[0]}.split(${a[1]}).length - 1)`),
   TrimPrefix: F(fn([S, S], [S]), (a) => `$P.strings.TrimPrefix(${a[0]}, ${a[1]})`),
   TrimSuffix: F(fn([S, S], [S]), (a) => `$P.strings.TrimSuffix(${a[0]}, ${a[1]})`),
+  EqualFold: F(fn([S, S], [tBool]), (a) => `$P.strings.EqualFold(${a[0]}, ${a[1]})`),
   $unsupported: subset(),
   Builder: T(tBuilder),
 });

@@ -92,6 +92,14 @@ export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
         else c.pkgScope.m.set(text(spec.kids[0]!), { kind: 'type', name: text(spec.kids[0]!), t, js: '', used: true });
       }),
     );
+  // An interface embedding (or uniting) one declared after it in the file saw that one's placeholder
+  // underlying type: resolve the interface declarations again, as often as such chains are long
+  // (go/types resolves a declaration's dependencies first). The first pass reported the errors.
+  const ifaceSpecs = typeSpecs.filter(({ spec, nt }) => nt && spec.kids[spec.kids.length - 1]!.name === 'InterfaceType');
+  const nerr = c.errors.length;
+  for (let pass = 0; pass < ifaceSpecs.length - 1; pass++)
+    for (const { spec, nt, scope } of ifaceSpecs) guard(c, spec, () => inScope(c, scope, () => void (nt!.under = underlying(resolveType(c, spec.kids[spec.kids.length - 1]!)))));
+  c.errors.length = Math.min(c.errors.length, nerr);
   // consts
   for (const { n, scope } of decls) if (n.name === 'ConstDecl') guard(c, n, () => inScope(c, scope, () => hoist(c, scope, () => inPkg(c, () => constDecl(c, n)))));
   // function and method signatures
