@@ -106,10 +106,10 @@ export const releaseGoCpuCosts: Readonly<Record<GoRelease, Readonly<Partial<GoCp
   '1.19': Object.freeze({}),
   '1.26': Object.freeze({
     // release-costs:1.26 begin
-    op: 0.093,
     call: 0.82,
-    mapAccess: 5.6,
-    append: 1.9,
+    mapAccess: 6,
+    append: 3.3,
+    atomic: 2.3,
     // release-costs:1.26 end
   }),
 });

@@ -281,12 +281,12 @@ export const releaseCosts: Readonly<Record<GoRelease, Readonly<Partial<CostModel
     // release-costs:1.26 begin
     chanOp: 15,
     goroutineSwitch: 110,
-    goroutineCreate: 82,
-    goroutineExit: 41,
-    goroutineAlloc: 430,
+    goroutineCreate: 84,
+    goroutineExit: 42,
+    goroutineAlloc: 310,
     semOp: 10,
-    runtimeCall: 56,
-    syscallOverhead: 39,
+    runtimeCall: 47,
+    syscallOverhead: 24,
     // release-costs:1.26 end
   }),
 });
