@@ -9,6 +9,37 @@
  */
 import type { CostModel } from './cost.js';
 
+/** cost.ts's chanOp default (costs.json chan_buffered_op_ns), for a wake_costs.json mapped alone. */
+const defaultChanOp = 13;
+
+/**
+ * timerHeapLevel: the least-squares slope of timer_cycle_ns_M over heapPopLevels(M), rounded to 0.1 ns
+ * (at least 0.1), or undefined without at least two sizes. The heap work per level is a compare and a
+ * move while the heap is in cache; at 10 000 timers and more it is cache misses as well, and one slope
+ * over 2–100 000 timers averages both.
+ */
+function timerLevelSlope(m: Measurements): number | undefined {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const size of timerCycleHeapSizes) {
+    const v = m[`timer_cycle_ns_${size}`];
+    if (v !== undefined) {
+      xs.push(heapPopLevels(size));
+      ys.push(v);
+    }
+  }
+  if (xs.length < 2) return undefined;
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+  }
+  return Math.max(0.1, Math.round((sxy / sxx) * 10) / 10);
+}
+
 /** Names of calibrate.go's measurements (ns or µs as their suffix says). */
 export type Measurements = Partial<Record<
   | 'goroutine_switch_ns'
@@ -31,9 +62,29 @@ export type Measurements = Partial<Record<
   | 'stw_spinner_us'
   // newm_clone.go
   | 'go_newthread_us'
-  | 'go_wake_us',
+  | 'go_wake_us'
+  // wake_costs.go
+  | 'ring_hop_ns_2'
+  | 'ring_hop_ns_10'
+  | 'ring_hop_ns_100'
+  | 'ring_hop_ns_1000'
+  | 'ring_hop_ns_10000'
+  | 'sleep_cycle_ns_0'
+  | TimerCycleName,
   number
 >>;
+
+/** wake_costs.go's timer_cycle_ns_M: the heap sizes it measures. */
+export const timerCycleHeapSizes = [2, 10, 100, 1000, 10000, 100000] as const;
+type TimerCycleName = `timer_cycle_ns_${(typeof timerCycleHeapSizes)[number]}`;
+
+/**
+ * The levels the popped root's replacement sifts down in a 4-ary heap of m timers whose last element is
+ * the latest (wake_costs.go's timer_cycle): from the root to the bottom level, ⌈log4(3m + 1)⌉ − 1.
+ */
+export function heapPopLevels(m: number): number {
+  return Math.ceil(Math.log(3 * m + 1) / Math.log(4) - 1e-9) - 1;
+}
 
 /**
  * Round to a "nice" number: 2 significant digits (calibration noise is larger than that). A cost
@@ -68,11 +119,36 @@ function nice(x: number): number {
  *   a thread) leaves the default.
  * - futexWakeCall = a `go` statement that woke an idle M (newm_clone.go go_wake_us) less newproc:
  *   the rest is wakep → startm → notewakeup, the futex(FUTEX_WAKE) the calling thread makes.
+ * - coldSwitchN = wake_costs.go ring_hop_ns_N − ring_hop_ns_2 (rounded, ≥ 0): what a hop costs
+ *   more when the woken goroutine last ran N−1 switches ago than in a hot ping-pong pair.
+ * - timerOp = (sleep_cycle_ns_0 − ring_hop_ns_2 + chanOp) / 2: the bare time.Sleep(1 ns) cycle of one
+ *   goroutine (two timer-heap operations of a one-timer heap, park, ready, switch) less what gmpsim
+ *   charges for a hot park + ready + switch (a ring hop is chanOp + goroutineSwitch there), over the
+ *   two heap operations.
+ * - timerHeapLevel = the slope of timer_cycle_ns_M over the levels a pop sifts (timerLevelSlope).
  */
 export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   const out: Partial<CostModel> = {};
   const chan = m.chan_buffered_op_ns;
   if (chan !== undefined) out.chanOp = nice(chan);
+  // wake_costs.go
+  const ring2 = m.ring_hop_ns_2;
+  if (ring2 !== undefined) {
+    const cold = (v: number | undefined): number | undefined => (v === undefined ? undefined : Math.max(0, Math.round(v - ring2)));
+    const c10 = cold(m.ring_hop_ns_10);
+    const c100 = cold(m.ring_hop_ns_100);
+    const c1000 = cold(m.ring_hop_ns_1000);
+    const c10000 = cold(m.ring_hop_ns_10000);
+    if (c10 !== undefined) out.coldSwitch10 = c10;
+    if (c100 !== undefined) out.coldSwitch100 = c100;
+    if (c1000 !== undefined) out.coldSwitch1000 = c1000;
+    if (c10000 !== undefined) out.coldSwitch10000 = c10000;
+    if (m.sleep_cycle_ns_0 !== undefined) {
+      out.timerOp = Math.max(1, Math.round((m.sleep_cycle_ns_0 - ring2 + (out.chanOp ?? defaultChanOp)) / 2));
+    }
+  }
+  const level = timerLevelSlope(m);
+  if (level !== undefined) out.timerHeapLevel = level;
   if (m.goroutine_switch_ns !== undefined) out.goroutineSwitch = nice(m.goroutine_switch_ns - (out.chanOp ?? 20));
   if (m.goroutine_create_exit_ns !== undefined) {
     const rest = Math.max(0, m.goroutine_create_exit_ns - (out.goroutineSwitch ?? 180) - (m.mutex_uncontended_ns ?? 10));

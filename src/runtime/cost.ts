@@ -8,8 +8,11 @@
  * with runtime-spec §19's ranges. Users override any of them per run (`--cost name=value`,
  * `RunOptions.cost`), e.g. to calibrate to their own machine (conformance/README.md).
  *
- * Calibration: the defaults marked (c) are `costsFromMeasurements(costs.json medians)`
- * (calibration.ts, which documents each formula); test/engine/calibration.test.ts checks it.
+ * Calibration: the defaults marked (c) are `costsFromMeasurements(costs.json medians)`, those
+ * marked (w) `costsFromMeasurements(wake_costs.json medians)` (conformance/programs/wake_costs.go, the
+ * costs that grow with the number of goroutines and timers) (calibration.ts, which documents each
+ * formula); test/engine/calibration.test.ts checks it. A release whose measured costs differ
+ * (go1.26's wake_costs.json) overrides them in its VersionProfile.costs.
  * `gmpsim calibrate` measures the same on your machine.
  */
 import { goReleases, type GoRelease } from './version.js';
@@ -26,6 +29,33 @@ export interface CostModel {
   goroutineExit: number;
   /** One goroutine switch (schedule → execute → gogo). Spec §19: ≈0.2 µs. */
   goroutineSwitch: number;
+  /**
+   * The extra cost of switching to a goroutine that has not run for a while: its g, sudog, channel
+   * and stack are out of the caches once enough other goroutines ran (execute charges it on top of
+   * goroutineSwitch, by the number of executes since this G last ran: coldSwitchExtra). Each is
+   * (one hop of a token ring of N goroutines) − (one hop of a ring of 2) on real Go
+   * (conformance/programs/wake_costs.go ring_hop_ns_N, reference/go<release>/wake_costs.json): the
+   * extra after 9, 99, 999 and 9999 other executes.
+   */
+  coldSwitch10: number;
+  coldSwitch100: number;
+  coldSwitch1000: number;
+  coldSwitch10000: number;
+  /**
+   * One timer-heap operation's fixed cost (time.go addtimer/modtimer/resettimer on one side, runtimer
+   * + dodeltimer0 + the timer's function call on the other; go1.26: maybeAdd/cleanHead, run/
+   * unlockAndRun): locks, status CASes, wakeNetPoller. A time.Sleep cycle pays it twice (arm, run).
+   * From wake_costs.go: (sleep_cycle_ns_0 − ring_hop_ns_2 + chanOp) / 2 — the bare Sleep(1 ns)
+   * cycle less a hot park/ready/switch, split over its two heap operations.
+   */
+  timerOp: number;
+  /**
+   * Each level a timer moves in its P's 4-ary heap (siftupTimer/siftdownTimer; go1.26 timers.siftUp/
+   * siftDown): compare with up to four children, move, update the index. Popping the root of M
+   * timers sifts through ≈log4(3M) levels. The slope of wake_costs.go timer_cycle_ns_M (stop the
+   * root + start a new latest timer among M pending) over the levels popped, M = 2…100 000.
+   */
+  timerHeapLevel: number;
   /** A channel operation that does not block (send/recv/close/select case). */
   chanOp: number;
   /** A semaphore/mutex fast path operation. */
@@ -167,6 +197,12 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   goroutineAlloc: 300, // (c) goroutine_create_fresh_ns 380 − goroutine_create_reused_ns 82 (costs.json)
   goroutineExit: 41, // (c)
   goroutineSwitch: 86, // (c)
+  coldSwitch10: 3, // (w) wake_costs.json ring_hop_ns_10 100.8 − ring_hop_ns_2 97.7 (go1.19.8)
+  coldSwitch100: 5, // (w) ring_hop_ns_100 103.0 − 97.7
+  coldSwitch1000: 18, // (w) ring_hop_ns_1000 116.2 − 97.7
+  coldSwitch10000: 63, // (w) ring_hop_ns_10000 161.2 − 97.7
+  timerOp: 24, // (w) (sleep_cycle_ns_0 132.2 − ring_hop_ns_2 97.7 + chanOp 13) / 2
+  timerHeapLevel: 10.4, // (w) slope of timer_cycle_ns_M (130, 126, 138, 130, 182, 210 ns at M = 2…100 000) over 1, 2, 4, 5, 7, 9 levels
   chanOp: 13, // (c)
   semOp: 10, // (c)
   runtimeCall: 47, // (c)
@@ -208,6 +244,12 @@ export const costDocs: Record<keyof CostModel, string> = {
   goroutineAlloc: 'extra cost of a go statement that allocates a new G (no dead G to reuse)',
   goroutineExit: 'goexit0: tear down an exiting goroutine',
   goroutineSwitch: 'one goroutine switch (schedule → execute)',
+  coldSwitch10: 'extra cost of switching to a goroutine after 9 executes of others (cache misses)',
+  coldSwitch100: 'the same after 99 executes of others',
+  coldSwitch1000: 'the same after 999 executes of others',
+  coldSwitch10000: 'the same after 9999 or more executes of others',
+  timerOp: 'one timer-heap operation (arm / modify, or remove + run), without the sifting',
+  timerHeapLevel: 'each level a timer moves in its P\'s 4-ary timer heap',
   chanOp: 'a channel operation that does not block',
   semOp: 'a semaphore / mutex fast path',
   runtimeCall: 'a non-blocking runtime query (nanotime, NumGoroutine)',
@@ -311,4 +353,38 @@ export function costValueError(key: keyof CostModel, ns: number): string | null 
   if (!Number.isFinite(ns) || ns < 0) return 'the value must be a non-negative number of nanoseconds';
   if (ns > maxCostNs) return `the value is more than gmpsim takes (at most 24h: the simulated clock is exact to 2^53 ns)`;
   return null;
+}
+
+/**
+ * The extra cost of switching to a goroutine after `d` executes of other goroutines (execute's
+ * working-set cost): 0 at d ≤ 1 (a ping-pong pair stays hot), the coldSwitch* values at d = 9, 99,
+ * 999, 9999, linear in log10(d) between them, the 9999 value beyond. Never decreases with d (a noisy
+ * calibration point below its predecessor is raised to it).
+ *
+ * d counts executes, not distinct goroutines: it is an upper bound of the LRU stack distance (what the
+ * caches see) and equal to it in the patterns where many goroutines take turns — rings, N sleepers run
+ * in turn from a timer heap, worker pools. It overstates only a goroutine that waited while a few others
+ * ran many times, and such a goroutine runs rarely by construction (a G that waited d executes pays at
+ * most once per d executes), so the cost it adds to a run is bounded by coldSwitch10000 per d executes.
+ */
+export function coldSwitchExtra(c: Readonly<CostModel>, d: number): number {
+  if (d <= 1) return 0;
+  const x = Math.log10(d + 1); // d = 9 → 1, 99 → 2, 999 → 3, 9999 → 4
+  let lo = 0;
+  let hi = c.coldSwitch10;
+  if (x < 1) return lerp(0, Math.max(0, hi), (x - Math.log10(2)) / (1 - Math.log10(2)));
+  lo = Math.max(0, hi);
+  hi = Math.max(lo, c.coldSwitch100);
+  if (x < 2) return lerp(lo, hi, x - 1);
+  lo = hi;
+  hi = Math.max(lo, c.coldSwitch1000);
+  if (x < 3) return lerp(lo, hi, x - 2);
+  lo = hi;
+  hi = Math.max(lo, c.coldSwitch10000);
+  if (x < 4) return lerp(lo, hi, x - 3);
+  return hi;
+}
+
+function lerp(a: number, b: number, f: number): number {
+  return a + (b - a) * f;
 }

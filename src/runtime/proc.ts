@@ -44,6 +44,7 @@ import {
 } from './runtime2.js';
 import { globrunqget, injectglist, runqempty, runqget, runqput, runqsteal } from './runq.js';
 import { checkTimers, nobarrierWakeTime } from './time.js';
+import { coldSwitchExtra } from './cost.js';
 import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
 import { onCpuState } from './os.js';
@@ -90,6 +91,7 @@ export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name
     gp.reuse(goid, name, parent ? parent.goid : 0, body);
   }
   gp.system = system;
+  gp.lastExec = rt.execSeq;
   if (!system) rt.nUserG++;
   gp.atomicstatus = _Grunnable;
   if (rt.log.active) rt.log.ev(E.GoCreate, gp.goid, -1, pp.id, parent ? parent.goid : -1, rt.log.str(name));
@@ -546,7 +548,10 @@ export function execute(rt: Runtime, mp: M, gp: G, inheritTime: boolean): void {
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Running, mp.id);
   rt.log.ev(E.Execute, gp.goid, mp.id, pp.id, inheritTime ? 1 : 0, pp.schedtick);
   setMState(rt, mp, MS.Running);
-  const delay = rt.cost.goroutineSwitch + mp.debt;
+  // The switch, plus its working-set cost: gp's g, sudog and stack went cold while others ran.
+  const seq = ++rt.execSeq;
+  const delay = rt.cost.goroutineSwitch + coldSwitchExtra(rt.cost, seq - gp.lastExec - 1) + mp.debt;
+  gp.lastExec = seq;
   mp.debt = 0;
   // A preemption request that sysmon makes during the switch is lost (M.switchingUntil says why).
   mp.switchingUntil = rt.sim.now + delay;

@@ -265,6 +265,8 @@ export class Runtime {
   stealFromRunnext = false;
   /** Count of timer functions run (to detect "ran a timer"). */
   timerRuns = 0;
+  /** Executes so far (execute): how long ago a G last ran, for its working-set cost (G.lastExec). */
+  execSeq = 0;
   /** An op asked for its G to continue after contDelay ns (see exec.ts runG). */
   contM: M | null = null;
   /** The M whose run loop (exec.ts runG) is on the stack, if any. */
@@ -315,9 +317,9 @@ export class Runtime {
     this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
     checkRunOptions(opts);
     const release = opts.go ?? defaultRelease;
-    // The release's own code's costs (cost.ts releaseCosts) over go1.19's; the user's override both.
-    this.cost = { ...costsFor(release), ...(opts.cost ?? {}) };
     this.v = profiles[release];
+    // The release's own code's costs (cost.ts releaseCosts, VersionProfile.costs) over go1.19's; the user's override both.
+    this.cost = { ...costsFor(release), ...this.v.costs, ...(opts.cost ?? {}) };
     this.rf = runtimeFrames(this.v);
     this.debug = { ...defaultGodebug(), ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? defaultNcpu;

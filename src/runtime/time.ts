@@ -75,9 +75,11 @@ export class Timer {
   }
 }
 
-function siftUp(h: Timer[], i: number): void {
+/** Move h[i] up to its place; returns the number of levels it moved (the heap work, timerHeapLevel). */
+function siftUp(h: Timer[], i: number): number {
   const t = h[i]!;
   const when = t.when;
+  let levels = 0;
   while (i > 0) {
     const parent = (i - 1) >> 2;
     const p = h[parent]!;
@@ -85,15 +87,19 @@ function siftUp(h: Timer[], i: number): void {
     h[i] = p;
     p.index = i;
     i = parent;
+    levels++;
   }
   h[i] = t;
   t.index = i;
+  return levels;
 }
 
-function siftDown(h: Timer[], i: number): void {
+/** Move h[i] down to its place; returns the number of levels it moved. */
+function siftDown(h: Timer[], i: number): number {
   const n = h.length;
   const t = h[i]!;
   const when = t.when;
+  let levels = 0;
   for (;;) {
     const first = 4 * i + 1;
     if (first >= n) break;
@@ -113,23 +119,38 @@ function siftDown(h: Timer[], i: number): void {
     h[i] = ct;
     ct.index = i;
     i = c;
+    levels++;
   }
   h[i] = t;
   t.index = i;
+  return levels;
 }
 
-function heapRemove(pp: P, t: Timer): void {
+/** Remove t from pp's heap (dodeltimer/dodeltimer0); returns the levels the moved last element sifted. */
+function heapRemove(pp: P, t: Timer): number {
   const h = pp.timers;
   const i = t.index;
   const last = h.pop()!;
+  let levels = 0;
   if (i < h.length) {
     h[i] = last;
     last.index = i;
-    siftDown(h, i);
-    siftUp(h, last.index);
+    levels = siftDown(h, i);
+    levels += siftUp(h, last.index);
   }
   t.index = -1;
   t.pp = null;
+  return levels;
+}
+
+/**
+ * The CPU time of one timer-heap operation that sifted `levels` levels (cost.ts timerOp,
+ * timerHeapLevel), charged to the running M (rt.curm) as debt: the goroutine arming a timer (its
+ * next switch comes later by it), the M running the P's timers (the G it readies starts later).
+ */
+function chargeTimerOp(rt: Runtime, levels: number): void {
+  const mp = rt.curm;
+  if (mp !== null) mp.debt += rt.cost.timerOp + levels * rt.cost.timerHeapLevel;
 }
 
 /** Log P pp's heap after a change (E.Timers): its length and earliest when. */
@@ -153,8 +174,8 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
     // (1.19: timerModifiedEarlier → wakeNetPoller).
     const earlier = when < t.pp.timers[t.index]!.when || t.index === 0;
     const h = t.pp.timers;
-    siftUp(h, t.index);
-    siftDown(h, t.index);
+    const up = siftUp(h, t.index);
+    chargeTimerOp(rt, up + siftDown(h, t.index));
     logTimers(rt, t.pp, t);
     if (earlier) wakeNetPoller(rt, when);
     return wasPending;
@@ -163,7 +184,7 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
   // unconditionally, as go1.19 does.
   t.pp = pp;
   pp.timers.push(t);
-  siftUp(pp.timers, pp.timers.length - 1);
+  chargeTimerOp(rt, siftUp(pp.timers, pp.timers.length - 1));
   rt.timerpMask[pp.id] = true;
   logTimers(rt, pp, t);
   wakeNetPoller(rt, when);
@@ -246,7 +267,9 @@ export function maybeRunChan(rt: Runtime, t: Timer, cur: P): void {
 export function deltimer(rt: Runtime, t: Timer): boolean {
   const pp = t.pp;
   if (pp === null) return false;
-  heapRemove(pp, t);
+  // Go marks it deleted and a later cleantimers/adjusttimers (go1.26: cleanHead/adjust) pops it with
+  // the same sifting; here it leaves at once and pays for that now.
+  chargeTimerOp(rt, heapRemove(pp, t));
   logTimers(rt, pp, t);
   return true;
 }
@@ -263,9 +286,9 @@ export function checkTimers(rt: Runtime, pp: P, now: number, cur: P): number {
     if (t.period > 0) {
       const delta = now - t.when;
       t.when += t.period * (1 + Math.floor(delta / t.period));
-      siftDown(h, 0);
+      chargeTimerOp(rt, siftDown(h, 0));
     } else {
-      heapRemove(pp, t);
+      chargeTimerOp(rt, heapRemove(pp, t));
       // 1.23+ unlockAndRun clears a fired one-shot timer's when (Stop then reports it not pending).
       if (rt.v.lazyChannelTimers) t.when = 0;
     }
