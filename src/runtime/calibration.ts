@@ -13,31 +13,14 @@ import type { CostModel } from './cost.js';
 const defaultChanOp = 13;
 
 /**
- * timerHeapLevel: the least-squares slope of timer_cycle_ns_M over heapPopLevels(M), rounded to 0.1 ns
- * (at least 0.1), or undefined without at least two sizes. The heap work per level is a compare and a
- * move while the heap is in cache; at 10 000 timers and more it is cache misses as well, and one slope
- * over 2–100 000 timers averages both.
+ * timerHeapLevel: (sleep_cycle_ns_10000 − sleep_cycle_ns_0) / (2 × 7): beside 10 000 pending timers a
+ * Sleep(1 ns) timer is the earliest, sifts up from the bottom (index 10 000: 7 levels) to the root and
+ * back down when it runs (7 levels), along a path that stays in the caches. Rounded to 0.1 ns, ≥ 0.1.
  */
-function timerLevelSlope(m: Measurements): number | undefined {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const size of timerCycleHeapSizes) {
-    const v = m[`timer_cycle_ns_${size}`];
-    if (v !== undefined) {
-      xs.push(heapPopLevels(size));
-      ys.push(v);
-    }
-  }
-  if (xs.length < 2) return undefined;
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-  }
-  return Math.max(0.1, Math.round((sxy / sxx) * 10) / 10);
+function timerLevelHot(m: Measurements): number | undefined {
+  if (m.sleep_cycle_ns_10000 === undefined || m.sleep_cycle_ns_0 === undefined) return undefined;
+  const levels = 2 * heapPopLevels(10001);
+  return Math.max(0.1, Math.round(((m.sleep_cycle_ns_10000 - m.sleep_cycle_ns_0) / levels) * 10) / 10);
 }
 
 /** Names of calibrate.go's measurements (ns or µs as their suffix says). */
@@ -70,6 +53,8 @@ export type Measurements = Partial<Record<
   | 'ring_hop_ns_1000'
   | 'ring_hop_ns_10000'
   | 'sleep_cycle_ns_0'
+  | 'sleep_cycle_ns_100'
+  | 'sleep_cycle_ns_10000'
   | TimerCycleName,
   number
 >>;
@@ -125,7 +110,9 @@ function nice(x: number): number {
  *   goroutine (two timer-heap operations of a one-timer heap, park, ready, switch) less what gmpsim
  *   charges for a hot park + ready + switch (a ring hop is chanOp + goroutineSwitch there), over the
  *   two heap operations.
- * - timerHeapLevel = the slope of timer_cycle_ns_M over the levels a pop sifts (timerLevelSlope).
+ * - timerHeapLevel = the hot per-level cost (timerLevelHot).
+ * - timerColdM = timer_cycle_ns_M − timer_cycle_ns_2 − timerHeapLevel × (the extra levels a pop of M
+ *   timers sifts), ≥ 0: what a pop of a timer armed M arms ago costs beyond the hot sifting.
  */
 export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   const out: Partial<CostModel> = {};
@@ -147,8 +134,21 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
       out.timerOp = Math.max(1, Math.round((m.sleep_cycle_ns_0 - ring2 + (out.chanOp ?? defaultChanOp)) / 2));
     }
   }
-  const level = timerLevelSlope(m);
+  const level = timerLevelHot(m);
   if (level !== undefined) out.timerHeapLevel = level;
+  const t2 = m.timer_cycle_ns_2;
+  if (t2 !== undefined && level !== undefined) {
+    const cold = (size: (typeof timerCycleHeapSizes)[number]): number | undefined => {
+      const v = m[`timer_cycle_ns_${size}`];
+      return v === undefined ? undefined : Math.max(0, Math.round(v - t2 - level * (heapPopLevels(size) - heapPopLevels(2))));
+    };
+    const c = [cold(10), cold(100), cold(1000), cold(10000), cold(100000)];
+    if (c[0] !== undefined) out.timerCold10 = c[0];
+    if (c[1] !== undefined) out.timerCold100 = c[1];
+    if (c[2] !== undefined) out.timerCold1000 = c[2];
+    if (c[3] !== undefined) out.timerCold10000 = c[3];
+    if (c[4] !== undefined) out.timerCold100000 = c[4];
+  }
   if (m.goroutine_switch_ns !== undefined) out.goroutineSwitch = nice(m.goroutine_switch_ns - (out.chanOp ?? 20));
   if (m.goroutine_create_exit_ns !== undefined) {
     const rest = Math.max(0, m.goroutine_create_exit_ns - (out.goroutineSwitch ?? 180) - (m.mutex_uncontended_ns ?? 10));

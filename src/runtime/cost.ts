@@ -51,11 +51,25 @@ export interface CostModel {
   timerOp: number;
   /**
    * Each level a timer moves in its P's 4-ary heap (siftupTimer/siftdownTimer; go1.26 timers.siftUp/
-   * siftDown): compare with up to four children, move, update the index. Popping the root of M
-   * timers sifts through ≈log4(3M) levels. The slope of wake_costs.go timer_cycle_ns_M (stop the
-   * root + start a new latest timer among M pending) over the levels popped, M = 2…100 000.
+   * siftDown) while the heap is in the caches: compare with up to four children, move, update the
+   * index. From wake_costs.go: (sleep_cycle_ns_10000 − sleep_cycle_ns_0) / 14 — beside 10 000 pending
+   * timers a Sleep(1 ns) timer sifts up to the root and back down, 7 levels each way, along a path
+   * that stays hot.
    */
   timerHeapLevel: number;
+  /**
+   * The extra cost of removing (running or stopping) a timer that was armed 10, 100, 1000, 10 000 or
+   * 100 000 timer arms ago: it and the timers its removal sifts past are out of the caches (a heap
+   * that churns, as N sleepers' does: each timer is touched once per N arms). timerColdExtra
+   * interpolates. From wake_costs.go timer_cycle_ns_M (stop the root of M pending timers, start a new
+   * latest one: the popped timer was armed M arms ago): timer_cycle_ns_M − timer_cycle_ns_2 − the
+   * hot sifting (timerHeapLevel × the extra levels), at least 0.
+   */
+  timerCold10: number;
+  timerCold100: number;
+  timerCold1000: number;
+  timerCold10000: number;
+  timerCold100000: number;
   /** A channel operation that does not block (send/recv/close/select case). */
   chanOp: number;
   /** A semaphore/mutex fast path operation. */
@@ -202,7 +216,12 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   coldSwitch1000: 18, // (w) ring_hop_ns_1000 116.2 − 97.7
   coldSwitch10000: 63, // (w) ring_hop_ns_10000 161.2 − 97.7
   timerOp: 24, // (w) (sleep_cycle_ns_0 132.2 − ring_hop_ns_2 97.7 + chanOp 13) / 2
-  timerHeapLevel: 10.4, // (w) slope of timer_cycle_ns_M (130, 126, 138, 130, 182, 210 ns at M = 2…100 000) over 1, 2, 4, 5, 7, 9 levels
+  timerHeapLevel: 1.6, // (w) (sleep_cycle_ns_10000 154.9 − sleep_cycle_ns_0 132.2) / 14
+  timerCold10: 0, // (w) timer_cycle_ns_10 126.2 − timer_cycle_ns_2 130.3 − 1.6 × 1 level (< 0)
+  timerCold100: 3, // (w) timer_cycle_ns_100 137.7 − 130.3 − 1.6 × 3
+  timerCold1000: 0, // (w) timer_cycle_ns_1000 130.1 − 130.3 − 1.6 × 4 (< 0; timerColdExtra keeps 3)
+  timerCold10000: 42, // (w) timer_cycle_ns_10000 181.5 − 130.3 − 1.6 × 6
+  timerCold100000: 67, // (w) timer_cycle_ns_100000 210.3 − 130.3 − 1.6 × 8
   chanOp: 13, // (c)
   semOp: 10, // (c)
   runtimeCall: 47, // (c)
@@ -249,7 +268,12 @@ export const costDocs: Record<keyof CostModel, string> = {
   coldSwitch1000: 'the same after 999 executes of others',
   coldSwitch10000: 'the same after 9999 or more executes of others',
   timerOp: 'one timer-heap operation (arm / modify, or remove + run), without the sifting',
-  timerHeapLevel: 'each level a timer moves in its P\'s 4-ary timer heap',
+  timerHeapLevel: 'each level a timer moves in its P\'s 4-ary timer heap (in cache)',
+  timerCold10: 'extra cost of removing a timer armed 10 timer arms ago (cache misses)',
+  timerCold100: 'the same, armed 100 arms ago',
+  timerCold1000: 'the same, armed 1000 arms ago',
+  timerCold10000: 'the same, armed 10 000 arms ago',
+  timerCold100000: 'the same, armed 100 000 or more arms ago',
   chanOp: 'a channel operation that does not block',
   semOp: 'a semaphore / mutex fast path',
   runtimeCall: 'a non-blocking runtime query (nanotime, NumGoroutine)',
@@ -358,8 +382,8 @@ export function costValueError(key: keyof CostModel, ns: number): string | null 
 /**
  * The extra cost of switching to a goroutine after `d` executes of other goroutines (execute's
  * working-set cost): 0 at d ≤ 1 (a ping-pong pair stays hot), the coldSwitch* values at d = 9, 99,
- * 999, 9999, linear in log10(d) between them, the 9999 value beyond. Never decreases with d (a noisy
- * calibration point below its predecessor is raised to it).
+ * 999, 9999 (a ring of 10…10 000 goroutines), linear in log10(d + 1) between them, the 9999 value
+ * beyond.
  *
  * d counts executes, not distinct goroutines: it is an upper bound of the LRU stack distance (what the
  * caches see) and equal to it in the patterns where many goroutines take turns — rings, N sleepers run
@@ -369,22 +393,33 @@ export function costValueError(key: keyof CostModel, ns: number): string | null 
  */
 export function coldSwitchExtra(c: Readonly<CostModel>, d: number): number {
   if (d <= 1) return 0;
-  const x = Math.log10(d + 1); // d = 9 → 1, 99 → 2, 999 → 3, 9999 → 4
-  let lo = 0;
-  let hi = c.coldSwitch10;
-  if (x < 1) return lerp(0, Math.max(0, hi), (x - Math.log10(2)) / (1 - Math.log10(2)));
-  lo = Math.max(0, hi);
-  hi = Math.max(lo, c.coldSwitch100);
-  if (x < 2) return lerp(lo, hi, x - 1);
-  lo = hi;
-  hi = Math.max(lo, c.coldSwitch1000);
-  if (x < 3) return lerp(lo, hi, x - 2);
-  lo = hi;
-  hi = Math.max(lo, c.coldSwitch10000);
-  if (x < 4) return lerp(lo, hi, x - 3);
-  return hi;
+  return coldInterp(Math.log10(d + 1), c.coldSwitch10, c.coldSwitch100, c.coldSwitch1000, c.coldSwitch10000, c.coldSwitch10000);
 }
 
-function lerp(a: number, b: number, f: number): number {
-  return a + (b - a) * f;
+/**
+ * The extra cost of removing a timer armed `d` timer arms ago (cost.ts timerCold*): the timerCold*
+ * values at d = 10, 100, 1000, 10 000, 100 000, linear in log10(d) between them (from 0 at d = 1), the
+ * 100 000 value beyond. Like coldSwitchExtra, arms count all timers, not distinct ones.
+ */
+export function timerColdExtra(c: Readonly<CostModel>, d: number): number {
+  if (d <= 1) return 0;
+  return coldInterp(Math.log10(d), c.timerCold10, c.timerCold100, c.timerCold1000, c.timerCold10000, c.timerCold100000);
+}
+
+/**
+ * Piecewise-linear in x between (0, 0), (1, v1), (2, v2), (3, v3), (4, v4), (5, v5), constant after;
+ * never decreasing (a noisy calibration point below its predecessor is raised to it).
+ */
+function coldInterp(x: number, v1: number, v2: number, v3: number, v4: number, v5: number): number {
+  const a1 = Math.max(0, v1);
+  if (x < 1) return a1 * x;
+  const a2 = Math.max(a1, v2);
+  if (x < 2) return a1 + (a2 - a1) * (x - 1);
+  const a3 = Math.max(a2, v3);
+  if (x < 3) return a2 + (a3 - a2) * (x - 2);
+  const a4 = Math.max(a3, v4);
+  if (x < 4) return a3 + (a4 - a3) * (x - 3);
+  const a5 = Math.max(a4, v5);
+  if (x < 5) return a4 + (a5 - a4) * (x - 4);
+  return a5;
 }

@@ -598,8 +598,10 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
   for (;;) {
     const pp = mp.p!;
     const now = rt.sim.now;
-    // 2. run expired timers (may ready Gs into pp's runnext)
-    let pollUntil = checkTimers(rt, pp, now, pp);
+    // 2. run expired timers (may ready Gs into pp's runnext). The M's clock is ahead of the event's by
+    // the work it has done since (mp.debt: the park, resetForSleep's heap insert…), and nanotime() reads
+    // that clock: a timer due within it has expired (a time.Sleep(1 ns) comes straight back).
+    let pollUntil = checkTimers(rt, pp, now + mp.debt, pp);
     if (rt.exited) return null;
 
     // 3. a GC mark worker, during a mark phase (mgc.ts)

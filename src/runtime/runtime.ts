@@ -267,6 +267,8 @@ export class Runtime {
   timerRuns = 0;
   /** Executes so far (execute): how long ago a G last ran, for its working-set cost (G.lastExec). */
   execSeq = 0;
+  /** Timers armed so far (time.ts resettimer): how long ago a timer was armed (Timer.armSeq). */
+  timerArms = 0;
   /** An op asked for its G to continue after contDelay ns (see exec.ts runG). */
   contM: M | null = null;
   /** The M whose run loop (exec.ts runG) is on the stack, if any. */

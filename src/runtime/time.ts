@@ -39,6 +39,7 @@ import type { G, P } from './runtime2.js';
 import type { Chan } from './chan.js';
 import { goready, newproc, wakeNetPoller } from './proc.js';
 import { chanTrySendFromRuntime } from './chan.js';
+import { timerColdExtra } from './cost.js';
 import type { GoBody } from '../workload/ops.js';
 
 export const TimerKind = {
@@ -70,6 +71,8 @@ export class Timer {
    * Now()); null sends the clock's ns (the TypeScript API's time.After receives a number).
    */
   value: ((now: number) => unknown) | null = null;
+  /** Runtime.timerArms when it was last armed (its removal's cache cost, cost.ts timerColdExtra). */
+  armSeq = 0;
   constructor(kind: number) {
     this.kind = kind;
   }
@@ -153,6 +156,17 @@ function chargeTimerOp(rt: Runtime, levels: number): void {
   if (mp !== null) mp.debt += rt.cost.timerOp + levels * rt.cost.timerHeapLevel;
 }
 
+/** The same for taking t out of (or re-sifting it in) its heap: plus the cache misses of a timer armed long ago. */
+function chargeTimerRemove(rt: Runtime, t: Timer, levels: number): void {
+  const mp = rt.curm;
+  if (mp !== null) mp.debt += rt.cost.timerOp + levels * rt.cost.timerHeapLevel + timerColdExtra(rt.cost, rt.timerArms - t.armSeq);
+}
+
+/** t is (re)armed: the arm counter its later removal is measured by. */
+function armed(rt: Runtime, t: Timer): void {
+  t.armSeq = ++rt.timerArms;
+}
+
 /** Log P pp's heap after a change (E.Timers): its length and earliest when. */
 function logTimers(rt: Runtime, pp: P, t: Timer): void {
   const h = pp.timers;
@@ -175,7 +189,8 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
     const earlier = when < t.pp.timers[t.index]!.when || t.index === 0;
     const h = t.pp.timers;
     const up = siftUp(h, t.index);
-    chargeTimerOp(rt, up + siftDown(h, t.index));
+    chargeTimerRemove(rt, t, up + siftDown(h, t.index));
+    armed(rt, t);
     logTimers(rt, t.pp, t);
     if (earlier) wakeNetPoller(rt, when);
     return wasPending;
@@ -185,6 +200,7 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
   t.pp = pp;
   pp.timers.push(t);
   chargeTimerOp(rt, siftUp(pp.timers, pp.timers.length - 1));
+  armed(rt, t);
   rt.timerpMask[pp.id] = true;
   logTimers(rt, pp, t);
   wakeNetPoller(rt, when);
@@ -269,7 +285,7 @@ export function deltimer(rt: Runtime, t: Timer): boolean {
   if (pp === null) return false;
   // Go marks it deleted and a later cleantimers/adjusttimers (go1.26: cleanHead/adjust) pops it with
   // the same sifting; here it leaves at once and pays for that now.
-  chargeTimerOp(rt, heapRemove(pp, t));
+  chargeTimerRemove(rt, t, heapRemove(pp, t));
   logTimers(rt, pp, t);
   return true;
 }
@@ -286,9 +302,10 @@ export function checkTimers(rt: Runtime, pp: P, now: number, cur: P): number {
     if (t.period > 0) {
       const delta = now - t.when;
       t.when += t.period * (1 + Math.floor(delta / t.period));
-      chargeTimerOp(rt, siftDown(h, 0));
+      chargeTimerRemove(rt, t, siftDown(h, 0));
+      armed(rt, t);
     } else {
-      chargeTimerOp(rt, heapRemove(pp, t));
+      chargeTimerRemove(rt, t, heapRemove(pp, t));
       // 1.23+ unlockAndRun clears a fired one-shot timer's when (Stop then reports it not pending).
       if (rt.v.lazyChannelTimers) t.when = 0;
     }
