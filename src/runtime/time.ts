@@ -17,6 +17,14 @@
  * gives them. (Four children per level also halves the depth: with 100k sleepers, popping the
  * earliest timer visits ≈8 levels instead of ≈17.)
  *
+ * Cost (cost.ts): every heap operation charges the running M timerOp plus timerHeapLevel per level
+ * the timer moved (siftUp/siftDown count them), and removing (running, stopping, re-sifting) a timer
+ * armed long ago adds timerColdExtra of the timer arms since (Timer.armSeq, Runtime.timerArms): a
+ * heap that churns — N sleepers, each timer touched once per N arms — misses the caches, a static one
+ * does not (conformance/programs/wake_costs.go: timer_cycle_ns_M vs sleep_cycle_ns_M). findRunnable
+ * checks the timers at the M's clock, the event's time plus its debt (the park, the heap insert), so a
+ * timer due within that work has expired, as when Go's checkTimers reads nanotime() after them.
+ *
  * Simplification: deleted timers leave the heap at once instead of being marked and cleaned
  * lazily, so a stopped timer no longer suppresses a deadlock report, and a reset timer is re-sifted
  * where it is instead of being re-added by adjusttimers.
