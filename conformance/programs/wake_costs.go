@@ -8,6 +8,10 @@
 // cost of waking and switching to a goroutine whose g, sudog, channel and stack have not been touched for
 // N−1 switches (N=2 is the hot ping-pong of calibrate.go's goroutine_switch_ns).
 //
+// ringperm_hop_ns_N: the same ring with the goroutines created (g and stack allocated) in a random
+// order of their places on it: consecutive hops touch memory far apart, as when goroutines wake in an
+// order unrelated to their creation (N sleepers in timer order, a worker pool).
+//
 // timer_cycle_ns_M: M pending time.AfterFunc timers on the one P's heap, due 1 h from now in creation
 // order. Each iteration stops the earliest (the heap's root: go1.19 marks it timerDeleted, go1.26 a
 // zombie) and starts a new one due after all others; addtimer/maybeAdd's cleantimers/cleanHead then pops
@@ -40,17 +44,35 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
-// ring times 1+9 batches of `rounds` rounds of a token around main + n−1 workers; ns per hop.
-func ring(n, rounds int) float64 {
+// ring times 1+9 batches of `rounds` rounds of a token around main + n−1 workers; ns per hop. With
+// shuffle, the workers are created (their g and stack allocated) in a random order of their places on
+// the ring, so consecutive hops touch memory far apart, as when goroutines wake in an order unrelated
+// to the one they were created in; without, in ring order (neighbouring hops touch neighbouring
+// stacks, which the hardware prefetcher can follow).
+func ring(n, rounds int, shuffle bool) float64 {
 	chs := make([]chan int, n)
 	for i := range chs {
 		chs[i] = make(chan int)
+	}
+	order := make([]int, n-1)
+	for i := range order {
+		order[i] = i + 1
+	}
+	if shuffle {
+		x := uint32(12345)
+		for i := len(order) - 1; i > 0; i-- {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			j := int(x % uint32(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
 	}
 	// main → chs[0] → worker 1 → chs[1] → … → worker n−1 → chs[n−1] → main.
 	if n < 2 {
 		panic("ring needs n >= 2")
 	}
-	for i := 1; i < n; i++ {
+	for _, i := range order {
 		go func(in, out chan int) {
 			for v := range in {
 				out <- v
@@ -146,8 +168,12 @@ func report(name string, v float64, what string) {
 func main() {
 	for _, n := range []int{2, 10, 100, 1000, 10000} {
 		rounds := 100000 / n
-		report(fmt.Sprintf("ring_hop_ns_%d", n), ring(n, rounds),
+		report(fmt.Sprintf("ring_hop_ns_%d", n), ring(n, rounds, false),
 			fmt.Sprintf("one hop of a token ring of %d goroutines over unbuffered channels (send to a parked receiver, park, switch)", n))
+		if n > 2 {
+			report(fmt.Sprintf("ringperm_hop_ns_%d", n), ring(n, rounds, true),
+				"the same, the goroutines created in a random order of their places on the ring")
+		}
 	}
 	for _, m := range []int{2, 10, 100, 1000, 10000, 100000} {
 		iters := 50000
