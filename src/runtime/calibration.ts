@@ -52,6 +52,10 @@ export type Measurements = Partial<Record<
   | 'ring_hop_ns_100'
   | 'ring_hop_ns_1000'
   | 'ring_hop_ns_10000'
+  | 'ringperm_hop_ns_10'
+  | 'ringperm_hop_ns_100'
+  | 'ringperm_hop_ns_1000'
+  | 'ringperm_hop_ns_10000'
   | 'sleep_cycle_ns_0'
   | 'sleep_cycle_ns_100'
   | 'sleep_cycle_ns_10000'
@@ -104,8 +108,10 @@ function nice(x: number): number {
  *   a thread) leaves the default.
  * - futexWakeCall = a `go` statement that woke an idle M (newm_clone.go go_wake_us) less newproc:
  *   the rest is wakep → startm → notewakeup, the futex(FUTEX_WAKE) the calling thread makes.
- * - coldSwitchN = wake_costs.go ring_hop_ns_N − ring_hop_ns_2 (rounded, ≥ 0): what a hop costs
- *   more when the woken goroutine last ran N−1 switches ago than in a hot ping-pong pair.
+ * - coldSwitchN = wake_costs.go ringperm_hop_ns_N (ring_hop_ns_N if absent) − ring_hop_ns_2 (rounded,
+ *   ≥ 0): what a hop costs more when the woken goroutine last ran N−1 switches ago than in a hot
+ *   ping-pong pair. The shuffled ring (goroutines created in a random order of their ring places) is
+ *   the general case; the ordered one lets the prefetcher follow neighbouring stacks.
  * - timerOp = (sleep_cycle_ns_0 − ring_hop_ns_2 + chanOp) / 2: the bare time.Sleep(1 ns) cycle of one
  *   goroutine (two timer-heap operations of a one-timer heap, park, ready, switch) less what gmpsim
  *   charges for a hot park + ready + switch (a ring hop is chanOp + goroutineSwitch there), over the
@@ -122,10 +128,12 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
   const ring2 = m.ring_hop_ns_2;
   if (ring2 !== undefined) {
     const cold = (v: number | undefined): number | undefined => (v === undefined ? undefined : Math.max(0, Math.round(v - ring2)));
-    const c10 = cold(m.ring_hop_ns_10);
-    const c100 = cold(m.ring_hop_ns_100);
-    const c1000 = cold(m.ring_hop_ns_1000);
-    const c10000 = cold(m.ring_hop_ns_10000);
+    // the ring whose goroutines were created in a random order when it was measured (the general case:
+    // goroutines wake in an order unrelated to where their stacks are), else the one in ring order
+    const c10 = cold(m.ringperm_hop_ns_10 ?? m.ring_hop_ns_10);
+    const c100 = cold(m.ringperm_hop_ns_100 ?? m.ring_hop_ns_100);
+    const c1000 = cold(m.ringperm_hop_ns_1000 ?? m.ring_hop_ns_1000);
+    const c10000 = cold(m.ringperm_hop_ns_10000 ?? m.ring_hop_ns_10000);
     if (c10 !== undefined) out.coldSwitch10 = c10;
     if (c100 !== undefined) out.coldSwitch100 = c100;
     if (c1000 !== undefined) out.coldSwitch1000 = c1000;

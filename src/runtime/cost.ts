@@ -33,9 +33,9 @@ export interface CostModel {
    * The extra cost of switching to a goroutine that has not run for a while: its g, sudog, channel
    * and stack are out of the caches once enough other goroutines ran (execute charges it on top of
    * goroutineSwitch, by the number of executes since this G last ran: coldSwitchExtra). Each is
-   * (one hop of a token ring of N goroutines) − (one hop of a ring of 2) on real Go
-   * (conformance/programs/wake_costs.go ring_hop_ns_N, reference/go<release>/wake_costs.json): the
-   * extra after 9, 99, 999 and 9999 other executes.
+   * (one hop of a token ring of N goroutines created in a random order of their ring places) − (one
+   * hop of a ring of 2) on real Go (conformance/programs/wake_costs.go ringperm_hop_ns_N,
+   * reference/go<release>/wake_costs.json): the extra after 9, 99, 999 and 9999 other executes.
    */
   coldSwitch10: number;
   coldSwitch100: number;

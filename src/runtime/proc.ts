@@ -177,6 +177,12 @@ export function gopark(rt: Runtime, mp: M, gp: G, reason: string, loc: number = 
 export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown): void {
   gp.resume = value;
   gp.atomicstatus = _Grunnable;
+  // ready() touches gp (casgstatus, runqput): cold if it has not run for a while. The readier pays, and
+  // gp counts as touched, so a switch to it right after is hot (a ring hop pays the cold cost once, as
+  // measured); one that waits in a run queue behind others goes cold again (N sleepers readied in a batch).
+  const mp = rt.curm;
+  if (mp !== null) mp.debt += coldSwitchExtra(rt.cost, rt.execSeq - gp.lastExec);
+  gp.lastExec = rt.execSeq;
   rt.log.ev(E.Ready, gp.goid, -1, pp.id, by ? by.goid : -1, 0);
   runqput(rt, pp, gp, true);
   wakep(rt);
