@@ -44,7 +44,7 @@ import {
 } from './runtime2.js';
 import { globrunqget, injectglist, runqempty, runqget, runqput, runqsteal } from './runq.js';
 import { checkTimers, nobarrierWakeTime } from './time.js';
-import { coldSwitchExtra } from './cost.js';
+import { coldLookup } from './cost.js';
 import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
 import { onCpuState } from './os.js';
@@ -181,7 +181,7 @@ export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown)
   // gp counts as touched, so a switch to it right after is hot (a ring hop pays the cold cost once, as
   // measured); one that waits in a run queue behind others goes cold again (N sleepers readied in a batch).
   const mp = rt.curm;
-  if (mp !== null) mp.debt += coldSwitchExtra(rt.cost, rt.execSeq - gp.lastExec);
+  if (mp !== null) mp.debt += coldLookup(rt.coldSwitch, rt.execSeq - gp.lastExec);
   gp.lastExec = rt.execSeq;
   rt.log.ev(E.Ready, gp.goid, -1, pp.id, by ? by.goid : -1, 0);
   runqput(rt, pp, gp, true);
@@ -556,7 +556,7 @@ export function execute(rt: Runtime, mp: M, gp: G, inheritTime: boolean): void {
   setMState(rt, mp, MS.Running);
   // The switch, plus its working-set cost: gp's g, sudog and stack went cold while others ran.
   const seq = ++rt.execSeq;
-  const delay = rt.cost.goroutineSwitch + coldSwitchExtra(rt.cost, seq - gp.lastExec - 1) + mp.debt;
+  const delay = rt.cost.goroutineSwitch + coldLookup(rt.coldSwitch, seq - gp.lastExec - 1) + mp.debt;
   gp.lastExec = seq;
   mp.debt = 0;
   // A preemption request that sysmon makes during the switch is lost (M.switchingUntil says why).

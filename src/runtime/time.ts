@@ -47,7 +47,7 @@ import type { G, P } from './runtime2.js';
 import type { Chan } from './chan.js';
 import { goready, newproc, wakeNetPoller } from './proc.js';
 import { chanTrySendFromRuntime } from './chan.js';
-import { timerColdExtra } from './cost.js';
+import { coldLookup } from './cost.js';
 import type { GoBody } from '../workload/ops.js';
 
 export const TimerKind = {
@@ -167,7 +167,7 @@ function chargeTimerOp(rt: Runtime, levels: number): void {
 /** The same for taking t out of (or re-sifting it in) its heap: plus the cache misses of a timer armed long ago. */
 function chargeTimerRemove(rt: Runtime, t: Timer, levels: number): void {
   const mp = rt.curm;
-  if (mp !== null) mp.debt += rt.cost.timerOp + levels * rt.cost.timerHeapLevel + timerColdExtra(rt.cost, rt.timerArms - t.armSeq);
+  if (mp !== null) mp.debt += rt.cost.timerOp + levels * rt.cost.timerHeapLevel + coldLookup(rt.timerCold, rt.timerArms - t.armSeq);
 }
 
 /** t is (re)armed: the arm counter its later removal is measured by. */

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../src/runtime/runtime.js';
 import { chan, go, recv, runtime, send, time } from '../../src/workload/api.js';
-import { coldSwitchExtra, defaultCosts, timerColdExtra } from '../../src/runtime/cost.js';
+import { coldLookup, coldSwitchExtra, coldTable, defaultCosts, timerColdExtra } from '../../src/runtime/cost.js';
 import type { GoRelease } from '../../src/runtime/version.js';
 import type { Op } from '../../src/workload/ops.js';
 
@@ -121,6 +121,19 @@ describe('the working-set cost of a switch (execute; wake_costs.go ringperm_hop_
       }
     });
   }
+
+  it('the hot paths use coldTable/coldLookup: never above the exact function and at most 2.5 ns below it', () => {
+    for (const f of [coldSwitchExtra, timerColdExtra]) {
+      const t = coldTable(defaultCosts, f);
+      for (let d = 0; d < 3e6; d = d < 100 ? d + 1 : Math.ceil(d * 1.013)) {
+        const exact = f(defaultCosts, d);
+        const v = coldLookup(t, d);
+        expect(v).toBeLessThanOrEqual(exact + 1e-9);
+        expect(exact - v).toBeLessThan(2.5);
+      }
+      expect(coldLookup(t, 2 ** 40)).toBe(f(defaultCosts, 2 ** 31 - 1) >= 0 ? coldLookup(t, 2 ** 31 - 1) : 0);
+    }
+  });
 
   it('coldSwitchExtra: 0 for a hot pair, the calibrated values at 9/99/999/9999 executes, never decreasing', () => {
     const c = { ...defaultCosts, coldSwitch10: 3, coldSwitch100: 2, coldSwitch1000: 18, coldSwitch10000: 63 };
