@@ -9,7 +9,7 @@
  */
 import type { CostModel } from './cost.js';
 
-/** cost.ts's chanOp default (costs.json chan_buffered_op_ns), for a wake_costs.json mapped alone. */
+/** cost.ts's chanOp default (costs.json chan_buffered_op_ns), for a wake_costs.json mapped alone without `base`. */
 const defaultChanOp = 13;
 
 /**
@@ -112,7 +112,7 @@ function nice(x: number): number {
  *   ≥ 0): what a hop costs more when the woken goroutine last ran N−1 switches ago than in a hot
  *   ping-pong pair. The shuffled ring (goroutines created in a random order of their ring places) is
  *   the general case; the ordered one lets the prefetcher follow neighbouring stacks.
- * - timerOp = (sleep_cycle_ns_0 − ring_hop_ns_2 + chanOp) / 2: the bare time.Sleep(1 ns) cycle of one
+ * - timerOp = (sleep_cycle_ns_0 − ring_hop_ns_2 + chanOp) / 2, chanOp the release's (`base`): the bare time.Sleep(1 ns) cycle of one
  *   goroutine (two timer-heap operations of a one-timer heap, park, ready, switch) less what gmpsim
  *   charges for a hot park + ready + switch (a ring hop is chanOp + goroutineSwitch there), over the
  *   two heap operations.
@@ -120,7 +120,7 @@ function nice(x: number): number {
  * - timerColdM = timer_cycle_ns_M − timer_cycle_ns_2 − timerHeapLevel × (the extra levels a pop of M
  *   timers sifts), ≥ 0: what a pop of a timer armed M arms ago costs beyond the hot sifting.
  */
-export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
+export function costsFromMeasurements(m: Measurements, base: Partial<CostModel> = {}): Partial<CostModel> {
   const out: Partial<CostModel> = {};
   const chan = m.chan_buffered_op_ns;
   if (chan !== undefined) out.chanOp = nice(chan);
@@ -139,7 +139,7 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
     if (c1000 !== undefined) out.coldSwitch1000 = c1000;
     if (c10000 !== undefined) out.coldSwitch10000 = c10000;
     if (m.sleep_cycle_ns_0 !== undefined) {
-      out.timerOp = Math.max(1, Math.round((m.sleep_cycle_ns_0 - ring2 + (out.chanOp ?? defaultChanOp)) / 2));
+      out.timerOp = Math.max(1, Math.round((m.sleep_cycle_ns_0 - ring2 + (out.chanOp ?? base.chanOp ?? defaultChanOp)) / 2));
     }
   }
   const level = timerLevelHot(m);
@@ -194,6 +194,16 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
  */
 export const releaseDependentCosts = [
   'chanOp', 'goroutineSwitch', 'goroutineCreate', 'goroutineExit', 'goroutineAlloc', 'semOp', 'runtimeCall', 'syscallOverhead',
+] as const satisfies readonly (keyof CostModel)[];
+
+/**
+ * The parameters wake_costs.go measures on each release's own toolchain (the timer code and the working
+ * set of goroutines): a later release's values are costsFromMeasurements of its own wake_costs.json,
+ * not go1.19's times a ratio; releaseCosts (cost.ts) carries them next to releaseCostsFromRatios'.
+ */
+export const releaseMeasuredCosts = [
+  'coldSwitch10', 'coldSwitch100', 'coldSwitch1000', 'coldSwitch10000',
+  'timerOp', 'timerHeapLevel', 'timerCold10', 'timerCold100', 'timerCold1000', 'timerCold10000', 'timerCold100000',
 ] as const satisfies readonly (keyof CostModel)[];
 
 /**

@@ -11,8 +11,8 @@
  * Calibration: the defaults marked (c) are `costsFromMeasurements(costs.json medians)`, those
  * marked (w) `costsFromMeasurements(wake_costs.json medians)` (conformance/programs/wake_costs.go, the
  * costs that grow with the number of goroutines and timers) (calibration.ts, which documents each
- * formula); test/engine/calibration.test.ts checks it. A release whose measured costs differ
- * (go1.26's wake_costs.json) overrides them in its VersionProfile.costs.
+ * formula); test/engine/calibration.test.ts checks it. go1.26's own wake_costs.json values are in
+ * releaseCosts.
  * `gmpsim calibrate` measures the same on your machine.
  */
 import { goReleases, type GoRelease } from './version.js';
@@ -354,6 +354,21 @@ export const releaseCosts: Readonly<Record<GoRelease, Readonly<Partial<CostModel
     runtimeCall: 56,
     syscallOverhead: 39,
     // release-costs:1.26 end
+    // Measured directly on go1.26.8 (conformance/reference/go1.26/wake_costs.json, costsFromMeasurements;
+    // calibration.ts releaseMeasuredCosts): its timer code (ts.lock + t.lock, the minWhenHeap/
+    // minWhenModified atomics, zombies; time.go maybeAdd, cleanHead, run, unlockAndRun) makes a timer-heap
+    // operation cost twice go1.19's (sleep_cycle_ns_0 199 vs 132 ns, less a hot ring hop 119 vs 98).
+    coldSwitch10: 3,
+    coldSwitch100: 5,
+    coldSwitch1000: 18,
+    coldSwitch10000: 65,
+    timerOp: 48,
+    timerHeapLevel: 3.1,
+    timerCold10: 7,
+    timerCold100: 0,
+    timerCold1000: 0,
+    timerCold10000: 28,
+    timerCold100000: 59,
   }),
 });
 

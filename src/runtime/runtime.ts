@@ -323,8 +323,8 @@ export class Runtime {
     checkRunOptions(opts);
     const release = opts.go ?? defaultRelease;
     this.v = profiles[release];
-    // The release's own code's costs (cost.ts releaseCosts, VersionProfile.costs) over go1.19's; the user's override both.
-    this.cost = { ...costsFor(release), ...this.v.costs, ...(opts.cost ?? {}) };
+    // The release's own code's costs (cost.ts releaseCosts) over go1.19's; the user's override both.
+    this.cost = { ...costsFor(release), ...(opts.cost ?? {}) };
     this.coldSwitch = coldTable(this.cost, coldSwitchExtra);
     this.timerCold = coldTable(this.cost, timerColdExtra);
     this.rf = runtimeFrames(this.v);

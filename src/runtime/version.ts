@@ -18,8 +18,6 @@
  * Spec: ../shared/runtime-spec.md §1 (the version table), §7.3 (the 1.26 syscall model).
  */
 
-import type { CostModel } from './cost.js';
-
 /** The Go releases gmpsim can follow. */
 export const goReleases = ['1.19', '1.26'] as const;
 export type GoRelease = (typeof goReleases)[number];
@@ -34,14 +32,6 @@ export interface VersionProfile {
    * validated releases can be the default.
    */
   readonly validated: boolean;
-  /**
-   * The release's measured costs where they differ from the defaults (cost.ts, measured on go1.19.8):
-   * `costsFromMeasurements` of the calibration programs recorded on its toolchain. The run's own
-   * `cost` overrides still win. go1.26.8's timer code (ts.lock + t.lock, the minWhenHeap/
-   * minWhenModified atomics, zombies; time.go maybeAdd, cleanHead, run, unlockAndRun) makes one
-   * timer-heap operation cost twice go1.19's (wake_costs.json sleep_cycle_ns_0: 199 vs 132 ns).
-   */
-  readonly costs: Readonly<Partial<CostModel>>;
 
   // ---- syscalls (spec §7)
   /**
@@ -217,7 +207,6 @@ const go119: VersionProfile = {
   release: '1.19',
   toolchain: 'go1.19.8',
   validated: true,
-  costs: {},
   syscallKeepsP: false,
   osInitRawFcntl: false,
   needspinning: false,
@@ -247,20 +236,6 @@ const go126: VersionProfile = {
   release: '1.26',
   toolchain: 'go1.26.8',
   validated: false,
-  // costsFromMeasurements(conformance/reference/go1.26/wake_costs.json medians); test/engine/calibration.test.ts
-  costs: {
-    coldSwitch10: 3,
-    coldSwitch100: 5,
-    coldSwitch1000: 18,
-    coldSwitch10000: 65,
-    timerOp: 47,
-    timerHeapLevel: 3.1,
-    timerCold10: 7,
-    timerCold100: 0,
-    timerCold1000: 0,
-    timerCold10000: 28,
-    timerCold100000: 59,
-  },
   syscallKeepsP: true,
   osInitRawFcntl: true,
   needspinning: true,
@@ -325,7 +300,6 @@ export interface ProfileFieldDoc {
 export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 'release'>, ProfileFieldDoc>> = {
   toolchain: { what: 'references recorded with', since: '', source: '`go version`' },
   validated: { what: 'conformance suite passes (≥ 95 %): can be the default', since: '', source: 'docs/fidelity.md' },
-  costs: { what: 'measured costs that differ from the defaults (go1.19.8\'s)', since: '', source: 'conformance/reference/go1.26/wake_costs.json' },
   syscallKeepsP: { what: 'a P stays `_Prunning` with its M during a syscall (no `_Psyscall`); sysmon takes it with setBlockOnExitSyscall', since: '1.26', source: 'proc.go reentersyscall, exitsyscallTryGetP' },
   osInitRawFcntl: { what: 'package os\'s init reads fds 0–2\'s flags with runtime.fcntl (no entersyscall), so P0\'s syscalltick is 0 at main and sysmon retakes the first syscall at first sight', since: '≤ 1.26', source: 'os/file_unix.go newFileFromNewFile, internal/syscall/unix/fcntl_unix.go' },
   needspinning: { what: '`sched.needspinning`: whoever finds work takes the idle P itself (pidlegetSpinning); an M dropping its P while work appeared spins instead', since: '1.21', source: 'proc.go wakep, pidlegetSpinning, findRunnable' },

@@ -11,10 +11,6 @@ export const versionsEnd = '<!-- go-versions:end -->';
 
 function cell(v: VersionProfile[keyof VersionProfile]): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'object') {
-    const kv = Object.entries(v);
-    return kv.length === 0 ? '—' : kv.map(([k, x]) => `\`${k}=${String(x)}\``).join(', ');
-  }
   return `\`${String(v)}\``;
 }
 
