@@ -443,12 +443,13 @@ function coldInterp(x: number, v1: number, v2: number, v3: number, v4: number, v
  * coldSwitchExtra or timerColdExtra as a lookup table, for the hot paths (execute, goready, every
  * timer removal): entry d for d < 8, then 8 entries per power of two, each the function's value at
  * the bucket's lowest d (so within 1/8 of an octave, ≤ 0.05 decade: at most ≈2 ns below the exact
- * value with the recorded slopes). Built once per run from its cost model.
+ * value with the recorded slopes), rounded down to whole ns (every charged duration stays an integer,
+ * as the views' µs timestamps with ns precision need). Built once per run from its cost model.
  */
 export function coldTable(c: Readonly<CostModel>, f: (c: Readonly<CostModel>, d: number) => number): Float64Array {
   const t = new Float64Array(8 + 8 * 32);
-  for (let d = 0; d < 8; d++) t[d] = f(c, d);
-  for (let b = 3; b < 32; b++) for (let s = 0; s < 8; s++) t[8 * (b - 2) + s] = f(c, (8 + s) * 2 ** (b - 3));
+  for (let d = 0; d < 8; d++) t[d] = Math.floor(f(c, d));
+  for (let b = 3; b < 32; b++) for (let s = 0; s < 8; s++) t[8 * (b - 2) + s] = Math.floor(f(c, (8 + s) * 2 ** (b - 3)));
   return t;
 }
 

@@ -156,18 +156,18 @@ function heapRemove(pp: P, t: Timer): number {
 
 /**
  * The CPU time of one timer-heap operation that sifted `levels` levels (cost.ts timerOp,
- * timerHeapLevel), charged to the running M (rt.curm) as debt: the goroutine arming a timer (its
+ * timerHeapLevel), rounded to whole ns as every default cost is (the views' µs timestamps keep ns exactly), charged to the running M (rt.curm) as debt: the goroutine arming a timer (its
  * next switch comes later by it), the M running the P's timers (the G it readies starts later).
  */
 function chargeTimerOp(rt: Runtime, levels: number): void {
   const mp = rt.curm;
-  if (mp !== null) mp.debt += rt.cost.timerOp + levels * rt.cost.timerHeapLevel;
+  if (mp !== null) mp.debt += Math.round(rt.cost.timerOp + levels * rt.cost.timerHeapLevel);
 }
 
 /** The same for taking t out of (or re-sifting it in) its heap: plus the cache misses of a timer armed long ago. */
 function chargeTimerRemove(rt: Runtime, t: Timer, levels: number): void {
   const mp = rt.curm;
-  if (mp !== null) mp.debt += rt.cost.timerOp + levels * rt.cost.timerHeapLevel + coldLookup(rt.timerCold, rt.timerArms - t.armSeq);
+  if (mp !== null) mp.debt += Math.round(rt.cost.timerOp + levels * rt.cost.timerHeapLevel + coldLookup(rt.timerCold, rt.timerArms - t.armSeq));
 }
 
 /** t is (re)armed: the arm counter its later removal is measured by. */

@@ -122,14 +122,15 @@ describe('the working-set cost of a switch (execute; wake_costs.go ringperm_hop_
     });
   }
 
-  it('the hot paths use coldTable/coldLookup: never above the exact function and at most 2.5 ns below it', () => {
+  it('the hot paths use coldTable/coldLookup: never above the exact function and less than 3.5 ns below it (bucket + whole ns)', () => {
     for (const f of [coldSwitchExtra, timerColdExtra]) {
       const t = coldTable(defaultCosts, f);
       for (let d = 0; d < 3e6; d = d < 100 ? d + 1 : Math.ceil(d * 1.013)) {
         const exact = f(defaultCosts, d);
         const v = coldLookup(t, d);
         expect(v).toBeLessThanOrEqual(exact + 1e-9);
-        expect(exact - v).toBeLessThan(2.5);
+        expect(exact - v).toBeLessThan(3.5);
+        expect(Number.isInteger(v)).toBe(true);
       }
       expect(coldLookup(t, 2 ** 40)).toBe(f(defaultCosts, 2 ** 31 - 1) >= 0 ? coldLookup(t, 2 ** 31 - 1) : 0);
     }
