@@ -97,6 +97,8 @@ describe('calibration', () => {
     }
     expect(n).toBeGreaterThanOrEqual(1);
     expect(newidlePullFromMeasurements(free / n, block / n)).toBe(defaultCosts.newidlePull);
+  });
+
   it('the working-set and timer-heap defaults (w) are costsFromMeasurements(go1.19 wake_costs.json)', () => {
     const derived = costsFromMeasurements(wakeCosts('go1.19'));
     for (const k of wakeCostNames) expect([k, defaultCosts[k]]).toEqual([k, derived[k]]);
