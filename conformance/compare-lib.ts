@@ -53,7 +53,7 @@ export const PROGRAM_DIR = path.join(ROOT, 'conformance', 'programs');
 export const KNOWN_FILE = path.join(ROOT, 'conformance', 'known-mismatches.json');
 export const DOC_FILE = path.join(ROOT, 'docs', 'fidelity.md');
 /** References that are not conformance programs: measurements the cost defaults are taken from. */
-export const SKIP = new Set(['costs', 'calibrate', 'io_costs', 'cpu_costs', 'vcpu_wake']);
+export const SKIP = new Set(['costs', 'calibrate', 'io_costs', 'cpu_costs', 'vcpu_wake', 'wake_costs']);
 /** Seeds per variant (the doc and the test use this number). */
 export const DEFAULT_SEEDS = 3;
 

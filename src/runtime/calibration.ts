@@ -9,6 +9,20 @@
  */
 import type { CostModel } from './cost.js';
 
+/** cost.ts's chanOp default (costs.json chan_buffered_op_ns), for a wake_costs.json mapped alone without `base`. */
+const defaultChanOp = 13;
+
+/**
+ * timerHeapLevel: (sleep_cycle_ns_10000 − sleep_cycle_ns_0) / (2 × 7): beside 10 000 pending timers a
+ * Sleep(1 ns) timer is the earliest, sifts up from the bottom (index 10 000: 7 levels) to the root and
+ * back down when it runs (7 levels), along a path that stays in the caches. Rounded to 0.1 ns, ≥ 0.1.
+ */
+function timerLevelHot(m: Measurements): number | undefined {
+  if (m.sleep_cycle_ns_10000 === undefined || m.sleep_cycle_ns_0 === undefined) return undefined;
+  const levels = 2 * heapPopLevels(10001);
+  return Math.max(0.1, Math.round(((m.sleep_cycle_ns_10000 - m.sleep_cycle_ns_0) / levels) * 10) / 10);
+}
+
 /** Names of calibrate.go's measurements (ns or µs as their suffix says). */
 export type Measurements = Partial<Record<
   | 'goroutine_switch_ns'
@@ -31,9 +45,35 @@ export type Measurements = Partial<Record<
   | 'stw_spinner_us'
   // newm_clone.go
   | 'go_newthread_us'
-  | 'go_wake_us',
+  | 'go_wake_us'
+  // wake_costs.go
+  | 'ring_hop_ns_2'
+  | 'ring_hop_ns_10'
+  | 'ring_hop_ns_100'
+  | 'ring_hop_ns_1000'
+  | 'ring_hop_ns_10000'
+  | 'ringperm_hop_ns_10'
+  | 'ringperm_hop_ns_100'
+  | 'ringperm_hop_ns_1000'
+  | 'ringperm_hop_ns_10000'
+  | 'sleep_cycle_ns_0'
+  | 'sleep_cycle_ns_100'
+  | 'sleep_cycle_ns_10000'
+  | TimerCycleName,
   number
 >>;
+
+/** wake_costs.go's timer_cycle_ns_M: the heap sizes it measures. */
+export const timerCycleHeapSizes = [2, 10, 100, 1000, 10000, 100000] as const;
+type TimerCycleName = `timer_cycle_ns_${(typeof timerCycleHeapSizes)[number]}`;
+
+/**
+ * The levels the popped root's replacement sifts down in a 4-ary heap of m timers whose last element is
+ * the latest (wake_costs.go's timer_cycle): from the root to the bottom level, ⌈log4(3m + 1)⌉ − 1.
+ */
+export function heapPopLevels(m: number): number {
+  return Math.ceil(Math.log(3 * m + 1) / Math.log(4) - 1e-9) - 1;
+}
 
 /**
  * Round to a "nice" number: 2 significant digits (calibration noise is larger than that). A cost
@@ -68,11 +108,55 @@ function nice(x: number): number {
  *   a thread) leaves the default.
  * - futexWakeCall = a `go` statement that woke an idle M (newm_clone.go go_wake_us) less newproc:
  *   the rest is wakep → startm → notewakeup, the futex(FUTEX_WAKE) the calling thread makes.
+ * - coldSwitchN = wake_costs.go ringperm_hop_ns_N (ring_hop_ns_N if absent) − ring_hop_ns_2 (rounded,
+ *   ≥ 0): what a hop costs more when the woken goroutine last ran N−1 switches ago than in a hot
+ *   ping-pong pair. The shuffled ring (goroutines created in a random order of their ring places) is
+ *   the general case; the ordered one lets the prefetcher follow neighbouring stacks.
+ * - timerOp = (sleep_cycle_ns_0 − ring_hop_ns_2 + chanOp) / 2, chanOp the release's (`base`): the bare time.Sleep(1 ns) cycle of one
+ *   goroutine (two timer-heap operations of a one-timer heap, park, ready, switch) less what gmpsim
+ *   charges for a hot park + ready + switch (a ring hop is chanOp + goroutineSwitch there), over the
+ *   two heap operations.
+ * - timerHeapLevel = the hot per-level cost (timerLevelHot).
+ * - timerColdM = timer_cycle_ns_M − timer_cycle_ns_2 − timerHeapLevel × (the extra levels a pop of M
+ *   timers sifts), ≥ 0: what a pop of a timer armed M arms ago costs beyond the hot sifting.
  */
-export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
+export function costsFromMeasurements(m: Measurements, base: Partial<CostModel> = {}): Partial<CostModel> {
   const out: Partial<CostModel> = {};
   const chan = m.chan_buffered_op_ns;
   if (chan !== undefined) out.chanOp = nice(chan);
+  // wake_costs.go
+  const ring2 = m.ring_hop_ns_2;
+  if (ring2 !== undefined) {
+    const cold = (v: number | undefined): number | undefined => (v === undefined ? undefined : Math.max(0, Math.round(v - ring2)));
+    // the ring whose goroutines were created in a random order when it was measured (the general case:
+    // goroutines wake in an order unrelated to where their stacks are), else the one in ring order
+    const c10 = cold(m.ringperm_hop_ns_10 ?? m.ring_hop_ns_10);
+    const c100 = cold(m.ringperm_hop_ns_100 ?? m.ring_hop_ns_100);
+    const c1000 = cold(m.ringperm_hop_ns_1000 ?? m.ring_hop_ns_1000);
+    const c10000 = cold(m.ringperm_hop_ns_10000 ?? m.ring_hop_ns_10000);
+    if (c10 !== undefined) out.coldSwitch10 = c10;
+    if (c100 !== undefined) out.coldSwitch100 = c100;
+    if (c1000 !== undefined) out.coldSwitch1000 = c1000;
+    if (c10000 !== undefined) out.coldSwitch10000 = c10000;
+    if (m.sleep_cycle_ns_0 !== undefined) {
+      out.timerOp = Math.max(1, Math.round((m.sleep_cycle_ns_0 - ring2 + (out.chanOp ?? base.chanOp ?? defaultChanOp)) / 2));
+    }
+  }
+  const level = timerLevelHot(m);
+  if (level !== undefined) out.timerHeapLevel = level;
+  const t2 = m.timer_cycle_ns_2;
+  if (t2 !== undefined && level !== undefined) {
+    const cold = (size: (typeof timerCycleHeapSizes)[number]): number | undefined => {
+      const v = m[`timer_cycle_ns_${size}`];
+      return v === undefined ? undefined : Math.max(0, Math.round(v - t2 - level * (heapPopLevels(size) - heapPopLevels(2))));
+    };
+    const c = [cold(10), cold(100), cold(1000), cold(10000), cold(100000)];
+    if (c[0] !== undefined) out.timerCold10 = c[0];
+    if (c[1] !== undefined) out.timerCold100 = c[1];
+    if (c[2] !== undefined) out.timerCold1000 = c[2];
+    if (c[3] !== undefined) out.timerCold10000 = c[3];
+    if (c[4] !== undefined) out.timerCold100000 = c[4];
+  }
   if (m.goroutine_switch_ns !== undefined) out.goroutineSwitch = nice(m.goroutine_switch_ns - (out.chanOp ?? 20));
   if (m.goroutine_create_exit_ns !== undefined) {
     const rest = Math.max(0, m.goroutine_create_exit_ns - (out.goroutineSwitch ?? 180) - (m.mutex_uncontended_ns ?? 10));
@@ -110,6 +194,16 @@ export function costsFromMeasurements(m: Measurements): Partial<CostModel> {
  */
 export const releaseDependentCosts = [
   'chanOp', 'goroutineSwitch', 'goroutineCreate', 'goroutineExit', 'goroutineAlloc', 'semOp', 'runtimeCall', 'syscallOverhead',
+] as const satisfies readonly (keyof CostModel)[];
+
+/**
+ * The parameters wake_costs.go measures on each release's own toolchain (the timer code and the working
+ * set of goroutines): a later release's values are costsFromMeasurements of its own wake_costs.json,
+ * not go1.19's times a ratio; releaseCosts (cost.ts) carries them next to releaseCostsFromRatios'.
+ */
+export const releaseMeasuredCosts = [
+  'coldSwitch10', 'coldSwitch100', 'coldSwitch1000', 'coldSwitch10000',
+  'timerOp', 'timerHeapLevel', 'timerCold10', 'timerCold100', 'timerCold1000', 'timerCold10000', 'timerCold100000',
 ] as const satisfies readonly (keyof CostModel)[];
 
 /**

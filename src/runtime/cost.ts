@@ -8,8 +8,11 @@
  * with runtime-spec §19's ranges. Users override any of them per run (`--cost name=value`,
  * `RunOptions.cost`), e.g. to calibrate to their own machine (conformance/README.md).
  *
- * Calibration: the defaults marked (c) are `costsFromMeasurements(costs.json medians)`
- * (calibration.ts, which documents each formula); test/engine/calibration.test.ts checks it.
+ * Calibration: the defaults marked (c) are `costsFromMeasurements(costs.json medians)`, those
+ * marked (w) `costsFromMeasurements(wake_costs.json medians)` (conformance/programs/wake_costs.go, the
+ * costs that grow with the number of goroutines and timers) (calibration.ts, which documents each
+ * formula); test/engine/calibration.test.ts checks it. go1.26's own wake_costs.json values are in
+ * releaseCosts.
  * `gmpsim calibrate` measures the same on your machine.
  */
 import { goReleases, type GoRelease } from './version.js';
@@ -26,6 +29,47 @@ export interface CostModel {
   goroutineExit: number;
   /** One goroutine switch (schedule → execute → gogo). Spec §19: ≈0.2 µs. */
   goroutineSwitch: number;
+  /**
+   * The extra cost of switching to a goroutine that has not run for a while: its g, sudog, channel
+   * and stack are out of the caches once enough other goroutines ran (execute charges it on top of
+   * goroutineSwitch, by the number of executes since this G last ran: coldSwitchExtra). Each is
+   * (one hop of a token ring of N goroutines created in a random order of their ring places) − (one
+   * hop of a ring of 2) on real Go (conformance/programs/wake_costs.go ringperm_hop_ns_N,
+   * reference/go<release>/wake_costs.json): the extra after 9, 99, 999 and 9999 other executes.
+   */
+  coldSwitch10: number;
+  coldSwitch100: number;
+  coldSwitch1000: number;
+  coldSwitch10000: number;
+  /**
+   * One timer-heap operation's fixed cost (time.go addtimer/modtimer/resettimer on one side, runtimer
+   * + dodeltimer0 + the timer's function call on the other; go1.26: maybeAdd/cleanHead, run/
+   * unlockAndRun): locks, status CASes, wakeNetPoller. A time.Sleep cycle pays it twice (arm, run).
+   * From wake_costs.go: (sleep_cycle_ns_0 − ring_hop_ns_2 + chanOp) / 2 — the bare Sleep(1 ns)
+   * cycle less a hot park/ready/switch, split over its two heap operations.
+   */
+  timerOp: number;
+  /**
+   * Each level a timer moves in its P's 4-ary heap (siftupTimer/siftdownTimer; go1.26 timers.siftUp/
+   * siftDown) while the heap is in the caches: compare with up to four children, move, update the
+   * index. From wake_costs.go: (sleep_cycle_ns_10000 − sleep_cycle_ns_0) / 14 — beside 10 000 pending
+   * timers a Sleep(1 ns) timer sifts up to the root and back down, 7 levels each way, along a path
+   * that stays hot.
+   */
+  timerHeapLevel: number;
+  /**
+   * The extra cost of removing (running or stopping) a timer that was armed 10, 100, 1000, 10 000 or
+   * 100 000 timer arms ago: it and the timers its removal sifts past are out of the caches (a heap
+   * that churns, as N sleepers' does: each timer is touched once per N arms). timerColdExtra
+   * interpolates. From wake_costs.go timer_cycle_ns_M (stop the root of M pending timers, start a new
+   * latest one: the popped timer was armed M arms ago): timer_cycle_ns_M − timer_cycle_ns_2 − the
+   * hot sifting (timerHeapLevel × the extra levels), at least 0.
+   */
+  timerCold10: number;
+  timerCold100: number;
+  timerCold1000: number;
+  timerCold10000: number;
+  timerCold100000: number;
   /** A channel operation that does not block (send/recv/close/select case). */
   chanOp: number;
   /** A semaphore/mutex fast path operation. */
@@ -167,6 +211,17 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   goroutineAlloc: 300, // (c) goroutine_create_fresh_ns 380 − goroutine_create_reused_ns 82 (costs.json)
   goroutineExit: 41, // (c)
   goroutineSwitch: 86, // (c)
+  coldSwitch10: 3, // (w) wake_costs.json ring_hop_ns_10 100.8 − ring_hop_ns_2 97.7 (go1.19.8)
+  coldSwitch100: 5, // (w) ring_hop_ns_100 103.0 − 97.7
+  coldSwitch1000: 18, // (w) ring_hop_ns_1000 116.2 − 97.7
+  coldSwitch10000: 63, // (w) ring_hop_ns_10000 161.2 − 97.7
+  timerOp: 24, // (w) (sleep_cycle_ns_0 132.2 − ring_hop_ns_2 97.7 + chanOp 13) / 2
+  timerHeapLevel: 1.6, // (w) (sleep_cycle_ns_10000 154.9 − sleep_cycle_ns_0 132.2) / 14
+  timerCold10: 0, // (w) timer_cycle_ns_10 126.2 − timer_cycle_ns_2 130.3 − 1.6 × 1 level (< 0)
+  timerCold100: 3, // (w) timer_cycle_ns_100 137.7 − 130.3 − 1.6 × 3
+  timerCold1000: 0, // (w) timer_cycle_ns_1000 130.1 − 130.3 − 1.6 × 4 (< 0; timerColdExtra keeps 3)
+  timerCold10000: 42, // (w) timer_cycle_ns_10000 181.5 − 130.3 − 1.6 × 6
+  timerCold100000: 67, // (w) timer_cycle_ns_100000 210.3 − 130.3 − 1.6 × 8
   chanOp: 13, // (c)
   semOp: 10, // (c)
   runtimeCall: 47, // (c)
@@ -208,6 +263,17 @@ export const costDocs: Record<keyof CostModel, string> = {
   goroutineAlloc: 'extra cost of a go statement that allocates a new G (no dead G to reuse)',
   goroutineExit: 'goexit0: tear down an exiting goroutine',
   goroutineSwitch: 'one goroutine switch (schedule → execute)',
+  coldSwitch10: 'extra cost of switching to a goroutine after 9 executes of others (cache misses)',
+  coldSwitch100: 'the same after 99 executes of others',
+  coldSwitch1000: 'the same after 999 executes of others',
+  coldSwitch10000: 'the same after 9999 or more executes of others',
+  timerOp: 'one timer-heap operation (arm / modify, or remove + run), without the sifting',
+  timerHeapLevel: 'each level a timer moves in its P\'s 4-ary timer heap (in cache)',
+  timerCold10: 'extra cost of removing a timer armed 10 timer arms ago (cache misses)',
+  timerCold100: 'the same, armed 100 arms ago',
+  timerCold1000: 'the same, armed 1000 arms ago',
+  timerCold10000: 'the same, armed 10 000 arms ago',
+  timerCold100000: 'the same, armed 100 000 or more arms ago',
   chanOp: 'a channel operation that does not block',
   semOp: 'a semaphore / mutex fast path',
   runtimeCall: 'a non-blocking runtime query (nanotime, NumGoroutine)',
@@ -288,6 +354,21 @@ export const releaseCosts: Readonly<Record<GoRelease, Readonly<Partial<CostModel
     runtimeCall: 47,
     syscallOverhead: 24,
     // release-costs:1.26 end
+    // Measured directly on go1.26.8 (conformance/reference/go1.26/wake_costs.json, costsFromMeasurements;
+    // calibration.ts releaseMeasuredCosts): its timer code (ts.lock + t.lock, the minWhenHeap/
+    // minWhenModified atomics, zombies; time.go maybeAdd, cleanHead, run, unlockAndRun) makes a timer-heap
+    // operation cost twice go1.19's (sleep_cycle_ns_0 199 vs 132 ns, less a hot ring hop 119 vs 98).
+    coldSwitch10: 3,
+    coldSwitch100: 5,
+    coldSwitch1000: 18,
+    coldSwitch10000: 65,
+    timerOp: 48,
+    timerHeapLevel: 3.1,
+    timerCold10: 7,
+    timerCold100: 0,
+    timerCold1000: 0,
+    timerCold10000: 28,
+    timerCold100000: 59,
   }),
 });
 
@@ -311,4 +392,71 @@ export function costValueError(key: keyof CostModel, ns: number): string | null 
   if (!Number.isFinite(ns) || ns < 0) return 'the value must be a non-negative number of nanoseconds';
   if (ns > maxCostNs) return `the value is more than gmpsim takes (at most 24h: the simulated clock is exact to 2^53 ns)`;
   return null;
+}
+
+/**
+ * The extra cost of switching to a goroutine after `d` executes of other goroutines (execute's
+ * working-set cost): 0 at d ≤ 1 (a ping-pong pair stays hot), the coldSwitch* values at d = 9, 99,
+ * 999, 9999 (a ring of 10…10 000 goroutines), linear in log10(d + 1) between them, the 9999 value
+ * beyond.
+ *
+ * d counts executes, not distinct goroutines: it is an upper bound of the LRU stack distance (what the
+ * caches see) and equal to it in the patterns where many goroutines take turns — rings, N sleepers run
+ * in turn from a timer heap, worker pools. It overstates only a goroutine that waited while a few others
+ * ran many times, and such a goroutine runs rarely by construction (a G that waited d executes pays at
+ * most once per d executes), so the cost it adds to a run is bounded by coldSwitch10000 per d executes.
+ */
+export function coldSwitchExtra(c: Readonly<CostModel>, d: number): number {
+  if (d <= 1) return 0;
+  return coldInterp(Math.log10(d + 1), c.coldSwitch10, c.coldSwitch100, c.coldSwitch1000, c.coldSwitch10000, c.coldSwitch10000);
+}
+
+/**
+ * The extra cost of removing a timer armed `d` timer arms ago (cost.ts timerCold*): the timerCold*
+ * values at d = 10, 100, 1000, 10 000, 100 000, linear in log10(d) between them (from 0 at d = 1), the
+ * 100 000 value beyond. Like coldSwitchExtra, arms count all timers, not distinct ones.
+ */
+export function timerColdExtra(c: Readonly<CostModel>, d: number): number {
+  if (d <= 1) return 0;
+  return coldInterp(Math.log10(d), c.timerCold10, c.timerCold100, c.timerCold1000, c.timerCold10000, c.timerCold100000);
+}
+
+/**
+ * Piecewise-linear in x between (0, 0), (1, v1), (2, v2), (3, v3), (4, v4), (5, v5), constant after;
+ * never decreasing (a noisy calibration point below its predecessor is raised to it).
+ */
+function coldInterp(x: number, v1: number, v2: number, v3: number, v4: number, v5: number): number {
+  const a1 = Math.max(0, v1);
+  if (x < 1) return a1 * x;
+  const a2 = Math.max(a1, v2);
+  if (x < 2) return a1 + (a2 - a1) * (x - 1);
+  const a3 = Math.max(a2, v3);
+  if (x < 3) return a2 + (a3 - a2) * (x - 2);
+  const a4 = Math.max(a3, v4);
+  if (x < 4) return a3 + (a4 - a3) * (x - 3);
+  const a5 = Math.max(a4, v5);
+  if (x < 5) return a4 + (a5 - a4) * (x - 4);
+  return a5;
+}
+
+/**
+ * coldSwitchExtra or timerColdExtra as a lookup table, for the hot paths (execute, goready, every
+ * timer removal): entry d for d < 8, then 8 entries per power of two, each the function's value at
+ * the bucket's lowest d (so within 1/8 of an octave, ≤ 0.05 decade: at most ≈2 ns below the exact
+ * value with the recorded slopes), rounded down to whole ns (every charged duration stays an integer,
+ * as the views' µs timestamps with ns precision need). Built once per run from its cost model.
+ */
+export function coldTable(c: Readonly<CostModel>, f: (c: Readonly<CostModel>, d: number) => number): Float64Array {
+  const t = new Float64Array(8 + 8 * 32);
+  for (let d = 0; d < 8; d++) t[d] = Math.floor(f(c, d));
+  for (let b = 3; b < 32; b++) for (let s = 0; s < 8; s++) t[8 * (b - 2) + s] = Math.floor(f(c, (8 + s) * 2 ** (b - 3)));
+  return t;
+}
+
+/** A coldTable's value for distance d (≥ 0; clamped at 2^31 − 1). */
+export function coldLookup(t: Float64Array, d: number): number {
+  if (d < 8) return d <= 0 ? t[0]! : t[d]!;
+  const x = d >= 0x7fffffff ? 0x7fffffff : d | 0;
+  const b = 31 - Math.clz32(x);
+  return t[8 * (b - 2) + ((x >>> (b - 3)) & 7)]!;
 }

@@ -44,6 +44,7 @@ import {
 } from './runtime2.js';
 import { globrunqget, injectglist, runqempty, runqget, runqput, runqsteal } from './runq.js';
 import { checkTimers, nobarrierWakeTime } from './time.js';
+import { coldLookup } from './cost.js';
 import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
 import { onCpuState } from './os.js';
@@ -90,6 +91,7 @@ export function newproc(rt: Runtime, pp: P, parent: G | null, body: GoBody, name
     gp.reuse(goid, name, parent ? parent.goid : 0, body);
   }
   gp.system = system;
+  gp.lastExec = rt.execSeq;
   if (!system) rt.nUserG++;
   gp.atomicstatus = _Grunnable;
   if (rt.log.active) rt.log.ev(E.GoCreate, gp.goid, -1, pp.id, parent ? parent.goid : -1, rt.log.str(name));
@@ -175,6 +177,12 @@ export function gopark(rt: Runtime, mp: M, gp: G, reason: string, loc: number = 
 export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown): void {
   gp.resume = value;
   gp.atomicstatus = _Grunnable;
+  // ready() touches gp (casgstatus, runqput): cold if it has not run for a while. The readier pays, and
+  // gp counts as touched, so a switch to it right after is hot (a ring hop pays the cold cost once, as
+  // measured); one that waits in a run queue behind others goes cold again (N sleepers readied in a batch).
+  const mp = rt.curm;
+  if (mp !== null) mp.debt += coldLookup(rt.coldSwitch, rt.execSeq - gp.lastExec);
+  gp.lastExec = rt.execSeq;
   rt.log.ev(E.Ready, gp.goid, -1, pp.id, by ? by.goid : -1, 0);
   runqput(rt, pp, gp, true);
   wakep(rt);
@@ -546,7 +554,10 @@ export function execute(rt: Runtime, mp: M, gp: G, inheritTime: boolean): void {
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Running, mp.id);
   rt.log.ev(E.Execute, gp.goid, mp.id, pp.id, inheritTime ? 1 : 0, pp.schedtick);
   setMState(rt, mp, MS.Running);
-  const delay = rt.cost.goroutineSwitch + mp.debt;
+  // The switch, plus its working-set cost: gp's g, sudog and stack went cold while others ran.
+  const seq = ++rt.execSeq;
+  const delay = rt.cost.goroutineSwitch + coldLookup(rt.coldSwitch, seq - gp.lastExec - 1) + mp.debt;
+  gp.lastExec = seq;
   mp.debt = 0;
   // A preemption request that sysmon makes during the switch is lost (M.switchingUntil says why).
   mp.switchingUntil = rt.sim.now + delay;
@@ -593,8 +604,10 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
   for (;;) {
     const pp = mp.p!;
     const now = rt.sim.now;
-    // 2. run expired timers (may ready Gs into pp's runnext)
-    let pollUntil = checkTimers(rt, pp, now, pp);
+    // 2. run expired timers (may ready Gs into pp's runnext). The M's clock is ahead of the event's by
+    // the work it has done since (mp.debt: the park, resetForSleep's heap insert…), and nanotime() reads
+    // that clock: a timer due within it has expired (a time.Sleep(1 ns) comes straight back).
+    let pollUntil = checkTimers(rt, pp, now + mp.debt, pp);
     if (rt.exited) return null;
 
     // 3. a GC mark worker, during a mark phase (mgc.ts)

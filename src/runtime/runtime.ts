@@ -21,7 +21,7 @@
 import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
 import { Rand } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
-import { costNames, costsFor, costValueError, type CostModel } from './cost.js';
+import { coldSwitchExtra, coldTable, costNames, costsFor, costValueError, timerColdExtra, type CostModel } from './cost.js';
 import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
 import { runqempty } from './runq.js';
 import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
@@ -265,6 +265,13 @@ export class Runtime {
   stealFromRunnext = false;
   /** Count of timer functions run (to detect "ran a timer"). */
   timerRuns = 0;
+  /** Executes so far (execute): how long ago a G last ran, for its working-set cost (G.lastExec). */
+  execSeq = 0;
+  /** Timers armed so far (time.ts resettimer): how long ago a timer was armed (Timer.armSeq). */
+  timerArms = 0;
+  /** cost.ts coldSwitchExtra and timerColdExtra of this run's costs, as lookup tables (coldLookup). */
+  readonly coldSwitch: Float64Array;
+  readonly timerCold: Float64Array;
   /** An op asked for its G to continue after contDelay ns (see exec.ts runG). */
   contM: M | null = null;
   /** The M whose run loop (exec.ts runG) is on the stack, if any. */
@@ -315,9 +322,11 @@ export class Runtime {
     this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
     checkRunOptions(opts);
     const release = opts.go ?? defaultRelease;
+    this.v = profiles[release];
     // The release's own code's costs (cost.ts releaseCosts) over go1.19's; the user's override both.
     this.cost = { ...costsFor(release), ...(opts.cost ?? {}) };
-    this.v = profiles[release];
+    this.coldSwitch = coldTable(this.cost, coldSwitchExtra);
+    this.timerCold = coldTable(this.cost, timerColdExtra);
     this.rf = runtimeFrames(this.v);
     this.debug = { ...defaultGodebug(), ...(opts.godebug ?? {}) };
     this.ncpu = opts.ncpu ?? defaultNcpu;

@@ -83,6 +83,11 @@ export class G {
   workEvery = 0;
   /** time.Sleep's reusable timer (g.timer). */
   timer: Timer | null = null;
+  /**
+   * Runtime.execSeq when it last ran or was created (newproc writes its g and stack, so a new G is
+   * hot): execute's working-set cost (cost.ts coldSwitchExtra) is by the executes since.
+   */
+  lastExec = 0;
   /** select: set when one case of a blocked select has fired (g.selectDone). */
   selectDone = false;
   /** The sudogs of the select it is blocked in (Go: gp.waiting, linked by waitlink), to dequeue the others when one fires. */

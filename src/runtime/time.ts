@@ -17,6 +17,14 @@
  * gives them. (Four children per level also halves the depth: with 100k sleepers, popping the
  * earliest timer visits ≈8 levels instead of ≈17.)
  *
+ * Cost (cost.ts): every heap operation charges the running M timerOp plus timerHeapLevel per level
+ * the timer moved (siftUp/siftDown count them), and removing (running, stopping, re-sifting) a timer
+ * armed long ago adds timerColdExtra of the timer arms since (Timer.armSeq, Runtime.timerArms): a
+ * heap that churns — N sleepers, each timer touched once per N arms — misses the caches, a static one
+ * does not (conformance/programs/wake_costs.go: timer_cycle_ns_M vs sleep_cycle_ns_M). findRunnable
+ * checks the timers at the M's clock, the event's time plus its debt (the park, the heap insert), so a
+ * timer due within that work has expired, as when Go's checkTimers reads nanotime() after them.
+ *
  * Simplification: deleted timers leave the heap at once instead of being marked and cleaned
  * lazily, so a stopped timer no longer suppresses a deadlock report, and a reset timer is re-sifted
  * where it is instead of being re-added by adjusttimers.
@@ -39,6 +47,7 @@ import type { G, P } from './runtime2.js';
 import type { Chan } from './chan.js';
 import { goready, newproc, wakeNetPoller } from './proc.js';
 import { chanTrySendFromRuntime } from './chan.js';
+import { coldLookup } from './cost.js';
 import type { GoBody } from '../workload/ops.js';
 
 export const TimerKind = {
@@ -70,14 +79,18 @@ export class Timer {
    * Now()); null sends the clock's ns (the TypeScript API's time.After receives a number).
    */
   value: ((now: number) => unknown) | null = null;
+  /** Runtime.timerArms when it was last armed (its removal's cache cost, cost.ts timerColdExtra). */
+  armSeq = 0;
   constructor(kind: number) {
     this.kind = kind;
   }
 }
 
-function siftUp(h: Timer[], i: number): void {
+/** Move h[i] up to its place; returns the number of levels it moved (the heap work, timerHeapLevel). */
+function siftUp(h: Timer[], i: number): number {
   const t = h[i]!;
   const when = t.when;
+  let levels = 0;
   while (i > 0) {
     const parent = (i - 1) >> 2;
     const p = h[parent]!;
@@ -85,15 +98,19 @@ function siftUp(h: Timer[], i: number): void {
     h[i] = p;
     p.index = i;
     i = parent;
+    levels++;
   }
   h[i] = t;
   t.index = i;
+  return levels;
 }
 
-function siftDown(h: Timer[], i: number): void {
+/** Move h[i] down to its place; returns the number of levels it moved. */
+function siftDown(h: Timer[], i: number): number {
   const n = h.length;
   const t = h[i]!;
   const when = t.when;
+  let levels = 0;
   for (;;) {
     const first = 4 * i + 1;
     if (first >= n) break;
@@ -113,23 +130,49 @@ function siftDown(h: Timer[], i: number): void {
     h[i] = ct;
     ct.index = i;
     i = c;
+    levels++;
   }
   h[i] = t;
   t.index = i;
+  return levels;
 }
 
-function heapRemove(pp: P, t: Timer): void {
+/** Remove t from pp's heap (dodeltimer/dodeltimer0); returns the levels the moved last element sifted. */
+function heapRemove(pp: P, t: Timer): number {
   const h = pp.timers;
   const i = t.index;
   const last = h.pop()!;
+  let levels = 0;
   if (i < h.length) {
     h[i] = last;
     last.index = i;
-    siftDown(h, i);
-    siftUp(h, last.index);
+    levels = siftDown(h, i);
+    levels += siftUp(h, last.index);
   }
   t.index = -1;
   t.pp = null;
+  return levels;
+}
+
+/**
+ * The CPU time of one timer-heap operation that sifted `levels` levels (cost.ts timerOp,
+ * timerHeapLevel), rounded to whole ns as every default cost is (the views' µs timestamps keep ns exactly), charged to the running M (rt.curm) as debt: the goroutine arming a timer (its
+ * next switch comes later by it), the M running the P's timers (the G it readies starts later).
+ */
+function chargeTimerOp(rt: Runtime, levels: number): void {
+  const mp = rt.curm;
+  if (mp !== null) mp.debt += Math.round(rt.cost.timerOp + levels * rt.cost.timerHeapLevel);
+}
+
+/** The same for taking t out of (or re-sifting it in) its heap: plus the cache misses of a timer armed long ago. */
+function chargeTimerRemove(rt: Runtime, t: Timer, levels: number): void {
+  const mp = rt.curm;
+  if (mp !== null) mp.debt += Math.round(rt.cost.timerOp + levels * rt.cost.timerHeapLevel + coldLookup(rt.timerCold, rt.timerArms - t.armSeq));
+}
+
+/** t is (re)armed: the arm counter its later removal is measured by. */
+function armed(rt: Runtime, t: Timer): void {
+  t.armSeq = ++rt.timerArms;
 }
 
 /** Log P pp's heap after a change (E.Timers): its length and earliest when. */
@@ -153,8 +196,9 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
     // (1.19: timerModifiedEarlier → wakeNetPoller).
     const earlier = when < t.pp.timers[t.index]!.when || t.index === 0;
     const h = t.pp.timers;
-    siftUp(h, t.index);
-    siftDown(h, t.index);
+    const up = siftUp(h, t.index);
+    chargeTimerRemove(rt, t, up + siftDown(h, t.index));
+    armed(rt, t);
     logTimers(rt, t.pp, t);
     if (earlier) wakeNetPoller(rt, when);
     return wasPending;
@@ -163,7 +207,8 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
   // unconditionally, as go1.19 does.
   t.pp = pp;
   pp.timers.push(t);
-  siftUp(pp.timers, pp.timers.length - 1);
+  chargeTimerOp(rt, siftUp(pp.timers, pp.timers.length - 1));
+  armed(rt, t);
   rt.timerpMask[pp.id] = true;
   logTimers(rt, pp, t);
   wakeNetPoller(rt, when);
@@ -246,7 +291,9 @@ export function maybeRunChan(rt: Runtime, t: Timer, cur: P): void {
 export function deltimer(rt: Runtime, t: Timer): boolean {
   const pp = t.pp;
   if (pp === null) return false;
-  heapRemove(pp, t);
+  // Go marks it deleted and a later cleantimers/adjusttimers (go1.26: cleanHead/adjust) pops it with
+  // the same sifting; here it leaves at once and pays for that now.
+  chargeTimerRemove(rt, t, heapRemove(pp, t));
   logTimers(rt, pp, t);
   return true;
 }
@@ -263,9 +310,10 @@ export function checkTimers(rt: Runtime, pp: P, now: number, cur: P): number {
     if (t.period > 0) {
       const delta = now - t.when;
       t.when += t.period * (1 + Math.floor(delta / t.period));
-      siftDown(h, 0);
+      chargeTimerRemove(rt, t, siftDown(h, 0));
+      armed(rt, t);
     } else {
-      heapRemove(pp, t);
+      chargeTimerRemove(rt, t, heapRemove(pp, t));
       // 1.23+ unlockAndRun clears a fired one-shot timer's when (Stop then reports it not pending).
       if (rt.v.lazyChannelTimers) t.when = 0;
     }

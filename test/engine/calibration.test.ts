@@ -8,7 +8,22 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { costTableMarkdown, defaultCosts } from '../../src/runtime/cost.js';
-import { costsFromMeasurements, newidlePullFromMeasurements, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
+import { costsFromMeasurements, newidlePullFromMeasurements, releaseMeasuredCosts, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
+import { releaseCosts } from '../../src/runtime/cost.js';
+
+/** The medians of conformance/reference/<release>/wake_costs.json (conformance/programs/wake_costs.go). */
+function wakeCosts(release: 'go1.19' | 'go1.26'): Measurements {
+  const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${release}/wake_costs.json`, import.meta.url), 'utf8')) as {
+    env: { goVersion: string };
+    variants: { measures: Record<string, { median: number }> }[];
+  };
+  expect(ref.env.goVersion).toContain(release === 'go1.19' ? 'go1.19.8' : 'go1.26.8');
+  const m: Record<string, number> = {};
+  for (const [k, v] of Object.entries(ref.variants[0]!.measures)) m[k] = v.median;
+  return m as Measurements;
+}
+
+const wakeCostNames = releaseMeasuredCosts;
 
 describe('calibration', () => {
   it('the measured defaults are costsFromMeasurements(conformance/reference/go1.19/costs.json)', () => {
@@ -82,6 +97,17 @@ describe('calibration', () => {
     }
     expect(n).toBeGreaterThanOrEqual(1);
     expect(newidlePullFromMeasurements(free / n, block / n)).toBe(defaultCosts.newidlePull);
+  });
+
+  it('the working-set and timer-heap defaults (w) are costsFromMeasurements(go1.19 wake_costs.json)', () => {
+    const derived = costsFromMeasurements(wakeCosts('go1.19'));
+    for (const k of wakeCostNames) expect([k, defaultCosts[k]]).toEqual([k, derived[k]]);
+  });
+
+  it("go1.26's working-set and timer-heap costs (releaseCosts) are costsFromMeasurements(go1.26 wake_costs.json)", () => {
+    // timerOp subtracts what gmpsim charges for a hot hop on go1.26, whose chanOp is its own
+    const derived = costsFromMeasurements(wakeCosts('go1.26'), { chanOp: releaseCosts['1.26'].chanOp });
+    for (const k of wakeCostNames) expect([k, releaseCosts['1.26'][k]]).toEqual([k, derived[k]]);
   });
 
   it("README's cost table lists every parameter with its current default", () => {
