@@ -38,6 +38,9 @@ test('traces: a gallery trace is replayed as gmpsim replay does, next to the tra
   const info = await text(page, 'trace-info');
   assert(/cpu_fanout\.trace/.test(info) && /replayed on Go 1\.26 at GOMAXPROCS=4/.test(info), `trace panel: ${info}`);
   await page.screenshot({ path: path.join(shots, 'trace-gallery.png'), fullPage: true });
+  // New chips fade in (picture.ts: 300 ms) and arrows fade out: scan the settled page, not a frame of a
+  // fade (a chip at half opacity over the panel has half its contrast).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 10_000 });
   const vs = await axe(page);
   assert(vs.length === 0, `axe-core on the trace view:\n    ${show(vs)}`);
 
@@ -49,7 +52,10 @@ test('traces: a gallery trace is replayed as gmpsim replay does, next to the tra
   const shown2 = await text(page, 'whatif');
   assert(shown2 === want2.whatif, `with --scale-cpu 2 the page shows:\n${shown2}\n--- expected\n${want2.whatif}`);
   assert(shown2 !== shown, 'scaling the CPU changed nothing');
+  // Clearing the knob re-runs too: wait for it, or the next test counts this run as its own.
+  before = await doneCount(page);
   await page.fill('[data-testid=k-scale-cpu]', '');
+  await waitRun(page, before, 90_000);
 }, 180_000);
 
 test('traces: a trace file opened with "Open trace…" is replayed at another GOMAXPROCS; a file that is no trace gets the CLI\'s error', async (page) => {
@@ -66,7 +72,9 @@ test('traces: a trace file opened with "Open trace…" is replayed at another GO
   const shown = await text(page, 'whatif');
   assert(shown === want.whatif, `at GOMAXPROCS=1 the page shows:\n${shown}\n--- expected\n${want.whatif}`);
   assert(/GOMAXPROCS=1/.test(await text(page, 'trace-info')), `trace panel: ${await text(page, 'trace-info')}`);
+  before = await doneCount(page);
   await page.fill('[data-testid=k-procs]', '');
+  await waitRun(page, before, 90_000);
 
   // Not a trace: the error says what and where, as `gmpsim replay` does, and nothing runs.
   const bogus = path.join(fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'gmpsim-e2e-')), 'notes.trace');
