@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import { Runtime, defaultRelease, type EventLog } from '../src/index.js';
 import { readGoTrace, traceErrorText, TraceFormatError, type GoTrace } from '../src/trace/reader.js';
-import { reconstruct, replayMain } from '../src/trace/reconstruct.js';
+import { nothingToReplay, reconstruct, replayConfig, replayMain } from '../src/trace/reconstruct.js';
 import { formatWhatIf, whatIfReport } from '../src/trace/whatif.js';
 import { formatSummary } from '../src/views/summary.js';
 import { execute } from './execute.js';
@@ -34,8 +34,6 @@ export type ReplayFlags = RunFlags & {
 };
 
 export const replaySchemaId = 'gmpsim-replay/1';
-/** The profile a go1.22+ trace is replayed on by default. */
-const traceRelease = '1.26';
 
 /** A positive finite factor (--scale-*). */
 function factor(flag: string, v: string | undefined): number | undefined {
@@ -67,10 +65,10 @@ export function loadTrace(file: string): GoTrace {
 /** A trace as a workload instance with the default knobs (`gmpsim sweep app.trace`). */
 export function traceInstance(file: string): Instance {
   const rec = reconstruct(loadTrace(file));
-  if (rec.stats.goroutines === 0) throw new LoadError(`${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay`);
+  if (rec.stats.goroutines === 0) throw new LoadError(`${file}: ${nothingToReplay}`);
   return {
     main: replayMain(rec) as Instance['main'],
-    config: { go: traceRelease, ...(rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {}) },
+    config: replayConfig(rec),
     params: null,
     Runtime: Runtime as unknown as Instance['Runtime'],
     linksOS: true,
@@ -91,12 +89,11 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
   }
   const t = loadTrace(file);
   const rec = reconstruct(t, { ...(traceCpus !== undefined ? { traceCpus } : {}), ...(cpuProfileRate !== undefined ? { cpuProfileRate } : {}), keepTracing: opts.keepTracing === true });
-  if (rec.stats.goroutines === 0) throw new LoadError(`${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay`);
+  if (rec.stats.goroutines === 0) throw new LoadError(`${file}: ${nothingToReplay}`);
   let startNs = 0;
   const inst: Instance = {
     main: replayMain(rec, scale, { started: (ns) => (startNs = ns) }) as Instance['main'],
-    // A go1.22+ trace is replayed on the newest release gmpsim models (1.26) unless --go says otherwise.
-    config: { go: traceRelease, ...(rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {}) },
+    config: replayConfig(rec),
     params: null,
     Runtime: Runtime as unknown as Instance['Runtime'],
     linksOS: true,

@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readGoTrace } from '../src/trace/reader.js';
-import { checks, latencyFloorNs, missKey, predictTolerance, replayRelease, sameTolerance, type Check, type ReplayFigures, type WhatIfReference } from '../src/trace/whatif-table.js';
+import { traceReplayRelease } from '../src/trace/reconstruct.js';
+import { checks, latencyFloorNs, missKey, predictTolerance, sameTolerance, type Check, type ReplayFigures, type WhatIfReference } from '../src/trace/whatif-table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const refDir = path.join(root, 'whatif/reference');
@@ -59,7 +60,7 @@ L.push('Each program of [whatif/programs/](../whatif/programs/) was run on real 
 L.push('traced with runtime/trace and CPU-profiled with runtime/pprof, 5 runs per setting — at GOMAXPROCS 4 (the');
 L.push('median run\'s trace is the replay\'s input, [whatif/traces/](../whatif/traces/)) and at 1, 2 and 8. `gmpsim replay`');
 L.push('rebuilds the program from the trace');
-L.push(`(src/trace/reconstruct.ts) and runs it on gmpsim's go${replayRelease} profile with as many cores as the recording`);
+L.push(`(src/trace/reconstruct.ts) and runs it on gmpsim's go${traceReplayRelease} profile with as many cores as the recording`);
 L.push('machine (seed 1).');
 L.push('');
 const env0 = refs[names[0]!]!.env;

@@ -58,6 +58,7 @@
  * satisfies them all). Deterministic: the same trace and options give the same scripts.
  */
 import { K, type GoBody, type Op } from '../workload/ops.js';
+import type { GoRelease } from '../runtime/version.js';
 import { Call } from '../workload/call.js';
 import { Chan } from '../runtime/chan.js';
 import { PollDesc } from '../runtime/netpoll.js';
@@ -543,6 +544,17 @@ export function replayMain(rec: Reconstruction, scale: ReplayScale = {}, hooks: 
     else yield* at(rec.endNs - rec.startNs);
   };
 }
+
+/** The release a go1.22+ trace is replayed on unless the host is told otherwise: the newest gmpsim models. */
+export const traceReplayRelease: GoRelease = '1.26';
+
+/** A replay's default settings (a host's --go and --gomaxprocs override them): that release, the traced GOMAXPROCS. */
+export function replayConfig(rec: Reconstruction): { go: GoRelease; gomaxprocs?: number } {
+  return { go: traceReplayRelease, ...(rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {}) };
+}
+
+/** Why a trace whose goroutines are all the runtime's cannot be replayed (the hosts' error). */
+export const nothingToReplay = "the trace has no goroutine of the program (only the runtime's): nothing to replay";
 
 /** Whether a function name is the runtime's (re-exported for the views). */
 export { isSystemFunc };

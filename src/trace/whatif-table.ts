@@ -16,10 +16,9 @@
  */
 import type { RunResult } from '../runtime/runtime.js';
 import { run } from '../runtime/runtime.js';
-import type { GoRelease } from '../runtime/version.js';
 import { summarize } from '../views/summary.js';
 import type { GoTrace } from './reader.js';
-import { reconstruct, replayMain } from './reconstruct.js';
+import { reconstruct, replayMain, traceReplayRelease } from './reconstruct.js';
 import { replayMetrics } from './whatif.js';
 
 /** One program's recorded ground truth (whatif/reference/NAME.json). */
@@ -60,15 +59,13 @@ export const predictTolerance = 0.2;
 /** Latencies closer than this are equal (trace clock resolution and equal-timestamp fix-ups). */
 export const latencyFloorNs = 5000;
 export const predictSettings = [1, 2, 8];
-/** The release whose profile replays go1.22+ traces. */
-export const replayRelease: GoRelease = '1.26';
 
 export function replayFigures(t: GoTrace, ref: WhatIfReference, gomaxprocs: number): { fig: ReplayFigures; result: RunResult } {
   // The real runs at every setting were traced and CPU-profiled (whatif/record.mjs), so the replay keeps
   // the tracer's and the profiler's goroutines too: their syscalls and wake-ups cost the real runs threads.
   const rec = reconstruct(t, { traceCpus: ref.env.cpus, keepTracing: true });
   let start = 0;
-  const result = run({ main: replayMain(rec, {}, { started: (ns) => (start = ns) }) as never, gomaxprocs, ncpu: ref.env.cpus, go: replayRelease, seed: 1, storeLog: true, until: 600e9 });
+  const result = run({ main: replayMain(rec, {}, { started: (ns) => (start = ns) }) as never, gomaxprocs, ncpu: ref.env.cpus, go: traceReplayRelease, seed: 1, storeLog: true, until: 600e9 });
   const m = replayMetrics(result.log, start, result.simTime);
   const s = summarize(result.log);
   return { fig: { wallNs: m.wallNs, threads: s.threads.peak, syscalls: m.syscalls, latencyP50: m.latency.p50, latencyP99: m.latency.p99, exitCode: result.exitCode }, result };

@@ -9,7 +9,7 @@ import * as gmpsim from '../../src/index.js';
 import type { GoFunc, RunResult } from '../../src/index.js';
 import { SummaryAccumulator, formatSummaryAB, summarize, type SummaryColumn } from '../../src/views/summary.js';
 import { readGoTrace, traceErrorText, TraceFormatError, type GoTrace } from '../../src/trace/reader.js';
-import { reconstruct, replayMain, type Reconstruction } from '../../src/trace/reconstruct.js';
+import { nothingToReplay, reconstruct, replayConfig, replayMain, type Reconstruction } from '../../src/trace/reconstruct.js';
 import { formatWhatIf, whatIfReport } from '../../src/trace/whatif.js';
 import type { Effective, RunRequest, WorkloadError } from './protocol';
 
@@ -57,9 +57,6 @@ interface Loaded {
   replay?: { trace: GoTrace; rec: Reconstruction; startNs: number };
 }
 
-/** The release a go1.22+ trace is replayed on unless the Go knob says otherwise (as `gmpsim replay`). */
-const traceRelease = '1.26';
-
 /** A real program's execution trace, rebuilt as a workload (src/trace/reconstruct.ts), as `gmpsim replay` does. */
 function loadTrace(req: RunRequest): Loaded | Failed {
   const file = req.file;
@@ -76,11 +73,11 @@ function loadTrace(req: RunRequest): Loaded | Failed {
   }
   const rec = reconstruct(trace, { keepTracing: req.knobs.keepTracing === true });
   if (rec.stats.goroutines === 0) {
-    return fail({ kind: 'load', message: `gmpsim: ${file}: the trace has no goroutine of the program (only the runtime's): nothing to replay` });
+    return fail({ kind: 'load', message: `gmpsim: ${file}: ${nothingToReplay}` });
   }
   const replay = { trace, rec, startNs: 0 };
   const main = replayMain(rec, req.knobs.scale ?? {}, { started: (ns) => (replay.startNs = ns) });
-  return { main: main as unknown as GoFunc, config: { go: traceRelease, ...(rec.gomaxprocs > 0 ? { gomaxprocs: rec.gomaxprocs } : {}) }, params: null, linksOS: true, replay };
+  return { main: main as unknown as GoFunc, config: replayConfig(rec), params: null, linksOS: true, replay };
 }
 
 /** "2s", "150ms", "20us" → ns (the CLI's duration syntax). */

@@ -27,10 +27,10 @@ import { newError } from './errors.js';
 import { tDuration, durationString, parseDuration } from './time.js';
 import type { Process } from './process.js';
 import { Box, type Iface, type Ref } from '../rt/values.js';
-import { type Slice, sliceLit } from '../rt/slices.js';
-import { decodeUTF8, encodeUTF8 } from '../rt/strings.js';
+import { type Slice, reslice, sliceLit } from '../rt/slices.js';
+import { decodeUTF8 } from '../rt/strings.js';
 import { gopanic } from '../rt/panicval.js';
-import { FormatFloat } from './strconv.js';
+import { FormatFloat, Quote } from './strconv.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 /** A Go func() value as the generated code makes it: a generator function. */
@@ -251,7 +251,7 @@ export class FlagSet {
       b += b.length <= 4 ? '\t' : '\n    \t';
       b += usage.replace(/\n/g, '\n    \t');
       if (f.defValue !== show(f.kind, f.kind === 'string' ? '' : f.kind === 'bool' ? false : 0)) {
-        b += f.kind === 'string' ? ` (default ${quoteGo(f.defValue)})` : ` (default ${f.defValue})`;
+        b += f.kind === 'string' ? ` (default ${Quote(f.defValue)})` : ` (default ${f.defValue})`;
       }
       out += b + '\n';
     }
@@ -263,10 +263,11 @@ export class FlagSet {
   /** f.usage(): the Usage func if set (CommandLine: the package variable), else the default. */
   *usage(): Go {
     const u = this.commandLine !== null ? this.commandLine.Usage : this.Usage;
-    if (u !== null) {
-      yield* u();
-      return;
-    }
+    if (u !== null) yield* u();
+    else yield* this.defaultUsage();
+  }
+  /** flag.go defaultUsage (and commandLineUsage, whose name is os.Args[0]). */
+  *defaultUsage(): Go {
     const head = this.name === '' ? 'Usage:\n' : `Usage of ${this.name}:\n`;
     yield { k: K.Write, fd: 2, text: decodeUTF8(head + this.defaults()) };
   }
@@ -313,7 +314,7 @@ export class FlagSet {
     if (f.kind === 'bool') {
       const [v, err] = parseBool(hasValue ? value : 'true');
       f.ref.v = v;
-      if (err !== null) return [false, yield* this.failf(hasValue ? `invalid boolean value ${quoteGo(value)} for -${name}: ${err}` : `invalid boolean flag ${name}: ${err}`)];
+      if (err !== null) return [false, yield* this.failf(hasValue ? `invalid boolean value ${Quote(value)} for -${name}: ${err}` : `invalid boolean flag ${name}: ${err}`)];
     } else {
       const rest = this.args;
       if (!hasValue && rest !== null && rest.n > 0) {
@@ -324,7 +325,7 @@ export class FlagSet {
       if (!hasValue) return [false, yield* this.failf(`flag needs an argument: -${name}`)];
       const [v, err] = parseValue(f.kind, value);
       f.ref.v = v;
-      if (err !== null) return [false, yield* this.failf(`invalid value ${quoteGo(value)} for flag -${name}: ${err}`)];
+      if (err !== null) return [false, yield* this.failf(`invalid value ${Quote(value)} for flag -${name}: ${err}`)];
     }
     this.actual.set(name, f);
     return [true, null];
@@ -380,13 +381,8 @@ export class FlagSet {
   }
 }
 
-function tail(s: Slice): Slice {
-  return { a: s.a, o: s.o + 1, n: s.n - 1, c: s.c - 1 } as Slice;
-}
-/** %q of a byte string as Go quotes it (the flag texts only hold printable ASCII in practice). */
-function quoteGo(s: string): string {
-  return encodeUTF8(JSON.stringify(decodeUTF8(s)));
-}
+/** s[1:] (s non-empty). */
+const tail = (s: Slice): Slice => reslice(s, 1, -1, -1)!;
 
 /** The run's flag package state: CommandLine over os.Args, and the package variable Usage. */
 export class FlagState {
@@ -397,9 +393,7 @@ export class FlagState {
     this.CommandLine = new FlagSet(p.args.a[p.args.o] as string, ExitOnError);
     this.CommandLine.commandLine = this;
     const cl = this.CommandLine;
-    this.Usage = function* (): Go {
-      yield { k: K.Write, fd: 2, text: decodeUTF8(`Usage of ${cl.name}:\n` + cl.defaults()) };
-    };
+    this.Usage = () => cl.defaultUsage();
   }
 }
 export function state(p: Process): FlagState {
@@ -408,7 +402,7 @@ export function state(p: Process): FlagState {
 /** flag.Parse(): CommandLine over os.Args[1:]. */
 export function* parseCommandLine(p: Process): Go {
   const a = p.args;
-  yield* state(p).CommandLine.Parse({ a: a.a, o: a.o + 1, n: a.n - 1, c: a.c - 1 } as Slice);
+  yield* state(p).CommandLine.Parse(tail(a));
 }
 
 export const tFlagSet = native('FlagSet', 'flag', '$P.flag.FlagSet', { k: 'struct', fields: [{ name: 'Usage', type: fn([]), embedded: false, js: 'Usage' }] });

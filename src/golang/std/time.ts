@@ -22,8 +22,9 @@ import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt, tInt64, tSt
 import { pkg, F, C, T, V, fn, ptr, op, native, method, jsMethod, subset } from './registry.js';
 import { Body } from '../rt/goroutine.js';
 import { GoPanic } from '../rt/panics.js';
-import { decodeUTF8, encodeUTF8 } from '../rt/strings.js';
+import { encodeUTF8 } from '../rt/strings.js';
 import { newError } from './errors.js';
+import { Quote } from './strconv.js';
 import type { Iface } from '../rt/values.js';
 import { tError } from '../core.js';
 
@@ -67,7 +68,7 @@ const units: Record<string, number> = { ns: 1, us: 1e3, [encodeUTF8('µ') + 's']
  */
 export function parseDuration(s: string): number | string {
   const orig = s;
-  const q = encodeUTF8(JSON.stringify(decodeUTF8(orig)));
+  const q = Quote(orig);
   let neg = false;
   if (s !== '' && (s[0] === '-' || s[0] === '+')) {
     neg = s[0] === '-';
@@ -83,7 +84,7 @@ export function parseDuration(s: string): number | string {
     const u = /^[^0-9.]*/.exec(s)![0];
     if (u === '') return `time: missing unit in duration ${q}`;
     const unit = units[u];
-    if (unit === undefined) return `time: unknown unit ${encodeUTF8(JSON.stringify(decodeUTF8(u)))} in duration ${q}`;
+    if (unit === undefined) return `time: unknown unit ${Quote(u)} in duration ${q}`;
     s = s.slice(u.length);
     d += Number(m[1] || '0') * unit + (m[3] ? Math.floor(Number('0.' + m[3]) * unit) : 0);
     if (d > 9223372036854775807) return `time: invalid duration ${q}`;
@@ -596,10 +597,9 @@ function zoneText(offset: number, std: Std): string {
   return b;
 }
 
-const quoteGo = (s: string): string => encodeUTF8(JSON.stringify(decodeUTF8(s)));
 /** time.ParseError's text. */
 function parseError(layout: string, value: string, layoutElem: string, valueElem: string, message: string): string {
-  return message === '' ? `parsing time ${quoteGo(value)} as ${quoteGo(layout)}: cannot parse ${quoteGo(valueElem)} as ${quoteGo(layoutElem)}` : `parsing time ${quoteGo(value)}${message}`;
+  return message === '' ? `parsing time ${Quote(value)} as ${Quote(layout)}: cannot parse ${Quote(valueElem)} as ${Quote(layoutElem)}` : `parsing time ${Quote(value)}${message}`;
 }
 
 /** time.Parse (format.go parse) with UTC as the default location; the Time or the error text. */
@@ -626,7 +626,7 @@ export function parse(layout: string, value: string): GoTime | string {
     if (sk === null) return parseError(alayout, avalue, c.prefix, value, '');
     value = sk;
     if (c.std === Std.None) {
-      if (value.length !== 0) return parseError(alayout, avalue, '', value, `: extra text: ${quoteGo(value)}`);
+      if (value.length !== 0) return parseError(alayout, avalue, '', value, `: extra text: ${Quote(value)}`);
       break;
     }
     layout = c.suffix;
