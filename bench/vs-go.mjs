@@ -30,7 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveGo } from '../conformance/toolchain.mjs';
+import { resolveGoOrExit } from '../conformance/toolchain.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = path.join(ROOT, 'bench', 'vs-go');
@@ -96,9 +96,9 @@ function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-vsgo-'));
   const toolchains = {};
   const rusage = path.join(tmp, 'rusage');
-  execFileSync(resolveGo(o.releases[0]).bin, ['build', '-o', rusage, 'main.go'], { cwd: path.join(ROOT, 'bench', 'rusage'), stdio: 'pipe', env: { ...process.env, GOTOOLCHAIN: 'local' } });
+  execFileSync(resolveGoOrExit(o.releases[0], 'bench --vs-go').bin, ['build', '-o', rusage, 'main.go'], { cwd: path.join(ROOT, 'bench', 'rusage'), stdio: 'pipe', env: { ...process.env, GOTOOLCHAIN: 'local' } });
   for (const rel of o.releases) {
-    const tc = resolveGo(rel);
+    const tc = resolveGoOrExit(rel, 'bench --vs-go');
     toolchains[rel] = tc;
     for (const w of workloads) {
       execFileSync(tc.bin, ['build', '-o', path.join(tmp, `${w.name}-${rel}`), `${w.name}.go`], {

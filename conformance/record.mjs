@@ -49,7 +49,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveGo, releaseOf } from './toolchain.mjs';
+import { resolveGoOrExit, releaseOf } from './toolchain.mjs';
 import { MEASURE_RE, killAll, parseMeasures, cpuSnap, foreignCpu, waitQuiet, cpuBusy, killGroup, runOnce, buildProgram, environmentInfo } from './record-lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -382,7 +382,7 @@ async function main() {
     return;
   }
 
-  const tc = resolveGo(opt.go);
+  const tc = resolveGoOrExit(opt.go, 'conformance/record');
   const goBin = tc.bin;
   const goLine = `go ${tc.release}`;
   opt.out ??= path.join(HERE, 'reference', tc.outName);

@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveGo } from './toolchain.mjs';
+import { resolveGoOrExit } from './toolchain.mjs';
 import { buildProgram, cpuSnap, environmentInfo, foreignCpu, killAll, parseMeasures, runOnce, waitQuiet } from './record-lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -69,7 +69,7 @@ const round4 = (x) => Math.round(x * 10_000) / 10_000;
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  const tcs = [BASE, ...o.releases].map((r) => resolveGo(r));
+  const tcs = [BASE, ...o.releases].map((r) => resolveGoOrExit(r, 'release-costs'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gmpsim-release-costs-'));
   const bins = {};
   for (const tc of tcs) {

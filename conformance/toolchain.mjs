@@ -55,6 +55,19 @@ export function goVersionOf(bin) {
 }
 
 /**
+ * resolveGo for a script's command line: on a missing or wrong toolchain, prints `who: <why and how to
+ * install it>` and exits with status 2 (a usage error) instead of throwing a stack trace at the user.
+ */
+export function resolveGoOrExit(spec, who) {
+  try {
+    return resolveGo(spec);
+  } catch (e) {
+    console.error(`${who}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+}
+
+/**
  * Resolve `--go` (a release or a path) to { release, toolchain, bin, versionLine, outName: 'go1.26' }.
  * Throws with an explanation (and how to install the toolchain) when it cannot.
  */

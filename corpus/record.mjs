@@ -14,7 +14,7 @@
 // The toolchain is named by its release or path (--go 1.19|1.26|PATH) and checked with `go version` (go1.19.8 or go1.26.8),
 // never taken from PATH. Output-only: no timing is recorded, so no quiet machine or lock is needed.
 import { spawnSync } from 'node:child_process';
-import { resolveGo } from '../conformance/toolchain.mjs';
+import { resolveGoOrExit } from '../conformance/toolchain.mjs';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, existsSync, statSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,7 @@ for (let i = 0; i < args.length; i++) {
 }
 // The release and its exact toolchain, as the other recorders resolve them (conformance/toolchain.mjs:
 // a release or a path, checked with `go version` against the profiles in src/runtime/version.ts).
-const resolved = resolveGo(GO);
+const resolved = resolveGoOrExit(GO, 'corpus/record');
 GO = resolved.bin;
 const release = resolved.release;
 const goEnv = { PATH: '/usr/bin:/bin', HOME: '/tmp', GOCACHE: `/tmp/gocache-corpus-${release}`, GOPATH: '/tmp/gopath', GO111MODULE: 'off', CGO_ENABLED: '0', GOFLAGS: '', GOTOOLCHAIN: 'local' };

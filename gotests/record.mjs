@@ -21,18 +21,12 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync, rmSyn
 import { join, dirname, basename } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { resolveGo } from '../conformance/toolchain.mjs';
+import { resolveGoOrExit } from '../conformance/toolchain.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const goAt = args.indexOf('--go');
-let tc;
-try {
-  tc = resolveGo(goAt >= 0 ? args[goAt + 1] : undefined);
-} catch (e) {
-  console.error(`record: ${e.message}`);
-  process.exit(1);
-}
+const tc = resolveGoOrExit(goAt >= 0 ? args[goAt + 1] : undefined, 'gotests/record');
 if (goAt >= 0) args.splice(goAt, 2);
 const GO = tc.bin;
 const goEnv = { ...process.env, GOCACHE: '/tmp/gocache', GOPATH: '/tmp/gopath', GO111MODULE: 'off', GOTOOLCHAIN: 'local', CGO_ENABLED: '0', GOFLAGS: '' };

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveGo } from '../conformance/toolchain.mjs';
+import { resolveGoOrExit } from '../conformance/toolchain.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -36,7 +36,7 @@ const settings = [4, 1, 2, 8];
 const { readGoTrace } = await import(path.join(root, 'dist/src/trace/reader.js'));
 const { traceMetrics } = await import(path.join(root, 'dist/src/trace/metrics.js'));
 
-const go = resolveGo('1.26');
+const go = resolveGoOrExit('1.26', 'whatif/record');
 const names = args.length > 0 ? args : fs.readdirSync(path.join(root, 'whatif/programs')).filter((f) => f.endsWith('.go')).map((f) => f.slice(0, -3)).sort();
 
 const wrapper = `package main

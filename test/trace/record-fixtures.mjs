@@ -11,13 +11,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveGo } from '../../conformance/toolchain.mjs';
+import { resolveGoOrExit } from '../../conformance/toolchain.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'test/trace/fixtures');
 const defaults = ['gosched_alternation', 'gomaxprocs_call', 'netpoll_wake', 'pipe_block_threads', 'syscall_pstatus', 'timer_wake_order', 'runnext_order10', 'lone_syscall', 'preempt_slices', 'handoff_latency', 'cpu_oversubscribed', 'file_worker_pool'];
 const names = process.argv.length > 2 ? process.argv.slice(2) : defaults;
-const go = resolveGo('1.26');
+const go = resolveGoOrExit('1.26', 'record-fixtures');
 const wrapper = `package main
 
 import (
