@@ -281,7 +281,10 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       return cont(rt, mp, cost.runtimeCall);
     }
     case K.Nanotime:
-      gp.resume = rt.sim.now;
+      // nanotime() reads whole nanoseconds (an int64 in Go); the simulated clock carries fractions of a
+      // ns from the Go frontend's per-operation costs, which a Duration must never show
+      // ("73.647.0000000000291µs" before this floor).
+      gp.resume = Math.floor(rt.sim.now);
       return cont(rt, mp, cost.runtimeCall);
     case K.Exit:
       rt.exit(op.code);

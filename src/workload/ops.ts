@@ -79,7 +79,7 @@ export const K = {
   NumGoroutine: 21,
   /** debug.SetMaxThreads(n). Result: previous limit. */
   SetMaxThreads: 22,
-  /** nanotime(). Result: ns since the process started. */
+  /** nanotime(). Result: whole ns since the process started (an integer, as Go's int64). */
   Nanotime: 23,
   /** os.Exit(code). */
   Exit: 24,

@@ -36,3 +36,32 @@ describe('compiled Go runs at real Go speed', () => {
     expect(off).toEqual([]);
   });
 });
+
+describe('time as the program reads it', () => {
+  // Go's nanotime() is an int64 of nanoseconds, so a Duration is whole ns (time.Duration is an int64:
+  // the Go spec and package time). The frontend's per-operation costs are fractions of a ns; before
+  // exec.ts floored Nanotime, time.Since printed "73.647.0000000000291µs" after a loop of map stores.
+  it('time.Since after fractional-ns work is a whole number of ns and prints as Go prints it', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	m := map[int]int{}
+	t := time.Now()
+	for i := 0; i < 2000; i++ {
+		m[i] = i
+	}
+	d := time.Since(t)
+	fmt.Println(d.Nanoseconds() == int64(float64(d.Nanoseconds())), d)
+}
+`;
+    const r = compileGo([{ name: 'main.go', text: src }]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
+    const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false });
+    expect(res.stdout).toMatch(/^true (\d+(\.\d+)?(ns|µs|ms))\n$/);
+  });
+});
