@@ -4,7 +4,8 @@
  * watchdog.
  *
  * The watchdog (what `go test -timeout` is to a test binary, for a simulation):
- *   - wall-clock budget (--timeout): checked by the engine every 64k kernel events (Watchdog.check);
+ *   - wall-clock budget (--timeout): checked by the engine every 64k kernel events, or fewer when each
+ *     event runs long (Watchdog.check adapts the cadence to ≈5–50 ms of wall time);
  *   - memory budget (--max-heap): the same check reads V8's heap statistics and stops the run while
  *     it can still print its views, before V8 would abort the process;
  *   - a goroutine that never yields (a `for (;;) x++` in a TypeScript workload) never returns to the
@@ -43,7 +44,7 @@ export interface Executed {
 const sliceMs = 500;
 /**
  * How long one slice may run past `sliceMs` without reaching a watchdog check (wall ms): the engine
- * checks every 64k kernel events (≈10–60 ms of work), so only code that does not return to the
+ * checks every 64k kernel events (≈10–60 ms of work) or sooner (see check), so only code that does not return to the
  * scheduler (or a pathological GC pause) gets near it.
  */
 export const stallMs = 5000;
@@ -60,6 +61,13 @@ function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
+/**
+ * The watchdog's cadence (kernel events between checks): it starts at `firstCheckEvery` and adapts
+ * between the floor and the engine's default (65536) so that checks come ≈5–50 ms of wall time apart.
+ */
+const maxCheckEvery = 65536;
+const minCheckEvery = 16;
+const firstCheckEvery = 1024;
 /** Stop when the heap in use passes this fraction of V8's limit: room left for the views. */
 const heapLimitFraction = 0.85;
 
@@ -98,8 +106,16 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
     // Program output streams through onWrite, not a log listener (a listener costs every event).
     onWrite: sinks.write,
     watchdog: {
-      check: (r) => {
+      every: firstCheckEvery,
+      check(r) {
         const now = performance.now();
+        // Checks ≈ every 5–50 ms of wall time whatever an event costs: 64k kernel events are ≈10–60 ms
+        // of engine work, but a Go program's library call between two runtime calls (a sort.Slice of
+        // 10^6 elements through the program's less) can make each event take milliseconds, and a
+        // stall timer must not take that for a loop that never yields.
+        const gap = now - clock.lastCheck;
+        if (gap > 50 && this.every! > minCheckEvery) this.every = Math.max(minCheckEvery, this.every! >> 2);
+        else if (gap < 5 && this.every! < maxCheckEvery) this.every = Math.min(maxCheckEvery, this.every! * 2);
         clock.lastCheck = now;
         clock.lastCheckCpu = cpuMs();
         if (now >= deadline) return timeoutMessage(r, now);

@@ -86,7 +86,11 @@ export interface RunHooks {
   afterEvent?: () => void;
   /** Called once every `pollEvery` kernel events; returning true stops the run ('polled'). */
   poll?: () => boolean;
-  /** Kernel events between polls (default 65536). */
+  /**
+   * Kernel events between polls (default 65536). Read again after every poll, so a poll may change it:
+   * a host whose events each run long (a goroutine's JavaScript between two runtime calls) polls sooner.
+   * Polls never change the run (run-ahead stops at a poll boundary and goes through the heap instead).
+   */
   pollEvery?: number;
 }
 
@@ -381,7 +385,7 @@ export class Sim {
     const limit = this.fired + maxEvents;
     const after = hooks.afterEvent ?? null;
     const poll = hooks.poll ?? null;
-    const every = Math.max(1, hooks.pollEvery ?? defaultPollEvery);
+    let every = Math.max(1, hooks.pollEvery ?? defaultPollEvery);
     this.limitTime = until;
     this.limitEvents = poll !== null ? Math.min(limit, this.fired + every) : limit;
     for (;;) {
@@ -395,8 +399,10 @@ export class Sim {
       }
       if (this.fired >= this.limitEvents) {
         if (this.fired >= limit) return 'maxEvents';
-        this.limitEvents = Math.min(limit, this.fired + every);
         if (poll!()) return 'polled';
+        // the poll may change its cadence (hooks.pollEvery): the next poll is that many events on
+        every = Math.max(1, hooks.pollEvery ?? defaultPollEvery);
+        this.limitEvents = Math.min(limit, this.fired + every);
       }
       this.fireTop();
       if (after !== null) after();

@@ -138,7 +138,10 @@ export interface RunOptions {
 }
 
 export interface Watchdog {
-  /** Kernel events between checks (default Sim's defaultPollEvery, 65536). */
+  /**
+   * Kernel events between checks (default Sim's defaultPollEvery, 65536). Read again after each check,
+   * so `check` may adapt it (the CLI checks more often when each event runs long in JavaScript).
+   */
   every?: number;
   /** A one-line message stops the run (exit 124); null lets it go on. */
   check(rt: Runtime): string | null;
@@ -703,6 +706,7 @@ export class Runtime {
         ? () => {
             stopMessage = wd.check(this) ?? '';
             if (stopMessage !== '') return true;
+            hooks.pollEvery = wd.every;
             paused = wd.pause !== undefined && wd.pause(this);
             return paused;
           }

@@ -26,6 +26,27 @@ function recorder(sim: Sim): EventTarget & { fired: [number, number, number][] }
 }
 
 describe('Sim', () => {
+  // The CLI's watchdog checks sooner when each event runs long in JavaScript (cli/execute.ts): the run
+  // loop reads hooks.pollEvery again after every poll. Before, the cadence was fixed at the run's start,
+  // and a sort.Slice of 10^6 elements (a few ms of JavaScript per event) reached no check for 5 s and
+  // was stopped as a loop that never yields.
+  it('a poll may change the polling cadence for the next polls', () => {
+    const sim = new Sim();
+    const r = recorder(sim);
+    for (let i = 0; i < 100; i++) sim.at(i, r, i);
+    const polledAt: number[] = [];
+    const hooks = {
+      pollEvery: 40,
+      poll: (): boolean => {
+        polledAt.push(sim.fired);
+        hooks.pollEvery = 10;
+        return false;
+      },
+    };
+    expect(sim.run(Infinity, Infinity, hooks)).toBe('empty');
+    expect(polledAt).toEqual([40, 50, 60, 70, 80, 90]);
+  });
+
   it('fires by time, then in schedule order at equal times', () => {
     const sim = new Sim();
     const r = recorder(sim);

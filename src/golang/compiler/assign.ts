@@ -31,15 +31,18 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
     const x = c.expr(n.kids[0]!);
     const u = underlying(x.t);
     if (u.k === 'map') {
+      // mapassign: hashing and probing, as a lookup (cost.ts mapAccess); a new key adds mapNewKey at run time
+      c.charge(c.cpu.mapAccess);
       const k = convert(c, c.expr(n.kids[1]!), u.key, 'map index');
       const ck = complexKey(u.key);
+      const nk = c.cpu.mapNewKey;
       if (pre) {
         const m = c.id('x');
         const kk = c.id('k');
         pre.push(`const ${m} = ${x.c}, ${kk} = ${k};`);
         return {
           t: u.elem,
-          set: (v) => (ck ? `$L.cmset(${m}, ${kk}, ${v})` : `$L.mset(${m}, ${kk}, ${v})`),
+          set: (v) => (ck ? `$L.cmset(${m}, ${kk}, ${v}, ${nk})` : `$L.mset(${m}, ${kk}, ${v}, ${nk})`),
           get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${'null'})` : `$L.mget(${m}, ${kk}, 0)`,
         };
       }
@@ -48,7 +51,7 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
       const m = x.c;
       return {
         t: u.elem,
-        set: (v) => (ck ? `$L.cmset(${m}, ${kk} = ${k}, ${v})` : `$L.mset(${m}, ${kk} = ${k}, ${v})`),
+        set: (v) => (ck ? `$L.cmset(${m}, ${kk} = ${k}, ${v}, ${nk})` : `$L.mset(${m}, ${kk} = ${k}, ${v}, ${nk})`),
         get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${'null'})` : `$L.mget(${m}, ${kk}, 0)`,
       };
     }

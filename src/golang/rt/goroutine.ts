@@ -21,6 +21,7 @@ import { GoPanic, toPanic } from './panics.js';
 import type { Iface } from './values.js';
 import type { TracebackStyle } from '../../runtime/runtime.js';
 import { heap } from './malloc.js';
+import { cpu } from './cpu.js';
 
 /** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
 const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
@@ -306,6 +307,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
   next(v?: unknown): IteratorResult<Op, unknown> {
     S.cur = this.ctx;
     heap.b = 0; // this step's allocations only (malloc.ts)
+    cpu.ns = 0; // and its CPU charged by run-time code (cpu.ts)
     try {
       return this.step(v);
     } catch (e) {

@@ -3,6 +3,7 @@
  * struct, array or interface type ("complex" keys) are encoded with `mapKey` and the Map then holds
  * [key, value] pairs (cm* functions). Simplification: iteration is in insertion order (Go randomises).
  */
+import { cpu } from './cpu.js';
 import { plainPanic } from './panics.js';
 import { mapKey } from './alg.js';
 
@@ -11,9 +12,15 @@ export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown)
   const v = m.get(k);
   return v === undefined && !m.has(k) ? zero : v;
 }
-export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown): void {
+/**
+ * m[k] = v (mapassign). `newKeyNs`: what adding a key costs beyond an assignment to an existing one,
+ * the table's growth amortised (GoCpuCosts.mapNewKey), charged to the goroutine (cpu.ts) when k is new.
+ */
+export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');
+  const n = m.size;
   m.set(k, v);
+  if (m.size !== n) cpu.ns += newKeyNs;
 }
 export function mget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown): [unknown, boolean] {
   if (m === null) return [z, false];
@@ -31,9 +38,11 @@ export function cmget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown):
   const p = m.get(k) as [unknown, unknown] | undefined;
   return p === undefined ? [z, false] : [p[1], true];
 }
-export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown): void {
+export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');
+  const n = m.size;
   m.set(mapKey(k), [k, v]);
+  if (m.size !== n) cpu.ns += newKeyNs;
 }
 export function mdel(m: Map<unknown, unknown> | null, k: unknown): void {
   if (m !== null) m.delete(k);

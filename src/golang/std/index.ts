@@ -150,6 +150,10 @@ for (const t of [
   reflect.tRtype,
   reflect.tValue,
   ...sync_atomic.typed,
+  sort.tIntSlice,
+  sort.tStringSlice,
+  sort.tFloat64Slice,
+  sort.tReverse,
 ])
   methodTable(t, pt(t));
 // … and types whose values are only used directly.

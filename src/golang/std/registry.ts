@@ -12,7 +12,7 @@
  * and only read afterwards: it is the library's description, the same for every program, not run
  * state (program.ts gives each compilation its own view of it, with that compilation's package C).
  */
-import { pkgs, linksOSPkgs, type PkgMember } from '../core.js';
+import { pkgs, linksOSPkgs, type PkgMember, type Compiler } from '../core.js';
 import { type Type, type FuncType, type NamedType, basic, tUint8, tEmptyIface, newNamed } from '../types.js';
 
 export const tUint32 = basic('uint32');
@@ -35,9 +35,12 @@ export function pkg(path: string, members: Record<string, PkgMember>, linksOS = 
   if (linksOS) linksOSPkgs.add(path);
   return m;
 }
-/** A function member: `call` builds the JS of a call from the compiled arguments. */
-export function F(t: FuncType, call: (a: string[]) => string): PkgMember {
-  return { kind: 'func', t, call: (a) => call(a) };
+/**
+ * A function member: `call` builds the JS of a call from the compiled arguments (and, for a member whose
+ * CPU cost is charged by the call site, the compilation's cost model `c.cpu`).
+ */
+export function F(t: FuncType, call: (a: string[], c: Compiler) => string): PkgMember {
+  return { kind: 'func', t, call: (a, c) => call(a, c) };
 }
 export function C(t: Type, cv: number | string | boolean): PkgMember {
   return { kind: 'const', t, cv };
