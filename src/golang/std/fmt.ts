@@ -6,17 +6,20 @@
  * write(2) (the op K.Write, as Go's Fprintf to os.Stdout makes one write), Fprint* calls the
  * writer's Write method, Errorf keeps the %w operand for errors.Unwrap.
  *
- * Simplified: Sscanf knows %d %s %f %v separated by spaces; Errorf's result is an
- * *errors.errorString (Go: *fmt.wrapError when %w is used).
+ * Sscan, Sscanln and Sscanf follow fmt/scan.go's state machine (spaces, newlines, literals, verbs, base
+ * prefixes, Go's error texts) over the string's bytes. Simplified: operand widths (%5d) are ignored, %q
+ * and %x on strings are unsupported, multi-byte Unicode spaces are not spaces, a Scanner operand's
+ * own Scan method is not called; Errorf's result is an *errors.errorString (Go: *fmt.wrapError when
+ * %w is used).
  */
 import { K, type Op } from '../../workload/ops.js';
-import { type Type, newNamed, tInt, tString } from '../types.js';
+import { newNamed, tInt, tString, underlying, typeString } from '../types.js';
 import { tError } from '../core.js';
 import { type ErrorString, newError } from './errors.js';
-import { tWriter, writeString } from './io.js';
+import { tWriter, writeString, EOF, ErrUnexpectedEOF } from './io.js';
 import { pkg, F, T, fn, arr, vAny } from './registry.js';
 import { sprintf } from '../rt/format.js';
-import { decodeUTF8 } from '../rt/strings.js';
+import { decodeUTF8, stringToBytes } from '../rt/strings.js';
 import type { Iface, Ref } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -45,33 +48,379 @@ export function Errorf(format: string, args: (Iface | null)[]): Iface {
   return e;
 }
 
-/** fmt.Sscanf with %d %s %f %v verbs separated by spaces (or fmt.Sscan when format is null). */
-export function Sscanf(str: string, format: string | null, ptrs: (Iface | null)[]): [number, Iface | null] {
-  const toks = str.trim().split(/\s+/).filter((t) => t !== '');
-  const verbs = format === null ? ptrs.map(() => 'v') : (format.match(/%[a-z]/g) ?? []).map((v) => v[1]!);
-  let n = 0;
-  for (let i = 0; i < ptrs.length; i++) {
-    const p = ptrs[i];
-    const tok = toks[i];
-    if (tok === undefined) return [n, newError(i === 0 ? 'EOF' : 'unexpected EOF')];
-    if (!p) return [n, newError("can't scan type")];
-    const ref = p.v as Ref;
-    const v = verbs[i] ?? 'v';
-    const elem = (p.t as { elem?: Type }).elem;
-    const u = elem ? (elem as { k: string; name?: string; under?: Type }) : null;
-    const kind = u && u.k === 'named' ? (u.under as { name?: string }).name : u?.name;
-    if (v === 's' || kind === 'string') ref.v = tok;
-    else if (kind === 'float64' || kind === 'float32' || v === 'f') {
-      const x = Number(tok);
-      if (Number.isNaN(x)) return [n, newError('strconv.ParseFloat: parsing ' + JSON.stringify(tok) + ': invalid syntax')];
-      ref.v = x;
-    } else {
-      if (!/^[+-]?\d+$/.test(tok)) return [n, newError('expected integer')];
-      ref.v = Number(tok);
+/** A scan error: fmt's scanError, carrying the error value Sscan* return. */
+class ScanError {
+  constructor(readonly err: Iface) {}
+}
+/** io.EOF out of input before an operand (fmt's `panic(io.EOF)` in notEOF). */
+class ScanEOF {}
+
+/** strconv.Quote of a token, as NumError's text shows it. */
+const quote = (tok: string): string => sprintf('%q', [{ t: tString, v: tok }]);
+const decimalDigits = '0123456789';
+const sign = '+-';
+/** fmt/scan.go's isSpace over the bytes a Go string holds (the multi-byte spaces are not recognised). */
+const isSpace = (r: number): boolean => (r >= 0x09 && r <= 0x0d) || r === 0x20;
+const eof = -1;
+
+/**
+ * fmt's scan state (fmt/scan.go ss) over a string: Sscan (newlines are space), Sscanln (a newline
+ * ends the input) and Sscanf (the format's literals and spaces must match), with Go's error texts.
+ */
+class ScanState {
+  private i = 0;
+  private atEOF = false;
+  buf = '';
+  constructor(
+    private readonly src: string,
+    private readonly nlIsSpace: boolean,
+    private readonly nlIsEnd: boolean,
+  ) {}
+  getRune(): number {
+    if (this.atEOF || this.i >= this.src.length) {
+      this.atEOF = true;
+      return eof;
     }
-    n++;
+    const r = this.src.charCodeAt(this.i++);
+    if (this.nlIsEnd && r === 10) this.atEOF = true;
+    return r;
   }
-  return [n, null];
+  unreadRune(): void {
+    this.i--;
+    this.atEOF = false;
+  }
+  mustReadRune(): number {
+    const r = this.getRune();
+    if (r === eof) throw new ScanError(ErrUnexpectedEOF);
+    return r;
+  }
+  error(msg: string): never {
+    throw new ScanError(newError(msg));
+  }
+  skipSpace(): void {
+    for (;;) {
+      const r = this.getRune();
+      if (r === eof) return;
+      if (r === 13 && this.peek('\n')) continue;
+      if (r === 10) {
+        if (this.nlIsSpace) continue;
+        this.error('unexpected newline');
+      }
+      if (!isSpace(r)) {
+        this.unreadRune();
+        return;
+      }
+    }
+  }
+  notEOF(): void {
+    if (this.getRune() === eof) throw new ScanEOF();
+    this.unreadRune();
+  }
+  consume(ok: string, accept: boolean): boolean {
+    const r = this.getRune();
+    if (r === eof) return false;
+    if (ok.includes(String.fromCharCode(r))) {
+      if (accept) this.buf += String.fromCharCode(r);
+      return true;
+    }
+    if (accept) this.unreadRune();
+    return false;
+  }
+  accept(ok: string): boolean {
+    return this.consume(ok, true);
+  }
+  peek(ok: string): boolean {
+    const r = this.getRune();
+    if (r !== eof) this.unreadRune();
+    return r !== eof && ok.includes(String.fromCharCode(r));
+  }
+  okVerb(verb: string, okVerbs: string, typ: string): void {
+    if (!okVerbs.includes(verb)) this.error(`bad verb '%${verb}' for ${typ}`);
+  }
+  token(): string {
+    this.skipSpace();
+    for (;;) {
+      const r = this.getRune();
+      if (r === eof) break;
+      if (isSpace(r)) {
+        this.unreadRune();
+        break;
+      }
+      this.buf += String.fromCharCode(r);
+    }
+    return this.buf;
+  }
+  scanNumber(digits: string, haveDigits: boolean): string {
+    if (!haveDigits) {
+      this.notEOF();
+      if (!this.accept(digits)) this.error('expected integer');
+    }
+    while (this.accept(digits));
+    return this.buf;
+  }
+  /** scanInt / scanUint: [sign] digits, with 0b/0o/0x prefixes under %v; Go's overflow texts. */
+  scanInt(verb: string, bits: number, unsigned: boolean): number {
+    if (verb === 'c') {
+      this.notEOF();
+      return this.getRune();
+    }
+    this.skipSpace();
+    this.notEOF();
+    this.okVerb(verb, 'bdoUxXv', 'integer');
+    let base = verb === 'b' ? 2 : verb === 'o' ? 8 : 'xXU'.includes(verb) ? 16 : 10;
+    let digits = base === 2 ? '01' : base === 8 ? '01234567' : base === 16 ? '0123456789aAbBcCdDeEfF' : decimalDigits;
+    let haveDigits = false;
+    if (verb === 'U') {
+      if (!this.consume('U', false) || !this.consume('+', false)) this.error('bad unicode format ');
+    } else {
+      if (!unsigned) this.accept(sign);
+      if (verb === 'v' && this.peek('0')) {
+        this.accept('0');
+        haveDigits = true;
+        base = 0;
+        if (this.peek('bB')) [digits, haveDigits] = ['01_', this.consume('bB', true) && false];
+        else if (this.peek('oO')) [digits, haveDigits] = ['01234567_', this.consume('oO', true) && false];
+        else if (this.peek('xX')) [digits, haveDigits] = ['0123456789aAbBcCdDeEfF_', this.consume('xX', true) && false];
+        else digits = '01234567_';
+      } else if (verb === 'v') {
+        base = 0;
+        digits = decimalDigits + '_';
+      }
+    }
+    const tok = this.scanNumber(digits, haveDigits);
+    const fn = unsigned ? 'ParseUint' : 'ParseInt';
+    const v = parseGoInt(tok, base);
+    if (v === null) this.error(`strconv.${fn}: parsing ${quote(tok)}: invalid syntax`);
+    if (unsigned ? v < 0 || v >= 2 ** bits : v < -(2 ** (bits - 1)) || v >= 2 ** (bits - 1)) {
+      if (bits === 64 || (!unsigned && (v < -(2 ** 63) || v >= 2 ** 63)) || (unsigned && v >= 2 ** 64)) this.error(`strconv.${fn}: parsing ${quote(tok)}: value out of range`);
+      this.error(`${unsigned ? 'unsigned integer' : 'integer'} overflow on token ${tok}`);
+    }
+    return v;
+  }
+  floatToken(): string {
+    this.buf = '';
+    if (this.accept('nN') && this.accept('aA') && this.accept('nN')) return this.buf;
+    this.accept(sign);
+    if (this.accept('iI') && this.accept('nN') && this.accept('fF')) return this.buf;
+    let digits = decimalDigits + '_';
+    let exp = 'eEpP';
+    if (this.accept('0') && this.accept('xX')) {
+      digits = '0123456789aAbBcCdDeEfF_';
+      exp = 'pP';
+    }
+    while (this.accept(digits));
+    if (this.accept('.')) while (this.accept(digits));
+    if (this.accept(exp)) {
+      this.accept(sign);
+      while (this.accept(decimalDigits + '_'));
+    }
+    return this.buf;
+  }
+  scanFloat(verb: string, typ: string): number {
+    this.okVerb(verb, 'beEfFgGv', typ);
+    this.skipSpace();
+    this.notEOF();
+    const tok = this.floatToken();
+    const x = parseGoFloat(tok);
+    if (x === null) this.error(`strconv.ParseFloat: parsing ${quote(tok)}: invalid syntax`);
+    return typ === 'float32' ? Math.fround(x) : x;
+  }
+  scanBool(verb: string): boolean {
+    this.skipSpace();
+    this.notEOF();
+    this.okVerb(verb, 'tv', 'boolean');
+    const bad = 'syntax error scanning boolean';
+    switch (String.fromCharCode(this.getRune())) {
+      case '0':
+        return false;
+      case '1':
+        return true;
+      case 't':
+      case 'T':
+        if (this.accept('rR') && (!this.accept('uU') || !this.accept('eE'))) this.error(bad);
+        return true;
+      case 'f':
+      case 'F':
+        if (this.accept('aA') && (!this.accept('lL') || !this.accept('sS') || !this.accept('eE'))) this.error(bad);
+        return false;
+    }
+    return false;
+  }
+  convertString(verb: string): string {
+    this.okVerb(verb, 'svqxX', 'string');
+    this.skipSpace();
+    this.notEOF();
+    if (verb === 'q' || verb === 'x' || verb === 'X') throw new ScanError(newError(`unsupported: fmt scanning with %${verb} (package fmt)`));
+    return this.token();
+  }
+  /** scanOne: one operand by the type it points to. */
+  scanOne(verb: string, p: Iface | null): void {
+    this.buf = '';
+    if (p === null) this.error("can't scan type: <nil>");
+    const pt = underlying(p.t);
+    if (pt.k !== 'ptr') this.error(`type not a pointer: ${typeString(p.t)}`);
+    const ref = p.v as Ref;
+    const u = underlying(pt.elem);
+    if (u.k === 'basic') {
+      const name = u.name;
+      if (name === 'bool') return void (ref.v = this.scanBool(verb));
+      if (name === 'string') return void (ref.v = this.convertString(verb));
+      if (name === 'float64' || name === 'float32') return void (ref.v = this.scanFloat(verb, name));
+      const m = /^(u?)int(\d*)$|^(uintptr)$/.exec(name);
+      if (m) return void (ref.v = this.scanInt(verb, m[3] ? 64 : m[2] ? Number(m[2]) : 64, m[1] === 'u' || !!m[3]));
+    }
+    if (u.k === 'slice' && underlying(u.elem).k === 'basic' && (underlying(u.elem) as { name: string }).name === 'uint8') {
+      return void (ref.v = stringToBytes(this.convertString(verb)));
+    }
+    this.error(`can't scan type: ${typeString(p.t)}`);
+  }
+  /** advance (fmt/scan.go): match the format's spaces and literals up to a verb; bytes of format consumed, −1 on a mismatch. */
+  advance(format: string): number {
+    let i = 0;
+    while (i < format.length) {
+      let fc = format.charCodeAt(i);
+      if (isSpace(fc)) {
+        let newlines = 0;
+        let trailingSpace = false;
+        while (isSpace(fc) && i < format.length) {
+          if (fc === 10) {
+            newlines++;
+            trailingSpace = false;
+          } else trailingSpace = true;
+          i++;
+          fc = format.charCodeAt(i);
+        }
+        for (let j = 0; j < newlines; j++) {
+          let ic = this.getRune();
+          while (isSpace(ic) && ic !== 10) ic = this.getRune();
+          if (ic !== 10 && ic !== eof) this.error('newline in format does not match input');
+        }
+        if (trailingSpace) {
+          let ic = this.getRune();
+          if (newlines === 0) {
+            if (!isSpace(ic) && ic !== eof) this.error('expected space in input to match format');
+            if (ic === 10) this.error('newline in input does not match format');
+          }
+          while (isSpace(ic) && ic !== 10) ic = this.getRune();
+          if (ic !== eof) this.unreadRune();
+        }
+        continue;
+      }
+      if (fc === 37 /* % */) {
+        if (i + 1 === format.length) this.error('missing verb: % at end of format string');
+        if (format.charCodeAt(i + 1) !== 37) return i;
+        i++;
+      }
+      const ic = this.mustReadRune();
+      if (fc !== ic) {
+        this.unreadRune();
+        return -1;
+      }
+      i++;
+    }
+    return i;
+  }
+  doScan(ptrs: (Iface | null)[], count: { n: number }): void {
+    for (const p of ptrs) {
+      this.scanOne('v', p);
+      count.n++;
+    }
+    if (this.nlIsEnd) {
+      for (;;) {
+        const r = this.getRune();
+        if (r === 10 || r === eof) break;
+        if (!isSpace(r)) {
+          this.error('expected newline');
+        }
+      }
+    }
+  }
+  doScanf(format: string, ptrs: (Iface | null)[], count: { n: number }): void {
+    const end = format.length - 1;
+    for (let i = 0; i <= end; ) {
+      const w = this.advance(format.slice(i));
+      if (w > 0) {
+        i += w;
+        continue;
+      }
+      if (format[i] !== '%') {
+        if (w < 0) this.error('input does not match format');
+        break;
+      }
+      i++;
+      // a width (%5d) limits the operand's runes: not modelled, the digits are skipped
+      while (i <= end && format[i]! >= '0' && format[i]! <= '9') i++;
+      const c = format[i] ?? '';
+      i++;
+      if (c !== 'c') this.skipSpace();
+      if (c === '%') {
+        this.skipSpace();
+        this.notEOF();
+        if (!this.accept('%')) this.error('missing literal %');
+        continue;
+      }
+      if (count.n >= ptrs.length) this.error(`too few operands for format '%${format.slice(i - 1)}'`);
+      this.scanOne(c, ptrs[count.n]!);
+      count.n++;
+    }
+    if (count.n < ptrs.length) this.error('too many operands');
+  }
+}
+
+/** strconv.ParseInt's syntax with base 0 (prefixes, underscores) or a fixed base; null when invalid. */
+function parseGoInt(tok: string, base: number): number | null {
+  let s = tok;
+  let neg = false;
+  if (s[0] === '+' || s[0] === '-') {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (base === 0) {
+    base = 10;
+    if (/^0[bB]/.test(s)) [base, s] = [2, s.slice(2)];
+    else if (/^0[oO]/.test(s)) [base, s] = [8, s.slice(2)];
+    else if (/^0[xX]/.test(s)) [base, s] = [16, s.slice(2)];
+    else if (s.length > 1 && s[0] === '0') [base, s] = [8, s.slice(1)];
+    if (/^_|__|_$/.test(s)) return null;
+    s = s.replace(/_/g, '');
+  }
+  const ok = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base as 2 | 8 | 10 | 16];
+  if (s === '' || !ok || !ok.test(s)) return null;
+  const v = parseInt(s, base);
+  return neg ? -v : v;
+}
+/** strconv.ParseFloat's syntax (decimal, hex with p exponent, inf, nan, underscores); null when invalid. */
+function parseGoFloat(tok: string): number | null {
+  const t = tok.toLowerCase();
+  if (/^[+-]?(inf|infinity)$/.test(t)) return t[0] === '-' ? -Infinity : Infinity;
+  if (t === 'nan') return NaN;
+  const s = t.replace(/_/g, '');
+  if (/^[+-]?0x/.test(s)) {
+    const m = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/.exec(s);
+    if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
+    const mant = parseInt((m[2] || '0') + (m[3] ?? ''), 16) / 16 ** (m[3] ?? '').length;
+    return (m[1] === '-' ? -1 : 1) * mant * 2 ** Number(m[4]);
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) return null;
+  return Number(s);
+}
+
+/**
+ * fmt.Sscan (format null, newlines are spaces), Sscanln (`ln`) and Sscanf: the items scanned and the
+ * error (io.EOF when the input ends before the first operand, Go's texts for the rest).
+ */
+export function Sscanf(str: string, format: string | null, ptrs: (Iface | null)[], ln = false): [number, Iface | null] {
+  const s = new ScanState(str, format === null && !ln, ln);
+  const count = { n: 0 };
+  try {
+    if (format === null) s.doScan(ptrs, count);
+    else s.doScanf(format, ptrs, count);
+    return [count.n, null];
+  } catch (e) {
+    if (e instanceof ScanError) return [count.n, e.err];
+    if (e instanceof ScanEOF) return [count.n, EOF];
+    throw e;
+  }
 }
 
 export const tStringer = newNamed('Stringer', 'fmt', { k: 'iface', methods: new Map([['String', fn([], [tString])]]) });
@@ -95,6 +444,7 @@ pkg(
     Stringer: T(tStringer),
     Sscanf: F(fn([tString, tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, ${a[1]}, ${arr(a[2]!)})`),
     Sscan: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)})`),
+    Sscanln: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)}, true)`),
   },
   true,
 );

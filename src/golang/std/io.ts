@@ -10,7 +10,7 @@
 import type { Op } from '../../workload/ops.js';
 import { newNamed, tInt } from '../types.js';
 import { tError } from '../core.js';
-import { ErrorString, tErrorStringPtr, newError } from './errors.js';
+import { ErrorString, tErrorStringPtr } from './errors.js';
 import { pkg, F, T, V, fn, tBytes, subset } from './registry.js';
 import { nilDeref } from '../rt/panics.js';
 import { type Slice, makeSlice, reslice } from '../rt/slices.js';
@@ -22,6 +22,8 @@ type MethodTable = Record<string, (...a: unknown[]) => Go<unknown>>;
 
 /** io.EOF = errors.New("EOF") (io/io.go). */
 export const EOF: Iface = { t: tErrorStringPtr, v: new ErrorString('EOF') };
+/** io.ErrUnexpectedEOF = errors.New("unexpected EOF") (io/io.go): one value, so `err == io.ErrUnexpectedEOF` holds. */
+export const ErrUnexpectedEOF: Iface = { t: tErrorStringPtr, v: new ErrorString('unexpected EOF') };
 
 /** r.Read(b) through the interface value's method table. */
 export function* read(r: Iface | null, b: Slice | null): Go<[number, Iface | null]> {
@@ -51,7 +53,7 @@ export function* ReadFull(r: Iface | null, b: Slice | null): Go<[number, Iface |
   while (got < n) {
     const [k, err] = yield* read(r, reslice(b, got, -1, -1)!);
     got += k;
-    if (err !== null) return [got, got > 0 && err === EOF ? newError('unexpected EOF') : err];
+    if (err !== null) return [got, got > 0 && err === EOF ? ErrUnexpectedEOF : err];
   }
   return [got, null];
 }
@@ -63,6 +65,7 @@ pkg('io', {
   Writer: T(tWriter),
   Reader: T(tReader),
   EOF: V(tError, '$P.io.EOF'),
+  ErrUnexpectedEOF: V(tError, '$P.io.ErrUnexpectedEOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
   ReadFull: F(fn([tReader, tBytes], [tInt, tError]), (a) => `(yield* $P.io.ReadFull(${a[0]}, ${a[1]}))`),
   $unsupported: subset(),
