@@ -65,3 +65,39 @@ func main() {
     expect(res.stdout).toMatch(/^true (\d+(\.\d+)?(ns|µs|ms))\n$/);
   });
 });
+
+describe('string concatenation', () => {
+  // `s += t` is `s = s + t` (the Go spec's assignment operations): one concatstrings, one new string on
+  // the heap. Before, only the binary form charged the allocation (cost.ts malloc, 33.5 ns) and `s += t`
+  // cost 0.09 ns: a loop building a string with += ran ≈70× faster than real Go (28 ns per += there).
+  it('s += t costs what s = s + t costs, allocation included', () => {
+    const prog = (stmt: string): string => `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t := time.Now()
+	for i := 0; i < 1000; i++ {
+		s := ""
+		for j := 0; j < 10; j++ {
+			${stmt}
+		}
+		_ = s
+	}
+	fmt.Println(time.Since(t).Nanoseconds())
+}
+`;
+    const ns = (stmt: string): number => {
+      const r = compileGo([{ name: 'main.go', text: prog(stmt) }]);
+      if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
+      return Number(run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false, cost: { heapGrowNsPerByte: 0 } }).stdout.trim());
+    };
+    const plus = ns('s = s + "ab"');
+    const update = ns('s += "ab"');
+    expect(plus).toBeGreaterThan(10_000 * 30);
+    expect(Math.abs(update / plus - 1)).toBeLessThan(0.02);
+  });
+});

@@ -173,7 +173,11 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
       code = `$L.bandnot(${l.get}, ${r})`;
       break;
     default:
-      code = `(${l.get} ${bop} ${r})`;
+      if (bop === '+' && isString(l.t)) {
+        // s += t is concatstrings as s = s + t: a new string on the heap (operators.ts, rt/malloc.ts)
+        c.charge(c.cpu.malloc);
+        code = `$L.scat(${l.get}, ${r})`;
+      } else code = `(${l.get} ${bop} ${r})`;
   }
   const u = underlying(l.t);
   // x /= y wraps like x = x / y: int8(-128) / -1 is -128 (idiv itself wraps int64's one overflow)
