@@ -34,6 +34,7 @@ import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRang
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
+import { libCallNs } from '../cost.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -94,6 +95,8 @@ export function call(c: Compiler, n: Node): Val {
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
       c.ops -= 1;
       c.charge(-c.cpu.call);
+      // what the library's own code costs (cost.ts libCallNs: strconv, fmt, strings…)
+      c.charge(libCallNs(c.cpu, po.pkg ?? '', name, argNodes.length));
       const sig = m.t as FuncType;
       const saved = c.hoist;
       c.hoist = null;
