@@ -92,6 +92,24 @@ func main() {
 		copy(buf, sorted)
 		sort.Ints(buf)
 	}), "sort.Ints of 100,000 ints already in order, per element (pdqsort's partial insertion sort)")
+	src8k := make([]int, 1024)
+	dst8k := make([]int, 1024)
+	report("copy_8k", per(1e5, func() {
+		for i := 0; i < 1e5; i++ {
+			copy(dst8k, src8k)
+		}
+	}), "copy of 1,024 ints (8 KiB, memmove)")
+	m1k := map[int]int{}
+	for i := 0; i < 1024; i++ {
+		m1k[i] = i
+	}
+	report("range_map_elem", per(1024*1000, func() {
+		for k := 0; k < 1000; k++ {
+			for a, b := range m1k {
+				sink += a + b
+			}
+		}
+	}), "for k, v := range m over a map[int]int of 1,024 entries, per element")
 	report("itoa", per(1e6, func() {
 		for i := 0; i < 1e6; i++ {
 			ssink = strconv.Itoa(i)

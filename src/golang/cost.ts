@@ -70,11 +70,17 @@ export interface GoCpuCosts {
   stringsBuild: number;
   /** strings/bytes searches (Contains, Index, Count…), per call. */
   stringsSearch: number;
+  /** copy()'s memmove, per byte copied. */
+  memmoveNsPerByte: number;
+  /** One element of a range over a map (mapiternext), beyond the loop's counted operation. */
+  mapIterNext: number;
+  /** A write to a strings.Builder or bytes.Buffer (WriteString, WriteByte, WriteRune, Write), growth amortised. */
+  builderWrite: number;
 }
 
 /** lib_costs.go's figures: ns per call or per comparison (MEASURE names). */
 export type LibMeasurements = Record<
-  'sort_ints_cmp' | 'sort_slice_cmp' | 'sort_strings_cmp' | 'map_insert_grow' | 'map_insert_small' | 'itoa' | 'atoi' | 'format_float' | 'sprintf_d_s' | 'sprint_3' | 'split_join_8' | 'contains_44',
+  'sort_ints_cmp' | 'sort_slice_cmp' | 'sort_strings_cmp' | 'map_insert_grow' | 'map_insert_small' | 'itoa' | 'atoi' | 'format_float' | 'sprintf_d_s' | 'sprint_3' | 'split_join_8' | 'contains_44' | 'copy_8k' | 'range_map_elem' | 'builder_write8',
   number
 >;
 
@@ -101,13 +107,16 @@ export function libCostsFromMeasurements(m: LibMeasurements, op: number): LibCos
     fmtArg,
     stringsBuild: nice2(m.split_join_8 / 2),
     stringsSearch: nice2(m.contains_44),
+    memmoveNsPerByte: nice2(m.copy_8k / 8192),
+    mapIterNext: nice2(m.range_map_elem),
+    builderWrite: nice2(m.builder_write8),
   };
 }
-type LibCosts = Pick<GoCpuCosts, 'sortCmp' | 'sortStringCmp' | 'sortFuncCmp' | 'mapNewKey' | 'strconvInt' | 'strconvFloat' | 'fmtCall' | 'fmtArg' | 'stringsBuild' | 'stringsSearch'>;
+type LibCosts = Pick<GoCpuCosts, 'sortCmp' | 'sortStringCmp' | 'sortFuncCmp' | 'mapNewKey' | 'strconvInt' | 'strconvFloat' | 'fmtCall' | 'fmtArg' | 'stringsBuild' | 'stringsSearch' | 'memmoveNsPerByte' | 'mapIterNext' | 'builderWrite'>;
 
 /**
- * What a call of a standard-library function costs at its call site, beyond the call's counted
- * operation, by Go's qualified name (the compiler charges it: compiler/call.ts). `nargs`: the operands
+ * What a call of a standard-library function or method costs at its call site, beyond the call's counted
+ * operation, by Go's qualified name (`strconv.Itoa`, `strings.Builder.WriteString`) (the compiler charges it: compiler/call.ts). `nargs`: the operands
  * the call passes (fmt formats each). Calls not listed cost their counted operation only.
  * Simplified: a fixed cost per call, measured on short strings (lib_costs.go); the per-byte part of
  * long strings is not counted.
@@ -129,7 +138,7 @@ export function libCallNs(c: GoCpuCosts, pkg: string, name: string, nargs: numbe
       return c[kind];
   }
 }
-type LibCallKind = 'strconvInt' | 'strconvFloat' | 'stringsBuild' | 'stringsSearch' | 'fmt' | 'fmtf' | 'fmtw' | 'fmtwf';
+type LibCallKind = 'strconvInt' | 'strconvFloat' | 'stringsBuild' | 'stringsSearch' | 'builderWrite' | 'fmt' | 'fmtf' | 'fmtw' | 'fmtwf';
 const libCallKinds: Readonly<Record<string, LibCallKind>> = Object.freeze({
   'strconv.Itoa': 'strconvInt',
   'strconv.FormatInt': 'strconvInt',
@@ -178,6 +187,15 @@ const libCallKinds: Readonly<Record<string, LibCallKind>> = Object.freeze({
   'bytes.Contains': 'stringsSearch',
   'bytes.Index': 'stringsSearch',
   'bytes.Equal': 'stringsSearch',
+  // methods of the library's types: package.Type.Method
+  'strings.Builder.WriteString': 'builderWrite',
+  'strings.Builder.WriteByte': 'builderWrite',
+  'strings.Builder.WriteRune': 'builderWrite',
+  'strings.Builder.Write': 'builderWrite',
+  'bytes.Buffer.WriteString': 'builderWrite',
+  'bytes.Buffer.WriteByte': 'builderWrite',
+  'bytes.Buffer.WriteRune': 'builderWrite',
+  'bytes.Buffer.Write': 'builderWrite',
 });
 
 /**
@@ -185,7 +203,7 @@ const libCallKinds: Readonly<Record<string, LibCallKind>> = Object.freeze({
  * PROVISIONAL (session 8): lib_costs.go's first recordings ran on a busy machine (foreignCpu 0.8–0.86, every
  * figure 2–5× a quiet run's); these are rounded from this machine's quieter spot runs until it is re-recorded.
  */
-const libCosts119: Readonly<LibCosts> = Object.freeze({ sortCmp: 1.5, sortStringCmp: 5, sortFuncCmp: 3.5, mapNewKey: 60, strconvInt: 20, strconvFloat: 60, fmtCall: 60, fmtArg: 20, stringsBuild: 100, stringsSearch: 9 });
+const libCosts119: Readonly<LibCosts> = Object.freeze({ sortCmp: 1.5, sortStringCmp: 5, sortFuncCmp: 3.5, mapNewKey: 60, strconvInt: 20, strconvFloat: 60, fmtCall: 60, fmtArg: 20, stringsBuild: 100, stringsSearch: 9, memmoveNsPerByte: 0.05, mapIterNext: 10, builderWrite: 6 });
 
 /**
  * mallocgc of a small object, from conformance/reference/go1.26/gc_alloc_loop.json p1 (go1.26.8, quiet

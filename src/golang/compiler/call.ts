@@ -344,7 +344,10 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     case 'copy': {
       const d = arg(0);
       const s = arg(1);
-      return done({ c: `$L.copySlice(${H(d.c)}, ${H(s.c)})`, t: tInt, mode: 'value', n });
+      // memmove: the bytes copied cost memmoveNsPerByte each (rt/cpu.ts charges them when the count is known)
+      const du = underlying(d.t);
+      const esize = du.k === 'slice' ? sizeOf(du.elem) : 1;
+      return done({ c: `$L.charged($L.copySlice(${H(d.c)}, ${H(s.c)}), ${esize * c.cpu.memmoveNsPerByte})`, t: tInt, mode: 'value', n });
     }
     case 'panic': {
       if (argNodes.length !== 1) c.fail(n, `wrong number of arguments to panic`);

@@ -17,7 +17,7 @@ import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
 function loopHead(c: Compiler, ops: number): string {
-  return `$c += ${c.nsOf(ops)}; if ($c >= $CH) yield $W();\n`;
+  return `$c += ${c.nsOf(ops)}; if ($c + $U.ns >= $CH) yield $W();\n`;
 }
 
 /**
@@ -27,10 +27,10 @@ function loopHead(c: Compiler, ops: number): string {
  * index.ts: the runtime's cooperative check before each op must skip `cont` Work ops.
  */
 function markCallFree(code: string): string {
-  const head = 'if ($c >= $CH) yield $W();';
+  const head = 'if ($c + $U.ns >= $CH) yield $W();';
   const rest = code.split(head).join('');
   if (/\byield\b/.test(rest)) return code;
-  return code.split(head).join('if ($c >= $CH) yield $Wc();');
+  return code.split(head).join('if ($c + $U.ns >= $CH) yield $Wc();');
 }
 
 export function forStmt(c: Compiler, n: Node, label: string | null): string {
@@ -184,7 +184,9 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     const ck = complexKey(u.key);
     const kv = ck ? `${i}[1][0]` : `${i}[0]`;
     const vv = ck ? `${i}[1][1]` : `${i}[1]`;
-    loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${head}${assignKV(kv, vv)}\n${b}}`;
+    // mapiternext: each element costs mapIterNext (cost.ts) on top of the loop's counted operation
+    const mhead = loopHead(c, 1 + c.cpu.mapIterNext / c.nsPerOp);
+    loop = `const ${xs} = ${x.c}; ${lbl}for (const ${i} of $L.mentries(${xs})) { if (!$L.mhas(${xs}, ${i}[0])) continue; ${mhead}${assignKV(kv, vv)}\n${b}}`;
   } else {
     const z = zero(c, (u as { elem: Type }).elem);
     loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: $K.Recv, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;

@@ -7,6 +7,7 @@
  * Every other compiler module uses these; this one uses none of them (no import cycle).
  */
 import { text } from './syntax.js';
+import { libCallNs } from '../cost.js';
 import { Complex } from '../rt/complex.js';
 import { type Compiler, type ConstVal, type Val, Unsupported } from '../core.js';
 import {
@@ -381,6 +382,9 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
     return `(yield* $L.icall(${r}, ${JSON.stringify(name)}${sep}${args}))`;
   }
   if (m.native) {
+    // what the library's method costs (cost.ts libCallNs: strings.Builder's writes…)
+    const rt = m.recvT;
+    if (rt.k === 'named') c.charge(libCallNs(c.cpu, `${rt.pkg}.${rt.name}`, name, 0));
     const call = `${r}.${name}(${args})`;
     return m.gen ? `(yield* ${call})` : call;
   }

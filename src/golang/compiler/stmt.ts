@@ -96,9 +96,9 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   let code: string;
   if (hasDefer) {
     const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
-    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n$k++; if ($c >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
+    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
   } else {
-    code = `${head}${pre.join(' ')}\ntry {\n$k++; if ($c >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
+    code = `${head}${pre.join(' ')}\ntry {\n$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
   }
   c.fn = savedFn;
   c.scope = savedScope;
@@ -395,7 +395,7 @@ function stmt1(c: Compiler, n: Node): string {
         const tg = ln ? c.fn!.gotoTargets?.get(text(ln)) : undefined;
         // gosyntax/branches.ts reports undefined labels and jumps into blocks first (gc's checkBranches)
         if (!tg) c.fail(ln ?? n, `goto ${ln ? text(ln) : ''} jumps into block`);
-        return `{ ${tg.state} = ${tg.idx}; if ($c >= $CH) yield $W(); continue ${tg.loop}; }\n`;
+        return `{ ${tg.state} = ${tg.idx}; if ($c + $U.ns >= $CH) yield $W(); continue ${tg.loop}; }\n`;
       }
       if (ln) {
         const js = c.fn!.labels.get(text(ln));

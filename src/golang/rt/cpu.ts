@@ -11,3 +11,9 @@
 
 /** The CPU register (ns since the running goroutine's last runtime op). */
 export const cpu = { ns: 0 };
+
+/** `n` units of work at `nsEach` ns each (copy's elements: memmove), charged to the goroutine; returns n. */
+export function charged(n: number, nsEach: number): number {
+  cpu.ns += n * nsEach;
+  return n;
+}
