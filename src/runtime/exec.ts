@@ -30,7 +30,7 @@ import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectg
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
-import { cpuStart, cpuStop } from './os.js';
+import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 import { STWReason, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
@@ -484,16 +484,25 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
  * Simplified stopTheWorldWithSema: every other running G is preempted at once (to the global queue,
  * or under newer releases its own P's runnext), their Ms stop, Ps in syscalls are taken, every P but
  * the caller's is _Pgcstop and sched.gcwaiting is set until startTheWorldWithSema. Go waits for each
- * P to reach a safe point; callers charge that wait as a cost (stopTheWorld, the GC's pauses).
- * `reason` is the event's (mgc.ts STWReason).
+ * P to reach a safe point (notetsleep(&sched.stopnote) until sched.stopwait is 0); the state changes
+ * here are instant and the returned wait — the last P's stop, safePointWait — is what the caller
+ * charges before its pause goes on (the GC's pauses, ReadMemStats). `reason` is the event's (mgc.ts
+ * STWReason).
  */
 export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number {
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 1, reason);
   rt.sched.gcwaiting = true;
-  let stopped = 0;
+  let wait = 0;
+  let signalled = 0;
+  let active = 0;
   for (const m2 of rt.allm) {
     if (m2 === mp || m2.isSys || m2.dead) continue;
     if (m2.nextp !== null) {
+      // Go's STW waits for a woken M to run, acquire its P, see gcwaiting and gcstopm.
+      if (m2.state === MS.Waking) {
+        active++;
+        if (m2.wakeAt > rt.sim.now) wait = Math.max(wait, m2.wakeAt - rt.sim.now);
+      }
       // An M being woken (or created) for a P: Go's STW waits for it to run and gcstopm. Here it
       // loses the P now and is parked again at once.
       setPStatus(rt, m2.nextp, _Pgcstop);
@@ -511,7 +520,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
         } else {
           stopm(rt, m2);
         }
-        if (rt.exited) return stopped;
+        if (rt.exited) return wait;
       }
       // A thread still being created stops when it starts (mstart without a nextp).
       continue;
@@ -529,6 +538,9 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     }
     if (m2.state === MS.Running && m2.curg !== null) {
       const g2 = m2.curg;
+      wait = Math.max(wait, safePointWait(rt, g2));
+      if (!g2.markWorker && !rt.debug.asyncpreemptoff) signalled++;
+      active++;
       // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.
       if (g2.workEnd > rt.sim.now) interruptWork(rt, m2, g2);
       else {
@@ -539,7 +551,6 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
       g2.atomicstatus = _Grunnable;
       g2.m = null;
       m2.curg = null;
-      stopped++;
       // goschedImpl(preempted) with a stop-the-world pending: newer releases keep the G in its own
       // P's runnext so it goes on right after (VersionProfile.stwPreemptToRunnext); 1.19 queues it
       // globally like any preempted G. A mark worker's drain loop sees the preemption and it parks.
@@ -549,6 +560,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     } else {
       m2.gen++; // cancel a steal back-off
       stwStopSpinning(rt, m2);
+      active++; // in the scheduler with its P: it stops in gcstopm
     }
     releasep(rt, m2);
     setPStatus(rt, p2, _Pgcstop);
@@ -561,7 +573,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     } else {
       stopm(rt, m2);
     }
-    if (rt.exited) return stopped;
+    if (rt.exited) return wait;
   }
   for (const p2 of rt.allp) {
     if (p2.status === _Psyscall) {
@@ -573,7 +585,32 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
   // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
   // them back on the idle list.
   for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
-  return stopped;
+  // preemptall's tgkill per running G is the caller's own time (a syscall that wakes another thread,
+  // like futexWakeCall). A P that was not idle cannot have stopped by then: gcstopm decrements
+  // sched.stopwait under sched.lock, which the caller holds from preemptall until it reads
+  // `wait := sched.stopwait > 0`. So with any such P the caller sleeps on sched.stopnote
+  // (notetsleep) until the last one's gcstopm wakes it: a futex wake-up after the last safe point.
+  const own = signalled * rt.cost.futexWakeCall;
+  if (active === 0) return own;
+  return Math.max(wait, own) + rt.latency(rt.cost.futexWake);
+}
+
+/**
+ * How long a running G takes to reach a safe point once preemptall asked it to (preemptone: the
+ * cooperative flag, stackguard0 = stackPreempt, and SIGURG unless asyncpreemptoff):
+ * - a mark worker's gcDrain polls its preempt flag between work units: at once;
+ * - a G in user code stops at its next function prologue (a Work op's call points, `every`; a heap
+ *   allocation is a call of mallocgc) or when the signal lands (signalDelivery), whichever is first,
+ *   and at the latest when its work ends (the next op is a call into the runtime);
+ * - a G between two ops (in runtime code) stops at the next op's prologue: at once here.
+ */
+export function safePointWait(rt: Runtime, gp: G): number {
+  const now = rt.sim.now;
+  if (gp.markWorker || gp.workEnd <= now) return 0;
+  let t = gp.workEnd - now;
+  if (gp.workEvery > 0) t = Math.min(t, nextCallPoint(rt, gp) - now);
+  if (!rt.debug.asyncpreemptoff) t = Math.min(t, rt.cost.signalDelivery);
+  return Math.max(0, t);
 }
 
 /**

@@ -410,13 +410,13 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
   c.tSweepTerm = rt.sim.now;
   c.markDoneStarted = false;
   rt.log.ev(E.GCStart, gp.goid, mp.id, mp.p!.id, c.cycles, kind);
-  const stopped = stopTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
+  const wait = stopTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
   if (rt.exited) return true;
   gp.gcstep = GCStep.sweepTermDone;
   // The pause: waiting for running goroutines to stop (a preemption signal), then finishsweep_m,
   // clearpools, gcResetMarkState (the caller's CPU time with the world stopped).
   rt.contM = mp;
-  rt.contDelay = rt.cost.gcSweepTermPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  rt.contDelay = rt.cost.gcSweepTermPause + wait + mp.debt;
   mp.debt = 0;
   return true;
 }
@@ -706,12 +706,12 @@ export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
   c.heap1 = c.heapLive;
   c.stwprocs = rt.gomaxprocs;
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.marktermination, c.cycles);
-  const stopped = stopTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
+  const wait = stopTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
   c.phase = GCPhase.marktermination;
   gp.gcstep = GCStep.markTermDone;
   rt.contM = mp;
-  rt.contDelay = rt.cost.gcMarkTermPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  rt.contDelay = rt.cost.gcMarkTermPause + wait + mp.debt;
   mp.debt = 0;
 }
 
@@ -851,11 +851,11 @@ export function gcUser(rt: Runtime, mp: M, gp: G): void {
 /** runtime.ReadMemStats: stop the world, copy the statistics (readmemstats_m), start it again. */
 export function readMemStatsOp(rt: Runtime, mp: M, gp: G): void {
   rt.gc.readMemStatsCalls++;
-  const stopped = stopTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
+  const wait = stopTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
   if (rt.exited) return;
   gp.gcstep = GCStep.readMemStatsDone;
   rt.contM = mp;
-  rt.contDelay = rt.cost.readMemStatsPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  rt.contDelay = rt.cost.readMemStatsPause + wait + mp.debt;
   mp.debt = 0;
 }
 
