@@ -14,7 +14,10 @@
  *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark the
  *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: no heap goal at all.
  * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
- *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause; the mark phase runs with the world
+ *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause plus the wait for the other Ps (exec.ts
+ *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
+ *   or when SIGURG lands; a woken M when it runs; with any P not idle the caller sleeps on
+ *   sched.stopnote and pays a futex wake-up); the mark phase runs with the world
  *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle, parked in
  *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
  *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
@@ -24,7 +27,7 @@
  *   goroutines assist (gcAssistAlloc: debt × assistWorkPerByte, first from the workers' background
  *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
- *   heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
+ *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
  *   readied, gctrace prints its line, runtime.GC's waiters are readied, and the scavenger counts a run
  *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
  * - runtime.GC() (gcTriggerCycle, `(forced)` in gctrace), runtime.ReadMemStats (a stop-the-world of
@@ -42,7 +45,17 @@
  * it, but never less than what the previous cycle found live (only what was allocated since can have
  * died: a forced cycle right after another finds the same heap), plus what was allocated during the
  * mark (allocate-black). A program whose live set stays constant while it allocates (a ring buffer)
- * is therefore seen with a live heap that follows the heap's size, not the set's; there are no spans, size classes or mcache refills (sweeping costs nothing
+ * is therefore seen with a live heap that follows the heap's size, not the set's — and since what a
+ * mark allocates black grows with the mark's length, which grows with the estimate, a fast allocator's
+ * estimate climbs cycle after cycle (gc_alloc_loop: real 10→12→6 MB every cycle, the model's heap2
+ * grows from 2 to 23 MB) — while a program that keeps everything (gc_stw's 36 MB slice) is seen
+ * with 7 MB of it. What the estimate cannot know is reachability itself. A true mark is not possible from
+ * here: the Go frontend's roots are JavaScript locals of generator functions and closure captures,
+ * which no outside code can enumerate; exposing them means a frame object per call (hot on
+ * call-heavy code) and still misses what closures capture. A cheaper signal the frontend could give
+ * is a count of pointer slots overwritten while non-nil (a dropped reference; gc_alloc_loop drops one
+ * 64-byte node per allocation, gc_stw none), at the cost of a check on every pointer store and of
+ * assuming each object has one reference. There are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
  * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
