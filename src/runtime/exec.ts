@@ -150,7 +150,13 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
         // that starts here (the world stops; the work runs when this G goes on).
         const extra = mallocgc(rt, mp, gp, alloc);
         if (extra < 0) {
-          if (ns > 0) gp.pendingOp = { k: K.Work, ns, every: op.every };
+          if (ns > 0) {
+            const rest: Op = { k: K.Work, ns, every: op.every };
+            // go1.19's first cycle waits for a new mark worker first (mgc.ts): the rest follows its retry.
+            const pend = gp.pendingOp;
+            if (pend !== null && pend.k === K.GCStartRetry) pend.then = rest;
+            else gp.pendingOp = rest;
+          }
           return;
         }
         ns += extra;
@@ -325,6 +331,10 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       return;
     case K.GCStartTime:
       if (!gcStart(rt, mp, gp, GCTrigger.time)) cont(rt, mp, cost.runtimeCall);
+      return;
+    case K.GCStartRetry:
+      gp.pendingOp = op.then;
+      if (!gcStart(rt, mp, gp, GCTrigger.heap)) cont(rt, mp, 0);
       return;
     default: {
       const bad: never = op;

@@ -18,7 +18,8 @@
  *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
  *   or when SIGURG lands; a woken M when it runs; with any P not idle the caller sleeps on
  *   sched.stopnote and pays a futex wake-up); the mark phase runs with the world
- *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle, parked in
+ *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle — on go1.19 each
+ *   through a blocking notetsleepg that hands the starter's P off to run it — parked in
  *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
  *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
  *   worker for the rest of the 25 % goal, and idle workers on Ps that find nothing else to do (the
@@ -70,6 +71,7 @@ import { G, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
 import { gopark, goready, newproc } from './proc.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
+import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
 
 // ---- constants (go1.19 and go1.26 mgcpacer.go / mgc.go; the same in both releases) ----
 /** gcBackgroundUtilization = 0.25 (= gcGoalUtilization). */
@@ -414,6 +416,10 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
   if (c.phase !== GCPhase.off) return false;
   if (kind === GCTrigger.heap && !(c.heapLive >= c.trigger)) return false;
   if (kind === GCTrigger.time && !(c.gcPercent >= 0 && c.lastgc !== 0 && rt.sim.now - c.lastgc > forcegcperiod)) return false;
+  if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
+    gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
+    return true;
+  }
   gcBgMarkStartWorkers(rt, mp, gp);
   c.cycles++;
   c.userForced = kind === GCTrigger.cycle;
@@ -434,12 +440,34 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
   return true;
 }
 
+/**
+ * go1.19's gcBgMarkStartWorkers, one worker: `go gcBgMarkWorker()`, then notetsleepg(&work.bgMarkReady)
+ * — entersyscallblock: the starter's P is handed off (handoffp → startm: an idle M, or a new thread)
+ * and runs the new worker from its runnext; the worker wakes the starter (notewakeup) and parks in
+ * the pool. The starter's thread leaves the syscall (exitsyscall) and asks for the cycle again
+ * (its pending op: gcStart's retry, runtime.GC or forcegc's start), until every P has its worker.
+ */
+function gcBgMarkStartWorkerBlocking(rt: Runtime, mp: M, gp: G, kind: number): void {
+  const c = rt.gc;
+  const ready = new KernelWaitQueue('work.bgMarkReady');
+  const body = new GCBgMarkWorker(rt);
+  body.ready = ready;
+  const w = newproc(rt, mp.p!, gp, body, rt.rf.gcBgMarkWorker, true, true);
+  w.markWorker = true;
+  c.nworkers++;
+  mp.debt += rt.cost.goroutineCreate;
+  const retry: Op = kind === GCTrigger.cycle ? { k: K.GC } : kind === GCTrigger.time ? { k: K.GCStartTime } : { k: K.GCStartRetry, then: gp.pendingOp };
+  gp.pendingOp = retry;
+  entersyscallblock(rt, mp, gp, 0, 0, false, ready);
+}
+
 /** gcBgMarkStartWorkers: one parked gcBgMarkWorker goroutine per P (created by the cycle's starter). */
 function gcBgMarkStartWorkers(rt: Runtime, mp: M, gp: G): void {
   const c = rt.gc;
   while (c.nworkers < rt.gomaxprocs) {
-    // Created parked: go1.19 waits for each to start in notetsleepg, go1.26 on a channel; the model
-    // skips that first run and charges the creation (goroutineCreate) to the starter.
+    // Created parked: go1.26 starts each on the starter's P (runnext) and waits on a channel, a
+    // ping-pong on one P; the model skips that first run and charges the creation (goroutineCreate)
+    // to the starter. go1.19's start is a blocking syscall each (gcBgMarkStartWorkerBlocking).
     const w = newproc(rt, mp.p!, gp, new GCBgMarkWorker(rt), rt.rf.gcBgMarkWorker, true, false);
     w.markWorker = true;
     w.atomicstatus = _Gwaiting;
@@ -589,6 +617,8 @@ function markWorkerStop(rt: Runtime, pp: P, gp: G): void {
  */
 class GCBgMarkWorker implements GoBody {
   private readonly rt: Runtime;
+  /** go1.19: the starter waits in notetsleepg on this until the worker first runs (gcBgMarkStartWorkerBlocking). */
+  ready: KernelWaitQueue | null = null;
   /** The chunk in flight: its work (bytes) and CPU ns, charged when the worker is resumed. */
   private chunkWork = 0;
   private chunkNs = 0;
@@ -614,6 +644,12 @@ class GCBgMarkWorker implements GoBody {
         pp.gcFractionalMarkTime += this.chunkNs;
       } else c.idleMarkTime += this.chunkNs;
       this.chunkNs = this.chunkWork = 0;
+    }
+    if (this.ready !== null) {
+      // notewakeup(&work.bgMarkReady): the starter's thread returns from its syscall.
+      const wq = this.ready;
+      this.ready = null;
+      if (kernelWake(rt, wq, false, rt.latency(rt.cost.futexWake)) > 0) mp.debt += rt.cost.futexWakeCall;
     }
     if (!this.running) {
       this.running = true;
@@ -858,6 +894,9 @@ export function gcUser(rt: Runtime, mp: M, gp: G): void {
     c.markWaiters.pop();
     rt.contM = mp;
     rt.contDelay = rt.cost.runtimeCall;
+  } else if (c.phase === GCPhase.off && gp.gcstep === GCStep.none) {
+    // go1.19: gcStart waits for a new mark worker first (the G is in notetsleepg); it asks again.
+    c.markWaiters.pop();
   }
 }
 

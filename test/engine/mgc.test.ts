@@ -11,6 +11,7 @@ import { E } from '../../src/log/events.js';
 import { alloc, go, runtime, debug, syscall, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
 import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason } from '../../src/runtime/mgc.js';
 import { forcegcperiod } from '../../src/runtime/runtime2.js';
+import { SyscallModeCode } from '../../src/runtime/syscall.js';
 import { formatSummary, summarize } from '../../src/views/summary.js';
 import { goReleases } from '../../src/runtime/version.js';
 
@@ -383,4 +384,19 @@ describe('stop-the-world waits for each P to reach a safe point (proc.go stopThe
     expect(rms).toBeGreaterThanOrEqual(r.runtime.cost.readMemStatsPause);
     expect(rms).toBeLessThan(r.runtime.cost.readMemStatsPause + r.runtime.cost.futexWakeCall);
   });
+});
+
+describe('the first cycle starts its mark workers (mgc.go gcBgMarkStartWorkers)', () => {
+  for (const [go, blocking] of [['1.19', true], ['1.26', false]] as const) {
+    it(`go${go}: the starter ${blocking ? 'waits for each new worker in notetsleepg (a blocking syscall: its P is handed off to run it)' : 'waits on a channel: no syscall'}`, () => {
+      const r = runChecked({ go, gomaxprocs: 2, main: () => allocate(5 * MB) });
+      expect(r.exitCode).toBe(0);
+      expect(r.runtime.gc.nworkers).toBe(2);
+      // go1.19.8: `go gcBgMarkWorker(); notetsleepg(&work.bgMarkReady, -1)` once per P (entersyscallblock);
+      // go1.26.8: `go gcBgMarkWorker(ready); <-ready`.
+      const blocks = events(r, E.EnterSyscall).filter((e) => e.g === 1 && e.a === SyscallModeCode.block);
+      expect(blocks.length).toBe(blocking ? 2 : 0);
+      expect(r.runtime.gc.numgc).toBeGreaterThanOrEqual(1);
+    });
+  }
 });
