@@ -190,7 +190,8 @@ export interface CostModel {
   /**
    * The sweep termination stop-the-world's own time, once the world is stopped (gctrace's first `ms
    * clock` field at GOMAXPROCS=1, where nothing else runs: 0.003 ms median over the 86 cycles of
-   * go1.19 gc_stw.json p1). Stopping running goroutines adds signalDelivery.
+   * go1.19 gc_stw.json p1). Waiting for the other Ps to stop adds exec.ts stopTheWorldWithSema's wait
+   * (each running goroutine's safe point, a woken M's wake-up, the caller's own futex wake-up).
    */
   gcSweepTermPause: number;
   /** The mark termination stop-the-world's own time (gctrace's third `ms clock` field, 0.001 ms median, same cycles). */

@@ -30,7 +30,7 @@ import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectg
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock } from './netpoll.js';
-import { cpuStart, cpuStop } from './os.js';
+import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 import { STWReason, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
@@ -150,7 +150,13 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
         // that starts here (the world stops; the work runs when this G goes on).
         const extra = mallocgc(rt, mp, gp, alloc);
         if (extra < 0) {
-          if (ns > 0) gp.pendingOp = { k: K.Work, ns, every: op.every };
+          if (ns > 0) {
+            const rest: Op = { k: K.Work, ns, every: op.every };
+            // go1.19's first cycle waits for a new mark worker first (mgc.ts): the rest follows its retry.
+            const pend = gp.pendingOp;
+            if (pend !== null && pend.k === K.GCStartRetry) pend.then = rest;
+            else gp.pendingOp = rest;
+          }
           return;
         }
         ns += extra;
@@ -329,6 +335,10 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
     case K.GCStartTime:
       if (!gcStart(rt, mp, gp, GCTrigger.time)) cont(rt, mp, cost.runtimeCall);
       return;
+    case K.GCStartRetry:
+      gp.pendingOp = op.then;
+      if (!gcStart(rt, mp, gp, GCTrigger.heap)) cont(rt, mp, 0);
+      return;
     default: {
       const bad: never = op;
       throw new TypeError(`the goroutine yielded ${JSON.stringify(bad) ?? String(bad)}, which is no gmpsim operation: delegate to the API's functions with yield* (\`yield* send(ch, v)\`, \`yield* sleep(ms)\`), do not yield values`);
@@ -487,16 +497,25 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
  * Simplified stopTheWorldWithSema: every other running G is preempted at once (to the global queue,
  * or under newer releases its own P's runnext), their Ms stop, Ps in syscalls are taken, every P but
  * the caller's is _Pgcstop and sched.gcwaiting is set until startTheWorldWithSema. Go waits for each
- * P to reach a safe point; callers charge that wait as a cost (stopTheWorld, the GC's pauses).
- * `reason` is the event's (mgc.ts STWReason).
+ * P to reach a safe point (notetsleep(&sched.stopnote) until sched.stopwait is 0); the state changes
+ * here are instant and the returned wait — the last P's stop, safePointWait — is what the caller
+ * charges before its pause goes on (the GC's pauses, ReadMemStats). `reason` is the event's (mgc.ts
+ * STWReason).
  */
 export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number {
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 1, reason);
   rt.sched.gcwaiting = true;
-  let stopped = 0;
+  let wait = 0;
+  let signalled = 0;
+  let active = 0;
   for (const m2 of rt.allm) {
     if (m2 === mp || m2.isSys || m2.dead) continue;
     if (m2.nextp !== null) {
+      // Go's STW waits for a woken M to run, acquire its P, see gcwaiting and gcstopm.
+      if (m2.state === MS.Waking) {
+        active++;
+        if (m2.wakeAt > rt.sim.now) wait = Math.max(wait, m2.wakeAt - rt.sim.now);
+      }
       // An M being woken (or created) for a P: Go's STW waits for it to run and gcstopm. Here it
       // loses the P now and is parked again at once.
       setPStatus(rt, m2.nextp, _Pgcstop);
@@ -514,7 +533,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
         } else {
           stopm(rt, m2);
         }
-        if (rt.exited) return stopped;
+        if (rt.exited) return wait;
       }
       // A thread still being created stops when it starts (mstart without a nextp).
       continue;
@@ -532,6 +551,9 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     }
     if (m2.state === MS.Running && m2.curg !== null) {
       const g2 = m2.curg;
+      wait = Math.max(wait, safePointWait(rt, g2));
+      if (!g2.markWorker && !rt.debug.asyncpreemptoff) signalled++;
+      active++;
       // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.
       if (g2.workEnd > rt.sim.now) interruptWork(rt, m2, g2);
       else {
@@ -542,7 +564,6 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
       g2.atomicstatus = _Grunnable;
       g2.m = null;
       m2.curg = null;
-      stopped++;
       // goschedImpl(preempted) with a stop-the-world pending: newer releases keep the G in its own
       // P's runnext so it goes on right after (VersionProfile.stwPreemptToRunnext); 1.19 queues it
       // globally like any preempted G. A mark worker's drain loop sees the preemption and it parks.
@@ -552,6 +573,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     } else {
       m2.gen++; // cancel a steal back-off
       stwStopSpinning(rt, m2);
+      active++; // in the scheduler with its P: it stops in gcstopm
     }
     releasep(rt, m2);
     setPStatus(rt, p2, _Pgcstop);
@@ -564,7 +586,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     } else {
       stopm(rt, m2);
     }
-    if (rt.exited) return stopped;
+    if (rt.exited) return wait;
   }
   for (const p2 of rt.allp) {
     if (p2.status === _Psyscall) {
@@ -576,7 +598,32 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
   // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
   // them back on the idle list.
   for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
-  return stopped;
+  // preemptall's tgkill per running G is the caller's own time (a syscall that wakes another thread,
+  // like futexWakeCall). A P that was not idle cannot have stopped by then: gcstopm decrements
+  // sched.stopwait under sched.lock, which the caller holds from preemptall until it reads
+  // `wait := sched.stopwait > 0`. So with any such P the caller sleeps on sched.stopnote
+  // (notetsleep) until the last one's gcstopm wakes it: a futex wake-up after the last safe point.
+  const own = signalled * rt.cost.futexWakeCall;
+  if (active === 0) return own;
+  return Math.max(wait, own) + rt.latency(rt.cost.futexWake);
+}
+
+/**
+ * How long a running G takes to reach a safe point once preemptall asked it to (preemptone: the
+ * cooperative flag, stackguard0 = stackPreempt, and SIGURG unless asyncpreemptoff):
+ * - a mark worker's gcDrain polls its preempt flag between work units: at once;
+ * - a G in user code stops at its next function prologue (a Work op's call points, `every`; a heap
+ *   allocation is a call of mallocgc) or when the signal lands (signalDelivery), whichever is first,
+ *   and at the latest when its work ends (the next op is a call into the runtime);
+ * - a G between two ops (in runtime code) stops at the next op's prologue: at once here.
+ */
+export function safePointWait(rt: Runtime, gp: G): number {
+  const now = rt.sim.now;
+  if (gp.markWorker || gp.workEnd <= now) return 0;
+  let t = gp.workEnd - now;
+  if (gp.workEvery > 0) t = Math.min(t, nextCallPoint(rt, gp) - now);
+  if (!rt.debug.asyncpreemptoff) t = Math.min(t, rt.cost.signalDelivery);
+  return Math.max(0, t);
 }
 
 /**

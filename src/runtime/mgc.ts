@@ -14,8 +14,12 @@
  *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark the
  *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: no heap goal at all.
  * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
- *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause; the mark phase runs with the world
- *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle, parked in
+ *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause plus the wait for the other Ps (exec.ts
+ *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
+ *   or when SIGURG lands; a woken M when it runs; with any P not idle the caller sleeps on
+ *   sched.stopnote and pays a futex wake-up); the mark phase runs with the world
+ *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle — on go1.19 each
+ *   through a blocking notetsleepg that hands the starter's P off to run it — parked in
  *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
  *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
  *   worker for the rest of the 25 % goal, and idle workers on Ps that find nothing else to do (the
@@ -24,7 +28,7 @@
  *   goroutines assist (gcAssistAlloc: debt × assistWorkPerByte, first from the workers' background
  *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
- *   heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
+ *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
  *   readied, gctrace prints its line, runtime.GC's waiters are readied, and the scavenger counts a run
  *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
  * - runtime.GC() (gcTriggerCycle, `(forced)` in gctrace), runtime.ReadMemStats (a stop-the-world of
@@ -42,7 +46,17 @@
  * it, but never less than what the previous cycle found live (only what was allocated since can have
  * died: a forced cycle right after another finds the same heap), plus what was allocated during the
  * mark (allocate-black). A program whose live set stays constant while it allocates (a ring buffer)
- * is therefore seen with a live heap that follows the heap's size, not the set's; there are no spans, size classes or mcache refills (sweeping costs nothing
+ * is therefore seen with a live heap that follows the heap's size, not the set's — and since what a
+ * mark allocates black grows with the mark's length, which grows with the estimate, a fast allocator's
+ * estimate climbs cycle after cycle (gc_alloc_loop: real 10→12→6 MB every cycle, the model's heap2
+ * grows from 2 to 23 MB) — while a program that keeps everything (gc_stw's 36 MB slice) is seen
+ * with 7 MB of it. What the estimate cannot know is reachability itself. A true mark is not possible from
+ * here: the Go frontend's roots are JavaScript locals of generator functions and closure captures,
+ * which no outside code can enumerate; exposing them means a frame object per call (hot on
+ * call-heavy code) and still misses what closures capture. A cheaper signal the frontend could give
+ * is a count of pointer slots overwritten while non-nil (a dropped reference; gc_alloc_loop drops one
+ * 64-byte node per allocation, gc_stw none), at the cost of a check on every pointer store and of
+ * assuming each object has one reference. There are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
  * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
@@ -57,6 +71,7 @@ import { G, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
 import { gopark, goready, newproc } from './proc.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
+import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
 
 // ---- constants (go1.19 and go1.26 mgcpacer.go / mgc.go; the same in both releases) ----
 /** gcBackgroundUtilization = 0.25 (= gcGoalUtilization). */
@@ -401,6 +416,10 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
   if (c.phase !== GCPhase.off) return false;
   if (kind === GCTrigger.heap && !(c.heapLive >= c.trigger)) return false;
   if (kind === GCTrigger.time && !(c.gcPercent >= 0 && c.lastgc !== 0 && rt.sim.now - c.lastgc > forcegcperiod)) return false;
+  if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
+    gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
+    return true;
+  }
   gcBgMarkStartWorkers(rt, mp, gp);
   c.cycles++;
   c.userForced = kind === GCTrigger.cycle;
@@ -410,23 +429,45 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
   c.tSweepTerm = rt.sim.now;
   c.markDoneStarted = false;
   rt.log.ev(E.GCStart, gp.goid, mp.id, mp.p!.id, c.cycles, kind);
-  const stopped = stopTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
+  const wait = stopTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
   if (rt.exited) return true;
   gp.gcstep = GCStep.sweepTermDone;
   // The pause: waiting for running goroutines to stop (a preemption signal), then finishsweep_m,
   // clearpools, gcResetMarkState (the caller's CPU time with the world stopped).
   rt.contM = mp;
-  rt.contDelay = rt.cost.gcSweepTermPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  rt.contDelay = rt.cost.gcSweepTermPause + wait + mp.debt;
   mp.debt = 0;
   return true;
+}
+
+/**
+ * go1.19's gcBgMarkStartWorkers, one worker: `go gcBgMarkWorker()`, then notetsleepg(&work.bgMarkReady)
+ * — entersyscallblock: the starter's P is handed off (handoffp → startm: an idle M, or a new thread)
+ * and runs the new worker from its runnext; the worker wakes the starter (notewakeup) and parks in
+ * the pool. The starter's thread leaves the syscall (exitsyscall) and asks for the cycle again
+ * (its pending op: gcStart's retry, runtime.GC or forcegc's start), until every P has its worker.
+ */
+function gcBgMarkStartWorkerBlocking(rt: Runtime, mp: M, gp: G, kind: number): void {
+  const c = rt.gc;
+  const ready = new KernelWaitQueue('work.bgMarkReady');
+  const body = new GCBgMarkWorker(rt);
+  body.ready = ready;
+  const w = newproc(rt, mp.p!, gp, body, rt.rf.gcBgMarkWorker, true, true);
+  w.markWorker = true;
+  c.nworkers++;
+  mp.debt += rt.cost.goroutineCreate;
+  const retry: Op = kind === GCTrigger.cycle ? { k: K.GC } : kind === GCTrigger.time ? { k: K.GCStartTime } : { k: K.GCStartRetry, then: gp.pendingOp };
+  gp.pendingOp = retry;
+  entersyscallblock(rt, mp, gp, 0, 0, false, ready);
 }
 
 /** gcBgMarkStartWorkers: one parked gcBgMarkWorker goroutine per P (created by the cycle's starter). */
 function gcBgMarkStartWorkers(rt: Runtime, mp: M, gp: G): void {
   const c = rt.gc;
   while (c.nworkers < rt.gomaxprocs) {
-    // Created parked: go1.19 waits for each to start in notetsleepg, go1.26 on a channel; the model
-    // skips that first run and charges the creation (goroutineCreate) to the starter.
+    // Created parked: go1.26 starts each on the starter's P (runnext) and waits on a channel, a
+    // ping-pong on one P; the model skips that first run and charges the creation (goroutineCreate)
+    // to the starter. go1.19's start is a blocking syscall each (gcBgMarkStartWorkerBlocking).
     const w = newproc(rt, mp.p!, gp, new GCBgMarkWorker(rt), rt.rf.gcBgMarkWorker, true, false);
     w.markWorker = true;
     w.atomicstatus = _Gwaiting;
@@ -576,6 +617,8 @@ function markWorkerStop(rt: Runtime, pp: P, gp: G): void {
  */
 class GCBgMarkWorker implements GoBody {
   private readonly rt: Runtime;
+  /** go1.19: the starter waits in notetsleepg on this until the worker first runs (gcBgMarkStartWorkerBlocking). */
+  ready: KernelWaitQueue | null = null;
   /** The chunk in flight: its work (bytes) and CPU ns, charged when the worker is resumed. */
   private chunkWork = 0;
   private chunkNs = 0;
@@ -601,6 +644,12 @@ class GCBgMarkWorker implements GoBody {
         pp.gcFractionalMarkTime += this.chunkNs;
       } else c.idleMarkTime += this.chunkNs;
       this.chunkNs = this.chunkWork = 0;
+    }
+    if (this.ready !== null) {
+      // notewakeup(&work.bgMarkReady): the starter's thread returns from its syscall.
+      const wq = this.ready;
+      this.ready = null;
+      if (kernelWake(rt, wq, false, rt.latency(rt.cost.futexWake)) > 0) mp.debt += rt.cost.futexWakeCall;
     }
     if (!this.running) {
       this.running = true;
@@ -706,12 +755,12 @@ export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
   c.heap1 = c.heapLive;
   c.stwprocs = rt.gomaxprocs;
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.marktermination, c.cycles);
-  const stopped = stopTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
+  const wait = stopTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
   c.phase = GCPhase.marktermination;
   gp.gcstep = GCStep.markTermDone;
   rt.contM = mp;
-  rt.contDelay = rt.cost.gcMarkTermPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  rt.contDelay = rt.cost.gcMarkTermPause + wait + mp.debt;
   mp.debt = 0;
 }
 
@@ -845,17 +894,20 @@ export function gcUser(rt: Runtime, mp: M, gp: G): void {
     c.markWaiters.pop();
     rt.contM = mp;
     rt.contDelay = rt.cost.runtimeCall;
+  } else if (c.phase === GCPhase.off && gp.gcstep === GCStep.none) {
+    // go1.19: gcStart waits for a new mark worker first (the G is in notetsleepg); it asks again.
+    c.markWaiters.pop();
   }
 }
 
 /** runtime.ReadMemStats: stop the world, copy the statistics (readmemstats_m), start it again. */
 export function readMemStatsOp(rt: Runtime, mp: M, gp: G): void {
   rt.gc.readMemStatsCalls++;
-  const stopped = stopTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
+  const wait = stopTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
   if (rt.exited) return;
   gp.gcstep = GCStep.readMemStatsDone;
   rt.contM = mp;
-  rt.contDelay = rt.cost.readMemStatsPause + (stopped > 0 ? rt.cost.signalDelivery : 0) + mp.debt;
+  rt.contDelay = rt.cost.readMemStatsPause + wait + mp.debt;
   mp.debt = 0;
 }
 

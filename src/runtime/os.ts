@@ -224,7 +224,7 @@ export class CPUSched implements EventTarget {
    * after the hot latency `hot` (rt.latency(cost.futexWake), drawn by the caller) + wakeExtra. Call
    * before mp goes on CPU (its state change to Waking/Sysmon claims the CPU).
    */
-  wakeSend(mp: M, target: EventTarget & { gen: number }, tag: number, hot: number, daemon = false): void {
+  wakeSend(mp: M, target: EventTarget & { gen: number }, tag: number, hot: number, daemon = false): number {
     const now = this.rt.sim.now;
     const extra = this.wakeExtra(mp, now);
     const at = now + hot + extra;
@@ -233,6 +233,7 @@ export class CPUSched implements EventTarget {
       const c = this.selectCpu(mp);
       this.coldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c, idleSince: this.idleSince[c]! });
     }
+    return at;
   }
 
   /**

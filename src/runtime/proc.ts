@@ -295,7 +295,7 @@ export function setSpinning(rt: Runtime, mp: M, on: boolean): void {
 export function notewakeup(rt: Runtime, mp: M): void {
   const cur = rt.curm;
   if (cur !== null && cur !== mp) cur.debt += rt.cost.futexWakeCall;
-  rt.os.wakeSend(mp, mp, T.Wake, rt.latency(rt.cost.futexWake));
+  mp.wakeAt = rt.os.wakeSend(mp, mp, T.Wake, rt.latency(rt.cost.futexWake));
   setMState(rt, mp, MS.Waking);
 }
 

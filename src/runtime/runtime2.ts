@@ -254,6 +254,8 @@ export class M implements EventTarget {
    * stops at its next prologue — the model's check before the next op (exec.ts runG1).
    */
   switchingUntil = 0;
+  /** When a notewakeup's wake-up (futex, and a halted vCPU's) lets it run (stopTheWorldWithSema waits for it). */
+  wakeAt = 0;
   /** Blocked in netpoll and already woken (an event is on its way). */
   pollWoken = false;
   /** findRunnable's wasSpinning, kept across the blocking netpoll. */

@@ -101,6 +101,14 @@ export interface VersionProfile {
    * first on that P when the world starts again (with procresizeOldm: on the same M).
    */
   readonly stwPreemptToRunnext: boolean;
+  /**
+   * go1.19.8 (mgc.go gcBgMarkStartWorkers): the first cycle's starter creates each mark worker with
+   * `go gcBgMarkWorker()` and waits for it in notetsleepg — entersyscallblock, so its P is handed off
+   * (handoffp → startm: an idle M or a new thread) to run the worker, which wakes it with
+   * notewakeup(&work.bgMarkReady). go1.26.8 waits on a channel: the worker runs on the same P
+   * (runnext), no thread is involved.
+   */
+  readonly gcWorkerStartSyscall: boolean;
 
   // ---- netpoll (spec §10)
   /**
@@ -215,6 +223,7 @@ const go119: VersionProfile = {
   procresizeIdleHighFirst: false,
   procresizeOldm: false,
   stwPreemptToRunnext: false,
+  gcWorkerStartSyscall: true,
   netpollWaiterDelta: false,
   lazyChannelTimers: false,
   containerAwareGOMAXPROCS: false,
@@ -244,6 +253,7 @@ const go126: VersionProfile = {
   procresizeIdleHighFirst: true,
   procresizeOldm: true,
   stwPreemptToRunnext: true,
+  gcWorkerStartSyscall: false,
   netpollWaiterDelta: true,
   lazyChannelTimers: true,
   containerAwareGOMAXPROCS: true,
@@ -308,6 +318,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   procresizeIdleHighFirst: { what: 'the idle P list after procresize hands out P(n−1) first (1.19: P1)', since: '≤ 1.26', source: 'proc.go procresize' },
   procresizeOldm: { what: 'after a stop-the-world a P with work goes back to the M that last ran it (p.oldm)', since: '≤ 1.26', source: 'proc.go procresize, mgetSpecific' },
   stwPreemptToRunnext: { what: 'a G preempted for a stop-the-world waits in its P\'s runnext (1.19: global queue)', since: '≤ 1.26', source: 'proc.go goschedImpl' },
+  gcWorkerStartSyscall: { what: 'the first GC cycle waits for each new mark worker in notetsleepg (a blocking syscall: its P is handed off, maybe to a new thread); later releases wait on a channel', since: '1.19 (1.26: a channel)', source: 'mgc.go gcBgMarkStartWorkers' },
   netpollWaiterDelta: { what: 'netpoll returns a waiter delta its callers apply', since: '1.22', source: 'netpoll.go netpollAdjustWaiters' },
   lazyChannelTimers: { what: 'channel timers sit in a heap only while a goroutine waits on them (on its P); Stop/Reset drain the channel', since: '1.23', source: 'time.go blockTimerChan, maybeRunChan' },
   containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },

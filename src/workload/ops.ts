@@ -118,6 +118,12 @@ export const K = {
   GCMarkDone: 39,
   /** The runtime's own: forcegchelper's gcStart(gcTrigger{kind: gcTriggerTime}). */
   GCStartTime: 40,
+  /**
+   * The runtime's own: gcStart(gcTrigger{kind: gcTriggerHeap}) again, after go1.19's
+   * gcBgMarkStartWorkers waited for a new worker (runtime/mgc.ts); then `then`, the rest of the
+   * allocating Work op.
+   */
+  GCStartRetry: 41,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -178,4 +184,5 @@ export type Op =
   | { k: typeof K.SetGCPercent; n: number }
   | { k: typeof K.SetMemoryLimit; n: number }
   | { k: typeof K.GCMarkDone }
-  | { k: typeof K.GCStartTime };
+  | { k: typeof K.GCStartTime }
+  | { k: typeof K.GCStartRetry; then: Op | null };

@@ -11,6 +11,7 @@ import { E } from '../../src/log/events.js';
 import { alloc, go, runtime, debug, syscall, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
 import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason } from '../../src/runtime/mgc.js';
 import { forcegcperiod } from '../../src/runtime/runtime2.js';
+import { SyscallModeCode } from '../../src/runtime/syscall.js';
 import { formatSummary, summarize } from '../../src/views/summary.js';
 import { goReleases } from '../../src/runtime/version.js';
 
@@ -329,3 +330,73 @@ function go_(f: () => Go): Go<number> {
 }
 
 void alloc;
+
+describe('stop-the-world waits for each P to reach a safe point (proc.go stopTheWorldWithSema, preemptone)', () => {
+  /** ReadMemStats' wall time while another goroutine runs `spin` on the other P. */
+  function rmsWhileSpinning(callEvery: number): { rms: number; r: RunResult } {
+    let rms = 0;
+    const r = runChecked({
+      gomaxprocs: 2,
+      main: function* () {
+        yield* go_(function* () {
+          yield* work(ms(20), callEvery > 0 ? { callEvery } : {});
+        });
+        yield* time.Sleep(ms(1));
+        const t0 = yield* runtime.nanotime();
+        yield* runtime.ReadMemStats();
+        rms = (yield* runtime.nanotime()) - t0;
+      },
+    });
+    return { rms, r };
+  }
+
+  it('a goroutine in a loop without calls stops when SIGURG lands (async preemption): the pause lasts the signal', () => {
+    const { rms, r } = rmsWhileSpinning(0);
+    expect(r.exitCode).toBe(0);
+    expect(rms).toBeGreaterThanOrEqual(r.runtime.cost.signalDelivery);
+  });
+
+  it('a goroutine that makes calls stops at its next prologue, long before the signal (stackguard0 = stackPreempt)', () => {
+    // Before: every stopped goroutine cost the signal's delivery, calls or not.
+    const { rms, r } = rmsWhileSpinning(50);
+    expect(r.exitCode).toBe(0);
+    expect(rms).toBeLessThan(r.runtime.cost.signalDelivery);
+    // The caller still sleeps on sched.stopnote: gcstopm decrements sched.stopwait under sched.lock,
+    // which the caller holds until it has checked stopwait, so it always waits for a running P's wake-up.
+    expect(rms).toBeGreaterThan(r.runtime.cost.readMemStatsPause + r.runtime.cost.futexWakeCall);
+  });
+
+  it('with every other P idle the world stops at once (ReadMemStats at GOMAXPROCS=2: the recorded 1.1 µs of go1.19 gc_stw p1)', () => {
+    let rms = 0;
+    const r = runChecked({
+      gomaxprocs: 2,
+      main: function* () {
+        // (CPU work, not a sleep: a wake-up from a sleep wakes a spinning M for the idle P, which the
+        // stop-the-world then has to wait for.)
+        yield* work(ms(1));
+        const t0 = yield* runtime.nanotime();
+        yield* runtime.ReadMemStats();
+        rms = (yield* runtime.nanotime()) - t0;
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    // The pause's own time and the clock reads around it; no wake-up (futexWake) to wait for.
+    expect(rms).toBeGreaterThanOrEqual(r.runtime.cost.readMemStatsPause);
+    expect(rms).toBeLessThan(r.runtime.cost.readMemStatsPause + r.runtime.cost.futexWakeCall);
+  });
+});
+
+describe('the first cycle starts its mark workers (mgc.go gcBgMarkStartWorkers)', () => {
+  for (const [go, blocking] of [['1.19', true], ['1.26', false]] as const) {
+    it(`go${go}: the starter ${blocking ? 'waits for each new worker in notetsleepg (a blocking syscall: its P is handed off to run it)' : 'waits on a channel: no syscall'}`, () => {
+      const r = runChecked({ go, gomaxprocs: 2, main: () => allocate(5 * MB) });
+      expect(r.exitCode).toBe(0);
+      expect(r.runtime.gc.nworkers).toBe(2);
+      // go1.19.8: `go gcBgMarkWorker(); notetsleepg(&work.bgMarkReady, -1)` once per P (entersyscallblock);
+      // go1.26.8: `go gcBgMarkWorker(ready); <-ready`.
+      const blocks = events(r, E.EnterSyscall).filter((e) => e.g === 1 && e.a === SyscallModeCode.block);
+      expect(blocks.length).toBe(blocking ? 2 : 0);
+      expect(r.runtime.gc.numgc).toBeGreaterThanOrEqual(1);
+    });
+  }
+});

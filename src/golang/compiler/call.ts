@@ -313,11 +313,11 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         if (ints.length === 0) c.fail(n, `invalid operation: ${text(n)} expects 2 or 3 arguments; found 1`);
         const z = zero(c, u.elem);
         c.charge(c.cpu.malloc);
-        return done({ c: `$L.makeSliceA(${ints[0]}, ${ints[1] ?? ints[0]}, () => ${z}, ${sizeOf(u.elem)})`, t, mode: 'value', n });
+        return done({ c: `($k++, $L.makeSliceA(${ints[0]}, ${ints[1] ?? ints[0]}, () => ${z}, ${sizeOf(u.elem)}))`, t, mode: 'value', n });
       }
       // makemap: an hmap (48 bytes) and its first bucket array grow with use (not counted)
       if (u.k === 'map') c.charge(c.cpu.malloc);
-      if (u.k === 'map') return done({ c: '($A.b += 48, new Map())', t, mode: 'value', n });
+      if (u.k === 'map') return done({ c: '($k++, $A.b += 48, new Map())', t, mode: 'value', n });
       if (u.k === 'chan') return done({ c: `$L.makeChan(${ints[0] ?? 0}, ${sizeOf(u.elem)})`, t, mode: 'value', n });
       c.fail(n, `invalid argument: cannot make ${ts(t)}; type must be slice, map, or channel`);
     }
@@ -330,8 +330,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       // newobject: sizeOf(T) bytes (rt/malloc.ts)
       const sz = Math.max(sizeOf(t), 1);
       c.charge(c.cpu.malloc);
-      if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: `($A.b += ${sz}, ${zero(c, t)})`, t: pt, mode: 'value', n });
-      return done({ c: `($A.b += ${sz}, new $L.Box(${zero(c, t)}))`, t: pt, mode: 'value', n });
+      if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: `($k++, $A.b += ${sz}, ${zero(c, t)})`, t: pt, mode: 'value', n });
+      return done({ c: `($k++, $A.b += ${sz}, new $L.Box(${zero(c, t)}))`, t: pt, mode: 'value', n });
     }
     case 'delete': {
       const m = arg(0);

@@ -88,7 +88,7 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
       const arr = `[${items.join(', ')}]`;
       // a slice literal's backing array is allocated (rt/malloc.ts)
       if (u.k === 'slice') c.charge(c.cpu.malloc);
-      return { c: u.k === 'array' ? arr : `($A.b += ${len * sizeOf(u.elem)}, $L.sliceLit(${arr}))`, t, mode: 'value', n };
+      return { c: u.k === 'array' ? arr : `($k++, $A.b += ${len * sizeOf(u.elem)}, $L.sliceLit(${arr}))`, t, mode: 'value', n };
     }
     case 'map': {
       const ck = complexKey(u.key);
@@ -100,7 +100,7 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
         return ck ? `[$L.mapKey(${k}), [${k}, ${v}]]` : `[${k}, ${v}]`;
       });
       c.charge(c.cpu.malloc);
-      return { c: `($A.b += ${48 + entries.length * (sizeOf(u.key) + sizeOf(u.elem))}, new Map([${entries.join(', ')}]))`, t, mode: 'value', n };
+      return { c: `($k++, $A.b += ${48 + entries.length * (sizeOf(u.key) + sizeOf(u.elem))}, new Map([${entries.join(', ')}]))`, t, mode: 'value', n };
     }
     default:
       c.fail(n, `invalid composite literal type ${ts(t)}`);

@@ -21,7 +21,8 @@ function loopHead(c: Compiler, ops: number): string {
 }
 
 /**
- * A loop whose body makes no call and no runtime entry (no `yield` in its code) is call-free: its
+ * A loop whose body makes no call, no heap allocation (a call of mallocgc: `$k++`, rt/malloc.ts) and
+ * no runtime entry (no `yield` in its code) is call-free: its
  * chunks of CPU time are Work ops marked `cont` (a continuation of the same call-free stretch,
  * every = 0), which only asynchronous preemption may interrupt — see the engine proposal in
  * index.ts: the runtime's cooperative check before each op must skip `cont` Work ops.
@@ -29,7 +30,7 @@ function loopHead(c: Compiler, ops: number): string {
 function markCallFree(code: string): string {
   const head = 'if ($c + $U.ns >= $CH) yield $W();';
   const rest = code.split(head).join('');
-  if (/\byield\b/.test(rest)) return code;
+  if (/\byield\b/.test(rest) || rest.includes('$k++')) return code;
   return code.split(head).join('if ($c + $U.ns >= $CH) yield $Wc();');
 }
 

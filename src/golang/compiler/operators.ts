@@ -24,8 +24,8 @@ export function unary(c: Compiler, n: Node): Val {
       // &T{…} escapes: sizeOf(T) bytes on the heap (rt/malloc.ts)
       const sz = Math.max(sizeOf(v.t), 1);
       c.charge(c.cpu.malloc);
-      if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: `($A.b += ${sz}, ${v.c})`, t: pt, mode: 'value', n };
-      return { c: `($A.b += ${sz}, new $L.Box(${v.c}))`, t: pt, mode: 'value', n };
+      if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: `($k++, $A.b += ${sz}, ${v.c})`, t: pt, mode: 'value', n };
+      return { c: `($k++, $A.b += ${sz}, new $L.Box(${v.c}))`, t: pt, mode: 'value', n };
     }
     return addressOf(c, inner, n);
   }
@@ -284,7 +284,7 @@ export function binary(c: Compiler, n: Node): Val {
   }
   // concatstrings: the result's bytes (rt/malloc.ts)
   if (op === '+' && isString(t)) c.charge(c.cpu.malloc);
-  if (op === '+' && isString(t)) return { c: `$L.scat(${a.c}, ${b.c})`, t, mode: 'value', n };
+  if (op === '+' && isString(t)) return { c: `($k++, $L.scat(${a.c}, ${b.c}))`, t, mode: 'value', n };
   if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if (b.cv === 0 && (op === '/' || op === '%') && isInteger(t)) c.fail(n, 'invalid operation: division by zero');

@@ -7,7 +7,9 @@
  * (program.ts) hands the count to the runtime on the next Work op (`alloc`) and clears it. Each step
  * of a goroutine (Body.next) starts from 0, so interleaved runs never see each other's bytes; what a
  * step allocates before a runtime op that carries no Work op (a standard-library helper's own op) is
- * not counted.
+ * not counted. A compiled allocation site also counts as a function call (`$k++`): runtime.newobject,
+ * makeslice, makemap and concatstrings are calls of Go functions with a stack-check prologue, so an
+ * allocating loop has a cooperative preemption point at every allocation (exec.ts safePointWait).
  *
  * Simplified: which composite literals escape is approximated (every `&T{…}`, slice and map literal
  * counts; a struct literal used as a value does not), sizes are sizeOf's (types.ts; no size-class
