@@ -67,7 +67,7 @@ function cpuMs(): number {
  */
 const maxCheckEvery = 65536;
 const minCheckEvery = 16;
-const firstCheckEvery = 1024;
+const firstCheckEvery = 64;
 /** Stop when the heap in use passes this fraction of V8's limit: room left for the views. */
 const heapLimitFraction = 0.85;
 
