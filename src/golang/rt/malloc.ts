@@ -9,14 +9,30 @@
  * step allocates before a runtime op that carries no Work op (a standard-library helper's own op) is
  * not counted.
  *
+ * Large objects (make of more than 32 KiB, also `l`) ride along as `allocLarge`: the runtime charges
+ * clearing their memory (mallocgc's needzero/memclrNoHeapPointers) by size.
+ *
  * Simplified: which composite literals escape is approximated (every `&T{…}`, slice and map literal
  * counts; a struct literal used as a value does not), sizes are sizeOf's (types.ts; no size-class
  * rounding except growslice's), a string counts its UTF-16 length as bytes, and boxing a value into an
  * interface is not counted.
  */
 
-/** The allocation register (bytes since the running goroutine's last runtime op). */
-export const heap = { b: 0 };
+/**
+ * The allocation registers: `b`, bytes since the running goroutine's last runtime op; `l`, the part
+ * of them that were large objects (more than maxSmallSize: mallocgc's large path, whose memory is
+ * cleared when it reuses freed pages: runtime/mgc.ts mallocgc).
+ */
+export const heap = { b: 0, l: 0 };
+
+/** maxSmallSize (go1.19/go1.26 sizeclasses.go: _MaxSmallSize = 32768): larger objects get their own span. */
+export const maxSmallSize = 32768;
+
+/** `bytes` of one object allocated by make/new: counted, and as a large object when it is one. */
+export function mallocObject(bytes: number): void {
+  heap.b += bytes;
+  if (bytes > maxSmallSize) heap.l += bytes;
+}
 
 /** s + t, counting the new string's bytes (concatstrings). */
 export function scat(s: string, t: string): string {
