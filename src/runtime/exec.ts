@@ -365,6 +365,9 @@ function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
   let ns = op.ns;
   let cpu = op.cpu === true;
   const fill = op.fill ?? 0;
+  // Each byte the kernel model wrote into the program's memory was JavaScript work (syncing the
+  // watchdog: ≈256 bytes take what an average event takes).
+  if (fill > 0) rt.sim.pollSooner(fill >>> 8);
   if (fill > 0 && gp.untouchedBytes > 0) {
     // copy_to_user into a large object's fresh pages: the kernel takes their page faults (and zeroes
     // each page) inside the call, computing.

@@ -127,4 +127,30 @@ func main() {
     // Plain JS arrays took 5.7 s for the makes alone and 4.2 GB; bytes take well under that.
     expect(ms).toBeLessThan(20_000);
   });
+
+  it('the watchdog counts a read that fills 1 MiB as the JavaScript work it is (thousands of events)', () => {
+    // 24 reads of 1 MiB are a few hundred kernel events, far below the watchdog's 65536-event spacing,
+    // but ≈24 ms of JavaScript writing bytes: with reads of that size a run of few events ran for
+    // seconds between two checks, and the CLI's stall limit took it for a loop that never yields.
+    const r = compileGo([{ name: 'main.go', text: `package main
+import ("fmt"; "os")
+func main() {
+	f, _ := os.Open("/dev/urandom")
+	buf := make([]byte, 1<<20)
+	t := 0
+	for i := 0; i < 24; i++ {
+		n, _ := f.Read(buf)
+		t += n
+	}
+	fmt.Println(t)
+}
+` }]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
+    let checks = 0;
+    const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false, watchdog: { check: () => (checks++, null), pause: () => false } });
+    expect(res.stdout).toBe(`${24 << 20}\n`);
+    expect(res.events).toBeLessThan(65536);
+    // 24 MiB / 256 bytes per event ≈ 98k events of work: at least one check.
+    expect(checks).toBeGreaterThanOrEqual(1);
+  });
 });
