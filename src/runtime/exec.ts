@@ -148,7 +148,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       if (alloc !== undefined && alloc > 0) {
         // mallocgc: heap accounting, an assist during a mark phase (more CPU for this G), or a cycle
         // that starts here (the world stops; the work runs when this G goes on).
-        const extra = mallocgc(rt, mp, gp, alloc, op.allocLarge ?? 0);
+        const extra = mallocgc(rt, mp, gp, alloc, op.allocLarge ?? 0, op.allocBuffers ?? 0);
         if (extra < 0) {
           if (ns > 0) gp.pendingOp = { k: K.Work, ns, every: op.every };
           return;

@@ -317,12 +317,12 @@ function triggerFor(c: GCState, goal: number, runway: number): number {
 }
 
 /**
- * mallocgc's GC part for `bytes` allocated by gp on mp (`large` of them in large objects): heapLive
- * grows, a mark phase makes gp assist (the returned ns are CPU time gp spends in gcAssistAlloc), and
- * reaching the trigger starts a cycle (returns −1: gcStart stopped the world and gp continues when it
- * restarts; the caller keeps its op).
+ * mallocgc's GC part for `bytes` allocated by gp on mp (`large` of them in large objects, `buffers`
+ * of those in byte buffers): heapLive grows, a mark phase makes gp assist (the returned ns are CPU
+ * time gp spends in gcAssistAlloc), and reaching the trigger starts a cycle (returns −1: gcStart
+ * stopped the world and gp continues when it restarts; the caller keeps its op).
  */
-export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0): number {
+export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, buffers = 0): number {
   const c = rt.gc;
   // A large object (> 32 KiB) gets a span of its own; when its pages held freed objects before
   // (below the heap's high-water mark: mheap.allocNeedsZero) mallocgc clears them
@@ -334,13 +334,14 @@ export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0): n
   c.totalAlloc += bytes;
   // The page faults of memory the process never held before; mallocgc's own CPU (clearing a small
   // object included) is the caller's (the Go frontend's malloc cost; append's is in its append cost).
-  // A small object is written at once (its span's first use); a large object's fresh pages are not
-  // touched by mallocgc, so their faults wait for the first write (G.untouchedBytes).
+  // A large object's fresh pages are not touched by mallocgc: they fault at the first write. Go code
+  // writing a slice it made is taken to do that at once (as a small object's first use does); a byte
+  // buffer's first write is usually the read(2) that fills it (G.untouchedBytes, exec.ts syscallOp).
   if (c.heapLive > c.heapRetained) {
     const fresh = c.heapLive - c.heapRetained;
-    const freshLarge = Math.min(fresh, large - largeReused);
-    gp.untouchedBytes += freshLarge;
-    clear += (fresh - freshLarge) * rt.cost.heapGrowNsPerByte;
+    const freshBuffers = Math.min(fresh, buffers, large - largeReused);
+    gp.untouchedBytes += freshBuffers;
+    clear += (fresh - freshBuffers) * rt.cost.heapGrowNsPerByte;
     c.heapRetained = c.heapLive;
   }
   if (c.phase === GCPhase.mark) {

@@ -29,7 +29,9 @@ export const K = {
    * async-only). `cont`: the op continues a call-free loop (an interpreter emitting CPU time in
    * chunks), so its start is not a function call either. `alloc`: bytes the work allocated on the
    * heap (mallocgc, runtime/mgc.ts), accounted when the op starts; `allocLarge`: how many of them
-   * were large objects (> 32 KiB), whose memory mallocgc clears when it reuses freed pages.
+   * were large objects (> 32 KiB), whose memory mallocgc clears when it reuses freed pages;
+   * `allocBuffers`: how many of those were byte buffers, whose fresh pages fault in the read(2) that
+   * first fills them rather than in the goroutine's own code.
    */
   Work: 1,
   /** `go fn(args…)` (newproc). Result: the new goroutine's id. */
@@ -144,7 +146,7 @@ export interface SelectCase {
 }
 
 export type Op =
-  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number; allocLarge?: number }
+  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number; allocLarge?: number; allocBuffers?: number }
   | { k: typeof K.Go; fn: (...args: never[]) => GoBody; args: unknown[]; name: string; system?: boolean }
   | { k: typeof K.Gosched }
   | { k: typeof K.Goexit }

@@ -306,7 +306,8 @@ export class Body implements Iterator<Op, unknown, unknown> {
   next(v?: unknown): IteratorResult<Op, unknown> {
     S.cur = this.ctx;
     heap.b = 0;
-    heap.l = 0; // this step's allocations only (malloc.ts)
+    heap.l = 0;
+    heap.u = 0; // this step's allocations only (malloc.ts)
     try {
       return this.step(v);
     } catch (e) {

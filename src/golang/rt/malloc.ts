@@ -10,7 +10,8 @@
  * not counted.
  *
  * Large objects (make of more than 32 KiB, also `l`) ride along as `allocLarge`: the runtime charges
- * clearing their memory (mallocgc's needzero/memclrNoHeapPointers) by size.
+ * clearing their memory (mallocgc's needzero/memclrNoHeapPointers) by size; large []byte buffers
+ * (also `u`) as `allocBuffers`: their fresh pages fault when a read(2) first fills them.
  *
  * Simplified: which composite literals escape is approximated (every `&T{…}`, slice and map literal
  * counts; a struct literal used as a value does not), sizes are sizeOf's (types.ts; no size-class
@@ -21,9 +22,10 @@
 /**
  * The allocation registers: `b`, bytes since the running goroutine's last runtime op; `l`, the part
  * of them that were large objects (more than maxSmallSize: mallocgc's large path, whose memory is
- * cleared when it reuses freed pages: runtime/mgc.ts mallocgc).
+ * cleared when it reuses freed pages: runtime/mgc.ts mallocgc); `u`, the part of those that were
+ * byte buffers ([]byte), which I/O rather than Go code writes first.
  */
-export const heap = { b: 0, l: 0 };
+export const heap = { b: 0, l: 0, u: 0 };
 
 /** maxSmallSize (go1.19/go1.26 sizeclasses.go: _MaxSmallSize = 32768): larger objects get their own span. */
 export const maxSmallSize = 32768;
@@ -32,6 +34,15 @@ export const maxSmallSize = 32768;
 export function mallocObject(bytes: number): void {
   heap.b += bytes;
   if (bytes > maxSmallSize) heap.l += bytes;
+}
+
+/** A []byte's backing array of `bytes`: mallocObject, and a large one is a buffer (`u`). */
+export function mallocBuffer(bytes: number): void {
+  heap.b += bytes;
+  if (bytes > maxSmallSize) {
+    heap.l += bytes;
+    heap.u += bytes;
+  }
 }
 
 /** s + t, counting the new string's bytes (concatstrings). */

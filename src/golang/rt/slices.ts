@@ -17,7 +17,7 @@
  */
 import { GoPanic, rtPanic, oob } from './panics.js';
 import { type Ref, PropRef } from './values.js';
-import { heap, mallocObject } from './malloc.js';
+import { heap, mallocBuffer, mallocObject } from './malloc.js';
 
 /**
  * A []byte's backing array typed as the element accessors see it: a Uint8Array read and written by
@@ -182,7 +182,7 @@ export const maxSliceElems = 1 << 25;
 /** make([]byte, n, c) (the compiler's make of a slice of uint8): a Uint8Array backing, its bytes counted (malloc.ts). */
 export function makeBytesA(n: number, c: number): Slice {
   const s = makeBytes(n, c);
-  mallocObject(c);
+  mallocBuffer(c);
   return s;
 }
 /** make([]byte, n, c) with makeslice's checks, over a zeroed Uint8Array (the library's buffers). */
