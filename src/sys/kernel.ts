@@ -532,7 +532,9 @@ export class Kernel {
    */
   private fillRandom(dst: ByteBuf | null, n: number): void {
     if (dst === null) return; // os.ReadFile's discarded device reads take no bytes from the stream
-    let x = this.rnd;
+    // x stays an int32 in the loop (a Smi: `>>> 0` would make it a heap double above 2^31, 14 ns a
+    // byte); the bits, and so the stream, are those of the uint32 xorshift.
+    let x = this.rnd | 0;
     const o = dst.o;
     if ((dst.a as unknown) instanceof Uint8Array) {
       const u = dst.a as unknown as Uint8Array;
@@ -540,7 +542,6 @@ export class Kernel {
         x ^= x << 13;
         x ^= x >>> 17;
         x ^= x << 5;
-        x >>>= 0;
         u[o + i] = x & 255;
       }
     } else {
@@ -549,11 +550,10 @@ export class Kernel {
         x ^= x << 13;
         x ^= x >>> 17;
         x ^= x << 5;
-        x >>>= 0;
         a[o + i] = x & 255;
       }
     }
-    this.rnd = x;
+    this.rnd = x >>> 0;
   }
 }
 
