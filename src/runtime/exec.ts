@@ -148,7 +148,7 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       if (alloc !== undefined && alloc > 0) {
         // mallocgc: heap accounting, an assist during a mark phase (more CPU for this G), or a cycle
         // that starts here (the world stops; the work runs when this G goes on).
-        const extra = mallocgc(rt, mp, gp, alloc);
+        const extra = mallocgc(rt, mp, gp, alloc, op.allocLarge ?? 0, op.allocBuffers ?? 0);
         if (extra < 0) {
           if (ns > 0) {
             const rest: Op = { k: K.Work, ns, every: op.every };
@@ -375,9 +375,21 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
  * another call wakes it.
  */
 function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
-  const ns = op.ns;
+  let ns = op.ns;
+  let cpu = op.cpu === true;
+  const fill = op.fill ?? 0;
+  // Each byte the kernel model wrote into the program's memory was JavaScript work (syncing the
+  // watchdog: ≈256 bytes take what an average event takes).
+  if (fill > 0) rt.sim.pollSooner(fill >>> 8);
+  if (fill > 0 && gp.untouchedBytes > 0) {
+    // copy_to_user into a large object's fresh pages: the kernel takes their page faults (and zeroes
+    // each page) inside the call, computing.
+    const faulted = Math.min(fill, gp.untouchedBytes);
+    gp.untouchedBytes -= faulted;
+    ns += faulted * rt.cost.heapGrowNsPerByte;
+    cpu = true;
+  }
   const kernel = syscallKernelTime(rt, ns, op.sleep === true);
-  const cpu = op.cpu === true;
   const wq = op.wq ?? null;
   switch (op.mode) {
     case 'raw':

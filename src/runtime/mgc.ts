@@ -332,19 +332,31 @@ function triggerFor(c: GCState, goal: number, runway: number): number {
 }
 
 /**
- * mallocgc's GC part for `bytes` allocated by gp on mp: heapLive grows, a mark phase makes gp assist
- * (the returned ns are CPU time gp spends in gcAssistAlloc), and reaching the trigger starts a cycle
- * (returns −1: gcStart stopped the world and gp continues when it restarts; the caller keeps its op).
+ * mallocgc's GC part for `bytes` allocated by gp on mp (`large` of them in large objects, `buffers`
+ * of those in byte buffers): heapLive grows, a mark phase makes gp assist (the returned ns are CPU
+ * time gp spends in gcAssistAlloc), and reaching the trigger starts a cycle (returns −1: gcStart
+ * stopped the world and gp continues when it restarts; the caller keeps its op).
  */
-export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number): number {
+export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, buffers = 0): number {
   const c = rt.gc;
+  // A large object (> 32 KiB) gets a span of its own; when its pages held freed objects before
+  // (below the heap's high-water mark: mheap.allocNeedsZero) mallocgc clears them
+  // (memclrNoHeapPointers; go1.19+ delayedZeroing for pointer-free ones, with the P held). Fresh
+  // pages are already zero. A small object's clearing is the caller's malloc cost.
+  const largeReused = large > 0 ? Math.min(large, Math.max(0, c.heapRetained - c.heapLive)) : 0;
+  let clear = largeReused * rt.cost.largeClearNsPerByte;
   c.heapLive += bytes;
   c.totalAlloc += bytes;
   // The page faults of memory the process never held before; mallocgc's own CPU (clearing a small
   // object included) is the caller's (the Go frontend's malloc cost; append's is in its append cost).
-  let clear = 0;
+  // A large object's fresh pages are not touched by mallocgc: they fault at the first write. Go code
+  // writing a slice it made is taken to do that at once (as a small object's first use does); a byte
+  // buffer's first write is usually the read(2) that fills it (G.untouchedBytes, exec.ts syscallOp).
   if (c.heapLive > c.heapRetained) {
-    clear += (c.heapLive - c.heapRetained) * rt.cost.heapGrowNsPerByte;
+    const fresh = c.heapLive - c.heapRetained;
+    const freshBuffers = Math.min(fresh, buffers, large - largeReused);
+    gp.untouchedBytes += freshBuffers;
+    clear += (fresh - freshBuffers) * rt.cost.heapGrowNsPerByte;
     c.heapRetained = c.heapLive;
   }
   if (c.phase === GCPhase.mark) {

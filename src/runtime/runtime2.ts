@@ -97,6 +97,12 @@ export class G {
    * G pays by assisting before it allocates on.
    */
   gcAssistBytes = 0;
+  /**
+   * Fresh pages of large objects this G allocated that nothing has written yet (mgc.ts mallocgc):
+   * their page faults come at the first write, which gmpsim takes to be a read(2) into them
+   * (exec.ts syscallOp, SyscallOp.fill).
+   */
+  untouchedBytes = 0;
   /** A stop-the-world this G is in the middle of (mgc.ts GCStep; 0 = none): runG continues it first. */
   gcstep = 0;
   /** A gcBgMarkWorker goroutine: sysmon's preemption requests reach its drain loop, never gopreempt. */
@@ -124,6 +130,7 @@ export class G {
     this.waiting = null;
     this.system = false;
     this.gcAssistBytes = 0;
+    this.untouchedBytes = 0;
     this.gcstep = 0;
     this.markWorker = false;
     // waitreason is not cleared: Go keeps the stale reason (spec §1.1).

@@ -28,7 +28,10 @@ export const K = {
    * CPU work of `ns`; a function-call (cooperative preemption) point every `every` ns (0 = none:
    * async-only). `cont`: the op continues a call-free loop (an interpreter emitting CPU time in
    * chunks), so its start is not a function call either. `alloc`: bytes the work allocated on the
-   * heap (mallocgc, runtime/mgc.ts), accounted when the op starts.
+   * heap (mallocgc, runtime/mgc.ts), accounted when the op starts; `allocLarge`: how many of them
+   * were large objects (> 32 KiB), whose memory mallocgc clears when it reuses freed pages;
+   * `allocBuffers`: how many of those were byte buffers, whose fresh pages fault in the read(2) that
+   * first fills them rather than in the goroutine's own code.
    */
   Work: 1,
   /** `go fn(args…)` (newproc). Result: the new goroutine's id. */
@@ -129,7 +132,11 @@ export type OpCode = (typeof K)[keyof typeof K];
 
 export type SyscallMode = 'syscall' | 'raw' | 'cgo' | 'block';
 /** The Syscall op (see K.Syscall). */
-export type SyscallOp = { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; cpu?: boolean; sleep?: boolean; wq?: KernelWaitQueue };
+/**
+ * `fill`: bytes the kernel writes into the program's memory (a read(2)'s result): the first write
+ * into a large object's fresh pages takes their page faults in the kernel (G.untouchedBytes).
+ */
+export type SyscallOp = { k: typeof K.Syscall; ns: number; mode: SyscallMode; name: string; cpu?: boolean; sleep?: boolean; wq?: KernelWaitQueue; fill?: number };
 
 /** A goroutine body as the runtime sees it. */
 export type GoBody = Iterator<Op, unknown, unknown>;
@@ -145,7 +152,7 @@ export interface SelectCase {
 }
 
 export type Op =
-  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number }
+  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number; allocLarge?: number; allocBuffers?: number }
   | { k: typeof K.Go; fn: (...args: never[]) => GoBody; args: unknown[]; name: string; system?: boolean }
   | { k: typeof K.Gosched }
   | { k: typeof K.Goexit }

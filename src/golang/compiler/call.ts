@@ -313,6 +313,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         if (ints.length === 0) c.fail(n, `invalid operation: ${text(n)} expects 2 or 3 arguments; found 1`);
         const z = zero(c, u.elem);
         c.charge(c.cpu.malloc);
+        const ue = underlying(u.elem);
+        if (ue.k === 'basic' && ue.name === 'uint8') return done({ c: `($k++, $L.makeBytesA(${ints[0]}, ${ints[1] ?? ints[0]}))`, t, mode: 'value', n });
         return done({ c: `($k++, $L.makeSliceA(${ints[0]}, ${ints[1] ?? ints[0]}, () => ${z}, ${sizeOf(u.elem)}))`, t, mode: 'value', n });
       }
       // makemap: an hmap (48 bytes) and its first bucket array grow with use (not counted)

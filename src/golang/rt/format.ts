@@ -230,7 +230,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       } else items = v as unknown[];
       const et = u.elem;
       const eu = underlying(et);
-      if ((verb === 's' || verb === 'x' || verb === 'q') && eu.k === 'basic' && eu.name === 'uint8') {
+      if ((verb === 's' || verb === 'x' || verb === 'X' || verb === 'q') && eu.k === 'basic' && eu.name === 'uint8') {
         return fmtString(items.map((b) => String.fromCharCode(b as number)).join(''), verb, f);
       }
       if (verb === 'p') return '0xc000010000';

@@ -306,7 +306,9 @@ export class Body implements Iterator<Op, unknown, unknown> {
   }
   next(v?: unknown): IteratorResult<Op, unknown> {
     S.cur = this.ctx;
-    heap.b = 0; // this step's allocations only (malloc.ts)
+    heap.b = 0;
+    heap.l = 0;
+    heap.u = 0; // this step's allocations only (malloc.ts)
     cpu.ns = 0; // and its CPU charged by run-time code (cpu.ts)
     try {
       return this.step(v);

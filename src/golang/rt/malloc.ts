@@ -11,14 +11,41 @@
  * makeslice, makemap and concatstrings are calls of Go functions with a stack-check prologue, so an
  * allocating loop has a cooperative preemption point at every allocation (exec.ts safePointWait).
  *
+ * Large objects (make of more than 32 KiB, also `l`) ride along as `allocLarge`: the runtime charges
+ * clearing their memory (mallocgc's needzero/memclrNoHeapPointers) by size; large []byte buffers
+ * (also `u`) as `allocBuffers`: their fresh pages fault when a read(2) first fills them.
+ *
  * Simplified: which composite literals escape is approximated (every `&T{…}`, slice and map literal
  * counts; a struct literal used as a value does not), sizes are sizeOf's (types.ts; no size-class
  * rounding except growslice's), a string counts its UTF-16 length as bytes, and boxing a value into an
  * interface is not counted.
  */
 
-/** The allocation register (bytes since the running goroutine's last runtime op). */
-export const heap = { b: 0 };
+/**
+ * The allocation registers: `b`, bytes since the running goroutine's last runtime op; `l`, the part
+ * of them that were large objects (more than maxSmallSize: mallocgc's large path, whose memory is
+ * cleared when it reuses freed pages: runtime/mgc.ts mallocgc); `u`, the part of those that were
+ * byte buffers ([]byte), which I/O rather than Go code writes first.
+ */
+export const heap = { b: 0, l: 0, u: 0 };
+
+/** maxSmallSize (go1.19/go1.26 sizeclasses.go: _MaxSmallSize = 32768): larger objects get their own span. */
+export const maxSmallSize = 32768;
+
+/** `bytes` of one object allocated by make/new: counted, and as a large object when it is one. */
+export function mallocObject(bytes: number): void {
+  heap.b += bytes;
+  if (bytes > maxSmallSize) heap.l += bytes;
+}
+
+/** A []byte's backing array of `bytes`: mallocObject, and a large one is a buffer (`u`). */
+export function mallocBuffer(bytes: number): void {
+  heap.b += bytes;
+  if (bytes > maxSmallSize) {
+    heap.l += bytes;
+    heap.u += bytes;
+  }
+}
 
 /** s + t, counting the new string's bytes (concatstrings). */
 export function scat(s: string, t: string): string {

@@ -3,13 +3,37 @@
  * element access, append with go1.19's growslice capacities (size classes of runtime/sizeclasses.go),
  * copy, slicing expressions with Go's out-of-range messages, make.
  *
+ * Byte slices: the backing array of a []byte/[]uint8 that `make`, []byte(string) or the standard
+ * library's buffers create is a Uint8Array (one byte per element, zeroed by the engine: a 1 MiB
+ * buffer is 1 MiB, not 8 MiB of JS numbers made one at a time), and append's growth and copy keep
+ * it one. It is indexed exactly like a JS array, and storing into it truncates to a byte, which the
+ * compiled code's uint8 arithmetic already does. Arrays ([N]byte values) and slices of them stay
+ * JS arrays (array values are compared and hashed as JS arrays: alg.ts).
+ *
  * Invariants: a nil slice is null; `o + n <= o + c <= a.length`; elements past n are Go's spare
- * capacity (appending writes them in place, so two slices of one array see each other's writes).
+ * capacity (appending writes them in place, so two slices of one array see each other's writes);
+ * `a` is a Uint8Array only for a slice whose element type is uint8.
  * Simplification: at most 2^25 elements are materialised (maxSliceElems).
  */
 import { GoPanic, rtPanic, oob } from './panics.js';
 import { type Ref, PropRef } from './values.js';
-import { heap } from './malloc.js';
+import { heap, mallocBuffer, mallocObject } from './malloc.js';
+
+/**
+ * A []byte's backing array typed as the element accessors see it: a Uint8Array read and written by
+ * index like unknown[] (only index access, length and the helpers below touch it).
+ */
+export function byteArray(c: number): unknown[] {
+  return new Uint8Array(c) as unknown as unknown[];
+}
+/** Whether a backing array is a byte slice's Uint8Array. */
+export function isByteArray(a: unknown[]): boolean {
+  return (a as unknown) instanceof Uint8Array;
+}
+/** A backing array of capacity c of the same kind as `a` (growslice keeps a []byte one). */
+function newBacking(a: unknown[], c: number): unknown[] {
+  return isByteArray(a) ? byteArray(c) : new Array(c);
+}
 
 export class Slice {
   constructor(
@@ -88,8 +112,9 @@ export function append(s: Slice | null, vals: unknown[], esize: number): Slice {
   }
   const c = growCap(s.c, n, esize);
   heap.b += c * esize;
-  const a = new Array(c);
-  for (let i = 0; i < s.n; i++) a[i] = s.a[s.o + i];
+  const a = newBacking(s.a, c);
+  if (isByteArray(a)) (a as unknown as Uint8Array).set((s.a as unknown as Uint8Array).subarray(s.o, s.o + s.n));
+  else for (let i = 0; i < s.n; i++) a[i] = s.a[s.o + i];
   for (let i = 0; i < k; i++) a[s.n + i] = vals[i];
   return new Slice(a, 0, n, c);
 }
@@ -101,9 +126,10 @@ export function append1(s: Slice | null, v: unknown, esize: number): Slice {
   }
   return append(s, [v], esize);
 }
+/** The elements of s as a new plain JS array (also for a []byte's Uint8Array). */
 export function sliceToArray(s: Slice | null): unknown[] {
   if (s === null) return [];
-  return s.a.slice(s.o, s.o + s.n);
+  return Array.prototype.slice.call(s.a, s.o, s.o + s.n) as unknown[];
 }
 export function copySlice(dst: Slice | null, src: Slice | string | null): number {
   if (dst === null || src === null) return 0;
@@ -113,6 +139,11 @@ export function copySlice(dst: Slice | null, src: Slice | string | null): number
     return n;
   }
   const n = Math.min(dst.n, src.n);
+  if (isByteArray(dst.a) && isByteArray(src.a)) {
+    // memmove: TypedArray.set copies overlapping ranges of one buffer as if through a temporary.
+    (dst.a as unknown as Uint8Array).set((src.a as unknown as Uint8Array).subarray(src.o, src.o + n), dst.o);
+    return n;
+  }
   if (dst.a === src.a && dst.o > src.o) for (let i = n - 1; i >= 0; i--) dst.a[dst.o + i] = src.a[src.o + i];
   else for (let i = 0; i < n; i++) dst.a[dst.o + i] = src.a[src.o + i];
   return n;
@@ -148,10 +179,25 @@ export function sliceArray(a: unknown[], lo: number, hi: number, max: number): S
 }
 /** Largest slice the simulator materialises (elements). Go would allocate more; JS cannot. */
 export const maxSliceElems = 1 << 25;
+/** make([]byte, n, c) (the compiler's make of a slice of uint8): a Uint8Array backing, its bytes counted (malloc.ts). */
+export function makeBytesA(n: number, c: number): Slice {
+  const s = makeBytes(n, c);
+  mallocBuffer(c);
+  return s;
+}
+/** make([]byte, n, c) with makeslice's checks, over a zeroed Uint8Array (the library's buffers). */
+export function makeBytes(n: number, c: number): Slice {
+  if (n < 0 || n > c || !Number.isInteger(n) || !Number.isInteger(c) || c > maxAlloc) {
+    if (n < 0 || !Number.isInteger(n) || n > maxAlloc) throw rtPanic('makeslice: len out of range');
+    throw rtPanic('makeslice: cap out of range');
+  }
+  if (c > maxSliceElems) throw new GoPanic(null, `gmpsim: make of a slice of ${c} elements exceeds the simulator's limit of ${maxSliceElems} elements`);
+  return new Slice(byteArray(c), 0, n, c);
+}
 /** make([]T, n, c) with T of `esize` bytes: makeslice, then the backing array's bytes (malloc.ts). */
 export function makeSliceA(n: number, c: number, zero: () => unknown, esize: number): Slice {
   const s = makeSlice(n, c, zero, esize);
-  heap.b += c * esize;
+  mallocObject(c * esize);
   return s;
 }
 /** runtime.maxAlloc on amd64 (malloc.go: 1 << heapAddrBits, heapAddrBits = 48). */

@@ -4,7 +4,7 @@
  * []byte and []rune, bounds-checked indexing and slicing.
  */
 import { rtPanic, oob } from './panics.js';
-import { Slice, sliceLit, append } from './slices.js';
+import { Slice, sliceLit, append, byteArray } from './slices.js';
 
 export function strAt(s: string, i: number): number {
   if (!(i >= 0 && i < s.length)) oob(i, s.length);
@@ -105,8 +105,11 @@ export function bytesToString(s: Slice | null): string {
   for (let i = 0; i < s.n; i++) out += String.fromCharCode(s.a[s.o + i] as number);
   return out;
 }
+/** []byte(s): a Uint8Array backing (slices.ts). */
 export function stringToBytes(s: string): Slice {
-  return sliceLit(bytesOfString(s));
+  const a = byteArray(s.length);
+  for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+  return new Slice(a, 0, s.length, s.length);
 }
 export function runeCount(s: string): number {
   let n = 0;

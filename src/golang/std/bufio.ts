@@ -19,7 +19,7 @@ import { EOF, read, writeString, tReader, tWriter } from './io.js';
 import { New as newError } from './errors.js';
 import { pkg, F, T, V, C, fn, ptr, tBytes, native, method, subset } from './registry.js';
 import { GoPanic } from '../rt/panics.js';
-import { type Slice, makeSlice, reslice } from '../rt/slices.js';
+import { type Slice, makeBytes, reslice } from '../rt/slices.js';
 import { bytesToString, decodeRune, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
@@ -34,7 +34,7 @@ export class Reader {
   constructor(public r: Iface | null) {}
   private *fill(): Go<boolean> {
     if (this.eof) return false;
-    const b = makeSlice(defaultBufSize, defaultBufSize, () => 0);
+    const b = makeBytes(defaultBufSize, defaultBufSize);
     const [n, err] = yield* read(this.r, b);
     this.buf += bytesToString(reslice(b, 0, n, -1));
     if (err) this.eof = err;
@@ -225,7 +225,7 @@ export class Scanner {
       }
       const room = this.cap - this.data.length;
       for (let loop = 0; ; ) {
-        const b = makeSlice(room, room, () => 0);
+        const b = makeBytes(room, room);
         const [n, err] = yield* read(this.r, b);
         this.data += bytesToString(reslice(b, 0, n, -1));
         if (err !== null) {

@@ -13,7 +13,7 @@ import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
 import { pkg, F, T, V, fn, tBytes, subset } from './registry.js';
 import { nilDeref } from '../rt/panics.js';
-import { type Slice, makeSlice, reslice } from '../rt/slices.js';
+import { type Slice, makeBytes, reslice } from '../rt/slices.js';
 import { bytesToString, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
@@ -40,7 +40,7 @@ export function* writeString(w: Iface | null, s: string): Go<[number, Iface | nu
 export function* ReadAll(r: Iface | null): Go<[Slice | null, Iface | null]> {
   let out = '';
   for (;;) {
-    const b = makeSlice(512, 512, () => 0);
+    const b = makeBytes(512, 512);
     const [n, err] = yield* read(r, b);
     out += bytesToString(reslice(b, 0, n, -1));
     if (err !== null) return [stringToBytes(out), err === EOF ? null : err];

@@ -25,7 +25,7 @@ import { globalTypes, tError } from '../core.js';
 import { tTime, wallAt, type GoTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
 import * as sc from './syscall.js';
-import { type Slice, makeSlice, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
+import { type Slice, makeBytes, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
 import { decodeUTF8, encodeUTF8, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
@@ -316,13 +316,13 @@ export function* ReadFile(p: Process, name: string): Go<[Slice | null, Iface | n
     }
     yield* f.Close();
     const kept = Math.min(len, 1 << 20);
-    return [makeSlice(kept, kept, () => 0), null];
+    return [makeBytes(kept, kept), null];
   }
-  let data = makeSlice(0, size, () => 0);
+  let data = makeBytes(0, size);
   for (;;) {
     if (data.n >= data.c) {
       const nc = growCap(data.c, data.c + 1);
-      const d = makeSlice(data.n, nc, () => 0);
+      const d = makeBytes(data.n, nc);
       for (let i = 0; i < data.n; i++) d.a[i] = data.a[data.o + i];
       data = d;
     }

@@ -94,9 +94,10 @@ function* quick(p: Process, name: string, mode: SyscallMode = 'syscall'): Go {
 /**
  * One system call on the kernel: `call` runs it (again after each wake-up, as the kernel retries a
  * read that slept); the thread spends the call's time in the kernel, sleeps on its wait queue if it
- * must wait, and wakes whoever its effect unblocks. Returns [value, errno].
+ * must wait, and wakes whoever its effect unblocks. `fills`: the value is a count of bytes written
+ * into the program's memory (read(2): SyscallOp.fill). Returns [value, errno].
  */
-export function* sys(p: Process, name: string, mode: SyscallMode, call: () => SysResult): Go<[number, number]> {
+export function* sys(p: Process, name: string, mode: SyscallMode, call: () => SysResult, fills = false): Go<[number, number]> {
   for (;;) {
     const r = call();
     const { ns, cpu, block, wake, wakeAll, ready } = r;
@@ -106,7 +107,7 @@ export function* sys(p: Process, name: string, mode: SyscallMode, call: () => Sy
       yield { k: K.Syscall, ns, mode, name, wq: block };
       continue;
     }
-    yield { k: K.Syscall, ns, mode, name, cpu };
+    yield fills && value > 0 ? { k: K.Syscall, ns, mode, name, cpu, fill: value } : { k: K.Syscall, ns, mode, name, cpu };
     if (wake !== null && wake.size > 0) yield { k: K.KernelWake, wq: wake, all: wakeAll, ns: p.kernel.costs.pipeWake };
     if (ready !== null) yield { k: K.NetReady, pd: ready, ns: 0 };
     return [value, errno];
@@ -117,7 +118,7 @@ export function* sys(p: Process, name: string, mode: SyscallMode, call: () => Sy
 export function* read(p: Process, fd: number, b: Slice | null, off = -1, mode: SyscallMode = 'syscall'): Go<[number, number]> {
   // /proc/self/status reports the process's threads: the runtime's Ms, counted when it is read
   if (p.kernel.file(fd)?.inode?.kind === 'proc') p.kernel.threads = (yield { k: K.ThreadCount }) as number;
-  return yield* sys(p, off >= 0 ? 'pread' : 'read', mode, () => p.kernel.read(fd, b, off));
+  return yield* sys(p, off >= 0 ? 'pread' : 'read', mode, () => p.kernel.read(fd, b, off), b !== null);
 }
 
 /** write(2)/pwrite(2) of b; fds 1 and 2 are the program's output. */
@@ -213,7 +214,7 @@ export function* Syscall(p: Process, mode: SyscallMode, trap: number, a1: unknow
     case SYS.PREAD64: {
       const len = n(a3);
       const buf = { a: new Array<number>(len), o: 0, n: len };
-      r = yield* sys(p, 'read', mode, () => k.read(n(a1), buf, trap === SYS.PREAD64 ? n(a4) : -1));
+      r = yield* sys(p, 'read', mode, () => k.read(n(a1), buf, trap === SYS.PREAD64 ? n(a4) : -1), buf !== null);
       break;
     }
     case SYS.WRITE:
