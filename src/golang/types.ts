@@ -62,6 +62,8 @@ export interface MethodInfo {
   native: boolean;
   /** Generator (may block) — called with yield*. */
   gen: boolean;
+  /** A library method added by this Go release ("1.25"): missing in the profiles of earlier releases. */
+  since?: string;
 }
 
 export interface BasicType {

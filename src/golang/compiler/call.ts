@@ -30,7 +30,7 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode, complexKey } from './operand.js';
+import { convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
@@ -52,10 +52,12 @@ function tupleTypes(t: FuncType): Type {
 export function call(c: Compiler, n: Node): Val {
   let fnNode = n.kids[0]!;
   // @lezer/go parses some calls of package functions as conversions to a qualified type
-  // (`for range 2 { fmt.Print("x") }`): a package member that is a function is a call
+  // (`for range 2 { fmt.Print("x") }`): a package member that is a function is a call; so is
+  // `x.M(…)` on a variable there (`for range 50 { wg.Go(f) }`): a variable has no types to convert to
   if (n.name === 'Conversion' && fnNode.name === 'QualifiedType' && fnNode.kids[0]?.name === 'VariableName') {
     const po = c.scope.lookup(text(fnNode.kids[0]));
-    if (po && po.kind === 'pkg' && c.pkgs.get(po.pkg!)?.get(text(fnNode.kids[fnNode.kids.length - 1]!))?.kind === 'func') {
+    const isVar = po !== undefined && (po.kind === 'var' || po.kind === 'const');
+    if (isVar || (po && po.kind === 'pkg' && c.pkgs.get(po.pkg!)?.get(text(fnNode.kids[fnNode.kids.length - 1]!))?.kind === 'func')) {
       fnNode = { ...fnNode, name: 'SelectorExpr' };
       n = { ...n, name: 'CallExpr' };
     }
@@ -111,7 +113,7 @@ export function call(c: Compiler, n: Node): Val {
     const x = c.expr(xn);
     if (x.mode !== 'type') {
       const fld = findFieldQuick(x.t, name);
-      const m = fld ? null : findMethod(x.t, name);
+      const m = fld ? null : findMethodIn(c, x.t, name);
       if (m) {
         const args = argList(c, n, m.sig, argNodes, spread, text(fnNode));
         let recv = x.c;

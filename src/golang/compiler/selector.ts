@@ -7,7 +7,7 @@ import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import type { FuncType } from '../types.js';
 import { underlying } from '../types.js';
-import { findMethod, ts, lit, findField, methodCallCode } from './operand.js';
+import { findMethod, findMethodIn, ts, lit, findField, methodCallCode } from './operand.js';
 import { pkgMember } from './check/typexpr.js';
 
 export function selector(c: Compiler, n: Node): Val {
@@ -47,7 +47,7 @@ export function selector(c: Compiler, n: Node): Val {
     for (let i = 0; i < f.path.length - 1; i++) base = `${base}.${f.path[i]}`;
     return { c: `${base}.${f.path[f.path.length - 1]}`, t: f.t, mode: 'var', n };
   }
-  const m = findMethod(x.t, name);
+  const m = findMethodIn(c, x.t, name);
   if (m) {
     // method value: bind the receiver now
     const recv = c.id('r');
