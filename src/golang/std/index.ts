@@ -46,6 +46,8 @@ import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
 import * as cgo from './cgo.js';
 import * as reflect from './reflect.js';
+import * as encoding_base64 from './encoding_base64.js';
+import * as crypto_sha256 from './crypto_sha256.js';
 import { tRuntimeError } from '../rt/panics.js';
 
 export { Process, type ProcessOptions } from './process.js';
@@ -83,6 +85,8 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   unsafe,
   cgo,
   reflect,
+  encoding_base64,
+  crypto_sha256,
 });
 
 type Go<T = void> = Generator<unknown, T, unknown>;
@@ -149,8 +153,10 @@ for (const t of [
   runtime_pprof.tProfile,
   reflect.tRtype,
   reflect.tValue,
+  encoding_base64.tEncoding,
+  crypto_sha256.tDigest,
   ...sync_atomic.typed,
 ])
   methodTable(t, pt(t));
 // … and types whose values are only used directly.
-for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind]) methodTable(t, null);
+for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError]) methodTable(t, null);

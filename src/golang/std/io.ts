@@ -8,7 +8,7 @@
  * Pipe, MultiWriter… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
-import { newNamed, tInt } from '../types.js';
+import { newNamed, tInt, tString } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
 import { pkg, F, T, V, C, fn, tBytes, subset } from './registry.js';
@@ -84,6 +84,7 @@ pkg('io', {
   EOF: V(tError, '$P.io.EOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
   ReadFull: F(fn([tReader, tBytes], [tInt, tError]), (a) => `(yield* $P.io.ReadFull(${a[0]}, ${a[1]}))`),
+  WriteString: F(fn([tWriter, tString], [tInt, tError]), (a) => `(yield* $P.io.writeString(${a[0]}, ${a[1]}))`),
   ReadAtLeast: F(fn([tReader, tBytes, tInt], [tInt, tError]), (a) => `(yield* $P.io.ReadAtLeast(${a[0]}, ${a[1]}, ${a[2]}))`),
   ErrShortBuffer: V(tError, '$P.io.ErrShortBuffer'),
   ErrUnexpectedEOF: V(tError, '$P.io.ErrUnexpectedEOF'),
