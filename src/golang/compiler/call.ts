@@ -92,6 +92,8 @@ export function call(c: Compiler, n: Node): Val {
         return unsafeConst(c, n, name, argNodes);
       }
       const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
+      const gv = m.generic ? genericCall(c, n, fnNode, argNodes, spread) : null;
+      if (gv) return gv;
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
       c.ops -= 1;
@@ -132,18 +134,8 @@ export function call(c: Compiler, n: Node): Val {
     c.hoist = saved;
   }
   // generic functions: instantiated with the explicit and inferred type arguments (check/generics.ts)
-  const gc = genericCallee(c, fnNode);
-  if (gc) {
-    const saved = c.hoist;
-    c.hoist = null;
-    const explicit = gc.explicit.map((a) => resolveType(c, a));
-    const vals = argNodes.map((a) => c.expr(a));
-    const { js, sig } = inferCall(c, n, gc.g, explicit, gc.explicit, vals);
-    const args = vals.length === 1 && vals[0]!.mode === 'tuple' ? argList(c, n, sig, argNodes, spread, text(fnNode)) : convArgs(c, n, sig, vals, spread, text(fnNode));
-    if (saved) for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
-    c.hoist = saved;
-    return result(n, `(yield* ${js}(${args.join(', ')}))`, sig);
-  }
+  const gv = genericCall(c, n, fnNode, argNodes, spread);
+  if (gv) return gv;
   // function values
   const saved = c.hoist;
   c.hoist = null;
@@ -162,6 +154,21 @@ export function call(c: Compiler, n: Node): Val {
   }
   c.hoist = saved;
   return result(n, `(yield* $L.nf(${fc})(${args.join(', ')}))`, u);
+}
+
+/** A call of a generic function (the program's or a library's, pkg.F), or null when fnNode is none. */
+function genericCall(c: Compiler, n: Node, fnNode: Node, argNodes: Node[], spread: boolean): Val | null {
+  const gc = genericCallee(c, fnNode);
+  if (!gc) return null;
+  const saved = c.hoist;
+  c.hoist = null;
+  const explicit = gc.explicit.map((a) => resolveType(c, a));
+  const vals = argNodes.map((a) => c.expr(a));
+  const { js, sig } = inferCall(c, n, gc.g, explicit, gc.explicit, vals);
+  const args = vals.length === 1 && vals[0]!.mode === 'tuple' ? argList(c, n, sig, argNodes, spread, text(fnNode)) : convArgs(c, n, sig, vals, spread, text(fnNode));
+  if (saved) for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
+  c.hoist = saved;
+  return result(n, `(yield* ${js}(${args.join(', ')}))`, sig);
 }
 
 function hh2(c: Compiler, list: string[], code: string): string {

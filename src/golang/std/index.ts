@@ -48,6 +48,7 @@ import * as cgo from './cgo.js';
 import * as reflect from './reflect.js';
 import * as encoding_base64 from './encoding_base64.js';
 import * as crypto_sha256 from './crypto_sha256.js';
+import './gosrc.js';
 import { tRuntimeError } from '../rt/panics.js';
 
 export { Process, type ProcessOptions } from './process.js';
