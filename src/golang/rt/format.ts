@@ -151,6 +151,18 @@ function fmtUnicode(x: number, f: Flags): string {
   if (f.sharp && x >= 0 && x <= 0x10ffff && isPrint(x)) return `${s} '${runeToString(x)}'`;
   return s;
 }
+/** strconv.QuoteRune: the rune in single quotes, escaped as Go escapes it when not printable. */
+function quoteRune(r: number): string {
+  if (r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
+  const esc: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v', 39: "\\'", 92: '\\\\' };
+  const e = esc[r];
+  if (e !== undefined) return `'${e}'`;
+  if (isPrint(r)) return `'${runeToString(r)}'`;
+  const hex = r.toString(16);
+  if (r < 0x80) return `'\\x${hex.padStart(2, '0')}'`;
+  if (r < 0x10000) return `'\\u${hex.padStart(4, '0')}'`;
+  return `'\\U${hex.padStart(8, '0')}'`;
+}
 /** strconv.IsPrint, by the Unicode categories of JS's tables. */
 function isPrint(r: number): boolean {
   if (r === 0x20) return true;
@@ -221,7 +233,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         case 'c':
           return runeToString(x);
         case 'q':
-          return "'" + runeToString(x) + "'";
+          return quoteRune(x);
         case 'U':
           return fmtUnicode(x, f);
         default:

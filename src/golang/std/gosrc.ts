@@ -428,10 +428,16 @@ func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
 				}
 				k++
 			}
-			k += copy(buf[k:], x[i:mid])
-			copy(buf[k:], x[j:hi])
+			for ; i < mid; i, k = i+1, k+1 {
+				buf[k] = x[i]
+			}
+			for ; j < hi; j, k = j+1, k+1 {
+				buf[k] = x[j]
+			}
 		}
-		copy(x, buf)
+		for i := range x {
+			x[i] = buf[i]
+		}
 	}
 }
 

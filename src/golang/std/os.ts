@@ -358,14 +358,14 @@ export function* ReadDir(p: Process, name: string, n = -1): Go<[Slice | null, If
   return [sliceLit(n > 0 ? ents.slice(0, n) : ents), null];
 }
 
-export function* Stat(p: Process, name: string): Go<[FileInfo | null, Iface | null]> {
+export function* Stat(p: Process, name: string, opName = 'stat'): Go<[FileInfo | null, Iface | null]> {
   let ino: Inode | undefined;
   const [, e] = yield* sc.sys(p, 'newfstatat', 'syscall', () => {
     const r = p.kernel.stat(decodeUTF8(name));
     ino = r.inode;
     return r;
   });
-  if (e !== 0) return [null, pathErr('stat', name, e)];
+  if (e !== 0) return [null, pathErr(opName, name, e)];
   return [new FileInfo(baseName(name), ino ?? null), null];
 }
 
@@ -593,7 +593,7 @@ pkg(
     Pipe: F(fn([], [tFilePtr, tFilePtr, tError]), g('Pipe')),
     ReadDir: F(fn([tString], [sl(tDirEntry), tError]), g('ReadDir', '$P.os.dirents')),
     Stat: F(fn([tString], [tFileInfo, tError]), g('Stat', '$P.os.info')),
-    Lstat: F(fn([tString], [tFileInfo, tError]), g('Stat', '$P.os.info')),
+    Lstat: F(fn([tString], [tFileInfo, tError]), (a) => `$P.os.info((yield* $P.os.Stat($proc, ${a[0]}, 'lstat')))`),
     Mkdir: F(fn([tString, tFileMode], [tError]), g('Mkdir')),
     Chdir: F(fn([tString], [tError]), g('Chdir')),
     MkdirAll: F(fn([tString, tFileMode], [tError]), g('MkdirAll')),

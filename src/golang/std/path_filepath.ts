@@ -56,7 +56,7 @@ export function SplitList(s: string): string[] {
 
 /** filepath.WalkDir(root, fn). */
 export function* WalkDir(p: Process, root: string, f: WalkDirFunc): Go<Iface | null> {
-  const [info, serr] = yield* Stat(p, root);
+  const [info, serr] = yield* Stat(p, root, 'lstat');
   let err: Iface | null;
   if (serr !== null || info === null) err = yield* f(root, null, serr);
   else err = yield* walkDir(p, root, dirEntryIface(new DirEntry(decodeUTF8(info.Name()), info.ino)), f);
