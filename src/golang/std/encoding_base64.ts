@@ -141,7 +141,7 @@ export const RawStdEncoding = new Encoding(stdAlphabet, NoPadding);
 export const RawURLEncoding = new Encoding(urlAlphabet, NoPadding);
 /** base64.NewEncoding: the alphabet's 64 bytes (a Go string: one char per byte). */
 export function NewEncoding(alphabet: string): Encoding {
-  if (alphabet.length !== 64) throw new GoPanic(null, 'encoding alphabet is not 64-bytes long');
+  if (alphabet.length !== 64) throw new GoPanic({ t: tString, v: 'encoding alphabet is not 64-bytes long' }, 'encoding alphabet is not 64-bytes long');
   return new Encoding(alphabet);
 }
 

@@ -3,8 +3,8 @@
  * strings.Builder. Go strings are byte strings here (one JS char per byte, rt/strings.ts), so JS's string
  * methods give Go's byte-wise results (Index counts bytes, Repeat and Split work on bytes).
  *
- * Simplified: ToUpper, ToLower and TrimSpace are JS's string methods on the bytes, right for ASCII
- * only (the bytes of non-ASCII UTF-8 are seen as Latin-1 characters); Builder is a growing byte
+ * Simplified: TrimSpace is JS's trim on the bytes, right for ASCII only (the bytes of non-ASCII
+ * UTF-8 are seen as Latin-1 characters); Builder is a growing byte
  * string (no Grow, Cap).
  */
 import { basic, tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
@@ -13,7 +13,7 @@ import { New as newError } from './errors.js';
 import { tError } from '../core.js';
 import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
 import type { Slice } from '../rt/slices.js';
-import { bytesToString, runeToString, decodeUTF8, decodeRune } from '../rt/strings.js';
+import { bytesToString, runeToString, decodeUTF8, encodeUTF8, decodeRune } from '../rt/strings.js';
 import { sliceLit } from '../rt/slices.js';
 import type { Iface } from '../rt/values.js';
 
@@ -184,6 +184,19 @@ export function IndexAny(s: string, chars: string, last: boolean): number {
   }
   return best;
 }
+/**
+ * strings.ToUpper / ToLower: ASCII text through JS's case mapping of the bytes; other text decoded,
+ * mapped rune-wise by JS's full case mapping, encoded again (invalid UTF-8 becomes U+FFFD, as Go's
+ * Map does; JS maps a few runes to several, e.g. ß → SS, where Go keeps the rune).
+ */
+export function upper(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.toUpperCase() : encodeUTF8(decodeUTF8(s).toUpperCase());
+}
+export function lower(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : encodeUTF8(decodeUTF8(s).toLowerCase());
+}
 /** strings.Cut: before, after, found. */
 export function Cut(s: string, sep: string): [string, string, boolean] {
   const i = s.indexOf(sep);
@@ -211,8 +224,8 @@ pkg('strings', {
   HasSuffix: F(fn([S, S], [tBool]), (a) => `${a[0]}.endsWith(${a[1]})`),
   Index: F(fn([S, S], [tInt]), (a) => `${a[0]}.indexOf(${a[1]})`),
   Repeat: F(fn([S, tInt], [S]), (a) => `${a[0]}.repeat(${a[1]})`),
-  ToUpper: F(fn([S], [S]), (a) => `${a[0]}.toUpperCase()`),
-  ToLower: F(fn([S], [S]), (a) => `${a[0]}.toLowerCase()`),
+  ToUpper: F(fn([S], [S]), (a) => `$P.strings.upper(${a[0]})`),
+  ToLower: F(fn([S], [S]), (a) => `$P.strings.lower(${a[0]})`),
   TrimSpace: F(fn([S], [S]), (a) => `${a[0]}.trim()`),
   Split: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, -1)`),
   SplitN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, ${a[2]})`),
