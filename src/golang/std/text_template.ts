@@ -10,7 +10,8 @@
  *   bool literals, nil, parenthesized pipelines;
  * - functions and, or, not, len, index, print, printf, println, eq, ne, lt, le, gt, ge;
  * - if/with truth (exec.go's isTrue: zero values, empty slices, maps and strings, nil are false);
- *   range over slices, arrays, maps (in key order) and integers (not channels);
+ *   range over slices, arrays, maps (in key order) and, from Go 1.22 on, integers (not channels;
+ *   the release is the compiling profile's, given to template.New by the generated code);
  * - values printed as fmt.Fprint prints them.
  *
  * Errors are text/template's: `template: NAME:LINE: …` for parse errors, `template: NAME:LINE:COL:
@@ -210,6 +211,8 @@ const basicRune = globalTypes.intern({ k: 'basic', name: 'int32' });
 
 interface State {
   name: string;
+  /** range over an integer (Go 1.22+). */
+  rangeInt: boolean;
   out: string;
   vars: [string, Iface | null][];
   at: Pipe | null;
@@ -428,8 +431,11 @@ function* run(st: State, list: TNode[], dot: Iface | null): Go {
           else if (u.k === 'map') {
             const keys = [...((v.v as Map<unknown, unknown> | null)?.keys() ?? [])].sort((a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0));
             for (const k of keys) items.push([elem(u.key, k), elem(u.elem, (v.v as Map<unknown, unknown>).get(k))]);
-          } else if (u.k === 'basic' && /int/.test(u.name)) for (let i = 0; i < (v.v as number); i++) items.push([{ t: v.t, v: i }, { t: v.t, v: i }]);
-          else fail(st, n.p.src, `range can't iterate over ${printValue(v)}`);
+          } else if (u.k === 'basic' && /int/.test(u.name) && st.rangeInt) for (let i = 0; i < (v.v as number); i++) items.push([{ t: v.t, v: i }, { t: v.t, v: i }]);
+          else {
+            st.at = n.p;
+            fail(st, n.p.src, `range can't iterate over ${printValue(v)}`);
+          }
         }
         if (items.length === 0 && n.els) yield* run(st, n.els, dot);
         for (const [k, e] of items) {
@@ -453,7 +459,11 @@ function printValue(v: Iface | null): string {
 /** template.Template: a name and its parsed tree. */
 export class Template {
   tree: TNode[] | null = null;
-  constructor(readonly name: string) {}
+  /** `release`: the Go release of the compiling profile ("1.19"): what the template language has. */
+  constructor(
+    readonly name: string,
+    readonly release = '1.26',
+  ) {}
   Name(): string {
     return this.name;
   }
@@ -468,7 +478,7 @@ export class Template {
   }
   *Execute(w: Iface | null, data: Iface | null): Go<Iface | null> {
     if (this.tree === null) return errorOf(`template: ${this.name}: "${this.name}" is an incomplete or empty template`);
-    const st: State = { name: this.name, out: '', vars: [['$', data]], at: null };
+    const st: State = { name: this.name, rangeInt: Number(this.release.split('.')[1]) >= 22, out: '', vars: [['$', data]], at: null };
     let err: Iface | null = null;
     try {
       yield* run(st, this.tree, data);
@@ -498,7 +508,7 @@ method(tTemplate, 'Name', fn([], [tString]), false);
 
 pkg('text/template', {
   Template: T(tTemplate),
-  New: F(fn([tString], [tTemplatePtr]), (a) => `new $P.text_template.Template(${a[0]})`),
+  New: { kind: 'func', t: fn([tString], [tTemplatePtr]), call: (a, c) => `new $P.text_template.Template(${a[0]}, ${JSON.stringify(c.release)})` },
   Must: F(fn([tTemplatePtr, tError], [tTemplatePtr]), (a) => `$P.text_template.Must(${a[0]}, ${a[1]})`),
   $unsupported: subset(),
 });
