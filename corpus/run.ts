@@ -219,7 +219,8 @@ export function compareOne(name: string, release: GoRelease, root = corpusRoot, 
   const done = (o: Omit<Outcome, 'name' | 'release' | 'ms'>): Outcome => ({ name, release, ms: Date.now() - t0, ...o });
   let compiled;
   try {
-    compiled = compileGo([{ name: 'main.go', text: src }], { go: release });
+    // the program sees the environment it ran in when recorded (os.Environ, os.Getenv)
+    compiled = compileGo([{ name: 'main.go', text: src }], { go: release, env: ref.env ?? {} });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e).split('\n')[0]!;
     return done({ pass: false, category: 'compiler crash', detail: msg, key: `compiler crash: ${keyOf(msg)}` });

@@ -104,6 +104,8 @@ export interface Generic {
   instances: { targs: Type[]; js: string; t: Type }[];
   /** Generic types: their methods. */
   methods: GenericMethod[];
+  /** A library generic (std/gosrc.ts): its package's name (`slices`), for its JS names and tracebacks. */
+  pkg?: string;
 }
 
 export interface Obj {
@@ -201,6 +203,8 @@ export interface PkgMember {
   call?: (args: string[], c: Compiler, n: Node) => string;
   js?: string;
   cv?: ConstVal;
+  /** A generic function written in Go (std/gosrc.ts): instantiated per call like the program's own. */
+  generic?: Generic;
 }
 
 /**
@@ -384,6 +388,13 @@ export class Compiler {
 export const pkgs = new Map<string, Map<string, PkgMember>>();
 /** Which import paths link package os (fmt, os, log, net, io/ioutil…). */
 export const linksOSPkgs = new Set<string>();
+/**
+ * Library code written in Go (std/gosrc.ts): import path → its source files, compiled with the
+ * program that imports the package (its generic functions are stenciled like the program's own).
+ */
+export const goSources = new Map<string, { file: string; src: string; since?: string }[]>();
+/** The Go release that added a package (slices, maps, cmp: 1.21): earlier profiles refuse its import as that release does. */
+export const pkgSince = new Map<string, string>();
 
 
 // ---------------------------------------------------------------- universe

@@ -49,6 +49,8 @@ export interface Field {
   embedded: boolean;
   /** JavaScript property name. */
   js: string;
+  /** The struct tag (its value: `json:"name"`), when the field has one. */
+  tag?: string;
 }
 
 /** How to call a method: user methods are generated functions, natives are JS methods. */
@@ -62,6 +64,8 @@ export interface MethodInfo {
   native: boolean;
   /** Generator (may block) — called with yield*. */
   gen: boolean;
+  /** A library method added by this Go release ("1.25"): missing in the profiles of earlier releases. */
+  since?: string;
 }
 
 export interface BasicType {
@@ -322,7 +326,7 @@ export function identical(a: Type, b: Type): boolean {
     }
     case 'struct': {
       const s = b as StructType;
-      return a.fields.length === s.fields.length && a.fields.every((f, i) => f.name === s.fields[i]!.name && f.embedded === s.fields[i]!.embedded && identical(f.type, s.fields[i]!.type));
+      return a.fields.length === s.fields.length && a.fields.every((f, i) => f.name === s.fields[i]!.name && f.embedded === s.fields[i]!.embedded && (f.tag ?? '') === (s.fields[i]!.tag ?? '') && identical(f.type, s.fields[i]!.type));
     }
     case 'iface': {
       const s = b as IfaceType;

@@ -460,6 +460,17 @@ export class Kernel {
     return r;
   }
 
+  /** chdir(2): the working directory becomes path, which must be a directory. */
+  chdir(path: string): SysResult {
+    const p = this.path(path);
+    const c = this.costs.statCall;
+    const n = this.fs.get(p);
+    if (n === undefined) return this.fail(Errno.ENOENT, c);
+    if (n.kind !== 'dir') return this.fail(Errno.ENOTDIR, c);
+    this.cwd = p;
+    return this.ok(0, c);
+  }
+
   mkdir(path: string, mode: number): SysResult {
     const p = this.path(path);
     const c = this.costs.openCall;

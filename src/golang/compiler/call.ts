@@ -30,7 +30,7 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode, complexKey } from './operand.js';
+import { convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
@@ -53,10 +53,12 @@ function tupleTypes(t: FuncType): Type {
 export function call(c: Compiler, n: Node): Val {
   let fnNode = n.kids[0]!;
   // @lezer/go parses some calls of package functions as conversions to a qualified type
-  // (`for range 2 { fmt.Print("x") }`): a package member that is a function is a call
+  // (`for range 2 { fmt.Print("x") }`): a package member that is a function is a call; so is
+  // `x.M(…)` on a variable there (`for range 50 { wg.Go(f) }`): a variable has no types to convert to
   if (n.name === 'Conversion' && fnNode.name === 'QualifiedType' && fnNode.kids[0]?.name === 'VariableName') {
     const po = c.scope.lookup(text(fnNode.kids[0]));
-    if (po && po.kind === 'pkg' && c.pkgs.get(po.pkg!)?.get(text(fnNode.kids[fnNode.kids.length - 1]!))?.kind === 'func') {
+    const isVar = po !== undefined && (po.kind === 'var' || po.kind === 'const');
+    if (isVar || (po && po.kind === 'pkg' && c.pkgs.get(po.pkg!)?.get(text(fnNode.kids[fnNode.kids.length - 1]!))?.kind === 'func')) {
       fnNode = { ...fnNode, name: 'SelectorExpr' };
       n = { ...n, name: 'CallExpr' };
     }
@@ -91,6 +93,8 @@ export function call(c: Compiler, n: Node): Val {
         return unsafeConst(c, n, name, argNodes);
       }
       const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
+      const gv = m.generic ? genericCall(c, n, fnNode, argNodes, spread) : null;
+      if (gv) return gv;
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);
       if (m.kind !== 'func') c.fail(n, `invalid operation: cannot call non-function ${text(fnNode)}`);
       c.ops -= 1;
@@ -114,7 +118,7 @@ export function call(c: Compiler, n: Node): Val {
     const x = c.expr(xn);
     if (x.mode !== 'type') {
       const fld = findFieldQuick(x.t, name);
-      const m = fld ? null : findMethod(x.t, name);
+      const m = fld ? null : findMethodIn(c, x.t, name);
       if (m) {
         const args = argList(c, n, m.sig, argNodes, spread, text(fnNode));
         let recv = x.c;
@@ -133,18 +137,8 @@ export function call(c: Compiler, n: Node): Val {
     c.hoist = saved;
   }
   // generic functions: instantiated with the explicit and inferred type arguments (check/generics.ts)
-  const gc = genericCallee(c, fnNode);
-  if (gc) {
-    const saved = c.hoist;
-    c.hoist = null;
-    const explicit = gc.explicit.map((a) => resolveType(c, a));
-    const vals = argNodes.map((a) => c.expr(a));
-    const { js, sig } = inferCall(c, n, gc.g, explicit, gc.explicit, vals);
-    const args = vals.length === 1 && vals[0]!.mode === 'tuple' ? argList(c, n, sig, argNodes, spread, text(fnNode)) : convArgs(c, n, sig, vals, spread, text(fnNode));
-    if (saved) for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
-    c.hoist = saved;
-    return result(n, `(yield* ${js}(${args.join(', ')}))`, sig);
-  }
+  const gv = genericCall(c, n, fnNode, argNodes, spread);
+  if (gv) return gv;
   // function values
   const saved = c.hoist;
   c.hoist = null;
@@ -163,6 +157,21 @@ export function call(c: Compiler, n: Node): Val {
   }
   c.hoist = saved;
   return result(n, `(yield* $L.nf(${fc})(${args.join(', ')}))`, u);
+}
+
+/** A call of a generic function (the program's or a library's, pkg.F), or null when fnNode is none. */
+function genericCall(c: Compiler, n: Node, fnNode: Node, argNodes: Node[], spread: boolean): Val | null {
+  const gc = genericCallee(c, fnNode);
+  if (!gc) return null;
+  const saved = c.hoist;
+  c.hoist = null;
+  const explicit = gc.explicit.map((a) => resolveType(c, a));
+  const vals = argNodes.map((a) => c.expr(a));
+  const { js, sig } = inferCall(c, n, gc.g, explicit, gc.explicit, vals);
+  const args = vals.length === 1 && vals[0]!.mode === 'tuple' ? argList(c, n, sig, argNodes, spread, text(fnNode)) : convArgs(c, n, sig, vals, spread, text(fnNode));
+  if (saved) for (let i = 0; i < args.length; i++) args[i] = hh2(c, saved, args[i]!);
+  c.hoist = saved;
+  return result(n, `(yield* ${js}(${args.join(', ')}))`, sig);
 }
 
 function hh2(c: Compiler, list: string[], code: string): string {

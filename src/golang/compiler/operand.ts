@@ -228,6 +228,19 @@ export interface MethodRef {
   iface: boolean;
   /** Promoted through embedded fields: the last embedded field is a pointer (*T), not a T value. */
   lastPtr?: boolean;
+  /** A library method added by this Go release (MethodInfo.since). */
+  since?: string;
+}
+
+/** Go release a ≥ release b ("1.26" ≥ "1.25"). */
+export function releaseAtLeast(a: string, b: string): boolean {
+  const minor = (r: string): number => Number(r.split('.')[1]);
+  return minor(a) >= minor(b);
+}
+/** findMethod as the compilation's release sees it: a library method added later is missing. */
+export function findMethodIn(c: Compiler, t: Type, name: string): MethodRef | null {
+  const m = findMethod(t, name);
+  return m && m.since !== undefined && !releaseAtLeast(c.release, m.since) ? null : m;
 }
 
 /** Find method `name` in the method set of t (with embedding). */
@@ -242,8 +255,9 @@ export function findMethod(t: Type, name: string, depth = 0): MethodRef | null {
   if (base.k === 'named') {
     const m = base.methods.get(name);
     if (m) {
-      if (m.ptrRecv && !isPtr && depth === 0) return { sig: m.sig, path: [], ptrRecv: true, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false };
-      return { sig: m.sig, path: [], ptrRecv: m.ptrRecv, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false };
+      const since = m.since !== undefined ? { since: m.since } : {};
+      if (m.ptrRecv && !isPtr && depth === 0) return { sig: m.sig, path: [], ptrRecv: true, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false, ...since };
+      return { sig: m.sig, path: [], ptrRecv: m.ptrRecv, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false, ...since };
     }
   }
   const u = underlying(base);

@@ -9,16 +9,18 @@
  *
  * Errors: syntax errors, `package X is not a main package`, unknown imports — each stage stops the
  * compilation when it found any, as go1.19's compiler does (later passes would only add noise).
- * Imports of Go packages outside the subset are `unsupported:`.
+ * Imports of Go packages the release has but gmpsim's library lacks are `unsupported:` (std/goroot.ts
+ * lists each release's packages); a package newer than the release (slices under go1.19) is the
+ * release's own "not in GOROOT" / "not in std" error.
  */
 import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
-import { type Compiler, type Obj, Scope, pkgs, linksOSPkgs } from '../core.js';
+import { type Compiler, type Obj, type PkgMember, Scope, pkgs, linksOSPkgs, goSources, pkgSince } from '../core.js';
 import { type NamedType, newNamed, tInt } from '../types.js';
 import { cgoMember, cPkg } from '../std/index.js';
 import { newGeneric } from './check/generics.js';
-
-/** Go packages that exist but are outside the subset (a clear message instead of "not in GOROOT"). */
-const knownStd = /^(crypto(\/.*)?|encoding(\/.*)?|flag|hash(\/.*)?|html(\/.*)?|net\/http|os\/exec|path(\/filepath)?|reflect|regexp|text\/.*|unicode|container\/.*|io\/fs|sync\/errgroup|testing|embed|expvar|plugin)$/;
+import { loadGoSource } from './stdsrc.js';
+import { releaseAtLeast } from './operand.js';
+import { gorootPackages } from '../std/goroot.js';
 
 /** The program's package as the resolver leaves it. */
 export interface Package {
@@ -71,9 +73,12 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
         const path = text(s).slice(1, -1);
         const alias = sp.kids.find((k) => k.name === 'DefName');
         if (/^\.\s/.test(text(sp))) c.unsupported(sp, 'dot imports');
-        if (!pkgs.has(path)) {
-          if (knownStd.test(path)) c.unsupported(s, `package ${path}`);
-          c.err(s, `package ${path} is not in GOROOT (/usr/lib/go-1.19/src/${path})`);
+        const since = pkgSince.get(path);
+        const inRelease = gorootPackages[c.release].has(path);
+        if ((!pkgs.has(path) && !goSources.has(path)) || (since !== undefined && !releaseAtLeast(c.release, since))) {
+          // a package of the release that gmpsim's library lacks, or the release's own error
+          if (inRelease) c.unsupported(s, `package ${path} (Go ${c.release} has it; gmpsim's library does not)`);
+          c.err(s, c.release === '1.19' ? `package ${path} is not in GOROOT (/usr/lib/go-1.19/src/${path})` : `package ${path} is not in std (/usr/local/go/src/${path})`);
           continue;
         }
         c.linked.add(path);
@@ -100,6 +105,10 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
     },
   });
   c.pkgs = new Map(pkgs).set('C', cproxy);
+  // library packages written in Go (and Go-written members of TS packages): this compilation's view
+  const loaded = new Map<string, Map<string, PkgMember>>();
+  for (const { path } of importObjs) if (goSources.has(path)) loadGoSource(c, path, loaded);
+  if (loaded.size) c.pkgs = new Map([...c.pkgs, ...loaded]);
   // ---- declarations
   const decls: { n: Node; scope: Scope }[] = [];
   for (const r of roots) for (const d of r.kids) if (['TypeDecl', 'ConstDecl', 'VarDecl', 'FunctionDecl', 'MethodDecl'].includes(d.name)) decls.push({ n: d, scope: fileScope.get(r)! });

@@ -7,7 +7,7 @@ import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import type { FuncType } from '../types.js';
 import { underlying } from '../types.js';
-import { findMethod, ts, lit, findField, methodCallCode } from './operand.js';
+import { findMethod, findMethodIn, ts, lit, findField, methodCallCode } from './operand.js';
 import { pkgMember } from './check/typexpr.js';
 
 export function selector(c: Compiler, n: Node): Val {
@@ -20,6 +20,7 @@ export function selector(c: Compiler, n: Node): Val {
       if (m.kind === 'type') return { c: '', t: m.t, mode: 'type', n };
       if (m.kind === 'const') return { c: lit(m.cv!), t: m.t, mode: 'const', n, cv: m.cv };
       if (m.kind === 'var') return { c: m.js!, t: m.t, mode: 'var', n };
+      if (m.generic) c.fail(n, `cannot use generic function ${text(n)} without instantiation`);
       // a package function used as a value: a Go function (generator) calling it with its parameters
       const sig = m.t as FuncType;
       const ps = sig.params.map(() => c.id('a'));
@@ -47,7 +48,7 @@ export function selector(c: Compiler, n: Node): Val {
     for (let i = 0; i < f.path.length - 1; i++) base = `${base}.${f.path[i]}`;
     return { c: `${base}.${f.path[f.path.length - 1]}`, t: f.t, mode: 'var', n };
   }
-  const m = findMethod(x.t, name);
+  const m = findMethodIn(c, x.t, name);
   if (m) {
     // method value: bind the receiver now
     const recv = c.id('r');

@@ -116,12 +116,18 @@ function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
       case 'e':
         s = fmtE(v, f.prec < 0 ? 6 : f.prec);
         break;
+      case 'E':
+        s = fmtE(v, f.prec < 0 ? 6 : f.prec).toUpperCase();
+        break;
       case 'f':
       case 'F':
         s = v.toFixed(f.prec < 0 ? 6 : f.prec);
         break;
       case 'g':
         s = fmtG(v, f.prec);
+        break;
+      case 'G':
+        s = fmtG(v, f.prec).toUpperCase();
         break;
       default: {
         const u = underlying(t);
@@ -136,11 +142,40 @@ function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
 }
 
 /**
+ * fmt's fmtUnicode: U+ and at least four upper-case hex digits; with '#' and a printable rune
+ * (strconv.IsPrint: letters, marks, numbers, punctuation, symbols, the ASCII space) also the rune
+ * quoted: U+0E2A 'ส'.
+ */
+function fmtUnicode(x: number, f: Flags): string {
+  const s = 'U+' + x.toString(16).toUpperCase().padStart(f.prec > 4 ? f.prec : 4, '0');
+  if (f.sharp && x >= 0 && x <= 0x10ffff && isPrint(x)) return `${s} '${runeToString(x)}'`;
+  return s;
+}
+/** strconv.QuoteRune: the rune in single quotes, escaped as Go escapes it when not printable. */
+function quoteRune(r: number): string {
+  if (r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
+  const esc: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v', 39: "\\'", 92: '\\\\' };
+  const e = esc[r];
+  if (e !== undefined) return `'${e}'`;
+  if (isPrint(r)) return `'${runeToString(r)}'`;
+  const hex = r.toString(16);
+  if (r < 0x80) return `'\\x${hex.padStart(2, '0')}'`;
+  if (r < 0x10000) return `'\\u${hex.padStart(4, '0')}'`;
+  return `'\\U${hex.padStart(8, '0')}'`;
+}
+/** strconv.IsPrint, by the Unicode categories of JS's tables. */
+function isPrint(r: number): boolean {
+  if (r === 0x20) return true;
+  if (r >= 0xd800 && r <= 0xdfff) return false;
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(String.fromCodePoint(r));
+}
+
+/**
  * fmt's fmtComplex (fmt/print.go): each part formatted (and padded to the width) as a float of half
  * the size, the imaginary part always signed: (1+2i).
  */
 function fmtComplex(z: Complex, part: Type, verb: string, f: Flags, t: Type): string {
-  if (!'vefFgG'.includes(verb)) return bad(verb, t, fmtComplex(z, part, 'v', noFlags, t));
+  if (!'veEfFgG'.includes(verb)) return bad(verb, t, fmtComplex(z, part, 'v', noFlags, t));
   const re = pad(fmtFloatVerb(z.re, verb, f, part), f, true);
   const im = pad(fmtFloatVerb(z.im, verb, { ...f, plus: true }, part), { ...f, plus: true }, true);
   return '(' + re + im + 'i)';
@@ -177,7 +212,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         return bad(verb, t, v as string);
       }
       if (n === 'float32' || n === 'float64' || n === 'untyped float') {
-        if ('vefFgG'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
+        if ('veEfFgG'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
         return bad(verb, t, formatFloat(v as number));
       }
       if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
@@ -198,9 +233,9 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         case 'c':
           return runeToString(x);
         case 'q':
-          return "'" + runeToString(x) + "'";
+          return quoteRune(x);
         case 'U':
-          return 'U+' + x.toString(16).toUpperCase().padStart(4, '0');
+          return fmtUnicode(x, f);
         default:
           return bad(verb, t, String(x));
       }

@@ -28,6 +28,9 @@ type Go<T = void> = Generator<Op, T, unknown>;
 /** Go's defaultBufSize (bufio/bufio.go). */
 const defaultBufSize = 4096;
 
+/** bufio.ErrBufferFull and ErrNegativeCount (bufio/bufio.go). */
+export const ErrBufferFull = newError('bufio: buffer full');
+export const ErrNegativeCount = newError('bufio: negative count');
 export class Reader {
   buf = '';
   eof: Iface | null = null;
@@ -55,6 +58,20 @@ export class Reader {
         return [s, this.eof];
       }
     }
+  }
+  /** Peek: the next n bytes without advancing (fewer, with the read error, at the end; ErrBufferFull beyond the buffer's size). */
+  *Peek(n: number): Go<[Slice | null, Iface | null]> {
+    if (n < 0) return [stringToBytes(''), ErrNegativeCount];
+    while (this.buf.length < n && this.buf.length < defaultBufSize && (yield* this.fill()));
+    if (this.buf.length >= n) return [stringToBytes(this.buf.slice(0, n)), null];
+    return [stringToBytes(this.buf), n > defaultBufSize ? ErrBufferFull : (this.eof ?? EOF)];
+  }
+  /** Discard: skips the next n bytes. */
+  *Discard(n: number): Go<[number, Iface | null]> {
+    while (this.buf.length < n && (yield* this.fill()));
+    const k = Math.min(n, this.buf.length);
+    this.buf = this.buf.slice(k);
+    return [k, k < n ? (this.eof ?? EOF) : null];
   }
   *Read(b: Slice | null): Go<[number, Iface | null]> {
     if (this.buf === '' && !(yield* this.fill())) return [0, this.eof ?? EOF];
@@ -265,6 +282,8 @@ export class Scanner {
 export const tBufReader = native('Reader', 'bufio', '$P.bufio.Reader');
 method(tBufReader, 'ReadString', fn([tUint8], [tString, tError]), true);
 method(tBufReader, 'Read', fn([tBytes], [tInt, tError]), true);
+method(tBufReader, 'Peek', fn([tInt], [tBytes, tError]), true);
+method(tBufReader, 'Discard', fn([tInt], [tInt, tError]), true);
 export const tBufWriter = native('Writer', 'bufio', '$P.bufio.Writer');
 method(tBufWriter, 'WriteString', fn([tString], [tInt, tError]), true);
 method(tBufWriter, 'Write', fn([tBytes], [tInt, tError]), true);
@@ -288,6 +307,8 @@ pkg('bufio', {
   ScanRunes: V(tSplitFunc, '$P.bufio.ScanRunes'),
   ScanBytes: V(tSplitFunc, '$P.bufio.ScanBytes'),
   ErrTooLong: V(tError, '$P.bufio.ErrTooLong'),
+  ErrBufferFull: V(tError, '$P.bufio.ErrBufferFull'),
+  ErrNegativeCount: V(tError, '$P.bufio.ErrNegativeCount'),
   ErrFinalToken: V(tError, '$P.bufio.ErrFinalToken'),
   MaxScanTokenSize: C(tInt, maxScanTokenSize),
   NewReader: F(fn([tReader], [ptr(tBufReader)]), (a) => `new $P.bufio.Reader(${a[0]})`),

@@ -46,6 +46,13 @@ import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
 import * as cgo from './cgo.js';
 import * as reflect from './reflect.js';
+import * as encoding_base64 from './encoding_base64.js';
+import * as crypto_sha256 from './crypto_sha256.js';
+import * as net_url from './net_url.js';
+import * as regexp from './regexp.js';
+import * as encoding_json from './encoding_json.js';
+import * as text_template from './text_template.js';
+import './gosrc.js';
 import { tRuntimeError } from '../rt/panics.js';
 
 export { Process, type ProcessOptions } from './process.js';
@@ -83,6 +90,12 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   unsafe,
   cgo,
   reflect,
+  encoding_base64,
+  crypto_sha256,
+  net_url,
+  regexp,
+  encoding_json,
+  text_template,
 });
 
 type Go<T = void> = Generator<unknown, T, unknown>;
@@ -149,6 +162,14 @@ for (const t of [
   runtime_pprof.tProfile,
   reflect.tRtype,
   reflect.tValue,
+  encoding_base64.tEncoding,
+  crypto_sha256.tDigest,
+  net_url.tURL,
+  net_url.tUserinfo,
+  regexp.tRegexp,
+  encoding_json.tEncoder,
+  encoding_json.tDecoder,
+  text_template.tTemplate,
   ...sync_atomic.typed,
   sort.tIntSlice,
   sort.tStringSlice,
@@ -157,4 +178,4 @@ for (const t of [
 ])
   methodTable(t, pt(t));
 // … and types whose values are only used directly.
-for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind]) methodTable(t, null);
+for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError, net_url.tValues]) methodTable(t, null);

@@ -8,10 +8,10 @@
  * Pipe, MultiWriter… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
-import { newNamed, tInt } from '../types.js';
+import { newNamed, tInt, tString } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
-import { pkg, F, T, V, fn, tBytes, subset } from './registry.js';
+import { pkg, F, T, V, C, fn, tBytes, subset } from './registry.js';
 import { nilDeref } from '../rt/panics.js';
 import { type Slice, makeBytes, reslice } from '../rt/slices.js';
 import { bytesToString, stringToBytes } from '../rt/strings.js';
@@ -58,6 +58,24 @@ export function* ReadFull(r: Iface | null, b: Slice | null): Go<[number, Iface |
   return [got, null];
 }
 
+/** io.ReadAtLeast: reads until at least min bytes (ErrShortBuffer when b is smaller; ErrUnexpectedEOF after a partial read). */
+export function* ReadAtLeast(r: Iface | null, b: Slice | null, min: number): Go<[number, Iface | null]> {
+  const n = b === null ? 0 : b.n;
+  if (n < min) return [0, ErrShortBuffer];
+  let got = 0;
+  let err: Iface | null = null;
+  while (got < min && err === null) {
+    let k: number;
+    [k, err] = yield* read(r, reslice(b, got, -1, -1)!);
+    got += k;
+  }
+  if (got >= min) err = null;
+  else if (got > 0 && err === EOF) err = ErrUnexpectedEOF;
+  return [got, err];
+}
+/** io.ErrShortBuffer (io/io.go). */
+export const ErrShortBuffer: Iface = { t: tErrorStringPtr, v: new ErrorString('short buffer') };
+
 export const tWriter = newNamed('Writer', 'io', { k: 'iface', methods: new Map([['Write', fn([tBytes], [tInt, tError])]]) });
 export const tReader = newNamed('Reader', 'io', { k: 'iface', methods: new Map([['Read', fn([tBytes], [tInt, tError])]]) });
 
@@ -65,8 +83,15 @@ pkg('io', {
   Writer: T(tWriter),
   Reader: T(tReader),
   EOF: V(tError, '$P.io.EOF'),
-  ErrUnexpectedEOF: V(tError, '$P.io.ErrUnexpectedEOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
   ReadFull: F(fn([tReader, tBytes], [tInt, tError]), (a) => `(yield* $P.io.ReadFull(${a[0]}, ${a[1]}))`),
+  WriteString: F(fn([tWriter, tString], [tInt, tError]), (a) => `(yield* $P.io.writeString(${a[0]}, ${a[1]}))`),
+  ReadAtLeast: F(fn([tReader, tBytes, tInt], [tInt, tError]), (a) => `(yield* $P.io.ReadAtLeast(${a[0]}, ${a[1]}, ${a[2]}))`),
+  ErrShortBuffer: V(tError, '$P.io.ErrShortBuffer'),
+  ErrUnexpectedEOF: V(tError, '$P.io.ErrUnexpectedEOF'),
+  // whence values of Seek (io/io.go)
+  SeekStart: C(tInt, 0),
+  SeekCurrent: C(tInt, 1),
+  SeekEnd: C(tInt, 2),
   $unsupported: subset(),
 });

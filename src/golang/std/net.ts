@@ -141,6 +141,33 @@ for (const [t, ms] of [
 ] as const)
   for (const [m, sig] of ms) t.methods.set(m, { name: m, sig, ptrRecv: true, fn: '', native: true, gen: true });
 
+/** net.SplitHostPort (net/ipsock.go's rules and *net.AddrError texts: `address x: missing port in address`). */
+export function SplitHostPort(hostport: string): [string, string, Iface | null] {
+  const fail = (why: string): [string, string, Iface | null] => ['', '', newError(`address ${hostport}: ${why}`)];
+  const i = hostport.lastIndexOf(':');
+  if (i < 0) return fail('missing port in address');
+  let host: string;
+  let j = 0;
+  let k = 0;
+  if (hostport.startsWith('[')) {
+    const end = hostport.indexOf(']');
+    if (end < 0) return fail("missing ']' in address");
+    if (end + 1 === hostport.length) return fail('missing port in address');
+    if (end + 1 !== i) return fail(hostport[end + 1] === ':' ? 'too many colons in address' : 'missing port in address');
+    host = hostport.slice(1, end);
+    j = 1;
+    k = end + 1;
+  } else {
+    host = hostport.slice(0, i);
+    if (host.includes(':')) return fail('too many colons in address');
+  }
+  if (hostport.slice(j).includes('[')) return fail("unexpected '[' in address");
+  if (hostport.slice(k).includes(']')) return fail("unexpected ']' in address");
+  return [host, hostport.slice(i + 1), null];
+}
+/** net.JoinHostPort: host:port, the host in brackets when it has a colon (IPv6). */
+export const JoinHostPort = (host: string, port: string): string => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
+
 /** The interned *TCPConn / *TCPListener: the dynamic types of the net.Conn / net.Listener values. */
 const types: { readonly conn: Type; readonly listener: Type } = { conn: globalTypes.intern(ptr(tTCPConn)), listener: globalTypes.intern(ptr(tTCPListener)) };
 
@@ -152,6 +179,8 @@ pkg(
     Addr: T(tAddr),
     Listen: F(fn([tString, tString], [tListener, tError]), (a) => `(yield* $P.net.Listen($proc, ${a[0]}, ${a[1]}))`),
     Dial: F(fn([tString, tString], [tConn, tError]), (a) => `(yield* $P.net.Dial($proc, ${a[0]}, ${a[1]}))`),
+    SplitHostPort: F(fn([tString], [tString, tString, tError]), (a) => `$P.net.SplitHostPort(${a[0]})`),
+    JoinHostPort: F(fn([tString, tString], [tString]), (a) => `$P.net.JoinHostPort(${a[0]}, ${a[1]})`),
     $unsupported: subset(),
   },
   true,

@@ -358,20 +358,25 @@ export function* ReadDir(p: Process, name: string, n = -1): Go<[Slice | null, If
   return [sliceLit(n > 0 ? ents.slice(0, n) : ents), null];
 }
 
-export function* Stat(p: Process, name: string): Go<[FileInfo | null, Iface | null]> {
+export function* Stat(p: Process, name: string, opName = 'stat'): Go<[FileInfo | null, Iface | null]> {
   let ino: Inode | undefined;
   const [, e] = yield* sc.sys(p, 'newfstatat', 'syscall', () => {
     const r = p.kernel.stat(decodeUTF8(name));
     ino = r.inode;
     return r;
   });
-  if (e !== 0) return [null, pathErr('stat', name, e)];
+  if (e !== 0) return [null, pathErr(opName, name, e)];
   return [new FileInfo(baseName(name), ino ?? null), null];
 }
 
 export function* Mkdir(p: Process, name: string, perm: number): Go<Iface | null> {
   const [, e] = yield* sc.sys(p, 'mkdirat', 'syscall', () => p.kernel.mkdir(decodeUTF8(name), perm));
   return e === 0 ? null : pathErr('mkdir', name, e);
+}
+/** os.Chdir: chdir(2); relative paths resolve against the new directory afterwards. */
+export function* Chdir(p: Process, name: string): Go<Iface | null> {
+  const [, e] = yield* sc.sys(p, 'chdir', 'syscall', () => p.kernel.chdir(decodeUTF8(name)));
+  return e === 0 ? null : pathErr('chdir', name, e);
 }
 export function* MkdirAll(p: Process, name: string, perm: number): Go<Iface | null> {
   const path = p.kernel.path(decodeUTF8(name));
@@ -534,6 +539,10 @@ export function dirents(r: [Slice | null, Iface | null]): [Slice | null, Iface |
   if (r[0] !== null) for (let i = 0; i < r[0].n; i++) r[0].a[r[0].o + i] = { t: tDirEntryPtr, v: r[0].a[r[0].o + i] };
   return r;
 }
+/** A native DirEntry as an fs.DirEntry interface value. */
+export function dirEntryIface(d: DirEntry): Iface {
+  return { t: tDirEntryPtr, v: d };
+}
 /** The interned pointer types of the native FileInfo/DirEntry (their method tables). */
 const tFileStatPtr: Type = globalTypes.intern(ptr(tFileStat));
 const tDirEntryPtr: Type = globalTypes.intern(ptr(tDirEntryImpl));
@@ -584,8 +593,9 @@ pkg(
     Pipe: F(fn([], [tFilePtr, tFilePtr, tError]), g('Pipe')),
     ReadDir: F(fn([tString], [sl(tDirEntry), tError]), g('ReadDir', '$P.os.dirents')),
     Stat: F(fn([tString], [tFileInfo, tError]), g('Stat', '$P.os.info')),
-    Lstat: F(fn([tString], [tFileInfo, tError]), g('Stat', '$P.os.info')),
+    Lstat: F(fn([tString], [tFileInfo, tError]), (a) => `$P.os.info((yield* $P.os.Stat($proc, ${a[0]}, 'lstat')))`),
     Mkdir: F(fn([tString, tFileMode], [tError]), g('Mkdir')),
+    Chdir: F(fn([tString], [tError]), g('Chdir')),
     MkdirAll: F(fn([tString, tFileMode], [tError]), g('MkdirAll')),
     MkdirTemp: F(fn([tString, tString], [tString, tError]), g('MkdirTemp')),
     CreateTemp: F(fn([tString, tString], [tFilePtr, tError]), g('CreateTemp')),

@@ -55,9 +55,12 @@ export function V(t: Type, js: string): PkgMember {
 export function native(name: string, pkgName: string, cls: string | null, under: Type = { k: 'struct', fields: [] }): NamedType {
   return newNamed(name, pkgName, under, cls);
 }
-/** A method of a native type: `gen` when the JS method is a generator (it may block). */
-export function method(t: NamedType, name: string, sig: FuncType, gen: boolean, ptrRecv = true): void {
-  t.methods.set(name, { name, sig, ptrRecv, fn: '', native: true, gen });
+/**
+ * A method of a native type: `gen` when the JS method is a generator (it may block); `since`, the
+ * Go release that added it (earlier releases' programs do not see it).
+ */
+export function method(t: NamedType, name: string, sig: FuncType, gen: boolean, ptrRecv = true, since?: string): void {
+  t.methods.set(name, { name, sig, ptrRecv, fn: '', native: true, gen, ...(since ? { since } : {}) });
 }
 /** A method given as a JS function expression of (receiver, ...args), e.g. `'((d) => d / 1e9)'`. */
 export function jsMethod(t: NamedType, name: string, sig: FuncType, js: string): void {

@@ -3,23 +3,129 @@
  * texts (`strconv.Atoi: parsing "x": invalid syntax`). Quote and FormatFloat use the frontend's fmt
  * formatting (%q, %e/%f/%g in rt/format.ts), which in Go is strconv's own (fmt calls strconv).
  *
- * Simplified: the *strconv.NumError is an *errors.errorString with the same text; out-of-range
- * inputs are not reported (integers are JS numbers); ParseFloat accepts what JS's Number accepts.
+ * ParseInt/ParseUint follow strconv/atoi.go: base 0 prefixes, underscores, syntax and range errors.
+ *
+ * Simplified: the *strconv.NumError is an *errors.errorString with the same text; integers are JS
+ * doubles (exact within 2^53, so a 64-bit range check is exact only up to there); ParseFloat
+ * accepts what JS's Number accepts.
  */
-import { tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
+import { tBool, tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
 import { tError } from '../core.js';
 import { newError } from './errors.js';
-import { pkg, F, fn, subset } from './registry.js';
+import { pkg, F, fn, subset, tUint64 } from './registry.js';
 import { sprintf } from '../rt/format.js';
 import type { Iface } from '../rt/values.js';
 
 const quote = (s: string): string => sprintf('%q', [{ t: tString, v: s }]);
-/** strconv.Atoi, and ParseInt(s, base, _). */
-export function Atoi(s: string, base = 10): [number, Iface | null] {
-  const ok = base === 10 ? /^[+-]?\d+$/.test(s) : /^[+-]?[0-9a-zA-Z]+$/.test(s);
-  const v = parseInt(s, base);
-  if (!ok || Number.isNaN(v)) return [0, newError(`strconv.Atoi: parsing ${quote(s)}: invalid syntax`)];
-  return [v, null];
+/** A *strconv.NumError's text: `strconv.ParseInt: parsing "x": invalid syntax`. */
+const numError = (fn: string, s: string, why: string): Iface => newError(`strconv.${fn}: parsing ${quote(s)}: ${why}`);
+const errSyntax = 'invalid syntax';
+const errRange = 'value out of range';
+const errBase = (base: number): string => `invalid base ${base}`;
+const errBitSize = (bits: number): string => `invalid bit size ${bits}`;
+
+/** The value of digit character c (0-9, a-z, A-Z), or 36 when it is none. */
+function digitVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 0x20;
+  return l >= 97 && l <= 122 ? l - 97 + 10 : 36;
+}
+/**
+ * strconv.ParseUint(s, base, bitSize) (strconv/atoi.go): base 0 takes the base from the prefix
+ * (0x, 0o, 0b, or 0 for octal) and allows underscores between digits; a value beyond bitSize bits
+ * is the largest value with a range error. The value is a JS double (exact within 2^53).
+ */
+export function ParseUint(s: string, base: number, bitSize: number): [number, Iface | null] {
+  const [n, why] = parseUint(s, base, bitSize);
+  return [n, why === null ? null : numError('ParseUint', s, why)];
+}
+/** ParseUint's value and the reason it failed (null: it did not). */
+function parseUint(s: string, base: number, bitSize: number): [number, string | null] {
+  if (s === '') return [0, errSyntax];
+  const base0 = base === 0;
+  let i = 0;
+  if (base >= 2 && base <= 36) {
+    // as given
+  } else if (base === 0) {
+    base = 10;
+    if (s[0] === '0') {
+      const p = s.length >= 3 ? s[1]!.toLowerCase() : '';
+      if (p === 'b') (base = 2), (i = 2);
+      else if (p === 'o') (base = 8), (i = 2);
+      else if (p === 'x') (base = 16), (i = 2);
+      else (base = 8), (i = 1);
+    }
+  } else return [0, errBase(base)];
+  if (bitSize === 0) bitSize = 64;
+  else if (bitSize < 0 || bitSize > 64) return [0, errBitSize(bitSize)];
+  const max = 2 ** bitSize - 1;
+  let n = 0;
+  let underscores = false;
+  let over = false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 95 && base0) {
+      underscores = true;
+      continue;
+    }
+    const d = digitVal(c);
+    if (d >= base) return [0, errSyntax];
+    n = n * base + d;
+    if (n > max) over = true;
+  }
+  if (underscores && !underscoreOK(s)) return [0, errSyntax];
+  if (over) return [max, errRange];
+  return [n, null];
+}
+/** strconv's underscoreOK: underscores only between digits or between a base prefix and a digit. */
+function underscoreOK(s: string): boolean {
+  let saw = '^';
+  let i = 0;
+  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1]!)) {
+    i = 2;
+    saw = '0';
+    hex = s[1] === 'x' || s[1] === 'X';
+  }
+  for (; i < s.length; i++) {
+    const c = s[i]!;
+    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
+      saw = '0';
+      continue;
+    }
+    if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
+  }
+  return saw !== '_';
+}
+/** strconv.ParseInt(s, base, bitSize): an optional sign, then ParseUint's digits; out of range clamps. */
+export function ParseInt(s: string, base: number, bitSize: number, fn = 'ParseInt'): [number, Iface | null] {
+  if (s === '') return [0, numError(fn, s, errSyntax)];
+  const neg = s[0] === '-';
+  const body = s[0] === '+' || s[0] === '-' ? s.slice(1) : s;
+  const [un, why] = parseUint(body, base, bitSize === 0 ? 64 : bitSize);
+  if (why !== null && why !== errRange) return [0, numError(fn, s, why)];
+  const bits = bitSize === 0 ? 64 : bitSize;
+  const cutoff = 2 ** (bits - 1);
+  if (why !== null || (!neg && un >= cutoff)) return [neg ? -cutoff : cutoff - 1, numError(fn, s, errRange)];
+  if (neg && un > cutoff) return [-cutoff, numError(fn, s, errRange)];
+  return [neg ? -un : un, null];
+}
+/** strconv.Atoi: ParseInt(s, 10, 0) with Atoi's name in the error. */
+export function Atoi(s: string): [number, Iface | null] {
+  return ParseInt(s, 10, 0, 'Atoi');
+}
+/** strconv.ParseBool: 1 t T TRUE true True / 0 f F FALSE false False. */
+export function ParseBool(s: string): [boolean, Iface | null] {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return [true, null];
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return [false, null];
+  return [false, numError('ParseBool', s, errSyntax)];
 }
 export function ParseFloat(s: string): [number, Iface | null] {
   const v = Number(s);
@@ -57,7 +163,11 @@ pkg('strconv', {
   Atoi: F(fn([S], [tInt, tError]), (a) => `$P.strconv.Atoi(${a[0]})`),
   Quote: F(fn([S], [S]), (a) => `$P.strconv.Quote(${a[0]})`),
   FormatInt: F(fn([tInt64, tInt], [S]), (a) => `$L.intString(${a[0]}, ${a[1]})`),
-  ParseInt: F(fn([S, tInt, tInt], [tInt64, tError]), (a) => `$P.strconv.Atoi(${a[0]}, ${a[1]})`),
+  ParseInt: F(fn([S, tInt, tInt], [tInt64, tError]), (a) => `$P.strconv.ParseInt(${a[0]}, ${a[1]}, ${a[2]})`),
+  ParseUint: F(fn([S, tInt, tInt], [tUint64, tError]), (a) => `$P.strconv.ParseUint(${a[0]}, ${a[1]}, ${a[2]})`),
+  ParseBool: F(fn([S], [tBool, tError]), (a) => `$P.strconv.ParseBool(${a[0]})`),
+  FormatBool: F(fn([tBool], [S]), (a) => `String(${a[0]})`),
+  FormatUint: F(fn([tUint64, tInt], [S]), (a) => `$L.intString(${a[0]}, ${a[1]})`),
   ParseFloat: F(fn([S, tInt], [tFloat64, tError]), (a) => `$P.strconv.ParseFloat(${a[0]})`),
   FormatFloat: F(fn([tFloat64, tUint8, tInt, tInt], [S]), (a) => `$P.strconv.FormatFloat(${a[0]}, ${a[1]}, ${a[2]})`),
   $unsupported: subset(),

@@ -3,8 +3,8 @@
  * strings.Builder. Go strings are byte strings here (one JS char per byte, rt/strings.ts), so JS's string
  * methods give Go's byte-wise results (Index counts bytes, Repeat and Split work on bytes).
  *
- * Simplified: ToUpper, ToLower and TrimSpace are JS's string methods on the bytes, right for ASCII
- * only (the bytes of non-ASCII UTF-8 are seen as Latin-1 characters); Builder is a growing byte
+ * Simplified: TrimSpace is JS's trim on the bytes, right for ASCII only (the bytes of non-ASCII
+ * UTF-8 are seen as Latin-1 characters); Builder is a growing byte
  * string (no Grow, Cap).
  */
 import { basic, tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
@@ -13,7 +13,8 @@ import { New as newError } from './errors.js';
 import { tError } from '../core.js';
 import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
 import type { Slice } from '../rt/slices.js';
-import { bytesToString, runeToString, decodeUTF8 } from '../rt/strings.js';
+import { bytesToString, runeToString, decodeUTF8, encodeUTF8, decodeRune } from '../rt/strings.js';
+import { sliceLit } from '../rt/slices.js';
 import type { Iface } from '../rt/values.js';
 
 /** strings.Replace(s, old, new, n): the first n (all when n < 0) non-overlapping instances. */
@@ -106,6 +107,103 @@ export class Reader {
     return this.s.length;
   }
 }
+/**
+ * strings' genSplit: s cut around each instance of sep, keeping the first sepSave bytes of sep in
+ * each piece, into at most n pieces (n < 0: all; n == 0: nil). An empty sep cuts s after each UTF-8
+ * sequence (explode: invalid bytes are single pieces).
+ */
+export function genSplit(s: string, sep: string, sepSave: number, n: number): Slice | null {
+  if (n === 0) return null;
+  if (sep === '') return sliceLit(explode(s, n));
+  if (n < 0) n = s.split(sep).length;
+  const out: string[] = [];
+  let i = 0;
+  while (out.length < n - 1) {
+    const m = s.indexOf(sep, i);
+    if (m < 0) break;
+    out.push(s.slice(i, m + sepSave));
+    i = m + sep.length;
+  }
+  out.push(s.slice(i));
+  return sliceLit(out);
+}
+/** strings' explode: s as UTF-8 sequences, at most n (the last holds the rest). */
+function explode(s: string, n: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length && (n < 0 || out.length < n - 1)) {
+    const size = decodeRune(s, i)[1];
+    out.push(s.slice(i, i + size));
+    i += size;
+  }
+  if (i < s.length) out.push(s.slice(i));
+  return out;
+}
+/** The runes of a cutset, each as its UTF-8 bytes. */
+function cutset(cs: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cs.length; ) {
+    const size = decodeRune(cs, i)[1];
+    out.push(cs.slice(i, i + size));
+    i += size;
+  }
+  return out;
+}
+export function TrimLeft(s: string, cs: string): string {
+  const set = cutset(cs);
+  for (let again = true; again && s !== ''; ) {
+    again = false;
+    for (const r of set)
+      if (s.startsWith(r)) {
+        s = s.slice(r.length);
+        again = true;
+        break;
+      }
+  }
+  return s;
+}
+export function TrimRight(s: string, cs: string): string {
+  const set = cutset(cs);
+  for (let again = true; again && s !== ''; ) {
+    again = false;
+    for (const r of set)
+      if (s.endsWith(r)) {
+        s = s.slice(0, s.length - r.length);
+        again = true;
+        break;
+      }
+  }
+  return s;
+}
+/** strings.IndexAny / LastIndexAny: the first (last) byte index of any rune of chars, or -1. */
+export function IndexAny(s: string, chars: string, last: boolean): number {
+  let best = -1;
+  for (const r of cutset(chars)) {
+    const i = last ? s.lastIndexOf(r) : s.indexOf(r);
+    if (i >= 0 && (best < 0 || (last ? i > best : i < best))) best = i;
+  }
+  return best;
+}
+/**
+ * strings.ToUpper / ToLower: ASCII text through JS's case mapping of the bytes; other text decoded,
+ * mapped rune-wise by JS's full case mapping, encoded again (invalid UTF-8 becomes U+FFFD, as Go's
+ * Map does; JS maps a few runes to several, e.g. ß → SS, where Go keeps the rune).
+ */
+export function upper(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.toUpperCase() : encodeUTF8(decodeUTF8(s).toUpperCase());
+}
+export function lower(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : encodeUTF8(decodeUTF8(s).toLowerCase());
+}
+/** strings.Cut: before, after, found. */
+export function Cut(s: string, sep: string): [string, string, boolean] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, '', false] : [s.slice(0, i), s.slice(i + sep.length), true];
+}
+/** strings.Compare: -1, 0 or +1 by byte-wise order. */
+export const Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** strings.EqualFold: equal under simple Unicode case folding (here: JS's toLowerCase of the decoded text). */
 export function EqualFold(a: string, b: string): boolean {
   return decodeUTF8(a).toLowerCase() === decodeUTF8(b).toLowerCase();
@@ -126,10 +224,26 @@ pkg('strings', {
   HasSuffix: F(fn([S, S], [tBool]), (a) => `${a[0]}.endsWith(${a[1]})`),
   Index: F(fn([S, S], [tInt]), (a) => `${a[0]}.indexOf(${a[1]})`),
   Repeat: F(fn([S, tInt], [S]), (a) => `${a[0]}.repeat(${a[1]})`),
-  ToUpper: F(fn([S], [S]), (a) => `${a[0]}.toUpperCase()`),
-  ToLower: F(fn([S], [S]), (a) => `${a[0]}.toLowerCase()`),
+  ToUpper: F(fn([S], [S]), (a) => `$P.strings.upper(${a[0]})`),
+  ToLower: F(fn([S], [S]), (a) => `$P.strings.lower(${a[0]})`),
   TrimSpace: F(fn([S], [S]), (a) => `${a[0]}.trim()`),
-  Split: F(fn([S, S], [sl(S)]), (a) => `$L.sliceLit(${a[0]}.split(${a[1]}))`),
+  Split: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, -1)`),
+  SplitN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, ${a[2]})`),
+  SplitAfter: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, ${a[1]}.length, -1)`),
+  SplitAfterN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, ${a[1]}.length, ${a[2]})`),
+  LastIndex: F(fn([S, S], [tInt]), (a) => `${a[0]}.lastIndexOf(${a[1]})`),
+  IndexByte: F(fn([S, tUint8], [tInt]), (a) => `${a[0]}.indexOf(String.fromCharCode(${a[1]}))`),
+  LastIndexByte: F(fn([S, tUint8], [tInt]), (a) => `${a[0]}.lastIndexOf(String.fromCharCode(${a[1]}))`),
+  IndexRune: F(fn([S, tInt32], [tInt]), (a) => `${a[0]}.indexOf($L.runeToString(${a[1]}))`),
+  ContainsRune: F(fn([S, tInt32], [tBool]), (a) => `${a[0]}.includes($L.runeToString(${a[1]}))`),
+  IndexAny: F(fn([S, S], [tInt]), (a) => `$P.strings.IndexAny(${a[0]}, ${a[1]}, false)`),
+  LastIndexAny: F(fn([S, S], [tInt]), (a) => `$P.strings.IndexAny(${a[0]}, ${a[1]}, true)`),
+  ContainsAny: F(fn([S, S], [tBool]), (a) => `($P.strings.IndexAny(${a[0]}, ${a[1]}, false) >= 0)`),
+  Trim: F(fn([S, S], [S]), (a) => `$P.strings.TrimRight($P.strings.TrimLeft(${a[0]}, ${a[1]}), ${a[1]})`),
+  TrimLeft: F(fn([S, S], [S]), (a) => `$P.strings.TrimLeft(${a[0]}, ${a[1]})`),
+  TrimRight: F(fn([S, S], [S]), (a) => `$P.strings.TrimRight(${a[0]}, ${a[1]})`),
+  Cut: F(fn([S, S], [S, S, tBool]), (a) => `$P.strings.Cut(${a[0]}, ${a[1]})`),
+  Compare: F(fn([S, S], [tInt]), (a) => `$P.strings.Compare(${a[0]}, ${a[1]})`),
   Fields: F(fn([S], [sl(S)]), (a) => `$L.sliceLit(${a[0]}.split(/[ \\t\\n\\r]+/).filter((x) => x !== ''))`),
   Join: F(fn([sl(S), S], [S]), (a) => `$L.sliceToArray(${a[0]}).join(${a[1]})`),
   Replace: F(fn([S, S, S, tInt], [S]), (a) => `$P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),

@@ -5,9 +5,10 @@
  *
  * A row lists a package's functions, its types (with the methods of named types) and its constants
  * and variables, each sorted by name. Package C declares no members (they are resolved on use), so
- * its row is cgo's own note.
+ * its row is cgo's own note. Packages and members written in Go (std/gosrc.ts) are listed from their
+ * sources' exported declarations; what a later Go release added is marked with it ("Go 1.23+").
  */
-import { pkgs, type PkgMember } from '../core.js';
+import { pkgs, goSources, pkgSince, type PkgMember } from '../core.js';
 import { supportNote } from './cgo.js';
 import './index.js';
 
@@ -18,24 +19,40 @@ export const supportEnd = '<!-- go-support:end -->';
 /** A type, with the methods of a named type that has some (interfaces list none: theirs are the underlying type's). */
 function typeEntry(name: string, m: PkgMember): string {
   const t = m.t;
-  return t.k === 'named' && t.methods.size > 0 ? `${name} (${[...t.methods.keys()].sort().join(', ')})` : name;
+  if (t.k !== 'named' || t.methods.size === 0) return name;
+  const ms = [...t.methods.values()].map((x) => (x.since ? `${x.name} (Go ${x.since}+)` : x.name));
+  return `${name} (${ms.sort().join(', ')})`;
+}
+/** The exported functions and types declared by a package's Go sources, each marked with its file's release. */
+function goMembers(path: string): { funcs: string[]; types: string[] } {
+  const funcs: string[] = [];
+  const types: string[] = [];
+  for (const f of goSources.get(path) ?? []) {
+    const mark = f.since ? ` (Go ${f.since}+)` : '';
+    for (const m of f.src.matchAll(/^func ([A-Z]\w*)\[/gm)) funcs.push(m[1]! + mark);
+    for (const m of f.src.matchAll(/^type ([A-Z]\w*) /gm)) types.push(m[1]! + mark);
+  }
+  return { funcs, types };
 }
 
 /** The support table: one row per declared package, sorted by import path. */
 export function supportTableMarkdown(): string {
   const rows: string[] = [];
-  for (const path of [...pkgs.keys()].sort()) {
-    const members = [...pkgs.get(path)!].filter(([n]) => !n.startsWith('$')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const path of [...new Set([...pkgs.keys(), ...goSources.keys()])].sort()) {
+    const members = [...(pkgs.get(path) ?? [])].filter(([n]) => !n.startsWith('$')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const of = (kinds: PkgMember['kind'][]) => members.filter(([, m]) => kinds.includes(m.kind));
     const cell = (xs: string[]) => xs.join(', ') || '—';
     if (path === 'C') {
       rows.push(`| \`"C"\` (cgo) | ${supportNote} | | |`);
       continue;
     }
-    const funcs = of(['func']).map(([n]) => n);
-    const types = of(['type']).map(([n, m]) => typeEntry(n, m));
+    const go = goMembers(path);
+    const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const funcs = [...of(['func']).map(([n]) => n), ...go.funcs].sort(byName);
+    const types = [...of(['type']).map(([n, m]) => typeEntry(n, m)), ...go.types].sort(byName);
     const values = of(['const', 'var']).map(([n]) => n);
-    rows.push(`| ${path} | ${cell(funcs)} | ${cell(types)} | ${cell(values)} |`);
+    const since = pkgSince.get(path);
+    rows.push(`| ${path}${since ? ` (Go ${since}+)` : ''} | ${cell(funcs)} | ${cell(types)} | ${cell(values)} |`);
   }
   return ['| package | functions | types (methods) | constants and variables |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -14,6 +14,8 @@ import { newNamed, tBool, tInt } from '../types.js';
 import { pkg, F, T, fn, ptr, tAny, native, method, subset } from './registry.js';
 import { mapKey } from '../rt/alg.js';
 import { GoPanic } from '../rt/panics.js';
+import { goOp, GoexitSignal } from '../rt/goroutine.js';
+import { nf } from '../rt/pointers.js';
 import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -22,7 +24,33 @@ interface Locker {
   Lock(): Go;
   Unlock(): Go;
 }
-export const WaitGroup = wsync.WaitGroup as unknown as new () => { Add(d: number): Go; Done(): Go; Wait(): Go };
+const BaseWaitGroup = wsync.WaitGroup as unknown as new () => { Add(d: number): Go; Done(): Go; Wait(): Go };
+/** waitgroup.go's `go func() {` line in go1.26.8 (the new goroutine's entry, for its traceback). */
+const waitGroupGoLine = 238;
+/**
+ * sync.WaitGroup, with Go 1.25's WaitGroup.Go(f): Add(1), then a goroutine running f whose deferred
+ * function calls Done when f returns or calls runtime.Goexit — not when f panics (the panic is fatal
+ * and Done would let Wait's goroutine race it: sync/waitgroup.go).
+ */
+export class WaitGroup extends BaseWaitGroup {
+  *Go(f: (() => Go<unknown>) | null): Go {
+    yield* this.Add(1);
+    const start = (): Go => goBody(this, f);
+    yield goOp(start, 'sync.(*WaitGroup).Go.func1', waitGroupGoLine, false, '/usr/local/go/src/sync/waitgroup.go');
+  }
+}
+function* goBody(wg: WaitGroup, f: (() => Go<unknown>) | null): Go {
+  let panicked = true;
+  try {
+    yield* nf(f)();
+    panicked = false;
+  } catch (e) {
+    if (e instanceof GoexitSignal) panicked = false;
+    throw e;
+  } finally {
+    if (!panicked) yield* wg.Done();
+  }
+}
 export const Mutex = wsync.Mutex as unknown as new () => Locker & { TryLock(): boolean };
 export const Once = wsync.Once as unknown as new () => { Do(f: () => GoBody): Go };
 
@@ -122,6 +150,7 @@ export const tWaitGroup = native('WaitGroup', 'sync', '$P.sync.WaitGroup');
 method(tWaitGroup, 'Add', fn([tInt]), true);
 method(tWaitGroup, 'Done', fn([]), true);
 method(tWaitGroup, 'Wait', fn([]), true);
+method(tWaitGroup, 'Go', fn([fn([])]), true, true, '1.25');
 export const tMutex = native('Mutex', 'sync', '$P.sync.Mutex');
 method(tMutex, 'Lock', fn([]), true);
 method(tMutex, 'Unlock', fn([]), true);

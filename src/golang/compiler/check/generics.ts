@@ -35,7 +35,7 @@
  * compiled after the non-generic bodies (program.ts drains `c.pending`).
  */
 import { type Node, text, kid } from '../syntax.js';
-import { type Compiler, type Generic, type GenericMethod, type Instance, type Obj, type Val, Scope, CompileError, Unsupported, Silent } from '../../core.js';
+import { type Compiler, type Generic, type GenericMethod, type Instance, type Val, Scope, CompileError, Unsupported, Silent } from '../../core.js';
 import { type Type, type FuncType, type NamedType, type IfaceType, type Term, tInt, identical, underlying, comparable, isUntyped, defaultType, newNamed } from '../../types.js';
 import { implementsIface, findMethod, ts } from '../operand.js';
 import { resolveType, signature, ifaceType, uninstantiated } from './typexpr.js';
@@ -78,6 +78,15 @@ export function markImports(node: Node, scope: Scope): void {
 
 /** The generic a name or selector refers to, if any (no error when it is not one). */
 export function genericOf(c: Compiler, n: Node): Generic | null {
+  if ((n.name === 'SelectorExpr' || n.name === 'QualifiedType') && n.kids[0]?.name === 'VariableName') {
+    // a library generic: pkg.F (compiler/stdsrc.ts)
+    const po = c.scope.lookup(text(n.kids[0]));
+    if (po?.kind !== 'pkg') return null;
+    const m = c.pkgs.get(po.pkg!)?.get(text(n.kids[n.kids.length - 1]!));
+    if (!m?.generic) return null;
+    po.used = true;
+    return m.generic;
+  }
   if (n.name !== 'VariableName' && n.name !== 'TypeName') return null;
   const o = c.scope.lookup(text(n));
   return o?.generic ?? null;
@@ -256,9 +265,9 @@ export function instantiateFunc(c: Compiler, g: Generic, targs: Type[], at: (i: 
   const { sig } = inScope(c, s, () => signature(c, g.node, null));
   // inside a generic body being checked once: nothing to compile
   if (targs.some(isOpen)) return { js: 'null', sig };
-  const js = `F_${g.name}$${g.instances.length}`;
+  const js = `F_${g.pkg ? g.pkg + '$' : ''}${g.name}$${g.instances.length}`;
   g.instances.push({ targs, js, t: sig });
-  c.pending.push({ n: g.node, scope: s, name: `main.${g.name}[...]`, js, recv: null, inst: { g, targs, parent: c.inst } });
+  c.pending.push({ n: g.node, scope: s, name: `${g.pkg ?? 'main'}.${g.name}[...]`, js, recv: null, inst: { g, targs, parent: c.inst } });
   return { js, sig };
 }
 
@@ -653,7 +662,7 @@ export function genericCallee(c: Compiler, fn: Node): { g: Generic; explicit: No
   }
   const g = genericOf(c, base);
   if (!g || g.kind !== 'func') return null;
-  const o = c.scope.lookup(text(base)) as Obj;
-  o.used = true;
+  const o = c.scope.lookup(text(base));
+  if (o) o.used = true;
   return { g, explicit };
 }

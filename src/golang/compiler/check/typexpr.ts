@@ -121,12 +121,26 @@ export function signature(c: Compiler, n: Node, skipRecv: Node | null): { sig: F
   return { sig: c.types.intern(sig) as FuncType, pnames: pin.names, rnames: rout.names };
 }
 
+/** The value of a struct tag literal: a raw string's text, an interpreted string's unquoted text. */
+function tagText(lit: string): string {
+  if (lit.startsWith('`')) return lit.slice(1, -1);
+  try {
+    return JSON.parse(lit) as string;
+  } catch {
+    return lit.slice(1, -1);
+  }
+}
+
 export function structType(c: Compiler, n: Node): StructType {
   const body = kid(n, 'StructBody');
   const fields: Field[] = [];
   for (const fd of body ? body.kids : []) {
     if (fd.name !== 'FieldDecl' && fd.name !== 'EmbeddedField') continue;
     const names = fd.kids.filter((k) => k.name === 'FieldName');
+    // the tag: a raw or interpreted string literal after the type (spec: "Struct types")
+    const tagNode = fd.kids.find((k) => k.name === 'String');
+    const tag = tagNode ? tagText(text(tagNode)) : undefined;
+    const withTag = tag !== undefined ? { tag } : {};
     const tnodes = fd.kids.filter((k) => k.name !== 'FieldName' && k.name !== 'String' && k.name !== '*');
     if (names.length === 0 || fd.name === 'EmbeddedField') {
       // embedded field
@@ -139,11 +153,11 @@ export function structType(c: Compiler, n: Node): StructType {
       while (tn.name === 'PointerType' || tn.name === 'ParenthesizedType') tn = tn.kids[tn.kids.length - 1]!;
       if (tn.name === 'ParameterizedType') tn = tn.kids[0]!;
       const nm = base.k === 'named' && !base.targs && tn.name !== 'TypeName' ? base.name : text(tn).replace(/^\*/, '').replace(/.*\./, '');
-      fields.push({ name: nm, type: t, embedded: true, js: nm });
+      fields.push({ name: nm, type: t, embedded: true, js: nm, ...withTag });
       continue;
     }
     const t = resolveType(c, tnodes[tnodes.length - 1]!);
-    for (const f of names) fields.push({ name: text(f), type: t, embedded: false, js: text(f) === '_' ? `_${fields.length}` : text(f) });
+    for (const f of names) fields.push({ name: text(f), type: t, embedded: false, js: text(f) === '_' ? `_${fields.length}` : text(f), ...withTag });
   }
   return { k: 'struct', fields };
 }
