@@ -36,6 +36,11 @@ export function aset(a: unknown[], i: number, v: unknown): void {
   if (!(i >= 0 && i < a.length)) oob(i, a.length);
   a[i] = v;
 }
+/** clear(s) (memclr): s[0:len(s)] become zero values (a fresh one each: struct and array elements are objects). */
+export function sclear(s: Slice | null, zero: () => unknown): void {
+  if (s === null) return;
+  for (let i = 0; i < s.n; i++) s.a[s.o + i] = zero();
+}
 export function len(s: Slice | null): number {
   return s === null ? 0 : s.n;
 }
