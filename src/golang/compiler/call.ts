@@ -551,7 +551,8 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   // unsafe.Pointer: from any pointer, to uintptr (the JS reference travels unchanged)
   if (tu.k === 'basic' && tu.name === 'unsafe.Pointer' && (vu.k === 'ptr' || (vu.k === 'basic' && vu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
   if (vu.k === 'basic' && vu.name === 'unsafe.Pointer' && (tu.k === 'ptr' || (tu.k === 'basic' && tu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
-  if (identical(tu, vu) || assignable(v, t)) return { c: convert(c, { ...v, t: tu.k === 'iface' ? v.t : t }, t, 'conversion'), t, mode: 'value', n };
+  // identical underlying types, struct tags ignored (spec, "Conversions")
+  if (identical(tu, vu, true) || assignable(v, t)) return { c: convert(c, { ...v, t: tu.k === 'iface' ? v.t : t }, t, 'conversion'), t, mode: 'value', n };
   if (isComplex(t) || isComplex(v.t)) {
     // complex values convert only to complex types (spec, "Conversions")
     if (!isComplex(t) || !isComplex(v.t)) bad();
@@ -575,7 +576,7 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.stringToBytes(${v.c})`, t, mode: 'value', n };
     if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.stringToRunes(${v.c})`, t, mode: 'value', n };
   }
-  if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem))) return { c: v.c, t, mode: 'value', n };
+  if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem), true)) return { c: v.c, t, mode: 'value', n };
   return bad();
 }
 

@@ -127,6 +127,8 @@ export function structType(c: Compiler, n: Node): StructType {
   for (const fd of body ? body.kids : []) {
     if (fd.name !== 'FieldDecl' && fd.name !== 'EmbeddedField') continue;
     const names = fd.kids.filter((k) => k.name === 'FieldName');
+    const tagN = fd.kids.find((k) => k.name === 'String');
+    const tag = tagN ? (c.expr(tagN).cv as string) : undefined;
     const tnodes = fd.kids.filter((k) => k.name !== 'FieldName' && k.name !== 'String' && k.name !== '*');
     if (names.length === 0 || fd.name === 'EmbeddedField') {
       // embedded field
@@ -139,11 +141,11 @@ export function structType(c: Compiler, n: Node): StructType {
       while (tn.name === 'PointerType' || tn.name === 'ParenthesizedType') tn = tn.kids[tn.kids.length - 1]!;
       if (tn.name === 'ParameterizedType') tn = tn.kids[0]!;
       const nm = base.k === 'named' && !base.targs && tn.name !== 'TypeName' ? base.name : text(tn).replace(/^\*/, '').replace(/.*\./, '');
-      fields.push({ name: nm, type: t, embedded: true, js: nm });
+      fields.push({ name: nm, type: t, embedded: true, js: nm, ...(tag ? { tag } : {}) });
       continue;
     }
     const t = resolveType(c, tnodes[tnodes.length - 1]!);
-    for (const f of names) fields.push({ name: text(f), type: t, embedded: false, js: text(f) === '_' ? `_${fields.length}` : text(f) });
+    for (const f of names) fields.push({ name: text(f), type: t, embedded: false, js: text(f) === '_' ? `_${fields.length}` : text(f), ...(tag ? { tag } : {}) });
   }
   return { k: 'struct', fields };
 }
