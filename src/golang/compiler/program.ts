@@ -73,28 +73,38 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
   }
   for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
   if (c.errors.length) return null;
-  // method tables for the program's named types (and their pointers)
+  // method tables for the program's named types (and their pointers), and for the unnamed struct
+  // types (and their pointers) used at run time whose embedded fields promote methods
+  // (test/method.go: `var zs struct{ S }` converted to an interface)
   const tables: string[] = [];
+  const table = (t: Type, names: Set<string>): void => {
+    const entries: string[] = [];
+    const sigs: string[] = [];
+    for (const name of names) {
+      const m = findMethod(t, name);
+      if (!m) continue;
+      // the method set of T holds no pointer method unless it is promoted through an embedded *E
+      if (t.k !== 'ptr' && m.ptrRecv && !m.lastPtr) continue;
+      const x = { c: 'r', t, mode: 'value' as const, n: null as unknown as Node };
+      entries.push(`${name}: function* (r, ...a) { return ${methodCallCode(c, x, m, name, 'r', '...a')}; }`);
+      sigs.push(`${name}: ${JSON.stringify(typeString(m.sig))}`);
+    }
+    tables.push(`${c.typeRef(t)}.$m = { ${entries.join(', ')} };`);
+    // the signatures, for type assertions to interfaces (rt/ifaces.ts hasMethod)
+    tables.push(`${c.typeRef(t)}.$sig = { ${sigs.join(', ')} };`);
+  };
   for (const nt of c.named) {
     const names = new Set<string>();
     collectMethodNames(nt, names, 0);
     if (names.size === 0) continue;
-    for (const t of [nt, c.types.intern({ k: 'ptr', elem: nt })] as Type[]) {
-      const entries: string[] = [];
-      const sigs: string[] = [];
-      for (const name of names) {
-        const m = findMethod(t, name);
-        if (!m) continue;
-        // the method set of T holds no pointer method unless it is promoted through an embedded *E
-        if (t.k === 'named' && m.ptrRecv && !m.lastPtr) continue;
-        const x = { c: 'r', t, mode: 'value' as const, n: null as unknown as Node };
-        entries.push(`${name}: function* (r, ...a) { return ${methodCallCode(c, x, m, name, 'r', '...a')}; }`);
-        sigs.push(`${name}: ${JSON.stringify(typeString(m.sig))}`);
-      }
-      tables.push(`${c.typeRef(t)}.$m = { ${entries.join(', ')} };`);
-      // the signatures, for type assertions to interfaces (rt/ifaces.ts hasMethod)
-      tables.push(`${c.typeRef(t)}.$sig = { ${sigs.join(', ')} };`);
-    }
+    for (const t of [nt, c.types.intern({ k: 'ptr', elem: nt })] as Type[]) table(t, names);
+  }
+  for (const t of [...c.typeIds.keys()]) {
+    const base = t.k === 'ptr' ? t.elem : t;
+    if (base.k !== 'struct' || !base.fields.some((f) => f.embedded)) continue;
+    const names = new Set<string>();
+    collectMethodNames(base, names, 0);
+    if (names.size > 0) table(t, names);
   }
   const types: Type[] = [];
   for (const [t, id] of c.typeIds) types[Number(id.slice(2))] = t;
