@@ -265,6 +265,11 @@ export function binary(c: Compiler, n: Node): Val {
         return { c: `${op === '!=' ? '!' : ''}$L.equal(${iv.c}, ${boxed})`, t: tUntypedBool, mode: 'value', n };
       }
       if (!comparable(t)) c.fail(n, `invalid operation: ${src} (${ts(t)} cannot be compared)`);
+      // blank fields are not compared (spec, "Comparison operators"): only the others, by name
+      if (u.k === 'struct' && u.fields.some((f) => f.name === '_')) {
+        const names = u.fields.filter((f) => f.name !== '_').map((f) => JSON.stringify(f.js));
+        return { c: `${op === '!=' ? '!' : ''}$L.equalFields(${a.c}, ${b.c}, [${names.join(', ')}])`, t: tUntypedBool, mode: 'value', n };
+      }
       if (u.k === 'struct' || u.k === 'array' || u.k === 'iface') return { c: `${op === '!=' ? '!' : ''}$L.equal(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       if (isComplex(u)) return { c: `${op === '!=' ? '!' : ''}$L.ceq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       // pointers to elements or fields are fresh PropRefs at each &: equal when they name the same place
