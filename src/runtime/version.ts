@@ -204,6 +204,12 @@ export interface VersionProfile {
   /** Since 1.21 (the spec's "Built-in functions": Clear, Min and max): the predeclared clear, min and max; before, `undefined: clear`. */
   readonly builtinsMinMaxClear: boolean;
   /**
+   * Since 1.20 (the spec's "Conversions from slice to array or array pointer"): `[N]T(s)` converts a
+   * slice to an array, and the run-time error of both conversions reads "… to array or pointer to
+   * array with length N" (runtime/error.go boundsConvert); go1.19 converts to `*[N]T` only.
+   */
+  readonly sliceToArray: boolean;
+  /**
    * Since 1.23 (the spec's range clause, "function iterators"): `for x := range f` over a function
    * `func(yield func(…) bool)`; before, `cannot range over f`.
    */
@@ -240,6 +246,7 @@ const go119: VersionProfile = {
   rangeOverInt: false,
   printFloatShortest: false,
   builtinsMinMaxClear: false,
+  sliceToArray: false,
   rangeOverFunc: false,
   newExpr: false,
 };
@@ -273,6 +280,7 @@ const go126: VersionProfile = {
   rangeOverInt: true,
   printFloatShortest: true,
   builtinsMinMaxClear: true,
+  sliceToArray: true,
   rangeOverFunc: true,
   newExpr: true,
 };
@@ -339,6 +347,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },
   printFloatShortest: { what: 'builtin print/println write floats in shortest form (`1.5`, not `+1.500000e+000`)', since: '≤ 1.26', source: 'runtime/print.go printfloat64' },
   builtinsMinMaxClear: { what: 'the predeclared `clear`, `min` and `max`', since: '1.21', source: 'the spec (built-in functions)' },
+  sliceToArray: { what: '`[N]T(s)` converts a slice to an array; the conversion\'s panic says "to array or pointer to array"', since: '1.20', source: 'the spec (conversions); runtime/error.go boundsConvert' },
   rangeOverFunc: { what: '`for x := range f` over an iterator function `func(yield func(…) bool)`', since: '1.23', source: 'the spec (range clause); cmd/compile rangefunc' },
   newExpr: { what: '`new(expr)`: a new variable holding expr\'s value', since: '1.26', source: 'the spec (allocation)' },
 };

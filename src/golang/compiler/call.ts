@@ -30,7 +30,7 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf } from './operand.js';
+import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
@@ -577,6 +577,14 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.stringToRunes(${v.c})`, t, mode: 'value', n };
   }
   if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem), true)) return { c: v.c, t, mode: 'value', n };
+  // a slice to an array pointer (Go 1.17) or an array (Go 1.20, VersionProfile.sliceToArray)
+  if (vu.k === 'slice') {
+    const au = tu.k === 'ptr' ? underlying(tu.elem) : tu;
+    if (au.k === 'array' && identical(au.elem, vu.elem) && (tu.k === 'ptr' || c.lang.sliceToArray)) {
+      if (tu.k === 'ptr') return { c: `$L.sliceToArrayPtr(${v.c}, ${au.len}, ${c.lang.sliceToArray})`, t, mode: 'value', n };
+      return { c: clone(c, t, `$L.convertSliceToArray(${v.c}, ${au.len})`), t, mode: 'value', n };
+    }
+  }
   return bad();
 }
 

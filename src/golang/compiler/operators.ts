@@ -93,6 +93,8 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
     const b = c.expr(xn.kids[0]!);
     const i = convert(c, c.expr(xn.kids[1]!), tInt, 'index');
     if (underlying(b.t).k === 'slice') return { c: `$L.refIndex(${b.c}, ${i})`, t: pt, mode: 'value', n };
+    // &p[i] of an array pointer p: the element of *p
+    if (underlying(b.t).k === 'ptr') return { c: `$L.refArr($L.deref(${b.c}), ${i})`, t: pt, mode: 'value', n };
     return { c: `$L.refArr(${b.c}, ${i})`, t: pt, mode: 'value', n };
   }
   if (v.c.startsWith('$L.deref(')) return { c: v.c.slice(9, -1), t: pt, mode: 'value', n };

@@ -8,7 +8,7 @@
  * Simplification: at most 2^25 elements are materialised (maxSliceElems).
  */
 import { GoPanic, rtPanic, oob } from './panics.js';
-import { type Ref, PropRef } from './values.js';
+import { type Ref, PropRef, Box } from './values.js';
 import { heap } from './malloc.js';
 
 export class Slice {
@@ -192,5 +192,60 @@ export function arr(n: number, z: () => unknown): unknown[] {
 }
 export function refArr(a: unknown[], i: number): Ref {
   if (!(i >= 0 && i < a.length)) oob(i, a.length);
+  // &p[i] of a pointer converted from a slice: the backing array's element, as &s[i] is
+  const view = (a as unknown as { [viewOf]?: [unknown[], number] })[viewOf];
+  if (view !== undefined) return new PropRef(view[0] as unknown as Record<number, unknown>, view[1] + i);
   return new PropRef(a as unknown as Record<number, unknown>, i);
+}
+
+/** The key under which an array view answers its backing array and offset. */
+const viewOf = Symbol('arrayView');
+
+/**
+ * The array a pointer converted from a slice points to: s.a[o … o+n) seen as an [n]T (a Proxy whose
+ * reads, writes and length go to the backing array, so the slice and the pointer see each other's
+ * writes). Simplified: assigning a whole array through the pointer (`*p = x`) replaces the view
+ * instead of copying into the slice's elements.
+ */
+function arrayView(a: unknown[], o: number, n: number): unknown[] {
+  const index = (k: string | symbol): number => {
+    if (typeof k !== 'string') return -1;
+    const i = Number(k);
+    return Number.isInteger(i) && i >= 0 && i < n && String(i) === k ? i : -1;
+  };
+  return new Proxy(a, {
+    get(t, k) {
+      if (k === 'length') return n;
+      if (k === viewOf) return [a, o];
+      const i = index(k);
+      return i >= 0 ? a[o + i] : typeof k === 'string' && /^\d+$/.test(k) ? undefined : Reflect.get(t, k);
+    },
+    set(t, k, v) {
+      const i = index(k);
+      if (i >= 0) a[o + i] = v;
+      else Reflect.set(t, k, v);
+      return true;
+    },
+    has(t, k) {
+      return index(k) >= 0 || (!(typeof k === 'string' && /^\d+$/.test(k)) && Reflect.has(t, k));
+    },
+  });
+}
+
+/**
+ * (*[n]T)(s) (Go 1.17; runtime.panicSliceConvert): a pointer to s's first n elements; nil for a nil
+ * slice and n = 0. `arrayMsg`: go1.20+'s message (the conversion to an array came in 1.20).
+ */
+export function sliceToArrayPtr(s: Slice | null, n: number, arrayMsg: boolean): Ref | null {
+  const len = s === null ? 0 : s.n;
+  if (len < n) throw rtPanic(`cannot convert slice with length ${len} to ${arrayMsg ? 'array or ' : ''}pointer to array with length ${n}`);
+  if (s === null) return null;
+  return new Box(s.o === 0 && s.a.length === n ? s.a : arrayView(s.a, s.o, n));
+}
+
+/** [n]T(s) (Go 1.20): a copy of s's first n elements (the compiler copies struct/array elements). */
+export function convertSliceToArray(s: Slice | null, n: number): unknown[] {
+  const len = s === null ? 0 : s.n;
+  if (len < n) throw rtPanic(`cannot convert slice with length ${len} to array or pointer to array with length ${n}`);
+  return s === null ? [] : s.a.slice(s.o, s.o + n);
 }
