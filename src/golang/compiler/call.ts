@@ -513,7 +513,9 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     if (!assignable(v, t)) bad();
     return { c: 'null', t, mode: 'value', n };
   }
-  // constants stay constant when converted to basic types
+  // constants stay constant when converted to basic types (unsafe.Pointer is not a constant type:
+  // a uintptr constant becomes a pointer value, as an address the program made up)
+  if (v.cv !== undefined && tu.k === 'basic' && tu.name === 'unsafe.Pointer' && vu.k === 'basic' && vu.name === 'uintptr') return { c: lit(v.cv), t, mode: 'value', n };
   if (v.cv !== undefined && tu.k === 'basic') {
     let cv = v.cv;
     if (isComplex(t)) {
