@@ -389,7 +389,9 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   const recvT = m.recvT;
   const ru = underlying(recvT);
   let rc = r;
-  if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
+  // an array receiver through a pointer ((&a).M, p.M): a copy of *p
+  if (!m.ptrRecv && ru.k === 'array' && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = clone(c, recvT, `$L.deref(${r})`);
+  else if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
   else if (!m.ptrRecv && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = ru.k === 'struct' ? r : `$L.deref(${r})`;
   // promoted from an embedded *T whose T is not a struct: the field holds the pointer (a Box)
   else if (!m.ptrRecv && m.path.length > 0 && m.lastPtr) rc = `$L.deref(${r})`;
@@ -402,7 +404,26 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   else if (m.ptrRecv && ru.k !== 'struct' && underlying(x.t).k !== 'ptr' && m.path.length === 0) {
     // pointer method on an addressable non-struct variable: needs its Box
     if (x.mode === 'var' && x.c.endsWith('.v')) rc = x.c.slice(0, -2);
+    // (*p).M: the receiver is p
+    else if (x.mode === 'var' && derefOf(x.c) !== null) rc = derefOf(x.c)!;
     else c.unsupported(x.n, 'calling a pointer method on a non-struct value that is not a boxed variable');
   }
   return `(yield* ${m.fn}(${rc}${sep}${args}))`;
+}
+
+/** p when `code` is `$L.deref(p)` (or parenthesised), else null. */
+function derefOf(code: string): string | null {
+  while (code.startsWith('(') && code.endsWith(')') && closing(code, 0) === code.length - 1) code = code.slice(1, -1);
+  if (!code.startsWith('$L.deref(') || closing(code, 8) !== code.length - 1) return null;
+  return code.slice(9, -1);
+}
+
+/** The index of the parenthesis closing the one at `open` (JS code without parentheses in strings). */
+function closing(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    if (code[i] === '(') depth++;
+    else if (code[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
