@@ -412,7 +412,7 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
 }
 
 /** p when `code` is `$L.deref(p)` (or parenthesised), else null. */
-function derefOf(code: string): string | null {
+export function derefOf(code: string): string | null {
   while (code.startsWith('(') && code.endsWith(')') && closing(code, 0) === code.length - 1) code = code.slice(1, -1);
   if (!code.startsWith('$L.deref(') || closing(code, 8) !== code.length - 1) return null;
   return code.slice(9, -1);

@@ -8,7 +8,7 @@ import type { Compiler, ConstVal, Val } from '../core.js';
 import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isOrderedNumeric, isComplex, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
 import { Complex } from '../rt/complex.js';
 import { composite } from './composite.js';
-import { convert, zero, describe, ts, lit, intRange, assignable, wrap } from './operand.js';
+import { convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf } from './operand.js';
 
 export function unary(c: Compiler, n: Node): Val {
   const op = text(n.kids[0]!);
@@ -97,7 +97,9 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
     if (underlying(b.t).k === 'ptr') return { c: `$L.refArr($L.deref(${b.c}), ${i})`, t: pt, mode: 'value', n };
     return { c: `$L.refArr(${b.c}, ${i})`, t: pt, mode: 'value', n };
   }
-  if (v.c.startsWith('$L.deref(')) return { c: v.c.slice(9, -1), t: pt, mode: 'value', n };
+  // &*p is p, after *p's nil check (spec, "Address operators": a nil p panics)
+  const p = derefOf(v.c);
+  if (p !== null) return { c: `$L.nn(${p})`, t: pt, mode: 'value', n };
   c.unsupported(n, 'taking the address of this expression');
 }
 
