@@ -43,6 +43,8 @@ export class Process {
   stdFiles: unknown[] = [];
   /** log's flags (LstdFlags = Ldate|Ltime) and prefix. */
   logFlags = 3;
+  /** runtime.MemProfileRate (runtime/mprof.go: 512 KiB); the program may set it, nothing samples (no heap profiles). */
+  memProfileRate = 512 * 1024;
   logPrefix = '';
   /** math/rand's global source: Go 1.19 seeds it with 1. */
   readonly rand = new Rand();
