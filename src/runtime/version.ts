@@ -209,6 +209,8 @@ export interface VersionProfile {
    * array with length N" (runtime/error.go boundsConvert); go1.19 converts to `*[N]T` only.
    */
   readonly sliceToArray: boolean;
+  /** Since 1.20 (package unsafe): unsafe.String, unsafe.StringData and unsafe.SliceData (go1.19 has Add and Slice only). */
+  readonly unsafeStringData: boolean;
   /**
    * Since 1.23 (the spec's range clause, "function iterators"): `for x := range f` over a function
    * `func(yield func(…) bool)`; before, `cannot range over f`.
@@ -247,6 +249,7 @@ const go119: VersionProfile = {
   printFloatShortest: false,
   builtinsMinMaxClear: false,
   sliceToArray: false,
+  unsafeStringData: false,
   rangeOverFunc: false,
   newExpr: false,
 };
@@ -281,6 +284,7 @@ const go126: VersionProfile = {
   printFloatShortest: true,
   builtinsMinMaxClear: true,
   sliceToArray: true,
+  unsafeStringData: true,
   rangeOverFunc: true,
   newExpr: true,
 };
@@ -348,6 +352,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   printFloatShortest: { what: 'builtin print/println write floats in shortest form (`1.5`, not `+1.500000e+000`)', since: '≤ 1.26', source: 'runtime/print.go printfloat64' },
   builtinsMinMaxClear: { what: 'the predeclared `clear`, `min` and `max`', since: '1.21', source: 'the spec (built-in functions)' },
   sliceToArray: { what: '`[N]T(s)` converts a slice to an array; the conversion\'s panic says "to array or pointer to array"', since: '1.20', source: 'the spec (conversions); runtime/error.go boundsConvert' },
+  unsafeStringData: { what: '`unsafe.String`, `unsafe.StringData`, `unsafe.SliceData`', since: '1.20', source: 'unsafe/unsafe.go' },
   rangeOverFunc: { what: '`for x := range f` over an iterator function `func(yield func(…) bool)`', since: '1.23', source: 'the spec (range clause); cmd/compile rangefunc' },
   newExpr: { what: '`new(expr)`: a new variable holding expr\'s value', since: '1.26', source: 'the spec (allocation)' },
 };

@@ -33,7 +33,7 @@ import { Complex } from '../rt/complex.js';
 import { convert, zero, describe, ts, findMethod, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
-import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
+import { unsafeConst, unsafeConstFuncs, unsafeFunc, unsafeFuncs } from './unsafe.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
 function h(c: Compiler, code: string): string {
@@ -88,6 +88,13 @@ export function call(c: Compiler, n: Node): Val {
         c.ops -= 2;
         c.charge(-c.cpu.call);
         return unsafeConst(c, n, name, argNodes);
+      }
+      if (po.pkg === 'unsafe' && unsafeFuncs.has(name)) {
+        // a library call: 1 op (cost.ts)
+        po.used = true;
+        c.ops -= 1;
+        c.charge(-c.cpu.call);
+        return unsafeFunc(c, n, name, argNodes);
       }
       const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
       if (m.kind === 'type') return conversion(c, n, m.t, argNodes);

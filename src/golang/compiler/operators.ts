@@ -92,10 +92,11 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
   if (xn.name === 'IndexExpr') {
     const b = c.expr(xn.kids[0]!);
     const i = convert(c, c.expr(xn.kids[1]!), tInt, 'index');
-    if (underlying(b.t).k === 'slice') return { c: `$L.refIndex(${b.c}, ${i})`, t: pt, mode: 'value', n };
+    const es = sizeOf(v.t);
+    if (underlying(b.t).k === 'slice') return { c: `$L.refIndex(${b.c}, ${i}, ${es})`, t: pt, mode: 'value', n };
     // &p[i] of an array pointer p: the element of *p
-    if (underlying(b.t).k === 'ptr') return { c: `$L.refArr($L.deref(${b.c}), ${i})`, t: pt, mode: 'value', n };
-    return { c: `$L.refArr(${b.c}, ${i})`, t: pt, mode: 'value', n };
+    if (underlying(b.t).k === 'ptr') return { c: `$L.refArr($L.deref(${b.c}), ${i}, ${es})`, t: pt, mode: 'value', n };
+    return { c: `$L.refArr(${b.c}, ${i}, ${es})`, t: pt, mode: 'value', n };
   }
   // &*p is p, after *p's nil check (spec, "Address operators": a nil p panics)
   const p = derefOf(v.c);
@@ -277,7 +278,7 @@ export function binary(c: Compiler, n: Node): Val {
       if (u.k === 'struct' || u.k === 'array' || u.k === 'iface') return { c: `${op === '!=' ? '!' : ''}$L.equal(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       if (isComplex(u)) return { c: `${op === '!=' ? '!' : ''}$L.ceq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       // pointers to elements or fields are fresh PropRefs at each &: equal when they name the same place
-      if (u.k === 'ptr' && underlying(u.elem).k !== 'struct') return { c: `${op === '!=' ? '!' : ''}$L.peq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
+      if ((u.k === 'ptr' && underlying(u.elem).k !== 'struct') || (u.k === 'basic' && u.name === 'unsafe.Pointer')) return { c: `${op === '!=' ? '!' : ''}$L.peq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       return { c: `(${a.c} ${op}= ${b.c})`, t: tUntypedBool, mode: 'value', n };
     }
     if (!(isOrderedNumeric(t) || isString(t))) c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);

@@ -179,9 +179,10 @@ export function makeSlice(n: number, c: number, zero: () => unknown, esize = 0):
 export function sliceLit(vals: unknown[]): Slice {
   return new Slice(vals, 0, vals.length, vals.length);
 }
-export function refIndex(s: Slice | null, i: number): Ref {
+/** &s[i]; `es`: the element size (unsafe.Add). */
+export function refIndex(s: Slice | null, i: number, es: number): Ref {
   if (s === null || !(i >= 0 && i < s.n)) oob(i, s === null ? 0 : s.n);
-  return new PropRef(s.a as unknown as Record<number, unknown>, s.o + i);
+  return new PropRef(s.a as unknown as Record<number, unknown>, s.o + i, es);
 }
 
 /** The value of an array type [n]T whose zero value is not a primitive: n fresh zeros. */
@@ -190,12 +191,13 @@ export function arr(n: number, z: () => unknown): unknown[] {
   for (let i = 0; i < n; i++) a[i] = z();
   return a;
 }
-export function refArr(a: unknown[], i: number): Ref {
+/** &a[i] of an array; `es`: the element size (unsafe.Add). */
+export function refArr(a: unknown[], i: number, es: number): Ref {
   if (!(i >= 0 && i < a.length)) oob(i, a.length);
   // &p[i] of a pointer converted from a slice: the backing array's element, as &s[i] is
   const view = (a as unknown as { [viewOf]?: [unknown[], number] })[viewOf];
-  if (view !== undefined) return new PropRef(view[0] as unknown as Record<number, unknown>, view[1] + i);
-  return new PropRef(a as unknown as Record<number, unknown>, i);
+  if (view !== undefined) return new PropRef(view[0] as unknown as Record<number, unknown>, view[1] + i, es);
+  return new PropRef(a as unknown as Record<number, unknown>, i, es);
 }
 
 /** The key under which an array view answers its backing array and offset. */
