@@ -36,7 +36,12 @@ export function ts(t: Type): string {
 /** How go1.19 describes an operand in messages: `x (variable of type int)`. */
 export function describe(v: Val): string {
   const src = text(v.n);
-  if (v.mode === 'const' && isUntyped(v.t)) return `${src} (${v.t.k === 'basic' ? v.t.name : ''} constant)`;
+  if (v.mode === 'const' && isUntyped(v.t)) {
+    // go/types operandString: the value follows when it reads otherwise than the expression (`'c' -
+    // 'a' (untyped rune constant 2)`); here for integers and booleans, whose text is go/constant's
+    const val = (typeof v.cv === 'number' && Number.isSafeInteger(v.cv)) || typeof v.cv === 'boolean' ? String(v.cv) : src;
+    return `${src} (${v.t.k === 'basic' ? v.t.name : ''} constant${val !== src ? ' ' + val : ''})`;
+  }
   if (v.mode === 'const') return `${src} (constant ${constText(v.cv!)} of type ${ts(v.t)})`;
   if (v.mode === 'nil') return 'nil';
   const tp = v.t.k === 'named' && v.t.tparamOf !== undefined ? ` constrained by ${v.t.tparamOf}` : '';

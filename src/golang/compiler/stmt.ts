@@ -535,7 +535,8 @@ function goDefer(c: Compiler, n: Node, isGo: boolean): string {
     }
     name = `main.${name}`;
   } else if (fnN.name === 'SelectorExpr' && c.scope.lookup(text(fnN.kids[0]!))?.kind !== 'pkg') name = `main.${name.split('.').pop()}`;
-  const thunk = `function* () { ${v.c}; }`;
+  // `defer recover()`: the builtin deferred (rt/goroutine.ts deferredRecover)
+  const thunk = !isGo && v.c === '$R.recover()' ? 'function* () { $R.deferredRecover(); }' : `function* () { ${v.c}; }`;
   if (isGo) {
     // A call of a Go function compiles to `(yield* <make the callee's generator>)` with its
     // arguments already hoisted into `pre`: the new goroutine can then start on the callee's own

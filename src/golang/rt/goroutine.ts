@@ -82,6 +82,10 @@ export class GCtx {
   /** Frame count of the deferred function allowed to recover (0 = none). */
   recDepth = 0;
   recFrame: Frame | null = null;
+  /** The frame whose deferred calls are running (rd), and the recover rights it had itself. */
+  deferFrame: Frame | null = null;
+  outerRecDepth = 0;
+  outerRecFrame: Frame | null = null;
   /** Frames captured when a panic left the goroutine. */
   trace: string | null = null;
 }
@@ -161,6 +165,12 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
     const fn = d.pop()!;
     const saveDepth = ctx.recDepth;
     const saveFrame = ctx.recFrame;
+    const saveDefer = ctx.deferFrame;
+    const saveOuterDepth = ctx.outerRecDepth;
+    const saveOuterFrame = ctx.outerRecFrame;
+    ctx.deferFrame = f;
+    ctx.outerRecDepth = saveDepth;
+    ctx.outerRecFrame = saveFrame;
     ctx.recDepth = f.p !== null ? ctx.fr.length + 1 : 0;
     ctx.recFrame = f;
     try {
@@ -185,8 +195,34 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
       f.p = p;
     }
     S.cur = ctx;
-    ctx.recDepth = saveDepth;
+    // (a deferred recover() may have used f's own right to recover: deferredRecover)
+    ctx.recDepth = ctx.outerRecDepth;
     ctx.recFrame = saveFrame;
+    ctx.deferFrame = saveDefer;
+    ctx.outerRecDepth = saveOuterDepth;
+    ctx.outerRecFrame = saveOuterFrame;
+  }
+}
+
+/**
+ * `defer recover()`: the builtin itself deferred. Run by the panic machinery (its frame is
+ * panicking) it recovers nothing; run by its frame's return it is a call of that frame, so it
+ * recovers when the frame may (a deferred function of a panicking frame: test/recover1.go test5–7).
+ */
+export function deferredRecover(): Iface | null {
+  const ctx = S.cur;
+  const f = ctx.deferFrame;
+  if (f === null || f.p !== null) return null;
+  const depth = ctx.recDepth;
+  const frame = ctx.recFrame;
+  ctx.recDepth = ctx.outerRecDepth;
+  ctx.recFrame = ctx.outerRecFrame;
+  try {
+    return recover();
+  } finally {
+    ctx.outerRecDepth = ctx.recDepth;
+    ctx.recDepth = depth;
+    ctx.recFrame = frame;
   }
 }
 
