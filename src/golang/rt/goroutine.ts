@@ -436,6 +436,20 @@ export function breakpoint(): never {
   throw p;
 }
 
+/**
+ * runtime.Caller(skip): the file and line of the skip-th Go frame up from the caller of Caller
+ * (skip 0: the caller itself, at its current line). Simplified: the frames of the runtime itself
+ * (runtime.main, goexit, gopanic under a deferred call) are not counted, so beyond the program's
+ * frames it reports ok = false, and the pc is 0 (runtime.FuncForPC is not supported).
+ */
+export function caller(skip: number): [number, string, number, boolean] {
+  const fr = S.cur.fr;
+  const i = fr.length - 1 - skip;
+  if (!(skip >= 0) || i < 0) return [0, '', 0, false];
+  const f = fr[i]!;
+  return [0, f.file, f.l, true];
+}
+
 export function goexit(): never {
   throw new GoexitSignal();
 }
