@@ -1,6 +1,7 @@
 /**
  * Control flow: for (three-clause, condition, infinite), range (slices, arrays, strings, maps,
- * channels), switch, type switch, select.
+ * channels, integers since Go 1.22, iterator functions since Go 1.23: rangeFunc), switch, type
+ * switch, select.
  *
  * Loop variables are declared once per loop (Go 1.19 semantics: closures capture the same
  * variable). Loop heads are where accumulated CPU time becomes a Work op once it reaches the
