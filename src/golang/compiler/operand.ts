@@ -8,7 +8,7 @@
  */
 import { text } from './syntax.js';
 import { Complex } from '../rt/complex.js';
-import { type Compiler, type ConstVal, type Val, Unsupported } from '../core.js';
+import type { Compiler, ConstVal, Val } from '../core.js';
 import {
   type Type,
   type StructType,
@@ -74,8 +74,9 @@ export function zero(c: Compiler, t: Type): string {
     case 'struct':
       return `new ${structClass(c, u)}()`;
     case 'array': {
-      if (u.len > 1 << 25) throw new Unsupported(null, `unsupported: arrays of more than ${1 << 25} elements ([${u.len}]${ts(u.elem)}) are outside what gmpsim can represent`);
       const ez = zero(c, u.elem);
+      // beyond rt/slices.ts maxSliceElems: elements made on first access
+      if (u.len > 1 << 25) return `$L.bigArr(${u.len}, () => ${ez})`;
       if (/^(0|false|''|null)$/.test(ez)) return `new Array(${u.len}).fill(${ez})`;
       return `$L.arr(${u.len}, () => ${ez})`;
     }

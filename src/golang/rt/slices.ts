@@ -5,7 +5,8 @@
  *
  * Invariants: a nil slice is null; `o + n <= o + c <= a.length`; elements past n are Go's spare
  * capacity (appending writes them in place, so two slices of one array see each other's writes).
- * Simplification: at most 2^25 elements are materialised (maxSliceElems).
+ * Simplification: at most 2^25 elements are materialised (maxSliceElems); a larger array type's
+ * value makes its elements on first access (bigArr).
  */
 import { GoPanic, rtPanic, oob } from './panics.js';
 import { type Ref, PropRef, Box } from './values.js';
@@ -190,6 +191,40 @@ export function arr(n: number, z: () => unknown): unknown[] {
   const a = new Array(n);
   for (let i = 0; i < n; i++) a[i] = z();
   return a;
+}
+
+/**
+ * The value of an array type of more than maxSliceElems elements ([256 << 20]byte, test/nilptr.go):
+ * its elements are made on first access (a Proxy over a Map; unwritten ones read as zero), so a
+ * program that declares a huge array and touches a few elements runs. Copying or ranging over all
+ * of it still visits every element.
+ */
+export function bigArr(n: number, z: () => unknown): unknown[] {
+  const cells = new Map<number, unknown>();
+  const index = (k: string | symbol): number => {
+    if (typeof k !== 'string') return -1;
+    const i = Number(k);
+    return Number.isInteger(i) && i >= 0 && i < n && String(i) === k ? i : -1;
+  };
+  return new Proxy([] as unknown[], {
+    get(t, k) {
+      if (k === 'length') return n;
+      const i = index(k);
+      if (i < 0) return Reflect.get(t, k);
+      let v = cells.get(i);
+      if (v === undefined) cells.set(i, (v = z()));
+      return v;
+    },
+    set(t, k, v) {
+      const i = index(k);
+      if (i >= 0) cells.set(i, v);
+      else Reflect.set(t, k, v);
+      return true;
+    },
+    has(t, k) {
+      return index(k) >= 0 || Reflect.has(t, k);
+    },
+  });
 }
 /** &a[i] of an array; `es`: the element size (unsafe.Add). */
 export function refArr(a: unknown[], i: number, es: number): Ref {
