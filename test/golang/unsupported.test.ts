@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { compileGo, formatGoErrors } from '../../src/golang/index.js';
 
 const cases: [string, string, RegExp][] = [
-  ['unsafe.Add', 'package main\n\nimport "unsafe"\n\nfunc main() { var x int; _ = unsafe.Add(unsafe.Pointer(&x), 1) }\n', /^unsupported: unsafe\.Add \(at main\.go:5:30\)/],
+  ['runtime.FuncForPC', 'package main\n\nimport "runtime"\n\nfunc main() { var x int; _ = runtime.FuncForPC(uintptr(x)) }\n', /^unsupported: runtime\.FuncForPC \(at main\.go:5:30\)/],
   ['package encoding/json', 'package main\n\nimport "encoding/json"\n\nfunc main() { _, _ = json.Marshal(1) }\n', /^unsupported: package encoding\/json \(at main\.go:3:8\)/],
   ['a member of package reflect outside the subset', 'package main\n\nimport "reflect"\n\nfunc main() { _ = reflect.MakeFunc }\n', /^unsupported: reflect\.MakeFunc \(at main\.go:5:19\)/],
   ['package regexp', 'package main\n\nimport "regexp"\n\nfunc main() { _ = regexp.MustCompile("a") }\n', /^unsupported: package regexp \(at main\.go:3:8\)/],
