@@ -2,7 +2,8 @@ package main
 
 // [...]T{…} literals are arrays (copied on assignment, usable in constant len), len and cap of an
 // array or array pointer evaluate their operand only when it contains a call or a receive, and a
-// range clause with `=` assigns its index and value as a tuple assignment.
+// range clause with `=` assigns its index and value as a tuple assignment; ranging over a nil
+// array pointer is fine while only the index is used.
 // (test/complit.go and test/range.go of Go's own tests check the same.)
 
 import "fmt"
@@ -42,4 +43,13 @@ func main() {
 	for k, m[k] = range []string{"z"} {
 	}
 	fmt.Println(k, m)
+	// ranging over a nil array pointer with only the index does not dereference it (test/nil.go)
+	sum := 0
+	for i := range p {
+		sum += i
+	}
+	for range p {
+		sum++
+	}
+	fmt.Println(sum)
 }

@@ -29,4 +29,9 @@ func main() {
 		f()
 	}
 	fmt.Println()
+	// an untyped constant's default type: rune for 'a' (go.dev/issue/64471)
+	for i := range 'c' - 'a' {
+		fmt.Printf("%T ", i)
+	}
+	fmt.Println()
 }

@@ -175,6 +175,31 @@ export interface FuncCtx {
   gotoTargets?: Map<string, { loop: string; state: string; idx: number }>;
   /** A function literal that uses a variable declared in a loop of its enclosing function (Scope.lookup). */
   capturesLoopVar?: boolean;
+  /** The innermost range-over-func body being compiled (compiler/control.ts rangeFunc). */
+  rangeFunc?: RangeFuncBody | null;
+  /** The JS variable holding the results of a return inside a range-over-func body. */
+  rfResults?: string;
+}
+
+/**
+ * A range-over-func loop body being compiled: it is the yield function, so a branch to a statement
+ * outside it (and a return) leaves the function with an exit code and is replayed after the
+ * iterator returns (compiler/control.ts).
+ */
+export interface RangeFuncBody {
+  /** JS variables: the body's abi.RF_State, and the exit code (0: none). */
+  state: string;
+  next: string;
+  /** The range statement's own JS label. */
+  label: string | null;
+  /** JS labels of statements inside the body (their branches stay inside). */
+  inner: Set<string>;
+  /** Breakable statements (for, switch, select) and loops entered inside the body: an unlabeled break/continue targets them. */
+  breakables: number;
+  loops: number;
+  /** Exits recorded by the body: the code to replay (`break L_x;`, `return;` …) → its exit code. */
+  exits: Map<string, number>;
+  outer: RangeFuncBody | null;
 }
 
 export interface GoError {
@@ -421,7 +446,8 @@ function makeUniverse(): Scope {
   universe.m.set('false', { kind: 'const', name: 'false', t: basic('untyped bool'), js: 'false', cv: false });
   universe.m.set('nil', { kind: 'nil', name: 'nil', t: basic('untyped nil'), js: 'null' });
   universe.m.set('iota', { kind: 'const', name: 'iota', t: basic('untyped int'), js: '0', cv: 0 });
-  for (const b of ['append', 'cap', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'new', 'panic', 'print', 'println', 'real', 'recover'])
+  // clear, min and max: only for Go ≥ 1.21 (compiler/call.ts builtinsGo121)
+  for (const b of ['append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover'])
     universe.m.set(b, { kind: 'builtin', name: b, t: tInt, js: '' });
   return universe;
 }

@@ -49,7 +49,7 @@ export interface Field {
   embedded: boolean;
   /** JavaScript property name. */
   js: string;
-  /** The struct tag (its value: `json:"name"`), when the field has one. */
+  /** The field's tag (spec, "Struct types": part of the type's identity; conversions ignore it). */
   tag?: string;
 }
 
@@ -282,7 +282,8 @@ export function typeString(t: Type, qualified = true): string {
     }
     case 'struct':
       if (t.fields.length === 0) return 'struct {}';
-      return `struct { ${t.fields.map((f) => (f.embedded ? typeString(f.type, qualified) : `${f.name} ${typeString(f.type, qualified)}`)).join('; ')} }`;
+      // a tag quoted as strconv.Quote does for printable ASCII (JSON's escapes differ only for control and non-ASCII bytes)
+      return `struct { ${t.fields.map((f) => (f.embedded ? typeString(f.type, qualified) : `${f.name} ${typeString(f.type, qualified)}`) + (f.tag ? ' ' + JSON.stringify(f.tag) : '')).join('; ')} }`;
     case 'iface':
       if (t.terms) {
         const ts = t.terms.map((x) => (x.tilde ? '~' : '') + typeString(x.t, qualified)).join(' | ');
@@ -296,8 +297,8 @@ export function typeString(t: Type, qualified = true): string {
   }
 }
 
-/** Structural identity (named types by identity). */
-export function identical(a: Type, b: Type): boolean {
+/** Structural identity (named types by identity); `ignoreTags`: struct tags do not count (conversions). */
+export function identical(a: Type, b: Type, ignoreTags = false): boolean {
   if (a === b) return true;
   if (a.k !== b.k) return false;
   switch (a.k) {
@@ -307,41 +308,44 @@ export function identical(a: Type, b: Type): boolean {
       return false;
     case 'ptr':
     case 'slice':
-      return identical(a.elem, (b as PtrType | SliceType).elem);
+      return identical(a.elem, (b as PtrType | SliceType).elem, ignoreTags);
     case 'array':
-      return a.len === (b as ArrayType).len && identical(a.elem, (b as ArrayType).elem);
+      return a.len === (b as ArrayType).len && identical(a.elem, (b as ArrayType).elem, ignoreTags);
     case 'map':
-      return identical(a.key, (b as MapType).key) && identical(a.elem, (b as MapType).elem);
+      return identical(a.key, (b as MapType).key, ignoreTags) && identical(a.elem, (b as MapType).elem, ignoreTags);
     case 'chan':
-      return a.dir === (b as ChanType).dir && identical(a.elem, (b as ChanType).elem);
+      return a.dir === (b as ChanType).dir && identical(a.elem, (b as ChanType).elem, ignoreTags);
     case 'func': {
       const f = b as FuncType;
       return (
         a.variadic === f.variadic &&
         a.params.length === f.params.length &&
         a.results.length === f.results.length &&
-        a.params.every((p, i) => identical(p, f.params[i]!)) &&
-        a.results.every((p, i) => identical(p, f.results[i]!))
+        a.params.every((p, i) => identical(p, f.params[i]!, ignoreTags)) &&
+        a.results.every((p, i) => identical(p, f.results[i]!, ignoreTags))
       );
     }
     case 'struct': {
       const s = b as StructType;
-      return a.fields.length === s.fields.length && a.fields.every((f, i) => f.name === s.fields[i]!.name && f.embedded === s.fields[i]!.embedded && (f.tag ?? '') === (s.fields[i]!.tag ?? '') && identical(f.type, s.fields[i]!.type));
+      return (
+        a.fields.length === s.fields.length &&
+        a.fields.every((f, i) => f.name === s.fields[i]!.name && f.embedded === s.fields[i]!.embedded && (ignoreTags || (f.tag ?? '') === (s.fields[i]!.tag ?? '')) && identical(f.type, s.fields[i]!.type, ignoreTags))
+      );
     }
     case 'iface': {
       const s = b as IfaceType;
       if (a.methods.size !== s.methods.size) return false;
       if (!!a.comparable !== !!s.comparable || !!a.terms !== !!s.terms) return false;
-      if (a.terms && (a.terms.length !== s.terms!.length || a.terms.some((x, i) => x.tilde !== s.terms![i]!.tilde || !identical(x.t, s.terms![i]!.t)))) return false;
+      if (a.terms && (a.terms.length !== s.terms!.length || a.terms.some((x, i) => x.tilde !== s.terms![i]!.tilde || !identical(x.t, s.terms![i]!.t, ignoreTags)))) return false;
       for (const [n, f] of a.methods) {
         const g = s.methods.get(n);
-        if (!g || !identical(f, g)) return false;
+        if (!g || !identical(f, g, ignoreTags)) return false;
       }
       return true;
     }
     case 'tuple': {
       const s = b as TupleType;
-      return a.types.length === s.types.length && a.types.every((x, i) => identical(x, s.types[i]!));
+      return a.types.length === s.types.length && a.types.every((x, i) => identical(x, s.types[i]!, ignoreTags));
     }
   }
 }

@@ -209,6 +209,23 @@ export interface VersionProfile {
    * builtin print/println write a float in its shortest form (`1.5`); go1.19 as `+1.500000e+000`.
    */
   readonly printFloatShortest: boolean;
+  /** Since 1.21 (the spec's "Built-in functions": Clear, Min and max): the predeclared clear, min and max; before, `undefined: clear`. */
+  readonly builtinsMinMaxClear: boolean;
+  /**
+   * Since 1.20 (the spec's "Conversions from slice to array or array pointer"): `[N]T(s)` converts a
+   * slice to an array, and the run-time error of both conversions reads "… to array or pointer to
+   * array with length N" (runtime/error.go boundsConvert); go1.19 converts to `*[N]T` only.
+   */
+  readonly sliceToArray: boolean;
+  /** Since 1.20 (package unsafe): unsafe.String, unsafe.StringData and unsafe.SliceData (go1.19 has Add and Slice only). */
+  readonly unsafeStringData: boolean;
+  /**
+   * Since 1.23 (the spec's range clause, "function iterators"): `for x := range f` over a function
+   * `func(yield func(…) bool)`; before, `cannot range over f`.
+   */
+  readonly rangeOverFunc: boolean;
+  /** Since 1.26 (the spec's "Allocation"): `new(expr)` allocates a variable initialised to expr's value; before, `expr is not a type`. */
+  readonly newExpr: boolean;
 }
 
 const go119: VersionProfile = {
@@ -239,6 +256,11 @@ const go119: VersionProfile = {
   loopvarPerIteration: false,
   rangeOverInt: false,
   printFloatShortest: false,
+  builtinsMinMaxClear: false,
+  sliceToArray: false,
+  unsafeStringData: false,
+  rangeOverFunc: false,
+  newExpr: false,
 };
 
 const go126: VersionProfile = {
@@ -270,6 +292,11 @@ const go126: VersionProfile = {
   loopvarPerIteration: true,
   rangeOverInt: true,
   printFloatShortest: true,
+  builtinsMinMaxClear: true,
+  sliceToArray: true,
+  unsafeStringData: true,
+  rangeOverFunc: true,
+  newExpr: true,
 };
 
 export const profiles: Readonly<Record<GoRelease, VersionProfile>> = { '1.19': go119, '1.26': go126 };
@@ -334,4 +361,9 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },
   rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },
   printFloatShortest: { what: 'builtin print/println write floats in shortest form (`1.5`, not `+1.500000e+000`)', since: '≤ 1.26', source: 'runtime/print.go printfloat64' },
+  builtinsMinMaxClear: { what: 'the predeclared `clear`, `min` and `max`', since: '1.21', source: 'the spec (built-in functions)' },
+  sliceToArray: { what: '`[N]T(s)` converts a slice to an array; the conversion\'s panic says "to array or pointer to array"', since: '1.20', source: 'the spec (conversions); runtime/error.go boundsConvert' },
+  unsafeStringData: { what: '`unsafe.String`, `unsafe.StringData`, `unsafe.SliceData`', since: '1.20', source: 'unsafe/unsafe.go' },
+  rangeOverFunc: { what: '`for x := range f` over an iterator function `func(yield func(…) bool)`', since: '1.23', source: 'the spec (range clause); cmd/compile rangefunc' },
+  newExpr: { what: '`new(expr)`: a new variable holding expr\'s value', since: '1.26', source: 'the spec (allocation)' },
 };

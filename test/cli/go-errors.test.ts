@@ -127,10 +127,18 @@ describe('gmpsim run x.go: errors as go1.19 go run reports them', () => {
   });
 
   it('an unsupported construct names its position once', () => {
-    write('unsup.go', 'package main\n\nimport "unsafe"\n\nfunc main() {\n\tvar x int\n\t_ = unsafe.Add(unsafe.Pointer(&x), 1)\n}\n');
+    write('unsup.go', 'package main\n\nimport "runtime"\n\nfunc main() {\n\tvar x int\n\t_ = runtime.FuncForPC(uintptr(x))\n}\n');
     const o = run('unsup.go');
     // not a Go error (real Go runs this program): gmpsim's own message, its position given once
-    expect(o.stderr).toBe('unsupported: unsafe.Add (at unsup.go:7:6) is outside the Go subset gmpsim runs\n');
+    expect(o.stderr).toBe('unsupported: runtime.FuncForPC (at unsup.go:7:6) is outside the Go subset gmpsim runs\n');
     expect(o.status).toBe(1);
+  });
+
+  it('pointer arithmetic gmpsim cannot represent stops the run with a message naming it (unsafe.Add off an array)', () => {
+    write('unsafeadd.go', 'package main\n\nimport "unsafe"\n\nfunc main() {\n\tvar x int\n\t_ = unsafe.Add(unsafe.Pointer(&x), 1)\n}\n');
+    const o = run('unsafeadd.go');
+    expect(o.stderr.split('\n')[0]).toBe("panic: unsupported: unsafe.Add off an array's elements is outside what gmpsim can represent");
+    expect(o.stderr).toContain('unsafeadd.go:7');
+    expect(o.status).toBe(2);
   });
 });

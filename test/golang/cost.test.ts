@@ -101,3 +101,34 @@ func main() {
     expect(Math.abs(update / plus - 1)).toBeLessThan(0.02);
   });
 });
+
+describe('the standard library runs at real Go speed', () => {
+  // conformance/programs/lib_costs.go, recorded on each release: ns per call (or per comparison, per
+  // element, per byte) of common library calls; gmpsim runs the same program with fewer iterations (the
+  // model's per-call figure does not depend on them; the sorts' comparisons per element change by a few %).
+  const shrink = (src: string): string =>
+    src
+      .replace('const n = 100_000', 'const n = 5_000')
+      .replace(/\b1e6\b/g, '1e4')
+      .replace(/\b2e5\b/g, '2e3')
+      .replace(/\b1e5\b/g, '1e3')
+      .replace('per(1024*1000', 'per(1024*10')
+      .replace('k < 1000', 'k < 10');
+  for (const release of ['1.19', '1.26'] as const) {
+    const refFile = join(root, 'reference', `go${release}`, 'lib_costs.json');
+    it(`every measure of lib_costs.go is within ±35 % of go${release}’s median`, () => {
+      const ref = JSON.parse(readFileSync(refFile, 'utf8')) as { variants: { measures: Record<string, { median: number }> }[] };
+      const r = compileGo([{ name: 'lib_costs.go', text: shrink(readFileSync(join(root, 'programs', 'lib_costs.go'), 'utf8')) }], { go: release });
+      if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
+      const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false, go: release, cost: { heapGrowNsPerByte: 0 } });
+      const real = ref.variants[0]!.measures;
+      const sim: Record<string, number> = {};
+      for (const m of res.stdout.matchAll(/^MEASURE (\w+)=([\d.e+]+) ns$/gm)) sim[m[1]!] = Number(m[2]);
+      expect(Object.keys(sim).sort()).toEqual(Object.keys(real).sort());
+      const off = Object.keys(real)
+        .filter((k) => Math.abs(sim[k]! / real[k]!.median - 1) > 0.35)
+        .map((k) => `${k}: gmpsim ${sim[k]} ns vs go${release} ${real[k]!.median} ns`);
+      expect(off).toEqual([]);
+    });
+  }
+});

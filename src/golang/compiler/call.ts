@@ -30,10 +30,10 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey } from './operand.js';
+import { convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
-import { unsafeConst, unsafeConstFuncs } from './unsafe.js';
+import { unsafeConst, unsafeConstFuncs, unsafeFunc, unsafeFuncs } from './unsafe.js';
 import { libCallNs } from '../cost.js';
 
 /** Hoist a code fragment into a temporary when compiling a go/defer call. */
@@ -91,6 +91,13 @@ export function call(c: Compiler, n: Node): Val {
         c.ops -= 2;
         c.charge(-c.cpu.call);
         return unsafeConst(c, n, name, argNodes);
+      }
+      if (po.pkg === 'unsafe' && unsafeFuncs.has(name)) {
+        // a library call: 1 op (cost.ts)
+        po.used = true;
+        c.ops -= 1;
+        c.charge(-c.cpu.call);
+        return unsafeFunc(c, n, name, argNodes);
       }
       const m = pkgMember(c, fnNode, text(fnNode.kids[0]!), name);
       const gv = m.generic ? genericCall(c, n, fnNode, argNodes, spread) : null;
@@ -255,7 +262,47 @@ function convArgs(c: Compiler, n: Node, sig: FuncType, vals: Val[], spread: bool
   return out;
 }
 
+/** The builtins Go 1.21 predeclared (VersionProfile.builtinsMinMaxClear): `undefined` before. */
+export const builtinsGo121: ReadonlySet<string> = new Set(['clear', 'min', 'max']);
+
+/**
+ * min(x, y…) / max(x, y…) (spec, "Min and max"): operands of one ordered type, untyped constants
+ * taking the typed operands' type; all constant → a constant of the operands' kind. Floats: a NaN
+ * operand gives NaN and min(-0.0, 0.0) is -0.0, as Math.min/Math.max give them.
+ */
+function minMax(c: Compiler, n: Node, name: string, vals: Val[], H: (code: string) => string): Val {
+  if (vals.length === 0) c.fail(n, `not enough arguments for ${text(n)} (expected 1, found 0)`);
+  let t: Type | null = null;
+  for (const v of vals) {
+    if (v.mode === 'type') c.fail(v.n, `${text(v.n)} (type) is not an expression`);
+    if (!isUntyped(v.t) && t === null) t = v.t;
+  }
+  const ordered = (x: Type): boolean => isString(x) || (isNumeric(x) && !isComplex(x));
+  for (const v of vals) if (!ordered(v.t)) c.fail(v.n, `invalid argument: ${describe(v)} cannot be ordered`);
+  if (t === null) {
+    // all untyped constants: the result's kind is the highest of the operands' (int < rune < float)
+    const rank = (x: Type): number => ['untyped int', 'untyped rune', 'untyped float'].indexOf((x as { name: string }).name);
+    let best = vals[0]!;
+    let kind = vals[0]!.t;
+    for (const v of vals.slice(1)) {
+      if (isString(v.t) !== isString(kind)) c.fail(n, `invalid argument: mismatched types ${ts(kind)} (previous argument) and ${ts(v.t)} (type of ${text(v.n)})`);
+      if (rank(v.t) > rank(kind)) kind = v.t;
+      if (name === 'min' ? (v.cv as number) < (best.cv as number) : (v.cv as number) > (best.cv as number)) best = v;
+    }
+    return { c: lit(best.cv!), t: kind, mode: 'const', n, cv: best.cv! };
+  }
+  const codes: string[] = [];
+  for (const v of vals) {
+    if (!isUntyped(v.t) && !identical(v.t, t)) c.fail(v.n, `invalid argument: mismatched types ${ts(t)} (previous argument) and ${ts(v.t)} (type of ${text(v.n)})`);
+    codes.push(H(convert(c, v, t, 'argument')));
+  }
+  if (codes.length === 1) return { c: codes[0]!, t, mode: 'value', n };
+  if (isString(t)) return { c: `$L.${name === 'min' ? 'smin' : 'smax'}(${codes.join(', ')})`, t, mode: 'value', n };
+  return { c: `Math.${name}(${codes.join(', ')})`, t, mode: 'value', n };
+}
+
 function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: boolean): Val {
+  if (builtinsGo121.has(name) && !c.lang.builtinsMinMaxClear) c.fail(n.kids[0] ?? n, `undefined: ${name}`);
   c.ops -= 1;
   c.charge(-c.cpu.call);
   const saved = c.hoist;
@@ -335,15 +382,43 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     // falls through
     case 'new': {
       if (argNodes.length !== 1) c.fail(n, argNodes.length === 0 ? 'not enough arguments for new() (expected 1, found 0)' : `too many arguments for new(${argNodes.map(text).join(', ')}) (expected 1, found ${argNodes.length})`);
-      const t = resolveType(c, argNodes[0]!);
+      // new(expr) (Go 1.26, VersionProfile.newExpr): a new variable holding expr's value (an untyped
+      // constant's default type); before, the argument must be a type
+      let t: Type;
+      let init: string | null = null;
+      if (c.lang.newExpr) {
+        const v = c.expr(argNodes[0]!);
+        if (v.mode === 'type') t = v.t;
+        else {
+          if (v.mode === 'nil') c.fail(v.n, 'use of untyped nil in argument to built-in new');
+          if (v.mode === 'novalue' || v.mode === 'tuple') c.fail(v.n, `${text(v.n)} (${v.mode === 'novalue' ? 'no value' : 'multiple values'}) used as value`);
+          const r = valueOf(c, v, 'argument to new');
+          t = r.t;
+          init = H(r.c);
+        }
+      } else t = resolveType(c, argNodes[0]!);
       const u = underlying(t);
       const pt = c.types.intern({ k: 'ptr', elem: t });
       // newobject: sizeOf(T) bytes (rt/malloc.ts)
       const sz = Math.max(sizeOf(t), 1);
       c.charge(c.cpu.malloc);
-      if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: `($k++, $A.b += ${sz}, ${zero(c, t)})`, t: pt, mode: 'value', n });
-      return done({ c: `($k++, $A.b += ${sz}, new $L.Box(${zero(c, t)}))`, t: pt, mode: 'value', n });
+      if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: `($k++, $A.b += ${sz}, ${init ?? zero(c, t)})`, t: pt, mode: 'value', n });
+      return done({ c: `($k++, $A.b += ${sz}, new $L.Box(${init ?? zero(c, t)}))`, t: pt, mode: 'value', n });
     }
+    case 'clear': {
+      // runtime mapclear / memclr (spec, "Clear"): a map loses every entry, a slice's elements up to
+      // its length become zero values
+      if (argNodes.length !== 1) c.fail(n, `${argNodes.length === 0 ? 'not enough' : 'too many'} arguments for ${text(n)} (expected 1, found ${argNodes.length})`);
+      const v = arg(0);
+      const u = underlying(v.t);
+      if (u.k === 'map') return done({ c: `$L.mclear(${H(v.c)})`, t: tInt, mode: 'novalue', n });
+      if (u.k === 'slice') return done({ c: `$L.sclear(${H(v.c)}, () => ${zero(c, u.elem)})`, t: tInt, mode: 'novalue', n });
+      c.fail(v.n, `invalid argument: ${describe(v)} must be a map or slice`);
+    }
+    // falls through
+    case 'min':
+    case 'max':
+      return done(minMax(c, n, name, argNodes.map((a) => c.expr(a)), H));
     case 'delete': {
       const m = arg(0);
       const u = underlying(m.t);
@@ -462,7 +537,9 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     if (!assignable(v, t)) bad();
     return { c: 'null', t, mode: 'value', n };
   }
-  // constants stay constant when converted to basic types
+  // constants stay constant when converted to basic types (unsafe.Pointer is not a constant type:
+  // a uintptr constant becomes a pointer value, as an address the program made up)
+  if (v.cv !== undefined && tu.k === 'basic' && tu.name === 'unsafe.Pointer' && vu.k === 'basic' && vu.name === 'uintptr') return { c: lit(v.cv), t, mode: 'value', n };
   if (v.cv !== undefined && tu.k === 'basic') {
     let cv = v.cv;
     if (isComplex(t)) {
@@ -500,7 +577,8 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   // unsafe.Pointer: from any pointer, to uintptr (the JS reference travels unchanged)
   if (tu.k === 'basic' && tu.name === 'unsafe.Pointer' && (vu.k === 'ptr' || (vu.k === 'basic' && vu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
   if (vu.k === 'basic' && vu.name === 'unsafe.Pointer' && (tu.k === 'ptr' || (tu.k === 'basic' && tu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
-  if (identical(tu, vu) || assignable(v, t)) return { c: convert(c, { ...v, t: tu.k === 'iface' ? v.t : t }, t, 'conversion'), t, mode: 'value', n };
+  // identical underlying types, struct tags ignored (spec, "Conversions")
+  if (identical(tu, vu, true) || assignable(v, t)) return { c: convert(c, { ...v, t: tu.k === 'iface' ? v.t : t }, t, 'conversion'), t, mode: 'value', n };
   if (isComplex(t) || isComplex(v.t)) {
     // complex values convert only to complex types (spec, "Conversions")
     if (!isComplex(t) || !isComplex(v.t)) bad();
@@ -524,7 +602,15 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.stringToBytes(${v.c})`, t, mode: 'value', n };
     if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.stringToRunes(${v.c})`, t, mode: 'value', n };
   }
-  if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem))) return { c: v.c, t, mode: 'value', n };
+  if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem), true)) return { c: v.c, t, mode: 'value', n };
+  // a slice to an array pointer (Go 1.17) or an array (Go 1.20, VersionProfile.sliceToArray)
+  if (vu.k === 'slice') {
+    const au = tu.k === 'ptr' ? underlying(tu.elem) : tu;
+    if (au.k === 'array' && identical(au.elem, vu.elem) && (tu.k === 'ptr' || c.lang.sliceToArray)) {
+      if (tu.k === 'ptr') return { c: `$L.sliceToArrayPtr(${v.c}, ${au.len}, ${c.lang.sliceToArray})`, t, mode: 'value', n };
+      return { c: clone(c, t, `$L.convertSliceToArray(${v.c}, ${au.len})`), t, mode: 'value', n };
+    }
+  }
   return bad();
 }
 

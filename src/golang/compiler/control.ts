@@ -1,6 +1,7 @@
 /**
  * Control flow: for (three-clause, condition, infinite), range (slices, arrays, strings, maps,
- * channels), switch, type switch, select.
+ * channels, integers since Go 1.22, iterator functions since Go 1.23: rangeFunc), switch, type
+ * switch, select.
  *
  * Loop variables are declared once per loop (Go 1.19 semantics: closures capture the same
  * variable). Loop heads are where accumulated CPU time becomes a Work op once it reaches the
@@ -9,8 +10,8 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Val } from '../core.js';
-import { type Type, tBool, tInt, tInt32, underlying, isBoolean, isString, isInteger, isUntyped, typeString } from '../types.js';
+import type { Compiler, Val, RangeFuncBody } from '../core.js';
+import { type Type, type FuncType, tBool, tInt, tInt32, underlying, isBoolean, isString, isInteger, isUntyped, typeString, defaultType } from '../types.js';
 import { lvalue } from './assign.js';
 import { convert, zero, describe, ts, valueOf, clone, complexKey, assignable } from './operand.js';
 import { resolveType } from './check/typexpr.js';
@@ -151,7 +152,8 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   else if (isString(x.t)) [kt, vt] = [tInt, tInt32];
   else if (u.k === 'map') [kt, vt] = [u.key, u.elem];
   else if (u.k === 'chan') [kt, vt] = [u.elem, null];
-  else if (c.lang.rangeOverInt && isInteger(x.t)) [kt, vt] = [isUntyped(x.t) ? tInt : x.t, null];
+  else if (c.lang.rangeOverInt && isInteger(x.t)) [kt, vt] = [isUntyped(x.t) ? defaultType(x.t) : x.t, null];
+  else if (c.lang.rangeOverFunc && u.k === 'func' && yieldParams(u) !== null) return rangeFunc(c, n, label, x, yieldParams(u)!, lhs, defineVars, body);
   else c.fail(xn, `cannot range over ${describe(x)}`);
   if (vt === null && u.k !== 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
   if (u.k === 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
@@ -173,6 +175,11 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   let loop: string;
   if (u.k === 'slice') {
     loop = `const ${xs} = ${x.c}; const ${i}n = $L.len(${xs}); ${lbl}for (let ${i} = 0; ${i} < ${i}n; ${i}++) { ${head}${assignKV(i, `${xs}.a[${xs}.o + ${i}]`)}\n${b}}`;
+  } else if (u.k === 'ptr' && !setV) {
+    // only the index: len(*p) is the array type's length and p is not dereferenced, so a nil p
+    // ranges too (spec, "For statements with range clause")
+    const n = (underlying(u.elem) as { len: number }).len;
+    loop = `const ${xs} = ${x.c}; ${lbl}for (let ${i} = 0; ${i} < ${n}; ${i}++) { ${head}${assignKV(i, '')}\n${b}}`;
   } else if (u.k === 'array' || u.k === 'ptr') {
     const arr = u.k === 'ptr' ? `$L.deref(${x.c})` : setV ? `${x.c}.slice()` : x.c;
     loop = `const ${xs} = ${arr}; ${lbl}for (let ${i} = 0; ${i} < ${xs}.length; ${i}++) { ${head}${assignKV(i, `${xs}[${i}]`)}\n${b}}`;
@@ -193,6 +200,121 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
     loop = `const ${xs} = ${x.c}; ${lbl}for (;;) { ${head}const ${i} = $L.rz(yield* $op({k: $K.Recv, ch: ${xs}}), ${z}); if (!${i}[1]) break; ${assignKV(`${i}[0]`, '')}\n${b}}`;
   }
   return markCallFree(`{ $f.l = ${c.line(n)}; ${decl}/*$loop{*/${loop}/*$loop}*/ }\n`);
+}
+
+/**
+ * The yield function's parameters of an iterator `func(yield func(K, V) bool)` (0 to 2 of them;
+ * spec, "For statements with range clause"), or null when f is not one.
+ */
+function yieldParams(u: FuncType): Type[] | null {
+  if (u.params.length !== 1 || u.results.length !== 0 || u.variadic) return null;
+  const y = underlying(u.params[0]!);
+  if (y.k !== 'func' || y.params.length > 2 || y.variadic || y.results.length !== 1 || !isBoolean(y.results[0]!) || y.results[0]!.k === 'named') return null;
+  return y.params;
+}
+
+/**
+ * Range over an iterator function (Go 1.23, VersionProfile.rangeOverFunc), as cmd/compile's
+ * rangefunc rewrite does it: the loop body becomes the yield function, a closure of the enclosing
+ * function (its variables, its defers `$d` and its frame's line `$f.l` are the enclosing
+ * function's), called by the iterator with each element:
+ *
+ *     let S = RF_READY, N = 0;                  // state (abi.RF_State), how the body left
+ *     const Y = function* (k, v) { if (S !== RF_READY) panicrangestate(S); S = RF_PANIC; …body…; S = RF_READY; return true; };
+ *     yield* f(Y);
+ *     if (S === RF_PANIC) panic(RF_MISSING_PANIC); S = RF_EXHAUSTED;
+ *     …N's exit: return / break L / continue L of an enclosing statement…
+ *
+ * Inside the body, `continue` of this loop is `S = RF_READY; return true`, `break` of it
+ * `S = RF_DONE; return false`; a return or a break/continue of an enclosing statement records
+ * itself in N (results in the function's `$rfr`), returns false, and is replayed after the call
+ * (branchOut). Simplified: the body is not a frame of its own in tracebacks (Go shows it as
+ * `f-range1`); goto out of the body is not supported.
+ */
+function rangeFunc(c: Compiler, n: Node, label: string | null, x: Val, yp: Type[], lhs: Node[], defineVars: boolean, body: Node): string {
+  const fn = c.fn!;
+  if (yp.length < lhs.length) c.fail(lhs[yp.length]!, `range over ${describe(x)} permits only ${yp.length === 0 ? 'no iteration variables' : 'one iteration variable'}`);
+  const state = c.id('rs');
+  const next = c.id('rn');
+  const params = yp.map(() => c.id('y'));
+  let decl = '';
+  const pre: string[] | undefined = !defineVars && lhs.length > 1 ? [] : undefined;
+  const sets = lhs.map((ln, i) => target(c, ln, yp[i]!, defineVars, (s) => (decl += s), pre));
+  const rf: RangeFuncBody = { state, next, label, inner: new Set(), breakables: 0, loops: 0, exits: new Map(), outer: fn.rangeFunc ?? null };
+  fn.rangeFunc = rf;
+  let b: string;
+  try {
+    b = c.block(body.kids);
+  } finally {
+    fn.rangeFunc = rf.outer;
+  }
+  c.popScope();
+  const assign = sets.map((set, i) => (set ? set(params[i]!) + ' ' : '')).join('');
+  const kv = pre && pre.length ? `{ ${pre.join(' ')} ${assign}} ` : assign;
+  const Y = c.id('yb');
+  let after = `if (${state} === ${RF.PANIC}) $L.panicrangestate(${RF.MISSING_PANIC}); ${state} = ${RF.EXHAUSTED};`;
+  for (const [code, k] of rf.exits) after += ` if (${next} === ${k}) { ${branchOut(c, code)} }`;
+  const yieldFn = `function* ${Y}(${params.join(', ')}) { if (${state} !== ${RF.READY}) $L.panicrangestate(${state}); ${state} = ${RF.PANIC}; ${loopHead(c, 1)}${kv}\n${b}${state} = ${RF.READY}; return true; }`;
+  const lbl = label ? `${label}: ` : '';
+  return `{ $f.l = ${c.line(n)}; ${decl}let ${state} = ${RF.READY}, ${next} = 0; ${lbl}{ yield* $L.nf(${x.c})(${yieldFn}); ${after} } }\n`;
+}
+
+/** abi.RF_State (internal/abi/rangefuncconsts.go): the state of a range-over-func loop's body. */
+const RF = { DONE: 0, READY: 1, PANIC: 2, EXHAUSTED: 3, MISSING_PANIC: 4 } as const;
+
+/**
+ * A branch (`break`, `continue`, `break L_x`, `continue L_x`) compiled inside a range-over-func
+ * body: null when it stays inside the body (it targets a statement of the body), else the code
+ * leaving the yield function.
+ */
+export function rangeFuncBranch(c: Compiler, kw: 'break' | 'continue', js: string | null): string | null {
+  const rf = c.fn!.rangeFunc;
+  if (!rf) return null;
+  if (js === null ? (kw === 'break' ? rf.breakables > 0 : rf.loops > 0) : rf.inner.has(js)) return null;
+  if (js === null || js === rf.label) return kw === 'continue' ? `{ ${rf.state} = ${RF.READY}; return true; }\n` : `{ ${rf.state} = ${RF.DONE}; return false; }\n`;
+  return leave(rf, `${kw} ${js};`) + '\n';
+}
+
+/**
+ * A return inside a range-over-func body (null outside one): `results` (the converted result
+ * codes, null for a bare return) go to the function's `$rfr`, replayed once the iterators return.
+ */
+export function rangeFuncReturn(c: Compiler, results: string[] | null): string | null {
+  const fn = c.fn!;
+  const rf = fn.rangeFunc;
+  if (!rf) return null;
+  if (results === null) return leave(rf, 'return;');
+  if (fn.rfResults === undefined) {
+    fn.rfResults = c.id('rfr');
+    c.lets.push(fn.rfResults);
+  }
+  return `{ ${fn.rfResults} = [${results.join(', ')}]; ${leave(rf, 'return $rfr;')} }`;
+}
+
+/** Leave a body for an exit of an enclosing statement: record it in N (`code` replays it, branchOut). */
+function leave(rf: RangeFuncBody, code: string): string {
+  let k = rf.exits.get(code);
+  if (k === undefined) rf.exits.set(code, (k = rf.exits.size + 1));
+  return `{ ${rf.next} = ${k}; ${rf.state} = ${RF.DONE}; return false; }`;
+}
+
+/** The code an exit recorded in a body runs after its iterator returned, in the enclosing context. */
+function branchOut(c: Compiler, code: string): string {
+  const fn = c.fn!;
+  if (code === 'return;' || code === 'return $rfr;') {
+    // a nested body passes the return on (the results are in $rfr already)
+    if (fn.rangeFunc) return leave(fn.rangeFunc, code);
+    const rv = fn.resVars;
+    const n = fn.sig.results.length;
+    // as returnStmt returns: through the result variables when the function has them
+    const ret = (): string => (fn.hasDefer || n === 0 ? 'return;' : n === 1 ? `return ${rv![0]};` : `return [${rv!.join(', ')}];`);
+    if (code === 'return;') return ret();
+    const r = fn.rfResults!;
+    if (rv) return `${rv.map((v, i) => `${v} = ${r}[${i}];`).join(' ')} ${ret()}`;
+    return n === 1 ? `return ${r}[0];` : `return ${r};`;
+  }
+  const [kw, js] = code.slice(0, -1).split(' ') as ['break' | 'continue', string];
+  return rangeFuncBranch(c, kw, js) ?? code;
 }
 
 /** An iteration variable: declared (:=) or assigned (=). */

@@ -9,7 +9,7 @@ import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import { type Compiler, type Obj, type Val, tInvalid, Silent } from '../core.js';
 import { lit } from './operand.js';
-import { call } from './call.js';
+import { call, builtinsGo121 } from './call.js';
 import { selector } from './selector.js';
 import { index, sliceExpr } from './indexing.js';
 import { assertion } from './assertion.js';
@@ -177,7 +177,7 @@ export function ident(c: Compiler, n: Node): Val {
   const name = text(n);
   if (name === '_') c.fail(n, 'cannot use _ as value');
   const o = c.scope.lookup(name);
-  if (!o) c.fail(n, `undefined: ${name}`);
+  if (!o || (o.kind === 'builtin' && builtinsGo121.has(name) && !c.lang.builtinsMinMaxClear)) c.fail(n, `undefined: ${name}`);
   o.used = true;
   if (o.t === tInvalid) throw new Silent(n, '');
   if (o.generic) c.fail(n, uninstantiated(o.generic));

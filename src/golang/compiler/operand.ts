@@ -9,7 +9,7 @@
 import { text } from './syntax.js';
 import { libCallNs } from '../cost.js';
 import { Complex } from '../rt/complex.js';
-import { type Compiler, type ConstVal, type Val, Unsupported } from '../core.js';
+import type { Compiler, ConstVal, Val } from '../core.js';
 import {
   type Type,
   type StructType,
@@ -37,7 +37,12 @@ export function ts(t: Type): string {
 /** How go1.19 describes an operand in messages: `x (variable of type int)`. */
 export function describe(v: Val): string {
   const src = text(v.n);
-  if (v.mode === 'const' && isUntyped(v.t)) return `${src} (${v.t.k === 'basic' ? v.t.name : ''} constant)`;
+  if (v.mode === 'const' && isUntyped(v.t)) {
+    // go/types operandString: the value follows when it reads otherwise than the expression (`'c' -
+    // 'a' (untyped rune constant 2)`); here for integers and booleans, whose text is go/constant's
+    const val = (typeof v.cv === 'number' && Number.isSafeInteger(v.cv)) || typeof v.cv === 'boolean' ? String(v.cv) : src;
+    return `${src} (${v.t.k === 'basic' ? v.t.name : ''} constant${val !== src ? ' ' + val : ''})`;
+  }
   if (v.mode === 'const') return `${src} (constant ${constText(v.cv!)} of type ${ts(v.t)})`;
   if (v.mode === 'nil') return 'nil';
   const tp = v.t.k === 'named' && v.t.tparamOf !== undefined ? ` constrained by ${v.t.tparamOf}` : '';
@@ -70,8 +75,9 @@ export function zero(c: Compiler, t: Type): string {
     case 'struct':
       return `new ${structClass(c, u)}()`;
     case 'array': {
-      if (u.len > 1 << 25) throw new Unsupported(null, `unsupported: arrays of more than ${1 << 25} elements ([${u.len}]${ts(u.elem)}) are outside what gmpsim can represent`);
       const ez = zero(c, u.elem);
+      // beyond rt/slices.ts maxSliceElems: elements made on first access
+      if (u.len > 1 << 25) return `$L.bigArr(${u.len}, () => ${ez})`;
       if (/^(0|false|''|null)$/.test(ez)) return `new Array(${u.len}).fill(${ez})`;
       return `$L.arr(${u.len}, () => ${ez})`;
     }
@@ -407,7 +413,9 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   const recvT = m.recvT;
   const ru = underlying(recvT);
   let rc = r;
-  if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
+  // an array receiver through a pointer ((&a).M, p.M): a copy of *p
+  if (!m.ptrRecv && ru.k === 'array' && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = clone(c, recvT, `$L.deref(${r})`);
+  else if (!m.ptrRecv && (ru.k === 'struct' || ru.k === 'array')) rc = `$L.nn(${r}).$c ? ${r}.$c() : ${r}`;
   else if (!m.ptrRecv && underlying(x.t).k === 'ptr' && m.path.length === 0) rc = ru.k === 'struct' ? r : `$L.deref(${r})`;
   // promoted from an embedded *T whose T is not a struct: the field holds the pointer (a Box)
   else if (!m.ptrRecv && m.path.length > 0 && m.lastPtr) rc = `$L.deref(${r})`;
@@ -420,7 +428,26 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
   else if (m.ptrRecv && ru.k !== 'struct' && underlying(x.t).k !== 'ptr' && m.path.length === 0) {
     // pointer method on an addressable non-struct variable: needs its Box
     if (x.mode === 'var' && x.c.endsWith('.v')) rc = x.c.slice(0, -2);
+    // (*p).M: the receiver is p
+    else if (x.mode === 'var' && derefOf(x.c) !== null) rc = derefOf(x.c)!;
     else c.unsupported(x.n, 'calling a pointer method on a non-struct value that is not a boxed variable');
   }
   return `(yield* ${m.fn}(${rc}${sep}${args}))`;
+}
+
+/** p when `code` is `$L.deref(p)` (or parenthesised), else null. */
+export function derefOf(code: string): string | null {
+  while (code.startsWith('(') && code.endsWith(')') && closing(code, 0) === code.length - 1) code = code.slice(1, -1);
+  if (!code.startsWith('$L.deref(') || closing(code, 8) !== code.length - 1) return null;
+  return code.slice(9, -1);
+}
+
+/** The index of the parenthesis closing the one at `open` (JS code without parentheses in strings). */
+function closing(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    if (code[i] === '(') depth++;
+    else if (code[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
 }

@@ -8,7 +8,7 @@ import type { Compiler, ConstVal, Val } from '../core.js';
 import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isOrderedNumeric, isComplex, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
 import { Complex } from '../rt/complex.js';
 import { composite } from './composite.js';
-import { convert, zero, describe, ts, lit, intRange, assignable, wrap } from './operand.js';
+import { convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf } from './operand.js';
 
 export function unary(c: Compiler, n: Node): Val {
   const op = text(n.kids[0]!);
@@ -92,10 +92,15 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
   if (xn.name === 'IndexExpr') {
     const b = c.expr(xn.kids[0]!);
     const i = convert(c, c.expr(xn.kids[1]!), tInt, 'index');
-    if (underlying(b.t).k === 'slice') return { c: `$L.refIndex(${b.c}, ${i})`, t: pt, mode: 'value', n };
-    return { c: `$L.refArr(${b.c}, ${i})`, t: pt, mode: 'value', n };
+    const es = sizeOf(v.t);
+    if (underlying(b.t).k === 'slice') return { c: `$L.refIndex(${b.c}, ${i}, ${es})`, t: pt, mode: 'value', n };
+    // &p[i] of an array pointer p: the element of *p
+    if (underlying(b.t).k === 'ptr') return { c: `$L.refArr($L.deref(${b.c}), ${i}, ${es})`, t: pt, mode: 'value', n };
+    return { c: `$L.refArr(${b.c}, ${i}, ${es})`, t: pt, mode: 'value', n };
   }
-  if (v.c.startsWith('$L.deref(')) return { c: v.c.slice(9, -1), t: pt, mode: 'value', n };
+  // &*p is p, after *p's nil check (spec, "Address operators": a nil p panics)
+  const p = derefOf(v.c);
+  if (p !== null) return { c: `$L.nn(${p})`, t: pt, mode: 'value', n };
   c.unsupported(n, 'taking the address of this expression');
 }
 
@@ -265,10 +270,15 @@ export function binary(c: Compiler, n: Node): Val {
         return { c: `${op === '!=' ? '!' : ''}$L.equal(${iv.c}, ${boxed})`, t: tUntypedBool, mode: 'value', n };
       }
       if (!comparable(t)) c.fail(n, `invalid operation: ${src} (${ts(t)} cannot be compared)`);
+      // blank fields are not compared (spec, "Comparison operators"): only the others, by name
+      if (u.k === 'struct' && u.fields.some((f) => f.name === '_')) {
+        const names = u.fields.filter((f) => f.name !== '_').map((f) => JSON.stringify(f.js));
+        return { c: `${op === '!=' ? '!' : ''}$L.equalFields(${a.c}, ${b.c}, [${names.join(', ')}])`, t: tUntypedBool, mode: 'value', n };
+      }
       if (u.k === 'struct' || u.k === 'array' || u.k === 'iface') return { c: `${op === '!=' ? '!' : ''}$L.equal(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       if (isComplex(u)) return { c: `${op === '!=' ? '!' : ''}$L.ceq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       // pointers to elements or fields are fresh PropRefs at each &: equal when they name the same place
-      if (u.k === 'ptr' && underlying(u.elem).k !== 'struct') return { c: `${op === '!=' ? '!' : ''}$L.peq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
+      if ((u.k === 'ptr' && underlying(u.elem).k !== 'struct') || (u.k === 'basic' && u.name === 'unsafe.Pointer')) return { c: `${op === '!=' ? '!' : ''}$L.peq(${a.c}, ${b.c})`, t: tUntypedBool, mode: 'value', n };
       return { c: `(${a.c} ${op}= ${b.c})`, t: tUntypedBool, mode: 'value', n };
     }
     if (!(isOrderedNumeric(t) || isString(t))) c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);

@@ -5,11 +5,11 @@
  * the JavaScript module (the program's prologue: the CPU-work accumulator `$c`, `$W`/`$Wc` Work
  * ops, `$op`; type descriptors; struct classes; globals; bodies).
  */
-import type { Node } from './syntax.js';
-import type { Compiler } from '../core.js';
+import { type Node, text } from './syntax.js';
+import type { Compiler, Scope } from '../core.js';
 import { type Type, underlying, typeString } from '../types.js';
 import { varSpec } from './decl.js';
-import { checkPackageObjects, guard, inScope, hoist, inPkg } from './check/decls.js';
+import { checkPackageObjects, checkConstsAfterVars, guard, inScope, hoist, inPkg } from './check/decls.js';
 import { findMethod, methodCallCode } from './operand.js';
 import { resolve, specs } from './resolve.js';
 import { checkGenericBodies } from './check/generics.js';
@@ -26,27 +26,29 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
   if (!pkg) return null;
   const { roots, importObjs, linksOS, decls, addrTaken } = pkg;
   const funcs = checkPackageObjects(c, pkg);
-  // global vars (initialised in source order inside $init)
+  // global vars, initialised inside $init in Go's order (spec, "Package initialization"): the
+  // earliest variable in declaration order that depends on no uninitialised variable, its
+  // dependencies being the package variables its initialiser names, also through the package
+  // functions it names (initOrder); the same order type-checks them
   const globalInit: string[] = [];
   const globalDecl: string[] = [];
-  for (const { n, scope } of decls)
-    if (n.name === 'VarDecl')
-      for (const spec of specs(n, 'VarSpec'))
-        guard(c, spec, () =>
-          inScope(c, scope, () =>
-            inPkg(c, () => {
-              const before = new Set(c.pkgScope.m.keys());
-              // compile in a pseudo-function so initialisers may call functions
-              let code = '';
-              hoist(c, scope, () => (code = varSpec(c, spec, true)));
-              for (const [k, o] of c.pkgScope.m) {
-                if (before.has(k) || o.kind !== 'var') continue;
-                globalDecl.push(`let ${o.js};`);
-              }
-              globalInit.push(`$f.l = ${c.line(spec)}; ${code}`);
-            }, addrTaken),
-          ),
-        );
+  for (const { spec, scope } of initOrder(decls))
+    guard(c, spec, () =>
+      inScope(c, scope, () =>
+        inPkg(c, () => {
+          const before = new Set(c.pkgScope.m.keys());
+          // compile in a pseudo-function so initialisers may call functions
+          let code = '';
+          hoist(c, scope, () => (code = varSpec(c, spec, true)));
+          for (const [k, o] of c.pkgScope.m) {
+            if (before.has(k) || o.kind !== 'var') continue;
+            globalDecl.push(`let ${o.js};`);
+          }
+          globalInit.push(`$f.l = ${c.line(spec)}; ${code}`);
+        }, addrTaken),
+      ),
+    );
+  checkConstsAfterVars(c, pkg);
   if (c.lets.length) globalDecl.push(`let ${c.lets.join(', ')};`);
   c.lets = [];
   if (!c.pkgScope.m.has('main') || c.pkgScope.m.get('main')!.kind !== 'func') c.err(null, 'function main is undeclared in the main package');
@@ -73,28 +75,38 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
   }
   for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
   if (c.errors.length) return null;
-  // method tables for the program's named types (and their pointers)
+  // method tables for the program's named types (and their pointers), and for the unnamed struct
+  // types (and their pointers) used at run time whose embedded fields promote methods
+  // (test/method.go: `var zs struct{ S }` converted to an interface)
   const tables: string[] = [];
+  const table = (t: Type, names: Set<string>): void => {
+    const entries: string[] = [];
+    const sigs: string[] = [];
+    for (const name of names) {
+      const m = findMethod(t, name);
+      if (!m) continue;
+      // the method set of T holds no pointer method unless it is promoted through an embedded *E
+      if (t.k !== 'ptr' && m.ptrRecv && !m.lastPtr) continue;
+      const x = { c: 'r', t, mode: 'value' as const, n: null as unknown as Node };
+      entries.push(`${name}: function* (r, ...a) { return ${methodCallCode(c, x, m, name, 'r', '...a')}; }`);
+      sigs.push(`${name}: ${JSON.stringify(typeString(m.sig))}`);
+    }
+    tables.push(`${c.typeRef(t)}.$m = { ${entries.join(', ')} };`);
+    // the signatures, for type assertions to interfaces (rt/ifaces.ts hasMethod)
+    tables.push(`${c.typeRef(t)}.$sig = { ${sigs.join(', ')} };`);
+  };
   for (const nt of c.named) {
     const names = new Set<string>();
     collectMethodNames(nt, names, 0);
     if (names.size === 0) continue;
-    for (const t of [nt, c.types.intern({ k: 'ptr', elem: nt })] as Type[]) {
-      const entries: string[] = [];
-      const sigs: string[] = [];
-      for (const name of names) {
-        const m = findMethod(t, name);
-        if (!m) continue;
-        // the method set of T holds no pointer method unless it is promoted through an embedded *E
-        if (t.k === 'named' && m.ptrRecv && !m.lastPtr) continue;
-        const x = { c: 'r', t, mode: 'value' as const, n: null as unknown as Node };
-        entries.push(`${name}: function* (r, ...a) { return ${methodCallCode(c, x, m, name, 'r', '...a')}; }`);
-        sigs.push(`${name}: ${JSON.stringify(typeString(m.sig))}`);
-      }
-      tables.push(`${c.typeRef(t)}.$m = { ${entries.join(', ')} };`);
-      // the signatures, for type assertions to interfaces (rt/ifaces.ts hasMethod)
-      tables.push(`${c.typeRef(t)}.$sig = { ${sigs.join(', ')} };`);
-    }
+    for (const t of [nt, c.types.intern({ k: 'ptr', elem: nt })] as Type[]) table(t, names);
+  }
+  for (const t of [...c.typeIds.keys()]) {
+    const base = t.k === 'ptr' ? t.elem : t;
+    if (base.k !== 'struct' || !base.fields.some((f) => f.embedded)) continue;
+    const names = new Set<string>();
+    collectMethodNames(base, names, 0);
+    if (names.size > 0) table(t, names);
   }
   const types: Type[] = [];
   for (const [t, id] of c.typeIds) types[Number(id.slice(2))] = t;
@@ -128,4 +140,63 @@ function collectMethodNames(t: Type, out: Set<string>, depth: number): void {
   if (u.k === 'struct') for (const f of u.fields) if (f.embedded) collectMethodNames(f.type, out, depth + 1);
 }
 
-
+/**
+ * The package variables' specs in initialisation order (spec, "Package initialization"; go/types
+ * initorder.go): a spec's dependencies are the package variables named in its initialiser, directly
+ * or in the bodies of the package functions it names (transitively). Names are matched
+ * syntactically (a local that shadows a package name counts too: it can only make a variable wait
+ * for one declared later). A cycle leaves the rest in declaration order (go reports it).
+ */
+function initOrder(decls: { n: Node; scope: Scope }[]): { spec: Node; scope: Scope }[] {
+  const varSpecs: { spec: Node; scope: Scope; names: string[] }[] = [];
+  const funcs = new Map<string, Node>();
+  for (const { n, scope } of decls) {
+    if (n.name === 'VarDecl') for (const spec of specs(n, 'VarSpec')) varSpecs.push({ spec, scope, names: spec.kids.filter((k) => k.name === 'DefName').map(text) });
+    if (n.name === 'FunctionDecl') {
+      const d = n.kids.find((k) => k.name === 'DefName');
+      if (d) funcs.set(text(d), n);
+    }
+  }
+  const isVar = new Set(varSpecs.flatMap((v) => v.names));
+  const idents = (n: Node, out: Set<string>): Set<string> => {
+    if (n.name === 'VariableName') out.add(text(n));
+    for (const k of n.kids) idents(k, out);
+    return out;
+  };
+  // the package variables a function uses, through the functions it calls
+  const funcVars = new Map<string, Set<string>>();
+  const usesOfFunc = (name: string): Set<string> => {
+    let vs = funcVars.get(name);
+    if (vs) return vs;
+    vs = new Set();
+    funcVars.set(name, vs);
+    for (const id of idents(funcs.get(name)!, new Set())) {
+      if (isVar.has(id)) vs.add(id);
+      else if (funcs.has(id)) for (const v of usesOfFunc(id)) vs.add(v);
+    }
+    return vs;
+  };
+  const deps = varSpecs.map((v) => {
+    const ds = new Set<string>();
+    for (const k of v.spec.kids) {
+      if (k.name === 'DefName') continue;
+      for (const id of idents(k, new Set())) {
+        if (isVar.has(id)) ds.add(id);
+        else if (funcs.has(id)) for (const x of usesOfFunc(id)) ds.add(x);
+      }
+    }
+    for (const nm of v.names) ds.delete(nm);
+    return ds;
+  });
+  const done = new Set<string>();
+  const out: { spec: Node; scope: Scope }[] = [];
+  const left = varSpecs.map((_, i) => i);
+  while (left.length > 0) {
+    let at = left.findIndex((i) => [...deps[i]!].every((d) => done.has(d)));
+    if (at < 0) at = 0;
+    const i = left.splice(at, 1)[0]!;
+    out.push(varSpecs[i]!);
+    for (const nm of varSpecs[i]!.names) done.add(nm);
+  }
+  return out;
+}

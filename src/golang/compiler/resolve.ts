@@ -36,6 +36,8 @@ export interface Package {
   typeSpecs: { spec: Node; nt: NamedType | null; scope: Scope }[];
   /** Package-level variables whose address is taken (&x) somewhere. */
   addrTaken: Set<string>;
+  /** Constant declarations that use package variables: checked once the variables are (check/decls.ts). */
+  afterVars: { n: Node; scope: Scope }[];
 }
 
 /** The specs of a declaration (`var x = 1` or `var ( … )`). */
@@ -138,5 +140,5 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
     for (const k of n.kids) scanAddr(k);
   };
   roots.forEach(scanAddr);
-  return { roots, importObjs, linksOS, decls, typeSpecs, addrTaken };
+  return { roots, importObjs, linksOS, decls, typeSpecs, addrTaken, afterVars: [] };
 }

@@ -7,7 +7,7 @@ import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
 import type { FuncType } from '../types.js';
 import { underlying } from '../types.js';
-import { findMethod, findMethodIn, ts, lit, findField, methodCallCode } from './operand.js';
+import { findMethod, findMethodIn, ts, lit, findField, methodCallCode, clone } from './operand.js';
 import { pkgMember } from './check/typexpr.js';
 
 export function selector(c: Compiler, n: Node): Val {
@@ -52,8 +52,22 @@ export function selector(c: Compiler, n: Node): Val {
   if (m) {
     // method value: bind the receiver now
     const recv = c.id('r');
+    if (!m.ptrRecv && !m.iface && !m.native) {
+      // a value method: the receiver is evaluated and copied now (spec, "Method values"): through
+      // a nil pointer, also an embedded one, binding panics
+      let v = x.c;
+      const u = underlying(x.t);
+      const ru = underlying(m.recvT);
+      if (m.path.length === 0 && u.k === 'ptr' && underlying(u.elem).k !== 'struct') v = `$L.deref(${v})`;
+      for (const p of m.path) v = `${v}.${p}`;
+      if (m.path.length > 0 && m.lastPtr && ru.k !== 'struct') v = `$L.deref(${v})`;
+      const val = clone(c, m.recvT, ru.k === 'struct' ? `$L.nn(${v})` : v);
+      const call = methodCallCode(c, { c: recv, t: m.recvT, mode: 'value', n }, { ...m, path: [], lastPtr: false }, name, recv, '...a');
+      return { c: `((${recv}) => function* (...a) { return ${call}; })(${val})`, t: m.sig, mode: 'value', n };
+    }
     const call = methodCallCode(c, x, m, name, recv, '...a');
-    const bound = !m.ptrRecv && !m.iface && !m.native && m.path.length === 0 && underlying(m.recvT).k === 'struct' ? `$L.nn(${x.c}).$c()` : x.c;
+    // an interface's method: a nil interface panics now
+    const bound = m.iface && m.path.length === 0 ? `$L.nn(${x.c})` : x.c;
     return { c: `((${recv}) => function* (...a) { return ${call}; })(${bound})`, t: m.sig, mode: 'value', n };
   }
   c.fail(n.kids[n.kids.length - 1]!, `${text(n)} undefined (type ${ts(x.t)} has no field or method ${name})`);

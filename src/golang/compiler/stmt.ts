@@ -11,7 +11,7 @@ import { text, kid } from './syntax.js';
 import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid, type Val } from '../core.js';
 import { type Type, type FuncType, underlying, isBoolean, defaultType } from '../types.js';
 import { assign, assignOp, define } from './assign.js';
-import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt } from './control.js';
+import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt, rangeFuncBranch, rangeFuncReturn } from './control.js';
 import { varSpec } from './decl.js';
 import { constDecl, localTypes } from './check/decls.js';
 import { convert, zero, describe, ts } from './operand.js';
@@ -217,6 +217,20 @@ function outerBreak(n: Node): Node | null {
   return null;
 }
 
+/** A for/switch/select statement: inside a range-over-func body, unlabeled breaks (and continues, in a loop) inside it are its own. */
+function breakable(c: Compiler, loop: boolean, compile: () => string): string {
+  const rf = c.fn?.rangeFunc;
+  if (!rf) return compile();
+  rf.breakables++;
+  if (loop) rf.loops++;
+  try {
+    return compile();
+  } finally {
+    rf.breakables--;
+    if (loop) rf.loops--;
+  }
+}
+
 /** A block's statements (with a new scope unless `noScope`). */
 export function block(c: Compiler, kids: Node[], scoped = true): string {
   if (scoped) c.pushScope();
@@ -366,23 +380,24 @@ function stmt1(c: Compiler, n: Node): string {
     case 'IfStatement':
       return ifStmt(c, n);
     case 'ForStatement':
-      return n.kids.some((k) => k.name === 'RangeClause') ? rangeStmt(c, n, null) : forStmt(c, n, null);
+      return breakable(c, true, () => (n.kids.some((k) => k.name === 'RangeClause') ? rangeStmt(c, n, null) : forStmt(c, n, null)));
     case 'SwitchStatement':
-      return switchStmt(c, n, null);
+      return breakable(c, false, () => switchStmt(c, n, null));
     case 'TypeSwitchStatement':
-      return typeSwitchStmt(c, n, null);
+      return breakable(c, false, () => typeSwitchStmt(c, n, null));
     case 'SelectStatement':
-      return selectStmt(c, n, null);
+      return breakable(c, false, () => selectStmt(c, n, null));
     case 'LabeledStatement': {
       const l = text(n.kids[0]!);
       const s = n.kids[n.kids.length - 1]!;
       const js = `L_${l}`;
       c.fn!.labels.set(l, js);
+      c.fn!.rangeFunc?.inner.add(js);
       let code: string;
-      if (s.name === 'ForStatement') code = s.kids.some((k) => k.name === 'RangeClause') ? rangeStmt(c, s, js) : forStmt(c, s, js);
-      else if (s.name === 'SwitchStatement') code = switchStmt(c, s, js);
-      else if (s.name === 'TypeSwitchStatement') code = typeSwitchStmt(c, s, js);
-      else if (s.name === 'SelectStatement') code = selectStmt(c, s, js);
+      if (s.name === 'ForStatement') code = breakable(c, true, () => (s.kids.some((k) => k.name === 'RangeClause') ? rangeStmt(c, s, js) : forStmt(c, s, js)));
+      else if (s.name === 'SwitchStatement') code = breakable(c, false, () => switchStmt(c, s, js));
+      else if (s.name === 'TypeSwitchStatement') code = breakable(c, false, () => typeSwitchStmt(c, s, js));
+      else if (s.name === 'SelectStatement') code = breakable(c, false, () => selectStmt(c, s, js));
       // `L: }`: a label on the empty statement (the label is the node's only kid)
       else code = n.kids.length === 1 ? `${js}: {}\n` : `${js}: {\n${stmt(c, s)}}\n`;
       c.fn!.labels.delete(l);
@@ -395,14 +410,15 @@ function stmt1(c: Compiler, n: Node): string {
         const tg = ln ? c.fn!.gotoTargets?.get(text(ln)) : undefined;
         // gosyntax/branches.ts reports undefined labels and jumps into blocks first (gc's checkBranches)
         if (!tg) c.fail(ln ?? n, `goto ${ln ? text(ln) : ''} jumps into block`);
+        if (c.fn!.rangeFunc) c.unsupported(n, 'goto inside the body of a range-over-func loop');
         return `{ ${tg.state} = ${tg.idx}; if ($c + $U.ns >= $CH) yield $W(); continue ${tg.loop}; }\n`;
       }
       if (ln) {
         const js = c.fn!.labels.get(text(ln));
         if (!js) c.fail(ln, `invalid ${kw} label ${text(ln)}`);
-        return `${kw} ${js};\n`;
+        return rangeFuncBranch(c, kw as 'break' | 'continue', js) ?? `${kw} ${js};\n`;
       }
-      return `${kw};\n`;
+      return rangeFuncBranch(c, kw as 'break' | 'continue', null) ?? `${kw};\n`;
     }
     case 'ReturnStatement':
       return returnStmt(c, n);
@@ -447,6 +463,8 @@ function returnStmt(c: Compiler, n: Node): string {
   let code: string;
   if (vals.length === 0) {
     if (sig.results.length > 0 && !fn.resVars) c.fail(n, `not enough return values\n\thave ()\n\twant (${sig.results.map(ts).join(', ')})`);
+    const rf = rangeFuncReturn(c, null);
+    if (rf !== null) return simple(c, n, rf);
     if (sig.results.length > 0 && fn.resVars && !fn.hasDefer) code = sig.results.length === 1 ? `return ${fn.resVars[0]};` : `return [${fn.resVars.join(', ')}];`;
     else code = 'return;';
     return simple(c, n, code);
@@ -467,6 +485,8 @@ function returnStmt(c: Compiler, n: Node): string {
     codes = vs.map((v, i) => convert(c, v, sig.results[i]!, 'return statement'));
   }
   vs = [];
+  const rf = rangeFuncReturn(c, codes);
+  if (rf !== null) return simple(c, n, rf);
   if (fn.hasDefer) {
     const rv = fn.resVars!;
     if (codes.length === 1) code = `${rv[0]} = ${codes[0]}; return;`;
@@ -515,7 +535,8 @@ function goDefer(c: Compiler, n: Node, isGo: boolean): string {
     }
     name = `main.${name}`;
   } else if (fnN.name === 'SelectorExpr' && c.scope.lookup(text(fnN.kids[0]!))?.kind !== 'pkg') name = `main.${name.split('.').pop()}`;
-  const thunk = `function* () { ${v.c}; }`;
+  // `defer recover()`: the builtin deferred (rt/goroutine.ts deferredRecover)
+  const thunk = !isGo && v.c === '$R.recover()' ? 'function* () { $R.deferredRecover(); }' : `function* () { ${v.c}; }`;
   if (isGo) {
     // A call of a Go function compiles to `(yield* <make the callee's generator>)` with its
     // arguments already hoisted into `pre`: the new goroutine can then start on the callee's own

@@ -170,6 +170,7 @@ export function parseFile(f: SourceFile): { root: Node; errors: ParseError[] } {
   const errors: ParseError[] = [];
   const conv = (sn: SyntaxNode): Node => {
     const kids: Node[] = [];
+    let typeOperand = false;
     for (let c = sn.firstChild; c !== null; c = c.nextSibling) {
       if (c.type.isError) {
         // @lezer/go does not insert the automatic semicolon after true/false at the end of a
@@ -197,6 +198,12 @@ export function parseFile(f: SourceFile): { root: Node; errors: ParseError[] } {
             continue;
           }
         }
+        // `interface{ M() }.M` (a method expression on a type literal): the grammar takes the type
+        // for a conversion missing its `(…)` (an empty error node last in it, a `.` after it)
+        if (sn.name === 'Conversion' && c.from === c.to && c.nextSibling === null && sn.nextSibling?.name === '.') {
+          typeOperand = true;
+          continue;
+        }
         errors.push({ from: c.from, msg: syntaxMsg(f, c) });
         continue;
       }
@@ -211,6 +218,7 @@ export function parseFile(f: SourceFile): { root: Node; errors: ParseError[] } {
       }
       kids.push(conv(c));
     }
+    if (typeOperand && kids.length === 1) return kids[0]!;
     return { name: sn.name, from: sn.from, to: sn.to, kids, file: f };
   };
   const root = fix(conv(tree.topNode));

@@ -5,12 +5,16 @@
  *
  * Simplified: the standard library's native types (sync.Mutex, atomic.Int64 …) are laid out as the
  * empty structs they are declared as here, not as their Go declarations.
+ *
+ * Its run-time functions (Add, Slice; since Go 1.20 String, StringData, SliceData) compile to the
+ * pointer arithmetic of rt/pointers.ts, typed here from their arguments (Slice's result is []T of
+ * its *T argument, as the spec's ArbitraryType).
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
-import { type Type, basic, underlying, defaultType, sizeOf, alignOf, offsetsOf } from '../types.js';
-import { describe, fieldIndexPath } from './operand.js';
+import { type Type, basic, underlying, defaultType, sizeOf, alignOf, offsetsOf, isInteger, isString, tString } from '../types.js';
+import { describe, fieldIndexPath, convert } from './operand.js';
 
 export const unsafeConstFuncs: ReadonlySet<string> = new Set(['Sizeof', 'Alignof', 'Offsetof']);
 
@@ -60,3 +64,45 @@ function offsetof(c: Compiler, n: Node, an: Node): number {
   }
   return off;
 }
+
+export const unsafeFuncs: ReadonlySet<string> = new Set(['Add', 'Slice', 'String', 'StringData', 'SliceData']);
+
+/** unsafe.Add, Slice, String, StringData, SliceData: calls of rt/pointers.ts, typed from their arguments. */
+export function unsafeFunc(c: Compiler, n: Node, name: string, argNodes: Node[]): Val {
+  if ((name === 'String' || name === 'StringData' || name === 'SliceData') && !c.lang.unsafeStringData) c.fail(n.kids[0] ?? n, `undefined: unsafe.${name}`);
+  const want = name === 'StringData' || name === 'SliceData' ? 1 : 2;
+  if (argNodes.length !== want) c.fail(n, `${argNodes.length < want ? 'not enough' : 'too many'} arguments for ${text(n)} (expected ${want}, found ${argNodes.length})`);
+  const vals = argNodes.map((a) => c.expr(a));
+  const uptr = basic('unsafe.Pointer');
+  const length = (v: Val): string => {
+    if (!isInteger(v.t) && !(v.cv !== undefined && Number.isInteger(v.cv))) c.fail(v.n, `cannot convert ${describe(v)} to type int`);
+    return isInteger(v.t) && !(v.t.k === 'basic' && v.t.name.startsWith('untyped')) ? v.c : convert(c, v, basic('int'), 'argument');
+  };
+  const elemOf = (v: Val): Type => {
+    const u = underlying(v.t);
+    if (u.k !== 'ptr') c.fail(v.n, `invalid argument: ${describe(v)} is not a pointer`);
+    return u.elem;
+  };
+  switch (name) {
+    case 'Add':
+      return { c: `$L.unsafeAdd(${convert(c, vals[0]!, uptr, 'argument to unsafe.Add')}, ${length(vals[1]!)})`, t: uptr, mode: 'value', n };
+    case 'Slice': {
+      const et = elemOf(vals[0]!);
+      return { c: `$L.unsafeSlice(${vals[0]!.c}, ${length(vals[1]!)}, ${sizeOf(et)})`, t: c.types.intern({ k: 'slice', elem: et }), mode: 'value', n };
+    }
+    case 'String': {
+      const et = elemOf(vals[0]!);
+      if (!(underlying(et).k === 'basic' && (underlying(et) as { name: string }).name === 'uint8')) c.fail(vals[0]!.n, `cannot use ${text(vals[0]!.n)} (${describe(vals[0]!)}) as *byte value in argument to unsafe.String`);
+      return { c: `$L.unsafeString(${vals[0]!.c}, ${length(vals[1]!)})`, t: tString, mode: 'value', n };
+    }
+    case 'StringData':
+      if (!isString(vals[0]!.t)) c.fail(vals[0]!.n, `cannot use ${describe(vals[0]!)} as string value in argument to unsafe.StringData`);
+      return { c: `$L.unsafeStringData(${convert(c, vals[0]!, tString, 'argument')})`, t: c.types.intern({ k: 'ptr', elem: basic('uint8') }), mode: 'value', n };
+    default: {
+      const u = underlying(vals[0]!.t);
+      if (u.k !== 'slice') c.fail(vals[0]!.n, `invalid argument: ${describe(vals[0]!)} is not a slice`);
+      return { c: `$L.unsafeSliceData(${vals[0]!.c}, ${sizeOf(u.elem)})`, t: c.types.intern({ k: 'ptr', elem: u.elem }), mode: 'value', n };
+    }
+  }
+}
+

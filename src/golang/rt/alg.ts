@@ -34,12 +34,21 @@ export function equal(a: unknown, b: unknown): boolean {
     if (!comparable(ia.t)) throw rtPanic(`comparing uncomparable type ${typeString(ia.t)}`);
     if (u.k === 'ptr') return peq(ia.v as Ref | null, ib.v as Ref | null);
     if (u.k === 'chan') return ia.v === ib.v;
+    if (u.k === 'struct' && u.fields.some((f) => f.name === '_')) return equalFields(ia.v, ib.v, u.fields.filter((f) => f.name !== '_').map((f) => f.js));
     return equal(ia.v, ib.v);
   }
   if (a.constructor !== b.constructor) return false;
   const bo = b as Record<string, unknown>;
   const ao = a as Record<string, unknown>;
   for (const k of Object.keys(ao)) if (!equal(ao[k], bo[k])) return false;
+  return true;
+}
+
+/** == on values of a struct type with blank fields: the named fields (`names`, their JS properties) only. */
+export function equalFields(a: unknown, b: unknown, names: readonly string[]): boolean {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  for (const k of names) if (!equal(ao[k], bo[k])) return false;
   return true;
 }
 

@@ -83,6 +83,10 @@ export class GCtx {
   /** Frame count of the deferred function allowed to recover (0 = none). */
   recDepth = 0;
   recFrame: Frame | null = null;
+  /** The frame whose deferred calls are running (rd), and the recover rights it had itself. */
+  deferFrame: Frame | null = null;
+  outerRecDepth = 0;
+  outerRecFrame: Frame | null = null;
   /** Frames captured when a panic left the goroutine. */
   trace: string | null = null;
 }
@@ -162,6 +166,12 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
     const fn = d.pop()!;
     const saveDepth = ctx.recDepth;
     const saveFrame = ctx.recFrame;
+    const saveDefer = ctx.deferFrame;
+    const saveOuterDepth = ctx.outerRecDepth;
+    const saveOuterFrame = ctx.outerRecFrame;
+    ctx.deferFrame = f;
+    ctx.outerRecDepth = saveDepth;
+    ctx.outerRecFrame = saveFrame;
     ctx.recDepth = f.p !== null ? ctx.fr.length + 1 : 0;
     ctx.recFrame = f;
     try {
@@ -186,8 +196,34 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
       f.p = p;
     }
     S.cur = ctx;
-    ctx.recDepth = saveDepth;
+    // (a deferred recover() may have used f's own right to recover: deferredRecover)
+    ctx.recDepth = ctx.outerRecDepth;
     ctx.recFrame = saveFrame;
+    ctx.deferFrame = saveDefer;
+    ctx.outerRecDepth = saveOuterDepth;
+    ctx.outerRecFrame = saveOuterFrame;
+  }
+}
+
+/**
+ * `defer recover()`: the builtin itself deferred. Run by the panic machinery (its frame is
+ * panicking) it recovers nothing; run by its frame's return it is a call of that frame, so it
+ * recovers when the frame may (a deferred function of a panicking frame: test/recover1.go test5–7).
+ */
+export function deferredRecover(): Iface | null {
+  const ctx = S.cur;
+  const f = ctx.deferFrame;
+  if (f === null || f.p !== null) return null;
+  const depth = ctx.recDepth;
+  const frame = ctx.recFrame;
+  ctx.recDepth = ctx.outerRecDepth;
+  ctx.recFrame = ctx.outerRecFrame;
+  try {
+    return recover();
+  } finally {
+    ctx.outerRecDepth = ctx.recDepth;
+    ctx.recDepth = depth;
+    ctx.recFrame = frame;
   }
 }
 
@@ -402,6 +438,20 @@ export function breakpoint(): never {
   const p = new GoPanic(null, 'SIGTRAP: trace trap');
   p.fatal = 'SIGTRAP: trace trap';
   throw p;
+}
+
+/**
+ * runtime.Caller(skip): the file and line of the skip-th Go frame up from the caller of Caller
+ * (skip 0: the caller itself, at its current line). Simplified: the frames of the runtime itself
+ * (runtime.main, goexit, gopanic under a deferred call) are not counted, so beyond the program's
+ * frames it reports ok = false, and the pc is 0 (runtime.FuncForPC is not supported).
+ */
+export function caller(skip: number): [number, string, number, boolean] {
+  const fr = S.cur.fr;
+  const i = fr.length - 1 - skip;
+  if (!(skip >= 0) || i < 0) return [0, '', 0, false];
+  const f = fr[i]!;
+  return [0, f.file, f.l, true];
 }
 
 export function goexit(): never {

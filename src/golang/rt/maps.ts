@@ -47,6 +47,10 @@ export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, n
 export function mdel(m: Map<unknown, unknown> | null, k: unknown): void {
   if (m !== null) m.delete(k);
 }
+/** clear(m) (runtime.mapclear): every entry goes, NaN keys too; clearing a nil map does nothing. */
+export function mclear(m: Map<unknown, unknown> | null): void {
+  if (m !== null) m.clear();
+}
 export function mlen(m: Map<unknown, unknown> | null): number {
   return m === null ? 0 : m.size;
 }

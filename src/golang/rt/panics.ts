@@ -108,6 +108,17 @@ declare module './panics.js' {
 }
 
 
+/**
+ * A run-time operation gmpsim cannot represent (values are JS objects, not memory: unsafe pointer
+ * arithmetic off an array's elements): a fatal error naming it, never a wrong value.
+ */
+export function unsupportedAtRun(what: string): never {
+  const msg = `unsupported: ${what} is outside what gmpsim can represent`;
+  const p = new GoPanic(null, msg);
+  p.fatal = msg;
+  throw p;
+}
+
 export function oob(i: number, n: number): never {
   throw rtPanic(`index out of range [${i}] with length ${n}`);
 }

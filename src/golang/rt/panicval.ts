@@ -5,7 +5,7 @@
  */
 import type { Type } from '../types.js';
 import { typeString, underlying } from '../types.js';
-import { GoPanic } from './panics.js';
+import { GoPanic, rtPanic } from './panics.js';
 import type { Iface } from './values.js';
 import { decodeUTF8 } from './strings.js';
 import { callMethod, printArg, fmtValue } from './format.js';
@@ -33,4 +33,22 @@ export function panicText(v: Iface | null, shortest = false): string {
     return s;
   }
   return `(${typeString(t)}) ${fmtValue(v.v, t, 'v', { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 }, 0)}`;
+}
+
+/**
+ * runtime.panicrangestate (panic.go, go1.23+): a range-over-func loop's yield function called in a
+ * state other than RF_READY, or its iterator recovered the body's panic (compiler/control.ts
+ * rangeFunc; states of internal/abi/rangefuncconsts.go).
+ */
+export function panicrangestate(state: number): never {
+  switch (state) {
+    case 0: // RF_DONE
+      throw rtPanic('range function continued iteration after function for loop body returned false');
+    case 2: // RF_PANIC
+      throw rtPanic('range function continued iteration after loop body panic');
+    case 3: // RF_EXHAUSTED
+      throw rtPanic('range function continued iteration after whole loop exit');
+    default: // RF_MISSING_PANIC
+      throw rtPanic('range function recovered a loop body panic and did not resume panicking');
+  }
 }

@@ -3,7 +3,8 @@
  * the address of a field or element (a PropRef), dereferencing, a pointer to struct or a func used
  * while nil, and assignment through a pointer to struct (in place, so other pointers see it).
  */
-import { nilDeref } from './panics.js';
+import { nilDeref, rtPanic, unsupportedAtRun } from './panics.js';
+import { Slice } from './slices.js';
 import { type Ref, PropRef } from './values.js';
 
 export function ref(o: unknown, k: string | number): Ref {
@@ -37,4 +38,67 @@ export function setStruct(dst: Record<string, unknown>, src: Record<string, unkn
   if (dst === null || dst === undefined) nilDeref();
   const s = (src as { $c?: () => Record<string, unknown> }).$c ? (src as { $c: () => Record<string, unknown> }).$c() : src;
   for (const k of Object.keys(s)) dst[k] = s[k];
+}
+
+// ---- package unsafe's pointer arithmetic (Go 1.17/1.20; runtime/unsafe.go). An unsafe.Pointer is
+// the JS pointer it was converted from: a PropRef to an array element (which knows its element size,
+// so steps of whole elements stay on the array), a struct object, a Box, or a number (an address
+// made from a uintptr). Anything else is unsupportedAtRun.
+
+/** unsafe.Add(p, n): n bytes on. */
+export function unsafeAdd(p: unknown, n: number): unknown {
+  if (n === 0) return p;
+  if (typeof p === 'number') return p + n;
+  if (p instanceof PropRef && typeof p.k === 'number' && p.es > 0 && n % p.es === 0) return new PropRef(p.o, p.k + n / p.es, p.es);
+  return unsupportedAtRun('unsafe.Add off an array\'s elements');
+}
+
+/** The address range check of unsafe.Slice and unsafe.String (runtime/unsafe.go unsafeslice, unsafestring). */
+function checkUnsafe(fn: string, p: unknown, n: number, esize: number): void {
+  if (!(n >= 0) || n > 2 ** 63 - 1) throw rtPanic(`${fn}: len out of range`);
+  const mem = esize * n;
+  // mem > -uintptr(ptr): past the end of the address space (a nil ptr: only length 0)
+  // (a uintptr is a double: an address within 2^11 of the end, ^uintptr(0) included, reads 2^64 —
+  // taken as the last byte)
+  const room = typeof p === 'number' ? Math.max(1, 2 ** 64 - p) : p === null ? 0 : 2 ** 64;
+  if (mem >= 2 ** 64 || mem > room) throw rtPanic(p === null ? `${fn}: ptr is nil and len is not zero` : `${fn}: len out of range`);
+}
+
+/** unsafe.Slice(p, n): the n elements from *p on (sharing them), nil for a nil p and n = 0. */
+export function unsafeSlice(p: unknown, n: number, esize: number): Slice | null {
+  checkUnsafe('unsafe.Slice', p, n, esize);
+  if (p === null) return null;
+  if (p instanceof PropRef && typeof p.k === 'number' && Array.isArray(p.o) && p.k + n <= p.o.length) return new Slice(p.o, p.k, n, n);
+  if (n === 0) return new Slice([], 0, 0, 0);
+  // at an address made from a uintptr: a slice whose elements cannot be read or written here
+  if (typeof p === 'number') return new Slice(madeUpMemory(n), 0, n, n);
+  return unsupportedAtRun('unsafe.Slice beyond an array\'s elements');
+}
+
+/** n elements at an address the program made up: any access is unsupportedAtRun (Go reads whatever is there, or faults). */
+function madeUpMemory(n: number): unknown[] {
+  const fault = (): never => unsupportedAtRun('memory at an address made from a uintptr');
+  return new Proxy(new Array<unknown>(n), { get: (t, k) => (typeof k === 'string' && /^\d+$/.test(k) ? fault() : Reflect.get(t, k)), set: () => fault() });
+}
+
+/** unsafe.String(p, n): the string of the n bytes from *p on. */
+export function unsafeString(p: unknown, n: number): string {
+  checkUnsafe('unsafe.String', p, n, 1);
+  if (n === 0) return '';
+  if (p instanceof PropRef && typeof p.k === 'number' && Array.isArray(p.o) && p.k + n <= p.o.length) return String.fromCharCode(...(p.o.slice(p.k, p.k + n) as number[]));
+  return unsupportedAtRun('unsafe.String beyond an array\'s elements');
+}
+
+/** unsafe.StringData(s): a pointer to s's bytes (a read-only copy: Go strings are immutable), nil for "". */
+export function unsafeStringData(s: string): unknown {
+  if (s.length === 0) return null;
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) bytes.push(s.charCodeAt(i));
+  return new PropRef(bytes as unknown as Record<number, unknown>, 0, 1);
+}
+
+/** unsafe.SliceData(s): &s[:1][0] (its array's element at the slice's offset), nil for a nil slice. */
+export function unsafeSliceData(s: Slice | null, esize: number): unknown {
+  if (s === null) return null;
+  return new PropRef(s.a as unknown as Record<number, unknown>, s.o, esize);
 }

@@ -13,10 +13,11 @@
  * Invariants: a nil slice is null; `o + n <= o + c <= a.length`; elements past n are Go's spare
  * capacity (appending writes them in place, so two slices of one array see each other's writes);
  * `a` is a Uint8Array only for a slice whose element type is uint8.
- * Simplification: at most 2^25 elements are materialised (maxSliceElems).
+ * Simplification: at most 2^25 elements are materialised (maxSliceElems); a larger array type's
+ * value makes its elements on first access (bigArr).
  */
 import { GoPanic, rtPanic, oob } from './panics.js';
-import { type Ref, PropRef } from './values.js';
+import { type Ref, PropRef, Box } from './values.js';
 import { heap, mallocBuffer, mallocObject } from './malloc.js';
 
 /**
@@ -59,6 +60,11 @@ export function aget(a: unknown[], i: number): unknown {
 export function aset(a: unknown[], i: number, v: unknown): void {
   if (!(i >= 0 && i < a.length)) oob(i, a.length);
   a[i] = v;
+}
+/** clear(s) (memclr): s[0:len(s)] become zero values (a fresh one each: struct and array elements are objects). */
+export function sclear(s: Slice | null, zero: () => unknown): void {
+  if (s === null) return;
+  for (let i = 0; i < s.n; i++) s.a[s.o + i] = zero();
 }
 export function len(s: Slice | null): number {
   return s === null ? 0 : s.n;
@@ -220,9 +226,10 @@ export function makeSlice(n: number, c: number, zero: () => unknown, esize = 0):
 export function sliceLit(vals: unknown[]): Slice {
   return new Slice(vals, 0, vals.length, vals.length);
 }
-export function refIndex(s: Slice | null, i: number): Ref {
+/** &s[i]; `es`: the element size (unsafe.Add). */
+export function refIndex(s: Slice | null, i: number, es: number): Ref {
   if (s === null || !(i >= 0 && i < s.n)) oob(i, s === null ? 0 : s.n);
-  return new PropRef(s.a as unknown as Record<number, unknown>, s.o + i);
+  return new PropRef(s.a as unknown as Record<number, unknown>, s.o + i, es);
 }
 
 /** The value of an array type [n]T whose zero value is not a primitive: n fresh zeros. */
@@ -231,7 +238,97 @@ export function arr(n: number, z: () => unknown): unknown[] {
   for (let i = 0; i < n; i++) a[i] = z();
   return a;
 }
-export function refArr(a: unknown[], i: number): Ref {
+
+/**
+ * The value of an array type of more than maxSliceElems elements ([256 << 20]byte, test/nilptr.go):
+ * its elements are made on first access (a Proxy over a Map; unwritten ones read as zero), so a
+ * program that declares a huge array and touches a few elements runs. Copying or ranging over all
+ * of it still visits every element.
+ */
+export function bigArr(n: number, z: () => unknown): unknown[] {
+  const cells = new Map<number, unknown>();
+  const index = (k: string | symbol): number => {
+    if (typeof k !== 'string') return -1;
+    const i = Number(k);
+    return Number.isInteger(i) && i >= 0 && i < n && String(i) === k ? i : -1;
+  };
+  return new Proxy([] as unknown[], {
+    get(t, k) {
+      if (k === 'length') return n;
+      const i = index(k);
+      if (i < 0) return Reflect.get(t, k);
+      let v = cells.get(i);
+      if (v === undefined) cells.set(i, (v = z()));
+      return v;
+    },
+    set(t, k, v) {
+      const i = index(k);
+      if (i >= 0) cells.set(i, v);
+      else Reflect.set(t, k, v);
+      return true;
+    },
+    has(t, k) {
+      return index(k) >= 0 || Reflect.has(t, k);
+    },
+  });
+}
+/** &a[i] of an array; `es`: the element size (unsafe.Add). */
+export function refArr(a: unknown[], i: number, es: number): Ref {
   if (!(i >= 0 && i < a.length)) oob(i, a.length);
-  return new PropRef(a as unknown as Record<number, unknown>, i);
+  // &p[i] of a pointer converted from a slice: the backing array's element, as &s[i] is
+  const view = (a as unknown as { [viewOf]?: [unknown[], number] })[viewOf];
+  if (view !== undefined) return new PropRef(view[0] as unknown as Record<number, unknown>, view[1] + i, es);
+  return new PropRef(a as unknown as Record<number, unknown>, i, es);
+}
+
+/** The key under which an array view answers its backing array and offset. */
+const viewOf = Symbol('arrayView');
+
+/**
+ * The array a pointer converted from a slice points to: s.a[o … o+n) seen as an [n]T (a Proxy whose
+ * reads, writes and length go to the backing array, so the slice and the pointer see each other's
+ * writes). Simplified: assigning a whole array through the pointer (`*p = x`) replaces the view
+ * instead of copying into the slice's elements.
+ */
+function arrayView(a: unknown[], o: number, n: number): unknown[] {
+  const index = (k: string | symbol): number => {
+    if (typeof k !== 'string') return -1;
+    const i = Number(k);
+    return Number.isInteger(i) && i >= 0 && i < n && String(i) === k ? i : -1;
+  };
+  return new Proxy(a, {
+    get(t, k) {
+      if (k === 'length') return n;
+      if (k === viewOf) return [a, o];
+      const i = index(k);
+      return i >= 0 ? a[o + i] : typeof k === 'string' && /^\d+$/.test(k) ? undefined : Reflect.get(t, k);
+    },
+    set(t, k, v) {
+      const i = index(k);
+      if (i >= 0) a[o + i] = v;
+      else Reflect.set(t, k, v);
+      return true;
+    },
+    has(t, k) {
+      return index(k) >= 0 || (!(typeof k === 'string' && /^\d+$/.test(k)) && Reflect.has(t, k));
+    },
+  });
+}
+
+/**
+ * (*[n]T)(s) (Go 1.17; runtime.panicSliceConvert): a pointer to s's first n elements; nil for a nil
+ * slice and n = 0. `arrayMsg`: go1.20+'s message (the conversion to an array came in 1.20).
+ */
+export function sliceToArrayPtr(s: Slice | null, n: number, arrayMsg: boolean): Ref | null {
+  const len = s === null ? 0 : s.n;
+  if (len < n) throw rtPanic(`cannot convert slice with length ${len} to ${arrayMsg ? 'array or ' : ''}pointer to array with length ${n}`);
+  if (s === null) return null;
+  return new Box(s.o === 0 && s.a.length === n ? s.a : arrayView(s.a, s.o, n));
+}
+
+/** [n]T(s) (Go 1.20): a copy of s's first n elements (the compiler copies struct/array elements). */
+export function convertSliceToArray(s: Slice | null, n: number): unknown[] {
+  const len = s === null ? 0 : s.n;
+  if (len < n) throw rtPanic(`cannot convert slice with length ${len} to array or pointer to array with length ${n}`);
+  return s === null ? [] : s.a.slice(s.o, s.o + n);
 }

@@ -119,3 +119,16 @@ export function runeCount(s: string): number {
   }
   return n;
 }
+
+/** min(s, t…) on strings (spec, "Min and max"): byte-wise order, as `<` on the byte strings. */
+export function smin(...xs: string[]): string {
+  let m = xs[0]!;
+  for (let i = 1; i < xs.length; i++) if (xs[i]! < m) m = xs[i]!;
+  return m;
+}
+/** max(s, t…) on strings. */
+export function smax(...xs: string[]): string {
+  let m = xs[0]!;
+  for (let i = 1; i < xs.length; i++) if (xs[i]! > m) m = xs[i]!;
+  return m;
+}

@@ -33,6 +33,8 @@ export class PropRef implements Ref {
   constructor(
     readonly o: Record<string | number, unknown>,
     readonly k: string | number,
+    /** An array element's size in bytes (0 for a field): what unsafe.Add steps by (rt/pointers.ts). */
+    readonly es = 0,
   ) {}
   get v(): unknown {
     return this.o[this.k];

@@ -41,6 +41,8 @@ import * as math from './math.js';
 import * as math_rand from './math_rand.js';
 import * as unicode_utf8 from './unicode_utf8.js';
 import * as sort from './sort.js';
+import * as container_heap from './container_heap.js';
+import * as container_ring from './container_ring.js';
 import * as path from './path.js';
 import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
@@ -85,6 +87,8 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   math_rand,
   unicode_utf8,
   sort,
+  container_heap,
+  container_ring,
   path,
   path_filepath,
   unsafe,
@@ -170,6 +174,7 @@ for (const t of [
   encoding_json.tEncoder,
   encoding_json.tDecoder,
   text_template.tTemplate,
+  container_ring.tRing,
   ...sync_atomic.typed,
   sort.tIntSlice,
   sort.tStringSlice,

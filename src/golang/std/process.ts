@@ -43,6 +43,12 @@ export class Process {
   stdFiles: unknown[] = [];
   /** log's flags (LstdFlags = Ldate|Ltime) and prefix. */
   logFlags = 3;
+  /**
+   * runtime.MemProfileRate: 512 KiB in runtime/mprof.go, but schedinit zeroes it when the linker set
+   * disableMemoryProfiling (runtime.MemProfile not linked: never here, gmpsim has no heap profiles);
+   * the program may set it, nothing samples.
+   */
+  memProfileRate = 0;
   logPrefix = '';
   /** math/rand's global source: Go 1.19 seeds it with 1. */
   readonly rand = new Rand();

@@ -6,10 +6,11 @@
  * runtime.GC and ReadMemStats are the engine's (runtime/mgc.ts: a forced cycle; a stop-the-world that
  * copies the GC model's statistics into MemStats: heap, goal, pauses, cycle counts, GC CPU fraction).
  * Simplified: Mallocs, Frees and HeapObjects stay 0 (the model counts bytes, not objects),
- * SetFinalizer never runs its finalizer, NumCgoCall is 0.
+ * SetFinalizer never runs its finalizer, NumCgoCall is 0, MemProfileRate is a variable nothing reads;
+ * Caller reports the program's frames only (rt/goroutine.ts caller).
  */
-import { basic, newNamed, tFloat64, tInt, tInt64, tString, type Type } from '../types.js';
-import { pkg, F, C, T, fn, ptr, op, tAny, tUint32, tUint64, subset } from './registry.js';
+import { basic, newNamed, tBool, tFloat64, tInt, tInt64, tString, type Type } from '../types.js';
+import { pkg, F, C, T, V, fn, ptr, op, tAny, tUint32, tUint64, tUintptr, subset } from './registry.js';
 
 const memStatsField: Record<string, Type> = { NumGC: tUint32, NumForcedGC: tUint32, GCCPUFraction: tFloat64, PauseNs: { k: 'array', elem: tUint64, len: 256 } };
 export const tMemStats = newNamed('MemStats', 'runtime', {
@@ -37,8 +38,10 @@ pkg('runtime', {
   ReadMemStats: F(fn([ptr(tMemStats)]), (a) => `$L.setMemStats(${a[0]}, ${op(`{k: $K.ReadMemStats}`)})`),
   MemStats: T(tMemStats),
   NumCgoCall: F(fn([], [tInt64]), () => '0'),
-  // the toolchain the references were recorded with
-  Version: F(fn([], [tString]), () => "'go1.19.8'"),
+  // the toolchain the release's references were recorded with (go1.19.8, go1.26.8)
+  Version: { kind: 'func', t: fn([], [tString]), call: (_a, c) => JSON.stringify(c.lang.toolchain) },
+  MemProfileRate: V(tInt, '$proc.memProfileRate'),
+  Caller: F(fn([tInt], [tUintptr, tString, tInt, tBool]), (a) => `$R.caller(${a[0]})`),
   GOOS: C(basic('untyped string'), 'linux'),
   GOARCH: C(basic('untyped string'), 'amd64'),
   KeepAlive: F(fn([tAny]), () => 'void 0'),

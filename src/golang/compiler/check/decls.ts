@@ -100,8 +100,25 @@ export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
   for (let pass = 0; pass < ifaceSpecs.length - 1; pass++)
     for (const { spec, nt, scope } of ifaceSpecs) guard(c, spec, () => inScope(c, scope, () => void (nt!.under = underlying(resolveType(c, spec.kids[spec.kids.length - 1]!)))));
   c.errors.length = Math.min(c.errors.length, nerr);
-  // consts
-  for (const { n, scope } of decls) if (n.name === 'ConstDecl') guard(c, n, () => inScope(c, scope, () => hoist(c, scope, () => inPkg(c, () => constDecl(c, n)))));
+  // consts; one that uses a package variable (`const n = len(b.a)`, b an array-holding var) waits
+  // for the variables' types (go/types checks a declaration's dependencies first)
+  const pkgVars = new Set<string>();
+  for (const { n } of decls) if (n.name === 'VarDecl') for (const spec of n.kids.filter((k) => k.name === 'VarSpec')) for (const d of spec.kids) if (d.name === 'DefName') pkgVars.add(text(d));
+  for (const { n, scope } of decls)
+    if (n.name === 'ConstDecl') {
+      const before = new Set(c.pkgScope.m.keys());
+      try {
+        inScope(c, scope, () => hoist(c, scope, () => inPkg(c, () => constDecl(c, n))));
+      } catch (e) {
+        const m = e instanceof CompileError && !(e instanceof Unsupported) ? /^undefined: (\w+)$/.exec(e.message) : null;
+        if (m && pkgVars.has(m[1]!)) {
+          for (const k of [...c.pkgScope.m.keys()]) if (!before.has(k)) c.pkgScope.m.delete(k);
+          pkg.afterVars.push({ n, scope });
+        } else guard(c, n, () => {
+          throw e;
+        });
+      }
+    }
   // function and method signatures
   const funcs: FuncDecl[] = [];
   for (const { n, scope } of decls) {
@@ -151,6 +168,11 @@ export function checkPackageObjects(c: Compiler, pkg: Package): FuncDecl[] {
     }
   }
   return funcs;
+}
+
+/** The constant declarations that waited for the package variables (checkPackageObjects). */
+export function checkConstsAfterVars(c: Compiler, pkg: Package): void {
+  for (const { n, scope } of pkg.afterVars) guard(c, n, () => inScope(c, scope, () => hoist(c, scope, () => inPkg(c, () => constDecl(c, n)))));
 }
 
 /** A method whose receiver is a generic type (`func (l *List[T]) Push(v T)`): registered with that type. */

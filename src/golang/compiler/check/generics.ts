@@ -536,6 +536,18 @@ function unify(c: Compiler, pn: Node, at: Type, b: Bindings): void {
     case 'ChannelType':
       if (u.k === 'chan') unify(c, pn.kids[pn.kids.length - 1]!, u.elem, b);
       return;
+    case 'StructType': {
+      // field by field, in order (identical struct types have the same field sequence)
+      if (u.k !== 'struct') return;
+      let i = 0;
+      for (const fd of kid(pn, 'StructBody')?.kids ?? []) {
+        if (fd.name !== 'FieldDecl' && fd.name !== 'EmbeddedField') continue;
+        const names = fd.kids.filter((k) => k.name === 'FieldName').length;
+        const tn = fd.kids.filter((k) => k.name !== 'FieldName' && k.name !== 'String' && k.name !== '*');
+        for (let j = 0; j < Math.max(1, names); j++, i++) if (u.fields[i] && tn.length) unify(c, tn[tn.length - 1]!, u.fields[i]!.type, b);
+      }
+      return;
+    }
     case 'FunctionType':
     case 'FuncType': {
       if (u.k !== 'func') return;
@@ -559,11 +571,13 @@ function coreTerm(n: Node): { node: Node; tilde: boolean } | null {
   if (n.name === 'InterfaceType') {
     const body = kid(n, 'InterfaceBody');
     const els = body ? body.kids.filter((k) => k.name !== 'LineComment') : [];
-    if (els.length !== 1 || els[0]!.name === 'MethodElem') return null;
-    return coreTerm(els[0]!);
+    // the methods beside the single term do not change the core type (`interface{ ~struct{…}; M() }`)
+    const terms = els.filter((k) => k.name !== 'MethodElem');
+    if (terms.length !== 1) return null;
+    return coreTerm(terms[0]!);
   }
   if (n.name === 'UnderlyingType') return { node: n.kids[n.kids.length - 1]!, tilde: true };
-  if (['SliceType', 'ArrayType', 'MapType', 'ChannelType', 'PointerType', 'FunctionType', 'FuncType'].includes(n.name)) return { node: n, tilde: false };
+  if (['SliceType', 'ArrayType', 'MapType', 'ChannelType', 'PointerType', 'FunctionType', 'FuncType', 'StructType'].includes(n.name)) return { node: n, tilde: false };
   return null;
 }
 
@@ -611,8 +625,29 @@ export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], ex
     for (const p of g.tparams) {
       const core = coreTerm(p.constraint);
       if (!core) {
+        // a generic constraint with a core type, its parameter known: its type arguments unify with
+        // what the core type's parameters take (`S _SliceOf[E]`, _SliceOf[X] = interface{ ~[]X }:
+        // S = MySlice gives E = int)
+        const have = b.get(p.name);
+        if (have !== undefined && p.constraint.name === 'ParameterizedType') {
+          const cg = inScope(c, s, () => c.scope.lookup(text(p.constraint.kids[0]!))?.generic);
+          const ct = cg && cg.kind === 'type' ? coreTerm(cg.node.kids[cg.node.kids.length - 1]!) : null;
+          if (cg && ct) {
+            const before = [...b.values()].filter((t) => t !== undefined).length;
+            const inner: Bindings = new Map(cg.tparams.map((tp) => [tp.name, undefined]));
+            unify(c, ct.node, ct.tilde ? underlying(have) : have, inner);
+            inScope(c, s, () =>
+              typeArgNodes(p.constraint).forEach((a, i) => {
+                const t = inner.get(cg.tparams[i]!.name);
+                if (t) unify(c, a, t, b);
+              }),
+            );
+            if ([...b.values()].filter((t) => t !== undefined).length !== before) changed = true;
+          }
+          continue;
+        }
         // a named (possibly generic) constraint with a core type: `PT Setter[T]`, Setter[B] = interface{ *B; … }
-        if (b.get(p.name) !== undefined || (p.constraint.name !== 'ParameterizedType' && p.constraint.name !== 'TypeName')) continue;
+        if (have !== undefined || (p.constraint.name !== 'ParameterizedType' && p.constraint.name !== 'TypeName')) continue;
         const need = mentions(p.constraint, b, new Set());
         if (![...need].every((nm) => b.get(nm) !== undefined)) continue;
         const bound = bindScope(g, [...b.keys()], [...b.values()].map((t) => t ?? tInt));
@@ -629,8 +664,10 @@ export function inferCall(c: Compiler, n: Node, g: Generic, explicit: Type[], ex
         inScope(c, s, () => unify(c, core.node, core.tilde ? underlying(have) : have, b));
         if ([...b.values()].filter((t) => t !== undefined).length !== before) changed = true;
       } else {
+        // go/types infer.go: an unknown parameter takes its core type only when that is a single
+        // specific type without a tilde
         const need = mentions(core.node, b, new Set());
-        if ([...need].every((nm) => b.get(nm) !== undefined)) {
+        if (!core.tilde && [...need].every((nm) => b.get(nm) !== undefined)) {
           const bound = bindScope(g, [...b.keys()], [...b.values()].map((t) => t ?? tInt));
           b.set(p.name, inScope(c, bound, () => resolveType(c, core.node)));
           changed = true;

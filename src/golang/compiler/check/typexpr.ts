@@ -9,7 +9,7 @@
  */
 import { type Node, text, kid } from '../syntax.js';
 import { type Compiler, type ConstVal, type PkgMember, type Generic } from '../../core.js';
-import { type Type, type FuncType, type StructType, type Field, type IfaceType, type Term, underlying, identical } from '../../types.js';
+import { type Type, type FuncType, type StructType, type Field, type IfaceType, type Term, underlying, identical, typeString } from '../../types.js';
 
 export function resolveType(c: Compiler, n: Node): Type {
   switch (n.name) {
@@ -17,6 +17,11 @@ export function resolveType(c: Compiler, n: Node): Type {
       const name = text(n);
       const o = c.scope.lookup(name);
       if (!o) c.fail(n, `undefined: ${name}`);
+      if (o.kind === 'var') {
+        // go/types: the operand described, and the variable counts as used
+        o.used = true;
+        c.fail(n, `${name} (variable of type ${typeString(o.t, false)}) is not a type`);
+      }
       if (o.kind !== 'type') c.fail(n, `${name} is not a type`);
       o.used = true;
       if (o.generic) c.fail(n, uninstantiated(o.generic));
