@@ -63,18 +63,18 @@ func cmps(a []int) int {
 }
 
 func main() {
-	const n = 100_000
+	const n = 10_000
 	src := shuffled(n)
 	c := float64(cmps(src))
 	buf := make([]int, n)
 	report("sort_ints_cmp", per(c, func() {
 		copy(buf, src)
 		sort.Ints(buf)
-	}), "sort.Ints of 100,000 shuffled ints, per comparison (copy included)")
+	}), "sort.Ints of 10,000 shuffled ints, per comparison (copy included)")
 	report("sort_slice_cmp", per(c, func() {
 		copy(buf, src)
 		sort.Slice(buf, func(i, j int) bool { return buf[i] < buf[j] })
-	}), "sort.Slice of 100,000 shuffled ints with a less closure, per comparison (copy included)")
+	}), "sort.Slice of 10,000 shuffled ints with a less closure, per comparison (copy included)")
 	strs := make([]string, n)
 	for i, v := range src {
 		strs[i] = strconv.Itoa(v)
@@ -83,7 +83,7 @@ func main() {
 	report("sort_strings_cmp", per(c, func() {
 		copy(sbuf, strs)
 		sort.Strings(sbuf)
-	}), "sort.Strings of 100,000 shuffled decimal strings, per comparison of the int sort (copy included)")
+	}), "sort.Strings of 10,000 shuffled decimal strings, per comparison of the int sort (copy included)")
 	sorted := make([]int, n)
 	for i := range sorted {
 		sorted[i] = i
@@ -91,7 +91,7 @@ func main() {
 	report("sort_ints_sorted_elem", per(n, func() {
 		copy(buf, sorted)
 		sort.Ints(buf)
-	}), "sort.Ints of 100,000 ints already in order, per element (pdqsort's partial insertion sort)")
+	}), "sort.Ints of 10,000 ints already in order, per element (pdqsort's partial insertion sort)")
 	src8k := make([]int, 1024)
 	dst8k := make([]int, 1024)
 	report("copy_8k", per(1e5, func() {
@@ -158,12 +158,14 @@ func main() {
 		}
 	}), `strings.Contains of a 43-byte string, found at byte 35`)
 	report("map_insert_grow", per(1e6, func() {
-		m := map[int]int{}
-		for i := 0; i < 1e6; i++ {
-			m[i] = i
+		for k := 0; k < 100; k++ {
+			m := map[int]int{}
+			for i := 0; i < 1e4; i++ {
+				m[i] = i
+			}
+			sink += len(m)
 		}
-		sink += len(m)
-	}), "m[i] = i into a map growing from empty to 1e6 entries")
+	}), "m[i] = i into a map growing from empty to 10,000 entries (100 maps)")
 	report("map_insert_small", per(1e6, func() {
 		m := map[int]int{}
 		for i := 0; i < 1e6; i++ {

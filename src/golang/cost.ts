@@ -59,12 +59,16 @@ export interface GoCpuCosts {
    * table's growth (Go 1.19: doubling buckets and evacuating; Go 1.24+: Swiss-table splits), amortised.
    */
   mapNewKey: number;
-  /** strconv's integer conversions (Itoa, FormatInt, Atoi, ParseInt…), per call. */
-  strconvInt: number;
+  /** strconv's integer formatting (Itoa, FormatInt, FormatUint, FormatBool, Quote), per call. */
+  strconvFormat: number;
+  /** strconv's integer parsing (Atoi, ParseInt, ParseUint, ParseBool), per call. */
+  strconvParse: number;
   /** strconv's float conversions (FormatFloat, ParseFloat), per call. */
   strconvFloat: number;
-  /** fmt's Sprint/Sprintf/Fprint/Errorf family: per call, and per operand formatted (fmtArg). */
-  fmtCall: number;
+  /**
+   * fmt's Sprint/Sprintf/Fprint/Errorf family: a call costs (operands + 1) × fmtArg — each operand
+   * formatted, and the call's own work (the printer from its pool, the format's parsing) about one more.
+   */
   fmtArg: number;
   /** strings/bytes functions that build a slice or string of fields (Split, Join, Fields, Replace…), per call. */
   stringsBuild: number;
@@ -95,15 +99,17 @@ export const lessClosureOps = 4;
  * (the copy before each sort is ≈ 0.1 % of it); sort.Slice's minus its less closure's counted code.
  */
 export function libCostsFromMeasurements(m: LibMeasurements, op: number): LibCosts {
-  const fmtArg = nice2(m.sprint_3 - m.sprintf_d_s);
+  // Sprintf("%d-%s", i, "x") is 3 × fmtArg, Sprint("a", i, "b") 4 ×: the mean of the two estimates
+  // (their difference alone, one operand, is within the runs' spread)
+  const fmtArg = nice2((m.sprintf_d_s / 3 + m.sprint_3 / 4) / 2);
   return {
     sortCmp: nice2(m.sort_ints_cmp),
     sortStringCmp: nice2(m.sort_strings_cmp),
     sortFuncCmp: nice2(m.sort_slice_cmp - lessClosureOps * op),
     mapNewKey: nice2(m.map_insert_grow - m.map_insert_small),
-    strconvInt: nice2((m.itoa + m.atoi) / 2),
+    strconvFormat: nice2(m.itoa),
+    strconvParse: nice2(m.atoi),
     strconvFloat: nice2(m.format_float),
-    fmtCall: nice2(m.sprintf_d_s - 2 * fmtArg),
     fmtArg,
     stringsBuild: nice2(m.split_join_8 / 2),
     stringsSearch: nice2(m.contains_44),
@@ -112,7 +118,7 @@ export function libCostsFromMeasurements(m: LibMeasurements, op: number): LibCos
     builderWrite: nice2(m.builder_write8),
   };
 }
-type LibCosts = Pick<GoCpuCosts, 'sortCmp' | 'sortStringCmp' | 'sortFuncCmp' | 'mapNewKey' | 'strconvInt' | 'strconvFloat' | 'fmtCall' | 'fmtArg' | 'stringsBuild' | 'stringsSearch' | 'memmoveNsPerByte' | 'mapIterNext' | 'builderWrite'>;
+type LibCosts = Pick<GoCpuCosts, 'sortCmp' | 'sortStringCmp' | 'sortFuncCmp' | 'mapNewKey' | 'strconvFormat' | 'strconvParse' | 'strconvFloat' | 'fmtArg' | 'stringsBuild' | 'stringsSearch' | 'memmoveNsPerByte' | 'mapIterNext' | 'builderWrite'>;
 
 /**
  * What a call of a standard-library function or method costs at its call site, beyond the call's counted
@@ -127,27 +133,27 @@ export function libCallNs(c: GoCpuCosts, pkg: string, name: string, nargs: numbe
     case undefined:
       return 0;
     case 'fmtf':
-      return c.fmtCall + c.fmtArg * Math.max(0, nargs - 1);
-    case 'fmt':
-      return c.fmtCall + c.fmtArg * nargs;
     case 'fmtw':
-      return c.fmtCall + c.fmtArg * Math.max(0, nargs - 1);
+      return c.fmtArg * Math.max(1, nargs);
+    case 'fmt':
+      return c.fmtArg * (nargs + 1);
     case 'fmtwf':
-      return c.fmtCall + c.fmtArg * Math.max(0, nargs - 2);
+      return c.fmtArg * Math.max(1, nargs - 1);
     default:
       return c[kind];
   }
 }
-type LibCallKind = 'strconvInt' | 'strconvFloat' | 'stringsBuild' | 'stringsSearch' | 'builderWrite' | 'fmt' | 'fmtf' | 'fmtw' | 'fmtwf';
+type LibCallKind = 'strconvFormat' | 'strconvParse' | 'strconvFloat' | 'stringsBuild' | 'stringsSearch' | 'builderWrite' | 'fmt' | 'fmtf' | 'fmtw' | 'fmtwf';
 const libCallKinds: Readonly<Record<string, LibCallKind>> = Object.freeze({
-  'strconv.Itoa': 'strconvInt',
-  'strconv.FormatInt': 'strconvInt',
-  'strconv.FormatUint': 'strconvInt',
-  'strconv.Atoi': 'strconvInt',
-  'strconv.ParseInt': 'strconvInt',
-  'strconv.ParseUint': 'strconvInt',
-  'strconv.ParseBool': 'strconvInt',
-  'strconv.Quote': 'strconvInt',
+  'strconv.Itoa': 'strconvFormat',
+  'strconv.FormatInt': 'strconvFormat',
+  'strconv.FormatUint': 'strconvFormat',
+  'strconv.Atoi': 'strconvParse',
+  'strconv.ParseInt': 'strconvParse',
+  'strconv.ParseUint': 'strconvParse',
+  'strconv.ParseBool': 'strconvParse',
+  'strconv.Quote': 'strconvFormat',
+  'strconv.FormatBool': 'strconvFormat',
   'strconv.FormatFloat': 'strconvFloat',
   'strconv.ParseFloat': 'strconvFloat',
   // fmt: the format string is not an operand (fmtf); Fprint*'s writer is not either (fmtw, fmtwf)
@@ -198,12 +204,42 @@ const libCallKinds: Readonly<Record<string, LibCallKind>> = Object.freeze({
   'bytes.Buffer.Write': 'builderWrite',
 });
 
+/** libCostsFromMeasurements of conformance/reference/go1.19/lib_costs.json (go1.19.8, quiet: foreignCpu 0.002; test/golang/cost.test.ts checks it). */
+export const libCosts119: Readonly<LibCosts> = Object.freeze({
+  sortCmp: 7.8, // sort.Ints via Sort(IntSlice): an interface call per comparison
+  sortStringCmp: 14,
+  sortFuncCmp: 7.8, // sort_slice_cmp 8.13 − 4 counted ops of the less closure
+  mapNewKey: 68, // map_insert_grow 79.3 − map_insert_small 11.7
+  strconvFormat: 53, // itoa 53.1
+  strconvParse: 6.8, // atoi 6.77
+  strconvFloat: 170, // format_float 165.8
+  fmtArg: 37, // (sprintf_d_s 121.8 / 3 + sprint_3 134.1 / 4) / 2
+  stringsBuild: 140, // split_join_8 272.9 / 2
+  stringsSearch: 9.9,
+  memmoveNsPerByte: 0.015, // copy_8k 119.7 / 8192
+  mapIterNext: 24,
+  builderWrite: 9,
+});
 /**
- * libCostsFromMeasurements of conformance/reference/go1.19/lib_costs.json (test/golang/cost.test.ts checks it).
- * PROVISIONAL (session 8): lib_costs.go's first recordings ran on a busy machine (foreignCpu 0.8–0.86, every
- * figure 2–5× a quiet run's); these are rounded from this machine's quieter spot runs until it is re-recorded.
+ * The same of conformance/reference/go1.26/lib_costs.json (go1.26.8, quiet: foreignCpu 0.028): sort.Ints is
+ * slices.Sort's generic pdqsortOrdered (no call per comparison) and its floats print faster; its maps
+ * (Swiss tables) and strings cost a little more.
  */
-const libCosts119: Readonly<LibCosts> = Object.freeze({ sortCmp: 1.5, sortStringCmp: 5, sortFuncCmp: 3.5, mapNewKey: 60, strconvInt: 20, strconvFloat: 60, fmtCall: 60, fmtArg: 20, stringsBuild: 100, stringsSearch: 9, memmoveNsPerByte: 0.05, mapIterNext: 10, builderWrite: 6 });
+export const libCosts126: Readonly<LibCosts> = Object.freeze({
+  sortCmp: 5.4,
+  sortStringCmp: 17,
+  sortFuncCmp: 10, // sort_slice_cmp 10.41 − 4 counted ops
+  mapNewKey: 78, // 93.98 − 15.69
+  strconvFormat: 28,
+  strconvParse: 18,
+  strconvFloat: 77,
+  fmtArg: 49, // (134.8 / 3 + 214.1 / 4) / 2
+  stringsBuild: 160, // 317.7 / 2
+  stringsSearch: 14,
+  memmoveNsPerByte: 0.015, // 124.5 / 8192
+  mapIterNext: 19,
+  builderWrite: 13,
+});
 
 /**
  * mallocgc of a small object, from conformance/reference/go1.26/gc_alloc_loop.json p1 (go1.26.8, quiet
@@ -274,5 +310,6 @@ export const releaseGoCpuCosts: Readonly<Record<GoRelease, Readonly<Partial<GoCp
     append: 3.3,
     atomic: 2.3,
     // release-costs:1.26 end
+    ...libCosts126,
   }),
 });
