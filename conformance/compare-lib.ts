@@ -52,8 +52,11 @@ export function recordedReleases(): GoRelease[] {
 export const PROGRAM_DIR = path.join(ROOT, 'conformance', 'programs');
 export const KNOWN_FILE = path.join(ROOT, 'conformance', 'known-mismatches.json');
 export const DOC_FILE = path.join(ROOT, 'docs', 'fidelity.md');
-/** References that are not conformance programs: measurements the cost defaults are taken from. */
-export const SKIP = new Set(['costs', 'calibrate', 'io_costs', 'cpu_costs', 'vcpu_wake', 'wake_costs']);
+/**
+ * References that are not conformance programs: measurements the cost defaults are taken from (their
+ * own tests compare them: test/golang/cost.test.ts for cpu_costs and lib_costs).
+ */
+export const SKIP = new Set(['costs', 'calibrate', 'io_costs', 'cpu_costs', 'lib_costs', 'vcpu_wake', 'wake_costs']);
 /** Seeds per variant (the doc and the test use this number). */
 export const DEFAULT_SEEDS = 3;
 
@@ -109,9 +112,10 @@ export interface Source {
   kind: 'go' | 'twin';
   /** Why the twin is used (the frontend's first error), or ''. */
   why: string;
-  prepare(env: Record<string, string>): Prepared;
+  /** The program for one variant, compiled (or built) under `release`'s profile. */
+  prepare(env: Record<string, string>, release: GoRelease): Prepared;
 }
-type CompileGo = (files: { name: string; text: string }[], opts?: { env?: Record<string, string> }) =>
+type CompileGo = (files: { name: string; text: string }[], opts?: { env?: Record<string, string>; go?: GoRelease }) =>
   | { ok: true; main: GoFunc; linksOS: boolean; linksCgo?: boolean }
   | { ok: false; errors: { line: number; col: number; msg: string }[] };
 
@@ -181,8 +185,9 @@ export async function sourceFor(name: string, mode: SourceMode): Promise<Source>
         return {
           kind: 'go',
           why: '',
-          prepare(env) {
-            const c = compileGo([{ name: `${name}.go`, text }], { env });
+          prepare(env, release) {
+            // the release's language and CPU costs (src/golang/cost.ts releaseGoCpuCosts), as the CLI's --go
+            const c = compileGo([{ name: `${name}.go`, text }], { env, go: release });
             if (!c.ok) throw new Error(`${name}: the frontend compiled it without env but not with ${JSON.stringify(env)}`);
             return { main: c.main, linksOS: c.linksOS, linksCgo: c.linksCgo ?? cgo };
           },
@@ -480,7 +485,7 @@ export async function compareAll(opts: CompareOptions = {}): Promise<Comparison>
       const gomaxprocs = v.env.GOMAXPROCS ? Number(v.env.GOMAXPROCS) : cores;
       const results: RunResult[] = [];
       for (let seed = 1; seed <= seeds; seed++) {
-        const prog = src.prepare(v.env);
+        const prog = src.prepare(v.env, release);
         results.push(
           run({
             main: prog.main,

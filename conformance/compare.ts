@@ -20,6 +20,9 @@ import { compareAll, loadKnown, loadKnownFile, recordedReleases, checkId, DOC_FI
 import { renderDoc, renderTable, summarise } from './compare-doc.js';
 import { parseGoRelease, type GoRelease } from '../src/runtime/version.js';
 
+/** A bad command line: printed as one line, exit status 2. */
+class UsageError extends Error {}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   let write = false;
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = (): string => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      if (i + 1 >= argv.length) throw new UsageError(`${a} needs a value`);
       return argv[++i]!;
     };
     if (a === '--write') write = true;
@@ -43,20 +46,20 @@ async function main(): Promise<void> {
     else if (a === '--sync-known') syncKnown = true;
     else if (a === '--go') {
       const r = parseGoRelease(next());
-      if ('error' in r) throw new Error(r.error);
+      if ('error' in r) throw new UsageError(r.error);
       releases.push(r.release);
     } else if (a === '-h' || a === '--help') {
       console.log('usage: compare [--go 1.19|1.26]… [--write] [--sync-known] [--only NAME]… [--seeds N] [--source auto|go|twin] [--quiet]');
       return;
-    } else throw new Error(`unknown argument ${a}`);
+    } else throw new UsageError(`unknown argument ${a}`);
   }
   if ((write || syncKnown) && (only.length || seeds !== DEFAULT_SEEDS || source !== 'auto')) {
-    throw new Error('--write and --sync-known cover whole releases: no --only, --seeds or --source with them');
+    throw new UsageError('--write and --sync-known cover whole releases: no --only, --seeds or --source with them');
   }
-  if (write && releases.length) throw new Error('--write regenerates the document of every release: no --go with it');
+  if (write && releases.length) throw new UsageError('--write regenerates the document of every release: no --go with it');
   const recorded = recordedReleases();
   const todo = releases.length ? releases : recorded;
-  for (const r of todo) if (!recorded.includes(r)) throw new Error(`no references for go${r} (conformance/reference/go${r}/)`);
+  for (const r of todo) if (!recorded.includes(r)) throw new UsageError(`no references for go${r} (conformance/reference/go${r}/)`);
 
   const cmps: Comparison[] = [];
   const file = loadKnownFile();
@@ -104,6 +107,7 @@ function syncKnownList(known: KnownMismatch[], fails: Check[]): KnownMismatch[] 
 }
 
 main().catch((e) => {
-  console.error((e as Error).stack ?? String(e));
+  // a usage error (UsageError) is a message; anything else is a bug in the comparison: its stack
+  console.error(e instanceof UsageError ? `conformance: ${e.message}` : ((e as Error).stack ?? String(e)));
   process.exit(2);
 });

@@ -19,6 +19,9 @@ describe('recorder scripts refuse a bad --go with a clear error', () => {
     ['corpus/record.mjs', [] as string[], /corpus\/record: say which Go toolchain to record with: --go RELEASE/],
     ['corpus/record.mjs', ['--go', '1.20'], /corpus\/record: --go 1\.20: gmpsim has profiles for .*1\.19.*1\.26 only/],
     ['gotests/record.mjs', ['--go', '/nonexistent/bin/go', 'x'], /gotests\/record: --go \/nonexistent\/bin\/go: `\/nonexistent\/bin\/go version` does not run/],
+    // the comparison's own command line (npm run conformance; built by npm test's build step)
+    ['dist/conformance/compare.js', ['--go', '1.26', '--write'], /^conformance: --write regenerates the document of every release: no --go with it$/m],
+    ['dist/conformance/compare.js', ['--frob'], /^conformance: unknown argument --frob$/m],
   ])('%s %j', (script, args, message) => {
     const r = runScript(script, args);
     expect(r.status).toBe(2);
