@@ -45,6 +45,11 @@ export function setStruct(dst: Record<string, unknown>, src: Record<string, unkn
 // so steps of whole elements stay on the array), a struct object, a Box, or a number (an address
 // made from a uintptr). Anything else is unsupportedAtRun.
 
+/** An array's or slice's backing store: a JS array, or a []byte's Uint8Array (slices.ts byteArray). */
+function isBacking(o: unknown): o is unknown[] {
+  return Array.isArray(o) || o instanceof Uint8Array;
+}
+
 /** unsafe.Add(p, n): n bytes on. */
 export function unsafeAdd(p: unknown, n: number): unknown {
   if (n === 0) return p;
@@ -68,7 +73,7 @@ function checkUnsafe(fn: string, p: unknown, n: number, esize: number): void {
 export function unsafeSlice(p: unknown, n: number, esize: number): Slice | null {
   checkUnsafe('unsafe.Slice', p, n, esize);
   if (p === null) return null;
-  if (p instanceof PropRef && typeof p.k === 'number' && Array.isArray(p.o) && p.k + n <= p.o.length) return new Slice(p.o, p.k, n, n);
+  if (p instanceof PropRef && typeof p.k === 'number' && isBacking(p.o) && p.k + n <= p.o.length) return new Slice(p.o, p.k, n, n);
   if (n === 0) return new Slice([], 0, 0, 0);
   // at an address made from a uintptr: a slice whose elements cannot be read or written here
   if (typeof p === 'number') return new Slice(madeUpMemory(n), 0, n, n);
@@ -85,7 +90,7 @@ function madeUpMemory(n: number): unknown[] {
 export function unsafeString(p: unknown, n: number): string {
   checkUnsafe('unsafe.String', p, n, 1);
   if (n === 0) return '';
-  if (p instanceof PropRef && typeof p.k === 'number' && Array.isArray(p.o) && p.k + n <= p.o.length) return String.fromCharCode(...(p.o.slice(p.k, p.k + n) as number[]));
+  if (p instanceof PropRef && typeof p.k === 'number' && isBacking(p.o) && p.k + n <= p.o.length) return String.fromCharCode(...(p.o.slice(p.k, p.k + n) as number[]));
   return unsupportedAtRun('unsafe.String beyond an array\'s elements');
 }
 
