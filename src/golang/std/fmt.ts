@@ -17,6 +17,7 @@ import { newNamed, tInt, tString, underlying, typeString } from '../types.js';
 import { tError } from '../core.js';
 import { type ErrorString, newError } from './errors.js';
 import { tWriter, writeString, EOF, ErrUnexpectedEOF } from './io.js';
+import { Quote } from './strconv.js';
 import { pkg, F, T, fn, arr, vAny } from './registry.js';
 import { sprintf } from '../rt/format.js';
 import { decodeUTF8, stringToBytes } from '../rt/strings.js';
@@ -55,8 +56,6 @@ class ScanError {
 /** io.EOF out of input before an operand (fmt's `panic(io.EOF)` in notEOF). */
 class ScanEOF {}
 
-/** strconv.Quote of a token, as NumError's text shows it. */
-const quote = (tok: string): string => sprintf('%q', [{ t: tString, v: tok }]);
 const decimalDigits = '0123456789';
 const sign = '+-';
 /** fmt/scan.go's isSpace over the bytes a Go string holds (the multi-byte spaces are not recognised). */
@@ -190,9 +189,9 @@ class ScanState {
     const tok = this.scanNumber(digits, haveDigits);
     const fn = unsigned ? 'ParseUint' : 'ParseInt';
     const v = parseGoInt(tok, base);
-    if (v === null) this.error(`strconv.${fn}: parsing ${quote(tok)}: invalid syntax`);
+    if (v === null) this.error(`strconv.${fn}: parsing ${Quote(tok)}: invalid syntax`);
     if (unsigned ? v < 0 || v >= 2 ** bits : v < -(2 ** (bits - 1)) || v >= 2 ** (bits - 1)) {
-      if (bits === 64 || (!unsigned && (v < -(2 ** 63) || v >= 2 ** 63)) || (unsigned && v >= 2 ** 64)) this.error(`strconv.${fn}: parsing ${quote(tok)}: value out of range`);
+      if (bits === 64 || (!unsigned && (v < -(2 ** 63) || v >= 2 ** 63)) || (unsigned && v >= 2 ** 64)) this.error(`strconv.${fn}: parsing ${Quote(tok)}: value out of range`);
       this.error(`${unsigned ? 'unsigned integer' : 'integer'} overflow on token ${tok}`);
     }
     return v;
@@ -222,7 +221,7 @@ class ScanState {
     this.notEOF();
     const tok = this.floatToken();
     const x = parseGoFloat(tok);
-    if (x === null) this.error(`strconv.ParseFloat: parsing ${quote(tok)}: invalid syntax`);
+    if (x === null) this.error(`strconv.ParseFloat: parsing ${Quote(tok)}: invalid syntax`);
     return typ === 'float32' ? Math.fround(x) : x;
   }
   scanBool(verb: string): boolean {
