@@ -370,12 +370,16 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         const z = zero(c, u.elem);
         c.charge(c.cpu.malloc);
         const ue = underlying(u.elem);
-        if (ue.k === 'basic' && ue.name === 'uint8') return done({ c: `($k++, $L.makeBytesA(${ints[0]}, ${ints[1] ?? ints[0]}))`, t, mode: 'value', n });
-        return done({ c: `($k++, $L.makeSliceA(${ints[0]}, ${ints[1] ?? ints[0]}, () => ${z}, ${sizeOf(u.elem)}))`, t, mode: 'value', n });
+        // make([]T, n) has the capacity n: the length expression is evaluated once (it may call a function)
+        const lc = ints.length > 1 ? `${ints[0]}, ${ints[1]}` : `${ints[0]}`;
+        if (ue.k === 'basic' && ue.name === 'uint8') return done({ c: `($k++, $L.makeBytesA(${lc}))`, t, mode: 'value', n });
+        return done({ c: `($k++, $L.makeSliceA(() => ${z}, ${sizeOf(u.elem)}, ${lc}))`, t, mode: 'value', n });
       }
       // makemap: an hmap (48 bytes) and its first bucket array grow with use (not counted)
       if (u.k === 'map') c.charge(c.cpu.malloc);
-      if (u.k === 'map') return done({ c: '($k++, $A.b += 48, new Map())', t, mode: 'value', n });
+      // the size hint is evaluated (it may call a function) and otherwise ignored: a negative one is
+      // allowed (go1.19.8 and go1.26.8 make an empty map; makemap treats hint < 0 as 0)
+      if (u.k === 'map') return done({ c: `($k++, $A.b += 48, ${ints.length > 0 ? `${ints[0]}, ` : ''}new Map())`, t, mode: 'value', n });
       if (u.k === 'chan') return done({ c: `$L.makeChan(${ints[0] ?? 0}, ${sizeOf(u.elem)})`, t, mode: 'value', n });
       c.fail(n, `invalid argument: cannot make ${ts(t)}; type must be slice, map, or channel`);
     }

@@ -185,8 +185,8 @@ export function sliceArray(a: unknown[], lo: number, hi: number, max: number): S
 }
 /** Largest slice the simulator materialises (elements). Go would allocate more; JS cannot. */
 export const maxSliceElems = 1 << 25;
-/** make([]byte, n, c) (the compiler's make of a slice of uint8): a Uint8Array backing, its bytes counted (malloc.ts). */
-export function makeBytesA(n: number, c: number): Slice {
+/** make([]byte, n, c) (the compiler's make of a slice of uint8): a Uint8Array backing, its bytes counted (malloc.ts); make([]byte, n) has c = n. */
+export function makeBytesA(n: number, c: number = n): Slice {
   const s = makeBytes(n, c);
   mallocBuffer(c);
   return s;
@@ -200,8 +200,8 @@ export function makeBytes(n: number, c: number): Slice {
   if (c > maxSliceElems) throw new GoPanic(null, `gmpsim: make of a slice of ${c} elements exceeds the simulator's limit of ${maxSliceElems} elements`);
   return new Slice(byteArray(c), 0, n, c);
 }
-/** make([]T, n, c) with T of `esize` bytes: makeslice, then the backing array's bytes (malloc.ts). */
-export function makeSliceA(n: number, c: number, zero: () => unknown, esize: number): Slice {
+/** make([]T, n, c) with T of `esize` bytes: makeslice, then the backing array's bytes (malloc.ts); make([]T, n) has c = n. */
+export function makeSliceA(zero: () => unknown, esize: number, n: number, c: number = n): Slice {
   const s = makeSlice(n, c, zero, esize);
   mallocObject(c * esize);
   return s;
