@@ -538,35 +538,63 @@ export class Kernel {
   }
 
   /**
-   * /dev/urandom's bytes into dst: a fixed xorshift stream (deterministic; not the run's seeded
-   * choices). One loop per backing kind, so a []byte's Uint8Array is filled at memory speed.
+   * /dev/urandom's bytes into dst: a fixed xorshift32 stream (deterministic; not the run's seeded
+   * choices), four bytes per step (x's bytes, low byte first; a read starts at a step's first byte).
+   * A []byte's Uint8Array is filled a 32-bit word at a time through an Int32Array view: 1 MiB reads
+   * (conformance urandom_read: N=1000 goroutines read 1 GiB per run) took 3.7 ns a byte filled byte by
+   * byte, 84 % of the run's CPU.
    */
   private fillRandom(dst: ByteBuf | null, n: number): void {
-    if (dst === null) return; // os.ReadFile's discarded device reads take no bytes from the stream
-    // x stays an int32 in the loop (a Smi: `>>> 0` would make it a heap double above 2^31, 14 ns a
-    // byte); the bits, and so the stream, are those of the uint32 xorshift.
+    if (dst === null || n <= 0) return; // os.ReadFile's discarded device reads take no bytes from the stream
+    // x stays an int32 in the loop (a Smi: `>>> 0` would make it a heap double above 2^31); the bits,
+    // and so the stream, are those of the uint32 xorshift.
     let x = this.rnd | 0;
     const o = dst.o;
+    let i = 0;
     if ((dst.a as unknown) instanceof Uint8Array) {
       const u = dst.a as unknown as Uint8Array;
-      for (let i = 0; i < n; i++) {
+      const at = u.byteOffset + o;
+      const words = n >>> 2;
+      if (words > 0 && (at & 3) === 0 && littleEndian) {
+        // the same bytes as the loop below: each step's word, low byte first
+        const w = new Int32Array(u.buffer, at, words);
+        for (let k = 0; k < words; k++) {
+          x ^= x << 13;
+          x ^= x >>> 17;
+          x ^= x << 5;
+          w[k] = x;
+        }
+        i = words << 2;
+      }
+      while (i < n) {
         x ^= x << 13;
         x ^= x >>> 17;
         x ^= x << 5;
-        u[o + i] = x & 255;
+        let word = x;
+        for (let b = 0; b < 4 && i < n; b++, i++) {
+          u[o + i] = word & 255;
+          word >>>= 8;
+        }
       }
     } else {
       const a = dst.a;
-      for (let i = 0; i < n; i++) {
+      while (i < n) {
         x ^= x << 13;
         x ^= x >>> 17;
         x ^= x << 5;
-        a[o + i] = x & 255;
+        let word = x;
+        for (let b = 0; b < 4 && i < n; b++, i++) {
+          a[o + i] = word & 255;
+          word >>>= 8;
+        }
       }
     }
     this.rnd = x >>> 0;
   }
 }
+
+/** Whether this host stores an Int32Array's words low byte first (every platform Node and browsers run on). */
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function copyOut(src: Uint8Array, at: number, dst: ByteBuf | null, n: number): void {
   if (dst === null) return;
