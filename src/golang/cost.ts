@@ -80,7 +80,28 @@ export interface GoCpuCosts {
   mapIterNext: number;
   /** A write to a strings.Builder or bytes.Buffer (WriteString, WriteByte, WriteRune, Write), growth amortised. */
   builderWrite: number;
+  /**
+   * net/http's server per request, on its connection's goroutine: reading and parsing the request and
+   * writing the response's head and body (std/net_http.ts). See httpCosts119.
+   */
+  httpServerReq: number;
+  /** net/http's client per request: NewRequest, writing the request, reading and parsing the response. */
+  httpClientReq: number;
 }
+
+/**
+ * net/http's CPU per request — PROVISIONAL, to be re-measured on a quiet machine: medians of 3 runs of
+ * a benchmark of the steps alone (http.ReadRequest, Response.Write, NewRequest, Request.Write,
+ * ReadResponse + body: user+sys CPU per call over 200,000 calls, GOMAXPROCS=1), recorded 2026-12-07
+ * on the 2-vCPU reference machine under a load average of 15–18 (other jobs running), which inflates
+ * them. go1.19.8: ReadRequest 1842 + Response.Write 1433 → server 3300; NewRequest 659 +
+ * Request.Write 1164 + ReadResponse 1633 → client 3500 (whole loopback round trips took 31 µs of user
+ * and 22 µs of system CPU per request: the rest is the runtime's, the syscalls' and the transport's
+ * goroutine hand-offs, which the simulation charges through its own mechanisms).
+ */
+export const httpCosts119: Readonly<Pick<GoCpuCosts, 'httpServerReq' | 'httpClientReq'>> = Object.freeze({ httpServerReq: 3300, httpClientReq: 3500 });
+/** The same on go1.26.8: ReadRequest 2288 + Response.Write 1400; NewRequest 610 + Request.Write 930 + ReadResponse 1861 (PROVISIONAL). */
+export const httpCosts126: Readonly<Pick<GoCpuCosts, 'httpServerReq' | 'httpClientReq'>> = Object.freeze({ httpServerReq: 3700, httpClientReq: 3400 });
 
 /** lib_costs.go's figures: ns per call or per comparison (MEASURE names). */
 export type LibMeasurements = Record<
@@ -257,6 +278,7 @@ export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   malloc: mallocNs, // gc_alloc_loop.json p1 (see mallocNs)
   atomic: 2.4, // calibrate.json mutex_uncontended_ns 4.89 / 2: an uncontended Lock+Unlock is one LOCK CMPXCHG and one LOCK XADD (both inlined)
   ...libCosts119,
+  ...httpCosts119,
 });
 
 /** cpu_costs.go's figures: ns per iteration of each loop shape (MEASURE loop_*). */
@@ -291,6 +313,7 @@ export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontended
     atomic: nice2(mutexUncontendedNs / 2),
     malloc: mallocNs,
     ...libCosts119,
+    ...httpCosts119,
   };
 }
 
@@ -311,5 +334,6 @@ export const releaseGoCpuCosts: Readonly<Record<GoRelease, Readonly<Partial<GoCp
     atomic: 2.3,
     // release-costs:1.26 end
     ...libCosts126,
+    ...httpCosts126,
   }),
 });

@@ -174,6 +174,8 @@ function compileChecked(files: { name: string; text: string }[], opts: CompileOp
       deviceReadLimit: opts.deviceReadLimit ?? Infinity,
     });
     proc.types = c.types;
+    proc.release = c.release;
+    proc.cpu = c.cpu;
     const gen = factory(L, R, $P, K, emitted!.types, { chunk }, proc)();
     return new R.Body(gen, null);
   };

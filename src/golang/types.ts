@@ -66,6 +66,11 @@ export interface MethodInfo {
   gen: boolean;
   /** A library method added by this Go release ("1.25"): missing in the profiles of earlier releases. */
   since?: string;
+  /**
+   * A native method that needs the run's Process (std/process.ts): called as recv.name(...args, $proc).
+   * Through an interface's method table it gets no Process (the method must then do without).
+   */
+  proc?: boolean;
 }
 
 export interface BasicType {

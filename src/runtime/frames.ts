@@ -60,7 +60,13 @@ const go119: RuntimeFrames = {
   finalizer: 'runtime.runfinq',
   updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
   gcBgMarkWorker: 'runtime.gcBgMarkWorker',
-  stdCreators: { 'time.goFunc': '/usr/lib/go-1.19/src/time/sleep.go:176', 'os/signal.Notify.func1.1': '/usr/lib/go-1.19/src/os/signal/signal.go:151' },
+  stdCreators: {
+    'time.goFunc': '/usr/lib/go-1.19/src/time/sleep.go:176',
+    'os/signal.Notify.func1.1': '/usr/lib/go-1.19/src/os/signal/signal.go:151',
+    // net/http's `go c.serve(connCtx)` and `go pconn.readLoop()` / `writeLoop()`
+    'net/http.(*Server).Serve': '/usr/lib/go-1.19/src/net/http/server.go:3102',
+    'net/http.(*Transport).dialConn': '/usr/lib/go-1.19/src/net/http/transport.go:1751',
+  },
 };
 
 /** go1.26.8 ($(go env GOROOT)/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -87,7 +93,12 @@ const go126: RuntimeFrames = {
   gcBgMarkWorker: 'runtime.gcBgMarkWorker',
   // go1.26.8: a time.AfterFunc goroutine panicking prints `created by time.goFunc` /
   // `\t/usr/local/go/src/time/sleep.go:215` (no ` in goroutine`: the timer ran on the system stack).
-  stdCreators: { 'time.goFunc': '/usr/local/go/src/time/sleep.go:215', 'os/signal.Notify.func1.1': '/usr/local/go/src/os/signal/signal.go:152' },
+  stdCreators: {
+    'time.goFunc': '/usr/local/go/src/time/sleep.go:215',
+    'os/signal.Notify.func1.1': '/usr/local/go/src/os/signal/signal.go:152',
+    'net/http.(*Server).Serve': '/usr/local/go/src/net/http/server.go:3464',
+    'net/http.(*Transport).dialConn': '/usr/local/go/src/net/http/transport.go:1994',
+  },
 };
 
 const byRelease: Readonly<Record<VersionProfile['runtimeFrames'], RuntimeFrames>> = { '1.19': go119, '1.26': go126 };

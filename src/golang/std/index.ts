@@ -54,6 +54,7 @@ import * as net_url from './net_url.js';
 import * as regexp from './regexp.js';
 import * as encoding_json from './encoding_json.js';
 import * as text_template from './text_template.js';
+import * as net_http from './net_http.js';
 import './gosrc.js';
 import { tRuntimeError } from '../rt/panics.js';
 
@@ -100,6 +101,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   regexp,
   encoding_json,
   text_template,
+  net_http,
 });
 
 type Go<T = void> = Generator<unknown, T, unknown>;
@@ -180,7 +182,18 @@ for (const t of [
   sort.tStringSlice,
   sort.tFloat64Slice,
   sort.tReverse,
+  net_http.tRequest,
+  net_http.tResponse,
+  net_http.tServer,
+  net_http.tTransport,
+  net_http.tClient,
+  net_http.tServeMux,
+  net_http.tResponseImpl,
+  net_http.tServerBody,
+  net_http.tClientBody,
 ])
   methodTable(t, pt(t));
 // … and types whose values are only used directly.
-for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError, net_url.tValues]) methodTable(t, null);
+for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError, net_url.tValues, net_http.tHeader, net_http.tHandlerFunc, net_http.tNoBody, io.tDiscard, io.tNopCloser]) methodTable(t, null);
+// HandlerFunc.ServeHTTP calls the function value, a generator: its table entry delegates to it.
+(net_http.tHandlerFunc as unknown as { $m: Record<string, unknown> }).$m.ServeHTTP = net_http.serveFunc;

@@ -8,7 +8,7 @@
  * Pipe, MultiWriter… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
-import { newNamed, tInt, tString } from '../types.js';
+import { newNamed, tInt, tInt64, tString } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
 import { pkg, F, T, V, C, fn, tBytes, subset } from './registry.js';
@@ -78,10 +78,72 @@ export const ErrShortBuffer: Iface = { t: tErrorStringPtr, v: new ErrorString('s
 
 export const tWriter = newNamed('Writer', 'io', { k: 'iface', methods: new Map([['Write', fn([tBytes], [tInt, tError])]]) });
 export const tReader = newNamed('Reader', 'io', { k: 'iface', methods: new Map([['Read', fn([tBytes], [tInt, tError])]]) });
+export const tCloser = newNamed('Closer', 'io', { k: 'iface', methods: new Map([['Close', fn([], [tError])]]) });
+export const tReadCloser = newNamed('ReadCloser', 'io', {
+  k: 'iface',
+  methods: new Map([
+    ['Read', fn([tBytes], [tInt, tError])],
+    ['Close', fn([], [tError])],
+  ]),
+});
+
+/**
+ * io.Copy: Read into a 32 KiB buffer (io.go copyBuffer's size) and Write each piece until EOF.
+ * Simplified: no WriterTo/ReaderFrom shortcuts (Go's Copy uses them when src or dst has one).
+ */
+export function* Copy(dst: Iface | null, src: Iface | null): Go<[number, Iface | null]> {
+  if (dst === null) nilDeref();
+  const b = makeBytes(32 * 1024, 32 * 1024);
+  let total = 0;
+  for (;;) {
+    const [n, err] = yield* read(src, b);
+    if (n > 0) {
+      const [w, werr] = (yield* (dst.t as unknown as { $m: MethodTable }).$m.Write!(dst.v, reslice(b, 0, n, -1))) as [number, Iface | null];
+      total += w;
+      if (werr !== null) return [total, werr];
+      if (w !== n) return [total, ErrShortWrite];
+    }
+    if (err !== null) return [total, err === EOF ? null : err];
+  }
+}
+/** io.ErrShortWrite (io/io.go). */
+export const ErrShortWrite: Iface = { t: tErrorStringPtr, v: new ErrorString('short write') };
+/** io.Discard's type (io.discard): every Write succeeds. */
+export class Discard {
+  *Write(b: Slice | null): Go<[number, Iface | null]> {
+    return [b === null ? 0 : b.n, null];
+  }
+  *WriteString(s: string): Go<[number, Iface | null]> {
+    return [s.length, null];
+  }
+}
+export const tDiscard = newNamed('discard', 'io', { k: 'struct', fields: [] }, '$P.io.Discard');
+tDiscard.methods.set('Write', { name: 'Write', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+tDiscard.methods.set('WriteString', { name: 'WriteString', sig: fn([tString], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+export const discard: Iface = { t: tDiscard, v: new Discard() };
+/** io.NopCloser's type (io.nopCloser): the reader's Read, a Close that does nothing. */
+export class NopCloser {
+  constructor(readonly r: Iface | null) {}
+  *Read(b: Slice | null): Go<[number, Iface | null]> {
+    return yield* read(this.r, b);
+  }
+  *Close(): Go<Iface | null> {
+    return null;
+  }
+}
+export const tNopCloser = newNamed('nopCloser', 'io', { k: 'struct', fields: [] }, '$P.io.NopCloser');
+tNopCloser.methods.set('Read', { name: 'Read', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+tNopCloser.methods.set('Close', { name: 'Close', sig: fn([], [tError]), ptrRecv: false, fn: '', native: true, gen: true });
 
 pkg('io', {
   Writer: T(tWriter),
   Reader: T(tReader),
+  Closer: T(tCloser),
+  ReadCloser: T(tReadCloser),
+  Copy: F(fn([tWriter, tReader], [tInt64, tError]), (a) => `(yield* $P.io.Copy(${a[0]}, ${a[1]}))`),
+  Discard: V(tWriter, '$P.io.discard'),
+  NopCloser: F(fn([tReader], [tReadCloser]), (a) => `({t: $P.io.tNopCloser, v: new $P.io.NopCloser(${a[0]})})`),
+  ErrShortWrite: V(tError, '$P.io.ErrShortWrite'),
   EOF: V(tError, '$P.io.EOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
   ReadFull: F(fn([tReader, tBytes], [tInt, tError]), (a) => `(yield* $P.io.ReadFull(${a[0]}, ${a[1]}))`),

@@ -120,7 +120,7 @@ export const tConn = newNamed('Conn', 'net', {
     ['Write', fn([tBytes], [tInt, tError])],
   ]),
 });
-const tListener = newNamed('Listener', 'net', {
+export const tListener = newNamed('Listener', 'net', {
   k: 'iface',
   methods: new Map([
     ['Accept', fn([], [tConn, tError])],

@@ -16,6 +16,8 @@ import type { Listener } from './net.js';
 import { type Slice, sliceLit } from '../rt/slices.js';
 import { encodeUTF8 } from '../rt/strings.js';
 import type { TypeTable } from '../types.js';
+import type { GoRelease } from '../../runtime/version.js';
+import type { GoCpuCosts } from '../cost.js';
 
 export interface ProcessOptions {
   /** os.Args[0] (Go's build cache path of the binary). */
@@ -68,6 +70,11 @@ export class Process {
   types: TypeTable | null = null;
   /** Package flag's CommandLine and its Usage variable (std/flag.ts FlagState), made on first use. */
   flagState: unknown = null;
+  /** Package net/http's DefaultServeMux and DefaultTransport (std/net_http.ts HttpState), made on first use. */
+  httpState: unknown = null;
+  /** The release the program was compiled for and its CPU cost model (what library code running on its own goroutines charges). */
+  release: GoRelease = '1.26';
+  cpu: GoCpuCosts | null = null;
 
   constructor(o: ProcessOptions) {
     this.kernel = new Kernel(o.io, o.files, o.stdin);
