@@ -17,6 +17,7 @@
  * compileGo when that frontend is present.
  */
 import * as fs from 'node:fs';
+import { userEnv } from './env.js';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -237,6 +238,8 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
   // read when the program first reads fd 0 (a program that never reads it never waits for it).
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  // main() took GOMAXPROCS and GODEBUG out of process.env (cli/env.ts): the program still sees them, as under `go run`
+  for (const k of ['GOMAXPROCS', 'GODEBUG']) if (userEnv[k] !== undefined) env[k] = userEnv[k]!;
   // Tracebacks name the source's absolute directory, as a binary built by `go run` does.
   // Read once and kept: an A/B run (--go 1.19,1.26) gives both runs the same input.
   let stdinBytes: Uint8Array | null = null;

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { costNames, costValueError, isFractionCost, godebugKeys, parseGODEBUG, type CostModel, type GodebugFlags } from '../src/index.js';
+import { costNames, costValueError, isFractionCost, godebugKeys, libraryGodebugKeys, parseGODEBUG, type CostModel, type GodebugFlags } from '../src/index.js';
 
 /** A problem with the command line, the environment or the workload's config: exit status 2. */
 export class UsageError extends Error {
@@ -118,7 +118,7 @@ export function parseGodebugEnv(value: string | undefined): { flags: Partial<God
   if (value === undefined || value === '') return { flags: {}, warnings: [] };
   const { flags, errors, ignored } = parseGODEBUG(value);
   if (errors.length > 0) throw new UsageError(`malformed GODEBUG="${value}": ${errors[0]}`);
-  const warnings = ignored.map((k) => `gmpsim: warning: GODEBUG=${k}=…: gmpsim does not model "${k}" and ignores it (modelled: ${godebugKeys.join(', ')})`);
+  const warnings = ignored.filter((k) => !(libraryGodebugKeys as readonly string[]).includes(k)).map((k) => `gmpsim: warning: GODEBUG=${k}=…: gmpsim does not model "${k}" and ignores it (modelled: ${godebugKeys.join(', ')})`);
   const set: Partial<GodebugFlags> = {};
   for (const part of value.split(',')) {
     const key = part.slice(0, part.indexOf('='));

@@ -59,7 +59,9 @@ function header(src) {
   const cgo = /^import "C"/m.test(src) || /^\s*"C"$/m.test(src);
   for (const m of src.matchAll(/^\/\/ gmpsim: (.*)$/gm)) {
     for (const kv of m[1].trim().split(/\s+/)) {
-      const [k, v] = kv.split('=');
+      // KEY=VALUE, split at the first '=' (GODEBUG=httpmuxgo121=0)
+      const eq = kv.indexOf('=');
+      const [k, v] = eq < 0 ? [kv, undefined] : [kv.slice(0, eq), kv.slice(eq + 1)];
       if (k === 'timeout') timeout = Number(v);
       else if (/^[A-Z]/.test(k)) env[k] = v;
     }

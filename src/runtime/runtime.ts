@@ -64,6 +64,11 @@ export function defaultGodebug(): GodebugFlags {
 
 /** The GODEBUG keys gmpsim models (others are reported as ignored). */
 export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs', 'gctrace'] as const;
+/**
+ * GODEBUG settings of the standard library, not the runtime: the Go frontend's packages read them from the
+ * program's environment (httpmuxgo121: std/net_http.ts, ServeMux's go1.21 rules on Go ≥ 1.22).
+ */
+export const libraryGodebugKeys = ['httpmuxgo121'] as const;
 
 export interface RunOptions {
   /** main.main. */

@@ -63,7 +63,8 @@ export const recordNCPU = 2;
 
 export function runGo(src: string, env: Record<string, string> = {}, opts: CompileOptions = {}, until = 20e9, release: GoRelease = '1.19'): { compile: string | null; res: RunResult | null } {
   // the release's compiler: its syntax and type-checking rules where they differ (generics' inference, comparable)
-  const r = compileGo([{ name: 'main.go', text: src }], { go: release, ...opts });
+  // the program sees its header's environment (package net/http reads GODEBUG=httpmuxgo121)
+  const r = compileGo([{ name: 'main.go', text: src }], { go: release, env, ...opts });
   if (!r.ok) return { compile: formatGoErrors(r.errors), res: null };
   const res = run({
     main: r.main,

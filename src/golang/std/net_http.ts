@@ -124,6 +124,7 @@ export const ErrBodyNotAllowed = errText('http: request method or response statu
 export const ErrBodyReadAfterClose = errText('http: invalid Read on closed Body');
 export const ErrNoLocation = errText('http: no Location header in response');
 export const ErrMissingFile = errText('http: no such file');
+export const ErrUseLastResponse = errText('net/http: use last response');
 const strPanic = (msg: string): GoPanic => new GoPanic({ t: tString, v: msg }, msg);
 
 // ---------------------------------------------------------------- Header (textproto's canonical keys)
@@ -588,6 +589,8 @@ const bodyAllowedForStatus = (code: number): boolean => !((code >= 100 && code <
 /** The server's ResponseWriter (*http.response): `w.w` (2048) over the chunk writer over `conn.bufw` (4096). */
 export class ResponseW {
   readonly header: HeaderMap = new Map();
+  /** The header as it was at WriteHeader (what is sent). */
+  sent: HeaderMap | null = null;
   status = 0;
   wroteHeader = false;
   /** The status line and headers went out (the chunk writer's writeHeader). */
@@ -613,6 +616,8 @@ export class ResponseW {
     if (code < 100 || code > 999) throw strPanic(`invalid WriteHeader code ${code}`);
     this.wroteHeader = true;
     this.status = code;
+    // server.go: the header is snapshotted when the status is set; later changes do not go out
+    this.sent = headerClone(this.header);
     const cl = headerGet(this.header, 'Content-Length');
     if (cl !== '' && /^\d+$/.test(cl)) this.contentLength = Number(cl);
   }
@@ -648,7 +653,7 @@ export class ResponseW {
   /** chunkWriter.writeHeader: the status line and the headers, deciding length vs chunked. */
   private *writeHeader(p: string): Go {
     this.cwWroteHeader = true;
-    const h = this.header;
+    const h = this.sent ?? this.header;
     const exclude = new Set<string>();
     const extra: { date?: string; contentLength?: string; contentType?: string; connection?: string; transferEncoding?: string } = {};
     const isHEAD = this.req.Method === 'HEAD';
@@ -1031,13 +1036,10 @@ export class ServeMux {
     const release = s.site.release;
     const [h, redirect, allow] = s.newMux ? this.match122(r) : this.matchOld(r);
     if (redirect !== null) {
+      // go1.19's mux and go1.22's with httpmuxgo121=1 redirect with 301, go1.22's own with 307 (server.go findHandler)
       const u = r.URL;
       const q = u !== null && u.RawQuery !== '' ? `?${u.RawQuery}` : '';
-      const hw = wHeader(w);
-      headerSet(hw, 'Location', redirect + q);
-      if (r.Method === 'GET' || r.Method === 'HEAD') headerSet(hw, 'Content-Type', 'text/html; charset=utf-8');
-      yield* wcall(w, 'WriteHeader', 301);
-      if (r.Method === 'GET') yield* wWriteString(w, `<a href="${htmlEscape(redirect + q)}">Moved Permanently</a>.\n\n`);
+      yield* Redirect(w, r, redirect + q, s.newMux ? 307 : 301);
       return;
     }
     if (h === null) {
@@ -1076,8 +1078,7 @@ export class ServeMux {
   private match122(r: Request): [Iface | null, string | null, string[]] {
     const host = stripPort(r.Host);
     const rawPath = r.URL?.Path ?? '/';
-    const path = cleanPath(rawPath);
-    if (r.Method !== 'CONNECT' && path !== rawPath) return [null, path, []];
+    const path = r.Method === 'CONNECT' ? rawPath : cleanPath(rawPath);
     const segs = path.split('/').slice(1);
     const find = (p: string[], method: string | null): [Entry, Map<string, string>] | null => {
       let best: [Entry, Map<string, string>] | null = null;
@@ -1091,12 +1092,16 @@ export class ServeMux {
       return best;
     };
     const hit = find(segs, r.Method);
+    // server.go matchOrRedirect: unless the match is exact, a pattern that matches path+"/" exactly redirects there
+    if (!(hit !== null && exactMatch(hit[0], path)) && !path.endsWith('/') && path !== '') {
+      const hit2 = find((path + '/').split('/').slice(1), r.Method);
+      if (hit2 !== null && exactMatch(hit2[0], path + '/')) return [null, path + '/', []];
+    }
+    if (path !== rawPath) return [null, path, []];
     if (hit !== null) {
       r.pathValues = hit[1];
       return [hit[0].h, null, []];
     }
-    // a pattern /x/ would match /x/: redirect
-    if (!path.endsWith('/') && find(path.concat('/').split('/').slice(1), r.Method) !== null) return [null, path + '/', []];
     const methods = new Set<string>();
     for (const e of this.entries) {
       if (e.method === '' || (e.host !== '' && e.host !== host) || matchSegs(e.segs, segs) === null) continue;
@@ -1160,6 +1165,8 @@ function matchSegs(segs: readonly Seg[], path: string[]): Map<string, string> | 
   for (const s of segs) {
     switch (s.kind) {
       case 'multi':
+        // the pattern's trailing slash must be there ("/static/" does not match "/static")
+        if (i >= path.length) return null;
         if (s.name !== '') vals.set(s.name, decodeSeg(path.slice(i).join('/')));
         return vals;
       case 'end':
@@ -1184,6 +1191,13 @@ const decodeSeg = (s: string): string => {
     return s;
   }
 };
+/** server.go exactMatch: no multi wildcard at the end, or one that matches an empty rest. */
+function exactMatch(e: Entry, path: string): boolean {
+  const last = e.segs[e.segs.length - 1];
+  if (last === undefined || last.kind !== 'multi') return true;
+  if (!path.endsWith('/')) return false;
+  return e.segs.length === path.split('/').length - 1;
+}
 /** Is a more specific than b: host first, then path segment by segment (literal > wildcard > rest), then a method. */
 function moreSpecific(a: Entry, b: Entry, method: string | null): boolean {
   if ((a.host !== '') !== (b.host !== '')) return a.host !== '';
@@ -1504,7 +1518,7 @@ export class Client {
   st: HttpState | null = null;
   constructor(
     public Transport: Iface | null = null,
-    public CheckRedirect: unknown = null,
+    public CheckRedirect: ((req: Request, via: Slice) => Go<unknown>) | null = null,
     public Jar: Iface | null = null,
     public Timeout = 0,
   ) {}
@@ -1515,6 +1529,7 @@ export class Client {
     let r = req;
     const urlErr = urlError;
     const method = (m: string): string => (m === '' ? 'GET' : m[0]! + m.slice(1).toLowerCase());
+    const via: Request[] = [];
     for (let hops = 0; ; hops++) {
       // NewRequest, the Transport's request bookkeeping, writing the request head
       yield { k: K.Work, ns: s.site.cli / 2, every: 0 };
@@ -1523,14 +1538,12 @@ export class Client {
       const code = res.StatusCode;
       const loc = headerGet(res.Header, 'Location');
       if (![301, 302, 303, 307, 308].includes(code) || loc === '') return [res, null];
-      if (hops + 1 >= maxRedirects + 1) {
+      if (this.CheckRedirect === null && hops + 1 >= maxRedirects + 1) {
         yield* closeBody(res.Body);
         return [null, urlErr(method(req.Method), loc, newError(`stopped after ${maxRedirects} redirects`))];
       }
       const [nu, perr] = r.URL === null ? [null, null] : resolveRef(r.URL, loc);
       if (perr !== null || nu === null) return [res, null];
-      // drain a little of the old body so its connection can be reused, then close it
-      yield* closeBody(res.Body);
       const keepBody = code === 307 || code === 308;
       const m = keepBody ? r.Method : r.Method === 'HEAD' ? 'HEAD' : 'GET';
       const next = new Request(m, nu, 'HTTP/1.1', 1, 1, r.Header === null ? new Map() : headerClone(r.Header));
@@ -1542,6 +1555,17 @@ export class Client {
         next.ContentLength = r.ContentLength;
         next.Body = r.Body;
       }
+      via.push(r);
+      if (this.CheckRedirect !== null) {
+        const cerr = (yield* this.CheckRedirect(next, sliceLit([...via]))) as Iface | null;
+        if (cerr === ErrUseLastResponse) return [res, null];
+        if (cerr !== null) {
+          yield* closeBody(res.Body);
+          return [res, urlErr(method(req.Method), loc, cerr)];
+        }
+      }
+      // drain a little of the old body so its connection can be reused, then close it
+      yield* closeBody(res.Body);
       r = next;
     }
   }
@@ -1913,6 +1937,7 @@ pkg(
     ErrBodyNotAllowed: V(tError, '$P.net_http.ErrBodyNotAllowed'),
     ErrBodyReadAfterClose: V(tError, '$P.net_http.ErrBodyReadAfterClose'),
     ErrNoLocation: V(tError, '$P.net_http.ErrNoLocation'),
+    ErrUseLastResponse: V(tError, '$P.net_http.ErrUseLastResponse'),
     NoBody: V(tNoBody, '$P.net_http.noBody.v'),
     StatusText: F(fn([tInt], [S]), (a) => `$P.net_http.StatusText(${a[0]})`),
     CanonicalHeaderKey: F(fn([S], [S]), (a) => `$P.net_http.CanonicalHeaderKey(${a[0]})`),
