@@ -66,6 +66,7 @@ const go119: RuntimeFrames = {
     // net/http's `go c.serve(connCtx)` and `go pconn.readLoop()` / `writeLoop()`
     'net/http.(*Server).Serve': '/usr/lib/go-1.19/src/net/http/server.go:3102',
     'net/http.(*Transport).dialConn': '/usr/lib/go-1.19/src/net/http/transport.go:1751',
+    'net/http.(*connReader).startBackgroundRead': '/usr/lib/go-1.19/src/net/http/server.go:674',
   },
 };
 
@@ -98,6 +99,7 @@ const go126: RuntimeFrames = {
     'os/signal.Notify.func1.1': '/usr/local/go/src/os/signal/signal.go:152',
     'net/http.(*Server).Serve': '/usr/local/go/src/net/http/server.go:3464',
     'net/http.(*Transport).dialConn': '/usr/local/go/src/net/http/transport.go:1994',
+    'net/http.(*connReader).startBackgroundRead': '/usr/local/go/src/net/http/server.go:698',
   },
 };
 

@@ -50,7 +50,7 @@ export class Conn {
   constructor(public p: Process) {}
   *Read(b: Slice | null): Go<[number, Iface | null]> {
     while (this.buf.length === 0 && !this.closed) yield { k: K.NetWait, pd: this.pd };
-    yield { k: K.Syscall, ns: this.p.kernel.costs.netRead, mode: 'syscall', name: 'read' };
+    yield { k: K.Syscall, ns: this.p.kernel.costs.netRead, mode: 'syscall', name: 'read', cpu: true };
     if (this.buf.length === 0) return [0, EOF];
     const n = Math.min(b === null ? 0 : b.n, this.buf.length);
     for (let i = 0; i < n; i++) b!.a[b!.o + i] = this.buf.charCodeAt(i);
@@ -62,7 +62,7 @@ export class Conn {
     const peer = this.peer!;
     const c = this.p.kernel.costs;
     const cold = this.p.netWrites++ === 0 ? c.netWriteCold : 0;
-    yield { k: K.Syscall, ns: c.netWrite + cold, mode: 'syscall', name: 'write' };
+    yield { k: K.Syscall, ns: c.netWrite + cold, mode: 'syscall', name: 'write', cpu: true };
     peer.buf += s;
     yield { k: K.NetReady, pd: peer.pd, ns: c.netLatency };
     return [s.length, null];

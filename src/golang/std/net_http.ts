@@ -371,8 +371,11 @@ function fillSlice(b: Slice | null, s: string): number {
 /** What the program's compilation decided: its release and the (provisional) CPU charges of cost.ts. */
 interface Site {
   readonly release: GoRelease;
+  /** ns of CPU per request: server, client (GoCpuCosts.httpServerReq, httpClientReq). */
   readonly srv: number;
   readonly cli: number;
+  /** Bytes allocated per request on each side (GoCpuCosts.httpReqAllocBytes). */
+  readonly alloc: number;
 }
 
 /** net/http's run state: DefaultServeMux, DefaultTransport (and so DefaultClient's idle pool), the CPU charges. */
@@ -401,7 +404,7 @@ export class HttpState {
 }
 /** The run's HttpState, made on first use. */
 export function st(p: Process): HttpState {
-  if (p.httpState === null) p.httpState = new HttpState(p, { release: p.release, srv: p.cpu?.httpServerReq ?? 0, cli: p.cpu?.httpClientReq ?? 0 });
+  if (p.httpState === null) p.httpState = new HttpState(p, { release: p.release, srv: p.cpu?.httpServerReq ?? 0, cli: p.cpu?.httpClientReq ?? 0, alloc: p.cpu?.httpReqAllocBytes ?? 0 });
   return p.httpState as HttpState;
 }
 
@@ -718,6 +721,8 @@ export class ServerConn {
   idle = true;
   /** The simulated time of the current response (its Date header). */
   now = 0;
+  /** abortPendingRead asked the background read to stop. */
+  abortRead = false;
   constructor(readonly c: Conn) {
     this.r = new ConnReader(c);
     this.bufw = new BufWriter(connBufSize, (s) => this.writeConn(s));
@@ -840,15 +845,20 @@ export class Server {
         break;
       }
       // reading and parsing the request, the Request and response objects, writing the head
-      yield { k: K.Work, ns: s.site.srv, every: 0 };
+      yield { k: K.Work, ns: s.site.srv, every: 0, alloc: s.site.alloc };
       sc.now = (yield { k: K.Nanotime }) as number;
       req.st = s;
       const [ctx, cancel] = yield* WithCancel(Background());
       req.ctx = ctx;
       const w = new ResponseW(sc, req);
       if (!this.keepAlives) w.closeAfterReply = true;
+      // server.go startBackgroundRead: while the handler runs, a goroutine waits in the netpoller for the
+      // client's next bytes or its close (Go cancels the request's context then)
+      const bg = req.Body === noBody ? new Chan(0) : null;
+      if (bg !== null) yield { k: K.Go, fn: (() => new Body(backgroundRead(sc, bg), createdBy.backgroundRead)) as never, args: [], name: 'net/http.(*connReader).backgroundRead' };
       yield* serveHandler(s, this.Handler, w, req);
       yield* w.finish();
+      if (bg !== null) yield* abortPendingRead(sc, bg);
       yield* cancel();
       if (w.closeAfterReply || sc.c.closed) break;
       const body = req.Body?.v;
@@ -890,6 +900,25 @@ export class Server {
   SetKeepAlivesEnabled(v: boolean): void {
     this.keepAlives = v;
   }
+}
+
+/** connReader.backgroundRead: parked in the netpoller until bytes come, the peer closes, or the read is aborted. */
+function* backgroundRead(sc: ServerConn, done: Chan): Go {
+  const c = sc.c;
+  while (sc.r.buf.length === 0 && c.buf.length === 0 && !c.closed && !sc.abortRead) yield { k: K.NetWait, pd: c.pd };
+  yield { k: K.Close, ch: done };
+}
+/**
+ * connReader.abortPendingRead (finishRequest, after the response went out): a read deadline in the past
+ * wakes the background read (poll_runtime_pollSetDeadline), and the conn goroutine waits for it to end
+ * (cr.cond). Simplified: the wake-up goes through the netpoller's ready list, where Go readies the goroutine
+ * directly.
+ */
+function* abortPendingRead(sc: ServerConn, done: Chan): Go {
+  sc.abortRead = true;
+  yield { k: K.NetReady, pd: sc.c.pd, ns: 0 };
+  yield { k: K.Recv, ch: done };
+  sc.abortRead = false;
 }
 
 /** serverHandler.ServeHTTP: the server's Handler, or DefaultServeMux when it is nil. */
@@ -1295,7 +1324,7 @@ class PersistConn {
         return;
       }
       // parsing the response, the Response object, the transport's bookkeeping
-      yield { k: K.Work, ns: s.site.cli / 2, every: 0 };
+      yield { k: K.Work, ns: s.site.cli / 2, every: 0, alloc: s.site.alloc / 2 };
       const keep = !res.Close && !rcv.req.Close && !this.t.DisableKeepAlives;
       if (framing.kind === 'none') {
         res.Body = noBody;
@@ -1532,7 +1561,7 @@ export class Client {
     const via: Request[] = [];
     for (let hops = 0; ; hops++) {
       // NewRequest, the Transport's request bookkeeping, writing the request head
-      yield { k: K.Work, ns: s.site.cli / 2, every: 0 };
+      yield { k: K.Work, ns: s.site.cli / 2, every: 0, alloc: s.site.alloc / 2 };
       const [res, err] = yield* this.send(r);
       if (err !== null || res === null) return [null, urlErr(method(req.Method), r.URL?.String() ?? '', err ?? newError('nil response'))];
       const code = res.StatusCode;
@@ -1881,6 +1910,7 @@ export const noBody: Iface = { t: tNoBody, v: new NoBodyT() };
 const createdBy = {
   serve: 'created by net/http.(*Server).Serve\n\t/usr/lib/go-1.19/src/net/http/server.go:3102 +0x0\n',
   dialConn: 'created by net/http.(*Transport).dialConn\n\t/usr/lib/go-1.19/src/net/http/transport.go:1751 +0x0\n',
+  backgroundRead: 'created by net/http.(*connReader).startBackgroundRead\n\t/usr/lib/go-1.19/src/net/http/server.go:674 +0x0\n',
 };
 
 // ---------------------------------------------------------------- the package
