@@ -84,6 +84,8 @@ export function* Listen(p: Process, network: string, addr: string): Go<[Iface | 
   void network;
   p.kernel.netpollInit();
   yield { k: K.Syscall, ns: 2_000, mode: 'syscall', name: 'listen' };
+  const have = p.listeners.get(a);
+  if (have && !have.closed) return [null, newError(`listen ${network} ${a}: bind: address already in use`)];
   const l = new Listener(a);
   p.listeners.set(a, l);
   return [{ t: types.listener, v: l }, null];
