@@ -5,7 +5,10 @@
  * Accept waits the same way for a connection. The bytes move for real (an echo server echoes).
  *
  * Listeners, ephemeral ports and the count of socket writes are run state (Process). Costs:
- * sys/costs.ts (netWrite, netWriteCold for the process's first write, netRead, netLatency). Simplified: no kernel socket buffers or TCP windows (a write never blocks), no
+ * sys/costs.ts (netWrite, netWriteCold for the process's first write, netRead, netLatency); a loopback
+ * read(2) or write(2) computes in the kernel (the TCP stack runs on the caller's CPU), so threads in them
+ * share the cores. A Listen on an address in use fails (`bind: address already in use`).
+ * Simplified: a read that finds no data parks without Go's first read(2) returning EAGAIN; no kernel socket buffers or TCP windows (a write never blocks), no
  * network beyond the loopback (a Dial to any other address is refused).
  */
 import { K, type Op } from '../../workload/ops.js';

@@ -10,7 +10,9 @@
  *   starts one goroutine per connection, `net/http.(*conn).serve`, created by
  *   `net/http.(*Server).Serve` (server.go `go c.serve(connCtx)`). That goroutine reads a request
  *   (its read(2)s park in the netpoller until the client's bytes arrive after the loopback latency),
- *   calls the handler, writes the response through Go's two buffers (the 2048-byte `w.w` that decides
+ *   starts, for a request without a body, the background read goroutine `(*connReader).backgroundRead`
+ *   (server.go startBackgroundRead: parked in the netpoller while the handler runs, woken by
+ *   abortPendingRead once the response is out), calls the handler, writes the response through Go's two buffers (the 2048-byte `w.w` that decides
  *   between Content-Length and chunked, the 4096-byte `conn.bufw` whose flushes are the write(2)
  *   syscalls), and loops for the next request of the keep-alive connection.
  * - A client's Transport keeps idle connections per host:port and, for each connection it dials,
@@ -50,8 +52,10 @@
  * SIMPLIFIED: no TLS (an https URL is dialled as plain TCP to port 443, which nothing listens on:
  * the dial is refused), no DNS — a Dial to any host but the loopback is refused, as std/net.ts
  * does (`dial tcp example.com:80: connect: connection refused`); no HTTP/2, gzip, cookies,
- * multipart forms, proxies, 100-continue, trailers, or the server's per-request background read
- * goroutine; timeouts (Server.ReadTimeout…, Client.Timeout) are accepted and not enforced; a
+ * multipart forms, proxies, 100-continue, trailers; no background read for a request with a body
+ * (Go starts it when the handler has read the body to EOF), and abortPendingRead's wake-up goes
+ * through the netpoller's ready list (Go readies the goroutine directly); a read that parks makes no
+ * EAGAIN read(2) first (std/net.ts: Go's make one, 2 per round trip); timeouts (Server.ReadTimeout…, Client.Timeout) are accepted and not enforced; a
  * handler's panic is not recovered (Go logs it and closes the connection); a second WriteHeader
  * is ignored without Go's "superfluous" log line; Server.Shutdown polls its connections every
  * 500 ms without Go's jitter; a mux's conflicting 1.22 patterns are not detected (the more
