@@ -103,6 +103,13 @@ describe.concurrent('gmpsim run', () => {
     expect(Number(last[4])).toBeGreaterThan(Number(last[2]) * 10);
   });
 
+  it('a Go program sees GODEBUG and GOMAXPROCS in its environment, as under go run; a library key (httpmuxgo121) is no warning', async () => {
+    // before: main() took them out of process.env for esbuild, and the program's os.Getenv saw ""
+    const o = await gmpsim(['run', fx('getenv.go')], { GODEBUG: 'httpmuxgo121=1', GOMAXPROCS: '3' });
+    expect(o.stdout).toBe('GODEBUG="httpmuxgo121=1" GOMAXPROCS="3"\n');
+    expect(o.stderr).not.toMatch(/warning/);
+  });
+
   it('GODEBUG=scheddetail=1 prints the long form; an unmodelled key is a warning only', async () => {
     // gctrace is modelled since issue #18 (runtime/mgc.ts); madvdontneed is not.
     const o = await gmpsim(['run', fx('hello.ts')], { GODEBUG: 'schedtrace=1,scheddetail=1,madvdontneed=1' });
