@@ -24,6 +24,12 @@ describe('recorder scripts refuse a bad --go with a clear error', () => {
     // the comparison's own command line (npm run conformance; built by npm test's build step)
     ['dist/conformance/compare.js', ['--go', '1.26', '--write'], /^conformance: --write regenerates the document of every release: no --go with it$/m],
     ['dist/conformance/compare.js', ['--frob'], /^conformance: unknown argument --frob$/m],
+    // the corpus comparison (npm run corpus): `--go 1.26` died with `Error: unknown option --go` and a stack
+    ['dist/corpus/compare.js', ['--frob'], /^corpus: unknown argument --frob \(usage: corpus /m],
+    ['dist/corpus/compare.js', ['--go', '1.20'], /^corpus: --go 1\.20: the corpus is recorded for go1\.19 and go1\.26 only$/m],
+    ['dist/corpus/compare.js', ['--root'], /^corpus: --root needs a value$/m],
+    ['dist/corpus/compare.js', ['--root', '/nonexistent/corpus'], /^corpus: --root \/nonexistent\/corpus: no such directory$/m],
+    ['dist/corpus/compare.js', ['--pin', '--only', 'gotest/ken'], /^corpus: --pin needs the whole corpus: no --only with it$/m],
   ])('%s %j', (script, args, message) => {
     const r = runScript(script, args);
     expect(r.status).toBe(2);
