@@ -112,6 +112,8 @@ function record(name) {
       }
       if (rs.length === n && rs.every((r) => same(rs[0], r))) {
         const r = rs[0];
+        // os.Args[0] (or a path under it) differs from build to build: no stable reference
+        if (r.stdout.includes(dir)) return { excluded: "prints its executable's path (os.Args[0]), which depends on where it was built" };
         return { ref: { go: version, goBinary: GO, env: { ...runEnv, ...env }, runs: n, stdout: r.stdout, stderr: r.stderr, exit: r.exit, ...(r.signal ? { signal: r.signal } : {}) } };
       }
     }
