@@ -218,6 +218,8 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
       // integers
       const x = v as number;
+      // %#v of an unsigned integer is Go syntax in hex (fmt's fmt0x64: `0x0`, `[]uint16{0x7}`)
+      if (verb === 'v' && f.sharp && n.startsWith('uint')) return fmtInt(x, 16, f);
       switch (verb) {
         case 'v':
         case 'd':
@@ -259,8 +261,11 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
     case 'slice':
     case 'array': {
       let items: unknown[];
+      // fmt's printArg prints an operand of the unnamed type []byte as "[]byte"; inside other values
+      // (reflection) it is t.String(), "[]uint8"
+      const tname = depth === 0 && t.k === 'slice' && underlying(t.elem).k === 'basic' && t.elem.k === 'basic' && t.elem.name === 'uint8' ? '[]byte' : typeString(t);
       if (u.k === 'slice') {
-        if (v === null && f.sharp && verb === 'v') return typeString(t) + '(nil)';
+        if (v === null && f.sharp && verb === 'v') return tname + '(nil)';
         items = sliceToArray(v as Slice | null);
       } else items = v as unknown[];
       const et = u.elem;
@@ -269,16 +274,19 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         return fmtString(items.map((b) => String.fromCharCode(b as number)).join(''), verb, f);
       }
       if (verb === 'p') return '0xc000010000';
-      if (f.sharp && verb === 'v') return typeString(t) + '{' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(', ') + '}';
+      if (f.sharp && verb === 'v') return tname + '{' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(', ') + '}';
       return '[' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(' ') + ']';
     }
     case 'map': {
-      if (v === null) return 'map[]';
+      const sharpV = f.sharp && verb === 'v';
+      if (v === null) return sharpV ? typeString(t) + '(nil)' : 'map[]';
       const m = v as Map<unknown, unknown>;
       const complexKey = isComplexKey(u.key);
       let entries: [unknown, unknown][] = complexKey ? [...m.values()].map((p) => p as [unknown, unknown]) : [...m.entries()];
       entries = entries.sort((a, b) => compareKeys(a[0], b[0], u.key));
-      return 'map[' + entries.map(([k, x]) => fmtValue(k, u.key, verb, f, depth + 1) + ':' + fmtValue(x, u.elem, verb, f, depth + 1)).join(' ') + ']';
+      const items = entries.map(([k, x]) => fmtValue(k, u.key, verb, f, depth + 1) + ':' + fmtValue(x, u.elem, verb, f, depth + 1));
+      // %#v: Go syntax, map[K]V{k:v, k:v}
+      return sharpV ? typeString(t) + '{' + items.join(', ') + '}' : 'map[' + items.join(' ') + ']';
     }
     case 'chan':
       return v === null ? '<nil>' : '0xc000020060';
@@ -522,7 +530,7 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
     }
     if (verb === 'T') s = a === null ? '<nil>' : typeString(a.t);
     else if (a === null) s = verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
-    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t)) s = fmtValue(a.v, a.t, 'v', noFlags, 0);
+    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t) && !(underlying(a.t) as { name: string }).name.startsWith('uint')) s = fmtValue(a.v, a.t, 'v', noFlags, 0);
     else s = fmtValue(a.v, a.t, verb, f, 0);
     out += pad(s, f, a !== null && isNumericType(a.t) && verb !== 'c' && verb !== 'q' && verb !== 's' && verb !== 'T');
   }

@@ -197,6 +197,25 @@ export function lower(s: string): string {
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : encodeUTF8(decodeUTF8(s).toLowerCase());
 }
+/**
+ * strings.Title (deprecated in Go 1.18, still there): the first letter of every word upper-cased
+ * (title case = upper case but for a few digraphs). A word starts after a separator: any ASCII
+ * character but letters, digits and '_'; outside ASCII, a space (Go's isSeparator, which also counts
+ * other letters and digits as part of a word).
+ */
+export function Title(s: string): string {
+  const t = decodeUTF8(s);
+  let out = '';
+  let prevSep = true;
+  for (const ch of t) {
+    const c = ch.codePointAt(0)!;
+    out += prevSep ? ch.toUpperCase() : ch;
+    if (c < 0x80) prevSep = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+    else prevSep = /^\s$/u.test(ch);
+  }
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? out : encodeUTF8(out);
+}
 /** strings.Cut: before, after, found. */
 export function Cut(s: string, sep: string): [string, string, boolean] {
   const i = s.indexOf(sep);
@@ -225,6 +244,7 @@ pkg('strings', {
   Index: F(fn([S, S], [tInt]), (a) => `${a[0]}.indexOf(${a[1]})`),
   Repeat: F(fn([S, tInt], [S]), (a) => `${a[0]}.repeat(${a[1]})`),
   ToUpper: F(fn([S], [S]), (a) => `$P.strings.upper(${a[0]})`),
+  Title: F(fn([S], [S]), (a) => `$P.strings.Title(${a[0]})`),
   ToLower: F(fn([S], [S]), (a) => `$P.strings.lower(${a[0]})`),
   TrimSpace: F(fn([S], [S]), (a) => `${a[0]}.trim()`),
   Split: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, -1)`),
