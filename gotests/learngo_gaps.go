@@ -35,3 +35,7 @@ func init() {
 	fmt.Printf("%#v %#v %#v %#v\n", nb, nm, map[string]int{"b": 2, "a": 1}, T{[]byte{9}, map[string]int{"k": 1}})
 	fmt.Printf("%v %v\n", nm, map[string]int{"b": 2, "a": 1})
 }
+
+func init() {
+	fmt.Printf("% x|%x|% X|%#x|% #x|%.2x|%8x|%-8x|%x|% x|\n", "öykü", []byte("ab"), "ab", "ab", []byte("abc"), "abcdef", "ab", "ab", "", []byte{})
+}

@@ -339,8 +339,16 @@ function fmtString(s: string, verb: string, f: Flags): string {
       return quoteGo(f.prec >= 0 ? s.slice(0, f.prec) : s);
     case 'x':
     case 'X': {
-      let o = '';
-      for (let i = 0; i < s.length; i++) o += s.charCodeAt(i).toString(16).padStart(2, '0');
+      // fmt's fmtSbx: two hex digits a byte, up to the precision; '#' adds 0x once (with ' ': before
+      // every byte), ' ' separates the bytes
+      const length = f.prec >= 0 && f.prec < s.length ? f.prec : s.length;
+      const x0 = verb === 'X' ? '0X' : '0x';
+      let o = f.sharp ? x0 : '';
+      for (let i = 0; i < length; i++) {
+        if (f.space && i > 0) o += f.sharp ? ' ' + x0 : ' ';
+        o += s.charCodeAt(i).toString(16).padStart(2, '0');
+      }
+      if (length === 0) return '';
       return verb === 'X' ? o.toUpperCase() : o;
     }
     default:
