@@ -67,7 +67,7 @@
 import { E, FoundBy, Loc, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason } from '../log/events.js';
 import { K, type GoBody, type Op } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
-import { G, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
+import { G, M, P, _Gdead, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
 import { gopark, goready, newproc } from './proc.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
@@ -178,6 +178,16 @@ export interface GCCycleRecord {
   cpuFraction: number;
 }
 
+/**
+ * A program that can tell the bytes reachable from its roots (the Go frontend's main body: its
+ * package variables and its goroutines' frames, golang/rt/gcmark.ts): `liveHeap` walks from them
+ * through the goroutines' bodies given (each G's, dead ones left out) and returns the bytes, or a
+ * negative number when it cannot (the survival estimate is used then).
+ */
+export interface LiveHeapSource {
+  liveHeap(bodies: readonly unknown[]): number;
+}
+
 /** The run's GC state: gcController, work and the memstats the model needs. */
 export class GCState {
   gcPercent: number;
@@ -214,6 +224,8 @@ export class GCState {
   markLive = 0;
   /** The previous cycle's estimate (what can no longer die without new allocation). */
   lastLive = 0;
+  /** The program's own mark (the Go frontend's), when it has one: the live heap at a cycle's start. */
+  liveSource: LiveHeapSource | null = null;
   /** Scan work (bytes) the cycle still has to do, and what workers hold reserved in their current chunk. */
   scanWorkRemaining = 0;
   scanWorkTotal = 0;
@@ -548,7 +560,7 @@ function startCycle(rt: Runtime, now: number): void {
   const stacks = rt.allgs.reduce((n, g) => n + (g.atomicstatus !== 6 ? stackMin : 0), 0);
   c.lastStackScan = stacks;
   // Plus the fixed root and termination work (gcMarkBase, as scan work at the mark's rate).
-  c.markLive = Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
+  c.markLive = liveAtStart(rt);
   c.scanWorkTotal = c.markLive + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
   c.scanWorkRemaining = c.scanWorkTotal;
   const totalUtilizationGoal = procs * gcBackgroundUtilization;
@@ -566,6 +578,24 @@ function startCycle(rt: Runtime, now: number): void {
   else c.maxIdleMarkWorkers = procs - dedicated;
   c.idleMarkWorkers = 0;
   for (const g of rt.allgs) g.gcAssistBytes = 0;
+}
+
+/**
+ * The part of the heap at the cycle's start that its mark finds live: what the program's own mark
+ * reaches from its roots (LiveHeapSource; the world is stopped, so every goroutine is at an op), at
+ * most the heap the model holds (objects the allocation sites do not count, a map's entries, can be
+ * reached). Without one, the survival estimate: survival × heap0, but never less than the previous
+ * cycle's (what could die since was only what was allocated since).
+ */
+function liveAtStart(rt: Runtime): number {
+  const c = rt.gc;
+  if (c.liveSource !== null) {
+    const bodies: unknown[] = [];
+    for (const g of rt.allgs) if (g.atomicstatus !== _Gdead && g.body !== null) bodies.push(g.body);
+    const live = c.liveSource.liveHeap(bodies);
+    if (live >= 0) return Math.min(live, c.heap0);
+  }
+  return Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
 }
 
 /**
