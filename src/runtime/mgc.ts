@@ -84,6 +84,8 @@ export const defaultHeapMinimum = 4 << 20;
 const triggerRatioDen = 64;
 const minTriggerRatioNum = 45;
 const maxTriggerRatioNum = 61;
+/** revise's maxOvershoot = 1.1: past the (extended) goal, the assist ratio aims 10 % beyond it. */
+const maxOvershoot = 1.1;
 /** gcOverAssistWork = 64 << 10: an assist does at least this much extra work, so it is not called for every byte. */
 const gcOverAssistWork = 64 << 10;
 /** _StackMin = 2048: the stack scan work a goroutine adds (its smallest stack). */
@@ -422,12 +424,40 @@ function markNsPerByte(rt: Runtime): number {
   return rt.cost.gcMarkNsPerByte * rt.v.gcMarkCostFactor;
 }
 
-/** assistWorkPerByte (revise): the scan work left over the heap distance left to the goal. */
+/**
+ * gcControllerState.revise (go1.19 and go1.26 mgcpacer.go, the same rule): the assist ratio is the
+ * scan work *expected* still to do over the heap distance left to the goal. The expectation is the
+ * last cycle's scan work (lastHeapScan + lastStackScan + globalsScan; the model's fixed root and
+ * termination work, gcMarkBase, is part of its scan work, so of both estimates). Once this cycle's
+ * work exceeds it, the heap is taken to be growing: the expectation becomes the worst case (every
+ * scannable byte of the heap now: heapScan, which the model takes as heapLive, all of it scannable)
+ * and the goal is pushed back in proportion (extHeapGoal), at most to (1 + GOGC/100) × goal
+ * (hardGoal); past even that goal, 10 % more (maxOvershoot). So the first cycle, with no last scan
+ * work, lets the mutator allocate up to twice the goal while it marks (gctrace's 3->4->4 MB), where a
+ * ratio from the actual remaining work over the distance to the goal made it assist it all at once.
+ */
 function assistWorkPerByte(c: GCState): number {
-  let dist = c.heapGoal - c.heapLive;
-  if (!(dist > 0) || dist === Infinity) dist = 1 << 20;
-  const work = Math.max(c.scanWorkRemaining, 1000);
-  return Math.max(work / dist, 1e-9);
+  const gcPercent = c.gcPercent < 0 ? 100000 : c.gcPercent;
+  const live = c.heapLive;
+  const work = c.scanWorkDone;
+  const base = c.scanWorkTotal - c.markLive - c.lastStackScan - c.globalsScan;
+  let heapGoal = c.heapGoal === Infinity ? live + (1 << 20) : c.heapGoal;
+  let expected = c.lastHeapScan + c.lastStackScan + c.globalsScan + base;
+  const maxScanWork = live + c.lastStackScan + c.globalsScan + base;
+  if (work > expected) {
+    let ext = Math.floor(((heapGoal - c.triggered) / expected) * maxScanWork) + c.triggered;
+    const hardGoal = Math.floor((1 + gcPercent / 100) * heapGoal);
+    if (ext > hardGoal) ext = hardGoal;
+    heapGoal = ext;
+    expected = maxScanWork;
+  }
+  if (live > heapGoal) {
+    heapGoal = Math.floor(heapGoal * maxOvershoot);
+    expected = maxScanWork;
+  }
+  const remaining = Math.max(expected - work, 1000);
+  const heapRemaining = Math.max(heapGoal - live, 1);
+  return remaining / heapRemaining;
 }
 
 /**
