@@ -30,7 +30,7 @@
  * alive by itself; a map counts makemap's 48 bytes plus its entries at sizeOf(key) + sizeOf(elem)
  * each (no buckets, no load factor).
  */
-import { type Type, holdsPointers, sizeOf, underlying } from '../types.js';
+import { type Type, holdsPointers, isComplex, sizeOf, underlying } from '../types.js';
 import { Box, type Iface } from './values.js';
 import { Slice } from './slices.js';
 import type { Frame, GCtx } from './goroutine.js';
@@ -137,8 +137,12 @@ export class HeapMarker {
         seen.add(v);
         const kp = this.kinds.has(u.key);
         const ep = this.kinds.has(u.elem);
+        // a key compared by value (rt/maps.ts cmset) is stored as [k, v] under its mapKey string
+        const byValue = keyByValue(u.key);
         if (kp || ep)
-          for (const [k, x] of v) {
+          for (const [mk, mv] of v) {
+            const k = byValue ? (mv as unknown[])[0] : mk;
+            const x = byValue ? (mv as unknown[])[1] : mv;
             if (kp) this.elem(k, u.key, push);
             if (ep) this.elem(x, u.elem, push);
           }
@@ -185,6 +189,12 @@ export class HeapMarker {
     } else push(v, t);
     return 0;
   }
+}
+
+/** The map keys rt/maps.ts stores by value (compiler/operand.ts complexKey: struct, array, interface, float, complex). */
+function keyByValue(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'struct' || u.k === 'array' || u.k === 'iface' || isComplex(u) || (u.k === 'basic' && (u.name === 'float32' || u.name === 'float64'));
 }
 
 /** A frame's registered roots (`$f.g`), if any. */
