@@ -41,22 +41,19 @@
  * during a mark phase the running dedicated workers never exceed dedicatedMarkWorkersNeeded's quota
  * and the idle workers never exceed maxIdleMarkWorkers; outside it no worker runs.
  *
- * What it simplifies: the live heap is an estimate, since the model follows no pointers: the part of
- * the heap at a cycle's start that the mark finds live is a survival fraction (GCOptions.survival) of
- * it, but never less than what the previous cycle found live (only what was allocated since can have
- * died: a forced cycle right after another finds the same heap), plus what was allocated during the
- * mark (allocate-black). A program whose live set stays constant while it allocates (a ring buffer)
- * is therefore seen with a live heap that follows the heap's size, not the set's — and since what a
- * mark allocates black grows with the mark's length, which grows with the estimate, a fast allocator's
- * estimate climbs cycle after cycle (gc_alloc_loop: real 10→12→6 MB every cycle, the model's heap2
- * grows from 2 to 23 MB) — while a program that keeps everything (gc_stw's 36 MB slice) is seen
- * with 7 MB of it. What the estimate cannot know is reachability itself. A true mark is not possible from
- * here: the Go frontend's roots are JavaScript locals of generator functions and closure captures,
- * which no outside code can enumerate; exposing them means a frame object per call (hot on
- * call-heavy code) and still misses what closures capture. A cheaper signal the frontend could give
- * is a count of pointer slots overwritten while non-nil (a dropped reference; gc_alloc_loop drops one
- * 64-byte node per allocation, gc_stw none), at the cost of a check on every pointer store and of
- * assuming each object has one reference. There are no spans, size classes or mcache refills (sweeping costs nothing
+ * What it simplifies: the live heap. A program that can mark its own heap (LiveHeapSource: the Go
+ * frontend walks from its package variables and its goroutines' frames, golang/rt/gcmark.ts) gives
+ * the bytes reachable when a cycle starts (the world is stopped); the cycle marks that plus what is
+ * allocated during the mark (allocate-black), as Go's does — gc_alloc_loop's 4.5 MB ring is marked
+ * as 4.5 MB whatever went through it (gctrace 10->12->6 MB every cycle), gc_stw's 36 MB slice as
+ * 36 MB. What that mark cannot see (see gcmark.ts: a loop body's variables, what a func value
+ * captures while it does not run, channel buffers) counts dead. A program without one (the workload
+ * API) gets an estimate: the part of the heap at a cycle's start that the mark finds live is a
+ * survival fraction (GCOptions.survival) of it, but never less than what the previous cycle found
+ * live (only what was allocated since can have died). The scan work is the live heap in bytes at
+ * one cost per byte (gcMarkNsPerByte, measured on gc_stw's pointer-rich heap), where Go's is the
+ * pointer-holding prefix of each object; the pacer's ratios (revise, endCycle) are unit-free, but
+ * gcOverAssistWork (64 KB of Go's scan work) is taken as 64 KB of heap. There are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
  * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
@@ -112,8 +109,9 @@ export interface GCOptions {
   /** GOMEMLIMIT in bytes (Infinity: none, the default). */
   memoryLimit?: number;
   /**
-   * The live-heap estimate: the fraction of the heap at a cycle's start that its mark finds live
-   * (an assumption, not a measurement: the model follows no pointers). Default 0.5.
+   * The live-heap estimate of a program that cannot mark its own heap (not a LiveHeapSource: the
+   * workload API): the fraction of the heap at a cycle's start that its mark finds live (an
+   * assumption, not a measurement). Default 0.5. The Go frontend's programs are marked instead.
    */
   survival?: number;
   /** Bytes of globals to scan (gcController.globalsScan). Default 0. */

@@ -22,13 +22,17 @@
  *   of the function's outermost block only (JS block scoping hides a loop body's locals from it),
  *   and those not declared yet at the suspension point are skipped (their temporal dead zone).
  *
- * Simplified: a variable declared inside a loop or a nested block is no root (what it alone holds is
- * counted dead: an iteration's temporaries, which the next allocation-black object usually dwarfs);
+ * Simplified: a variable is a root for its frame's whole life (Go's stack maps end it at its last
+ * use: runtime.KeepAlive is how a program says it is used to the end); a variable declared inside a
+ * loop or a nested block is no root (what it alone holds is counted dead: an iteration's
+ * temporaries);
  * what a func value captures is seen only while that func runs; channel buffers, timers and the
  * standard library's own state are not walked; strings count no bytes (a literal is static data, and
  * JS strings cannot be told apart by identity); an interior pointer (&s[i], &x.f) keeps nothing
  * alive by itself; a map counts makemap's 48 bytes plus its entries at sizeOf(key) + sizeOf(elem)
- * each (no buckets, no load factor).
+ * each (no buckets, no load factor: what rt/maps.ts mset counts as allocated); a struct or array
+ * in an interface counts as the heap copy Go makes (convT), which the allocation sites do not count
+ * (runtime/mgc.ts keeps the mark within the heap it holds).
  */
 import { type Type, holdsPointers, isComplex, sizeOf, underlying } from '../types.js';
 import { Box, type Iface } from './values.js';
