@@ -37,7 +37,14 @@
 import { type Type, holdsPointers, isComplex, sizeOf, underlying } from '../types.js';
 import { Box, type Iface } from './values.js';
 import { Slice } from './slices.js';
-import type { Frame, GCtx } from './goroutine.js';
+
+/** What the mark needs of a goroutine's frames (goroutine.ts Frame, GCtx: not imported, rt/ has no import cycle). */
+export interface MarkFrame {
+  g: RootSet | null;
+}
+export interface MarkCtx {
+  fr: readonly MarkFrame[];
+}
 
 /** A root's visitor: the value and its Go type. */
 export type RootVisitor = (v: unknown, t: Type) => void;
@@ -80,7 +87,7 @@ export class HeapMarker {
   }
 
   /** The bytes of heap reachable from the package variables and the frames of `ctxs`. */
-  mark(ctxs: Iterable<GCtx>): number {
+  mark(ctxs: Iterable<MarkCtx>): number {
     const seen = new Set<object>();
     const vals: unknown[] = [];
     const types: Type[] = [];
@@ -202,9 +209,9 @@ function keyByValue(t: Type): boolean {
 }
 
 /** A frame's registered roots (`$f.g`), if any. */
-function visitFrame(f: Frame, push: RootVisitor): void {
+function visitFrame(f: MarkFrame, push: RootVisitor): void {
   const g = f.g;
-  if (g === null || g === undefined) return;
+  if (g === null) return;
   try {
     g(push);
   } catch {
