@@ -161,7 +161,8 @@ export class HeapMarker {
       }
       case 'iface': {
         const i = v as Iface;
-        if (i.t === undefined) return 0;
+        // an interface value is an Iface {t, v} whose t is a type descriptor; anything else holds nothing the mark knows
+        if (typeof i.t !== 'object' || i.t === null || typeof (i.t as { k?: unknown }).k !== 'string') return 0;
         const x = i.v;
         if (x === null || x === undefined || typeof x !== 'object') return 0;
         const du = underlying(i.t);
