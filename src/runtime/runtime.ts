@@ -98,7 +98,8 @@ export interface RunOptions {
   cost?: Partial<CostModel>;
   /**
    * The garbage collector's knobs (mgc.ts GCOptions): GOGC (`gogc`, negative = off), GOMEMLIMIT
-   * (`memoryLimit`, bytes), the live-heap estimate's survival fraction. A program that allocates
+   * (`memoryLimit`, bytes), the live-heap estimate's survival fraction (for a program that does not
+   * mark its own heap: mgc.ts LiveHeapSource). A program that allocates
    * nothing never starts a cycle.
    */
   gc?: GCOptions;
