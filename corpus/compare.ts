@@ -10,8 +10,10 @@
  *                                       the slow ones included: what npm test does for the fast ones)
  *   npm run corpus -- --root DIR --doc FILE   a corpus kept outside the repo (same layout), its own table
  *   npm run corpus -- --only PREFIX     programs whose name starts with PREFIX (repeatable)
+ *   npm run corpus -- --go 1.26         one release only (repeatable; not with --pin or --write)
+ * Bad arguments are usage errors: a one-line message and exit status 2.
  */
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { writeFileSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareAll, corpusRoot, excluded, programs, releases, slowMs, KNOWN_FILE, type Outcome, type Pinned } from './run.js';
 import type { GoRelease } from '../src/runtime/version.js';
@@ -122,7 +124,7 @@ export function pinnedOutcomes(pinned: Pinned, root = corpusRoot): Record<GoRele
 export function pinDiff(results: Record<GoRelease, Outcome[]>, pinned: Pinned): string[] {
   const d: string[] = [];
   for (const r of releases) {
-    for (const o of results[r]) {
+    for (const o of results[r] ?? []) {
       const f = pinned.failures[r]?.[o.name];
       if (!f && !o.pass) d.push(`go${r} ${o.name}: REGRESSION: ${o.category}: ${o.detail}`);
       else if (f && o.pass) d.push(`go${r} ${o.name}: now passes (pinned: ${f.category})`);
@@ -131,6 +133,11 @@ export function pinDiff(results: Record<GoRelease, Outcome[]>, pinned: Pinned): 
   }
   return d;
 }
+
+/** A bad command line: printed as one line (no stack), exit status 2. */
+class UsageError extends Error {}
+
+const usage = 'usage: corpus [--go 1.19|1.26]… [--only PREFIX]… [--check] [--pin] [--write] [--root DIR] [--doc FILE] [--title T]';
 
 function main(): void {
   const argv = process.argv.slice(2);
@@ -141,20 +148,36 @@ function main(): void {
   let doc = join(corpusRoot, '..', 'docs', 'corpus.md');
   let title = 'Real Go programs on gmpsim (issue #11 acceptance corpus)';
   const only: string[] = [];
+  const goes: GoRelease[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const value = (): string => {
+      if (i + 1 >= argv.length || argv[i + 1]!.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return argv[++i]!;
+    };
     if (a === '--write') write = true;
     else if (a === '--pin') pin = true;
     else if (a === '--check') check = true;
-    else if (a === '--root') root = argv[++i]!;
-    else if (a === '--doc') (doc = argv[++i]!), (write = true);
-    else if (a === '--title') title = argv[++i]!;
-    else if (a === '--only') only.push(argv[++i]!);
-    else throw new Error(`unknown option ${a}`);
+    else if (a === '--root') root = value();
+    else if (a === '--doc') (doc = value()), (write = true);
+    else if (a === '--title') title = value();
+    else if (a === '--only') only.push(value());
+    else if (a === '--go') {
+      const r = value().replace(/^go/, '');
+      if (!(releases as string[]).includes(r)) throw new UsageError(`--go ${r}: the corpus is recorded for ${releases.map((x) => `go${x}`).join(' and ')} only`);
+      if (!goes.includes(r as GoRelease)) goes.push(r as GoRelease);
+    } else if (a === '--help' || a === '-h') {
+      console.log(usage);
+      return;
+    } else throw new UsageError(`unknown argument ${a} (${usage})`);
   }
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root}: no such directory`);
+  if ((pin || write) && only.length) throw new UsageError(`${pin ? '--pin' : '--write'} needs the whole corpus: no --only with it`);
+  if ((pin || write) && goes.length) throw new UsageError(`${pin ? '--pin' : '--write'} covers every release: no --go with it`);
+  const todo = goes.length ? goes : releases;
   const t0 = Date.now();
   const results = {} as Record<GoRelease, Outcome[]>;
-  for (const r of releases) {
+  for (const r of todo) {
     const t = Date.now();
     results[r] = compareAll(r, root, {}, only.length ? (n) => only.some((p) => n.startsWith(p)) : undefined);
     const p = results[r].filter((o) => o.pass).length;
@@ -162,15 +185,13 @@ function main(): void {
     const slow = [...results[r]].sort((a, b) => b.ms - a.ms).slice(0, 5);
     console.log(`  slowest: ${slow.map((o) => `${o.name} ${o.ms} ms`).join(', ')}`);
   }
-  for (const r of releases) for (const o of results[r]) if (!o.pass) console.log(`FAIL go${r} ${o.name}: ${o.category}: ${o.detail}`);
+  for (const r of todo) for (const o of results[r]) if (!o.pass) console.log(`FAIL go${r} ${o.name}: ${o.category}: ${o.detail}`);
   console.log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (pin) {
-    if (only.length) throw new Error('--pin needs the whole corpus (no --only)');
     writeFileSync(join(root, KNOWN_FILE), JSON.stringify(pinOf(results, loadPinned(root)), null, 1) + '\n');
     console.log(`wrote ${join(root, KNOWN_FILE)}`);
   }
   if (write) {
-    if (only.length) throw new Error('--write needs the whole corpus (no --only)');
     const p = loadPinned(root);
     writeFileSync(doc, renderDoc(pinnedOutcomes(p, root), root, title, p.slow) + '\n');
     console.log(`wrote ${doc}`);
@@ -183,4 +204,12 @@ function main(): void {
   }
 }
 
-if (process.argv[1] && /corpus\/compare\.[jt]s$/.test(process.argv[1])) main();
+if (process.argv[1] && /corpus\/compare\.[jt]s$/.test(process.argv[1])) {
+  try {
+    main();
+  } catch (e) {
+    // a usage error is a message; anything else is a bug in the comparison: its stack
+    console.error(e instanceof UsageError ? `corpus: ${e.message}` : ((e as Error).stack ?? String(e)));
+    process.exit(2);
+  }
+}

@@ -9,7 +9,8 @@
 // <root>/reference/go<release>/excluded.json instead. A source with a RELEASES file (one release a
 // line) is recorded for those releases only.
 //
-// Usage: node corpus/record.mjs --go /usr/lib/go-1.19/bin/go [--root DIR] [source | source/name]…
+// Usage: node corpus/record.mjs --go /usr/lib/go-1.19/bin/go [--root DIR] [--missing] [source | source/name]…
+//        (--missing: only programs with neither a reference nor an exclusion on that release yet)
 //        node corpus/record.mjs --go /usr/local/go/bin/go …
 // The toolchain is named by its release or path (--go 1.19|1.26|PATH) and checked with `go version` (go1.19.8 or go1.26.8),
 // never taken from PATH. Output-only: no timing is recorded, so no quiet machine or lock is needed.
@@ -29,10 +30,12 @@ let runs = 3;
 /** Runs with GOMAXPROCS=1 after the default runs differed. */
 const fallbackRuns = 10;
 const only = [];
+let missingOnly = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--go') GO = args[++i];
   else if (args[i] === '--root') root = args[++i];
   else if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--missing') missingOnly = true;
   else only.push(args[i].replace(/\.go$/, ''));
 }
 // The release and its exact toolchain, as the other recorders resolve them (conformance/toolchain.mjs:
@@ -78,7 +81,13 @@ function programs() {
 
 function runOnce(dir, env) {
   const r = spawnSync(join(dir, 'prog'), [], { cwd: dir, env: { ...runEnv, ...env }, encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+  // ENOBUFS: the program wrote more than maxBuffer (an endless printing loop); spawnSync killed it
+  // (killSignal) and gives no output
+  if (r.error?.code === 'ENOBUFS') return { failed: 'writes more than 64 MiB of output' };
   const timedOut = r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL';
+  // EACCES: a package other than main builds into an archive, not an executable (spawnSync then gives null output)
+  if (r.error?.code === 'EACCES' || r.error?.code === 'ENOEXEC') return { failed: 'not a command: go build made no executable (its package is not main)' };
+  if (r.error && !timedOut) return { failed: `could not be run: ${r.error.message}` };
   return { stdout: r.stdout, stderr: normalise(r.stderr, dir), exit: r.status, signal: r.signal, timedOut };
 }
 const same = (a, b) => a.stdout === b.stdout && a.stderr === b.stderr && a.exit === b.exit && a.timedOut === b.timedOut;
@@ -97,11 +106,14 @@ function record(name) {
       const rs = [];
       for (let i = 0; i < n; i++) {
         rs.push(runOnce(dir, env));
+        if (rs[i].failed) return { excluded: rs[i].failed };
         if (rs[i].timedOut) return { excluded: 'runs longer than 10 s on real Go' };
         if (i > 0 && !same(rs[0], rs[i])) break;
       }
       if (rs.length === n && rs.every((r) => same(rs[0], r))) {
         const r = rs[0];
+        // os.Args[0] (or a path under it) differs from build to build: no stable reference
+        if (r.stdout.includes(dir)) return { excluded: "prints its executable's path (os.Args[0]), which depends on where it was built" };
         return { ref: { go: version, goBinary: GO, env: { ...runEnv, ...env }, runs: n, stdout: r.stdout, stderr: r.stderr, exit: r.exit, ...(r.signal ? { signal: r.signal } : {}) } };
       }
     }
@@ -115,6 +127,7 @@ const exclFile = join(refDir, 'excluded.json');
 const excluded = existsSync(exclFile) ? JSON.parse(readFileSync(exclFile, 'utf8')) : {};
 let n = 0;
 for (const name of programs()) {
+  if (missingOnly && (excluded[name] !== undefined || existsSync(join(refDir, `${name}.json`)))) continue;
   const r = record(name);
   const file = join(refDir, `${name}.json`);
   if (r.ref) {
@@ -128,8 +141,12 @@ for (const name of programs()) {
     excluded[name] = r.excluded;
     console.log(`${name}: EXCLUDED ${r.excluded}`);
   }
+  // after every program, so an interrupted recording resumes with --missing
+  writeExcluded();
 }
-mkdirSync(refDir, { recursive: true });
-const sorted = Object.fromEntries(Object.keys(excluded).sort().map((k) => [k, excluded[k]]));
-writeFileSync(exclFile, JSON.stringify(sorted, null, 1) + '\n');
-console.log(`${version}: ${n} recorded, ${Object.keys(sorted).length} excluded in total`);
+function writeExcluded() {
+  mkdirSync(refDir, { recursive: true });
+  writeFileSync(exclFile, JSON.stringify(Object.fromEntries(Object.keys(excluded).sort().map((k) => [k, excluded[k]])), null, 1) + '\n');
+}
+writeExcluded();
+console.log(`${version}: ${n} recorded, ${Object.keys(excluded).length} excluded in total`);

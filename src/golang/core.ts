@@ -149,6 +149,10 @@ export class Scope {
         if (s.loop && s.fn !== this.fn && o.kind === 'var') {
           for (let f = this.fn; f !== null && f !== s.fn; f = f.parent) if (f.parent === s.fn) f.capturesLoopVar = true;
         }
+        // A variable of an enclosing function: a root of the literals' frames (rt/gcmark.ts).
+        if (s.fn !== null && s.fn !== this.fn && o.kind === 'var' && !o.global) {
+          for (let f = this.fn; f !== null && f !== s.fn; f = f.parent) (f.captures ??= new Set()).add(o);
+        }
         return o;
       }
     }
@@ -175,6 +179,8 @@ export interface FuncCtx {
   gotoTargets?: Map<string, { loop: string; state: string; idx: number }>;
   /** A function literal that uses a variable declared in a loop of its enclosing function (Scope.lookup). */
   capturesLoopVar?: boolean;
+  /** The variables of enclosing functions a function literal uses (Scope.lookup): roots of its frames. */
+  captures?: Set<Obj>;
   /** The innermost range-over-func body being compiled (compiler/control.ts rangeFunc). */
   rangeFunc?: RangeFuncBody | null;
   /** The JS variable holding the results of a return inside a range-over-func body. */

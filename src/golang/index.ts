@@ -64,6 +64,7 @@ import { compileProgram } from './compiler/program.js';
 import { descent } from './compiler/descent.js';
 import { K, type GoFunc } from '../workload/ops.js';
 import { L, R } from './rt/index.js';
+import { HeapMarker } from './rt/gcmark.js';
 import { $P, Process } from './std/index.js';
 import type { IoCosts } from '../sys/costs.js';
 import { underlying } from './types.js';
@@ -176,8 +177,12 @@ function compileChecked(files: { name: string; text: string }[], opts: CompileOp
     proc.types = c.types;
     proc.release = c.release;
     proc.cpu = c.cpu;
-    const gen = factory(L, R, $P, K, emitted!.types, { chunk }, proc)();
-    return new R.Body(gen, null);
+    // The run's heap marker: the program registers its package variables' roots in it ($opts.gc).
+    const marker = new HeapMarker();
+    const gen = factory(L, R, $P, K, emitted!.types, { chunk, gc: marker }, proc)();
+    const body = new R.Body(gen, null);
+    body.marker = marker;
+    return body;
   };
   return { ok: true, main, linksOS: emitted.linksOS, linksCgo: c.linked.has('C'), warnings: c.warnings, js: emitted.code };
 }

@@ -470,6 +470,31 @@ export function sizeOf(t: Type): number {
   }
 }
 
+/**
+ * Does a value of type t hold pointers the garbage collector's mark follows (rt/gcmark.ts): a
+ * pointer, slice, map or interface, or an array or struct holding one? Strings, channels and funcs
+ * are not followed there, so they do not count; nor does a native (library-implemented) type.
+ */
+export function holdsPointers(t: Type, seen: Set<Type> = new Set()): boolean {
+  if (t.k === 'named' && t.native) return false;
+  if (seen.has(t)) return false; // a recursive type reaches itself through a pointer, which answers true
+  seen.add(t);
+  const u = underlying(t);
+  switch (u.k) {
+    case 'ptr':
+    case 'slice':
+    case 'map':
+    case 'iface':
+      return true;
+    case 'array':
+      return u.len > 0 && holdsPointers(u.elem, seen);
+    case 'struct':
+      return u.fields.some((f) => holdsPointers(f.type, seen));
+    default:
+      return false;
+  }
+}
+
 /** Comparable types (==, map keys). */
 export function comparable(t: Type): boolean {
   const u = underlying(t);

@@ -41,22 +41,19 @@
  * during a mark phase the running dedicated workers never exceed dedicatedMarkWorkersNeeded's quota
  * and the idle workers never exceed maxIdleMarkWorkers; outside it no worker runs.
  *
- * What it simplifies: the live heap is an estimate, since the model follows no pointers: the part of
- * the heap at a cycle's start that the mark finds live is a survival fraction (GCOptions.survival) of
- * it, but never less than what the previous cycle found live (only what was allocated since can have
- * died: a forced cycle right after another finds the same heap), plus what was allocated during the
- * mark (allocate-black). A program whose live set stays constant while it allocates (a ring buffer)
- * is therefore seen with a live heap that follows the heap's size, not the set's — and since what a
- * mark allocates black grows with the mark's length, which grows with the estimate, a fast allocator's
- * estimate climbs cycle after cycle (gc_alloc_loop: real 10→12→6 MB every cycle, the model's heap2
- * grows from 2 to 23 MB) — while a program that keeps everything (gc_stw's 36 MB slice) is seen
- * with 7 MB of it. What the estimate cannot know is reachability itself. A true mark is not possible from
- * here: the Go frontend's roots are JavaScript locals of generator functions and closure captures,
- * which no outside code can enumerate; exposing them means a frame object per call (hot on
- * call-heavy code) and still misses what closures capture. A cheaper signal the frontend could give
- * is a count of pointer slots overwritten while non-nil (a dropped reference; gc_alloc_loop drops one
- * 64-byte node per allocation, gc_stw none), at the cost of a check on every pointer store and of
- * assuming each object has one reference. There are no spans, size classes or mcache refills (sweeping costs nothing
+ * What it simplifies: the live heap. A program that can mark its own heap (LiveHeapSource: the Go
+ * frontend walks from its package variables and its goroutines' frames, golang/rt/gcmark.ts) gives
+ * the bytes reachable when a cycle starts (the world is stopped); the cycle marks that plus what is
+ * allocated during the mark (allocate-black), as Go's does — gc_alloc_loop's 4.5 MB ring is marked
+ * as 4.5 MB whatever went through it (gctrace 10->12->6 MB every cycle), gc_stw's 36 MB slice as
+ * 36 MB. What that mark cannot see (see gcmark.ts: a loop body's variables, what a func value
+ * captures while it does not run, channel buffers) counts dead. A program without one (the workload
+ * API) gets an estimate: the part of the heap at a cycle's start that the mark finds live is a
+ * survival fraction (GCOptions.survival) of it, but never less than what the previous cycle found
+ * live (only what was allocated since can have died). The scan work is the live heap in bytes at
+ * one cost per byte (gcMarkNsPerByte, measured on gc_stw's pointer-rich heap), where Go's is the
+ * pointer-holding prefix of each object; the pacer's ratios (revise, endCycle) are unit-free, but
+ * gcOverAssistWork (64 KB of Go's scan work) is taken as 64 KB of heap. There are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
  * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
@@ -67,7 +64,7 @@
 import { E, FoundBy, Loc, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason } from '../log/events.js';
 import { K, type GoBody, type Op } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
-import { G, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
+import { G, M, P, _Gdead, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
 import { gopark, goready, newproc } from './proc.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
@@ -84,6 +81,8 @@ export const defaultHeapMinimum = 4 << 20;
 const triggerRatioDen = 64;
 const minTriggerRatioNum = 45;
 const maxTriggerRatioNum = 61;
+/** revise's maxOvershoot = 1.1: past the (extended) goal, the assist ratio aims 10 % beyond it. */
+const maxOvershoot = 1.1;
 /** gcOverAssistWork = 64 << 10: an assist does at least this much extra work, so it is not called for every byte. */
 const gcOverAssistWork = 64 << 10;
 /** _StackMin = 2048: the stack scan work a goroutine adds (its smallest stack). */
@@ -110,8 +109,9 @@ export interface GCOptions {
   /** GOMEMLIMIT in bytes (Infinity: none, the default). */
   memoryLimit?: number;
   /**
-   * The live-heap estimate: the fraction of the heap at a cycle's start that its mark finds live
-   * (an assumption, not a measurement: the model follows no pointers). Default 0.5.
+   * The live-heap estimate of a program that cannot mark its own heap (not a LiveHeapSource: the
+   * workload API): the fraction of the heap at a cycle's start that its mark finds live (an
+   * assumption, not a measurement). Default 0.5. The Go frontend's programs are marked instead.
    */
   survival?: number;
   /** Bytes of globals to scan (gcController.globalsScan). Default 0. */
@@ -178,6 +178,16 @@ export interface GCCycleRecord {
   cpuFraction: number;
 }
 
+/**
+ * A program that can tell the bytes reachable from its roots (the Go frontend's main body: its
+ * package variables and its goroutines' frames, golang/rt/gcmark.ts): `liveHeap` walks from them
+ * through the goroutines' bodies given (each G's, dead ones left out) and returns the bytes, or a
+ * negative number when it cannot (the survival estimate is used then).
+ */
+export interface LiveHeapSource {
+  liveHeap(bodies: readonly unknown[]): number;
+}
+
 /** The run's GC state: gcController, work and the memstats the model needs. */
 export class GCState {
   gcPercent: number;
@@ -214,6 +224,8 @@ export class GCState {
   markLive = 0;
   /** The previous cycle's estimate (what can no longer die without new allocation). */
   lastLive = 0;
+  /** The program's own mark (the Go frontend's), when it has one: the live heap at a cycle's start. */
+  liveSource: LiveHeapSource | null = null;
   /** Scan work (bytes) the cycle still has to do, and what workers hold reserved in their current chunk. */
   scanWorkRemaining = 0;
   scanWorkTotal = 0;
@@ -410,12 +422,40 @@ function markNsPerByte(rt: Runtime): number {
   return rt.cost.gcMarkNsPerByte * rt.v.gcMarkCostFactor;
 }
 
-/** assistWorkPerByte (revise): the scan work left over the heap distance left to the goal. */
+/**
+ * gcControllerState.revise (go1.19 and go1.26 mgcpacer.go, the same rule): the assist ratio is the
+ * scan work *expected* still to do over the heap distance left to the goal. The expectation is the
+ * last cycle's scan work (lastHeapScan + lastStackScan + globalsScan; the model's fixed root and
+ * termination work, gcMarkBase, is part of its scan work, so of both estimates). Once this cycle's
+ * work exceeds it, the heap is taken to be growing: the expectation becomes the worst case (every
+ * scannable byte of the heap now: heapScan, which the model takes as heapLive, all of it scannable)
+ * and the goal is pushed back in proportion (extHeapGoal), at most to (1 + GOGC/100) × goal
+ * (hardGoal); past even that goal, 10 % more (maxOvershoot). So the first cycle, with no last scan
+ * work, lets the mutator allocate up to twice the goal while it marks (gctrace's 3->4->4 MB), where a
+ * ratio from the actual remaining work over the distance to the goal made it assist it all at once.
+ */
 function assistWorkPerByte(c: GCState): number {
-  let dist = c.heapGoal - c.heapLive;
-  if (!(dist > 0) || dist === Infinity) dist = 1 << 20;
-  const work = Math.max(c.scanWorkRemaining, 1000);
-  return Math.max(work / dist, 1e-9);
+  const gcPercent = c.gcPercent < 0 ? 100000 : c.gcPercent;
+  const live = c.heapLive;
+  const work = c.scanWorkDone;
+  const base = c.scanWorkTotal - c.markLive - c.lastStackScan - c.globalsScan;
+  let heapGoal = c.heapGoal === Infinity ? live + (1 << 20) : c.heapGoal;
+  let expected = c.lastHeapScan + c.lastStackScan + c.globalsScan + base;
+  const maxScanWork = live + c.lastStackScan + c.globalsScan + base;
+  if (work > expected) {
+    let ext = Math.floor(((heapGoal - c.triggered) / expected) * maxScanWork) + c.triggered;
+    const hardGoal = Math.floor((1 + gcPercent / 100) * heapGoal);
+    if (ext > hardGoal) ext = hardGoal;
+    heapGoal = ext;
+    expected = maxScanWork;
+  }
+  if (live > heapGoal) {
+    heapGoal = Math.floor(heapGoal * maxOvershoot);
+    expected = maxScanWork;
+  }
+  const remaining = Math.max(expected - work, 1000);
+  const heapRemaining = Math.max(heapGoal - live, 1);
+  return remaining / heapRemaining;
 }
 
 /**
@@ -548,7 +588,7 @@ function startCycle(rt: Runtime, now: number): void {
   const stacks = rt.allgs.reduce((n, g) => n + (g.atomicstatus !== 6 ? stackMin : 0), 0);
   c.lastStackScan = stacks;
   // Plus the fixed root and termination work (gcMarkBase, as scan work at the mark's rate).
-  c.markLive = Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
+  c.markLive = liveAtStart(rt);
   c.scanWorkTotal = c.markLive + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
   c.scanWorkRemaining = c.scanWorkTotal;
   const totalUtilizationGoal = procs * gcBackgroundUtilization;
@@ -566,6 +606,24 @@ function startCycle(rt: Runtime, now: number): void {
   else c.maxIdleMarkWorkers = procs - dedicated;
   c.idleMarkWorkers = 0;
   for (const g of rt.allgs) g.gcAssistBytes = 0;
+}
+
+/**
+ * The part of the heap at the cycle's start that its mark finds live: what the program's own mark
+ * reaches from its roots (LiveHeapSource; the world is stopped, so every goroutine is at an op), at
+ * most the heap the model holds (objects the allocation sites do not count, a map's entries, can be
+ * reached). Without one, the survival estimate: survival × heap0, but never less than the previous
+ * cycle's (what could die since was only what was allocated since).
+ */
+function liveAtStart(rt: Runtime): number {
+  const c = rt.gc;
+  if (c.liveSource !== null) {
+    const bodies: unknown[] = [];
+    for (const g of rt.allgs) if (g.atomicstatus !== _Gdead && g.body !== null) bodies.push(g.body);
+    const live = c.liveSource.liveHeap(bodies);
+    if (live >= 0) return Math.min(live, c.heap0);
+  }
+  return Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
 }
 
 /**

@@ -36,7 +36,7 @@ import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 import { defaultRelease, goReleases, profiles, type GoRelease, type VersionProfile } from './version.js';
 import { runtimeFrames, type RuntimeFrames } from './frames.js';
-import { GCState, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions } from './mgc.js';
+import { GCState, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions, type LiveHeapSource } from './mgc.js';
 import { MaxProcsState, defaultGOMAXPROCS, normalizeQuota, quotaAt, updateMaxProcsGoroutine, type CpuQuotaStep } from './maxprocs.js';
 
 export interface GodebugFlags {
@@ -103,7 +103,8 @@ export interface RunOptions {
   cost?: Partial<CostModel>;
   /**
    * The garbage collector's knobs (mgc.ts GCOptions): GOGC (`gogc`, negative = off), GOMEMLIMIT
-   * (`memoryLimit`, bytes), the live-heap estimate's survival fraction. A program that allocates
+   * (`memoryLimit`, bytes), the live-heap estimate's survival fraction (for a program that does not
+   * mark its own heap: mgc.ts LiveHeapSource). A program that allocates
    * nothing never starts a cycle.
    */
   gc?: GCOptions;
@@ -428,6 +429,8 @@ export class Runtime {
     const userMain = this.opts.main();
     if (typeof (userMain as Partial<GoBody> | null)?.next !== 'function') throw new TypeError(notGenerator('main', userMain));
     this.userMain = userMain;
+    // A program with its own mark (the Go frontend's) gives the GC its live heap (mgc.ts LiveHeapSource).
+    if (typeof (userMain as Partial<LiveHeapSource>).liveHeap === 'function') this.gc.liveSource = userMain as unknown as LiveHeapSource;
     // Call main.main as a tail call: G1's body becomes main's own generator, so each of main's ops
     // costs one generator resumption instead of two (exec.ts runG1). When it returns, runG1 does the
     // rest of runtime.main: exit(0).

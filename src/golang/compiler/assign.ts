@@ -7,7 +7,7 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Obj, Val } from '../core.js';
-import { type Type, tBool, underlying, isString, isNumeric, isInteger, isComplex } from '../types.js';
+import { type Type, tBool, underlying, isString, isNumeric, isInteger, isComplex, sizeOf } from '../types.js';
 import { convert, valueOf, describe, ts, wrap, complexKey } from './operand.js';
 import { index } from './indexing.js';
 
@@ -35,7 +35,7 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
       c.charge(c.cpu.mapAccess);
       const k = convert(c, c.expr(n.kids[1]!), u.key, 'map index');
       const ck = complexKey(u.key);
-      const nk = c.cpu.mapNewKey;
+      const nk = `${c.cpu.mapNewKey}, ${sizeOf(u.key) + sizeOf(u.elem)}`;
       if (pre) {
         const m = c.id('x');
         const kk = c.id('k');

@@ -345,15 +345,18 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const u = underlying(s.t);
       if (u.k !== 'slice') c.fail(n, `invalid argument: ${describe(s)} is not a slice`);
       const es = sizeOf(u.elem);
+      // the zero value of the spare capacity a grown backing array gets (rt/slices.ts ZeroOf)
+      const z0 = zero(c, u.elem);
+      const zs = /^(0|false|''|null)$/.test(z0) ? z0 : `() => ${z0}`;
       if (spread) {
         const v = arg(1);
         if (isString(v.t)) return done({ c: `$L.appendString(${H(s.c)}, ${H(v.c)})`, t: s.t, mode: 'value', n });
         const vc = convert(c, v, s.t.k === 'named' ? c.types.intern({ k: 'slice', elem: u.elem }) : s.t, 'append');
-        return done({ c: `$L.append(${H(s.c)}, $L.sliceToArray(${H(vc)}), ${es})`, t: s.t, mode: 'value', n });
+        return done({ c: `$L.append(${H(s.c)}, $L.sliceToArray(${H(vc)}), ${es}, ${zs})`, t: s.t, mode: 'value', n });
       }
       const rest = argNodes.slice(1).map((a) => H(convert(c, c.expr(a), u.elem, 'argument')));
-      if (rest.length === 1) return done({ c: `$L.append1(${H(s.c)}, ${rest[0]}, ${es})`, t: s.t, mode: 'value', n });
-      return done({ c: `$L.append(${H(s.c)}, [${rest.join(', ')}], ${es})`, t: s.t, mode: 'value', n });
+      if (rest.length === 1) return done({ c: `$L.append1(${H(s.c)}, ${rest[0]}, ${es}, ${zs})`, t: s.t, mode: 'value', n });
+      return done({ c: `$L.append(${H(s.c)}, [${rest.join(', ')}], ${es}, ${zs})`, t: s.t, mode: 'value', n });
     }
     case 'make': {
       if (argNodes.length === 0) c.fail(n, 'not enough arguments for make() (expected 1, found 0)');

@@ -7,7 +7,7 @@
  */
 import { type Node, text } from './syntax.js';
 import type { Compiler, Scope } from '../core.js';
-import { type Type, underlying, typeString } from '../types.js';
+import { type Type, underlying, typeString, holdsPointers } from '../types.js';
 import { varSpec } from './decl.js';
 import { checkPackageObjects, checkConstsAfterVars, guard, inScope, hoist, inPkg } from './check/decls.js';
 import { findMethod, methodCallCode } from './operand.js';
@@ -50,6 +50,13 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     );
   checkConstsAfterVars(c, pkg);
   if (c.lets.length) globalDecl.push(`let ${c.lets.join(', ')};`);
+  // the package variables are roots of the garbage collector's mark (rt/gcmark.ts HeapMarker.globals)
+  const globalRoots: string[] = [];
+  for (const o of c.pkgScope.m.values()) {
+    if (o.kind !== 'var' || !/^[A-Za-z_$][\w$]*$/.test(o.js) || !holdsPointers(o.t)) continue;
+    globalRoots.push(`$v(${o.js}, ${c.typeRef(o.boxed ? c.types.intern({ k: 'ptr', elem: o.t }) : o.t)});`);
+  }
+  if (globalRoots.length) globalDecl.push(`if ($opts.gc) $opts.gc.globals = ($v) => { ${globalRoots.join(' ')} };`);
   c.lets = [];
   if (!c.pkgScope.m.has('main') || c.pkgScope.m.get('main')!.kind !== 'func') c.err(null, 'function main is undeclared in the main package');
   // bodies

@@ -8,8 +8,8 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import { type Compiler, type FuncCtx, Scope, CompileError, Unsupported, Silent, tInvalid, type Val } from '../core.js';
-import { type Type, type FuncType, underlying, isBoolean, defaultType } from '../types.js';
+import { type Compiler, type FuncCtx, type Obj, Scope, CompileError, Unsupported, Silent, tInvalid, type Val } from '../core.js';
+import { type Type, type FuncType, underlying, isBoolean, defaultType, holdsPointers } from '../types.js';
 import { assign, assignOp, define } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt, rangeFuncBranch, rangeFuncReturn } from './control.js';
 import { varSpec } from './decl.js';
@@ -49,6 +49,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   c.fn = fn;
   c.lets = [];
   c.scope = new Scope(c.scope, fn);
+  const fnScope = c.scope;
   const params: string[] = [];
   const pre: string[] = [];
   const declParam = (dn: Node | null, t: Type, isParam: boolean): string => {
@@ -87,6 +88,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   const stmts = body ? block(c, body.kids, false) : '';
   if (body && sig.results.length > 0 && !terminates(body)) c.err(body.kids.length ? lastBrace(body) : body, 'missing return');
   c.popScope();
+  const roots = frameRoots(c, fnScope, fn);
   const lets = c.lets.length ? `let ${c.lets.join(', ')};` : '';
   const hasParams = sig.params.length > 0 || recv !== null;
   // at a segment's limit of Go frames the function runs as a new segment of its goroutine's calls
@@ -96,15 +98,37 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   let code: string;
   if (hasDefer) {
     const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
-    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
+    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n${roots}$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
   } else {
-    code = `${head}${pre.join(' ')}\ntry {\n$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
+    code = `${head}${pre.join(' ')}\ntry {\n${roots}$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
   }
   c.fn = savedFn;
   c.scope = savedScope;
   c.lets = savedLets;
   c.ops = savedOps;
   return { code, sig, fn };
+}
+
+/**
+ * The frame's roots for the garbage collector's mark (rt/gcmark.ts): `$f.g = ($v) => …` handing each
+ * pointer-holding parameter, variable of the body's outermost block and captured variable to the
+ * visitor with its type (a boxed variable as a pointer to its Box). Declared first in the body's
+ * block, the closure sees the block's variables; one not declared yet at the suspension point throws
+ * (its temporal dead zone) and ends the visit: the variables are visited in declaration order, so
+ * the ones after it are not declared either. Empty for a function without such variables (no
+ * closure is made per call).
+ */
+function frameRoots(c: Compiler, scope: Scope, fn: FuncCtx): string {
+  // the captured variables first: they are all declared (in an enclosing function) when the literal runs
+  const vars: Obj[] = fn.captures ? [...fn.captures] : [];
+  for (const o of scope.m.values()) if (o.kind === 'var' && !o.global) vars.push(o);
+  const visits: string[] = [];
+  for (const o of vars) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(o.js) || !holdsPointers(o.t)) continue;
+    const t = o.boxed ? c.types.intern({ k: 'ptr', elem: o.t }) : o.t;
+    visits.push(`$v(${o.js}, ${c.typeRef(t)});`);
+  }
+  return visits.length ? `$f.g = ($v) => { ${visits.join(' ')} };\n` : '';
 }
 
 function lastBrace(body: Node): Node {

@@ -5,7 +5,7 @@
  */
 import { formatFloat } from '../../workload/fmt.js';
 import type { Type, StructType } from '../types.js';
-import { underlying, typeString, basic } from '../types.js';
+import { underlying, typeString, basic, isInteger } from '../types.js';
 import type { Iface, Ref } from './values.js';
 import { Slice, sliceToArray } from './slices.js';
 import { decodeRune, runeToString, runeCount } from './strings.js';
@@ -218,6 +218,8 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
       // integers
       const x = v as number;
+      // %#v of an unsigned integer is Go syntax in hex (fmt's fmt0x64: `0x0`, `[]uint16{0x7}`)
+      if (verb === 'v' && f.sharp && n.startsWith('uint')) return fmtInt(x, 16, f);
       switch (verb) {
         case 'v':
         case 'd':
@@ -259,8 +261,11 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
     case 'slice':
     case 'array': {
       let items: unknown[];
+      // fmt's printArg prints an operand of the unnamed type []byte as "[]byte"; inside other values
+      // (reflection) it is t.String(), "[]uint8"
+      const tname = depth === 0 && t.k === 'slice' && underlying(t.elem).k === 'basic' && t.elem.k === 'basic' && t.elem.name === 'uint8' ? '[]byte' : typeString(t);
       if (u.k === 'slice') {
-        if (v === null && f.sharp && verb === 'v') return typeString(t) + '(nil)';
+        if (v === null && f.sharp && verb === 'v') return tname + '(nil)';
         items = sliceToArray(v as Slice | null);
       } else items = v as unknown[];
       const et = u.elem;
@@ -269,16 +274,19 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         return fmtString(items.map((b) => String.fromCharCode(b as number)).join(''), verb, f);
       }
       if (verb === 'p') return '0xc000010000';
-      if (f.sharp && verb === 'v') return typeString(t) + '{' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(', ') + '}';
+      if (f.sharp && verb === 'v') return tname + '{' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(', ') + '}';
       return '[' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(' ') + ']';
     }
     case 'map': {
-      if (v === null) return 'map[]';
+      const sharpV = f.sharp && verb === 'v';
+      if (v === null) return sharpV ? typeString(t) + '(nil)' : 'map[]';
       const m = v as Map<unknown, unknown>;
       const complexKey = isComplexKey(u.key);
       let entries: [unknown, unknown][] = complexKey ? [...m.values()].map((p) => p as [unknown, unknown]) : [...m.entries()];
       entries = entries.sort((a, b) => compareKeys(a[0], b[0], u.key));
-      return 'map[' + entries.map(([k, x]) => fmtValue(k, u.key, verb, f, depth + 1) + ':' + fmtValue(x, u.elem, verb, f, depth + 1)).join(' ') + ']';
+      const items = entries.map(([k, x]) => fmtValue(k, u.key, verb, f, depth + 1) + ':' + fmtValue(x, u.elem, verb, f, depth + 1));
+      // %#v: Go syntax, map[K]V{k:v, k:v}
+      return sharpV ? typeString(t) + '{' + items.join(', ') + '}' : 'map[' + items.join(' ') + ']';
     }
     case 'chan':
       return v === null ? '<nil>' : '0xc000020060';
@@ -331,8 +339,16 @@ function fmtString(s: string, verb: string, f: Flags): string {
       return quoteGo(f.prec >= 0 ? s.slice(0, f.prec) : s);
     case 'x':
     case 'X': {
-      let o = '';
-      for (let i = 0; i < s.length; i++) o += s.charCodeAt(i).toString(16).padStart(2, '0');
+      // fmt's fmtSbx: two hex digits a byte, up to the precision; '#' adds 0x once (with ' ': before
+      // every byte), ' ' separates the bytes
+      const length = f.prec >= 0 && f.prec < s.length ? f.prec : s.length;
+      const x0 = verb === 'X' ? '0X' : '0x';
+      let o = f.sharp ? x0 : '';
+      for (let i = 0; i < length; i++) {
+        if (f.space && i > 0) o += f.sharp ? ' ' + x0 : ' ';
+        o += s.charCodeAt(i).toString(16).padStart(2, '0');
+      }
+      if (length === 0) return '';
       return verb === 'X' ? o.toUpperCase() : o;
     }
     default:
@@ -382,11 +398,31 @@ export function sprint(args: (Iface | null)[], ln: boolean): string {
   return ln ? s + '\n' : s;
 }
 
-/** fmt.Sprintf */
+/**
+ * A `*` width or precision's operand (fmt's intFromArg): any integer type within ±1e6 (fmt's
+ * tooLarge); anything else is a bad width/precision. The operand is consumed either way.
+ */
+function intFromArg(args: (Iface | null)[], argi: number): { num: number; ok: boolean } {
+  if (argi >= args.length) return { num: 0, ok: false };
+  const a = args[argi];
+  if (a === null || !isInteger(a.t)) return { num: 0, ok: false };
+  const num = Number(a.v);
+  if (num > 1e6 || num < -1e6) return { num: 0, ok: false };
+  return { num, ok: true };
+}
+
+/**
+ * fmt.Sprintf (fmt/print.go doPrintf's rules): flags, an explicit argument index `[n]` before a
+ * `*` width, a `*` precision or the verb (`%[2]d %[1]d`; after one, the arguments are "reordered" and
+ * unused ones are not reported as EXTRA), `*` operands, `%!v(BADINDEX)`, `%!(BADWIDTH)`,
+ * `%!(BADPREC)`, `%!v(MISSING)`, `%!(NOVERB)`, `%!(EXTRA …)`.
+ */
 export function sprintf(format: string, args: (Iface | null)[]): string {
   let out = '';
   let argi = 0;
+  let reordered = false;
   const n = format.length;
+  const nargs = args.length;
   for (let i = 0; i < n; i++) {
     const c = format.charCodeAt(i);
     if (c !== 37) {
@@ -394,6 +430,34 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
       continue;
     }
     i++;
+    let goodArgNum = true;
+    /** An explicit index `[n]` at i (fmt's argNumber): moves argi when valid; returns whether one was found. */
+    const argNumber = (): boolean => {
+      if (i >= n || format[i] !== '[') return false;
+      reordered = true;
+      // parseArgNumber: at least "[n]"; the closing bracket's position decides how far it reads
+      let close = -1;
+      if (n - i >= 3) for (let j = i + 1; j < n; j++) if (format[j] === ']') { close = j; break; }
+      if (close < 0) {
+        // no closing bracket: the '[' alone is consumed, not a found index
+        i += 1;
+        goodArgNum = false;
+        return false;
+      }
+      const digits = format.substring(i + 1, close);
+      i = close + 1;
+      if (!/^[0-9]+$/.test(digits) || digits.length > 6) {
+        goodArgNum = false;
+        return false;
+      }
+      const index = Number(digits) - 1;
+      if (index >= 0 && index < nargs) {
+        argi = index;
+        return true;
+      }
+      goodArgNum = false;
+      return true;
+    };
     const f: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
     for (; i < n; i++) {
       const ch = format[i];
@@ -404,31 +468,47 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
       else if (ch === '#') f.sharp = true;
       else break;
     }
+    let afterIndex = argNumber();
     if (format[i] === '*') {
-      const a = args[argi++];
-      f.width = a ? Number(a.v) : 0;
-      if (f.width < 0) {
-        f.minus = true;
-        f.width = -f.width;
-      }
       i++;
+      const w = intFromArg(args, argi);
+      if (argi < nargs) argi++;
+      if (!w.ok) out += '%!(BADWIDTH)';
+      else {
+        f.width = w.num;
+        if (f.width < 0) {
+          f.minus = true;
+          f.width = -f.width;
+        }
+      }
+      afterIndex = false;
     } else {
       let w = '';
       while (i < n && format[i]! >= '0' && format[i]! <= '9') w += format[i++];
-      if (w) f.width = Number(w);
+      if (w) {
+        f.width = Number(w);
+        if (afterIndex) goodArgNum = false; // "%[3]2d"
+      }
     }
-    if (format[i] === '.') {
+    if (i + 1 < n && format[i] === '.') {
       i++;
+      if (afterIndex) goodArgNum = false; // "%[3].2d"
+      afterIndex = argNumber();
       if (format[i] === '*') {
-        const a = args[argi++];
-        f.prec = a ? Number(a.v) : 0;
         i++;
+        const p = intFromArg(args, argi);
+        if (argi < nargs) argi++;
+        // a negative precision makes no sense: none, reported as bad
+        if (!p.ok || p.num < 0) out += '%!(BADPREC)';
+        else f.prec = p.num;
+        afterIndex = false;
       } else {
         let p = '';
         while (i < n && format[i]! >= '0' && format[i]! <= '9') p += format[i++];
         f.prec = p ? Number(p) : 0;
       }
     }
+    if (!afterIndex) afterIndex = argNumber();
     if (i >= n) {
       out += '%!(NOVERB)';
       break;
@@ -438,10 +518,15 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
     const verb = format.substring(i, i + rn);
     i += rn - 1;
     if (r === 37) {
+      // percent takes no operand and ignores width and precision
       out += '%';
       continue;
     }
-    if (argi >= args.length) {
+    if (!goodArgNum) {
+      out += `%!${verb}(BADINDEX)`;
+      continue;
+    }
+    if (argi >= nargs) {
       out += `%!${verb}(MISSING)`;
       continue;
     }
@@ -453,11 +538,11 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
     }
     if (verb === 'T') s = a === null ? '<nil>' : typeString(a.t);
     else if (a === null) s = verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
-    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t)) s = fmtValue(a.v, a.t, 'v', noFlags, 0);
+    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t) && !(underlying(a.t) as { name: string }).name.startsWith('uint')) s = fmtValue(a.v, a.t, 'v', noFlags, 0);
     else s = fmtValue(a.v, a.t, verb, f, 0);
     out += pad(s, f, a !== null && isNumericType(a.t) && verb !== 'c' && verb !== 'q' && verb !== 's' && verb !== 'T');
   }
-  if (argi < args.length) {
+  if (!reordered && argi < nargs) {
     out += '%!(EXTRA ' + args.slice(argi).map((a) => (a === null ? '<nil>' : `${typeString(a.t)}=${fmtValue(a.v, a.t, 'v', noFlags, 0)}`)).join(', ') + ')';
   }
   return out;

@@ -22,6 +22,7 @@ import type { Iface } from './values.js';
 import type { TracebackStyle } from '../../runtime/runtime.js';
 import { heap } from './malloc.js';
 import { cpu } from './cpu.js';
+import type { HeapMarker, RootSet } from './gcmark.js';
 
 /** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
 const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
@@ -44,6 +45,8 @@ export interface Frame {
   rp?: GoPanic | null;
   /** Source file of the function (absolute, as Go prints it). */
   file: string;
+  /** The frame's roots for the garbage collector's mark (rt/gcmark.ts), set by functions with pointer-holding variables. */
+  g: RootSet | null;
 }
 
 /**
@@ -134,7 +137,7 @@ function* runSegment(ctx: GCtx, seg: Segment): Generator<Op, unknown, unknown> {
 }
 
 export function enter(fn: string, a: boolean, file: string): Frame {
-  const f: Frame = { fn, l: 0, a, p: null, r: false, file };
+  const f: Frame = { fn, l: 0, a, p: null, r: false, file, g: null };
   S.cur.fr.push(f);
   return f;
 }
@@ -270,6 +273,8 @@ export class Origin {
 /** A goroutine body: a generator with Go tracebacks. */
 export class Body implements Iterator<Op, unknown, unknown> {
   ctx = new GCtx();
+  /** The run's heap marker (rt/gcmark.ts): set on main's body only, the one the runtime asks (liveHeap). */
+  marker: HeapMarker | null = null;
   /** Frame shown before the goroutine first runs (`main.f(...)` at the function's line). */
   private entry: string | null;
   private origin: Origin | null;
@@ -282,6 +287,17 @@ export class Body implements Iterator<Op, unknown, unknown> {
       this.ctx.created = created;
       this.entry = entry;
     }
+  }
+  /**
+   * The bytes of heap reachable from the program's roots and the frames of `bodies` (the runtime's
+   * goroutines; those that are not compiled Go have none): runtime/mgc.ts startCycle's live heap.
+   * −1 when this body has no marker (not main's).
+   */
+  liveHeap(bodies: readonly unknown[]): number {
+    if (this.marker === null) return -1;
+    const ctxs: GCtx[] = [];
+    for (const b of bodies) if (b instanceof Body) ctxs.push(b.ctx);
+    return this.marker.mark(ctxs);
   }
   /** The `created by` lines and the not-yet-started frame, formatting an Origin on first use. */
   private materialise(): void {

@@ -6,6 +6,7 @@
 import { cpu } from './cpu.js';
 import { plainPanic } from './panics.js';
 import { mapKey } from './alg.js';
+import { heap } from './malloc.js';
 
 export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown): unknown {
   if (m === null) return zero;
@@ -16,11 +17,18 @@ export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown)
  * m[k] = v (mapassign). `newKeyNs`: what adding a key costs beyond an assignment to an existing one,
  * the table's growth amortised (GoCpuCosts.mapNewKey), charged to the goroutine (cpu.ts) when k is new.
  */
-export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0): void {
+/**
+ * m[k] = v (mapassign): a new key costs `newKeyNs` and adds `entryBytes` (sizeOf(key) + sizeOf(elem),
+ * the map's growth counted as allocation: rt/malloc.ts; the mark counts the same per entry, gcmark.ts).
+ */
+export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0, entryBytes = 0): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');
   const n = m.size;
   m.set(k, v);
-  if (m.size !== n) cpu.ns += newKeyNs;
+  if (m.size !== n) {
+    cpu.ns += newKeyNs;
+    heap.b += entryBytes;
+  }
 }
 export function mget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown): [unknown, boolean] {
   if (m === null) return [z, false];
@@ -38,11 +46,15 @@ export function cmget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown):
   const p = m.get(k) as [unknown, unknown] | undefined;
   return p === undefined ? [z, false] : [p[1], true];
 }
-export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0): void {
+/** mset for a key compared by value (a struct, array, interface or float key): the entry is [k, v] under mapKey(k). */
+export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0, entryBytes = 0): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');
   const n = m.size;
   m.set(mapKey(k), [k, v]);
-  if (m.size !== n) cpu.ns += newKeyNs;
+  if (m.size !== n) {
+    cpu.ns += newKeyNs;
+    heap.b += entryBytes;
+  }
 }
 export function mdel(m: Map<unknown, unknown> | null, k: unknown): void {
   if (m !== null) m.delete(k);

@@ -98,8 +98,21 @@ function growCap(old: number, need: number, esize: number): number {
 }
 
 
-/** append(s, vals...) */
-export function append(s: Slice | null, vals: unknown[], esize: number): Slice {
+/**
+ * The zero value append puts in a grown backing array's spare capacity (s[len:cap] must read as zero
+ * values after a reslice): a primitive zero as is, or a function making a fresh zero (a struct, an
+ * array or a complex number are objects). undefined leaves the capacity empty (only for callers that
+ * never reslice past the length).
+ */
+export type ZeroOf = number | string | boolean | null | (() => unknown) | undefined;
+function fillZero(a: unknown[], from: number, to: number, z: ZeroOf): void {
+  if (z === undefined || from >= to || isByteArray(a)) return;
+  if (typeof z === 'function') for (let i = from; i < to; i++) a[i] = z();
+  else a.fill(z, from, to);
+}
+
+/** append(s, vals...); `z` the element type's zero (ZeroOf) for the spare capacity of a new backing array. */
+export function append(s: Slice | null, vals: unknown[], esize: number, z?: ZeroOf): Slice {
   const k = vals.length;
   if (s === null) {
     if (k === 0) return null as unknown as Slice;
@@ -107,6 +120,7 @@ export function append(s: Slice | null, vals: unknown[], esize: number): Slice {
     heap.b += c * esize; // growslice's new backing array (malloc.ts)
     const a = new Array(c);
     for (let i = 0; i < k; i++) a[i] = vals[i];
+    fillZero(a, k, c, z);
     return new Slice(a, 0, k, c);
   }
   const n = s.n + k;
@@ -122,15 +136,16 @@ export function append(s: Slice | null, vals: unknown[], esize: number): Slice {
   if (isByteArray(a)) (a as unknown as Uint8Array).set((s.a as unknown as Uint8Array).subarray(s.o, s.o + s.n));
   else for (let i = 0; i < s.n; i++) a[i] = s.a[s.o + i];
   for (let i = 0; i < k; i++) a[s.n + i] = vals[i];
+  fillZero(a, n, c, z);
   return new Slice(a, 0, n, c);
 }
 /** append(s, x) — the common one-element case without an array allocation. */
-export function append1(s: Slice | null, v: unknown, esize: number): Slice {
+export function append1(s: Slice | null, v: unknown, esize: number, z?: ZeroOf): Slice {
   if (s !== null && s.n < s.c) {
     s.a[s.o + s.n] = v;
     return new Slice(s.a, s.o, s.n + 1, s.c);
   }
-  return append(s, [v], esize);
+  return append(s, [v], esize, z);
 }
 /** The elements of s as a new plain JS array (also for a []byte's Uint8Array). */
 export function sliceToArray(s: Slice | null): unknown[] {

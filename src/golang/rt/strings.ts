@@ -25,7 +25,7 @@ export function bytesOfString(s: string): unknown[] {
 }
 /** append([]byte, string...) */
 export function appendString(s: Slice | null, str: string): Slice {
-  return append(s, bytesOfString(str), 1);
+  return append(s, bytesOfString(str), 1, 0);
 }
 /** Encode a JS (UTF-16) string as a byte string. */
 export function encodeUTF8(s: string): string {

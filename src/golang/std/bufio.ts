@@ -34,10 +34,13 @@ export const ErrNegativeCount = newError('bufio: negative count');
 export class Reader {
   buf = '';
   eof: Iface | null = null;
-  constructor(public r: Iface | null) {}
+  constructor(
+    public r: Iface | null,
+    public size = defaultBufSize,
+  ) {}
   private *fill(): Go<boolean> {
     if (this.eof) return false;
-    const b = makeBytes(defaultBufSize, defaultBufSize);
+    const b = makeBytes(this.size, this.size);
     const [n, err] = yield* read(this.r, b);
     this.buf += bytesToString(reslice(b, 0, n, -1));
     if (err) this.eof = err;
@@ -81,16 +84,45 @@ export class Reader {
     return [n, null];
   }
 }
+/**
+ * A bufio.Writer: a buffer of `size` bytes (4096 by default, NewWriterSize's otherwise) that goes to
+ * the underlying writer in whole buffers, as Go's does — so the write(2) calls a program makes through
+ * it have Go's sizes: a write that overflows the buffer fills it, flushes it and goes on; Write of a
+ * large slice into an empty buffer goes straight through (bufio.go Writer.Write).
+ */
 export class Writer {
   buf = '';
-  constructor(public w: Iface | null) {}
+  constructor(
+    public w: Iface | null,
+    public size = defaultBufSize,
+  ) {}
   *WriteString(s: string): Go<[number, Iface | null]> {
+    const n = s.length;
+    while (s.length > this.size - this.buf.length) {
+      const k = this.size - this.buf.length;
+      this.buf += s.slice(0, k);
+      s = s.slice(k);
+      yield* this.Flush();
+    }
     this.buf += s;
-    if (this.buf.length >= defaultBufSize) yield* this.Flush();
-    return [s.length, null];
+    return [n, null];
   }
   *Write(b: Slice | null): Go<[number, Iface | null]> {
-    return yield* this.WriteString(bytesToString(b));
+    let s = bytesToString(b);
+    const n = s.length;
+    while (s.length > this.size - this.buf.length) {
+      if (this.buf.length === 0) {
+        // a large write into an empty buffer: straight to the underlying writer
+        yield* writeString(this.w, s);
+        return [n, null];
+      }
+      const k = this.size - this.buf.length;
+      this.buf += s.slice(0, k);
+      s = s.slice(k);
+      yield* this.Flush();
+    }
+    this.buf += s;
+    return [n, null];
   }
   *Flush(): Go<Iface | null> {
     if (this.buf === '') return null;
@@ -99,7 +131,19 @@ export class Writer {
     yield* writeString(this.w, s);
     return null;
   }
+  Buffered(): number {
+    return this.buf.length;
+  }
+  Available(): number {
+    return this.size - this.buf.length;
+  }
+  Size(): number {
+    return this.size;
+  }
 }
+/** bufio.NewWriterSize / NewReaderSize: a size ≤ 0 is the default (writer), below 16 is 16 (reader). */
+export const writerSize = (n: number): number => (n <= 0 ? defaultBufSize : n);
+export const readerSize = (n: number): number => (n < 16 ? 16 : n);
 
 // ---------------------------------------------------------------- Scanner
 
@@ -288,6 +332,9 @@ export const tBufWriter = native('Writer', 'bufio', '$P.bufio.Writer');
 method(tBufWriter, 'WriteString', fn([tString], [tInt, tError]), true);
 method(tBufWriter, 'Write', fn([tBytes], [tInt, tError]), true);
 method(tBufWriter, 'Flush', fn([], [tError]), true);
+method(tBufWriter, 'Buffered', fn([], [tInt]), false);
+method(tBufWriter, 'Available', fn([], [tInt]), false);
+method(tBufWriter, 'Size', fn([], [tInt]), false);
 const tSplitFunc = fn([tBytes, tBool], [tInt, tBytes, tError]);
 export const tScanner = native('Scanner', 'bufio', '$P.bufio.Scanner');
 method(tScanner, 'Scan', fn([], [tBool]), true);
@@ -313,5 +360,7 @@ pkg('bufio', {
   MaxScanTokenSize: C(tInt, maxScanTokenSize),
   NewReader: F(fn([tReader], [ptr(tBufReader)]), (a) => `new $P.bufio.Reader(${a[0]})`),
   NewWriter: F(fn([tWriter], [ptr(tBufWriter)]), (a) => `new $P.bufio.Writer(${a[0]})`),
+  NewWriterSize: F(fn([tWriter, tInt], [ptr(tBufWriter)]), (a) => `new $P.bufio.Writer(${a[0]}, $P.bufio.writerSize(${a[1]}))`),
+  NewReaderSize: F(fn([tReader, tInt], [ptr(tBufReader)]), (a) => `new $P.bufio.Reader(${a[0]}, $P.bufio.readerSize(${a[1]}))`),
   $unsupported: subset(),
 });

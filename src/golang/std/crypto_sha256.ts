@@ -110,7 +110,7 @@ export class Digest {
   }
   /** Sum(b): b with the digest appended. */
   Sum(b: Slice | null): Slice {
-    return append(b, bytesOfString(this.checksum()), 1);
+    return append(b, bytesOfString(this.checksum()), 1, 0);
   }
   Size(): number {
     return this.is224 ? Size224 : Size;

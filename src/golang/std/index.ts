@@ -39,6 +39,7 @@ import * as strconv from './strconv.js';
 import * as flag from './flag.js';
 import * as math from './math.js';
 import * as math_rand from './math_rand.js';
+import * as unicode from './unicode.js';
 import * as unicode_utf8 from './unicode_utf8.js';
 import * as sort from './sort.js';
 import * as container_heap from './container_heap.js';
@@ -86,6 +87,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   flag,
   math,
   math_rand,
+  unicode,
   unicode_utf8,
   sort,
   container_heap,

@@ -4,11 +4,13 @@
  * *os.File, a net.Conn, a *bufio.Reader or the program's own type all work.
  *
  * Simplified: ReadAll reads 512 bytes at a time (Go's starts with 512 and reads into the remaining
- * capacity as append grows the buffer, so it makes fewer, larger reads of a big input); io.Copy,
+ * capacity as append grows the buffer, so it makes fewer, larger reads of a big input); io.Copy
+ * always goes through a 32 KiB buffer (Go's uses the source's WriterTo or the destination's
+ * ReaderFrom when they have one: *os.File's copy_file_range/splice, *bytes.Buffer's WriteTo);
  * Pipe, MultiWriter… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
-import { newNamed, tInt, tInt64, tString } from '../types.js';
+import { basic, newNamed, tInt, tString } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
 import { pkg, F, T, V, C, fn, tBytes, subset } from './registry.js';
@@ -58,6 +60,38 @@ export function* ReadFull(r: Iface | null, b: Slice | null): Go<[number, Iface |
   return [got, null];
 }
 
+/** io.ErrShortWrite (io/io.go). */
+export const ErrShortWrite: Iface = { t: tErrorStringPtr, v: new ErrorString('short write') };
+/** The error of a Write that reports an impossible count (io/io.go errInvalidWrite). */
+const errInvalidWrite: Iface = { t: tErrorStringPtr, v: new ErrorString('invalid write result') };
+/** w.Write(b) through the interface value's method table. */
+function* write(w: Iface | null, b: Slice | null): Go<[number, Iface | null]> {
+  if (w === null) nilDeref();
+  return (yield* (w.t as unknown as { $m: MethodTable }).$m.Write!(w.v, b)) as [number, Iface | null];
+}
+/**
+ * io.Copy: reads into a 32 KiB buffer and writes what it read until EOF (success) or an error;
+ * a short write is ErrShortWrite (io/io.go copyBuffer's loop).
+ */
+export function* Copy(dst: Iface | null, src: Iface | null): Go<[number, Iface | null]> {
+  const buf = makeBytes(32 * 1024, 32 * 1024);
+  let written = 0;
+  for (;;) {
+    const [nr, er] = yield* read(src, buf);
+    if (nr > 0) {
+      let [nw, ew] = yield* write(dst, reslice(buf, 0, nr, -1));
+      if (nw < 0 || nr < nw) {
+        nw = 0;
+        if (ew === null) ew = errInvalidWrite;
+      }
+      written += nw;
+      if (ew !== null) return [written, ew];
+      if (nr !== nw) return [written, ErrShortWrite];
+    }
+    if (er !== null) return [written, er === EOF ? null : er];
+  }
+}
+
 /** io.ReadAtLeast: reads until at least min bytes (ErrShortBuffer when b is smaller; ErrUnexpectedEOF after a partial read). */
 export function* ReadAtLeast(r: Iface | null, b: Slice | null, min: number): Go<[number, Iface | null]> {
   const n = b === null ? 0 : b.n;
@@ -87,27 +121,6 @@ export const tReadCloser = newNamed('ReadCloser', 'io', {
   ]),
 });
 
-/**
- * io.Copy: Read into a 32 KiB buffer (io.go copyBuffer's size) and Write each piece until EOF.
- * Simplified: no WriterTo/ReaderFrom shortcuts (Go's Copy uses them when src or dst has one).
- */
-export function* Copy(dst: Iface | null, src: Iface | null): Go<[number, Iface | null]> {
-  if (dst === null) nilDeref();
-  const b = makeBytes(32 * 1024, 32 * 1024);
-  let total = 0;
-  for (;;) {
-    const [n, err] = yield* read(src, b);
-    if (n > 0) {
-      const [w, werr] = (yield* (dst.t as unknown as { $m: MethodTable }).$m.Write!(dst.v, reslice(b, 0, n, -1))) as [number, Iface | null];
-      total += w;
-      if (werr !== null) return [total, werr];
-      if (w !== n) return [total, ErrShortWrite];
-    }
-    if (err !== null) return [total, err === EOF ? null : err];
-  }
-}
-/** io.ErrShortWrite (io/io.go). */
-export const ErrShortWrite: Iface = { t: tErrorStringPtr, v: new ErrorString('short write') };
 /** io.Discard's type (io.discard): every Write succeeds. */
 export class Discard {
   *Write(b: Slice | null): Go<[number, Iface | null]> {
@@ -140,12 +153,12 @@ pkg('io', {
   Reader: T(tReader),
   Closer: T(tCloser),
   ReadCloser: T(tReadCloser),
-  Copy: F(fn([tWriter, tReader], [tInt64, tError]), (a) => `(yield* $P.io.Copy(${a[0]}, ${a[1]}))`),
   Discard: V(tWriter, '$P.io.discard'),
   NopCloser: F(fn([tReader], [tReadCloser]), (a) => `({t: $P.io.tNopCloser, v: new $P.io.NopCloser(${a[0]})})`),
-  ErrShortWrite: V(tError, '$P.io.ErrShortWrite'),
   EOF: V(tError, '$P.io.EOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
+  Copy: F(fn([tWriter, tReader], [basic('int64'), tError]), (a) => `(yield* $P.io.Copy(${a[0]}, ${a[1]}))`),
+  ErrShortWrite: V(tError, '$P.io.ErrShortWrite'),
   ReadFull: F(fn([tReader, tBytes], [tInt, tError]), (a) => `(yield* $P.io.ReadFull(${a[0]}, ${a[1]}))`),
   WriteString: F(fn([tWriter, tString], [tInt, tError]), (a) => `(yield* $P.io.writeString(${a[0]}, ${a[1]}))`),
   ReadAtLeast: F(fn([tReader, tBytes, tInt], [tInt, tError]), (a) => `(yield* $P.io.ReadAtLeast(${a[0]}, ${a[1]}, ${a[2]}))`),

@@ -43,6 +43,19 @@ export function Float64frombits(b: number): number {
   d.setBigUint64(0, BigInt.asUintN(64, BigInt(b)));
   return d.getFloat64(0);
 }
+/** 1e0…1e31, 1e0, 1e32 … 1e288 and 1e-0, 1e-32 … 1e-320: math.Pow10's tables (correctly rounded literals). */
+const pow10tab = Array.from({ length: 32 }, (_, i) => Number(`1e${i}`));
+const pow10postab32 = Array.from({ length: 10 }, (_, i) => Number(`1e${32 * i}`));
+const pow10negtab32 = Array.from({ length: 11 }, (_, i) => Number(`1e-${32 * i}`));
+/**
+ * math.Pow10 (math/pow10.go's method: a product of two table entries, not a correctly rounded
+ * 10^n, so the last bit is Go's): +Inf above 308, 0 below -323.
+ */
+export function Pow10(n: number): number {
+  if (n >= 0 && n <= 308) return pow10postab32[Math.floor(n / 32)]! * pow10tab[n % 32]!;
+  if (n >= -323 && n <= 0) return pow10negtab32[Math.floor(-n / 32)]! / pow10tab[-n % 32]!;
+  return n > 0 ? Infinity : 0;
+}
 /** math.Signbit: the sign bit (set for -0 and negative NaN payloads JS can see only as NaN). */
 export function Signbit(x: number): boolean {
   return x < 0 || Object.is(x, -0);
@@ -107,6 +120,9 @@ pkg('math', {
   MinInt8: C(untypedInt, -128),
   MaxFloat32: C(untypedFloat, 3.4028234663852886e38),
   SmallestNonzeroFloat64: C(untypedFloat, 5e-324),
+  // 0x1p-126 * 0x1p-23 (math/const.go)
+  SmallestNonzeroFloat32: C(untypedFloat, 1.401298464324817e-45),
+  Pow10: F(fn([tInt], [F64]), (a) => `$P.math.Pow10(${a[0]})`),
   MaxInt16: C(untypedInt, 32767),
   MaxInt8: C(untypedInt, 127),
   MaxUint8: C(untypedInt, 255),

@@ -4,12 +4,13 @@
  * global source does (seeded with 1).
  *
  * Simplified: the generator is xorshift32, not Go's additive lagged Fibonacci source, so the
- * sequence differs from Go's (programs whose output depends on the values cannot match); no
- * rand.New / rand.Source.
+ * sequence differs from Go's (programs whose output depends on the values cannot match: Go's
+ * source is a table of 607 precomputed values, which gmpsim does not copy). rand.New(rand.NewSource(s))
+ * makes an own generator of the same kind seeded with s: deterministic per seed, not Go's numbers.
  */
 import type { Op } from '../../workload/ops.js';
 import { tFloat64, tInt, tInt32, tInt64 } from '../types.js';
-import { pkg, F, fn, sl, subset, tUint32 } from './registry.js';
+import { pkg, F, T, fn, sl, ptr, subset, tUint32, native, method } from './registry.js';
 import { GoPanic } from '../rt/panics.js';
 import { type Slice, sliceLit } from '../rt/slices.js';
 
@@ -50,6 +51,66 @@ export class Rand {
     return sliceLit(a);
   }
 }
+/** A *rand.Rand (rand.New) or the rand.Source it wraps (rand.NewSource): its own generator. */
+export class GoRand {
+  r = new Rand();
+  constructor(seed: number) {
+    this.r.seed(seed);
+  }
+  Intn(n: number): number {
+    return this.r.intn(n);
+  }
+  Int(): number {
+    return this.r.int63();
+  }
+  Int63(): number {
+    return this.r.int63();
+  }
+  Int31n(n: number): number {
+    return this.r.intn(n);
+  }
+  Int63n(n: number): number {
+    return this.r.intn(n);
+  }
+  Float64(): number {
+    return this.r.float64();
+  }
+  Uint32(): number {
+    return this.r.next();
+  }
+  Perm(n: number): Slice {
+    return this.r.perm(n);
+  }
+  Seed(v: number): void {
+    this.r.seed(v);
+  }
+  *Shuffle(n: number, swap: (i: number, j: number) => Go<unknown>): Go {
+    yield* Shuffle({ rand: this.r }, n, swap);
+  }
+}
+/** rand.New(src): a generator continuing src's state (src is a GoRand from NewSource). */
+export function sourceSeed(src: GoRand | null): number {
+  return src === null ? 1 : src.r.s;
+}
+const tRand = native('Rand', 'rand', '$P.math_rand.GoRand');
+for (const [m, sig] of [
+  ['Intn', fn([tInt], [tInt])],
+  ['Int', fn([], [tInt])],
+  ['Int63', fn([], [tInt64])],
+  ['Int31n', fn([tInt32], [tInt32])],
+  ['Int63n', fn([tInt64], [tInt64])],
+  ['Float64', fn([], [tFloat64])],
+  ['Uint32', fn([], [tUint32])],
+  ['Perm', fn([tInt], [sl(tInt)])],
+  ['Seed', fn([tInt64], [])],
+] as const)
+  method(tRand, m, sig, false);
+method(tRand, 'Shuffle', fn([tInt, fn([tInt, tInt])], []), true);
+/** rand.Source: an interface in Go; here the source NewSource returns, which only rand.New takes. */
+const tSource = native('rngSource', 'rand', '$P.math_rand.GoRand');
+method(tSource, 'Int63', fn([], [tInt64]), false);
+method(tSource, 'Seed', fn([tInt64], []), false);
+
 /** rand.Shuffle(n, swap): Fisher–Yates through the program's swap function. */
 export function* Shuffle(p: { rand: Rand }, n: number, swap: (i: number, j: number) => Go<unknown>): Go {
   for (let i = n - 1; i > 0; i--) yield* swap(i, p.rand.intn(i + 1));
@@ -67,5 +128,8 @@ pkg('math/rand', {
   Seed: F(fn([tInt64]), (a) => `$proc.rand.seed(${a[0]})`),
   Shuffle: F(fn([tInt, fn([tInt, tInt])], []), (a) => `(yield* $P.math_rand.Shuffle($proc, ${a[0]}, ${a[1]}))`),
   Perm: F(fn([tInt], [sl(tInt)]), (a) => `$proc.rand.perm(${a[0]})`),
+  Rand: T(tRand),
+  NewSource: F(fn([tInt64], [ptr(tSource)]), (a) => `new $P.math_rand.GoRand(${a[0]})`),
+  New: F(fn([ptr(tSource)], [ptr(tRand)]), (a) => `new $P.math_rand.GoRand($P.math_rand.sourceSeed(${a[0]}))`),
   $unsupported: subset(),
 });

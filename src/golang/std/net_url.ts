@@ -344,7 +344,7 @@ function parseQuery(query: string): [Map<string, Slice>, Iface | null] {
     try {
       const key = unescape(k, Mode.QueryComponent);
       const val = unescape(v, Mode.QueryComponent);
-      m.set(key, append(m.get(key) ?? null, [val], 16));
+      m.set(key, append(m.get(key) ?? null, [val], 16, ''));
     } catch (e) {
       if (!(e instanceof EscapeError)) throw e;
       err ??= urlError(e.message);
@@ -368,7 +368,7 @@ export function valuesGet(m: Map<string, Slice | null> | null, k: string): strin
 }
 export function valuesAdd(m: Map<string, Slice | null> | null, k: string, v: string): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');
-  m.set(k, append(m.get(k) ?? null, [v], 16));
+  m.set(k, append(m.get(k) ?? null, [v], 16, ''));
 }
 export function valuesSet(m: Map<string, Slice | null> | null, k: string, v: string): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');

@@ -214,6 +214,8 @@ export class FileInfo {
     return encodeUTF8(this.name);
   }
   Size(): number {
+    // a directory's st_size on ext4 (the recording machine's /tmp) is its first 4096-byte block
+    if (this.ino !== null && this.ino.kind === 'dir') return dirSize;
     return this.ino !== null && this.ino.kind === 'file' ? this.ino.size : 0;
   }
   IsDir(): boolean {
@@ -233,6 +235,9 @@ export class FileInfo {
     return null;
   }
 }
+
+/** st_size of a small directory on ext4 (one block); gotests/unicode_pkg checks it against go1.19.8 and go1.26.8. */
+const dirSize = 4096;
 
 export class DirEntry {
   constructor(
@@ -356,6 +361,23 @@ export function* ReadDir(p: Process, name: string, n = -1): Go<[Slice | null, If
   const dir = p.kernel.path(path);
   const ents = names.map((nm) => new DirEntry(nm, p.kernel.fs.get(dir === '/' ? '/' + nm : `${dir}/${nm}`) ?? p.kernel.fs.get('/proc')!));
   return [sliceLit(n > 0 ? ents.slice(0, n) : ents), null];
+}
+
+/**
+ * ioutil.ReadDir (deprecated since Go 1.16, still there): the directory's entries as fs.FileInfo
+ * values sorted by name. Go opens the directory and Readdir lstat()s every entry; here one
+ * getdents64 (os.ReadDir's) stands for those calls.
+ */
+export function* ioutilReadDir(p: Process, name: string): Go<[Slice | null, Iface | null]> {
+  const [ents, err] = yield* ReadDir(p, name);
+  if (ents === null) return [null, err];
+  const infos: Iface[] = [];
+  for (let i = 0; i < ents.n; i++) {
+    const d = ents.a[ents.o + i] as DirEntry;
+    infos.push({ t: tFileStatPtr, v: new FileInfo(d.n, d.ino) });
+  }
+  infos.sort((a, b) => ((a.v as FileInfo).Name() < (b.v as FileInfo).Name() ? -1 : 1));
+  return [sliceLit(infos), null];
 }
 
 export function* Stat(p: Process, name: string, opName = 'stat'): Go<[FileInfo | null, Iface | null]> {

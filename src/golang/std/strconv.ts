@@ -12,7 +12,7 @@
 import { tBool, tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
 import { tError } from '../core.js';
 import { newError } from './errors.js';
-import { pkg, F, fn, subset, tUint64 } from './registry.js';
+import { pkg, F, fn, subset, tUint64, tBytes } from './registry.js';
 import { sprintf } from '../rt/format.js';
 import type { Iface } from '../rt/values.js';
 
@@ -170,5 +170,11 @@ pkg('strconv', {
   FormatUint: F(fn([tUint64, tInt], [S]), (a) => `$L.intString(${a[0]}, ${a[1]})`),
   ParseFloat: F(fn([S, tInt], [tFloat64, tError]), (a) => `$P.strconv.ParseFloat(${a[0]})`),
   FormatFloat: F(fn([tFloat64, tUint8, tInt, tInt], [S]), (a) => `$P.strconv.FormatFloat(${a[0]}, ${a[1]}, ${a[2]})`),
+  // the Append forms: the Format result appended to dst (strconv's AppendInt etc.)
+  AppendInt: F(fn([tBytes, tInt64, tInt], [tBytes]), (a) => `$L.appendString(${a[0]}, $L.intString(${a[1]}, ${a[2]}))`),
+  AppendUint: F(fn([tBytes, tUint64, tInt], [tBytes]), (a) => `$L.appendString(${a[0]}, $L.intString(${a[1]}, ${a[2]}))`),
+  AppendBool: F(fn([tBytes, tBool], [tBytes]), (a) => `$L.appendString(${a[0]}, String(${a[1]}))`),
+  AppendQuote: F(fn([tBytes, S], [tBytes]), (a) => `$L.appendString(${a[0]}, $P.strconv.Quote(${a[1]}))`),
+  AppendFloat: F(fn([tBytes, tFloat64, tUint8, tInt, tInt], [tBytes]), (a) => `$L.appendString(${a[0]}, $P.strconv.FormatFloat(${a[1]}, ${a[2]}, ${a[3]}))`),
   $unsupported: subset(),
 });

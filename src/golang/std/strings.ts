@@ -16,6 +16,76 @@ import type { Slice } from '../rt/slices.js';
 import { bytesToString, runeToString, decodeUTF8, encodeUTF8, decodeRune } from '../rt/strings.js';
 import { sliceLit } from '../rt/slices.js';
 import type { Iface } from '../rt/values.js';
+import type { Op } from '../../workload/ops.js';
+
+type Go<T = void> = Generator<Op, T, unknown>;
+/** A Go func(rune) value as the generated code calls it. */
+type RuneFunc<R> = (r: number) => Go<R>;
+
+/**
+ * strings.Map: each rune of s through mapping (a Go func, called as the program's calls are); a
+ * negative result drops the rune. Invalid UTF-8 decodes as RuneError, as `for range` does.
+ */
+export function* Map(mapping: RuneFunc<number>, s: string): Go<string> {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const [r, w] = decodeRune(s, i);
+    i += w;
+    const m = yield* mapping(r);
+    if (m >= 0) out += runeToString(m);
+  }
+  return out;
+}
+/** strings.IndexFunc / LastIndexFunc: the byte index of the first (last) rune f accepts, or -1. */
+export function* IndexFunc(s: string, f: RuneFunc<boolean>, truth = true): Go<number> {
+  for (let i = 0; i < s.length; ) {
+    const [r, w] = decodeRune(s, i);
+    if ((yield* f(r)) === truth) return i;
+    i += w;
+  }
+  return -1;
+}
+export function* LastIndexFunc(s: string, f: RuneFunc<boolean>): Go<number> {
+  let last = -1;
+  for (let i = 0; i < s.length; ) {
+    const [r, w] = decodeRune(s, i);
+    if (yield* f(r)) last = i;
+    i += w;
+  }
+  return last;
+}
+/** strings.FieldsFunc: the runs of runes f rejects, split at every rune it accepts. */
+export function* FieldsFunc(s: string, f: RuneFunc<boolean>): Go<Slice> {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; ) {
+    const [r, w] = decodeRune(s, i);
+    if (yield* f(r)) {
+      if (start >= 0) out.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+    i += w;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return sliceLit(out);
+}
+/** strings.TrimFunc / TrimLeftFunc / TrimRightFunc. */
+export function* TrimLeftFunc(s: string, f: RuneFunc<boolean>): Go<string> {
+  const i = yield* IndexFunc(s, f, false);
+  return i < 0 ? '' : s.slice(i);
+}
+export function* TrimRightFunc(s: string, f: RuneFunc<boolean>): Go<string> {
+  let end = 0;
+  for (let i = 0; i < s.length; ) {
+    const [r, w] = decodeRune(s, i);
+    i += w;
+    if (!(yield* f(r))) end = i;
+  }
+  return s.slice(0, end);
+}
+export function* TrimFunc(s: string, f: RuneFunc<boolean>): Go<string> {
+  return yield* TrimRightFunc(yield* TrimLeftFunc(s, f), f);
+}
 
 /** strings.Replace(s, old, new, n): the first n (all when n < 0) non-overlapping instances. */
 export function Replace(s: string, a: string, b: string, n: number): string {
@@ -197,6 +267,25 @@ export function lower(s: string): string {
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : encodeUTF8(decodeUTF8(s).toLowerCase());
 }
+/**
+ * strings.Title (deprecated in Go 1.18, still there): the first letter of every word upper-cased
+ * (title case = upper case but for a few digraphs). A word starts after a separator: any ASCII
+ * character but letters, digits and '_'; outside ASCII, a space (Go's isSeparator, which also counts
+ * other letters and digits as part of a word).
+ */
+export function Title(s: string): string {
+  const t = decodeUTF8(s);
+  let out = '';
+  let prevSep = true;
+  for (const ch of t) {
+    const c = ch.codePointAt(0)!;
+    out += prevSep ? ch.toUpperCase() : ch;
+    if (c < 0x80) prevSep = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+    else prevSep = /^\s$/u.test(ch);
+  }
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? out : encodeUTF8(out);
+}
 /** strings.Cut: before, after, found. */
 export function Cut(s: string, sep: string): [string, string, boolean] {
   const i = s.indexOf(sep);
@@ -225,6 +314,14 @@ pkg('strings', {
   Index: F(fn([S, S], [tInt]), (a) => `${a[0]}.indexOf(${a[1]})`),
   Repeat: F(fn([S, tInt], [S]), (a) => `${a[0]}.repeat(${a[1]})`),
   ToUpper: F(fn([S], [S]), (a) => `$P.strings.upper(${a[0]})`),
+  Title: F(fn([S], [S]), (a) => `$P.strings.Title(${a[0]})`),
+  Map: F(fn([fn([tInt32], [tInt32]), S], [S]), (a) => `(yield* $P.strings.Map(${a[0]}, ${a[1]}))`),
+  IndexFunc: F(fn([S, fn([tInt32], [tBool])], [tInt]), (a) => `(yield* $P.strings.IndexFunc(${a[0]}, ${a[1]}))`),
+  LastIndexFunc: F(fn([S, fn([tInt32], [tBool])], [tInt]), (a) => `(yield* $P.strings.LastIndexFunc(${a[0]}, ${a[1]}))`),
+  FieldsFunc: F(fn([S, fn([tInt32], [tBool])], [sl(S)]), (a) => `(yield* $P.strings.FieldsFunc(${a[0]}, ${a[1]}))`),
+  TrimFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimFunc(${a[0]}, ${a[1]}))`),
+  TrimLeftFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimLeftFunc(${a[0]}, ${a[1]}))`),
+  TrimRightFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimRightFunc(${a[0]}, ${a[1]}))`),
   ToLower: F(fn([S], [S]), (a) => `$P.strings.lower(${a[0]})`),
   TrimSpace: F(fn([S], [S]), (a) => `${a[0]}.trim()`),
   Split: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, -1)`),
