@@ -1,27 +1,178 @@
 /**
- * Package bytes: Buffer (its writing half and String, NewBufferString), Equal and Compare. A Buffer is the
- * same byte-string accumulator as strings.Builder (std/strings.ts), under its own Go type.
+ * Package bytes: Buffer (a byte buffer written at its end and read from its front: the io.Reader,
+ * io.Writer, io.ByteReader… of bytes/buffer.go), Equal and Compare, ToUpper/ToLower (strings'
+ * rune-wise ones), Contains, Index, HasPrefix, HasSuffix.
  *
- * Also ToUpper/ToLower (strings' rune-wise ones), Contains, Index, HasPrefix, HasSuffix.
- *
- * Simplified: Buffer cannot be read from (no Read, ReadString, Bytes); the other functions of
- * package bytes are not supported.
+ * Simplified: a Buffer holds its bytes as a byte string; Bytes returns a copy of the unread bytes
+ * (Go's aliases the buffer, so a write through it would show in the Buffer); Cap is the length;
+ * the other functions of package bytes are not supported.
  */
-import { tBool, tInt, tString } from '../types.js';
-import { Builder, builderMethods } from './strings.js';
-import { pkg, F, T, fn, ptr, tBytes, native, subset } from './registry.js';
+import { tBool, tInt, tInt32, tInt64, tString, tUint8 } from '../types.js';
+import { tError } from '../core.js';
+import { pkg, F, T, fn, ptr, tBytes, native, method, subset } from './registry.js';
+import { EOF, read, tReader, tWriter, writeString } from './io.js';
+import { type Slice, makeBytes, reslice } from '../rt/slices.js';
+import { bytesToString, decodeRune, runeToString, stringToBytes } from '../rt/strings.js';
+import { GoPanic } from '../rt/panics.js';
+import type { Iface } from '../rt/values.js';
+import type { Op } from '../../workload/ops.js';
 
-export { Builder as Buffer };
-/** bytes.NewBufferString(s): a Buffer holding s. */
-export function NewBufferString(s: string): Builder {
-  return Builder.of(s);
+type Go<T = void> = Generator<Op, T, unknown>;
+
+/** A bytes.Buffer: `s` holds the bytes, `off` is where reading resumes. */
+export class Buffer {
+  s = '';
+  off = 0;
+  private unread(): string {
+    return this.off === 0 ? this.s : this.s.slice(this.off);
+  }
+  /** Drop what was read once the buffer is empty, as Go's Reset does on a drained buffer. */
+  private compact(): void {
+    if (this.off > 0 && this.off >= this.s.length) {
+      this.s = '';
+      this.off = 0;
+    }
+  }
+  WriteString(x: string): [number, Iface | null] {
+    this.compact();
+    this.s += x;
+    return [x.length, null];
+  }
+  WriteByte(c: number): Iface | null {
+    this.compact();
+    this.s += String.fromCharCode(c & 255);
+    return null;
+  }
+  WriteRune(r: number): [number, Iface | null] {
+    const x = runeToString(r);
+    return this.WriteString(x);
+  }
+  Write(b: Slice | null): [number, Iface | null] {
+    return this.WriteString(bytesToString(b));
+  }
+  String(): string {
+    return this.unread();
+  }
+  Bytes(): Slice {
+    return stringToBytes(this.unread());
+  }
+  Len(): number {
+    return this.s.length - this.off;
+  }
+  Cap(): number {
+    return this.s.length;
+  }
+  Reset(): void {
+    this.s = '';
+    this.off = 0;
+  }
+  Grow(n: number): void {
+    if (n < 0) throw new GoPanic(null, 'bytes.Buffer.Grow: negative count');
+  }
+  /** Truncate(n): keep the first n unread bytes (panics outside [0, Len]). */
+  Truncate(n: number): void {
+    if (n === 0) return this.Reset();
+    if (n < 0 || n > this.Len()) throw new GoPanic(null, 'bytes.Buffer: truncation out of range');
+    this.s = this.s.slice(0, this.off + n);
+  }
+  /** Read: the next len(p) bytes; io.EOF once empty (0, nil for an empty p). */
+  Read(p: Slice | null): [number, Iface | null] {
+    const want = p === null ? 0 : p.n;
+    if (this.off >= this.s.length) {
+      this.Reset();
+      return want === 0 ? [0, null] : [0, EOF];
+    }
+    const n = Math.min(want, this.s.length - this.off);
+    for (let i = 0; i < n; i++) p!.a[p!.o + i] = this.s.charCodeAt(this.off + i);
+    this.off += n;
+    return [n, null];
+  }
+  /** Next(n): the next n bytes (fewer at the end), consumed. */
+  Next(n: number): Slice {
+    const m = Math.min(Math.max(n, 0), this.Len());
+    const out = this.s.slice(this.off, this.off + m);
+    this.off += m;
+    return stringToBytes(out);
+  }
+  ReadByte(): [number, Iface | null] {
+    if (this.off >= this.s.length) {
+      this.Reset();
+      return [0, EOF];
+    }
+    return [this.s.charCodeAt(this.off++), null];
+  }
+  ReadRune(): [number, number, Iface | null] {
+    if (this.off >= this.s.length) {
+      this.Reset();
+      return [0, 0, EOF];
+    }
+    const [r, w] = decodeRune(this.s, this.off);
+    this.off += w;
+    return [r, w, null];
+  }
+  /** ReadString(delim): up to and including delim; what is left and io.EOF without it. */
+  ReadString(delim: number): [string, Iface | null] {
+    const i = this.s.indexOf(String.fromCharCode(delim & 255), this.off);
+    const end = i < 0 ? this.s.length : i + 1;
+    const out = this.s.slice(this.off, end);
+    this.off = end;
+    return [out, i < 0 ? EOF : null];
+  }
+  ReadBytes(delim: number): [Slice, Iface | null] {
+    const [s, err] = this.ReadString(delim);
+    return [stringToBytes(s), err];
+  }
+  /** WriteTo(w): everything unread, written to w in one Write. */
+  *WriteTo(w: Iface | null): Go<[number, Iface | null]> {
+    const x = this.unread();
+    this.Reset();
+    if (x.length === 0) return [0, null];
+    const [n, err] = yield* writeString(w, x);
+    return [n, err];
+  }
+  /** ReadFrom(r): reads r until io.EOF (512 bytes at a time at least, as Go's MinRead). */
+  *ReadFrom(r: Iface | null): Go<[number, Iface | null]> {
+    let total = 0;
+    for (;;) {
+      const b = makeBytes(512, 512);
+      const [n, err] = yield* read(r, b);
+      this.WriteString(bytesToString(reslice(b, 0, n, -1)));
+      total += n;
+      if (err !== null) return [total, err === EOF ? null : err];
+    }
+  }
+}
+/** bytes.NewBufferString(s) / NewBuffer(b): a Buffer holding them. */
+export function NewBufferString(s: string): Buffer {
+  const b = new Buffer();
+  b.s = s;
+  return b;
 }
 export const tBuffer = native('Buffer', 'bytes', '$P.bytes.Buffer');
-builderMethods(tBuffer);
+method(tBuffer, 'WriteString', fn([tString], [tInt, tError]), false);
+method(tBuffer, 'WriteByte', fn([tUint8], [tError]), false);
+method(tBuffer, 'WriteRune', fn([tInt32], [tInt, tError]), false);
+method(tBuffer, 'Write', fn([tBytes], [tInt, tError]), false);
+method(tBuffer, 'String', fn([], [tString]), false);
+method(tBuffer, 'Bytes', fn([], [tBytes]), false);
+method(tBuffer, 'Len', fn([], [tInt]), false);
+method(tBuffer, 'Cap', fn([], [tInt]), false);
+method(tBuffer, 'Reset', fn([]), false);
+method(tBuffer, 'Grow', fn([tInt]), false);
+method(tBuffer, 'Truncate', fn([tInt]), false);
+method(tBuffer, 'Read', fn([tBytes], [tInt, tError]), false);
+method(tBuffer, 'Next', fn([tInt], [tBytes]), false);
+method(tBuffer, 'ReadByte', fn([], [tUint8, tError]), false);
+method(tBuffer, 'ReadRune', fn([], [tInt32, tInt, tError]), false);
+method(tBuffer, 'ReadString', fn([tUint8], [tString, tError]), false);
+method(tBuffer, 'ReadBytes', fn([tUint8], [tBytes, tError]), false);
+method(tBuffer, 'WriteTo', fn([tWriter], [tInt64, tError]), true);
+method(tBuffer, 'ReadFrom', fn([tReader], [tInt64, tError]), true);
 
 pkg('bytes', {
   Buffer: T(tBuffer),
   NewBufferString: F(fn([tString], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString(${a[0]})`),
+  NewBuffer: F(fn([tBytes], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString($L.bytesToString(${a[0]}))`),
   ToUpper: F(fn([tBytes], [tBytes]), (a) => `$L.stringToBytes($P.strings.upper($L.bytesToString(${a[0]})))`),
   ToLower: F(fn([tBytes], [tBytes]), (a) => `$L.stringToBytes($P.strings.lower($L.bytesToString(${a[0]})))`),
   Contains: F(fn([tBytes, tBytes], [tBool]), (a) => `$L.bytesToString(${a[0]}).includes($L.bytesToString(${a[1]}))`),
