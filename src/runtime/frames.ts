@@ -36,6 +36,12 @@ export interface RuntimeFrames {
    * goroutines they start (time.AfterFunc's, os/signal's loop), as each toolchain prints them.
    */
   readonly stdCreators: Readonly<Record<string, string>>;
+  /**
+   * gopanic's call of a deferred function: the `panic(…)` frame between a deferred call that panics
+   * while its frame is panicking and the frames of the panic it ran for (the deferred call runs on
+   * top of the panicking stack).
+   */
+  readonly gopanic: string;
 }
 
 /** go1.19.8 (/usr/lib/go-1.19/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -61,6 +67,8 @@ const go119: RuntimeFrames = {
   updateMaxProcs: 'runtime.updateMaxProcsGoroutine',
   gcBgMarkWorker: 'runtime.gcBgMarkWorker',
   stdCreators: { 'time.goFunc': '/usr/lib/go-1.19/src/time/sleep.go:176', 'os/signal.Notify.func1.1': '/usr/lib/go-1.19/src/os/signal/signal.go:151' },
+  // gotests/reference/go1.19/panic_float.json
+  gopanic: '/usr/lib/go-1.19/src/runtime/panic.go:884',
 };
 
 /** go1.26.8 ($(go env GOROOT)/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -88,6 +96,8 @@ const go126: RuntimeFrames = {
   // go1.26.8: a time.AfterFunc goroutine panicking prints `created by time.goFunc` /
   // `\t/usr/local/go/src/time/sleep.go:215` (no ` in goroutine`: the timer ran on the system stack).
   stdCreators: { 'time.goFunc': '/usr/local/go/src/time/sleep.go:215', 'os/signal.Notify.func1.1': '/usr/local/go/src/os/signal/signal.go:152' },
+  // gotests/reference/go1.26/panic_float.json, corpus/reference/go1.26/gotest/convert4.json
+  gopanic: '/usr/local/go/src/runtime/panic.go:860',
 };
 
 const byRelease: Readonly<Record<VersionProfile['runtimeFrames'], RuntimeFrames>> = { '1.19': go119, '1.26': go126 };

@@ -25,6 +25,24 @@ import { cpu } from './cpu.js';
 
 /** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
 const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
+/** Where a trace shows gopanic's frame; traceback() puts the release's site there (TracebackStyle.gopanic). */
+const gopanicSite = '$gopanic';
+const gopanicFrame = `panic(...)\n\t${gopanicSite} +0x0\n`;
+
+/**
+ * A panic `p` raised by a deferred call of frame `f` that ran for the panic `prev` (recovered or
+ * not): in Go the deferred call runs on top of the panicking stack, so p's traceback shows the
+ * deferred call's frames, gopanic's, then prev's frames from its panic site down (runtime/panic.go
+ * gopanic; a recording: gotests/reference/go1.19/panic_in_defer_trace.json). Each frame of a trace
+ * is two lines (frameText).
+ */
+function traceOverPanic(p: GoPanic, prev: GoPanic, f: Frame, fr: Frame[]): void {
+  if (p.trace === null || prev.trace === null) return;
+  const lines = p.trace.split('\n');
+  const above = (lines.length - 1) / 2 - (fr.indexOf(f) + 1);
+  if (!Number.isInteger(above) || above < 0 || fr.indexOf(f) < 0) return;
+  p.trace = (above > 0 ? lines.slice(0, above * 2).join('\n') + '\n' : '') + gopanicFrame + prev.trace;
+}
 
 /** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
 export { Call } from '../../workload/call.js';
@@ -192,6 +210,7 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
       // chain under the new one (panic.go gopanic: p.link = gp._panic).
       const prev = f.p instanceof GoPanic ? f.p : (f.rp ?? null);
       if (prev !== null && p instanceof GoPanic && p !== prev && p.link === null) p.link = prev;
+      if (prev !== null && p instanceof GoPanic && p !== prev) traceOverPanic(p, prev, f, ctx.fr);
       f.rp = null;
       f.p = p;
     }
@@ -368,6 +387,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
   traceback(system = false, style: TracebackStyle = go119Style): string {
     this.materialise();
     let s = this.ctx.trace ?? (this.ctx.fr.length === 0 && this.entry !== null ? this.entry : frameText(this.ctx.fr));
+    if (s.includes(gopanicSite)) s = s.split(gopanicSite).join(style.gopanic ?? 'runtime/panic.go');
     if (system) {
       const unstarted = this.ctx.trace === null && this.ctx.fr.length === 0 && this.entry !== null;
       s = s.replace(/^(\t.*?)( \+0x0)?$/gm, (_m, loc: string, off: string | undefined) => `${loc}${unstarted ? '' : off ?? ''} fp=0x0 sp=0x0 pc=0x0`);
