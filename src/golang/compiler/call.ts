@@ -593,13 +593,13 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     if (isInteger(v.t)) return { c: `$L.runeToString(${v.c})`, t, mode: 'value', n };
     if (vu.k === 'slice') {
       const eu = underlying(vu.elem);
-      if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.bytesToString(${v.c})`, t, mode: 'value', n };
+      if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.bytesToStringA(${v.c}, ${c.cpu.memmoveNsPerByte})`, t, mode: 'value', n };
       if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.runesToString(${v.c})`, t, mode: 'value', n };
     }
   }
   if (tu.k === 'slice' && isString(v.t)) {
     const eu = underlying(tu.elem);
-    if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.stringToBytes(${v.c})`, t, mode: 'value', n };
+    if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.stringToBytesA(${v.c}, ${c.cpu.memmoveNsPerByte})`, t, mode: 'value', n };
     if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.stringToRunes(${v.c})`, t, mode: 'value', n };
   }
   if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem), true)) return { c: v.c, t, mode: 'value', n };

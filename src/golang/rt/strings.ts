@@ -5,6 +5,8 @@
  */
 import { rtPanic, oob } from './panics.js';
 import { Slice, sliceLit, append, byteArray } from './slices.js';
+import { heap } from './malloc.js';
+import { cpu } from './cpu.js';
 
 export function strAt(s: string, i: number): number {
   if (!(i >= 0 && i < s.length)) oob(i, s.length);
@@ -104,6 +106,23 @@ export function bytesToString(s: Slice | null): string {
   let out = '';
   for (let i = 0; i < s.n; i++) out += String.fromCharCode(s.a[s.o + i] as number);
   return out;
+}
+/**
+ * []byte(s) in compiled code (runtime.stringtoslicebyte → rawbyteslice, then memmove): the new
+ * backing array's bytes are counted (malloc.ts; not cleared: rawbyteslice's mallocgc is
+ * needzero=false), as concatstrings' are (scat), and the copy costs `nsPerByte` a byte (cpu.ts).
+ */
+export function stringToBytesA(s: string, nsPerByte: number): Slice {
+  heap.b += s.length;
+  cpu.ns += s.length * nsPerByte;
+  return stringToBytes(s);
+}
+/** string(b) in compiled code (runtime.slicebytetostring): the new string's bytes, and its copy. */
+export function bytesToStringA(b: Slice | null, nsPerByte: number): string {
+  const s = bytesToString(b);
+  heap.b += s.length;
+  cpu.ns += s.length * nsPerByte;
+  return s;
 }
 /** []byte(s): a Uint8Array backing (slices.ts). */
 export function stringToBytes(s: string): Slice {
