@@ -6,9 +6,9 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Obj } from '../core.js';
-import { type Type, tBool, underlying } from '../types.js';
+import { type Type, tBool } from '../types.js';
 import { callName } from './assign.js';
-import { convert, zero, valueOf } from './operand.js';
+import { convert, zero, valueOf, needsBox } from './operand.js';
 import { resolveType } from './check/typexpr.js';
 
 export function varSpec(c: Compiler, spec: Node, global: boolean): string {
@@ -24,7 +24,7 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
     const nm = text(dn);
     const js = global ? (nm === '_' ? c.id('_') : `G_${nm}`) : c.local(nm);
     if (global && nm === '_') c.lets.push(js);
-    const boxed = c.fn!.boxed.has(nm) && underlying(vt).k !== 'struct';
+    const boxed = needsBox(c.fn!, nm, vt);
     return { kind: 'var', name: nm, t: vt, js, boxed, node: dn, global, used: global };
   };
   if (vals.length === 0) {

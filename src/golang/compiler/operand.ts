@@ -9,7 +9,7 @@
 import { text } from './syntax.js';
 import { libCallNs } from '../cost.js';
 import { Complex } from '../rt/complex.js';
-import type { Compiler, ConstVal, Val } from '../core.js';
+import type { Compiler, ConstVal, FuncCtx, Val } from '../core.js';
 import {
   type Type,
   type StructType,
@@ -450,4 +450,17 @@ function closing(code: string, open: number): number {
     else if (code[i] === ')' && --depth === 0) return i;
   }
   return -1;
+}
+
+/**
+ * Whether variable `nm` of type `t` lives in a Box (a pointer to it can exist): its address is
+ * taken (`&x`), or it is the operand of a selector and its type has pointer-receiver methods
+ * (`x.M()` is `(&x).M()`, spec "Calls"). Struct variables are their own reference, never boxed.
+ */
+export function needsBox(fn: FuncCtx, nm: string, t: Type): boolean {
+  if (underlying(t).k === 'struct') return false;
+  if (fn.boxed.has(nm)) return true;
+  if (fn.selected === undefined || !fn.selected.has(nm) || t.k !== 'named') return false;
+  for (const m of t.methods.values()) if (m.ptrRecv) return true;
+  return false;
 }

@@ -48,6 +48,7 @@ import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
 import * as cgo from './cgo.js';
 import * as reflect from './reflect.js';
+import * as encoding from './encoding.js';
 import * as encoding_base64 from './encoding_base64.js';
 import * as crypto_sha256 from './crypto_sha256.js';
 import * as net_url from './net_url.js';
@@ -94,6 +95,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   unsafe,
   cgo,
   reflect,
+  encoding,
   encoding_base64,
   crypto_sha256,
   net_url,
