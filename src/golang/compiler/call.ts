@@ -8,7 +8,7 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Val } from '../core.js';
+import { type Compiler, type Val, isIntConst, numOf } from '../core.js';
 import {
   type Type,
   type FuncType,
@@ -253,10 +253,11 @@ function convArgs(c: Compiler, n: Node, sig: FuncType, vals: Val[], spread: bool
     c.fail(tooMany ? errNode : (kid(n, 'Arguments')?.kids.slice(-1)[0] ?? n), `${tooMany ? 'too many' : 'not enough'} arguments in call to ${fname}\n\thave (${vals.map(haveType).join(', ')})\n\twant (${sig.params.map((p, i) => (sig.variadic && i === np - 1 ? '...' + ts((p as { elem: Type }).elem) : ts(p))).join(', ')})`);
   }
   const out: string[] = [];
-  for (let i = 0; i < fixed; i++) out.push(convert(c, vals[i]!, sig.params[i]!, 'argument'));
+  const ctx = `argument to ${fname}`;
+  for (let i = 0; i < fixed; i++) out.push(convert(c, vals[i]!, sig.params[i]!, ctx));
   if (sig.variadic && !spread) {
     const et = (sig.params[np - 1] as { elem: Type }).elem;
-    const rest = vals.slice(fixed).map((v) => convert(c, v, et, 'argument'));
+    const rest = vals.slice(fixed).map((v) => convert(c, v, et, ctx));
     out.push(rest.length ? `$L.sliceLit([${rest.join(', ')}])` : 'null');
   }
   return out;
@@ -361,7 +362,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const u = underlying(t);
       const ints = argNodes.slice(1).map((a) => {
         const v = c.expr(a);
-        if (!isInteger(v.t) && !(v.cv !== undefined && Number.isInteger(v.cv))) c.fail(a, `cannot convert ${describe(v)} to type int`);
+        if (!isInteger(v.t) && !isIntConst(v.cv)) c.fail(a, `cannot convert ${describe(v)} to type int`);
         if (v.cv !== undefined && (v.cv as number) < 0) c.fail(a, `invalid argument: index ${text(a)} (constant of type int) must not be negative`);
         return H(v.cv !== undefined ? lit(v.cv) : v.c);
       });
@@ -452,7 +453,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const both = isUntyped(re.t) && isUntyped(im.t);
       if (both && re.cv !== undefined && im.cv !== undefined) {
         const part = (x: Val): number => {
-          if (typeof x.cv === 'number') return x.cv;
+          if (typeof x.cv === 'number' || typeof x.cv === 'bigint') return numOf(x.cv);
           if (x.cv instanceof Complex && x.cv.im === 0) return x.cv.re;
           return c.fail(x.n, `invalid argument: arguments have type ${ts(x.t)}, expected floating-point`);
         };
@@ -465,7 +466,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const f32 = (underlying(ft) as { name: string }).name === 'float32';
       const rt = basic(f32 ? 'complex64' : 'complex128');
       if (re.cv !== undefined && im.cv !== undefined) {
-        const cv = new Complex(re.cv as number, im.cv as number);
+        const cv = new Complex(numOf(re.cv), numOf(im.cv));
         return done({ c: lit(cv), t: rt, mode: 'const', n, cv });
       }
       const rc = both ? convert(c, re, tFloat64, 'argument') : re.cv !== undefined ? lit(re.cv) : re.c;
@@ -477,7 +478,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (argNodes.length !== 1) c.fail(n, `${argNodes.length < 1 ? 'not enough' : 'too many'} arguments for ${text(n)} (expected 1, found ${argNodes.length})`);
       const z = arg(0);
       if (z.cv !== undefined && isUntyped(z.t) && isNumeric(z.t)) {
-        const zc = z.cv instanceof Complex ? z.cv : new Complex(z.cv as number, 0);
+        const zc = z.cv instanceof Complex ? z.cv : new Complex(numOf(z.cv), 0);
         const cv = name === 'real' ? zc.re : zc.im;
         return done({ c: lit(cv), t: tUntypedFloat, mode: 'const', n, cv });
       }
@@ -543,9 +544,9 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   if (v.cv !== undefined && tu.k === 'basic') {
     let cv = v.cv;
     if (isComplex(t)) {
-      if (typeof cv !== 'number' && !(cv instanceof Complex)) bad();
+      if (typeof cv !== 'number' && typeof cv !== 'bigint' && !(cv instanceof Complex)) bad();
       if (!isComplex(v.t) && !isUntyped(v.t)) bad();
-      let z = cv instanceof Complex ? cv : new Complex(cv as number, 0);
+      let z = cv instanceof Complex ? cv : new Complex(numOf(cv), 0);
       if (tu.name === 'complex64') z = new Complex(Math.fround(z.re), Math.fround(z.im));
       return { c: lit(z), t, mode: 'const', n, cv: z };
     }
@@ -555,11 +556,11 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
       if (cv.im !== 0) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
       cv = cv.re;
     }
-    if (isString(t) && typeof cv === 'number') {
-      if (!isInteger(v.t) && v.t !== tUntypedInt && !(isUntyped(v.t) && Number.isInteger(cv))) bad();
-      cv = runeStr(cv);
-    } else if (isInteger(t) && typeof cv === 'number') {
-      if (!Number.isInteger(cv)) {
+    if (isString(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
+      if (!isInteger(v.t) && v.t !== tUntypedInt && !(isUntyped(v.t) && isIntConst(cv))) bad();
+      cv = runeStr(numOf(cv));
+    } else if (isInteger(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
+      if (!isIntConst(cv)) {
         if (isFloat(v.t) && !isUntyped(v.t)) return { c: wrap(t, `Math.trunc(${lit(cv)})`), t, mode: 'value', n };
         c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
       }
@@ -568,7 +569,8 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
         if (isUntyped(v.t)) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (overflows)`);
         return { c: wrap(t, lit(cv)), t, mode: 'value', n };
       }
-    } else if (isFloat(t) && typeof cv === 'number') {
+    } else if (isFloat(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
+      cv = numOf(cv);
       if (tu.name === 'float32') cv = Math.fround(cv);
     } else if (!assignable({ ...v, t: defaultType(v.t) }, t) && !(isString(t) && typeof cv === 'string') && !(tu.name === 'bool' && typeof cv === 'boolean')) bad();
     return { c: lit(cv), t, mode: 'const', n, cv };

@@ -103,10 +103,19 @@ export function runesToString(s: Slice | null): string {
 }
 export function bytesToString(s: Slice | null): string {
   if (s === null) return '';
+  const a = s.a as unknown;
+  if (a instanceof Uint8Array && s.n > bytesChunk) {
+    // a large byte buffer: whole chunks at a time (fromCharCode's argument count is bounded)
+    const parts: string[] = [];
+    for (let i = 0; i < s.n; i += bytesChunk) parts.push(String.fromCharCode.apply(null, a.subarray(s.o + i, s.o + Math.min(s.n, i + bytesChunk)) as unknown as number[]));
+    return parts.join('');
+  }
   let out = '';
   for (let i = 0; i < s.n; i++) out += String.fromCharCode(s.a[s.o + i] as number);
   return out;
 }
+/** Bytes per String.fromCharCode call when converting a large []byte (well under engines' argument limits). */
+const bytesChunk = 8192;
 /**
  * []byte(s) in compiled code (runtime.stringtoslicebyte → rawbyteslice, then memmove): the new
  * backing array's bytes are counted (malloc.ts; not cleared: rawbyteslice's mallocgc is
