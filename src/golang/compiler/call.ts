@@ -505,7 +505,9 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const parts = argNodes.map((a, i) => {
         const v = i === 0 && first ? first : c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
-        const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
+        let code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
+        // an integer constant beyond 2^53 prints exactly (its run-time double would not: rt/integers.ts)
+        if (typeof v.cv === 'bigint' && isInteger(t)) code = `${v.cv}n`;
         return `$L.printArg(${H(code)}, ${c.typeRef(t)}${c.lang.printFloatShortest ? ', true' : ''})`;
       });
       const sep = name === 'println' ? "' '" : "''";
