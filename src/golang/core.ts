@@ -187,6 +187,8 @@ export interface FuncCtx {
   closures: number;
   /** Names whose address is taken somewhere in the body (stored boxed). */
   boxed: Set<string>;
+  /** The pseudo function of package-level declarations (check/decls.ts inPkg). */
+  pkgLevel?: boolean;
   /** Variables named as a selector's operand (`x.M()`, `x.M`): boxed when their type has pointer methods (needsBox). */
   selected?: Set<string>;
   /** JS names of result variables when results are named or the function defers. */

@@ -30,7 +30,7 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
+import { isZeroArray, convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs, unsafeFunc, unsafeFuncs } from './unsafe.js';
@@ -404,6 +404,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const sz = Math.max(sizeOf(t), 1);
       c.charge(c.cpu.malloc);
       if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: `($k++, $A.b += ${sz}, ${init ?? zero(c, t)})`, t: pt, mode: 'value', n });
+      // a zero-size object allocated at package level (on the heap): runtime.zerobase
+      if (c.fn?.pkgLevel && isZeroArray(t)) return done({ c: `($k++, ${init ?? zero(c, t)}, $L.zerobase)`, t: pt, mode: 'value', n });
       return done({ c: `($k++, $A.b += ${sz}, new $L.Box(${init ?? zero(c, t)}))`, t: pt, mode: 'value', n });
     }
     case 'clear': {

@@ -457,6 +457,12 @@ function closing(code: string, open: number): number {
   return -1;
 }
 
+/** A zero-length array type: its heap objects are all runtime.zerobase (rt/values.ts ZeroBase). */
+export function isZeroArray(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'array' && u.len === 0;
+}
+
 /**
  * Whether variable `nm` of type `t` lives in a Box (a pointer to it can exist): its address is
  * taken (`&x`), or it is the operand of a selector and its type has pointer-receiver methods

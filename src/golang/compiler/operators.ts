@@ -8,7 +8,7 @@ import { type Compiler, type ConstVal, type Val, intConst, isIntConst, bigOf, nu
 import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isOrderedNumeric, isComplex, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
 import { Complex } from '../rt/complex.js';
 import { composite } from './composite.js';
-import { convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf } from './operand.js';
+import { isZeroArray, convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf } from './operand.js';
 
 export function unary(c: Compiler, n: Node): Val {
   const op = text(n.kids[0]!);
@@ -25,6 +25,8 @@ export function unary(c: Compiler, n: Node): Val {
       const sz = Math.max(sizeOf(v.t), 1);
       c.charge(c.cpu.malloc);
       if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: `($k++, $A.b += ${sz}, ${v.c})`, t: pt, mode: 'value', n };
+      // at package level gc lays &T{} out statically, as a variable: at zerobase where globals are (VersionProfile)
+      if (c.fn?.pkgLevel && c.lang.zeroSizeGlobalsAtZerobase && isZeroArray(v.t)) return { c: `($k++, ${v.c}, $L.zerobase)`, t: pt, mode: 'value', n };
       return { c: `($k++, $A.b += ${sz}, new $L.Box(${v.c}))`, t: pt, mode: 'value', n };
     }
     return addressOf(c, inner, n);

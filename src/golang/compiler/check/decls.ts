@@ -69,7 +69,7 @@ export function hoist(c: Compiler, scope: Scope, f: () => void): void {
 /** Package-level declarations compile with a pseudo function context (for iota, closures). */
 export function inPkg(c: Compiler, f: () => void, boxed: Set<string> = new Set()): void {
   const saved = c.fn;
-  if (!c.fn) c.fn = { name: 'main.init', sig: { k: 'func', params: [], results: [], variadic: false } as FuncType, parent: null, closures: 0, boxed, resVars: null, hasDefer: false, labels: new Map() };
+  if (!c.fn) c.fn = { name: 'main.init', sig: { k: 'func', params: [], results: [], variadic: false } as FuncType, parent: null, closures: 0, boxed, resVars: null, hasDefer: false, labels: new Map(), pkgLevel: true };
   try {
     f();
   } finally {
