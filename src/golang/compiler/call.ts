@@ -137,7 +137,10 @@ export function call(c: Compiler, n: Node): Val {
         }
         c.hoist = saved;
         const xv = x.mode === 'var' && m.ptrRecv && x.c.endsWith('.v') ? x : { ...x, c: recv };
-        const code = m.native ? methodCallCode(c, xv, m, name, recv, args.join(', ')) : methodCallCode(c, xv, m, name, xv === x ? x.c : recv, args.join(', '));
+        let code = m.native ? methodCallCode(c, xv, m, name, recv, args.join(', ')) : methodCallCode(c, xv, m, name, xv === x ? x.c : recv, args.join(', '));
+        // a selector split over lines (`v.\n\tA()`): the call, and its nil check, are at the method name's line
+        const at = c.line(fnNode.kids[fnNode.kids.length - 1]!);
+        if (at !== c.line(xn)) code = `($f.l = ${at}, ${code})`;
         return result(n, code, m.sig);
       }
     }

@@ -474,6 +474,41 @@ export function caller(skip: number): [number, string, number, boolean] {
   return [0, f.file, f.l, true];
 }
 
+/** One frame of runtime.Callers: its function, file and current line. */
+export interface SiteFrame {
+  fn: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * The goroutine's frames innermost first, as runtime.Callers walks them from its caller: inside a
+ * deferred call run for a panic (recovered or not), the deferred call's frames, gopanic's, then
+ * the frames the panic left from its site down (the deferred call runs on top of the panicking
+ * stack: traceOverPanic). Simplified: the runtime's own frames (runtime.main, goexit, sigpanic)
+ * are not listed, and gopanic's has no file and line.
+ */
+export function callerFrames(): SiteFrame[] {
+  const ctx = S.cur;
+  const fr = ctx.fr;
+  const f = ctx.deferFrame;
+  const p = f === null ? null : f.p instanceof GoPanic ? f.p : (f.rp ?? null);
+  const at = f === null ? -1 : fr.indexOf(f);
+  const base = p !== null && p.trace !== null && at >= 0 ? at + 1 : 0;
+  const out: SiteFrame[] = [];
+  for (let i = fr.length - 1; i >= base; i--) out.push({ fn: fr[i]!.fn, file: fr[i]!.file, line: fr[i]!.l });
+  if (base === 0) return out;
+  out.push({ fn: 'runtime.gopanic', file: '', line: 0 });
+  const lines = p!.trace!.split('\n');
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const name = /^(.*)\((?:\.\.\.)?\)$/.exec(lines[i]!);
+    const site = /^\t(.*):(\d+)(?: \+0x0)?$/.exec(lines[i + 1]!);
+    if (name === null || site === null) break;
+    out.push(site[1] === gopanicSite ? { fn: 'runtime.gopanic', file: '', line: 0 } : { fn: name[1]!, file: site[1]!, line: Number(site[2]) });
+  }
+  return out;
+}
+
 export function goexit(): never {
   throw new GoexitSignal();
 }

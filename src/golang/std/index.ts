@@ -136,6 +136,8 @@ const pt = (t: NamedType): Type => globalTypes.intern({ k: 'ptr', elem: t });
 // Native types used through pointers (their methods are on *T as in Go) …
 for (const t of [
   errors.tErrorString,
+  runtime.tFunc,
+  runtime.tFrames,
   sync.tWaitGroup,
   sync.tMutex,
   sync.tRWMutex,
