@@ -105,6 +105,8 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   } else {
     code = `${head}${pre.join(' ')}\ntry {\n$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
   }
+  // a declared function's site, for its pc (reflect.Value.Pointer, runtime.FuncForPC: std/runtime.ts PcTable)
+  if (jsName !== null) code += `\n${jsName}.$site = {fn: ${JSON.stringify(name)}, file: ${JSON.stringify(c.path(n))}, line: ${c.line(n)}};`;
   c.fn = savedFn;
   c.scope = savedScope;
   c.lets = savedLets;
