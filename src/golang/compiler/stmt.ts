@@ -106,7 +106,8 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
     code = `${head}${pre.join(' ')}\ntry {\n$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
   }
   // a declared function's site, for its pc (reflect.Value.Pointer, runtime.FuncForPC: std/runtime.ts PcTable)
-  if (jsName !== null) code += `\n${jsName}.$site = {fn: ${JSON.stringify(name)}, file: ${JSON.stringify(c.path(n))}, line: ${c.line(n)}};`;
+  // (not for a generic instance: its name stays in one place, the frame's)
+  if (jsName !== null && !name.includes('[')) code += `\n${jsName}.$site = {fn: ${JSON.stringify(name)}, file: ${JSON.stringify(c.path(n))}, line: ${c.line(n)}};`;
   c.fn = savedFn;
   c.scope = savedScope;
   c.lets = savedLets;
