@@ -55,8 +55,31 @@ export const tInvalid: Type = { k: 'tuple', types: [] };
 /** Thrown for constructs outside the supported subset (one clear message, compilation stops). */
 export class Unsupported extends CompileError {}
 
-/** A constant's value; complex constants are rt/complex.ts's Complex (parts as doubles). */
-export type ConstVal = number | string | boolean | Complex;
+/**
+ * A constant's value; complex constants are rt/complex.ts's Complex (parts as doubles). An integer
+ * constant is exact, as go/constant's (spec, "Constant expressions": "evaluated exactly"): a number
+ * while it is a safe integer (|x| ≤ 2^53 − 1), a bigint beyond (intConst), so the common case stays
+ * a number. Float constants are doubles.
+ */
+export type ConstVal = number | bigint | string | boolean | Complex;
+
+/** An exact integer constant in its ConstVal form: a number when safe, else the bigint. */
+export function intConst(b: bigint): number | bigint {
+  return b >= -maxSafe && b <= maxSafe ? Number(b) : b;
+}
+const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
+/** Whether a constant value is an integer (an integral float constant counts, as in go/types' representable). */
+export function isIntConst(cv: ConstVal | undefined): cv is number | bigint {
+  return typeof cv === 'bigint' || (typeof cv === 'number' && Number.isInteger(cv));
+}
+/** An integer constant as a bigint. */
+export function bigOf(cv: number | bigint): bigint {
+  return typeof cv === 'bigint' ? cv : BigInt(cv);
+}
+/** A numeric constant as a double (a bigint rounded to the nearest double). */
+export function numOf(cv: ConstVal): number {
+  return typeof cv === 'bigint' ? Number(cv) : (cv as number);
+}
 
 export type Mode = 'value' | 'var' | 'const' | 'type' | 'tuple' | 'novalue' | 'nil';
 /** An operand: its JS code, its Go type, how it may be used (mode), and its constant value if constant. */
@@ -168,6 +191,10 @@ export interface FuncCtx {
   closures: number;
   /** Names whose address is taken somewhere in the body (stored boxed). */
   boxed: Set<string>;
+  /** The pseudo function of package-level declarations (check/decls.ts inPkg). */
+  pkgLevel?: boolean;
+  /** Variables named as a selector's operand (`x.M()`, `x.M`): boxed when their type has pointer methods (needsBox). */
+  selected?: Set<string>;
   /** JS names of result variables when results are named or the function defers. */
   resVars: string[] | null;
   hasDefer: boolean;

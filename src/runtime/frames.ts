@@ -36,6 +36,12 @@ export interface RuntimeFrames {
    * goroutines they start (time.AfterFunc's, os/signal's loop), as each toolchain prints them.
    */
   readonly stdCreators: Readonly<Record<string, string>>;
+  /**
+   * gopanic's call of a deferred function: the `panic(…)` frame between a deferred call that panics
+   * while its frame is panicking and the frames of the panic it ran for (the deferred call runs on
+   * top of the panicking stack).
+   */
+  readonly gopanic: string;
 }
 
 /** go1.19.8 (/usr/lib/go-1.19/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -68,6 +74,8 @@ const go119: RuntimeFrames = {
     'net/http.(*Transport).dialConn': '/usr/lib/go-1.19/src/net/http/transport.go:1751',
     'net/http.(*connReader).startBackgroundRead': '/usr/lib/go-1.19/src/net/http/server.go:674',
   },
+  // gotests/reference/go1.19/panic_float.json
+  gopanic: '/usr/lib/go-1.19/src/runtime/panic.go:884',
 };
 
 /** go1.26.8 ($(go env GOROOT)/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -101,6 +109,8 @@ const go126: RuntimeFrames = {
     'net/http.(*Transport).dialConn': '/usr/local/go/src/net/http/transport.go:1994',
     'net/http.(*connReader).startBackgroundRead': '/usr/local/go/src/net/http/server.go:698',
   },
+  // gotests/reference/go1.26/panic_float.json, corpus/reference/go1.26/gotest/convert4.json
+  gopanic: '/usr/local/go/src/runtime/panic.go:860',
 };
 
 const byRelease: Readonly<Record<VersionProfile['runtimeFrames'], RuntimeFrames>> = { '1.19': go119, '1.26': go126 };

@@ -650,7 +650,7 @@ export class Runtime {
 
   /** How a body with its own traceback prints the release's parts of it (TracebackStyle). */
   tracebackStyle(gp: G): TracebackStyle {
-    return { createdIn: this.v.createdByGoroutine ? gp.parentGoid : 0, goexit: this.rf.goexit, stdCreators: this.rf.stdCreators };
+    return { createdIn: this.v.createdByGoroutine ? gp.parentGoid : 0, goexit: this.rf.goexit, stdCreators: this.rf.stdCreators, gopanic: this.rf.gopanic };
   }
 
   private booted = false;
@@ -834,6 +834,8 @@ export interface TracebackStyle {
   goexit: string;
   /** The release's file:line of the standard library's go statements, by creating function (frames.ts). */
   stdCreators?: Readonly<Record<string, string>>;
+  /** The release's file:line of gopanic's call of a deferred function (frames.ts RuntimeFrames.gopanic). */
+  gopanic?: string;
 }
 
 /** Status text in a goroutine header: the wait reason, or the status name. */

@@ -220,6 +220,13 @@ export interface VersionProfile {
   /** Since 1.20 (package unsafe): unsafe.String, unsafe.StringData and unsafe.SliceData (go1.19 has Add and Slice only). */
   readonly unsafeStringData: boolean;
   /**
+   * Zero-size package-level variables live at runtime.zerobase, the address every zero-size heap
+   * allocation gets (malloc.go mallocgc), so `&x == new([0]int)`: go1.26.8 (its test/zerosize.go,
+   * recorded in corpus/reference/go1.26/gotest126/zerosize.json); go1.19.8 gives each its own
+   * address in the data segment.
+   */
+  readonly zeroSizeGlobalsAtZerobase: boolean;
+  /**
    * Since 1.23 (the spec's range clause, "function iterators"): `for x := range f` over a function
    * `func(yield func(…) bool)`; before, `cannot range over f`.
    */
@@ -259,6 +266,7 @@ const go119: VersionProfile = {
   builtinsMinMaxClear: false,
   sliceToArray: false,
   unsafeStringData: false,
+  zeroSizeGlobalsAtZerobase: false,
   rangeOverFunc: false,
   newExpr: false,
 };
@@ -295,6 +303,7 @@ const go126: VersionProfile = {
   builtinsMinMaxClear: true,
   sliceToArray: true,
   unsafeStringData: true,
+  zeroSizeGlobalsAtZerobase: true,
   rangeOverFunc: true,
   newExpr: true,
 };
@@ -364,6 +373,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   builtinsMinMaxClear: { what: 'the predeclared `clear`, `min` and `max`', since: '1.21', source: 'the spec (built-in functions)' },
   sliceToArray: { what: '`[N]T(s)` converts a slice to an array; the conversion\'s panic says "to array or pointer to array"', since: '1.20', source: 'the spec (conversions); runtime/error.go boundsConvert' },
   unsafeStringData: { what: '`unsafe.String`, `unsafe.StringData`, `unsafe.SliceData`', since: '1.20', source: 'unsafe/unsafe.go' },
+  zeroSizeGlobalsAtZerobase: { what: 'zero-size package-level variables at `runtime.zerobase` (`&x == new([0]int)`)', since: '1.21/1.22 (test/zerosize.go, 2023)', source: 'runtime/malloc.go zerobase; test/zerosize.go' },
   rangeOverFunc: { what: '`for x := range f` over an iterator function `func(yield func(…) bool)`', since: '1.23', source: 'the spec (range clause); cmd/compile rangefunc' },
   newExpr: { what: '`new(expr)`: a new variable holding expr\'s value', since: '1.26', source: 'the spec (allocation)' },
 };

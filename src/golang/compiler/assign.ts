@@ -8,7 +8,7 @@ import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Obj, Val } from '../core.js';
 import { type Type, tBool, underlying, isString, isNumeric, isInteger, isComplex, sizeOf } from '../types.js';
-import { convert, valueOf, describe, ts, wrap, complexKey } from './operand.js';
+import { convert, valueOf, describe, ts, wrap, complexKey, needsBox } from './operand.js';
 import { index } from './indexing.js';
 
 export interface LVal {
@@ -244,7 +244,7 @@ export function define(c: Compiler, n: Node): string {
     const t = types[i]!;
     if (t.k === 'basic' && t.name === 'untyped nil') c.fail(rhs[i] ?? n, 'use of untyped nil in assignment');
     const js = c.local(nm);
-    const boxed = c.fn!.boxed.has(nm) && underlying(t).k !== 'struct';
+    const boxed = needsBox(c.fn!, nm, t);
     code += `let ${js} = ${boxed ? `new $L.Box(${tmps[i]})` : tmps[i]}; `;
     news.push({ kind: 'var', name: nm, t, js, boxed, node: dn });
   });

@@ -8,7 +8,7 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Val } from '../core.js';
+import { type Compiler, type Val, isIntConst, numOf } from '../core.js';
 import {
   type Type,
   type FuncType,
@@ -30,7 +30,7 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
+import { isZeroArray, convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs, unsafeFunc, unsafeFuncs } from './unsafe.js';
@@ -137,7 +137,10 @@ export function call(c: Compiler, n: Node): Val {
         }
         c.hoist = saved;
         const xv = x.mode === 'var' && m.ptrRecv && x.c.endsWith('.v') ? x : { ...x, c: recv };
-        const code = m.native ? methodCallCode(c, xv, m, name, recv, args.join(', ')) : methodCallCode(c, xv, m, name, xv === x ? x.c : recv, args.join(', '));
+        let code = m.native ? methodCallCode(c, xv, m, name, recv, args.join(', ')) : methodCallCode(c, xv, m, name, xv === x ? x.c : recv, args.join(', '));
+        // a selector split over lines (`v.\n\tA()`): the call, and its nil check, are at the method name's line
+        const at = c.line(fnNode.kids[fnNode.kids.length - 1]!);
+        if (at !== c.line(xn)) code = `($f.l = ${at}, ${code})`;
         return result(n, code, m.sig);
       }
     }
@@ -253,10 +256,11 @@ function convArgs(c: Compiler, n: Node, sig: FuncType, vals: Val[], spread: bool
     c.fail(tooMany ? errNode : (kid(n, 'Arguments')?.kids.slice(-1)[0] ?? n), `${tooMany ? 'too many' : 'not enough'} arguments in call to ${fname}\n\thave (${vals.map(haveType).join(', ')})\n\twant (${sig.params.map((p, i) => (sig.variadic && i === np - 1 ? '...' + ts((p as { elem: Type }).elem) : ts(p))).join(', ')})`);
   }
   const out: string[] = [];
-  for (let i = 0; i < fixed; i++) out.push(convert(c, vals[i]!, sig.params[i]!, 'argument'));
+  const ctx = `argument to ${fname}`;
+  for (let i = 0; i < fixed; i++) out.push(convert(c, vals[i]!, sig.params[i]!, ctx));
   if (sig.variadic && !spread) {
     const et = (sig.params[np - 1] as { elem: Type }).elem;
-    const rest = vals.slice(fixed).map((v) => convert(c, v, et, 'argument'));
+    const rest = vals.slice(fixed).map((v) => convert(c, v, et, ctx));
     out.push(rest.length ? `$L.sliceLit([${rest.join(', ')}])` : 'null');
   }
   return out;
@@ -364,7 +368,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const u = underlying(t);
       const ints = argNodes.slice(1).map((a) => {
         const v = c.expr(a);
-        if (!isInteger(v.t) && !(v.cv !== undefined && Number.isInteger(v.cv))) c.fail(a, `cannot convert ${describe(v)} to type int`);
+        if (!isInteger(v.t) && !isIntConst(v.cv)) c.fail(a, `cannot convert ${describe(v)} to type int`);
         if (v.cv !== undefined && (v.cv as number) < 0) c.fail(a, `invalid argument: index ${text(a)} (constant of type int) must not be negative`);
         return H(v.cv !== undefined ? lit(v.cv) : v.c);
       });
@@ -410,6 +414,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const sz = Math.max(sizeOf(t), 1);
       c.charge(c.cpu.malloc);
       if (u.k === 'struct' || (t.k === 'named' && t.native)) return done({ c: `($k++, $A.b += ${sz}, ${init ?? zero(c, t)})`, t: pt, mode: 'value', n });
+      // a zero-size object allocated at package level (on the heap): runtime.zerobase
+      if (c.fn?.pkgLevel && isZeroArray(t)) return done({ c: `($k++, ${init ?? zero(c, t)}, $L.zerobase)`, t: pt, mode: 'value', n });
       return done({ c: `($k++, $A.b += ${sz}, new $L.Box(${init ?? zero(c, t)}))`, t: pt, mode: 'value', n });
     }
     case 'clear': {
@@ -459,7 +465,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const both = isUntyped(re.t) && isUntyped(im.t);
       if (both && re.cv !== undefined && im.cv !== undefined) {
         const part = (x: Val): number => {
-          if (typeof x.cv === 'number') return x.cv;
+          if (typeof x.cv === 'number' || typeof x.cv === 'bigint') return numOf(x.cv);
           if (x.cv instanceof Complex && x.cv.im === 0) return x.cv.re;
           return c.fail(x.n, `invalid argument: arguments have type ${ts(x.t)}, expected floating-point`);
         };
@@ -472,7 +478,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const f32 = (underlying(ft) as { name: string }).name === 'float32';
       const rt = basic(f32 ? 'complex64' : 'complex128');
       if (re.cv !== undefined && im.cv !== undefined) {
-        const cv = new Complex(re.cv as number, im.cv as number);
+        const cv = new Complex(numOf(re.cv), numOf(im.cv));
         return done({ c: lit(cv), t: rt, mode: 'const', n, cv });
       }
       const rc = both ? convert(c, re, tFloat64, 'argument') : re.cv !== undefined ? lit(re.cv) : re.c;
@@ -484,7 +490,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (argNodes.length !== 1) c.fail(n, `${argNodes.length < 1 ? 'not enough' : 'too many'} arguments for ${text(n)} (expected 1, found ${argNodes.length})`);
       const z = arg(0);
       if (z.cv !== undefined && isUntyped(z.t) && isNumeric(z.t)) {
-        const zc = z.cv instanceof Complex ? z.cv : new Complex(z.cv as number, 0);
+        const zc = z.cv instanceof Complex ? z.cv : new Complex(numOf(z.cv), 0);
         const cv = name === 'real' ? zc.re : zc.im;
         return done({ c: lit(cv), t: tUntypedFloat, mode: 'const', n, cv });
       }
@@ -511,7 +517,9 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const parts = argNodes.map((a, i) => {
         const v = i === 0 && first ? first : c.expr(a);
         const t = isUntyped(v.t) && v.mode !== 'nil' ? defaultType(v.t) : v.t;
-        const code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
+        let code = v.mode === 'nil' ? 'null' : convert(c, v, t, 'argument');
+        // an integer constant beyond 2^53 prints exactly (its run-time double would not: rt/integers.ts)
+        if (typeof v.cv === 'bigint' && isInteger(t)) code = `${v.cv}n`;
         return `$L.printArg(${H(code)}, ${c.typeRef(t)}${c.lang.printFloatShortest ? ', true' : ''})`;
       });
       const sep = name === 'println' ? "' '" : "''";
@@ -550,9 +558,9 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   if (v.cv !== undefined && tu.k === 'basic') {
     let cv = v.cv;
     if (isComplex(t)) {
-      if (typeof cv !== 'number' && !(cv instanceof Complex)) bad();
+      if (typeof cv !== 'number' && typeof cv !== 'bigint' && !(cv instanceof Complex)) bad();
       if (!isComplex(v.t) && !isUntyped(v.t)) bad();
-      let z = cv instanceof Complex ? cv : new Complex(cv as number, 0);
+      let z = cv instanceof Complex ? cv : new Complex(numOf(cv), 0);
       if (tu.name === 'complex64') z = new Complex(Math.fround(z.re), Math.fround(z.im));
       return { c: lit(z), t, mode: 'const', n, cv: z };
     }
@@ -562,11 +570,11 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
       if (cv.im !== 0) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
       cv = cv.re;
     }
-    if (isString(t) && typeof cv === 'number') {
-      if (!isInteger(v.t) && v.t !== tUntypedInt && !(isUntyped(v.t) && Number.isInteger(cv))) bad();
-      cv = runeStr(cv);
-    } else if (isInteger(t) && typeof cv === 'number') {
-      if (!Number.isInteger(cv)) {
+    if (isString(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
+      if (!isInteger(v.t) && v.t !== tUntypedInt && !(isUntyped(v.t) && isIntConst(cv))) bad();
+      cv = runeStr(numOf(cv));
+    } else if (isInteger(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
+      if (!isIntConst(cv)) {
         if (isFloat(v.t) && !isUntyped(v.t)) return { c: wrap(t, `Math.trunc(${lit(cv)})`), t, mode: 'value', n };
         c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
       }
@@ -575,7 +583,8 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
         if (isUntyped(v.t)) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (overflows)`);
         return { c: wrap(t, lit(cv)), t, mode: 'value', n };
       }
-    } else if (isFloat(t) && typeof cv === 'number') {
+    } else if (isFloat(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
+      cv = numOf(cv);
       if (tu.name === 'float32') cv = Math.fround(cv);
     } else if (!assignable({ ...v, t: defaultType(v.t) }, t) && !(isString(t) && typeof cv === 'string') && !(tu.name === 'bool' && typeof cv === 'boolean')) bad();
     return { c: lit(cv), t, mode: 'const', n, cv };
@@ -600,13 +609,13 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     if (isInteger(v.t)) return { c: `$L.runeToString(${v.c})`, t, mode: 'value', n };
     if (vu.k === 'slice') {
       const eu = underlying(vu.elem);
-      if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.bytesToString(${v.c})`, t, mode: 'value', n };
+      if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.bytesToStringA(${v.c}, ${c.cpu.memmoveNsPerByte})`, t, mode: 'value', n };
       if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.runesToString(${v.c})`, t, mode: 'value', n };
     }
   }
   if (tu.k === 'slice' && isString(v.t)) {
     const eu = underlying(tu.elem);
-    if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.stringToBytes(${v.c})`, t, mode: 'value', n };
+    if (eu.k === 'basic' && eu.name === 'uint8') return { c: `$L.stringToBytesA(${v.c}, ${c.cpu.memmoveNsPerByte})`, t, mode: 'value', n };
     if (eu.k === 'basic' && eu.name === 'int32') return { c: `$L.stringToRunes(${v.c})`, t, mode: 'value', n };
   }
   if (tu.k === 'ptr' && vu.k === 'ptr' && identical(underlying(tu.elem), underlying(vu.elem), true)) return { c: v.c, t, mode: 'value', n };

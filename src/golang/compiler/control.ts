@@ -13,7 +13,7 @@ import { text, kid } from './syntax.js';
 import type { Compiler, Val, RangeFuncBody } from '../core.js';
 import { type Type, type FuncType, tBool, tInt, tInt32, underlying, isBoolean, isString, isInteger, isUntyped, typeString, defaultType } from '../types.js';
 import { lvalue } from './assign.js';
-import { convert, zero, describe, ts, valueOf, clone, complexKey, assignable } from './operand.js';
+import { convert, zero, describe, ts, valueOf, clone, complexKey, assignable, needsBox } from './operand.js';
 import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
@@ -323,7 +323,7 @@ function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string
   if (define) {
     const nm = text(n);
     const js = c.local(nm);
-    const boxed = c.fn!.boxed.has(nm) && underlying(t).k !== 'struct';
+    const boxed = needsBox(c.fn!, nm, t);
     c.declare(n, { kind: 'var', name: nm, t, js, boxed, node: n });
     // the element is copied into the variable (a struct or array value is not shared with it)
     const cp = (v: string): string => clone(c, t, v);
@@ -450,7 +450,7 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
     if (bind) {
       const t = single ?? x.t;
       const js = c.local(text(bind));
-      const boxed = c.fn!.boxed.has(text(bind)) && underlying(t).k !== 'struct';
+      const boxed = needsBox(c.fn!, text(bind), t);
       const val = single && underlying(single).k !== 'iface' ? `${xv}.v` : xv;
       pre = `let ${js} = ${boxed ? `new $L.Box(${val})` : val};`;
       c.declare(bind, { kind: 'var', name: text(bind), t, js, boxed, node: bind, used: false });
@@ -509,7 +509,7 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
           if (text(ln) === '_') return;
           if (isDef) {
             const js = c.local(text(ln));
-            const boxed = c.fn!.boxed.has(text(ln)) && underlying(types[i]!).k !== 'struct';
+            const boxed = needsBox(c.fn!, text(ln), types[i]!);
             pre += `let ${js} = ${boxed ? `new $L.Box(${vals[i]})` : vals[i]}; `;
             c.declare(ln, { kind: 'var', name: text(ln), t: types[i]!, js, boxed, node: ln });
           } else {

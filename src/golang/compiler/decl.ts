@@ -6,9 +6,9 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Obj } from '../core.js';
-import { type Type, tBool, underlying } from '../types.js';
+import { type Type, tBool } from '../types.js';
 import { callName } from './assign.js';
-import { convert, zero, valueOf } from './operand.js';
+import { convert, zero, valueOf, needsBox, isZeroArray } from './operand.js';
 import { resolveType } from './check/typexpr.js';
 
 export function varSpec(c: Compiler, spec: Node, global: boolean): string {
@@ -24,7 +24,7 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
     const nm = text(dn);
     const js = global ? (nm === '_' ? c.id('_') : `G_${nm}`) : c.local(nm);
     if (global && nm === '_') c.lets.push(js);
-    const boxed = c.fn!.boxed.has(nm) && underlying(vt).k !== 'struct';
+    const boxed = needsBox(c.fn!, nm, vt);
     return { kind: 'var', name: nm, t: vt, js, boxed, node: dn, global, used: global };
   };
   if (vals.length === 0) {
@@ -33,7 +33,7 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
       const o = mk(dn, t);
       objs.push(o);
       const z = zero(c, t);
-      code += `${decl}${o.js} = ${o.boxed ? `new $L.Box(${z})` : z}; `;
+      code += `${decl}${o.js} = ${o.boxed ? boxed(c, o, z) : z}; `;
     }
   } else if (vals.length === 1 && names.length > 1) {
     const v = c.expr(vals[0]!);
@@ -46,7 +46,7 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
       const o = mk(dn, vt);
       objs.push(o);
       const cv = convert(c, { c: `${tmp}[${i}]`, t: types[i]!, mode: 'value', n: vals[0]! }, vt, 'variable declaration');
-      code += `${decl}${o.js} = ${o.boxed ? `new $L.Box(${cv})` : cv}; `;
+      code += `${decl}${o.js} = ${o.boxed ? boxed(c, o, cv) : cv}; `;
     });
   } else {
     if (vals.length !== names.length) c.fail(spec, `assignment mismatch: ${names.length} variable${names.length > 1 ? 's' : ''} but ${vals.length} value${vals.length > 1 ? 's' : ''}`);
@@ -64,7 +64,7 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
       }
       const o = mk(dn, vt);
       objs.push(o);
-      code += `${decl}${o.js} = ${o.boxed ? `new $L.Box(${cv})` : cv}; `;
+      code += `${decl}${o.js} = ${o.boxed ? boxed(c, o, cv) : cv}; `;
     });
   }
   for (const o of objs) c.declare(o.node, o);
@@ -74,3 +74,9 @@ export function varSpec(c: Compiler, spec: Node, global: boolean): string {
 
 /** Local type declarations. */
 
+
+/** A boxed variable's Box holding `code`; a zero-size package-level one is runtime.zerobase where the release puts it there (VersionProfile.zeroSizeGlobalsAtZerobase). */
+function boxed(c: Compiler, o: Obj, code: string): string {
+  if (o.global && c.lang.zeroSizeGlobalsAtZerobase && isZeroArray(o.t)) return `(${code}, $L.zerobase)`;
+  return `new $L.Box(${code})`;
+}

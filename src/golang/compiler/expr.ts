@@ -7,7 +7,7 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import { type Compiler, type Obj, type Val, tInvalid, Silent } from '../core.js';
+import { type Compiler, type Obj, type Val, tInvalid, Silent, intConst, numOf } from '../core.js';
 import { lit } from './operand.js';
 import { call, builtinsGo121 } from './call.js';
 import { selector } from './selector.js';
@@ -91,18 +91,21 @@ function number(c: Compiler, n: Node, digits?: string): Val {
     // an imaginary literal: its digits are decimal even with a leading 0 (spec, "Imaginary literals"),
     // unless prefixed 0x/0b/0o
     const d = s.slice(0, -1);
-    const im = /^0[xXbBoO]/.test(d) ? number(c, { ...n, name: 'Number' }, d).cv as number : Number(d);
+    const im = /^0[xXbBoO]/.test(d) ? numOf(number(c, { ...n, name: 'Number' }, d).cv!) : Number(d);
     if (Number.isNaN(im)) c.fail(n, `invalid number ${s}`);
     const cv = new Complex(0, im);
     return { c: lit(cv), t: tUntypedComplex, mode: 'const', n, cv };
   }
-  let v: number;
+  let v: number | bigint;
   let t: Type = tUntypedInt;
-  if (/^0[xX]/.test(s) && !/[pP]/.test(s)) v = parseInt(s.slice(2), 16);
-  else if (/^0[bB]/.test(s)) v = parseInt(s.slice(2), 2);
-  else if (/^0[oO]/.test(s)) v = parseInt(s.slice(2), 8);
-  else if (/^0[0-7]+$/.test(s)) v = parseInt(s.slice(1), 8);
-  else if (/^\d+$/.test(s)) v = Number(s);
+  // integer literals exactly (a bigint beyond 2^53: core.ts ConstVal)
+  if (/^0[xX][0-9a-fA-F]+$/.test(s)) v = intConst(BigInt(s));
+  else if (/^0[bB][01]+$/.test(s)) v = intConst(BigInt(s));
+  else if (/^0[oO][0-7]+$/.test(s)) v = intConst(BigInt(s));
+  else if (/^0[0-7]+$/.test(s)) v = intConst(BigInt('0o' + s.slice(1)));
+  else if (/^\d+$/.test(s)) v = intConst(BigInt(s));
+  else if (/^0[xX]/.test(s) && !/[pP]/.test(s)) v = NaN;
+  else if (/^0[bB]|^0[oO]/.test(s)) v = NaN;
   else if (/^0[xX]/.test(s)) {
     v = hexFloat(s);
     t = tUntypedFloat;
@@ -110,7 +113,7 @@ function number(c: Compiler, n: Node, digits?: string): Val {
     v = Number(s);
     t = tUntypedFloat;
   }
-  if (Number.isNaN(v)) c.fail(n, `invalid number ${s}`);
+  if (typeof v === 'number' && Number.isNaN(v)) c.fail(n, `invalid number ${s}`);
   return { c: lit(v), t, mode: 'const', n, cv: v };
 }
 

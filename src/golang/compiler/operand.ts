@@ -9,13 +9,14 @@
 import { text } from './syntax.js';
 import { libCallNs } from '../cost.js';
 import { Complex } from '../rt/complex.js';
-import type { Compiler, ConstVal, Val } from '../core.js';
+import { type Compiler, type ConstVal, type FuncCtx, type Val, isIntConst, numOf } from '../core.js';
 import {
   type Type,
   type StructType,
   type FuncType,
   tUntypedFloat,
   tUntypedRune,
+  tRuneAlias,
   tUntypedString,
   tUntypedBool,
   underlying,
@@ -62,6 +63,8 @@ export function lit(cv: ConstVal): string {
   if (typeof cv === 'string') return JSON.stringify(cv);
   if (cv instanceof Complex) return `$L.cx(${numLit(cv.re)}, ${numLit(cv.im)})`;
   if (typeof cv === 'number') return Object.is(cv, -0) ? '0' : cv < 0 ? `(${cv})` : String(cv);
+  // an integer constant beyond 2^53: the run-time value is its nearest double (rt/integers.ts)
+  if (typeof cv === 'bigint') return lit(Number(cv));
   return String(cv);
 }
 
@@ -126,7 +129,9 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
   const u = underlying(t);
   const bad = (): never => c.fail(v.n, `cannot use ${describe(v)} as ${ts(t)} value in ${ctx}`);
   if (u.k === 'iface') {
+    // the constant becomes a value of its default type first: it must be representable there
     const dt = defaultType(v.t);
+    if (isInteger(dt) && isIntConst(cv)) constTo(c, v, v.t === tUntypedRune ? tRuneAlias : dt, ctx);
     return `{t: ${c.typeRef(dt)}, v: ${lit(cv)}}`;
   }
   if (u.k !== 'basic') bad();
@@ -139,8 +144,8 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
     return lit(cv);
   }
   if (isComplex(t)) {
-    if (typeof cv !== 'number' && !(cv instanceof Complex)) bad();
-    const z = cv instanceof Complex ? cv : new Complex(cv as number, 0);
+    if (typeof cv !== 'number' && typeof cv !== 'bigint' && !(cv instanceof Complex)) bad();
+    const z = cv instanceof Complex ? cv : new Complex(numOf(cv), 0);
     return lit(u.k === 'basic' && u.name === 'complex64' ? new Complex(Math.fround(z.re), Math.fround(z.im)) : z);
   }
   // a complex constant with no imaginary part is representable by integer and float types
@@ -148,41 +153,41 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
     if (cv.im !== 0) c.fail(v.n, `cannot use ${text(v.n)} (untyped complex constant${constText(cv) === text(v.n) ? '' : ' ' + constText(cv)}) as ${ts(t)} value in ${ctx} (truncated)`);
     return constTo(c, { ...v, cv: cv.re, t: Number.isInteger(cv.re) ? v.t : tUntypedFloat }, t, ctx);
   }
-  if (typeof cv !== 'number') bad();
+  if (typeof cv !== 'number' && typeof cv !== 'bigint') bad();
   if (isInteger(t)) {
-    if (!Number.isInteger(cv)) {
+    if (!isIntConst(cv)) {
       if (v.t === tUntypedFloat) c.fail(v.n, `cannot use ${text(v.n)} (untyped float constant) as ${ts(t)} value in ${ctx} (truncated)`);
       bad();
     }
     const r = intRange(u.k === 'basic' ? u.name : 'int');
-    if ((cv as number) < r[0] || (cv as number) > r[1]) c.fail(v.n, `cannot use ${text(v.n)} (untyped ${v.t === tUntypedRune ? 'rune' : 'int'} constant${String(cv) === text(v.n) ? '' : ' ' + String(cv)}) as ${ts(t)} value in ${ctx} (overflows)`);
+    if ((cv as number | bigint) < r[0] || (cv as number | bigint) > r[1]) c.fail(v.n, `cannot use ${text(v.n)} (untyped ${v.t === tUntypedRune ? 'rune' : 'int'} constant${String(cv) === text(v.n) ? '' : ' ' + String(cv)}) as ${ts(t)} value in ${ctx} (overflows)`);
   }
   // a constant becomes a float32 value rounded to float32 (go/types representable: roundFloat32)
-  if (u.k === 'basic' && u.name === 'float32') return lit(Math.fround(cv as number));
+  if (u.k === 'basic' && u.name === 'float32') return lit(Math.fround(numOf(cv)));
   return lit(cv);
 }
 
-export function intRange(k: string): [number, number] {
+export function intRange(k: string): [bigint, bigint] {
   switch (k) {
     case 'int8':
-      return [-128, 127];
+      return [-128n, 127n];
     case 'int16':
-      return [-32768, 32767];
+      return [-32768n, 32767n];
     case 'int32':
     case 'untyped rune':
-      return [-2147483648, 2147483647];
+      return [-2147483648n, 2147483647n];
     case 'uint8':
-      return [0, 255];
+      return [0n, 255n];
     case 'uint16':
-      return [0, 65535];
+      return [0n, 65535n];
     case 'uint32':
-      return [0, 4294967295];
+      return [0n, 4294967295n];
     case 'uint':
     case 'uint64':
     case 'uintptr':
-      return [0, 18446744073709551615];
+      return [0n, 18446744073709551615n];
     default:
-      return [-9223372036854775808, 9223372036854775807];
+      return [-9223372036854775808n, 9223372036854775807n];
   }
 }
 
@@ -452,4 +457,23 @@ function closing(code: string, open: number): number {
     else if (code[i] === ')' && --depth === 0) return i;
   }
   return -1;
+}
+
+/** A zero-length array type: its heap objects are all runtime.zerobase (rt/values.ts ZeroBase). */
+export function isZeroArray(t: Type): boolean {
+  const u = underlying(t);
+  return u.k === 'array' && u.len === 0;
+}
+
+/**
+ * Whether variable `nm` of type `t` lives in a Box (a pointer to it can exist): its address is
+ * taken (`&x`), or it is the operand of a selector and its type has pointer-receiver methods
+ * (`x.M()` is `(&x).M()`, spec "Calls"). Struct variables are their own reference, never boxed.
+ */
+export function needsBox(fn: FuncCtx, nm: string, t: Type): boolean {
+  if (underlying(t).k === 'struct') return false;
+  if (fn.boxed.has(nm)) return true;
+  if (fn.selected === undefined || !fn.selected.has(nm) || t.k !== 'named') return false;
+  for (const m of t.methods.values()) if (m.ptrRecv) return true;
+  return false;
 }

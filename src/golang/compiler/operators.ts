@@ -4,11 +4,11 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, ConstVal, Val } from '../core.js';
+import { type Compiler, type ConstVal, type Val, intConst, isIntConst, bigOf, numOf } from '../core.js';
 import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isOrderedNumeric, isComplex, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
 import { Complex } from '../rt/complex.js';
 import { composite } from './composite.js';
-import { convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf } from './operand.js';
+import { isZeroArray, convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf } from './operand.js';
 
 export function unary(c: Compiler, n: Node): Val {
   const op = text(n.kids[0]!);
@@ -25,6 +25,8 @@ export function unary(c: Compiler, n: Node): Val {
       const sz = Math.max(sizeOf(v.t), 1);
       c.charge(c.cpu.malloc);
       if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: `($k++, $A.b += ${sz}, ${v.c})`, t: pt, mode: 'value', n };
+      // at package level gc lays &T{} out statically, as a variable: at zerobase where globals are (VersionProfile)
+      if (c.fn?.pkgLevel && c.lang.zeroSizeGlobalsAtZerobase && isZeroArray(v.t)) return { c: `($k++, ${v.c}, $L.zerobase)`, t: pt, mode: 'value', n };
       return { c: `($k++, $A.b += ${sz}, new $L.Box(${v.c}))`, t: pt, mode: 'value', n };
     }
     return addressOf(c, inner, n);
@@ -63,8 +65,15 @@ export function unary(c: Compiler, n: Node): Val {
     return op === '+' ? { ...v, mode: 'value', n } : { c: `$L.cneg(${v.c})`, t: v.t, mode: 'value', n };
   }
   if (v.cv !== undefined) {
-    const x = v.cv as number;
-    const r = op === '-' ? -x : op === '+' ? x : isUnsigned(v.t) ? intRange(ts(underlying(v.t)))[1] - x : -x - 1;
+    // integer constants exactly (bigint beyond 2^53); ^x of an unsigned typed constant is max − x
+    let r: ConstVal;
+    if (isIntConst(v.cv) && (isInteger(v.t) || op !== '-' || !Object.is(v.cv, 0))) {
+      const x = bigOf(v.cv);
+      r = intConst(op === '-' ? -x : op === '+' ? x : isUnsigned(v.t) ? intRange(ts(underlying(v.t)))[1] - x : -x - 1n);
+    } else {
+      const x = numOf(v.cv);
+      r = op === '-' ? -x : x;
+    }
     return { c: lit(r), t: v.t, mode: 'const', n, cv: r };
   }
   if (op === '+') return { ...v, mode: 'value', n };
@@ -106,6 +115,52 @@ function addressOf(c: Compiler, xn: Node, n: Node): Val {
 
 
 /** A complex constant operation (go/constant's exact arithmetic, here on doubles). */
+/**
+ * An integer constant operation, exact (go/constant on big.Int): truncated division and remainder,
+ * arithmetic right shift, two's-complement bitwise operators on unbounded integers.
+ */
+function foldInt(op: string, x: bigint, y: bigint): ConstVal {
+  switch (op) {
+    case '+':
+      return intConst(x + y);
+    case '-':
+      return intConst(x - y);
+    case '*':
+      return intConst(x * y);
+    case '/':
+      return intConst(x / y);
+    case '%':
+      return intConst(x % y);
+    case '<<':
+      return intConst(x << y);
+    case '>>':
+      return intConst(x >> y);
+    case '&':
+      return intConst(x & y);
+    case '|':
+      return intConst(x | y);
+    case '^':
+      return intConst(x ^ y);
+    case '&^':
+      return intConst(x & ~y);
+    case '==':
+      return x === y;
+    case '!=':
+      return x !== y;
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    case '>=':
+      return x >= y;
+  }
+  return 0;
+}
+/** The largest constant shift count folded exactly (gc rejects shifts of constants beyond 10000: "shift count too large"; types2 const.go). */
+const maxConstShift = 10000n;
+
 function foldComplex(op: string, a: Complex, b: Complex): ConstVal {
   switch (op) {
     case '+':
@@ -128,9 +183,15 @@ function foldComplex(op: string, a: Complex, b: Complex): ConstVal {
 
 function foldBin(op: string, a: ConstVal, b: ConstVal, intDiv: boolean): ConstVal {
   if (a instanceof Complex || b instanceof Complex) {
-    const za = a instanceof Complex ? a : new Complex(a as number, 0);
-    const zb = b instanceof Complex ? b : new Complex(b as number, 0);
+    const za = a instanceof Complex ? a : new Complex(numOf(a), 0);
+    const zb = b instanceof Complex ? b : new Complex(numOf(b), 0);
     return foldComplex(op, za, zb);
+  }
+  if (intDiv && isIntConst(a) && isIntConst(b) && !((op === '<<' || op === '>>') && bigOf(b) > maxConstShift)) return foldInt(op, bigOf(a), bigOf(b));
+  if (typeof a === 'bigint' || typeof b === 'bigint') {
+    // an integer constant beyond 2^53 meeting a float constant: the operation on doubles
+    a = numOf(a);
+    b = numOf(b);
   }
   const x = a as number;
   const y = b as number;
@@ -197,7 +258,7 @@ export function binary(c: Compiler, n: Node): Val {
     // an untyped constant shift count must be representable as an integer (1.0, 1+0i)
     if (b.cv instanceof Complex && b.cv.im === 0 && isUntyped(b.t)) b = { ...b, cv: b.cv.re, c: lit(b.cv.re), t: tUntypedFloat };
     if (a.cv instanceof Complex && a.cv.im === 0 && isUntyped(a.t)) a = { ...a, cv: a.cv.re, c: lit(a.cv.re), t: tUntypedFloat };
-    if (!isInteger(b.t) && !(b.cv !== undefined && Number.isInteger(b.cv))) c.fail(bn, `invalid operation: shift count ${describe(b)} must be integer`);
+    if (!isInteger(b.t) && !isIntConst(b.cv)) c.fail(bn, `invalid operation: shift count ${describe(b)} must be integer`);
     if (a.cv !== undefined && b.cv !== undefined) {
       const r = foldBin(op, a.cv, b.cv, true);
       return { c: lit(r), t: a.t === tUntypedFloat ? tUntypedInt : a.t, mode: 'const', n, cv: r };

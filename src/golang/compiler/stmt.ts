@@ -14,26 +14,31 @@ import { assign, assignOp, define } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt, rangeFuncBranch, rangeFuncReturn } from './control.js';
 import { varSpec } from './decl.js';
 import { constDecl, localTypes } from './check/decls.js';
-import { convert, zero, describe, ts } from './operand.js';
+import { convert, zero, describe, ts, needsBox } from './operand.js';
 import { resolveType, signature } from './check/typexpr.js';
 
 /** Collect identifiers whose address is taken (&x) in a function body: they live in Boxes. */
-function scanAddr(n: Node, out: Set<string>): void {
+function scanAddr(n: Node, out: Set<string>, sel?: Set<string>): void {
   if (n.name === 'UnaryExp' && n.kids[0] && (n.kids[0].name === 'DerefOp' || text(n.kids[0]) === '&') && text(n.kids[0]) === '&') {
     let x = n.kids[1]!;
     while (x.name === 'ParenthesizedExpr') x = x.kids[0]!;
     if (x.name === 'VariableName') out.add(text(x));
   }
-  // method calls with pointer receivers on plain variables also need the address
-  for (const k of n.kids) scanAddr(k, out);
+  // method calls with pointer receivers on plain variables also need the address (needsBox)
+  if (n.name === 'SelectorExpr' && n.kids[0]?.name === 'VariableName' && sel) sel.add(text(n.kids[0]));
+  for (const k of n.kids) scanAddr(k, out, sel);
 }
+
 
 /** Compile a function (declaration or literal). Returns the JS generator function expression. */
 export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, jsName: string | null): { code: string; sig: FuncType; fn: FuncCtx } {
   const { sig, pnames, rnames } = signature(c, n, recv);
   const body = kid(n, 'Block');
   const fn: FuncCtx = { name, sig, parent: c.fn, closures: 0, boxed: new Set(), resVars: null, hasDefer: false, labels: new Map() };
-  if (body) scanAddr(body, fn.boxed);
+  if (body) {
+    fn.selected = new Set();
+    scanAddr(body, fn.boxed, fn.selected);
+  }
   if (body) {
     const gl = new Set<string>();
     scanGotos(body, gl);
@@ -55,7 +60,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   const declParam = (dn: Node | null, t: Type, isParam: boolean): string => {
     const nm = dn ? text(dn) : '_';
     const js = c.local(nm);
-    const boxed = fn.boxed.has(nm) && underlying(t).k !== 'struct';
+    const boxed = needsBox(fn, nm, t);
     if (boxed) pre.push(`${js} = new $L.Box(${js});`);
     if (nm !== '_') c.declare(undefined, { kind: 'var', name: nm, t, js, boxed, used: true, node: dn ?? undefined });
     void isParam;
@@ -78,7 +83,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
     fn.resVars = sig.results.map((t, i) => {
       const dn = named ? rnames[i]! : null;
       const js = dn ? c.local(text(dn)) : c.id('r');
-      const boxed = dn ? fn.boxed.has(text(dn)) && underlying(t).k !== 'struct' : false;
+      const boxed = dn ? needsBox(fn, text(dn), t) : false;
       pre.push(`let ${js} = ${boxed ? `new $L.Box(${zero(c, t)})` : zero(c, t)};`);
       if (dn && text(dn) !== '_') c.declare(dn, { kind: 'var', name: text(dn), t, js, boxed, used: true });
       return boxed ? `${js}.v` : js;
@@ -102,6 +107,9 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   } else {
     code = `${head}${pre.join(' ')}\ntry {\n${roots}$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
   }
+  // a declared function's site, for its pc (reflect.Value.Pointer, runtime.FuncForPC: std/runtime.ts PcTable)
+  // (not for a generic instance: its name stays in one place, the frame's)
+  if (jsName !== null && !name.includes('[')) code += `\n${jsName}.$site = {fn: ${JSON.stringify(name)}, file: ${JSON.stringify(c.path(n))}, line: ${c.line(n)}};`;
   c.fn = savedFn;
   c.scope = savedScope;
   c.lets = savedLets;

@@ -12,7 +12,7 @@
  */
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
-import type { Compiler, Val } from '../core.js';
+import { type Compiler, type Val, isIntConst } from '../core.js';
 import { type Type, basic, underlying, defaultType, sizeOf, alignOf, offsetsOf, isInteger, isString, tString } from '../types.js';
 import { describe, fieldIndexPath, convert } from './operand.js';
 
@@ -75,7 +75,7 @@ export function unsafeFunc(c: Compiler, n: Node, name: string, argNodes: Node[])
   const vals = argNodes.map((a) => c.expr(a));
   const uptr = basic('unsafe.Pointer');
   const length = (v: Val): string => {
-    if (!isInteger(v.t) && !(v.cv !== undefined && Number.isInteger(v.cv))) c.fail(v.n, `cannot convert ${describe(v)} to type int`);
+    if (!isInteger(v.t) && !isIntConst(v.cv)) c.fail(v.n, `cannot convert ${describe(v)} to type int`);
     return isInteger(v.t) && !(v.t.k === 'basic' && v.t.name.startsWith('untyped')) ? v.c : convert(c, v, basic('int'), 'argument');
   };
   const elemOf = (v: Val): Type => {

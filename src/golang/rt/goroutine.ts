@@ -26,6 +26,24 @@ import type { HeapMarker, RootSet } from './gcmark.js';
 
 /** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
 const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
+/** Where a trace shows gopanic's frame; traceback() puts the release's site there (TracebackStyle.gopanic). */
+const gopanicSite = '$gopanic';
+const gopanicFrame = `panic(...)\n\t${gopanicSite} +0x0\n`;
+
+/**
+ * A panic `p` raised by a deferred call of frame `f` that ran for the panic `prev` (recovered or
+ * not): in Go the deferred call runs on top of the panicking stack, so p's traceback shows the
+ * deferred call's frames, gopanic's, then prev's frames from its panic site down (runtime/panic.go
+ * gopanic; a recording: gotests/reference/go1.19/panic_in_defer_trace.json). Each frame of a trace
+ * is two lines (frameText).
+ */
+function traceOverPanic(p: GoPanic, prev: GoPanic, f: Frame, fr: Frame[]): void {
+  if (p.trace === null || prev.trace === null) return;
+  const lines = p.trace.split('\n');
+  const above = (lines.length - 1) / 2 - (fr.indexOf(f) + 1);
+  if (!Number.isInteger(above) || above < 0 || fr.indexOf(f) < 0) return;
+  p.trace = (above > 0 ? lines.slice(0, above * 2).join('\n') + '\n' : '') + gopanicFrame + prev.trace;
+}
 
 /** The generated code's `$op`: a runtime op, preceded by the CPU work counted since the last one. */
 export { Call } from '../../workload/call.js';
@@ -195,6 +213,7 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
       // chain under the new one (panic.go gopanic: p.link = gp._panic).
       const prev = f.p instanceof GoPanic ? f.p : (f.rp ?? null);
       if (prev !== null && p instanceof GoPanic && p !== prev && p.link === null) p.link = prev;
+      if (prev !== null && p instanceof GoPanic && p !== prev) traceOverPanic(p, prev, f, ctx.fr);
       f.rp = null;
       f.p = p;
     }
@@ -384,6 +403,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
   traceback(system = false, style: TracebackStyle = go119Style): string {
     this.materialise();
     let s = this.ctx.trace ?? (this.ctx.fr.length === 0 && this.entry !== null ? this.entry : frameText(this.ctx.fr));
+    if (s.includes(gopanicSite)) s = s.split(gopanicSite).join(style.gopanic ?? 'runtime/panic.go');
     if (system) {
       const unstarted = this.ctx.trace === null && this.ctx.fr.length === 0 && this.entry !== null;
       s = s.replace(/^(\t.*?)( \+0x0)?$/gm, (_m, loc: string, off: string | undefined) => `${loc}${unstarted ? '' : off ?? ''} fp=0x0 sp=0x0 pc=0x0`);
@@ -468,6 +488,41 @@ export function caller(skip: number): [number, string, number, boolean] {
   if (!(skip >= 0) || i < 0) return [0, '', 0, false];
   const f = fr[i]!;
   return [0, f.file, f.l, true];
+}
+
+/** One frame of runtime.Callers: its function, file and current line. */
+export interface SiteFrame {
+  fn: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * The goroutine's frames innermost first, as runtime.Callers walks them from its caller: inside a
+ * deferred call run for a panic (recovered or not), the deferred call's frames, gopanic's, then
+ * the frames the panic left from its site down (the deferred call runs on top of the panicking
+ * stack: traceOverPanic). Simplified: the runtime's own frames (runtime.main, goexit, sigpanic)
+ * are not listed, and gopanic's has no file and line.
+ */
+export function callerFrames(): SiteFrame[] {
+  const ctx = S.cur;
+  const fr = ctx.fr;
+  const f = ctx.deferFrame;
+  const p = f === null ? null : f.p instanceof GoPanic ? f.p : (f.rp ?? null);
+  const at = f === null ? -1 : fr.indexOf(f);
+  const base = p !== null && p.trace !== null && at >= 0 ? at + 1 : 0;
+  const out: SiteFrame[] = [];
+  for (let i = fr.length - 1; i >= base; i--) out.push({ fn: fr[i]!.fn, file: fr[i]!.file, line: fr[i]!.l });
+  if (base === 0) return out;
+  out.push({ fn: 'runtime.gopanic', file: '', line: 0 });
+  const lines = p!.trace!.split('\n');
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const name = /^(.*)\((?:\.\.\.)?\)$/.exec(lines[i]!);
+    const site = /^\t(.*):(\d+)(?: \+0x0)?$/.exec(lines[i + 1]!);
+    if (name === null || site === null) break;
+    out.push(site[1] === gopanicSite ? { fn: 'runtime.gopanic', file: '', line: 0 } : { fn: name[1]!, file: site[1]!, line: Number(site[2]) });
+  }
+  return out;
 }
 
 export function goexit(): never {

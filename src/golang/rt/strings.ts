@@ -5,6 +5,8 @@
  */
 import { rtPanic, oob } from './panics.js';
 import { Slice, sliceLit, append, byteArray } from './slices.js';
+import { heap } from './malloc.js';
+import { cpu } from './cpu.js';
 
 export function strAt(s: string, i: number): number {
   if (!(i >= 0 && i < s.length)) oob(i, s.length);
@@ -101,9 +103,35 @@ export function runesToString(s: Slice | null): string {
 }
 export function bytesToString(s: Slice | null): string {
   if (s === null) return '';
+  const a = s.a as unknown;
+  if (a instanceof Uint8Array && s.n > bytesChunk) {
+    // a large byte buffer: whole chunks at a time (fromCharCode's argument count is bounded)
+    const parts: string[] = [];
+    for (let i = 0; i < s.n; i += bytesChunk) parts.push(String.fromCharCode.apply(null, a.subarray(s.o + i, s.o + Math.min(s.n, i + bytesChunk)) as unknown as number[]));
+    return parts.join('');
+  }
   let out = '';
   for (let i = 0; i < s.n; i++) out += String.fromCharCode(s.a[s.o + i] as number);
   return out;
+}
+/** Bytes per String.fromCharCode call when converting a large []byte (well under engines' argument limits). */
+const bytesChunk = 8192;
+/**
+ * []byte(s) in compiled code (runtime.stringtoslicebyte → rawbyteslice, then memmove): the new
+ * backing array's bytes are counted (malloc.ts; not cleared: rawbyteslice's mallocgc is
+ * needzero=false), as concatstrings' are (scat), and the copy costs `nsPerByte` a byte (cpu.ts).
+ */
+export function stringToBytesA(s: string, nsPerByte: number): Slice {
+  heap.b += s.length;
+  cpu.ns += s.length * nsPerByte;
+  return stringToBytes(s);
+}
+/** string(b) in compiled code (runtime.slicebytetostring): the new string's bytes, and its copy. */
+export function bytesToStringA(b: Slice | null, nsPerByte: number): string {
+  const s = bytesToString(b);
+  heap.b += s.length;
+  cpu.ns += s.length * nsPerByte;
+  return s;
 }
 /** []byte(s): a Uint8Array backing (slices.ts). */
 export function stringToBytes(s: string): Slice {

@@ -29,6 +29,19 @@ export interface Ref {
 export class Box implements Ref {
   constructor(public v: unknown) {}
 }
+/**
+ * runtime.zerobase: the one address of every zero-size heap object (malloc.go mallocgc: `if size
+ * == 0 { return unsafe.Pointer(&zerobase) }`). Here the pointer of a zero-length array allocated
+ * at package level: it holds no elements, so it has no state (every read is an empty array,
+ * a store changes nothing) and one instance serves every run.
+ */
+export class ZeroBase implements Ref {
+  get v(): unknown {
+    return [];
+  }
+  set v(_x: unknown) {}
+}
+export const zerobase = new ZeroBase();
 export class PropRef implements Ref {
   constructor(
     readonly o: Record<string | number, unknown>,

@@ -49,6 +49,7 @@ import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
 import * as cgo from './cgo.js';
 import * as reflect from './reflect.js';
+import * as encoding from './encoding.js';
 import * as encoding_base64 from './encoding_base64.js';
 import * as crypto_sha256 from './crypto_sha256.js';
 import * as net_url from './net_url.js';
@@ -97,6 +98,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   unsafe,
   cgo,
   reflect,
+  encoding,
   encoding_base64,
   crypto_sha256,
   net_url,
@@ -138,6 +140,8 @@ const pt = (t: NamedType): Type => globalTypes.intern({ k: 'ptr', elem: t });
 // Native types used through pointers (their methods are on *T as in Go) …
 for (const t of [
   errors.tErrorString,
+  runtime.tFunc,
+  runtime.tFrames,
   sync.tWaitGroup,
   sync.tMutex,
   sync.tRWMutex,

@@ -2,8 +2,10 @@
  * Package math: the float64 functions are JS's Math (both IEEE 754 double precision), the integer
  * limits are Go's constants (math/const.go).
  *
- * Simplified: constants are JS numbers, so MaxInt and MaxInt64 are 2^63 (the nearest double to
- * 2^63-1; integers are JS numbers throughout the frontend); the functions not listed are unsupported.
+ * The integer limits are exact constants (bigint beyond 2^53: core.ts ConstVal); as run-time values
+ * they are doubles (rt/integers.ts), so MaxInt64 held in a variable is 2^63.
+ *
+ * Simplified: the functions not listed are unsupported.
  */
 import { basic, tBool, tFloat64, tInt } from '../types.js';
 import { pkg, F, C, fn, subset } from './registry.js';
@@ -106,15 +108,15 @@ pkg('math', {
   IsNaN: F(fn([F64], [tBool]), (a) => `Number.isNaN(${a[0]})`),
   Pi: C(untypedFloat, Math.PI),
   E: C(untypedFloat, Math.E),
-  MaxInt: C(untypedInt, 9223372036854775807),
-  MinInt: C(untypedInt, -9223372036854775808),
-  MaxInt64: C(untypedInt, 9223372036854775807),
-  MinInt64: C(untypedInt, -9223372036854775808),
+  MaxInt: C(untypedInt, 9223372036854775807n),
+  MinInt: C(untypedInt, -9223372036854775808n),
+  MaxInt64: C(untypedInt, 9223372036854775807n),
+  MinInt64: C(untypedInt, -9223372036854775808n),
   MaxInt32: C(untypedInt, 2147483647),
   MinInt32: C(untypedInt, -2147483648),
   MaxUint32: C(untypedInt, 4294967295),
-  MaxUint: C(untypedInt, 18446744073709551615),
-  MaxUint64: C(untypedInt, 18446744073709551615),
+  MaxUint: C(untypedInt, 18446744073709551615n),
+  MaxUint64: C(untypedInt, 18446744073709551615n),
   MaxUint16: C(untypedInt, 65535),
   MinInt16: C(untypedInt, -32768),
   MinInt8: C(untypedInt, -128),

@@ -12,6 +12,7 @@
 import { Kernel } from '../../sys/kernel.js';
 import type { IoCosts } from '../../sys/costs.js';
 import { Rand } from './math_rand.js';
+import { PcTable } from './runtime.js';
 import type { Listener } from './net.js';
 import { type Slice, sliceLit } from '../rt/slices.js';
 import { encodeUTF8 } from '../rt/strings.js';
@@ -51,6 +52,8 @@ export class Process {
    * the program may set it, nothing samples.
    */
   memProfileRate = 0;
+  /** The pcs runtime.Callers/Caller handed out (std/runtime.ts PcTable). */
+  readonly pcs = new PcTable();
   logPrefix = '';
   /** math/rand's global source: Go 1.19 seeds it with 1. */
   readonly rand = new Rand();

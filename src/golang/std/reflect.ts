@@ -17,11 +17,14 @@
  *   struct, Index of a slice), which Set* write through.
  *
  * Simplified: only the members below (others are `unsupported`); New and Zero of struct types are
- * not supported (their JS class is per program and not on the descriptor); Pointer() and
+ * not supported (their JS class is per program and not on the descriptor); Pointer() of a
+ * declared function from ValueOf is its entry pc (runtime.FuncForPC finds it), other Pointer()s and
  * UnsafeAddr() give 0xc000012345-style fake addresses; no Value.Convert, MakeFunc, Select.
  */
 import { type Type, type NamedType, type FuncType, type TypeTable, basic, tBool, tInt, tString, tEmptyIface, underlying, typeString, newNamed } from '../types.js';
 import { GoPanic } from '../rt/panics.js';
+import type { PcTable } from './runtime.js';
+import type { SiteFrame } from '../rt/goroutine.js';
 import { globalTypes } from '../core.js';
 import { type Slice, sliceLit, sliceToArray } from '../rt/slices.js';
 import type { Iface, Ref } from '../rt/values.js';
@@ -240,6 +243,8 @@ export class RValue {
     readonly v: unknown = undefined,
     readonly tab: TypeTable | null = null,
     readonly ref: Ref | null = null,
+    /** The run's pc table (ValueOf's Values: Pointer of a declared function is its entry pc). */
+    readonly pcs: PcTable | null = null,
   ) {}
   private need(what: string): Type {
     if (this.t === null) fail(`reflect: call of reflect.Value.${what} on zero Value`);
@@ -352,7 +357,11 @@ export class RValue {
   }
   Pointer(): number {
     this.kindIs('Pointer', Kind.Pointer, Kind.Map, Kind.Slice, Kind.Func, Kind.Chan, Kind.UnsafePointer);
-    return this.v === null ? 0 : 0xc000012345;
+    if (this.v === null) return 0;
+    // a declared function's entry pc (its site in the run's pc table: std/runtime.ts PcTable)
+    const site = typeof this.v === 'function' ? (this.v as { $site?: SiteFrame }).$site : undefined;
+    if (site !== undefined && this.pcs !== null) return this.pcs.pcOf(site);
+    return 0xc000012345;
   }
   CanSet(): boolean {
     return this.ref !== null;
@@ -531,8 +540,8 @@ function deepValueEqual(a: unknown, b: unknown, t: Type, seen: Set<unknown>): bo
 }
 
 /** reflect.ValueOf: the Value of the interface's dynamic value. */
-export function ValueOf(tab: TypeTable, x: Iface | null): RValue {
-  return x === null ? new RValue() : new RValue(x.t, x.v, tab);
+export function ValueOf(tab: TypeTable, x: Iface | null, pcs: PcTable | null = null): RValue {
+  return x === null ? new RValue() : new RValue(x.t, x.v, tab, null, pcs);
 }
 export function TypeOf(tab: TypeTable, x: Iface | null): Iface | null {
   return x === null ? null : typeOf(x.t, tab);
@@ -661,7 +670,7 @@ pkg('reflect', {
   StructField: T(tStructField),
   ...kinds,
   TypeOf: F(fn([tEmptyIface], [tType]), (a) => `$P.reflect.TypeOf($proc.types, ${a[0]})`),
-  ValueOf: F(fn([tEmptyIface], [tValue]), (a) => `$P.reflect.ValueOf($proc.types, ${a[0]})`),
+  ValueOf: F(fn([tEmptyIface], [tValue]), (a) => `$P.reflect.ValueOf($proc.types, ${a[0]}, $proc.pcs)`),
   DeepEqual: F(fn([tEmptyIface, tEmptyIface], [tBool]), (a) => `$P.reflect.DeepEqual(${a[0]}, ${a[1]})`),
   PointerTo: F(fn([tType], [tType]), (a) => `$P.reflect.PointerTo(${a[0]})`),
   PtrTo: F(fn([tType], [tType]), (a) => `$P.reflect.PointerTo(${a[0]})`),

@@ -42,7 +42,7 @@ export function pkg(path: string, members: Record<string, PkgMember>, linksOS = 
 export function F(t: FuncType, call: (a: string[], c: Compiler) => string): PkgMember {
   return { kind: 'func', t, call: (a, c) => call(a, c) };
 }
-export function C(t: Type, cv: number | string | boolean): PkgMember {
+export function C(t: Type, cv: number | bigint | string | boolean): PkgMember {
   return { kind: 'const', t, cv };
 }
 export function T(t: Type): PkgMember {

@@ -18,7 +18,7 @@ import type { Process } from './process.js';
 import { type NamedType, basic, newNamed, tInt, tInt64, tString } from '../types.js';
 import { tError } from '../core.js';
 import { pkg, F, C, T, fn, sl, ptr, op, subset, jsMethod, tUintptr, tBytes } from './registry.js';
-import { nilDeref } from '../rt/panics.js';
+import { nilDeref, unsupportedAtRun } from '../rt/panics.js';
 import { type Slice, sset } from '../rt/slices.js';
 import { bytesToString, decodeUTF8, encodeUTF8 } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
@@ -190,9 +190,33 @@ export function NsecToTimespec(ns: number): { Sec: number; Nsec: number; $c(): u
   const o = { Sec: Math.floor(ns / 1e9), Nsec: ns % 1e9, $c: () => ({ ...o }) };
   return o;
 }
+/**
+ * Signals whose entry in Go's sigtable carries _SigIgn without _SigKill/_SigPanic/_SigThrow
+ * (runtime/sigtab_linux_generic.go): delivered to a Go process that did not call signal.Notify,
+ * the runtime's handler drops them.
+ */
+const SIGCHLD = 17;
+const SIGURG = 23;
+const SIGWINCH = 28;
+const ignoredSignals: ReadonlySet<number> = new Set([SIGCHLD, SIGURG, SIGWINCH]);
+/** The pid Getpid reports: the simulated process's. */
+const simPid = 4242;
+
+/**
+ * syscall.Kill(pid, sig): kill(2). To the process itself with a signal Go's runtime ignores by
+ * default, the call returns nil and nothing happens (as in Go). Signals that would stop the process
+ * or reach a handler, and other pids, are not simulated.
+ */
+export function* Kill(p: Process, pid: number, sig: number): Go<Iface | null> {
+  yield* quick(p, 'kill', 'raw');
+  if (pid === simPid && ignoredSignals.has(sig)) return null;
+  // signal 0 only checks that the process exists (kill(2))
+  if (pid === simPid && sig === 0) return null;
+  return unsupportedAtRun(`syscall.Kill(${pid}, ${sig}): a signal other than SIGCHLD/SIGURG/SIGWINCH to this process`);
+}
 export function* Getpid(p: Process): Go<number> {
   yield* quick(p, 'getpid', 'raw');
-  return 4242;
+  return simPid;
 }
 
 /**
@@ -272,8 +296,10 @@ pkg('syscall', {
   EINVAL: C(tErrno, Errno.EINVAL),
   EPIPE: C(tErrno, Errno.EPIPE),
   SIGINT: C(tSysSignal, 2),
+  SIGCHLD: C(tSysSignal, SIGCHLD),
+  SIGWINCH: C(tSysSignal, SIGWINCH),
   SIGKILL: C(tSysSignal, 9),
-  SIGURG: C(tSysSignal, 23),
+  SIGURG: C(tSysSignal, SIGURG),
   SIGTERM: C(tSysSignal, 15),
   SYS_READ: C(ui, SYS.READ),
   SYS_WRITE: C(ui, SYS.WRITE),
@@ -320,6 +346,7 @@ pkg('syscall', {
   Pipe: F(fn([sl(tInt)], [tError]), (a) => `(yield* $P.syscall.Pipe2($proc, ${a[0]}, 0))`),
   Pipe2: F(fn([sl(tInt), tInt], [tError]), p1('Pipe2')),
   Getpid: F(fn([], [tInt]), () => `(yield* $P.syscall.Getpid($proc))`),
+  Kill: F(fn([tInt, tSysSignal], [tError]), p1('Kill')),
   Gettid: F(fn([], [tInt]), () => `(${op(`{k: $K.Syscall, ns: 300, mode: 'raw', name: 'gettid'}`)}, $R.S.cur.fr.length + 10000)`),
   Tgkill: F(fn([tInt, tInt, tSysSignal], [tError]), () => `(${op(`{k: $K.Syscall, ns: 1500, mode: 'raw', name: 'tgkill'}`)}, null)`),
   Syscall: F(fn([u, u, u, u], [u, u, tErrno]), sysc('syscall')),

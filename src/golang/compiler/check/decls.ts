@@ -9,7 +9,7 @@
  */
 import { type Node, text, kid } from '../syntax.js';
 import { type Compiler, CompileError, Unsupported, Silent, type Scope } from '../../core.js';
-import { type Type, type NamedType, type FuncType, tInt, underlying, typeString } from '../../types.js';
+import { type Type, type NamedType, type FuncType, tInt, underlying, typeString, isFloat } from '../../types.js';
 import { convert, ts } from '../operand.js';
 import type { Package } from '../resolve.js';
 import { resolveType, signature } from './typexpr.js';
@@ -69,7 +69,7 @@ export function hoist(c: Compiler, scope: Scope, f: () => void): void {
 /** Package-level declarations compile with a pseudo function context (for iota, closures). */
 export function inPkg(c: Compiler, f: () => void, boxed: Set<string> = new Set()): void {
   const saved = c.fn;
-  if (!c.fn) c.fn = { name: 'main.init', sig: { k: 'func', params: [], results: [], variadic: false } as FuncType, parent: null, closures: 0, boxed, resVars: null, hasDefer: false, labels: new Map() };
+  if (!c.fn) c.fn = { name: 'main.init', sig: { k: 'func', params: [], results: [], variadic: false } as FuncType, parent: null, closures: 0, boxed, resVars: null, hasDefer: false, labels: new Map(), pkgLevel: true };
   try {
     f();
   } finally {
@@ -231,7 +231,9 @@ export function constDecl(c: Compiler, n: Node): void {
           ct = t;
           if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name.startsWith('int') && !Number.isInteger(cv)) c.fail(vn, 'constant truncated');
           cv = v.cv!;
-          // a typed float32 constant holds its value rounded to float32 (go/types roundFloat32)
+          // a typed float constant is a double (an integer one beyond 2^53 rounded); a float32 one is
+          // rounded to float32 (go/types roundFloat32)
+          if (typeof cv === 'bigint' && isFloat(t)) cv = Number(cv);
           if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') cv = Math.fround(cv);
         }
         c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true });
