@@ -140,8 +140,47 @@ function selectDequeueAll(gp: G): void {
 
 function wake(rt: Runtime, sg: Sudog, pp: P, by: G | null, value: unknown): void {
   if (rt.v.lazyChannelTimers) unblockTimers(rt, sg);
-  if (sg.isSelect) selectDequeueAll(sg.g);
+  if (sg.isSelect) {
+    selectDequeueAll(sg.g);
+    goready(rt, sg.g, pp, by, value);
+    return;
+  }
   goready(rt, sg.g, pp, by, value);
+  releaseSudog(pp, sg);
+}
+
+/**
+ * Sudogs cached per P (Go: acquireSudog/releaseSudog and p.sudogcache, runtime/proc.go), so a blocking
+ * send or receive allocates nothing: in a ping-pong every operation parks, and a fresh sudog per park
+ * lived just long enough to be copied by V8's young-generation collector. Only plain sends and
+ * receives use them: a select's sudogs stay linked through gp.waiting until its G runs again. The
+ * cache is a list through the sudogs' own `next` field (an array popped down to empty gives V8 its
+ * storage back, and the next push allocates it again). Go's per-P cache holds up to 128 (half go to
+ * a central cache beyond that); here the surplus is left to the garbage collector. No simulated cost
+ * depends on it.
+ */
+const sudogCacheMax = 128;
+
+function acquireSudog(pp: P, gp: G, elem: unknown): Sudog {
+  const sg = pp.sudogcache;
+  if (sg === null) return new Sudog(gp, elem, -1, false);
+  pp.sudogcache = sg.next;
+  pp.nsudogcache--;
+  sg.next = null;
+  sg.g = gp;
+  sg.elem = elem;
+  return sg;
+}
+
+/** A plain send or receive's sudog after its partner dequeued it: nothing refers to it any more. */
+function releaseSudog(pp: P, sg: Sudog): void {
+  if (pp.nsudogcache >= sudogCacheMax) return;
+  sg.elem = undefined;
+  sg.c = null;
+  sg.recv = false;
+  sg.next = pp.sudogcache;
+  pp.sudogcache = sg;
+  pp.nsudogcache++;
 }
 
 /**
@@ -174,7 +213,7 @@ export function chansend(rt: Runtime, mp: M, gp: G, c: Chan | null, v: unknown):
     c.push(v);
     return true;
   }
-  c.sendq.enqueue(new Sudog(gp, v, -1, false));
+  c.sendq.enqueue(acquireSudog(mp.p!, gp, v));
   gopark(rt, mp, gp, 'chan send');
   return false;
 }
@@ -189,7 +228,7 @@ export function chanrecv(rt: Runtime, mp: M, gp: G, c: Chan | null): unknown {
   if (lazyTimer !== null) maybeRunChan(rt, lazyTimer, mp.p!);
   const r = tryRecv(rt, mp, gp, c);
   if (r !== NOT_READY) return r;
-  const sg = new Sudog(gp, undefined, -1, false);
+  const sg = acquireSudog(mp.p!, gp, undefined);
   sg.c = c;
   sg.recv = true;
   c.recvq.enqueue(sg);

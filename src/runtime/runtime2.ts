@@ -169,6 +169,12 @@ export class P {
   runnext: G | null = null;
   /** Dead Gs cached for reuse (p.gFree; gfreecnt in scheddetail). */
   gFree: G[] = [];
+  /**
+   * Free sudogs of plain channel sends and receives (p.sudogcache: chan.ts acquireSudog/releaseSudog),
+   * linked through their `next` field, and how many.
+   */
+  sudogcache: Sudog | null = null;
+  nsudogcache = 0;
   goidcache = 0;
   goidcacheend = 0;
   /** Timer heap (1.19 model: a min-heap on `when`). */
