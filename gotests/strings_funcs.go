@@ -46,3 +46,15 @@ func main() {
 	n, err = io.Copy(short{}, strings.NewReader("abc"))
 	fmt.Println(n, err, err == io.ErrShortWrite)
 }
+
+func init() {
+	var sb strings.Builder
+	n, err := io.CopyN(&sb, strings.NewReader("0123456789"), 4)
+	fmt.Println(n, err, sb.String())
+	n, err = io.CopyN(&sb, strings.NewReader("ab"), 5)
+	fmt.Println(n, err, sb.String())
+	n, err = io.CopyN(&sb, strings.NewReader(strings.Repeat("z", 70000)), 40000)
+	fmt.Println(n, err, sb.Len())
+	n, err = io.CopyN(&sb, strings.NewReader("q"), 0)
+	fmt.Println(n, err)
+}

@@ -73,11 +73,15 @@ function* write(w: Iface | null, b: Slice | null): Go<[number, Iface | null]> {
  * io.Copy: reads into a 32 KiB buffer and writes what it read until EOF (success) or an error;
  * a short write is ErrShortWrite (io/io.go copyBuffer's loop).
  */
-export function* Copy(dst: Iface | null, src: Iface | null): Go<[number, Iface | null]> {
-  const buf = makeBytes(32 * 1024, 32 * 1024);
+export function* Copy(dst: Iface | null, src: Iface | null, limit = Infinity): Go<[number, Iface | null]> {
+  const size = Math.min(32 * 1024, Math.max(limit, 1));
+  const buf = makeBytes(size, size);
   let written = 0;
   for (;;) {
-    const [nr, er] = yield* read(src, buf);
+    // CopyN reads through a LimitReader: never more than what is left of n, EOF once it is reached
+    const left = limit - written;
+    if (left <= 0) return [written, EOF];
+    const [nr, er] = yield* read(src, left < size ? reslice(buf, 0, left, -1) : buf);
     if (nr > 0) {
       let [nw, ew] = yield* write(dst, reslice(buf, 0, nr, -1));
       if (nw < 0 || nr < nw) {
@@ -90,6 +94,13 @@ export function* Copy(dst: Iface | null, src: Iface | null): Go<[number, Iface |
     }
     if (er !== null) return [written, er === EOF ? null : er];
   }
+}
+
+/** io.CopyN: Copy of at most n bytes; fewer than n is an error (io.EOF when the source ended). */
+export function* CopyN(dst: Iface | null, src: Iface | null, n: number): Go<[number, Iface | null]> {
+  const [written, err] = yield* Copy(dst, src, n);
+  if (written === n) return [n, null];
+  return [written, err ?? EOF];
 }
 
 /** io.ReadAtLeast: reads until at least min bytes (ErrShortBuffer when b is smaller; ErrUnexpectedEOF after a partial read). */
@@ -158,6 +169,7 @@ pkg('io', {
   EOF: V(tError, '$P.io.EOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
   Copy: F(fn([tWriter, tReader], [basic('int64'), tError]), (a) => `(yield* $P.io.Copy(${a[0]}, ${a[1]}))`),
+  CopyN: F(fn([tWriter, tReader, basic('int64')], [basic('int64'), tError]), (a) => `(yield* $P.io.CopyN(${a[0]}, ${a[1]}, ${a[2]}))`),
   ErrShortWrite: V(tError, '$P.io.ErrShortWrite'),
   ReadFull: F(fn([tReader, tBytes], [tInt, tError]), (a) => `(yield* $P.io.ReadFull(${a[0]}, ${a[1]}))`),
   WriteString: F(fn([tWriter, tString], [tInt, tError]), (a) => `(yield* $P.io.writeString(${a[0]}, ${a[1]}))`),
