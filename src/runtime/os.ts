@@ -65,10 +65,21 @@
  * time and stays on that CPU. Timed wake-ups (timer slack) and pipe wake-ups keep their own recorded
  * latencies, which already include the VM's wake-up.
  *
+ * A core for a woken thread. While more CPU-bound stretches than cores are in flight, a thread that
+ * wakes (an M woken by notewakeup/epoll, sysmon after its usleep, a new thread's first run) waits for
+ * a core as Linux's EEVDF makes it: the running thread keeps its CPU until it has run its slice
+ * (RUN_TO_PARITY; baseSlice 1.5 ms on 2 CPUs) and only the 4 ms tick (CONFIG_HZ=250) notices the
+ * slice's end, so at a uniform phase of the running thread's tick the wake-up waits for the next tick
+ * 1.5/4 of the time and preempts at once otherwise (busyWake; the phase is drawn from the run's seeded
+ * generator). With no more stretches than cores the running threads are taken to have used their
+ * slice long ago (no wait).
+ *
  * What it simplifies:
  * - only CPU stretches compete. The runtime's own costs between ops (cost.ts: chanOp, goroutine
  *   switches, ≈0.1–1 µs each), a spinning M (findRunnable's spinning is instantaneous in this model,
- *   except the 3 µs runnext back-off) and sysmon's loop bodies are not slowed down and take no share;
+ *   except the 3 µs runnext back-off) and sysmon's loop bodies are not slowed down and take no share
+ *   (only their wake-up waits for a core, above); a timed sleep other than sysmon's (nanosleep,
+ *   time.Sleep's epoll timeout) does not wait for a busy core;
  * - a sharing change is seen by all stretches at once, at the instant it happens (no wake-up latency,
  *   migration or cache effects, no per-thread weights: every thread has nice 0);
  * - the cores belong to this process alone (no other load on the machine);
