@@ -206,17 +206,6 @@ export interface CostModel {
    */
   heapGrowNsPerByte: number;
   /**
-   * The first write of a large buffer's fresh pages by the kernel, per byte: a read(2) into a new
-   * make([]byte, 1<<20) takes the faults of its 256 pages inside the call (copy_to_user), computing.
-   * go1.19.8 urandom_read.json n1_p1 (one goroutine, nothing else running): the read of 1 MiB into the
-   * fresh buffer takes read_us 5166.8 µs (median; 4932–5801), io_costs.json's read of 1 MiB into a
-   * buffer already mapped urandom_read_1m_us 2594: 2573 µs per MiB, 2.45 ns per byte (≈ 10 µs per 4 KiB
-   * page; go1.26.8 n1_p1: 5388 − 2594, 2.66 ns). Ten times gc_alloc_loop's heapGrowNsPerByte, where Go
-   * code itself first writes small objects: what makes the buffer's pages dearer on the reference VM
-   * (its host backing never-touched guest memory, or the larger run of pages) is not measured apart.
-   */
-  bufferFaultNsPerByte: number;
-  /**
    * Clearing a large object (> 32 KiB) allocated on freed pages, per byte (mallocgc's
    * memclrNoHeapPointers). go1.19.8 io_costs.json (quiet machine): os.ReadFile of a 1 MiB page-cached
    * file in a loop (the GC hands the freed buffer's pages back) takes readfile_1m_us 102.4 µs, of
@@ -271,7 +260,6 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   gcMarkTermPause: 1_000, // gc_stw.json p1 gctrace (see above)
   readMemStatsPause: 1_100, // gc_stw.json p1 readmemstats_us (see above)
   heapGrowNsPerByte: 0.24, // gc_alloc_loop.json gogcoff vs p1 (see above)
-  bufferFaultNsPerByte: 2.45, // urandom_read.json n1_p1 read_us 5166.8 − io_costs.json urandom_read_1m_us 2594, per byte (see above)
   largeClearNsPerByte: 0.06, // io_costs.json (102.4 − 35.15 − 3.17 − 1.32) µs / 1 MiB (see above)
   slackJitter: 0.41, // (c) usleep_slack_us median 72.6 µs, p90 84.7 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
   jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
@@ -324,7 +312,6 @@ export const costDocs: Record<keyof CostModel, string> = {
   gcMarkTermPause: 'GC mark termination stop-the-world, world already stopped',
   readMemStatsPause: 'runtime.ReadMemStats stop-the-world, world already stopped',
   heapGrowNsPerByte: 'page faults of fresh heap memory (beyond the high-water mark), per byte',
-  bufferFaultNsPerByte: 'page faults of a fresh large buffer first written by the kernel (a read(2) into it), per byte',
   largeClearNsPerByte: 'clearing a large object (> 32 KiB) allocated on freed pages, per byte',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',

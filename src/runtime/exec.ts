@@ -383,10 +383,10 @@ function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
   if (fill > 0) rt.sim.pollSooner(fill >>> 8);
   if (fill > 0 && gp.untouchedBytes > 0) {
     // copy_to_user into a large object's fresh pages: the kernel takes their page faults (and zeroes
-    // each page) inside the call, computing (cost.bufferFaultNsPerByte).
+    // each page) inside the call, computing.
     const faulted = Math.min(fill, gp.untouchedBytes);
     gp.untouchedBytes -= faulted;
-    ns += faulted * rt.cost.bufferFaultNsPerByte;
+    ns += faulted * rt.cost.heapGrowNsPerByte;
     cpu = true;
   }
   const kernel = syscallKernelTime(rt, ns, op.sleep === true);

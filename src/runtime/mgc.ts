@@ -56,14 +56,7 @@
  * call-heavy code) and still misses what closures capture. A cheaper signal the frontend could give
  * is a count of pointer slots overwritten while non-nil (a dropped reference; gc_alloc_loop drops one
  * 64-byte node per allocation, gc_stw none), at the cost of a check on every pointer store and of
- * assuming each object has one reference. work.startSema serializes cycle starts for the allocation path
- * only: an allocation that finds the trigger reached while another G is starting a cycle parks in
- * gcStart ("semacquire") and is readied into the starter's runnext when the world runs again, then
- * hands the semaphore on after re-testing the trigger (go1.19's first cycle waits for its new mark
- * workers in notetsleepg, long enough for every goroutine that allocates meanwhile to pile up there:
- * a goroutine dump of urandom_read at N=1000, GOMAXPROCS=1 showed ≈300 of them in gcStart's
- * semacquire); runtime.GC and forcegc starting during another start do not wait, and the semaphore is
- * handed to the first waiter rather than released for anyone to take. There are no spans, size classes or mcache refills (sweeping costs nothing
+ * assuming each object has one reference. There are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
  * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
@@ -74,7 +67,7 @@
 import { E, FoundBy, Loc, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason } from '../log/events.js';
 import { K, type GoBody, type Op } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
-import { G, GQueue, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
+import { G, M, P, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
 import { gopark, goready, newproc } from './proc.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
@@ -266,13 +259,6 @@ export class GCState {
   scavengedBytes = 0;
   readMemStatsCalls = 0;
 
-  /**
-   * work.startSema: the G starting a cycle holds it from gcStart's semacquire until the world runs
-   * again after sweep termination; allocations that see the trigger meanwhile wait for it in
-   * startWaiters (gcStart's semacquire, "semacquire" in a goroutine dump).
-   */
-  startHolder: G | null = null;
-  startWaiters = new GQueue();
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
   nworkers = 0;
@@ -439,26 +425,9 @@ function assistWorkPerByte(c: GCState): number {
  */
 export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
   const c = rt.gc;
-  if (c.startHolder === gp) {
-    // The holder asks again: after go1.19's wait for a new worker, or woken from startSema, where
-    // gcStart tests the trigger once more with the semaphore held and gives it up if it no longer holds.
-    if (!gcTriggerTest(rt, kind)) {
-      gcStartRelease(rt, mp, gp);
-      return false;
-    }
-  } else {
-    if (!gcTriggerTest(rt, kind)) return false;
-    if (c.startHolder === null) c.startHolder = gp;
-    else if (kind === GCTrigger.heap) {
-      // semacquire(&work.startSema): another G is starting a cycle (go1.19: waiting for its new mark
-      // workers, its P handed off). Only the allocation path waits here; runtime.GC and forcegc
-      // during a start go on without the semaphore (see the design note).
-      gp.pendingOp = { k: K.GCStartRetry, then: gp.pendingOp };
-      c.startWaiters.pushBack(gp);
-      gopark(rt, mp, gp, 'semacquire');
-      return true;
-    }
-  }
+  if (c.phase !== GCPhase.off) return false;
+  if (kind === GCTrigger.heap && !(c.heapLive >= c.trigger)) return false;
+  if (kind === GCTrigger.time && !(c.gcPercent >= 0 && c.lastgc !== 0 && rt.sim.now - c.lastgc > forcegcperiod)) return false;
   if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
     gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
     return true;
@@ -481,28 +450,6 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
   rt.contDelay = rt.cost.gcSweepTermPause + wait + mp.debt;
   mp.debt = 0;
   return true;
-}
-
-/** gcTrigger.test for a cycle `kind`: no cycle in progress and the trigger's condition holds. */
-function gcTriggerTest(rt: Runtime, kind: number): boolean {
-  const c = rt.gc;
-  if (c.phase !== GCPhase.off) return false;
-  if (kind === GCTrigger.heap) return c.heapLive >= c.trigger;
-  if (kind === GCTrigger.time) return c.gcPercent >= 0 && c.lastgc !== 0 && rt.sim.now - c.lastgc > forcegcperiod;
-  return true;
-}
-
-/**
- * semrelease(&work.startSema) by its holder gp: the first waiter is readied into the releaser's
- * runnext (semrelease1 → readyWithTime → goready) and holds the semaphore when it runs (its
- * GCStartRetry tests the trigger again). Go's semrelease adds a unit and the woken G takes it with
- * cansemacquire, so an allocation arriving first could barge in; the model hands the unit over.
- */
-function gcStartRelease(rt: Runtime, mp: M, gp: G): void {
-  const c = rt.gc;
-  const w = c.startWaiters.popFront();
-  c.startHolder = w;
-  if (w !== null) goready(rt, w, mp.p!, gp, undefined);
 }
 
 /**
@@ -578,8 +525,6 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.mark, c.cycles);
   startTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
   if (rt.exited) return;
-  // gcStart's last step: semrelease(&work.startSema), the next waiting allocation to this P's runnext.
-  if (c.startHolder === gp) gcStartRelease(rt, mp, gp);
   if (c.userForced && c.markWaiters.includes(gp)) {
     // runtime.GC: gcWaitOnMark parks the caller until the cycle's mark termination.
     gopark(rt, mp, gp, 'wait for GC cycle');

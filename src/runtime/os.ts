@@ -65,21 +65,10 @@
  * time and stays on that CPU. Timed wake-ups (timer slack) and pipe wake-ups keep their own recorded
  * latencies, which already include the VM's wake-up.
  *
- * A core for a woken thread. While more CPU-bound stretches than cores are in flight, a thread that
- * wakes (an M woken by notewakeup/epoll, sysmon after its usleep, a new thread's first run) waits for
- * a core as Linux's EEVDF makes it: the running thread keeps its CPU until it has run its slice
- * (RUN_TO_PARITY; baseSlice 1.5 ms on 2 CPUs) and only the 4 ms tick (CONFIG_HZ=250) notices the
- * slice's end, so at a uniform phase of the running thread's tick the wake-up waits for the next tick
- * 1.5/4 of the time and preempts at once otherwise (busyWake; the phase is drawn from the run's seeded
- * generator). With no more stretches than cores the running threads are taken to have used their
- * slice long ago (no wait).
- *
  * What it simplifies:
  * - only CPU stretches compete. The runtime's own costs between ops (cost.ts: chanOp, goroutine
  *   switches, ≈0.1–1 µs each), a spinning M (findRunnable's spinning is instantaneous in this model,
- *   except the 3 µs runnext back-off) and sysmon's loop bodies are not slowed down and take no share
- *   (only their wake-up waits for a core, above); a timed sleep other than sysmon's (nanosleep,
- *   time.Sleep's epoll timeout) does not wait for a busy core;
+ *   except the 3 µs runnext back-off) and sysmon's loop bodies are not slowed down and take no share;
  * - a sharing change is seen by all stretches at once, at the instant it happens (no wake-up latency,
  *   migration or cache effects, no per-thread weights: every thread has nice 0);
  * - the cores belong to this process alone (no other load on the machine);
@@ -111,15 +100,6 @@ const OsTag = { Settle: 0, Quota: 1 } as const;
  * taken, so that a run with no options predicts that machine.
  */
 export const defaultNcpu = 2;
-
-/** The kernel's scheduler tick: CONFIG_HZ=250 on the reference machine's kernel (6.18, /proc/config.gz). */
-export const schedTick = 4_000_000;
-
-/**
- * sysctl_sched_base_slice before scaling: 0.75 ms (kernel/sched/fair.c normalized_sysctl_sched_base_slice),
- * multiplied by 1 + ilog2(min(ncpu, 8)) (SCHED_TUNABLESCALING_LOG, get_update_sysctl_factor): 1.5 ms on 2 CPUs.
- */
-const normalizedBaseSlice = 750_000;
 
 /** The longest idle the vCPU wake-up's growth was recorded for (vcpu_wake.go's longest idle, 100 ms). */
 const vcpuWakeMaxIdle = 100_000_000;
@@ -194,11 +174,6 @@ export class CPUSched implements EventTarget {
   private coldWakes: ColdWake[] = [];
   /** Wakees pulled by a CPU that went idle (tests, summaries). */
   pulls = 0;
-  /** The kernel's base slice on this machine (normalizedBaseSlice × 1 + ilog2(min(ncpu, 8))). */
-  readonly baseSlice: number;
-  /** Wake-ups that waited for a core held by a CPU-bound thread, and their total wait (tests, summaries). */
-  busyWakes = 0;
-  busyWaitNs = 0;
 
   constructor(rt: Runtime, ncpu: number, quota: readonly CpuQuotaStep[] = []) {
     this.rt = rt;
@@ -207,7 +182,6 @@ export class CPUSched implements EventTarget {
     this.quotaSteps = quota;
     this.nr = new Int32Array(ncpu);
     this.idleSince = new Float64Array(ncpu).fill(idleBeforeStart);
-    this.baseSlice = normalizedBaseSlice * (1 + Math.floor(Math.log2(Math.min(Math.max(ncpu, 1), 8))));
     // Steps at time 0 apply now; later ones are daemon events (they keep nothing alive).
     while (this.nextStep < quota.length && quota[this.nextStep]!.at <= 0) this.cores = Math.min(ncpu, quota[this.nextStep++]!.cores);
     if (this.nextStep < quota.length) rt.sim.at(quota[this.nextStep]!.at, this, OsTag.Quota, 0, true);
@@ -252,9 +226,8 @@ export class CPUSched implements EventTarget {
    */
   wakeSend(mp: M, target: EventTarget & { gen: number }, tag: number, hot: number, daemon = false): number {
     const now = this.rt.sim.now;
-    const busy = this.busyWake();
-    const extra = busy > 0 ? 0 : this.wakeExtra(mp, now);
-    const at = now + hot + busy + extra;
+    const extra = this.wakeExtra(mp, now);
+    const at = now + hot + extra;
     this.rt.sim.at(at, target, tag, target.gen, daemon);
     if (extra > 0) {
       const c = this.selectCpu(mp);
@@ -314,35 +287,11 @@ export class CPUSched implements EventTarget {
    */
   wakeExtra(mp: M, now: number): number {
     const c = this.selectCpu(mp);
-    // Every core computing (CPU stretches count whatever the thread's state: a CPU-bound syscall too): none idles.
-    if (this.nr[c]! > 0 || this.n >= this.cores) return 0;
+    if (this.nr[c]! > 0) return 0;
     const cost = this.rt.cost;
     const idle = Math.min(now - this.idleSince[c]!, vcpuWakeMaxIdle);
     if (idle < cost.haltPollWindow) return 0;
     return Math.round(cost.vcpuWake + cost.vcpuWakeGrowth * Math.log(idle / cost.haltPollWindow));
-  }
-
-  /**
-   * How long a thread woken now waits for a core, when more CPU-bound threads than cores share them
-   * (n > cores; 0 otherwise). Linux's EEVDF (6.6+, kernel/sched/fair.c) lets a running thread keep
-   * its CPU until it has run its slice since it was picked (RUN_TO_PARITY: pick_eevdf keeps curr
-   * while protect_slice holds; check_preempt_wakeup_fair asks pick_eevdf), and only the tick
-   * (update_curr → update_deadline → resched_curr; no HRTICK by default) notices the slice's end.
-   * Threads that all want CPU are thus switched at ticks, each running one tick (schedTick > baseSlice):
-   * a wake-up at a uniform phase u of the current thread's tick preempts at once when u ≥ baseSlice
-   * (its slice is used: the woken thread, eligible with an earlier deadline, is picked), else it waits
-   * for the next tick, schedTick − u. The phase is drawn from the run's seeded generator. This is the
-   * core that the runtime's own wake-ups (an M woken to run a P, sysmon after its usleep) do not get
-   * while reads of /dev/urandom or cgo loops hold both cores (urandom_read.go: entry_gap_us ≈ 2.2 ms).
-   */
-  busyWake(): number {
-    if (this.n <= this.cores) return 0;
-    const u = Math.floor((this.rt.rand.uint32() / 4294967296) * schedTick);
-    if (u >= this.baseSlice) return 0;
-    const wait = schedTick - u;
-    this.busyWakes++;
-    this.busyWaitNs += wait;
-    return wait;
   }
 
   /** The rate the current demand asks for. */

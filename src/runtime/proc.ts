@@ -348,9 +348,6 @@ export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): 
   const cur = rt.curm;
   if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.latency(rt.cost.futexWake);
   else if (cur !== null) cur.debt += rt.cost.cloneCall; // the caller is inside clone() meanwhile (newosproc)
-  // The new thread's first run is a wake-up (wake_up_new_task): with every core taken by CPU-bound
-  // threads it waits for one as any woken thread does (os.ts busyWake).
-  delay += rt.os.busyWake();
   rt.sim.after(delay, mp, T.Start, mp.gen);
   return mp;
 }

@@ -38,7 +38,7 @@ import { sysmonUpdateGOMAXPROCS } from './maxprocs.js';
 import { sysmonForceGC } from './mgc.js';
 
 /** Sysmon's own event tags. */
-const S = { Tick: 1, DeepWake: 2, NoteWake: 3, Start: 4, TickOnCpu: 5 } as const;
+const S = { Tick: 1, DeepWake: 2, NoteWake: 3, Start: 4 } as const;
 
 export class Sysmon implements EventTarget {
   rt: Runtime;
@@ -71,17 +71,7 @@ export class Sysmon implements EventTarget {
         if (rt.exited) return;
         this.sleepThenLoop();
         return;
-      case S.Tick: {
-        // The usleep's timer fired: with every core taken by CPU-bound threads sysmon waits for one (os.ts busyWake).
-        const wait = rt.os.busyWake();
-        if (wait > 0) {
-          rt.sim.after(wait, this, S.TickOnCpu, this.gen, true);
-          return;
-        }
-        this.afterUsleep();
-        return;
-      }
-      case S.TickOnCpu:
+      case S.Tick:
         this.afterUsleep();
         return;
       case S.DeepWake:

@@ -5,7 +5,7 @@
  *   os.ReadFile of a 1 MiB cached file (readfile_1m_us 102.4) minus its read, open/close and fstat
  *   leaves 62.8 µs for the buffer;
  * - a 1 MiB make on fresh pages costs mallocgc nothing by the size (they are already zero): their page
- *   faults come in the read(2) that first fills them (bufferFaultNsPerByte per byte, urandom_read.json n1),
+ *   faults come in the read(2) that first fills them (heapGrowNsPerByte per byte, gc_alloc_loop.json),
  *   inside the syscall, where sysmon can retake the P;
  * - 1 MiB byte buffers are bytes, not 8-byte JS numbers made one at a time.
  */
@@ -82,7 +82,7 @@ func main() {
     expect(r.n).toBe(2 << 20);
     expect(r.alloc_us!).toBeLessThan(5);
     const urandomUs = (defaultIoCosts.urandomCall + (1 << 20) * defaultIoCosts.urandomPerByte) / 1e3;
-    const faultsUs = ((1 << 20) * defaultCosts.bufferFaultNsPerByte) / 1e3;
+    const faultsUs = ((1 << 20) * defaultCosts.heapGrowNsPerByte) / 1e3;
     // The second read finds the pages mapped: only the kernel's ChaCha20 (plus the syscall's entry/exit).
     expect(r.reread_us! - urandomUs).toBeGreaterThanOrEqual(0);
     expect(r.reread_us! - urandomUs).toBeLessThan(5);
