@@ -97,22 +97,19 @@ export class Writer {
     public size = defaultBufSize,
   ) {}
   *WriteString(s: string): Go<[number, Iface | null]> {
-    const n = s.length;
-    while (s.length > this.size - this.buf.length) {
-      const k = this.size - this.buf.length;
-      this.buf += s.slice(0, k);
-      s = s.slice(k);
-      yield* this.Flush();
-    }
-    this.buf += s;
-    return [n, null];
+    return yield* this.put(s, false);
   }
   *Write(b: Slice | null): Go<[number, Iface | null]> {
-    let s = bytesToString(b);
+    return yield* this.put(bytesToString(b), true);
+  }
+  /**
+   * Fill the buffer, flush it when full, keep the rest; `direct`: a write larger than the buffer
+   * meeting an empty buffer goes straight to the underlying writer (Write's rule; WriteString copies).
+   */
+  private *put(s: string, direct: boolean): Go<[number, Iface | null]> {
     const n = s.length;
     while (s.length > this.size - this.buf.length) {
-      if (this.buf.length === 0) {
-        // a large write into an empty buffer: straight to the underlying writer
+      if (direct && this.buf.length === 0) {
         yield* writeString(this.w, s);
         return [n, null];
       }
