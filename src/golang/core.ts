@@ -289,6 +289,8 @@ export class Compiler {
   types = new TypeTable(globalTypes);
   /** JS class generated for each struct type (per program). */
   structCls = new Map<Type, string>();
+  /** Hoisted maker of each type's zero value (`$z<N>`, operand.ts zeroMaker), per program. */
+  zeroFns = new Map<Type, string>();
   files: SourceFile[] = [];
   pkgScope: Scope;
   /** Per-file scopes holding imports. */

@@ -30,7 +30,7 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { isZeroArray, convert, zero, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
+import { isZeroArray, convert, zero, zeroMaker, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs, unsafeFunc, unsafeFuncs } from './unsafe.js';
@@ -349,9 +349,10 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const u = underlying(s.t);
       if (u.k !== 'slice') c.fail(n, `invalid argument: ${describe(s)} is not a slice`);
       const es = sizeOf(u.elem);
-      // the zero value of the spare capacity a grown backing array gets (rt/slices.ts ZeroOf)
+      // the zero value of the spare capacity a grown backing array gets (rt/slices.ts ZeroOf): a
+      // primitive as is, an object's through its hoisted maker
       const z0 = zero(c, u.elem);
-      const zs = /^(0|false|''|null)$/.test(z0) ? z0 : `() => ${z0}`;
+      const zs = /^(0|false|''|null)$/.test(z0) ? z0 : zeroMaker(c, u.elem);
       if (spread) {
         const v = arg(1);
         if (isString(v.t)) return done({ c: `$L.appendString(${H(s.c)}, ${H(v.c)})`, t: s.t, mode: 'value', n });
@@ -374,13 +375,12 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       });
       if (u.k === 'slice') {
         if (ints.length === 0) c.fail(n, `invalid operation: ${text(n)} expects 2 or 3 arguments; found 1`);
-        const z = zero(c, u.elem);
         c.charge(c.cpu.malloc);
         const ue = underlying(u.elem);
         // make([]T, n) has the capacity n: the length expression is evaluated once (it may call a function)
         const lc = ints.length > 1 ? `${ints[0]}, ${ints[1]}` : `${ints[0]}`;
         if (ue.k === 'basic' && ue.name === 'uint8') return done({ c: `($k++, $L.makeBytesA(${lc}))`, t, mode: 'value', n });
-        return done({ c: `($k++, $L.makeSliceA(() => ${z}, ${sizeOf(u.elem)}, ${lc}))`, t, mode: 'value', n });
+        return done({ c: `($k++, $L.makeSliceA(${zeroMaker(c, u.elem)}, ${sizeOf(u.elem)}, ${lc}))`, t, mode: 'value', n });
       }
       // makemap: an hmap (48 bytes) and its first bucket array grow with use (not counted)
       if (u.k === 'map') c.charge(c.cpu.malloc);
@@ -425,7 +425,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const v = arg(0);
       const u = underlying(v.t);
       if (u.k === 'map') return done({ c: `$L.mclear(${H(v.c)})`, t: tInt, mode: 'novalue', n });
-      if (u.k === 'slice') return done({ c: `$L.sclear(${H(v.c)}, () => ${zero(c, u.elem)})`, t: tInt, mode: 'novalue', n });
+      if (u.k === 'slice') return done({ c: `$L.sclear(${H(v.c)}, ${zeroMaker(c, u.elem)})`, t: tInt, mode: 'novalue', n });
       c.fail(v.n, `invalid argument: ${describe(v)} must be a map or slice`);
     }
     // falls through

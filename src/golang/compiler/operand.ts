@@ -89,6 +89,21 @@ export function zero(c: Compiler, t: Type): string {
   }
 }
 
+/**
+ * A function making a fresh zero value of t, declared once per type and program (`$z<N>`): a call
+ * site that needs zeros (append's spare capacity, make, clear) passes it instead of allocating a
+ * closure on every call.
+ */
+export function zeroMaker(c: Compiler, t: Type): string {
+  const key = c.types.intern(t);
+  const have = c.zeroFns.get(key);
+  if (have) return have;
+  const name = `$z${c.decls.length}_${++c.uid}`;
+  c.zeroFns.set(key, name);
+  c.decls.push(`const ${name} = () => ${zero(c, t)};`);
+  return name;
+}
+
 /** The generated class of a struct type (fields in order; constructor args default to zero). */
 export function structClass(c: Compiler, st: StructType): string {
   const t = c.types.intern(st) as StructType;
