@@ -566,27 +566,17 @@ export class Kernel {
         }
         i = words << 2;
       }
-      while (i < n) {
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        let word = x;
-        for (let b = 0; b < 4 && i < n; b++, i++) {
-          u[o + i] = word & 255;
-          word >>>= 8;
-        }
-      }
-    } else {
-      const a = dst.a;
-      while (i < n) {
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        let word = x;
-        for (let b = 0; b < 4 && i < n; b++, i++) {
-          a[o + i] = word & 255;
-          word >>>= 8;
-        }
+    }
+    // the rest (all of it for a plain array or an unaligned view) a byte at a time
+    const a = dst.a;
+    while (i < n) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      let word = x;
+      for (let b = 0; b < 4 && i < n; b++, i++) {
+        a[o + i] = word & 255;
+        word >>>= 8;
       }
     }
     this.rnd = x >>> 0;
