@@ -263,7 +263,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       let items: unknown[];
       // fmt's printArg prints an operand of the unnamed type []byte as "[]byte"; inside other values
       // (reflection) it is t.String(), "[]uint8"
-      const tname = depth === 0 && t.k === 'slice' && underlying(t.elem).k === 'basic' && t.elem.k === 'basic' && t.elem.name === 'uint8' ? '[]byte' : typeString(t);
+      const tname = depth === 0 && t.k === 'slice' && t.elem.k === 'basic' && t.elem.name === 'uint8' ? '[]byte' : typeString(t);
       if (u.k === 'slice') {
         if (v === null && f.sharp && verb === 'v') return tname + '(nil)';
         items = sliceToArray(v as Slice | null);
@@ -423,41 +423,44 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
   let reordered = false;
   const n = format.length;
   const nargs = args.length;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  /** Whether the directive's argument indexes are valid so far (fmt's goodArgNum). */
+  let goodArgNum = true;
+  /** An explicit index `[n]` at i (fmt's argNumber): moves argi when valid; returns whether one was found. */
+  const argNumber = (): boolean => {
+    if (i >= n || format[i] !== '[') return false;
+    reordered = true;
+    // parseArgNumber: at least "[n]"; the closing bracket's position decides how far it reads
+    let close = -1;
+    if (n - i >= 3) for (let j = i + 1; j < n; j++) if (format[j] === ']') { close = j; break; }
+    if (close < 0) {
+      // no closing bracket: the '[' alone is consumed, not a found index
+      i += 1;
+      goodArgNum = false;
+      return false;
+    }
+    const digits = format.substring(i + 1, close);
+    i = close + 1;
+    if (!/^[0-9]+$/.test(digits) || digits.length > 6) {
+      goodArgNum = false;
+      return false;
+    }
+    const index = Number(digits) - 1;
+    if (index >= 0 && index < nargs) {
+      argi = index;
+      return true;
+    }
+    goodArgNum = false;
+    return true;
+  };
+  for (; i < n; i++) {
     const c = format.charCodeAt(i);
     if (c !== 37) {
       out += format[i];
       continue;
     }
     i++;
-    let goodArgNum = true;
-    /** An explicit index `[n]` at i (fmt's argNumber): moves argi when valid; returns whether one was found. */
-    const argNumber = (): boolean => {
-      if (i >= n || format[i] !== '[') return false;
-      reordered = true;
-      // parseArgNumber: at least "[n]"; the closing bracket's position decides how far it reads
-      let close = -1;
-      if (n - i >= 3) for (let j = i + 1; j < n; j++) if (format[j] === ']') { close = j; break; }
-      if (close < 0) {
-        // no closing bracket: the '[' alone is consumed, not a found index
-        i += 1;
-        goodArgNum = false;
-        return false;
-      }
-      const digits = format.substring(i + 1, close);
-      i = close + 1;
-      if (!/^[0-9]+$/.test(digits) || digits.length > 6) {
-        goodArgNum = false;
-        return false;
-      }
-      const index = Number(digits) - 1;
-      if (index >= 0 && index < nargs) {
-        argi = index;
-        return true;
-      }
-      goodArgNum = false;
-      return true;
-    };
+    goodArgNum = true;
     const f: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
     for (; i < n; i++) {
       const ch = format[i];

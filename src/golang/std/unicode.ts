@@ -45,14 +45,16 @@ export const IsNumber = is(rN);
 export const IsPunct = is(rP);
 export const IsSymbol = is(rS);
 export const IsControl = is(rCc);
+const isWhiteSpace = is(rWS);
+const isZs = is(rZs);
 /** unicode.IsSpace: the Latin-1 list, White_Space beyond it. */
 export function IsSpace(r: number): boolean {
   if (r <= 0xff) return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
-  return is(rWS)(r);
+  return isWhiteSpace(r);
 }
 /** unicode.IsGraphic: L, M, N, P, S and Zs. */
 export function IsGraphic(r: number): boolean {
-  return IsLetter(r) || IsMark(r) || IsNumber(r) || IsPunct(r) || IsSymbol(r) || is(rZs)(r);
+  return IsLetter(r) || IsMark(r) || IsNumber(r) || IsPunct(r) || IsSymbol(r) || isZs(r);
 }
 /** unicode.IsPrint: L, M, N, P, S and the ASCII space only. */
 export function IsPrint(r: number): boolean {
@@ -68,10 +70,11 @@ function mapOne(r: number, f: (s: string) => string): number {
 }
 export const ToUpper = (r: number): number => mapOne(r, (s) => s.toUpperCase());
 export const ToLower = (r: number): number => mapOne(r, (s) => s.toLowerCase());
-/** unicode.ToTitle: the upper case but for the few title-case digraphs (ǅ, ǈ, ǋ, ǲ). */
+/** The title-case digraphs (ǅ, ǈ, ǋ, ǲ) and the runes whose title case they are. */
+const titleDigraphs: Readonly<Record<number, number>> = { 0x1c4: 0x1c5, 0x1c5: 0x1c5, 0x1c6: 0x1c5, 0x1c7: 0x1c8, 0x1c8: 0x1c8, 0x1c9: 0x1c8, 0x1ca: 0x1cb, 0x1cb: 0x1cb, 0x1cc: 0x1cb, 0x1f1: 0x1f2, 0x1f2: 0x1f2, 0x1f3: 0x1f2 };
+/** unicode.ToTitle: the upper case but for the title-case digraphs. */
 export function ToTitle(r: number): number {
-  const dz: Record<number, number> = { 0x1c4: 0x1c5, 0x1c5: 0x1c5, 0x1c6: 0x1c5, 0x1c7: 0x1c8, 0x1c8: 0x1c8, 0x1c9: 0x1c8, 0x1ca: 0x1cb, 0x1cb: 0x1cb, 0x1cc: 0x1cb, 0x1f1: 0x1f2, 0x1f2: 0x1f2, 0x1f3: 0x1f2 };
-  return dz[r] ?? ToUpper(r);
+  return titleDigraphs[r] ?? ToUpper(r);
 }
 
 const pred = (name: string) => F(fn([tInt32], [tBool]), (a) => `$P.unicode.${name}(${a[0]})`);

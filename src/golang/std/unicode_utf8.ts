@@ -5,7 +5,7 @@
  */
 import { basic, tBool, tInt, tInt32, tString } from '../types.js';
 import { pkg, F, C, fn, subset, tBytes } from './registry.js';
-import { decodeRune, runeToString, bytesToString, appendString } from '../rt/strings.js';
+import { decodeRune, runeToString, appendString } from '../rt/strings.js';
 import { rtPanic } from '../rt/panics.js';
 import type { Slice } from '../rt/slices.js';
 
@@ -47,15 +47,6 @@ export function EncodeRune(p: Slice | null, r: number): number {
 export function AppendRune(p: Slice | null, r: number): Slice {
   return appendString(p, runeToString(ValidRune(r) ? r : 0xfffd));
 }
-export const runeCountBytes = (b: Slice | null): number => [...decodeValid(bytesToString(b))].length;
-/** The runes of a byte string, each invalid byte its own RuneError (as `for range`). */
-function* decodeValid(s: string): Generator<number> {
-  for (let i = 0; i < s.length; ) {
-    const [r, w] = decodeRune(s, i);
-    yield r;
-    i += w;
-  }
-}
 
 pkg('unicode/utf8', {
   RuneCountInString: F(fn([tString], [tInt]), (a) => `$L.runeCount(${a[0]})`),
@@ -68,7 +59,7 @@ pkg('unicode/utf8', {
   RuneSelf: C(basic('untyped int'), 0x80),
   ValidString: F(fn([tString], [tBool]), (a) => `$P.unicode_utf8.ValidString(${a[0]})`),
   Valid: F(fn([tBytes], [tBool]), (a) => `$P.unicode_utf8.ValidString($L.bytesToString(${a[0]}))`),
-  RuneCount: F(fn([tBytes], [tInt]), (a) => `$P.unicode_utf8.runeCountBytes(${a[0]})`),
+  RuneCount: F(fn([tBytes], [tInt]), (a) => `$L.runeCount($L.bytesToString(${a[0]}))`),
   DecodeLastRuneInString: F(fn([tString], [tInt32, tInt]), (a) => `$P.unicode_utf8.DecodeLastRuneInString(${a[0]})`),
   DecodeLastRune: F(fn([tBytes], [tInt32, tInt]), (a) => `$P.unicode_utf8.DecodeLastRuneInString($L.bytesToString(${a[0]}))`),
   ValidRune: F(fn([tInt32], [tBool]), (a) => `$P.unicode_utf8.ValidRune(${a[0]})`),
