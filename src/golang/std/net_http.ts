@@ -534,6 +534,15 @@ function* readAllIface(r: Iface | null): Go<[string, Iface | null]> {
 
 // ---------------------------------------------------------------- the server
 
+/**
+ * One Read of a framed body into b (transfer.go body.readLocked): the bytes read, and whether they end
+ * the body — a length-framed body reports EOF with its last bytes. A framing error is a BodyError.
+ */
+function* readBody(r: ConnReader, f: Framing, b: Slice | null): Go<[number, boolean]> {
+  const s = yield* readFramed(r, f, b === null ? 0 : b.n);
+  return [fillSlice(b, s), s === '' || (f.kind === 'length' && f.left === 0)];
+}
+
 /** A request body on the server (*http.body): reads the connection within its framing. */
 export class ServerBody {
   closed = false;
@@ -547,16 +556,13 @@ export class ServerBody {
     if (this.sawEOF) return [0, EOF];
     const max = b === null ? 0 : b.n;
     if (max === 0) return [0, null];
-    let s: string;
+    let n: number, end: boolean;
     try {
-      s = yield* readFramed(this.r, this.f, max);
+      [n, end] = yield* readBody(this.r, this.f, b);
     } catch (e) {
       if (e instanceof BodyError) return [0, e.err];
       throw e;
     }
-    const n = fillSlice(b, s);
-    // a length-framed body reports EOF with its last bytes (transfer.go body.readLocked)
-    const end = s === '' || (this.f.kind === 'length' && this.f.left === 0);
     if (end) this.sawEOF = true;
     return [n, end ? EOF : null];
   }
@@ -1371,16 +1377,14 @@ export class ClientBody {
     if (this.done) return [0, EOF];
     const max = b === null ? 0 : b.n;
     if (max === 0) return [0, null];
-    let s: string;
+    let n: number, end: boolean;
     try {
-      s = yield* readFramed(this.pc.br, this.f, max);
+      [n, end] = yield* readBody(this.pc.br, this.f, b);
     } catch (e) {
       if (!(e instanceof BodyError)) throw e;
       yield* this.finish(false);
       return [0, e.err];
     }
-    const n = fillSlice(b, s);
-    const end = s === '' || (this.f.kind === 'length' && this.f.left === 0);
     if (end) yield* this.finish(true);
     return [n, end ? EOF : null];
   }
