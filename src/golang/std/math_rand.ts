@@ -16,13 +16,21 @@ import { type Slice, sliceLit } from '../rt/slices.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
-/** A source of pseudo-random numbers (one per Process). */
+/**
+ * A source of pseudo-random numbers with *rand.Rand's methods: the Process's global source, and each
+ * rand.New(rand.NewSource(seed)) of the program (rand.Source is the same generator; rand.New
+ * continues it).
+ */
 export class Rand {
   s = 1;
-  seed(v: number): void {
+  constructor(seed = 1) {
+    this.Seed(seed);
+  }
+  Seed(v: number): void {
     this.s = (v >>> 0) || 1;
   }
-  next(): number {
+  /** The next 32 bits (Uint32). */
+  Uint32(): number {
     let x = this.s;
     x ^= x << 13;
     x >>>= 0;
@@ -32,67 +40,43 @@ export class Rand {
     this.s = x;
     return x;
   }
-  intn(n: number): number {
+  Intn(n: number): number {
     if (n <= 0) throw new GoPanic(null, 'invalid argument to Intn');
-    return this.next() % n;
+    return this.Uint32() % n;
   }
-  int63(): number {
-    return this.next() * 2097152 + (this.next() >>> 11);
+  Int31n(n: number): number {
+    return this.Intn(n);
   }
-  float64(): number {
-    return this.next() / 4294967296;
+  Int63n(n: number): number {
+    return this.Intn(n);
   }
-  perm(n: number): Slice {
+  Int63(): number {
+    return this.Uint32() * 2097152 + (this.Uint32() >>> 11);
+  }
+  Int(): number {
+    return this.Int63();
+  }
+  Float64(): number {
+    return this.Uint32() / 4294967296;
+  }
+  Perm(n: number): Slice {
     const a = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
-      const j = this.intn(i + 1);
+      const j = this.Intn(i + 1);
       [a[i], a[j]] = [a[j]!, a[i]!];
     }
     return sliceLit(a);
   }
-}
-/** A *rand.Rand (rand.New) or the rand.Source it wraps (rand.NewSource): its own generator. */
-export class GoRand {
-  r = new Rand();
-  constructor(seed: number) {
-    this.r.seed(seed);
-  }
-  Intn(n: number): number {
-    return this.r.intn(n);
-  }
-  Int(): number {
-    return this.r.int63();
-  }
-  Int63(): number {
-    return this.r.int63();
-  }
-  Int31n(n: number): number {
-    return this.r.intn(n);
-  }
-  Int63n(n: number): number {
-    return this.r.intn(n);
-  }
-  Float64(): number {
-    return this.r.float64();
-  }
-  Uint32(): number {
-    return this.r.next();
-  }
-  Perm(n: number): Slice {
-    return this.r.perm(n);
-  }
-  Seed(v: number): void {
-    this.r.seed(v);
-  }
+  /** Shuffle(n, swap): Fisher–Yates through the program's swap function. */
   *Shuffle(n: number, swap: (i: number, j: number) => Go<unknown>): Go {
-    yield* Shuffle({ rand: this.r }, n, swap);
+    for (let i = n - 1; i > 0; i--) yield* swap(i, this.Intn(i + 1));
   }
 }
-/** rand.New(src): a generator continuing src's state (src is a GoRand from NewSource). */
-export function sourceSeed(src: GoRand | null): number {
-  return src === null ? 1 : src.r.s;
+/** rand.New(src): a generator continuing src's state (src is NewSource's Rand). */
+export function New(src: Rand | null): Rand {
+  return new Rand(src === null ? 1 : src.s);
 }
-const tRand = native('Rand', 'rand', '$P.math_rand.GoRand');
+const tRand = native('Rand', 'rand', '$P.math_rand.Rand');
 for (const [m, sig] of [
   ['Intn', fn([tInt], [tInt])],
   ['Int', fn([], [tInt])],
@@ -107,29 +91,24 @@ for (const [m, sig] of [
   method(tRand, m, sig, false);
 method(tRand, 'Shuffle', fn([tInt, fn([tInt, tInt])], []), true);
 /** rand.Source: an interface in Go; here the source NewSource returns, which only rand.New takes. */
-const tSource = native('rngSource', 'rand', '$P.math_rand.GoRand');
+const tSource = native('rngSource', 'rand', '$P.math_rand.Rand');
 method(tSource, 'Int63', fn([], [tInt64]), false);
 method(tSource, 'Seed', fn([tInt64], []), false);
 
-/** rand.Shuffle(n, swap): Fisher–Yates through the program's swap function. */
-export function* Shuffle(p: { rand: Rand }, n: number, swap: (i: number, j: number) => Go<unknown>): Go {
-  for (let i = n - 1; i > 0; i--) yield* swap(i, p.rand.intn(i + 1));
-}
-
 pkg('math/rand', {
-  Intn: F(fn([tInt], [tInt]), (a) => `$proc.rand.intn(${a[0]})`),
-  Int: F(fn([], [tInt]), () => `$proc.rand.int63()`),
-  Int63: F(fn([], [tInt64]), () => `$proc.rand.int63()`),
-  Int31n: F(fn([tInt32], [tInt32]), (a) => `$proc.rand.intn(${a[0]})`),
-  Int63n: F(fn([tInt64], [tInt64]), (a) => `$proc.rand.intn(${a[0]})`),
-  Float64: F(fn([], [tFloat64]), () => `$proc.rand.float64()`),
-  Uint32: F(fn([], [tUint32]), () => `$proc.rand.next()`),
-  Int31: F(fn([], [tInt32]), () => `($proc.rand.next() >>> 1)`),
-  Seed: F(fn([tInt64]), (a) => `$proc.rand.seed(${a[0]})`),
-  Shuffle: F(fn([tInt, fn([tInt, tInt])], []), (a) => `(yield* $P.math_rand.Shuffle($proc, ${a[0]}, ${a[1]}))`),
-  Perm: F(fn([tInt], [sl(tInt)]), (a) => `$proc.rand.perm(${a[0]})`),
+  Intn: F(fn([tInt], [tInt]), (a) => `$proc.rand.Intn(${a[0]})`),
+  Int: F(fn([], [tInt]), () => `$proc.rand.Int63()`),
+  Int63: F(fn([], [tInt64]), () => `$proc.rand.Int63()`),
+  Int31n: F(fn([tInt32], [tInt32]), (a) => `$proc.rand.Intn(${a[0]})`),
+  Int63n: F(fn([tInt64], [tInt64]), (a) => `$proc.rand.Intn(${a[0]})`),
+  Float64: F(fn([], [tFloat64]), () => `$proc.rand.Float64()`),
+  Uint32: F(fn([], [tUint32]), () => `$proc.rand.Uint32()`),
+  Int31: F(fn([], [tInt32]), () => `($proc.rand.Uint32() >>> 1)`),
+  Seed: F(fn([tInt64]), (a) => `$proc.rand.Seed(${a[0]})`),
+  Shuffle: F(fn([tInt, fn([tInt, tInt])], []), (a) => `(yield* $proc.rand.Shuffle(${a[0]}, ${a[1]}))`),
+  Perm: F(fn([tInt], [sl(tInt)]), (a) => `$proc.rand.Perm(${a[0]})`),
   Rand: T(tRand),
-  NewSource: F(fn([tInt64], [ptr(tSource)]), (a) => `new $P.math_rand.GoRand(${a[0]})`),
-  New: F(fn([ptr(tSource)], [ptr(tRand)]), (a) => `new $P.math_rand.GoRand($P.math_rand.sourceSeed(${a[0]}))`),
+  NewSource: F(fn([tInt64], [ptr(tSource)]), (a) => `new $P.math_rand.Rand(${a[0]})`),
+  New: F(fn([ptr(tSource)], [ptr(tRand)]), (a) => `$P.math_rand.New(${a[0]})`),
   $unsupported: subset(),
 });

@@ -84,6 +84,6 @@ export class Process {
     this.args = sliceLit([o.argv0, ...o.args].map(encodeUTF8));
     this.env = new Map(Object.entries(o.env));
     this.deviceReadLimit = o.deviceReadLimit;
-    this.rand.seed(1);
+    this.rand.Seed(1);
   }
 }
