@@ -34,8 +34,7 @@ export function* read(r: Iface | null, b: Slice | null): Go<[number, Iface | nul
 }
 /** w.Write([]byte(s)) through the interface value's method table (what io.WriteString does). */
 export function* writeString(w: Iface | null, s: string): Go<[number, Iface | null]> {
-  if (w === null) nilDeref();
-  return (yield* (w.t as unknown as { $m: MethodTable }).$m.Write!(w.v, stringToBytes(s))) as [number, Iface | null];
+  return yield* write(w, stringToBytes(s));
 }
 
 /** io.ReadAll: reads until an error; EOF is success. */
