@@ -55,6 +55,8 @@ export interface Instance {
   Runtime: new (opts: RunOptions) => Runtime & { run(): RunResult };
   linksOS?: boolean;
   linksCgo?: boolean;
+  /** A Go program (the Go frontend's): every loop and call yields to the scheduler (execute.ts goStallMs). */
+  goSource?: boolean;
 }
 
 export interface Loaded {
@@ -258,7 +260,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
     throw new LoadError(['# command-line-arguments', ...lines].join('\n'), true, buildFailedExit);
   }
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
-  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false };
+  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false, goSource: true };
   return { file, kind: 'go', bundle: '', instantiate: async () => inst, first: inst };
 }
 

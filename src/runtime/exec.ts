@@ -26,6 +26,7 @@ import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
+import { GoThrow } from './panic.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
@@ -79,7 +80,8 @@ function runG1(rt: Runtime, mp: M): void {
       try {
         r = body.next(v);
       } catch (e) {
-        rt.goPanic(gp, panicMessage(e, rt.v), e);
+        if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
+        else rt.goPanic(gp, panicMessage(e, rt.v), e);
         return;
       }
       if (r.done !== true) break;
@@ -107,7 +109,8 @@ function runG1(rt: Runtime, mp: M): void {
     dispatch(rt, mp, gp, op);
   } catch (e) {
     if (rt.exited) return;
-    rt.goPanic(gp, panicMessage(e, rt.v), e);
+    if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
+    else rt.goPanic(gp, panicMessage(e, rt.v), e);
   }
 }
 

@@ -151,6 +151,12 @@ export interface VersionProfile {
   /** Since 1.21 (traceback.go printcreatedby1): a traceback's `created by f` line ends with ` in goroutine <n>`. */
   readonly createdByGoroutine: boolean;
   /**
+   * Since 1.21 (traceback.go tracebackInnerFrames, tracebackOuterFrames): a stack deeper than 100
+   * frames prints its 50 innermost, `...N frames elided...`, its 50 outermost; before, the 100
+   * innermost and `...additional frames elided...` (_TracebackMaxFrames).
+   */
+  readonly tracebackInnerOuter: boolean;
+  /**
    * Since 1.23 (panic.go preprintpanics, printpanics): a panic re-raised with the value it recovered
    * prints once, as `panic: v [recovered, repanicked]`; before, twice (`panic: v [recovered]` and
    * `\tpanic: v`).
@@ -253,6 +259,7 @@ const go119: VersionProfile = {
   containerAwareGOMAXPROCS: false,
   schedtraceFormat: '1.19',
   createdByGoroutine: false,
+  tracebackInnerOuter: false,
   repanicked: false,
   syncWaitReasons: false,
   headerGp: false,
@@ -289,6 +296,7 @@ const go126: VersionProfile = {
   containerAwareGOMAXPROCS: true,
   schedtraceFormat: '1.26',
   createdByGoroutine: true,
+  tracebackInnerOuter: true,
   repanicked: true,
   syncWaitReasons: true,
   headerGp: true,
@@ -323,6 +331,21 @@ function newestValidated(): GoRelease {
  * Parse what a user wrote for a release: "1.26", "go1.26", "1.26.8", "go1.26.8". Returns the release or
  * an error message that lists the known ones.
  */
+/**
+ * The GODEBUG settings a GOPATH-mode build (GO111MODULE=off, how gotests/record.mjs and
+ * corpus/record.mjs build) carries on a release, in GODEBUG syntax, for the keys gmpsim reads:
+ * without a go.mod, cmd/go takes the main module's Go version to be gover.DefaultGoModVersion
+ * ("1.16", cmd/go/internal/modload/init.go MainModuleSet.GoVersion) and builds in that version's
+ * defaults (load/godebug.go defaultGODEBUG), so a go1.26.8 GOPATH build runs with
+ * updatemaxprocs=0 and containermaxprocs=0 (both new in 1.25): no GOMAXPROCS updater goroutine —
+ * gotests/reference/go1.26/stack_overflow.json's crash dump lists none, and goroutine ids are not
+ * shifted by one. go1.19 had no GODEBUG defaults. A module build (conformance/record.mjs writes a
+ * go.mod with the release's go line) and `go run file.go` (the toolchain's own version) do not.
+ */
+export function gopathModeGODEBUG(release: GoRelease): string {
+  return profiles[release].containerAwareGOMAXPROCS ? 'updatemaxprocs=0,containermaxprocs=0' : '';
+}
+
 export function parseGoRelease(s: string): { release: GoRelease } | { error: string } {
   const m = /^(?:go)?(\d+)\.(\d+)(?:\.\d+)?$/.exec(s.trim());
   const known = goReleases.join(', ');
@@ -360,6 +383,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },
   schedtraceFormat: { what: 'schedtrace/scheddetail format (`needspinning=`, `gcwaiting=false`, `nil`, `schedticks=[ … ]`)', since: '1.21–1.26', source: 'proc.go schedtrace' },
   createdByGoroutine: { what: 'tracebacks say `created by f in goroutine N`', since: '1.21', source: 'traceback.go printcreatedby1' },
+  tracebackInnerOuter: { what: 'a traceback deeper than 100 frames shows the 50 innermost, `...N frames elided...`, the 50 outermost (1.19: the 100 innermost, `...additional frames elided...`)', since: '1.21', source: 'traceback.go tracebackInnerFrames, tracebackOuterFrames' },
   repanicked: { what: 'a re-panic of the recovered value prints `[recovered, repanicked]` once', since: '1.23', source: 'panic.go printpanics' },
   syncWaitReasons: { what: 'sync waits show `sync.Mutex.Lock`, `sync.RWMutex.RLock`/`Lock`, `sync.WaitGroup.Wait` (not `semacquire`)', since: '≤ 1.26', source: 'runtime2.go waitReasonSync…' },
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
