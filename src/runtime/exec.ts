@@ -165,7 +165,6 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
         ns += extra;
       }
       if (!(ns > 0)) return cont(rt, mp, 0);
-      gp.workStart = rt.sim.now;
       gp.workNs = ns;
       gp.workEvery = op.every;
       gp.workEnd = cpuStart(rt, mp, ns, T.Run);
