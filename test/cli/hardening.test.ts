@@ -85,6 +85,18 @@ describe('a Go program recursing without end (issue 11: recursion depth, traceba
   }, 120_000);
 });
 
+describe('a cgo program calling a C function of its own (issue 19 item 8: never silently made up)', () => {
+  it('`run cgo_preamble.go` warns once that C.add is not run and what it returns instead; C.uint is main._Ctype_uint', async () => {
+    // go1.26.8 `go run` of the same file prints `main._Ctype_uint 3`: gmpsim cannot run the C
+    // function, so its result differs — and the run says so on stderr instead of printing 0 silently.
+    const o = await gmpsim(['run', fx('cgo_preamble.go')]);
+    expect(o.code, o.stderr).toBe(0);
+    expect(o.stdout).toBe('main._Ctype_uint 0\n');
+    const warnings = o.stderr.split('\n').filter((l) => l.startsWith('gmpsim: warning: '));
+    expect(warnings).toEqual(['gmpsim: warning: C.add: gmpsim does not run C code: each call is a cgo call (entersyscall … exitsyscall) of 1000 ns that returns 0; CompileOptions.cgo sets its duration']);
+  });
+});
+
 describe('a starved process is not a runaway', () => {
   it('a run stopped by SIGSTOP past its --timeout ends with the timeout message, not "never yields"', async () => {
     // The process makes progress but gets no CPU for 2.5 s of wall time (as on a loaded machine): the
