@@ -14,7 +14,7 @@ import { basic, newNamed, type NamedType } from '../types.js';
 import { pkg, F, T, fn, op, sl, tAny, tUint32, subset } from './registry.js';
 
 /** What package C offers, for the README's support list (its members are not declared). */
-export const supportNote = 'any C function, as a cgo call (`C.usleep`, `C.sleep` block; others take `CompileOptions.cgo[name]` ns)';
+export const supportNote = 'C\'s numeric types (`C.int` … `C.double`, `C.size_t`: cgo\'s `_Ctype_` types); any C function as a cgo call (`C.usleep`, `C.sleep` block, `C.getpid`; others — C code gmpsim does not run — take `CompileOptions.cgo[name]` ns, return 0 and are named in a warning)';
 
 /** The declared package C (only its subset marker: the functions come from `cgoMember`). */
 export const cPkg = pkg('C', { $unsupported: subset() });
