@@ -12,7 +12,10 @@
  *   release's headroom: VersionProfile.gcMemoryLimitHeadroom); trigger = goal − runway within
  *   [0.7, 0.95] of the way from heapMarked to the goal (triggerRatioDen/minTriggerRatioNum/
  *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark the
- *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: no heap goal at all.
+ *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: the memory limit's goal
+ *   alone (GOMEMLIMIT unset is math.MaxInt64: a goal of ≈ 8 EiB, ReadMemStats' NextGC). During a
+ *   cycle the goal is at least 64 KB past where it triggered (heapGoal's minRunway) — go1.19's
+ *   `triggered` is the trigger, since 1.20 the heap at the cycle's start (VersionProfile.gcTriggeredAtHeapLive).
  * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
  *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause plus the wait for the other Ps (exec.ts
  *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
@@ -87,6 +90,14 @@ const maxOvershoot = 1.1;
 const gcOverAssistWork = 64 << 10;
 /** _StackMin = 2048: the stack scan work a goroutine adds (its smallest stack). */
 const stackMin = 2048;
+/**
+ * math.MaxInt64: GOMEMLIMIT when it is not set (mgcpacer.go gcControllerState.init: `c.setMemoryLimit(
+ * readGOMEMLIMIT())`, maxInt64 for "off"). With GOGC=off the memory limit's goal is the heap goal, so
+ * ReadMemStats' NextGC is ≈ 8 EiB, not 0 (go1.19 gc_alloc_loop.json gogcoff next_gc_mb 8796093022188.56).
+ */
+const maxInt64 = 2 ** 63;
+/** heapGoalInternal's minRunway = 64 << 10: during a cycle the goal is at least 64 KB past where it triggered. */
+const minRunway = 64 << 10;
 /** retainExtraPercent = 10 (mgcscavenge.go): the scavenger keeps the heap goal + 10 %. */
 const retainExtraPercent = 10;
 /** How many cycles' cons/mark ratios endCycle keeps (lastConsMark [4]float64). */
@@ -200,9 +211,12 @@ export class GCState {
   /** Bytes of heap in use: marked at the last cycle plus allocated since (heapLive). */
   heapLive = 0;
   heapMarked = 0;
+  /** The goal commit computed: GOGC's (gcPercentHeapGoal) or the memory limit's when smaller. */
   heapGoal = 0;
+  /** Whether heapGoal is the memory limit's (heapGoalInternal then skips its minimum runway). */
+  memoryLimited = false;
   trigger = 0;
-  /** The trigger of the cycle in progress (c.triggered). */
+  /** Where the cycle in progress triggered (c.triggered; Infinity, Go's ^uint64(0), between cycles). */
   triggered = Infinity;
   lastHeapScan = 0;
   lastStackScan = 0;
@@ -310,22 +324,53 @@ export function gcinit(rt: Runtime): void {
  */
 export function commit(rt: Runtime): void {
   const c = rt.gc;
-  let goal = Infinity;
+  let goal = Infinity; // gcPercentHeapGoal: ^uint64(0) with GOGC=off
   if (c.gcPercent >= 0) {
     goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + c.globalsScan) * c.gcPercent) / 100);
     if (goal < c.heapMinimum) goal = c.heapMinimum;
   }
-  if (c.memoryLimit < Infinity) {
-    // memoryLimitHeapGoal: the limit minus the non-heap memory (none in the model) minus the release's headroom.
-    const h = rt.v.gcMemoryLimitHeadroom;
-    let lim = c.memoryLimit;
-    if (h.percent > 0) lim -= Math.floor(lim / 100) * h.percent;
-    else lim = lim < 2 * h.bytes ? h.bytes : lim - h.bytes;
-    if (lim < goal) goal = lim;
-  }
+  // heapGoalInternal: the memory limit's goal when it is smaller (always, with GOGC=off).
+  const lim = memoryLimitHeapGoal(rt);
+  c.memoryLimited = lim < goal;
+  if (c.memoryLimited) goal = lim;
   c.heapGoal = goal;
   const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + c.globalsScan);
   c.trigger = triggerFor(c, goal, runway);
+}
+
+/**
+ * gcControllerState.memoryLimitHeapGoal (go1.19 and go1.26 mgcpacer.go): the limit (math.MaxInt64 when
+ * unset) minus the memory that is not heap (nonHeapMemory = mappedReady − heapFree − heapAlloc: none
+ * in the model, whose only mapped memory is the heap it keeps, heapRetained) and minus what is mapped
+ * beyond the limit (overage), less the release's headroom (VersionProfile.gcMemoryLimitHeadroom: a
+ * percent of the goal, at least a number of bytes); never below the live heap.
+ */
+function memoryLimitHeapGoal(rt: Runtime): number {
+  const c = rt.gc;
+  const memoryLimit = c.memoryLimit === Infinity ? maxInt64 : c.memoryLimit;
+  const mappedReady = c.heapRetained;
+  const nonHeapMemory = 0;
+  const overage = mappedReady > memoryLimit ? mappedReady - memoryLimit : 0;
+  if (nonHeapMemory + overage >= memoryLimit) return c.heapMarked;
+  let goal = memoryLimit - (nonHeapMemory + overage);
+  const h = rt.v.gcMemoryLimitHeadroom;
+  let headroom = Math.floor(goal / 100) * h.percent;
+  if (headroom < h.bytes) headroom = h.bytes;
+  if (goal < headroom || goal - headroom < headroom) goal = headroom;
+  else goal -= headroom;
+  if (goal < c.heapMarked) goal = c.heapMarked;
+  return goal;
+}
+
+/**
+ * gcControllerState.heapGoal: the committed goal, but during a cycle at least minRunway past where
+ * it triggered (heapGoalInternal; not under the memory limit's goal) — the goal revise paces assists
+ * to, gctrace prints (lastHeapGoal, taken in endCycle) and ReadMemStats reports as NextGC.
+ */
+export function heapGoal(c: GCState): number {
+  let goal = c.heapGoal;
+  if (!c.memoryLimited && c.triggered !== Infinity && goal < c.triggered + minRunway) goal = c.triggered + minRunway;
+  return goal;
 }
 
 /** gcControllerState.trigger: the trigger from the goal and the runway, within its bounds. */
@@ -439,22 +484,22 @@ function assistWorkPerByte(c: GCState): number {
   const live = c.heapLive;
   const work = c.scanWorkDone;
   const base = c.scanWorkTotal - c.markLive - c.lastStackScan - c.globalsScan;
-  let heapGoal = c.heapGoal === Infinity ? live + (1 << 20) : c.heapGoal;
+  let goal = heapGoal(c);
   let expected = c.lastHeapScan + c.lastStackScan + c.globalsScan + base;
   const maxScanWork = live + c.lastStackScan + c.globalsScan + base;
   if (work > expected) {
-    let ext = Math.floor(((heapGoal - c.triggered) / expected) * maxScanWork) + c.triggered;
-    const hardGoal = Math.floor((1 + gcPercent / 100) * heapGoal);
+    let ext = Math.floor(((goal - c.triggered) / expected) * maxScanWork) + c.triggered;
+    const hardGoal = Math.floor((1 + gcPercent / 100) * goal);
     if (ext > hardGoal) ext = hardGoal;
-    heapGoal = ext;
+    goal = ext;
     expected = maxScanWork;
   }
-  if (live > heapGoal) {
-    heapGoal = Math.floor(heapGoal * maxOvershoot);
+  if (live > goal) {
+    goal = Math.floor(goal * maxOvershoot);
     expected = maxScanWork;
   }
   const remaining = Math.max(expected - work, 1000);
-  const heapRemaining = Math.max(heapGoal - live, 1);
+  const heapRemaining = Math.max(goal - live, 1);
   return remaining / heapRemaining;
 }
 
@@ -579,7 +624,8 @@ function startCycle(rt: Runtime, now: number): void {
   const c = rt.gc;
   const procs = rt.gomaxprocs;
   c.markStartTime = now;
-  c.triggered = c.heap0;
+  // go1.19: the trigger it crossed; since 1.20 the heap now (VersionProfile.gcTriggeredAtHeapLive).
+  c.triggered = rt.v.gcTriggeredAtHeapLive ? c.heap0 : c.trigger;
   c.assistTime = c.dedicatedMarkTime = c.fractionalMarkTime = c.idleMarkTime = 0;
   c.bgScanCredit = 0;
   c.inflight = 0;
@@ -845,8 +891,9 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   // The live heap: the estimate's share of the heap at the start plus everything allocated black since.
   const marked = c.markLive + Math.max(0, c.heap1 - c.heap0);
   c.lastLive = c.markLive;
-  const goalBefore = c.heapGoal;
+  const goalBefore = heapGoal(c); // endCycle's lastHeapGoal: what gctrace prints
   endCycle(rt, now, procs);
+  c.triggered = Infinity; // resetLive: the cycle is over
   c.heapMarked = marked;
   c.heapLive = marked;
   c.lastHeapScan = c.markLive;
@@ -993,7 +1040,7 @@ export function readMemStats(rt: Runtime): MemStatsSnapshot {
     HeapAlloc: c.heapLive,
     HeapSys: c.heapRetained,
     HeapObjects: 0,
-    NextGC: c.heapGoal === Infinity ? 0 : c.heapGoal,
+    NextGC: heapGoal(c),
     LastGC: c.lastgc,
     PauseTotalNs: c.pauseTotalNs,
     PauseNs: c.pauseNs.slice(),

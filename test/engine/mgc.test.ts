@@ -107,13 +107,66 @@ describe('the pacer (mgcpacer.go)', () => {
 
   for (const [go, goal] of [
     ['1.19', 16 * MB - MB], // memoryLimitHeapGoalHeadroom = 1 << 20
-    ['1.26', 16 * MB - Math.floor((16 * MB) / 100) * 3], // goal -= goal / 100 * memoryLimitHeapGoalHeadroomPercent
+    // headroom := goal / 100 * memoryLimitHeapGoalHeadroomPercent (3 % of 16 MB = 0.48 MB), at least
+    // memoryLimitMinHeapGoalHeadroom = 1 << 20 (go1.26.8 mgcpacer.go memoryLimitHeapGoal)
+    ['1.26', 16 * MB - Math.max(Math.floor((16 * MB) / 100) * 3, MB)],
   ] as const) {
     it(`go${go}: GOMEMLIMIT caps the goal with the release's headroom even with GOGC=off`, () => {
       const r = run({ go, gomaxprocs: 1, gc: { gogc: -1, memoryLimit: 16 * MB }, main: () => allocate(20 * MB) });
       // A cycle starts; with GOGC=off revise takes GOGC as 100000, so its assists may leave it running when main ends.
       expect(r.runtime.gc.cycles).toBeGreaterThanOrEqual(1);
       expect(r.runtime.gc.heapGoal).toBe(goal);
+    });
+  }
+
+  // GOMEMLIMIT unset is math.MaxInt64 (readGOMEMLIMIT); with GOGC=off gcPercentHeapGoal is ^uint64(0),
+  // so heapGoal is memoryLimitHeapGoal's: 2^63 less the headroom (go1.19: 1 << 20; go1.26: 3 %, at least
+  // 1 << 20) less the non-heap memory (none in the model). Real Go reports it as NextGC: go1.19
+  // gc_alloc_loop.json gogcoff next_gc_mb 8796093022188.56, go1.26 8532210231527.26–.63 (their
+  // non-heap memory is the last ≈ 14–19 MB).
+  for (const [go, nextGC, real] of [
+    ['1.19', 2 ** 63 - MB, 8796093022188.56],
+    ['1.26', 2 ** 63 - Math.floor(2 ** 63 / 100) * 3, 8532210231527.32],
+  ] as const) {
+    it(`go${go}: GOGC=off: NextGC is the memory limit's goal (math.MaxInt64 less the headroom), not 0`, () => {
+      let ms: { NextGC: number } | null = null;
+      const r = runChecked({
+        go,
+        gomaxprocs: 2,
+        gc: { gogc: -1 },
+        main: function* () {
+          yield* allocate(8 * MB);
+          ms = yield* runtime.ReadMemStats();
+        },
+      });
+      expect(r.runtime.gc.numgc).toBe(0);
+      expect(ms!.NextGC).toBe(nextGC);
+      expect(Math.abs(ms!.NextGC / MB - real)).toBeLessThan(20);
+    });
+  }
+
+  // startCycle: go1.19 `c.triggered = heapTrigger`, go1.26 `c.triggered = c.heapLive.Load()`; heapGoal
+  // (heapGoalInternal) is at least triggered + minRunway (64 << 10) during the cycle, and gctrace
+  // prints the goal endCycle saw (lastHeapGoal). One 6 MB allocation crosses the 4 MB goal: go1.26's
+  // goal moves past the heap at the start, go1.19's stays at heapMinimum (its trigger is below it).
+  for (const [go, pushed] of [
+    ['1.19', false],
+    ['1.26', true],
+  ] as const) {
+    it(`go${go}: a large allocation past the goal ${pushed ? 'pushes the goal to 64 KB past the heap at the start' : 'leaves the goal at the minimum heap'}`, () => {
+      const r = runChecked({
+        go,
+        gomaxprocs: 1,
+        main: function* () {
+          yield* work(10, { alloc: 6 * MB });
+          yield* runtime.GC();
+        },
+      });
+      const first = r.runtime.gc.history[0]!;
+      expect(first.forced).toBe(false);
+      expect(first.heap0).toBeGreaterThanOrEqual(6 * MB);
+      if (pushed) expect(first.goal).toBe(first.heap0 + 64 * 1024);
+      else expect(first.goal).toBe(4 * MB);
     });
   }
 
