@@ -34,7 +34,8 @@
  *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
  *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
- *   readied, gctrace prints its line, runtime.GC's waiters are readied, and the scavenger counts a run
+ *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
+ *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
  *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
  * - runtime.GC() (gcTriggerCycle, `(forced)` in gctrace), runtime.ReadMemStats (a stop-the-world of
  *   readMemStatsPause), debug.SetGCPercent, debug.SetMemoryLimit, and forcegc: sysmon readies the
@@ -948,7 +949,13 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);
   startTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
-  if (rt.debug.gctrace > 0) rt.write(2, gctraceLine(rt, rec));
+  // gctrace: one write(2) per print argument (VersionProfile.gctraceWrites), each printCost, on this
+  // G's thread before it goes on (as sysmon pays for schedtrace's, trace.ts).
+  let printNs = 0;
+  if (rt.debug.gctrace > 0) {
+    rt.write(2, gctraceLine(rt, rec));
+    printNs = (rt.v.gctraceWrites + (rec.forced ? 1 : 0)) * rt.cost.printCost;
+  }
   // gcSweep: ready the background sweeper (it sweeps concurrently; the model counts no cost for it).
   const sw = c.sweepG;
   if (sw !== null && sw.atomicstatus === _Gwaiting) {
@@ -960,9 +967,9 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const waiters = c.markWaiters;
   c.markWaiters = [];
   for (const w of waiters) if (w !== gp && w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, gp, undefined);
-  // The G that ran mark termination goes on (a worker parks; a user G continues its op).
+  // The G that ran mark termination goes on after its gctrace writes (a worker parks; a user G continues its op).
   rt.contM = mp;
-  rt.contDelay = 0;
+  rt.contDelay = printNs;
 }
 
 /** endCycle: this cycle's cons/mark ratio (the largest of the last 4 sets the runway). */

@@ -196,6 +196,14 @@ export interface VersionProfile {
    */
   readonly gcTriggeredAtHeapLive: boolean;
   /**
+   * The write(2) calls of one GODEBUG=gctrace=1 line: gcMarkTermination prints it with print(), and
+   * the runtime's print writes every argument with its own write (print.go gwrite → writeErr, no
+   * buffer outside a panic): go1.19 mgc.go 38 (7 + 3 clock fields and 2 `+` + ` ms clock, ` + 5 cpu
+   * fields and 4 separators + 15 for the heap/goal/stacks/globals/P part + `\n`); go1.26 39 (`%` and
+   * `: ` are two prints, around the goroutine-leak note). `(forced)` is one more.
+   */
+  readonly gctraceWrites: number;
+  /**
    * Since 1.26 (internal/buildcfg/exp.go GreenTeaGC: true; mgcmark_greenteagc.go): the mark phase scans
    * small objects span by span (the Green Tea collector), which changes the mark's cost per byte:
    * gcMarkNsPerByte (cost.ts) is scaled by this factor, measured with conformance/programs/gc_stw.go on
@@ -269,6 +277,7 @@ const go119: VersionProfile = {
   compileErrorExit: 2,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
   gcTriggeredAtHeapLive: false,
+  gctraceWrites: 38,
   gcMarkCostFactor: 1,
   loopvarPerIteration: false,
   rangeOverInt: false,
@@ -306,6 +315,7 @@ const go126: VersionProfile = {
   compileErrorExit: 1,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 3 },
   gcTriggeredAtHeapLive: true,
+  gctraceWrites: 39,
   // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
   gcMarkCostFactor: 0.86,
   loopvarPerIteration: true,
@@ -376,6 +386,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
   runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
   gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal, at least 1 MB (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
+  gctraceWrites: { what: 'the write(2) calls of one gctrace line (one per print argument): 39 (1.19: 38)', since: '≤ 1.26', source: 'mgc.go gcMarkTermination, print.go gwrite' },
   gcTriggeredAtHeapLive: { what: 'a cycle\'s `triggered` point is the heap when it starts (1.19: the computed trigger)', since: '1.20', source: 'mgcpacer.go startCycle' },
   gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },

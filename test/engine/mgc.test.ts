@@ -488,3 +488,35 @@ describe('mark worker time is wall-clock time (mgc.go gcBgMarkWorker: duration :
     });
   }
 });
+
+describe('gctrace costs its writes (mgc.go gcMarkTermination print, print.go gwrite: one write(2) per argument)', () => {
+  /** runtime.GC()'s wall time at GOMAXPROCS=1, with GODEBUG=gctrace=1 or without. */
+  function gcCall(go: '1.19' | '1.26', gctrace: number): number {
+    const out: number[] = [];
+    runChecked({
+      go,
+      gomaxprocs: 1,
+      godebug: { gctrace },
+      main: function* () {
+        yield* runtime.GC();
+        const t0 = yield* runtime.nanotime();
+        yield* runtime.GC();
+        out.push((yield* runtime.nanotime()) - t0);
+      },
+    });
+    return out[0]!;
+  }
+  // go1.19: "gc ", N, " @", T, "s ", U, "%: " (7) + 3 clock fields and 2 "+" (5) + " ms clock, " (1) + 5 cpu
+  // fields and 4 separators (9) + " ms cpu, ", 3 heaps and 2 "->", " MB, ", goal, " MB goal, ", stacks,
+  // " MB stacks, ", globals, " MB globals, ", P, " P" (15) + "\n" (1) = 38; go1.26 prints "%" and ": "
+  // separately (39). runtime.GC's cycle adds " (forced)".
+  for (const [go, writes] of [
+    ['1.19', 38 + 1],
+    ['1.26', 39 + 1],
+  ] as const) {
+    it(`go${go}: a forced cycle's line is ${writes} writes, paid before runtime.GC's caller goes on at GOMAXPROCS=1`, () => {
+      const printCost = run({ go, main: function* () {} }).runtime.cost.printCost;
+      expect(gcCall(go, 1) - gcCall(go, 0)).toBe(writes * printCost);
+    });
+  }
+});
