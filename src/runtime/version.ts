@@ -187,11 +187,28 @@ export interface VersionProfile {
 
   // ---- the garbage collector (runtime/mgc.ts)
   /**
-   * The headroom the pacer leaves under GOMEMLIMIT (mgcpacer.go memoryLimitHeapGoal): go1.19 subtracts
-   * memoryLimitHeapGoalHeadroom = 1 << 20 bytes from the goal; since 1.21 (go1.26.8)
-   * memoryLimitHeapGoalHeadroomPercent = 3: `goal -= goal / 100 * 3`.
+   * The headroom the pacer leaves under GOMEMLIMIT (mgcpacer.go memoryLimitHeapGoal): `percent` of the
+   * goal (`goal / 100 * percent`), at least `bytes`. go1.19 subtracts memoryLimitHeapGoalHeadroom =
+   * 1 << 20 bytes; since 1.21 (go1.26.8) memoryLimitHeapGoalHeadroomPercent = 3 %, at least
+   * memoryLimitMinHeapGoalHeadroom = 1 << 20.
    */
   readonly gcMemoryLimitHeadroom: { readonly bytes: number; readonly percent: number };
+  /**
+   * What gcControllerState.startCycle records as the point the cycle triggered (c.triggered, the base
+   * of revise's extrapolated goal, of heapGoal's 64 KB minimum runway and of endCycle's cons/mark):
+   * go1.19 the computed trigger (`heapTrigger, heapGoal := c.trigger(); c.triggered = heapTrigger`),
+   * since 1.20 (go1.26.8) the heap when the cycle starts (`c.triggered = c.heapLive.Load()`), which
+   * is past the trigger — even past the goal — when one large allocation crossed it.
+   */
+  readonly gcTriggeredAtHeapLive: boolean;
+  /**
+   * The write(2) calls of one GODEBUG=gctrace=1 line: gcMarkTermination prints it with print(), and
+   * the runtime's print writes every argument with its own write (print.go gwrite → writeErr, no
+   * buffer outside a panic): go1.19 mgc.go 38 (7 + 3 clock fields and 2 `+` + ` ms clock, ` + 5 cpu
+   * fields and 4 separators + 15 for the heap/goal/stacks/globals/P part + `\n`); go1.26 39 (`%` and
+   * `: ` are two prints, around the goroutine-leak note). `(forced)` is one more.
+   */
+  readonly gctraceWrites: number;
   /**
    * Since 1.26 (internal/buildcfg/exp.go GreenTeaGC: true; mgcmark_greenteagc.go): the mark phase scans
    * small objects span by span (the Green Tea collector), which changes the mark's cost per byte:
@@ -266,6 +283,8 @@ const go119: VersionProfile = {
   runtimeFrames: '1.19',
   compileErrorExit: 2,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
+  gcTriggeredAtHeapLive: false,
+  gctraceWrites: 38,
   gcMarkCostFactor: 1,
   loopvarPerIteration: false,
   rangeOverInt: false,
@@ -302,7 +321,9 @@ const go126: VersionProfile = {
   headerGp: true,
   runtimeFrames: '1.26',
   compileErrorExit: 1,
-  gcMemoryLimitHeadroom: { bytes: 0, percent: 3 },
+  gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 3 },
+  gcTriggeredAtHeapLive: true,
+  gctraceWrites: 39,
   // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
   gcMarkCostFactor: 0.86,
   loopvarPerIteration: true,
@@ -388,7 +409,9 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   syncWaitReasons: { what: 'sync waits show `sync.Mutex.Lock`, `sync.RWMutex.RLock`/`Lock`, `sync.WaitGroup.Wait` (not `semacquire`)', since: '≤ 1.26', source: 'runtime2.go waitReasonSync…' },
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
   runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
-  gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
+  gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal, at least 1 MB (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
+  gctraceWrites: { what: 'the write(2) calls of one gctrace line (one per print argument): 39 (1.19: 38)', since: '≤ 1.26', source: 'mgc.go gcMarkTermination, print.go gwrite' },
+  gcTriggeredAtHeapLive: { what: 'a cycle\'s `triggered` point is the heap when it starts (1.19: the computed trigger)', since: '1.20', source: 'mgcpacer.go startCycle' },
   gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },
