@@ -1,17 +1,22 @@
-// Behaviour: none — this program measures what the kernel charges a thread for file, device and pipe
-// system calls, the figures gmpsim's I/O cost model (src/sys/costs.ts) takes its defaults from.
+// Behaviour: none — this program measures what the kernel charges a thread for file, device, pipe and
+// socket system calls, the figures gmpsim's I/O cost model (src/sys/costs.ts) takes its defaults from.
 // Each figure is the median of many repetitions inside one run (DESCRIBE lines say what it is); the
 // reference keeps every run's value. Reads are timed around the raw syscall (syscall.Pread/Read), so
 // they are the kernel's time plus entersyscall/exitsyscall, without Go's allocation of the buffer.
 // A "fit" pair (call + per_byte) comes from reads of 4 KiB and 1 MiB of the same kind.
+// The socket figures time each system call Go's net.Dial, (*TCPListener).Accept and (*TCPConn).Close make
+// on a loopback TCP connection (the sequence strace shows for go1.19.8 and go1.26.8), one raw call at a
+// time (syscall.RawSyscall: the kernel's time without entersyscall/exitsyscall).
 //
 // conformance: variant=default GOMAXPROCS=2 runs=5 timeout=120s expect=0
 package main
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"syscall"
 	"time"
@@ -215,4 +220,155 @@ func main() {
 		var b [1]byte
 		syscall.Read(p[0], b[:])
 	})/2, "write(2) or read(2) of 1 byte on a pipe that does not block (half a write+read pair)")
+
+	socketCosts()
+	netCallCosts()
+}
+
+// socketCosts times the system calls of one loopback TCP connection's life in Go's net package:
+// net.Dial: socket (RawSyscall), connect (EINPROGRESS; on loopback the handshake runs inside it),
+// epoll_ctl ADD (the runtime's netpollopen), getsockopt(SO_ERROR), getpeername, getsockname, then
+// setsockopt TCP_NODELAY and the keep-alive options; Accept: accept4, epoll_ctl ADD, getsockname and
+// the same setsockopts; Close: epoll_ctl DEL (netpollclose) and close(2) — the first end closed sends
+// its FIN to a peer still open (active close), the second end's close finishes the exchange.
+func socketCosts() {
+	lfd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0)
+	must(err)
+	must(syscall.Bind(lfd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}))
+	must(syscall.Listen(lfd, 4096))
+	sa, err := syscall.Getsockname(lfd)
+	must(err)
+	port := sa.(*syscall.SockaddrInet4).Port
+	var rsa syscall.RawSockaddrInet4
+	rsa.Family = syscall.AF_INET
+	rsa.Addr = [4]byte{127, 0, 0, 1}
+	pb := (*[2]byte)(unsafe.Pointer(&rsa.Port))
+	pb[0], pb[1] = byte(port>>8), byte(port)
+	epfd, err := syscall.EpollCreate1(syscall.EPOLL_CLOEXEC)
+	must(err)
+	ev := syscall.EpollEvent{Events: syscall.EPOLLIN | syscall.EPOLLOUT | syscall.EPOLLRDHUP | (1 << 31)}
+	names := []string{"socket_us", "connect_loopback_us", "epoll_ctl_add_us", "accept4_us", "getsockopt_us", "getpeername_us", "getsockname_us", "setsockopt_us", "epoll_ctl_del_us", "tcp_close_active_us", "tcp_close_passive_us"}
+	what := []string{
+		"socket(2) of a non-blocking TCP socket",
+		"connect(2) of a non-blocking TCP socket to a loopback listener (EINPROGRESS; the handshake runs in the caller's softirq)",
+		"epoll_ctl(EPOLL_CTL_ADD) of a socket (the runtime's netpollopen)",
+		"accept4(2) of a queued loopback connection",
+		"getsockopt(SO_ERROR) of a connected socket",
+		"getpeername(2) of a connected socket",
+		"getsockname(2) of a connected socket",
+		"setsockopt(TCP_NODELAY) of a connected socket",
+		"epoll_ctl(EPOLL_CTL_DEL) of a socket (the runtime's netpollclose)",
+		"close(2) of a connected loopback TCP socket whose peer is open (active close: sends the FIN)",
+		"close(2) of a loopback TCP socket whose peer has closed (passive close: the last FIN)",
+	}
+	// Batches of 1000 connections, one call kind at a time over the batch (as a program with many
+	// connections makes them: the kernel's per-socket state is not in the caches): each call timed alone.
+	res := make([][]float64, len(names))
+	const batch, rounds = 1000, 4
+	one := int32(1)
+	var buf [112]byte
+	fds := make([]uintptr, batch)
+	sfds := make([]uintptr, batch)
+	timed := func(k int, f func(i int)) {
+		for i := 0; i < batch; i++ {
+			t := time.Now()
+			f(i)
+			res[k] = append(res[k], float64(time.Since(t).Nanoseconds())/1e3)
+		}
+	}
+	for r := 0; r < rounds; r++ {
+		timed(0, func(i int) {
+			fd, _, e := syscall.RawSyscall(syscall.SYS_SOCKET, syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0)
+			if e != 0 {
+				must(e)
+			}
+			fds[i] = fd
+		})
+		timed(1, func(i int) { syscall.RawSyscall(syscall.SYS_CONNECT, fds[i], uintptr(unsafe.Pointer(&rsa)), 16) })
+		timed(2, func(i int) {
+			syscall.RawSyscall6(syscall.SYS_EPOLL_CTL, uintptr(epfd), syscall.EPOLL_CTL_ADD, fds[i], uintptr(unsafe.Pointer(&ev)), 0, 0)
+		})
+		timed(3, func(i int) {
+			bl := uint32(len(buf))
+			sfd, _, e := syscall.RawSyscall6(syscall.SYS_ACCEPT4, uintptr(lfd), uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)), syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0, 0)
+			if e != 0 {
+				must(e)
+			}
+			sfds[i] = sfd
+		})
+		timed(4, func(i int) {
+			var v int32
+			vl := uint32(4)
+			syscall.RawSyscall6(syscall.SYS_GETSOCKOPT, fds[i], syscall.SOL_SOCKET, syscall.SO_ERROR, uintptr(unsafe.Pointer(&v)), uintptr(unsafe.Pointer(&vl)), 0)
+		})
+		timed(5, func(i int) {
+			bl := uint32(len(buf))
+			syscall.RawSyscall(syscall.SYS_GETPEERNAME, fds[i], uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)))
+		})
+		timed(6, func(i int) {
+			bl := uint32(len(buf))
+			syscall.RawSyscall(syscall.SYS_GETSOCKNAME, fds[i], uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)))
+		})
+		timed(7, func(i int) {
+			syscall.RawSyscall6(syscall.SYS_SETSOCKOPT, fds[i], syscall.IPPROTO_TCP, syscall.TCP_NODELAY, uintptr(unsafe.Pointer(&one)), 4, 0)
+		})
+		timed(8, func(i int) {
+			syscall.RawSyscall6(syscall.SYS_EPOLL_CTL, uintptr(epfd), syscall.EPOLL_CTL_DEL, fds[i], uintptr(unsafe.Pointer(&ev)), 0, 0)
+		})
+		timed(9, func(i int) { syscall.RawSyscall(syscall.SYS_CLOSE, sfds[i], 0, 0) })
+		timed(10, func(i int) { syscall.RawSyscall(syscall.SYS_CLOSE, fds[i], 0, 0) })
+	}
+	syscall.Close(epfd)
+	syscall.Close(lfd)
+	for k, name := range names {
+		report(name, "us", median(res[k]), what[k])
+	}
+}
+
+// netCallCosts times whole calls of package net on loopback at GOMAXPROCS=1: 1000 net.Dials (the
+// listener's queue holds them), then 1000 Accepts, then Close of every accepted conn (active close)
+// and of every dialed one (passive), 4 rounds. Beyond socketCosts' system calls a call is its Go code
+// (golang/cost.ts netDial, netAccept) and, for Dial, the park until the netpoller sees the socket
+// writable.
+func netCallCosts() {
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	const n, rounds = 1000, 4
+	var dial, accept, closeActive, closePassive []float64
+	for r := 0; r < rounds; r++ {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		must(err)
+		addr := ln.Addr().String()
+		cs := make([]net.Conn, 0, n)
+		for i := 0; i < n; i++ {
+			t := time.Now()
+			c, err := net.Dial("tcp", addr)
+			dial = append(dial, float64(time.Since(t).Nanoseconds())/1e3)
+			must(err)
+			cs = append(cs, c)
+		}
+		ss := make([]net.Conn, 0, n)
+		for i := 0; i < n; i++ {
+			t := time.Now()
+			c, err := ln.Accept()
+			accept = append(accept, float64(time.Since(t).Nanoseconds())/1e3)
+			must(err)
+			ss = append(ss, c)
+		}
+		for _, c := range ss {
+			t := time.Now()
+			c.Close()
+			closeActive = append(closeActive, float64(time.Since(t).Nanoseconds())/1e3)
+		}
+		for _, c := range cs {
+			t := time.Now()
+			c.Close()
+			closePassive = append(closePassive, float64(time.Since(t).Nanoseconds())/1e3)
+		}
+		ln.Close()
+	}
+	report("net_dial_us", "us", median(dial), "net.Dial to a loopback listener (GOMAXPROCS=1, 1000 connections queued per round)")
+	report("net_accept_us", "us", median(accept), "(*TCPListener).Accept of a queued loopback connection (GOMAXPROCS=1)")
+	report("net_close_active_us", "us", median(closeActive), "(*TCPConn).Close of an accepted conn whose peer is open (GOMAXPROCS=1)")
+	report("net_close_passive_us", "us", median(closePassive), "(*TCPConn).Close of a dialed conn whose peer has closed (GOMAXPROCS=1)")
 }

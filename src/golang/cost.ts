@@ -93,6 +93,13 @@ export interface GoCpuCosts {
    * the measured CPU above includes mallocgc).
    */
   httpReqAllocBytes: number;
+  /**
+   * net.Dial's own Go code on the dialing goroutine, beyond the system calls std/net.ts charges (address
+   * parsing, the Dialer and its context, the netFD, the poll descriptor, the TCPConn). See netCosts119.
+   */
+  netDial: number;
+  /** (*TCPListener).Accept's own Go code for a queued connection, beyond its system calls. */
+  netAccept: number;
 }
 
 /**
@@ -117,6 +124,23 @@ export const httpCosts119: Readonly<Pick<GoCpuCosts, 'httpServerReq' | 'httpClie
  * ReadResponse 1861 (PROVISIONAL); 5045 B (61 objects) allocated per round trip.
  */
 export const httpCosts126: Readonly<Pick<GoCpuCosts, 'httpServerReq' | 'httpClientReq' | 'httpReqAllocBytes'>> = Object.freeze({ httpServerReq: 3700, httpClientReq: 3400, httpReqAllocBytes: 2500 });
+
+/**
+ * net.Dial's and Accept's Go code — PROVISIONAL, to be re-derived from io_costs.go's net_dial_us and
+ * net_accept_us once recorded on a quiet machine: a whole call's median (1000 loopback connections
+ * dialed, then accepted, 4 rounds, GOMAXPROCS=1; the program of io_costs.go's netCallCosts) minus what
+ * gmpsim charges for the same call (its system calls, the park for writability and the runtime's
+ * work), both measured on 2026-12-07 on the reference machine under a load average of 7–8 (it measured
+ * cached_read_4k, write_4k and urandom_read_4k 1.17–1.18× their recorded medians). go1.19.8: Dial
+ * 31.1 µs (two runs 31.10, 31.18; a third, 50.4, was disturbed) − gmpsim 24.85 → 6.3 µs; Accept
+ * 8.66–9.02 µs − 7.79 → 1.0 µs.
+ */
+export const netCosts119: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept'>> = Object.freeze({ netDial: 6300, netAccept: 1000 });
+/**
+ * The same on go1.26.8 (PROVISIONAL): Dial 36.5–38.9 µs (median 37.9) − gmpsim 25.54 → 12.4 µs (its Dialer
+ * does more: the keep-alive configuration, multipath-TCP checks); Accept 9.3–11.4 (median 10.5) − 8.46 → 2.0 µs.
+ */
+export const netCosts126: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept'>> = Object.freeze({ netDial: 12400, netAccept: 2000 });
 
 /** lib_costs.go's figures: ns per call or per comparison (MEASURE names). */
 export type LibMeasurements = Record<
@@ -294,6 +318,7 @@ export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   atomic: 2.4, // calibrate.json mutex_uncontended_ns 4.89 / 2: an uncontended Lock+Unlock is one LOCK CMPXCHG and one LOCK XADD (both inlined)
   ...libCosts119,
   ...httpCosts119,
+  ...netCosts119,
 });
 
 /** cpu_costs.go's figures: ns per iteration of each loop shape (MEASURE loop_*). */
@@ -329,6 +354,7 @@ export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontended
     malloc: mallocNs,
     ...libCosts119,
     ...httpCosts119,
+    ...netCosts119,
   };
 }
 
@@ -350,5 +376,6 @@ export const releaseGoCpuCosts: Readonly<Record<GoRelease, Readonly<Partial<GoCp
     // release-costs:1.26 end
     ...libCosts126,
     ...httpCosts126,
+    ...netCosts126,
   }),
 });
