@@ -201,6 +201,7 @@ func main() {
 	var p [2]int
 	must(syscall.Pipe(p[:]))
 	lat := make([]float64, 0, 300)
+	wlat := make([]float64, 0, 300)
 	done := make(chan float64)
 	for i := 0; i < 300; i++ {
 		go func() {
@@ -211,10 +212,12 @@ func main() {
 		time.Sleep(200 * time.Microsecond) // the reader is blocked in read(2) by now
 		t := time.Now()
 		syscall.Write(p[1], []byte("x"))
+		wlat = append(wlat, float64(time.Since(t).Nanoseconds())/1e3)
 		got := <-done
 		lat = append(lat, (got-float64(t.UnixNano()))/1e3)
 	}
 	report("pipe_wake_us", "us", median(lat), "write(2) to a blocking pipe until the reader blocked in read(2) returns")
+	report("pipe_wake_write_us", "us", median(wlat), "the writer's side of pipe_wake_us: its write(2) (with entersyscall/exitsyscall), which wakes the reader's thread (try_to_wake_up, an IPI to the reader's CPU)")
 	report("pipe_write_us", "us", timeUs(2000, func() {
 		syscall.Write(p[1], []byte("x"))
 		var b [1]byte
