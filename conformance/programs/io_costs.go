@@ -250,7 +250,7 @@ func socketCosts() {
 	epfd, err := syscall.EpollCreate1(syscall.EPOLL_CLOEXEC)
 	must(err)
 	ev := syscall.EpollEvent{Events: syscall.EPOLLIN | syscall.EPOLLOUT | syscall.EPOLLRDHUP | (1 << 31)}
-	names := []string{"socket_us", "connect_loopback_us", "epoll_ctl_add_us", "accept4_us", "getsockopt_us", "getpeername_us", "getsockname_us", "setsockopt_us", "epoll_ctl_del_us", "tcp_close_active_us", "tcp_close_passive_us"}
+	names := []string{"socket_us", "connect_loopback_us", "epoll_ctl_add_us", "accept4_us", "getsockopt_us", "getpeername_us", "getsockname_us", "setsockopt_us", "epoll_ctl_del_us", "tcp_close_active_us", "tcp_close_passive_us", "read_eagain_us", "accept4_eagain_us", "tcp_write_1b_us", "tcp_read_1b_us"}
 	what := []string{
 		"socket(2) of a non-blocking TCP socket",
 		"connect(2) of a non-blocking TCP socket to a loopback listener (EINPROGRESS; the handshake runs in the caller's softirq)",
@@ -263,6 +263,10 @@ func socketCosts() {
 		"epoll_ctl(EPOLL_CTL_DEL) of a socket (the runtime's netpollclose)",
 		"close(2) of a connected loopback TCP socket whose peer is open (active close: sends the FIN)",
 		"close(2) of a loopback TCP socket whose peer has closed (passive close: the last FIN)",
+		"read(2) of a connected non-blocking TCP socket with no data (EAGAIN: Go's Read tries before it parks)",
+		"accept4(2) on a listener with no connection queued (EAGAIN: Go's Accept tries before it parks)",
+		"write(2) of 1 byte on a connected loopback TCP socket whose peer is not waiting (TCP_NODELAY; loopback delivers it inside the call)",
+		"read(2) of 1 byte waiting on a connected loopback TCP socket",
 	}
 	// Batches of 1000 connections, one call kind at a time over the batch (as a program with many
 	// connections makes them: the kernel's per-socket state is not in the caches): each call timed alone.
@@ -299,6 +303,16 @@ func socketCosts() {
 			}
 			sfds[i] = sfd
 		})
+		timed(11, func(i int) { syscall.RawSyscall(syscall.SYS_READ, fds[i], uintptr(unsafe.Pointer(&buf)), 1) })
+		timed(12, func(i int) {
+			bl := uint32(len(buf))
+			syscall.RawSyscall6(syscall.SYS_ACCEPT4, uintptr(lfd), uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)), syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0, 0)
+		})
+		for i := 0; i < batch; i++ { // TCP_NODELAY first, as Go's conns have it
+			syscall.RawSyscall6(syscall.SYS_SETSOCKOPT, fds[i], syscall.IPPROTO_TCP, syscall.TCP_NODELAY, uintptr(unsafe.Pointer(&one)), 4, 0)
+		}
+		timed(13, func(i int) { syscall.RawSyscall(syscall.SYS_WRITE, fds[i], uintptr(unsafe.Pointer(&buf)), 1) })
+		timed(14, func(i int) { syscall.RawSyscall(syscall.SYS_READ, sfds[i], uintptr(unsafe.Pointer(&buf)), 1) })
 		timed(4, func(i int) {
 			var v int32
 			vl := uint32(4)

@@ -100,6 +100,8 @@ export interface GoCpuCosts {
   netDial: number;
   /** (*TCPListener).Accept's own Go code for a queued connection, beyond its system calls. */
   netAccept: number;
+  /** (*TCPConn).Close's own Go code (netFD.Close: evicting and closing the poll descriptor), beyond its system calls. */
+  netClose: number;
 }
 
 /**
@@ -127,20 +129,22 @@ export const httpCosts126: Readonly<Pick<GoCpuCosts, 'httpServerReq' | 'httpClie
 
 /**
  * net.Dial's and Accept's Go code — PROVISIONAL, to be re-derived from io_costs.go's net_dial_us and
- * net_accept_us once recorded on a quiet machine: a whole call's median (1000 loopback connections
- * dialed, then accepted, 4 rounds, GOMAXPROCS=1; the program of io_costs.go's netCallCosts) minus what
- * gmpsim charges for the same call (its system calls, the park for writability and the runtime's
- * work), both measured on 2026-12-07 on the reference machine under a load average of 7–8 (it measured
- * cached_read_4k, write_4k and urandom_read_4k 1.17–1.18× their recorded medians). go1.19.8: Dial
- * 31.1 µs (two runs 31.10, 31.18; a third, 50.4, was disturbed) − gmpsim 24.85 → 6.3 µs; Accept
- * 8.66–9.02 µs − 7.79 → 1.0 µs.
+ * net_accept_us once recorded on a quiet machine: a whole call's median (netCallCosts: 1000 loopback
+ * connections dialed, then accepted, 4 rounds, GOMAXPROCS=1) minus what gmpsim charges for the same call
+ * (its system calls at sys/costs.ts's defaults, the park for writability, the runtime's work: the same
+ * loop run by gmpsim), measured on 2026-12-07 03:45–03:55 UTC on the reference machine under a load
+ * average of 6–9 (the same io_costs runs measured cached_read_4k and write_4k 1.17–1.18× their recorded
+ * medians). go1.19.8: Dial 29.3–30.0 µs (5 runs, median 29.6) − gmpsim 22.85 → 6.8 µs; Accept 8.30–8.51
+ * (median 8.33) − 6.53 → 1.8 µs; Close 9.27 µs (active: the peer open) − 7.57 → 1.7, 13.35 (passive) − 11.89
+ * → 1.5: 1.6 µs.
  */
-export const netCosts119: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept'>> = Object.freeze({ netDial: 6300, netAccept: 1000 });
+export const netCosts119: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept' | 'netClose'>> = Object.freeze({ netDial: 6800, netAccept: 1800, netClose: 1600 });
 /**
- * The same on go1.26.8 (PROVISIONAL): Dial 36.5–38.9 µs (median 37.9) − gmpsim 25.54 → 12.4 µs (its Dialer
- * does more: the keep-alive configuration, multipath-TCP checks); Accept 9.3–11.4 (median 10.5) − 8.46 → 2.0 µs.
+ * The same on go1.26.8 (PROVISIONAL, 3 runs): Dial 31.2–31.7 µs (median 31.5) − gmpsim 23.39 → 8.1 µs
+ * (its Dialer sets the keep-alive configuration and checks multipath TCP); Accept 8.91–8.95 − 7.04 → 1.9 µs;
+ * Close 9.28 − 7.57 → 1.7 (active), 13.63 − 11.89 → 1.7 (passive).
  */
-export const netCosts126: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept'>> = Object.freeze({ netDial: 12400, netAccept: 2000 });
+export const netCosts126: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept' | 'netClose'>> = Object.freeze({ netDial: 8100, netAccept: 1900, netClose: 1700 });
 
 /** lib_costs.go's figures: ns per call or per comparison (MEASURE names). */
 export type LibMeasurements = Record<

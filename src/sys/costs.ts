@@ -21,9 +21,9 @@
  * close) are timed by io_costs.go's socketCosts, one raw call at a time, minus one time.Now (≈50 ns,
  * calibrate.json time_now_ns 47). PROVISIONAL: io_costs.json was recorded before that section existed;
  * these defaults are the medians of three runs of it with go1.19.8 on the reference machine while it was
- * loaded (2026-12-07, load average 7.5 on 2 vCPUs: the same runs measured cached_read_4k, write_4k and
- * urandom_read_4k 1.17–1.18× their recorded medians, pipe_write 1.00×), to be replaced by the recorded
- * socket figures.
+ * loaded (2026-12-07 03:45 UTC, load average 6–9 on 2 vCPUs: the same runs measured cached_read_4k,
+ * write_4k and urandom_read_4k 1.17–1.18× their recorded medians, open_close 1.20×, pipe_write 0.97×),
+ * to be replaced by the recorded socket figures.
  */
 export interface IoCosts {
   /** open(2) or close(2) of a file: half of os.Open + Close (open_close_us 4.06 µs). */
@@ -80,6 +80,10 @@ export interface IoCosts {
   connectCall: number;
   /** accept4(2) of a connection waiting in the listener's queue (accept4_us). */
   acceptCall: number;
+  /** accept4(2) on a listener with an empty queue: EAGAIN, Go's Accept tries it before it parks (accept4_eagain_us). */
+  acceptEagainCall: number;
+  /** read(2) of a non-blocking socket with no data: EAGAIN, Go's Read tries it before it parks (read_eagain_us). */
+  readEagainCall: number;
   /** setsockopt(2) / getsockopt(2) on a socket (setsockopt_us; getsockopt_us is within 10 %). */
   sockoptCall: number;
   /** getsockname(2) / getpeername(2) (getsockname_us, getpeername_us). */
@@ -117,15 +121,17 @@ export const defaultIoCosts: Readonly<IoCosts> = Object.freeze({
   netWriteCold: 55_000, // netpoll_wake.json n1_p1 write_ms: one write 66 µs (go1.19.8), 72 µs (go1.26.8), − netWrite
   netRead: 3_000, // a read(2) of a socket with data
   // provisional (see above): io_costs.go socketCosts, medians of 3 runs on the loaded machine − 50 ns
-  socketCall: 3_300, // socket_us 3.33–3.40
-  connectCall: 15_300, // connect_loopback_us 15.28–15.59
-  acceptCall: 3_000, // accept4_us 2.99–3.11
-  sockoptCall: 650, // setsockopt_us 0.69–0.71 (getsockopt_us 0.63–0.64)
-  socknameCall: 560, // getsockname_us 0.60–0.61, getpeername_us 0.61
-  epollAddCall: 1_400, // epoll_ctl_add_us 1.42–1.47
-  epollDelCall: 1_000, // epoll_ctl_del_us 1.05–1.08
-  tcpCloseActive: 6_180, // tcp_close_active_us 6.18–6.28
-  tcpClosePassive: 12_430, // tcp_close_passive_us 12.47–12.56
+  socketCall: 2_940, // socket_us 2.95–3.00
+  connectCall: 14_760, // connect_loopback_us 14.56–14.89
+  acceptCall: 2_630, // accept4_us 2.66–2.68
+  acceptEagainCall: 3_570, // accept4_eagain_us 3.62 (the kernel allocates the new socket before it finds the queue empty)
+  readEagainCall: 520, // read_eagain_us 0.53–0.67
+  sockoptCall: 500, // setsockopt_us 0.55 (getsockopt_us 0.52–0.69)
+  socknameCall: 500, // getsockname_us 0.54–0.57, getpeername_us 0.54–0.61
+  epollAddCall: 1_170, // epoll_ctl_add_us 1.16–1.31
+  epollDelCall: 960, // epoll_ctl_del_us 0.99–1.06
+  tcpCloseActive: 6_460, // tcp_close_active_us 6.48–6.81
+  tcpClosePassive: 10_830, // tcp_close_passive_us 10.79–11.14
   otherCall: 300, // a getpid-class syscall (calibrate.go: raw getpid ≈ 230 ns + overhead)
 });
 

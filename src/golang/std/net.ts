@@ -12,8 +12,8 @@
  * A connection's life makes the system calls Go's net package makes, in its order (strace of go1.19.8
  * and go1.26.8; net/sock_posix.go socket, fd_unix.go connect/accept, tcpsock.go newTCPConn, the
  * keep-alive options of dial.go and tcpsock_posix.go, fd_posix.go Close), each charged its kernel time
- * (sys/costs.ts socketCall…tcpClosePassive), and Dial and Accept their own Go code (golang/cost.ts
- * netDial, netAccept) — a thousand connections cost tens of milliseconds of CPU:
+ * (sys/costs.ts socketCall…tcpClosePassive), and Dial, Accept and Close their own Go code
+ * (golang/cost.ts netDial, netAccept, netClose) — a thousand connections cost tens of milliseconds of CPU:
  * - Dial: socket (RawSyscall), connect (EINPROGRESS: on loopback the handshake is done inside it),
  *   epoll_ctl ADD (the runtime's netpollopen, no entersyscall), the wait for writability in the
  *   netpoller, getsockopt(SO_ERROR), getpeername and getsockname (RawSyscall), then the options;
@@ -23,8 +23,9 @@
  * - Close: epoll_ctl DEL (netpollclose) and close(2), which sends the FIN when the peer is still open
  *   (tcpCloseActive) and finishes the exchange when it has closed (tcpClosePassive); closing a closed
  *   Conn makes no call.
- * Simplified: a read (or an Accept) that finds no data parks without Go's first read(2) (accept4)
- * returning EAGAIN; no kernel socket buffers or TCP windows (a write never blocks), no
+ * A Read with no data, or an Accept with no connection queued, first makes the read(2) (accept4) that
+ * returns EAGAIN, as poll.FD.Read/Accept do, then parks on the netpoller and tries again when woken.
+ * Simplified: no kernel socket buffers or TCP windows (a write never blocks), no
  * network beyond the loopback (a Dial to any other address is refused); Listen and a Listener's Close
  * are one fixed-cost call.
  */
@@ -46,9 +47,16 @@ export class Listener {
   backlog: Conn[] = [];
   pd = new PollDesc(null, 'listener');
   closed = false;
-  constructor(public addr: string) {}
+  constructor(
+    public p: Process,
+    public addr: string,
+  ) {}
   *Accept(): Go<[Iface | null, Iface | null]> {
-    while (this.backlog.length === 0 && !this.closed) yield { k: K.NetWait, pd: this.pd };
+    // poll.FD.Accept: accept4 first; EAGAIN → wait for the listener in the netpoller, then again
+    while (this.backlog.length === 0 && !this.closed) {
+      yield { k: K.Syscall, ns: this.p.kernel.costs.acceptEagainCall, mode: 'syscall', name: 'accept4', cpu: true };
+      yield { k: K.NetWait, pd: this.pd };
+    }
     if (this.closed) return [null, newError('use of closed network connection')];
     const c = this.backlog.shift()!;
     const k = c.p.kernel.costs;
@@ -80,7 +88,11 @@ export class Conn {
   pd = new PollDesc(null, 'conn');
   constructor(public p: Process) {}
   *Read(b: Slice | null): Go<[number, Iface | null]> {
-    while (this.buf.length === 0 && !this.closed) yield { k: K.NetWait, pd: this.pd };
+    // poll.FD.Read: read(2) first; EAGAIN → wait in the netpoller, then read again
+    while (this.buf.length === 0 && !this.closed) {
+      yield { k: K.Syscall, ns: this.p.kernel.costs.readEagainCall, mode: 'syscall', name: 'read', cpu: true };
+      yield { k: K.NetWait, pd: this.pd };
+    }
     yield { k: K.Syscall, ns: this.p.kernel.costs.netRead, mode: 'syscall', name: 'read', cpu: true };
     if (this.buf.length === 0) return [0, EOF];
     const n = Math.min(b === null ? 0 : b.n, this.buf.length);
@@ -102,6 +114,8 @@ export class Conn {
     if (!this.released) {
       this.released = true;
       const k = this.p.kernel.costs;
+      const goCode = this.p.cpu?.netClose ?? 0;
+      if (goCode > 0) yield { k: K.Work, ns: goCode, every: 0 };
       yield { k: K.Syscall, ns: k.epollDelCall, mode: 'raw', name: 'epoll_ctl', cpu: true };
       const active = this.peer !== null && !this.peer.released;
       yield { k: K.Syscall, ns: active ? k.tcpCloseActive : k.tcpClosePassive, mode: 'syscall', name: 'close', cpu: true };
@@ -124,7 +138,7 @@ export function* Listen(p: Process, network: string, addr: string): Go<[Iface | 
   yield { k: K.Syscall, ns: 2_000, mode: 'syscall', name: 'listen' };
   const have = p.listeners.get(a);
   if (have && !have.closed) return [null, newError(`listen ${network} ${a}: bind: address already in use`)];
-  const l = new Listener(a);
+  const l = new Listener(p, a);
   p.listeners.set(a, l);
   return [{ t: types.listener, v: l }, null];
 }
