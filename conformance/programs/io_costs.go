@@ -228,6 +228,37 @@ func main() {
 	netCallCosts()
 }
 
+// Linux x86-64 system call numbers (asm/unistd_64.h) and socket constants, spelled out (gmpsim's Go
+// frontend compiles every conformance program and has no socket API in package syscall).
+const (
+	sysSocket       = 41
+	sysConnect      = 42
+	sysBind         = 49
+	sysListen       = 50
+	sysGetsockname  = 51
+	sysGetpeername  = 52
+	sysSetsockopt   = 54
+	sysGetsockopt   = 55
+	sysEpollCtl     = 233
+	sysAccept4      = 288
+	sysEpollCreate1 = 291
+	afInet          = 2
+	sockStream      = 1
+	sockNonblock    = 0x800
+	sockCloexec     = 0x80000
+	solSocket       = 1
+	soError         = 4
+	ipprotoTCP      = 6
+	tcpNodelay      = 1
+	epollCtlAdd     = 1
+	epollCtlDel     = 2
+	epollIn         = 0x1
+	epollOut        = 0x4
+	epollRdhup      = 0x2000
+	epollEt         = 1 << 31
+	epollCloexec    = 0x80000
+)
+
 // socketCosts times the system calls of one loopback TCP connection's life in Go's net package:
 // net.Dial: socket (RawSyscall), connect (EINPROGRESS; on loopback the handshake runs inside it),
 // epoll_ctl ADD (the runtime's netpollopen), getsockopt(SO_ERROR), getpeername, getsockname, then
@@ -235,21 +266,24 @@ func main() {
 // the same setsockopts; Close: epoll_ctl DEL (netpollclose) and close(2) — the first end closed sends
 // its FIN to a peer still open (active close), the second end's close finishes the exchange.
 func socketCosts() {
-	lfd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0)
-	must(err)
-	must(syscall.Bind(lfd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}))
-	must(syscall.Listen(lfd, 4096))
-	sa, err := syscall.Getsockname(lfd)
-	must(err)
-	port := sa.(*syscall.SockaddrInet4).Port
-	var rsa syscall.RawSockaddrInet4
-	rsa.Family = syscall.AF_INET
-	rsa.Addr = [4]byte{127, 0, 0, 1}
-	pb := (*[2]byte)(unsafe.Pointer(&rsa.Port))
-	pb[0], pb[1] = byte(port>>8), byte(port)
-	epfd, err := syscall.EpollCreate1(syscall.EPOLL_CLOEXEC)
-	must(err)
-	ev := syscall.EpollEvent{Events: syscall.EPOLLIN | syscall.EPOLLOUT | syscall.EPOLLRDHUP | (1 << 31)}
+	raw := func(trap, a1, a2, a3 uintptr) uintptr {
+		r, _, e := syscall.RawSyscall(trap, a1, a2, a3)
+		if e != 0 {
+			must(e)
+		}
+		return r
+	}
+	lfd := raw(sysSocket, afInet, sockStream|sockNonblock|sockCloexec, 0)
+	var sa [16]byte // struct sockaddr_in: AF_INET, port 0 (any), 127.0.0.1
+	sa[0], sa[4], sa[7] = afInet, 127, 1
+	raw(sysBind, lfd, uintptr(unsafe.Pointer(&sa[0])), 16)
+	raw(sysListen, lfd, 4096, 0)
+	sal := uint32(16)
+	raw(sysGetsockname, lfd, uintptr(unsafe.Pointer(&sa[0])), uintptr(unsafe.Pointer(&sal))) // sa now has the port
+	epfd := raw(sysEpollCreate1, epollCloexec, 0, 0)
+	var ev [12]byte // struct epoll_event (packed): events, data
+	evs := uint32(epollIn | epollOut | epollRdhup | epollEt)
+	ev[0], ev[1], ev[2], ev[3] = byte(evs), byte(evs>>8), byte(evs>>16), byte(evs>>24)
 	names := []string{"socket_us", "connect_loopback_us", "epoll_ctl_add_us", "accept4_us", "getsockopt_us", "getpeername_us", "getsockname_us", "setsockopt_us", "epoll_ctl_del_us", "tcp_close_active_us", "tcp_close_passive_us", "read_eagain_us", "accept4_eagain_us", "tcp_write_1b_us", "tcp_read_1b_us"}
 	what := []string{
 		"socket(2) of a non-blocking TCP socket",
@@ -274,6 +308,7 @@ func socketCosts() {
 	const batch, rounds = 1000, 4
 	one := int32(1)
 	var buf [112]byte
+	rsa := &sa[0]
 	fds := make([]uintptr, batch)
 	sfds := make([]uintptr, batch)
 	timed := func(k int, f func(i int)) {
@@ -285,58 +320,58 @@ func socketCosts() {
 	}
 	for r := 0; r < rounds; r++ {
 		timed(0, func(i int) {
-			fd, _, e := syscall.RawSyscall(syscall.SYS_SOCKET, syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0)
+			fd, _, e := syscall.RawSyscall(sysSocket, afInet, sockStream|sockNonblock|sockCloexec, 0)
 			if e != 0 {
 				must(e)
 			}
 			fds[i] = fd
 		})
-		timed(1, func(i int) { syscall.RawSyscall(syscall.SYS_CONNECT, fds[i], uintptr(unsafe.Pointer(&rsa)), 16) })
+		timed(1, func(i int) { syscall.RawSyscall(sysConnect, fds[i], uintptr(unsafe.Pointer(rsa)), 16) })
 		timed(2, func(i int) {
-			syscall.RawSyscall6(syscall.SYS_EPOLL_CTL, uintptr(epfd), syscall.EPOLL_CTL_ADD, fds[i], uintptr(unsafe.Pointer(&ev)), 0, 0)
+			syscall.RawSyscall6(sysEpollCtl, epfd, epollCtlAdd, fds[i], uintptr(unsafe.Pointer(&ev[0])), 0, 0)
 		})
 		timed(3, func(i int) {
 			bl := uint32(len(buf))
-			sfd, _, e := syscall.RawSyscall6(syscall.SYS_ACCEPT4, uintptr(lfd), uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)), syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0, 0)
+			sfd, _, e := syscall.RawSyscall6(sysAccept4, lfd, uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&bl)), sockNonblock|sockCloexec, 0, 0)
 			if e != 0 {
 				must(e)
 			}
 			sfds[i] = sfd
 		})
-		timed(11, func(i int) { syscall.RawSyscall(syscall.SYS_READ, fds[i], uintptr(unsafe.Pointer(&buf)), 1) })
+		timed(11, func(i int) { syscall.RawSyscall(syscall.SYS_READ, fds[i], uintptr(unsafe.Pointer(&buf[0])), 1) })
 		timed(12, func(i int) {
 			bl := uint32(len(buf))
-			syscall.RawSyscall6(syscall.SYS_ACCEPT4, uintptr(lfd), uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)), syscall.SOCK_NONBLOCK|syscall.SOCK_CLOEXEC, 0, 0)
+			syscall.RawSyscall6(sysAccept4, lfd, uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&bl)), sockNonblock|sockCloexec, 0, 0)
 		})
 		for i := 0; i < batch; i++ { // TCP_NODELAY first, as Go's conns have it
-			syscall.RawSyscall6(syscall.SYS_SETSOCKOPT, fds[i], syscall.IPPROTO_TCP, syscall.TCP_NODELAY, uintptr(unsafe.Pointer(&one)), 4, 0)
+			syscall.RawSyscall6(sysSetsockopt, fds[i], ipprotoTCP, tcpNodelay, uintptr(unsafe.Pointer(&one)), 4, 0)
 		}
-		timed(13, func(i int) { syscall.RawSyscall(syscall.SYS_WRITE, fds[i], uintptr(unsafe.Pointer(&buf)), 1) })
-		timed(14, func(i int) { syscall.RawSyscall(syscall.SYS_READ, sfds[i], uintptr(unsafe.Pointer(&buf)), 1) })
+		timed(13, func(i int) { syscall.RawSyscall(syscall.SYS_WRITE, fds[i], uintptr(unsafe.Pointer(&buf[0])), 1) })
+		timed(14, func(i int) { syscall.RawSyscall(syscall.SYS_READ, sfds[i], uintptr(unsafe.Pointer(&buf[0])), 1) })
 		timed(4, func(i int) {
 			var v int32
 			vl := uint32(4)
-			syscall.RawSyscall6(syscall.SYS_GETSOCKOPT, fds[i], syscall.SOL_SOCKET, syscall.SO_ERROR, uintptr(unsafe.Pointer(&v)), uintptr(unsafe.Pointer(&vl)), 0)
+			syscall.RawSyscall6(sysGetsockopt, fds[i], solSocket, soError, uintptr(unsafe.Pointer(&v)), uintptr(unsafe.Pointer(&vl)), 0)
 		})
 		timed(5, func(i int) {
 			bl := uint32(len(buf))
-			syscall.RawSyscall(syscall.SYS_GETPEERNAME, fds[i], uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)))
+			syscall.RawSyscall(sysGetpeername, fds[i], uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&bl)))
 		})
 		timed(6, func(i int) {
 			bl := uint32(len(buf))
-			syscall.RawSyscall(syscall.SYS_GETSOCKNAME, fds[i], uintptr(unsafe.Pointer(&buf)), uintptr(unsafe.Pointer(&bl)))
+			syscall.RawSyscall(sysGetsockname, fds[i], uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&bl)))
 		})
 		timed(7, func(i int) {
-			syscall.RawSyscall6(syscall.SYS_SETSOCKOPT, fds[i], syscall.IPPROTO_TCP, syscall.TCP_NODELAY, uintptr(unsafe.Pointer(&one)), 4, 0)
+			syscall.RawSyscall6(sysSetsockopt, fds[i], ipprotoTCP, tcpNodelay, uintptr(unsafe.Pointer(&one)), 4, 0)
 		})
 		timed(8, func(i int) {
-			syscall.RawSyscall6(syscall.SYS_EPOLL_CTL, uintptr(epfd), syscall.EPOLL_CTL_DEL, fds[i], uintptr(unsafe.Pointer(&ev)), 0, 0)
+			syscall.RawSyscall6(sysEpollCtl, epfd, epollCtlDel, fds[i], uintptr(unsafe.Pointer(&ev[0])), 0, 0)
 		})
 		timed(9, func(i int) { syscall.RawSyscall(syscall.SYS_CLOSE, sfds[i], 0, 0) })
 		timed(10, func(i int) { syscall.RawSyscall(syscall.SYS_CLOSE, fds[i], 0, 0) })
 	}
-	syscall.Close(epfd)
-	syscall.Close(lfd)
+	syscall.Close(int(epfd))
+	syscall.Close(int(lfd))
 	for k, name := range names {
 		report(name, "us", median(res[k]), what[k])
 	}
