@@ -12,7 +12,10 @@
  *   TCP_KEEPIDLE (dial.go, tcpsockopt_unix.go setKeepAlivePeriod); go1.26 SO_KEEPALIVE, TCP_KEEPIDLE,
  *   TCP_KEEPINTVL, TCP_KEEPCNT (tcpsock.go SetKeepAliveConfig);
  * - Accept: accept4, epoll_ctl ADD, getsockname, the same options;
- * - Close: epoll_ctl DEL (netpollclose), close(2).
+ * - Close: epoll_ctl DEL (netpollclose), close(2);
+ * - a Read with no data, or an Accept with nothing queued, first makes the read(2) / accept4(2) that
+ *   returns EAGAIN, then waits in the netpoller and tries again (internal/poll/fd_unix.go FD.Read,
+ *   FD.Accept; a runtime/trace of go1.19.8's netpoll_wake shows the reader's read before it parks).
  * Before these were modelled a Dial made no system call at all (netpoll_wake.json n1000_p1_st: real
  * go1.19.8 spends ≈70 ms of GOMAXPROCS=1 CPU setting up 1000 connections and prints 14–15 SCHED lines
  * at schedtrace=10; gmpsim printed 6).
@@ -24,6 +27,7 @@ import { Conn, Dial, Listen, Listener } from '../../src/golang/std/net.js';
 import type { Iface } from '../../src/golang/rt/values.js';
 import type { GoRelease } from '../../src/runtime/version.js';
 import { defaultIoCosts } from '../../src/sys/costs.js';
+import { sliceLit } from '../../src/golang/rt/slices.js';
 
 function process(release: GoRelease): Process {
   const p = new Process({ argv0: '/tmp/go-build/exe/main', args: [], env: {}, stdin: new Uint8Array(0), files: {}, io: {}, deviceReadLimit: Infinity });
@@ -82,5 +86,31 @@ describe('net: the system calls of a TCP connection', () => {
     for (const o of dial.ops) if (o.k === K.Syscall) expect(o.cpu).toBe(true);
     const connect = dial.ops.find((o) => o.k === K.Syscall && o.name === 'connect');
     expect(connect?.k === K.Syscall ? connect.ns : 0).toBe(defaultIoCosts.connectCall);
+  });
+
+  it('a Read with no data and an Accept with nothing queued try the call (EAGAIN) before they park, and again when woken', () => {
+    const p = process('1.19');
+    const l = (drive(Listen(p, 'tcp', '127.0.0.1:0')).value[0] as Iface).v as Listener;
+    // Accept on an empty queue: accept4 → EAGAIN, then the wait
+    const acc = l.Accept();
+    const a1 = acc.next(undefined).value as Op;
+    expect(a1.k === K.Syscall && a1.name === 'accept4' ? a1.ns : -1).toBe(defaultIoCosts.acceptEagainCall);
+    expect((acc.next(undefined).value as Op).k).toBe(K.NetWait);
+    // a connection arrives; woken, Accept calls accept4 again and gets it
+    const client = ((drive(Dial(p, 'tcp', l.addr)).value[0] as Iface).v as Conn);
+    const rest = drive(acc as Generator<Op, [Iface | null, Iface | null], unknown>);
+    expect(rest.calls[0]).toBe('accept4:syscall');
+    expect(rest.ops.filter((o) => o.k === K.Syscall && o.name === 'accept4').map((o) => (o.k === K.Syscall ? o.ns : 0))).toEqual([defaultIoCosts.acceptCall]);
+    const server = (rest.value[0] as Iface).v as Conn;
+    // Read with no data: read(2) → EAGAIN, wait, then the read that returns the byte
+    const buf = sliceLit([0]);
+    const rd = server.Read(buf);
+    const r1 = rd.next(undefined).value as Op;
+    expect(r1.k === K.Syscall ? [r1.name, r1.ns] : []).toEqual(['read', defaultIoCosts.readEagainCall]);
+    expect((rd.next(undefined).value as Op).k).toBe(K.NetWait);
+    server.buf = 'x'; // the peer's write arrived
+    const r2 = rd.next(undefined).value as Op;
+    expect(r2.k === K.Syscall ? [r2.name, r2.ns] : []).toEqual(['read', defaultIoCosts.netRead]);
+    void client;
   });
 });
