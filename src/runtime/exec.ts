@@ -30,7 +30,7 @@ import { GoThrow } from './panic.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
-import { netpollArm, netpollblock } from './netpoll.js';
+import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 import { STWReason, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
@@ -228,6 +228,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       const poller = rt.netpoller;
       return cont(rt, mp, cost.runtimeCall + (poller !== null && !poller.pollWoken ? cost.futexWakeCall : 0));
     }
+    case K.NetUnblock:
+      netpollUnblock(rt, mp, op.pd);
+      return cont(rt, mp, cost.runtimeCall);
     case K.SemAcquire:
       if (semacquire(rt, mp, gp, op.sema, op.lifo, op.reason, op)) cont(rt, mp, cost.semOp);
       return;
