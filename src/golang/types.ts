@@ -490,6 +490,9 @@ export function holdsPointers(t: Type, seen: Set<Type> = new Set()): boolean {
       return u.len > 0 && holdsPointers(u.elem, seen);
     case 'struct':
       return u.fields.some((f) => holdsPointers(f.type, seen));
+    case 'basic':
+      // unsafe.Pointer is a pointer to the collector (its type's ptrdata is its size)
+      return u.name === 'unsafe.Pointer';
     default:
       return false;
   }

@@ -69,6 +69,7 @@ import { gopark, goready, newproc } from './proc.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
 import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
+import { type Chan, chanTrySendFromRuntime } from './chan.js';
 
 // ---- constants (go1.19 and go1.26 mgcpacer.go / mgc.go; the same in both releases) ----
 /** gcBackgroundUtilization = 0.25 (= gcGoalUtilization). */
@@ -186,6 +187,12 @@ export interface GCCycleRecord {
  */
 export interface LiveHeapSource {
   liveHeap(bodies: readonly unknown[]): number;
+  /**
+   * wakefing: the channel the program's finalizer goroutine waits on, when the last liveHeap
+   * found objects with finalizers dead and queued their finalizers (mfinal.go queuefinalizer; the
+   * Go frontend's rt/mfinal.ts); null when there is nothing to wake it for.
+   */
+  fingwake?(): Chan | null;
 }
 
 /** The run's GC state: gcController, work and the memstats the model needs. */
@@ -898,6 +905,10 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   if (sw !== null && sw.atomicstatus === _Gwaiting) {
     rt.log.ev(E.GCSweep, sw.goid, mp.id, mp.p!.id, c.numgc, 0);
   }
+  // The sweep queued the finalizers of dead objects: the finalizer goroutine is readied (Go's
+  // findRunnable does it at the next schedule: wakefing, ready into runnext).
+  const fing = c.liveSource?.fingwake?.() ?? null;
+  if (fing !== null) chanTrySendFromRuntime(rt, fing, true, mp.p!);
   // The scavenger: after the sweep, memory beyond the retained goal goes back to the OS.
   scavenge(rt, mp);
   // runtime.GC's waiters (gcWaitOnMark) go on.
