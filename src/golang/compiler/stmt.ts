@@ -159,15 +159,17 @@ function frameRoots(c: Compiler, scope: Scope, fn: FuncCtx, body: Node | null): 
  * it). A use the frame's line cannot place keeps the variable live to the frame's end (Infinity):
  * one in a deferred call or in a func literal the function does not call at once (`go func(){…}()`
  * and `func(){…}()` run it now; a literal stored or passed holds the variable for later: Go's
- * closure keeps it, which the mark cannot see, rt/gcmark.ts). Names are matched by name (a
- * shadowing declaration's uses count for the outer variable too: later, never earlier). A function
+ * closure keeps it, which the mark cannot see, rt/gcmark.ts). Names are matched by name (a func
+ * literal's parameters and results are its own; another shadowing declaration's uses count for the
+ * outer variable too: later, never earlier). A function
  * with goto labels is not analysed (a backward jump is a loop).
  */
 function lastLiveLines(c: Compiler, body: Node): Map<string, number> {
   const out = new Map<string, number>();
   const endLine = (n: Node): number => n.file.pos(n.to).line;
-  const walk = (n: Node, loopEnd: number, held: boolean, inArgs: boolean): void => {
+  const walk = (n: Node, loopEnd: number, held: boolean, inArgs: boolean, shadow: ReadonlySet<string>): void => {
     if (n.name === 'VariableName') {
+      if (shadow.has(text(n))) return;
       const u = c.line(n);
       const last = held ? Infinity : Math.max(loopEnd, inArgs ? u - 1 : u);
       const prev = out.get(text(n));
@@ -179,7 +181,12 @@ function lastLiveLines(c: Compiler, body: Node): Map<string, number> {
     n.kids.forEach((k, i) => {
       let h = held;
       let a = inArgs;
+      let sh = shadow;
       if (k.name === 'FunctionLiteral') {
+        // the literal's parameters and results are its own variables
+        const own = new Set(shadow);
+        for (const ps of k.kids) if (ps.name === 'Parameters') for (const p of ps.kids) for (const d of p.kids) if (d.name === 'DefName') own.add(text(d));
+        sh = own;
         // called at once: the callee of a call (a go statement's or an expression's), not a deferred one
         const calledNow = n.name === 'CallExpr' && i === 0;
         if (!calledNow) h = true;
@@ -188,10 +195,10 @@ function lastLiveLines(c: Compiler, body: Node): Map<string, number> {
       // an argument converted to uintptr stays live through the call (//go:uintptrescapes, and
       // unsafe.Pointer's rule 4 for syscall.Syscall: the object must not move or die meanwhile)
       if (n.name === 'CallExpr' && k.name === 'Arguments') a = text(n.kids[0]!) !== 'uintptr';
-      walk(k, loopEnd, h, a);
+      walk(k, loopEnd, h, a, sh);
     });
   };
-  walk(body, -1, false, false);
+  walk(body, -1, false, false, new Set());
   return out;
 }
 
