@@ -55,6 +55,7 @@ import * as crypto_sha256 from './crypto_sha256.js';
 import * as net_url from './net_url.js';
 import * as regexp from './regexp.js';
 import * as encoding_json from './encoding_json.js';
+import * as encoding_xml from './encoding_xml.js';
 import * as text_template from './text_template.js';
 import * as net_http from './net_http.js';
 import './gosrc.js';
@@ -104,6 +105,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   net_url,
   regexp,
   encoding_json,
+  encoding_xml,
   text_template,
   net_http,
 });
