@@ -37,7 +37,7 @@
 import { type Type, holdsPointers, isComplex, sizeOf, underlying } from '../types.js';
 import { Box, type Iface } from './values.js';
 import { Slice } from './slices.js';
-import type { Finq } from './mfinal.js';
+import type { Chan } from '../../runtime/chan.js';
 
 /** What the mark needs of a goroutine's frames (goroutine.ts Frame, GCtx: not imported, rt/ has no import cycle). */
 export interface MarkFrame {
@@ -45,6 +45,24 @@ export interface MarkFrame {
 }
 export interface MarkCtx {
   fr: readonly MarkFrame[];
+}
+
+/** An object with a finalizer, or a queued finalizer's: the object and its pointer type. */
+export interface FinalizedObject {
+  readonly obj: object;
+  readonly ot: Type;
+}
+/** What the mark needs of the run's finalizers (rt/mfinal.ts Finq; not imported: rt/ has no import cycle). */
+export interface FinalizerSet {
+  /** The objects with a finalizer. */
+  readonly specials: ReadonlyMap<object, FinalizedObject>;
+  /** Queued finalizers not run yet, and the batch running: their objects are roots. */
+  readonly queue: readonly FinalizedObject[];
+  readonly running: readonly FinalizedObject[];
+  /** The sweep: queue the finalizers of the objects the mark did not reach. */
+  sweep(reached: (o: object) => boolean): void;
+  /** wakefing: the finalizer goroutine's channel when the last sweep queued work for it. */
+  fingwake(): Chan | null;
 }
 
 /** A root's visitor: the value and its Go type. */
@@ -78,7 +96,7 @@ export class HeapMarker {
   /** The package variables' roots (`$proc.gcRoots`), null until the program sets them. */
   globals: RootSet | null = null;
   /** The run's finalizers (rt/mfinal.ts: Process.finq), null when there are none to look after. */
-  finq: Finq | null = null;
+  finq: FinalizerSet | null = null;
   /** The objects the current mark reached through an unsafe.Pointer only (not walked: their type is unknown). */
   private opaque = new Set<object>();
 
