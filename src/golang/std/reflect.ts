@@ -691,8 +691,15 @@ const kinds: Record<string, ReturnType<typeof C>> = {};
 for (const [name, k] of Object.entries(Kind)) kinds[name] = C(tKind, k);
 kinds.Ptr = C(tKind, Kind.Pointer);
 
+/** reflect.SliceHeader and StringHeader (reflect/value.go): read through an unsafe.Pointer to a slice or string variable, they are views of it (rt/pointers.ts headerView). */
+const headerField = (name: string, type: Type): { name: string; type: Type; embedded: boolean; js: string } => ({ name, type, embedded: false, js: name });
+export const tSliceHeader = newNamed('SliceHeader', 'reflect', { k: 'struct', fields: [headerField('Data', tUintptr), headerField('Len', tInt), headerField('Cap', tInt)] });
+export const tStringHeader = newNamed('StringHeader', 'reflect', { k: 'struct', fields: [headerField('Data', tUintptr), headerField('Len', tInt)] });
+
 pkg('reflect', {
   Type: T(tType),
+  SliceHeader: T(tSliceHeader),
+  StringHeader: T(tStringHeader),
   Value: T(tValue),
   Kind: T(tKind),
   Method: T(tMethod),
