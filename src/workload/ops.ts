@@ -127,6 +127,11 @@ export const K = {
    * allocating Work op.
    */
   GCStartRetry: 41,
+  /**
+   * runtime.SetFinalizer's createfing (mfinal.go): start the finalizer goroutine unless it exists
+   * (package os's init made it, or an earlier SetFinalizer); runtime/mgc.ts createfing.
+   */
+  CreateFing: 42,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -192,4 +197,5 @@ export type Op =
   | { k: typeof K.SetMemoryLimit; n: number }
   | { k: typeof K.GCMarkDone }
   | { k: typeof K.GCStartTime }
-  | { k: typeof K.GCStartRetry; then: Op | null };
+  | { k: typeof K.GCStartRetry; then: Op | null }
+  | { k: typeof K.CreateFing };

@@ -37,7 +37,7 @@
 import { type Type, holdsPointers, isComplex, sizeOf, underlying } from '../types.js';
 import { Box, type Iface } from './values.js';
 import { Slice } from './slices.js';
-import type { Chan } from '../../runtime/chan.js';
+import type { Op } from '../../workload/ops.js';
 
 /** What the mark needs of a goroutine's frames (goroutine.ts Frame, GCtx: not imported, rt/ has no import cycle). */
 export interface MarkFrame {
@@ -61,8 +61,8 @@ export interface FinalizerSet {
   readonly running: readonly FinalizedObject[];
   /** The sweep: queue the finalizers of the objects the mark did not reach. */
   sweep(reached: (o: object) => boolean): void;
-  /** wakefing: the finalizer goroutine's channel when the last sweep queued work for it. */
-  fingwake(): Chan | null;
+  /** wakefing: the batch the finalizer goroutine is to run, when the last sweep queued finalizers. */
+  fingwake(): (() => Generator<Op, void, unknown>) | null;
 }
 
 /** A root's visitor: the value and its Go type. */

@@ -23,7 +23,6 @@ import type { TracebackStyle } from '../../runtime/runtime.js';
 import { heap } from './malloc.js';
 import { cpu } from './cpu.js';
 import type { HeapMarker, RootSet } from './gcmark.js';
-import type { Chan } from '../../runtime/chan.js';
 
 /** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
 const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
@@ -338,10 +337,10 @@ export class Body implements Iterator<Op, unknown, unknown> {
     return this.marker.mark(ctxs);
   }
   /**
-   * wakefing (runtime/mgc.ts LiveHeapSource.fingwake): the channel the finalizer goroutine waits
-   * on, when the last mark queued finalizers for it (rt/mfinal.ts); null otherwise or not main's body.
+   * wakefing (runtime/mgc.ts LiveHeapSource.fingwake): the batch of finalizers the last mark
+   * queued (rt/mfinal.ts), for the finalizer goroutine; null otherwise or not main's body.
    */
-  fingwake(): Chan | null {
+  fingwake(): (() => Generator<Op, void, unknown>) | null {
     return this.marker?.finq?.fingwake() ?? null;
   }
   /** The `created by` lines and the not-yet-started frame, formatting an Origin on first use. */

@@ -15,12 +15,13 @@
  * only a finalized object points to is found dead one cycle later (A → B: A's finalizer runs first).
  *
  * Here: a Finq per run (Process.finq, shared with the run's HeapMarker) holds the specials in the
- * order they were set (a Map keyed by the object: a *struct's object or a Box, rt/values.ts), the
- * queue and the finalizer goroutine's wake-up channel. HeapMarker.mark (called when a cycle starts,
- * the world stopped) marks from the roots, from the queue and from every special's object's contents,
- * then moves the specials whose object it did not reach to the queue; the runtime's mark termination
- * asks the program (LiveHeapSource.fingwake, runtime/mgc.ts) for the channel to wake the finalizer
- * goroutine on, and sends on it as a timer does (chanTrySendFromRuntime).
+ * order they were set (a Map keyed by the object: a *struct's object or a Box, rt/values.ts) and
+ * the queue. HeapMarker.mark (called when a cycle starts, the world stopped) marks from the roots,
+ * from the queue and from every special's object's contents, then moves the specials whose object
+ * it did not reach to the queue. The finalizer goroutine is the runtime's (runtime/mgc.ts
+ * createfing, runfinq: started by package os's init or by the K.CreateFing op of the first
+ * SetFinalizer, so goroutine ids are Go's); mark termination asks the program for a batch
+ * (LiveHeapSource.fingwake), queues it and readies the goroutine, which runs it here.
  *
  * SIMPLIFIED: the mark's roots are rt/gcmark.ts's (a variable is a root for its frame's whole
  * life, a loop body's locals and what a func value, a channel buffer or a timer holds are not
@@ -33,11 +34,8 @@
  * check only; a finalizer's results are discarded.
  */
 import { K, type Op } from '../../workload/ops.js';
-import { Chan } from '../../runtime/chan.js';
-import type { GoRelease } from '../../runtime/version.js';
 import { type Type, underlying } from '../types.js';
 import type { Iface } from './values.js';
-import { Body } from './goroutine.js';
 import { GoPanic } from './panics.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -51,15 +49,7 @@ export interface Finalizer {
   readonly ft: Type;
 }
 
-/** The release's names of the finalizer goroutine's function (runtime/frames.ts `finalizer`) and of its creator's site. */
-const fingNames: Readonly<Record<GoRelease, { fn: string; created: string }>> = {
-  // go1.19 mfinal.go:157 `go runfinq()` in createfing
-  '1.19': { fn: 'runtime.runfinq', created: 'runtime.createfing\n\t/usr/lib/go-1.19/src/runtime/mfinal.go:157' },
-  // go1.26 mfinal.go:172 `go runFinalizers()` in createfing
-  '1.26': { fn: 'runtime.runFinalizers', created: 'runtime.createfing\n\t/usr/local/go/src/runtime/mfinal.go:172' },
-};
-
-/** One run's finalizers: the specials, the queue and the finalizer goroutine's channel. */
+/** One run's finalizers: the specials and the queue. */
 export class Finq {
   /** Objects with a finalizer (addfinalizer's specials), in the order SetFinalizer set them. */
   readonly specials = new Map<object, Finalizer>();
@@ -67,8 +57,8 @@ export class Finq {
   queue: Finalizer[] = [];
   /** The batch the finalizer goroutine is running (its entries not run yet are roots too). */
   running: Finalizer[] = [];
-  /** What the finalizer goroutine waits on when the queue is empty (null until createfing). */
-  fingChan: Chan | null = null;
+  /** createfing was asked for (the runtime starts the goroutine once: runtime/mgc.ts createfing). */
+  fingCreated = false;
   /** The last mark queued finalizers and the goroutine was not woken for them yet (fingwake). */
   wake = false;
 
@@ -85,20 +75,36 @@ export class Finq {
     }
   }
 
-  /** wakefing: the channel to wake the finalizer goroutine on, if the last mark queued work for it. */
-  fingwake(): Chan | null {
-    if (!this.wake || this.fingChan === null) return null;
+  /** wakefing: the batch for the finalizer goroutine (runtime/mgc.ts runfinq), if the last mark queued finalizers. */
+  fingwake(): (() => Go) | null {
+    if (!this.wake) return null;
     this.wake = false;
-    return this.fingChan;
+    return () => this.run();
+  }
+
+  /** runfinq's loop over the queue: each batch last-queued first (a finblock is walked from its end). */
+  private *run(): Go {
+    while (this.queue.length > 0) {
+      const fb = this.queue;
+      this.queue = [];
+      this.running = fb;
+      for (let i = fb.length - 1; i >= 0; i--) {
+        const f = fb[i]!;
+        yield* f.fn(finalizerArg(f));
+        // drop the queue's reference (f.arg = nil): the object is no root any more
+        fb.length = i;
+      }
+      this.running = [];
+    }
   }
 }
 
 /**
  * runtime.SetFinalizer(obj, finalizer): a nil finalizer removes obj's (removefinalizer); otherwise
  * the finalizer is recorded (a second one is Go's throw "finalizer already set") and the finalizer
- * goroutine started on first use (createfing).
+ * goroutine started unless it exists (createfing).
  */
-export function* setFinalizer(q: Finq, release: GoRelease, obj: Iface | null, fin: Iface | null): Go {
+export function* setFinalizer(q: Finq, obj: Iface | null, fin: Iface | null): Go {
   if (obj === null || obj.v === null || typeof obj.v !== 'object') throw fatal('runtime.SetFinalizer: first argument is nil');
   if (fin === null || fin.v === null) {
     q.specials.delete(obj.v);
@@ -106,33 +112,9 @@ export function* setFinalizer(q: Finq, release: GoRelease, obj: Iface | null, fi
   }
   if (q.specials.has(obj.v)) throw fatal('runtime.SetFinalizer: finalizer already set');
   q.specials.set(obj.v, { obj: obj.v, ot: obj.t, fn: fin.v as GoFuncValue, ft: fin.t });
-  if (q.fingChan !== null) return;
-  // createfing: the channel is fingwait/fingwake (one pending wake-up is enough)
-  q.fingChan = new Chan(1);
-  const names = fingNames[release];
-  const created = `created by ${names.created} +0x0\n`;
-  yield { k: K.Go, fn: (() => new Body(runfinq(q), created)) as never, args: [], name: names.fn, system: true };
-}
-
-/** The finalizer goroutine (runfinq): run the queue's batches, park on the channel when it is empty. */
-function* runfinq(q: Finq): Go {
-  for (;;) {
-    if (q.queue.length === 0) {
-      // goparkunlock(&finlock, waitReasonFinalizerWait)
-      yield { k: K.Recv, ch: q.fingChan };
-      continue;
-    }
-    const fb = q.queue;
-    q.queue = [];
-    q.running = fb;
-    for (let i = fb.length - 1; i >= 0; i--) {
-      const f = fb[i]!;
-      yield* f.fn(finalizerArg(f));
-      // drop the queue's reference (f.arg = nil): the object is no root any more
-      fb.length = i;
-    }
-    q.running = [];
-  }
+  if (q.fingCreated) return;
+  q.fingCreated = true;
+  yield { k: K.CreateFing };
 }
 
 /** The finalizer's argument: the pointer, or an interface holding it when the parameter is an interface (runfinq's kindInterface). */

@@ -186,6 +186,6 @@ pkg('runtime', {
   GOARCH: C(basic('untyped string'), 'amd64'),
   KeepAlive: F(fn([tAny]), () => 'void 0'),
   $unsupported: subset(),
-  SetFinalizer: F(fn([tAny, tAny]), (a) => `(yield* $P.runtime.setFinalizer($proc.finq, $proc.release, ${a[0]}, ${a[1]}))`),
+  SetFinalizer: F(fn([tAny, tAny]), (a) => `(yield* $P.runtime.setFinalizer($proc.finq, ${a[0]}, ${a[1]}))`),
   Compiler: C(basic('untyped string'), 'gc'),
 });
