@@ -280,6 +280,8 @@ export function instantiateType(c: Compiler, g: Generic, targs: Type[], at: (i: 
   const nt = newNamed(g.name, 'main', tInt);
   nt.targs = targs;
   nt.origin = g;
+  if (g.vargen !== undefined) nt.vargen = g.vargen;
+  if (g.implicits !== undefined) nt.implicits = g.implicits;
   g.instances.push({ targs, js: '', t: nt });
   const open = targs.some(isOpen);
   if (!open) c.named.push(nt);
