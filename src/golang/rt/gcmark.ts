@@ -22,8 +22,14 @@
  *   of the function's outermost block only (JS block scoping hides a loop body's locals from it),
  *   and those not declared yet at the suspension point are skipped (their temporal dead zone).
  *
- * Simplified: a variable is a root for its frame's whole life (Go's stack maps end it at its last
- * use: runtime.KeepAlive is how a program says it is used to the end); a variable declared inside a
+ * A variable is a root while its frame's line is at most its last live line (compiler/stmt.ts
+ * lastLiveLines: Go's stack maps end a slot at its last use, which runtime.KeepAlive marks; a use
+ * in a loop lasts the loop, one in a deferred call or a stored func literal the frame's life).
+ * Objects with finalizers (rt/mfinal.ts) are marked as Go's markrootSpans does (their contents, not
+ * themselves), and the finalizers queued and not run are roots; an unsafe.Pointer reaches its
+ * object (whose finalizer then does not run) without walking it (its type is not known).
+ *
+ * Simplified: liveness is by line, not by instruction; a variable declared inside a
  * loop or a nested block is no root (what it alone holds is counted dead: an iteration's
  * temporaries);
  * what a func value captures is seen only while that func runs; channel buffers, timers and the
