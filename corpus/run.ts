@@ -189,7 +189,8 @@ const jsError = /Maximum call stack size exceeded|is not a function|Cannot read 
 /** gmpsim's run ended with a panic where real Go's did not end so: what kind of gap that is. */
 function panicCause(p: string, exit: number, ref: Reference): { category: Category; detail: string; key: string } {
   const detail = `exit ${exit} (want ${ref.exit}): ${p}`;
-  const gap = /gmpsim: (.*) is not supported/.exec(p);
+  // a run-time gap: `gmpsim: X is not supported`, or rt/panics.ts unsupportedAtRun's `unsupported: X is outside what gmpsim can represent`
+  const gap = /gmpsim: (.*) is not supported/.exec(p) ?? /unsupported: (.*) is outside what gmpsim can represent/.exec(p);
   if (gap) return { category: 'unsupported', detail, key: `unsupported at run time: ${keyOf(gap[1]!.replace(/^package function \S+/, 'package function'))}` };
   if (jsError.test(p)) {
     const what = /Maximum call stack size exceeded/.test(p) ? 'JS stack overflow (deep recursion; Go grows the stack)' : keyOf(p.replace(/^panic: /, ''));

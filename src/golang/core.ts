@@ -129,6 +129,9 @@ export interface Generic {
   methods: GenericMethod[];
   /** A library generic (std/gosrc.ts): its package's name (`slices`), for its JS names and tracebacks. */
   pkg?: string;
+  /** A generic type local to a function: its instances' `·N` and enclosing instance's type arguments (types.ts NamedType). */
+  vargen?: number;
+  implicits?: Type[];
 }
 
 export interface Obj {
@@ -331,6 +334,8 @@ export class Compiler {
   pending: { n: Node; scope: Scope; name: string; js: string; recv: Node | null; recvT?: Type; inst: Instance }[] = [];
   /** The instance whose body is being compiled (instances it makes are its children: instantiation cycles). */
   inst: Instance | null = null;
+  /** Function-scoped defined types' numbers (cmd/compile's typegen, VersionProfile.localTypeNames): TypeSpec → N. */
+  localTypeGen = new Map<Node, number>();
   /** The receiver type of the generic method instance being compiled (its receiver may name parameters `_`). */
   recvT: Type | null = null;
   /** The Go release whose rules differ where the language changed (type inference of untyped arguments, comparable). */

@@ -179,6 +179,7 @@ function compileChecked(files: { name: string; text: string }[], opts: CompileOp
     proc.cpu = c.cpu;
     // The run's heap marker: the program registers its package variables' roots in it ($opts.gc).
     const marker = new HeapMarker();
+    marker.finq = proc.finq;
     const gen = factory(L, R, $P, K, emitted!.types, { chunk, gc: marker }, proc)();
     const body = new R.Body(gen, null);
     body.marker = marker;

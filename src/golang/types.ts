@@ -97,6 +97,13 @@ export interface NamedType {
    * or the constraint interface when it has no terms).
    */
   tparamOf?: string;
+  /**
+   * go1.20+ (VersionProfile.localTypeNames): a function-scoped defined type's number in its package
+   * (cmd/compile's typegen, in source order), printed `·N` when the type is a type argument.
+   */
+  vargen?: number;
+  /** go1.20+: a type declared in a generic function instance: that instance's type arguments (`T[int;…]`). */
+  implicits?: Type[];
   /** A type parameter's type set (its constraint's terms; absent: no restriction). */
   tset?: Term[];
 }
@@ -255,7 +262,7 @@ export function defaultType(t: Type): Type {
 }
 
 /** Go's type string. `qualified`: `main.T` (as %T prints it); otherwise `T` for package main. */
-export function typeString(t: Type, qualified = true): string {
+export function typeString(t: Type, qualified = true, inArg = false): string {
   switch (t.k) {
     case 'basic':
       if (t.alias && !qualified) return t.alias;
@@ -263,42 +270,50 @@ export function typeString(t: Type, qualified = true): string {
       return t.name;
     case 'named': {
       // an instance: go/types writes `List[int, string]`; the run time's type name (%T) `main.List[int,string]`
-      const args = t.targs ? `[${t.targs.map((a) => typeString(a, qualified)).join(qualified ? ',' : ', ')}]` : '';
+      const sep = qualified ? ',' : ', ';
+      const own = t.targs ? t.targs.map((a) => typeString(a, qualified, true)).join(sep) : '';
+      // go1.20+ (unified IR): a type local to a generic function carries that function's type
+      // arguments before a `;` (reader.go mangle), and a function-scoped type named inside another
+      // type's arguments keeps its `·N` (writer.go qualifiedIdent; the outermost name drops it)
+      const imp = qualified && t.implicits ? t.implicits.map((a) => typeString(a, qualified, true)).join(sep) : '';
+      const args = t.targs || imp !== '' ? `[${imp}${imp !== '' && own !== '' ? ';' : ''}${own}]` : '';
+      // (`·` as its UTF-8 bytes: a Go string here is one char per byte)
+      const gen = qualified && inArg && t.vargen !== undefined ? `\xc2\xb7${t.vargen}` : '';
       if (t.pkg === '') return t.name + args;
       if (t.pkg === 'main' && !qualified) return t.name + args;
-      return `${t.pkg}.${t.name}${args}`;
+      return `${t.pkg}.${t.name}${args}${gen}`;
     }
     case 'ptr':
-      return '*' + typeString(t.elem, qualified);
+      return '*' + typeString(t.elem, qualified, inArg);
     case 'slice':
-      return '[]' + typeString(t.elem, qualified);
+      return '[]' + typeString(t.elem, qualified, inArg);
     case 'array':
-      return `[${t.len}]` + typeString(t.elem, qualified);
+      return `[${t.len}]` + typeString(t.elem, qualified, inArg);
     case 'map':
-      return `map[${typeString(t.key, qualified)}]${typeString(t.elem, qualified)}`;
+      return `map[${typeString(t.key, qualified, inArg)}]${typeString(t.elem, qualified, inArg)}`;
     case 'chan':
-      return (t.dir === 'recv' ? '<-chan ' : t.dir === 'send' ? 'chan<- ' : 'chan ') + typeString(t.elem, qualified);
+      return (t.dir === 'recv' ? '<-chan ' : t.dir === 'send' ? 'chan<- ' : 'chan ') + typeString(t.elem, qualified, inArg);
     case 'func': {
-      const ps = t.params.map((p, i) => (t.variadic && i === t.params.length - 1 ? '...' + typeString((p as SliceType).elem, qualified) : typeString(p, qualified)));
+      const ps = t.params.map((p, i) => (t.variadic && i === t.params.length - 1 ? '...' + typeString((p as SliceType).elem, qualified, inArg) : typeString(p, qualified, inArg)));
       let s = `func(${ps.join(', ')})`;
-      if (t.results.length === 1) s += ' ' + typeString(t.results[0]!, qualified);
-      else if (t.results.length > 1) s += ` (${t.results.map((r) => typeString(r, qualified)).join(', ')})`;
+      if (t.results.length === 1) s += ' ' + typeString(t.results[0]!, qualified, inArg);
+      else if (t.results.length > 1) s += ` (${t.results.map((r) => typeString(r, qualified, inArg)).join(', ')})`;
       return s;
     }
     case 'struct':
       if (t.fields.length === 0) return 'struct {}';
       // a tag quoted as strconv.Quote does for printable ASCII (JSON's escapes differ only for control and non-ASCII bytes)
-      return `struct { ${t.fields.map((f) => (f.embedded ? typeString(f.type, qualified) : `${f.name} ${typeString(f.type, qualified)}`) + (f.tag ? ' ' + JSON.stringify(f.tag) : '')).join('; ')} }`;
+      return `struct { ${t.fields.map((f) => (f.embedded ? typeString(f.type, qualified, inArg) : `${f.name} ${typeString(f.type, qualified, inArg)}`) + (f.tag ? ' ' + JSON.stringify(f.tag) : '')).join('; ')} }`;
     case 'iface':
       if (t.terms) {
-        const ts = t.terms.map((x) => (x.tilde ? '~' : '') + typeString(x.t, qualified)).join(' | ');
-        return t.methods.size === 0 ? ts : `interface { ${[...t.methods].map(([n, f]) => n + typeString(f, qualified).slice(4)).join('; ')}; ${ts} }`;
+        const ts = t.terms.map((x) => (x.tilde ? '~' : '') + typeString(x.t, qualified, inArg)).join(' | ');
+        return t.methods.size === 0 ? ts : `interface { ${[...t.methods].map(([n, f]) => n + typeString(f, qualified, inArg).slice(4)).join('; ')}; ${ts} }`;
       }
       if (t.comparable && t.methods.size === 0) return 'comparable';
       if (t.methods.size === 0) return 'interface {}';
-      return `interface { ${[...t.methods].map(([n, f]) => n + typeString(f, qualified).slice(4)).join('; ')} }`;
+      return `interface { ${[...t.methods].map(([n, f]) => n + typeString(f, qualified, inArg).slice(4)).join('; ')} }`;
     case 'tuple':
-      return `(${t.types.map((x) => typeString(x, qualified)).join(', ')})`;
+      return `(${t.types.map((x) => typeString(x, qualified, inArg)).join(', ')})`;
   }
 }
 
@@ -490,6 +505,9 @@ export function holdsPointers(t: Type, seen: Set<Type> = new Set()): boolean {
       return u.len > 0 && holdsPointers(u.elem, seen);
     case 'struct':
       return u.fields.some((f) => holdsPointers(f.type, seen));
+    case 'basic':
+      // unsafe.Pointer is a pointer to the collector (its type's ptrdata is its size)
+      return u.name === 'unsafe.Pointer';
     default:
       return false;
   }

@@ -33,7 +33,7 @@ import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, sys
 import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
-import { STWReason, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
+import { STWReason, createfing, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
 /**
  * T.Run: continue the M's current G. While its ops complete without blocking and nothing else is
@@ -270,6 +270,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       }
       return cont(rt, mp, cost.runtimeCall);
     }
+    case K.CreateFing:
+      gp.resume = undefined;
+      return cont(rt, mp, createfing(rt, mp, gp) ? cost.goroutineCreate : cost.runtimeCall);
     case K.NumGoroutine:
       gp.resume = rt.nUserG;
       return cont(rt, mp, cost.runtimeCall);

@@ -200,7 +200,16 @@ export interface GCCycleRecord {
  */
 export interface LiveHeapSource {
   liveHeap(bodies: readonly unknown[]): number;
+  /**
+   * The finalizers the last liveHeap found due (mfinal.go queuefinalizer: objects with finalizers
+   * it did not reach; the Go frontend's rt/mfinal.ts) as one batch for the finalizer goroutine to
+   * run (a generator function: it calls the program's finalizers), or null when there are none.
+   */
+  fingwake?(): FinalizerBatch | null;
 }
+
+/** A batch of the program's finalizers, run by the finalizer goroutine (runfinq). */
+export type FinalizerBatch = () => Generator<Op, void, unknown>;
 
 /** The run's GC state: gcController, work and the memstats the model needs. */
 export class GCState {
@@ -298,6 +307,9 @@ export class GCState {
   forcegcIdle = false;
   /** The bgsweep goroutine (readied after each cycle). */
   sweepG: G | null = null;
+  /** The finalizer goroutine (createfing), and the batches queued for it (finq). */
+  fing: G | null = null;
+  finq: FinalizerBatch[] = [];
   /** The last cycles finished (at most 4096 kept: a long run's memory stays bounded; the log has them all). */
   history: GCCycleRecord[] = [];
 
@@ -961,6 +973,14 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   if (sw !== null && sw.atomicstatus === _Gwaiting) {
     rt.log.ev(E.GCSweep, sw.goid, mp.id, mp.p!.id, c.numgc, 0);
   }
+  // The sweep queued the finalizers of dead objects: the finalizer goroutine is readied (Go's
+  // findRunnable does it at the next schedule: wakefing, ready into runnext).
+  const batch = c.liveSource?.fingwake?.() ?? null;
+  if (batch !== null) {
+    c.finq.push(batch);
+    const fing = c.fing;
+    if (fing !== null && fing.atomicstatus === _Gwaiting && fing.waitreason === fingWaitReason) goready(rt, fing, mp.p!, gp, undefined);
+  }
   // The scavenger: after the sweep, memory beyond the retained goal goes back to the OS.
   scavenge(rt, mp);
   // runtime.GC's waiters (gcWaitOnMark) go on.
@@ -1151,6 +1171,33 @@ export function gctraceLine(rt: Runtime, r: GCCycleRecord): string {
   s += `${MB(r.heap0)}->${MB(r.heap1)}->${MB(r.heap2)} MB, ${MB(r.goal)} MB goal, ${MB(r.stacks)} MB stacks, ${MB(r.globals)} MB globals, ${r.procs} P`;
   if (r.forced) s += ' (forced)';
   return s + '\n';
+}
+
+/** waitReasonFinalizerWait. */
+const fingWaitReason = 'finalizer wait';
+
+/**
+ * createfing (mfinal.go): the finalizer goroutine, started once — by package os's init (its
+ * NewFile's SetFinalizer) or a program's first runtime.SetFinalizer. A system goroutine (not in
+ * NumGoroutine, checkdead or dumps).
+ */
+export function createfing(rt: Runtime, mp: M, gp: G): boolean {
+  const c = rt.gc;
+  if (c.fing !== null) return false;
+  c.fing = newproc(rt, mp.p!, gp, runfinq(c), rt.rf.finalizer, true);
+  return true;
+}
+
+/** runfinq: run the queued batches; park (waitReasonFinalizerWait) when there are none. */
+function* runfinq(c: GCState): Generator<Op, void, unknown> {
+  for (;;) {
+    const fb = c.finq.shift();
+    if (fb === undefined) {
+      yield { k: K.Park, reason: fingWaitReason };
+      continue;
+    }
+    yield* fb();
+  }
 }
 
 /** The forcegc and bgsweep goroutines' bodies are started by runtime.main; this records them. */

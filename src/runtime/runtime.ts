@@ -418,7 +418,7 @@ export class Runtime {
       // (osInitRawFcntl: sysmon retakes that first syscall at first sight).
       const fcntl = this.v.osInitRawFcntl ? 'raw' : 'syscall';
       yield { k: K.Syscall, ns: 300, mode: fcntl, name: 'fcntl' };
-      yield { k: K.Go, fn: parkForever, args: ['finalizer wait'], name: rf.finalizer, system: true };
+      yield { k: K.CreateFing };
       yield { k: K.Syscall, ns: 300, mode: fcntl, name: 'fcntl' };
       yield { k: K.Syscall, ns: 300, mode: fcntl, name: 'fcntl' };
     }
@@ -923,10 +923,6 @@ export function fmtDuration(ns: number): string {
 
 function trim(x: number): string {
   return String(Math.round(x * 1000) / 1000);
-}
-
-function* parkForever(reason: string): Generator<Op, void, unknown> {
-  yield { k: K.Park, reason };
 }
 
 function* signalThenPark(c: Chan<number>, reason: string): Generator<Op, void, unknown> {

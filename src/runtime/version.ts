@@ -243,6 +243,13 @@ export interface VersionProfile {
   /** Since 1.20 (package unsafe): unsafe.String, unsafe.StringData and unsafe.SliceData (go1.19 has Add and Slice only). */
   readonly unsafeStringData: boolean;
   /**
+   * Since 1.20 (unified IR): a function-scoped defined type's run-time name (%T, reflect) carries
+   * the type arguments of the generic function it is declared in (`main.T[int;string]`, reader.go
+   * mangle), and its package-wide number `·N` when it is a type argument (`main.G[main.L·3]`,
+   * writer.go qualifiedIdent); go1.19 prints `main.G[main.L]`.
+   */
+  readonly localTypeNames: boolean;
+  /**
    * Zero-size package-level variables live at runtime.zerobase, the address every zero-size heap
    * allocation gets (malloc.go mallocgc), so `&x == new([0]int)`: go1.26.8 (its test/zerosize.go,
    * recorded in corpus/reference/go1.26/gotest126/zerosize.json); go1.19.8 gives each its own
@@ -292,6 +299,7 @@ const go119: VersionProfile = {
   builtinsMinMaxClear: false,
   sliceToArray: false,
   unsafeStringData: false,
+  localTypeNames: false,
   zeroSizeGlobalsAtZerobase: false,
   rangeOverFunc: false,
   newExpr: false,
@@ -332,6 +340,7 @@ const go126: VersionProfile = {
   builtinsMinMaxClear: true,
   sliceToArray: true,
   unsafeStringData: true,
+  localTypeNames: true,
   zeroSizeGlobalsAtZerobase: true,
   rangeOverFunc: true,
   newExpr: true,
@@ -420,6 +429,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   builtinsMinMaxClear: { what: 'the predeclared `clear`, `min` and `max`', since: '1.21', source: 'the spec (built-in functions)' },
   sliceToArray: { what: '`[N]T(s)` converts a slice to an array; the conversion\'s panic says "to array or pointer to array"', since: '1.20', source: 'the spec (conversions); runtime/error.go boundsConvert' },
   unsafeStringData: { what: '`unsafe.String`, `unsafe.StringData`, `unsafe.SliceData`', since: '1.20', source: 'unsafe/unsafe.go' },
+  localTypeNames: { what: 'run-time names of function-scoped types: `T[int;string]` in a generic function, `·N` as a type argument', since: '1.20', source: 'cmd/compile/internal/noder reader.go mangle, writer.go qualifiedIdent' },
   zeroSizeGlobalsAtZerobase: { what: 'zero-size package-level variables at `runtime.zerobase` (`&x == new([0]int)`)', since: '1.21/1.22 (test/zerosize.go, 2023)', source: 'runtime/malloc.go zerobase; test/zerosize.go' },
   rangeOverFunc: { what: '`for x := range f` over an iterator function `func(yield func(…) bool)`', since: '1.23', source: 'the spec (range clause); cmd/compile rangefunc' },
   newExpr: { what: '`new(expr)`: a new variable holding expr\'s value', since: '1.26', source: 'the spec (allocation)' },

@@ -133,6 +133,11 @@ export const K = {
    * epoll's ready list.
    */
   NetUnblock: 42,
+  /**
+   * runtime.SetFinalizer's createfing (mfinal.go): start the finalizer goroutine unless it exists
+   * (package os's init made it, or an earlier SetFinalizer); runtime/mgc.ts createfing.
+   */
+  CreateFing: 43,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -199,4 +204,5 @@ export type Op =
   | { k: typeof K.GCMarkDone }
   | { k: typeof K.GCStartTime }
   | { k: typeof K.GCStartRetry; then: Op | null }
-  | { k: typeof K.NetUnblock; pd: PollDesc };
+  | { k: typeof K.NetUnblock; pd: PollDesc }
+  | { k: typeof K.CreateFing };

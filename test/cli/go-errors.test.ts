@@ -141,4 +141,12 @@ describe('gmpsim run x.go: errors as go1.19 go run reports them', () => {
     expect(o.stderr).toContain('unsafeadd.go:7');
     expect(o.status).toBe(2);
   });
+
+  it('running another program (os/exec) stops the run with a message naming it; building the command does not', () => {
+    write('exec.go', 'package main\n\nimport (\n\t"fmt"\n\t"os/exec"\n)\n\nfunc main() {\n\tc := exec.Command("go", "version")\n\tfmt.Println(len(c.Args))\n\t_, _ = c.Output()\n}\n');
+    const o = run('exec.go');
+    expect(o.stdout).toBe('2\n');
+    expect(o.stderr.split('\n')[0]).toBe('panic: unsupported: os/exec: running "go" (a program other than the simulated one) is outside what gmpsim can represent');
+    expect(o.status).toBe(2);
+  });
 });

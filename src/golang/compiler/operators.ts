@@ -285,6 +285,9 @@ export function binary(c: Compiler, n: Node): Val {
     const other = a.mode === 'nil' ? b : a;
     if (op !== '==' && op !== '!=') c.fail(n, `invalid operation: operator ${op} not defined on nil`);
     if (!assignable(a.mode === 'nil' ? a : b, other.t) || other.mode === 'nil') c.fail(n, `invalid operation: ${src} (mismatched types ${ts(a.t)} and ${ts(b.t)})`);
+    // an unsafe.Pointer's zero value is 0 (operand.ts zero): peq takes it for nil
+    const ou = underlying(other.t);
+    if (ou.k === 'basic' && ou.name === 'unsafe.Pointer') return { c: `${op === '!=' ? '!' : ''}$L.peq(${other.c}, null)`, t: tUntypedBool, mode: 'value', n };
     return { c: `(${other.c} ${op === '==' ? '===' : '!=='} null)`, t: tUntypedBool, mode: 'value', n };
   }
   if (isUntyped(a.t) && isUntyped(b.t)) {

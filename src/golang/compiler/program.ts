@@ -21,10 +21,25 @@ export interface Emitted {
 }
 
 
+/**
+ * cmd/compile's typegen (noder/writer.go collectDecls): every non-alias type declared inside a
+ * function body is numbered, package-wide, in the order a pre-order walk of the files meets them.
+ */
+function numberLocalTypes(c: Compiler, roots: readonly Node[]): void {
+  let gen = 0;
+  const walk = (n: Node, inFunc: boolean): void => {
+    if (n.name === 'TypeSpec' && inFunc && !n.kids.some((k) => k.name === '=')) c.localTypeGen.set(n, ++gen);
+    const within = inFunc || n.name === 'Block';
+    for (const k of n.kids) walk(k, within);
+  };
+  for (const r of roots) walk(r, false);
+}
+
 export function compileProgram(c: Compiler, files: { name: string; text: string }[], cgo: Record<string, number>, cgoDefault: number): Emitted | null {
   const pkg = resolve(c, files, cgo, cgoDefault);
   if (!pkg) return null;
   const { roots, importObjs, linksOS, decls, addrTaken } = pkg;
+  if (c.lang.localTypeNames) numberLocalTypes(c, roots);
   const funcs = checkPackageObjects(c, pkg);
   // global vars, initialised inside $init in Go's order (spec, "Package initialization"): the
   // earliest variable in declaration order that depends on no uninitialised variable, its

@@ -61,7 +61,14 @@ export function loadGoSource(c: Compiler, path: string, loaded: Map<string, Map<
       if (d.name === 'TypeDecl') {
         for (const spec of specsOf(d, 'TypeSpec')) {
           const name = text(spec.kids[0]!);
-          if (spec.kids.some((k) => k.name === 'TypeParams')) throw new Error(`library source ${path}/${f.file}: generic type ${name} (not supported in library sources)`);
+          if (spec.kids.some((k) => k.name === 'TypeParams')) {
+            // a generic type (iter.Seq): instantiated where the program names it (check/generics.ts instType)
+            const g = newGeneric('type', name, spec, fs);
+            g.pkg = pkgName;
+            pkgScope.m.set(name, { kind: 'type', name, t: tInt, js: '', used: true, generic: g });
+            if (/^[A-Z]/.test(name)) members.set(name, { kind: 'type', t: tInt, generic: g });
+            continue;
+          }
           const nt = newNamed(name, pkgName, tInt);
           pkgScope.m.set(name, { kind: 'type', name, t: nt, js: '', used: true });
           if (/^[A-Z]/.test(name)) members.set(name, { kind: 'type', t: nt });

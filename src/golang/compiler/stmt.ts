@@ -93,7 +93,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   const stmts = body ? block(c, body.kids, false) : '';
   if (body && sig.results.length > 0 && !terminates(body)) c.err(body.kids.length ? lastBrace(body) : body, 'missing return');
   c.popScope();
-  const roots = frameRoots(c, fnScope, fn);
+  const roots = frameRoots(c, fnScope, fn, body ?? null);
   const lets = c.lets.length ? `let ${c.lets.join(', ')};` : '';
   const hasParams = sig.params.length > 0 || recv !== null;
   // at a segment's limit of Go frames the function runs as a new segment of its goroutine's calls
@@ -125,18 +125,81 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
  * (its temporal dead zone) and ends the visit: the variables are visited in declaration order, so
  * the ones after it are not declared either. Empty for a function without such variables (no
  * closure is made per call).
+ *
+ * A variable is a root only while the frame's line (`$f.l`: the statement's or the call's being
+ * run) is at most its last live line (lastLiveLines): Go's stack maps end a slot's liveness at its
+ * last use, which is what makes an object unreachable, and its finalizer run, while the function
+ * that held it is still running (runtime.KeepAlive marks such a use).
  */
-function frameRoots(c: Compiler, scope: Scope, fn: FuncCtx): string {
+function frameRoots(c: Compiler, scope: Scope, fn: FuncCtx, body: Node | null): string {
   // the captured variables first: they are all declared (in an enclosing function) when the literal runs
   const vars: Obj[] = fn.captures ? [...fn.captures] : [];
   for (const o of scope.m.values()) if (o.kind === 'var' && !o.global) vars.push(o);
   const visits: string[] = [];
+  let live: Map<string, number> | null = null;
   for (const o of vars) {
     if (!/^[A-Za-z_$][\w$]*$/.test(o.js) || !holdsPointers(o.t)) continue;
     const t = o.boxed ? c.types.intern({ k: 'ptr', elem: o.t }) : o.t;
-    visits.push(`$v(${o.js}, ${c.typeRef(t)});`);
+    // named results are used by every return and by deferred calls: live to the end
+    const result = fn.resVars !== null && fn.resVars.some((r) => r === o.js || r === `${o.js}.v`);
+    if (live === null && body !== null && fn.gotoLabels === undefined) live = lastLiveLines(c, body);
+    const last = result || live === null ? Infinity : live.get(o.name) ?? -1;
+    const visit = `$v(${o.js}, ${c.typeRef(t)});`;
+    visits.push(last === Infinity ? visit : `if ($f.l <= ${last}) ${visit}`);
   }
   return visits.length ? `$f.g = ($v) => { ${visits.join(' ')} };\n` : '';
+}
+
+/**
+ * Each name's last live line in a function body (the liveness of Go's stack maps, by line): a
+ * variable used at line u is live while the frame runs lines before u, and at u too unless the use
+ * is a call's argument (evaluated before the call: `g(&s)` does not keep s alive while g runs;
+ * `f(uintptr(unsafe.Pointer(p)))` does, as //go:uintptrescapes and syscall.Syscall's rule make it); a
+ * use inside a loop keeps it live to the end of the outermost such loop (the next iteration uses
+ * it). A use the frame's line cannot place keeps the variable live to the frame's end (Infinity):
+ * one in a deferred call or in a func literal the function does not call at once (`go func(){…}()`
+ * and `func(){…}()` run it now; a literal stored or passed holds the variable for later: Go's
+ * closure keeps it, which the mark cannot see, rt/gcmark.ts). Names are matched by name (a func
+ * literal's parameters and results are its own; another shadowing declaration's uses count for the
+ * outer variable too: later, never earlier). A function
+ * with goto labels is not analysed (a backward jump is a loop).
+ */
+function lastLiveLines(c: Compiler, body: Node): Map<string, number> {
+  const out = new Map<string, number>();
+  const endLine = (n: Node): number => n.file.pos(n.to).line;
+  const walk = (n: Node, loopEnd: number, held: boolean, inArgs: boolean, shadow: ReadonlySet<string>): void => {
+    if (n.name === 'VariableName') {
+      if (shadow.has(text(n))) return;
+      const u = c.line(n);
+      const last = held ? Infinity : Math.max(loopEnd, inArgs ? u - 1 : u);
+      const prev = out.get(text(n));
+      if (prev === undefined || last > prev) out.set(text(n), last);
+      return;
+    }
+    if (n.name === 'ForStatement' && loopEnd < 0) loopEnd = endLine(n);
+    if (n.name === 'DeferStatement') held = true;
+    n.kids.forEach((k, i) => {
+      let h = held;
+      let a = inArgs;
+      let sh = shadow;
+      if (k.name === 'FunctionLiteral') {
+        // the literal's parameters and results are its own variables
+        const own = new Set(shadow);
+        for (const ps of k.kids) if (ps.name === 'Parameters') for (const p of ps.kids) for (const d of p.kids) if (d.name === 'DefName') own.add(text(d));
+        sh = own;
+        // called at once: the callee of a call (a go statement's or an expression's), not a deferred one
+        const calledNow = n.name === 'CallExpr' && i === 0;
+        if (!calledNow) h = true;
+        a = false;
+      }
+      // an argument converted to uintptr stays live through the call (//go:uintptrescapes, and
+      // unsafe.Pointer's rule 4 for syscall.Syscall: the object must not move or die meanwhile)
+      if (n.name === 'CallExpr' && k.name === 'Arguments') a = text(n.kids[0]!) !== 'uintptr';
+      walk(k, loopEnd, h, a, sh);
+    });
+  };
+  walk(body, -1, false, false, new Set());
+  return out;
 }
 
 function lastBrace(body: Node): Node {

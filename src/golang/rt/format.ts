@@ -216,6 +216,15 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         return bad(verb, t, formatFloat(v as number));
       }
       if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
+      // an unsafe.Pointer prints as a pointer (fmt's fmtPointer: nil is <nil> for %v, 0x0 for %p);
+      // it holds a JS pointer, printed as the fake address pointers print (`ptr` below), or a
+      // number made from a uintptr, printed in hex
+      if (n === 'unsafe.Pointer') {
+        const nil = v === null || v === 0;
+        const addr = nil ? '0x0' : typeof v === 'number' ? '0x' + v.toString(16) : '0xc000010000';
+        if (verb !== 'v' && verb !== 'p') return bad(verb, t, addr);
+        return nil && verb === 'v' ? '<nil>' : addr;
+      }
       // integers
       const x = v as number;
       // %#v of an unsigned integer is Go syntax in hex (fmt's fmt0x64: `0x0`, `[]uint16{0x7}`)

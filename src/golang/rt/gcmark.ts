@@ -22,8 +22,14 @@
  *   of the function's outermost block only (JS block scoping hides a loop body's locals from it),
  *   and those not declared yet at the suspension point are skipped (their temporal dead zone).
  *
- * Simplified: a variable is a root for its frame's whole life (Go's stack maps end it at its last
- * use: runtime.KeepAlive is how a program says it is used to the end); a variable declared inside a
+ * A variable is a root while its frame's line is at most its last live line (compiler/stmt.ts
+ * lastLiveLines: Go's stack maps end a slot at its last use, which runtime.KeepAlive marks; a use
+ * in a loop lasts the loop, one in a deferred call or a stored func literal the frame's life).
+ * Objects with finalizers (rt/mfinal.ts) are marked as Go's markrootSpans does (their contents, not
+ * themselves), and the finalizers queued and not run are roots; an unsafe.Pointer reaches its
+ * object (whose finalizer then does not run) without walking it (its type is not known).
+ *
+ * Simplified: liveness is by line, not by instruction; a variable declared inside a
  * loop or a nested block is no root (what it alone holds is counted dead: an iteration's
  * temporaries);
  * what a func value captures is seen only while that func runs; channel buffers, timers and the
@@ -37,6 +43,7 @@
 import { type Type, holdsPointers, isComplex, sizeOf, underlying } from '../types.js';
 import { Box, type Iface } from './values.js';
 import { Slice } from './slices.js';
+import type { Op } from '../../workload/ops.js';
 
 /** What the mark needs of a goroutine's frames (goroutine.ts Frame, GCtx: not imported, rt/ has no import cycle). */
 export interface MarkFrame {
@@ -44,6 +51,24 @@ export interface MarkFrame {
 }
 export interface MarkCtx {
   fr: readonly MarkFrame[];
+}
+
+/** An object with a finalizer, or a queued finalizer's: the object and its pointer type. */
+export interface FinalizedObject {
+  readonly obj: object;
+  readonly ot: Type;
+}
+/** What the mark needs of the run's finalizers (rt/mfinal.ts Finq; not imported: rt/ has no import cycle). */
+export interface FinalizerSet {
+  /** The objects with a finalizer. */
+  readonly specials: ReadonlyMap<object, FinalizedObject>;
+  /** Queued finalizers not run yet, and the batch running: their objects are roots. */
+  readonly queue: readonly FinalizedObject[];
+  readonly running: readonly FinalizedObject[];
+  /** The sweep: queue the finalizers of the objects the mark did not reach. */
+  sweep(reached: (o: object) => boolean): void;
+  /** wakefing: the batch the finalizer goroutine is to run, when the last sweep queued finalizers. */
+  fingwake(): (() => Generator<Op, void, unknown>) | null;
 }
 
 /** A root's visitor: the value and its Go type. */
@@ -76,6 +101,10 @@ export class HeapMarker {
   private sizes = new Map<Type, number>();
   /** The package variables' roots (`$proc.gcRoots`), null until the program sets them. */
   globals: RootSet | null = null;
+  /** The run's finalizers (rt/mfinal.ts: Process.finq), null when there are none to look after. */
+  finq: FinalizerSet | null = null;
+  /** The objects the current mark reached through an unsafe.Pointer only (not walked: their type is unknown). */
+  private opaque = new Set<object>();
 
   private sizeOf(t: Type): number {
     let s = this.sizes.get(t);
@@ -89,6 +118,8 @@ export class HeapMarker {
   /** The bytes of heap reachable from the package variables and the frames of `ctxs`. */
   mark(ctxs: Iterable<MarkCtx>): number {
     const seen = new Set<object>();
+    const opaque = new Set<object>();
+    this.opaque = opaque;
     const vals: unknown[] = [];
     const types: Type[] = [];
     const kinds = this.kinds;
@@ -105,12 +136,34 @@ export class HeapMarker {
     }
     for (const ctx of ctxs) for (const f of ctx.fr) visitFrame(f, push);
     let bytes = 0;
-    while (vals.length > 0) {
-      const v = vals.pop() as object;
-      const t = types.pop()!;
-      bytes += this.scan(v, t, seen, push);
+    const drain = (): void => {
+      while (vals.length > 0) {
+        const v = vals.pop() as object;
+        const t = types.pop()!;
+        bytes += this.scan(v, t, seen, push);
+      }
+    };
+    drain();
+    const fq = this.finq;
+    if (fq !== null && (fq.specials.size > 0 || fq.queue.length > 0 || fq.running.length > 0)) {
+      // markroot: the finalizers queued and not run yet are roots (finq); markrootSpans: what an
+      // object with a finalizer points to is marked, the object itself is not
+      for (const f of fq.queue) push(f.obj, f.ot);
+      for (const f of fq.running) push(f.obj, f.ot);
+      for (const f of fq.specials.values()) this.contents(f.obj, f.ot, push);
+      drain();
+      // the sweep: an object with a finalizer the mark did not reach has its finalizer queued
+      fq.sweep((o) => seen.has(o) || opaque.has(o));
     }
     return bytes;
+  }
+
+  /** What the object a pointer of type t points to holds (markrootSpans' scanobject of a finalized object: its slots, not itself). */
+  private contents(v: object, t: Type, push: RootVisitor): void {
+    const u = underlying(t);
+    if (u.k !== 'ptr') return;
+    if (underlying(u.elem).k === 'struct') this.inline(v, u.elem, push);
+    else if (v instanceof Box && v.v !== null && typeof v.v === 'object') this.inline(v.v, u.elem, push);
   }
 
   /** Scan one value of type t (a root or a pointer's target): the bytes of the objects it newly reaches. */
@@ -173,6 +226,13 @@ export class HeapMarker {
           return this.sizeOf(i.t) + this.inline(x, i.t, push);
         }
         push(x, i.t);
+        return 0;
+      }
+      case 'basic': {
+        // an unsafe.Pointer: the JS pointer it was converted from (rt/pointers.ts). Its target's type
+        // is not known here: the object is reached (its finalizer, if any, does not run), its
+        // contents are not walked and its bytes not counted.
+        this.opaque.add(v);
         return 0;
       }
       default:

@@ -415,6 +415,13 @@ export class Body implements Iterator<Op, unknown, unknown> {
     for (const b of bodies) if (b instanceof Body) ctxs.push(b.ctx);
     return this.marker.mark(ctxs);
   }
+  /**
+   * wakefing (runtime/mgc.ts LiveHeapSource.fingwake): the batch of finalizers the last mark
+   * queued (rt/mfinal.ts), for the finalizer goroutine; null otherwise or not main's body.
+   */
+  fingwake(): (() => Generator<Op, void, unknown>) | null {
+    return this.marker?.finq?.fingwake() ?? null;
+  }
   /** The `created by` lines and the not-yet-started frame, formatting an Origin on first use. */
   private materialise(): void {
     const o = this.origin;

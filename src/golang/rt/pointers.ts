@@ -5,19 +5,21 @@
  */
 import { nilDeref, rtPanic, unsupportedAtRun } from './panics.js';
 import { Slice } from './slices.js';
-import { type Ref, PropRef } from './values.js';
+import { type Ref, Box, PropRef } from './values.js';
 
 export function ref(o: unknown, k: string | number): Ref {
   if (o === null || o === undefined) nilDeref();
   return new PropRef(o as Record<string | number, unknown>, k);
 }
 /**
- * p == q for pointers to non-struct locations: each &x[i] or &s.f makes a new PropRef, so two
- * pointers to one element are equal when they refer to the same object and key (a Box is its own
- * variable: identity).
+ * p == q for pointers to non-struct locations and unsafe.Pointers: each &x[i] or &s.f makes a new
+ * PropRef, so two pointers to one element are equal when they refer to the same object and key (a
+ * Box is its own variable: identity).
  */
 export function peq(a: Ref | null, b: Ref | null): boolean {
   if (a === b) return true;
+  // an unsafe.Pointer's zero value is the number 0 (compiler/operand.ts zero of a basic type): nil
+  if ((a === null || (a as unknown) === 0) && (b === null || (b as unknown) === 0)) return true;
   return a instanceof PropRef && b instanceof PropRef && a.o === b.o && a.k === b.k;
 }
 export function deref(p: Ref | null): unknown {
@@ -106,4 +108,70 @@ export function unsafeStringData(s: string): unknown {
 export function unsafeSliceData(s: Slice | null, esize: number): unknown {
   if (s === null) return null;
   return new PropRef(s.a as unknown as Record<number, unknown>, s.o, esize);
+}
+
+/**
+ * (*reflect.SliceHeader)(p) and (*reflect.StringHeader)(p) of an unsafe.Pointer made from a slice's
+ * or a string's address (reflect/value.go: "the runtime representation"): a struct whose fields
+ * read and write the variable through p — Data is unsafe.SliceData's pointer (its array's element
+ * at the slice's offset; element size unknown here, so unsafe.Add off it is unsupported) or
+ * unsafe.StringData's (a read-only copy of the bytes: two headers of one string do not share it),
+ * Len and Cap the slice's; setting Len or Cap reslices within the array. Anything else p points to
+ * (a header struct itself) is returned as it is.
+ */
+export function headerView(p: unknown, ofString: boolean): unknown {
+  if (!(p instanceof Box || p instanceof PropRef)) return p;
+  const r = p as Ref;
+  const cur = r.v;
+  if (ofString ? typeof cur !== 'string' : !(cur === null || cur instanceof Slice)) return p;
+  const view = ofString
+    ? {
+        get Data(): unknown {
+          return unsafeStringData(r.v as string);
+        },
+        set Data(_: unknown) {
+          unsupportedAtRun('setting reflect.StringHeader.Data');
+        },
+        get Len(): number {
+          return (r.v as string).length;
+        },
+        set Len(n: number) {
+          const s = r.v as string;
+          if (n > s.length) unsupportedAtRun('reflect.StringHeader.Len past the string');
+          r.v = s.slice(0, n);
+        },
+      }
+    : {
+        get Data(): unknown {
+          const s = r.v as Slice | null;
+          return s === null ? 0 : new PropRef(s.a as unknown as Record<number, unknown>, s.o, 0);
+        },
+        set Data(_: unknown) {
+          unsupportedAtRun('setting reflect.SliceHeader.Data');
+        },
+        get Len(): number {
+          return (r.v as Slice | null)?.n ?? 0;
+        },
+        set Len(n: number) {
+          const s = r.v as Slice | null;
+          if (s === null ? n !== 0 : n > s.c) unsupportedAtRun('reflect.SliceHeader.Len past its Cap');
+          if (s !== null) r.v = new Slice(s.a, s.o, n, s.c);
+        },
+        get Cap(): number {
+          return (r.v as Slice | null)?.c ?? 0;
+        },
+        set Cap(c: number) {
+          const s = r.v as Slice | null;
+          if (s === null ? c !== 0 : c > s.c || c < s.n) unsupportedAtRun('reflect.SliceHeader.Cap past the array');
+          if (s !== null) r.v = new Slice(s.a, s.o, s.n, c);
+        },
+      };
+  // a copy (*h) is a plain struct of the current values
+  Object.defineProperty(view, '$c', { enumerable: false, value: () => snapshot(view as unknown as Record<string, unknown>, ofString) });
+  return view;
+}
+function snapshot(v: Record<string, unknown>, ofString: boolean): Record<string, unknown> {
+  const o: Record<string, unknown> = ofString ? { Data: v.Data, Len: v.Len } : { Data: v.Data, Len: v.Len, Cap: v.Cap };
+  Object.defineProperty(o, '$c', { enumerable: false, value: () => snapshot(o, ofString) });
+  return o;
 }

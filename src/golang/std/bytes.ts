@@ -1,7 +1,7 @@
 /**
  * Package bytes: Buffer (a byte buffer written at its end and read from its front: the io.Reader,
  * io.Writer, io.ByteReader… of bytes/buffer.go), Equal and Compare, ToUpper/ToLower (strings'
- * rune-wise ones), Contains, Index, HasPrefix, HasSuffix.
+ * rune-wise ones), Contains, Index, HasPrefix, HasSuffix, TrimSpace (bytes.go's, a subslice).
  *
  * Simplified: a Buffer holds its bytes as a byte string; Bytes returns a copy of the unread bytes
  * (Go's aliases the buffer, so a write through it would show in the Buffer); Cap is the length;
@@ -14,10 +14,55 @@ import { EOF, read, tReader, tWriter, writeString } from './io.js';
 import { type Slice, makeBytes, reslice } from '../rt/slices.js';
 import { bytesToString, decodeRune, runeToString, stringToBytes } from '../rt/strings.js';
 import { GoPanic } from '../rt/panics.js';
+import { IsSpace } from './unicode.js';
 import type { Iface } from '../rt/values.js';
 import type { Op } from '../../workload/ops.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
+
+/** bytes.go asciiSpace: \t \n \v \f \r and space. */
+const isASCIISpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/**
+ * bytes.TrimSpace (bytes.go): s without its leading and trailing white space (unicode.IsSpace of
+ * each UTF-8 rune; an invalid byte is RuneError, not space), a subslice sharing s's array; nil
+ * when nothing is left (the "previous TrimLeftFunc behavior" Go keeps).
+ */
+export function TrimSpace(s: Slice | null): Slice | null {
+  if (s === null) return null;
+  const b = s.a as number[];
+  const str = bytesToString(s);
+  let start = 0;
+  while (start < s.n) {
+    const c = b[s.o + start]!;
+    if (c < 0x80) {
+      if (!isASCIISpace(c)) break;
+      start++;
+      continue;
+    }
+    const [r, w] = decodeRune(str, start);
+    if (!IsSpace(r)) break;
+    start += w;
+  }
+  if (start === s.n) return null;
+  let stop = s.n;
+  while (stop > start) {
+    const c = b[s.o + stop - 1]!;
+    if (c < 0x80) {
+      if (!isASCIISpace(c)) break;
+      stop--;
+      continue;
+    }
+    // the last rune: back to its first byte (at most 4), as utf8.DecodeLastRune does
+    let i = stop - 1;
+    while (i > start && stop - i < 4 && (b[s.o + i]! & 0xc0) === 0x80) i--;
+    const [r, w] = decodeRune(str, i);
+    if (i + w !== stop) break; // not a whole rune ending here: RuneError of width 1, not space
+    if (!IsSpace(r)) break;
+    stop = i;
+  }
+  return reslice(s, start, stop, -1);
+}
 
 /** A bytes.Buffer: `s` holds the bytes, `off` is where reading resumes. */
 export class Buffer {
@@ -175,6 +220,7 @@ pkg('bytes', {
   NewBuffer: F(fn([tBytes], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString($L.bytesToString(${a[0]}))`),
   ToUpper: F(fn([tBytes], [tBytes]), (a) => `$L.stringToBytes($P.strings.upper($L.bytesToString(${a[0]})))`),
   ToLower: F(fn([tBytes], [tBytes]), (a) => `$L.stringToBytes($P.strings.lower($L.bytesToString(${a[0]})))`),
+  TrimSpace: F(fn([tBytes], [tBytes]), (a) => `$P.bytes.TrimSpace(${a[0]})`),
   Contains: F(fn([tBytes, tBytes], [tBool]), (a) => `$L.bytesToString(${a[0]}).includes($L.bytesToString(${a[1]}))`),
   Index: F(fn([tBytes, tBytes], [tInt]), (a) => `$L.bytesToString(${a[0]}).indexOf($L.bytesToString(${a[1]}))`),
   HasPrefix: F(fn([tBytes, tBytes], [tBool]), (a) => `$L.bytesToString(${a[0]}).startsWith($L.bytesToString(${a[1]}))`),

@@ -81,7 +81,7 @@ function fieldsOf(st: StructType, path: string[] = [], depth = 0): JField[] {
   return out.filter((f) => !seen.has(f.name) && seen.add(f.name) !== undefined);
 }
 /** reflect.StructTag.Get: the value of `key:"value"` in a struct tag. */
-function tagValue(tag: string, key: string): string | null {
+export function tagValue(tag: string, key: string): string | null {
   const re = /([^\s:"]+):"((?:[^"\\]|\\.)*)"/g;
   for (let m = re.exec(tag); m !== null; m = re.exec(tag)) if (m[1] === key) return m[2]!.replace(/\\(.)/g, '$1');
   return null;
@@ -456,7 +456,7 @@ const tSliceAny = globalTypes.intern(sl(tAny));
 const tMapAny = globalTypes.intern({ k: 'map', key: tString, elem: tAny });
 
 /** The zero value of type t made at run time (structs as plain objects with a copy method). */
-function zeroOf(t: Type): unknown {
+export function zeroOf(t: Type): unknown {
   const u = underlying(t);
   switch (u.k) {
     case 'basic':
@@ -469,7 +469,7 @@ function zeroOf(t: Type): unknown {
       return null;
   }
 }
-function newStruct(st: StructType): Record<string, unknown> {
+export function newStruct(st: StructType): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   for (const f of st.fields) o[f.js] = zeroOf(f.type);
   Object.defineProperty(o, '$c', { enumerable: false, value: () => copyStruct(o, st) });

@@ -718,3 +718,20 @@ func AsType[E error](err error) (E, bool) {
 `,
   '1.26',
 );
+
+// Go 1.23 added iter (Seq and Seq2; not Pull, Pull2: unsupported); the 1.19 profile refuses its
+// import as go1.19 does.
+pkgSince.set('iter', '1.23');
+
+goPkg(
+  'iter',
+  'iter.go',
+  `package iter
+
+// Seq is an iterator over sequences of individual values.
+type Seq[V any] func(yield func(V) bool)
+
+// Seq2 is an iterator over sequences of pairs of values.
+type Seq2[K, V any] func(yield func(K, V) bool)
+`,
+);

@@ -55,6 +55,8 @@ import * as crypto_sha256 from './crypto_sha256.js';
 import * as net_url from './net_url.js';
 import * as regexp from './regexp.js';
 import * as encoding_json from './encoding_json.js';
+import * as encoding_xml from './encoding_xml.js';
+import * as os_exec from './os_exec.js';
 import * as text_template from './text_template.js';
 import * as net_http from './net_http.js';
 import './gosrc.js';
@@ -104,6 +106,8 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   net_url,
   regexp,
   encoding_json,
+  encoding_xml,
+  os_exec,
   text_template,
   net_http,
 });
@@ -181,6 +185,7 @@ for (const t of [
   regexp.tRegexp,
   encoding_json.tEncoder,
   encoding_json.tDecoder,
+  os_exec.tCmd,
   text_template.tTemplate,
   container_ring.tRing,
   ...sync_atomic.typed,

@@ -9,6 +9,7 @@
  * flags and prefix, math/rand's global source, os/signal's receiving goroutine, the loopback
  * network's listeners and ephemeral ports, os.MkdirTemp's names.
  */
+import { Finq } from '../rt/mfinal.js';
 import { Kernel } from '../../sys/kernel.js';
 import type { IoCosts } from '../../sys/costs.js';
 import { Rand } from './math_rand.js';
@@ -54,6 +55,8 @@ export class Process {
   memProfileRate = 0;
   /** The pcs runtime.Callers/Caller handed out (std/runtime.ts PcTable). */
   readonly pcs = new PcTable();
+  /** runtime.SetFinalizer's specials, queue and finalizer goroutine (rt/mfinal.ts); the run's heap mark sees them. */
+  readonly finq = new Finq();
   logPrefix = '';
   /** math/rand's global source: Go 1.19 seeds it with 1. */
   readonly rand = new Rand();

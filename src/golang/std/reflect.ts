@@ -19,10 +19,10 @@
  * Simplified: only the members below (others are `unsupported`); New and Zero of struct types are
  * not supported (their JS class is per program and not on the descriptor); Pointer() of a
  * declared function from ValueOf is its entry pc (runtime.FuncForPC finds it), other Pointer()s and
- * UnsafeAddr() give 0xc000012345-style fake addresses; no Value.Convert, MakeFunc, Select.
+ * UnsafeAddr() give 0xc000012345-style fake addresses; no Value.Convert, Select.
  */
 import { type Type, type NamedType, type FuncType, type TypeTable, basic, tBool, tInt, tString, tEmptyIface, underlying, typeString, newNamed } from '../types.js';
-import { GoPanic } from '../rt/panics.js';
+import { GoPanic, nilDeref } from '../rt/panics.js';
 import type { PcTable } from './runtime.js';
 import type { SiteFrame } from '../rt/goroutine.js';
 import { globalTypes } from '../core.js';
@@ -458,6 +458,35 @@ export class RValue {
   }
 }
 
+/**
+ * reflect.MakeFunc(typ, fn) (reflect/makefunc.go): a func of type typ that calls fn with its
+ * arguments as Values and returns fn's results, checked as makeFuncStub's callReflect does (the
+ * count: "wrong return count from function created by MakeFunc"; each type: "function created by
+ * MakeFunc using <fn> returned wrong type: have X for Y"). fn runs as the func's own body: a
+ * recover() in it is the made func's (called directly by a deferred call when the made func is the
+ * deferred one), as Go's callReflect frame is not a Go frame of its own.
+ */
+export function MakeFunc(tab: TypeTable, typ: Iface | null, fnv: ((ins: Slice | null) => Generator<unknown, unknown, unknown>) | null): RValue {
+  const t = rtypeOf(typ).t;
+  if (underlying(t).k !== 'func') fail('reflect: call of MakeFunc with non-Func type');
+  const ft = underlying(t) as FuncType;
+  const f = function* (...args: unknown[]): Generator<unknown, unknown, unknown> {
+    const ins = ft.params.map((pt, i) => new RValue(pt, args[i], tab));
+    if (fnv === null) nilDeref();
+    const outs = sliceToArray((yield* fnv(sliceLit(ins))) as Slice | null) as RValue[];
+    if (outs.length !== ft.results.length) fail('reflect: wrong return count from function created by MakeFunc');
+    const rs = outs.map((o, i) => {
+      const rt = ft.results[i]!;
+      if (o.t === null) fail('reflect: function created by MakeFunc using closure returned zero Value');
+      if (underlying(rt).k === 'iface') return argValue(o, rt);
+      if (o.t !== rt) fail(`reflect: function created by MakeFunc using closure returned wrong type: have ${typeString(o.t)} for ${typeString(rt)}`);
+      return o.v;
+    });
+    return rs.length === 0 ? undefined : rs.length === 1 ? rs[0] : rs;
+  };
+  return new RValue(t, f, tab);
+}
+
 /** An argument of Value.Call as the parameter's compiled value (boxed into an interface if needed). */
 function argValue(a: RValue, pt: Type): unknown {
   if (a.t === null) fail('reflect: Call using zero Value argument');
@@ -662,8 +691,15 @@ const kinds: Record<string, ReturnType<typeof C>> = {};
 for (const [name, k] of Object.entries(Kind)) kinds[name] = C(tKind, k);
 kinds.Ptr = C(tKind, Kind.Pointer);
 
+/** reflect.SliceHeader and StringHeader (reflect/value.go): read through an unsafe.Pointer to a slice or string variable, they are views of it (rt/pointers.ts headerView). */
+const headerField = (name: string, type: Type): { name: string; type: Type; embedded: boolean; js: string } => ({ name, type, embedded: false, js: name });
+export const tSliceHeader = newNamed('SliceHeader', 'reflect', { k: 'struct', fields: [headerField('Data', tUintptr), headerField('Len', tInt), headerField('Cap', tInt)] });
+export const tStringHeader = newNamed('StringHeader', 'reflect', { k: 'struct', fields: [headerField('Data', tUintptr), headerField('Len', tInt)] });
+
 pkg('reflect', {
   Type: T(tType),
+  SliceHeader: T(tSliceHeader),
+  StringHeader: T(tStringHeader),
   Value: T(tValue),
   Kind: T(tKind),
   Method: T(tMethod),
@@ -675,5 +711,6 @@ pkg('reflect', {
   PointerTo: F(fn([tType], [tType]), (a) => `$P.reflect.PointerTo(${a[0]})`),
   PtrTo: F(fn([tType], [tType]), (a) => `$P.reflect.PointerTo(${a[0]})`),
   New: F(fn([tType], [tValue]), (a) => `$P.reflect.New(${a[0]})`),
+  MakeFunc: F(fn([tType, fn([sl(tValue)], [sl(tValue)])], [tValue]), (a) => `$P.reflect.MakeFunc($proc.types, ${a[0]}, ${a[1]})`),
   $unsupported: subset(),
 });

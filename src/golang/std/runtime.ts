@@ -6,12 +6,13 @@
  * runtime.GC and ReadMemStats are the engine's (runtime/mgc.ts: a forced cycle; a stop-the-world that
  * copies the GC model's statistics into MemStats: heap, goal, pauses, cycle counts, GC CPU fraction).
  * Simplified: Mallocs, Frees and HeapObjects stay 0 (the model counts bytes, not objects),
- * SetFinalizer never runs its finalizer, NumCgoCall is 0, MemProfileRate is a variable nothing reads;
+ * SetFinalizer's finalizers run on the run's heap mark (rt/mfinal.ts), NumCgoCall is 0, MemProfileRate is a variable nothing reads;
  * Caller reports the program's frames only (rt/goroutine.ts caller).
  */
 import { basic, newNamed, tBool, tFloat64, tInt, tInt64, tString, type Type, type NamedType } from '../types.js';
 import { pkg, F, C, T, V, fn, ptr, sl, op, tAny, tUint32, tUint64, tUintptr, subset, native, method } from './registry.js';
 import { callerFrames, type SiteFrame } from '../rt/goroutine.js';
+export { setFinalizer } from '../rt/mfinal.js';
 import { type Slice, sset } from '../rt/slices.js';
 import type { Process } from './process.js';
 
@@ -185,6 +186,6 @@ pkg('runtime', {
   GOARCH: C(basic('untyped string'), 'amd64'),
   KeepAlive: F(fn([tAny]), () => 'void 0'),
   $unsupported: subset(),
-  SetFinalizer: F(fn([tAny, tAny]), () => 'void 0'),
+  SetFinalizer: F(fn([tAny, tAny]), (a) => `(yield* $P.runtime.setFinalizer($proc.finq, ${a[0]}, ${a[1]}))`),
   Compiler: C(basic('untyped string'), 'gc'),
 });

@@ -250,16 +250,25 @@ export function localTypes(c: Compiler, n: Node): void {
     const dn = spec.kids[0]!;
     const alias = spec.kids.some((k) => k.name === '=');
     const tn = spec.kids[spec.kids.length - 1]!;
+    // go1.20+ run-time names (VersionProfile.localTypeNames): the type's number, and the type
+    // arguments of the generic function instance it is declared in
+    const vargen = c.localTypeGen.get(spec);
+    const implicits = vargen !== undefined && c.inst !== null && c.inst.targs.length > 0 ? c.inst.targs : undefined;
     if (kid(spec, 'TypeParams')) {
       // a generic type local to the function: instantiated in the scope it is declared in
-      c.declare(dn, { kind: 'type', name: text(dn), t: tInt, js: '', used: true, generic: newGeneric('type', text(dn), spec, c.scope) });
+      const g = newGeneric('type', text(dn), spec, c.scope);
+      if (vargen !== undefined) g.vargen = vargen;
+      if (implicits !== undefined) g.implicits = implicits;
+      c.declare(dn, { kind: 'type', name: text(dn), t: tInt, js: '', used: true, generic: g });
       continue;
     }
     if (alias) {
       c.declare(dn, { kind: 'type', name: text(dn), t: resolveType(c, tn), js: '', used: true });
       continue;
     }
-    const nt = { k: 'named' as const, name: text(dn), pkg: 'main', under: tInt as Type, methods: new Map(), native: null };
+    const nt: NamedType = { k: 'named' as const, name: text(dn), pkg: 'main', under: tInt as Type, methods: new Map(), native: null };
+    if (vargen !== undefined) nt.vargen = vargen;
+    if (implicits !== undefined) nt.implicits = implicits;
     c.declare(dn, { kind: 'type', name: text(dn), t: nt, js: '', used: true });
     nt.under = underlying(resolveType(c, tn));
   }

@@ -38,7 +38,7 @@ import { type Node, text, kid } from '../syntax.js';
 import { type Compiler, type Generic, type GenericMethod, type Instance, type Val, Scope, CompileError, Unsupported, Silent } from '../../core.js';
 import { type Type, type FuncType, type NamedType, type IfaceType, type Term, tInt, identical, underlying, comparable, isUntyped, defaultType, newNamed } from '../../types.js';
 import { implementsIface, findMethod, ts } from '../operand.js';
-import { resolveType, signature, ifaceType, uninstantiated } from './typexpr.js';
+import { resolveType, signature, ifaceType, uninstantiated, pkgMember } from './typexpr.js';
 export { uninstantiated };
 
 /** Nested instances of one generic (each made by the previous one's body) before it counts as a cycle. */
@@ -277,9 +277,11 @@ export function instantiateType(c: Compiler, g: Generic, targs: Type[], at: (i: 
   if (have) return have.t as NamedType;
   const s = bindScope(g, g.tparams.map((p) => p.name), targs);
   checkCycle(c, g, targs, at, targs.length);
-  const nt = newNamed(g.name, 'main', tInt);
+  const nt = newNamed(g.name, g.pkg ?? 'main', tInt);
   nt.targs = targs;
   nt.origin = g;
+  if (g.vargen !== undefined) nt.vargen = g.vargen;
+  if (g.implicits !== undefined) nt.implicits = g.implicits;
   g.instances.push({ targs, js: '', t: nt });
   const open = targs.some(isOpen);
   if (!open) c.named.push(nt);
@@ -411,10 +413,16 @@ function typeArgNodes(n: Node): Node[] {
 /** `G[A, B]` where G is a generic type: the instance (Descent.instType). */
 export function instType(c: Compiler, n: Node): Type {
   const base = n.kids[0]!;
-  const o = c.scope.lookup(text(base));
-  if (!o) c.fail(base, `undefined: ${text(base)}`);
-  o.used = true;
-  const g = o.generic;
+  let g: Generic | undefined;
+  if (base.name === 'QualifiedType' || base.name === 'SelectorExpr') {
+    // a library's generic type (iter.Seq[int]: std/gosrc.ts)
+    g = pkgMember(c, base, text(base.kids[0]!), text(base.kids[base.kids.length - 1]!)).generic;
+  } else {
+    const o = c.scope.lookup(text(base));
+    if (!o) c.fail(base, `undefined: ${text(base)}`);
+    o.used = true;
+    g = o.generic;
+  }
   if (!g || g.kind !== 'type') c.fail(base, `${text(base)} is not a generic type`);
   const args = typeArgNodes(n);
   if (args.length !== g.tparams.length) {
