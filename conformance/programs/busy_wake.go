@@ -5,9 +5,9 @@
 // decides how fast sysmon retakes and a handed-off M starts in urandom_read.go, where real go1.26.8
 // (runtime/trace, N=100, GOMAXPROCS=2) saw sysmon's retake land 0.16 / 2.7 / 8.5 ms (p10/p50/p90)
 // after a read began and the new M run 0.02 / 2.0 / 8.7 ms after the retake, while gmpsim runs a
-// woken thread at once (issue 19; session-10 note). A quick run on a loaded machine (2026-12-07,
-// load 4) put a 1 ms sleeper's lateness at p50 100 µs, p90 1.7–3.9 ms, max 10–14 ms next to two
-// such readers, and a 20 µs sleeper's at p50 77–81 µs, p90 93–140 µs.
+// woken thread at once (issue 19). Recorded (go1.26.8 build, quiet, 2026-12-07): mostly on time —
+// a 1 ms sleeper late by 79–91 µs median next to 2–8 readers (idle: 112), futex wakes 7–27 µs —
+// with a tail of 4–13 ms, so the wake-up alone does not explain urandom_read's 2.7 ms median.
 // Spec: none (OS costs, spec §19's environment parameters).
 // All in C threads inside one cgo call: HOGS threads read 1 MiB from /dev/urandom in a loop (FRESH=1:
 // each into a newly mapped buffer, so the read also takes the first-touch page faults, as a fresh
