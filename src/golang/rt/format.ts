@@ -10,7 +10,7 @@ import type { Iface, Ref } from './values.js';
 import { Slice, sliceToArray } from './slices.js';
 import { decodeRune, runeToString, runeCount } from './strings.js';
 import { callSync } from './goroutine.js';
-import { intString } from './integers.js';
+import { type Int64, intString, iabs } from './integers.js';
 import { Complex } from './complex.js';
 
 /**
@@ -75,8 +75,8 @@ function shortest32(v: number): number {
   return Number(v.toPrecision(9));
 }
 
-function fmtInt(v: number, base: number, f: Flags, upper = false): string {
-  let s = intString(Math.abs(v), base);
+function fmtInt(v: Int64, base: number, f: Flags, upper = false): string {
+  let s = intString(iabs(v), base);
   if (upper) s = s.toUpperCase();
   if (f.prec >= 0 && s.length < f.prec) s = '0'.repeat(f.prec - s.length) + s;
   if (f.sharp) {
@@ -217,7 +217,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       }
       if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
       // integers
-      const x = v as number;
+      const x = v as Int64;
       // %#v of an unsigned integer is Go syntax in hex (fmt's fmt0x64: `0x0`, `[]uint16{0x7}`)
       if (verb === 'v' && f.sharp && n.startsWith('uint')) return fmtInt(x, 16, f);
       switch (verb) {
@@ -233,11 +233,11 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         case 'b':
           return fmtInt(x, 2, f);
         case 'c':
-          return runeToString(x);
+          return runeToString(typeof x === 'number' ? x : -1);
         case 'q':
-          return quoteRune(x);
+          return quoteRune(typeof x === 'number' ? x : -1);
         case 'U':
-          return fmtUnicode(x, f);
+          return typeof x === 'number' ? fmtUnicode(x, f) : 'U+' + intString(x, 16).toUpperCase();
         default:
           return bad(verb, t, String(x));
       }
@@ -578,7 +578,7 @@ export function printArg(v: unknown, t: Type, shortest = false): string {
       s = s.replace(/e([+-])(\d+)$/, (_m, sg: string, d: string) => 'e' + sg + d.padStart(3, '0'));
       return (x >= 0 ? '+' : '') + s;
     }
-    if (typeof v === 'number') return intString(v);
+    if (typeof v === 'number' || typeof v === 'bigint') return intString(v);
     return String(v);
   }
   if (u.k === 'iface') return v === null ? '(0x0,0x0)' : '(0x4b2f20,0xc000012345)';
