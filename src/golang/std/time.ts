@@ -13,7 +13,7 @@
  * on the recording machine, whose /etc/localtime is Etc/UTC); no time zone database (LoadLocation), so
  * Parse's named zones other than UTC are fixed zones of offset 0 (GMT±h excepted); a Parse error
  * reports the element as go1.26 does (go1.19 reports what was left after a partly consumed element);
- * UnixNano beyond 2^53 is rounded, as every int64 of the frontend.
+ * A Duration or UnixNano beyond 2^53 is a bigint (rt/integers.ts).
  */
 import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { Timer as RTimer, TimerKind } from '../../runtime/time.js';
@@ -23,6 +23,7 @@ import { pkg, F, C, T, V, fn, ptr, op, native, method, jsMethod, subset } from '
 import { Body } from '../rt/goroutine.js';
 import { GoPanic } from '../rt/panics.js';
 import { encodeUTF8 } from '../rt/strings.js';
+import { type Int64, w64 } from '../rt/integers.js';
 import { newError } from './errors.js';
 import { Quote } from './strconv.js';
 import type { Iface } from '../rt/values.js';
@@ -31,7 +32,17 @@ import { tError } from '../core.js';
 type Go<T = void> = Generator<Op, T, unknown>;
 
 /** time.Duration.String() */
-export function durationString(d: number): string {
+export function durationString(d: Int64): string {
+  if (typeof d === 'bigint') {
+    // beyond 2^53 ns (104 days): hours, minutes and seconds exactly
+    const neg = d < 0n;
+    let u = neg ? -d : d;
+    const h = u / 3600000000000n;
+    u -= h * 3600000000000n;
+    const m = u / 60000000000n;
+    u -= m * 60000000000n;
+    return encodeUTF8(`${neg ? '-' : ''}${h}h${m}m${fmtFrac(Number(u), 1e9)}s`);
+  }
   if (d === 0) return '0s';
   const neg = d < 0;
   let u = Math.abs(d);
@@ -188,14 +199,14 @@ export class GoTime {
   Unix(): number {
     return this.sec;
   }
-  UnixNano(): number {
-    return this.sec * 1e9 + this.nsec;
+  UnixNano(): Int64 {
+    return w64(BigInt(this.sec) * 1000000000n + BigInt(this.nsec));
   }
   UnixMilli(): number {
     return this.sec * 1e3 + Math.floor(this.nsec / 1e6);
   }
-  UnixMicro(): number {
-    return this.sec * 1e6 + Math.floor(this.nsec / 1e3);
+  UnixMicro(): Int64 {
+    return w64(BigInt(this.sec) * 1000000n + BigInt(Math.floor(this.nsec / 1e3)));
   }
   IsZero(): boolean {
     return this.sec === -unixToInternal && this.nsec === 0;
@@ -894,13 +905,13 @@ for (const [m, div] of [
   ['Minutes', 60e9],
   ['Hours', 3600e9],
 ] as const)
-  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => d / ${div})`);
+  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => Number(d) / ${div})`);
 for (const [m, div] of [
   ['Milliseconds', 1e6],
   ['Microseconds', 1e3],
   ['Nanoseconds', 1],
 ] as const)
-  jsMethod(tDuration, m, fn([], [tInt64]), `((d) => Math.trunc(d / ${div}))`);
+  jsMethod(tDuration, m, fn([], [tInt64]), `((d) => $L.div64(d, ${div}))`);
 export const tLocation = native('Location', 'time', '$P.time.GoLocation');
 method(tLocation, 'String', fn([], [tString]), false);
 export const tMonth: NamedType = newNamed('Month', 'time', tInt);
