@@ -303,6 +303,8 @@ function minMax(c: Compiler, n: Node, name: string, vals: Val[], H: (code: strin
   }
   if (codes.length === 1) return { c: codes[0]!, t, mode: 'value', n };
   if (isString(t)) return { c: `$L.${name === 'min' ? 'smin' : 'smax'}(${codes.join(', ')})`, t, mode: 'value', n };
+  // a 64-bit integer may be a bigint (rt/integers.ts), which Math.min does not take
+  if (kind64(t) !== null) return { c: `$L.${name === 'min' ? 'imin' : 'imax'}(${codes.join(', ')})`, t, mode: 'value', n };
   return { c: `Math.${name}(${codes.join(', ')})`, t, mode: 'value', n };
 }
 

@@ -312,6 +312,8 @@ function compareKeys(a: unknown, b: unknown, t: Type): number {
     return compareKeys(ia.v, ib.v, ia.t);
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // a 64-bit integer key beyond 2^53 is a bigint (integers.ts): `<` orders it with numbers exactly
+  if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) return a < b ? -1 : a > b ? 1 : 0;
   // internal/fmtsort: complex keys by real part, then imaginary part
   if (a instanceof Complex && b instanceof Complex) return a.re !== b.re ? a.re - b.re : a.im - b.im;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;

@@ -275,3 +275,14 @@ export function intString(x: Int64, base = 10): string {
 export function iabs(x: Int64): Int64 {
   return x < 0 ? -x : x;
 }
+/** min(x, y…) / max(x, y…) on a 64-bit integer kind (`<` compares a number with a bigint exactly). */
+export function imin(...xs: Int64[]): Int64 {
+  let m = xs[0]!;
+  for (let i = 1; i < xs.length; i++) if (xs[i]! < m) m = xs[i]!;
+  return m;
+}
+export function imax(...xs: Int64[]): Int64 {
+  let m = xs[0]!;
+  for (let i = 1; i < xs.length; i++) if (xs[i]! > m) m = xs[i]!;
+  return m;
+}
