@@ -8,7 +8,7 @@ import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Obj, Val } from '../core.js';
 import { type Type, tBool, underlying, isString, isNumeric, isInteger, isComplex, sizeOf } from '../types.js';
-import { convert, valueOf, describe, ts, wrap, complexKey, needsBox, intBinary } from './operand.js';
+import { convert, valueOf, describe, ts, wrap, complexKey, needsBox, intBinary, zero } from './operand.js';
 import { index } from './indexing.js';
 
 export interface LVal {
@@ -36,6 +36,9 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
       const k = convert(c, c.expr(n.kids[1]!), u.key, 'map index');
       const ck = complexKey(u.key);
       const nk = `${c.cpu.mapNewKey}, ${sizeOf(u.key) + sizeOf(u.elem)}`;
+      // x op= y and x++ read the element: a missing key reads the element type's zero value (`""` for
+      // m[k] += "s"; 0, not null, for the 64-bit integers' checked arithmetic in rt/integers.ts)
+      const z = zero(c, u.elem);
       if (pre) {
         const m = c.id('x');
         const kk = c.id('k');
@@ -43,7 +46,7 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
         return {
           t: u.elem,
           set: (v) => (ck ? `$L.cmset(${m}, ${kk}, ${v}, ${nk})` : `$L.mset(${m}, ${kk}, ${v}, ${nk})`),
-          get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${'null'})` : `$L.mget(${m}, ${kk}, 0)`,
+          get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${z})` : `$L.mget(${m}, ${kk}, ${z})`,
         };
       }
       const kk = c.id('k');
@@ -52,7 +55,7 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
       return {
         t: u.elem,
         set: (v) => (ck ? `$L.cmset(${m}, ${kk} = ${k}, ${v}, ${nk})` : `$L.mset(${m}, ${kk} = ${k}, ${v}, ${nk})`),
-        get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${'null'})` : `$L.mget(${m}, ${kk}, 0)`,
+        get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${z})` : `$L.mget(${m}, ${kk}, ${z})`,
       };
     }
   }

@@ -33,6 +33,14 @@ function canon(x: bigint): Int64 {
 function big(x: Int64): bigint {
   return typeof x === 'bigint' ? x : BigInt(x);
 }
+/**
+ * Whether both operands are integers. A uintptr converted from an unsafe.Pointer holds the JS
+ * reference itself (compiler/call.ts), which is no integer: arithmetic on it gives NaN, which
+ * compares false with everything (`p1-p2 >= 5` in Go's test/slicecap.go holds for no reference).
+ */
+function ints(a: Int64, b: Int64): boolean {
+  return (typeof a === 'bigint' || Number.isInteger(a)) && (typeof b === 'bigint' || Number.isInteger(b));
+}
 
 /** Wrap a number to an integer kind (the run-time form of a conversion by kind name). */
 export function wrapInt(kind: string, x: number): Int64 {
@@ -62,16 +70,20 @@ export function wrapInt(kind: string, x: number): Int64 {
 export function w64(x: Int64): Int64 {
   if (typeof x === 'number') {
     if (x >= -MAXSAFE && x <= MAXSAFE) return x;
+    if (!Number.isInteger(x)) return x;
     return canon(BigInt.asIntN(64, BigInt(x)));
   }
+  if (typeof x !== 'bigint') return x;
   return canon(BigInt.asIntN(64, x));
 }
 /** uint/uint64/uintptr: x wrapped to uint64, canonical. */
 export function wu64(x: Int64): Int64 {
   if (typeof x === 'number') {
     if (x >= 0 && x <= MAXSAFE) return x;
+    if (!Number.isInteger(x)) return x;
     return canon(BigInt.asUintN(64, BigInt(x)));
   }
+  if (typeof x !== 'bigint') return x;
   return canon(BigInt.asUintN(64, x));
 }
 
@@ -81,6 +93,7 @@ export function add64(a: Int64, b: Int64): Int64 {
     const r = a + b;
     if (r >= -MAXSAFE && r <= MAXSAFE) return r;
   }
+  if (!ints(a, b)) return NaN;
   return canon(BigInt.asIntN(64, big(a) + big(b)));
 }
 export function addu64(a: Int64, b: Int64): Int64 {
@@ -88,6 +101,7 @@ export function addu64(a: Int64, b: Int64): Int64 {
     const r = a + b;
     if (r >= 0 && r <= MAXSAFE) return r;
   }
+  if (!ints(a, b)) return NaN;
   return canon(BigInt.asUintN(64, big(a) + big(b)));
 }
 export function sub64(a: Int64, b: Int64): Int64 {
@@ -95,6 +109,7 @@ export function sub64(a: Int64, b: Int64): Int64 {
     const r = a - b;
     if (r >= -MAXSAFE && r <= MAXSAFE) return r;
   }
+  if (!ints(a, b)) return NaN;
   return canon(BigInt.asIntN(64, big(a) - big(b)));
 }
 export function subu64(a: Int64, b: Int64): Int64 {
@@ -102,6 +117,7 @@ export function subu64(a: Int64, b: Int64): Int64 {
     const r = a - b;
     if (r >= 0 && r <= MAXSAFE) return r;
   }
+  if (!ints(a, b)) return NaN;
   return canon(BigInt.asUintN(64, big(a) - big(b)));
 }
 /** int64 ×: a product of integers within ±(2^53 − 1) is exact (one beyond 2^53 rounds to ≥ 2^53). */
@@ -110,6 +126,7 @@ export function mul64(a: Int64, b: Int64): Int64 {
     const r = a * b;
     if (r >= -MAXSAFE && r <= MAXSAFE) return r + 0;
   }
+  if (!ints(a, b)) return NaN;
   return canon(BigInt.asIntN(64, big(a) * big(b)));
 }
 export function mulu64(a: Int64, b: Int64): Int64 {
@@ -117,6 +134,7 @@ export function mulu64(a: Int64, b: Int64): Int64 {
     const r = a * b;
     if (r >= 0 && r <= MAXSAFE) return r + 0;
   }
+  if (!ints(a, b)) return NaN;
   return canon(BigInt.asUintN(64, big(a) * big(b)));
 }
 
@@ -144,6 +162,7 @@ export function div64(a: Int64, b: Int64): Int64 {
     return Math.trunc(a / b) + 0;
   }
   if (b === 0) divZero();
+  if (!ints(a, b)) return NaN;
   return canon(BigInt.asIntN(64, big(a) / big(b)));
 }
 export function divu64(a: Int64, b: Int64): Int64 {
@@ -152,6 +171,7 @@ export function divu64(a: Int64, b: Int64): Int64 {
     return Math.trunc(a / b);
   }
   if (b === 0) divZero();
+  if (!ints(a, b)) return NaN;
   return canon(big(a) / big(b));
 }
 /** int64 %: the sign of the dividend (math.MinInt64 % -1 is 0). */
@@ -161,6 +181,7 @@ export function mod64(a: Int64, b: Int64): Int64 {
     return (a % b) + 0;
   }
   if (b === 0) divZero();
+  if (!ints(a, b)) return NaN;
   return canon(big(a) % big(b));
 }
 
@@ -181,6 +202,7 @@ export function band(a: Int64, b: Int64): Int64 {
     if (small(a, b)) return a & b;
     return (hi(a) & hi(b)) * TWO32 + ((a & b) >>> 0);
   }
+  if (!ints(a, b)) return NaN;
   return canon(big(a) & big(b));
 }
 export function bor(a: Int64, b: Int64): Int64 {
@@ -188,6 +210,7 @@ export function bor(a: Int64, b: Int64): Int64 {
     if (small(a, b)) return a | b;
     return (hi(a) | hi(b)) * TWO32 + ((a | b) >>> 0);
   }
+  if (!ints(a, b)) return NaN;
   return canon(big(a) | big(b));
 }
 export function bxor(a: Int64, b: Int64): Int64 {
@@ -195,6 +218,7 @@ export function bxor(a: Int64, b: Int64): Int64 {
     if (small(a, b)) return a ^ b;
     return (hi(a) ^ hi(b)) * TWO32 + ((a ^ b) >>> 0);
   }
+  if (!ints(a, b)) return NaN;
   return canon(big(a) ^ big(b));
 }
 export function bandnot(a: Int64, b: Int64): Int64 {
@@ -202,6 +226,7 @@ export function bandnot(a: Int64, b: Int64): Int64 {
     if (small(a, b)) return a & ~b;
     return (hi(a) & ~hi(b)) * TWO32 + ((a & ~b) >>> 0);
   }
+  if (!ints(a, b)) return NaN;
   return canon(big(a) & ~big(b));
 }
 /** ^x before the kind's wrap (-x − 1; an unsigned kind's wrap makes it max − x). */
@@ -217,15 +242,15 @@ export function bnot(a: Int64): Int64 {
 export function shl(a: Int64, b: Int64): Int64 {
   if (b < 0) throw rtPanic('negative shift amount');
   if (b >= 64) return 0;
-  if (typeof a === 'number') return a * 2 ** (b as number);
-  return a << BigInt(b);
+  if (typeof a === 'bigint') return a << BigInt(b);
+  return a * 2 ** (b as number);
 }
 /** x >> n: arithmetic (floor) for the signed kinds; an unsigned value is never negative. */
 export function shr(a: Int64, b: Int64): Int64 {
   if (b < 0) throw rtPanic('negative shift amount');
   if (b >= 64) return a < 0 ? -1 : 0;
-  if (typeof a === 'number') return Math.floor(a / 2 ** (b as number));
-  return canon(a >> BigInt(b));
+  if (typeof a === 'bigint') return canon(a >> BigInt(b));
+  return Math.floor(a / 2 ** (b as number));
 }
 
 /**
@@ -234,10 +259,10 @@ export function shr(a: Int64, b: Int64): Int64 {
  * to nearest even, as CVTSQ2SD does).
  */
 export function lo32(x: Int64): number {
-  return typeof x === 'number' ? x : Number(BigInt.asIntN(32, x));
+  return typeof x === 'bigint' ? Number(BigInt.asIntN(32, x)) : x;
 }
 export function i2f(x: Int64): number {
-  return typeof x === 'number' ? x : Number(x);
+  return typeof x === 'bigint' ? Number(x) : x;
 }
 const TWO63 = 9223372036854775808;
 const MININT64 = -9223372036854775808n;
