@@ -117,11 +117,13 @@ export class TimeTimer {
   *Stop(): Go<boolean> {
     return (yield { k: K.TimerStop, t: this.t }) as boolean;
   }
-  *Reset(d: number): Go<boolean> {
-    return (yield { k: K.TimerReset, t: this.t, ns: d }) as boolean;
+  *Reset(d: Int64): Go<boolean> {
+    return (yield { k: K.TimerReset, t: this.t, ns: Number(d) }) as boolean;
   }
 }
-export function* newTimer(d: number, period: number, fn: (() => GoBody) | null, name = 'time.goFunc'): Go<TimeTimer> {
+export function* newTimer(d: Int64, period: number, fn: (() => GoBody) | null, name = 'time.goFunc'): Go<TimeTimer> {
+  // a Duration beyond 2^53 ns is a bigint (rt/integers.ts); the engine's clock is a double
+  d = Number(d);
   const t = new RTimer(fn ? TimerKind.Func : TimerKind.ChanSend);
   if (fn) {
     t.fn = fn;
@@ -140,9 +142,9 @@ export function* newTimer(d: number, period: number, fn: (() => GoBody) | null, 
 export function goBody(f: () => Iterator<Op, unknown, unknown>): () => GoBody {
   return () => new Body(f(), 'created by time.goFunc\n\t/usr/lib/go-1.19/src/time/sleep.go:176 +0x0\n');
 }
-export function tickerPeriod(d: number): number {
+export function tickerPeriod(d: Int64): number {
   if (!(d > 0)) throw new GoPanic(null, 'non-positive interval for NewTicker');
-  return d;
+  return Number(d);
 }
 
 // ---------------------------------------------------------------- Time
@@ -979,7 +981,7 @@ pkg('time', {
   Second: D(1e9),
   Minute: D(60e9),
   Hour: D(3600e9),
-  Sleep: F(fn([tDuration]), (a) => op(`{k: $K.Sleep, ns: ${a[0]}}`)),
+  Sleep: F(fn([tDuration]), (a) => op(`{k: $K.Sleep, ns: $L.i2f(${a[0]})}`)),
   ParseDuration: F(fn([tString], [tDuration, tError]), (a) => `$P.time.ParseDuration(${a[0]})`),
   Now: F(fn([], [tTime]), () => `$P.time.now(${nanotime})`),
   Location: T(tLocation),
