@@ -590,6 +590,7 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
       cv = numOf(cv);
       if (tu.name === 'float32') cv = Math.fround(cv);
     } else if (!assignable({ ...v, t: defaultType(v.t) }, t) && !(isString(t) && typeof cv === 'string') && !(tu.name === 'bool' && typeof cv === 'boolean')) bad();
+    if (isInteger(t) && typeof cv === 'number' && Number.isInteger(cv) && !Number.isSafeInteger(cv)) cv = BigInt(cv);
     return { c: lit(cv), t, mode: 'const', n, cv };
   }
   if (v.mode === 'const' && isUntyped(v.t) && assignable(v, t)) return { c: convert(c, v, t, 'conversion'), t, mode: 'value', n };

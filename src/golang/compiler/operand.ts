@@ -65,8 +65,18 @@ export function lit(cv: ConstVal): string {
   if (typeof cv === 'number') return Object.is(cv, -0) ? '0' : cv < 0 ? `(${cv})` : String(cv);
   // an integer constant beyond 2^53: a bigint, as a 64-bit integer kind's value is (rt/integers.ts);
   // constTo gives a float type its double
-  if (typeof cv === 'bigint') return cv < 0n ? `(${cv}n)` : `${cv}n`;
+  if (typeof cv === 'bigint') return cv >= -9007199254740991n && cv <= 9007199254740991n ? lit(Number(cv)) : cv < 0n ? `(${cv}n)` : `${cv}n`;
   return String(cv);
+}
+
+/**
+ * A constant's code as a value of type t: an integer value of a 64-bit kind held as a double beyond
+ * 2^53 (a float constant such as 1e18 converted to int64) is written as the bigint it is exactly
+ * (rt/integers.ts: one representation per value).
+ */
+export function litOf(cv: ConstVal, t: Type): string {
+  if (typeof cv === 'number' && Number.isInteger(cv) && !Number.isSafeInteger(cv) && isInteger(t)) return lit(BigInt(cv));
+  return lit(cv);
 }
 
 /** JS code for the zero value of t. */
@@ -180,7 +190,7 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
   }
   // a constant becomes a float32 value rounded to float32 (go/types representable: roundFloat32)
   if (u.k === 'basic' && u.name === 'float32') return lit(Math.fround(numOf(cv)));
-  return lit(isInteger(t) ? cv : numOf(cv));
+  return isInteger(t) ? litOf(cv, t) : lit(numOf(cv));
 }
 
 export function intRange(k: string): [bigint, bigint] {
