@@ -226,13 +226,18 @@ export class GoTime {
     if (loc === null) throw new GoPanic(null, 'time: missing Location in call to Time.In');
     return new GoTime(this.sec, this.nsec, this.mono, loc);
   }
-  Add(d: number): GoTime {
-    const [s, n] = norm(this.sec, this.nsec + d);
-    return new GoTime(s, n, this.mono === null ? null : this.mono + d, this.loc);
+  Add(d: Int64): GoTime {
+    // a Duration beyond 2^53 ns (104 days) is a bigint (rt/integers.ts): a year's Add is exact
+    const [s, n] = norm(this.sec, typeof d === 'bigint' ? BigInt(this.nsec) + d : this.nsec + d);
+    return new GoTime(s, n, this.mono === null ? null : this.mono + Number(d), this.loc);
   }
-  Sub(u: GoTime): number {
+  Sub(u: GoTime): Int64 {
     if (this.mono !== null && u.mono !== null) return this.mono - u.mono;
-    return (this.sec - u.sec) * 1e9 + (this.nsec - u.nsec);
+    const d = (this.sec - u.sec) * 1e9 + (this.nsec - u.nsec);
+    if (d >= -9007199254740991 && d <= 9007199254740991) return d;
+    // beyond 2^53 ns: exact, and Go's saturation at the int64 bounds (time.go Sub)
+    const b = BigInt(this.sec - u.sec) * 1000000000n + BigInt(this.nsec - u.nsec);
+    return b > 9223372036854775807n ? 9223372036854775807n : b < -9223372036854775808n ? -9223372036854775808n : b;
   }
   After(u: GoTime): boolean {
     return this.mono !== null && u.mono !== null ? this.mono > u.mono : this.sec > u.sec || (this.sec === u.sec && this.nsec > u.nsec);
@@ -327,7 +332,15 @@ export class GoTime {
 }
 
 /** sec, nsec with nsec brought into [0, 1e9). */
-function norm(sec: number, nsec: number): [number, number] {
+function norm(sec: Int64, nsec: Int64): [number, number] {
+  if (typeof sec === 'bigint' || typeof nsec === 'bigint') {
+    // an int64 beyond 2^53 (rt/integers.ts): the carry and the remainder exactly
+    const n = BigInt(nsec);
+    let carry = n / 1000000000n;
+    let r = n % 1000000000n;
+    if (r < 0n) (r += 1000000000n), (carry -= 1n);
+    return [Number(BigInt(sec) + carry), Number(r)];
+  }
   const carry = Math.floor(nsec / 1e9);
   return [sec + carry, nsec - carry * 1e9];
 }
@@ -367,14 +380,16 @@ export function Date(year: number, month: number, day: number, hour: number, min
   const secs = (daysFromCivil(y, m, 1) + day - 1) * 86400 + hour * 3600 + min * 60 + s2 - loc.offset;
   return new GoTime(secs, n, null, loc);
 }
-export function Unix(sec: number, nsec: number): GoTime {
+export function Unix(sec: Int64, nsec: Int64): GoTime {
   const [s, n] = norm(sec, nsec);
   return new GoTime(s, n, null, Local);
 }
-export function UnixMilli(ms: number): GoTime {
+export function UnixMilli(ms: Int64): GoTime {
+  if (typeof ms === 'bigint') return Unix(ms / 1000n, (ms % 1000n) * 1000000n);
   return Unix(Math.floor(ms / 1e3), (ms - Math.floor(ms / 1e3) * 1e3) * 1e6);
 }
-export function UnixMicro(us: number): GoTime {
+export function UnixMicro(us: Int64): GoTime {
+  if (typeof us === 'bigint') return Unix(us / 1000000n, (us % 1000000n) * 1000n);
   return Unix(Math.floor(us / 1e6), (us - Math.floor(us / 1e6) * 1e6) * 1e3);
 }
 /** time.Now() at the run's monotonic clock reading `mono` (ns since start). */
