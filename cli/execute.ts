@@ -49,6 +49,14 @@ const sliceMs = 500;
  */
 export const stallMs = 5000;
 /**
+ * The stall limit of a Go program. The Go frontend's code returns to the scheduler at least every
+ * cost.ts chunk of simulated CPU on every loop and call, so a Go program cannot loop without
+ * yielding; what outlives `stallMs` there is one long step — a recursion towards the frame limit
+ * (golang/rt/goroutine.ts maxGoFrames: 500,000 frames took 2–7 s under load, with V8's GC copying
+ * the suspended frames), a library call on a huge value — and is given this long instead.
+ */
+export const goStallMs = 60_000;
+/**
  * A run that has used less CPU than this (ms) since its last watchdog check is making progress: the
  * engine checks every 64k kernel events, ≈10–60 ms of CPU, so 200 ms of CPU (over three times the
  * longest gap) without a check is a loop that never yields. CPU time, not wall time: a process starved by a loaded machine (or stopped,
@@ -132,7 +140,7 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
   const log = rt.log;
   const acc = sinks.summary ? new SummaryAccumulator(log) : null;
   if (acc) log.listen(acc.event);
-  const result = runSliced(rt, deadline, t0, clock, timeoutMessage);
+  const result = runSliced(rt, deadline, t0, clock, timeoutMessage, inst.goSource === true);
   const wallMs = performance.now() - t0;
   return { result, summary: acc ? acc.result(result.simTime) : null, wallMs };
 }
@@ -151,7 +159,9 @@ function runSliced(
   t0: number,
   clock: Clock,
   timeoutMessage: (r: Runtime, now: number) => string,
+  goSource: boolean,
 ): RunResult {
+  const stall = goSource ? goStallMs : stallMs;
   const ctx = vm.createContext({ run: () => rt.runSome() });
   for (;;) {
     const start = performance.now();
@@ -159,7 +169,7 @@ function runSliced(
     clock.lastCheck = -Infinity;
     clock.lastCheckCpu = cpuMs();
     // The slice's timer: the stall limit, or the wall-clock budget if that comes first.
-    const timeout = Math.max(1, Math.ceil(Math.min(sliceMs + stallMs, deadline - start)));
+    const timeout = Math.max(1, Math.ceil(Math.min(sliceMs + stall, deadline - start)));
     let r: RunResult | null;
     try {
       r = vm.runInContext('run()', ctx, { timeout }) as RunResult | null;
@@ -169,16 +179,20 @@ function runSliced(
       // Little CPU used since the last check (or the slice's start): the run was making progress (or was
       // starved of CPU) when the timer fired, not stuck in a loop that never yields.
       const progressing = cpuMs() - clock.lastCheckCpu < checkGapCpuMs;
-      rt.stopBudget(progressing ? timeoutMessage(rt, now) : runawayMessage(rt, now - t0, now - Math.max(start, clock.lastCheck)));
+      rt.stopBudget(progressing ? timeoutMessage(rt, now) : runawayMessage(rt, now - t0, now - Math.max(start, clock.lastCheck), goSource));
       return rt.result();
     }
     if (r !== null) return r;
   }
 }
 
-function runawayMessage(rt: Runtime, wallMs: number, stalledMs: number): string {
+function runawayMessage(rt: Runtime, wallMs: number, stalledMs: number, goSource: boolean): string {
   const mp = rt.curm;
   const gp = mp?.curg ?? null;
   const who = gp && mp ? `goroutine ${gp.goid} (${gp.startfn.includes('.') ? gp.startfn : `main.${gp.startfn}`}) on M${mp.id}` : 'the workload';
-  return `gmpsim: stopped after ${fmtDuration(Math.round(wallMs) * 1e6)} of wall-clock time at simulated time ${fmtDuration(rt.sim.now)}: ${who} ran JavaScript for ${fmtDuration(Math.round(stalledMs) * 1e6)} without returning to the scheduler (a loop that never yields: a goroutine's loop must \`yield*\` a runtime call, such as work(d), to let time pass)`;
+  return `gmpsim: stopped after ${fmtDuration(Math.round(wallMs) * 1e6)} of wall-clock time at simulated time ${fmtDuration(rt.sim.now)}: ${who} ran JavaScript for ${fmtDuration(Math.round(stalledMs) * 1e6)} without returning to the scheduler (${
+    goSource
+      ? 'one step of the Go program ran that long: a very deep recursion or a library call on a huge value; if the program is correct Go, this is a gmpsim limit worth reporting'
+      : "a loop that never yields: a goroutine's loop must `yield*` a runtime call, such as work(d), to let time pass"
+  })`;
 }

@@ -55,6 +55,8 @@ export interface Instance {
   Runtime: new (opts: RunOptions) => Runtime & { run(): RunResult };
   linksOS?: boolean;
   linksCgo?: boolean;
+  /** A Go program (the Go frontend's): every loop and call yields to the scheduler (execute.ts goStallMs). */
+  goSource?: boolean;
 }
 
 export interface Loaded {
@@ -231,7 +233,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
   // go/scanner skips a leading byte order mark; gmpsim's parser does not know it: a space in its
   // place keeps the offsets of everything after it.
   const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8').replace(/^\uFEFF/, ' ') }));
-  type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean } | { ok: false; errors: unknown[] };
+  type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean; warnings?: string[] } | { ok: false; errors: unknown[] };
   type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string; go?: GoRelease };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
   // The program sees the environment gmpsim was started with (as `go run` does) and standard input,
@@ -257,8 +259,10 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
     const lines = errs.map((e) => (e.file ? `${shownDir}/${path.basename(e.file)}:${e.line}:${e.col}: ${e.msg}` : e.msg));
     throw new LoadError(['# command-line-arguments', ...lines].join('\n'), true, buildFailedExit);
   }
+  // What the compilation could not honour exactly (a C function it does not run): said, never dropped.
+  for (const w of c.warnings ?? []) process.stderr.write(`gmpsim: warning: ${w}\n`);
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
-  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false };
+  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false, goSource: true };
   return { file, kind: 'go', bundle: '', instantiate: async () => inst, first: inst };
 }
 

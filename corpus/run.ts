@@ -22,7 +22,7 @@ import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileGo, formatGoErrors } from '../src/golang/index.js';
 import { run, parseGODEBUG } from '../src/runtime/runtime.js';
-import type { GoRelease } from '../src/runtime/version.js';
+import { gopathModeGODEBUG, type GoRelease } from '../src/runtime/version.js';
 
 export const corpusRoot = dirname(fileURLToPath(import.meta.url)).replace(/\/dist\/corpus$/, '/corpus');
 export const releases: GoRelease[] = ['1.19', '1.26'];
@@ -237,7 +237,8 @@ export function compareOne(name: string, release: GoRelease, root = corpusRoot, 
       go: release,
       ncpu: recordNCPU,
       gomaxprocs: env.GOMAXPROCS ? Number(env.GOMAXPROCS) : recordNCPU,
-      godebug: parseGODEBUG(env.GODEBUG ?? '').flags,
+      // recorded as a GOPATH-mode build: that build's GODEBUG defaults, then the program's own
+      godebug: parseGODEBUG([gopathModeGODEBUG(release), env.GODEBUG ?? ''].filter((s) => s !== '').join(',')).flags,
       seed: 1,
       storeLog: false,
       until: simBudget,

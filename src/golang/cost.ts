@@ -93,6 +93,15 @@ export interface GoCpuCosts {
    * the measured CPU above includes mallocgc).
    */
   httpReqAllocBytes: number;
+  /**
+   * net.Dial's own Go code on the dialing goroutine, beyond the system calls std/net.ts charges (address
+   * parsing, the Dialer and its context, the netFD, the poll descriptor, the TCPConn). See netCosts119.
+   */
+  netDial: number;
+  /** (*TCPListener).Accept's own Go code for a queued connection, beyond its system calls. */
+  netAccept: number;
+  /** (*TCPConn).Close's own Go code (netFD.Close: evicting and closing the poll descriptor), beyond its system calls. */
+  netClose: number;
 }
 
 /**
@@ -117,6 +126,25 @@ export const httpCosts119: Readonly<Pick<GoCpuCosts, 'httpServerReq' | 'httpClie
  * ReadResponse 1861 (PROVISIONAL); 5045 B (61 objects) allocated per round trip.
  */
 export const httpCosts126: Readonly<Pick<GoCpuCosts, 'httpServerReq' | 'httpClientReq' | 'httpReqAllocBytes'>> = Object.freeze({ httpServerReq: 3700, httpClientReq: 3400, httpReqAllocBytes: 2500 });
+
+/**
+ * net.Dial's and Accept's Go code — PROVISIONAL, to be re-derived from io_costs.go's net_dial_us and
+ * net_accept_us once recorded on a quiet machine: a whole call's median (netCallCosts: 1000 loopback
+ * connections dialed, then accepted, 4 rounds, GOMAXPROCS=1) minus what gmpsim charges for the same call
+ * (its system calls at sys/costs.ts's defaults, the park for writability, the runtime's work: the same
+ * loop run by gmpsim), measured on 2026-12-07 03:45–03:55 UTC on the reference machine under a load
+ * average of 6–9 (the same io_costs runs measured cached_read_4k and write_4k 1.17–1.18× their recorded
+ * medians). go1.19.8: Dial 29.3–30.0 µs (5 runs, median 29.6) − gmpsim 22.85 → 6.8 µs; Accept 8.30–8.51
+ * (median 8.33) − 6.53 → 1.8 µs; Close 9.27 µs (active: the peer open) − 7.57 → 1.7, 13.35 (passive) − 11.89
+ * → 1.5: 1.6 µs.
+ */
+export const netCosts119: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept' | 'netClose'>> = Object.freeze({ netDial: 6800, netAccept: 1800, netClose: 1600 });
+/**
+ * The same on go1.26.8 (PROVISIONAL, 3 runs): Dial 31.2–31.7 µs (median 31.5) − gmpsim 23.39 → 8.1 µs
+ * (its Dialer sets the keep-alive configuration and checks multipath TCP); Accept 8.91–8.95 − 7.04 → 1.9 µs;
+ * Close 9.28 − 7.57 → 1.7 (active), 13.63 − 11.89 → 1.7 (passive).
+ */
+export const netCosts126: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept' | 'netClose'>> = Object.freeze({ netDial: 8100, netAccept: 1900, netClose: 1700 });
 
 /** lib_costs.go's figures: ns per call or per comparison (MEASURE names). */
 export type LibMeasurements = Record<
@@ -294,6 +322,7 @@ export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   atomic: 2.4, // calibrate.json mutex_uncontended_ns 4.89 / 2: an uncontended Lock+Unlock is one LOCK CMPXCHG and one LOCK XADD (both inlined)
   ...libCosts119,
   ...httpCosts119,
+  ...netCosts119,
 });
 
 /** cpu_costs.go's figures: ns per iteration of each loop shape (MEASURE loop_*). */
@@ -329,6 +358,7 @@ export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontended
     malloc: mallocNs,
     ...libCosts119,
     ...httpCosts119,
+    ...netCosts119,
   };
 }
 
@@ -350,5 +380,6 @@ export const releaseGoCpuCosts: Readonly<Record<GoRelease, Readonly<Partial<GoCp
     // release-costs:1.26 end
     ...libCosts126,
     ...httpCosts126,
+    ...netCosts126,
   }),
 });

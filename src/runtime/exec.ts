@@ -26,10 +26,11 @@ import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
+import { GoThrow } from './panic.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
-import { netpollArm, netpollblock } from './netpoll.js';
+import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 import { STWReason, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
@@ -79,7 +80,8 @@ function runG1(rt: Runtime, mp: M): void {
       try {
         r = body.next(v);
       } catch (e) {
-        rt.goPanic(gp, panicMessage(e, rt.v), e);
+        if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
+        else rt.goPanic(gp, panicMessage(e, rt.v), e);
         return;
       }
       if (r.done !== true) break;
@@ -107,7 +109,8 @@ function runG1(rt: Runtime, mp: M): void {
     dispatch(rt, mp, gp, op);
   } catch (e) {
     if (rt.exited) return;
-    rt.goPanic(gp, panicMessage(e, rt.v), e);
+    if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
+    else rt.goPanic(gp, panicMessage(e, rt.v), e);
   }
 }
 
@@ -162,7 +165,6 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
         ns += extra;
       }
       if (!(ns > 0)) return cont(rt, mp, 0);
-      gp.workStart = rt.sim.now;
       gp.workNs = ns;
       gp.workEvery = op.every;
       gp.workEnd = cpuStart(rt, mp, ns, T.Run);
@@ -226,6 +228,9 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       const poller = rt.netpoller;
       return cont(rt, mp, cost.runtimeCall + (poller !== null && !poller.pollWoken ? cost.futexWakeCall : 0));
     }
+    case K.NetUnblock:
+      netpollUnblock(rt, mp, op.pd);
+      return cont(rt, mp, cost.runtimeCall);
     case K.SemAcquire:
       if (semacquire(rt, mp, gp, op.sema, op.lifo, op.reason, op)) cont(rt, mp, cost.semOp);
       return;

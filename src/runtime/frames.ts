@@ -22,6 +22,8 @@ export interface RuntimeFrames {
   readonly gopark: string;
   /** The frame that ends a goroutine's stack at traceback level system. */
   readonly goexit: string;
+  /** runtime.main's frame under main.main at traceback level system (its call of main_main). */
+  readonly runtimeMain: string;
   /** The function names of the goroutines runtime.main starts (G.startfn). */
   readonly forcegc: string;
   readonly bgsweep: string;
@@ -37,6 +39,11 @@ export interface RuntimeFrames {
    */
   readonly stdCreators: Readonly<Record<string, string>>;
   /**
+   * The `created by` frame (function and file:line) of each of runtime.main's goroutines, by start
+   * function, as a throw's dump prints it (gotests/reference/go<release>/stack_overflow.json).
+   */
+  readonly systemCreators: Readonly<Record<string, string>>;
+  /**
    * gopanic's call of a deferred function: the `panic(…)` frame between a deferred call that panics
    * while its frame is panicking and the frames of the panic it ran for (the deferred call runs on
    * top of the panicking stack).
@@ -49,6 +56,9 @@ const go119: RuntimeFrames = {
   sites: {
     throw: ['({0x0, 0x0})', 'runtime/panic.go:1047'],
     checkmcount: ['()', 'runtime/proc.go:765'],
+    // gotests/reference/go1.19/stack_overflow.json
+    newstack: ['()', 'runtime/stack.go:1103'],
+    morestack: ['()', 'runtime/asm_amd64.s:570'],
     mReserveID: ['()', 'runtime/proc.go:781'],
     startm: ['(0x0, 0x0)', 'runtime/proc.go:2317'],
     handoffp: ['(0x0)', 'runtime/proc.go:2360'],
@@ -60,6 +70,7 @@ const go119: RuntimeFrames = {
   },
   gopark: 'runtime/proc.go:363',
   goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594',
+  runtimeMain: 'runtime.main()\n\truntime/proc.go:250',
   forcegc: 'runtime.forcegchelper',
   bgsweep: 'runtime.bgsweep',
   bgscavenge: 'runtime.bgscavenge',
@@ -76,6 +87,12 @@ const go119: RuntimeFrames = {
   },
   // gotests/reference/go1.19/panic_float.json
   gopanic: '/usr/lib/go-1.19/src/runtime/panic.go:884',
+  systemCreators: {
+    'runtime.forcegchelper': 'runtime.init.6\n\t/usr/lib/go-1.19/src/runtime/proc.go:290',
+    'runtime.bgsweep': 'runtime.gcenable\n\t/usr/lib/go-1.19/src/runtime/mgc.go:178',
+    'runtime.bgscavenge': 'runtime.gcenable\n\t/usr/lib/go-1.19/src/runtime/mgc.go:179',
+    'runtime.runfinq': 'runtime.createfing\n\t/usr/lib/go-1.19/src/runtime/mfinal.go:157',
+  },
 };
 
 /** go1.26.8 ($(go env GOROOT)/src/runtime), from its thread-exhaustion and deadlock dumps. */
@@ -83,6 +100,9 @@ const go126: RuntimeFrames = {
   sites: {
     throw: ['({0x0, 0x0})', 'runtime/panic.go:1229'],
     checkmcount: ['()', 'runtime/proc.go:977'],
+    // gotests/reference/go1.26/stack_overflow.json
+    newstack: ['()', 'runtime/stack.go:1207'],
+    morestack: ['()', 'runtime/asm_amd64.s:681'],
     mReserveID: ['()', 'runtime/proc.go:993'],
     startm: ['(0x0, 0x0, 0x0)', 'runtime/proc.go:3088'],
     handoffp: ['(0x0)', 'runtime/proc.go:3137'],
@@ -94,6 +114,8 @@ const go126: RuntimeFrames = {
   },
   gopark: 'runtime/proc.go:462',
   goexit: 'runtime.goexit({})\n\truntime/asm_amd64.s:1771',
+  // gotests/reference/go1.26/stack_overflow.json
+  runtimeMain: 'runtime.main()\n\truntime/proc.go:290',
   forcegc: 'runtime.forcegchelper',
   bgsweep: 'runtime.bgsweep',
   bgscavenge: 'runtime.bgscavenge',
@@ -111,6 +133,12 @@ const go126: RuntimeFrames = {
   },
   // gotests/reference/go1.26/panic_float.json, corpus/reference/go1.26/gotest/convert4.json
   gopanic: '/usr/local/go/src/runtime/panic.go:860',
+  systemCreators: {
+    'runtime.forcegchelper': 'runtime.init.7\n\t/usr/local/go/src/runtime/proc.go:363',
+    'runtime.bgsweep': 'runtime.gcenable\n\t/usr/local/go/src/runtime/mgc.go:214',
+    'runtime.bgscavenge': 'runtime.gcenable\n\t/usr/local/go/src/runtime/mgc.go:215',
+    'runtime.runFinalizers': 'runtime.createfing\n\t/usr/local/go/src/runtime/mfinal.go:172',
+  },
 };
 
 const byRelease: Readonly<Record<VersionProfile['runtimeFrames'], RuntimeFrames>> = { '1.19': go119, '1.26': go126 };
@@ -118,4 +146,34 @@ const byRelease: Readonly<Record<VersionProfile['runtimeFrames'], RuntimeFrames>
 /** The runtime frames of a profile's release. */
 export function runtimeFrames(v: VersionProfile): RuntimeFrames {
   return byRelease[v.runtimeFrames];
+}
+
+/**
+ * How many of the runtime's own frames sit on top of a goroutine parked for `waitreason`, which a
+ * traceback does not print (traceback.go showframe hides `runtime.*`). go1.19's traceback walks 100
+ * frames and prints the shown ones among them (gentraceback: n = nprint), so these frames shorten
+ * what it prints — gotests/reference/go1.19/traceback_100.json: a goroutine 98 calls deep in a
+ * channel receive prints 97 (gopark, chanrecv, chanrecv1 fill the rest); go1.21+ counts only shown
+ * frames. From the call chains in chan.go (chanrecv1/2 → chanrecv → gopark, chansend1 → chansend →
+ * gopark), select.go (selectgo → gopark; block → gopark), sema.go (semacquire1 → goparkunlock →
+ * gopark under sync's runtime_Semacquire*), time.go (timeSleep → gopark). Other waits: 1 (gopark).
+ */
+export function hiddenTopFrames(waitreason: string): number {
+  switch (waitreason) {
+    case 'chan receive':
+    case 'chan send':
+    case 'chan receive (nil chan)':
+    case 'chan send (nil chan)':
+    case 'semacquire':
+    case 'sync.Mutex.Lock':
+    case 'sync.RWMutex.RLock':
+    case 'sync.RWMutex.Lock':
+    case 'sync.WaitGroup.Wait':
+      return 3;
+    case 'select':
+    case 'select (no cases)':
+      return 2;
+    default:
+      return 1;
+  }
 }

@@ -12,7 +12,10 @@
  *   release's headroom: VersionProfile.gcMemoryLimitHeadroom); trigger = goal − runway within
  *   [0.7, 0.95] of the way from heapMarked to the goal (triggerRatioDen/minTriggerRatioNum/
  *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark the
- *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: no heap goal at all.
+ *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: the memory limit's goal
+ *   alone (GOMEMLIMIT unset is math.MaxInt64: a goal of ≈ 8 EiB, ReadMemStats' NextGC). During a
+ *   cycle the goal is at least 64 KB past where it triggered (heapGoal's minRunway) — go1.19's
+ *   `triggered` is the trigger, since 1.20 the heap at the cycle's start (VersionProfile.gcTriggeredAtHeapLive).
  * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
  *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause plus the wait for the other Ps (exec.ts
  *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
@@ -24,12 +27,15 @@
  *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
  *   worker for the rest of the 25 % goal, and idle workers on Ps that find nothing else to do (the
  *   last check before a P is given up). The mark work — the live part of the heap at the cycle's
- *   start plus 2 KB of stack per goroutine — is drained at gcMarkNsPerByte per worker; allocating
+ *   start plus 2 KB of stack per goroutine — is drained at gcMarkNsPerByte per worker (a worker's
+ *   time, in gctrace's cpu fields and gc_cpu_fraction, is its wall-clock time on its P, as
+ *   gcBgMarkWorker measures it with nanotime: stretched when the OS shares the cores, os.ts); allocating
  *   goroutines assist (gcAssistAlloc: debt × assistWorkPerByte, first from the workers' background
  *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
  *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
- *   readied, gctrace prints its line, runtime.GC's waiters are readied, and the scavenger counts a run
+ *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
+ *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
  *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
  * - runtime.GC() (gcTriggerCycle, `(forced)` in gctrace), runtime.ReadMemStats (a stop-the-world of
  *   readMemStatsPause), debug.SetGCPercent, debug.SetMemoryLimit, and forcegc: sysmon readies the
@@ -87,6 +93,14 @@ const maxOvershoot = 1.1;
 const gcOverAssistWork = 64 << 10;
 /** _StackMin = 2048: the stack scan work a goroutine adds (its smallest stack). */
 const stackMin = 2048;
+/**
+ * math.MaxInt64: GOMEMLIMIT when it is not set (mgcpacer.go gcControllerState.init: `c.setMemoryLimit(
+ * readGOMEMLIMIT())`, maxInt64 for "off"). With GOGC=off the memory limit's goal is the heap goal, so
+ * ReadMemStats' NextGC is ≈ 8 EiB, not 0 (go1.19 gc_alloc_loop.json gogcoff next_gc_mb 8796093022188.56).
+ */
+const maxInt64 = 2 ** 63;
+/** heapGoalInternal's minRunway = 64 << 10: during a cycle the goal is at least 64 KB past where it triggered. */
+const minRunway = 64 << 10;
 /** retainExtraPercent = 10 (mgcscavenge.go): the scavenger keeps the heap goal + 10 %. */
 const retainExtraPercent = 10;
 /** How many cycles' cons/mark ratios endCycle keeps (lastConsMark [4]float64). */
@@ -200,9 +214,12 @@ export class GCState {
   /** Bytes of heap in use: marked at the last cycle plus allocated since (heapLive). */
   heapLive = 0;
   heapMarked = 0;
+  /** The goal commit computed: GOGC's (gcPercentHeapGoal) or the memory limit's when smaller. */
   heapGoal = 0;
+  /** Whether heapGoal is the memory limit's (heapGoalInternal then skips its minimum runway). */
+  memoryLimited = false;
   trigger = 0;
-  /** The trigger of the cycle in progress (c.triggered). */
+  /** Where the cycle in progress triggered (c.triggered; Infinity, Go's ^uint64(0), between cycles). */
   triggered = Infinity;
   lastHeapScan = 0;
   lastStackScan = 0;
@@ -310,22 +327,53 @@ export function gcinit(rt: Runtime): void {
  */
 export function commit(rt: Runtime): void {
   const c = rt.gc;
-  let goal = Infinity;
+  let goal = Infinity; // gcPercentHeapGoal: ^uint64(0) with GOGC=off
   if (c.gcPercent >= 0) {
     goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + c.globalsScan) * c.gcPercent) / 100);
     if (goal < c.heapMinimum) goal = c.heapMinimum;
   }
-  if (c.memoryLimit < Infinity) {
-    // memoryLimitHeapGoal: the limit minus the non-heap memory (none in the model) minus the release's headroom.
-    const h = rt.v.gcMemoryLimitHeadroom;
-    let lim = c.memoryLimit;
-    if (h.percent > 0) lim -= Math.floor(lim / 100) * h.percent;
-    else lim = lim < 2 * h.bytes ? h.bytes : lim - h.bytes;
-    if (lim < goal) goal = lim;
-  }
+  // heapGoalInternal: the memory limit's goal when it is smaller (always, with GOGC=off).
+  const lim = memoryLimitHeapGoal(rt);
+  c.memoryLimited = lim < goal;
+  if (c.memoryLimited) goal = lim;
   c.heapGoal = goal;
   const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + c.globalsScan);
   c.trigger = triggerFor(c, goal, runway);
+}
+
+/**
+ * gcControllerState.memoryLimitHeapGoal (go1.19 and go1.26 mgcpacer.go): the limit (math.MaxInt64 when
+ * unset) minus the memory that is not heap (nonHeapMemory = mappedReady − heapFree − heapAlloc: none
+ * in the model, whose only mapped memory is the heap it keeps, heapRetained) and minus what is mapped
+ * beyond the limit (overage), less the release's headroom (VersionProfile.gcMemoryLimitHeadroom: a
+ * percent of the goal, at least a number of bytes); never below the live heap.
+ */
+function memoryLimitHeapGoal(rt: Runtime): number {
+  const c = rt.gc;
+  const memoryLimit = c.memoryLimit === Infinity ? maxInt64 : c.memoryLimit;
+  const mappedReady = c.heapRetained;
+  const nonHeapMemory = 0;
+  const overage = mappedReady > memoryLimit ? mappedReady - memoryLimit : 0;
+  if (nonHeapMemory + overage >= memoryLimit) return c.heapMarked;
+  let goal = memoryLimit - (nonHeapMemory + overage);
+  const h = rt.v.gcMemoryLimitHeadroom;
+  let headroom = Math.floor(goal / 100) * h.percent;
+  if (headroom < h.bytes) headroom = h.bytes;
+  if (goal < headroom || goal - headroom < headroom) goal = headroom;
+  else goal -= headroom;
+  if (goal < c.heapMarked) goal = c.heapMarked;
+  return goal;
+}
+
+/**
+ * gcControllerState.heapGoal: the committed goal, but during a cycle at least minRunway past where
+ * it triggered (heapGoalInternal; not under the memory limit's goal) — the goal revise paces assists
+ * to, gctrace prints (lastHeapGoal, taken in endCycle) and ReadMemStats reports as NextGC.
+ */
+export function heapGoal(c: GCState): number {
+  let goal = c.heapGoal;
+  if (!c.memoryLimited && c.triggered !== Infinity && goal < c.triggered + minRunway) goal = c.triggered + minRunway;
+  return goal;
 }
 
 /** gcControllerState.trigger: the trigger from the goal and the runway, within its bounds. */
@@ -439,22 +487,22 @@ function assistWorkPerByte(c: GCState): number {
   const live = c.heapLive;
   const work = c.scanWorkDone;
   const base = c.scanWorkTotal - c.markLive - c.lastStackScan - c.globalsScan;
-  let heapGoal = c.heapGoal === Infinity ? live + (1 << 20) : c.heapGoal;
+  let goal = heapGoal(c);
   let expected = c.lastHeapScan + c.lastStackScan + c.globalsScan + base;
   const maxScanWork = live + c.lastStackScan + c.globalsScan + base;
   if (work > expected) {
-    let ext = Math.floor(((heapGoal - c.triggered) / expected) * maxScanWork) + c.triggered;
-    const hardGoal = Math.floor((1 + gcPercent / 100) * heapGoal);
+    let ext = Math.floor(((goal - c.triggered) / expected) * maxScanWork) + c.triggered;
+    const hardGoal = Math.floor((1 + gcPercent / 100) * goal);
     if (ext > hardGoal) ext = hardGoal;
-    heapGoal = ext;
+    goal = ext;
     expected = maxScanWork;
   }
-  if (live > heapGoal) {
-    heapGoal = Math.floor(heapGoal * maxOvershoot);
+  if (live > goal) {
+    goal = Math.floor(goal * maxOvershoot);
     expected = maxScanWork;
   }
   const remaining = Math.max(expected - work, 1000);
-  const heapRemaining = Math.max(heapGoal - live, 1);
+  const heapRemaining = Math.max(goal - live, 1);
   return remaining / heapRemaining;
 }
 
@@ -579,7 +627,8 @@ function startCycle(rt: Runtime, now: number): void {
   const c = rt.gc;
   const procs = rt.gomaxprocs;
   c.markStartTime = now;
-  c.triggered = c.heap0;
+  // go1.19: the trigger it crossed; since 1.20 the heap now (VersionProfile.gcTriggeredAtHeapLive).
+  c.triggered = rt.v.gcTriggeredAtHeapLive ? c.heap0 : c.trigger;
   c.assistTime = c.dedicatedMarkTime = c.fractionalMarkTime = c.idleMarkTime = 0;
   c.bgScanCredit = 0;
   c.inflight = 0;
@@ -689,9 +738,15 @@ class GCBgMarkWorker implements GoBody {
   private readonly rt: Runtime;
   /** go1.19: the starter waits in notetsleepg on this until the worker first runs (gcBgMarkStartWorkerBlocking). */
   ready: KernelWaitQueue | null = null;
-  /** The chunk in flight: its work (bytes) and CPU ns, charged when the worker is resumed. */
+  /**
+   * The chunk in flight: its work (bytes), its CPU ns and when it started. Its time is charged when
+   * the worker is resumed, as wall-clock time (gcBgMarkWorker: `duration := nanotime() - startTime`
+   * to markWorkerStop and p.gcFractionalMarkTime): when more threads want CPU than there are cores
+   * (os.ts), a chunk takes longer than its CPU ns and Go counts all of it.
+   */
   private chunkWork = 0;
   private chunkNs = 0;
+  private chunkStart = 0;
   private running = false;
   constructor(rt: Runtime) {
     this.rt = rt;
@@ -704,15 +759,11 @@ class GCBgMarkWorker implements GoBody {
     const pp = mp.p!;
     const mode = pp.gcMarkWorkerMode;
     if (this.chunkNs > 0) {
-      // The chunk ran: charge its time to the mode, its work to the background credit.
+      // The chunk ran: charge its (wall-clock) time to the mode, its work to the background credit.
       c.inflight--;
       c.scanWorkDone += this.chunkWork;
       c.bgScanCredit += this.chunkWork;
-      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += this.chunkNs;
-      else if (mode === GCMarkWorkerMode.fractional) {
-        c.fractionalMarkTime += this.chunkNs;
-        pp.gcFractionalMarkTime += this.chunkNs;
-      } else c.idleMarkTime += this.chunkNs;
+      chargeMarkTime(c, pp, mode, rt.sim.now - this.chunkStart);
       this.chunkNs = this.chunkWork = 0;
     }
     if (this.ready !== null) {
@@ -754,6 +805,7 @@ class GCBgMarkWorker implements GoBody {
     c.inflight++;
     this.chunkWork = w;
     this.chunkNs = Math.max(1, Math.round(w * markNsPerByte(rt)));
+    this.chunkStart = rt.sim.now;
     return { done: false, value: { k: K.Work, ns: this.chunkNs, every: 0 } };
   }
   /**
@@ -770,12 +822,7 @@ class GCBgMarkWorker implements GoBody {
       c.scanWorkRemaining += this.chunkWork - done;
       c.scanWorkDone += done;
       c.bgScanCredit += done;
-      const mode = pp.gcMarkWorkerMode;
-      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += ran;
-      else if (mode === GCMarkWorkerMode.fractional) {
-        c.fractionalMarkTime += ran;
-        pp.gcFractionalMarkTime += ran;
-      } else c.idleMarkTime += ran;
+      chargeMarkTime(c, pp, pp.gcMarkWorkerMode, rt.sim.now - this.chunkStart);
       this.chunkNs = this.chunkWork = 0;
     }
     if (pp.gcMarkWorkerMode !== GCMarkWorkerMode.notWorker) markWorkerStop(rt, pp, gp);
@@ -796,6 +843,15 @@ class GCBgMarkWorker implements GoBody {
   throw(e: unknown): IteratorResult<Op, unknown> {
     throw e;
   }
+}
+
+/** markWorkerStop's accounting: a worker's wall-clock time to its mode's total (and a fractional one's P). */
+function chargeMarkTime(c: GCState, pp: P, mode: number, duration: number): void {
+  if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += duration;
+  else if (mode === GCMarkWorkerMode.fractional) {
+    c.fractionalMarkTime += duration;
+    pp.gcFractionalMarkTime += duration;
+  } else c.idleMarkTime += duration;
 }
 
 /** A stop-the-world stops a running mark worker on pp (exec.ts stopTheWorldWithSema): it parks in the pool. */
@@ -845,8 +901,9 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   // The live heap: the estimate's share of the heap at the start plus everything allocated black since.
   const marked = c.markLive + Math.max(0, c.heap1 - c.heap0);
   c.lastLive = c.markLive;
-  const goalBefore = c.heapGoal;
+  const goalBefore = heapGoal(c); // endCycle's lastHeapGoal: what gctrace prints
   endCycle(rt, now, procs);
+  c.triggered = Infinity; // resetLive: the cycle is over
   c.heapMarked = marked;
   c.heapLive = marked;
   c.lastHeapScan = c.markLive;
@@ -892,7 +949,13 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);
   startTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
-  if (rt.debug.gctrace > 0) rt.write(2, gctraceLine(rt, rec));
+  // gctrace: one write(2) per print argument (VersionProfile.gctraceWrites), each printCost, on this
+  // G's thread before it goes on (as sysmon pays for schedtrace's, trace.ts).
+  let printNs = 0;
+  if (rt.debug.gctrace > 0) {
+    rt.write(2, gctraceLine(rt, rec));
+    printNs = (rt.v.gctraceWrites + (rec.forced ? 1 : 0)) * rt.cost.printCost;
+  }
   // gcSweep: ready the background sweeper (it sweeps concurrently; the model counts no cost for it).
   const sw = c.sweepG;
   if (sw !== null && sw.atomicstatus === _Gwaiting) {
@@ -904,9 +967,9 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const waiters = c.markWaiters;
   c.markWaiters = [];
   for (const w of waiters) if (w !== gp && w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, gp, undefined);
-  // The G that ran mark termination goes on (a worker parks; a user G continues its op).
+  // The G that ran mark termination goes on after its gctrace writes (a worker parks; a user G continues its op).
   rt.contM = mp;
-  rt.contDelay = 0;
+  rt.contDelay = printNs;
 }
 
 /** endCycle: this cycle's cons/mark ratio (the largest of the last 4 sets the runway). */
@@ -993,7 +1056,7 @@ export function readMemStats(rt: Runtime): MemStatsSnapshot {
     HeapAlloc: c.heapLive,
     HeapSys: c.heapRetained,
     HeapObjects: 0,
-    NextGC: c.heapGoal === Infinity ? 0 : c.heapGoal,
+    NextGC: heapGoal(c),
     LastGC: c.lastgc,
     PauseTotalNs: c.pauseTotalNs,
     PauseNs: c.pauseNs.slice(),

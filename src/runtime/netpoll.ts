@@ -25,7 +25,7 @@ import { E, FoundBy, Loc, MS } from '../log/events.js';
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
 import { G, M, _Grunnable } from './runtime2.js';
-import { T, acquirep, becomeSpinning, gopark, pidleget, runFound, schedule, setMState, stopm } from './proc.js';
+import { T, acquirep, becomeSpinning, gopark, goready, pidleget, runFound, schedule, setMState, stopm } from './proc.js';
 import { injectglist } from './runq.js';
 
 /** Maximum events one epoll_wait returns (netpoll's events array). */
@@ -80,6 +80,22 @@ export function netpollblock(rt: Runtime, mp: M, gp: G, pd: PollDesc): boolean {
   pd.rg = gp;
   rt.netpollWaiters++;
   gopark(rt, mp, gp, 'IO wait', Loc.Netpoll);
+  return true;
+}
+
+/**
+ * poll_runtime_pollSetDeadline with a read deadline in the past (both releases' netpoll.go): netpollunblock
+ * takes the G parked on pd, if any, and netpollgoready readies it from the calling M — goready puts it in
+ * this P's runnext — and takes it off netpollWaiters (1.19: Xadd −1; 1.22+: the delta, netpollAdjustWaiters).
+ * The fd's epoll state is untouched. Returns whether a G was readied.
+ */
+export function netpollUnblock(rt: Runtime, mp: M, pd: PollDesc): boolean {
+  pd.rt = rt;
+  const gp = pd.rg;
+  if (gp === null) return false;
+  pd.rg = null;
+  rt.netpollWaiters--;
+  goready(rt, gp, mp.p!, mp.curg, undefined);
   return true;
 }
 

@@ -402,7 +402,7 @@ export function cpuStop(rt: Runtime, mp: M): number {
 export function nextCallPoint(rt: Runtime, gp: G): number {
   const now = rt.sim.now;
   const rate = gp.m !== null && gp.m.onCpu ? rt.os.rate : 1;
-  // With the full core since the op started this is exactly now − workStart.
+  // With the full core since the op started this is exactly the time since it started.
   const done = gp.workNs - (gp.workEnd - now) * rate;
   const next = Math.ceil(done / gp.workEvery) * gp.workEvery;
   if (next >= gp.workNs) return Infinity;

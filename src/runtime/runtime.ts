@@ -35,7 +35,7 @@ import { K, type GoBody, type GoFunc, type Op } from '../workload/ops.js';
 import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 import { defaultRelease, goReleases, profiles, type GoRelease, type VersionProfile } from './version.js';
-import { runtimeFrames, type RuntimeFrames } from './frames.js';
+import { hiddenTopFrames, runtimeFrames, type RuntimeFrames } from './frames.js';
 import { GCState, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions, type LiveHeapSource } from './mgc.js';
 import { MaxProcsState, defaultGOMAXPROCS, normalizeQuota, quotaAt, updateMaxProcsGoroutine, type CpuQuotaStep } from './maxprocs.js';
 
@@ -568,7 +568,7 @@ export class Runtime {
    * schedtrace on, go1.19's crash path calls schedtrace(true), which takes sched.lock again and
    * hangs the process after the first two lines (runtime-spec §21.2).
    */
-  throw(msg: string, prefix = '', frames: string[] = [], underSchedLock = false): void {
+  throw(msg: string, prefix = '', frames: readonly string[] = [], underSchedLock = false, gp: G | null = null): void {
     if (this.exited) return;
     if (underSchedLock && this.debug.schedtrace > 0) {
       this.write(2, `${prefix}fatal error: ${msg}\n`);
@@ -580,11 +580,15 @@ export class Runtime {
     let s = `${prefix}fatal error: ${msg}\n`;
     const stack = ['throw', ...frames, ...this.stack.slice().reverse()];
     this.stack.length = 0;
-    const base = this.curm && this.sysmon && this.curm === this.sysmon.m ? ['sysmon', 'mstart1', 'mstart0', 'mstart'] : ['schedule', 'mstart1', 'mstart0', 'mstart'];
+    // A goroutine's own throw (gp: newstack on its behalf) ends its runtime stack at morestack, where
+    // the goroutine's stack was switched for g0's; an M's throw ends in the M's start.
+    const base = gp !== null ? [] : this.curm && this.sysmon && this.curm === this.sysmon.m ? ['sysmon', 'mstart1', 'mstart0', 'mstart'] : ['schedule', 'mstart1', 'mstart0', 'mstart'];
     s += '\nruntime stack:\n';
     for (const f of [...stack, ...base]) s += runtimeFrame(this.rf, f);
-    // A throw's traceback level also shows the runtime's own goroutines (fatal's does not).
-    s += this.goroutineDump(null, true);
+    // The throwing goroutine first, with its stack (fatalthrow → traceback of the current g), then the
+    // others; a throw's traceback level also shows the runtime's own goroutines (fatal's does not).
+    if (gp !== null) s += `\n${this.goroutineHeader(gp, true)}` + this.frames(gp, true);
+    s += this.goroutineDump(gp, true);
     this.write(2, s);
     this.exit(2, 'fatal');
   }
@@ -615,7 +619,7 @@ export class Runtime {
     let s = '';
     for (const gp of this.allgs) {
       if (gp === skip || (gp.system && !withSystem) || gp.atomicstatus === _Gdead) continue;
-      s += `\ngoroutine ${gp.goid}${withSystem && this.v.headerGp ? ` gp=0x0 m=${gp.m ? `${gp.m.id} mp=0x0` : 'nil'}` : ''} [${goroutineStatus(gp)}${gp.lockedm ? ', locked to thread' : ''}]:\n`;
+      s += `\n${this.goroutineHeader(gp, withSystem)}`;
       if (gp.atomicstatus === _Grunning) {
         s += '\tgoroutine running on other thread; stack unavailable\n';
       } else {
@@ -623,6 +627,11 @@ export class Runtime {
       }
     }
     return s;
+  }
+
+  /** `goroutine N [status]:` (traceback.go goroutineheader; `gp=… m=…` at traceback level system since VersionProfile.headerGp). */
+  private goroutineHeader(gp: G, system: boolean): string {
+    return `goroutine ${gp.goid}${system && this.v.headerGp ? ` gp=0x0 m=${gp.m ? `${gp.m.id} mp=0x0` : 'nil'}` : ''} [${goroutineStatus(gp)}${gp.lockedm ? ', locked to thread' : ''}]:\n`;
   }
 
   /**
@@ -634,7 +643,11 @@ export class Runtime {
     const body = own as (GoBody & { traceback?: (system?: boolean, style?: TracebackStyle) => string }) | null;
     const custom = body && typeof body.traceback === 'function' ? body.traceback(system, this.tracebackStyle(gp)) : null;
     if (custom !== null) return custom;
-    if (gp.system) return `runtime.gopark(...)\n\t${this.rf.gopark} +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n`;
+    if (gp.system) {
+      const creator = this.rf.systemCreators[gp.startfn];
+      const inG = this.v.createdByGoroutine ? ' in goroutine 1' : '';
+      return `runtime.gopark(...)\n\t${this.rf.gopark} +0x0 fp=0x0 sp=0x0 pc=0x0\n${gp.startfn}()\n\t?\n` + (creator ? `created by ${creator.replace('\n', `${inG}\n`)} +0x0\n` : '');
+    }
     const file = this.opts.file ?? 'workload';
     return `${goName(gp.startfn)}()\n\t${file}\n` + this.createdBy(gp);
   }
@@ -650,7 +663,7 @@ export class Runtime {
 
   /** How a body with its own traceback prints the release's parts of it (TracebackStyle). */
   tracebackStyle(gp: G): TracebackStyle {
-    return { createdIn: this.v.createdByGoroutine ? gp.parentGoid : 0, goexit: this.rf.goexit, stdCreators: this.rf.stdCreators, gopanic: this.rf.gopanic };
+    return { createdIn: this.v.createdByGoroutine ? gp.parentGoid : 0, goexit: this.rf.goexit, runtimeMain: this.rf.runtimeMain, stdCreators: this.rf.stdCreators, gopanic: this.rf.gopanic, innerOuterFrames: this.v.tracebackInnerOuter, hiddenTop: gp.atomicstatus === _Gwaiting ? hiddenTopFrames(gp.waitreason) : 0 };
   }
 
   private booted = false;
@@ -832,10 +845,16 @@ function runtimeFrame(rf: RuntimeFrames, f: string): string {
 export interface TracebackStyle {
   createdIn: number;
   goexit: string;
+  /** runtime.main's frame, under main.main at traceback level system (frames.ts). */
+  runtimeMain?: string;
   /** The release's file:line of the standard library's go statements, by creating function (frames.ts). */
   stdCreators?: Readonly<Record<string, string>>;
   /** The release's file:line of gopanic's call of a deferred function (frames.ts RuntimeFrames.gopanic). */
   gopanic?: string;
+  /** Deep stacks print their 50 innermost and 50 outermost frames (VersionProfile.tracebackInnerOuter); else the 100 innermost. */
+  innerOuterFrames?: boolean;
+  /** The runtime's unprinted frames on top of a parked goroutine's stack (frames.ts hiddenTopFrames; 0 when it is not parked). */
+  hiddenTop?: number;
 }
 
 /** Status text in a goroutine header: the wait reason, or the status name. */

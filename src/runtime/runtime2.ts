@@ -74,10 +74,10 @@ export class G {
   /** An op that was interrupted (preempted before or during it) and must be redone first. */
   pendingOp: Op | null = null;
   /**
-   * While running a Work op: when it started and (projected, os.ts) ends in wall time, its CPU ns, and
-   * its function-call period.
+   * While running a Work op: when it (projected, os.ts) ends in wall time, its CPU ns, and its
+   * function-call period. (Its start is not kept: os.ts derives the CPU done from the end and the
+   * rate, and a time field of every G costs a boxed double each — bench:scale's parked bytes.)
    */
-  workStart = 0;
   workEnd = 0;
   workNs = 0;
   workEvery = 0;
@@ -125,7 +125,7 @@ export class G {
     this.preempt = false;
     this.resume = undefined;
     this.pendingOp = null;
-    this.workStart = this.workEnd = this.workNs = this.workEvery = 0;
+    this.workEnd = this.workNs = this.workEvery = 0;
     this.selectDone = false;
     this.waiting = null;
     this.system = false;

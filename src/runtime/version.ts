@@ -151,6 +151,12 @@ export interface VersionProfile {
   /** Since 1.21 (traceback.go printcreatedby1): a traceback's `created by f` line ends with ` in goroutine <n>`. */
   readonly createdByGoroutine: boolean;
   /**
+   * Since 1.21 (traceback.go tracebackInnerFrames, tracebackOuterFrames): a stack deeper than 100
+   * frames prints its 50 innermost, `...N frames elided...`, its 50 outermost; before, the 100
+   * innermost and `...additional frames elided...` (_TracebackMaxFrames).
+   */
+  readonly tracebackInnerOuter: boolean;
+  /**
    * Since 1.23 (panic.go preprintpanics, printpanics): a panic re-raised with the value it recovered
    * prints once, as `panic: v [recovered, repanicked]`; before, twice (`panic: v [recovered]` and
    * `\tpanic: v`).
@@ -181,11 +187,28 @@ export interface VersionProfile {
 
   // ---- the garbage collector (runtime/mgc.ts)
   /**
-   * The headroom the pacer leaves under GOMEMLIMIT (mgcpacer.go memoryLimitHeapGoal): go1.19 subtracts
-   * memoryLimitHeapGoalHeadroom = 1 << 20 bytes from the goal; since 1.21 (go1.26.8)
-   * memoryLimitHeapGoalHeadroomPercent = 3: `goal -= goal / 100 * 3`.
+   * The headroom the pacer leaves under GOMEMLIMIT (mgcpacer.go memoryLimitHeapGoal): `percent` of the
+   * goal (`goal / 100 * percent`), at least `bytes`. go1.19 subtracts memoryLimitHeapGoalHeadroom =
+   * 1 << 20 bytes; since 1.21 (go1.26.8) memoryLimitHeapGoalHeadroomPercent = 3 %, at least
+   * memoryLimitMinHeapGoalHeadroom = 1 << 20.
    */
   readonly gcMemoryLimitHeadroom: { readonly bytes: number; readonly percent: number };
+  /**
+   * What gcControllerState.startCycle records as the point the cycle triggered (c.triggered, the base
+   * of revise's extrapolated goal, of heapGoal's 64 KB minimum runway and of endCycle's cons/mark):
+   * go1.19 the computed trigger (`heapTrigger, heapGoal := c.trigger(); c.triggered = heapTrigger`),
+   * since 1.20 (go1.26.8) the heap when the cycle starts (`c.triggered = c.heapLive.Load()`), which
+   * is past the trigger — even past the goal — when one large allocation crossed it.
+   */
+  readonly gcTriggeredAtHeapLive: boolean;
+  /**
+   * The write(2) calls of one GODEBUG=gctrace=1 line: gcMarkTermination prints it with print(), and
+   * the runtime's print writes every argument with its own write (print.go gwrite → writeErr, no
+   * buffer outside a panic): go1.19 mgc.go 38 (7 + 3 clock fields and 2 `+` + ` ms clock, ` + 5 cpu
+   * fields and 4 separators + 15 for the heap/goal/stacks/globals/P part + `\n`); go1.26 39 (`%` and
+   * `: ` are two prints, around the goroutine-leak note). `(forced)` is one more.
+   */
+  readonly gctraceWrites: number;
   /**
    * Since 1.26 (internal/buildcfg/exp.go GreenTeaGC: true; mgcmark_greenteagc.go): the mark phase scans
    * small objects span by span (the Green Tea collector), which changes the mark's cost per byte:
@@ -253,12 +276,15 @@ const go119: VersionProfile = {
   containerAwareGOMAXPROCS: false,
   schedtraceFormat: '1.19',
   createdByGoroutine: false,
+  tracebackInnerOuter: false,
   repanicked: false,
   syncWaitReasons: false,
   headerGp: false,
   runtimeFrames: '1.19',
   compileErrorExit: 2,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
+  gcTriggeredAtHeapLive: false,
+  gctraceWrites: 38,
   gcMarkCostFactor: 1,
   loopvarPerIteration: false,
   rangeOverInt: false,
@@ -289,12 +315,15 @@ const go126: VersionProfile = {
   containerAwareGOMAXPROCS: true,
   schedtraceFormat: '1.26',
   createdByGoroutine: true,
+  tracebackInnerOuter: true,
   repanicked: true,
   syncWaitReasons: true,
   headerGp: true,
   runtimeFrames: '1.26',
   compileErrorExit: 1,
-  gcMemoryLimitHeadroom: { bytes: 0, percent: 3 },
+  gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 3 },
+  gcTriggeredAtHeapLive: true,
+  gctraceWrites: 39,
   // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
   gcMarkCostFactor: 0.86,
   loopvarPerIteration: true,
@@ -323,6 +352,21 @@ function newestValidated(): GoRelease {
  * Parse what a user wrote for a release: "1.26", "go1.26", "1.26.8", "go1.26.8". Returns the release or
  * an error message that lists the known ones.
  */
+/**
+ * The GODEBUG settings a GOPATH-mode build (GO111MODULE=off, how gotests/record.mjs and
+ * corpus/record.mjs build) carries on a release, in GODEBUG syntax, for the keys gmpsim reads:
+ * without a go.mod, cmd/go takes the main module's Go version to be gover.DefaultGoModVersion
+ * ("1.16", cmd/go/internal/modload/init.go MainModuleSet.GoVersion) and builds in that version's
+ * defaults (load/godebug.go defaultGODEBUG), so a go1.26.8 GOPATH build runs with
+ * updatemaxprocs=0 and containermaxprocs=0 (both new in 1.25): no GOMAXPROCS updater goroutine —
+ * gotests/reference/go1.26/stack_overflow.json's crash dump lists none, and goroutine ids are not
+ * shifted by one. go1.19 had no GODEBUG defaults. A module build (conformance/record.mjs writes a
+ * go.mod with the release's go line) and `go run file.go` (the toolchain's own version) do not.
+ */
+export function gopathModeGODEBUG(release: GoRelease): string {
+  return profiles[release].containerAwareGOMAXPROCS ? 'updatemaxprocs=0,containermaxprocs=0' : '';
+}
+
 export function parseGoRelease(s: string): { release: GoRelease } | { error: string } {
   const m = /^(?:go)?(\d+)\.(\d+)(?:\.\d+)?$/.exec(s.trim());
   const known = goReleases.join(', ');
@@ -360,11 +404,14 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   containerAwareGOMAXPROCS: { what: 'default GOMAXPROCS = min(NumCPU, max(2, ⌈CPU limit⌉)), updated by sysmon once a second; the GOMAXPROCS updater goroutine', since: '1.25', source: 'cgroup_linux.go, proc.go sysmonUpdateGOMAXPROCS' },
   schedtraceFormat: { what: 'schedtrace/scheddetail format (`needspinning=`, `gcwaiting=false`, `nil`, `schedticks=[ … ]`)', since: '1.21–1.26', source: 'proc.go schedtrace' },
   createdByGoroutine: { what: 'tracebacks say `created by f in goroutine N`', since: '1.21', source: 'traceback.go printcreatedby1' },
+  tracebackInnerOuter: { what: 'a traceback deeper than 100 frames shows the 50 innermost, `...N frames elided...`, the 50 outermost (1.19: the 100 innermost, `...additional frames elided...`)', since: '1.21', source: 'traceback.go tracebackInnerFrames, tracebackOuterFrames' },
   repanicked: { what: 'a re-panic of the recovered value prints `[recovered, repanicked]` once', since: '1.23', source: 'panic.go printpanics' },
   syncWaitReasons: { what: 'sync waits show `sync.Mutex.Lock`, `sync.RWMutex.RLock`/`Lock`, `sync.WaitGroup.Wait` (not `semacquire`)', since: '≤ 1.26', source: 'runtime2.go waitReasonSync…' },
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
   runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
-  gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
+  gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal, at least 1 MB (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
+  gctraceWrites: { what: 'the write(2) calls of one gctrace line (one per print argument): 39 (1.19: 38)', since: '≤ 1.26', source: 'mgc.go gcMarkTermination, print.go gwrite' },
+  gcTriggeredAtHeapLive: { what: 'a cycle\'s `triggered` point is the heap when it starts (1.19: the computed trigger)', since: '1.20', source: 'mgcpacer.go startCycle' },
   gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },

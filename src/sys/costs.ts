@@ -16,6 +16,14 @@
  * which is subtracted. Other machines differ (NVMe vs network disks by 10×): override per run with
  * the Go frontend's CompileOptions.io (the CLI has no flag for them yet), or re-record io_costs.go on
  * the target machine.
+ *
+ * A TCP connection's own system calls (socket, connect, accept4, the socket options Go sets, epoll_ctl,
+ * close) are timed by io_costs.go's socketCosts, one raw call at a time, minus one time.Now (≈50 ns,
+ * calibrate.json time_now_ns 47). PROVISIONAL: io_costs.json was recorded before that section existed;
+ * these defaults are the medians of three runs of it with go1.19.8 on the reference machine while it was
+ * loaded (2026-12-07 03:45 UTC, load average 6–9 on 2 vCPUs: the same runs measured cached_read_4k,
+ * write_4k and urandom_read_4k 1.17–1.18× their recorded medians, open_close 1.20×, pipe_write 0.97×),
+ * to be replaced by the recorded socket figures.
  */
 export interface IoCosts {
   /** open(2) or close(2) of a file: half of os.Open + Close (open_close_us 4.06 µs). */
@@ -63,6 +71,31 @@ export interface IoCosts {
   netWriteCold: number;
   /** A read(2) on a socket that has data. */
   netRead: number;
+  /** socket(2) of a TCP socket (socket_us). */
+  socketCall: number;
+  /**
+   * connect(2) of a non-blocking TCP socket to a loopback listener: the three-way handshake runs in
+   * the caller's softirq inside the call, so the kernel computes for its whole length (connect_loopback_us).
+   */
+  connectCall: number;
+  /** accept4(2) of a connection waiting in the listener's queue (accept4_us). */
+  acceptCall: number;
+  /** accept4(2) on a listener with an empty queue: EAGAIN, Go's Accept tries it before it parks (accept4_eagain_us). */
+  acceptEagainCall: number;
+  /** read(2) of a non-blocking socket with no data: EAGAIN, Go's Read tries it before it parks (read_eagain_us). */
+  readEagainCall: number;
+  /** setsockopt(2) / getsockopt(2) on a socket (setsockopt_us; getsockopt_us is within 10 %). */
+  sockoptCall: number;
+  /** getsockname(2) / getpeername(2) (getsockname_us, getpeername_us). */
+  socknameCall: number;
+  /** epoll_ctl(EPOLL_CTL_ADD) of a new fd: the runtime's netpollopen (epoll_ctl_add_us). */
+  epollAddCall: number;
+  /** epoll_ctl(EPOLL_CTL_DEL): the runtime's netpollclose before close(2) (epoll_ctl_del_us). */
+  epollDelCall: number;
+  /** close(2) of a connected TCP socket whose peer is still open: it sends the FIN (tcp_close_active_us). */
+  tcpCloseActive: number;
+  /** close(2) of a TCP socket whose peer has closed: the last FIN of the exchange (tcp_close_passive_us). */
+  tcpClosePassive: number;
   /** Any other system call a program makes (getpid-class: a few hundred ns). */
   otherCall: number;
 }
@@ -87,6 +120,18 @@ export const defaultIoCosts: Readonly<IoCosts> = Object.freeze({
   netWrite: 10_000, // netpoll_wake.json write_ms / N at GOMAXPROCS=1, N=1000: go1.19.8 10.27 µs, go1.26.8 9.13 (N=100: 11.05, 8.39), less the loop's Go code
   netWriteCold: 55_000, // netpoll_wake.json n1_p1 write_ms: one write 66 µs (go1.19.8), 72 µs (go1.26.8), − netWrite
   netRead: 3_000, // a read(2) of a socket with data
+  // provisional (see above): io_costs.go socketCosts, medians of 3 runs on the loaded machine − 50 ns
+  socketCall: 2_940, // socket_us 2.95–3.00
+  connectCall: 14_760, // connect_loopback_us 14.56–14.89
+  acceptCall: 2_630, // accept4_us 2.66–2.68
+  acceptEagainCall: 3_570, // accept4_eagain_us 3.62 (the kernel allocates the new socket before it finds the queue empty)
+  readEagainCall: 520, // read_eagain_us 0.53–0.67
+  sockoptCall: 500, // setsockopt_us 0.55 (getsockopt_us 0.52–0.69)
+  socknameCall: 500, // getsockname_us 0.54–0.57, getpeername_us 0.54–0.61
+  epollAddCall: 1_170, // epoll_ctl_add_us 1.16–1.31
+  epollDelCall: 960, // epoll_ctl_del_us 0.99–1.06
+  tcpCloseActive: 6_460, // tcp_close_active_us 6.48–6.81
+  tcpClosePassive: 10_830, // tcp_close_passive_us 10.79–11.14
   otherCall: 300, // a getpid-class syscall (calibrate.go: raw getpid ≈ 230 ns + overhead)
 });
 

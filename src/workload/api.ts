@@ -423,6 +423,12 @@ class WaitGroup {
   private counter = 0;
   private waiters = 0;
   private sema = new Sema();
+  /**
+   * The semacquire every waiter makes: ops are never written to by the runtime, so one serves all
+   * (a parked waiter keeps its op as G.pendingOp, to retry it: bench:scale's parked workload holds
+   * millions at once).
+   */
+  private readonly waitOp: Op = { k: K.SemAcquire, sema: this.sema, lifo: false, reason: 'sync.WaitGroup.Wait' };
   /** wg.Add(delta). Panics on a negative counter, like Go. */
   Add(delta: number): Go {
     this.counter += delta;
@@ -438,10 +444,11 @@ class WaitGroup {
   Done(): Go {
     return this.Add(-1);
   }
-  *Wait(): Go {
-    if (this.counter === 0) return;
+  /** wg.Wait(): a Call, not a generator — what a parked waiter's frame holds is one small object. */
+  Wait(): Go {
+    if (this.counter === 0) return noCall;
     this.waiters++;
-    yield { k: K.SemAcquire, sema: this.sema, lifo: false, reason: 'sync.WaitGroup.Wait' };
+    return op(this.waitOp);
   }
 }
 

@@ -127,6 +127,12 @@ export const K = {
    * allocating Work op.
    */
   GCStartRetry: 41,
+  /**
+   * A read deadline set in the past on `pd` (poll_runtime_pollSetDeadline → netpollunblock →
+   * netpollgoready): the goroutine parked reading it is readied at once by the caller, not through
+   * epoll's ready list.
+   */
+  NetUnblock: 42,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -192,4 +198,5 @@ export type Op =
   | { k: typeof K.SetMemoryLimit; n: number }
   | { k: typeof K.GCMarkDone }
   | { k: typeof K.GCStartTime }
-  | { k: typeof K.GCStartRetry; then: Op | null };
+  | { k: typeof K.GCStartRetry; then: Op | null }
+  | { k: typeof K.NetUnblock; pd: PollDesc };

@@ -68,6 +68,35 @@ describe('a goroutine that never yields (item 3)', () => {
   });
 });
 
+describe('a Go program recursing without end (issue 11: recursion depth, tracebacks cut at 100 frames)', () => {
+  it('`run recurse.go` ends in Go\'s fatal stack overflow, exit 2, its traceback cut as go1.19 cuts it, not in the stall limit', async () => {
+    // go1.19.8 (gotests/reference/go1.19/stack_overflow.json): newstack's two lines, `fatal error:
+    // stack overflow`, the runtime stack, goroutine 1's 100 innermost frames and `...additional frames
+    // elided...`, then the runtime's goroutines. Reaching the simulator's 500,000-frame limit takes
+    // seconds of JavaScript (more on a loaded machine), which the Go stall limit allows.
+    const o = await gmpsim(['run', fx('recurse.go'), '--go', '1.19']);
+    expect(o.code, o.stderr.slice(0, 2000)).toBe(2);
+    expect(o.stderr.startsWith('runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=')).toBe(true);
+    expect(o.stderr).toContain('\nfatal error: stack overflow\n\nruntime stack:\nruntime.throw(');
+    const g1 = o.stderr.split('\ngoroutine 1 [running]:\n')[1]!.split('\n\n')[0]!;
+    expect(g1.match(/^main\.f\(\.\.\.\)$/gm)).toHaveLength(100);
+    expect(g1.trimEnd().endsWith('...additional frames elided...')).toBe(true);
+    expect(o.stderr).not.toMatch(/^gmpsim: /m);
+  }, 120_000);
+});
+
+describe('a cgo program calling a C function of its own (issue 19 item 8: never silently made up)', () => {
+  it('`run cgo_preamble.go` warns once that C.add is not run and what it returns instead; C.uint is main._Ctype_uint', async () => {
+    // go1.26.8 `go run` of the same file prints `main._Ctype_uint 3`: gmpsim cannot run the C
+    // function, so its result differs — and the run says so on stderr instead of printing 0 silently.
+    const o = await gmpsim(['run', fx('cgo_preamble.go')]);
+    expect(o.code, o.stderr).toBe(0);
+    expect(o.stdout).toBe('main._Ctype_uint 0\n');
+    const warnings = o.stderr.split('\n').filter((l) => l.startsWith('gmpsim: warning: '));
+    expect(warnings).toEqual(['gmpsim: warning: C.add: gmpsim does not run C code: each call is a cgo call (entersyscall … exitsyscall) of 1000 ns that returns 0; CompileOptions.cgo sets its duration']);
+  });
+});
+
 describe('a starved process is not a runaway', () => {
   it('a run stopped by SIGSTOP past its --timeout ends with the timeout message, not "never yields"', async () => {
     // The process makes progress but gets no CPU for 2.5 s of wall time (as on a loaded machine): the

@@ -107,13 +107,66 @@ describe('the pacer (mgcpacer.go)', () => {
 
   for (const [go, goal] of [
     ['1.19', 16 * MB - MB], // memoryLimitHeapGoalHeadroom = 1 << 20
-    ['1.26', 16 * MB - Math.floor((16 * MB) / 100) * 3], // goal -= goal / 100 * memoryLimitHeapGoalHeadroomPercent
+    // headroom := goal / 100 * memoryLimitHeapGoalHeadroomPercent (3 % of 16 MB = 0.48 MB), at least
+    // memoryLimitMinHeapGoalHeadroom = 1 << 20 (go1.26.8 mgcpacer.go memoryLimitHeapGoal)
+    ['1.26', 16 * MB - Math.max(Math.floor((16 * MB) / 100) * 3, MB)],
   ] as const) {
     it(`go${go}: GOMEMLIMIT caps the goal with the release's headroom even with GOGC=off`, () => {
       const r = run({ go, gomaxprocs: 1, gc: { gogc: -1, memoryLimit: 16 * MB }, main: () => allocate(20 * MB) });
       // A cycle starts; with GOGC=off revise takes GOGC as 100000, so its assists may leave it running when main ends.
       expect(r.runtime.gc.cycles).toBeGreaterThanOrEqual(1);
       expect(r.runtime.gc.heapGoal).toBe(goal);
+    });
+  }
+
+  // GOMEMLIMIT unset is math.MaxInt64 (readGOMEMLIMIT); with GOGC=off gcPercentHeapGoal is ^uint64(0),
+  // so heapGoal is memoryLimitHeapGoal's: 2^63 less the headroom (go1.19: 1 << 20; go1.26: 3 %, at least
+  // 1 << 20) less the non-heap memory (none in the model). Real Go reports it as NextGC: go1.19
+  // gc_alloc_loop.json gogcoff next_gc_mb 8796093022188.56, go1.26 8532210231527.26–.63 (their
+  // non-heap memory is the last ≈ 14–19 MB).
+  for (const [go, nextGC, real] of [
+    ['1.19', 2 ** 63 - MB, 8796093022188.56],
+    ['1.26', 2 ** 63 - Math.floor(2 ** 63 / 100) * 3, 8532210231527.32],
+  ] as const) {
+    it(`go${go}: GOGC=off: NextGC is the memory limit's goal (math.MaxInt64 less the headroom), not 0`, () => {
+      const stats: { NextGC: number }[] = [];
+      const r = runChecked({
+        go,
+        gomaxprocs: 2,
+        gc: { gogc: -1 },
+        main: function* () {
+          yield* allocate(8 * MB);
+          stats.push(yield* runtime.ReadMemStats());
+        },
+      });
+      expect(r.runtime.gc.numgc).toBe(0);
+      expect(stats[0]!.NextGC).toBe(nextGC);
+      expect(Math.abs(stats[0]!.NextGC / MB - real)).toBeLessThan(20);
+    });
+  }
+
+  // startCycle: go1.19 `c.triggered = heapTrigger`, go1.26 `c.triggered = c.heapLive.Load()`; heapGoal
+  // (heapGoalInternal) is at least triggered + minRunway (64 << 10) during the cycle, and gctrace
+  // prints the goal endCycle saw (lastHeapGoal). One 6 MB allocation crosses the 4 MB goal: go1.26's
+  // goal moves past the heap at the start, go1.19's stays at heapMinimum (its trigger is below it).
+  for (const [go, pushed] of [
+    ['1.19', false],
+    ['1.26', true],
+  ] as const) {
+    it(`go${go}: a large allocation past the goal ${pushed ? 'pushes the goal to 64 KB past the heap at the start' : 'leaves the goal at the minimum heap'}`, () => {
+      const r = runChecked({
+        go,
+        gomaxprocs: 1,
+        main: function* () {
+          yield* work(10, { alloc: 6 * MB });
+          yield* runtime.GC();
+        },
+      });
+      const first = r.runtime.gc.history[0]!;
+      expect(first.forced).toBe(false);
+      expect(first.heap0).toBeGreaterThanOrEqual(6 * MB);
+      if (pushed) expect(first.goal).toBe(first.heap0 + 64 * 1024);
+      else expect(first.goal).toBe(4 * MB);
     });
   }
 
@@ -400,6 +453,70 @@ describe('the first cycle starts its mark workers (mgc.go gcBgMarkStartWorkers)'
       const blocks = events(r, E.EnterSyscall).filter((e) => e.g === 1 && e.a === SyscallModeCode.block);
       expect(blocks.length).toBe(blocking ? 2 : 0);
       expect(r.runtime.gc.numgc).toBeGreaterThanOrEqual(1);
+    });
+  }
+});
+
+describe('mark worker time is wall-clock time (mgc.go gcBgMarkWorker: duration := nanotime() - startTime)', () => {
+  /** A forced cycle of an empty heap while a goroutine computes on the other P; the cycle's record. */
+  function forcedWhileSpinning(go: '1.19' | '1.26', ncpu: number): { idle: number; mark: number } {
+    const r = runChecked({
+      go,
+      gomaxprocs: 2,
+      ncpu,
+      main: function* () {
+        yield* go_(function* () {
+          yield* work(ms(20), { callEvery: 50 });
+        });
+        yield* time.Sleep(ms(1));
+        yield* runtime.GC();
+      },
+    });
+    const rec = r.runtime.gc.history.find((h) => h.forced)!;
+    return { idle: rec.idleMarkTime + rec.bgMarkTime, mark: rec.tMarkTerm - rec.tMark };
+  }
+  for (const go of goReleases) {
+    it(`go${go}: a worker sharing the only core with a computing thread is charged its whole time on the P, not its CPU share`, () => {
+      // runtime.GC's caller parks, so its P runs an idle worker while the other P's thread computes.
+      // With 2 cores the worker runs at full speed; with 1 (os.ts: processor sharing) it progresses at
+      // half speed, and markWorkerStop counts the wall time it held the P: about twice as much.
+      const own = forcedWhileSpinning(go, 2);
+      const shared = forcedWhileSpinning(go, 1);
+      expect(shared.idle).toBeGreaterThan(1.8 * own.idle);
+      // gctrace's worker time never exceeds the mark phase's clock per P.
+      expect(shared.idle).toBeLessThanOrEqual(2 * shared.mark);
+    });
+  }
+});
+
+describe('gctrace costs its writes (mgc.go gcMarkTermination print, print.go gwrite: one write(2) per argument)', () => {
+  /** runtime.GC()'s wall time at GOMAXPROCS=1, with GODEBUG=gctrace=1 or without. */
+  function gcCall(go: '1.19' | '1.26', gctrace: number): number {
+    const out: number[] = [];
+    runChecked({
+      go,
+      gomaxprocs: 1,
+      godebug: { gctrace },
+      main: function* () {
+        yield* runtime.GC();
+        const t0 = yield* runtime.nanotime();
+        yield* runtime.GC();
+        out.push((yield* runtime.nanotime()) - t0);
+      },
+    });
+    return out[0]!;
+  }
+  // go1.19: "gc ", N, " @", T, "s ", U, "%: " (7) + 3 clock fields and 2 "+" (5) + " ms clock, " (1) + 5 cpu
+  // fields and 4 separators (9) + " ms cpu, ", 3 heaps and 2 "->", " MB, ", goal, " MB goal, ", stacks,
+  // " MB stacks, ", globals, " MB globals, ", P, " P" (15) + "\n" (1) = 38; go1.26 prints "%" and ": "
+  // separately (39). runtime.GC's cycle adds " (forced)".
+  for (const [go, writes] of [
+    ['1.19', 38 + 1],
+    ['1.26', 39 + 1],
+  ] as const) {
+    it(`go${go}: a forced cycle's line is ${writes} writes, paid before runtime.GC's caller goes on at GOMAXPROCS=1`, () => {
+      const printCost = run({ go, main: function* () {} }).runtime.cost.printCost;
+      expect(gcCall(go, 1) - gcCall(go, 0)).toBe(writes * printCost);
     });
   }
 });

@@ -16,7 +16,7 @@
 import { type Node, SourceFile, parseFile, text, kid } from './syntax.js';
 import { type Compiler, type Obj, type PkgMember, Scope, pkgs, linksOSPkgs, goSources, pkgSince } from '../core.js';
 import { type NamedType, newNamed, tInt } from '../types.js';
-import { cgoMember, cPkg } from '../std/index.js';
+import { cgoMember, cgoUnmodelled, cPkg } from '../std/index.js';
 import { newGeneric } from './check/generics.js';
 import { loadGoSource } from './stdsrc.js';
 import { releaseAtLeast } from './operand.js';
@@ -85,7 +85,6 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
         }
         c.linked.add(path);
         if (linksOSPkgs.has(path)) linksOS = true;
-        if (path === 'C') c.warnings.push('cgo: C functions other than usleep/sleep take CompileOptions.cgo[name] ns (default ' + cgoDefault + ' ns)');
         const name = alias ? text(alias) : path.split('/').pop()!;
         if (name === '_' || name === '.') {
           if (name === '.') c.unsupported(sp, 'dot imports');
@@ -98,9 +97,20 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
   }
   if (c.errors.length) return null;
   // cgo members are resolved lazily, with this compilation's durations: its own view of package C
+  const cWarned = new Set<string>();
   const cproxy = new Proxy(cPkg, {
     get(target, prop) {
-      if (prop === 'get') return (name: string) => target.get(name) ?? (name === '$unsupported' ? undefined : cgoMember(name, cgo, cgoDefault));
+      if (prop === 'get')
+        return (name: string) => {
+          const m = target.get(name);
+          if (m !== undefined || name === '$unsupported') return m;
+          // gmpsim does not run C code: say so once for each C function whose result is made up
+          if (cgoUnmodelled(name) && cgo[name] === undefined && !cWarned.has(name)) {
+            cWarned.add(name);
+            c.warnings.push(`C.${name}: gmpsim does not run C code: each call is a cgo call (entersyscall … exitsyscall) of ${cgoDefault} ns that returns 0; CompileOptions.cgo sets its duration`);
+          }
+          return cgoMember(name, cgo, cgoDefault);
+        };
       if (prop === 'has') return (name: string) => name !== '$unsupported' || target.has(name);
       const v = Reflect.get(target, prop) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;

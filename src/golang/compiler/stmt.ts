@@ -99,7 +99,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   // at a segment's limit of Go frames the function runs as a new segment of its goroutine's calls
   // (rt/goroutine.ts segFrames): a fresh generator of itself, named `$self` when a literal
   const self = jsName ?? '$self';
-  const head = `function* ${self}(${params.join(', ')}) {\nif ($R.deep()) return yield new $R.Segment(${self}(${params.join(', ')}));\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
+  const head = `function* ${self}(${params.join(', ')}) {\nif ($R.deep()) return yield new $R.Segment(${self}(${params.join(', ')}), ${self});\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
   let code: string;
   if (hasDefer) {
     const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
@@ -109,7 +109,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   }
   // a declared function's site, for its pc (reflect.Value.Pointer, runtime.FuncForPC: std/runtime.ts PcTable)
   // (not for a generic instance: its name stays in one place, the frame's)
-  if (jsName !== null && !name.includes('[')) code += `\n${jsName}.$site = {fn: ${JSON.stringify(name)}, file: ${JSON.stringify(c.path(n))}, line: ${c.line(n)}};`;
+  if (jsName !== null && !name.includes('[')) code += `\n${jsName}.$site = {fn: ${JSON.stringify(name)}, file: ${JSON.stringify(c.path(n))}, line: ${c.line(n)}, a: ${hasParams}};`;
   c.fn = savedFn;
   c.scope = savedScope;
   c.lets = savedLets;

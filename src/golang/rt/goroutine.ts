@@ -20,9 +20,19 @@ import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { GoPanic, toPanic } from './panics.js';
 import type { Iface } from './values.js';
 import type { TracebackStyle } from '../../runtime/runtime.js';
+import { GoThrow } from '../../runtime/panic.js';
 import { heap } from './malloc.js';
 import { cpu } from './cpu.js';
 import type { HeapMarker, RootSet } from './gcmark.js';
+
+/**
+ * The fatal error of a goroutine past maxGoFrames: Go's newstack when a stack would grow past
+ * maxstacksize (1 GB on 64-bit), which prints these lines, then throw("stack overflow") — called from
+ * morestack on g0. The addresses are a recording's (go1.19.8, gotests/reference/go1.19/
+ * stack_overflow.json): the model has no memory; the limit is frames, not bytes (see maxGoFrames).
+ */
+const stackOverflow = 'stack overflow';
+const newstackOverflow = 'runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc0200e0398 stack=[0xc0200e0000, 0xc0400e0000]\n';
 
 /** go1.19's traceback parts: no ` in goroutine N`, its goexit frame (runtime/frames.ts). */
 const go119Style: TracebackStyle = { createdIn: 0, goexit: 'runtime.goexit()\n\truntime/asm_amd64.s:1594' };
@@ -92,7 +102,26 @@ export const maxGoFrames = 500_000;
 
 /** A function's body run as a new segment of its goroutine's calls (see segFrames). */
 export class Segment {
-  constructor(readonly gen: Iterator<Op, unknown, unknown>) {}
+  constructor(
+    readonly gen: Iterator<Op, unknown, unknown>,
+    /** The function the segment starts with (its `$site`: name, file, declaration line), for a stack overflow's innermost frame. */
+    readonly fn?: { $site?: { fn: string; file: string; line: number; a?: boolean } },
+  ) {}
+}
+
+/**
+ * The fatal stack overflow of a goroutine past maxGoFrames entering seg's function: Go's newstack
+ * runs in that function's prologue (morestack), so the function is the innermost frame, at its
+ * declaration's line. The traceback is taken here, with that frame on top.
+ */
+function stackOverflowPanic(ctx: GCtx, seg: Segment): GoPanic {
+  const p = new GoPanic(null, stackOverflow);
+  p.fatal = stackOverflow;
+  const site = seg.fn?.$site;
+  if (site !== undefined) ctx.fr.push({ fn: site.fn, l: site.line, a: site.a !== false, p: null, r: false, file: site.file, g: null });
+  p.trace = frameText(ctx.fr);
+  if (site !== undefined) ctx.fr.pop();
+  return p;
 }
 
 export class GCtx {
@@ -110,6 +139,8 @@ export class GCtx {
   outerRecFrame: Frame | null = null;
   /** Frames captured when a panic left the goroutine. */
   trace: string | null = null;
+  /** The trace is a stack overflow's (nothing of the runtime's above its frames), not a panic's. */
+  overflow = false;
 }
 
 /** runtime.Goexit unwinding the goroutine's frames (deferred calls run; recover() returns nil). */
@@ -132,11 +163,7 @@ export function deep(): boolean {
  * yields (its own deeper segments run the same way): its result, or its exception rethrown.
  */
 function* runSegment(ctx: GCtx, seg: Segment): Generator<Op, unknown, unknown> {
-  if (ctx.fr.length >= maxGoFrames) {
-    const p = new GoPanic(null, 'stack overflow');
-    p.fatal = 'stack overflow';
-    throw p;
-  }
+  if (ctx.fr.length >= maxGoFrames) throw stackOverflowPanic(ctx, seg);
   const saveTop = ctx.segTop;
   ctx.segTop = ctx.fr.length + segFrames;
   try {
@@ -165,11 +192,63 @@ export function leave(): void {
 
 function frameText(fr: Frame[]): string {
   let s = '';
-  for (let i = fr.length - 1; i >= 0; i--) {
+  const n = fr.length;
+  // A deep stack keeps only what a release can print (elideFrames): its innermost keepInner and
+  // outermost keepOuter frames, and how many lie between.
+  const cut = n > keepInner + keepOuter;
+  for (let i = n - 1; i >= 0; i--) {
+    if (cut && i === n - 1 - keepInner) {
+      s += `${elidedMark}${n - keepInner - keepOuter}\n`;
+      i = keepOuter;
+      continue;
+    }
     const f = fr[i]!;
     s += `${f.fn}(${f.a ? '...' : ''})\n\t${f.file}:${f.l} +0x0\n`;
   }
   return s;
+}
+
+/**
+ * How many frames of a traceback a release prints (traceback.go): go1.19 prints the innermost
+ * _TracebackMaxFrames = 100 and, when it stopped there, `...additional frames elided...`; since 1.21
+ * (VersionProfile.tracebackInnerOuter) the innermost tracebackInnerFrames = 50, `...N frames
+ * elided...` and the outermost tracebackOuterFrames = 50. frameText keeps enough for both.
+ */
+const tracebackMaxFrames119 = 100;
+const tracebackInnerFrames = 50;
+const tracebackOuterFrames = 50;
+const keepInner = tracebackMaxFrames119;
+const keepOuter = tracebackOuterFrames;
+/** The line frameText puts where it left frames out, followed by their number. */
+const elidedMark = '$elided ';
+
+/**
+ * Cut trace text `s` (frames of two or more lines each, maybe frameText's elided mark) to what the
+ * release prints. `hidden`: the runtime's unprinted frames above the first one (gopanic under a
+ * panic, gopark and its callers under a parked goroutine: frames.ts hiddenTopFrames), which go1.19's
+ * 100-frame walk counts (gentraceback returns the frames it printed, and `...additional frames
+ * elided...` follows only when that is all 100) and go1.21+'s does not.
+ */
+function elideFrames(s: string, innerOuter: boolean, hidden: number): string {
+  const lines = s.split('\n');
+  const units: string[] = [];
+  let left = 0;
+  for (const l of lines) {
+    if (l.startsWith(elidedMark)) left += Number(l.slice(elidedMark.length));
+    else if (l.startsWith('\t') && units.length > 0) units[units.length - 1] += `${l}\n`;
+    else if (l !== '') units.push(`${l}\n`);
+  }
+  const total = units.length + left;
+  if (!innerOuter) {
+    const nprint = Math.min(total, Math.max(0, tracebackMaxFrames119 - hidden));
+    return units.slice(0, nprint).join('') + (nprint === tracebackMaxFrames119 ? '...additional frames elided...\n' : '');
+  }
+  if (total <= tracebackInnerFrames + tracebackOuterFrames) return units.join('');
+  return (
+    units.slice(0, tracebackInnerFrames).join('') +
+    `...${total - tracebackInnerFrames - tracebackOuterFrames} frames elided...\n` +
+    units.slice(units.length - tracebackOuterFrames).join('')
+  );
 }
 
 /** catch handler of every generated function: normalise, and snapshot the frames once. */
@@ -379,9 +458,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
       }
       if (r.value instanceof Segment) {
         if (ctx.fr.length >= maxGoFrames) {
-          const p = new GoPanic(null, 'stack overflow');
-          p.fatal = 'stack overflow';
-          thrown = p;
+          thrown = stackOverflowPanic(ctx, r.value);
           threw = true;
           continue;
         }
@@ -405,6 +482,8 @@ export class Body implements Iterator<Op, unknown, unknown> {
       if (e instanceof GoexitSignal) return { done: false, value: { k: K.Goexit } };
       const p = unw(e);
       this.ctx.trace = p.trace;
+      this.ctx.overflow = p.fatal === stackOverflow;
+      if (p.fatal === stackOverflow) throw new GoThrow(stackOverflow, newstackOverflow, ['newstack', 'morestack']);
       if (p.fatal) {
         const err = new Error(p.fatal);
         throw err;
@@ -425,8 +504,13 @@ export class Body implements Iterator<Op, unknown, unknown> {
     if (system) {
       const unstarted = this.ctx.trace === null && this.ctx.fr.length === 0 && this.entry !== null;
       s = s.replace(/^(\t.*?)( \+0x0)?$/gm, (_m, loc: string, off: string | undefined) => `${loc}${unstarted ? '' : off ?? ''} fp=0x0 sp=0x0 pc=0x0`);
-      if (this.ctx.created !== null) s += `${style.goexit} +0x0 fp=0x0 sp=0x0 pc=0x0\n`;
+      // A goroutine's stack ends in goexit; main.main's, in runtime.main and goexit.
+      if (this.ctx.created === null && style.runtimeMain !== undefined) s += `${style.runtimeMain} +0x0 fp=0x0 sp=0x0 pc=0x0\n`;
+      s += `${style.goexit} +0x0 fp=0x0 sp=0x0 pc=0x0\n`;
     }
+    // Above a panic's frames (its trace) sits gopanic; above a stack overflow's, nothing (morestack ran on g0).
+    const hidden = this.ctx.trace !== null ? (this.ctx.overflow ? 0 : 1) : (style.hiddenTop ?? 0);
+    s = elideFrames(s, style.innerOuterFrames === true, hidden);
     let created = this.ctx.created;
     if (created !== null) {
       // A goroutine the standard library started: its go statement's site in the run's release.

@@ -61,7 +61,7 @@ import './gosrc.js';
 import { tRuntimeError } from '../rt/panics.js';
 
 export { Process, type ProcessOptions } from './process.js';
-export { cgoMember, cPkg } from './cgo.js';
+export { cgoMember, cgoUnmodelled, cPkg } from './cgo.js';
 
 /** The run-time code generated programs call: `$P.<module>.<name>`. */
 export const $P: Readonly<Record<string, unknown>> = Object.freeze({

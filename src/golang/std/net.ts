@@ -8,8 +8,26 @@
  * sys/costs.ts (netWrite, netWriteCold for the process's first write, netRead, netLatency); a loopback
  * read(2) or write(2) computes in the kernel (the TCP stack runs on the caller's CPU), so threads in them
  * share the cores. A Listen on an address in use fails (`bind: address already in use`).
- * Simplified: a read that finds no data parks without Go's first read(2) returning EAGAIN; no kernel socket buffers or TCP windows (a write never blocks), no
- * network beyond the loopback (a Dial to any other address is refused).
+ *
+ * A connection's life makes the system calls Go's net package makes, in its order (strace of go1.19.8
+ * and go1.26.8; net/sock_posix.go socket, fd_unix.go connect/accept, tcpsock.go newTCPConn, the
+ * keep-alive options of dial.go and tcpsock_posix.go, fd_posix.go Close), each charged its kernel time
+ * (sys/costs.ts socketCall…tcpClosePassive), and Dial, Accept and Close their own Go code
+ * (golang/cost.ts netDial, netAccept, netClose) — a thousand connections cost tens of milliseconds of CPU:
+ * - Dial: socket (RawSyscall), connect (EINPROGRESS: on loopback the handshake is done inside it),
+ *   epoll_ctl ADD (the runtime's netpollopen, no entersyscall), the wait for writability in the
+ *   netpoller, getsockopt(SO_ERROR), getpeername and getsockname (RawSyscall), then the options;
+ * - Accept: accept4, epoll_ctl ADD, getsockname, then the options;
+ * - the options: setsockopt TCP_NODELAY and keep-alive on: SO_KEEPALIVE + TCP_KEEPINTVL + TCP_KEEPIDLE
+ *   on go1.19 (setKeepAlivePeriod), + TCP_KEEPCNT from go1.23 (SetKeepAliveConfig);
+ * - Close: epoll_ctl DEL (netpollclose) and close(2), which sends the FIN when the peer is still open
+ *   (tcpCloseActive) and finishes the exchange when it has closed (tcpClosePassive); closing a closed
+ *   Conn makes no call.
+ * A Read with no data, or an Accept with no connection queued, first makes the read(2) (accept4) that
+ * returns EAGAIN, as poll.FD.Read/Accept do, then parks on the netpoller and tries again when woken.
+ * Simplified: no kernel socket buffers or TCP windows (a write never blocks), no
+ * network beyond the loopback (a Dial to any other address is refused); Listen and a Listener's Close
+ * are one fixed-cost call.
  */
 import { K, type Op } from '../../workload/ops.js';
 import { PollDesc } from '../../runtime/netpoll.js';
@@ -29,11 +47,26 @@ export class Listener {
   backlog: Conn[] = [];
   pd = new PollDesc(null, 'listener');
   closed = false;
-  constructor(public addr: string) {}
+  constructor(
+    public p: Process,
+    public addr: string,
+  ) {}
   *Accept(): Go<[Iface | null, Iface | null]> {
-    while (this.backlog.length === 0 && !this.closed) yield { k: K.NetWait, pd: this.pd };
+    // poll.FD.Accept: accept4 first; EAGAIN → wait for the listener in the netpoller, then again
+    while (this.backlog.length === 0 && !this.closed) {
+      yield { k: K.Syscall, ns: this.p.kernel.costs.acceptEagainCall, mode: 'syscall', name: 'accept4', cpu: true };
+      yield { k: K.NetWait, pd: this.pd };
+    }
     if (this.closed) return [null, newError('use of closed network connection')];
-    return [{ t: types.conn, v: this.backlog.shift()! }, null];
+    const c = this.backlog.shift()!;
+    const k = c.p.kernel.costs;
+    const goCode = c.p.cpu?.netAccept ?? 0;
+    if (goCode > 0) yield { k: K.Work, ns: goCode, every: 0 };
+    yield { k: K.Syscall, ns: k.acceptCall, mode: 'syscall', name: 'accept4', cpu: true };
+    yield { k: K.Syscall, ns: k.epollAddCall, mode: 'raw', name: 'epoll_ctl', cpu: true };
+    yield { k: K.Syscall, ns: k.socknameCall, mode: 'raw', name: 'getsockname', cpu: true };
+    yield* setConnOptions(c.p);
+    return [{ t: types.conn, v: c }, null];
   }
   *Close(): Go<Iface | null> {
     this.closed = true;
@@ -47,12 +80,19 @@ export class Listener {
 
 export class Conn {
   buf = '';
+  /** The peer closed its end (or this one was closed): reads return EOF once the buffer is empty. */
   closed = false;
+  /** This end's fd was closed (Close made its system calls). */
+  released = false;
   peer: Conn | null = null;
   pd = new PollDesc(null, 'conn');
   constructor(public p: Process) {}
   *Read(b: Slice | null): Go<[number, Iface | null]> {
-    while (this.buf.length === 0 && !this.closed) yield { k: K.NetWait, pd: this.pd };
+    // poll.FD.Read: read(2) first; EAGAIN → wait in the netpoller, then read again
+    while (this.buf.length === 0 && !this.closed) {
+      yield { k: K.Syscall, ns: this.p.kernel.costs.readEagainCall, mode: 'syscall', name: 'read', cpu: true };
+      yield { k: K.NetWait, pd: this.pd };
+    }
     yield { k: K.Syscall, ns: this.p.kernel.costs.netRead, mode: 'syscall', name: 'read', cpu: true };
     if (this.buf.length === 0) return [0, EOF];
     const n = Math.min(b === null ? 0 : b.n, this.buf.length);
@@ -71,6 +111,15 @@ export class Conn {
     return [s.length, null];
   }
   *Close(): Go<Iface | null> {
+    if (!this.released) {
+      this.released = true;
+      const k = this.p.kernel.costs;
+      const goCode = this.p.cpu?.netClose ?? 0;
+      if (goCode > 0) yield { k: K.Work, ns: goCode, every: 0 };
+      yield { k: K.Syscall, ns: k.epollDelCall, mode: 'raw', name: 'epoll_ctl', cpu: true };
+      const active = this.peer !== null && !this.peer.released;
+      yield { k: K.Syscall, ns: active ? k.tcpCloseActive : k.tcpClosePassive, mode: 'syscall', name: 'close', cpu: true };
+    }
     if (this.peer && !this.peer.closed) {
       this.peer.closed = true;
       yield { k: K.NetReady, pd: this.peer.pd, ns: this.p.kernel.costs.netLatency };
@@ -89,7 +138,7 @@ export function* Listen(p: Process, network: string, addr: string): Go<[Iface | 
   yield { k: K.Syscall, ns: 2_000, mode: 'syscall', name: 'listen' };
   const have = p.listeners.get(a);
   if (have && !have.closed) return [null, newError(`listen ${network} ${a}: bind: address already in use`)];
-  const l = new Listener(a);
+  const l = new Listener(p, a);
   p.listeners.set(a, l);
   return [{ t: types.listener, v: l }, null];
 }
@@ -104,16 +153,39 @@ export function* Dial(p: Process, network: string, addr: string): Go<[Iface | nu
     yield { k: K.Syscall, ns: 2_000, mode: 'syscall', name: 'connect' };
     return [null, newError(`dial ${network} ${a}: connect: connection refused`)];
   }
+  const k = p.kernel.costs;
+  // the Dialer's own Go code (GoCpuCosts.netDial), charged before its first system call
+  const goCode = p.cpu?.netDial ?? 0;
+  if (goCode > 0) yield { k: K.Work, ns: goCode, every: 0 };
+  yield { k: K.Syscall, ns: k.socketCall, mode: 'raw', name: 'socket', cpu: true };
+  yield { k: K.Syscall, ns: k.connectCall, mode: 'syscall', name: 'connect', cpu: true };
   const c1 = new Conn(p);
   const c2 = new Conn(p);
   c1.peer = c2;
   c2.peer = c1;
   l.backlog.push(c2);
-  const lat = p.kernel.costs.netLatency;
+  const lat = k.netLatency;
   yield { k: K.NetReady, pd: l.pd, ns: lat };
   yield { k: K.NetReady, pd: c1.pd, ns: lat };
+  yield { k: K.Syscall, ns: k.epollAddCall, mode: 'raw', name: 'epoll_ctl', cpu: true };
   yield { k: K.NetWait, pd: c1.pd };
+  yield { k: K.Syscall, ns: k.sockoptCall, mode: 'syscall', name: 'getsockopt', cpu: true };
+  yield { k: K.Syscall, ns: k.socknameCall, mode: 'raw', name: 'getpeername', cpu: true };
+  yield { k: K.Syscall, ns: k.socknameCall, mode: 'raw', name: 'getsockname', cpu: true };
+  yield* setConnOptions(p);
   return [{ t: types.conn, v: c1 }, null];
+}
+
+/**
+ * The socket options of a new TCP connection, dialed or accepted (newTCPConn's TCP_NODELAY, then
+ * keep-alive with the default 15 s period): go1.19 SO_KEEPALIVE, TCP_KEEPINTVL, TCP_KEEPIDLE
+ * (net/sockopt_posix.go setKeepAlive, tcpsockopt_unix.go setKeepAlivePeriod); go1.23+ adds TCP_KEEPCNT
+ * (tcpsock.go SetKeepAliveConfig).
+ */
+function* setConnOptions(p: Process): Go {
+  const n = p.release === '1.19' ? 4 : 5;
+  const ns = p.kernel.costs.sockoptCall;
+  for (let i = 0; i < n; i++) yield { k: K.Syscall, ns, mode: 'syscall', name: 'setsockopt', cpu: true };
 }
 
 const tAddr = newNamed('Addr', 'net', { k: 'iface', methods: new Map([['String', fn([], [tString])], ['Network', fn([], [tString])]]) });

@@ -53,9 +53,7 @@
  * the dial is refused), no DNS — a Dial to any host but the loopback is refused, as std/net.ts
  * does (`dial tcp example.com:80: connect: connection refused`); no HTTP/2, gzip, cookies,
  * multipart forms, proxies, 100-continue, trailers; no background read for a request with a body
- * (Go starts it when the handler has read the body to EOF), and abortPendingRead's wake-up goes
- * through the netpoller's ready list (Go readies the goroutine directly); a read that parks makes no
- * EAGAIN read(2) first (std/net.ts: Go's make one, 2 per round trip); timeouts (Server.ReadTimeout…, Client.Timeout) are accepted and not enforced; a
+ * (Go starts it when the handler has read the body to EOF); timeouts (Server.ReadTimeout…, Client.Timeout) are accepted and not enforced; a
  * handler's panic is not recovered (Go logs it and closes the connection); a second WriteHeader
  * is ignored without Go's "superfluous" log line; Server.Shutdown polls its connections every
  * 500 ms without Go's jitter; a mux's conflicting 1.22 patterns are not detected (the more
@@ -915,18 +913,23 @@ export class Server {
 /** connReader.backgroundRead: parked in the netpoller until bytes come, the peer closes, or the read is aborted. */
 function* backgroundRead(sc: ServerConn, done: Chan): Go {
   const c = sc.c;
-  while (sc.r.buf.length === 0 && c.buf.length === 0 && !c.closed && !sc.abortRead) yield { k: K.NetWait, pd: c.pd };
+  // cr.conn.rwc.Read of one byte: poll.FD.Read's read(2) returns EAGAIN, then the wait in the netpoller
+  while (sc.r.buf.length === 0 && c.buf.length === 0 && !c.closed && !sc.abortRead) {
+    yield { k: K.Syscall, ns: c.p.kernel.costs.readEagainCall, mode: 'syscall', name: 'read', cpu: true };
+    if (sc.abortRead) break;
+    yield { k: K.NetWait, pd: c.pd };
+  }
   yield { k: K.Close, ch: done };
 }
 /**
  * connReader.abortPendingRead (finishRequest, after the response went out): a read deadline in the past
- * wakes the background read (poll_runtime_pollSetDeadline), and the conn goroutine waits for it to end
- * (cr.cond). Simplified: the wake-up goes through the netpoller's ready list, where Go readies the goroutine
- * directly.
+ * wakes the background read (poll_runtime_pollSetDeadline: netpollunblock + netpollgoready readies it
+ * into this P's runnext at once, not through epoll), and the conn goroutine waits for it to end (cr.cond),
+ * so the background read has exited before the client can have read the response.
  */
 function* abortPendingRead(sc: ServerConn, done: Chan): Go {
   sc.abortRead = true;
-  yield { k: K.NetReady, pd: sc.c.pd, ns: 0 };
+  yield { k: K.NetUnblock, pd: sc.c.pd };
   yield { k: K.Recv, ch: done };
   sc.abortRead = false;
 }
