@@ -44,8 +44,8 @@
  * offers is the README's support table, generated from those modules (std/support.ts). Anything
  * else: `unsupported: <package or member> (at file:line:col)`.
  *
- * SIMPLIFICATIONS (documented): integer values are JS numbers at run time (int64 exact to ±2^53,
- * wrapping beyond is approximate; constant expressions are exact: core.ts ConstVal); generics are compiled per instance (stenciling: compiler/check/generics.ts, which
+ * SIMPLIFICATIONS (documented): integers are exact with Go's wrap-around (rt/integers.ts: the 64-bit
+ * kinds are JS numbers while safe, bigints beyond; constant expressions are exact: core.ts ConstVal); generics are compiled per instance (stenciling: compiler/check/generics.ts, which
  * says what it simplifies); unsafe is Pointer and the compile-time Sizeof/Alignof/Offsetof (no pointer
  * arithmetic); reflect is a subset (std/reflect.ts); maps iterate in insertion
  * order (Go randomises); a recovered runtime panic raised inside the engine (send on a channel

@@ -8,7 +8,7 @@ import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Obj, Val } from '../core.js';
 import { type Type, tBool, underlying, isString, isNumeric, isInteger, isComplex, sizeOf } from '../types.js';
-import { convert, valueOf, describe, ts, wrap, complexKey, needsBox } from './operand.js';
+import { convert, valueOf, describe, ts, wrap, complexKey, needsBox, intBinary, zero } from './operand.js';
 import { index } from './indexing.js';
 
 export interface LVal {
@@ -36,6 +36,9 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
       const k = convert(c, c.expr(n.kids[1]!), u.key, 'map index');
       const ck = complexKey(u.key);
       const nk = `${c.cpu.mapNewKey}, ${sizeOf(u.key) + sizeOf(u.elem)}`;
+      // x op= y and x++ read the element: a missing key reads the element type's zero value (`""` for
+      // m[k] += "s"; 0, not null, for the 64-bit integers' checked arithmetic in rt/integers.ts)
+      const z = zero(c, u.elem);
       if (pre) {
         const m = c.id('x');
         const kk = c.id('k');
@@ -43,7 +46,7 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
         return {
           t: u.elem,
           set: (v) => (ck ? `$L.cmset(${m}, ${kk}, ${v}, ${nk})` : `$L.mset(${m}, ${kk}, ${v}, ${nk})`),
-          get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${'null'})` : `$L.mget(${m}, ${kk}, 0)`,
+          get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${z})` : `$L.mget(${m}, ${kk}, ${z})`,
         };
       }
       const kk = c.id('k');
@@ -52,7 +55,7 @@ export function lvalue(c: Compiler, n: Node, pre?: string[]): LVal {
       return {
         t: u.elem,
         set: (v) => (ck ? `$L.cmset(${m}, ${kk} = ${k}, ${v}, ${nk})` : `$L.mset(${m}, ${kk} = ${k}, ${v}, ${nk})`),
-        get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${'null'})` : `$L.mget(${m}, ${kk}, 0)`,
+        get: ck ? `$L.cmget(${m}, $L.mapKey(${kk}), ${z})` : `$L.mget(${m}, ${kk}, ${z})`,
       };
     }
   }
@@ -151,37 +154,17 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
     if (fn === '') c.fail(n, `invalid operation: operator ${bop} not defined on ${describe(cur)}`);
     return `${l.set(wrap(l.t, `$L.${fn}(${l.get}, ${incdec ? '$L.cx(1, 0)' : r})`))};`;
   }
-  let code: string;
-  const intT = isInteger(l.t);
-  switch (bop) {
-    case '/':
-      code = intT ? `$L.idiv(${l.get}, ${r})` : `(${l.get} / ${r})`;
-      break;
-    case '%':
-      code = `$L.imod(${l.get}, ${r})`;
-      break;
-    case '&':
-      code = `$L.band(${l.get}, ${r})`;
-      break;
-    case '|':
-      code = `$L.bor(${l.get}, ${r})`;
-      break;
-    case '^':
-      code = `$L.bxor(${l.get}, ${r})`;
-      break;
-    case '&^':
-      code = `$L.bandnot(${l.get}, ${r})`;
-      break;
-    default:
-      if (bop === '+' && isString(l.t)) {
-        // s += t is concatstrings as s = s + t: a new string on the heap (operators.ts, rt/malloc.ts)
-        c.charge(c.cpu.malloc);
-        code = `$L.scat(${l.get}, ${r})`;
-      } else code = `(${l.get} ${bop} ${r})`;
+  if (isInteger(l.t)) {
+    if (rv.cv === 0 && (bop === '/' || bop === '%')) c.fail(n, 'invalid operation: division by zero');
+    return `${l.set(intBinary(l.t, bop, l.get, r, typeof rv.cv === 'number' ? rv.cv : undefined))};`;
   }
+  let code: string;
+  if (bop === '+' && isString(l.t)) {
+    // s += t is concatstrings as s = s + t: a new string on the heap (operators.ts, rt/malloc.ts)
+    c.charge(c.cpu.malloc);
+    code = `$L.scat(${l.get}, ${r})`;
+  } else code = `(${l.get} ${bop} ${r})`;
   const u = underlying(l.t);
-  // x /= y wraps like x = x / y: int8(-128) / -1 is -128 (idiv itself wraps int64's one overflow)
-  if (intT && bop !== '%' && (bop !== '/' || !(u.k === 'basic' && (u.name === 'int' || u.name === 'int64')))) code = wrap(l.t, code);
   if (u.k === 'basic' && u.name === 'float32') code = `Math.fround(${code})`;
   return `${l.set(code)};`;
 }

@@ -8,7 +8,7 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import { type Compiler, type Val, isIntConst, numOf } from '../core.js';
+import { type Compiler, type Val, isIntConst, numOf, bigOf } from '../core.js';
 import {
   type Type,
   type FuncType,
@@ -17,6 +17,7 @@ import {
   underlying,
   isUntyped,
   isInteger,
+  isUnsigned,
   isFloat,
   isNumeric,
   isString,
@@ -30,7 +31,7 @@ import {
   tUntypedComplex,
 } from '../types.js';
 import { Complex } from '../rt/complex.js';
-import { isZeroArray, convert, zero, zeroMaker, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone } from './operand.js';
+import { isZeroArray, convert, zero, zeroMaker, describe, ts, findMethodIn, wrap, lit, assignable, intRange, methodCallCode, complexKey, valueOf, clone, kind64 } from './operand.js';
 import { resolveType, pkgMember } from './check/typexpr.js';
 import { genericCallee, inferCall } from './check/generics.js';
 import { unsafeConst, unsafeConstFuncs, unsafeFunc, unsafeFuncs } from './unsafe.js';
@@ -302,6 +303,8 @@ function minMax(c: Compiler, n: Node, name: string, vals: Val[], H: (code: strin
   }
   if (codes.length === 1) return { c: codes[0]!, t, mode: 'value', n };
   if (isString(t)) return { c: `$L.${name === 'min' ? 'smin' : 'smax'}(${codes.join(', ')})`, t, mode: 'value', n };
+  // a 64-bit integer may be a bigint (rt/integers.ts), which Math.min does not take
+  if (kind64(t) !== null) return { c: `$L.${name === 'min' ? 'imin' : 'imax'}(${codes.join(', ')})`, t, mode: 'value', n };
   return { c: `Math.${name}(${codes.join(', ')})`, t, mode: 'value', n };
 }
 
@@ -575,18 +578,19 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
       cv = runeStr(numOf(cv));
     } else if (isInteger(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
       if (!isIntConst(cv)) {
-        if (isFloat(v.t) && !isUntyped(v.t)) return { c: wrap(t, `Math.trunc(${lit(cv)})`), t, mode: 'value', n };
+        if (isFloat(v.t) && !isUntyped(v.t)) return { c: numConversion(t, v.t, lit(cv)), t, mode: 'value', n };
         c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
       }
       const r = intRange(tu.name);
       if (cv < r[0] || cv > r[1]) {
         if (isUntyped(v.t)) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (overflows)`);
-        return { c: wrap(t, lit(cv)), t, mode: 'value', n };
+        return { c: wrap(t, kind64(t) !== null ? lit(cv) : lit(Number(BigInt.asIntN(32, bigOf(cv))))), t, mode: 'value', n };
       }
     } else if (isFloat(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
       cv = numOf(cv);
       if (tu.name === 'float32') cv = Math.fround(cv);
     } else if (!assignable({ ...v, t: defaultType(v.t) }, t) && !(isString(t) && typeof cv === 'string') && !(tu.name === 'bool' && typeof cv === 'boolean')) bad();
+    if (isInteger(t) && typeof cv === 'number' && Number.isInteger(cv) && !Number.isSafeInteger(cv)) cv = BigInt(cv);
     return { c: lit(cv), t, mode: 'const', n, cv };
   }
   if (v.mode === 'const' && isUntyped(v.t) && assignable(v, t)) return { c: convert(c, v, t, 'conversion'), t, mode: 'value', n };
@@ -605,9 +609,7 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     return { c: wrap(t, v.c), t, mode: 'value', n };
   }
   if (isNumeric(t) && isNumeric(v.t)) {
-    if (isInteger(t)) return { c: wrap(t, isFloat(v.t) ? `Math.trunc(${v.c})` : v.c), t, mode: 'value', n };
-    if (tu.k === 'basic' && tu.name === 'float32') return { c: `Math.fround(${v.c})`, t, mode: 'value', n };
-    return { c: v.c, t, mode: 'value', n };
+    return { c: numConversion(t, v.t, v.c), t, mode: 'value', n };
   }
   if (isString(t)) {
     if (isInteger(v.t)) return { c: `$L.runeToString(${v.c})`, t, mode: 'value', n };
@@ -640,3 +642,22 @@ function runeStr(r: number): string {
   return String.fromCharCode(...b);
 }
 
+
+/**
+ * A non-constant conversion between numeric types (rt/integers.ts): a float to a 64-bit integer
+ * kind truncates as amd64 does (f2i64/f2u64), to a smaller kind by Math.trunc and the kind's wrap;
+ * a 64-bit value (number or bigint) to a smaller kind keeps its low 32 bits, to a float its nearest
+ * double; between the 64-bit kinds only a change of signedness re-wraps.
+ */
+function numConversion(t: Type, from: Type, code: string): string {
+  const k = kind64(t);
+  const kf = kind64(from);
+  const tu = underlying(t);
+  if (isInteger(t)) {
+    if (isFloat(from)) return k === 'signed' ? `$L.f2i64(${code})` : k === 'unsigned' ? `$L.f2u64(${code})` : wrap(t, `Math.trunc(${code})`);
+    if (k !== null) return k === kf || (kf === null && (k === 'signed' || isUnsigned(from))) ? code : wrap(t, code);
+    return wrap(t, kf !== null ? `$L.lo32(${code})` : code);
+  }
+  const f = kf !== null ? `$L.i2f(${code})` : code;
+  return tu.k === 'basic' && tu.name === 'float32' ? `Math.fround(${f})` : f;
+}

@@ -63,9 +63,20 @@ export function lit(cv: ConstVal): string {
   if (typeof cv === 'string') return JSON.stringify(cv);
   if (cv instanceof Complex) return `$L.cx(${numLit(cv.re)}, ${numLit(cv.im)})`;
   if (typeof cv === 'number') return Object.is(cv, -0) ? '0' : cv < 0 ? `(${cv})` : String(cv);
-  // an integer constant beyond 2^53: the run-time value is its nearest double (rt/integers.ts)
-  if (typeof cv === 'bigint') return lit(Number(cv));
+  // an integer constant beyond 2^53: a bigint, as a 64-bit integer kind's value is (rt/integers.ts);
+  // constTo gives a float type its double
+  if (typeof cv === 'bigint') return cv >= -9007199254740991n && cv <= 9007199254740991n ? lit(Number(cv)) : cv < 0n ? `(${cv}n)` : `${cv}n`;
   return String(cv);
+}
+
+/**
+ * A constant's code as a value of type t: an integer value of a 64-bit kind held as a double beyond
+ * 2^53 (a float constant such as 1e18 converted to int64) is written as the bigint it is exactly
+ * (rt/integers.ts: one representation per value).
+ */
+export function litOf(cv: ConstVal, t: Type): string {
+  if (typeof cv === 'number' && Number.isInteger(cv) && !Number.isSafeInteger(cv) && isInteger(t)) return lit(BigInt(cv));
+  return lit(cv);
 }
 
 /** JS code for the zero value of t. */
@@ -147,7 +158,7 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
     // the constant becomes a value of its default type first: it must be representable there
     const dt = defaultType(v.t);
     if (isInteger(dt) && isIntConst(cv)) constTo(c, v, v.t === tUntypedRune ? tRuneAlias : dt, ctx);
-    return `{t: ${c.typeRef(dt)}, v: ${lit(cv)}}`;
+    return `{t: ${c.typeRef(dt)}, v: ${lit(isInteger(dt) ? cv : typeof cv === 'bigint' ? Number(cv) : cv)}}`;
   }
   if (u.k !== 'basic') bad();
   if (isString(t)) {
@@ -179,7 +190,7 @@ function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
   }
   // a constant becomes a float32 value rounded to float32 (go/types representable: roundFloat32)
   if (u.k === 'basic' && u.name === 'float32') return lit(Math.fround(numOf(cv)));
-  return lit(cv);
+  return isInteger(t) ? litOf(cv, t) : lit(numOf(cv));
 }
 
 export function intRange(k: string): [bigint, bigint] {
@@ -329,6 +340,64 @@ export function valueOf(c: Compiler, v: Val, ctx = 'assignment'): { c: string; t
   if (v.mode === 'nil') c.fail(v.n, `use of untyped nil in ${ctx}`);
   const t = defaultType(v.t);
   return { c: convert(c, v, t, ctx), t };
+}
+
+/** Which 64-bit integer kind t is (rt/integers.ts: a number while safe, a bigint beyond), if any. */
+export function kind64(t: Type): 'signed' | 'unsigned' | null {
+  const u = underlying(t);
+  if (u.k !== 'basic') return null;
+  switch (u.name) {
+    case 'int':
+    case 'int64':
+      return 'signed';
+    case 'uint':
+    case 'uint64':
+    case 'uintptr':
+      return 'unsigned';
+    default:
+      return null;
+  }
+}
+
+const ops64: Record<string, readonly [string, string]> = {
+  '+': ['add64', 'addu64'],
+  '-': ['sub64', 'subu64'],
+  '*': ['mul64', 'mulu64'],
+  '/': ['div64', 'divu64'],
+  '%': ['mod64', 'mod64'],
+  '&': ['band', 'band'],
+  '|': ['bor', 'bor'],
+  '^': ['bxor', 'bxor'],
+  '&^': ['bandnot', 'bandnot'],
+};
+/**
+ * a op b on integer type t, wrapped to t. The 64-bit kinds call rt/integers.ts's checked functions
+ * (their results are wrapped and canonical); the smaller kinds stay JS number operators with a
+ * `|0`-style wrap (Math.imul for the 32-bit products, exact where a double product is not).
+ */
+export function intBinary(t: Type, op: string, a: string, b: string, bConst?: number): string {
+  const k = kind64(t);
+  if (k !== null) return `$L.${ops64[op]![k === 'signed' ? 0 : 1]}(${a}, ${b})`;
+  const u = underlying(t);
+  const name = u.k === 'basic' ? u.name : '';
+  switch (op) {
+    case '/':
+      return wrap(t, bConst !== undefined && bConst !== 0 && bConst !== -1 ? `Math.trunc(${a} / ${b})` : `$L.idiv(${a}, ${b})`);
+    case '%':
+      return bConst !== undefined && bConst !== 0 ? `(${a} % ${b} + 0)` : `$L.imod(${a}, ${b})`;
+    case '&':
+      return wrap(t, `(${a} & ${b})`);
+    case '|':
+      return wrap(t, `(${a} | ${b})`);
+    case '^':
+      return wrap(t, `(${a} ^ ${b})`);
+    case '&^':
+      return wrap(t, `(${a} & ~${b})`);
+    case '*':
+      return name === 'int32' || name === 'uint32' ? wrap(t, `Math.imul(${a}, ${b})`) : wrap(t, `(${a} * ${b})`);
+    default:
+      return wrap(t, `(${a} ${op} ${b})`);
+  }
 }
 
 /** Wrap integer results to the width of t. */

@@ -8,7 +8,7 @@ import { type Compiler, type ConstVal, type Val, intConst, isIntConst, bigOf, nu
 import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isOrderedNumeric, isComplex, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
 import { Complex } from '../rt/complex.js';
 import { composite } from './composite.js';
-import { isZeroArray, convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf } from './operand.js';
+import { isZeroArray, convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf, intBinary } from './operand.js';
 
 export function unary(c: Compiler, n: Node): Val {
   const op = text(n.kids[0]!);
@@ -367,33 +367,8 @@ export function binary(c: Compiler, n: Node): Val {
     if (fn === '') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
     return { c: wrap(t, `$L.${fn}(${a.c}, ${b.c})`), t, mode: 'value', n };
   }
-  let code: string;
-  switch (op) {
-    case '/':
-      code = intDiv ? (b.cv !== undefined && b.cv !== -1 ? `Math.trunc(${a.c} / ${b.c})` : `$L.idiv(${a.c}, ${b.c})`) : `(${a.c} / ${b.c})`;
-      break;
-    case '%':
-      code = b.cv !== undefined ? `(${a.c} % ${b.c})` : `$L.imod(${a.c}, ${b.c})`;
-      break;
-    case '&':
-      code = `$L.band(${a.c}, ${b.c})`;
-      break;
-    case '|':
-      code = `$L.bor(${a.c}, ${b.c})`;
-      break;
-    case '^':
-      code = `$L.bxor(${a.c}, ${b.c})`;
-      break;
-    case '&^':
-      code = `$L.bandnot(${a.c}, ${b.c})`;
-      break;
-    case '*':
-      code = u.k === 'basic' && (u.name === 'int32' || u.name === 'uint32') ? `Math.imul(${a.c}, ${b.c})` : `(${a.c} * ${b.c})`;
-      break;
-    default:
-      code = `(${a.c} ${op} ${b.c})`;
-  }
-  if (isInteger(t) && (op !== '%' && (op !== '/' || !(u.k === 'basic' && (u.name === 'int' || u.name === 'int64'))))) code = wrap(t, code);
+  if (isInteger(t)) return { c: intBinary(t, op, a.c, b.c, typeof b.cv === 'number' ? b.cv : undefined), t, mode: 'value', n };
+  let code = `(${a.c} ${op} ${b.c})`;
   if (u.k === 'basic' && u.name === 'float32') code = `Math.fround(${code})`;
   return { c: code, t, mode: 'value', n };
 }

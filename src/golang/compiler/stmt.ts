@@ -403,7 +403,7 @@ function gotoBlock(c: Compiler, stmts: Node[]): string {
   return out + '}\nbreak; }\n';
 }
 
-const noLine = /\$L\.w64|\$L\.wu64/g;
+const noLine = /\$L\.(?:w64|wu64|add64|addu64|sub64|subu64|mul64|mulu64|band|bor|bxor|bandnot|bnot|i2f|lo32)\(/g;
 /** Prefix a compiled simple statement with its line and cost. */
 function simple(c: Compiler, n: Node, code: string): string {
   const cost = c.nsOf(Math.max(1, c.ops));

@@ -10,7 +10,7 @@ import type { Iface, Ref } from './values.js';
 import { Slice, sliceToArray } from './slices.js';
 import { decodeRune, runeToString, runeCount } from './strings.js';
 import { callSync } from './goroutine.js';
-import { intString } from './integers.js';
+import { type Int64, intString, iabs } from './integers.js';
 import { Complex } from './complex.js';
 
 /**
@@ -75,8 +75,8 @@ function shortest32(v: number): number {
   return Number(v.toPrecision(9));
 }
 
-function fmtInt(v: number, base: number, f: Flags, upper = false): string {
-  let s = intString(Math.abs(v), base);
+function fmtInt(v: Int64, base: number, f: Flags, upper = false): string {
+  let s = intString(iabs(v), base);
   if (upper) s = s.toUpperCase();
   if (f.prec >= 0 && s.length < f.prec) s = '0'.repeat(f.prec - s.length) + s;
   if (f.sharp) {
@@ -226,7 +226,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         return nil && verb === 'v' ? '<nil>' : addr;
       }
       // integers
-      const x = v as number;
+      const x = v as Int64;
       // %#v of an unsigned integer is Go syntax in hex (fmt's fmt0x64: `0x0`, `[]uint16{0x7}`)
       if (verb === 'v' && f.sharp && n.startsWith('uint')) return fmtInt(x, 16, f);
       switch (verb) {
@@ -242,11 +242,11 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         case 'b':
           return fmtInt(x, 2, f);
         case 'c':
-          return runeToString(x);
+          return runeToString(typeof x === 'number' ? x : -1);
         case 'q':
-          return quoteRune(x);
+          return quoteRune(typeof x === 'number' ? x : -1);
         case 'U':
-          return fmtUnicode(x, f);
+          return typeof x === 'number' ? fmtUnicode(x, f) : 'U+' + intString(x, 16).toUpperCase();
         default:
           return bad(verb, t, String(x));
       }
@@ -321,6 +321,8 @@ function compareKeys(a: unknown, b: unknown, t: Type): number {
     return compareKeys(ia.v, ib.v, ia.t);
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // a 64-bit integer key beyond 2^53 is a bigint (integers.ts): `<` orders it with numbers exactly
+  if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) return a < b ? -1 : a > b ? 1 : 0;
   // internal/fmtsort: complex keys by real part, then imaginary part
   if (a instanceof Complex && b instanceof Complex) return a.re !== b.re ? a.re - b.re : a.im - b.im;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
@@ -587,7 +589,7 @@ export function printArg(v: unknown, t: Type, shortest = false): string {
       s = s.replace(/e([+-])(\d+)$/, (_m, sg: string, d: string) => 'e' + sg + d.padStart(3, '0'));
       return (x >= 0 ? '+' : '') + s;
     }
-    if (typeof v === 'number') return intString(v);
+    if (typeof v === 'number' || typeof v === 'bigint') return intString(v);
     return String(v);
   }
   if (u.k === 'iface') return v === null ? '(0x0,0x0)' : '(0x4b2f20,0xc000012345)';

@@ -62,23 +62,23 @@ export function unsafeAdd(p: unknown, n: number): unknown {
 
 /** The address range check of unsafe.Slice and unsafe.String (runtime/unsafe.go unsafeslice, unsafestring). */
 function checkUnsafe(fn: string, p: unknown, n: number, esize: number): void {
-  if (!(n >= 0) || n > 2 ** 63 - 1) throw rtPanic(`${fn}: len out of range`);
-  const mem = esize * n;
+  if (!(n >= 0) || n > 9223372036854775807n) throw rtPanic(`${fn}: len out of range`);
+  // exact (a length or an address beyond 2^53 is a bigint: integers.ts)
+  const mem = BigInt(esize) * BigInt(n);
   // mem > -uintptr(ptr): past the end of the address space (a nil ptr: only length 0)
-  // (a uintptr is a double: an address within 2^11 of the end, ^uintptr(0) included, reads 2^64 —
-  // taken as the last byte)
-  const room = typeof p === 'number' ? Math.max(1, 2 ** 64 - p) : p === null ? 0 : 2 ** 64;
-  if (mem >= 2 ** 64 || mem > room) throw rtPanic(p === null ? `${fn}: ptr is nil and len is not zero` : `${fn}: len out of range`);
+  const room = typeof p === 'number' || typeof p === 'bigint' ? 18446744073709551616n - BigInt(p) : p === null ? 0n : 18446744073709551616n;
+  if (mem >= 18446744073709551616n || mem > room) throw rtPanic(p === null ? `${fn}: ptr is nil and len is not zero` : `${fn}: len out of range`);
 }
 
 /** unsafe.Slice(p, n): the n elements from *p on (sharing them), nil for a nil p and n = 0. */
 export function unsafeSlice(p: unknown, n: number, esize: number): Slice | null {
   checkUnsafe('unsafe.Slice', p, n, esize);
+  n = Number(n);
   if (p === null) return null;
   if (p instanceof PropRef && typeof p.k === 'number' && isBacking(p.o) && p.k + n <= p.o.length) return new Slice(p.o, p.k, n, n);
   if (n === 0) return new Slice([], 0, 0, 0);
   // at an address made from a uintptr: a slice whose elements cannot be read or written here
-  if (typeof p === 'number') return new Slice(madeUpMemory(n), 0, n, n);
+  if (typeof p === 'number' || typeof p === 'bigint') return new Slice(madeUpMemory(n), 0, n, n);
   return unsupportedAtRun('unsafe.Slice beyond an array\'s elements');
 }
 
@@ -91,6 +91,7 @@ function madeUpMemory(n: number): unknown[] {
 /** unsafe.String(p, n): the string of the n bytes from *p on. */
 export function unsafeString(p: unknown, n: number): string {
   checkUnsafe('unsafe.String', p, n, 1);
+  n = Number(n);
   if (n === 0) return '';
   if (p instanceof PropRef && typeof p.k === 'number' && isBacking(p.o) && p.k + n <= p.o.length) return String.fromCharCode(...(p.o.slice(p.k, p.k + n) as number[]));
   return unsupportedAtRun('unsafe.String beyond an array\'s elements');

@@ -208,6 +208,9 @@ export function makeBytesA(n: number, c: number = n): Slice {
 }
 /** make([]byte, n, c) with makeslice's checks, over a zeroed Uint8Array (the library's buffers). */
 export function makeBytes(n: number, c: number): Slice {
+  // an int64/uint64 length beyond 2^53 is a bigint (integers.ts): as a double it is just as out of range
+  n = Number(n);
+  c = Number(c);
   if (n < 0 || n > c || !Number.isInteger(n) || !Number.isInteger(c) || c > maxAlloc) {
     if (n < 0 || !Number.isInteger(n) || n > maxAlloc) throw rtPanic('makeslice: len out of range');
     throw rtPanic('makeslice: cap out of range');
@@ -229,6 +232,8 @@ const maxAlloc = 2 ** 48;
  * buffers).
  */
 export function makeSlice(n: number, c: number, zero: () => unknown, esize = 0): Slice {
+  n = Number(n);
+  c = Number(c);
   if (!(esize * c <= maxAlloc) || n < 0 || n > c || !Number.isInteger(n) || !Number.isInteger(c)) {
     if (!(esize * n <= maxAlloc) || n < 0 || !Number.isInteger(n)) throw rtPanic('makeslice: len out of range');
     throw rtPanic('makeslice: cap out of range');

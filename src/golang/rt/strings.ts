@@ -49,7 +49,8 @@ export function decodeUTF8(s: string): string {
   }
   return out;
 }
-export function runeToString(r: number): string {
+export function runeToString(r: number | bigint): string {
+  if (typeof r === 'bigint') r = -1;
   if (r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
   if (r < 0x80) return String.fromCharCode(r);
   if (r < 0x800) return String.fromCharCode(0xc0 | (r >> 6), 0x80 | (r & 63));

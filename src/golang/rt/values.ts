@@ -3,7 +3,8 @@
  * tied to one kind: the interface value and the pointer forms (Ref, Box, PropRef).
  *
  * Value representation (invariants the compiler relies on):
- * - integers and floats: JS numbers; bool: boolean;
+ * - integers and floats: JS numbers, except a value of a 64-bit integer kind beyond 2^53, a bigint
+ *   (integers.ts); bool: boolean;
  * - string: a "byte string" — a JS string whose char codes are the UTF-8 bytes (0–255), so len,
  *   indexing and slicing are Go's; text is decoded only when written out (strings.ts `decodeUTF8`);
  * - slice: `Slice` {a, o, n, c} over a shared JS array, nil slice = null (slices.ts); array: JS array;

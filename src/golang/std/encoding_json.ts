@@ -22,8 +22,8 @@
  *
  * Simplified: no Marshaler for map keys (TextMarshaler), Number, RawMessage, Token, Compact/Indent
  * functions, UnmarshalJSON methods; structs made while decoding (elements of a slice of structs) are
- * plain objects with the fields and a copy method, not the program's struct class; integers are JS
- * doubles (exact within 2^53); the errors' dynamic type is errors' *errorString.
+ * plain objects with the fields and a copy method, not the program's struct class; the errors'
+ * dynamic type is errors' *errorString. Integers are exact (rt/integers.ts).
  */
 import type { Op } from '../../workload/ops.js';
 import { type Type, type StructType, tBool, tFloat64, tString, tEmptyIface, typeString, underlying } from '../types.js';
@@ -511,18 +511,18 @@ function toAny(j: JVal): Iface | null {
     }
   }
 }
-const intRange: Record<string, [number, number]> = {
-  int8: [-128, 127],
-  int16: [-32768, 32767],
-  int32: [-(2 ** 31), 2 ** 31 - 1],
-  int64: [-(2 ** 63), 2 ** 63],
-  int: [-(2 ** 63), 2 ** 63],
-  uint8: [0, 255],
-  uint16: [0, 65535],
-  uint32: [0, 2 ** 32 - 1],
-  uint64: [0, 2 ** 64],
-  uint: [0, 2 ** 64],
-  uintptr: [0, 2 ** 64],
+const intRange: Record<string, [bigint, bigint]> = {
+  int8: [-128n, 127n],
+  int16: [-32768n, 32767n],
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  int: [-(2n ** 63n), 2n ** 63n - 1n],
+  uint8: [0n, 255n],
+  uint16: [0n, 65535n],
+  uint32: [0n, 2n ** 32n - 1n],
+  uint64: [0n, 2n ** 64n - 1n],
+  uint: [0n, 2n ** 64n - 1n],
+  uintptr: [0n, 2n ** 64n - 1n],
 };
 /** The JSON value stored as a value of type t, given the current value `cur` (decode.go's value). */
 function store(d: DecodeState, j: JVal, t: Type, cur: unknown, where: string | null): unknown {
@@ -560,12 +560,13 @@ function store(d: DecodeState, j: JVal, t: Type, cur: unknown, where: string | n
       if (u.k === 'basic' && (u.name === 'float64' || u.name === 'float32')) return u.name === 'float32' ? Math.fround(Number(j.s)) : Number(j.s);
       const r = u.k === 'basic' ? intRange[u.name] : undefined;
       if (r) {
-        const n = Number(j.s);
-        if (!/^-?\d+$/.test(j.s) || n < r[0] || n > r[1] || (n === r[1] && r[1] >= 2 ** 53)) {
+        // exact: a 64-bit value beyond 2^53 is a bigint (rt/integers.ts)
+        const n = /^-?\d+$/.test(j.s) ? BigInt(j.s) : null;
+        if (n === null || n < r[0] || n > r[1]) {
           typeError(d, `number ${j.s}`, t, where);
           return cur;
         }
-        return n;
+        return n >= -9007199254740991n && n <= 9007199254740991n ? Number(n) : n;
       }
       typeError(d, 'number', t, where);
       return cur;

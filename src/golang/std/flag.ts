@@ -12,8 +12,8 @@
  * the error, PanicOnError panics with it.
  *
  * Run state (CommandLine, the Usage variable) lives in the run's Process (`flagState`), never in
- * this module. Values are the frontend's: ints are JS numbers (so an int flag beyond 2^53 is rounded,
- * as every int of the frontend), strings byte strings, a Duration its ns.
+ * this module. Values are the frontend's: ints exact (rt/integers.ts: a bigint beyond 2^53), strings
+ * byte strings, a Duration its ns.
  *
  * Simplified: no flag.Value interface (Var, Func, TextVar), no SetOutput (output goes to stderr), no
  * Visit/VisitAll/Lookup.
@@ -31,6 +31,7 @@ import { type Slice, reslice, sliceLit } from '../rt/slices.js';
 import { decodeUTF8 } from '../rt/strings.js';
 import { gopanic } from '../rt/panicval.js';
 import { FormatFloat, Quote } from './strconv.js';
+import { w64, wu64 } from '../rt/integers.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 /** A Go func() value as the generated code makes it: a generator function. */
@@ -107,10 +108,10 @@ function parseInteger(s: string, unsigned: boolean): Parsed {
   if (digits === '' || !valid.test(digits)) return [0, errParse];
   const big = BigInt(base === 10 ? digits : `${{ 2: '0b', 8: '0o', 16: '0x' }[base as 2 | 8 | 16]}${digits}`);
   const v = neg ? -big : big;
-  if (unsigned && v > 18446744073709551615n) return [Number(18446744073709551615n), errRange];
-  if (!unsigned && v > 9223372036854775807n) return [Number(9223372036854775807n), errRange];
-  if (!unsigned && v < -9223372036854775808n) return [Number(-9223372036854775808n), errRange];
-  return [Number(v), null];
+  if (unsigned && v > 18446744073709551615n) return [wu64(18446744073709551615n), errRange];
+  if (!unsigned && v > 9223372036854775807n) return [w64(9223372036854775807n), errRange];
+  if (!unsigned && v < -9223372036854775808n) return [w64(-9223372036854775808n), errRange];
+  return [unsigned ? wu64(v) : w64(v), null];
 }
 
 /** strconv.ParseBool as boolValue.Set calls it (false on an error). */

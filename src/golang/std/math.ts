@@ -2,13 +2,14 @@
  * Package math: the float64 functions are JS's Math (both IEEE 754 double precision), the integer
  * limits are Go's constants (math/const.go).
  *
- * The integer limits are exact constants (bigint beyond 2^53: core.ts ConstVal); as run-time values
- * they are doubles (rt/integers.ts), so MaxInt64 held in a variable is 2^63.
+ * The integer limits are exact constants (bigint beyond 2^53: core.ts ConstVal), and exact as run-time
+ * values too (rt/integers.ts: a 64-bit value beyond 2^53 is a bigint).
  *
  * Simplified: the functions not listed are unsupported.
  */
 import { basic, tBool, tFloat64, tInt } from '../types.js';
 import { pkg, F, C, fn, subset } from './registry.js';
+import { type Int64, wu64 } from '../rt/integers.js';
 
 /** math.Round: half away from zero (JS's Math.round rounds half up). */
 export function Round(x: number): number {
@@ -30,17 +31,13 @@ export function Float32frombits(b: number): number {
   return d.getFloat32(0);
 }
 
-/**
- * math.Float64bits / Float64frombits: the IEEE 754 binary64 bits as a uint64 — a JS number, so exact
- * only when the bit pattern is below 2^53 or has enough trailing zeros (integers are JS numbers in the
- * frontend; index.ts); ±0, ±Inf, the quiet NaN and powers of two are exact.
- */
-export function Float64bits(f: number): number {
+/** math.Float64bits / Float64frombits: the IEEE 754 binary64 bits as an exact uint64 (rt/integers.ts). */
+export function Float64bits(f: number): Int64 {
   const d = new DataView(new ArrayBuffer(8));
   d.setFloat64(0, f);
-  return Number(d.getBigUint64(0));
+  return wu64(d.getBigUint64(0));
 }
-export function Float64frombits(b: number): number {
+export function Float64frombits(b: Int64): number {
   const d = new DataView(new ArrayBuffer(8));
   d.setBigUint64(0, BigInt.asUintN(64, BigInt(b)));
   return d.getFloat64(0);

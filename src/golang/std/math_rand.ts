@@ -13,6 +13,7 @@ import { tFloat64, tInt, tInt32, tInt64 } from '../types.js';
 import { pkg, F, T, fn, sl, ptr, subset, tUint32, native, method } from './registry.js';
 import { GoPanic } from '../rt/panics.js';
 import { type Slice, sliceLit } from '../rt/slices.js';
+import type { Int64 } from '../rt/integers.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
@@ -26,8 +27,9 @@ export class Rand {
   constructor(seed = 1) {
     this.Seed(seed);
   }
-  Seed(v: number): void {
-    this.s = (v >>> 0) || 1;
+  Seed(v: Int64): void {
+    // an int64 seed beyond 2^53 (time.Now().UnixNano()) is a bigint (rt/integers.ts): its low 32 bits
+    this.s = (typeof v === 'bigint' ? Number(BigInt.asUintN(32, v)) : v >>> 0) || 1;
   }
   /** The next 32 bits (Uint32). */
   Uint32(): number {
@@ -40,14 +42,14 @@ export class Rand {
     this.s = x;
     return x;
   }
-  Intn(n: number): number {
+  Intn(n: Int64): number {
     if (n <= 0) throw new GoPanic(null, 'invalid argument to Intn');
-    return this.Uint32() % n;
+    return typeof n === 'number' ? this.Uint32() % n : this.Uint32();
   }
   Int31n(n: number): number {
     return this.Intn(n);
   }
-  Int63n(n: number): number {
+  Int63n(n: Int64): number {
     return this.Intn(n);
   }
   Int63(): number {

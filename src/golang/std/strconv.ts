@@ -5,8 +5,7 @@
  *
  * ParseInt/ParseUint follow strconv/atoi.go: base 0 prefixes, underscores, syntax and range errors.
  *
- * Simplified: the *strconv.NumError is an *errors.errorString with the same text; integers are JS
- * doubles (exact within 2^53, so a 64-bit range check is exact only up to there); ParseFloat
+ * Simplified: the *strconv.NumError is an *errors.errorString with the same text; ParseFloat
  * accepts what JS's Number accepts.
  */
 import { tBool, tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
@@ -15,6 +14,7 @@ import { newError } from './errors.js';
 import { pkg, F, fn, subset, tUint64, tBytes } from './registry.js';
 import { sprintf } from '../rt/format.js';
 import type { Iface } from '../rt/values.js';
+import { type Int64, w64, wu64 } from '../rt/integers.js';
 
 const quote = (s: string): string => sprintf('%q', [{ t: tString, v: s }]);
 /** A *strconv.NumError's text: `strconv.ParseInt: parsing "x": invalid syntax`. */
@@ -33,14 +33,14 @@ function digitVal(c: number): number {
 /**
  * strconv.ParseUint(s, base, bitSize) (strconv/atoi.go): base 0 takes the base from the prefix
  * (0x, 0o, 0b, or 0 for octal) and allows underscores between digits; a value beyond bitSize bits
- * is the largest value with a range error. The value is a JS double (exact within 2^53).
+ * is the largest value with a range error. The value is exact (an Int64, rt/integers.ts).
  */
-export function ParseUint(s: string, base: number, bitSize: number): [number, Iface | null] {
+export function ParseUint(s: string, base: number, bitSize: number): [Int64, Iface | null] {
   const [n, why] = parseUint(s, base, bitSize);
   return [n, why === null ? null : numError('ParseUint', s, why)];
 }
 /** ParseUint's value and the reason it failed (null: it did not). */
-function parseUint(s: string, base: number, bitSize: number): [number, string | null] {
+function parseUint(s: string, base: number, bitSize: number): [Int64, string | null] {
   if (s === '') return [0, errSyntax];
   const base0 = base === 0;
   let i = 0;
@@ -58,8 +58,11 @@ function parseUint(s: string, base: number, bitSize: number): [number, string | 
   } else return [0, errBase(base)];
   if (bitSize === 0) bitSize = 64;
   else if (bitSize < 0 || bitSize > 64) return [0, errBitSize(bitSize)];
-  const max = 2 ** bitSize - 1;
+  // digits accumulate in a number while it stays below 2^47 (× 36 + 35 is still exact), then in a
+  // bigint; the value is an Int64 (rt/integers.ts: a number while safe, a bigint beyond)
+  const max = (1n << BigInt(bitSize)) - 1n;
   let n = 0;
+  let big: bigint | null = null;
   let underscores = false;
   let over = false;
   for (; i < s.length; i++) {
@@ -70,12 +73,16 @@ function parseUint(s: string, base: number, bitSize: number): [number, string | 
     }
     const d = digitVal(c);
     if (d >= base) return [0, errSyntax];
-    n = n * base + d;
-    if (n > max) over = true;
+    if (over) continue;
+    if (big === null) {
+      n = n * base + d;
+      if (n >= 140737488355328) big = BigInt(n);
+    } else big = big * BigInt(base) + BigInt(d);
+    if ((big ?? BigInt(n)) > max) over = true;
   }
   if (underscores && !underscoreOK(s)) return [0, errSyntax];
-  if (over) return [max, errRange];
-  return [n, null];
+  if (over) return [wu64(max), errRange];
+  return [big === null ? n : wu64(big), null];
 }
 /** strconv's underscoreOK: underscores only between digits or between a base prefix and a digit. */
 function underscoreOK(s: string): boolean {
@@ -105,20 +112,20 @@ function underscoreOK(s: string): boolean {
   return saw !== '_';
 }
 /** strconv.ParseInt(s, base, bitSize): an optional sign, then ParseUint's digits; out of range clamps. */
-export function ParseInt(s: string, base: number, bitSize: number, fn = 'ParseInt'): [number, Iface | null] {
+export function ParseInt(s: string, base: number, bitSize: number, fn = 'ParseInt'): [Int64, Iface | null] {
   if (s === '') return [0, numError(fn, s, errSyntax)];
   const neg = s[0] === '-';
   const body = s[0] === '+' || s[0] === '-' ? s.slice(1) : s;
   const [un, why] = parseUint(body, base, bitSize === 0 ? 64 : bitSize);
   if (why !== null && why !== errRange) return [0, numError(fn, s, why)];
   const bits = bitSize === 0 ? 64 : bitSize;
-  const cutoff = 2 ** (bits - 1);
-  if (why !== null || (!neg && un >= cutoff)) return [neg ? -cutoff : cutoff - 1, numError(fn, s, errRange)];
-  if (neg && un > cutoff) return [-cutoff, numError(fn, s, errRange)];
-  return [neg ? -un : un, null];
+  const cutoff = 1n << BigInt(bits - 1);
+  if (why !== null || (!neg && un >= cutoff)) return [w64(neg ? -cutoff : cutoff - 1n), numError(fn, s, errRange)];
+  if (neg && un > cutoff) return [w64(-cutoff), numError(fn, s, errRange)];
+  return [neg ? w64(-un) : un, null];
 }
 /** strconv.Atoi: ParseInt(s, 10, 0) with Atoi's name in the error. */
-export function Atoi(s: string): [number, Iface | null] {
+export function Atoi(s: string): [Int64, Iface | null] {
   return ParseInt(s, 10, 0, 'Atoi');
 }
 /** strconv.ParseBool: 1 t T TRUE true True / 0 f F FALSE false False. */

@@ -5,35 +5,53 @@
  * The simulation runs one goroutine step at a time, so every operation is atomic as it stands: an
  * atomic is a plain read-modify-write; the functions wrap around at their width as Go's do.
  * CPU: the read-modify-write functions charge src/golang/cost.ts `atomic` (a locked instruction); the
- * typed atomics' methods are charged as calls. Simplified: the typed atomics' Add does not wrap (one
- * class for every width); no memory ordering to model (the engine is sequentially consistent); no
+ * typed atomics' methods are charged as calls. Simplified: no memory ordering to model (the engine is sequentially consistent); no
  * atomic.Pointer[T] (no generics).
  */
 import type { PkgMember } from '../core.js';
 import { type FuncType, type NamedType, tBool, tInt32, tInt64 } from '../types.js';
+import { type Int64, add64, addu64 } from '../rt/integers.js';
 import { pkg, F, T, fn, ptr, tAny, tUint32, tUint64, tUintptr, native, method } from './registry.js';
 
-/** atomic.Int32 … Uint64 (one class: the width is in the generated code of the functions). */
+/** atomic.Int64 (and the base of the other widths): Add wraps at the width (rt/integers.ts). */
 export class AtomicBox {
-  v = 0;
-  Load(): number {
+  v: Int64 = 0;
+  Load(): Int64 {
     return this.v;
   }
-  Store(x: number): void {
+  Store(x: Int64): void {
     this.v = x;
   }
-  Add(d: number): number {
-    return (this.v += d);
+  Add(d: Int64): Int64 {
+    return (this.v = add64(this.v, d));
   }
-  Swap(x: number): number {
+  Swap(x: Int64): Int64 {
     const o = this.v;
     this.v = x;
     return o;
   }
-  CompareAndSwap(o: number, x: number): boolean {
+  CompareAndSwap(o: Int64, x: Int64): boolean {
     if (this.v !== o) return false;
     this.v = x;
     return true;
+  }
+}
+/** atomic.Uint64. */
+export class AtomicUint64Box extends AtomicBox {
+  override Add(d: Int64): Int64 {
+    return (this.v = addu64(this.v, d));
+  }
+}
+/** atomic.Int32. */
+export class AtomicInt32Box extends AtomicBox {
+  override Add(d: Int64): Int64 {
+    return (this.v = ((this.v as number) + (d as number)) | 0);
+  }
+}
+/** atomic.Uint32. */
+export class AtomicUint32Box extends AtomicBox {
+  override Add(d: Int64): Int64 {
+    return (this.v = ((this.v as number) + (d as number)) >>> 0);
   }
 }
 export class AtomicBool {
@@ -85,15 +103,15 @@ for (const [nm, t] of [
   ['Uintptr', tUintptr],
 ] as const) {
   const p = ptr(t);
-  const w = nm === 'Int32' ? (x: string): string => `((${x}) | 0)` : nm === 'Uint32' ? (x: string): string => `((${x}) >>> 0)` : nm.startsWith('Uint') ? (x: string): string => `$L.wu64(${x})` : (x: string): string => `$L.w64(${x})`;
-  members[`Add${nm}`] = RMW(fn([p, t], [t]), (a) => `((r, d) => (r.v = ${w('r.v + d')}))($L.nn(${a[0]}), ${a[1]})`);
+  const add = nm === 'Int32' ? '((r.v + d) | 0)' : nm === 'Uint32' ? '((r.v + d) >>> 0)' : nm === 'Int64' ? '$L.add64(r.v, d)' : '$L.addu64(r.v, d)';
+  members[`Add${nm}`] = RMW(fn([p, t], [t]), (a) => `((r, d) => (r.v = ${add}))($L.nn(${a[0]}), ${a[1]})`);
   members[`Load${nm}`] = F(fn([p], [t]), (a) => `$L.nn(${a[0]}).v`);
   members[`Store${nm}`] = RMW(fn([p, t]), (a) => `void ($L.nn(${a[0]}).v = ${a[1]})`);
   members[`Swap${nm}`] = RMW(fn([p, t], [t]), (a) => `((r, v) => { const o = r.v; r.v = v; return o; })($L.nn(${a[0]}), ${a[1]})`);
   members[`CompareAndSwap${nm}`] = RMW(fn([p, t, t], [tBool]), (a) => `((r, o, v) => r.v === o ? (r.v = v, true) : false)($L.nn(${a[0]}), ${a[1]}, ${a[2]})`);
   // the typed atomics of Go 1.19 (atomic.Int64 …)
   if (nm !== 'Uintptr') {
-    const at = native(nm, 'atomic', '$P.sync_atomic.AtomicBox');
+    const at = native(nm, 'atomic', `$P.sync_atomic.${nm === 'Int64' ? 'AtomicBox' : `Atomic${nm}Box`}`);
     method(at, 'Load', fn([], [t]), false);
     method(at, 'Store', fn([t]), false);
     method(at, 'Add', fn([t], [t]), false);

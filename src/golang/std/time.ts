@@ -13,7 +13,7 @@
  * on the recording machine, whose /etc/localtime is Etc/UTC); no time zone database (LoadLocation), so
  * Parse's named zones other than UTC are fixed zones of offset 0 (GMT±h excepted); a Parse error
  * reports the element as go1.26 does (go1.19 reports what was left after a partly consumed element);
- * UnixNano beyond 2^53 is rounded, as every int64 of the frontend.
+ * A Duration or UnixNano beyond 2^53 is a bigint (rt/integers.ts).
  */
 import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { Timer as RTimer, TimerKind } from '../../runtime/time.js';
@@ -23,6 +23,7 @@ import { pkg, F, C, T, V, fn, ptr, op, native, method, jsMethod, subset } from '
 import { Body } from '../rt/goroutine.js';
 import { GoPanic } from '../rt/panics.js';
 import { encodeUTF8 } from '../rt/strings.js';
+import { type Int64, w64 } from '../rt/integers.js';
 import { newError } from './errors.js';
 import { Quote } from './strconv.js';
 import type { Iface } from '../rt/values.js';
@@ -31,7 +32,17 @@ import { tError } from '../core.js';
 type Go<T = void> = Generator<Op, T, unknown>;
 
 /** time.Duration.String() */
-export function durationString(d: number): string {
+export function durationString(d: Int64): string {
+  if (typeof d === 'bigint') {
+    // beyond 2^53 ns (104 days): hours, minutes and seconds exactly
+    const neg = d < 0n;
+    let u = neg ? -d : d;
+    const h = u / 3600000000000n;
+    u -= h * 3600000000000n;
+    const m = u / 60000000000n;
+    u -= m * 60000000000n;
+    return encodeUTF8(`${neg ? '-' : ''}${h}h${m}m${fmtFrac(Number(u), 1e9)}s`);
+  }
   if (d === 0) return '0s';
   const neg = d < 0;
   let u = Math.abs(d);
@@ -106,11 +117,13 @@ export class TimeTimer {
   *Stop(): Go<boolean> {
     return (yield { k: K.TimerStop, t: this.t }) as boolean;
   }
-  *Reset(d: number): Go<boolean> {
-    return (yield { k: K.TimerReset, t: this.t, ns: d }) as boolean;
+  *Reset(d: Int64): Go<boolean> {
+    return (yield { k: K.TimerReset, t: this.t, ns: Number(d) }) as boolean;
   }
 }
-export function* newTimer(d: number, period: number, fn: (() => GoBody) | null, name = 'time.goFunc'): Go<TimeTimer> {
+export function* newTimer(d: Int64, period: number, fn: (() => GoBody) | null, name = 'time.goFunc'): Go<TimeTimer> {
+  // a Duration beyond 2^53 ns is a bigint (rt/integers.ts); the engine's clock is a double
+  d = Number(d);
   const t = new RTimer(fn ? TimerKind.Func : TimerKind.ChanSend);
   if (fn) {
     t.fn = fn;
@@ -129,9 +142,9 @@ export function* newTimer(d: number, period: number, fn: (() => GoBody) | null, 
 export function goBody(f: () => Iterator<Op, unknown, unknown>): () => GoBody {
   return () => new Body(f(), 'created by time.goFunc\n\t/usr/lib/go-1.19/src/time/sleep.go:176 +0x0\n');
 }
-export function tickerPeriod(d: number): number {
+export function tickerPeriod(d: Int64): number {
   if (!(d > 0)) throw new GoPanic(null, 'non-positive interval for NewTicker');
-  return d;
+  return Number(d);
 }
 
 // ---------------------------------------------------------------- Time
@@ -188,14 +201,14 @@ export class GoTime {
   Unix(): number {
     return this.sec;
   }
-  UnixNano(): number {
-    return this.sec * 1e9 + this.nsec;
+  UnixNano(): Int64 {
+    return w64(BigInt(this.sec) * 1000000000n + BigInt(this.nsec));
   }
   UnixMilli(): number {
     return this.sec * 1e3 + Math.floor(this.nsec / 1e6);
   }
-  UnixMicro(): number {
-    return this.sec * 1e6 + Math.floor(this.nsec / 1e3);
+  UnixMicro(): Int64 {
+    return w64(BigInt(this.sec) * 1000000n + BigInt(Math.floor(this.nsec / 1e3)));
   }
   IsZero(): boolean {
     return this.sec === -unixToInternal && this.nsec === 0;
@@ -213,13 +226,18 @@ export class GoTime {
     if (loc === null) throw new GoPanic(null, 'time: missing Location in call to Time.In');
     return new GoTime(this.sec, this.nsec, this.mono, loc);
   }
-  Add(d: number): GoTime {
-    const [s, n] = norm(this.sec, this.nsec + d);
-    return new GoTime(s, n, this.mono === null ? null : this.mono + d, this.loc);
+  Add(d: Int64): GoTime {
+    // a Duration beyond 2^53 ns (104 days) is a bigint (rt/integers.ts): a year's Add is exact
+    const [s, n] = norm(this.sec, typeof d === 'bigint' ? BigInt(this.nsec) + d : this.nsec + d);
+    return new GoTime(s, n, this.mono === null ? null : this.mono + Number(d), this.loc);
   }
-  Sub(u: GoTime): number {
+  Sub(u: GoTime): Int64 {
     if (this.mono !== null && u.mono !== null) return this.mono - u.mono;
-    return (this.sec - u.sec) * 1e9 + (this.nsec - u.nsec);
+    const d = (this.sec - u.sec) * 1e9 + (this.nsec - u.nsec);
+    if (d >= -9007199254740991 && d <= 9007199254740991) return d;
+    // beyond 2^53 ns: exact, and Go's saturation at the int64 bounds (time.go Sub)
+    const b = BigInt(this.sec - u.sec) * 1000000000n + BigInt(this.nsec - u.nsec);
+    return b > 9223372036854775807n ? 9223372036854775807n : b < -9223372036854775808n ? -9223372036854775808n : b;
   }
   After(u: GoTime): boolean {
     return this.mono !== null && u.mono !== null ? this.mono > u.mono : this.sec > u.sec || (this.sec === u.sec && this.nsec > u.nsec);
@@ -314,7 +332,15 @@ export class GoTime {
 }
 
 /** sec, nsec with nsec brought into [0, 1e9). */
-function norm(sec: number, nsec: number): [number, number] {
+function norm(sec: Int64, nsec: Int64): [number, number] {
+  if (typeof sec === 'bigint' || typeof nsec === 'bigint') {
+    // an int64 beyond 2^53 (rt/integers.ts): the carry and the remainder exactly
+    const n = BigInt(nsec);
+    let carry = n / 1000000000n;
+    let r = n % 1000000000n;
+    if (r < 0n) (r += 1000000000n), (carry -= 1n);
+    return [Number(BigInt(sec) + carry), Number(r)];
+  }
   const carry = Math.floor(nsec / 1e9);
   return [sec + carry, nsec - carry * 1e9];
 }
@@ -354,14 +380,16 @@ export function Date(year: number, month: number, day: number, hour: number, min
   const secs = (daysFromCivil(y, m, 1) + day - 1) * 86400 + hour * 3600 + min * 60 + s2 - loc.offset;
   return new GoTime(secs, n, null, loc);
 }
-export function Unix(sec: number, nsec: number): GoTime {
+export function Unix(sec: Int64, nsec: Int64): GoTime {
   const [s, n] = norm(sec, nsec);
   return new GoTime(s, n, null, Local);
 }
-export function UnixMilli(ms: number): GoTime {
+export function UnixMilli(ms: Int64): GoTime {
+  if (typeof ms === 'bigint') return Unix(ms / 1000n, (ms % 1000n) * 1000000n);
   return Unix(Math.floor(ms / 1e3), (ms - Math.floor(ms / 1e3) * 1e3) * 1e6);
 }
-export function UnixMicro(us: number): GoTime {
+export function UnixMicro(us: Int64): GoTime {
+  if (typeof us === 'bigint') return Unix(us / 1000000n, (us % 1000000n) * 1000n);
   return Unix(Math.floor(us / 1e6), (us - Math.floor(us / 1e6) * 1e6) * 1e3);
 }
 /** time.Now() at the run's monotonic clock reading `mono` (ns since start). */
@@ -894,13 +922,13 @@ for (const [m, div] of [
   ['Minutes', 60e9],
   ['Hours', 3600e9],
 ] as const)
-  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => d / ${div})`);
+  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => Number(d) / ${div})`);
 for (const [m, div] of [
   ['Milliseconds', 1e6],
   ['Microseconds', 1e3],
   ['Nanoseconds', 1],
 ] as const)
-  jsMethod(tDuration, m, fn([], [tInt64]), `((d) => Math.trunc(d / ${div}))`);
+  jsMethod(tDuration, m, fn([], [tInt64]), `((d) => $L.div64(d, ${div}))`);
 export const tLocation = native('Location', 'time', '$P.time.GoLocation');
 method(tLocation, 'String', fn([], [tString]), false);
 export const tMonth: NamedType = newNamed('Month', 'time', tInt);
@@ -968,7 +996,7 @@ pkg('time', {
   Second: D(1e9),
   Minute: D(60e9),
   Hour: D(3600e9),
-  Sleep: F(fn([tDuration]), (a) => op(`{k: $K.Sleep, ns: ${a[0]}}`)),
+  Sleep: F(fn([tDuration]), (a) => op(`{k: $K.Sleep, ns: $L.i2f(${a[0]})}`)),
   ParseDuration: F(fn([tString], [tDuration, tError]), (a) => `$P.time.ParseDuration(${a[0]})`),
   Now: F(fn([], [tTime]), () => `$P.time.now(${nanotime})`),
   Location: T(tLocation),

@@ -9,7 +9,7 @@
  */
 import { type Node, text, kid } from '../syntax.js';
 import { type Compiler, CompileError, Unsupported, Silent, type Scope } from '../../core.js';
-import { type Type, type NamedType, type FuncType, tInt, underlying, typeString, isFloat } from '../../types.js';
+import { type Type, type NamedType, type FuncType, tInt, underlying, typeString, isFloat, isInteger } from '../../types.js';
 import { convert, ts } from '../operand.js';
 import type { Package } from '../resolve.js';
 import { resolveType, signature } from './typexpr.js';
@@ -234,6 +234,8 @@ export function constDecl(c: Compiler, n: Node): void {
           // a typed float constant is a double (an integer one beyond 2^53 rounded); a float32 one is
           // rounded to float32 (go/types roundFloat32)
           if (typeof cv === 'bigint' && isFloat(t)) cv = Number(cv);
+          // an integer constant beyond 2^53 is a bigint (a float constant 1e18 declared int64 too)
+          if (typeof cv === 'number' && isInteger(t) && Number.isInteger(cv) && !Number.isSafeInteger(cv)) cv = BigInt(cv);
           if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') cv = Math.fround(cv);
         }
         c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true });
