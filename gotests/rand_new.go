@@ -1,5 +1,5 @@
-// rand.New(rand.NewSource(seed)): a program's own generator, deterministic per seed (gmpsim's numbers are
-// not Go's, so only properties of them are printed); learngo's concurrency/xxx-monte-carlo (session 9).
+// rand.New(rand.NewSource(seed)): a program's own generator, deterministic per seed (properties of its
+// numbers; rand_go_sequence.go checks the numbers themselves); learngo's concurrency/xxx-monte-carlo.
 package main
 
 import (
