@@ -27,9 +27,7 @@
  *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
  *   worker for the rest of the 25 % goal, and idle workers on Ps that find nothing else to do (the
  *   last check before a P is given up). The mark work — the live part of the heap at the cycle's
- *   start plus 2 KB of stack per goroutine — is drained at gcMarkNsPerByte per worker (a worker's
- *   time, in gctrace's cpu fields and gc_cpu_fraction, is its wall-clock time on its P, as
- *   gcBgMarkWorker measures it with nanotime: stretched when the OS shares the cores, os.ts); allocating
+ *   start plus 2 KB of stack per goroutine — is drained at gcMarkNsPerByte per worker; allocating
  *   goroutines assist (gcAssistAlloc: debt × assistWorkPerByte, first from the workers' background
  *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
@@ -750,15 +748,9 @@ class GCBgMarkWorker implements GoBody {
   private readonly rt: Runtime;
   /** go1.19: the starter waits in notetsleepg on this until the worker first runs (gcBgMarkStartWorkerBlocking). */
   ready: KernelWaitQueue | null = null;
-  /**
-   * The chunk in flight: its work (bytes), its CPU ns and when it started. Its time is charged when
-   * the worker is resumed, as wall-clock time (gcBgMarkWorker: `duration := nanotime() - startTime`
-   * to markWorkerStop and p.gcFractionalMarkTime): when more threads want CPU than there are cores
-   * (os.ts), a chunk takes longer than its CPU ns and Go counts all of it.
-   */
+  /** The chunk in flight: its work (bytes) and CPU ns, charged when the worker is resumed. */
   private chunkWork = 0;
   private chunkNs = 0;
-  private chunkStart = 0;
   private running = false;
   constructor(rt: Runtime) {
     this.rt = rt;
@@ -771,11 +763,15 @@ class GCBgMarkWorker implements GoBody {
     const pp = mp.p!;
     const mode = pp.gcMarkWorkerMode;
     if (this.chunkNs > 0) {
-      // The chunk ran: charge its (wall-clock) time to the mode, its work to the background credit.
+      // The chunk ran: charge its time to the mode, its work to the background credit.
       c.inflight--;
       c.scanWorkDone += this.chunkWork;
       c.bgScanCredit += this.chunkWork;
-      chargeMarkTime(c, pp, mode, rt.sim.now - this.chunkStart);
+      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += this.chunkNs;
+      else if (mode === GCMarkWorkerMode.fractional) {
+        c.fractionalMarkTime += this.chunkNs;
+        pp.gcFractionalMarkTime += this.chunkNs;
+      } else c.idleMarkTime += this.chunkNs;
       this.chunkNs = this.chunkWork = 0;
     }
     if (this.ready !== null) {
@@ -817,7 +813,6 @@ class GCBgMarkWorker implements GoBody {
     c.inflight++;
     this.chunkWork = w;
     this.chunkNs = Math.max(1, Math.round(w * markNsPerByte(rt)));
-    this.chunkStart = rt.sim.now;
     return { done: false, value: { k: K.Work, ns: this.chunkNs, every: 0 } };
   }
   /**
@@ -834,7 +829,12 @@ class GCBgMarkWorker implements GoBody {
       c.scanWorkRemaining += this.chunkWork - done;
       c.scanWorkDone += done;
       c.bgScanCredit += done;
-      chargeMarkTime(c, pp, pp.gcMarkWorkerMode, rt.sim.now - this.chunkStart);
+      const mode = pp.gcMarkWorkerMode;
+      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += ran;
+      else if (mode === GCMarkWorkerMode.fractional) {
+        c.fractionalMarkTime += ran;
+        pp.gcFractionalMarkTime += ran;
+      } else c.idleMarkTime += ran;
       this.chunkNs = this.chunkWork = 0;
     }
     if (pp.gcMarkWorkerMode !== GCMarkWorkerMode.notWorker) markWorkerStop(rt, pp, gp);
@@ -855,15 +855,6 @@ class GCBgMarkWorker implements GoBody {
   throw(e: unknown): IteratorResult<Op, unknown> {
     throw e;
   }
-}
-
-/** markWorkerStop's accounting: a worker's wall-clock time to its mode's total (and a fractional one's P). */
-function chargeMarkTime(c: GCState, pp: P, mode: number, duration: number): void {
-  if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += duration;
-  else if (mode === GCMarkWorkerMode.fractional) {
-    c.fractionalMarkTime += duration;
-    pp.gcFractionalMarkTime += duration;
-  } else c.idleMarkTime += duration;
 }
 
 /** A stop-the-world stops a running mark worker on pp (exec.ts stopTheWorldWithSema): it parks in the pool. */

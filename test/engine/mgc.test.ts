@@ -457,38 +457,6 @@ describe('the first cycle starts its mark workers (mgc.go gcBgMarkStartWorkers)'
   }
 });
 
-describe('mark worker time is wall-clock time (mgc.go gcBgMarkWorker: duration := nanotime() - startTime)', () => {
-  /** A forced cycle of an empty heap while a goroutine computes on the other P; the cycle's record. */
-  function forcedWhileSpinning(go: '1.19' | '1.26', ncpu: number): { idle: number; mark: number } {
-    const r = runChecked({
-      go,
-      gomaxprocs: 2,
-      ncpu,
-      main: function* () {
-        yield* go_(function* () {
-          yield* work(ms(20), { callEvery: 50 });
-        });
-        yield* time.Sleep(ms(1));
-        yield* runtime.GC();
-      },
-    });
-    const rec = r.runtime.gc.history.find((h) => h.forced)!;
-    return { idle: rec.idleMarkTime + rec.bgMarkTime, mark: rec.tMarkTerm - rec.tMark };
-  }
-  for (const go of goReleases) {
-    it(`go${go}: a worker sharing the only core with a computing thread is charged its whole time on the P, not its CPU share`, () => {
-      // runtime.GC's caller parks, so its P runs an idle worker while the other P's thread computes.
-      // With 2 cores the worker runs at full speed; with 1 (os.ts: processor sharing) it progresses at
-      // half speed, and markWorkerStop counts the wall time it held the P: about twice as much.
-      const own = forcedWhileSpinning(go, 2);
-      const shared = forcedWhileSpinning(go, 1);
-      expect(shared.idle).toBeGreaterThan(1.8 * own.idle);
-      // gctrace's worker time never exceeds the mark phase's clock per P.
-      expect(shared.idle).toBeLessThanOrEqual(2 * shared.mark);
-    });
-  }
-});
-
 describe('gctrace costs its writes (mgc.go gcMarkTermination print, print.go gwrite: one write(2) per argument)', () => {
   /** runtime.GC()'s wall time at GOMAXPROCS=1, with GODEBUG=gctrace=1 or without. */
   function gcCall(go: '1.19' | '1.26', gctrace: number): number {
