@@ -735,3 +735,94 @@ type Seq[V any] func(yield func(V) bool)
 type Seq2[K, V any] func(yield func(K, V) bool)
 `,
 );
+
+// Go 1.24 added strings' iterator functions (Lines, SplitSeq, SplitAfterSeq, FieldsSeq,
+// FieldsFuncSeq): Go source over the package's TS members, returning plain func types (as slices'
+// iterators do, see the note above). Library sources hold generic functions only (they are
+// stencilled per use), so each takes its string as `S ~string`: inferred as string at every call a
+// program makes, where Go's take a string. Like Go's, each iterator walks the string it captured, so a
+// second range over the same iterator value starts where the first stopped.
+goPkg(
+  'strings',
+  'iter.go',
+  `package strings
+
+import (
+	self "strings"
+	"unicode/utf8"
+)
+
+func Lines[S ~string](s S) func(yield func(S) bool) {
+	return func(yield func(S) bool) {
+		for s != "" {
+			end := len(s)
+			if nl := self.IndexByte(string(s), '\\n'); nl >= 0 {
+				end = nl + 1
+			}
+			line := s[:end]
+			s = s[end:]
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+func splitSeqAt[S ~string](s, sep S, keep int) func(yield func(S) bool) {
+	return func(yield func(S) bool) {
+		if sep == "" {
+			for s != "" {
+				_, n := utf8.DecodeRuneInString(string(s))
+				part := s[:n]
+				s = s[n:]
+				if !yield(part) {
+					return
+				}
+			}
+			return
+		}
+		for {
+			at := self.Index(string(s), string(sep))
+			if at < 0 {
+				break
+			}
+			part := s[:at+keep]
+			s = s[at+len(sep):]
+			if !yield(part) {
+				return
+			}
+		}
+		yield(s)
+	}
+}
+
+func SplitSeq[S ~string](s, sep S) func(yield func(S) bool) {
+	return splitSeqAt(s, sep, 0)
+}
+
+func SplitAfterSeq[S ~string](s, sep S) func(yield func(S) bool) {
+	return splitSeqAt(s, sep, len(sep))
+}
+
+func FieldsSeq[S ~string](s S) func(yield func(S) bool) {
+	return func(yield func(S) bool) {
+		for _, f := range self.Fields(string(s)) {
+			if !yield(S(f)) {
+				return
+			}
+		}
+	}
+}
+
+func FieldsFuncSeq[S ~string](s S, f func(rune) bool) func(yield func(S) bool) {
+	return func(yield func(S) bool) {
+		for _, x := range self.FieldsFunc(string(s), f) {
+			if !yield(S(x)) {
+				return
+			}
+		}
+	}
+}
+`,
+  '1.24',
+);
