@@ -9,13 +9,14 @@
 // outputs of a seeded source therefore give its initial vec: output k (k ≥ 273) is vec[feed_k] +
 // output k−273, and output k < 273 is vec[333−k] + vec[606−k]. XOR with u_i(1) gives the table.
 //
-// Usage: node tools/rand-cooked.mjs [--go 1.19|1.26]   (writes src/golang/std/math_rand_cooked.ts)
+// Usage: npm run build && node tools/rand-cooked.mjs [--go 1.19|1.26]   (writes src/golang/std/math_rand_cooked.ts)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolveGoOrExit } from '../conformance/toolchain.mjs';
+import { seedrand } from '../dist/src/golang/std/math_rand.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -65,15 +66,7 @@ for (let k = tapLag; k < len; k++) vec[feeds[k]] = (out[k] - out[k - tapLag]) & 
 for (let k = 0; k < tapLag; k++) vec[feeds[k]] = (out[k] - vec[taps[k]]) & M;
 if (vec.some((v) => v === null)) throw new Error('vec not fully determined');
 
-// u_i(1): math/rand's seeding values for seed 1.
-const int32max = 2147483647;
-function seedrand(x) {
-  const hi = Math.trunc(x / 44488);
-  const lo = x % 44488;
-  let r = 48271 * lo - 3399 * hi;
-  if (r < 0) r += int32max;
-  return r;
-}
+// u_i(1): math/rand's seeding values for seed 1 (the module's seedrand; its table is what this writes).
 let x = 1;
 const cooked = [];
 for (let i = -20; i < len; i++) {

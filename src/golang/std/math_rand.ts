@@ -36,8 +36,8 @@ for (let i = 0; i < rngLen; i++) {
   cookedLo[i] = parseInt(h.slice(10, 18), 16);
 }
 
-/** seedrand (rng.go): x[n+1] = 48271 · x[n] mod (2^31 − 1), Schrage's method. */
-function seedrand(x: number): number {
+/** seedrand (rng.go): x[n+1] = 48271 · x[n] mod (2^31 − 1), Schrage's method (tools/rand-cooked.mjs uses it too). */
+export function seedrand(x: number): number {
   const hi = Math.trunc(x / 44488);
   const lo = x % 44488;
   let r = 48271 * lo - 3399 * hi;
@@ -45,8 +45,8 @@ function seedrand(x: number): number {
   return r;
 }
 
-/** 2^53: an Int63 at or above it is a BigInt (rt/integers.ts: int64 values beyond ±(2^53 − 1)). */
-const twoTo21 = 0x200000;
+/** An Int63 whose high half is at least 2^21 is at least 2^53: a BigInt (rt/integers.ts: int64 values beyond ±(2^53 − 1)). */
+const safeHiLimit = 0x200000;
 
 /**
  * A source of pseudo-random numbers with *rand.Rand's methods: the Process's global source, and each
@@ -102,7 +102,7 @@ export class Rand {
   Int63(): Int64 {
     this.next();
     const h = this.outHi & 0x7fffffff;
-    return h < twoTo21 ? h * 4294967296 + this.outLo : (BigInt(h) << 32n) | BigInt(this.outLo);
+    return h < safeHiLimit ? h * 4294967296 + this.outLo : (BigInt(h) << 32n) | BigInt(this.outLo);
   }
   Int(): Int64 {
     return this.Int63();
@@ -147,20 +147,18 @@ export class Rand {
       if (f !== 1) return f;
     }
   }
-  /** int31n: Lemire's multiply-shift (rand.go), used by Shuffle. */
+  /** int31n: Lemire's multiply-shift (rand.go), used by Shuffle: the 64-bit product v·n as its halves. */
   private int31n(n: number): number {
     let v = this.Uint32();
-    let prod = BigInt(v) * BigInt(n);
-    let low = Number(prod & 0xffffffffn);
+    let low = Math.imul(v, n) >>> 0;
     if (low < n) {
       const thresh = (4294967296 - n) % n;
       while (low < thresh) {
         v = this.Uint32();
-        prod = BigInt(v) * BigInt(n);
-        low = Number(prod & 0xffffffffn);
+        low = Math.imul(v, n) >>> 0;
       }
     }
-    return Number(prod >> 32n);
+    return mulHi32(v, n);
   }
   Perm(n: number): Slice {
     const m = new Array<number>(n).fill(0);
@@ -176,6 +174,13 @@ export class Rand {
     if (n < 0) throw new GoPanic(null, 'invalid argument to Shuffle');
     for (let i = n - 1; i > 0; i--) yield* swap(i, this.int31n(i + 1));
   }
+}
+
+/** The high 32 bits of the product of uint32 v and n < 2^31, exactly (partial products below 2^53). */
+function mulHi32(v: number, n: number): number {
+  const a = (v >>> 16) * n;
+  const b = (v & 0xffff) * n;
+  return Math.floor(a / 65536) + Math.floor(((a % 65536) * 65536 + b) / 4294967296);
 }
 
 /** An exact int64 as rt/integers.ts keeps it: a number within ±(2^53 − 1), else a BigInt. */
