@@ -80,8 +80,7 @@ function runG1(rt: Runtime, mp: M): void {
       try {
         r = body.next(v);
       } catch (e) {
-        if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
-        else rt.goPanic(gp, panicMessage(e, rt.v), e);
+        bodyFailed(rt, gp, e);
         return;
       }
       if (r.done !== true) break;
@@ -109,9 +108,14 @@ function runG1(rt: Runtime, mp: M): void {
     dispatch(rt, mp, gp, op);
   } catch (e) {
     if (rt.exited) return;
-    if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
-    else rt.goPanic(gp, panicMessage(e, rt.v), e);
+    bodyFailed(rt, gp, e);
   }
+}
+
+/** What a goroutine's body threw ends the process: a runtime throw on its behalf (GoThrow), else a panic. */
+function bodyFailed(rt: Runtime, gp: G, e: unknown): void {
+  if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
+  else rt.goPanic(gp, panicMessage(e, rt.v), e);
 }
 
 export function panicMessage(e: unknown, v?: VersionProfile): string {
