@@ -290,3 +290,16 @@ export function newidlePullFromMeasurements(sameFree: number, sameBlock: number)
   if (!(sameFree < 1)) return 0;
   return Math.round(Math.max(0, (sameBlock - sameFree) / (1 - sameFree)) * 100) / 100;
 }
+
+/**
+ * The sender's cost of a preemption signal (cost.signalSend) from conformance/programs/ipi_costs.go:
+ * the median of the per-variant medians of `tgkill_ns` (a tgkill(SIGURG) to a thread spinning on the
+ * other CPU), over every variant recorded (on this VM kind both toolchains see the same machine).
+ */
+export function signalSendFromMeasurements(tgkillMediansNs: readonly number[]): number {
+  const xs = [...tgkillMediansNs].sort((a, b) => a - b);
+  if (xs.length === 0) throw new RangeError('signalSendFromMeasurements: no tgkill_ns medians');
+  const mid = xs.length >> 1;
+  const m = xs.length % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  return Math.round(m / 100) * 100;
+}

@@ -139,6 +139,16 @@ export interface CostModel {
    * preempt_sleep.json slept_ms). So a 10 ms usleep oversleeps ≈150 µs: timerSlack + 50 µs.
    */
   timerSlackFractionMax: number;
+  /**
+   * The SENDER's side of a preemption signal: preemptM's tgkill(SIGURG) to a thread running on another
+   * CPU. The kernel sends an inter-processor interrupt, a VM exit on this Firecracker/KVM guest, so
+   * the call takes microseconds. conformance/reference/go1.19+go1.26/ipi_costs.json tgkill_ns (C threads
+   * pinned to the two vCPUs, quiet, 2026-12-07): medians 9.6–12.1 µs over the four recorded variants.
+   * A futex wake-up of a thread on another CPU costs its waker as much (futex_wake_remote_ns 9.1–11.5
+   * µs), but futexWakeCall stays at newm_clone's 1.7 µs until futexWake and newidlePull, which were
+   * calibrated against it, are re-derived (see ipi_costs.go).
+   */
+  signalSend: number;
   /** SIGURG sent by preemptM until the handler runs on the target thread. Spec §19: ≈5–20 µs. */
   signalDelivery: number;
   /** One epoll_wait call (non-blocking) / return from a blocking one. */
@@ -248,6 +258,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   timerSlack: 73_000, // (c)
   timerSlackFraction: 0.02, // 1 ms epoll: 73 + 20 = 93 µs late (sleep_granularity.json, see above)
   timerSlackFractionMax: 77_000, // (c) nanosleep_20ms_late_us 149.7 − timerSlack; a 10 ms usleep lasts 10.15 ms: schedtrace line spacing ≈101.5 ms per 10 ticks (see above)
+  signalSend: 9_800, // ipi_costs.json tgkill_ns: the median of its four variant medians (9.6, 9.7, 9.9, 12.1 µs)
   signalDelivery: 57_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
@@ -301,6 +312,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   timerSlack: 'kernel timer slack + wake-up added to timed sleeps (usleep, nanosleep, epoll_wait)',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',
   timerSlackFractionMax: 'upper bound of that growing part',
+  signalSend: 'the sender\'s tgkill of a preemption signal (SIGURG) to a thread on another CPU',
   signalDelivery: 'SIGURG delivery for async preemption',
   epollCall: 'one epoll_wait call',
   findRunnable: 'one findRunnable pass that finds nothing locally and goes stealing',

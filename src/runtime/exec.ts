@@ -622,12 +622,12 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
   // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
   // them back on the idle list.
   for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
-  // preemptall's tgkill per running G is the caller's own time (a syscall that wakes another thread,
-  // like futexWakeCall). A P that was not idle cannot have stopped by then: gcstopm decrements
+  // preemptall's tgkill per running G is the caller's own time (cost.signalSend: an IPI to another
+  // CPU). A P that was not idle cannot have stopped by then: gcstopm decrements
   // sched.stopwait under sched.lock, which the caller holds from preemptall until it reads
   // `wait := sched.stopwait > 0`. So with any such P the caller sleeps on sched.stopnote
   // (notetsleep) until the last one's gcstopm wakes it: a futex wake-up after the last safe point.
-  const own = signalled * rt.cost.futexWakeCall;
+  const own = signalled * rt.cost.signalSend;
   if (active === 0) return own;
   return Math.max(wait, own) + rt.latency(rt.cost.futexWake);
 }

@@ -304,6 +304,8 @@ export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
 function preemptM(rt: Runtime, mp: M): boolean {
   if (mp.signalPending) return false;
   mp.signalPending = true;
+  // The sender (sysmon) is in tgkill meanwhile: its loop body takes that much longer.
+  if (rt.curm !== null && rt.curm !== mp) rt.curm.debt += rt.cost.signalSend;
   rt.sim.after(rt.latency(rt.cost.signalDelivery), mp, T.Signal, 0);
   return true;
 }

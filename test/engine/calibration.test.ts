@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { costTableMarkdown, defaultCosts } from '../../src/runtime/cost.js';
-import { costsFromMeasurements, newidlePullFromMeasurements, releaseMeasuredCosts, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
+import { costsFromMeasurements, newidlePullFromMeasurements, releaseMeasuredCosts, signalSendFromMeasurements, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
 import { releaseCosts } from '../../src/runtime/cost.js';
 
 /** The medians of conformance/reference/<release>/wake_costs.json (conformance/programs/wake_costs.go). */
@@ -55,6 +55,22 @@ describe('calibration', () => {
     const us = ref.variants[0]!.measures['go_wake_us']!.median;
     expect(costsFromMeasurements({ go_wake_us: us }).futexWakeCall).toBe(defaultCosts.futexWakeCall);
     expect(Math.abs(defaultCosts.futexWakeCall + defaultCosts.goroutineCreate - us * 1000)).toBeLessThan(100);
+  });
+
+  it('signalSend is the median tgkill of ipi_costs.go as recorded on go1.19.8 and go1.26.8', () => {
+    const medians: number[] = [];
+    for (const rel of ['go1.19', 'go1.26']) {
+      const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${rel}/ipi_costs.json`, import.meta.url), 'utf8')) as {
+        env: { goVersion: string };
+        variants: { measures: Record<string, { median: number }> }[];
+      };
+      expect(ref.env.goVersion).toContain(rel === 'go1.19' ? 'go1.19.8' : 'go1.26.8');
+      for (const v of ref.variants) medians.push(v.measures['tgkill_ns']!.median);
+    }
+    expect(medians.length).toBe(4);
+    expect(signalSendFromMeasurements(medians)).toBe(defaultCosts.signalSend);
+    // A tgkill to another CPU is an IPI (a VM exit here): microseconds, far above a bare syscall.
+    expect(defaultCosts.signalSend).toBeGreaterThan(5_000);
   });
 
   it('the VM idle-CPU wake-up costs are vcpuWakeFromMeasurements of vcpu_wake.go as recorded on go1.19.8 and go1.26.8 (pinned variant)', () => {

@@ -5,6 +5,7 @@
  * from the code under test.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runChecked } from '../helpers.js';
 import { run, type RunResult } from '../../src/runtime/runtime.js';
 import { E } from '../../src/log/events.js';
@@ -14,6 +15,7 @@ import { forcegcperiod } from '../../src/runtime/runtime2.js';
 import { SyscallModeCode } from '../../src/runtime/syscall.js';
 import { formatSummary, summarize } from '../../src/views/summary.js';
 import { goReleases } from '../../src/runtime/version.js';
+import { defaultCosts } from '../../src/runtime/cost.js';
 
 const MB = 1 << 20;
 
@@ -251,6 +253,52 @@ describe('a cycle as the scheduler sees it', () => {
     // The spinner was running on the other P: the stop-the-world preempted it.
     expect(events(r, E.Preempted).length + events(r, E.GLoc).length).toBeGreaterThan(0);
   });
+});
+
+describe('preemptall pays a tgkill per running P (exec.ts stopTheWorldWithSema, cost.signalSend)', () => {
+  /** The medians of a measure of a recorded conformance program, over its variants. */
+  function recordedMedians(rel: string, prog: string, name: string): number[] {
+    const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${rel}/${prog}.json`, import.meta.url), 'utf8')) as {
+      variants: { id: string; measures: Record<string, { median: number }> }[];
+    };
+    return ref.variants.filter((v) => v.measures[name] !== undefined).map((v) => v.measures[name]!.median);
+  }
+  /** How long ReadMemStats takes beside a goroutine spinning on the other P (gc_stw.go's spinner: a loop around time.Now()). */
+  function readMemStatsBesideSpinner(go: (typeof goReleases)[number], cost: Record<string, number> = {}): number {
+    let took = 0;
+    const r = runChecked({
+      go,
+      gomaxprocs: 2,
+      cost,
+      main: function* () {
+        yield* go_(function* () {
+          yield* work(ms(20), { callEvery: 50 });
+        });
+        yield* time.Sleep(ms(1));
+        const t0 = yield* time.Now();
+        yield* runtime.ReadMemStats();
+        took = (yield* time.Now()) - t0;
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    return took;
+  }
+  for (const go of goReleases) {
+    it(`go${go}: the stopper's tgkill to the running P is its own time (preemptall → preemptM), as long as ipi_costs.json measured it, and the pause stays within real Go's (gc_stw.json p2/p4)`, () => {
+      const took = readMemStatsBesideSpinner(go);
+      // Without the signal's cost the pause is shorter by that much (one running P, one tgkill), less
+      // the spinner's way to its next call (≤ 50 ns), which overlaps the tgkill.
+      const diff = took - readMemStatsBesideSpinner(go, { signalSend: 0 });
+      expect(diff).toBeGreaterThanOrEqual(defaultCosts.signalSend - 50);
+      expect(diff).toBeLessThanOrEqual(defaultCosts.signalSend);
+      const tgkill = recordedMedians(`go${go}`, 'ipi_costs', 'tgkill_ns');
+      expect(defaultCosts.signalSend).toBeGreaterThanOrEqual(Math.min(...tgkill));
+      expect(defaultCosts.signalSend).toBeLessThanOrEqual(Math.max(...tgkill));
+      // Real Go on the same machine: ReadMemStats beside a running goroutine.
+      const real = recordedMedians(`go${go}`, 'gc_stw', 'readmemstats_us').map((us) => us * 1000);
+      expect(took).toBeLessThanOrEqual(Math.max(...real));
+    });
+  }
 });
 
 describe('stop-the-world takes the idle Ps too (stopTheWorldWithSema: pidleget → _Pgcstop)', () => {
