@@ -116,6 +116,19 @@ export interface CostModel {
    */
   newidlePull: number;
   /**
+   * The kernel's scheduler tick (1 / CONFIG_HZ; the recording machine's kernel 6.18 has CONFIG_HZ=250,
+   * /proc/config.gz): a thread that wakes onto a CPU whose current thread is still inside its
+   * protected slice waits for the first tick after that slice ends (runtime/os.ts wakeSend).
+   */
+  schedTick: number;
+  /**
+   * EEVDF's base slice before scaling (kernel/sched/fair.c normalized_sysctl_sched_base_slice, 0.70 ms;
+   * scaled by 1 + ilog2(min(ncpu, 8)) under the default SCHED_TUNABLESCALING_LOG: 1.4 ms on 2 CPUs).
+   * A thread just picked to run keeps its CPU for that long against a wakee (RUN_TO_PARITY's slice
+   * protection): the wake-up does not preempt it (runtime/os.ts).
+   */
+  schedBaseSlice: number;
+  /**
    * Extra sleep the kernel adds to a timed sleep — usleep/nanosleep, epoll_wait and futex timeouts
    * (timer slack + waking the thread). Spec §8 step 1: ≈50 µs; a raw nanosleep(20 ms) returns
    * ≈150 µs late on the reference VM (handoff_latency.json nanosleep_late_us), this + the growing part.
@@ -254,6 +267,8 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   haltPollWindow: 210_000, // (v) the knee of conformance/reference/go1.19+go1.26/vcpu_wake.json (pinned medians, calibration.ts vcpuWakeFromMeasurements)
   vcpuWake: 12_000, // (v) its flat level: median wake-up onto a CPU idle 15–205 µs (≈20 µs) − futexWake
   vcpuWakeGrowth: 7_800, // (v) its growth per e-fold beyond the knee (100 ms of idle: ≈55 µs extra)
+  schedTick: 4_000_000, // CONFIG_HZ=250 of the recording machine's kernel (6.18.44-fc, /proc/config.gz)
+  schedBaseSlice: 700_000, // kernel/sched/fair.c normalized_sysctl_sched_base_slice (mainline: 0.70 ms)
   newidlePull: 0.26, // (v) vcpu_wake.json, go1.19 + go1.26 pooled: the woken thread ran on the waker's CPU in 58 % of trials when the waker blocked at once (free_block), 43 % when it kept running (free): (0.58 − 0.43) / (1 − 0.43)
   timerSlack: 73_000, // (c)
   timerSlackFraction: 0.02, // 1 ms epoll: 73 + 20 = 93 µs late (sleep_granularity.json, see above)
@@ -308,6 +323,8 @@ export const costDocs: Record<keyof CostModel, string> = {
   haltPollWindow: 'idle time after which a woken thread waits for the hypervisor to run its halted vCPU',
   vcpuWake: 'extra wake-up latency onto a CPU idle haltPollWindow (the host runs the halted vCPU again)',
   vcpuWakeGrowth: 'growth of that extra latency per e-fold of longer idle (up to 100 ms)',
+  schedTick: 'the kernel\'s scheduler tick (1/CONFIG_HZ): when a wakee kept off a busy CPU by slice protection gets it',
+  schedBaseSlice: 'EEVDF base slice before its 1 + ilog2(ncpu) scaling: how long a just-picked thread is not preempted by a wakee',
   newidlePull: 'share of those cold wake-ups the waker\'s CPU takes over when the waker blocks first (newidle balance)',
   timerSlack: 'kernel timer slack + wake-up added to timed sleeps (usleep, nanosleep, epoll_wait)',
   timerSlackFraction: 'oversleep that grows with the requested time, as a fraction of it',

@@ -65,6 +65,15 @@
  * time and stays on that CPU. Timed wake-ups (timer slack) and pipe wake-ups keep their own recorded
  * latencies, which already include the VM's wake-up.
  *
+ * A thread that computes in a system call (a 1 MiB read of /dev/urandom: M.kernelCpu) stays on its CPU
+ * for this accounting although the Go scheduler sees it in _Gsyscall: it is in `nr`, so a wake-up onto
+ * its CPU is not a halted vCPU's. And the kernel does not preempt it for a futex/epoll wakee while it is
+ * inside the EEVDF slice it was picked for (cost.schedBaseSlice × (1 + ilog2 ncpu), 1.4 ms on 2 CPUs):
+ * the wakee waits for the next scheduler tick after that slice (cost.schedTick, HZ=250), or until the
+ * CPU frees up, or until another CPU going idle pulls it (`protectedUntil`, measured with perf on
+ * urandom_read.go: see there). Each CPU remembers when its current thread was picked (`pickedAt`: when
+ * the CPU went from idle to busy, or when a thread left and the one remaining was picked again).
+ *
  * What it simplifies:
  * - only CPU stretches compete. The runtime's own costs between ops (cost.ts: chanOp, goroutine
  *   switches, ≈0.1–1 µs each), a spinning M (findRunnable's spinning is instantaneous in this model,
@@ -75,8 +84,13 @@
  * - one pool of cores, not per-CPU run queues and a load balancer (see above): M.cpu only decides the
  *   wake-up latency, and a thread moves only by newidlePull (no periodic or idle load balancing, no
  *   wake_affine move to the waker's CPU when its previous one is busy);
- * - threads blocked in a syscall count as off CPU even while the kernel works for them, and a
+ * - threads blocked in a syscall count as off CPU (a computing one counts as on: see above), and a
  *   thread's CPU counts as busy from the wake-up's send, not from when it runs;
+ * - slice protection only holds wake-ups behind a thread computing in the kernel: EEVDF's deadlines,
+ *   lag and eligibility for every thread (a wakee that carries negative lag waits even behind user
+ *   code; sysmon's timer wake-ups, which carry positive lag, preempt at once) are not modelled, and
+ *   a CPU that was already idle never steals a held wakee (the NOHZ idle balance at the busy CPU's
+ *   tick is the held wake-up's own time);
  * - a cgroup CPU limit (RunOptions.cpuQuota, maxprocs.ts) lowers the pool to `cores` = min(ncpu, limit)
  *   cores' worth, shared the same fluid way. Linux's CFS bandwidth control instead lets the threads run
  *   at full speed until the period's quota (limit × 100 ms) is spent and then stops them all until the
@@ -89,6 +103,7 @@ import type { G, M } from './runtime2.js';
 import { MS } from '../log/events.js';
 import { T } from './proc.js';
 import type { CpuQuotaStep } from './maxprocs.js';
+import { Rand } from '../kernel/rand.js';
 
 /** The CPU scheduler's own events: a settle of the sharing rate, a step of the CPU limit. */
 const OsTag = { Settle: 0, Quota: 1 } as const;
@@ -139,6 +154,23 @@ interface ColdWake {
   idleSince: number;
 }
 
+/**
+ * A wake-up held back by slice protection (CPUSched.heldWakes): thread `mp` woken onto busy CPU `cpu`
+ * whose current thread was picked less than a slice ago; its wake-up event (`tag` on `target` under
+ * generation `gen`) fires at `at` (the first scheduler tick after the protection ends) unless the CPU
+ * frees up or another CPU goes idle and pulls it first (then at once, but not before `hotAt`).
+ */
+interface HeldWake {
+  mp: M;
+  target: EventTarget & { gen: number };
+  tag: number;
+  daemon: boolean;
+  gen: number;
+  at: number;
+  hotAt: number;
+  cpu: number;
+}
+
 /** How long every CPU has idled when the process starts (the machine was idle before the exec): long. */
 const idleBeforeStart = -1e12;
 
@@ -174,6 +206,19 @@ export class CPUSched implements EventTarget {
   private coldWakes: ColdWake[] = [];
   /** Wakees pulled by a CPU that went idle (tests, summaries). */
   pulls = 0;
+  /** When the thread running on each CPU was picked there (meaningful while the CPU is busy). */
+  readonly pickedAt: Float64Array;
+  /** Wake-ups held back by slice protection, oldest first (released by cpuOff, or fired at their tick). */
+  private heldWakes: HeldWake[] = [];
+  /** Wake-ups that were held back (tests, summaries). */
+  held = 0;
+  /**
+   * EEVDF's slice protection on this machine: cost.schedBaseSlice × (1 + ilog2(min(ncpu, 8)))
+   * (SCHED_TUNABLESCALING_LOG, kernel/sched/fair.c get_update_sysctl_factor): 1.4 ms on 2 CPUs.
+   */
+  readonly slice: number;
+  /** The scheduler tick's phase against the run's clock (ticks at tickPhase + k × cost.schedTick). */
+  private readonly tickPhase: number;
 
   constructor(rt: Runtime, ncpu: number, quota: readonly CpuQuotaStep[] = []) {
     this.rt = rt;
@@ -182,6 +227,12 @@ export class CPUSched implements EventTarget {
     this.quotaSteps = quota;
     this.nr = new Int32Array(ncpu);
     this.idleSince = new Float64Array(ncpu).fill(idleBeforeStart);
+    this.pickedAt = new Float64Array(ncpu).fill(idleBeforeStart);
+    this.slice = rt.cost.schedBaseSlice * (1 + Math.floor(Math.log2(Math.min(ncpu, 8))));
+    // Where the process's start falls between two ticks: drawn once per run from its own generator
+    // (the run's seed salted), so that the other seeded draws are the same with or without it.
+    const seed = rt.opts.seed ?? 1;
+    this.tickPhase = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x2545f491) >>> 0)).uint32() % Math.max(1, rt.cost.schedTick);
     // Steps at time 0 apply now; later ones are daemon events (they keep nothing alive).
     while (this.nextStep < quota.length && quota[this.nextStep]!.at <= 0) this.cores = Math.min(ncpu, quota[this.nextStep++]!.cores);
     if (this.nextStep < quota.length) rt.sim.at(quota[this.nextStep]!.at, this, OsTag.Quota, 0, true);
@@ -202,21 +253,30 @@ export class CPUSched implements EventTarget {
     return best;
   }
 
-  /** mp goes on CPU (setMState, off → on). */
+  /** mp goes on CPU (setMState, off → on); on an idle CPU it is picked at once. */
   cpuOn(mp: M): void {
     const c = this.selectCpu(mp);
     mp.cpu = c;
-    this.nr[c]!++;
+    if (this.nr[c]!++ === 0) this.pickedAt[c] = this.rt.sim.now;
   }
 
-  /** mp goes off CPU: its CPU goes idle now if mp was its last thread — unless it pulls a wakee (newidle balance). */
+  /**
+   * mp goes off CPU: a thread still there is picked again (its slice protection starts over); when only
+   * wakees held back by the protection remain they run now; and the CPU goes idle if mp was its last
+   * thread — unless it pulls a wakee (newidle balance).
+   */
   cpuOff(mp: M, now: number): void {
     const c = mp.cpu;
     if (c < 0) return;
-    if (--this.nr[c]! === 0) {
-      this.idleSince[c] = now;
-      if (this.coldWakes.length > 0) this.newidlePull(c, now);
+    const left = --this.nr[c]!;
+    if (left > 0) {
+      this.pickedAt[c] = now;
+      if (this.heldWakes.length > 0 && this.heldCounted(c, now) === left) this.releaseHeld(c, now);
+      return;
     }
+    this.idleSince[c] = now;
+    if (this.heldWakes.length > 0) this.pullHeld(c, now);
+    if (this.nr[c] === 0 && this.coldWakes.length > 0) this.newidlePull(c, now);
   }
 
   /**
@@ -227,13 +287,108 @@ export class CPUSched implements EventTarget {
   wakeSend(mp: M, target: EventTarget & { gen: number }, tag: number, hot: number, daemon = false): number {
     const now = this.rt.sim.now;
     const extra = this.wakeExtra(mp, now);
-    const at = now + hot + extra;
+    let at = now + hot + extra;
+    const c = this.selectCpu(mp);
+    const held = extra === 0 ? this.protectedUntil(c, now, at) : 0;
+    if (held > 0) at = held;
     this.rt.sim.at(at, target, tag, target.gen, daemon);
-    if (extra > 0) {
-      const c = this.selectCpu(mp);
+    if (held > 0) {
+      this.held++;
+      this.heldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c });
+    } else if (extra > 0) {
       this.coldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c, idleSince: this.idleSince[c]! });
     }
     return at;
+  }
+
+  /**
+   * A futex/epoll wake-up onto CPU c where a thread computes in the kernel (a CPU-bound system call,
+   * M.kernelCpu) does not preempt it while that thread is inside its EEVDF slice (RUN_TO_PARITY:
+   * kernel/sched/fair.c check_preempt_wakeup_fair → __pick_eevdf(protect), `slice` from its pick): the
+   * wakee waits for the first scheduler tick after the slice (update_curr → resched_curr; no hrtick on
+   * this kernel) unless the CPU frees up or another CPU goes idle and pulls it (releaseHeld, pullHeld).
+   * Returns when the wake-up that would run at `at` runs instead, or 0 when nothing holds it.
+   * Measured with perf (sched_switch/sched_waking + raw_syscalls, wip/perf-wakeups.py) on
+   * conformance/programs/urandom_read.go built by go1.26.8, N=100, GOMAXPROCS=1, quiet machine: the Ms
+   * handoffp starts (futex wake-ups sent by sysmon from the other CPU) onto a CPU running a 1 MiB read
+   * of /dev/urandom waited 1.7 / 4.8 / 45 ms (p10/p50/p90) while the other CPU idled — the "new M runs
+   * ≈2 ms after the retake" of a go1.26 runtime/trace and the ≈2.3 ms between reads real Go shows at
+   * N=10 (urandom_read.json entry_gap_us) — whereas sysmon's own timer wake-ups onto such a CPU ran at
+   * once in 97 % of 777 cases (median 21 µs), and a C thread spinning in user space (a CPU-bound cgo
+   * call, busy_wake.go's hogs) is preempted at once: neither is held here.
+   */
+  protectedUntil(c: number, now: number, at: number): number {
+    if (this.nr[c]! - this.heldCounted(c, now) <= 0) return 0;
+    if (!this.kernelBusy(c)) return 0;
+    const until = this.pickedAt[c]! + this.slice;
+    if (until <= at) return 0;
+    const tick = this.rt.cost.schedTick;
+    if (tick <= 0) return until;
+    return this.tickPhase + Math.ceil((until - this.tickPhase) / tick) * tick;
+  }
+
+  /** Whether a thread computes in the kernel on CPU c now (a CPU-bound system call: M.kernelCpu). */
+  private kernelBusy(c: number): boolean {
+    for (let mp = this.head; mp !== null; mp = mp.cpuNext) if (mp.kernelCpu && mp.cpu === c) return true;
+    return false;
+  }
+
+  /** How many of CPU c's threads are wakees held back there (counted on it since their wake-up's send). */
+  private heldCounted(c: number, now: number): number {
+    let n = 0;
+    for (const w of this.heldWakes) {
+      if (w.cpu === c && w.at > now && w.target.gen === w.gen && w.mp.cpu === c && onCpuState[w.mp.state]) n++;
+    }
+    return n;
+  }
+
+  /** Re-time a held wake-up to run now (not before its hot time) on CPU c. */
+  private runHeld(w: HeldWake, c: number, now: number): void {
+    const at = Math.max(now, w.hotAt);
+    w.target.gen++;
+    this.rt.sim.at(at, w.target, w.tag, w.target.gen, w.daemon);
+    if (w.target === w.mp) w.mp.wakeAt = at;
+    this.pickedAt[c] = at;
+  }
+
+  /** CPU c has no thread left but wakees held back there: they run now (the first is picked). */
+  private releaseHeld(c: number, now: number): void {
+    const list = this.heldWakes;
+    let i = 0;
+    while (i < list.length) {
+      const w = list[i]!;
+      if (w.at <= now || w.target.gen !== w.gen) {
+        list.splice(i, 1); // fired or cancelled
+        continue;
+      }
+      if (w.cpu === c) {
+        list.splice(i, 1);
+        this.runHeld(w, c, now);
+        continue;
+      }
+      i++;
+    }
+  }
+
+  /**
+   * sched_balance_newidle: CPU c just went idle while a wakee waits on another CPU behind a protected
+   * thread: c pulls the oldest such wakee and runs it now. (A CPU that was already idle does not pull:
+   * the idle balance of a NOHZ-idle CPU waits for the busy CPU's tick — the held wake-up's own time.)
+   */
+  private pullHeld(c: number, now: number): void {
+    const list = this.heldWakes;
+    while (list.length > 0) {
+      const w = list.shift()!;
+      if (w.at <= now || w.target.gen !== w.gen) continue;
+      const mp = w.mp;
+      if (mp.cpu === w.cpu && onCpuState[mp.state]) {
+        this.nr[w.cpu]!--;
+        this.nr[c]!++;
+      }
+      mp.cpu = c;
+      this.runHeld(w, c, now);
+      return;
+    }
   }
 
   /**

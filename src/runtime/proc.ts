@@ -272,8 +272,10 @@ export function startmOn(rt: Runtime, pp: P, nmp: M): void {
 }
 
 export function setMState(rt: Runtime, mp: M, state: number, extra = 0): void {
-  const was = onCpuState[mp.state]!;
-  const now = onCpuState[state]!;
+  // A thread computing in a system call (M.kernelCpu) stays on its CPU for the OS.
+  const was = onCpuState[mp.state]! || (mp.state === MS.Syscall && mp.kernelCpu);
+  if (mp.state === MS.Syscall && state !== MS.Syscall) mp.kernelCpu = false;
+  const now = onCpuState[state]! || (state === MS.Syscall && mp.kernelCpu);
   if (was !== now) {
     if (now) rt.os.cpuOn(mp);
     else rt.os.cpuOff(mp, rt.sim.now);

@@ -280,6 +280,11 @@ export class M implements EventTarget {
   onCpu = false;
   /** The CPU its thread last ran on (os.ts CPUSched.nr), −1 before it first ran. */
   cpu = -1;
+  /**
+   * In a system call that computes in the kernel (a CPU-bound read, a spinning cgo call): off the Go
+   * scheduler (MS.Syscall) but on its CPU for the OS, which a wake-up landing there must share (os.ts).
+   */
+  kernelCpu = false;
   cpuEnd = 0;
   cpuTag = 0;
   cpuPrev: M | null = null;

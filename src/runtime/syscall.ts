@@ -107,6 +107,9 @@ export function entersyscall(rt: Runtime, mp: M, gp: G, ns: number, mode: number
     rt.log.ev(E.PState, -1, -1, pp.id, _Psyscall, 0);
   }
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
+  // A system call that computes keeps its thread on its CPU in the kernel (os.ts); a CPU-bound cgo
+  // call computes in user space, where the kernel preempts it at once (os.ts protectedUntil).
+  mp.kernelCpu = cpu && wq === null && !mp.incgo;
   setMState(rt, mp, MS.Syscall);
   syscallEnd(rt, mp, kernel, cpu, wq, T.SyscallDone);
 }
@@ -134,6 +137,7 @@ export function entersyscallblock(rt: Runtime, mp: M, gp: G, ns: number, kernel 
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Syscall, mp.id);
   const released = releasep(rt, mp);
   mp.oldp = null;
+  mp.kernelCpu = cpu && wq === null;
   setMState(rt, mp, MS.Syscall);
   handoffp(rt, released);
   if (rt.exited) return;
