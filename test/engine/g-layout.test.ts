@@ -1,0 +1,94 @@
+/**
+ * The G's memory layout (issue 14: ≤ 300 B per parked goroutine; bench/scale.ts's parked workload
+ * measures it). A parked goroutine holds only the G's own fields: its booleans are bits of one small
+ * int, and the fields few goroutines use live in a GExtra that exists only once one of them is
+ * written a non-zero value. These are properties of gmpsim's engine, not of Go.
+ */
+import { describe, expect, it } from 'vitest';
+import { G, _Grunnable, _Gwaiting } from '../../src/runtime/runtime2.js';
+import { Runtime } from '../../src/runtime/runtime.js';
+import { go, s, sync, time, type Go } from '../../src/workload/api.js';
+
+function* waiter(gate: sync.WaitGroup, wg: sync.WaitGroup): Go {
+  yield* gate.Wait();
+  yield* wg.Done();
+}
+
+describe('G layout', () => {
+  it('a new G has eleven own fields and no GExtra', () => {
+    const g = new G(7, 'main.f', 1, null);
+    expect(Object.keys(g)).toEqual([
+      'goid',
+      'state',
+      'm',
+      'waitreason',
+      'startfn',
+      'parentGoid',
+      'body',
+      'resume',
+      'pendingOp',
+      'lastExec',
+      'extra',
+    ]);
+    expect(g.extra).toBeNull();
+  });
+
+  it('the status and the boolean accessors are independent bits of state', () => {
+    const g = new G(7, 'main.f', 1, null);
+    g.atomicstatus = _Gwaiting;
+    g.preempt = true;
+    g.markWorker = true;
+    expect([g.preempt, g.system, g.selectDone, g.markWorker]).toEqual([true, false, false, true]);
+    g.preempt = false;
+    g.system = true;
+    g.selectDone = true;
+    expect([g.preempt, g.system, g.selectDone, g.markWorker]).toEqual([false, true, true, true]);
+    expect(g.atomicstatus).toBe(_Gwaiting);
+    g.atomicstatus = _Grunnable;
+    expect([g.atomicstatus, g.system, g.markWorker]).toEqual([_Grunnable, true, true]);
+    expect(g.extra).toBeNull();
+  });
+
+  it('writing a zero value allocates no GExtra; a non-zero one does, and reuse resets it', () => {
+    const g = new G(7, 'main.f', 1, null);
+    g.workEnd = 0;
+    g.gcAssistBytes = 0;
+    g.gcstep = 0;
+    g.lockedm = null;
+    g.waiting = null;
+    g.timer = null;
+    expect(g.extra).toBeNull();
+    expect([g.workEnd, g.workNs, g.workEvery, g.gcAssistBytes, g.untouchedBytes, g.gcstep]).toEqual([0, 0, 0, 0, 0, 0]);
+    g.gcAssistBytes = -4096;
+    g.workEnd = 5_000_000_000;
+    expect(g.extra).not.toBeNull();
+    expect([g.gcAssistBytes, g.workEnd]).toEqual([-4096, 5_000_000_000]);
+    g.preempt = true;
+    g.atomicstatus = _Gwaiting;
+    g.reuse(8, 'main.g', 1, (function* () {})());
+    expect([g.workEnd, g.gcAssistBytes, g.preempt, g.goid, g.atomicstatus]).toEqual([0, 0, false, 8, _Gwaiting]);
+  });
+
+  it("a goroutine parked in a WaitGroup's semacquire has no GExtra", () => {
+    const n = 100;
+    const rt = new Runtime({
+      gomaxprocs: 2,
+      storeLog: false,
+      until: s(1),
+      main: function* (): Go {
+        const gate = new sync.WaitGroup();
+        const wg = new sync.WaitGroup();
+        yield* gate.Add(1);
+        yield* wg.Add(n);
+        for (let i = 0; i < n; i++) yield* go(waiter, gate, wg);
+        yield* time.Sleep(s(10));
+        yield* gate.Done();
+        yield* wg.Wait();
+      },
+    });
+    rt.run();
+    const parked = rt.allgs.filter((g) => g.startfn === 'main.waiter');
+    expect(parked.length).toBe(n);
+    for (const g of parked) expect(g.extra).toBeNull();
+  });
+});
