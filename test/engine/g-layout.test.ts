@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { G, _Grunnable, _Gwaiting } from '../../src/runtime/runtime2.js';
 import { Runtime } from '../../src/runtime/runtime.js';
 import { go, s, sync, time, type Go } from '../../src/workload/api.js';
+import { Call } from '../../src/workload/call.js';
+import { K, type Op } from '../../src/workload/ops.js';
 
 function* waiter(gate: sync.WaitGroup, wg: sync.WaitGroup): Go {
   yield* gate.Wait();
@@ -90,5 +92,24 @@ describe('G layout', () => {
     const parked = rt.allgs.filter((g) => g.startfn === 'main.waiter');
     expect(parked.length).toBe(n);
     for (const g of parked) expect(g.extra).toBeNull();
+  });
+
+  it('a Call (three fields) yields its op(s) to yield* and returns the answer to the last', () => {
+    const a: Op = { k: K.Gosched };
+    const b: Op = { k: K.Gosched };
+    expect(Object.keys(new Call(a))).toHaveLength(3);
+    function* user(c: Call<number>): Generator<Op, number, unknown> {
+      return yield* c;
+    }
+    const one = user(new Call<number>(a));
+    expect(one.next().value).toBe(a);
+    expect(one.next(42)).toEqual({ done: true, value: 42 });
+    const two = user(new Call<number>(a, b));
+    expect(two.next().value).toBe(a);
+    expect(two.next(1).value).toBe(b);
+    expect(two.next(2)).toEqual({ done: true, value: 2 });
+    const closed = user(new Call<number>(a, b));
+    expect(closed.next().value).toBe(a);
+    expect(closed.return(7)).toEqual({ done: true, value: 7 });
   });
 });
