@@ -124,8 +124,20 @@ function stackOverflowPanic(ctx: GCtx, seg: Segment): GoPanic {
   return p;
 }
 
+/**
+ * An empty frame stack with room for four frames (a goroutine parked a few calls deep: its function,
+ * a library call). V8 gives an empty array's first push 17 slots (152 B), most of a parked
+ * goroutine's frame stack (issue 14: bytes per parked goroutine); a literal popped empty keeps its
+ * literal's room. A deeper stack grows as any array does.
+ */
+function frameStack(): Frame[] {
+  const fr = [null, null, null, null] as unknown as Frame[];
+  while (fr.length > 0) fr.pop();
+  return fr;
+}
+
 export class GCtx {
-  fr: Frame[] = [];
+  fr: Frame[] = frameStack();
   /** Frame count at which a call starts a new segment (segFrames above the current segment's base). */
   segTop = segFrames;
   /** `created by` lines (creator function + location), null for main. */
@@ -430,8 +442,12 @@ export class Body implements Iterator<Op, unknown, unknown> {
     this.ctx.created = o.created();
     this.entry = o.entry();
   }
-  /** Deeper segments of this goroutine's calls (see segFrames), innermost last, each with its caller's segTop. */
-  private segs: { it: Iterator<Op, unknown, unknown>; top: number }[] = [];
+  /**
+   * Deeper segments of this goroutine's calls (see segFrames), innermost last, each with its caller's
+   * segTop; null until the first (most goroutines never need one: an empty array is 32 B per parked
+   * goroutine).
+   */
+  private segs: { it: Iterator<Op, unknown, unknown>; top: number }[] | null = null;
   /** Resume the innermost segment: a finished one resumes its caller with its result or exception. */
   private step(v: unknown): IteratorResult<Op, unknown> {
     const ctx = this.ctx;
@@ -440,7 +456,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
     for (;;) {
       S.cur = ctx;
       const segs = this.segs;
-      const seg = segs.length > 0 ? segs[segs.length - 1]! : null;
+      const seg = segs !== null && segs.length > 0 ? segs[segs.length - 1]! : null;
       const it = seg === null ? this.gen : seg.it;
       let r: IteratorResult<Op, unknown>;
       try {
@@ -450,7 +466,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
         } else r = seg === null && this.plain ? generatorNext.call(it, v) : it.next(v);
       } catch (e) {
         if (seg === null) throw e;
-        segs.pop();
+        segs!.pop();
         ctx.segTop = seg.top;
         thrown = e;
         threw = true;
@@ -458,7 +474,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
       }
       if (r.done) {
         if (seg === null) return r;
-        segs.pop();
+        segs!.pop();
         ctx.segTop = seg.top;
         v = r.value;
         continue;
@@ -469,7 +485,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
           threw = true;
           continue;
         }
-        segs.push({ it: r.value.gen, top: ctx.segTop });
+        (this.segs ??= []).push({ it: r.value.gen, top: ctx.segTop });
         ctx.segTop = ctx.fr.length + segFrames;
         v = undefined;
         continue;
