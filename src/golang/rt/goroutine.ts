@@ -136,23 +136,56 @@ function frameStack(): Frame[] {
   return fr;
 }
 
+/**
+ * The goroutine state of panics and the `go` statements it ran: few goroutines need it before they
+ * exit, so a GCtx allocates it on first use (GCtx.extra; issue 14: bytes per parked goroutine).
+ */
+export class GCtxExtra {
+  trace: string | null = null;
+  overflow = false;
+  /** The Origin of the last goroutine it started: a loop of `go` statements shares one (goOp). */
+  lastOrigin: Origin | null = null;
+}
+
 export class GCtx {
   fr: Frame[] = frameStack();
   /** Frame count at which a call starts a new segment (segFrames above the current segment's base). */
   segTop = segFrames;
   /** `created by` lines (creator function + location), null for main. */
   created: string | null = null;
-  /** Frame count of the deferred function allowed to recover (0 = none). */
+  /**
+   * Frame count of the deferred function allowed to recover (0 = none). These five fields stay on
+   * the GCtx: every call of a function with deferred calls writes them (rd), so a GCtxExtra would be
+   * one more allocation per goroutine that defers.
+   */
   recDepth = 0;
   recFrame: Frame | null = null;
   /** The frame whose deferred calls are running (rd), and the recover rights it had itself. */
   deferFrame: Frame | null = null;
   outerRecDepth = 0;
   outerRecFrame: Frame | null = null;
+  /** The rarely used state, allocated on first non-zero write (x()). */
+  extra: GCtxExtra | null = null;
+  /** The GCtxExtra, allocated on first use. */
+  x(): GCtxExtra {
+    let e = this.extra;
+    if (e === null) this.extra = e = new GCtxExtra();
+    return e;
+  }
   /** Frames captured when a panic left the goroutine. */
-  trace: string | null = null;
+  get trace(): string | null {
+    return this.extra === null ? null : this.extra.trace;
+  }
+  set trace(v: string | null) {
+    if (v !== null || this.extra !== null) this.x().trace = v;
+  }
   /** The trace is a stack overflow's (nothing of the runtime's above its frames), not a panic's. */
-  overflow = false;
+  get overflow(): boolean {
+    return this.extra === null ? false : this.extra.overflow;
+  }
+  set overflow(v: boolean) {
+    if (v || this.extra !== null) this.x().overflow = v;
+  }
 }
 
 /** runtime.Goexit unwinding the goroutine's frames (deferred calls run; recover() returns nil). */
@@ -357,7 +390,8 @@ export function recover(): Iface | null {
 /**
  * Where a `go` statement started a goroutine: the traceback's `created by` lines and the frame
  * shown before the goroutine first runs, kept as their parts and formatted only if a traceback is
- * printed (a program starting 100k goroutines prints none).
+ * printed (a program starting 100k goroutines prints none). Immutable: goroutines started from the
+ * same frame at the same line share one (goOp).
  */
 export class Origin {
   constructor(
@@ -372,6 +406,18 @@ export class Origin {
     readonly entryArgs: boolean,
     readonly entryFile: string,
   ) {}
+  /** Whether it is the Origin these parts make. */
+  is(creatorFn: string | null, creatorFile: string, creatorLine: number, name: string, entryLine: number, entryArgs: boolean, entryFile: string): boolean {
+    return (
+      this.creatorFn === creatorFn &&
+      this.creatorFile === creatorFile &&
+      this.creatorLine === creatorLine &&
+      this.name === name &&
+      this.entryLine === entryLine &&
+      this.entryArgs === entryArgs &&
+      this.entryFile === entryFile
+    );
+  }
   created(): string | null {
     return this.creatorFn === null ? null : `created by ${this.creatorFn}\n\t${this.creatorFile}:${this.creatorLine} +0x0\n`;
   }
@@ -554,7 +600,15 @@ export class Body implements Iterator<Op, unknown, unknown> {
 export function goOp(start: () => Iterator<Op, unknown, unknown>, name: string, entryLine: number, entryArgs: boolean, entryFile: string): Op {
   const cur = S.cur;
   const top = cur.fr[cur.fr.length - 1];
-  const origin = new Origin(top ? top.fn : null, top ? top.file : '', top ? top.l : 0, name, entryLine, entryArgs, entryFile);
+  const creatorFn = top ? top.fn : null;
+  const creatorFile = top ? top.file : '';
+  const creatorLine = top ? top.l : 0;
+  // Origins are immutable: the goroutines a loop starts from one go statement share one.
+  const x = cur.x();
+  let origin = x.lastOrigin;
+  if (origin === null || !origin.is(creatorFn, creatorFile, creatorLine, name, entryLine, entryArgs, entryFile)) {
+    x.lastOrigin = origin = new Origin(creatorFn, creatorFile, creatorLine, name, entryLine, entryArgs, entryFile);
+  }
   return { k: K.Go, fn: startGoroutine as never, args: [start, origin], name };
 }
 
