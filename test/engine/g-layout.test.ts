@@ -113,3 +113,47 @@ describe('G layout', () => {
     expect(closed.return(7)).toEqual({ done: true, value: 7 });
   });
 });
+
+describe('WaitGroup.Wait', () => {
+  it('hands every waiter the same delegate (nothing per parked waiter), and each waiter returns once', () => {
+    const n = 20;
+    let resumed = 0;
+    const log: number[] = [];
+    function* w(gate: sync.WaitGroup, wg: sync.WaitGroup, i: number): Go {
+      yield* gate.Wait();
+      resumed++;
+      log.push(i);
+      yield* wg.Done();
+    }
+    const rt = new Runtime({
+      gomaxprocs: 4,
+      storeLog: false,
+      main: function* (): Go {
+        const gate = new sync.WaitGroup();
+        const wg = new sync.WaitGroup();
+        const other = new sync.WaitGroup();
+        yield* other.Add(1);
+        expect(other.Wait()).toBe(other.Wait());
+        yield* gate.Add(1);
+        yield* wg.Add(n);
+        for (let i = 0; i < n; i++) yield* go(w, gate, wg, i);
+        // A goroutine whose body is the delegate itself, started while the others wait.
+        yield* go((g: sync.WaitGroup) => g.Wait(), gate);
+        yield* time.Sleep(s(1));
+        yield* gate.Done();
+        yield* wg.Wait();
+        // The WaitGroup is reusable: a second round through the same delegate.
+        yield* gate.Add(1);
+        yield* wg.Add(1);
+        yield* go(w, gate, wg, n);
+        yield* time.Sleep(s(1));
+        yield* gate.Done();
+        yield* wg.Wait();
+      },
+    });
+    const r = rt.run();
+    expect(r.exitCode).toBe(0);
+    expect(resumed).toBe(n + 1);
+    expect([...log].sort((a, b) => a - b)).toEqual(Array.from({ length: n + 1 }, (_, i) => i));
+  });
+});
