@@ -62,6 +62,79 @@ const gflagSystem = 1 << 5;
 const gflagSelectDone = 1 << 6;
 /** A gcBgMarkWorker goroutine (G.markWorker). */
 const gflagMarkWorker = 1 << 7;
+/** Bits 8–13: g.waitreason as its index in waitReasonStrings (0: "", or a reason Go has not, in GExtra). */
+const gWaitReasonShift = 8;
+const gWaitReasonMask = 0x3f << gWaitReasonShift;
+
+/**
+ * Go's wait reasons in Go's order (runtime2.go waitReasonStrings, go1.26.8): as Go's g.waitreason is a
+ * uint8 index into them, G.state keeps the reason as its index. A reason not in the list (a
+ * workload's own) is kept as a string in the G's GExtra.
+ */
+const waitReasonStrings: readonly string[] = Object.freeze([
+  '',
+  'GC assist marking',
+  'IO wait',
+  'chan receive (nil chan)',
+  'chan send (nil chan)',
+  'dumping heap',
+  'garbage collection',
+  'garbage collection scan',
+  'panicwait',
+  'select',
+  'select (no cases)',
+  'GC assist wait',
+  'GC sweep wait',
+  'GC scavenge wait',
+  'chan receive',
+  'chan send',
+  'finalizer wait',
+  'force gc (idle)',
+  'GOMAXPROCS updater (idle)',
+  'semacquire',
+  'sleep',
+  'sync.Cond.Wait',
+  'sync.Mutex.Lock',
+  'sync.RWMutex.RLock',
+  'sync.RWMutex.Lock',
+  'sync.WaitGroup.Wait',
+  'trace reader (blocked)',
+  'wait for GC cycle',
+  'GC worker (idle)',
+  'GC worker (active)',
+  'preempted',
+  'debug call',
+  'GC mark termination',
+  'stopping the world',
+  'flushing proc caches',
+  'trace goroutine status',
+  'trace proc status',
+  'page trace flush',
+  'coroutine',
+  'GC weak to strong wait',
+  'synctest.Run',
+  'synctest.Wait',
+  'chan receive (durable)',
+  'chan send (durable)',
+  'select (durable)',
+  'sync.WaitGroup.Wait (durable)',
+  'cleanup wait',
+]);
+const waitReasonCodes: ReadonlyMap<string, number> = new Map(waitReasonStrings.map((r, i) => [r, i]));
+const waitReasonChanReceive = waitReasonCodes.get('chan receive')!;
+const waitReasonChanSend = waitReasonCodes.get('chan send')!;
+const waitReasonSelect = waitReasonCodes.get('select')!;
+/**
+ * g.waitreason's index, undefined for a reason Go has not. Channel parks, the most frequent, are
+ * compared first: an identity test of two interned strings is cheaper than the Map's lookup
+ * (ping-pong over channels parks 2M times a run).
+ */
+function waitReasonCode(r: string): number | undefined {
+  if (r === 'chan receive') return waitReasonChanReceive;
+  if (r === 'chan send') return waitReasonChanSend;
+  if (r === 'select') return waitReasonSelect;
+  return waitReasonCodes.get(r);
+}
 
 /**
  * The G fields most goroutines never use, kept off the G until one is first written (G.extra): a
@@ -69,6 +142,8 @@ const gflagMarkWorker = 1 << 7;
  * from the free list keeps its GExtra, reset.
  */
 export class GExtra {
+  /** g.waitreason when it is not one of Go's waitReasonStrings (G.state holds 0 then). */
+  waitreason = '';
   /** LockOSThread: the M this G must run on. */
   lockedm: M | null = null;
   /**
@@ -104,7 +179,8 @@ export class GExtra {
     this.gcAssistBytes = 0;
     this.untouchedBytes = 0;
     this.gcstep = 0;
-    // The timer stays: Go's g.timer outlives the goroutine on the free list too.
+    // The timer stays: Go's g.timer outlives the goroutine on the free list too; so does the
+    // wait reason (G.reuse).
   }
 }
 
@@ -120,12 +196,13 @@ atomicstatus carries its _Gscan bit); rarely used state
  */
 export class G {
   goid: number;
-  /** g.atomicstatus (low bits, gStatusMask) and the gflag* booleans: preempt, system, selectDone, markWorker. */
+  /**
+   * g.atomicstatus (low bits, gStatusMask), the gflag* booleans (preempt, system, selectDone,
+   * markWorker) and g.waitreason's index (gWaitReasonMask).
+   */
   state: number;
   /** The M running it (running or in a syscall). */
   m: M | null;
-  /** Why it is parked. Never cleared on wake: scheddetail shows the stale reason (spec §1.1). */
-  waitreason: string;
   /** Name of the function it started in (for dumps and the event log). */
   startfn: string;
   parentGoid: number;
@@ -149,7 +226,6 @@ export class G {
     this.goid = goid;
     this.state = _Gidle;
     this.m = null;
-    this.waitreason = '';
     this.startfn = startfn;
     this.parentGoid = parentGoid;
     this.body = body;
@@ -171,6 +247,22 @@ export class G {
   }
   set atomicstatus(v: number) {
     this.state = (this.state & ~gStatusMask) | v;
+  }
+  /** Why it is parked. Never cleared on wake: scheddetail shows the stale reason (spec §1.1). */
+  get waitreason(): string {
+    const c = (this.state & gWaitReasonMask) >> gWaitReasonShift;
+    if (c !== 0) return waitReasonStrings[c]!;
+    return this.extra === null ? '' : this.extra.waitreason;
+  }
+  set waitreason(v: string) {
+    const c = waitReasonCode(v);
+    if (c !== undefined) {
+      this.state = (this.state & ~gWaitReasonMask) | (c << gWaitReasonShift);
+      if (this.extra !== null) this.extra.waitreason = '';
+    } else {
+      this.state &= ~gWaitReasonMask;
+      this.x().waitreason = v;
+    }
   }
   /** sysmon/STW asked this G to stop at the next safe point. */
   get preempt(): boolean {
@@ -266,7 +358,7 @@ export class G {
     this.m = null;
     this.resume = undefined;
     this.pendingOp = null;
-    this.state &= gStatusMask;
+    this.state &= gStatusMask | gWaitReasonMask;
     if (this.extra !== null) this.extra.reset();
     // waitreason is not cleared: Go keeps the stale reason (spec §1.1).
   }

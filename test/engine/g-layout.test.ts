@@ -17,13 +17,12 @@ function* waiter(gate: sync.WaitGroup, wg: sync.WaitGroup): Go {
 }
 
 describe('G layout', () => {
-  it('a new G has eleven own fields and no GExtra', () => {
+  it('a new G has ten own fields and no GExtra', () => {
     const g = new G(7, 'main.f', 1, null);
     expect(Object.keys(g)).toEqual([
       'goid',
       'state',
       'm',
-      'waitreason',
       'startfn',
       'parentGoid',
       'body',
@@ -49,6 +48,25 @@ describe('G layout', () => {
     g.atomicstatus = _Grunnable;
     expect([g.atomicstatus, g.system, g.markWorker]).toEqual([_Grunnable, true, true]);
     expect(g.extra).toBeNull();
+  });
+
+  it("keeps Go's wait reasons as their index in state, any other in GExtra, and the stale reason across reuse", () => {
+    const g = new G(7, 'main.f', 1, null);
+    expect(g.waitreason).toBe('');
+    g.waitreason = 'chan receive';
+    g.atomicstatus = _Gwaiting;
+    g.preempt = true;
+    expect([g.waitreason, g.atomicstatus, g.preempt, g.extra]).toEqual(['chan receive', _Gwaiting, true, null]);
+    g.waitreason = 'sync.WaitGroup.Wait';
+    expect(g.waitreason).toBe('sync.WaitGroup.Wait');
+    g.waitreason = 'a workload reason';
+    expect(g.waitreason).toBe('a workload reason');
+    expect(g.extra).not.toBeNull();
+    g.waitreason = '';
+    expect(g.waitreason).toBe('');
+    g.waitreason = 'IO wait';
+    g.reuse(8, 'main.g', 1, (function* () {})());
+    expect([g.waitreason, g.atomicstatus, g.preempt]).toEqual(['IO wait', _Gwaiting, false]);
   });
 
   it('writing a zero value allocates no GExtra; a non-zero one does, and reuse resets it', () => {
