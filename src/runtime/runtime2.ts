@@ -51,45 +51,111 @@ export const _Psyscall = 2;
 export const _Pgcstop = 3;
 export const _Pdead = 4;
 
-export class G {
-  goid: number;
-  atomicstatus = _Gidle;
-  /** The M running it (running or in a syscall). */
-  m: M | null = null;
+// ---- G.state: the G's status and its booleans as one small int ----
+/** The low bits: g.atomicstatus (the _G* codes above, all < 16). */
+const gStatusMask = 0xf;
+/** g.preempt. */
+const gflagPreempt = 1 << 4;
+/** A runtime goroutine (G.system). */
+const gflagSystem = 1 << 5;
+/** g.selectDone. */
+const gflagSelectDone = 1 << 6;
+/** A gcBgMarkWorker goroutine (G.markWorker). */
+const gflagMarkWorker = 1 << 7;
+/** Bits 8–13: g.waitreason as its index in waitReasonStrings (0: "", or a reason Go has not, in GExtra). */
+const gWaitReasonShift = 8;
+const gWaitReasonMask = 0x3f << gWaitReasonShift;
+
+/**
+ * Go's wait reasons in Go's order (runtime2.go waitReasonStrings, go1.26.8): as Go's g.waitreason is a
+ * uint8 index into them, G.state keeps the reason as its index. A reason not in the list (a
+ * workload's own) is kept as a string in the G's GExtra.
+ */
+const waitReasonStrings: readonly string[] = Object.freeze([
+  '',
+  'GC assist marking',
+  'IO wait',
+  'chan receive (nil chan)',
+  'chan send (nil chan)',
+  'dumping heap',
+  'garbage collection',
+  'garbage collection scan',
+  'panicwait',
+  'select',
+  'select (no cases)',
+  'GC assist wait',
+  'GC sweep wait',
+  'GC scavenge wait',
+  'chan receive',
+  'chan send',
+  'finalizer wait',
+  'force gc (idle)',
+  'GOMAXPROCS updater (idle)',
+  'semacquire',
+  'sleep',
+  'sync.Cond.Wait',
+  'sync.Mutex.Lock',
+  'sync.RWMutex.RLock',
+  'sync.RWMutex.Lock',
+  'sync.WaitGroup.Wait',
+  'trace reader (blocked)',
+  'wait for GC cycle',
+  'GC worker (idle)',
+  'GC worker (active)',
+  'preempted',
+  'debug call',
+  'GC mark termination',
+  'stopping the world',
+  'flushing proc caches',
+  'trace goroutine status',
+  'trace proc status',
+  'page trace flush',
+  'coroutine',
+  'GC weak to strong wait',
+  'synctest.Run',
+  'synctest.Wait',
+  'chan receive (durable)',
+  'chan send (durable)',
+  'select (durable)',
+  'sync.WaitGroup.Wait (durable)',
+  'cleanup wait',
+]);
+const waitReasonCodes: ReadonlyMap<string, number> = new Map(waitReasonStrings.map((r, i) => [r, i]));
+const waitReasonChanReceive = waitReasonCodes.get('chan receive')!;
+const waitReasonChanSend = waitReasonCodes.get('chan send')!;
+const waitReasonSelect = waitReasonCodes.get('select')!;
+/**
+ * g.waitreason's index, undefined for a reason Go has not. Channel parks, the most frequent, are
+ * compared first: an identity test of two interned strings is cheaper than the Map's lookup
+ * (ping-pong over channels parks 2M times a run).
+ */
+function waitReasonCode(r: string): number | undefined {
+  if (r === 'chan receive') return waitReasonChanReceive;
+  if (r === 'chan send') return waitReasonChanSend;
+  if (r === 'select') return waitReasonSelect;
+  return waitReasonCodes.get(r);
+}
+
+/**
+ * The G fields most goroutines never use, kept off the G until one is first written (G.extra): a
+ * parked goroutine holds only the G's own fields (issue 14: bytes per parked goroutine). A G taken
+ * from the free list keeps its GExtra, reset.
+ */
+export class GExtra {
+  /** g.waitreason when it is not one of Go's waitReasonStrings (G.state holds 0 then). */
+  waitreason = '';
   /** LockOSThread: the M this G must run on. */
   lockedm: M | null = null;
-  /** sysmon/STW asked this G to stop at the next safe point. */
-  preempt = false;
-  /** Why it is parked. Never cleared on wake: scheddetail shows the stale reason (spec §1.1). */
-  waitreason = '';
-  /** Runtime goroutines are not counted by checkdead or NumGoroutine, nor listed in dumps. */
-  system = false;
-  /** Name of the function it started in (for dumps and the event log). */
-  startfn: string;
-  parentGoid: number;
-  /** The goroutine's code. */
-  body: GoBody | null;
-  /** Value handed to body.next() when it runs next (an Op's result). */
-  resume: unknown = undefined;
-  /** An op that was interrupted (preempted before or during it) and must be redone first. */
-  pendingOp: Op | null = null;
   /**
    * While running a Work op: when it (projected, os.ts) ends in wall time, its CPU ns, and its
    * function-call period. (Its start is not kept: os.ts derives the CPU done from the end and the
-   * rate, and a time field of every G costs a boxed double each — bench:scale's parked bytes.)
+   * rate.)
    */
   workEnd = 0;
   workNs = 0;
   workEvery = 0;
   /** time.Sleep's reusable timer (g.timer). */
   timer: Timer | null = null;
-  /**
-   * Runtime.execSeq when it last ran or was created (newproc writes its g and stack, so a new G is
-   * hot): execute's working-set cost (cost.ts coldSwitchExtra) is by the executes since.
-   */
-  lastExec = 0;
-  /** select: set when one case of a blocked select has fired (g.selectDone). */
-  selectDone = false;
   /** The sudogs of the select it is blocked in (Go: gp.waiting, linked by waitlink), to dequeue the others when one fires. */
   waiting: Sudog | null = null;
   /**
@@ -105,13 +171,182 @@ export class G {
   untouchedBytes = 0;
   /** A stop-the-world this G is in the middle of (mgc.ts GCStep; 0 = none): runG continues it first. */
   gcstep = 0;
-  /** A gcBgMarkWorker goroutine: sysmon's preemption requests reach its drain loop, never gopreempt. */
-  markWorker = false;
+
+  reset(): void {
+    this.lockedm = null;
+    this.workEnd = this.workNs = this.workEvery = 0;
+    this.waiting = null;
+    this.gcAssistBytes = 0;
+    this.untouchedBytes = 0;
+    this.gcstep = 0;
+    // The timer stays: Go's g.timer outlives the goroutine on the free list too; so does the
+    // wait reason (G.reuse).
+  }
+}
+
+/**
+ * A goroutine (Go: runtime2.go's g). Memory layout matters here (issue 14: ≤ 300 B per parked
+ * goroutine, bench/scale.ts's parked workload): the G holds only what every goroutine uses, as
+ * V8 in-object fields that stay small ints or pointers (a field that ever holds a non-integer
+ * number becomes a boxed double in every G); its status and booleans are bits of `state` (as Go's
+atomicstatus carries its _Gscan bit); rarely used state
+ * is in a GExtra allocated on first write. Go's field names stay, as accessors where the field
+ * moved, so the scheduler reads like proc.go. Every field is initialised in the constructor in one
+ * order: one hidden class for all Gs.
+ */
+export class G {
+  goid: number;
+  /**
+   * g.atomicstatus (low bits, gStatusMask), the gflag* booleans (preempt, system, selectDone,
+   * markWorker) and g.waitreason's index (gWaitReasonMask).
+   */
+  state: number;
+  /** The M running it (running or in a syscall). */
+  m: M | null;
+  /** Name of the function it started in (for dumps and the event log). */
+  startfn: string;
+  parentGoid: number;
+  /** The goroutine's code. */
+  body: GoBody | null;
+  /** Value handed to body.next() when it runs next (an Op's result). */
+  resume: unknown;
+  /**
+   * An op that was interrupted (preempted before or during it) and must be redone first; also the
+   * semacquire a parked sema waiter retries (sema.ts), so it stays on the G.
+   */
+  pendingOp: Op | null;
+  /**
+   * Runtime.execSeq when it last ran or was created (newproc writes its g and stack, so a new G is
+   * hot): execute's working-set cost (cost.ts coldSwitchExtra) is by the executes since.
+   */
+  lastExec: number;
+  /** The rarely used fields, allocated on first write (x()). */
+  extra: GExtra | null;
   constructor(goid: number, startfn: string, parentGoid: number, body: GoBody | null) {
     this.goid = goid;
+    this.state = _Gidle;
+    this.m = null;
     this.startfn = startfn;
     this.parentGoid = parentGoid;
     this.body = body;
+    this.resume = undefined;
+    this.pendingOp = null;
+    this.lastExec = 0;
+    this.extra = null;
+  }
+
+  /** The GExtra, allocated on first use. */
+  private x(): GExtra {
+    let e = this.extra;
+    if (e === null) this.extra = e = new GExtra();
+    return e;
+  }
+
+  get atomicstatus(): number {
+    return this.state & gStatusMask;
+  }
+  set atomicstatus(v: number) {
+    this.state = (this.state & ~gStatusMask) | v;
+  }
+  /** Why it is parked. Never cleared on wake: scheddetail shows the stale reason (spec §1.1). */
+  get waitreason(): string {
+    const c = (this.state & gWaitReasonMask) >> gWaitReasonShift;
+    if (c !== 0) return waitReasonStrings[c]!;
+    return this.extra === null ? '' : this.extra.waitreason;
+  }
+  set waitreason(v: string) {
+    const c = waitReasonCode(v);
+    if (c !== undefined) {
+      this.state = (this.state & ~gWaitReasonMask) | (c << gWaitReasonShift);
+      if (this.extra !== null) this.extra.waitreason = '';
+    } else {
+      this.state &= ~gWaitReasonMask;
+      this.x().waitreason = v;
+    }
+  }
+  /** sysmon/STW asked this G to stop at the next safe point. */
+  get preempt(): boolean {
+    return (this.state & gflagPreempt) !== 0;
+  }
+  set preempt(v: boolean) {
+    this.state = v ? this.state | gflagPreempt : this.state & ~gflagPreempt;
+  }
+  /** Runtime goroutines are not counted by checkdead or NumGoroutine, nor listed in dumps. */
+  get system(): boolean {
+    return (this.state & gflagSystem) !== 0;
+  }
+  set system(v: boolean) {
+    this.state = v ? this.state | gflagSystem : this.state & ~gflagSystem;
+  }
+  /** select: set when one case of a blocked select has fired (g.selectDone). */
+  get selectDone(): boolean {
+    return (this.state & gflagSelectDone) !== 0;
+  }
+  set selectDone(v: boolean) {
+    this.state = v ? this.state | gflagSelectDone : this.state & ~gflagSelectDone;
+  }
+  /** A gcBgMarkWorker goroutine: sysmon's preemption requests reach its drain loop, never gopreempt. */
+  get markWorker(): boolean {
+    return (this.state & gflagMarkWorker) !== 0;
+  }
+  set markWorker(v: boolean) {
+    this.state = v ? this.state | gflagMarkWorker : this.state & ~gflagMarkWorker;
+  }
+
+  // GExtra's fields. A write of the zero value to a G without one allocates nothing.
+  get lockedm(): M | null {
+    return this.extra === null ? null : this.extra.lockedm;
+  }
+  set lockedm(v: M | null) {
+    if (v !== null || this.extra !== null) this.x().lockedm = v;
+  }
+  get workEnd(): number {
+    return this.extra === null ? 0 : this.extra.workEnd;
+  }
+  set workEnd(v: number) {
+    if (v !== 0 || this.extra !== null) this.x().workEnd = v;
+  }
+  get workNs(): number {
+    return this.extra === null ? 0 : this.extra.workNs;
+  }
+  set workNs(v: number) {
+    if (v !== 0 || this.extra !== null) this.x().workNs = v;
+  }
+  get workEvery(): number {
+    return this.extra === null ? 0 : this.extra.workEvery;
+  }
+  set workEvery(v: number) {
+    if (v !== 0 || this.extra !== null) this.x().workEvery = v;
+  }
+  get timer(): Timer | null {
+    return this.extra === null ? null : this.extra.timer;
+  }
+  set timer(v: Timer | null) {
+    if (v !== null || this.extra !== null) this.x().timer = v;
+  }
+  get waiting(): Sudog | null {
+    return this.extra === null ? null : this.extra.waiting;
+  }
+  set waiting(v: Sudog | null) {
+    if (v !== null || this.extra !== null) this.x().waiting = v;
+  }
+  get gcAssistBytes(): number {
+    return this.extra === null ? 0 : this.extra.gcAssistBytes;
+  }
+  set gcAssistBytes(v: number) {
+    if (v !== 0 || this.extra !== null) this.x().gcAssistBytes = v;
+  }
+  get untouchedBytes(): number {
+    return this.extra === null ? 0 : this.extra.untouchedBytes;
+  }
+  set untouchedBytes(v: number) {
+    if (v !== 0 || this.extra !== null) this.x().untouchedBytes = v;
+  }
+  get gcstep(): number {
+    return this.extra === null ? 0 : this.extra.gcstep;
+  }
+  set gcstep(v: number) {
+    if (v !== 0 || this.extra !== null) this.x().gcstep = v;
   }
 
   /** Reinitialise a dead G taken from a free list (gfget) for a new goroutine. */
@@ -121,18 +356,10 @@ export class G {
     this.parentGoid = parentGoid;
     this.body = body;
     this.m = null;
-    this.lockedm = null;
-    this.preempt = false;
     this.resume = undefined;
     this.pendingOp = null;
-    this.workEnd = this.workNs = this.workEvery = 0;
-    this.selectDone = false;
-    this.waiting = null;
-    this.system = false;
-    this.gcAssistBytes = 0;
-    this.untouchedBytes = 0;
-    this.gcstep = 0;
-    this.markWorker = false;
+    this.state &= gStatusMask | gWaitReasonMask;
+    if (this.extra !== null) this.extra.reset();
     // waitreason is not cleared: Go keeps the stale reason (spec §1.1).
   }
 }

@@ -20,7 +20,7 @@
  */
 import { K, type GoBody, type Op, type SelectCase, type SyscallMode } from './ops.js';
 import { Chan } from '../runtime/chan.js';
-import { Sema, NotifyList } from '../runtime/sema.js';
+import { Sema, NotifyList, semAcquired } from '../runtime/sema.js';
 import { Timer as RTimer, TimerKind } from '../runtime/time.js';
 import { PollDesc } from '../runtime/netpoll.js';
 import { formatValues, sprintf } from './fmt.js';
@@ -419,6 +419,45 @@ const mutexWaiterShift = 3;
 /** sync.Mutex switches to starvation mode when a waiter waited longer than 1 ms. */
 const starvationThresholdNs = 1e6;
 
+/**
+ * WaitGroup.Wait's delegate for `yield*`, one per WaitGroup and shared by all its waiters: nothing
+ * per waiter for a parked goroutine's frame to hold (issue 14: bytes per parked goroutine). Which
+ * waiter calls next() is told by the value it passes: a delegation's first next() gets undefined
+ * (yield* starts so, and a goroutine whose body this is starts so), a waiter holding the unit gets
+ * the runtime's semAcquired (sema.ts). It is its own iterator result; yield* reads done and value
+ * before anything else runs.
+ */
+class SemaWait implements Generator<Op, void, unknown> {
+  done = false;
+  value: unknown = undefined;
+  private readonly op: Op;
+  constructor(op: Op) {
+    this.op = op;
+  }
+  next(v?: unknown): IteratorResult<Op, void> {
+    if (v === semAcquired) {
+      this.done = true;
+      this.value = undefined;
+    } else {
+      this.done = false;
+      this.value = this.op;
+    }
+    return this as IteratorResult<Op, void>;
+  }
+  return(value: void): IteratorResult<Op, void> {
+    return { done: true, value };
+  }
+  throw(e: unknown): IteratorResult<Op, void> {
+    throw e;
+  }
+  [Symbol.iterator](): Generator<Op, void, unknown> {
+    return this;
+  }
+  get [Symbol.toStringTag](): string {
+    return 'SemaWait';
+  }
+}
+
 class WaitGroup {
   private counter = 0;
   private waiters = 0;
@@ -429,6 +468,8 @@ class WaitGroup {
    * millions at once).
    */
   private readonly waitOp: Op = { k: K.SemAcquire, sema: this.sema, lifo: false, reason: 'sync.WaitGroup.Wait' };
+  /** What Wait returns when it must wait: one for all waiters (SemaWait). */
+  private readonly waitCall = new SemaWait(this.waitOp);
   /** wg.Add(delta). Panics on a negative counter, like Go. */
   Add(delta: number): Go {
     this.counter += delta;
@@ -444,11 +485,11 @@ class WaitGroup {
   Done(): Go {
     return this.Add(-1);
   }
-  /** wg.Wait(): a Call, not a generator — what a parked waiter's frame holds is one small object. */
+  /** wg.Wait(): the WaitGroup's shared SemaWait, not a generator — a parked waiter's frame holds nothing of its own. */
   Wait(): Go {
     if (this.counter === 0) return noCall;
     this.waiters++;
-    return op(this.waitOp);
+    return this.waitCall;
   }
 }
 

@@ -13,19 +13,29 @@ import type { Op } from './ops.js';
  * The Go frontend's generated code uses it too (src/golang/program.ts `$op`: a CPU-work op then the runtime op).
  */
 export class Call<T> implements Generator<Op, T, unknown> {
-  private o: Op | null;
+  // The Call is its own iterator result ({done, value}): one object per runtime call, not two. Three
+  // fields, not four: a parked goroutine's frame holds its Call (issue 14, bytes per parked
+  // goroutine), so the state is coded in them (yield* never calls next() after done):
+  // - new: done = true (nothing yielded yet), value = the first op, then = the second op or null;
+  // - an op yielded: done = false, value = that op, then = the op still to yield or null;
+  // - finished: done = true, value = the runtime's answer to the last op.
+  done: boolean;
+  value: unknown;
   private then: Op | null;
-  // The Call is its own iterator result ({done, value}): one object per runtime call, not two.
-  done = false;
-  value: unknown = undefined;
   constructor(o: Op, then: Op | null = null) {
-    this.o = o;
+    this.done = true;
+    this.value = o;
     this.then = then;
   }
   next(v?: unknown): IteratorResult<Op, T> {
-    if (this.o !== null) {
-      this.value = this.o;
-      this.o = this.then;
+    if (this.done) {
+      // First call: yield the first op (already in value).
+      this.done = false;
+      return this as IteratorResult<Op, T>;
+    }
+    const then = this.then;
+    if (then !== null) {
+      this.value = then;
       this.then = null;
       return this as IteratorResult<Op, T>;
     }
@@ -34,7 +44,10 @@ export class Call<T> implements Generator<Op, T, unknown> {
     return this as IteratorResult<Op, T>;
   }
   return(value: T): IteratorResult<Op, T> {
-    this.o = this.then = null;
+    // As after the last op: a further next() finishes.
+    this.done = false;
+    this.value = undefined;
+    this.then = null;
     return { done: true, value };
   }
   throw(e: unknown): IteratorResult<Op, T> {

@@ -124,23 +124,68 @@ function stackOverflowPanic(ctx: GCtx, seg: Segment): GoPanic {
   return p;
 }
 
+/**
+ * An empty frame stack with room for four frames (a goroutine parked a few calls deep: its function,
+ * a library call). V8 gives an empty array's first push 17 slots (152 B), most of a parked
+ * goroutine's frame stack (issue 14: bytes per parked goroutine); a literal popped empty keeps its
+ * literal's room. A deeper stack grows as any array does.
+ */
+function frameStack(): Frame[] {
+  const fr = [null, null, null, null] as unknown as Frame[];
+  while (fr.length > 0) fr.pop();
+  return fr;
+}
+
+/**
+ * The goroutine state of panics and the `go` statements it ran: few goroutines need it before they
+ * exit, so a GCtx allocates it on first use (GCtx.extra; issue 14: bytes per parked goroutine).
+ */
+export class GCtxExtra {
+  trace: string | null = null;
+  overflow = false;
+  /** The Origin of the last goroutine it started: a loop of `go` statements shares one (goOp). */
+  lastOrigin: Origin | null = null;
+}
+
 export class GCtx {
-  fr: Frame[] = [];
+  fr: Frame[] = frameStack();
   /** Frame count at which a call starts a new segment (segFrames above the current segment's base). */
   segTop = segFrames;
   /** `created by` lines (creator function + location), null for main. */
   created: string | null = null;
-  /** Frame count of the deferred function allowed to recover (0 = none). */
+  /**
+   * Frame count of the deferred function allowed to recover (0 = none). These five fields stay on
+   * the GCtx: every call of a function with deferred calls writes them (rd), so a GCtxExtra would be
+   * one more allocation per goroutine that defers.
+   */
   recDepth = 0;
   recFrame: Frame | null = null;
   /** The frame whose deferred calls are running (rd), and the recover rights it had itself. */
   deferFrame: Frame | null = null;
   outerRecDepth = 0;
   outerRecFrame: Frame | null = null;
+  /** The rarely used state, allocated on first non-zero write (x()). */
+  extra: GCtxExtra | null = null;
+  /** The GCtxExtra, allocated on first use. */
+  x(): GCtxExtra {
+    let e = this.extra;
+    if (e === null) this.extra = e = new GCtxExtra();
+    return e;
+  }
   /** Frames captured when a panic left the goroutine. */
-  trace: string | null = null;
+  get trace(): string | null {
+    return this.extra === null ? null : this.extra.trace;
+  }
+  set trace(v: string | null) {
+    if (v !== null || this.extra !== null) this.x().trace = v;
+  }
   /** The trace is a stack overflow's (nothing of the runtime's above its frames), not a panic's. */
-  overflow = false;
+  get overflow(): boolean {
+    return this.extra === null ? false : this.extra.overflow;
+  }
+  set overflow(v: boolean) {
+    if (v || this.extra !== null) this.x().overflow = v;
+  }
 }
 
 /** runtime.Goexit unwinding the goroutine's frames (deferred calls run; recover() returns nil). */
@@ -345,7 +390,8 @@ export function recover(): Iface | null {
 /**
  * Where a `go` statement started a goroutine: the traceback's `created by` lines and the frame
  * shown before the goroutine first runs, kept as their parts and formatted only if a traceback is
- * printed (a program starting 100k goroutines prints none).
+ * printed (a program starting 100k goroutines prints none). Immutable: goroutines started from the
+ * same frame at the same line share one (goOp).
  */
 export class Origin {
   constructor(
@@ -360,6 +406,18 @@ export class Origin {
     readonly entryArgs: boolean,
     readonly entryFile: string,
   ) {}
+  /** Whether it is the Origin these parts make. */
+  is(creatorFn: string | null, creatorFile: string, creatorLine: number, name: string, entryLine: number, entryArgs: boolean, entryFile: string): boolean {
+    return (
+      this.creatorFn === creatorFn &&
+      this.creatorFile === creatorFile &&
+      this.creatorLine === creatorLine &&
+      this.name === name &&
+      this.entryLine === entryLine &&
+      this.entryArgs === entryArgs &&
+      this.entryFile === entryFile
+    );
+  }
   created(): string | null {
     return this.creatorFn === null ? null : `created by ${this.creatorFn}\n\t${this.creatorFile}:${this.creatorLine} +0x0\n`;
   }
@@ -430,8 +488,12 @@ export class Body implements Iterator<Op, unknown, unknown> {
     this.ctx.created = o.created();
     this.entry = o.entry();
   }
-  /** Deeper segments of this goroutine's calls (see segFrames), innermost last, each with its caller's segTop. */
-  private segs: { it: Iterator<Op, unknown, unknown>; top: number }[] = [];
+  /**
+   * Deeper segments of this goroutine's calls (see segFrames), innermost last, each with its caller's
+   * segTop; null until the first (most goroutines never need one: an empty array is 32 B per parked
+   * goroutine).
+   */
+  private segs: { it: Iterator<Op, unknown, unknown>; top: number }[] | null = null;
   /** Resume the innermost segment: a finished one resumes its caller with its result or exception. */
   private step(v: unknown): IteratorResult<Op, unknown> {
     const ctx = this.ctx;
@@ -440,7 +502,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
     for (;;) {
       S.cur = ctx;
       const segs = this.segs;
-      const seg = segs.length > 0 ? segs[segs.length - 1]! : null;
+      const seg = segs !== null && segs.length > 0 ? segs[segs.length - 1]! : null;
       const it = seg === null ? this.gen : seg.it;
       let r: IteratorResult<Op, unknown>;
       try {
@@ -450,7 +512,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
         } else r = seg === null && this.plain ? generatorNext.call(it, v) : it.next(v);
       } catch (e) {
         if (seg === null) throw e;
-        segs.pop();
+        segs!.pop();
         ctx.segTop = seg.top;
         thrown = e;
         threw = true;
@@ -458,7 +520,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
       }
       if (r.done) {
         if (seg === null) return r;
-        segs.pop();
+        segs!.pop();
         ctx.segTop = seg.top;
         v = r.value;
         continue;
@@ -469,7 +531,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
           threw = true;
           continue;
         }
-        segs.push({ it: r.value.gen, top: ctx.segTop });
+        (this.segs ??= []).push({ it: r.value.gen, top: ctx.segTop });
         ctx.segTop = ctx.fr.length + segFrames;
         v = undefined;
         continue;
@@ -538,7 +600,15 @@ export class Body implements Iterator<Op, unknown, unknown> {
 export function goOp(start: () => Iterator<Op, unknown, unknown>, name: string, entryLine: number, entryArgs: boolean, entryFile: string): Op {
   const cur = S.cur;
   const top = cur.fr[cur.fr.length - 1];
-  const origin = new Origin(top ? top.fn : null, top ? top.file : '', top ? top.l : 0, name, entryLine, entryArgs, entryFile);
+  const creatorFn = top ? top.fn : null;
+  const creatorFile = top ? top.file : '';
+  const creatorLine = top ? top.l : 0;
+  // Origins are immutable: the goroutines a loop starts from one go statement share one.
+  const x = cur.x();
+  let origin = x.lastOrigin;
+  if (origin === null || !origin.is(creatorFn, creatorFile, creatorLine, name, entryLine, entryArgs, entryFile)) {
+    x.lastOrigin = origin = new Origin(creatorFn, creatorFile, creatorLine, name, entryLine, entryArgs, entryFile);
+  }
   return { k: K.Go, fn: startGoroutine as never, args: [start, origin], name };
 }
 
