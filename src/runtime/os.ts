@@ -138,11 +138,13 @@ export const onCpuState: readonly boolean[] = (() => {
 })();
 
 /**
- * A wake-up in flight onto a halted vCPU (CPUSched.coldWakes): the thread `mp`, the event that ends its
- * wake-up (`tag` on `target` under generation `gen`), when it fires (`at`) and when a hot wake-up would
- * have (`hotAt`), the CPU it was sent to and when that CPU had gone idle.
+ * A wake-up whose event can still be moved: thread `mp`, the event that ends its wake-up (`tag` on
+ * `target` under generation `gen`), when it fires (`at`) and when a hot wake-up would have (`hotAt`),
+ * and the CPU it was sent to. Kept in CPUSched.heldWakes when slice protection holds it back (it fires
+ * at the first scheduler tick after the protection ends unless that CPU frees up or another CPU goes
+ * idle and pulls it first: then at once, not before `hotAt`).
  */
-interface ColdWake {
+interface PendingWake {
   mp: M;
   target: EventTarget & { gen: number };
   tag: number;
@@ -151,24 +153,36 @@ interface ColdWake {
   at: number;
   hotAt: number;
   cpu: number;
+}
+
+/** A wake-up in flight onto a halted vCPU (CPUSched.coldWakes): a PendingWake, and when its CPU had gone idle. */
+interface ColdWake extends PendingWake {
   idleSince: number;
 }
 
 /**
- * A wake-up held back by slice protection (CPUSched.heldWakes): thread `mp` woken onto busy CPU `cpu`
- * whose current thread was picked less than a slice ago; its wake-up event (`tag` on `target` under
- * generation `gen`) fires at `at` (the first scheduler tick after the protection ends) unless the CPU
- * frees up or another CPU goes idle and pulls it first (then at once, but not before `hotAt`).
+ * Take wake-ups out of `list` (oldest first): those that `match` and are still pending (not fired by
+ * `now`, not cancelled: their target's generation unchanged) — every one with `all`, else the first.
+ * Fired and cancelled ones met on the way are dropped.
  */
-interface HeldWake {
-  mp: M;
-  target: EventTarget & { gen: number };
-  tag: number;
-  daemon: boolean;
-  gen: number;
-  at: number;
-  hotAt: number;
-  cpu: number;
+function takeWakes<W extends PendingWake>(list: W[], now: number, match: (w: W) => boolean, all: boolean): W[] {
+  const out: W[] = [];
+  let i = 0;
+  while (i < list.length) {
+    const w = list[i]!;
+    if (w.at <= now || w.target.gen !== w.gen) {
+      list.splice(i, 1);
+      continue;
+    }
+    if (!match(w)) {
+      i++;
+      continue;
+    }
+    list.splice(i, 1);
+    out.push(w);
+    if (!all) break;
+  }
+  return out;
 }
 
 /** How long every CPU has idled when the process starts (the machine was idle before the exec): long. */
@@ -209,7 +223,7 @@ export class CPUSched implements EventTarget {
   /** When the thread running on each CPU was picked there (meaningful while the CPU is busy). */
   readonly pickedAt: Float64Array;
   /** Wake-ups held back by slice protection, oldest first (released by cpuOff, or fired at their tick). */
-  private heldWakes: HeldWake[] = [];
+  private heldWakes: PendingWake[] = [];
   /** Wake-ups that were held back (tests, summaries). */
   held = 0;
   /**
@@ -343,7 +357,7 @@ export class CPUSched implements EventTarget {
   }
 
   /** Re-time a held wake-up to run now (not before its hot time) on CPU c. */
-  private runHeld(w: HeldWake, c: number, now: number): void {
+  private runHeld(w: PendingWake, c: number, now: number): void {
     const at = Math.max(now, w.hotAt);
     w.target.gen++;
     this.rt.sim.at(at, w.target, w.tag, w.target.gen, w.daemon);
@@ -353,21 +367,7 @@ export class CPUSched implements EventTarget {
 
   /** CPU c has no thread left but wakees held back there: they run now (the first is picked). */
   private releaseHeld(c: number, now: number): void {
-    const list = this.heldWakes;
-    let i = 0;
-    while (i < list.length) {
-      const w = list[i]!;
-      if (w.at <= now || w.target.gen !== w.gen) {
-        list.splice(i, 1); // fired or cancelled
-        continue;
-      }
-      if (w.cpu === c) {
-        list.splice(i, 1);
-        this.runHeld(w, c, now);
-        continue;
-      }
-      i++;
-    }
+    for (const w of takeWakes(this.heldWakes, now, (x) => x.cpu === c, true)) this.runHeld(w, c, now);
   }
 
   /**
@@ -403,35 +403,22 @@ export class CPUSched implements EventTarget {
    * The wakee's old CPU never woke: its idle time goes on.
    */
   private newidlePull(c: number, now: number): void {
-    const list = this.coldWakes;
-    let i = 0;
-    while (i < list.length) {
-      const w = list[i]!;
-      if (w.at <= now || w.target.gen !== w.gen) {
-        list.splice(i, 1); // fired or cancelled
-        continue;
-      }
-      if (w.cpu === c || w.mp.cpu !== w.cpu) {
-        i++;
-        continue;
-      }
-      list.splice(i, 1);
-      // Not every time (the wakee may already be running on its own CPU, or the balancer skips): the
-      // recorded share (cost.newidlePull), drawn from the run's seeded generator.
-      if (this.rt.rand.uint32() / 4294967296 >= this.rt.cost.newidlePull) return;
-      this.pulls++;
-      const mp = w.mp;
-      if (onCpuState[mp.state]) {
-        // a parked M woken by notewakeup counts on its CPU from the send (MS.Waking); a poller or
-        // sysmon only when its wake-up fires
-        if (--this.nr[w.cpu]! === 0) this.idleSince[w.cpu] = w.idleSince;
-        this.nr[c]!++;
-      }
-      mp.cpu = c;
-      w.target.gen++;
-      this.rt.sim.at(Math.max(now, w.hotAt), w.target, w.tag, w.target.gen, w.daemon);
-      return;
+    const w = takeWakes(this.coldWakes, now, (x) => x.cpu !== c && x.mp.cpu === x.cpu, false)[0];
+    if (w === undefined) return;
+    // Not every time (the wakee may already be running on its own CPU, or the balancer skips): the
+    // recorded share (cost.newidlePull), drawn from the run's seeded generator.
+    if (this.rt.rand.uint32() / 4294967296 >= this.rt.cost.newidlePull) return;
+    this.pulls++;
+    const mp = w.mp;
+    if (onCpuState[mp.state]) {
+      // a parked M woken by notewakeup counts on its CPU from the send (MS.Waking); a poller or
+      // sysmon only when its wake-up fires
+      if (--this.nr[w.cpu]! === 0) this.idleSince[w.cpu] = w.idleSince;
+      this.nr[c]!++;
     }
+    mp.cpu = c;
+    w.target.gen++;
+    this.rt.sim.at(Math.max(now, w.hotAt), w.target, w.tag, w.target.gen, w.daemon);
   }
 
   /**
