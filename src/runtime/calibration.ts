@@ -41,6 +41,7 @@ export type Measurements = Partial<Record<
   | 'futex_handoff_us'
   | 'futex_handoff_p90_us'
   | 'sigurg_preempt_us'
+  | 'sigurg_send_us'
   | 'stw_idle_us'
   | 'stw_spinner_us'
   // newm_clone.go
@@ -180,7 +181,10 @@ export function costsFromMeasurements(m: Measurements, base: Partial<CostModel> 
   if (m.futex_handoff_us !== undefined && m.futex_handoff_p90_us !== undefined) {
     out.futexWake = nice(((m.futex_handoff_us + m.futex_handoff_p90_us) / 2) * 1000);
   }
-  if (m.sigurg_preempt_us !== undefined) out.signalDelivery = nice(m.sigurg_preempt_us * 1000 - (out.goroutineSwitch ?? 180) - 12_000);
+  // preemptM's tgkill: the sender's own syscall (an IPI to the other CPU).
+  if (m.sigurg_send_us !== undefined) out.signalSend = nice(m.sigurg_send_us * 1000);
+  // The stopper's view of a signal preemption less the switch and the sender's tgkill.
+  if (m.sigurg_preempt_us !== undefined) out.signalDelivery = nice(m.sigurg_preempt_us * 1000 - (out.goroutineSwitch ?? 180) - (out.signalSend ?? 12_000));
   if (m.stw_idle_us !== undefined && m.stw_spinner_us !== undefined) out.stopTheWorld = nice(((m.stw_idle_us + m.stw_spinner_us) / 2) * 1000);
   if (m.go_newthread_us !== undefined && m.go_newthread_us > 0) out.cloneCall = nice(m.go_newthread_us * 1000 - (out.goroutineCreate ?? 100));
   if (m.go_wake_us !== undefined && m.go_wake_us > 0) out.futexWakeCall = nice(m.go_wake_us * 1000 - (out.goroutineCreate ?? 100));
@@ -289,17 +293,4 @@ export function vcpuWakeFromMeasurements(points: readonly VcpuWakePoint[], futex
 export function newidlePullFromMeasurements(sameFree: number, sameBlock: number): number {
   if (!(sameFree < 1)) return 0;
   return Math.round(Math.max(0, (sameBlock - sameFree) / (1 - sameFree)) * 100) / 100;
-}
-
-/**
- * The sender's cost of a preemption signal (cost.signalSend) from conformance/programs/ipi_costs.go:
- * the median of the per-variant medians of `tgkill_ns` (a tgkill(SIGURG) to a thread spinning on the
- * other CPU), over every variant recorded (on this VM kind both toolchains see the same machine).
- */
-export function signalSendFromMeasurements(tgkillMediansNs: readonly number[]): number {
-  const xs = [...tgkillMediansNs].sort((a, b) => a - b);
-  if (xs.length === 0) throw new RangeError('signalSendFromMeasurements: no tgkill_ns medians');
-  const mid = xs.length >> 1;
-  const m = xs.length % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
-  return Math.round(m / 100) * 100;
 }

@@ -155,11 +155,11 @@ export interface CostModel {
   /**
    * The SENDER's side of a preemption signal: preemptM's tgkill(SIGURG) to a thread running on another
    * CPU. The kernel sends an inter-processor interrupt, a VM exit on this Firecracker/KVM guest, so
-   * the call takes microseconds. conformance/reference/go1.19+go1.26/ipi_costs.json tgkill_ns (C threads
-   * pinned to the two vCPUs, quiet, 2026-12-07): medians 9.6–12.1 µs over the four recorded variants.
-   * A futex wake-up of a thread on another CPU costs its waker as much (futex_wake_remote_ns 9.1–11.5
-   * µs), but futexWakeCall stays at newm_clone's 1.7 µs until futexWake and newidlePull, which were
-   * calibrated against it, are re-derived (see ipi_costs.go).
+   * the call takes microseconds. calibrate.go's sigurg_send_us (a Go thread spinning on the other CPU,
+   * costs.json: 11.04 µs on go1.19.8, 12.82 on go1.26.8); conformance/programs/ipi_costs.go's C threads
+   * agree (tgkill_ns medians 9.6–12.1 µs). A futex wake-up of a thread on another CPU costs its waker as
+   * much (ipi_costs.json futex_wake_remote_ns 9.1–11.5 µs), but futexWakeCall stays at newm_clone's
+   * 1.7 µs until futexWake and newidlePull, which were calibrated against it, are re-derived.
    */
   signalSend: number;
   /** SIGURG sent by preemptM until the handler runs on the target thread. Spec §19: ≈5–20 µs. */
@@ -273,8 +273,8 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   timerSlack: 73_000, // (c)
   timerSlackFraction: 0.02, // 1 ms epoll: 73 + 20 = 93 µs late (sleep_granularity.json, see above)
   timerSlackFractionMax: 77_000, // (c) nanosleep_20ms_late_us 149.7 − timerSlack; a 10 ms usleep lasts 10.15 ms: schedtrace line spacing ≈101.5 ms per 10 ticks (see above)
-  signalSend: 9_800, // ipi_costs.json tgkill_ns: the median of its four variant medians (9.6, 9.7, 9.9, 12.1 µs)
-  signalDelivery: 57_000, // (c)
+  signalSend: 11_000, // (c)
+  signalDelivery: 58_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { costTableMarkdown, defaultCosts } from '../../src/runtime/cost.js';
-import { costsFromMeasurements, newidlePullFromMeasurements, releaseMeasuredCosts, signalSendFromMeasurements, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
+import { costsFromMeasurements, newidlePullFromMeasurements, releaseMeasuredCosts, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
 import { releaseCosts } from '../../src/runtime/cost.js';
 
 /** The medians of conformance/reference/<release>/wake_costs.json (conformance/programs/wake_costs.go). */
@@ -57,7 +57,7 @@ describe('calibration', () => {
     expect(Math.abs(defaultCosts.futexWakeCall + defaultCosts.goroutineCreate - us * 1000)).toBeLessThan(100);
   });
 
-  it('signalSend is the median tgkill of ipi_costs.go as recorded on go1.19.8 and go1.26.8', () => {
+  it('signalSend (calibrate.go sigurg_send_us, a Go thread) agrees with ipi_costs.go\'s C threads (tgkill_ns) on both toolchains', () => {
     const medians: number[] = [];
     for (const rel of ['go1.19', 'go1.26']) {
       const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${rel}/ipi_costs.json`, import.meta.url), 'utf8')) as {
@@ -68,9 +68,8 @@ describe('calibration', () => {
       for (const v of ref.variants) medians.push(v.measures['tgkill_ns']!.median);
     }
     expect(medians.length).toBe(4);
-    expect(signalSendFromMeasurements(medians)).toBe(defaultCosts.signalSend);
-    // A tgkill to another CPU is an IPI (a VM exit here): microseconds, far above a bare syscall.
-    expect(defaultCosts.signalSend).toBeGreaterThan(5_000);
+    expect(defaultCosts.signalSend).toBeGreaterThanOrEqual(Math.min(...medians));
+    expect(defaultCosts.signalSend).toBeLessThanOrEqual(Math.max(...medians));
   });
 
   it('the VM idle-CPU wake-up costs are vcpuWakeFromMeasurements of vcpu_wake.go as recorded on go1.19.8 and go1.26.8 (pinned variant)', () => {

@@ -291,7 +291,8 @@ describe('preemptall pays a tgkill per running P (exec.ts stopTheWorldWithSema, 
       const diff = took - readMemStatsBesideSpinner(go, { signalSend: 0 });
       expect(diff).toBeGreaterThanOrEqual(defaultCosts.signalSend - 50);
       expect(diff).toBeLessThanOrEqual(defaultCosts.signalSend);
-      const tgkill = recordedMedians(`go${go}`, 'ipi_costs', 'tgkill_ns');
+      // The machine's tgkill, recorded by ipi_costs.go under both toolchains (the same VM either way).
+      const tgkill = [...recordedMedians('go1.19', 'ipi_costs', 'tgkill_ns'), ...recordedMedians('go1.26', 'ipi_costs', 'tgkill_ns')];
       expect(defaultCosts.signalSend).toBeGreaterThanOrEqual(Math.min(...tgkill));
       expect(defaultCosts.signalSend).toBeLessThanOrEqual(Math.max(...tgkill));
       // Real Go on the same machine: ReadMemStats beside a running goroutine.
