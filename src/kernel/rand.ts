@@ -6,6 +6,15 @@
  * JS engine), and good statistical quality for scheduling decisions. No other randomness is allowed
  * in the engine: same seed → same run, byte for byte.
  */
+/**
+ * A seed for a second, independent generator of the same run: `seed` with its low 32 bits xor-ed with
+ * `salt` (its high bits kept: seeds are 53-bit). A generator of its own keeps the draws of the run's
+ * main generator the same whether or not the other one draws.
+ */
+export function saltedSeed(seed: number, salt: number): number {
+  return Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ salt) >>> 0);
+}
+
 export class Rand {
   /**
    * The four state words (a, b, c, d) in a typed array: as object fields, values beyond V8's small

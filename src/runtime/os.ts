@@ -103,7 +103,7 @@ import type { G, M } from './runtime2.js';
 import { MS } from '../log/events.js';
 import { T } from './proc.js';
 import type { CpuQuotaStep } from './maxprocs.js';
-import { Rand } from '../kernel/rand.js';
+import { Rand, saltedSeed } from '../kernel/rand.js';
 
 /** The CPU scheduler's own events: a settle of the sharing rate, a step of the CPU limit. */
 const OsTag = { Settle: 0, Quota: 1 } as const;
@@ -224,8 +224,6 @@ export class CPUSched implements EventTarget {
   readonly pickedAt: Float64Array;
   /** Wake-ups held back by slice protection, oldest first (released by cpuOff, or fired at their tick). */
   private heldWakes: PendingWake[] = [];
-  /** Wake-ups that were held back (tests, summaries). */
-  held = 0;
   /**
    * EEVDF's slice protection on this machine: cost.schedBaseSlice × (1 + ilog2(min(ncpu, 8)))
    * (SCHED_TUNABLESCALING_LOG, kernel/sched/fair.c get_update_sysctl_factor): 1.4 ms on 2 CPUs.
@@ -243,10 +241,9 @@ export class CPUSched implements EventTarget {
     this.idleSince = new Float64Array(ncpu).fill(idleBeforeStart);
     this.pickedAt = new Float64Array(ncpu).fill(idleBeforeStart);
     this.slice = rt.cost.schedBaseSlice * (1 + Math.floor(Math.log2(Math.min(ncpu, 8))));
-    // Where the process's start falls between two ticks: drawn once per run from its own generator
-    // (the run's seed salted), so that the other seeded draws are the same with or without it.
-    const seed = rt.opts.seed ?? 1;
-    this.tickPhase = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x2545f491) >>> 0)).uint32() % Math.max(1, rt.cost.schedTick);
+    // Where the process's start falls between two ticks: drawn once per run from its own generator,
+    // so that the other seeded draws are the same with or without it.
+    this.tickPhase = new Rand(saltedSeed(rt.opts.seed ?? 1, 0x2545f491)).uint32() % Math.max(1, rt.cost.schedTick);
     // Steps at time 0 apply now; later ones are daemon events (they keep nothing alive).
     while (this.nextStep < quota.length && quota[this.nextStep]!.at <= 0) this.cores = Math.min(ncpu, quota[this.nextStep++]!.cores);
     if (this.nextStep < quota.length) rt.sim.at(quota[this.nextStep]!.at, this, OsTag.Quota, 0, true);
@@ -303,11 +300,10 @@ export class CPUSched implements EventTarget {
     const extra = this.wakeExtra(mp, now);
     let at = now + hot + extra;
     const c = this.selectCpu(mp);
-    const held = extra === 0 ? this.protectedUntil(c, now, at) : 0;
-    if (held > 0) at = held;
+    const heldUntil = extra === 0 ? this.protectedUntil(c, now, at) : 0;
+    if (heldUntil > 0) at = heldUntil;
     this.rt.sim.at(at, target, tag, target.gen, daemon);
-    if (held > 0) {
-      this.held++;
+    if (heldUntil > 0) {
       this.heldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c });
     } else if (extra > 0) {
       this.coldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c, idleSince: this.idleSince[c]! });
@@ -332,10 +328,11 @@ export class CPUSched implements EventTarget {
    * call, busy_wake.go's hogs) is preempted at once: neither is held here.
    */
   protectedUntil(c: number, now: number, at: number): number {
-    if (this.nr[c]! - this.heldCounted(c, now) <= 0) return 0;
-    if (!this.kernelBusy(c)) return 0;
+    // The cheap test first: most wake-ups land on a CPU whose thread's slice is over (or an idle one,
+    // whose pickedAt is long past); the scans below run only when a slice would hold.
     const until = this.pickedAt[c]! + this.slice;
-    if (until <= at) return 0;
+    if (until <= at || this.nr[c] === 0) return 0;
+    if (!this.kernelBusy(c) || this.nr[c]! - this.heldCounted(c, now) <= 0) return 0;
     const tick = this.rt.cost.schedTick;
     if (tick <= 0) return until;
     return this.tickPhase + Math.ceil((until - this.tickPhase) / tick) * tick;
@@ -376,19 +373,26 @@ export class CPUSched implements EventTarget {
    * the idle balance of a NOHZ-idle CPU waits for the busy CPU's tick — the held wake-up's own time.)
    */
   private pullHeld(c: number, now: number): void {
-    const list = this.heldWakes;
-    while (list.length > 0) {
-      const w = list.shift()!;
-      if (w.at <= now || w.target.gen !== w.gen) continue;
-      const mp = w.mp;
-      if (mp.cpu === w.cpu && onCpuState[mp.state]) {
-        this.nr[w.cpu]!--;
-        this.nr[c]!++;
-      }
-      mp.cpu = c;
-      this.runHeld(w, c, now);
-      return;
+    const w = takeWakes(this.heldWakes, now, () => true, false)[0];
+    if (w === undefined) return;
+    this.moveWakee(w, c);
+    this.runHeld(w, c, now);
+  }
+
+  /**
+   * The wakee of w runs on CPU c from now: its count moves there when it was counted on its old CPU (a
+   * parked M woken by notewakeup counts from the send, MS.Waking; a poller or sysmon only when its
+   * wake-up fires). Returns whether that left its old CPU without threads.
+   */
+  private moveWakee(w: PendingWake, c: number): boolean {
+    const mp = w.mp;
+    let emptied = false;
+    if (mp.cpu === w.cpu && onCpuState[mp.state]) {
+      emptied = --this.nr[w.cpu]! === 0;
+      this.nr[c]!++;
     }
+    mp.cpu = c;
+    return emptied;
   }
 
   /**
@@ -409,14 +413,8 @@ export class CPUSched implements EventTarget {
     // recorded share (cost.newidlePull), drawn from the run's seeded generator.
     if (this.rt.rand.uint32() / 4294967296 >= this.rt.cost.newidlePull) return;
     this.pulls++;
-    const mp = w.mp;
-    if (onCpuState[mp.state]) {
-      // a parked M woken by notewakeup counts on its CPU from the send (MS.Waking); a poller or
-      // sysmon only when its wake-up fires
-      if (--this.nr[w.cpu]! === 0) this.idleSince[w.cpu] = w.idleSince;
-      this.nr[c]!++;
-    }
-    mp.cpu = c;
+    // The wakee's old CPU never woke: its idle time goes on.
+    if (this.moveWakee(w, c)) this.idleSince[w.cpu] = w.idleSince;
     w.target.gen++;
     this.rt.sim.at(Math.max(now, w.hotAt), w.target, w.tag, w.target.gen, w.daemon);
   }

@@ -19,7 +19,7 @@
  * main.main are unchanged. The release's names for these goroutines are in frames.ts.
  */
 import { Sim, type RunHooks, type StopReason } from '../kernel/sim.js';
-import { Rand } from '../kernel/rand.js';
+import { Rand, saltedSeed } from '../kernel/rand.js';
 import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { coldSwitchExtra, coldTable, costNames, costsFor, costValueError, timerColdExtra, type CostModel } from './cost.js';
 import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
@@ -328,7 +328,7 @@ export class Runtime {
     this.rand = new Rand(opts.seed ?? 1);
     // The same seed with its low 32 bits salted (the high bits kept: seeds are 53-bit, see Rand).
     const seed = opts.seed ?? 1;
-    this.sleepRand = new Rand(Math.floor(seed / 4294967296) * 4294967296 + (((seed >>> 0) ^ 0x5bd1e995) >>> 0));
+    this.sleepRand = new Rand(saltedSeed(seed, 0x5bd1e995));
     checkRunOptions(opts);
     const release = opts.go ?? defaultRelease;
     this.v = profiles[release];
