@@ -17,7 +17,8 @@ import { newNamed, tInt, tString, underlying, typeString } from '../types.js';
 import { tError } from '../core.js';
 import { type ErrorString, newError } from './errors.js';
 import { tWriter, writeString, EOF, ErrUnexpectedEOF } from './io.js';
-import { Quote } from './strconv.js';
+import { Quote, ParseInt, ParseUint } from './strconv.js';
+import type { Int64 } from '../rt/integers.js';
 import { pkg, F, T, fn, arr, vAny } from './registry.js';
 import { sprintf } from '../rt/format.js';
 import { decodeUTF8, stringToBytes } from '../rt/strings.js';
@@ -157,8 +158,12 @@ class ScanState {
     while (this.accept(digits));
     return this.buf;
   }
-  /** scanInt / scanUint: [sign] digits, with 0b/0o/0x prefixes under %v; Go's overflow texts. */
-  scanInt(verb: string, bits: number, unsigned: boolean): number {
+  /**
+   * scanInt / scanUint: [sign] digits, with 0b/0o/0x prefixes under %v, parsed as fmt/scan.go does —
+   * strconv.ParseInt/ParseUint(tok, base, 64), whose *NumError is the scan's error, then "integer
+   * overflow on token" when the value does not fit `bits` — exactly (an Int64 beyond 2^53).
+   */
+  scanInt(verb: string, bits: number, unsigned: boolean): Int64 {
     if (verb === 'c') {
       this.notEOF();
       return this.getRune();
@@ -187,12 +192,12 @@ class ScanState {
       }
     }
     const tok = this.scanNumber(digits, haveDigits);
-    const fn = unsigned ? 'ParseUint' : 'ParseInt';
-    const v = parseGoInt(tok, base);
-    if (v === null) this.error(`strconv.${fn}: parsing ${Quote(tok)}: invalid syntax`);
-    if (unsigned ? v < 0 || v >= 2 ** bits : v < -(2 ** (bits - 1)) || v >= 2 ** (bits - 1)) {
-      if (bits === 64 || (!unsigned && (v < -(2 ** 63) || v >= 2 ** 63)) || (unsigned && v >= 2 ** 64)) this.error(`strconv.${fn}: parsing ${Quote(tok)}: value out of range`);
-      this.error(`${unsigned ? 'unsigned integer' : 'integer'} overflow on token ${tok}`);
+    const [v, err] = unsigned ? ParseUint(tok, base, 64) : ParseInt(tok, base, 64);
+    if (err !== null) throw new ScanError(err);
+    // x := (i << (64 − n)) >> (64 − n); x != i: the value does not survive truncation to n bits.
+    if (bits < 64) {
+      const b = BigInt(v);
+      if ((unsigned ? BigInt.asUintN(bits, b) : BigInt.asIntN(bits, b)) !== b) this.error(`${unsigned ? 'unsigned integer' : 'integer'} overflow on token ${tok}`);
     }
     return v;
   }
@@ -366,28 +371,6 @@ class ScanState {
   }
 }
 
-/** strconv.ParseInt's syntax with base 0 (prefixes, underscores) or a fixed base; null when invalid. */
-function parseGoInt(tok: string, base: number): number | null {
-  let s = tok;
-  let neg = false;
-  if (s[0] === '+' || s[0] === '-') {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (base === 0) {
-    base = 10;
-    if (/^0[bB]/.test(s)) [base, s] = [2, s.slice(2)];
-    else if (/^0[oO]/.test(s)) [base, s] = [8, s.slice(2)];
-    else if (/^0[xX]/.test(s)) [base, s] = [16, s.slice(2)];
-    else if (s.length > 1 && s[0] === '0') [base, s] = [8, s.slice(1)];
-    if (/^_|__|_$/.test(s)) return null;
-    s = s.replace(/_/g, '');
-  }
-  const ok = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base as 2 | 8 | 10 | 16];
-  if (s === '' || !ok || !ok.test(s)) return null;
-  const v = parseInt(s, base);
-  return neg ? -v : v;
-}
 /** strconv.ParseFloat's syntax (decimal, hex with p exponent, inf, nan, underscores); null when invalid. */
 function parseGoFloat(tok: string): number | null {
   const t = tok.toLowerCase();
