@@ -65,6 +65,91 @@ export function Copysign(f: number, sign: number): number {
   return Signbit(sign) ? -a : a;
 }
 
+/** The float64's two 32-bit words (high: sign, exponent, top of the mantissa), math.Float64bits's parts. */
+const f64view = new DataView(new ArrayBuffer(8));
+function hiWord(f: number): number {
+  f64view.setFloat64(0, f);
+  return f64view.getUint32(0);
+}
+function withHiExp(f: number, exp: number): number {
+  // f with its 11 exponent bits replaced by exp (math/bits.go: x &^= mask << shift; x |= exp << shift)
+  f64view.setFloat64(0, f);
+  f64view.setUint32(0, (f64view.getUint32(0) & 0x800fffff) | (exp << 20));
+  return f64view.getFloat64(0);
+}
+const smallestNormal = 2.2250738585072014e-308;
+
+/** math.Frexp (math/frexp.go): f = frac × 2^exp with |frac| in [½, 1); ±0, ±Inf and NaN give (f, 0). */
+export function Frexp(f: number): [number, number] {
+  if (f === 0 || !Number.isFinite(f)) return [f, 0];
+  let exp = 0;
+  if (Math.abs(f) < smallestNormal) {
+    f *= 2 ** 52; // normalize
+    exp = -52;
+  }
+  exp += ((hiWord(f) >>> 20) & 0x7ff) - 1023 + 1;
+  return [withHiExp(f, 1022), exp];
+}
+
+/** math.Ldexp (math/ldexp.go): frac × 2^exp, one rounding (subnormal results through Go's m = 2^-53 factor). */
+export function Ldexp(frac: number, exp: number): number {
+  if (frac === 0 || !Number.isFinite(frac)) return frac;
+  const [f, e] = Frexp(frac);
+  exp += e;
+  let x = hiWord(f);
+  exp += ((x >>> 20) & 0x7ff) - 1023;
+  if (exp < -1075) return Copysign(0, f); // underflow
+  if (exp > 1023) return f < 0 ? -Infinity : Infinity; // overflow
+  let m = 1;
+  if (exp < -1022) {
+    // denormal
+    exp += 53;
+    m = 1 / 2 ** 53;
+  }
+  x = exp + 1023;
+  return m * withHiExp(f, x);
+}
+
+/** math.Modf (math/modf.go): the integer part and the fraction, both with f's sign; Modf(±Inf) = (±Inf, NaN). */
+export function Modf(f: number): [number, number] {
+  if (f < 1) {
+    if (f < 0) {
+      const [i, fr] = Modf(-f);
+      return [-i, -fr];
+    }
+    if (f === 0) return [f, f];
+    return [0, f];
+  }
+  const i = Math.trunc(f);
+  return [i, f - i];
+}
+
+/** math.RoundToEven: the nearest integer, halves to even (JS's Math.round rounds halves up). */
+export function RoundToEven(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const t = Math.trunc(x);
+  const d = Math.abs(x - t);
+  if (d > 0.5 || (d === 0.5 && t % 2 !== 0)) return t + Math.sign(x);
+  return t === 0 ? Copysign(0, x) : t;
+}
+
+/** math.Dim: max(x − y, 0), NaN and Inf as math/dim.go. */
+export function Dim(x: number, y: number): number {
+  const v = x - y;
+  return v <= 0 ? 0 : v;
+}
+
+/** math.Nextafter (math/nextafter.go): the next float64 after x towards y. */
+export function Nextafter(x: number, y: number): number {
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === y) return x;
+  if (x === 0) return Copysign(5e-324, y);
+  const b = Float64bits(x) as number | bigint;
+  const big = BigInt(b);
+  const up = (y > x) === (x > 0);
+  return Float64frombits(up ? big + 1n : big - 1n);
+}
+
 const F64 = tFloat64;
 const m1 = (js: string) => F(fn([F64], [F64]), (a) => `${js}(${a[0]})`);
 const untypedInt = basic('untyped int');
@@ -105,6 +190,27 @@ pkg('math', {
   IsNaN: F(fn([F64], [tBool]), (a) => `Number.isNaN(${a[0]})`),
   Pi: C(untypedFloat, Math.PI),
   E: C(untypedFloat, Math.E),
+  // math/const.go's other mathematical constants, as float64 (the frontend's untyped floats are doubles)
+  Phi: C(untypedFloat, 1.618033988749895),
+  Sqrt2: C(untypedFloat, Math.SQRT2),
+  SqrtE: C(untypedFloat, 1.6487212707001282),
+  SqrtPi: C(untypedFloat, 1.772453850905516),
+  SqrtPhi: C(untypedFloat, 1.272019649514069),
+  Ln2: C(untypedFloat, Math.LN2),
+  Log2E: C(untypedFloat, Math.LOG2E),
+  Ln10: C(untypedFloat, Math.LN10),
+  Log10E: C(untypedFloat, Math.LOG10E),
+  Frexp: F(fn([F64], [F64, tInt]), (a) => `$P.math.Frexp(${a[0]})`),
+  Ldexp: F(fn([F64, tInt], [F64]), (a) => `$P.math.Ldexp(${a[0]}, ${a[1]})`),
+  Modf: F(fn([F64], [F64, F64]), (a) => `$P.math.Modf(${a[0]})`),
+  RoundToEven: F(fn([F64], [F64]), (a) => `$P.math.RoundToEven(${a[0]})`),
+  Dim: F(fn([F64, F64], [F64]), (a) => `$P.math.Dim(${a[0]}, ${a[1]})`),
+  Nextafter: F(fn([F64, F64], [F64]), (a) => `$P.math.Nextafter(${a[0]}, ${a[1]})`),
+  Asinh: m1('Math.asinh'),
+  Acosh: m1('Math.acosh'),
+  Atanh: m1('Math.atanh'),
+  Exp2: F(fn([F64], [F64]), (a) => `Math.pow(2, ${a[0]})`),
+  Sincos: F(fn([F64], [F64, F64]), (a) => `(($x) => [Math.sin($x), Math.cos($x)])(${a[0]})`),
   MaxInt: C(untypedInt, 9223372036854775807n),
   MinInt: C(untypedInt, -9223372036854775808n),
   MaxInt64: C(untypedInt, 9223372036854775807n),

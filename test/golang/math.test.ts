@@ -1,0 +1,74 @@
+/**
+ * Package math beyond the basics: math/const.go's constants (Sqrt2 … Log10E) and the functions that
+ * take a float64 apart — Frexp, Ldexp (subnormals, overflow), Modf (signed zero, Inf), RoundToEven,
+ * Nextafter, Dim, Exp2, Sincos, Asinh/Acosh/Atanh. A Tour of Go's "methods-continued" uses math.Sqrt2,
+ * which gmpsim reported unsupported before.
+ *
+ * The expected output was printed by this program built with go1.26.8 (/usr/local/go/bin/go) and with
+ * go1.19.8 (/usr/lib/go-1.19/bin/go) on the reference machine: the same bytes.
+ */
+import { describe, expect, it } from 'vitest';
+import { runGo } from './harness.js';
+import type { GoRelease } from '../../src/runtime/version.js';
+
+const program = `package main
+
+import (
+	"fmt"
+	"math"
+)
+
+func main() {
+	fmt.Println(math.Sqrt2, math.SqrtE, math.SqrtPi, math.SqrtPhi, math.Phi, math.Ln2, math.Log2E, math.Ln10, math.Log10E)
+	for _, f := range []float64{0, -0.0, 1, -1, 0.5, 3.75, -3.75, 1e308, 5e-324, 2.5e-310, math.Inf(1), math.Inf(-1), 1024, 0.1} {
+		fr, e := math.Frexp(f)
+		i, m := math.Modf(f)
+		fmt.Println(f, fr, e, math.Ldexp(fr, e), i, m, math.RoundToEven(f), math.Nextafter(f, 0), math.Nextafter(f, 10))
+	}
+	fmt.Println(math.Ldexp(1, -1074), math.Ldexp(1, -1075), math.Ldexp(0.75, -1074), math.Ldexp(1.5, 1023), math.Ldexp(1, 1024), math.Ldexp(-3, 5))
+	for _, f := range []float64{0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4999, 3.5000001, -0.4} {
+		fmt.Println(f, math.RoundToEven(f), math.Round(f))
+	}
+	fmt.Println(math.Dim(5, 3), math.Dim(3, 5), math.Exp2(10), math.Exp2(-1))
+	s, c := math.Sincos(0)
+	fmt.Println(s, c, math.Asinh(0), math.Acosh(1), math.Atanh(0))
+	fmt.Printf("%.3f %.3f %.3f\\n", math.Asinh(1), math.Acosh(2), math.Atanh(0.5))
+}
+`;
+const want = `1.4142135623730951 1.6487212707001282 1.772453850905516 1.272019649514069 1.618033988749895 0.6931471805599453 1.4426950408889634 2.302585092994046 0.4342944819032518
+0 0 0 0 0 0 0 0 5e-324
+0 0 0 0 0 0 0 0 5e-324
+1 0.5 1 1 1 0 1 0.9999999999999999 1.0000000000000002
+-1 -0.5 1 -1 -1 -0 -1 -0.9999999999999999 -0.9999999999999999
+0.5 0.5 0 0.5 0 0.5 0 0.49999999999999994 0.5000000000000001
+3.75 0.9375 2 3.75 3 0.75 4 3.7499999999999996 3.7500000000000004
+-3.75 -0.9375 2 -3.75 -3 -0.75 -4 -3.7499999999999996 -3.7499999999999996
+1e+308 0.5562684646268004 1024 1e+308 1e+308 0 1e+308 9.999999999999998e+307 9.999999999999998e+307
+5e-324 0.5 -1073 5e-324 0 5e-324 0 0 1e-323
+2.5e-310 0.7190772539449313 -1028 2.5e-310 0 2.5e-310 0 2.49999999999997e-310 2.50000000000007e-310
++Inf +Inf 0 +Inf +Inf NaN +Inf 1.7976931348623157e+308 1.7976931348623157e+308
+-Inf -Inf 0 -Inf -Inf NaN -Inf -1.7976931348623157e+308 -1.7976931348623157e+308
+1024 0.5 11 1024 1024 0 1024 1023.9999999999999 1023.9999999999999
+0.1 0.8 -3 0.1 0 0.1 0 0.09999999999999999 0.10000000000000002
+5e-324 0 5e-324 1.348269851146737e+308 +Inf -96
+0.5 0 1
+1.5 2 2
+2.5 2 3
+-0.5 -0 -1
+-1.5 -2 -2
+-2.5 -2 -3
+2.4999 2 2
+3.5000001 4 4
+-0.4 -0 -0
+2 0 1024 0.5
+0 1 0 0 0
+0.881 1.317 0.549
+`;
+
+describe.each(['1.19', '1.26'] as GoRelease[])('package math (go%s)', (release) => {
+  it('constants and float64 decomposition print as real Go prints them', () => {
+    const { compile, res } = runGo(program, {}, {}, 20e9, release);
+    expect(compile).toBeNull();
+    expect(res!.stdout).toBe(want);
+  });
+});
