@@ -7,13 +7,13 @@
  * capacity as append grows the buffer, so it makes fewer, larger reads of a big input); io.Copy
  * always goes through a 32 KiB buffer (Go's uses the source's WriterTo or the destination's
  * ReaderFrom when they have one: *os.File's copy_file_range/splice, *bytes.Buffer's WriteTo);
- * Pipe, MultiWriter… are not supported.
+ * Pipe, SectionReader, TeeReader… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
 import { basic, newNamed, tInt, tString } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
-import { pkg, F, T, V, C, fn, tBytes, subset } from './registry.js';
+import { pkg, F, T, V, C, fn, tBytes, subset, sl, arr } from './registry.js';
 import { nilDeref } from '../rt/panics.js';
 import { type Slice, makeBytes, reslice } from '../rt/slices.js';
 import { bytesToString, stringToBytes } from '../rt/strings.js';
@@ -158,6 +158,80 @@ export const tNopCloser = newNamed('nopCloser', 'io', { k: 'struct', fields: [] 
 tNopCloser.methods.set('Read', { name: 'Read', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
 tNopCloser.methods.set('Close', { name: 'Close', sig: fn([], [tError]), ptrRecv: false, fn: '', native: true, gen: true });
 
+/**
+ * io.MultiReader's type (io/multi.go multiReader): the readers in turn, a reader's EOF moving on to the
+ * next (and reported only after the last); a single remaining *multiReader is flattened into its readers.
+ */
+export class MultiReader {
+  constructor(public readers: (Iface | null)[]) {}
+  *Read(p: Slice | null): Go<[number, Iface | null]> {
+    while (this.readers.length > 0) {
+      if (this.readers.length === 1) {
+        const r = this.readers[0];
+        if (r !== null && r !== undefined && r.t === tMultiReader) {
+          this.readers = (r.v as MultiReader).readers;
+          continue;
+        }
+      }
+      const [n, err] = yield* read(this.readers[0]!, p);
+      let e = err;
+      const eof = e !== null && e.v === EOF.v;
+      if (eof) {
+        this.readers[0] = eofReaderIface; // permit earlier GC (and no nil panic after a flatten)
+        this.readers = this.readers.slice(1);
+      }
+      if (n > 0 || !eof) {
+        if (eof && this.readers.length > 0) e = null; // more readers remain: not EOF yet
+        return [n, e];
+      }
+    }
+    return [0, EOF];
+  }
+}
+/** io.eofReader: Read always returns 0, EOF. */
+export class EOFReader {
+  *Read(_p: Slice | null): Go<[number, Iface | null]> {
+    return [0, EOF];
+  }
+}
+/** io.MultiWriter's type (io/multi.go multiWriter): each write goes to every writer in order; a short write is ErrShortWrite. */
+export class MultiWriter {
+  constructor(readonly writers: (Iface | null)[]) {}
+  *Write(p: Slice | null): Go<[number, Iface | null]> {
+    const want = p === null ? 0 : p.n;
+    for (const w of this.writers) {
+      const [n, err] = yield* write(w, p);
+      if (err !== null) return [n, err];
+      if (n !== want) return [n, ErrShortWrite];
+    }
+    return [want, null];
+  }
+  *WriteString(s: string): Go<[number, Iface | null]> {
+    return yield* this.Write(stringToBytes(s));
+  }
+}
+export const tMultiReader = newNamed('multiReader', 'io', { k: 'struct', fields: [] }, '$P.io.MultiReader');
+tMultiReader.methods.set('Read', { name: 'Read', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+export const tEOFReader = newNamed('eofReader', 'io', { k: 'struct', fields: [] }, '$P.io.EOFReader');
+tEOFReader.methods.set('Read', { name: 'Read', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+const eofReaderIface: Iface = { t: tEOFReader, v: new EOFReader() };
+export const tMultiWriter = newNamed('multiWriter', 'io', { k: 'struct', fields: [] }, '$P.io.MultiWriter');
+tMultiWriter.methods.set('Write', { name: 'Write', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+tMultiWriter.methods.set('WriteString', { name: 'WriteString', sig: fn([tString], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+/** io.MultiReader(readers...): a copy of the list (the caller's slice is not aliased). */
+export function newMultiReader(readers: (Iface | null)[]): Iface {
+  return { t: tMultiReader, v: new MultiReader([...readers]) };
+}
+/** io.MultiWriter(writers...): nested multiWriters are flattened into their writers. */
+export function newMultiWriter(writers: (Iface | null)[]): Iface {
+  const all: (Iface | null)[] = [];
+  for (const w of writers) {
+    if (w !== null && w.t === tMultiWriter) all.push(...(w.v as MultiWriter).writers);
+    else all.push(w);
+  }
+  return { t: tMultiWriter, v: new MultiWriter(all) };
+}
+
 pkg('io', {
   Writer: T(tWriter),
   Reader: T(tReader),
@@ -165,6 +239,8 @@ pkg('io', {
   ReadCloser: T(tReadCloser),
   Discard: V(tWriter, '$P.io.discard'),
   NopCloser: F(fn([tReader], [tReadCloser]), (a) => `({t: $P.io.tNopCloser, v: new $P.io.NopCloser(${a[0]})})`),
+  MultiReader: F(fn([sl(tReader)], [tReader], true), (a) => `$P.io.newMultiReader(${arr(a[0]!)})`),
+  MultiWriter: F(fn([sl(tWriter)], [tWriter], true), (a) => `$P.io.newMultiWriter(${arr(a[0]!)})`),
   EOF: V(tError, '$P.io.EOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
   Copy: F(fn([tWriter, tReader], [basic('int64'), tError]), (a) => `(yield* $P.io.Copy(${a[0]}, ${a[1]}))`),
