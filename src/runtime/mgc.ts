@@ -19,8 +19,9 @@
  * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
  *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause plus the wait for the other Ps (exec.ts
  *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
- *   or when SIGURG lands; a woken M when it runs; with any P not idle the caller sleeps on
- *   sched.stopnote and pays a futex wake-up); the mark phase runs with the world
+ *   or when SIGURG lands; a woken M when it runs; a P that gets there while the caller still holds
+ *   sched.lock for preemptall's tgkills sleeps on the lock and is woken by its unlock; with any P not
+ *   idle the caller then sleeps on sched.stopnote, a timed futex wait: exec.ts stwWait); the mark phase runs with the world
  *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle — on go1.19 each
  *   through a blocking notetsleepg that hands the starter's P off to run it — parked in
  *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
