@@ -99,9 +99,10 @@ export interface CostModel {
    * timer (on this VM a write to the virtual LAPIC timer, a VM exit). calibration.ts
    * timedWaitWakeFromMeasurements: conformance/reference/go1.19+go1.26/vcpu_wake.json pinned_timed
    * (TIMEOUT_US=100: timed and untimed waits interleaved in each run, the waker on the other CPU), the
-   * timed medians less the untimed at 15, 30 and 55 µs of idle: 25.8 − 22.0, 25.5 − 20.5, 26.4 − 20.4
-   * µs (recorded 2026-12-07 with other processes using 30–40 % of the CPUs; the same C threads on a quiet
-   * machine, /work/notes/timedwake.c: ≈ 25 vs 16 µs).
+   * timed medians less the untimed at 15, 30 and 55 µs of idle, averaged over the two recordings:
+   * 24.1 − 21.3, 26.6 − 21.2, 27.0 − 22.2 µs (go1.19.8's run quiet, go1.26.8's with other processes
+   * using 45 % of the CPUs; the same C threads on a quiet machine gave ≈ 25 vs 16 µs, one earlier
+   * quiet recording +0.6 to +4.5 µs: the effect is real but its size varies with the machine's state).
    */
   timedWaitWake: number;
   /**
@@ -280,7 +281,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   threadCreate: 32_000, // (c)
   cloneCall: 24_000, // (c) from conformance/reference/go1.19/newm_clone.json: a `go` statement that creates a thread takes 24.1 µs (go_newthread_us) − goroutineCreate
   futexWake: 8_900, // (c)
-  timedWaitWake: 4_900, // (v) vcpu_wake.json pinned_timed: timed − untimed medians at 15–55 µs of idle, both releases (see above)
+  timedWaitWake: 4_400, // (v) vcpu_wake.json pinned_timed: timed − untimed medians at 15–55 µs of idle, both releases (see above)
   futexWakeCall: 1_700, // (c) newm_clone.json go_wake_us 1.76 µs − goroutineCreate
   haltPollWindow: 210_000, // (v) the knee of conformance/reference/go1.19+go1.26/vcpu_wake.json (pinned medians, calibration.ts vcpuWakeFromMeasurements)
   vcpuWake: 12_000, // (v) its flat level: median wake-up onto a CPU idle 15–205 µs (≈20 µs) − futexWake

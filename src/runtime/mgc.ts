@@ -620,9 +620,13 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   startCycle(rt, now);
   c.phase = GCPhase.mark;
   c.blackenEnabled = true;
-  c.tMark = now;
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.mark, c.cycles);
+  // gcStart's pause ends when startTheWorldWithSema returns (work.tMark = its `now`): the futex wakes
+  // it makes for the Ps with work and wakep (cost.futexWakeCall each, the caller's debt) are inside it.
+  // (Mark termination's pause ends before its startTheWorldWithSema: gcMarkTermination.)
+  const debt = mp.debt;
   startTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
+  c.tMark = now + Math.max(0, mp.debt - debt);
   if (rt.exited) return;
   if (c.userForced && c.markWaiters.includes(gp)) {
     // runtime.GC: gcWaitOnMark parks the caller until the cycle's mark termination.

@@ -339,6 +339,32 @@ describe('the stopper hands sched.lock to the Ps it stops and sleeps in a timed 
   }
 });
 
+describe("sweep termination's pause ends when startTheWorldWithSema returns (mgc.go gcStart: work.tMark = its now)", () => {
+  // go1.19/go1.26 gcStart: `now = startTheWorldWithSema(...); work.pauseNS += now - work.pauseStart;
+  // work.tMark = now` — the futex wake-ups startTheWorld makes (an M for each P with work, wakep for an
+  // idle P) are inside the pause; gcMarkTermination takes its `now` before its startTheWorldWithSema.
+  // Before: tMark was taken before startTheWorld (gc_alloc_loop p2 sweep termination 3 µs, real 9 µs).
+  for (const go of goReleases) {
+    it(`go${go}: an allocation-triggered cycle at GOMAXPROCS=2 with the other P idle: gcSweepTermPause + wakep's FUTEX_WAKE`, () => {
+      const r = runChecked({
+        go,
+        gomaxprocs: 2,
+        cost: { jitter: 0, slackJitter: 0 },
+        main: function* () {
+          yield* allocate(12 * MB);
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      const h = r.runtime.gc.history;
+      expect(h.length).toBeGreaterThan(1);
+      const c = r.runtime.cost;
+      // the second cycle: the mark workers exist, nothing else runs, the other P is idle
+      const st = h[1]!.tMark - h[1]!.tSweepTerm;
+      expect(st).toBe(c.gcSweepTermPause + c.futexWakeCall);
+    });
+  }
+});
+
 describe('stop-the-world takes the idle Ps too (stopTheWorldWithSema: pidleget → _Pgcstop)', () => {
   for (const go of goReleases) {
     it(`go${go}: a syscall that returns during a GC pause finds no idle P to run on (found by the property test)`, () => {
