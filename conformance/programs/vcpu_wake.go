@@ -14,11 +14,18 @@
 // W's CPU, prev_cpu_i<IDLE_US> = 1 when S ran on the CPU it blocked on.
 // BLOCK=1: right after the wake-up W blocks itself (nanosleep 100 µs), as a Go M that wakes a spinning M
 // (wakep) and then parks in findRunnable does; whether Linux then runs S on W's CPU shows in same_cpu.
+// TIMEOUT_US=T: every other round of trials (one trial per idle time) S sleeps in FUTEX_WAIT with a timeout
+// of T µs (re-waiting when it expires), as Go's notetsleep does (stopTheWorldWithSema's
+// notetsleep(&sched.stopnote, 100 µs)): the kernel arms an hrtimer for the sleep and cancels it at the
+// wake-up. Those trials' wake-ups are timed_wake_us_i<IDLE_US>, the untimed rounds' wake_us_i<IDLE_US>
+// as above, interleaved within each run so that the two compare on the same machine state. With T = 100 the
+// idle times up to 50 µs are wake-ups within the first timed wait; longer ones wake a thread that re-waited.
 //
 // conformance-build: cgo=1
 // conformance: variant=pinned GOMAXPROCS=1 PIN=1 runs=5 timeout=60s expect=0
 // conformance: variant=free GOMAXPROCS=1 PIN=0 runs=5 timeout=60s expect=0
 // conformance: variant=free_block GOMAXPROCS=1 PIN=0 BLOCK=1 runs=5 timeout=60s expect=0
+// conformance: variant=pinned_timed GOMAXPROCS=1 PIN=1 TIMEOUT_US=100 runs=5 timeout=60s expect=0
 package main
 
 /*
@@ -41,7 +48,7 @@ static _Atomic int word;     // the futex S sleeps on: 0 = sleep, 1 = woken
 static _Atomic int asleep;   // S announces it is about to sleep
 static _Atomic int64_t t1;   // S's stamp after the wake-up
 static _Atomic int s_cpu, s_prev;
-static int pin, block;
+static int pin, block, timeout_us;
 
 static int64_t nowns(void) {
 	struct timespec ts;
@@ -56,13 +63,24 @@ static void pinto(int cpu) {
 	sched_setaffinity(0, sizeof s, &s);
 }
 
+// Whether trial k sleeps with a timeout: the odd rounds of NIDLE trials when TIMEOUT_US is set.
+static int timed_trial(int k) { return timeout_us > 0 && (k / NIDLE) % 2 == 1; }
+
 static void *sleeper(void *arg) {
 	(void)arg;
 	if (pin) pinto(1);
-	for (;;) {
+	for (int k = 0;; k++) {
 		s_prev = sched_getcpu();
+		int timed = timed_trial(k);
 		atomic_store(&asleep, 1);
-		while (atomic_load(&word) == 0) syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+		while (atomic_load(&word) == 0) {
+			if (timed) {
+				struct timespec ts = {0, (long)timeout_us * 1000};
+				syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE, 0, &ts, NULL, 0);
+			} else {
+				syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+			}
+		}
 		int64_t t = nowns();
 		s_cpu = sched_getcpu();
 		atomic_store(&word, 0);
@@ -79,14 +97,15 @@ static void spin(int64_t ns) {
 
 static void run(void) {
 	pthread_t th;
+	int ntrials = NIDLE * TRIALS * (timeout_us > 0 ? 2 : 1);
 	pthread_create(&th, NULL, sleeper, NULL);
 	if (pin) pinto(0);
-	for (int k = 0; k < NIDLE * TRIALS + 1; k++) {
+	for (int k = 0; k < ntrials + 1; k++) {
 		int idle = idles[k % NIDLE];
 		while (atomic_load(&asleep) != 1) {
 		}
 		spin(5000); // S is inside FUTEX_WAIT by now (its CPU idles IDLE_US + 5 µs in all)
-		if (k == NIDLE * TRIALS) atomic_store(&asleep, 2); else atomic_store(&asleep, 0);
+		if (k == ntrials) atomic_store(&asleep, 2); else atomic_store(&asleep, 0);
 		atomic_store(&t1, 0);
 		spin((int64_t)idle * 1000);
 		int w_cpu = sched_getcpu();
@@ -99,9 +118,9 @@ static void run(void) {
 		}
 		while (atomic_load(&t1) == 0) {
 		}
-		if (k == NIDLE * TRIALS) break;
+		if (k == ntrials) break;
 		double us = (double)(atomic_load(&t1) - t0) / 1000.0;
-		printf("MEASURE wake_us_i%06d=%.2f us\n", idle, us);
+		printf("MEASURE %swake_us_i%06d=%.2f us\n", timed_trial(k) ? "timed_" : "", idle, us);
 		if (!pin) {
 			printf("MEASURE same_cpu_i%06d=%d\n", idle, s_cpu == w_cpu);
 			printf("MEASURE prev_cpu_i%06d=%d\n", idle, s_cpu == s_prev);
@@ -111,9 +130,10 @@ static void run(void) {
 	fflush(stdout);
 }
 
-static void calibrate(int p, int b) {
+static void calibrate(int p, int b, int t) {
 	pin = p;
 	block = b;
+	timeout_us = t;
 	run();
 }
 */
@@ -122,6 +142,7 @@ import "C"
 import (
 	"fmt"
 	"os"
+	"strconv"
 )
 
 func main() {
@@ -133,6 +154,10 @@ func main() {
 	if os.Getenv("BLOCK") == "1" {
 		block = 1
 	}
-	C.calibrate(C.int(pin), C.int(block))
+	timeout := 0
+	if t, err := strconv.Atoi(os.Getenv("TIMEOUT_US")); err == nil && t > 0 && t < 1000000 {
+		timeout = t
+	}
+	C.calibrate(C.int(pin), C.int(block), C.int(timeout))
 	fmt.Println("done")
 }

@@ -20,6 +20,7 @@
  * loop's speed is right within ≈±30 % for simple bodies, not per instruction.
  */
 import type { GoRelease } from '../runtime/version.js';
+import { allocLoopMutatorNs, type AllocLoopMeasurements } from '../runtime/calibration.js';
 
 export interface GoCpuCosts {
   /** One counted operation (ns). */
@@ -36,12 +37,19 @@ export interface GoCpuCosts {
    */
   atomic: number;
   /**
-   * A heap allocation (mallocgc of a small object: make, new, an escaping composite literal, a string
-   * concatenation), beyond its counted operations, clearing a small object included (an append's
+   * A heap allocation (mallocgc of a small object: make, new, an escaping composite literal; a string
+   * concatenation is concatString), beyond its counted operations, clearing a small object included (an append's
    * growth is in `append`, fitted on a loop that grows its slice; fresh memory's page faults are the
    * runtime's: runtime/cost.ts heapGrowNsPerByte).
    */
   malloc: number;
+  /**
+   * A string concatenation (`s + t`, `s += t`: concatstrings — the new string's allocation, a
+   * pointer-free object, and the copy of its bytes), beyond its counted operation. lib_costs.go's
+   * concat_2 (short strings): not `malloc`, which is fitted on gc_alloc_loop's pointer-holding objects
+   * streaming through a 10 MB heap (go1.19: 31 ns per concatenation, 45 ns per gc_alloc_loop iteration).
+   */
+  concatString: number;
   /**
    * What sort.Ints/Float64s (and Sort of an IntSlice/Float64Slice) cost per comparison pdqsort makes,
    * swaps, loops and the copy-free comparison included (std/sort.ts counts the comparisons).
@@ -148,7 +156,7 @@ export const netCosts126: Readonly<Pick<GoCpuCosts, 'netDial' | 'netAccept' | 'n
 
 /** lib_costs.go's figures: ns per call or per comparison (MEASURE names). */
 export type LibMeasurements = Record<
-  'sort_ints_cmp' | 'sort_slice_cmp' | 'sort_strings_cmp' | 'map_insert_grow' | 'map_insert_small' | 'itoa' | 'atoi' | 'format_float' | 'sprintf_d_s' | 'sprint_3' | 'split_join_8' | 'contains_44' | 'copy_8k' | 'range_map_elem' | 'builder_write8',
+  'concat_2' | 'sort_ints_cmp' | 'sort_slice_cmp' | 'sort_strings_cmp' | 'map_insert_grow' | 'map_insert_small' | 'itoa' | 'atoi' | 'format_float' | 'sprintf_d_s' | 'sprint_3' | 'split_join_8' | 'contains_44' | 'copy_8k' | 'range_map_elem' | 'builder_write8',
   number
 >;
 
@@ -180,9 +188,11 @@ export function libCostsFromMeasurements(m: LibMeasurements, op: number): LibCos
     memmoveNsPerByte: nice2(m.copy_8k / 8192),
     mapIterNext: nice2(m.range_map_elem),
     builderWrite: nice2(m.builder_write8),
+    // as measured: the loop's counted operations are ≈ 0.4 ns of it (within the 2 digits)
+    concatString: nice2(m.concat_2),
   };
 }
-type LibCosts = Pick<GoCpuCosts, 'sortCmp' | 'sortStringCmp' | 'sortFuncCmp' | 'mapNewKey' | 'strconvFormat' | 'strconvParse' | 'strconvFloat' | 'fmtArg' | 'stringsBuild' | 'stringsSearch' | 'memmoveNsPerByte' | 'mapIterNext' | 'builderWrite'>;
+type LibCosts = Pick<GoCpuCosts, 'concatString' | 'sortCmp' | 'sortStringCmp' | 'sortFuncCmp' | 'mapNewKey' | 'strconvFormat' | 'strconvParse' | 'strconvFloat' | 'fmtArg' | 'stringsBuild' | 'stringsSearch' | 'memmoveNsPerByte' | 'mapIterNext' | 'builderWrite'>;
 
 /**
  * What a call of a standard-library function or method costs at its call site, beyond the call's counted
@@ -283,6 +293,7 @@ export const libCosts119: Readonly<LibCosts> = Object.freeze({
   memmoveNsPerByte: 0.015, // copy_8k 119.7 / 8192
   mapIterNext: 24,
   builderWrite: 9,
+  concatString: 31, // concat_2 30.98
 });
 /**
  * The same of conformance/reference/go1.26/lib_costs.json (go1.26.8, quiet: foreignCpu 0.028): sort.Ints is
@@ -303,22 +314,44 @@ export const libCosts126: Readonly<LibCosts> = Object.freeze({
   memmoveNsPerByte: 0.015, // 124.5 / 8192
   mapIterNext: 19,
   builderWrite: 13,
+  concatString: 42, // concat_2 41.57
 });
 
 /**
- * mallocgc of a small object, from conformance/reference/go1.26/gc_alloc_loop.json p1 (go1.26.8, quiet
- * machine): loop_ms 129.9 × (1 − gc_cpu_pct 20 %) / 3M iterations = 34.6 ns of mutator time per
- * `&node{}` iteration, minus what this model charges for the rest of it (1.0 ns: 11 counted ops).
- * Not from cpu_costs.go: its loops do not allocate (except loop_append, whose growth `append` holds).
+ * The counted operations of one gc_alloc_loop.go iteration besides its allocation (the loop's condition
+ * and step, `&node{}`'s assignment, `n.val[0] = int64(i)`, `live[i&(liveN-1)] = n`), which the model
+ * charges at `op` each besides `malloc`.
  */
-const mallocNs = 33.5;
+export const allocLoopOps = 11;
+
+/**
+ * mallocgc of a small object (`malloc`) from a release's conformance/reference/<release>/gc_alloc_loop.json
+ * p1 medians (GOGC=100, GOMAXPROCS=1: the heap is reused, so no fresh memory's page faults): the
+ * mutator's ns per `&node{}` iteration (calibration.ts allocLoopMutatorNs: loop_ms × (1 − gc_cpu_pct) /
+ * 3M) less what the model charges for the rest of the iteration (allocLoopOps × op). 3 significant
+ * digits. Not from cpu_costs.go: its loops do not allocate (except loop_append, whose growth `append`
+ * holds). It includes the sweeping mallocgc does before it reuses a span (the model's sweep is free).
+ */
+export function mallocNsFromMeasurements(p1: AllocLoopMeasurements, op: number): number {
+  const x = allocLoopMutatorNs(p1) - allocLoopOps * op;
+  const p = Math.pow(10, Math.floor(Math.log10(x)) - 2);
+  return Math.round(Math.round(x / p) * p * 1e6) / 1e6;
+}
+
+/**
+ * mallocNsFromMeasurements of go1.19.8's gc_alloc_loop.json p1 (quiet machine, 5 runs): loop_ms 178.0 ×
+ * (1 − 24.2 %) / 3M = 45.0 ns − 11 × 0.092 ns. go1.19's mallocgc is slower than go1.26's (below).
+ */
+const mallocNs119 = 43.9;
+/** The same of go1.26.8's (quiet, 5 runs): loop_ms 129.9 × (1 − 20.0 %) / 3M = 34.7 ns − 11 × 0.092 ns. */
+export const allocCosts126: Readonly<Pick<GoCpuCosts, 'malloc'>> = Object.freeze({ malloc: 33.6 });
 
 export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   op: 0.092, // median of 0.093, 0.069, 0.126, 0.092, 0.157, 0.075 ns per counted op (cpu_costs.json)
   call: 1.1, // loop_call 1.65 ns − 6 ops × 0.092
   mapAccess: 5.1, // loop_map 5.69 ns − 6 ops × 0.092
   append: 2.8, // loop_append 3.17 ns − 4 ops × 0.092
-  malloc: mallocNs, // gc_alloc_loop.json p1 (see mallocNs)
+  malloc: mallocNs119, // go1.19 gc_alloc_loop.json p1 (see mallocNsFromMeasurements)
   atomic: 2.4, // calibrate.json mutex_uncontended_ns 4.89 / 2: an uncontended Lock+Unlock is one LOCK CMPXCHG and one LOCK XADD (both inlined)
   ...libCosts119,
   ...httpCosts119,
@@ -355,7 +388,7 @@ export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontended
     mapAccess: nice2(m.loop_map - opsPerIteration.loop_map * op),
     append: nice2(m.loop_append - opsPerIteration.loop_append * op),
     atomic: nice2(mutexUncontendedNs / 2),
-    malloc: mallocNs,
+    malloc: mallocNs119,
     ...libCosts119,
     ...httpCosts119,
     ...netCosts119,
@@ -381,5 +414,6 @@ export const releaseGoCpuCosts: Readonly<Record<GoRelease, Readonly<Partial<GoCp
     ...libCosts126,
     ...httpCosts126,
     ...netCosts126,
+    ...allocCosts126,
   }),
 });

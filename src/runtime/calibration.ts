@@ -294,3 +294,50 @@ export function newidlePullFromMeasurements(sameFree: number, sameBlock: number)
   if (!(sameFree < 1)) return 0;
   return Math.round(Math.max(0, (sameBlock - sameFree) / (1 - sameFree)) * 100) / 100;
 }
+
+/**
+ * conformance/programs/gc_alloc_loop.go's loop: `n := &node{}` (64 bytes: a pointer and 7 int64s),
+ * one store into it, one into a ring of 65,536 slots, 3,000,000 times. A variant's medians of its
+ * MEASURE loop_ms and gc_cpu_pct (GCCPUFraction × 100) are what the allocation costs come from.
+ */
+export interface AllocLoopMeasurements {
+  loop_ms: number;
+  gc_cpu_pct: number;
+}
+/** gc_alloc_loop.go's iterations (one 64-byte allocation each). */
+export const allocLoopIterations = 3_000_000;
+/** gc_alloc_loop.go's object size: `struct { next *node; val [7]int64 }`. */
+export const allocLoopObjectBytes = 64;
+
+/**
+ * The mutator's ns per gc_alloc_loop iteration with the heap reused (GOGC=100, GOMAXPROCS=1: `p1`):
+ * the loop's wall time less the GC's share of the one CPU (GCCPUFraction: the assists, the fractional
+ * worker and the pauses), per iteration. What is left is the loop's own code, mallocgc and the
+ * sweeping mallocgc does before reusing a span (which GCCPUFraction does not count).
+ */
+export function allocLoopMutatorNs(p1: AllocLoopMeasurements): number {
+  return (p1.loop_ms * 1e6 * (1 - p1.gc_cpu_pct / 100)) / allocLoopIterations;
+}
+
+/**
+ * The idle times (µs, vcpu_wake.go's IDLE_US + its 5 µs guard) at which cost.timedWaitWake is read:
+ * what a stopper sleeping in notetsleep(&sched.stopnote, 100 µs) sees — woken 10–60 µs after it went to
+ * sleep, within its first timed wait.
+ */
+export const timedWaitIdleUs = [15, 30, 55] as const;
+
+/**
+ * cost.timedWaitWake from vcpu_wake.go's pinned variants (the sleeper's CPU idle for a given time, the
+ * waker on the other CPU): the mean over timedWaitIdleUs of the timed wait's median wake-up
+ * (pinned_timed: FUTEX_WAIT with a 100 µs timeout) less the untimed one's (pinned); points at the same
+ * idle time (one per release) are averaged first. 2 significant digits.
+ */
+export function timedWaitWakeFromMeasurements(untimed: readonly VcpuWakePoint[], timed: readonly VcpuWakePoint[]): number {
+  const at = (pts: readonly VcpuWakePoint[], idle: number): number => {
+    const xs = pts.filter((p) => p.idleUs === idle).map((p) => p.wakeUs);
+    if (xs.length === 0) throw new RangeError(`no vcpu_wake point at ${idle} µs of idle`);
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  const d = timedWaitIdleUs.map((i) => at(timed, i) - at(untimed, i));
+  return nice((d.reduce((a, b) => a + b, 0) / d.length) * 1000);
+}

@@ -93,6 +93,19 @@ export interface CostModel {
   /** notewakeup (futex wake) of a parked M until it runs. Spec §19: ≈5–50 µs. */
   futexWake: number;
   /**
+   * How much longer a futex wake-up takes when the woken thread sleeps in a FUTEX_WAIT with a timeout
+   * (Go's notetsleep(note, ns > 0): stopTheWorldWithSema's notetsleep(&sched.stopnote, 100 µs)) than
+   * in an untimed one (futexWake): the kernel cancels the sleep's hrtimer and reprograms the CPU's
+   * timer (on this VM a write to the virtual LAPIC timer, a VM exit). calibration.ts
+   * timedWaitWakeFromMeasurements: conformance/reference/go1.19+go1.26/vcpu_wake.json pinned_timed
+   * (TIMEOUT_US=100: timed and untimed waits interleaved in each run, the waker on the other CPU), the
+   * timed medians less the untimed at 15, 30 and 55 µs of idle, averaged over the two recordings:
+   * 24.1 − 21.3, 26.6 − 21.2, 27.0 − 22.2 µs (go1.19.8's run quiet, go1.26.8's with other processes
+   * using 45 % of the CPUs; the same C threads on a quiet machine gave ≈ 25 vs 16 µs, one earlier
+   * quiet recording +0.6 to +4.5 µs: the effect is real but its size varies with the machine's state).
+   */
+  timedWaitWake: number;
+  /**
    * The WAKER's side of a wake-up: the time the calling thread spends in futex(FUTEX_WAKE) when a
    * thread sleeps on the futex (the kernel's try_to_wake_up and the IPI to the sleeper's CPU), or in
    * a write(2) whose data wakes a thread blocked in epoll_wait. A `go` statement that wakes an idle
@@ -225,7 +238,12 @@ export interface CostModel {
    * Heap growth beyond what the process ever held: the page faults of fresh memory, per byte. go1.26.8
    * gc_alloc_loop.json: with GOGC=off (183 MB of fresh memory) the loop takes 149.0 ms, 49.7 ns per
    * 64-byte allocation; with GOGC=100 at GOMAXPROCS=1 (the heap reused) its mutator part is 34.6 ns:
-   * 15.1 ns per 64 B ≈ 0.24 ns per byte (≈ 1 µs per 4 KB page).
+   * 15.1 ns per 64 B ≈ 0.24 ns per byte (≈ 1 µs per 4 KB page). A cost of the machine, the same for
+   * every release: go1.19.8's gogcoff loop is slower still (68.3 − 45.0 = 23.3 ns per 64 B object, as
+   * if 0.36 ns per byte), but not per byte — its 1 MiB fresh buffers fill no slower than go1.26.8's
+   * (urandom_read.json n1 first_read_us 5167–5622 µs against 5388–5660, where 0.36 would add 140 µs) —
+   * so that excess is go1.19's small-object path on fresh spans, not modelled (gogcoff loop_ms ≈ 12 %
+   * short on go1.19).
    */
   heapGrowNsPerByte: number;
   /**
@@ -263,6 +281,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   threadCreate: 32_000, // (c)
   cloneCall: 24_000, // (c) from conformance/reference/go1.19/newm_clone.json: a `go` statement that creates a thread takes 24.1 µs (go_newthread_us) − goroutineCreate
   futexWake: 8_900, // (c)
+  timedWaitWake: 4_400, // (v) vcpu_wake.json pinned_timed: timed − untimed medians at 15–55 µs of idle, both releases (see above)
   futexWakeCall: 1_700, // (c) newm_clone.json go_wake_us 1.76 µs − goroutineCreate
   haltPollWindow: 210_000, // (v) the knee of conformance/reference/go1.19+go1.26/vcpu_wake.json (pinned medians, calibration.ts vcpuWakeFromMeasurements)
   vcpuWake: 12_000, // (v) its flat level: median wake-up onto a CPU idle 15–205 µs (≈20 µs) − futexWake
@@ -319,6 +338,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   threadCreate: 'clone() of a new M until it runs',
   cloneCall: 'time the calling thread spends in clone() when it creates an M',
   futexWake: 'futex wake of a parked M until it runs',
+  timedWaitWake: 'extra wake-up latency of a thread in a timed futex wait (notetsleep) over an untimed one',
   futexWakeCall: 'time the waking thread spends in futex(FUTEX_WAKE) (or a write that wakes an epoll waiter)',
   haltPollWindow: 'idle time after which a woken thread waits for the hypervisor to run its halted vCPU',
   vcpuWake: 'extra wake-up latency onto a CPU idle haltPollWindow (the host runs the halted vCPU again)',

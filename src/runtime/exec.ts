@@ -522,24 +522,22 @@ function changeGOMAXPROCS(rt: Runtime, mp: M, n: number): void {
  * or under newer releases its own P's runnext), their Ms stop, Ps in syscalls are taken, every P but
  * the caller's is _Pgcstop and sched.gcwaiting is set until startTheWorldWithSema. Go waits for each
  * P to reach a safe point (notetsleep(&sched.stopnote) until sched.stopwait is 0); the state changes
- * here are instant and the returned wait — the last P's stop, safePointWait — is what the caller
- * charges before its pause goes on (the GC's pauses, ReadMemStats). `reason` is the event's (mgc.ts
- * STWReason).
+ * here are instant and the returned wait — the last P's stop (safePointWait) and the hand-offs of
+ * sched.lock and sched.stopnote (stwWait) — is what the caller charges before its pause goes on (the
+ * GC's pauses, ReadMemStats). `reason` is the event's (mgc.ts STWReason).
  */
 export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number {
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 1, reason);
   rt.sched.gcwaiting = true;
-  let wait = 0;
+  const now = rt.sim.now;
+  /** When each P that was not idle reaches gcstopm, from now (its safe point, a woken M's run). */
+  const stops: number[] = [];
   let signalled = 0;
-  let active = 0;
   for (const m2 of rt.allm) {
     if (m2 === mp || m2.isSys || m2.dead) continue;
     if (m2.nextp !== null) {
       // Go's STW waits for a woken M to run, acquire its P, see gcwaiting and gcstopm.
-      if (m2.state === MS.Waking) {
-        active++;
-        if (m2.wakeAt > rt.sim.now) wait = Math.max(wait, m2.wakeAt - rt.sim.now);
-      }
+      if (m2.state === MS.Waking) stops.push(Math.max(0, m2.wakeAt - now));
       // An M being woken (or created) for a P: Go's STW waits for it to run and gcstopm. Here it
       // loses the P now and is parked again at once.
       setPStatus(rt, m2.nextp, _Pgcstop);
@@ -557,7 +555,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
         } else {
           stopm(rt, m2);
         }
-        if (rt.exited) return wait;
+        if (rt.exited) return 0;
       }
       // A thread still being created stops when it starts (mstart without a nextp).
       continue;
@@ -575,9 +573,10 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     }
     if (m2.state === MS.Running && m2.curg !== null) {
       const g2 = m2.curg;
-      wait = Math.max(wait, safePointWait(rt, g2));
-      if (!g2.markWorker && !rt.debug.asyncpreemptoff) signalled++;
-      active++;
+      stops.push(safePointWait(rt, g2));
+      // preemptone: every running G's M gets SIGURG (preemptM) unless async preemption is off, a
+      // mark worker's too (its gcDrain stops at the flag before the signal lands).
+      if (!rt.debug.asyncpreemptoff) signalled++;
       // Stop it where it is: the rest of a Work op stays pending; any other next step is cancelled.
       if (g2.workEnd > rt.sim.now) interruptWork(rt, m2, g2);
       else {
@@ -597,7 +596,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     } else {
       m2.gen++; // cancel a steal back-off
       stwStopSpinning(rt, m2);
-      active++; // in the scheduler with its P: it stops in gcstopm
+      stops.push(0); // in the scheduler with its P: it stops in gcstopm
     }
     releasep(rt, m2);
     setPStatus(rt, p2, _Pgcstop);
@@ -610,7 +609,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     } else {
       stopm(rt, m2);
     }
-    if (rt.exited) return wait;
+    if (rt.exited) return 0;
   }
   for (const p2 of rt.allp) {
     if (p2.status === _Psyscall) {
@@ -622,14 +621,39 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
   // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
   // them back on the idle list.
   for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
-  // preemptall's tgkill per running G is the caller's own time (cost.signalSend: an IPI to another
-  // CPU). A P that was not idle cannot have stopped by then: gcstopm decrements
-  // sched.stopwait under sched.lock, which the caller holds from preemptall until it reads
-  // `wait := sched.stopwait > 0`. So with any such P the caller sleeps on sched.stopnote
-  // (notetsleep) until the last one's gcstopm wakes it: a futex wake-up after the last safe point.
-  const own = signalled * rt.cost.signalSend;
-  if (active === 0) return own;
-  return Math.max(wait, own) + rt.latency(rt.cost.futexWake);
+  return stwWait(rt, stops, signalled * rt.cost.signalSend);
+}
+
+/**
+ * How long the caller of stopTheWorldWithSema waits for the Ps that were not idle, from when it took
+ * sched.lock; `stops` are when each of them reaches gcstopm (its safe point), `own` the caller's own
+ * time in preemptall (cost.signalSend per tgkill of a running G's M: an IPI to another CPU).
+ * - The caller holds sched.lock from preemptall until it has read `wait := sched.stopwait > 0`, and
+ *   gcstopm takes it to decrement sched.stopwait (go1.19's preempted G takes it before that too, to
+ *   put itself on the global queue). A P that gets there while the tgkills are still being sent (a
+ *   G that allocates or calls stops within ns) finds the lock held for microseconds, longer than
+ *   lock2 spins (4 × 30 PAUSEs and one sched_yield), and sleeps on it in the kernel: the caller's
+ *   unlock2 wakes one sleeper (its FUTEX_WAKE is the caller's time, cost.futexWakeCall), which
+ *   wakes the next when it unlocks: one futex wake-up (cost.futexWake) after another.
+ * - With any P not idle the caller then sleeps on sched.stopnote — notetsleep(&sched.stopnote,
+ *   100 µs), a FUTEX_WAIT with a timeout — until the last gcstopm's notewakeup; no P can have
+ *   stopped before (they need the lock it held). A thread in a timed FUTEX_WAIT takes
+ *   cost.timedWaitWake longer to run after the wake than one in an untimed wait.
+ * Returns the wait; 0 Ps not idle: just the caller's own time.
+ */
+function stwWait(rt: Runtime, stops: readonly number[], own: number): number {
+  if (stops.length === 0) return own;
+  let asleep = own; // when the caller is in notetsleep
+  let last = 0;
+  const early = own > 0 ? stops.filter((x) => x < own).length : 0;
+  if (early > 0) {
+    asleep += rt.cost.futexWakeCall;
+    let t = own;
+    for (let i = 0; i < early; i++) t += rt.latency(rt.cost.futexWake);
+    last = t;
+  }
+  for (const x of stops) if (own === 0 || x >= own) last = Math.max(last, x);
+  return Math.max(last, asleep) + rt.latency(rt.cost.futexWake + rt.cost.timedWaitWake);
 }
 
 /**

@@ -19,8 +19,9 @@
  * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
  *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause plus the wait for the other Ps (exec.ts
  *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
- *   or when SIGURG lands; a woken M when it runs; with any P not idle the caller sleeps on
- *   sched.stopnote and pays a futex wake-up); the mark phase runs with the world
+ *   or when SIGURG lands; a woken M when it runs; a P that gets there while the caller still holds
+ *   sched.lock for preemptall's tgkills sleeps on the lock and is woken by its unlock; with any P not
+ *   idle the caller then sleeps on sched.stopnote, a timed futex wait: exec.ts stwWait); the mark phase runs with the world
  *   started again: gcBgMarkWorker goroutines (one per P, created at the first cycle — on go1.19 each
  *   through a blocking notetsleepg that hands the starter's P off to run it — parked in
  *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
@@ -619,9 +620,13 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   startCycle(rt, now);
   c.phase = GCPhase.mark;
   c.blackenEnabled = true;
-  c.tMark = now;
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.mark, c.cycles);
+  // gcStart's pause ends when startTheWorldWithSema returns (work.tMark = its `now`): the futex wakes
+  // it makes for the Ps with work and wakep (cost.futexWakeCall each, the caller's debt) are inside it.
+  // (Mark termination's pause ends before its startTheWorldWithSema: gcMarkTermination.)
+  const debt = mp.debt;
   startTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
+  c.tMark = now + Math.max(0, mp.debt - debt);
   if (rt.exited) return;
   if (c.userForced && c.markWaiters.includes(gp)) {
     // runtime.GC: gcWaitOnMark parks the caller until the cycle's mark termination.

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { costTableMarkdown, defaultCosts } from '../../src/runtime/cost.js';
-import { costsFromMeasurements, newidlePullFromMeasurements, releaseMeasuredCosts, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
+import { costsFromMeasurements, newidlePullFromMeasurements, releaseMeasuredCosts, timedWaitIdleUs, timedWaitWakeFromMeasurements, vcpuWakeFromMeasurements, type Measurements, type VcpuWakePoint } from '../../src/runtime/calibration.js';
 import { releaseCosts } from '../../src/runtime/cost.js';
 
 /** The medians of conformance/reference/<release>/wake_costs.json (conformance/programs/wake_costs.go). */
@@ -87,6 +87,26 @@ describe('calibration', () => {
     expect(points.length).toBeGreaterThanOrEqual(20);
     const d = vcpuWakeFromMeasurements(points, defaultCosts.futexWake);
     expect(d).toEqual({ haltPollWindow: defaultCosts.haltPollWindow, vcpuWake: defaultCosts.vcpuWake, vcpuWakeGrowth: defaultCosts.vcpuWakeGrowth });
+  });
+
+  it('timedWaitWake is timedWaitWakeFromMeasurements of vcpu_wake.go pinned_timed (timed and untimed FUTEX_WAITs interleaved in each run) on go1.19.8 and go1.26.8', () => {
+    const untimed: VcpuWakePoint[] = [];
+    const timed: VcpuWakePoint[] = [];
+    for (const rel of ['go1.19', 'go1.26']) {
+      const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${rel}/vcpu_wake.json`, import.meta.url), 'utf8')) as {
+        variants: { id: string; env: Record<string, string>; runs: number; measures: Record<string, { median: number }> }[];
+      };
+      const v = ref.variants.find((x) => x.id === 'pinned_timed');
+      expect(v, rel).toBeDefined();
+      expect(v!.env['TIMEOUT_US']).toBe('100');
+      expect(v!.runs).toBeGreaterThanOrEqual(5);
+      for (const [k, m] of Object.entries(v!.measures)) {
+        const idleUs = Number(/_i(\d+)$/.exec(k)![1]) + 5;
+        (k.startsWith('timed_') ? timed : untimed).push({ idleUs, wakeUs: m.median });
+      }
+    }
+    for (const i of timedWaitIdleUs) expect(timed.filter((p) => p.idleUs === i).length).toBe(2);
+    expect(timedWaitWakeFromMeasurements(untimed, timed)).toBe(defaultCosts.timedWaitWake);
   });
 
   it('newidlePull is newidlePullFromMeasurements of vcpu_wake.go (free vs free_block: the waker keeps running / blocks at once), pooled over the releases that recorded both', () => {

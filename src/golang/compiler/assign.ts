@@ -161,7 +161,7 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
   let code: string;
   if (bop === '+' && isString(l.t)) {
     // s += t is concatstrings as s = s + t: a new string on the heap (operators.ts, rt/malloc.ts)
-    c.charge(c.cpu.malloc);
+    c.charge(c.cpu.concatString);
     code = `$L.scat(${l.get}, ${r})`;
   } else code = `(${l.get} ${bop} ${r})`;
   const u = underlying(l.t);

@@ -356,8 +356,8 @@ export function binary(c: Compiler, n: Node): Val {
     const ok = (x: Type): boolean => (intOp ? isInteger(x) : isNumeric(x) || (op === '+' && isString(x)));
     if (!tset.every((x) => ok(x.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   }
-  // concatstrings: the result's bytes (rt/malloc.ts)
-  if (op === '+' && isString(t)) c.charge(c.cpu.malloc);
+  // concatstrings: the result's bytes (rt/malloc.ts), allocated and copied (cost.ts concatString)
+  if (op === '+' && isString(t)) c.charge(c.cpu.concatString);
   if (op === '+' && isString(t)) return { c: `($k++, $L.scat(${a.c}, ${b.c}))`, t, mode: 'value', n };
   if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
