@@ -235,6 +235,13 @@ export interface VersionProfile {
   /** Since 1.21 (the spec's "Built-in functions": Clear, Min and max): the predeclared clear, min and max; before, `undefined: clear`. */
   readonly builtinsMinMaxClear: boolean;
   /**
+   * By 1.26 (cmd/compile/internal/ssagen/ssa.go (*state).append, getBackingStoreInfo): an append whose
+   * result does not escape grows an empty slice into a 32-byte stack backing store, once per call at
+   * its variable's first append site — `var s []int; s = append(s, 1)` has cap 4 (go1.19: 1). The
+   * frontend's escape test is golang/compiler/escape.ts.
+   */
+  readonly stackAppend: boolean;
+  /**
    * Since 1.20 (the spec's "Conversions from slice to array or array pointer"): `[N]T(s)` converts a
    * slice to an array, and the run-time error of both conversions reads "… to array or pointer to
    * array with length N" (runtime/error.go boundsConvert); go1.19 converts to `*[N]T` only.
@@ -297,6 +304,7 @@ const go119: VersionProfile = {
   rangeOverInt: false,
   printFloatShortest: false,
   builtinsMinMaxClear: false,
+  stackAppend: false,
   sliceToArray: false,
   unsafeStringData: false,
   localTypeNames: false,
@@ -338,6 +346,7 @@ const go126: VersionProfile = {
   rangeOverInt: true,
   printFloatShortest: true,
   builtinsMinMaxClear: true,
+  stackAppend: true,
   sliceToArray: true,
   unsafeStringData: true,
   localTypeNames: true,
@@ -427,6 +436,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },
   printFloatShortest: { what: 'builtin print/println write floats in shortest form (`1.5`, not `+1.500000e+000`)', since: '≤ 1.26', source: 'runtime/print.go printfloat64' },
   builtinsMinMaxClear: { what: 'the predeclared `clear`, `min` and `max`', since: '1.21', source: 'the spec (built-in functions)' },
+  stackAppend: { what: 'a non-escaping `append` grows an empty slice into a 32-byte stack store (`var s []int; s = append(s, 1)`: cap 4, not 1)', since: '≤ 1.26', source: 'cmd/compile/internal/ssagen/ssa.go append, getBackingStoreInfo' },
   sliceToArray: { what: '`[N]T(s)` converts a slice to an array; the conversion\'s panic says "to array or pointer to array"', since: '1.20', source: 'the spec (conversions); runtime/error.go boundsConvert' },
   unsafeStringData: { what: '`unsafe.String`, `unsafe.StringData`, `unsafe.SliceData`', since: '1.20', source: 'unsafe/unsafe.go' },
   localTypeNames: { what: 'run-time names of function-scoped types: `T[int;string]` in a generic function, `·N` as a type argument', since: '1.20', source: 'cmd/compile/internal/noder reader.go mangle, writer.go qualifiedIdent' },

@@ -6,6 +6,7 @@
  * outermost call are evaluated into temporaries first (Go evaluates them at the go/defer
  * statement), and the call itself is compiled against those temporaries.
  */
+import { stackAppendBytes } from './escape.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import { type Compiler, type Val, isIntConst, numOf, bigOf } from '../core.js';
@@ -363,6 +364,17 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         return done({ c: `$L.append(${H(s.c)}, $L.sliceToArray(${H(vc)}), ${es}, ${zs})`, t: s.t, mode: 'value', n });
       }
       const rest = argNodes.slice(1).map((a) => H(convert(c, c.expr(a), u.elem, 'argument')));
+      // go1.26: this variable's one stack-store site (compiler/escape.ts): the first growth of the
+      // empty slice in a call, to at most K elements, gets a 32-byte backing store of cap K
+      const a0 = argNodes[0]!;
+      if (a0.name === 'VariableName' && es > 0 && es <= stackAppendBytes && c.fn?.stackAppends?.get(text(a0)) === n.from) {
+        const K = Math.floor(stackAppendBytes / es);
+        const used = c.id('sb');
+        c.lets.push(`${used} = false`);
+        const sc = H(s.c);
+        const vals = `[${rest.join(', ')}]`;
+        return done({ c: `(!${used} && $L.stackFits(${sc}, ${rest.length}, ${K}) ? (${used} = true, $L.appendBuf(${sc}, ${vals}, ${K}, ${zs})) : $L.append(${sc}, ${vals}, ${es}, ${zs}))`, t: s.t, mode: 'value', n });
+      }
       if (rest.length === 1) return done({ c: `$L.append1(${H(s.c)}, ${rest[0]}, ${es}, ${zs})`, t: s.t, mode: 'value', n });
       return done({ c: `$L.append(${H(s.c)}, [${rest.join(', ')}], ${es}, ${zs})`, t: s.t, mode: 'value', n });
     }

@@ -16,6 +16,7 @@ import { varSpec } from './decl.js';
 import { constDecl, localTypes } from './check/decls.js';
 import { convert, zero, describe, ts, needsBox } from './operand.js';
 import { resolveType, signature } from './check/typexpr.js';
+import { stackAppendSites } from './escape.js';
 
 /** Collect identifiers whose address is taken (&x) in a function body: they live in Boxes. */
 function scanAddr(n: Node, out: Set<string>, sel?: Set<string>): void {
@@ -39,6 +40,8 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
     fn.selected = new Set();
     scanAddr(body, fn.boxed, fn.selected);
   }
+  // go1.26's stack-allocated first append (compiler/escape.ts)
+  if (body && c.lang.stackAppend) fn.stackAppends = stackAppendSites(body, [...pnames.map((d) => (d ? text(d) : '_')), ...(recv ? [''] : [])]);
   if (body) {
     const gl = new Set<string>();
     scanGotos(body, gl);

@@ -139,6 +139,23 @@ export function append(s: Slice | null, vals: unknown[], esize: number, z?: Zero
   fillZero(a, n, c, z);
   return new Slice(a, 0, n, c);
 }
+/**
+ * go1.26's stack-store append (compiler/escape.ts): whether appending k elements to s must grow an
+ * EMPTY slice to at most K elements — the case the 32-byte stack backing store takes.
+ */
+export function stackFits(s: Slice | null, k: number, K: number): boolean {
+  const n = s === null ? 0 : s.n;
+  const c = s === null ? 0 : s.c;
+  return n === 0 && k > c && k <= K;
+}
+/** The append that takes the stack backing store: cap K, nothing allocated on the heap (no growslice). */
+export function appendBuf(s: Slice | null, vals: unknown[], K: number, z?: ZeroOf): Slice {
+  const k = vals.length;
+  const a = s === null ? new Array(K) : newBacking(s.a, K);
+  for (let i = 0; i < k; i++) a[i] = vals[i];
+  fillZero(a, k, K, z);
+  return new Slice(a, 0, k, K);
+}
 /** append(s, x) — the common one-element case without an array allocation. */
 export function append1(s: Slice | null, v: unknown, esize: number, z?: ZeroOf): Slice {
   if (s !== null && s.n < s.c) {
