@@ -198,8 +198,8 @@ export interface FuncCtx {
   pkgLevel?: boolean;
   /** Variables named as a selector's operand (`x.M()`, `x.M`): boxed when their type has pointer methods (needsBox). */
   selected?: Set<string>;
-  /** go1.26's stack-store append site of each local slice variable that gets one (compiler/escape.ts): its CallExpr's offset. */
-  stackAppends?: Map<string, number>;
+  /** go1.26's stack-store append sites of the local slice variables that get one (compiler/escape.ts): their CallExprs' offsets. */
+  stackAppends?: Set<number>;
   /** JS names of result variables when results are named or the function defers. */
   resVars: string[] | null;
   hasDefer: boolean;

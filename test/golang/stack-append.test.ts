@@ -107,10 +107,105 @@ const want: Record<GoRelease, string> = {
 `,
 };
 
+/**
+ * The escape test's scoping and sizes (go1.26.8 only: `range 3` is Go 1.22): a generic function's
+ * instances (cap 32 / element size, 1 above 32 bytes), a shadowing variable in an inner block (its own
+ * site), an append of the slice's own element, a rune loop (cap 8), a parameter that arrives empty.
+ */
+const scoping = `package main
+
+import "fmt"
+
+type T struct{ a, b, c, d, e int }
+
+func gen[E any](x E) int {
+	var s []E
+	s = append(s, x)
+	return cap(s)
+}
+
+func shadow() {
+	var s []int
+	s = append(s, 1)
+	{
+		var s []int
+		s = append(s, 2)
+		fmt.Print(cap(s), " ")
+	}
+	fmt.Println(cap(s), "shadow")
+}
+
+func self() {
+	var s []int
+	s = append(s, 7)
+	s = append(s, s[0])
+	fmt.Println(cap(s), len(s), "self")
+}
+
+func big() {
+	var s []T
+	s = append(s, T{})
+	var b []bool
+	b = append(b, true)
+	var f []float32
+	f = append(f, 1)
+	var q [][]int
+	q = append(q, nil)
+	var r []rune
+	for _, c := range "héllo" {
+		r = append(r, c)
+	}
+	fmt.Println(cap(s), cap(b), cap(f), cap(q), cap(r), "sizes")
+}
+
+func ranged() {
+	var s []int
+	for i := range 3 {
+		s = append(s, i)
+	}
+	total := 0
+	for _, v := range s {
+		total += v
+	}
+	fmt.Println(cap(s), total, "ranged")
+}
+
+func param(s []int) {
+	s = append(s, 1)
+	fmt.Println(cap(s), "param")
+}
+
+func main() {
+	fmt.Println(gen(1), gen("x"), gen(T{}), "generic")
+	shadow()
+	self()
+	big()
+	ranged()
+	param(nil)
+	param(make([]int, 0, 2))
+}
+`;
+const scopingWant = `4 2 1 generic
+4 4 shadow
+4 2 self
+1 32 8 1 8 sizes
+4 3 ranged
+4 param
+2 param
+`;
+
 describe.each(['1.19', '1.26'] as GoRelease[])('append growth from empty (go%s)', (release) => {
   it('caps as the real toolchain prints them', () => {
     const { compile, res } = runGo(program, {}, {}, 20e9, release);
     expect(compile).toBeNull();
     expect(res!.stdout).toBe(want[release]);
+  });
+});
+
+describe('append growth from empty (go1.26): scoping and element sizes', () => {
+  it('each declaration has its own site; sizes as go1.26.8 prints them', () => {
+    const { compile, res } = runGo(scoping, {}, {}, 20e9, '1.26');
+    expect(compile).toBeNull();
+    expect(res!.stdout).toBe(scopingWant);
   });
 });

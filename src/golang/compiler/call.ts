@@ -367,7 +367,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       // go1.26: this variable's one stack-store site (compiler/escape.ts): the first growth of the
       // empty slice in a call, to at most K elements, gets a 32-byte backing store of cap K
       const a0 = argNodes[0]!;
-      if (a0.name === 'VariableName' && es > 0 && es <= stackAppendBytes && c.fn?.stackAppends?.get(text(a0)) === n.from) {
+      if (a0.name === 'VariableName' && es > 0 && es <= stackAppendBytes && c.fn?.stackAppends?.has(n.from) === true) {
         const K = Math.floor(stackAppendBytes / es);
         const used = c.id('sb');
         c.lets.push(`${used} = false`);

@@ -94,41 +94,61 @@ function localUse(id: Node, up: Node[]): boolean {
   }
 }
 
+/** Nodes that open a scope of their own (a block, and the statements whose header declares variables). */
+const scopeNodes = new Set(['Block', 'ForStatement', 'IfStatement', 'SwitchStatement', 'TypeSwitchStatement', 'SelectStatement', 'CommClause', 'CaseClause', 'TypeCaseClause']);
+
+/** One declared variable of the function: where it is declared, whether it escapes, its one stack-store append site. */
+interface Decl {
+  from: number;
+  escapes: boolean;
+  site: number;
+}
+
 /**
- * The slice variables of a function body that get go1.26's stack backing store, each with the source
- * offset (`from`) of its one append site: the first `name = append(name, …)` in source order.
- * `params`: the function's parameter names (declared before the body).
+ * The append sites of a function body that take go1.26's stack backing store: for each local
+ * variable (or parameter, `params`) whose every use keeps it local, the source offset (`from`) of its
+ * first `name = append(name, …)` in source order. Uses are resolved to declarations with Go's block
+ * scoping (a shadowing declaration in an inner block is a variable of its own, with its own site); a
+ * use inside a function literal counts as escaping.
  */
-export function stackAppendSites(body: Node, params: readonly string[]): Map<string, number> {
-  // where each name is first declared in the function (parameters: before the body)
-  const declaredAt = new Map<string, number>();
-  for (const p of params) declaredAt.set(p, -1);
-  const scanDecls = (n: Node): void => {
-    if (n.name === 'FunctionLiteral') return;
-    if (n.name === 'DefName') {
-      const nm = text(n);
-      if (!declaredAt.has(nm)) declaredAt.set(nm, n.from);
+export function stackAppendSites(body: Node, params: readonly string[]): Set<number> {
+  const all: Decl[] = [];
+  const scopes: Map<string, Decl>[] = [new Map()];
+  for (const p of params) {
+    const d: Decl = { from: -1, escapes: false, site: -1 };
+    all.push(d);
+    scopes[0]!.set(p, d);
+  }
+  const lookup = (name: string, at: number): Decl | undefined => {
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const d = scopes[i]!.get(name);
+      if (d !== undefined && d.from < at) return d;
     }
-    for (const k of n.kids) scanDecls(k);
+    return undefined;
   };
-  scanDecls(body);
-  const escapes = new Set<string>();
-  const sites = new Map<string, number>();
   const up: Node[] = [];
   const walk = (n: Node, inLiteral: boolean): void => {
-    if (n.name === 'VariableName') {
+    if (n.name === 'DefName' && !inLiteral) {
+      const d: Decl = { from: n.from, escapes: false, site: -1 };
+      all.push(d);
+      scopes[scopes.length - 1]!.set(text(n), d);
+    } else if (n.name === 'VariableName') {
       const nm = text(n);
-      const at = declaredAt.get(nm);
-      if (at !== undefined) {
-        if (inLiteral || n.from < at || !localUse(n, up)) escapes.add(nm);
-        else if (!sites.has(nm) && up[0]?.name === 'Arguments' && operands(up[0])[0] === n && up[1] !== undefined && isSelfAppend(up[1], nm)) sites.set(nm, up[1].from);
+      const d = lookup(nm, n.from);
+      if (d !== undefined) {
+        if (inLiteral || !localUse(n, up)) d.escapes = true;
+        else if (d.site < 0 && up[0]?.name === 'Arguments' && operands(up[0])[0] === n && up[1] !== undefined && isSelfAppend(up[1], nm)) d.site = up[1].from;
       }
     }
+    const opens = scopeNodes.has(n.name);
+    if (opens) scopes.push(new Map());
     up.unshift(n);
     for (const k of n.kids) walk(k, inLiteral || n.name === 'FunctionLiteral');
     up.shift();
+    if (opens) scopes.pop();
   };
   walk(body, false);
-  for (const nm of escapes) sites.delete(nm);
+  const sites = new Set<number>();
+  for (const d of all) if (!d.escapes && d.site >= 0) sites.add(d.site);
   return sites;
 }
