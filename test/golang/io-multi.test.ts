@@ -1,5 +1,6 @@
 /**
- * io.MultiReader and io.MultiWriter (io/multi.go): readers in turn with EOF only after the last, a
+ * io.MultiReader and io.MultiWriter (io/multi.go), io.LimitReader and io.TeeReader (io/io.go) and io's other
+ * interface types (ReadWriter, StringWriter, WriteCloser, …): readers in turn with EOF only after the last, a
  * flattened nested multiReader, an empty MultiReader at EOF; writes to every writer, nested
  * multiWriters flattened, a short write reported as io.ErrShortWrite. learngo's interfaces/16-io-compose
  * (inancgumus/learngo) used io.MultiReader, which gmpsim reported unsupported before.
@@ -68,5 +69,54 @@ describe.each(['1.19', '1.26'] as GoRelease[])('io.MultiReader / io.MultiWriter 
     const { compile, res } = runGo(program, {}, {}, 20e9, release);
     expect(compile).toBeNull();
     expect(res!.stdout).toBe(want);
+  });
+});
+
+const limitTee = `package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+func main() {
+	lr := io.LimitReader(strings.NewReader("hello, world"), 5)
+	b, err := io.ReadAll(lr)
+	fmt.Printf("%q %v\\n", b, err)
+	var log bytes.Buffer
+	tr := io.TeeReader(strings.NewReader("tee data"), &log)
+	n, err := io.Copy(os.Stdout, tr)
+	fmt.Println()
+	fmt.Println(n, err, log.String())
+	var _ io.Reader = &log
+	var w io.StringWriter = &log
+	w.WriteString("!")
+	var rw io.ReadWriter = &log
+	buf := make([]byte, 3)
+	k, _ := rw.Read(buf)
+	fmt.Println(k, string(buf[:k]), log.String())
+	var wc io.WriteCloser = os.Stdout
+	fmt.Fprintln(wc, "via WriteCloser")
+	lr2 := io.LimitReader(strings.NewReader("abc"), 0)
+	k, err = lr2.Read(buf)
+	fmt.Println(k, err)
+}
+`;
+const limitTeeWant = `"hello" <nil>
+tee data
+8 <nil> tee data
+3 tee  data!
+via WriteCloser
+0 EOF
+`;
+
+describe.each(['1.19', '1.26'] as GoRelease[])('io.LimitReader / io.TeeReader and the interface types (go%s)', (release) => {
+  it('limit, tee and assign through io.StringWriter / io.ReadWriter / io.WriteCloser as Go does', () => {
+    const { compile, res } = runGo(limitTee, {}, {}, 20e9, release);
+    expect(compile).toBeNull();
+    expect(res!.stdout).toBe(limitTeeWant);
   });
 });

@@ -7,7 +7,7 @@
  * capacity as append grows the buffer, so it makes fewer, larger reads of a big input); io.Copy
  * always goes through a 32 KiB buffer (Go's uses the source's WriterTo or the destination's
  * ReaderFrom when they have one: *os.File's copy_file_range/splice, *bytes.Buffer's WriteTo);
- * Pipe, SectionReader, TeeReader… are not supported.
+ * Pipe, SectionReader… are not supported.
  */
 import type { Op } from '../../workload/ops.js';
 import { basic, newNamed, tInt, tString } from '../types.js';
@@ -131,6 +131,60 @@ export const tReadCloser = newNamed('ReadCloser', 'io', {
   ]),
 });
 
+// io/io.go's other single- and multi-method interfaces (a method set each; assignability is structural)
+const mRead = fn([tBytes], [tInt, tError]);
+const mWrite = fn([tBytes], [tInt, tError]);
+const mClose = fn([], [tError]);
+const mSeek = fn([basic('int64'), tInt], [basic('int64'), tError]);
+const iface = (name: string, methods: [string, ReturnType<typeof fn>][]): ReturnType<typeof newNamed> => newNamed(name, 'io', { k: 'iface', methods: new Map(methods) });
+export const tSeeker = iface('Seeker', [['Seek', mSeek]]);
+export const tReadWriter = iface('ReadWriter', [['Read', mRead], ['Write', mWrite]]);
+export const tReadSeeker = iface('ReadSeeker', [['Read', mRead], ['Seek', mSeek]]);
+export const tWriteCloser = iface('WriteCloser', [['Write', mWrite], ['Close', mClose]]);
+export const tReadWriteCloser = iface('ReadWriteCloser', [['Read', mRead], ['Write', mWrite], ['Close', mClose]]);
+export const tReadSeekCloser = iface('ReadSeekCloser', [['Read', mRead], ['Seek', mSeek], ['Close', mClose]]);
+export const tStringWriter = iface('StringWriter', [['WriteString', fn([tString], [tInt, tError])]]);
+export const tByteReader = iface('ByteReader', [['ReadByte', fn([], [basic('uint8'), tError])]]);
+export const tByteWriter = iface('ByteWriter', [['WriteByte', fn([basic('uint8')], [tError])]]);
+export const tRuneReader = iface('RuneReader', [['ReadRune', fn([], [basic('int32'), tInt, tError])]]);
+export const tReaderAt = iface('ReaderAt', [['ReadAt', fn([tBytes, basic('int64')], [tInt, tError])]]);
+export const tWriterTo = iface('WriterTo', [['WriteTo', fn([tWriter], [basic('int64'), tError])]]);
+export const tReaderFrom = iface('ReaderFrom', [['ReadFrom', fn([tReader], [basic('int64'), tError])]]);
+
+/** io.LimitReader's type (io/io.go *LimitedReader): reads from R at most N bytes more, then EOF. */
+export class LimitedReader {
+  constructor(
+    readonly R: Iface | null,
+    public N: number,
+  ) {}
+  *Read(p: Slice | null): Go<[number, Iface | null]> {
+    if (this.N <= 0) return [0, EOF];
+    const q = p !== null && p.n > this.N ? reslice(p, 0, this.N, -1) : p;
+    const [n, err] = yield* read(this.R, q);
+    this.N -= n;
+    return [n, err];
+  }
+}
+/** io.TeeReader's type (io/io.go teeReader): what is read from r is written to w first; a write error is the read's. */
+export class TeeReader {
+  constructor(
+    readonly r: Iface | null,
+    readonly w: Iface | null,
+  ) {}
+  *Read(p: Slice | null): Go<[number, Iface | null]> {
+    const [n, err] = yield* read(this.r, p);
+    if (n > 0) {
+      const [wn, werr] = yield* write(this.w, reslice(p, 0, n, -1));
+      if (werr !== null) return [wn, werr];
+    }
+    return [n, err];
+  }
+}
+export const tLimitedReader = newNamed('LimitedReader', 'io', { k: 'struct', fields: [] }, '$P.io.LimitedReader');
+tLimitedReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: false, fn: '', native: true, gen: true });
+export const tTeeReader = newNamed('teeReader', 'io', { k: 'struct', fields: [] }, '$P.io.TeeReader');
+tTeeReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: false, fn: '', native: true, gen: true });
+
 /** io.Discard's type (io.discard): every Write succeeds. */
 export class Discard {
   *Write(b: Slice | null): Go<[number, Iface | null]> {
@@ -240,6 +294,21 @@ pkg('io', {
   Discard: V(tWriter, '$P.io.discard'),
   NopCloser: F(fn([tReader], [tReadCloser]), (a) => `({t: $P.io.tNopCloser, v: new $P.io.NopCloser(${a[0]})})`),
   MultiReader: F(fn([sl(tReader)], [tReader], true), (a) => `$P.io.newMultiReader(${arr(a[0]!)})`),
+  LimitReader: F(fn([tReader, basic('int64')], [tReader]), (a) => `({t: $P.io.tLimitedReader, v: new $P.io.LimitedReader(${a[0]}, Number(${a[1]}))})`),
+  TeeReader: F(fn([tReader, tWriter], [tReader]), (a) => `({t: $P.io.tTeeReader, v: new $P.io.TeeReader(${a[0]}, ${a[1]})})`),
+  Seeker: T(tSeeker),
+  ReadWriter: T(tReadWriter),
+  ReadSeeker: T(tReadSeeker),
+  WriteCloser: T(tWriteCloser),
+  ReadWriteCloser: T(tReadWriteCloser),
+  ReadSeekCloser: T(tReadSeekCloser),
+  StringWriter: T(tStringWriter),
+  ByteReader: T(tByteReader),
+  ByteWriter: T(tByteWriter),
+  RuneReader: T(tRuneReader),
+  ReaderAt: T(tReaderAt),
+  WriterTo: T(tWriterTo),
+  ReaderFrom: T(tReaderFrom),
   MultiWriter: F(fn([sl(tWriter)], [tWriter], true), (a) => `$P.io.newMultiWriter(${arr(a[0]!)})`),
   EOF: V(tError, '$P.io.EOF'),
   ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
