@@ -8,7 +8,7 @@
  * string (no Grow, Cap).
  */
 import { basic, tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
-import { EOF } from './io.js';
+import { EOF, ErrShortWrite, tWriter, writeString } from './io.js';
 import { New as newError } from './errors.js';
 import { tError } from '../core.js';
 import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
@@ -150,23 +150,82 @@ export function builderMethods(t: ReturnType<typeof native>): void {
 export const tBuilder = native('Builder', 'strings', '$P.strings.Builder');
 builderMethods(tBuilder);
 
-/** strings.Reader: an io.Reader (and io.ByteReader) over a string. */
+/**
+ * strings.Reader (strings/reader.go): an io.Reader, io.ReaderAt, io.ByteScanner, io.RuneScanner,
+ * io.Seeker and io.WriterTo over a string; `prevRune` is where the last ReadRune started (−1: the last
+ * operation was not a ReadRune), as UnreadRune needs.
+ */
 export class Reader {
   i = 0;
+  prevRune = -1;
   constructor(public s: string) {}
   *Read(b: Slice | null): Generator<never, [number, Iface | null], unknown> {
     if (this.i >= this.s.length) return [0, EOF];
+    this.prevRune = -1;
     const n = Math.min(b === null ? 0 : b.n, this.s.length - this.i);
     for (let k = 0; k < n; k++) b!.a[b!.o + k] = this.s.charCodeAt(this.i + k);
     this.i += n;
     return [n, null];
   }
+  ReadAt(b: Slice | null, off: number): [number, Iface | null] {
+    off = Number(off);
+    if (off < 0) return [0, newError('strings.Reader.ReadAt: negative offset')];
+    if (off >= this.s.length) return [0, EOF];
+    const n = Math.min(b === null ? 0 : b.n, this.s.length - off);
+    for (let k = 0; k < n; k++) b!.a[b!.o + k] = this.s.charCodeAt(off + k);
+    return [n, n < (b === null ? 0 : b.n) ? EOF : null];
+  }
   ReadByte(): [number, Iface | null] {
+    this.prevRune = -1;
     if (this.i >= this.s.length) return [0, EOF];
     return [this.s.charCodeAt(this.i++), null];
   }
+  ReadRune(): [number, number, Iface | null] {
+    if (this.i >= this.s.length) {
+      this.prevRune = -1;
+      return [0, 0, EOF];
+    }
+    this.prevRune = this.i;
+    const [r, size] = decodeRune(this.s, this.i);
+    this.i += size;
+    return [r, size, null];
+  }
+  UnreadRune(): Iface | null {
+    if (this.i <= 0) return newError('strings.Reader.UnreadRune: at beginning of string');
+    if (this.prevRune < 0) return newError('strings.Reader.UnreadRune: previous operation was not ReadRune');
+    this.i = this.prevRune;
+    this.prevRune = -1;
+    return null;
+  }
+  Seek(offset: number, whence: number): [number, Iface | null] {
+    this.prevRune = -1;
+    offset = Number(offset);
+    let abs: number;
+    if (whence === 0) abs = offset;
+    else if (whence === 1) abs = this.i + offset;
+    else if (whence === 2) abs = this.s.length + offset;
+    else return [0, newError('strings.Reader.Seek: invalid whence')];
+    if (abs < 0) return [0, newError('strings.Reader.Seek: negative position')];
+    this.i = abs;
+    return [abs, null];
+  }
+  *WriteTo(w: Iface | null): Generator<Op, [number, Iface | null], unknown> {
+    this.prevRune = -1;
+    if (this.i >= this.s.length) return [0, null];
+    const rest = this.s.slice(this.i);
+    const [m, err] = yield* writeString(w, rest);
+    this.i += m;
+    if (m !== rest.length && err === null) return [m, ErrShortWrite];
+    return [m, err];
+  }
+  Reset(s: string): void {
+    this.s = s;
+    this.i = 0;
+    this.prevRune = -1;
+  }
   UnreadByte(): Iface | null {
     if (this.i <= 0) return newError('strings.Reader.UnreadByte: at beginning of string');
+    this.prevRune = -1;
     this.i--;
     return null;
   }
@@ -303,6 +362,12 @@ method(tStringsReader, 'ReadByte', fn([], [tUint8, tError]), false);
 method(tStringsReader, 'UnreadByte', fn([], [tError]), false);
 method(tStringsReader, 'Len', fn([], [tInt]), false);
 method(tStringsReader, 'Size', fn([], [basic('int64')]), false);
+method(tStringsReader, 'ReadAt', fn([tBytes, basic('int64')], [tInt, tError]), false);
+method(tStringsReader, 'ReadRune', fn([], [tInt32, tInt, tError]), false);
+method(tStringsReader, 'UnreadRune', fn([], [tError]), false);
+method(tStringsReader, 'Seek', fn([basic('int64'), tInt], [basic('int64'), tError]), false);
+method(tStringsReader, 'WriteTo', fn([tWriter], [basic('int64'), tError]), true);
+method(tStringsReader, 'Reset', fn([tString], []), false);
 
 const S = tString;
 pkg('strings', {
