@@ -72,3 +72,59 @@ describe.each(['1.19', '1.26'] as GoRelease[])('package math (go%s)', (release) 
     expect(res!.stdout).toBe(want);
   });
 });
+
+/**
+ * math/cmplx (Sqrt's rescaling, Abs through Go's Hypot, Polar, Rect, Exp, Log, Inf/NaN) and math.Hypot
+ * itself (Go's max × sqrt(1 + (min/max)²), not JavaScript's Math.hypot). A Tour of Go's basics/basic-types
+ * imports math/cmplx, which gmpsim reported unsupported before. Printed by go1.26.8 and go1.19.8 alike.
+ */
+const cmplxProgram = `package main
+
+import (
+	"fmt"
+	"math"
+	"math/cmplx"
+)
+
+func main() {
+	z := cmplx.Sqrt(-5 + 12i)
+	fmt.Println(z, cmplx.Sqrt(-4), cmplx.Sqrt(2i), cmplx.Sqrt(1e300+1e300i), cmplx.Sqrt(3e-310+1e-310i))
+	fmt.Println(cmplx.Abs(3+4i), cmplx.Abs(1+1i), cmplx.Conj(1+2i), cmplx.Phase(-1), cmplx.Phase(1i))
+	r, th := cmplx.Polar(1 + 1i)
+	fmt.Println(r, th, cmplx.Rect(2, 0), cmplx.Exp(0), cmplx.Log(1))
+	fmt.Println(cmplx.IsInf(cmplx.Inf()), cmplx.IsNaN(cmplx.NaN()), cmplx.IsNaN(complex(math.NaN(), math.Inf(1))))
+	for _, p := range [][2]float64{{3, 4}, {1e308, 1e308}, {1, 1e-300}, {0.1, 0.2}, {5e-324, 5e-324}, {12345.678, 0.000123}} {
+		fmt.Println(math.Hypot(p[0], p[1]))
+	}
+	var (
+		ToBe   bool       = false
+		MaxInt uint64     = 1<<64 - 1
+		c      complex128 = cmplx.Sqrt(-5 + 12i)
+	)
+	fmt.Printf("Type: %T Value: %v\\n", ToBe, ToBe)
+	fmt.Printf("Type: %T Value: %v\\n", MaxInt, MaxInt)
+	fmt.Printf("Type: %T Value: %v\\n", c, c)
+}
+`;
+const cmplxWant = `(2+3i) (0+2i) (1+1i) (1.09868411346781e+150+4.550898605622274e+149i) (1.7553173018244252e-155+2.848487845931406e-156i)
+5 1.4142135623730951 (1-2i) 3.141592653589793 1.5707963267948966
+1.4142135623730951 0.7853981633974483 (2+0i) (1+0i) (0+0i)
+true true false
+5
+1.4142135623730951e+308
+1
+0.223606797749979
+5e-324
+12345.678
+Type: bool Value: false
+Type: uint64 Value: 18446744073709551615
+Type: complex128 Value: (2+3i)
+`;
+
+describe.each(['1.19', '1.26'] as GoRelease[])('package math/cmplx (go%s)', (release) => {
+  it('complex square roots, moduli and phases print as real Go prints them', () => {
+    const { compile, res } = runGo(cmplxProgram, {}, {}, 20e9, release);
+    expect(compile).toBeNull();
+    expect(res!.stdout).toBe(cmplxWant);
+  });
+});

@@ -38,6 +38,7 @@ import * as bytes from './bytes.js';
 import * as strconv from './strconv.js';
 import * as flag from './flag.js';
 import * as math from './math.js';
+import * as math_cmplx from './math_cmplx.js';
 import * as math_rand from './math_rand.js';
 import * as unicode from './unicode.js';
 import * as unicode_utf8 from './unicode_utf8.js';
@@ -89,6 +90,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   strconv,
   flag,
   math,
+  math_cmplx,
   math_rand,
   unicode,
   unicode_utf8,

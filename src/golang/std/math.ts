@@ -59,6 +59,21 @@ export function Pow10(n: number): number {
 export function Signbit(x: number): boolean {
   return x < 0 || Object.is(x, -0);
 }
+/**
+ * math.Hypot (math/hypot.go, and hypot_amd64.s's same steps): max × sqrt(1 + (min/max)²), +Inf if
+ * either is ±Inf, else NaN if either is NaN. (JavaScript's Math.hypot sums scaled squares and can
+ * differ from Go's in the last bit.)
+ */
+export function Hypot(p: number, q: number): number {
+  p = Math.abs(p);
+  q = Math.abs(q);
+  if (p === Infinity || q === Infinity) return Infinity;
+  if (Number.isNaN(p) || Number.isNaN(q)) return NaN;
+  if (p < q) [p, q] = [q, p];
+  if (p === 0) return 0;
+  q = q / p;
+  return p * Math.sqrt(1 + q * q);
+}
 /** math.Copysign(f, sign). */
 export function Copysign(f: number, sign: number): number {
   const a = Math.abs(f);
@@ -177,7 +192,7 @@ pkg('math', {
   Expm1: m1('Math.expm1'),
   Cbrt: m1('Math.cbrt'),
   Atan2: F(fn([F64, F64], [F64]), (a) => `Math.atan2(${a[0]}, ${a[1]})`),
-  Hypot: F(fn([F64, F64], [F64]), (a) => `Math.hypot(${a[0]}, ${a[1]})`),
+  Hypot: F(fn([F64, F64], [F64]), (a) => `$P.math.Hypot(${a[0]}, ${a[1]})`),
   Signbit: F(fn([F64], [tBool]), (a) => `$P.math.Signbit(${a[0]})`),
   Copysign: F(fn([F64, F64], [F64]), (a) => `$P.math.Copysign(${a[0]}, ${a[1]})`),
   Float64bits: F(fn([F64], [basic('uint64')]), (a) => `$P.math.Float64bits(${a[0]})`),
