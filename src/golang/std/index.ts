@@ -168,6 +168,8 @@ for (const t of [
   strings.tBuilder,
   strings.tStringsReader,
   bytes.tBuffer,
+  io.tPipeReader,
+  io.tPipeWriter,
   context.tCancelCtx,
   os.tFile,
   os.tFileMode,

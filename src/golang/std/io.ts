@@ -7,15 +7,17 @@
  * capacity as append grows the buffer, so it makes fewer, larger reads of a big input); io.Copy
  * always goes through a 32 KiB buffer (Go's uses the source's WriterTo or the destination's
  * ReaderFrom when they have one: *os.File's copy_file_range/splice, *bytes.Buffer's WriteTo);
- * Pipe, SectionReader… are not supported.
+ * SectionReader, OffsetWriter… are not supported.
  */
-import type { Op } from '../../workload/ops.js';
+import { K, type Op } from '../../workload/ops.js';
 import { basic, newNamed, tInt, tString } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
-import { pkg, F, T, V, C, fn, tBytes, subset, sl, arr } from './registry.js';
+import { pkg, F, T, V, C, fn, tBytes, subset, sl, arr, ptr } from './registry.js';
+import { Chan } from '../../runtime/chan.js';
+import { sync as wsync } from '../../workload/api.js';
 import { nilDeref } from '../rt/panics.js';
-import { type Slice, makeBytes, reslice } from '../rt/slices.js';
+import { type Slice, makeBytes, reslice, copySlice } from '../rt/slices.js';
 import { bytesToString, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
@@ -185,6 +187,112 @@ tLimitedReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: false, f
 export const tTeeReader = newNamed('teeReader', 'io', { k: 'struct', fields: [] }, '$P.io.TeeReader');
 tTeeReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: false, fn: '', native: true, gen: true });
 
+/** io.ErrClosedPipe (io/pipe.go). */
+export const ErrClosedPipe: Iface = { t: tErrorStringPtr, v: new ErrorString('io: read/write on closed pipe') };
+
+/**
+ * io.Pipe's shared state (io/pipe.go pipe): a synchronous in-memory pipe — each Write hands its bytes
+ * to Reads through wrCh, one Read at a time reporting back on rdCh how much it took, Writes serialised
+ * by wrMu; closing either end closes `done` once; rerr/werr keep the first close error of each end.
+ * The channel operations and the mutex are the runtime's (they park and wake goroutines as Go's do).
+ */
+export class Pipe {
+  private readonly wrMu: { Lock(): Go; Unlock(): Go } = new wsync.Mutex();
+  readonly wrCh = new Chan<Slice | null>(0);
+  readonly rdCh = new Chan<number>(0);
+  readonly done = new Chan<never>(0);
+  closed = false;
+  rerr: Iface | null = null;
+  werr: Iface | null = null;
+  *read(b: Slice | null): Go<[number, Iface | null]> {
+    const [i0] = (yield { k: K.Select, cases: [{ dir: 'recv', ch: this.done }], dflt: true }) as [number];
+    if (i0 === 0) return [0, this.readCloseError()];
+    const [i, bw] = (yield { k: K.Select, cases: [{ dir: 'recv', ch: this.wrCh }, { dir: 'recv', ch: this.done }], dflt: false }) as [number, Slice | null];
+    if (i === 1) return [0, this.readCloseError()];
+    const nr = copySlice(b, bw);
+    yield { k: K.Send, ch: this.rdCh, v: nr };
+    return [nr, null];
+  }
+  *write(b: Slice | null): Go<[number, Iface | null]> {
+    const [i0] = (yield { k: K.Select, cases: [{ dir: 'recv', ch: this.done }], dflt: true }) as [number];
+    if (i0 === 0) return [0, this.writeCloseError()];
+    yield* this.wrMu.Lock();
+    try {
+      let n = 0;
+      for (let once = true; once || (b !== null && b.n > 0); once = false) {
+        const [i] = (yield { k: K.Select, cases: [{ dir: 'send', ch: this.wrCh, v: b }, { dir: 'recv', ch: this.done }], dflt: false }) as [number];
+        if (i === 1) return [n, this.writeCloseError()];
+        const [nw] = (yield { k: K.Recv, ch: this.rdCh }) as [number];
+        b = reslice(b, nw, b === null ? 0 : b.n, -1);
+        n += nw;
+      }
+      return [n, null];
+    } finally {
+      yield* this.wrMu.Unlock();
+    }
+  }
+  *closeRead(err: Iface | null): Go<Iface | null> {
+    if (this.rerr === null) this.rerr = err ?? ErrClosedPipe;
+    yield* this.closeDone();
+    return null;
+  }
+  *closeWrite(err: Iface | null): Go<Iface | null> {
+    if (this.werr === null) this.werr = err ?? EOF;
+    yield* this.closeDone();
+    return null;
+  }
+  private *closeDone(): Go {
+    if (this.closed) return;
+    this.closed = true;
+    yield { k: K.Close, ch: this.done };
+  }
+  readCloseError(): Iface {
+    return this.rerr === null && this.werr !== null ? this.werr : ErrClosedPipe;
+  }
+  writeCloseError(): Iface {
+    return this.werr === null && this.rerr !== null ? this.rerr : ErrClosedPipe;
+  }
+}
+/** io.PipeReader: the read half of a Pipe. */
+export class PipeReader {
+  constructor(readonly p: Pipe) {}
+  *Read(b: Slice | null): Go<[number, Iface | null]> {
+    return yield* this.p.read(b);
+  }
+  *Close(): Go<Iface | null> {
+    return yield* this.p.closeRead(null);
+  }
+  *CloseWithError(err: Iface | null): Go<Iface | null> {
+    return yield* this.p.closeRead(err);
+  }
+}
+/** io.PipeWriter: the write half of a Pipe. */
+export class PipeWriter {
+  constructor(readonly p: Pipe) {}
+  *Write(b: Slice | null): Go<[number, Iface | null]> {
+    return yield* this.p.write(b);
+  }
+  *Close(): Go<Iface | null> {
+    return yield* this.p.closeWrite(null);
+  }
+  *CloseWithError(err: Iface | null): Go<Iface | null> {
+    return yield* this.p.closeWrite(err);
+  }
+}
+/** io.Pipe(): the two halves of a new pipe. */
+export function newPipe(): [PipeReader, PipeWriter] {
+  const p = new Pipe();
+  return [new PipeReader(p), new PipeWriter(p)];
+}
+export const tPipeReader = newNamed('PipeReader', 'io', { k: 'struct', fields: [] }, '$P.io.PipeReader');
+tPipeReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: true, fn: '', native: true, gen: true });
+tPipeReader.methods.set('Close', { name: 'Close', sig: mClose, ptrRecv: true, fn: '', native: true, gen: true });
+tPipeReader.methods.set('CloseWithError', { name: 'CloseWithError', sig: fn([tError], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
+export const tPipeWriter = newNamed('PipeWriter', 'io', { k: 'struct', fields: [] }, '$P.io.PipeWriter');
+tPipeWriter.methods.set('Write', { name: 'Write', sig: mWrite, ptrRecv: true, fn: '', native: true, gen: true });
+tPipeWriter.methods.set('Close', { name: 'Close', sig: mClose, ptrRecv: true, fn: '', native: true, gen: true });
+tPipeWriter.methods.set('CloseWithError', { name: 'CloseWithError', sig: fn([tError], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
+
 /** io.Discard's type (io.discard): every Write succeeds. */
 export class Discard {
   *Write(b: Slice | null): Go<[number, Iface | null]> {
@@ -294,6 +402,10 @@ pkg('io', {
   Discard: V(tWriter, '$P.io.discard'),
   NopCloser: F(fn([tReader], [tReadCloser]), (a) => `({t: $P.io.tNopCloser, v: new $P.io.NopCloser(${a[0]})})`),
   MultiReader: F(fn([sl(tReader)], [tReader], true), (a) => `$P.io.newMultiReader(${arr(a[0]!)})`),
+  Pipe: F(fn([], [ptr(tPipeReader), ptr(tPipeWriter)]), () => `$P.io.newPipe()`),
+  PipeReader: T(tPipeReader),
+  PipeWriter: T(tPipeWriter),
+  ErrClosedPipe: V(tError, '$P.io.ErrClosedPipe'),
   LimitReader: F(fn([tReader, basic('int64')], [tReader]), (a) => `({t: $P.io.tLimitedReader, v: new $P.io.LimitedReader(${a[0]}, Number(${a[1]}))})`),
   TeeReader: F(fn([tReader, tWriter], [tReader]), (a) => `({t: $P.io.tTeeReader, v: new $P.io.TeeReader(${a[0]}, ${a[1]})})`),
   Seeker: T(tSeeker),
