@@ -112,3 +112,36 @@ describe.each(['1.19', '1.26'] as GoRelease[])('fmt scans integers exactly (go%s
     expect(res!.stdout).toBe(limitsWant);
   });
 });
+
+/**
+ * fmt's %p (fmtPointer): nil slices, maps, channels, funcs and pointers print 0x0, a map an address
+ * (it printed as `map[]` before). Printed by go1.26.8 and go1.19.8 alike.
+ */
+const pointers = `package main
+
+import "fmt"
+
+func main() {
+	var s []int
+	var m map[int]int
+	var c chan int
+	var f func()
+	var p *int
+	fmt.Printf("%p %p %p %p %p\\n", s, m, c, f, p)
+	fmt.Printf("%v %v %v %v\\n", s, m, c, p)
+	m2 := map[int]int{1: 2}
+	fmt.Printf("%t %t\\n", len(fmt.Sprintf("%p", m2)) > 2, fmt.Sprintf("%p", m2)[:2] == "0x")
+}
+`;
+const pointersWant = `0x0 0x0 0x0 0x0 0x0
+[] map[] <nil> <nil>
+true true
+`;
+
+describe.each(['1.19', '1.26'] as GoRelease[])('fmt %p (go%s)', (release) => {
+  it('nil reference values print 0x0 and a map prints an address', () => {
+    const { compile, res } = runGo(pointers, {}, {}, 20e9, release);
+    expect(compile).toBeNull();
+    expect(res!.stdout).toBe(pointersWant);
+  });
+});

@@ -282,12 +282,15 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       if ((verb === 's' || verb === 'x' || verb === 'X' || verb === 'q') && eu.k === 'basic' && eu.name === 'uint8') {
         return fmtString(items.map((b) => String.fromCharCode(b as number)).join(''), verb, f);
       }
-      if (verb === 'p') return '0xc000010000';
+      // fmtPointer: a slice's %p is its first element's address, 0x0 for a nil slice
+      if (verb === 'p') return v === null && u.k === 'slice' ? '0x0' : '0xc000010000';
       if (f.sharp && verb === 'v') return tname + '{' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(', ') + '}';
       return '[' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(' ') + ']';
     }
     case 'map': {
       const sharpV = f.sharp && verb === 'v';
+      // fmtPointer: %p of a map is its header's address (0x0 when nil)
+      if (verb === 'p') return v === null ? '0x0' : '0xc000012000';
       if (v === null) return sharpV ? typeString(t) + '(nil)' : 'map[]';
       const m = v as Map<unknown, unknown>;
       const complexKey = isComplexKey(u.key);
@@ -298,9 +301,9 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       return sharpV ? typeString(t) + '{' + items.join(', ') + '}' : 'map[' + items.join(' ') + ']';
     }
     case 'chan':
-      return v === null ? '<nil>' : '0xc000020060';
+      return v === null ? (verb === 'p' ? '0x0' : '<nil>') : '0xc000020060';
     case 'func':
-      return v === null ? '<nil>' : '0x47b1e0';
+      return v === null ? (verb === 'p' ? '0x0' : '<nil>') : '0x47b1e0';
     default:
       return '?';
   }
