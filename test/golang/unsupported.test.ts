@@ -14,6 +14,11 @@ const cases: [string, string, RegExp][] = [
   ['package os/user', 'package main\n\nimport "os/user"\n\nfunc main() { _, _ = user.Current() }\n', /^unsupported: package os\/user \(Go 1\.19 has it; gmpsim's library does not\) \(at main\.go:3:8\)/],
   ['dot import', 'package main\n\nimport . "fmt"\n\nfunc main() { Println(1) }\n', /^unsupported: dot imports \(at main\.go:3:8\)/],
   ['unsupported member of a supported package', 'package main\n\nimport "os"\n\nfunc main() { _ = os.Chtimes }\n', /^unsupported: os\.Chtimes \(at main\.go:5:19\)/],
+  [
+    "a string's memory read through a struct of the program's own (learngo's strings-runes-bytes/05-internals)",
+    'package main\n\nimport "unsafe"\n\ntype H struct {\n\tp uintptr\n\tn int\n}\n\nfunc main() {\n\ts := "hi"\n\th := *(*H)(unsafe.Pointer(&s))\n\t_ = h\n}\n',
+    /^unsupported: reading a string's memory as H through unsafe\.Pointer \(reflect\.StringHeader is supported\) \(at main\.go:12:8\)/,
+  ],
   ['strings.NewReplacer', 'package main\n\nimport "strings"\n\nfunc main() { _ = strings.NewReplacer("a", "b") }\n', /^unsupported: strings\.NewReplacer \(at main\.go:5:19\)/],
 ];
 

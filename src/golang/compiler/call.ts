@@ -612,6 +612,18 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     // a slice's or string's runtime representation read through its address (rt/pointers.ts headerView)
     return { c: `$L.headerView(${v.c}, ${tu.elem.name === 'StringHeader'})`, t, mode: 'value', n };
   }
+  if (vu.k === 'basic' && vu.name === 'unsafe.Pointer' && tu.k === 'ptr') {
+    // (*T)(unsafe.Pointer(&x)) where x is a string or a slice and T is not: reading its runtime
+    // representation through a struct of the program's own (gmpsim keeps strings and slices as JS
+    // values, not as headers in memory; reflect's own headers are handled above)
+    const src = addrOfVariable(c, v.n);
+    if (src !== null) {
+      const su = underlying(src);
+      if ((su.k === 'slice' || isString(src)) && underlying(tu.elem).k === 'struct') {
+        c.unsupported(n, `reading a ${isString(src) ? 'string' : 'slice'}'s memory as ${ts(tu.elem)} through unsafe.Pointer (reflect.${isString(src) ? 'StringHeader' : 'SliceHeader'} is supported)`);
+      }
+    }
+  }
   if (vu.k === 'basic' && vu.name === 'unsafe.Pointer' && (tu.k === 'ptr' || (tu.k === 'basic' && tu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
   // identical underlying types, struct tags ignored (spec, "Conversions")
   if (identical(tu, vu, true) || assignable(v, t)) return { c: convert(c, { ...v, t: tu.k === 'iface' ? v.t : t }, t, 'conversion'), t, mode: 'value', n };
@@ -672,4 +684,19 @@ function numConversion(t: Type, from: Type, code: string): string {
   }
   const f = kf !== null ? `$L.i2f(${code})` : code;
   return tu.k === 'basic' && tu.name === 'float32' ? `Math.fround(${f})` : f;
+}
+
+/**
+ * The type of variable x when `n` is `unsafe.Pointer(&x)` (x a plain variable in scope), else null:
+ * what a conversion of that unsafe.Pointer reinterprets.
+ */
+function addrOfVariable(c: Compiler, n: Node | undefined): Type | null {
+  if (n === undefined || (n.name !== 'CallExpr' && n.name !== 'Conversion')) return null;
+  const args = n.kids.find((k) => k.name === 'Arguments');
+  const callee = n.kids[0];
+  if (args === undefined || callee === undefined || text(callee).replace(/\s+/g, '') !== 'unsafe.Pointer') return null;
+  const arg = args.kids.find((k) => k.name === 'UnaryExp');
+  if (arg === undefined || arg.kids.length !== 2 || text(arg.kids[0]!) !== '&' || arg.kids[1]!.name !== 'VariableName') return null;
+  const o = c.scope.lookup(text(arg.kids[1]!));
+  return o !== undefined && o.kind === 'var' ? o.t : null;
 }
