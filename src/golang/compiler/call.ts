@@ -366,8 +366,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const rest = argNodes.slice(1).map((a) => H(convert(c, c.expr(a), u.elem, 'argument')));
       // go1.26: this variable's one stack-store site (compiler/escape.ts): the first growth of the
       // empty slice in a call, to at most K elements, gets a 32-byte backing store of cap K
-      const a0 = argNodes[0]!;
-      if (a0.name === 'VariableName' && es > 0 && es <= stackAppendBytes && c.fn?.stackAppends?.has(n.from) === true) {
+      if (es > 0 && es <= stackAppendBytes && c.fn?.stackAppends?.has(n.from) === true) {
         const K = Math.floor(stackAppendBytes / es);
         const used = c.id('sb');
         c.lets.push(`${used} = false`);
@@ -616,7 +615,7 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
     // (*T)(unsafe.Pointer(&x)) where x is a string or a slice and T is not: reading its runtime
     // representation through a struct of the program's own (gmpsim keeps strings and slices as JS
     // values, not as headers in memory; reflect's own headers are handled above)
-    const src = addrOfVariable(c, v.n);
+    const src = addressedVariableType(c, v.n);
     if (src !== null) {
       const su = underlying(src);
       if ((su.k === 'slice' || isString(src)) && underlying(tu.elem).k === 'struct') {
@@ -690,7 +689,7 @@ function numConversion(t: Type, from: Type, code: string): string {
  * The type of variable x when `n` is `unsafe.Pointer(&x)` (x a plain variable in scope), else null:
  * what a conversion of that unsafe.Pointer reinterprets.
  */
-function addrOfVariable(c: Compiler, n: Node | undefined): Type | null {
+function addressedVariableType(c: Compiler, n: Node | undefined): Type | null {
   if (n === undefined || (n.name !== 'CallExpr' && n.name !== 'Conversion')) return null;
   const args = n.kids.find((k) => k.name === 'Arguments');
   const callee = n.kids[0];

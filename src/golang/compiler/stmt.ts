@@ -41,7 +41,7 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
     scanAddr(body, fn.boxed, fn.selected);
   }
   // go1.26's stack-allocated first append (compiler/escape.ts)
-  if (body && c.lang.stackAppend) fn.stackAppends = stackAppendSites(body, [...pnames.map((d) => (d ? text(d) : '_')), ...(recv ? [''] : [])]);
+  if (body && c.lang.stackAppend) fn.stackAppends = stackAppendSites(body, pnames.flatMap((d) => (d ? [text(d)] : [])));
   if (body) {
     const gl = new Set<string>();
     scanGotos(body, gl);

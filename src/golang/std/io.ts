@@ -10,10 +10,10 @@
  * SectionReader, OffsetWriter… are not supported.
  */
 import { K, type Op } from '../../workload/ops.js';
-import { basic, newNamed, tInt, tString } from '../types.js';
+import { type FuncType, type NamedType, basic, newNamed, tInt, tString } from '../types.js';
 import { tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
-import { pkg, F, T, V, C, fn, tBytes, subset, sl, arr, ptr } from './registry.js';
+import { pkg, F, T, V, C, fn, tBytes, subset, sl, arr, ptr, native, method } from './registry.js';
 import { Chan } from '../../runtime/chan.js';
 import { sync as wsync } from '../../workload/api.js';
 import { nilDeref } from '../rt/panics.js';
@@ -122,23 +122,16 @@ export function* ReadAtLeast(r: Iface | null, b: Slice | null, min: number): Go<
 /** io.ErrShortBuffer (io/io.go). */
 export const ErrShortBuffer: Iface = { t: tErrorStringPtr, v: new ErrorString('short buffer') };
 
-export const tWriter = newNamed('Writer', 'io', { k: 'iface', methods: new Map([['Write', fn([tBytes], [tInt, tError])]]) });
-export const tReader = newNamed('Reader', 'io', { k: 'iface', methods: new Map([['Read', fn([tBytes], [tInt, tError])]]) });
-export const tCloser = newNamed('Closer', 'io', { k: 'iface', methods: new Map([['Close', fn([], [tError])]]) });
-export const tReadCloser = newNamed('ReadCloser', 'io', {
-  k: 'iface',
-  methods: new Map([
-    ['Read', fn([tBytes], [tInt, tError])],
-    ['Close', fn([], [tError])],
-  ]),
-});
-
-// io/io.go's other single- and multi-method interfaces (a method set each; assignability is structural)
+// io/io.go's interfaces: a method set each (assignability is structural)
 const mRead = fn([tBytes], [tInt, tError]);
 const mWrite = fn([tBytes], [tInt, tError]);
 const mClose = fn([], [tError]);
 const mSeek = fn([basic('int64'), tInt], [basic('int64'), tError]);
-const iface = (name: string, methods: [string, ReturnType<typeof fn>][]): ReturnType<typeof newNamed> => newNamed(name, 'io', { k: 'iface', methods: new Map(methods) });
+const iface = (name: string, methods: [string, FuncType][]): NamedType => newNamed(name, 'io', { k: 'iface', methods: new Map(methods) });
+export const tWriter = iface('Writer', [['Write', mWrite]]);
+export const tReader = iface('Reader', [['Read', mRead]]);
+export const tCloser = iface('Closer', [['Close', mClose]]);
+export const tReadCloser = iface('ReadCloser', [['Read', mRead], ['Close', mClose]]);
 export const tSeeker = iface('Seeker', [['Seek', mSeek]]);
 export const tReadWriter = iface('ReadWriter', [['Read', mRead], ['Write', mWrite]]);
 export const tReadSeeker = iface('ReadSeeker', [['Read', mRead], ['Seek', mSeek]]);
@@ -182,10 +175,10 @@ export class TeeReader {
     return [n, err];
   }
 }
-export const tLimitedReader = newNamed('LimitedReader', 'io', { k: 'struct', fields: [] }, '$P.io.LimitedReader');
-tLimitedReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: false, fn: '', native: true, gen: true });
-export const tTeeReader = newNamed('teeReader', 'io', { k: 'struct', fields: [] }, '$P.io.TeeReader');
-tTeeReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: false, fn: '', native: true, gen: true });
+export const tLimitedReader = native('LimitedReader', 'io', '$P.io.LimitedReader');
+method(tLimitedReader, 'Read', mRead, true, false);
+export const tTeeReader = native('teeReader', 'io', '$P.io.TeeReader');
+method(tTeeReader, 'Read', mRead, true, false);
 
 /** io.ErrClosedPipe (io/pipe.go). */
 export const ErrClosedPipe: Iface = { t: tErrorStringPtr, v: new ErrorString('io: read/write on closed pipe') };
@@ -284,14 +277,14 @@ export function newPipe(): [PipeReader, PipeWriter] {
   const p = new Pipe();
   return [new PipeReader(p), new PipeWriter(p)];
 }
-export const tPipeReader = newNamed('PipeReader', 'io', { k: 'struct', fields: [] }, '$P.io.PipeReader');
-tPipeReader.methods.set('Read', { name: 'Read', sig: mRead, ptrRecv: true, fn: '', native: true, gen: true });
-tPipeReader.methods.set('Close', { name: 'Close', sig: mClose, ptrRecv: true, fn: '', native: true, gen: true });
-tPipeReader.methods.set('CloseWithError', { name: 'CloseWithError', sig: fn([tError], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
-export const tPipeWriter = newNamed('PipeWriter', 'io', { k: 'struct', fields: [] }, '$P.io.PipeWriter');
-tPipeWriter.methods.set('Write', { name: 'Write', sig: mWrite, ptrRecv: true, fn: '', native: true, gen: true });
-tPipeWriter.methods.set('Close', { name: 'Close', sig: mClose, ptrRecv: true, fn: '', native: true, gen: true });
-tPipeWriter.methods.set('CloseWithError', { name: 'CloseWithError', sig: fn([tError], [tError]), ptrRecv: true, fn: '', native: true, gen: true });
+export const tPipeReader = native('PipeReader', 'io', '$P.io.PipeReader');
+method(tPipeReader, 'Read', mRead, true);
+method(tPipeReader, 'Close', mClose, true);
+method(tPipeReader, 'CloseWithError', fn([tError], [tError]), true);
+export const tPipeWriter = native('PipeWriter', 'io', '$P.io.PipeWriter');
+method(tPipeWriter, 'Write', mWrite, true);
+method(tPipeWriter, 'Close', mClose, true);
+method(tPipeWriter, 'CloseWithError', fn([tError], [tError]), true);
 
 /** io.Discard's type (io.discard): every Write succeeds. */
 export class Discard {
@@ -302,9 +295,9 @@ export class Discard {
     return [s.length, null];
   }
 }
-export const tDiscard = newNamed('discard', 'io', { k: 'struct', fields: [] }, '$P.io.Discard');
-tDiscard.methods.set('Write', { name: 'Write', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
-tDiscard.methods.set('WriteString', { name: 'WriteString', sig: fn([tString], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+export const tDiscard = native('discard', 'io', '$P.io.Discard');
+method(tDiscard, 'Write', mWrite, true, false);
+method(tDiscard, 'WriteString', fn([tString], [tInt, tError]), true, false);
 export const discard: Iface = { t: tDiscard, v: new Discard() };
 /** io.NopCloser's type (io.nopCloser): the reader's Read, a Close that does nothing. */
 export class NopCloser {
@@ -316,9 +309,9 @@ export class NopCloser {
     return null;
   }
 }
-export const tNopCloser = newNamed('nopCloser', 'io', { k: 'struct', fields: [] }, '$P.io.NopCloser');
-tNopCloser.methods.set('Read', { name: 'Read', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
-tNopCloser.methods.set('Close', { name: 'Close', sig: fn([], [tError]), ptrRecv: false, fn: '', native: true, gen: true });
+export const tNopCloser = native('nopCloser', 'io', '$P.io.NopCloser');
+method(tNopCloser, 'Read', mRead, true, false);
+method(tNopCloser, 'Close', mClose, true, false);
 
 /**
  * io.MultiReader's type (io/multi.go multiReader): the readers in turn, a reader's EOF moving on to the
@@ -372,14 +365,14 @@ export class MultiWriter {
     return yield* this.Write(stringToBytes(s));
   }
 }
-export const tMultiReader = newNamed('multiReader', 'io', { k: 'struct', fields: [] }, '$P.io.MultiReader');
-tMultiReader.methods.set('Read', { name: 'Read', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
-export const tEOFReader = newNamed('eofReader', 'io', { k: 'struct', fields: [] }, '$P.io.EOFReader');
-tEOFReader.methods.set('Read', { name: 'Read', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+export const tMultiReader = native('multiReader', 'io', '$P.io.MultiReader');
+method(tMultiReader, 'Read', mRead, true, false);
+export const tEOFReader = native('eofReader', 'io', '$P.io.EOFReader');
+method(tEOFReader, 'Read', mRead, true, false);
 const eofReaderIface: Iface = { t: tEOFReader, v: new EOFReader() };
-export const tMultiWriter = newNamed('multiWriter', 'io', { k: 'struct', fields: [] }, '$P.io.MultiWriter');
-tMultiWriter.methods.set('Write', { name: 'Write', sig: fn([tBytes], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
-tMultiWriter.methods.set('WriteString', { name: 'WriteString', sig: fn([tString], [tInt, tError]), ptrRecv: false, fn: '', native: true, gen: true });
+export const tMultiWriter = native('multiWriter', 'io', '$P.io.MultiWriter');
+method(tMultiWriter, 'Write', mWrite, true, false);
+method(tMultiWriter, 'WriteString', fn([tString], [tInt, tError]), true, false);
 /** io.MultiReader(readers...): a copy of the list (the caller's slice is not aliased). */
 export function newMultiReader(readers: (Iface | null)[]): Iface {
   return { t: tMultiReader, v: new MultiReader([...readers]) };

@@ -93,36 +93,39 @@ function withHiExp(f: number, exp: number): number {
   return f64view.getFloat64(0);
 }
 const smallestNormal = 2.2250738585072014e-308;
+/** The float64 exponent bias (math/bits.go bias). */
+const bias = 1023;
+
+/** math's normalize: a subnormal x scaled into the normal range, and the power of two that undoes it. */
+function normalize(x: number): [number, number] {
+  return Math.abs(x) < smallestNormal ? [x * 2 ** 52, -52] : [x, 0];
+}
+/** x's biased exponent (its 11 exponent bits). */
+function biasedExp(x: number): number {
+  return (hiWord(x) >>> 20) & 0x7ff;
+}
 
 /** math.Frexp (math/frexp.go): f = frac × 2^exp with |frac| in [½, 1); ±0, ±Inf and NaN give (f, 0). */
 export function Frexp(f: number): [number, number] {
   if (f === 0 || !Number.isFinite(f)) return [f, 0];
-  let exp = 0;
-  if (Math.abs(f) < smallestNormal) {
-    f *= 2 ** 52; // normalize
-    exp = -52;
-  }
-  exp += ((hiWord(f) >>> 20) & 0x7ff) - 1023 + 1;
-  return [withHiExp(f, 1022), exp];
+  const [g, e] = normalize(f);
+  return [withHiExp(g, bias - 1), e + biasedExp(g) - bias + 1];
 }
 
 /** math.Ldexp (math/ldexp.go): frac × 2^exp, one rounding (subnormal results through Go's m = 2^-53 factor). */
 export function Ldexp(frac: number, exp: number): number {
   if (frac === 0 || !Number.isFinite(frac)) return frac;
-  const [f, e] = Frexp(frac);
-  exp += e;
-  let x = hiWord(f);
-  exp += ((x >>> 20) & 0x7ff) - 1023;
-  if (exp < -1075) return Copysign(0, f); // underflow
-  if (exp > 1023) return f < 0 ? -Infinity : Infinity; // overflow
+  const [g, e] = normalize(frac);
+  exp += e + biasedExp(g) - bias;
+  if (exp < -1075) return Copysign(0, g); // underflow
+  if (exp > bias) return g < 0 ? -Infinity : Infinity; // overflow
   let m = 1;
   if (exp < -1022) {
     // denormal
     exp += 53;
     m = 1 / 2 ** 53;
   }
-  x = exp + 1023;
-  return m * withHiExp(f, x);
+  return m * withHiExp(g, exp + bias);
 }
 
 /** math.Modf (math/modf.go): the integer part and the fraction, both with f's sign; Modf(±Inf) = (±Inf, NaN). */
@@ -159,10 +162,8 @@ export function Nextafter(x: number, y: number): number {
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (x === y) return x;
   if (x === 0) return Copysign(5e-324, y);
-  const b = Float64bits(x) as number | bigint;
-  const big = BigInt(b);
-  const up = (y > x) === (x > 0);
-  return Float64frombits(up ? big + 1n : big - 1n);
+  const bits = BigInt(Float64bits(x));
+  return Float64frombits((y > x) === (x > 0) ? bits + 1n : bits - 1n);
 }
 
 const F64 = tFloat64;

@@ -12,7 +12,7 @@
 import { tBool, tComplex128, tFloat64 } from '../types.js';
 import { pkg, F, fn, subset } from './registry.js';
 import { Complex } from '../rt/complex.js';
-import { Hypot } from './math.js';
+import { Copysign, Hypot } from './math.js';
 
 const C = tComplex128;
 const F64 = tFloat64;
@@ -37,7 +37,7 @@ export function IsNaN(x: Complex): boolean {
 export function Sqrt(x: Complex): Complex {
   if (x.im === 0) {
     if (x.re === 0) return new Complex(0, x.im);
-    if (x.re < 0) return new Complex(0, copysign(Math.sqrt(-x.re), x.im));
+    if (x.re < 0) return new Complex(0, Copysign(Math.sqrt(-x.re), x.im));
     return new Complex(Math.sqrt(x.re), x.im);
   }
   if (Math.abs(x.im) === Infinity) return new Complex(Infinity, x.im);
@@ -93,7 +93,7 @@ export function Exp(x: Complex): Complex {
   if (Math.abs(re) === Infinity) {
     if (re > 0 && im === 0) return x;
     if (Math.abs(im) === Infinity || Number.isNaN(im)) {
-      if (re < 0) return new Complex(0, copysign(0, im));
+      if (re < 0) return new Complex(0, Copysign(0, im));
       return new Complex(Infinity, NaN);
     }
   } else if (Number.isNaN(re) && im === 0) return new Complex(NaN, im);
@@ -104,11 +104,6 @@ export function Exp(x: Complex): Complex {
 /** cmplx.Log: the natural logarithm, (ln |x|, Phase x). */
 export function Log(x: Complex): Complex {
   return new Complex(Math.log(Abs(x)), Phase(x));
-}
-
-function copysign(f: number, sign: number): number {
-  const a = Math.abs(f);
-  return sign < 0 || Object.is(sign, -0) ? -a : a;
 }
 
 pkg('math/cmplx', {

@@ -14,7 +14,7 @@ import { tError } from '../core.js';
 import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
 import type { Slice } from '../rt/slices.js';
 import { bytesToString, runeToString, decodeUTF8, encodeUTF8, decodeRune } from '../rt/strings.js';
-import { sliceLit } from '../rt/slices.js';
+import { sliceLit, copySlice } from '../rt/slices.js';
 import type { Iface } from '../rt/values.js';
 import type { Op } from '../../workload/ops.js';
 
@@ -171,8 +171,7 @@ export class Reader {
     off = Number(off);
     if (off < 0) return [0, newError('strings.Reader.ReadAt: negative offset')];
     if (off >= this.s.length) return [0, EOF];
-    const n = Math.min(b === null ? 0 : b.n, this.s.length - off);
-    for (let k = 0; k < n; k++) b!.a[b!.o + k] = this.s.charCodeAt(off + k);
+    const n = copySlice(b, this.s.slice(off));
     return [n, n < (b === null ? 0 : b.n) ? EOF : null];
   }
   ReadByte(): [number, Iface | null] {
