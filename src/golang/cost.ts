@@ -20,7 +20,7 @@
  * loop's speed is right within ≈±30 % for simple bodies, not per instruction.
  */
 import type { GoRelease } from '../runtime/version.js';
-import { allocLoopMutatorNs, type AllocLoopMeasurements } from '../runtime/calibration.js';
+import { allocLoopMutatorNs, significant, type AllocLoopMeasurements } from '../runtime/calibration.js';
 
 export interface GoCpuCosts {
   /** One counted operation (ns). */
@@ -333,9 +333,7 @@ export const allocLoopOps = 11;
  * holds). It includes the sweeping mallocgc does before it reuses a span (the model's sweep is free).
  */
 export function mallocNsFromMeasurements(p1: AllocLoopMeasurements, op: number): number {
-  const x = allocLoopMutatorNs(p1) - allocLoopOps * op;
-  const p = Math.pow(10, Math.floor(Math.log10(x)) - 2);
-  return Math.round(Math.round(x / p) * p * 1e6) / 1e6;
+  return significant(allocLoopMutatorNs(p1) - allocLoopOps * op, 3);
 }
 
 /**
@@ -369,8 +367,7 @@ const opsPerIteration = { loop_empty: 3, loop_sum: 4, loop_count_until: 5, loop_
 
 /** 2 significant digits: the loops' run-to-run spread is larger than that. */
 function nice2(x: number): number {
-  const p = Math.pow(10, Math.floor(Math.log10(x)) - 1);
-  return Math.round(Math.round(x / p) * p * 1e6) / 1e6;
+  return significant(x, 2);
 }
 
 /**

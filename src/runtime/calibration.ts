@@ -83,8 +83,13 @@ export function heapPopLevels(m: number): number {
  */
 function nice(x: number): number {
   if (!(x > 1)) return 1;
-  const p = Math.pow(10, Math.floor(Math.log10(x)) - 1);
-  return Math.round(x / p) * p;
+  return significant(x, 2);
+}
+
+/** x rounded to `digits` significant digits (without the binary float's trailing noise). */
+export function significant(x: number, digits: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(x)) - digits + 1);
+  return Math.round(Math.round(x / p) * p * 1e6) / 1e6;
 }
 
 /**

@@ -643,16 +643,20 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
  */
 function stwWait(rt: Runtime, stops: readonly number[], own: number): number {
   if (stops.length === 0) return own;
-  let asleep = own; // when the caller is in notetsleep
+  // the Ps that reach gcstopm while the caller still holds sched.lock, and the last of the others
+  let early = 0;
   let last = 0;
-  const early = own > 0 ? stops.filter((x) => x < own).length : 0;
+  for (const x of stops) {
+    if (x < own) early++;
+    else last = Math.max(last, x);
+  }
+  let asleep = own; // when the caller is in notetsleep
   if (early > 0) {
     asleep += rt.cost.futexWakeCall;
     let t = own;
     for (let i = 0; i < early; i++) t += rt.latency(rt.cost.futexWake);
-    last = t;
+    last = Math.max(last, t);
   }
-  for (const x of stops) if (own === 0 || x >= own) last = Math.max(last, x);
   return Math.max(last, asleep) + rt.latency(rt.cost.futexWake + rt.cost.timedWaitWake);
 }
 
