@@ -254,6 +254,33 @@ export interface CostModel {
    * 62.8 µs for the 1 MiB + 512 B buffer, 0.060 ns per byte (≈ 17 GB/s).
    */
   largeClearNsPerByte: number;
+  /**
+   * Clearing heap bitmap on fresh pages, per bitmap byte (the release's VersionProfile.largeSpanHeapBits
+   * of a new large span: go1.19's initSpan memclr of size/32 bytes, whose pages fault). conformance/
+   * reference/go1.19|go1.26/gc_start_sema.json seq_off (quiet machine, 5 runs each): one fresh 1 MiB
+   * []byte takes alloc_us 25.7 µs on go1.19.8 against 1.2 µs on go1.26.8, which clears no bitmap:
+   * 24.5 µs for 32 KiB of bitmap, 0.75 ns per byte (≈ 3 µs per 4 KiB page: isolated faults, dearer
+   * per byte than a heap's sequential growth, heapGrowNsPerByte).
+   */
+  heapBitsFaultNsPerByte: number;
+  /**
+   * The page faults the kernel takes when a system call writes a never-touched user buffer (a read(2)
+   * into a fresh large []byte: copy_to_user faults and zeroes each page), per byte. conformance/
+   * reference/go1.19/urandom_read.json n1_p1 (quiet machine, 5 runs, 2026-12-06): one 1 MiB read of
+   * /dev/urandom into a fresh buffer took read_us 5167 µs where the same day's io_costs.json reads
+   * 1 MiB into a reused buffer in urandom_read_1m_us 2594 µs (urandomCall 270 ns + urandomPerByte):
+   * 2573 µs more for 256 fresh pages, 2.45 ns per byte (≈ 10 µs per 4 KiB page; go1.26.8's n1_p1: 5388
+   * µs, 2.66). Part of that may be the host rather than the faults: io_costs was recorded at 15:04,
+   * urandom_read at 22:52 (recordedAt), and the host ran 25–35 % slower the next day (docs/fidelity.md,
+   * gc_alloc_loop) — the cost is what makes the model's read of a fresh buffer the one urandom_read's
+   * references were recorded with. Ten times heapGrowNsPerByte's pages, which Go's own code touches (sequential growth of
+   * the heap, faulted on the same VM on the same day): on this Firecracker guest a page the guest
+   * never touched, or whose frame free page reporting (page_reporting_order=11) handed back to the
+   * host, faults in the host too (an EPT violation), and the host's price varies by day — measured
+   * again on 2026-12-07 a fresh 1 MiB read cost 3.1–3.2 ms against 2.7 ms into a reused buffer
+   * (0.45 ms of faults). Recalibrate with `gmpsim calibrate` on another machine or day.
+   */
+  kernelFaultNsPerByte: number;
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
@@ -306,6 +333,8 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   readMemStatsPause: 1_100, // gc_stw.json p1 readmemstats_us (see above)
   heapGrowNsPerByte: 0.24, // gc_alloc_loop.json gogcoff vs p1 (see above)
   largeClearNsPerByte: 0.06, // io_costs.json (102.4 − 35.15 − 3.17 − 1.32) µs / 1 MiB (see above)
+  heapBitsFaultNsPerByte: 0.75, // gc_start_sema.json seq_off (25.7 − 1.2) µs / 32 KiB (see above)
+  kernelFaultNsPerByte: 2.45, // urandom_read.json n1_p1 (5167 − 2594) µs / 1 MiB (see above)
   slackJitter: 0.41, // (c) usleep_slack_us median 72.6 µs, p90 84.7 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
   jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
 });
@@ -362,6 +391,8 @@ export const costDocs: Record<keyof CostModel, string> = {
   readMemStatsPause: 'runtime.ReadMemStats stop-the-world, world already stopped',
   heapGrowNsPerByte: 'page faults of fresh heap memory (beyond the high-water mark), per byte',
   largeClearNsPerByte: 'clearing a large object (> 32 KiB) allocated on freed pages, per byte',
+  heapBitsFaultNsPerByte: 'clearing a new large span\'s heap bitmap on fresh pages (go1.19), per bitmap byte',
+  kernelFaultNsPerByte: 'page faults a system call takes writing a never-touched user buffer (read(2) into a fresh []byte), per byte',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
   slackJitter: 'spread of the oversleep of timed kernel sleeps (usleep, nanosleep, epoll/futex timeouts), as a fraction (0 = exact)',

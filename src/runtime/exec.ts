@@ -33,7 +33,7 @@ import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, sys
 import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
-import { STWReason, createfing, gcStopWorker, gcContinue, gcMarkDone, gcProcresize, gcStart, gcUser, GCTrigger, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
+import { STWReason, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
 /**
  * T.Run: continue the M's current G. While its ops complete without blocking and nothing else is
@@ -155,7 +155,15 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       if (alloc !== undefined && alloc > 0) {
         // mallocgc: heap accounting, an assist during a mark phase (more CPU for this G), or a cycle
         // that starts here (the world stops; the work runs when this G goes on).
-        const extra = mallocgc(rt, mp, gp, alloc, op.allocLarge ?? 0, op.allocBuffers ?? 0);
+        const extra = mallocgc(rt, mp, gp, alloc, op.allocLarge ?? 0, op.allocBuffers ?? 0, op.assisted === true);
+        if (extra === MallocDeferred) {
+          // The allocation waits for its assist (mgc.ts gcAssistAlloc): made again, with the op's work, after.
+          const again: Op = { k: K.Work, ns, every: op.every, alloc, allocLarge: op.allocLarge, allocBuffers: op.allocBuffers, assisted: true };
+          const pend = gp.pendingOp;
+          if (pend !== null && pend.k === K.GCAssistPark) pend.then = again;
+          else gp.pendingOp = again;
+          return;
+        }
         if (extra < 0) {
           if (ns > 0) {
             const rest: Op = { k: K.Work, ns, every: op.every };
@@ -347,9 +355,13 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
     case K.GCStartTime:
       if (!gcStart(rt, mp, gp, GCTrigger.time)) cont(rt, mp, cost.runtimeCall);
       return;
+    case K.GCAssistPark:
+      gcParkAssist(rt, mp, gp, op.ns, op.then);
+      return;
     case K.GCStartRetry:
       gp.pendingOp = op.then;
-      if (!gcStart(rt, mp, gp, GCTrigger.heap)) cont(rt, mp, 0);
+      if (op.trigger === GCTrigger.cycle) gcUser(rt, mp, gp, op.woken);
+      else if (!gcStart(rt, mp, gp, op.trigger, op.woken)) cont(rt, mp, op.trigger === GCTrigger.time ? cost.runtimeCall : 0);
       return;
     default: {
       const bad: never = op;
@@ -395,10 +407,10 @@ function syscallOp(rt: Runtime, mp: M, gp: G, op: SyscallOp): void {
   if (fill > 0) rt.sim.pollSooner(fill >>> 8);
   if (fill > 0 && gp.untouchedBytes > 0) {
     // copy_to_user into a large object's fresh pages: the kernel takes their page faults (and zeroes
-    // each page) inside the call, computing.
+    // each page) inside the call, computing (cost.kernelFaultNsPerByte).
     const faulted = Math.min(fill, gp.untouchedBytes);
     gp.untouchedBytes -= faulted;
-    ns += faulted * rt.cost.heapGrowNsPerByte;
+    ns += faulted * rt.cost.kernelFaultNsPerByte;
     cpu = true;
   }
   const kernel = syscallKernelTime(rt, ns, op.sleep === true);
@@ -475,7 +487,13 @@ function interruptWork(rt: Runtime, mp: M, gp: G): void {
   mp.gen++; // cancel the work's end event
   const left = cpuStop(rt, mp);
   gp.workEnd = 0;
-  if (left > 0) gp.pendingOp = { k: K.Work, ns: left, every: gp.workEvery };
+  if (!(left > 0)) return;
+  const rest: Op = { k: K.Work, ns: left, every: gp.workEvery };
+  // An allocation's gcStart waiting for the Work to end (mgc.ts mallocgc) keeps its place: first.
+  const pend = gp.pendingOp;
+  if (pend !== null && pend.k === K.GCStartRetry && pend.then === null) pend.then = rest;
+  else if (pend !== null && pend.k === K.GCAssistPark && pend.ns === 0) pend.ns = left; // the assist's marking left
+  else gp.pendingOp = rest;
 }
 
 // ---- LockOSThread (spec §15) ----

@@ -16,7 +16,10 @@
  *   alone (GOMEMLIMIT unset is math.MaxInt64: a goal of ≈ 8 EiB, ReadMemStats' NextGC). During a
  *   cycle the goal is at least 64 KB past where it triggered (heapGoal's minRunway) — go1.19's
  *   `triggered` is the trigger, since 1.20 the heap at the cycle's start (VersionProfile.gcTriggeredAtHeapLive).
- * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): sweep termination stops the
+ * - A cycle (gcStart → gcBgMarkWorker → gcMarkDone → gcMarkTermination): gcStart comes after the
+ *   allocation that crossed the trigger and holds work.startSema until the world runs again; every
+ *   other G that allocates past the trigger meanwhile waits on it and, woken in turn, finds a cycle
+ *   running and goes on (a chain of runnext hand-offs; gcStart's note); sweep termination stops the
  *   world (stopTheWorldWithSema, exec.ts) for gcSweepTermPause plus the wait for the other Ps (exec.ts
  *   safePointWait: a mark worker stops at once, user code at its next call — an allocation is one —
  *   or when SIGURG lands; a woken M when it runs; a P that gets there while the caller still holds
@@ -27,8 +30,9 @@
  *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
  *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
  *   worker for the rest of the 25 % goal, and idle workers on Ps that find nothing else to do (the
- *   last check before a P is given up). The mark work — the live part of the heap at the cycle's
- *   start plus 2 KB of stack per goroutine — is drained at gcMarkNsPerByte per worker; allocating
+ *   last check before a P is given up). The mark work — the pointer-holding part of the live heap at
+ *   the cycle's start (a noscan object is marked without being read) plus 2 KB of stack per
+ *   goroutine — is drained at gcMarkNsPerByte per worker; allocating
  *   goroutines assist (gcAssistAlloc: debt × assistWorkPerByte, first from the workers' background
  *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
@@ -55,12 +59,15 @@
  * captures while it does not run, channel buffers) counts dead. A program without one (the workload
  * API) gets an estimate: the part of the heap at a cycle's start that the mark finds live is a
  * survival fraction (GCOptions.survival) of it, but never less than what the previous cycle found
- * live (only what was allocated since can have died). The scan work is the live heap in bytes at
- * one cost per byte (gcMarkNsPerByte, measured on gc_stw's pointer-rich heap), where Go's is the
- * pointer-holding prefix of each object; the pacer's ratios (revise, endCycle) are unit-free, but
+ * live (only what was allocated since can have died). The scan work is the live heap's
+ * pointer-holding objects in bytes (LiveHeapSource.liveHeapScan: urandom_read's and gc_start_sema's
+ * 1 MiB []byte buffers are none of it — gctrace `0.43 ms cpu` of background mark for 96 MB live on
+ * go1.19.8) at one cost per byte (gcMarkNsPerByte, measured on gc_stw's pointer-rich heap), where
+ * Go's is the pointer-holding prefix of each such object; the pacer's ratios (revise, endCycle) are unit-free, but
  * gcOverAssistWork (64 KB of Go's scan work) is taken as 64 KB of heap. There are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
- * pointer-rich heap: conformance/programs/gc_stw.go); assists never park (a goroutine whose debt finds
+ * pointer-rich heap: conformance/programs/gc_stw.go; what is pointer-free is known only to a program
+ * with its own mark — the workload API's heap counts as all pointers); assists never park (a goroutine whose debt finds
  * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
  * global queue and goes on, as gcBgMarkWorker does, but a fractional or idle one just parks.
  *
@@ -70,10 +77,12 @@ import { E, FoundBy, Loc, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason } from
 import { K, type GoBody, type Op } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import { G, M, P, _Gdead, _Grunnable, _Gwaiting, forcegcperiod } from './runtime2.js';
-import { gopark, goready, newproc } from './proc.js';
+import { T, gopark, goready, newproc } from './proc.js';
+import { cpuStart } from './os.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
 import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
+import { Sema, semacquire, semrelease } from './sema.js';
 
 // ---- constants (go1.19 and go1.26 mgcpacer.go / mgc.go; the same in both releases) ----
 /** gcBackgroundUtilization = 0.25 (= gcGoalUtilization). */
@@ -199,6 +208,8 @@ export interface GCCycleRecord {
  */
 export interface LiveHeapSource {
   liveHeap(bodies: readonly unknown[]): number;
+  /** The part of the last liveHeap's bytes in pointer-holding objects (the mark's scan work), or negative when unknown. */
+  liveHeapScan?(): number;
   /**
    * The finalizers the last liveHeap found due (mfinal.go queuefinalizer: objects with finalizers
    * it did not reach; the Go frontend's rt/mfinal.ts) as one batch for the finalizer goroutine to
@@ -247,6 +258,17 @@ export class GCState {
   idleMarkTime = 0;
   /** The live-heap estimate of the cycle in progress (the part of heap0 its mark finds live). */
   markLive = 0;
+  /**
+   * The part of markLive in pointer-holding objects: the mark's scan work (a noscan object — a
+   * []byte — is marked without being read). A program without its own mark counts all of it.
+   */
+  markScan = 0;
+  /**
+   * gcController.heapScan during a mark phase: heap0's scannable share (markScan / markLive of it)
+   * plus what has been allocated since that is not a byte buffer (the allocations the model knows to
+   * be noscan: mallocgc's `buffers`).
+   */
+  heapScan = 0;
   /** The previous cycle's estimate (what can no longer die without new allocation). */
   lastLive = 0;
   /** The program's own mark (the Go frontend's), when it has one: the live heap at a cycle's start. */
@@ -296,9 +318,14 @@ export class GCState {
   scavengedBytes = 0;
   readMemStatsCalls = 0;
 
+  /** work.startSema (1 when free) and the G that holds it: the transition out of _GCoff (gcStart). */
+  startSema = initialStartSema();
+  startSemaOwner: G | null = null;
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
   nworkers = 0;
+  /** work.assistQueue: goroutines parked in gcParkAssist until background credit pays their debt. */
+  assistQueue: G[] = [];
   /** Goroutines in runtime.GC waiting for the cycle to end (gcWaitOnMark). */
   markWaiters: G[] = [];
   /** The forcegchelper goroutine and whether it is parked (forcegc.idle). */
@@ -325,6 +352,13 @@ export class GCState {
   setHeapMinimum(): void {
     this.heapMinimum = this.gcPercent >= 0 ? Math.floor((defaultHeapMinimum * this.gcPercent) / 100) : defaultHeapMinimum;
   }
+}
+
+/** gcinit: `work.startSema = 1`. */
+function initialStartSema(): Sema {
+  const s = new Sema();
+  s.count = 1;
+  return s;
 }
 
 /** gcController.init + commit at start-up: the first goal and trigger. */
@@ -403,13 +437,29 @@ function triggerFor(c: GCState, goal: number, runway: number): number {
 }
 
 /**
- * mallocgc's GC part for `bytes` allocated by gp on mp (`large` of them in large objects, `buffers`
- * of those in byte buffers): heapLive grows, a mark phase makes gp assist (the returned ns are CPU
- * time gp spends in gcAssistAlloc), and reaching the trigger starts a cycle (returns −1: gcStart
- * stopped the world and gp continues when it restarts; the caller keeps its op).
+ * What mallocgc's GC part answers besides a CPU cost (≥ 0): the G stopped for a cycle that starts here
+ * (gcStart: the allocation is done; the caller keeps the rest of its op), or the allocation itself
+ * waits — its assist parked (gp.pendingOp is GCAssistPark) or ran gcMarkDone (gp.gcstep) — and is
+ * made again with `assisted` once the G goes on.
  */
-export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, buffers = 0): number {
+export const MallocStopped = -1;
+export const MallocDeferred = -2;
+
+/**
+ * mallocgc's GC part for `bytes` allocated by gp on mp (`large` of them in large objects, `buffers`
+ * of those in byte buffers), in mallocgc's order: during a mark phase the G pays for the allocation
+ * first (deductAssistCredit → gcAssistAlloc: the returned ns are CPU time gp spends assisting; it
+ * may park in the assist queue, MallocDeferred), then heapLive grows, and reaching the trigger starts
+ * a cycle (MallocStopped: gcStart stopped the world or queued gp on work.startSema). `assisted`: the
+ * allocation comes back from its assist (the debt is settled).
+ */
+export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, buffers = 0, assisted = false): number {
   const c = rt.gc;
+  let assist = 0;
+  if (c.phase === GCPhase.mark && !assisted) {
+    assist = gcAssistAlloc(rt, mp, gp, bytes);
+    if (assist < 0) return assist;
+  }
   // A large object (> 32 KiB) gets a span of its own; when its pages held freed objects before
   // (below the heap's high-water mark: mheap.allocNeedsZero) mallocgc clears them
   // (memclrNoHeapPointers; go1.19+ delayedZeroing for pointer-free ones, with the P held). Fresh
@@ -418,29 +468,48 @@ export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, bu
   let clear = largeReused * rt.cost.largeClearNsPerByte;
   c.heapLive += bytes;
   c.totalAlloc += bytes;
+  if (c.phase === GCPhase.mark) c.heapScan += bytes - buffers;
   // The page faults of memory the process never held before; mallocgc's own CPU (clearing a small
   // object included) is the caller's (the Go frontend's malloc cost; append's is in its append cost).
   // A large object's fresh pages are not touched by mallocgc: they fault at the first write. Go code
   // writing a slice it made is taken to do that at once (as a small object's first use does); a byte
   // buffer's first write is usually the read(2) that fills it (G.untouchedBytes, exec.ts syscallOp).
+  // go1.19: a new large span clears its heap bitmap (VersionProfile.largeSpanHeapBits), at memclr
+  // speed where the pages were used before, faulting fresh bitmap pages where they were not.
+  const bits = rt.v.largeSpanHeapBits;
+  let freshLarge = 0;
   if (c.heapLive > c.heapRetained) {
     const fresh = c.heapLive - c.heapRetained;
-    const freshBuffers = Math.min(fresh, buffers, large - largeReused);
+    freshLarge = Math.min(fresh, large - largeReused);
+    const freshBuffers = Math.min(freshLarge, buffers);
     gp.untouchedBytes += freshBuffers;
     clear += (fresh - freshBuffers) * rt.cost.heapGrowNsPerByte;
     c.heapRetained = c.heapLive;
   }
-  if (c.phase === GCPhase.mark) {
-    const a = gcAssistAlloc(rt, mp, gp, bytes);
-    return a < 0 ? a : a + clear;
-  }
+  if (bits > 0 && large > 0) clear += bits * (freshLarge * rt.cost.heapBitsFaultNsPerByte + (large - freshLarge) * rt.cost.largeClearNsPerByte);
+  clear += assist;
   if (c.phase === GCPhase.off && c.heapLive >= c.trigger) {
-    if (gcStart(rt, mp, gp, GCTrigger.heap)) return -1;
+    // gcStart comes after the allocation (`if shouldhelpgc { if t.test() { gcStart(t) } }` at
+    // mallocgc's end): memory the allocation clears is cleared first, and the trigger is tested then.
+    if (clear > 0) {
+      gp.pendingOp = { k: K.GCStartRetry, trigger: GCTrigger.heap, woken: false, then: null };
+      return clear;
+    }
+    if (gcStart(rt, mp, gp, GCTrigger.heap)) return MallocStopped;
   }
   return clear;
 }
 
-/** gcAssistAlloc: pay the allocation's debt from the background credit or by marking; returns the ns spent. */
+/**
+ * gcAssistAlloc: charge the allocation to gp (deductAssistCredit) and pay a debt — from the
+ * background credit, then by marking (gcAssistAlloc1/gcDrainN), over-assisting by gcOverAssistWork.
+ * Returns the ns of marking gp does, or MallocDeferred: the assist finished the mark's work (gp runs
+ * gcMarkDone, gcstep) or could not pay its debt (no work left: gp parks in the assist queue after its
+ * marking, GCAssistPark, until the workers' credit pays it or the cycle ends). Either way the
+ * allocation happens after (mallocgc: the assist comes before it), so a goroutine that allocates
+ * 1 MiB while the mark has nothing left to give it waits for the cycle's end: go1.26.8's gctrace
+ * 4->4->4, 9->9->9 MB (gc_start_sema.json n100_p1), no allocation in between.
+ */
 function gcAssistAlloc(rt: Runtime, mp: M, gp: G, bytes: number): number {
   const c = rt.gc;
   gp.gcAssistBytes -= bytes;
@@ -455,25 +524,112 @@ function gcAssistAlloc(rt: Runtime, mp: M, gp: G, bytes: number): number {
     gp.gcAssistBytes += Math.ceil(steal / perByte);
     if (debtWork <= 0) return 0;
   }
-  // Do the work, over-assisting by gcOverAssistWork; with no work left the debt is forgiven.
+  // Do the work, over-assisting by gcOverAssistWork.
   const w = Math.min(debtWork + gcOverAssistWork, c.scanWorkRemaining);
-  gp.gcAssistBytes = w >= debtWork ? Math.floor((w - debtWork) / perByte) : 0;
-  if (w <= 0) return 0;
-  c.scanWorkRemaining -= w;
-  c.scanWorkDone += w;
-  const ns = Math.round(w * markNsPerByte(rt));
-  c.assistTime += ns;
-  rt.log.ev(E.GCAssist, gp.goid, mp.id, mp.p ? mp.p.id : -1, ns, w);
-  // The assist that finishes the work runs gcMarkDone after it (gcAssistAlloc1: "if this is the last
-  // worker and we ran out of work").
-  if (c.scanWorkRemaining <= 0 && c.inflight === 0 && !c.markDoneStarted) {
-    gp.gcstep = GCStep.markDone;
-    rt.contM = mp;
-    rt.contDelay = ns + mp.debt;
-    mp.debt = 0;
-    return -1;
+  gp.gcAssistBytes = w >= debtWork ? Math.floor((w - debtWork) / perByte) : -Math.ceil((debtWork - w) / perByte);
+  let ns = 0;
+  if (w > 0) {
+    c.scanWorkRemaining -= w;
+    c.scanWorkDone += w;
+    ns = Math.round(w * markNsPerByte(rt));
+    c.assistTime += ns;
+    rt.log.ev(E.GCAssist, gp.goid, mp.id, mp.p ? mp.p.id : -1, ns, w);
+    // The assist that finishes the work runs gcMarkDone after it (gcAssistAlloc1: "if this is the last
+    // worker and we ran out of work").
+    if (c.scanWorkRemaining <= 0 && c.inflight === 0 && !c.markDoneStarted) {
+      gp.gcstep = GCStep.markDone;
+      rt.contM = mp;
+      rt.contDelay = ns + mp.debt;
+      mp.debt = 0;
+      return MallocDeferred;
+    }
   }
-  return ns;
+  if (gp.gcAssistBytes >= 0) return ns;
+  // "We were unable steal enough credit or perform enough work to pay off the assist debt": after
+  // its marking, gcParkAssist.
+  gp.pendingOp = { k: K.GCAssistPark, ns, then: null };
+  return MallocDeferred;
+}
+
+/**
+ * The GCAssistPark op: gcParkAssist — unless the cycle ended or the debt got paid meanwhile, gp
+ * queues on work.assistQueue and parks ("GC assist wait"); then `then` (its allocation, assisted).
+ * A fresh op first runs the assist's marking (`ns` of CPU) and comes back.
+ */
+export function gcParkAssist(rt: Runtime, mp: M, gp: G, ns: number, then: Op | null): void {
+  const c = rt.gc;
+  if (ns > 0) {
+    // The marking is the G's CPU work (as an assist that pays its debt adds it to its Work op).
+    gp.pendingOp = { k: K.GCAssistPark, ns: 0, then };
+    gp.workNs = ns + mp.debt;
+    mp.debt = 0;
+    gp.workEvery = 0;
+    gp.workEnd = cpuStart(rt, mp, gp.workNs, T.Run);
+    return;
+  }
+  gp.pendingOp = then;
+  if (!c.blackenEnabled || gp.gcAssistBytes >= 0) {
+    rt.contM = mp;
+    rt.contDelay = mp.debt;
+    mp.debt = 0;
+    return;
+  }
+  // Recheck for background credit now that gp would queue (gcParkAssist): take it instead.
+  if (c.bgScanCredit > 0) {
+    const perByte = assistWorkPerByte(c);
+    const debtWork = Math.ceil(-gp.gcAssistBytes * perByte);
+    const steal = Math.min(c.bgScanCredit, debtWork);
+    c.bgScanCredit -= steal;
+    gp.gcAssistBytes = steal >= debtWork ? 0 : gp.gcAssistBytes + Math.ceil(steal / perByte);
+    if (gp.gcAssistBytes >= 0) {
+      rt.contM = mp;
+      rt.contDelay = mp.debt;
+      mp.debt = 0;
+      return;
+    }
+  }
+  c.assistQueue.push(gp);
+  gopark(rt, mp, gp, 'GC assist wait');
+}
+
+/**
+ * gcFlushBgCredit: a worker's `work` of scan work first pays the queued assists in order (each whose
+ * debt it covers is readied — not into runnext, so a G cannot ride the worker's priority — a partly
+ * paid one goes to the back of the queue), the rest becomes background credit.
+ */
+function gcFlushBgCredit(rt: Runtime, pp: P, by: G, work: number): void {
+  const c = rt.gc;
+  const q = c.assistQueue;
+  if (q.length === 0) {
+    c.bgScanCredit += work;
+    return;
+  }
+  const perByte = assistWorkPerByte(c);
+  let scanBytes = work / perByte;
+  while (q.length > 0 && scanBytes > 0) {
+    const gp = q[0]!;
+    if (scanBytes + gp.gcAssistBytes >= 0) {
+      scanBytes += gp.gcAssistBytes;
+      gp.gcAssistBytes = 0;
+      q.shift();
+      goready(rt, gp, pp, by, undefined, false);
+    } else {
+      gp.gcAssistBytes += Math.floor(scanBytes);
+      scanBytes = 0;
+      q.push(q.shift()!);
+      break;
+    }
+  }
+  if (scanBytes > 0) c.bgScanCredit += Math.floor(scanBytes * perByte);
+}
+
+/** gcWakeAllAssists: the cycle's mark is over; every queued assist goes on (injectglist from pp). */
+function gcWakeAllAssists(rt: Runtime, pp: P | null): void {
+  const c = rt.gc;
+  if (c.assistQueue.length === 0) return;
+  const list = c.assistQueue;
+  c.assistQueue = [];
+  injectglist(rt, list, pp);
 }
 
 /** The mark's CPU cost per byte of scan work under the run's release. */
@@ -487,7 +643,7 @@ function markNsPerByte(rt: Runtime): number {
  * last cycle's scan work (lastHeapScan + lastStackScan + globalsScan; the model's fixed root and
  * termination work, gcMarkBase, is part of its scan work, so of both estimates). Once this cycle's
  * work exceeds it, the heap is taken to be growing: the expectation becomes the worst case (every
- * scannable byte of the heap now: heapScan, which the model takes as heapLive, all of it scannable)
+ * scannable byte of the heap now: heapScan, heapLive's scannable share — GCState.heapScan)
  * and the goal is pushed back in proportion (extHeapGoal), at most to (1 + GOGC/100) × goal
  * (hardGoal); past even that goal, 10 % more (maxOvershoot). So the first cycle, with no last scan
  * work, lets the mutator allocate up to twice the goal while it marks (gctrace's 3->4->4 MB), where a
@@ -497,10 +653,10 @@ function assistWorkPerByte(c: GCState): number {
   const gcPercent = c.gcPercent < 0 ? 100000 : c.gcPercent;
   const live = c.heapLive;
   const work = c.scanWorkDone;
-  const base = c.scanWorkTotal - c.markLive - c.lastStackScan - c.globalsScan;
+  const base = c.scanWorkTotal - c.markScan - c.lastStackScan - c.globalsScan;
   let goal = heapGoal(c);
   let expected = c.lastHeapScan + c.lastStackScan + c.globalsScan + base;
-  const maxScanWork = live + c.lastStackScan + c.globalsScan + base;
+  const maxScanWork = c.heapScan + c.lastStackScan + c.globalsScan + base;
   if (work > expected) {
     let ext = Math.floor(((goal - c.triggered) / expected) * maxScanWork) + c.triggered;
     const hardGoal = Math.floor((1 + gcPercent / 100) * goal);
@@ -518,15 +674,51 @@ function assistWorkPerByte(c: GCState): number {
 }
 
 /**
- * gcStart: if the trigger holds, start a cycle from gp on mp — create the mark workers at the first
- * cycle (gcBgMarkStartWorkers), stop the world for sweep termination. Returns false when no cycle
- * starts. The world restarts when gp's gcstep continues (gcSweepTermDone).
+ * gcTrigger.test: whether a cycle of this kind should start now (none while one runs).
  */
-export function gcStart(rt: Runtime, mp: M, gp: G, kind: number): boolean {
+function gcTriggerTest(rt: Runtime, kind: number): boolean {
   const c = rt.gc;
   if (c.phase !== GCPhase.off) return false;
-  if (kind === GCTrigger.heap && !(c.heapLive >= c.trigger)) return false;
-  if (kind === GCTrigger.time && !(c.gcPercent >= 0 && c.lastgc !== 0 && rt.sim.now - c.lastgc > forcegcperiod)) return false;
+  if (kind === GCTrigger.heap) return c.heapLive >= c.trigger;
+  if (kind === GCTrigger.time) return c.gcPercent >= 0 && c.lastgc !== 0 && rt.sim.now - c.lastgc > forcegcperiod;
+  return true;
+}
+
+/**
+ * gcStart: if the trigger holds, start a cycle from gp on mp — take work.startSema, create the mark
+ * workers at the first cycle (gcBgMarkStartWorkers), stop the world for sweep termination. Returns
+ * false when no cycle starts (gp goes on). The world restarts when gp's gcstep continues
+ * (gcSweepTermDone), which releases work.startSema.
+ *
+ * work.startSema (mgc.go: "startSema protects the transition from "off" to mark or mark
+ * termination", initialised to 1 in gcinit). Every G whose allocation crossed the trigger calls
+ * gcStart after the allocation (mallocgc: heapLive already counts it), and all but the first wait in
+ * semacquire until the starter has started the world again. Each then wakes in turn (semrelease
+ * readies one waiter into the releaser's runnext), finds the trigger no longer holds (a mark phase
+ * runs: gcTrigger.test is false outside _GCoff), releases the semaphore — readying the next — and
+ * returns to its allocation's caller: a chain, one G per run of the releaser's P. `woken` is such a
+ * G: it takes the semaphore before it tests (the test that let it into gcStart was mallocgc's).
+ * On go1.19 the window is long: the starter waits in notetsleepg for each new mark worker, its P
+ * handed off, and only comes back through the global run queue (gcBgMarkStartWorkerBlocking), so
+ * every goroutine that runs meanwhile and allocates past the trigger queues up — urandom_read.go's
+ * first cycle starts at heap0 ≈ N MiB (gctrace `914->914->910 MB, 4 MB goal` at N=1000 on go1.19.8)
+ * and a goroutine's `make` lasts until the chain reaches it.
+ */
+export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false): boolean {
+  const c = rt.gc;
+  if (c.startSemaOwner !== gp) {
+    if (!woken && !gcTriggerTest(rt, kind)) return false;
+    const resume = gp.resume;
+    const retry: Op = { k: K.GCStartRetry, trigger: kind, woken: true, then: gp.pendingOp };
+    if (!semacquire(rt, mp, gp, c.startSema, false, 'semacquire', retry)) return true;
+    gp.resume = resume;
+    c.startSemaOwner = gp;
+    // "Re-check transition condition under transition lock."
+    if (!gcTriggerTest(rt, kind)) {
+      startSemaRelease(rt, mp, gp);
+      return false;
+    }
+  }
   if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
     gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
     return true;
@@ -567,7 +759,7 @@ function gcBgMarkStartWorkerBlocking(rt: Runtime, mp: M, gp: G, kind: number): v
   w.markWorker = true;
   c.nworkers++;
   mp.debt += rt.cost.goroutineCreate;
-  const retry: Op = kind === GCTrigger.cycle ? { k: K.GC } : kind === GCTrigger.time ? { k: K.GCStartTime } : { k: K.GCStartRetry, then: gp.pendingOp };
+  const retry: Op = kind === GCTrigger.cycle ? { k: K.GC } : { k: K.GCStartRetry, trigger: kind, woken: false, then: gp.pendingOp };
   gp.pendingOp = retry;
   entersyscallblock(rt, mp, gp, 0, 0, false, ready);
 }
@@ -628,6 +820,7 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   startTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
   c.tMark = now + Math.max(0, mp.debt - debt);
   if (rt.exited) return;
+  startSemaRelease(rt, mp, gp);
   if (c.userForced && c.markWaiters.includes(gp)) {
     // runtime.GC: gcWaitOnMark parks the caller until the cycle's mark termination.
     gopark(rt, mp, gp, 'wait for GC cycle');
@@ -635,6 +828,14 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   }
   rt.contM = mp;
   rt.contDelay = 0;
+}
+
+/** semrelease(&work.startSema): the first G waiting in gcStart is readied into mp's P's runnext. */
+function startSemaRelease(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  if (c.startSemaOwner !== gp) return;
+  c.startSemaOwner = null;
+  semrelease(rt, mp, gp, c.startSema, false);
 }
 
 /** gcControllerState.startCycle: the scan work expected, worker quotas, assist ratio. */
@@ -652,8 +853,10 @@ function startCycle(rt: Runtime, now: number): void {
   const stacks = rt.allgs.reduce((n, g) => n + (g.atomicstatus !== 6 ? stackMin : 0), 0);
   c.lastStackScan = stacks;
   // Plus the fixed root and termination work (gcMarkBase, as scan work at the mark's rate).
-  c.markLive = liveAtStart(rt);
-  c.scanWorkTotal = c.markLive + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
+  liveAtStart(rt);
+  // heapScan counts the heap as heapLive does (garbage not swept yet included): its scannable share.
+  c.heapScan = c.markLive > 0 ? Math.round((c.heap0 * c.markScan) / c.markLive) : c.heap0;
+  c.scanWorkTotal = c.markScan + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
   c.scanWorkRemaining = c.scanWorkTotal;
   const totalUtilizationGoal = procs * gcBackgroundUtilization;
   let dedicated = Math.floor(totalUtilizationGoal + 0.5);
@@ -679,15 +882,22 @@ function startCycle(rt: Runtime, now: number): void {
  * reached). Without one, the survival estimate: survival × heap0, but never less than the previous
  * cycle's (what could die since was only what was allocated since).
  */
-function liveAtStart(rt: Runtime): number {
+function liveAtStart(rt: Runtime): void {
   const c = rt.gc;
-  if (c.liveSource !== null) {
+  const src = c.liveSource;
+  if (src !== null) {
     const bodies: unknown[] = [];
     for (const g of rt.allgs) if (g.atomicstatus !== _Gdead && g.body !== null) bodies.push(g.body);
-    const live = c.liveSource.liveHeap(bodies);
-    if (live >= 0) return Math.min(live, c.heap0);
+    const live = src.liveHeap(bodies);
+    if (live >= 0) {
+      c.markLive = Math.min(live, c.heap0);
+      const scan = src.liveHeapScan !== undefined ? src.liveHeapScan() : -1;
+      c.markScan = scan >= 0 && live > 0 ? Math.round((c.markLive * Math.min(scan, live)) / live) : c.markLive;
+      return;
+    }
   }
-  return Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
+  c.markLive = Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
+  c.markScan = c.markLive;
 }
 
 /**
@@ -771,7 +981,7 @@ class GCBgMarkWorker implements GoBody {
       // The chunk ran: charge its time to the mode, its work to the background credit.
       c.inflight--;
       c.scanWorkDone += this.chunkWork;
-      c.bgScanCredit += this.chunkWork;
+      gcFlushBgCredit(rt, pp, gp, this.chunkWork);
       if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += this.chunkNs;
       else if (mode === GCMarkWorkerMode.fractional) {
         c.fractionalMarkTime += this.chunkNs;
@@ -833,7 +1043,7 @@ class GCBgMarkWorker implements GoBody {
       c.inflight--;
       c.scanWorkRemaining += this.chunkWork - done;
       c.scanWorkDone += done;
-      c.bgScanCredit += done;
+      gcFlushBgCredit(rt, pp, gp, done);
       const mode = pp.gcMarkWorkerMode;
       if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += ran;
       else if (mode === GCMarkWorkerMode.fractional) {
@@ -885,6 +1095,8 @@ export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
   }
   c.markDoneStarted = true;
   c.blackenEnabled = false;
+  // "Wake all blocked assists. These will run when we start the world again."
+  gcWakeAllAssists(rt, mp.p);
   c.tMarkTerm = rt.sim.now;
   c.heap1 = c.heapLive;
   c.stwprocs = rt.gomaxprocs;
@@ -914,7 +1126,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   c.triggered = Infinity; // resetLive: the cycle is over
   c.heapMarked = marked;
   c.heapLive = marked;
-  c.lastHeapScan = c.markLive;
+  c.lastHeapScan = c.markScan;
   c.phase = GCPhase.off;
   c.numgc++;
   if (c.userForced) c.numforcedgc++;
@@ -1029,9 +1241,15 @@ export function gcProcresize(rt: Runtime, nprocs: number): void {
 // ---- entry points from user code ----
 
 /** runtime.GC(): wait for a cycle in progress, start a forced one and wait for its mark termination. */
-export function gcUser(rt: Runtime, mp: M, gp: G): void {
+export function gcUser(rt: Runtime, mp: M, gp: G, woken = false): void {
   const c = rt.gc;
   if (c.phase !== GCPhase.off) {
+    if (woken && c.startSemaOwner === null) {
+      // Readied by semrelease(&work.startSema) into a cycle that started meanwhile: gcStart takes
+      // the semaphore, finds its trigger gone and releases it, readying the next waiter.
+      c.startSemaOwner = gp;
+      startSemaRelease(rt, mp, gp);
+    }
     // gcWaitOnMark(n): the cycle in progress ends first; then the G asks again (its op stays pending).
     c.markWaiters.push(gp);
     gp.pendingOp = { k: K.GC };
@@ -1039,7 +1257,7 @@ export function gcUser(rt: Runtime, mp: M, gp: G): void {
     return;
   }
   c.markWaiters.push(gp);
-  if (!gcStart(rt, mp, gp, GCTrigger.cycle)) {
+  if (!gcStart(rt, mp, gp, GCTrigger.cycle, woken)) {
     c.markWaiters.pop();
     rt.contM = mp;
     rt.contDelay = rt.cost.runtimeCall;

@@ -67,11 +67,11 @@
  *
  * A thread that computes in a system call (a 1 MiB read of /dev/urandom: M.kernelCpu) stays on its CPU
  * for this accounting although the Go scheduler sees it in _Gsyscall: it is in `nr`, so a wake-up onto
- * its CPU is not a halted vCPU's. And the kernel does not preempt it for a futex/epoll wakee while it is
- * inside the EEVDF slice it was picked for (cost.schedBaseSlice × (1 + ilog2 ncpu), 1.4 ms on 2 CPUs):
- * the wakee waits for the next scheduler tick after that slice (cost.schedTick, HZ=250), or until the
- * CPU frees up, or until another CPU going idle pulls it (`protectedUntil`, measured with perf on
- * urandom_read.go: see there). Each CPU remembers when its current thread was picked (`pickedAt`: when
+ * its CPU is not a halted vCPU's. And the kernel does not preempt it for a futex/epoll wakee or a new
+ * thread (clone: `threadStart`): the wakee waits for the first scheduler tick after both the EEVDF
+ * slice the computing thread was picked for (cost.schedBaseSlice × (1 + ilog2 ncpu), 1.4 ms on 2 CPUs)
+ * and its own arrival (cost.schedTick, HZ=250), or until the CPU frees up, or until another CPU going
+ * idle pulls it (`protectedUntil`, measured with perf on urandom_read.go: see there). Each CPU remembers when its current thread was picked (`pickedAt`: when
  * the CPU went from idle to busy, or when a thread left and the one remaining was picked again).
  *
  * What it simplifies:
@@ -86,7 +86,7 @@
  *   wake_affine move to the waker's CPU when its previous one is busy);
  * - threads blocked in a syscall count as off CPU (a computing one counts as on: see above), and a
  *   thread's CPU counts as busy from the wake-up's send, not from when it runs;
- * - slice protection only holds wake-ups behind a thread computing in the kernel: EEVDF's deadlines,
+ * - the hold only applies behind a thread computing in the kernel: EEVDF's deadlines,
  *   lag and eligibility for every thread (a wakee that carries negative lag waits even behind user
  *   code; sysmon's timer wake-ups, which carry positive lag, preempt at once) are not modelled, and
  *   a CPU that was already idle never steals a held wakee (the NOHZ idle balance at the busy CPU's
@@ -312,11 +312,36 @@ export class CPUSched implements EventTarget {
   }
 
   /**
+   * A new thread (clone → wake_up_new_task) whose first run would come `delay` ns from now (cost.
+   * threadCreate), ending with event `tag` on mp. Fork balancing places it now (select_task_rq with
+   * SD_BALANCE_FORK: selectCpu's idle or least loaded CPU); when that CPU's thread computes in the
+   * kernel inside its slice, the new task waits as a futex wakee would (wake_up_new_task →
+   * wakeup_preempt, the same check_preempt_wakeup_fair and RUN_TO_PARITY protection:
+   * protectedUntil). Otherwise it starts on time and is placed when it first runs (cpuOn), as before.
+   * urandom_read.go at GOMAXPROCS=1: each sysmon retake of a P whose M reads /dev/urandom clones a
+   * thread while both CPUs run reads; real go1.19.8 enters one read per ≈2.1–2.5 ms and keeps 13
+   * threads at N=100 (conformance/reference/go1.19/urandom_read.json), not one per sysmon tick.
+   */
+  threadStart(mp: M, tag: number, delay: number): void {
+    const now = this.rt.sim.now;
+    let at = now + delay;
+    const c = this.selectCpu(mp);
+    const heldUntil = this.protectedUntil(c, now, at);
+    if (heldUntil > 0) {
+      at = heldUntil;
+      mp.cpu = c;
+      this.heldWakes.push({ mp, target: mp, tag, daemon: false, gen: mp.gen, at, hotAt: now + delay, cpu: c });
+    }
+    this.rt.sim.at(at, mp, tag, mp.gen);
+  }
+
+  /**
    * A futex/epoll wake-up onto CPU c where a thread computes in the kernel (a CPU-bound system call,
-   * M.kernelCpu) does not preempt it while that thread is inside its EEVDF slice (RUN_TO_PARITY:
-   * kernel/sched/fair.c check_preempt_wakeup_fair → __pick_eevdf(protect), `slice` from its pick): the
-   * wakee waits for the first scheduler tick after the slice (update_curr → resched_curr; no hrtick on
-   * this kernel) unless the CPU frees up or another CPU goes idle and pulls it (releaseHeld, pullHeld).
+   * M.kernelCpu) does not preempt it: inside its EEVDF slice it is protected (RUN_TO_PARITY:
+   * kernel/sched/fair.c check_preempt_wakeup_fair → __pick_eevdf(protect), `slice` from its pick), and
+   * after it the wakee is not picked before the scheduler tick either (update_curr → resched_curr; no
+   * hrtick on this kernel) — the wakee waits for the first tick after both the slice and its own
+   * arrival, unless the CPU frees up or another CPU goes idle and pulls it (releaseHeld, pullHeld).
    * Returns when the wake-up that would run at `at` runs instead, or 0 when nothing holds it.
    * Measured with perf (sched_switch/sched_waking + raw_syscalls, wip/perf-wakeups.py) on
    * conformance/programs/urandom_read.go built by go1.26.8, N=100, GOMAXPROCS=1, quiet machine: the Ms
@@ -325,14 +350,15 @@ export class CPUSched implements EventTarget {
    * ≈2 ms after the retake" of a go1.26 runtime/trace and the ≈2.3 ms between reads real Go shows at
    * N=10 (urandom_read.json entry_gap_us) — whereas sysmon's own timer wake-ups onto such a CPU ran at
    * once in 97 % of 777 cases (median 21 µs), and a C thread spinning in user space (a CPU-bound cgo
-   * call, busy_wake.go's hogs) is preempted at once: neither is held here.
+   * call, busy_wake.go's hogs) is preempted at once: neither is held here. None of those 17 held
+   * wake-ups ran within 1.7 ms (p10), although a wake-up at a random point of a 2.7 ms read comes after
+   * the reader's 1.4 ms slice half of the time: a late wakee waits for the tick as well. (Until session
+   * 13 a wakee after the slice ran at once: with work.startSema's chain, urandom_read's readers then
+   * entered read(2) every ≈120 µs and threads grew to ≈95 at N=100 — real go1.19.8: 2.2–2.5 ms, 13.)
    */
   protectedUntil(c: number, now: number, at: number): number {
-    // The cheap test first: most wake-ups land on a CPU whose thread's slice is over (or an idle one,
-    // whose pickedAt is long past); the scans below run only when a slice would hold.
-    const until = this.pickedAt[c]! + this.slice;
-    if (until <= at || this.nr[c] === 0) return 0;
-    if (!this.kernelBusy(c) || this.nr[c]! - this.heldCounted(c, now) <= 0) return 0;
+    if (this.nr[c] === 0 || !this.kernelBusy(c) || this.nr[c]! - this.heldCounted(c, now) <= 0) return 0;
+    const until = Math.max(this.pickedAt[c]! + this.slice, at);
     const tick = this.rt.cost.schedTick;
     if (tick <= 0) return until;
     return this.tickPhase + Math.ceil((until - this.tickPhase) / tick) * tick;

@@ -174,7 +174,7 @@ export function gopark(rt: Runtime, mp: M, gp: G, reason: string, loc: number = 
  * goready/ready: make gp runnable in the runnext of pp (the waker's P) and wakep(). `value` is the
  * result the G sees when it runs (e.g. the received value).
  */
-export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown): void {
+export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown, next = true): void {
   gp.resume = value;
   gp.atomicstatus = _Grunnable;
   // ready() touches gp (casgstatus, runqput): cold if it has not run for a while. The readier pays, and
@@ -184,7 +184,7 @@ export function goready(rt: Runtime, gp: G, pp: P, by: G | null, value: unknown)
   if (mp !== null) mp.debt += coldLookup(rt.coldSwitch, rt.execSeq - gp.lastExec);
   gp.lastExec = rt.execSeq;
   rt.log.ev(E.Ready, gp.goid, -1, pp.id, by ? by.goid : -1, 0);
-  runqput(rt, pp, gp, true);
+  runqput(rt, pp, gp, next);
   wakep(rt);
 }
 
@@ -350,7 +350,7 @@ export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): 
   const cur = rt.curm;
   if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.latency(rt.cost.futexWake);
   else if (cur !== null) cur.debt += rt.cost.cloneCall; // the caller is inside clone() meanwhile (newosproc)
-  rt.sim.after(delay, mp, T.Start, mp.gen);
+  rt.os.threadStart(mp, T.Start, delay);
   return mp;
 }
 

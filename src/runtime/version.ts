@@ -109,6 +109,14 @@ export interface VersionProfile {
    * (runnext), no thread is involved.
    */
   readonly gcWorkerStartSyscall: boolean;
+  /**
+   * The heap bitmap a new large span clears, in bitmap bytes per byte of span. go1.19.8 (mbitmap.go
+   * heapBits.initSpan, from mheap.initSpan): 2 bits per 8-byte word, memclrNoHeapPointers of size/32
+   * bytes — on a fresh span its bitmap pages are fresh too and fault (cost.heapBitsFaultNsPerByte).
+   * go1.26.8 (allocation headers since 1.22): a pointer-free span has no heap bits, a large object's
+   * type lives in its span — nothing to clear.
+   */
+  readonly largeSpanHeapBits: number;
 
   // ---- netpoll (spec §10)
   /**
@@ -285,6 +293,7 @@ const go119: VersionProfile = {
   procresizeOldm: false,
   stwPreemptToRunnext: false,
   gcWorkerStartSyscall: true,
+  largeSpanHeapBits: 1 / 32,
   netpollWaiterDelta: false,
   lazyChannelTimers: false,
   containerAwareGOMAXPROCS: false,
@@ -326,6 +335,7 @@ const go126: VersionProfile = {
   procresizeOldm: true,
   stwPreemptToRunnext: true,
   gcWorkerStartSyscall: false,
+  largeSpanHeapBits: 0,
   netpollWaiterDelta: true,
   lazyChannelTimers: true,
   containerAwareGOMAXPROCS: true,
@@ -430,6 +440,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal, at least 1 MB (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
   gctraceWrites: { what: 'the write(2) calls of one gctrace line (one per print argument): 39 (1.19: 38)', since: '≤ 1.26', source: 'mgc.go gcMarkTermination, print.go gwrite' },
   gcTriggeredAtHeapLive: { what: 'a cycle\'s `triggered` point is the heap when it starts (1.19: the computed trigger)', since: '1.20', source: 'mgcpacer.go startCycle' },
+  largeSpanHeapBits: { what: 'a new large span clears its heap bitmap (2 bits per word; fresh bitmap pages fault): ≈ 25 µs per fresh 1 MiB []byte (1.26: no heap bits for it, ≈ 1 µs)', since: '1.22 (allocation headers)', source: 'mbitmap.go initHeapBits / heapBits.initSpan' },
   gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },

@@ -11,6 +11,8 @@ export const versionsEnd = '<!-- go-versions:end -->';
 
 function cell(v: VersionProfile[keyof VersionProfile]): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  // a structured difference (gcMemoryLimitHeadroom's {bytes, percent}) shows its fields, not `[object Object]`
+  if (typeof v === 'object' && v !== null) return `\`${Object.entries(v).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}\``;
   return `\`${String(v)}\``;
 }
 

@@ -31,7 +31,8 @@ export const K = {
    * heap (mallocgc, runtime/mgc.ts), accounted when the op starts; `allocLarge`: how many of them
    * were large objects (> 32 KiB), whose memory mallocgc clears when it reuses freed pages;
    * `allocBuffers`: how many of those were byte buffers, whose fresh pages fault in the read(2) that
-   * first fills them rather than in the goroutine's own code.
+   * first fills them rather than in the goroutine's own code; `assisted`: the runtime's own — the
+   * allocation made again after its GC assist waited (its debt is settled).
    */
   Work: 1,
   /** `go fn(args…)` (newproc). Result: the new goroutine's id. */
@@ -122,11 +123,18 @@ export const K = {
   /** The runtime's own: forcegchelper's gcStart(gcTrigger{kind: gcTriggerTime}). */
   GCStartTime: 40,
   /**
-   * The runtime's own: gcStart(gcTrigger{kind: gcTriggerHeap}) again, after go1.19's
-   * gcBgMarkStartWorkers waited for a new worker (runtime/mgc.ts); then `then`, the rest of the
+   * The runtime's own: gcStart(gcTrigger{kind: `trigger`}) again — after go1.19's
+   * gcBgMarkStartWorkers waited for a new worker, or (`woken`) after semrelease(&work.startSema)
+   * readied a G that waited to start a cycle (runtime/mgc.ts); then `then`, the rest of the
    * allocating Work op.
    */
   GCStartRetry: 41,
+  /**
+   * The runtime's own: an assist that could not pay its debt runs its marking (`ns`), then parks in
+   * gcParkAssist until the workers' credit pays it or the cycle ends; then `then`, the allocation
+   * (runtime/mgc.ts gcAssistAlloc).
+   */
+  GCAssistPark: 44,
   /**
    * A read deadline set in the past on `pd` (poll_runtime_pollSetDeadline → netpollunblock →
    * netpollgoready): the goroutine parked reading it is readied at once by the caller, not through
@@ -163,7 +171,7 @@ export interface SelectCase {
 }
 
 export type Op =
-  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number; allocLarge?: number; allocBuffers?: number }
+  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number; allocLarge?: number; allocBuffers?: number; assisted?: boolean }
   | { k: typeof K.Go; fn: (...args: never[]) => GoBody; args: unknown[]; name: string; system?: boolean }
   | { k: typeof K.Gosched }
   | { k: typeof K.Goexit }
@@ -203,6 +211,7 @@ export type Op =
   | { k: typeof K.SetMemoryLimit; n: number }
   | { k: typeof K.GCMarkDone }
   | { k: typeof K.GCStartTime }
-  | { k: typeof K.GCStartRetry; then: Op | null }
+  | { k: typeof K.GCStartRetry; trigger: number; woken: boolean; then: Op | null }
+  | { k: typeof K.GCAssistPark; ns: number; then: Op | null }
   | { k: typeof K.NetUnblock; pd: PollDesc }
   | { k: typeof K.CreateFing };

@@ -18,6 +18,12 @@ describe('Go versions table', () => {
       expect(text.slice(b + versionsBegin.length, e).trim()).toBe(versionTableMarkdown());
     });
   }
+  it('shows every value, structured ones field by field (gcMemoryLimitHeadroom printed `[object Object]`)', () => {
+    const table = versionTableMarkdown();
+    expect(table).not.toContain('[object Object]');
+    expect(table).toContain('`bytes: 1048576, percent: 3`');
+  });
+
   it('describes every field of a profile', () => {
     const fields = Object.keys(profiles['1.26']).filter((k) => k !== 'release').sort();
     expect(Object.keys(profileFieldDocs).sort()).toEqual(fields);

@@ -103,6 +103,12 @@ export class HeapMarker {
   globals: RootSet | null = null;
   /** The run's finalizers (rt/mfinal.ts: Process.finq), null when there are none to look after. */
   finq: FinalizerSet | null = null;
+  /**
+   * The part of the last mark's bytes in objects whose type holds pointers: Go's scan work
+   * (scanobject reads a pointer-holding object; an object of a noscan span — a []byte, a []int — is
+   * marked without being read: greyobject's `span.spanclass.noscan()`).
+   */
+  scanBytes = 0;
   /** The objects the current mark reached through an unsafe.Pointer only (not walked: their type is unknown). */
   private opaque = new Set<object>();
 
@@ -117,6 +123,7 @@ export class HeapMarker {
 
   /** The bytes of heap reachable from the package variables and the frames of `ctxs`. */
   mark(ctxs: Iterable<MarkCtx>): number {
+    this.scanBytes = 0;
     const seen = new Set<object>();
     const opaque = new Set<object>();
     this.opaque = opaque;
@@ -177,13 +184,13 @@ export class HeapMarker {
         if (eu.k === 'struct') {
           if (seen.has(v)) return 0;
           seen.add(v);
-          return this.sizeOf(e) + this.inline(v, e, push);
+          return this.object(e, this.sizeOf(e)) + this.inline(v, e, push);
         }
         if (!(v instanceof Box)) return 0;
         if (seen.has(v)) return 0;
         seen.add(v);
         const x = v.v;
-        return this.sizeOf(e) + (x !== null && typeof x === 'object' ? this.inline(x, e, push) : 0);
+        return this.object(e, this.sizeOf(e)) + (x !== null && typeof x === 'object' ? this.inline(x, e, push) : 0);
       }
       case 'slice': {
         if (!(v instanceof Slice)) return 0;
@@ -193,7 +200,7 @@ export class HeapMarker {
         const n = (v.a as unknown[]).length;
         const e = u.elem;
         if (this.kinds.has(e)) for (let i = 0; i < n; i++) this.elem(v.a[i], e, push);
-        return n * this.sizeOf(e);
+        return this.object(e, n * this.sizeOf(e));
       }
       case 'map': {
         if (!(v instanceof Map)) return 0;
@@ -210,7 +217,10 @@ export class HeapMarker {
             if (kp) this.elem(k, u.key, push);
             if (ep) this.elem(x, u.elem, push);
           }
-        return hmapSize + v.size * (this.sizeOf(u.key) + this.sizeOf(u.elem));
+        // the hmap header holds pointers (buckets); the entries are scanned when key or value does
+        const entries = v.size * (this.sizeOf(u.key) + this.sizeOf(u.elem));
+        this.scanBytes += hmapSize + (kp || ep ? entries : 0);
+        return hmapSize + entries;
       }
       case 'iface': {
         const i = v as Iface;
@@ -223,7 +233,7 @@ export class HeapMarker {
         if (du.k === 'struct' || du.k === 'array') {
           if (seen.has(x)) return 0;
           seen.add(x);
-          return this.sizeOf(i.t) + this.inline(x, i.t, push);
+          return this.object(i.t, this.sizeOf(i.t)) + this.inline(x, i.t, push);
         }
         push(x, i.t);
         return 0;
@@ -238,6 +248,12 @@ export class HeapMarker {
       default:
         return this.inline(v, t, push);
     }
+  }
+
+  /** An object of `bytes` whose elements are of type t: its bytes, counted as scan work when t holds pointers. */
+  private object(t: Type, bytes: number): number {
+    if (this.kinds.has(t)) this.scanBytes += bytes;
+    return bytes;
   }
 
   /** A value stored in a slot of type t (an element, a field): pointers are pushed, inline aggregates walked. */

@@ -473,6 +473,10 @@ export class Body implements Iterator<Op, unknown, unknown> {
     for (const b of bodies) if (b instanceof Body) ctxs.push(b.ctx);
     return this.marker.mark(ctxs);
   }
+  /** The pointer-holding part of what the last liveHeap found (runtime/mgc.ts LiveHeapSource.liveHeapScan). */
+  liveHeapScan(): number {
+    return this.marker === null ? -1 : this.marker.scanBytes;
+  }
   /**
    * wakefing (runtime/mgc.ts LiveHeapSource.fingwake): the batch of finalizers the last mark
    * queued (rt/mfinal.ts), for the finalizer goroutine; null otherwise or not main's body.
@@ -539,14 +543,31 @@ export class Body implements Iterator<Op, unknown, unknown> {
       return r;
     }
   }
+  /**
+   * A step's result held back while the allocation that preceded it goes to the runtime (next): the
+   * generated code hands allocations over on Work ops ($W), so a step that allocates and then
+   * yields another op (a WaitGroup.Done, a channel send) or returns would lose them.
+   */
+  private held: IteratorResult<Op, unknown> | null = null;
   next(v?: unknown): IteratorResult<Op, unknown> {
     S.cur = this.ctx;
+    const held = this.held;
+    if (held !== null) {
+      this.held = null;
+      return held;
+    }
     heap.b = 0;
     heap.l = 0;
     heap.u = 0; // this step's allocations only (malloc.ts)
     cpu.ns = 0; // and its CPU charged by run-time code (cpu.ts)
     try {
-      return this.step(v);
+      const r = this.step(v);
+      if (heap.b > 0 && (r.done === true || r.value.k !== K.Work)) {
+        // mallocgc ran in this step (the heap grew, maybe a cycle starts) before the op or the return.
+        this.held = r;
+        return { done: false, value: { k: K.Work, ns: 0, every: 0, alloc: heap.b, allocLarge: heap.l, allocBuffers: heap.u } };
+      }
+      return r;
     } catch (e) {
       if (e instanceof GoexitSignal) return { done: false, value: { k: K.Goexit } };
       const p = unw(e);
