@@ -33,8 +33,10 @@
  *   last check before a P is given up). The mark work — the pointer-holding part of the live heap at
  *   the cycle's start (a noscan object is marked without being read) plus 2 KB of stack per
  *   goroutine — is drained at gcMarkNsPerByte per worker; allocating
- *   goroutines assist (gcAssistAlloc: debt × assistWorkPerByte, first from the workers' background
- *   credit, then by doing the work, charged as CPU time to the allocating goroutine). The goroutine
+ *   goroutines assist before they allocate (gcAssistAlloc: debt × assistWorkPerByte, first from the
+ *   workers' background credit, then by doing the work, charged as CPU time to the allocating
+ *   goroutine; a debt left unpaid parks it in the assist queue — gcParkAssist — until a worker's
+ *   credit pays it, gcFlushBgCredit, or the mark ends, gcWakeAllAssists). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
  *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
  *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
@@ -67,8 +69,8 @@
  * gcOverAssistWork (64 KB of Go's scan work) is taken as 64 KB of heap. There are no spans, size classes or mcache refills (sweeping costs nothing
  * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go; what is pointer-free is known only to a program
- * with its own mark — the workload API's heap counts as all pointers); assists never park (a goroutine whose debt finds
- * no work left is forgiven); a dedicated worker preempted by sysmon kicks its P's run queue to the
+ * with its own mark — the workload API's heap counts as all pointers); an assist is not preempted
+ * mid-way (Go's gcAssistAlloc yields and retries when preempted); a dedicated worker preempted by sysmon kicks its P's run queue to the
  * global queue and goes on, as gcBgMarkWorker does, but a fractional or idle one just parks.
  *
  * No module-level mutable state: everything lives in the run's GCState (Runtime.gc).
