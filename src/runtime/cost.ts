@@ -251,7 +251,9 @@ export interface CostModel {
    * memclrNoHeapPointers). go1.19.8 io_costs.json (quiet machine): os.ReadFile of a 1 MiB page-cached
    * file in a loop (the GC hands the freed buffer's pages back) takes readfile_1m_us 102.4 µs, of
    * which the read is cached_read_1m_us 35.15, open+close open_close_us 3.17 and fstat stat_us 1.32:
-   * 62.8 µs for the 1 MiB + 512 B buffer, 0.060 ns per byte (≈ 17 GB/s).
+   * 62.8 µs for the 1 MiB + 512 B buffer. Less its span's allocation (largeSpanNs, 1.2 µs), that clears
+   * the buffer and go1.19's heap bitmap for it (1/32 of it, VersionProfile.largeSpanHeapBits) at one
+   * speed: 61.6 µs / (1.03125 × 1 MiB) = 0.057 ns per byte (≈ 18 GB/s).
    */
   largeClearNsPerByte: number;
   /**
@@ -281,6 +283,13 @@ export interface CostModel {
    * (0.45 ms of faults). Recalibrate with `gmpsim calibrate` on another machine or day.
    */
   kernelFaultNsPerByte: number;
+  /**
+   * Allocating a large object's span (mallocgc's large path: mcache.allocLarge → mheap.alloc, the page
+   * allocator's search, initSpan), per object. go1.26.8 gc_start_sema.json seq_off (quiet, 5 runs):
+   * one fresh pointer-free 1 MiB []byte at a time takes alloc_us 1.2 µs (1.0–1.7) with nothing else
+   * running; go1.19.8's 25.7 µs is this plus its heap bitmap (heapBitsFaultNsPerByte).
+   */
+  largeSpanNs: number;
 }
 
 export const defaultCosts: Readonly<CostModel> = Object.freeze({
@@ -332,9 +341,10 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   gcMarkTermPause: 1_000, // gc_stw.json p1 gctrace (see above)
   readMemStatsPause: 1_100, // gc_stw.json p1 readmemstats_us (see above)
   heapGrowNsPerByte: 0.24, // gc_alloc_loop.json gogcoff vs p1 (see above)
-  largeClearNsPerByte: 0.06, // io_costs.json (102.4 − 35.15 − 3.17 − 1.32) µs / 1 MiB (see above)
+  largeClearNsPerByte: 0.057, // io_costs.json (102.4 − 35.15 − 3.17 − 1.32 − 1.2) µs / 1.03125 MiB (see above)
   heapBitsFaultNsPerByte: 0.75, // gc_start_sema.json seq_off (25.7 − 1.2) µs / 32 KiB (see above)
   kernelFaultNsPerByte: 2.45, // urandom_read.json n1_p1 (5167 − 2594) µs / 1 MiB (see above)
+  largeSpanNs: 1_200, // go1.26 gc_start_sema.json seq_off alloc_us (see above)
   slackJitter: 0.41, // (c) usleep_slack_us median 72.6 µs, p90 84.7 µs: the p90 of a uniform spread is 1 + 0.4 × slackJitter
   jitter: 1.4, // futex_handoff_us: median 21 µs, p90 29 µs, 4 µs when the other CPU is busy: ±70 % around futexWake (a thief misses a 10 µs timer ≈8 % of the time, sleep_granularity.json)
 });
@@ -393,6 +403,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   largeClearNsPerByte: 'clearing a large object (> 32 KiB) allocated on freed pages, per byte',
   heapBitsFaultNsPerByte: 'clearing a new large span\'s heap bitmap on fresh pages (go1.19), per bitmap byte',
   kernelFaultNsPerByte: 'page faults a system call takes writing a never-touched user buffer (read(2) into a fresh []byte), per byte',
+  largeSpanNs: 'allocating the span of a large object (> 32 KiB), per object',
   init: 'runtime + package init work on G1 before main.main',
   jitter: 'spread of thread wake-up latencies (futex wake, signal), as a fraction (0 = exact)',
   slackJitter: 'spread of the oversleep of timed kernel sleeps (usleep, nanosleep, epoll/futex timeouts), as a fraction (0 = exact)',

@@ -155,10 +155,10 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       if (alloc !== undefined && alloc > 0) {
         // mallocgc: heap accounting, an assist during a mark phase (more CPU for this G), or a cycle
         // that starts here (the world stops; the work runs when this G goes on).
-        const extra = mallocgc(rt, mp, gp, alloc, op.allocLarge ?? 0, op.allocBuffers ?? 0, op.assisted === true);
+        const extra = mallocgc(rt, mp, gp, alloc, op.allocLarge ?? 0, op.allocBuffers ?? 0, op.allocSpans ?? 0, op.assisted === true);
         if (extra === MallocDeferred) {
           // The allocation waits for its assist (mgc.ts gcAssistAlloc): made again, with the op's work, after.
-          const again: Op = { k: K.Work, ns, every: op.every, alloc, allocLarge: op.allocLarge, allocBuffers: op.allocBuffers, assisted: true };
+          const again: Op = { k: K.Work, ns, every: op.every, alloc, allocLarge: op.allocLarge, allocBuffers: op.allocBuffers, allocSpans: op.allocSpans, assisted: true };
           const pend = gp.pendingOp;
           if (pend !== null && pend.k === K.GCAssistPark) pend.then = again;
           else gp.pendingOp = again;

@@ -448,14 +448,14 @@ export const MallocStopped = -1;
 export const MallocDeferred = -2;
 
 /**
- * mallocgc's GC part for `bytes` allocated by gp on mp (`large` of them in large objects, `buffers`
- * of those in byte buffers), in mallocgc's order: during a mark phase the G pays for the allocation
+ * mallocgc's GC part for `bytes` allocated by gp on mp (`large` of them in `spans` large objects,
+ * `buffers` of those in byte buffers), in mallocgc's order: during a mark phase the G pays for the allocation
  * first (deductAssistCredit → gcAssistAlloc: the returned ns are CPU time gp spends assisting; it
  * may park in the assist queue, MallocDeferred), then heapLive grows, and reaching the trigger starts
  * a cycle (MallocStopped: gcStart stopped the world or queued gp on work.startSema). `assisted`: the
  * allocation comes back from its assist (the debt is settled).
  */
-export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, buffers = 0, assisted = false): number {
+export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, buffers = 0, spans = 0, assisted = false): number {
   const c = rt.gc;
   let assist = 0;
   if (c.phase === GCPhase.mark && !assisted) {
@@ -467,7 +467,8 @@ export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, bu
   // (memclrNoHeapPointers; go1.19+ delayedZeroing for pointer-free ones, with the P held). Fresh
   // pages are already zero. A small object's clearing is the caller's malloc cost.
   const largeReused = large > 0 ? Math.min(large, Math.max(0, c.heapRetained - c.heapLive)) : 0;
-  let clear = largeReused * rt.cost.largeClearNsPerByte;
+  // Each large object is a span of its own: mheap.alloc (cost.largeSpanNs).
+  let clear = largeReused * rt.cost.largeClearNsPerByte + spans * rt.cost.largeSpanNs;
   c.heapLive += bytes;
   c.totalAlloc += bytes;
   if (c.phase === GCPhase.mark) c.heapScan += bytes - buffers;

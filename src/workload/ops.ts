@@ -31,7 +31,8 @@ export const K = {
    * heap (mallocgc, runtime/mgc.ts), accounted when the op starts; `allocLarge`: how many of them
    * were large objects (> 32 KiB), whose memory mallocgc clears when it reuses freed pages;
    * `allocBuffers`: how many of those were byte buffers, whose fresh pages fault in the read(2) that
-   * first fills them rather than in the goroutine's own code; `assisted`: the runtime's own — the
+   * first fills them rather than in the goroutine's own code; `allocSpans`: how many large objects
+   * (each its own span, mheap.alloc: cost.largeSpanNs); `assisted`: the runtime's own — the
    * allocation made again after its GC assist waited (its debt is settled).
    */
   Work: 1,
@@ -171,7 +172,7 @@ export interface SelectCase {
 }
 
 export type Op =
-  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number; allocLarge?: number; allocBuffers?: number; assisted?: boolean }
+  | { k: typeof K.Work; ns: number; every: number; cont?: boolean; alloc?: number; allocLarge?: number; allocBuffers?: number; allocSpans?: number; assisted?: boolean }
   | { k: typeof K.Go; fn: (...args: never[]) => GoBody; args: unknown[]; name: string; system?: boolean }
   | { k: typeof K.Gosched }
   | { k: typeof K.Goexit }

@@ -102,9 +102,11 @@ describe('a pointer-free heap and a fresh large span', () => {
     const real = v.measures.alloc_us!;
     expect(alloc).toBeGreaterThan(real.median * 0.85);
     expect(alloc).toBeLessThan(real.median * 1.15);
-    // go1.26 has no heap bits for a pointer-free span: at least 10× cheaper there, as recorded (1.2 µs).
+    // go1.26 has no heap bits for a pointer-free span: only the span's allocation (mheap.alloc), as
+    // recorded (1.0–1.7 µs) — before cost.largeSpanNs the model's make cost 0.1 µs.
     const v26 = variant('1.26', 'seq_off');
-    expect(measure(simulate('1.26', v26).stdout, 'alloc_us')).toBeLessThan(alloc / 10);
-    expect(v26.measures.alloc_us!.median).toBeLessThan(real.median / 10);
+    const alloc26 = measure(simulate('1.26', v26).stdout, 'alloc_us');
+    expect(alloc26).toBeGreaterThanOrEqual(v26.measures.alloc_us!.min);
+    expect(alloc26).toBeLessThanOrEqual(v26.measures.alloc_us!.max);
   });
 });

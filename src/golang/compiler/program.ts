@@ -137,8 +137,8 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     `let $c = 0, $k = 0; const $CH = $opts.chunk; const $A = $L.heap, $U = $L.cpu;`,
     // whole ns go to the runtime (the statements' counted CPU and what run-time code charged, rt/cpu.ts);
     // the fraction stays in $c for the next Work op; the bytes allocated since the last op ride along (rt/malloc.ts)
-    `function $W() { $c += $U.ns; $U.ns = 0; const ns = Math.floor($c), k = $k, alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u; $c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; return {k: $K.Work, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0, cont: false, alloc, allocLarge, allocBuffers}; }`,
-    `function $Wc() { $c += $U.ns; $U.ns = 0; const ns = Math.floor($c), alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u; $c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; return {k: $K.Work, ns, every: 0, cont: true, alloc, allocLarge, allocBuffers}; }`,
+    `function $W() { $c += $U.ns; $U.ns = 0; const ns = Math.floor($c), k = $k, alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u, allocSpans = $A.n; $c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; $A.n = 0; return {k: $K.Work, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0, cont: false, alloc, allocLarge, allocBuffers, allocSpans}; }`,
+    `function $Wc() { $c += $U.ns; $U.ns = 0; const ns = Math.floor($c), alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u, allocSpans = $A.n; $c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; $A.n = 0; return {k: $K.Work, ns, every: 0, cont: true, alloc, allocLarge, allocBuffers, allocSpans}; }`,
     // A runtime op, preceded by the CPU work counted since the last one: a Call (a plain iterator,
     // src/workload/call.ts), not a generator, since every channel op, sleep or lock goes through it.
     'const $Call = $R.Call; function $op(o) { return $c >= 1 || $A.b > 0 || $U.ns > 0 ? new $Call($W(), o) : new $Call(o, null); }',

@@ -558,14 +558,15 @@ export class Body implements Iterator<Op, unknown, unknown> {
     }
     heap.b = 0;
     heap.l = 0;
-    heap.u = 0; // this step's allocations only (malloc.ts)
+    heap.u = 0;
+    heap.n = 0; // this step's allocations only (malloc.ts)
     cpu.ns = 0; // and its CPU charged by run-time code (cpu.ts)
     try {
       const r = this.step(v);
       if (heap.b > 0 && (r.done === true || r.value.k !== K.Work)) {
         // mallocgc ran in this step (the heap grew, maybe a cycle starts) before the op or the return.
         this.held = r;
-        return { done: false, value: { k: K.Work, ns: 0, every: 0, alloc: heap.b, allocLarge: heap.l, allocBuffers: heap.u } };
+        return { done: false, value: { k: K.Work, ns: 0, every: 0, alloc: heap.b, allocLarge: heap.l, allocBuffers: heap.u, allocSpans: heap.n } };
       }
       return r;
     } catch (e) {

@@ -25,9 +25,10 @@
  * The allocation registers: `b`, bytes since the running goroutine's last runtime op; `l`, the part
  * of them that were large objects (more than maxSmallSize: mallocgc's large path, whose memory is
  * cleared when it reuses freed pages: runtime/mgc.ts mallocgc); `u`, the part of those that were
- * byte buffers ([]byte), which I/O rather than Go code writes first.
+ * byte buffers ([]byte), which I/O rather than Go code writes first; `n`, how many large objects
+ * (each a span of its own: mheap.alloc).
  */
-export const heap = { b: 0, l: 0, u: 0 };
+export const heap = { b: 0, l: 0, u: 0, n: 0 };
 
 /** maxSmallSize (go1.19/go1.26 sizeclasses.go: _MaxSmallSize = 32768): larger objects get their own span. */
 export const maxSmallSize = 32768;
@@ -35,7 +36,10 @@ export const maxSmallSize = 32768;
 /** `bytes` of one object allocated by make/new: counted, and as a large object when it is one. */
 export function mallocObject(bytes: number): void {
   heap.b += bytes;
-  if (bytes > maxSmallSize) heap.l += bytes;
+  if (bytes > maxSmallSize) {
+    heap.l += bytes;
+    heap.n++;
+  }
 }
 
 /** A []byte's backing array of `bytes`: mallocObject, and a large one is a buffer (`u`). */
@@ -44,6 +48,7 @@ export function mallocBuffer(bytes: number): void {
   if (bytes > maxSmallSize) {
     heap.l += bytes;
     heap.u += bytes;
+    heap.n++;
   }
 }
 
