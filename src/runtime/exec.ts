@@ -160,8 +160,13 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
           // The allocation waits for its assist (mgc.ts gcAssistAlloc): made again, with the op's work, after.
           const again: Op = { k: K.Work, ns, every: op.every, alloc, allocLarge: op.allocLarge, allocBuffers: op.allocBuffers, allocSpans: op.allocSpans, assisted: true };
           const pend = gp.pendingOp;
-          if (pend !== null && pend.k === K.GCAssistPark) pend.then = again;
-          else gp.pendingOp = again;
+          if (pend !== null && pend.k === K.GCAssistPark) {
+            // gcParkAssist next, at once (its marking, then the park).
+            pend.then = again;
+            return cont(rt, mp, 0);
+          }
+          // The assist finished the mark: gcMarkDone continues the G (rt.contM set), then `again`.
+          gp.pendingOp = again;
           return;
         }
         if (extra < 0) {

@@ -537,15 +537,16 @@ function gcAssistAlloc(rt: Runtime, mp: M, gp: G, bytes: number): number {
     ns = Math.round(w * markNsPerByte(rt));
     c.assistTime += ns;
     rt.log.ev(E.GCAssist, gp.goid, mp.id, mp.p ? mp.p.id : -1, ns, w);
-    // The assist that finishes the work runs gcMarkDone after it (gcAssistAlloc1: "if this is the last
-    // worker and we ran out of work").
-    if (c.scanWorkRemaining <= 0 && c.inflight === 0 && !c.markDoneStarted) {
-      gp.gcstep = GCStep.markDone;
-      rt.contM = mp;
-      rt.contDelay = ns + mp.debt;
-      mp.debt = 0;
-      return MallocDeferred;
-    }
+  }
+  // The assist that finds the work done — it did the last of it, or there was none and no worker
+  // holds any — runs gcMarkDone after it (gcAssistAlloc1: "if this is the last worker and we ran out
+  // of work": a background completion point). Otherwise nobody would: no worker starts without work.
+  if (c.scanWorkRemaining <= 0 && c.inflight === 0 && !c.markDoneStarted) {
+    gp.gcstep = GCStep.markDone;
+    rt.contM = mp;
+    rt.contDelay = ns + mp.debt;
+    mp.debt = 0;
+    return MallocDeferred;
   }
   if (gp.gcAssistBytes >= 0) return ns;
   // "We were unable steal enough credit or perform enough work to pay off the assist debt": after

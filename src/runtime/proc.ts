@@ -437,6 +437,10 @@ function startm1(rt: Runtime, pp: P | null, spinning: boolean): M | null {
  */
 export function wakep(rt: Runtime): void {
   const sched = rt.sched;
+  // A stop-the-world in progress has taken (or is taking) every idle P under sched.lock, so Go's
+  // startm finds none: a G readied meanwhile (a mark worker's credit flush as the STW stops it) runs
+  // when the world starts again.
+  if (sched.gcwaiting) return;
   if (rt.v.needspinning) {
     if (sched.nmspinning !== 0) return;
     sched.nmspinning++;

@@ -225,6 +225,13 @@ function checkOutcome(p: Program, extra: Partial<RunOptions>): RunResult {
   return r;
 }
 
+describe('property: found counterexamples, kept', () => {
+  it('a mark worker stopped by a stop-the-world pays a parked assist: the readied G waits for the world to start (wakep takes no P the STW is stopping; was "fatal error: mwake: woken without a P")', () => {
+    const p: Program = {"gomaxprocs":3,"ncpu":1,"seed":710,"chanCaps":[1,1,0],"scripts":[[],[{"k":"send","c":1},{"k":"send","c":0},{"k":"lockOS"},{"k":"syscall","ns":1316000,"mode":"block","cpu":true},{"k":"gc"}],[{"k":"lockOS"},{"k":"net","ns":1370000},{"k":"alloc","bytes":3072},{"k":"gomaxprocs","n":1}]],"start":[2,2,0,1]} as Program;
+    checkOutcome(p, { go: '1.19' });
+  });
+});
+
 describe.each(goReleases.map((r) => [r]))('property: random workloads (Go %s)', (goRelease: GoRelease) => {
   it('keep every invariant, lose no goroutine, and end as Go would (exit 0 or checkdead)', () => {
     let shared = 0;

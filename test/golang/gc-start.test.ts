@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGo } from './harness.js';
+import { E, Loc } from '../../src/log/events.js';
+import { compileGo } from '../../src/golang/index.js';
+import { run } from '../../src/runtime/runtime.js';
 
 const conformance = join(import.meta.dirname, '..', '..', 'conformance');
 const src = readFileSync(join(conformance, 'programs', 'gc_start_sema.go'), 'utf8');
@@ -108,5 +111,31 @@ describe('a pointer-free heap and a fresh large span', () => {
     const alloc26 = measure(simulate('1.26', v26).stdout, 'alloc_us');
     expect(alloc26).toBeGreaterThanOrEqual(v26.measures.alloc_us!.min);
     expect(alloc26).toBeLessThanOrEqual(v26.measures.alloc_us!.max);
+  });
+});
+
+describe('an assist that cannot pay parks (gcParkAssist) and goes on when the mark ends', () => {
+  it('go1.26, 100 goroutines at GOMAXPROCS=4: assists park in "GC assist wait" and each is readied again — none stays on its M as if running', () => {
+    const v = variant('1.26', 'n100_p4');
+    const r = compileGo([{ name: 'main.go', text: src }], { go: '1.26', env: v.env });
+    if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
+    const res = run({ main: r.main, linksOS: r.linksOS, ncpu: 2, gomaxprocs: 4, seed: 1, go: '1.26', env: v.env, storeLog: true });
+    expect(res.exitCode).toBe(0);
+    const log = res.runtime.log;
+    // Before the fix the G whose assist had to park was left on its M with no event (the op came back
+    // without continuing it) until a stop-the-world or sysmon's preemption moved it: it never parked.
+    const waiting = new Set<number>();
+    let parks = 0;
+    for (let i = 0; i < log.length; i++) {
+      const e = log.get(i);
+      if (e.k === E.Park && log.string(e.b) === 'GC assist wait') {
+        parks++;
+        waiting.add(e.g);
+      } else if (e.k === E.Ready || e.k === E.GLoc) {
+        if (e.k === E.Ready || e.a !== Loc.Waiting) waiting.delete(e.g);
+      }
+    }
+    expect(parks).toBeGreaterThan(0);
+    expect([...waiting]).toEqual([]);
   });
 });
