@@ -320,8 +320,8 @@ export class GCState {
   scavengedBytes = 0;
   readMemStatsCalls = 0;
 
-  /** work.startSema (1 when free) and the G that holds it: the transition out of _GCoff (gcStart). */
-  startSema = initialStartSema();
+  /** work.startSema (gcinit: 1, free) and the G that holds it: the transition out of _GCoff (gcStart). */
+  startSema = new Sema(1);
   startSemaOwner: G | null = null;
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
@@ -354,13 +354,6 @@ export class GCState {
   setHeapMinimum(): void {
     this.heapMinimum = this.gcPercent >= 0 ? Math.floor((defaultHeapMinimum * this.gcPercent) / 100) : defaultHeapMinimum;
   }
-}
-
-/** gcinit: `work.startSema = 1`. */
-function initialStartSema(): Sema {
-  const s = new Sema();
-  s.count = 1;
-  return s;
 }
 
 /** gcController.init + commit at start-up: the first goal and trigger. */
@@ -518,15 +511,9 @@ function gcAssistAlloc(rt: Runtime, mp: M, gp: G, bytes: number): number {
   gp.gcAssistBytes -= bytes;
   if (gp.gcAssistBytes >= 0) return 0;
   const perByte = assistWorkPerByte(c);
-  let debtWork = Math.ceil(-gp.gcAssistBytes * perByte);
   // Steal the background workers' credit first (gcAssistAlloc: bgScanCredit).
-  if (c.bgScanCredit > 0) {
-    const steal = Math.min(c.bgScanCredit, debtWork);
-    c.bgScanCredit -= steal;
-    debtWork -= steal;
-    gp.gcAssistBytes += Math.ceil(steal / perByte);
-    if (debtWork <= 0) return 0;
-  }
+  const debtWork = stealBgScanCredit(c, gp, perByte);
+  if (debtWork <= 0) return 0;
   // Do the work, over-assisting by gcOverAssistWork.
   const w = Math.min(debtWork + gcOverAssistWork, c.scanWorkRemaining);
   gp.gcAssistBytes = w >= debtWork ? Math.floor((w - debtWork) / perByte) : -Math.ceil((debtWork - w) / perByte);
@@ -572,28 +559,29 @@ export function gcParkAssist(rt: Runtime, mp: M, gp: G, ns: number, then: Op | n
     return;
   }
   gp.pendingOp = then;
-  if (!c.blackenEnabled || gp.gcAssistBytes >= 0) {
+  // The cycle ended or the debt got paid meanwhile; else, rechecking for background credit now that
+  // gp would queue, it takes that instead when it covers the debt.
+  if (!c.blackenEnabled || gp.gcAssistBytes >= 0 || stealBgScanCredit(c, gp, assistWorkPerByte(c)) <= 0) {
     rt.contM = mp;
     rt.contDelay = mp.debt;
     mp.debt = 0;
     return;
   }
-  // Recheck for background credit now that gp would queue (gcParkAssist): take it instead.
-  if (c.bgScanCredit > 0) {
-    const perByte = assistWorkPerByte(c);
-    const debtWork = Math.ceil(-gp.gcAssistBytes * perByte);
-    const steal = Math.min(c.bgScanCredit, debtWork);
-    c.bgScanCredit -= steal;
-    gp.gcAssistBytes = steal >= debtWork ? 0 : gp.gcAssistBytes + Math.ceil(steal / perByte);
-    if (gp.gcAssistBytes >= 0) {
-      rt.contM = mp;
-      rt.contDelay = mp.debt;
-      mp.debt = 0;
-      return;
-    }
-  }
   c.assistQueue.push(gp);
   gopark(rt, mp, gp, 'GC assist wait');
+}
+
+/**
+ * gcAssistAlloc's steal of the background credit for gp's debt (gp.gcAssistBytes < 0): as much of
+ * it as the debt needs; returns the scan work still owed (≤ 0: paid).
+ */
+function stealBgScanCredit(c: GCState, gp: G, perByte: number): number {
+  const debtWork = Math.ceil(-gp.gcAssistBytes * perByte);
+  if (c.bgScanCredit <= 0) return debtWork;
+  const steal = Math.min(c.bgScanCredit, debtWork);
+  c.bgScanCredit -= steal;
+  gp.gcAssistBytes += Math.ceil(steal / perByte);
+  return debtWork - steal;
 }
 
 /**
@@ -1248,12 +1236,9 @@ export function gcProcresize(rt: Runtime, nprocs: number): void {
 export function gcUser(rt: Runtime, mp: M, gp: G, woken = false): void {
   const c = rt.gc;
   if (c.phase !== GCPhase.off) {
-    if (woken && c.startSemaOwner === null) {
-      // Readied by semrelease(&work.startSema) into a cycle that started meanwhile: gcStart takes
-      // the semaphore, finds its trigger gone and releases it, readying the next waiter.
-      c.startSemaOwner = gp;
-      startSemaRelease(rt, mp, gp);
-    }
+    // Readied by semrelease(&work.startSema) into a cycle that started meanwhile: gcStart takes the
+    // semaphore, finds its trigger gone and releases it, readying the next waiter (or waits again).
+    if (woken && gcStart(rt, mp, gp, GCTrigger.cycle, true)) return;
     // gcWaitOnMark(n): the cycle in progress ends first; then the G asks again (its op stays pending).
     c.markWaiters.push(gp);
     gp.pendingOp = { k: K.GC };

@@ -296,14 +296,24 @@ export class CPUSched implements EventTarget {
    * before mp goes on CPU (its state change to Waking/Sysmon claims the CPU).
    */
   wakeSend(mp: M, target: EventTarget & { gen: number }, tag: number, hot: number, daemon = false): number {
+    return this.send(mp, target, tag, hot, this.wakeExtra(mp, this.rt.sim.now), daemon);
+  }
+
+  /**
+   * Schedule thread mp's run on its CPU (selectCpu) `hot` + `extra` ns from now — held back behind a
+   * thread computing in the kernel there (protectedUntil), or kept as a cold wake-up in flight when a
+   * halted vCPU adds `extra` — ending with event `tag` on `target`. Returns when it runs.
+   */
+  private send(mp: M, target: EventTarget & { gen: number }, tag: number, hot: number, extra: number, daemon: boolean): number {
     const now = this.rt.sim.now;
-    const extra = this.wakeExtra(mp, now);
     let at = now + hot + extra;
     const c = this.selectCpu(mp);
     const heldUntil = extra === 0 ? this.protectedUntil(c, now, at) : 0;
     if (heldUntil > 0) at = heldUntil;
     this.rt.sim.at(at, target, tag, target.gen, daemon);
     if (heldUntil > 0) {
+      // Placed now (a woken thread is already there; a clone's fork balancing happens at clone time).
+      mp.cpu = c;
       this.heldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c });
     } else if (extra > 0) {
       this.coldWakes.push({ mp, target, tag, daemon, gen: target.gen, at, hotAt: now + hot, cpu: c, idleSince: this.idleSince[c]! });
@@ -315,24 +325,15 @@ export class CPUSched implements EventTarget {
    * A new thread (clone → wake_up_new_task) whose first run would come `delay` ns from now (cost.
    * threadCreate), ending with event `tag` on mp. Fork balancing places it now (select_task_rq with
    * SD_BALANCE_FORK: selectCpu's idle or least loaded CPU); when that CPU's thread computes in the
-   * kernel inside its slice, the new task waits as a futex wakee would (wake_up_new_task →
-   * wakeup_preempt, the same check_preempt_wakeup_fair and RUN_TO_PARITY protection:
-   * protectedUntil). Otherwise it starts on time and is placed when it first runs (cpuOn), as before.
+   * kernel, the new task waits as a futex wakee would (wake_up_new_task → wakeup_preempt, the same
+   * check_preempt_wakeup_fair: protectedUntil). Otherwise it starts on time and is placed when it
+   * first runs (cpuOn), as before. No halted-vCPU cost: cost.threadCreate was measured with it.
    * urandom_read.go at GOMAXPROCS=1: each sysmon retake of a P whose M reads /dev/urandom clones a
    * thread while both CPUs run reads; real go1.19.8 enters one read per ≈2.1–2.5 ms and keeps 13
    * threads at N=100 (conformance/reference/go1.19/urandom_read.json), not one per sysmon tick.
    */
   threadStart(mp: M, tag: number, delay: number): void {
-    const now = this.rt.sim.now;
-    let at = now + delay;
-    const c = this.selectCpu(mp);
-    const heldUntil = this.protectedUntil(c, now, at);
-    if (heldUntil > 0) {
-      at = heldUntil;
-      mp.cpu = c;
-      this.heldWakes.push({ mp, target: mp, tag, daemon: false, gen: mp.gen, at, hotAt: now + delay, cpu: c });
-    }
-    this.rt.sim.at(at, mp, tag, mp.gen);
+    this.send(mp, mp, tag, delay, 0, false);
   }
 
   /**

@@ -31,10 +31,10 @@ import type { Op } from '../workload/ops.js';
 export const semAcquired: unique symbol = Symbol('semAcquired');
 
 export class Sema {
-  /** The semaphore's value (*addr). */
-  count = 0;
   /** Waiting Gs in wake order (a ring: O(1) at both ends with any number of waiters). */
   waiters = new GQueue();
+  /** `count`: the semaphore's value (*addr), 0 for package sync's; the runtime's own start at 1. */
+  constructor(public count = 0) {}
 }
 
 /** A G parked in notifyListWait with its ticket (Go: a sudog on the notifyList). */
