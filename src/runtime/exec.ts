@@ -32,8 +32,9 @@ import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timer
 import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
+import { sysmonWake } from './sysmon.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
-import { STWReason, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
+import { STWReason, assignWaitingGCWorker, releaseNextGCMarkWorker, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
 /**
  * T.Run: continue the M's current G. While its ops complete without blocking and nothing else is
@@ -702,20 +703,29 @@ export function safePointWait(rt: Runtime, gp: G): number {
 }
 
 /**
- * startTheWorldWithSema: procresize (to `n`, GOMAXPROCS unchanged by default), give the Ps with work
- * an M each, wakep for the idle ones.
+ * startTheWorldWithSema: procresize (to `n`, GOMAXPROCS unchanged by default), wake sysmon if it went
+ * into its deep sleep while the world was stopped (sched.sysmonwait: a sysmon tick that finds
+ * sched.gcwaiting sleeps until woken or the next timer), give the Ps with work an M each, then read
+ * the clock and wakep for the idle ones. Returns the caller's debt at that clock reading (Go's `now`,
+ * the end of the pause: gcStart's work.tMark): the futex wakes before it are inside the pause,
+ * wakep's is not.
  */
-export function startTheWorldWithSema(rt: Runtime, mp: M, reason: number, n: number = rt.gomaxprocs): void {
+export function startTheWorldWithSema(rt: Runtime, mp: M, reason: number, n: number = rt.gomaxprocs): number {
   rt.sched.gcwaiting = false;
   if (n !== rt.gomaxprocs) gcProcresize(rt, n);
   const runnable = procresize(rt, n, mp);
+  if (rt.sched.sysmonwait) {
+    sysmonWake(rt);
+    mp.debt += rt.cost.futexWakeCall;
+  }
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, reason);
   if (rt.v.procresizeOldm) {
     // Newer procresize gives each P with work its previous M (p.oldm) when that M is idle
-    // (mgetSpecific), and only then other idle Ms to the rest; startTheWorld wakes them.
+    // (mgetSpecific), and only then other idle Ms to the rest — the Ps it gave a mark worker among
+    // them; startTheWorld wakes them.
     const rest: P[] = [];
     for (const p2 of runnable) {
-      const om = p2.oldm !== null ? mgetSpecific(rt, p2.oldm) : null;
+      const om = p2.oldm !== null && p2.nextGCMarkWorker === null ? mgetSpecific(rt, p2.oldm) : null;
       if (om !== null) startmOn(rt, p2, om);
       else rest.push(p2);
     }
@@ -723,7 +733,9 @@ export function startTheWorldWithSema(rt: Runtime, mp: M, reason: number, n: num
   } else {
     for (const p2 of runnable) startm(rt, p2, false);
   }
+  const debt = mp.debt;
   wakep(rt);
+  return debt;
 }
 
 /** An M the stop-the-world took the P from is no longer spinning. */
@@ -783,6 +795,7 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
       globrunqputhead(rt, g);
     }
     moveTimers(rt, pp, target);
+    releaseNextGCMarkWorker(rt, pp);
     if (pp.m !== null) {
       pp.m.p = null;
       pp.m = null;
@@ -815,12 +828,20 @@ export function procresize(rt: Runtime, nprocs: number, mp: M): P[] {
       runnable.push(pp);
     }
   }
+  runnable.reverse();
+  if (rt.v.procresizeAssignsGCWorkers && rt.gc.blackenEnabled) {
+    // During a mark phase the idle Ps, lowest first, get the dedicated and fractional workers the mark
+    // still needs, each P ahead of the list so startTheWorldWithSema wakes an M for it first.
+    while (idlePs.length > 0 && assignWaitingGCWorker(rt, idlePs[0]!, rt.sim.now)) {
+      const pp = idlePs.shift()!;
+      setPStatus(rt, pp, _Pidle);
+      runnable.unshift(pp);
+    }
+  }
   for (const pp of idlePs) pidleput(rt, pp);
   rt.stealOrder.reset(nprocs);
-  return runnable.reverse().map((pp) => {
-    rt.idlepMask[pp.id] = false;
-    return pp;
-  });
+  for (const pp of runnable) rt.idlepMask[pp.id] = false;
+  return runnable;
 }
 
 /**

@@ -30,7 +30,10 @@
  *   "GC worker (idle)") are picked by findRunnableGCWorker at the top of findRunnable — dedicated
  *   workers for round(0.25 × GOMAXPROCS) Ps (corrected when that is more than 30 % off), a fractional
  *   worker for the rest of the 25 % goal, and idle workers on Ps that find nothing else to do (the
- *   last check before a P is given up). The mark work — the pointer-holding part of the live heap at
+ *   last check before a P is given up; on go1.26 a world started during the mark already reserves the
+ *   dedicated and fractional workers for idle Ps, p.nextGCMarkWorker, and wakes an M for each inside
+ *   the pause: procresize's assignWaitingGCWorker). Workers are timed as Go times them, with nanotime:
+ *   a drain's wall time, which counts the time its thread waited for a core (os.ts). The mark work — the pointer-holding part of the live heap at
  *   the cycle's start (a noscan object is marked without being read) plus 2 KB of stack per
  *   goroutine — is drained at gcMarkNsPerByte per worker; allocating
  *   goroutines assist before they allocate (gcAssistAlloc: debt × assistWorkPerByte, first from the
@@ -805,12 +808,13 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   c.phase = GCPhase.mark;
   c.blackenEnabled = true;
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.mark, c.cycles);
-  // gcStart's pause ends when startTheWorldWithSema returns (work.tMark = its `now`): the futex wakes
-  // it makes for the Ps with work and wakep (cost.futexWakeCall each, the caller's debt) are inside it.
+  // gcStart's pause ends at startTheWorldWithSema's `now` (work.tMark): the futex wakes it makes
+  // before reading the clock — sysmon's, one per P with work, on go1.26 one per P given a mark worker
+  // (cost.futexWakeCall each, the caller's debt) — are inside it; wakep's after it is not.
   // (Mark termination's pause ends before its startTheWorldWithSema: gcMarkTermination.)
   const debt = mp.debt;
-  startTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
-  c.tMark = now + Math.max(0, mp.debt - debt);
+  const atNow = startTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
+  c.tMark = now + Math.max(0, atNow - debt);
   if (rt.exited) return;
   startSemaRelease(rt, mp, gp);
   if (c.userForced && c.markWaiters.includes(gp)) {
@@ -893,25 +897,57 @@ function liveAtStart(rt: Runtime): void {
 }
 
 /**
- * findRunnableGCWorker: the P's mark worker for this schedule round, if the mark phase wants one
- * (a dedicated slot is free, or the P's fractional time is under its goal). Called at the top of
- * findRunnable.
+ * assignWaitingGCWorker: reserve a mark worker for pp (pp.nextGCMarkWorker, its mode set) if the mark
+ * phase wants one there — a dedicated slot is free, or the P's fractional time is under its goal.
+ * go1.26's procresize calls it for idle Ps when the world starts (VersionProfile.procresizeAssignsGCWorkers);
+ * otherwise findRunnableGCWorker does, for its own P.
  */
-export function findRunnableGCWorker(rt: Runtime, mp: M, pp: P, now: number): G | null {
+export function assignWaitingGCWorker(rt: Runtime, pp: P, now: number): boolean {
   const c = rt.gc;
-  if (c.workerPool.length === 0 || c.scanWorkRemaining <= 0) return null;
+  if (c.workerPool.length === 0 || c.scanWorkRemaining <= 0) return false;
   let mode: number;
   if (c.dedicatedMarkWorkersNeeded > 0) {
     c.dedicatedMarkWorkersNeeded--;
     c.dedicatedRunning++;
     mode = GCMarkWorkerMode.dedicated;
   } else {
-    if (c.fractionalUtilizationGoal === 0) return null;
+    if (c.fractionalUtilizationGoal === 0) return false;
     const delta = now - c.markStartTime;
-    if (delta > 0 && pp.gcFractionalMarkTime / delta > c.fractionalUtilizationGoal) return null;
+    if (delta > 0 && pp.gcFractionalMarkTime / delta > c.fractionalUtilizationGoal) return false;
     mode = GCMarkWorkerMode.fractional;
   }
-  return takeWorker(rt, mp, pp, mode);
+  pp.gcMarkWorkerMode = mode;
+  pp.nextGCMarkWorker = c.workerPool.pop()!;
+  return true;
+}
+
+/**
+ * findRunnableGCWorker: the P's mark worker for this schedule round — the one procresize reserved for
+ * it, or one assignWaitingGCWorker reserves now. Called at the top of findRunnable.
+ */
+export function findRunnableGCWorker(rt: Runtime, mp: M, pp: P, now: number): G | null {
+  if (pp.nextGCMarkWorker === null && !assignWaitingGCWorker(rt, pp, now)) return null;
+  const gp = pp.nextGCMarkWorker!;
+  pp.nextGCMarkWorker = null;
+  return runWorker(rt, mp, pp, gp, pp.gcMarkWorkerMode);
+}
+
+/**
+ * releaseNextGCMarkWorker: a P that stops (releasep) or whose findRunnable runs outside a mark phase
+ * gives its reserved, never-run worker back to the pool and its slot to the others (Go:
+ * markWorkerStop(mode, 0)).
+ */
+export function releaseNextGCMarkWorker(rt: Runtime, pp: P): void {
+  const gp = pp.nextGCMarkWorker;
+  if (gp === null) return;
+  const c = rt.gc;
+  if (pp.gcMarkWorkerMode === GCMarkWorkerMode.dedicated) {
+    c.dedicatedMarkWorkersNeeded++;
+    c.dedicatedRunning--;
+  }
+  pp.gcMarkWorkerMode = GCMarkWorkerMode.notWorker;
+  pp.nextGCMarkWorker = null;
+  c.workerPool.push(gp);
 }
 
 /** findRunnable's last resort before giving up the P: an idle mark worker (gcMarkWorkAvailable + addIdleMarkWorker). */
@@ -920,11 +956,11 @@ export function findRunnableIdleGCWorker(rt: Runtime, mp: M, pp: P): G | null {
   if (c.workerPool.length === 0 || c.scanWorkRemaining <= 0) return null;
   if (c.idleMarkWorkers >= c.maxIdleMarkWorkers) return null;
   c.idleMarkWorkers++;
-  return takeWorker(rt, mp, pp, GCMarkWorkerMode.idle);
+  return runWorker(rt, mp, pp, c.workerPool.pop()!, GCMarkWorkerMode.idle);
 }
 
-function takeWorker(rt: Runtime, mp: M, pp: P, mode: number): G {
-  const gp = rt.gc.workerPool.pop()!;
+/** The worker gp runs on pp in `mode` (findRunnable returns it). */
+function runWorker(rt: Runtime, mp: M, pp: P, gp: G, mode: number): G {
   pp.gcMarkWorkerMode = mode;
   gp.atomicstatus = _Grunnable;
   rt.inheritTime = true;
@@ -946,6 +982,16 @@ function markWorkerStop(rt: Runtime, pp: P, gp: G): void {
   rt.log.ev(E.GCWorker, gp.goid, pp.m ? pp.m.id : -1, pp.id, GCMarkWorkerMode.notWorker, c.cycles);
 }
 
+/** markWorkerStop's accounting: a worker's drain of `ns` (wall time) charged to its mode. */
+function chargeMarkTime(c: GCState, pp: P, mode: number, wall: number): void {
+  const ns = Math.round(wall);
+  if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += ns;
+  else if (mode === GCMarkWorkerMode.fractional) {
+    c.fractionalMarkTime += ns;
+    pp.gcFractionalMarkTime += ns;
+  } else c.idleMarkTime += ns;
+}
+
 /**
  * gcBgMarkWorker: a goroutine body that parks in the worker pool, and when findRunnable picks it
  * drains mark work in chunks (Work ops of gcMarkNsPerByte per byte) as its mode allows; the one that
@@ -955,9 +1001,15 @@ class GCBgMarkWorker implements GoBody {
   private readonly rt: Runtime;
   /** go1.19: the starter waits in notetsleepg on this until the worker first runs (gcBgMarkStartWorkerBlocking). */
   ready: KernelWaitQueue | null = null;
-  /** The chunk in flight: its work (bytes) and CPU ns, charged when the worker is resumed. */
+  /**
+   * The chunk in flight: its work (bytes), CPU ns and start. Go times a worker's drain with nanotime
+   * (gcBgMarkWorker: duration := now - startTime, then markWorkerStop and p.gcFractionalMarkTime), so
+   * its mark time is wall time: a worker whose thread shares a core with others (os.ts) counts the
+   * time it waited for the core too — gctrace's background/idle ms and GCCPUFraction grow with it.
+   */
   private chunkWork = 0;
   private chunkNs = 0;
+  private chunkStart = 0;
   private running = false;
   constructor(rt: Runtime) {
     this.rt = rt;
@@ -970,15 +1022,11 @@ class GCBgMarkWorker implements GoBody {
     const pp = mp.p!;
     const mode = pp.gcMarkWorkerMode;
     if (this.chunkNs > 0) {
-      // The chunk ran: charge its time to the mode, its work to the background credit.
+      // The chunk ran: charge its wall time to the mode, its work to the background credit.
       c.inflight--;
       c.scanWorkDone += this.chunkWork;
       gcFlushBgCredit(rt, pp, gp, this.chunkWork);
-      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += this.chunkNs;
-      else if (mode === GCMarkWorkerMode.fractional) {
-        c.fractionalMarkTime += this.chunkNs;
-        pp.gcFractionalMarkTime += this.chunkNs;
-      } else c.idleMarkTime += this.chunkNs;
+      chargeMarkTime(c, pp, mode, rt.sim.now - this.chunkStart);
       this.chunkNs = this.chunkWork = 0;
     }
     if (this.ready !== null) {
@@ -1020,6 +1068,7 @@ class GCBgMarkWorker implements GoBody {
     c.inflight++;
     this.chunkWork = w;
     this.chunkNs = Math.max(1, Math.round(w * markNsPerByte(rt)));
+    this.chunkStart = rt.sim.now;
     return { done: false, value: { k: K.Work, ns: this.chunkNs, every: 0 } };
   }
   /**
@@ -1036,12 +1085,7 @@ class GCBgMarkWorker implements GoBody {
       c.scanWorkRemaining += this.chunkWork - done;
       c.scanWorkDone += done;
       gcFlushBgCredit(rt, pp, gp, done);
-      const mode = pp.gcMarkWorkerMode;
-      if (mode === GCMarkWorkerMode.dedicated) c.dedicatedMarkTime += ran;
-      else if (mode === GCMarkWorkerMode.fractional) {
-        c.fractionalMarkTime += ran;
-        pp.gcFractionalMarkTime += ran;
-      } else c.idleMarkTime += ran;
+      chargeMarkTime(c, pp, pp.gcMarkWorkerMode, rt.sim.now - this.chunkStart);
       this.chunkNs = this.chunkWork = 0;
     }
     if (pp.gcMarkWorkerMode !== GCMarkWorkerMode.notWorker) markWorkerStop(rt, pp, gp);

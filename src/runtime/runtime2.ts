@@ -416,6 +416,12 @@ export class P {
   gcMarkWorkerMode = 0;
   /** Nanoseconds of fractional mark work this P did in the current cycle (p.gcFractionalMarkTime). */
   gcFractionalMarkTime = 0;
+  /**
+   * The mark worker reserved for this P (p.nextGCMarkWorker): assignWaitingGCWorker took it from the
+   * pool and set gcMarkWorkerMode, so that no other P takes the slot before this P's M runs it
+   * (findRunnableGCWorker) or gives it back (releaseNextGCMarkWorker, when the P is released).
+   */
+  nextGCMarkWorker: G | null = null;
   constructor(id: number) {
     this.id = id;
   }

@@ -102,6 +102,15 @@ export interface VersionProfile {
    */
   readonly stwPreemptToRunnext: boolean;
   /**
+   * Present in go1.26.8, not in go1.19.8 (proc.go procresize, mgcpacer.go assignWaitingGCWorker): when
+   * the world starts during a mark phase, procresize assigns the dedicated and fractional mark workers
+   * to idle Ps (p.nextGCMarkWorker) and startTheWorldWithSema wakes an M for each before it reads the
+   * clock that ends the pause — sweep termination's `a` in gctrace includes those futex wakes
+   * (go1.26.8 perf of gc_alloc_loop p4: notewakeup < startTheWorldWithSema in gcStart). 1.19 leaves
+   * them to the Ms that wakep starts afterwards, whose findRunnable picks the worker.
+   */
+  readonly procresizeAssignsGCWorkers: boolean;
+  /**
    * go1.19.8 (mgc.go gcBgMarkStartWorkers): the first cycle's starter creates each mark worker with
    * `go gcBgMarkWorker()` and waits for it in notetsleepg — entersyscallblock, so its P is handed off
    * (handoffp → startm: an idle M or a new thread) to run the worker, which wakes it with
@@ -292,6 +301,7 @@ const go119: VersionProfile = {
   procresizeIdleHighFirst: false,
   procresizeOldm: false,
   stwPreemptToRunnext: false,
+  procresizeAssignsGCWorkers: false,
   gcWorkerStartSyscall: true,
   largeSpanHeapBits: 1 / 32,
   netpollWaiterDelta: false,
@@ -334,6 +344,7 @@ const go126: VersionProfile = {
   procresizeIdleHighFirst: true,
   procresizeOldm: true,
   stwPreemptToRunnext: true,
+  procresizeAssignsGCWorkers: true,
   gcWorkerStartSyscall: false,
   largeSpanHeapBits: 0,
   netpollWaiterDelta: true,
@@ -425,6 +436,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   injectglistWakep: { what: 'injecting readied Gs (netpoll) from a thread with a P ends with wakep', since: '≤ 1.26', source: 'proc.go injectglist' },
   procresizeIdleHighFirst: { what: 'the idle P list after procresize hands out P(n−1) first (1.19: P1)', since: '≤ 1.26', source: 'proc.go procresize' },
   procresizeOldm: { what: 'after a stop-the-world a P with work goes back to the M that last ran it (p.oldm)', since: '≤ 1.26', source: 'proc.go procresize, mgetSpecific' },
+  procresizeAssignsGCWorkers: { what: 'a world started during a mark phase gives idle Ps their dedicated/fractional mark workers and wakes an M for each inside the pause', since: '≤ 1.26', source: 'proc.go procresize, mgcpacer.go assignWaitingGCWorker' },
   stwPreemptToRunnext: { what: 'a G preempted for a stop-the-world waits in its P\'s runnext (1.19: global queue)', since: '≤ 1.26', source: 'proc.go goschedImpl' },
   gcWorkerStartSyscall: { what: 'the first GC cycle waits for each new mark worker in notetsleepg (a blocking syscall: its P is handed off, maybe to a new thread); later releases wait on a channel', since: '1.19 (1.26: a channel)', source: 'mgc.go gcBgMarkStartWorkers' },
   netpollWaiterDelta: { what: 'netpoll returns a waiter delta its callers apply', since: '1.22', source: 'netpoll.go netpollAdjustWaiters' },
