@@ -1140,6 +1140,10 @@ export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
   const wait = stopTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
   c.phase = GCPhase.marktermination;
+  // A worker reserved for a P whose M has not run it yet (go1.26 procresize) is not run now: Go's P
+  // gives it back at its next schedule (findRunnable → releaseNextGCMarkWorker); the model's
+  // per-cycle counters take it back here, with the world stopped.
+  for (const pp of rt.allp) releaseNextGCMarkWorker(rt, pp);
   gp.gcstep = GCStep.markTermDone;
   rt.contM = mp;
   rt.contDelay = rt.cost.gcMarkTermPause + wait + mp.debt;

@@ -230,6 +230,11 @@ describe('property: found counterexamples, kept', () => {
     const p: Program = {"gomaxprocs":3,"ncpu":1,"seed":710,"chanCaps":[1,1,0],"scripts":[[],[{"k":"send","c":1},{"k":"send","c":0},{"k":"lockOS"},{"k":"syscall","ns":1316000,"mode":"block","cpu":true},{"k":"gc"}],[{"k":"lockOS"},{"k":"net","ns":1370000},{"k":"alloc","bytes":3072},{"k":"gomaxprocs","n":1}]],"start":[2,2,0,1]} as Program;
     checkOutcome(p, { go: '1.19' });
   });
+
+  it('go1.26: a mark worker procresize reserved for a P whose M had not run it yet when the mark ended is given back, not left on the P (was "P1 runs a mark worker (mode 2) outside a mark phase")', () => {
+    const p: Program = {"gomaxprocs":1,"ncpu":1,"seed":0,"chanCaps":[0],"scripts":[[{"k":"gomaxprocs","n":2},{"k":"gc"}],[{"k":"syscall","ns":606000,"mode":"raw","cpu":false},{"k":"lock","mu":0,"holdNs":232700},{"k":"syscall","ns":4804000,"mode":"syscall","cpu":true}],[],[]],"start":[0,1]} as Program;
+    checkOutcome(p, { go: '1.26' });
+  });
 });
 
 describe.each(goReleases.map((r) => [r]))('property: random workloads (Go %s)', (goRelease: GoRelease) => {
