@@ -372,7 +372,7 @@ export function commit(rt: Runtime): void {
   const c = rt.gc;
   let goal = Infinity; // gcPercentHeapGoal: ^uint64(0) with GOGC=off
   if (c.gcPercent >= 0) {
-    goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + c.globalsScan) * c.gcPercent) / 100);
+    goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + c.globalsScan + rt.v.globalsBytes) * c.gcPercent) / 100);
     if (goal < c.heapMinimum) goal = c.heapMinimum;
   }
   // heapGoalInternal: the memory limit's goal when it is smaller (always, with GOGC=off).
@@ -380,7 +380,7 @@ export function commit(rt: Runtime): void {
   c.memoryLimited = lim < goal;
   if (c.memoryLimited) goal = lim;
   c.heapGoal = goal;
-  const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + c.globalsScan);
+  const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + c.globalsScan + rt.v.globalsBytes);
   c.trigger = triggerFor(c, goal, runway);
 }
 

@@ -211,6 +211,16 @@ export interface VersionProfile {
    */
   readonly gcMemoryLimitHeadroom: { readonly bytes: number; readonly percent: number };
   /**
+   * The binary's globals as the pacer counts them (gcController.globalsScan: the data and BSS
+   * segments of every linked package, the runtime's own included), in the heap goal (heapMarked +
+   * (heapMarked + stacks + globals) × GOGC/100) and the runway. Measured with `readelf -S` on the
+   * conformance programs built by each toolchain (fmt, os, runtime/pprof linked): .data + .bss =
+   * 223–225 KB with go1.19.8 (gc_alloc_loop 225424 B, gc_start_sema 225456, forcegc_idle 223344),
+   * 155–157 KB with go1.26.8 (156650, 156682, 154570). Their scan time is already in cost.gcMarkBase
+   * (measured on such a binary), so it is not scan work on top.
+   */
+  readonly globalsBytes: number;
+  /**
    * What gcControllerState.startCycle records as the point the cycle triggered (c.triggered, the base
    * of revise's extrapolated goal, of heapGoal's 64 KB minimum runway and of endCycle's cons/mark):
    * go1.19 the computed trigger (`heapTrigger, heapGoal := c.trigger(); c.triggered = heapTrigger`),
@@ -316,6 +326,7 @@ const go119: VersionProfile = {
   runtimeFrames: '1.19',
   compileErrorExit: 2,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
+  globalsBytes: 225_000,
   gcTriggeredAtHeapLive: false,
   gctraceWrites: 38,
   gcMarkCostFactor: 1,
@@ -359,6 +370,7 @@ const go126: VersionProfile = {
   runtimeFrames: '1.26',
   compileErrorExit: 1,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 3 },
+  globalsBytes: 156_000,
   gcTriggeredAtHeapLive: true,
   gctraceWrites: 39,
   // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
@@ -449,6 +461,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   syncWaitReasons: { what: 'sync waits show `sync.Mutex.Lock`, `sync.RWMutex.RLock`/`Lock`, `sync.WaitGroup.Wait` (not `semacquire`)', since: '≤ 1.26', source: 'runtime2.go waitReasonSync…' },
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
   runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
+  globalsBytes: { what: 'the globals (data + BSS of a program linking fmt, os and runtime/pprof) in the heap goal: 225 KB (1.26: 156 KB)', since: '≤ 1.26', source: 'mgcpacer.go heapGoalInternal, globalsScan; readelf -S of the built programs' },
   gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal, at least 1 MB (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
   gctraceWrites: { what: 'the write(2) calls of one gctrace line (one per print argument): 39 (1.19: 38)', since: '≤ 1.26', source: 'mgc.go gcMarkTermination, print.go gwrite' },
   gcTriggeredAtHeapLive: { what: 'a cycle\'s `triggered` point is the heap when it starts (1.19: the computed trigger)', since: '1.20', source: 'mgcpacer.go startCycle' },

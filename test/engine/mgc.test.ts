@@ -675,3 +675,31 @@ describe('mark workers are timed with nanotime (mgc.go gcBgMarkWorker: duration 
     }
   });
 });
+
+describe('the heap goal counts the binary\'s globals (mgcpacer.go commit: heapMarked + (heapMarked + lastStackScan + globalsScan) × GOGC/100)', () => {
+  for (const go of goReleases) {
+    it(`go${go}: a goal above the 4 MB minimum is twice the marked heap plus the stacks and the linked packages' data + BSS`, () => {
+      // globalsScan is the data and BSS segments of every linked package (the runtime's own included):
+      // readelf -S of the conformance programs built by go1.19.8 gives .data + .bss = 223–225 KB, by
+      // go1.26.8 155–157 KB (fmt, os, runtime/pprof linked). Before: 0, so gc_alloc_loop's goal was
+      // 12 MB where go1.19.8's gctrace says 13 (conformance/reference/go1.19/gc_alloc_loop.json p1).
+      const r = runChecked({
+        go,
+        gomaxprocs: 1,
+        seed: 1,
+        linksOS: true,
+        gc: { survival: 1 },
+        main: function* () {
+          yield* allocate(24 * MB);
+        },
+      });
+      const c = r.runtime.gc;
+      expect(c.numgc).toBeGreaterThan(1);
+      expect(c.heapMarked).toBeGreaterThan(4 * MB);
+      const globals = r.runtime.v.globalsBytes;
+      expect(globals).toBeGreaterThanOrEqual(go === '1.19' ? 223_000 : 154_000);
+      expect(globals).toBeLessThanOrEqual(go === '1.19' ? 226_000 : 157_000);
+      expect(c.heapGoal).toBe(c.heapMarked + (c.heapMarked + c.lastStackScan + c.globalsScan + globals));
+    });
+  }
+});

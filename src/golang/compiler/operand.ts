@@ -20,6 +20,7 @@ import {
   tUntypedString,
   tUntypedBool,
   underlying,
+  sizeOf,
   isUntyped,
   isInteger,
   isNumeric,
@@ -330,9 +331,65 @@ export function convert(c: Compiler, v: Val, t: Type, ctx: string): string {
   const tu = underlying(t);
   if (tu.k === 'iface' && underlying(v.t).k !== 'iface') {
     const code = needsCopy(v) ? clone(c, v.t, v.c) : v.c;
-    return `{t: ${c.typeRef(v.t)}, v: ${code}}`;
+    return `{t: ${c.typeRef(v.t)}, v: ${v.mode === 'const' ? code : boxed(isUntyped(v.t) ? defaultType(v.t) : v.t, code)}}`;
   }
   return needsCopy(v) ? clone(c, v.t, v.c) : v.c;
+}
+
+/** A type whose values an interface holds in its data word (isdirectiface): pointer-shaped. */
+function directIface(t: Type): boolean {
+  const u = underlying(t);
+  switch (u.k) {
+    case 'ptr':
+    case 'map':
+    case 'chan':
+    case 'func':
+      return true;
+    case 'basic':
+      return u.name === 'unsafe.Pointer';
+    case 'struct':
+      return u.fields.length === 1 && directIface(u.fields[0]!.type);
+    case 'array':
+      return u.len === 1 && directIface(u.elem);
+    default:
+      return false;
+  }
+}
+
+/**
+ * A non-constant value of type t boxed into an interface: what runtime/iface.go's convT* allocate,
+ * counted as the value is boxed (rt/malloc.ts box*; a convT call is a call: `$k++`).
+ */
+function boxed(t: Type, code: string): string {
+  if (directIface(t)) return code;
+  const size = sizeOf(t);
+  if (size === 0) return code;
+  const u = underlying(t);
+  if (u.k === 'basic') {
+    switch (u.name) {
+      case 'bool':
+      case 'int8':
+      case 'uint8':
+        return code; // staticuint64s: every one-byte value is there
+      case 'int16':
+      case 'uint16':
+      case 'int32':
+      case 'uint32':
+      case 'int':
+      case 'int64':
+      case 'uint':
+      case 'uint64':
+      case 'uintptr':
+        return `($k++, $L.boxInt(${code}, ${size}))`;
+      case 'float32':
+      case 'float64':
+        return `($k++, $L.boxFloat(${code}, ${size}))`;
+      case 'string':
+        return `($k++, $L.boxString(${code}))`;
+    }
+  }
+  if (u.k === 'slice') return `($k++, $L.boxSlice(${code}))`;
+  return `($k++, $A.b += ${size}, ${code})`;
 }
 
 /** An rvalue of type-default for untyped operands (x := 1). */

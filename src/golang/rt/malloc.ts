@@ -17,8 +17,12 @@
  *
  * Simplified: which composite literals escape is approximated (every `&T{…}`, slice and map literal
  * counts; a struct literal used as a value does not), sizes are sizeOf's (types.ts; no size-class
- * rounding except growslice's), a string counts its UTF-16 length as bytes, and boxing a value into an
- * interface is not counted.
+ * rounding except growslice's), and a string counts its UTF-16 length as bytes. Boxing a value into an
+ * interface counts what runtime/iface.go's convT* allocate (box* below; the compiler's side is
+ * compiler/operand.ts boxed): nothing for a constant (read-only data), a pointer-shaped value (stored in
+ * the interface word), a zero-size one, a bool or a byte, an integer in [0, 256) (staticuint64s), +0.0,
+ * "" and a nil slice; the value's size otherwise. A boxed value that does not escape is on the stack in
+ * Go; the model counts every boxing (fmt's arguments, the common case, do escape).
  */
 
 /**
@@ -68,4 +72,28 @@ export function alloced<T>(v: T, n: number): T {
 /** runtime.ReadMemStats: copy the engine's snapshot (runtime/mgc.ts readMemStats) into *m. */
 export function setMemStats(m: Record<string, unknown>, snap: Record<string, unknown>): void {
   for (const k of Object.keys(snap)) if (k in m) m[k] = snap[k];
+}
+
+/** convT16/convT32/convT64: an integer boxed into an interface allocates its `size` unless it is in [0, 256). */
+export function boxInt<T extends number | bigint>(v: T, size: number): T {
+  if (typeof v === 'bigint' ? v < 0n || v >= 256n : v < 0 || v >= 256) heap.b += size;
+  return v;
+}
+
+/** convT32/convT64 of a float's bits: only +0.0 (and denormals too small to matter) come from staticuint64s. */
+export function boxFloat(v: number, size: number): number {
+  if (!Object.is(v, 0)) heap.b += size;
+  return v;
+}
+
+/** convTstring: "" is the static zero value; any other string's header (16 bytes) is allocated. */
+export function boxString(v: string): string {
+  if (v.length > 0) heap.b += 16;
+  return v;
+}
+
+/** convTslice: a nil slice is the static zero value; any other slice's header (24 bytes) is allocated. */
+export function boxSlice<T>(v: T | null): T | null {
+  if (v !== null) heap.b += 24;
+  return v;
 }
