@@ -3,7 +3,8 @@
  *
  * `heap.b` is a register, like goroutine.ts's `S.cur`: the bytes the running goroutine allocated since
  * its last runtime op. Allocation sites add to it (`$A.b += n`: make, new, composite literals whose
- * address is taken, slice and map literals, append growth, string concatenation); the generated `$W`
+ * address is taken, slice and map literals, append growth, string concatenation, boxing into an
+ * interface, fmt.Sprint*'s result string); the generated `$W`
  * (program.ts) hands the count to the runtime on the next Work op (`alloc`) and clears it. Each step
  * of a goroutine (Body.next) starts from 0, so interleaved runs never see each other's bytes; what a
  * step allocates before a runtime op that carries no Work op (a standard-library helper's own op) is
@@ -96,4 +97,10 @@ export function boxString(v: string): string {
 export function boxSlice<T>(v: T | null): T | null {
   if (v !== null) heap.b += 24;
   return v;
+}
+
+/** A string made from a byte buffer (runtime.slicebytetostring/rawstring): its bytes, unless it is empty. */
+export function mallocString(s: string): string {
+  if (s.length > 0) heap.b += s.length;
+  return s;
 }

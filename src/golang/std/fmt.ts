@@ -416,9 +416,10 @@ pkg(
     Println: F(fn([vAny], IE, true), (a) => std(`$L.sprint(${arr(a[0]!)}, true)`)),
     Print: F(fn([vAny], IE, true), (a) => std(`$L.sprint(${arr(a[0]!)}, false)`)),
     Printf: F(fn([tString, vAny], IE, true), (a) => std(`$L.sprintf(${a[0]}, ${arr(a[1]!)})`)),
-    Sprintf: F(fn([tString, vAny], [tString], true), (a) => `$L.sprintf(${a[0]}, ${arr(a[1]!)})`),
-    Sprint: F(fn([vAny], [tString], true), (a) => `$L.sprint(${arr(a[0]!)}, false)`),
-    Sprintln: F(fn([vAny], [tString], true), (a) => `$L.sprint(${arr(a[0]!)}, true)`),
+    // Sprint*'s `s := string(p.buf)` allocates the result (rt/malloc.ts mallocString); Print* write p.buf as it is.
+    Sprintf: F(fn([tString, vAny], [tString], true), (a) => `$L.mallocString($L.sprintf(${a[0]}, ${arr(a[1]!)}))`),
+    Sprint: F(fn([vAny], [tString], true), (a) => `$L.mallocString($L.sprint(${arr(a[0]!)}, false))`),
+    Sprintln: F(fn([vAny], [tString], true), (a) => `$L.mallocString($L.sprint(${arr(a[0]!)}, true))`),
     Errorf: F(fn([tString, vAny], [tError], true), (a) => `$P.fmt.Errorf(${a[0]}, ${arr(a[1]!)})`),
     Fprintln: F(fn([tWriter, vAny], IE, true), (a) => to(a[0]!, `$L.sprint(${arr(a[1]!)}, true)`)),
     Fprintf: F(fn([tWriter, tString, vAny], IE, true), (a) => to(a[0]!, `$L.sprintf(${a[1]}, ${arr(a[2]!)})`)),
