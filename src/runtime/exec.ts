@@ -714,10 +714,7 @@ export function startTheWorldWithSema(rt: Runtime, mp: M, reason: number, n: num
   rt.sched.gcwaiting = false;
   if (n !== rt.gomaxprocs) gcProcresize(rt, n);
   const runnable = procresize(rt, n, mp);
-  if (rt.sched.sysmonwait) {
-    sysmonWake(rt);
-    mp.debt += rt.cost.futexWakeCall;
-  }
+  sysmonWake(rt);
   rt.log.ev(E.STW, -1, mp.id, mp.p!.id, 0, reason);
   if (rt.v.procresizeOldm) {
     // Newer procresize gives each P with work its previous M (p.oldm) when that M is idle

@@ -370,9 +370,11 @@ export function gcinit(rt: Runtime): void {
  */
 export function commit(rt: Runtime): void {
   const c = rt.gc;
+  // gcController.globalsScan: the binary's own globals (the release's) plus any the workload declares.
+  const globals = c.globalsScan + rt.v.globalsBytes;
   let goal = Infinity; // gcPercentHeapGoal: ^uint64(0) with GOGC=off
   if (c.gcPercent >= 0) {
-    goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + c.globalsScan + rt.v.globalsBytes) * c.gcPercent) / 100);
+    goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + globals) * c.gcPercent) / 100);
     if (goal < c.heapMinimum) goal = c.heapMinimum;
   }
   // heapGoalInternal: the memory limit's goal when it is smaller (always, with GOGC=off).
@@ -380,7 +382,7 @@ export function commit(rt: Runtime): void {
   c.memoryLimited = lim < goal;
   if (c.memoryLimited) goal = lim;
   c.heapGoal = goal;
-  const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + c.globalsScan + rt.v.globalsBytes);
+  const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + globals);
   c.trigger = triggerFor(c, goal, runway);
 }
 
@@ -933,9 +935,10 @@ export function findRunnableGCWorker(rt: Runtime, mp: M, pp: P, now: number): G 
 }
 
 /**
- * releaseNextGCMarkWorker: a P that stops (releasep) or whose findRunnable runs outside a mark phase
- * gives its reserved, never-run worker back to the pool and its slot to the others (Go:
- * markWorkerStop(mode, 0)).
+ * releaseNextGCMarkWorker: a P that stops (releasep, a P procresize destroys) or is still holding a
+ * never-run worker when the mark ends (gcMarkDone) gives it back to the pool and its slot to the
+ * others (Go: markWorkerStop(mode, 0); Go's schedule also releases it when findRunnable picks
+ * something else, which the model's findRunnable, taking the reserved worker first, never does).
  */
 export function releaseNextGCMarkWorker(rt: Runtime, pp: P): void {
   const gp = pp.nextGCMarkWorker;

@@ -202,7 +202,7 @@ export function acquirep(rt: Runtime, mp: M, pp: P): void {
 export function releasep(rt: Runtime, mp: M): P {
   const pp = mp.p!;
   // "P must clear if nextGCMarkWorker if it stops."
-  if (pp.nextGCMarkWorker !== null) releaseNextGCMarkWorker(rt, pp);
+  releaseNextGCMarkWorker(rt, pp);
   mp.p = null;
   pp.m = null;
   pp.status = _Pidle;
@@ -212,7 +212,6 @@ export function releasep(rt: Runtime, mp: M): P {
 
 /** pidleput: put an idle P (empty runq) on the LIFO idle list. */
 export function pidleput(rt: Runtime, pp: P): void {
-  if (pp.nextGCMarkWorker !== null) releaseNextGCMarkWorker(rt, pp);
   pp.status = _Pidle;
   pp.m = null;
   rt.idlepMask[pp.id] = true;
@@ -623,7 +622,7 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
     if (rt.gc.blackenEnabled) {
       const gp = findRunnableGCWorker(rt, mp, pp, now);
       if (gp !== null) return gp;
-    } else if (pp.nextGCMarkWorker !== null) releaseNextGCMarkWorker(rt, pp);
+    }
 
     // 4. fairness: one G from the global queue every 61 schedticks
     if (pp.schedtick % fairnessTicks === 0 && sched.runq.size > 0) {

@@ -125,9 +125,14 @@ export class Sysmon implements EventTarget {
     this.body();
   }
 
-  /** notewakeup(&sched.sysmonnote) from entersyscall/exitsyscall. */
+  /**
+   * notewakeup(&sched.sysmonnote) from entersyscall, exitsyscall and startTheWorldWithSema: the caller
+   * is in futex(FUTEX_WAKE) meanwhile (cost.futexWakeCall, as proc.ts notewakeup charges it).
+   */
   noteWakeup(): void {
     const rt = this.rt;
+    const cur = rt.curm;
+    if (cur !== null && cur !== this.m) cur.debt += rt.cost.futexWakeCall;
     rt.sched.sysmonwait = false;
     this.gen++;
     rt.os.wakeSend(this.m, this, S.NoteWake, rt.latency(rt.cost.futexWake), true);
