@@ -496,8 +496,10 @@ function stmt1(c: Compiler, n: Node): string {
       else if (s.name === 'SwitchStatement') code = breakable(c, false, () => switchStmt(c, s, js));
       else if (s.name === 'TypeSwitchStatement') code = breakable(c, false, () => typeSwitchStmt(c, s, js));
       else if (s.name === 'SelectStatement') code = breakable(c, false, () => selectStmt(c, s, js));
-      // `L: }`: a label on the empty statement (the label is the node's only kid)
-      else code = n.kids.length === 1 ? `${js}: {}\n` : `${js}: {\n${stmt(c, s)}}\n`;
+      // `L: }`: a label on the empty statement (the label is the node's only kid). A label on any
+      // other statement is only a goto target (Go's break/continue name a for, switch or select), and
+      // the statement stays in the list's scope: `L: c := 3` declares c for the statements after it.
+      else code = n.kids.length === 1 ? '' : stmt(c, s);
       c.fn!.labels.delete(l);
       return code;
     }
