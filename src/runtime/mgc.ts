@@ -248,7 +248,10 @@ export class GCState {
   lastHeapScan = 0;
   lastStackScan = 0;
   consMark = 0;
-  lastConsMark: number[] = [];
+  /** go1.21+: the last 4 cycles' measured cons/mark ratios (lastConsMark [4]float64). */
+  lastConsMark: number[] = new Array<number>(consMarkHistory).fill(0);
+  /** go1.19: consMarkController (gcControllerState.init: kp 0.9, ti 4.0, tt 1000, min −1000, max 1000). */
+  consMarkController = new PIController(0.9, 4.0, 1000, -1000, 1000);
   dedicatedMarkWorkersNeeded = 0;
   /** Dedicated workers running now (the quota the invariant checks against). */
   dedicatedRunning = 0;
@@ -430,7 +433,10 @@ function triggerFor(c: GCState, goal: number, runway: number): number {
   let maxTrigger = span * maxTriggerRatioNum + c.heapMarked;
   if (goal > defaultHeapMinimum && goal - defaultHeapMinimum > maxTrigger) maxTrigger = goal - defaultHeapMinimum;
   if (maxTrigger < minTrigger) maxTrigger = minTrigger;
-  let t = runway > goal ? minTrigger : goal - runway;
+  // commit stores the runway as uint64(float64): a negative estimate converts to a huge value on
+  // amd64 (CVTTSD2SQ's two's complement: uint64(-5e6) = 18446744073704551616 on go1.19.8 and
+  // go1.26.8), so the trigger is the lowest allowed, not the highest.
+  let t = runway <= -1 || runway > goal ? minTrigger : goal - Math.max(0, Math.trunc(runway));
   if (t < minTrigger) t = minTrigger;
   if (t > maxTrigger) t = maxTrigger;
   return t;
@@ -1253,9 +1259,49 @@ function endCycle(rt: Runtime, now: number, procs: number): void {
   const idleUtilization = assistDuration > 0 ? c.idleMarkTime / (assistDuration * procs) : 0;
   const scanWork = Math.max(c.scanWorkDone, 1);
   const current = ((c.heapLive - c.triggered) * (utilization + idleUtilization)) / (scanWork * (1 - utilization));
-  c.lastConsMark.push(current);
-  if (c.lastConsMark.length > consMarkHistory) c.lastConsMark.shift();
-  c.consMark = Math.max(...c.lastConsMark);
+  if (rt.v.gcConsMarkMax4) {
+    // go1.21+: the largest of this ratio and the last 4 measured (zeros before 4 cycles have run)
+    let m = current;
+    for (const x of c.lastConsMark) if (x > m) m = x;
+    c.consMark = m;
+    c.lastConsMark.copyWithin(0, 1);
+    c.lastConsMark[consMarkHistory - 1] = current;
+  } else {
+    c.consMark = c.consMarkController.next(c.consMark, current, 1);
+  }
+}
+
+/**
+ * go1.19's piController (mgcpacer.go): a proportional-integral controller whose output is the next
+ * cons/mark estimate, aiming at this cycle's measured ratio (the setpoint) from the current estimate
+ * (the input); the integral term's anti-windup back-calculation is tt. On overflow it resets and
+ * answers its minimum, and endCycle then resets consMark to 0 (`if !ok { c.consMark = 0 }`).
+ */
+export class PIController {
+  errIntegral = 0;
+  constructor(
+    readonly kp: number,
+    readonly ti: number,
+    readonly tt: number,
+    readonly min: number,
+    readonly max: number,
+  ) {}
+  next(input: number, setpoint: number, period: number): number {
+    const rawOutput = this.kp * (setpoint - input) + this.errIntegral;
+    if (!Number.isFinite(rawOutput)) {
+      this.errIntegral = 0;
+      return 0;
+    }
+    const output = rawOutput < this.min ? this.min : rawOutput > this.max ? this.max : rawOutput;
+    if (this.ti !== 0 && this.tt !== 0) {
+      this.errIntegral += ((this.kp * period) / this.ti) * (setpoint - input) + (period / this.tt) * (output - rawOutput);
+      if (!Number.isFinite(this.errIntegral)) {
+        this.errIntegral = 0;
+        return 0;
+      }
+    }
+    return output;
+  }
 }
 
 /** The scavenger's pass after a cycle: return what the process keeps beyond the heap goal + 10 %. */

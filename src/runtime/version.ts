@@ -229,6 +229,13 @@ export interface VersionProfile {
    */
   readonly gcTriggeredAtHeapLive: boolean;
   /**
+   * How endCycle turns the cycle's measured cons/mark ratio into the next cycle's estimate:
+   * go1.19.8 smooths it with a PI controller (mgcpacer.go consMarkController: kp 0.9, ti 4, tt 1000,
+   * output clamped to ±1000, starting from 0); since 1.21 (go1.26.8) the estimate is the largest of
+   * this cycle's ratio and the last 4 measured ones (lastConsMark [4]float64, zeros at start).
+   */
+  readonly gcConsMarkMax4: boolean;
+  /**
    * The write(2) calls of one GODEBUG=gctrace=1 line: gcMarkTermination prints it with print(), and
    * the runtime's print writes every argument with its own write (print.go gwrite → writeErr, no
    * buffer outside a panic): go1.19 mgc.go 38 (7 + 3 clock fields and 2 `+` + ` ms clock, ` + 5 cpu
@@ -328,6 +335,7 @@ const go119: VersionProfile = {
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
   globalsBytes: 225_000,
   gcTriggeredAtHeapLive: false,
+  gcConsMarkMax4: false,
   gctraceWrites: 38,
   gcMarkCostFactor: 1,
   loopvarPerIteration: false,
@@ -372,6 +380,7 @@ const go126: VersionProfile = {
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 3 },
   globalsBytes: 156_000,
   gcTriggeredAtHeapLive: true,
+  gcConsMarkMax4: true,
   gctraceWrites: 39,
   // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
   gcMarkCostFactor: 0.86,
@@ -464,6 +473,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   globalsBytes: { what: 'the globals (data + BSS of a program linking fmt, os and runtime/pprof) in the heap goal: 225 KB (1.26: 156 KB)', since: '≤ 1.26', source: 'mgcpacer.go heapGoalInternal, globalsScan; readelf -S of the built programs' },
   gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal, at least 1 MB (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
   gctraceWrites: { what: 'the write(2) calls of one gctrace line (one per print argument): 39 (1.19: 38)', since: '≤ 1.26', source: 'mgc.go gcMarkTermination, print.go gwrite' },
+  gcConsMarkMax4: { what: 'the pacer\'s cons/mark estimate is the largest of this cycle\'s and the last 4 cycles\' ratios (1.19: a PI controller smooths it, kp 0.9, ti 4)', since: '1.21', source: 'mgcpacer.go endCycle (1.19: consMarkController)' },
   gcTriggeredAtHeapLive: { what: 'a cycle\'s `triggered` point is the heap when it starts (1.19: the computed trigger)', since: '1.20', source: 'mgcpacer.go startCycle' },
   largeSpanHeapBits: { what: 'a new large span clears its heap bitmap (2 bits per word; fresh bitmap pages fault): ≈ 25 µs per fresh 1 MiB []byte (1.26: no heap bits for it, ≈ 1 µs)', since: '1.22 (allocation headers)', source: 'mbitmap.go initHeapBits / heapBits.initSpan' },
   gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
