@@ -45,6 +45,10 @@
  *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
  *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
  *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
+ * - GODEBUG=gcpacertrace=1: the pacer's line at each mark's start (startCycle: assist ratio, scannable
+ *   heap, heap and goal, workers) and end (endCycle: utilization, scan work by kind, heap at the trigger
+ *   and now, cons/mark), floats in the release's runtime print format (printfloat); not Go's "sweep
+ *   done" line (there are no spans to sweep).
  * - runtime.GC() (gcTriggerCycle, `(forced)` in gctrace), runtime.ReadMemStats (a stop-the-world of
  *   readMemStatsPause), debug.SetGCPercent, debug.SetMemoryLimit, and forcegc: sysmon readies the
  *   forcegchelper goroutine when a cycle has run before (last_gc_nanotime ≠ 0) and none for
@@ -86,6 +90,7 @@ import { T, gopark, goready, newproc } from './proc.js';
 import { cpuStart } from './os.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
+import { formatFloat } from '../workload/fmt.js';
 import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
 import { Sema, semacquire, semrelease } from './sema.js';
 
@@ -813,6 +818,13 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   const c = rt.gc;
   const now = rt.sim.now;
   startCycle(rt, now);
+  // gcpacertrace: startCycle's line, printed inside the pause (one write per print argument). The
+  // model adds the writes' time after the world starts (rt.contDelay below), not inside the pause.
+  let printNs = 0;
+  if (rt.debug.gcpacertrace > 0) {
+    rt.write(2, pacerStartLine(rt));
+    printNs = pacerStartWrites * rt.cost.printCost;
+  }
   c.phase = GCPhase.mark;
   c.blackenEnabled = true;
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.mark, c.cycles);
@@ -827,11 +839,73 @@ function gcSweepTermDone(rt: Runtime, mp: M, gp: G): void {
   startSemaRelease(rt, mp, gp);
   if (c.userForced && c.markWaiters.includes(gp)) {
     // runtime.GC: gcWaitOnMark parks the caller until the cycle's mark termination.
+    mp.debt += printNs;
     gopark(rt, mp, gp, 'wait for GC cycle');
     return;
   }
   rt.contM = mp;
-  rt.contDelay = 0;
+  rt.contDelay = printNs;
+}
+
+/** The write(2) calls of gcpacertrace's two lines: one per print argument (print.go gwrite), both releases. */
+const pacerStartWrites = 13;
+const pacerEndWrites = 22;
+
+/**
+ * The runtime's print of a float64 (print.go printfloat): go1.19 `+d.dddddde±ddd` (7 digits, rounded
+ * by adding 5e-7 after normalising), since go1.24 strconv's shortest 'g' form (VersionProfile.printFloatShortest).
+ */
+export function printfloat(rt: Runtime, v: number): string {
+  if (rt.v.printFloatShortest) return formatFloat(v);
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  let sign = '+';
+  let e = 0;
+  let x = v;
+  if (x === 0) {
+    if (Object.is(x, -0)) sign = '-';
+  } else {
+    if (x < 0) {
+      x = -x;
+      sign = '-';
+    }
+    while (x >= 10) {
+      e++;
+      x /= 10;
+    }
+    while (x < 1) {
+      e--;
+      x *= 10;
+    }
+    let h = 5.0;
+    for (let i = 0; i < 7; i++) h /= 10;
+    x += h;
+    if (x >= 10) {
+      e++;
+      x /= 10;
+    }
+  }
+  let digits = '';
+  for (let i = 0; i < 7; i++) {
+    const d = Math.trunc(x);
+    digits += String(d);
+    x -= d;
+    x *= 10;
+  }
+  const ae = Math.abs(e);
+  return `${sign}${digits[0]}.${digits.slice(1)}e${e < 0 ? '-' : '+'}${String(Math.floor(ae / 100))}${String(Math.floor(ae / 10) % 10)}${String(ae % 10)}`;
+}
+
+/**
+ * gcpacertrace's line at the start of a mark (mgcpacer.go startCycle): the assist ratio revise set,
+ * the scannable heap and the heap at the start and the goal in MB, the dedicated workers and the
+ * fractional utilization goal.
+ */
+function pacerStartLine(rt: Runtime): string {
+  const c = rt.gc;
+  const mb = (n: number): string => String(Math.floor(n / (1 << 20)));
+  return `pacer: assist ratio=${printfloat(rt, assistWorkPerByte(c))} (scan ${mb(c.heapScan)} MB in ${mb(c.heap0)}->${mb(heapGoal(c))} MB) workers=${c.dedicatedMarkWorkersNeeded}+${printfloat(rt, c.fractionalUtilizationGoal)}\n`;
 }
 
 /** semrelease(&work.startSema): the first G waiting in gcStart is readied into mp's P's runnext. */
@@ -1171,7 +1245,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const marked = c.markLive + Math.max(0, c.heap1 - c.heap0);
   c.lastLive = c.markLive;
   const goalBefore = heapGoal(c); // endCycle's lastHeapGoal: what gctrace prints
-  endCycle(rt, now, procs);
+  const pacerNs = endCycle(rt, now, procs, goalBefore);
   c.triggered = Infinity; // resetLive: the cycle is over
   c.heapMarked = marked;
   c.heapLive = marked;
@@ -1225,6 +1299,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
     rt.write(2, gctraceLine(rt, rec));
     printNs = (rt.v.gctraceWrites + (rec.forced ? 1 : 0)) * rt.cost.printCost;
   }
+  printNs += pacerNs;
   // gcSweep: ready the background sweeper (it sweeps concurrently; the model counts no cost for it).
   const sw = c.sweepG;
   if (sw !== null && sw.atomicstatus === _Gwaiting) {
@@ -1250,15 +1325,16 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
 }
 
 /** endCycle: this cycle's cons/mark ratio (the largest of the last 4 sets the runway). */
-function endCycle(rt: Runtime, now: number, procs: number): void {
+function endCycle(rt: Runtime, now: number, procs: number, lastHeapGoal: number): number {
   const c = rt.gc;
   const assistDuration = now - c.markStartTime;
   let utilization = gcBackgroundUtilization;
   if (assistDuration > 0) utilization += c.assistTime / (assistDuration * procs);
-  if (c.heapLive <= c.triggered || c.scanWorkDone <= 0) return;
+  if (c.heapLive <= c.triggered || c.scanWorkDone <= 0) return 0;
   const idleUtilization = assistDuration > 0 ? c.idleMarkTime / (assistDuration * procs) : 0;
   const scanWork = Math.max(c.scanWorkDone, 1);
   const current = ((c.heapLive - c.triggered) * (utilization + idleUtilization)) / (scanWork * (1 - utilization));
+  const oldConsMark = c.consMark;
   if (rt.v.gcConsMarkMax4) {
     // go1.21+: the largest of this ratio and the last 4 measured (zeros before 4 cycles have run)
     let m = current;
@@ -1269,6 +1345,16 @@ function endCycle(rt: Runtime, now: number, procs: number): void {
   } else {
     c.consMark = c.consMarkController.next(c.consMark, current, 1);
   }
+  if (rt.debug.gcpacertrace === 0) return 0;
+  // gcpacertrace's line at the cycle's end. The model's scan work is one pool: the heap's share is
+  // what is left after the stacks, the globals and the fixed root work (gcMarkBase).
+  const globals = c.globalsScan + rt.v.globalsBytes;
+  const base = c.scanWorkTotal - c.markScan - c.lastStackScan - c.globalsScan;
+  const heapWork = Math.max(0, c.scanWorkDone - c.lastStackScan - c.globalsScan - base);
+  const expected = c.lastHeapScan + c.lastStackScan + globals;
+  const triggered = Math.trunc(c.triggered);
+  rt.write(2, `pacer: ${Math.trunc(utilization * 100)}% CPU (${Math.trunc(gcBackgroundUtilization * 100)} exp.) for ${heapWork}+${c.lastStackScan}+${globals} B work (${expected} B exp.) in ${triggered} B -> ${c.heapLive} B (∆goal ${c.heapLive - lastHeapGoal}, cons/mark ${printfloat(rt, oldConsMark)})\n`);
+  return pacerEndWrites * rt.cost.printCost;
 }
 
 /**

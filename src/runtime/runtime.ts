@@ -55,15 +55,17 @@ export interface GodebugFlags {
   containermaxprocs: number;
   /** gctrace=1: one line per GC cycle on stderr (mgc.ts gctraceLine). */
   gctrace: number;
+  /** gcpacertrace=1: the pacer's state at each mark's start and end on stderr (mgc.ts pacerStartLine, endCycle). */
+  gcpacertrace: number;
 }
 
 /** GODEBUG's defaults: everything off except the 1.25+ GOMAXPROCS updates (on unless set to 0). */
 export function defaultGodebug(): GodebugFlags {
-  return { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, updatemaxprocs: 1, containermaxprocs: 1, gctrace: 0 };
+  return { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, updatemaxprocs: 1, containermaxprocs: 1, gctrace: 0, gcpacertrace: 0 };
 }
 
 /** The GODEBUG keys gmpsim models (others are reported as ignored). */
-export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs', 'gctrace'] as const;
+export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs', 'gctrace', 'gcpacertrace'] as const;
 /**
  * GODEBUG settings of the standard library, not the runtime: the Go frontend's packages read them from the
  * program's environment (httpmuxgo121: std/net_http.ts, ServeMux's go1.21 rules on Go ≥ 1.22).
@@ -216,6 +218,7 @@ export function parseGODEBUG(s: string): { flags: GodebugFlags; errors: string[]
     else if (key === 'updatemaxprocs') flags.updatemaxprocs = n;
     else if (key === 'containermaxprocs') flags.containermaxprocs = n;
     else if (key === 'gctrace') flags.gctrace = n;
+    else if (key === 'gcpacertrace') flags.gcpacertrace = n;
     else flags.asyncpreemptoff = n !== 0;
   }
   return { flags, errors, ignored };

@@ -10,7 +10,7 @@ import { runChecked } from '../helpers.js';
 import { run, type RunResult } from '../../src/runtime/runtime.js';
 import { E } from '../../src/log/events.js';
 import { alloc, go, runtime, debug, syscall, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
-import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason, PIController, commit } from '../../src/runtime/mgc.js';
+import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason, PIController, commit, printfloat } from '../../src/runtime/mgc.js';
 import { forcegcperiod } from '../../src/runtime/runtime2.js';
 import { SyscallModeCode } from '../../src/runtime/syscall.js';
 import { formatSummary, summarize } from '../../src/views/summary.js';
@@ -746,6 +746,60 @@ describe('the pacer\'s cons/mark estimate and runway (mgcpacer.go endCycle, comm
       commit(r.runtime);
       const span = Math.floor((c.heapGoal - c.heapMarked) / 64);
       expect(c.trigger).toBe(span * 45 + c.heapMarked);
+    });
+  }
+});
+
+describe('GODEBUG=gcpacertrace=1 (mgcpacer.go startCycle and endCycle lines, print.go printfloat)', () => {
+  it('floats print as each release\'s runtime print does', () => {
+    // println(0.25, 1.0/3, 2.5e-7, -1234.5678, 0.0, 9.9999999, 1e21, 0.00021192873762065394, 123456789.0)
+    const values = [0.25, 1 / 3, 2.5e-7, -1234.5678, 0, 9.9999999, 1e21, 0.00021192873762065394, 123456789.0];
+    // go version go1.19.8 linux/amd64
+    const go119 = '+2.500000e-001 +3.333333e-001 +2.500000e-007 -1.234568e+003 +0.000000e+000 +1.000000e+001 +1.000000e+021 +2.119287e-004 +1.234568e+008';
+    // go version go1.26.8 linux/amd64
+    const go126 = '0.25 0.3333333333333333 2.5e-07 -1234.5678 0 9.9999999 1e+21 0.00021192873762065394 1.23456789e+08';
+    const printed = (go: '1.19' | '1.26'): string => {
+      const r = runChecked({ go, gomaxprocs: 1, seed: 1, linksOS: false, main: function* () {} });
+      return values.map((v) => printfloat(r.runtime, v)).join(' ');
+    };
+    expect(printed('1.19')).toBe(go119);
+    expect(printed('1.26')).toBe(go126);
+  });
+
+  // The lines real Go printed for conformance/programs/gc_alloc_loop.go at GOMAXPROCS=1 (the second cycle).
+  const real = {
+    // go version go1.19.8 linux/amd64
+    '1.19': [
+      'pacer: assist ratio=+8.028914e-001 (scan 1 MB in 7->9 MB) workers=0++2.500000e-001',
+      'pacer: 64% CPU (25 exp.) for 1078840+7616+225424 B work (1181824 B exp.) in 8249473 B -> 9935496 B (∆goal 207400, cons/mark +2.354729e+000)',
+    ],
+    // go version go1.26.8 linux/amd64
+    '1.26': [
+      'pacer: assist ratio=1.2827894736486591 (scan 4 MB in 16->18 MB) workers=0+0.25',
+      'pacer: 33% CPU (25 exp.) for 4757048+7696+156650 B work (3798178 B exp.) in 16822976 B -> 26702528 B (∆goal 6918678, cons/mark 0.8793311323698243)',
+    ],
+  } as const;
+  const shape = (line: string): string => line.replace(/[+-]?\d+(\.\d+)?(e[+-]\d+)?/g, 'N');
+  for (const go of goReleases) {
+    it(`go${go}: one line at each mark's start and one at its end, in the release's format`, () => {
+      const r = runChecked({
+        go,
+        gomaxprocs: 1,
+        seed: 1,
+        linksOS: false,
+        godebug: { gcpacertrace: 1 },
+        main: function* () {
+          yield* allocate(24 * MB);
+        },
+      });
+      const lines = r.stderr.split('\n').filter((l) => l.startsWith('pacer: '));
+      const starts = lines.filter((l) => l.startsWith('pacer: assist ratio='));
+      const ends = lines.filter((l) => / CPU \(25 exp\.\) for /.test(l));
+      expect(starts.length).toBe(r.runtime.gc.history.length);
+      expect(ends.length).toBe(r.runtime.gc.history.length);
+      expect(starts.length + ends.length).toBe(lines.length);
+      expect(shape(starts[1]!)).toBe(shape(real[go][0]));
+      expect(shape(ends[1]!)).toBe(shape(real[go][1]));
     });
   }
 });
