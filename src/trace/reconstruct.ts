@@ -87,10 +87,11 @@
  *    sooner under the new settings is not followed); the same for waits ended by the runtime;
  *  - the garbage collector: its cycles are not replayed (gmpsim's GC model, issue 18, is not driven from
  *    the trace's heap events yet); GC workers are dropped and the waits GC caused are kept as measured
- *    delays (their CPU is not replayed). Every whatif trace starts with a cycle (the tracer's and
- *    profiler's buffers take the heap to its 4 MB goal): it woke idle Ps and Ms for mark workers (one
- *    thread more than the replay makes) and took cores from the program while it ran (syscalls of that
- *    time are stretched: see above);
+ *    delays (their CPU is not replayed). Every whatif trace starts with a cycle (the heap reaches its
+ *    4 MB goal within the first half millisecond): its workers took cores from the program while it ran
+ *    (syscalls of that time are stretched: see above), and the traced runs' one thread more than the
+ *    replay at 4 Ps started during it — though replaying the cycle through gmpsim's GC model (HeapAlloc
+ *    growth as the goroutines' allocations; tried) did not make that thread (whatif/misses.json);
  *  - what a syscall other than a socket's did in the kernel: its whole time is a wait for the device,
  *    taking no core; one stretched because its thread waited for a core keeps its length;
  *  - CPU lost to other processes on the traced machine: counted as the goroutine's work;
@@ -260,7 +261,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   let edges = 0;
   /** A stop-the-world is under way (STWBegin … STWEnd of any goroutine). */
   let stwActive = false;
-  // The CPU clock Φ: advances at min(1, cores/running) per ns.
+  // The CPU clock Φ: advances at min(1, cores/busy) per ns (busy: the threads that want a core, below).
   let phi = 0;
   let phiAt = -1;
   let running = 0;
@@ -519,7 +520,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   // The trace's end: bursts and syscalls in progress end there; a goroutine still blocked stays so.
   for (const l of live.values()) {
     flush(l, endNs);
-    if (l.syscallAt >= 0) l.script.steps.push(syscallStep(endNs - l.syscallAt, l.syscallBlock));
+    if (l.syscallAt >= 0) l.script.steps.push(l.syscallPhi >= 0 ? { k: 'syscall', ns: phi - l.syscallPhi, cpu: true } : syscallStep(endNs - l.syscallAt, l.syscallBlock));
     if (l.blockedAt >= 0) l.script.steps.push({ k: 'park', reason: l.blockReason });
   }
   // main returning ends the program: in the trace, the goroutines that exited before it ended had done
