@@ -7,8 +7,16 @@
  * runtime/trace's own goroutines are left to gmpsim's runtime, or dropped; with `keepTracing` the
  * tracer's and profiler's goroutines are replayed like the program's):
  *  - CPU bursts: the time it was Running between two events, as CPU work. A thread that runs is not
- *    always on a core: when more goroutines ran than the traced machine had cores (`traceCpus`), each
- *    progressed at cores/running, so a burst's work is ∫ min(1, cores / running(t)) dt — the CPU it got.
+ *    always on a core: when more threads wanted a core than the traced machine had (`traceCpus`), each
+ *    progressed at cores/busy, so a burst's work is ∫ min(1, cores / busy(t)) dt — the CPU it got. The
+ *    threads that want a core (busy) are those running a goroutine (the runtime's too), those in a system
+ *    call that computes (below), and those holding a P outside any goroutine: a P is Running from its
+ *    ProcStart to its ProcStop, and a thread that holds one without running a goroutine or sleeping in a
+ *    syscall is in the scheduler (findRunnable, a spinning M looking for work) — on a core. (Counting only
+ *    the running goroutines gave pipeline's bursts 17.8 ms of CPU instead of 13.0: its traced run had
+ *    8.9 ms of P time in the scheduler, and at GOMAXPROCS=1 the replay took 38 % longer than real Go, now
+ *    8 %. At its traced 4 Ps the replay is now 19 % short: gmpsim's hand-offs between Ps cost what they
+ *    cost on one, which the inflated bursts hid — whatif/misses.json.)
  *    Other processes take cores too, and the trace cannot see them; when the program also ran the CPU
  *    profiler (runtime/pprof, samples in the trace, `cpuProfileRate` per second of CPU), the samples
  *    measure the CPU it really got, and every burst is scaled by sampled CPU / ∫ min(running, cores) dt
@@ -16,7 +24,23 @@
  *  - goroutine creation: `go` at the point where the creator created it (GoCreate), under the traced
  *    function's name; goroutines alive when the trace starts are started by the replay's main at once;
  *  - system calls: GoSyscallBegin → End (or EndBlocked) is the call's kernel time, replayed as a blocking
- *    syscall of that length (entersyscall/exitsyscall: sysmon's retake and handoffp decide as in Go);
+ *    syscall of that length (entersyscall/exitsyscall: sysmon's retake and handoffp decide as in Go).
+ *    A call entered with entersyscallblock — notetsleepg: runtime/pprof's blocking profBuf read, which
+ *    lasts until the trace ends — hands its P off itself: the trace shows its thread's ProcStop right
+ *    after GoSyscallBegin (trace.GoSysCall, then handoffp(releasep())), and it is replayed so (mode
+ *    'block'), not as a syscall sysmon must retake. (Replayed as a plain syscall, sysmon retook it after
+ *    two ticks, which reset sysmon's idle count and delay to 20 µs — proc.go sysmon: retake() ≠ 0 → idle
+ *    = 0 — so the next trace write of ≈190 µs was retaken too and handoffp started a 4th M at
+ *    GOMAXPROCS=1, where real Go, its sysmon backed off to 10 ms, made 3.) A ProcStop of the syscall's
+ *    thread inside a stop-the-world (STWBegin … STWEnd: sched.gcwaiting) is entersyscall_gcwait
+ *    giving the P up to the stop, not entersyscallblock.
+ *    A call on a socket of package net computes in the kernel and never sleeps there (every descriptor
+ *    net makes is non-blocking; the netpoller does the waiting): it takes a core, so it is replayed as
+ *    kernel CPU (`cpu`) of the CPU it got on the CPU clock, the thread counted among the busy. Its
+ *    traced length also holds the time its thread waited for a core (an 8.1 ms loopback read, a 537 µs
+ *    connect while the other took 28 µs: 4 Ps on 2 cores during a GC); the clock gives it its fair
+ *    share of the cores over that time, which for a thread the OS left off a core for milliseconds is
+ *    still too much (that connect: 269 µs);
  *  - waits, by Go's block reason and by who ended them (GoUnblock's goroutine):
  *     · "network" (IO wait): when another goroutine of the program ended a write (write, writev,
        sendto, sendmsg) while it waited, the last such write is taken as its peer's (loopback): a causal
@@ -26,7 +50,11 @@
  *     · channel, select, sync (Mutex, WaitGroup, RWMutex), sync.Cond, … ended by another of the program's
  *       goroutines: a causal edge — the waiter waits until the unblocker reaches the point of its script
  *       where it unblocked it in the trace (a one-slot channel: signal, then receive). If the unblocker
- *       runs later under the new settings, the wait gets longer; earlier, shorter;
+ *       runs later under the new settings, the wait gets longer; earlier, shorter. A wait is a condition
+ *       on the unblocker's progress, not a rendezvous: when the unblocker has passed its point first, the
+ *       slot is full and the wait costs a receive that does not block (no park, no switch); when the
+ *       waiter is parked, the signal readies it into the signaller's runnext (goready), so at
+ *       GOMAXPROCS=1 it runs next, as in Go;
  *     · the same waits ended by no goroutine (a timer's channel — time.After, a Ticker — or the runtime):
  *       until the same moment after the trace's start (timers fire on the clock, not after the work);
  *     · GC waits (mark assist, "wait until GC ends", preempted for a stack scan): the measured time;
@@ -43,11 +71,29 @@
  *  - which code ran: a burst is a fixed amount of CPU; under other timing the real program could take
  *    another path (find a channel ready and not block, spin on a mutex instead of parking, take a
  *    different select case). The replay keeps the traced blocking pattern and only moves it in time;
+ *  - whether a traced wait would have been needed at all: only contended operations leave events (an
+ *    uncontended Lock, a buffered send with room, a Cond.Signal with no waiter leave none), so the
+ *    reconstruction knows neither the critical sections nor the buffers and cannot rebuild the lock or
+ *    the queue itself. Where the unblocker under the new settings has not reached its point yet, the
+ *    waiter waits although in real Go the lock might have been free; each such wait is a park and a
+ *    switch (pipeline at GOMAXPROCS=1: ≈28 000 of them, ≈3.9 ms of its replay);
+ *  - what an operation costs under parallelism: a burst measured with 4 Ps on 2 cores includes what
+ *    contention cost there — a Mutex's spinning (sync.Mutex.lockSlow spins only when GOMAXPROCS > 1 and
+ *    another P runs: runtime_canSpin) and the cache lines of the lock, the channel or the map moving
+ *    between cores. At GOMAXPROCS=1 real Go does the same work with less CPU (mutex_cache: 15.6 ms of
+ *    CPU estimated from the trace, 7.4 ms for the whole real run at 1). The CPU profile's samples could
+ *    tell spinning from work, but a 10 ms program has one or two;
  *  - why a network read waited: the peer's latency is kept as measured (a loopback peer that would answer
  *    sooner under the new settings is not followed); the same for waits ended by the runtime;
- *  - the garbage collector: gmpsim does not model it; GC workers are dropped and the waits GC caused are
- *    kept as measured delays (their CPU is not replayed);
- *  - what a syscall did in the kernel: its whole time is a wait for the device, taking no core;
+ *  - the garbage collector: its cycles are not replayed (gmpsim's GC model, issue 18, is not driven from
+ *    the trace's heap events yet); GC workers are dropped and the waits GC caused are kept as measured
+ *    delays (their CPU is not replayed). Every whatif trace starts with a cycle (the heap reaches its
+ *    4 MB goal within the first half millisecond): its workers took cores from the program while it ran
+ *    (syscalls of that time are stretched: see above), and the traced runs' one thread more than the
+ *    replay at 4 Ps started during it — though replaying the cycle through gmpsim's GC model (HeapAlloc
+ *    growth as the goroutines' allocations; tried) did not make that thread (whatif/misses.json);
+ *  - what a syscall other than a socket's did in the kernel: its whole time is a wait for the device,
+ *    taking no core; one stretched because its thread waited for a core keeps its length;
  *  - CPU lost to other processes on the traced machine: counted as the goroutine's work;
  *  - the causal edges are one-slot channels, so the replay's own trace shows "chan receive" for a
  *    Mutex or Cond wait.
@@ -70,7 +116,8 @@ import { isSystemFunc, userGoroutines } from './metrics.js';
 export type Step =
   | { k: 'cpu'; ns: number }
   | { k: 'go'; g: number }
-  | { k: 'syscall'; ns: number }
+  /** A system call of `ns`; `block`: entered with entersyscallblock (the P handed off at once). */
+  | { k: 'syscall'; ns: number; block?: true; cpu?: true }
   | { k: 'net'; ns: number }
   | { k: 'sleep'; ns: number; reason: string }
   /** Wait until `at` ns after the trace's start (a timer channel). */
@@ -167,8 +214,16 @@ const chanReasons = new Set(['chan receive', 'chan send', 'select']);
 const stwGOMAXPROCS = 'GOMAXPROCS';
 /** Frames of a write to a file descriptor (a socket: the peer's network wait may end because of it). */
 const writeFrame = /^(syscall\.(write|writev|sendto|sendmsg|Write)|internal\/poll\.\(\*FD\)\.(Write|Writev|WriteTo|WriteMsg))$/;
+/**
+ * Frames of package net (not net/http: `net.` is the package's own prefix). Every descriptor package net
+ * makes is non-blocking (sysSocket: SOCK_NONBLOCK; accept4 with it) and waits in the netpoller, so its
+ * system calls never sleep in the kernel: their time is the kernel's CPU work.
+ */
+const netFrame = /^net\./;
 /** The frame of a WaitGroup wait (sync/waitgroup.go). */
 const waitGroupWait = 'sync.(*WaitGroup).Wait';
+
+const syscallStep = (ns: number, block: boolean): Step => (block ? { k: 'syscall', ns, block: true } : { k: 'syscall', ns });
 
 interface Live {
   script: Script;
@@ -178,11 +233,17 @@ interface Live {
   blockedAt: number;
   blockReason: string;
   syscallAt: number;
+  /** The thread the syscall under way began on. */
+  syscallM: number;
+  /** The syscall under way was entered with entersyscallblock (its thread stopped its P at once). */
+  syscallBlock: boolean;
   stw: string;
   /** Blocked in sync.(*WaitGroup).Wait. */
   waitGroup: boolean;
   /** The syscall under way writes to a file descriptor. */
   writing: boolean;
+  /** Φ when the syscall under way began, if it is one that computes (on a non-blocking socket), else −1. */
+  syscallPhi: number;
 }
 
 /** Rebuild the program's goroutines as scripts (see the module note). */
@@ -198,16 +259,27 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   let endNs = 0;
   let gomaxprocs = 0;
   let edges = 0;
-  // The CPU clock Φ: advances at min(1, cores/running) per ns.
+  /** A stop-the-world is under way (STWBegin … STWEnd of any goroutine). */
+  let stwActive = false;
+  // The CPU clock Φ: advances at min(1, cores/busy) per ns (busy: the threads that want a core, below).
   let phi = 0;
   let phiAt = -1;
   let running = 0;
+  /** Goroutines in a system call that computes in the kernel (on a non-blocking socket): they take cores too. */
+  const computing = new Set<number>();
+  /** Ps in the Running state (held by a thread: running a goroutine, in the scheduler, or wired to a syscall). */
+  let procsRunning = 0;
+  /** Goroutines in a syscall whose thread still holds their P (the P id): that P's thread is in the kernel. */
+  const syscallP = new Map<number, number>();
   /** ∫ min(running, cores) dt: the CPU the program could have had. */
   let couldHave = 0;
   let samples = 0;
   const advance = (now: number): void => {
     if (phiAt >= 0 && now > phiAt) {
-      phi += (now - phiAt) * (running > cores ? cores / running : 1);
+      // Threads on cores: running goroutines, syscalls that compute, and threads holding a P outside
+      // any goroutine (in the scheduler: a spinning M looking for work, findRunnable, ready's wakep).
+      const busy = running + computing.size + Math.max(0, procsRunning - running - syscallP.size);
+      phi += (now - phiAt) * (busy > cores ? cores / busy : 1);
       couldHave += (now - phiAt) * Math.min(running, cores);
     }
     phiAt = now;
@@ -220,7 +292,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   const open = (g: number, fn: string, start: Script['start']): Live => {
     const script: Script = { id: g, fn, steps: [], start, exits: false };
     scripts.set(g, script);
-    const l: Live = { script, runSince: -1, runSinceNs: 0, blockedAt: -1, blockReason: '', syscallAt: -1, stw: '', waitGroup: false, writing: false };
+    const l: Live = { script, runSince: -1, runSinceNs: 0, blockedAt: -1, blockReason: '', syscallAt: -1, syscallM: -1, syscallBlock: false, stw: '', waitGroup: false, writing: false, syscallPhi: -1 };
     live.set(g, l);
     return l;
   };
@@ -250,6 +322,14 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
     advance(e.time);
     const now = e.time;
     const g = gens.get(e.gen)!;
+    const ptr = e.tr;
+    if (ptr !== undefined && ptr.resource === 'proc') {
+      if (ptr.to === 'Running' && ptr.from !== 'Running') procsRunning++;
+      else if (ptr.from === 'Running' && ptr.to !== 'Running') {
+        procsRunning--;
+        for (const [x, p] of syscallP) if (p === ptr.id) syscallP.delete(x);
+      }
+    }
     if (e.type === Ev.CPUSample) {
       if (e.g !== -1) samples++;
       continue;
@@ -265,11 +345,23 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
       continue;
     }
     if (e.type === Ev.STWBegin) {
+      stwActive = true;
       const l = get(e.g);
       if (l !== undefined) l.stw = g.strings.get(e.args[0]!) ?? '';
       continue;
     }
+    if (e.type === Ev.ProcStop) {
+      // entersyscallblock (notetsleepg: a blocking profBuf read, …) traces the syscall, then its own
+      // thread hands the P off at once (handoffp(releasep())): a ProcStop on the syscall's thread while
+      // the goroutine is in it. A syscall that merely lasts is retaken by sysmon from another thread;
+      // one entered while the world is being stopped gives its P up too (entersyscall_gcwait: _Pgcstop),
+      // which is no entersyscallblock: inside STWBegin … STWEnd (the window of sched.gcwaiting) it is not taken as one.
+      const l = get(e.g);
+      if (l !== undefined && !stwActive && l.syscallAt >= 0 && l.syscallM === e.m) l.syscallBlock = true;
+      continue;
+    }
     if (e.type === Ev.STWEnd) {
+      stwActive = false;
       const l = get(e.g);
       if (l !== undefined) l.stw = '';
       continue;
@@ -281,6 +373,13 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
     // Count running goroutines (all of them: the runtime's use cores too) for the CPU clock.
     if (tr.to === 'Running' && tr.from !== 'Running') running++;
     if (tr.from === 'Running' && tr.to !== 'Running') running--;
+    if (tr.from === 'Syscall' && tr.to !== 'Syscall') {
+      computing.delete(id);
+      syscallP.delete(id);
+    } else if (e.type === Ev.GoSyscallBegin) {
+      if (e.p >= 0) syscallP.set(id, e.p);
+      if ((g.stacks.get(e.args[1]!) ?? []).some((f) => netFrame.test(f.fn))) computing.add(id);
+    }
     if (!user.has(id)) continue;
     let l = get(id);
     if (tr.from === 'Undetermined') {
@@ -384,12 +483,15 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
       case Ev.GoSyscallBegin:
         stop(l, now);
         l.syscallAt = now;
+        l.syscallPhi = computing.has(id) ? phi : -1;
+        l.syscallM = e.m;
+        l.syscallBlock = false;
         l.writing = (g.stacks.get(e.args[1]!) ?? []).some((f) => writeFrame.test(f.fn));
         break;
       case Ev.GoSyscallEnd:
       case Ev.GoSyscallEndBlocked:
         if (l.syscallAt >= 0) {
-          l.script.steps.push({ k: 'syscall', ns: now - l.syscallAt });
+          l.script.steps.push(l.syscallPhi >= 0 ? { k: 'syscall', ns: phi - l.syscallPhi, cpu: true } : syscallStep(now - l.syscallAt, l.syscallBlock));
           stats.syscalls++;
           stats.syscallNs += now - l.syscallAt;
           if (l.writing) {
@@ -418,7 +520,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   // The trace's end: bursts and syscalls in progress end there; a goroutine still blocked stays so.
   for (const l of live.values()) {
     flush(l, endNs);
-    if (l.syscallAt >= 0) l.script.steps.push({ k: 'syscall', ns: endNs - l.syscallAt });
+    if (l.syscallAt >= 0) l.script.steps.push(l.syscallPhi >= 0 ? { k: 'syscall', ns: phi - l.syscallPhi, cpu: true } : syscallStep(endNs - l.syscallAt, l.syscallBlock));
     if (l.blockedAt >= 0) l.script.steps.push({ k: 'park', reason: l.blockReason });
   }
   // main returning ends the program: in the trace, the goroutines that exited before it ended had done
@@ -492,7 +594,7 @@ export function replayMain(rec: Reconstruction, scale: ReplayScale = {}, hooks: 
             yield goOp(rec.scripts.get(st.g)!);
             break;
           case 'syscall':
-            yield { k: K.Syscall, ns: Math.max(1, Math.round(st.ns * ss)), mode: 'syscall', name: 'syscall' };
+            yield { k: K.Syscall, ns: Math.max(1, Math.round(st.ns * ss)), mode: st.block === true ? 'block' : 'syscall', name: 'syscall', ...(st.cpu === true ? { cpu: true } : {}) };
             break;
           case 'net': {
             const pd = new PollDesc(null, 'conn');

@@ -150,3 +150,40 @@ describe('the conformance programs\' real go1.26.8 traces replay at their own se
     });
   }
 });
+
+describe('how a system call was entered and what it did in the kernel', () => {
+  const syscalls = (rec: ReturnType<typeof reconstruct>, fn?: RegExp): { ns: number; block?: true; cpu?: true }[] =>
+    [...rec.scripts.values()].filter((s) => fn === undefined || fn.test(s.fn)).flatMap((s) => s.steps.filter((x) => x.k === 'syscall')) as never;
+  it('a call entered with entersyscallblock (its own thread stops the P at once) is replayed as one, a plain syscall is not', () => {
+    function* main(): Go {
+      yield* syscall.Syscall(us(300), 'read');
+      yield* syscall.Blocking(ms(2), 'notetsleepg');
+      yield* syscall.Syscall(us(300), 'read');
+    }
+    const res = run({ main: main as never, gomaxprocs: 2, go: '1.26', seed: 1, storeLog: true });
+    const rec = reconstruct(readGoTrace(goTraceBytes(res.log)));
+    const main1 = syscalls(rec).filter((s) => s.ns >= us(300));
+    expect(main1.map((s) => s.block === true)).toEqual([false, true, false]);
+  });
+  it("in a real trace: only the CPU profile's blocking read (notetsleepg), never a nanosleep, even one entered while the world stopped", () => {
+    // blocking_syscalls.trace: g28's nanosleep at 0.44 ms begins during a GC stop-the-world and its
+    // thread gives the P up at once (entersyscall_gcwait), which is no entersyscallblock.
+    const t = readGoTrace(new Uint8Array(fs.readFileSync(path.join(root, 'whatif/traces/blocking_syscalls.trace'))));
+    const rec = reconstruct(t, { keepTracing: true });
+    const blocks = [...rec.scripts.values()].filter((s) => s.steps.some((x) => x.k === 'syscall' && x.block === true)).map((s) => s.fn);
+    expect(blocks).toEqual(['runtime/pprof.profileWriter']);
+    expect(syscalls(rec, /^main\.main\.func1$/).filter((s) => s.block === true)).toEqual([]);
+  });
+  it("a call on package net's non-blocking sockets is kernel CPU on the CPU clock; a file's read or a nanosleep keeps its length", () => {
+    const http = reconstruct(readGoTrace(new Uint8Array(fs.readFileSync(path.join(root, 'whatif/traces/http_loopback.trace')))));
+    const cpu = syscalls(http).filter((s) => s.cpu === true);
+    // 3230 reads, 1602 writes, setsockopt, connect, accept… of the program on loopback sockets.
+    expect(cpu.length).toBeGreaterThan(4800);
+    // The 8.1 ms read of the trace (its thread off a core while 4 Ps shared 2 cores) counts what it could have computed.
+    expect(Math.max(...cpu.map((s) => s.ns))).toBeLessThan(ms(6));
+    const files = reconstruct(readGoTrace(new Uint8Array(fs.readFileSync(path.join(root, 'whatif/traces/file_workers.trace')))));
+    expect(syscalls(files).filter((s) => s.cpu === true)).toEqual([]);
+    const sleeps = reconstruct(readGoTrace(new Uint8Array(fs.readFileSync(path.join(root, 'whatif/traces/blocking_syscalls.trace')))));
+    expect(syscalls(sleeps).filter((s) => s.cpu === true)).toEqual([]);
+  });
+});
