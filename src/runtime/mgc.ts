@@ -167,19 +167,40 @@ export function gcOptionsFromEnv(env: Readonly<Record<string, string | undefined
 }
 
 /** runtime.MemStats as ReadMemStats returns it (the fields the model knows). */
+/**
+ * runtime.MemStats as the model knows it. The heap: HeapSys is what the process keeps mapped
+ * (heapRetained), HeapInuse the live heap (no span fragmentation), HeapIdle the difference, HeapReleased
+ * 0 (what the scavenger returns leaves HeapSys). The runtime's non-heap memory is one figure
+ * (nonHeapMemory: fixed + per arena), reported as GCSys; StackSys, MSpanSys, MCacheSys, BuckHashSys and
+ * OtherSys are 0, so Sys = HeapSys + GCSys as Go's sum of the *Sys fields is.
+ */
 export interface MemStatsSnapshot {
   Alloc: number;
   TotalAlloc: number;
   Sys: number;
+  Lookups: number;
   Mallocs: number;
   Frees: number;
   HeapAlloc: number;
   HeapSys: number;
+  HeapIdle: number;
+  HeapInuse: number;
+  HeapReleased: number;
   HeapObjects: number;
+  StackInuse: number;
+  StackSys: number;
+  MSpanInuse: number;
+  MSpanSys: number;
+  MCacheInuse: number;
+  MCacheSys: number;
+  BuckHashSys: number;
+  GCSys: number;
+  OtherSys: number;
   NextGC: number;
   LastGC: number;
   PauseTotalNs: number;
   PauseNs: number[];
+  PauseEnd: number[];
   NumGC: number;
   NumForcedGC: number;
   GCCPUFraction: number;
@@ -247,6 +268,8 @@ export class GCState {
   heapGoal = 0;
   /** Whether heapGoal is the memory limit's (heapGoalInternal then skips its minimum runway). */
   memoryLimited = false;
+  /** gcPercentHeapGoal: GOGC's goal at the last commit (Infinity with GOGC=off). */
+  gcPercentHeapGoal = Infinity;
   trigger = 0;
   /** Where the cycle in progress triggered (c.triggered; Infinity, Go's ^uint64(0), between cycles). */
   triggered = Infinity;
@@ -320,6 +343,8 @@ export class GCState {
   lastgc = 0;
   pauseTotalNs = 0;
   pauseNs: number[] = new Array<number>(256).fill(0);
+  /** When each of the last 256 cycles' pauses ended (MemStats.PauseEnd; simulated ns). */
+  pauseEnd: number[] = new Array<number>(256).fill(0);
   totalAlloc = 0;
   gcCpuFraction = 0;
   /** The heap the process holds from the OS (high-water mark, minus what the scavenger returned). */
@@ -385,6 +410,7 @@ export function commit(rt: Runtime): void {
     goal = c.heapMarked + Math.floor(((c.heapMarked + c.lastStackScan + globals) * c.gcPercent) / 100);
     if (goal < c.heapMinimum) goal = c.heapMinimum;
   }
+  c.gcPercentHeapGoal = goal;
   // heapGoalInternal: the memory limit's goal when it is smaller (always, with GOGC=off).
   const lim = memoryLimitHeapGoal(rt);
   c.memoryLimited = lim < goal;
@@ -394,21 +420,35 @@ export function commit(rt: Runtime): void {
   c.trigger = triggerFor(c, goal, runway);
 }
 
+/** The 64 MiB heap arenas the runtime maps (mheap.go heapArenaBytes on linux/amd64). */
+const heapArenaBytes = 64 << 20;
+
+/**
+ * The runtime's memory that is not heap (VersionProfile.nonHeapMemory): its fixed part and each heap
+ * arena's metadata, for the arenas the heap the process keeps (heapRetained) spans. The runtime's own
+ * heap (tens of KB from start-up, not in heapRetained) and its 4 MiB page chunks come first, so a
+ * program heap of exactly 64 MiB already maps a second arena (go1.19.8: HeapSys 71 MB after 64 × 1 MiB).
+ */
+export function nonHeapMemory(rt: Runtime): number {
+  const n = rt.v.nonHeapMemory;
+  return n.fixed + n.perArena * (Math.floor(rt.gc.heapRetained / heapArenaBytes) + 1);
+}
+
 /**
  * gcControllerState.memoryLimitHeapGoal (go1.19 and go1.26 mgcpacer.go): the limit (math.MaxInt64 when
- * unset) minus the memory that is not heap (nonHeapMemory = mappedReady − heapFree − heapAlloc: none
- * in the model, whose only mapped memory is the heap it keeps, heapRetained) and minus what is mapped
- * beyond the limit (overage), less the release's headroom (VersionProfile.gcMemoryLimitHeadroom: a
+ * unset) minus the memory that is not heap (nonHeapMemory = mappedReady − heapFree − heapAlloc: the
+ * release's, nonHeapMemory above) and minus what is mapped beyond the limit (overage: mappedReady is
+ * the heap the model keeps plus that), less the release's headroom (VersionProfile.gcMemoryLimitHeadroom: a
  * percent of the goal, at least a number of bytes); never below the live heap.
  */
 function memoryLimitHeapGoal(rt: Runtime): number {
   const c = rt.gc;
   const memoryLimit = c.memoryLimit === Infinity ? maxInt64 : c.memoryLimit;
-  const mappedReady = c.heapRetained;
-  const nonHeapMemory = 0;
+  const nonHeap = nonHeapMemory(rt);
+  const mappedReady = c.heapRetained + nonHeap;
   const overage = mappedReady > memoryLimit ? mappedReady - memoryLimit : 0;
-  if (nonHeapMemory + overage >= memoryLimit) return c.heapMarked;
-  let goal = memoryLimit - (nonHeapMemory + overage);
+  if (nonHeap + overage >= memoryLimit) return c.heapMarked;
+  let goal = memoryLimit - (nonHeap + overage);
   const h = rt.v.gcMemoryLimitHeadroom;
   let headroom = Math.floor(goal / 100) * h.percent;
   if (headroom < h.bytes) headroom = h.bytes;
@@ -419,13 +459,18 @@ function memoryLimitHeapGoal(rt: Runtime): number {
 }
 
 /**
- * gcControllerState.heapGoal: the committed goal, but during a cycle at least minRunway past where
- * it triggered (heapGoalInternal; not under the memory limit's goal) — the goal revise paces assists
- * to, gctrace prints (lastHeapGoal, taken in endCycle) and ReadMemStats reports as NextGC.
+ * gcControllerState.heapGoal (heapGoalInternal): GOGC's goal from the last commit, or the memory
+ * limit's when smaller — computed now, as Go does at every call, so it follows the memory the process
+ * maps (nonHeapMemory's arenas, the overage); otherwise at least minRunway past where the cycle in
+ * progress triggered. The goal revise paces assists to, gctrace prints (lastHeapGoal, taken in
+ * endCycle) and ReadMemStats reports as NextGC. (The trigger is computed at commit.)
  */
-export function heapGoal(c: GCState): number {
-  let goal = c.heapGoal;
-  if (!c.memoryLimited && c.triggered !== Infinity && goal < c.triggered + minRunway) goal = c.triggered + minRunway;
+export function heapGoal(rt: Runtime): number {
+  const c = rt.gc;
+  let goal = c.gcPercentHeapGoal;
+  const lim = memoryLimitHeapGoal(rt);
+  if (lim < goal) return lim;
+  if (c.triggered !== Infinity && goal < c.triggered + minRunway) goal = c.triggered + minRunway;
   return goal;
 }
 
@@ -526,7 +571,7 @@ function gcAssistAlloc(rt: Runtime, mp: M, gp: G, bytes: number): number {
   const c = rt.gc;
   gp.gcAssistBytes -= bytes;
   if (gp.gcAssistBytes >= 0) return 0;
-  const perByte = assistWorkPerByte(c);
+  const perByte = assistWorkPerByte(rt);
   // Steal the background workers' credit first (gcAssistAlloc: bgScanCredit).
   const debtWork = stealBgScanCredit(c, gp, perByte);
   if (debtWork <= 0) return 0;
@@ -577,7 +622,7 @@ export function gcParkAssist(rt: Runtime, mp: M, gp: G, ns: number, then: Op | n
   gp.pendingOp = then;
   // The cycle ended or the debt got paid meanwhile; else, rechecking for background credit now that
   // gp would queue, it takes that instead when it covers the debt.
-  if (!c.blackenEnabled || gp.gcAssistBytes >= 0 || stealBgScanCredit(c, gp, assistWorkPerByte(c)) <= 0) {
+  if (!c.blackenEnabled || gp.gcAssistBytes >= 0 || stealBgScanCredit(c, gp, assistWorkPerByte(rt)) <= 0) {
     rt.contM = mp;
     rt.contDelay = mp.debt;
     mp.debt = 0;
@@ -612,7 +657,7 @@ function gcFlushBgCredit(rt: Runtime, pp: P, by: G, work: number): void {
     c.bgScanCredit += work;
     return;
   }
-  const perByte = assistWorkPerByte(c);
+  const perByte = assistWorkPerByte(rt);
   let scanBytes = work / perByte;
   while (q.length > 0 && scanBytes > 0) {
     const gp = q[0]!;
@@ -657,12 +702,13 @@ function markNsPerByte(rt: Runtime): number {
  * work, lets the mutator allocate up to twice the goal while it marks (gctrace's 3->4->4 MB), where a
  * ratio from the actual remaining work over the distance to the goal made it assist it all at once.
  */
-function assistWorkPerByte(c: GCState): number {
+function assistWorkPerByte(rt: Runtime): number {
+  const c = rt.gc;
   const gcPercent = c.gcPercent < 0 ? 100000 : c.gcPercent;
   const live = c.heapLive;
   const work = c.scanWorkDone;
   const base = c.scanWorkTotal - c.markScan - c.lastStackScan - c.globalsScan;
-  let goal = heapGoal(c);
+  let goal = heapGoal(rt);
   let expected = c.lastHeapScan + c.lastStackScan + c.globalsScan + base;
   const maxScanWork = c.heapScan + c.lastStackScan + c.globalsScan + base;
   if (work > expected) {
@@ -905,7 +951,7 @@ export function printfloat(rt: Runtime, v: number): string {
 function pacerStartLine(rt: Runtime): string {
   const c = rt.gc;
   const mb = (n: number): string => String(Math.floor(n / (1 << 20)));
-  return `pacer: assist ratio=${printfloat(rt, assistWorkPerByte(c))} (scan ${mb(c.heapScan)} MB in ${mb(c.heap0)}->${mb(heapGoal(c))} MB) workers=${c.dedicatedMarkWorkersNeeded}+${printfloat(rt, c.fractionalUtilizationGoal)}\n`;
+  return `pacer: assist ratio=${printfloat(rt, assistWorkPerByte(rt))} (scan ${mb(c.heapScan)} MB in ${mb(c.heap0)}->${mb(heapGoal(rt))} MB) workers=${c.dedicatedMarkWorkersNeeded}+${printfloat(rt, c.fractionalUtilizationGoal)}\n`;
 }
 
 /** semrelease(&work.startSema): the first G waiting in gcStart is readied into mp's P's runnext. */
@@ -1244,7 +1290,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   // The live heap: the estimate's share of the heap at the start plus everything allocated black since.
   const marked = c.markLive + Math.max(0, c.heap1 - c.heap0);
   c.lastLive = c.markLive;
-  const goalBefore = heapGoal(c); // endCycle's lastHeapGoal: what gctrace prints
+  const goalBefore = heapGoal(rt); // endCycle's lastHeapGoal: what gctrace prints
   const pacerNs = endCycle(rt, now, procs, goalBefore);
   c.triggered = Infinity; // resetLive: the cycle is over
   c.heapMarked = marked;
@@ -1260,6 +1306,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   c.totaltime += sweepTermCpu + markCpu + markTermCpu;
   const pause = c.tMark - c.tSweepTerm + (now - c.tMarkTerm);
   c.pauseNs[(c.numgc + 255) % 256] = pause;
+  c.pauseEnd[(c.numgc + 255) % 256] = now;
   c.pauseTotalNs += pause;
   const totalCpu = c.schedTotaltime + (now - c.procresizetime) * c.procresizeProcs;
   c.gcCpuFraction = totalCpu > 0 ? c.totaltime / totalCpu : 0;
@@ -1453,19 +1500,35 @@ export function readMemStatsOp(rt: Runtime, mp: M, gp: G): void {
 /** The statistics runtime.MemStats shows (readmemstats_m). */
 export function readMemStats(rt: Runtime): MemStatsSnapshot {
   const c = rt.gc;
+  const gcSys = nonHeapMemory(rt);
+  const heapSys = Math.max(c.heapRetained, c.heapLive);
   return {
     Alloc: c.heapLive,
     TotalAlloc: c.totalAlloc,
-    Sys: c.heapRetained,
+    Sys: heapSys + gcSys,
+    Lookups: 0,
     Mallocs: 0,
     Frees: 0,
     HeapAlloc: c.heapLive,
-    HeapSys: c.heapRetained,
+    HeapSys: heapSys,
+    HeapIdle: heapSys - c.heapLive,
+    HeapInuse: c.heapLive,
+    HeapReleased: 0,
     HeapObjects: 0,
-    NextGC: heapGoal(c),
+    StackInuse: 0,
+    StackSys: 0,
+    MSpanInuse: 0,
+    MSpanSys: 0,
+    MCacheInuse: 0,
+    MCacheSys: 0,
+    BuckHashSys: 0,
+    GCSys: gcSys,
+    OtherSys: 0,
+    NextGC: heapGoal(rt),
     LastGC: c.lastgc,
     PauseTotalNs: c.pauseTotalNs,
     PauseNs: c.pauseNs.slice(),
+    PauseEnd: c.pauseEnd.slice(),
     NumGC: c.numgc,
     NumForcedGC: c.numforcedgc,
     GCCPUFraction: c.gcCpuFraction,

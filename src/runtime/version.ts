@@ -211,6 +211,23 @@ export interface VersionProfile {
    */
   readonly gcMemoryLimitHeadroom: { readonly bytes: number; readonly percent: number };
   /**
+   * The runtime's memory that is not heap (mgcpacer.go memoryLimitHeapGoal's nonHeapMemory =
+   * mappedReady − heapFree − heapAlloc, i.e. MemStats Sys − HeapIdle − HeapAlloc): stacks, the mcache,
+   * span structures, GC metadata, profiling buckets (`fixed`), and each 64 MiB heap arena's heapArena
+   * metadata (`perArena`: go1.19 its 2 MiB heap bitmap, 1 bit pair per word, + the spans array; since
+   * 1.22 no bitmap, ≈ 70 KB). GOMEMLIMIT's heap goal is the limit less this (and the headroom).
+   * Measured with a program that allocates 1 MiB buffers under GOGC=off (MemStats after 1, 32, 64, 128
+   * and 200 of them; session 15): go1.19.8 Sys − HeapIdle − HeapAlloc = 8.67 MB with one arena, +2.25,
+   * +2.19, +2.45 MB per arena after; 8.77 MB at 32 MiB, where GOMEMLIMIT=64MiB's NextGC is
+   * 57 293 576 = 64 MiB − 1 MiB − 8 766 712. go1.26.8: 4.17 MB, then +0.35, +0.07, +0.08 MB per arena;
+   * 4.25 MB at 32 MiB (NextGC 60 977 243 = (64 MiB − 4 245 728) × 0.97). `perArena` is the heapArena
+   * struct's size (go1.19: bitmap 2 MiB + spans 64 KiB + three 1 KiB page bitmaps + zeroedBase; go1.26:
+   * spans + four page bitmaps + two words), `fixed` the one-arena value at 32 MiB less it. The fixed part
+   * varies with what a program links and runs (real gc_alloc_loop, 192 MB of 64-byte objects with
+   * GOGC=off: 18.4 MB on go1.19, 14.9 MB on go1.26; small-object spans are not modelled).
+   */
+  readonly nonHeapMemory: { readonly fixed: number; readonly perArena: number };
+  /**
    * The binary's globals as the pacer counts them (gcController.globalsScan: the data and BSS
    * segments of every linked package, the runtime's own included), in the heap goal (heapMarked +
    * (heapMarked + stacks + globals) × GOGC/100) and the runway. Measured with `readelf -S` on the
@@ -333,6 +350,7 @@ const go119: VersionProfile = {
   runtimeFrames: '1.19',
   compileErrorExit: 2,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
+  nonHeapMemory: { fixed: 8_766_712 - 2_165_776, perArena: 2_165_776 },
   globalsBytes: 225_000,
   gcTriggeredAtHeapLive: false,
   gcConsMarkMax4: false,
@@ -378,6 +396,7 @@ const go126: VersionProfile = {
   runtimeFrames: '1.26',
   compileErrorExit: 1,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 3 },
+  nonHeapMemory: { fixed: 4_245_728 - 69_648, perArena: 69_648 },
   globalsBytes: 156_000,
   gcTriggeredAtHeapLive: true,
   gcConsMarkMax4: true,
@@ -471,6 +490,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   headerGp: { what: 'a throw\'s goroutine headers carry `gp=… m=…`', since: '≤ 1.26', source: 'traceback.go goroutineheader' },
   runtimeFrames: { what: 'runtime frames in crash output (`runtime.goexit({})`, `init.7`, `runFinalizers`, line numbers)', since: '', source: 'runtime/frames.ts' },
   globalsBytes: { what: 'the globals (data + BSS of a program linking fmt, os and runtime/pprof) in the heap goal: 225 KB (1.26: 156 KB)', since: '≤ 1.26', source: 'mgcpacer.go heapGoalInternal, globalsScan; readelf -S of the built programs' },
+  nonHeapMemory: { what: 'the runtime\'s non-heap memory GOMEMLIMIT\'s goal leaves out: 4.2 MB + 70 KB per 64 MiB arena (1.19: 6.6 MB + 2.2 MB per arena, its heap bitmap)', since: '1.22 (allocation headers)', source: 'mgcpacer.go memoryLimitHeapGoal; mheap.go heapArena' },
   gcMemoryLimitHeadroom: { what: 'the pacer\'s headroom under GOMEMLIMIT: 3 % of the goal, at least 1 MB (1.19: 1 MB)', since: '1.21', source: 'mgcpacer.go memoryLimitHeapGoal' },
   gctraceWrites: { what: 'the write(2) calls of one gctrace line (one per print argument): 39 (1.19: 38)', since: '≤ 1.26', source: 'mgc.go gcMarkTermination, print.go gwrite' },
   gcConsMarkMax4: { what: 'the pacer\'s cons/mark estimate is the largest of this cycle\'s and the last 4 cycles\' ratios (1.19: a PI controller smooths it, kp 0.9, ti 4)', since: '1.21', source: 'mgcpacer.go endCycle (1.19: consMarkController)' },

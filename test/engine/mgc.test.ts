@@ -107,30 +107,68 @@ describe('the pacer (mgcpacer.go)', () => {
     expect(on.runtime.gc.cycles).toBe(1);
   });
 
-  for (const [go, goal] of [
-    ['1.19', 16 * MB - MB], // memoryLimitHeapGoalHeadroom = 1 << 20
-    // headroom := goal / 100 * memoryLimitHeapGoalHeadroomPercent (3 % of 16 MB = 0.48 MB), at least
-    // memoryLimitMinHeapGoalHeadroom = 1 << 20 (go1.26.8 mgcpacer.go memoryLimitHeapGoal)
-    ['1.26', 16 * MB - Math.max(Math.floor((16 * MB) / 100) * 3, MB)],
+  // GOMEMLIMIT's goal is the limit less the runtime's non-heap memory (mgcpacer.go memoryLimitHeapGoal:
+  // nonHeapMemory = mappedReady − heapFree − heapAlloc) and less the release's headroom (go1.19: 1 MiB;
+  // go1.26: 3 % of the goal, at least 1 MiB). Real Go, a program that allocates 32 × 1 MiB buffers with
+  // GOGC=off GOMEMLIMIT=64MiB and prints MemStats.NextGC (session 15, /tmp/ml):
+  //   go version go1.19.8 linux/amd64: 57293576 (Sys − HeapIdle − HeapAlloc = 8766712)
+  //   go version go1.26.8 linux/amd64: 60977243 (4245728)
+  // and with GOGC=off alone: go1.19.8 9223372036845034103, go1.26.8 8946670875745073620.
+  // Before: no non-heap memory — 66060288 (go1.19) and 65095598 (go1.26), 15 % and 7 % above Go's.
+  for (const [go, limited, unlimited] of [
+    ['1.19', 57293576, 9223372036845034103],
+    ['1.26', 60977243, 8946670875745073620],
   ] as const) {
-    it(`go${go}: GOMEMLIMIT caps the goal with the release's headroom even with GOGC=off`, () => {
-      const r = run({ go, gomaxprocs: 1, gc: { gogc: -1, memoryLimit: 16 * MB }, main: () => allocate(20 * MB) });
-      // A cycle starts; with GOGC=off revise takes GOGC as 100000, so its assists may leave it running when main ends.
-      expect(r.runtime.gc.cycles).toBeGreaterThanOrEqual(1);
-      expect(r.runtime.gc.heapGoal).toBe(goal);
+    it(`go${go}: GOMEMLIMIT's goal leaves out the runtime's non-heap memory and the headroom, as real Go's NextGC shows`, () => {
+      const nextGC = (memoryLimit: number): number => {
+        const stats: { NextGC: number }[] = [];
+        runChecked({
+          go,
+          gomaxprocs: 1,
+          gc: { gogc: -1, memoryLimit },
+          main: function* () {
+            for (let i = 0; i < 32; i++) yield* alloc(MB);
+            stats.push(yield* runtime.ReadMemStats());
+          },
+        });
+        return stats[0]!.NextGC;
+      };
+      expect(Math.abs(nextGC(64 * MB) - limited)).toBeLessThan(256 * 1024);
+      expect(Math.abs(nextGC(Infinity) - unlimited)).toBeLessThan(256 * 1024);
     });
   }
 
-  // GOMEMLIMIT unset is math.MaxInt64 (readGOMEMLIMIT); with GOGC=off gcPercentHeapGoal is ^uint64(0),
-  // so heapGoal is memoryLimitHeapGoal's: 2^63 less the headroom (go1.19: 1 << 20; go1.26: 3 %, at least
-  // 1 << 20) less the non-heap memory (none in the model). Real Go reports it as NextGC: go1.19
-  // gc_alloc_loop.json gogcoff next_gc_mb 8796093022188.56, go1.26 8532210231527.26–.63 (their
-  // non-heap memory is the last ≈ 14–19 MB).
-  for (const [go, nextGC, real] of [
-    ['1.19', 2 ** 63 - MB, 8796093022188.56],
-    ['1.26', 2 ** 63 - Math.floor(2 ** 63 / 100) * 3, 8532210231527.32],
+  it('the memory limit\'s goal follows the arenas the heap maps (go1.19: a 2 MiB heap bitmap each)', () => {
+    // Real go1.19.8, MemStats after 1 MiB buffers with GOGC=off (NextGC = 2^63 − 1 − 1 MiB − non-heap):
+    // 64 of them 9223372036842805215, 128: 9223372036840618079, 200: 9223372036838171871 (session 15, /tmp/ms).
+    const real = new Map([
+      [64, 9223372036842805215],
+      [128, 9223372036840618079],
+      [200, 9223372036838171871],
+    ]);
+    const got = new Map<number, number>();
+    runChecked({
+      go: '1.19',
+      gomaxprocs: 1,
+      gc: { gogc: -1 },
+      main: function* () {
+        for (let i = 1; i <= 200; i++) {
+          yield* alloc(MB);
+          if (real.has(i)) got.set(i, (yield* runtime.ReadMemStats()).NextGC);
+        }
+      },
+    });
+    for (const [n, v] of real) expect(Math.abs(got.get(n)! - v), `${n} MiB`).toBeLessThan(512 * 1024);
+  });
+
+  // The same for a program of small objects: real Go's non-heap memory is larger there (span
+  // structures, small-object metadata the model does not keep): gc_alloc_loop.json gogcoff next_gc_mb
+  // go1.19.8 8796093022188.56, go1.26.8 8532210231527.26–.63 (non-heap ≈ 18 and 15 MB).
+  for (const [go, real] of [
+    ['1.19', 8796093022188.56],
+    ['1.26', 8532210231527.32],
   ] as const) {
-    it(`go${go}: GOGC=off: NextGC is the memory limit's goal (math.MaxInt64 less the headroom), not 0`, () => {
+    it(`go${go}: GOGC=off: NextGC is the memory limit's goal (math.MaxInt64 less the headroom and the non-heap memory), not 0`, () => {
       const stats: { NextGC: number }[] = [];
       const r = runChecked({
         go,
@@ -142,8 +180,7 @@ describe('the pacer (mgcpacer.go)', () => {
         },
       });
       expect(r.runtime.gc.numgc).toBe(0);
-      expect(stats[0]!.NextGC).toBe(nextGC);
-      expect(Math.abs(stats[0]!.NextGC / MB - real)).toBeLessThan(20);
+      expect(Math.abs(stats[0]!.NextGC / MB - real)).toBeLessThan(12);
     });
   }
 

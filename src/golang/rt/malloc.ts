@@ -25,6 +25,7 @@
  * "" and a nil slice; the value's size otherwise. A boxed value that does not escape is on the stack in
  * Go; the model counts every boxing (fmt's arguments, the common case, do escape).
  */
+import type { Int64 } from './integers.js';
 
 /**
  * The allocation registers: `b`, bytes since the running goroutine's last runtime op; `l`, the part
@@ -71,8 +72,23 @@ export function alloced<T>(v: T, n: number): T {
 }
 
 /** runtime.ReadMemStats: copy the engine's snapshot (runtime/mgc.ts readMemStats) into *m. */
-export function setMemStats(m: Record<string, unknown>, snap: Record<string, unknown>): void {
-  for (const k of Object.keys(snap)) if (k in m) m[k] = snap[k];
+/**
+ * runtime.ReadMemStats: the GC model's snapshot (runtime/mgc.ts readMemStats) into the program's
+ * MemStats. LastGC and PauseEnd are wall-clock times in Go (UnixNano): the model's are simulated ns
+ * since the start, shifted here by the program's wall clock at the start (`epochNs`, std/time.ts's
+ * fixed clock); 0 stays 0 (no cycle yet). EnableGC is always true (Go sets it at start-up).
+ */
+export function setMemStats(m: Record<string, unknown>, snap: Record<string, unknown>, epochNs: bigint): void {
+  const wall = (ns: number): Int64 => (ns === 0 ? 0 : epochNs + BigInt(Math.round(ns)));
+  for (const k of Object.keys(snap)) {
+    if (!(k in m)) continue;
+    const v = snap[k];
+    if (k === 'LastGC') m[k] = wall(v as number);
+    else if (k === 'PauseEnd') (v as number[]).forEach((x, i) => ((m[k] as unknown[])[i] = wall(x)));
+    else if (k === 'PauseNs') (v as number[]).forEach((x, i) => ((m[k] as unknown[])[i] = x));
+    else m[k] = v;
+  }
+  m.EnableGC = true;
 }
 
 /** convT16/convT32/convT64: an integer boxed into an interface allocates its `size` unless it is in [0, 256). */

@@ -9,6 +9,7 @@
  * SetFinalizer's finalizers run on the run's heap mark (rt/mfinal.ts), NumCgoCall is 0, MemProfileRate is a variable nothing reads;
  * Caller reports the program's frames only (rt/goroutine.ts caller).
  */
+import { epochUnix } from './time.js';
 import { basic, newNamed, tBool, tFloat64, tInt, tInt64, tString, type Type, type NamedType } from '../types.js';
 import { pkg, F, C, T, V, fn, ptr, sl, op, tAny, tUint32, tUint64, tUintptr, subset, native, method } from './registry.js';
 import { callerFrames, type SiteFrame } from '../rt/goroutine.js';
@@ -146,10 +147,19 @@ export const tFrame: NamedType = native('Frame', 'runtime', '$P.runtime.Frame', 
 export const tFrames: NamedType = native('Frames', 'runtime', '$P.runtime.Frames');
 method(tFrames, 'Next', fn([], [tFrame, tBool]), false);
 
-const memStatsField: Record<string, Type> = { NumGC: tUint32, NumForcedGC: tUint32, GCCPUFraction: tFloat64, PauseNs: { k: 'array', elem: tUint64, len: 256 } };
+const memStatsField: Record<string, Type> = {
+  NumGC: tUint32,
+  NumForcedGC: tUint32,
+  GCCPUFraction: tFloat64,
+  EnableGC: tBool,
+  DebugGC: tBool,
+  PauseNs: { k: 'array', elem: tUint64, len: 256 },
+  PauseEnd: { k: 'array', elem: tUint64, len: 256 },
+};
+/** runtime.MemStats's fields in mstats.go's order (BySize, the per-size-class table, is not modelled). */
 export const tMemStats = newNamed('MemStats', 'runtime', {
   k: 'struct',
-  fields: ['Alloc', 'TotalAlloc', 'Sys', 'Mallocs', 'Frees', 'HeapAlloc', 'HeapSys', 'HeapObjects', 'NextGC', 'LastGC', 'PauseTotalNs', 'PauseNs', 'NumGC', 'NumForcedGC', 'GCCPUFraction'].map((n) => ({
+  fields: ['Alloc', 'TotalAlloc', 'Sys', 'Lookups', 'Mallocs', 'Frees', 'HeapAlloc', 'HeapSys', 'HeapIdle', 'HeapInuse', 'HeapReleased', 'HeapObjects', 'StackInuse', 'StackSys', 'MSpanInuse', 'MSpanSys', 'MCacheInuse', 'MCacheSys', 'BuckHashSys', 'GCSys', 'OtherSys', 'NextGC', 'LastGC', 'PauseTotalNs', 'PauseNs', 'PauseEnd', 'NumGC', 'NumForcedGC', 'GCCPUFraction', 'EnableGC', 'DebugGC'].map((n) => ({
     name: n,
     type: memStatsField[n] ?? tUint64,
     embedded: false,
@@ -169,7 +179,7 @@ pkg('runtime', {
   LockOSThread: F(fn([]), () => op(`{k: $K.LockOSThread}`)),
   UnlockOSThread: F(fn([]), () => op(`{k: $K.UnlockOSThread}`)),
   GC: F(fn([]), () => op(`{k: $K.GC}`)),
-  ReadMemStats: F(fn([ptr(tMemStats)]), (a) => `$L.setMemStats(${a[0]}, ${op(`{k: $K.ReadMemStats}`)})`),
+  ReadMemStats: F(fn([ptr(tMemStats)]), (a) => `$L.setMemStats(${a[0]}, ${op(`{k: $K.ReadMemStats}`)}, ${epochUnix}000000000n)`),
   MemStats: T(tMemStats),
   NumCgoCall: F(fn([], [tInt64]), () => '0'),
   // the toolchain the release's references were recorded with (go1.19.8, go1.26.8)
