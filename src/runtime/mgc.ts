@@ -8,8 +8,9 @@
  *   to heapLive, makes the goroutine assist during a mark phase, and starts a cycle when heapLive
  *   reaches the pacer's trigger (gcTrigger{kind: gcTriggerHeap}).
  * - The pacer (gcControllerState): heap goal = heapMarked + (heapMarked + stacks + globals) × GOGC/100,
- *   at least heapMinimum = 4 MB × GOGC/100, capped by GOMEMLIMIT (memoryLimitHeapGoal, with the
- *   release's headroom: VersionProfile.gcMemoryLimitHeadroom); trigger = goal − runway within
+ *   at least heapMinimum = 4 MB × GOGC/100, capped by GOMEMLIMIT (memoryLimitHeapGoal: the limit less
+ *   the runtime's non-heap memory, VersionProfile.nonHeapMemory, and the release's headroom,
+ *   VersionProfile.gcMemoryLimitHeadroom; computed at every heapGoal call, as Go does); trigger = goal − runway within
  *   [0.7, 0.95] of the way from heapMarked to the goal (triggerRatioDen/minTriggerRatioNum/
  *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark the
  *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: the memory limit's goal
