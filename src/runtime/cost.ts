@@ -113,6 +113,18 @@ export interface CostModel {
    */
   futexWakeCall: number;
   /**
+   * The waker's side of waking a thread asleep on a kernel wait queue (a pipe's reader in pipe_read,
+   * woken by the writer's write(2): wake_up → try_to_wake_up): the wake-up's time in the waker's system
+   * call when the sleeper's CPU is the waker's own (wakeupLocal) or another, idle one (wakeupRemote: an
+   * inter-processor interrupt, a VM exit on this Firecracker/KVM guest). conformance/reference/
+   * go1.19+go1.26/ipi_costs.json, C threads pinned to the two vCPUs: futex_wake_local_ns median 6.5 /
+   * 6.3 µs (go1.19.8 / go1.26.8 recordings), futex_wake_remote_ns 11.5 / 9.3 µs (a waiter asleep on the
+   * other, idle CPU; 10.1 / 9.1 µs after 200 µs of idle), futex_wake_remote_busy_ns 9.6 / 9.3 µs.
+   * (notewakeup's futexWakeCall is newm_clone's cheaper figure: see there.)
+   */
+  wakeupLocal: number;
+  wakeupRemote: number;
+  /**
    * The VM's idle-CPU wake-up (runtime/os.ts): a futex/epoll wake-up of a thread whose CPU has idled
    * at least this long waits for the host to run the halted vCPU again (the guest's haltpoll driver
    * polls 0 ns). Below it the model charges the hot wake-up (futexWake). See calibration.ts
@@ -319,6 +331,8 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   futexWake: 8_900, // (c)
   timedWaitWake: 4_400, // (v) vcpu_wake.json pinned_timed: timed − untimed medians at 15–55 µs of idle, both releases (see above)
   futexWakeCall: 1_700, // (c) newm_clone.json go_wake_us 1.76 µs − goroutineCreate
+  wakeupLocal: 6_300, // ipi_costs.json futex_wake_local_ns median (go1.26.8 recording; go1.19.8's 6.5 µs)
+  wakeupRemote: 9_300, // ipi_costs.json futex_wake_remote_ns median (go1.26.8 recording; go1.19.8's 11.5 µs)
   haltPollWindow: 210_000, // (v) the knee of conformance/reference/go1.19+go1.26/vcpu_wake.json (pinned medians, calibration.ts vcpuWakeFromMeasurements)
   vcpuWake: 12_000, // (v) its flat level: median wake-up onto a CPU idle 15–205 µs (≈20 µs) − futexWake
   vcpuWakeGrowth: 7_800, // (v) its growth per e-fold beyond the knee (100 ms of idle: ≈55 µs extra)
@@ -379,6 +393,8 @@ export const costDocs: Record<keyof CostModel, string> = {
   futexWake: 'futex wake of a parked M until it runs',
   timedWaitWake: 'extra wake-up latency of a thread in a timed futex wait (notetsleep) over an untimed one',
   futexWakeCall: 'time the waking thread spends in futex(FUTEX_WAKE) (or a write that wakes an epoll waiter)',
+  wakeupLocal: 'time a write(2) spends waking a thread asleep in the kernel (a pipe reader) on the writer\'s CPU',
+  wakeupRemote: 'the same for a sleeper on another, idle CPU (an inter-processor interrupt: a VM exit)',
   haltPollWindow: 'idle time after which a woken thread waits for the hypervisor to run its halted vCPU',
   vcpuWake: 'extra wake-up latency onto a CPU idle haltPollWindow (the host runs the halted vCPU again)',
   vcpuWakeGrowth: 'growth of that extra latency per e-fold of longer idle (up to 100 ms)',

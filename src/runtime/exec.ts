@@ -29,7 +29,7 @@ import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoThrow } from './panic.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
-import { entersyscall, entersyscallblock, kernelWake, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
+import { entersyscall, entersyscallblock, kernelWakeFrom, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { sysmonWake } from './sysmon.js';
@@ -234,8 +234,8 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       syscallOp(rt, mp, gp, op);
       return;
     case K.KernelWake:
-      // The waker is in the kernel waking each sleeper (try_to_wake_up): futexWakeCall apiece.
-      return cont(rt, mp, kernelWake(rt, op.wq, op.all, op.ns) * cost.futexWakeCall);
+      // The waker is in the kernel waking each sleeper (try_to_wake_up): wakeupLocal or wakeupRemote apiece.
+      return cont(rt, mp, kernelWakeFrom(rt, mp, op.wq, op.all, op.ns));
     case K.NetWait:
       if (!netpollblock(rt, mp, gp, op.pd)) cont(rt, mp, cost.runtimeCall);
       return;

@@ -28,7 +28,8 @@
  * Most calls last a known time (the kernel's work, sys/costs.ts). A call that waits for an event —
  * read(2) of an empty blocking pipe — sleeps on a KernelWaitQueue instead: the thread stays in the
  * syscall (and so the P is retaken and handed off as for any long call) until another thread's
- * system call wakes it (`kernelWake`), then returns after the wake-up latency. The runtime does not
+ * system call wakes it (`kernelWakeFrom`: the waker's call lasts a wake-up's cost per sleeper, more when
+ * the sleeper's CPU is another one: an IPI), then returns after the wake-up latency. The runtime does not
  * see the kernel's wait: to it this is just a syscall that has not returned yet.
  *
  * A timed sleep in the kernel (nanosleep, C.usleep, C.sleep) does not return on time: its hrtimer
@@ -67,7 +68,7 @@ export function kernelSleep(rt: Runtime, wq: KernelWaitQueue, mp: M, tag: number
 /**
  * Wake the first sleeper of wq (an exclusive wait, as pipe_read's), or all of them: each returns from
  * its system call `latency` ns from now (the woken thread is scheduled by the kernel and runs).
- * Returns how many it woke (the waker pays cost.futexWakeCall for each).
+ * Returns how many it woke.
  */
 export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, latency: number): number {
   let woken = 0;
@@ -77,6 +78,21 @@ export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, laten
     rt.sim.after(latency + rt.cost.syscallOverhead, mp, mp.kernelWakeTag, mp.gen);
   }
   return woken;
+}
+
+/**
+ * kernelWake from a system call of thread `waker` (a write(2) that wakes a pipe's readers): the time
+ * the waker spends in the wake-ups — per sleeper, cost.wakeupLocal when it sleeps on the waker's CPU
+ * (os.ts selectCpu: a woken thread goes back to the CPU it slept on), else cost.wakeupRemote (an IPI).
+ */
+export function kernelWakeFrom(rt: Runtime, waker: M, wq: KernelWaitQueue, all: boolean, latency: number): number {
+  let ns = 0;
+  for (let mp = wq.popFront(); mp !== null; mp = all ? wq.popFront() : null) {
+    rt.kernelSleepers--;
+    ns += waker.cpu >= 0 && rt.os.selectCpu(mp) !== waker.cpu ? rt.cost.wakeupRemote : rt.cost.wakeupLocal;
+    rt.sim.after(latency + rt.cost.syscallOverhead, mp, mp.kernelWakeTag, mp.gen);
+  }
+  return ns;
 }
 
 /** How long the thread really stays in the kernel for a call asking for `ns`: a timed sleep oversleeps (see above). */
