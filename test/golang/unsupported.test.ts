@@ -20,6 +20,11 @@ const cases: [string, string, RegExp][] = [
     /^unsupported: reading a string's memory as H through unsafe\.Pointer \(reflect\.StringHeader is supported\) \(at main\.go:12:8\)/,
   ],
   ['strings.NewReplacer', 'package main\n\nimport "strings"\n\nfunc main() { _ = strings.NewReplacer("a", "b") }\n', /^unsupported: strings\.NewReplacer \(at main\.go:5:19\)/],
+  [
+    "a method of a library type gmpsim's package lacks (not a type error blaming the program)",
+    'package main\n\nimport "time"\n\nfunc main() { _ = time.Now().GoString() }\n',
+    /^unsupported: time\.Time\.GoString \(package time\) \(at main\.go:5:19\)/,
+  ],
 ];
 
 describe('unsupported constructs give one clear message', () => {

@@ -31,6 +31,45 @@ import { tError } from '../core.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
+const minDuration = -(1n << 63n);
+const maxDuration = (1n << 63n) - 1n;
+/** time.Duration.Truncate: d rounded toward zero to a multiple of m (d itself when m <= 0). */
+export function durationTruncate(d: Int64, m: Int64): Int64 {
+  if (m <= 0) return d;
+  const bd = BigInt(d);
+  return w64(bd - (bd % BigInt(m)));
+}
+/** time.Duration.Round: d rounded to the nearest multiple of m, halfway values away from zero. */
+export function durationRound(d: Int64, m: Int64): Int64 {
+  if (m <= 0) return d;
+  const bd = BigInt(d);
+  const bm = BigInt(m);
+  let r = bd % bm;
+  if (bd < 0n) {
+    r = -r;
+    if (r + r < bm) return w64(bd + r);
+    const d1 = bd - bm + r;
+    return w64(d1 >= minDuration ? d1 : minDuration);
+  }
+  if (r + r < bm) return w64(bd - r);
+  const d1 = bd + bm - r;
+  return w64(d1 <= maxDuration ? d1 : maxDuration);
+}
+/** time.Duration.Abs: |d|, with the minimum Duration saturating to the maximum. */
+export function durationAbs(d: Int64): Int64 {
+  if (d >= 0) return d;
+  return BigInt(d) === minDuration ? w64(maxDuration) : w64(-BigInt(d));
+}
+
+/** Duration.Seconds/Minutes/Hours: the whole units plus the remainder's fraction, as time.go computes them. */
+export function durationUnits(d: Int64, unit: number): number {
+  if (typeof d === 'bigint') {
+    const u = BigInt(unit);
+    return Number(d / u) + Number(d % u) / unit;
+  }
+  const whole = Math.trunc(d / unit);
+  return whole + (d - whole * unit) / unit;
+}
 /** time.Duration.String() */
 export function durationString(d: Int64): string {
   if (typeof d === 'bigint') {
@@ -922,13 +961,19 @@ for (const [m, div] of [
   ['Minutes', 60e9],
   ['Hours', 3600e9],
 ] as const)
-  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => Number(d) / ${div})`);
+  // time.go: `hour := d / Hour; nsec := d % Hour; return float64(hour) + float64(nsec)/(60*60*1e9)`
+  // (the whole units and the rest converted apart: d/div in one division rounds differently)
+  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => $P.time.durationUnits(d, ${div}))`);
 for (const [m, div] of [
   ['Milliseconds', 1e6],
   ['Microseconds', 1e3],
   ['Nanoseconds', 1],
 ] as const)
   jsMethod(tDuration, m, fn([], [tInt64]), `((d) => $L.div64(d, ${div}))`);
+// Duration.Truncate, Round (time.go; a result beyond int64 saturates as Go's does) and Abs (Go 1.19).
+jsMethod(tDuration, 'Truncate', fn([tDuration], [tDuration]), '$P.time.durationTruncate');
+jsMethod(tDuration, 'Round', fn([tDuration], [tDuration]), '$P.time.durationRound');
+jsMethod(tDuration, 'Abs', fn([], [tDuration]), '$P.time.durationAbs');
 export const tLocation = native('Location', 'time', '$P.time.GoLocation');
 method(tLocation, 'String', fn([], [tString]), false);
 export const tMonth: NamedType = newNamed('Month', 'time', tInt);
