@@ -268,6 +268,8 @@ export interface PkgMember {
   cv?: ConstVal;
   /** A generic function written in Go (std/gosrc.ts): instantiated per call like the program's own. */
   generic?: Generic;
+  /** The Go release that added the member: earlier releases' programs do not see it (`undefined: errors.Join`). */
+  since?: string;
 }
 
 /**

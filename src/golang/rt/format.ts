@@ -57,6 +57,19 @@ interface Flags {
   space: boolean;
   width: number;
   prec: number;
+  /** fmt's p.erroring: a bad verb's operand prints without its Error/String methods, all the way down. */
+  noMethods?: boolean;
+}
+
+/**
+ * fmt.Errorf's %w operands (fmt's p.wrapErrs and the argument numbers it records): `tree`
+ * (Go 1.20+) records every %w; go1.19 allows one, whose operand must be an error (`off` after a
+ * bad one: every later %w is bad too).
+ */
+export interface Wrapping {
+  tree: boolean;
+  args: number[];
+  off: boolean;
 }
 const tFloat32 = basic('float32');
 const tFloat64 = basic('float64');
@@ -190,7 +203,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
     const iv = v as Iface;
     return fmtValue(iv.v, iv.t, verb, f, depth);
   }
-  if (verb !== 'T' && verb !== 'p' && !(f.sharp && verb === 'v')) {
+  if (verb !== 'T' && verb !== 'p' && !(f.sharp && verb === 'v') && !f.noMethods) {
     if ((verb === 'v' || verb === 's' || verb === 'q') && !(v === null && u.k === 'ptr')) {
       if (hasMethod(t, 'Error')) {
         const r = callMethod(t, 'Error', v);
@@ -431,7 +444,7 @@ function intFromArg(args: (Iface | null)[], argi: number): { num: number; ok: bo
  * unused ones are not reported as EXTRA), `*` operands, `%!v(BADINDEX)`, `%!(BADWIDTH)`,
  * `%!(BADPREC)`, `%!v(MISSING)`, `%!(NOVERB)`, `%!(EXTRA …)`.
  */
-export function sprintf(format: string, args: (Iface | null)[]): string {
+export function sprintf(format: string, args: (Iface | null)[], wrap: Wrapping | null = null): string {
   let out = '';
   let argi = 0;
   let reordered = false;
@@ -549,14 +562,28 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
     }
     const a = args[argi++]!;
     let s: string;
+    if (verb === 'w') {
+      // fmt's handleMethods: %w is %v of an error operand of Errorf, a bad verb otherwise
+      if (wrap?.tree) wrap.args.push(argi - 1);
+      const ok = wrap !== null && !wrap.off && a !== null && hasMethod(a.t, 'Error') && (wrap.tree || wrap.args.length === 0);
+      if (ok && !wrap.tree) wrap.args.push(argi - 1);
+      if (!ok) {
+        if (wrap !== null && !wrap.tree) {
+          wrap.args.length = 0;
+          wrap.off = true;
+        }
+        out += a === null ? '%!w(<nil>)' : `%!w(${typeString(a.t)}=${fmtValue(a.v, a.t, 'v', { ...noFlags, noMethods: true }, 0)})`;
+        continue;
+      }
+    }
     if (verb === 'v' && f.plus) {
       f.plus = false;
       f.plusV = true;
     }
     if (verb === 'T') s = a === null ? '<nil>' : typeString(a.t);
     else if (a === null) s = verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
-    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t) && !(underlying(a.t) as { name: string }).name.startsWith('uint')) s = fmtValue(a.v, a.t, 'v', noFlags, 0);
-    else s = fmtValue(a.v, a.t, verb, f, 0);
+    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t) && !(underlying(a.t) as { name: string }).name.startsWith('uint')) s = fmtValue(a.v, a.t, 'v', { ...noFlags, noMethods: true }, 0);
+    else s = fmtValue(a.v, a.t, verb === 'w' ? 'v' : verb, f, 0);
     out += pad(s, f, a !== null && isNumericType(a.t) && verb !== 'c' && verb !== 'q' && verb !== 's' && verb !== 'T');
   }
   if (!reordered && argi < nargs) {

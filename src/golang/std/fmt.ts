@@ -4,23 +4,23 @@
  * The formatting itself is rt/format.ts (`$L.sprint` / `$L.sprintf`, driven by type descriptors and
  * shared with the builtin print); this module is fmt's entry points: Print* to stdout is one
  * write(2) (the op K.Write, as Go's Fprintf to os.Stdout makes one write), Fprint* calls the
- * writer's Write method, Errorf keeps the %w operand for errors.Unwrap.
+ * writer's Write method, Errorf returns Go's error types (*fmt.wrapError, *fmt.wrapErrors) holding its %w operands.
  *
  * Sscan, Sscanln and Sscanf follow fmt/scan.go's state machine (spaces, newlines, literals, verbs, base
  * prefixes, Go's error texts) over the string's bytes. Simplified: operand widths (%5d) are ignored, %q
  * and %x on strings are unsupported, multi-byte Unicode spaces are not spaces, a Scanner operand's
- * own Scan method is not called; Errorf's result is an *errors.errorString (Go: *fmt.wrapError when
- * %w is used).
+ * own Scan method is not called.
  */
 import { K, type Op } from '../../workload/ops.js';
 import { newNamed, tInt, tString, underlying, typeString } from '../types.js';
-import { tError } from '../core.js';
-import { type ErrorString, newError } from './errors.js';
+import { tError, globalTypes } from '../core.js';
+import { ErrorString, newError } from './errors.js';
 import { tWriter, writeString, EOF, ErrUnexpectedEOF } from './io.js';
 import { Quote, ParseInt, ParseUint } from './strconv.js';
 import type { Int64 } from '../rt/integers.js';
-import { pkg, F, T, fn, arr, vAny } from './registry.js';
-import { sprintf } from '../rt/format.js';
+import { pkg, F, T, fn, arr, vAny, native, method, ptr, sl } from './registry.js';
+import { sprintf, type Wrapping } from '../rt/format.js';
+import { Slice } from '../rt/slices.js';
 import { decodeUTF8, stringToBytes } from '../rt/strings.js';
 import type { Iface, Ref } from '../rt/values.js';
 
@@ -36,18 +36,67 @@ export function* fprint(w: Iface | null, s: string): Go<[number, Iface | null]> 
   return yield* writeString(w, s);
 }
 
-/** fmt.Errorf: the message with %w printed as %v, and the %w operand kept for errors.Unwrap. */
-export function Errorf(format: string, args: (Iface | null)[]): Iface {
-  let wrapped: Iface | null = null;
-  const i = format.indexOf('%w');
-  if (i >= 0) {
-    // the argument index of %w: count verbs before it
-    const before = format.slice(0, i).replace(/%%/g, '').match(/%[^a-zA-Z%]*[a-zA-Z]/g);
-    wrapped = args[before ? before.length : 0] ?? null;
+/** fmt's *wrapError: Errorf's result with one %w; Unwrap returns the operand (nil if it was no error). */
+export class WrapError extends ErrorString {
+  constructor(
+    s: string,
+    public unwrap: Iface | null,
+  ) {
+    super(s);
   }
-  const e = newError(sprintf(format.replace(/%w/g, '%v'), args));
-  (e.v as ErrorString & { unwrap?: Iface | null }).unwrap = wrapped;
-  return e;
+  Unwrap(): Iface | null {
+    return this.unwrap;
+  }
+}
+/** fmt's *wrapErrors (Go 1.20): Errorf's result with several %w; Unwrap returns the error operands. */
+export class WrapErrors extends ErrorString {
+  constructor(
+    s: string,
+    public errs: Iface[],
+  ) {
+    super(s);
+  }
+  Unwrap(): Slice {
+    return new Slice(this.errs, 0, this.errs.length, this.errs.length);
+  }
+}
+export const tWrapError = native('wrapError', 'fmt', '$P.fmt.WrapError', {
+  k: 'struct',
+  fields: [
+    { name: 'msg', type: tString, embedded: false, js: 's' },
+    { name: 'err', type: tError, embedded: false, js: 'unwrap' },
+  ],
+});
+method(tWrapError, 'Error', fn([], [tString]), false);
+method(tWrapError, 'Unwrap', fn([], [tError]), false);
+export const tWrapErrors = native('wrapErrors', 'fmt', '$P.fmt.WrapErrors', {
+  k: 'struct',
+  fields: [
+    { name: 'msg', type: tString, embedded: false, js: 's' },
+    { name: 'errs', type: sl(tError), embedded: false, js: 'errs' },
+  ],
+});
+method(tWrapErrors, 'Error', fn([], [tString]), false);
+method(tWrapErrors, 'Unwrap', fn([], [sl(tError)]), false);
+const tWrapErrorPtr = globalTypes.intern(ptr(tWrapError));
+const tWrapErrorsPtr = globalTypes.intern(ptr(tWrapErrors));
+
+/**
+ * fmt.Errorf (print.go): the message with each %w printed as %v; no %w gives an *errors.errorString,
+ * one a *fmt.wrapError, several (Go 1.20+, `tree`) a *fmt.wrapErrors of the error operands in
+ * argument order. go1.19 accepts one %w of an error operand (the message says %!w(…) otherwise).
+ */
+export function Errorf(format: string, args: (Iface | null)[], tree: boolean): Iface {
+  const wrap: Wrapping = { tree, args: [], off: false };
+  const s = sprintf(format, args, wrap);
+  const isErr = (a: Iface | null): a is Iface => a !== null && (a.t as unknown as { $m?: Record<string, unknown> }).$m?.Error !== undefined;
+  if (wrap.args.length === 0) return newError(s);
+  if (wrap.args.length === 1) {
+    const a = args[wrap.args[0]!] ?? null;
+    return { t: tWrapErrorPtr, v: new WrapError(s, isErr(a) ? a : null) };
+  }
+  const order = [...new Set(wrap.args)].sort((x, y) => x - y);
+  return { t: tWrapErrorsPtr, v: new WrapErrors(s, order.map((i) => args[i] ?? null).filter(isErr)) };
 }
 
 /** A scan error: fmt's scanError, carrying the error value Sscan* return. */
@@ -420,7 +469,7 @@ pkg(
     Sprintf: F(fn([tString, vAny], [tString], true), (a) => `$L.mallocString($L.sprintf(${a[0]}, ${arr(a[1]!)}))`),
     Sprint: F(fn([vAny], [tString], true), (a) => `$L.mallocString($L.sprint(${arr(a[0]!)}, false))`),
     Sprintln: F(fn([vAny], [tString], true), (a) => `$L.mallocString($L.sprint(${arr(a[0]!)}, true))`),
-    Errorf: F(fn([tString, vAny], [tError], true), (a) => `$P.fmt.Errorf(${a[0]}, ${arr(a[1]!)})`),
+    Errorf: F(fn([tString, vAny], [tError], true), (a, c) => `$P.fmt.Errorf(${a[0]}, ${arr(a[1]!)}, ${Number(c.release.split('.')[1]) >= 20})`),
     Fprintln: F(fn([tWriter, vAny], IE, true), (a) => to(a[0]!, `$L.sprint(${arr(a[1]!)}, true)`)),
     Fprintf: F(fn([tWriter, tString, vAny], IE, true), (a) => to(a[0]!, `$L.sprintf(${a[1]}, ${arr(a[2]!)})`)),
     Fprint: F(fn([tWriter, vAny], IE, true), (a) => to(a[0]!, `$L.sprint(${arr(a[1]!)}, false)`)),

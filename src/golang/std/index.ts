@@ -146,6 +146,9 @@ const pt = (t: NamedType): Type => globalTypes.intern({ k: 'ptr', elem: t });
 // Native types used through pointers (their methods are on *T as in Go) …
 for (const t of [
   errors.tErrorString,
+  errors.tJoinError,
+  fmt.tWrapError,
+  fmt.tWrapErrors,
   runtime.tFunc,
   runtime.tFrames,
   sync.tWaitGroup,
