@@ -2,7 +2,8 @@ package main
 
 // context.Context's Deadline: none for Background and WithCancel, now+timeout for WithTimeout,
 // the time given to WithDeadline, inherited by children (WithCancel, WithValue), and a child's
-// later deadline does not extend its parent's earlier one.
+// later deadline does not extend its parent's earlier one; a context made under a WithValue context
+// is cancelled with the WithValue context's parent (c4, one hour, ends with c2 at 50 ms).
 
 import (
 	"context"

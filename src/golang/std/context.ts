@@ -32,6 +32,8 @@ export class Ctx {
   children = new Set<Ctx>();
   key: Iface | null = null;
   val: Iface | null = null;
+  /** A WithValue context: cancelled with its parent (its children register with the parent's canceler). */
+  valueOnly = false;
   /** The deadline: WithTimeout/WithDeadline's, or the parent's (null: none). */
   deadline: GoTime | null;
   constructor(public parent: Ctx | null) {
@@ -56,7 +58,7 @@ export class Ctx {
     yield { k: K.Close, ch: this.done };
     for (const ch of [...this.children]) yield* ch.cancel(err);
     this.children.clear();
-    if (this.parent) this.parent.children.delete(this);
+    canceler(this.parent)?.children.delete(this);
   }
 }
 
@@ -85,13 +87,22 @@ function wrap(c: Ctx): Iface {
 export function Background(): Iface {
   return wrap(new Ctx(null));
 }
+/**
+ * The context whose cancellation a child of `p` follows (context.go parentCancelCtx): p, or the
+ * nearest cancelable ancestor through WithValue contexts (which share their parent's done channel).
+ */
+function canceler(p: Ctx | null): Ctx | null {
+  while (p !== null && p.valueOnly) p = p.parent;
+  return p;
+}
 function* child(parent: Iface | null): Go<Ctx> {
   const p = (parent?.v as Ctx | undefined) ?? null;
   const c = new Ctx(p);
   c.done = new Chan(0);
-  if (p) {
-    if (p.err !== null) yield* c.cancel(p.err);
-    else if (p.done !== null) p.children.add(c);
+  const anc = canceler(p);
+  if (anc) {
+    if (anc.err !== null) yield* c.cancel(anc.err);
+    else if (anc.done !== null) anc.children.add(c);
   }
   return c;
 }
@@ -121,6 +132,7 @@ export function* WithTimeout(parent: Iface | null, d: number): Go<[Iface, () => 
 export function WithValue(parent: Iface | null, k: Iface | null, v: Iface | null): Iface {
   const p = (parent?.v as Ctx | undefined) ?? null;
   const c = new Ctx(p);
+  c.valueOnly = true;
   c.done = p ? p.done : null;
   c.key = k;
   c.val = v;
