@@ -25,6 +25,7 @@ const cases: [string, string, RegExp][] = [
     'package main\n\nimport "time"\n\nfunc main() { _ = time.Now().GoString() }\n',
     /^unsupported: time\.Time\.GoString \(package time\) \(at main\.go:5:19\)/,
   ],
+  ['a member of sync/atomic gmpsim lacks', 'package main\n\nimport "sync/atomic"\n\nfunc main() { var p atomic.Pointer[int]; _ = p }\n', /^unsupported: sync\/atomic\.Pointer \(at main\.go:5:21\)/],
 ];
 
 describe('unsupported constructs give one clear message', () => {

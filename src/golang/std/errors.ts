@@ -18,7 +18,7 @@
  */
 import { type Type, tBool, tString, underlying, comparable, identical, typeString, tEmptyIface } from '../types.js';
 import { globalTypes, tError } from '../core.js';
-import { pkg, F, fn, ptr, native, method, sl } from './registry.js';
+import { pkg, F, fn, ptr, native, method, sl, subset } from './registry.js';
 import { equal } from '../rt/alg.js';
 import { setStruct } from '../rt/pointers.js';
 import { assertI2 } from '../rt/ifaces.js';
@@ -197,6 +197,7 @@ pkg('errors', {
   As: F(fn([tError, tEmptyIface], [tBool]), (a, c) => `(yield* $P.errors.As(${a[0]}, ${a[1]}, ${tree(c.release)}))`),
   Unwrap: F(fn([tError], [tError]), (a) => `(yield* $P.errors.Unwrap(${a[0]}))`),
   Join: { ...F(fn([sl(tError)], [tError], true), (a) => `$P.errors.Join($L.sliceToArray(${a[0]}))`), since: '1.20' },
+  $unsupported: subset(),
 });
 /** Go 1.20 made wrapping a tree (Unwrap() []error, errors.Join). */
 function tree(release: string): boolean {

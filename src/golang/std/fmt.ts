@@ -18,7 +18,7 @@ import { ErrorString, newError } from './errors.js';
 import { tWriter, writeString, EOF, ErrUnexpectedEOF } from './io.js';
 import { Quote, ParseInt, ParseUint } from './strconv.js';
 import type { Int64 } from '../rt/integers.js';
-import { pkg, F, T, fn, arr, vAny, native, method, ptr, sl } from './registry.js';
+import { pkg, F, T, fn, arr, vAny, native, method, ptr, sl, subset } from './registry.js';
 import { sprintf, type Wrapping } from '../rt/format.js';
 import { Slice } from '../rt/slices.js';
 import { decodeUTF8, stringToBytes } from '../rt/strings.js';
@@ -477,6 +477,7 @@ pkg(
     Sscanf: F(fn([tString, tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, ${a[1]}, ${arr(a[2]!)})`),
     Sscan: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)})`),
     Sscanln: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)}, true)`),
+    $unsupported: subset(),
   },
   true,
 );
