@@ -826,3 +826,97 @@ func FieldsFuncSeq[S ~string](s S, f func(rune) bool) func(yield func(S) bool) {
 `,
   '1.24',
 );
+
+// Go 1.21 added sync.OnceFunc, OnceValue and OnceValues: Go source over the package's TS Once
+// (sync/oncefunc.go's code: f runs once; a panic in f is re-raised by every call). OnceFunc takes
+// its function as `F ~func()` (library sources hold generic functions only; see strings' iterators
+// above): inferred as func() at every call a program makes.
+goPkg(
+  'sync',
+  'oncefunc.go',
+  `package sync
+
+import self "sync"
+
+func OnceFunc[F ~func()](f F) func() {
+	var (
+		once  self.Once
+		valid bool
+		p     any
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		f()
+		f = nil
+		valid = true
+	}
+	return func() {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+	}
+}
+
+func OnceValue[T any](f func() T) func() T {
+	var (
+		once   self.Once
+		valid  bool
+		p      any
+		result T
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		result = f()
+		f = nil
+		valid = true
+	}
+	return func() T {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	var (
+		once  self.Once
+		valid bool
+		p     any
+		r1    T1
+		r2    T2
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		r1, r2 = f()
+		f = nil
+		valid = true
+	}
+	return func() (T1, T2) {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return r1, r2
+	}
+}
+`,
+  '1.21',
+);
