@@ -196,6 +196,40 @@ func main() {
     );
     expect(res.stdout).toBe('3 [a b]\n"one\\n"\n"two"\nEOF\n');
   });
+
+  it('fmt.Scan, Scanln and Fscan read standard input (the count, the values, then a bufio.Reader over the rest)', () => {
+    // go1.19.8 and go1.26.8 both print "3 [1 2 3] bob\n9\n" for this program with this input
+    const res = exec(
+      `package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+)
+
+func main() {
+	var n int
+	fmt.Scan(&n)
+	xs := make([]int, n)
+	for i := range xs {
+		fmt.Scan(&xs[i])
+	}
+	var name string
+	fmt.Scanln(&name)
+	fmt.Println(n, xs, name)
+	in := bufio.NewReader(os.Stdin)
+	var a, b int
+	fmt.Fscan(in, &a, &b)
+	fmt.Println(a + b)
+}
+`,
+      {},
+      1,
+      { stdin: '3\n1 2 3\nbob\n4 5\n' },
+    );
+    expect(res.stdout).toBe('3 [1 2 3] bob\n9\n');
+  });
 });
 
 describe('blocking system calls hold their thread', () => {

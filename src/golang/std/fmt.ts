@@ -6,7 +6,7 @@
  * write(2) (the op K.Write, as Go's Fprintf to os.Stdout makes one write), Fprint* calls the
  * writer's Write method, Errorf returns Go's error types (*fmt.wrapError, *fmt.wrapErrors) holding its %w operands.
  *
- * Sscan, Sscanln and Sscanf follow fmt/scan.go's state machine (spaces, newlines, literals, verbs, base
+ * Sscan, Sscanln and Sscanf (and Fscan*, Scan* over a reader, see Fscan) follow fmt/scan.go's state machine (spaces, newlines, literals, verbs, base
  * prefixes, Go's error texts) over the string's bytes. Simplified: operand widths (%5d) are ignored, %q
  * and %x on strings are unsupported, multi-byte Unicode spaces are not spaces, a Scanner operand's
  * own Scan method is not called.
@@ -15,13 +15,14 @@ import { K, type Op } from '../../workload/ops.js';
 import { newNamed, tInt, tString, underlying, typeString } from '../types.js';
 import { tError, globalTypes } from '../core.js';
 import { ErrorString, newError } from './errors.js';
-import { tWriter, writeString, EOF, ErrUnexpectedEOF } from './io.js';
+import { tWriter, tReader, writeString, EOF, ErrUnexpectedEOF } from './io.js';
 import { Quote, ParseInt, ParseUint } from './strconv.js';
 import type { Int64 } from '../rt/integers.js';
 import { pkg, F, T, fn, arr, vAny, native, method, ptr, sl, subset } from './registry.js';
 import { sprintf, type Wrapping } from '../rt/format.js';
-import { Slice } from '../rt/slices.js';
-import { decodeUTF8, stringToBytes } from '../rt/strings.js';
+import { Slice, makeBytes } from '../rt/slices.js';
+import { decodeUTF8, stringToBytes, runeToString } from '../rt/strings.js';
+import { nilDeref } from '../rt/panics.js';
 import type { Iface, Ref } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -105,6 +106,8 @@ class ScanError {
 }
 /** io.EOF out of input before an operand (fmt's `panic(io.EOF)` in notEOF). */
 class ScanEOF {}
+/** A reader's scan ran past the bytes read so far (Fscan reads one more and scans again). */
+class Starved {}
 
 const decimalDigits = '0123456789';
 const sign = '+-';
@@ -117,15 +120,22 @@ const eof = -1;
  * ends the input) and Sscanf (the format's literals and spaces must match), with Go's error texts.
  */
 class ScanState {
-  private i = 0;
+  /** The bytes consumed so far. */
+  i = 0;
   private atEOF = false;
   buf = '';
   constructor(
     private readonly src: string,
     private readonly nlIsSpace: boolean,
     private readonly nlIsEnd: boolean,
+    /** `src` is what a reader gave so far, not all of the input: running past it is Starved. */
+    private readonly partial = false,
+    /** The reader's error (not io.EOF) that ended the input: running past it fails with it (ss.getRune). */
+    private readonly endErr: Iface | null = null,
   ) {}
   getRune(): number {
+    if (this.partial && !this.atEOF && this.i >= this.src.length) throw new Starved();
+    if (this.endErr !== null && !this.atEOF && this.i >= this.src.length) throw new ScanError(this.endErr);
     if (this.atEOF || this.i >= this.src.length) {
       this.atEOF = true;
       return eof;
@@ -441,7 +451,9 @@ function parseGoFloat(tok: string): number | null {
  * error (io.EOF when the input ends before the first operand, Go's texts for the rest).
  */
 export function Sscanf(str: string, format: string | null, ptrs: (Iface | null)[], ln = false): [number, Iface | null] {
-  const s = new ScanState(str, format === null && !ln, ln);
+  return scanString(new ScanState(str, format === null && !ln, ln), format, ptrs);
+}
+function scanString(s: ScanState, format: string | null, ptrs: (Iface | null)[]): [number, Iface | null] {
   const count = { n: 0 };
   try {
     if (format === null) s.doScan(ptrs, count);
@@ -454,9 +466,51 @@ export function Sscanf(str: string, format: string | null, ptrs: (Iface | null)[
   }
 }
 
+type MethodTable = Record<string, (...a: unknown[]) => Go<unknown>>;
+/**
+ * fmt.Fscan, Fscanln, Fscanf (and Scan* on os.Stdin) over an io.Reader: the input is read as the
+ * scan needs it — a rune at a time through ReadRune when the reader is an io.RuneScanner (a
+ * bufio.Reader), else a byte at a time through Read (readRune.readByte: one read(2) per byte on
+ * os.Stdin, as in Go) — and the scan state machine re-run over what was read until it no longer
+ * runs past it. The rune read ahead to end the last operand is given back with UnreadRune to a
+ * RuneScanner and lost otherwise (fmt's documented behaviour for a plain Reader).
+ */
+export function* Fscan(r: Iface | null, format: string | null, ptrs: (Iface | null)[], ln: boolean): Go<[number, Iface | null]> {
+  if (r === null) nilDeref();
+  const tab = (r.t as unknown as { $m: MethodTable }).$m;
+  const runes = tab.ReadRune !== undefined && tab.UnreadRune !== undefined;
+  let src = '';
+  let ended = false;
+  let endErr: Iface | null = null;
+  for (;;) {
+    const s = new ScanState(src, format === null && !ln, ln, !ended, endErr);
+    let res: [number, Iface | null];
+    try {
+      res = scanString(s, format, ptrs);
+    } catch (e) {
+      if (!(e instanceof Starved)) throw e;
+      if (runes) {
+        const [c, , err] = (yield* tab.ReadRune!(r.v)) as [number, number, Iface | null];
+        if (err !== null) [ended, endErr] = [true, err === EOF ? null : err];
+        else src += runeToString(c);
+      } else {
+        const b = makeBytes(1, 1);
+        const [n, err] = (yield* tab.Read!(r.v, b)) as [number, Iface | null];
+        if (n > 0) src += String.fromCharCode(b!.a[b!.o] as number);
+        else if (err !== null) [ended, endErr] = [true, err === EOF ? null : err];
+      }
+      continue;
+    }
+    if (runes && s.i < src.length) yield* tab.UnreadRune!(r.v);
+    return res;
+  }
+}
+
 export const tStringer = newNamed('Stringer', 'fmt', { k: 'iface', methods: new Map([['String', fn([], [tString])]]) });
 
 const IE = [tInt, tError];
+/** os.Stdin as an io.Reader (std/os.ts's member). */
+const stdin = `{t: $P.os.tFilePtrType, v: $P.os.std($proc, 0)}`;
 const std = (text: string): string => `(yield* $P.fmt.print(1, ${text}))`;
 const to = (w: string, text: string): string => `(yield* $P.fmt.fprint(${w}, ${text}))`;
 pkg(
@@ -477,6 +531,12 @@ pkg(
     Sscanf: F(fn([tString, tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, ${a[1]}, ${arr(a[2]!)})`),
     Sscan: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)})`),
     Sscanln: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)}, true)`),
+    Fscan: F(fn([tReader, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${a[0]}, null, ${arr(a[1]!)}, false))`),
+    Fscanln: F(fn([tReader, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${a[0]}, null, ${arr(a[1]!)}, true))`),
+    Fscanf: F(fn([tReader, tString, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${a[0]}, ${a[1]}, ${arr(a[2]!)}, false))`),
+    Scan: F(fn([vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${stdin}, null, ${arr(a[0]!)}, false))`),
+    Scanln: F(fn([vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${stdin}, null, ${arr(a[0]!)}, true))`),
+    Scanf: F(fn([tString, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${stdin}, ${a[0]}, ${arr(a[1]!)}, false))`),
     $unsupported: subset(),
   },
   true,

@@ -568,6 +568,8 @@ export function dirEntryIface(d: DirEntry): Iface {
 /** The interned pointer types of the native FileInfo/DirEntry (their method tables). */
 const tFileStatPtr: Type = globalTypes.intern(ptr(tFileStat));
 const tDirEntryPtr: Type = globalTypes.intern(ptr(tDirEntryImpl));
+/** *os.File interned: the dynamic type of os.Stdin in an io.Reader (fmt.Scan's). */
+export const tFilePtrType: Type = globalTypes.intern(ptr(tFile));
 
 const g = (f: string, wrap = '') => (a: string[]) => `${wrap}((yield* $P.os.${f}($proc${a.map((x) => ', ' + x).join('')})))`;
 const s = (f: string) => (a: string[]) => `$P.os.${f}($proc${a.map((x) => ', ' + x).join('')})`;
