@@ -18,11 +18,12 @@
 import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { Timer as RTimer, TimerKind } from '../../runtime/time.js';
 import { Chan } from '../../runtime/chan.js';
-import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
-import { pkg, F, C, T, V, fn, ptr, op, native, method, jsMethod, subset } from './registry.js';
+import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
+import { pkg, F, C, T, V, fn, ptr, sl, op, native, method, jsMethod, subset } from './registry.js';
 import { Body } from '../rt/goroutine.js';
 import { GoPanic } from '../rt/panics.js';
-import { encodeUTF8 } from '../rt/strings.js';
+import { encodeUTF8, stringToBytes } from '../rt/strings.js';
+import type { Slice } from '../rt/slices.js';
 import { type Int64, w64 } from '../rt/integers.js';
 import { newError } from './errors.js';
 import { Quote } from './strconv.js';
@@ -357,6 +358,12 @@ export class GoTime {
   }
   Format(layout: string): string {
     return format(this, layout);
+  }
+  /** Time.MarshalJSON: the time in RFC 3339 with nanoseconds, quoted (years 0–9999 only). */
+  MarshalJSON(): [Slice | null, Iface | null] {
+    const y = this.Year();
+    if (y < 0 || y >= 10000) return [null, newError('Time.MarshalJSON: year outside of range [0,9999]')];
+    return [stringToBytes('"' + format(this, '2006-01-02T15:04:05.999999999Z07:00') + '"'), null];
   }
   String(): string {
     let s = format(this, '2006-01-02 15:04:05.999999999 -0700 MST');
@@ -1014,6 +1021,7 @@ for (const [m, sig] of [
   ['Truncate', fn([tDuration], [tTime])],
   ['Round', fn([tDuration], [tTime])],
   ['Format', fn([tString], [tString])],
+  ['MarshalJSON', fn([], [sl(tUint8), tError])],
   ['String', fn([], [tString])],
   ['UTC', fn([], [tTime])],
   ['Local', fn([], [tTime])],
