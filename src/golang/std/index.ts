@@ -170,6 +170,7 @@ for (const t of [
   flag.tFlagSet,
   strings.tBuilder,
   strings.tStringsReader,
+  strings.tReplacer,
   bytes.tBuffer,
   io.tPipeReader,
   io.tPipeWriter,
