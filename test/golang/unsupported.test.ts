@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileGo, formatGoErrors } from '../../src/golang/index.js';
 
-const cases: [string, string, RegExp][] = [
+const cases: [string, string, RegExp, ('1.19' | '1.26')?][] = [
   ['runtime.GOROOT', 'package main\n\nimport "runtime"\n\nfunc main() { var x int; _ = x; _ = runtime.GOROOT() }\n', /^unsupported: runtime\.GOROOT \(at main\.go:5:37\)/],
   ['package encoding/csv', 'package main\n\nimport "encoding/csv"\n\nfunc main() { _ = csv.NewReader(nil) }\n', /^unsupported: package encoding\/csv \(Go 1\.19 has it; gmpsim's library does not\) \(at main\.go:3:8\)/],
   ['a member of package reflect outside the subset', 'package main\n\nimport "reflect"\n\nfunc main() { _ = reflect.Select }\n', /^unsupported: reflect\.Select \(at main\.go:5:19\)/],
@@ -26,12 +26,13 @@ const cases: [string, string, RegExp][] = [
     /^unsupported: time\.Time\.GoString \(package time\) \(at main\.go:5:19\)/,
   ],
   ['a member of sync/atomic gmpsim lacks', 'package main\n\nimport "sync/atomic"\n\nfunc main() { var p atomic.Pointer[int]; _ = p }\n', /^unsupported: sync\/atomic\.Pointer \(at main\.go:5:21\)/],
+  ['a member of a Go-source package gmpsim lacks', 'package main\n\nimport "slices"\n\nfunc main() { _ = slices.Repeat([]int{1}, 2) }\n', /^unsupported: slices\.Repeat \(at main\.go:5:19\)/, '1.26'],
 ];
 
 describe('unsupported constructs give one clear message', () => {
-  for (const [what, src, re] of cases) {
+  for (const [what, src, re, go] of cases) {
     it(what, () => {
-      const r = compileGo([{ name: 'main.go', text: src }]);
+      const r = compileGo([{ name: 'main.go', text: src }], go ? { go } : {});
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.errors).toHaveLength(1);

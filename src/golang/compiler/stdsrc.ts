@@ -38,6 +38,9 @@ export function loadGoSource(c: Compiler, path: string, loaded: Map<string, Map<
   const have = loaded.get(path);
   if (have) return have;
   const members = new Map<string, PkgMember>(pkgs.get(path) ?? []);
+  // a library package gmpsim has in part: a member it lacks is unsupported, not the program's error
+  // (registry.ts subset)
+  if (!members.has('$unsupported')) members.set('$unsupported', { kind: 'const', t: tInt, cv: 0 });
   loaded.set(path, members);
   const all = goSources.get(path) ?? [];
   const files = all.filter((f) => f.since === undefined || releaseAtLeast(c.release, f.since));
