@@ -52,6 +52,8 @@ import * as cgo from './cgo.js';
 import * as reflect from './reflect.js';
 import * as encoding from './encoding.js';
 import * as encoding_base64 from './encoding_base64.js';
+import * as encoding_hex from './encoding_hex.js';
+import * as math_bits from './math_bits.js';
 import * as crypto_sha256 from './crypto_sha256.js';
 import * as net_url from './net_url.js';
 import * as regexp from './regexp.js';
@@ -104,6 +106,8 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   reflect,
   encoding,
   encoding_base64,
+  encoding_hex,
+  math_bits,
   crypto_sha256,
   net_url,
   regexp,
