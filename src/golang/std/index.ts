@@ -45,6 +45,7 @@ import * as unicode_utf8 from './unicode_utf8.js';
 import * as sort from './sort.js';
 import * as container_heap from './container_heap.js';
 import * as container_ring from './container_ring.js';
+import * as container_list from './container_list.js';
 import * as path from './path.js';
 import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
@@ -99,6 +100,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   sort,
   container_heap,
   container_ring,
+  container_list,
   path,
   path_filepath,
   unsafe,
@@ -200,6 +202,8 @@ for (const t of [
   os_exec.tCmd,
   text_template.tTemplate,
   container_ring.tRing,
+  container_list.tElement,
+  container_list.tList,
   ...sync_atomic.typed,
   sort.tIntSlice,
   sort.tStringSlice,
