@@ -176,6 +176,7 @@ for (const t of [
   flag.tFlagSet,
   strings.tBuilder,
   strings.tStringsReader,
+  bytes.tBytesReader,
   strings.tReplacer,
   bytes.tBuffer,
   io.tPipeReader,
