@@ -285,6 +285,21 @@ export class GoTime {
   Before(u: GoTime): boolean {
     return this.mono !== null && u.mono !== null ? this.mono < u.mono : this.sec < u.sec || (this.sec === u.sec && this.nsec < u.nsec);
   }
+  /** Time.Compare (Go 1.20): -1, 0 or +1 as t is before, equal to or after u. */
+  Compare(u: GoTime): number {
+    return this.Before(u) ? -1 : this.After(u) ? 1 : 0;
+  }
+  /** Time.ISOWeek: the ISO 8601 year and week of the Thursday of t's week (time.go). */
+  ISOWeek(): [number, number] {
+    let d = 4 - this.Weekday();
+    if (d === 4) d = -3;
+    const th = this.Add(d * 86400e9);
+    return [th.Year(), Math.floor((th.YearDay() - 1) / 7) + 1];
+  }
+  /** Time.Zone: the zone's abbreviation and its offset east of UTC in seconds. */
+  Zone(): [string, number] {
+    return [this.zone().abbr, this.zone().offset];
+  }
   Equal(u: GoTime): boolean {
     return this.mono !== null && u.mono !== null ? this.mono === u.mono : this.sec === u.sec && this.nsec === u.nsec;
   }
@@ -677,7 +692,13 @@ function parseError(layout: string, value: string, layoutElem: string, valueElem
 }
 
 /** time.Parse (format.go parse) with UTC as the default location; the Time or the error text. */
-export function parse(layout: string, value: string): GoTime | string {
+/**
+ * `holdYear` (Go 1.20+): a 2006 element whose four bytes are not all digits is reported with the
+ * value from where it started; go1.19 reports the rest after them (`cannot parse "1-01" as "2006"`
+ * for "20-01-01": its stdLongYear consumed the four bytes before atoi failed, and its error
+ * carried `value`, not `hold`).
+ */
+export function parse(layout: string, value: string, holdYear = true): GoTime | string {
   const alayout = layout;
   const avalue = value;
   let year = 0;
@@ -705,6 +726,7 @@ export function parse(layout: string, value: string): GoTime | string {
     }
     layout = c.suffix;
     const hold = value;
+    let badAt: string | null = null;
     let bad = false;
     let range = '';
     const num = (fixed: boolean): number => {
@@ -739,8 +761,11 @@ export function parse(layout: string, value: string): GoTime | string {
         }
         break;
       case Std.LongYear:
-        if (value.length < 4 || !/^\d{4}/.test(value)) bad = true;
-        else {
+        if (value.length < 4 || !/^\d{4}/.test(value)) {
+          bad = true;
+          // go1.19 reports the error with `value` (the rest after the four bytes), later releases with `hold`
+          if (!holdYear && value.length >= 4 && /^\d/.test(value)) badAt = value.slice(4);
+        } else {
           year = Number(value.slice(0, 4));
           value = value.slice(4);
         }
@@ -893,7 +918,7 @@ export function parse(layout: string, value: string): GoTime | string {
       }
     }
     if (range !== '') return parseError(alayout, avalue, stdstr, value, `: ${range} out of range`);
-    if (bad) return parseError(alayout, avalue, stdstr, hold, '');
+    if (bad) return parseError(alayout, avalue, stdstr, badAt ?? hold, '');
   }
   if (pmSet && hour < 12) hour += 12;
   else if (amSet && hour === 12) hour = 0;
@@ -956,8 +981,8 @@ function nanos(value: string, n: number): number {
   return Number(digits) * Math.pow(10, 9 - digits.length);
 }
 /** time.Parse's two results. */
-export function Parse(layout: string, value: string): [GoTime, Iface | null] {
-  const t = parse(layout, value);
+export function Parse(layout: string, value: string, holdYear = true): [GoTime, Iface | null] {
+  const t = parse(layout, value, holdYear);
   return typeof t === 'string' ? [new GoTime(), newError(t)] : [t, null];
 }
 
@@ -1022,6 +1047,8 @@ for (const [m, sig] of [
   ['Round', fn([tDuration], [tTime])],
   ['Format', fn([tString], [tString])],
   ['MarshalJSON', fn([], [sl(tUint8), tError])],
+  ['ISOWeek', fn([], [tInt, tInt])],
+  ['Zone', fn([], [tString, tInt])],
   ['String', fn([], [tString])],
   ['UTC', fn([], [tTime])],
   ['Local', fn([], [tTime])],
@@ -1029,6 +1056,7 @@ for (const [m, sig] of [
   ['Location', fn([], [tLocPtr])],
 ] as const)
   method(tTime, m, sig, false, false);
+method(tTime, 'Compare', fn([tTime], [tInt]), false, false, '1.20');
 const chTime: Type = { k: 'chan', elem: tTime, dir: 'recv' };
 export const tTimer = native('Timer', 'time', '$P.time.TimeTimer', { k: 'struct', fields: [{ name: 'C', type: chTime, embedded: false, js: 'C' }] });
 method(tTimer, 'Stop', fn([], [tBool]), true);
@@ -1062,7 +1090,7 @@ pkg('time', {
   Unix: F(fn([tInt64, tInt64], [tTime]), (a) => `$P.time.Unix(${a[0]}, ${a[1]})`),
   UnixMilli: F(fn([tInt64], [tTime]), (a) => `$P.time.UnixMilli(${a[0]})`),
   UnixMicro: F(fn([tInt64], [tTime]), (a) => `$P.time.UnixMicro(${a[0]})`),
-  Parse: F(fn([tString, tString], [tTime, tError]), (a) => `$P.time.Parse(${a[0]}, ${a[1]})`),
+  Parse: F(fn([tString, tString], [tTime, tError]), (a, c) => `$P.time.Parse(${a[0]}, ${a[1]}, ${c.release !== '1.19'})`),
   ...Object.fromEntries(longMonthNames.map((m, i) => [m, C(tMonth, i + 1)])),
   ...Object.fromEntries(longDayNames.map((d, i) => [d, C(tWeekday, i)])),
   ...Object.fromEntries(
@@ -1083,11 +1111,12 @@ pkg('time', {
       StampMilli: 'Jan _2 15:04:05.000',
       StampMicro: 'Jan _2 15:04:05.000000',
       StampNano: 'Jan _2 15:04:05.000000000',
-      DateTime: '2006-01-02 15:04:05',
-      DateOnly: '2006-01-02',
-      TimeOnly: '15:04:05',
     }).map(([k, v]) => [k, C(tString, v)]),
   ),
+  // Go 1.20's layouts
+  DateTime: { ...C(tString, '2006-01-02 15:04:05'), since: '1.20' },
+  DateOnly: { ...C(tString, '2006-01-02'), since: '1.20' },
+  TimeOnly: { ...C(tString, '15:04:05'), since: '1.20' },
   Since: F(fn([tTime], [tDuration]), (a) => `$P.time.now(${nanotime}).Sub(${a[0]})`),
   Until: F(fn([tTime], [tDuration]), (a) => `${a[0]}.Sub($P.time.now(${nanotime}))`),
   After: F(fn([tDuration], [chTime]), (a) => `(yield* $P.time.newTimer(${a[0]}, 0, null)).C`),
