@@ -11,10 +11,12 @@
  * expression (the same runtime panic), Delete, DeleteFunc, Compact and Replace zero the elements
  * they drop (Go 1.22), Grow panics "cannot be negative", Insert reuses spare capacity.
  *
- * SIMPLIFICATIONS. Sort and SortFunc are not Go's pdqsort: slices of up to 12 elements are
- * insertion-sorted (as pdqsort does, so the order of elements SortFunc's cmp calls equal is Go's),
- * longer ones merge-sorted (stable; pdqsort may order equal elements of a longer slice
- * differently, and makes a different number of comparisons: the CPU time charged differs).
+ * Sort and SortFunc are Go's pdqsort (sort.Slice's: the same template as slices' pdqsortCmpFunc),
+ * so elements SortFunc's cmp calls equal end in Go's order.
+ *
+ * SIMPLIFICATIONS. SortStableFunc is a merge sort (stable, so its result is Go's; Go's
+ * insertion-sorted blocks and symMerge make a different number of comparisons: the CPU time
+ * charged differs).
  * The iterator functions (Go 1.23: slices.All, Values, Backward, Collect, AppendSeq, Sorted,
  * SortedFunc, Chunk; maps.Keys, Values, All, Collect, Insert) return and take plain func types
  * (`func(yield func(int, E) bool)`) instead of iter.Seq/iter.Seq2: the same underlying types, so
@@ -382,23 +384,20 @@ goPkg(
   'sort.go',
   `package slices
 
-import "cmp"
+import (
+	"cmp"
+	"sort"
+)
 
 func Sort[S ~[]E, E cmp.Ordered](x S) {
 	SortFunc(x, cmp.Compare[E])
 }
 
+// SortFunc is pdqsort through sort.Slice: Go's pdqsortCmpFunc and sort's pdqsort_func are one
+// template (sort/gen_sort_variants.go) with less(i, j) = cmp(x[i], x[j]) < 0, so the elements cmp
+// calls equal end in Go's order and the comparisons are Go's.
 func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
-	// up to pdqsort's own insertion-sort threshold, 12
-	if len(x) <= 12 {
-		for i := 1; i < len(x); i++ {
-			for j := i; j > 0 && cmp(x[j], x[j-1]) < 0; j-- {
-				x[j], x[j-1] = x[j-1], x[j]
-			}
-		}
-		return
-	}
-	SortStableFunc(x, cmp)
+	sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
 }
 
 func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
