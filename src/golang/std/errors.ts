@@ -65,7 +65,7 @@ export class JoinError extends ErrorString {
   }
 }
 /** The text of an error value: its Error method (a library error's synchronously). */
-function errorText(e: Iface): string {
+export function errorText(e: Iface): string {
   const o = obj(e);
   if (o instanceof ErrorString) return o.Error();
   const it = tableOf(e.t)!.Error!(e.v);

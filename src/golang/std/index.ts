@@ -183,6 +183,7 @@ for (const t of [
   io.tPipeWriter,
   context.tCancelCtx,
   os.tFile,
+  os.tPathError,
   os.tFileMode,
   os.tFileStat,
   os.tDirEntryImpl,

@@ -18,7 +18,7 @@ import { Errno, O } from '../../sys/kernel.js';
 import type { Inode } from '../../sys/fs.js';
 import { PollDesc } from '../../runtime/netpoll.js';
 import type { Process } from './process.js';
-import { ErrorString, newError, tErrorStringPtr as errType } from './errors.js';
+import { ErrorString, newError, errorText, tErrorStringPtr as errType } from './errors.js';
 import { EOF } from './io.js';
 import { type NamedType, type Type, basic, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
 import { globalTypes, tError } from '../core.js';
@@ -44,25 +44,48 @@ export function growCap(old: number, need: number): number {
 
 // ---------------------------------------------------------------- errors
 
+/**
+ * *fs.PathError (also os.PathError): Op, Path and Err (`unwrap`, what errors.Unwrap follows) are
+ * Go's exported fields, so a program can read them after errors.As or build one itself (its zero
+ * value has no errno); Error() is `Op + " " + Path + ": " + Err.Error()`.
+ */
 export class PathError extends ErrorString {
-  unwrap: Iface | null;
+  /** The fields in Go's order (a composite literal &fs.PathError{…} passes them so), then os's errno. */
   constructor(
-    public op: string,
-    public path: string,
-    public errno: number,
+    public op = '',
+    public path = '',
+    public unwrap: Iface | null = null,
+    public errno = -1,
   ) {
-    super(encodeUTF8(`${op} ${decodeUTF8(path)}: `) + sc.errnoString(errno));
-    this.unwrap = sc.errnoErr(errno);
+    super('');
+  }
+  override Error(): string {
+    return `${this.op} ${this.path}: ${this.unwrap === null ? '<nil>' : errorText(this.unwrap)}`;
+  }
+  Unwrap(): Iface | null {
+    return this.unwrap;
   }
   /** errors.Is: a PathError of ENOENT is fs.ErrNotExist, of EEXIST fs.ErrExist. */
   is(target: Iface | null): boolean {
     return (target === ErrNotExist && this.errno === Errno.ENOENT) || (target === ErrExist && this.errno === Errno.EEXIST);
   }
 }
+export const tPathError: NamedType = native('PathError', 'fs', '$P.os.PathError', {
+  k: 'struct',
+  fields: [
+    { name: 'Op', type: tString, embedded: false, js: 'op' },
+    { name: 'Path', type: tString, embedded: false, js: 'path' },
+    { name: 'Err', type: tError, embedded: false, js: 'unwrap' },
+  ],
+});
+method(tPathError, 'Error', fn([], [tString]), false);
+method(tPathError, 'Unwrap', fn([], [tError]), false);
+/** *fs.PathError, interned: the dynamic type of the path errors os returns. */
+export const tPathErrorPtr: Type = globalTypes.intern(ptr(tPathError));
 export const ErrExist: Iface = { t: errType, v: new ErrorString('file already exists') };
 export const ErrNotExist: Iface = { t: errType, v: new ErrorString('file does not exist') };
 function pathErr(op: string, path: string, errno: number): Iface {
-  return { t: errType as never, v: new PathError(op, path, errno) };
+  return { t: tPathErrorPtr, v: new PathError(op, path, sc.errnoErr(errno), errno) };
 }
 export function IsNotExist(e: Iface | null): boolean {
   return e !== null && ((e.v instanceof PathError && e.v.errno === Errno.ENOENT) || e === ErrNotExist || (e.t === sc.tErrno && e.v === Errno.ENOENT));
@@ -576,6 +599,7 @@ const s = (f: string) => (a: string[]) => `$P.os.${f}($proc${a.map((x) => ', ' +
 pkg(
   'os',
   {
+    PathError: T(tPathError),
     Exit: F(fn([tInt]), (a) => op(`{k: $K.Exit, code: ${a[0]}}`)),
     Args: V(sl(tString), '$proc.args'),
     Stdout: V(tFilePtr, '$P.os.std($proc, 1)'),
@@ -634,4 +658,4 @@ pkg(
   },
   true,
 );
-pkg('io/fs', { FileInfo: T(tFileInfo), FileMode: T(tFileMode), DirEntry: T(tDirEntry), ErrNotExist: V(tError, '$P.os.ErrNotExist'), ErrExist: V(tError, '$P.os.ErrExist'), ModeDir: C(tFileMode, MODE_DIR), ModePerm: C(tFileMode, 0o777), $unsupported: subset() });
+pkg('io/fs', { PathError: T(tPathError), FileInfo: T(tFileInfo), FileMode: T(tFileMode), DirEntry: T(tDirEntry), ErrNotExist: V(tError, '$P.os.ErrNotExist'), ErrExist: V(tError, '$P.os.ErrExist'), ModeDir: C(tFileMode, MODE_DIR), ModePerm: C(tFileMode, 0o777), $unsupported: subset() });
