@@ -330,8 +330,11 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       const st = u as StructType;
       if (v === null || v === undefined) return '{}';
       const o = v as Record<string, unknown>;
-      const parts = st.fields.map((fd) => (f.plusV ? fd.name + ':' : '') + fmtChild(o[fd.js], fd.type, verb, f, depth + 1));
-      if (f.sharp && verb === 'v') return typeString(t) + '{' + st.fields.map((fd) => fd.name + ':' + fmtChild(o[fd.js], fd.type, verb, f, depth + 1)).join(', ') + '}';
+      // a value reached through an unexported field is printed without its Error/String methods,
+      // all the way down (reflect's CanInterface is false for it: print.go handleMethods is skipped)
+      const ff = (fd: { name: string }): Flags => (f.noMethods || /^[A-Z]/.test(fd.name) ? f : { ...f, noMethods: true });
+      const parts = st.fields.map((fd) => (f.plusV ? fd.name + ':' : '') + fmtChild(o[fd.js], fd.type, verb, ff(fd), depth + 1));
+      if (f.sharp && verb === 'v') return typeString(t) + '{' + st.fields.map((fd) => fd.name + ':' + fmtChild(o[fd.js], fd.type, verb, ff(fd), depth + 1)).join(', ') + '}';
       return '{' + parts.join(' ') + '}';
     }
     case 'slice':
