@@ -223,6 +223,6 @@ for (const t of [
 ])
   methodTable(t, pt(t));
 // … and types whose values are only used directly.
-for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError, net_url.tValues, net_http.tHeader, net_http.tHandlerFunc, net_http.tNoBody, io.tDiscard, io.tNopCloser, io.tMultiReader, io.tMultiWriter, io.tEOFReader, io.tLimitedReader, io.tTeeReader]) methodTable(t, null);
+for (const t of [net.tTCPAddr, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError, net_url.tValues, net_http.tHeader, net_http.tHandlerFunc, net_http.tNoBody, io.tDiscard, io.tNopCloser, io.tMultiReader, io.tMultiWriter, io.tEOFReader, io.tLimitedReader, io.tTeeReader]) methodTable(t, null);
 // HandlerFunc.ServeHTTP calls the function value, a generator: its table entry delegates to it.
 (net_http.tHandlerFunc as unknown as { $m: Record<string, unknown> }).$m.ServeHTTP = net_http.serveFunc;

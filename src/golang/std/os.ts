@@ -20,7 +20,7 @@ import { PollDesc } from '../../runtime/netpoll.js';
 import type { Process } from './process.js';
 import { ErrorString, newError, errorText, tErrorStringPtr as errType } from './errors.js';
 import { EOF } from './io.js';
-import { type NamedType, type Type, basic, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
+import { type NamedType, type Type, basic, newNamed, tBool, tInt, tInt64, tString } from '../types.js';
 import { globalTypes, tError } from '../core.js';
 import { tTime, wallAt, type GoTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
@@ -570,11 +570,9 @@ method(tFile, 'Name', fn([], [tString]), false);
 method(tFile, 'Fd', fn([], [tUintptr]), false);
 
 export const tSignal = newNamed('Signal', 'os', { k: 'iface', methods: new Map([['String', fn([], [tString])], ['Signal', fn([], [])]]) });
-/** os.Interrupt (and os.Kill): a syscall.Signal of value 2 whose String is "interrupt". */
-export const tInterrupt = newNamed('Signal', 'syscall', tFloat64);
-jsMethod(tInterrupt, 'String', fn([], [tString]), "(() => 'interrupt')");
-jsMethod(tInterrupt, 'Signal', fn([], []), '(() => undefined)');
-export const Interrupt: Iface = { t: tInterrupt, v: 2 };
+/** os.Interrupt and os.Kill: syscall.SIGINT and syscall.SIGKILL as os.Signal values. */
+export const Interrupt: Iface = { t: sc.tSysSignal, v: 2 };
+export const Kill: Iface = { t: sc.tSysSignal, v: 9 };
 
 /** Wrap results whose Go type is an interface (fs.FileInfo, []fs.DirEntry) around the native values. */
 export function info(r: [FileInfo | null, Iface | null]): [Iface | null, Iface | null] {
@@ -611,7 +609,7 @@ pkg(
     DirEntry: T(tDirEntry),
     Signal: T(tSignal),
     Interrupt: V(tSignal, '$P.os.Interrupt'),
-    Kill: V(tSignal, '$P.os.Interrupt'),
+    Kill: V(tSignal, '$P.os.Kill'),
     ErrNotExist: V(tError, '$P.os.ErrNotExist'),
     ErrExist: V(tError, '$P.os.ErrExist'),
     O_RDONLY: C(tInt, O.RDONLY),
