@@ -145,6 +145,69 @@ function roundedDigits(v: number, prec: number, exp: boolean): string {
   if (Number(kept[kept.length - 1]) % 2 !== 0) return js;
   return (v < 0 || Object.is(v, -0) ? '-' : '') + kept + long.slice(e);
 }
+/**
+ * strconv's %x/%X of a float (ftoa.go fmtX): -0x1.hhhhp±dd, the mantissa's hex digits (all of them
+ * without a precision, trailing zeros dropped; else rounded half to even to prec digits), the
+ * binary exponent with at least two digits. `bits`: 64 or 32 (a float32 operand).
+ */
+function fmtHexFloat(v: number, prec: number, upper: boolean, bits: 32 | 64): string {
+  const mantbits = bits === 64 ? 52 : 23;
+  const buf = new DataView(new ArrayBuffer(8));
+  let raw: bigint;
+  if (bits === 64) {
+    buf.setFloat64(0, v);
+    raw = buf.getBigUint64(0);
+  } else {
+    buf.setFloat32(0, v);
+    raw = BigInt(buf.getUint32(0));
+  }
+  const neg = raw >> BigInt(bits - 1) === 1n;
+  const expbits = bits === 64 ? 11 : 8;
+  const bias = bits === 64 ? -1023 : -127;
+  let exp = Number((raw >> BigInt(mantbits)) & ((1n << BigInt(expbits)) - 1n));
+  let mant = raw & ((1n << BigInt(mantbits)) - 1n);
+  if (exp === 0) exp++;
+  else mant |= 1n << BigInt(mantbits);
+  exp += bias;
+  if (mant === 0n) exp = 0;
+  const M60 = 1n << 60n;
+  mant <<= BigInt(60 - mantbits);
+  while (mant !== 0n && (mant & M60) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & (M60 - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = upper ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = (neg ? '-' : '') + '0' + (upper ? 'X' : 'x') + String((mant >> 60n) & 1n);
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  }
+  out += upper ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  const e = Math.abs(exp);
+  return out + (e < 10 ? '0' + e : String(e));
+}
 /** %f: fixed-point; beyond 1e21 (where toFixed switches to exponent form) the integer's exact digits. */
 function fmtF(v: number, prec: number): string {
   if (Math.abs(v) >= 1e21) return (v < 0 ? '-' : '') + BigInt(Math.abs(v)).toString() + (prec > 0 ? '.' + '0'.repeat(prec) : '');
@@ -187,6 +250,12 @@ function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
       case 'g':
         s = fmtG(v, f.prec);
         break;
+      case 'x':
+      case 'X': {
+        const u = underlying(t);
+        s = fmtHexFloat(v, f.prec, verb === 'X', u.k === 'basic' && u.name === 'float32' ? 32 : 64);
+        break;
+      }
       case 'G':
         s = fmtG(v, f.prec).toUpperCase();
         break;
@@ -236,7 +305,7 @@ function isPrint(r: number): boolean {
  * the size, the imaginary part always signed: (1+2i).
  */
 function fmtComplex(z: Complex, part: Type, verb: string, f: Flags, t: Type): string {
-  if (!'veEfFgG'.includes(verb)) return bad(verb, t, fmtComplex(z, part, 'v', noFlags, t));
+  if (!'veEfFgGxX'.includes(verb)) return bad(verb, t, fmtComplex(z, part, 'v', noFlags, t));
   const re = pad(fmtFloatVerb(z.re, verb, f, part), f, 'sign');
   const im = pad(fmtFloatVerb(z.im, verb, { ...f, plus: true }, part), { ...f, plus: true }, 'sign');
   return '(' + re + im + 'i)';
@@ -274,7 +343,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         return bad(verb, t, v as string);
       }
       if (n === 'float32' || n === 'float64' || n === 'untyped float') {
-        if ('veEfFgG'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
+        if ('veEfFgGxX'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
         return bad(verb, t, formatFloat(v as number));
       }
       if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
