@@ -268,6 +268,8 @@ export interface PkgMember {
   cv?: ConstVal;
   /** A generic function written in Go (std/gosrc.ts): instantiated per call like the program's own. */
   generic?: Generic;
+  /** The Go release that added the member: earlier releases' programs do not see it (`undefined: errors.Join`). */
+  since?: string;
 }
 
 /**
@@ -342,6 +344,11 @@ export class Compiler {
   recvT: Type | null = null;
   /** The Go release whose rules differ where the language changed (type inference of untyped arguments, comparable). */
   release: GoRelease = defaultRelease;
+  /**
+   * A statement's or declaration's checking stopped at an error (stmt, guard): the uses after it were never seen, so an
+   * import it would have used is not reported unused (go build, which checks on, does not either).
+   */
+  aborted = false;
   /** The packages as this compilation sees them (program.ts gives it its own package C). */
   pkgs: ReadonlyMap<string, ReadonlyMap<string, PkgMember>> = pkgs;
 

@@ -166,7 +166,8 @@ function compileChecked(files: { name: string; text: string }[], opts: CompileOp
   const main: GoFunc = () => {
     // Every run gets its own Process: fds, files, ports, log flags and rand start the same each time.
     const proc = new Process({
-      argv0: `/tmp/go-build/exe/${files[0]!.name.replace(/\.go$/, '')}`,
+      // go run names the binary after the first file, without its directory and .go
+      argv0: `/tmp/go-build/exe/${files[0]!.name.replace(/^.*\//, '').replace(/\.go$/, '')}`,
       args: opts.args ?? [],
       env: opts.env ?? {},
       stdin: typeof opts.stdin === 'function' ? opts.stdin : bytes(opts.stdin ?? ''),

@@ -613,12 +613,20 @@ class Once {
   *Do(f: () => GoBody): Go {
     if (this.done) return;
     yield* this.m.Lock();
-    if (!this.done) {
-      const body = f();
-      yield* { [Symbol.iterator]: () => body };
-      this.done = true;
+    // once.go doSlow: `defer o.m.Unlock()`, `defer o.done.Store(1)`: f that panics has still
+    // returned (later Do calls do not call it) and the mutex is released as the panic passes
+    try {
+      if (!this.done) {
+        const body = f();
+        try {
+          yield* { [Symbol.iterator]: () => body };
+        } finally {
+          this.done = true;
+        }
+      }
+    } finally {
+      yield* this.m.Unlock();
     }
-    yield* this.m.Unlock();
   }
 }
 

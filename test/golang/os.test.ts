@@ -196,6 +196,48 @@ func main() {
     );
     expect(res.stdout).toBe('3 [a b]\n"one\\n"\n"two"\nEOF\n');
   });
+
+  it("os.Args[0] is the binary go run builds: named after the first file, without its directory", () => {
+    const r = compileGo([{ name: '/home/u/proj/tool.go', text: 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(os.Args[0]) }\n' }]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
+    const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false });
+    // go run prints /tmp/go-build<random>/b001/exe/tool: the base name is tool
+    expect(res.stdout).toBe('/tmp/go-build/exe/tool\n');
+  });
+
+  it('fmt.Scan, Scanln and Fscan read standard input (the count, the values, then a bufio.Reader over the rest)', () => {
+    // go1.19.8 and go1.26.8 both print "3 [1 2 3] bob\n9\n" for this program with this input
+    const res = exec(
+      `package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+)
+
+func main() {
+	var n int
+	fmt.Scan(&n)
+	xs := make([]int, n)
+	for i := range xs {
+		fmt.Scan(&xs[i])
+	}
+	var name string
+	fmt.Scanln(&name)
+	fmt.Println(n, xs, name)
+	in := bufio.NewReader(os.Stdin)
+	var a, b int
+	fmt.Fscan(in, &a, &b)
+	fmt.Println(a + b)
+}
+`,
+      {},
+      1,
+      { stdin: '3\n1 2 3\nbob\n4 5\n' },
+    );
+    expect(res.stdout).toBe('3 [1 2 3] bob\n9\n');
+  });
 });
 
 describe('blocking system calls hold their thread', () => {

@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileGo, formatGoErrors } from '../../src/golang/index.js';
 
-const cases: [string, string, RegExp][] = [
+const cases: [string, string, RegExp, ('1.19' | '1.26')?][] = [
   ['runtime.GOROOT', 'package main\n\nimport "runtime"\n\nfunc main() { var x int; _ = x; _ = runtime.GOROOT() }\n', /^unsupported: runtime\.GOROOT \(at main\.go:5:37\)/],
   ['package encoding/csv', 'package main\n\nimport "encoding/csv"\n\nfunc main() { _ = csv.NewReader(nil) }\n', /^unsupported: package encoding\/csv \(Go 1\.19 has it; gmpsim's library does not\) \(at main\.go:3:8\)/],
   ['a member of package reflect outside the subset', 'package main\n\nimport "reflect"\n\nfunc main() { _ = reflect.Select }\n', /^unsupported: reflect\.Select \(at main\.go:5:19\)/],
@@ -19,13 +19,20 @@ const cases: [string, string, RegExp][] = [
     'package main\n\nimport "unsafe"\n\ntype H struct {\n\tp uintptr\n\tn int\n}\n\nfunc main() {\n\ts := "hi"\n\th := *(*H)(unsafe.Pointer(&s))\n\t_ = h\n}\n',
     /^unsupported: reading a string's memory as H through unsafe\.Pointer \(reflect\.StringHeader is supported\) \(at main\.go:12:8\)/,
   ],
-  ['strings.NewReplacer', 'package main\n\nimport "strings"\n\nfunc main() { _ = strings.NewReplacer("a", "b") }\n', /^unsupported: strings\.NewReplacer \(at main\.go:5:19\)/],
+  ['strings.ToValidUTF8', 'package main\n\nimport "strings"\n\nfunc main() { _ = strings.ToValidUTF8("a", "b") }\n', /^unsupported: strings\.ToValidUTF8 \(at main\.go:5:19\)/],
+  [
+    "a method of a library type gmpsim's package lacks (not a type error blaming the program)",
+    'package main\n\nimport "time"\n\nfunc main() { _ = time.Now().GoString() }\n',
+    /^unsupported: time\.Time\.GoString \(package time\) \(at main\.go:5:19\)/,
+  ],
+  ['a member of sync/atomic gmpsim lacks', 'package main\n\nimport "sync/atomic"\n\nfunc main() { var p atomic.Pointer[int]; _ = p }\n', /^unsupported: sync\/atomic\.Pointer \(at main\.go:5:21\)/],
+  ['a member of a Go-source package gmpsim lacks', 'package main\n\nimport "slices"\n\nfunc main() { _ = slices.Repeat([]int{1}, 2) }\n', /^unsupported: slices\.Repeat \(at main\.go:5:19\)/, '1.26'],
 ];
 
 describe('unsupported constructs give one clear message', () => {
-  for (const [what, src, re] of cases) {
+  for (const [what, src, re, go] of cases) {
     it(what, () => {
-      const r = compileGo([{ name: 'main.go', text: src }]);
+      const r = compileGo([{ name: 'main.go', text: src }], go ? { go } : {});
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.errors).toHaveLength(1);

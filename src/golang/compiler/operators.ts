@@ -70,6 +70,7 @@ export function unary(c: Compiler, n: Node): Val {
     if (isIntConst(v.cv) && (isInteger(v.t) || op !== '-' || !Object.is(v.cv, 0))) {
       const x = bigOf(v.cv);
       r = intConst(op === '-' ? -x : op === '+' ? x : isUnsigned(v.t) ? intRange(ts(underlying(v.t)))[1] - x : -x - 1n);
+      typedOverflow(c, n, v.t, r);
     } else {
       const x = numOf(v.cv);
       r = op === '-' ? -x : x;
@@ -247,6 +248,19 @@ const rank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 2, 'unt
 
 const isZero = (cv: ConstVal | undefined): boolean => cv === 0 || (cv instanceof Complex && cv.re === 0 && cv.im === 0);
 
+/**
+ * A constant expression of a typed integer type must be representable in it (spec, "Constant
+ * expressions"): `uint8(255) + 1 (constant 256 of type uint8) overflows uint8`, as go build says.
+ */
+function typedOverflow(c: Compiler, n: Node, t: Type, r: ConstVal): void {
+  if (isUntyped(t) || !isInteger(t) || !isIntConst(r)) return;
+  const [lo, hi] = intRange(ts(underlying(t)));
+  const x = bigOf(r);
+  // go1.19's wording (the frontend's checker follows go1.19's messages): the overflowed type is the
+  // underlying one (`m * 2 (constant 400 of type U8) overflows uint8`)
+  if (x < BigInt(lo) || x > BigInt(hi)) c.fail(n, `${text(n)} (constant ${x} of type ${ts(t)}) overflows ${ts(underlying(t))}`);
+}
+
 export function binary(c: Compiler, n: Node): Val {
   const [an, opn, bn] = n.kids as [Node, Node, Node];
   const op = text(opn);
@@ -266,6 +280,7 @@ export function binary(c: Compiler, n: Node): Val {
     if (!isInteger(b.t) && !isIntConst(b.cv)) c.fail(bn, `invalid operation: shift count ${describe(b)} must be integer`);
     if (a.cv !== undefined && b.cv !== undefined) {
       const r = foldBin(op, a.cv, b.cv, true);
+      typedOverflow(c, n, a.t, r);
       return { c: lit(r), t: a.t === tUntypedFloat ? tUntypedInt : a.t, mode: 'const', n, cv: r };
     }
     const bc = b.cv !== undefined ? lit(b.cv) : b.c;
@@ -328,6 +343,7 @@ export function binary(c: Compiler, n: Node): Val {
     if (r instanceof Complex && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'complex64') r = new Complex(Math.fround(r.re), Math.fround(r.im));
     // a typed float32 constant is rounded to float32 (go/types roundFloat32)
     if (!cmp && typeof r === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') r = Math.fround(r);
+    if (!cmp) typedOverflow(c, n, t, r);
     return { c: lit(r), t: cmp ? tUntypedBool : t, mode: 'const', n, cv: r };
   }
   const u = underlying(t);

@@ -95,7 +95,7 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     c.recvT = null;
     c.inst = null;
   }
-  for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
+  if (!c.aborted) for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
   if (c.errors.length) return null;
   // method tables for the program's named types (and their pointers), and for the unnamed struct
   // types (and their pointers) used at run time whose embedded fields promote methods

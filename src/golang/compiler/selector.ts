@@ -5,7 +5,7 @@
 import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import type { Compiler, Val } from '../core.js';
-import type { FuncType } from '../types.js';
+import type { FuncType, NamedType, Type } from '../types.js';
 import { underlying } from '../types.js';
 import { findMethod, findMethodIn, ts, lit, findField, methodCallCode, clone } from './operand.js';
 import { pkgMember } from './check/typexpr.js';
@@ -70,5 +70,16 @@ export function selector(c: Compiler, n: Node): Val {
     const bound = m.iface && m.path.length === 0 ? `$L.nn(${x.c})` : x.c;
     return { c: `((${recv}) => function* (...a) { return ${call}; })(${bound})`, t: m.sig, mode: 'value', n };
   }
+  const lib = libraryType(x.t);
+  // an exported member of a library type that gmpsim's package lacks: unsupported, not the
+  // program's error (a method a later release added stays the release's "undefined")
+  if (lib && /^[A-Z]/.test(name) && !lib.methods.has(name)) c.unsupported(n, `${lib.pkg}.${lib.name}.${name} (package ${lib.pkg})`);
   c.fail(n.kids[n.kids.length - 1]!, `${text(n)} undefined (type ${ts(x.t)} has no field or method ${name})`);
+}
+
+/** The library's named type a selector's operand has (T or *T of a package other than main), if any. */
+function libraryType(t: Type): NamedType | null {
+  const b = t.k === 'ptr' ? t.elem : t;
+  if (b.k !== 'named' || b.pkg === 'main' || b.pkg === '' || b.tparamOf !== undefined) return null;
+  return b;
 }

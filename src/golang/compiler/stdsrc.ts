@@ -38,8 +38,18 @@ export function loadGoSource(c: Compiler, path: string, loaded: Map<string, Map<
   const have = loaded.get(path);
   if (have) return have;
   const members = new Map<string, PkgMember>(pkgs.get(path) ?? []);
+  // a library package gmpsim has in part: a member it lacks is unsupported, not the program's error
+  // (registry.ts subset)
+  if (!members.has('$unsupported')) members.set('$unsupported', { kind: 'const', t: tInt, cv: 0 });
   loaded.set(path, members);
-  const files = (goSources.get(path) ?? []).filter((f) => f.since === undefined || releaseAtLeast(c.release, f.since));
+  const all = goSources.get(path) ?? [];
+  const files = all.filter((f) => f.since === undefined || releaseAtLeast(c.release, f.since));
+  // what a later release's file declares is known by name: go1.19 says `undefined: sync.OnceFunc`,
+  // not that gmpsim lacks it (PkgMember.since)
+  for (const f of all)
+    if (!files.includes(f))
+      for (const m of f.src.matchAll(/^(func|type) ([A-Z]\w*)/gm))
+        if (!members.has(m[2]!)) members.set(m[2]!, { kind: m[1] === 'func' ? 'func' : 'type', t: tInt, since: f.since! });
   if (files.length === 0) return members;
   const pkgName = path.split('/').pop()!;
   const pkgScope = new Scope(universe, null);

@@ -421,6 +421,16 @@ export function stmt(c: Compiler, n: Node): string {
     return stmt1(c, n);
   } catch (e) {
     if (e instanceof CompileError && !(e instanceof Unsupported)) {
+      // the rest of the statement is not checked: the names it uses count as used (no follow-on
+      // "declared but not used" or "imported and not used", which go build, checking on, does not report)
+      const uses = (k: Node): void => {
+        if (k.name === 'VariableName') {
+          const o = c.scope.lookup(text(k));
+          if (o) o.used = true;
+        }
+        k.kids.forEach(uses);
+      };
+      uses(n);
       if (!(e instanceof Silent)) {
         c.errors.push({ node: e.node ?? n, msg: e.message });
         if (c.errors.length > 10) throw e;

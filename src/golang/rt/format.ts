@@ -5,7 +5,7 @@
  */
 import { formatFloat } from '../../workload/fmt.js';
 import type { Type, StructType } from '../types.js';
-import { underlying, typeString, basic, isInteger } from '../types.js';
+import { underlying, typeString, basic, isInteger, isFloat } from '../types.js';
 import type { Iface, Ref } from './values.js';
 import { Slice, sliceToArray } from './slices.js';
 import { decodeRune, runeToString, runeCount } from './strings.js';
@@ -29,22 +29,41 @@ function hasMethod(t: Type, name: string): boolean {
   return false;
 }
 
-function quoteGo(s: string): string {
+/**
+ * strconv's appendQuotedWith: s (a byte string) in double quotes, escaped as Go escapes it — invalid
+ * bytes as \xhh, non-printable runes as \a…\v, \xhh, \uhhhh or \Uhhhhhhhh; `ascii` (QuoteToASCII,
+ * fmt's %+q) escapes every rune beyond ASCII too.
+ */
+function quoteGo(s: string, ascii = false): string {
   let out = '"';
   for (let i = 0; i < s.length; ) {
     const [r, n] = decodeRune(s, i);
-    if (r === 0xfffd && n === 1) {
-      out += '\\x' + s.charCodeAt(i).toString(16).padStart(2, '0');
-    } else if (r === 34) out += '\\"';
-    else if (r === 92) out += '\\\\';
-    else if (r === 10) out += '\\n';
-    else if (r === 9) out += '\\t';
-    else if (r === 13) out += '\\r';
-    else if (r < 32 || r === 127) out += '\\x' + r.toString(16).padStart(2, '0');
-    else out += s.substring(i, i + n);
+    if (r === 0xfffd && n === 1) out += '\\x' + s.charCodeAt(i).toString(16).padStart(2, '0');
+    else if (r === 34 || r === 92) out += '\\' + String.fromCharCode(r);
+    else if (ascii ? r < 0x80 && isPrint(r) : isPrint(r)) out += s.substring(i, i + n);
+    else out += escapedRune(r);
     i += n;
   }
   return out + '"';
+}
+/** strconv's appendEscapedRune for a rune that is not printed as itself. */
+function escapedRune(r: number): string {
+  const esc: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v' };
+  if (esc[r] !== undefined) return esc[r]!;
+  const hex = r.toString(16);
+  if (r < 0x20 || r === 0x7f) return '\\x' + hex.padStart(2, '0');
+  if (r < 0x10000) return '\\u' + hex.padStart(4, '0');
+  return '\\U' + hex.padStart(8, '0');
+}
+/** strconv.CanBackquote: one line of valid UTF-8 without a backquote or other control characters than tab. */
+function canBackquote(s: string): boolean {
+  for (let i = 0; i < s.length; ) {
+    const [r, n] = decodeRune(s, i);
+    if (r === 0xfffd && n === 1) return false;
+    if (r === 0xfeff || r === 0x60 || r === 0x7f || (r < 0x20 && r !== 9)) return false;
+    i += n;
+  }
+  return true;
 }
 
 interface Flags {
@@ -57,6 +76,19 @@ interface Flags {
   space: boolean;
   width: number;
   prec: number;
+  /** fmt's p.erroring: a bad verb's operand prints without its Error/String methods, all the way down. */
+  noMethods?: boolean;
+}
+
+/**
+ * fmt.Errorf's %w operands (fmt's p.wrapErrs and the argument numbers it records): `tree`
+ * (Go 1.20+) records every %w; go1.19 allows one, whose operand must be an error (`off` after a
+ * bad one: every later %w is bad too).
+ */
+export interface Wrapping {
+  tree: boolean;
+  args: number[];
+  off: boolean;
 }
 const tFloat32 = basic('float32');
 const tFloat64 = basic('float64');
@@ -75,10 +107,16 @@ function shortest32(v: number): number {
   return Number(v.toPrecision(9));
 }
 
-function fmtInt(v: Int64, base: number, f: Flags, upper = false): string {
+function fmtInt(v: Int64, base: number, f: Flags, upper = false, prefix = ''): string {
+  // fmt's fmtInteger: a precision of 0 prints 0 as nothing; without a precision, the '0' flag with
+  // a width asks for that many digits (one fewer with a sign); the prefix comes on top
+  if (f.prec === 0 && v === 0) return '';
+  let prec = f.prec;
+  if (prec < 0 && f.zero && f.width >= 0) prec = v < 0 || f.plus || f.space ? f.width - 1 : f.width;
   let s = intString(iabs(v), base);
   if (upper) s = s.toUpperCase();
-  if (f.prec >= 0 && s.length < f.prec) s = '0'.repeat(f.prec - s.length) + s;
+  if (prec >= 0 && s.length < prec) s = '0'.repeat(prec - s.length) + s;
+  s = prefix + s;
   if (f.sharp) {
     if (base === 16) s = (upper ? '0X' : '0x') + s;
     else if (base === 8 && s[0] !== '0') s = '0' + s;
@@ -89,22 +127,108 @@ function fmtInt(v: Int64, base: number, f: Flags, upper = false): string {
   return s;
 }
 
-function fmtE(v: number, prec: number): string {
-  return v.toExponential(prec).replace(/e([+-])(\d)$/, 'e$10$2');
+/**
+ * Decimal digits as strconv rounds them: the exact binary value rounded half to even. JS's toFixed
+ * and toExponential round a tie away from zero (2.5 → "3", Go "2"); a tie shows as a 5 followed by
+ * zeros in 30 more exact digits (toFixed/toExponential compute digits exactly), and is then cut.
+ */
+function roundedDigits(v: number, prec: number, exp: boolean): string {
+  const js = exp ? v.toExponential(prec) : v.toFixed(prec);
+  if (prec + 30 > 100 || !Number.isFinite(v)) return js;
+  const long = exp ? Math.abs(v).toExponential(prec + 30) : Math.abs(v).toFixed(prec + 30);
+  const e = exp ? long.indexOf('e') : long.length;
+  const dot = long.indexOf('.');
+  const tail = long.slice(dot + 1 + prec, e);
+  if (!/^50*$/.test(tail)) return js;
+  const kept = long.slice(0, prec === 0 ? dot : dot + 1 + prec);
+  // an even last digit stays (the tie rounds down); an odd one rounds up, as JS did
+  if (Number(kept[kept.length - 1]) % 2 !== 0) return js;
+  return (v < 0 || Object.is(v, -0) ? '-' : '') + kept + long.slice(e);
 }
+/**
+ * strconv's %x/%X of a float (ftoa.go fmtX): -0x1.hhhhp±dd, the mantissa's hex digits (all of them
+ * without a precision, trailing zeros dropped; else rounded half to even to prec digits), the
+ * binary exponent with at least two digits. `bits`: 64 or 32 (a float32 operand).
+ */
+function fmtHexFloat(v: number, prec: number, upper: boolean, bits: 32 | 64): string {
+  const mantbits = bits === 64 ? 52 : 23;
+  const buf = new DataView(new ArrayBuffer(8));
+  let raw: bigint;
+  if (bits === 64) {
+    buf.setFloat64(0, v);
+    raw = buf.getBigUint64(0);
+  } else {
+    buf.setFloat32(0, v);
+    raw = BigInt(buf.getUint32(0));
+  }
+  const neg = raw >> BigInt(bits - 1) === 1n;
+  const expbits = bits === 64 ? 11 : 8;
+  const bias = bits === 64 ? -1023 : -127;
+  let exp = Number((raw >> BigInt(mantbits)) & ((1n << BigInt(expbits)) - 1n));
+  let mant = raw & ((1n << BigInt(mantbits)) - 1n);
+  if (exp === 0) exp++;
+  else mant |= 1n << BigInt(mantbits);
+  exp += bias;
+  if (mant === 0n) exp = 0;
+  const M60 = 1n << 60n;
+  mant <<= BigInt(60 - mantbits);
+  while (mant !== 0n && (mant & M60) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & (M60 - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = upper ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = (neg ? '-' : '') + '0' + (upper ? 'X' : 'x') + String((mant >> 60n) & 1n);
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  }
+  out += upper ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  const e = Math.abs(exp);
+  return out + (e < 10 ? '0' + e : String(e));
+}
+/** %f: fixed-point; beyond 1e21 (where toFixed switches to exponent form) the integer's exact digits. */
+function fmtF(v: number, prec: number): string {
+  if (Math.abs(v) >= 1e21) return (v < 0 ? '-' : '') + BigInt(Math.abs(v)).toString() + (prec > 0 ? '.' + '0'.repeat(prec) : '');
+  return roundedDigits(v, prec, false);
+}
+function fmtE(v: number, prec: number): string {
+  return roundedDigits(v, prec, true).replace(/e([+-])(\d)$/, 'e$10$2');
+}
+/**
+ * %g with a precision (strconv's 'g'): the value rounded to p significant digits; exponent form
+ * when that rounded value's exponent is < -4 or ≥ p; trailing zeros dropped.
+ */
 function fmtG(v: number, prec: number): string {
   if (prec < 0) return formatFloat(v);
-  if (v === 0) return '0';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
   const p = prec === 0 ? 1 : prec;
-  const exp = Math.floor(Math.log10(Math.abs(v)));
-  let s: string;
-  if (exp < -4 || exp >= p) {
-    s = v.toExponential(p - 1);
-    s = s.replace(/\.?0+e/, 'e').replace(/e([+-])(\d)$/, 'e$10$2');
-  } else {
-    s = v.toFixed(Math.max(0, p - 1 - exp));
-    if (s.includes('.')) s = s.replace(/\.?0+$/, '');
-  }
+  const e = roundedDigits(v, p - 1, true);
+  const exp = Number(e.slice(e.indexOf('e') + 1));
+  if (exp < -4 || exp >= p) return e.replace(/\.?0+e/, 'e').replace(/e([+-])(\d)$/, 'e$10$2');
+  let s = roundedDigits(v, Math.max(0, p - 1 - exp), false);
+  if (s.includes('.')) s = s.replace(/\.?0+$/, '');
   return s;
 }
 
@@ -121,11 +245,17 @@ function fmtFloatVerb(v: number, verb: string, f: Flags, t: Type): string {
         break;
       case 'f':
       case 'F':
-        s = v.toFixed(f.prec < 0 ? 6 : f.prec);
+        s = fmtF(v, f.prec < 0 ? 6 : f.prec);
         break;
       case 'g':
         s = fmtG(v, f.prec);
         break;
+      case 'x':
+      case 'X': {
+        const u = underlying(t);
+        s = fmtHexFloat(v, f.prec, verb === 'X', u.k === 'basic' && u.name === 'float32' ? 32 : 64);
+        break;
+      }
       case 'G':
         s = fmtG(v, f.prec).toUpperCase();
         break;
@@ -152,12 +282,12 @@ function fmtUnicode(x: number, f: Flags): string {
   return s;
 }
 /** strconv.QuoteRune: the rune in single quotes, escaped as Go escapes it when not printable. */
-function quoteRune(r: number): string {
+function quoteRune(r: number, ascii = false): string {
   if (r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
   const esc: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v', 39: "\\'", 92: '\\\\' };
   const e = esc[r];
   if (e !== undefined) return `'${e}'`;
-  if (isPrint(r)) return `'${runeToString(r)}'`;
+  if (ascii ? r < 0x80 && isPrint(r) : isPrint(r)) return `'${runeToString(r)}'`;
   const hex = r.toString(16);
   if (r < 0x80) return `'\\x${hex.padStart(2, '0')}'`;
   if (r < 0x10000) return `'\\u${hex.padStart(4, '0')}'`;
@@ -175,9 +305,9 @@ function isPrint(r: number): boolean {
  * the size, the imaginary part always signed: (1+2i).
  */
 function fmtComplex(z: Complex, part: Type, verb: string, f: Flags, t: Type): string {
-  if (!'veEfFgG'.includes(verb)) return bad(verb, t, fmtComplex(z, part, 'v', noFlags, t));
-  const re = pad(fmtFloatVerb(z.re, verb, f, part), f, true);
-  const im = pad(fmtFloatVerb(z.im, verb, { ...f, plus: true }, part), { ...f, plus: true }, true);
+  if (!'veEfFgGxX'.includes(verb)) return bad(verb, t, fmtComplex(z, part, 'v', noFlags, t));
+  const re = pad(fmtFloatVerb(z.re, verb, f, part), f, 'sign');
+  const im = pad(fmtFloatVerb(z.im, verb, { ...f, plus: true }, part), { ...f, plus: true }, 'sign');
   return '(' + re + im + 'i)';
 }
 
@@ -186,11 +316,12 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
   // Interfaces: format the dynamic value.
   const u = underlying(t);
   if (u.k === 'iface') {
-    if (v === null || v === undefined) return depth > 0 || verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
+    // printValue's nil interface inside a composite: `interface {}(nil)` for %#v
+    if (v === null || v === undefined) return depth > 0 && verb === 'v' && f.sharp ? typeString(t) + '(nil)' : depth > 0 || verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
     const iv = v as Iface;
     return fmtValue(iv.v, iv.t, verb, f, depth);
   }
-  if (verb !== 'T' && verb !== 'p' && !(f.sharp && verb === 'v')) {
+  if (verb !== 'T' && verb !== 'p' && !(f.sharp && verb === 'v') && !f.noMethods) {
     if ((verb === 'v' || verb === 's' || verb === 'q') && !(v === null && u.k === 'ptr')) {
       if (hasMethod(t, 'Error')) {
         const r = callMethod(t, 'Error', v);
@@ -212,7 +343,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
         return bad(verb, t, v as string);
       }
       if (n === 'float32' || n === 'float64' || n === 'untyped float') {
-        if ('veEfFgG'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
+        if ('veEfFgGxX'.includes(verb)) return fmtFloatVerb(v as number, verb, f, t);
         return bad(verb, t, formatFloat(v as number));
       }
       if (n === 'complex64' || n === 'complex128' || n === 'untyped complex') return fmtComplex(v as Complex, n === 'complex64' ? tFloat32 : tFloat64, verb, f, t);
@@ -239,12 +370,15 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
           return fmtInt(x, 16, f, true);
         case 'o':
           return fmtInt(x, 8, f);
+        case 'O':
+          // fmt's fmtInteger: %O always has the 0o prefix
+          return fmtInt(x, 8, { ...f, sharp: false }, false, '0o');
         case 'b':
           return fmtInt(x, 2, f);
         case 'c':
           return runeToString(typeof x === 'number' ? x : -1);
         case 'q':
-          return quoteRune(typeof x === 'number' ? x : -1);
+          return quoteRune(typeof x === 'number' ? x : -1, f.plus);
         case 'U':
           return typeof x === 'number' ? fmtUnicode(x, f) : 'U+' + intString(x, 16).toUpperCase();
         default:
@@ -252,10 +386,12 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       }
     }
     case 'ptr': {
+      // fmtPointer's %#v: (*T)(nil), (*T)(0x…) below the top level
+      if (verb === 'v' && f.sharp && (v === null || depth > 0)) return `(${typeString(t)})(${v === null ? 'nil' : '0xc000010000'})`;
       if (v === null) return verb === 'p' || verb === 'v' ? (depth > 0 || verb === 'p' ? (verb === 'p' ? '0x0' : '<nil>') : '<nil>') : '<nil>';
       const e = underlying(u.elem);
       if (depth === 0 && verb === 'v' && (e.k === 'struct' || e.k === 'array' || e.k === 'slice' || e.k === 'map')) {
-        return '&' + fmtValue(e.k === 'struct' ? v : (v as Ref).v, u.elem, verb, f, depth + 1);
+        return '&' + fmtChild(e.k === 'struct' ? v : (v as Ref).v, u.elem, verb, f, depth + 1);
       }
       return '0xc000010000';
     }
@@ -263,8 +399,11 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       const st = u as StructType;
       if (v === null || v === undefined) return '{}';
       const o = v as Record<string, unknown>;
-      const parts = st.fields.map((fd) => (f.plusV ? fd.name + ':' : '') + fmtValue(o[fd.js], fd.type, verb, f, depth + 1));
-      if (f.sharp && verb === 'v') return typeString(t) + '{' + st.fields.map((fd) => fd.name + ':' + fmtValue(o[fd.js], fd.type, verb, f, depth + 1)).join(', ') + '}';
+      // a value reached through an unexported field is printed without its Error/String methods,
+      // all the way down (reflect's CanInterface is false for it: print.go handleMethods is skipped)
+      const ff = (fd: { name: string }): Flags => (f.noMethods || /^[A-Z]/.test(fd.name) ? f : { ...f, noMethods: true });
+      const parts = st.fields.map((fd) => (f.plusV ? fd.name + ':' : '') + fmtChild(o[fd.js], fd.type, verb, ff(fd), depth + 1));
+      if (f.sharp && verb === 'v') return typeString(t) + '{' + st.fields.map((fd) => fd.name + ':' + fmtChild(o[fd.js], fd.type, verb, ff(fd), depth + 1)).join(', ') + '}';
       return '{' + parts.join(' ') + '}';
     }
     case 'slice':
@@ -284,8 +423,8 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       }
       // fmtPointer: a slice's %p is its first element's address, 0x0 for a nil slice
       if (verb === 'p') return v === null && u.k === 'slice' ? '0x0' : '0xc000010000';
-      if (f.sharp && verb === 'v') return tname + '{' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(', ') + '}';
-      return '[' + items.map((x) => fmtValue(x, et, verb, f, depth + 1)).join(' ') + ']';
+      if (f.sharp && verb === 'v') return tname + '{' + items.map((x) => fmtChild(x, et, verb, f, depth + 1)).join(', ') + '}';
+      return '[' + items.map((x) => fmtChild(x, et, verb, f, depth + 1)).join(' ') + ']';
     }
     case 'map': {
       const sharpV = f.sharp && verb === 'v';
@@ -296,7 +435,7 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       const complexKey = isComplexKey(u.key);
       let entries: [unknown, unknown][] = complexKey ? [...m.values()].map((p) => p as [unknown, unknown]) : [...m.entries()];
       entries = entries.sort((a, b) => compareKeys(a[0], b[0], u.key));
-      const items = entries.map(([k, x]) => fmtValue(k, u.key, verb, f, depth + 1) + ':' + fmtValue(x, u.elem, verb, f, depth + 1));
+      const items = entries.map(([k, x]) => fmtChild(k, u.key, verb, f, depth + 1) + ':' + fmtChild(x, u.elem, verb, f, depth + 1));
       // %#v: Go syntax, map[K]V{k:v, k:v}
       return sharpV ? typeString(t) + '{' + items.join(', ') + '}' : 'map[' + items.join(' ') + ']';
     }
@@ -306,6 +445,49 @@ export function fmtValue(v: unknown, t: Type, verb: string, f: Flags, depth: num
       return v === null ? (verb === 'p' ? '0x0' : '<nil>') : '0x47b1e0';
     default:
       return '?';
+  }
+}
+
+/**
+ * A value inside a composite, padded to the width when fmt pads it as a whole (fmt pads each
+ * primitive it writes, so `%-4v` of {1 2} is `{1   2   }`): numbers, strings, nil, method results.
+ */
+function fmtChild(v: unknown, t: Type, verb: string, f: Flags, depth: number): string {
+  const s = fmtValue(v, t, verb, f, depth);
+  if (f.width < 0) return s;
+  let dt = t;
+  let dv = v;
+  if (underlying(t).k === 'iface') {
+    if (v === null || v === undefined) return pad(s, f, 'plain');
+    dt = (v as Iface).t;
+    dv = (v as Iface).v;
+  }
+  return composite(dv, dt, verb, f, depth) ? s : pad(s, f, padMode(dv, dt, verb, f));
+}
+/** Does fmtValue print (v, t) as a composite of separately padded parts (printValue's struct, slice, array, map, &-pointer)? */
+function composite(v: unknown, t: Type, verb: string, f: Flags, depth: number): boolean {
+  const u = underlying(t);
+  if (u.k === 'iface') return v !== null && v !== undefined && composite((v as Iface).v, (v as Iface).t, verb, f, depth);
+  if (verb === 'T' || verb === 'p') return false;
+  if (usesMethods(v, t, verb, f)) return false;
+  switch (u.k) {
+    case 'struct':
+    case 'array':
+      return true;
+    case 'map':
+      return v !== null;
+    case 'slice': {
+      const eu = underlying(u.elem);
+      if (eu.k === 'basic' && eu.name === 'uint8' && 'sxXq'.includes(verb)) return false;
+      return !(v === null && f.sharp && verb === 'v');
+    }
+    case 'ptr': {
+      if (v === null || depth > 0 || verb !== 'v') return false;
+      const e = underlying(u.elem).k;
+      return e === 'struct' || e === 'array' || e === 'slice' || e === 'map';
+    }
+    default:
+      return false;
   }
 }
 
@@ -349,8 +531,12 @@ function compareKeys(a: unknown, b: unknown, t: Type): number {
 
 function fmtString(s: string, verb: string, f: Flags): string {
   switch (verb) {
-    case 'q':
-      return quoteGo(f.prec >= 0 ? s.slice(0, f.prec) : s);
+    case 'q': {
+      // fmt's fmtQ: '#' quotes with backquotes when strconv.CanBackquote, '+' in ASCII
+      const q = f.prec >= 0 ? truncRunes(s, f.prec) : s;
+      if (f.sharp && canBackquote(q)) return '`' + q + '`';
+      return quoteGo(q, f.plus);
+    }
     case 'x':
     case 'X': {
       // fmt's fmtSbx: two hex digits a byte, up to the precision; '#' adds 0x once (with ' ': before
@@ -379,16 +565,39 @@ function bad(verb: string, t: Type, s: string): string {
   return `%!${verb}(${typeString(t)}=${s})`;
 }
 
-function pad(s: string, f: Flags, numeric: boolean): string {
+/**
+ * How fmt pads a formatted value to the width (fmt/format.go): 'plain' is f.pad (zeros on the left
+ * with the '0' flag: strings, booleans, runes, method results too); 'sign' is fmtFloat's (the sign
+ * before the zeros; Inf and NaN with spaces); 'spaces' is fmtInteger's and fmtUnicode's (an
+ * integer's zeros are already digits, fmtInt).
+ */
+type PadMode = 'plain' | 'sign' | 'spaces';
+function pad(s: string, f: Flags, mode: PadMode): string {
   const w = f.width;
   const n = runeCount(s);
   if (w <= n) return s;
   if (f.minus) return s + ' '.repeat(w - n);
-  if (f.zero && numeric) {
-    const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
-    return sign + '0'.repeat(w - n) + s.slice(sign.length);
+  if (!f.zero || mode === 'spaces' || (mode === 'sign' && /Inf|NaN/.test(s))) return ' '.repeat(w - n) + s;
+  const sign = mode === 'sign' && (s[0] === '-' || s[0] === '+' || s[0] === ' ') ? s[0] : '';
+  return sign + '0'.repeat(w - n) + s.slice(sign.length);
+}
+/** The padding of (v, t) printed with verb: by the fmt function that prints it (see pad). */
+function padMode(v: unknown, t: Type, verb: string, f: Flags): PadMode {
+  let u = underlying(t);
+  if (u.k === 'iface') {
+    if (v === null || v === undefined) return 'plain';
+    t = (v as Iface).t;
+    v = (v as Iface).v;
+    u = underlying(t);
   }
-  return ' '.repeat(w - n) + s;
+  if (u.k !== 'basic' || verb === 'T' || usesMethods(v, t, verb, f)) return 'plain';
+  if (isFloat(u) || u.name === 'complex64' || u.name === 'complex128' || u.name === 'untyped complex') return 'veEfFgGxX'.includes(verb) ? 'sign' : 'plain';
+  if (isInteger(u)) return verb === 'c' || verb === 'q' ? 'plain' : 'spaces';
+  return 'plain';
+}
+/** Does fmt print (v, t) with verb through its Error or String method (handleMethods)? */
+function usesMethods(v: unknown, t: Type, verb: string, f: Flags): boolean {
+  return !(f.sharp && verb === 'v') && !f.noMethods && (verb === 'v' || verb === 's' || verb === 'q') && !(v === null && underlying(t).k === 'ptr') && (hasMethod(t, 'Error') || hasMethod(t, 'String'));
 }
 
 function isNumericType(t: Type): boolean {
@@ -431,7 +640,7 @@ function intFromArg(args: (Iface | null)[], argi: number): { num: number; ok: bo
  * unused ones are not reported as EXTRA), `*` operands, `%!v(BADINDEX)`, `%!(BADWIDTH)`,
  * `%!(BADPREC)`, `%!v(MISSING)`, `%!(NOVERB)`, `%!(EXTRA …)`.
  */
-export function sprintf(format: string, args: (Iface | null)[]): string {
+export function sprintf(format: string, args: (Iface | null)[], wrap: Wrapping | null = null): string {
   let out = '';
   let argi = 0;
   let reordered = false;
@@ -478,9 +687,12 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
     const f: Flags = { plus: false, sharp: false, minus: false, zero: false, space: false, width: -1, prec: -1 };
     for (; i < n; i++) {
       const ch = format[i];
-      if (ch === '-') f.minus = true;
-      else if (ch === '+') f.plus = true;
-      else if (ch === '0') f.zero = true;
+      // fmt's doPrintf: '-' turns zero padding off (no zeros on the right), '0' after '-' is ignored
+      if (ch === '-') {
+        f.minus = true;
+        f.zero = false;
+      } else if (ch === '+') f.plus = true;
+      else if (ch === '0') f.zero = !f.minus;
       else if (ch === ' ') f.space = true;
       else if (ch === '#') f.sharp = true;
       else break;
@@ -549,15 +761,30 @@ export function sprintf(format: string, args: (Iface | null)[]): string {
     }
     const a = args[argi++]!;
     let s: string;
+    if (verb === 'w') {
+      // fmt's handleMethods: %w is %v of an error operand of Errorf, a bad verb otherwise
+      if (wrap?.tree) wrap.args.push(argi - 1);
+      const ok = wrap !== null && !wrap.off && a !== null && hasMethod(a.t, 'Error') && (wrap.tree || wrap.args.length === 0);
+      if (ok && !wrap.tree) wrap.args.push(argi - 1);
+      if (!ok) {
+        if (wrap !== null && !wrap.tree) {
+          wrap.args.length = 0;
+          wrap.off = true;
+        }
+        out += a === null ? '%!w(<nil>)' : `%!w(${typeString(a.t)}=${fmtValue(a.v, a.t, 'v', { ...noFlags, noMethods: true }, 0)})`;
+        continue;
+      }
+    }
     if (verb === 'v' && f.plus) {
       f.plus = false;
       f.plusV = true;
     }
     if (verb === 'T') s = a === null ? '<nil>' : typeString(a.t);
-    else if (a === null) s = verb === 'v' || verb === 's' ? '<nil>' : `%!${verb}(<nil>)`;
-    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t) && !(underlying(a.t) as { name: string }).name.startsWith('uint')) s = fmtValue(a.v, a.t, 'v', noFlags, 0);
-    else s = fmtValue(a.v, a.t, verb, f, 0);
-    out += pad(s, f, a !== null && isNumericType(a.t) && verb !== 'c' && verb !== 'q' && verb !== 's' && verb !== 'T');
+    else if (a === null) s = verb === 'v' ? '<nil>' : `%!${verb}(<nil>)`;
+    else if (verb === 'v' && f.sharp && underlying(a.t).k === 'basic' && isNumericType(a.t) && !(underlying(a.t) as { name: string }).name.startsWith('uint')) s = fmtValue(a.v, a.t, 'v', { ...noFlags, noMethods: true }, 0);
+    else s = fmtValue(a.v, a.t, verb === 'w' ? 'v' : verb, f, 0);
+    // a composite's width applies to each primitive it holds (padded by fmtChild), not to the whole
+    out += a !== null && verb !== 'T' && composite(a.v, a.t, verb, f, 0) ? s : pad(s, f, a === null ? 'plain' : padMode(a.v, a.t, verb, f));
   }
   if (!reordered && argi < nargs) {
     out += '%!(EXTRA ' + args.slice(argi).map((a) => (a === null ? '<nil>' : `${typeString(a.t)}=${fmtValue(a.v, a.t, 'v', noFlags, 0)}`)).join(', ') + ')';

@@ -23,7 +23,7 @@ export function panicText(v: Iface | null, shortest = false): string {
   const t = v.t as Type & { $m?: Record<string, (...a: unknown[]) => Iterator<unknown>> };
   const u = underlying(t);
   if (t.$m && t.$m.Error) return String(callMethod(t, 'Error', v.v));
-  if (t.$m && t.$m.String && u.k !== 'basic') return String(callMethod(t, 'String', v.v));
+  if (t.$m && t.$m.String) return String(callMethod(t, 'String', v.v));
   if (u.k === 'basic') {
     let s: string;
     if (u.name === 'string') s = decodeUTF8(v.v as string);

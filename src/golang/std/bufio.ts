@@ -9,11 +9,15 @@
  * when it needs more; the package's four split functions (ScanLines, ScanWords, ScanRunes,
  * ScanBytes) run natively, a program's own SplitFunc is called as Go code.
  *
+ * Reader's ReadByte/UnreadByte and ReadRune/UnreadRune keep the last byte and rune read, as
+ * bufio.go's lastByte and lastRuneSize do (so a Reader is an io.RuneScanner: fmt.Fscan gives back
+ * the rune it read ahead).
+ *
  * Simplified: the buffers are byte strings that grow (Go's are fixed arrays: a Writer writes a full
- * buffer through, ours flushes after it passes 4096); no ReadLine, Peek.
+ * buffer through, ours flushes after it passes 4096); no ReadLine.
  */
 import type { Op } from '../../workload/ops.js';
-import { tBool, tInt, tString, tUint8 } from '../types.js';
+import { tBool, tInt, tString, tUint8, basic } from '../types.js';
 import { tError } from '../core.js';
 import { EOF, read, writeString, tReader, tWriter } from './io.js';
 import { New as newError } from './errors.js';
@@ -25,15 +29,26 @@ import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
+const tInt32 = basic('int32');
+
 /** Go's defaultBufSize (bufio/bufio.go). */
 const defaultBufSize = 4096;
 
 /** bufio.ErrBufferFull and ErrNegativeCount (bufio/bufio.go). */
 export const ErrBufferFull = newError('bufio: buffer full');
 export const ErrNegativeCount = newError('bufio: negative count');
+/** bufio.ErrInvalidUnreadByte and ErrInvalidUnreadRune (bufio/bufio.go). */
+export const ErrInvalidUnreadByte = newError('bufio: invalid use of UnreadByte');
+export const ErrInvalidUnreadRune = newError('bufio: invalid use of UnreadRune');
+/** The length of the UTF-8 sequence a lead byte starts (1 for a byte that starts none). */
+const seqLen = (b: number): number => (b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xc0 && b < 0xe0 ? 2 : 1);
 export class Reader {
   buf = '';
   eof: Iface | null = null;
+  /** The last byte a read returned (-1: none, or after Peek/Discard), for UnreadByte (bufio.go lastByte). */
+  lastByte = -1;
+  /** The bytes of the rune the last operation, a ReadRune, returned ('' otherwise), for UnreadRune. */
+  lastRune = '';
   constructor(
     public r: Iface | null,
     public size = defaultBufSize,
@@ -53,17 +68,21 @@ export class Reader {
       if (i >= 0) {
         const s = this.buf.slice(0, i + 1);
         this.buf = this.buf.slice(i + 1);
+        this.consumed(s);
         return [s, null];
       }
       if (!(yield* this.fill()) && this.eof) {
         const s = this.buf;
         this.buf = '';
+        this.consumed(s);
         return [s, this.eof];
       }
     }
   }
   /** Peek: the next n bytes without advancing (fewer, with the read error, at the end; ErrBufferFull beyond the buffer's size). */
   *Peek(n: number): Go<[Slice | null, Iface | null]> {
+    this.lastByte = -1;
+    this.lastRune = '';
     if (n < 0) return [stringToBytes(''), ErrNegativeCount];
     while (this.buf.length < n && this.buf.length < defaultBufSize && (yield* this.fill()));
     if (this.buf.length >= n) return [stringToBytes(this.buf.slice(0, n)), null];
@@ -71,6 +90,8 @@ export class Reader {
   }
   /** Discard: skips the next n bytes. */
   *Discard(n: number): Go<[number, Iface | null]> {
+    this.lastByte = -1;
+    this.lastRune = '';
     while (this.buf.length < n && (yield* this.fill()));
     const k = Math.min(n, this.buf.length);
     this.buf = this.buf.slice(k);
@@ -80,8 +101,47 @@ export class Reader {
     if (this.buf === '' && !(yield* this.fill())) return [0, this.eof ?? EOF];
     const n = Math.min(b === null ? 0 : b.n, this.buf.length);
     for (let i = 0; i < n; i++) b!.a[b!.o + i] = this.buf.charCodeAt(i);
+    this.consumed(this.buf.slice(0, n));
     this.buf = this.buf.slice(n);
     return [n, null];
+  }
+  /** A read other than ReadRune returned s: UnreadByte gives back its last byte, UnreadRune nothing. */
+  private consumed(s: string): void {
+    if (s.length > 0) this.lastByte = s.charCodeAt(s.length - 1);
+    this.lastRune = '';
+  }
+  *ReadByte(): Go<[number, Iface | null]> {
+    this.lastRune = '';
+    if (this.buf === '' && !(yield* this.fill())) return [0, this.eof ?? EOF];
+    const c = this.buf.charCodeAt(0);
+    this.buf = this.buf.slice(1);
+    this.lastByte = c;
+    return [c, null];
+  }
+  UnreadByte(): Iface | null {
+    if (this.lastByte < 0) return ErrInvalidUnreadByte;
+    this.buf = String.fromCharCode(this.lastByte) + this.buf;
+    this.lastByte = -1;
+    this.lastRune = '';
+    return null;
+  }
+  /** ReadRune: the next UTF-8 rune (RuneError, size 1, for an invalid byte), reading until a full one is buffered. */
+  *ReadRune(): Go<[number, number, Iface | null]> {
+    while (this.buf.length < seqLen(this.buf.charCodeAt(0)) || this.buf === '') if (!(yield* this.fill())) break;
+    this.lastRune = '';
+    if (this.buf === '') return [0, 0, this.eof ?? EOF];
+    const [r, size] = decodeRune(this.buf, 0);
+    this.lastRune = this.buf.slice(0, size);
+    this.lastByte = this.buf.charCodeAt(size - 1);
+    this.buf = this.buf.slice(size);
+    return [r, size, null];
+  }
+  UnreadRune(): Iface | null {
+    if (this.lastRune === '') return ErrInvalidUnreadRune;
+    this.buf = this.lastRune + this.buf;
+    this.lastRune = '';
+    this.lastByte = -1;
+    return null;
   }
 }
 /**
@@ -325,6 +385,10 @@ method(tBufReader, 'ReadString', fn([tUint8], [tString, tError]), true);
 method(tBufReader, 'Read', fn([tBytes], [tInt, tError]), true);
 method(tBufReader, 'Peek', fn([tInt], [tBytes, tError]), true);
 method(tBufReader, 'Discard', fn([tInt], [tInt, tError]), true);
+method(tBufReader, 'ReadByte', fn([], [tUint8, tError]), true);
+method(tBufReader, 'UnreadByte', fn([], [tError]), false);
+method(tBufReader, 'ReadRune', fn([], [tInt32, tInt, tError]), true);
+method(tBufReader, 'UnreadRune', fn([], [tError]), false);
 export const tBufWriter = native('Writer', 'bufio', '$P.bufio.Writer');
 method(tBufWriter, 'WriteString', fn([tString], [tInt, tError]), true);
 method(tBufWriter, 'Write', fn([tBytes], [tInt, tError]), true);

@@ -9,9 +9,10 @@
  */
 import { tBool, tInt, tInt32, tInt64, tString, tUint8 } from '../types.js';
 import { tError } from '../core.js';
-import { pkg, F, T, fn, ptr, tBytes, native, method, subset } from './registry.js';
+import { pkg, F, T, fn, ptr, sl, tBytes, native, method, subset } from './registry.js';
+import { genSplit, Fields as stringsFields, tStringsReader } from './strings.js';
 import { EOF, read, tReader, tWriter, writeString } from './io.js';
-import { type Slice, makeBytes, reslice } from '../rt/slices.js';
+import { type Slice, makeBytes, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
 import { bytesToString, decodeRune, runeToString, stringToBytes } from '../rt/strings.js';
 import { GoPanic } from '../rt/panics.js';
 import { IsSpace } from './unicode.js';
@@ -214,7 +215,43 @@ method(tBuffer, 'ReadBytes', fn([tUint8], [tBytes, tError]), false);
 method(tBuffer, 'WriteTo', fn([tWriter], [tInt64, tError]), true);
 method(tBuffer, 'ReadFrom', fn([tReader], [tInt64, tError]), true);
 
+/** Byte slices of the byte strings of a []string (bytes.Split/Fields over the strings functions). */
+function byteSlices(ss: Slice | null): Slice | null {
+  return ss === null ? null : sliceLit(sliceToArray(ss).map((x) => stringToBytes(x as string)));
+}
+/** bytes.Split, SplitN, SplitAfter: strings' genSplit over the bytes (fresh slices: Go's alias s). */
+export const Split = (s: Slice | null, sep: Slice | null, sepSave: boolean, n: number): Slice | null => {
+  const sp = bytesToString(sep);
+  return byteSlices(genSplit(bytesToString(s), sp, sepSave ? sp.length : 0, n));
+};
+/** bytes.Fields: the runs of non-space runes (unicode.IsSpace). */
+export const Fields = (s: Slice | null): Slice | null => byteSlices(stringsFields(bytesToString(s)));
+/** bytes.Join: the elements with sep between them; an empty list gives an empty, non-nil slice. */
+export function Join(s: Slice | null, sep: Slice | null): Slice {
+  return stringToBytes(sliceToArray(s).map((b) => bytesToString(b as Slice | null)).join(bytesToString(sep)));
+}
+/** bytes.Repeat: count copies of b; a negative count panics (bytes.go). */
+export function Repeat(b: Slice | null, count: number): Slice {
+  if (count < 0) throw new GoPanic({ t: tString, v: 'bytes: negative Repeat count' }, 'bytes: negative Repeat count');
+  return stringToBytes(bytesToString(b).repeat(count));
+}
+
+/**
+ * bytes.Reader: strings.Reader's code over the byte string of the slice (a copy taken at
+ * NewReader: Go's reads the slice, so later writes to it would show; not modelled).
+ */
+export const tBytesReader = native('Reader', 'bytes', '$P.strings.Reader');
+for (const [name, m] of tStringsReader.methods) if (name !== 'Reset') tBytesReader.methods.set(name, m);
+
 pkg('bytes', {
+  Reader: T(tBytesReader),
+  NewReader: F(fn([tBytes], [ptr(tBytesReader)]), (a) => `new $P.strings.Reader($L.bytesToString(${a[0]}))`),
+  Split: F(fn([tBytes, tBytes], [sl(tBytes)]), (a) => `$P.bytes.Split(${a[0]}, ${a[1]}, false, -1)`),
+  SplitN: F(fn([tBytes, tBytes, tInt], [sl(tBytes)]), (a) => `$P.bytes.Split(${a[0]}, ${a[1]}, false, ${a[2]})`),
+  SplitAfter: F(fn([tBytes, tBytes], [sl(tBytes)]), (a) => `$P.bytes.Split(${a[0]}, ${a[1]}, true, -1)`),
+  Fields: F(fn([tBytes], [sl(tBytes)]), (a) => `$P.bytes.Fields(${a[0]})`),
+  Join: F(fn([sl(tBytes), tBytes], [tBytes]), (a) => `$P.bytes.Join(${a[0]}, ${a[1]})`),
+  Repeat: F(fn([tBytes, tInt], [tBytes]), (a) => `$P.bytes.Repeat(${a[0]}, ${a[1]})`),
   Buffer: T(tBuffer),
   NewBufferString: F(fn([tString], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString(${a[0]})`),
   NewBuffer: F(fn([tBytes], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString($L.bytesToString(${a[0]}))`),

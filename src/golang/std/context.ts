@@ -5,15 +5,16 @@
  * timeout is a runtime timer (time.AfterFunc's) that cancels with DeadlineExceeded.
  *
  * Simplified: one JS class for every context (*context.cancelCtx is the dynamic type of all of them,
- * so %T differs from Go's for Background, timerCtx and valueCtx); no Deadline method, no
- * WithCancelCause.
+ * so %T differs from Go's for Background, timerCtx and valueCtx); no WithCancelCause. Deadline
+ * is the earliest of the context's and its parents' deadlines (WithTimeout reads the clock as
+ * time.Now does).
  */
 import { K, type Op } from '../../workload/ops.js';
 import { Chan } from '../../runtime/chan.js';
-import { type Type, newNamed } from '../types.js';
+import { type Type, newNamed, tBool } from '../types.js';
 import { globalTypes, tError } from '../core.js';
 import { ErrorString, tErrorStringPtr } from './errors.js';
-import { newTimer, tDuration, tTime } from './time.js';
+import { newTimer, now, tDuration, tTime, GoTime } from './time.js';
 import { pkg, F, T, V, fn, ptr, op, tAny, native, method, subset } from './registry.js';
 import { equal } from '../rt/alg.js';
 import { Body } from '../rt/goroutine.js';
@@ -31,7 +32,16 @@ export class Ctx {
   children = new Set<Ctx>();
   key: Iface | null = null;
   val: Iface | null = null;
-  constructor(public parent: Ctx | null) {}
+  /** A WithValue context: cancelled with its parent (its children register with the parent's canceler). */
+  valueOnly = false;
+  /** The deadline: WithTimeout/WithDeadline's, or the parent's (null: none). */
+  deadline: GoTime | null;
+  constructor(public parent: Ctx | null) {
+    this.deadline = parent?.deadline ?? null;
+  }
+  Deadline(): [GoTime, boolean] {
+    return this.deadline === null ? [new GoTime(), false] : [this.deadline, true];
+  }
   Done(): Chan | null {
     return this.done;
   }
@@ -48,7 +58,7 @@ export class Ctx {
     yield { k: K.Close, ch: this.done };
     for (const ch of [...this.children]) yield* ch.cancel(err);
     this.children.clear();
-    if (this.parent) this.parent.children.delete(this);
+    canceler(this.parent)?.children.delete(this);
   }
 }
 
@@ -56,12 +66,14 @@ const chDone: Type = { k: 'chan', elem: { k: 'struct', fields: [] }, dir: 'recv'
 export const tContext = newNamed('Context', 'context', {
   k: 'iface',
   methods: new Map([
+    ['Deadline', fn([], [tTime, tBool])],
     ['Done', fn([], [chDone])],
     ['Err', fn([], [tError])],
     ['Value', fn([tAny], [tAny])],
   ]),
 });
 export const tCancelCtx = native('cancelCtx', 'context', '$P.context.Ctx');
+method(tCancelCtx, 'Deadline', fn([], [tTime, tBool]), false);
 method(tCancelCtx, 'Done', fn([], [chDone]), false);
 method(tCancelCtx, 'Err', fn([], [tError]), false);
 method(tCancelCtx, 'Value', fn([tAny], [tAny]), false);
@@ -75,13 +87,22 @@ function wrap(c: Ctx): Iface {
 export function Background(): Iface {
   return wrap(new Ctx(null));
 }
+/**
+ * The context whose cancellation a child of `p` follows (context.go parentCancelCtx): p, or the
+ * nearest cancelable ancestor through WithValue contexts (which share their parent's done channel).
+ */
+function canceler(p: Ctx | null): Ctx | null {
+  while (p !== null && p.valueOnly) p = p.parent;
+  return p;
+}
 function* child(parent: Iface | null): Go<Ctx> {
   const p = (parent?.v as Ctx | undefined) ?? null;
   const c = new Ctx(p);
   c.done = new Chan(0);
-  if (p) {
-    if (p.err !== null) yield* c.cancel(p.err);
-    else if (p.done !== null) p.children.add(c);
+  const anc = canceler(p);
+  if (anc) {
+    if (anc.err !== null) yield* c.cancel(anc.err);
+    else if (anc.done !== null) anc.children.add(c);
   }
   return c;
 }
@@ -96,6 +117,9 @@ export function* WithCancel(parent: Iface | null): Go<[Iface, () => Go]> {
 }
 export function* WithTimeout(parent: Iface | null, d: number): Go<[Iface, () => Go]> {
   const c = yield* child(parent);
+  // WithDeadline(parent, time.Now().Add(timeout)); a parent's earlier deadline stays
+  const dl = now((yield { k: K.Nanotime }) as number).Add(d);
+  if (c.deadline === null || dl.Before(c.deadline)) c.deadline = dl;
   const t = yield* newTimer(d, 0, () => new Body(c.cancel(DeadlineExceeded), 'created by time.goFunc\n\t/usr/lib/go-1.19/src/time/sleep.go:176 +0x0\n'), 'time.goFunc');
   return [
     wrap(c),
@@ -108,6 +132,7 @@ export function* WithTimeout(parent: Iface | null, d: number): Go<[Iface, () => 
 export function WithValue(parent: Iface | null, k: Iface | null, v: Iface | null): Iface {
   const p = (parent?.v as Ctx | undefined) ?? null;
   const c = new Ctx(p);
+  c.valueOnly = true;
   c.done = p ? p.done : null;
   c.key = k;
   c.val = v;

@@ -37,6 +37,7 @@ import { type Slice, sliceLit, sliceToArray, makeSlice, reslice } from '../rt/sl
 import { bytesToString, stringToBytes, decodeRune, runeToString } from '../rt/strings.js';
 import type { Iface, Ref } from '../rt/values.js';
 import { sprintf } from '../rt/format.js';
+import { tTime, GoTime, Parse as timeParse } from './time.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 type MethodTable = Record<string, (...a: unknown[]) => Go<unknown>>;
@@ -527,6 +528,7 @@ const intRange: Record<string, [bigint, bigint]> = {
 /** The JSON value stored as a value of type t, given the current value `cur` (decode.go's value). */
 function store(d: DecodeState, j: JVal, t: Type, cur: unknown, where: string | null): unknown {
   const u = underlying(t);
+  if (t === tTime && j.k !== 'null') return storeTime(d, j, cur as GoTime | null);
   if (j.k === 'null') return u.k === 'iface' || u.k === 'ptr' || u.k === 'map' || u.k === 'slice' ? null : cur;
   if (u.k === 'ptr') {
     const eu = underlying(u.elem);
@@ -633,6 +635,23 @@ function unmarshalText(text: string, v: Iface | null): Iface | null {
   if (typeof j === 'string') return jsonErr(j);
   return storeInto(j, v);
 }
+/**
+ * A time.Time from JSON: its UnmarshalJSON (time.go), Parse of the string as RFC 3339 — the one
+ * UnmarshalJSON method the decoder runs (the program's own are not supported, see the note above).
+ */
+function storeTime(d: DecodeState, j: JVal, cur: GoTime | null): unknown {
+  if (j.k !== 'str') {
+    d.err ??= 'Time.UnmarshalJSON: input is not a JSON string';
+    return cur;
+  }
+  // `*t, err = Parse(…)`: a parse error leaves the zero Time
+  const [t, err] = timeParse('2006-01-02T15:04:05Z07:00', j.v);
+  if (err !== null) d.err ??= (err.v as ErrorString).s;
+  // in place when the target is the Time itself (Unmarshal(&t)); a field or a new pointer takes the value
+  if (!(cur instanceof GoTime)) return t;
+  Object.assign(cur, t);
+  return cur;
+}
 function storeInto(j: JVal, v: Iface | null): Iface | null {
   if (v === null) return jsonErr('json: Unmarshal(nil)');
   const u = underlying(v.t);
@@ -690,15 +709,23 @@ export class Decoder {
         }
         if (!r.eof || this.eof) return r.eof ? ErrUnexpectedEOF : jsonErr(r.err);
       } else if (this.eof) return EOF;
-      const b = makeSlice(512, 512, () => 0);
-      const [n, err] = yield* read(this.r, b);
-      this.buf += bytesToString(reslice(b, 0, n, -1));
-      if (err !== null) this.eof = true;
+      yield* this.fill();
     }
   }
-  More(): boolean {
-    const i = skipWS(this.buf, 0);
-    return i < this.buf.length ? this.buf[i] !== ']' && this.buf[i] !== '}' : !this.eof;
+  private *fill(): Go {
+    const b = makeSlice(512, 512, () => 0);
+    const [n, err] = yield* read(this.r, b);
+    this.buf += bytesToString(reslice(b, 0, n, -1));
+    if (err !== null) this.eof = true;
+  }
+  /** More: whether another element follows (stream.go: peek reads until a non-space byte or the end). */
+  *More(): Go<boolean> {
+    for (;;) {
+      const i = skipWS(this.buf, 0);
+      if (i < this.buf.length) return this.buf[i] !== ']' && this.buf[i] !== '}';
+      if (this.eof) return false;
+      yield* this.fill();
+    }
   }
 }
 
@@ -708,7 +735,7 @@ method(tEncoder, 'SetIndent', fn([tString, tString]), false);
 method(tEncoder, 'SetEscapeHTML', fn([tBool]), false);
 export const tDecoder = native('Decoder', 'json', '$P.encoding_json.Decoder');
 method(tDecoder, 'Decode', fn([tAny], [tError]), true);
-method(tDecoder, 'More', fn([], [tBool]), false);
+method(tDecoder, 'More', fn([], [tBool]), true);
 
 pkg('encoding/json', {
   Marshal: F(fn([tAny], [tBytes, tError]), (a) => `(yield* $P.encoding_json.Marshal(${a[0]}))`),

@@ -4,24 +4,25 @@
  * The formatting itself is rt/format.ts (`$L.sprint` / `$L.sprintf`, driven by type descriptors and
  * shared with the builtin print); this module is fmt's entry points: Print* to stdout is one
  * write(2) (the op K.Write, as Go's Fprintf to os.Stdout makes one write), Fprint* calls the
- * writer's Write method, Errorf keeps the %w operand for errors.Unwrap.
+ * writer's Write method, Errorf returns Go's error types (*fmt.wrapError, *fmt.wrapErrors) holding its %w operands.
  *
- * Sscan, Sscanln and Sscanf follow fmt/scan.go's state machine (spaces, newlines, literals, verbs, base
+ * Sscan, Sscanln and Sscanf (and Fscan*, Scan* over a reader, see Fscan) follow fmt/scan.go's state machine (spaces, newlines, literals, verbs, base
  * prefixes, Go's error texts) over the string's bytes. Simplified: operand widths (%5d) are ignored, %q
  * and %x on strings are unsupported, multi-byte Unicode spaces are not spaces, a Scanner operand's
- * own Scan method is not called; Errorf's result is an *errors.errorString (Go: *fmt.wrapError when
- * %w is used).
+ * own Scan method is not called.
  */
 import { K, type Op } from '../../workload/ops.js';
 import { newNamed, tInt, tString, underlying, typeString } from '../types.js';
-import { tError } from '../core.js';
-import { type ErrorString, newError } from './errors.js';
-import { tWriter, writeString, EOF, ErrUnexpectedEOF } from './io.js';
+import { tError, globalTypes } from '../core.js';
+import { ErrorString, newError } from './errors.js';
+import { tWriter, tReader, writeString, EOF, ErrUnexpectedEOF } from './io.js';
 import { Quote, ParseInt, ParseUint } from './strconv.js';
 import type { Int64 } from '../rt/integers.js';
-import { pkg, F, T, fn, arr, vAny } from './registry.js';
-import { sprintf } from '../rt/format.js';
-import { decodeUTF8, stringToBytes } from '../rt/strings.js';
+import { pkg, F, T, fn, arr, vAny, native, method, ptr, sl, subset } from './registry.js';
+import { sprintf, type Wrapping } from '../rt/format.js';
+import { Slice, makeBytes } from '../rt/slices.js';
+import { decodeUTF8, stringToBytes, runeToString } from '../rt/strings.js';
+import { nilDeref } from '../rt/panics.js';
 import type { Iface, Ref } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -36,18 +37,67 @@ export function* fprint(w: Iface | null, s: string): Go<[number, Iface | null]> 
   return yield* writeString(w, s);
 }
 
-/** fmt.Errorf: the message with %w printed as %v, and the %w operand kept for errors.Unwrap. */
-export function Errorf(format: string, args: (Iface | null)[]): Iface {
-  let wrapped: Iface | null = null;
-  const i = format.indexOf('%w');
-  if (i >= 0) {
-    // the argument index of %w: count verbs before it
-    const before = format.slice(0, i).replace(/%%/g, '').match(/%[^a-zA-Z%]*[a-zA-Z]/g);
-    wrapped = args[before ? before.length : 0] ?? null;
+/** fmt's *wrapError: Errorf's result with one %w; Unwrap returns the operand (nil if it was no error). */
+export class WrapError extends ErrorString {
+  constructor(
+    s: string,
+    public unwrap: Iface | null,
+  ) {
+    super(s);
   }
-  const e = newError(sprintf(format.replace(/%w/g, '%v'), args));
-  (e.v as ErrorString & { unwrap?: Iface | null }).unwrap = wrapped;
-  return e;
+  Unwrap(): Iface | null {
+    return this.unwrap;
+  }
+}
+/** fmt's *wrapErrors (Go 1.20): Errorf's result with several %w; Unwrap returns the error operands. */
+export class WrapErrors extends ErrorString {
+  constructor(
+    s: string,
+    public errs: Iface[],
+  ) {
+    super(s);
+  }
+  Unwrap(): Slice {
+    return new Slice(this.errs, 0, this.errs.length, this.errs.length);
+  }
+}
+export const tWrapError = native('wrapError', 'fmt', '$P.fmt.WrapError', {
+  k: 'struct',
+  fields: [
+    { name: 'msg', type: tString, embedded: false, js: 's' },
+    { name: 'err', type: tError, embedded: false, js: 'unwrap' },
+  ],
+});
+method(tWrapError, 'Error', fn([], [tString]), false);
+method(tWrapError, 'Unwrap', fn([], [tError]), false);
+export const tWrapErrors = native('wrapErrors', 'fmt', '$P.fmt.WrapErrors', {
+  k: 'struct',
+  fields: [
+    { name: 'msg', type: tString, embedded: false, js: 's' },
+    { name: 'errs', type: sl(tError), embedded: false, js: 'errs' },
+  ],
+});
+method(tWrapErrors, 'Error', fn([], [tString]), false);
+method(tWrapErrors, 'Unwrap', fn([], [sl(tError)]), false);
+const tWrapErrorPtr = globalTypes.intern(ptr(tWrapError));
+const tWrapErrorsPtr = globalTypes.intern(ptr(tWrapErrors));
+
+/**
+ * fmt.Errorf (print.go): the message with each %w printed as %v; no %w gives an *errors.errorString,
+ * one a *fmt.wrapError, several (Go 1.20+, `tree`) a *fmt.wrapErrors of the error operands in
+ * argument order. go1.19 accepts one %w of an error operand (the message says %!w(…) otherwise).
+ */
+export function Errorf(format: string, args: (Iface | null)[], tree: boolean): Iface {
+  const wrap: Wrapping = { tree, args: [], off: false };
+  const s = sprintf(format, args, wrap);
+  const isErr = (a: Iface | null): a is Iface => a !== null && (a.t as unknown as { $m?: Record<string, unknown> }).$m?.Error !== undefined;
+  if (wrap.args.length === 0) return newError(s);
+  if (wrap.args.length === 1) {
+    const a = args[wrap.args[0]!] ?? null;
+    return { t: tWrapErrorPtr, v: new WrapError(s, isErr(a) ? a : null) };
+  }
+  const order = [...new Set(wrap.args)].sort((x, y) => x - y);
+  return { t: tWrapErrorsPtr, v: new WrapErrors(s, order.map((i) => args[i] ?? null).filter(isErr)) };
 }
 
 /** A scan error: fmt's scanError, carrying the error value Sscan* return. */
@@ -56,6 +106,8 @@ class ScanError {
 }
 /** io.EOF out of input before an operand (fmt's `panic(io.EOF)` in notEOF). */
 class ScanEOF {}
+/** A reader's scan ran past the bytes read so far (Fscan reads one more and scans again). */
+class Starved {}
 
 const decimalDigits = '0123456789';
 const sign = '+-';
@@ -68,15 +120,22 @@ const eof = -1;
  * ends the input) and Sscanf (the format's literals and spaces must match), with Go's error texts.
  */
 class ScanState {
-  private i = 0;
+  /** The bytes consumed so far. */
+  i = 0;
   private atEOF = false;
   buf = '';
   constructor(
     private readonly src: string,
     private readonly nlIsSpace: boolean,
     private readonly nlIsEnd: boolean,
+    /** `src` is what a reader gave so far, not all of the input: running past it is Starved. */
+    private readonly partial = false,
+    /** The reader's error (not io.EOF) that ended the input: running past it fails with it (ss.getRune). */
+    private readonly endErr: Iface | null = null,
   ) {}
   getRune(): number {
+    if (this.partial && !this.atEOF && this.i >= this.src.length) throw new Starved();
+    if (this.endErr !== null && !this.atEOF && this.i >= this.src.length) throw new ScanError(this.endErr);
     if (this.atEOF || this.i >= this.src.length) {
       this.atEOF = true;
       return eof;
@@ -392,7 +451,9 @@ function parseGoFloat(tok: string): number | null {
  * error (io.EOF when the input ends before the first operand, Go's texts for the rest).
  */
 export function Sscanf(str: string, format: string | null, ptrs: (Iface | null)[], ln = false): [number, Iface | null] {
-  const s = new ScanState(str, format === null && !ln, ln);
+  return scanString(new ScanState(str, format === null && !ln, ln), format, ptrs);
+}
+function scanString(s: ScanState, format: string | null, ptrs: (Iface | null)[]): [number, Iface | null] {
   const count = { n: 0 };
   try {
     if (format === null) s.doScan(ptrs, count);
@@ -405,9 +466,51 @@ export function Sscanf(str: string, format: string | null, ptrs: (Iface | null)[
   }
 }
 
+type MethodTable = Record<string, (...a: unknown[]) => Go<unknown>>;
+/**
+ * fmt.Fscan, Fscanln, Fscanf (and Scan* on os.Stdin) over an io.Reader: the input is read as the
+ * scan needs it — a rune at a time through ReadRune when the reader is an io.RuneScanner (a
+ * bufio.Reader), else a byte at a time through Read (readRune.readByte: one read(2) per byte on
+ * os.Stdin, as in Go) — and the scan state machine re-run over what was read until it no longer
+ * runs past it. The rune read ahead to end the last operand is given back with UnreadRune to a
+ * RuneScanner and lost otherwise (fmt's documented behaviour for a plain Reader).
+ */
+export function* Fscan(r: Iface | null, format: string | null, ptrs: (Iface | null)[], ln: boolean): Go<[number, Iface | null]> {
+  if (r === null) nilDeref();
+  const tab = (r.t as unknown as { $m: MethodTable }).$m;
+  const runes = tab.ReadRune !== undefined && tab.UnreadRune !== undefined;
+  let src = '';
+  let ended = false;
+  let endErr: Iface | null = null;
+  for (;;) {
+    const s = new ScanState(src, format === null && !ln, ln, !ended, endErr);
+    let res: [number, Iface | null];
+    try {
+      res = scanString(s, format, ptrs);
+    } catch (e) {
+      if (!(e instanceof Starved)) throw e;
+      if (runes) {
+        const [c, , err] = (yield* tab.ReadRune!(r.v)) as [number, number, Iface | null];
+        if (err !== null) [ended, endErr] = [true, err === EOF ? null : err];
+        else src += runeToString(c);
+      } else {
+        const b = makeBytes(1, 1);
+        const [n, err] = (yield* tab.Read!(r.v, b)) as [number, Iface | null];
+        if (n > 0) src += String.fromCharCode(b!.a[b!.o] as number);
+        else if (err !== null) [ended, endErr] = [true, err === EOF ? null : err];
+      }
+      continue;
+    }
+    if (runes && s.i < src.length) yield* tab.UnreadRune!(r.v);
+    return res;
+  }
+}
+
 export const tStringer = newNamed('Stringer', 'fmt', { k: 'iface', methods: new Map([['String', fn([], [tString])]]) });
 
 const IE = [tInt, tError];
+/** os.Stdin as an io.Reader (std/os.ts's member). */
+const stdin = `{t: $P.os.tFilePtrType, v: $P.os.std($proc, 0)}`;
 const std = (text: string): string => `(yield* $P.fmt.print(1, ${text}))`;
 const to = (w: string, text: string): string => `(yield* $P.fmt.fprint(${w}, ${text}))`;
 pkg(
@@ -420,7 +523,7 @@ pkg(
     Sprintf: F(fn([tString, vAny], [tString], true), (a) => `$L.mallocString($L.sprintf(${a[0]}, ${arr(a[1]!)}))`),
     Sprint: F(fn([vAny], [tString], true), (a) => `$L.mallocString($L.sprint(${arr(a[0]!)}, false))`),
     Sprintln: F(fn([vAny], [tString], true), (a) => `$L.mallocString($L.sprint(${arr(a[0]!)}, true))`),
-    Errorf: F(fn([tString, vAny], [tError], true), (a) => `$P.fmt.Errorf(${a[0]}, ${arr(a[1]!)})`),
+    Errorf: F(fn([tString, vAny], [tError], true), (a, c) => `$P.fmt.Errorf(${a[0]}, ${arr(a[1]!)}, ${Number(c.release.split('.')[1]) >= 20})`),
     Fprintln: F(fn([tWriter, vAny], IE, true), (a) => to(a[0]!, `$L.sprint(${arr(a[1]!)}, true)`)),
     Fprintf: F(fn([tWriter, tString, vAny], IE, true), (a) => to(a[0]!, `$L.sprintf(${a[1]}, ${arr(a[2]!)})`)),
     Fprint: F(fn([tWriter, vAny], IE, true), (a) => to(a[0]!, `$L.sprint(${arr(a[1]!)}, false)`)),
@@ -428,6 +531,13 @@ pkg(
     Sscanf: F(fn([tString, tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, ${a[1]}, ${arr(a[2]!)})`),
     Sscan: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)})`),
     Sscanln: F(fn([tString, vAny], [tInt, tError], true), (a) => `$P.fmt.Sscanf(${a[0]}, null, ${arr(a[1]!)}, true)`),
+    Fscan: F(fn([tReader, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${a[0]}, null, ${arr(a[1]!)}, false))`),
+    Fscanln: F(fn([tReader, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${a[0]}, null, ${arr(a[1]!)}, true))`),
+    Fscanf: F(fn([tReader, tString, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${a[0]}, ${a[1]}, ${arr(a[2]!)}, false))`),
+    Scan: F(fn([vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${stdin}, null, ${arr(a[0]!)}, false))`),
+    Scanln: F(fn([vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${stdin}, null, ${arr(a[0]!)}, true))`),
+    Scanf: F(fn([tString, vAny], [tInt, tError], true), (a) => `(yield* $P.fmt.Fscan(${stdin}, ${a[0]}, ${arr(a[1]!)}, false))`),
+    $unsupported: subset(),
   },
   true,
 );

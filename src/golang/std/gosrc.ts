@@ -11,10 +11,12 @@
  * expression (the same runtime panic), Delete, DeleteFunc, Compact and Replace zero the elements
  * they drop (Go 1.22), Grow panics "cannot be negative", Insert reuses spare capacity.
  *
- * SIMPLIFICATIONS. Sort and SortFunc are not Go's pdqsort: slices of up to 12 elements are
- * insertion-sorted (as pdqsort does, so the order of elements SortFunc's cmp calls equal is Go's),
- * longer ones merge-sorted (stable; pdqsort may order equal elements of a longer slice
- * differently, and makes a different number of comparisons: the CPU time charged differs).
+ * Sort and SortFunc are Go's pdqsort (sort.Slice's: the same template as slices' pdqsortCmpFunc),
+ * so elements SortFunc's cmp calls equal end in Go's order.
+ *
+ * SIMPLIFICATIONS. SortStableFunc is a merge sort (stable, so its result is Go's; Go's
+ * insertion-sorted blocks and symMerge make a different number of comparisons: the CPU time
+ * charged differs).
  * The iterator functions (Go 1.23: slices.All, Values, Backward, Collect, AppendSeq, Sorted,
  * SortedFunc, Chunk; maps.Keys, Values, All, Collect, Insert) return and take plain func types
  * (`func(yield func(int, E) bool)`) instead of iter.Seq/iter.Seq2: the same underlying types, so
@@ -382,23 +384,20 @@ goPkg(
   'sort.go',
   `package slices
 
-import "cmp"
+import (
+	"cmp"
+	"sort"
+)
 
 func Sort[S ~[]E, E cmp.Ordered](x S) {
 	SortFunc(x, cmp.Compare[E])
 }
 
+// SortFunc is pdqsort through sort.Slice: Go's pdqsortCmpFunc and sort's pdqsort_func are one
+// template (sort/gen_sort_variants.go) with less(i, j) = cmp(x[i], x[j]) < 0, so the elements cmp
+// calls equal end in Go's order and the comparisons are Go's.
 func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
-	// up to pdqsort's own insertion-sort threshold, 12
-	if len(x) <= 12 {
-		for i := 1; i < len(x); i++ {
-			for j := i; j > 0 && cmp(x[j], x[j-1]) < 0; j-- {
-				x[j], x[j-1] = x[j-1], x[j]
-			}
-		}
-		return
-	}
-	SortStableFunc(x, cmp)
+	sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
 }
 
 func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
@@ -825,4 +824,98 @@ func FieldsFuncSeq[S ~string](s S, f func(rune) bool) func(yield func(S) bool) {
 }
 `,
   '1.24',
+);
+
+// Go 1.21 added sync.OnceFunc, OnceValue and OnceValues: Go source over the package's TS Once
+// (sync/oncefunc.go's code: f runs once; a panic in f is re-raised by every call). OnceFunc takes
+// its function as `F ~func()` (library sources hold generic functions only; see strings' iterators
+// above): inferred as func() at every call a program makes.
+goPkg(
+  'sync',
+  'oncefunc.go',
+  `package sync
+
+import self "sync"
+
+func OnceFunc[F ~func()](f F) func() {
+	var (
+		once  self.Once
+		valid bool
+		p     any
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		f()
+		f = nil
+		valid = true
+	}
+	return func() {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+	}
+}
+
+func OnceValue[T any](f func() T) func() T {
+	var (
+		once   self.Once
+		valid  bool
+		p      any
+		result T
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		result = f()
+		f = nil
+		valid = true
+	}
+	return func() T {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	var (
+		once  self.Once
+		valid bool
+		p     any
+		r1    T1
+		r2    T2
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		r1, r2 = f()
+		f = nil
+		valid = true
+	}
+	return func() (T1, T2) {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return r1, r2
+	}
+}
+`,
+  '1.21',
 );

@@ -45,6 +45,7 @@ import * as unicode_utf8 from './unicode_utf8.js';
 import * as sort from './sort.js';
 import * as container_heap from './container_heap.js';
 import * as container_ring from './container_ring.js';
+import * as container_list from './container_list.js';
 import * as path from './path.js';
 import * as path_filepath from './path_filepath.js';
 import * as unsafe from './unsafe.js';
@@ -52,6 +53,8 @@ import * as cgo from './cgo.js';
 import * as reflect from './reflect.js';
 import * as encoding from './encoding.js';
 import * as encoding_base64 from './encoding_base64.js';
+import * as encoding_hex from './encoding_hex.js';
+import * as math_bits from './math_bits.js';
 import * as crypto_sha256 from './crypto_sha256.js';
 import * as net_url from './net_url.js';
 import * as regexp from './regexp.js';
@@ -97,6 +100,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   sort,
   container_heap,
   container_ring,
+  container_list,
   path,
   path_filepath,
   unsafe,
@@ -104,6 +108,8 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   reflect,
   encoding,
   encoding_base64,
+  encoding_hex,
+  math_bits,
   crypto_sha256,
   net_url,
   regexp,
@@ -146,6 +152,9 @@ const pt = (t: NamedType): Type => globalTypes.intern({ k: 'ptr', elem: t });
 // Native types used through pointers (their methods are on *T as in Go) …
 for (const t of [
   errors.tErrorString,
+  errors.tJoinError,
+  fmt.tWrapError,
+  fmt.tWrapErrors,
   runtime.tFunc,
   runtime.tFrames,
   sync.tWaitGroup,
@@ -167,11 +176,14 @@ for (const t of [
   flag.tFlagSet,
   strings.tBuilder,
   strings.tStringsReader,
+  bytes.tBytesReader,
+  strings.tReplacer,
   bytes.tBuffer,
   io.tPipeReader,
   io.tPipeWriter,
   context.tCancelCtx,
   os.tFile,
+  os.tPathError,
   os.tFileMode,
   os.tFileStat,
   os.tDirEntryImpl,
@@ -192,6 +204,8 @@ for (const t of [
   os_exec.tCmd,
   text_template.tTemplate,
   container_ring.tRing,
+  container_list.tElement,
+  container_list.tList,
   ...sync_atomic.typed,
   sort.tIntSlice,
   sort.tStringSlice,
@@ -209,6 +223,6 @@ for (const t of [
 ])
   methodTable(t, pt(t));
 // … and types whose values are only used directly.
-for (const t of [net.tTCPAddr, os.tInterrupt, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError, net_url.tValues, net_http.tHeader, net_http.tHandlerFunc, net_http.tNoBody, io.tDiscard, io.tNopCloser, io.tMultiReader, io.tMultiWriter, io.tEOFReader, io.tLimitedReader, io.tTeeReader]) methodTable(t, null);
+for (const t of [net.tTCPAddr, tRuntimeError, reflect.tKind, encoding_base64.tCorruptInputError, net_url.tValues, net_http.tHeader, net_http.tHandlerFunc, net_http.tNoBody, io.tDiscard, io.tNopCloser, io.tMultiReader, io.tMultiWriter, io.tEOFReader, io.tLimitedReader, io.tTeeReader]) methodTable(t, null);
 // HandlerFunc.ServeHTTP calls the function value, a generator: its table entry delegates to it.
 (net_http.tHandlerFunc as unknown as { $m: Record<string, unknown> }).$m.ServeHTTP = net_http.serveFunc;

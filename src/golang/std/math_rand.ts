@@ -12,10 +12,11 @@
  * GODEBUG=randseednop=0); gmpsim seeds it with 1 on every release, so runs stay deterministic (a
  * GOPATH-mode build of go1.26 — Go 1.16's GODEBUG defaults — behaves the same way). The 64-bit words
  * are kept as 32-bit halves (no BigInt on the hot path); Int63 results beyond 2^53 are BigInts
- * (rt/integers.ts). NormFloat64, ExpFloat64, Float32 and Read are not provided.
+ * (rt/integers.ts). NormFloat64, ExpFloat64 and Read are not provided.
  */
 import type { Op } from '../../workload/ops.js';
-import { tFloat64, tInt, tInt32, tInt64 } from '../types.js';
+import { basic, tFloat64, tInt, tInt32, tInt64 } from '../types.js';
+const tFloat32 = basic('float32');
 import { pkg, F, T, fn, sl, ptr, subset, tUint32, native, method } from './registry.js';
 import { GoPanic } from '../rt/panics.js';
 import { type Slice, sliceLit } from '../rt/slices.js';
@@ -147,6 +148,13 @@ export class Rand {
       if (f !== 1) return f;
     }
   }
+  /** Float32 = float32(Float64()), resampled when it rounds to 1 (rand.go). */
+  Float32(): number {
+    for (;;) {
+      const f = Math.fround(this.Float64());
+      if (f !== 1) return f;
+    }
+  }
   /** int31n: Lemire's multiply-shift (rand.go), used by Shuffle: the 64-bit product v·n as its halves. */
   private int31n(n: number): number {
     let v = this.Uint32();
@@ -202,6 +210,7 @@ for (const [m, sig] of [
   ['Int31n', fn([tInt32], [tInt32])],
   ['Int63n', fn([tInt64], [tInt64])],
   ['Float64', fn([], [tFloat64])],
+  ['Float32', fn([], [tFloat32])],
   ['Uint32', fn([], [tUint32])],
   ['Perm', fn([tInt], [sl(tInt)])],
   ['Seed', fn([tInt64], [])],
@@ -220,6 +229,7 @@ pkg('math/rand', {
   Int31n: F(fn([tInt32], [tInt32]), (a) => `$proc.rand.Int31n(${a[0]})`),
   Int63n: F(fn([tInt64], [tInt64]), (a) => `$proc.rand.Int63n(${a[0]})`),
   Float64: F(fn([], [tFloat64]), () => `$proc.rand.Float64()`),
+  Float32: F(fn([], [tFloat32]), () => `$proc.rand.Float32()`),
   Uint32: F(fn([], [tUint32]), () => `$proc.rand.Uint32()`),
   Int31: F(fn([], [tInt32]), () => `$proc.rand.Int31()`),
   Seed: F(fn([tInt64]), (a) => `$proc.rand.Seed(${a[0]})`),

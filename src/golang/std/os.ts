@@ -18,9 +18,9 @@ import { Errno, O } from '../../sys/kernel.js';
 import type { Inode } from '../../sys/fs.js';
 import { PollDesc } from '../../runtime/netpoll.js';
 import type { Process } from './process.js';
-import { ErrorString, newError, tErrorStringPtr as errType } from './errors.js';
+import { ErrorString, newError, errorText, tErrorStringPtr as errType } from './errors.js';
 import { EOF } from './io.js';
-import { type NamedType, type Type, basic, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
+import { type NamedType, type Type, basic, newNamed, tBool, tInt, tInt64, tString } from '../types.js';
 import { globalTypes, tError } from '../core.js';
 import { tTime, wallAt, type GoTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
@@ -44,25 +44,48 @@ export function growCap(old: number, need: number): number {
 
 // ---------------------------------------------------------------- errors
 
+/**
+ * *fs.PathError (also os.PathError): Op, Path and Err (`unwrap`, what errors.Unwrap follows) are
+ * Go's exported fields, so a program can read them after errors.As or build one itself (its zero
+ * value has no errno); Error() is `Op + " " + Path + ": " + Err.Error()`.
+ */
 export class PathError extends ErrorString {
-  unwrap: Iface | null;
+  /** The fields in Go's order (a composite literal &fs.PathError{…} passes them so), then os's errno. */
   constructor(
-    public op: string,
-    public path: string,
-    public errno: number,
+    public op = '',
+    public path = '',
+    public unwrap: Iface | null = null,
+    public errno = -1,
   ) {
-    super(encodeUTF8(`${op} ${decodeUTF8(path)}: `) + sc.errnoString(errno));
-    this.unwrap = sc.errnoErr(errno);
+    super('');
+  }
+  override Error(): string {
+    return `${this.op} ${this.path}: ${this.unwrap === null ? '<nil>' : errorText(this.unwrap)}`;
+  }
+  Unwrap(): Iface | null {
+    return this.unwrap;
   }
   /** errors.Is: a PathError of ENOENT is fs.ErrNotExist, of EEXIST fs.ErrExist. */
   is(target: Iface | null): boolean {
     return (target === ErrNotExist && this.errno === Errno.ENOENT) || (target === ErrExist && this.errno === Errno.EEXIST);
   }
 }
+export const tPathError: NamedType = native('PathError', 'fs', '$P.os.PathError', {
+  k: 'struct',
+  fields: [
+    { name: 'Op', type: tString, embedded: false, js: 'op' },
+    { name: 'Path', type: tString, embedded: false, js: 'path' },
+    { name: 'Err', type: tError, embedded: false, js: 'unwrap' },
+  ],
+});
+method(tPathError, 'Error', fn([], [tString]), false);
+method(tPathError, 'Unwrap', fn([], [tError]), false);
+/** *fs.PathError, interned: the dynamic type of the path errors os returns. */
+export const tPathErrorPtr: Type = globalTypes.intern(ptr(tPathError));
 export const ErrExist: Iface = { t: errType, v: new ErrorString('file already exists') };
 export const ErrNotExist: Iface = { t: errType, v: new ErrorString('file does not exist') };
 function pathErr(op: string, path: string, errno: number): Iface {
-  return { t: errType as never, v: new PathError(op, path, errno) };
+  return { t: tPathErrorPtr, v: new PathError(op, path, sc.errnoErr(errno), errno) };
 }
 export function IsNotExist(e: Iface | null): boolean {
   return e !== null && ((e.v instanceof PathError && e.v.errno === Errno.ENOENT) || e === ErrNotExist || (e.t === sc.tErrno && e.v === Errno.ENOENT));
@@ -547,11 +570,9 @@ method(tFile, 'Name', fn([], [tString]), false);
 method(tFile, 'Fd', fn([], [tUintptr]), false);
 
 export const tSignal = newNamed('Signal', 'os', { k: 'iface', methods: new Map([['String', fn([], [tString])], ['Signal', fn([], [])]]) });
-/** os.Interrupt (and os.Kill): a syscall.Signal of value 2 whose String is "interrupt". */
-export const tInterrupt = newNamed('Signal', 'syscall', tFloat64);
-jsMethod(tInterrupt, 'String', fn([], [tString]), "(() => 'interrupt')");
-jsMethod(tInterrupt, 'Signal', fn([], []), '(() => undefined)');
-export const Interrupt: Iface = { t: tInterrupt, v: 2 };
+/** os.Interrupt and os.Kill: syscall.SIGINT and syscall.SIGKILL as os.Signal values. */
+export const Interrupt: Iface = { t: sc.tSysSignal, v: 2 };
+export const Kill: Iface = { t: sc.tSysSignal, v: 9 };
 
 /** Wrap results whose Go type is an interface (fs.FileInfo, []fs.DirEntry) around the native values. */
 export function info(r: [FileInfo | null, Iface | null]): [Iface | null, Iface | null] {
@@ -568,12 +589,15 @@ export function dirEntryIface(d: DirEntry): Iface {
 /** The interned pointer types of the native FileInfo/DirEntry (their method tables). */
 const tFileStatPtr: Type = globalTypes.intern(ptr(tFileStat));
 const tDirEntryPtr: Type = globalTypes.intern(ptr(tDirEntryImpl));
+/** *os.File interned: the dynamic type of os.Stdin in an io.Reader (fmt.Scan's). */
+export const tFilePtrType: Type = globalTypes.intern(ptr(tFile));
 
 const g = (f: string, wrap = '') => (a: string[]) => `${wrap}((yield* $P.os.${f}($proc${a.map((x) => ', ' + x).join('')})))`;
 const s = (f: string) => (a: string[]) => `$P.os.${f}($proc${a.map((x) => ', ' + x).join('')})`;
 pkg(
   'os',
   {
+    PathError: T(tPathError),
     Exit: F(fn([tInt]), (a) => op(`{k: $K.Exit, code: ${a[0]}}`)),
     Args: V(sl(tString), '$proc.args'),
     Stdout: V(tFilePtr, '$P.os.std($proc, 1)'),
@@ -585,7 +609,7 @@ pkg(
     DirEntry: T(tDirEntry),
     Signal: T(tSignal),
     Interrupt: V(tSignal, '$P.os.Interrupt'),
-    Kill: V(tSignal, '$P.os.Interrupt'),
+    Kill: V(tSignal, '$P.os.Kill'),
     ErrNotExist: V(tError, '$P.os.ErrNotExist'),
     ErrExist: V(tError, '$P.os.ErrExist'),
     O_RDONLY: C(tInt, O.RDONLY),
@@ -632,4 +656,4 @@ pkg(
   },
   true,
 );
-pkg('io/fs', { FileInfo: T(tFileInfo), FileMode: T(tFileMode), DirEntry: T(tDirEntry), ErrNotExist: V(tError, '$P.os.ErrNotExist'), ErrExist: V(tError, '$P.os.ErrExist'), ModeDir: C(tFileMode, MODE_DIR), ModePerm: C(tFileMode, 0o777), $unsupported: subset() });
+pkg('io/fs', { PathError: T(tPathError), FileInfo: T(tFileInfo), FileMode: T(tFileMode), DirEntry: T(tDirEntry), ErrNotExist: V(tError, '$P.os.ErrNotExist'), ErrExist: V(tError, '$P.os.ErrExist'), ModeDir: C(tFileMode, MODE_DIR), ModePerm: C(tFileMode, 0o777), $unsupported: subset() });

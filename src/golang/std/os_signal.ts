@@ -5,13 +5,15 @@
  * started is run state (Process.signalStarted).
  *
  * Simplified: no signal is ever delivered (nothing in the simulation sends one), so the channel
- * passed to Notify never receives.
+ * passed to Notify never receives, and Stop, Ignore and Reset have nothing to undo (they start no
+ * goroutine in Go either); Ignored reports false.
  */
 import { K, type Op } from '../../workload/ops.js';
 import type { Chan } from '../../runtime/chan.js';
 import type { Process } from './process.js';
 import { tSignal } from './os.js';
 import { pkg, F, fn, sl, subset } from './registry.js';
+import { tBool } from '../types.js';
 import { Body } from '../rt/goroutine.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
@@ -29,5 +31,9 @@ export function* Notify(p: Process, ch: Chan | null): Go {
 
 pkg('os/signal', {
   Notify: F(fn([{ k: 'chan', elem: tSignal, dir: 'both' }, sl(tSignal)], [], true), (a) => `(yield* $P.os_signal.Notify($proc, ${a[0]}))`),
+  Stop: F(fn([{ k: 'chan', elem: tSignal, dir: 'both' }]), () => 'undefined'),
+  Ignore: F(fn([sl(tSignal)], [], true), () => 'undefined'),
+  Reset: F(fn([sl(tSignal)], [], true), () => 'undefined'),
+  Ignored: F(fn([tSignal], [tBool]), () => 'false'),
   $unsupported: subset(),
 });

@@ -9,7 +9,7 @@
  * Simplified: no Walk (the FileInfo variant), Glob, Match, EvalSymlinks; Lstat is Stat (the
  * simulated file system has no symbolic links).
  */
-import { tString, tUntypedRune } from '../types.js';
+import { tBool, tString, tUntypedRune } from '../types.js';
 import { tError } from '../core.js';
 import { members, Clean, Join } from './path.js';
 import { pkg, F, T, V, C, fn, sl, subset } from './registry.js';
@@ -80,8 +80,13 @@ function* walkDir(p: Process, path: string, d: Iface, f: WalkDirFunc): Go<Iface 
 }
 
 const tWalkDirFunc = fn([tString, tDirEntry, tError], [tError]);
+/** filepath.ErrBadPattern: a value of its own (path/filepath/match.go), not path's. */
+export const ErrBadPattern = newError('syntax error in pattern');
+
 pkg('path/filepath', {
   ...members,
+  Match: F(fn([tString, tString], [tBool, tError]), (a) => `$P.path.Match(${a[0]}, ${a[1]}, $P.path_filepath.ErrBadPattern)`),
+  ErrBadPattern: V(tError, '$P.path_filepath.ErrBadPattern'),
   Rel: F(fn([tString, tString], [tString, tError]), (a) => `$P.path_filepath.Rel(${a[0]}, ${a[1]})`),
   Abs: F(fn([tString], [tString, tError]), (a) => `$P.path_filepath.Abs($proc, ${a[0]})`),
   ToSlash: F(fn([tString], [tString]), (a) => a[0]!),

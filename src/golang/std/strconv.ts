@@ -1,5 +1,5 @@
 /**
- * Package strconv: Itoa/Atoi, FormatInt/ParseInt, ParseFloat/FormatFloat, Quote, with Go's error
+ * Package strconv: Itoa/Atoi, FormatInt/ParseInt, ParseFloat/FormatFloat, Quote*, Unquote, with Go's error
  * texts (`strconv.Atoi: parsing "x": invalid syntax`). Quote and FormatFloat use the frontend's fmt
  * formatting (%q, %e/%f/%g in rt/format.ts), which in Go is strconv's own (fmt calls strconv).
  *
@@ -8,10 +8,11 @@
  * Simplified: the *strconv.NumError is an *errors.errorString with the same text; ParseFloat
  * accepts what JS's Number accepts.
  */
-import { tBool, tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
+import { basic, tBool, tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
 import { tError } from '../core.js';
 import { newError } from './errors.js';
-import { pkg, F, fn, subset, tUint64, tBytes } from './registry.js';
+import { pkg, F, V, fn, subset, tUint64, tBytes } from './registry.js';
+import { decodeRune, runeToString } from '../rt/strings.js';
 import { sprintf } from '../rt/format.js';
 import type { Iface } from '../rt/values.js';
 import { type Int64, w64, wu64 } from '../rt/integers.js';
@@ -142,6 +143,68 @@ export function ParseFloat(s: string): [number, Iface | null] {
 export function Quote(s: string): string {
   return quote(s);
 }
+const tRune = basic('int32');
+/** QuoteToASCII, QuoteRune, QuoteRuneToASCII: fmt's %+q, %q and %+q, which are strconv's quoting in Go. */
+export const QuoteToASCII = (s: string): string => sprintf('%+q', [{ t: tString, v: s }]);
+export const QuoteRune = (r: number): string => sprintf('%q', [{ t: tRune, v: r }]);
+export const QuoteRuneToASCII = (r: number): string => sprintf('%+q', [{ t: tRune, v: r }]);
+/** strconv.ErrSyntax (strconv/atoi.go): what Unquote returns. */
+export const ErrSyntax = newError(errSyntax);
+/**
+ * strconv.Unquote (strconv/quote.go): a Go string literal — "…" with escapes, `…` raw (carriage
+ * returns dropped), '…' one rune — to the byte string it denotes; ErrSyntax otherwise.
+ */
+export function Unquote(s: string): [string, Iface | null] {
+  const bad: [string, Iface | null] = ['', ErrSyntax];
+  const n = s.length;
+  if (n < 2 || s[0] !== s[n - 1]) return bad;
+  const q = s[0]!;
+  const body = s.slice(1, n - 1);
+  if (q === '`') return body.includes('`') ? bad : [body.replace(/\r/g, ''), null];
+  if ((q !== '"' && q !== "'") || body.includes('\n')) return bad;
+  let out = '';
+  let runes = 0;
+  for (let i = 0; i < body.length; runes++) {
+    const c = body[i]!;
+    if (c === q) return bad;
+    if (c !== '\\') {
+      const [r, w] = decodeRune(body, i);
+      if (r === 0xfffd && w === 1 && q === "'") return bad;
+      out += body.slice(i, i + w);
+      i += w;
+      continue;
+    }
+    const e = body[i + 1];
+    i += 2;
+    const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+    if (e === undefined) return bad;
+    if (simple[e] !== undefined) out += simple[e];
+    else if (e === q) out += q;
+    else if (e === 'x' || e === 'u' || e === 'U') {
+      const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const hex = body.slice(i, i + len);
+      if (hex.length < len || !/^[0-9a-fA-F]+$/.test(hex)) return bad;
+      i += len;
+      const v = parseInt(hex, 16);
+      // \x and octal escapes are bytes, also inside '…' (quote.go: multibyte is false for them)
+      if (e === 'x') out += String.fromCharCode(v);
+      else {
+        if (v > 0x10ffff || (v >= 0xd800 && v < 0xe000)) return bad;
+        out += runeToString(v);
+      }
+    } else if (e >= '0' && e <= '7') {
+      const oct = body.slice(i - 1, i + 2);
+      if (!/^[0-7]{3}$/.test(oct)) return bad;
+      const v = parseInt(oct, 8);
+      if (v > 255) return bad;
+      i += 2;
+      out += String.fromCharCode(v);
+    } else return bad;
+  }
+  // '' is valid (quote.go's no-escape path: DecodeRuneInString("") has size 0, all of the input)
+  if (q === "'" && runes !== 1 && body !== '') return bad;
+  return [out, null];
+}
 /** strconv.FormatFloat(f, fmt, prec, _): fmt's %.<prec><fmt> (no precision when prec < 0). */
 export function FormatFloat(f: number, verb: number, prec: number): string {
   const v = String.fromCharCode(verb);
@@ -169,6 +232,11 @@ pkg('strconv', {
   Itoa: F(fn([tInt], [S]), (a) => `$L.intString(${a[0]})`),
   Atoi: F(fn([S], [tInt, tError]), (a) => `$P.strconv.Atoi(${a[0]})`),
   Quote: F(fn([S], [S]), (a) => `$P.strconv.Quote(${a[0]})`),
+  QuoteToASCII: F(fn([S], [S]), (a) => `$P.strconv.QuoteToASCII(${a[0]})`),
+  QuoteRune: F(fn([tRune], [S]), (a) => `$P.strconv.QuoteRune(${a[0]})`),
+  QuoteRuneToASCII: F(fn([tRune], [S]), (a) => `$P.strconv.QuoteRuneToASCII(${a[0]})`),
+  Unquote: F(fn([S], [S, tError]), (a) => `$P.strconv.Unquote(${a[0]})`),
+  ErrSyntax: V(tError, '$P.strconv.ErrSyntax'),
   FormatInt: F(fn([tInt64, tInt], [S]), (a) => `$L.intString(${a[0]}, ${a[1]})`),
   ParseInt: F(fn([S, tInt, tInt], [tInt64, tError]), (a) => `$P.strconv.ParseInt(${a[0]}, ${a[1]}, ${a[2]})`),
   ParseUint: F(fn([S, tInt, tInt], [tUint64, tError]), (a) => `$P.strconv.ParseUint(${a[0]}, ${a[1]}, ${a[2]})`),

@@ -3,9 +3,13 @@
  * strings.Builder. Go strings are byte strings here (one JS char per byte, rt/strings.ts), so JS's string
  * methods give Go's byte-wise results (Index counts bytes, Repeat and Split work on bytes).
  *
- * Simplified: TrimSpace is JS's trim on the bytes, right for ASCII only (the bytes of non-ASCII
- * UTF-8 are seen as Latin-1 characters); Builder is a growing byte
- * string (no Grow, Cap).
+ * What depends on runes decodes the UTF-8 (JS's own string methods would see each byte as a
+ * Latin-1 character: trim() took the 0xA0 ending "à" for a no-break space): TrimSpace and Fields
+ * use unicode.IsSpace's runes; ToUpper/ToLower/ToTitle map rune by rune with the simple case
+ * mappings (Go's unicode.ToUpper: ß stays ß, not JS's SS); Count, Replace and Split with an empty
+ * separator step by runes.
+ *
+ * Simplified: Builder is a growing byte string (no Grow, Cap).
  */
 import { basic, tBool, tInt, tInt32, tString, tUint8 } from '../types.js';
 import { EOF, ErrShortWrite, tWriter, writeString } from './io.js';
@@ -17,6 +21,7 @@ import { bytesToString, runeToString, decodeUTF8, encodeUTF8, decodeRune } from 
 import { sliceLit, copySlice } from '../rt/slices.js';
 import type { Iface } from '../rt/values.js';
 import type { Op } from '../../workload/ops.js';
+import { GoPanic } from '../rt/panics.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 /** A Go func(rune) value as the generated code calls it. */
@@ -88,7 +93,76 @@ export function* TrimFunc(s: string, f: RuneFunc<boolean>): Go<string> {
 }
 
 /** strings.Replace(s, old, new, n): the first n (all when n < 0) non-overlapping instances. */
+/** unicode.IsSpace: the ASCII and Latin-1 spaces, and Unicode's White_Space beyond. */
+export function isSpaceRune(r: number): boolean {
+  if (r <= 0xff) return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
+  return r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x2028 || r === 0x2029 || r === 0x202f || r === 0x205f || r === 0x3000;
+}
+/** Where the rune ending at byte j starts (utf8.DecodeLastRuneInString: an invalid byte alone). */
+function lastRuneStart(s: string, j: number): number {
+  const lim = Math.max(0, j - 4);
+  let k = j - 1;
+  while (k > lim && (s.charCodeAt(k) & 0xc0) === 0x80) k--;
+  return k + decodeRune(s, k)[1] === j ? k : j - 1;
+}
+/** strings.TrimSpace: without leading and trailing unicode.IsSpace runes. */
+export function TrimSpace(s: string): string {
+  let i = 0;
+  while (i < s.length) {
+    const [r, n] = decodeRune(s, i);
+    if (!isSpaceRune(r)) break;
+    i += n;
+  }
+  let j = s.length;
+  while (j > i) {
+    const k = lastRuneStart(s, j);
+    if (!isSpaceRune(decodeRune(s, k)[0])) break;
+    j = k;
+  }
+  return s.slice(i, j);
+}
+/** strings.Fields: the runs of non-space runes (unicode.IsSpace). */
+export function Fields(s: string): Slice {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; ) {
+    const [r, n] = decodeRune(s, i);
+    if (isSpaceRune(r)) {
+      if (start >= 0) out.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+    i += n;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return sliceLit(out);
+}
+/** The byte offsets where an empty separator matches: 0 and after each UTF-8 sequence. */
+function runeBoundaries(s: string): number[] {
+  const at = [0];
+  for (let i = 0; i < s.length; ) {
+    i += decodeRune(s, i)[1];
+    at.push(i);
+  }
+  return at;
+}
+/** strings.Count: non-overlapping instances; an empty sep counts the runes plus one. */
+export function Count(s: string, sep: string): number {
+  if (sep === '') return runeBoundaries(s).length;
+  return s.split(sep).length - 1;
+}
 export function Replace(s: string, a: string, b: string, n: number): string {
+  if (a === '') {
+    // an empty old matches at the start and after each rune (strings.go genSplit/Replace)
+    const at = runeBoundaries(s);
+    const k = n < 0 ? at.length : Math.min(n, at.length);
+    let out = '';
+    let prev = 0;
+    for (let i = 0; i < k; i++) {
+      out += s.slice(prev, at[i]) + b;
+      prev = at[i]!;
+    }
+    return out + s.slice(prev);
+  }
   if (n < 0) return s.split(a).join(b);
   let out = s;
   for (let i = 0; i < n; i++) {
@@ -99,6 +173,9 @@ export function Replace(s: string, a: string, b: string, n: number): string {
   return out;
 }
 export const TrimPrefix = (s: string, p: string): string => (s.startsWith(p) ? s.slice(p.length) : s);
+/** strings.CutPrefix, CutSuffix (Go 1.20): s without the affix, and whether it was there. */
+export const CutPrefix = (s: string, p: string): [string, boolean] => (s.startsWith(p) ? [s.slice(p.length), true] : [s, false]);
+export const CutSuffix = (s: string, p: string): [string, boolean] => (s.endsWith(p) ? [s.slice(0, s.length - p.length), true] : [s, false]);
 export const TrimSuffix = (s: string, p: string): string => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s);
 
 /** strings.Builder (and bytes.Buffer, its writing half): a byte string that grows. */
@@ -317,13 +394,35 @@ export function IndexAny(s: string, chars: string, last: boolean): number {
  * mapped rune-wise by JS's full case mapping, encoded again (invalid UTF-8 becomes U+FFFD, as Go's
  * Map does; JS maps a few runes to several, e.g. ß → SS, where Go keeps the rune).
  */
+/**
+ * unicode.ToUpper/ToLower/ToTitle of one rune: the simple case mapping. JS's toUpperCase applies
+ * the full (special) mappings — ß → SS, İ → i̇ —: a result of more than one rune is not a simple
+ * mapping, and the rune stays (İ's simple lower case is i). Title case is upper case but for the
+ * Latin digraphs (Ǆ ǅ ǆ → ǅ, Ǉ…, Ǌ…, Ǳ…).
+ */
+export function caseRune(r: number, to: 'upper' | 'lower' | 'title'): number {
+  if (to === 'lower' && r === 0x130) return 0x69;
+  if (to === 'title' && ((r >= 0x1c4 && r <= 0x1cc) || (r >= 0x1f1 && r <= 0x1f3))) return r <= 0x1c6 ? 0x1c5 : r <= 0x1c9 ? 0x1c8 : r <= 0x1cc ? 0x1cb : 0x1f2;
+  const c = String.fromCodePoint(r);
+  const m = to === 'lower' ? c.toLowerCase() : c.toUpperCase();
+  const mr = m.codePointAt(0)!;
+  return m.length === (mr > 0xffff ? 2 : 1) ? mr : r;
+}
+function mapCase(s: string, to: 'upper' | 'lower' | 'title'): string {
+  let out = '';
+  for (const ch of decodeUTF8(s)) out += String.fromCodePoint(caseRune(ch.codePointAt(0)!, to));
+  return encodeUTF8(out);
+}
 export function upper(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(s) ? s.toUpperCase() : encodeUTF8(decodeUTF8(s).toUpperCase());
+  return /^[\x00-\x7f]*$/.test(s) ? s.toUpperCase() : mapCase(s, 'upper');
 }
 export function lower(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : encodeUTF8(decodeUTF8(s).toLowerCase());
+  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : mapCase(s, 'lower');
+}
+export function title(s: string): string {
+  return mapCase(s, 'title');
 }
 /**
  * strings.Title (deprecated in Go 1.18, still there): the first letter of every word upper-cased
@@ -337,7 +436,7 @@ export function Title(s: string): string {
   let prevSep = true;
   for (const ch of t) {
     const c = ch.codePointAt(0)!;
-    out += prevSep ? ch.toUpperCase() : ch;
+    out += prevSep ? String.fromCodePoint(caseRune(c, 'title')) : ch;
     if (c < 0x80) prevSep = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
     else prevSep = /^\s$/u.test(ch);
   }
@@ -355,6 +454,37 @@ export const Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
 export function EqualFold(a: string, b: string): boolean {
   return decodeUTF8(a).toLowerCase() === decodeUTF8(b).toLowerCase();
 }
+/**
+ * strings.Replacer (replace.go's semantics): left to right, at each position the first old string
+ * in argument order that matches is replaced, without overlaps; an empty old string matches at
+ * every byte boundary (genericReplacer steps by bytes, unlike strings.Replace's runes). An odd
+ * argument count panics as Go's does.
+ */
+export class Replacer {
+  readonly pairs: [string, string][] = [];
+  constructor(oldnew: string[]) {
+    if (oldnew.length % 2 === 1) throw new GoPanic({ t: tString, v: 'strings.NewReplacer: odd argument count' }, 'strings.NewReplacer: odd argument count');
+    for (let i = 0; i < oldnew.length; i += 2) this.pairs.push([oldnew[i]!, oldnew[i + 1]!]);
+  }
+  Replace(s: string): string {
+    let out = '';
+    for (let i = 0; i <= s.length; ) {
+      const m = this.pairs.find(([o]) => s.startsWith(o, i));
+      if (m !== undefined) out += m[1];
+      if (i === s.length) break;
+      if (m !== undefined && m[0] !== '') i += m[0].length;
+      else out += s[i++];
+    }
+    return out;
+  }
+  *WriteString(w: Iface | null, s: string): Go<[number, Iface | null]> {
+    return yield* writeString(w, this.Replace(s));
+  }
+}
+export const tReplacer = native('Replacer', 'strings', '$P.strings.Replacer');
+method(tReplacer, 'Replace', fn([tString], [tString]), false);
+method(tReplacer, 'WriteString', fn([tWriter, tString], [tInt, tError]), true);
+
 export const tStringsReader = native('Reader', 'strings', '$P.strings.Reader');
 method(tStringsReader, 'Read', fn([tBytes], [tInt, tError]), true);
 method(tStringsReader, 'ReadByte', fn([], [tUint8, tError]), false);
@@ -371,6 +501,8 @@ method(tStringsReader, 'Reset', fn([tString], []), false);
 const S = tString;
 pkg('strings', {
   Reader: T(tStringsReader),
+  Replacer: T(tReplacer),
+  NewReplacer: F(fn([sl(S)], [ptr(tReplacer)], true), (a) => `new $P.strings.Replacer($L.sliceToArray(${a[0]}))`),
   NewReader: F(fn([tString], [ptr(tStringsReader)]), (a) => `new $P.strings.Reader(${a[0]})`),
   Contains: F(fn([S, S], [tBool]), (a) => `${a[0]}.includes(${a[1]})`),
   HasPrefix: F(fn([S, S], [tBool]), (a) => `${a[0]}.startsWith(${a[1]})`),
@@ -387,7 +519,7 @@ pkg('strings', {
   TrimLeftFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimLeftFunc(${a[0]}, ${a[1]}))`),
   TrimRightFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimRightFunc(${a[0]}, ${a[1]}))`),
   ToLower: F(fn([S], [S]), (a) => `$P.strings.lower(${a[0]})`),
-  TrimSpace: F(fn([S], [S]), (a) => `${a[0]}.trim()`),
+  TrimSpace: F(fn([S], [S]), (a) => `$P.strings.TrimSpace(${a[0]})`),
   Split: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, -1)`),
   SplitN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, ${a[2]})`),
   SplitAfter: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, ${a[1]}.length, -1)`),
@@ -405,11 +537,15 @@ pkg('strings', {
   TrimRight: F(fn([S, S], [S]), (a) => `$P.strings.TrimRight(${a[0]}, ${a[1]})`),
   Cut: F(fn([S, S], [S, S, tBool]), (a) => `$P.strings.Cut(${a[0]}, ${a[1]})`),
   Compare: F(fn([S, S], [tInt]), (a) => `$P.strings.Compare(${a[0]}, ${a[1]})`),
-  Fields: F(fn([S], [sl(S)]), (a) => `$L.sliceLit(${a[0]}.split(/[ \\t\\n\\r]+/).filter((x) => x !== ''))`),
+  Fields: F(fn([S], [sl(S)]), (a) => `$P.strings.Fields(${a[0]})`),
   Join: F(fn([sl(S), S], [S]), (a) => `$L.sliceToArray(${a[0]}).join(${a[1]})`),
   Replace: F(fn([S, S, S, tInt], [S]), (a) => `$P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
-  ReplaceAll: F(fn([S, S, S], [S]), (a) => `${a[0]}.split(${a[1]}).join(${a[2]})`),
-  Count: F(fn([S, S], [tInt]), (a) => `(${a[0]}.split(${a[1]}).length - 1)`),
+  ReplaceAll: F(fn([S, S, S], [S]), (a) => `$P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, -1)`),
+  ToTitle: F(fn([S], [S]), (a) => `$P.strings.title(${a[0]})`),
+  Clone: F(fn([S], [S]), (a) => `(${a[0]})`),
+  CutPrefix: { ...F(fn([S, S], [S, tBool]), (a) => `$P.strings.CutPrefix(${a[0]}, ${a[1]})`), since: '1.20' },
+  CutSuffix: { ...F(fn([S, S], [S, tBool]), (a) => `$P.strings.CutSuffix(${a[0]}, ${a[1]})`), since: '1.20' },
+  Count: F(fn([S, S], [tInt]), (a) => `$P.strings.Count(${a[0]}, ${a[1]})`),
   TrimPrefix: F(fn([S, S], [S]), (a) => `$P.strings.TrimPrefix(${a[0]}, ${a[1]})`),
   TrimSuffix: F(fn([S, S], [S]), (a) => `$P.strings.TrimSuffix(${a[0]}, ${a[1]})`),
   EqualFold: F(fn([S, S], [tBool]), (a) => `$P.strings.EqualFold(${a[0]}, ${a[1]})`),

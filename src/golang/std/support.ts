@@ -48,9 +48,10 @@ export function supportTableMarkdown(): string {
     }
     const go = goMembers(path);
     const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    const funcs = [...of(['func']).map(([n]) => n), ...go.funcs].sort(byName);
+    const marked = ([n, m]: [string, PkgMember]): string => (m.since ? `${n} (Go ${m.since}+)` : n);
+    const funcs = [...of(['func']).map(marked), ...go.funcs].sort(byName);
     const types = [...of(['type']).map(([n, m]) => typeEntry(n, m)), ...go.types].sort(byName);
-    const values = of(['const', 'var']).map(([n]) => n);
+    const values = of(['const', 'var']).map(marked);
     const since = pkgSince.get(path);
     rows.push(`| ${path}${since ? ` (Go ${since}+)` : ''} | ${cell(funcs)} | ${cell(types)} | ${cell(values)} |`);
   }

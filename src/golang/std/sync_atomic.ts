@@ -11,7 +11,7 @@
 import type { PkgMember } from '../core.js';
 import { type FuncType, type NamedType, tBool, tInt32, tInt64 } from '../types.js';
 import { type Int64, add64, addu64 } from '../rt/integers.js';
-import { pkg, F, T, fn, ptr, tAny, tUint32, tUint64, tUintptr, native, method } from './registry.js';
+import { pkg, F, T, fn, ptr, tAny, tUint32, tUint64, tUintptr, native, method, subset } from './registry.js';
 
 /** atomic.Int64 (and the base of the other widths): Add wraps at the width (rt/integers.ts). */
 export class AtomicBox {
@@ -133,4 +133,4 @@ members.Value = T(tAtomicValue);
 typedList.push(tAtomicBool, tAtomicValue);
 /** The typed atomics (their `$m` method tables are built by std/index.ts's init). */
 export const typed: readonly NamedType[] = typedList;
-pkg('sync/atomic', members);
+pkg('sync/atomic', { ...members, $unsupported: subset() });

@@ -80,6 +80,12 @@ export const tTimespec = newNamed('Timespec', 'syscall', {
   ],
 });
 export const tSysSignal = newNamed('Signal', 'syscall', tInt);
+/** syscall.Signal's String: the names of Linux's signal table (zerrors_linux_amd64.go signalList). */
+const signalNames = ['', 'hangup', 'interrupt', 'quit', 'illegal instruction', 'trace/breakpoint trap', 'aborted', 'bus error', 'floating point exception', 'killed', 'user defined signal 1', 'segmentation fault', 'user defined signal 2', 'broken pipe', 'alarm clock', 'terminated', 'stack fault', 'child exited', 'continued', 'stopped (signal)', 'stopped', 'stopped (tty input)', 'stopped (tty output)', 'urgent I/O condition', 'CPU time limit exceeded', 'file size limit exceeded', 'virtual timer expired', 'profiling timer expired', 'window changed', 'I/O possible', 'power failure', 'bad system call'];
+export const signalString = (s: number): string => (s > 0 && s < signalNames.length ? signalNames[s]! : `signal ${s}`);
+// a syscall.Signal is an os.Signal (String, Signal), as in Go
+jsMethod(tSysSignal, 'String', fn([], [tString]), '((s) => $P.syscall.signalString(s))');
+jsMethod(tSysSignal, 'Signal', fn([], []), '(() => undefined)');
 
 /** An Errno as an `error` value (nil for 0). */
 export function errnoErr(e: number): Iface | null {
@@ -295,7 +301,12 @@ pkg('syscall', {
   EEXIST: C(tErrno, Errno.EEXIST),
   EINVAL: C(tErrno, Errno.EINVAL),
   EPIPE: C(tErrno, Errno.EPIPE),
+  SIGHUP: C(tSysSignal, 1),
   SIGINT: C(tSysSignal, 2),
+  SIGQUIT: C(tSysSignal, 3),
+  SIGUSR1: C(tSysSignal, 10),
+  SIGUSR2: C(tSysSignal, 12),
+  SIGPIPE: C(tSysSignal, 13),
   SIGCHLD: C(tSysSignal, SIGCHLD),
   SIGWINCH: C(tSysSignal, SIGWINCH),
   SIGKILL: C(tSysSignal, 9),

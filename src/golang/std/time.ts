@@ -18,11 +18,12 @@
 import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { Timer as RTimer, TimerKind } from '../../runtime/time.js';
 import { Chan } from '../../runtime/chan.js';
-import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt, tInt64, tString } from '../types.js';
-import { pkg, F, C, T, V, fn, ptr, op, native, method, jsMethod, subset } from './registry.js';
+import { type NamedType, type Type, newNamed, tBool, tFloat64, tInt, tInt64, tString, tUint8 } from '../types.js';
+import { pkg, F, C, T, V, fn, ptr, sl, op, native, method, jsMethod, subset } from './registry.js';
 import { Body } from '../rt/goroutine.js';
 import { GoPanic } from '../rt/panics.js';
-import { encodeUTF8 } from '../rt/strings.js';
+import { encodeUTF8, stringToBytes } from '../rt/strings.js';
+import type { Slice } from '../rt/slices.js';
 import { type Int64, w64 } from '../rt/integers.js';
 import { newError } from './errors.js';
 import { Quote } from './strconv.js';
@@ -31,6 +32,45 @@ import { tError } from '../core.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
 
+const minDuration = -(1n << 63n);
+const maxDuration = (1n << 63n) - 1n;
+/** time.Duration.Truncate: d rounded toward zero to a multiple of m (d itself when m <= 0). */
+export function durationTruncate(d: Int64, m: Int64): Int64 {
+  if (m <= 0) return d;
+  const bd = BigInt(d);
+  return w64(bd - (bd % BigInt(m)));
+}
+/** time.Duration.Round: d rounded to the nearest multiple of m, halfway values away from zero. */
+export function durationRound(d: Int64, m: Int64): Int64 {
+  if (m <= 0) return d;
+  const bd = BigInt(d);
+  const bm = BigInt(m);
+  let r = bd % bm;
+  if (bd < 0n) {
+    r = -r;
+    if (r + r < bm) return w64(bd + r);
+    const d1 = bd - bm + r;
+    return w64(d1 >= minDuration ? d1 : minDuration);
+  }
+  if (r + r < bm) return w64(bd - r);
+  const d1 = bd + bm - r;
+  return w64(d1 <= maxDuration ? d1 : maxDuration);
+}
+/** time.Duration.Abs: |d|, with the minimum Duration saturating to the maximum. */
+export function durationAbs(d: Int64): Int64 {
+  if (d >= 0) return d;
+  return BigInt(d) === minDuration ? w64(maxDuration) : w64(-BigInt(d));
+}
+
+/** Duration.Seconds/Minutes/Hours: the whole units plus the remainder's fraction, as time.go computes them. */
+export function durationUnits(d: Int64, unit: number): number {
+  if (typeof d === 'bigint') {
+    const u = BigInt(unit);
+    return Number(d / u) + Number(d % u) / unit;
+  }
+  const whole = Math.trunc(d / unit);
+  return whole + (d - whole * unit) / unit;
+}
 /** time.Duration.String() */
 export function durationString(d: Int64): string {
   if (typeof d === 'bigint') {
@@ -245,6 +285,21 @@ export class GoTime {
   Before(u: GoTime): boolean {
     return this.mono !== null && u.mono !== null ? this.mono < u.mono : this.sec < u.sec || (this.sec === u.sec && this.nsec < u.nsec);
   }
+  /** Time.Compare (Go 1.20): -1, 0 or +1 as t is before, equal to or after u. */
+  Compare(u: GoTime): number {
+    return this.Before(u) ? -1 : this.After(u) ? 1 : 0;
+  }
+  /** Time.ISOWeek: the ISO 8601 year and week of the Thursday of t's week (time.go). */
+  ISOWeek(): [number, number] {
+    let d = 4 - this.Weekday();
+    if (d === 4) d = -3;
+    const th = this.Add(d * 86400e9);
+    return [th.Year(), Math.floor((th.YearDay() - 1) / 7) + 1];
+  }
+  /** Time.Zone: the zone's abbreviation and its offset east of UTC in seconds. */
+  Zone(): [string, number] {
+    return [this.zone().abbr, this.zone().offset];
+  }
   Equal(u: GoTime): boolean {
     return this.mono !== null && u.mono !== null ? this.mono === u.mono : this.sec === u.sec && this.nsec === u.nsec;
   }
@@ -318,6 +373,12 @@ export class GoTime {
   }
   Format(layout: string): string {
     return format(this, layout);
+  }
+  /** Time.MarshalJSON: the time in RFC 3339 with nanoseconds, quoted (years 0–9999 only). */
+  MarshalJSON(): [Slice | null, Iface | null] {
+    const y = this.Year();
+    if (y < 0 || y >= 10000) return [null, newError('Time.MarshalJSON: year outside of range [0,9999]')];
+    return [stringToBytes('"' + format(this, '2006-01-02T15:04:05.999999999Z07:00') + '"'), null];
   }
   String(): string {
     let s = format(this, '2006-01-02 15:04:05.999999999 -0700 MST');
@@ -631,7 +692,13 @@ function parseError(layout: string, value: string, layoutElem: string, valueElem
 }
 
 /** time.Parse (format.go parse) with UTC as the default location; the Time or the error text. */
-export function parse(layout: string, value: string): GoTime | string {
+/**
+ * `holdYear` (Go 1.20+): a 2006 element whose four bytes are not all digits is reported with the
+ * value from where it started; go1.19 reports the rest after them (`cannot parse "1-01" as "2006"`
+ * for "20-01-01": its stdLongYear consumed the four bytes before atoi failed, and its error
+ * carried `value`, not `hold`).
+ */
+export function parse(layout: string, value: string, holdYear = true): GoTime | string {
   const alayout = layout;
   const avalue = value;
   let year = 0;
@@ -659,6 +726,7 @@ export function parse(layout: string, value: string): GoTime | string {
     }
     layout = c.suffix;
     const hold = value;
+    let badAt: string | null = null;
     let bad = false;
     let range = '';
     const num = (fixed: boolean): number => {
@@ -693,8 +761,11 @@ export function parse(layout: string, value: string): GoTime | string {
         }
         break;
       case Std.LongYear:
-        if (value.length < 4 || !/^\d{4}/.test(value)) bad = true;
-        else {
+        if (value.length < 4 || !/^\d{4}/.test(value)) {
+          bad = true;
+          // go1.19 reports the error with `value` (the rest after the four bytes), later releases with `hold`
+          if (!holdYear && value.length >= 4 && /^\d/.test(value)) badAt = value.slice(4);
+        } else {
           year = Number(value.slice(0, 4));
           value = value.slice(4);
         }
@@ -847,7 +918,7 @@ export function parse(layout: string, value: string): GoTime | string {
       }
     }
     if (range !== '') return parseError(alayout, avalue, stdstr, value, `: ${range} out of range`);
-    if (bad) return parseError(alayout, avalue, stdstr, hold, '');
+    if (bad) return parseError(alayout, avalue, stdstr, badAt ?? hold, '');
   }
   if (pmSet && hour < 12) hour += 12;
   else if (amSet && hour === 12) hour = 0;
@@ -910,8 +981,8 @@ function nanos(value: string, n: number): number {
   return Number(digits) * Math.pow(10, 9 - digits.length);
 }
 /** time.Parse's two results. */
-export function Parse(layout: string, value: string): [GoTime, Iface | null] {
-  const t = parse(layout, value);
+export function Parse(layout: string, value: string, holdYear = true): [GoTime, Iface | null] {
+  const t = parse(layout, value, holdYear);
   return typeof t === 'string' ? [new GoTime(), newError(t)] : [t, null];
 }
 
@@ -922,13 +993,19 @@ for (const [m, div] of [
   ['Minutes', 60e9],
   ['Hours', 3600e9],
 ] as const)
-  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => Number(d) / ${div})`);
+  // time.go: `hour := d / Hour; nsec := d % Hour; return float64(hour) + float64(nsec)/(60*60*1e9)`
+  // (the whole units and the rest converted apart: d/div in one division rounds differently)
+  jsMethod(tDuration, m, fn([], [tFloat64]), `((d) => $P.time.durationUnits(d, ${div}))`);
 for (const [m, div] of [
   ['Milliseconds', 1e6],
   ['Microseconds', 1e3],
   ['Nanoseconds', 1],
 ] as const)
   jsMethod(tDuration, m, fn([], [tInt64]), `((d) => $L.div64(d, ${div}))`);
+// Duration.Truncate, Round (time.go; a result beyond int64 saturates as Go's does) and Abs (Go 1.19).
+jsMethod(tDuration, 'Truncate', fn([tDuration], [tDuration]), '$P.time.durationTruncate');
+jsMethod(tDuration, 'Round', fn([tDuration], [tDuration]), '$P.time.durationRound');
+jsMethod(tDuration, 'Abs', fn([], [tDuration]), '$P.time.durationAbs');
 export const tLocation = native('Location', 'time', '$P.time.GoLocation');
 method(tLocation, 'String', fn([], [tString]), false);
 export const tMonth: NamedType = newNamed('Month', 'time', tInt);
@@ -969,6 +1046,9 @@ for (const [m, sig] of [
   ['Truncate', fn([tDuration], [tTime])],
   ['Round', fn([tDuration], [tTime])],
   ['Format', fn([tString], [tString])],
+  ['MarshalJSON', fn([], [sl(tUint8), tError])],
+  ['ISOWeek', fn([], [tInt, tInt])],
+  ['Zone', fn([], [tString, tInt])],
   ['String', fn([], [tString])],
   ['UTC', fn([], [tTime])],
   ['Local', fn([], [tTime])],
@@ -976,6 +1056,7 @@ for (const [m, sig] of [
   ['Location', fn([], [tLocPtr])],
 ] as const)
   method(tTime, m, sig, false, false);
+method(tTime, 'Compare', fn([tTime], [tInt]), false, false, '1.20');
 const chTime: Type = { k: 'chan', elem: tTime, dir: 'recv' };
 export const tTimer = native('Timer', 'time', '$P.time.TimeTimer', { k: 'struct', fields: [{ name: 'C', type: chTime, embedded: false, js: 'C' }] });
 method(tTimer, 'Stop', fn([], [tBool]), true);
@@ -1009,7 +1090,7 @@ pkg('time', {
   Unix: F(fn([tInt64, tInt64], [tTime]), (a) => `$P.time.Unix(${a[0]}, ${a[1]})`),
   UnixMilli: F(fn([tInt64], [tTime]), (a) => `$P.time.UnixMilli(${a[0]})`),
   UnixMicro: F(fn([tInt64], [tTime]), (a) => `$P.time.UnixMicro(${a[0]})`),
-  Parse: F(fn([tString, tString], [tTime, tError]), (a) => `$P.time.Parse(${a[0]}, ${a[1]})`),
+  Parse: F(fn([tString, tString], [tTime, tError]), (a, c) => `$P.time.Parse(${a[0]}, ${a[1]}, ${c.release !== '1.19'})`),
   ...Object.fromEntries(longMonthNames.map((m, i) => [m, C(tMonth, i + 1)])),
   ...Object.fromEntries(longDayNames.map((d, i) => [d, C(tWeekday, i)])),
   ...Object.fromEntries(
@@ -1030,11 +1111,12 @@ pkg('time', {
       StampMilli: 'Jan _2 15:04:05.000',
       StampMicro: 'Jan _2 15:04:05.000000',
       StampNano: 'Jan _2 15:04:05.000000000',
-      DateTime: '2006-01-02 15:04:05',
-      DateOnly: '2006-01-02',
-      TimeOnly: '15:04:05',
     }).map(([k, v]) => [k, C(tString, v)]),
   ),
+  // Go 1.20's layouts
+  DateTime: { ...C(tString, '2006-01-02 15:04:05'), since: '1.20' },
+  DateOnly: { ...C(tString, '2006-01-02'), since: '1.20' },
+  TimeOnly: { ...C(tString, '15:04:05'), since: '1.20' },
   Since: F(fn([tTime], [tDuration]), (a) => `$P.time.now(${nanotime}).Sub(${a[0]})`),
   Until: F(fn([tTime], [tDuration]), (a) => `${a[0]}.Sub($P.time.now(${nanotime}))`),
   After: F(fn([tDuration], [chTime]), (a) => `(yield* $P.time.newTimer(${a[0]}, 0, null)).C`),

@@ -34,6 +34,7 @@ export function guard(c: Compiler, n: Node | null, f: () => void): void {
     if (e instanceof CompileError) {
       if (e instanceof Silent) return;
       if (e.message === 'too many errors') throw e;
+      c.aborted = true;
       c.errors.push({ node: e.node ?? n, msg: e.message });
       if (c.errors.length > 10) throw e;
     } else throw e;

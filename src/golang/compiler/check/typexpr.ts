@@ -10,6 +10,7 @@
 import { type Node, text, kid } from '../syntax.js';
 import { type Compiler, type ConstVal, type PkgMember, type Generic } from '../../core.js';
 import { type Type, type FuncType, type StructType, type Field, type IfaceType, type Term, underlying, identical, typeString } from '../../types.js';
+import { releaseAtLeast } from '../operand.js';
 
 export function resolveType(c: Compiler, n: Node): Type {
   switch (n.name) {
@@ -247,8 +248,11 @@ export function pkgMember(c: Compiler, n: Node, pk: string, name: string): PkgMe
   const o = c.scope.lookup(pk);
   if (!o || o.kind !== 'pkg') c.fail(n, `undefined: ${pk}`);
   o.used = true;
-  const m = c.pkgs.get(o.pkg!)?.get(name);
+  const got = c.pkgs.get(o.pkg!)?.get(name);
+  const m = got?.since !== undefined && !releaseAtLeast(c.release, got.since) ? undefined : got;
   if (!m) {
+    // go build reports an undefined member at its name (the selector's Sel)
+    if (got) c.fail(n.kids.length > 1 ? n.kids[n.kids.length - 1]! : n, `undefined: ${pk}.${name}`);
     if (c.pkgs.get(o.pkg!)?.has('$unsupported')) c.unsupported(n, `${o.pkg}.${name}`);
     c.fail(n, `undefined: ${pk}.${name}`);
   }
