@@ -49,6 +49,7 @@ export function runG(rt: Runtime, mp: M): void {
     const c: M | null = rt.contM as M | null; // set by cont() or execute() inside runG1
     if (c !== mp || rt.exited) break;
     rt.contM = null;
+    if (rt.contDelay < 0) continue; // a Work op already ran to its end (workRunAhead): the clock is there
     if (!rt.sim.advance(rt.sim.now + rt.contDelay)) {
       rt.sim.after(rt.contDelay, mp, T.Run, mp.gen);
       break;
@@ -147,6 +148,30 @@ function cont(rt: Runtime, mp: M, cost: number): void {
   mp.debt = 0;
 }
 
+/**
+ * A Work op's CPU stretch run ahead (as runG runs ahead over an op's cost): when the M gets a whole
+ * core (the OS model's rate is 1 and one more stretch still fits the cores, so cpuStart would neither
+ * re-time anyone nor schedule a settle) and no event is due before the stretch ends, nothing can
+ * happen during it — no signal, no sysmon tick, no other M's step — so the clock moves to its end
+ * inside this event and the G goes on, exactly as cpuStart, the end event (mfire: generation
+ * bump, cpuStop) and runG would have done it: same times, same order, the same count of fired
+ * events. Otherwise (false) the caller starts the stretch for real. The Go frontend emits a Work op
+ * before about every third channel operation (src/golang/compiler/program.ts `$op`), so this spares
+ * a heap push and pop, an mfire and the CPU list's links for most of them.
+ */
+function workRunAhead(rt: Runtime, mp: M, ns: number): boolean {
+  const os = rt.os;
+  if (os.rate !== 1 || os.n >= os.cores) return false;
+  const end = rt.sim.now + ns;
+  if (!rt.sim.advance(end)) return false;
+  mp.cpuEnd = end; // what cpuStart leaves behind
+  mp.cpuTag = T.Run;
+  mp.gen++; // what the end event's firing would have done
+  rt.contM = mp;
+  rt.contDelay = -1; // runG: continue at once, the clock is already at the end
+  return true;
+}
+
 function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
   const cost = rt.cost;
   switch (op.k) {
@@ -185,6 +210,10 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       if (!(ns > 0)) return cont(rt, mp, 0);
       gp.workNs = ns;
       gp.workEvery = op.every;
+      if (workRunAhead(rt, mp, ns)) {
+        gp.workEnd = rt.sim.now;
+        return;
+      }
       gp.workEnd = cpuStart(rt, mp, ns, T.Run);
       return;
     }

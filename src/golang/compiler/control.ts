@@ -18,7 +18,7 @@ import { resolveType } from './check/typexpr.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
 function loopHead(c: Compiler, ops: number): string {
-  return `$c += ${c.nsOf(ops)}; if ($c + $U.ns >= $CH) yield $W();\n`;
+  return `$S.c += ${c.nsOf(ops)}; if ($S.c + $U.ns >= $CH) yield $W();\n`;
 }
 
 /**
@@ -29,10 +29,10 @@ function loopHead(c: Compiler, ops: number): string {
  * index.ts: the runtime's cooperative check before each op must skip `cont` Work ops.
  */
 function markCallFree(code: string): string {
-  const head = 'if ($c + $U.ns >= $CH) yield $W();';
+  const head = 'if ($S.c + $U.ns >= $CH) yield $W();';
   const rest = code.split(head).join('');
   if (/\byield\b/.test(rest) || rest.includes('$k++')) return code;
-  return code.split(head).join('if ($c + $U.ns >= $CH) yield $Wc();');
+  return code.split(head).join('if ($S.c + $U.ns >= $CH) yield $Wc();');
 }
 
 export function forStmt(c: Compiler, n: Node, label: string | null): string {
@@ -101,7 +101,7 @@ export function forStmt(c: Compiler, n: Node, label: string | null): string {
   // Every iteration costs at least its jump (go1.19 runs `for {}` as one jmp: cost.ts's `op`). An
   // empty `for {}` does nothing but burn CPU, so it takes a whole chunk per step: the same simulated
   // time, without running 70k empty JS iterations per chunk; only async preemption stops it.
-  if (cond === 'true' && !post && b.trim() === '') return `{ ${init}${lbl}for (;;) { $c += $CH; yield $Wc(); } }\n`;
+  if (cond === 'true' && !post && b.trim() === '') return `{ ${init}${lbl}for (;;) { $S.c += $CH; yield $Wc(); } }\n`;
   cost = Math.max(1, cost);
   if (post) {
     const inner = c.id('body');
@@ -406,7 +406,7 @@ export function switchStmt(c: Compiler, n: Node, label: string | null): string {
   });
   c.popScope();
   const lbl = label ? `${label}: ` : '';
-  return `{ ${init}$f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; ${pre} let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
+  return `{ ${init}$f.l = ${c.line(n)}; $S.c += ${c.nsOf(cls.length + 1)}; ${pre} let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
 }
 
 export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): string {
@@ -463,7 +463,7 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
   if (bind && !bindUsed) c.err(bind, `${text(bind)} declared but not used`);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
-  return `{ ${init}$f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${xv} = ${x.c}; let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
+  return `{ ${init}$f.l = ${c.line(n)}; $S.c += ${c.nsOf(cls.length + 1)}; const ${xv} = ${x.c}; let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
 }
 
 export function selectStmt(c: Compiler, n: Node, label: string | null): string {
@@ -524,6 +524,6 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
     bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
   });
   const lbl = label ? `${label}: ` : '';
-  return `{ $f.l = ${c.line(n)}; $c += ${c.nsOf(cls.length + 1)}; const ${r} = yield* $op({k: $K.Select, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
+  return `{ $f.l = ${c.line(n)}; $S.c += ${c.nsOf(cls.length + 1)}; const ${r} = yield* $op({k: $K.Select, cases: [${cases.join(', ')}], dflt: ${hasDefault}});\n${lbl}switch (${r}[0]) {\n${bodies.join('')}} }\n`;
 }
 

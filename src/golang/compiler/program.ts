@@ -2,7 +2,7 @@
  * The program: resolve (resolve.ts), check the package-level objects (check/decls.ts), then
  * compile the package-level variables (initialised in source order in $init) and the function
  * bodies, then the instances of generic functions and methods they made (check/generics.ts), report unused imports, build the method tables of the program's named types, and emit
- * the JavaScript module (the program's prologue: the CPU-work accumulator `$c`, `$W`/`$Wc` Work
+ * the JavaScript module (the program's prologue: the CPU-work accumulator `$S.c`, `$W`/`$Wc` Work
  * ops, `$op`; type descriptors; struct classes; globals; bodies).
  */
 import { type Node, text } from './syntax.js';
@@ -134,14 +134,18 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
   for (const [t, id] of c.typeIds) types[Number(id.slice(2))] = t;
   const code = [
     '"use strict";',
-    `let $c = 0, $k = 0; const $CH = $opts.chunk; const $A = $L.heap, $U = $L.cpu;`,
+    // The CPU-work accumulator is a field of an object ($S.c), not a `let`: a closure's context slot keeps
+    // no unboxed double, so each `$c += 0.092` of every Go statement allocated a HeapNumber (and a
+    // write barrier); an object's double field is updated in place. Same IEEE additions, same values.
+    // Made with a fractional value so the field is a double field from the start.
+    `let $k = 0; const $S = { c: 0.5 }; $S.c = 0; const $CH = $opts.chunk; const $A = $L.heap, $U = $L.cpu;`,
     // whole ns go to the runtime (the statements' counted CPU and what run-time code charged, rt/cpu.ts);
     // the fraction stays in $c for the next Work op; the bytes allocated since the last op ride along (rt/malloc.ts)
-    `function $W() { $c += $U.ns; $U.ns = 0; const ns = Math.floor($c), k = $k, alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u, allocSpans = $A.n; $c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; $A.n = 0; return {k: $K.Work, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0, cont: false, alloc, allocLarge, allocBuffers, allocSpans}; }`,
-    `function $Wc() { $c += $U.ns; $U.ns = 0; const ns = Math.floor($c), alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u, allocSpans = $A.n; $c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; $A.n = 0; return {k: $K.Work, ns, every: 0, cont: true, alloc, allocLarge, allocBuffers, allocSpans}; }`,
+    `function $W() { $S.c += $U.ns; $U.ns = 0; const ns = Math.floor($S.c), k = $k, alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u, allocSpans = $A.n; $S.c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; $A.n = 0; return {k: $K.Work, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0, cont: false, alloc, allocLarge, allocBuffers, allocSpans}; }`,
+    `function $Wc() { $S.c += $U.ns; $U.ns = 0; const ns = Math.floor($S.c), alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u, allocSpans = $A.n; $S.c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; $A.n = 0; return {k: $K.Work, ns, every: 0, cont: true, alloc, allocLarge, allocBuffers, allocSpans}; }`,
     // A runtime op, preceded by the CPU work counted since the last one: a Call (a plain iterator,
     // src/workload/call.ts), not a generator, since every channel op, sleep or lock goes through it.
-    'const $Call = $R.Call; function $op(o) { return $c >= 1 || $A.b > 0 || $U.ns > 0 ? new $Call($W(), o) : new $Call(o, null); }',
+    'const $Call = $R.Call; function $op(o) { return $S.c >= 1 || $A.b > 0 || $U.ns > 0 ? new $Call($W(), o) : new $Call(o, null); }',
     types.map((_, i) => `const $T${i} = $types[${i}];`).join('\n'),
     ...c.decls,
     ...globalDecl,

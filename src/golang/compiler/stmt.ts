@@ -2,7 +2,7 @@
  * Statements and function bodies.
  *
  * Cost model (cost.ts, documented in index.ts): every statement adds `ops × op` simulated ns to the
- * accumulator `$c` (ops = 1 + operators, calls, index/selector operations in it). The accumulator
+ * accumulator `$S.c` (program.ts) (ops = 1 + operators, calls, index/selector operations in it). The accumulator
  * is turned into a Work op (`$W()`) at function entry (a call: cooperative preemption point), at
  * loop heads once it reaches the chunk size (`$CH`), and before every other Op (`$op`).
  */
@@ -106,9 +106,9 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   let code: string;
   if (hasDefer) {
     const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
-    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n${roots}$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
+    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n${roots}$k++; if ($S.c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
   } else {
-    code = `${head}${pre.join(' ')}\ntry {\n${roots}$k++; if ($c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
+    code = `${head}${pre.join(' ')}\ntry {\n${roots}$k++; if ($S.c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
   }
   // a declared function's site, for its pc (reflect.Value.Pointer, runtime.FuncForPC: std/runtime.ts PcTable)
   // (not for a generic instance: its name stays in one place, the frame's)
@@ -412,7 +412,7 @@ function simple(c: Compiler, n: Node, code: string): string {
   const cost = c.nsOf(Math.max(1, c.ops));
   c.ops = 0;
   const needLine = /yield|\$L\.|\.|\[/.test(code.replace(noLine, ''));
-  return `${needLine ? `$f.l = ${c.line(n)}; ` : ''}$c += ${cost}; ${code}\n`;
+  return `${needLine ? `$f.l = ${c.line(n)}; ` : ''}$S.c += ${cost}; ${code}\n`;
 }
 
 export function stmt(c: Compiler, n: Node): string {
@@ -521,7 +521,7 @@ function stmt1(c: Compiler, n: Node): string {
         // gosyntax/branches.ts reports undefined labels and jumps into blocks first (gc's checkBranches)
         if (!tg) c.fail(ln ?? n, `goto ${ln ? text(ln) : ''} jumps into block`);
         if (c.fn!.rangeFunc) c.unsupported(n, 'goto inside the body of a range-over-func loop');
-        return `{ ${tg.state} = ${tg.idx}; if ($c + $U.ns >= $CH) yield $W(); continue ${tg.loop}; }\n`;
+        return `{ ${tg.state} = ${tg.idx}; if ($S.c + $U.ns >= $CH) yield $W(); continue ${tg.loop}; }\n`;
       }
       if (ln) {
         const js = c.fn!.labels.get(text(ln));
@@ -563,7 +563,7 @@ function ifStmt(c: Compiler, n: Node): string {
   if (e) els = e.name === 'IfStatement' ? ` else {\n${ifStmt(c, e)}}` : ` else {\n${block(c, e.kids)}}`;
   c.popScope();
   const line = /yield|\$L\.|\.|\[/.test(cv.c.replace(noLine, '')) ? `$f.l = ${c.line(n)}; ` : '';
-  return `{ ${pre}${line}$c += ${cost};\nif (${cv.c}) {\n${thenB}}${els}\n}\n`;
+  return `{ ${pre}${line}$S.c += ${cost};\nif (${cv.c}) {\n${thenB}}${els}\n}\n`;
 }
 
 function returnStmt(c: Compiler, n: Node): string {

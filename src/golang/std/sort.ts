@@ -20,7 +20,7 @@
  * CPU time: the program's own Less/Swap code is charged by its statements (src/golang/cost.ts); the
  * sort's own work — the loops, the indirect calls, reflect's swapper for Slice, the comparisons of the
  * ordered sorts — is charged per comparison pdqsort makes (GoCpuCosts.sortCmp / sortFuncCmp, from
- * conformance/programs/lib_costs.go), which the call site adds to the goroutine's CPU (`$c`).
+ * conformance/programs/lib_costs.go), which the call site adds to the goroutine's CPU (`$S.c`).
  * Before, Slice was an O(n²) insertion sort (a 10,000-element Slice ran past the wall-clock budget)
  * and Ints charged nothing.
  */
@@ -671,8 +671,8 @@ method(tReverse, 'Less', fn([tInt, tInt], [tBool]), true);
 method(tReverse, 'Swap', fn([tInt, tInt]), true);
 export const tReversePtr = globalTypes.intern(ptr(tReverse));
 
-// Call sites add what the sort's own work cost to the goroutine's CPU: `$c += ns` (src/golang/cost.ts sortCmp, sortFuncCmp).
-const charged = (call: string): string => `void ($c += (yield* ${call}))`;
+// Call sites add what the sort's own work cost to the goroutine's CPU: `$S.c += ns` (src/golang/cost.ts sortCmp, sortFuncCmp).
+const charged = (call: string): string => `void ($S.c += (yield* ${call}))`;
 /** The release whose sort.go the call runs (xorshiftShifts). */
 const rel = (c: Compiler): string => JSON.stringify(c.release);
 pkg('sort', {
