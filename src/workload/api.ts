@@ -26,6 +26,7 @@ import { PollDesc } from '../runtime/netpoll.js';
 import { formatValues, sprintf } from './fmt.js';
 import { Call } from './call.js';
 import type { MemStatsSnapshot } from '../runtime/mgc.js';
+import { printfloat } from '../runtime/print.js';
 
 /** A goroutine's code: `function* f(...): Go { ... }`. */
 export type Go<T = void> = Generator<Op, T, unknown>;
@@ -144,7 +145,7 @@ export function print(...args: unknown[]): Go {
   return op({ k: K.Print, text: args.map(printValue).join('') });
 }
 function printValue(v: unknown): string {
-  if (typeof v === 'number' && !Number.isInteger(v)) return v.toExponential(6).replace(/e([+-])(\d)$/, 'e$10$2').replace(/^(\d)/, '+$1').replace(/e([+-])(\d\d)$/, 'e$10$2');
+  if (typeof v === 'number' && !Number.isInteger(v)) return printfloat(v, false);
   if (v === null || v === undefined) return 'nil';
   return String(v);
 }

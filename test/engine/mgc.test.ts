@@ -10,7 +10,8 @@ import { runChecked } from '../helpers.js';
 import { run, type RunResult } from '../../src/runtime/runtime.js';
 import { E } from '../../src/log/events.js';
 import { alloc, go, runtime, debug, syscall, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
-import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason, PIController, commit, printfloat } from '../../src/runtime/mgc.js';
+import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason, PIController, commit } from '../../src/runtime/mgc.js';
+import { printfloat } from '../../src/runtime/print.js';
 import { forcegcperiod } from '../../src/runtime/runtime2.js';
 import { SyscallModeCode } from '../../src/runtime/syscall.js';
 import { formatSummary, summarize } from '../../src/views/summary.js';
@@ -797,7 +798,7 @@ describe('GODEBUG=gcpacertrace=1 (mgcpacer.go startCycle and endCycle lines, pri
     const go126 = '0.25 0.3333333333333333 2.5e-07 -1234.5678 0 9.9999999 1e+21 0.00021192873762065394 1.23456789e+08';
     const printed = (go: '1.19' | '1.26'): string => {
       const r = runChecked({ go, gomaxprocs: 1, seed: 1, linksOS: false, main: function* () {} });
-      return values.map((v) => printfloat(r.runtime, v)).join(' ');
+      return values.map((v) => printfloat(v, r.runtime.v.printFloatShortest)).join(' ');
     };
     expect(printed('1.19')).toBe(go119);
     expect(printed('1.26')).toBe(go126);

@@ -4,6 +4,7 @@
  * builtin print's formatting (printArg, runtime/print.go).
  */
 import { formatFloat } from '../../workload/fmt.js';
+import { printfloat } from '../../runtime/print.js';
 import type { Type, StructType } from '../types.js';
 import { underlying, typeString, basic, isInteger, isFloat } from '../types.js';
 import type { Iface, Ref } from './values.js';
@@ -813,11 +814,7 @@ export function printArg(v: unknown, t: Type, shortest = false): string {
     if (u.name === 'float64' || u.name === 'float32' || u.name === 'untyped float') {
       const x = v as number;
       if (shortest) return formatFloat(u.name === 'float32' ? shortest32(x) : x);
-      if (Number.isNaN(x)) return 'NaN';
-      if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
-      let s = x.toExponential(6);
-      s = s.replace(/e([+-])(\d+)$/, (_m, sg: string, d: string) => 'e' + sg + d.padStart(3, '0'));
-      return (x >= 0 ? '+' : '') + s;
+      return printfloat(x, false);
     }
     if (typeof v === 'number' || typeof v === 'bigint') return intString(v);
     return String(v);
