@@ -49,7 +49,7 @@ export function runG(rt: Runtime, mp: M): void {
     const c: M | null = rt.contM as M | null; // set by cont() or execute() inside runG1
     if (c !== mp || rt.exited) break;
     rt.contM = null;
-    if (rt.contDelay < 0) continue; // a Work op already ran to its end (workRunAhead): the clock is there
+    if (rt.contDelay === ranAhead) continue; // the clock is already where the G goes on
     if (!rt.sim.advance(rt.sim.now + rt.contDelay)) {
       rt.sim.after(rt.contDelay, mp, T.Run, mp.gen);
       break;
@@ -159,6 +159,9 @@ function cont(rt: Runtime, mp: M, cost: number): void {
  * before about every third channel operation (src/golang/compiler/program.ts `$op`), so this spares
  * a heap push and pop, an mfire and the CPU list's links for most of them.
  */
+/** rt.contDelay after workRunAhead: the G goes on at once, the clock is already at the stretch's end. */
+const ranAhead = -1;
+
 function workRunAhead(rt: Runtime, mp: M, ns: number): boolean {
   const os = rt.os;
   if (os.rate !== 1 || os.n >= os.cores) return false;
@@ -168,7 +171,7 @@ function workRunAhead(rt: Runtime, mp: M, ns: number): boolean {
   mp.cpuTag = T.Run;
   mp.gen++; // what the end event's firing would have done
   rt.contM = mp;
-  rt.contDelay = -1; // runG: continue at once, the clock is already at the end
+  rt.contDelay = ranAhead;
   return true;
 }
 

@@ -12,8 +12,9 @@
  *   the runtime's non-heap memory, VersionProfile.nonHeapMemory, and the release's headroom,
  *   VersionProfile.gcMemoryLimitHeadroom; computed at every heapGoal call, as Go does); trigger = goal − runway within
  *   [0.7, 0.95] of the way from heapMarked to the goal (triggerRatioDen/minTriggerRatioNum/
- *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark the
- *   largest of the last 4 cycles' cons/mark ratios (endCycle). GOGC=off: the memory limit's goal
+ *   maxTriggerRatioNum); runway = consMark × (1 − u)/u × last scan work, u = 0.25, consMark from the
+ *   cycles' measured cons/mark ratios (endCycle: go1.19 a PI controller, go1.21+ the largest of the last
+ *   4: VersionProfile.gcConsMarkMax4). GOGC=off: the memory limit's goal
  *   alone (GOMEMLIMIT unset is math.MaxInt64: a goal of ≈ 8 EiB, ReadMemStats' NextGC). During a
  *   cycle the goal is at least 64 KB past where it triggered (heapGoal's minRunway) — go1.19's
  *   `triggered` is the trigger, since 1.20 the heap at the cycle's start (VersionProfile.gcTriggeredAtHeapLive).
@@ -91,7 +92,7 @@ import { T, gopark, goready, newproc } from './proc.js';
 import { cpuStart } from './os.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
 import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
-import { formatFloat } from '../workload/fmt.js';
+import { printfloat } from './print.js';
 import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
 import { Sema, semacquire, semrelease } from './sema.js';
 
@@ -167,7 +168,6 @@ export function gcOptionsFromEnv(env: Readonly<Record<string, string | undefined
   return o;
 }
 
-/** runtime.MemStats as ReadMemStats returns it (the fields the model knows). */
 /**
  * runtime.MemStats as the model knows it. The heap: HeapSys is what the process keeps mapped
  * (heapRetained), HeapInuse the live heap (no span fragmentation), HeapIdle the difference, HeapReleased
@@ -267,8 +267,6 @@ export class GCState {
   heapMarked = 0;
   /** The goal commit computed: GOGC's (gcPercentHeapGoal) or the memory limit's when smaller. */
   heapGoal = 0;
-  /** Whether heapGoal is the memory limit's (heapGoalInternal then skips its minimum runway). */
-  memoryLimited = false;
   /** gcPercentHeapGoal: GOGC's goal at the last commit (Infinity with GOGC=off). */
   gcPercentHeapGoal = Infinity;
   trigger = 0;
@@ -313,6 +311,8 @@ export class GCState {
   /** Scan work (bytes) the cycle still has to do, and what workers hold reserved in their current chunk. */
   scanWorkRemaining = 0;
   scanWorkTotal = 0;
+  /** The cycle's fixed root and termination work (gcMarkBase as scan work at the mark's rate), part of scanWorkTotal. */
+  baseScanWork = 0;
   scanWorkDone = 0;
   inflight = 0;
   bgScanCredit = 0;
@@ -414,8 +414,7 @@ export function commit(rt: Runtime): void {
   c.gcPercentHeapGoal = goal;
   // heapGoalInternal: the memory limit's goal when it is smaller (always, with GOGC=off).
   const lim = memoryLimitHeapGoal(rt);
-  c.memoryLimited = lim < goal;
-  if (c.memoryLimited) goal = lim;
+  if (lim < goal) goal = lim;
   c.heapGoal = goal;
   const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + globals);
   c.trigger = triggerFor(c, goal, runway);
@@ -708,7 +707,7 @@ function assistWorkPerByte(rt: Runtime): number {
   const gcPercent = c.gcPercent < 0 ? 100000 : c.gcPercent;
   const live = c.heapLive;
   const work = c.scanWorkDone;
-  const base = c.scanWorkTotal - c.markScan - c.lastStackScan - c.globalsScan;
+  const base = c.baseScanWork;
   let goal = heapGoal(rt);
   let expected = c.lastHeapScan + c.lastStackScan + c.globalsScan + base;
   const maxScanWork = c.heapScan + c.lastStackScan + c.globalsScan + base;
@@ -899,52 +898,6 @@ const pacerStartWrites = 13;
 const pacerEndWrites = 22;
 
 /**
- * The runtime's print of a float64 (print.go printfloat): go1.19 `+d.dddddde±ddd` (7 digits, rounded
- * by adding 5e-7 after normalising), since go1.24 strconv's shortest 'g' form (VersionProfile.printFloatShortest).
- */
-export function printfloat(rt: Runtime, v: number): string {
-  if (rt.v.printFloatShortest) return formatFloat(v);
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  let sign = '+';
-  let e = 0;
-  let x = v;
-  if (x === 0) {
-    if (Object.is(x, -0)) sign = '-';
-  } else {
-    if (x < 0) {
-      x = -x;
-      sign = '-';
-    }
-    while (x >= 10) {
-      e++;
-      x /= 10;
-    }
-    while (x < 1) {
-      e--;
-      x *= 10;
-    }
-    let h = 5.0;
-    for (let i = 0; i < 7; i++) h /= 10;
-    x += h;
-    if (x >= 10) {
-      e++;
-      x /= 10;
-    }
-  }
-  let digits = '';
-  for (let i = 0; i < 7; i++) {
-    const d = Math.trunc(x);
-    digits += String(d);
-    x -= d;
-    x *= 10;
-  }
-  const ae = Math.abs(e);
-  return `${sign}${digits[0]}.${digits.slice(1)}e${e < 0 ? '-' : '+'}${String(Math.floor(ae / 100))}${String(Math.floor(ae / 10) % 10)}${String(ae % 10)}`;
-}
-
-/**
  * gcpacertrace's line at the start of a mark (mgcpacer.go startCycle): the assist ratio revise set,
  * the scannable heap and the heap at the start and the goal in MB, the dedicated workers and the
  * fractional utilization goal.
@@ -952,7 +905,7 @@ export function printfloat(rt: Runtime, v: number): string {
 function pacerStartLine(rt: Runtime): string {
   const c = rt.gc;
   const mb = (n: number): string => String(Math.floor(n / (1 << 20)));
-  return `pacer: assist ratio=${printfloat(rt, assistWorkPerByte(rt))} (scan ${mb(c.heapScan)} MB in ${mb(c.heap0)}->${mb(heapGoal(rt))} MB) workers=${c.dedicatedMarkWorkersNeeded}+${printfloat(rt, c.fractionalUtilizationGoal)}\n`;
+  return `pacer: assist ratio=${printfloat(assistWorkPerByte(rt), rt.v.printFloatShortest)} (scan ${mb(c.heapScan)} MB in ${mb(c.heap0)}->${mb(heapGoal(rt))} MB) workers=${c.dedicatedMarkWorkersNeeded}+${printfloat(c.fractionalUtilizationGoal, rt.v.printFloatShortest)}\n`;
 }
 
 /** semrelease(&work.startSema): the first G waiting in gcStart is readied into mp's P's runnext. */
@@ -981,7 +934,8 @@ function startCycle(rt: Runtime, now: number): void {
   liveAtStart(rt);
   // heapScan counts the heap as heapLive does (garbage not swept yet included): its scannable share.
   c.heapScan = c.markLive > 0 ? Math.round((c.heap0 * c.markScan) / c.markLive) : c.heap0;
-  c.scanWorkTotal = c.markScan + stacks + c.globalsScan + Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
+  c.baseScanWork = Math.round(rt.cost.gcMarkBase / markNsPerByte(rt));
+  c.scanWorkTotal = c.markScan + stacks + c.globalsScan + c.baseScanWork;
   c.scanWorkRemaining = c.scanWorkTotal;
   const totalUtilizationGoal = procs * gcBackgroundUtilization;
   let dedicated = Math.floor(totalUtilizationGoal + 0.5);
@@ -1372,7 +1326,11 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   rt.contDelay = printNs;
 }
 
-/** endCycle: this cycle's cons/mark ratio (the largest of the last 4 sets the runway). */
+/**
+ * endCycle: this cycle's cons/mark ratio and the estimate the next runway uses (go1.19: the PI
+ * controller's output; go1.21+: the largest of it and the last 4 measured). Returns the time of
+ * gcpacertrace's writes, 0 without it.
+ */
 function endCycle(rt: Runtime, now: number, procs: number, lastHeapGoal: number): number {
   const c = rt.gc;
   const assistDuration = now - c.markStartTime;
@@ -1394,15 +1352,22 @@ function endCycle(rt: Runtime, now: number, procs: number, lastHeapGoal: number)
     c.consMark = c.consMarkController.next(c.consMark, current, 1);
   }
   if (rt.debug.gcpacertrace === 0) return 0;
-  // gcpacertrace's line at the cycle's end. The model's scan work is one pool: the heap's share is
-  // what is left after the stacks, the globals and the fixed root work (gcMarkBase).
-  const globals = c.globalsScan + rt.v.globalsBytes;
-  const base = c.scanWorkTotal - c.markScan - c.lastStackScan - c.globalsScan;
-  const heapWork = Math.max(0, c.scanWorkDone - c.lastStackScan - c.globalsScan - base);
-  const expected = c.lastHeapScan + c.lastStackScan + globals;
-  const triggered = Math.trunc(c.triggered);
-  rt.write(2, `pacer: ${Math.trunc(utilization * 100)}% CPU (${Math.trunc(gcBackgroundUtilization * 100)} exp.) for ${heapWork}+${c.lastStackScan}+${globals} B work (${expected} B exp.) in ${triggered} B -> ${c.heapLive} B (∆goal ${c.heapLive - lastHeapGoal}, cons/mark ${printfloat(rt, oldConsMark)})\n`);
+  rt.write(2, pacerEndLine(rt, utilization, oldConsMark, lastHeapGoal));
   return pacerEndWrites * rt.cost.printCost;
+}
+
+/**
+ * gcpacertrace's line at a cycle's end (mgcpacer.go endCycle): utilization, this cycle's scan work by
+ * kind against the expected, the heap where it triggered and now, and the cons/mark estimate it ran
+ * with. The model's scan work is one pool: the heap's share is what is left after the stacks, the
+ * globals and the fixed root work (baseScanWork).
+ */
+function pacerEndLine(rt: Runtime, utilization: number, oldConsMark: number, lastHeapGoal: number): string {
+  const c = rt.gc;
+  const globals = c.globalsScan + rt.v.globalsBytes;
+  const heapWork = Math.max(0, c.scanWorkDone - c.lastStackScan - c.globalsScan - c.baseScanWork);
+  const expected = c.lastHeapScan + c.lastStackScan + globals;
+  return `pacer: ${Math.trunc(utilization * 100)}% CPU (${Math.trunc(gcBackgroundUtilization * 100)} exp.) for ${heapWork}+${c.lastStackScan}+${globals} B work (${expected} B exp.) in ${Math.trunc(c.triggered)} B -> ${c.heapLive} B (∆goal ${c.heapLive - lastHeapGoal}, cons/mark ${printfloat(oldConsMark, rt.v.printFloatShortest)})\n`;
 }
 
 /**

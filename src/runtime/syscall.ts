@@ -65,6 +65,12 @@ export function kernelSleep(rt: Runtime, wq: KernelWaitQueue, mp: M, tag: number
   rt.kernelSleepers++;
 }
 
+/** One sleeper of a wait queue woken: it returns from its system call `latency` ns from now. */
+function kernelWakeOne(rt: Runtime, mp: M, latency: number): void {
+  rt.kernelSleepers--;
+  rt.sim.after(latency + rt.cost.syscallOverhead, mp, mp.kernelWakeTag, mp.gen);
+}
+
 /**
  * Wake the first sleeper of wq (an exclusive wait, as pipe_read's), or all of them: each returns from
  * its system call `latency` ns from now (the woken thread is scheduled by the kernel and runs).
@@ -73,24 +79,22 @@ export function kernelSleep(rt: Runtime, wq: KernelWaitQueue, mp: M, tag: number
 export function kernelWake(rt: Runtime, wq: KernelWaitQueue, all: boolean, latency: number): number {
   let woken = 0;
   for (let mp = wq.popFront(); mp !== null; mp = all ? wq.popFront() : null) {
-    rt.kernelSleepers--;
+    kernelWakeOne(rt, mp, latency);
     woken++;
-    rt.sim.after(latency + rt.cost.syscallOverhead, mp, mp.kernelWakeTag, mp.gen);
   }
   return woken;
 }
 
 /**
- * kernelWake from a system call of thread `waker` (a write(2) that wakes a pipe's readers): the time
- * the waker spends in the wake-ups — per sleeper, cost.wakeupLocal when it sleeps on the waker's CPU
- * (os.ts selectCpu: a woken thread goes back to the CPU it slept on), else cost.wakeupRemote (an IPI).
+ * kernelWake from a system call of thread `waker` (a write(2) that wakes a pipe's readers): returns the
+ * time the waker spends in the wake-ups — per sleeper, cost.wakeupLocal when it sleeps on the waker's
+ * CPU (os.ts selectCpu: a woken thread goes back to the CPU it slept on), else cost.wakeupRemote (an IPI).
  */
 export function kernelWakeFrom(rt: Runtime, waker: M, wq: KernelWaitQueue, all: boolean, latency: number): number {
   let ns = 0;
   for (let mp = wq.popFront(); mp !== null; mp = all ? wq.popFront() : null) {
-    rt.kernelSleepers--;
     ns += waker.cpu >= 0 && rt.os.selectCpu(mp) !== waker.cpu ? rt.cost.wakeupRemote : rt.cost.wakeupLocal;
-    rt.sim.after(latency + rt.cost.syscallOverhead, mp, mp.kernelWakeTag, mp.gen);
+    kernelWakeOne(rt, mp, latency);
   }
   return ns;
 }
