@@ -9,6 +9,10 @@
  * device with O_DIRECT, /dev/urandom (ChaCha20 in the kernel). A read that waits for data (a pipe or
  * a terminal with nothing to read) sleeps until a writer wakes it, `pipeWake` after the write.
  *
+ * Creating, truncating, growing and unlinking files cost what conformance/programs/fs_costs.go measures
+ * (createCall … unlinkCall): a new file's inode is tens to hundreds of µs of kernel CPU on ext4, so an
+ * os.Create or os.WriteFile can last long enough for sysmon to retake its P.
+ *
  * Defaults: medians of conformance/reference/go1.19/io_costs.json, recorded with go1.19.8
  * (/usr/lib/go-1.19/bin/go) on the project's reference machine (2 vCPU AMD EPYC Firecracker guest, ext4
  * on a virtio disk, Linux 6.18; recorded 2026-12-06); `call` terms are the 4 KiB read minus 4 KiB × perByte. Reads are timed
@@ -50,6 +54,29 @@ export interface IoCosts {
   writeCall: number;
   /** Page-cache write per byte (write_per_byte_ns). */
   writePerByte: number;
+  /**
+   * open(2) with O_CREAT of a name that does not exist: a new inode and directory entry, computed in the
+   * kernel (fs_costs.json create_cpu_us ≈ create_us: the thread keeps its CPU). ext4's inode allocator
+   * skips inodes deleted in the last seconds, so the same call costs more right after many deletions:
+   * the reference machine's median is 64.5 µs when it starts quiet (go1.19.8 recording) and 150–620 µs
+   * after back-to-back runs that each create and delete 1,600 files (go1.26.8's recording right after:
+   * 376 µs; a probe the same evening: 132 → 624 µs over six runs).
+   */
+  createCall: number;
+  /** The extra work of O_TRUNC on an existing file (trunc_empty_us − open_rdonly_us). */
+  truncCall: number;
+  /**
+   * A write(2) that extends a file onto pages it did not have (new page-cache pages, the file system's
+   * delayed block reservation): a fixed part per such write, beyond the copy (writeCall + writePerByte).
+   * Fit of fs_costs.json's write_new_{4k,64k}_us less write_over_{4k,64k}_us (the same write over pages
+   * that exist): go1.19.8 5.06 and 18.7 µs, so 0.91 µs per new page and 4.15 µs fixed (1 MiB: 4.15 +
+   * 255 × 0.91 = 236 µs against write_new_1m − write_over_1m = 187 µs).
+   */
+  writeExtendCall: number;
+  /** Per new 4 KiB page of such a write (see writeExtendCall). */
+  writeExtendPage: number;
+  /** unlink(2) of a file (unlink_64k_us: a 64 KiB file, its pages and blocks freed). */
+  unlinkCall: number;
   /** fsync(2) of a file with dirty pages (fsync_4k_us − write_4k_us). */
   fsyncCall: number;
   /** A read(2) or write(2) on a pipe that does not block (pipe_write_us). */
@@ -113,6 +140,12 @@ export const defaultIoCosts: Readonly<IoCosts> = Object.freeze({
   urandomPerByte: 2.474, // urandom_per_byte_ns (1 MiB: 2.59 ms)
   writeCall: 720, // write_4k_us 0.841 − 4096 × 0.0283 ns
   writePerByte: 0.0283, // write_per_byte_ns
+  // fs_costs.json (go1.19.8, 2026-12-07 20:29, quiet: helpers paused, foreignCpu 0), medians of 5 runs
+  createCall: 64_500, // create_us 64.5 (60.3–141.4)
+  truncCall: 3_600, // trunc_empty_us 9.86 − open_rdonly_us 6.29
+  writeExtendCall: 4_150, // (write_new_4k_us 6.40 − write_over_4k_us 1.34) − writeExtendPage
+  writeExtendPage: 910, // ((write_new_64k 21.62 − write_over_64k 2.90) − 5.06) / 15 pages
+  unlinkCall: 17_800, // unlink_64k_us 17.76
   fsyncCall: 75_000, // fsync_4k_us 75.8 − write_4k_us 0.84
   pipeCall: 530, // pipe_write_us 0.55 − 25 ns
   pipeWake: 3_800, // pipe_wake_us 3.84 (write → the reader's goroutine runs again)

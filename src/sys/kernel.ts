@@ -21,7 +21,7 @@
  * Simplified: the effect of a call is visible from its start (a reader that starts while a write is
  * in the kernel may see its bytes); directories are not opened as fds (getdents is `readdir`).
  */
-import { FileSystem, Inode, cleanPath, parentOf } from './fs.js';
+import { FileSystem, Inode, PAGE, cleanPath, parentOf } from './fs.js';
 import { type IoCosts, defaultIoCosts } from './costs.js';
 import { KernelWaitQueue } from '../runtime/syscall.js';
 import type { PollDesc } from '../runtime/netpoll.js';
@@ -238,13 +238,20 @@ export class Kernel {
       if (dir.kind !== 'dir') return this.fail(Errno.ENOTDIR, c);
       n = this.fs.create(p, 'file', mode & 0o777);
       n.mtime = this.now;
-    } else {
-      if (flags & O.CREAT && flags & O.EXCL) return this.fail(Errno.EEXIST, c);
-      if (n.kind === 'dir' && (flags & O.ACCMODE) !== O.RDONLY) return this.fail(Errno.EISDIR, c);
-      if (flags & O.DIRECTORY && n.kind !== 'dir') return this.fail(Errno.ENOTDIR, c);
-      if (flags & O.TRUNC && n.kind === 'file' && (flags & O.ACCMODE) !== O.RDONLY) n.size = 0;
+      // A new inode and directory entry: computed in the kernel (fs_costs.json create_cpu_us).
+      const r = this.ok(this.allocFd(new OpenFile(p, n, flags)), this.costs.createCall);
+      r.cpu = true;
+      return r;
     }
-    return this.ok(this.allocFd(new OpenFile(p, n, flags)), c);
+    if (flags & O.CREAT && flags & O.EXCL) return this.fail(Errno.EEXIST, c);
+    if (n.kind === 'dir' && (flags & O.ACCMODE) !== O.RDONLY) return this.fail(Errno.EISDIR, c);
+    if (flags & O.DIRECTORY && n.kind !== 'dir') return this.fail(Errno.ENOTDIR, c);
+    let ns = c;
+    if (flags & O.TRUNC && n.kind === 'file' && (flags & O.ACCMODE) !== O.RDONLY) {
+      n.size = 0;
+      ns += this.costs.truncCall;
+    }
+    return this.ok(this.allocFd(new OpenFile(p, n, flags)), ns);
   }
 
   close(fd: number): SysResult {
@@ -389,6 +396,8 @@ export class Kernel {
     if (ino.kind === 'null' || ino.kind === 'zero') return this.ok(n, c.otherCall);
     if (ino.kind !== 'file') return this.fail(Errno.EINVAL, c.otherCall);
     const at = off >= 0 ? off : f.flags & O.APPEND ? ino.size : f.off;
+    // Pages past the file's end before this write are new: page-cache pages and blocks to reserve.
+    const newPages = n > 0 ? Math.max(0, Math.ceil((at + n) / PAGE) - Math.ceil(ino.size / PAGE)) : 0;
     ino.reserve(at + n);
     if (at > ino.size) ino.data.fill(0, ino.size, at);
     for (let i = 0; i < n; i++) ino.data[at + i] = Number(src!.a[src!.o + i]) & 255;
@@ -396,7 +405,8 @@ export class Kernel {
     ino.cache(at, n, true);
     ino.mtime = this.now;
     if (off < 0) f.off = at + n;
-    const r = this.ok(n, f.flags & O.DIRECT ? c.directReadCall + n * c.directReadPerByte : c.writeCall + n * c.writePerByte);
+    const extend = newPages > 0 ? c.writeExtendCall + newPages * c.writeExtendPage : 0;
+    const r = this.ok(n, f.flags & O.DIRECT ? c.directReadCall + n * c.directReadPerByte : c.writeCall + n * c.writePerByte + extend);
     r.cpu = !(f.flags & O.DIRECT);
     return r;
   }
@@ -485,7 +495,7 @@ export class Kernel {
   /** unlink(2) (dir false) or rmdir(2) (dir true). */
   unlink(path: string, dir: boolean): SysResult {
     const p = this.path(path);
-    const c = this.costs.openCall;
+    const c = dir ? this.costs.openCall : this.costs.unlinkCall;
     const n = this.fs.get(p);
     if (n === undefined) return this.fail(Errno.ENOENT, c);
     if (dir !== (n.kind === 'dir')) return this.fail(dir ? Errno.ENOTDIR : Errno.EISDIR, c);
