@@ -91,7 +91,7 @@ import { G, M, P, _Gdead, _Grunnable, _Gwaiting, forcegcperiod } from './runtime
 import { T, gopark, goready, newproc } from './proc.js';
 import { cpuStart } from './os.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
-import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
+import { forEachP, startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
 import { printfloat } from './print.js';
 import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
 import { Sema, semacquire, semrelease } from './sema.js';
@@ -134,7 +134,7 @@ const drainChunk = 256 << 10;
 export { GCPhase, GCTrigger, GCMarkWorkerMode, STWReason, stwReasonText } from '../log/events.js';
 
 /** What runG continues when a G is inside a stop-the-world (G.gcstep). */
-export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4 } as const;
+export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4, markDoneBarrierDone: 5 } as const;
 
 /** Per-run GC knobs (RunOptions.gc). */
 export interface GCOptions {
@@ -325,6 +325,13 @@ export class GCState {
   userForced = false;
   triggerKind = 0;
   markDoneStarted = false;
+  /**
+   * gcMarkDone holds worldsema from its barrier (forEachP) until mark termination starts the world
+   * again: another stop-the-world (ReadMemStats, a GOMAXPROCS change) waits for it (its G parks in
+   * worldsemaWaiters with its op pending and is readied by gcMarkTermination).
+   */
+  worldsemaHeld = false;
+  worldsemaWaiters: G[] = [];
   tSweepTerm = 0;
   tMark = 0;
   tMarkTerm = 0;
@@ -849,6 +856,9 @@ export function gcContinue(rt: Runtime, mp: M, gp: G): void {
     case GCStep.markDone:
       gcMarkDone(rt, mp, gp);
       return;
+    case GCStep.markDoneBarrierDone:
+      gcMarkDoneStopTheWorld(rt, mp, gp);
+      return;
     case GCStep.readMemStatsDone:
       startTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
       rt.gc.pauseTotalNs += 0; // ReadMemStats' pause is not a GC pause (memstats.pause_total_ns counts GC pauses)
@@ -977,6 +987,14 @@ function liveAtStart(rt: Runtime): void {
   }
   c.markLive = Math.max(Math.floor(c.heap0 * c.survival), Math.min(c.lastLive, c.heap0));
   c.markScan = c.markLive;
+}
+
+/**
+ * gcMarkWorkAvailable: mark work is left for a worker to take (Go also looks at the P's own gcWork
+ * buffer, which the model does not keep: its work is one global pool, scanWorkRemaining).
+ */
+export function gcMarkWorkAvailable(rt: Runtime): boolean {
+  return rt.gc.scanWorkRemaining > 0;
 }
 
 /**
@@ -1205,7 +1223,12 @@ export function gcStopWorker(rt: Runtime, pp: P, gp: G): void {
   }
 }
 
-/** gcMarkDone: no work left. Stop the world for mark termination (the G continues in gcMarkTermination). */
+/**
+ * gcMarkDone: no work left. First the ragged barrier — forEachP makes every P flush its write-barrier
+ * buffer and gcWork (exec.ts forEachP: running Gs are preempted, Ps in system calls handed off, the
+ * caller waits for the last); the model's Ps hold no buffered work, so no work appears and the barrier
+ * passes once (Go goes round again while flushes find some). Then gcMarkDoneStopTheWorld.
+ */
 export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
   const c = rt.gc;
   if (c.phase !== GCPhase.mark || c.markDoneStarted) {
@@ -1214,6 +1237,41 @@ export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
     return;
   }
   c.markDoneStarted = true;
+  c.worldsemaHeld = true;
+  const wait = forEachP(rt, mp);
+  if (rt.exited) return;
+  gp.gcstep = GCStep.markDoneBarrierDone;
+  rt.contM = mp;
+  rt.contDelay = wait + mp.debt;
+  mp.debt = 0;
+}
+
+/**
+ * A G whose stop-the-world (op) must wait for worldsema, which gcMarkDone holds: it parks with the op
+ * pending (semacquire(&worldsema)). Returns false when worldsema is free (go on).
+ */
+export function worldsemaAcquire(rt: Runtime, mp: M, gp: G, op: Op): boolean {
+  const c = rt.gc;
+  if (!c.worldsemaHeld) return false;
+  c.worldsemaWaiters.push(gp);
+  gp.pendingOp = op;
+  gopark(rt, mp, gp, 'semacquire');
+  return true;
+}
+
+/** semrelease(&worldsema) at mark termination's end: the Gs that waited for it run their stop-the-world again. */
+function worldsemaRelease(rt: Runtime, mp: M): void {
+  const c = rt.gc;
+  c.worldsemaHeld = false;
+  const ws = c.worldsemaWaiters;
+  if (ws.length === 0) return;
+  c.worldsemaWaiters = [];
+  for (const w of ws) if (w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, null, undefined);
+}
+
+/** After the barrier: stop the world for mark termination (the G continues in gcMarkTermination). */
+function gcMarkDoneStopTheWorld(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
   c.blackenEnabled = false;
   // "Wake all blocked assists. These will run when we start the world again."
   gcWakeAllAssists(rt, mp.p);
@@ -1294,6 +1352,11 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);
   startTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
+  worldsemaRelease(rt, mp);
+  // Every P flushes its mcache before the next cycle's sweep (forEachP(prepareForSweep)): the same
+  // barrier as gcMarkDone's, with the world running again.
+  const flushWait = forEachP(rt, mp);
+  if (rt.exited) return;
   // gctrace: one write(2) per print argument (VersionProfile.gctraceWrites), each printCost, on this
   // G's thread before it goes on (as sysmon pays for schedtrace's, trace.ts).
   let printNs = 0;
@@ -1323,7 +1386,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   for (const w of waiters) if (w !== gp && w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, gp, undefined);
   // The G that ran mark termination goes on after its gctrace writes (a worker parks; a user G continues its op).
   rt.contM = mp;
-  rt.contDelay = printNs;
+  rt.contDelay = flushWait + printNs;
 }
 
 /**

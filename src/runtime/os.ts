@@ -332,8 +332,8 @@ export class CPUSched implements EventTarget {
    * thread while both CPUs run reads; real go1.19.8 enters one read per ≈2.1–2.5 ms and keeps 13
    * threads at N=100 (conformance/reference/go1.19/urandom_read.json), not one per sysmon tick.
    */
-  threadStart(mp: M, tag: number, delay: number): void {
-    this.send(mp, mp, tag, delay, 0, false);
+  threadStart(mp: M, tag: number, delay: number): number {
+    return this.send(mp, mp, tag, delay, 0, false);
   }
 
   /**

@@ -48,7 +48,7 @@ import { coldLookup } from './cost.js';
 import { netpoll, netpollAdjustWaiters, netpollBreak, netpollBlock } from './netpoll.js';
 import type { GoBody } from '../workload/ops.js';
 import { onCpuState } from './os.js';
-import { findRunnableGCWorker, findRunnableIdleGCWorker, releaseNextGCMarkWorker } from './mgc.js';
+import { findRunnableGCWorker, findRunnableIdleGCWorker, gcMarkWorkAvailable, releaseNextGCMarkWorker } from './mgc.js';
 
 /** Event tags of an M (see the module note). */
 export const T = {
@@ -352,7 +352,7 @@ export function newm(rt: Runtime, pp: P | null, id: number, spinning: boolean): 
   const cur = rt.curm;
   if (cur !== null && (cur.lockedExt !== 0 || cur.incgo) && rt.templateThread !== null) delay += rt.latency(rt.cost.futexWake);
   else if (cur !== null) cur.debt += rt.cost.cloneCall; // the caller is inside clone() meanwhile (newosproc)
-  rt.os.threadStart(mp, T.Start, delay);
+  mp.wakeAt = rt.os.threadStart(mp, T.Start, delay);
   return mp;
 }
 
@@ -501,7 +501,13 @@ function handoffp1(rt: Runtime, pp: P): void {
     startm(rt, pp, false);
     return;
   }
-  // 2, 3: trace reader and GC mark work are not modelled.
+  // 2. the trace reader is not modelled.
+  // 3. GC mark work: a P that could run a mark worker gets an M.
+  if (rt.gc.blackenEnabled && gcMarkWorkAvailable(rt)) {
+    rt.log.ev(E.Handoff, -1, -1, pp.id, 3, -1);
+    startm(rt, pp, false);
+    return;
+  }
   // 4. nobody is spinning or idle: this P supplies a searcher.
   if (sched.nmspinning + sched.npidle === 0) {
     sched.nmspinning++;
@@ -510,7 +516,10 @@ function handoffp1(rt: Runtime, pp: P): void {
     startm(rt, pp, true);
     return;
   }
-  // 5, 6: stop-the-world is handled by stopTheWorld(); no safe-point functions.
+  // 5. stop-the-world is handled by stopTheWorld().
+  // 6. a safe-point function forEachP asked for runs here, the P about to go idle (it does nothing
+  //    in the model: exec.ts forEachP).
+  if (pp.runSafePointFn) pp.runSafePointFn = false;
   // 7. global work (checked again under the lock)
   if (sched.runq.size !== 0) {
     rt.log.ev(E.Handoff, -1, -1, pp.id, 7, -1);

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runChecked } from '../helpers.js';
 import { run, type RunResult } from '../../src/runtime/runtime.js';
-import { E } from '../../src/log/events.js';
-import { alloc, go, runtime, debug, syscall, time, work, s, ms, sync, type Go } from '../../src/workload/api.js';
+import { E, PreemptBy, RetakeWhy } from '../../src/log/events.js';
+import { alloc, go, runtime, debug, syscall, time, work, s, ms, us, sync, type Go } from '../../src/workload/api.js';
 import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason, PIController, commit } from '../../src/runtime/mgc.js';
 import { printfloat } from '../../src/runtime/print.js';
 import { forcegcperiod } from '../../src/runtime/runtime2.js';
@@ -838,6 +838,84 @@ describe('GODEBUG=gcpacertrace=1 (mgcpacer.go startCycle and endCycle lines, pri
       expect(starts.length + ends.length).toBe(lines.length);
       expect(shape(starts[1]!)).toBe(shape(real[go][0]));
       expect(shape(ends[1]!)).toBe(shape(real[go][1]));
+    });
+  }
+});
+
+describe("gcMarkDone's ragged barrier (proc.go forEachP; mgc.go gcMarkDone, gcMarkTermination's mcache flush)", () => {
+  /** The log's events in order, with their kind. */
+  function all(r: RunResult): { k: number; t: number; g: number; m: number; p: number; a: number; b: number }[] {
+    const l = r.log;
+    const out = [];
+    for (let i = 0; i < l.length; i++) out.push({ k: l.k[i]!, t: l.t[i]!, g: l.g[i]!, m: l.m[i]!, p: l.p[i]!, a: l.a[i]!, b: l.b[i]! });
+    return out;
+  }
+
+  for (const go of goReleases) {
+    it(`go${go}: a P in a system call is taken from it and handed off (forEachP's handoffp), not left to sysmon`, () => {
+      // B makes 30 µs blocking syscalls back to back (each a new syscalltick, so sysmon rarely sees
+      // one twice); main allocates through several cycles. Before the barrier existed no P was ever
+      // taken at mark termination's start.
+      const r = runChecked({
+        go,
+        gomaxprocs: 2,
+        main: function* () {
+          let stop = false;
+          yield* go_(function* () {
+            while (!stop) yield* syscall.Syscall(us(30));
+          });
+          yield* allocate(40 * MB);
+          stop = true;
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      const ev = all(r);
+      const taken = ev.filter((e) => e.k === E.Retake && e.a === RetakeWhy.SafePoint);
+      expect(taken.length).toBeGreaterThan(0);
+      for (const e of taken) {
+        // handoffp(P) follows at once (forEachP: `p.syscalltick++; handoffp(p)`)
+        const i = ev.indexOf(e);
+        const h = ev.slice(i + 1).find((x) => x.k === E.Handoff);
+        expect(h?.p).toBe(e.p);
+        expect(h?.t).toBe(e.t);
+      }
+      // and each comes before a mark termination (the barrier precedes its stop-the-world) or after
+      // one (the mcache flush once the world runs again), never while the world is stopped
+      const stw = ev.filter((e) => e.k === E.STW);
+      for (const e of taken) {
+        const before = stw.filter((s) => s.t <= e.t);
+        const last = before[before.length - 1];
+        expect(last === undefined || last.a === 0).toBe(true); // the world was running (a = 0: started)
+      }
+    });
+
+    it(`go${go}: a goroutine running on another P is asked to stop (preemptall) and goes to the global queue before mark termination`, () => {
+      const r = runChecked({
+        go,
+        gomaxprocs: 2,
+        main: function* () {
+          yield* go_(function* () {
+            yield* work(ms(200), { callEvery: 1_000 });
+          });
+          yield* allocate(16 * MB);
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      const ev = all(r);
+      const asked = ev.filter((e) => e.k === E.Preempt && e.b === PreemptBy.forEachP);
+      expect(asked.length).toBeGreaterThan(0);
+      // the G stops at its next call (≤ 1 µs later) and is preempted (gopreempt_m) before mark termination's STW
+      const markTermStw = ev.filter((e) => e.k === E.STW && e.a === 1 && e.b === STWReason.GCMarkTerm);
+      for (const q of asked.slice(0, 3)) {
+        const pre = ev.find((e) => e.k === E.Preempted && e.g === q.g && e.t >= q.t);
+        expect(pre).toBeDefined();
+        expect(pre!.t - q.t).toBeLessThanOrEqual(1_000);
+        const stwAfter = markTermStw.find((s) => s.t >= q.t);
+        if (stwAfter !== undefined) expect(pre!.t).toBeLessThanOrEqual(stwAfter.t);
+      }
+      // sysmon's count of preemption requests does not include the GC's
+      const sum = summarize(r.log);
+      expect(sum.preemptions.requests).toBe(ev.filter((e) => e.k === E.Preempt && e.b === PreemptBy.sysmon).length);
     });
   }
 });
