@@ -27,6 +27,8 @@ export interface RunJson {
     linksOS: boolean;
     linksCgo: boolean;
     cost: Record<string, number>;
+    /** The simulated kernel's I/O costs given with --cost (ns, per-byte rates in ns per byte); the rest are src/sys/costs.ts's defaults. */
+    ioCost: Record<string, number>;
     params: Record<string, unknown>;
   };
   exit: { code: number; reason: string; message: string };
@@ -50,6 +52,7 @@ export function settingsJson(s: Settings): RunJson['settings'] {
     linksOS: s.linksOS,
     linksCgo: s.linksCgo,
     cost: { ...s.cost },
+    ioCost: { ...s.ioCostOverrides },
     params: { ...s.params },
   };
 }

@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultRelease, profiles, type GoFunc, type GoRelease, type RunOptions, type RunResult, type Runtime, type CostModel } from '../src/index.js';
+import { defaultRelease, profiles, type GoFunc, type GoRelease, type IoCosts, type RunOptions, type RunResult, type Runtime, type CostModel } from '../src/index.js';
 import { LoadError, UsageError } from './options.js';
 
 /** The engine's entry point in the built package (dist/src/index.js). */
@@ -72,12 +72,14 @@ export interface Loaded {
 
 const scriptExt = /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/;
 
-/** Find, bundle and check a workload. Throws LoadError with a one-line message. */
 /**
+ * Find, bundle and check a workload. Throws LoadError with a one-line message.
  * `args`: a Go program's os.Args[1:] (a TypeScript workload takes --param instead). `go`: the release
  * whose `go run` the Go error paths follow (a compile error exits 2 under go1.19, 1 under go1.26).
+ * `io`: the simulated kernel's I/O costs (`--cost openCall=…`), which only a Go program's system
+ * calls pay: for another workload they are a usage error, not silently dropped.
  */
-export async function loadWorkload(file: string, args: string[] = [], go: GoRelease = defaultRelease): Promise<Loaded> {
+export async function loadWorkload(file: string, args: string[] = [], go: GoRelease = defaultRelease, io: Partial<IoCosts> = {}): Promise<Loaded> {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -85,7 +87,12 @@ export async function loadWorkload(file: string, args: string[] = [], go: GoRele
     const code = (e as NodeJS.ErrnoException).code;
     throw new LoadError(`${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}`);
   }
-  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args, go);
+  if (st.isDirectory() || file.endsWith('.go')) return loadGo(file, st.isDirectory(), args, go, io);
+  const ioKeys = Object.keys(io);
+  if (ioKeys.length > 0) {
+    const what = file.endsWith('.trace') ? 'a trace replay takes its system calls\' durations from the trace (scale them with --scale-syscalls)' : 'a TypeScript workload gives its system calls\' durations itself';
+    throw new UsageError(`--cost ${ioKeys[0]}: an I/O cost of the simulated kernel, which Go programs' system calls pay; ${what}`);
+  }
   if (file.endsWith('.trace')) {
     // A real program's execution trace, rebuilt as a workload (gmpsim replay; here for sweep).
     if (args.length > 0) throw new UsageError(`${args[0]}: a trace takes no arguments`);
@@ -206,7 +213,7 @@ export async function instantiate(bundleFile: string, file: string): Promise<Ins
 }
 
 /** Go sources, through src/golang (optional). */
-async function loadGo(file: string, isDir: boolean, args: string[], go: GoRelease): Promise<Loaded> {
+async function loadGo(file: string, isDir: boolean, args: string[], go: GoRelease, io: Partial<IoCosts>): Promise<Loaded> {
   const buildFailedExit = profiles[go].compileErrorExit;
   const names = isDir
     ? fs
@@ -234,7 +241,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
   // place keeps the offsets of everything after it.
   const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8').replace(/^\uFEFF/, ' ') }));
   type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean; warnings?: string[] } | { ok: false; errors: unknown[] };
-  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string; go?: GoRelease };
+  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string; go?: GoRelease; io?: Partial<IoCosts> };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
   // The program sees the environment gmpsim was started with (as `go run` does) and standard input,
   // read when the program first reads fd 0 (a program that never reads it never waits for it).
@@ -247,7 +254,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
   let stdinBytes: Uint8Array | null = null;
   const stdin = (): Uint8Array => (stdinBytes ??= readStdin());
   // `go`: the release whose compiler's messages (syntax errors) the compilation gives
-  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir), go });
+  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir), go, io });
   if (!c.ok) {
     const errs = c.errors as GoErr[];
     // gmpsim's own "unsupported: … (at file:line:col) …" already names its position: printed alone.

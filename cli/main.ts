@@ -14,10 +14,10 @@ import type { CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { defaultCosts, releaseCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, type GoRelease } from '../src/index.js';
+import { defaultCosts, releaseCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, defaultIoCosts, ioCostNames, ioCostDocs, perByteIoCosts, type GoRelease } from '../src/index.js';
 import { formatSummary, formatSummaryAB, type SummaryColumn } from '../src/views/summary.js';
 import { loadWorkload } from './load.js';
-import { LoadError, UsageError, checkGoTracePath, checkPerfettoPath, checkPlotPath } from './options.js';
+import { LoadError, UsageError, checkGoTracePath, checkPerfettoPath, checkPlotPath, parseIoCost } from './options.js';
 import type { EventLog } from '../src/log/events.js';
 import { parseGoList, resolveSettings, type RunFlags } from './settings.js';
 import { execute, heapBudget } from './execute.js';
@@ -38,6 +38,12 @@ function costHelp(): string {
   const later = (k: keyof typeof defaultCosts): string =>
     goReleases.filter((r) => releaseCosts[r][k] !== undefined && releaseCosts[r][k] !== defaultCosts[k]).map((r) => ` (go${r}: ${releaseCosts[r][k]}${unit(k)})`).join('');
   return costNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultCosts[k]).padStart(6)}${isFractionCost(k) ? '   ' : ' ns'}  ${costDocs[k]}${later(k)}`).join('\n');
+}
+
+/** The simulated kernel's I/O costs (src/sys/costs.ts): what a Go program's system calls pay. */
+function ioCostHelp(): string {
+  const w = Math.max(...ioCostNames.map((k) => k.length));
+  return ioCostNames.map((k) => `  ${k.padEnd(w)}  ${String(defaultIoCosts[k]).padStart(6)}${perByteIoCosts.has(k) ? ' ns/B' : ' ns  '}  ${ioCostDocs[k]}`).join('\n');
 }
 
 /** What --go's help says: the releases, the default and why it is the default. */
@@ -112,7 +118,7 @@ function buildProgram(): Command {
     .option('--summary', 'after the run, print a summary of what the runtime did on stderr (includes wall time)')
     .option('--perfetto <file.json>', 'write the run as a trace-event JSON file for Perfetto (ui.perfetto.dev) or chrome://tracing: a track per P, thread and goroutine, counters, flow arrows')
     .option('--trace <file.trace>', "write the run in Go's execution-trace format (as go1.26 writes it): open it with `go tool trace file.trace`");
-  run.addHelpText('after', `${envHelp}\n\nCost parameters (--cost name=value; value in ns or a Go duration such as 50us):\n${costHelp()}\n${exitHelp}\n`);
+  run.addHelpText('after', `${envHelp}\n\nCost parameters (--cost name=value; value in ns or a Go duration such as 50us):\n${costHelp()}\n\nI/O costs of the simulated kernel, paid by a Go program's system calls (the same --cost flag;\nthe per-byte rates take ns per byte, e.g. --cost missReadPerByte=5 for a disk ≈ 3.6× slower):\n${ioCostHelp()}\n${exitHelp}\n`);
   run.action(async (file: string, args: string[], opts: RunCommandFlags) => {
     process.exitCode = await runCommand(file, args, opts);
   });
@@ -200,7 +206,7 @@ async function runCommand(file: string, args: string[], opts: RunCommandFlags): 
   const releases = opts.go !== undefined ? parseGoList(opts.go) : null;
   if (releases !== null && releases.length > 1) return runAB(file, args, opts, releases);
   const storeLog = opts.plot !== undefined || opts.perfetto !== undefined || opts.trace !== undefined;
-  const loaded = await loadWorkload(file, args, releases?.[0]);
+  const loaded = await loadWorkload(file, args, releases?.[0], parseIoCost(opts.cost ?? []));
   const inst = loaded.first ?? (await loaded.instantiate());
   const warnings: string[] = [];
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);
@@ -237,7 +243,7 @@ async function runAB(file: string, args: string[], opts: RunCommandFlags, releas
   if (opts.plot) throw new UsageError('--plot draws one run: give one --go release (an A/B run compares summaries: --summary)');
   if (opts.perfetto) throw new UsageError('--perfetto writes one run: give one --go release (an A/B run compares summaries: --summary)');
   if (opts.trace) throw new UsageError('--trace writes one run: give one --go release (an A/B run compares summaries: --summary)');
-  const loaded = await loadWorkload(file, args, releases[0]);
+  const loaded = await loadWorkload(file, args, releases[0], parseIoCost(opts.cost ?? []));
   const cols: SummaryColumn[] = [];
   const jsons: unknown[] = [];
   let exit = 0;

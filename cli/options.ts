@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { costNames, costValueError, isFractionCost, godebugKeys, libraryGodebugKeys, parseGODEBUG, type CostModel, type GodebugFlags } from '../src/index.js';
+import { costNames, costValueError, isFractionCost, godebugKeys, ioCostNames, ioCostValueError, libraryGodebugKeys, parseGODEBUG, perByteIoCosts, type CostModel, type GodebugFlags, type IoCosts } from '../src/index.js';
 
 /** A problem with the command line, the environment or the workload's config: exit status 2. */
 export class UsageError extends Error {
@@ -82,7 +82,11 @@ export function parseDuration(what: string, v: string): number {
   return Math.round(total);
 }
 
-/** `--cost key=value` (value in ns, or a Go duration such as 50us; a plain number for the fractions). */
+/**
+ * `--cost key=value` (value in ns, or a Go duration such as 50us; a plain number for the fractions):
+ * the runtime's cost parameters. The simulated kernel's I/O costs (src/sys/costs.ts), which a Go
+ * program's system calls pay, take the same flag: parseIoCost picks those out.
+ */
 export function parseCost(items: string[]): Partial<CostModel> {
   const out: Partial<CostModel> = {};
   for (const item of items) {
@@ -90,8 +94,9 @@ export function parseCost(items: string[]): Partial<CostModel> {
     if (eq <= 0) throw new UsageError(`--cost ${item}: expected name=value (for example --cost threadCreate=80000)`);
     const key = item.slice(0, eq);
     const val = item.slice(eq + 1);
+    if ((ioCostNames as string[]).includes(key)) continue;
     if (!(costNames as string[]).includes(key)) {
-      throw new UsageError(`--cost ${key}: unknown cost parameter (known: ${costNames.join(', ')})`);
+      throw new UsageError(`--cost ${key}: unknown cost parameter (runtime: ${costNames.join(', ')}; I/O of the simulated kernel, for Go programs: ${ioCostNames.join(', ')})`);
     }
     const k = key as keyof CostModel;
     const plain = /^\d+(\.\d+)?$/.test(val.trim());
@@ -109,6 +114,36 @@ export function parseCost(items: string[]): Partial<CostModel> {
     // A flag may also be a Go duration (the library and config.cost take numbers).
     if (err !== null) throw new UsageError(`--cost ${key}=${val}: ${isFractionCost(k) ? err : err.replace(/nanoseconds$/, 'nanoseconds or a Go duration (e.g. 50us)')}`);
     out[k] = ns;
+  }
+  return out;
+}
+
+/**
+ * The `--cost` items that set the simulated kernel's I/O costs (value in ns or a Go duration; the
+ * per-byte rates in ns per byte, a plain number). Other items are parseCost's.
+ */
+export function parseIoCost(items: string[]): Partial<IoCosts> {
+  const out: Partial<IoCosts> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) continue; // parseCost reports it
+    const key = item.slice(0, eq);
+    if (!(ioCostNames as string[]).includes(key)) continue;
+    const k = key as keyof IoCosts;
+    const val = item.slice(eq + 1);
+    let v: number;
+    if (/^\d+(\.\d+)?$/.test(val.trim())) v = Number(val);
+    else if (perByteIoCosts.has(k)) v = NaN;
+    else {
+      try {
+        v = parseDuration(`--cost ${key}`, val);
+      } catch {
+        v = NaN;
+      }
+    }
+    const err = ioCostValueError(k, v);
+    if (err !== null) throw new UsageError(`--cost ${key}=${val}: ${perByteIoCosts.has(k) ? err : err.replace(/nanoseconds$/, 'nanoseconds or a Go duration (e.g. 500us)')}`);
+    out[k] = v;
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { formatWhatIf, whatIfReport } from '../src/trace/whatif.js';
 import { formatSummary } from '../src/views/summary.js';
 import { execute } from './execute.js';
 import type { Instance } from './load.js';
-import { LoadError, UsageError } from './options.js';
+import { LoadError, UsageError, parseIoCost } from './options.js';
 import { resolveSettings, type RunFlags } from './settings.js';
 import { settingsJson } from './json.js';
 import { userEnv } from './env.js';
@@ -98,6 +98,8 @@ export function replayCommand(file: string, opts: ReplayFlags, after: (log: Even
     Runtime: Runtime as unknown as Instance['Runtime'],
     linksOS: true,
   };
+  const io = Object.keys(parseIoCost(opts.cost ?? []));
+  if (io.length > 0) throw new UsageError(`--cost ${io[0]}: an I/O cost of the simulated kernel, which Go programs' system calls pay; a trace replay takes its system calls' durations from the trace (scale them with --scale-syscalls)`);
   const warnings: string[] = [];
   const settings = resolveSettings(file, opts, userEnv, inst, warnings);
   for (const w of warnings) process.stderr.write(w + '\n');

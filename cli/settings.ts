@@ -2,10 +2,10 @@
  * The settings of one run, resolved from (highest precedence first) command-line flags, the
  * environment (GOMAXPROCS, GODEBUG), the workload's exported `config`, and the defaults.
  */
-import { costsFor, costValueError, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
+import { costsFor, costValueError, defaultGodebug, defaultGOMAXPROCS, defaultMaxEvents, defaultNcpu, defaultRelease, costNames, normalizeQuota, parseGoRelease, profiles, quotaAt, type CostModel, type IoCosts, type CpuQuotaStep, type GodebugFlags, type GoRelease } from '../src/index.js';
 import { gcOptionsFromEnv, type GCOptions } from '../src/index.js';
 import type { Instance, WorkloadConfig } from './load.js';
-import { UsageError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, positiveInt } from './options.js';
+import { UsageError, maxSimulatedProcs, gomaxprocsValue, nonNegativeInt, parseCost, parseDuration, parseGodebugEnv, parseGomaxprocsEnv, parseIoCost, positiveInt } from './options.js';
 
 /** Flags shared by `run` and `sweep` (raw strings from commander). */
 export interface RunFlags {
@@ -50,6 +50,8 @@ export interface Settings {
   cost: CostModel;
   /** Only the overridden cost parameters. */
   costOverrides: Partial<CostModel>;
+  /** The simulated kernel's I/O costs given with --cost (a Go program's compilation takes them: load.ts). */
+  ioCostOverrides: Partial<IoCosts>;
   linksOS: boolean;
   /** The binary is cgo-linked (RunOptions.linksCgo). */
   linksCgo: boolean;
@@ -142,6 +144,7 @@ export function resolveSettings(
     maxHeapMiB,
     cost: { ...costsFor(go), ...costOverrides },
     costOverrides,
+    ioCostOverrides: parseIoCost(flags.cost ?? []),
     linksOS: config.linksOS ?? inst.linksOS ?? true,
     linksCgo: config.linksCgo ?? inst.linksCgo ?? false,
     params,

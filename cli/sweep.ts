@@ -14,7 +14,7 @@ import type { Summary } from '../src/views/summary.js';
 import { durationText } from '../src/views/summary.js';
 import { renderSweepSvg, wrapHtml, type SweepPoint } from '../src/views/plot.js';
 import { loadWorkload } from './load.js';
-import { UsageError, checkPlotPath, gomaxprocsValue, nonNegativeInt, parseList, positiveInt } from './options.js';
+import { UsageError, checkPlotPath, gomaxprocsValue, nonNegativeInt, parseIoCost, parseList, positiveInt } from './options.js';
 import { coerceParam, resolveSettings, splitParam, type RunFlags, type Settings } from './settings.js';
 import { execute } from './execute.js';
 import { userEnv } from './env.js';
@@ -82,7 +82,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   const jobsMax = flags.jobs !== undefined ? positiveInt('--jobs', flags.jobs) : os.availableParallelism();
   const procsList = flags.gomaxprocs !== undefined ? parseList('--gomaxprocs', flags.gomaxprocs, gomaxprocsValue) : null;
   const seedList = flags.seed !== undefined ? parseList('--seed', flags.seed, nonNegativeInt) : null;
-  const loaded = await loadWorkload(file);
+  const loaded = await loadWorkload(file, [], undefined, parseIoCost(flags.cost ?? []));
   const inst = loaded.first!;
   // Parameter lists: name=v1,v2,…
   const paramAxes: { name: string; values: unknown[]; raw: string[] }[] = [];

@@ -18,8 +18,8 @@
  * on a virtio disk, Linux 6.18; recorded 2026-12-06); `call` terms are the 4 KiB read minus 4 KiB × perByte. Reads are timed
  * around the raw syscall, so each includes Go's entersyscall/exitsyscall (≈50 ns, syscallOverhead),
  * which is subtracted. Other machines differ (NVMe vs network disks by 10×): override per run with
- * the Go frontend's CompileOptions.io (the CLI has no flag for them yet), or re-record io_costs.go on
- * the target machine.
+ * the Go frontend's CompileOptions.io or the CLI's `--cost name=value` (e.g. `--cost missReadCall=500us`),
+ * or re-record io_costs.go on the target machine.
  *
  * A TCP connection's own system calls (socket, connect, accept4, the socket options Go sets, epoll_ctl,
  * close) are timed by io_costs.go's socketCosts, one raw call at a time, minus one time.Now (≈50 ns,
@@ -172,3 +172,50 @@ export const ioCostNames = Object.keys(defaultIoCosts) as (keyof IoCosts)[];
 
 /** The parameters that are per-byte rates (ns per byte); the others are durations in ns. */
 export const perByteIoCosts: ReadonlySet<keyof IoCosts> = new Set<keyof IoCosts>(['cachedReadPerByte', 'missReadPerByte', 'directReadPerByte', 'urandomPerByte', 'writePerByte']);
+
+/** One line per I/O cost parameter, for `gmpsim run --help` and the CLI's messages. */
+export const ioCostDocs: Readonly<Record<keyof IoCosts, string>> = Object.freeze({
+  openCall: 'open(2) or close(2) of an existing file',
+  statCall: 'stat(2)/fstat(2)',
+  cachedReadCall: 'read(2) from the page cache, fixed part',
+  cachedReadPerByte: 'read(2) from the page cache, per byte',
+  missReadCall: 'read(2) that misses the page cache (the disk), fixed part',
+  missReadPerByte: 'read(2) that misses the page cache, per byte',
+  directReadCall: 'O_DIRECT read(2) (the device\'s request latency), fixed part',
+  directReadPerByte: 'O_DIRECT read(2), per byte',
+  urandomCall: 'read(2) of /dev/urandom, fixed part',
+  urandomPerByte: 'read(2) of /dev/urandom, per byte (the kernel\'s ChaCha20)',
+  writeCall: 'write(2) into the page cache, fixed part',
+  writePerByte: 'write(2) into the page cache, per byte',
+  createCall: 'open(2) with O_CREAT of a new file (kernel CPU)',
+  truncCall: 'the extra work of O_TRUNC on an existing file',
+  writeExtendCall: 'a write(2) past the file\'s end onto new pages, fixed part',
+  writeExtendPage: 'a write(2) past the file\'s end, per new 4 KiB page',
+  unlinkCall: 'unlink(2) of a file',
+  fsyncCall: 'fsync(2) of a file with dirty pages',
+  pipeCall: 'read(2)/write(2) on a pipe that does not block',
+  pipeWake: 'a pipe write until the reader asleep in read(2) returns',
+  netLatency: 'loopback latency of a socket write or connect until the peer\'s fd is ready',
+  netWrite: 'write(2) on a loopback TCP socket',
+  netWriteCold: 'the extra time of the process\'s first socket write',
+  netRead: 'read(2) of a socket that has data',
+  socketCall: 'socket(2)',
+  connectCall: 'connect(2) to a loopback listener (the handshake, in the caller)',
+  acceptCall: 'accept4(2) of a queued connection',
+  acceptEagainCall: 'accept4(2) on an empty queue (EAGAIN)',
+  readEagainCall: 'read(2) of a socket with no data (EAGAIN)',
+  sockoptCall: 'setsockopt(2)/getsockopt(2)',
+  socknameCall: 'getsockname(2)/getpeername(2)',
+  epollAddCall: 'epoll_ctl(EPOLL_CTL_ADD) of a new fd',
+  epollDelCall: 'epoll_ctl(EPOLL_CTL_DEL)',
+  tcpCloseActive: 'close(2) of a TCP socket whose peer is open (sends the FIN)',
+  tcpClosePassive: 'close(2) of a TCP socket whose peer has closed',
+  otherCall: 'any other system call (getpid-class)',
+});
+
+/** Why `v` is not a valid value for I/O cost `k` (ns, or ns per byte for the per-byte rates), or null. */
+export function ioCostValueError(k: keyof IoCosts, v: number): string | null {
+  if (!Number.isFinite(v) || v < 0) return perByteIoCosts.has(k) ? 'the value must be a non-negative number of nanoseconds per byte' : 'the value must be a non-negative number of nanoseconds';
+  if (perByteIoCosts.has(k) ? v > 1e6 : v > 86_400e9) return 'the value is more than gmpsim takes (at most 24h per call, 1 ms per byte)';
+  return null;
+}

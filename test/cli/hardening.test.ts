@@ -286,3 +286,29 @@ describe('sweeps in shards (--shard K/N --out, --merge)', () => {
     expectOneLineError(await gmpsim(['sweep', fx('hello.ts'), '--shard', '4/3', '--out', '/tmp/x.jsonl']), 2, /--shard 4\/3: K must be from 1 to N/);
   });
 });
+
+describe('--cost sets the simulated kernel\'s I/O costs for a Go program (src/sys/costs.ts)', () => {
+  const created = (stdout: string): number => Number(/created_us=(\d+)/.exec(stdout)?.[1] ?? NaN);
+  it('os.Create pays createCall: ten creates take ten times what --cost createCall=1ms says', async () => {
+    const base = await gmpsim(['run', fx('create_files.go')]);
+    expect(base.code, base.stderr).toBe(0);
+    // the default: fs_costs.json's create_us (64.5 µs) per create, plus close and Go's own work
+    expect(created(base.stdout)).toBeGreaterThanOrEqual(10 * 64);
+    expect(created(base.stdout)).toBeLessThan(10 * 200);
+    const slow = await gmpsim(['run', fx('create_files.go'), '--cost', 'createCall=1ms']);
+    expect(slow.code, slow.stderr).toBe(0);
+    expect(created(slow.stdout)).toBeGreaterThanOrEqual(10_000);
+    expect(created(slow.stdout)).toBeLessThan(10_000 + 10 * 200);
+  });
+  it('--json shows the I/O costs given', async () => {
+    const o = await gmpsim(['run', fx('create_files.go'), '--cost', 'missReadPerByte=5', '--json']);
+    expect(o.code, o.stderr).toBe(0);
+    expect((JSON.parse(o.stdout) as { settings: { ioCost: Record<string, number> } }).settings.ioCost).toEqual({ missReadPerByte: 5 });
+  });
+  it('a bad value, an unknown name and an I/O cost for a TypeScript workload are usage errors (exit 2), never dropped', async () => {
+    expectOneLineError(await gmpsim(['run', fx('create_files.go'), '--cost', 'createCall=abc']), 2, /--cost createCall=abc: the value must be a non-negative number of nanoseconds or a Go duration/);
+    expectOneLineError(await gmpsim(['run', fx('create_files.go'), '--cost', 'missReadPerByte=1us']), 2, /--cost missReadPerByte=1us: the value must be a non-negative number of nanoseconds per byte/);
+    expectOneLineError(await gmpsim(['run', fx('create_files.go'), '--cost', 'diskSpeed=2']), 2, /--cost diskSpeed: unknown cost parameter \(runtime: .*; I\/O of the simulated kernel, for Go programs: .*createCall/);
+    expectOneLineError(await gmpsim(['run', fx('spin.ts'), '--cost', 'createCall=1ms']), 2, /--cost createCall: an I\/O cost of the simulated kernel, which Go programs' system calls pay; a TypeScript workload gives its system calls' durations itself/);
+  });
+});
