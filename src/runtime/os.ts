@@ -71,7 +71,9 @@
  * thread (clone: `threadStart`): the wakee waits for the first scheduler tick after both the EEVDF
  * slice the computing thread was picked for (cost.schedBaseSlice × (1 + ilog2 ncpu), 1.4 ms on 2 CPUs)
  * and its own arrival (cost.schedTick, HZ=250), or until the CPU frees up, or until another CPU going
- * idle pulls it (`protectedUntil`, measured with perf on urandom_read.go: see there). Each CPU remembers when its current thread was picked (`pickedAt`: when
+ * idle pulls it (`protectedUntil`, measured with perf on urandom_read.go: see there). Several wakees held on
+ * one CPU run one per pick: each after the one before it has had its slice (it goes back into its read),
+ * at the next tick — not all at the same tick, which let urandom_read's readers enter in bursts. Each CPU remembers when its current thread was picked (`pickedAt`: when
  * the CPU went from idle to busy, or when a thread left and the one remaining was picked again).
  *
  * What it simplifies:
@@ -359,7 +361,10 @@ export class CPUSched implements EventTarget {
    */
   protectedUntil(c: number, now: number, at: number): number {
     if (this.nr[c] === 0 || !this.kernelBusy(c) || this.nr[c]! - this.heldCounted(c, now) <= 0) return 0;
-    const until = Math.max(this.pickedAt[c]! + this.slice, at);
+    let until = Math.max(this.pickedAt[c]! + this.slice, at);
+    // The CPU picks one thread at a time: a wakee held behind others already waiting there runs after
+    // the last of them has had its slice (that one computes too: it goes back into its read).
+    for (const w of this.heldWakes) if (w.cpu === c && w.target.gen === w.gen && w.at >= now) until = Math.max(until, w.at + this.slice);
     const tick = this.rt.cost.schedTick;
     if (tick <= 0) return until;
     return this.tickPhase + Math.ceil((until - this.tickPhase) / tick) * tick;

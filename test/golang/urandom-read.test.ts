@@ -34,10 +34,10 @@ function recorded(release: Release, variant: string, measure: string): { median:
   return v.measures[measure]!;
 }
 
-function simulate(release: Release, n: number, gomaxprocs: number, cost: Record<string, number> = {}) {
+function simulate(release: Release, n: number, gomaxprocs: number, cost: Record<string, number> = {}, seed = 1) {
   const r = compileGo([{ name: 'urandom_read.go', text: source }], { go: release, env: { N: String(n) } });
   if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
-  const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs, seed: 1, go: release, cost });
+  const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs, seed, go: release, cost });
   expect(res.exitCode).toBe(0);
   const m: Record<string, number> = {};
   for (const x of res.stdout.matchAll(/^MEASURE (\w+)=([\d.]+)/gm)) m[x[1]!] = Number(x[2]);
@@ -83,4 +83,27 @@ describe('urandom_read: a handed-off M waits behind a reader computing in the ke
     const off = simulate('1.19', 10, 1, { schedBaseSlice: 0, schedTick: 0 });
     expect(off.entry_gap_us!).toBeLessThan(real.min);
   }, 60_000);
+});
+
+describe('urandom_read: the wakees held behind readers on one CPU run one per pick (os.ts protectedUntil)', () => {
+  // A CPU runs one thread at a time: of the Ms handoffp woke onto a CPU whose reader computes in the
+  // kernel, one runs at the tick after the reader's slice, the next a slice and a tick later, and so on.
+  // Before, all of them ran at the same tick and entered their reads together: at GOMAXPROCS=4 and
+  // N=100 the entry gap was 0.1–0.6 µs and 47–83 threads (real: ≈2 ms and 17–30).
+  for (const release of ['1.19', '1.26'] as const) {
+    it(`go${release} n100_p4: threads in the recorded range (±3 %), reads entered milliseconds apart as real Go's, not in bursts`, () => {
+      // the median over seeds 1–3, as the conformance comparison takes it
+      const runs = [1, 2, 3].map((seed) => simulate(release, 100, 4, {}, seed));
+      const med = (k: string): number => runs.map((x) => x[k]!).sort((a, b) => a - b)[1]!;
+      const m = { threads_end: med('threads_end'), entry_gap_us: med('entry_gap_us') };
+      const threads = recorded(release, 'n100_p4', 'threads_end');
+      expect(m.threads_end!).toBeGreaterThanOrEqual(threads.min * 0.97);
+      expect(m.threads_end!).toBeLessThanOrEqual(threads.max * 1.03);
+      // real: 1.7–2.5 ms (go1.19.8), 2.1–2.3 ms (go1.26.8); the model's go1.19 gap (2.8 ms at seed 1) is
+      // pinned in known-mismatches.json; the burst it replaces was under 1 µs
+      const gap = recorded(release, 'n100_p4', 'entry_gap_us');
+      expect(m.entry_gap_us!).toBeGreaterThanOrEqual(gap.min * 0.5);
+      expect(m.entry_gap_us!).toBeLessThanOrEqual(gap.max * 1.5);
+    }, 120_000);
+  }
 });
