@@ -80,6 +80,10 @@
  * - only CPU stretches compete. The runtime's own costs between ops (cost.ts: chanOp, goroutine
  *   switches, ≈0.1–1 µs each), a spinning M (findRunnable's spinning is instantaneous in this model,
  *   except the 3 µs runnext back-off) and sysmon's loop bodies are not slowed down and take no share;
+ * - a wakee that lands on its waker's busy CPU preempts the waker there only in one place: an M that
+ *   ran timers in findRunnable and woke an M with wakep waits for that M to leave the CPU before it
+ *   takes the readied G from its runnext (proc.ts timersRunPause, seen in real traces); elsewhere the
+ *   waker goes on beside its wakee;
  * - a sharing change is seen by all stretches at once, at the instant it happens (no wake-up latency,
  *   migration or cache effects, no per-thread weights: every thread has nice 0);
  * - the cores belong to this process alone (no other load on the machine);

@@ -10,7 +10,8 @@
  * each a pending event or a wait for someone else's wakeup:
  *   running a G's op (T.Run / T.CoopPreempt), a syscall (T.SyscallDone), epoll_wait (T.NetpollDone),
  *   the 3 µs runnext-steal back-off (T.StealRetry), parked on m.park (woken by notewakeup → T.Wake),
- *   thread creation (T.Start). SIGURG (T.Signal) is delivered beside whatever the M does.
+ *   thread creation (T.Start), and the timers findRunnable ran (T.TimersRun: their cost, or until the M
+ *   their wakep woke onto this M's CPU leaves it — timersRunPause). SIGURG (T.Signal) is delivered beside whatever the M does.
  * `findRunnable` therefore either returns a G or leaves the M blocked in one of those states; the
  * code after the blocking point in Go (e.g. after netpoll returns, after stopm wakes) is the
  * handler of the corresponding event.
@@ -60,6 +61,7 @@ export const T = {
   StealRetry: 6,
   Signal: 7,
   CoopPreempt: 8,
+  TimersRun: 9,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -280,7 +282,10 @@ export function setMState(rt: Runtime, mp: M, state: number, extra = 0): void {
   const now = onCpuState[state]! || (state === MS.Syscall && mp.kernelCpu);
   if (was !== now) {
     if (now) rt.os.cpuOn(mp);
-    else rt.os.cpuOff(mp, rt.sim.now);
+    else {
+      rt.os.cpuOff(mp, rt.sim.now);
+      if (mp.stalledWaker !== null) releaseStalledWaker(rt, mp);
+    }
   }
   mp.state = state as M['state'];
   rt.log.ev(E.MState, mp.curg ? mp.curg.goid : -1, mp.id, mp.p ? mp.p.id : -1, state, extra);
@@ -298,7 +303,10 @@ export function setSpinning(rt: Runtime, mp: M, on: boolean): void {
  */
 export function notewakeup(rt: Runtime, mp: M): void {
   const cur = rt.curm;
-  if (cur !== null && cur !== mp) cur.debt += rt.cost.futexWakeCall;
+  if (cur !== null && cur !== mp) {
+    cur.debt += rt.cost.futexWakeCall;
+    if (cur.cpu >= 0 && rt.os.selectCpu(mp) === cur.cpu) cur.wokeLocal = mp;
+  }
   mp.wakeAt = rt.os.wakeSend(mp, mp, T.Wake, rt.latency(rt.cost.futexWake));
   setMState(rt, mp, MS.Waking);
 }
@@ -624,8 +632,14 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
     // 2. run expired timers (may ready Gs into pp's runnext). The M's clock is ahead of the event's by
     // the work it has done since (mp.debt: the park, resetForSleep's heap insert…), and nanotime() reads
     // that clock: a timer due within it has expired (a time.Sleep(1 ns) comes straight back).
+    const runs = rt.timerRuns;
+    mp.wokeLocal = null;
     let pollUntil = checkTimers(rt, pp, now + mp.debt, pp);
     if (rt.exited) return null;
+    if (rt.timerRuns !== runs && (mp.debt > 0 || mp.wokeLocal !== null)) {
+      timersRunPause(rt, mp);
+      return null;
+    }
 
     // 3. a GC mark worker, during a mark phase (mgc.ts)
     if (rt.gc.blackenEnabled) {
@@ -680,6 +694,8 @@ export function findRunnable(rt: Runtime, mp: M): G | null {
       mp.debt += rt.cost.findRunnable;
       const gp = stealWork(rt, mp, now, false);
       if (gp === BACKOFF) {
+        // runqgrab's usleep(3): the thread sleeps in the kernel, so a waker it preempted runs again.
+        if (mp.stalledWaker !== null) releaseStalledWaker(rt, mp);
         rt.sim.after(rt.oversleep(runnextStealBackoff), mp, T.StealRetry, mp.gen);
         return null;
       }
@@ -822,6 +838,60 @@ function stealWork(rt: Runtime, mp: M, now: number, afterBackoff: boolean): G | 
   }
   rt.stealNewWork = ranTimer;
   return null;
+}
+
+/**
+ * findRunnable ran timers: that took the M's time before it looks at its run queue — runtimer, and
+ * ready()'s wakep, whose futex wake of an idle M is a system call (notewakeup) — and meanwhile the
+ * readied G sits in runnext, where a thief sees it (and backs off, runqgrab's usleep(3)). The M goes
+ * on from the top of findRunnable after its debt (T.TimersRun). When that wakep woke an M onto this
+ * M's own CPU (os.ts selectCpu: back to its previous CPU, busy or not), the wakee preempts it there
+ * (try_to_wake_up's wakeup preemption) and this M runs again only when the wakee leaves the CPU
+ * (releaseStalledWaker), at the latest at the CPU's next scheduler tick, whose load balancing moves
+ * it to the idle CPU. A real go1.26.8 trace of conformance/programs/sleep_tick.go at GOMAXPROCS=2
+ * (N=10; runtime/trace read with golang.org/x/exp/trace) shows it: when the woken M ran meanwhile, the
+ * waker ran its readied G 2.6–3.5 µs after the wakee's last event (gaps of 10–29 µs), else 7–9 µs.
+ */
+function timersRunPause(rt: Runtime, mp: M): void {
+  const s = mp.wokeLocal;
+  mp.wokeLocal = null;
+  if (s !== null && s.state === MS.Waking && s.stalledWaker === null) {
+    s.stalledWaker = mp;
+    mp.stalledBy = s;
+    mp.stallDebt = mp.debt;
+    mp.debt = 0;
+    // mp.gen identifies this pause: anything that cancels it (a stop-the-world) moves it on.
+    mp.stallGen = mp.gen;
+    rt.sim.after(rt.cost.schedTick + mp.stallDebt, mp, T.TimersRun, mp.gen);
+    return;
+  }
+  rt.sim.after(mp.debt, mp, T.TimersRun, mp.gen);
+  mp.debt = 0;
+}
+
+/** The wakee `s` left the CPU (it blocked, or sleeps in runqgrab's back-off): its stalled waker runs again. */
+function releaseStalledWaker(rt: Runtime, s: M): void {
+  const w = s.stalledWaker!;
+  s.stalledWaker = null;
+  if (w.stalledBy !== s) return;
+  w.stalledBy = null;
+  // The pause was cancelled meanwhile (a stop-the-world took the P and parked the M).
+  if (w.gen !== w.stallGen || w.dead || rt.exited) return;
+  w.gen++;
+  rt.sim.after(w.stallDebt, w, T.TimersRun, w.gen);
+  w.stallDebt = 0;
+}
+
+/** T.TimersRun: the M goes on after the timers findRunnable ran (timersRunPause). */
+export function timersRunDone(rt: Runtime, mp: M): void {
+  // A tick that ended the stall before the wakee left the CPU: the wakee no longer holds it back.
+  const s = mp.stalledBy;
+  if (s !== null) {
+    s.stalledWaker = null;
+    mp.stalledBy = null;
+  }
+  mp.stallDebt = 0;
+  schedule(rt, mp);
 }
 
 /** T.StealRetry: the 3 µs back-off is over; take the victim's runnext if it is still there. */

@@ -24,7 +24,7 @@ import { EventLog, E, MS, type EventListener } from '../log/events.js';
 import { coldSwitchExtra, coldTable, costNames, costsFor, costValueError, timerColdExtra, type CostModel } from './cost.js';
 import { G, M, P, Ring, Sched, _Gdead, _Grunning, _Grunnable, _Gsyscall, _Gwaiting } from './runtime2.js';
 import { runqempty } from './runq.js';
-import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount } from './proc.js';
+import { RandomOrder, T, mstart, mwake, newproc, setMState, stealRetry, mcount, timersRunDone } from './proc.js';
 import { runG, sigPreempt, coopPreempt, lockOSThread, unlockOSThread, procresize, notGenerator } from './exec.js';
 import { exitsyscall, pInSyscall } from './syscall.js';
 import { netpollDone, type PollDesc } from './netpoll.js';
@@ -499,6 +499,9 @@ export class Runtime {
           break;
         case T.CoopPreempt:
           coopPreempt(this, mp);
+          break;
+        case T.TimersRun:
+          timersRunDone(this, mp);
           break;
       }
     }

@@ -477,6 +477,20 @@ export class M implements EventTarget {
   pollDeadline = Infinity;
   /** Pending runnext steal after the 3 µs back-off: the victim P. */
   stealVictim: P | null = null;
+  /**
+   * The M this one woke with notewakeup onto the CPU both run on (os.ts selectCpu), during the current
+   * findRunnable pass's timer runs (proc.ts findRunnable), else null.
+   */
+  wokeLocal: M | null = null;
+  /**
+   * The waker stalled in findRunnable because this M, woken onto its CPU, preempted it: it goes on when
+   * this M leaves the CPU (proc.ts releaseStalledWaker), else null.
+   */
+  stalledWaker: M | null = null;
+  /** While stalled so: the wakee that preempted it, and the scheduler time it still owes (its debt). */
+  stalledBy: M | null = null;
+  stallDebt = 0;
+  stallGen = 0;
   /** The M exited (mexit): no longer on Go's allm. */
   dead = false;
   /**
