@@ -23,7 +23,7 @@ import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
-import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
+import { G, M, _Grunnable, _Grunning, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoThrow } from './panic.js';
@@ -32,7 +32,7 @@ import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timer
 import { entersyscall, entersyscallblock, kernelWakeFrom, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
-import { sysmonWake } from './sysmon.js';
+import { preemptone, sysmonWake } from './sysmon.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 import { STWReason, assignWaitingGCWorker, releaseNextGCMarkWorker, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
@@ -677,6 +677,42 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
   // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
   // them back on the idle list.
   for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
+  return stwWait(rt, stops, signalled * rt.cost.signalSend);
+}
+
+/**
+ * forEachP (proc.go), as gcMarkTermination runs it once the world has started again: every P flushes
+ * its mcache (prepareForSweep) at a safe point before the next cycle may start. The caller runs the
+ * function for the idle Ps itself; each P whose M runs a goroutine is asked to stop (preemptall under
+ * sched.lock: the flag and SIGURG, preemptone) — the goroutine goes on through goschedImpl, to the
+ * global run queue, and its M runs the function in schedule() — and the caller sleeps on
+ * sched.safePointNote (notetsleep, 100 µs) until the last of them is done: the same handshake as
+ * stopTheWorldWithSema's, so the same wait (stwWait). A P in a system call runs it when it leaves.
+ * Returns the caller's time.
+ */
+export function forEachPWait(rt: Runtime, mp: M): number {
+  const stops: number[] = [];
+  let signalled = 0;
+  const debt = mp.debt;
+  const now = rt.sim.now;
+  for (const m2 of rt.allm) {
+    // A P the world's start gave to a woken M (startTheWorldWithSema: mp.nextp, notewakeup) is not
+    // idle: its M runs the function when it gets there (schedule: runSafePointFn).
+    if (m2 !== mp && !m2.dead && m2.nextp !== null && m2.state === MS.Waking) stops.push(Math.max(0, m2.wakeAt - now));
+  }
+  for (const pp of rt.allp) {
+    if (pp === mp.p || pp.status !== _Prunning) continue;
+    const m2 = pp.m;
+    if (m2 === null || m2 === mp || m2.state !== MS.Running || m2.curg === null) continue;
+    const g2 = m2.curg;
+    if (rt.v.syscallKeepsP && g2.atomicstatus !== _Grunning) continue;
+    const wait = safePointWait(rt, g2);
+    if (!preemptone(rt, pp)) continue;
+    stops.push(wait);
+    if (!rt.debug.asyncpreemptoff) signalled++;
+  }
+  // preemptM charged the tgkills to the caller's debt; stwWait counts them as the caller's own time.
+  mp.debt = debt;
   return stwWait(rt, stops, signalled * rt.cost.signalSend);
 }
 

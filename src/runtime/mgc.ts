@@ -46,7 +46,13 @@
  *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
  *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
  *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
- *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
+ *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal). The cycle
+ *   holds gcsema from gcStart until its mark termination is done with the world started again: the
+ *   forEachP that flushes every P's mcache (exec.ts forEachPWait: a running goroutine's P is preempted,
+ *   a P given to a woken M waits for it, the caller sleeps until the last) and the gctrace line; a
+ *   gcStart meanwhile waits for it holding startSema, so the goroutines that allocate past the
+ *   trigger then queue behind it with their allocations done (go1.26.8 gc_start_sema n100_p4: 2
+ *   cycles, the second starting with most of the 100 MB allocated).
  * - GODEBUG=gcpacertrace=1: the pacer's line at each mark's start (startCycle: assist ratio, scannable
  *   heap, heap and goal, workers) and end (endCycle: utilization, scan work by kind, heap at the trigger
  *   and now, cons/mark), floats in the release's runtime print format (printfloat); not Go's "sweep
@@ -91,7 +97,7 @@ import { G, M, P, _Gdead, _Grunnable, _Gwaiting, forcegcperiod } from './runtime
 import { T, gopark, goready, newproc } from './proc.js';
 import { cpuStart } from './os.js';
 import { globrunqput, runqempty, runqget, injectglist } from './runq.js';
-import { startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
+import { forEachPWait, startTheWorldWithSema, stopTheWorldWithSema } from './exec.js';
 import { printfloat } from './print.js';
 import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
 import { Sema, semacquire, semrelease } from './sema.js';
@@ -134,7 +140,7 @@ const drainChunk = 256 << 10;
 export { GCPhase, GCTrigger, GCMarkWorkerMode, STWReason, stwReasonText } from '../log/events.js';
 
 /** What runG continues when a G is inside a stop-the-world (G.gcstep). */
-export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4 } as const;
+export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4, markTermRelease: 5 } as const;
 
 /** Per-run GC knobs (RunOptions.gc). */
 export interface GCOptions {
@@ -360,6 +366,15 @@ export class GCState {
   /** work.startSema (gcinit: 1, free) and the G that holds it: the transition out of _GCoff (gcStart). */
   startSema = new Sema(1);
   startSemaOwner: G | null = null;
+  /**
+   * gcsema (mgc.go: "Holding gcsema grants the M the right to participate in a GC cycle", gcinit: 1):
+   * gcStart takes it once it holds work.startSema and the trigger still holds; the cycle keeps it
+   * until gcMarkTermination is done after the world started again — its forEachP and the gctrace
+   * line — so a gcStart in between waits for it while holding startSema. gcsemaOwner: the G that
+   * took it, so that its retries (go1.19's worker start) do not take it again.
+   */
+  gcsema = new Sema(1);
+  gcsemaOwner: G | null = null;
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
   nworkers = 0;
@@ -773,6 +788,16 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
       return false;
     }
   }
+  if (c.gcsemaOwner !== gp) {
+    // semacquire(&gcsema): the last cycle's mark termination may still hold it (gcMarkTermination's
+    // work after the world started); gp waits holding startSema, so every other G that allocates past
+    // the trigger meanwhile queues on startSema, its allocation done.
+    const resume = gp.resume;
+    const retry: Op = { k: K.GCStartRetry, trigger: kind, woken: true, then: gp.pendingOp };
+    if (!semacquire(rt, mp, gp, c.gcsema, false, 'semacquire', retry)) return true;
+    gp.resume = resume;
+    c.gcsemaOwner = gp;
+  }
   if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
     gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
     return true;
@@ -849,6 +874,13 @@ export function gcContinue(rt: Runtime, mp: M, gp: G): void {
     case GCStep.markDone:
       gcMarkDone(rt, mp, gp);
       return;
+    case GCStep.markTermRelease:
+      // The end of gcMarkTermination: semrelease(&worldsema), semrelease(&gcsema) — "Careful:
+      // another GC cycle may start now."
+      gcsemaRelease(rt, mp, gp);
+      rt.contM = mp;
+      rt.contDelay = 0;
+      return;
     case GCStep.readMemStatsDone:
       startTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
       rt.gc.pauseTotalNs += 0; // ReadMemStats' pause is not a GC pause (memstats.pause_total_ns counts GC pauses)
@@ -906,6 +938,14 @@ function pacerStartLine(rt: Runtime): string {
   const c = rt.gc;
   const mb = (n: number): string => String(Math.floor(n / (1 << 20)));
   return `pacer: assist ratio=${printfloat(assistWorkPerByte(rt), rt.v.printFloatShortest)} (scan ${mb(c.heapScan)} MB in ${mb(c.heap0)}->${mb(heapGoal(rt))} MB) workers=${c.dedicatedMarkWorkersNeeded}+${printfloat(c.fractionalUtilizationGoal, rt.v.printFloatShortest)}\n`;
+}
+
+/** semrelease(&gcsema) at the end of a cycle (by whichever G ran its mark termination). */
+function gcsemaRelease(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  if (c.gcsemaOwner === null) return;
+  c.gcsemaOwner = null;
+  semrelease(rt, mp, gp, c.gcsema, false);
 }
 
 /** semrelease(&work.startSema): the first G waiting in gcStart is readied into mp's P's runnext. */
@@ -1294,8 +1334,12 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);
   startTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
+  // With the world started, still holding gcsema: forEachP(mcache.prepareForSweep) — each P that
+  // runs a goroutine is preempted and flushes at its next schedule; the caller waits for the last.
+  const flushNs = forEachPWait(rt, mp);
   // gctrace: one write(2) per print argument (VersionProfile.gctraceWrites), each printCost, on this
-  // G's thread before it goes on (as sysmon pays for schedtrace's, trace.ts).
+  // G's thread before it goes on (as sysmon pays for schedtrace's, trace.ts), printed "before
+  // dropping worldsema".
   let printNs = 0;
   if (rt.debug.gctrace > 0) {
     rt.write(2, gctraceLine(rt, rec));
@@ -1321,9 +1365,11 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const waiters = c.markWaiters;
   c.markWaiters = [];
   for (const w of waiters) if (w !== gp && w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, gp, undefined);
-  // The G that ran mark termination goes on after its gctrace writes (a worker parks; a user G continues its op).
+  // The G that ran mark termination releases gcsema after the flush and its gctrace writes, then
+  // goes on (a worker parks; a user G continues its op).
+  gp.gcstep = GCStep.markTermRelease;
   rt.contM = mp;
-  rt.contDelay = printNs;
+  rt.contDelay = flushNs + printNs;
 }
 
 /**
