@@ -687,8 +687,8 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
  * sched.lock: the flag and SIGURG, preemptone) — the goroutine goes on through goschedImpl, to the
  * global run queue, and its M runs the function in schedule() — and the caller sleeps on
  * sched.safePointNote (notetsleep, 100 µs) until the last of them is done: the same handshake as
- * stopTheWorldWithSema's, so the same wait (stwWait). A P in a system call runs it when it leaves.
- * Returns the caller's time.
+ * stopTheWorldWithSema's, so the same wait (stwWait). Go hands a P in a system call off (handoffp)
+ * so that it runs the function; the model does not wait for those. Returns the caller's time.
  */
 export function forEachPWait(rt: Runtime, mp: M): number {
   const stops: number[] = [];
