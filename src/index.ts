@@ -8,7 +8,7 @@ export { K, type Op, type GoBody, type GoFunc, type SelectCase } from './workloa
 export { run, Runtime, parseGODEBUG, defaultGodebug, godebugKeys, libraryGodebugKeys, fmtDuration, defaultMaxEvents, type RunOptions, type RunResult, type GodebugFlags, type EndReason, type Watchdog, type TracebackStyle } from './runtime/runtime.js';
 export { defaultCosts, costsFor, releaseCosts, costValueError, maxCostNs, costNames, costDocs, isFractionCost, costTableMarkdown, type CostModel } from './runtime/cost.js';
 export { defaultIoCosts, ioCostNames, ioCostDocs, perByteIoCosts, ioCostValueError, type IoCosts } from './sys/costs.js';
-export { EventLog, E, Loc, MS, EventName, FoundBy, RetakeWhy, PreemptBy, ExitPath, type EventRecord, type EventKind, type EventColumns } from './log/events.js';
+export { EventLog, E, Loc, MS, EventName, FoundBy, RetakeWhy, ExitPath, type EventRecord, type EventKind, type EventColumns } from './log/events.js';
 export { PollDesc } from './runtime/netpoll.js';
 export { defaultNcpu } from './runtime/os.js';
 export { profiles, goReleases, defaultRelease, parseGoRelease, profileFieldDocs, type GoRelease, type VersionProfile, type ProfileFieldDoc } from './runtime/version.js';

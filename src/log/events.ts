@@ -118,15 +118,12 @@ export const E = {
    */
   Handoff: 28,
   /**
-   * sysmon retake of P p from M m (in a syscall) with G g — or forEachP's (a = RetakeWhy.SafePoint): a = reason (see RetakeWhy), b = ns since
+   * sysmon retake of P p from M m (in a syscall) with G g: a = reason (see RetakeWhy), b = ns since
    * sysmon first saw this syscall (0 when retaken at first sight: the time-slice check forced it,
    * or the P's syscalltick was still the initial one sysmon holds, as for go1.26's first syscall).
    */
   Retake: 29,
-  /**
-   * preemptone: G g on P p, M m is asked to stop; a = 1 if a signal was sent; b = who asks (PreemptBy:
-   * sysmon, a G ran ≥ 10 ms; or forEachP's preemptall, a GC safe point).
-   */
+  /** sysmon preemptone: G g on P p, M m ran ≥ 10 ms; a = 1 if a signal was sent. */
   Preempt: 30,
   /** SIGURG delivered to M m; a = 1 if G g was preempted asynchronously. */
   Signal: 31,
@@ -214,14 +211,6 @@ export const STWReason = { GOMAXPROCS: 0, GCSweepTerm: 1, GCMarkTerm: 2, ReadMem
 export const stwReasonText: readonly string[] = ['GOMAXPROCS', 'GC sweep termination', 'GC mark termination', 'read mem stats'];
 
 /** Why sysmon retook a P in a syscall (E.Retake's a), spec §8.1 step 2. */
-/** Who asked a G to stop (E.Preempt's b). */
-export const PreemptBy = {
-  /** sysmon's retake: the G ran ≥ 10 ms (forcePreemptNS). */
-  sysmon: 0,
-  /** forEachP's preemptall: the GC needs every P at a safe point (gcMarkDone's barrier, mcache flush). */
-  forEachP: 1,
-} as const;
-
 export const RetakeWhy = {
   /** The P's local run queue had work. */
   RunqNotEmpty: 1,
@@ -236,11 +225,6 @@ export const RetakeWhy = {
    * && int64(pd.syscalltick) != t`).
    */
   TimeSlice: 4,
-  /**
-   * Not sysmon: forEachP (a GC safe point: gcMarkDone's barrier, the mcache flush) took the P from its
-   * syscall so that it runs the safe-point function; handoffp follows (exec.ts forEachP).
-   */
-  SafePoint: 5,
 } as const;
 
 /** exitsyscall outcome (E.ExitSyscall's a). */

@@ -19,20 +19,20 @@
  *   that is leaving parks before its next prologue check, or curg is nil. One made during an op's
  *   cost after a non-blocking op (chanOp, semOp…) is honoured before the next op.
  */
-import { E, Loc, MS, PreemptBy, RetakeWhy } from '../log/events.js';
+import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Grunning, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
-import { T, goexit0, gopark, handoffp, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
+import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoThrow } from './panic.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
-import { entersyscall, entersyscallblock, kernelWakeFrom, pInSyscall, retakeSyscallP, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, takeP, SyscallModeCode } from './syscall.js';
+import { entersyscall, entersyscallblock, kernelWakeFrom, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
 import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
-import { preemptone, sysmonWake } from './sysmon.js';
+import { sysmonWake } from './sysmon.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
 import { STWReason, assignWaitingGCWorker, releaseNextGCMarkWorker, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit, worldsemaAcquire } from './mgc.js';
 
@@ -683,76 +683,25 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
 }
 
 /**
- * forEachP (proc.go): run a safe-point function on every P — the ragged barriers of gcMarkDone (each
- * P flushes its write-barrier buffer and gcWork before mark termination) and of gcMarkTermination
- * (each P's mcache, prepareForSweep, with the world running again). The function does nothing in the
- * model (it keeps no per-P buffers); what the scheduler sees is how every P gets to it:
- * - preemptall: each running G but the caller is asked to stop (preemptone: the flag and SIGURG); at
- *   its next safe point it goes to the global run queue (gopreempt_m) and its M runs the function at
- *   the top of schedule — safePointWait's time, as for a stop-the-world;
- * - an idle P runs it at once (the caller, under sched.lock), and the caller's own P;
- * - an M in the scheduler with its P runs it at the top of findRunnable: at once;
- * - a P whose M is being woken or created for it (startm) runs it when that M first schedules;
- * - a P in a system call is taken from it (1.19: _Psyscall to _Pidle, syscalltick++; 1.26:
- *   setBlockOnExitSyscall + takeP) and handed off: with work (its run queue, the global one, GC mark
- *   work) or nobody spinning or idle, handoffp starts an M for it — an idle one, or a new thread —
- *   which runs the function when it starts; otherwise handoffp runs it and idles the P (case 6).
- *   These are the threads real Go adds during a GC in programs with system calls: conformance/
- *   programs/file_worker_pool.go (go1.26.8 runtime/trace: a mark worker takes the P of main's 200 µs
- *   write and a new M runs the sweeper on it) and whatif/traces/cpu_fanout.trace (two Ms created for
- *   the Ps of two goroutines in system calls right before mark termination's stop-the-world);
- * - the caller then sleeps in notetsleep(&sched.safePointNote, 100 µs), re-preempting every 100 µs,
- *   until the last P ran it: the wait is stwWait's (a timed futex wait woken by the last one).
- * Returns the caller's wait.
+ * forEachP (proc.go) as the model runs it: gcMarkTermination's mcache flush (each P's
+ * prepareForSweep), right after startTheWorldWithSema. At that instant every P other than the caller's
+ * is idle — the caller runs the function for it, under sched.lock — or was handed to an M that is being
+ * woken or created (startTheWorld's startm, go1.26's procresize), which runs it when it first
+ * schedules (runSafePointFn at the top of findRunnable); the caller then sleeps on
+ * sched.safePointNote (notetsleep, 100 µs) until the last one ran it: stwWait's rule. Go's forEachP also
+ * preempts running goroutines (preemptall) and hands off Ps in system calls (handoffp); neither exists
+ * at that instant here — they would at gcMarkDone's ragged barrier, which the model does not run (see
+ * mgc.ts gcMarkDone). Returns the caller's wait.
  */
 export function forEachP(rt: Runtime, mp: M): number {
-  const own = mp.p;
   const now = rt.sim.now;
   const done: number[] = [];
-  let signalled = 0;
   for (const p2 of rt.allp) {
-    if (p2 === own || rt.idlepMask[p2.id] || pInSyscall(rt, p2)) continue;
-    const m2 = p2.m;
-    if (m2 === null) {
-      // Given to an M that has not run yet (startm's nextp).
-      const m3 = mWithNextp(rt, p2);
-      done.push(m3 === null ? 0 : Math.max(0, m3.wakeAt - now));
-      continue;
-    }
-    const g2 = m2.curg;
-    if (g2 !== null && m2.state === MS.Running && g2.atomicstatus === _Grunning) {
-      done.push(safePointWait(rt, g2));
-      if (preemptone(rt, p2, PreemptBy.forEachP) && !rt.debug.asyncpreemptoff) signalled++;
-      if (rt.exited) return 0;
-    } else {
-      done.push(0);
-    }
+    if (p2 === mp.p || rt.idlepMask[p2.id]) continue;
+    const m2 = p2.m ?? mWithNextp(rt, p2);
+    done.push(m2 !== null && m2.wakeAt > now ? m2.wakeAt - now : 0);
   }
-  for (const p2 of rt.allp) {
-    if (p2 === own) continue;
-    let sm: M | null;
-    if (rt.v.syscallKeepsP) {
-      sm = setBlockOnExitSyscall(p2);
-      if (sm === null) continue;
-      takeP(rt, p2, sm);
-    } else {
-      sm = p2.syscallm;
-      if (!retakeSyscallP(rt, p2)) continue;
-      p2.syscallm = null;
-      p2.syscalltick++;
-    }
-    rt.log.ev(E.Retake, sm !== null && sm.curg !== null ? sm.curg.goid : -1, sm !== null ? sm.id : -1, p2.id, RetakeWhy.SafePoint, 0);
-    p2.runSafePointFn = true;
-    handoffp(rt, p2);
-    if (rt.exited) return 0;
-    if (p2.runSafePointFn) {
-      // handoffp gave it an M (a woken or a new thread): the function runs when that M schedules.
-      p2.runSafePointFn = false;
-      const m3 = mWithNextp(rt, p2);
-      done.push(m3 === null ? 0 : Math.max(0, m3.wakeAt - now));
-    }
-  }
-  return stwWait(rt, done, signalled * rt.cost.signalSend);
+  return stwWait(rt, done, 0);
 }
 
 /** The M that startm handed pp to and that has not acquired it yet (M.nextp), if any. */

@@ -46,7 +46,14 @@
  *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
  *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
  *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
- *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal).
+ *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal). The cycle
+ *   holds gcsema from gcStart until its mark termination is done with the world started again: the
+ *   forEachP that flushes every P's mcache (exec.ts forEachP: a running goroutine is preempted, a P in
+ *   a system call handed off, a P given to a woken M waited for, the caller sleeps until the last) and
+ *   the gctrace line; a
+ *   gcStart meanwhile waits for it holding startSema, so the goroutines that allocate past the
+ *   trigger then queue behind it with their allocations done (go1.26.8 gc_start_sema n100_p4: 2
+ *   cycles, the second starting with most of the 100 MB allocated).
  * - GODEBUG=gcpacertrace=1: the pacer's line at each mark's start (startCycle: assist ratio, scannable
  *   heap, heap and goal, workers) and end (endCycle: utilization, scan work by kind, heap at the trigger
  *   and now, cons/mark), floats in the release's runtime print format (printfloat); not Go's "sweep
@@ -134,7 +141,7 @@ const drainChunk = 256 << 10;
 export { GCPhase, GCTrigger, GCMarkWorkerMode, STWReason, stwReasonText } from '../log/events.js';
 
 /** What runG continues when a G is inside a stop-the-world (G.gcstep). */
-export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4, markDoneBarrierDone: 5 } as const;
+export const GCStep = { none: 0, sweepTermDone: 1, markTermDone: 2, readMemStatsDone: 3, markDone: 4, markTermRelease: 5 } as const;
 
 /** Per-run GC knobs (RunOptions.gc). */
 export interface GCOptions {
@@ -326,8 +333,8 @@ export class GCState {
   triggerKind = 0;
   markDoneStarted = false;
   /**
-   * gcMarkDone holds worldsema from its barrier (forEachP) until mark termination starts the world
-   * again: another stop-the-world (ReadMemStats, a GOMAXPROCS change) waits for it (its G parks in
+   * gcMarkDone holds worldsema from mark termination's stop-the-world until it is done (after the
+   * world started again, its mcache flush and gctrace line: GCStep.markTermRelease): another stop-the-world (ReadMemStats, a GOMAXPROCS change) waits for it (its G parks in
    * worldsemaWaiters with its op pending and is readied by gcMarkTermination).
    */
   worldsemaHeld = false;
@@ -367,6 +374,15 @@ export class GCState {
   /** work.startSema (gcinit: 1, free) and the G that holds it: the transition out of _GCoff (gcStart). */
   startSema = new Sema(1);
   startSemaOwner: G | null = null;
+  /**
+   * gcsema (mgc.go: "Holding gcsema grants the M the right to participate in a GC cycle", gcinit: 1):
+   * gcStart takes it once it holds work.startSema and the trigger still holds; the cycle keeps it
+   * until gcMarkTermination is done after the world started again — its forEachP and the gctrace
+   * line — so a gcStart in between waits for it while holding startSema. gcsemaOwner: the G that
+   * took it, so that its retries (go1.19's worker start) do not take it again.
+   */
+  gcsema = new Sema(1);
+  gcsemaOwner: G | null = null;
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
   nworkers = 0;
@@ -780,6 +796,16 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
       return false;
     }
   }
+  if (c.gcsemaOwner !== gp) {
+    // semacquire(&gcsema): the last cycle's mark termination may still hold it (gcMarkTermination's
+    // work after the world started); gp waits holding startSema, so every other G that allocates past
+    // the trigger meanwhile queues on startSema, its allocation done.
+    const resume = gp.resume;
+    const retry: Op = { k: K.GCStartRetry, trigger: kind, woken: true, then: gp.pendingOp };
+    if (!semacquire(rt, mp, gp, c.gcsema, false, 'semacquire', retry)) return true;
+    gp.resume = resume;
+    c.gcsemaOwner = gp;
+  }
   if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
     gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
     return true;
@@ -856,8 +882,13 @@ export function gcContinue(rt: Runtime, mp: M, gp: G): void {
     case GCStep.markDone:
       gcMarkDone(rt, mp, gp);
       return;
-    case GCStep.markDoneBarrierDone:
-      gcMarkDoneStopTheWorld(rt, mp, gp);
+    case GCStep.markTermRelease:
+      // The end of gcMarkTermination: semrelease(&worldsema), semrelease(&gcsema) — "Careful:
+      // another GC cycle may start now."
+      worldsemaRelease(rt, mp);
+      gcsemaRelease(rt, mp, gp);
+      rt.contM = mp;
+      rt.contDelay = 0;
       return;
     case GCStep.readMemStatsDone:
       startTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
@@ -916,6 +947,14 @@ function pacerStartLine(rt: Runtime): string {
   const c = rt.gc;
   const mb = (n: number): string => String(Math.floor(n / (1 << 20)));
   return `pacer: assist ratio=${printfloat(assistWorkPerByte(rt), rt.v.printFloatShortest)} (scan ${mb(c.heapScan)} MB in ${mb(c.heap0)}->${mb(heapGoal(rt))} MB) workers=${c.dedicatedMarkWorkersNeeded}+${printfloat(c.fractionalUtilizationGoal, rt.v.printFloatShortest)}\n`;
+}
+
+/** semrelease(&gcsema) at the end of a cycle (by whichever G ran its mark termination). */
+function gcsemaRelease(rt: Runtime, mp: M, gp: G): void {
+  const c = rt.gc;
+  if (c.gcsemaOwner === null) return;
+  c.gcsemaOwner = null;
+  semrelease(rt, mp, gp, c.gcsema, false);
 }
 
 /** semrelease(&work.startSema): the first G waiting in gcStart is readied into mp's P's runnext. */
@@ -1224,31 +1263,9 @@ export function gcStopWorker(rt: Runtime, pp: P, gp: G): void {
 }
 
 /**
- * gcMarkDone: no work left. First the ragged barrier — forEachP makes every P flush its write-barrier
- * buffer and gcWork (exec.ts forEachP: running Gs are preempted, Ps in system calls handed off, the
- * caller waits for the last); the model's Ps hold no buffered work, so no work appears and the barrier
- * passes once (Go goes round again while flushes find some). Then gcMarkDoneStopTheWorld.
- */
-export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
-  const c = rt.gc;
-  if (c.phase !== GCPhase.mark || c.markDoneStarted) {
-    rt.contM = mp;
-    rt.contDelay = 0;
-    return;
-  }
-  c.markDoneStarted = true;
-  c.worldsemaHeld = true;
-  const wait = forEachP(rt, mp);
-  if (rt.exited) return;
-  gp.gcstep = GCStep.markDoneBarrierDone;
-  rt.contM = mp;
-  rt.contDelay = wait + mp.debt;
-  mp.debt = 0;
-}
-
-/**
- * A G whose stop-the-world (op) must wait for worldsema, which gcMarkDone holds: it parks with the op
- * pending (semacquire(&worldsema)). Returns false when worldsema is free (go on).
+ * A G whose stop-the-world (op) must wait for worldsema, which a GC cycle holds from gcMarkDone until
+ * gcMarkTermination is done: it parks with the op pending (semacquire(&worldsema)). Returns false when
+ * worldsema is free (go on).
  */
 export function worldsemaAcquire(rt: Runtime, mp: M, gp: G, op: Op): boolean {
   const c = rt.gc;
@@ -1269,9 +1286,24 @@ function worldsemaRelease(rt: Runtime, mp: M): void {
   for (const w of ws) if (w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, null, undefined);
 }
 
-/** After the barrier: stop the world for mark termination (the G continues in gcMarkTermination). */
-function gcMarkDoneStopTheWorld(rt: Runtime, mp: M, gp: G): void {
+/**
+ * gcMarkDone: no work left. Stop the world for mark termination (the G continues in gcMarkTermination).
+ * Go first passes a ragged barrier (forEachP: every P flushes its write-barrier buffer and gcWork, and
+ * the barrier restarts while that finds work — go1.26.8 traces of gc_alloc_loop at GOMAXPROCS=2 show
+ * ≈3 rounds a cycle, each preempting the mutator). The model's Ps hold no buffered mark work, so the
+ * barrier is not run here: alone, its preemptions and wait only delayed mark termination (tried in
+ * session 16: gc_start_sema go1.26 66 → 57 checks). gcMarkDone takes worldsema (held until
+ * gcMarkTermination is done: GCStep.markTermRelease).
+ */
+export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
   const c = rt.gc;
+  if (c.phase !== GCPhase.mark || c.markDoneStarted) {
+    rt.contM = mp;
+    rt.contDelay = 0;
+    return;
+  }
+  c.markDoneStarted = true;
+  c.worldsemaHeld = true;
   c.blackenEnabled = false;
   // "Wake all blocked assists. These will run when we start the world again."
   gcWakeAllAssists(rt, mp.p);
@@ -1352,13 +1384,13 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);
   startTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
-  worldsemaRelease(rt, mp);
-  // Every P flushes its mcache before the next cycle's sweep (forEachP(prepareForSweep)): the same
-  // barrier as gcMarkDone's, with the world running again.
+  // With the world started, still holding worldsema and gcsema: forEachP(mcache.prepareForSweep) —
+  // the same barrier as gcMarkDone's, with the world running again.
   const flushWait = forEachP(rt, mp);
   if (rt.exited) return;
   // gctrace: one write(2) per print argument (VersionProfile.gctraceWrites), each printCost, on this
-  // G's thread before it goes on (as sysmon pays for schedtrace's, trace.ts).
+  // G's thread before it goes on (as sysmon pays for schedtrace's, trace.ts), printed "before
+  // dropping worldsema".
   let printNs = 0;
   if (rt.debug.gctrace > 0) {
     rt.write(2, gctraceLine(rt, rec));
@@ -1384,7 +1416,9 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const waiters = c.markWaiters;
   c.markWaiters = [];
   for (const w of waiters) if (w !== gp && w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, gp, undefined);
-  // The G that ran mark termination goes on after its gctrace writes (a worker parks; a user G continues its op).
+  // The G that ran mark termination releases gcsema after the flush and its gctrace writes, then
+  // goes on (a worker parks; a user G continues its op).
+  gp.gcstep = GCStep.markTermRelease;
   rt.contM = mp;
   rt.contDelay = flushWait + printNs;
 }

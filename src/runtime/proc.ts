@@ -524,10 +524,8 @@ function handoffp1(rt: Runtime, pp: P): void {
     startm(rt, pp, true);
     return;
   }
-  // 5. stop-the-world is handled by stopTheWorld().
-  // 6. a safe-point function forEachP asked for runs here, the P about to go idle (it does nothing
-  //    in the model: exec.ts forEachP).
-  if (pp.runSafePointFn) pp.runSafePointFn = false;
+  // 5, 6: stop-the-world is handled by stopTheWorld(); no safe-point function is pending when a P is
+  //    handed off (exec.ts forEachP).
   // 7. global work (checked again under the lock)
   if (sched.runq.size !== 0) {
     rt.log.ev(E.Handoff, -1, -1, pp.id, 7, -1);

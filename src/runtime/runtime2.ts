@@ -410,12 +410,6 @@ export class P {
   preempt = false;
   /** The M in a syscall that left this P in _Psyscall (Go 1.19; for the log and retake's event). */
   syscallm: M | null = null;
-  /**
-   * forEachP asked this P to run the safe-point function (p.runSafePointFn) and it has not yet: set
-   * while forEachP hands a P in a system call off, so that handoffp runs it when it idles the P
-   * (exec.ts forEachP; the function itself does nothing in the model).
-   */
-  runSafePointFn = false;
   /** The M that last acquired this P (newer Go's p.oldm, set in acquirep): procresize prefers it (VersionProfile.procresizeOldm). */
   oldm: M | null = null;
   /** The mark worker mode of the worker running on this P (mgc.ts GCMarkWorkerMode; 0 = none). */

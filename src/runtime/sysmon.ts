@@ -23,7 +23,7 @@
  *
  * Its events are daemon events: they do not keep the simulation alive on their own.
  */
-import { E, MS, PreemptBy, RetakeWhy } from '../log/events.js';
+import { E, MS, RetakeWhy } from '../log/events.js';
 import type { EventTarget } from '../kernel/sim.js';
 import type { Runtime } from './runtime.js';
 import { M, forcePreemptNS, forcegcperiod, _Gsyscall, _Prunning, _Psyscall } from './runtime2.js';
@@ -280,11 +280,8 @@ export function retake(rt: Runtime, now: number): number {
   return n;
 }
 
-/**
- * preemptone: ask the G running on pp to stop (flag + SIGURG unless asyncpreemptoff); `by` says who
- * asks (sysmon's retake, or forEachP's preemptall for the GC).
- */
-export function preemptone(rt: Runtime, pp: M['p'] & object, by: number = PreemptBy.sysmon): boolean {
+/** preemptone: ask the G running on pp to stop (flag + SIGURG unless asyncpreemptoff). */
+export function preemptone(rt: Runtime, pp: M['p'] & object): boolean {
   const mp = pp.m;
   if (mp === null || mp === rt.curm) return false;
   const gp = mp.curg;
@@ -299,7 +296,7 @@ export function preemptone(rt: Runtime, pp: M['p'] & object, by: number = Preemp
     pp.preempt = true;
     if (preemptM(rt, mp)) signalled = 1;
   }
-  rt.log.ev(E.Preempt, gp.goid, mp.id, pp.id, signalled, by);
+  rt.log.ev(E.Preempt, gp.goid, mp.id, pp.id, signalled, 0);
   // A G in a loop with function calls stops at its next call.
   if (gp.workEnd > rt.sim.now && gp.workEvery > 0 && mp.state === MS.Running) {
     const nextCall = nextCallPoint(rt, gp);

@@ -12,7 +12,7 @@
  * "; ". State-change events (GLoc, PState, MState, MSpin…) are described only when no decision in
  * their group covers them.
  */
-import { E, EventName, ExitPath, FoundBy, GCMarkWorkerMode, GCPhase, GCTrigger, Loc, MS, PreemptBy, RetakeWhy, stwReasonText, type EventLog } from '../log/events.js';
+import { E, EventName, ExitPath, FoundBy, GCMarkWorkerMode, GCPhase, GCTrigger, Loc, MS, RetakeWhy, stwReasonText, type EventLog } from '../log/events.js';
 import { fmtDuration } from '../runtime/runtime.js';
 import { _Psyscall } from '../runtime/runtime2.js';
 
@@ -177,15 +177,11 @@ export function explainEvent(log: EventLog, i: number, st?: ExplainState): strin
     case E.Handoff:
       return `handoffp(P${p}): ${handoffCase[a] ?? `case ${a}`}`;
     case E.Retake: {
-      if (a === RetakeWhy.SafePoint) return `forEachP (the GC needs every P at a safe point): P${p} is in a syscall (${G(g, st)} on M${m}) → it is taken from the syscall and handed off`;
       const age = syscallAge(log, i, g);
       return `sysmon: P${p} has been in a syscall (${G(g, st)} on M${m})${age >= 0 ? ` for ${fmtDuration(age)}` : ''} and ${retakeWhy[a] ?? 'a retake rule holds'} → retake`;
     }
-    case E.Preempt: {
-      const how = a === 1 ? ` → preemptM: SIGURG to M${m}` : ' (sets the preempt flag only: asyncpreemptoff)';
-      if (log.b[i] === PreemptBy.forEachP) return `forEachP (the GC needs every P at a safe point): preemptall asks ${G(g, st)} on P${p} to stop${how}`;
-      return `sysmon: ${G(g, st)} has run on P${p} for ≥ 10 ms → preemptone${how}`;
-    }
+    case E.Preempt:
+      return `sysmon: ${G(g, st)} has run on P${p} for ≥ 10 ms → preemptone${a === 1 ? ` → preemptM: SIGURG to M${m}` : ' (sets the preempt flag only: asyncpreemptoff)'}`;
     case E.Signal:
       return a === 1 ? `SIGURG arrives on M${m}: ${G(g, st)} is at an async safe point → asyncPreempt` : `SIGURG arrives on M${m}: nothing to preempt there`;
     case E.Preempted:

@@ -24,7 +24,7 @@
  * Invariants (test/views/perfetto.test.ts): slices on one track never overlap; every flow start has
  * its finish; the goroutine, thread and syscall counts equal the log's.
  */
-import { E, Loc, MS, PreemptBy, RetakeWhy, type EventLog } from '../log/events.js';
+import { E, Loc, MS, type EventLog } from '../log/events.js';
 import { GStatus, Replay, pActivity, type GView, type MView, type PActivity } from '../log/replay.js';
 import { describeEvent } from './explain.js';
 
@@ -320,8 +320,7 @@ export function writePerfetto(log: EventLog, sink: (chunk: string) => void, titl
       }
       case E.Retake:
       case E.Preempt:
-        // sysmon asks from its own thread; forEachP's request shows on the thread it stops
-        if (m >= 0) instant(PID.Threads, sysmonM >= 0 && !(k === E.Preempt ? log.b[i] === PreemptBy.forEachP : a === RetakeWhy.SafePoint) ? sysmonM : m, t, describeEvent(log, i));
+        if (m >= 0) instant(PID.Threads, sysmonM >= 0 ? sysmonM : m, t, describeEvent(log, i));
         break;
       case E.Ready:
         if (a >= 0 && g >= 0 && rp.gs.has(a)) flow('wakes', [PID.Goroutines, a], [PID.Goroutines, g], t);

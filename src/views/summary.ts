@@ -18,7 +18,7 @@
  *     pShownStatus: E.PState, and since Go 1.26 the E.MState of a P's M entering or leaving a
  *     syscall with it), up to the end of the run.
  */
-import { E, ExitPath, MS, PreemptBy, RetakeWhy, Loc, GCMarkWorkerMode, GCPhase, GCTrigger, STWReason, type EventLog } from '../log/events.js';
+import { E, ExitPath, MS, RetakeWhy, Loc, GCMarkWorkerMode, GCPhase, GCTrigger, STWReason, type EventLog } from '../log/events.js';
 import { PStatusTrack } from '../log/replay.js';
 
 export const summarySchemaId = 'gmpsim-summary/1';
@@ -84,10 +84,9 @@ export interface Summary {
   };
   /**
    * sysmon retakes by reason (E.Retake's a): the P's run queue had work, no P was idle, the syscall
-   * was seen for ≥ 10 ms, or the P's 10 ms time slice ran out while its goroutine was in a syscall;
-   * `safePoint`, not in `total`: Ps the GC's forEachP took from syscalls (not sysmon's).
+   * was seen for ≥ 10 ms, or the P's 10 ms time slice ran out while its goroutine was in a syscall.
    */
-  retakes: { total: number; runqNotEmpty: number; noIdleP: number; long: number; timeSlice: number; safePoint: number };
+  retakes: { total: number; runqNotEmpty: number; noIdleP: number; long: number; timeSlice: number };
   /** handoffp calls (all causes, spec §6.5). */
   handoffs: number;
   preemptions: {
@@ -169,7 +168,7 @@ export class SummaryAccumulator {
   private gAlive = 0;
   private gPeak = 0;
   private sys = { total: 0, syscall: 0, cgo: 0, block: 0, handedOff: 0, keptP: 0, fastOldP: 0, fastIdleP: 0, slowIdleP: 0, slowNoP: 0 };
-  private retake = { total: 0, runqNotEmpty: 0, noIdleP: 0, long: 0, timeSlice: 0, safePoint: 0 };
+  private retake = { total: 0, runqNotEmpty: 0, noIdleP: 0, long: 0, timeSlice: 0 };
   private handoffs = 0;
   private pre = { requests: 0, signals: 0, async: 0, cooperative: 0 };
   private steal = { count: 0, goroutines: 0 };
@@ -250,8 +249,7 @@ export class SummaryAccumulator {
         break;
       }
       case E.Retake: {
-        if (a === RetakeWhy.SafePoint) this.retake.safePoint++;
-        else this.retake.total++;
+        this.retake.total++;
         if (a === RetakeWhy.RunqNotEmpty) this.retake.runqNotEmpty++;
         else if (a === RetakeWhy.NoIdle) this.retake.noIdleP++;
         else if (a === RetakeWhy.Long) this.retake.long++;
@@ -281,7 +279,7 @@ export class SummaryAccumulator {
         this.handoffs++;
         break;
       case E.Preempt:
-        if (b === PreemptBy.sysmon) this.pre.requests++;
+        this.pre.requests++;
         if (a === 1) this.pre.signals++;
         break;
       case E.Preempted:
@@ -532,7 +530,7 @@ export function formatSummary(s: Summary, info: SummaryTextInfo = {}): string {
   row('syscalls', `${sc.total}${modes ? ` (${modes})` : ''}: ${sc.handedOff} handed off their P, ${sc.keptP} kept it${sc.unfinished ? `, ${sc.unfinished} unfinished` : ''}`);
   row('  exits', `${sc.fastExits} fast (${sc.exits.fastOldP} own P, ${sc.exits.fastIdleP} idle P), ${sc.slowExits} slow (${sc.exits.slowIdleP} idle P, ${sc.exits.slowNoP} no P → global queue)`);
   const r = s.retakes;
-  row('retakes', `${r.total} (${r.runqNotEmpty} run queue not empty, ${r.noIdleP} no idle P, ${r.long} syscall ≥ 10ms${r.timeSlice ? `, ${r.timeSlice} time slice over` : ''})${r.safePoint ? `; ${r.safePoint} taken by the GC's forEachP` : ''}; ${s.handoffs} handoffp`);
+  row('retakes', `${r.total} (${r.runqNotEmpty} run queue not empty, ${r.noIdleP} no idle P, ${r.long} syscall ≥ 10ms${r.timeSlice ? `, ${r.timeSlice} time slice over` : ''}); ${s.handoffs} handoffp`);
   const p = s.preemptions;
   row('preemptions', `${p.async + p.cooperative} (${p.async} async by signal, ${p.cooperative} cooperative); ${p.requests} sysmon requests`);
   row('steals', `${s.steals.count} (${s.steals.goroutines} goroutines)`);

@@ -12,7 +12,7 @@
  * its old place. Arrows for the last step (steal, retake, handoff, preemption, netpoll) are drawn
  * in an SVG overlay.
  */
-import { E, Loc, MS, ExitPath, RetakeWhy } from '../../../src/index.js';
+import { E, Loc, MS, ExitPath } from '../../../src/index.js';
 
 /** The user asked for less motion (prefers-reduced-motion): no sliding chips, no fading arrows. */
 export const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -263,9 +263,7 @@ export class Picture {
           pairs.push([`[data-p="${p}"]`, `[data-p="${a}"]`, `steal ${log.b[i]}`]);
           break;
         case E.Retake:
-          // sysmon's retake, or the GC's forEachP taking the P from the thread in the syscall
-          if (a === RetakeWhy.SafePoint) pairs.push([`[data-m="${log.m[i]}"]`, `[data-p="${p}"]`, 'GC safe point']);
-          else pairs.push(['[data-box="sysmon"]', `[data-p="${p}"]`, 'retake']);
+          pairs.push(['[data-box="sysmon"]', `[data-p="${p}"]`, 'retake']);
           break;
         case E.StartM:
           pairs.push([`[data-p="${p}"]`, `[data-m="${log.m[i]}"]`, log.b[i] === 1 ? 'newm' : 'startm']);
