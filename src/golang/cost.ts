@@ -16,8 +16,12 @@
  * slice 0.554/6, arith 1.096/7, nested 0.300/4: 0.069–0.157 ns, median 0.092); `call`, `mapAccess` and
  * `append` are what loop_call (1.65 ns), loop_map (5.69 ns) and loop_append (3.17 ns) take beyond
  * their counted operations; `atomic` is half of an uncontended sync.Mutex Lock+Unlock (calibrate.json), the
- * two locked instructions it is made of. Simplified: no inlining decisions, caches or branch prediction — a
- * loop's speed is right within ≈±30 % for simple bodies, not per instruction.
+ * two locked instructions it is made of. A loop whose iteration depends on the previous one (a loop-carried
+ * dependency chain: a hash, a random-number generator) costs at least the chain's latency, `chainAlu`,
+ * `chainMul` and `chainFloat` per operation on it (compiler/chain.ts; cpu_chain_costs.go: the counted
+ * operations are throughput — FNV-1a's `h ^= uint64(c); h *= prime` was 0.28 ns per byte by them, 1.10 ns
+ * in real Go). Simplified: no inlining decisions, caches or branch prediction — a loop's speed is right
+ * within ≈±30 % for simple bodies, not per instruction.
  */
 import type { GoRelease } from '../runtime/version.js';
 import { allocLoopMutatorNs, significant, type AllocLoopMeasurements } from '../runtime/calibration.js';
@@ -110,6 +114,16 @@ export interface GoCpuCosts {
   netAccept: number;
   /** (*TCPConn).Close's own Go code (netFD.Close: evicting and closing the poll descriptor), beyond its system calls. */
   netClose: number;
+  /**
+   * The latency of an integer add, subtract, logic operation or shift on a loop-carried dependency chain
+   * (one cycle): an iteration of a loop whose variables depend on their previous values costs at least its
+   * chain's latency (compiler/chain.ts), not only its counted operations' throughput. See chainCostsFromMeasurements.
+   */
+  chainAlu: number;
+  /** The same for an integer multiply (imul, three cycles). */
+  chainMul: number;
+  /** The same for a float add, subtract or multiply (three cycles). */
+  chainFloat: number;
 }
 
 /**
@@ -344,6 +358,33 @@ const mallocNs119 = 43.9;
 /** The same of go1.26.8's (quiet, 5 runs): loop_ms 129.9 × (1 − 20.0 %) / 3M = 34.7 ns − 11 × 0.092 ns. */
 export const allocCosts126: Readonly<Pick<GoCpuCosts, 'malloc'>> = Object.freeze({ malloc: 33.6 });
 
+/** cpu_chain_costs.go's figures: ns per iteration of each loop shape (MEASURE names). */
+export type ChainMeasurements = Record<'loop_empty' | 'chain_mul' | 'chain_lcg' | 'chain_xorshift' | 'chain_add_shift' | 'fnv64_bytes' | 'fnv32_bytes' | 'indep_mul_bytes' | 'chain_float', number>;
+
+/**
+ * The chain latencies from cpu_chain_costs.go's medians: `chainAlu` is chain_xorshift's six dependent
+ * shifts and xors per iteration / 6, `chainMul` chain_mul's one imul per iteration, `chainFloat`
+ * chain_float's multiply and add / 2. chain_lcg (imul + add), chain_add_shift (three ALU ops) and the
+ * FNV-1a hashes (xor + imul per byte) are the check (test/golang/cost.test.ts): the sums of these match
+ * them within 3 %.
+ */
+export function chainCostsFromMeasurements(m: ChainMeasurements): ChainCosts {
+  return { chainAlu: significant(m.chain_xorshift / 6, 3), chainMul: significant(m.chain_mul, 3), chainFloat: significant(m.chain_float / 2, 3) };
+}
+type ChainCosts = Pick<GoCpuCosts, 'chainAlu' | 'chainMul' | 'chainFloat'>;
+
+/**
+ * chainCostsFromMeasurements of conformance/reference/go1.19/cpu_chain_costs.json (go1.19.8, 5 runs,
+ * GOMAXPROCS=1, recorded 2026-12-07; loop_empty 0.280 ns, one cycle: 1 cycle, 3 cycles, 3 cycles).
+ * The go1.26.8 recording (chain_xorshift 1.651, chain_mul 0.8205, chain_float 1.638) is the same
+ * hardware latency within 2.5 %: one set for both releases.
+ */
+export const chainCosts119: Readonly<ChainCosts> = Object.freeze({
+  chainAlu: 0.276, // chain_xorshift 1.657 / 6
+  chainMul: 0.842, // chain_mul 0.8422
+  chainFloat: 0.827, // chain_float 1.653 / 2
+});
+
 export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   op: 0.092, // median of 0.093, 0.069, 0.126, 0.092, 0.157, 0.075 ns per counted op (cpu_costs.json)
   call: 1.1, // loop_call 1.65 ns − 6 ops × 0.092
@@ -354,6 +395,7 @@ export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   ...libCosts119,
   ...httpCosts119,
   ...netCosts119,
+  ...chainCosts119,
 });
 
 /** cpu_costs.go's figures: ns per iteration of each loop shape (MEASURE loop_*). */
@@ -389,6 +431,7 @@ export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontended
     ...libCosts119,
     ...httpCosts119,
     ...netCosts119,
+    ...chainCosts119,
   };
 }
 
