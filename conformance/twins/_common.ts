@@ -118,7 +118,7 @@ export const u64 = (x: bigint): bigint => BigInt.asUintN(64, x);
  * class, AMD EPYC, except the checksum):
  * - generating a file's bytes with the LCG: 1.5 ns/byte; checksumming (FNV-1a: an xor and a dependent
  *   imul per byte) what the Go frontend charges for it, its chain's latency (src/golang/cost.ts
- *   chainAlu + chainMul: 1.12 ns/byte; cpu_chain_costs.json fnv64_bytes 1.10 on go1.19.8 and go1.26.8)
+ *   chainAlu + chainMul: 1.09 ns/byte; cpu_chain_costs.json fnv64_bytes 1.09 on go1.19.8 and go1.26.8)
  *   — both loops without calls (async preemption only);
  * - os.WriteFile: open+write+close, 15 µs + 0.25 ns/byte (page cache);
  * - os.ReadFile of a cached file: open+fstat+read+close, 6 µs + 0.15 ns/byte (memcpy from the page cache).

@@ -39,40 +39,42 @@ describe('compiled Go runs at real Go speed', () => {
 });
 
 describe('loop-carried dependency chains run at their latency, as in real Go', () => {
-  const medians = (release: string): Record<string, number> => {
-    const ref = JSON.parse(readFileSync(join(root, 'reference', `go${release}`, 'cpu_chain_costs.json'), 'utf8')) as { env: { goVersion: string }; variants: { measures: Record<string, { median: number }> }[] };
+  // each shape's fastest run (cost.ts chainCostsFromMeasurements: a latency is the uncontended figure)
+  const fastest = (release: string): Record<string, number> => {
+    const ref = JSON.parse(readFileSync(join(root, 'reference', `go${release}`, 'cpu_chain_costs.json'), 'utf8')) as { env: { goVersion: string }; variants: { measures: Record<string, { min: number }> }[] };
     expect(ref.env.goVersion).toContain(`go${release}.8`);
-    return Object.fromEntries(Object.entries(ref.variants[0]!.measures).map(([k, v]) => [k, v.median]));
+    return Object.fromEntries(Object.entries(ref.variants[0]!.measures).map(([k, v]) => [k, v.min]));
   };
-  it('chainAlu, chainMul and chainFloat are chainCostsFromMeasurements of go1.19.8’s cpu_chain_costs.json', () => {
-    expect(chainCostsFromMeasurements(medians('1.19') as ChainMeasurements)).toEqual(chainCosts119);
+  it('the chain latencies are chainCostsFromMeasurements of go1.19.8’s cpu_chain_costs.json', () => {
+    expect(chainCostsFromMeasurements(fastest('1.19') as ChainMeasurements)).toEqual(chainCosts119);
     for (const release of ['1.19', '1.26'] as const) {
       const c = { ...defaultGoCpuCosts, ...releaseGoCpuCosts[release] };
-      expect([c.chainAlu, c.chainMul, c.chainFloat]).toEqual([chainCosts119.chainAlu, chainCosts119.chainMul, chainCosts119.chainFloat]);
+      expect([c.chainAlu, c.chainMul, c.chainFloat, c.chainLoad, c.chainIndexLoad]).toEqual([chainCosts119.chainAlu, chainCosts119.chainMul, chainCosts119.chainFloat, chainCosts119.chainLoad, chainCosts119.chainIndexLoad]);
     }
   });
   it('go1.26.8’s latencies are go1.19.8’s within 3 % (hardware, not the compiler)', () => {
-    const a = chainCostsFromMeasurements(medians('1.19') as ChainMeasurements);
-    const b = chainCostsFromMeasurements(medians('1.26') as ChainMeasurements);
-    for (const k of ['chainAlu', 'chainMul', 'chainFloat'] as const) expect(Math.abs(b[k] / a[k] - 1)).toBeLessThan(0.03);
+    const a = chainCostsFromMeasurements(fastest('1.19') as ChainMeasurements);
+    const b = chainCostsFromMeasurements(fastest('1.26') as ChainMeasurements);
+    for (const k of ['chainAlu', 'chainMul', 'chainFloat', 'chainLoad', 'chainIndexLoad'] as const) expect([k, Math.abs(b[k] / a[k] - 1) < 0.03]).toEqual([k, true]);
   });
-  it('every shape of cpu_chain_costs.go is within ±10 % of go1.19.8’s and go1.26.8’s median ns per iteration', () => {
+  it('every shape of cpu_chain_costs.go is within ±10 % of go1.19.8’s and go1.26.8’s fastest ns per iteration', () => {
     // n = 300k: the byte loops hash 4 × 64 KiB (the per-iteration figure does not depend on n in the model)
-    const src = readFileSync(join(root, 'programs', 'cpu_chain_costs.go'), 'utf8').replace('const n = 20_000_000', 'const n = 300_000');
+    const src = readFileSync(join(root, 'programs', 'cpu_chain_costs.go'), 'utf8').replace('const n = 4_000_000', 'const n = 300_000');
+    expect(src).toContain('const n = 300_000');
     for (const release of ['1.19', '1.26'] as const) {
       const r = compileGo([{ name: 'cpu_chain_costs.go', text: src }], { go: release });
       if (!r.ok) throw new Error(r.errors.map((e) => e.msg).join('\n'));
       const res = run({ main: r.main, linksOS: r.linksOS, gomaxprocs: 1, seed: 1, storeLog: false });
-      const real = medians(release);
+      const real = fastest(release);
       const sim: Record<string, number> = {};
       for (const m of res.stdout.matchAll(/^MEASURE (\w+)=([\d.]+) ns$/gm)) sim[m[1]!] = Number(m[2]);
       expect(Object.keys(sim).sort()).toEqual(Object.keys(real).sort());
-      // Known mismatch: indep_mul_bytes has no chain through the multiply (its chain is the sum's add);
-      // real Go takes 2 cycles per byte (0.55 ns: the load, the imul and the add issue on a 2-cycle
-      // cadence), the model its 3 counted operations × op (0.28 ns) — the throughput model's, not the chain's.
-      const known = new Set(['indep_mul_bytes']);
+      // Not compared: indep_mul_bytes, the control shape without a chain through the multiply (the sum's add
+      // is its only chain), is throughput-bound and moves between 1 and 2 cycles per byte (0.28–0.55 ns)
+      // from run to run of the same binary on the recording machine; the model's 3 counted operations × op
+      // (0.28 ns) is its fast mode. It shows the chain shapes' cost is the chain, not their operations.
       const off = Object.keys(real)
-        .filter((k) => Math.abs(sim[k]! / real[k]! - 1) > 0.1 !== known.has(k))
+        .filter((k) => k !== 'indep_mul_bytes' && Math.abs(sim[k]! / real[k]! - 1) > 0.1)
         .map((k) => `go${release} ${k}: gmpsim ${sim[k]} ns vs real ${real[k]} ns`);
       expect(off).toEqual([]);
     }

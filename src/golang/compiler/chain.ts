@@ -6,12 +6,12 @@
  * the previous iteration's result — a hash (`h ^= uint64(c); h *= prime`), a random-number generator
  * (`x = x*a + c`), an accumulator shifted into itself — cannot overlap its iterations: each costs at
  * least the latency of the chain of operations from a variable's value at the iteration's start to its
- * new value (an imul 3 cycles, an add, logic op or shift 1, a float add or multiply 3;
- * conformance/programs/cpu_chain_costs.go). The loop's head then charges what the chain takes beyond
+ * new value (an imul 3 cycles, an add, logic op or shift 1, a float add or multiply 3,
+ * a load from L1 4–5; conformance/programs/cpu_chain_costs.go). The loop's head then charges what the chain takes beyond
  * the operations' throughput: an iteration costs max(throughput, chain).
  *
  * The chain is found on the loop's body as written: a straight line of assignments, op-assignments,
- * ++/--, short variable declarations and ifs (both branches, the longer chain), over variables and
+ * ++/--, short variable declarations, ifs (both branches, the longer chain), breaks and continues, over variables and
  * constants. Each expression's value is a vector of latencies, one per variable of the loop whose
  * value at the iteration's start it depends on (the longest path); an operation adds its latency to
  * its operands' vectors. At the end, a variable declared outside the body whose new value depends on its
@@ -19,10 +19,14 @@
  * (`a, b = b, a+b`) a chain of half their round trip. The loop's own range key and value are new each
  * iteration; a body-declared variable is not carried.
  *
- * Simplified (charged at throughput only, as before): loads (an index or field read starts a new chain:
- * no pointer chasing, no store-to-load forwarding through memory), divisions (their latency passes
- * through uncounted), loops holding a call, a nested loop, a switch or a select (the inner loop charges
- * its own chain), and chains through more than two variables. A multiplication by a constant costs what
+ * A load whose address depends on the chain continues it at L1's latency: a table lookup
+ * (`crc = tab[byte(crc)^c] ^ crc>>8`) or a pointer chase (`p = p.next`).
+ *
+ * Simplified (charged at throughput only, as before): a load's cache misses (every load hits L1: a
+ * pointer chase through a large structure is far slower in real Go), store-to-load forwarding through
+ * memory (a store does not feed a later load of the same element), divisions (their latency passes
+ * through uncounted), map lookups (a new chain), loops holding a call, a nested loop, a switch or a
+ * select (the inner loop charges its own chain), and chains through more than two variables. A multiplication by a constant costs what
  * Go's amd64 rules make of it: a power of two a shift, 3, 5, 9, 2ⁿ±1 and those times a power of two
  * LEA/shift pairs (two ALU latencies), any other an imul.
  */
@@ -39,6 +43,10 @@ export interface ChainLatencies {
   mul: number;
   /** A float add, subtract or multiply (and an int↔float conversion). */
   float: number;
+  /** A load through a pointer (`p.f`, `*p`: load-to-use from L1). */
+  load: number;
+  /** A load of an indexed element (`a[i]`, `s[i]`: a scaled address, from L1). */
+  indexLoad: number;
 }
 
 /** A value: per carried variable, the longest latency from its value at the iteration's start. */
@@ -132,7 +140,8 @@ class Chains {
         const op = text(n.kids[0]!);
         if (op === '<-') throw new Abort();
         const x = this.expr(n.kids[1]!);
-        if (op === '&' || op === '*') return empty();
+        if (op === '&') return empty();
+        if (op === '*') return x.v.size > 0 ? plus(x, this.lat.load, false) : empty();
         return plus(x, op === '-' && x.float ? 0 : op === '+' ? 0 : this.lat.alu);
       }
       case 'BinaryExp': {
@@ -155,15 +164,43 @@ class Chains {
         const toFloat = isFloatType(o.t);
         return plus(x, toFloat !== x.float ? this.lat.float : 0, toFloat);
       }
-      case 'IndexExpr':
+      case 'IndexExpr': {
+        // a load whose address depends on the index: the chain goes on through it (a table lookup,
+        // `x = tab[x&1023]`), at L1's latency; a map's index is a call (its own cost, no chain)
+        const base = this.expr(n.kids[0]!);
+        const idx = this.expr(n.kids[1]!);
+        if (this.baseKind(n.kids[0]!) === 'map') return empty(this.loadIsFloat(n));
+        const v = join(base, idx, this.lat.indexLoad, this.loadIsFloat(n));
+        return v;
+      }
       case 'SelectorExpr': {
-        // a load (or a package's constant): a new chain; its operands must not call
-        for (const k of n.kids) if (k.name !== 'FieldName' && k.name !== 'VariableName') this.expr(k);
-        return empty(this.loadIsFloat(n));
+        // p.f through a pointer: a load on the chain (a linked list's `p = p.next`); a struct value's
+        // field or a package's name starts a new chain
+        const x = n.kids[0]!;
+        if (x.name !== 'VariableName') {
+          this.expr(x);
+          return empty();
+        }
+        const kind = this.baseKind(x);
+        if (kind === 'pkg' || kind === 'other') return empty();
+        const v = this.read(text(x));
+        return v.v.size > 0 ? plus(v, this.lat.load, false) : empty();
       }
       default:
         throw new Abort();
     }
+  }
+
+  /** What a name used as a selector's or index's base is: a package, a map, a pointer, or 'other' (a struct value…); 'local' for a body-declared variable (its type is not known here). */
+  private baseKind(x: Node): 'pkg' | 'map' | 'ptr' | 'local' | 'other' {
+    if (x.name !== 'VariableName') return 'other';
+    if (this.local.has(text(x))) return 'local';
+    const o = this.c.scope.lookup(text(x));
+    if (!o) return 'other';
+    if (o.kind === 'pkg') return 'pkg';
+    if (o.kind !== 'var') return 'other';
+    const u = underlying(o.t);
+    return u.k === 'map' ? 'map' : u.k === 'ptr' ? 'ptr' : 'other';
   }
 
   private loadIsFloat(n: Node): boolean {
@@ -257,6 +294,10 @@ class Chains {
       case 'Block':
         this.block(n.kids);
         return;
+      case 'GotoStatement':
+        // break and continue change no value (the chain is the longest path through the body); goto is not followed
+        if (/^(break|continue)\b/.test(text(n))) return;
+        throw new Abort();
       default:
         throw new Abort();
     }

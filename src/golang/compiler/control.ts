@@ -29,7 +29,7 @@ function loopHead(c: Compiler, ops: number): string {
  * Called with the loop's scope current.
  */
 function chainedHeadOps(c: Compiler, ops: number, stmts: Node[], fresh: Set<string>): number {
-  const lat = { alu: c.cpu.chainAlu, mul: c.cpu.chainMul, float: c.cpu.chainFloat };
+  const lat = { alu: c.cpu.chainAlu, mul: c.cpu.chainMul, float: c.cpu.chainFloat, load: c.cpu.chainLoad, indexLoad: c.cpu.chainIndexLoad };
   const extra = chainExtraNs(c, loopChainNs(c, stmts, fresh, lat), c.nsOf(ops), stmts);
   return ops + extra / c.nsPerOp;
 }
