@@ -7,7 +7,6 @@
 import { K, type GoFunc } from '../../src/workload/ops.js';
 import { PollDesc } from '../../src/runtime/netpoll.js';
 import { fmt, pprof, syscall, work, type Go } from '../../src/workload/api.js';
-import { defaultGoCpuCosts } from '../../src/golang/cost.js';
 
 /** What a twin module exports. */
 export interface TwinProgram {
@@ -115,17 +114,15 @@ export const u64 = (x: bigint): bigint => BigInt.asUintN(64, x);
 
 /**
  * Durations the twins charge for the file programs' CPU and I/O work (estimates for this machine's
- * class, AMD EPYC, except the checksum):
- * - generating a file's bytes with the LCG: 1.5 ns/byte; checksumming (FNV-1a: an xor and a dependent
- *   imul per byte) what the Go frontend charges for it, its chain's latency (src/golang/cost.ts
- *   chainAlu + chainMul: 1.09 ns/byte; cpu_chain_costs.json fnv64_bytes 1.09 on go1.19.8 and go1.26.8)
- *   — both loops without calls (async preemption only);
+ * class, AMD EPYC; not measured by the recorder):
+ * - generating a file's bytes with the LCG: 1.5 ns/byte; checksumming (FNV-1a, a dependent
+ *   multiply per byte): 1.3 ns/byte — both loops without calls (async preemption only);
  * - os.WriteFile: open+write+close, 15 µs + 0.25 ns/byte (page cache);
  * - os.ReadFile of a cached file: open+fstat+read+close, 6 µs + 0.15 ns/byte (memcpy from the page cache).
  */
 export const fileCost = {
   genPerByte: 1.5,
-  sumPerByte: defaultGoCpuCosts.chainAlu + defaultGoCpuCosts.chainMul,
+  sumPerByte: 1.3,
   writeBase: 15_000,
   writePerByte: 0.25,
   readBase: 6_000,
