@@ -309,6 +309,8 @@ export class Compiler {
   scope: Scope;
   /** Op counter of the statement being compiled (cost model). */
   ops = 0;
+  /** What each compiled simple statement and if condition charges (ns), for compiler/chain.ts's throughput. */
+  stmtNs = new WeakMap<Node, number>();
   nsPerOp: number;
   cpu: GoCpuCosts;
   /** Charge `ns` of CPU beyond the counted operations to the statement being compiled. */

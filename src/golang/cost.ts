@@ -16,8 +16,12 @@
  * slice 0.554/6, arith 1.096/7, nested 0.300/4: 0.069–0.157 ns, median 0.092); `call`, `mapAccess` and
  * `append` are what loop_call (1.65 ns), loop_map (5.69 ns) and loop_append (3.17 ns) take beyond
  * their counted operations; `atomic` is half of an uncontended sync.Mutex Lock+Unlock (calibrate.json), the
- * two locked instructions it is made of. Simplified: no inlining decisions, caches or branch prediction — a
- * loop's speed is right within ≈±30 % for simple bodies, not per instruction.
+ * two locked instructions it is made of. A loop whose iteration depends on the previous one (a loop-carried
+ * dependency chain: a hash, a random-number generator) costs at least the chain's latency, `chainAlu`,
+ * `chainMul` and `chainFloat` per operation on it (compiler/chain.ts; cpu_chain_costs.go: the counted
+ * operations are throughput — FNV-1a's `h ^= uint64(c); h *= prime` was 0.28 ns per byte by them, 1.10 ns
+ * in real Go). Simplified: no inlining decisions, caches or branch prediction — a loop's speed is right
+ * within ≈±30 % for simple bodies, not per instruction.
  */
 import type { GoRelease } from '../runtime/version.js';
 import { allocLoopMutatorNs, significant, type AllocLoopMeasurements } from '../runtime/calibration.js';
@@ -110,6 +114,20 @@ export interface GoCpuCosts {
   netAccept: number;
   /** (*TCPConn).Close's own Go code (netFD.Close: evicting and closing the poll descriptor), beyond its system calls. */
   netClose: number;
+  /**
+   * The latency of an integer add, subtract, logic operation or shift on a loop-carried dependency chain
+   * (one cycle): an iteration of a loop whose variables depend on their previous values costs at least its
+   * chain's latency (compiler/chain.ts), not only its counted operations' throughput. See chainCostsFromMeasurements.
+   */
+  chainAlu: number;
+  /** The same for an integer multiply (imul, three cycles). */
+  chainMul: number;
+  /** The same for a float add, subtract or multiply (three cycles). */
+  chainFloat: number;
+  /** The same for a load through a pointer (`p = p.next`: L1's load-to-use latency, four cycles). */
+  chainLoad: number;
+  /** The same for a load of an indexed element (`x = tab[x&1023]`: a scaled address, five cycles). */
+  chainIndexLoad: number;
 }
 
 /**
@@ -344,6 +362,48 @@ const mallocNs119 = 43.9;
 /** The same of go1.26.8's (quiet, 5 runs): loop_ms 129.9 × (1 − 20.0 %) / 3M = 34.7 ns − 11 × 0.092 ns. */
 export const allocCosts126: Readonly<Pick<GoCpuCosts, 'malloc'>> = Object.freeze({ malloc: 33.6 });
 
+/** cpu_chain_costs.go's figures: ns per iteration of each loop shape (MEASURE names). */
+export type ChainMeasurements = Record<'loop_empty' | 'chain_mul' | 'chain_lcg' | 'chain_xorshift' | 'chain_add_shift' | 'fnv64_bytes' | 'fnv32_bytes' | 'indep_mul_bytes' | 'chain_load' | 'chain_ptr' | 'chain_float', number>;
+
+/**
+ * The chain latencies from cpu_chain_costs.json's fastest run of each shape (`min`; each run reports its
+ * fastest of 15 interleaved batches). A latency is what an uncontended chain takes: on the 2-vCPU
+ * recording machine other jobs' work only lengthens it, and by much (the same binary's xorshift chain
+ * measured 1.64 ns quiet and 2.2–2.6 ns next to three conformance runs, in every batch of a run: the
+ * other vCPU's work shares the core's execution units), so the runs' median is the load's, not the code's.
+ * `chainAlu` is chain_xorshift's six dependent
+ * shifts and xors per iteration / 6, `chainMul` chain_mul's one imul per iteration, `chainFloat`
+ * chain_float's multiply and add / 2, `chainLoad` chain_ptr's one load per iteration, `chainIndexLoad`
+ * chain_load's less its xor and and (2 × chainAlu). chain_lcg (imul + add), chain_add_shift (three ALU
+ * ops) and the FNV-1a hashes (xor + imul per byte) are the check (test/golang/cost.test.ts): the sums of
+ * these match them within 3 %.
+ */
+export function chainCostsFromMeasurements(m: ChainMeasurements): ChainCosts {
+  const chainAlu = significant(m.chain_xorshift / 6, 3);
+  return {
+    chainAlu,
+    chainMul: significant(m.chain_mul, 3),
+    chainFloat: significant(m.chain_float / 2, 3),
+    chainLoad: significant(m.chain_ptr, 3),
+    chainIndexLoad: significant(m.chain_load - 2 * chainAlu, 3),
+  };
+}
+type ChainCosts = Pick<GoCpuCosts, 'chainAlu' | 'chainMul' | 'chainFloat' | 'chainLoad' | 'chainIndexLoad'>;
+
+/**
+ * chainCostsFromMeasurements of conformance/reference/go1.19/cpu_chain_costs.json (go1.19.8, 5 runs,
+ * GOMAXPROCS=1, recorded 2026-12-07 21:03 UTC next to other jobs: foreignCpu 0.67; the fastest runs are
+ * the quiet machine's figures, loop_empty 0.271 ns, one cycle: 1, 3, 3, 4 and 5 cycles). The go1.26.8
+ * recording is the same hardware latency within 3 % (test/golang/cost.test.ts): one set for both releases.
+ */
+export const chainCosts119: Readonly<ChainCosts> = Object.freeze({
+  chainAlu: 0.274, // chain_xorshift 1.646 / 6
+  chainMul: 0.812, // chain_mul 0.8122
+  chainFloat: 0.819, // chain_float 1.637 / 2
+  chainLoad: 1.09, // chain_ptr 1.093
+  chainIndexLoad: 1.37, // chain_load 1.917 − 2 × 0.274
+});
+
 export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   op: 0.092, // median of 0.093, 0.069, 0.126, 0.092, 0.157, 0.075 ns per counted op (cpu_costs.json)
   call: 1.1, // loop_call 1.65 ns − 6 ops × 0.092
@@ -354,6 +414,7 @@ export const defaultGoCpuCosts: Readonly<GoCpuCosts> = Object.freeze({
   ...libCosts119,
   ...httpCosts119,
   ...netCosts119,
+  ...chainCosts119,
 });
 
 /** cpu_costs.go's figures: ns per iteration of each loop shape (MEASURE loop_*). */
@@ -389,6 +450,7 @@ export function goCpuCostsFromMeasurements(m: LoopMeasurements, mutexUncontended
     ...libCosts119,
     ...httpCosts119,
     ...netCosts119,
+    ...chainCosts119,
   };
 }
 

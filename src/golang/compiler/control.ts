@@ -15,10 +15,23 @@ import { type Type, type FuncType, tBool, tInt, tInt32, underlying, isBoolean, i
 import { lvalue } from './assign.js';
 import { convert, zero, describe, ts, valueOf, clone, complexKey, assignable, needsBox } from './operand.js';
 import { resolveType } from './check/typexpr.js';
+import { chainExtraNs, loopChainNs } from './chain.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
 function loopHead(c: Compiler, ops: number): string {
   return `$S.c += ${c.nsOf(ops)}; if ($S.c + $U.ns >= $CH) yield $W();\n`;
+}
+
+/**
+ * The counted operations a loop's head charges per iteration, `ops` plus what the body's loop-carried
+ * dependency chain (compiler/chain.ts) takes beyond the iteration's throughput (`ops` and the compiled
+ * body's charges, recorded per statement). `stmts`: the body's statements and the post statement; `fresh`: the range variables.
+ * Called with the loop's scope current.
+ */
+function chainedHeadOps(c: Compiler, ops: number, stmts: Node[], fresh: Set<string>): number {
+  const lat = { alu: c.cpu.chainAlu, mul: c.cpu.chainMul, float: c.cpu.chainFloat, load: c.cpu.chainLoad, indexLoad: c.cpu.chainIndexLoad };
+  const extra = chainExtraNs(c, loopChainNs(c, stmts, fresh, lat), c.nsOf(ops), stmts);
+  return ops + extra / c.nsPerOp;
 }
 
 /**
@@ -33,6 +46,17 @@ function markCallFree(code: string): string {
   const rest = code.split(head).join('');
   if (/\byield\b/.test(rest) || rest.includes('$k++')) return code;
   return code.split(head).join('if ($S.c + $U.ns >= $CH) yield $Wc();');
+}
+
+/** A for clause's post statement (the kid after its second ';'). */
+function fcPost(fc: Node | undefined): Node | undefined {
+  if (!fc) return undefined;
+  let s = 0;
+  for (const k of fc.kids) {
+    if (k.name === ';') s++;
+    else if (s === 2) return k;
+  }
+  return undefined;
 }
 
 export function forStmt(c: Compiler, n: Node, label: string | null): string {
@@ -89,6 +113,8 @@ export function forStmt(c: Compiler, n: Node, label: string | null): string {
   }
   const b = c.block(body.kids);
   for (const p of perIter) p.o.js = p.outer;
+  const chainStmts = [...body.kids, ...(post && fcPost(fc) ? [fcPost(fc)!] : [])];
+  cost = chainedHeadOps(c, Math.max(1, cost), chainStmts, new Set());
   c.popScope();
   const lbl = label ? `${label}: ` : '';
   if (perIter.length) {
@@ -163,9 +189,11 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   const setK = lhs[0] ? target(c, lhs[0], kt, defineVars, (s) => (decl += s), pre) : null;
   const setV = lhs[1] && vt ? target(c, lhs[1], vt, defineVars, (s) => (decl += s), pre) : null;
   const b = c.block(body.kids);
+  const fresh = new Set(lhs.filter((k) => k.name === 'VariableName' || k.name === 'DefName').map((k) => text(k)));
+  const headOps = u.k === 'map' ? 1 : chainedHeadOps(c, 1, body.kids, fresh);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
-  const head = loopHead(c, 1);
+  const head = loopHead(c, headOps);
   const xs = c.id('x');
   const i = c.id('i');
   const assignKV = (k: string, v: string): string => {

@@ -411,6 +411,7 @@ const noLine = /\$L\.(?:w64|wu64|add64|addu64|sub64|subu64|mul64|mulu64|band|bor
 function simple(c: Compiler, n: Node, code: string): string {
   const cost = c.nsOf(Math.max(1, c.ops));
   c.ops = 0;
+  c.stmtNs.set(n, cost);
   const needLine = /yield|\$L\.|\.|\[/.test(code.replace(noLine, ''));
   return `${needLine ? `$f.l = ${c.line(n)}; ` : ''}$S.c += ${cost}; ${code}\n`;
 }
@@ -557,6 +558,7 @@ function ifStmt(c: Compiler, n: Node): string {
   const cv = c.expr(parts[i++]!);
   if (!isBoolean(cv.t)) c.fail(cv.n, `non-boolean condition in if statement`);
   const cost = c.nsOf(Math.max(1, c.ops));
+  c.stmtNs.set(n, cost);
   const thenB = block(c, parts[i++]!.kids);
   let els = '';
   const e = parts[i];
