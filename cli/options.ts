@@ -83,6 +83,20 @@ export function parseDuration(what: string, v: string): number {
 }
 
 /**
+ * A --cost value: a plain number, or (unless the parameter is a plain number only: a fraction, a
+ * per-byte rate) a Go duration such as 50us, in ns. NaN when it is neither (the caller says why).
+ */
+function costFlagValue(key: string, val: string, plainOnly: boolean): number {
+  if (/^\d+(\.\d+)?$/.test(val.trim())) return Number(val);
+  if (plainOnly) return NaN;
+  try {
+    return parseDuration(`--cost ${key}`, val);
+  } catch {
+    return NaN;
+  }
+}
+
+/**
  * `--cost key=value` (value in ns, or a Go duration such as 50us; a plain number for the fractions):
  * the runtime's cost parameters. The simulated kernel's I/O costs (src/sys/costs.ts), which a Go
  * program's system calls pay, take the same flag: parseIoCost picks those out.
@@ -99,17 +113,7 @@ export function parseCost(items: string[]): Partial<CostModel> {
       throw new UsageError(`--cost ${key}: unknown cost parameter (runtime: ${costNames.join(', ')}; I/O of the simulated kernel, for Go programs: ${ioCostNames.join(', ')})`);
     }
     const k = key as keyof CostModel;
-    const plain = /^\d+(\.\d+)?$/.test(val.trim());
-    let ns: number;
-    if (plain) ns = Number(val);
-    else if (isFractionCost(k)) ns = NaN;
-    else {
-      try {
-        ns = parseDuration(`--cost ${key}`, val);
-      } catch {
-        ns = NaN;
-      }
-    }
+    const ns = costFlagValue(key, val, isFractionCost(k));
     const err = costValueError(k, ns);
     // A flag may also be a Go duration (the library and config.cost take numbers).
     if (err !== null) throw new UsageError(`--cost ${key}=${val}: ${isFractionCost(k) ? err : err.replace(/nanoseconds$/, 'nanoseconds or a Go duration (e.g. 50us)')}`);
@@ -131,16 +135,7 @@ export function parseIoCost(items: string[]): Partial<IoCosts> {
     if (!(ioCostNames as string[]).includes(key)) continue;
     const k = key as keyof IoCosts;
     const val = item.slice(eq + 1);
-    let v: number;
-    if (/^\d+(\.\d+)?$/.test(val.trim())) v = Number(val);
-    else if (perByteIoCosts.has(k)) v = NaN;
-    else {
-      try {
-        v = parseDuration(`--cost ${key}`, val);
-      } catch {
-        v = NaN;
-      }
-    }
+    const v = costFlagValue(key, val, perByteIoCosts.has(k));
     const err = ioCostValueError(k, v);
     if (err !== null) throw new UsageError(`--cost ${key}=${val}: ${perByteIoCosts.has(k) ? err : err.replace(/nanoseconds$/, 'nanoseconds or a Go duration (e.g. 500us)')}`);
     out[k] = v;
