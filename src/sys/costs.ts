@@ -57,10 +57,11 @@ export interface IoCosts {
   /**
    * open(2) with O_CREAT of a name that does not exist: a new inode and directory entry, computed in the
    * kernel (fs_costs.json create_cpu_us ≈ create_us: the thread keeps its CPU). ext4's inode allocator
-   * skips inodes deleted in the last seconds, so the same call costs more right after many deletions:
-   * the reference machine's median is 64.5 µs when it starts quiet (go1.19.8 recording) and 150–620 µs
-   * after back-to-back runs that each create and delete 1,600 files (go1.26.8's recording right after:
-   * 376 µs; a probe the same evening: 132 → 624 µs over six runs).
+   * skips inodes deleted recently, so the same call costs more the more files were deleted just before:
+   * ≈20 µs on a file system that saw no deletions for minutes (a probe on the reference machine), and
+   * 124–168 µs in go1.19.8's recording (5 back-to-back runs, each creating and deleting 1,600 files, as
+   * the conformance and recorder runs do; go1.26.8's right after it: 255–342 µs; a probe series the same
+   * evening: 132 → 624 µs over six runs). The default is go1.19.8's recorded median.
    */
   createCall: number;
   /** The extra work of O_TRUNC on an existing file (trunc_empty_us − open_rdonly_us). */
@@ -68,9 +69,9 @@ export interface IoCosts {
   /**
    * A write(2) that extends a file onto pages it did not have (new page-cache pages, the file system's
    * delayed block reservation): a fixed part per such write, beyond the copy (writeCall + writePerByte).
-   * Fit of fs_costs.json's write_new_{4k,64k}_us less write_over_{4k,64k}_us (the same write over pages
-   * that exist): go1.19.8 5.06 and 18.7 µs, so 0.91 µs per new page and 4.15 µs fixed (1 MiB: 4.15 +
-   * 255 × 0.91 = 236 µs against write_new_1m − write_over_1m = 187 µs).
+   * Fit of fs_costs.json's write_new_{4k,1m}_us less write_over_{4k,1m}_us (the same write over pages
+   * that exist): go1.19.8 4.19 µs for 1 page and 172.9 µs for 256, so 0.66 µs per new page and 3.53 µs
+   * fixed (64 KiB: 14.1 µs against the measured 18.3: the first pages of a file cost a little more).
    */
   writeExtendCall: number;
   /** Per new 4 KiB page of such a write (see writeExtendCall). */
@@ -140,12 +141,12 @@ export const defaultIoCosts: Readonly<IoCosts> = Object.freeze({
   urandomPerByte: 2.474, // urandom_per_byte_ns (1 MiB: 2.59 ms)
   writeCall: 720, // write_4k_us 0.841 − 4096 × 0.0283 ns
   writePerByte: 0.0283, // write_per_byte_ns
-  // fs_costs.json (go1.19.8, 2026-12-07 20:29, quiet: helpers paused, foreignCpu 0), medians of 5 runs
-  createCall: 64_500, // create_us 64.5 (60.3–141.4)
-  truncCall: 3_600, // trunc_empty_us 9.86 − open_rdonly_us 6.29
-  writeExtendCall: 4_150, // (write_new_4k_us 6.40 − write_over_4k_us 1.34) − writeExtendPage
-  writeExtendPage: 910, // ((write_new_64k 21.62 − write_over_64k 2.90) − 5.06) / 15 pages
-  unlinkCall: 17_800, // unlink_64k_us 17.76
+  // fs_costs.json (go1.19.8, 2026-12-07 21:50, quiet machine, foreignCpu 0), medians of 5 runs
+  createCall: 135_200, // create_us 135.2 (123.8–167.9)
+  truncCall: 2_850, // trunc_empty_us 8.753 − open_rdonly_us 5.899
+  writeExtendCall: 3_530, // (write_new_4k_us 5.248 − write_over_4k_us 1.062) − writeExtendPage
+  writeExtendPage: 662, // ((write_new_1m 204.6 − write_over_1m 31.73) − 4.186) / 255 pages
+  unlinkCall: 16_400, // unlink_64k_us 16.36 (os.Remove)
   fsyncCall: 75_000, // fsync_4k_us 75.8 − write_4k_us 0.84
   pipeCall: 530, // pipe_write_us 0.55 − 25 ns
   pipeWake: 3_800, // pipe_wake_us 3.84 (write → the reader's goroutine runs again)
