@@ -23,7 +23,7 @@ import { E, Loc, MS } from '../log/events.js';
 import { K, type GoBody, type Op, type SyscallOp } from '../workload/ops.js';
 import type { Runtime } from './runtime.js';
 import type { VersionProfile } from './version.js';
-import { G, M, _Grunnable, _Grunning, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
+import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
 import { GoThrow } from './panic.js';
@@ -34,7 +34,7 @@ import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { sysmonWake } from './sysmon.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
-import { STWReason, assignWaitingGCWorker, releaseNextGCMarkWorker, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit, worldsemaAcquire } from './mgc.js';
+import { STWReason, assignWaitingGCWorker, releaseNextGCMarkWorker, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
 /**
  * T.Run: continue the M's current G. While its ops complete without blocking and nothing else is
@@ -148,6 +148,9 @@ function cont(rt: Runtime, mp: M, cost: number): void {
   mp.debt = 0;
 }
 
+/** rt.contDelay after workRunAhead: the G goes on at once, the clock is already at the stretch's end. */
+const ranAhead = -1;
+
 /**
  * A Work op's CPU stretch run ahead (as runG runs ahead over an op's cost): when the M gets a whole
  * core (the OS model's rate is 1 and one more stretch still fits the cores, so cpuStart would neither
@@ -159,9 +162,6 @@ function cont(rt: Runtime, mp: M, cost: number): void {
  * before about every third channel operation (src/golang/compiler/program.ts `$op`), so this spares
  * a heap push and pop, an mfire and the CPU list's links for most of them.
  */
-/** rt.contDelay after workRunAhead: the G goes on at once, the clock is already at the stretch's end. */
-const ranAhead = -1;
-
 function workRunAhead(rt: Runtime, mp: M, ns: number): boolean {
   const os = rt.os;
   if (os.rate !== 1 || os.n >= os.cores) return false;
@@ -315,8 +315,11 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       // the updater goroutine's own call (`auto`, maxprocs.ts) does not.
       if (op.n > 0 && op.auto !== true) rt.sched.customGOMAXPROCS = true;
       if (op.n > 0 && op.n !== old) {
-        if (worldsemaAcquire(rt, mp, gp, op)) return;
+        // stopTheWorldGC: worldsema first (a GC's mark termination may hold it)
+        if (!semacquire(rt, mp, gp, rt.gc.worldsema, false, 'semacquire', op)) return;
+        gp.resume = old;
         changeGOMAXPROCS(rt, mp, op.n);
+        semrelease(rt, mp, gp, rt.gc.worldsema, false);
         return cont(rt, mp, cost.stopTheWorld);
       }
       return cont(rt, mp, cost.runtimeCall);
@@ -380,7 +383,8 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       gcUser(rt, mp, gp);
       return;
     case K.ReadMemStats:
-      if (worldsemaAcquire(rt, mp, gp, op)) return;
+      // stopTheWorld takes worldsema first; readMemStatsDone gives it back
+      if (!semacquire(rt, mp, gp, rt.gc.worldsema, false, 'semacquire', op)) return;
       readMemStatsOp(rt, mp, gp);
       return;
     case K.SetGCPercent:

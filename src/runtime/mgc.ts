@@ -47,11 +47,9 @@
  *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
  *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
  *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal). The cycle
- *   holds gcsema from gcStart until its mark termination is done with the world started again: the
- *   forEachP that flushes every P's mcache (exec.ts forEachP: a running goroutine is preempted, a P in
- *   a system call handed off, a P given to a woken M waited for, the caller sleeps until the last) and
- *   the gctrace line; a
- *   gcStart meanwhile waits for it holding startSema, so the goroutines that allocate past the
+ *   holds gcsema from gcStart (and worldsema from gcMarkDone) until its mark termination is done with the world
+ *   started again: the forEachP that flushes every P's mcache (exec.ts forEachP: it waits for the Ps
+ *   startTheWorld handed to Ms) and the gctrace line; a gcStart meanwhile waits for it holding startSema, so the goroutines that allocate past the
  *   trigger then queue behind it with their allocations done (go1.26.8 gc_start_sema n100_p4: 2
  *   cycles, the second starting with most of the 100 MB allocated).
  * - GODEBUG=gcpacertrace=1: the pacer's line at each mark's start (startCycle: assist ratio, scannable
@@ -333,12 +331,12 @@ export class GCState {
   triggerKind = 0;
   markDoneStarted = false;
   /**
-   * gcMarkDone holds worldsema from mark termination's stop-the-world until it is done (after the
-   * world started again, its mcache flush and gctrace line: GCStep.markTermRelease): another stop-the-world (ReadMemStats, a GOMAXPROCS change) waits for it (its G parks in
-   * worldsemaWaiters with its op pending and is readied by gcMarkTermination).
+   * worldsema (proc.go: whoever stops the world holds it): gcMarkDone takes it for mark termination and
+   * keeps it until that is done with the world running again (its mcache flush and gctrace line:
+   * GCStep.markTermRelease); ReadMemStats and a GOMAXPROCS change take it around their stop-the-world,
+   * so one that comes in that window waits (semacquire, its op run again when woken).
    */
-  worldsemaHeld = false;
-  worldsemaWaiters: G[] = [];
+  worldsema = new Sema(1);
   tSweepTerm = 0;
   tMark = 0;
   tMarkTerm = 0;
@@ -885,13 +883,14 @@ export function gcContinue(rt: Runtime, mp: M, gp: G): void {
     case GCStep.markTermRelease:
       // The end of gcMarkTermination: semrelease(&worldsema), semrelease(&gcsema) — "Careful:
       // another GC cycle may start now."
-      worldsemaRelease(rt, mp);
+      semrelease(rt, mp, gp, rt.gc.worldsema, false);
       gcsemaRelease(rt, mp, gp);
       rt.contM = mp;
       rt.contDelay = 0;
       return;
     case GCStep.readMemStatsDone:
       startTheWorldWithSema(rt, mp, STWReason.ReadMemStats);
+      semrelease(rt, mp, gp, rt.gc.worldsema, false);
       rt.gc.pauseTotalNs += 0; // ReadMemStats' pause is not a GC pause (memstats.pause_total_ns counts GC pauses)
       gp.resume = readMemStats(rt);
       rt.contM = mp;
@@ -1263,30 +1262,6 @@ export function gcStopWorker(rt: Runtime, pp: P, gp: G): void {
 }
 
 /**
- * A G whose stop-the-world (op) must wait for worldsema, which a GC cycle holds from gcMarkDone until
- * gcMarkTermination is done: it parks with the op pending (semacquire(&worldsema)). Returns false when
- * worldsema is free (go on).
- */
-export function worldsemaAcquire(rt: Runtime, mp: M, gp: G, op: Op): boolean {
-  const c = rt.gc;
-  if (!c.worldsemaHeld) return false;
-  c.worldsemaWaiters.push(gp);
-  gp.pendingOp = op;
-  gopark(rt, mp, gp, 'semacquire');
-  return true;
-}
-
-/** semrelease(&worldsema) at mark termination's end: the Gs that waited for it run their stop-the-world again. */
-function worldsemaRelease(rt: Runtime, mp: M): void {
-  const c = rt.gc;
-  c.worldsemaHeld = false;
-  const ws = c.worldsemaWaiters;
-  if (ws.length === 0) return;
-  c.worldsemaWaiters = [];
-  for (const w of ws) if (w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, null, undefined);
-}
-
-/**
  * gcMarkDone: no work left. Stop the world for mark termination (the G continues in gcMarkTermination).
  * Go first passes a ragged barrier (forEachP: every P flushes its write-barrier buffer and gcWork, and
  * the barrier restarts while that finds work — go1.26.8 traces of gc_alloc_loop at GOMAXPROCS=2 show
@@ -1303,7 +1278,12 @@ export function gcMarkDone(rt: Runtime, mp: M, gp: G): void {
     return;
   }
   c.markDoneStarted = true;
-  c.worldsemaHeld = true;
+  // semacquire(&worldsema): free here — every other holder keeps the world stopped while it holds it.
+  if (c.worldsema.count === 0) {
+    rt.throw('gcMarkDone: worldsema held while the world runs');
+    return;
+  }
+  c.worldsema.count--;
   c.blackenEnabled = false;
   // "Wake all blocked assists. These will run when we start the world again."
   gcWakeAllAssists(rt, mp.p);
@@ -1384,8 +1364,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   rt.log.ev(E.GCPhase, gp.goid, mp.id, mp.p!.id, GCPhase.off, c.cycles);
   startTheWorldWithSema(rt, mp, STWReason.GCMarkTerm);
   if (rt.exited) return;
-  // With the world started, still holding worldsema and gcsema: forEachP(mcache.prepareForSweep) —
-  // the same barrier as gcMarkDone's, with the world running again.
+  // With the world started, still holding worldsema and gcsema: forEachP(mcache.prepareForSweep).
   const flushWait = forEachP(rt, mp);
   if (rt.exited) return;
   // gctrace: one write(2) per print argument (VersionProfile.gctraceWrites), each printCost, on this
