@@ -71,6 +71,11 @@ export interface MethodInfo {
    * Through an interface's method table it gets no Process (the method must then do without).
    */
   proc?: boolean;
+  /**
+   * A native pointer method Go defines for a nil receiver (os's `if f == nil { return ErrInvalid }`):
+   * the JS of an object whose same-named method answers for nil.
+   */
+  nilRecv?: string;
 }
 
 export interface BasicType {

@@ -376,11 +376,14 @@ export class GCState {
    * gcsema (mgc.go: "Holding gcsema grants the M the right to participate in a GC cycle", gcinit: 1):
    * gcStart takes it once it holds work.startSema and the trigger still holds; the cycle keeps it
    * until gcMarkTermination is done after the world started again — its forEachP and the gctrace
-   * line — so a gcStart in between waits for it while holding startSema. gcsemaOwner: the G that
-   * took it, so that its retries (go1.19's worker start) do not take it again.
+   * line — so a gcStart in between waits for it while holding startSema. gcsemaOwner: the G in
+   * gcStart that took it, so that its retries (go1.19's worker start) do not take it again; once the
+   * cycle starts the cycle holds it (gcsemaHeld) — the same G allocating past the next trigger before
+   * the cycle's mark termination is done must wait for it like any other.
    */
   gcsema = new Sema(1);
   gcsemaOwner: G | null = null;
+  gcsemaHeld = false;
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
   nworkers = 0;
@@ -520,6 +523,8 @@ function triggerFor(c: GCState, goal: number, runway: number): number {
  * made again with `assisted` once the G goes on.
  */
 export const MallocStopped = -1;
+/** A small object span's bytes (_PageSize: most size classes use one-page spans; sizeclasses.go). */
+const mcacheSpanBytes = 8192;
 export const MallocDeferred = -2;
 
 /**
@@ -566,7 +571,17 @@ export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, bu
   }
   if (bits > 0 && large > 0) clear += bits * (freshLarge * rt.cost.heapBitsFaultNsPerByte + (large - freshLarge) * rt.cost.largeClearNsPerByte);
   clear += assist;
-  if (c.phase === GCPhase.off && c.heapLive >= c.trigger) {
+  // shouldhelpgc: a large object, or a small one whose span was full (the mcache refilled one).
+  let shouldhelpgc = large > 0;
+  const pp = mp.p;
+  if (bytes > large && pp !== null) {
+    pp.mcacheSmall += bytes - large;
+    if (pp.mcacheSmall >= mcacheSpanBytes) {
+      pp.mcacheSmall %= mcacheSpanBytes;
+      shouldhelpgc = true;
+    }
+  }
+  if (c.phase === GCPhase.off && shouldhelpgc && c.heapLive >= c.trigger) {
     // gcStart comes after the allocation (`if shouldhelpgc { if t.test() { gcStart(t) } }` at
     // mallocgc's end): memory the allocation clears is cleared first, and the trigger is tested then.
     if (clear > 0) {
@@ -809,6 +824,8 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
     return true;
   }
   gcBgMarkStartWorkers(rt, mp, gp);
+  c.gcsemaOwner = null;
+  c.gcsemaHeld = true;
   c.cycles++;
   c.userForced = kind === GCTrigger.cycle;
   c.triggerKind = kind;
@@ -951,8 +968,8 @@ function pacerStartLine(rt: Runtime): string {
 /** semrelease(&gcsema) at the end of a cycle (by whichever G ran its mark termination). */
 function gcsemaRelease(rt: Runtime, mp: M, gp: G): void {
   const c = rt.gc;
-  if (c.gcsemaOwner === null) return;
-  c.gcsemaOwner = null;
+  if (!c.gcsemaHeld) return;
+  c.gcsemaHeld = false;
   semrelease(rt, mp, gp, c.gcsema, false);
 }
 

@@ -397,6 +397,13 @@ export class P {
   /** Dead Gs cached for reuse (p.gFree; gfreecnt in scheddetail). */
   gFree: G[] = [];
   /**
+   * Bytes of small objects allocated on this P since its mcache last refilled a span (p.mcache's
+   * spans, lumped over size classes): mallocgc tests the GC trigger only after a refill or for a
+   * large object (malloc.go shouldhelpgc), so a small allocation crossing the trigger does not start
+   * a cycle by itself (mgc.ts mallocgc).
+   */
+  mcacheSmall = 0;
+  /**
    * Free sudogs of plain channel sends and receives (p.sudogcache: chan.ts acquireSudog/releaseSudog),
    * linked through their `next` field, and how many.
    */

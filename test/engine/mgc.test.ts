@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { runChecked } from '../helpers.js';
 import { run, type RunResult } from '../../src/runtime/runtime.js';
 import { E } from '../../src/log/events.js';
+import { K, type Op } from '../../src/workload/ops.js';
 import { alloc, go, runtime, debug, syscall, time, work, s, ms, us, sync, type Go } from '../../src/workload/api.js';
 import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason, PIController, commit } from '../../src/runtime/mgc.js';
 import { printfloat } from '../../src/runtime/print.js';
@@ -81,6 +82,29 @@ describe('the pacer (mgcpacer.go)', () => {
     const heap0 = r.runtime.gc.history[0]!.heap0;
     expect(heap0).toBeGreaterThanOrEqual(((4 * MB) / 64) * 61);
     expect(heap0).toBeLessThan(((4 * MB) / 64) * 61 + 1024 + 1);
+  });
+
+  it('only a large object or a small one that refills its span tests the trigger (malloc.go shouldhelpgc)', () => {
+    // trigger = 61/64 of 4 MB. A large object (its own span) stops 100 bytes short; 200 bytes of small
+    // objects then cross the trigger without filling a span (nextFreeFast): no cycle yet; the small
+    // allocations that fill an 8 KiB span (mcache.nextFree → refill) test it and start the cycle.
+    const trigger = ((4 * MB) / 64) * 61;
+    const large = trigger - 100;
+    const r = run({
+      gomaxprocs: 1,
+      main: function* () {
+        yield { k: K.Work, ns: 1000, every: 0, alloc: large, allocLarge: large, allocSpans: 1 } as Op;
+        yield { k: K.Work, ns: 1000, every: 0, alloc: 200 } as Op;
+        yield* time.Sleep(us(10));
+        for (let i = 0; i < 8; i++) yield { k: K.Work, ns: 1000, every: 0, alloc: 1000 } as Op;
+        yield* time.Sleep(ms(5));
+      },
+    });
+    const starts = events(r, E.GCStart);
+    expect(starts.length).toBe(1);
+    expect(starts[0]!.t).toBeGreaterThan(10_000);
+    const heap0 = r.runtime.gc.history[0]!.heap0;
+    expect(heap0).toBe(large + 200 + 8 * 1000);
   });
 
   it('GOGC=50 halves the minimum heap (heapMinimum = defaultHeapMinimum × GOGC/100)', () => {

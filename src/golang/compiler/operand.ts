@@ -270,6 +270,8 @@ export interface MethodRef {
   since?: string;
   /** A native method called with the run's Process as its last argument (MethodInfo.proc). */
   proc?: boolean;
+  /** The stand-in receiver for nil (MethodInfo.nilRecv). */
+  nilRecv?: string;
 }
 
 /** Go release a ≥ release b ("1.26" ≥ "1.25"). */
@@ -296,8 +298,9 @@ export function findMethod(t: Type, name: string, depth = 0): MethodRef | null {
     const m = base.methods.get(name);
     if (m) {
       const since = { ...(m.since !== undefined ? { since: m.since } : {}), ...(m.proc ? { proc: true } : {}) };
-      if (m.ptrRecv && !isPtr && depth === 0) return { sig: m.sig, path: [], ptrRecv: true, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false, ...since };
-      return { sig: m.sig, path: [], ptrRecv: m.ptrRecv, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false, ...since };
+      const nilRecv = m.nilRecv !== undefined ? { nilRecv: m.nilRecv } : {};
+      if (m.ptrRecv && !isPtr && depth === 0) return { sig: m.sig, path: [], ptrRecv: true, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false, ...since, ...nilRecv };
+      return { sig: m.sig, path: [], ptrRecv: m.ptrRecv, native: m.native, gen: m.gen, fn: m.fn, recvT: base, iface: false, ...since, ...nilRecv };
     }
   }
   const u = underlying(base);
@@ -553,7 +556,9 @@ export function methodCallCode(c: Compiler, x: Val, m: ReturnType<typeof findMet
     // what the library's method costs (cost.ts libCallNs: strings.Builder's writes…)
     const rt = m.recvT;
     if (rt.k === 'named') c.charge(libCallNs(c.cpu, `${rt.pkg}.${rt.name}`, name, 0));
-    const call = `${r}.${name}(${m.proc ? `${args}${sep}$proc` : args})`;
+    // a method Go defines for a nil receiver: the stand-in answers (`nilRecv`)
+    const recv = m.nilRecv !== undefined && m.path.length === 0 ? `(${r} ?? ${m.nilRecv})` : r;
+    const call = `${recv}.${name}(${m.proc ? `${args}${sep}$proc` : args})`;
     return m.gen ? `(yield* ${call})` : call;
   }
   if (!m.gen) return `${m.fn}(${underlying(x.t).k === 'ptr' && m.path.length === 0 ? `$L.deref(${r})` : r}${sep}${args})`;

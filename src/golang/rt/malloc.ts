@@ -39,6 +39,75 @@ export const heap = { b: 0, l: 0, u: 0, n: 0 };
 /** maxSmallSize (go1.19/go1.26 sizeclasses.go: _MaxSmallSize = 32768): larger objects get their own span. */
 export const maxSmallSize = 32768;
 
+/**
+ * The size classes of small objects (go1.19.8 and go1.26.8 runtime/sizeclasses.go class_to_size: the
+ * same 67 classes in both), what roundupsize (msize.go) rounds a small allocation up to.
+ */
+const sizeClasses = [
+  0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
+  2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+];
+/** _PageSize (malloc.go): a large object is a whole number of 8 KiB pages. */
+const pageSize = 8192;
+/** msize.go roundupsize: a small size up to its size class, a large one up to whole pages. */
+export function roundupsize(n: number): number {
+  if (n <= maxSmallSize) {
+    for (const c of sizeClasses) if (c >= n) return c;
+  }
+  return Math.ceil(n / pageSize) * pageSize;
+}
+
+/**
+ * growslice's new capacity (runtime/slice.go, the same rule in go1.19.8 and go1.26.8's nextslicecap):
+ * double below 256 elements, then grow by (n + 3·256)/4 until it fits, rounded up to a size class.
+ */
+export function growCap(old: number, need: number, esize = 1): number {
+  let newcap = old;
+  const dbl = old + old;
+  if (need > dbl) newcap = need;
+  else if (old < 256) newcap = dbl;
+  else {
+    while (newcap < need) newcap += (newcap + 3 * 256) >> 2;
+  }
+  if (esize === 0) return newcap;
+  return Math.floor(roundupsize(newcap * esize) / esize);
+}
+
+/**
+ * maxTinySize (malloc.go): pointer-free objects below 16 bytes share 16-byte blocks (the tiny
+ * allocator), and TotalAlloc counts the blocks. An object of `n` bytes starts at an offset aligned to
+ * 8, 4 or 2 when n is a multiple of it and takes a new block when the rest of the current one is too
+ * small, so a run of such objects costs 16 / ⌊16 / n'⌋ bytes each, rounded (n' = n rounded up to its
+ * alignment): a 5-byte string 5.3 (go1.19.8 and go1.26.8: 5), a 6-byte one 8, 11–15 bytes a whole block.
+ * Objects of different sizes share blocks in Go; the model charges each as a run of its own size.
+ */
+const maxTinySize = 16;
+function tinyBytes(n: number): number {
+  const a = (n & 7) === 0 ? 8 : (n & 3) === 0 ? 4 : (n & 1) === 0 ? 2 : 1;
+  const m = Math.ceil(n / a) * a;
+  return Math.round(maxTinySize / Math.floor(maxTinySize / m));
+}
+
+/**
+ * An object of `bytes` the standard library allocates (a make, new, &T{} or string conversion in its
+ * Go source): counted as mallocgc counts it — rounded up to its size class (tiny ones at their size), a
+ * large one as a span of its own; `buffer`: a []byte whose first write is I/O (a read(2) fills it).
+ * The library's sizes are its Go source's, checked against TotalAlloc on the real toolchains
+ * (gotests/library_alloc.go); the compiled program's own allocations keep their sizeOf sizes.
+ */
+export function mallocLib(bytes: number, buffer = false): void {
+  if (bytes <= 0) return;
+  if (bytes > maxSmallSize) {
+    const r = roundupsize(bytes);
+    heap.b += r;
+    heap.l += r;
+    heap.n++;
+    if (buffer) heap.u += r;
+    return;
+  }
+  heap.b += bytes < maxTinySize ? tinyBytes(bytes) : roundupsize(bytes);
+}
+
 /** `bytes` of one object allocated by make/new: counted, and as a large object when it is one. */
 export function mallocObject(bytes: number): void {
   heap.b += bytes;
@@ -71,7 +140,6 @@ export function alloced<T>(v: T, n: number): T {
   return v;
 }
 
-/** runtime.ReadMemStats: copy the engine's snapshot (runtime/mgc.ts readMemStats) into *m. */
 /**
  * runtime.ReadMemStats: the GC model's snapshot (runtime/mgc.ts readMemStats) into the program's
  * MemStats. LastGC and PauseEnd are wall-clock times in Go (UnixNano): the model's are simulated ns
@@ -115,8 +183,8 @@ export function boxSlice<T>(v: T | null): T | null {
   return v;
 }
 
-/** A string made from a byte buffer (runtime.slicebytetostring/rawstring): its bytes, unless it is empty. */
+/** A string the library makes from its bytes (runtime.rawstring): counted as mallocLib counts, unless it is empty; returns it. */
 export function mallocString(s: string): string {
-  if (s.length > 0) heap.b += s.length;
+  mallocLib(s.length);
   return s;
 }

@@ -18,7 +18,7 @@
  */
 import { GoPanic, rtPanic, oob } from './panics.js';
 import { type Ref, PropRef, Box } from './values.js';
-import { heap, mallocBuffer, mallocObject } from './malloc.js';
+import { growCap, heap, mallocBuffer, mallocObject } from './malloc.js';
 
 /**
  * A []byte's backing array typed as the element accessors see it: a Uint8Array read and written by
@@ -72,31 +72,6 @@ export function len(s: Slice | null): number {
 export function cap(s: Slice | null): number {
   return s === null ? 0 : s.c;
 }
-
-const sizeClasses = [
-  0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
-  2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
-];
-function roundupsize(n: number): number {
-  if (n <= 32768) {
-    for (const c of sizeClasses) if (c >= n) return c;
-  }
-  return Math.ceil(n / 8192) * 8192;
-}
-
-/** growslice (go1.19): double below 256 elements, then grow by (n + 3·256)/4, round to a size class. */
-function growCap(old: number, need: number, esize: number): number {
-  let newcap = old;
-  const dbl = old + old;
-  if (need > dbl) newcap = need;
-  else if (old < 256) newcap = dbl;
-  else {
-    while (newcap < need) newcap += (newcap + 3 * 256) >> 2;
-  }
-  if (esize === 0) return newcap;
-  return Math.floor(roundupsize(newcap * esize) / esize);
-}
-
 
 /**
  * The zero value append puts in a grown backing array's spare capacity (s[len:cap] must read as zero

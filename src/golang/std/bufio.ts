@@ -13,6 +13,12 @@
  * bufio.go's lastByte and lastRuneSize do (so a Reader is an io.RuneScanner: fmt.Fscan gives back
  * the rune it read ahead).
  *
+ * Heap: a Reader or Writer counts its struct and buffer, ReadString/ReadBytes/Text the result they
+ * copy out, a Scanner each buffer it grows to (rt/malloc.ts mallocLib: the garbage a program makes
+ * through bufio drives the GC model as in Go). NewScanner's Scanner itself is not counted: the
+ * function is inlined and the struct stays on the caller's stack unless it escapes (go1.19.8 and
+ * go1.26.8 TotalAlloc, gotests/library_alloc.go).
+ *
  * Simplified: the buffers are byte strings that grow (Go's are fixed arrays: a Writer writes a full
  * buffer through, ours flushes after it passes 4096); no ReadLine.
  */
@@ -24,6 +30,7 @@ import { New as newError } from './errors.js';
 import { pkg, F, T, V, C, fn, ptr, tBytes, native, method, subset } from './registry.js';
 import { GoPanic } from '../rt/panics.js';
 import { type Slice, makeBytes, reslice } from '../rt/slices.js';
+import { mallocLib, mallocString } from '../rt/malloc.js';
 import { bytesToString, decodeRune, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
@@ -42,6 +49,12 @@ export const ErrInvalidUnreadByte = newError('bufio: invalid use of UnreadByte')
 export const ErrInvalidUnreadRune = newError('bufio: invalid use of UnreadRune');
 /** The length of the UTF-8 sequence a lead byte starts (1 for a byte that starts none). */
 const seqLen = (b: number): number => (b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xc0 && b < 0xe0 ? 2 : 1);
+/**
+ * The heap a Reader and a Writer take (NewReaderSize's &Reader{…} and make([]byte, size); TotalAlloc
+ * on go1.19.8 and go1.26.8, gotests/library_alloc.go: 96 + 4096 and 64 + 4096 bytes by default).
+ */
+const readerBytes = 96;
+const writerBytes = 64;
 export class Reader {
   buf = '';
   eof: Iface | null = null;
@@ -52,7 +65,10 @@ export class Reader {
   constructor(
     public r: Iface | null,
     public size = defaultBufSize,
-  ) {}
+  ) {
+    mallocLib(readerBytes);
+    mallocLib(size);
+  }
   private *fill(): Go<boolean> {
     if (this.eof) return false;
     const b = makeBytes(this.size, this.size);
@@ -61,7 +77,18 @@ export class Reader {
     if (err) this.eof = err;
     return n > 0;
   }
+  /** ReadString: up to and including delim (the rest and the error at the end); one string of its length (collectFragments, then a Builder grown to it). */
   *ReadString(delim: number): Go<[string, Iface | null]> {
+    const [s, err] = yield* this.readTo(delim);
+    return [mallocString(s), err];
+  }
+  /** ReadBytes: ReadString's bytes, in a new slice of their length (make([]byte, n)). */
+  *ReadBytes(delim: number): Go<[Slice | null, Iface | null]> {
+    const [s, err] = yield* this.readTo(delim);
+    mallocLib(s.length);
+    return [s.length === 0 && err !== null ? null : stringToBytes(s), err];
+  }
+  private *readTo(delim: number): Go<[string, Iface | null]> {
     const d = String.fromCharCode(delim);
     for (;;) {
       const i = this.buf.indexOf(d);
@@ -155,7 +182,10 @@ export class Writer {
   constructor(
     public w: Iface | null,
     public size = defaultBufSize,
-  ) {}
+  ) {
+    mallocLib(writerBytes);
+    mallocLib(size);
+  }
   *WriteString(s: string): Go<[number, Iface | null]> {
     return yield* this.put(s, false);
   }
@@ -332,7 +362,11 @@ export class Scanner {
         return false;
       }
       // Grow the buffer as Go does (double, up to the maximum token size), then read into its free part.
-      if (this.cap === 0) this.cap = Math.min(defaultBufSize, this.maxTokenSize);
+      // (scan.go: newBuf := make([]byte, newSize), startBufSize 4096 the first time.)
+      if (this.cap === 0) {
+        this.cap = Math.min(defaultBufSize, this.maxTokenSize);
+        mallocLib(this.cap);
+      }
       if (this.data.length >= this.cap) {
         if (this.cap >= this.maxTokenSize) {
           this.err = ErrTooLong;
@@ -340,6 +374,7 @@ export class Scanner {
           return false;
         }
         this.cap = Math.min(this.cap * 2, this.maxTokenSize);
+        mallocLib(this.cap);
       }
       const room = this.cap - this.data.length;
       for (let loop = 0; ; ) {
@@ -360,8 +395,9 @@ export class Scanner {
       }
     }
   }
+  /** Text: string(s.token), a new string of the token's bytes. */
   Text(): string {
-    return this.token ?? '';
+    return mallocString(this.token ?? '');
   }
   Bytes(): Slice | null {
     return this.token === null ? null : stringToBytes(this.token);
@@ -382,6 +418,7 @@ export class Scanner {
 
 export const tBufReader = native('Reader', 'bufio', '$P.bufio.Reader');
 method(tBufReader, 'ReadString', fn([tUint8], [tString, tError]), true);
+method(tBufReader, 'ReadBytes', fn([tUint8], [tBytes, tError]), true);
 method(tBufReader, 'Read', fn([tBytes], [tInt, tError]), true);
 method(tBufReader, 'Peek', fn([tInt], [tBytes, tError]), true);
 method(tBufReader, 'Discard', fn([tInt], [tInt, tError]), true);

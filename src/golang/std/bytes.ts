@@ -13,6 +13,7 @@ import { pkg, F, T, fn, ptr, sl, tBytes, native, method, subset } from './regist
 import { genSplit, Fields as stringsFields, tStringsReader } from './strings.js';
 import { EOF, read, tReader, tWriter, writeString } from './io.js';
 import { type Slice, makeBytes, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
+import { growCap, mallocLib } from '../rt/malloc.js';
 import { bytesToString, decodeRune, runeToString, stringToBytes } from '../rt/strings.js';
 import { GoPanic } from '../rt/panics.js';
 import { IsSpace } from './unicode.js';
@@ -66,9 +67,40 @@ export function TrimSpace(s: Slice | null): Slice | null {
 }
 
 /** A bytes.Buffer: `s` holds the bytes, `off` is where reading resumes. */
+/** bytes.Buffer's smallBufferSize (buffer.go): the first allocation of an empty Buffer's first small write. */
+const smallBufferSize = 64;
+/**
+ * bytes.Buffer: the bytes in `s`, read up to `off`. `cap` is Go's buffer capacity, grown as
+ * buffer.go's grow does — a reslice when it fits, 64 bytes for an empty buffer's first small write,
+ * sliding the unread bytes down when they fill at most half of it, else a new buffer of
+ * max(2·cap, len + n) rounded to its size class (growSlice) — each new buffer counted (rt/malloc.ts).
+ */
 export class Buffer {
   s = '';
   off = 0;
+  cap = 0;
+  private grow(n: number): void {
+    const m = this.s.length - this.off;
+    if (m === 0 && this.off !== 0) {
+      this.s = '';
+      this.off = 0;
+    }
+    if (this.s.length + n <= this.cap) return;
+    if (this.cap === 0 && n <= smallBufferSize) {
+      this.cap = smallBufferSize;
+      mallocLib(this.cap);
+      return;
+    }
+    if (n > this.cap / 2 - m) {
+      let c = m + this.off + n;
+      const old = this.cap - this.off;
+      if (c < 2 * old) c = 2 * old;
+      this.cap = growCap(0, c);
+      mallocLib(this.cap);
+    }
+    this.s = this.s.slice(this.off);
+    this.off = 0;
+  }
   private unread(): string {
     return this.off === 0 ? this.s : this.s.slice(this.off);
   }
@@ -81,11 +113,13 @@ export class Buffer {
   }
   WriteString(x: string): [number, Iface | null] {
     this.compact();
+    this.grow(x.length);
     this.s += x;
     return [x.length, null];
   }
   WriteByte(c: number): Iface | null {
     this.compact();
+    this.grow(1);
     this.s += String.fromCharCode(c & 255);
     return null;
   }
@@ -96,8 +130,11 @@ export class Buffer {
   Write(b: Slice | null): [number, Iface | null] {
     return this.WriteString(bytesToString(b));
   }
+  /** String: string(b.buf[b.off:]), a copy. */
   String(): string {
-    return this.unread();
+    const u = this.unread();
+    mallocLib(u.length);
+    return u;
   }
   Bytes(): Slice {
     return stringToBytes(this.unread());
@@ -106,14 +143,16 @@ export class Buffer {
     return this.s.length - this.off;
   }
   Cap(): number {
-    return this.s.length;
+    return this.cap;
   }
+  /** Reset: empty, keeping the buffer's capacity (b.buf[:0]). */
   Reset(): void {
     this.s = '';
     this.off = 0;
   }
   Grow(n: number): void {
     if (n < 0) throw new GoPanic(null, 'bytes.Buffer.Grow: negative count');
+    this.grow(n);
   }
   /** Truncate(n): keep the first n unread bytes (panics outside [0, Len]). */
   Truncate(n: number): void {
@@ -162,6 +201,7 @@ export class Buffer {
     const end = i < 0 ? this.s.length : i + 1;
     const out = this.s.slice(this.off, end);
     this.off = end;
+    mallocLib(out.length); // string(slice) / make([]byte, len(slice)): a copy
     return [out, i < 0 ? EOF : null];
   }
   ReadBytes(delim: number): [Slice, Iface | null] {
@@ -188,10 +228,18 @@ export class Buffer {
     }
   }
 }
-/** bytes.NewBufferString(s) / NewBuffer(b): a Buffer holding them. */
-export function NewBufferString(s: string): Buffer {
+/**
+ * bytes.NewBufferString(s) / NewBuffer(b): a Buffer holding them. The &Buffer{…} is not counted: both
+ * are inlined, and the Buffer stays on the caller's stack unless it escapes (go1.19.8 TotalAlloc:
+ * 2048 bytes for NewBufferString of 2000 bytes kept local, 2096 when the *Buffer escapes); go1.26.8
+ * also drops the []byte(s) copy of a local Buffer that is only read (the model counts it).
+ */
+export function NewBufferString(s: string, copied = true): Buffer {
   const b = new Buffer();
   b.s = s;
+  // NewBufferString's []byte(s) is a new array of len(s) rounded up (rawbyteslice); NewBuffer keeps b's.
+  b.cap = s.length === 0 ? 0 : growCap(0, s.length);
+  if (copied) mallocLib(s.length);
   return b;
 }
 export const tBuffer = native('Buffer', 'bytes', '$P.bytes.Buffer');
@@ -254,7 +302,7 @@ pkg('bytes', {
   Repeat: F(fn([tBytes, tInt], [tBytes]), (a) => `$P.bytes.Repeat(${a[0]}, ${a[1]})`),
   Buffer: T(tBuffer),
   NewBufferString: F(fn([tString], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString(${a[0]})`),
-  NewBuffer: F(fn([tBytes], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString($L.bytesToString(${a[0]}))`),
+  NewBuffer: F(fn([tBytes], [ptr(tBuffer)]), (a) => `$P.bytes.NewBufferString($L.bytesToString(${a[0]}), false)`),
   ToUpper: F(fn([tBytes], [tBytes]), (a) => `$L.stringToBytes($P.strings.upper($L.bytesToString(${a[0]})))`),
   ToLower: F(fn([tBytes], [tBytes]), (a) => `$L.stringToBytes($P.strings.lower($L.bytesToString(${a[0]})))`),
   TrimSpace: F(fn([tBytes], [tBytes]), (a) => `$P.bytes.TrimSpace(${a[0]})`),

@@ -25,6 +25,7 @@ import { assertI2 } from '../rt/ifaces.js';
 import { GoPanic } from '../rt/panics.js';
 import { Slice } from '../rt/slices.js';
 import type { Iface, Ref } from '../rt/values.js';
+import { mallocLib } from '../rt/malloc.js';
 
 /** errors.errorString: `s` is the message (a byte string). */
 export class ErrorString {
@@ -43,6 +44,13 @@ export function New(s: string): Iface {
   return { t: tErrorStringPtr, v: new ErrorString(s) };
 }
 export { New as newError };
+/** errors.New called by the program: &errorString{s}, 16 bytes on the heap (rt/malloc.ts). */
+export function NewAlloc(s: string): Iface {
+  mallocLib(errorStringBytes);
+  return New(s);
+}
+/** An *errorString (one string header): 16 bytes (go1.19.8/go1.26.8 TotalAlloc, gotests/library_alloc.go). */
+export const errorStringBytes = 16;
 
 type Go<T> = Generator<unknown, T, unknown>;
 type MethodTable = Record<string, (...a: unknown[]) => Go<unknown>>;
@@ -192,7 +200,7 @@ function implementsError(t: Type): boolean {
 }
 
 pkg('errors', {
-  New: F(fn([tString], [tError]), (a) => `$P.errors.New(${a[0]})`),
+  New: F(fn([tString], [tError]), (a) => `$P.errors.NewAlloc(${a[0]})`),
   Is: F(fn([tError, tError], [tBool]), (a, c) => `(yield* $P.errors.Is(${a[0]}, ${a[1]}, ${tree(c.release)}))`),
   As: F(fn([tError, tEmptyIface], [tBool]), (a, c) => `(yield* $P.errors.As(${a[0]}, ${a[1]}, ${tree(c.release)}))`),
   Unwrap: F(fn([tError], [tError]), (a) => `(yield* $P.errors.Unwrap(${a[0]}))`),

@@ -14,7 +14,8 @@
 import { K, type Op } from '../../workload/ops.js';
 import { newNamed, tInt, tString, underlying, typeString } from '../types.js';
 import { tError, globalTypes } from '../core.js';
-import { ErrorString, newError } from './errors.js';
+import { ErrorString, errorStringBytes, newError } from './errors.js';
+import { mallocLib } from '../rt/malloc.js';
 import { tWriter, tReader, writeString, EOF, ErrUnexpectedEOF } from './io.js';
 import { Quote, ParseInt, ParseUint } from './strconv.js';
 import type { Int64 } from '../rt/integers.js';
@@ -90,6 +91,10 @@ const tWrapErrorsPtr = globalTypes.intern(ptr(tWrapErrors));
 export function Errorf(format: string, args: (Iface | null)[], tree: boolean): Iface {
   const wrap: Wrapping = { tree, args: [], off: false };
   const s = sprintf(format, args, wrap);
+  // The message (p.doPrintf's string(p.buf)) and the error value: &errorString{s} (16 bytes),
+  // &wrapError{msg, err} (32), &wrapErrors{msg, errs} (40 + the []error of the operands).
+  mallocLib(s.length);
+  mallocLib(wrap.args.length === 0 ? errorStringBytes : wrap.args.length === 1 ? 32 : 40 + 16 * new Set(wrap.args).size);
   const isErr = (a: Iface | null): a is Iface => a !== null && (a.t as unknown as { $m?: Record<string, unknown> }).$m?.Error !== undefined;
   if (wrap.args.length === 0) return newError(s);
   if (wrap.args.length === 1) {

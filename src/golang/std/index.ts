@@ -127,9 +127,11 @@ export function methodTable(t: NamedType, ptrT: Type | null): void {
   const ptab: Record<string, unknown> = {};
   for (const [name, m] of t.methods) {
     let f: (...a: unknown[]) => Go<unknown>;
+    // a method Go defines for a nil receiver answers through its stand-in (MethodInfo.nilRecv)
+    const nilRecv = m.nilRecv === undefined ? null : (new Function('$P', `return ${m.nilRecv};`)($P) as unknown);
     if (m.native && m.gen)
       f = function* (r: unknown, ...a: unknown[]) {
-        return yield* (r as Record<string, (...x: unknown[]) => Go<unknown>>)[name]!(...a);
+        return yield* ((r ?? nilRecv) as Record<string, (...x: unknown[]) => Go<unknown>>)[name]!(...a);
       };
     else if (m.native)
       f = function* (r: unknown, ...a: unknown[]) {

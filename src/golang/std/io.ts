@@ -3,8 +3,12 @@
  * only against the interfaces: a call goes through the dynamic type's method table (`$m`), so a
  * *os.File, a net.Conn, a *bufio.Reader or the program's own type all work.
  *
- * Simplified: ReadAll reads 512 bytes at a time (Go's starts with 512 and reads into the remaining
- * capacity as append grows the buffer, so it makes fewer, larger reads of a big input); io.Copy
+ * ReadAll follows each release's io.go: go1.19 reads into the free capacity of one buffer that append
+ * grows; go1.26 reads into chunks of growing size (256, then ×1.5) once a buffer is nearly full and
+ * copies them into a right-sized slice at the end — so the reads beneath have Go's sizes and the
+ * buffers it allocates are counted (rt/malloc.ts mallocLib).
+ *
+ * Simplified: io.Copy
  * always goes through a 32 KiB buffer (Go's uses the source's WriterTo or the destination's
  * ReaderFrom when they have one: *os.File's copy_file_range/splice, *bytes.Buffer's WriteTo);
  * SectionReader, OffsetWriter… are not supported.
@@ -18,6 +22,7 @@ import { Chan } from '../../runtime/chan.js';
 import { sync as wsync } from '../../workload/api.js';
 import { nilDeref } from '../rt/panics.js';
 import { type Slice, makeBytes, reslice, copySlice } from '../rt/slices.js';
+import { growCap, mallocLib } from '../rt/malloc.js';
 import { bytesToString, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
@@ -39,14 +44,40 @@ export function* writeString(w: Iface | null, s: string): Go<[number, Iface | nu
   return yield* write(w, stringToBytes(s));
 }
 
-/** io.ReadAll: reads until an error; EOF is success. */
-export function* ReadAll(r: Iface | null): Go<[Slice | null, Iface | null]> {
+/**
+ * io.ReadAll: reads until an error; EOF is success. `chunked`: go1.26's algorithm (io.go: chunks of
+ * `next` bytes, 256 growing by half, once less than 1/16 of a buffer is free; one final slice of the
+ * total length), else go1.19's (make([]byte, 0, 512), append(b, 0) when full).
+ */
+export function* ReadAll(r: Iface | null, chunked = false): Go<[Slice | null, Iface | null]> {
   let out = '';
+  let len = 0;
+  let cap = 512;
+  mallocLib(cap, true);
+  let next = 256;
+  let chunks = 0;
   for (;;) {
-    const b = makeBytes(512, 512);
+    if (!chunked && len === cap) {
+      cap = growCap(cap, cap + 1);
+      mallocLib(cap, true);
+    }
+    const room = cap - len;
+    const b = makeBytes(room, room);
     const [n, err] = yield* read(r, b);
     out += bytesToString(reslice(b, 0, n, -1));
-    if (err !== null) return [stringToBytes(out), err === EOF ? null : err];
+    len += n;
+    if (err !== null) {
+      // go1.26: the final right-sized slice (append([]byte(nil), make([]byte, finalSize)...)).
+      if (chunked && chunks > 0) mallocLib(growCap(0, out.length));
+      return [stringToBytes(out), err === EOF ? null : err];
+    }
+    if (chunked && cap - len < cap >> 4) {
+      chunks++;
+      len = 0;
+      cap = growCap(0, next);
+      mallocLib(cap, true);
+      next += next >> 1;
+    }
   }
 }
 /** io.ReadFull: exactly len(b) bytes, or ErrUnexpectedEOF after a partial read. */
@@ -416,7 +447,7 @@ pkg('io', {
   ReaderFrom: T(tReaderFrom),
   MultiWriter: F(fn([sl(tWriter)], [tWriter], true), (a) => `$P.io.newMultiWriter(${arr(a[0]!)})`),
   EOF: V(tError, '$P.io.EOF'),
-  ReadAll: F(fn([tReader], [tBytes, tError]), (a) => `(yield* $P.io.ReadAll(${a[0]}))`),
+  ReadAll: F(fn([tReader], [tBytes, tError]), (a, c) => `(yield* $P.io.ReadAll(${a[0]}, ${Number(c.release.split('.')[1]) >= 26}))`),
   Copy: F(fn([tWriter, tReader], [basic('int64'), tError]), (a) => `(yield* $P.io.Copy(${a[0]}, ${a[1]}))`),
   CopyN: F(fn([tWriter, tReader, basic('int64')], [basic('int64'), tError]), (a) => `(yield* $P.io.CopyN(${a[0]}, ${a[1]}, ${a[2]}))`),
   ErrShortWrite: V(tError, '$P.io.ErrShortWrite'),

@@ -26,21 +26,11 @@ import { tTime, wallAt, type GoTime } from './time.js';
 import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
 import * as sc from './syscall.js';
 import { type Slice, makeBytes, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
+import { growCap, mallocLib } from '../rt/malloc.js';
 import { decodeUTF8, encodeUTF8, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
 type Go<T = void> = Generator<Op, T, unknown>;
-
-/** Go's growth of a []byte's capacity when append needs room (runtime/slice.go growslice, go1.19). */
-export function growCap(old: number, need: number): number {
-  let c = old;
-  const double = c + c;
-  if (need > double) c = need;
-  else if (old < 256) c = double;
-  else while (c > 0 && c < need) c += (c + 3 * 256) >> 2;
-  // roundupsize: small sizes to 16 B classes, large ones to whole 8 KiB pages
-  return c <= 32768 ? Math.ceil(c / 16) * 16 : Math.ceil(c / 8192) * 8192;
-}
 
 // ---------------------------------------------------------------- errors
 
@@ -84,6 +74,53 @@ method(tPathError, 'Unwrap', fn([], [tError]), false);
 export const tPathErrorPtr: Type = globalTypes.intern(ptr(tPathError));
 export const ErrExist: Iface = { t: errType, v: new ErrorString('file already exists') };
 export const ErrNotExist: Iface = { t: errType, v: new ErrorString('file does not exist') };
+/** fs.ErrInvalid (os.ErrInvalid): what a method of a nil *File returns. */
+export const ErrInvalid: Iface = { t: errType, v: new ErrorString('invalid argument') };
+
+/**
+ * The receiver a nil *os.File's methods run on: os/file.go's methods begin with
+ * `if f == nil { return ErrInvalid }` (checkValid, File.Close, File.Stat, …), so a Close deferred
+ * after a failed Open returns an error instead of panicking. Name and Fd are not among them in the
+ * sense that Name dereferences f (a nil-pointer panic, as in Go); Fd (^uintptr(0) in Go) is not covered.
+ */
+export const nilFile = {
+  *Read(): Go<[number, Iface | null]> {
+    return [0, ErrInvalid];
+  },
+  *ReadAt(): Go<[number, Iface | null]> {
+    return [0, ErrInvalid];
+  },
+  *Write(): Go<[number, Iface | null]> {
+    return [0, ErrInvalid];
+  },
+  *WriteAt(): Go<[number, Iface | null]> {
+    return [0, ErrInvalid];
+  },
+  *WriteString(): Go<[number, Iface | null]> {
+    return [0, ErrInvalid];
+  },
+  *Seek(): Go<[number, Iface | null]> {
+    return [0, ErrInvalid];
+  },
+  *Close(): Go<Iface | null> {
+    return ErrInvalid;
+  },
+  *Sync(): Go<Iface | null> {
+    return ErrInvalid;
+  },
+  *Truncate(): Go<Iface | null> {
+    return ErrInvalid;
+  },
+  *Stat(): Go<[Iface | null, Iface | null]> {
+    return [null, ErrInvalid];
+  },
+  *ReadDir(): Go<[Slice | null, Iface | null]> {
+    return [null, ErrInvalid];
+  },
+  *Readdirnames(): Go<[Slice | null, Iface | null]> {
+    return [null, ErrInvalid];
+  },
+};
 function pathErr(op: string, path: string, errno: number): Iface {
   return { t: tPathErrorPtr, v: new PathError(op, path, sc.errnoErr(errno), errno) };
 }
@@ -188,6 +225,7 @@ export class File {
       return r;
     });
     if (e !== 0) return [null, this.err('stat', e)];
+    mallocLib(fileStatBytes);
     return [new FileInfo(baseName(this.name), ino ?? null), null];
   }
   *ReadDir(n: number): Go<[Slice | null, Iface | null]> {
@@ -215,8 +253,23 @@ export function std(p: Process, fd: number): File {
   return (p.stdFiles[fd] ??= new File(p, fd, encodeUTF8(['/dev/stdin', '/dev/stdout', '/dev/stderr'][fd]!))) as File;
 }
 
+/**
+ * What os allocates on the heap (TotalAlloc on go1.19.8 and go1.26.8, gotests/library_alloc.go; the
+ * same sizes on both): newFile's *File and its file struct (poll.FD, name, dirinfo, flags: 8 + 96
+ * bytes), a FileInfo's fileStat (name, size, mode, modTime and the 144-byte syscall.Stat_t: 208).
+ */
+const fileBytes = 8;
+const fileStructBytes = 96;
+const fileStatBytes = 208;
+/** syscall.BytePtrFromString: a path system call's NUL-terminated copy of the path, on the heap. */
+function pathBytes(name: string): void {
+  mallocLib(name.length + 1);
+}
+
 /** newFile(kindOpenFile): offer the fd to the netpoller (devices accept, regular files refuse). */
 function newFile(p: Process, fd: number, name: string, pollable: boolean): File {
+  mallocLib(fileBytes);
+  mallocLib(fileStructBytes);
   const f = new File(p, fd, name);
   p.kernel.netpollInit();
   if (pollable) {
@@ -306,6 +359,7 @@ function baseName(p: string): string {
 
 export function* OpenFile(p: Process, name: string, flag: number, perm: number): Go<[File | null, Iface | null]> {
   const path = decodeUTF8(name);
+  pathBytes(name);
   const [fd, e] = yield* sc.sys(p, 'openat', 'syscall', () => p.kernel.open(path, flag | O.CLOEXEC, perm));
   if (e !== 0) return [null, pathErr('open', name, e)];
   const ino = p.kernel.file(fd)!.inode;
@@ -331,12 +385,17 @@ export function* ReadFile(p: Process, name: string): Go<[Slice | null, Iface | n
   size++;
   if (size < 512) size = 512;
   const endless = fi !== null && fi.ino !== null && (fi.ino.kind === 'urandom' || fi.ino.kind === 'zero');
+  // data := make([]byte, 0, size), grown by append(data[:cap(data)], 0): each a buffer read(2) fills.
+  mallocLib(size, true);
   if (endless) {
     // Reads of `cap − len` bytes into a buffer that grows by append's rule, for ever.
     let len = 0;
     let cap = size;
     while (len < p.deviceReadLimit) {
-      if (len >= cap) cap = growCap(cap, cap + 1);
+      if (len >= cap) {
+        cap = growCap(cap, cap + 1);
+        mallocLib(cap, true);
+      }
       const want = Math.min(cap, p.deviceReadLimit) - len;
       const [n, e] = yield* sc.sys(p, 'read', 'syscall', () => p.kernel.read(f.fd, null, -1, want));
       if (e !== 0 || n === 0) break;
@@ -350,6 +409,7 @@ export function* ReadFile(p: Process, name: string): Go<[Slice | null, Iface | n
   for (;;) {
     if (data.n >= data.c) {
       const nc = growCap(data.c, data.c + 1);
+      mallocLib(nc, true);
       const d = makeBytes(data.n, nc);
       for (let i = 0; i < data.n; i++) d.a[i] = data.a[data.o + i];
       data = d;
@@ -405,12 +465,14 @@ export function* ioutilReadDir(p: Process, name: string): Go<[Slice | null, Ifac
 
 export function* Stat(p: Process, name: string, opName = 'stat'): Go<[FileInfo | null, Iface | null]> {
   let ino: Inode | undefined;
+  pathBytes(name);
   const [, e] = yield* sc.sys(p, 'newfstatat', 'syscall', () => {
     const r = p.kernel.stat(decodeUTF8(name));
     ino = r.inode;
     return r;
   });
   if (e !== 0) return [null, pathErr(opName, name, e)];
+  mallocLib(fileStatBytes);
   return [new FileInfo(baseName(name), ino ?? null), null];
 }
 
@@ -554,18 +616,18 @@ method(tDirEntryImpl, 'Type', fn([], [tFileMode]), false);
 method(tDirEntryImpl, 'Info', fn([], [tFileInfo, tError]), true);
 
 const IE = [tInt, tError];
-method(tFile, 'Read', fn([tBytes], IE), true);
-method(tFile, 'ReadAt', fn([tBytes, tInt64], IE), true);
-method(tFile, 'Write', fn([tBytes], IE), true);
-method(tFile, 'WriteAt', fn([tBytes, tInt64], IE), true);
-method(tFile, 'WriteString', fn([tString], IE), true);
-method(tFile, 'Seek', fn([tInt64, tInt], [tInt64, tError]), true);
-method(tFile, 'Close', fn([], [tError]), true);
-method(tFile, 'Sync', fn([], [tError]), true);
-method(tFile, 'Truncate', fn([tInt64], [tError]), true);
-method(tFile, 'Stat', fn([], [tFileInfo, tError]), true);
-method(tFile, 'ReadDir', fn([tInt], [sl(tDirEntry), tError]), true);
-method(tFile, 'Readdirnames', fn([tInt], [sl(tString), tError]), true);
+method(tFile, 'Read', fn([tBytes], IE), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'ReadAt', fn([tBytes, tInt64], IE), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Write', fn([tBytes], IE), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'WriteAt', fn([tBytes, tInt64], IE), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'WriteString', fn([tString], IE), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Seek', fn([tInt64, tInt], [tInt64, tError]), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Close', fn([], [tError]), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Sync', fn([], [tError]), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Truncate', fn([tInt64], [tError]), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Stat', fn([], [tFileInfo, tError]), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'ReadDir', fn([tInt], [sl(tDirEntry), tError]), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Readdirnames', fn([tInt], [sl(tString), tError]), true, true, undefined, false, '$P.os.nilFile');
 method(tFile, 'Name', fn([], [tString]), false);
 method(tFile, 'Fd', fn([], [tUintptr]), false);
 
@@ -611,6 +673,7 @@ pkg(
     Interrupt: V(tSignal, '$P.os.Interrupt'),
     Kill: V(tSignal, '$P.os.Kill'),
     ErrNotExist: V(tError, '$P.os.ErrNotExist'),
+    ErrInvalid: V(tError, '$P.os.ErrInvalid'),
     ErrExist: V(tError, '$P.os.ErrExist'),
     O_RDONLY: C(tInt, O.RDONLY),
     O_WRONLY: C(tInt, O.WRONLY),

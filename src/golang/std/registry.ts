@@ -59,8 +59,8 @@ export function native(name: string, pkgName: string, cls: string | null, under:
  * A method of a native type: `gen` when the JS method is a generator (it may block); `since`, the
  * Go release that added it (earlier releases' programs do not see it).
  */
-export function method(t: NamedType, name: string, sig: FuncType, gen: boolean, ptrRecv = true, since?: string, proc = false): void {
-  t.methods.set(name, { name, sig, ptrRecv, fn: '', native: true, gen, ...(since ? { since } : {}), ...(proc ? { proc } : {}) });
+export function method(t: NamedType, name: string, sig: FuncType, gen: boolean, ptrRecv = true, since?: string, proc = false, nilRecv?: string): void {
+  t.methods.set(name, { name, sig, ptrRecv, fn: '', native: true, gen, ...(since ? { since } : {}), ...(proc ? { proc } : {}), ...(nilRecv !== undefined ? { nilRecv } : {}) });
 }
 /** A method given as a JS function expression of (receiver, ...args), e.g. `'((d) => d / 1e9)'`. */
 export function jsMethod(t: NamedType, name: string, sig: FuncType, js: string): void {

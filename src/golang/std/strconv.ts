@@ -15,7 +15,8 @@ import { pkg, F, V, fn, subset, tUint64, tBytes } from './registry.js';
 import { decodeRune, runeToString } from '../rt/strings.js';
 import { sprintf } from '../rt/format.js';
 import type { Iface } from '../rt/values.js';
-import { type Int64, w64, wu64 } from '../rt/integers.js';
+import { type Int64, intString, w64, wu64 } from '../rt/integers.js';
+import { mallocLib } from '../rt/malloc.js';
 
 const quote = (s: string): string => sprintf('%q', [{ t: tString, v: s }]);
 /** A *strconv.NumError's text: `strconv.ParseInt: parsing "x": invalid syntax`. */
@@ -227,24 +228,35 @@ export function FormatFloat(f: number, verb: number, prec: number): string {
   return sprintf('%' + (prec >= 0 ? '.' + prec : '') + String.fromCharCode(verb), [{ t: tFloat64, v: f }]);
 }
 
+/**
+ * FormatInt/Itoa/FormatUint: the digits, a new string of their length (formatBits: string(a[i:])),
+ * except base-10 values in [0, 100), which come from the static table (strconv/itoa.go small).
+ */
+export function formatInt(x: Int64 | bigint, base = 10): string {
+  const s = intString(x as Int64, base);
+  const small = base === 10 && (typeof x === 'bigint' ? x >= 0n && x < 100n : x >= 0 && x < 100);
+  if (!small) mallocLib(s.length);
+  return s;
+}
+
 const S = tString;
 pkg('strconv', {
-  Itoa: F(fn([tInt], [S]), (a) => `$L.intString(${a[0]})`),
+  Itoa: F(fn([tInt], [S]), (a) => `$P.strconv.formatInt(${a[0]})`),
   Atoi: F(fn([S], [tInt, tError]), (a) => `$P.strconv.Atoi(${a[0]})`),
-  Quote: F(fn([S], [S]), (a) => `$P.strconv.Quote(${a[0]})`),
-  QuoteToASCII: F(fn([S], [S]), (a) => `$P.strconv.QuoteToASCII(${a[0]})`),
-  QuoteRune: F(fn([tRune], [S]), (a) => `$P.strconv.QuoteRune(${a[0]})`),
-  QuoteRuneToASCII: F(fn([tRune], [S]), (a) => `$P.strconv.QuoteRuneToASCII(${a[0]})`),
+  Quote: F(fn([S], [S]), (a) => `$L.mallocString($P.strconv.Quote(${a[0]}))`),
+  QuoteToASCII: F(fn([S], [S]), (a) => `$L.mallocString($P.strconv.QuoteToASCII(${a[0]}))`),
+  QuoteRune: F(fn([tRune], [S]), (a) => `$L.mallocString($P.strconv.QuoteRune(${a[0]}))`),
+  QuoteRuneToASCII: F(fn([tRune], [S]), (a) => `$L.mallocString($P.strconv.QuoteRuneToASCII(${a[0]}))`),
   Unquote: F(fn([S], [S, tError]), (a) => `$P.strconv.Unquote(${a[0]})`),
   ErrSyntax: V(tError, '$P.strconv.ErrSyntax'),
-  FormatInt: F(fn([tInt64, tInt], [S]), (a) => `$L.intString(${a[0]}, ${a[1]})`),
+  FormatInt: F(fn([tInt64, tInt], [S]), (a) => `$P.strconv.formatInt(${a[0]}, ${a[1]})`),
   ParseInt: F(fn([S, tInt, tInt], [tInt64, tError]), (a) => `$P.strconv.ParseInt(${a[0]}, ${a[1]}, ${a[2]})`),
   ParseUint: F(fn([S, tInt, tInt], [tUint64, tError]), (a) => `$P.strconv.ParseUint(${a[0]}, ${a[1]}, ${a[2]})`),
   ParseBool: F(fn([S], [tBool, tError]), (a) => `$P.strconv.ParseBool(${a[0]})`),
   FormatBool: F(fn([tBool], [S]), (a) => `String(${a[0]})`),
-  FormatUint: F(fn([tUint64, tInt], [S]), (a) => `$L.intString(${a[0]}, ${a[1]})`),
+  FormatUint: F(fn([tUint64, tInt], [S]), (a) => `$P.strconv.formatInt(${a[0]}, ${a[1]})`),
   ParseFloat: F(fn([S, tInt], [tFloat64, tError]), (a) => `$P.strconv.ParseFloat(${a[0]})`),
-  FormatFloat: F(fn([tFloat64, tUint8, tInt, tInt], [S]), (a) => `$P.strconv.FormatFloat(${a[0]}, ${a[1]}, ${a[2]})`),
+  FormatFloat: F(fn([tFloat64, tUint8, tInt, tInt], [S]), (a) => `$L.mallocString($P.strconv.FormatFloat(${a[0]}, ${a[1]}, ${a[2]}))`),
   // the Append forms: the Format result appended to dst (strconv's AppendInt etc.)
   AppendInt: F(fn([tBytes, tInt64, tInt], [tBytes]), (a) => `$L.appendString(${a[0]}, $L.intString(${a[1]}, ${a[2]}))`),
   AppendUint: F(fn([tBytes, tUint64, tInt], [tBytes]), (a) => `$L.appendString(${a[0]}, $L.intString(${a[1]}, ${a[2]}))`),

@@ -18,7 +18,8 @@ import { tError } from '../core.js';
 import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './registry.js';
 import type { Slice } from '../rt/slices.js';
 import { bytesToString, runeToString, decodeUTF8, encodeUTF8, decodeRune } from '../rt/strings.js';
-import { sliceLit, copySlice } from '../rt/slices.js';
+import { sliceLit, copySlice, sliceToArray } from '../rt/slices.js';
+import { growCap, mallocLib } from '../rt/malloc.js';
 import type { Iface } from '../rt/values.js';
 import type { Op } from '../../workload/ops.js';
 import { GoPanic } from '../rt/panics.js';
@@ -178,29 +179,45 @@ export const CutPrefix = (s: string, p: string): [string, boolean] => (s.startsW
 export const CutSuffix = (s: string, p: string): [string, boolean] => (s.endsWith(p) ? [s.slice(0, s.length - p.length), true] : [s, false]);
 export const TrimSuffix = (s: string, p: string): string => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s);
 
-/** strings.Builder (and bytes.Buffer, its writing half): a byte string that grows. */
+/**
+ * strings.Builder: a byte string that grows. `cap` is Go's buffer capacity: each write appends to
+ * b.buf, and an append past it grows the buffer as growslice does (a new array of the rounded
+ * capacity: rt/malloc.ts); String() shares the buffer (no copy).
+ */
 export class Builder {
   s = '';
+  cap = 0;
   static of(s: string): Builder {
     const b = new Builder();
     b.s = s;
+    b.cap = s.length;
     return b;
   }
+  private grow(n: number): void {
+    const need = this.s.length + n;
+    if (need <= this.cap) return;
+    this.cap = growCap(this.cap, need);
+    mallocLib(this.cap);
+  }
   WriteString(x: string): [number, Iface | null] {
+    this.grow(x.length);
     this.s += x;
     return [x.length, null];
   }
   WriteByte(c: number): Iface | null {
+    this.grow(1);
     this.s += String.fromCharCode(c & 255);
     return null;
   }
   WriteRune(r: number): [number, Iface | null] {
     const x = runeToString(r);
+    this.grow(x.length);
     this.s += x;
     return [x.length, null];
   }
   Write(b: Slice | null): [number, Iface | null] {
     const x = bytesToString(b);
+    this.grow(x.length);
     this.s += x;
     return [x.length, null];
   }
@@ -210,9 +227,46 @@ export class Builder {
   Len(): number {
     return this.s.length;
   }
+  Cap(): number {
+    return this.cap;
+  }
+  /** Grow(n): room for n more bytes without another allocation (builder.go grow: 2·cap + n). */
+  Grow(n: number): void {
+    if (n < 0) throw new GoPanic(null, 'strings.Builder.Grow: negative count');
+    if (this.cap - this.s.length < n) {
+      this.cap = roundupLib(2 * this.cap + n);
+      mallocLib(this.cap);
+    }
+  }
   Reset(): void {
     this.s = '';
+    this.cap = 0;
   }
+}
+/** make([]byte, n)'s capacity as mallocgc rounds it (the size class). */
+function roundupLib(n: number): number {
+  return growCap(0, n);
+}
+
+/**
+ * Results the package allocates (strings.go): a function that changes nothing returns s itself
+ * (ToUpper of an upper-case string, Replace without a match), anything else a new string;
+ * Split/Fields make a []string of the pieces (16 bytes a header), Join one string of the result's
+ * length unless there is at most one element.
+ */
+export function changed(orig: string, res: string): string {
+  if (res !== orig) mallocLib(res.length);
+  return res;
+}
+export function pieces(a: Slice | null): Slice | null {
+  if (a !== null) mallocLib(16 * a.n);
+  return a;
+}
+export function Join(elems: Slice | null, sep: string): string {
+  const a = sliceToArray(elems) as string[];
+  const r = a.join(sep);
+  if (a.length > 1) mallocLib(r.length);
+  return r;
 }
 /** The methods of strings.Builder and bytes.Buffer (one JS class implements both). */
 export function builderMethods(t: ReturnType<typeof native>): void {
@@ -223,6 +277,8 @@ export function builderMethods(t: ReturnType<typeof native>): void {
   method(t, 'String', fn([], [tString]), false);
   method(t, 'Len', fn([], [tInt]), false);
   method(t, 'Reset', fn([]), false);
+  method(t, 'Cap', fn([], [tInt]), false);
+  method(t, 'Grow', fn([tInt]), false);
 }
 export const tBuilder = native('Builder', 'strings', '$P.strings.Builder');
 builderMethods(tBuilder);
@@ -232,6 +288,11 @@ builderMethods(tBuilder);
  * io.Seeker and io.WriterTo over a string; `prevRune` is where the last ReadRune started (−1: the last
  * operation was not a ReadRune), as UnreadRune needs.
  */
+/** strings.NewReader: &Reader{s, 0, -1}, 32 bytes on the heap (go1.19.8/go1.26.8 TotalAlloc, gotests/library_alloc.go). */
+export function newReader(s: string): Reader {
+  mallocLib(32);
+  return new Reader(s);
+}
 export class Reader {
   i = 0;
   prevRune = -1;
@@ -503,14 +564,14 @@ pkg('strings', {
   Reader: T(tStringsReader),
   Replacer: T(tReplacer),
   NewReplacer: F(fn([sl(S)], [ptr(tReplacer)], true), (a) => `new $P.strings.Replacer($L.sliceToArray(${a[0]}))`),
-  NewReader: F(fn([tString], [ptr(tStringsReader)]), (a) => `new $P.strings.Reader(${a[0]})`),
+  NewReader: F(fn([tString], [ptr(tStringsReader)]), (a) => `$P.strings.newReader(${a[0]})`),
   Contains: F(fn([S, S], [tBool]), (a) => `${a[0]}.includes(${a[1]})`),
   HasPrefix: F(fn([S, S], [tBool]), (a) => `${a[0]}.startsWith(${a[1]})`),
   HasSuffix: F(fn([S, S], [tBool]), (a) => `${a[0]}.endsWith(${a[1]})`),
   Index: F(fn([S, S], [tInt]), (a) => `${a[0]}.indexOf(${a[1]})`),
-  Repeat: F(fn([S, tInt], [S]), (a) => `${a[0]}.repeat(${a[1]})`),
-  ToUpper: F(fn([S], [S]), (a) => `$P.strings.upper(${a[0]})`),
-  Title: F(fn([S], [S]), (a) => `$P.strings.Title(${a[0]})`),
+  Repeat: F(fn([S, tInt], [S]), (a) => `$L.mallocString(${a[0]}.repeat(${a[1]}))`),
+  ToUpper: F(fn([S], [S]), (a) => `$P.strings.changed(${a[0]}, $P.strings.upper(${a[0]}))`),
+  Title: F(fn([S], [S]), (a) => `$P.strings.changed(${a[0]}, $P.strings.Title(${a[0]}))`),
   Map: F(fn([fn([tInt32], [tInt32]), S], [S]), (a) => `(yield* $P.strings.Map(${a[0]}, ${a[1]}))`),
   IndexFunc: F(fn([S, fn([tInt32], [tBool])], [tInt]), (a) => `(yield* $P.strings.IndexFunc(${a[0]}, ${a[1]}))`),
   LastIndexFunc: F(fn([S, fn([tInt32], [tBool])], [tInt]), (a) => `(yield* $P.strings.LastIndexFunc(${a[0]}, ${a[1]}))`),
@@ -518,12 +579,12 @@ pkg('strings', {
   TrimFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimFunc(${a[0]}, ${a[1]}))`),
   TrimLeftFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimLeftFunc(${a[0]}, ${a[1]}))`),
   TrimRightFunc: F(fn([S, fn([tInt32], [tBool])], [S]), (a) => `(yield* $P.strings.TrimRightFunc(${a[0]}, ${a[1]}))`),
-  ToLower: F(fn([S], [S]), (a) => `$P.strings.lower(${a[0]})`),
+  ToLower: F(fn([S], [S]), (a) => `$P.strings.changed(${a[0]}, $P.strings.lower(${a[0]}))`),
   TrimSpace: F(fn([S], [S]), (a) => `$P.strings.TrimSpace(${a[0]})`),
-  Split: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, -1)`),
-  SplitN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, 0, ${a[2]})`),
-  SplitAfter: F(fn([S, S], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, ${a[1]}.length, -1)`),
-  SplitAfterN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.genSplit(${a[0]}, ${a[1]}, ${a[1]}.length, ${a[2]})`),
+  Split: F(fn([S, S], [sl(S)]), (a) => `$P.strings.pieces($P.strings.genSplit(${a[0]}, ${a[1]}, 0, -1))`),
+  SplitN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.pieces($P.strings.genSplit(${a[0]}, ${a[1]}, 0, ${a[2]}))`),
+  SplitAfter: F(fn([S, S], [sl(S)]), (a) => `$P.strings.pieces($P.strings.genSplit(${a[0]}, ${a[1]}, ${a[1]}.length, -1))`),
+  SplitAfterN: F(fn([S, S, tInt], [sl(S)]), (a) => `$P.strings.pieces($P.strings.genSplit(${a[0]}, ${a[1]}, ${a[1]}.length, ${a[2]}))`),
   LastIndex: F(fn([S, S], [tInt]), (a) => `${a[0]}.lastIndexOf(${a[1]})`),
   IndexByte: F(fn([S, tUint8], [tInt]), (a) => `${a[0]}.indexOf(String.fromCharCode(${a[1]}))`),
   LastIndexByte: F(fn([S, tUint8], [tInt]), (a) => `${a[0]}.lastIndexOf(String.fromCharCode(${a[1]}))`),
@@ -537,11 +598,11 @@ pkg('strings', {
   TrimRight: F(fn([S, S], [S]), (a) => `$P.strings.TrimRight(${a[0]}, ${a[1]})`),
   Cut: F(fn([S, S], [S, S, tBool]), (a) => `$P.strings.Cut(${a[0]}, ${a[1]})`),
   Compare: F(fn([S, S], [tInt]), (a) => `$P.strings.Compare(${a[0]}, ${a[1]})`),
-  Fields: F(fn([S], [sl(S)]), (a) => `$P.strings.Fields(${a[0]})`),
-  Join: F(fn([sl(S), S], [S]), (a) => `$L.sliceToArray(${a[0]}).join(${a[1]})`),
-  Replace: F(fn([S, S, S, tInt], [S]), (a) => `$P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
-  ReplaceAll: F(fn([S, S, S], [S]), (a) => `$P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, -1)`),
-  ToTitle: F(fn([S], [S]), (a) => `$P.strings.title(${a[0]})`),
+  Fields: F(fn([S], [sl(S)]), (a) => `$P.strings.pieces($P.strings.Fields(${a[0]}))`),
+  Join: F(fn([sl(S), S], [S]), (a) => `$P.strings.Join(${a[0]}, ${a[1]})`),
+  Replace: F(fn([S, S, S, tInt], [S]), (a) => `$P.strings.changed(${a[0]}, $P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}))`),
+  ReplaceAll: F(fn([S, S, S], [S]), (a) => `$P.strings.changed(${a[0]}, $P.strings.Replace(${a[0]}, ${a[1]}, ${a[2]}, -1))`),
+  ToTitle: F(fn([S], [S]), (a) => `$P.strings.changed(${a[0]}, $P.strings.title(${a[0]}))`),
   Clone: F(fn([S], [S]), (a) => `(${a[0]})`),
   CutPrefix: { ...F(fn([S, S], [S, tBool]), (a) => `$P.strings.CutPrefix(${a[0]}, ${a[1]})`), since: '1.20' },
   CutSuffix: { ...F(fn([S, S], [S, tBool]), (a) => `$P.strings.CutSuffix(${a[0]}, ${a[1]})`), since: '1.20' },
