@@ -1,4 +1,5 @@
-// What the standard library allocates, per call, as TotalAlloc counts it (runtime.MemStats): the
+// What the standard library allocates, per call, as TotalAlloc counts it (runtime.MemStats), and a
+// string concatenation (one concatstrings call of all its operands, rounded to a size class): the
 // garbage a program makes through os, io, bufio, strings, strconv, bytes, errors and fmt drives the
 // GC's pacing as much as its own make/new. The Go frontend counts each library allocation with the
 // size of Go's own object, rounded to its size class (src/golang/rt/malloc.ts mallocLib). Paths and
@@ -94,6 +95,10 @@ func main() {
 	measure("replace_none", 10000, func(i int) { sinkS = strings.Replace("hello world, hello!", "x", "0", -1) })
 	measure("trimspace", 10000, func(i int) { sinkS = strings.TrimSpace("  hi  ") })
 	measure("errors_new", 10000, func(i int) { sinkE = errors.New("x") })
+	line := strings.Repeat("x", 240)
+	measure("concat_241", 1000, func(i int) { sinkS = line + "\n" })
+	measure("concat3_481", 1000, func(i int) { sinkS = line + "\n" + line })
+	measure("concat_empty", 1000, func(i int) { sinkS = line + "" })
 	measure("buffer_1000", 1000, func(i int) {
 		var b bytes.Buffer
 		for j := 0; j < 100; j++ {

@@ -95,6 +95,11 @@ export interface Val {
   tuple?: Type[];
   /** Store code for addressable elements that are not plain JS lvalues. */
   lv?: (x: string) => string;
+  /**
+   * A non-constant string concatenation's operands (a + b + c): the compiler makes one
+   * concatstrings call of them all, one allocation (operators.ts).
+   */
+  cat?: string[];
 }
 
 /** A generic method declared on a generic type: instantiated with each instance of the type. */

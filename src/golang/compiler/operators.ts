@@ -379,7 +379,12 @@ export function binary(c: Compiler, n: Node): Val {
   }
   // concatstrings: the result's bytes (rt/malloc.ts), allocated and copied (cost.ts concatString)
   if (op === '+' && isString(t)) c.charge(c.cpu.concatString);
-  if (op === '+' && isString(t)) return { c: `($k++, $L.scat(${a.c}, ${b.c}))`, t, mode: 'value', n };
+  if (op === '+' && isString(t)) {
+    // a + b + c is one concatstrings call (cmd/compile walks an OADDSTR of all the operands): one
+    // allocation of the whole result, not one per +
+    const cat = [...(a.cat ?? [a.c]), ...(b.cat ?? [b.c])];
+    return { c: `($k++, $L.scat(${cat.join(', ')}))`, t, mode: 'value', n, cat };
+  }
   if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if (b.cv === 0 && (op === '/' || op === '%') && isInteger(t)) c.fail(n, 'invalid operation: division by zero');

@@ -49,11 +49,26 @@ const sizeClasses = [
 ];
 /** _PageSize (malloc.go): a large object is a whole number of 8 KiB pages. */
 const pageSize = 8192;
+/**
+ * The class size of every small size, by 8-byte steps up to 1024 and 128-byte steps above (Go's
+ * size_to_class8 / size_to_class128 lookup: string concatenation and every library allocation round
+ * through it, so no search). Immutable after module load.
+ */
+const smallSizeMax = 1024;
+const classBy8 = new Uint16Array(smallSizeMax / 8 + 1);
+const classBy128 = new Uint16Array((maxSmallSize - smallSizeMax) / 128 + 1);
+for (let i = 0, c = 0; i < classBy8.length; i++) {
+  while (sizeClasses[c]! < i * 8) c++;
+  classBy8[i] = sizeClasses[c]!;
+}
+for (let i = 0, c = 0; i < classBy128.length; i++) {
+  while (sizeClasses[c]! < smallSizeMax + i * 128) c++;
+  classBy128[i] = sizeClasses[c]!;
+}
 /** msize.go roundupsize: a small size up to its size class, a large one up to whole pages. */
 export function roundupsize(n: number): number {
-  if (n <= maxSmallSize) {
-    for (const c of sizeClasses) if (c >= n) return c;
-  }
+  if (n <= smallSizeMax) return classBy8[(n + 7) >> 3]!;
+  if (n <= maxSmallSize) return classBy128[(n - smallSizeMax + 127) >> 7]!;
   return Math.ceil(n / pageSize) * pageSize;
 }
 
@@ -127,10 +142,19 @@ export function mallocBuffer(bytes: number): void {
   }
 }
 
-/** s + t, counting the new string's bytes (concatstrings). */
-export function scat(s: string, t: string): string {
-  const r = s + t;
-  heap.b += r.length;
+/**
+ * s + t (+ more): concatstrings, one new string of their total length (rawstring: rounded as
+ * mallocLib) — unless at most one operand is non-empty: that one is returned as it is.
+ */
+export function scat(s: string, t: string, ...more: string[]): string {
+  let r = s + t;
+  let parts = (s.length > 0 ? 1 : 0) + (t.length > 0 ? 1 : 0);
+  for (let i = 0; i < more.length; i++) {
+    const x = more[i]!;
+    if (x.length > 0) parts++;
+    r += x;
+  }
+  if (parts > 1) mallocLib(r.length);
   return r;
 }
 
