@@ -383,7 +383,7 @@ export function binary(c: Compiler, n: Node): Val {
     // a + b + c is one concatstrings call (cmd/compile walks an OADDSTR of all the operands): one
     // allocation of the whole result, not one per +
     const cat = [...(a.cat ?? [a.c]), ...(b.cat ?? [b.c])];
-    return { c: `($k++, $L.scat(${cat.join(', ')}))`, t, mode: 'value', n, cat };
+    return { c: `($k++, $L.${cat.length > 2 ? 'scatN' : 'scat'}(${cat.join(', ')}))`, t, mode: 'value', n, cat };
   }
   if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
   if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);

@@ -143,14 +143,20 @@ export function mallocBuffer(bytes: number): void {
 }
 
 /**
- * s + t (+ more): concatstrings, one new string of their total length (rawstring: rounded as
+ * s + t: concatstrings, one new string of their total length (rawstring: rounded as
  * mallocLib) — unless at most one operand is non-empty: that one is returned as it is.
  */
-export function scat(s: string, t: string, ...more: string[]): string {
-  let r = s + t;
-  let parts = (s.length > 0 ? 1 : 0) + (t.length > 0 ? 1 : 0);
-  for (let i = 0; i < more.length; i++) {
-    const x = more[i]!;
+export function scat(s: string, t: string): string {
+  const r = s + t;
+  if (s.length > 0 && t.length > 0) mallocLib(r.length);
+  return r;
+}
+/** scat of three or more operands (a + b + c …: still one allocation). */
+export function scatN(...xs: string[]): string {
+  let r = '';
+  let parts = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     if (x.length > 0) parts++;
     r += x;
   }
