@@ -32,26 +32,26 @@ var (
 	parts  = []string{"alpha", "beta", "gamma"}
 )
 
-func measure(name string, n int, f func(i int)) {
+// allocated: the bytes TotalAlloc grew by over n calls of f.
+func allocated(n int, f func(i int)) uint64 {
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
 	for i := 0; i < n; i++ {
 		f(i)
 	}
 	runtime.ReadMemStats(&m1)
-	fmt.Printf("%s %d\n", name, (m1.TotalAlloc-m0.TotalAlloc+uint64(n/2))/uint64(n))
+	return m1.TotalAlloc - m0.TotalAlloc
+}
+
+// measure: per call in bytes, rounded.
+func measure(name string, n int, f func(i int)) {
+	fmt.Printf("%s %d\n", name, (allocated(n, f)+uint64(n/2))/uint64(n))
 }
 
 // measureKiB: per call in KiB, for calls whose garbage starts GC cycles (the cycles' own few
 // allocations differ from run to run).
 func measureKiB(name string, n int, f func(i int)) {
-	var m0, m1 runtime.MemStats
-	runtime.ReadMemStats(&m0)
-	for i := 0; i < n; i++ {
-		f(i)
-	}
-	runtime.ReadMemStats(&m1)
-	fmt.Printf("%s %d KiB\n", name, (m1.TotalAlloc-m0.TotalAlloc)/uint64(n)/1024)
+	fmt.Printf("%s %d KiB\n", name, allocated(n, f)/uint64(n)/1024)
 }
 
 func main() {
