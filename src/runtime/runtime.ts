@@ -36,7 +36,7 @@ import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 import { defaultRelease, goReleases, profiles, type GoRelease, type VersionProfile } from './version.js';
 import { hiddenTopFrames, runtimeFrames, type RuntimeFrames } from './frames.js';
-import { GCState, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions, type LiveHeapSource } from './mgc.js';
+import { GCState, bgsweep, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions, type LiveHeapSource } from './mgc.js';
 import { MaxProcsState, defaultGOMAXPROCS, normalizeQuota, quotaAt, updateMaxProcsGoroutine, type CpuQuotaStep } from './maxprocs.js';
 
 export interface GodebugFlags {
@@ -400,7 +400,7 @@ export class Runtime {
     const rf = this.rf;
     const fg = (yield { k: K.Go, fn: forcegchelper, args: [this], name: rf.forcegc, system: true }) as number;
     const c = new Chan<number>(2);
-    const sw = (yield { k: K.Go, fn: signalThenPark, args: [c, 'GC sweep wait'], name: rf.bgsweep, system: true }) as number;
+    const sw = (yield { k: K.Go, fn: bgsweep, args: [this, c], name: rf.bgsweep, system: true }) as number;
     registerGCGoroutines(this, this.allgs.find((g) => g.goid === fg) ?? null, this.allgs.find((g) => g.goid === sw) ?? null);
     yield { k: K.Go, fn: signalThenPark, args: [c, 'GC scavenge wait'], name: rf.bgscavenge, system: true };
     yield { k: K.Recv, ch: c };
