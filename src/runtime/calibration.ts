@@ -216,6 +216,13 @@ export const releaseMeasuredCosts = [
 ] as const satisfies readonly (keyof CostModel)[];
 
 /**
+ * The release-dependent parameters each release's own calibration program gives directly (not wake_costs.go):
+ * sweepSpanNs from sweep_costs.go (cost.ts: go1.19.8's concurrent slope less its Gosched, go1.26.8's
+ * gcstoptheworld=2 slope).
+ */
+export const releaseProgramCosts = ['sweepSpanNs'] as const satisfies readonly (keyof CostModel)[];
+
+/**
  * A later release's costs on the machine whose go1.19 medians are `base`: each measurement of Go code
  * times the release's median ratio to go1.19 measured in back-to-back pairs
  * (conformance/release-costs.mjs → conformance/reference/release-costs.json); figures without a ratio

@@ -46,7 +46,10 @@
  *   (and the same wait), heapMarked is fixed, gcSweep starts the sweep and readies bgsweep (below), the next
  *   goal and trigger are computed, the world restarts, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
  *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
- *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal). The cycle
+ *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal). The scavenger is a
+ *   goroutine too (bgscavenge): sweep termination (finishsweep_m) puts it, parked, on the global run queue
+ *   (scavenger.wake: injectglist); it checks for work (a runtime call) and parks again — what it releases is
+ *   counted at mark termination, not run on it, and sysmon's scavenger wake-ups are not modelled. The cycle
  *   holds gcsema from gcStart (and worldsema from gcMarkDone) until its mark termination is done with the world
  *   started again: the forEachP that flushes every P's mcache (exec.ts forEachP: it waits for the Ps
  *   startTheWorld handed to Ms) and the gctrace line; a gcStart meanwhile waits for it holding startSema, so the goroutines that allocate past the
@@ -393,11 +396,15 @@ export class GCState {
    * gcsema (mgc.go: "Holding gcsema grants the M the right to participate in a GC cycle", gcinit: 1):
    * gcStart takes it once it holds work.startSema and the trigger still holds; the cycle keeps it
    * until gcMarkTermination is done after the world started again — its forEachP and the gctrace
-   * line — so a gcStart in between waits for it while holding startSema. gcsemaOwner: the G that
-   * took it, so that its retries (go1.19's worker start) do not take it again.
+   * line — so a gcStart in between waits for it while holding startSema. gcsemaHeld: a cycle holds it
+   * (whichever G ends the cycle releases it); gcsemaStarter: the G inside gcStart that took it, until
+   * its cycle starts, so that its retries (go1.19's worker start) do not take it again — not beyond:
+   * a runtime.GC() caller that started the last cycle and calls it again must wait for that cycle's
+   * mark termination like anyone else.
    */
   gcsema = new Sema(1);
-  gcsemaOwner: G | null = null;
+  gcsemaHeld = false;
+  gcsemaStarter: G | null = null;
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
   nworkers = 0;
@@ -412,6 +419,11 @@ export class GCState {
   sweepG: G | null = null;
   /** sweep.parked: bgsweep is parked in "GC sweep wait" (gcSweep readies it only then). */
   sweepParked = false;
+  /** The scavenger goroutine (bgscavenge) and scavenger.parked: finishsweep_m wakes it when parked. */
+  scavengerG: G | null = null;
+  scavengerParked = false;
+  /** Times finishsweep_m woke the scavenger (counted events: views and tests). */
+  scavengerWakes = 0;
 
   // The sweep (mgcsweep.go; mheap_'s pagesInUse, pagesSwept, sweepPagesPerByte, sweepHeapLiveBasis,
   // pagesSweptBasis). The model has no spans: the heap's spans are counted from its bytes (sweepSpans).
@@ -644,6 +656,38 @@ function deductSweepCredit(rt: Runtime, bytes: number, callerSweepPages: number)
   const owed = pagesTarget - (c.pagesSwept - c.pagesSweptBasis);
   if (owed <= 0) return 0;
   return sweepone(rt, Math.ceil(owed / c.sweepPagesPerSpan), false);
+}
+
+/**
+ * scavengerState.wake (mgcscavenge.go; go1.19 and go1.26): when the scavenger is parked, injectglist it
+ * — the global run queue, not the current P's runnext, "to prevent the scavenger from interfering with
+ * user goroutine scheduling too much".
+ */
+function scavengerWake(rt: Runtime): void {
+  const c = rt.gc;
+  const g = c.scavengerG;
+  if (g === null || !c.scavengerParked || g.atomicstatus !== _Gwaiting) return;
+  c.scavengerParked = false;
+  c.scavengerWakes++;
+  injectglist(rt, [g], null);
+}
+
+/**
+ * bgscavenge (mgcscavenge.go), the background scavenger's body (runtime.main starts it, gcenable): it
+ * parks in "GC scavenge wait"; woken (finishsweep_m), it runs scavenger.run, which returns at once when
+ * the heap it keeps is within its goal (heapRetained ≤ gcPercentGoal: no work), and parks again
+ * (`if released == 0 { s.park() }`). Its check costs a runtime call (cost.runtimeCall; not measured on
+ * its own). The memory it returns is counted at mark termination (scavenge), not on this goroutine.
+ */
+export function* bgscavenge(rt: Runtime, started: Chan<number>): Generator<Op, void, unknown> {
+  const c = rt.gc;
+  c.scavengerParked = true;
+  yield { k: K.Send, ch: started, v: 1 };
+  for (;;) {
+    yield { k: K.Park, reason: 'GC scavenge wait' };
+    yield { k: K.Work, ns: rt.cost.runtimeCall, every: 0 };
+    c.scavengerParked = true;
+  }
 }
 
 /**
@@ -1000,7 +1044,7 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
       return false;
     }
   }
-  if (c.gcsemaOwner !== gp) {
+  if (c.gcsemaStarter !== gp) {
     // semacquire(&gcsema): the last cycle's mark termination may still hold it (gcMarkTermination's
     // work after the world started); gp waits holding startSema, so every other G that allocates past
     // the trigger meanwhile queues on startSema, its allocation done.
@@ -1008,13 +1052,15 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
     const retry: Op = { k: K.GCStartRetry, trigger: kind, woken: true, then: gp.pendingOp };
     if (!semacquire(rt, mp, gp, c.gcsema, false, 'semacquire', retry)) return true;
     gp.resume = resume;
-    c.gcsemaOwner = gp;
+    c.gcsemaStarter = gp;
+    c.gcsemaHeld = true;
   }
   if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
     gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
     return true;
   }
   gcBgMarkStartWorkers(rt, mp, gp);
+  c.gcsemaStarter = null; // the cycle holds gcsema now, not gp's gcStart
   c.cycles++;
   c.userForced = kind === GCTrigger.cycle;
   c.triggerKind = kind;
@@ -1025,6 +1071,10 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
   rt.log.ev(E.GCStart, gp.goid, mp.id, mp.p!.id, c.cycles, kind);
   const wait = stopTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
   if (rt.exited) return true;
+  // finishsweep_m: the sweep is done (gcStart's caller finished it), so "if the scavenger isn't already
+  // awake, wake it up" (scavenger.wake: injectglist, the global run queue: no P is idle while the
+  // world is stopped, so no M starts until it starts again).
+  scavengerWake(rt);
   gp.gcstep = GCStep.sweepTermDone;
   // The pause: waiting for running goroutines to stop (a preemption signal), then finishsweep_m,
   // clearpools, gcResetMarkState (the caller's CPU time with the world stopped).
@@ -1157,8 +1207,8 @@ function pacerStartLine(rt: Runtime): string {
 /** semrelease(&gcsema) at the end of a cycle (by whichever G ran its mark termination). */
 function gcsemaRelease(rt: Runtime, mp: M, gp: G): void {
   const c = rt.gc;
-  if (c.gcsemaOwner === null) return;
-  c.gcsemaOwner = null;
+  if (!c.gcsemaHeld) return;
+  c.gcsemaHeld = false;
   semrelease(rt, mp, gp, c.gcsema, false);
 }
 
@@ -1901,9 +1951,10 @@ function* runfinq(c: GCState): Generator<Op, void, unknown> {
 }
 
 /** The forcegc and bgsweep goroutines' bodies are started by runtime.main; this records them. */
-export function registerGCGoroutines(rt: Runtime, forcegc: G | null, sweep: G | null): void {
+export function registerGCGoroutines(rt: Runtime, forcegc: G | null, sweep: G | null, scavenger: G | null = null): void {
   if (forcegc !== null) rt.gc.forcegcG = forcegc;
   if (sweep !== null) rt.gc.sweepG = sweep;
+  if (scavenger !== null) rt.gc.scavengerG = scavenger;
 }
 
 /** Goroutines the mark phase may still hand a P to: for the invariant checker. */

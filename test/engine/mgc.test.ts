@@ -848,12 +848,16 @@ describe("handoffp starts an M for a P that could run a mark worker (proc.go han
     it(`go${go}: sysmon takes the only P from a long syscall in the middle of a mark: handoffp's case 3 starts an M for the mark work`, () => {
       // main allocates 64 MB at once (the cycle starts, a mark of milliseconds) and enters a 30 ms
       // syscall: sysmon retakes the P (no idle P) while mark work is left. Before case 3 the model went
-      // on to case 4 (nobody spinning: start a spinning M), which is not Go's reason.
+      // on to case 4 (nobody spinning: start a spinning M), which is not Go's reason. Sweep termination
+      // put the scavenger on the global run queue (finishsweep_m → scavenger.wake → injectglist): main
+      // yields first so that it runs and parks again — with it queued, handoffp's reason is case 1
+      // (global work), as in Go.
       const r = runChecked({
         go,
         gomaxprocs: 1,
         main: function* () {
           yield* work(1024, { alloc: 64 * MB });
+          yield* runtime.Gosched();
           yield* syscall.Syscall(ms(30));
         },
       });

@@ -11,6 +11,7 @@ import { run, type RunResult } from '../../src/runtime/runtime.js';
 import { E } from '../../src/log/events.js';
 import { runtime, time, work, type Go } from '../../src/workload/api.js';
 import { goReleases } from '../../src/runtime/version.js';
+import { costsFor } from '../../src/runtime/cost.js';
 
 const MB = 1 << 20;
 const root = join(__dirname, '..', '..', 'conformance');
@@ -33,6 +34,14 @@ function events(r: RunResult, k: number): { a: number; b: number; g: number; p: 
   for (let i = 0; i < l.length; i++) if (l.k[i] === k) out.push({ a: l.a[i]!, b: l.b[i]!, g: l.g[i]!, p: l.p[i]!, t: l.t[i]! });
   return out;
 }
+
+describe('cost.sweepSpanNs is sweep_costs.json (conformance/programs/sweep_costs.go)', () => {
+  it('go1.19: the concurrent variant\'s sweep_span_ns less its Gosched (gosched_ns), which the model runs itself; go1.26: the gcstoptheworld=2 variant\'s sweep_span_ns', () => {
+    const c19 = Math.round(recorded('1.19', 'sweep_costs', 'concurrent', 'sweep_span_ns') - recorded('1.19', 'sweep_costs', 'concurrent', 'gosched_ns'));
+    expect(costsFor('1.19').sweepSpanNs).toBe(c19);
+    expect(costsFor('1.26').sweepSpanNs).toBe(Math.round(recorded('1.26', 'sweep_costs', 'stw', 'sweep_span_ns')));
+  });
+});
 
 describe('runtime.GC() sweeps the heap before it returns (mgc.go GC: "Finish sweep N+1 before returning")', () => {
   for (const release of goReleases) {
@@ -134,3 +143,20 @@ describe('the proportional sweep (gcPaceSweeper, deductSweepCredit)', () => {
   }
 });
 
+
+describe('finishsweep_m wakes the scavenger (mgcsweep.go: `scavenger.wake()`, mgcscavenge.go wake: injectglist)', () => {
+  for (const release of goReleases) {
+    it(`go${release}: every sweep termination puts the parked scavenger on the global run queue (not a P's runnext); with nothing to release it parks again in "GC scavenge wait"`, () => {
+      const r = run({ go: release, gomaxprocs: 2, storeLog: true, gc: { survival: 0.25 }, main: () => allocate(24 * MB) });
+      const c = r.runtime.gc;
+      expect(c.numgc).toBeGreaterThan(3);
+      // One wake per cycle started (it is parked again by the next one: a run of a few hundred ns).
+      expect(c.scavengerWakes).toBe(c.cycles);
+      const g = c.scavengerG!;
+      expect(events(r, E.Ready).filter((e) => e.g === g.goid)).toHaveLength(0);
+      // Its first run is at start-up (gcenable: `c <- 1`, then park), then one per wake.
+      expect(events(r, E.Execute).filter((e) => e.g === g.goid).length).toBe(c.scavengerWakes + 1);
+      expect(g.waitreason).toBe('GC scavenge wait');
+    });
+  }
+});
