@@ -24,7 +24,7 @@
  * within ≈±30 % for simple bodies, not per instruction.
  */
 import type { GoRelease } from '../runtime/version.js';
-import { allocLoopMutatorNs, significant, type AllocLoopMeasurements } from '../runtime/calibration.js';
+import { allocLoopMutatorNs, allocLoopSweepNs, significant, type AllocLoopMeasurements } from '../runtime/calibration.js';
 
 export interface GoCpuCosts {
   /** One counted operation (ns). */
@@ -346,21 +346,26 @@ export const allocLoopOps = 11;
  * mallocgc of a small object (`malloc`) from a release's conformance/reference/<release>/gc_alloc_loop.json
  * p1 medians (GOGC=100, GOMAXPROCS=1: the heap is reused, so no fresh memory's page faults): the
  * mutator's ns per `&node{}` iteration (calibration.ts allocLoopMutatorNs: loop_ms × (1 − gc_cpu_pct) /
- * 3M) less what the model charges for the rest of the iteration (allocLoopOps × op). 3 significant
- * digits. Not from cpu_costs.go: its loops do not allocate (except loop_append, whose growth `append`
- * holds). It includes the sweeping mallocgc does before it reuses a span (the model's sweep is free).
+ * 3M) less what the model charges for the rest of the iteration (allocLoopOps × op) and for the
+ * sweeping the loop's goroutine does at GOMAXPROCS=1 (allocLoopSweepNs at the release's sweepSpanNs:
+ * the model charges each span it sweeps, runtime/mgc.ts deductSweepCredit). 3 significant digits. Not
+ * from cpu_costs.go: its loops do not allocate (except loop_append, whose growth `append` holds).
  */
-export function mallocNsFromMeasurements(p1: AllocLoopMeasurements, op: number): number {
-  return significant(allocLoopMutatorNs(p1) - allocLoopOps * op, 3);
+export function mallocNsFromMeasurements(p1: AllocLoopMeasurements, op: number, sweepSpanNs: number): number {
+  return significant(allocLoopMutatorNs(p1) - allocLoopOps * op - allocLoopSweepNs(p1, sweepSpanNs), 3);
 }
 
 /**
  * mallocNsFromMeasurements of go1.19.8's gc_alloc_loop.json p1 (quiet machine, 5 runs): loop_ms 178.0 ×
- * (1 − 24.2 %) / 3M = 45.0 ns − 11 × 0.092 ns. go1.19's mallocgc is slower than go1.26's (below).
+ * (1 − 24.2 %) / 3M = 45.0 ns − 11 × 0.092 ns − the sweep, 28 cycles × 13 MB / 8 KiB × 178 ns / 3M =
+ * 2.8 ns. go1.19's mallocgc is slower than go1.26's (below).
  */
-const mallocNs119 = 43.9;
-/** The same of go1.26.8's (quiet, 5 runs): loop_ms 129.9 × (1 − 20.0 %) / 3M = 34.7 ns − 11 × 0.092 ns. */
-export const allocCosts126: Readonly<Pick<GoCpuCosts, 'malloc'>> = Object.freeze({ malloc: 33.6 });
+const mallocNs119 = 41.2;
+/**
+ * The same of go1.26.8's (quiet, 5 runs): loop_ms 129.9 × (1 − 20.0 %) / 3M = 34.7 ns − 11 × 0.092 ns −
+ * 26 cycles × 12 MB / 8 KiB × 237 ns / 3M = 3.2 ns.
+ */
+export const allocCosts126: Readonly<Pick<GoCpuCosts, 'malloc'>> = Object.freeze({ malloc: 30.5 });
 
 /** cpu_chain_costs.go's figures: ns per iteration of each loop shape (MEASURE names). */
 export type ChainMeasurements = Record<'loop_empty' | 'chain_mul' | 'chain_lcg' | 'chain_xorshift' | 'chain_add_shift' | 'fnv64_bytes' | 'fnv32_bytes' | 'indep_mul_bytes' | 'chain_load' | 'chain_ptr' | 'chain_float', number>;

@@ -216,6 +216,13 @@ export const releaseMeasuredCosts = [
 ] as const satisfies readonly (keyof CostModel)[];
 
 /**
+ * The release-dependent parameters each release's own calibration program gives directly (not wake_costs.go):
+ * sweepSpanNs from sweep_costs.go (cost.ts: go1.19.8's concurrent slope less its Gosched, go1.26.8's
+ * gcstoptheworld=2 slope).
+ */
+export const releaseProgramCosts = ['sweepSpanNs'] as const satisfies readonly (keyof CostModel)[];
+
+/**
  * A later release's costs on the machine whose go1.19 medians are `base`: each measurement of Go code
  * times the release's median ratio to go1.19 measured in back-to-back pairs
  * (conformance/release-costs.mjs → conformance/reference/release-costs.json); figures without a ratio
@@ -308,6 +315,10 @@ export function newidlePullFromMeasurements(sameFree: number, sameBlock: number)
 export interface AllocLoopMeasurements {
   loop_ms: number;
   gc_cpu_pct: number;
+  /** MEASURE numgc: the cycles during the loop. */
+  numgc: number;
+  /** gctrace's heap at mark termination (`X->Y->Z MB`: Y), the median over the run's cycles: what each cycle's sweep covers. */
+  heap1_mb: number;
 }
 /** gc_alloc_loop.go's iterations (one 64-byte allocation each). */
 export const allocLoopIterations = 3_000_000;
@@ -318,10 +329,20 @@ export const allocLoopObjectBytes = 64;
  * The mutator's ns per gc_alloc_loop iteration with the heap reused (GOGC=100, GOMAXPROCS=1: `p1`):
  * the loop's wall time less the GC's share of the one CPU (GCCPUFraction: the assists, the fractional
  * worker and the pauses), per iteration. What is left is the loop's own code, mallocgc and the
- * sweeping mallocgc does before reusing a span (which GCCPUFraction does not count).
+ * sweeping mallocgc does before reusing a span (which GCCPUFraction does not count: allocLoopSweepNs).
  */
 export function allocLoopMutatorNs(p1: AllocLoopMeasurements): number {
   return (p1.loop_ms * 1e6 * (1 - p1.gc_cpu_pct / 100)) / allocLoopIterations;
+}
+
+/**
+ * The sweeping in a p1 gc_alloc_loop iteration: at GOMAXPROCS=1 the loop's goroutine sweeps every
+ * cycle's spans itself (deductSweepCredit, gcStart's finishing sweep: bgsweep gets the P only when
+ * main is preempted), one 8 KiB span per 8 KiB of the heap at mark termination (gctrace's heap1: the
+ * 64-byte objects' one-page spans), at `sweepSpanNs` each (cost.ts, sweep_costs.go), per iteration.
+ */
+export function allocLoopSweepNs(p1: AllocLoopMeasurements, sweepSpanNs: number): number {
+  return (p1.numgc * ((p1.heap1_mb * (1 << 20)) / 8192) * sweepSpanNs) / allocLoopIterations;
 }
 
 /**

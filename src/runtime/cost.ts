@@ -222,10 +222,17 @@ export interface CostModel {
    */
   slackJitter: number;
   /**
-   * The GC's mark (and sweep) CPU time per byte of scan work, per worker (runtime/mgc.ts): go1.19's
-   * runtime.GC() with 36 MB of live 64-byte objects with a pointer takes 235 ns per KB of live heap more
-   * than with an empty heap at GOMAXPROCS=1 (conformance/reference/go1.19/gc_stw.json p1 mark_ns_per_kb,
-   * median of 5 runs 234.92, 232.7–275.5). The release's factor (VersionProfile.gcMarkCostFactor) scales it.
+   * The GC's mark CPU time per byte of scan work, per worker (runtime/mgc.ts): go1.19's runtime.GC()
+   * with 36 MB of live 64-byte objects with a pointer takes 235 ns per KB of live heap more than with an
+   * empty heap at GOMAXPROCS=1 (conformance/reference/go1.19/gc_stw.json p1 mark_ns_per_kb, median of 5
+   * runs 234.92, 232.7–275.5). The release's factor (VersionProfile.gcMarkCostFactor) scales it. That
+   * figure also holds runtime.GC()'s own sweep of the heap's spans before it returns, which the model now
+   * charges itself (mgc.ts gcUserSweep: sweepSpanNs and a Gosched per 8 KiB span, ≈ 33 ns per KB), so the
+   * model's mark_ns_per_kb comes out ≈ 12 % over the recording (264 vs 235 ns on go1.19). Not deducted:
+   * the spans gc_stw's runtime.GC() sweeps are all live, and a live span sweeps for less than the dead
+   * one sweepSpanNs measures (a go1.26.8 probe with gcstoptheworld=2: ≈ 94 ns per live span against 237
+   * per dead one), a cost not recorded yet; deducting the dead-span cost made the mark 12–15 % cheaper
+   * (wip/bgsweep.md).
    */
   gcMarkNsPerByte: number;
   /**
@@ -244,16 +251,29 @@ export interface CostModel {
   gcSweepTermPause: number;
   /** The mark termination stop-the-world's own time (gctrace's third `ms clock` field, 0.001 ms median, same cycles). */
   gcMarkTermPause: number;
+  /**
+   * Sweeping one span (mgcsweep.go sweepone → mspan.sweep: count its marks, free it to the page heap or
+   * keep it with fresh alloc bits), what the background sweeper, an allocating goroutine's
+   * proportional sweep (deductSweepCredit) and gcStart's finishing sweep pay per span (runtime/mgc.ts).
+   * conformance/programs/sweep_costs.go: runtime.GC() over 256 MB minus over 32 MB of dead 64-byte
+   * objects with a pointer (one-page spans), the fastest of 9 cycles each, per span of the difference.
+   * go1.19.8 (reference/go1.19/sweep_costs.json, concurrent variant: the caller's sweep loop, one
+   * Gosched per span): sweep_span_ns less gosched_ns, the Gosched the model runs itself; go1.26.8's own
+   * (releaseCosts) is the stw variant's (gcstoptheworld=2: the sweep inside the pause, no Gosched).
+   */
+  sweepSpanNs: number;
   /** ReadMemStats' stop-the-world with nothing else running (go1.19 gc_stw.json p1 readmemstats_us: 1.1 µs median). */
   readMemStatsPause: number;
   /**
    * Heap growth beyond what the process ever held: the page faults of fresh memory, per byte. go1.26.8
    * gc_alloc_loop.json: with GOGC=off (183 MB of fresh memory) the loop takes 149.0 ms, 49.7 ns per
-   * 64-byte allocation; with GOGC=100 at GOMAXPROCS=1 (the heap reused) its mutator part is 34.6 ns:
-   * 15.1 ns per 64 B ≈ 0.24 ns per byte (≈ 1 µs per 4 KB page). A cost of the machine, the same for
-   * every release: go1.19.8's gogcoff loop is slower still (68.3 − 45.0 = 23.3 ns per 64 B object, as
-   * if 0.36 ns per byte), but not per byte — its 1 MiB fresh buffers fill no slower than go1.26.8's
-   * (urandom_read.json n1 first_read_us 5167–5622 µs against 5388–5660, where 0.36 would add 140 µs) —
+   * 64-byte allocation; with GOGC=100 at GOMAXPROCS=1 (the heap reused) its mutator part is 34.6 ns, of
+   * which 3.2 ns are the sweep GOGC=off does not have (golang/cost.ts allocCosts126, sweepSpanNs):
+   * 18.2 ns per 64 B ≈ 0.28 ns per byte (≈ 1.1 µs per 4 KB page). A cost of the machine, the same for
+   * every release: go1.19.8's gogcoff loop is slower still (68.3 − (45.0 − 2.8 of sweep) = 26.1 ns per
+   * 64 B object, as if 0.41 ns per byte), but not per byte — its 1 MiB fresh buffers fill no slower than
+   * go1.26.8's (urandom_read.json n1 first_read_us 5167–5622 µs against 5388–5660, where 0.41 would add
+   * 140 µs) —
    * so that excess is go1.19's small-object path on fresh spans, not modelled (gogcoff loop_ms ≈ 12 %
    * short on go1.19).
    */
@@ -353,8 +373,9 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   gcMarkBase: 43_000, // gc_stw.json p1 gctrace, empty-heap mark clock (see above)
   gcSweepTermPause: 3_000, // gc_stw.json p1 gctrace (see above)
   gcMarkTermPause: 1_000, // gc_stw.json p1 gctrace (see above)
+  sweepSpanNs: 178, // go1.19 sweep_costs.json concurrent: sweep_span_ns 215.9 − gosched_ns 37.7 (medians of 5 runs; see above)
   readMemStatsPause: 1_100, // gc_stw.json p1 readmemstats_us (see above)
-  heapGrowNsPerByte: 0.24, // gc_alloc_loop.json gogcoff vs p1 (see above)
+  heapGrowNsPerByte: 0.28, // gc_alloc_loop.json gogcoff vs p1 less p1's sweep (see above)
   largeClearNsPerByte: 0.057, // io_costs.json (102.4 − 35.15 − 3.17 − 1.32 − 1.2) µs / 1.03125 MiB (see above)
   heapBitsFaultNsPerByte: 0.75, // gc_start_sema.json seq_off (25.7 − 1.2) µs / 32 KiB (see above)
   kernelFaultNsPerByte: 2.45, // urandom_read.json n1_p1 (5167 − 2594) µs / 1 MiB (see above)
@@ -414,6 +435,7 @@ export const costDocs: Record<keyof CostModel, string> = {
   gcMarkBase: 'GC mark phase fixed work per cycle (roots, termination handshake)',
   gcSweepTermPause: 'GC sweep termination stop-the-world, world already stopped',
   gcMarkTermPause: 'GC mark termination stop-the-world, world already stopped',
+  sweepSpanNs: 'GC sweep of one span (background sweeper, proportional sweep)',
   readMemStatsPause: 'runtime.ReadMemStats stop-the-world, world already stopped',
   heapGrowNsPerByte: 'page faults of fresh heap memory (beyond the high-water mark), per byte',
   largeClearNsPerByte: 'clearing a large object (> 32 KiB) allocated on freed pages, per byte',
@@ -487,6 +509,7 @@ export const releaseCosts: Readonly<Record<GoRelease, Readonly<Partial<CostModel
     timerCold1000: 0,
     timerCold10000: 28,
     timerCold100000: 59,
+    sweepSpanNs: 237, // go1.26 sweep_costs.json stw sweep_span_ns median 237.3 (202–238.4; the concurrent variant's 241.1 less ≈2 Gosched per 11 spans — runtime.GC's loop yields after each span, bgsweep after 10 — gives ≈230; see CostModel.sweepSpanNs)
   }),
 });
 

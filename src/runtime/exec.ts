@@ -34,7 +34,7 @@ import { netpollArm, netpollblock, netpollUnblock } from './netpoll.js';
 import { cpuStart, cpuStop, nextCallPoint } from './os.js';
 import { sysmonWake } from './sysmon.js';
 import { notifyListNotify, notifyListWait, semacquire, semrelease } from './sema.js';
-import { STWReason, assignWaitingGCWorker, releaseNextGCMarkWorker, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
+import { STWReason, assignWaitingGCWorker, releaseNextGCMarkWorker, createfing, gcStopWorker, gcContinue, gcMarkDone, gcParkAssist, gcProcresize, gcStart, gcUser, gcUserSweep, GCTrigger, MallocDeferred, mallocgc, readMemStatsOp, setGCPercent, setMemoryLimit } from './mgc.js';
 
 /**
  * T.Run: continue the M's current G. While its ops complete without blocking and nothing else is
@@ -401,6 +401,14 @@ function dispatch(rt: Runtime, mp: M, gp: G, op: Op): void {
       return;
     case K.GCAssistPark:
       gcParkAssist(rt, mp, gp, op.ns, op.then);
+      return;
+    case K.GCSweepWait:
+      if (op.yield) {
+        gp.pendingOp = { k: K.GCSweepWait, n: op.n, yield: false };
+        gosched(rt, mp, gp);
+        return;
+      }
+      gcUserSweep(rt, mp, gp, op.n);
       return;
     case K.GCStartRetry:
       gp.pendingOp = op.then;

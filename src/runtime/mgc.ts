@@ -43,19 +43,35 @@
  *   goroutine; a debt left unpaid parks it in the assist queue — gcParkAssist — until a worker's
  *   credit pays it, gcFlushBgCredit, or the mark ends, gcWakeAllAssists). The goroutine
  *   that finishes the work runs gcMarkDone: mark termination stops the world for gcMarkTermPause,
- *   (and the same wait), heapMarked is fixed, the next goal and trigger are computed, the world restarts, bgsweep is
- *   readied, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
+ *   (and the same wait), heapMarked is fixed, gcSweep starts the sweep and readies bgsweep (below), the next
+ *   goal and trigger are computed, the world restarts, gctrace prints its line (one write(2) per print argument, VersionProfile.gctraceWrites ×
  *   printCost, on the G that ran mark termination), runtime.GC's waiters are readied, and the scavenger counts a run
- *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal). The cycle
+ *   when the heap it keeps exceeds its goal (retainExtraPercent = 10 % over the heap goal). The scavenger is a
+ *   goroutine too (bgscavenge): sweep termination (finishsweep_m) puts it, parked, on the global run queue
+ *   (scavenger.wake: injectglist); it checks for work (a runtime call) and parks again — what it releases is
+ *   counted at mark termination, not run on it, and sysmon's scavenger wake-ups are not modelled. The cycle
  *   holds gcsema from gcStart (and worldsema from gcMarkDone) until its mark termination is done with the world
  *   started again: the forEachP that flushes every P's mcache (exec.ts forEachP: it waits for the Ps
  *   startTheWorld handed to Ms) and the gctrace line; a gcStart meanwhile waits for it holding startSema, so the goroutines that allocate past the
  *   trigger then queue behind it with their allocations done (go1.26.8 gc_start_sema n100_p4: 2
  *   cycles, the second starting with most of the 100 MB allocated).
+ * - The sweep (mgcsweep.go): every span in use at mark termination is swept once before the next cycle,
+ *   at cost.sweepSpanNs each (sweep_costs.go; spans counted from the heap's bytes: 8 KiB spans of small
+ *   objects, one per large object). gcSweep (world stopped) readies bgsweep into the terminating P's
+ *   runnext (its wakep finds no idle P until the world starts); bgsweep sweeps on whatever P runs it,
+ *   go1.19 with a Gosched after every span, since 1.21 in batches of 10 with goschedIfBusy
+ *   (VersionProfile.bgsweepBatch), and parks in "GC sweep wait" when none is left. An allocating
+ *   goroutine sweeps in proportion (gcPaceSweeper at commit: the pages left over trigger − heapLive −
+ *   1 MB; deductSweepCredit in mallocgc, its CPU the allocation's), gcStart's caller sweeps whatever
+ *   is left before it takes work.startSema (the allocation that crossed the trigger, runtime.GC,
+ *   forcegc), and runtime.GC() sweeps its own cycle's spans one by one with a Gosched after each
+ *   before it returns (gcUserSweep). At GOMAXPROCS=1 that makes main the sweeper: bgsweep, in the
+ *   run queue behind it, gets the P only when main yields (go1.26.8 traces: "GC incremental sweep"
+ *   ranges on g1).
  * - GODEBUG=gcpacertrace=1: the pacer's line at each mark's start (startCycle: assist ratio, scannable
  *   heap, heap and goal, workers) and end (endCycle: utilization, scan work by kind, heap at the trigger
  *   and now, cons/mark), floats in the release's runtime print format (printfloat); not Go's "sweep
- *   done" line (there are no spans to sweep).
+ *   done" line.
  * - runtime.GC() (gcTriggerCycle, `(forced)` in gctrace), runtime.ReadMemStats (a stop-the-world of
  *   readMemStatsPause), debug.SetGCPercent, debug.SetMemoryLimit, and forcegc: sysmon readies the
  *   forcegchelper goroutine when a cycle has run before (last_gc_nanotime ≠ 0) and none for
@@ -80,8 +96,11 @@
  * 1 MiB []byte buffers are none of it — gctrace `0.43 ms cpu` of background mark for 96 MB live on
  * go1.19.8) at one cost per byte (gcMarkNsPerByte, measured on gc_stw's pointer-rich heap), where
  * Go's is the pointer-holding prefix of each such object; the pacer's ratios (revise, endCycle) are unit-free, but
- * gcOverAssistWork (64 KB of Go's scan work) is taken as 64 KB of heap. There are no spans, size classes or mcache refills (sweeping costs nothing
- * and is one event); mark work does not depend on the heap's shape (one cost per byte, measured on a
+ * gcOverAssistWork (64 KB of Go's scan work) is taken as 64 KB of heap. There are no spans, size classes or mcache refills: the
+ * sweep counts spans from bytes, takes a span when its sweep starts (no sweeper is ever in flight: isSweepDone is
+ * "none left", finishsweep_m has nothing to do), costs the same for every span (sweep_costs.go's dead one-page spans;
+ * a large object's span, a span kept live, the same), frees what dies in proportion, and neither bgsweep's
+ * freeSomeWbufs nor mheap.reclaim is modelled; mark work does not depend on the heap's shape (one cost per byte, measured on a
  * pointer-rich heap: conformance/programs/gc_stw.go; what is pointer-free is known only to a program
  * with its own mark — the workload API's heap counts as all pointers); an assist is not preempted
  * mid-way (Go's gcAssistAlloc yields and retries when preempted); a dedicated worker preempted by sysmon kicks its P's run queue to the
@@ -100,6 +119,7 @@ import { forEachP, startTheWorldWithSema, stopTheWorldWithSema } from './exec.js
 import { printfloat } from './print.js';
 import { KernelWaitQueue, entersyscallblock, kernelWake } from './syscall.js';
 import { Sema, semacquire, semrelease } from './sema.js';
+import type { Chan } from './chan.js';
 
 // ---- constants (go1.19 and go1.26 mgcpacer.go / mgc.go; the same in both releases) ----
 /** gcBackgroundUtilization = 0.25 (= gcGoalUtilization). */
@@ -376,14 +396,15 @@ export class GCState {
    * gcsema (mgc.go: "Holding gcsema grants the M the right to participate in a GC cycle", gcinit: 1):
    * gcStart takes it once it holds work.startSema and the trigger still holds; the cycle keeps it
    * until gcMarkTermination is done after the world started again — its forEachP and the gctrace
-   * line — so a gcStart in between waits for it while holding startSema. gcsemaOwner: the G in
-   * gcStart that took it, so that its retries (go1.19's worker start) do not take it again; once the
-   * cycle starts the cycle holds it (gcsemaHeld) — the same G allocating past the next trigger before
-   * the cycle's mark termination is done must wait for it like any other.
+   * line — so a gcStart in between waits for it while holding startSema. gcsemaHeld: a cycle holds it
+   * (whichever G ends the cycle releases it); gcsemaStarter: the G inside gcStart that took it, until
+   * its cycle starts, so that its retries (go1.19's worker start) do not take it again — not beyond:
+   * a runtime.GC() caller that started the last cycle and calls it again must wait for that cycle's
+   * mark termination like anyone else.
    */
   gcsema = new Sema(1);
-  gcsemaOwner: G | null = null;
   gcsemaHeld = false;
+  gcsemaStarter: G | null = null;
   /** The gcBgMarkWorker goroutines parked in the pool (gcBgMarkWorkerPool). */
   workerPool: G[] = [];
   nworkers = 0;
@@ -394,8 +415,34 @@ export class GCState {
   /** The forcegchelper goroutine and whether it is parked (forcegc.idle). */
   forcegcG: G | null = null;
   forcegcIdle = false;
-  /** The bgsweep goroutine (readied after each cycle). */
+  /** The bgsweep goroutine (readied into the terminating P's runnext by gcSweep after each cycle). */
   sweepG: G | null = null;
+  /** sweep.parked: bgsweep is parked in "GC sweep wait" (gcSweep readies it only then). */
+  sweepParked = false;
+  /** The scavenger goroutine (bgscavenge) and scavenger.parked: finishsweep_m wakes it when parked. */
+  scavengerG: G | null = null;
+  scavengerParked = false;
+  /** Times finishsweep_m woke the scavenger (counted events: views and tests). */
+  scavengerWakes = 0;
+
+  // The sweep (mgcsweep.go; mheap_'s pagesInUse, pagesSwept, sweepPagesPerByte, sweepHeapLiveBasis,
+  // pagesSweptBasis). The model has no spans: the heap's spans are counted from its bytes (sweepSpans).
+  /** Spans not swept yet this cycle (the unswept lists; sweepone takes one). */
+  sweepSpansLeft = 0;
+  /** Pages per span of this cycle's sweep (pagesInUse / spans at gcSweep: 1 for small objects' 8 KiB spans). */
+  sweepPagesPerSpan = 1;
+  /** mheap_.pagesSwept: pages swept this cycle. */
+  pagesSwept = 0;
+  /** mheap_.sweepPagesPerByte: the proportional sweep's pages per byte allocated (0: done or none). */
+  sweepPagesPerByte = 0;
+  sweepHeapLiveBasis = 0;
+  pagesSweptBasis = 0;
+  /** The heap's large objects (> 32 KiB, a span each): their bytes and spans, the rest being small objects' 8 KiB spans. */
+  heapLargeBytes = 0;
+  heapLargeSpans = 0;
+  /** Spans swept this run, by whom (counted events: views and tests). */
+  sweptByBg = 0;
+  sweptByMutator = 0;
   /** The finalizer goroutine (createfing), and the batches queued for it (finq). */
   fing: G | null = null;
   finq: FinalizerBatch[] = [];
@@ -442,6 +489,7 @@ export function commit(rt: Runtime): void {
   c.heapGoal = goal;
   const runway = (c.consMark * (1 - gcBackgroundUtilization)) / gcBackgroundUtilization * (c.lastHeapScan + c.lastStackScan + globals);
   c.trigger = triggerFor(c, goal, runway);
+  gcPaceSweeper(rt, c.trigger);
 }
 
 /** The 64 MiB heap arenas the runtime maps (mheap.go heapArenaBytes on linux/amd64). */
@@ -516,6 +564,186 @@ function triggerFor(c: GCState, goal: number, runway: number): number {
   return t;
 }
 
+// ---- the sweep (mgcsweep.go) ----
+
+/** pageSize = 8 KiB: the heap's page, and the span of a small size class such as gc_alloc_loop's 64-byte objects. */
+const pageSize = 8192;
+
+/**
+ * gcSweep (mgc.go, world stopped, at mark termination): a new sweep generation — every span in use is
+ * unswept — and bgsweep, parked in "GC sweep wait", is readied into this P's runnext (ready(sweep.g, 0,
+ * true); its wakep finds no idle P while the world is stopped). The spans: small objects fill 8 KiB
+ * spans (heap bytes outside large objects / 8 KiB), each large object has one (heapLargeSpans); the
+ * pages are the heap's bytes / 8 KiB. After the sweep only the marked part survives: the large objects'
+ * share of the heap shrinks with it (the model does not know which objects died: in proportion).
+ */
+function gcSweep(rt: Runtime, mp: M, gp: G, heapBefore: number, marked: number): void {
+  const c = rt.gc;
+  const small = Math.max(0, heapBefore - c.heapLargeBytes);
+  const spans = Math.ceil(small / pageSize) + c.heapLargeSpans;
+  const pages = Math.ceil(heapBefore / pageSize);
+  c.sweepSpansLeft = spans;
+  c.sweepPagesPerSpan = spans > 0 ? pages / spans : 1;
+  c.pagesSwept = 0;
+  const live = heapBefore > 0 ? Math.min(1, marked / heapBefore) : 0;
+  c.heapLargeBytes = Math.floor(c.heapLargeBytes * live);
+  c.heapLargeSpans = Math.round(c.heapLargeSpans * live);
+  const sw = c.sweepG;
+  if (sw !== null && c.sweepParked && sw.atomicstatus === _Gwaiting) {
+    c.sweepParked = false;
+    rt.log.ev(E.GCSweep, sw.goid, mp.id, mp.p!.id, c.numgc, spans);
+    goready(rt, sw, mp.p!, gp, undefined, true);
+  }
+}
+
+/** isSweepDone: no span left to sweep (the model's sweeps finish as they are taken: no sweeper in flight). */
+function isSweepDone(c: GCState): boolean {
+  return c.sweepSpansLeft === 0;
+}
+
+/**
+ * sweepone, up to n times: take n spans off the unswept lists (fewer when fewer are left), counting
+ * their pages as swept. Returns the CPU the sweeper spends on them (cost.sweepSpanNs each; the caller
+ * runs it: bgsweep's Work op, an allocation's, gcStart's).
+ */
+function sweepone(rt: Runtime, n: number, bg: boolean): number {
+  const c = rt.gc;
+  const k = Math.min(n, c.sweepSpansLeft);
+  if (k <= 0) return 0;
+  c.sweepSpansLeft -= k;
+  c.pagesSwept += k * c.sweepPagesPerSpan;
+  if (bg) c.sweptByBg += k;
+  else c.sweptByMutator += k;
+  if (c.sweepSpansLeft === 0) c.sweepPagesPerByte = 0;
+  return k * rt.cost.sweepSpanNs;
+}
+
+/**
+ * gcPaceSweeper (mgcsweep.go, from gcControllerCommit): the proportional sweep must sweep every page
+ * in use by the time the heap reaches the trigger, less 1 MB of margin: sweepPagesPerByte = pages
+ * still to sweep / (trigger − heapLive − 1 MB), at least one page's distance.
+ */
+function gcPaceSweeper(rt: Runtime, trigger: number): void {
+  const c = rt.gc;
+  if (isSweepDone(c)) {
+    c.sweepPagesPerByte = 0;
+    return;
+  }
+  const heapLiveBasis = c.heapLive;
+  let heapDistance = (trigger === Infinity ? maxInt64 : trigger) - heapLiveBasis - (1 << 20);
+  if (heapDistance < pageSize) heapDistance = pageSize;
+  const sweepDistancePages = c.sweepSpansLeft * c.sweepPagesPerSpan;
+  if (sweepDistancePages <= 0) {
+    c.sweepPagesPerByte = 0;
+    return;
+  }
+  c.sweepPagesPerByte = sweepDistancePages / heapDistance;
+  c.sweepHeapLiveBasis = heapLiveBasis;
+  c.pagesSweptBasis = c.pagesSwept;
+}
+
+/**
+ * deductSweepCredit (mgcsweep.go; mcentral.cacheSpan for a span of small objects, mcache.allocLarge
+ * for a large one, `callerSweepPages` its pages): before an allocation of `bytes` the allocating
+ * goroutine sweeps until the pages swept since the pacing keep up with sweepPagesPerByte × the heap
+ * grown since (its own new bytes included). Returns the CPU it spends.
+ */
+function deductSweepCredit(rt: Runtime, bytes: number, callerSweepPages: number): number {
+  const c = rt.gc;
+  if (c.sweepPagesPerByte === 0) return 0;
+  const newHeapLive = bytes + Math.max(0, c.heapLive - c.sweepHeapLiveBasis);
+  const pagesTarget = Math.floor(c.sweepPagesPerByte * newHeapLive) - callerSweepPages;
+  const owed = pagesTarget - (c.pagesSwept - c.pagesSweptBasis);
+  if (owed <= 0) return 0;
+  return sweepone(rt, Math.ceil(owed / c.sweepPagesPerSpan), false);
+}
+
+/**
+ * scavengerState.wake (mgcscavenge.go; go1.19 and go1.26): when the scavenger is parked, injectglist it
+ * — the global run queue, not the current P's runnext, "to prevent the scavenger from interfering with
+ * user goroutine scheduling too much".
+ */
+function scavengerWake(rt: Runtime): void {
+  const c = rt.gc;
+  const g = c.scavengerG;
+  if (g === null || !c.scavengerParked || g.atomicstatus !== _Gwaiting) return;
+  c.scavengerParked = false;
+  c.scavengerWakes++;
+  injectglist(rt, [g], null);
+}
+
+/**
+ * bgscavenge (mgcscavenge.go), the background scavenger's body (runtime.main starts it, gcenable): it
+ * parks in "GC scavenge wait"; woken (finishsweep_m), it runs scavenger.run, which returns at once when
+ * the heap it keeps is within its goal (heapRetained ≤ gcPercentGoal: no work), and parks again
+ * (`if released == 0 { s.park() }`). Its check costs a runtime call (cost.runtimeCall; not measured on
+ * its own). The memory it returns is counted at mark termination (scavenge), not on this goroutine.
+ */
+export function* bgscavenge(rt: Runtime, started: Chan<number>): Generator<Op, void, unknown> {
+  const c = rt.gc;
+  c.scavengerParked = true;
+  yield { k: K.Send, ch: started, v: 1 };
+  for (;;) {
+    yield { k: K.Park, reason: 'GC scavenge wait' };
+    yield { k: K.Work, ns: rt.cost.runtimeCall, every: 0 };
+    c.scavengerParked = true;
+  }
+}
+
+/**
+ * runtime.GC()'s sweep after its cycle's mark termination (go1.19 and go1.26 mgc.go GC: "Finish sweep
+ * N+1 before returning"): `for work.cycles.Load() == n+1 && sweepone() != ^uintptr(0) { Gosched() }` —
+ * one span on gp's CPU, then a Gosched, while cycle n is the last started and spans are left (bgsweep,
+ * readied with it, takes its batches in between). Then `!isSweepDone()` (no sweeper in flight in the
+ * model) and mProf_PostSweep: gp goes on.
+ */
+export function gcUserSweep(rt: Runtime, mp: M, gp: G, n: number): void {
+  const c = rt.gc;
+  const ns = c.cycles === n ? sweepone(rt, 1, false) : 0;
+  if (ns === 0) {
+    rt.contM = mp;
+    rt.contDelay = rt.cost.runtimeCall + mp.debt;
+    mp.debt = 0;
+    return;
+  }
+  gp.pendingOp = { k: K.GCSweepWait, n, yield: true };
+  gp.workNs = ns + mp.debt;
+  mp.debt = 0;
+  gp.workEvery = 0;
+  gp.workEnd = cpuStart(rt, mp, gp.workNs, T.Run);
+}
+
+/**
+ * bgsweep (mgcsweep.go), the background sweeper's body (runtime.main starts it, gcenable): it parks in
+ * "GC sweep wait" and, readied by gcSweep, sweeps span after span — go1.19 with a Gosched after each,
+ * since 1.21 in batches of sweepBatchSize = 10 with goschedIfBusy after each batch (a yield only when
+ * the G was asked to preempt or no P is idle: VersionProfile.bgsweepBatch) — until none is left, then
+ * parks again. Its spans are taken when its batch starts (sweepone), so an allocating goroutine's
+ * proportional sweep and gcStart's finishing sweep take only the others. (Not modelled: freeSomeWbufs.)
+ */
+export function* bgsweep(rt: Runtime, started: Chan<number>): Generator<Op, void, unknown> {
+  const c = rt.gc;
+  c.sweepParked = true;
+  yield { k: K.Send, ch: started, v: 1 };
+  yield { k: K.Park, reason: 'GC sweep wait' };
+  const batch = rt.v.bgsweepBatch;
+  for (;;) {
+    for (;;) {
+      const ns = sweepone(rt, batch, true);
+      if (ns === 0) break;
+      yield { k: K.Work, ns, every: 0 };
+      if (batch > 1) {
+        // goschedIfBusy: `if !gp.preempt && sched.npidle.Load() > 0 { return }`.
+        const gp = rt.curm!.curg!;
+        if (!gp.preempt && rt.sched.npidle > 0) continue;
+      }
+      yield { k: K.Gosched };
+    }
+    c.sweepParked = true;
+    yield { k: K.Park, reason: 'GC sweep wait' };
+  }
+}
+
 /**
  * What mallocgc's GC part answers besides a CPU cost (≥ 0): the G stopped for a cycle that starts here
  * (gcStart: the allocation is done; the caller keeps the rest of its op), or the allocation itself
@@ -549,7 +777,11 @@ export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, bu
   const largeReused = large > 0 ? Math.min(large, Math.max(0, c.heapRetained - c.heapLive)) : 0;
   // Each large object is a span of its own: mheap.alloc (cost.largeSpanNs).
   let clear = largeReused * rt.cost.largeClearNsPerByte + spans * rt.cost.largeSpanNs;
+  // mcentral.cacheSpan / mcache.allocLarge: the proportional sweep before the new spans are used.
+  clear += deductSweepCredit(rt, bytes, Math.ceil(large / pageSize));
   c.heapLive += bytes;
+  c.heapLargeBytes += large;
+  c.heapLargeSpans += spans;
   c.totalAlloc += bytes;
   if (c.phase === GCPhase.mark) c.heapScan += bytes - buffers;
   // The page faults of memory the process never held before; mallocgc's own CPU (clearing a small
@@ -582,6 +814,9 @@ export function mallocgc(rt: Runtime, mp: M, gp: G, bytes: number, large = 0, bu
     }
   }
   if (c.phase === GCPhase.off && shouldhelpgc && c.heapLive >= c.trigger) {
+    // gcStart: "Pick up the remaining unswept/not being swept spans concurrently" — the G that starts
+    // the cycle sweeps what the proportional sweep and bgsweep left (`for trigger.test() && sweepone()`).
+    clear += sweepone(rt, c.sweepSpansLeft, false);
     // gcStart comes after the allocation (`if shouldhelpgc { if t.test() { gcStart(t) } }` at
     // mallocgc's end): memory the allocation clears is cleared first, and the trigger is tested then.
     if (clear > 0) {
@@ -798,6 +1033,18 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
   const c = rt.gc;
   if (c.startSemaOwner !== gp) {
     if (!woken && !gcTriggerTest(rt, kind)) return false;
+    if (!woken && c.sweepSpansLeft > 0) {
+      // "Pick up the remaining unswept/not being swept spans concurrently": before work.startSema,
+      // on this G's CPU; then gcStart again (runtime.GC and forcegc here; an allocation's in mallocgc).
+      const ns = sweepone(rt, c.sweepSpansLeft, false);
+      const retry: Op = { k: K.GCStartRetry, trigger: kind, woken: false, then: gp.pendingOp };
+      gp.pendingOp = retry;
+      gp.workNs = ns + mp.debt;
+      mp.debt = 0;
+      gp.workEvery = 0;
+      gp.workEnd = cpuStart(rt, mp, gp.workNs, T.Run);
+      return true;
+    }
     const resume = gp.resume;
     const retry: Op = { k: K.GCStartRetry, trigger: kind, woken: true, then: gp.pendingOp };
     if (!semacquire(rt, mp, gp, c.startSema, false, 'semacquire', retry)) return true;
@@ -809,7 +1056,7 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
       return false;
     }
   }
-  if (c.gcsemaOwner !== gp) {
+  if (c.gcsemaStarter !== gp) {
     // semacquire(&gcsema): the last cycle's mark termination may still hold it (gcMarkTermination's
     // work after the world started); gp waits holding startSema, so every other G that allocates past
     // the trigger meanwhile queues on startSema, its allocation done.
@@ -817,15 +1064,15 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
     const retry: Op = { k: K.GCStartRetry, trigger: kind, woken: true, then: gp.pendingOp };
     if (!semacquire(rt, mp, gp, c.gcsema, false, 'semacquire', retry)) return true;
     gp.resume = resume;
-    c.gcsemaOwner = gp;
+    c.gcsemaStarter = gp;
+    c.gcsemaHeld = true;
   }
   if (rt.v.gcWorkerStartSyscall && c.nworkers < rt.gomaxprocs) {
     gcBgMarkStartWorkerBlocking(rt, mp, gp, kind);
     return true;
   }
   gcBgMarkStartWorkers(rt, mp, gp);
-  c.gcsemaOwner = null;
-  c.gcsemaHeld = true;
+  c.gcsemaStarter = null; // the cycle holds gcsema now, not gp's gcStart
   c.cycles++;
   c.userForced = kind === GCTrigger.cycle;
   c.triggerKind = kind;
@@ -836,6 +1083,10 @@ export function gcStart(rt: Runtime, mp: M, gp: G, kind: number, woken = false):
   rt.log.ev(E.GCStart, gp.goid, mp.id, mp.p!.id, c.cycles, kind);
   const wait = stopTheWorldWithSema(rt, mp, STWReason.GCSweepTerm);
   if (rt.exited) return true;
+  // finishsweep_m: the sweep is done (gcStart's caller finished it), so "if the scavenger isn't already
+  // awake, wake it up" (scavenger.wake: injectglist, the global run queue: no P is idle while the
+  // world is stopped, so no M starts until it starts again).
+  scavengerWake(rt);
   gp.gcstep = GCStep.sweepTermDone;
   // The pause: waiting for running goroutines to stop (a preemption signal), then finishsweep_m,
   // clearpools, gcResetMarkState (the caller's CPU time with the world stopped).
@@ -1331,6 +1582,7 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const procs = rt.gomaxprocs;
   // The live heap: the estimate's share of the heap at the start plus everything allocated black since.
   const marked = c.markLive + Math.max(0, c.heap1 - c.heap0);
+  const heapBefore = c.heapLive;
   c.lastLive = c.markLive;
   const goalBefore = heapGoal(rt); // endCycle's lastHeapGoal: what gctrace prints
   const pacerNs = endCycle(rt, now, procs, goalBefore);
@@ -1346,6 +1598,8 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   const markTermCpu = c.stwprocs * (now - c.tMarkTerm);
   const markCpu = c.assistTime + c.dedicatedMarkTime + c.fractionalMarkTime;
   c.totaltime += sweepTermCpu + markCpu + markTermCpu;
+  // gcSweep, with the world stopped, before gcControllerCommit paces the sweep (gcPaceSweeper).
+  gcSweep(rt, mp, gp, heapBefore, marked);
   const pause = c.tMark - c.tSweepTerm + (now - c.tMarkTerm);
   c.pauseNs[(c.numgc + 255) % 256] = pause;
   c.pauseEnd[(c.numgc + 255) % 256] = now;
@@ -1393,11 +1647,6 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
     printNs = (rt.v.gctraceWrites + (rec.forced ? 1 : 0)) * rt.cost.printCost;
   }
   printNs += pacerNs;
-  // gcSweep: ready the background sweeper (it sweeps concurrently; the model counts no cost for it).
-  const sw = c.sweepG;
-  if (sw !== null && sw.atomicstatus === _Gwaiting) {
-    rt.log.ev(E.GCSweep, sw.goid, mp.id, mp.p!.id, c.numgc, 0);
-  }
   // The sweep queued the finalizers of dead objects: the finalizer goroutine is readied (Go's
   // findRunnable does it at the next schedule: wakefing, ready into runnext).
   const batch = c.liveSource?.fingwake?.() ?? null;
@@ -1408,10 +1657,15 @@ function gcMarkTermination(rt: Runtime, mp: M, gp: G): void {
   }
   // The scavenger: after the sweep, memory beyond the retained goal goes back to the OS.
   scavenge(rt, mp);
-  // runtime.GC's waiters (gcWaitOnMark) go on.
+  // runtime.GC's waiters (gcWaitOnMark) go on: the one whose cycle this is sweeps it before it returns
+  // (gcUserSweep); one that waited for a cycle in progress asks for its own (its op is pending).
   const waiters = c.markWaiters;
   c.markWaiters = [];
-  for (const w of waiters) if (w !== gp && w.atomicstatus === _Gwaiting) goready(rt, w, mp.p!, gp, undefined);
+  for (const w of waiters) {
+    if (w === gp || w.atomicstatus !== _Gwaiting) continue;
+    if (w.pendingOp === null && c.userForced) w.pendingOp = { k: K.GCSweepWait, n: c.cycles, yield: false };
+    goready(rt, w, mp.p!, gp, undefined);
+  }
   // The G that ran mark termination releases gcsema after the flush and its gctrace writes, then
   // goes on (a worker parks; a user G continues its op).
   gp.gcstep = GCStep.markTermRelease;
@@ -1709,9 +1963,10 @@ function* runfinq(c: GCState): Generator<Op, void, unknown> {
 }
 
 /** The forcegc and bgsweep goroutines' bodies are started by runtime.main; this records them. */
-export function registerGCGoroutines(rt: Runtime, forcegc: G | null, sweep: G | null): void {
+export function registerGCGoroutines(rt: Runtime, forcegc: G | null, sweep: G | null, scavenger: G | null = null): void {
   if (forcegc !== null) rt.gc.forcegcG = forcegc;
   if (sweep !== null) rt.gc.sweepG = sweep;
+  if (scavenger !== null) rt.gc.scavengerG = scavenger;
 }
 
 /** Goroutines the mark phase may still hand a P to: for the invariant checker. */

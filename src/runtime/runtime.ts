@@ -36,7 +36,7 @@ import { checkInvariants } from './invariants.js';
 import { CPUSched, cpuStop, defaultNcpu } from './os.js';
 import { defaultRelease, goReleases, profiles, type GoRelease, type VersionProfile } from './version.js';
 import { hiddenTopFrames, runtimeFrames, type RuntimeFrames } from './frames.js';
-import { GCState, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions, type LiveHeapSource } from './mgc.js';
+import { GCState, bgscavenge, bgsweep, forcegchelper, gcProcresize, gcinit, registerGCGoroutines, type GCOptions, type LiveHeapSource } from './mgc.js';
 import { MaxProcsState, defaultGOMAXPROCS, normalizeQuota, quotaAt, updateMaxProcsGoroutine, type CpuQuotaStep } from './maxprocs.js';
 
 export interface GodebugFlags {
@@ -400,9 +400,9 @@ export class Runtime {
     const rf = this.rf;
     const fg = (yield { k: K.Go, fn: forcegchelper, args: [this], name: rf.forcegc, system: true }) as number;
     const c = new Chan<number>(2);
-    const sw = (yield { k: K.Go, fn: signalThenPark, args: [c, 'GC sweep wait'], name: rf.bgsweep, system: true }) as number;
-    registerGCGoroutines(this, this.allgs.find((g) => g.goid === fg) ?? null, this.allgs.find((g) => g.goid === sw) ?? null);
-    yield { k: K.Go, fn: signalThenPark, args: [c, 'GC scavenge wait'], name: rf.bgscavenge, system: true };
+    const sw = (yield { k: K.Go, fn: bgsweep, args: [this, c], name: rf.bgsweep, system: true }) as number;
+    const sc = (yield { k: K.Go, fn: bgscavenge, args: [this, c], name: rf.bgscavenge, system: true }) as number;
+    registerGCGoroutines(this, this.allgs.find((g) => g.goid === fg) ?? null, this.allgs.find((g) => g.goid === sw) ?? null, this.allgs.find((g) => g.goid === sc) ?? null);
     yield { k: K.Recv, ch: c };
     yield { k: K.Recv, ch: c };
     // Go 1.25+ defaultGOMAXPROCSUpdateEnable, right after gcenable: the GOMAXPROCS updater goroutine,
@@ -929,11 +929,6 @@ export function fmtDuration(ns: number): string {
 
 function trim(x: number): string {
   return String(Math.round(x * 1000) / 1000);
-}
-
-function* signalThenPark(c: Chan<number>, reason: string): Generator<Op, void, unknown> {
-  yield { k: K.Send, ch: c, v: 1 };
-  yield { k: K.Park, reason };
 }
 
 /** Run a program on the simulated runtime. */

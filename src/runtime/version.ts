@@ -267,6 +267,12 @@ export interface VersionProfile {
    * both toolchains (mark_ns_per_kb at GOMAXPROCS=1).
    */
   readonly gcMarkCostFactor: number;
+  /**
+   * How the background sweeper yields (mgcsweep.go bgsweep): 1 — a Gosched after every span swept
+   * (go1.19); N > 1 — goschedIfBusy after every N spans (sweepBatchSize = 10 since 1.21: it yields only
+   * when no P is idle or it was asked to preempt).
+   */
+  readonly bgsweepBatch: number;
 
   // ---- the language the Go frontend compiles (src/golang)
   /**
@@ -356,6 +362,7 @@ const go119: VersionProfile = {
   gcConsMarkMax4: false,
   gctraceWrites: 38,
   gcMarkCostFactor: 1,
+  bgsweepBatch: 1,
   loopvarPerIteration: false,
   rangeOverInt: false,
   printFloatShortest: false,
@@ -403,6 +410,7 @@ const go126: VersionProfile = {
   gctraceWrites: 39,
   // gc_stw.json p1 mark_ns_per_kb: go1.26.8 202.08 (195.6–302.7) / go1.19.8 234.92 (232.7–275.5), quiet machine
   gcMarkCostFactor: 0.86,
+  bgsweepBatch: 10,
   loopvarPerIteration: true,
   rangeOverInt: true,
   printFloatShortest: true,
@@ -497,6 +505,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   gcTriggeredAtHeapLive: { what: 'a cycle\'s `triggered` point is the heap when it starts (1.19: the computed trigger)', since: '1.20', source: 'mgcpacer.go startCycle' },
   largeSpanHeapBits: { what: 'a new large span clears its heap bitmap (2 bits per word; fresh bitmap pages fault): ≈ 25 µs per fresh 1 MiB []byte (1.26: no heap bits for it, ≈ 1 µs)', since: '1.22 (allocation headers)', source: 'mbitmap.go initHeapBits / heapBits.initSpan' },
   gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
+  bgsweepBatch: { what: 'the background sweeper sweeps 10 spans between goschedIfBusy calls, yielding only when no P is idle (1.19: a Gosched after every span)', since: '1.21', source: 'mgcsweep.go bgsweep, proc.go goschedIfBusy' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },
   rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },

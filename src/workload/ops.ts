@@ -147,6 +147,12 @@ export const K = {
    * (package os's init made it, or an earlier SetFinalizer); runtime/mgc.ts createfing.
    */
   CreateFing: 43,
+  /**
+   * The runtime's own: runtime.GC()'s end — `for work.cycles.Load() == n+1 && sweepone() != ^uintptr(0)
+   * { Gosched() }`: the caller sweeps cycle `n`'s spans one at a time (`yield`: the Gosched after one),
+   * until none is left or another cycle started (runtime/mgc.ts gcUserSweep).
+   */
+  GCSweepWait: 45,
 } as const;
 export type OpCode = (typeof K)[keyof typeof K];
 
@@ -215,4 +221,5 @@ export type Op =
   | { k: typeof K.GCStartRetry; trigger: number; woken: boolean; then: Op | null }
   | { k: typeof K.GCAssistPark; ns: number; then: Op | null }
   | { k: typeof K.NetUnblock; pd: PollDesc }
-  | { k: typeof K.CreateFing };
+  | { k: typeof K.CreateFing }
+  | { k: typeof K.GCSweepWait; n: number; yield: boolean };

@@ -724,19 +724,20 @@ describe('mark workers are timed with nanotime (mgc.go gcBgMarkWorker: duration 
           yield* allocate(64 * MB);
         },
       });
-      return r.runtime.gc.history.slice(1).map((c) => c.bgMarkTime + c.idleMarkTime);
+      // Per byte the cycle marked (its live heap at the start: heap2 less what was allocated black).
+      return r.runtime.gc.history.slice(1).map((c) => (c.bgMarkTime + c.idleMarkTime) / (c.heap2 - (c.heap1 - c.heap0)));
     };
     const shared = workerTime(1);
     const alone = workerTime(4);
-    // The cycles compared are those both runs have (the pacer's cons/mark estimate follows what each
-    // run measured, so the slower one may run one cycle more or less).
-    const n = Math.min(shared.length, alone.length);
-    expect(n).toBeGreaterThan(3);
-    for (let i = 0; i < n; i++) {
-      // ≈ 2 (the cycles are not identical: on one core main allocates at half speed too)
-      expect(shared[i]! / alone[i]!).toBeGreaterThan(1.6);
-      expect(shared[i]! / alone[i]!).toBeLessThan(2.5);
-    }
+    // The two runs' cycles are not the same (the pacer follows what each measured, main allocates at half
+    // speed on one core, bgsweep shares it too), so each run's worker time per byte marked is compared
+    // as a median over its cycles; in a cycle where main waits (an assist parked) the worker has the
+    // core to itself.
+    expect(Math.min(shared.length, alone.length)).toBeGreaterThan(3);
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // ≈ 2 (before the fix: 1, the same CPU work either way)
+    expect(median(shared) / median(alone)).toBeGreaterThan(1.6);
+    expect(median(shared) / median(alone)).toBeLessThan(2.5);
   });
 });
 
@@ -871,12 +872,16 @@ describe("handoffp starts an M for a P that could run a mark worker (proc.go han
     it(`go${go}: sysmon takes the only P from a long syscall in the middle of a mark: handoffp's case 3 starts an M for the mark work`, () => {
       // main allocates 64 MB at once (the cycle starts, a mark of milliseconds) and enters a 30 ms
       // syscall: sysmon retakes the P (no idle P) while mark work is left. Before case 3 the model went
-      // on to case 4 (nobody spinning: start a spinning M), which is not Go's reason.
+      // on to case 4 (nobody spinning: start a spinning M), which is not Go's reason. Sweep termination
+      // put the scavenger on the global run queue (finishsweep_m → scavenger.wake → injectglist): main
+      // yields first so that it runs and parks again — with it queued, handoffp's reason is case 1
+      // (global work), as in Go.
       const r = runChecked({
         go,
         gomaxprocs: 1,
         main: function* () {
           yield* work(1024, { alloc: 64 * MB });
+          yield* runtime.Gosched();
           yield* syscall.Syscall(ms(30));
         },
       });

@@ -237,6 +237,13 @@ describe('property: found counterexamples, kept', () => {
   });
 });
 
+describe('property: found counterexamples, kept (the sweep)', () => {
+  it('go1.26: runtime.GC() twice while a mark is triggered by an allocation (was "fatal error: gcMarkDone: worldsema held while the world runs")', () => {
+    const p: Program = {"gomaxprocs":3,"ncpu":2,"seed":0,"chanCaps":[0,0,0],"scripts":[[{"k":"syscall","ns":1132000,"mode":"syscall","cpu":true},{"k":"lock","mu":0,"holdNs":5000}],[],[{"k":"alloc","bytes":988160}],[{"k":"sleep","ns":21300},{"k":"gc"},{"k":"gc"},{"k":"work","ns":111800,"calls":true}]],"start":[3,2,0,3]} as Program;
+    checkOutcome(p, { go: '1.26' });
+  });
+});
+
 describe.each(goReleases.map((r) => [r]))('property: random workloads (Go %s)', (goRelease: GoRelease) => {
   it('keep every invariant, lose no goroutine, and end as Go would (exit 0 or checkdead)', () => {
     let shared = 0;

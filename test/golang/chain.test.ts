@@ -15,7 +15,7 @@ const { chainAlu: alu, chainMul: mul, chainFloat: fl, chainLoad: load, chainInde
 
 /** ns per iteration of each `loop` (a Go function body over n and returning a uint64), as gmpsim runs it. */
 function perIter(loops: Record<string, string>, extra = ''): Record<string, number> {
-  const n = 100_000;
+  const n = 200_000; // the fixed part (a make, its fresh pages, a ring's set-up) spread thin enough for 2-decimal checks
   const fns = Object.entries(loops).map(([k, body]) => `func ${k}(n int) uint64 {\n${body}\n}`).join('\n');
   const calls = Object.keys(loops).map((k) => `\tt = time.Now(); sink += ${k}(n); fmt.Printf("%s %.4f\\n", "${k}", float64(time.Since(t).Nanoseconds())/float64(n))`).join('\n');
   const src = `package main

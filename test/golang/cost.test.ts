@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGo } from '../../src/golang/index.js';
 import { run } from '../../src/runtime/runtime.js';
+import { costsFor } from '../../src/runtime/cost.js';
 import { allocCosts126, chainCosts119, chainCostsFromMeasurements, defaultGoCpuCosts, libCosts119, libCosts126, libCostsFromMeasurements, mallocNsFromMeasurements, releaseGoCpuCosts, type ChainMeasurements, type LibMeasurements } from '../../src/golang/cost.js';
 
 const root = join(import.meta.dirname, '..', '..', 'conformance');
@@ -87,11 +88,16 @@ describe('allocation runs at real Go speed', () => {
   // one figure for both left go1.19's loop_ms 20 % short at every GOMAXPROCS.
   it('malloc is mallocNsFromMeasurements of each release’s gc_alloc_loop.json p1', () => {
     for (const [release, want] of [['1.19', defaultGoCpuCosts.malloc], ['1.26', allocCosts126.malloc]] as const) {
-      const ref = JSON.parse(readFileSync(join(root, 'reference', `go${release}`, 'gc_alloc_loop.json'), 'utf8')) as { env: { goVersion: string }; variants: { id: string; measures: Record<string, { median: number }> }[] };
+      const ref = JSON.parse(readFileSync(join(root, 'reference', `go${release}`, 'gc_alloc_loop.json'), 'utf8')) as { env: { goVersion: string }; variants: { id: string; measures: Record<string, { median: number }>; stderr: { text: string } }[] };
       expect(ref.env.goVersion).toContain(`go${release}.8`);
-      const p1 = ref.variants.find((v) => v.id === 'p1')!.measures;
+      const v = ref.variants.find((x) => x.id === 'p1')!;
+      const p1 = v.measures;
+      // gctrace's heap at mark termination (X->Y->Z MB: Y), the median over the recorded run's cycles.
+      const heap1 = [...v.stderr.text.matchAll(/(\d+)->(\d+)->(\d+) MB/g)].map((m) => Number(m[2])).sort((a, b) => a - b);
+      const heap1Mb = heap1[Math.floor(heap1.length / 2)]!;
       const op = { ...defaultGoCpuCosts, ...releaseGoCpuCosts[release] }.op;
-      expect([release, mallocNsFromMeasurements({ loop_ms: p1['loop_ms']!.median, gc_cpu_pct: p1['gc_cpu_pct']!.median }, op)]).toEqual([release, want]);
+      const sweepSpanNs = costsFor(release).sweepSpanNs;
+      expect([release, mallocNsFromMeasurements({ loop_ms: p1['loop_ms']!.median, gc_cpu_pct: p1['gc_cpu_pct']!.median, numgc: p1['numgc']!.median, heap1_mb: heap1Mb }, op, sweepSpanNs)]).toEqual([release, want]);
       expect({ ...defaultGoCpuCosts, ...releaseGoCpuCosts[release] }.malloc).toBe(want);
     }
   });
