@@ -433,7 +433,17 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
   const rid = rt.log.str('sleep');
   rt.log.ev(E.Park, gp.goid, mp.id, pp.id, 0, rid);
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Waiting, rid);
+  const pollerStarted = rt.netpollInited;
   resettimer(rt, t, when, pp);
+  if (!pollerStarted && mp.debt > 0) {
+    // The process's first timer started the network poller (time.ts netpollGenericInit): the M makes
+    // its system calls before it looks for work (and blocks in epoll_wait, which would drop the debt).
+    // T.TimersRun goes on with schedule() after that time.
+    setMState(rt, mp, MS.Scheduling);
+    rt.sim.after(mp.debt, mp, T.TimersRun, mp.gen);
+    mp.debt = 0;
+    return;
+  }
   schedule(rt, mp);
 }
 

@@ -10,6 +10,11 @@
  * - Adding a timer that becomes the earliest calls wakeNetPoller so a blocked poller shortens its
  *   timeout (netpollBreak) or, with no poller, wakep starts one.
  * - sysmon never runs timers. checkdead treats any non-empty heap as possible progress.
+ * - The first timer put in a heap starts the network poller (netpollGenericInit: 1.19 doaddtimer,
+ *   1.26 timers.addHeap): its system calls (cost.netpollInit, netpoll_init.json) are charged to the
+ *   running M as debt; time.Sleep's M spends them before it looks for work (exec.ts timeSleep), so a
+ *   process's first sleep is longer by them (real go1.19.8/go1.26.8: netpoll_init.json sleep vs
+ *   sleep_pipe). A poller started otherwise (an fd waited on) costs nothing here.
  *
  * The heap is 4-ary and ordered by `when` alone, as 1.19's: an element moves up while it is
  * strictly earlier than its parent, and down to its earliest child (the first of equals) while that
@@ -186,10 +191,21 @@ export function nobarrierWakeTime(pp: P): number {
   return pp.timers.length > 0 ? pp.timers[0]!.when : 0;
 }
 
+/**
+ * netpollGenericInit, as the first timer added to a heap calls it: the poller's system calls
+ * (cost.netpollInit) are the running M's debt.
+ */
+function netpollGenericInit(rt: Runtime): void {
+  if (rt.netpollInited) return;
+  rt.netpollInited = true;
+  const mp = rt.curm;
+  if (mp !== null) mp.debt += rt.cost.netpollInit;
+}
+
 /** addtimer/modtimer: (re)arm t at `when` on pp (or its current heap). */
 export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean {
   const wasPending = t.pp !== null;
-  rt.netpollInited = true;
+  netpollGenericInit(rt);
   t.when = when;
   if (t.pp !== null) {
     // modtimer on a timer still in its heap: it stays there; only an earlier time wakes the poller
