@@ -356,7 +356,7 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   signalSend: 11_000, // (c)
   signalDelivery: 58_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
-  netpollInit: 11_000, // netpoll_init.json (go1.19.8): timer first_timer_us 11.97 − timer_pipe first_timer_us 1.01 (medians)
+  netpollInit: 11_000, // netpoll_init.json (go1.19.8): timer first_timer_us 11.97 − timer_pipe first_timer_us 1.01 (medians; calibration.ts netpollInitFromMeasurements)
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
   stopTheWorld: 43_000, // (c)

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGo } from './harness.js';
 import type { GoRelease } from '../../src/runtime/version.js';
+import { costsFor } from '../../src/runtime/cost.js';
+import { netpollInitFromMeasurements } from '../../src/runtime/calibration.js';
 
 const conformance = join(import.meta.dirname, '..', '..', 'conformance');
 const src = readFileSync(join(conformance, 'programs', 'netpoll_init.go'), 'utf8');
@@ -29,6 +31,10 @@ function measure(stdout: string, name: string): number {
 
 describe("a process's first timer starts the netpoller, on the thread that adds it", () => {
   for (const release of ['1.19', '1.26'] as GoRelease[]) {
+    it(`go${release}: cost.netpollInit is netpoll_init.json's timer − timer_pipe first_timer_us`, () => {
+      const want = netpollInitFromMeasurements(variant(release, 'timer').measures.first_timer_us!.median, variant(release, 'timer_pipe').measures.first_timer_us!.median);
+      expect(costsFor(release).netpollInit).toBe(want);
+    });
     it(`go${release}: the first time.AfterFunc costs what starting real Go's poller costs, within 20 % (before: as much as the second, ≈0.2 µs)`, () => {
       // Real: the first AfterFunc of a process less the first one of a process whose poller os.Pipe had
       // started (the same cold code): 10.96 µs on go1.19.8 (a pipe for netpollBreak), 7.17 on go1.26.8 (an eventfd).
