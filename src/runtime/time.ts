@@ -15,7 +15,10 @@
  *   running M as debt; time.Sleep's M spends them, then makes the timer's wakeNetPoller (Go calls it after
  *   the init), before it looks for work (exec.ts timeSleep), so a process's first sleep is longer by them
  *   (real go1.19.8/go1.26.8: netpoll_init.json sleep vs sleep_pipe; a first 10 µs sleep has expired when
- *   the init ends). A poller started otherwise (os.Pipe, an fd waited on) costs nothing in the model.
+ *   the init ends). Simplified: a poller started otherwise costs nothing (a G parked on an fd, a device
+ *   readying one: netpoll.ts sets netpollInited), and the Go frontend's os.Open/os.Pipe take the poller's
+ *   fds (sys/kernel.ts netpollInit) without starting it here, so a first timer after them still pays the
+ *   init that real Go paid at the open (netpoll_init.json timer_pipe: 1 µs, no init).
  *
  * The heap is 4-ary and ordered by `when` alone, as 1.19's: an element moves up while it is
  * strictly earlier than its parent, and down to its earliest child (the first of equals) while that
