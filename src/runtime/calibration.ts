@@ -216,22 +216,6 @@ export const releaseMeasuredCosts = [
 ] as const satisfies readonly (keyof CostModel)[];
 
 /**
- * The parameters a calibration program records on each release's own toolchain and that take no ratio:
- * netpollInit (conformance/programs/netpoll_init.go: go1.19's netpollinit makes a pipe for netpollBreak,
- * go1.26's an eventfd). releaseCosts (cost.ts) carries go1.26's value.
- */
-export const releaseRecordedCosts = ['netpollInit'] as const satisfies readonly (keyof CostModel)[];
-
-/**
- * cost.netpollInit from netpoll_init.json's medians (µs): the first time.AfterFunc of a process (its first
- * timer starts the poller) less the first one of a process whose poller an os.Pipe had started — the same
- * cold code without the initialisation. In ns, to 0.1 µs.
- */
-export function netpollInitFromMeasurements(firstTimerUs: number, firstTimerPipeUs: number): number {
-  return Math.round((firstTimerUs - firstTimerPipeUs) * 10) * 100;
-}
-
-/**
  * A later release's costs on the machine whose go1.19 medians are `base`: each measurement of Go code
  * times the release's median ratio to go1.19 measured in back-to-back pairs
  * (conformance/release-costs.mjs → conformance/reference/release-costs.json); figures without a ratio

@@ -191,17 +191,6 @@ export interface CostModel {
   signalDelivery: number;
   /** One epoll_wait call (non-blocking) / return from a blocking one. */
   epollCall: number;
-  /**
-   * netpollGenericInit → netpollinit: the network poller starts lazily, on the first timer put in a heap
-   * (1.19 time.go doaddtimer, 1.26 timers.addHeap): epoll_create1, a non-blocking pipe (1.19) or an
-   * eventfd (1.26) for netpollBreak, and epoll_ctl — system calls that create file descriptors, on the
-   * thread that adds the timer, before it goes on (for time.Sleep: before its M looks for work and
-   * blocks in epoll_wait, so the process's first sleep is longer by it). Measured by
-   * conformance/programs/netpoll_init.go (reference/go<release>/netpoll_init.json, 25 processes each):
-   * the first time.AfterFunc of a process (the first timer) less the first one of a process whose
-   * poller an os.Pipe had started already (the same cold code, no initialisation).
-   */
-  netpollInit: number;
   /** One pass of findRunnable that finds nothing locally (checks, steal attempts). */
   findRunnable: number;
   /** One sysmon loop body (retake walk etc.). */
@@ -356,7 +345,6 @@ export const defaultCosts: Readonly<CostModel> = Object.freeze({
   signalSend: 11_000, // (c)
   signalDelivery: 58_000, // (c)
   epollCall: 500, // estimate: epoll_wait(…, 0) on an idle epoll set ≈ a getpid-class syscall (228 ns raw) + the event loop
-  netpollInit: 11_000, // netpoll_init.json (go1.19.8): timer first_timer_us 11.97 − timer_pipe first_timer_us 1.01 (medians; calibration.ts netpollInitFromMeasurements)
   findRunnable: 500, // estimate: one pass over 2–8 Ps' queues and timers
   sysmonLoop: 300, // estimate: sysmon's checks and retake walk over a few Ps
   stopTheWorld: 43_000, // (c)
@@ -419,7 +407,6 @@ export const costDocs: Record<keyof CostModel, string> = {
   signalSend: 'the sender\'s tgkill of a preemption signal (SIGURG) to a thread on another CPU',
   signalDelivery: 'SIGURG delivery for async preemption',
   epollCall: 'one epoll_wait call',
-  netpollInit: 'starting the network poller (epoll_create1, its break pipe or eventfd, epoll_ctl) on the first timer',
   findRunnable: 'one findRunnable pass that finds nothing locally and goes stealing',
   sysmonLoop: 'one sysmon loop body',
   stopTheWorld: 'stop-the-world latency (runtime.GOMAXPROCS)',
@@ -500,9 +487,6 @@ export const releaseCosts: Readonly<Record<GoRelease, Readonly<Partial<CostModel
     timerCold1000: 0,
     timerCold10000: 28,
     timerCold100000: 59,
-    // netpoll_init.json (go1.26.8): timer first_timer_us 8.96 − timer_pipe first_timer_us 1.79 (medians):
-    // go1.26's netpollinit makes an eventfd where go1.19's makes a pipe.
-    netpollInit: 7_200,
   }),
 });
 

@@ -433,19 +433,7 @@ function timeSleep(rt: Runtime, mp: M, gp: G, ns: number): void {
   const rid = rt.log.str('sleep');
   rt.log.ev(E.Park, gp.goid, mp.id, pp.id, 0, rid);
   rt.log.ev(E.GLoc, gp.goid, mp.id, pp.id, Loc.Waiting, rid);
-  const first = !rt.netpollInited && mp.lockedg === null;
-  resettimer(rt, t, when, pp, first ? mp : null);
-  if (first) {
-    // The process's first timer started the network poller (time.ts netpollGenericInit): the M makes
-    // its system calls, then wakes the poller for the timer (M.initWakeAt), before it looks for work
-    // (and blocks in epoll_wait, which would drop the debt). T.TimersRun goes on with both after that
-    // time. (A locked M parks in stoplockedm instead, where its G, readied meanwhile, is handed to it:
-    // it keeps the cost as debt.)
-    setMState(rt, mp, MS.Scheduling);
-    rt.sim.after(mp.debt, mp, T.TimersRun, mp.gen);
-    mp.debt = 0;
-    return;
-  }
+  resettimer(rt, t, when, pp);
   schedule(rt, mp);
 }
 
@@ -668,8 +656,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
       else if (rt.v.stwPreemptToRunnext) runqput(rt, p2, g2, true);
       else globrunqput(rt, g2);
     } else {
-      m2.gen++; // cancel a steal back-off (or the pause of a first timer's netpoll init)
-      m2.initWakeAt = 0;
+      m2.gen++; // cancel a steal back-off
       stwStopSpinning(rt, m2);
       stops.push(0); // in the scheduler with its P: it stops in gcstopm
     }

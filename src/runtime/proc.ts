@@ -880,7 +880,7 @@ function releaseStalledWaker(rt: Runtime, s: M): void {
   w.stallDebt = 0;
 }
 
-/** T.TimersRun: the M goes on after the timers findRunnable ran (timersRunPause), or after a first timer's netpoll init (exec.ts timeSleep). */
+/** T.TimersRun: the M goes on after the timers findRunnable ran (timersRunPause). */
 export function timersRunDone(rt: Runtime, mp: M): void {
   // A tick that ended the stall before the wakee left the CPU: the wakee no longer holds it back.
   const s = mp.stalledBy;
@@ -889,12 +889,6 @@ export function timersRunDone(rt: Runtime, mp: M): void {
     mp.stalledBy = null;
   }
   mp.stallDebt = 0;
-  // After a first timer's netpoll init (exec.ts timeSleep): wake the poller for it now.
-  const w = mp.initWakeAt;
-  if (w !== 0) {
-    mp.initWakeAt = 0;
-    wakeNetPoller(rt, w);
-  }
   schedule(rt, mp);
 }
 

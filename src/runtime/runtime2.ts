@@ -485,11 +485,6 @@ export class M implements EventTarget {
   stalledBy: M | null = null;
   stallDebt = 0;
   stallGen = 0;
-  /**
-   * While this M spends the netpoll init of the process's first timer (exec.ts timeSleep): that timer's
-   * `when`, for the wakeNetPoller Go makes after the init (proc.ts timersRunDone), else 0.
-   */
-  initWakeAt = 0;
   /** The M exited (mexit): no longer on Go's allm. */
   dead = false;
   /**

@@ -10,15 +10,6 @@
  * - Adding a timer that becomes the earliest calls wakeNetPoller so a blocked poller shortens its
  *   timeout (netpollBreak) or, with no poller, wakep starts one.
  * - sysmon never runs timers. checkdead treats any non-empty heap as possible progress.
- * - The first timer put in a heap starts the network poller (netpollGenericInit: 1.19 doaddtimer,
- *   1.26 timers.addHeap): its system calls (cost.netpollInit, netpoll_init.json) are charged to the
- *   running M as debt; time.Sleep's M spends them, then makes the timer's wakeNetPoller (Go calls it after
- *   the init), before it looks for work (exec.ts timeSleep), so a process's first sleep is longer by them
- *   (real go1.19.8/go1.26.8: netpoll_init.json sleep vs sleep_pipe; a first 10 µs sleep has expired when
- *   the init ends). Simplified: a poller started otherwise costs nothing (a G parked on an fd, a device
- *   readying one: netpoll.ts sets netpollInited), and the Go frontend's os.Open/os.Pipe take the poller's
- *   fds (sys/kernel.ts netpollInit) without starting it here, so a first timer after them still pays the
- *   init that real Go paid at the open (netpoll_init.json timer_pipe: 1 µs, no init).
  *
  * The heap is 4-ary and ordered by `when` alone, as 1.19's: an element moves up while it is
  * strictly earlier than its parent, and down to its earliest child (the first of equals) while that
@@ -52,7 +43,7 @@
  */
 import { E } from '../log/events.js';
 import type { Runtime } from './runtime.js';
-import type { G, M, P } from './runtime2.js';
+import type { G, P } from './runtime2.js';
 import type { Chan } from './chan.js';
 import { goready, newproc, wakeNetPoller } from './proc.js';
 import { chanTrySendFromRuntime } from './chan.js';
@@ -195,22 +186,10 @@ export function nobarrierWakeTime(pp: P): number {
   return pp.timers.length > 0 ? pp.timers[0]!.when : 0;
 }
 
-/**
- * netpollGenericInit, as the first timer added to a heap calls it: the poller's system calls
- * (cost.netpollInit) are the running M's debt.
- */
-function netpollGenericInit(rt: Runtime): boolean {
-  if (rt.netpollInited) return false;
-  rt.netpollInited = true;
-  const mp = rt.curm;
-  if (mp !== null) mp.debt += rt.cost.netpollInit;
-  return true;
-}
-
 /** addtimer/modtimer: (re)arm t at `when` on pp (or its current heap). */
-export function resettimer(rt: Runtime, t: Timer, when: number, pp: P, sleeper: M | null = null): boolean {
+export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean {
   const wasPending = t.pp !== null;
-  const started = netpollGenericInit(rt);
+  rt.netpollInited = true;
   t.when = when;
   if (t.pp !== null) {
     // modtimer on a timer still in its heap: it stays there; only an earlier time wakes the poller
@@ -232,10 +211,7 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P, sleeper: 
   armed(rt, t);
   rt.timerpMask[pp.id] = true;
   logTimers(rt, pp, t);
-  // Go wakes the poller after netpollGenericInit's system calls: time.Sleep's M (`sleeper`) does it when
-  // it has spent them (exec.ts timeSleep, proc.ts timersRunDone: M.initWakeAt).
-  if (started && sleeper !== null) sleeper.initWakeAt = when;
-  else wakeNetPoller(rt, when);
+  wakeNetPoller(rt, when);
   return wasPending;
 }
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { costsFor, defaultCosts, releaseCosts } from '../../src/runtime/cost.js';
-import { releaseCostsFromRatios, releaseDependentCosts, releaseMeasuredCosts, releaseRecordedCosts, type Measurements } from '../../src/runtime/calibration.js';
+import { releaseCostsFromRatios, releaseDependentCosts, releaseMeasuredCosts, type Measurements } from '../../src/runtime/calibration.js';
 import { allocCosts126, defaultGoCpuCosts, goCpuCostsFromMeasurements, libCosts126, httpCosts126, netCosts126, releaseGoCpuCosts, type LoopMeasurements } from '../../src/golang/cost.js';
 import { profiles } from '../../src/runtime/version.js';
 import { Runtime } from '../../src/runtime/runtime.js';
@@ -45,9 +45,7 @@ describe('release costs', () => {
   it('go1.26\'s tables are the mappings of go1.19\'s medians times the recorded ratios', () => {
     const ratios = Object.fromEntries(Object.entries(rc.releases['1.26']!.ratios).map(([k, v]) => [k, v.median]));
     // (the parameters wake_costs.go measures on go1.26.8 itself are checked in calibration.test.ts)
-    // (netpollInit, recorded by netpoll_init.go on each release, is checked in test/golang/netpoll-init.test.ts)
-    const own = [...releaseMeasuredCosts, ...releaseRecordedCosts] as readonly string[];
-    const fromRatios = Object.fromEntries(Object.entries(releaseCosts['1.26']).filter(([k]) => !own.includes(k)));
+    const fromRatios = Object.fromEntries(Object.entries(releaseCosts['1.26']).filter(([k]) => !(releaseMeasuredCosts as readonly string[]).includes(k)));
     expect(fromRatios).toEqual(releaseCostsFromRatios(base119 as Measurements & Record<string, number>, ratios));
     const loops = Object.fromEntries(Object.entries(loops119).map(([k, v]) => [k, v * (ratios[k] ?? 1)]));
     const fit = goCpuCostsFromMeasurements(loops as LoopMeasurements, base119['mutex_uncontended_ns']! * (ratios['mutex_uncontended_ns'] ?? 1));
@@ -60,7 +58,7 @@ describe('release costs', () => {
     const loopCosts = Object.fromEntries(Object.entries(releaseGoCpuCosts['1.26']).filter(([k]) => !ownCosts(k)));
     expect(loopCosts).toEqual(want);
     // Only what the release's own code decides moves; the machine's costs are shared.
-    for (const k of Object.keys(releaseCosts['1.26'])) expect([...releaseDependentCosts, ...releaseMeasuredCosts, ...releaseRecordedCosts] as string[]).toContain(k);
+    for (const k of Object.keys(releaseCosts['1.26'])) expect([...releaseDependentCosts, ...releaseMeasuredCosts] as string[]).toContain(k);
   });
 
   it('a run on a release uses its costs, and the user\'s --cost still wins', () => {

@@ -400,9 +400,6 @@ describe('spec §9/§20.18: a preemption request that lands during a goroutine s
     const pair: number[] = [];
     const r = runChecked({
       gomaxprocs: 1,
-      // ≈49–53 M events for the pure pair, around the default budget of 50 M (how many requests its switches
-      // lose moves it): the budget is no part of what is checked
-      maxEvents: 100e6,
       main: function* () {
         const a = chan<number>();
         const b = chan<number>();
@@ -704,9 +701,6 @@ describe('spec §20: timers and the netpoller', () => {
       const r = runChecked({
         gomaxprocs: gmp,
         main: function* () {
-          // as sleep_granularity.go: "let start-up settle" (and start the netpoller: the process's first
-          // timer pays its initialisation, cost.netpollInit, so a first 10 µs sleep ends as the init does)
-          yield* time.Sleep(ms(5));
           let tot = 0;
           for (let i = 0; i < 40; i++) {
             const t0 = yield* time.Now();
