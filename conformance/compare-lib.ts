@@ -56,7 +56,7 @@ export const DOC_FILE = path.join(ROOT, 'docs', 'fidelity.md');
  * References that are not conformance programs: measurements the cost defaults are taken from (their
  * own tests compare them: test/golang/cost.test.ts for cpu_costs, cpu_chain_costs and lib_costs).
  */
-export const SKIP = new Set(['costs', 'calibrate', 'io_costs', 'fs_costs', 'cpu_costs', 'cpu_chain_costs', 'lib_costs', 'vcpu_wake', 'wake_costs', 'busy_wake', 'ipi_costs', 'sweep_costs']);
+export const SKIP = new Set(['costs', 'calibrate', 'io_costs', 'fs_costs', 'cpu_costs', 'cpu_chain_costs', 'lib_costs', 'vcpu_wake', 'wake_costs', 'busy_wake', 'ipi_costs', 'sweep_costs', 'netpoll_init']);
 /** Seeds per variant (the doc and the test use this number). */
 export const DEFAULT_SEEDS = 3;
 
