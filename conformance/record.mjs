@@ -26,6 +26,10 @@
 //   --idle-wait SEC   before each program wait up to SEC seconds (default 180) for the machine to be quiet
 //                     (other processes using < 25% of all CPUs over 0.5 s); 0 disables. The CPU use seen
 //                     before and after each program is stored in the reference file (host block).
+//   --batches K       record each program's variants K times over, in K passes separated by --batch-gap
+//                     seconds (default 30), and pool the runs: this VM's speed drifts between states that last
+//                     seconds to minutes (wip/pipe-block-go126.md: a retake cycle ≈203 or ≈235 µs), so one
+//                     batch's spread can miss the other state; the reference keeps `batches`
 //   --dry-run         parse and build, run nothing
 //   --quiet           less progress output
 //
@@ -59,7 +63,7 @@ const MAX_TEXT_IN_JSON = 20000; // chars kept per distinct text in the reference
 // ---------------------------------------------------------------- CLI
 function parseArgs(argv) {
   const o = { names: [], runs: null, runsScale: 1, variants: [], out: null, go: null,
-    list: false, summary: false, dryRun: false, quiet: false, idleWait: 180, redoNoisy: null };
+    list: false, summary: false, dryRun: false, quiet: false, idleWait: 180, redoNoisy: null, batches: 1, batchGap: 30 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -72,6 +76,8 @@ function parseArgs(argv) {
     else if (a === '--summary') o.summary = true;
     else if (a === '--idle-wait') o.idleWait = parseFloat(next());
     else if (a === '--redo-noisy') o.redoNoisy = parseFloat(next());
+    else if (a === '--batches') o.batches = Math.max(1, parseInt(next(), 10));
+    else if (a === '--batch-gap') o.batchGap = Math.max(0, parseFloat(next()));
     else if (a === '--dry-run') o.dryRun = true;
     else if (a === '--quiet') o.quiet = true;
     else if (a === '-h' || a === '--help') {
@@ -418,6 +424,35 @@ async function main() {
         // Keeping variants recorded on another toolchain would stamp them with this one's version.
         throw new Error(`${outFile} was recorded with ${previous.env?.goVersion}, not ${envInfo.goVersion}: record all its variants (no --variant/--redo-noisy) or use another --out`);
       }
+      // Each batch runs every selected variant's runs; the runs of all batches are pooled per variant.
+      const pooled = new Map(); // variant id → { runs, foreign: [] }
+      for (let b = 0; b < opt.batches; b++) {
+        if (b > 0) {
+          log(`   batch ${b + 1} of ${opt.batches} in ${opt.batchGap} s`);
+          await new Promise((res) => setTimeout(res, opt.batchGap * 1000));
+          await waitQuiet(opt.idleWait, log);
+        }
+        for (const v of h.variants) {
+          if (!selected(v)) continue;
+          const acc = pooled.get(v.id) ?? { runs: [], foreign: [] };
+          pooled.set(v.id, acc);
+          const cg = v.cpuQuota != null ? makeQuotaCgroup(v.cpuQuota, `${name}-${v.id}`) : null;
+          acc.cgroup = cg?.desc;
+          const snap0 = cpuSnap();
+          try {
+            for (let i = 0, n = runsFor(v); i < n; i++) {
+              const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir, cg?.procs ?? null);
+              r.measures = parseMeasures(r.stdout);
+              r.sched = parseSched(r.stderr);
+              acc.runs.push(r);
+            }
+          } finally {
+            await cg?.remove();
+          }
+          const f = foreignCpu(snap0, cpuSnap());
+          if (f != null) acc.foreign.push(f);
+        }
+      }
       const variantsOut = [];
       for (const v of h.variants) {
         if (!selected(v)) {
@@ -425,23 +460,11 @@ async function main() {
           if (old) variantsOut.push(old);
           continue;
         }
-        const n = runsFor(v);
-        const runs = [];
-        const cg = v.cpuQuota != null ? makeQuotaCgroup(v.cpuQuota, `${name}-${v.id}`) : null;
-        const snap0 = cpuSnap();
-        try {
-          for (let i = 0; i < n; i++) {
-            const r = await runOnce(built.bin, runEnv(v.env), v.timeoutMs, built.dir, cg?.procs ?? null);
-            r.measures = parseMeasures(r.stdout);
-            r.sched = parseSched(r.stderr);
-            runs.push(r);
-          }
-        } finally {
-          await cg?.remove();
-        }
-        const s = summariseVariant(v, runs, ctx);
-        if (cg) { s.cpuQuota = v.cpuQuota; s.cgroup = cg.desc; }
-        s.foreignCpu = foreignCpu(snap0, cpuSnap());
+        const acc = pooled.get(v.id);
+        const s = summariseVariant(v, acc.runs, ctx);
+        if (v.cpuQuota != null) { s.cpuQuota = v.cpuQuota; s.cgroup = acc.cgroup; }
+        s.foreignCpu = acc.foreign.length ? acc.foreign.reduce((x, y) => x + y, 0) / acc.foreign.length : null;
+        if (opt.batches > 1) s.batches = opt.batches;
         s.recordedAt = new Date().toISOString();
         variantsOut.push(s);
         log(`   ${v.id}: exit ${JSON.stringify(s.exit)} expect ${s.expectMet} wall median ${s.wallMs.median.toFixed(1)} ms` +
