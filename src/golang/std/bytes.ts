@@ -13,7 +13,7 @@ import { pkg, F, T, fn, ptr, sl, tBytes, native, method, subset } from './regist
 import { genSplit, Fields as stringsFields, tStringsReader } from './strings.js';
 import { EOF, read, tReader, tWriter, writeString } from './io.js';
 import { type Slice, makeBytes, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
-import { growCap, mallocLib } from '../rt/malloc.js';
+import { mallocLib, roundupsize } from '../rt/malloc.js';
 import { bytesToString, decodeRune, runeToString, stringToBytes } from '../rt/strings.js';
 import { GoPanic } from '../rt/panics.js';
 import { IsSpace } from './unicode.js';
@@ -95,7 +95,7 @@ export class Buffer {
       let c = m + this.off + n;
       const old = this.cap - this.off;
       if (c < 2 * old) c = 2 * old;
-      this.cap = growCap(0, c);
+      this.cap = roundupsize(c);
       mallocLib(this.cap);
     }
     this.s = this.s.slice(this.off);
@@ -238,7 +238,7 @@ export function NewBufferString(s: string, copied = true): Buffer {
   const b = new Buffer();
   b.s = s;
   // NewBufferString's []byte(s) is a new array of len(s) rounded up (rawbyteslice); NewBuffer keeps b's.
-  b.cap = s.length === 0 ? 0 : growCap(0, s.length);
+  b.cap = roundupsize(s.length);
   if (copied) mallocLib(s.length);
   return b;
 }

@@ -22,7 +22,7 @@ import { Chan } from '../../runtime/chan.js';
 import { sync as wsync } from '../../workload/api.js';
 import { nilDeref } from '../rt/panics.js';
 import { type Slice, makeBytes, reslice, copySlice } from '../rt/slices.js';
-import { growCap, mallocLib } from '../rt/malloc.js';
+import { growCap, mallocLib, roundupsize } from '../rt/malloc.js';
 import { bytesToString, stringToBytes } from '../rt/strings.js';
 import type { Iface } from '../rt/values.js';
 
@@ -68,13 +68,13 @@ export function* ReadAll(r: Iface | null, chunked = false): Go<[Slice | null, If
     len += n;
     if (err !== null) {
       // go1.26: the final right-sized slice (append([]byte(nil), make([]byte, finalSize)...)).
-      if (chunked && chunks > 0) mallocLib(growCap(0, out.length));
+      if (chunked && chunks > 0) mallocLib(out.length);
       return [stringToBytes(out), err === EOF ? null : err];
     }
     if (chunked && cap - len < cap >> 4) {
       chunks++;
       len = 0;
-      cap = growCap(0, next);
+      cap = roundupsize(next);
       mallocLib(cap, true);
       next += next >> 1;
     }

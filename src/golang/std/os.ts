@@ -23,7 +23,7 @@ import { EOF } from './io.js';
 import { type NamedType, type Type, basic, newNamed, tBool, tInt, tInt64, tString } from '../types.js';
 import { globalTypes, tError } from '../core.js';
 import { tTime, wallAt, type GoTime } from './time.js';
-import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, subset, tBytes, tAny, tUintptr } from './registry.js';
+import { pkg, F, C, T, V, fn, sl, ptr, op, native, method, jsMethod, nilReceiver, subset, tBytes, tAny, tUintptr } from './registry.js';
 import * as sc from './syscall.js';
 import { type Slice, makeBytes, reslice, sliceLit, sliceToArray } from '../rt/slices.js';
 import { growCap, mallocLib } from '../rt/malloc.js';
@@ -77,50 +77,37 @@ export const ErrNotExist: Iface = { t: errType, v: new ErrorString('file does no
 /** fs.ErrInvalid (os.ErrInvalid): what a method of a nil *File returns. */
 export const ErrInvalid: Iface = { t: errType, v: new ErrorString('invalid argument') };
 
+// The answers of a nil *File's methods: a count and ErrInvalid, ErrInvalid, no value and ErrInvalid.
+function* invalidCount(): Go<[number, Iface | null]> {
+  return [0, ErrInvalid];
+}
+function* invalid(): Go<Iface | null> {
+  return ErrInvalid;
+}
+function* invalidValue(): Go<[null, Iface | null]> {
+  return [null, ErrInvalid];
+}
 /**
  * The receiver a nil *os.File's methods run on: os/file.go's methods begin with
  * `if f == nil { return ErrInvalid }` (checkValid, File.Close, File.Stat, …), so a Close deferred
- * after a failed Open returns an error instead of panicking. Name and Fd are not among them in the
- * sense that Name dereferences f (a nil-pointer panic, as in Go); Fd (^uintptr(0) in Go) is not covered.
+ * after a failed Open returns an error instead of panicking. Name dereferences f (a nil-pointer panic,
+ * as in Go); Fd (^uintptr(0) in Go) is not covered.
  */
 export const nilFile = {
-  *Read(): Go<[number, Iface | null]> {
-    return [0, ErrInvalid];
-  },
-  *ReadAt(): Go<[number, Iface | null]> {
-    return [0, ErrInvalid];
-  },
-  *Write(): Go<[number, Iface | null]> {
-    return [0, ErrInvalid];
-  },
-  *WriteAt(): Go<[number, Iface | null]> {
-    return [0, ErrInvalid];
-  },
-  *WriteString(): Go<[number, Iface | null]> {
-    return [0, ErrInvalid];
-  },
-  *Seek(): Go<[number, Iface | null]> {
-    return [0, ErrInvalid];
-  },
-  *Close(): Go<Iface | null> {
-    return ErrInvalid;
-  },
-  *Sync(): Go<Iface | null> {
-    return ErrInvalid;
-  },
-  *Truncate(): Go<Iface | null> {
-    return ErrInvalid;
-  },
-  *Stat(): Go<[Iface | null, Iface | null]> {
-    return [null, ErrInvalid];
-  },
-  *ReadDir(): Go<[Slice | null, Iface | null]> {
-    return [null, ErrInvalid];
-  },
-  *Readdirnames(): Go<[Slice | null, Iface | null]> {
-    return [null, ErrInvalid];
-  },
+  Read: invalidCount,
+  ReadAt: invalidCount,
+  Write: invalidCount,
+  WriteAt: invalidCount,
+  WriteString: invalidCount,
+  Seek: invalidCount,
+  Close: invalid,
+  Sync: invalid,
+  Truncate: invalid,
+  Stat: invalidValue,
+  ReadDir: invalidValue,
+  Readdirnames: invalidValue,
 };
+
 function pathErr(op: string, path: string, errno: number): Iface {
   return { t: tPathErrorPtr, v: new PathError(op, path, sc.errnoErr(errno), errno) };
 }
@@ -616,18 +603,19 @@ method(tDirEntryImpl, 'Type', fn([], [tFileMode]), false);
 method(tDirEntryImpl, 'Info', fn([], [tFileInfo, tError]), true);
 
 const IE = [tInt, tError];
-method(tFile, 'Read', fn([tBytes], IE), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'ReadAt', fn([tBytes, tInt64], IE), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'Write', fn([tBytes], IE), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'WriteAt', fn([tBytes, tInt64], IE), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'WriteString', fn([tString], IE), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'Seek', fn([tInt64, tInt], [tInt64, tError]), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'Close', fn([], [tError]), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'Sync', fn([], [tError]), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'Truncate', fn([tInt64], [tError]), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'Stat', fn([], [tFileInfo, tError]), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'ReadDir', fn([tInt], [sl(tDirEntry), tError]), true, true, undefined, false, '$P.os.nilFile');
-method(tFile, 'Readdirnames', fn([tInt], [sl(tString), tError]), true, true, undefined, false, '$P.os.nilFile');
+method(tFile, 'Read', fn([tBytes], IE), true);
+method(tFile, 'ReadAt', fn([tBytes, tInt64], IE), true);
+method(tFile, 'Write', fn([tBytes], IE), true);
+method(tFile, 'WriteAt', fn([tBytes, tInt64], IE), true);
+method(tFile, 'WriteString', fn([tString], IE), true);
+method(tFile, 'Seek', fn([tInt64, tInt], [tInt64, tError]), true);
+method(tFile, 'Close', fn([], [tError]), true);
+method(tFile, 'Sync', fn([], [tError]), true);
+method(tFile, 'Truncate', fn([tInt64], [tError]), true);
+method(tFile, 'Stat', fn([], [tFileInfo, tError]), true);
+method(tFile, 'ReadDir', fn([tInt], [sl(tDirEntry), tError]), true);
+method(tFile, 'Readdirnames', fn([tInt], [sl(tString), tError]), true);
+nilReceiver(tFile, '$P.os.nilFile', Object.keys(nilFile));
 method(tFile, 'Name', fn([], [tString]), false);
 method(tFile, 'Fd', fn([], [tUintptr]), false);
 

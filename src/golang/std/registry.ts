@@ -59,8 +59,12 @@ export function native(name: string, pkgName: string, cls: string | null, under:
  * A method of a native type: `gen` when the JS method is a generator (it may block); `since`, the
  * Go release that added it (earlier releases' programs do not see it).
  */
-export function method(t: NamedType, name: string, sig: FuncType, gen: boolean, ptrRecv = true, since?: string, proc = false, nilRecv?: string): void {
-  t.methods.set(name, { name, sig, ptrRecv, fn: '', native: true, gen, ...(since ? { since } : {}), ...(proc ? { proc } : {}), ...(nilRecv !== undefined ? { nilRecv } : {}) });
+export function method(t: NamedType, name: string, sig: FuncType, gen: boolean, ptrRecv = true, since?: string, proc = false): void {
+  t.methods.set(name, { name, sig, ptrRecv, fn: '', native: true, gen, ...(since ? { since } : {}), ...(proc ? { proc } : {}) });
+}
+/** Methods of t that Go defines for a nil receiver answer through `recv`, the JS of a stand-in object (MethodInfo.nilRecv). */
+export function nilReceiver(t: NamedType, recv: string, names: string[]): void {
+  for (const n of names) t.methods.get(n)!.nilRecv = recv;
 }
 /** A method given as a JS function expression of (receiver, ...args), e.g. `'((d) => d / 1e9)'`. */
 export function jsMethod(t: NamedType, name: string, sig: FuncType, js: string): void {

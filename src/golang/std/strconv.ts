@@ -232,8 +232,8 @@ export function FormatFloat(f: number, verb: number, prec: number): string {
  * FormatInt/Itoa/FormatUint: the digits, a new string of their length (formatBits: string(a[i:])),
  * except base-10 values in [0, 100), which come from the static table (strconv/itoa.go small).
  */
-export function formatInt(x: Int64 | bigint, base = 10): string {
-  const s = intString(x as Int64, base);
+export function formatInt(x: Int64, base = 10): string {
+  const s = intString(x, base);
   const small = base === 10 && (typeof x === 'bigint' ? x >= 0n && x < 100n : x >= 0 && x < 100);
   if (!small) mallocLib(s.length);
   return s;

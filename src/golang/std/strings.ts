@@ -19,7 +19,7 @@ import { pkg, F, T, fn, sl, ptr, tBytes, native, method, subset } from './regist
 import type { Slice } from '../rt/slices.js';
 import { bytesToString, runeToString, decodeUTF8, encodeUTF8, decodeRune } from '../rt/strings.js';
 import { sliceLit, copySlice, sliceToArray } from '../rt/slices.js';
-import { growCap, mallocLib } from '../rt/malloc.js';
+import { growCap, mallocLib, roundupsize } from '../rt/malloc.js';
 import type { Iface } from '../rt/values.js';
 import type { Op } from '../../workload/ops.js';
 import { GoPanic } from '../rt/panics.js';
@@ -234,7 +234,7 @@ export class Builder {
   Grow(n: number): void {
     if (n < 0) throw new GoPanic(null, 'strings.Builder.Grow: negative count');
     if (this.cap - this.s.length < n) {
-      this.cap = roundupLib(2 * this.cap + n);
+      this.cap = roundupsize(2 * this.cap + n);
       mallocLib(this.cap);
     }
   }
@@ -243,11 +243,6 @@ export class Builder {
     this.cap = 0;
   }
 }
-/** make([]byte, n)'s capacity as mallocgc rounds it (the size class). */
-function roundupLib(n: number): number {
-  return growCap(0, n);
-}
-
 /**
  * Results the package allocates (strings.go): a function that changes nothing returns s itself
  * (ToUpper of an upper-case string, Replace without a match), anything else a new string;
