@@ -22,8 +22,9 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultRelease, profiles, type GoFunc, type GoRelease, type IoCosts, type RunOptions, type RunResult, type Runtime, type CostModel } from '../src/index.js';
+import { defaultRelease, langMinor, moduleGODEBUG, profiles, type GoFunc, type GoRelease, type IoCosts, type RunOptions, type RunResult, type Runtime, type CostModel } from '../src/index.js';
 import { LoadError, UsageError } from './options.js';
+import { findMainModule } from './gomod.js';
 
 /** The engine's entry point in the built package (dist/src/index.js). */
 export const engineEntry = fileURLToPath(new URL('../src/index.js', import.meta.url));
@@ -57,6 +58,8 @@ export interface Instance {
   linksCgo?: boolean;
   /** A Go program (the Go frontend's): every loop and call yields to the scheduler (execute.ts goStallMs). */
   goSource?: boolean;
+  /** GODEBUG defaults its main module's go line carries (gomod.ts, version.ts moduleGODEBUG), under config and environment. */
+  godebugDefault?: string;
 }
 
 export interface Loaded {
@@ -222,6 +225,10 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
         .sort()
     : [path.basename(file)];
   const dir = isDir ? file : path.dirname(file);
+  // `go run .` compiles a directory as a package of its module: the go.mod's go line is its language
+  // version and GODEBUG defaults, its import path heads compile errors (gomod.ts); files are
+  // command-line-arguments with the toolchain's own version.
+  const mod = isDir ? findMainModule(dir, process.env) : null;
   if (names.length === 0) throw new LoadError(`${file}: no Go files in the directory (and a directory is not a TypeScript workload)`);
   // The frontend bundled into one module by the build (tools/bundle-golang.mjs: start-up), else its files.
   const bundled = fileURLToPath(new URL('../src/golang.bundle.js', import.meta.url));
@@ -241,7 +248,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
   // place keeps the offsets of everything after it.
   const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8').replace(/^\uFEFF/, ' ') }));
   type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean; warnings?: string[] } | { ok: false; errors: unknown[] };
-  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string; go?: GoRelease; io?: Partial<IoCosts> };
+  type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string; go?: GoRelease; lang?: string; io?: Partial<IoCosts> };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
   // The program sees the environment gmpsim was started with (as `go run` does) and standard input,
   // read when the program first reads fd 0 (a program that never reads it never waits for it).
@@ -254,7 +261,9 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
   let stdinBytes: Uint8Array | null = null;
   const stdin = (): Uint8Array => (stdinBytes ??= readStdin());
   // `go`: the release whose compiler's messages (syntax errors) the compilation gives
-  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir), go, io });
+  // A go.mod without a go line is go 1.16 to cmd/go (gover.DefaultGoModVersion).
+  const lang = mod === null ? undefined : (mod.go ?? '1.16');
+  const c = golang.compileGo(files, { env, stdin, args, dir: path.resolve(dir), go, lang, io });
   if (!c.ok) {
     const errs = c.errors as GoErr[];
     // gmpsim's own "unsupported: … (at file:line:col) …" already names its position: printed alone.
@@ -262,14 +271,22 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
     // go1.19 `go run` prints compile errors under `# command-line-arguments`, each path the
     // source directory shortened like cmd/go's base.ShortPath ("./main.go" in the current
     // directory), then exits 2 (go1.26: exit status 1; VersionProfile.compileErrorExit).
+    // An import the release's GOROOT lacks is `go list`'s error, before any compiling (cmd/go
+    // load.go): no header, the file as base.ShortPath gives it (no "./"), exit status 1 on both
+    // releases (go1.19.8 and go1.26.8, 2026-12-08).
+    if (errs.every((e) => notInGoroot.test(e.msg))) {
+      throw new LoadError(errs.map((e) => (e.file ? `${shortPath(path.resolve(dir, path.basename(e.file)))}:${e.line}:${e.col}: ${e.msg}` : e.msg)).join('\n'), true, 1);
+    }
     const shownDir = shortPath(path.resolve(dir));
     const lines = errs.map((e) => (e.file ? `${shownDir}/${path.basename(e.file)}:${e.line}:${e.col}: ${e.msg}` : e.msg));
-    throw new LoadError(['# command-line-arguments', ...lines].join('\n'), true, buildFailedExit);
+    throw new LoadError([`# ${mod?.importPath ?? 'command-line-arguments'}`, ...lines].join('\n'), true, buildFailedExit);
   }
   // What the compilation could not honour exactly (a C function it does not run): said, never dropped.
   for (const w of c.warnings ?? []) process.stderr.write(`gmpsim: warning: ${w}\n`);
   const engine = (await import(pathToFileURL(engineEntry).href)) as { Runtime: Instance['Runtime'] };
-  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false, goSource: true };
+  const minor = lang === undefined ? null : langMinor(lang);
+  const godebugDefault = minor === null ? undefined : moduleGODEBUG(go, minor);
+  const inst: Instance = { main: c.main, config: {}, params: null, Runtime: engine.Runtime, linksOS: c.linksOS ?? true, linksCgo: c.linksCgo ?? false, goSource: true, godebugDefault };
   return { file, kind: 'go', bundle: '', instantiate: async () => inst, first: inst };
 }
 
@@ -294,6 +311,9 @@ interface GoErr {
 }
 
 /** cmd/go/internal/base.ShortPath: the path relative to the current directory when that is shorter. */
+/** resolve.ts's message for an import that is not in the release's standard library. */
+const notInGoroot = /^package \S+ is not in (GOROOT|std) \(/;
+
 function shortPath(abs: string): string {
   const rel = path.relative(process.cwd(), abs) || '.';
   return rel.length < abs.length ? rel : abs;

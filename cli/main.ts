@@ -14,7 +14,7 @@ import type { CalibrateFlags } from './calibrate.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { defaultCosts, releaseCosts, costNames, costDocs, isFractionCost, defaultRelease, goReleases, profiles, defaultIoCosts, ioCostNames, ioCostDocs, perByteIoCosts, type GoRelease } from '../src/index.js';
+import { defaultCosts, releaseCosts, costNames, costDocs, isFractionCost, defaultRelease, fallbackRelease, goReleases, profiles, defaultIoCosts, ioCostNames, ioCostDocs, perByteIoCosts, type GoRelease } from '../src/index.js';
 import { formatSummary, formatSummaryAB, type SummaryColumn } from '../src/views/summary.js';
 import { loadWorkload } from './load.js';
 import { LoadError, UsageError, checkGoTracePath, checkPerfettoPath, checkPlotPath, parseIoCost } from './options.js';
@@ -49,11 +49,10 @@ function ioCostHelp(): string {
 /** What --go's help says: the releases, the default and why it is the default. */
 function goHelp(list: boolean): string {
   const pending = goReleases.filter((r) => !profiles[r].validated);
-  return (
-    `Go release whose runtime the simulation follows: ${goReleases.join(' or ')} (also go1.26, 1.26.8)${list ? '; two, comma-separated (1.19,1.26), run both and compare them (A/B)' : ''}. ` +
-    `Default ${defaultRelease}: the newest release whose conformance suite passes on its real toolchain (≥ 95 %)` +
-    (pending.length > 0 ? `; ${pending.join(', ')} ${pending.length > 1 ? 'are' : 'is'} modelled but not yet validated` : '')
-  );
+  const why = profiles[defaultRelease].validated
+    ? `the newest release whose conformance suite passes on its real toolchain (≥ 95 %)` + (pending.length > 0 ? `; ${pending.join(', ')} ${pending.length > 1 ? 'are' : 'is'} modelled but not yet validated` : '')
+    : `${fallbackRelease.why}; no release is validated yet (≥ 95 % of its conformance checks: docs/fidelity.md)`;
+  return `Go release whose runtime the simulation follows: ${goReleases.join(' or ')} (also go1.26, 1.26.8)${list ? '; two, comma-separated (1.19,1.26), run both and compare them (A/B)' : ''}. Default ${defaultRelease}: ${why}`;
 }
 
 const envHelp = `
@@ -61,8 +60,10 @@ Environment:
   GOMAXPROCS=n     number of Ps, as in Go (a positive integer; gmpsim rejects 0 and junk,
                    which Go would silently ignore). --gomaxprocs takes precedence.
   GODEBUG=k=v,…    schedtrace=N (SCHED line every N ms on stderr), scheddetail=1 (long form),
-                   asyncpreemptoff=1 (no signal preemption); Go 1.25+: updatemaxprocs=0 (GOMAXPROCS
+                   asyncpreemptoff=1 (no signal preemption), gctrace=1, gcpacertrace=1; Go 1.23+:
+                   asynctimerchan=1 (pre-1.23 channel timers); Go 1.25+: updatemaxprocs=0 (GOMAXPROCS
                    never follows the CPU limit), containermaxprocs=0 (the default ignores it).
+                   A directory in a module also takes the defaults of its go.mod's go line.
                    Other Go keys are ignored with a warning; a malformed value is an error.`;
 
 const exitHelp = `

@@ -112,7 +112,9 @@ export function resolveSettings(
   const base = config.godebug ? parseGodebugEnv(config.godebug) : { flags: {}, warnings: [] };
   const fromEnv = parseGodebugEnv(env['GODEBUG']);
   warnings.push(...base.warnings, ...fromEnv.warnings);
-  const godebug: GodebugFlags = { ...defaultGodebug(), ...base.flags, ...fromEnv.flags };
+  // Under both, a Go program's module defaults (its go.mod's go line: load.ts godebugDefault).
+  const fromModule = inst.godebugDefault ? parseGodebugEnv(inst.godebugDefault).flags : {};
+  const godebug: GodebugFlags = { ...defaultGodebug(), ...fromModule, ...base.flags, ...fromEnv.flags };
 
   const go = resolveGo(flags.go, config.go);
   const ncpu = flags.ncpu !== undefined ? gomaxprocsValue('--ncpu', flags.ncpu) : (config.ncpu ?? defaultNcpu);

@@ -11,6 +11,6 @@ export { defaultIoCosts, ioCostNames, ioCostDocs, perByteIoCosts, ioCostValueErr
 export { EventLog, E, Loc, MS, EventName, FoundBy, RetakeWhy, ExitPath, type EventRecord, type EventKind, type EventColumns } from './log/events.js';
 export { PollDesc } from './runtime/netpoll.js';
 export { defaultNcpu } from './runtime/os.js';
-export { profiles, goReleases, defaultRelease, parseGoRelease, profileFieldDocs, type GoRelease, type VersionProfile, type ProfileFieldDoc } from './runtime/version.js';
+export { profiles, goReleases, defaultRelease, fallbackRelease, defaultReleaseWhy, parseGoRelease, langMinor, moduleGODEBUG, profileFieldDocs, type GoRelease, type VersionProfile, type ProfileFieldDoc } from './runtime/version.js';
 export { defaultGOMAXPROCS, normalizeQuota, quotaAt, maxprocsUpdatePeriod, type CpuQuotaStep } from './runtime/maxprocs.js';
 export { gcOptionsFromEnv, GCPhase, GCTrigger, GCMarkWorkerMode, STWReason, gctraceLine, type GCOptions, type GCCycleRecord, type MemStatsSnapshot } from './runtime/mgc.js';

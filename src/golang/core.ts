@@ -16,7 +16,7 @@
  */
 import type { Complex } from './rt/complex.js';
 import { type GoCpuCosts, defaultGoCpuCosts, releaseGoCpuCosts } from './cost.js';
-import { type GoRelease, type VersionProfile, profiles, defaultRelease } from '../runtime/version.js';
+import { type GoRelease, type VersionProfile, profiles, defaultRelease, langMinor } from '../runtime/version.js';
 import type { Node, SourceFile } from './compiler/syntax.js';
 import {
   type Type,
@@ -261,6 +261,14 @@ export interface CompileOptions {
   cpu?: Partial<GoCpuCosts>;
   /** The Go release whose language and messages to follow (default: the default release). */
   go?: GoRelease;
+  /**
+   * The language version (cmd/compile's -lang) when it is not the release's own: the `go` line of the
+   * main module's go.mod ("1.21", "1.21.3", "1.21rc1"), as `go run .` in a module compiles with it
+   * (cmd/go passes -lang=go1.21). A feature newer than it is off (loop variables are per loop before
+   * 1.22) or a compile error ("requires go1.22 or later (-lang was set to go1.21; check go.mod)").
+   * Newer than the release: the release's own (a toolchain knows no later language).
+   */
+  lang?: string;
 }
 
 /** Package members visible after `import`: declared by the package modules (std/). */
@@ -370,9 +378,29 @@ export class Compiler {
     this.dir = opts.dir ?? '/tmp/gmpsim';
     this.lang = profiles[opts.go ?? defaultRelease];
     this.release = opts.go ?? defaultRelease;
+    const own = langMinor(this.release)!;
+    const set = opts.lang !== undefined ? langMinor(opts.lang) : null;
+    this.langVersion = set !== null && set < own ? set : own;
+    this.langFromGoMod = set !== null && set < own;
   }
-  /** The release whose language rules apply (loopvarPerIteration). */
+  /** The release whose compiler and language rules apply (loopvarPerIteration); see also langVersion. */
   readonly lang: VersionProfile;
+  /** The language version's minor number (-lang): the release's own, or a main module's older `go` line. */
+  readonly langVersion: number;
+  /** Whether langVersion came from a go.mod (the errors then say "check go.mod"). */
+  readonly langFromGoMod: boolean;
+
+  /**
+   * Whether a language feature new in go1.`since` may be used: the release has it (the caller checks
+   * its VersionProfile field first) and -lang is not older. `what` set: an older -lang is a compile
+   * error at `n` with types2's wording ("<what>requires go1.22 or later (-lang was set to go1.21; check
+   * go.mod)", go1.26.8 types2/version.go versionErrorf); unset: the feature is silently off (loopvar).
+   */
+  langAllows(since: number, n?: Node, what?: string): boolean {
+    if (this.langVersion >= since) return true;
+    if (n !== undefined && what !== undefined) this.fail(n, `${what}requires go1.${since} or later (-lang was set to go1.${this.langVersion}${this.langFromGoMod ? '; check go.mod' : ''})`);
+    return false;
+  }
 
   /** Type-check and compile an expression. */
   expr(n: Node): Val {
@@ -431,7 +459,7 @@ export class Compiler {
     const s = this.scope;
     if (checkUnused)
       for (const o of s.m.values()) {
-        if (o.kind === 'var' && !o.used && o.node && o.name !== '_' && !o.global) this.err(o.node, `${o.name} declared but not used`);
+        if (o.kind === 'var' && !o.used && o.node && o.name !== '_' && !o.global) this.err(o.node, this.lang.typeCheckerMessages === '1.26' ? `declared and not used: ${o.name}` : `${o.name} declared but not used`);
       }
     this.scope = s.parent!;
   }

@@ -139,7 +139,7 @@ function selectDequeueAll(gp: G): void {
 }
 
 function wake(rt: Runtime, sg: Sudog, pp: P, by: G | null, value: unknown): void {
-  if (rt.v.lazyChannelTimers) unblockTimers(rt, sg);
+  if (rt.lazyChanTimers) unblockTimers(rt, sg);
   if (sg.isSelect) {
     selectDequeueAll(sg.g);
     goready(rt, sg.g, pp, by, value);
@@ -224,7 +224,7 @@ export function chanrecv(rt: Runtime, mp: M, gp: G, c: Chan | null): unknown {
     gopark(rt, mp, gp, 'chan receive (nil chan)');
     return PARKED;
   }
-  const lazyTimer = rt.v.lazyChannelTimers ? c.timer : null;
+  const lazyTimer = rt.lazyChanTimers ? c.timer : null;
   if (lazyTimer !== null) maybeRunChan(rt, lazyTimer, mp.p!);
   const r = tryRecv(rt, mp, gp, c);
   if (r !== NOT_READY) return r;
@@ -317,7 +317,7 @@ export function selectgo(rt: Runtime, mp: M, gp: G, cases: SelectCase[], dflt: b
     const cs = cases[i]!;
     const c = cs.ch!;
     if (cs.dir === 'recv') {
-      if (rt.v.lazyChannelTimers && c.timer !== null) maybeRunChan(rt, c.timer, mp.p!);
+      if (rt.lazyChanTimers && c.timer !== null) maybeRunChan(rt, c.timer, mp.p!);
       const r = tryRecv(rt, mp, gp, c);
       if (r !== NOT_READY) {
         const [v, ok] = r as [unknown, boolean];
@@ -347,7 +347,7 @@ export function selectgo(rt: Runtime, mp: M, gp: G, cases: SelectCase[], dflt: b
     tail = sg;
     if (cs.dir === 'recv') cs.ch.recvq.enqueue(sg);
     else cs.ch.sendq.enqueue(sg);
-    if (sg.recv && rt.v.lazyChannelTimers && cs.ch.timer !== null) blockTimerChan(rt, cs.ch.timer, mp.p!);
+    if (sg.recv && rt.lazyChanTimers && cs.ch.timer !== null) blockTimerChan(rt, cs.ch.timer, mp.p!);
   }
   gopark(rt, mp, gp, 'select');
   return PARKED;

@@ -57,15 +57,22 @@ export interface GodebugFlags {
   gctrace: number;
   /** gcpacertrace=1: the pacer's state at each mark's start and end on stderr (mgc.ts pacerStartLine, endCycle). */
   gcpacertrace: number;
+  /**
+   * asynctimerchan=1 (Go 1.23+): channel timers as before 1.23 — always in a P's heap, sending into a
+   * buffered channel when they fire (time.go, VersionProfile.lazyChannelTimers; Runtime.lazyChanTimers).
+   * A main module whose go.mod says go ≤ 1.22 builds with it (internal/godebugs/table.go: Changed 23,
+   * Old "1"; version.ts moduleGODEBUG). Default 0. Ignored by releases before 1.23.
+   */
+  asynctimerchan: number;
 }
 
 /** GODEBUG's defaults: everything off except the 1.25+ GOMAXPROCS updates (on unless set to 0). */
 export function defaultGodebug(): GodebugFlags {
-  return { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, updatemaxprocs: 1, containermaxprocs: 1, gctrace: 0, gcpacertrace: 0 };
+  return { schedtrace: 0, scheddetail: 0, asyncpreemptoff: false, updatemaxprocs: 1, containermaxprocs: 1, gctrace: 0, gcpacertrace: 0, asynctimerchan: 0 };
 }
 
 /** The GODEBUG keys gmpsim models (others are reported as ignored). */
-export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs', 'gctrace', 'gcpacertrace'] as const;
+export const godebugKeys = ['schedtrace', 'scheddetail', 'asyncpreemptoff', 'updatemaxprocs', 'containermaxprocs', 'gctrace', 'gcpacertrace', 'asynctimerchan'] as const;
 /**
  * GODEBUG settings of the standard library, not the runtime: the Go frontend's packages read them from the
  * program's environment (httpmuxgo121: std/net_http.ts, ServeMux's go1.21 rules on Go ≥ 1.22).
@@ -219,6 +226,7 @@ export function parseGODEBUG(s: string): { flags: GodebugFlags; errors: string[]
     else if (key === 'containermaxprocs') flags.containermaxprocs = n;
     else if (key === 'gctrace') flags.gctrace = n;
     else if (key === 'gcpacertrace') flags.gcpacertrace = n;
+    else if (key === 'asynctimerchan') flags.asynctimerchan = n;
     else flags.asyncpreemptoff = n !== 0;
   }
   return { flags, errors, ignored };
@@ -234,6 +242,8 @@ export class Runtime {
   readonly debug: GodebugFlags;
   /** The Go release's differences the mechanisms follow (version.ts). */
   readonly v: VersionProfile;
+  /** Channel timers follow 1.23+'s lazy model: the release has it and GODEBUG asynctimerchan is not 1. */
+  readonly lazyChanTimers: boolean;
   /** The release's own runtime frames and goroutine names in crash output (frames.ts). */
   readonly rf: RuntimeFrames;
   readonly ncpu: number;
@@ -341,6 +351,7 @@ export class Runtime {
     this.timerCold = coldTable(this.cost, timerColdExtra);
     this.rf = runtimeFrames(this.v);
     this.debug = { ...defaultGodebug(), ...(opts.godebug ?? {}) };
+    this.lazyChanTimers = this.v.lazyChannelTimers && this.debug.asynctimerchan !== 1;
     this.ncpu = opts.ncpu ?? defaultNcpu;
     if (!Number.isInteger(this.ncpu) || this.ncpu < 1) throw new RangeError(`ncpu must be a positive integer, got ${this.ncpu}`);
     this.cpuQuota = normalizeQuota(opts.cpuQuota);

@@ -217,7 +217,7 @@ export function resettimer(rt: Runtime, t: Timer, when: number, pp: P): boolean 
 
 /** A channel timer under Go ≥ 1.23's lazy model (t.isChan && !asynctimerchan). */
 function lazyChan(rt: Runtime, t: Timer): boolean {
-  return rt.v.lazyChannelTimers && t.kind === TimerKind.ChanSend;
+  return rt.lazyChanTimers && t.kind === TimerKind.ChanSend;
 }
 
 /**

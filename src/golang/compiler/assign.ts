@@ -147,11 +147,11 @@ export function assignOp(c: Compiler, n: Node, op: string, incdec = false): stri
     return `${l.set(wrap(l.t, `$L.${bop === '<<' ? 'shl' : 'shr'}(${l.get}, ${rc})`))};`;
   }
   const r = convert(c, rv, l.t, 'assignment');
-  if (!(isNumeric(l.t) || (bop === '+' && isString(l.t)))) c.fail(n, `invalid operation: operator ${bop} not defined on ${describe(cur)}`);
+  if (!(isNumeric(l.t) || (bop === '+' && isString(l.t)))) c.fail(n, `invalid operation: operator ${bop} not defined on ${describe(c, cur)}`);
   c.ops++;
   if (isComplex(l.t)) {
     const fn = bop === '+' ? 'cadd' : bop === '-' ? 'csub' : bop === '*' ? 'cmul' : bop === '/' ? 'cdiv' : '';
-    if (fn === '') c.fail(n, `invalid operation: operator ${bop} not defined on ${describe(cur)}`);
+    if (fn === '') c.fail(n, `invalid operation: operator ${bop} not defined on ${describe(c, cur)}`);
     return `${l.set(wrap(l.t, `$L.${fn}(${l.get}, ${incdec ? '$L.cx(1, 0)' : r})`))};`;
   }
   if (isInteger(l.t)) {

@@ -9,12 +9,12 @@
 import { stackAppendBytes } from './escape.js';
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import { type Compiler, type Val, isIntConst, numOf, bigOf } from '../core.js';
+import { exprString } from './exprstring.js';
+import { type Compiler, type Val, isIntConst, numOf } from '../core.js';
 import {
   type Type,
   type FuncType,
   tInt,
-  tUntypedInt,
   underlying,
   isUntyped,
   isInteger,
@@ -160,7 +160,7 @@ export function call(c: Compiler, n: Node): Val {
     return conversion(c, n, f.t, argNodes);
   }
   const u = underlying(f.t);
-  if (u.k !== 'func') c.fail(n, `invalid operation: cannot call non-function ${describe(f)}`);
+  if (u.k !== 'func') c.fail(n, `invalid operation: cannot call non-function ${describe(c, f)}`);
   const args = argList(c, n, u, argNodes, spread, text(fnNode));
   let fc = f.c;
   if (saved) {
@@ -284,7 +284,7 @@ function minMax(c: Compiler, n: Node, name: string, vals: Val[], H: (code: strin
     if (!isUntyped(v.t) && t === null) t = v.t;
   }
   const ordered = (x: Type): boolean => isString(x) || (isNumeric(x) && !isComplex(x));
-  for (const v of vals) if (!ordered(v.t)) c.fail(v.n, `invalid argument: ${describe(v)} cannot be ordered`);
+  for (const v of vals) if (!ordered(v.t)) c.fail(v.n, `invalid argument: ${describe(c, v)} cannot be ordered`);
   if (t === null) {
     // all untyped constants: the result's kind is the highest of the operands' (int < rune < float)
     const rank = (x: Type): number => ['untyped int', 'untyped rune', 'untyped float'].indexOf((x as { name: string }).name);
@@ -311,6 +311,8 @@ function minMax(c: Compiler, n: Node, name: string, vals: Val[], H: (code: strin
 
 function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: boolean): Val {
   if (builtinsGo121.has(name) && !c.lang.builtinsMinMaxClear) c.fail(n.kids[0] ?? n, `undefined: ${name}`);
+  // types2 builtins.go: verifyVersionf(call.Fun, go1_21, "clear") / ("built-in %s", min|max)
+  if (builtinsGo121.has(name)) c.langAllows(21, n.kids[0] ?? n, name === 'clear' ? 'clear ' : `built-in ${name} `);
   c.ops -= 1;
   c.charge(-c.cpu.call);
   const saved = c.hoist;
@@ -343,7 +345,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       if (u.k === 'map' && name === 'len') return done({ c: `$L.mlen(${v.c})`, t: tInt, mode: 'value', n });
       if (u.k === 'chan') return done({ c: name === 'len' ? `$L.clen(${v.c})` : `$L.ccap(${v.c})`, t: tInt, mode: 'value', n });
       // at the argument (types2 builtins.go), `for built-in len` since go1.20
-      c.fail(v.n, `invalid argument: ${describe(v)} for ${c.release === '1.19' ? '' : 'built-in '}${name}`);
+      c.fail(v.n, `invalid argument: ${describe(c, v)} for ${c.release === '1.19' ? '' : 'built-in '}${name}`);
     }
     // falls through
     case 'append': {
@@ -351,7 +353,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const s = arg(0);
       if (s.mode === 'nil') c.fail(n, 'first argument to append must be a typed slice; have untyped nil');
       const u = underlying(s.t);
-      if (u.k !== 'slice') c.fail(n, `invalid argument: ${describe(s)} is not a slice`);
+      if (u.k !== 'slice') c.fail(n, `invalid argument: ${describe(c, s)} is not a slice`);
       const es = sizeOf(u.elem);
       // the zero value of the spare capacity a grown backing array gets (rt/slices.ts ZeroOf): a
       // primitive as is, an object's through its hoisted maker
@@ -383,7 +385,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const u = underlying(t);
       const ints = argNodes.slice(1).map((a) => {
         const v = c.expr(a);
-        if (!isInteger(v.t) && !isIntConst(v.cv)) c.fail(a, `cannot convert ${describe(v)} to type int`);
+        if (!isInteger(v.t) && !isIntConst(v.cv)) c.fail(a, `cannot convert ${describe(c, v)} to type int`);
         if (v.cv !== undefined && (v.cv as number) < 0) c.fail(a, `invalid argument: index ${text(a)} (constant of type int) must not be negative`);
         return H(v.cv !== undefined ? lit(v.cv) : v.c);
       });
@@ -418,6 +420,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
           if (v.mode === 'nil') c.fail(v.n, 'use of untyped nil in argument to built-in new');
           if (v.mode === 'novalue' || v.mode === 'tuple') c.fail(v.n, `${text(v.n)} (${v.mode === 'novalue' ? 'no value' : 'multiple values'}) used as value`);
           const r = valueOf(c, v, 'argument to new');
+          // types2 builtins.go: verifyVersionf(call.Fun, go1_26, "new(%s)", arg)
+          c.langAllows(26, n.kids[0] ?? n, `new(${exprString(argNodes[0]!)}) `);
           t = r.t;
           init = H(r.c);
         }
@@ -440,7 +444,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
       const u = underlying(v.t);
       if (u.k === 'map') return done({ c: `$L.mclear(${H(v.c)})`, t: tInt, mode: 'novalue', n });
       if (u.k === 'slice') return done({ c: `$L.sclear(${H(v.c)}, ${zeroMaker(c, u.elem)})`, t: tInt, mode: 'novalue', n });
-      c.fail(v.n, `invalid argument: ${describe(v)} must be a map or slice`);
+      c.fail(v.n, `invalid argument: ${describe(c, v)} must be a map or slice`);
     }
     // falls through
     case 'min':
@@ -449,7 +453,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     case 'delete': {
       const m = arg(0);
       const u = underlying(m.t);
-      if (u.k !== 'map') c.fail(n, `invalid argument: ${describe(m)} is not a map`);
+      if (u.k !== 'map') c.fail(n, `invalid argument: ${describe(c, m)} is not a map`);
       const k = convert(c, arg(1), u.key, 'argument to delete');
       const ck = complexKey(u.key);
       return done({ c: `$L.mdel(${H(m.c)}, ${H(ck ? `$L.mapKey(${k})` : k)})`, t: tInt, mode: 'novalue', n });
@@ -508,7 +512,7 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
         const cv = name === 'real' ? zc.re : zc.im;
         return done({ c: lit(cv), t: tUntypedFloat, mode: 'const', n, cv });
       }
-      if (!isComplex(z.t)) c.fail(z.n, `invalid argument: ${describe(z)} not of complex type`);
+      if (!isComplex(z.t)) c.fail(z.n, `invalid argument: ${describe(c, z)} not of complex type`);
       const ft = basic((underlying(z.t) as { name: string }).name === 'complex64' ? 'float32' : 'float64');
       if (z.cv instanceof Complex) {
         const cv = name === 'real' ? z.cv.re : z.cv.im;
@@ -543,8 +547,8 @@ function builtin(c: Compiler, n: Node, name: string, argNodes: Node[], spread: b
     case 'close': {
       const ch = arg(0);
       const u = underlying(ch.t);
-      if (u.k !== 'chan') c.fail(n, `invalid operation: non-chan argument ${describe(ch)}`);
-      if (u.dir === 'recv') c.fail(n, `invalid operation: cannot close receive-only channel ${describe(ch)}`);
+      if (u.k !== 'chan') c.fail(n, `invalid operation: non-chan argument ${describe(c, ch)}`);
+      if (u.dir === 'recv') c.fail(n, `invalid operation: cannot close receive-only channel ${describe(c, ch)}`);
       const hc = H(ch.c);
       return done({ c: `(yield* $op({k: $K.Close, ch: $L.closeCheck(${hc})}))`, t: tInt, mode: 'novalue', n });
     }
@@ -561,7 +565,9 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   const v = c.expr(argNodes[0]!);
   const tu = underlying(t);
   const vu = underlying(v.t);
-  const bad = (): never => c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)}`);
+  // types2 conversion.go reports at the operand (the argument), as "cannot convert x (…) to type T"
+  const at = argNodes[0]!;
+  const bad = (): never => c.fail(at, `cannot convert ${describe(c, v)} to type ${ts(t)}`);
   if (v.mode === 'nil') {
     if (!assignable(v, t)) bad();
     return { c: 'null', t, mode: 'value', n };
@@ -570,32 +576,31 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   // a uintptr constant becomes a pointer value, as an address the program made up)
   if (v.cv !== undefined && tu.k === 'basic' && tu.name === 'unsafe.Pointer' && vu.k === 'basic' && vu.name === 'uintptr') return { c: lit(v.cv), t, mode: 'value', n };
   if (v.cv !== undefined && tu.k === 'basic') {
+    // A constant converts to a constant type only when its value is representable there
+    // (conversion.go constConvertibleTo → representable), typed or untyped alike.
     let cv = v.cv;
+    const numeric = typeof cv === 'number' || typeof cv === 'bigint' || cv instanceof Complex;
     if (isComplex(t)) {
-      if (typeof cv !== 'number' && typeof cv !== 'bigint' && !(cv instanceof Complex)) bad();
-      if (!isComplex(v.t) && !isUntyped(v.t)) bad();
-      let z = cv instanceof Complex ? cv : new Complex(numOf(cv), 0);
+      if (!numeric) bad();
+      let z = cv instanceof Complex ? cv : new Complex(numOf(cv as number | bigint), 0);
       if (tu.name === 'complex64') z = new Complex(Math.fround(z.re), Math.fround(z.im));
       return { c: lit(z), t, mode: 'const', n, cv: z };
     }
     if (cv instanceof Complex) {
-      // a complex constant converts to another numeric type only when untyped and without imaginary part
-      if (!isUntyped(v.t) || !isNumeric(t)) bad();
-      if (cv.im !== 0) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
+      // a complex value converts to another numeric type when its imaginary part is 0
+      if (!isNumeric(t) || cv.im !== 0) bad();
       cv = cv.re;
     }
     if (isString(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
-      if (!isInteger(v.t) && v.t !== tUntypedInt && !(isUntyped(v.t) && isIntConst(cv))) bad();
+      if (!isInteger(v.t) && !(isUntyped(v.t) && isIntConst(cv))) bad();
       cv = runeStr(numOf(cv));
     } else if (isInteger(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
-      if (!isIntConst(cv)) {
-        if (isFloat(v.t) && !isUntyped(v.t)) return { c: numConversion(t, v.t, lit(cv)), t, mode: 'value', n };
-        c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (truncated)`);
-      }
+      if (!isIntConst(cv)) bad();
       const r = intRange(tu.name);
       if (cv < r[0] || cv > r[1]) {
-        if (isUntyped(v.t)) c.fail(n, `cannot convert ${describe(v)} to type ${ts(t)} (overflows)`);
-        return { c: wrap(t, kind64(t) !== null ? lit(cv) : lit(Number(BigInt.asIntN(32, bigOf(cv))))), t, mode: 'value', n };
+        // go1.26: "A conversion from an integer constant to an integer type can only fail if there's overflow"
+        if (c.lang.typeCheckerMessages === '1.26' && isInteger(v.t)) c.fail(at, `constant ${String(cv)} overflows ${ts(t)}`);
+        bad();
       }
     } else if (isFloat(t) && (typeof cv === 'number' || typeof cv === 'bigint')) {
       cv = numOf(cv);
@@ -651,7 +656,7 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   // a slice to an array pointer (Go 1.17) or an array (Go 1.20, VersionProfile.sliceToArray)
   if (vu.k === 'slice') {
     const au = tu.k === 'ptr' ? underlying(tu.elem) : tu;
-    if (au.k === 'array' && identical(au.elem, vu.elem) && (tu.k === 'ptr' || c.lang.sliceToArray)) {
+    if (au.k === 'array' && identical(au.elem, vu.elem) && (tu.k === 'ptr' || (c.lang.sliceToArray && c.langAllows(20, argNodes[0]!, `cannot convert ${describe(c, v)} to type ${ts(t)}: conversion of slice to array `)))) {
       if (tu.k === 'ptr') return { c: `$L.sliceToArrayPtr(${v.c}, ${au.len}, ${c.lang.sliceToArray})`, t, mode: 'value', n };
       return { c: clone(c, t, `$L.convertSliceToArray(${v.c}, ${au.len})`), t, mode: 'value', n };
     }

@@ -103,7 +103,7 @@ export function forStmt(c: Compiler, n: Node, label: string | null): string {
   // when the variable is boxed) that is copied back before the post statement, which so runs on
   // the next iteration's variable, as the spec says; closures keep their iteration's copy.
   const perIter: { outer: string; inner: string; boxed: boolean; o: { js: string } }[] = [];
-  if (c.lang.loopvarPerIteration && fc) {
+  if (c.lang.loopvarPerIteration && c.langAllows(22) && fc) {
     for (const o of c.scope.m.values()) {
       if (o.kind !== 'var') continue;
       const inner = c.id(o.name);
@@ -178,11 +178,12 @@ export function rangeStmt(c: Compiler, n: Node, label: string | null): string {
   else if (isString(x.t)) [kt, vt] = [tInt, tInt32];
   else if (u.k === 'map') [kt, vt] = [u.key, u.elem];
   else if (u.k === 'chan') [kt, vt] = [u.elem, null];
-  else if (c.lang.rangeOverInt && isInteger(x.t)) [kt, vt] = [isUntyped(x.t) ? defaultType(x.t) : x.t, null];
-  else if (c.lang.rangeOverFunc && u.k === 'func' && yieldParams(u) !== null) return rangeFunc(c, n, label, x, yieldParams(u)!, lhs, defineVars, body);
-  else c.fail(xn, `cannot range over ${describe(x)}`);
-  if (vt === null && u.k !== 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
-  if (u.k === 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(x)} permits only one iteration variable`);
+  // an older -lang (a go.mod's go line): types2 stmt.go rangeStmt's "cannot range over %s: requires go1.22 or later"
+  else if (c.lang.rangeOverInt && isInteger(x.t) && c.langAllows(22, xn, `cannot range over ${describe(c, x)}: `)) [kt, vt] = [isUntyped(x.t) ? defaultType(x.t) : x.t, null];
+  else if (c.lang.rangeOverFunc && u.k === 'func' && yieldParams(u) !== null && c.langAllows(23, xn, `cannot range over ${describe(c, x)}: `)) return rangeFunc(c, n, label, x, yieldParams(u)!, lhs, defineVars, body);
+  else c.fail(xn, `cannot range over ${describe(c, x)}`);
+  if (vt === null && u.k !== 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(c, x)} permits only one iteration variable`);
+  if (u.k === 'chan' && lhs.length > 1) c.fail(lhs[1]!, `range over ${describe(c, x)} permits only one iteration variable`);
   let decl = '';
   // `for i, x[i] = range …` assigns as a tuple assignment each iteration: x[i]'s operands first
   const pre: string[] | undefined = !defineVars && lhs.length > 1 ? [] : undefined;
@@ -261,7 +262,7 @@ function yieldParams(u: FuncType): Type[] | null {
  */
 function rangeFunc(c: Compiler, n: Node, label: string | null, x: Val, yp: Type[], lhs: Node[], defineVars: boolean, body: Node): string {
   const fn = c.fn!;
-  if (yp.length < lhs.length) c.fail(lhs[yp.length]!, `range over ${describe(x)} permits only ${yp.length === 0 ? 'no iteration variables' : 'one iteration variable'}`);
+  if (yp.length < lhs.length) c.fail(lhs[yp.length]!, `range over ${describe(c, x)} permits only ${yp.length === 0 ? 'no iteration variables' : 'one iteration variable'}`);
   const state = c.id('rs');
   const next = c.id('rn');
   const params = yp.map(() => c.id('y'));
@@ -356,7 +357,7 @@ function target(c: Compiler, n: Node, t: Type, define: boolean, decl: (s: string
     // the element is copied into the variable (a struct or array value is not shared with it)
     const cp = (v: string): string => clone(c, t, v);
     // Go 1.22+: a new variable each iteration (declared in the JS loop body)
-    if (c.lang.loopvarPerIteration) return (v) => (boxed ? `let ${js} = new $L.Box(${cp(v)});` : `let ${js} = ${cp(v)};`);
+    if (c.lang.loopvarPerIteration && c.langAllows(22)) return (v) => (boxed ? `let ${js} = new $L.Box(${cp(v)});` : `let ${js} = ${cp(v)};`);
     decl(`let ${js} = ${boxed ? `new $L.Box(${zero(c, t)})` : zero(c, t)}; `);
     // go1.19: one variable for the loop; a struct variable is updated in place (&p is the same each time)
     if (underlying(t).k === 'struct' && !(t.k === 'named' && t.native)) return (v) => `$L.setStruct(${js}, ${v});`;
@@ -488,7 +489,8 @@ export function typeSwitchStmt(c: Compiler, n: Node, label: string | null): stri
     c.popScope(false);
     bodies.push(`case ${idx}: {\n${pre}\n${b}} break;\n`);
   });
-  if (bind && !bindUsed) c.err(bind, `${text(bind)} declared but not used`);
+  // go1.26 types2 stmt.go typeSwitchStmt: "%s declared and not used" (a variable's own: "declared and not used: %s")
+  if (bind && !bindUsed) c.err(bind, `${text(bind)} declared ${c.lang.typeCheckerMessages === '1.26' ? 'and' : 'but'} not used`);
   c.popScope();
   const lbl = label ? `${label}: ` : '';
   return `{ ${init}$f.l = ${c.line(n)}; $S.c += ${c.nsOf(cls.length + 1)}; const ${xv} = ${x.c}; let ${ci} = ${dflt}; ${sel}\n${lbl}switch (${ci}) {\n${bodies.join('')}} }\n`;
@@ -514,7 +516,7 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
     if (comm.name === 'SendStatement') {
       const ch = c.expr(comm.kids[0]!);
       const u = underlying(ch.t);
-      if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot send to non-channel ${describe(ch)}`);
+      if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot send to non-channel ${describe(c, ch)}`);
       const v = convert(c, c.expr(comm.kids[comm.kids.length - 1]!), u.elem, 'send');
       cases.push(`{dir: 'send', ch: $L.sendCheck(${ch.c}), v: ${v}}`);
     } else {
@@ -525,7 +527,7 @@ export function selectStmt(c: Compiler, n: Node, label: string | null): string {
       if (!(inner.name === 'UnaryExp' && text(inner.kids[0]!) === '<-')) c.fail(comm, 'select case must be receive, send or assign recv');
       const ch = c.expr(inner.kids[1]!);
       const u = underlying(ch.t);
-      if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot receive from non-channel ${describe(ch)}`);
+      if (u.k !== 'chan') c.fail(comm, `invalid operation: cannot receive from non-channel ${describe(c, ch)}`);
       cases.push(`{dir: 'recv', ch: ${ch.c}}`);
       if (comm.name === 'ReceiveStatement') {
         const isDef = comm.kids.some((k) => k.name === ':=');

@@ -27,7 +27,7 @@ export function index(c: Compiler, n: Node, pre?: string[]): Val {
     return { c: `$L.mget(${x.c}, ${key}, ${z})`, t: u.elem, mode: 'value', n, ok2: `$L.mget2(${x.c}, ${key}, ${z})` };
   }
   const iv = c.expr(n.kids[1]!);
-  if (!isInteger(iv.t)) c.fail(iv.n, `invalid argument: index ${describe(iv)} must be integer`);
+  if (!isInteger(iv.t)) c.fail(iv.n, `invalid argument: index ${describe(c, iv)} must be integer`);
   let i = convert(c, iv, isInteger(iv.t) && iv.mode !== 'const' ? iv.t : tInt, 'index');
   if (pre && !isString(x.t)) {
     const tx = c.id('x');
@@ -44,7 +44,7 @@ export function index(c: Compiler, n: Node, pre?: string[]): Val {
   }
   if (u.k === 'ptr' && underlying(u.elem).k === 'array') return { c: `$L.aget($L.deref(${x.c}), ${i})`, t: (underlying(u.elem) as { elem: Type }).elem, mode: 'var', n, lv: (v) => `$L.aset($L.deref(${x.c}), ${i}, ${v})` };
   if (isString(x.t)) return { c: `$L.strAt(${x.c}, ${i})`, t: c.scope.lookup('byte')!.t, mode: 'value', n };
-  c.fail(n, `invalid operation: cannot index ${describe(x)}`);
+  c.fail(n, `invalid operation: cannot index ${describe(c, x)}`);
 }
 
 export function sliceExpr(c: Compiler, n: Node): Val {
@@ -68,5 +68,5 @@ export function sliceExpr(c: Compiler, n: Node): Val {
   if (u.k === 'array') return { c: `$L.sliceArray(${x.c}, ${lo}, ${hi}, ${max})`, t: c.types.intern({ k: 'slice', elem: u.elem }), mode: 'value', n };
   if (u.k === 'ptr' && underlying(u.elem).k === 'array')
     return { c: `$L.sliceArray($L.deref(${x.c}), ${lo}, ${hi}, ${max})`, t: c.types.intern({ k: 'slice', elem: (underlying(u.elem) as { elem: Type }).elem }), mode: 'value', n };
-  c.fail(n, `cannot slice ${describe(x)}`);
+  c.fail(n, `cannot slice ${describe(c, x)}`);
 }

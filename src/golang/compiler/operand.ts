@@ -7,6 +7,7 @@
  * Every other compiler module uses these; this one uses none of them (no import cycle).
  */
 import { text } from './syntax.js';
+import { exprString } from './exprstring.js';
 import { libCallNs } from '../cost.js';
 import { Complex } from '../rt/complex.js';
 import { type Compiler, type ConstVal, type FuncCtx, type Val, isIntConst, numOf } from '../core.js';
@@ -36,19 +37,42 @@ export function ts(t: Type): string {
   return typeString(t, false);
 }
 
-/** How go1.19 describes an operand in messages: `x (variable of type int)`. */
-export function describe(v: Val): string {
-  const src = text(v.n);
+/**
+ * How the type checker describes an operand in messages (types2 operandString): the expression as
+ * its printer writes it (exprstring.ts) and what it is, `a + b (value of type int)`; go1.26 also
+ * names the structure of a named type (`t (variable of struct type T)`, `m (variable of int type
+ * MyInt)`: VersionProfile.typeCheckerMessages).
+ */
+export function describe(c: Compiler, v: Val): string {
+  const src = exprString(v.n);
   if (v.mode === 'const' && isUntyped(v.t)) {
     // go/types operandString: the value follows when it reads otherwise than the expression (`'c' -
     // 'a' (untyped rune constant 2)`); here for integers and booleans, whose text is go/constant's
-    const val = (typeof v.cv === 'number' && Number.isSafeInteger(v.cv)) || typeof v.cv === 'boolean' ? String(v.cv) : src;
+    const val = (typeof v.cv === 'number' && Number.isSafeInteger(v.cv)) || typeof v.cv === 'boolean' ? String(v.cv) : v.cv instanceof Complex ? constText(v.cv) : src;
     return `${src} (${v.t.k === 'basic' ? v.t.name : ''} constant${val !== src ? ' ' + val : ''})`;
   }
-  if (v.mode === 'const') return `${src} (constant ${constText(v.cv!)} of type ${ts(v.t)})`;
+  if (v.mode === 'const') return `${src} (constant ${constText(v.cv!)} of ${typeKind(c, v.t)}type ${ts(v.t)})`;
   if (v.mode === 'nil') return 'nil';
   const tp = v.t.k === 'named' && v.t.tparamOf !== undefined ? ` constrained by ${v.t.tparamOf}` : '';
-  return `${src} (${v.mode === 'var' ? 'variable' : 'value'} of type ${ts(v.t)}${tp})`;
+  return `${src} (${v.mode === 'var' ? 'variable' : 'value'} of ${typeKind(c, v.t)}type ${ts(v.t)}${tp})`;
+}
+
+/** go1.26 operandString's description of a named type's structure ("struct ", "int "), or "". */
+function typeKind(c: Compiler, t: Type): string {
+  if (c.lang.typeCheckerMessages !== '1.26' || t.k !== 'named' || t.tparamOf !== undefined) return '';
+  const u = underlying(t);
+  switch (u.k) {
+    case 'basic':
+      return `${u.name} `;
+    case 'iface':
+      return 'interface ';
+    case 'ptr':
+      return 'pointer ';
+    case 'func':
+      return 'func ';
+    default:
+      return `${u.k} `;
+  }
 }
 function constText(cv: ConstVal): string {
   if (cv instanceof Complex) return `(${cv.re} + ${cv.im}i)`;
@@ -154,7 +178,7 @@ function needsCopy(v: Val): boolean {
 function constTo(c: Compiler, v: Val, t: Type, ctx: string): string {
   const cv = v.cv!;
   const u = underlying(t);
-  const bad = (): never => c.fail(v.n, `cannot use ${describe(v)} as ${ts(t)} value in ${ctx}`);
+  const bad = (): never => c.fail(v.n, `cannot use ${describe(c, v)} as ${ts(t)} value in ${ctx}`);
   if (u.k === 'iface') {
     // the constant becomes a value of its default type first: it must be representable there
     const dt = defaultType(v.t);
@@ -247,6 +271,9 @@ export function implementsIface(t: Type, methods: Map<string, FuncType>): { ok: 
       return { ok: false, missing: name };
     }
     if (!identical(m.sig, sig)) return { ok: false, missing: name };
+    // a T value's method set lacks *T's methods (findMethod finds them for addressable calls `t.M()`)
+    // unless an embedded pointer promotes them (the rule program.ts's method tables follow)
+    if (m.ptrRecv && t.k !== 'ptr' && !m.lastPtr && !m.iface) return { ok: false, missing: name, ptr: true };
   }
   return { ok: true };
 }
@@ -323,10 +350,13 @@ export function convert(c: Compiler, v: Val, t: Type, ctx: string): string {
     const tu = underlying(t);
     if (tu.k === 'iface' && v.mode !== 'nil') {
       const r = implementsIface(v.t, tu.methods);
-      c.fail(v.n, `cannot use ${describe(v)} as type ${ts(t)} in ${ctx}:\n\t${ts(v.t)} does not implement ${ts(t)} (${r.ptr ? `method ${r.missing} has pointer receiver` : `missing ${r.missing} method`})`);
+      // go1.19 lookup.go missingMethodReason: "(M method has pointer receiver)", "(missing M method)";
+      // go1.26: "(method M has pointer receiver)", "(missing method M)", on the same line
+      if (c.lang.typeCheckerMessages === '1.26') c.fail(v.n, `cannot use ${describe(c, v)} as ${ts(t)} value in ${ctx}: ${ts(v.t)} does not implement ${ts(t)} (${r.ptr ? `method ${r.missing} has pointer receiver` : `missing method ${r.missing}`})`);
+      c.fail(v.n, `cannot use ${describe(c, v)} as type ${ts(t)} in ${ctx}:\n\t${ts(v.t)} does not implement ${ts(t)} (${r.ptr ? `${r.missing} method has pointer receiver` : `missing ${r.missing} method`})`);
     }
-    if (v.mode === 'const' && isUntyped(v.t)) c.fail(v.n, `cannot use ${describe(v)} as ${ts(t)} value in ${ctx}`);
-    c.fail(v.n, `cannot use ${describe(v)} as type ${ts(t)} in ${ctx}`);
+    if ((v.mode === 'const' && isUntyped(v.t)) || c.lang.typeCheckerMessages === '1.26') c.fail(v.n, `cannot use ${describe(c, v)} as ${ts(t)} value in ${ctx}`);
+    c.fail(v.n, `cannot use ${describe(c, v)} as type ${ts(t)} in ${ctx}`);
   }
   if (v.mode === 'nil') return 'null';
   if (v.mode === 'const' && isUntyped(v.t)) return constTo(c, v, t, ctx);

@@ -34,8 +34,8 @@ export function unary(c: Compiler, n: Node): Val {
   if (op === '<-') {
     const v = c.expr(xn);
     const u = underlying(v.t);
-    if (u.k !== 'chan') c.fail(n, `invalid operation: cannot receive from non-channel ${describe(v)}`);
-    if (u.dir === 'send') c.fail(n, `invalid operation: cannot receive from send-only channel ${describe(v)}`);
+    if (u.k !== 'chan') c.fail(n, `invalid operation: cannot receive from non-channel ${describe(c, v)}`);
+    if (u.dir === 'send') c.fail(n, `invalid operation: cannot receive from send-only channel ${describe(c, v)}`);
     const z = zero(c, u.elem);
     const r = `(yield* $op({k: $K.Recv, ch: ${v.c}}))`;
     return { c: `$L.rz(${r}, ${z})[0]`, t: u.elem, mode: 'value', n, ok2: `$L.rz(${r}, ${z})` };
@@ -44,7 +44,7 @@ export function unary(c: Compiler, n: Node): Val {
     const v = c.expr(xn);
     if (v.mode === 'type') return { c: '', t: c.types.intern({ k: 'ptr', elem: v.t }), mode: 'type', n };
     const u = underlying(v.t);
-    if (u.k !== 'ptr') c.fail(n, `invalid operation: cannot indirect ${describe(v)}`);
+    if (u.k !== 'ptr') c.fail(n, `invalid operation: cannot indirect ${describe(c, v)}`);
     const eu = underlying(u.elem);
     if (eu.k === 'struct' || (u.elem.k === 'named' && u.elem.native)) return { c: `$L.nn(${v.c})`, t: u.elem, mode: 'var', n };
     return { c: `$L.deref(${v.c})`, t: u.elem, mode: 'var', n, lv: (x) => `$L.nn(${v.c}).v = ${x}` };
@@ -52,11 +52,11 @@ export function unary(c: Compiler, n: Node): Val {
   const v = c.expr(xn);
   if (v.mode === 'type') c.fail(n, `${text(xn)} (type) is not an expression`);
   if (op === '!') {
-    if (!isBoolean(v.t)) c.fail(n, `invalid operation: operator ! not defined on ${describe(v)}`);
+    if (!isBoolean(v.t)) c.fail(n, `invalid operation: operator ! not defined on ${describe(c, v)}`);
     if (v.cv !== undefined) return { c: String(!v.cv), t: v.t, mode: 'const', n, cv: !v.cv };
     return { c: `!${v.c}`, t: v.t, mode: 'value', n };
   }
-  if (!isNumeric(v.t) || (op === '^' && !isInteger(v.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(v)}`);
+  if (!isNumeric(v.t) || (op === '^' && !isInteger(v.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, v)}`);
   if (isComplex(v.t)) {
     if (v.cv instanceof Complex) {
       const r = op === '-' ? new Complex(-v.cv.re, -v.cv.im) : v.cv;
@@ -85,7 +85,7 @@ export function unary(c: Compiler, n: Node): Val {
 /** &x: the pointer to a variable / field / element. */
 function addressOf(c: Compiler, xn: Node, n: Node): Val {
   const v = c.expr(xn);
-  if (v.mode !== 'var') c.fail(n, `invalid operation: cannot take address of ${describe(v)}`);
+  if (v.mode !== 'var') c.fail(n, `invalid operation: cannot take address of ${describe(c, v)}`);
   const pt = c.types.intern({ k: 'ptr', elem: v.t });
   const u = underlying(v.t);
   if (u.k === 'struct' || (v.t.k === 'named' && v.t.native)) return { c: v.c, t: pt, mode: 'value', n };
@@ -277,7 +277,7 @@ export function binary(c: Compiler, n: Node): Val {
     // an untyped constant shift count must be representable as an integer (1.0, 1+0i)
     if (b.cv instanceof Complex && b.cv.im === 0 && isUntyped(b.t)) b = { ...b, cv: b.cv.re, c: lit(b.cv.re), t: tUntypedFloat };
     if (a.cv instanceof Complex && a.cv.im === 0 && isUntyped(a.t)) a = { ...a, cv: a.cv.re, c: lit(a.cv.re), t: tUntypedFloat };
-    if (!isInteger(b.t) && !isIntConst(b.cv)) c.fail(bn, `invalid operation: shift count ${describe(b)} must be integer`);
+    if (!isInteger(b.t) && !isIntConst(b.cv)) c.fail(bn, `invalid operation: shift count ${describe(c, b)} must be integer`);
     if (a.cv !== undefined && b.cv !== undefined) {
       const r = foldBin(op, a.cv, b.cv, true);
       typedOverflow(c, n, a.t, r);
@@ -292,7 +292,7 @@ export function binary(c: Compiler, n: Node): Val {
     return { c: wrap(a.t, op === '<<' ? `$L.shl(${a.c}, ${bc})` : `$L.shr(${a.c}, ${bc})`), t: a.t, mode: 'value', n };
   }
   if (op === '&&' || op === '||') {
-    if (!isBoolean(a.t) || !isBoolean(b.t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(isBoolean(a.t) ? b : a)}`);
+    if (!isBoolean(a.t) || !isBoolean(b.t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, isBoolean(a.t) ? b : a)}`);
     if (a.cv !== undefined && b.cv !== undefined) {
       const r = foldBin(op, a.cv, b.cv, false);
       return { c: lit(r), t: a.t, mode: 'const', n, cv: r };
@@ -336,7 +336,7 @@ export function binary(c: Compiler, n: Node): Val {
   if (a.cv !== undefined && b.cv !== undefined) {
     if ((op === '/' || op === '%') && isZero(b.cv)) c.fail(n, 'invalid operation: division by zero');
     if (isComplex(t) && cmp && op !== '==' && op !== '!=') c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);
-    if (isComplex(t) && !cmp && op !== '+' && op !== '-' && op !== '*' && op !== '/') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+    if (isComplex(t) && !cmp && op !== '+' && op !== '-' && op !== '*' && op !== '/') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, a)}`);
     let r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
     // an untyped complex result with no imaginary part stays complex (its kind is the operands')
     if (!cmp && isComplex(t) && typeof r === 'number') r = new Complex(r, 0);
@@ -375,7 +375,7 @@ export function binary(c: Compiler, n: Node): Val {
   if (tset) {
     const intOp = op === '%' || op === '&' || op === '|' || op === '^' || op === '&^';
     const ok = (x: Type): boolean => (intOp ? isInteger(x) : isNumeric(x) || (op === '+' && isString(x)));
-    if (!tset.every((x) => ok(x.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+    if (!tset.every((x) => ok(x.t))) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, a)}`);
   }
   // concatstrings: the result's bytes (rt/malloc.ts), allocated and copied (cost.ts concatString)
   if (op === '+' && isString(t)) c.charge(c.cpu.concatString);
@@ -385,12 +385,12 @@ export function binary(c: Compiler, n: Node): Val {
     const cat = [...(a.cat ?? [a.c]), ...(b.cat ?? [b.c])];
     return { c: `($k++, $L.${cat.length > 2 ? 'scatN' : 'scat'}(${cat.join(', ')}))`, t, mode: 'value', n, cat };
   }
-  if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
-  if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+  if (!isNumeric(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, a)}`);
+  if ((op === '%' || op === '&' || op === '|' || op === '^' || op === '&^') && !isInteger(t)) c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, a)}`);
   if (b.cv === 0 && (op === '/' || op === '%') && isInteger(t)) c.fail(n, 'invalid operation: division by zero');
   if (isComplex(t)) {
     const fn = op === '+' ? 'cadd' : op === '-' ? 'csub' : op === '*' ? 'cmul' : op === '/' ? 'cdiv' : '';
-    if (fn === '') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(a)}`);
+    if (fn === '') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, a)}`);
     return { c: wrap(t, `$L.${fn}(${a.c}, ${b.c})`), t, mode: 'value', n };
   }
   if (isInteger(t)) return { c: intBinary(t, op, a.c, b.c, typeof b.cv === 'number' ? b.cv : undefined), t, mode: 'value', n };

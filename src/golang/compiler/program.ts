@@ -95,7 +95,11 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     c.recvT = null;
     c.inst = null;
   }
-  if (!c.aborted) for (const { o, n, path } of importObjs) if (!o.used) c.err(n, `imported and not used: "${path}"`);
+  // types2 (resolver.go unusedImports): go1.19 `imported and not used: "os" as o`, go1.26 `"os" imported as o and not used`
+  const modern = c.lang.typeCheckerMessages === '1.26';
+  if (!c.aborted)
+    for (const { o, n, path, alias } of importObjs)
+      if (!o.used) c.err(n, modern ? `"${path}" imported${alias !== null ? ` as ${alias}` : ''} and not used` : `imported and not used: "${path}"${alias !== null ? ` as ${alias}` : ''}`);
   if (c.errors.length) return null;
   // method tables for the program's named types (and their pointers), and for the unnamed struct
   // types (and their pointers) used at run time whose embedded fields promote methods

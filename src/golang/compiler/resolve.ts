@@ -27,7 +27,8 @@ export interface Package {
   /** Each file's syntax tree. */
   roots: Node[];
   /** The import declarations: the package object in its file scope (its `used` flag is set by the checker). */
-  importObjs: { o: Obj; n: Node; path: string }[];
+  /** Each named import: its object, the spec (errors point at its start: the alias when there is one), path, alias. */
+  importObjs: { o: Obj; n: Node; path: string; alias: string | null }[];
   /** Package os is linked (RunOptions.linksOS). */
   linksOS: boolean;
   /** Package-level declarations in source order, each with the scope of its file. */
@@ -65,7 +66,7 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
   // ---- imports (file scopes)
   const fileScope = new Map<Node, Scope>();
   let linksOS = false;
-  const importObjs: { o: Obj; n: Node; path: string }[] = [];
+  const importObjs: { o: Obj; n: Node; path: string; alias: string | null }[] = [];
   for (const r of roots) {
     const fs = new Scope(c.pkgScope, null);
     fileScope.set(r, fs);
@@ -92,7 +93,7 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
         }
         const o: Obj = { kind: 'pkg', name, t: tInt, js: '', pkg: path, used: path === 'C', node: s };
         fs.m.set(name, o);
-        importObjs.push({ o, n: s, path });
+        importObjs.push({ o, n: sp, path, alias: alias ? name : null });
       }
   }
   if (c.errors.length) return null;

@@ -479,8 +479,8 @@ function stmt1(c: Compiler, n: Node): string {
     case 'SendStatement': {
       const ch = c.expr(n.kids[0]!);
       const u = underlying(ch.t);
-      if (u.k !== 'chan') c.fail(n, `invalid operation: cannot send to non-channel ${describe(ch)}`);
-      if (u.dir === 'recv') c.fail(n, `invalid operation: cannot send to receive-only channel ${describe(ch)}`);
+      if (u.k !== 'chan') c.fail(n, `invalid operation: cannot send to non-channel ${describe(c, ch)}`);
+      if (u.dir === 'recv') c.fail(n, `invalid operation: cannot send to receive-only channel ${describe(c, ch)}`);
       const v = convert(c, c.expr(n.kids[n.kids.length - 1]!), u.elem, 'send');
       return simple(c, n, `yield* $op({k: $K.Send, ch: $L.sendCheck(${ch.c}), v: ${v}});`);
     }

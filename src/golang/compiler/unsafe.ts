@@ -56,7 +56,7 @@ function offsetof(c: Compiler, n: Node, an: Node): number {
     u = underlying(t);
   }
   for (let i = 0; i < path.length; i++) {
-    if (u.k !== 'struct') c.fail(an, `invalid argument: field ${fname} is embedded via a pointer in ${describe(x)}`);
+    if (u.k !== 'struct') c.fail(an, `invalid argument: field ${fname} is embedded via a pointer in ${describe(c, x)}`);
     const fi = path[i]!;
     off += offsetsOf(u)[fi]!;
     const ft = u.fields[fi]!.type;
@@ -70,17 +70,19 @@ export const unsafeFuncs: ReadonlySet<string> = new Set(['Add', 'Slice', 'String
 /** unsafe.Add, Slice, String, StringData, SliceData: calls of rt/pointers.ts, typed from their arguments. */
 export function unsafeFunc(c: Compiler, n: Node, name: string, argNodes: Node[]): Val {
   if ((name === 'String' || name === 'StringData' || name === 'SliceData') && !c.lang.unsafeStringData) c.fail(n.kids[0] ?? n, `undefined: unsafe.${name}`);
+  // types2 builtins.go: verifyVersionf(call.Fun, go1_20, "unsafe.String") and the others
+  if (name === 'String' || name === 'StringData' || name === 'SliceData') c.langAllows(20, n.kids[0] ?? n, `unsafe.${name} `);
   const want = name === 'StringData' || name === 'SliceData' ? 1 : 2;
   if (argNodes.length !== want) c.fail(n, `${argNodes.length < want ? 'not enough' : 'too many'} arguments for ${text(n)} (expected ${want}, found ${argNodes.length})`);
   const vals = argNodes.map((a) => c.expr(a));
   const uptr = basic('unsafe.Pointer');
   const length = (v: Val): string => {
-    if (!isInteger(v.t) && !isIntConst(v.cv)) c.fail(v.n, `cannot convert ${describe(v)} to type int`);
+    if (!isInteger(v.t) && !isIntConst(v.cv)) c.fail(v.n, `cannot convert ${describe(c, v)} to type int`);
     return isInteger(v.t) && !(v.t.k === 'basic' && v.t.name.startsWith('untyped')) ? v.c : convert(c, v, basic('int'), 'argument');
   };
   const elemOf = (v: Val): Type => {
     const u = underlying(v.t);
-    if (u.k !== 'ptr') c.fail(v.n, `invalid argument: ${describe(v)} is not a pointer`);
+    if (u.k !== 'ptr') c.fail(v.n, `invalid argument: ${describe(c, v)} is not a pointer`);
     return u.elem;
   };
   switch (name) {
@@ -92,15 +94,15 @@ export function unsafeFunc(c: Compiler, n: Node, name: string, argNodes: Node[])
     }
     case 'String': {
       const et = elemOf(vals[0]!);
-      if (!(underlying(et).k === 'basic' && (underlying(et) as { name: string }).name === 'uint8')) c.fail(vals[0]!.n, `cannot use ${text(vals[0]!.n)} (${describe(vals[0]!)}) as *byte value in argument to unsafe.String`);
+      if (!(underlying(et).k === 'basic' && (underlying(et) as { name: string }).name === 'uint8')) c.fail(vals[0]!.n, `cannot use ${text(vals[0]!.n)} (${describe(c, vals[0]!)}) as *byte value in argument to unsafe.String`);
       return { c: `$L.unsafeString(${vals[0]!.c}, ${length(vals[1]!)})`, t: tString, mode: 'value', n };
     }
     case 'StringData':
-      if (!isString(vals[0]!.t)) c.fail(vals[0]!.n, `cannot use ${describe(vals[0]!)} as string value in argument to unsafe.StringData`);
+      if (!isString(vals[0]!.t)) c.fail(vals[0]!.n, `cannot use ${describe(c, vals[0]!)} as string value in argument to unsafe.StringData`);
       return { c: `$L.unsafeStringData(${convert(c, vals[0]!, tString, 'argument')})`, t: c.types.intern({ k: 'ptr', elem: basic('uint8') }), mode: 'value', n };
     default: {
       const u = underlying(vals[0]!.t);
-      if (u.k !== 'slice') c.fail(vals[0]!.n, `invalid argument: ${describe(vals[0]!)} is not a slice`);
+      if (u.k !== 'slice') c.fail(vals[0]!.n, `invalid argument: ${describe(c, vals[0]!)} is not a slice`);
       return { c: `$L.unsafeSliceData(${vals[0]!.c}, ${sizeOf(u.elem)})`, t: c.types.intern({ k: 'ptr', elem: u.elem }), mode: 'value', n };
     }
   }
