@@ -220,6 +220,14 @@ describe("runtime/trace's timers (keepTracing)", () => {
     expect(untils[1]! - 100e6).toBeGreaterThan(ms(100.8));
     expect(untils[1]! - 100e6).toBeLessThan(ms(100.9));
   });
+  it('the rounds end when the trace would have stopped: a replay whose goroutines all block for ever still ends in a deadlock', () => {
+    const rec = reconstruct(real('cond_queue'), { keepTracing: true });
+    rec.scripts.get(1)!.steps.push({ k: 'park', reason: 'select' });
+    const res = run({ main: replayMain(rec) as never, gomaxprocs: 4, go: '1.26', seed: 1, until: 60e9 });
+    expect(res.exitCode).toBe(2);
+    // within the advancer's next round (1 s after it began sleeping)
+    expect(res.simTime).toBeLessThan(1.01e9);
+  });
   it("cond_queue at the traced GOMAXPROCS 4: the traced run's 7 threads, 6 without the timers (no M waits in netpoll)", () => {
     // cond_queue.trace: M9077 stops its P at 0.55 ms and is not seen again in 8.7 ms, while new Ms start
     // at 0.86 and 1.02 ms (so it was on no idle list: it waited in netpoll for the timers); 7 threads.
