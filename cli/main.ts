@@ -165,7 +165,7 @@ function buildProgram(): Command {
     .option('--scale-syscalls <factor>', "multiply every system call's kernel time (e.g. 5: a disk 5× slower)")
     .option('--scale-network <factor>', 'multiply every network wait (e.g. 0.5: a peer that answers twice as fast)')
     .option('--trace-cpus <n>', 'cores of the machine the trace was recorded on: a goroutine that ran while more threads wanted a core than there were cores got a share of one (default 2)')
-    .option('--keep-tracing', "also replay runtime/trace's and runtime/pprof's own goroutines (the trace and profile writers), as the traced run had them: to compare with runs that were traced too")
+    .option('--keep-tracing', "also replay runtime/trace's and runtime/pprof's own goroutines (the trace and profile writers, and the tracer's timers), as the traced run had them: to compare with runs that were traced too")
     .option('--cpu-profile-rate <hz>', "the CPU profile's rate when runtime/pprof ran with the trace (its samples measure the CPU the program really got; default 100, pprof's)")
     .option('--summary', "after the run, print gmpsim's summary and the replay next to the traced run on stderr")
     .option('--perfetto <file.json>', 'write the replay as a trace-event JSON file for Perfetto')

@@ -76,8 +76,9 @@ if (maxLoad > env0.cpus) {
 }
 const okOf = (metric: Check['metric']): string => `${all.filter((c) => c.setting === 'same' && c.metric === metric && c.ok).length} of ${names.length}`;
 L.push(`What the numbers say: at the traced setting the replay reproduces the syscalls (${okOf('syscalls')} programs) and the wall`);
-L.push(`time (${okOf('wall')}), less often the peak threads (${okOf('threads')}: the traced runs' garbage collection at their start, which`);
-L.push(`the replay does not run, woke a thread more) and the latencies`);
+L.push(`time (${okOf('wall')}) and the peak threads (${okOf('threads')}: with the tracer's timers replayed, an M waits in netpoll for them`);
+L.push(`as in the traced runs; where a thread is missing, the traced run's garbage collection at its start, which the replay`);
+L.push(`does not run, started it), less often the latencies`);
 L.push(`(p50 ${okOf('latencyP50')}, p99 ${okOf('latencyP99')}: the real ones carry the OS's wake-ups of threads, see the causes). Predictions at`);
 L.push('other settings are as good as the traced run is representative.');
 L.push('');

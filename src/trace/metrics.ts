@@ -20,11 +20,26 @@ import { Ev } from './tracev2.js';
 /**
  * Functions of the runtime's own goroutines (and those of runtime/trace and runtime/pprof: the tracer's
  * and the CPU profiler's writers, unless `keepTracing`: then they count as the program's, as they are
- * when a replay is compared with runs that were traced too).
+ * when a replay is compared with runs that were traced too — and so do the tracer's two goroutines
+ * inside the runtime, tracerSleepPeriod's).
  */
 export function isSystemFunc(fn: string, keepTracing = false): boolean {
+  if (keepTracing && tracerSleepPeriod.has(fn)) return false;
   return fn.startsWith('runtime.') || (!keepTracing && (fn.startsWith('runtime/trace.') || fn.startsWith('runtime/pprof.')));
 }
+
+/**
+ * runtime/trace's two goroutines inside the runtime, and the period of the runtime timer each sleeps on
+ * (runtime.(*wakeableSleep).sleep: s.timer.reset(nanotime()+ns)) between its rounds: the CPU sample
+ * reader (go1.26 tracecpu.go traceStartReadCPU: trace.cpuSleep.sleep(100_000_000), started when the
+ * CPU profiler runs) and the generation advancer (trace.go traceAdvancerState.start:
+ * s.timer.sleep(debug.traceadvanceperiod), defaultTraceAdvancePeriod = 1e9). Their timers are pending
+ * for as long as the trace runs; with `keepTracing` they are replayed (reconstruct.ts).
+ */
+export const tracerSleepPeriod: ReadonlyMap<string, number> = new Map([
+  ['runtime.traceStartReadCPU.func1', 100_000_000],
+  ['runtime.(*traceAdvancerState).start.func1', 1_000_000_000],
+]);
 
 /** Event types whose stack argument (index into args) belongs to the goroutine the event is about. */
 const stackOf: Record<number, number> = {

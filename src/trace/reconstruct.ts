@@ -5,7 +5,8 @@
  *
  * What it models, per goroutine of the program (metrics.ts userGoroutines: the runtime's and
  * runtime/trace's own goroutines are left to gmpsim's runtime, or dropped; with `keepTracing` the
- * tracer's and profiler's goroutines are replayed like the program's):
+ * tracer's and profiler's goroutines, the tracer's timer goroutines inside the runtime among them, are
+ * replayed like the program's):
  *  - CPU bursts: the time it was Running between two events, as CPU work. A thread that runs is not
  *    always on a core: when more threads wanted a core than the traced machine had (`traceCpus`), each
  *    progressed at cores/busy, so a burst's work is ∫ min(1, cores / busy(t)) dt — the CPU it got. The
@@ -65,7 +66,20 @@
  *    send, an uncontended unlock). Joins wait for a goroutine's end (a channel closed when its script ends);
  *  - runtime.Gosched (GoStop "runtime.Gosched") and runtime.GOMAXPROCS(n) (ProcsChange inside a
  *    GOMAXPROCS stop-the-world, on the goroutine that called it); a preemption (GoStop "preempted") is no
- *    step: the replay's scheduler preempts by its own rules.
+ *    step: the replay's scheduler preempts by its own rules;
+ *  - with `keepTracing`, runtime/trace's two goroutines inside the runtime too (metrics.ts
+ *    tracerSleepPeriod: the CPU sample reader and the generation advancer). Each sleeps on a runtime timer
+ *    (wakeableSleep.sleep: 100 ms, 1 s) that is pending all the while: a wait of theirs still under way
+ *    when the trace ends is replayed as a timer until its expiry, then round after round (`every`). It
+ *    matters to the threads: with a timer pending and the netpoller initialised (trace.Start's output
+ *    file), findRunnable's M that finds nothing to do blocks in netpoll until the timer (pollUntil ≠ 0,
+ *    sched.lastpoll = 0) instead of stopm, so one M is off the idle list for the whole run and the next
+ *    startm that finds none idle calls newm. The traces show that M: it stops its P and is never seen
+ *    again — cond_queue's M9077 from 0.55 ms of 8.7 ms while two new Ms (0.86, 1.02 ms) start, so it was
+ *    on no idle list (mget would have returned it) — and in timer_poller's 155 ms trace an M leaves
+ *    netpoll at 100.8 ms, takes an idle P and readies the CPU sample reader, whose 100 ms timer that is.
+ *    Dropped (they are the runtime's), the replay at the traced GOMAXPROCS 4 had one thread fewer than
+ *    cond_queue, mutex_cache, timer_poller and blocking_syscalls' traced runs; kept, it has as many.
  *
  * What it cannot know, and what the replay does instead:
  *  - which code ran: a burst is a fixed amount of CPU; under other timing the real program could take
@@ -89,9 +103,8 @@
  *    the trace's heap events yet); GC workers are dropped and the waits GC caused are kept as measured
  *    delays (their CPU is not replayed). Every whatif trace starts with a cycle (the heap reaches its
  *    4 MB goal within the first half millisecond): its workers took cores from the program while it ran
- *    (syscalls of that time are stretched: see above), and the traced runs' one thread more than the
- *    replay at 4 Ps started during it — though replaying the cycle through gmpsim's GC model (HeapAlloc
- *    growth as the goroutines' allocations; tried) did not make that thread (whatif/misses.json);
+ *    (syscalls of that time are stretched: see above), and in cpu_fanout, file_workers and pipeline the
+ *    traced run's thread more than the replay at 4 Ps started during it (whatif/misses.json);
  *  - what a syscall other than a socket's did in the kernel: its whole time is a wait for the device,
  *    taking no core; one stretched because its thread waited for a core keeps its length;
  *  - CPU lost to other processes on the traced machine: counted as the goroutine's work;
@@ -110,7 +123,7 @@ import { Chan } from '../runtime/chan.js';
 import { PollDesc } from '../runtime/netpoll.js';
 import { EvSync, type GoTrace } from './reader.js';
 import { Ev } from './tracev2.js';
-import { isSystemFunc, userGoroutines } from './metrics.js';
+import { isSystemFunc, tracerSleepPeriod, userGoroutines } from './metrics.js';
 
 /** One step of a goroutine's script. */
 export type Step =
@@ -132,7 +145,9 @@ export type Step =
   /** Wait until each of these goroutines has exited (a WaitGroup's invisible Done calls; main's end). */
   | { k: 'join'; gs: number[] }
   /** Blocked when the trace ended: blocks for ever. */
-  | { k: 'park'; reason: string };
+  | { k: 'park'; reason: string }
+  /** Sleep on a runtime timer of `ns`, round after round, until the trace stops (the tracer's own goroutines: replayMain). */
+  | { k: 'every'; ns: number };
 
 export interface Script {
   id: number;
@@ -222,6 +237,8 @@ const writeFrame = /^(syscall\.(write|writev|sendto|sendmsg|Write)|internal\/pol
 const netFrame = /^net\./;
 /** The frame of a WaitGroup wait (sync/waitgroup.go). */
 const waitGroupWait = 'sync.(*WaitGroup).Wait';
+/** The frame of the tracer's goroutines' timer sleeps (trace.go wakeableSleep.sleep). */
+const wakeableSleep = 'runtime.(*wakeableSleep).sleep';
 
 const syscallStep = (ns: number, block: boolean): Step => (block ? { k: 'syscall', ns, block: true } : { k: 'syscall', ns });
 
@@ -244,6 +261,8 @@ interface Live {
   writing: boolean;
   /** Φ when the syscall under way began, if it is one that computes (on a non-blocking socket), else −1. */
   syscallPhi: number;
+  /** The wait under way is a runtime.(*wakeableSleep).sleep of this period (the tracer's goroutines), else 0. */
+  timerSleep: number;
 }
 
 /** Rebuild the program's goroutines as scripts (see the module note). */
@@ -292,7 +311,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   const open = (g: number, fn: string, start: Script['start']): Live => {
     const script: Script = { id: g, fn, steps: [], start, exits: false };
     scripts.set(g, script);
-    const l: Live = { script, runSince: -1, runSinceNs: 0, blockedAt: -1, blockReason: '', syscallAt: -1, syscallM: -1, syscallBlock: false, stw: '', waitGroup: false, writing: false, syscallPhi: -1 };
+    const l: Live = { script, runSince: -1, runSinceNs: 0, blockedAt: -1, blockReason: '', syscallAt: -1, syscallM: -1, syscallBlock: false, stw: '', waitGroup: false, writing: false, syscallPhi: -1, timerSleep: 0 };
     live.set(g, l);
     return l;
   };
@@ -430,6 +449,7 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
         l.blockedAt = now;
         l.blockReason = g.strings.get(e.args[0]!) ?? '';
         l.waitGroup = (g.stacks.get(e.args[1]!) ?? []).some((f) => f.fn === waitGroupWait);
+        l.timerSleep = (g.stacks.get(e.args[1]!) ?? []).some((f) => f.fn === wakeableSleep) ? (tracerSleepPeriod.get(l.script.fn) ?? 0) : 0;
         break;
       case Ev.GoUnblock:
       case Ev.GoSwitch:
@@ -521,7 +541,14 @@ export function reconstruct(t: GoTrace, opts: ReconstructOptions = {}): Reconstr
   for (const l of live.values()) {
     flush(l, endNs);
     if (l.syscallAt >= 0) l.script.steps.push(l.syscallPhi >= 0 ? { k: 'syscall', ns: phi - l.syscallPhi, cpu: true } : syscallStep(endNs - l.syscallAt, l.syscallBlock));
-    if (l.blockedAt >= 0) l.script.steps.push({ k: 'park', reason: l.blockReason });
+    if (l.blockedAt >= 0 && l.timerSleep > 0) {
+      // The tracer's goroutine sleeps on a runtime timer, pending until it fires (then it reads and sleeps
+      // again): the timer is on a P's heap meanwhile, and findRunnable's M with nothing to do blocks in
+      // netpoll until it (pollUntil ≠ 0) instead of stopm — an M off the idle list (module note).
+      l.script.steps.push({ k: 'until', at: l.blockedAt + l.timerSleep - startNs, reason: l.blockReason });
+      l.script.steps.push({ k: 'every', ns: l.timerSleep });
+      stats.timerWaits++;
+    } else if (l.blockedAt >= 0) l.script.steps.push({ k: 'park', reason: l.blockReason });
   }
   // main returning ends the program: in the trace, the goroutines that exited before it ended had done
   // so (their results were delivered, some through synchronisation the trace does not show: a
@@ -580,6 +607,11 @@ export function replayMain(rec: Reconstruction, scale: ReplayScale = {}, hooks: 
     const done = new Map<number, Chan>();
     for (const s of rec.scripts.values()) if (s.exits) done.set(s.id, new Chan(0));
     const goOp = (s: Script): Op => ({ k: K.Go, fn: body as unknown as (...a: never[]) => GoBody, args: [s], name: s.fn });
+    // The tracer's timer rounds (`every`) last until the trace stops — trace.Stop wakes them and they
+    // exit — which in the replay is when every other script has reached its end (done, or blocked for ever
+    // as at the trace's end): a program whose goroutines all block for ever then still ends in a deadlock.
+    const others = [...rec.scripts.values()].filter((s) => !s.steps.some((x) => x.k === 'every')).length;
+    let ended = 0;
     const at = function* (ns: number): Gen {
       const now = (yield { k: K.Nanotime }) as number;
       if (ns > now) yield { k: K.Sleep, ns: ns - now };
@@ -626,10 +658,15 @@ export function replayMain(rec: Reconstruction, scale: ReplayScale = {}, hooks: 
             for (const g of st.gs) yield { k: K.Recv, ch: done.get(g)! };
             break;
           case 'park':
+            ended++;
             yield { k: K.Recv, ch: null };
             break;
+          case 'every':
+            while (ended < others) yield { k: K.Sleep, ns: st.ns };
+            return;
         }
       }
+      ended++;
       if (s.exits) yield { k: K.Close, ch: done.get(s.id)! };
     }
     function* spawnAt(s: Script, ns: number): Gen {

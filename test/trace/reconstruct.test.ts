@@ -13,6 +13,7 @@ import { replayMetrics } from '../../src/trace/whatif.js';
 import { traceMetrics } from '../../src/trace/metrics.js';
 import { goTraceBytes } from '../../src/views/gotrace.js';
 import { run } from '../../src/runtime/runtime.js';
+import { summarize } from '../../src/views/summary.js';
 import { chan, go as goroutine, recv, send, sync, syscall, time, us, ms, work, runtime, type Go } from '../../src/workload/api.js';
 
 const root = path.resolve(__dirname, '../..');
@@ -185,5 +186,58 @@ describe('how a system call was entered and what it did in the kernel', () => {
     expect(syscalls(files).filter((s) => s.cpu === true)).toEqual([]);
     const sleeps = reconstruct(readGoTrace(new Uint8Array(fs.readFileSync(path.join(root, 'whatif/traces/blocking_syscalls.trace')))));
     expect(syscalls(sleeps).filter((s) => s.cpu === true)).toEqual([]);
+  });
+});
+
+describe("runtime/trace's timers (keepTracing)", () => {
+  const real = (n: string) => readGoTrace(new Uint8Array(fs.readFileSync(path.join(root, `whatif/traces/${n}.trace`))));
+  const tracerFns = ['runtime.traceStartReadCPU.func1', 'runtime.(*traceAdvancerState).start.func1'];
+  it('the CPU sample reader and the generation advancer are kept, each waiting on its runtime timer (100 ms, 1 s) until it fires', () => {
+    const t = real('cond_queue');
+    expect([...reconstruct(t).scripts.values()].filter((s) => tracerFns.includes(s.fn))).toEqual([]);
+    const rec = reconstruct(t, { keepTracing: true });
+    const byFn = new Map([...rec.scripts.values()].map((s) => [s.fn, s]));
+    // cond_queue.trace: both block in wakeableSleep.sleep 125.0 µs after the trace's first event (g18 at
+    // 228.5 µs, g19 at 229.1 µs on the trace's clock, which starts at 103.5 µs) and are still there at its end (8.7 ms).
+    const reader = byFn.get(tracerFns[0]!)!.steps.slice(-2);
+    expect(reader[1]).toEqual({ k: 'every', ns: 100e6 });
+    expect(reader[0]!.k === 'until' && reader[0]!.at - 100e6).toBeGreaterThan(us(124.5));
+    expect(reader[0]!.k === 'until' && reader[0]!.at - 100e6).toBeLessThan(us(126));
+    const advancer = byFn.get(tracerFns[1]!)!.steps.slice(-2);
+    expect(advancer[1]).toEqual({ k: 'every', ns: 1e9 });
+    expect(advancer[0]!.k === 'until' && advancer[0]!.at - 1e9).toBeGreaterThan(us(125));
+    expect(advancer[0]!.k === 'until' && advancer[0]!.at - 1e9).toBeLessThan(us(126.5));
+  });
+  it('a timer that fired inside the trace stays a wait until that moment (timer_poller: the reader woken at 100.7 ms)', () => {
+    const rec = reconstruct(real('timer_poller'), { keepTracing: true });
+    const reader = [...rec.scripts.values()].find((s) => s.fn === tracerFns[0])!;
+    const untils = reader.steps.filter((s) => s.k === 'until').map((s) => (s.k === 'until' ? s.at : 0));
+    // The traced wake-up: an M leaves netpoll at 100.77 ms on the trace's clock (80.0 µs at its start),
+    // takes an idle P and readies g8 at 100.776 ms; its next sleep began at 100.834 ms.
+    expect(untils.length).toBe(2);
+    expect(untils[0]).toBeGreaterThan(ms(100.69));
+    expect(untils[0]).toBeLessThan(ms(100.70));
+    expect(untils[1]! - 100e6).toBeGreaterThan(ms(100.8));
+    expect(untils[1]! - 100e6).toBeLessThan(ms(100.9));
+  });
+  it('the rounds end when the trace would have stopped: a replay whose goroutines all block for ever still ends in a deadlock', () => {
+    const rec = reconstruct(real('cond_queue'), { keepTracing: true });
+    rec.scripts.get(1)!.steps.push({ k: 'park', reason: 'select' });
+    const res = run({ main: replayMain(rec) as never, gomaxprocs: 4, go: '1.26', seed: 1, until: 60e9 });
+    expect(res.exitCode).toBe(2);
+    // within the advancer's next round (1 s after it began sleeping)
+    expect(res.simTime).toBeLessThan(1.01e9);
+  });
+  it("cond_queue at the traced GOMAXPROCS 4: the traced run's 7 threads, 6 without the timers (no M waits in netpoll)", () => {
+    // cond_queue.trace: M9077 stops its P at 0.55 ms and is not seen again in 8.7 ms, while new Ms start
+    // at 0.86 and 1.02 ms (so it was on no idle list: it waited in netpoll for the timers); 7 threads.
+    const rec = reconstruct(real('cond_queue'), { keepTracing: true });
+    const peak = (r: typeof rec): number => {
+      const res = run({ main: replayMain(r) as never, gomaxprocs: 4, ncpu: 2, go: '1.26', seed: 1, storeLog: true, until: 60e9 });
+      return summarize(res.log).threads.peak;
+    };
+    expect(peak(rec)).toBe(7);
+    const scripts = new Map([...rec.scripts].map(([id, s]) => [id, tracerFns.includes(s.fn) ? { ...s, steps: [...s.steps.filter((x) => x.k !== 'until' && x.k !== 'every'), { k: 'park' as const, reason: 'chan receive' }] } : s]));
+    expect(peak({ ...rec, scripts })).toBe(6);
   });
 });

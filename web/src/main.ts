@@ -249,7 +249,7 @@ function buildKnobs(): void {
       <label for="k-scale-cpu">× CPU</label><input id="k-scale-cpu" data-testid="k-scale-cpu" data-scale="cpu" type="number" min="0.01" step="0.1" placeholder="1">
       <label for="k-scale-syscalls">× syscalls</label><input id="k-scale-syscalls" data-testid="k-scale-syscalls" data-scale="syscalls" type="number" min="0.01" step="0.1" placeholder="1">
       <label for="k-scale-network">× network</label><input id="k-scale-network" data-testid="k-scale-network" data-scale="network" type="number" min="0.01" step="0.1" placeholder="1">
-      <label for="k-keep-tracing">tracer</label><span><input id="k-keep-tracing" data-testid="k-keep-tracing" type="checkbox"> also replay runtime/trace's and runtime/pprof's goroutines (the CLI's <code>--keep-tracing</code>)</span></div>
+      <label for="k-keep-tracing">tracer</label><span><input id="k-keep-tracing" data-testid="k-keep-tracing" type="checkbox"> also replay runtime/trace's and runtime/pprof's goroutines, the tracer's timers among them (the CLI's <code>--keep-tracing</code>)</span></div>
     <details><summary>Cost model (ns)</summary><div class="costs">${costRows}</div></details>`;
   k.addEventListener('input', () => {
     readKnobs();
