@@ -131,7 +131,12 @@ export interface CostModel {
    * vcpuWakeFromMeasurements.
    */
   haltPollWindow: number;
-  /** The extra latency of that wake-up, on top of futexWake, for a CPU idle haltPollWindow. */
+  /**
+   * The extra latency of that wake-up, on top of futexWake, for a CPU idle haltPollWindow — the flat
+   * level of the recorded curve from 15 µs of idle on, which os.ts pinnedWakeExtra also charges below
+   * the window where the sleeper is known to be alone on its CPU and woken from the other (a
+   * stop-the-world's sleepers: exec.ts stwWait).
+   */
   vcpuWake: number;
   /** How much more it takes per e-fold of idle beyond haltPollWindow (up to 100 ms of idle). */
   vcpuWakeGrowth: number;

@@ -602,12 +602,17 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
   const now = rt.sim.now;
   /** When each P that was not idle reaches gcstopm, from now (its safe point, a woken M's run). */
   const stops: number[] = [];
+  /** The M of each stop (its CPU decides its wake-ups: stwWait). */
+  const who: M[] = [];
   let signalled = 0;
   for (const m2 of rt.allm) {
     if (m2 === mp || m2.isSys || m2.dead) continue;
     if (m2.nextp !== null) {
       // Go's STW waits for a woken M to run, acquire its P, see gcwaiting and gcstopm.
-      if (m2.state === MS.Waking) stops.push(Math.max(0, m2.wakeAt - now));
+      if (m2.state === MS.Waking) {
+        stops.push(Math.max(0, m2.wakeAt - now));
+        who.push(m2);
+      }
       // An M being woken (or created) for a P: Go's STW waits for it to run and gcstopm. Here it
       // loses the P now and is parked again at once.
       setPStatus(rt, m2.nextp, _Pgcstop);
@@ -644,6 +649,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
     if (m2.state === MS.Running && m2.curg !== null) {
       const g2 = m2.curg;
       stops.push(safePointWait(rt, g2));
+      who.push(m2);
       // preemptone: every running G's M gets SIGURG (preemptM) unless async preemption is off, a
       // mark worker's too (its gcDrain stops at the flag before the signal lands).
       if (!rt.debug.asyncpreemptoff) signalled++;
@@ -667,6 +673,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
       m2.gen++; // cancel a steal back-off
       stwStopSpinning(rt, m2);
       stops.push(0); // in the scheduler with its P: it stops in gcstopm
+      who.push(m2);
     }
     releasep(rt, m2);
     setPStatus(rt, p2, _Pgcstop);
@@ -691,7 +698,7 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
   // world is stopped (an exitsyscall's exitsyscallfast, a wakep); startTheWorld's procresize puts
   // them back on the idle list.
   for (let p2 = pidleget(rt); p2 !== null; p2 = pidleget(rt)) setPStatus(rt, p2, _Pgcstop);
-  return stwWait(rt, stops, signalled * rt.cost.signalSend);
+  return stwWait(rt, mp, stops, who, signalled * rt.cost.signalSend);
 }
 
 /**
@@ -708,12 +715,14 @@ export function stopTheWorldWithSema(rt: Runtime, mp: M, reason: number): number
 export function forEachP(rt: Runtime, mp: M): number {
   const now = rt.sim.now;
   const done: number[] = [];
+  const who: (M | null)[] = [];
   for (const p2 of rt.allp) {
     if (p2 === mp.p || rt.idlepMask[p2.id]) continue;
     const m2 = p2.m ?? mWithNextp(rt, p2);
     done.push(m2 !== null && m2.wakeAt > now ? m2.wakeAt - now : 0);
+    who.push(m2);
   }
-  return stwWait(rt, done, 0);
+  return stwWait(rt, mp, done, who, 0);
 }
 
 /** The M that startm handed pp to and that has not acquired it yet (M.nextp), if any. */
@@ -737,25 +746,54 @@ function mWithNextp(rt: Runtime, pp: P): M | null {
  *   100 µs), a FUTEX_WAIT with a timeout — until the last gcstopm's notewakeup; no P can have
  *   stopped before (they need the lock it held). A thread in a timed FUTEX_WAIT takes
  *   cost.timedWaitWake longer to run after the wake than one in an untimed wait.
+ * - Every one of these sleepers sleeps alone on its CPU, which idles meanwhile, and is woken from
+ *   another CPU (the spinning or running G's M and the caller are on the two vCPUs): vcpu_wake.go's
+ *   pinned configuration, ≈ 17–26 µs untimed and 24–29 µs timed at 10–50 µs of idle on both
+ *   toolchains, not the hot futexWake (8.9 µs) that os.ts charges a wake-up below haltPollWindow when
+ *   it cannot tell where the thread runs: os.ts pinnedWakeExtra adds cost.vcpuWake unless another
+ *   thread is on the sleeper's CPU or the waker shares it (GOMAXPROCS above the cores). A go1.26.8
+ *   runtime/trace of gc_stw at GOMAXPROCS=2 (wip/gc-stw-traces.md, session 18) shows the stopper
+ *   going on 20–24 µs after the last P went idle; the spinner's M sleeping on the lock is back 3–22 µs
+ *   after the tgkill returns (cold and hot wake-ups both occur; the model takes the cold one).
+ * `who` are the Ms of `stops` (their CPUs), `mp` the caller.
  * Returns the wait; 0 Ps not idle: just the caller's own time.
  */
-function stwWait(rt: Runtime, stops: readonly number[], own: number): number {
+function stwWait(rt: Runtime, mp: M, stops: readonly number[], who: readonly (M | null)[], own: number): number {
   if (stops.length === 0) return own;
   // the Ps that reach gcstopm while the caller still holds sched.lock, and the last of the others
   let early = 0;
   let last = 0;
-  for (const x of stops) {
+  let lastM: M | null = null;
+  for (let i = 0; i < stops.length; i++) {
+    const x = stops[i]!;
     if (x < own) early++;
-    else last = Math.max(last, x);
+    else if (x >= last) {
+      last = x;
+      lastM = who[i] ?? null;
+    }
   }
   let asleep = own; // when the caller is in notetsleep
   if (early > 0) {
     asleep += rt.cost.futexWakeCall;
     let t = own;
-    for (let i = 0; i < early; i++) t += rt.latency(rt.cost.futexWake);
-    last = Math.max(last, t);
+    let waker = mp.cpu;
+    for (let i = 0; i < stops.length; i++) {
+      if (stops[i]! >= own) continue;
+      // each sleeper on sched.lock asleep on its own CPU since its stop, woken from the waker's
+      const m2 = who[i] ?? null;
+      const cpu = m2 !== null ? m2.cpu : -1;
+      t += rt.latency(rt.cost.futexWake) + rt.os.pinnedWakeExtra(cpu, waker, t - stops[i]!);
+      if (cpu >= 0) waker = cpu;
+      if (t >= last) {
+        last = t;
+        lastM = m2;
+      }
+    }
   }
-  return Math.max(last, asleep) + rt.latency(rt.cost.futexWake + rt.cost.timedWaitWake);
+  const end = Math.max(last, asleep);
+  // the caller, asleep on sched.stopnote on its own CPU, woken by the last P's gcstopm
+  const extra = rt.os.pinnedWakeExtra(mp.cpu, lastM !== null ? lastM.cpu : -1, end - asleep, 1);
+  return end + rt.latency(rt.cost.futexWake + rt.cost.timedWaitWake) + extra;
 }
 
 /**

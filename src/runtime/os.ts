@@ -58,7 +58,9 @@
  * wake-up starts to grow); below it the model charges the hot futexWake, although the pinned recording
  * shows ≈ +10 µs already from 15 µs of idle — calibrate.go's futex hand-off (3.5 µs median) and real
  * thieves that beat a 10 µs timer (sleep_granularity.json, GOMAXPROCS=2) show that Go's threads mostly
- * wake on a busy CPU after short idles, a placement history this model does not reproduce.
+ * wake on a busy CPU after short idles, a placement history this model does not reproduce. Where the
+ * placement is known — a stop-the-world's sleepers (exec.ts stwWait), each alone on its CPU and woken
+ * from the other — `pinnedWakeExtra` charges the recorded flat level from the shortest idle on.
  * A wake-up in flight onto a halted vCPU can be taken over by a CPU that goes idle meanwhile
  * (`newidlePull`, sched_balance_newidle), as when a Go M wakes another and parks at once: with
  * probability cost.newidlePull (vcpu_wake.json free_block vs free) the wakee runs there at its hot
@@ -468,6 +470,25 @@ export class CPUSched implements EventTarget {
     const idle = Math.min(now - this.idleSince[c]!, vcpuWakeMaxIdle);
     if (idle < cost.haltPollWindow) return 0;
     return Math.round(cost.vcpuWake + cost.vcpuWakeGrowth * Math.log(idle / cost.haltPollWindow));
+  }
+
+  /**
+   * The extra latency of a futex wake-up sent from another CPU to a thread asleep on its own CPU that
+   * nothing else runs on — the configuration of vcpu_wake.json's pinned variant (sleeper and waker on
+   * the two vCPUs): its flat level cost.vcpuWake from the shortest idle on (go1.19.8 16.9–18.7 µs,
+   * go1.26.8 20.7–24.0 µs at 10–100 µs of idle, against the hot futexWake's 8.9), growing as wakeExtra
+   * past haltPollWindow. wakeExtra charges nothing below haltPollWindow because the model does not know
+   * where a Go thread woken after a short idle runs (often on its waker's busy CPU); a caller that
+   * knows the sleeper stays alone on its CPU and the waker runs on another (exec.ts stwWait: the
+   * stop-the-world's caller on sched.stopnote, an M asleep on sched.lock) uses this instead.
+   * `cpu` is the sleeper's CPU, `waker` the waker's; `idleFor` how long the sleeper's CPU will have
+   * idled; `self` 1 when the sleeper is still counted on its CPU (it goes to sleep later than now).
+   */
+  pinnedWakeExtra(cpu: number, waker: number, idleFor: number, self = 0): number {
+    if (cpu < 0 || cpu === waker || this.nr[cpu]! - self > 0) return 0;
+    const cost = this.rt.cost;
+    const idle = Math.min(idleFor, vcpuWakeMaxIdle);
+    return Math.round(cost.vcpuWake + (idle > cost.haltPollWindow ? cost.vcpuWakeGrowth * Math.log(idle / cost.haltPollWindow) : 0));
   }
 
   /** The rate the current demand asks for. */

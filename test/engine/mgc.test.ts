@@ -353,17 +353,22 @@ describe('preemptall pays a tgkill per running P (exec.ts stopTheWorldWithSema, 
       // the tgkill is sent: exec.ts stwWait), less the spinner's way to its next call (≤ 50 ns).
       const exact = { jitter: 0, slackJitter: 0 };
       const diff = readMemStatsBesideSpinner(go, exact) - readMemStatsBesideSpinner(go, { ...exact, signalSend: 0 });
-      expect(diff).toBeGreaterThanOrEqual(defaultCosts.signalSend + defaultCosts.futexWake - 50);
-      expect(diff).toBeLessThanOrEqual(defaultCosts.signalSend + defaultCosts.futexWake);
+      // (That wake-up is onto the spinner's own idle CPU from the stopper's: os.ts pinnedWakeExtra.)
+      const lockWake = defaultCosts.futexWake + defaultCosts.vcpuWake;
+      expect(diff).toBeGreaterThanOrEqual(defaultCosts.signalSend + lockWake - 50);
+      expect(diff).toBeLessThanOrEqual(defaultCosts.signalSend + lockWake);
       // The machine's tgkill, recorded by ipi_costs.go under both toolchains (the same VM either way).
       const tgkill = [...recordedMedians('go1.19', 'ipi_costs', 'tgkill_ns'), ...recordedMedians('go1.26', 'ipi_costs', 'tgkill_ns')];
       expect(defaultCosts.signalSend).toBeGreaterThanOrEqual(Math.min(...tgkill));
       expect(defaultCosts.signalSend).toBeLessThanOrEqual(Math.max(...tgkill));
-      // Real Go on the same machine: ReadMemStats beside a running goroutine (its median, against the
-      // model's without the spread of its wake-ups).
+      // Real Go on the same machine: ReadMemStats at GOMAXPROCS 2 and 4 with the spinner (gc_stw.json;
+      // its median mixes calls during which the spinner was not running — gap_rms_us's median is 0 — so
+      // it bounds the model's pause beside a running spinner from below only: perf on this VM measured
+      // that pause at 80–90 µs, wip/eevdf-plan.md fact 6).
       const real = recordedMedians(`go${go}`, 'gc_stw', 'readmemstats_us').map((us) => us * 1000);
       expect(took).toBeGreaterThan(0);
-      expect(readMemStatsBesideSpinner(go, exact)).toBeLessThanOrEqual(Math.max(...real));
+      expect(readMemStatsBesideSpinner(go, exact)).toBeGreaterThanOrEqual(Math.min(...real));
+      expect(readMemStatsBesideSpinner(go, exact)).toBeLessThanOrEqual(90_000);
     });
   }
 });
@@ -394,11 +399,71 @@ describe('the stopper hands sched.lock to the Ps it stops and sleeps in a timed 
       });
       expect(r.exitCode).toBe(0);
       const c = r.runtime.cost;
-      const want = c.signalSend + c.futexWake + c.futexWake + c.timedWaitWake + c.readMemStatsPause;
+      // Each sleeper is alone on its CPU and its waker runs on the other one (the spinner's M on
+      // sched.lock, woken by the stopper; the stopper on sched.stopnote, woken by the spinner's M):
+      // both pay the pinned wake-up onto an idle vCPU (os.ts pinnedWakeExtra, cost.vcpuWake).
+      const want = c.signalSend + c.futexWake + c.vcpuWake + c.futexWake + c.timedWaitWake + c.vcpuWake + c.readMemStatsPause;
       expect(took).toBeGreaterThanOrEqual(want);
       expect(took).toBeLessThanOrEqual(want + c.runtimeCall + 100);
     });
   }
+});
+
+describe("the stop-the-world's wake-ups are cross-CPU wake-ups onto a just-idled vCPU (exec.ts stwWait, os.ts pinnedWakeExtra)", () => {
+  // At GOMAXPROCS=2 on the 2-vCPU machine the stopper and the spinner's M run on the two CPUs. The
+  // spinner's M sleeps on sched.lock on its CPU and is woken by the stopper's unlock from the other
+  // one; the stopper sleeps on sched.stopnote (notetsleep: a FUTEX_WAIT with a timeout) and is woken
+  // by the spinner's gcstopm from the other one. Both CPUs idle for 10–50 µs meanwhile: the
+  // configuration of vcpu_wake.go's pinned variants (sleeper and waker pinned to the two vCPUs), whose
+  // medians at 10–50 µs of idle are 17–26 µs untimed and 24–29 µs timed on both toolchains — not the
+  // hot wake-up (cost.futexWake 8.9 µs) the model charged below haltPollWindow. A go1.26.8
+  // runtime/trace of gc_stw at GOMAXPROCS=2 (session 18, wip/gc-stw-traces.md) shows the stopper
+  // resuming 20–24 µs after the last P went idle. Before: ReadMemStats beside a spinner took 34 µs
+  // (tgkill + 8.9 + 13.3 + 1.1), under the range below.
+  type Ref = { variants: { id: string; measures: Record<string, { median: number }> }[] };
+  function pinned(key: (idleUs: string) => string, variant: string): number[] {
+    const out: number[] = [];
+    for (const rel of ['go1.19', 'go1.26']) {
+      const ref = JSON.parse(readFileSync(new URL(`../../conformance/reference/${rel}/vcpu_wake.json`, import.meta.url), 'utf8')) as Ref;
+      const v = ref.variants.find((x) => x.id === variant)!;
+      for (const idle of ['000010', '000025', '000050']) out.push(v.measures[key(idle)]!.median * 1000);
+    }
+    return out;
+  }
+  const untimed = [...pinned((i) => `wake_us_i${i}`, 'pinned'), ...pinned((i) => `wake_us_i${i}`, 'pinned_timed')];
+  const timed = pinned((i) => `timed_wake_us_i${i}`, 'pinned_timed');
+  for (const go of goReleases) {
+    it(`go${go}: ReadMemStats beside a spinner = tgkill + an untimed and a timed pinned wake-up + the pause, each wake within vcpu_wake.json's medians`, () => {
+      let took = 0;
+      const r = runChecked({
+        go,
+        gomaxprocs: 2,
+        cost: { jitter: 0, slackJitter: 0 },
+        main: function* () {
+          yield* go_(function* () {
+            yield* work(ms(20), { callEvery: 50 });
+          });
+          yield* time.Sleep(ms(1));
+          const t0 = yield* runtime.nanotime();
+          yield* runtime.ReadMemStats();
+          took = (yield* runtime.nanotime()) - t0;
+        },
+      });
+      expect(r.exitCode).toBe(0);
+      const c = r.runtime.cost;
+      const fixed = c.signalSend + c.readMemStatsPause;
+      expect(took).toBeGreaterThanOrEqual(fixed + Math.min(...untimed) + Math.min(...timed));
+      expect(took).toBeLessThanOrEqual(fixed + Math.max(...untimed) + Math.max(...timed) + c.runtimeCall);
+    });
+  }
+
+  it('a sleeper whose CPU is shared with its waker (GOMAXPROCS=4 on 2 CPUs) is woken hot', () => {
+    // vcpu_wake.json free variant: a wakee on its waker's busy CPU runs in 4–6 µs (it preempts there).
+    const r = runChecked({ gomaxprocs: 1, main: function* () {} });
+    const os = r.runtime.os;
+    expect(os.pinnedWakeExtra(0, 0, 20_000)).toBe(0);
+    expect(os.pinnedWakeExtra(-1, 0, 20_000)).toBe(0);
+  });
 });
 
 describe("sweep termination's pause ends at startTheWorldWithSema's clock reading (mgc.go gcStart: work.tMark = its now)", () => {
@@ -593,7 +658,10 @@ describe('stop-the-world waits for each P to reach a safe point (proc.go stopThe
     // Before: every stopped goroutine cost the signal's delivery, calls or not.
     const { rms, r } = rmsWhileSpinning(50);
     expect(r.exitCode).toBe(0);
-    expect(rms).toBeLessThan(r.runtime.cost.signalDelivery);
+    // It stops within ns, while the stopper still sends its tgkill (then sleeps on sched.lock): the
+    // pause is shorter than the one that waits for the signal to land.
+    expect(rms).toBeLessThan(rmsWhileSpinning(0).rms);
+    expect(rms).toBeLessThan(r.runtime.cost.signalSend + r.runtime.cost.signalDelivery);
     // The caller still sleeps on sched.stopnote: gcstopm decrements sched.stopwait under sched.lock,
     // which the caller holds until it has checked stopwait, so it always waits for a running P's wake-up.
     expect(rms).toBeGreaterThan(r.runtime.cost.readMemStatsPause + r.runtime.cost.futexWakeCall);
