@@ -71,7 +71,11 @@ function cpuMs(): number {
 }
 /**
  * The watchdog's cadence (kernel events between checks): it starts at `firstCheckEvery` and adapts
- * between the floor and the engine's default (65536) so that checks come ≈5–50 ms of wall time apart.
+ * between the floor and the engine's default (65536) so that checks come ≈5–50 ms of wall time apart,
+ * and so that the heap the run grew by per event since the last check, projected over the next
+ * interval, leaves at least half of what remains below the budget (a Go program whose every event
+ * allocates a large object — recursion with a 512 KiB local, 1 event per frame — grew 4 GiB between two
+ * checks 65536 events apart and V8 aborted the process before the budget was seen).
  */
 const maxCheckEvery = 65536;
 const minCheckEvery = 16;
@@ -91,7 +95,7 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
   const deadline = settings.timeoutMs > 0 ? t0 + settings.timeoutMs : Infinity;
   const heapMax = heapBudget(settings.maxHeapMiB);
   /** When the current slice began and when the engine last reached a watchdog check (wall ms). */
-  const clock: Clock = { sliceStart: t0, lastCheck: t0, lastCheckCpu: cpuMs() };
+  const clock: Clock = { sliceStart: t0, lastCheck: t0, lastCheckCpu: cpuMs(), lastUsed: v8.getHeapStatistics().used_heap_size };
   const timeoutMessage = (r: Runtime, now: number): string =>
     `gmpsim: stopped after ${fmtDuration(Math.round(now - t0) * 1e6)} of wall-clock time at simulated time ${fmtDuration(r.sim.now)}: the --timeout budget of ${fmtDuration(settings.timeoutMs * 1e6)} ran out while the program was still running`;
   const rt = new inst.Runtime({
@@ -122,12 +126,15 @@ export function execute(inst: Instance, settings: Settings, file: string, sinks:
         // 10^6 elements through the program's less) can make each event take milliseconds, and a
         // stall timer must not take that for a loop that never yields.
         const gap = now - clock.lastCheck;
+        const used = v8.getHeapStatistics().used_heap_size;
+        const grownPerEvent = (used - clock.lastUsed) / this.every!;
         if (gap > 50 && this.every! > minCheckEvery) this.every = Math.max(minCheckEvery, this.every! >> 2);
         else if (gap < 5 && this.every! < maxCheckEvery) this.every = Math.min(maxCheckEvery, this.every! * 2);
+        if (grownPerEvent > 0) this.every = Math.max(minCheckEvery, Math.min(this.every!, Math.floor((heapMax - used) / 2 / grownPerEvent)));
         clock.lastCheck = now;
         clock.lastCheckCpu = cpuMs();
+        clock.lastUsed = used;
         if (now >= deadline) return timeoutMessage(r, now);
-        const used = v8.getHeapStatistics().used_heap_size;
         if (used >= heapMax) {
           return `gmpsim: stopped at simulated time ${fmtDuration(r.sim.now)} with ${r.nUserG} goroutines alive: the simulation's memory reached ${Math.round(used / 2 ** 20)} MiB, its budget of ${Math.round(heapMax / 2 ** 20)} MiB (raise it with --max-heap <MiB>)`;
         }
@@ -150,6 +157,8 @@ interface Clock {
   sliceStart: number;
   lastCheck: number;
   lastCheckCpu: number;
+  /** V8's heap in use at the last check (bytes): the growth rate sets the next interval. */
+  lastUsed: number;
 }
 
 /** Run `rt` to its end in slices, each under a V8 timeout (see the module note). */

@@ -24,6 +24,7 @@ import {
   type NamedType,
   type IfaceType,
   basic,
+  sizeOf,
   tBool,
   tInt,
   tInt32,
@@ -194,6 +195,14 @@ export class Scope {
 export interface FuncCtx {
   /** Go name for tracebacks: main.f, main.(*T).M, main.main.func1 */
   name: string;
+  /**
+   * Bytes of the stack frame its parameters and local variables take (sizeOf each, declare()), and of
+   * the locals too large for the stack (VersionProfile.maxStackVarSize: moved to the heap, allocated at
+   * each call) — compiler/stmt.ts accounts a large frame against Go's 1 GB stack (rt/goroutine.ts bigFrame).
+   */
+  frameBytes?: number;
+  heapLocalBytes?: number;
+  heapLocals?: number;
   sig: FuncType;
   parent: FuncCtx | null;
   closures: number;
@@ -473,6 +482,14 @@ export class Compiler {
     }
     o.node = o.node ?? n;
     this.scope.m.set(o.name, o);
+    const fn = this.fn;
+    if (o.kind === 'var' && !o.global && fn !== null && o.t !== tInvalid && o.t.k !== 'tuple') {
+      const size = sizeOf(o.t);
+      if (size > this.lang.maxStackVarSize) {
+        fn.heapLocalBytes = (fn.heapLocalBytes ?? 0) + size;
+        fn.heapLocals = (fn.heapLocals ?? 0) + 1;
+      } else fn.frameBytes = (fn.frameBytes ?? 0) + size;
+    }
   }
 
   /** A fresh JS identifier for a Go local. */
@@ -501,6 +518,15 @@ export const linksOSPkgs = new Set<string>();
  * Library code written in Go (std/gosrc.ts): import path → its source files, compiled with the
  * program that imports the package (its generic functions are stenciled like the program's own).
  */
+/**
+ * The check compiled code makes at a function's entry and a loop's head: hand the runtime a Work op
+ * when a chunk of CPU time has accumulated ($CH, CompileOptions.chunk) or when the large objects
+ * allocated since the last op pass $LY bytes (program.ts: 64 MiB) — a recursion or loop that allocates a
+ * large object per step and little CPU would otherwise grow the simulation's own heap by gigabytes
+ * before the runtime (mallocgc's GC trigger, the CLI's memory budget) sees it.
+ */
+export const yieldCheck = 'if ($S.c + $U.ns >= $CH || $A.l >= $LY) yield $W();';
+
 export const goSources = new Map<string, { file: string; src: string; since?: string }[]>();
 /** The Go release that added a package (slices, maps, cmp: 1.21): earlier profiles refuse its import as that release does. */
 export const pkgSince = new Map<string, string>();

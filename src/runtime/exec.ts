@@ -26,7 +26,7 @@ import type { VersionProfile } from './version.js';
 import { G, M, _Grunnable, _Gwaiting, _Pidle, _Pgcstop, _Prunning, _Psyscall, _Pdead, P } from './runtime2.js';
 import { T, goexit0, gopark, newproc, schedule, setMState, setSpinning, wakep, acquirep, releasep, pidleget, pidleput, startm, stopm, incidlelocked, mgetSpecific, startmOn } from './proc.js';
 import { globrunqput, globrunqputhead, runqempty, runqput } from './runq.js';
-import { GoThrow } from './panic.js';
+import { GoFatal, GoThrow } from './panic.js';
 import { GoPanic, PARKED, SEND_ON_CLOSED, chanrecv, chansend, closechan, selectgo } from './chan.js';
 import { Timer, TimerKind, resettimer, moveTimers, timerReset, timerStart, timerStop } from './time.js';
 import { entersyscall, entersyscallblock, kernelWakeFrom, setBlockOnExitSyscall, syscallEnd, syscallKernelTime, SyscallModeCode } from './syscall.js';
@@ -117,6 +117,7 @@ function runG1(rt: Runtime, mp: M): void {
 /** What a goroutine's body threw ends the process: a runtime throw on its behalf (GoThrow), else a panic. */
 function bodyFailed(rt: Runtime, gp: G, e: unknown): void {
   if (e instanceof GoThrow) rt.throw(e.msg, e.prefix, e.frames, false, gp);
+  else if (e instanceof GoFatal) rt.goPanic(gp, e.msg, e, 'fatal error');
   else rt.goPanic(gp, panicMessage(e, rt.v), e);
 }
 

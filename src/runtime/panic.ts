@@ -19,3 +19,16 @@ export class GoThrow extends Error {
     super(msg);
   }
 }
+
+/**
+ * A fatal error the standard library raises for a user's mistake (runtime.fatal, throwTypeUser: sync's
+ * "unlock of unlocked mutex", "RUnlock of unlocked RWMutex", "Unlock of unlocked RWMutex"): not
+ * recoverable, printed as `fatal error: msg` and the failing goroutine's traceback (no `runtime
+ * stack:`; GOTRACEBACK's default shows that goroutine only), exit status 2 — recorded on go1.19.8 and
+ * go1.26.8 (gotests/sync_unlock_fatal.go).
+ */
+export class GoFatal extends Error {
+  constructor(readonly msg: string) {
+    super(msg);
+  }
+}

@@ -615,9 +615,9 @@ export class Runtime {
    * threw; a JavaScript error's stack gives the traceback its frames with file and line, as Go's
    * traceback has them (`main.main()` / `\t/path/main.go:7 +0x1d`).
    */
-  goPanic(gp: G, msg: string, cause?: unknown): void {
+  goPanic(gp: G, msg: string, cause?: unknown, header = 'panic'): void {
     if (this.exited) return;
-    let s = `panic: ${msg}\n\ngoroutine ${gp.goid} [running]:\n`;
+    let s = `${header}: ${msg}\n\ngoroutine ${gp.goid} [running]:\n`;
     // A body with its own traceback (the Go frontend's) knows its frames better than a JS stack.
     const body = (gp.goid === 1 && !gp.system && this.userMain !== null ? this.userMain : gp.body) as { traceback?: unknown } | null;
     const custom = body !== null && typeof body.traceback === 'function';

@@ -209,6 +209,12 @@ export interface VersionProfile {
    * says `as type T in assignment` for a typed value and `(missing M method)` after a newline and tab.
    */
   readonly typeCheckerMessages: '1.19' | '1.26';
+  /**
+   * The largest local variable cmd/compile keeps on the stack; a larger one is moved to the heap
+   * (allocated by each execution of its declaration): go1.19.8 10 MiB, go1.26.8 128 KiB
+   * (cmd/compile/internal/ir/cfg.go MaxStackVarSize).
+   */
+  readonly maxStackVarSize: number;
 
   // ---- the garbage collector (runtime/mgc.ts)
   /**
@@ -365,6 +371,7 @@ const go119: VersionProfile = {
   runtimeFrames: '1.19',
   compileErrorExit: 2,
   typeCheckerMessages: '1.19',
+  maxStackVarSize: 10 * 1024 * 1024,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 0 },
   nonHeapMemory: { fixed: 8_766_712 - 2_165_776, perArena: 2_165_776 },
   globalsBytes: 225_000,
@@ -413,6 +420,7 @@ const go126: VersionProfile = {
   runtimeFrames: '1.26',
   compileErrorExit: 1,
   typeCheckerMessages: '1.26',
+  maxStackVarSize: 128 * 1024,
   gcMemoryLimitHeadroom: { bytes: 1 << 20, percent: 3 },
   nonHeapMemory: { fixed: 4_245_728 - 69_648, perArena: 69_648 },
   globalsBytes: 156_000,
@@ -558,6 +566,7 @@ export const profileFieldDocs: Readonly<Record<Exclude<keyof VersionProfile, 're
   gcMarkCostFactor: { what: 'the mark phase\'s cost per byte relative to 1.19 (the Green Tea collector scans spans)', since: '1.26', source: 'internal/buildcfg/exp.go GreenTeaGC, mgcmark_greenteagc.go' },
   bgsweepBatch: { what: 'the background sweeper sweeps 10 spans between goschedIfBusy calls, yielding only when no P is idle (1.19: a Gosched after every span)', since: '1.21', source: 'mgcsweep.go bgsweep, proc.go goschedIfBusy' },
   compileErrorExit: { what: '`go run` exit status on a compile error', since: '', source: 'cmd/go' },
+  maxStackVarSize: { what: 'the largest local variable kept on the stack (larger ones are moved to the heap)', since: '≤ 1.26', source: 'cmd/compile/internal/ir/cfg.go MaxStackVarSize' },
   typeCheckerMessages: { what: 'type errors read `cannot use t (variable of struct type T) as I value in assignment: T does not implement I (missing method M)` (1.19: `(variable of type T) as type I in assignment:` and `(missing M method)` on the next line)', since: '≤ 1.26', source: 'cmd/compile/internal/types2 operand.go operandString, assignments.go, lookup.go' },
   loopvarPerIteration: { what: 'each loop iteration has its own `:=` variables (closures see their iteration\'s value)', since: '1.22', source: 'the spec (for clause, range clause); cmd/compile loopvar' },
   rangeOverInt: { what: '`for i := range n` ranges over an integer', since: '1.22', source: 'the spec (range clause)' },

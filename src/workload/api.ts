@@ -25,6 +25,7 @@ import { Timer as RTimer, TimerKind } from '../runtime/time.js';
 import { PollDesc } from '../runtime/netpoll.js';
 import { formatValues, sprintf } from './fmt.js';
 import { Call } from './call.js';
+import { GoFatal } from '../runtime/panic.js';
 import type { MemStatsSnapshot } from '../runtime/mgc.js';
 import { printfloat } from '../runtime/print.js';
 
@@ -558,7 +559,7 @@ class Mutex {
   Unlock(): Go {
     const nw = this.state - mutexLocked;
     this.state = nw;
-    if (((nw + mutexLocked) & mutexLocked) === 0) throw new Error('sync: unlock of unlocked mutex');
+    if (((nw + mutexLocked) & mutexLocked) === 0) throw new GoFatal('sync: unlock of unlocked mutex'); // sync.fatal: not recoverable (runtime/panic.ts)
     return nw !== 0 ? this.unlockSlow(nw) : noCall;
   }
   private *unlockSlow(nw: number): Go {

@@ -115,6 +115,15 @@ describe('a starved process is not a runaway', () => {
 });
 
 describe('memory budget (item 12)', () => {
+  it('a Go recursion allocating a 512 KiB local per call stops at --max-heap, not a V8 abort', async () => {
+    // Before: the allocations never reached the runtime (no runtime op between calls), and the
+    // watchdog checked 65536 events apart; the simulation's heap hit V8's limit (exit 134).
+    const o = await gmpsim(['run', '--go', '1.26', fx('heaplocals.go'), '--max-heap', '200']);
+    expect(o.code, o.stderr).toBe(124);
+    expect(stopLine(o.stderr)).toMatch(/^gmpsim: stopped at simulated time .* with 1 goroutines alive: the simulation's memory reached \d+ MiB, its budget of 200 MiB \(raise it with --max-heap <MiB>\)$/);
+    expect(o.stderr).not.toMatch(/heap out of memory|FATAL ERROR|Native stack/);
+  });
+
   it('10M parked goroutines stop at --max-heap with the count alive and the flag to raise, exit 124, no V8 abort', async () => {
     const o = await gmpsim(['run', fx('parked.ts'), '--max-heap', '150', '--summary']);
     expect(o.code, o.stderr).toBe(124);

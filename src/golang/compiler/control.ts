@@ -10,7 +10,7 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import type { Compiler, Val, RangeFuncBody } from '../core.js';
+import { type Compiler, type Val, type RangeFuncBody, yieldCheck } from '../core.js';
 import { type Type, type FuncType, tBool, tInt, tInt32, underlying, isBoolean, isString, isInteger, isUntyped, typeString, defaultType } from '../types.js';
 import { lvalue } from './assign.js';
 import { convert, zero, describe, ts, valueOf, clone, complexKey, assignable, needsBox } from './operand.js';
@@ -19,7 +19,7 @@ import { chainExtraNs, loopChainNs } from './chain.js';
 
 /** A loop iteration's head: its `ops` counted operations are charged, then CPU time goes to the runtime in chunks. */
 function loopHead(c: Compiler, ops: number): string {
-  return `$S.c += ${c.nsOf(ops)}; if ($S.c + $U.ns >= $CH) yield $W();\n`;
+  return `$S.c += ${c.nsOf(ops)}; ${yieldCheck}\n`;
 }
 
 /**
@@ -42,10 +42,9 @@ function chainedHeadOps(c: Compiler, ops: number, stmts: Node[], fresh: Set<stri
  * index.ts: the runtime's cooperative check before each op must skip `cont` Work ops.
  */
 function markCallFree(code: string): string {
-  const head = 'if ($S.c + $U.ns >= $CH) yield $W();';
-  const rest = code.split(head).join('');
+  const rest = code.split(yieldCheck).join('');
   if (/\byield\b/.test(rest) || rest.includes('$k++')) return code;
-  return code.split(head).join('if ($S.c + $U.ns >= $CH) yield $Wc();');
+  return code.split(yieldCheck).join('if ($S.c + $U.ns >= $CH) yield $Wc();');
 }
 
 /** A for clause's post statement (the kid after its second ';'). */

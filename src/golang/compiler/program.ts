@@ -142,7 +142,7 @@ export function compileProgram(c: Compiler, files: { name: string; text: string 
     // no unboxed double, so each `$c += 0.092` of every Go statement allocated a HeapNumber (and a
     // write barrier); an object's double field is updated in place. Same IEEE additions, same values.
     // Made with a fractional value so the field is a double field from the start.
-    `let $k = 0; const $S = { c: 0.5 }; $S.c = 0; const $CH = $opts.chunk; const $A = $L.heap, $U = $L.cpu;`,
+    `let $k = 0; const $S = { c: 0.5 }; $S.c = 0; const $CH = $opts.chunk, $LY = 67108864; const $A = $L.heap, $U = $L.cpu;`,
     // whole ns go to the runtime (the statements' counted CPU and what run-time code charged, rt/cpu.ts);
     // the fraction stays in $c for the next Work op; the bytes allocated since the last op ride along (rt/malloc.ts)
     `function $W() { $S.c += $U.ns; $U.ns = 0; const ns = Math.floor($S.c), k = $k, alloc = $A.b, allocLarge = $A.l, allocBuffers = $A.u, allocSpans = $A.n; $S.c -= ns; $k = 0; $A.b = 0; $A.l = 0; $A.u = 0; $A.n = 0; return {k: $K.Work, ns, every: k > 0 ? Math.max(1, Math.floor(ns / k)) : 0, cont: false, alloc, allocLarge, allocBuffers, allocSpans}; }`,

@@ -8,7 +8,8 @@
  */
 import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
-import { type Compiler, type FuncCtx, type Obj, Scope, CompileError, Unsupported, Silent, tInvalid, type Val } from '../core.js';
+import { type Compiler, type FuncCtx, type Obj, Scope, CompileError, Unsupported, Silent, tInvalid, type Val, yieldCheck } from '../core.js';
+import { bigFrameBytes } from '../rt/goroutine.js';
 import { type Type, type FuncType, underlying, isBoolean, defaultType, holdsPointers } from '../types.js';
 import { assign, assignOp, define } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt, rangeFuncBranch, rangeFuncReturn } from './control.js';
@@ -103,12 +104,19 @@ export function funcBody(c: Compiler, n: Node, name: string, recv: Node | null, 
   // (rt/goroutine.ts segFrames): a fresh generator of itself, named `$self` when a literal
   const self = jsName ?? '$self';
   const head = `function* ${self}(${params.join(', ')}) {\nif ($R.deep()) return yield new $R.Segment(${self}(${params.join(', ')}), ${self});\nconst $f = $R.enter(${JSON.stringify(name)}, ${hasParams}, ${JSON.stringify(c.path(n))}); ${lets}`;
+  // A frame with large locals counts against Go's 1 GB stack (rt/goroutine.ts bigFrame); locals too
+  // large for the stack (VersionProfile.maxStackVarSize) are heap objects allocated at each call.
+  const fb = fn.frameBytes ?? 0;
+  const big = fb >= bigFrameBytes;
+  const hb = fn.heapLocalBytes ?? 0;
+  const enterBig = (big ? `$R.bigFrame($f, ${fb}, ${n.file.pos(n.from).line}); ` : '') + (hb > 0 ? `$A.b += ${hb}; $A.l += ${hb}; $A.n += ${fn.heapLocals ?? 1}; ` : '');
+  const leave = big ? `$R.leaveBig(${fb});` : '$R.leave();';
   let code: string;
   if (hasDefer) {
     const ret = fn.resVars!.length === 0 ? '' : fn.resVars!.length === 1 ? `return ${fn.resVars![0]};` : `return [${fn.resVars!.join(', ')}];`;
-    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n${roots}$k++; if ($S.c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); $R.leave(); if ($f.p !== null) throw $f.p; ${ret} }\n}`;
+    code = `${head}const $d = []; ${pre.join(' ')}\ntry {\n${enterBig}${roots}$k++; ${yieldCheck}\n${stmts}} catch ($e) { $f.p = $R.unw($e); }\nfinally { yield* $R.rd($f, $d); ${leave} if ($f.p !== null) throw $f.p; ${ret} }\n}`;
   } else {
-    code = `${head}${pre.join(' ')}\ntry {\n${roots}$k++; if ($S.c + $U.ns >= $CH) yield $W();\n${stmts}} catch ($e) { throw $R.unw($e); } finally { $R.leave(); }\n}`;
+    code = `${head}${pre.join(' ')}\ntry {\n${enterBig}${roots}$k++; ${yieldCheck}\n${stmts}} catch ($e) { throw $R.unw($e); } finally { ${leave} }\n}`;
   }
   // a declared function's site, for its pc (reflect.Value.Pointer, runtime.FuncForPC: std/runtime.ts PcTable)
   // (not for a generic instance: its name stays in one place, the frame's)
@@ -522,7 +530,7 @@ function stmt1(c: Compiler, n: Node): string {
         // gosyntax/branches.ts reports undefined labels and jumps into blocks first (gc's checkBranches)
         if (!tg) c.fail(ln ?? n, `goto ${ln ? text(ln) : ''} jumps into block`);
         if (c.fn!.rangeFunc) c.unsupported(n, 'goto inside the body of a range-over-func loop');
-        return `{ ${tg.state} = ${tg.idx}; if ($S.c + $U.ns >= $CH) yield $W(); continue ${tg.loop}; }\n`;
+        return `{ ${tg.state} = ${tg.idx}; ${yieldCheck} continue ${tg.loop}; }\n`;
       }
       if (ln) {
         const js = c.fn!.labels.get(text(ln));

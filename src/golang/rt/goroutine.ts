@@ -20,7 +20,7 @@ import { K, type GoBody, type Op } from '../../workload/ops.js';
 import { GoPanic, toPanic } from './panics.js';
 import type { Iface } from './values.js';
 import type { TracebackStyle } from '../../runtime/runtime.js';
-import { GoThrow } from '../../runtime/panic.js';
+import { GoFatal, GoThrow } from '../../runtime/panic.js';
 import { heap } from './malloc.js';
 import { cpu } from './cpu.js';
 import type { HeapMarker, RootSet } from './gcmark.js';
@@ -143,6 +143,8 @@ function frameStack(): Frame[] {
 export class GCtxExtra {
   trace: string | null = null;
   overflow = false;
+  /** Bytes of the goroutine's frames that hold large locals (bigFrame): their share of Go's 1 GB stack. */
+  stackBytes = 0;
   /** The Origin of the last goroutine it started: a loop of `go` statements shares one (goOp). */
   lastOrigin: Origin | null = null;
 }
@@ -235,6 +237,37 @@ export function leave(): void {
   S.cur.fr.pop();
 }
 
+/**
+ * maxstacksize on 64-bit (proc.go runtime.main: 1,000,000,000 bytes): newstack's limit. The model counts
+ * only the frames of functions whose stack-resident locals are large (bigFrameBytes: the compiler's
+ * sum of their sizes, compiler/stmt.ts); small frames reach maxGoFrames first.
+ */
+const maxStackBytes = 1_000_000_000;
+/** A frame at least this large is accounted (compiler/stmt.ts emits bigFrame for it): 64 KiB. */
+export const bigFrameBytes = 65536;
+
+/**
+ * Entering a function whose locals take `bytes` of its stack frame (at its declaration's `line`): the
+ * goroutine's stack grows by them, and past maxStackBytes it is Go's fatal "stack overflow" with the
+ * function on top at its declaration's line (newstack runs in its prologue). A recursion whose frames
+ * each hold a 512 KiB array overflows after ≈1,900 calls on go1.19.8 (gotests/stack_overflow_big.go).
+ */
+export function bigFrame(f: Frame, bytes: number, line: number): void {
+  const x = S.cur.x();
+  x.stackBytes += bytes;
+  if (x.stackBytes <= maxStackBytes) return;
+  const p = new GoPanic(null, stackOverflow);
+  p.fatal = stackOverflow;
+  f.l = line;
+  p.trace = frameText(S.cur.fr);
+  throw p;
+}
+/** Leaving a function bigFrame accounted (also when bigFrame threw: its bytes were added). */
+export function leaveBig(bytes: number): void {
+  S.cur.fr.pop();
+  S.cur.x().stackBytes -= bytes;
+}
+
 function frameText(fr: Frame[]): string {
   let s = '';
   const n = fr.length;
@@ -307,6 +340,9 @@ export function unw(e: unknown): GoPanic {
 /** Run the deferred calls of frame f (LIFO). A panic in one replaces the current panic. */
 export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown> {
   const ctx = S.cur;
+  // A fatal error (throw, fatal, a fatal signal) does not unwind: no deferred call runs and nothing
+  // recovers it (panic.go fatalthrow/fatalpanic never reach the defer chain).
+  if (f.p instanceof GoPanic && f.p.fatal !== undefined) return;
   while (d.length > 0) {
     const fn = d.pop()!;
     const saveDepth = ctx.recDepth;
@@ -379,6 +415,7 @@ export function recover(): Iface | null {
   const f = ctx.recFrame;
   if (f === null || !(f.p instanceof GoPanic) || ctx.fr.length !== ctx.recDepth) return null;
   const p = f.p;
+  if (p.fatal !== undefined) return null;
   f.p = null;
   f.r = true;
   p.recovered = true;
@@ -575,6 +612,7 @@ export class Body implements Iterator<Op, unknown, unknown> {
       this.ctx.trace = p.trace;
       this.ctx.overflow = p.fatal === stackOverflow;
       if (p.fatal === stackOverflow) throw new GoThrow(stackOverflow, newstackOverflow, ['newstack', 'morestack']);
+      if (p.userFatal === true) throw new GoFatal(p.fatal!);
       if (p.fatal) {
         const err = new Error(p.fatal);
         throw err;

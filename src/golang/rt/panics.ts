@@ -11,6 +11,7 @@
 import type { NamedType } from '../types.js';
 import { newNamed, tString } from '../types.js';
 import type { Iface } from './values.js';
+import { GoFatal } from '../../runtime/panic.js';
 
 /**
  * A Go panic travelling as a JS exception. `message` is its own `panic: …` text; `link` is the panic
@@ -91,6 +92,13 @@ export const nilDerefExtra = '\n[signal SIGSEGV: segmentation violation code=0x1
 /** Normalise any JS exception raised by compiled code into a GoPanic. */
 export function toPanic(e: unknown): GoPanic {
   if (e instanceof GoPanic) return e;
+  if (e instanceof GoFatal) {
+    // sync's fatal: unrecoverable, printed as `fatal error:` (goroutine.ts turns it back into a GoFatal)
+    const p = new GoPanic(null, e.msg);
+    p.fatal = e.msg;
+    p.userFatal = true;
+    return p;
+  }
   if (e instanceof TypeError) return rtPanic('invalid memory address or nil pointer dereference', nilDerefExtra);
   if (e instanceof RangeError && /call stack/.test(e.message)) {
     const p = new GoPanic(null, 'stack overflow');
@@ -104,6 +112,8 @@ declare module './panics.js' {
   interface GoPanic {
     /** A fatal error rather than a panic (not recoverable). */
     fatal?: string;
+    /** The fatal error is the library's on the user's behalf (runtime GoFatal: `fatal error: …`, the goroutine's traceback). */
+    userFatal?: boolean;
   }
 }
 

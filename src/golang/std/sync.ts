@@ -13,7 +13,7 @@ import { Sema, NotifyList } from '../../runtime/sema.js';
 import { newNamed, tBool, tInt } from '../types.js';
 import { pkg, F, T, fn, ptr, tAny, native, method, subset } from './registry.js';
 import { mapKey } from '../rt/alg.js';
-import { GoPanic } from '../rt/panics.js';
+import { GoFatal } from '../../runtime/panic.js';
 import { goOp, GoexitSignal } from '../rt/goroutine.js';
 import { nf } from '../rt/pointers.js';
 import type { Iface } from '../rt/values.js';
@@ -70,7 +70,7 @@ export class RWMutex {
   *RUnlock(): Go {
     const r = --this.readerCount;
     if (r < 0) {
-      if (r + 1 === 0 || r + 1 === -rwmutexMaxReaders) throw new GoPanic(null, 'fatal error: sync: RUnlock of unlocked RWMutex');
+      if (r + 1 === 0 || r + 1 === -rwmutexMaxReaders) throw new GoFatal('sync: RUnlock of unlocked RWMutex');
       if (--this.readerWait === 0) yield { k: K.SemRelease, sema: this.writerSem, handoff: false };
     }
   }
@@ -83,6 +83,8 @@ export class RWMutex {
   *Unlock(): Go {
     this.readerCount += rwmutexMaxReaders;
     const r = this.readerCount;
+    // rwmutex.go Unlock: `if r >= rwmutexMaxReaders { fatal("sync: Unlock of unlocked RWMutex") }`
+    if (r >= rwmutexMaxReaders) throw new GoFatal('sync: Unlock of unlocked RWMutex');
     for (let i = 0; i < r; i++) yield { k: K.SemRelease, sema: this.readerSem, handoff: false };
     yield* this.w.Unlock();
   }
