@@ -357,10 +357,13 @@ export function* rd(f: Frame, d: (() => GoBody)[]): Generator<Op, void, unknown>
     ctx.recFrame = f;
     try {
       const it = fn();
+      // The generated thunk (`function* () { … }`, a new closure per defer statement run) makes a
+      // generator of its own map: called through generatorNext, as Body.step does, not `it.next`.
+      const plain = isPlainGenerator(it);
       let v: unknown;
       for (;;) {
         S.cur = ctx;
-        const r = it.next(v);
+        const r = plain ? generatorNext.call(it, v) : it.next(v);
         if (r.done) break;
         v = r.value instanceof Segment ? yield* runSegment(ctx, r.value) : yield r.value;
       }
