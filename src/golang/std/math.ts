@@ -1,6 +1,7 @@
 /**
- * Package math: the float64 functions are JS's Math (both IEEE 754 double precision), the integer
- * limits are Go's constants (math/const.go).
+ * Package math: the float64 functions are JS's Math (both IEEE 754 double precision) except where
+ * Go's own algorithm gives other last bits (Sin, Cos, Tan, Hypot, Pow10 are ported from Go's math),
+ * the integer limits are Go's constants (math/const.go).
  *
  * The integer limits are exact constants (bigint beyond 2^53: core.ts ConstVal), and exact as run-time
  * values too (rt/integers.ts: a 64-bit value beyond 2^53 is a bigint).
@@ -9,6 +10,7 @@
  */
 import { basic, tBool, tFloat64, tInt } from '../types.js';
 import { pkg, F, C, fn, subset } from './registry.js';
+import { ratOfLiteral, ratToDouble } from '../compiler/exact.js';
 import { type Int64, wu64 } from '../rt/integers.js';
 
 /** math.Round: half away from zero (JS's Math.round rounds half up). */
@@ -73,6 +75,129 @@ export function Hypot(p: number, q: number): number {
   if (p === 0) return 0;
   q = q / p;
   return p * Math.sqrt(1 + q * q);
+}
+/*
+ * math.Sin, Cos, Tan: Go's own (math/sin.go, math/tan.go: the Cephes polynomials after a reduction
+ * of x by π/4 in three parts, Payne–Hanek's math/trig_reduce.go from 2^29 on), not JavaScript's
+ * Math.sin/cos/tan (fdlibm's kernels), which differ from them in the last bit for many arguments
+ * (gopl.io's ch3/surface prints such sines in 17 digits). amd64 has no assembly for them; Go's amd64
+ * compiler fuses no multiply-add, so these double operations are Go's bit for bit.
+ */
+const sinP = [1.58962301576546568060e-10, -2.50507477628578072866e-8, 2.75573136213857245213e-6, -1.98412698295895385996e-4, 8.33333333332211858878e-3, -1.66666666666666307295e-1];
+const cosP = [-1.13585365213876817300e-11, 2.08757008419747316778e-9, -2.75573141792967388112e-7, 2.48015872888517045348e-5, -1.38888888888730564116e-3, 4.16666666666665929218e-2];
+const tanP = [-1.30936939181383777646e4, 1.15351664838587416140e6, -1.79565251976484877988e7];
+const tanQ = [1.0, 1.36812963470692954678e4, -1.32089234440210967447e6, 2.50083801823357915839e7, -5.38695755929454629881e7];
+/** π/4 in three parts (sin.go PI4A, PI4B, PI4C) and the constant 4/π as Go rounds it. */
+const PI4A = 7.85398125648498535156e-1;
+const PI4B = 3.77489470793079817668e-8;
+const PI4C = 2.69515142907905952645e-15;
+const fourOverPi = 1.2732395447351628;
+const reduceThreshold = 2 ** 29;
+/** 4/π's binary digits, 64 a word (trig_reduce.go mPi4). */
+const mPi4 = [
+  0x0000000000000001n, 0x45f306dc9c882a53n, 0xf84eafa3ea69bb81n, 0xb6c52b3278872083n, 0xfca2c757bd778ac3n,
+  0x6e48dc74849ba5c0n, 0x0c925dd413a32439n, 0xfc3bd63962534e7dn, 0xd1046bea5d768909n, 0xd338e04d68befc82n,
+  0x7323ac7306a673e9n, 0x3908bf177bf25076n, 0x3ff12fffbc0b301fn, 0xde5e2316b414da3en, 0xda6cfd9e4f96136en,
+  0x9e8c7ecd3cbfd45an, 0xea4f758fd7cbe2f6n, 0x7a0e73ef14a525d4n, 0xd7f6bf623f1aba10n, 0xac06608df8f6d757n,
+];
+const M64 = (1n << 64n) - 1n;
+/** trig_reduce.go trigReduce: x ≥ 2^29 as j (octant) and z in [-π/4, π/4], with 4/π's bits to spare. */
+function trigReduce(x: number): [number, number] {
+  const PI4 = Math.PI / 4;
+  if (x < PI4) return [0, x];
+  let ix = BigInt(Float64bits(x));
+  const exp = Number((ix >> 52n) & 0x7ffn) - bias - 52;
+  ix &= ~(0x7ffn << 52n);
+  ix |= 1n << 52n;
+  const digit = Math.floor((exp + 61) / 64);
+  const bitshift = BigInt((exp + 61) % 64);
+  const w = (k: number): bigint => ((mPi4[digit + k]! << bitshift) | (mPi4[digit + k + 1]! >> (64n - bitshift))) & M64;
+  const z0 = w(0);
+  const z1 = w(1);
+  const z2 = w(2);
+  // (z0, z1, z2) × ix, keeping the low 128 bits of the top: bits.Mul64 and bits.Add64 of the original
+  const z2hi = (z2 * ix) >> 64n;
+  const z1p = z1 * ix;
+  const z1hi = z1p >> 64n;
+  const z1lo = z1p & M64;
+  const z0lo = (z0 * ix) & M64;
+  const loSum = z1lo + z2hi;
+  const lo = loSum & M64;
+  let hi = (z0lo + z1hi + (loSum >> 64n)) & M64;
+  let j = Number(hi >> 61n);
+  hi = ((hi << 3n) | (lo >> 61n)) & M64;
+  const lz = BigInt(64 - hi.toString(2).length);
+  const e = BigInt(bias) - (lz + 1n);
+  hi = ((hi << (lz + 1n)) | (lo >> (64n - (lz + 1n)))) & M64;
+  hi >>= 64n - 52n;
+  hi |= e << 52n;
+  let z = Float64frombits(hi);
+  if ((j & 1) === 1) {
+    j = (j + 1) & 7;
+    z--;
+  }
+  return [j, z * PI4];
+}
+/** The octant j of |x| and x reduced to [-π/4, π/4] (sin.go's reduction, trigReduce beyond 2^29). */
+function reduce(x: number, octant: boolean): [number, number] {
+  if (x >= reduceThreshold) return trigReduce(x);
+  let j = Math.trunc(x * fourOverPi);
+  let y = j;
+  if ((j & 1) === 1) {
+    j++;
+    y++;
+  }
+  if (octant) j &= 7;
+  return [j, x - y * PI4A - y * PI4B - y * PI4C];
+}
+const sinPoly = (z: number, zz: number): number => z + z * zz * ((((((sinP[0]! * zz) + sinP[1]!) * zz + sinP[2]!) * zz + sinP[3]!) * zz + sinP[4]!) * zz + sinP[5]!);
+const cosPoly = (zz: number): number => 1.0 - 0.5 * zz + zz * zz * ((((((cosP[0]! * zz) + cosP[1]!) * zz + cosP[2]!) * zz + cosP[3]!) * zz + cosP[4]!) * zz + cosP[5]!);
+/** math.Sin (math/sin.go). */
+export function Sin(x: number): number {
+  if (x === 0 || Number.isNaN(x)) return x;
+  if (x === Infinity || x === -Infinity) return NaN;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  let [j, z] = reduce(x, true);
+  if (j > 3) {
+    sign = !sign;
+    j -= 4;
+  }
+  const zz = z * z;
+  const y = j === 1 || j === 2 ? cosPoly(zz) : sinPoly(z, zz);
+  return sign ? -y : y;
+}
+/** math.Cos (math/sin.go). */
+export function Cos(x: number): number {
+  if (Number.isNaN(x) || x === Infinity || x === -Infinity) return NaN;
+  let sign = false;
+  let [j, z] = reduce(Math.abs(x), true);
+  if (j > 3) {
+    j -= 4;
+    sign = !sign;
+  }
+  if (j > 1) sign = !sign;
+  const zz = z * z;
+  const y = j === 1 || j === 2 ? sinPoly(z, zz) : cosPoly(zz);
+  return sign ? -y : y;
+}
+/** math.Tan (math/tan.go). */
+export function Tan(x: number): number {
+  if (x === 0 || Number.isNaN(x)) return x;
+  if (x === Infinity || x === -Infinity) return NaN;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  const [j, z] = reduce(x, false);
+  const zz = z * z;
+  let y = zz > 1e-14 ? z + z * ((zz * ((tanP[0]! * zz + tanP[1]!) * zz + tanP[2]!)) / ((((zz + tanQ[1]!) * zz + tanQ[2]!) * zz + tanQ[3]!) * zz + tanQ[4]!)) : z;
+  if ((j & 2) === 2) y = -1 / y;
+  return sign ? -y : y;
 }
 /** math.Copysign(f, sign). */
 export function Copysign(f: number, sign: number): number {
@@ -170,6 +295,12 @@ const F64 = tFloat64;
 const m1 = (js: string) => F(fn([F64], [F64]), (a) => `${js}(${a[0]})`);
 const untypedInt = basic('untyped int');
 const untypedFloat = basic('untyped float');
+/** An untyped float constant given by its decimal digits (or 1 / them: Log2E = 1 / Ln2), exact. */
+function digits(d: string, reciprocal = false): ReturnType<typeof C> {
+  const r = ratOfLiteral(d)!;
+  const exact = reciprocal ? { n: r.d, d: r.n } : r;
+  return C(untypedFloat, ratToDouble(exact), exact);
+}
 pkg('math', {
   Sqrt: m1('Math.sqrt'),
   Abs: m1('Math.abs'),
@@ -177,10 +308,10 @@ pkg('math', {
   Ceil: m1('Math.ceil'),
   Log: m1('Math.log'),
   Exp: m1('Math.exp'),
-  Sin: m1('Math.sin'),
-  Cos: m1('Math.cos'),
+  Sin: m1('$P.math.Sin'),
+  Cos: m1('$P.math.Cos'),
   Trunc: m1('Math.trunc'),
-  Tan: m1('Math.tan'),
+  Tan: m1('$P.math.Tan'),
   Asin: m1('Math.asin'),
   Acos: m1('Math.acos'),
   Atan: m1('Math.atan'),
@@ -204,18 +335,19 @@ pkg('math', {
   Min: F(fn([F64, F64], [F64]), (a) => `Math.min(${a[0]}, ${a[1]})`),
   Inf: F(fn([tInt], [F64]), (a) => `(${a[0]} >= 0 ? Infinity : -Infinity)`),
   IsNaN: F(fn([F64], [tBool]), (a) => `Number.isNaN(${a[0]})`),
-  Pi: C(untypedFloat, Math.PI),
-  E: C(untypedFloat, Math.E),
-  // math/const.go's other mathematical constants, as float64 (the frontend's untyped floats are doubles)
-  Phi: C(untypedFloat, 1.618033988749895),
-  Sqrt2: C(untypedFloat, Math.SQRT2),
-  SqrtE: C(untypedFloat, 1.6487212707001282),
-  SqrtPi: C(untypedFloat, 1.772453850905516),
-  SqrtPhi: C(untypedFloat, 1.272019649514069),
-  Ln2: C(untypedFloat, Math.LN2),
-  Log2E: C(untypedFloat, Math.LOG2E),
-  Ln10: C(untypedFloat, Math.LN10),
-  Log10E: C(untypedFloat, Math.LOG10E),
+  // math/const.go's mathematical constants: untyped, exact to its digits (math.Pi / 6 is folded from
+  // them, not from the double π: compiler/exact.ts), their doubles the nearest to those digits
+  Pi: digits('3.14159265358979323846264338327950288419716939937510582097494459'),
+  E: digits('2.71828182845904523536028747135266249775724709369995957496696763'),
+  Phi: digits('1.61803398874989484820458683436563811772030917980576286213544862'),
+  Sqrt2: digits('1.41421356237309504880168872420969807856967187537694807317667974'),
+  SqrtE: digits('1.64872127070012814684865078781416357165377610071014801157507931'),
+  SqrtPi: digits('1.77245385090551602729816748334114518279754945612238712821380779'),
+  SqrtPhi: digits('1.27201964951406896425242246173749149171560804184009624861664038'),
+  Ln2: digits('0.693147180559945309417232121458176568075500134360255254120680009'),
+  Log2E: digits('0.693147180559945309417232121458176568075500134360255254120680009', true),
+  Ln10: digits('2.30258509299404568401799145468436420760110148862877297603332790'),
+  Log10E: digits('2.30258509299404568401799145468436420760110148862877297603332790', true),
   Frexp: F(fn([F64], [F64, tInt]), (a) => `$P.math.Frexp(${a[0]})`),
   Ldexp: F(fn([F64, tInt], [F64]), (a) => `$P.math.Ldexp(${a[0]}, ${a[1]})`),
   Modf: F(fn([F64], [F64, F64]), (a) => `$P.math.Modf(${a[0]})`),
@@ -226,7 +358,7 @@ pkg('math', {
   Acosh: m1('Math.acosh'),
   Atanh: m1('Math.atanh'),
   Exp2: F(fn([F64], [F64]), (a) => `Math.pow(2, ${a[0]})`),
-  Sincos: F(fn([F64], [F64, F64]), (a) => `(($x) => [Math.sin($x), Math.cos($x)])(${a[0]})`),
+  Sincos: F(fn([F64], [F64, F64]), (a) => `(($x) => [$P.math.Sin($x), $P.math.Cos($x)])(${a[0]})`),
   MaxInt: C(untypedInt, 9223372036854775807n),
   MinInt: C(untypedInt, -9223372036854775808n),
   MaxInt64: C(untypedInt, 9223372036854775807n),
