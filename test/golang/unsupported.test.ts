@@ -6,6 +6,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { compileGo, formatGoErrors } from '../../src/golang/index.js';
+import { runGo } from './harness.js';
 
 const cases: [string, string, RegExp, ('1.19' | '1.26')?][] = [
   ['runtime.GOROOT', 'package main\n\nimport "runtime"\n\nfunc main() { var x int; _ = x; _ = runtime.GOROOT() }\n', /^unsupported: runtime\.GOROOT \(at main\.go:5:37\)/],
@@ -40,4 +41,16 @@ describe('unsupported constructs give one clear message', () => {
       expect(formatGoErrors(r.errors)).toMatch(/^unsupported: /);
     });
   }
+});
+
+describe('pointer arithmetic through uintptr stops the run naming it (never a pointer to nothing)', () => {
+  it("uintptr(unsafe.Pointer(&x)) + unsafe.Offsetof(x.b) (gopl.io's ch13/unsafeptr)", () => {
+    // real Go prints 42; gmpsim's pointers are references, not addresses, so the sum is no pointer
+    const src = 'package main\n\nimport (\n\t"fmt"\n\t"unsafe"\n)\n\nfunc main() {\n\tvar x struct {\n\t\ta bool\n\t\tb int16\n\t}\n\tpb := (*int16)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + unsafe.Offsetof(x.b)))\n\t*pb = 42\n\tfmt.Println(x.b)\n}\n';
+    const { compile, res } = runGo(src);
+    expect(compile).toBeNull();
+    expect(res!.stdout).toBe('');
+    expect(res!.exitCode).toBe(2);
+    expect(res!.stderr.split('\n')[0]).toBe("panic: unsupported: unsafe.Pointer of arithmetic on a pointer's uintptr (uintptr(unsafe.Pointer(p)) + offset) is outside what gmpsim can represent");
+  });
 });
