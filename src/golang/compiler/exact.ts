@@ -14,7 +14,6 @@
  * (go/constant switches to 512-bit floats there); comparisons of untyped float constants compare
  * the doubles.
  */
-import type { ConstVal } from '../core.js';
 
 /** An exact rational n/d, d > 0 (not necessarily in lowest terms). */
 export interface Rat {
@@ -56,7 +55,7 @@ export function ratOfDouble(x: number): Rat | undefined {
 }
 
 /** A constant's exact value: its rational when it has one, else its integer or double value. */
-export function ratOf(cv: ConstVal, exact: Rat | undefined): Rat | undefined {
+export function ratOf(cv: unknown, exact: Rat | undefined): Rat | undefined {
   if (exact) return exact;
   if (typeof cv === 'bigint') return { n: cv, d: 1n };
   if (typeof cv === 'number') return ratOfDouble(cv);
