@@ -1,6 +1,8 @@
 /**
  * Package math: the float64 functions are JS's Math (both IEEE 754 double precision) except where
- * Go's own algorithm gives other last bits (Sin, Cos, Tan, Hypot, Pow10 are ported from Go's math),
+ * Go's own algorithm gives other last bits (Sin, Cos, Tan, Exp, Log, Log2, Log10, Pow, Atan, Asin, Acos, Atan2, Sinh, Cosh,
+ * Tanh, Hypot, Pow10 are ported from Go's math; the others — Cbrt, Asinh, Exp2 … — can still
+ * differ from Go's in the last bit),
  * the integer limits are Go's constants (math/const.go).
  *
  * The integer limits are exact constants (bigint beyond 2^53: core.ts ConstVal), and exact as run-time
@@ -10,7 +12,21 @@
  */
 import { basic, tBool, tFloat64, tInt } from '../types.js';
 import { pkg, F, C, fn, subset } from './registry.js';
-import { ratOfLiteral, ratToDouble } from '../compiler/exact.js';
+import { ratOfLiteral, ratToDouble, ratBinary } from '../compiler/exact.js';
+
+/** Go's constant expressions of π and the logarithms, folded exactly and rounded once (as gc does). */
+const exactPi = ratOfLiteral('3.14159265358979323846264338327950288419716939937510582097494459')!;
+const exactLn2 = ratOfLiteral('0.693147180559945309417232121458176568075500134360255254120680009')!;
+const exactLn10 = ratOfLiteral('2.30258509299404568401799145468436420760110148862877297603332790')!;
+const constOf = (op: string, a: { n: bigint; d: bigint }, b: { n: bigint; d: bigint }): number => ratToDouble(ratBinary(op, a, b)!);
+const piOver2 = constOf('/', exactPi, { n: 2n, d: 1n });
+const piOver4 = constOf('/', exactPi, { n: 4n, d: 1n });
+const threePiOver4 = constOf('/', ratBinary('*', exactPi, { n: 3n, d: 1n })!, { n: 4n, d: 1n });
+/** 0.5 × Morebits (atan.go), exact. */
+const halfMorebits = constOf('*', ratOfLiteral('6.123233995736765886130e-17')!, { n: 1n, d: 2n });
+/** 1/Ln10 and 1/Ln2 (log10.go). */
+const log10E = constOf('/', { n: 1n, d: 1n }, exactLn10);
+const log2E = constOf('/', { n: 1n, d: 1n }, exactLn2);
 import { type Int64, wu64 } from '../rt/integers.js';
 
 /** math.Round: half away from zero (JS's Math.round rounds half up). */
@@ -199,6 +215,294 @@ export function Tan(x: number): number {
   if ((j & 2) === 2) y = -1 / y;
   return sign ? -y : y;
 }
+/*
+ * math.Exp, Log, Log2, Log10, Pow, Atan, Asin, Acos, Atan2: Go's own, not JavaScript's (whose last
+ * bits differ for most arguments). Exp and Log are amd64's assembly (math/exp_amd64.s, log_amd64.s);
+ * Exp takes its FMA path (exp_amd64.go useFMA: AVX and FMA, as the recording machine has), with the
+ * fused multiply-adds computed exactly (fma below). Log2 and Log10 are log10.go's, Pow pow.go's
+ * (Exp and Log of the fraction, repeated squaring of Frexp's mantissa), the inverse tangents
+ * atan.go's, asin.go's and atan2.go's Cephes polynomials (Go's amd64 compiler fuses no multiply-add
+ * in Go code).
+ */
+/** x = m × 2^e exactly, for a finite double. */
+function dyadic(x: number): [bigint, number] {
+  f64view.setFloat64(0, x);
+  const bits = f64view.getBigUint64(0);
+  const be = Number((bits >> 52n) & 0x7ffn);
+  let m = bits & ((1n << 52n) - 1n);
+  if (be !== 0) m |= 1n << 52n;
+  return [x < 0 ? -m : m, (be === 0 ? 1 : be) - 1075];
+}
+/** a × b + c rounded once (VFMADD…SD), exact through integers; non-finite operands as JS computes them. */
+export function fma(a: number, b: number, c: number): number {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return a * b + c;
+  const [ma, ea] = dyadic(a);
+  const [mb, eb] = dyadic(b);
+  const [mc, ec] = dyadic(c);
+  const mp = ma * mb;
+  const ep = ea + eb;
+  const e = Math.min(ep, ec);
+  const n = (mp << BigInt(ep - e)) + (mc << BigInt(ec - e));
+  // an exact zero: its sign as IEEE 754's sum gives it
+  if (n === 0n) return a * b + c;
+  return e >= 0 ? ratToDouble({ n: n << BigInt(e), d: 1n }) : ratToDouble({ n, d: 1n << BigInt(-e) });
+}
+const LN2U = 0.69314718055966295651160180568695068359375;
+const LN2L = 0.28235290563031577122588448175013436025525412068e-12;
+const LOG2E = 1.4426950408889634073599246810018920;
+const expOverflow = 7.09782712893384e2;
+const expC = [2.4801587301587301587e-5, 1.9841269841269841270e-4, 1.3888888888888888889e-3, 8.3333333333333333333e-3, 4.1666666666666666667e-2, 1.6666666666666666667e-1, 0.5, 1.0];
+/** A double's 11-bit exponent field set to `biased` (0 < biased < 0x7ff): 2^(biased − 1023). */
+const pow2biased = (biased: number): number => 2 ** (biased - 1023);
+/** math.Exp (exp_amd64.s, its FMA path). */
+export function Exp(x: number): number {
+  if (Number.isNaN(x) || x === Infinity) return x;
+  if (x === -Infinity) return 0;
+  if (x > expOverflow) return Infinity;
+  const t = LOG2E * x;
+  // CVTSD2SL: rounded to nearest even; out of int32's range, the integer indefinite 0x80000000
+  let k = Math.abs(t) < 2147483647.5 ? roundEven(t) : -2147483648;
+  if (k > 2147483647) k = -2147483648;
+  const kf = k;
+  let r = fma(-kf, LN2U, x);
+  r = fma(-kf, LN2L, r);
+  r *= 0.0625;
+  let p = expC[0]!;
+  for (let i = 1; i < expC.length; i++) p = fma(p, r, expC[i]!);
+  r *= p;
+  for (let i = 0; i < 3; i++) r *= r + 2.0;
+  r = fma(r, r + 2.0, 1.0);
+  // ldexp: r × 2^k, through the subnormal range by two steps
+  let b = k + 0x3ff;
+  if (b <= 0) {
+    if (b < -52) return 0;
+    r *= pow2biased(b + 0x3fe);
+    b = 1;
+  } else if (b >= 0x7ff) return Infinity;
+  return r * pow2biased(b);
+}
+function roundEven(t: number): number {
+  const f = Math.floor(t);
+  const d = t - f;
+  return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f;
+}
+const HSqrt2 = 7.07106781186547524401e-1;
+const Ln2Hi = 6.93147180369123816490e-1;
+const Ln2Lo = 1.90821492927058770002e-10;
+const L1 = 6.666666666666735130e-1;
+const L2 = 3.999999999940941908e-1;
+const L3 = 2.857142874366239149e-1;
+const L4 = 2.222219843214978396e-1;
+const L5 = 1.818357216161805012e-1;
+const L6 = 1.531383769920937332e-1;
+const L7 = 1.479819860511658591e-1;
+/** math.Log (log_amd64.s: frexp by the bits, f1 ≤ √2/2 halves the range, FDLIBM's polynomial). */
+export function Log(x: number): number {
+  if (x === 0) return -Infinity;
+  if (x < 0 || Number.isNaN(x)) return NaN;
+  if (x === Infinity) return x;
+  f64view.setFloat64(0, x);
+  const hi = f64view.getUint32(0);
+  let k = ((hi >>> 20) & 0x7ff) - 0x3fe;
+  // the mantissa bits under the exponent of 0.5
+  f64view.setUint32(0, (hi & 0x000fffff) | 0x3fe00000);
+  let f1 = f64view.getFloat64(0);
+  if (!(HSqrt2 < f1)) {
+    k -= 1;
+    f1 *= 2;
+  }
+  const f = f1 - 1;
+  const s = f / (2 + f);
+  const s2 = s * s;
+  const s4 = s2 * s2;
+  const t1 = s2 * (L1 + s4 * (L3 + s4 * (L5 + s4 * L7)));
+  const t2 = s4 * (L2 + s4 * (L4 + s4 * L6));
+  const R = t1 + t2;
+  const hfsq = 0.5 * f * f;
+  return k * Ln2Hi - (hfsq - (s * (hfsq + R) + k * Ln2Lo) - f);
+}
+/** math.Log10 (log10.go: Log(x) × (1/Ln10), the constant rounded once). */
+export function Log10(x: number): number {
+  return Log(x) * log10E;
+}
+/** math.Log2 (log10.go: exact for powers of two). */
+export function Log2(x: number): number {
+  const [frac, exp] = Frexp(x);
+  if (frac === 0.5) return exp - 1;
+  return Log(frac) * log2E + exp;
+}
+function isOddInt(x: number): boolean {
+  if (Math.abs(x) >= 2 ** 53) return false;
+  const [xi, xf] = Modf(x);
+  return xf === 0 && Math.abs(xi) % 2 === 1;
+}
+/** math.Pow (pow.go). */
+export function Pow(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  if (y === 1) return x;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === 0) {
+    if (y < 0) return Signbit(x) && isOddInt(y) ? -Infinity : Infinity;
+    if (y > 0) return Signbit(x) && isOddInt(y) ? x : 0;
+  }
+  if (y === Infinity || y === -Infinity) {
+    if (x === -1) return 1;
+    return (Math.abs(x) < 1) === (y === Infinity) ? 0 : Infinity;
+  }
+  if (x === Infinity || x === -Infinity) {
+    if (x === -Infinity) return Pow(1 / x, -y);
+    if (y < 0) return 0;
+    if (y > 0) return Infinity;
+  }
+  if (y === 0.5) return Math.sqrt(x);
+  if (y === -0.5) return 1 / Math.sqrt(x);
+  let [yi, yf] = Modf(Math.abs(y));
+  if (yf !== 0 && x < 0) return NaN;
+  if (yi >= 2 ** 63) {
+    if (x === -1) return 1;
+    return (Math.abs(x) < 1) === (y > 0) ? 0 : Infinity;
+  }
+  let a1 = 1.0;
+  let ae = 0;
+  if (yf !== 0) {
+    if (yf > 0.5) {
+      yf--;
+      yi++;
+    }
+    a1 = Exp(yf * Log(x));
+  }
+  let [x1, xe] = Frexp(x);
+  // i >>= 1 on an int64 below 2^63: halving (a JS shift would cut it to 32 bits)
+  for (let i = yi; i !== 0; i = Math.floor(i / 2)) {
+    if (xe < -(1 << 12) || 1 << 12 < xe) {
+      ae += xe;
+      break;
+    }
+    if (i % 2 === 1) {
+      a1 *= x1;
+      ae += xe;
+    }
+    x1 *= x1;
+    xe *= 2;
+    if (x1 < 0.5) {
+      x1 += x1;
+      xe--;
+    }
+  }
+  if (y < 0) {
+    a1 = 1 / a1;
+    ae = -ae;
+  }
+  return Ldexp(a1, ae);
+}
+/** atan.go xatan: atan(x) for 0 ≤ x ≤ 0.66. */
+function xatan(x: number): number {
+  const P0 = -8.750608600031904122785e-1;
+  const P1 = -1.615753718733365076637e1;
+  const P2 = -7.500855792314704667340e1;
+  const P3 = -1.228866684490136173410e2;
+  const P4 = -6.485021904942025371773e1;
+  const Q0 = 2.485846490142306297962e1;
+  const Q1 = 1.650270098316988542046e2;
+  const Q2 = 4.328810604912902668951e2;
+  const Q3 = 4.853903996359136964868e2;
+  const Q4 = 1.945506571482613964425e2;
+  let z = x * x;
+  z = (z * ((((P0 * z + P1) * z + P2) * z + P3) * z + P4)) / (((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4);
+  return x * z + x;
+}
+const Morebits = 6.123233995736765886130e-17;
+const Tan3pio8 = 2.41421356237309504880;
+/** atan.go satan: atan of x ≥ 0, reduced to [0, 0.66]. */
+function satan(x: number): number {
+  if (x <= 0.66) return xatan(x);
+  if (x > Tan3pio8) return piOver2 - xatan(1 / x) + Morebits;
+  return piOver4 + xatan((x - 1) / (x + 1)) + halfMorebits;
+}
+/** math.Atan (atan.go). */
+export function Atan(x: number): number {
+  if (x === 0) return x;
+  return x > 0 ? satan(x) : -satan(-x);
+}
+/** math.Asin (asin.go). */
+export function Asin(x: number): number {
+  if (x === 0) return x;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  if (x > 1) return NaN;
+  let temp = Math.sqrt(1 - x * x);
+  temp = x > 0.7 ? piOver2 - satan(temp / x) : satan(x / temp);
+  return sign ? -temp : temp;
+}
+/** math.Acos (asin.go: π/2 − Asin(x)). */
+export function Acos(x: number): number {
+  return piOver2 - Asin(x);
+}
+/** math.Atan2 (atan2.go). */
+export function Atan2(y: number, x: number): number {
+  if (Number.isNaN(y) || Number.isNaN(x)) return NaN;
+  if (y === 0) return x >= 0 && !Signbit(x) ? Copysign(0, y) : Copysign(Math.PI, y);
+  if (x === 0) return Copysign(piOver2, y);
+  if (x === Infinity || x === -Infinity) {
+    if (x === Infinity) return y === Infinity || y === -Infinity ? Copysign(piOver4, y) : Copysign(0, y);
+    return y === Infinity || y === -Infinity ? Copysign(threePiOver4, y) : Copysign(Math.PI, y);
+  }
+  if (y === Infinity || y === -Infinity) return Copysign(piOver2, y);
+  const q = Atan(y / x);
+  if (x < 0) return q <= 0 ? q + Math.PI : q - Math.PI;
+  return q;
+}
+/** math.Sinh (sinh.go). */
+export function Sinh(x: number): number {
+  const P0 = -0.6307673640497716991184787251e6;
+  const P1 = -0.8991272022039509355398013511e5;
+  const P2 = -0.2894211355989563807284660366e4;
+  const P3 = -0.2630563213397497062819489e2;
+  const Q0 = -0.6307673640497716991212077277e6;
+  const Q1 = 0.1521517378790019070696485176e5;
+  const Q2 = -0.173678953558233699533450911e3;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  let temp: number;
+  if (x > 21) temp = Exp(x) * 0.5;
+  else if (x > 0.5) {
+    const ex = Exp(x);
+    temp = (ex - 1 / ex) * 0.5;
+  } else {
+    const sq = x * x;
+    temp = (((P3 * sq + P2) * sq + P1) * sq + P0) * x;
+    temp = temp / (((sq + Q2) * sq + Q1) * sq + Q0);
+  }
+  return sign ? -temp : temp;
+}
+/** math.Cosh (sinh.go). */
+export function Cosh(x: number): number {
+  x = Math.abs(x);
+  if (x > 21) return Exp(x) * 0.5;
+  const ex = Exp(x);
+  return (ex + 1 / ex) * 0.5;
+}
+/** 0.5 × MAXLOG (tanh.go: log(2^127)), exact. */
+const halfMaxLog = constOf('*', ratOfLiteral('8.8029691931113054295988e+01')!, { n: 1n, d: 2n });
+/** math.Tanh (tanh.go). */
+export function Tanh(x: number): number {
+  let z = Math.abs(x);
+  if (z > halfMaxLog) return x < 0 ? -1 : 1;
+  if (z >= 0.625) {
+    const s = Exp(2 * z);
+    z = 1 - 2 / (s + 1);
+    return x < 0 ? -z : z;
+  }
+  if (x === 0) return x;
+  const s = x * x;
+  return x + (x * s * ((-9.64399179425052238628e-1 * s + -9.92877231001918586564e1) * s + -1.61468768441708447952e3)) / (((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3);
+}
 /** math.Copysign(f, sign). */
 export function Copysign(f: number, sign: number): number {
   const a = Math.abs(f);
@@ -306,31 +610,31 @@ pkg('math', {
   Abs: m1('Math.abs'),
   Floor: m1('Math.floor'),
   Ceil: m1('Math.ceil'),
-  Log: m1('Math.log'),
-  Exp: m1('Math.exp'),
+  Log: m1('$P.math.Log'),
+  Exp: m1('$P.math.Exp'),
   Sin: m1('$P.math.Sin'),
   Cos: m1('$P.math.Cos'),
   Trunc: m1('Math.trunc'),
   Tan: m1('$P.math.Tan'),
-  Asin: m1('Math.asin'),
-  Acos: m1('Math.acos'),
-  Atan: m1('Math.atan'),
-  Sinh: m1('Math.sinh'),
-  Cosh: m1('Math.cosh'),
-  Tanh: m1('Math.tanh'),
-  Log2: m1('Math.log2'),
-  Log10: m1('Math.log10'),
+  Asin: m1('$P.math.Asin'),
+  Acos: m1('$P.math.Acos'),
+  Atan: m1('$P.math.Atan'),
+  Sinh: m1('$P.math.Sinh'),
+  Cosh: m1('$P.math.Cosh'),
+  Tanh: m1('$P.math.Tanh'),
+  Log2: m1('$P.math.Log2'),
+  Log10: m1('$P.math.Log10'),
   Log1p: m1('Math.log1p'),
   Expm1: m1('Math.expm1'),
   Cbrt: m1('Math.cbrt'),
-  Atan2: F(fn([F64, F64], [F64]), (a) => `Math.atan2(${a[0]}, ${a[1]})`),
+  Atan2: F(fn([F64, F64], [F64]), (a) => `$P.math.Atan2(${a[0]}, ${a[1]})`),
   Hypot: F(fn([F64, F64], [F64]), (a) => `$P.math.Hypot(${a[0]}, ${a[1]})`),
   Signbit: F(fn([F64], [tBool]), (a) => `$P.math.Signbit(${a[0]})`),
   Copysign: F(fn([F64, F64], [F64]), (a) => `$P.math.Copysign(${a[0]}, ${a[1]})`),
   Float64bits: F(fn([F64], [basic('uint64')]), (a) => `$P.math.Float64bits(${a[0]})`),
   Float64frombits: F(fn([basic('uint64')], [F64]), (a) => `$P.math.Float64frombits(${a[0]})`),
   Round: F(fn([F64], [F64]), (a) => `$P.math.Round(${a[0]})`),
-  Pow: F(fn([F64, F64], [F64]), (a) => `Math.pow(${a[0]}, ${a[1]})`),
+  Pow: F(fn([F64, F64], [F64]), (a) => `$P.math.Pow(${a[0]}, ${a[1]})`),
   Max: F(fn([F64, F64], [F64]), (a) => `Math.max(${a[0]}, ${a[1]})`),
   Min: F(fn([F64, F64], [F64]), (a) => `Math.min(${a[0]}, ${a[1]})`),
   Inf: F(fn([tInt], [F64]), (a) => `(${a[0]} >= 0 ? Infinity : -Infinity)`),
