@@ -7,6 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileGo, formatGoErrors } from '../../src/golang/index.js';
 import { runGo } from './harness.js';
+import { mset, cmset, maxMapEntries } from '../../src/golang/rt/maps.js';
 
 const cases: [string, string, RegExp, ('1.19' | '1.26')?][] = [
   ['runtime.GOROOT', 'package main\n\nimport "runtime"\n\nfunc main() { var x int; _ = x; _ = runtime.GOROOT() }\n', /^unsupported: runtime\.GOROOT \(at main\.go:5:37\)/],
@@ -52,5 +53,18 @@ describe('pointer arithmetic through uintptr stops the run naming it (never a po
     expect(res!.stdout).toBe('');
     expect(res!.exitCode).toBe(2);
     expect(res!.stderr.split('\n')[0]).toBe("panic: unsupported: unsafe.Pointer of arithmetic on a pointer's uintptr (uintptr(unsafe.Pointer(p)) + offset) is outside what gmpsim can represent");
+  });
+});
+
+describe('a map beyond what a JS Map holds stops the run naming it (never a JS RangeError)', () => {
+  it('the 2^24+1-th key (ultimate-go profiling/memory_tracing fills a map until a signal arrives)', () => {
+    // a Map that reports being full: filling a real one takes seconds
+    const full = new Map<unknown, unknown>([[0, 0]]);
+    Object.defineProperty(full, 'size', { get: () => maxMapEntries });
+    expect(() => mset(full, 1, 1)).toThrow(/^unsupported: a map of more than 16777216 entries \(the most a JS Map holds\) is outside what gmpsim can represent$/);
+    expect(() => cmset(full, { a: 1 }, 1)).toThrow(/^unsupported: a map of more than 16777216 entries/);
+    // an existing key is still assignable
+    mset(full, 0, 5);
+    expect(full.get(0)).toBe(5);
   });
 });
