@@ -27,6 +27,11 @@ const cases: [string, string, RegExp, ('1.19' | '1.26')?][] = [
     'package main\n\nimport "time"\n\nfunc main() { _ = time.Now().GoString() }\n',
     /^unsupported: time\.Time\.GoString \(package time\) \(at main\.go:5:19\)/,
   ],
+  [
+    "a field of a library struct gmpsim's package lacks (not a type error blaming the program; ultimate-go's context_5)",
+    'package main\n\nimport "net/http"\n\nfunc main() {\n\t_ = http.Transport{\n\t\tProxy: http.ProxyFromEnvironment,\n\t}\n}\n',
+    /^unsupported: http\.Transport\.Proxy \(a field of package http\) \(at main\.go:7:3\)/,
+  ],
   ['a member of sync/atomic gmpsim lacks', 'package main\n\nimport "sync/atomic"\n\nfunc main() { var p atomic.Pointer[int]; _ = p }\n', /^unsupported: sync\/atomic\.Pointer \(at main\.go:5:21\)/],
   ['a member of a Go-source package gmpsim lacks', 'package main\n\nimport "slices"\n\nfunc main() { _ = slices.Repeat([]int{1}, 2) }\n', /^unsupported: slices\.Repeat \(at main\.go:5:19\)/, '1.26'],
 ];
