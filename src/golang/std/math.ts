@@ -233,9 +233,56 @@ function dyadic(x: number): [bigint, number] {
   if (be !== 0) m |= 1n << 52n;
   return [x < 0 ? -m : m, (be === 0 ? 1 : be) - 1075];
 }
-/** a × b + c rounded once (VFMADD…SD), exact through integers; non-finite operands as JS computes them. */
+/** Veltkamp's split: a = hi + lo, each with at most 26 significant bits (|a| < 2^996). */
+function split(a: number): [number, number] {
+  const t = 134217729 * a;
+  const hi = t - (t - a);
+  return [hi, a - hi];
+}
+/** The double after (up) or before s, for a finite s. */
+function nextUlp(s: number, up: boolean): number {
+  return Nextafter(s, up ? Infinity : -Infinity);
+}
+/**
+ * a × b + c rounded once (VFMADD…SD). Boldo and Melquiond's emulation ("Emulation of FMA and
+ * correctly rounded sums: proved algorithms using rounding to odd", IEEE TC 2008): the product
+ * exactly as uh + ul (Dekker's TwoProduct), c + uh exactly as th + tl (TwoSum), ul + tl rounded to
+ * odd, then th plus it rounded to nearest — correct for binary64 away from overflow and underflow;
+ * operands near those ranges take the exact integer path (fmaExact).
+ */
 export function fma(a: number, b: number, c: number): number {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return a * b + c;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b + c;
+  // an infinite or NaN c against a finite (never overflowing) exact product
+  if (!Number.isFinite(c)) return c;
+  const aa = Math.abs(a);
+  const ab = Math.abs(b);
+  const ac = Math.abs(c);
+  const p = aa * ab;
+  if (aa > 2 ** 500 || ab > 2 ** 500 || ac > 2 ** 900 || (p !== 0 && p < 2 ** -800) || (ac !== 0 && ac < 2 ** -800) || p === 0) return fmaExact(a, b, c);
+  // TwoProduct: uh + ul = a × b exactly
+  const uh = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const ul = ah * bh - uh + ah * bl + al * bh + al * bl;
+  // TwoSum: th + tl = c + uh exactly
+  const th = c + uh;
+  const bb = th - c;
+  const tl = c - (th - bb) + (uh - bb);
+  // ul + tl rounded to odd: the nearest sum, moved to its odd neighbour when inexact and even
+  let v = ul + tl;
+  const vb = v - ul;
+  const ve = ul - (v - vb) + (tl - vb);
+  if (ve !== 0) {
+    f64view.setFloat64(0, v);
+    if ((f64view.getUint32(4) & 1) === 0) v = nextUlp(v, ve > 0);
+  }
+  return th + v;
+}
+/** a × b + c rounded once, exact through integers (fma's path near overflow and underflow). */
+export function fmaExact(a: number, b: number, c: number): number {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b + c;
+  // an infinite or NaN c against a finite (never overflowing) exact product
+  if (!Number.isFinite(c)) return c;
   const [ma, ea] = dyadic(a);
   const [mb, eb] = dyadic(b);
   const [mc, ec] = dyadic(c);
