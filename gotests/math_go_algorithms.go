@@ -2,7 +2,8 @@ package main
 
 // math's functions are Go's own algorithms, whose last bits differ from the C library's for many
 // arguments: Exp and Log (amd64 assembly), Log2, Log10, Pow, Atan, Asin, Acos, Atan2, Sinh, Cosh,
-// Tanh. Each is hashed over 6,800 arguments from 1e-6 to 700, and called on special values.
+// Tanh, Asinh, Acosh, Atanh, Exp2, Cbrt. Each is hashed over 6,800 arguments from 1e-6 to 700, and
+// called on special values.
 
 import (
 	"fmt"
@@ -23,6 +24,9 @@ func main() {
 		{"PowInt", func(x float64) float64 { return math.Pow(x, 7) }}, {"PowNegInt", func(x float64) float64 { return math.Pow(-x, -3) }},
 		{"PowFrac", func(x float64) float64 { return math.Pow(x, -0.37) }},
 		{"Atan2", func(x float64) float64 { return math.Atan2(x, 3.3) }}, {"Atan2Neg", func(x float64) float64 { return math.Atan2(-3.3, -x) }},
+		{"Asinh", math.Asinh}, {"AsinhNeg", func(x float64) float64 { return math.Asinh(-x * 1e6) }}, {"Acosh", func(x float64) float64 { return math.Acosh(1 + x) }},
+		{"Atanh", func(x float64) float64 { return math.Atanh(x / (1 + x)) }}, {"Exp2", math.Exp2}, {"Exp2Neg", func(x float64) float64 { return math.Exp2(-x * 1.5) }},
+		{"Cbrt", math.Cbrt}, {"CbrtTiny", func(x float64) float64 { return math.Cbrt(-x * 1e-310) }},
 	}
 	for _, f := range fs {
 		var h uint64
@@ -43,6 +47,8 @@ func main() {
 	fmt.Println(math.Atan(inf), math.Atan(-1), math.Atan(negz), math.Asin(1), math.Asin(-0.5), math.Asin(2), math.Acos(0), math.Acos(1), math.Acos(-1))
 	fmt.Println(math.Atan2(0, -1), math.Atan2(negz, -1), math.Atan2(1, 0), math.Atan2(inf, inf), math.Atan2(inf, -inf), math.Atan2(1, -inf), math.Atan2(-1, -1), math.Atan2(nan, 1))
 	fmt.Println(math.Sinh(0), math.Sinh(-1), math.Sinh(30), math.Cosh(-2), math.Cosh(800), math.Tanh(50), math.Tanh(-0.3), math.Tanh(negz))
+	fmt.Println(math.Cbrt(27), math.Cbrt(-8), math.Cbrt(negz), math.Cbrt(inf), math.Cbrt(5e-324), math.Exp2(10), math.Exp2(-1074), math.Exp2(1024), math.Exp2(-inf), math.Exp2(0.5))
+	fmt.Println(math.Asinh(inf), math.Asinh(-1e300), math.Acosh(0.5), math.Acosh(1e300), math.Atanh(1), math.Atanh(-1), math.Atanh(2), math.Atanh(-0.99))
 	// compound interest, the way a program writes it
 	p := 1000.0
 	for y := 1; y <= 5; y++ {

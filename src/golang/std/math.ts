@@ -1,8 +1,8 @@
 /**
  * Package math: the float64 functions are JS's Math (both IEEE 754 double precision) except where
  * Go's own algorithm gives other last bits (Sin, Cos, Tan, Exp, Log, Log2, Log10, Pow, Atan, Asin, Acos, Atan2, Sinh, Cosh,
- * Tanh, Hypot, Pow10 are ported from Go's math; the others — Cbrt, Asinh, Exp2 … — can still
- * differ from Go's in the last bit),
+ * Tanh, Asinh, Acosh, Atanh, Exp2, Cbrt, Hypot, Pow10 are ported from Go's math; Log1p, Expm1 and
+ * Sqrt are JavaScript's, which agree with Go's (gotests/math_go_algorithms)),
  * the integer limits are Go's constants (math/const.go).
  *
  * The integer limits are exact constants (bigint beyond 2^53: core.ts ConstVal), and exact as run-time
@@ -550,6 +550,89 @@ export function Tanh(x: number): number {
   const s = x * x;
   return x + (x * s * ((-9.64399179425052238628e-1 * s + -9.92877231001918586564e1) * s + -1.61468768441708447952e3)) / (((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3);
 }
+/** math.Exp2 (exp.go exp2 and expmulti: 2^k × e^(t·ln 2) for t = x − k, k the nearest integer). */
+export function Exp2(x: number): number {
+  if (Number.isNaN(x)) return x;
+  if (x > 1.0239999999999999e3) return Infinity;
+  if (x < -1.074e3) return 0;
+  const k = x > 0 ? Math.trunc(x + 0.5) : x < 0 ? Math.trunc(x - 0.5) : 0;
+  const t = x - k;
+  const hi = t * Ln2Hi;
+  const lo = -t * Ln2Lo;
+  const r = hi - lo;
+  const tt = r * r;
+  const c = r - tt * (1.66666666666666657415e-1 + tt * (-2.77777777770155933842e-3 + tt * (6.61375632143793436117e-5 + tt * (-1.65339022054652515390e-6 + tt * 4.13813679705723846039e-8))));
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  return Ldexp(y, k);
+}
+/** math.Cbrt (cbrt.go: FreeBSD's, a bit-level first guess refined twice). */
+export function Cbrt(x: number): number {
+  if (x === 0 || Number.isNaN(x) || x === Infinity || x === -Infinity) return x;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  const bitsOf = (f: number): bigint => BigInt(Float64bits(f));
+  let t = Float64frombits(bitsOf(x) / 3n + (715094163n << 32n));
+  if (x < smallestNormal) {
+    t = 2 ** 54;
+    t *= x;
+    t = Float64frombits(bitsOf(t) / 3n + (696219795n << 32n));
+  }
+  let r = (t * t) / x;
+  let s = 5.42857142857142815906e-1 + r * t;
+  t *= 3.57142857142857150787e-1 + 1.60714285714285720630e0 / (s + 1.41428571428571436819e0 + -7.05306122448979611050e-1 / s);
+  t = Float64frombits(((bitsOf(t) & (0xffffffffcn << 28n)) + (1n << 30n)) & ((1n << 64n) - 1n));
+  s = t * t;
+  r = x / s;
+  const w = t + t;
+  r = (r - t) / (w + r);
+  t = t + t * r;
+  return sign ? -t : t;
+}
+/** math.Asinh (asinh.go). */
+export function Asinh(x: number): number {
+  if (Number.isNaN(x) || x === Infinity || x === -Infinity) return x;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  let temp: number;
+  if (x > 2 ** 28) temp = Log(x) + 6.93147180559945286227e-1;
+  else if (x > 2) temp = Log(2 * x + 1 / (Math.sqrt(x * x + 1) + x));
+  else if (x < 2 ** -28) temp = x;
+  else temp = Math.log1p(x + (x * x) / (1 + Math.sqrt(1 + x * x)));
+  return sign ? -temp : temp;
+}
+/** math.Acosh (acosh.go). */
+export function Acosh(x: number): number {
+  if (x < 1 || Number.isNaN(x)) return NaN;
+  if (x === 1) return 0;
+  if (x >= 2 ** 28) return Log(x) + Math.LN2;
+  if (x > 2) return Log(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+  const t = x - 1;
+  return Math.log1p(t + Math.sqrt(2 * t + t * t));
+}
+/** math.Atanh (atanh.go). */
+export function Atanh(x: number): number {
+  if (x < -1 || x > 1 || Number.isNaN(x)) return NaN;
+  if (x === 1) return Infinity;
+  if (x === -1) return -Infinity;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  let temp: number;
+  if (x < 2 ** -28) temp = x;
+  else if (x < 0.5) {
+    temp = x + x;
+    temp = 0.5 * Math.log1p(temp + (temp * x) / (1 - x));
+  } else temp = 0.5 * Math.log1p((x + x) / (1 - x));
+  return sign ? -temp : temp;
+}
 /** math.Copysign(f, sign). */
 export function Copysign(f: number, sign: number): number {
   const a = Math.abs(f);
@@ -673,7 +756,7 @@ pkg('math', {
   Log10: m1('$P.math.Log10'),
   Log1p: m1('Math.log1p'),
   Expm1: m1('Math.expm1'),
-  Cbrt: m1('Math.cbrt'),
+  Cbrt: m1('$P.math.Cbrt'),
   Atan2: F(fn([F64, F64], [F64]), (a) => `$P.math.Atan2(${a[0]}, ${a[1]})`),
   Hypot: F(fn([F64, F64], [F64]), (a) => `$P.math.Hypot(${a[0]}, ${a[1]})`),
   Signbit: F(fn([F64], [tBool]), (a) => `$P.math.Signbit(${a[0]})`),
@@ -705,10 +788,10 @@ pkg('math', {
   RoundToEven: F(fn([F64], [F64]), (a) => `$P.math.RoundToEven(${a[0]})`),
   Dim: F(fn([F64, F64], [F64]), (a) => `$P.math.Dim(${a[0]}, ${a[1]})`),
   Nextafter: F(fn([F64, F64], [F64]), (a) => `$P.math.Nextafter(${a[0]}, ${a[1]})`),
-  Asinh: m1('Math.asinh'),
-  Acosh: m1('Math.acosh'),
-  Atanh: m1('Math.atanh'),
-  Exp2: F(fn([F64], [F64]), (a) => `Math.pow(2, ${a[0]})`),
+  Asinh: m1('$P.math.Asinh'),
+  Acosh: m1('$P.math.Acosh'),
+  Atanh: m1('$P.math.Atanh'),
+  Exp2: m1('$P.math.Exp2'),
   Sincos: F(fn([F64], [F64, F64]), (a) => `(($x) => [$P.math.Sin($x), $P.math.Cos($x)])(${a[0]})`),
   MaxInt: C(untypedInt, 9223372036854775807n),
   MinInt: C(untypedInt, -9223372036854775808n),
