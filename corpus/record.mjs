@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Records real Go's behaviour for the corpus: for every program <root>/<source>/**/*.go, builds it with
-// the named toolchain and runs it (no arguments, empty stdin, a fixed environment), writing
+// the named toolchain and runs it (no arguments and empty stdin unless <name>.args / <name>.stdin
+// beside it give them; a fixed environment), writing
 // <root>/reference/go<release>/<source>/<name>.json:
 //   { go, goBinary, env, runs, stdout, stderr (normalised as gotests/record.mjs does), exit }.
 // Stability: a program is run 3 times; if the runs differ it is run 10 times with GOMAXPROCS=1
@@ -79,8 +80,22 @@ function programs() {
   return out.filter((n) => !only.length || only.some((o) => n === o || n.startsWith(o + '/')));
 }
 
-function runOnce(dir, env) {
-  const r = spawnSync(join(dir, 'prog'), [], { cwd: dir, env: { ...runEnv, ...env }, encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * A program's fixed input, beside it: <name>.args (its command-line arguments, one a line) and
+ * <name>.stdin (its standard input, byte for byte). Without them: no arguments, empty stdin.
+ */
+function inputs(root, name) {
+  const a = join(root, `${name}.args`);
+  const i = join(root, `${name}.stdin`);
+  return {
+    args: existsSync(a) ? readFileSync(a, 'utf8').split('\n').filter((l, k, all) => k < all.length - 1 || l !== '') : [],
+    stdin: existsSync(i) ? readFileSync(i) : undefined,
+  };
+}
+
+function runOnce(dir, env, input) {
+  const stdio = [input.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'];
+  const r = spawnSync(join(dir, 'prog'), input.args, { cwd: dir, env: { ...runEnv, ...env }, encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20, stdio, ...(input.stdin ? { input: input.stdin } : {}) });
   // ENOBUFS: the program wrote more than maxBuffer (an endless printing loop); spawnSync killed it
   // (killSignal) and gives no output
   if (r.error?.code === 'ENOBUFS') return { failed: 'writes more than 64 MiB of output' };
@@ -94,6 +109,7 @@ const same = (a, b) => a.stdout === b.stdout && a.stderr === b.stderr && a.exit 
 
 function record(name) {
   const src = readFileSync(join(root, `${name}.go`), 'utf8');
+  const input = inputs(root, name);
   const dir = mkdtempSync(join(tmpdir(), 'gocorpus-'));
   try {
     writeFileSync(join(dir, 'main.go'), src);
@@ -105,7 +121,7 @@ function record(name) {
       const n = env.GOMAXPROCS ? Math.max(runs, fallbackRuns) : runs;
       const rs = [];
       for (let i = 0; i < n; i++) {
-        rs.push(runOnce(dir, env));
+        rs.push(runOnce(dir, env, input));
         if (rs[i].failed) return { excluded: rs[i].failed };
         if (rs[i].timedOut) return { excluded: 'runs longer than 10 s on real Go' };
         if (i > 0 && !same(rs[0], rs[i])) break;
@@ -114,7 +130,8 @@ function record(name) {
         const r = rs[0];
         // os.Args[0] (or a path under it) differs from build to build: no stable reference
         if (r.stdout.includes(dir)) return { excluded: "prints its executable's path (os.Args[0]), which depends on where it was built" };
-        return { ref: { go: version, goBinary: GO, env: { ...runEnv, ...env }, runs: n, stdout: r.stdout, stderr: r.stderr, exit: r.exit, ...(r.signal ? { signal: r.signal } : {}) } };
+        const given = { ...(input.args.length ? { args: input.args } : {}), ...(input.stdin ? { stdinBytes: input.stdin.length } : {}) };
+        return { ref: { go: version, goBinary: GO, env: { ...runEnv, ...env }, ...given, runs: n, stdout: r.stdout, stderr: r.stderr, exit: r.exit, ...(r.signal ? { signal: r.signal } : {}) } };
       }
     }
     return { excluded: `output differs between runs, also with GOMAXPROCS=1 (${runs} runs, then ${Math.max(runs, fallbackRuns)})` };

@@ -14,8 +14,9 @@
  * docs/corpus.md. Runs are in-process and deterministic (seed 1); a wall-clock watchdog only bounds
  * how long a broken program may keep the test suite busy (it reports, it never decides a pass).
  *
- * Simplifies: no command-line arguments and an empty stdin (the recorder runs the binaries so);
- * ncpu 2 like the recording machine.
+ * Input: the command-line arguments of <name>.args (one a line) and the standard input of <name>.stdin
+ * when a program has them beside it (corpus/record.mjs gives real Go the same), else none and an empty
+ * stdin. ncpu 2 like the recording machine.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
@@ -96,6 +97,15 @@ export function programs(release: GoRelease, root = corpusRoot): string[] {
 
 export function reference(name: string, release: GoRelease, root = corpusRoot): Reference {
   return JSON.parse(readFileSync(join(root, 'reference', `go${release}`, `${name}.json`), 'utf8')) as Reference;
+}
+
+/** A program's fixed input (see corpus/record.mjs): <name>.args, one argument a line; <name>.stdin, raw bytes. */
+export function inputs(name: string, root = corpusRoot): { args: string[]; stdin?: Uint8Array } {
+  const a = join(root, `${name}.args`);
+  const i = join(root, `${name}.stdin`);
+  const args = existsSync(a) ? readFileSync(a, 'utf8').split('\n') : [];
+  if (args.length && args[args.length - 1] === '') args.pop();
+  return { args, ...(existsSync(i) ? { stdin: new Uint8Array(readFileSync(i)) } : {}) };
 }
 
 export function excluded(release: GoRelease, root = corpusRoot): Record<string, string> {
@@ -221,7 +231,7 @@ export function compareOne(name: string, release: GoRelease, root = corpusRoot, 
   let compiled;
   try {
     // the program sees the environment it ran in when recorded (os.Environ, os.Getenv)
-    compiled = compileGo([{ name: 'main.go', text: src }], { go: release, env: ref.env ?? {} });
+    compiled = compileGo([{ name: 'main.go', text: src }], { go: release, env: ref.env ?? {}, ...inputs(name, root) });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e).split('\n')[0]!;
     return done({ pass: false, category: 'compiler crash', detail: msg, key: `compiler crash: ${keyOf(msg)}` });

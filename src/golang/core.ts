@@ -18,6 +18,7 @@ import type { Complex } from './rt/complex.js';
 import { type GoCpuCosts, defaultGoCpuCosts, releaseGoCpuCosts } from './cost.js';
 import { type GoRelease, type VersionProfile, profiles, defaultRelease, langMinor } from '../runtime/version.js';
 import type { Node, SourceFile } from './compiler/syntax.js';
+import type { Rat } from './compiler/exact.js';
 import {
   type Type,
   type FuncType,
@@ -90,6 +91,8 @@ export interface Val {
   mode: Mode;
   n: Node;
   cv?: ConstVal;
+  /** An untyped float constant's exact value when it is not cv's double (compiler/exact.ts). */
+  exact?: Rat;
   /** Code producing [value, ok] for comma-ok forms. */
   ok2?: string;
   /** Tuple element types (mode 'tuple'). */
@@ -151,6 +154,8 @@ export interface Obj {
   used?: boolean;
   node?: Node;
   cv?: ConstVal;
+  /** An untyped float constant's exact value (compiler/exact.ts). */
+  exact?: Rat;
   pkg?: string;
   global?: boolean;
   /** A type parameter (bound to its argument in an instance's scope). */
@@ -288,6 +293,8 @@ export interface PkgMember {
   call?: (args: string[], c: Compiler, n: Node) => string;
   js?: string;
   cv?: ConstVal;
+  /** An untyped float constant's exact value (math.Pi's digits: compiler/exact.ts). */
+  exact?: Rat;
   /** A generic function written in Go (std/gosrc.ts): instantiated per call like the program's own. */
   generic?: Generic;
   /** The Go release that added the member: earlier releases' programs do not see it (`undefined: errors.Join`). */

@@ -128,3 +128,27 @@ describe.each(['1.19', '1.26'] as GoRelease[])('package math/cmplx (go%s)', (rel
     expect(res!.stdout).toBe(cmplxWant);
   });
 });
+
+describe("math's fused multiply-add (exp_amd64.s's FMA path): rounded once", () => {
+  it('keeps what a separate multiply loses, and agrees with the exact integer computation', async () => {
+    const { fma, fmaExact } = await import('../../src/golang/std/math.js');
+    // (1 + 2^-30)(1 - 2^-30) - 1 = -2^-60 exactly; a multiply then an add gives 0
+    expect(fma(1 + 2 ** -30, 1 - 2 ** -30, -1)).toBe(-(2 ** -60));
+    expect((1 + 2 ** -30) * (1 - 2 ** -30) - 1).toBe(0);
+    expect(fma(0.1, 10, -1)).toBe(5.551115123125783e-17);
+    expect(Object.is(fma(-0, 1, 0), 0)).toBe(true);
+    expect(fma(2 ** 600, 2 ** 600, -Infinity)).toBe(-Infinity);
+    // a fixed pseudo-random sweep, cancellations included: the fast path equals the exact one
+    let s = 12345;
+    const rnd = (): number => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+    for (let i = 0; i < 20000; i++) {
+      const a = (rnd() - 0.5) * 10 ** Math.floor(rnd() * 40 - 20);
+      const b = (rnd() - 0.5) * 10 ** Math.floor(rnd() * 40 - 20);
+      const c = i % 2 === 0 ? -a * b * (1 + (rnd() - 0.5) * 1e-15) : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 40 - 20);
+      expect(Object.is(fma(a, b, c), fmaExact(a, b, c))).toBe(true);
+    }
+  });
+});

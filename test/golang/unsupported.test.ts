@@ -6,6 +6,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import { compileGo, formatGoErrors } from '../../src/golang/index.js';
+import { runGo } from './harness.js';
+import { mset, cmset, maxMapEntries } from '../../src/golang/rt/maps.js';
 
 const cases: [string, string, RegExp, ('1.19' | '1.26')?][] = [
   ['runtime.GOROOT', 'package main\n\nimport "runtime"\n\nfunc main() { var x int; _ = x; _ = runtime.GOROOT() }\n', /^unsupported: runtime\.GOROOT \(at main\.go:5:37\)/],
@@ -25,6 +27,11 @@ const cases: [string, string, RegExp, ('1.19' | '1.26')?][] = [
     'package main\n\nimport "time"\n\nfunc main() { _ = time.Now().GoString() }\n',
     /^unsupported: time\.Time\.GoString \(package time\) \(at main\.go:5:19\)/,
   ],
+  [
+    "a field of a library struct gmpsim's package lacks (not a type error blaming the program; ultimate-go's context_5)",
+    'package main\n\nimport "net/http"\n\nfunc main() {\n\t_ = http.Transport{\n\t\tProxy: http.ProxyFromEnvironment,\n\t}\n}\n',
+    /^unsupported: http\.Transport\.Proxy \(a field of package http\) \(at main\.go:7:3\)/,
+  ],
   ['a member of sync/atomic gmpsim lacks', 'package main\n\nimport "sync/atomic"\n\nfunc main() { var p atomic.Pointer[int]; _ = p }\n', /^unsupported: sync\/atomic\.Pointer \(at main\.go:5:21\)/],
   ['a member of a Go-source package gmpsim lacks', 'package main\n\nimport "slices"\n\nfunc main() { _ = slices.Repeat([]int{1}, 2) }\n', /^unsupported: slices\.Repeat \(at main\.go:5:19\)/, '1.26'],
 ];
@@ -40,4 +47,29 @@ describe('unsupported constructs give one clear message', () => {
       expect(formatGoErrors(r.errors)).toMatch(/^unsupported: /);
     });
   }
+});
+
+describe('pointer arithmetic through uintptr stops the run naming it (never a pointer to nothing)', () => {
+  it("uintptr(unsafe.Pointer(&x)) + unsafe.Offsetof(x.b) (gopl.io's ch13/unsafeptr)", () => {
+    // real Go prints 42; gmpsim's pointers are references, not addresses, so the sum is no pointer
+    const src = 'package main\n\nimport (\n\t"fmt"\n\t"unsafe"\n)\n\nfunc main() {\n\tvar x struct {\n\t\ta bool\n\t\tb int16\n\t}\n\tpb := (*int16)(unsafe.Pointer(uintptr(unsafe.Pointer(&x)) + unsafe.Offsetof(x.b)))\n\t*pb = 42\n\tfmt.Println(x.b)\n}\n';
+    const { compile, res } = runGo(src);
+    expect(compile).toBeNull();
+    expect(res!.stdout).toBe('');
+    expect(res!.exitCode).toBe(2);
+    expect(res!.stderr.split('\n')[0]).toBe("panic: unsupported: unsafe.Pointer of arithmetic on a pointer's uintptr (uintptr(unsafe.Pointer(p)) + offset) is outside what gmpsim can represent");
+  });
+});
+
+describe('a map beyond what a JS Map holds stops the run naming it (never a JS RangeError)', () => {
+  it('the 2^24+1-th key (ultimate-go profiling/memory_tracing fills a map until a signal arrives)', () => {
+    // a Map that reports being full: filling a real one takes seconds
+    const full = new Map<unknown, unknown>([[0, 0]]);
+    Object.defineProperty(full, 'size', { get: () => maxMapEntries });
+    expect(() => mset(full, 1, 1)).toThrow(/^unsupported: a map of more than 16777216 entries \(the most a JS Map holds\) is outside what gmpsim can represent$/);
+    expect(() => cmset(full, { a: 1 }, 1)).toThrow(/^unsupported: a map of more than 16777216 entries/);
+    // an existing key is still assignable
+    mset(full, 0, 5);
+    expect(full.get(0)).toBe(5);
+  });
 });

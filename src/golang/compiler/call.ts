@@ -611,7 +611,10 @@ export function conversion(c: Compiler, n: Node, t: Type, argNodes: Node[]): Val
   }
   if (v.mode === 'const' && isUntyped(v.t) && assignable(v, t)) return { c: convert(c, v, t, 'conversion'), t, mode: 'value', n };
   // unsafe.Pointer: from any pointer, to uintptr (the JS reference travels unchanged)
-  if (tu.k === 'basic' && tu.name === 'unsafe.Pointer' && (vu.k === 'ptr' || (vu.k === 'basic' && vu.name === 'uintptr'))) return { c: v.c, t, mode: 'value', n };
+  if (tu.k === 'basic' && tu.name === 'unsafe.Pointer' && vu.k === 'ptr') return { c: v.c, t, mode: 'value', n };
+  // from a uintptr: a made-up address, or a pointer's reference carried unchanged; one that came out of
+  // arithmetic on a pointer's uintptr is not representable (rt/pointers.ts uptr says so at run time)
+  if (tu.k === 'basic' && tu.name === 'unsafe.Pointer' && vu.k === 'basic' && vu.name === 'uintptr') return { c: `$L.uptr(${v.c})`, t, mode: 'value', n };
   if (vu.k === 'basic' && vu.name === 'unsafe.Pointer' && tu.k === 'ptr' && tu.elem.k === 'named' && tu.elem.pkg === 'reflect' && (tu.elem.name === 'SliceHeader' || tu.elem.name === 'StringHeader')) {
     // a slice's or string's runtime representation read through its address (rt/pointers.ts headerView)
     return { c: `$L.headerView(${v.c}, ${tu.elem.name === 'StringHeader'})`, t, mode: 'value', n };

@@ -53,7 +53,11 @@ export function composite(c: Compiler, n: Node, hint: Type | null): Val {
         for (const e of elems) {
           const kn = keyOf(e)!;
           const fi = st.fields.findIndex((f) => f.name === text(kn));
-          if (fi < 0) c.fail(kn, `unknown field ${text(kn)} in struct literal of type ${ts(t)}`);
+          if (fi < 0) {
+            // an exported field of a library struct that gmpsim's package lacks: unsupported, not the program's error
+            if (t.k === 'named' && t.pkg !== 'main' && t.pkg !== '' && t.tparamOf === undefined && /^[A-Z]/.test(text(kn))) c.unsupported(kn, `${t.pkg}.${t.name}.${text(kn)} (a field of package ${t.pkg})`);
+            c.fail(kn, `unknown field ${text(kn)} in struct literal of type ${ts(t)}`);
+          }
           args[fi] = val(e, st.fields[fi]!.type);
         }
       } else {

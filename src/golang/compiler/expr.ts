@@ -9,6 +9,7 @@ import type { Node } from './syntax.js';
 import { text } from './syntax.js';
 import { type Compiler, type Obj, type Val, tInvalid, Silent, intConst, numOf } from '../core.js';
 import { lit } from './operand.js';
+import { ratOfLiteral } from './exact.js';
 import { call, builtinsGo121 } from './call.js';
 import { selector } from './selector.js';
 import { index, sliceExpr } from './indexing.js';
@@ -114,7 +115,9 @@ function number(c: Compiler, n: Node, digits?: string): Val {
     t = tUntypedFloat;
   }
   if (typeof v === 'number' && Number.isNaN(v)) c.fail(n, `invalid number ${s}`);
-  return { c: lit(v), t, mode: 'const', n, cv: v };
+  // a float literal's exact value (0.1 is not the double 0.1): folded exactly (compiler/exact.ts)
+  const exact = t === tUntypedFloat ? ratOfLiteral(s) : undefined;
+  return { c: lit(v), t, mode: 'const', n, cv: v, ...(exact ? { exact } : {}) };
 }
 
 /** A hexadecimal floating-point literal, 0x1.8p-2 (spec, "Floating-point literals"): mantissa × 2^exp. */
@@ -193,7 +196,7 @@ export function ident(c: Compiler, n: Node): Val {
         if (c.iota < 0) c.fail(n, 'cannot use iota outside constant declaration');
         return { c: String(c.iota), t: tUntypedInt, mode: 'const', n, cv: c.iota };
       }
-      return { c: lit(o.cv!), t: o.t, mode: 'const', n, cv: o.cv! };
+      return { c: lit(o.cv!), t: o.t, mode: 'const', n, cv: o.cv!, ...(o.exact ? { exact: o.exact } : {}) };
     case 'type':
       return { c: '', t: o.t, mode: 'type', n };
     case 'func':

@@ -8,6 +8,7 @@ import { type Compiler, type ConstVal, type Val, intConst, isIntConst, bigOf, nu
 import { type Type, tInt, tUntypedInt, tUntypedFloat, tUntypedBool, underlying, isUntyped, isInteger, isUnsigned, isNumeric, isOrderedNumeric, isComplex, isString, isBoolean, identical, comparable, sizeOf } from '../types.js';
 import { Complex } from '../rt/complex.js';
 import { composite } from './composite.js';
+import { ratOf, ratBinary, ratToDouble } from './exact.js';
 import { isZeroArray, convert, zero, describe, ts, lit, intRange, assignable, wrap, derefOf, intBinary } from './operand.js';
 
 export function unary(c: Compiler, n: Node): Val {
@@ -74,6 +75,8 @@ export function unary(c: Compiler, n: Node): Val {
     } else {
       const x = numOf(v.cv);
       r = op === '-' ? -x : x;
+      // an untyped float's exact value negated with it (compiler/exact.ts)
+      if (v.exact) return { c: lit(r), t: v.t, mode: 'const', n, cv: r, exact: op === '-' ? { n: -v.exact.n, d: v.exact.d } : v.exact };
     }
     return { c: lit(r), t: v.t, mode: 'const', n, cv: r };
   }
@@ -337,6 +340,16 @@ export function binary(c: Compiler, n: Node): Val {
     if ((op === '/' || op === '%') && isZero(b.cv)) c.fail(n, 'invalid operation: division by zero');
     if (isComplex(t) && cmp && op !== '==' && op !== '!=') c.fail(n, `invalid operation: ${src} (operator ${op} not defined on ${ts(t)})`);
     if (isComplex(t) && !cmp && op !== '+' && op !== '-' && op !== '*' && op !== '/') c.fail(n, `invalid operation: operator ${op} not defined on ${describe(c, a)}`);
+    // untyped float constants exactly, rounded once (spec, "Constant expressions"; compiler/exact.ts)
+    if (t === tUntypedFloat && (op === '+' || op === '-' || op === '*' || op === '/')) {
+      const ra = ratOf(a.cv, a.exact);
+      const rb = ratOf(b.cv, b.exact);
+      const exact = ra && rb ? ratBinary(op, ra, rb) : undefined;
+      if (exact) {
+        const r = ratToDouble(exact);
+        return { c: lit(r), t, mode: 'const', n, cv: r, exact };
+      }
+    }
     let r = foldBin(op, a.cv, b.cv, intDiv && t !== tUntypedFloat);
     // an untyped complex result with no imaginary part stays complex (its kind is the operands')
     if (!cmp && isComplex(t) && typeof r === 'number') r = new Complex(r, 0);

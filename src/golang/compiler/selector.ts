@@ -18,7 +18,7 @@ export function selector(c: Compiler, n: Node): Val {
     if (o && o.kind === 'pkg') {
       const m = pkgMember(c, n, text(xn), name);
       if (m.kind === 'type') return { c: '', t: m.t, mode: 'type', n };
-      if (m.kind === 'const') return { c: lit(m.cv!), t: m.t, mode: 'const', n, cv: m.cv };
+      if (m.kind === 'const') return { c: lit(m.cv!), t: m.t, mode: 'const', n, cv: m.cv, ...(m.exact ? { exact: m.exact } : {}) };
       if (m.kind === 'var') return { c: m.js!, t: m.t, mode: 'var', n };
       if (m.generic) c.fail(n, `cannot use generic function ${text(n)} without instantiation`);
       // a package function used as a value: a Go function (generator) calling it with its parameters

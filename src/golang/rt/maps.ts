@@ -1,12 +1,20 @@
 /**
  * Maps (runtime/map.go): a JS Map, nil map = null. Keys of basic kinds are the Map's keys; keys of
  * struct, array or interface type ("complex" keys) are encoded with `mapKey` and the Map then holds
- * [key, value] pairs (cm* functions). Simplification: iteration is in insertion order (Go randomises).
+ * [key, value] pairs (cm* functions). Simplification: iteration is in insertion order (Go randomises);
+ * a map holds at most 2^24 entries (a JS Map's limit, maxMapEntries): one more key stops the run with
+ * an unsupported message, not V8's RangeError.
  */
 import { cpu } from './cpu.js';
-import { plainPanic } from './panics.js';
+import { plainPanic, unsupportedAtRun } from './panics.js';
 import { mapKey } from './alg.js';
 import { heap } from './malloc.js';
+
+/** The most entries a JS Map holds (V8: 2^24; a Go map has no such limit). */
+export const maxMapEntries = 1 << 24;
+function tooMany(): never {
+  return unsupportedAtRun(`a map of more than ${maxMapEntries} entries (the most a JS Map holds)`);
+}
 
 export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown): unknown {
   if (m === null) return zero;
@@ -24,6 +32,7 @@ export function mget(m: Map<unknown, unknown> | null, k: unknown, zero: unknown)
 export function mset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0, entryBytes = 0): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');
   const n = m.size;
+  if (n >= maxMapEntries && !m.has(k)) tooMany();
   m.set(k, v);
   if (m.size !== n) {
     cpu.ns += newKeyNs;
@@ -50,7 +59,9 @@ export function cmget2(m: Map<unknown, unknown> | null, k: unknown, z: unknown):
 export function cmset(m: Map<unknown, unknown> | null, k: unknown, v: unknown, newKeyNs = 0, entryBytes = 0): void {
   if (m === null) throw plainPanic('assignment to entry in nil map');
   const n = m.size;
-  m.set(mapKey(k), [k, v]);
+  const key = mapKey(k);
+  if (n >= maxMapEntries && !m.has(key)) tooMany();
+  m.set(key, [k, v]);
   if (m.size !== n) {
     cpu.ns += newKeyNs;
     heap.b += entryBytes;

@@ -47,6 +47,18 @@ export function setStruct(dst: Record<string, unknown>, src: Record<string, unkn
 // so steps of whole elements stay on the array), a struct object, a Box, or a number (an address
 // made from a uintptr). Anything else is unsupportedAtRun.
 
+/**
+ * unsafe.Pointer(u) of a uintptr u: the address itself when u is a number (made up by the program),
+ * the reference when u is uintptr(unsafe.Pointer(p)) unchanged. A uintptr computed from a pointer's
+ * (uintptr(unsafe.Pointer(&x)) + unsafe.Offsetof(x.f)) is NaN here (integers.ts: arithmetic on a
+ * reference): gmpsim's pointers are references, not addresses, so that is unsupportedAtRun rather
+ * than a pointer to nothing.
+ */
+export function uptr(u: unknown): unknown {
+  if (typeof u === 'number' && Number.isNaN(u)) return unsupportedAtRun('unsafe.Pointer of arithmetic on a pointer\'s uintptr (uintptr(unsafe.Pointer(p)) + offset)');
+  return u;
+}
+
 /** An array's or slice's backing store: a JS array, or a []byte's Uint8Array (slices.ts byteArray). */
 function isBacking(o: unknown): o is unknown[] {
   return Array.isArray(o) || o instanceof Uint8Array;

@@ -62,6 +62,7 @@ import * as encoding_json from './encoding_json.js';
 import * as encoding_xml from './encoding_xml.js';
 import * as os_exec from './os_exec.js';
 import * as text_template from './text_template.js';
+import * as text_tabwriter from './text_tabwriter.js';
 import * as net_http from './net_http.js';
 import './gosrc.js';
 import { tRuntimeError } from '../rt/panics.js';
@@ -117,6 +118,7 @@ export const $P: Readonly<Record<string, unknown>> = Object.freeze({
   encoding_xml,
   os_exec,
   text_template,
+  text_tabwriter,
   net_http,
 });
 
@@ -205,6 +207,7 @@ for (const t of [
   encoding_json.tDecoder,
   os_exec.tCmd,
   text_template.tTemplate,
+  text_tabwriter.tTabWriter,
   container_ring.tRing,
   container_list.tElement,
   container_list.tList,

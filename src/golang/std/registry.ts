@@ -13,6 +13,7 @@
  * state (program.ts gives each compilation its own view of it, with that compilation's package C).
  */
 import { pkgs, linksOSPkgs, type PkgMember, type Compiler } from '../core.js';
+import type { Rat } from '../compiler/exact.js';
 import { type Type, type FuncType, type NamedType, basic, tUint8, tEmptyIface, newNamed } from '../types.js';
 
 export const tUint32 = basic('uint32');
@@ -42,8 +43,9 @@ export function pkg(path: string, members: Record<string, PkgMember>, linksOS = 
 export function F(t: FuncType, call: (a: string[], c: Compiler) => string): PkgMember {
   return { kind: 'func', t, call: (a, c) => call(a, c) };
 }
-export function C(t: Type, cv: number | bigint | string | boolean): PkgMember {
-  return { kind: 'const', t, cv };
+/** A constant; an untyped float one may give its exact value (compiler/exact.ts), e.g. math.Pi's 63 digits. */
+export function C(t: Type, cv: number | bigint | string | boolean, exact?: Rat): PkgMember {
+  return exact ? { kind: 'const', t, cv, exact } : { kind: 'const', t, cv };
 }
 export function T(t: Type): PkgMember {
   return { kind: 'type', t };

@@ -239,7 +239,9 @@ export function constDecl(c: Compiler, n: Node): void {
           if (typeof cv === 'number' && isInteger(t) && Number.isInteger(cv) && !Number.isSafeInteger(cv)) cv = BigInt(cv);
           if (typeof cv === 'number' && underlying(t).k === 'basic' && (underlying(t) as { name: string }).name === 'float32') cv = Math.fround(cv);
         }
-        c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true });
+        // an untyped float constant keeps its exact value (compiler/exact.ts); a typed one is its double
+        const exact = !t && v.exact ? { exact: v.exact } : {};
+        c.declare(dn, { kind: 'const', name: text(dn), t: ct, js: '', cv, node: dn, used: true, ...exact });
       });
     } finally {
       c.iota = saved;
