@@ -3,7 +3,11 @@
  * Go's own algorithm gives other last bits (Sin, Cos, Tan, Exp, Log, Log2, Log10, Pow, Atan, Asin, Acos, Atan2, Sinh, Cosh,
  * Tanh, Asinh, Acosh, Atanh, Exp2, Cbrt, Hypot, Pow10 are ported from Go's math; Log1p, Expm1 and
  * Sqrt are JavaScript's, which agree with Go's (gotests/math_go_algorithms)),
- * the integer limits are Go's constants (math/const.go).
+ * the integer limits are Go's constants (math/const.go). The ported functions reimplement the numerical
+ * algorithms of Go's math package (Copyright The Go Authors, BSD-style licence; its polynomials are
+ * Cephes', its Payne–Hanek reduction and FMA-based Exp follow published methods) because a Go program's
+ * printed floats must match real Go's to the last bit; their structure and coefficients are those
+ * algorithms', the TypeScript is gmpsim's.
  *
  * The integer limits are exact constants (bigint beyond 2^53: core.ts ConstVal), and exact as run-time
  * values too (rt/integers.ts: a 64-bit value beyond 2^53 is a bigint).
