@@ -14,6 +14,7 @@ import { alloc, go, runtime, debug, syscall, time, work, s, ms, us, sync, type G
 import { fmtNSAsMS, itoaDiv, GCTrigger, STWReason, PIController, commit } from '../../src/runtime/mgc.js';
 import { printfloat } from '../../src/runtime/print.js';
 import { forcegcperiod } from '../../src/runtime/runtime2.js';
+import type { CostModel } from '../../src/runtime/cost.js';
 import { SyscallModeCode } from '../../src/runtime/syscall.js';
 import { formatSummary, summarize } from '../../src/views/summary.js';
 import { goReleases } from '../../src/runtime/version.js';
@@ -317,6 +318,31 @@ describe('a cycle as the scheduler sees it', () => {
   });
 });
 
+
+/**
+ * GOMAXPROCS=2: a goroutine spins (a call every 50 ns of work) while main, after 1 ms, calls
+ * runtime.ReadMemStats: how long the call took (its stop-the-world) and the run's cost model.
+ */
+function readMemStatsBesideSpinner(go: (typeof goReleases)[number]): { took: number; c: CostModel } {
+  let took = 0;
+  const r = runChecked({
+    go,
+    gomaxprocs: 2,
+    cost: { jitter: 0, slackJitter: 0 },
+    main: function* () {
+      yield* go_(function* () {
+        yield* work(ms(20), { callEvery: 50 });
+      });
+      yield* time.Sleep(ms(1));
+      const t0 = yield* runtime.nanotime();
+      yield* runtime.ReadMemStats();
+      took = (yield* runtime.nanotime()) - t0;
+    },
+  });
+  expect(r.exitCode).toBe(0);
+  return { took, c: r.runtime.cost };
+}
+
 describe('preemptall pays a tgkill per running P (exec.ts stopTheWorldWithSema, cost.signalSend)', () => {
   /** The medians of a measure of a recorded conformance program, over its variants. */
   function recordedMedians(rel: string, prog: string, name: string): number[] {
@@ -382,23 +408,7 @@ describe('the stopper hands sched.lock to the Ps it stops and sleeps in a timed 
   // readmemstats_us 45 µs, perf on this VM: 80–90 µs, wip/eevdf-plan.md fact 6).
   for (const go of goReleases) {
     it(`go${go}: ReadMemStats beside a spinner pays the tgkill, the spinner's wake-up from sched.lock and the stopper's timed wake-up`, () => {
-      let took = 0;
-      const r = runChecked({
-        go,
-        gomaxprocs: 2,
-        cost: { jitter: 0, slackJitter: 0 },
-        main: function* () {
-          yield* go_(function* () {
-            yield* work(ms(20), { callEvery: 50 });
-          });
-          yield* time.Sleep(ms(1));
-          const t0 = yield* runtime.nanotime();
-          yield* runtime.ReadMemStats();
-          took = (yield* runtime.nanotime()) - t0;
-        },
-      });
-      expect(r.exitCode).toBe(0);
-      const c = r.runtime.cost;
+      const { took, c } = readMemStatsBesideSpinner(go);
       // Each sleeper is alone on its CPU and its waker runs on the other one (the spinner's M on
       // sched.lock, woken by the stopper; the stopper on sched.stopnote, woken by the spinner's M):
       // both pay the pinned wake-up onto an idle vCPU (os.ts pinnedWakeExtra, cost.vcpuWake).
@@ -434,23 +444,7 @@ describe("the stop-the-world's wake-ups are cross-CPU wake-ups onto a just-idled
   const timed = pinned((i) => `timed_wake_us_i${i}`, 'pinned_timed');
   for (const go of goReleases) {
     it(`go${go}: ReadMemStats beside a spinner = tgkill + an untimed and a timed pinned wake-up + the pause, each wake within vcpu_wake.json's medians`, () => {
-      let took = 0;
-      const r = runChecked({
-        go,
-        gomaxprocs: 2,
-        cost: { jitter: 0, slackJitter: 0 },
-        main: function* () {
-          yield* go_(function* () {
-            yield* work(ms(20), { callEvery: 50 });
-          });
-          yield* time.Sleep(ms(1));
-          const t0 = yield* runtime.nanotime();
-          yield* runtime.ReadMemStats();
-          took = (yield* runtime.nanotime()) - t0;
-        },
-      });
-      expect(r.exitCode).toBe(0);
-      const c = r.runtime.cost;
+      const { took, c } = readMemStatsBesideSpinner(go);
       const fixed = c.signalSend + c.readMemStatsPause;
       expect(took).toBeGreaterThanOrEqual(fixed + Math.min(...untimed) + Math.min(...timed));
       expect(took).toBeLessThanOrEqual(fixed + Math.max(...untimed) + Math.max(...timed) + c.runtimeCall);
