@@ -58,10 +58,18 @@ export function sliceExpr(c: Compiler, n: Node): Val {
     else parts[slot] = k;
   }
   const three = slot === 2;
-  const ix = (p: Node | null, d: string): string => (p ? convert(c, c.expr(p), tInt, 'slice index') : d);
-  const lo = ix(parts[0]!, '0');
-  const hi = ix(parts[1]!, '-1');
-  const max = three ? ix(parts[2]!, '-1') : '-1';
+  const vals = parts.map((p) => (p ? c.expr(p) : null));
+  const ix = (i: number, d: string): string => (vals[i] ? convert(c, vals[i]!, tInt, 'slice index') : d);
+  const lo = ix(0, '0');
+  const hi = ix(1, '-1');
+  const max = three ? ix(2, '-1') : '-1';
+  // Constant indices must be in order (types2 index.go sliceExpr: "invalid slice indices: %d < %d", at
+  // the later index; one error).
+  const cs = vals.map((v) => (v !== null && (typeof v.cv === 'number' || typeof v.cv === 'bigint') ? Number(v.cv) : -1));
+  for (let i = 0; i < 2; i++) {
+    if (cs[i]! <= 0) continue;
+    for (let j = i + 1; j < 3; j++) if (cs[j]! >= 0 && cs[j]! < cs[i]!) c.fail(parts[j]!, `invalid slice indices: ${cs[j]} < ${cs[i]}`);
+  }
   const u = underlying(x.t);
   if (isString(x.t)) return { c: `$L.substr(${x.c}, ${lo}, ${hi})`, t: x.t.k === 'basic' && x.t.name === 'untyped string' ? tString : x.t, mode: 'value', n };
   if (u.k === 'slice') return { c: `$L.reslice(${x.c}, ${lo}, ${hi}, ${max})`, t: x.t, mode: 'value', n };

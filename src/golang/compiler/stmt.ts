@@ -10,6 +10,7 @@ import type { Node } from './syntax.js';
 import { text, kid } from './syntax.js';
 import { type Compiler, type FuncCtx, type Obj, Scope, CompileError, Unsupported, Silent, tInvalid, type Val, yieldCheck } from '../core.js';
 import { bigFrameBytes } from '../rt/goroutine.js';
+import { exprString } from './exprstring.js';
 import { type Type, type FuncType, underlying, isBoolean, defaultType, holdsPointers } from '../types.js';
 import { assign, assignOp, define } from './assign.js';
 import { forStmt, rangeStmt, switchStmt, typeSwitchStmt, selectStmt, rangeFuncBranch, rangeFuncReturn } from './control.js';
@@ -464,7 +465,7 @@ function stmt1(c: Compiler, n: Node): string {
       const e = n.kids[0]!;
       const v = c.expr(e);
       const isCall = e.name === 'CallExpr' || v.n?.name === 'CallExpr' || (e.name === 'UnaryExp' && text(e.kids[0]!) === '<-') || e.name === 'ParenthesizedExpr';
-      if (!isCall || v.mode === 'type') c.fail(e, `${text(e)} (${v.mode === 'const' ? (v.t.k === 'basic' && v.t.name.startsWith('untyped') ? `${v.t.name} constant` : `constant of type ${ts(v.t)}`) : `value of type ${ts(v.t)}`}) is not used`);
+      if (!isCall || v.mode === 'type') c.fail(e, `${exprString(e)} (${v.mode === 'const' ? (v.t.k === 'basic' && v.t.name.startsWith('untyped') ? `${v.t.name} constant` : `constant of type ${ts(v.t)}`) : `value of type ${ts(v.t)}`}) is not used`);
       return simple(c, n, `${v.c};`);
     }
     case 'VarDecl':
