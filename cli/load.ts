@@ -247,7 +247,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
   // go/scanner skips a leading byte order mark; gmpsim's parser does not know it: a space in its
   // place keeps the offsets of everything after it.
   const files = raw.map((r) => ({ name: r.shown, text: r.bytes.toString('utf8').replace(/^\uFEFF/, ' ') }));
-  type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean; warnings?: string[] } | { ok: false; errors: unknown[] };
+  type Compiled = { ok: true; main: GoFunc; linksOS?: boolean; linksCgo?: boolean; warnings?: string[] } | { ok: false; errors: unknown[]; importPass?: true };
   type GoOpts = { env?: Record<string, string>; stdin?: () => Uint8Array; args?: string[]; dir?: string; go?: GoRelease; lang?: string; io?: Partial<IoCosts> };
   const golang = (await import(pathToFileURL(frontend).href)) as { compileGo(f: { name: string; text: string }[], o?: GoOpts): Compiled };
   // The program sees the environment gmpsim was started with (as `go run` does) and standard input,
@@ -274,7 +274,7 @@ async function loadGo(file: string, isDir: boolean, args: string[], go: GoReleas
     // An import the release's GOROOT lacks is `go list`'s error, before any compiling (cmd/go
     // load.go): no header, the file as base.ShortPath gives it (no "./"), exit status 1 on both
     // releases (go1.19.8 and go1.26.8, 2026-12-08).
-    if (errs.every((e) => notInGoroot.test(e.msg))) {
+    if (c.importPass === true) {
       throw new LoadError(errs.map((e) => (e.file ? `${shortPath(path.resolve(dir, path.basename(e.file)))}:${e.line}:${e.col}: ${e.msg}` : e.msg)).join('\n'), true, 1);
     }
     const shownDir = shortPath(path.resolve(dir));
@@ -311,9 +311,6 @@ interface GoErr {
 }
 
 /** cmd/go/internal/base.ShortPath: the path relative to the current directory when that is shorter. */
-/** resolve.ts's message for an import that is not in the release's standard library. */
-const notInGoroot = /^package \S+ is not in (GOROOT|std) \(/;
-
 function shortPath(abs: string): string {
   const rel = path.relative(process.cwd(), abs) || '.';
   return rel.length < abs.length ? rel : abs;

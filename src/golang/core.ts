@@ -380,6 +380,11 @@ export class Compiler {
    * import it would have used is not reported unused (go build, which checks on, does not either).
    */
   aborted = false;
+  /**
+   * An import is not in the release's standard library: what `go list` reports before anything is
+   * compiled (cmd/go load.go), so the errors are its, not the compiler's (CompileResult.importPass).
+   */
+  importFailed = false;
   /** The packages as this compilation sees them (program.ts gives it its own package C). */
   pkgs: ReadonlyMap<string, ReadonlyMap<string, PkgMember>> = pkgs;
 

@@ -104,12 +104,14 @@ export interface CompileOptions extends CoreOptions {
  * linksCgo: the program imports "C" (RunOptions.linksCgo: extra M, template thread, no checkdead).
  * js: the generated JavaScript (for debugging).
  */
-type Compiled = { ok: true; main: GoFunc; linksOS: boolean; linksCgo: boolean; warnings: string[]; js: string } | { ok: false; errors: GoError[] };
+type Compiled = { ok: true; main: GoFunc; linksOS: boolean; linksCgo: boolean; warnings: string[]; js: string } | { ok: false; errors: GoError[]; importPass?: true };
 /** release: the Go release the compilation followed (its messages; `go run` exits 2 on go1.19, 1 on go1.26). */
 export type CompileResult = Compiled & {
   release: GoRelease;
   /** Set when the errors are the syntax pass's (gc's parser and its checks), not the type checker's. */
   syntaxPass?: true;
+  /** Set when the errors are imports the release's GOROOT lacks: `go list`'s, reported before compiling. */
+  importPass?: true;
 };
 
 /** `./main.go:12:5: undefined: x` */
@@ -156,7 +158,8 @@ function compileChecked(files: { name: string; text: string }[], opts: CompileOp
     const errs = c.errors.map((e) => toGoError(c, e.node, e.msg, e.file, e.from));
     errs.sort((a, b) => (a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1));
     const dedup = errs.filter((e, i) => i === 0 || formatGoError(e) !== formatGoError(errs[i - 1]!));
-    return { ok: false, errors: dedup.slice(0, 10).concat(dedup.length > 10 ? [{ file: '', line: 0, col: 0, msg: 'too many errors' }] : []) };
+    const errors = dedup.slice(0, 10).concat(dedup.length > 10 ? [{ file: '', line: 0, col: 0, msg: 'too many errors' }] : []);
+    return c.importFailed ? { ok: false, errors, importPass: true } : { ok: false, errors };
   }
   const chunk = opts.chunk ?? 10_000;
   let factory: (...a: unknown[]) => () => Iterator<never>;

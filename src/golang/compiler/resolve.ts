@@ -96,7 +96,11 @@ export function resolve(c: Compiler, files: { name: string; text: string }[], cg
         importObjs.push({ o, n: sp, path, alias: alias ? name : null });
       }
   }
-  if (c.errors.length) return null;
+  // the only errors of the loop above are imports the release lacks (the checks before it returned on any)
+  if (c.errors.length) {
+    c.importFailed = true;
+    return null;
+  }
   // cgo members are resolved lazily, with this compilation's durations: its own view of package C
   const cWarned = new Set<string>();
   const cproxy = new Proxy(cPkg, {
